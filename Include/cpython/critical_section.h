@@ -1,0 +1,66 @@
+/* Per-object critical sections (DESIGN.md section 5).
+
+   Py_BEGIN_CRITICAL_SECTION(op) locks op's ob_mutex until the matching
+   Py_END_CRITICAL_SECTION().  The two-object form locks both in address
+   order.  A thread's active sections form a stack in its thread state;
+   when the thread detaches (blocks) they are released and re-acquired on
+   resume, so two critical sections can never deadlock.  In the default
+   build the GIL already serialises mutation and these are empty. */
+#ifndef Py_CPYTHON_CRITICAL_SECTION_H
+#define Py_CPYTHON_CRITICAL_SECTION_H
+
+typedef struct PyCriticalSection PyCriticalSection;
+typedef struct PyCriticalSection2 PyCriticalSection2;
+
+/* Lowest bit of a pointer in the per-thread stack marks a two-object
+   section; the next one marks a section suspended while detached. */
+struct PyCriticalSection {
+    uintptr_t _cs_prev;
+    PyMutex *_cs_mutex;
+};
+
+struct PyCriticalSection2 {
+    PyCriticalSection _cs_base;
+    PyMutex *_cs_mutex2;
+};
+
+PyAPI_FUNC(void) PyCriticalSection_Begin(PyCriticalSection *c, PyObject *op);
+PyAPI_FUNC(void) PyCriticalSection_BeginMutex(PyCriticalSection *c, PyMutex *m);
+PyAPI_FUNC(void) PyCriticalSection_End(PyCriticalSection *c);
+PyAPI_FUNC(void) PyCriticalSection2_Begin(PyCriticalSection2 *c, PyObject *a, PyObject *b);
+PyAPI_FUNC(void) PyCriticalSection2_BeginMutex(PyCriticalSection2 *c, PyMutex *m1, PyMutex *m2);
+PyAPI_FUNC(void) PyCriticalSection2_End(PyCriticalSection2 *c);
+
+#ifdef Py_GIL_DISABLED
+#  define Py_BEGIN_CRITICAL_SECTION(op)                                 \
+    {                                                                   \
+        PyCriticalSection _py_cs;                                       \
+        PyCriticalSection_Begin(&_py_cs, _PyObject_CAST(op))
+#  define Py_BEGIN_CRITICAL_SECTION_MUTEX(mutex)                        \
+    {                                                                   \
+        PyCriticalSection _py_cs;                                       \
+        PyCriticalSection_BeginMutex(&_py_cs, (mutex))
+#  define Py_END_CRITICAL_SECTION()                                     \
+        PyCriticalSection_End(&_py_cs);                                 \
+    }
+#  define Py_BEGIN_CRITICAL_SECTION2(a, b)                              \
+    {                                                                   \
+        PyCriticalSection2 _py_cs2;                                     \
+        PyCriticalSection2_Begin(&_py_cs2, _PyObject_CAST(a), _PyObject_CAST(b))
+#  define Py_BEGIN_CRITICAL_SECTION2_MUTEX(m1, m2)                      \
+    {                                                                   \
+        PyCriticalSection2 _py_cs2;                                     \
+        PyCriticalSection2_BeginMutex(&_py_cs2, (m1), (m2))
+#  define Py_END_CRITICAL_SECTION2()                                    \
+        PyCriticalSection2_End(&_py_cs2);                               \
+    }
+#else
+#  define Py_BEGIN_CRITICAL_SECTION(op) {
+#  define Py_BEGIN_CRITICAL_SECTION_MUTEX(mutex) {
+#  define Py_END_CRITICAL_SECTION() }
+#  define Py_BEGIN_CRITICAL_SECTION2(a, b) {
+#  define Py_BEGIN_CRITICAL_SECTION2_MUTEX(m1, m2) {
+#  define Py_END_CRITICAL_SECTION2() }
+#endif
+
+#endif /* Py_CPYTHON_CRITICAL_SECTION_H */

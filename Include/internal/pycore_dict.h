@@ -1,0 +1,129 @@
+/* Core-only view of dicts: the keys-table layout and helpers used by the
+   VM and the type system.
+
+   A keys table is one allocation: the header, then an index table of
+   2**dk_log2_size slots, each 1, 2, 4 or 8 bytes wide, then the dense
+   entries array of USABLE_FRACTION(size) entries in insertion order.  An
+   index slot holds DKIX_EMPTY, DKIX_DUMMY (a deleted entry was here; the
+   probe chain continues) or the position of an entry.  Entries are only
+   appended; deleting one leaves a hole (me_key == NULL) until the next
+   resize compacts the array. */
+#ifndef Py_INTERNAL_DICT_H
+#define Py_INTERNAL_DICT_H
+
+#ifndef Py_BUILD_CORE
+#  error "this header requires Py_BUILD_CORE"
+#endif
+
+#define DKIX_EMPTY (-1)
+#define DKIX_DUMMY (-2)
+#define DKIX_ERROR (-3)
+
+/* Smallest non-empty table: 8 slots, 5 usable entries. */
+#define PyDict_LOG_MINSIZE 3
+#define PyDict_MINSIZE (1 << PyDict_LOG_MINSIZE)
+
+/* A table of n slots holds at most two thirds of n entries, which keeps
+   probe chains short. */
+#define USABLE_FRACTION(n) (((n) << 1) / 3)
+
+typedef enum {
+    DICT_KEYS_GENERAL = 0,
+    DICT_KEYS_UNICODE = 1,          /* every key is an exact str */
+} DictKeysKind;
+
+typedef struct {
+    Py_hash_t me_hash;
+    PyObject *me_key;               /* owned; NULL for a deleted entry */
+    PyObject *me_value;             /* owned; NULL for a deleted entry */
+} PyDictKeyEntry;
+
+/* Each keys table belongs to exactly one dict (no sharing), except the
+   immortal empty table every empty dict points at. */
+struct _dictkeysobject {
+    uint8_t dk_log2_size;           /* log2 of the number of index slots */
+    uint8_t dk_log2_index_bytes;    /* log2 of the index table's byte size */
+    uint8_t dk_kind;                /* DictKeysKind */
+    uint8_t dk_immortal;            /* the shared empty table: never freed */
+    uint32_t dk_version;            /* reserved for VM caches */
+    Py_ssize_t dk_usable;           /* entries that can still be appended */
+    Py_ssize_t dk_nentries;         /* entries appended, deleted ones included */
+    /* index table, then the entries, follow the header */
+};
+
+#define DK_LOG_SIZE(dk) ((dk)->dk_log2_size)
+#define DK_SIZE(dk) ((Py_ssize_t)1 << DK_LOG_SIZE(dk))
+#define DK_MASK(dk) (DK_SIZE(dk) - 1)
+
+static inline void *_PyDictKeys_Indices(PyDictKeysObject *dk) {
+    return (char *)dk + sizeof(PyDictKeysObject);
+}
+
+static inline PyDictKeyEntry *DK_ENTRIES(PyDictKeysObject *dk) {
+    return (PyDictKeyEntry *)((char *)_PyDictKeys_Indices(dk)
+                              + ((size_t)1 << dk->dk_log2_index_bytes));
+}
+
+/* The keys table of a live dict; in the free-threaded build the caller
+   holds the dict's critical section. */
+static inline PyDictKeysObject *_PyDict_Keys(PyObject *mp) {
+    return ((PyDictObject *)mp)->ma_keys;
+}
+
+/* hash(key) for dict and set lookups: a str whose hash is already cached
+   (published with a relaxed store, see pycore_unicodeobject.h) skips the
+   call. */
+static inline Py_hash_t _PyDict_KeyHash(PyObject *key) {
+    if (PyUnicode_CheckExact(key)) {
+        Py_hash_t hash = __atomic_load_n(&((PyASCIIObject *)key)->hash,
+                                         __ATOMIC_RELAXED);
+        if (hash != -1) {
+            return hash;
+        }
+    }
+    return PyObject_Hash(key);
+}
+
+/* Known-hash and reference-stealing variants (Objects/dictobject.c). */
+PyObject *_PyDict_GetItem_KnownHash(PyObject *mp, PyObject *key, Py_hash_t hash);
+int _PyDict_GetItemRef_KnownHash(PyDictObject *mp, PyObject *key,
+                                 Py_hash_t hash, PyObject **result);
+int _PyDict_SetItem_KnownHash(PyObject *mp, PyObject *key, PyObject *value,
+                              Py_hash_t hash);
+int _PyDict_DelItem_KnownHash(PyObject *mp, PyObject *key, Py_hash_t hash);
+int _PyDict_Contains_KnownHash(PyObject *mp, PyObject *key, Py_hash_t hash);
+/* Steals both references, even on failure. */
+int _PyDict_SetItem_Take2(PyDictObject *mp, PyObject *key, PyObject *value);
+/* Like PyDict_Next, also reporting the stored hash. */
+int _PyDict_Next(PyObject *mp, Py_ssize_t *pos, PyObject **key,
+                 PyObject **value, Py_hash_t *hash);
+/* A dict of `length` items keys[i*keys_offset] -> values[i*values_offset]. */
+PyObject *_PyDict_FromItems(PyObject *const *keys, Py_ssize_t keys_offset,
+                            PyObject *const *values, Py_ssize_t values_offset,
+                            Py_ssize_t length);
+/* override: 0 keep existing, 1 replace, 2 raise KeyError(key) on a
+   duplicate key (used for f(**a, **b)). */
+int _PyDict_MergeEx(PyObject *a, PyObject *b, int override);
+int _PyDict_HasOnlyStringKeys(PyObject *mp);
+Py_ssize_t _PyDict_SizeOf(PyDictObject *mp);
+PyObject *_PyDict_GetItemStringWithError(PyObject *mp, const char *key);
+/* Lookup helper shared with the views: entry index or DKIX_EMPTY/ERROR;
+   *value_addr receives a borrowed value.  Caller holds the critical
+   section in the free-threaded build. */
+Py_ssize_t _Py_dict_lookup(PyDictObject *mp, PyObject *key, Py_hash_t hash,
+                           PyObject **value_addr);
+/* dict(iterable-of-pairs) and dict.update helpers used by the views. */
+int _PyDict_UpdateArg(PyObject *self, PyObject *arg);
+
+/* Variants for callers already inside the dict's critical section. */
+int _PyDict_SetItem_LockHeld(PyDictObject *mp, PyObject *key, PyObject *value);
+int _PyDict_GetItemRef_LockHeld(PyDictObject *mp, PyObject *key,
+                                PyObject **result);
+int _PyDict_Pop_LockHeld(PyDictObject *mp, PyObject *key, PyObject **result);
+
+/* The dict type's tp_iter, so callers can tell whether a subclass
+   overrides iteration. */
+PyObject *_PyDict_Iter(PyObject *dict);
+PyObject *_PyDictIter_New(PyDictObject *dict, PyTypeObject *itertype);
+
+#endif /* Py_INTERNAL_DICT_H */

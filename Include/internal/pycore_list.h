@@ -1,0 +1,62 @@
+/* Core-only list helpers (Objects/listobject.c, Objects/listsort.c). */
+#ifndef Py_INTERNAL_LIST_H
+#define Py_INTERNAL_LIST_H
+
+#ifndef Py_BUILD_CORE
+#  error "this header requires Py_BUILD_CORE"
+#endif
+
+#define _PyList_ITEMS(op) (_PyList_CAST(op)->ob_item)
+
+/* Slow path of _PyList_AppendTakeRef: grows the array.  Consumes newitem
+   even on failure. */
+PyAPI_FUNC(int) _PyList_AppendTakeRefListResize(PyListObject *self,
+                                                PyObject *newitem);
+
+/* Append, consuming the reference to newitem (also on failure).  The
+   caller holds self's critical section or is its only user (a list it is
+   still building). */
+static inline int _PyList_AppendTakeRef(PyListObject *self, PyObject *newitem)
+{
+    Py_ssize_t len = Py_SIZE(self);
+    if (self->allocated > len) {
+        PyList_SET_ITEM(self, len, newitem);
+#ifdef Py_GIL_DISABLED
+        __atomic_store_n(&self->ob_base.ob_size, len + 1, __ATOMIC_RELAXED);
+#else
+        Py_SET_SIZE(self, len + 1);
+#endif
+        return 0;
+    }
+    return _PyList_AppendTakeRefListResize(self, newitem);
+}
+
+/* self.extend(iterable); 0 or -1.  Takes the critical sections itself. */
+PyAPI_FUNC(int) _PyList_Extend(PyListObject *self, PyObject *iterable);
+
+/* A new list that takes over the n references in src[0:n] (they are
+   released even on failure). */
+PyAPI_FUNC(PyObject *) _PyList_FromArraySteal(PyObject *const *src,
+                                              Py_ssize_t n);
+
+/* tuple(self) that moves the items out, leaving self empty. */
+PyAPI_FUNC(PyObject *) _PyList_AsTupleAndClear(PyListObject *self);
+
+/* list iterator: it_seq is a strong reference, dropped on exhaustion in
+   the default build; in the free-threaded build exhaustion is marked by
+   it_index == -1 (relaxed atomics) and it_seq lives until deallocation. */
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t it_index;
+    PyListObject *it_seq;
+} _PyListIterObject;
+
+/* Timsort (Objects/listsort.c).  Stable ascending sort of keys[0:n] by
+   PyObject_RichCompare(..., Py_LT), moving values[0:n] in step (values may
+   be NULL when the keys are the items themselves).  Each comparison may
+   run arbitrary code; the arrays must not be reachable from it.  Returns
+   0, or -1 with an exception set, in which case the arrays still hold a
+   permutation of their original contents. */
+extern int _PyList_TimSort(PyObject **keys, PyObject **values, Py_ssize_t n);
+
+#endif /* Py_INTERNAL_LIST_H */

@@ -1,0 +1,164 @@
+/* Core-only internals of the type system: attribute lookup helpers, the
+   special-method lookup used by the protocols, and the hooks the rest of
+   the core needs from Objects/typeobject.c, Objects/object.c and
+   Objects/descrobject.c.  The locking rules are written out at the top of
+   Objects/typeobject.c. */
+#ifndef Py_INTERNAL_TYPEOBJECT_H
+#define Py_INTERNAL_TYPEOBJECT_H
+
+#ifndef Py_BUILD_CORE
+#  error "this header requires Py_BUILD_CORE"
+#endif
+
+/* ---- interned identifiers ------------------------------------------------ */
+
+/* _Py_INTERNED_ID(__repr__): the interned str "__repr__" as a borrowed,
+   never-freed reference.  Each use site caches it in a static created on
+   first use; racing creators get the same interned object, and the
+   pointer is published with an atomic store.  Creation failure (out of
+   memory for a short identifier) is fatal. */
+PyObject *_PyType_InitIdentifier(PyObject **cache, const char *text);
+
+static inline PyObject *_PyType_CachedIdentifier(PyObject **cache,
+                                                 const char *text)
+{
+    PyObject *v = __atomic_load_n(cache, __ATOMIC_ACQUIRE);
+    return v != NULL ? v : _PyType_InitIdentifier(cache, text);
+}
+
+#define _Py_INTERNED_ID(NAME)                                       \
+    ({ static PyObject *_py_interned_cache;                         \
+       _PyType_CachedIdentifier(&_py_interned_cache, #NAME); })
+
+/* ---- attribute lookup (Objects/object.c) ------------------------------- */
+
+/* The generic attribute protocol with an explicit instance dict (NULL: the
+   object's own).  With `suppress`, a missing attribute returns NULL with
+   no exception set. */
+PyObject *_PyObject_GenericGetAttrWithDict(PyObject *obj, PyObject *name,
+                                           PyObject *dict, int suppress);
+int _PyObject_GenericSetAttrWithDict(PyObject *obj, PyObject *name,
+                                     PyObject *value, PyObject *dict);
+
+/* Address of the instance-dict slot of obj (tp_dictoffset, negative
+   offsets counted from the end of a variable-size object), or NULL when
+   its type has none.  The slot holds NULL until the dict is first
+   needed; it is published with an atomic store (see object.c). */
+PyObject **_PyObject_ComputedDictPointer(PyObject *obj);
+
+/* The instance dict, created on first use: a new reference, or NULL with
+   AttributeError-free TypeError... see object.c.  NULL and no exception
+   when the type has no instance dict. */
+PyObject *_PyObject_GetOrCreateInstanceDict(PyObject *obj);
+
+/* Make the raised AttributeError carry `name` and `obj` (3.10+
+   AttributeError.name / .obj).  Returns 0. */
+int _PyObject_SetAttributeErrorContext(PyObject *obj, PyObject *name);
+
+/* ---- special methods (Objects/typeobject.c) ----------------------------- */
+
+/* type(self).<attr> bound to self, bypassing the instance dict (the
+   lookup the language uses for dunder methods).  A new reference, or NULL
+   with no exception when the type lacks it, or NULL with an exception. */
+PyObject *_PyObject_LookupSpecial(PyObject *self, PyObject *attr);
+
+/* The same, but returns the unbound attribute found on the type (new
+   reference) and sets *unbound to 1 when it is a method descriptor that
+   should be called with self prepended (no bound object is created). */
+PyObject *_PyObject_LookupSpecialMethod(PyObject *self, PyObject *attr,
+                                        int *unbound);
+
+/* Look `name` up along type's MRO starting after `start` (super()-style);
+   a new reference or NULL with no exception. */
+PyObject *_PyType_LookupAfter(PyTypeObject *type, PyTypeObject *start,
+                              PyObject *name);
+
+/* Version tags (for the VM's attribute caches): the type's current tag,
+   assigning one if it has none; 0 when the type cannot be cached. */
+unsigned int _PyType_GetVersionTag(PyTypeObject *type);
+
+/* New references to the tuples/lists behind the type's dunder attributes. */
+PyObject *_PyType_GetMRO(PyTypeObject *type);
+PyObject *_PyType_GetBases(PyTypeObject *type);
+PyObject *_PyType_GetSubclasses(PyTypeObject *type);
+
+/* The docstring and __text_signature__ split out of a tp_doc/ml_doc that
+   starts with "name(sig)\n--\n\n" (CPython's convention). */
+PyObject *_PyType_GetDocFromInternalDoc(const char *name,
+                                        const char *internal_doc);
+PyObject *_PyType_GetTextSignatureFromInternalDoc(const char *name,
+                                                  const char *internal_doc);
+
+/* type.__new__ for callers that already computed the metaclass. */
+int _PyType_CalculateMetaclassInto(PyTypeObject *metatype, PyObject *bases,
+                                   PyTypeObject **winner);
+
+/* object.__getstate__ with the `required` flag of copyreg's protocol. */
+PyObject *_PyObject_GetState(PyObject *obj);
+
+/* The tp_getattro of type and module objects, and their forms that can
+   report a missing attribute without raising (suppress != 0). */
+PyObject *_Py_type_getattro(PyObject *type, PyObject *name);
+PyObject *_Py_type_getattro_impl(PyTypeObject *type, PyObject *name,
+                                 int suppress);
+PyObject *_Py_module_getattro(PyObject *m, PyObject *name);
+PyObject *_Py_module_getattro_impl(PyObject *m, PyObject *name, int suppress);
+
+/* ---- slot wrappers (Objects/descrobject.c) ------------------------------- */
+
+/* The `wrapper` half of each slot-table row: unpack the argument tuple of
+   a call like int.__add__(1, 2) and call the C slot function `wrapped`. */
+#define _Py_DECLARE_WRAPPER(NAME) \
+    PyObject *NAME(PyObject *self, PyObject *args, void *wrapped)
+_Py_DECLARE_WRAPPER(_Py_wrap_unaryfunc);
+_Py_DECLARE_WRAPPER(_Py_wrap_binaryfunc);
+_Py_DECLARE_WRAPPER(_Py_wrap_binaryfunc_l);
+_Py_DECLARE_WRAPPER(_Py_wrap_binaryfunc_r);
+_Py_DECLARE_WRAPPER(_Py_wrap_ternaryfunc);
+_Py_DECLARE_WRAPPER(_Py_wrap_ternaryfunc_r);
+_Py_DECLARE_WRAPPER(_Py_wrap_inquirypred);
+_Py_DECLARE_WRAPPER(_Py_wrap_lenfunc);
+_Py_DECLARE_WRAPPER(_Py_wrap_indexargfunc);
+_Py_DECLARE_WRAPPER(_Py_wrap_sq_item);
+_Py_DECLARE_WRAPPER(_Py_wrap_sq_setitem);
+_Py_DECLARE_WRAPPER(_Py_wrap_sq_delitem);
+_Py_DECLARE_WRAPPER(_Py_wrap_objobjproc);
+_Py_DECLARE_WRAPPER(_Py_wrap_objobjargproc);
+_Py_DECLARE_WRAPPER(_Py_wrap_delitem);
+_Py_DECLARE_WRAPPER(_Py_wrap_setattr);
+_Py_DECLARE_WRAPPER(_Py_wrap_delattr);
+_Py_DECLARE_WRAPPER(_Py_wrap_hashfunc);
+_Py_DECLARE_WRAPPER(_Py_wrap_del);
+_Py_DECLARE_WRAPPER(_Py_wrap_richcmp_lt);
+_Py_DECLARE_WRAPPER(_Py_wrap_richcmp_le);
+_Py_DECLARE_WRAPPER(_Py_wrap_richcmp_eq);
+_Py_DECLARE_WRAPPER(_Py_wrap_richcmp_ne);
+_Py_DECLARE_WRAPPER(_Py_wrap_richcmp_gt);
+_Py_DECLARE_WRAPPER(_Py_wrap_richcmp_ge);
+_Py_DECLARE_WRAPPER(_Py_wrap_next);
+_Py_DECLARE_WRAPPER(_Py_wrap_descr_get);
+_Py_DECLARE_WRAPPER(_Py_wrap_descr_set);
+_Py_DECLARE_WRAPPER(_Py_wrap_descr_delete);
+#undef _Py_DECLARE_WRAPPER
+PyObject *_Py_wrap_call(PyObject *self, PyObject *args, void *wrapped,
+                        PyObject *kwds);
+PyObject *_Py_wrap_init(PyObject *self, PyObject *args, void *wrapped,
+                        PyObject *kwds);
+
+/* ---- built-in functions (Objects/methodobject.c) ------------------------- */
+
+/* Call the C function of `ml` with self (and cls for METH_METHOD) and a
+   vectorcall argument array, checking the arguments against ml_flags.
+   `callable` names the function in error messages. */
+PyObject *_PyMethodDef_Vectorcall(PyMethodDef *ml, PyObject *callable,
+                                  PyObject *self, PyTypeObject *cls,
+                                  PyObject *const *args, size_t nargsf,
+                                  PyObject *kwnames);
+
+/* "name()" or "module.qualname()" for error messages (Objects/object.c). */
+PyObject *_PyObject_FunctionStr(PyObject *func);
+
+/* Release the method cache's names (interpreter shut-down). */
+void _PyType_FiniCache(void);
+
+#endif /* Py_INTERNAL_TYPEOBJECT_H */

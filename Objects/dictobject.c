@@ -1,0 +1,2957 @@
+/* Dictionaries: compact, insertion-ordered hash maps.
+
+   A dict points at a keys table (Include/internal/pycore_dict.h): a
+   sparse index table of 1/2/4/8-byte slots followed by a dense array of
+   (hash, key, value) entries in insertion order.  Lookups hash the key,
+   walk the index table with open addressing and perturbation, and compare
+   the entries the slots point at.  Insertion appends an entry; deletion
+   marks its slot DKIX_DUMMY and empties the entry, so iteration order is
+   insertion order and a resize compacts the holes away.
+
+   Thread safety (free-threaded build): every mutation, and for now every
+   lookup, runs inside the dict's critical section, so a keys table is
+   never read while another thread replaces or frees it.  The lock-free
+   lookup (read ma_keys, try-incref the value, re-check; old tables freed
+   through QSBR) comes with the runtime work; until then tables are freed
+   immediately under the lock.
+
+   The views and iterators follow the dict type at the end of the file. */
+#include "Python.h"
+#include "pycore_object.h"
+#include "pycore_dict.h"
+#include "pycore_unicodeobject.h"
+
+#define PERTURB_SHIFT 5
+
+/* Static type objects below list `.ob_base = PyVarObject_HEAD_INIT(...)`
+   last, so the initializer reads the same whether or not the macro ends
+   in a comma. */
+
+/* The keys table shared by every empty dict: eight empty slots and no
+   room, so the first insertion allocates a real table.  Never written. */
+static struct {
+    PyDictKeysObject header;
+    int8_t indices[PyDict_MINSIZE];
+} empty_keys_storage = {
+    { PyDict_LOG_MINSIZE, PyDict_LOG_MINSIZE, DICT_KEYS_UNICODE, 1, 0, 0, 0 },
+    { -1, -1, -1, -1, -1, -1, -1, -1 },
+};
+#define Py_EMPTY_KEYS (&empty_keys_storage.header)
+
+Py_BUILD_ASSERT(sizeof(PyDictKeysObject) % sizeof(void *) == 0);
+
+/* ---- interned names, created on first use ------------------------------- */
+
+/* Publish a lazily made interned string so a racing reader sees either
+   NULL or a complete object; interned strings are immortal, so the loser
+   of a race may simply drop its copy. */
+static PyObject *
+cached_name(PyObject **slot, const char *text)
+{
+    PyObject *name = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
+    if (name != NULL) {
+        return name;
+    }
+    name = PyUnicode_InternFromString(text);
+    if (name == NULL) {
+        return NULL;
+    }
+    PyObject *expected = NULL;
+    if (!__atomic_compare_exchange_n(slot, &expected, name, 0,
+                                     __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+        Py_DECREF(name);
+        name = expected;
+    }
+    return name;
+}
+
+/* ---- the index table ---------------------------------------------------- */
+
+static inline Py_ssize_t
+dk_get_index(PyDictKeysObject *dk, size_t i)
+{
+    void *indices = _PyDictKeys_Indices(dk);
+    uint8_t log2 = dk->dk_log2_size;
+    if (log2 < 8) {
+        return ((int8_t *)indices)[i];
+    }
+    if (log2 < 16) {
+        return ((int16_t *)indices)[i];
+    }
+    if (log2 < 32) {
+        return ((int32_t *)indices)[i];
+    }
+    return (Py_ssize_t)((int64_t *)indices)[i];
+}
+
+static inline void
+dk_set_index(PyDictKeysObject *dk, size_t i, Py_ssize_t ix)
+{
+    void *indices = _PyDictKeys_Indices(dk);
+    uint8_t log2 = dk->dk_log2_size;
+    if (log2 < 8) {
+        ((int8_t *)indices)[i] = (int8_t)ix;
+    }
+    else if (log2 < 16) {
+        ((int16_t *)indices)[i] = (int16_t)ix;
+    }
+    else if (log2 < 32) {
+        ((int32_t *)indices)[i] = (int32_t)ix;
+    }
+    else {
+        ((int64_t *)indices)[i] = (int64_t)ix;
+    }
+}
+
+/* Bytes per index slot, as a power of two: wide enough for every entry
+   position a table of that size can hold. */
+static inline uint8_t
+index_width_log2(uint8_t log2_size)
+{
+    if (log2_size < 8) {
+        return 0;
+    }
+    if (log2_size < 16) {
+        return 1;
+    }
+    if (log2_size < 32) {
+        return 2;
+    }
+    return 3;
+}
+
+/* Smallest table (as log2 of its slot count) with at least minsize slots. */
+static uint8_t
+log2_keysize_for_slots(Py_ssize_t minsize)
+{
+    uint8_t log2 = PyDict_LOG_MINSIZE;
+    while (((Py_ssize_t)1 << log2) < minsize && log2 < 62) {
+        log2++;
+    }
+    return log2;
+}
+
+/* Smallest table whose usable fraction holds n entries. */
+static uint8_t
+log2_keysize_for_items(Py_ssize_t n)
+{
+    return log2_keysize_for_slots((n * 3 + 1) / 2);
+}
+
+/* After a table fills up it grows to three times the live items, so a
+   dict that keeps deleting and inserting compacts instead of growing. */
+static inline Py_ssize_t
+growth_target(PyDictObject *mp)
+{
+    return mp->ma_used * 3;
+}
+
+static size_t
+keys_alloc_size(uint8_t log2_size)
+{
+    uint8_t log2_bytes = log2_size + index_width_log2(log2_size);
+    Py_ssize_t usable = USABLE_FRACTION((Py_ssize_t)1 << log2_size);
+    return sizeof(PyDictKeysObject) + ((size_t)1 << log2_bytes)
+           + (size_t)usable * sizeof(PyDictKeyEntry);
+}
+
+static PyDictKeysObject *
+new_keys_object(uint8_t log2_size, int unicode)
+{
+    if (log2_size >= 8 * sizeof(Py_ssize_t) - 3) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    PyDictKeysObject *dk = PyMem_Malloc(keys_alloc_size(log2_size));
+    if (dk == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    dk->dk_log2_size = log2_size;
+    dk->dk_log2_index_bytes = log2_size + index_width_log2(log2_size);
+    dk->dk_kind = unicode ? DICT_KEYS_UNICODE : DICT_KEYS_GENERAL;
+    dk->dk_immortal = 0;
+    dk->dk_version = 0;
+    dk->dk_usable = USABLE_FRACTION((Py_ssize_t)1 << log2_size);
+    dk->dk_nentries = 0;
+    /* All bits set reads as DKIX_EMPTY at every slot width. */
+    memset(_PyDictKeys_Indices(dk), 0xff, (size_t)1 << dk->dk_log2_index_bytes);
+    return dk;
+}
+
+/* Free a table whose entries' references have been moved elsewhere. */
+static void
+free_keys_object(PyDictKeysObject *dk)
+{
+    if (!dk->dk_immortal) {
+        PyMem_Free(dk);
+    }
+}
+
+/* Drop the references a table owns, then free it. */
+static void
+free_keys_and_contents(PyDictKeysObject *dk)
+{
+    if (dk->dk_immortal) {
+        return;
+    }
+    PyDictKeyEntry *ep = DK_ENTRIES(dk);
+    Py_ssize_t n = dk->dk_nentries;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_XDECREF(ep[i].me_key);
+        Py_XDECREF(ep[i].me_value);
+    }
+    PyMem_Free(dk);
+}
+
+/* The slot of the first free (empty or dummy) place in hash's probe
+   chain; the caller knows the key is absent. */
+static size_t
+find_free_slot(PyDictKeysObject *dk, Py_hash_t hash)
+{
+    size_t mask = (size_t)DK_MASK(dk);
+    size_t perturb = (size_t)hash;
+    size_t i = (size_t)hash & mask;
+    while (dk_get_index(dk, i) >= 0) {
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return i;
+}
+
+/* The slot that holds entry position ix. */
+static size_t
+find_slot_of_entry(PyDictKeysObject *dk, Py_hash_t hash, Py_ssize_t ix)
+{
+    size_t mask = (size_t)DK_MASK(dk);
+    size_t perturb = (size_t)hash;
+    size_t i = (size_t)hash & mask;
+    while (dk_get_index(dk, i) != ix) {
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return i;
+}
+
+/* Fill an empty index table for the first n (live, compact) entries. */
+static void
+build_indices(PyDictKeysObject *dk, PyDictKeyEntry *ep, Py_ssize_t n)
+{
+    for (Py_ssize_t ix = 0; ix < n; ix++) {
+        dk_set_index(dk, find_free_slot(dk, ep[ix].me_hash), ix);
+    }
+}
+
+/* ---- watchers ------------------------------------------------------------ */
+
+#define DICT_MAX_WATCHERS 8
+#define DICT_WATCHER_MASK ((1 << DICT_MAX_WATCHERS) - 1)
+
+/* Written with atomic stores by PyDict_AddWatcher/ClearWatcher; read by
+   every notification. */
+static PyDict_WatchCallback dict_watchers[DICT_MAX_WATCHERS];
+
+static const char *
+dict_event_name(PyDict_WatchEvent event)
+{
+    switch (event) {
+#define EVENT_NAME(EVENT) case PyDict_EVENT_##EVENT: return "PyDict_EVENT_" #EVENT;
+    PY_FOREACH_DICT_EVENT(EVENT_NAME)
+#undef EVENT_NAME
+    }
+    return "unknown dict event";
+}
+
+static void
+notify_watchers(PyDict_WatchEvent event, PyDictObject *mp,
+                PyObject *key, PyObject *value)
+{
+    uint8_t bits = (uint8_t)(mp->_ma_watcher_tag & DICT_WATCHER_MASK);
+    for (int id = 0; bits != 0; id++, bits >>= 1) {
+        if (!(bits & 1)) {
+            continue;
+        }
+        PyDict_WatchCallback cb = __atomic_load_n(&dict_watchers[id],
+                                                  __ATOMIC_ACQUIRE);
+        if (cb != NULL && cb(event, (PyObject *)mp, key, value) < 0) {
+            PyErr_FormatUnraisable(
+                "Exception ignored in %s watcher callback for <dict at %p>",
+                dict_event_name(event), (void *)mp);
+        }
+    }
+}
+
+/* Watchers learn about a change before it is made. */
+static inline void
+dict_notify(PyDict_WatchEvent event, PyDictObject *mp,
+            PyObject *key, PyObject *value)
+{
+    if (Py_UNLIKELY(mp->_ma_watcher_tag & DICT_WATCHER_MASK)) {
+        notify_watchers(event, mp, key, value);
+    }
+}
+
+int
+PyDict_AddWatcher(PyDict_WatchCallback callback)
+{
+    for (int id = 0; id < DICT_MAX_WATCHERS; id++) {
+        PyDict_WatchCallback expected = NULL;
+        if (__atomic_compare_exchange_n(&dict_watchers[id], &expected, callback,
+                                        0, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
+            return id;
+        }
+    }
+    PyErr_SetString(PyExc_RuntimeError, "no more dict watcher IDs available");
+    return -1;
+}
+
+static int
+check_watcher_id(int watcher_id)
+{
+    if (watcher_id < 0 || watcher_id >= DICT_MAX_WATCHERS) {
+        PyErr_Format(PyExc_ValueError, "Invalid dict watcher ID %d", watcher_id);
+        return -1;
+    }
+    if (__atomic_load_n(&dict_watchers[watcher_id], __ATOMIC_ACQUIRE) == NULL) {
+        PyErr_Format(PyExc_ValueError, "No dict watcher set for ID %d", watcher_id);
+        return -1;
+    }
+    return 0;
+}
+
+int
+PyDict_ClearWatcher(int watcher_id)
+{
+    if (check_watcher_id(watcher_id) < 0) {
+        return -1;
+    }
+    __atomic_store_n(&dict_watchers[watcher_id], NULL, __ATOMIC_RELEASE);
+    return 0;
+}
+
+static int
+set_watch_bit(int watcher_id, PyObject *dict, int on)
+{
+    if (!PyDict_Check(dict)) {
+        PyErr_SetString(PyExc_ValueError, "Cannot watch non-dictionary");
+        return -1;
+    }
+    if (check_watcher_id(watcher_id) < 0) {
+        return -1;
+    }
+    uint64_t bit = (uint64_t)1 << watcher_id;
+    if (on) {
+        __atomic_fetch_or(&((PyDictObject *)dict)->_ma_watcher_tag, bit,
+                          __ATOMIC_RELAXED);
+    }
+    else {
+        __atomic_fetch_and(&((PyDictObject *)dict)->_ma_watcher_tag, ~bit,
+                           __ATOMIC_RELAXED);
+    }
+    return 0;
+}
+
+int
+PyDict_Watch(int watcher_id, PyObject *dict)
+{
+    return set_watch_bit(watcher_id, dict, 1);
+}
+
+int
+PyDict_Unwatch(int watcher_id, PyObject *dict)
+{
+    return set_watch_bit(watcher_id, dict, 0);
+}
+
+/* ---- allocation ---------------------------------------------------------- */
+
+/* Publish a new keys table.  Release order so that a future lock-free
+   reader that sees the pointer also sees the table's contents. */
+static inline void
+set_keys(PyDictObject *mp, PyDictKeysObject *dk)
+{
+    __atomic_store_n(&mp->ma_keys, dk, __ATOMIC_RELEASE);
+}
+
+static inline void
+set_used(PyDictObject *mp, Py_ssize_t used)
+{
+    __atomic_store_n(&mp->ma_used, used, __ATOMIC_RELAXED);
+}
+
+/* A new exact dict owning `keys` (stolen) with `used` live items. */
+static PyObject *
+new_dict(PyDictKeysObject *keys, Py_ssize_t used)
+{
+    PyDictObject *mp = PyObject_GC_New(PyDictObject, &PyDict_Type);
+    if (mp == NULL) {
+        free_keys_and_contents(keys);
+        return NULL;
+    }
+    mp->ma_used = used;
+    mp->_ma_watcher_tag = 0;
+    mp->ma_keys = keys;
+    mp->ma_values = NULL;
+    PyObject_GC_Track(mp);
+    return (PyObject *)mp;
+}
+
+PyObject *
+PyDict_New(void)
+{
+    return new_dict(Py_EMPTY_KEYS, 0);
+}
+
+PyObject *
+_PyDict_NewPresized(Py_ssize_t minused)
+{
+    if (minused <= USABLE_FRACTION(PyDict_MINSIZE)) {
+        return PyDict_New();
+    }
+    PyDictKeysObject *dk = new_keys_object(log2_keysize_for_items(minused), 1);
+    if (dk == NULL) {
+        return NULL;
+    }
+    return new_dict(dk, 0);
+}
+
+/* ---- lookup -------------------------------------------------------------- */
+
+/* Every key in the table is an exact str and so is `key`: equality needs
+   no user code, so nothing can change under us. */
+static Py_ssize_t
+lookup_unicode(PyDictKeysObject *dk, PyObject *key, Py_hash_t hash)
+{
+    PyDictKeyEntry *entries = DK_ENTRIES(dk);
+    size_t mask = (size_t)DK_MASK(dk);
+    size_t perturb = (size_t)hash;
+    size_t i = (size_t)hash & mask;
+    for (;;) {
+        Py_ssize_t ix = dk_get_index(dk, i);
+        if (ix == DKIX_EMPTY) {
+            return DKIX_EMPTY;
+        }
+        if (ix >= 0) {
+            PyDictKeyEntry *ep = &entries[ix];
+            if (ep->me_key == key) {
+                return ix;
+            }
+            if (ep->me_hash == hash && _PyUnicode_Equal(ep->me_key, key)) {
+                return ix;
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+/* Comparing keys may run __eq__, which may mutate the dict.  After each
+   comparison the entry and table are re-checked; if either changed, the
+   search restarts on the dict's current table. */
+static Py_ssize_t
+lookup_general(PyDictObject *mp, PyObject *key, Py_hash_t hash)
+{
+restart:;
+    PyDictKeysObject *dk = mp->ma_keys;
+    PyDictKeyEntry *entries = DK_ENTRIES(dk);
+    size_t mask = (size_t)DK_MASK(dk);
+    size_t perturb = (size_t)hash;
+    size_t i = (size_t)hash & mask;
+    for (;;) {
+        Py_ssize_t ix = dk_get_index(dk, i);
+        if (ix == DKIX_EMPTY) {
+            return DKIX_EMPTY;
+        }
+        if (ix >= 0) {
+            PyDictKeyEntry *ep = &entries[ix];
+            PyObject *startkey = ep->me_key;
+            if (startkey == key) {
+                return ix;
+            }
+            if (ep->me_hash == hash) {
+                Py_INCREF(startkey);
+                int cmp = PyObject_RichCompareBool(startkey, key, Py_EQ);
+                Py_DECREF(startkey);
+                if (cmp < 0) {
+                    return DKIX_ERROR;
+                }
+                if (dk != mp->ma_keys || ep->me_key != startkey) {
+                    goto restart;
+                }
+                if (cmp > 0) {
+                    return ix;
+                }
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+Py_ssize_t
+_Py_dict_lookup(PyDictObject *mp, PyObject *key, Py_hash_t hash,
+                PyObject **value_addr)
+{
+    Py_ssize_t ix;
+    PyDictKeysObject *dk = mp->ma_keys;
+    if (dk->dk_kind == DICT_KEYS_UNICODE && PyUnicode_CheckExact(key)) {
+        ix = lookup_unicode(dk, key, hash);
+    }
+    else {
+        ix = lookup_general(mp, key, hash);
+    }
+    *value_addr = ix >= 0 ? DK_ENTRIES(mp->ma_keys)[ix].me_value : NULL;
+    return ix;
+}
+
+/* ---- insertion, deletion, resize --------------------------------------- */
+
+/* Rebuild mp's table with 2**log2_newsize slots, dropping deleted
+   entries.  Moves every reference; calls no user code. */
+static int
+dict_resize(PyDictObject *mp, uint8_t log2_newsize)
+{
+    PyDictKeysObject *old = mp->ma_keys;
+    PyDictKeysObject *dk = new_keys_object(log2_newsize,
+                                           old->dk_kind == DICT_KEYS_UNICODE);
+    if (dk == NULL) {
+        return -1;
+    }
+    Py_ssize_t used = mp->ma_used;
+    PyDictKeyEntry *src = DK_ENTRIES(old);
+    PyDictKeyEntry *dst = DK_ENTRIES(dk);
+    Py_ssize_t n = old->dk_nentries;
+    if (n == used) {
+        memcpy(dst, src, (size_t)n * sizeof(PyDictKeyEntry));
+    }
+    else {
+        Py_ssize_t j = 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            if (src[i].me_value != NULL) {
+                dst[j++] = src[i];
+            }
+        }
+    }
+    build_indices(dk, dst, used);
+    dk->dk_nentries = used;
+    dk->dk_usable -= used;
+    set_keys(mp, dk);
+    free_keys_object(old);
+    return 0;
+}
+
+static int
+insertion_resize(PyDictObject *mp)
+{
+    return dict_resize(mp, log2_keysize_for_slots(growth_target(mp)));
+}
+
+/* Append a new entry for a key known to be absent; steals key and value. */
+static int
+append_entry(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
+{
+    if (mp->ma_keys == Py_EMPTY_KEYS) {
+        PyDictKeysObject *dk = new_keys_object(PyDict_LOG_MINSIZE,
+                                               PyUnicode_CheckExact(key));
+        if (dk == NULL) {
+            goto fail;
+        }
+        set_keys(mp, dk);
+    }
+    else if (mp->ma_keys->dk_usable <= 0 && insertion_resize(mp) < 0) {
+        goto fail;
+    }
+    PyDictKeysObject *dk = mp->ma_keys;
+    if (dk->dk_kind == DICT_KEYS_UNICODE && !PyUnicode_CheckExact(key)) {
+        dk->dk_kind = DICT_KEYS_GENERAL;
+    }
+    Py_ssize_t ix = dk->dk_nentries;
+    PyDictKeyEntry *ep = &DK_ENTRIES(dk)[ix];
+    ep->me_hash = hash;
+    ep->me_key = key;
+    ep->me_value = value;
+    dk_set_index(dk, find_free_slot(dk, hash), ix);
+    dk->dk_nentries = ix + 1;
+    dk->dk_usable--;
+    set_used(mp, mp->ma_used + 1);
+    return 0;
+fail:
+    Py_DECREF(key);
+    Py_DECREF(value);
+    return -1;
+}
+
+/* Set mp[key] = value.  Steals both references, even on failure.  The
+   caller holds mp's critical section. */
+static int
+insertdict(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
+{
+    PyObject *old_value;
+    Py_ssize_t ix = _Py_dict_lookup(mp, key, hash, &old_value);
+    if (ix == DKIX_ERROR) {
+        Py_DECREF(key);
+        Py_DECREF(value);
+        return -1;
+    }
+    if (ix == DKIX_EMPTY) {
+        dict_notify(PyDict_EVENT_ADDED, mp, key, value);
+        return append_entry(mp, key, hash, value);
+    }
+    if (old_value != value) {
+        dict_notify(PyDict_EVENT_MODIFIED, mp, key, value);
+        DK_ENTRIES(mp->ma_keys)[ix].me_value = value;
+        Py_DECREF(old_value);
+    }
+    else {
+        Py_DECREF(value);
+    }
+    Py_DECREF(key);
+    return 0;
+}
+
+/* Unlink entry ix; the caller receives its key and value references and
+   drops them once the dict is consistent again. */
+static void
+unlink_entry(PyDictObject *mp, Py_ssize_t ix, PyObject **key_out,
+             PyObject **value_out)
+{
+    PyDictKeysObject *dk = mp->ma_keys;
+    PyDictKeyEntry *ep = &DK_ENTRIES(dk)[ix];
+    dk_set_index(dk, find_slot_of_entry(dk, ep->me_hash, ix), DKIX_DUMMY);
+    *key_out = ep->me_key;
+    *value_out = ep->me_value;
+    ep->me_key = NULL;
+    ep->me_value = NULL;
+    set_used(mp, mp->ma_used - 1);
+}
+
+/* KeyError(key), built explicitly so that a tuple key is not unpacked
+   into the exception's arguments. */
+static void
+set_key_error(PyObject *key)
+{
+    PyObject *exc = PyObject_CallOneArg(PyExc_KeyError, key);
+    if (exc != NULL) {
+        PyErr_SetObject(PyExc_KeyError, exc);
+        Py_DECREF(exc);
+    }
+}
+
+static void
+dict_clear_lock_held(PyDictObject *mp)
+{
+    PyDictKeysObject *old = mp->ma_keys;
+    if (old == Py_EMPTY_KEYS) {
+        return;
+    }
+    dict_notify(PyDict_EVENT_CLEARED, mp, NULL, NULL);
+    set_keys(mp, Py_EMPTY_KEYS);
+    set_used(mp, 0);
+    /* The dict is already empty and consistent when destructors run. */
+    free_keys_and_contents(old);
+}
+
+/* ---- hashing helpers ---------------------------------------------------- */
+
+static inline Py_hash_t
+hash_key(PyObject *key)
+{
+    return _PyDict_KeyHash(key);
+}
+
+static inline int
+check_dict(PyObject *op)
+{
+    if (op == NULL || !PyDict_Check(op)) {
+        PyErr_BadInternalCall();
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- the C API: single items ---------------------------------------------- */
+
+int
+_PyDict_SetItem_LockHeld(PyDictObject *mp, PyObject *key, PyObject *value)
+{
+    Py_hash_t hash = hash_key(key);
+    if (hash == -1) {
+        return -1;
+    }
+    return insertdict(mp, Py_NewRef(key), hash, Py_NewRef(value));
+}
+
+int
+_PyDict_SetItem_Take2(PyDictObject *mp, PyObject *key, PyObject *value)
+{
+    Py_hash_t hash = hash_key(key);
+    if (hash == -1) {
+        Py_DECREF(key);
+        Py_DECREF(value);
+        return -1;
+    }
+    int res;
+    Py_BEGIN_CRITICAL_SECTION(mp);
+    res = insertdict(mp, key, hash, value);
+    Py_END_CRITICAL_SECTION();
+    return res;
+}
+
+int
+PyDict_SetItem(PyObject *op, PyObject *key, PyObject *value)
+{
+    if (check_dict(op) < 0) {
+        return -1;
+    }
+    return _PyDict_SetItem_Take2((PyDictObject *)op, Py_NewRef(key),
+                                 Py_NewRef(value));
+}
+
+int
+_PyDict_SetItem_KnownHash(PyObject *op, PyObject *key, PyObject *value,
+                          Py_hash_t hash)
+{
+    if (check_dict(op) < 0) {
+        return -1;
+    }
+    int res;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    res = insertdict((PyDictObject *)op, Py_NewRef(key), hash, Py_NewRef(value));
+    Py_END_CRITICAL_SECTION();
+    return res;
+}
+
+int
+PyDict_SetItemString(PyObject *op, const char *key, PyObject *value)
+{
+    PyObject *kv = PyUnicode_FromString(key);
+    if (kv == NULL) {
+        return -1;
+    }
+    PyUnicode_InternInPlace(&kv);
+    int res = PyDict_SetItem(op, kv, value);
+    Py_DECREF(kv);
+    return res;
+}
+
+int
+_PyDict_GetItemRef_KnownHash(PyDictObject *mp, PyObject *key, Py_hash_t hash,
+                             PyObject **result)
+{
+    PyObject *value;
+    Py_ssize_t ix;
+    Py_BEGIN_CRITICAL_SECTION(mp);
+    ix = _Py_dict_lookup(mp, key, hash, &value);
+    *result = value != NULL ? Py_NewRef(value) : NULL;
+    Py_END_CRITICAL_SECTION();
+    if (ix == DKIX_ERROR) {
+        return -1;
+    }
+    return *result != NULL;
+}
+
+int
+_PyDict_GetItemRef_LockHeld(PyDictObject *mp, PyObject *key, PyObject **result)
+{
+    Py_hash_t hash = hash_key(key);
+    if (hash == -1) {
+        *result = NULL;
+        return -1;
+    }
+    PyObject *value;
+    Py_ssize_t ix = _Py_dict_lookup(mp, key, hash, &value);
+    if (ix == DKIX_ERROR) {
+        *result = NULL;
+        return -1;
+    }
+    *result = Py_XNewRef(value);
+    return value != NULL;
+}
+
+int
+PyDict_GetItemRef(PyObject *op, PyObject *key, PyObject **result)
+{
+    if (!PyDict_Check(op)) {
+        PyErr_BadInternalCall();
+        *result = NULL;
+        return -1;
+    }
+    Py_hash_t hash = hash_key(key);
+    if (hash == -1) {
+        *result = NULL;
+        return -1;
+    }
+    return _PyDict_GetItemRef_KnownHash((PyDictObject *)op, key, hash, result);
+}
+
+int
+PyDict_GetItemStringRef(PyObject *op, const char *key, PyObject **result)
+{
+    PyObject *kv = PyUnicode_FromString(key);
+    if (kv == NULL) {
+        *result = NULL;
+        return -1;
+    }
+    int res = PyDict_GetItemRef(op, kv, result);
+    Py_DECREF(kv);
+    return res;
+}
+
+/* Borrowed lookups.  In the free-threaded build the value may be removed
+   by another thread once the critical section ends; that is the contract
+   of these legacy functions, as in CPython. */
+PyObject *
+_PyDict_GetItem_KnownHash(PyObject *op, PyObject *key, Py_hash_t hash)
+{
+    if (!PyDict_Check(op)) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    PyObject *value;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    (void)_Py_dict_lookup((PyDictObject *)op, key, hash, &value);
+    Py_END_CRITICAL_SECTION();
+    return value;
+}
+
+PyObject *
+PyDict_GetItemWithError(PyObject *op, PyObject *key)
+{
+    if (!PyDict_Check(op)) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    Py_hash_t hash = hash_key(key);
+    if (hash == -1) {
+        return NULL;
+    }
+    return _PyDict_GetItem_KnownHash(op, key, hash);
+}
+
+/* Legacy: any error raised by hashing or comparing is discarded, and an
+   exception already pending on entry is preserved. */
+PyObject *
+PyDict_GetItem(PyObject *op, PyObject *key)
+{
+    if (!PyDict_Check(op)) {
+        return NULL;
+    }
+    PyObject *saved = PyErr_GetRaisedException();
+    PyObject *value = PyDict_GetItemWithError(op, key);
+    if (value == NULL && PyErr_Occurred()) {
+        PyErr_Clear();
+    }
+    PyErr_SetRaisedException(saved);
+    return value;
+}
+
+PyObject *
+_PyDict_GetItemStringWithError(PyObject *op, const char *key)
+{
+    PyObject *kv = PyUnicode_FromString(key);
+    if (kv == NULL) {
+        return NULL;
+    }
+    PyObject *value = PyDict_GetItemWithError(op, kv);
+    Py_DECREF(kv);
+    return value;
+}
+
+PyObject *
+PyDict_GetItemString(PyObject *op, const char *key)
+{
+    PyObject *kv = PyUnicode_FromString(key);
+    if (kv == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    PyObject *value = PyDict_GetItem(op, kv);
+    Py_DECREF(kv);
+    return value;
+}
+
+int
+_PyDict_Contains_KnownHash(PyObject *op, PyObject *key, Py_hash_t hash)
+{
+    PyObject *value;
+    Py_ssize_t ix;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    ix = _Py_dict_lookup((PyDictObject *)op, key, hash, &value);
+    Py_END_CRITICAL_SECTION();
+    if (ix == DKIX_ERROR) {
+        return -1;
+    }
+    return value != NULL;
+}
+
+int
+PyDict_Contains(PyObject *op, PyObject *key)
+{
+    if (check_dict(op) < 0) {
+        return -1;
+    }
+    Py_hash_t hash = hash_key(key);
+    if (hash == -1) {
+        return -1;
+    }
+    return _PyDict_Contains_KnownHash(op, key, hash);
+}
+
+int
+PyDict_ContainsString(PyObject *op, const char *key)
+{
+    PyObject *kv = PyUnicode_FromString(key);
+    if (kv == NULL) {
+        return -1;
+    }
+    int res = PyDict_Contains(op, kv);
+    Py_DECREF(kv);
+    return res;
+}
+
+/* Remove key; 1 and the value (new reference) when found, 0 when absent,
+   -1 on error.  The caller holds the critical section. */
+static int
+pop_lock_held(PyDictObject *mp, PyObject *key, Py_hash_t hash,
+              PyObject **result)
+{
+    PyObject *value;
+    Py_ssize_t ix = _Py_dict_lookup(mp, key, hash, &value);
+    if (ix == DKIX_ERROR) {
+        *result = NULL;
+        return -1;
+    }
+    if (value == NULL) {
+        *result = NULL;
+        return 0;
+    }
+    dict_notify(PyDict_EVENT_DELETED, mp, key, NULL);
+    PyObject *old_key, *old_value;
+    unlink_entry(mp, ix, &old_key, &old_value);
+    Py_DECREF(old_key);
+    *result = old_value;
+    return 1;
+}
+
+int
+_PyDict_Pop_LockHeld(PyDictObject *mp, PyObject *key, PyObject **result)
+{
+    Py_hash_t hash = hash_key(key);
+    if (hash == -1) {
+        *result = NULL;
+        return -1;
+    }
+    return pop_lock_held(mp, key, hash, result);
+}
+
+static int
+pop_known_hash(PyObject *op, PyObject *key, Py_hash_t hash, PyObject **result)
+{
+    PyObject *value;
+    int res;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    res = pop_lock_held((PyDictObject *)op, key, hash, &value);
+    Py_END_CRITICAL_SECTION();
+    if (result != NULL) {
+        *result = value;
+    }
+    else {
+        Py_XDECREF(value);
+    }
+    return res;
+}
+
+int
+PyDict_Pop(PyObject *op, PyObject *key, PyObject **result)
+{
+    if (check_dict(op) < 0) {
+        if (result != NULL) {
+            *result = NULL;
+        }
+        return -1;
+    }
+    Py_hash_t hash = hash_key(key);
+    if (hash == -1) {
+        if (result != NULL) {
+            *result = NULL;
+        }
+        return -1;
+    }
+    return pop_known_hash(op, key, hash, result);
+}
+
+int
+PyDict_PopString(PyObject *op, const char *key, PyObject **result)
+{
+    PyObject *kv = PyUnicode_FromString(key);
+    if (kv == NULL) {
+        if (result != NULL) {
+            *result = NULL;
+        }
+        return -1;
+    }
+    int res = PyDict_Pop(op, kv, result);
+    Py_DECREF(kv);
+    return res;
+}
+
+int
+_PyDict_DelItem_KnownHash(PyObject *op, PyObject *key, Py_hash_t hash)
+{
+    if (check_dict(op) < 0) {
+        return -1;
+    }
+    int res = pop_known_hash(op, key, hash, NULL);
+    if (res == 0) {
+        set_key_error(key);
+        return -1;
+    }
+    return res < 0 ? -1 : 0;
+}
+
+int
+PyDict_DelItem(PyObject *op, PyObject *key)
+{
+    Py_hash_t hash = hash_key(key);
+    if (hash == -1) {
+        return -1;
+    }
+    return _PyDict_DelItem_KnownHash(op, key, hash);
+}
+
+int
+PyDict_DelItemString(PyObject *op, const char *key)
+{
+    PyObject *kv = PyUnicode_FromString(key);
+    if (kv == NULL) {
+        return -1;
+    }
+    int res = PyDict_DelItem(op, kv);
+    Py_DECREF(kv);
+    return res;
+}
+
+/* mp.setdefault(key, default): 1 when the key was present, 0 when the
+   default was stored.  *result gets a new reference to the stored value. */
+static int
+setdefault_lock_held(PyDictObject *mp, PyObject *key, PyObject *default_value,
+                     PyObject **result)
+{
+    Py_hash_t hash = hash_key(key);
+    if (hash == -1) {
+        *result = NULL;
+        return -1;
+    }
+    PyObject *value;
+    Py_ssize_t ix = _Py_dict_lookup(mp, key, hash, &value);
+    if (ix == DKIX_ERROR) {
+        *result = NULL;
+        return -1;
+    }
+    if (value != NULL) {
+        *result = Py_NewRef(value);
+        return 1;
+    }
+    dict_notify(PyDict_EVENT_ADDED, mp, key, default_value);
+    if (append_entry(mp, Py_NewRef(key), hash, Py_NewRef(default_value)) < 0) {
+        *result = NULL;
+        return -1;
+    }
+    *result = Py_NewRef(default_value);
+    return 0;
+}
+
+int
+PyDict_SetDefaultRef(PyObject *op, PyObject *key, PyObject *default_value,
+                     PyObject **result)
+{
+    if (check_dict(op) < 0) {
+        if (result != NULL) {
+            *result = NULL;
+        }
+        return -1;
+    }
+    PyObject *value;
+    int res;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    res = setdefault_lock_held((PyDictObject *)op, key, default_value, &value);
+    Py_END_CRITICAL_SECTION();
+    if (result != NULL) {
+        *result = value;
+    }
+    else {
+        Py_XDECREF(value);
+    }
+    return res;
+}
+
+PyObject *
+PyDict_SetDefault(PyObject *op, PyObject *key, PyObject *defaultobj)
+{
+    PyObject *value;
+    if (PyDict_SetDefaultRef(op, key, defaultobj, &value) < 0) {
+        return NULL;
+    }
+    /* Borrowed: the dict keeps the value alive. */
+    Py_DECREF(value);
+    return value;
+}
+
+/* ---- the C API: whole-dict operations --------------------------------- */
+
+Py_ssize_t
+PyDict_Size(PyObject *op)
+{
+    if (check_dict(op) < 0) {
+        return -1;
+    }
+    return PyDict_GET_SIZE(op);
+}
+
+void
+PyDict_Clear(PyObject *op)
+{
+    if (op == NULL || !PyDict_Check(op)) {
+        return;
+    }
+    Py_BEGIN_CRITICAL_SECTION(op);
+    dict_clear_lock_held((PyDictObject *)op);
+    Py_END_CRITICAL_SECTION();
+}
+
+/* Borrowed key and value of the next live entry at or after *ppos.  Not
+   locked: in the free-threaded build the caller holds the critical
+   section (as CPython documents for PyDict_Next). */
+int
+_PyDict_Next(PyObject *op, Py_ssize_t *ppos, PyObject **pkey,
+             PyObject **pvalue, Py_hash_t *phash)
+{
+    if (!PyDict_Check(op)) {
+        return 0;
+    }
+    PyDictKeysObject *dk = ((PyDictObject *)op)->ma_keys;
+    PyDictKeyEntry *entries = DK_ENTRIES(dk);
+    Py_ssize_t n = dk->dk_nentries;
+    Py_ssize_t i = *ppos;
+    if (i < 0) {
+        return 0;
+    }
+    while (i < n && entries[i].me_value == NULL) {
+        i++;
+    }
+    if (i >= n) {
+        return 0;
+    }
+    *ppos = i + 1;
+    if (pkey != NULL) {
+        *pkey = entries[i].me_key;
+    }
+    if (pvalue != NULL) {
+        *pvalue = entries[i].me_value;
+    }
+    if (phash != NULL) {
+        *phash = entries[i].me_hash;
+    }
+    return 1;
+}
+
+int
+PyDict_Next(PyObject *op, Py_ssize_t *ppos, PyObject **pkey, PyObject **pvalue)
+{
+    return _PyDict_Next(op, ppos, pkey, pvalue, NULL);
+}
+
+/* A list of keys, values or (key, value) tuples.  Allocating the list or
+   a tuple may run the collector, and a finalizer may then change the
+   dict; if its size no longer matches, start over. */
+enum dict_part { PART_KEYS, PART_VALUES, PART_ITEMS };
+
+static PyObject *
+dict_to_list_lock_held(PyDictObject *mp, enum dict_part part)
+{
+    for (;;) {
+        Py_ssize_t n = mp->ma_used;
+        PyObject *list = PyList_New(n);
+        if (list == NULL) {
+            return NULL;
+        }
+        Py_ssize_t pos = 0, j = 0;
+        PyObject *key, *value;
+        while (j < n && _PyDict_Next((PyObject *)mp, &pos, &key, &value, NULL)) {
+            PyObject *item;
+            if (part == PART_KEYS) {
+                item = Py_NewRef(key);
+            }
+            else if (part == PART_VALUES) {
+                item = Py_NewRef(value);
+            }
+            else {
+                item = PyTuple_Pack(2, key, value);
+                if (item == NULL) {
+                    Py_DECREF(list);
+                    return NULL;
+                }
+            }
+            PyList_SET_ITEM(list, j++, item);
+        }
+        if (j == n && n == mp->ma_used) {
+            return list;
+        }
+        Py_DECREF(list);
+    }
+}
+
+static PyObject *
+dict_to_list(PyObject *op, enum dict_part part)
+{
+    if (check_dict(op) < 0) {
+        return NULL;
+    }
+    PyObject *res;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    res = dict_to_list_lock_held((PyDictObject *)op, part);
+    Py_END_CRITICAL_SECTION();
+    return res;
+}
+
+PyObject *
+PyDict_Keys(PyObject *op)
+{
+    return dict_to_list(op, PART_KEYS);
+}
+
+PyObject *
+PyDict_Values(PyObject *op)
+{
+    return dict_to_list(op, PART_VALUES);
+}
+
+PyObject *
+PyDict_Items(PyObject *op)
+{
+    return dict_to_list(op, PART_ITEMS);
+}
+
+/* A copy of mp's table with every live key and value increfed. */
+static PyDictKeysObject *
+clone_keys(PyDictKeysObject *src)
+{
+    size_t size = keys_alloc_size(src->dk_log2_size);
+    PyDictKeysObject *dk = PyMem_Malloc(size);
+    if (dk == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    size_t used_bytes = (size_t)((char *)(DK_ENTRIES(src) + src->dk_nentries)
+                                 - (char *)src);
+    memcpy(dk, src, used_bytes);
+    PyDictKeyEntry *ep = DK_ENTRIES(dk);
+    for (Py_ssize_t i = 0; i < dk->dk_nentries; i++) {
+        Py_XINCREF(ep[i].me_key);
+        Py_XINCREF(ep[i].me_value);
+    }
+    return dk;
+}
+
+/* Cloning copies holes too; only worth it when few entries are deleted. */
+static inline int
+worth_cloning(PyDictObject *mp)
+{
+    return mp->ma_keys != Py_EMPTY_KEYS
+           && mp->ma_used >= (mp->ma_keys->dk_nentries * 2) / 3;
+}
+
+static int dict_merge_dict_lock_held(PyDictObject *a, PyDictObject *b,
+                                     int override);
+
+static PyObject *
+copy_lock_held(PyDictObject *mp)
+{
+    if (mp->ma_used == 0) {
+        return PyDict_New();
+    }
+    if (worth_cloning(mp)) {
+        PyDictKeysObject *dk = clone_keys(mp->ma_keys);
+        if (dk == NULL) {
+            return NULL;
+        }
+        return new_dict(dk, mp->ma_used);
+    }
+    PyObject *copy = _PyDict_NewPresized(mp->ma_used);
+    if (copy == NULL) {
+        return NULL;
+    }
+    /* copy is private to this thread: no lock needed on it. */
+    if (dict_merge_dict_lock_held((PyDictObject *)copy, mp, 1) < 0) {
+        Py_DECREF(copy);
+        return NULL;
+    }
+    return copy;
+}
+
+PyObject *
+PyDict_Copy(PyObject *op)
+{
+    if (check_dict(op) < 0) {
+        return NULL;
+    }
+    PyObject *res;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    res = copy_lock_held((PyDictObject *)op);
+    Py_END_CRITICAL_SECTION();
+    return res;
+}
+
+/* Insert every item of b into a, per `override` (see _PyDict_MergeEx).
+   The caller holds both critical sections.  Comparisons may run user
+   code that mutates b; that is reported rather than followed. */
+static int
+dict_merge_dict_lock_held(PyDictObject *a, PyDictObject *b, int override)
+{
+    if (a == b || b->ma_used == 0) {
+        return 0;
+    }
+    if (a->ma_keys == Py_EMPTY_KEYS && worth_cloning(b)) {
+        PyDictKeysObject *dk = clone_keys(b->ma_keys);
+        if (dk == NULL) {
+            return -1;
+        }
+        dict_notify(PyDict_EVENT_CLONED, a, (PyObject *)b, NULL);
+        set_keys(a, dk);
+        set_used(a, b->ma_used);
+        return 0;
+    }
+    /* Grow once up front rather than repeatedly while inserting. */
+    if (a->ma_keys->dk_usable < b->ma_used) {
+        if (dict_resize(a, log2_keysize_for_items(a->ma_used + b->ma_used)) < 0) {
+            return -1;
+        }
+    }
+    PyDictKeysObject *bk = b->ma_keys;
+    Py_ssize_t n = bk->dk_nentries;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyDictKeyEntry *ep = &DK_ENTRIES(bk)[i];
+        if (ep->me_value == NULL) {
+            continue;
+        }
+        PyObject *key = Py_NewRef(ep->me_key);
+        PyObject *value = Py_NewRef(ep->me_value);
+        Py_hash_t hash = ep->me_hash;
+        int err;
+        if (override == 1) {
+            err = insertdict(a, key, hash, value);
+        }
+        else {
+            PyObject *existing;
+            Py_ssize_t ix = _Py_dict_lookup(a, key, hash, &existing);
+            if (ix == DKIX_EMPTY) {
+                err = insertdict(a, key, hash, value);
+            }
+            else {
+                err = ix == DKIX_ERROR ? -1 : 0;
+                if (ix >= 0 && override == 2) {
+                    set_key_error(key);
+                    err = -1;
+                }
+                Py_DECREF(key);
+                Py_DECREF(value);
+            }
+        }
+        if (err < 0) {
+            return -1;
+        }
+        if (b->ma_keys != bk || bk->dk_nentries != n) {
+            PyErr_SetString(PyExc_RuntimeError, "dict mutated during update");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Merge from anything with keys() and __getitem__. */
+static int
+dict_merge_mapping(PyObject *a, PyObject *b, int override)
+{
+    PyObject *keys = PyMapping_Keys(b);
+    if (keys == NULL) {
+        return -1;
+    }
+    PyObject *iter = PyObject_GetIter(keys);
+    Py_DECREF(keys);
+    if (iter == NULL) {
+        return -1;
+    }
+    PyObject *key;
+    while ((key = PyIter_Next(iter)) != NULL) {
+        if (override != 1) {
+            int present = PyDict_Contains(a, key);
+            if (present != 0) {
+                if (present > 0 && override == 2) {
+                    set_key_error(key);
+                    present = -1;
+                }
+                Py_DECREF(key);
+                if (present < 0) {
+                    goto fail;
+                }
+                continue;
+            }
+        }
+        PyObject *value = PyObject_GetItem(b, key);
+        if (value == NULL) {
+            Py_DECREF(key);
+            goto fail;
+        }
+        int err = PyDict_SetItem(a, key, value);
+        Py_DECREF(key);
+        Py_DECREF(value);
+        if (err < 0) {
+            goto fail;
+        }
+    }
+    Py_DECREF(iter);
+    return PyErr_Occurred() ? -1 : 0;
+fail:
+    Py_DECREF(iter);
+    return -1;
+}
+
+static int
+dict_merge(PyObject *a, PyObject *b, int override)
+{
+    if (a == NULL || !PyDict_Check(a) || b == NULL) {
+        PyErr_BadInternalCall();
+        return -1;
+    }
+    /* A subclass that overrides iteration is merged through its
+       mapping protocol, so its own idea of its items is respected. */
+    if (PyDict_Check(b) && Py_TYPE(b)->tp_iter == _PyDict_Iter) {
+        int res;
+        Py_BEGIN_CRITICAL_SECTION2(a, b);
+        res = dict_merge_dict_lock_held((PyDictObject *)a, (PyDictObject *)b,
+                                        override);
+        Py_END_CRITICAL_SECTION2();
+        return res;
+    }
+    return dict_merge_mapping(a, b, override);
+}
+
+int
+PyDict_Update(PyObject *a, PyObject *b)
+{
+    return dict_merge(a, b, 1);
+}
+
+int
+PyDict_Merge(PyObject *a, PyObject *b, int override)
+{
+    return dict_merge(a, b, override != 0);
+}
+
+int
+_PyDict_MergeEx(PyObject *a, PyObject *b, int override)
+{
+    return dict_merge(a, b, override);
+}
+
+/* One element of an update sequence as a 2-tuple (new reference). */
+static PyObject *
+update_pair(PyObject *item, Py_ssize_t i)
+{
+    PyObject *pair = PyTuple_CheckExact(item) ? Py_NewRef(item)
+                                              : PySequence_Tuple(item);
+    if (pair == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyErr_Format(PyExc_TypeError,
+                         "cannot convert dictionary update sequence "
+                         "element #%zd to a sequence", i);
+        }
+        return NULL;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(pair);
+    if (n != 2) {
+        PyErr_Format(PyExc_ValueError,
+                     "dictionary update sequence element #%zd "
+                     "has length %zd; 2 is required", i, n);
+        Py_DECREF(pair);
+        return NULL;
+    }
+    return pair;
+}
+
+int
+PyDict_MergeFromSeq2(PyObject *d, PyObject *seq2, int override)
+{
+    if (check_dict(d) < 0) {
+        return -1;
+    }
+    PyObject *iter = PyObject_GetIter(seq2);
+    if (iter == NULL) {
+        return -1;
+    }
+    PyObject *item;
+    for (Py_ssize_t i = 0; (item = PyIter_Next(iter)) != NULL; i++) {
+        PyObject *pair = update_pair(item, i);
+        Py_DECREF(item);
+        if (pair == NULL) {
+            goto fail;
+        }
+        PyObject *key = PyTuple_GET_ITEM(pair, 0);
+        PyObject *value = PyTuple_GET_ITEM(pair, 1);
+        int err;
+        if (override) {
+            err = PyDict_SetItem(d, key, value);
+        }
+        else {
+            err = PyDict_SetDefaultRef(d, key, value, NULL);
+        }
+        Py_DECREF(pair);
+        if (err < 0) {
+            goto fail;
+        }
+    }
+    Py_DECREF(iter);
+    return PyErr_Occurred() ? -1 : 0;
+fail:
+    Py_DECREF(iter);
+    return -1;
+}
+
+/* dict.update(arg): a dict, anything with keys(), or pairs. */
+int
+_PyDict_UpdateArg(PyObject *self, PyObject *arg)
+{
+    if (PyDict_CheckExact(arg)) {
+        return PyDict_Merge(self, arg, 1);
+    }
+    PyObject *keys_method;
+    int has_keys = PyObject_GetOptionalAttrString(arg, "keys", &keys_method);
+    if (has_keys < 0) {
+        return -1;
+    }
+    if (has_keys > 0) {
+        Py_DECREF(keys_method);
+        return PyDict_Merge(self, arg, 1);
+    }
+    return PyDict_MergeFromSeq2(self, arg, 1);
+}
+
+PyObject *
+_PyDict_FromItems(PyObject *const *keys, Py_ssize_t keys_offset,
+                  PyObject *const *values, Py_ssize_t values_offset,
+                  Py_ssize_t length)
+{
+    PyObject *dict = _PyDict_NewPresized(length);
+    if (dict == NULL) {
+        return NULL;
+    }
+    /* dict is private to this thread until returned. */
+    for (Py_ssize_t i = 0; i < length; i++) {
+        PyObject *key = keys[i * keys_offset];
+        PyObject *value = values[i * values_offset];
+        if (_PyDict_SetItem_LockHeld((PyDictObject *)dict, key, value) < 0) {
+            Py_DECREF(dict);
+            return NULL;
+        }
+    }
+    return dict;
+}
+
+int
+_PyDict_HasOnlyStringKeys(PyObject *op)
+{
+    int res = 1;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    PyDictKeysObject *dk = ((PyDictObject *)op)->ma_keys;
+    if (dk->dk_kind != DICT_KEYS_UNICODE) {
+        Py_ssize_t pos = 0;
+        PyObject *key;
+        while (_PyDict_Next(op, &pos, &key, NULL, NULL)) {
+            if (!PyUnicode_Check(key)) {
+                res = 0;
+                break;
+            }
+        }
+    }
+    Py_END_CRITICAL_SECTION();
+    return res;
+}
+
+Py_ssize_t
+_PyDict_SizeOf(PyDictObject *mp)
+{
+    Py_ssize_t size = Py_TYPE(mp)->tp_basicsize;
+    PyDictKeysObject *dk = mp->ma_keys;
+    if (!dk->dk_immortal) {
+        size += (Py_ssize_t)keys_alloc_size(dk->dk_log2_size);
+    }
+    return size;
+}
+
+/* ---- the dict type: slots ------------------------------------------------ */
+
+static void
+dict_dealloc(PyObject *self)
+{
+    PyDictObject *mp = (PyDictObject *)self;
+    PyObject_GC_UnTrack(mp);
+    Py_TRASHCAN_BEGIN(mp, dict_dealloc)
+    dict_notify(PyDict_EVENT_DEALLOCATED, mp, NULL, NULL);
+    PyDictKeysObject *dk = mp->ma_keys;
+    if (dk != NULL) {
+        mp->ma_keys = Py_EMPTY_KEYS;
+        free_keys_and_contents(dk);
+    }
+    Py_TYPE(mp)->tp_free(self);
+    Py_TRASHCAN_END
+}
+
+static int
+dict_traverse(PyObject *self, visitproc visit, void *arg)
+{
+    PyDictKeysObject *dk = ((PyDictObject *)self)->ma_keys;
+    if (dk == NULL) {
+        return 0;
+    }
+    PyDictKeyEntry *ep = DK_ENTRIES(dk);
+    for (Py_ssize_t i = 0; i < dk->dk_nentries; i++) {
+        if (ep[i].me_value != NULL) {
+            Py_VISIT(ep[i].me_key);
+            Py_VISIT(ep[i].me_value);
+        }
+    }
+    return 0;
+}
+
+static int
+dict_tp_clear(PyObject *self)
+{
+    PyDict_Clear(self);
+    return 0;
+}
+
+static Py_ssize_t
+dict_length(PyObject *self)
+{
+    return PyDict_GET_SIZE(self);
+}
+
+/* Subclasses may define __missing__, looked up on the type and bound to
+   the instance like any special method. */
+static PyObject *
+call_missing(PyObject *self, PyObject *key, int *found)
+{
+    static PyObject *missing_name;
+    *found = 0;
+    PyObject *name = cached_name(&missing_name, "__missing__");
+    if (name == NULL) {
+        return NULL;
+    }
+    PyObject *descr = _PyType_LookupRef(Py_TYPE(self), name);
+    if (descr == NULL) {
+        return NULL;
+    }
+    *found = 1;
+    PyObject *func = descr;
+    descrgetfunc get = Py_TYPE(descr)->tp_descr_get;
+    if (get != NULL) {
+        func = get(descr, self, (PyObject *)Py_TYPE(self));
+        Py_DECREF(descr);
+        if (func == NULL) {
+            return NULL;
+        }
+    }
+    PyObject *res = PyObject_CallOneArg(func, key);
+    Py_DECREF(func);
+    return res;
+}
+
+static PyObject *
+dict_subscript(PyObject *self, PyObject *key)
+{
+    Py_hash_t hash = hash_key(key);
+    if (hash == -1) {
+        return NULL;
+    }
+    PyObject *value;
+    int res = _PyDict_GetItemRef_KnownHash((PyDictObject *)self, key, hash, &value);
+    if (res != 0) {
+        return value;
+    }
+    if (!PyDict_CheckExact(self)) {
+        int found;
+        PyObject *missing = call_missing(self, key, &found);
+        if (found || PyErr_Occurred()) {
+            return missing;
+        }
+    }
+    set_key_error(key);
+    return NULL;
+}
+
+static int
+dict_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
+{
+    if (value == NULL) {
+        return PyDict_DelItem(self, key);
+    }
+    return PyDict_SetItem(self, key, value);
+}
+
+static int
+dict_sq_contains(PyObject *self, PyObject *key)
+{
+    return PyDict_Contains(self, key);
+}
+
+/* Equal when both hold the same keys mapped to equal values; order does
+   not matter.  Keys and values are held while user __eq__ runs, and a's
+   table is re-read after every comparison. */
+static int
+dict_equal_lock_held(PyDictObject *a, PyDictObject *b)
+{
+    if (a->ma_used != b->ma_used) {
+        return 0;
+    }
+    for (Py_ssize_t i = 0; i < a->ma_keys->dk_nentries; i++) {
+        PyDictKeyEntry *ep = &DK_ENTRIES(a->ma_keys)[i];
+        if (ep->me_value == NULL) {
+            continue;
+        }
+        PyObject *key = Py_NewRef(ep->me_key);
+        PyObject *aval = Py_NewRef(ep->me_value);
+        PyObject *bval;
+        Py_ssize_t ix = _Py_dict_lookup(b, key, ep->me_hash, &bval);
+        Py_DECREF(key);
+        if (ix == DKIX_ERROR || bval == NULL) {
+            Py_DECREF(aval);
+            return ix == DKIX_ERROR ? -1 : 0;
+        }
+        Py_INCREF(bval);
+        int cmp = PyObject_RichCompareBool(aval, bval, Py_EQ);
+        Py_DECREF(aval);
+        Py_DECREF(bval);
+        if (cmp <= 0) {
+            return cmp;
+        }
+    }
+    return 1;
+}
+
+static PyObject *
+dict_richcompare(PyObject *v, PyObject *w, int op)
+{
+    if (!PyDict_Check(v) || !PyDict_Check(w) || (op != Py_EQ && op != Py_NE)) {
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+    int cmp;
+    Py_BEGIN_CRITICAL_SECTION2(v, w);
+    cmp = dict_equal_lock_held((PyDictObject *)v, (PyDictObject *)w);
+    Py_END_CRITICAL_SECTION2();
+    if (cmp < 0) {
+        return NULL;
+    }
+    return PyBool_FromLong(op == Py_EQ ? cmp : !cmp);
+}
+
+/* "key: value" for one entry, or NULL. */
+static PyObject *
+item_repr(PyObject *key, PyObject *value)
+{
+    PyObject *krepr = PyObject_Repr(key);
+    if (krepr == NULL) {
+        return NULL;
+    }
+    PyObject *vrepr = PyObject_Repr(value);
+    if (vrepr == NULL) {
+        Py_DECREF(krepr);
+        return NULL;
+    }
+    PyObject *res = PyUnicode_FromFormat("%U: %U", krepr, vrepr);
+    Py_DECREF(krepr);
+    Py_DECREF(vrepr);
+    return res;
+}
+
+static PyObject *
+dict_repr_lock_held(PyDictObject *mp)
+{
+    PyObject *parts = PyList_New(0);
+    if (parts == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < mp->ma_keys->dk_nentries; i++) {
+        PyDictKeyEntry *ep = &DK_ENTRIES(mp->ma_keys)[i];
+        if (ep->me_value == NULL) {
+            continue;
+        }
+        PyObject *key = Py_NewRef(ep->me_key);
+        PyObject *value = Py_NewRef(ep->me_value);
+        PyObject *part = item_repr(key, value);
+        Py_DECREF(key);
+        Py_DECREF(value);
+        if (part == NULL || PyList_Append(parts, part) < 0) {
+            Py_XDECREF(part);
+            Py_DECREF(parts);
+            return NULL;
+        }
+        Py_DECREF(part);
+    }
+    PyObject *sep = PyUnicode_FromString(", ");
+    if (sep == NULL) {
+        Py_DECREF(parts);
+        return NULL;
+    }
+    PyObject *body = PyUnicode_Join(sep, parts);
+    Py_DECREF(sep);
+    Py_DECREF(parts);
+    if (body == NULL) {
+        return NULL;
+    }
+    PyObject *res = PyUnicode_FromFormat("{%U}", body);
+    Py_DECREF(body);
+    return res;
+}
+
+static PyObject *
+dict_repr(PyObject *self)
+{
+    int status = Py_ReprEnter(self);
+    if (status != 0) {
+        return status > 0 ? PyUnicode_FromString("{...}") : NULL;
+    }
+    PyObject *res;
+    if (PyDict_GET_SIZE(self) == 0) {
+        res = PyUnicode_FromString("{}");
+    }
+    else {
+        Py_BEGIN_CRITICAL_SECTION(self);
+        res = dict_repr_lock_held((PyDictObject *)self);
+        Py_END_CRITICAL_SECTION();
+    }
+    Py_ReprLeave(self);
+    return res;
+}
+
+static PyObject *
+dict_or(PyObject *self, PyObject *other)
+{
+    if (!PyDict_Check(self) || !PyDict_Check(other)) {
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+    PyObject *res = PyDict_Copy(self);
+    if (res == NULL) {
+        return NULL;
+    }
+    if (_PyDict_UpdateArg(res, other) < 0) {
+        Py_DECREF(res);
+        return NULL;
+    }
+    return res;
+}
+
+static PyObject *
+dict_ior(PyObject *self, PyObject *other)
+{
+    if (_PyDict_UpdateArg(self, other) < 0) {
+        return NULL;
+    }
+    return Py_NewRef(self);
+}
+
+static PyObject *
+dict_new(PyTypeObject *type, PyObject *Py_UNUSED(args), PyObject *Py_UNUSED(kwds))
+{
+    PyObject *self = type->tp_alloc(type, 0);
+    if (self == NULL) {
+        return NULL;
+    }
+    PyDictObject *mp = (PyDictObject *)self;
+    mp->ma_used = 0;
+    mp->_ma_watcher_tag = 0;
+    mp->ma_keys = Py_EMPTY_KEYS;
+    mp->ma_values = NULL;
+    return self;
+}
+
+/* Shared by dict() and dict.update(): at most one positional argument,
+   then the keyword arguments. */
+static int
+dict_update_common(PyObject *self, PyObject *args, PyObject *kwds,
+                   const char *methname)
+{
+    PyObject *arg = NULL;
+    if (!PyArg_UnpackTuple(args, methname, 0, 1, &arg)) {
+        return -1;
+    }
+    if (arg != NULL && _PyDict_UpdateArg(self, arg) < 0) {
+        return -1;
+    }
+    if (kwds != NULL && PyDict_GET_SIZE(kwds) != 0) {
+        return PyDict_Merge(self, kwds, 1);
+    }
+    return 0;
+}
+
+static int
+dict_init(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    return dict_update_common(self, args, kwds, "dict");
+}
+
+static PyObject *
+dict_vectorcall(PyObject *type, PyObject *const *args, size_t nargsf,
+                PyObject *kwnames)
+{
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    if (!_PyArg_CheckPositional("dict", nargs, 0, 1)) {
+        return NULL;
+    }
+    PyObject *self = dict_new((PyTypeObject *)type, NULL, NULL);
+    if (self == NULL) {
+        return NULL;
+    }
+    if (nargs == 1 && _PyDict_UpdateArg(self, args[0]) < 0) {
+        goto fail;
+    }
+    if (kwnames != NULL) {
+        Py_ssize_t nkw = PyTuple_GET_SIZE(kwnames);
+        for (Py_ssize_t i = 0; i < nkw; i++) {
+            if (PyDict_SetItem(self, PyTuple_GET_ITEM(kwnames, i),
+                               args[nargs + i]) < 0) {
+                goto fail;
+            }
+        }
+    }
+    return self;
+fail:
+    Py_DECREF(self);
+    return NULL;
+}
+
+/* ---- the dict type: methods ---------------------------------------------- */
+
+static PyObject *
+dict___contains__(PyObject *self, PyObject *key)
+{
+    int res = PyDict_Contains(self, key);
+    if (res < 0) {
+        return NULL;
+    }
+    return PyBool_FromLong(res);
+}
+
+static PyObject *
+dict___sizeof__(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    Py_ssize_t size;
+    Py_BEGIN_CRITICAL_SECTION(self);
+    size = _PyDict_SizeOf((PyDictObject *)self);
+    Py_END_CRITICAL_SECTION();
+    return PyLong_FromSsize_t(size);
+}
+
+static PyObject *
+dict_get(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (!_PyArg_CheckPositional("get", nargs, 1, 2)) {
+        return NULL;
+    }
+    PyObject *value;
+    int res = PyDict_GetItemRef(self, args[0], &value);
+    if (res != 0) {
+        return value;
+    }
+    return Py_NewRef(nargs == 2 ? args[1] : Py_None);
+}
+
+static PyObject *
+dict_setdefault(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (!_PyArg_CheckPositional("setdefault", nargs, 1, 2)) {
+        return NULL;
+    }
+    PyObject *value;
+    if (PyDict_SetDefaultRef(self, args[0], nargs == 2 ? args[1] : Py_None,
+                             &value) < 0) {
+        return NULL;
+    }
+    return value;
+}
+
+static PyObject *
+dict_pop(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (!_PyArg_CheckPositional("pop", nargs, 1, 2)) {
+        return NULL;
+    }
+    PyObject *value;
+    int res = PyDict_Pop(self, args[0], &value);
+    if (res != 0) {
+        return value;
+    }
+    if (nargs == 2) {
+        return Py_NewRef(args[1]);
+    }
+    set_key_error(args[0]);
+    return NULL;
+}
+
+/* Remove and return the most recently inserted item. */
+static PyObject *
+popitem_lock_held(PyDictObject *mp)
+{
+    if (mp->ma_used == 0) {
+        PyErr_SetString(PyExc_KeyError, "popitem(): dictionary is empty");
+        return NULL;
+    }
+    /* Allocate before unlinking, so a failure leaves the dict intact. */
+    PyObject *res = PyTuple_New(2);
+    if (res == NULL) {
+        return NULL;
+    }
+    PyDictKeysObject *dk = mp->ma_keys;
+    Py_ssize_t i = dk->dk_nentries - 1;
+    while (i >= 0 && DK_ENTRIES(dk)[i].me_value == NULL) {
+        i--;
+    }
+    PyDictKeyEntry *ep = &DK_ENTRIES(dk)[i];
+    dict_notify(PyDict_EVENT_DELETED, mp, ep->me_key, NULL);
+    PyObject *key, *value;
+    unlink_entry(mp, i, &key, &value);
+    /* The popped entry was the last live one: later inserts reuse it. */
+    dk->dk_nentries = i;
+    PyTuple_SET_ITEM(res, 0, key);
+    PyTuple_SET_ITEM(res, 1, value);
+    return res;
+}
+
+static PyObject *
+dict_popitem(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *res;
+    Py_BEGIN_CRITICAL_SECTION(self);
+    res = popitem_lock_held((PyDictObject *)self);
+    Py_END_CRITICAL_SECTION();
+    return res;
+}
+
+static PyObject *
+dict_keys(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return _PyDictView_New(self, &PyDictKeys_Type);
+}
+
+static PyObject *
+dict_items(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return _PyDictView_New(self, &PyDictItems_Type);
+}
+
+static PyObject *
+dict_values(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return _PyDictView_New(self, &PyDictValues_Type);
+}
+
+static PyObject *
+dict_update(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    if (dict_update_common(self, args, kwds, "update") < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+dict_clear(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyDict_Clear(self);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+dict_copy(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return PyDict_Copy(self);
+}
+
+static PyObject *
+dict___reversed__(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return _PyDictIter_New((PyDictObject *)self, &PyDictRevIterKey_Type);
+}
+
+/* Fill a new exact dict from an iterable known to be a dict or a set,
+   reusing the stored hashes. */
+static int
+fromkeys_known_hashes(PyObject *d, PyObject *iterable, PyObject *value)
+{
+    int res = 0;
+    Py_BEGIN_CRITICAL_SECTION(iterable);
+    Py_ssize_t pos = 0;
+    PyObject *key;
+    Py_hash_t hash;
+    int is_dict = PyDict_CheckExact(iterable);
+    for (;;) {
+        int more = is_dict ? _PyDict_Next(iterable, &pos, &key, NULL, &hash)
+                           : _PySet_NextEntry(iterable, &pos, &key, &hash);
+        if (!more) {
+            break;
+        }
+        if (insertdict((PyDictObject *)d, Py_NewRef(key), hash,
+                       Py_NewRef(value)) < 0) {
+            res = -1;
+            break;
+        }
+    }
+    Py_END_CRITICAL_SECTION();
+    return res;
+}
+
+static PyObject *
+dict_fromkeys(PyObject *cls, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (!_PyArg_CheckPositional("fromkeys", nargs, 1, 2)) {
+        return NULL;
+    }
+    PyObject *iterable = args[0];
+    PyObject *value = nargs == 2 ? args[1] : Py_None;
+    PyObject *d = PyObject_CallNoArgs(cls);
+    if (d == NULL) {
+        return NULL;
+    }
+    if (PyDict_CheckExact(d)
+        && (PyDict_CheckExact(iterable) || PyAnySet_CheckExact(iterable))) {
+        if (fromkeys_known_hashes(d, iterable, value) < 0) {
+            Py_DECREF(d);
+            return NULL;
+        }
+        return d;
+    }
+    PyObject *iter = PyObject_GetIter(iterable);
+    if (iter == NULL) {
+        Py_DECREF(d);
+        return NULL;
+    }
+    PyObject *key;
+    while ((key = PyIter_Next(iter)) != NULL) {
+        int err = PyDict_CheckExact(d) ? PyDict_SetItem(d, key, value)
+                                       : PyObject_SetItem(d, key, value);
+        Py_DECREF(key);
+        if (err < 0) {
+            break;
+        }
+    }
+    Py_DECREF(iter);
+    if (PyErr_Occurred()) {
+        Py_DECREF(d);
+        return NULL;
+    }
+    return d;
+}
+
+static PyMethodDef dict_methods[] = {
+    {"__contains__", dict___contains__, METH_O | METH_COEXIST,
+     "True if the dictionary has the specified key, else False."},
+    {"__getitem__", dict_subscript, METH_O | METH_COEXIST,
+     "Return self[key]."},
+    {"__sizeof__", dict___sizeof__, METH_NOARGS,
+     "Return the size of the dict in memory, in bytes."},
+    {"get", _PyCFunction_CAST(dict_get), METH_FASTCALL,
+     "Return the value for key if key is in the dictionary, else default."},
+    {"setdefault", _PyCFunction_CAST(dict_setdefault), METH_FASTCALL,
+     "Insert key with a value of default if key is not in the dictionary.\n\n"
+     "Return the value for key if key is in the dictionary, else default."},
+    {"pop", _PyCFunction_CAST(dict_pop), METH_FASTCALL,
+     "D.pop(k[,d]) -> v, remove specified key and return the corresponding value.\n\n"
+     "If the key is not found, return the default if given; otherwise,\n"
+     "raise a KeyError."},
+    {"popitem", dict_popitem, METH_NOARGS,
+     "Remove and return a (key, value) pair as a 2-tuple.\n\n"
+     "Pairs are returned in LIFO (last-in, first-out) order.\n"
+     "Raises KeyError if the dict is empty."},
+    {"keys", dict_keys, METH_NOARGS,
+     "Return a set-like object providing a view on the dict's keys."},
+    {"items", dict_items, METH_NOARGS,
+     "Return a set-like object providing a view on the dict's items."},
+    {"values", dict_values, METH_NOARGS,
+     "Return an object providing a view on the dict's values."},
+    {"update", _PyCFunction_CAST(dict_update), METH_VARARGS | METH_KEYWORDS,
+     "D.update([E, ]**F) -> None.  Update D from mapping/iterable E and F."},
+    {"fromkeys", _PyCFunction_CAST(dict_fromkeys), METH_FASTCALL | METH_CLASS,
+     "Create a new dictionary with keys from iterable and values set to value."},
+    {"clear", dict_clear, METH_NOARGS,
+     "Remove all items from the dict."},
+    {"copy", dict_copy, METH_NOARGS,
+     "Return a shallow copy of the dict."},
+    {"__reversed__", dict___reversed__, METH_NOARGS,
+     "Return a reverse iterator over the dict keys."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyNumberMethods dict_as_number = {
+    .nb_or = dict_or,
+    .nb_inplace_or = dict_ior,
+};
+
+static PySequenceMethods dict_as_sequence = {
+    .sq_contains = dict_sq_contains,
+};
+
+static PyMappingMethods dict_as_mapping = {
+    .mp_length = dict_length,
+    .mp_subscript = dict_subscript,
+    .mp_ass_subscript = dict_ass_subscript,
+};
+
+PyTypeObject PyDict_Type = {
+    .tp_name = "dict",
+    .tp_basicsize = sizeof(PyDictObject),
+    .tp_dealloc = dict_dealloc,
+    .tp_repr = dict_repr,
+    .tp_as_number = &dict_as_number,
+    .tp_as_sequence = &dict_as_sequence,
+    .tp_as_mapping = &dict_as_mapping,
+    .tp_hash = PyObject_HashNotImplemented,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE
+                | Py_TPFLAGS_DICT_SUBCLASS | _Py_TPFLAGS_MATCH_SELF
+                | Py_TPFLAGS_MAPPING,
+    .tp_doc = "dict() -> new empty dictionary\n"
+              "dict(mapping) -> new dictionary initialized from a mapping object's\n"
+              "    (key, value) pairs\n"
+              "dict(iterable) -> new dictionary initialized as if via:\n"
+              "    d = {}\n"
+              "    for k, v in iterable:\n"
+              "        d[k] = v\n"
+              "dict(**kwargs) -> new dictionary initialized with the name=value pairs\n"
+              "    in the keyword argument list.  For example:  dict(one=1, two=2)",
+    .tp_traverse = dict_traverse,
+    .tp_clear = dict_tp_clear,
+    .tp_richcompare = dict_richcompare,
+    .tp_iter = _PyDict_Iter,
+    .tp_methods = dict_methods,
+    .tp_init = dict_init,
+    .tp_alloc = PyType_GenericAlloc,
+    .tp_new = dict_new,
+    .tp_free = PyObject_GC_Del,
+    .tp_vectorcall = dict_vectorcall,
+    .ob_base = PyVarObject_HEAD_INIT(&PyType_Type, 0)
+};
+
+/* ======================================================================
+   Iterators and views.
+
+   An iterator remembers the dict's size when it was made and refuses to
+   continue once the size changes; it also counts down the items it may
+   still produce, which catches a delete-then-insert that keeps the size
+   but changes the keys.
+
+   Thread safety (free-threaded build): each step of an iterator runs
+   inside the dict's critical section, so the entry it reads cannot be
+   freed under it, and the iterator's own fields are only touched inside
+   that same section.  Iterators keep their dict until they are
+   deallocated in the free-threaded build, because two threads may advance
+   one iterator and neither may drop the dict while the other reads it.
+   ====================================================================== */
+
+/* ---- iterators ------------------------------------------------------------ */
+
+typedef struct {
+    PyObject_HEAD
+    PyDictObject *di_dict;          /* owned; NULL once released */
+    Py_ssize_t di_used;             /* the dict's size when iteration began */
+    Py_ssize_t di_pos;              /* next entry to examine; -1 when done */
+    Py_ssize_t len;                 /* items still to produce */
+} dictiterobject;
+
+enum iter_kind { ITER_KEYS, ITER_VALUES, ITER_ITEMS };
+
+static int
+is_reversed_iter(PyTypeObject *type)
+{
+    return type == &PyDictRevIterKey_Type || type == &PyDictRevIterValue_Type
+           || type == &PyDictRevIterItem_Type;
+}
+
+static enum iter_kind
+iter_kind_of(PyTypeObject *type)
+{
+    if (type == &PyDictIterValue_Type || type == &PyDictRevIterValue_Type) {
+        return ITER_VALUES;
+    }
+    if (type == &PyDictIterItem_Type || type == &PyDictRevIterItem_Type) {
+        return ITER_ITEMS;
+    }
+    return ITER_KEYS;
+}
+
+PyObject *
+_PyDictIter_New(PyDictObject *dict, PyTypeObject *itertype)
+{
+    dictiterobject *di = PyObject_GC_New(dictiterobject, itertype);
+    if (di == NULL) {
+        return NULL;
+    }
+    di->di_dict = (PyDictObject *)Py_NewRef(dict);
+    Py_BEGIN_CRITICAL_SECTION(dict);
+    di->di_used = dict->ma_used;
+    di->len = dict->ma_used;
+    if (is_reversed_iter(itertype)) {
+        di->di_pos = dict->ma_used == 0 ? -1 : dict->ma_keys->dk_nentries - 1;
+    }
+    else {
+        di->di_pos = 0;
+    }
+    Py_END_CRITICAL_SECTION();
+    PyObject_GC_Track(di);
+    return (PyObject *)di;
+}
+
+PyObject *
+_PyDict_Iter(PyObject *dict)
+{
+    return _PyDictIter_New((PyDictObject *)dict, &PyDictIterKey_Type);
+}
+
+static void
+dictiter_dealloc(PyObject *self)
+{
+    dictiterobject *di = (dictiterobject *)self;
+    PyObject_GC_UnTrack(di);
+    Py_XDECREF(di->di_dict);
+    PyObject_GC_Del(di);
+}
+
+static int
+dictiter_traverse(PyObject *self, visitproc visit, void *arg)
+{
+    Py_VISIT(((dictiterobject *)self)->di_dict);
+    return 0;
+}
+
+/* An exhausted iterator lets go of its dict.  With the GIL nobody else
+   can be reading di_dict; without it the dict is kept until dealloc. */
+static void
+dictiter_release(dictiterobject *di)
+{
+#ifndef Py_GIL_DISABLED
+    Py_CLEAR(di->di_dict);
+#else
+    (void)di;
+#endif
+}
+
+static PyObject *
+dictiter_len(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    dictiterobject *di = (dictiterobject *)self;
+    Py_ssize_t len = 0;
+    PyDictObject *d = di->di_dict;
+    if (d != NULL) {
+        Py_BEGIN_CRITICAL_SECTION(d);
+        if (di->di_pos >= 0 && di->di_used == d->ma_used) {
+            len = di->len;
+        }
+        Py_END_CRITICAL_SECTION();
+    }
+    return PyLong_FromSsize_t(len);
+}
+
+/* The result for one entry, as the iterator's kind asks. */
+static PyObject *
+entry_result(enum iter_kind kind, PyObject *key, PyObject *value)
+{
+    if (kind == ITER_KEYS) {
+        return Py_NewRef(key);
+    }
+    if (kind == ITER_VALUES) {
+        return Py_NewRef(value);
+    }
+    return PyTuple_Pack(2, key, value);
+}
+
+/* The next result, NULL at the end (no exception) or on error.  The
+   caller holds d's critical section. */
+static PyObject *
+dictiter_step_lock_held(dictiterobject *di, PyDictObject *d, int *done)
+{
+    *done = 0;
+    if (di->di_pos < 0) {
+        *done = 1;
+        return NULL;
+    }
+    if (di->di_used != d->ma_used) {
+        PyErr_SetString(PyExc_RuntimeError,
+                        "dictionary changed size during iteration");
+        di->di_used = -1;   /* make this state sticky */
+        return NULL;
+    }
+    PyDictKeysObject *dk = d->ma_keys;
+    PyDictKeyEntry *entries = DK_ENTRIES(dk);
+    Py_ssize_t i = di->di_pos;
+    int reversed = is_reversed_iter(Py_TYPE(di));
+    if (reversed) {
+        if (i >= dk->dk_nentries) {
+            i = dk->dk_nentries - 1;
+        }
+        while (i >= 0 && entries[i].me_value == NULL) {
+            i--;
+        }
+    }
+    else {
+        while (i < dk->dk_nentries && entries[i].me_value == NULL) {
+            i++;
+        }
+        if (i >= dk->dk_nentries) {
+            i = -1;
+        }
+    }
+    if (i < 0) {
+        di->di_pos = -1;
+        *done = 1;
+        return NULL;
+    }
+    if (di->len == 0) {
+        PyErr_SetString(PyExc_RuntimeError,
+                        "dictionary keys changed during iteration");
+        di->di_pos = -1;
+        return NULL;
+    }
+    di->di_pos = reversed ? i - 1 : i + 1;
+    if (reversed && di->di_pos < 0) {
+        di->di_pos = -1;
+    }
+    di->len--;
+    return entry_result(iter_kind_of(Py_TYPE(di)), entries[i].me_key,
+                        entries[i].me_value);
+}
+
+static PyObject *
+dictiter_iternext(PyObject *self)
+{
+    dictiterobject *di = (dictiterobject *)self;
+    PyDictObject *d = di->di_dict;
+    if (d == NULL) {
+        return NULL;
+    }
+    PyObject *res;
+    int done;
+    Py_BEGIN_CRITICAL_SECTION(d);
+    res = dictiter_step_lock_held(di, d, &done);
+    Py_END_CRITICAL_SECTION();
+    if (res == NULL) {
+        dictiter_release(di);
+    }
+    return res;
+}
+
+static PyMethodDef dictiter_methods[] = {
+    {"__length_hint__", dictiter_len, METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
+    {NULL, NULL, 0, NULL},
+};
+
+#define DICTITER_TYPE(CNAME, NAME)                                     \
+    PyTypeObject CNAME = {                                             \
+        .tp_name = NAME,                                               \
+        .tp_basicsize = sizeof(dictiterobject),                        \
+        .tp_dealloc = dictiter_dealloc,                                \
+        .tp_getattro = PyObject_GenericGetAttr,                        \
+        .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,           \
+        .tp_traverse = dictiter_traverse,                              \
+        .tp_iter = PyObject_SelfIter,                                  \
+        .tp_iternext = dictiter_iternext,                              \
+        .tp_methods = dictiter_methods,                                \
+        .ob_base = PyVarObject_HEAD_INIT(&PyType_Type, 0)             \
+    }
+
+DICTITER_TYPE(PyDictIterKey_Type, "dict_keyiterator");
+DICTITER_TYPE(PyDictIterValue_Type, "dict_valueiterator");
+DICTITER_TYPE(PyDictIterItem_Type, "dict_itemiterator");
+DICTITER_TYPE(PyDictRevIterKey_Type, "dict_reversekeyiterator");
+DICTITER_TYPE(PyDictRevIterValue_Type, "dict_reversevalueiterator");
+DICTITER_TYPE(PyDictRevIterItem_Type, "dict_reverseitemiterator");
+
+/* ---- views: common part ------------------------------------------------- */
+
+PyObject *
+_PyDictView_New(PyObject *dict, PyTypeObject *type)
+{
+    if (dict == NULL) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    if (!PyDict_Check(dict)) {
+        PyErr_Format(PyExc_TypeError, "%s() requires a dict argument, not '%s'",
+                     type->tp_name, Py_TYPE(dict)->tp_name);
+        return NULL;
+    }
+    _PyDictViewObject *dv = PyObject_GC_New(_PyDictViewObject, type);
+    if (dv == NULL) {
+        return NULL;
+    }
+    dv->dv_dict = (PyDictObject *)Py_NewRef(dict);
+    PyObject_GC_Track(dv);
+    return (PyObject *)dv;
+}
+
+static void
+dictview_dealloc(PyObject *self)
+{
+    _PyDictViewObject *dv = (_PyDictViewObject *)self;
+    PyObject_GC_UnTrack(dv);
+    Py_XDECREF(dv->dv_dict);
+    PyObject_GC_Del(dv);
+}
+
+static int
+dictview_traverse(PyObject *self, visitproc visit, void *arg)
+{
+    Py_VISIT(((_PyDictViewObject *)self)->dv_dict);
+    return 0;
+}
+
+static PyDictObject *
+view_dict(PyObject *self)
+{
+    return ((_PyDictViewObject *)self)->dv_dict;
+}
+
+static Py_ssize_t
+dictview_len(PyObject *self)
+{
+    return view_dict(self) == NULL ? 0 : PyDict_GET_SIZE(view_dict(self));
+}
+
+static PyObject *
+dictview_mapping(PyObject *self, void *Py_UNUSED(closure))
+{
+    return PyDictProxy_New((PyObject *)view_dict(self));
+}
+
+static PyGetSetDef dictview_getset[] = {
+    {"mapping", dictview_mapping, NULL,
+     "dictionary that this view refers to", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+/* dict_keys([...]) and friends; a view whose dict contains the view
+   prints as "...". */
+static PyObject *
+dictview_repr(PyObject *self)
+{
+    int status = Py_ReprEnter(self);
+    if (status != 0) {
+        return status > 0 ? PyUnicode_FromString("...") : NULL;
+    }
+    PyObject *res = NULL;
+    PyObject *seq = PySequence_List(self);
+    if (seq != NULL) {
+        res = PyUnicode_FromFormat("%s(%R)", Py_TYPE(self)->tp_name, seq);
+        Py_DECREF(seq);
+    }
+    Py_ReprLeave(self);
+    return res;
+}
+
+static PyObject *
+view_iter(PyObject *self, PyTypeObject *itertype)
+{
+    PyDictObject *d = view_dict(self);
+    if (d == NULL) {
+        Py_RETURN_NONE;
+    }
+    return _PyDictIter_New(d, itertype);
+}
+
+/* ---- set operations shared by keys and items views --------------------- */
+
+/* Is every element of `small` in `big`? */
+static int
+all_contained_in(PyObject *small, PyObject *big)
+{
+    PyObject *iter = PyObject_GetIter(small);
+    if (iter == NULL) {
+        return -1;
+    }
+    int ok = 1;
+    PyObject *item;
+    while (ok == 1 && (item = PyIter_Next(iter)) != NULL) {
+        ok = PySequence_Contains(big, item);
+        Py_DECREF(item);
+    }
+    Py_DECREF(iter);
+    if (PyErr_Occurred()) {
+        return -1;
+    }
+    return ok;
+}
+
+static PyObject *
+dictview_richcompare(PyObject *self, PyObject *other, int op)
+{
+    if (!PyAnySet_Check(other) && !PyDictViewSet_Check(other)) {
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+    Py_ssize_t len_self = PyObject_Size(self);
+    if (len_self < 0) {
+        return NULL;
+    }
+    Py_ssize_t len_other = PyObject_Size(other);
+    if (len_other < 0) {
+        return NULL;
+    }
+    int ok = 0;
+    switch (op) {
+    case Py_NE:
+    case Py_EQ:
+        if (len_self == len_other) {
+            ok = all_contained_in(self, other);
+        }
+        if (op == Py_NE && ok >= 0) {
+            ok = !ok;
+        }
+        break;
+    case Py_LT:
+        if (len_self < len_other) {
+            ok = all_contained_in(self, other);
+        }
+        break;
+    case Py_LE:
+        if (len_self <= len_other) {
+            ok = all_contained_in(self, other);
+        }
+        break;
+    case Py_GT:
+        if (len_self > len_other) {
+            ok = all_contained_in(other, self);
+        }
+        break;
+    case Py_GE:
+        if (len_self >= len_other) {
+            ok = all_contained_in(other, self);
+        }
+        break;
+    }
+    if (ok < 0) {
+        return NULL;
+    }
+    return PyBool_FromLong(ok);
+}
+
+/* A new set holding the view's elements (or any iterable's). */
+static PyObject *
+view_to_set(PyObject *self)
+{
+    if (PyDictKeys_Check(self) && view_dict(self) != NULL) {
+        /* Iterating the dict itself yields the same keys, faster. */
+        return PySet_New((PyObject *)view_dict(self));
+    }
+    return PySet_New(self);
+}
+
+static PyObject *
+call_set_method(PyObject *set, const char *name, PyObject *arg)
+{
+    PyObject *res = PyObject_CallMethod(set, name, "O", arg);
+    if (res == NULL) {
+        return NULL;
+    }
+    Py_DECREF(res);
+    return set;
+}
+
+static PyObject *
+dictviews_sub(PyObject *self, PyObject *other)
+{
+    PyObject *result = view_to_set(self);
+    if (result == NULL) {
+        return NULL;
+    }
+    if (call_set_method(result, "difference_update", other) == NULL) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    return result;
+}
+
+static PyObject *
+dictviews_or(PyObject *self, PyObject *other)
+{
+    PyObject *result = view_to_set(self);
+    if (result == NULL) {
+        return NULL;
+    }
+    if (_PySet_Update(result, other) < 0) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    return result;
+}
+
+static PyObject *
+dictviews_xor(PyObject *self, PyObject *other)
+{
+    PyObject *result = view_to_set(self);
+    if (result == NULL) {
+        return NULL;
+    }
+    if (call_set_method(result, "symmetric_difference_update", other) == NULL) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    return result;
+}
+
+static int dictkeys_contains(PyObject *self, PyObject *key);
+static int dictitems_contains(PyObject *self, PyObject *item);
+
+/* view & other: iterate the smaller side, test membership in the view. */
+PyObject *
+_PyDictView_Intersect(PyObject *self, PyObject *other)
+{
+    /* & is commutative: make self the view. */
+    if (!PyDictViewSet_Check(self)) {
+        PyObject *tmp = other;
+        other = self;
+        self = tmp;
+    }
+    Py_ssize_t len_self = dictview_len(self);
+    if (PySet_CheckExact(other) && len_self <= PyObject_Size(other)) {
+        return PyObject_CallMethod(other, "intersection", "O", self);
+    }
+    if (PyDictViewSet_Check(other) && dictview_len(other) > len_self) {
+        PyObject *tmp = other;
+        other = self;
+        self = tmp;
+    }
+    int (*contains)(PyObject *, PyObject *) =
+        PyDictKeys_Check(self) ? dictkeys_contains : dictitems_contains;
+    PyObject *result = PySet_New(NULL);
+    if (result == NULL) {
+        return NULL;
+    }
+    PyObject *iter = PyObject_GetIter(other);
+    if (iter == NULL) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    PyObject *key;
+    while ((key = PyIter_Next(iter)) != NULL) {
+        int rv = contains(self, key);
+        if (rv > 0) {
+            rv = PySet_Add(result, key);
+        }
+        Py_DECREF(key);
+        if (rv < 0) {
+            break;
+        }
+    }
+    Py_DECREF(iter);
+    if (PyErr_Occurred()) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    return result;
+}
+
+static PyObject *
+dictviews_isdisjoint(PyObject *self, PyObject *other)
+{
+    if (self == other) {
+        return PyBool_FromLong(dictview_len(self) == 0);
+    }
+    /* Iterate the smaller side when both sizes are cheap to know. */
+    if (PyAnySet_Check(other) || PyDictViewSet_Check(other)) {
+        Py_ssize_t len_other = PyObject_Size(other);
+        if (len_other < 0) {
+            return NULL;
+        }
+        if (dictview_len(self) > len_other) {
+            PyObject *tmp = other;
+            other = self;
+            self = tmp;
+        }
+    }
+    PyObject *iter = PyObject_GetIter(other);
+    if (iter == NULL) {
+        return NULL;
+    }
+    int disjoint = 1;
+    PyObject *item;
+    while (disjoint == 1 && (item = PyIter_Next(iter)) != NULL) {
+        int rv = PySequence_Contains(self, item);
+        Py_DECREF(item);
+        disjoint = rv < 0 ? -1 : !rv;
+    }
+    Py_DECREF(iter);
+    if (PyErr_Occurred()) {
+        return NULL;
+    }
+    return PyBool_FromLong(disjoint);
+}
+
+static PyNumberMethods dictviews_as_number = {
+    .nb_subtract = dictviews_sub,
+    .nb_and = _PyDictView_Intersect,
+    .nb_xor = dictviews_xor,
+    .nb_or = dictviews_or,
+};
+
+/* ---- dict_keys ------------------------------------------------------------ */
+
+static int
+dictkeys_contains(PyObject *self, PyObject *key)
+{
+    PyDictObject *d = view_dict(self);
+    return d == NULL ? 0 : PyDict_Contains((PyObject *)d, key);
+}
+
+static PyObject *
+dictkeys_iter(PyObject *self)
+{
+    return view_iter(self, &PyDictIterKey_Type);
+}
+
+static PyObject *
+dictkeys_reversed(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return view_iter(self, &PyDictRevIterKey_Type);
+}
+
+static PySequenceMethods dictkeys_as_sequence = {
+    .sq_length = dictview_len,
+    .sq_contains = dictkeys_contains,
+};
+
+static PyMethodDef dictkeys_methods[] = {
+    {"isdisjoint", dictviews_isdisjoint, METH_O,
+     "Return True if the view and the given iterable have a null intersection."},
+    {"__reversed__", dictkeys_reversed, METH_NOARGS,
+     "Return a reverse iterator over the dict keys."},
+    {NULL, NULL, 0, NULL},
+};
+
+PyTypeObject PyDictKeys_Type = {
+    .tp_name = "dict_keys",
+    .tp_basicsize = sizeof(_PyDictViewObject),
+    .tp_dealloc = dictview_dealloc,
+    .tp_repr = dictview_repr,
+    .tp_as_number = &dictviews_as_number,
+    .tp_as_sequence = &dictkeys_as_sequence,
+    .tp_hash = PyObject_HashNotImplemented,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = dictview_traverse,
+    .tp_richcompare = dictview_richcompare,
+    .tp_iter = dictkeys_iter,
+    .tp_methods = dictkeys_methods,
+    .tp_getset = dictview_getset,
+    .ob_base = PyVarObject_HEAD_INIT(&PyType_Type, 0)
+};
+
+/* ---- dict_items ----------------------------------------------------------- */
+
+/* (key, value) in d.items(): key present and its value equal. */
+static int
+dictitems_contains(PyObject *self, PyObject *item)
+{
+    PyDictObject *d = view_dict(self);
+    if (d == NULL || !PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 2) {
+        return 0;
+    }
+    PyObject *key = PyTuple_GET_ITEM(item, 0);
+    PyObject *value = PyTuple_GET_ITEM(item, 1);
+    PyObject *found;
+    int res = PyDict_GetItemRef((PyObject *)d, key, &found);
+    if (res <= 0) {
+        return res;
+    }
+    res = PyObject_RichCompareBool(found, value, Py_EQ);
+    Py_DECREF(found);
+    return res;
+}
+
+static PyObject *
+dictitems_iter(PyObject *self)
+{
+    return view_iter(self, &PyDictIterItem_Type);
+}
+
+static PyObject *
+dictitems_reversed(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return view_iter(self, &PyDictRevIterItem_Type);
+}
+
+static PySequenceMethods dictitems_as_sequence = {
+    .sq_length = dictview_len,
+    .sq_contains = dictitems_contains,
+};
+
+static PyMethodDef dictitems_methods[] = {
+    {"isdisjoint", dictviews_isdisjoint, METH_O,
+     "Return True if the view and the given iterable have a null intersection."},
+    {"__reversed__", dictitems_reversed, METH_NOARGS,
+     "Return a reverse iterator over the dict items."},
+    {NULL, NULL, 0, NULL},
+};
+
+PyTypeObject PyDictItems_Type = {
+    .tp_name = "dict_items",
+    .tp_basicsize = sizeof(_PyDictViewObject),
+    .tp_dealloc = dictview_dealloc,
+    .tp_repr = dictview_repr,
+    .tp_as_number = &dictviews_as_number,
+    .tp_as_sequence = &dictitems_as_sequence,
+    .tp_hash = PyObject_HashNotImplemented,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = dictview_traverse,
+    .tp_richcompare = dictview_richcompare,
+    .tp_iter = dictitems_iter,
+    .tp_methods = dictitems_methods,
+    .tp_getset = dictview_getset,
+    .ob_base = PyVarObject_HEAD_INIT(&PyType_Type, 0)
+};
+
+/* ---- dict_values ---------------------------------------------------------- */
+
+static PyObject *
+dictvalues_iter(PyObject *self)
+{
+    return view_iter(self, &PyDictIterValue_Type);
+}
+
+static PyObject *
+dictvalues_reversed(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return view_iter(self, &PyDictRevIterValue_Type);
+}
+
+static PySequenceMethods dictvalues_as_sequence = {
+    .sq_length = dictview_len,
+};
+
+static PyMethodDef dictvalues_methods[] = {
+    {"__reversed__", dictvalues_reversed, METH_NOARGS,
+     "Return a reverse iterator over the dict values."},
+    {NULL, NULL, 0, NULL},
+};
+
+PyTypeObject PyDictValues_Type = {
+    .tp_name = "dict_values",
+    .tp_basicsize = sizeof(_PyDictViewObject),
+    .tp_dealloc = dictview_dealloc,
+    .tp_repr = dictview_repr,
+    .tp_as_sequence = &dictvalues_as_sequence,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = dictview_traverse,
+    .tp_iter = dictvalues_iter,
+    .tp_methods = dictvalues_methods,
+    .tp_getset = dictview_getset,
+    .ob_base = PyVarObject_HEAD_INIT(&PyType_Type, 0)
+};

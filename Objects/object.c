@@ -1,0 +1,1317 @@
+/* The generic object protocol: representation, comparison, hashing,
+   truth, attribute access, dir(), finalizers, and the singletons None,
+   NotImplemented and Ellipsis.
+
+   Everything here dispatches through the object's type; the type system
+   itself (lookup along the MRO, slots, the method cache) lives in
+   Objects/typeobject.c.
+
+   Thread safety (free-threaded build): the functions in this file keep no
+   shared state of their own.  The only shared mutable datum they touch is
+   an instance's __dict__ slot (tp_dictoffset): it is read and written
+   inside the instance's critical section, so a reader never sees a dict
+   that is being replaced and freed.  Dicts themselves synchronise their
+   own contents. */
+#include "Python.h"
+#include "pycore_call.h"
+#include "pycore_gc.h"
+#include "pycore_object.h"
+#include "pycore_pystate.h"
+#include "pycore_refcount.h"
+#include "pycore_typeobject.h"
+
+/* ---- allocation --------------------------------------------------------- */
+
+PyObject *PyObject_Init(PyObject *op, PyTypeObject *type)
+{
+    if (op == NULL) {
+        return PyErr_NoMemory();
+    }
+    _PyObject_Init(op, type);
+    return op;
+}
+
+PyVarObject *PyObject_InitVar(PyVarObject *op, PyTypeObject *type,
+                              Py_ssize_t size)
+{
+    if (op == NULL) {
+        return (PyVarObject *)PyErr_NoMemory();
+    }
+    _PyObject_InitVar(op, type, size);
+    return op;
+}
+
+PyObject *_PyObject_New(PyTypeObject *type)
+{
+    PyObject *op = PyObject_Malloc(_PyObject_SIZE(type));
+    if (op == NULL) {
+        return PyErr_NoMemory();
+    }
+    _PyObject_Init(op, type);
+    return op;
+}
+
+PyVarObject *_PyObject_NewVar(PyTypeObject *type, Py_ssize_t nitems)
+{
+    if (nitems < 0) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    if (type->tp_itemsize != 0 && (size_t)nitems >
+            ((size_t)PY_SSIZE_T_MAX - (size_t)type->tp_basicsize)
+                / (size_t)type->tp_itemsize) {
+        return (PyVarObject *)PyErr_NoMemory();
+    }
+    PyVarObject *op = PyObject_Malloc(_PyObject_VAR_SIZE(type, nitems));
+    if (op == NULL) {
+        return (PyVarObject *)PyErr_NoMemory();
+    }
+    _PyObject_InitVar(op, type, nitems);
+    return op;
+}
+
+/* ---- representation ----------------------------------------------------- */
+
+PyObject *PyObject_Repr(PyObject *v)
+{
+    if (v == NULL) {
+        return PyUnicode_FromString("<NULL>");
+    }
+    PyTypeObject *tp = Py_TYPE(v);
+    if (tp->tp_repr == NULL) {
+        return PyUnicode_FromFormat("<%s object at %p>", tp->tp_name, v);
+    }
+    if (Py_EnterRecursiveCall(" while getting the repr of an object")) {
+        return NULL;
+    }
+    PyObject *res = tp->tp_repr(v);
+    Py_LeaveRecursiveCall();
+    if (res == NULL) {
+        return NULL;
+    }
+    if (!PyUnicode_Check(res)) {
+        PyErr_Format(PyExc_TypeError,
+                     "__repr__ returned non-string (type %.200s)",
+                     Py_TYPE(res)->tp_name);
+        Py_DECREF(res);
+        return NULL;
+    }
+    return res;
+}
+
+PyObject *PyObject_Str(PyObject *v)
+{
+    if (v == NULL) {
+        return PyUnicode_FromString("<NULL>");
+    }
+    if (PyUnicode_CheckExact(v)) {
+        return Py_NewRef(v);
+    }
+    PyTypeObject *tp = Py_TYPE(v);
+    if (tp->tp_str == NULL) {
+        return PyObject_Repr(v);
+    }
+    if (Py_EnterRecursiveCall(" while getting the str of an object")) {
+        return NULL;
+    }
+    PyObject *res = tp->tp_str(v);
+    Py_LeaveRecursiveCall();
+    if (res == NULL) {
+        return NULL;
+    }
+    if (!PyUnicode_Check(res)) {
+        PyErr_Format(PyExc_TypeError,
+                     "__str__ returned non-string (type %.200s)",
+                     Py_TYPE(res)->tp_name);
+        Py_DECREF(res);
+        return NULL;
+    }
+    return res;
+}
+
+/* repr() with every non-ASCII character escaped (\xNN, \uNNNN, \UNNNNNNNN). */
+PyObject *PyObject_ASCII(PyObject *v)
+{
+    PyObject *repr = PyObject_Repr(v);
+    if (repr == NULL || PyUnicode_IS_ASCII(repr)) {
+        return repr;
+    }
+    PyObject *bytes = PyUnicode_AsEncodedString(repr, "ascii",
+                                                "backslashreplace");
+    Py_DECREF(repr);
+    if (bytes == NULL) {
+        return NULL;
+    }
+    PyObject *res = PyUnicode_DecodeASCII(PyBytes_AS_STRING(bytes),
+                                          PyBytes_GET_SIZE(bytes), NULL);
+    Py_DECREF(bytes);
+    return res;
+}
+
+PyObject *PyObject_Bytes(PyObject *v)
+{
+    if (v == NULL) {
+        return PyBytes_FromString("<NULL>");
+    }
+    if (PyBytes_CheckExact(v)) {
+        return Py_NewRef(v);
+    }
+    PyObject *method = _PyObject_LookupSpecial(v, _Py_INTERNED_ID(__bytes__));
+    if (method != NULL) {
+        PyObject *res = _PyObject_CallNoArgs(method);
+        Py_DECREF(method);
+        if (res != NULL && !PyBytes_Check(res)) {
+            PyErr_Format(PyExc_TypeError,
+                         "__bytes__ returned non-bytes (type %.200s)",
+                         Py_TYPE(res)->tp_name);
+            Py_CLEAR(res);
+        }
+        return res;
+    }
+    if (PyErr_Occurred()) {
+        return NULL;
+    }
+    return PyBytes_FromObject(v);
+}
+
+/* Write str(op) (flags & Py_PRINT_RAW) or repr(op) to fp as UTF-8. */
+int PyObject_Print(PyObject *op, FILE *fp, int flags)
+{
+    clearerr(fp);
+    if (op == NULL) {
+        fputs("<nil>", fp);
+    }
+    else {
+        PyObject *s = (flags & Py_PRINT_RAW) ? PyObject_Str(op)
+                                             : PyObject_Repr(op);
+        if (s == NULL) {
+            return -1;
+        }
+        PyObject *b = PyUnicode_AsEncodedString(s, "utf-8", "backslashreplace");
+        Py_DECREF(s);
+        if (b == NULL) {
+            return -1;
+        }
+        fwrite(PyBytes_AS_STRING(b), 1, (size_t)PyBytes_GET_SIZE(b), fp);
+        Py_DECREF(b);
+    }
+    if (ferror(fp)) {
+        PyErr_SetFromErrno(PyExc_OSError);
+        clearerr(fp);
+        return -1;
+    }
+    return 0;
+}
+
+/* A debugging aid: never raises, prints whatever it can to stderr. */
+void _PyObject_Dump(PyObject *op)
+{
+    if (op == NULL) {
+        fprintf(stderr, "<object at NULL>\n");
+        return;
+    }
+    PyTypeObject *type = Py_TYPE(op);
+    fprintf(stderr, "object address  : %p\n", (void *)op);
+    fprintf(stderr, "object refcount : %zd\n", Py_REFCNT(op));
+    fprintf(stderr, "object type     : %p\n", (void *)type);
+    fprintf(stderr, "object type name: %s\n",
+            type == NULL ? "NULL" : type->tp_name);
+    PyObject *exc = PyErr_GetRaisedException();
+    fprintf(stderr, "object repr     : ");
+    fflush(stderr);
+    if (PyObject_Print(op, stderr, 0) < 0) {
+        PyErr_Clear();
+    }
+    fprintf(stderr, "\n");
+    fflush(stderr);
+    PyErr_SetRaisedException(exc);
+}
+
+/* "qualname()" or "module.qualname()" naming a callable in error
+   messages; str(func) when it has no __qualname__. */
+PyObject *_PyObject_FunctionStr(PyObject *func)
+{
+    PyObject *qualname;
+    if (PyObject_GetOptionalAttr(func, _Py_INTERNED_ID(__qualname__), &qualname) < 0) {
+        return NULL;
+    }
+    if (qualname == NULL) {
+        return PyObject_Str(func);
+    }
+    PyObject *module, *result = NULL;
+    if (PyObject_GetOptionalAttr(func, _Py_INTERNED_ID(__module__), &module) < 0) {
+        Py_DECREF(qualname);
+        return NULL;
+    }
+    if (module != NULL && module != Py_None
+            && !(PyUnicode_Check(module)
+                 && _PyUnicode_EqualToASCIIString(module, "builtins"))) {
+        result = PyUnicode_FromFormat("%S.%S()", module, qualname);
+    }
+    else {
+        result = PyUnicode_FromFormat("%S()", qualname);
+    }
+    Py_XDECREF(module);
+    Py_DECREF(qualname);
+    return result;
+}
+
+/* ---- recursion guard for container reprs ------------------------------- */
+
+/* The objects whose repr is in progress on this thread live in a list in
+   the thread-state dict, so no lock is needed: only this thread sees it. */
+static PyObject *repr_list(void)
+{
+    PyObject *dict = PyThreadState_GetDict();
+    if (dict == NULL) {
+        return NULL;
+    }
+    PyObject *list;
+    if (PyDict_GetItemRef(dict, _Py_INTERNED_ID(Py_Repr), &list) < 0) {
+        return NULL;
+    }
+    if (list == NULL) {
+        list = PyList_New(0);
+        if (list == NULL) {
+            return NULL;
+        }
+        if (PyDict_SetItem(dict, _Py_INTERNED_ID(Py_Repr), list) < 0) {
+            Py_DECREF(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
+/* 1 when obj's repr is already being computed (a cycle), 0 after marking
+   it, -1 on error. */
+int Py_ReprEnter(PyObject *obj)
+{
+    PyObject *list = repr_list();
+    if (list == NULL) {
+        return -1;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(list);
+    for (Py_ssize_t i = n - 1; i >= 0; i--) {
+        if (PyList_GET_ITEM(list, i) == obj) {
+            Py_DECREF(list);
+            return 1;
+        }
+    }
+    int err = PyList_Append(list, obj);
+    Py_DECREF(list);
+    return err < 0 ? -1 : 0;
+}
+
+/* Unmark obj; keeps any pending exception intact. */
+void Py_ReprLeave(PyObject *obj)
+{
+    PyObject *exc = PyErr_GetRaisedException();
+    PyObject *list = repr_list();
+    if (list != NULL) {
+        Py_ssize_t n = PyList_GET_SIZE(list);
+        for (Py_ssize_t i = n - 1; i >= 0; i--) {
+            if (PyList_GET_ITEM(list, i) == obj) {
+                PyList_SetSlice(list, i, i + 1, NULL);
+                break;
+            }
+        }
+        Py_DECREF(list);
+    }
+    PyErr_Clear();
+    PyErr_SetRaisedException(exc);
+}
+
+/* ---- rich comparison ---------------------------------------------------- */
+
+int _Py_SwappedOp[] = {Py_GT, Py_GE, Py_EQ, Py_NE, Py_LT, Py_LE};
+
+static const char *const opstrings[] = {"<", "<=", "==", "!=", ">", ">="};
+
+/* Try v's comparison, w's reflected one (first, when w's type is a proper
+   subclass of v's that overrides it), then fall back to identity for ==
+   and != and TypeError for the orderings. */
+static PyObject *do_richcompare(PyObject *v, PyObject *w, int op)
+{
+    richcmpfunc f;
+    PyObject *res;
+    int checked_reverse_op = 0;
+
+    if (!Py_IS_TYPE(v, Py_TYPE(w))
+            && PyType_IsSubtype(Py_TYPE(w), Py_TYPE(v))
+            && (f = Py_TYPE(w)->tp_richcompare) != NULL) {
+        checked_reverse_op = 1;
+        res = f(w, v, _Py_SwappedOp[op]);
+        if (res != Py_NotImplemented) {
+            return res;
+        }
+        Py_DECREF(res);
+    }
+    if ((f = Py_TYPE(v)->tp_richcompare) != NULL) {
+        res = f(v, w, op);
+        if (res != Py_NotImplemented) {
+            return res;
+        }
+        Py_DECREF(res);
+    }
+    if (!checked_reverse_op && (f = Py_TYPE(w)->tp_richcompare) != NULL) {
+        res = f(w, v, _Py_SwappedOp[op]);
+        if (res != Py_NotImplemented) {
+            return res;
+        }
+        Py_DECREF(res);
+    }
+    switch (op) {
+    case Py_EQ:
+        return Py_NewRef(v == w ? Py_True : Py_False);
+    case Py_NE:
+        return Py_NewRef(v != w ? Py_True : Py_False);
+    default:
+        PyErr_Format(PyExc_TypeError,
+                     "'%s' not supported between instances of '%.100s' and '%.100s'",
+                     opstrings[op], Py_TYPE(v)->tp_name, Py_TYPE(w)->tp_name);
+        return NULL;
+    }
+}
+
+PyObject *PyObject_RichCompare(PyObject *v, PyObject *w, int op)
+{
+    if (v == NULL || w == NULL || op < Py_LT || op > Py_GE) {
+        if (!PyErr_Occurred()) {
+            PyErr_BadInternalCall();
+        }
+        return NULL;
+    }
+    if (Py_EnterRecursiveCall(" in comparison")) {
+        return NULL;
+    }
+    PyObject *res = do_richcompare(v, w, op);
+    Py_LeaveRecursiveCall();
+    return res;
+}
+
+/* Identity implies equality here (not in PyObject_RichCompare): containers
+   rely on it so that x in [x] holds even for NaN-like objects. */
+int PyObject_RichCompareBool(PyObject *v, PyObject *w, int op)
+{
+    if (v == w) {
+        if (op == Py_EQ) {
+            return 1;
+        }
+        if (op == Py_NE) {
+            return 0;
+        }
+    }
+    PyObject *res = PyObject_RichCompare(v, w, op);
+    if (res == NULL) {
+        return -1;
+    }
+    int ok;
+    if (PyBool_Check(res)) {
+        ok = (res == Py_True);
+    }
+    else {
+        ok = PyObject_IsTrue(res);
+    }
+    Py_DECREF(res);
+    return ok;
+}
+
+/* ---- hashing, truth, calling -------------------------------------------- */
+
+Py_hash_t PyObject_HashNotImplemented(PyObject *v)
+{
+    PyErr_Format(PyExc_TypeError, "unhashable type: '%.200s'",
+                 Py_TYPE(v)->tp_name);
+    return -1;
+}
+
+Py_hash_t PyObject_Hash(PyObject *v)
+{
+    PyTypeObject *tp = Py_TYPE(v);
+    if (tp->tp_hash != NULL) {
+        return tp->tp_hash(v);
+    }
+    /* A static type used before PyType_Ready inherited object's hash. */
+    if (!(tp->tp_flags & Py_TPFLAGS_READY)) {
+        if (PyType_Ready(tp) < 0) {
+            return -1;
+        }
+        if (tp->tp_hash != NULL) {
+            return tp->tp_hash(v);
+        }
+    }
+    return PyObject_HashNotImplemented(v);
+}
+
+int PyObject_IsTrue(PyObject *v)
+{
+    if (v == Py_True) {
+        return 1;
+    }
+    if (v == Py_False || v == Py_None) {
+        return 0;
+    }
+    PyTypeObject *tp = Py_TYPE(v);
+    Py_ssize_t res;
+    if (tp->tp_as_number != NULL && tp->tp_as_number->nb_bool != NULL) {
+        res = tp->tp_as_number->nb_bool(v);
+    }
+    else if (tp->tp_as_mapping != NULL && tp->tp_as_mapping->mp_length != NULL) {
+        res = tp->tp_as_mapping->mp_length(v);
+    }
+    else if (tp->tp_as_sequence != NULL
+             && tp->tp_as_sequence->sq_length != NULL) {
+        res = tp->tp_as_sequence->sq_length(v);
+    }
+    else {
+        return 1;
+    }
+    return res > 0 ? 1 : (int)res;
+}
+
+int PyObject_Not(PyObject *v)
+{
+    int res = PyObject_IsTrue(v);
+    if (res < 0) {
+        return res;
+    }
+    return res == 0;
+}
+
+int PyCallable_Check(PyObject *x)
+{
+    if (x == NULL) {
+        return 0;
+    }
+    return Py_TYPE(x)->tp_call != NULL;
+}
+
+PyObject *PyObject_SelfIter(PyObject *obj)
+{
+    return Py_NewRef(obj);
+}
+
+#undef Py_IsNone
+int Py_IsNone(PyObject *x)
+{
+    return x == Py_None;
+}
+
+/* ---- attribute access ---------------------------------------------------- */
+
+static int check_attr_name(PyObject *name)
+{
+    if (!PyUnicode_Check(name)) {
+        PyErr_Format(PyExc_TypeError,
+                     "attribute name must be string, not '%.200s'",
+                     Py_TYPE(name)->tp_name);
+        return -1;
+    }
+    return 0;
+}
+
+/* Give a pending AttributeError its .name and .obj, unless set already. */
+int _PyObject_SetAttributeErrorContext(PyObject *obj, PyObject *name)
+{
+    if (!PyErr_ExceptionMatches(PyExc_AttributeError)) {
+        return 0;
+    }
+    PyObject *exc = PyErr_GetRaisedException();
+    if (PyErr_GivenExceptionMatches(exc, PyExc_AttributeError)) {
+        PyObject *old = NULL;
+        if (PyObject_GetOptionalAttrString(exc, "name", &old) == 1
+                && old == Py_None) {
+            if (PyObject_SetAttrString(exc, "name", name) < 0
+                    || PyObject_SetAttrString(exc, "obj", obj) < 0) {
+                PyErr_Clear();
+            }
+        }
+        Py_XDECREF(old);
+        PyErr_Clear();
+    }
+    PyErr_SetRaisedException(exc);
+    return 0;
+}
+
+PyObject *PyObject_GetAttr(PyObject *v, PyObject *name)
+{
+    if (check_attr_name(name) < 0) {
+        return NULL;
+    }
+    PyTypeObject *tp = Py_TYPE(v);
+    PyObject *result;
+    if (tp->tp_getattro != NULL) {
+        result = tp->tp_getattro(v, name);
+    }
+    else if (tp->tp_getattr != NULL) {
+        const char *name_str = PyUnicode_AsUTF8(name);
+        if (name_str == NULL) {
+            return NULL;
+        }
+        result = tp->tp_getattr(v, (char *)name_str);
+    }
+    else {
+        PyErr_Format(PyExc_AttributeError,
+                     "'%.100s' object has no attribute '%U'",
+                     tp->tp_name, name);
+        result = NULL;
+    }
+    if (result == NULL) {
+        _PyObject_SetAttributeErrorContext(v, name);
+    }
+    return result;
+}
+
+PyObject *PyObject_GetAttrString(PyObject *v, const char *name)
+{
+    PyObject *name_obj = PyUnicode_FromString(name);
+    if (name_obj == NULL) {
+        return NULL;
+    }
+    PyObject *res = PyObject_GetAttr(v, name_obj);
+    Py_DECREF(name_obj);
+    return res;
+}
+
+int PyObject_GetOptionalAttr(PyObject *v, PyObject *name, PyObject **result)
+{
+    if (check_attr_name(name) < 0) {
+        *result = NULL;
+        return -1;
+    }
+    getattrofunc getattro = Py_TYPE(v)->tp_getattro;
+    if (getattro == PyObject_GenericGetAttr) {
+        *result = _PyObject_GenericGetAttrWithDict(v, name, NULL, 1);
+    }
+    else if (getattro == _Py_type_getattro) {
+        *result = _Py_type_getattro_impl((PyTypeObject *)v, name, 1);
+    }
+    else if (getattro == _Py_module_getattro) {
+        *result = _Py_module_getattro_impl(v, name, 1);
+    }
+    else {
+        *result = PyObject_GetAttr(v, name);
+        if (*result == NULL && PyErr_ExceptionMatches(PyExc_AttributeError)) {
+            PyErr_Clear();
+            return 0;
+        }
+    }
+    if (*result != NULL) {
+        return 1;
+    }
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+int PyObject_GetOptionalAttrString(PyObject *v, const char *name,
+                                   PyObject **result)
+{
+    PyObject *name_obj = PyUnicode_FromString(name);
+    if (name_obj == NULL) {
+        *result = NULL;
+        return -1;
+    }
+    int res = PyObject_GetOptionalAttr(v, name_obj, result);
+    Py_DECREF(name_obj);
+    return res;
+}
+
+int PyObject_HasAttrWithError(PyObject *v, PyObject *name)
+{
+    PyObject *res;
+    int rc = PyObject_GetOptionalAttr(v, name, &res);
+    Py_XDECREF(res);
+    return rc;
+}
+
+int PyObject_HasAttrStringWithError(PyObject *v, const char *name)
+{
+    PyObject *res;
+    int rc = PyObject_GetOptionalAttrString(v, name, &res);
+    Py_XDECREF(res);
+    return rc;
+}
+
+/* Errors other than a missing attribute are reported as unraisable, as
+   CPython does since 3.13. */
+int PyObject_HasAttr(PyObject *v, PyObject *name)
+{
+    int rc = PyObject_HasAttrWithError(v, name);
+    if (rc < 0) {
+        PyErr_FormatUnraisable("Exception ignored in PyObject_HasAttr(); "
+                               "consider using PyObject_HasAttrWithError()");
+        return 0;
+    }
+    return rc;
+}
+
+int PyObject_HasAttrString(PyObject *v, const char *name)
+{
+    int rc = PyObject_HasAttrStringWithError(v, name);
+    if (rc < 0) {
+        PyErr_FormatUnraisable("Exception ignored in PyObject_HasAttrString(); "
+                               "consider using PyObject_HasAttrStringWithError()");
+        return 0;
+    }
+    return rc;
+}
+
+int PyObject_SetAttr(PyObject *v, PyObject *name, PyObject *value)
+{
+    if (check_attr_name(name) < 0) {
+        return -1;
+    }
+    PyTypeObject *tp = Py_TYPE(v);
+    if (tp->tp_setattro != NULL) {
+        return tp->tp_setattro(v, name, value);
+    }
+    if (tp->tp_setattr != NULL) {
+        const char *name_str = PyUnicode_AsUTF8(name);
+        if (name_str == NULL) {
+            return -1;
+        }
+        return tp->tp_setattr(v, (char *)name_str, value);
+    }
+    if (tp->tp_getattr == NULL && tp->tp_getattro == NULL) {
+        PyErr_Format(PyExc_TypeError,
+                     "'%.100s' object has no attributes (%s .%U)",
+                     tp->tp_name, value == NULL ? "del" : "assign to", name);
+    }
+    else {
+        PyErr_Format(PyExc_TypeError,
+                     "'%.100s' object has only read-only attributes (%s .%U)",
+                     tp->tp_name, value == NULL ? "del" : "assign to", name);
+    }
+    return -1;
+}
+
+int PyObject_SetAttrString(PyObject *v, const char *name, PyObject *w)
+{
+    PyObject *name_obj = PyUnicode_FromString(name);
+    if (name_obj == NULL) {
+        return -1;
+    }
+    int res = PyObject_SetAttr(v, name_obj, w);
+    Py_DECREF(name_obj);
+    return res;
+}
+
+int PyObject_DelAttr(PyObject *v, PyObject *name)
+{
+    return PyObject_SetAttr(v, name, NULL);
+}
+
+int PyObject_DelAttrString(PyObject *v, const char *name)
+{
+    return PyObject_SetAttrString(v, name, NULL);
+}
+
+/* ---- instance dicts ------------------------------------------------------ */
+
+/* The number of items of a variable-size object, which fixes where a
+   negative tp_dictoffset points.  Ints keep their digit count in lv_tag
+   rather than ob_size (Include/cpython/longobject.h). */
+static Py_ssize_t var_object_items(PyObject *obj)
+{
+    if (PyType_FastSubclass(Py_TYPE(obj), Py_TPFLAGS_LONG_SUBCLASS)) {
+        uintptr_t tag = ((PyLongObject *)obj)->long_value.lv_tag;
+        return (Py_ssize_t)(tag >> _PyLong_NON_SIZE_BITS);
+    }
+    Py_ssize_t n = Py_SIZE(obj);
+    return n < 0 ? -n : n;
+}
+
+PyObject **_PyObject_ComputedDictPointer(PyObject *obj)
+{
+    PyTypeObject *tp = Py_TYPE(obj);
+    Py_ssize_t offset = tp->tp_dictoffset;
+    if (offset == 0) {
+        return NULL;
+    }
+    if (offset < 0) {
+        size_t size = _PyObject_VAR_SIZE(tp, var_object_items(obj));
+        offset += (Py_ssize_t)size;
+    }
+    return (PyObject **)((char *)obj + offset);
+}
+
+PyObject **_PyObject_GetDictPtr(PyObject *obj)
+{
+    return _PyObject_ComputedDictPointer(obj);
+}
+
+/* A new reference to the dict in *dictptr (NULL when none yet).  The
+   instance's critical section keeps a concurrent __dict__ assignment from
+   freeing the dict between the load and the incref. */
+static PyObject *load_instance_dict(PyObject *obj, PyObject **dictptr)
+{
+    PyObject *dict;
+    Py_BEGIN_CRITICAL_SECTION(obj);
+    dict = Py_XNewRef(*dictptr);
+    Py_END_CRITICAL_SECTION();
+    return dict;
+}
+
+/* The instance dict (new reference), created on first use under the
+   instance's critical section so that two threads cannot both install
+   one.  NULL without an exception when the type has no instance dict. */
+PyObject *_PyObject_GetOrCreateInstanceDict(PyObject *obj)
+{
+    PyObject **dictptr = _PyObject_ComputedDictPointer(obj);
+    if (dictptr == NULL) {
+        return NULL;
+    }
+    PyObject *dict;
+    Py_BEGIN_CRITICAL_SECTION(obj);
+    dict = *dictptr;
+    if (dict == NULL) {
+        dict = PyDict_New();
+        *dictptr = dict;
+    }
+    Py_XINCREF(dict);
+    Py_END_CRITICAL_SECTION();
+    return dict;
+}
+
+PyObject *PyObject_GenericGetDict(PyObject *obj, void *context)
+{
+    PyObject *dict = _PyObject_GetOrCreateInstanceDict(obj);
+    if (dict == NULL && !PyErr_Occurred()) {
+        PyErr_SetString(PyExc_AttributeError,
+                        "This object has no __dict__");
+    }
+    return dict;
+}
+
+int PyObject_GenericSetDict(PyObject *obj, PyObject *value, void *context)
+{
+    PyObject **dictptr = _PyObject_ComputedDictPointer(obj);
+    if (dictptr == NULL) {
+        PyErr_SetString(PyExc_AttributeError,
+                        "This object has no __dict__");
+        return -1;
+    }
+    if (value == NULL) {
+        PyErr_SetString(PyExc_TypeError, "cannot delete __dict__");
+        return -1;
+    }
+    if (!PyDict_Check(value)) {
+        PyErr_Format(PyExc_TypeError,
+                     "__dict__ must be set to a dictionary, not a '%.200s'",
+                     Py_TYPE(value)->tp_name);
+        return -1;
+    }
+    PyObject *old;
+    Py_BEGIN_CRITICAL_SECTION(obj);
+    old = *dictptr;
+    *dictptr = Py_NewRef(value);
+    Py_END_CRITICAL_SECTION();
+    Py_XDECREF(old);
+    return 0;
+}
+
+/* ---- the generic getattr/setattr ----------------------------------------- */
+
+/* Lookup order: a data descriptor on the type, then the instance dict,
+   then a non-data descriptor or plain class attribute. */
+PyObject *_PyObject_GenericGetAttrWithDict(PyObject *obj, PyObject *name,
+                                           PyObject *dict, int suppress)
+{
+    PyTypeObject *tp = Py_TYPE(obj);
+    if (check_attr_name(name) < 0) {
+        return NULL;
+    }
+    if (!(tp->tp_flags & Py_TPFLAGS_READY) && PyType_Ready(tp) < 0) {
+        return NULL;
+    }
+    PyObject *res = NULL;
+    descrgetfunc get = NULL;
+    PyObject *descr = _PyType_LookupRef(tp, name);
+    if (descr != NULL) {
+        get = Py_TYPE(descr)->tp_descr_get;
+        if (get != NULL && Py_TYPE(descr)->tp_descr_set != NULL) {
+            res = get(descr, obj, (PyObject *)tp);
+            if (res == NULL && suppress
+                    && PyErr_ExceptionMatches(PyExc_AttributeError)) {
+                PyErr_Clear();
+            }
+            goto done;
+        }
+    }
+    if (dict == NULL) {
+        PyObject **dictptr = _PyObject_ComputedDictPointer(obj);
+        if (dictptr != NULL) {
+            dict = load_instance_dict(obj, dictptr);
+        }
+    }
+    else {
+        Py_INCREF(dict);
+    }
+    if (dict != NULL) {
+        int found = PyDict_GetItemRef(dict, name, &res);
+        Py_DECREF(dict);
+        if (found != 0) {
+            goto done;          /* found, or an error in the lookup */
+        }
+    }
+    if (get != NULL) {
+        res = get(descr, obj, (PyObject *)tp);
+        if (res == NULL && suppress
+                && PyErr_ExceptionMatches(PyExc_AttributeError)) {
+            PyErr_Clear();
+        }
+        goto done;
+    }
+    if (descr != NULL) {
+        res = descr;
+        descr = NULL;
+        goto done;
+    }
+    if (!suppress) {
+        PyErr_Format(PyExc_AttributeError,
+                     "'%.100s' object has no attribute '%U'",
+                     tp->tp_name, name);
+        _PyObject_SetAttributeErrorContext(obj, name);
+    }
+done:
+    Py_XDECREF(descr);
+    return res;
+}
+
+PyObject *PyObject_GenericGetAttr(PyObject *obj, PyObject *name)
+{
+    return _PyObject_GenericGetAttrWithDict(obj, name, NULL, 0);
+}
+
+/* Store into (or delete from, value == NULL) the instance dict. */
+static int set_in_instance_dict(PyObject *obj, PyObject *dict,
+                                PyObject *name, PyObject *value)
+{
+    if (value != NULL) {
+        return PyDict_SetItem(dict, name, value);
+    }
+    int rc = PyDict_Pop(dict, name, NULL);
+    if (rc == 0) {
+        PyErr_Format(PyExc_AttributeError,
+                     "'%.100s' object has no attribute '%U'",
+                     Py_TYPE(obj)->tp_name, name);
+        _PyObject_SetAttributeErrorContext(obj, name);
+        return -1;
+    }
+    return rc < 0 ? -1 : 0;
+}
+
+int _PyObject_GenericSetAttrWithDict(PyObject *obj, PyObject *name,
+                                     PyObject *value, PyObject *dict)
+{
+    PyTypeObject *tp = Py_TYPE(obj);
+    if (check_attr_name(name) < 0) {
+        return -1;
+    }
+    if (!(tp->tp_flags & Py_TPFLAGS_READY) && PyType_Ready(tp) < 0) {
+        return -1;
+    }
+    int res = -1;
+    Py_INCREF(name);
+    PyObject *descr = _PyType_LookupRef(tp, name);
+    if (descr != NULL) {
+        descrsetfunc set = Py_TYPE(descr)->tp_descr_set;
+        if (set != NULL) {
+            res = set(descr, obj, value);
+            goto done;
+        }
+    }
+    if (dict != NULL) {
+        res = set_in_instance_dict(obj, dict, name, value);
+        goto done;
+    }
+    if (_PyObject_ComputedDictPointer(obj) == NULL) {
+        if (descr != NULL) {
+            PyErr_Format(PyExc_AttributeError,
+                         "'%.100s' object attribute '%U' is read-only",
+                         tp->tp_name, name);
+        }
+        else if (tp->tp_setattro == PyObject_GenericSetAttr) {
+            PyErr_Format(PyExc_AttributeError,
+                         "'%.100s' object has no attribute '%U' and no "
+                         "__dict__ for setting new attributes",
+                         tp->tp_name, name);
+            _PyObject_SetAttributeErrorContext(obj, name);
+        }
+        else {
+            PyErr_Format(PyExc_AttributeError,
+                         "'%.100s' object has no attribute '%U'",
+                         tp->tp_name, name);
+            _PyObject_SetAttributeErrorContext(obj, name);
+        }
+        goto done;
+    }
+    dict = _PyObject_GetOrCreateInstanceDict(obj);
+    if (dict == NULL) {
+        goto done;
+    }
+    res = set_in_instance_dict(obj, dict, name, value);
+    Py_DECREF(dict);
+done:
+    Py_XDECREF(descr);
+    Py_DECREF(name);
+    return res;
+}
+
+int PyObject_GenericSetAttr(PyObject *obj, PyObject *name, PyObject *value)
+{
+    return _PyObject_GenericSetAttrWithDict(obj, name, value, NULL);
+}
+
+/* ---- dir() --------------------------------------------------------------- */
+
+/* dir() with no argument lists the caller's local names: that needs a
+   running frame, which only the evaluation loop has. */
+extern PyObject *PyEval_GetFrameLocals(void) __attribute__((weak));
+
+static PyObject *dir_locals(void)
+{
+    if (PyEval_GetFrameLocals == NULL) {
+        PyErr_SetString(PyExc_SystemError, "frame does not exist");
+        return NULL;
+    }
+    PyObject *locals = PyEval_GetFrameLocals();
+    if (locals == NULL) {
+        return NULL;
+    }
+    PyObject *names = PyMapping_Keys(locals);
+    Py_DECREF(locals);
+    if (names == NULL) {
+        return NULL;
+    }
+    if (!PyList_Check(names)) {
+        PyErr_Format(PyExc_TypeError,
+                     "dir(): expected keys() of locals to be a list, "
+                     "not '%.200s'", Py_TYPE(names)->tp_name);
+        Py_DECREF(names);
+        return NULL;
+    }
+    if (PyList_Sort(names) < 0) {
+        Py_DECREF(names);
+        return NULL;
+    }
+    return names;
+}
+
+/* sorted(type(obj).__dir__(obj)) */
+static PyObject *dir_object(PyObject *obj)
+{
+    PyObject *dirfunc = _PyObject_LookupSpecial(obj, _Py_INTERNED_ID(__dir__));
+    if (dirfunc == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_TypeError, "object does not provide __dir__");
+        }
+        return NULL;
+    }
+    PyObject *result = _PyObject_CallNoArgs(dirfunc);
+    Py_DECREF(dirfunc);
+    if (result == NULL) {
+        return NULL;
+    }
+    PyObject *sorted = PySequence_List(result);
+    Py_DECREF(result);
+    if (sorted == NULL) {
+        return NULL;
+    }
+    if (PyList_Sort(sorted) < 0) {
+        Py_DECREF(sorted);
+        return NULL;
+    }
+    return sorted;
+}
+
+PyObject *PyObject_Dir(PyObject *obj)
+{
+    return obj == NULL ? dir_locals() : dir_object(obj);
+}
+
+/* ---- finalizers (PEP 442) ---------------------------------------------- */
+
+static void mark_finalized(PyObject *op)
+{
+    if (!PyObject_IS_GC(op)) {
+        return;
+    }
+#ifdef Py_GIL_DISABLED
+    op->ob_gc_bits |= _PyGC_BITS_FINALIZED;
+#else
+    PyGC_Head *gc = _Py_AS_GC(op);
+    gc->gc_prev = (PyGC_Head *)((uintptr_t)gc->gc_prev
+                                | _PyGC_PREV_MASK_FINALIZED);
+#endif
+}
+
+/* Run tp_finalize once per object (GC objects remember it). */
+void PyObject_CallFinalizer(PyObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    if (tp->tp_finalize == NULL) {
+        return;
+    }
+    if (PyObject_IS_GC(self) && PyObject_GC_IsFinalized(self)) {
+        return;
+    }
+    tp->tp_finalize(self);
+    mark_finalized(self);
+}
+
+/* Give a dying object (count zero) one temporary reference owned by this
+   thread, so that its finalizer can run and possibly resurrect it. */
+static void resurrect_start(PyObject *op)
+{
+#ifdef Py_GIL_DISABLED
+    __atomic_store_n(&op->ob_tid, _Py_ThreadId(), __ATOMIC_RELAXED);
+    __atomic_store_n(&op->ob_ref_local, 1, __ATOMIC_RELAXED);
+    __atomic_store_n(&op->ob_ref_shared, 0, __ATOMIC_RELAXED);
+#else
+    op->ob_refcnt = 1;
+#endif
+}
+
+/* Drop the temporary reference.  Returns 1 when the finalizer stored a
+   new reference somewhere (the object lives on; in the free-threaded
+   build the counts are merged so the other holders own it), 0 when the
+   object is still dying. */
+static int resurrect_end(PyObject *op)
+{
+#ifdef Py_GIL_DISABLED
+    uint32_t local = __atomic_load_n(&op->ob_ref_local, __ATOMIC_RELAXED);
+    Py_ssize_t shared = __atomic_load_n(&op->ob_ref_shared, __ATOMIC_ACQUIRE);
+    if (local == 1 && shared == 0) {
+        __atomic_store_n(&op->ob_ref_local, 0, __ATOMIC_RELAXED);
+        return 0;
+    }
+    _Py_ExplicitMergeRefcount(op, -1);
+    return 1;
+#else
+    return --op->ob_refcnt != 0;
+#endif
+}
+
+/* For tp_dealloc: run the finalizer of an object whose count dropped to
+   zero.  Returns -1 when it was resurrected (the caller must stop
+   deallocating), 0 otherwise.  Any exception is reported as unraisable. */
+int PyObject_CallFinalizerFromDealloc(PyObject *self)
+{
+    resurrect_start(self);
+    PyObject *exc = PyErr_GetRaisedException();
+    PyObject_CallFinalizer(self);
+    PyErr_SetRaisedException(exc);
+    if (resurrect_end(self)) {
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- None ---------------------------------------------------------------- */
+
+static PyObject *none_repr(PyObject *op)
+{
+    return PyUnicode_FromString("None");
+}
+
+static int none_bool(PyObject *v)
+{
+    return 0;
+}
+
+static Py_hash_t none_hash(PyObject *v)
+{
+    /* CPython's fixed hash for None, stable across runs. */
+    return 0xFCA86420;
+}
+
+static PyObject *none_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    if (PyTuple_GET_SIZE(args) || (kwargs && PyDict_GET_SIZE(kwargs))) {
+        PyErr_SetString(PyExc_TypeError, "NoneType takes no arguments");
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static void singleton_dealloc(PyObject *op)
+{
+    /* Immortal: the count never reaches zero, so this cannot run. */
+    Py_FatalError("deallocating an immortal singleton");
+}
+
+static PyNumberMethods none_as_number = {
+    .nb_bool = none_bool,
+};
+
+PyTypeObject _PyNone_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "NoneType",
+    .tp_basicsize = 0,
+    .tp_dealloc = singleton_dealloc,
+    .tp_repr = none_repr,
+    .tp_as_number = &none_as_number,
+    .tp_hash = none_hash,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "The type of the None singleton.",
+    .tp_new = none_new,
+};
+
+PyObject _Py_NoneStruct = _PyObject_HEAD_INIT(&_PyNone_Type);
+
+/* ---- NotImplemented ------------------------------------------------------ */
+
+static PyObject *notimplemented_repr(PyObject *op)
+{
+    return PyUnicode_FromString("NotImplemented");
+}
+
+static PyObject *notimplemented_reduce(PyObject *op, PyObject *Py_UNUSED(ignored))
+{
+    return PyUnicode_FromString("NotImplemented");
+}
+
+static int notimplemented_bool(PyObject *v)
+{
+    PyErr_SetString(PyExc_TypeError,
+                    "NotImplemented should not be used in a boolean context");
+    return -1;
+}
+
+static PyObject *notimplemented_new(PyTypeObject *type, PyObject *args,
+                                    PyObject *kwargs)
+{
+    if (PyTuple_GET_SIZE(args) || (kwargs && PyDict_GET_SIZE(kwargs))) {
+        PyErr_SetString(PyExc_TypeError,
+                        "NotImplementedType takes no arguments");
+        return NULL;
+    }
+    Py_RETURN_NOTIMPLEMENTED;
+}
+
+static PyMethodDef notimplemented_methods[] = {
+    {"__reduce__", notimplemented_reduce, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyNumberMethods notimplemented_as_number = {
+    .nb_bool = notimplemented_bool,
+};
+
+PyTypeObject _PyNotImplemented_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "NotImplementedType",
+    .tp_basicsize = 0,
+    .tp_dealloc = singleton_dealloc,
+    .tp_repr = notimplemented_repr,
+    .tp_as_number = &notimplemented_as_number,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "The type of the NotImplemented singleton.",
+    .tp_methods = notimplemented_methods,
+    .tp_new = notimplemented_new,
+};
+
+PyObject _Py_NotImplementedStruct = _PyObject_HEAD_INIT(&_PyNotImplemented_Type);
+
+/* ---- Ellipsis ------------------------------------------------------------ */
+
+static PyObject *ellipsis_repr(PyObject *op)
+{
+    return PyUnicode_FromString("Ellipsis");
+}
+
+static PyObject *ellipsis_reduce(PyObject *op, PyObject *Py_UNUSED(ignored))
+{
+    return PyUnicode_FromString("Ellipsis");
+}
+
+static PyObject *ellipsis_new(PyTypeObject *type, PyObject *args,
+                              PyObject *kwargs)
+{
+    if (PyTuple_GET_SIZE(args) || (kwargs && PyDict_GET_SIZE(kwargs))) {
+        PyErr_SetString(PyExc_TypeError, "ellipsis takes no arguments");
+        return NULL;
+    }
+    return Py_NewRef(Py_Ellipsis);
+}
+
+static PyMethodDef ellipsis_methods[] = {
+    {"__reduce__", ellipsis_reduce, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+PyTypeObject PyEllipsis_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "ellipsis",
+    .tp_basicsize = 0,
+    .tp_dealloc = singleton_dealloc,
+    .tp_repr = ellipsis_repr,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "The type of the Ellipsis singleton.",
+    .tp_methods = ellipsis_methods,
+    .tp_new = ellipsis_new,
+};
+
+PyObject _Py_EllipsisObject = _PyObject_HEAD_INIT(&PyEllipsis_Type);
+
+/* ---- the trashcan: bounded-depth deallocation ------------------------------------- */
+
+/* Deallocating a deeply nested container (a list of a list of ...) would
+   recurse once per level.  Py_TRASHCAN_BEGIN counts the depth per thread;
+   past this limit the object is parked on the thread's list instead and
+   destroyed once the outermost deallocation finishes.  The list is
+   per-thread, so it needs no lock. */
+#define TRASHCAN_DEPTH_LIMIT 50
+
+/* A dead object's link to the next parked one lives in a header field
+   nothing else reads any more: the GC list pointer (it is untracked) in
+   the default build, the owner thread id in the free-threaded one. */
+static void trash_set_next(PyObject *op, PyObject *next)
+{
+#ifdef Py_GIL_DISABLED
+    op->ob_tid = (uintptr_t)next;
+#else
+    _Py_AS_GC(op)->gc_prev = (PyGC_Head *)next;
+#endif
+}
+
+static PyObject *trash_get_next(PyObject *op)
+{
+#ifdef Py_GIL_DISABLED
+    return (PyObject *)op->ob_tid;
+#else
+    return (PyObject *)_Py_AS_GC(op)->gc_prev;
+#endif
+}
+
+int _PyTrash_begin(PyObject *op)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (tstate->trash_delete_nesting >= TRASHCAN_DEPTH_LIMIT) {
+        trash_set_next(op, tstate->trash_delete_later);
+        tstate->trash_delete_later = op;
+        return 1;
+    }
+    tstate->trash_delete_nesting++;
+    return 0;
+}
+
+void _PyTrash_end(void)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    tstate->trash_delete_nesting--;
+    if (tstate->trash_delete_nesting > 0 || tstate->trash_delete_later == NULL) {
+        return;
+    }
+    /* Destroy the parked objects one level down, so what they park in
+       turn lands on the same list and is handled by this loop. */
+    tstate->trash_delete_nesting++;
+    while (tstate->trash_delete_later != NULL) {
+        PyObject *op = tstate->trash_delete_later;
+        tstate->trash_delete_later = trash_get_next(op);
+        trash_set_next(op, NULL);
+        Py_TYPE(op)->tp_dealloc(op);
+    }
+    tstate->trash_delete_nesting--;
+}

@@ -1,0 +1,5159 @@
+/* Type objects: `type` and `object`, PyType_Ready, the C3 method
+   resolution order, attribute lookup along the MRO with a global method
+   cache keyed by type version tags, classes created at run time
+   (type(name, bases, dict)) and the special-method slots that tie C slots
+   and Python-level dunder methods together.
+
+   ---- Thread-safety rules (free-threaded build) ---------------------------
+
+   1. The type lock.  One global PyMutex, `type_lock`, taken as a critical
+      section (BEGIN_TYPE_LOCK / END_TYPE_LOCK).  Every mutation of a type
+      that lookups can observe happens while holding it: tp_dict contents
+      (type_setattro), tp_bases/tp_base/tp_mro (__bases__ assignment),
+      tp_subclasses, the slot pointers updated from dunder methods, the
+      version tag and the method cache entries.  Python code is never run
+      while it is held, except through __eq__ of exotic non-str keys in a
+      class dict; because it is a critical section, a thread that blocks
+      inside it releases it instead of deadlocking.
+
+   2. Version tags.  tp_version_tag != 0 (with Py_TPFLAGS_VALID_VERSION_TAG)
+      names the current state of the type's MRO dicts.  A type gets a tag
+      only after every base has one, so modifying any base invalidates all
+      its subclasses (PyType_Modified walks tp_subclasses).  Tags are
+      assigned and cleared under the type lock and stored with atomic
+      stores; readers load them atomically without the lock.  A mutation
+      invalidates the tag both before and after changing the dict: a
+      reader that filled the cache in between (the critical section can be
+      suspended while the dict's own lock is contended) filled it under a
+      tag that is then discarded.
+
+   3. The method cache.  A global array indexed by (version, name).  An
+      entry holds a strong reference to the name and a borrowed reference
+      to the value, which the type's dict keeps alive as long as the
+      version is current.  Writers (under the type lock) bump the entry's
+      sequence number to odd, write, and bump it to even.  Readers load the
+      sequence, the fields, and the sequence again (a sequence lock); they
+      take a reference to the value with _Py_TryIncref and then re-check
+      both the sequence and the type's current version, so a value that
+      was replaced in the meantime is never returned.  The memory of a
+      replaced value must stay readable until readers have moved on; that
+      is QSBR's job (DESIGN.md section 5).
+
+   4. Static types are readied at start-up, and heap types are readied by
+      type_new before any other thread can see them; PyType_Ready itself
+      touches shared state only to register the type with its bases (under
+      the type lock).
+
+   In the default build the GIL serialises all of this; the lock macros
+   compile to nothing and the cache is read without a sequence check. */
+#include "Python.h"
+#include "pycore_call.h"
+#include "pycore_dict.h"
+#include "pycore_gc.h"
+#include "pycore_object.h"
+#include "pycore_pystate.h"
+#include "pycore_typeobject.h"
+
+#define BEGIN_TYPE_LOCK() Py_BEGIN_CRITICAL_SECTION_MUTEX(&type_lock)
+#define END_TYPE_LOCK() Py_END_CRITICAL_SECTION()
+
+#ifdef Py_GIL_DISABLED
+static PyMutex type_lock;
+#endif
+
+#define PyHeapType_GET_MEMBERS(etype) \
+    ((PyMemberDef *)(((char *)(etype)) + Py_TYPE(etype)->tp_basicsize))
+
+static PyObject *type_new_impl(PyTypeObject *metatype, PyObject *args,
+                               PyObject *kwds);
+static int add_slot_wrappers(PyTypeObject *type);
+static void fixup_slot_dispatchers(PyTypeObject *type);
+static int update_slot(PyTypeObject *type, PyObject *name);
+static PyObject *tp_new_wrapper(PyObject *self, PyObject *args,
+                                PyObject *kwds);
+static PyObject *object_new(PyTypeObject *type, PyObject *args,
+                            PyObject *kwds);
+static int object_init(PyObject *self, PyObject *args, PyObject *kwds);
+static void subtype_dealloc(PyObject *self);
+
+/* ---- interned identifiers ------------------------------------------------ */
+
+PyObject *_PyType_InitIdentifier(PyObject **cache, const char *text)
+{
+    PyObject *s = PyUnicode_InternFromString(text);
+    if (s == NULL) {
+        Py_FatalError("cannot create an interned identifier");
+    }
+    PyObject *expected = NULL;
+    if (!__atomic_compare_exchange_n(cache, &expected, s, 0,
+                                     __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+        /* Another thread won; interning gave us the same object. */
+        Py_DECREF(s);
+        return expected;
+    }
+    return s;
+}
+
+/* ---- tp_flags updates ------------------------------------------------------ */
+
+/* tp_flags is read without locks everywhere (PyType_HasFeature), so a
+   change is one atomic store of the whole word, made under the type lock
+   for types other threads can see. */
+static void type_set_flags(PyTypeObject *type, unsigned long mask,
+                           unsigned long value)
+{
+    unsigned long flags = (type->tp_flags & ~mask) | (value & mask);
+    __atomic_store_n(&type->tp_flags, flags, __ATOMIC_RELAXED);
+}
+
+unsigned long PyType_GetFlags(PyTypeObject *type)
+{
+    return __atomic_load_n(&type->tp_flags, __ATOMIC_RELAXED);
+}
+
+/* ---- names ---------------------------------------------------------------- */
+
+/* The short name of a type: tp_name after its last dot. */
+const char *_PyType_Name(PyTypeObject *type)
+{
+    const char *s = strrchr(type->tp_name, '.');
+    return s == NULL ? type->tp_name : s + 1;
+}
+
+static PyObject *type_name_obj(PyTypeObject *type)
+{
+    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+        return Py_NewRef(((PyHeapTypeObject *)type)->ht_name);
+    }
+    return PyUnicode_FromString(_PyType_Name(type));
+}
+
+static PyObject *type_qualname_obj(PyTypeObject *type)
+{
+    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+        return Py_NewRef(((PyHeapTypeObject *)type)->ht_qualname);
+    }
+    return PyUnicode_FromString(_PyType_Name(type));
+}
+
+/* __module__: the dict entry of a heap type, the dotted prefix of a static
+   type's tp_name, else "builtins". */
+static PyObject *type_module_obj(PyTypeObject *type)
+{
+    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+        PyObject *mod;
+        int rc = PyDict_GetItemRef(type->tp_dict, _Py_INTERNED_ID(__module__),
+                                   &mod);
+        if (rc == 0) {
+            PyErr_Format(PyExc_AttributeError, "__module__");
+        }
+        return mod;
+    }
+    const char *s = strrchr(type->tp_name, '.');
+    if (s != NULL) {
+        return PyUnicode_FromStringAndSize(type->tp_name,
+                                           s - type->tp_name);
+    }
+    return Py_NewRef(_Py_INTERNED_ID(builtins));
+}
+
+PyObject *PyType_GetName(PyTypeObject *type)
+{
+    return type_name_obj(type);
+}
+
+PyObject *PyType_GetQualName(PyTypeObject *type)
+{
+    return type_qualname_obj(type);
+}
+
+PyObject *PyType_GetModuleName(PyTypeObject *type)
+{
+    return type_module_obj(type);
+}
+
+/* "module.qualname", or just the qualname for builtins and __main__. */
+PyObject *PyType_GetFullyQualifiedName(PyTypeObject *type)
+{
+    PyObject *qualname = type_qualname_obj(type);
+    if (qualname == NULL) {
+        return NULL;
+    }
+    PyObject *module = type_module_obj(type);
+    if (module == NULL) {
+        PyErr_Clear();
+        return qualname;
+    }
+    PyObject *res;
+    if (PyUnicode_Check(module)
+            && !_PyUnicode_EqualToASCIIString(module, "builtins")
+            && !_PyUnicode_EqualToASCIIString(module, "__main__")) {
+        res = PyUnicode_FromFormat("%U.%U", module, qualname);
+    }
+    else {
+        res = Py_NewRef(qualname);
+    }
+    Py_DECREF(module);
+    Py_DECREF(qualname);
+    return res;
+}
+
+/* ---- subclass registry ------------------------------------------------------ */
+
+/* tp_subclasses is a dict {int(address): None} of a type's direct
+   subclasses, or NULL.  It holds no reference to them: a subclass removes
+   itself in type_dealloc (or when its __bases__ change), and readers take
+   references with _Py_TryIncref so a dying subclass is skipped.  Changed
+   and read only under the type lock. */
+static int add_subclass(PyTypeObject *base, PyTypeObject *type)
+{
+    PyObject *key = PyLong_FromVoidPtr(type);
+    if (key == NULL) {
+        return -1;
+    }
+    int rc = 0;
+    BEGIN_TYPE_LOCK();
+    PyObject *subclasses = base->tp_subclasses;
+    if (subclasses == NULL) {
+        subclasses = PyDict_New();
+        base->tp_subclasses = subclasses;
+    }
+    rc = subclasses == NULL ? -1 : PyDict_SetItem(subclasses, key, Py_None);
+    END_TYPE_LOCK();
+    Py_DECREF(key);
+    return rc;
+}
+
+static int add_all_subclasses(PyTypeObject *type, PyObject *bases)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(bases);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *base = PyTuple_GET_ITEM(bases, i);
+        if (PyType_Check(base) && add_subclass((PyTypeObject *)base, type) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void remove_subclass(PyTypeObject *base, PyTypeObject *type)
+{
+    PyObject *exc = PyErr_GetRaisedException();
+    PyObject *key = PyLong_FromVoidPtr(type);
+    if (key != NULL) {
+        BEGIN_TYPE_LOCK();
+        if (base->tp_subclasses != NULL) {
+            PyDict_Pop(base->tp_subclasses, key, NULL);
+        }
+        END_TYPE_LOCK();
+        Py_DECREF(key);
+    }
+    PyErr_Clear();
+    PyErr_SetRaisedException(exc);
+}
+
+static void remove_all_subclasses(PyTypeObject *type, PyObject *bases)
+{
+    if (bases == NULL) {
+        return;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(bases);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *base = PyTuple_GET_ITEM(bases, i);
+        if (PyType_Check(base)) {
+            remove_subclass((PyTypeObject *)base, type);
+        }
+    }
+}
+
+/* A new list of the live direct subclasses.  Caller holds the type lock. */
+static PyObject *subclasses_list_locked(PyTypeObject *type)
+{
+    PyObject *list = PyList_New(0);
+    if (list == NULL || type->tp_subclasses == NULL) {
+        return list;
+    }
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(type->tp_subclasses, &pos, &key, &value)) {
+        PyObject *sub = PyLong_AsVoidPtr(key);
+        if (sub == NULL || !_Py_TryIncref(sub)) {
+            continue;
+        }
+        int rc = PyList_Append(list, sub);
+        Py_DECREF(sub);
+        if (rc < 0) {
+            Py_DECREF(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
+PyObject *_PyType_GetSubclasses(PyTypeObject *type)
+{
+    PyObject *list;
+    BEGIN_TYPE_LOCK();
+    list = subclasses_list_locked(type);
+    END_TYPE_LOCK();
+    return list;
+}
+
+/* ---- version tags ------------------------------------------------------------ */
+
+/* Heap types that keep changing stop being cached after this many tags. */
+#define MAX_VERSIONS_PER_CLASS 1000
+
+static unsigned int next_version_tag = 1;
+
+/* Give type (and first its bases) a version tag.  Returns 0 when it
+   cannot have one: caching disabled for it, or tags exhausted.  Caller
+   holds the type lock. */
+static int assign_version_tag(PyTypeObject *type)
+{
+    if (type->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) {
+        return 1;
+    }
+    if (!(type->tp_flags & Py_TPFLAGS_HAVE_VERSION_TAG)
+            || !(type->tp_flags & Py_TPFLAGS_READY)) {
+        return 0;
+    }
+    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+        if (type->tp_versions_used >= MAX_VERSIONS_PER_CLASS) {
+            return 0;
+        }
+        type->tp_versions_used++;
+    }
+    if (next_version_tag == 0) {
+        return 0;       /* wrapped around: never reuse a tag */
+    }
+    PyObject *bases = type->tp_bases;
+    Py_ssize_t n = bases == NULL ? 0 : PyTuple_GET_SIZE(bases);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *base = PyTuple_GET_ITEM(bases, i);
+        if (!assign_version_tag((PyTypeObject *)base)) {
+            return 0;
+        }
+    }
+    __atomic_store_n(&type->tp_version_tag, next_version_tag++,
+                     __ATOMIC_RELEASE);
+    type_set_flags(type, Py_TPFLAGS_VALID_VERSION_TAG,
+                   Py_TPFLAGS_VALID_VERSION_TAG);
+    return 1;
+}
+
+int PyUnstable_Type_AssignVersionTag(PyTypeObject *type)
+{
+    int rc;
+    BEGIN_TYPE_LOCK();
+    rc = assign_version_tag(type);
+    END_TYPE_LOCK();
+    return rc;
+}
+
+unsigned int _PyType_GetVersionTag(PyTypeObject *type)
+{
+    unsigned int tag = __atomic_load_n(&type->tp_version_tag, __ATOMIC_ACQUIRE);
+    if (tag != 0) {
+        return tag;
+    }
+    BEGIN_TYPE_LOCK();
+    if (assign_version_tag(type)) {
+        tag = type->tp_version_tag;
+    }
+    END_TYPE_LOCK();
+    return tag;
+}
+
+/* Invalidate type's tag and, recursively, its subclasses'.  Caller holds
+   the type lock.  A type without a tag has no subclass with one. */
+static void type_modified_locked(PyTypeObject *type)
+{
+    if (type->tp_version_tag == 0) {
+        return;
+    }
+    if (type->tp_subclasses != NULL) {
+        Py_ssize_t pos = 0;
+        PyObject *key, *value;
+        while (PyDict_Next(type->tp_subclasses, &pos, &key, &value)) {
+            PyTypeObject *sub = PyLong_AsVoidPtr(key);
+            if (sub != NULL) {
+                type_modified_locked(sub);
+            }
+        }
+    }
+    type_set_flags(type, Py_TPFLAGS_VALID_VERSION_TAG, 0);
+    __atomic_store_n(&type->tp_version_tag, 0, __ATOMIC_RELEASE);
+}
+
+void PyType_Modified(PyTypeObject *type)
+{
+    if (__atomic_load_n(&type->tp_version_tag, __ATOMIC_ACQUIRE) == 0) {
+        return;
+    }
+    BEGIN_TYPE_LOCK();
+    type_modified_locked(type);
+    END_TYPE_LOCK();
+}
+
+/* ---- the method cache --------------------------------------------------------- */
+
+#define MCACHE_SIZE_EXP 12
+#define MCACHE_SIZE (1u << MCACHE_SIZE_EXP)
+
+typedef struct {
+    uint32_t sequence;      /* odd while a writer is filling the entry */
+    unsigned int version;   /* 0: empty */
+    PyObject *name;         /* strong reference */
+    PyObject *value;        /* borrowed; NULL caches "not found" */
+} method_cache_entry;
+
+static method_cache_entry method_cache[MCACHE_SIZE];
+
+static inline method_cache_entry *mcache_entry(unsigned int version,
+                                               PyObject *name)
+{
+    size_t h = ((uintptr_t)name >> 4) ^ ((uintptr_t)name >> 16);
+    return &method_cache[(version ^ h) & (MCACHE_SIZE - 1)];
+}
+
+/* Look name up in the cache for type.  Returns 1 and a new reference (or
+   NULL for a cached miss) in *result on a hit; 0 on a cache miss. */
+static int mcache_lookup(PyTypeObject *type, PyObject *name,
+                         PyObject **result)
+{
+    unsigned int version = __atomic_load_n(&type->tp_version_tag,
+                                           __ATOMIC_ACQUIRE);
+    if (version == 0) {
+        return 0;
+    }
+    method_cache_entry *entry = mcache_entry(version, name);
+#ifdef Py_GIL_DISABLED
+    uint32_t seq = __atomic_load_n(&entry->sequence, __ATOMIC_ACQUIRE);
+    if (seq & 1) {
+        return 0;
+    }
+    if (__atomic_load_n(&entry->version, __ATOMIC_RELAXED) != version
+            || __atomic_load_n(&entry->name, __ATOMIC_RELAXED) != name) {
+        return 0;
+    }
+    PyObject *value = __atomic_load_n(&entry->value, __ATOMIC_RELAXED);
+    __atomic_thread_fence(__ATOMIC_ACQUIRE);
+    if (__atomic_load_n(&entry->sequence, __ATOMIC_RELAXED) != seq) {
+        return 0;
+    }
+    if (value != NULL && !_Py_TryIncref(value)) {
+        return 0;
+    }
+    __atomic_thread_fence(__ATOMIC_ACQUIRE);
+    if (__atomic_load_n(&entry->sequence, __ATOMIC_RELAXED) != seq
+            || __atomic_load_n(&type->tp_version_tag, __ATOMIC_RELAXED)
+                   != version) {
+        Py_XDECREF(value);
+        return 0;
+    }
+    *result = value;
+    return 1;
+#else
+    if (entry->version != version || entry->name != name) {
+        return 0;
+    }
+    *result = Py_XNewRef(entry->value);
+    return 1;
+#endif
+}
+
+/* Caller holds the type lock (the only writer). */
+static void mcache_store(unsigned int version, PyObject *name,
+                         PyObject *value)
+{
+    method_cache_entry *entry = mcache_entry(version, name);
+    PyObject *old_name = entry->name;
+    uint32_t seq = entry->sequence;
+    __atomic_store_n(&entry->sequence, seq + 1, __ATOMIC_RELAXED);
+    __atomic_thread_fence(__ATOMIC_RELEASE);
+    __atomic_store_n(&entry->version, version, __ATOMIC_RELAXED);
+    __atomic_store_n(&entry->name, Py_NewRef(name), __ATOMIC_RELAXED);
+    __atomic_store_n(&entry->value, value, __ATOMIC_RELAXED);
+    __atomic_store_n(&entry->sequence, seq + 2, __ATOMIC_RELEASE);
+    Py_XDECREF(old_name);
+}
+
+unsigned int PyType_ClearCache(void)
+{
+    unsigned int cur = next_version_tag;
+    BEGIN_TYPE_LOCK();
+    for (size_t i = 0; i < MCACHE_SIZE; i++) {
+        method_cache_entry *entry = &method_cache[i];
+        PyObject *old_name = entry->name;
+        uint32_t seq = entry->sequence;
+        __atomic_store_n(&entry->sequence, seq + 1, __ATOMIC_RELAXED);
+        __atomic_thread_fence(__ATOMIC_RELEASE);
+        entry->version = 0;
+        entry->name = NULL;
+        entry->value = NULL;
+        __atomic_store_n(&entry->sequence, seq + 2, __ATOMIC_RELEASE);
+        Py_XDECREF(old_name);
+    }
+    END_TYPE_LOCK();
+    return cur - 1;
+}
+
+void _PyType_FiniCache(void)
+{
+    PyType_ClearCache();
+}
+
+/* ---- lookup along the MRO ------------------------------------------------------- */
+
+/* A new reference to the first value for name in the dicts of type's MRO,
+   or NULL.  *error is set to 1 when the lookup itself failed (an
+   exception is set). */
+static PyObject *find_name_in_mro(PyTypeObject *type, PyObject *name,
+                                  int *error)
+{
+    *error = 0;
+    PyObject *mro = type->tp_mro;
+    if (mro == NULL) {
+        if (!(type->tp_flags & Py_TPFLAGS_READYING)) {
+            if (PyType_Ready(type) < 0) {
+                *error = 1;
+                return NULL;
+            }
+            mro = type->tp_mro;
+        }
+        if (mro == NULL) {
+            /* Being readied: only its own dict exists so far. */
+            PyObject *res = NULL;
+            if (type->tp_dict != NULL
+                    && PyDict_GetItemRef(type->tp_dict, name, &res) < 0) {
+                *error = 1;
+            }
+            return res;
+        }
+    }
+    Py_INCREF(mro);
+    PyObject *res = NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(mro);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyTypeObject *base = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
+        PyObject *dict = base->tp_dict;
+        if (dict == NULL) {
+            continue;
+        }
+        int rc = PyDict_GetItemRef(dict, name, &res);
+        if (rc < 0) {
+            *error = 1;
+            break;
+        }
+        if (rc > 0) {
+            break;
+        }
+    }
+    Py_DECREF(mro);
+    return res;
+}
+
+/* Returns a new reference, or NULL with no exception set (lookup errors
+   are swallowed, as in CPython). */
+PyObject *_PyType_LookupRef(PyTypeObject *type, PyObject *name)
+{
+    PyObject *res;
+    int cacheable = PyUnicode_CheckExact(name);
+    if (cacheable && mcache_lookup(type, name, &res)) {
+        return res;
+    }
+    int error;
+    BEGIN_TYPE_LOCK();
+    res = find_name_in_mro(type, name, &error);
+    if (!error && cacheable && assign_version_tag(type)) {
+        mcache_store(type->tp_version_tag, name, res);
+    }
+    END_TYPE_LOCK();
+    if (error) {
+        PyErr_Clear();
+        return NULL;
+    }
+    return res;
+}
+
+/* The borrowed form.  The type's dict keeps the result alive until the
+   attribute is replaced, which is all CPython promises too. */
+PyObject *_PyType_Lookup(PyTypeObject *type, PyObject *name)
+{
+    PyObject *res = _PyType_LookupRef(type, name);
+    if (res != NULL && !_Py_IsImmortal(res)) {
+        _Py_DECREF_NO_DEALLOC(res);
+    }
+    return res;
+}
+
+/* super()-style lookup: the MRO entries after `start`. */
+PyObject *_PyType_LookupAfter(PyTypeObject *type, PyTypeObject *start,
+                              PyObject *name)
+{
+    PyObject *mro = type->tp_mro;
+    if (mro == NULL) {
+        return NULL;
+    }
+    Py_INCREF(mro);
+    Py_ssize_t n = PyTuple_GET_SIZE(mro), i = 0;
+    while (i < n && PyTuple_GET_ITEM(mro, i) != (PyObject *)start) {
+        i++;
+    }
+    PyObject *res = NULL;
+    for (i++; i < n; i++) {
+        PyObject *dict = ((PyTypeObject *)PyTuple_GET_ITEM(mro, i))->tp_dict;
+        if (dict != NULL && PyDict_GetItemRef(dict, name, &res) != 0) {
+            break;
+        }
+    }
+    Py_DECREF(mro);
+    return res;
+}
+
+PyObject *PyType_GetDict(PyTypeObject *type)
+{
+    return Py_XNewRef(type->tp_dict);
+}
+
+PyObject *_PyType_GetMRO(PyTypeObject *type)
+{
+    PyObject *mro;
+    BEGIN_TYPE_LOCK();
+    mro = Py_XNewRef(type->tp_mro);
+    END_TYPE_LOCK();
+    return mro;
+}
+
+PyObject *_PyType_GetBases(PyTypeObject *type)
+{
+    PyObject *bases;
+    BEGIN_TYPE_LOCK();
+    bases = Py_XNewRef(type->tp_bases);
+    END_TYPE_LOCK();
+    return bases;
+}
+
+/* ---- special-method lookup ------------------------------------------------------ */
+
+/* type(self).attr, bound to self through the descriptor protocol. */
+PyObject *_PyObject_LookupSpecial(PyObject *self, PyObject *attr)
+{
+    PyObject *res = _PyType_LookupRef(Py_TYPE(self), attr);
+    if (res == NULL) {
+        return NULL;
+    }
+    descrgetfunc get = Py_TYPE(res)->tp_descr_get;
+    if (get != NULL) {
+        PyObject *bound = get(res, self, (PyObject *)Py_TYPE(self));
+        Py_DECREF(res);
+        return bound;
+    }
+    return res;
+}
+
+/* Method descriptors (functions, method descriptors) are returned unbound
+   with *unbound = 1 so the caller passes self as the first argument and
+   no bound-method object is created. */
+PyObject *_PyObject_LookupSpecialMethod(PyObject *self, PyObject *attr,
+                                        int *unbound)
+{
+    PyObject *res = _PyType_LookupRef(Py_TYPE(self), attr);
+    *unbound = 0;
+    if (res == NULL) {
+        return NULL;
+    }
+    if (Py_TYPE(res)->tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR) {
+        *unbound = 1;
+        return res;
+    }
+    descrgetfunc get = Py_TYPE(res)->tp_descr_get;
+    if (get != NULL) {
+        PyObject *bound = get(res, self, (PyObject *)Py_TYPE(self));
+        Py_DECREF(res);
+        return bound;
+    }
+    return res;
+}
+
+/* Call type(args[0]).name(*args) where args[0] is self.  Sets
+   AttributeError when the type lacks it. */
+static PyObject *call_special(PyObject *name, PyObject *const *args,
+                              Py_ssize_t nargs)
+{
+    int unbound;
+    PyObject *func = _PyObject_LookupSpecialMethod(args[0], name, &unbound);
+    if (func == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetObject(PyExc_AttributeError, name);
+        }
+        return NULL;
+    }
+    PyObject *res;
+    if (unbound) {
+        res = PyObject_Vectorcall(func, args, (size_t)nargs, NULL);
+    }
+    else {
+        res = PyObject_Vectorcall(func, args + 1, (size_t)(nargs - 1), NULL);
+    }
+    Py_DECREF(func);
+    return res;
+}
+
+/* As call_special, but a missing method gives *missing = 1 and NULL
+   without an exception. */
+static PyObject *maybe_call_special(PyObject *name, PyObject *const *args,
+                                    Py_ssize_t nargs, int *missing)
+{
+    int unbound;
+    PyObject *func = _PyObject_LookupSpecialMethod(args[0], name, &unbound);
+    *missing = 0;
+    if (func == NULL) {
+        *missing = !PyErr_Occurred();
+        return NULL;
+    }
+    PyObject *res;
+    if (unbound) {
+        res = PyObject_Vectorcall(func, args, (size_t)nargs, NULL);
+    }
+    else {
+        res = PyObject_Vectorcall(func, args + 1, (size_t)(nargs - 1), NULL);
+    }
+    Py_DECREF(func);
+    return res;
+}
+
+/* ---- subtype test ---------------------------------------------------------------- */
+
+/* Without an MRO (a type being readied) walk tp_base instead. */
+static int type_is_subtype_base_chain(PyTypeObject *a, PyTypeObject *b)
+{
+    do {
+        if (a == b) {
+            return 1;
+        }
+        a = a->tp_base;
+    } while (a != NULL);
+    return b == &PyBaseObject_Type;
+}
+
+int PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b)
+{
+    if (a == b) {
+        return 1;
+    }
+    PyObject *mro = a->tp_mro;
+    if (mro == NULL) {
+        return type_is_subtype_base_chain(a, b);
+    }
+    /* tp_mro is only ever replaced by a complete tuple (the old one
+       stays alive while any lookup may hold it; see type_set_bases). */
+    Py_ssize_t n = PyTuple_GET_SIZE(mro);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (PyTuple_GET_ITEM(mro, i) == (PyObject *)b) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- the method resolution order (C3) ------------------------------------------- */
+
+static PyObject *type_short_name(PyObject *type)
+{
+    if (PyType_Check(type)) {
+        return type_name_obj((PyTypeObject *)type);
+    }
+    return PyObject_Repr(type);
+}
+
+/* "Cannot create a consistent method resolution order (MRO) for bases
+   A, B": the heads that could not be placed, each named once. */
+static void set_mro_error(PyObject **to_merge, Py_ssize_t to_merge_size,
+                          Py_ssize_t *remain)
+{
+    PyObject *names = PyList_New(0);
+    if (names == NULL) {
+        return;
+    }
+    PyObject *seen = PyList_New(0);
+    if (seen == NULL) {
+        Py_DECREF(names);
+        return;
+    }
+    for (Py_ssize_t i = 0; i < to_merge_size; i++) {
+        PyObject *seq = to_merge[i];
+        if (remain[i] >= PyTuple_GET_SIZE(seq)) {
+            continue;
+        }
+        PyObject *head = PyTuple_GET_ITEM(seq, remain[i]);
+        int dup = 0;
+        for (Py_ssize_t j = 0; j < PyList_GET_SIZE(seen); j++) {
+            if (PyList_GET_ITEM(seen, j) == head) {
+                dup = 1;
+            }
+        }
+        if (dup) {
+            continue;
+        }
+        PyObject *name = type_short_name(head);
+        if (name == NULL || PyList_Append(seen, head) < 0
+                || PyList_Append(names, name) < 0) {
+            Py_XDECREF(name);
+            goto done;
+        }
+        Py_DECREF(name);
+    }
+    PyObject *sep = PyUnicode_FromString(", ");
+    if (sep != NULL) {
+        PyObject *joined = PyUnicode_Join(sep, names);
+        Py_DECREF(sep);
+        if (joined != NULL) {
+            PyErr_Format(PyExc_TypeError,
+                         "Cannot create a consistent method resolution "
+                         "order (MRO) for bases %U", joined);
+            Py_DECREF(joined);
+        }
+    }
+done:
+    Py_DECREF(seen);
+    Py_DECREF(names);
+}
+
+/* Is `candidate` in the tail (after position remain[j]) of any sequence? */
+static int in_some_tail(PyObject *candidate, PyObject **to_merge,
+                        Py_ssize_t n, Py_ssize_t *remain)
+{
+    for (Py_ssize_t j = 0; j < n; j++) {
+        PyObject *seq = to_merge[j];
+        Py_ssize_t len = PyTuple_GET_SIZE(seq);
+        for (Py_ssize_t k = remain[j] + 1; k < len; k++) {
+            if (PyTuple_GET_ITEM(seq, k) == candidate) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* The C3 merge: repeatedly take the first head that appears in no tail.
+   Appends to `acc`.  Returns -1 with TypeError when no head qualifies. */
+static int c3_merge(PyObject *acc, PyObject **to_merge, Py_ssize_t n)
+{
+    Py_ssize_t *remain = PyMem_Calloc((size_t)n, sizeof(Py_ssize_t));
+    if (remain == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    int res = 0;
+    for (;;) {
+        int all_empty = 1, placed = 0;
+        for (Py_ssize_t i = 0; i < n && !placed; i++) {
+            PyObject *seq = to_merge[i];
+            if (remain[i] >= PyTuple_GET_SIZE(seq)) {
+                continue;
+            }
+            all_empty = 0;
+            PyObject *candidate = PyTuple_GET_ITEM(seq, remain[i]);
+            if (in_some_tail(candidate, to_merge, n, remain)) {
+                continue;
+            }
+            if (PyList_Append(acc, candidate) < 0) {
+                res = -1;
+                goto done;
+            }
+            for (Py_ssize_t j = 0; j < n; j++) {
+                if (remain[j] < PyTuple_GET_SIZE(to_merge[j])
+                        && PyTuple_GET_ITEM(to_merge[j], remain[j]) == candidate) {
+                    remain[j]++;
+                }
+            }
+            placed = 1;
+        }
+        if (all_empty) {
+            break;
+        }
+        if (!placed) {
+            set_mro_error(to_merge, n, remain);
+            res = -1;
+            break;
+        }
+    }
+done:
+    PyMem_Free(remain);
+    return res;
+}
+
+static int check_duplicate_bases(PyObject *bases)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(bases);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *b = PyTuple_GET_ITEM(bases, i);
+        for (Py_ssize_t j = i + 1; j < n; j++) {
+            if (PyTuple_GET_ITEM(bases, j) == b) {
+                PyObject *name = type_short_name(b);
+                if (name != NULL) {
+                    PyErr_Format(PyExc_TypeError, "duplicate base class %U",
+                                 name);
+                    Py_DECREF(name);
+                }
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* type.mro(): (type,) + merge(mro(b) for b in bases, bases). */
+static PyObject *mro_implementation(PyTypeObject *type)
+{
+    PyObject *bases = type->tp_bases;
+    Py_ssize_t n = PyTuple_GET_SIZE(bases);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyTypeObject *base = (PyTypeObject *)PyTuple_GET_ITEM(bases, i);
+        if (base->tp_mro == NULL) {
+            PyErr_Format(PyExc_TypeError,
+                         "Cannot extend an incomplete type '%.100s'",
+                         base->tp_name);
+            return NULL;
+        }
+    }
+    if (n == 1) {
+        /* One base: its MRO is already consistent. */
+        PyObject *base_mro = ((PyTypeObject *)PyTuple_GET_ITEM(bases, 0))->tp_mro;
+        Py_ssize_t k = PyTuple_GET_SIZE(base_mro);
+        PyObject *result = PyTuple_New(k + 1);
+        if (result == NULL) {
+            return NULL;
+        }
+        PyTuple_SET_ITEM(result, 0, Py_NewRef(type));
+        for (Py_ssize_t i = 0; i < k; i++) {
+            PyTuple_SET_ITEM(result, i + 1,
+                             Py_NewRef(PyTuple_GET_ITEM(base_mro, i)));
+        }
+        return result;
+    }
+    if (check_duplicate_bases(bases) < 0) {
+        return NULL;
+    }
+    PyObject **to_merge = PyMem_Malloc(sizeof(PyObject *) * (size_t)(n + 1));
+    if (to_merge == NULL) {
+        return PyErr_NoMemory();
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        to_merge[i] = ((PyTypeObject *)PyTuple_GET_ITEM(bases, i))->tp_mro;
+    }
+    to_merge[n] = bases;
+    PyObject *acc = PyList_New(1);
+    if (acc == NULL) {
+        PyMem_Free(to_merge);
+        return NULL;
+    }
+    PyList_SET_ITEM(acc, 0, Py_NewRef(type));
+    if (c3_merge(acc, to_merge, n + 1) < 0) {
+        PyMem_Free(to_merge);
+        Py_DECREF(acc);
+        return NULL;
+    }
+    PyMem_Free(to_merge);
+    PyObject *result = PyList_AsTuple(acc);
+    Py_DECREF(acc);
+    return result;
+}
+
+static PyTypeObject *solid_base(PyTypeObject *type);
+
+/* Validate what a metaclass's mro() returned. */
+static int mro_check(PyTypeObject *type, PyObject *mro)
+{
+    PyTypeObject *solid = solid_base(type);
+    Py_ssize_t n = PyTuple_GET_SIZE(mro);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *obj = PyTuple_GET_ITEM(mro, i);
+        if (!PyType_Check(obj)) {
+            PyErr_Format(PyExc_TypeError,
+                         "mro() returned a non-class ('%.500s')",
+                         Py_TYPE(obj)->tp_name);
+            return -1;
+        }
+        if (!PyType_IsSubtype(solid, solid_base((PyTypeObject *)obj))) {
+            PyErr_Format(PyExc_TypeError,
+                         "mro() returned base with unsuitable layout ('%.500s')",
+                         ((PyTypeObject *)obj)->tp_name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static PyObject *type_mro_method(PyObject *self, PyObject *Py_UNUSED(ignored));
+
+/* The MRO for type: C3 unless its metaclass overrides mro().  Sets
+   *custom when a metaclass method produced it. */
+static PyObject *compute_mro(PyTypeObject *type, int *custom)
+{
+    *custom = 0;
+    if (Py_IS_TYPE(type, &PyType_Type)) {
+        return mro_implementation(type);
+    }
+    PyObject *meth = _PyType_LookupRef(Py_TYPE(type), _Py_INTERNED_ID(mro));
+    if (meth == NULL) {
+        if (PyErr_Occurred()) {
+            return NULL;
+        }
+        return mro_implementation(type);
+    }
+    if (Py_IS_TYPE(meth, &PyMethodDescr_Type)
+            && ((PyMethodDescrObject *)meth)->d_method->ml_meth
+                   == (PyCFunction)type_mro_method) {
+        Py_DECREF(meth);
+        return mro_implementation(type);
+    }
+    *custom = 1;
+    PyObject *res;
+    descrgetfunc get = Py_TYPE(meth)->tp_descr_get;
+    if (get != NULL) {
+        PyObject *bound = get(meth, (PyObject *)type, (PyObject *)Py_TYPE(type));
+        Py_DECREF(meth);
+        if (bound == NULL) {
+            return NULL;
+        }
+        res = _PyObject_CallNoArgs(bound);
+        Py_DECREF(bound);
+    }
+    else {
+        res = PyObject_CallOneArg(meth, (PyObject *)type);
+        Py_DECREF(meth);
+    }
+    if (res == NULL) {
+        return NULL;
+    }
+    PyObject *tuple = PySequence_Tuple(res);
+    Py_DECREF(res);
+    if (tuple == NULL) {
+        return NULL;
+    }
+    if (mro_check(type, tuple) < 0) {
+        Py_DECREF(tuple);
+        return NULL;
+    }
+    return tuple;
+}
+
+/* A custom MRO may list classes that are not ancestors; modifying those
+   would not invalidate this type's tag, so such types are never cached. */
+static void check_mro_cacheable(PyTypeObject *type, PyObject *mro, int custom)
+{
+    if (!custom) {
+        return;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(mro);
+    for (Py_ssize_t i = 1; i < n; i++) {
+        PyTypeObject *cls = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
+        if (!type_is_subtype_base_chain(type, cls)) {
+            int ancestor = 0;
+            PyObject *bases = type->tp_bases;
+            for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(bases); j++) {
+                if (PyType_IsSubtype((PyTypeObject *)PyTuple_GET_ITEM(bases, j), cls)) {
+                    ancestor = 1;
+                }
+            }
+            if (!ancestor) {
+                type_set_flags(type, Py_TPFLAGS_HAVE_VERSION_TAG, 0);
+                return;
+            }
+        }
+    }
+}
+
+/* Retire an MRO tuple that lock-free readers (PyType_IsSubtype) may still
+   be walking.  Free-threaded build: it is parked in tp_cache, a list freed
+   with the type, since __bases__ assignment is rare.  Default build: the
+   GIL makes dropping it safe. */
+static void retire_mro(PyTypeObject *type, PyObject *old_mro)
+{
+    if (old_mro == NULL) {
+        return;
+    }
+#ifdef Py_GIL_DISABLED
+    if (type->tp_cache == NULL) {
+        type->tp_cache = PyList_New(0);
+    }
+    if (type->tp_cache != NULL && PyList_Append(type->tp_cache, old_mro) == 0) {
+        Py_DECREF(old_mro);
+        return;
+    }
+    /* Out of memory: leaking the tuple is the safe choice. */
+    PyErr_Clear();
+#else
+    Py_DECREF(old_mro);
+#endif
+}
+
+/* Compute and install type's MRO. */
+static int mro_internal(PyTypeObject *type)
+{
+    int custom;
+    PyObject *mro = compute_mro(type, &custom);
+    if (mro == NULL) {
+        return -1;
+    }
+    check_mro_cacheable(type, mro, custom);
+    PyObject *old = type->tp_mro;
+    __atomic_store_n(&type->tp_mro, mro, __ATOMIC_RELEASE);
+    retire_mro(type, old);
+    return 0;
+}
+
+/* ---- layout: solid bases ---------------------------------------------------------- */
+
+/* Does type add C-level fields to its base (beyond __dict__/__weakref__)? */
+static int extra_ivars(PyTypeObject *type, PyTypeObject *base)
+{
+    size_t t_size = (size_t)type->tp_basicsize;
+    size_t b_size = (size_t)base->tp_basicsize;
+    if (type->tp_itemsize || base->tp_itemsize) {
+        return t_size != b_size || type->tp_itemsize != base->tp_itemsize;
+    }
+    if (type->tp_weaklistoffset && base->tp_weaklistoffset == 0
+            && type->tp_weaklistoffset + sizeof(PyObject *) == t_size
+            && (type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+        t_size -= sizeof(PyObject *);
+    }
+    if (type->tp_dictoffset && base->tp_dictoffset == 0
+            && type->tp_dictoffset + sizeof(PyObject *) == t_size
+            && (type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+        t_size -= sizeof(PyObject *);
+    }
+    return t_size != b_size;
+}
+
+/* The nearest ancestor whose instance layout type shares (borrowed). */
+static PyTypeObject *solid_base(PyTypeObject *type)
+{
+    PyTypeObject *base = type->tp_base != NULL ? solid_base(type->tp_base)
+                                               : &PyBaseObject_Type;
+    return extra_ivars(type, base) ? type : base;
+}
+
+/* ---- PyType_Ready: inheritance ------------------------------------------------------ */
+
+#define SUBCLASS_FLAGS (Py_TPFLAGS_LONG_SUBCLASS | Py_TPFLAGS_LIST_SUBCLASS   \
+                        | Py_TPFLAGS_TUPLE_SUBCLASS | Py_TPFLAGS_BYTES_SUBCLASS \
+                        | Py_TPFLAGS_UNICODE_SUBCLASS | Py_TPFLAGS_DICT_SUBCLASS \
+                        | Py_TPFLAGS_BASE_EXC_SUBCLASS | Py_TPFLAGS_TYPE_SUBCLASS)
+#define COLLECTION_FLAGS (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING)
+
+/* The fast-subclass flag the exact built-in type carries itself. */
+static unsigned long own_subclass_flag(PyTypeObject *type)
+{
+    if (type == &PyLong_Type) return Py_TPFLAGS_LONG_SUBCLASS;
+    if (type == &PyList_Type) return Py_TPFLAGS_LIST_SUBCLASS;
+    if (type == &PyTuple_Type) return Py_TPFLAGS_TUPLE_SUBCLASS;
+    if (type == &PyBytes_Type) return Py_TPFLAGS_BYTES_SUBCLASS;
+    if (type == &PyUnicode_Type) return Py_TPFLAGS_UNICODE_SUBCLASS;
+    if (type == &PyDict_Type) return Py_TPFLAGS_DICT_SUBCLASS;
+    if (type == &PyType_Type) return Py_TPFLAGS_TYPE_SUBCLASS;
+    if ((PyObject *)type == PyExc_BaseException) return Py_TPFLAGS_BASE_EXC_SUBCLASS;
+    return 0;
+}
+
+/* Layout and flags that come from tp_base alone. */
+static void inherit_special(PyTypeObject *type, PyTypeObject *base)
+{
+    unsigned long flags = type->tp_flags | own_subclass_flag(type);
+    if (!(flags & Py_TPFLAGS_HAVE_GC) && (base->tp_flags & Py_TPFLAGS_HAVE_GC)
+            && type->tp_traverse == NULL && type->tp_clear == NULL) {
+        flags |= Py_TPFLAGS_HAVE_GC;
+        type->tp_traverse = base->tp_traverse;
+        type->tp_clear = base->tp_clear;
+    }
+    flags |= base->tp_flags & SUBCLASS_FLAGS;
+    if (!(flags & COLLECTION_FLAGS)) {
+        flags |= base->tp_flags & COLLECTION_FLAGS;
+    }
+    type->tp_flags = flags;
+    if (type->tp_basicsize == 0) {
+        type->tp_basicsize = base->tp_basicsize;
+    }
+    if (type->tp_itemsize == 0) {
+        type->tp_itemsize = base->tp_itemsize;
+    }
+    if (type->tp_weaklistoffset == 0) {
+        type->tp_weaklistoffset = base->tp_weaklistoffset;
+    }
+    if (type->tp_dictoffset == 0) {
+        type->tp_dictoffset = base->tp_dictoffset;
+    }
+    /* A static type without a slot table shares its base's. */
+    if (type->tp_as_async == NULL) type->tp_as_async = base->tp_as_async;
+    if (type->tp_as_number == NULL) type->tp_as_number = base->tp_as_number;
+    if (type->tp_as_sequence == NULL) type->tp_as_sequence = base->tp_as_sequence;
+    if (type->tp_as_mapping == NULL) type->tp_as_mapping = base->tp_as_mapping;
+    if (type->tp_as_buffer == NULL) type->tp_as_buffer = base->tp_as_buffer;
+}
+
+/* Does the type's own dict define __eq__ or __hash__?  Then neither of
+   tp_richcompare/tp_hash may be inherited alone. */
+static int overrides_hash(PyTypeObject *type)
+{
+    PyObject *dict = type->tp_dict;
+    int r = PyDict_Contains(dict, _Py_INTERNED_ID(__eq__));
+    if (r == 0) {
+        r = PyDict_Contains(dict, _Py_INTERNED_ID(__hash__));
+    }
+    return r;
+}
+
+/* A slot counts as defined by `base` only if it differs from base's own
+   base, so each slot comes from the MRO entry that really defines it. */
+#define SLOT_DEFINED(base, basebase, FIELD) \
+    ((base)->FIELD != NULL && ((basebase) == NULL || (base)->FIELD != (basebase)->FIELD))
+#define COPY_SLOT(FIELD)                                                \
+    do {                                                                \
+        if (type->FIELD == NULL && SLOT_DEFINED(base, basebase, FIELD)) { \
+            type->FIELD = base->FIELD;                                  \
+        }                                                               \
+    } while (0)
+
+#define COPY_SUBSLOT(TABLE, FIELD)                                      \
+    do {                                                                \
+        if (type->TABLE->FIELD == NULL && base->TABLE->FIELD != NULL    \
+                && (basebase == NULL || basebase->TABLE == NULL         \
+                    || base->TABLE->FIELD != basebase->TABLE->FIELD)) { \
+            type->TABLE->FIELD = base->TABLE->FIELD;                    \
+        }                                                               \
+    } while (0)
+
+static void inherit_number_slots(PyTypeObject *type, PyTypeObject *base,
+                                 PyTypeObject *basebase)
+{
+    if (type->tp_as_number == NULL || base->tp_as_number == NULL
+            || type->tp_as_number == base->tp_as_number) {
+        return;
+    }
+    COPY_SUBSLOT(tp_as_number, nb_add);
+    COPY_SUBSLOT(tp_as_number, nb_subtract);
+    COPY_SUBSLOT(tp_as_number, nb_multiply);
+    COPY_SUBSLOT(tp_as_number, nb_remainder);
+    COPY_SUBSLOT(tp_as_number, nb_divmod);
+    COPY_SUBSLOT(tp_as_number, nb_power);
+    COPY_SUBSLOT(tp_as_number, nb_negative);
+    COPY_SUBSLOT(tp_as_number, nb_positive);
+    COPY_SUBSLOT(tp_as_number, nb_absolute);
+    COPY_SUBSLOT(tp_as_number, nb_bool);
+    COPY_SUBSLOT(tp_as_number, nb_invert);
+    COPY_SUBSLOT(tp_as_number, nb_lshift);
+    COPY_SUBSLOT(tp_as_number, nb_rshift);
+    COPY_SUBSLOT(tp_as_number, nb_and);
+    COPY_SUBSLOT(tp_as_number, nb_xor);
+    COPY_SUBSLOT(tp_as_number, nb_or);
+    COPY_SUBSLOT(tp_as_number, nb_int);
+    COPY_SUBSLOT(tp_as_number, nb_float);
+    COPY_SUBSLOT(tp_as_number, nb_inplace_add);
+    COPY_SUBSLOT(tp_as_number, nb_inplace_subtract);
+    COPY_SUBSLOT(tp_as_number, nb_inplace_multiply);
+    COPY_SUBSLOT(tp_as_number, nb_inplace_remainder);
+    COPY_SUBSLOT(tp_as_number, nb_inplace_power);
+    COPY_SUBSLOT(tp_as_number, nb_inplace_lshift);
+    COPY_SUBSLOT(tp_as_number, nb_inplace_rshift);
+    COPY_SUBSLOT(tp_as_number, nb_inplace_and);
+    COPY_SUBSLOT(tp_as_number, nb_inplace_xor);
+    COPY_SUBSLOT(tp_as_number, nb_inplace_or);
+    COPY_SUBSLOT(tp_as_number, nb_true_divide);
+    COPY_SUBSLOT(tp_as_number, nb_floor_divide);
+    COPY_SUBSLOT(tp_as_number, nb_inplace_true_divide);
+    COPY_SUBSLOT(tp_as_number, nb_inplace_floor_divide);
+    COPY_SUBSLOT(tp_as_number, nb_index);
+    COPY_SUBSLOT(tp_as_number, nb_matrix_multiply);
+    COPY_SUBSLOT(tp_as_number, nb_inplace_matrix_multiply);
+}
+
+static void inherit_container_slots(PyTypeObject *type, PyTypeObject *base,
+                                    PyTypeObject *basebase)
+{
+    if (type->tp_as_async != NULL && base->tp_as_async != NULL
+            && type->tp_as_async != base->tp_as_async) {
+        COPY_SUBSLOT(tp_as_async, am_await);
+        COPY_SUBSLOT(tp_as_async, am_aiter);
+        COPY_SUBSLOT(tp_as_async, am_anext);
+        COPY_SUBSLOT(tp_as_async, am_send);
+    }
+    if (type->tp_as_sequence != NULL && base->tp_as_sequence != NULL
+            && type->tp_as_sequence != base->tp_as_sequence) {
+        COPY_SUBSLOT(tp_as_sequence, sq_length);
+        COPY_SUBSLOT(tp_as_sequence, sq_concat);
+        COPY_SUBSLOT(tp_as_sequence, sq_repeat);
+        COPY_SUBSLOT(tp_as_sequence, sq_item);
+        COPY_SUBSLOT(tp_as_sequence, sq_ass_item);
+        COPY_SUBSLOT(tp_as_sequence, sq_contains);
+        COPY_SUBSLOT(tp_as_sequence, sq_inplace_concat);
+        COPY_SUBSLOT(tp_as_sequence, sq_inplace_repeat);
+    }
+    if (type->tp_as_mapping != NULL && base->tp_as_mapping != NULL
+            && type->tp_as_mapping != base->tp_as_mapping) {
+        COPY_SUBSLOT(tp_as_mapping, mp_length);
+        COPY_SUBSLOT(tp_as_mapping, mp_subscript);
+        COPY_SUBSLOT(tp_as_mapping, mp_ass_subscript);
+    }
+    if (type->tp_as_buffer != NULL && base->tp_as_buffer != NULL
+            && type->tp_as_buffer != base->tp_as_buffer) {
+        COPY_SUBSLOT(tp_as_buffer, bf_getbuffer);
+        COPY_SUBSLOT(tp_as_buffer, bf_releasebuffer);
+    }
+}
+
+/* Copy every slot type leaves NULL from `base`, one MRO entry. */
+static int inherit_slots(PyTypeObject *type, PyTypeObject *base)
+{
+    PyTypeObject *basebase = base->tp_base;
+    inherit_number_slots(type, base, basebase);
+    inherit_container_slots(type, base, basebase);
+
+    COPY_SLOT(tp_dealloc);
+    if (type->tp_getattr == NULL && type->tp_getattro == NULL) {
+        type->tp_getattr = base->tp_getattr;
+        type->tp_getattro = base->tp_getattro;
+    }
+    if (type->tp_setattr == NULL && type->tp_setattro == NULL) {
+        type->tp_setattr = base->tp_setattr;
+        type->tp_setattro = base->tp_setattro;
+    }
+    COPY_SLOT(tp_repr);
+    if (type->tp_call == NULL && base->tp_call != NULL) {
+        type->tp_call = base->tp_call;
+        /* The vectorcall entry point lives in instances of base's
+           layout; inherit it with tp_call for types created in C. */
+        if ((base->tp_flags & Py_TPFLAGS_HAVE_VECTORCALL)
+                && !(type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+            type->tp_vectorcall_offset = base->tp_vectorcall_offset;
+            type->tp_flags |= Py_TPFLAGS_HAVE_VECTORCALL;
+        }
+    }
+    COPY_SLOT(tp_str);
+    if (type->tp_richcompare == NULL && type->tp_hash == NULL) {
+        int r = overrides_hash(type);
+        if (r < 0) {
+            return -1;
+        }
+        if (!r) {
+            type->tp_richcompare = base->tp_richcompare;
+            type->tp_hash = base->tp_hash;
+        }
+    }
+    COPY_SLOT(tp_iter);
+    COPY_SLOT(tp_iternext);
+    COPY_SLOT(tp_descr_get);
+    if (base->tp_descr_get != NULL && type->tp_descr_get == base->tp_descr_get
+            && (base->tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR)) {
+        type->tp_flags |= Py_TPFLAGS_METHOD_DESCRIPTOR;
+    }
+    COPY_SLOT(tp_descr_set);
+    COPY_SLOT(tp_init);
+    COPY_SLOT(tp_alloc);
+    COPY_SLOT(tp_is_gc);
+    COPY_SLOT(tp_finalize);
+    if ((type->tp_flags & Py_TPFLAGS_HAVE_GC) == (base->tp_flags & Py_TPFLAGS_HAVE_GC)) {
+        COPY_SLOT(tp_free);
+    }
+    else if ((type->tp_flags & Py_TPFLAGS_HAVE_GC) && type->tp_free == NULL
+             && (base->tp_free == NULL || base->tp_free == PyObject_Free)) {
+        /* A GC subtype of a non-GC base must free through the collector. */
+        type->tp_free = PyObject_GC_Del;
+    }
+    return 0;
+}
+
+#undef COPY_SLOT
+#undef COPY_SUBSLOT
+#undef SLOT_DEFINED
+
+/* ---- PyType_Ready: filling the dict ------------------------------------------------ */
+
+static int dict_add(PyObject *dict, PyObject *name, PyObject *value,
+                    int overwrite)
+{
+    if (overwrite) {
+        return PyDict_SetItem(dict, name, value);
+    }
+    return PyDict_SetDefaultRef(dict, name, value, NULL) < 0 ? -1 : 0;
+}
+
+static int add_methods(PyTypeObject *type, PyMethodDef *meth)
+{
+    PyObject *dict = type->tp_dict;
+    for (; meth->ml_name != NULL; meth++) {
+        PyObject *descr;
+        if ((meth->ml_flags & METH_CLASS) && (meth->ml_flags & METH_STATIC)) {
+            PyErr_SetString(PyExc_ValueError,
+                            "method cannot be both class and static");
+            return -1;
+        }
+        if (meth->ml_flags & METH_CLASS) {
+            descr = PyDescr_NewClassMethod(type, meth);
+        }
+        else if (meth->ml_flags & METH_STATIC) {
+            /* Stored as the plain built-in function: it has no __get__,
+               so it is returned unbound from both the class and its
+               instances, which is what staticmethod would give. */
+            descr = PyCFunction_NewEx(meth, NULL, NULL);
+        }
+        else {
+            descr = PyDescr_NewMethod(type, meth);
+        }
+        if (descr == NULL) {
+            return -1;
+        }
+        PyObject *name = PyUnicode_InternFromString(meth->ml_name);
+        int rc = name == NULL ? -1
+                              : dict_add(dict, name, descr,
+                                         meth->ml_flags & METH_COEXIST);
+        Py_XDECREF(name);
+        Py_DECREF(descr);
+        if (rc < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int add_members(PyTypeObject *type, PyMemberDef *memb)
+{
+    for (; memb->name != NULL; memb++) {
+        PyObject *descr = PyDescr_NewMember(type, memb);
+        if (descr == NULL) {
+            return -1;
+        }
+        int rc = dict_add(type->tp_dict, PyDescr_NAME(descr), descr, 0);
+        Py_DECREF(descr);
+        if (rc < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int add_getset(PyTypeObject *type, PyGetSetDef *gsp)
+{
+    for (; gsp->name != NULL; gsp++) {
+        PyObject *descr = PyDescr_NewGetSet(type, gsp);
+        if (descr == NULL) {
+            return -1;
+        }
+        int rc = dict_add(type->tp_dict, PyDescr_NAME(descr), descr, 0);
+        Py_DECREF(descr);
+        if (rc < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Docstrings may begin with "name(signature)\n--\n\n" (Argument Clinic's
+   convention); return the start of the signature's "(" or NULL. */
+static const char *find_signature(const char *name, const char *doc)
+{
+    if (doc == NULL) {
+        return NULL;
+    }
+    const char *dot = strrchr(name, '.');
+    if (dot != NULL) {
+        name = dot + 1;
+    }
+    size_t len = strlen(name);
+    if (strncmp(doc, name, len) != 0 || doc[len] != '(') {
+        return NULL;
+    }
+    return doc + len;
+}
+
+#define SIGNATURE_END_MARKER ")\n--\n\n"
+
+/* The end of the signature (its ")"), or NULL if doc has none. */
+static const char *skip_signature(const char *sig)
+{
+    const char *end = strstr(sig, SIGNATURE_END_MARKER);
+    if (end == NULL) {
+        return NULL;
+    }
+    /* A blank line before the marker means it was not a signature. */
+    const char *blank = strstr(sig, "\n\n");
+    if (blank != NULL && blank < end) {
+        return NULL;
+    }
+    return end;
+}
+
+PyObject *_PyType_GetDocFromInternalDoc(const char *name,
+                                        const char *internal_doc)
+{
+    const char *sig = find_signature(name, internal_doc);
+    const char *end = sig != NULL ? skip_signature(sig) : NULL;
+    const char *doc = internal_doc;
+    if (end != NULL) {
+        doc = end + strlen(SIGNATURE_END_MARKER);
+    }
+    if (doc == NULL || *doc == '\0') {
+        Py_RETURN_NONE;
+    }
+    return PyUnicode_FromString(doc);
+}
+
+PyObject *_PyType_GetTextSignatureFromInternalDoc(const char *name,
+                                                  const char *internal_doc)
+{
+    const char *sig = find_signature(name, internal_doc);
+    const char *end = sig != NULL ? skip_signature(sig) : NULL;
+    if (end == NULL) {
+        Py_RETURN_NONE;
+    }
+    /* Keep the closing parenthesis. */
+    return PyUnicode_FromStringAndSize(sig, end - sig + 1);
+}
+
+static int type_ready_fill_dict(PyTypeObject *type)
+{
+    if (add_slot_wrappers(type) < 0) {
+        return -1;
+    }
+    if (type->tp_methods != NULL && add_methods(type, type->tp_methods) < 0) {
+        return -1;
+    }
+    if (type->tp_members != NULL && add_members(type, type->tp_members) < 0) {
+        return -1;
+    }
+    if (type->tp_getset != NULL && add_getset(type, type->tp_getset) < 0) {
+        return -1;
+    }
+    int r = PyDict_Contains(type->tp_dict, _Py_INTERNED_ID(__doc__));
+    if (r != 0) {
+        return r < 0 ? -1 : 0;
+    }
+    PyObject *doc;
+    if (type->tp_doc != NULL) {
+        doc = _PyType_GetDocFromInternalDoc(type->tp_name, type->tp_doc);
+        if (doc == NULL) {
+            return -1;
+        }
+    }
+    else {
+        doc = Py_None;
+    }
+    r = PyDict_SetItem(type->tp_dict, _Py_INTERNED_ID(__doc__), doc);
+    Py_DECREF(doc);
+    return r;
+}
+
+/* __new__: a built-in function bound to the type that defines tp_new. */
+static PyMethodDef tp_new_methoddef = {
+    "__new__", _PyCFunction_CAST(tp_new_wrapper), METH_VARARGS | METH_KEYWORDS,
+    "__new__($type, *args, **kwargs)\n--\n\n"
+    "Create and return a new object.  "
+    "See help(type) for accurate signature."
+};
+
+static int type_ready_set_new(PyTypeObject *type)
+{
+    PyTypeObject *base = type->tp_base;
+    if (type->tp_new == NULL && base == &PyBaseObject_Type
+            && !(type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+        type->tp_flags |= Py_TPFLAGS_DISALLOW_INSTANTIATION;
+    }
+    if (type->tp_flags & Py_TPFLAGS_DISALLOW_INSTANTIATION) {
+        type->tp_new = NULL;
+        return 0;
+    }
+    if (type->tp_new == NULL) {
+        type->tp_new = base != NULL ? base->tp_new : NULL;
+        return 0;
+    }
+    int r = PyDict_Contains(type->tp_dict, _Py_INTERNED_ID(__new__));
+    if (r != 0) {
+        return r < 0 ? -1 : 0;
+    }
+    PyObject *func = PyCFunction_NewEx(&tp_new_methoddef, (PyObject *)type,
+                                       NULL);
+    if (func == NULL) {
+        return -1;
+    }
+    r = PyDict_SetItem(type->tp_dict, _Py_INTERNED_ID(__new__), func);
+    Py_DECREF(func);
+    return r;
+}
+
+/* A type that ends up without tp_hash (it defines __eq__ but not
+   __hash__) is unhashable: __hash__ = None. */
+static int type_ready_set_hash(PyTypeObject *type)
+{
+    if (type->tp_hash != NULL) {
+        return 0;
+    }
+    int r = PyDict_Contains(type->tp_dict, _Py_INTERNED_ID(__hash__));
+    if (r < 0) {
+        return -1;
+    }
+    if (r == 0 && PyDict_SetItem(type->tp_dict, _Py_INTERNED_ID(__hash__),
+                                 Py_None) < 0) {
+        return -1;
+    }
+    type->tp_hash = PyObject_HashNotImplemented;
+    return 0;
+}
+
+static int type_ready_bases(PyTypeObject *type)
+{
+    PyTypeObject *base = type->tp_base;
+    if (base == NULL && type != &PyBaseObject_Type) {
+        base = &PyBaseObject_Type;
+        type->tp_base = (type->tp_flags & Py_TPFLAGS_HEAPTYPE)
+                            ? (PyTypeObject *)Py_NewRef(base) : base;
+    }
+    if (base != NULL && !(base->tp_flags & Py_TPFLAGS_READY)
+            && PyType_Ready(base) < 0) {
+        return -1;
+    }
+    if (Py_TYPE(type) == NULL && base != NULL) {
+        Py_SET_TYPE(type, Py_TYPE(base));
+    }
+    if (type->tp_bases == NULL) {
+        type->tp_bases = base != NULL ? PyTuple_Pack(1, base) : PyTuple_New(0);
+        if (type->tp_bases == NULL) {
+            return -1;
+        }
+    }
+    PyObject *bases = type->tp_bases;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(bases); i++) {
+        PyTypeObject *b = (PyTypeObject *)PyTuple_GET_ITEM(bases, i);
+        if (!(b->tp_flags & Py_TPFLAGS_READY) && PyType_Ready(b) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int type_ready(PyTypeObject *type)
+{
+    if (type->tp_name == NULL) {
+        PyErr_Format(PyExc_SystemError,
+                     "Type does not define the tp_name field.");
+        return -1;
+    }
+    if (type_ready_bases(type) < 0) {
+        return -1;
+    }
+    if (type->tp_dict == NULL) {
+        type->tp_dict = PyDict_New();
+        if (type->tp_dict == NULL) {
+            return -1;
+        }
+    }
+    if (type_ready_fill_dict(type) < 0) {
+        return -1;
+    }
+    if (mro_internal(type) < 0) {
+        return -1;
+    }
+    PyTypeObject *base = type->tp_base;
+    if (base != NULL) {
+        inherit_special(type, base);
+    }
+    else {
+        type->tp_flags |= own_subclass_flag(type);
+    }
+    if (type_ready_set_new(type) < 0) {
+        return -1;
+    }
+    PyObject *mro = type->tp_mro;
+    for (Py_ssize_t i = 1; i < PyTuple_GET_SIZE(mro); i++) {
+        PyTypeObject *b = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
+        if (inherit_slots(type, b) < 0) {
+            return -1;
+        }
+    }
+    if (type_ready_set_hash(type) < 0) {
+        return -1;
+    }
+    if (add_all_subclasses(type, type->tp_bases) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+int PyType_Ready(PyTypeObject *type)
+{
+    if (type->tp_flags & Py_TPFLAGS_READY) {
+        return 0;
+    }
+    type->tp_flags |= Py_TPFLAGS_READYING | Py_TPFLAGS_HAVE_VERSION_TAG;
+    if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+        /* Static types are immortal; their header says so already, but a
+           type whose ob_type was left NULL still needs the flag set. */
+        type->tp_flags |= Py_TPFLAGS_IMMUTABLETYPE;
+    }
+    int rc = type_ready(type);
+    unsigned long flags = type->tp_flags & ~Py_TPFLAGS_READYING;
+    if (rc == 0) {
+        flags |= Py_TPFLAGS_READY;
+    }
+    __atomic_store_n(&type->tp_flags, flags, __ATOMIC_RELEASE);
+    return rc;
+}
+
+/* ---- allocation ---------------------------------------------------------------- */
+
+/* Zeroed memory for an instance with room for nitems items (one extra,
+   for the sentinel some var-sized types keep), GC-tracked if the type is
+   a GC type. */
+PyObject *PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems)
+{
+    if (nitems < 0 || (type->tp_itemsize != 0 && (size_t)nitems >=
+            ((size_t)PY_SSIZE_T_MAX - (size_t)type->tp_basicsize)
+                / (size_t)type->tp_itemsize)) {
+        return PyErr_NoMemory();
+    }
+    size_t size = _PyObject_VAR_SIZE(type, nitems + 1);
+    int is_gc = (type->tp_flags & Py_TPFLAGS_HAVE_GC) != 0;
+    PyObject *obj = is_gc ? _PyObject_GC_Malloc(size) : PyObject_Malloc(size);
+    if (obj == NULL) {
+        return is_gc ? NULL : PyErr_NoMemory();
+    }
+    memset(obj, 0, size);
+    if (type->tp_itemsize == 0) {
+        _PyObject_Init(obj, type);
+    }
+    else {
+        _PyObject_InitVar((PyVarObject *)obj, type, nitems);
+    }
+    if (is_gc) {
+        PyObject_GC_Track(obj);
+    }
+    return obj;
+}
+
+PyObject *PyType_GenericNew(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    return type->tp_alloc(type, 0);
+}
+
+
+/* ---- object: construction ---------------------------------------------------------- */
+
+static int excess_args(PyObject *args, PyObject *kwds)
+{
+    return PyTuple_GET_SIZE(args) != 0
+           || (kwds != NULL && PyDict_Check(kwds) && PyDict_GET_SIZE(kwds) != 0);
+}
+
+/* object.__init__ accepts extra arguments only when __new__ is
+   overridden and __init__ is not (so the arguments were meant for
+   __new__). */
+static int object_init(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    PyTypeObject *type = Py_TYPE(self);
+    if (excess_args(args, kwds)) {
+        if (type->tp_init != object_init) {
+            PyErr_SetString(PyExc_TypeError,
+                            "object.__init__() takes exactly one argument "
+                            "(the instance to initialize)");
+            return -1;
+        }
+        if (type->tp_new == object_new) {
+            PyErr_Format(PyExc_TypeError,
+                         "%.200s() takes no arguments", type->tp_name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* "Can't instantiate abstract class C without an implementation for
+   abstract method 'f'" (names sorted, quoted). */
+static void abstract_instantiation_error(PyTypeObject *type)
+{
+    PyObject *methods = PyObject_GetAttr((PyObject *)type,
+                                         _Py_INTERNED_ID(__abstractmethods__));
+    if (methods == NULL) {
+        return;
+    }
+    PyObject *sorted = PySequence_List(methods);
+    Py_DECREF(methods);
+    if (sorted == NULL) {
+        return;
+    }
+    if (PyList_Sort(sorted) < 0) {
+        Py_DECREF(sorted);
+        return;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(sorted);
+    PyObject *quoted = PyList_New(n);
+    if (quoted == NULL) {
+        Py_DECREF(sorted);
+        return;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *q = PyUnicode_FromFormat("'%S'", PyList_GET_ITEM(sorted, i));
+        if (q == NULL) {
+            Py_DECREF(quoted);
+            Py_DECREF(sorted);
+            return;
+        }
+        PyList_SET_ITEM(quoted, i, q);
+    }
+    Py_DECREF(sorted);
+    PyObject *sep = PyUnicode_FromString(", ");
+    PyObject *joined = sep != NULL ? PyUnicode_Join(sep, quoted) : NULL;
+    Py_XDECREF(sep);
+    Py_DECREF(quoted);
+    if (joined == NULL) {
+        return;
+    }
+    PyErr_Format(PyExc_TypeError,
+                 "Can't instantiate abstract class %s without an "
+                 "implementation for abstract method%s %U",
+                 type->tp_name, n > 1 ? "s" : "", joined);
+    Py_DECREF(joined);
+}
+
+static PyObject *object_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    if (excess_args(args, kwds)) {
+        if (type->tp_new != object_new) {
+            PyErr_SetString(PyExc_TypeError,
+                            "object.__new__() takes exactly one argument "
+                            "(the type to instantiate)");
+            return NULL;
+        }
+        if (type->tp_init == object_init) {
+            PyErr_Format(PyExc_TypeError, "%.200s() takes no arguments",
+                         type->tp_name);
+            return NULL;
+        }
+    }
+    if (type->tp_flags & Py_TPFLAGS_IS_ABSTRACT) {
+        abstract_instantiation_error(type);
+        return NULL;
+    }
+    return type->tp_alloc(type, 0);
+}
+
+static void object_dealloc(PyObject *self)
+{
+    Py_TYPE(self)->tp_free(self);
+}
+
+/* ---- object: representation and comparison -------------------------------------- */
+
+/* "<module.Qualname object at 0x...>", or "<name object at 0x...>" for
+   built-in types. */
+static PyObject *object_repr(PyObject *self)
+{
+    PyTypeObject *type = Py_TYPE(self);
+    PyObject *mod = type_module_obj(type);
+    if (mod == NULL) {
+        PyErr_Clear();
+    }
+    else if (!PyUnicode_Check(mod)) {
+        Py_CLEAR(mod);
+    }
+    PyObject *name = type_qualname_obj(type);
+    if (name == NULL) {
+        Py_XDECREF(mod);
+        return NULL;
+    }
+    PyObject *res;
+    if (mod != NULL && !_PyUnicode_EqualToASCIIString(mod, "builtins")) {
+        res = PyUnicode_FromFormat("<%U.%U object at %p>", mod, name, self);
+    }
+    else {
+        res = PyUnicode_FromFormat("<%s object at %p>", type->tp_name, self);
+    }
+    Py_XDECREF(mod);
+    Py_DECREF(name);
+    return res;
+}
+
+static PyObject *object_str(PyObject *self)
+{
+    unaryfunc f = Py_TYPE(self)->tp_repr;
+    if (f == NULL) {
+        f = object_repr;
+    }
+    return f(self);
+}
+
+/* == is identity; != inverts whatever __eq__ says. */
+static PyObject *object_richcompare(PyObject *self, PyObject *other, int op)
+{
+    switch (op) {
+    case Py_EQ:
+        if (self == other) {
+            Py_RETURN_TRUE;
+        }
+        Py_RETURN_NOTIMPLEMENTED;
+    case Py_NE: {
+        richcmpfunc eq = Py_TYPE(self)->tp_richcompare;
+        if (eq == NULL) {
+            Py_RETURN_NOTIMPLEMENTED;
+        }
+        PyObject *res = eq(self, other, Py_EQ);
+        if (res != NULL && res != Py_NotImplemented) {
+            int ok = PyObject_IsTrue(res);
+            Py_DECREF(res);
+            if (ok < 0) {
+                return NULL;
+            }
+            return Py_NewRef(ok ? Py_False : Py_True);
+        }
+        return res;
+    }
+    default:
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+}
+
+static Py_hash_t object_hash(PyObject *self)
+{
+    return Py_HashPointer(self);
+}
+
+/* ---- object: __class__ --------------------------------------------------------------- */
+
+static PyObject *object_get_class(PyObject *self, void *closure)
+{
+    return Py_NewRef(Py_TYPE(self));
+}
+
+/* Do two types add the same slots to the same base? */
+static int same_slots_added(PyTypeObject *a, PyTypeObject *b)
+{
+    PyTypeObject *base = a->tp_base;
+    if (base != b->tp_base) {
+        return 0;
+    }
+    Py_ssize_t size = base->tp_basicsize;
+    if (a->tp_dictoffset == size && b->tp_dictoffset == size) {
+        size += sizeof(PyObject *);
+    }
+    if (a->tp_weaklistoffset == size && b->tp_weaklistoffset == size) {
+        size += sizeof(PyObject *);
+    }
+    PyObject *slots_a = ((PyHeapTypeObject *)a)->ht_slots;
+    PyObject *slots_b = ((PyHeapTypeObject *)b)->ht_slots;
+    if (slots_a != NULL && slots_b != NULL) {
+        int eq = PyObject_RichCompareBool(slots_a, slots_b, Py_EQ);
+        if (eq <= 0) {
+            PyErr_Clear();
+            return 0;
+        }
+        size += sizeof(PyObject *) * PyTuple_GET_SIZE(slots_a);
+    }
+    return size == a->tp_basicsize && size == b->tp_basicsize;
+}
+
+/* Can an instance of oldto be re-typed as newto (same memory layout)? */
+static int compatible_for_assignment(PyTypeObject *oldto, PyTypeObject *newto,
+                                     const char *attr)
+{
+    if (newto->tp_free != oldto->tp_free) {
+        PyErr_Format(PyExc_TypeError,
+                     "%s assignment: '%s' deallocator differs from '%s'",
+                     attr, newto->tp_name, oldto->tp_name);
+        return 0;
+    }
+    PyTypeObject *newbase = solid_base(newto);
+    PyTypeObject *oldbase = solid_base(oldto);
+    if (newbase != oldbase
+            && (newbase->tp_base != oldbase->tp_base
+                || !(newbase->tp_flags & Py_TPFLAGS_HEAPTYPE)
+                || !(oldbase->tp_flags & Py_TPFLAGS_HEAPTYPE)
+                || !same_slots_added(newbase, oldbase))) {
+        PyErr_Format(PyExc_TypeError,
+                     "%s assignment: '%s' object layout differs from '%s'",
+                     attr, newto->tp_name, oldto->tp_name);
+        return 0;
+    }
+    if (newto->tp_dictoffset != oldto->tp_dictoffset
+            || newto->tp_weaklistoffset != oldto->tp_weaklistoffset
+            || newto->tp_basicsize != oldto->tp_basicsize
+            || newto->tp_itemsize != oldto->tp_itemsize) {
+        PyErr_Format(PyExc_TypeError,
+                     "%s assignment: '%s' object layout differs from '%s'",
+                     attr, newto->tp_name, oldto->tp_name);
+        return 0;
+    }
+    return 1;
+}
+
+/* ob_type is one pointer-sized store inside the instance's critical
+   section, so a concurrent reader sees the old or the new type.  A reader
+   that saw the old type holds no reference to it; like CPython, Weft
+   relies on heap types dying only through the cycle collector (they sit
+   in a reference cycle with their own MRO), which runs with the world
+   stopped. */
+static int object_set_class(PyObject *self, PyObject *value, void *closure)
+{
+    if (value == NULL) {
+        PyErr_SetString(PyExc_TypeError, "can't delete __class__ attribute");
+        return -1;
+    }
+    if (!PyType_Check(value)) {
+        PyErr_Format(PyExc_TypeError,
+                     "__class__ must be set to a class, not '%s' object",
+                     Py_TYPE(value)->tp_name);
+        return -1;
+    }
+    PyTypeObject *newto = (PyTypeObject *)value;
+    PyTypeObject *oldto = Py_TYPE(self);
+    int module_like = PyType_IsSubtype(newto, &PyModule_Type)
+                      && PyType_IsSubtype(oldto, &PyModule_Type);
+    if (!module_like && ((newto->tp_flags & Py_TPFLAGS_IMMUTABLETYPE)
+                         || (oldto->tp_flags & Py_TPFLAGS_IMMUTABLETYPE))) {
+        PyErr_Format(PyExc_TypeError,
+                     "__class__ assignment only supported for mutable types "
+                     "or ModuleType subclasses");
+        return -1;
+    }
+    if (!compatible_for_assignment(oldto, newto, "__class__")) {
+        return -1;
+    }
+    if (newto->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+        Py_INCREF(newto);
+    }
+    Py_BEGIN_CRITICAL_SECTION(self);
+    Py_SET_TYPE(self, newto);
+    Py_END_CRITICAL_SECTION();
+    if (oldto->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+        Py_DECREF(oldto);
+    }
+    return 0;
+}
+
+static PyGetSetDef object_getsets[] = {
+    {"__class__", object_get_class, object_set_class,
+     "the object's class", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+/* ---- object: pickling support (__getstate__, __reduce__, __reduce_ex__) ------------ */
+
+/* The import system is a separate component that may not be linked in
+   yet; reduce protocols need copyreg's helpers from it.  A weak reference
+   keeps the type system linkable on its own. */
+extern PyObject *PyImport_ImportModule(const char *name) __attribute__((weak));
+
+static PyObject *import_copyreg(void)
+{
+    if (PyImport_ImportModule == NULL) {
+        PyErr_SetString(PyExc_ImportError, "No module named 'copyreg'");
+        return NULL;
+    }
+    return PyImport_ImportModule("copyreg");
+}
+
+/* Names of the __slots__ members along type's MRO (heap types keep them,
+   already mangled, in ht_slots). */
+static PyObject *slot_names(PyTypeObject *type)
+{
+    PyObject *names = PyList_New(0);
+    PyObject *mro = type->tp_mro;
+    if (names == NULL || mro == NULL) {
+        return names;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(mro); i++) {
+        PyTypeObject *cls = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
+        if (!(cls->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+            continue;
+        }
+        PyObject *slots = ((PyHeapTypeObject *)cls)->ht_slots;
+        Py_ssize_t n = slots == NULL ? 0 : PyTuple_GET_SIZE(slots);
+        for (Py_ssize_t j = 0; j < n; j++) {
+            if (PyList_Append(names, PyTuple_GET_ITEM(slots, j)) < 0) {
+                Py_DECREF(names);
+                return NULL;
+            }
+        }
+    }
+    return names;
+}
+
+/* object.__getstate__(): the instance dict (or None) and, with __slots__,
+   a (dict, slots) pair.  `required`: the object has no other way to be
+   rebuilt, so C-level state that cannot be captured is an error. */
+static PyObject *object_getstate_default(PyObject *obj, int required)
+{
+    PyTypeObject *type = Py_TYPE(obj);
+    if (required && type->tp_itemsize) {
+        return PyErr_Format(PyExc_TypeError, "cannot pickle %.200s objects",
+                            type->tp_name);
+    }
+    PyObject *state = NULL;
+    PyObject **dictptr = _PyObject_ComputedDictPointer(obj);
+    if (dictptr != NULL) {
+        PyObject *dict = _PyObject_GetOrCreateInstanceDict(obj);
+        if (dict == NULL) {
+            return NULL;
+        }
+        if (PyDict_GET_SIZE(dict) != 0) {
+            state = PyDict_Copy(dict);
+        }
+        Py_DECREF(dict);
+        if (state == NULL && PyErr_Occurred()) {
+            return NULL;
+        }
+    }
+    if (state == NULL) {
+        state = Py_None;
+    }
+    PyObject *names = slot_names(type);
+    if (names == NULL) {
+        Py_DECREF(state);
+        return NULL;
+    }
+    if (required) {
+        Py_ssize_t basicsize = PyBaseObject_Type.tp_basicsize;
+        if (type->tp_dictoffset > 0) {
+            basicsize += sizeof(PyObject *);
+        }
+        if (type->tp_weaklistoffset > 0) {
+            basicsize += sizeof(PyObject *);
+        }
+        basicsize += sizeof(PyObject *) * PyList_GET_SIZE(names);
+        if (type->tp_basicsize > basicsize) {
+            Py_DECREF(names);
+            Py_DECREF(state);
+            return PyErr_Format(PyExc_TypeError, "cannot pickle '%.200s' object",
+                                type->tp_name);
+        }
+    }
+    if (PyList_GET_SIZE(names) > 0) {
+        PyObject *slots = PyDict_New();
+        if (slots == NULL) {
+            goto error;
+        }
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(names); i++) {
+            PyObject *name = PyList_GET_ITEM(names, i);
+            PyObject *value;
+            int rc = PyObject_GetOptionalAttr(obj, name, &value);
+            if (rc < 0 || (rc > 0 && PyDict_SetItem(slots, name, value) < 0)) {
+                Py_XDECREF(value);
+                Py_DECREF(slots);
+                goto error;
+            }
+            Py_XDECREF(value);
+        }
+        if (PyDict_GET_SIZE(slots) > 0) {
+            PyObject *pair = PyTuple_Pack(2, state, slots);
+            Py_SETREF(state, pair);
+        }
+        Py_DECREF(slots);
+        if (state == NULL) {
+            goto error;
+        }
+    }
+    Py_DECREF(names);
+    return state;
+error:
+    Py_DECREF(names);
+    Py_XDECREF(state);
+    return NULL;
+}
+
+static PyObject *object___getstate__(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return object_getstate_default(self, 0);
+}
+
+/* obj.__getstate__(), short-circuiting object's own implementation so
+   that `required` can be honoured. */
+static PyObject *object_getstate(PyObject *obj, int required)
+{
+    PyObject *getstate = PyObject_GetAttr(obj, _Py_INTERNED_ID(__getstate__));
+    if (getstate == NULL) {
+        return NULL;
+    }
+    if (PyCFunction_Check(getstate)
+            && PyCFunction_GET_SELF(getstate) == obj
+            && PyCFunction_GET_FUNCTION(getstate) == object___getstate__) {
+        Py_DECREF(getstate);
+        return object_getstate_default(obj, required);
+    }
+    PyObject *state = _PyObject_CallNoArgs(getstate);
+    Py_DECREF(getstate);
+    return state;
+}
+
+PyObject *_PyObject_GetState(PyObject *obj)
+{
+    return object_getstate(obj, 0);
+}
+
+/* __getnewargs_ex__ / __getnewargs__: new references to (args, kwargs);
+   both NULL when the object defines neither. */
+static int get_new_arguments(PyObject *obj, PyObject **args, PyObject **kwargs)
+{
+    *args = *kwargs = NULL;
+    PyObject *meth;
+    if (PyObject_GetOptionalAttr(obj, _Py_INTERNED_ID(__getnewargs_ex__), &meth) < 0) {
+        return -1;
+    }
+    if (meth != NULL) {
+        PyObject *res = _PyObject_CallNoArgs(meth);
+        Py_DECREF(meth);
+        if (res == NULL) {
+            return -1;
+        }
+        if (!PyTuple_Check(res)) {
+            PyErr_Format(PyExc_TypeError,
+                         "__getnewargs_ex__ should return a tuple, not '%.200s'",
+                         Py_TYPE(res)->tp_name);
+            Py_DECREF(res);
+            return -1;
+        }
+        if (PyTuple_GET_SIZE(res) != 2) {
+            PyErr_Format(PyExc_ValueError,
+                         "__getnewargs_ex__ should return a tuple of length 2, "
+                         "not %zd", PyTuple_GET_SIZE(res));
+            Py_DECREF(res);
+            return -1;
+        }
+        PyObject *a = PyTuple_GET_ITEM(res, 0), *k = PyTuple_GET_ITEM(res, 1);
+        if (!PyTuple_Check(a)) {
+            PyErr_Format(PyExc_TypeError,
+                         "first item of the tuple returned by __getnewargs_ex__ "
+                         "must be a tuple, not '%.200s'", Py_TYPE(a)->tp_name);
+            Py_DECREF(res);
+            return -1;
+        }
+        if (!PyDict_Check(k)) {
+            PyErr_Format(PyExc_TypeError,
+                         "second item of the tuple returned by __getnewargs_ex__ "
+                         "must be a dict, not '%.200s'", Py_TYPE(k)->tp_name);
+            Py_DECREF(res);
+            return -1;
+        }
+        *args = Py_NewRef(a);
+        *kwargs = Py_NewRef(k);
+        Py_DECREF(res);
+        return 0;
+    }
+    if (PyObject_GetOptionalAttr(obj, _Py_INTERNED_ID(__getnewargs__), &meth) < 0) {
+        return -1;
+    }
+    if (meth != NULL) {
+        PyObject *res = _PyObject_CallNoArgs(meth);
+        Py_DECREF(meth);
+        if (res == NULL) {
+            return -1;
+        }
+        if (!PyTuple_Check(res)) {
+            PyErr_Format(PyExc_TypeError,
+                         "__getnewargs__ should return a tuple, not '%.200s'",
+                         Py_TYPE(res)->tp_name);
+            Py_DECREF(res);
+            return -1;
+        }
+        *args = res;
+    }
+    return 0;
+}
+
+/* Protocol 2+: (copyreg.__newobj__, (cls, *args), state, listitems,
+   dictitems), or __newobj_ex__ when there are keyword arguments. */
+static PyObject *reduce_newobj(PyObject *obj)
+{
+    PyTypeObject *type = Py_TYPE(obj);
+    if (type->tp_new == NULL) {
+        return PyErr_Format(PyExc_TypeError, "cannot pickle '%.200s' object",
+                            type->tp_name);
+    }
+    PyObject *args, *kwargs;
+    if (get_new_arguments(obj, &args, &kwargs) < 0) {
+        return NULL;
+    }
+    int hasargs = args != NULL;
+    PyObject *copyreg = import_copyreg();
+    PyObject *newobj = NULL, *newargs = NULL, *state = NULL, *result = NULL;
+    PyObject *listitems = NULL, *dictitems = NULL;
+    if (copyreg == NULL) {
+        goto done;
+    }
+    if (kwargs == NULL || PyDict_GET_SIZE(kwargs) == 0) {
+        newobj = PyObject_GetAttr(copyreg, _Py_INTERNED_ID(__newobj__));
+        Py_ssize_t n = args == NULL ? 0 : PyTuple_GET_SIZE(args);
+        newargs = newobj == NULL ? NULL : PyTuple_New(n + 1);
+        if (newargs != NULL) {
+            PyTuple_SET_ITEM(newargs, 0, Py_NewRef(type));
+            for (Py_ssize_t i = 0; i < n; i++) {
+                PyTuple_SET_ITEM(newargs, i + 1, Py_NewRef(PyTuple_GET_ITEM(args, i)));
+            }
+        }
+    }
+    else {
+        newobj = PyObject_GetAttr(copyreg, _Py_INTERNED_ID(__newobj_ex__));
+        newargs = newobj == NULL ? NULL : PyTuple_Pack(3, type, args, kwargs);
+    }
+    if (newargs == NULL) {
+        goto done;
+    }
+    state = object_getstate(obj, !(hasargs || PyList_Check(obj) || PyDict_Check(obj)));
+    if (state == NULL) {
+        goto done;
+    }
+    listitems = PyList_Check(obj) ? PyObject_GetIter(obj) : Py_None;
+    if (listitems == NULL) {
+        goto done;
+    }
+    if (PyDict_Check(obj)) {
+        PyObject *items = PyObject_CallMethodNoArgs(obj, _Py_INTERNED_ID(items));
+        dictitems = items == NULL ? NULL : PyObject_GetIter(items);
+        Py_XDECREF(items);
+        if (dictitems == NULL) {
+            goto done;
+        }
+    }
+    else {
+        dictitems = Py_None;
+    }
+    result = PyTuple_Pack(5, newobj, newargs, state, listitems, dictitems);
+done:
+    Py_XDECREF(copyreg);
+    Py_XDECREF(args);
+    Py_XDECREF(kwargs);
+    Py_XDECREF(newobj);
+    Py_XDECREF(newargs);
+    Py_XDECREF(state);
+    Py_XDECREF(listitems);
+    Py_XDECREF(dictitems);
+    return result;
+}
+
+static PyObject *common_reduce(PyObject *self, int proto)
+{
+    if (proto >= 2) {
+        return reduce_newobj(self);
+    }
+    PyObject *copyreg = import_copyreg();
+    if (copyreg == NULL) {
+        return NULL;
+    }
+    PyObject *res = PyObject_CallMethod(copyreg, "_reduce_ex", "Oi", self, proto);
+    Py_DECREF(copyreg);
+    return res;
+}
+
+static PyObject *object___reduce__(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return common_reduce(self, 0);
+}
+
+/* Use a __reduce__ that the class overrides; else the generic one. */
+static PyObject *object___reduce_ex__(PyObject *self, PyObject *protocol_obj)
+{
+    int protocol = PyLong_AsInt(protocol_obj);
+    if (protocol == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    PyObject *reduce;
+    if (PyObject_GetOptionalAttr(self, _Py_INTERNED_ID(__reduce__), &reduce) < 0) {
+        return NULL;
+    }
+    if (reduce != NULL) {
+        PyObject *cls_reduce = PyObject_GetAttr((PyObject *)Py_TYPE(self),
+                                                _Py_INTERNED_ID(__reduce__));
+        if (cls_reduce == NULL) {
+            Py_DECREF(reduce);
+            return NULL;
+        }
+        PyObject *obj_reduce = NULL;
+        int rc = PyDict_GetItemRef(PyBaseObject_Type.tp_dict,
+                                   _Py_INTERNED_ID(__reduce__), &obj_reduce);
+        int override = rc >= 0 && cls_reduce != obj_reduce;
+        Py_DECREF(cls_reduce);
+        Py_XDECREF(obj_reduce);
+        if (rc < 0) {
+            Py_DECREF(reduce);
+            return NULL;
+        }
+        if (override) {
+            PyObject *res = _PyObject_CallNoArgs(reduce);
+            Py_DECREF(reduce);
+            return res;
+        }
+        Py_DECREF(reduce);
+    }
+    return common_reduce(self, protocol);
+}
+
+/* ---- object: the other methods --------------------------------------------------- */
+
+static PyObject *object___subclasshook__(PyObject *cls, PyObject *args)
+{
+    Py_RETURN_NOTIMPLEMENTED;
+}
+
+static PyObject *object___init_subclass__(PyObject *cls, PyObject *Py_UNUSED(ignored))
+{
+    Py_RETURN_NONE;
+}
+
+static PyObject *object___format__(PyObject *self, PyObject *format_spec)
+{
+    if (!PyUnicode_Check(format_spec)) {
+        return PyErr_Format(PyExc_TypeError,
+                            "__format__() argument must be str, not %.200s",
+                            Py_TYPE(format_spec)->tp_name);
+    }
+    if (PyUnicode_GET_LENGTH(format_spec) > 0) {
+        return PyErr_Format(PyExc_TypeError,
+                            "unsupported format string passed to %.200s.__format__",
+                            Py_TYPE(self)->tp_name);
+    }
+    return PyObject_Str(self);
+}
+
+static PyObject *object___sizeof__(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyTypeObject *type = Py_TYPE(self);
+    Py_ssize_t size = type->tp_basicsize;
+    if (type->tp_itemsize > 0) {
+        Py_ssize_t n = Py_SIZE(self);
+        size += (n < 0 ? -n : n) * type->tp_itemsize;
+    }
+    return PyLong_FromSsize_t(size);
+}
+
+/* dict.update(aclass.__dict__) for aclass and, recursively, its bases. */
+static int merge_class_dict(PyObject *dict, PyObject *aclass)
+{
+    PyObject *classdict;
+    if (PyObject_GetOptionalAttr(aclass, _Py_INTERNED_ID(__dict__), &classdict) < 0) {
+        return -1;
+    }
+    if (classdict != NULL) {
+        int rc = PyDict_Merge(dict, classdict, 1);
+        Py_DECREF(classdict);
+        if (rc < 0) {
+            return -1;
+        }
+    }
+    PyObject *bases;
+    if (PyObject_GetOptionalAttr(aclass, _Py_INTERNED_ID(__bases__), &bases) < 0) {
+        return -1;
+    }
+    if (bases == NULL) {
+        return 0;
+    }
+    Py_ssize_t n = PySequence_Size(bases);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *base = PySequence_GetItem(bases, i);
+        if (base == NULL || merge_class_dict(dict, base) < 0) {
+            Py_XDECREF(base);
+            Py_DECREF(bases);
+            return -1;
+        }
+        Py_DECREF(base);
+    }
+    Py_DECREF(bases);
+    return n < 0 ? -1 : 0;
+}
+
+/* The instance's attribute names plus those of its class and bases. */
+static PyObject *object___dir__(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *dict;
+    if (PyObject_GetOptionalAttr(self, _Py_INTERNED_ID(__dict__), &dict) < 0) {
+        return NULL;
+    }
+    if (dict != NULL && PyDict_Check(dict)) {
+        Py_SETREF(dict, PyDict_Copy(dict));
+    }
+    else {
+        Py_XSETREF(dict, PyDict_New());
+    }
+    if (dict == NULL) {
+        return NULL;
+    }
+    PyObject *itsclass;
+    if (PyObject_GetOptionalAttr(self, _Py_INTERNED_ID(__class__), &itsclass) < 0) {
+        Py_DECREF(dict);
+        return NULL;
+    }
+    if (itsclass != NULL) {
+        int rc = merge_class_dict(dict, itsclass);
+        Py_DECREF(itsclass);
+        if (rc < 0) {
+            Py_DECREF(dict);
+            return NULL;
+        }
+    }
+    PyObject *result = PyDict_Keys(dict);
+    Py_DECREF(dict);
+    return result;
+}
+
+static PyMethodDef object_methods[] = {
+    {"__reduce_ex__", object___reduce_ex__, METH_O,
+     "__reduce_ex__($self, protocol, /)\n--\n\nHelper for pickle."},
+    {"__reduce__", object___reduce__, METH_NOARGS,
+     "__reduce__($self, /)\n--\n\nHelper for pickle."},
+    {"__getstate__", object___getstate__, METH_NOARGS,
+     "__getstate__($self, /)\n--\n\nHelper for pickle."},
+    {"__subclasshook__", object___subclasshook__, METH_CLASS | METH_VARARGS,
+     "Abstract classes can override this to customize issubclass().\n\n"
+     "This is invoked early on by abc.ABCMeta.__subclasscheck__().\n"
+     "It should return True, False or NotImplemented.  If it returns\n"
+     "NotImplemented, the normal algorithm is used.  Otherwise, it\n"
+     "overrides the normal algorithm (and the outcome is cached).\n"},
+    {"__init_subclass__", object___init_subclass__, METH_CLASS | METH_NOARGS,
+     "This method is called when a class is subclassed.\n\n"
+     "The default implementation does nothing. It may be\n"
+     "overridden to extend subclasses.\n"},
+    {"__format__", object___format__, METH_O,
+     "__format__($self, format_spec, /)\n--\n\nDefault object formatter.\n\n"
+     "Return str(self) if format_spec is empty. Raise TypeError otherwise."},
+    {"__sizeof__", object___sizeof__, METH_NOARGS,
+     "__sizeof__($self, /)\n--\n\nSize of object in memory, in bytes."},
+    {"__dir__", object___dir__, METH_NOARGS,
+     "__dir__($self, /)\n--\n\nDefault dir() implementation."},
+    {NULL, NULL, 0, NULL},
+};
+
+PyTypeObject PyBaseObject_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "object",
+    .tp_basicsize = sizeof(PyObject),
+    .tp_itemsize = 0,
+    .tp_dealloc = object_dealloc,
+    .tp_repr = object_repr,
+    .tp_hash = object_hash,
+    .tp_str = object_str,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_setattro = PyObject_GenericSetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .tp_doc = "object()\n--\n\n"
+              "The base class of the class hierarchy.\n\n"
+              "When called, it accepts no arguments and returns a new featureless\n"
+              "instance that has no instance attributes and cannot be given any.\n",
+    .tp_richcompare = object_richcompare,
+    .tp_methods = object_methods,
+    .tp_getset = object_getsets,
+    .tp_init = object_init,
+    .tp_alloc = PyType_GenericAlloc,
+    .tp_new = object_new,
+    .tp_free = PyObject_Free,
+};
+
+/* ---- type: lifetime ----------------------------------------------------------------- */
+
+static void clear_heaptype_fields(PyTypeObject *type)
+{
+    PyHeapTypeObject *et = (PyHeapTypeObject *)type;
+    Py_CLEAR(type->tp_dict);
+    Py_CLEAR(type->tp_mro);
+    Py_CLEAR(type->tp_bases);
+    Py_CLEAR(type->tp_base);
+    Py_CLEAR(type->tp_cache);
+    Py_CLEAR(et->ht_module);
+}
+
+/* Only heap types get here: static types are immortal. */
+static void type_dealloc(PyObject *self)
+{
+    PyTypeObject *type = (PyTypeObject *)self;
+    PyHeapTypeObject *et = (PyHeapTypeObject *)type;
+    PyObject_GC_UnTrack(type);
+    remove_all_subclasses(type, type->tp_bases);
+    PyType_Modified(type);
+    if (type->tp_weaklist != NULL) {
+        PyObject_ClearWeakRefs(self);
+    }
+    clear_heaptype_fields(type);
+    Py_CLEAR(type->tp_subclasses);
+    PyObject_Free((char *)type->tp_doc);
+    Py_XDECREF(et->ht_name);
+    Py_XDECREF(et->ht_qualname);
+    Py_XDECREF(et->ht_slots);
+    PyMem_Free(et->_ht_tpname);
+    Py_TYPE(type)->tp_free(self);
+}
+
+static int type_traverse(PyObject *self, visitproc visit, void *arg)
+{
+    PyTypeObject *type = (PyTypeObject *)self;
+    if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+        return 0;
+    }
+    Py_VISIT(type->tp_dict);
+    Py_VISIT(type->tp_cache);
+    Py_VISIT(type->tp_mro);
+    Py_VISIT(type->tp_bases);
+    Py_VISIT(type->tp_base);
+    Py_VISIT(((PyHeapTypeObject *)type)->ht_module);
+    if (Py_TYPE(type)->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+        Py_VISIT(Py_TYPE(type));
+    }
+    return 0;
+}
+
+/* Break cycles through the type's dict and MRO.  The dict is emptied,
+   not dropped, so lookups during collection see an empty class. */
+static int type_clear(PyObject *self)
+{
+    PyTypeObject *type = (PyTypeObject *)self;
+    PyType_Modified(type);
+    if (type->tp_dict != NULL) {
+        PyDict_Clear(type->tp_dict);
+    }
+    Py_CLEAR(type->tp_mro);
+    Py_CLEAR(((PyHeapTypeObject *)type)->ht_module);
+    return 0;
+}
+
+static int type_is_gc(PyObject *self)
+{
+    return (((PyTypeObject *)self)->tp_flags & Py_TPFLAGS_HEAPTYPE) != 0;
+}
+
+/* ---- type: repr and call -------------------------------------------------------------- */
+
+static PyObject *type_repr(PyObject *self)
+{
+    PyTypeObject *type = (PyTypeObject *)self;
+    if (type->tp_name == NULL) {
+        return PyUnicode_FromFormat("<class at %p>", type);
+    }
+    PyObject *mod = type_module_obj(type);
+    if (mod == NULL) {
+        PyErr_Clear();
+    }
+    else if (!PyUnicode_Check(mod)) {
+        Py_CLEAR(mod);
+    }
+    PyObject *name = type_qualname_obj(type);
+    if (name == NULL) {
+        Py_XDECREF(mod);
+        return NULL;
+    }
+    PyObject *res;
+    if (mod != NULL && !_PyUnicode_EqualToASCIIString(mod, "builtins")) {
+        res = PyUnicode_FromFormat("<class '%U.%U'>", mod, name);
+    }
+    else {
+        res = PyUnicode_FromFormat("<class '%s'>", type->tp_name);
+    }
+    Py_XDECREF(mod);
+    Py_DECREF(name);
+    return res;
+}
+
+/* Calling a class: obj = tp_new(...); then tp_init(obj, ...) when obj is
+   an instance of the class.  type(x) is special-cased. */
+static PyObject *type_call(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    PyTypeObject *type = (PyTypeObject *)self;
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (type == &PyType_Type) {
+        Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+        if (nargs == 1 && (kwds == NULL || PyDict_GET_SIZE(kwds) == 0)) {
+            return Py_NewRef(Py_TYPE(PyTuple_GET_ITEM(args, 0)));
+        }
+        if (nargs != 3) {
+            PyErr_SetString(PyExc_TypeError, "type() takes 1 or 3 arguments");
+            return NULL;
+        }
+    }
+    if (type->tp_new == NULL) {
+        PyErr_Format(PyExc_TypeError, "cannot create '%s' instances",
+                     type->tp_name);
+        return NULL;
+    }
+    PyObject *obj = type->tp_new(type, args, kwds);
+    obj = _Py_CheckFunctionResult(tstate, self, obj, NULL);
+    if (obj == NULL || !PyObject_TypeCheck(obj, type)) {
+        return obj;
+    }
+    type = Py_TYPE(obj);
+    if (type->tp_init != NULL) {
+        int res = type->tp_init(obj, args, kwds);
+        if (res < 0) {
+            Py_DECREF(obj);
+            return NULL;
+        }
+    }
+    return obj;
+}
+
+/* type(x) without building an argument tuple. */
+static PyObject *type_vectorcall(PyObject *metatype, PyObject *const *args,
+                                 size_t nargsf, PyObject *kwnames)
+{
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    if (nargs == 1 && metatype == (PyObject *)&PyType_Type
+            && (kwnames == NULL || PyTuple_GET_SIZE(kwnames) == 0)) {
+        return Py_NewRef(Py_TYPE(args[0]));
+    }
+    return _PyObject_MakeTpCall(_PyThreadState_GET(), metatype, args, nargs,
+                                kwnames);
+}
+
+static int type_init(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+    if (nargs == 1 && kwds != NULL && PyDict_Check(kwds)
+            && PyDict_GET_SIZE(kwds) != 0) {
+        PyErr_SetString(PyExc_TypeError,
+                        "type.__init__() takes no keyword arguments");
+        return -1;
+    }
+    if (nargs != 1 && nargs != 3) {
+        PyErr_SetString(PyExc_TypeError,
+                        "type.__init__() takes 1 or 3 arguments");
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *type_new(PyTypeObject *metatype, PyObject *args, PyObject *kwds)
+{
+    return type_new_impl(metatype, args, kwds);
+}
+
+/* ---- type: attribute access ---------------------------------------------------------- */
+
+/* Lookup on a class: a data descriptor of the metaclass, then the class's
+   own MRO (binding descriptors with instance NULL), then anything else the
+   metaclass has. */
+PyObject *_Py_type_getattro_impl(PyTypeObject *type, PyObject *name,
+                                 int suppress)
+{
+    PyTypeObject *metatype = Py_TYPE(type);
+    if (!PyUnicode_Check(name)) {
+        PyErr_Format(PyExc_TypeError,
+                     "attribute name must be string, not '%.200s'",
+                     Py_TYPE(name)->tp_name);
+        return NULL;
+    }
+    if (!(type->tp_flags & Py_TPFLAGS_READY) && PyType_Ready(type) < 0) {
+        return NULL;
+    }
+    PyObject *res;
+    descrgetfunc meta_get = NULL;
+    PyObject *meta_attribute = _PyType_LookupRef(metatype, name);
+    if (meta_attribute != NULL) {
+        meta_get = Py_TYPE(meta_attribute)->tp_descr_get;
+        if (meta_get != NULL && Py_TYPE(meta_attribute)->tp_descr_set != NULL) {
+            res = meta_get(meta_attribute, (PyObject *)type, (PyObject *)metatype);
+            Py_DECREF(meta_attribute);
+            goto done;
+        }
+    }
+    PyObject *attribute = _PyType_LookupRef(type, name);
+    if (attribute != NULL) {
+        Py_XDECREF(meta_attribute);
+        descrgetfunc local_get = Py_TYPE(attribute)->tp_descr_get;
+        if (local_get != NULL) {
+            res = local_get(attribute, NULL, (PyObject *)type);
+            Py_DECREF(attribute);
+            goto done;
+        }
+        return attribute;
+    }
+    if (meta_get != NULL) {
+        res = meta_get(meta_attribute, (PyObject *)type, (PyObject *)metatype);
+        Py_DECREF(meta_attribute);
+        goto done;
+    }
+    if (meta_attribute != NULL) {
+        return meta_attribute;
+    }
+    if (!suppress) {
+        PyErr_Format(PyExc_AttributeError,
+                     "type object '%.100s' has no attribute '%U'",
+                     type->tp_name, name);
+        _PyObject_SetAttributeErrorContext((PyObject *)type, name);
+    }
+    return NULL;
+done:
+    if (res == NULL && suppress && PyErr_ExceptionMatches(PyExc_AttributeError)) {
+        PyErr_Clear();
+    }
+    return res;
+}
+
+PyObject *_Py_type_getattro(PyObject *type, PyObject *name)
+{
+    return _Py_type_getattro_impl((PyTypeObject *)type, name, 0);
+}
+
+static int is_dunder_name(PyObject *name)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(name);
+    return len > 4 && PyUnicode_READ_CHAR(name, 0) == '_'
+           && PyUnicode_READ_CHAR(name, 1) == '_'
+           && PyUnicode_READ_CHAR(name, len - 1) == '_'
+           && PyUnicode_READ_CHAR(name, len - 2) == '_';
+}
+
+/* Store into (value == NULL: delete from) the class dict and keep the
+   version tags, the method cache and the slots consistent: see rule 2
+   at the top of this file. */
+static int type_dict_store(PyTypeObject *type, PyObject *name, PyObject *value)
+{
+    int res;
+    BEGIN_TYPE_LOCK();
+    type_modified_locked(type);
+    if (value != NULL) {
+        res = PyDict_SetItem(type->tp_dict, name, value);
+    }
+    else {
+        res = PyDict_Pop(type->tp_dict, name, NULL);
+        if (res == 0) {
+            PyErr_Format(PyExc_AttributeError,
+                         "type object '%.50s' has no attribute '%U'",
+                         type->tp_name, name);
+            res = -1;
+        }
+        else if (res > 0) {
+            res = 0;
+        }
+    }
+    type_modified_locked(type);
+    if (res == 0 && is_dunder_name(name)) {
+        res = update_slot(type, name);
+    }
+    END_TYPE_LOCK();
+    return res;
+}
+
+static int type_setattro(PyObject *self, PyObject *name, PyObject *value)
+{
+    PyTypeObject *type = (PyTypeObject *)self;
+    if (type->tp_flags & Py_TPFLAGS_IMMUTABLETYPE) {
+        PyErr_Format(PyExc_TypeError,
+                     "cannot set %R attribute of immutable type '%s'",
+                     name, type->tp_name);
+        return -1;
+    }
+    if (!PyUnicode_Check(name)) {
+        PyErr_Format(PyExc_TypeError,
+                     "attribute name must be string, not '%.200s'",
+                     Py_TYPE(name)->tp_name);
+        return -1;
+    }
+    Py_INCREF(name);
+    if (PyUnicode_CheckExact(name)) {
+        PyUnicode_InternInPlace(&name);
+    }
+    int res;
+    PyObject *descr = _PyType_LookupRef(Py_TYPE(type), name);
+    if (descr != NULL && Py_TYPE(descr)->tp_descr_set != NULL) {
+        res = Py_TYPE(descr)->tp_descr_set(descr, self, value);
+    }
+    else {
+        res = type_dict_store(type, name, value);
+    }
+    Py_XDECREF(descr);
+    Py_DECREF(name);
+    return res;
+}
+
+/* ---- type: special attributes ------------------------------------------------------ */
+
+/* Only heap types may have these attributes changed or deleted. */
+static int check_set_special_type_attr(PyTypeObject *type, PyObject *value,
+                                       const char *name)
+{
+    if (type->tp_flags & Py_TPFLAGS_IMMUTABLETYPE) {
+        PyErr_Format(PyExc_TypeError,
+                     "cannot set '%s' attribute of immutable type '%s'",
+                     name, type->tp_name);
+        return 0;
+    }
+    if (value == NULL) {
+        PyErr_Format(PyExc_TypeError,
+                     "cannot delete '%s' attribute of immutable type '%s'",
+                     name, type->tp_name);
+        return 0;
+    }
+    return 1;
+}
+
+static PyObject *type_get_name(PyObject *self, void *closure)
+{
+    return type_name_obj((PyTypeObject *)self);
+}
+
+static int type_set_name(PyObject *self, PyObject *value, void *closure)
+{
+    PyTypeObject *type = (PyTypeObject *)self;
+    if (!check_set_special_type_attr(type, value, "__name__")) {
+        return -1;
+    }
+    if (!PyUnicode_Check(value)) {
+        PyErr_Format(PyExc_TypeError,
+                     "can only assign string to %s.__name__, not '%s'",
+                     type->tp_name, Py_TYPE(value)->tp_name);
+        return -1;
+    }
+    Py_ssize_t size;
+    const char *tp_name = PyUnicode_AsUTF8AndSize(value, &size);
+    if (tp_name == NULL) {
+        return -1;
+    }
+    if (strlen(tp_name) != (size_t)size) {
+        PyErr_SetString(PyExc_ValueError,
+                        "type name must not contain null characters");
+        return -1;
+    }
+    char *copy = PyMem_Malloc((size_t)size + 1);
+    if (copy == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    memcpy(copy, tp_name, (size_t)size + 1);
+    PyHeapTypeObject *et = (PyHeapTypeObject *)type;
+    char *old_name;
+    PyObject *old_obj;
+    BEGIN_TYPE_LOCK();
+    old_name = et->_ht_tpname;
+    old_obj = et->ht_name;
+    et->_ht_tpname = copy;
+    type->tp_name = copy;
+    et->ht_name = Py_NewRef(value);
+    type_modified_locked(type);
+    END_TYPE_LOCK();
+    /* tp_name may still be read by a racing error message in the
+       free-threaded build; the old buffer is small and kept with the
+       retired MROs' rule in mind: leak it there rather than free it. */
+#ifndef Py_GIL_DISABLED
+    PyMem_Free(old_name);
+#else
+    (void)old_name;
+#endif
+    Py_DECREF(old_obj);
+    return 0;
+}
+
+static PyObject *type_get_qualname(PyObject *self, void *closure)
+{
+    return type_qualname_obj((PyTypeObject *)self);
+}
+
+static int type_set_qualname(PyObject *self, PyObject *value, void *closure)
+{
+    PyTypeObject *type = (PyTypeObject *)self;
+    if (!check_set_special_type_attr(type, value, "__qualname__")) {
+        return -1;
+    }
+    if (!PyUnicode_Check(value)) {
+        PyErr_Format(PyExc_TypeError,
+                     "can only assign string to %s.__qualname__, not '%s'",
+                     type->tp_name, Py_TYPE(value)->tp_name);
+        return -1;
+    }
+    PyHeapTypeObject *et = (PyHeapTypeObject *)type;
+    PyObject *old;
+    BEGIN_TYPE_LOCK();
+    old = et->ht_qualname;
+    et->ht_qualname = Py_NewRef(value);
+    type_modified_locked(type);
+    END_TYPE_LOCK();
+    Py_DECREF(old);
+    return 0;
+}
+
+static PyObject *type_get_module(PyObject *self, void *closure)
+{
+    return type_module_obj((PyTypeObject *)self);
+}
+
+static int type_set_module(PyObject *self, PyObject *value, void *closure)
+{
+    PyTypeObject *type = (PyTypeObject *)self;
+    if (!check_set_special_type_attr(type, value, "__module__")) {
+        return -1;
+    }
+    return type_dict_store(type, _Py_INTERNED_ID(__module__), value);
+}
+
+static PyObject *type_get_mro(PyObject *self, void *closure)
+{
+    PyObject *mro = _PyType_GetMRO((PyTypeObject *)self);
+    return mro != NULL ? mro : Py_NewRef(Py_None);
+}
+
+static PyObject *type_get_bases(PyObject *self, void *closure)
+{
+    PyObject *bases = _PyType_GetBases((PyTypeObject *)self);
+    return bases != NULL ? bases : Py_NewRef(Py_None);
+}
+
+static PyObject *type_get_dict(PyObject *self, void *closure)
+{
+    PyTypeObject *type = (PyTypeObject *)self;
+    if (type->tp_dict == NULL) {
+        Py_RETURN_NONE;
+    }
+    return PyDictProxy_New(type->tp_dict);
+}
+
+static PyObject *type_get_doc(PyObject *self, void *closure)
+{
+    PyTypeObject *type = (PyTypeObject *)self;
+    if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE) && type->tp_doc != NULL) {
+        return _PyType_GetDocFromInternalDoc(type->tp_name, type->tp_doc);
+    }
+    PyObject *result;
+    if (PyDict_GetItemRef(type->tp_dict, _Py_INTERNED_ID(__doc__), &result) < 0) {
+        return NULL;
+    }
+    if (result == NULL) {
+        Py_RETURN_NONE;
+    }
+    descrgetfunc get = Py_TYPE(result)->tp_descr_get;
+    if (get != NULL) {
+        Py_SETREF(result, get(result, NULL, self));
+    }
+    return result;
+}
+
+static int type_set_doc(PyObject *self, PyObject *value, void *closure)
+{
+    PyTypeObject *type = (PyTypeObject *)self;
+    if (!check_set_special_type_attr(type, value, "__doc__")) {
+        return -1;
+    }
+    return type_dict_store(type, _Py_INTERNED_ID(__doc__), value);
+}
+
+static PyObject *type_get_text_signature(PyObject *self, void *closure)
+{
+    PyTypeObject *type = (PyTypeObject *)self;
+    return _PyType_GetTextSignatureFromInternalDoc(type->tp_name, type->tp_doc);
+}
+
+static PyObject *type_get_abstractmethods(PyObject *self, void *closure)
+{
+    PyTypeObject *type = (PyTypeObject *)self;
+    PyObject *res = NULL;
+    /* type itself has an __abstractmethods__ descriptor; hide it there. */
+    if (type != &PyType_Type
+            && PyDict_GetItemRef(type->tp_dict,
+                                 _Py_INTERNED_ID(__abstractmethods__), &res) < 0) {
+        return NULL;
+    }
+    if (res == NULL) {
+        PyErr_SetObject(PyExc_AttributeError, _Py_INTERNED_ID(__abstractmethods__));
+    }
+    return res;
+}
+
+/* Setting it also sets or clears Py_TPFLAGS_IS_ABSTRACT, which
+   object.__new__ checks. */
+static int type_set_abstractmethods(PyObject *self, PyObject *value, void *closure)
+{
+    PyTypeObject *type = (PyTypeObject *)self;
+    int abstract = 0;
+    if (value != NULL) {
+        abstract = PyObject_IsTrue(value);
+        if (abstract < 0) {
+            return -1;
+        }
+    }
+    if (type_dict_store(type, _Py_INTERNED_ID(__abstractmethods__), value) < 0) {
+        return -1;
+    }
+    BEGIN_TYPE_LOCK();
+    type_set_flags(type, Py_TPFLAGS_IS_ABSTRACT,
+                   abstract ? Py_TPFLAGS_IS_ABSTRACT : 0);
+    END_TYPE_LOCK();
+    return 0;
+}
+
+static PyObject *type_get_annotations(PyObject *self, void *closure)
+{
+    PyTypeObject *type = (PyTypeObject *)self;
+    if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+        PyErr_Format(PyExc_AttributeError,
+                     "type object '%s' has no attribute '__annotations__'",
+                     type->tp_name);
+        return NULL;
+    }
+    PyObject *annotations;
+    if (PyDict_GetItemRef(type->tp_dict, _Py_INTERNED_ID(__annotations__),
+                          &annotations) < 0) {
+        return NULL;
+    }
+    if (annotations != NULL) {
+        descrgetfunc get = Py_TYPE(annotations)->tp_descr_get;
+        if (get != NULL) {
+            Py_SETREF(annotations, get(annotations, NULL, self));
+        }
+        return annotations;
+    }
+    annotations = PyDict_New();
+    if (annotations != NULL
+            && type_dict_store(type, _Py_INTERNED_ID(__annotations__),
+                               annotations) < 0) {
+        Py_CLEAR(annotations);
+    }
+    return annotations;
+}
+
+static int type_set_annotations(PyObject *self, PyObject *value, void *closure)
+{
+    PyTypeObject *type = (PyTypeObject *)self;
+    if (type->tp_flags & Py_TPFLAGS_IMMUTABLETYPE) {
+        PyErr_Format(PyExc_TypeError,
+                     "cannot set '__annotations__' attribute of immutable type '%s'",
+                     type->tp_name);
+        return -1;
+    }
+    return type_dict_store(type, _Py_INTERNED_ID(__annotations__), value);
+}
+
+static PyObject *type_get_type_params(PyObject *self, void *closure)
+{
+    PyTypeObject *type = (PyTypeObject *)self;
+    if (type == &PyType_Type) {
+        return PyTuple_New(0);
+    }
+    PyObject *params;
+    if (PyDict_GetItemRef(type->tp_dict, _Py_INTERNED_ID(__type_params__),
+                          &params) < 0) {
+        return NULL;
+    }
+    return params != NULL ? params : PyTuple_New(0);
+}
+
+static int type_set_type_params(PyObject *self, PyObject *value, void *closure)
+{
+    PyTypeObject *type = (PyTypeObject *)self;
+    if (!check_set_special_type_attr(type, value, "__type_params__")) {
+        return -1;
+    }
+    if (!PyTuple_Check(value)) {
+        PyErr_Format(PyExc_TypeError,
+                     "__type_params__ must be set to a tuple, not %s",
+                     Py_TYPE(value)->tp_name);
+        return -1;
+    }
+    return type_dict_store(type, _Py_INTERNED_ID(__type_params__), value);
+}
+
+/* ---- type: __bases__ assignment -------------------------------------------------- */
+
+static PyTypeObject *best_base(PyObject *bases);
+static void update_all_slots(PyTypeObject *type);
+
+/* Recompute the MRO of type and of every subclass below it. */
+static int mro_hierarchy(PyTypeObject *type)
+{
+    if (mro_internal(type) < 0) {
+        return -1;
+    }
+    PyObject *subclasses = _PyType_GetSubclasses(type);
+    if (subclasses == NULL) {
+        return -1;
+    }
+    int res = 0;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(subclasses) && res == 0; i++) {
+        res = mro_hierarchy((PyTypeObject *)PyList_GET_ITEM(subclasses, i));
+    }
+    Py_DECREF(subclasses);
+    return res;
+}
+
+static int type_set_bases(PyObject *self, PyObject *value, void *closure)
+{
+    PyTypeObject *type = (PyTypeObject *)self;
+    if (!check_set_special_type_attr(type, value, "__bases__")) {
+        return -1;
+    }
+    if (!PyTuple_Check(value)) {
+        PyErr_Format(PyExc_TypeError,
+                     "can only assign tuple to %s.__bases__, not %s",
+                     type->tp_name, Py_TYPE(value)->tp_name);
+        return -1;
+    }
+    if (PyTuple_GET_SIZE(value) == 0) {
+        PyErr_Format(PyExc_TypeError,
+                     "can only assign non-empty tuple to %s.__bases__, not ()",
+                     type->tp_name);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(value); i++) {
+        PyObject *base = PyTuple_GET_ITEM(value, i);
+        if (!PyType_Check(base)) {
+            PyErr_Format(PyExc_TypeError,
+                         "%s.__bases__ must be tuple of classes, not '%s'",
+                         type->tp_name, Py_TYPE(base)->tp_name);
+            return -1;
+        }
+        if (PyType_IsSubtype((PyTypeObject *)base, type)) {
+            PyErr_SetString(PyExc_TypeError,
+                            "a __bases__ item causes an inheritance cycle");
+            return -1;
+        }
+    }
+    PyTypeObject *new_base = best_base(value);
+    if (new_base == NULL) {
+        return -1;
+    }
+    if (!compatible_for_assignment(type->tp_base, new_base, "__bases__")) {
+        return -1;
+    }
+    PyObject *old_bases = type->tp_bases;
+    PyTypeObject *old_base = type->tp_base;
+    PyType_Modified(type);
+    BEGIN_TYPE_LOCK();
+    type->tp_bases = Py_NewRef(value);
+    type->tp_base = (PyTypeObject *)Py_NewRef(new_base);
+    END_TYPE_LOCK();
+    if (mro_hierarchy(type) < 0) {
+        PyObject *exc = PyErr_GetRaisedException();
+        BEGIN_TYPE_LOCK();
+        type->tp_bases = old_bases;
+        type->tp_base = old_base;
+        END_TYPE_LOCK();
+        Py_DECREF(value);
+        Py_DECREF(new_base);
+        if (mro_hierarchy(type) < 0) {
+            PyErr_Clear();
+        }
+        PyErr_SetRaisedException(exc);
+        return -1;
+    }
+    remove_all_subclasses(type, old_bases);
+    int res = add_all_subclasses(type, value);
+    PyType_Modified(type);
+    update_all_slots(type);
+    Py_DECREF(old_bases);
+    Py_DECREF(old_base);
+    return res;
+}
+
+/* ---- type: methods ------------------------------------------------------------------- */
+
+static PyObject *type_mro_method(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *mro = mro_implementation((PyTypeObject *)self);
+    if (mro == NULL) {
+        return NULL;
+    }
+    PyObject *list = PySequence_List(mro);
+    Py_DECREF(mro);
+    return list;
+}
+
+static PyObject *type___subclasses__(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return _PyType_GetSubclasses((PyTypeObject *)self);
+}
+
+static PyObject *type___prepare__(PyObject *self, PyObject *const *args,
+                                  Py_ssize_t nargs, PyObject *kwnames)
+{
+    return PyDict_New();
+}
+
+static PyObject *type___instancecheck__(PyObject *self, PyObject *instance)
+{
+    int r = _PyObject_RealIsInstance(instance, self);
+    if (r < 0) {
+        return NULL;
+    }
+    return PyBool_FromLong(r);
+}
+
+static PyObject *type___subclasscheck__(PyObject *self, PyObject *subclass)
+{
+    int r = _PyObject_RealIsSubclass(subclass, self);
+    if (r < 0) {
+        return NULL;
+    }
+    return PyBool_FromLong(r);
+}
+
+static PyObject *type___dir__(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *dict = PyDict_New();
+    if (dict == NULL) {
+        return NULL;
+    }
+    PyObject *result = NULL;
+    if (merge_class_dict(dict, self) == 0) {
+        result = PyDict_Keys(dict);
+    }
+    Py_DECREF(dict);
+    return result;
+}
+
+static PyObject *type___sizeof__(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyTypeObject *type = (PyTypeObject *)self;
+    Py_ssize_t size;
+    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+        size = sizeof(PyHeapTypeObject);
+        PyObject *slots = ((PyHeapTypeObject *)type)->ht_slots;
+        if (slots != NULL) {
+            size += (PyTuple_GET_SIZE(slots) + 1) * (Py_ssize_t)sizeof(PyMemberDef);
+        }
+    }
+    else {
+        size = sizeof(PyTypeObject);
+    }
+    return PyLong_FromSsize_t(size);
+}
+
+static PyMethodDef type_methods[] = {
+    {"mro", type_mro_method, METH_NOARGS,
+     "mro($self, /)\n--\n\nReturn a type's method resolution order."},
+    {"__subclasses__", type___subclasses__, METH_NOARGS,
+     "__subclasses__($self, /)\n--\n\n"
+     "Return a list of immediate subclasses."},
+    {"__prepare__", _PyCFunction_CAST(type___prepare__),
+     METH_FASTCALL | METH_KEYWORDS | METH_CLASS,
+     "__prepare__($cls, name, bases, /, **kwds)\n--\n\n"
+     "Create the namespace for the class statement"},
+    {"__instancecheck__", type___instancecheck__, METH_O,
+     "__instancecheck__($self, instance, /)\n--\n\n"
+     "Check if an object is an instance."},
+    {"__subclasscheck__", type___subclasscheck__, METH_O,
+     "__subclasscheck__($self, subclass, /)\n--\n\n"
+     "Check if a class is a subclass."},
+    {"__dir__", type___dir__, METH_NOARGS,
+     "__dir__($self, /)\n--\n\nSpecialized __dir__ implementation for types."},
+    {"__sizeof__", type___sizeof__, METH_NOARGS,
+     "__sizeof__($self, /)\n--\n\nReturn memory consumption of the type object."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMemberDef type_members[] = {
+    {"__basicsize__", Py_T_PYSSIZET, offsetof(PyTypeObject, tp_basicsize), Py_READONLY, NULL},
+    {"__itemsize__", Py_T_PYSSIZET, offsetof(PyTypeObject, tp_itemsize), Py_READONLY, NULL},
+    {"__flags__", Py_T_ULONG, offsetof(PyTypeObject, tp_flags), Py_READONLY, NULL},
+    {"__weakrefoffset__", Py_T_PYSSIZET, offsetof(PyTypeObject, tp_weaklistoffset), Py_READONLY, NULL},
+    {"__base__", _Py_T_OBJECT, offsetof(PyTypeObject, tp_base), Py_READONLY, NULL},
+    {"__dictoffset__", Py_T_PYSSIZET, offsetof(PyTypeObject, tp_dictoffset), Py_READONLY, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static PyGetSetDef type_getsets[] = {
+    {"__name__", type_get_name, type_set_name, NULL, NULL},
+    {"__qualname__", type_get_qualname, type_set_qualname, NULL, NULL},
+    {"__bases__", type_get_bases, type_set_bases, NULL, NULL},
+    {"__mro__", type_get_mro, NULL, NULL, NULL},
+    {"__module__", type_get_module, type_set_module, NULL, NULL},
+    {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods,
+     NULL, NULL},
+    {"__dict__", type_get_dict, NULL, NULL, NULL},
+    {"__doc__", type_get_doc, type_set_doc, NULL, NULL},
+    {"__text_signature__", type_get_text_signature, NULL, NULL, NULL},
+    {"__annotations__", type_get_annotations, type_set_annotations, NULL, NULL},
+    {"__type_params__", type_get_type_params, type_set_type_params, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+PyTypeObject PyType_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "type",
+    .tp_basicsize = sizeof(PyHeapTypeObject),
+    .tp_itemsize = sizeof(PyMemberDef),
+    .tp_dealloc = type_dealloc,
+    .tp_vectorcall_offset = offsetof(PyTypeObject, tp_vectorcall),
+    .tp_repr = type_repr,
+    .tp_call = type_call,
+    .tp_getattro = _Py_type_getattro,
+    .tp_setattro = type_setattro,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE
+                | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_HAVE_VECTORCALL,
+    .tp_doc = "type(object) -> the object's type\n"
+              "type(name, bases, dict, **kwds) -> a new type",
+    .tp_traverse = type_traverse,
+    .tp_clear = type_clear,
+    .tp_weaklistoffset = offsetof(PyTypeObject, tp_weaklist),
+    .tp_methods = type_methods,
+    .tp_members = type_members,
+    .tp_getset = type_getsets,
+    .tp_base = &PyBaseObject_Type,
+    .tp_dictoffset = offsetof(PyTypeObject, tp_dict),
+    .tp_init = type_init,
+    .tp_alloc = PyType_GenericAlloc,
+    .tp_new = type_new,
+    .tp_free = PyObject_GC_Del,
+    .tp_is_gc = type_is_gc,
+    .tp_vectorcall = type_vectorcall,
+};
+
+/* ---- heap type instances: dealloc, GC, __dict__ and __weakref__ -------------------- */
+
+/* The __slots__ members a heap type adds (not its bases'). */
+static inline PyMemberDef *own_slot_members(PyTypeObject *type, Py_ssize_t *n)
+{
+    *n = (type->tp_flags & Py_TPFLAGS_HEAPTYPE) ? Py_SIZE(type) : 0;
+    return PyHeapType_GET_MEMBERS((PyHeapTypeObject *)type);
+}
+
+static int traverse_slots(PyTypeObject *type, PyObject *self,
+                          visitproc visit, void *arg)
+{
+    Py_ssize_t n;
+    PyMemberDef *mp = own_slot_members(type, &n);
+    for (Py_ssize_t i = 0; i < n; i++, mp++) {
+        if (mp->type == Py_T_OBJECT_EX && !(mp->flags & Py_READONLY)) {
+            Py_VISIT(*(PyObject **)((char *)self + mp->offset));
+        }
+    }
+    return 0;
+}
+
+static void clear_slots(PyTypeObject *type, PyObject *self)
+{
+    Py_ssize_t n;
+    PyMemberDef *mp = own_slot_members(type, &n);
+    for (Py_ssize_t i = 0; i < n; i++, mp++) {
+        if (mp->type == Py_T_OBJECT_EX && !(mp->flags & Py_READONLY)) {
+            PyObject **addr = (PyObject **)((char *)self + mp->offset);
+            Py_CLEAR(*addr);
+        }
+    }
+}
+
+/* The nearest base whose tp_X is not the heap-type one. */
+#define NEAREST_STATIC_BASE(type, FIELD, FUNC)                          \
+    ({ PyTypeObject *_b = (type);                                       \
+       while (_b->FIELD == (FUNC)) { _b = _b->tp_base; }                \
+       _b; })
+
+static int subtype_traverse(PyObject *self, visitproc visit, void *arg);
+static int subtype_clear(PyObject *self);
+
+static int subtype_traverse(PyObject *self, visitproc visit, void *arg)
+{
+    PyTypeObject *type = Py_TYPE(self);
+    PyTypeObject *base = type;
+    while (base->tp_traverse == subtype_traverse) {
+        int r = traverse_slots(base, self, visit, arg);
+        if (r) {
+            return r;
+        }
+        base = base->tp_base;
+    }
+    if (type->tp_dictoffset != base->tp_dictoffset) {
+        PyObject **dictptr = _PyObject_ComputedDictPointer(self);
+        if (dictptr != NULL) {
+            Py_VISIT(*dictptr);
+        }
+    }
+    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+        Py_VISIT(type);
+    }
+    if (base->tp_traverse != NULL) {
+        return base->tp_traverse(self, visit, arg);
+    }
+    return 0;
+}
+
+static int subtype_clear(PyObject *self)
+{
+    PyTypeObject *type = Py_TYPE(self);
+    PyTypeObject *base = type;
+    while (base->tp_clear == subtype_clear) {
+        clear_slots(base, self);
+        base = base->tp_base;
+    }
+    if (type->tp_dictoffset != base->tp_dictoffset) {
+        PyObject **dictptr = _PyObject_ComputedDictPointer(self);
+        if (dictptr != NULL) {
+            Py_CLEAR(*dictptr);
+        }
+    }
+    if (base->tp_clear != NULL) {
+        return base->tp_clear(self);
+    }
+    return 0;
+}
+
+/* Instances of classes made by type_new: finalize (PEP 442), clear what
+   the heap types added (weakrefs, slots, the dict), then hand the rest to
+   the nearest base's dealloc, and drop the instance's reference to its
+   class. */
+static void subtype_dealloc(PyObject *self)
+{
+    PyTypeObject *type = Py_TYPE(self);
+    PyTypeObject *base = NEAREST_STATIC_BASE(type, tp_dealloc, subtype_dealloc);
+    PyObject_GC_UnTrack(self);
+    if (type->tp_finalize != NULL) {
+        /* The finalizer may store self somewhere: it must be tracked
+           while it runs. */
+        PyObject_GC_Track(self);
+        if (PyObject_CallFinalizerFromDealloc(self) < 0) {
+            return;     /* resurrected */
+        }
+        PyObject_GC_UnTrack(self);
+    }
+    if (type->tp_weaklistoffset && !base->tp_weaklistoffset) {
+        PyObject_ClearWeakRefs(self);
+    }
+    for (PyTypeObject *t = type; t != base; t = t->tp_base) {
+        clear_slots(t, self);
+    }
+    if (type->tp_dictoffset && !base->tp_dictoffset) {
+        PyObject **dictptr = _PyObject_ComputedDictPointer(self);
+        if (dictptr != NULL) {
+            Py_CLEAR(*dictptr);
+        }
+    }
+    base->tp_dealloc(self);
+    Py_DECREF(type);
+}
+
+static PyObject *subtype_dict(PyObject *obj, void *context)
+{
+    return PyObject_GenericGetDict(obj, context);
+}
+
+static int subtype_setdict(PyObject *obj, PyObject *value, void *context)
+{
+    return PyObject_GenericSetDict(obj, value, context);
+}
+
+/* The head of the instance's weak reference list, or None. */
+static PyObject *subtype_getweakref(PyObject *obj, void *context)
+{
+    PyTypeObject *type = Py_TYPE(obj);
+    if (type->tp_weaklistoffset <= 0) {
+        PyErr_SetString(PyExc_AttributeError,
+                        "This object has no __weakref__");
+        return NULL;
+    }
+    PyObject *head;
+    Py_BEGIN_CRITICAL_SECTION(obj);
+    head = *(PyObject **)((char *)obj + type->tp_weaklistoffset);
+    head = Py_NewRef(head != NULL ? head : Py_None);
+    Py_END_CRITICAL_SECTION();
+    return head;
+}
+
+static PyGetSetDef subtype_getsets_full[] = {
+    {"__dict__", subtype_dict, subtype_setdict,
+     "dictionary for instance variables", NULL},
+    {"__weakref__", subtype_getweakref, NULL,
+     "list of weak references to the object", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyGetSetDef subtype_getsets_dict_only[] = {
+    {"__dict__", subtype_dict, subtype_setdict,
+     "dictionary for instance variables", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyGetSetDef subtype_getsets_weakref_only[] = {
+    {"__weakref__", subtype_getweakref, NULL,
+     "list of weak references to the object", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+/* ---- type(name, bases, dict): choosing the metaclass and the base -------------- */
+
+/* The most derived metaclass among metatype and the bases' metaclasses. */
+PyTypeObject *_PyType_CalculateMetaclass(PyTypeObject *metatype, PyObject *bases)
+{
+    PyTypeObject *winner = metatype;
+    Py_ssize_t n = PyTuple_GET_SIZE(bases);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyTypeObject *tmptype = Py_TYPE(PyTuple_GET_ITEM(bases, i));
+        if (PyType_IsSubtype(winner, tmptype)) {
+            continue;
+        }
+        if (PyType_IsSubtype(tmptype, winner)) {
+            winner = tmptype;
+            continue;
+        }
+        PyErr_SetString(PyExc_TypeError,
+                        "metaclass conflict: the metaclass of a derived class "
+                        "must be a (non-strict) subclass of the metaclasses "
+                        "of all its bases");
+        return NULL;
+    }
+    return winner;
+}
+
+/* The base whose instance layout the new class extends: the one with the
+   most derived solid base.  Every other base must be layout-compatible. */
+static PyTypeObject *best_base(PyObject *bases)
+{
+    PyTypeObject *base = NULL, *winner = NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(bases);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *obj = PyTuple_GET_ITEM(bases, i);
+        if (!PyType_Check(obj)) {
+            PyObject *entries;
+            if (PyObject_GetOptionalAttr(obj, _Py_INTERNED_ID(__mro_entries__),
+                                         &entries) < 0) {
+                return NULL;
+            }
+            if (entries != NULL) {
+                Py_DECREF(entries);
+                PyErr_SetString(PyExc_TypeError,
+                                "type() doesn't support MRO entry resolution; "
+                                "use types.new_class()");
+            }
+            else {
+                PyErr_SetString(PyExc_TypeError, "bases must be types");
+            }
+            return NULL;
+        }
+        PyTypeObject *base_i = (PyTypeObject *)obj;
+        if (!(base_i->tp_flags & Py_TPFLAGS_READY) && PyType_Ready(base_i) < 0) {
+            return NULL;
+        }
+        if (!(base_i->tp_flags & Py_TPFLAGS_BASETYPE)) {
+            PyErr_Format(PyExc_TypeError,
+                         "type '%.100s' is not an acceptable base type",
+                         base_i->tp_name);
+            return NULL;
+        }
+        PyTypeObject *candidate = solid_base(base_i);
+        if (winner == NULL) {
+            winner = candidate;
+            base = base_i;
+        }
+        else if (PyType_IsSubtype(winner, candidate)) {
+            ;
+        }
+        else if (PyType_IsSubtype(candidate, winner)) {
+            winner = candidate;
+            base = base_i;
+        }
+        else {
+            PyErr_SetString(PyExc_TypeError,
+                            "multiple bases have instance lay-out conflict");
+            return NULL;
+        }
+    }
+    if (base == NULL) {
+        PyErr_SetString(PyExc_TypeError, "a new-style class can't have only classic bases");
+    }
+    return base;
+}
+
+/* ---- type(name, bases, dict): __slots__ ----------------------------------------- */
+
+typedef struct {
+    PyTypeObject *metatype;
+    PyObject *name;         /* borrowed */
+    PyObject *bases;        /* owned */
+    PyTypeObject *base;     /* borrowed (held by bases) */
+    PyObject *dict;         /* owned: the copy that becomes tp_dict */
+    PyObject *slots;        /* owned: sorted, mangled slot names, or NULL */
+    Py_ssize_t nslots;
+    int add_dict;
+    int add_weak;
+} type_new_ctx;
+
+/* Private names in __slots__ are mangled like attribute names in the
+   class body: __x becomes _Class__x. */
+static PyObject *mangle_slot_name(PyObject *classname, PyObject *name)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(name);
+    if (len < 2 || PyUnicode_READ_CHAR(name, 0) != '_'
+            || PyUnicode_READ_CHAR(name, 1) != '_'
+            || (PyUnicode_READ_CHAR(name, len - 1) == '_'
+                && PyUnicode_READ_CHAR(name, len - 2) == '_')
+            || PyUnicode_FindChar(name, '.', 0, len, 1) >= 0) {
+        return Py_NewRef(name);
+    }
+    Py_ssize_t clen = PyUnicode_GET_LENGTH(classname), start = 0;
+    while (start < clen && PyUnicode_READ_CHAR(classname, start) == '_') {
+        start++;
+    }
+    if (start == clen) {
+        return Py_NewRef(name);
+    }
+    PyObject *stripped = PyUnicode_Substring(classname, start, clen);
+    if (stripped == NULL) {
+        return NULL;
+    }
+    PyObject *res = PyUnicode_FromFormat("_%U%U", stripped, name);
+    Py_DECREF(stripped);
+    return res;
+}
+
+/* Validate one __slots__ entry, counting __dict__ and __weakref__. */
+static int check_slot_name(type_new_ctx *ctx, PyObject *name,
+                           int may_add_dict, int may_add_weak)
+{
+    if (!PyUnicode_Check(name)) {
+        PyErr_Format(PyExc_TypeError,
+                     "__slots__ items must be strings, not '%.200s'",
+                     Py_TYPE(name)->tp_name);
+        return -1;
+    }
+    if (!PyUnicode_IsIdentifier(name)) {
+        PyErr_SetString(PyExc_TypeError, "__slots__ must be identifiers");
+        return -1;
+    }
+    if (_PyUnicode_EqualToASCIIString(name, "__dict__")) {
+        if (!may_add_dict || ctx->add_dict) {
+            PyErr_SetString(PyExc_TypeError,
+                            "__dict__ slot disallowed: we already got one");
+            return -1;
+        }
+        ctx->add_dict++;
+    }
+    if (_PyUnicode_EqualToASCIIString(name, "__weakref__")) {
+        if (!may_add_weak || ctx->add_weak) {
+            PyErr_SetString(PyExc_TypeError,
+                            "__weakref__ slot disallowed: we already got one");
+            return -1;
+        }
+        ctx->add_weak++;
+    }
+    return 0;
+}
+
+/* The slot names the class adds itself: mangled, sorted, without
+   __dict__ and __weakref__, and not clashing with class attributes. */
+static int build_slot_list(type_new_ctx *ctx, PyObject *slots)
+{
+    PyObject *newslots = PyList_New(0);
+    if (newslots == NULL) {
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(slots); i++) {
+        PyObject *name = PyTuple_GET_ITEM(slots, i);
+        if (_PyUnicode_EqualToASCIIString(name, "__dict__")
+                || _PyUnicode_EqualToASCIIString(name, "__weakref__")) {
+            continue;
+        }
+        PyObject *mangled = mangle_slot_name(ctx->name, name);
+        if (mangled == NULL) {
+            goto error;
+        }
+        int r = PyDict_Contains(ctx->dict, mangled);
+        if (r > 0 && !_PyUnicode_EqualToASCIIString(mangled, "__qualname__")
+                && !_PyUnicode_EqualToASCIIString(mangled, "__classcell__")) {
+            PyErr_Format(PyExc_ValueError,
+                         "%R in __slots__ conflicts with class variable", name);
+            r = -1;
+        }
+        if (r < 0 || PyList_Append(newslots, mangled) < 0) {
+            Py_DECREF(mangled);
+            goto error;
+        }
+        Py_DECREF(mangled);
+    }
+    if (PyList_Sort(newslots) < 0) {
+        goto error;
+    }
+    ctx->slots = PyList_AsTuple(newslots);
+    Py_DECREF(newslots);
+    if (ctx->slots == NULL) {
+        return -1;
+    }
+    ctx->nslots = PyTuple_GET_SIZE(ctx->slots);
+    return 0;
+error:
+    Py_DECREF(newslots);
+    return -1;
+}
+
+/* Work out the instance layout: which slots, and whether instances get a
+   __dict__ and a __weakref__. */
+static int type_new_slots(type_new_ctx *ctx)
+{
+    PyTypeObject *base = ctx->base;
+    int may_add_dict = base->tp_dictoffset == 0;
+    int may_add_weak = base->tp_weaklistoffset == 0 && base->tp_itemsize == 0;
+    PyObject *slots;
+    if (PyDict_GetItemRef(ctx->dict, _Py_INTERNED_ID(__slots__), &slots) < 0) {
+        return -1;
+    }
+    if (slots == NULL) {
+        ctx->add_dict = may_add_dict;
+        ctx->add_weak = may_add_weak;
+        return 0;
+    }
+    if (PyUnicode_Check(slots)) {
+        Py_SETREF(slots, PyTuple_Pack(1, slots));
+    }
+    else {
+        Py_SETREF(slots, PySequence_Tuple(slots));
+    }
+    if (slots == NULL) {
+        return -1;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(slots);
+    if (n > 0 && base->tp_itemsize != 0) {
+        PyErr_Format(PyExc_TypeError,
+                     "nonempty __slots__ not supported for subtype of '%s'",
+                     base->tp_name);
+        goto error;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (check_slot_name(ctx, PyTuple_GET_ITEM(slots, i),
+                            may_add_dict, may_add_weak) < 0) {
+            goto error;
+        }
+    }
+    if (build_slot_list(ctx, slots) < 0) {
+        goto error;
+    }
+    Py_DECREF(slots);
+    /* A secondary base with a __dict__ or __weakref__ gives them too. */
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(ctx->bases); i++) {
+        PyTypeObject *b = (PyTypeObject *)PyTuple_GET_ITEM(ctx->bases, i);
+        if (b == base) {
+            continue;
+        }
+        if (may_add_dict && !ctx->add_dict && b->tp_dictoffset != 0) {
+            ctx->add_dict++;
+        }
+        if (may_add_weak && !ctx->add_weak && b->tp_weaklistoffset != 0) {
+            ctx->add_weak++;
+        }
+    }
+    return 0;
+error:
+    Py_DECREF(slots);
+    return -1;
+}
+
+/* ---- type(name, bases, dict): building the class ------------------------------- */
+
+/* Functions live in a component linked later; the class machinery wraps
+   __new__ in staticmethod and __init_subclass__/__class_getitem__ in
+   classmethod when they are plain functions, as soon as that component
+   exists.  Weak references keep this file linkable without it. */
+extern PyTypeObject PyFunction_Type __attribute__((weak));
+extern PyObject *PyStaticMethod_New(PyObject *) __attribute__((weak));
+extern PyObject *PyClassMethod_New(PyObject *) __attribute__((weak));
+extern PyObject *PyEval_GetGlobals(void) __attribute__((weak));
+
+static int wrap_special_function(PyObject *dict, PyObject *name,
+                                 PyObject *(*wrap)(PyObject *))
+{
+    if (&PyFunction_Type == NULL || wrap == NULL) {
+        return 0;
+    }
+    PyObject *func;
+    if (PyDict_GetItemRef(dict, name, &func) <= 0) {
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    int rc = 0;
+    if (Py_IS_TYPE(func, &PyFunction_Type)) {
+        PyObject *wrapped = wrap(func);
+        rc = wrapped == NULL ? -1 : PyDict_SetItem(dict, name, wrapped);
+        Py_XDECREF(wrapped);
+    }
+    Py_DECREF(func);
+    return rc;
+}
+
+/* __module__ defaults to the caller's global __name__. */
+static int type_new_set_module(PyObject *dict)
+{
+    int r = PyDict_Contains(dict, _Py_INTERNED_ID(__module__));
+    if (r != 0 || PyEval_GetGlobals == NULL) {
+        return r < 0 ? -1 : 0;
+    }
+    PyObject *globals = PyEval_GetGlobals();
+    if (globals == NULL) {
+        return 0;
+    }
+    PyObject *module;
+    r = PyDict_GetItemRef(globals, _Py_INTERNED_ID(__name__), &module);
+    if (module != NULL) {
+        r = PyDict_SetItem(dict, _Py_INTERNED_ID(__module__), module);
+        Py_DECREF(module);
+    }
+    return r < 0 ? -1 : 0;
+}
+
+/* Names, qualname, doc and the special methods that become static or
+   class methods. */
+static int type_new_set_attrs(type_new_ctx *ctx, PyTypeObject *type)
+{
+    PyHeapTypeObject *et = (PyHeapTypeObject *)type;
+    PyObject *dict = ctx->dict;
+    Py_ssize_t size;
+    const char *tp_name = PyUnicode_AsUTF8AndSize(ctx->name, &size);
+    if (tp_name == NULL) {
+        return -1;
+    }
+    if (strlen(tp_name) != (size_t)size) {
+        PyErr_SetString(PyExc_ValueError,
+                        "type name must not contain null characters");
+        return -1;
+    }
+    et->_ht_tpname = PyMem_Malloc((size_t)size + 1);
+    if (et->_ht_tpname == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    memcpy(et->_ht_tpname, tp_name, (size_t)size + 1);
+    type->tp_name = et->_ht_tpname;
+
+    if (type_new_set_module(dict) < 0) {
+        return -1;
+    }
+    PyObject *qualname;
+    if (PyDict_Pop(dict, _Py_INTERNED_ID(__qualname__), &qualname) < 0) {
+        return -1;
+    }
+    if (qualname != NULL && !PyUnicode_Check(qualname)) {
+        PyErr_Format(PyExc_TypeError,
+                     "type __qualname__ must be a str, not %s",
+                     Py_TYPE(qualname)->tp_name);
+        Py_DECREF(qualname);
+        return -1;
+    }
+    et->ht_qualname = qualname != NULL ? qualname : Py_NewRef(ctx->name);
+
+    PyObject *doc;
+    if (PyDict_GetItemRef(dict, _Py_INTERNED_ID(__doc__), &doc) < 0) {
+        return -1;
+    }
+    if (doc != NULL && PyUnicode_Check(doc)) {
+        Py_ssize_t doc_len;
+        const char *doc_str = PyUnicode_AsUTF8AndSize(doc, &doc_len);
+        char *copy = doc_str == NULL ? NULL : PyObject_Malloc((size_t)doc_len + 1);
+        if (copy == NULL) {
+            Py_DECREF(doc);
+            if (!PyErr_Occurred()) {
+                PyErr_NoMemory();
+            }
+            return -1;
+        }
+        memcpy(copy, doc_str, (size_t)doc_len + 1);
+        type->tp_doc = copy;
+    }
+    Py_XDECREF(doc);
+
+    if (wrap_special_function(dict, _Py_INTERNED_ID(__new__), PyStaticMethod_New) < 0
+            || wrap_special_function(dict, _Py_INTERNED_ID(__init_subclass__),
+                                     PyClassMethod_New) < 0
+            || wrap_special_function(dict, _Py_INTERNED_ID(__class_getitem__),
+                                     PyClassMethod_New) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+/* Member descriptors for the slots, then the __dict__ and __weakref__
+   pointers, appended to the base's layout. */
+static void type_new_set_layout(type_new_ctx *ctx, PyTypeObject *type)
+{
+    PyTypeObject *base = ctx->base;
+    Py_ssize_t slotoffset = base->tp_basicsize;
+    PyMemberDef *mp = PyHeapType_GET_MEMBERS((PyHeapTypeObject *)type);
+    for (Py_ssize_t i = 0; i < ctx->nslots; i++, mp++) {
+        mp->name = PyUnicode_AsUTF8(PyTuple_GET_ITEM(ctx->slots, i));
+        mp->type = Py_T_OBJECT_EX;
+        mp->offset = slotoffset;
+        slotoffset += sizeof(PyObject *);
+    }
+    if (ctx->add_dict) {
+        if (base->tp_itemsize) {
+            type->tp_dictoffset = -(Py_ssize_t)sizeof(PyObject *);
+        }
+        else {
+            type->tp_dictoffset = slotoffset;
+        }
+        slotoffset += sizeof(PyObject *);
+    }
+    if (ctx->add_weak) {
+        type->tp_weaklistoffset = slotoffset;
+        slotoffset += sizeof(PyObject *);
+    }
+    type->tp_basicsize = slotoffset;
+    type->tp_itemsize = base->tp_itemsize;
+    type->tp_members = PyHeapType_GET_MEMBERS((PyHeapTypeObject *)type);
+    if (ctx->add_dict && ctx->add_weak) {
+        type->tp_getset = subtype_getsets_full;
+    }
+    else if (ctx->add_weak) {
+        type->tp_getset = subtype_getsets_weakref_only;
+    }
+    else if (ctx->add_dict) {
+        type->tp_getset = subtype_getsets_dict_only;
+    }
+}
+
+static PyTypeObject *type_new_alloc(type_new_ctx *ctx)
+{
+    PyTypeObject *type = (PyTypeObject *)ctx->metatype->tp_alloc(ctx->metatype,
+                                                                ctx->nslots);
+    if (type == NULL) {
+        return NULL;
+    }
+    PyHeapTypeObject *et = (PyHeapTypeObject *)type;
+    type->tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HEAPTYPE
+                     | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC;
+    type->tp_as_async = &et->as_async;
+    type->tp_as_number = &et->as_number;
+    type->tp_as_sequence = &et->as_sequence;
+    type->tp_as_mapping = &et->as_mapping;
+    type->tp_as_buffer = &et->as_buffer;
+    type->tp_bases = Py_NewRef(ctx->bases);
+    type->tp_base = (PyTypeObject *)Py_NewRef(ctx->base);
+    type->tp_dealloc = subtype_dealloc;
+    type->tp_traverse = subtype_traverse;
+    type->tp_clear = subtype_clear;
+    type->tp_alloc = PyType_GenericAlloc;
+    type->tp_free = PyObject_GC_Del;
+    et->ht_name = Py_NewRef(ctx->name);
+    et->ht_slots = Py_XNewRef(ctx->slots);
+    type->tp_dict = Py_NewRef(ctx->dict);
+    return type;
+}
+
+/* __classcell__ (from zero-argument super()) receives the class. */
+static int type_new_set_classcell(PyTypeObject *type)
+{
+    PyObject *cell;
+    if (PyDict_GetItemRef(type->tp_dict, _Py_INTERNED_ID(__classcell__), &cell) <= 0) {
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    if (!PyCell_Check(cell)) {
+        PyErr_Format(PyExc_TypeError,
+                     "__classcell__ must be a nonlocal cell, not %.200R",
+                     Py_TYPE(cell));
+        Py_DECREF(cell);
+        return -1;
+    }
+    int rc = PyCell_Set(cell, (PyObject *)type);
+    Py_DECREF(cell);
+    if (rc < 0) {
+        return -1;
+    }
+    return PyDict_Pop(type->tp_dict, _Py_INTERNED_ID(__classcell__), NULL) < 0 ? -1 : 0;
+}
+
+/* Call value.__set_name__(type, key) for each class attribute. */
+static int type_new_set_names(PyTypeObject *type)
+{
+    PyObject *names = PyDict_Copy(type->tp_dict);
+    if (names == NULL) {
+        return -1;
+    }
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    int res = 0;
+    while (res == 0 && PyDict_Next(names, &pos, &key, &value)) {
+        PyObject *set_name = _PyObject_LookupSpecial(value, _Py_INTERNED_ID(__set_name__));
+        if (set_name == NULL) {
+            res = PyErr_Occurred() ? -1 : 0;
+            continue;
+        }
+        PyObject *args[2] = {(PyObject *)type, key};
+        PyObject *r = PyObject_Vectorcall(set_name, args, 2, NULL);
+        Py_DECREF(set_name);
+        if (r == NULL) {
+            res = -1;
+        }
+        Py_XDECREF(r);
+    }
+    Py_DECREF(names);
+    return res;
+}
+
+/* super(type, type).__init_subclass__(**kwds) */
+static int type_new_init_subclass(PyTypeObject *type, PyObject *kwds)
+{
+    PyObject *func = _PyType_LookupAfter(type, type, _Py_INTERNED_ID(__init_subclass__));
+    if (func == NULL) {
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    descrgetfunc get = Py_TYPE(func)->tp_descr_get;
+    if (get != NULL) {
+        Py_SETREF(func, get(func, NULL, (PyObject *)type));
+        if (func == NULL) {
+            return -1;
+        }
+    }
+    PyObject *res = PyObject_VectorcallDict(func, NULL, 0, kwds);
+    Py_DECREF(func);
+    if (res == NULL) {
+        return -1;
+    }
+    Py_DECREF(res);
+    return 0;
+}
+
+static PyObject *type_new_impl(PyTypeObject *metatype, PyObject *args,
+                               PyObject *kwds)
+{
+    PyObject *name, *bases, *orig_dict;
+    if (!PyArg_ParseTuple(args, "UO!O!:type.__new__", &name, &PyTuple_Type,
+                          &bases, &PyDict_Type, &orig_dict)) {
+        return NULL;
+    }
+    PyTypeObject *winner = _PyType_CalculateMetaclass(metatype, bases);
+    if (winner == NULL) {
+        return NULL;
+    }
+    if (winner != metatype) {
+        if (winner->tp_new != type_new) {
+            return winner->tp_new(winner, args, kwds);
+        }
+        metatype = winner;
+    }
+    type_new_ctx ctx = {.metatype = metatype, .name = name};
+    if (PyTuple_GET_SIZE(bases) == 0) {
+        ctx.bases = PyTuple_Pack(1, &PyBaseObject_Type);
+    }
+    else {
+        ctx.bases = Py_NewRef(bases);
+    }
+    PyTypeObject *type = NULL;
+    if (ctx.bases == NULL) {
+        return NULL;
+    }
+    ctx.base = best_base(ctx.bases);
+    if (ctx.base == NULL) {
+        goto error;
+    }
+    ctx.dict = PyDict_Copy(orig_dict);
+    if (ctx.dict == NULL || type_new_slots(&ctx) < 0) {
+        goto error;
+    }
+    type = type_new_alloc(&ctx);
+    if (type == NULL || type_new_set_attrs(&ctx, type) < 0) {
+        goto error;
+    }
+    type_new_set_layout(&ctx, type);
+    if (PyType_Ready(type) < 0) {
+        goto error;
+    }
+    fixup_slot_dispatchers(type);
+    if (type_new_set_classcell(type) < 0 || type_new_set_names(type) < 0
+            || type_new_init_subclass(type, kwds) < 0) {
+        goto error;
+    }
+    Py_DECREF(ctx.bases);
+    Py_DECREF(ctx.dict);
+    Py_XDECREF(ctx.slots);
+    return (PyObject *)type;
+error:
+    Py_XDECREF(type);
+    Py_XDECREF(ctx.bases);
+    Py_XDECREF(ctx.dict);
+    Py_XDECREF(ctx.slots);
+    return NULL;
+}
+
+/* ======================================================================================
+   Special-method slots.
+
+   The table below links each dunder name to a C slot.  For built-in types,
+   PyType_Ready adds a wrapper descriptor (int.__add__ and friends) for
+   each slot the type defines itself.  For classes created by type_new, the
+   slots are filled from the dunder methods found along the MRO: either the
+   C function behind a wrapper descriptor (when a subclass of a built-in
+   leaves the method alone) or a generic slot_* function that looks the
+   method up on the type and calls it.  Assigning a dunder attribute on a
+   class later re-fills the affected slots of it and its subclasses.
+   ====================================================================================== */
+
+/* ---- slot functions for classes defined in Python ---------------------------------- */
+
+static PyObject *call_unary(PyObject *self, PyObject *name)
+{
+    PyObject *args[1] = {self};
+    return call_special(name, args, 1);
+}
+
+static PyObject *call_binary(PyObject *self, PyObject *name, PyObject *other)
+{
+    PyObject *args[2] = {self, other};
+    return call_special(name, args, 2);
+}
+
+/* self.name(other), or NotImplemented when the type lacks it. */
+static PyObject *call_binary_maybe(PyObject *self, PyObject *name, PyObject *other)
+{
+    PyObject *args[2] = {self, other};
+    int missing;
+    PyObject *res = maybe_call_special(name, args, 2, &missing);
+    if (missing) {
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+    return res;
+}
+
+/* type(self).name(self, *args, **kwds) for tuple/dict calls. */
+static PyObject *call_special_args(PyObject *self, PyObject *name,
+                                   PyObject *args, PyObject *kwds)
+{
+    int unbound;
+    PyObject *func = _PyObject_LookupSpecialMethod(self, name, &unbound);
+    if (func == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetObject(PyExc_AttributeError, name);
+        }
+        return NULL;
+    }
+    PyObject *res;
+    if (unbound) {
+        res = _PyObject_Call_Prepend(_PyThreadState_GET(), func, self, args, kwds);
+    }
+    else {
+        res = PyObject_Call(func, args, kwds);
+    }
+    Py_DECREF(func);
+    return res;
+}
+
+#define SLOT_UNARY(FUNCNAME, DUNDER)                                    \
+    static PyObject *FUNCNAME(PyObject *self)                           \
+    {                                                                   \
+        return call_unary(self, _Py_INTERNED_ID(DUNDER));               \
+    }
+
+SLOT_UNARY(slot_tp_repr, __repr__)
+SLOT_UNARY(slot_tp_str, __str__)
+SLOT_UNARY(slot_tp_iternext, __next__)
+SLOT_UNARY(slot_nb_negative, __neg__)
+SLOT_UNARY(slot_nb_positive, __pos__)
+SLOT_UNARY(slot_nb_absolute, __abs__)
+SLOT_UNARY(slot_nb_invert, __invert__)
+SLOT_UNARY(slot_nb_int, __int__)
+SLOT_UNARY(slot_nb_float, __float__)
+SLOT_UNARY(slot_nb_index, __index__)
+SLOT_UNARY(slot_am_await, __await__)
+SLOT_UNARY(slot_am_aiter, __aiter__)
+SLOT_UNARY(slot_am_anext, __anext__)
+
+static inline void *number_slot(PyTypeObject *type, size_t offset)
+{
+    PyNumberMethods *nb = type->tp_as_number;
+    return nb == NULL ? NULL : *(void **)((char *)nb + offset);
+}
+
+/* Does right's type define `name` differently from left's? */
+static int method_is_overloaded(PyObject *left, PyObject *right, PyObject *name)
+{
+    PyObject *b = _PyType_LookupRef(Py_TYPE(right), name);
+    if (b == NULL) {
+        return 0;
+    }
+    PyObject *a = _PyType_LookupRef(Py_TYPE(left), name);
+    int ok = a != b;
+    Py_XDECREF(a);
+    Py_DECREF(b);
+    return ok;
+}
+
+/* The binary-operator protocol for classes: try self.__op__(other), then
+   other.__rop__(self); the reflected method goes first when other's type
+   is a subclass that overrides it.  this_slot is the slot function being
+   run, which tells whether each operand's type dispatches through here. */
+static PyObject *binary_dispatch(PyObject *self, PyObject *other, size_t offset,
+                                 void *this_slot, PyObject *name, PyObject *rname)
+{
+    int do_other = !Py_IS_TYPE(self, Py_TYPE(other))
+                   && number_slot(Py_TYPE(other), offset) == this_slot;
+    if (number_slot(Py_TYPE(self), offset) == this_slot) {
+        if (do_other && PyType_IsSubtype(Py_TYPE(other), Py_TYPE(self))
+                && method_is_overloaded(self, other, rname)) {
+            PyObject *r = call_binary_maybe(other, rname, self);
+            if (r != Py_NotImplemented) {
+                return r;
+            }
+            Py_DECREF(r);
+            do_other = 0;
+        }
+        PyObject *r = call_binary_maybe(self, name, other);
+        if (r != Py_NotImplemented || Py_IS_TYPE(other, Py_TYPE(self))) {
+            return r;
+        }
+        Py_DECREF(r);
+    }
+    if (do_other) {
+        return call_binary_maybe(other, rname, self);
+    }
+    Py_RETURN_NOTIMPLEMENTED;
+}
+
+#define SLOT_BINARY(FUNCNAME, FIELD, DUNDER, RDUNDER)                       \
+    static PyObject *FUNCNAME(PyObject *self, PyObject *other)              \
+    {                                                                       \
+        return binary_dispatch(self, other, offsetof(PyNumberMethods, FIELD), \
+                               (void *)FUNCNAME, _Py_INTERNED_ID(DUNDER),   \
+                               _Py_INTERNED_ID(RDUNDER));                   \
+    }
+
+SLOT_BINARY(slot_nb_add, nb_add, __add__, __radd__)
+SLOT_BINARY(slot_nb_subtract, nb_subtract, __sub__, __rsub__)
+SLOT_BINARY(slot_nb_multiply, nb_multiply, __mul__, __rmul__)
+SLOT_BINARY(slot_nb_matrix_multiply, nb_matrix_multiply, __matmul__, __rmatmul__)
+SLOT_BINARY(slot_nb_remainder, nb_remainder, __mod__, __rmod__)
+SLOT_BINARY(slot_nb_divmod, nb_divmod, __divmod__, __rdivmod__)
+SLOT_BINARY(slot_nb_lshift, nb_lshift, __lshift__, __rlshift__)
+SLOT_BINARY(slot_nb_rshift, nb_rshift, __rshift__, __rrshift__)
+SLOT_BINARY(slot_nb_and, nb_and, __and__, __rand__)
+SLOT_BINARY(slot_nb_xor, nb_xor, __xor__, __rxor__)
+SLOT_BINARY(slot_nb_or, nb_or, __or__, __ror__)
+SLOT_BINARY(slot_nb_floor_divide, nb_floor_divide, __floordiv__, __rfloordiv__)
+SLOT_BINARY(slot_nb_true_divide, nb_true_divide, __truediv__, __rtruediv__)
+
+
+/* pow(self, other, modulus): with a modulus, only self.__pow__ and (since
+   3.14) other.__rpow__ are tried. */
+static PyObject *slot_nb_power(PyObject *self, PyObject *other, PyObject *modulus)
+{
+    if (modulus == Py_None) {
+        return binary_dispatch(self, other, offsetof(PyNumberMethods, nb_power),
+                               (void *)slot_nb_power, _Py_INTERNED_ID(__pow__),
+                               _Py_INTERNED_ID(__rpow__));
+    }
+    int missing;
+    if (number_slot(Py_TYPE(self), offsetof(PyNumberMethods, nb_power))
+            == (void *)slot_nb_power) {
+        PyObject *args[3] = {self, other, modulus};
+        PyObject *r = maybe_call_special(_Py_INTERNED_ID(__pow__), args, 3, &missing);
+        if (r == NULL && !missing) {
+            return NULL;
+        }
+        if (r != NULL && r != Py_NotImplemented) {
+            return r;
+        }
+        Py_XDECREF(r);
+    }
+    if (!Py_IS_TYPE(self, Py_TYPE(other))
+            && number_slot(Py_TYPE(other), offsetof(PyNumberMethods, nb_power))
+                   == (void *)slot_nb_power) {
+        PyObject *args[3] = {other, self, modulus};
+        PyObject *r = maybe_call_special(_Py_INTERNED_ID(__rpow__), args, 3, &missing);
+        if (r != NULL || !missing) {
+            return r;
+        }
+    }
+    Py_RETURN_NOTIMPLEMENTED;
+}
+
+#define SLOT_INPLACE(FUNCNAME, DUNDER)                                  \
+    static PyObject *FUNCNAME(PyObject *self, PyObject *other)          \
+    {                                                                   \
+        return call_binary_maybe(self, _Py_INTERNED_ID(DUNDER), other); \
+    }
+
+SLOT_INPLACE(slot_nb_inplace_add, __iadd__)
+SLOT_INPLACE(slot_nb_inplace_subtract, __isub__)
+SLOT_INPLACE(slot_nb_inplace_multiply, __imul__)
+SLOT_INPLACE(slot_nb_inplace_matrix_multiply, __imatmul__)
+SLOT_INPLACE(slot_nb_inplace_remainder, __imod__)
+SLOT_INPLACE(slot_nb_inplace_lshift, __ilshift__)
+SLOT_INPLACE(slot_nb_inplace_rshift, __irshift__)
+SLOT_INPLACE(slot_nb_inplace_and, __iand__)
+SLOT_INPLACE(slot_nb_inplace_xor, __ixor__)
+SLOT_INPLACE(slot_nb_inplace_or, __ior__)
+SLOT_INPLACE(slot_nb_inplace_floor_divide, __ifloordiv__)
+SLOT_INPLACE(slot_nb_inplace_true_divide, __itruediv__)
+
+static PyObject *slot_nb_inplace_power(PyObject *self, PyObject *other,
+                                       PyObject *modulus)
+{
+    return call_binary_maybe(self, _Py_INTERNED_ID(__ipow__), other);
+}
+
+/* len() through __len__: an int >= 0 that fits in Py_ssize_t. */
+static Py_ssize_t call_len(PyObject *self)
+{
+    PyObject *res = call_unary(self, _Py_INTERNED_ID(__len__));
+    if (res == NULL) {
+        return -1;
+    }
+    Py_ssize_t len = PyNumber_AsSsize_t(res, PyExc_OverflowError);
+    Py_DECREF(res);
+    if (len < 0) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_ValueError, "__len__() should return >= 0");
+        }
+        return -1;
+    }
+    return len;
+}
+
+static Py_ssize_t slot_sq_length(PyObject *self)
+{
+    return call_len(self);
+}
+
+/* __bool__ (which must return a bool), else __len__, else true. */
+static int slot_nb_bool(PyObject *self)
+{
+    int unbound;
+    PyObject *func = _PyObject_LookupSpecialMethod(self, _Py_INTERNED_ID(__bool__),
+                                                   &unbound);
+    if (func == NULL) {
+        if (PyErr_Occurred()) {
+            return -1;
+        }
+        PyObject *len = _PyType_LookupRef(Py_TYPE(self), _Py_INTERNED_ID(__len__));
+        if (len == NULL) {
+            return 1;
+        }
+        Py_DECREF(len);
+        Py_ssize_t n = call_len(self);
+        return n < 0 ? -1 : n > 0;
+    }
+    PyObject *res = unbound ? PyObject_CallOneArg(func, self)
+                            : _PyObject_CallNoArgs(func);
+    Py_DECREF(func);
+    if (res == NULL) {
+        return -1;
+    }
+    if (!PyBool_Check(res)) {
+        PyErr_Format(PyExc_TypeError, "__bool__ should return bool, returned %s",
+                     Py_TYPE(res)->tp_name);
+        Py_DECREF(res);
+        return -1;
+    }
+    int r = res == Py_True;
+    Py_DECREF(res);
+    return r;
+}
+
+static PyObject *slot_sq_item(PyObject *self, Py_ssize_t i)
+{
+    PyObject *index = PyLong_FromSsize_t(i);
+    if (index == NULL) {
+        return NULL;
+    }
+    PyObject *res = call_binary(self, _Py_INTERNED_ID(__getitem__), index);
+    Py_DECREF(index);
+    return res;
+}
+
+/* Store or, with value NULL, delete: __setitem__ / __delitem__. */
+static int call_store(PyObject *self, PyObject *key, PyObject *value,
+                      PyObject *set_name, PyObject *del_name)
+{
+    PyObject *res;
+    if (value == NULL) {
+        res = call_binary(self, del_name, key);
+    }
+    else {
+        PyObject *args[3] = {self, key, value};
+        res = call_special(set_name, args, 3);
+    }
+    if (res == NULL) {
+        return -1;
+    }
+    Py_DECREF(res);
+    return 0;
+}
+
+static int slot_sq_ass_item(PyObject *self, Py_ssize_t i, PyObject *value)
+{
+    PyObject *index = PyLong_FromSsize_t(i);
+    if (index == NULL) {
+        return -1;
+    }
+    int rc = call_store(self, index, value, _Py_INTERNED_ID(__setitem__),
+                        _Py_INTERNED_ID(__delitem__));
+    Py_DECREF(index);
+    return rc;
+}
+
+/* __contains__, or iteration when the class defines none; None means the
+   class opted out. */
+static int slot_sq_contains(PyObject *self, PyObject *value)
+{
+    int unbound;
+    PyObject *func = _PyObject_LookupSpecialMethod(self, _Py_INTERNED_ID(__contains__),
+                                                   &unbound);
+    if (func == Py_None) {
+        Py_DECREF(func);
+        PyErr_Format(PyExc_TypeError, "'%.200s' object is not a container",
+                     Py_TYPE(self)->tp_name);
+        return -1;
+    }
+    if (func == NULL) {
+        if (PyErr_Occurred()) {
+            return -1;
+        }
+        return (int)_PySequence_IterSearch(self, value, PY_ITERSEARCH_CONTAINS);
+    }
+    PyObject *args[2] = {self, value};
+    PyObject *res = unbound ? PyObject_Vectorcall(func, args, 2, NULL)
+                            : PyObject_CallOneArg(func, value);
+    Py_DECREF(func);
+    if (res == NULL) {
+        return -1;
+    }
+    int r = PyObject_IsTrue(res);
+    Py_DECREF(res);
+    return r;
+}
+
+static Py_ssize_t slot_mp_length(PyObject *self)
+{
+    return call_len(self);
+}
+
+static PyObject *slot_mp_subscript(PyObject *self, PyObject *key)
+{
+    return call_binary(self, _Py_INTERNED_ID(__getitem__), key);
+}
+
+static int slot_mp_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
+{
+    return call_store(self, key, value, _Py_INTERNED_ID(__setitem__),
+                      _Py_INTERNED_ID(__delitem__));
+}
+
+/* __hash__ must return an int; big ints are reduced with int's hash, and
+   -1 (the error marker) becomes -2.  __hash__ = None: unhashable. */
+static Py_hash_t slot_tp_hash(PyObject *self)
+{
+    int unbound;
+    PyObject *func = _PyObject_LookupSpecialMethod(self, _Py_INTERNED_ID(__hash__),
+                                                   &unbound);
+    if (func == Py_None || func == NULL) {
+        Py_XDECREF(func);
+        if (PyErr_Occurred()) {
+            return -1;
+        }
+        return PyObject_HashNotImplemented(self);
+    }
+    PyObject *res = unbound ? PyObject_CallOneArg(func, self)
+                            : _PyObject_CallNoArgs(func);
+    Py_DECREF(func);
+    if (res == NULL) {
+        return -1;
+    }
+    if (!PyLong_Check(res)) {
+        PyErr_SetString(PyExc_TypeError, "__hash__ method should return an integer");
+        Py_DECREF(res);
+        return -1;
+    }
+    Py_hash_t h = PyLong_AsSsize_t(res);
+    if (h == -1 && PyErr_Occurred()) {
+        PyErr_Clear();
+        h = PyObject_Hash(res);
+    }
+    else if (h == -1) {
+        h = -2;
+    }
+    Py_DECREF(res);
+    return h;
+}
+
+static PyObject *slot_tp_call(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    return call_special_args(self, _Py_INTERNED_ID(__call__), args, kwds);
+}
+
+/* attr(self, name) with attr found on the type: bind it first if it is a
+   descriptor. */
+static PyObject *call_attribute(PyObject *self, PyObject *attr, PyObject *name)
+{
+    descrgetfunc get = Py_TYPE(attr)->tp_descr_get;
+    if (Py_TYPE(attr)->tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR) {
+        PyObject *args[2] = {self, name};
+        return PyObject_Vectorcall(attr, args, 2, NULL);
+    }
+    if (get != NULL) {
+        PyObject *bound = get(attr, self, (PyObject *)Py_TYPE(self));
+        if (bound == NULL) {
+            return NULL;
+        }
+        PyObject *res = PyObject_CallOneArg(bound, name);
+        Py_DECREF(bound);
+        return res;
+    }
+    PyObject *args[2] = {self, name};
+    return PyObject_Vectorcall(attr, args, 2, NULL);
+}
+
+static int is_generic_getattribute(PyObject *descr)
+{
+    return Py_IS_TYPE(descr, &PyWrapperDescr_Type)
+           && ((PyWrapperDescrObject *)descr)->d_wrapped == (void *)PyObject_GenericGetAttr;
+}
+
+/* __getattribute__, falling back to __getattr__ on AttributeError. */
+static PyObject *slot_tp_getattr_hook(PyObject *self, PyObject *name)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    PyObject *getattr = _PyType_LookupRef(tp, _Py_INTERNED_ID(__getattr__));
+    PyObject *getattribute = _PyType_LookupRef(tp, _Py_INTERNED_ID(__getattribute__));
+    PyObject *res;
+    if (getattribute == NULL || is_generic_getattribute(getattribute)) {
+        res = _PyObject_GenericGetAttrWithDict(self, name, NULL, getattr != NULL);
+    }
+    else {
+        res = call_attribute(self, getattribute, name);
+        if (res == NULL && getattr != NULL
+                && PyErr_ExceptionMatches(PyExc_AttributeError)) {
+            PyErr_Clear();
+        }
+    }
+    if (res == NULL && getattr != NULL && !PyErr_Occurred()) {
+        res = call_attribute(self, getattr, name);
+    }
+    Py_XDECREF(getattr);
+    Py_XDECREF(getattribute);
+    return res;
+}
+
+static int slot_tp_setattro(PyObject *self, PyObject *name, PyObject *value)
+{
+    return call_store(self, name, value, _Py_INTERNED_ID(__setattr__),
+                      _Py_INTERNED_ID(__delattr__));
+}
+
+static const char *const richcmp_names[] = {
+    "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__",
+};
+
+static PyObject *richcmp_name(int op)
+{
+    static PyObject *names[6];
+    return _PyType_CachedIdentifier(&names[op], richcmp_names[op]);
+}
+
+static PyObject *slot_tp_richcompare(PyObject *self, PyObject *other, int op)
+{
+    return call_binary_maybe(self, richcmp_name(op), other);
+}
+
+/* __iter__ (None: not iterable), else the old __getitem__ protocol. */
+static PyObject *slot_tp_iter(PyObject *self)
+{
+    int unbound;
+    PyObject *func = _PyObject_LookupSpecialMethod(self, _Py_INTERNED_ID(__iter__),
+                                                   &unbound);
+    if (func == Py_None) {
+        Py_DECREF(func);
+        PyErr_Format(PyExc_TypeError, "'%.200s' object is not iterable",
+                     Py_TYPE(self)->tp_name);
+        return NULL;
+    }
+    if (func != NULL) {
+        PyObject *res = unbound ? PyObject_CallOneArg(func, self)
+                                : _PyObject_CallNoArgs(func);
+        Py_DECREF(func);
+        return res;
+    }
+    if (PyErr_Occurred()) {
+        return NULL;
+    }
+    PyObject *getitem = _PyType_LookupRef(Py_TYPE(self), _Py_INTERNED_ID(__getitem__));
+    if (getitem == NULL) {
+        PyErr_Format(PyExc_TypeError, "'%.200s' object is not iterable",
+                     Py_TYPE(self)->tp_name);
+        return NULL;
+    }
+    Py_DECREF(getitem);
+    return PySeqIter_New(self);
+}
+
+static PyObject *slot_tp_descr_get(PyObject *self, PyObject *obj, PyObject *type)
+{
+    PyObject *get = _PyType_LookupRef(Py_TYPE(self), _Py_INTERNED_ID(__get__));
+    if (get == NULL) {
+        /* __get__ was deleted after the class was made. */
+        return Py_NewRef(self);
+    }
+    Py_DECREF(get);
+    PyObject *args[3] = {self, obj != NULL ? obj : Py_None,
+                         type != NULL ? type : Py_None};
+    return call_special(_Py_INTERNED_ID(__get__), args, 3);
+}
+
+static int slot_tp_descr_set(PyObject *self, PyObject *target, PyObject *value)
+{
+    return call_store(self, target, value, _Py_INTERNED_ID(__set__),
+                      _Py_INTERNED_ID(__delete__));
+}
+
+static int slot_tp_init(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *res = call_special_args(self, _Py_INTERNED_ID(__init__), args, kwds);
+    if (res == NULL) {
+        return -1;
+    }
+    if (res != Py_None) {
+        PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'",
+                     Py_TYPE(res)->tp_name);
+        Py_DECREF(res);
+        return -1;
+    }
+    Py_DECREF(res);
+    return 0;
+}
+
+static PyObject *slot_tp_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    PyObject *func = PyObject_GetAttr((PyObject *)type, _Py_INTERNED_ID(__new__));
+    if (func == NULL) {
+        return NULL;
+    }
+    PyObject *res = _PyObject_Call_Prepend(_PyThreadState_GET(), func,
+                                           (PyObject *)type, args, kwds);
+    Py_DECREF(func);
+    return res;
+}
+
+/* __del__: errors are reported as unraisable, the pending exception is
+   preserved. */
+static void slot_tp_finalize(PyObject *self)
+{
+    PyObject *exc = PyErr_GetRaisedException();
+    int unbound;
+    PyObject *del = _PyObject_LookupSpecialMethod(self, _Py_INTERNED_ID(__del__),
+                                                  &unbound);
+    if (del != NULL) {
+        PyObject *res = unbound ? PyObject_CallOneArg(del, self)
+                                : _PyObject_CallNoArgs(del);
+        if (res == NULL) {
+            PyErr_FormatUnraisable("Exception ignored while calling "
+                                   "deallocator %R", del);
+        }
+        Py_XDECREF(res);
+        Py_DECREF(del);
+    }
+    else if (PyErr_Occurred()) {
+        PyErr_WriteUnraisable(self);
+    }
+    PyErr_SetRaisedException(exc);
+}
+
+/* ---- the slot table ------------------------------------------------------------------ */
+
+#define SLOT_AT(FIELD) ((int)offsetof(PyHeapTypeObject, FIELD))
+#define SLOTDEF(NAME, FIELD, FUNC, WRAPPER, DOC) \
+    {NAME, SLOT_AT(FIELD), (void *)(FUNC), (wrapperfunc)(WRAPPER), DOC, 0, NULL}
+#define SLOTDEF_KW(NAME, FIELD, FUNC, WRAPPER, DOC)                     \
+    {NAME, SLOT_AT(FIELD), (void *)(FUNC), (wrapperfunc)(void (*)(void))(WRAPPER), \
+     DOC, PyWrapperFlag_KEYWORDS, NULL}
+#define TP(FIELD) ht_type.FIELD
+#define AM(FIELD) as_async.FIELD
+#define NB(FIELD) as_number.FIELD
+#define MP(FIELD) as_mapping.FIELD
+#define SQ(FIELD) as_sequence.FIELD
+
+#define UNARY_DOC(NAME, TEXT) NAME "($self, /)\n--\n\n" TEXT
+#define BINARY_DOC(NAME, TEXT) NAME "($self, value, /)\n--\n\n" TEXT
+
+#define NB_BINARY(NAME, RNAME, FIELD, FUNC, OP)                                  \
+    SLOTDEF(NAME, NB(FIELD), FUNC, _Py_wrap_binaryfunc_l,                        \
+            BINARY_DOC(NAME, "Return self" OP "value.")),                        \
+    SLOTDEF(RNAME, NB(FIELD), FUNC, _Py_wrap_binaryfunc_r,                       \
+            BINARY_DOC(RNAME, "Return value" OP "self."))
+#define NB_INPLACE(NAME, FIELD, FUNC, OP)                                        \
+    SLOTDEF(NAME, NB(FIELD), FUNC, _Py_wrap_binaryfunc,                          \
+            BINARY_DOC(NAME, "Return self" OP "=value."))
+#define NB_UNARY(NAME, FIELD, FUNC, TEXT)                                        \
+    SLOTDEF(NAME, NB(FIELD), FUNC, _Py_wrap_unaryfunc, UNARY_DOC(NAME, TEXT))
+
+/* Entries sharing a slot are adjacent; where several names can fill a
+   slot or one name several slots, the first entry for a name decides the
+   wrapper a built-in type shows (mapping before sequence). */
+static struct wrapperbase slotdefs[] = {
+    SLOTDEF("__getattribute__", TP(tp_getattro), slot_tp_getattr_hook,
+            _Py_wrap_binaryfunc,
+            "__getattribute__($self, name, /)\n--\n\nReturn getattr(self, name)."),
+    SLOTDEF("__getattr__", TP(tp_getattro), slot_tp_getattr_hook, NULL, ""),
+    SLOTDEF("__setattr__", TP(tp_setattro), slot_tp_setattro, _Py_wrap_setattr,
+            "__setattr__($self, name, value, /)\n--\n\n"
+            "Implement setattr(self, name, value)."),
+    SLOTDEF("__delattr__", TP(tp_setattro), slot_tp_setattro, _Py_wrap_delattr,
+            "__delattr__($self, name, /)\n--\n\nImplement delattr(self, name)."),
+    SLOTDEF("__repr__", TP(tp_repr), slot_tp_repr, _Py_wrap_unaryfunc,
+            UNARY_DOC("__repr__", "Return repr(self).")),
+    SLOTDEF("__hash__", TP(tp_hash), slot_tp_hash, _Py_wrap_hashfunc,
+            UNARY_DOC("__hash__", "Return hash(self).")),
+    SLOTDEF_KW("__call__", TP(tp_call), slot_tp_call, _Py_wrap_call,
+               "__call__($self, /, *args, **kwargs)\n--\n\n"
+               "Call self as a function."),
+    SLOTDEF("__str__", TP(tp_str), slot_tp_str, _Py_wrap_unaryfunc,
+            UNARY_DOC("__str__", "Return str(self).")),
+    SLOTDEF("__lt__", TP(tp_richcompare), slot_tp_richcompare, _Py_wrap_richcmp_lt,
+            BINARY_DOC("__lt__", "Return self<value.")),
+    SLOTDEF("__le__", TP(tp_richcompare), slot_tp_richcompare, _Py_wrap_richcmp_le,
+            BINARY_DOC("__le__", "Return self<=value.")),
+    SLOTDEF("__eq__", TP(tp_richcompare), slot_tp_richcompare, _Py_wrap_richcmp_eq,
+            BINARY_DOC("__eq__", "Return self==value.")),
+    SLOTDEF("__ne__", TP(tp_richcompare), slot_tp_richcompare, _Py_wrap_richcmp_ne,
+            BINARY_DOC("__ne__", "Return self!=value.")),
+    SLOTDEF("__gt__", TP(tp_richcompare), slot_tp_richcompare, _Py_wrap_richcmp_gt,
+            BINARY_DOC("__gt__", "Return self>value.")),
+    SLOTDEF("__ge__", TP(tp_richcompare), slot_tp_richcompare, _Py_wrap_richcmp_ge,
+            BINARY_DOC("__ge__", "Return self>=value.")),
+    SLOTDEF("__iter__", TP(tp_iter), slot_tp_iter, _Py_wrap_unaryfunc,
+            UNARY_DOC("__iter__", "Implement iter(self).")),
+    SLOTDEF("__next__", TP(tp_iternext), slot_tp_iternext, _Py_wrap_next,
+            UNARY_DOC("__next__", "Implement next(self).")),
+    SLOTDEF("__get__", TP(tp_descr_get), slot_tp_descr_get, _Py_wrap_descr_get,
+            "__get__($self, instance, owner=None, /)\n--\n\n"
+            "Return an attribute of instance, which is of type owner."),
+    SLOTDEF("__set__", TP(tp_descr_set), slot_tp_descr_set, _Py_wrap_descr_set,
+            "__set__($self, instance, value, /)\n--\n\n"
+            "Set an attribute of instance to value."),
+    SLOTDEF("__delete__", TP(tp_descr_set), slot_tp_descr_set, _Py_wrap_descr_delete,
+            "__delete__($self, instance, /)\n--\n\nDelete an attribute of instance."),
+    SLOTDEF_KW("__init__", TP(tp_init), slot_tp_init, _Py_wrap_init,
+               "__init__($self, /, *args, **kwargs)\n--\n\n"
+               "Initialize self.  See help(type(self)) for accurate signature."),
+    SLOTDEF("__new__", TP(tp_new), slot_tp_new, NULL,
+            "__new__(type, /, *args, **kwargs)\n--\n\n"
+            "Create and return new object.  See help(type) for accurate signature."),
+    SLOTDEF("__del__", TP(tp_finalize), slot_tp_finalize, _Py_wrap_del,
+            UNARY_DOC("__del__", "Called when the instance is about to be destroyed.")),
+
+    SLOTDEF("__await__", AM(am_await), slot_am_await, _Py_wrap_unaryfunc,
+            UNARY_DOC("__await__", "Return an iterator to be used in await expression.")),
+    SLOTDEF("__aiter__", AM(am_aiter), slot_am_aiter, _Py_wrap_unaryfunc,
+            UNARY_DOC("__aiter__", "Return an awaitable, that resolves in asynchronous iterator.")),
+    SLOTDEF("__anext__", AM(am_anext), slot_am_anext, _Py_wrap_unaryfunc,
+            UNARY_DOC("__anext__", "Return a value or raise StopAsyncIteration.")),
+
+    NB_BINARY("__add__", "__radd__", nb_add, slot_nb_add, "+"),
+    NB_BINARY("__sub__", "__rsub__", nb_subtract, slot_nb_subtract, "-"),
+    NB_BINARY("__mul__", "__rmul__", nb_multiply, slot_nb_multiply, "*"),
+    NB_BINARY("__mod__", "__rmod__", nb_remainder, slot_nb_remainder, "%"),
+    SLOTDEF("__divmod__", NB(nb_divmod), slot_nb_divmod, _Py_wrap_binaryfunc_l,
+            BINARY_DOC("__divmod__", "Return divmod(self, value).")),
+    SLOTDEF("__rdivmod__", NB(nb_divmod), slot_nb_divmod, _Py_wrap_binaryfunc_r,
+            BINARY_DOC("__rdivmod__", "Return divmod(value, self).")),
+    SLOTDEF("__pow__", NB(nb_power), slot_nb_power, _Py_wrap_ternaryfunc,
+            "__pow__($self, value, mod=None, /)\n--\n\nReturn pow(self, value, mod)."),
+    SLOTDEF("__rpow__", NB(nb_power), slot_nb_power, _Py_wrap_ternaryfunc_r,
+            "__rpow__($self, value, mod=None, /)\n--\n\nReturn pow(value, self, mod)."),
+    NB_UNARY("__neg__", nb_negative, slot_nb_negative, "-self"),
+    NB_UNARY("__pos__", nb_positive, slot_nb_positive, "+self"),
+    NB_UNARY("__abs__", nb_absolute, slot_nb_absolute, "abs(self)"),
+    SLOTDEF("__bool__", NB(nb_bool), slot_nb_bool, _Py_wrap_inquirypred,
+            UNARY_DOC("__bool__", "True if self else False")),
+    NB_UNARY("__invert__", nb_invert, slot_nb_invert, "~self"),
+    NB_BINARY("__lshift__", "__rlshift__", nb_lshift, slot_nb_lshift, "<<"),
+    NB_BINARY("__rshift__", "__rrshift__", nb_rshift, slot_nb_rshift, ">>"),
+    NB_BINARY("__and__", "__rand__", nb_and, slot_nb_and, "&"),
+    NB_BINARY("__xor__", "__rxor__", nb_xor, slot_nb_xor, "^"),
+    NB_BINARY("__or__", "__ror__", nb_or, slot_nb_or, "|"),
+    NB_UNARY("__int__", nb_int, slot_nb_int, "int(self)"),
+    NB_UNARY("__float__", nb_float, slot_nb_float, "float(self)"),
+    NB_INPLACE("__iadd__", nb_inplace_add, slot_nb_inplace_add, "+"),
+    NB_INPLACE("__isub__", nb_inplace_subtract, slot_nb_inplace_subtract, "-"),
+    NB_INPLACE("__imul__", nb_inplace_multiply, slot_nb_inplace_multiply, "*"),
+    NB_INPLACE("__imod__", nb_inplace_remainder, slot_nb_inplace_remainder, "%"),
+    SLOTDEF("__ipow__", NB(nb_inplace_power), slot_nb_inplace_power,
+            _Py_wrap_ternaryfunc, BINARY_DOC("__ipow__", "Return self**=value.")),
+    NB_INPLACE("__ilshift__", nb_inplace_lshift, slot_nb_inplace_lshift, "<<"),
+    NB_INPLACE("__irshift__", nb_inplace_rshift, slot_nb_inplace_rshift, ">>"),
+    NB_INPLACE("__iand__", nb_inplace_and, slot_nb_inplace_and, "&"),
+    NB_INPLACE("__ixor__", nb_inplace_xor, slot_nb_inplace_xor, "^"),
+    NB_INPLACE("__ior__", nb_inplace_or, slot_nb_inplace_or, "|"),
+    NB_BINARY("__floordiv__", "__rfloordiv__", nb_floor_divide, slot_nb_floor_divide, "//"),
+    NB_BINARY("__truediv__", "__rtruediv__", nb_true_divide, slot_nb_true_divide, "/"),
+    NB_INPLACE("__ifloordiv__", nb_inplace_floor_divide, slot_nb_inplace_floor_divide, "//"),
+    NB_INPLACE("__itruediv__", nb_inplace_true_divide, slot_nb_inplace_true_divide, "/"),
+    NB_UNARY("__index__", nb_index, slot_nb_index,
+             "Return self converted to an integer, if self is suitable "
+             "for use as an index into a list."),
+    NB_BINARY("__matmul__", "__rmatmul__", nb_matrix_multiply, slot_nb_matrix_multiply, "@"),
+    NB_INPLACE("__imatmul__", nb_inplace_matrix_multiply,
+               slot_nb_inplace_matrix_multiply, "@"),
+
+    SLOTDEF("__len__", MP(mp_length), slot_mp_length, _Py_wrap_lenfunc,
+            UNARY_DOC("__len__", "Return len(self).")),
+    SLOTDEF("__getitem__", MP(mp_subscript), slot_mp_subscript, _Py_wrap_binaryfunc,
+            "__getitem__($self, key, /)\n--\n\nReturn self[key]."),
+    SLOTDEF("__setitem__", MP(mp_ass_subscript), slot_mp_ass_subscript,
+            _Py_wrap_objobjargproc,
+            "__setitem__($self, key, value, /)\n--\n\nSet self[key] to value."),
+    SLOTDEF("__delitem__", MP(mp_ass_subscript), slot_mp_ass_subscript,
+            _Py_wrap_delitem, "__delitem__($self, key, /)\n--\n\nDelete self[key]."),
+
+    SLOTDEF("__len__", SQ(sq_length), slot_sq_length, _Py_wrap_lenfunc,
+            UNARY_DOC("__len__", "Return len(self).")),
+    SLOTDEF("__add__", SQ(sq_concat), NULL, _Py_wrap_binaryfunc,
+            BINARY_DOC("__add__", "Return self+value.")),
+    SLOTDEF("__mul__", SQ(sq_repeat), NULL, _Py_wrap_indexargfunc,
+            BINARY_DOC("__mul__", "Return self*value.")),
+    SLOTDEF("__rmul__", SQ(sq_repeat), NULL, _Py_wrap_indexargfunc,
+            BINARY_DOC("__rmul__", "Return value*self.")),
+    SLOTDEF("__getitem__", SQ(sq_item), slot_sq_item, _Py_wrap_sq_item,
+            "__getitem__($self, key, /)\n--\n\nReturn self[key]."),
+    SLOTDEF("__setitem__", SQ(sq_ass_item), slot_sq_ass_item, _Py_wrap_sq_setitem,
+            "__setitem__($self, key, value, /)\n--\n\nSet self[key] to value."),
+    SLOTDEF("__delitem__", SQ(sq_ass_item), slot_sq_ass_item, _Py_wrap_sq_delitem,
+            "__delitem__($self, key, /)\n--\n\nDelete self[key]."),
+    SLOTDEF("__contains__", SQ(sq_contains), slot_sq_contains, _Py_wrap_objobjproc,
+            "__contains__($self, key, /)\n--\n\nReturn bool(key in self)."),
+    SLOTDEF("__iadd__", SQ(sq_inplace_concat), NULL, _Py_wrap_binaryfunc,
+            BINARY_DOC("__iadd__", "Implement self+=value.")),
+    SLOTDEF("__imul__", SQ(sq_inplace_repeat), NULL, _Py_wrap_indexargfunc,
+            BINARY_DOC("__imul__", "Implement self*=value.")),
+    {NULL, 0, NULL, NULL, NULL, 0, NULL},
+};
+
+/* The slot's storage inside type: in the type object itself or in one of
+   its sub-tables (NULL when type has no such table). */
+static void **slotptr(PyTypeObject *type, int offset)
+{
+    char *ptr;
+    size_t off = (size_t)offset;
+    if (off >= offsetof(PyHeapTypeObject, as_buffer)) {
+        ptr = (char *)type->tp_as_buffer;
+        off -= offsetof(PyHeapTypeObject, as_buffer);
+    }
+    else if (off >= offsetof(PyHeapTypeObject, as_sequence)) {
+        ptr = (char *)type->tp_as_sequence;
+        off -= offsetof(PyHeapTypeObject, as_sequence);
+    }
+    else if (off >= offsetof(PyHeapTypeObject, as_mapping)) {
+        ptr = (char *)type->tp_as_mapping;
+        off -= offsetof(PyHeapTypeObject, as_mapping);
+    }
+    else if (off >= offsetof(PyHeapTypeObject, as_number)) {
+        ptr = (char *)type->tp_as_number;
+        off -= offsetof(PyHeapTypeObject, as_number);
+    }
+    else if (off >= offsetof(PyHeapTypeObject, as_async)) {
+        ptr = (char *)type->tp_as_async;
+        off -= offsetof(PyHeapTypeObject, as_async);
+    }
+    else {
+        ptr = (char *)type;
+    }
+    return ptr == NULL ? NULL : (void **)(ptr + off);
+}
+
+/* The names are interned once, during start-up's first PyType_Ready
+   (single-threaded), before any other code reads them. */
+static void init_slotdefs(void)
+{
+    static int initialized;
+    if (initialized) {
+        return;
+    }
+    for (struct wrapperbase *p = slotdefs; p->name != NULL; p++) {
+        p->name_strobj = PyUnicode_InternFromString(p->name);
+        if (p->name_strobj == NULL) {
+            Py_FatalError("out of memory interning slot names");
+        }
+    }
+    initialized = 1;
+}
+
+/* For PyType_Ready: a wrapper descriptor for each slot the type itself
+   defines, unless its dict already has that name. */
+static int add_slot_wrappers(PyTypeObject *type)
+{
+    init_slotdefs();
+    PyObject *dict = type->tp_dict;
+    for (struct wrapperbase *p = slotdefs; p->name != NULL; p++) {
+        if (p->wrapper == NULL) {
+            continue;
+        }
+        void **ptr = slotptr(type, p->offset);
+        if (ptr == NULL || *ptr == NULL) {
+            continue;
+        }
+        int r = PyDict_Contains(dict, p->name_strobj);
+        if (r < 0) {
+            return -1;
+        }
+        if (r > 0) {
+            continue;
+        }
+        if (*ptr == (void *)PyObject_HashNotImplemented) {
+            if (PyDict_SetItem(dict, p->name_strobj, Py_None) < 0) {
+                return -1;
+            }
+            continue;
+        }
+        PyObject *descr = PyDescr_NewWrapper(type, p, *ptr);
+        if (descr == NULL) {
+            return -1;
+        }
+        r = PyDict_SetItem(dict, p->name_strobj, descr);
+        Py_DECREF(descr);
+        if (r < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Fill one slot of a class from the dunder methods along its MRO (all the
+   table entries for that slot, starting at p).  Returns the first entry
+   of the next slot.  A C function is used directly when every name for
+   the slot resolves to a wrapper of the same function; otherwise the
+   generic slot_* dispatcher. */
+static struct wrapperbase *update_one_slot(PyTypeObject *type,
+                                           struct wrapperbase *p)
+{
+    int offset = p->offset;
+    void **ptr = slotptr(type, offset);
+    if (ptr == NULL) {
+        do {
+            p++;
+        } while (p->offset == offset);
+        return p;
+    }
+    void *generic = NULL, *specific = NULL;
+    int use_generic = 0;
+    do {
+        PyObject *descr = _PyType_LookupRef(type, p->name_strobj);
+        if (descr == NULL) {
+            continue;
+        }
+        if (Py_IS_TYPE(descr, &PyWrapperDescr_Type)
+                && ((PyWrapperDescrObject *)descr)->d_base->name_strobj
+                       == p->name_strobj) {
+            PyWrapperDescrObject *d = (PyWrapperDescrObject *)descr;
+            generic = p->function;
+            if ((specific == NULL || specific == d->d_wrapped)
+                    && d->d_base->wrapper == p->wrapper
+                    && PyType_IsSubtype(type, PyDescr_TYPE(d))) {
+                specific = d->d_wrapped;
+            }
+            else {
+                use_generic = 1;
+            }
+        }
+        else if (PyCFunction_Check(descr)
+                 && PyCFunction_GET_FUNCTION(descr) == _PyCFunction_CAST(tp_new_wrapper)
+                 && ptr == (void **)&type->tp_new) {
+            specific = (void *)type->tp_new;
+        }
+        else if (descr == Py_None && ptr == (void **)&type->tp_hash) {
+            specific = (void *)PyObject_HashNotImplemented;
+        }
+        else {
+            use_generic = 1;
+            generic = p->function;
+        }
+        Py_DECREF(descr);
+    } while ((++p)->offset == offset);
+    void *value = (specific != NULL && !use_generic) ? specific : generic;
+    __atomic_store_n(ptr, value, __ATOMIC_RELEASE);
+    return p;
+}
+
+static void fixup_slot_dispatchers(PyTypeObject *type)
+{
+    BEGIN_TYPE_LOCK();
+    for (struct wrapperbase *p = slotdefs; p->name != NULL; ) {
+        p = update_one_slot(type, p);
+    }
+    END_TYPE_LOCK();
+}
+
+/* After __bases__ changed: every slot of type and its subclasses. */
+static void update_all_slots(PyTypeObject *type)
+{
+    fixup_slot_dispatchers(type);
+    PyObject *subclasses = _PyType_GetSubclasses(type);
+    if (subclasses == NULL) {
+        PyErr_Clear();
+        return;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(subclasses); i++) {
+        update_all_slots((PyTypeObject *)PyList_GET_ITEM(subclasses, i));
+    }
+    Py_DECREF(subclasses);
+}
+
+/* Refill the slot at `offset` in type and in the subclasses that inherit
+   `name` (those that define it themselves keep their own).  Caller holds
+   the type lock. */
+static int update_slot_recursive(PyTypeObject *type, struct wrapperbase *group,
+                                 PyObject *name)
+{
+    update_one_slot(type, group);
+    PyObject *subclasses = subclasses_list_locked(type);
+    if (subclasses == NULL) {
+        return -1;
+    }
+    int res = 0;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(subclasses) && res == 0; i++) {
+        PyTypeObject *sub = (PyTypeObject *)PyList_GET_ITEM(subclasses, i);
+        int r = sub->tp_dict != NULL ? PyDict_Contains(sub->tp_dict, name) : 0;
+        if (r < 0) {
+            res = -1;
+        }
+        else if (r == 0) {
+            res = update_slot_recursive(sub, group, name);
+        }
+    }
+    Py_DECREF(subclasses);
+    return res;
+}
+
+/* A dunder attribute of a class changed.  Caller holds the type lock. */
+static int update_slot(PyTypeObject *type, PyObject *name)
+{
+    for (struct wrapperbase *p = slotdefs; p->name != NULL; p++) {
+        if (p->name_strobj != name && !_PyUnicode_Equal(p->name_strobj, name)) {
+            continue;
+        }
+        struct wrapperbase *group = p;
+        while (group > slotdefs && (group - 1)->offset == p->offset) {
+            group--;
+        }
+        if (update_slot_recursive(type, group, name) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* T.__new__(S, *args, **kwds): the built-in function for tp_new, bound to
+   T.  S must be a subtype of T whose nearest static base allocates like
+   T does. */
+static PyObject *tp_new_wrapper(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    if (!PyType_Check(self)) {
+        PyErr_Format(PyExc_SystemError,
+                     "__new__() called with non-type 'self'");
+        return NULL;
+    }
+    PyTypeObject *type = (PyTypeObject *)self;
+    if (PyTuple_GET_SIZE(args) < 1) {
+        PyErr_Format(PyExc_TypeError, "%s.__new__(): not enough arguments",
+                     type->tp_name);
+        return NULL;
+    }
+    PyObject *arg0 = PyTuple_GET_ITEM(args, 0);
+    if (!PyType_Check(arg0)) {
+        PyErr_Format(PyExc_TypeError,
+                     "%s.__new__(X): X is not a type object (%s)",
+                     type->tp_name, Py_TYPE(arg0)->tp_name);
+        return NULL;
+    }
+    PyTypeObject *subtype = (PyTypeObject *)arg0;
+    if (!PyType_IsSubtype(subtype, type)) {
+        PyErr_Format(PyExc_TypeError, "%s.__new__(%s): %s is not a subtype of %s",
+                     type->tp_name, subtype->tp_name, subtype->tp_name,
+                     type->tp_name);
+        return NULL;
+    }
+    PyTypeObject *staticbase = subtype;
+    while (staticbase != NULL && staticbase->tp_new == slot_tp_new) {
+        staticbase = staticbase->tp_base;
+    }
+    if (staticbase != NULL && staticbase->tp_new != type->tp_new) {
+        PyErr_Format(PyExc_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()",
+                     type->tp_name, subtype->tp_name, staticbase->tp_name);
+        return NULL;
+    }
+    PyObject *rest = PyTuple_GetSlice(args, 1, PyTuple_GET_SIZE(args));
+    if (rest == NULL) {
+        return NULL;
+    }
+    PyObject *res = type->tp_new(subtype, rest, kwds);
+    Py_DECREF(rest);
+    return res;
+}

@@ -1,0 +1,99 @@
+/* PyMutex slow paths (DESIGN.md section 5).
+
+   The fast paths in Include/cpython/lock.h are one compare-and-swap.  On
+   contention a locker spins briefly, then sets _Py_HAS_PARKED and parks
+   on the mutex byte.  Unlock with parked waiters wakes one of them and
+   clears the lock bit in the same step (under the parking-lot bucket
+   lock), leaving _Py_HAS_PARKED set while others still wait; the woken
+   thread then competes for the lock like any newcomer. */
+#include "Python.h"
+#include "pycore_lock.h"
+
+#include <sched.h>
+
+#define SPIN_COUNT 40
+
+void _PyMutex_LockSlow(PyMutex *m)
+{
+    uint8_t v = __atomic_load_n(&m->_bits, __ATOMIC_RELAXED);
+    int spins = 0;
+    for (;;) {
+        if (!(v & _Py_LOCKED)) {
+            if (__atomic_compare_exchange_n(&m->_bits, &v, v | _Py_LOCKED, 0,
+                                            __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+                return;
+            }
+            continue;
+        }
+        if (!(v & _Py_HAS_PARKED) && spins < SPIN_COUNT) {
+            sched_yield();
+            spins++;
+            v = __atomic_load_n(&m->_bits, __ATOMIC_RELAXED);
+            continue;
+        }
+        if (!(v & _Py_HAS_PARKED)) {
+            uint8_t parked = v | _Py_HAS_PARKED;
+            if (!__atomic_compare_exchange_n(&m->_bits, &v, parked, 0,
+                                             __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
+                continue;
+            }
+            v = parked;
+        }
+        /* Blocking here never holds up a stop-the-world request once
+           threads detach around it (the runtime issue's attach/detach). */
+        _PyParkingLot_Park(&m->_bits, &v, sizeof(v), -1, NULL);
+        v = __atomic_load_n(&m->_bits, __ATOMIC_RELAXED);
+    }
+}
+
+static void unlock_and_hand_over(void *arg, void *park_arg, int has_more_waiters)
+{
+    PyMutex *m = (PyMutex *)arg;
+    (void)park_arg;
+    __atomic_store_n(&m->_bits, has_more_waiters ? _Py_HAS_PARKED : _Py_UNLOCKED,
+                     __ATOMIC_RELEASE);
+}
+
+void _PyMutex_UnlockSlow(PyMutex *m)
+{
+    uint8_t v = __atomic_load_n(&m->_bits, __ATOMIC_RELAXED);
+    if (!(v & _Py_LOCKED)) {
+        Py_FatalError("unlocking a PyMutex that is not locked");
+    }
+    if (v & _Py_HAS_PARKED) {
+        _PyParkingLot_Unpark(&m->_bits, unlock_and_hand_over, m);
+        return;
+    }
+    /* Only the lock bit was set and the fast path's CAS failed spuriously
+       or raced with a parker setting _Py_HAS_PARKED: retry. */
+    for (;;) {
+        if (v & _Py_HAS_PARKED) {
+            _PyParkingLot_Unpark(&m->_bits, unlock_and_hand_over, m);
+            return;
+        }
+        if (__atomic_compare_exchange_n(&m->_bits, &v, _Py_UNLOCKED, 0,
+                                        __ATOMIC_RELEASE, __ATOMIC_RELAXED)) {
+            return;
+        }
+    }
+}
+
+/* The exported, non-inline forms of the public API. */
+#undef PyMutex_Lock
+#undef PyMutex_Unlock
+#undef PyMutex_IsLocked
+
+void PyMutex_Lock(PyMutex *m)
+{
+    _PyMutex_Lock(m);
+}
+
+void PyMutex_Unlock(PyMutex *m)
+{
+    _PyMutex_Unlock(m);
+}
+
+int PyMutex_IsLocked(PyMutex *m)
+{
+    return _PyMutex_IsLocked(m);
+}

@@ -1,0 +1,273 @@
+/* Interpreter start-up and shut-down. */
+#include "Python.h"
+#include "pycore_object.h"
+#include "pycore_pystate.h"
+#include "pycore_pyhash.h"
+
+static int initialized;
+
+/* Every statically allocated type, readied at start-up in this order (a
+   base before its subtypes).  Each type's owner adds its line. */
+static PyTypeObject *const static_types[] = {
+    &PyBaseObject_Type,
+    &PyType_Type,
+    &PySeqIter_Type,
+    &PyCallIter_Type,
+    &PyFloat_Type,
+    &PyComplex_Type,
+    &PyTuple_Type,
+    &PyTupleIter_Type,
+    &PyList_Type,
+    &PyListIter_Type,
+    &PyListRevIter_Type,
+    &PySlice_Type,
+    &PyRange_Type,
+    &PyRangeIter_Type,
+    &PyLongRangeIter_Type,
+    &PyCell_Type,
+    &PyLong_Type,
+    &PyBool_Type,
+    &PyBytes_Type,
+    &PyBytesIter_Type,
+    &PyByteArray_Type,
+    &PyByteArrayIter_Type,
+    &_PyManagedBuffer_Type,
+    &PyMemoryView_Type,
+    &_PyMemoryIter_Type,
+    &PyDict_Type,
+    &PyDictKeys_Type,
+    &PyDictValues_Type,
+    &PyDictItems_Type,
+    &PyDictIterKey_Type,
+    &PyDictIterValue_Type,
+    &PyDictIterItem_Type,
+    &PyDictRevIterKey_Type,
+    &PyDictRevIterValue_Type,
+    &PyDictRevIterItem_Type,
+    &PySet_Type,
+    &PyFrozenSet_Type,
+    &PySetIter_Type,
+    &_PyWeakref_RefType,
+    &_PyWeakref_ProxyType,
+    &_PyWeakref_CallableProxyType,
+    &_PyExc_BaseException,
+    &_PyExc_Exception,
+    &_PyExc_BaseExceptionGroup,
+    &_PyExc_ExceptionGroup,
+    &_PyExc_GeneratorExit,
+    &_PyExc_KeyboardInterrupt,
+    &_PyExc_SystemExit,
+    &_PyExc_ArithmeticError,
+    &_PyExc_FloatingPointError,
+    &_PyExc_OverflowError,
+    &_PyExc_ZeroDivisionError,
+    &_PyExc_AssertionError,
+    &_PyExc_AttributeError,
+    &_PyExc_BufferError,
+    &_PyExc_EOFError,
+    &_PyExc_ImportError,
+    &_PyExc_ModuleNotFoundError,
+    &_PyExc_LookupError,
+    &_PyExc_IndexError,
+    &_PyExc_KeyError,
+    &_PyExc_MemoryError,
+    &_PyExc_NameError,
+    &_PyExc_UnboundLocalError,
+    &_PyExc_OSError,
+    &_PyExc_BlockingIOError,
+    &_PyExc_ChildProcessError,
+    &_PyExc_ConnectionError,
+    &_PyExc_BrokenPipeError,
+    &_PyExc_ConnectionAbortedError,
+    &_PyExc_ConnectionRefusedError,
+    &_PyExc_ConnectionResetError,
+    &_PyExc_FileExistsError,
+    &_PyExc_FileNotFoundError,
+    &_PyExc_InterruptedError,
+    &_PyExc_IsADirectoryError,
+    &_PyExc_NotADirectoryError,
+    &_PyExc_PermissionError,
+    &_PyExc_ProcessLookupError,
+    &_PyExc_TimeoutError,
+    &_PyExc_ReferenceError,
+    &_PyExc_RuntimeError,
+    &_PyExc_NotImplementedError,
+    &_PyExc_PythonFinalizationError,
+    &_PyExc_RecursionError,
+    &_PyExc_StopAsyncIteration,
+    &_PyExc_StopIteration,
+    &_PyExc_SyntaxError,
+    &_PyExc_IndentationError,
+    &_PyExc_TabError,
+    &_PyExc_IncompleteInputError,
+    &_PyExc_SystemError,
+    &_PyExc_TypeError,
+    &_PyExc_ValueError,
+    &_PyExc_UnicodeError,
+    &_PyExc_UnicodeDecodeError,
+    &_PyExc_UnicodeEncodeError,
+    &_PyExc_UnicodeTranslateError,
+    &_PyExc_Warning,
+    &_PyExc_BytesWarning,
+    &_PyExc_DeprecationWarning,
+    &_PyExc_EncodingWarning,
+    &_PyExc_FutureWarning,
+    &_PyExc_ImportWarning,
+    &_PyExc_PendingDeprecationWarning,
+    &_PyExc_ResourceWarning,
+    &_PyExc_RuntimeWarning,
+    &_PyExc_SyntaxWarning,
+    &_PyExc_UnicodeWarning,
+    &_PyExc_UserWarning,
+    &PyUnicode_Type,
+    &PyUnicodeIter_Type,
+    &_PyNone_Type,
+    &_PyNotImplemented_Type,
+    &PyEllipsis_Type,
+    &PyCFunction_Type,
+    &PyCMethod_Type,
+    &PyMethodDescr_Type,
+    &PyClassMethodDescr_Type,
+    &PyMemberDescr_Type,
+    &PyGetSetDescr_Type,
+    &PyWrapperDescr_Type,
+    &_PyMethodWrapper_Type,
+    &PyDictProxy_Type,
+    &PyProperty_Type,
+    &PyModuleDef_Type,
+    &PyModule_Type,
+    /* END static types */
+    NULL,
+};
+
+void _PyTypes_InitStatic(void)
+{
+    for (size_t i = 0; static_types[i] != NULL; i++) {
+        if (PyType_Ready(static_types[i]) < 0) {
+            PyErr_Print();
+            Py_FatalError("failed to initialize a built-in type");
+        }
+    }
+}
+
+void Py_InitializeEx(int install_sigs)
+{
+    (void)install_sigs;
+    if (initialized) {
+        return;
+    }
+    if (_Py_HashSecret_Init() < 0) {
+        Py_FatalError("PYTHONHASHSEED must be \"random\" or an integer "
+                      "in range [0; 4294967295]");
+    }
+    PyInterpreterState *interp = _PyInterpreterState_Main();
+    _PyInterpreterState_Init(interp);
+    PyThreadState *tstate = _PyThreadState_New(interp);
+    if (tstate == NULL) {
+        Py_FatalError("cannot allocate the main thread state");
+    }
+    _PyThreadState_Bind(tstate);
+    _PyTypes_InitStatic();
+    initialized = 1;
+}
+
+void Py_Initialize(void)
+{
+    Py_InitializeEx(1);
+}
+
+int Py_IsInitialized(void)
+{
+    return initialized;
+}
+
+int Py_IsFinalizing(void)
+{
+    return _PyInterpreterState_Main()->finalizing;
+}
+
+/* Returns -1 if an error occurred while flushing or finalizing. */
+int Py_FinalizeEx(void)
+{
+    if (!initialized) {
+        return 0;
+    }
+    PyInterpreterState *interp = _PyInterpreterState_Main();
+    interp->finalizing = 1;
+    PyThreadState *tstate = _PyThreadState_GET();
+    int status = 0;
+    if (tstate != NULL && tstate->current_exception != NULL) {
+        status = -1;
+    }
+    Py_CLEAR(interp->dict);
+    if (tstate != NULL) {
+        _PyThreadState_Delete(tstate);
+    }
+    initialized = 0;
+    return status;
+}
+
+void Py_Finalize(void)
+{
+    Py_FinalizeEx();
+}
+
+static void (*exit_funcs[32])(void);
+static int exit_func_count;
+
+int Py_AtExit(void (*func)(void))
+{
+    if (exit_func_count >= (int)Py_ARRAY_LENGTH(exit_funcs)) {
+        return -1;
+    }
+    exit_funcs[exit_func_count++] = func;
+    return 0;
+}
+
+void Py_Exit(int status)
+{
+    if (Py_FinalizeEx() < 0 && status == 0) {
+        status = 120;
+    }
+    while (exit_func_count > 0) {
+        exit_funcs[--exit_func_count]();
+    }
+    exit(status);
+}
+
+const char *Py_GetVersion(void)
+{
+    static char version[128];
+    if (version[0] == '\0') {
+        PyOS_snprintf(version, sizeof(version), "%s (weft %s%s) [%s]",
+                      PY_VERSION, WEFT_VERSION,
+#ifdef Py_GIL_DISABLED
+                      " free-threading build",
+#else
+                      "",
+#endif
+                      Py_GetCompiler() + 1);
+    }
+    return version;
+}
+
+const char *Py_GetPlatform(void)
+{
+    return "linux";
+}
+
+const char *Py_GetCompiler(void)
+{
+#if defined(__clang__)
+    return "[Clang " __clang_version__ "]";
+#elif defined(__GNUC__)
+    return "[GCC " __VERSION__ "]";
+#else
+    return "[unknown compiler]";
+#endif
+}
+
+const char *Py_GetBuildInfo(void)
+{
+    return "weft " WEFT_VERSION ", " __DATE__;
+}
