@@ -135,7 +135,9 @@ typedef PyObject *(*allocfunc)(PyTypeObject *, Py_ssize_t);
 typedef PyObject *(*vectorcallfunc)(PyObject *callable, PyObject *const *args,
                                     size_t nargsf, PyObject *kwnames);
 
-/* PyType_FromSpec. */
+/* PyType_FromSpec; the slot numbers are in typeslots.h. */
+#include "typeslots.h"
+
 typedef struct {
     int slot;
     void *pfunc;

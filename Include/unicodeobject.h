@@ -102,6 +102,14 @@ PyAPI_FUNC(PyObject *) PyUnicode_DecodeRawUnicodeEscape(const char *string,
                                                         const char *errors);
 PyAPI_FUNC(PyObject *) PyUnicode_AsRawUnicodeEscapeString(PyObject *unicode);
 
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeCharmap(const char *string,
+                                              Py_ssize_t length,
+                                              PyObject *mapping,
+                                              const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_AsCharmapString(PyObject *unicode,
+                                                 PyObject *mapping);
+PyAPI_FUNC(PyObject *) PyUnicode_BuildEncodingMap(PyObject *string);
+
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeLatin1(const char *string, Py_ssize_t length,
                                               const char *errors);
 PyAPI_FUNC(PyObject *) PyUnicode_AsLatin1String(PyObject *unicode);

@@ -553,8 +553,15 @@ static PyObject *complex_pow(PyObject *v, PyObject *w, PyObject *z)
     else {
         r = _Py_c_pow(a, b);
     }
-    if (errno == 0 && (isinf(r.real) || isinf(r.imag))) {
-        errno = ERANGE;
+    /* An infinite part is an overflow; a range error that left both parts
+       finite (an underflow somewhere inside) is not. */
+    if (isinf(r.real) || isinf(r.imag)) {
+        if (errno == 0) {
+            errno = ERANGE;
+        }
+    }
+    else if (errno == ERANGE) {
+        errno = 0;
     }
     if (errno == EDOM) {
         PyErr_SetString(PyExc_ZeroDivisionError,
@@ -790,14 +797,11 @@ static PyObject *complex_from_string(PyTypeObject *type, PyObject *str)
     }
     else {
         *(char *)stop = '\0';
+        /* A misplaced underscore gives "could not convert string to
+           complex: ..."; other syntax errors "malformed string". */
         result = _Py_string_to_number_with_underscores(
             start, stop - start, "complex", str, type,
             complex_from_clean_text);
-        if (result == NULL && PyErr_ExceptionMatches(PyExc_ValueError)) {
-            /* An underscore misplaced: the message is always this one. */
-            PyErr_Clear();
-            malformed_string();
-        }
     }
     PyMem_Free(text);
     return result;
@@ -1030,23 +1034,12 @@ static PyObject *complex_format(PyObject *self, PyObject *format_spec)
 
 static PyObject *complex_from_number(PyObject *cls, PyObject *number)
 {
-    if (PyUnicode_Check(number) || PyBytes_Check(number)
-        || PyByteArray_Check(number)) {
-        PyErr_Format(PyExc_TypeError, "complex() argument 'number' must be "
-                     "a number, not %.200s", Py_TYPE(number)->tp_name);
-        return NULL;
-    }
+    /* Unlike complex(), no strings: PyComplex_AsCComplex rejects them. */
     Py_complex value = PyComplex_AsCComplex(number);
     if (value.real == -1.0 && PyErr_Occurred()) {
         return NULL;
     }
-    PyObject *result = PyComplex_FromCComplex(value);
-    if (result == NULL || (PyTypeObject *)cls == &PyComplex_Type) {
-        return result;
-    }
-    PyObject *instance = PyObject_CallOneArg(cls, result);
-    Py_DECREF(result);
-    return instance;
+    return complex_subtype_from_c_complex((PyTypeObject *)cls, value);
 }
 
 static PyObject *complex_get_real(PyObject *self, void *Py_UNUSED(closure))

@@ -1263,6 +1263,7 @@ worth_cloning(PyDictObject *mp)
 
 static int dict_merge_dict_lock_held(PyDictObject *a, PyDictObject *b,
                                      int override);
+static int dict_merge(PyObject *a, PyObject *b, int override);
 
 static PyObject *
 copy_lock_held(PyDictObject *mp)
@@ -1294,6 +1295,15 @@ PyDict_Copy(PyObject *op)
 {
     if (check_dict(op) < 0) {
         return NULL;
+    }
+    if (Py_TYPE(op)->tp_iter != _PyDict_Iter) {
+        /* A subclass that overrides iteration is copied through its
+           mapping protocol, like any merge from it. */
+        PyObject *copy = PyDict_New();
+        if (copy != NULL && dict_merge(copy, op, 1) < 0) {
+            Py_CLEAR(copy);
+        }
+        return copy;
     }
     PyObject *res;
     Py_BEGIN_CRITICAL_SECTION(op);
@@ -1590,13 +1600,45 @@ _PyDict_SizeOf(PyDictObject *mp)
 
 /* ---- the dict type: slots ------------------------------------------------ */
 
+/* Watchers see a dying dict with a temporary reference; one that keeps a
+   reference resurrects it.  Returns 1 when the dict must stay alive.
+   The dying object is reachable by nobody else, so plain stores to its
+   counts suffice. */
+static int
+notify_dealloc_watchers(PyDictObject *mp)
+{
+    PyObject *op = (PyObject *)mp;
+#ifdef Py_GIL_DISABLED
+    op->ob_tid = _Py_ThreadId();
+    op->ob_ref_local = 1;
+    op->ob_ref_shared = 0;
+    notify_watchers(PyDict_EVENT_DEALLOCATED, mp, NULL, NULL);
+    if (op->ob_ref_local == 1
+        && __atomic_load_n(&op->ob_ref_shared, __ATOMIC_ACQUIRE) == 0) {
+        op->ob_ref_local = 0;
+        return 0;
+    }
+#else
+    op->ob_refcnt = 1;
+    notify_watchers(PyDict_EVENT_DEALLOCATED, mp, NULL, NULL);
+    if (op->ob_refcnt == 1) {
+        op->ob_refcnt = 0;
+        return 0;
+    }
+#endif
+    Py_DECREF(op);      /* drop the temporary reference; others remain */
+    return 1;
+}
+
 static void
 dict_dealloc(PyObject *self)
 {
     PyDictObject *mp = (PyDictObject *)self;
+    if ((mp->_ma_watcher_tag & DICT_WATCHER_MASK) && notify_dealloc_watchers(mp)) {
+        return;
+    }
     PyObject_GC_UnTrack(mp);
     Py_TRASHCAN_BEGIN(mp, dict_dealloc)
-    dict_notify(PyDict_EVENT_DEALLOCATED, mp, NULL, NULL);
     PyDictKeysObject *dk = mp->ma_keys;
     if (dk != NULL) {
         mp->ma_keys = Py_EMPTY_KEYS;
@@ -2375,11 +2417,9 @@ entry_result(enum iter_kind kind, PyObject *key, PyObject *value)
 /* The next result, NULL at the end (no exception) or on error.  The
    caller holds d's critical section. */
 static PyObject *
-dictiter_step_lock_held(dictiterobject *di, PyDictObject *d, int *done)
+dictiter_step_lock_held(dictiterobject *di, PyDictObject *d)
 {
-    *done = 0;
     if (di->di_pos < 0) {
-        *done = 1;
         return NULL;
     }
     if (di->di_used != d->ma_used) {
@@ -2410,7 +2450,6 @@ dictiter_step_lock_held(dictiterobject *di, PyDictObject *d, int *done)
     }
     if (i < 0) {
         di->di_pos = -1;
-        *done = 1;
         return NULL;
     }
     if (di->len == 0) {
@@ -2437,11 +2476,12 @@ dictiter_iternext(PyObject *self)
         return NULL;
     }
     PyObject *res;
-    int done;
     Py_BEGIN_CRITICAL_SECTION(d);
-    res = dictiter_step_lock_held(di, d, &done);
+    res = dictiter_step_lock_held(di, d);
     Py_END_CRITICAL_SECTION();
-    if (res == NULL) {
+    /* After "changed size" the iterator keeps failing (di_used is -1);
+       at the end, or after "keys changed", it is finished for good. */
+    if (res == NULL && di->di_used != -1) {
         dictiter_release(di);
     }
     return res;

@@ -905,6 +905,30 @@ static PyObject *BaseExceptionGroup_str(PyObject *self)
                                 count, count > 1 ? "s" : "");
 }
 
+/* Name('message', [members...]).  The members shown are the group's own
+   tuple, which cannot change; they are spelled as a list when the
+   sequence given to the constructor was one (it usually is). */
+static PyObject *BaseExceptionGroup_repr(PyObject *self)
+{
+    PyObject *args = exception_args(self);
+    if (args == NULL) {
+        return NULL;
+    }
+    int given_list = PyTuple_GET_SIZE(args) == 2
+                     && PyList_Check(PyTuple_GET_ITEM(args, 1));
+    Py_DECREF(args);
+    PyObject *excs = GROUP(self)->excs;
+    PyObject *shown = given_list ? PySequence_List(excs) : Py_NewRef(excs);
+    if (shown == NULL) {
+        return NULL;
+    }
+    PyObject *result = PyUnicode_FromFormat("%s(%R, %R)",
+                                            _PyType_Name(Py_TYPE(self)),
+                                            GROUP(self)->msg, shown);
+    Py_DECREF(shown);
+    return result;
+}
+
 static PyObject *BaseExceptionGroup_derive(PyObject *self, PyObject *excs)
 {
     PyObject *args = PyTuple_Pack(2, GROUP(self)->msg, excs);
@@ -1273,12 +1297,27 @@ static PyMemberDef BaseExceptionGroup_members[] = {
     {NULL, 0, 0, 0, NULL},
 };
 
-EXCEPTION_TYPE(BaseExceptionGroup, BaseException, PyBaseExceptionGroupObject,
-               BaseExceptionGroup_new, BaseExceptionGroup_init,
-               BaseExceptionGroup_dealloc, BaseExceptionGroup_traverse,
-               BaseExceptionGroup_clear, BaseExceptionGroup_str,
-               BaseExceptionGroup_methods, BaseExceptionGroup_members, NULL,
-               "A combination of multiple unrelated exceptions.")
+PyTypeObject _PyExc_BaseExceptionGroup = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "BaseExceptionGroup",
+    .tp_basicsize = sizeof(PyBaseExceptionGroupObject),
+    .tp_dealloc = BaseExceptionGroup_dealloc,
+    .tp_repr = BaseExceptionGroup_repr,
+    .tp_str = BaseExceptionGroup_str,
+    .tp_flags = EXC_FLAGS,
+    .tp_doc = "A combination of multiple unrelated exceptions.",
+    .tp_traverse = BaseExceptionGroup_traverse,
+    .tp_clear = BaseExceptionGroup_clear,
+    .tp_methods = BaseExceptionGroup_methods,
+    .tp_members = BaseExceptionGroup_members,
+    .tp_base = &_PyExc_BaseException,
+    .tp_dictoffset = offsetof(PyBaseExceptionGroupObject, dict),
+    .tp_init = BaseExceptionGroup_init,
+    .tp_alloc = PyType_GenericAlloc,
+    .tp_new = BaseExceptionGroup_new,
+    .tp_free = PyObject_GC_Del,
+};
+PyObject *PyExc_BaseExceptionGroup = (PyObject *)&_PyExc_BaseExceptionGroup;
 
 /* ExceptionGroup derives from both BaseExceptionGroup and Exception.  A
    static type with two bases needs its tp_bases tuple before it is

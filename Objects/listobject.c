@@ -97,7 +97,8 @@ list_resize(PyListObject *self, Py_ssize_t newsize)
         target = ((size_t)newsize + ((size_t)newsize >> 3) + 6) & ~(size_t)3;
         /* A single large jump (extend by a big sequence) gets an exact
            fit: over-allocating it would only waste memory. */
-        if ((size_t)newsize - (size_t)Py_SIZE(self) > target - (size_t)newsize) {
+        size_t growth = (size_t)newsize - (size_t)Py_SIZE(self);
+        if (growth > target - (size_t)newsize) {
             target = ((size_t)newsize + 3) & ~(size_t)3;
         }
     }
@@ -572,7 +573,8 @@ list_replace_slice_locked(PyListObject *self, Py_ssize_t ilow,
         (void)list_resize(self, size + delta);  /* shrinking cannot fail */
     }
     else if (delta > 0) {
-        if (size > PY_SSIZE_T_MAX - delta || list_resize(self, size + delta) < 0) {
+        if (size > PY_SSIZE_T_MAX - delta
+            || list_resize(self, size + delta) < 0) {
             if (!PyErr_Occurred()) {
                 PyErr_NoMemory();
             }
@@ -835,7 +837,9 @@ list_extend_from_iter(PyListObject *self, PyObject *iterable)
 int
 _PyList_Extend(PyListObject *self, PyObject *iterable)
 {
-    if (PyList_CheckExact(iterable)) {
+    /* x.extend(x) must copy even for a list subclass: iterating over a
+       list while appending to it would never end. */
+    if (PyList_CheckExact(iterable) || (PyObject *)self == iterable) {
         return list_extend_from_list(self, (PyListObject *)iterable);
     }
     if (PyTuple_CheckExact(iterable)) {
@@ -1967,7 +1971,8 @@ PyTypeObject PyList_Type = {
                 | Py_TPFLAGS_LIST_SUBCLASS | _Py_TPFLAGS_MATCH_SELF
                 | Py_TPFLAGS_SEQUENCE,
     .tp_doc = "Built-in mutable sequence.\n\n"
-              "If no argument is given, the constructor creates a new empty list.\n"
+              "If no argument is given, the constructor creates a new empty "
+              "list.\n"
               "The argument must be an iterable if specified.",
     .tp_traverse = list_traverse,
     .tp_clear = list_tp_clear,

@@ -32,6 +32,7 @@
 #include "pycore_object.h"
 #include "pycore_long.h"
 #include "pycore_list.h"
+#include "pycore_tuple.h"
 
 /* Below this many items a run is extended by binary insertion. */
 #define MAX_MINRUN 64
@@ -61,6 +62,10 @@ typedef int (*less_than_func)(PyObject *v, PyObject *w, MergeState *ms);
 
 struct MergeState {
     less_than_func less_than;
+    /* Tuple keys: the comparison for their first items, and a three-way
+       one when that is an exact total order (else NULL). */
+    less_than_func element_less_than;
+    int (*element_order)(PyObject *v, PyObject *w);
     Py_ssize_t min_gallop;
     Py_ssize_t array_length;
     /* Temporary memory for merges: `temp_keys` holds temp_alloc keys and,
@@ -117,6 +122,28 @@ compact_int_less_than(PyObject *v, PyObject *w, MergeState *Py_UNUSED(ms))
            < _PyLong_CompactValue((PyLongObject *)w);
 }
 
+/* Three-way forms (-1, 0, 1) of the two comparisons above that are
+   total orders agreeing with ==, so 0 means equal. */
+static int
+compact_int_order(PyObject *v, PyObject *w)
+{
+    Py_ssize_t x = _PyLong_CompactValue((PyLongObject *)v);
+    Py_ssize_t y = _PyLong_CompactValue((PyLongObject *)w);
+    return (x > y) - (x < y);
+}
+
+static int
+latin1_order(PyObject *v, PyObject *w)
+{
+    Py_ssize_t vlen = PyUnicode_GET_LENGTH(v), wlen = PyUnicode_GET_LENGTH(w);
+    int cmp = memcmp(PyUnicode_DATA(v), PyUnicode_DATA(w),
+                     (size_t)(vlen < wlen ? vlen : wlen));
+    if (cmp != 0) {
+        return cmp < 0 ? -1 : 1;
+    }
+    return (vlen > wlen) - (vlen < wlen);
+}
+
 /* Every key is an exact float. */
 static int
 float_less_than(PyObject *v, PyObject *w, MergeState *Py_UNUSED(ms))
@@ -124,30 +151,142 @@ float_less_than(PyObject *v, PyObject *w, MergeState *Py_UNUSED(ms))
     return PyFloat_AS_DOUBLE(v) < PyFloat_AS_DOUBLE(w);
 }
 
-/* Pick the cheapest comparison that is exact for these keys. */
-static less_than_func
-choose_less_than(PyObject *const *keys, Py_ssize_t n)
+/* Every key is an exact str of 1-byte kind: code points are the bytes,
+   so byte order is code point order. */
+static int
+latin1_less_than(PyObject *v, PyObject *w, MergeState *Py_UNUSED(ms))
 {
-    PyTypeObject *type = Py_TYPE(keys[0]);
-    int all_compact = type == &PyLong_Type;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (Py_TYPE(keys[i]) != type) {
-            return generic_less_than;
+    Py_ssize_t vlen = PyUnicode_GET_LENGTH(v), wlen = PyUnicode_GET_LENGTH(w);
+    int cmp = memcmp(PyUnicode_DATA(v), PyUnicode_DATA(w),
+                     (size_t)(vlen < wlen ? vlen : wlen));
+    return cmp != 0 ? cmp < 0 : vlen < wlen;
+}
+
+/* Every key is a non-empty exact tuple, and the first items all suit
+   ms->element_less_than.  Tuples compare at their first differing item;
+   most differ at item 0, which gets the specialised comparison. */
+static int
+tuple_less_than(PyObject *v, PyObject *w, MergeState *ms)
+{
+    Py_ssize_t vlen = PyTuple_GET_SIZE(v), wlen = PyTuple_GET_SIZE(w);
+    Py_ssize_t common = vlen < wlen ? vlen : wlen;
+    PyObject **vi = _PyTuple_ITEMS(v), **wi = _PyTuple_ITEMS(w);
+    Py_ssize_t i = 0;
+    if (ms->element_order != NULL) {
+        /* A total order on the first items settles most pairs at once. */
+        int order = ms->element_order(vi[0], wi[0]);
+        if (order != 0) {
+            return order < 0;
         }
-        if (all_compact && !_PyLong_IsCompact((PyLongObject *)keys[i])) {
-            all_compact = 0;
+        i = 1;
+    }
+    for (; i < common; i++) {
+        int eq = PyObject_RichCompareBool(vi[i], wi[i], Py_EQ);
+        if (eq < 0) {
+            return -1;
+        }
+        if (!eq) {
+            break;
         }
     }
-    if (all_compact) {
+    if (i == common) {
+        return vlen < wlen;
+    }
+    if (i == 0) {
+        return ms->element_less_than(vi[0], wi[0], ms);
+    }
+    return PyObject_RichCompareBool(vi[i], wi[i], Py_LT);
+}
+
+/* What a pass over the keys learnt about them. */
+typedef struct {
+    PyTypeObject *type;   /* of the first key */
+    int same_type;
+    int all_compact;      /* exact ints that fit a machine word */
+    int all_latin1;       /* exact strs of 1-byte kind */
+    int all_nonempty;     /* tuples with a first item */
+} key_survey;
+
+static void
+survey_start(key_survey *s, PyObject *first)
+{
+    s->type = Py_TYPE(first);
+    s->same_type = 1;
+    s->all_compact = s->type == &PyLong_Type;
+    s->all_latin1 = s->type == &PyUnicode_Type;
+    s->all_nonempty = s->type == &PyTuple_Type;
+}
+
+/* Returns 0 once nothing special remains to be found. */
+static int
+survey_add(key_survey *s, PyObject *key)
+{
+    if (Py_TYPE(key) != s->type) {
+        s->same_type = 0;
+        return 0;
+    }
+    if (s->all_compact && !_PyLong_IsCompact((PyLongObject *)key)) {
+        s->all_compact = 0;
+    }
+    if (s->all_latin1 && PyUnicode_KIND(key) != PyUnicode_1BYTE_KIND) {
+        s->all_latin1 = 0;
+    }
+    if (s->all_nonempty && PyTuple_GET_SIZE(key) == 0) {
+        s->all_nonempty = 0;
+    }
+    return 1;
+}
+
+static less_than_func
+survey_choice(const key_survey *s)
+{
+    if (!s->same_type) {
+        return generic_less_than;
+    }
+    if (s->all_compact) {
         return compact_int_less_than;
     }
-    if (type == &PyFloat_Type) {
+    if (s->type == &PyFloat_Type) {
         return float_less_than;
     }
-    if (type->tp_richcompare != NULL) {
+    if (s->all_latin1) {
+        return latin1_less_than;
+    }
+    if (s->type->tp_richcompare != NULL) {
         return same_type_less_than;
     }
     return generic_less_than;
+}
+
+/* Pick the cheapest comparison that is exact for these keys (n >= 1).
+   The choice holds for the whole sort: the keys are private to it. */
+static void
+choose_less_than(MergeState *ms, PyObject *const *keys, Py_ssize_t n)
+{
+    key_survey s;
+    ms->element_order = NULL;
+    survey_start(&s, keys[0]);
+    for (Py_ssize_t i = 1; i < n && survey_add(&s, keys[i]); i++) {
+    }
+    ms->less_than = survey_choice(&s);
+    if (!s.same_type || !s.all_nonempty) {
+        return;
+    }
+    key_survey first_items;
+    survey_start(&first_items, PyTuple_GET_ITEM(keys[0], 0));
+    for (Py_ssize_t i = 1; i < n; i++) {
+        if (!survey_add(&first_items, PyTuple_GET_ITEM(keys[i], 0))) {
+            break;
+        }
+    }
+    ms->element_less_than = survey_choice(&first_items);
+    if (ms->element_less_than == compact_int_less_than) {
+        ms->element_order = compact_int_order;
+    }
+    else if (ms->element_less_than == latin1_less_than) {
+        ms->element_order = latin1_order;
+    }
+    ms->less_than = tuple_less_than;
 }
 
 #define LESS_THAN(ms, v, w) ((ms)->less_than((v), (w), (ms)))
@@ -843,7 +982,7 @@ _PyList_TimSort(PyObject **keys, PyObject **values, Py_ssize_t n)
     }
     MergeState ms;
     merge_init(&ms, n, values != NULL);
-    ms.less_than = choose_less_than(keys, n);
+    choose_less_than(&ms, keys, n);
 
     int result = 0;
     sortslice lo = {keys, values};

@@ -1,5 +1,6 @@
-/* The generic object protocol: representation, comparison, hashing,
-   truth, attribute access, dir(), finalizers, and the singletons None,
+/* The generic object protocol (representation, comparison, hashing,
+   truth, attribute access, dir(), finalizers, the trashcan), the `object`
+   type itself with all its methods, and the singletons None,
    NotImplemented and Ellipsis.
 
    Everything here dispatches through the object's type; the type system
@@ -1107,6 +1108,755 @@ int PyObject_CallFinalizerFromDealloc(PyObject *self)
     }
     return 0;
 }
+
+/* ---- object: construction ---------------------------------------------------------- */
+
+static PyObject *object_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
+
+static int excess_args(PyObject *args, PyObject *kwds)
+{
+    return PyTuple_GET_SIZE(args) != 0
+           || (kwds != NULL && PyDict_Check(kwds) && PyDict_GET_SIZE(kwds) != 0);
+}
+
+/* object.__init__ accepts extra arguments only when __new__ is
+   overridden and __init__ is not (so the arguments were meant for
+   __new__). */
+static int object_init(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    PyTypeObject *type = Py_TYPE(self);
+    if (excess_args(args, kwds)) {
+        if (type->tp_init != object_init) {
+            PyErr_SetString(PyExc_TypeError,
+                            "object.__init__() takes exactly one argument "
+                            "(the instance to initialize)");
+            return -1;
+        }
+        if (type->tp_new == object_new) {
+            PyErr_Format(PyExc_TypeError,
+                         "%.200s.__init__() takes exactly one argument "
+                         "(the instance to initialize)", type->tp_name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* "Can't instantiate abstract class C without an implementation for
+   abstract method 'f'" (names sorted, quoted). */
+static void abstract_instantiation_error(PyTypeObject *type)
+{
+    PyObject *methods = PyObject_GetAttr((PyObject *)type,
+                                         _Py_INTERNED_ID(__abstractmethods__));
+    if (methods == NULL) {
+        return;
+    }
+    PyObject *sorted = PySequence_List(methods);
+    Py_DECREF(methods);
+    if (sorted == NULL) {
+        return;
+    }
+    if (PyList_Sort(sorted) < 0) {
+        Py_DECREF(sorted);
+        return;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(sorted);
+    PyObject *quoted = PyList_New(n);
+    if (quoted == NULL) {
+        Py_DECREF(sorted);
+        return;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *q = PyUnicode_FromFormat("'%S'", PyList_GET_ITEM(sorted, i));
+        if (q == NULL) {
+            Py_DECREF(quoted);
+            Py_DECREF(sorted);
+            return;
+        }
+        PyList_SET_ITEM(quoted, i, q);
+    }
+    Py_DECREF(sorted);
+    PyObject *sep = PyUnicode_FromString(", ");
+    PyObject *joined = sep != NULL ? PyUnicode_Join(sep, quoted) : NULL;
+    Py_XDECREF(sep);
+    Py_DECREF(quoted);
+    if (joined == NULL) {
+        return;
+    }
+    PyErr_Format(PyExc_TypeError,
+                 "Can't instantiate abstract class %s without an "
+                 "implementation for abstract method%s %U",
+                 type->tp_name, n > 1 ? "s" : "", joined);
+    Py_DECREF(joined);
+}
+
+static PyObject *object_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    if (excess_args(args, kwds)) {
+        if (type->tp_new != object_new) {
+            PyErr_SetString(PyExc_TypeError,
+                            "object.__new__() takes exactly one argument "
+                            "(the type to instantiate)");
+            return NULL;
+        }
+        if (type->tp_init == object_init) {
+            PyErr_Format(PyExc_TypeError, "%.200s() takes no arguments",
+                         type->tp_name);
+            return NULL;
+        }
+    }
+    if (type->tp_flags & Py_TPFLAGS_IS_ABSTRACT) {
+        abstract_instantiation_error(type);
+        return NULL;
+    }
+    return type->tp_alloc(type, 0);
+}
+
+static void object_dealloc(PyObject *self)
+{
+    Py_TYPE(self)->tp_free(self);
+}
+
+/* ---- object: representation and comparison -------------------------------------- */
+
+/* "<module.Qualname object at 0x...>", or "<name object at 0x...>" for
+   built-in types. */
+static PyObject *object_repr(PyObject *self)
+{
+    PyTypeObject *type = Py_TYPE(self);
+    PyObject *mod = PyType_GetModuleName(type);
+    if (mod == NULL) {
+        PyErr_Clear();
+    }
+    else if (!PyUnicode_Check(mod)) {
+        Py_CLEAR(mod);
+    }
+    PyObject *name = PyType_GetQualName(type);
+    if (name == NULL) {
+        Py_XDECREF(mod);
+        return NULL;
+    }
+    PyObject *res;
+    if (mod != NULL && !_PyUnicode_EqualToASCIIString(mod, "builtins")) {
+        res = PyUnicode_FromFormat("<%U.%U object at %p>", mod, name, self);
+    }
+    else {
+        res = PyUnicode_FromFormat("<%s object at %p>", type->tp_name, self);
+    }
+    Py_XDECREF(mod);
+    Py_DECREF(name);
+    return res;
+}
+
+static PyObject *object_str(PyObject *self)
+{
+    unaryfunc f = Py_TYPE(self)->tp_repr;
+    if (f == NULL) {
+        f = object_repr;
+    }
+    return f(self);
+}
+
+/* == is identity; != inverts whatever __eq__ says. */
+static PyObject *object_richcompare(PyObject *self, PyObject *other, int op)
+{
+    switch (op) {
+    case Py_EQ:
+        if (self == other) {
+            Py_RETURN_TRUE;
+        }
+        Py_RETURN_NOTIMPLEMENTED;
+    case Py_NE: {
+        richcmpfunc eq = Py_TYPE(self)->tp_richcompare;
+        if (eq == NULL) {
+            Py_RETURN_NOTIMPLEMENTED;
+        }
+        PyObject *res = eq(self, other, Py_EQ);
+        if (res != NULL && res != Py_NotImplemented) {
+            int ok = PyObject_IsTrue(res);
+            Py_DECREF(res);
+            if (ok < 0) {
+                return NULL;
+            }
+            return Py_NewRef(ok ? Py_False : Py_True);
+        }
+        return res;
+    }
+    default:
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+}
+
+static Py_hash_t object_hash(PyObject *self)
+{
+    return Py_HashPointer(self);
+}
+
+/* ---- object: __class__ --------------------------------------------------------------- */
+
+static PyObject *object_get_class(PyObject *self, void *closure)
+{
+    return Py_NewRef(Py_TYPE(self));
+}
+
+/* ob_type is one pointer-sized store inside the instance's critical
+   section, so a concurrent reader sees the old or the new type.  A reader
+   that saw the old type holds no reference to it; like CPython, Weft
+   relies on heap types dying only through the cycle collector (they sit
+   in a reference cycle with their own MRO), which runs with the world
+   stopped. */
+static int object_set_class(PyObject *self, PyObject *value, void *closure)
+{
+    if (value == NULL) {
+        PyErr_SetString(PyExc_TypeError, "can't delete __class__ attribute");
+        return -1;
+    }
+    if (!PyType_Check(value)) {
+        PyErr_Format(PyExc_TypeError,
+                     "__class__ must be set to a class, not '%s' object",
+                     Py_TYPE(value)->tp_name);
+        return -1;
+    }
+    PyTypeObject *newto = (PyTypeObject *)value;
+    PyTypeObject *oldto = Py_TYPE(self);
+    int module_like = PyType_IsSubtype(newto, &PyModule_Type)
+                      && PyType_IsSubtype(oldto, &PyModule_Type);
+    if (!module_like && ((newto->tp_flags & Py_TPFLAGS_IMMUTABLETYPE)
+                         || (oldto->tp_flags & Py_TPFLAGS_IMMUTABLETYPE))) {
+        PyErr_Format(PyExc_TypeError,
+                     "__class__ assignment only supported for mutable types "
+                     "or ModuleType subclasses");
+        return -1;
+    }
+    if (!_PyType_CompatibleForAssignment(oldto, newto, "__class__")) {
+        return -1;
+    }
+    if (newto->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+        Py_INCREF(newto);
+    }
+    Py_BEGIN_CRITICAL_SECTION(self);
+    Py_SET_TYPE(self, newto);
+    Py_END_CRITICAL_SECTION();
+    if (oldto->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+        Py_DECREF(oldto);
+    }
+    return 0;
+}
+
+static PyGetSetDef object_getsets[] = {
+    {"__class__", object_get_class, object_set_class,
+     "the object's class", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+/* ---- object: pickling support (__getstate__, __reduce__, __reduce_ex__) ------------ */
+
+/* The import system is a separate component that may not be linked in
+   yet; reduce protocols need copyreg's helpers from it.  A weak reference
+   keeps the type system linkable on its own. */
+extern PyObject *PyImport_ImportModule(const char *name) __attribute__((weak));
+
+static PyObject *import_copyreg(void)
+{
+    if (PyImport_ImportModule == NULL) {
+        PyErr_SetString(PyExc_ImportError, "No module named 'copyreg'");
+        return NULL;
+    }
+    return PyImport_ImportModule("copyreg");
+}
+
+/* Names of the __slots__ members along type's MRO (heap types keep them,
+   already mangled, in ht_slots). */
+static PyObject *slot_names(PyTypeObject *type)
+{
+    PyObject *names = PyList_New(0);
+    PyObject *mro = type->tp_mro;
+    if (names == NULL || mro == NULL) {
+        return names;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(mro); i++) {
+        PyTypeObject *cls = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
+        if (!(cls->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+            continue;
+        }
+        PyObject *slots = ((PyHeapTypeObject *)cls)->ht_slots;
+        Py_ssize_t n = slots == NULL ? 0 : PyTuple_GET_SIZE(slots);
+        for (Py_ssize_t j = 0; j < n; j++) {
+            if (PyList_Append(names, PyTuple_GET_ITEM(slots, j)) < 0) {
+                Py_DECREF(names);
+                return NULL;
+            }
+        }
+    }
+    return names;
+}
+
+/* object.__getstate__(): the instance dict (or None) and, with __slots__,
+   a (dict, slots) pair.  `required`: the object has no other way to be
+   rebuilt, so C-level state that cannot be captured is an error. */
+static PyObject *object_getstate_default(PyObject *obj, int required)
+{
+    PyTypeObject *type = Py_TYPE(obj);
+    if (required && type->tp_itemsize) {
+        return PyErr_Format(PyExc_TypeError, "cannot pickle %.200s objects",
+                            type->tp_name);
+    }
+    PyObject *state = NULL;
+    PyObject **dictptr = _PyObject_ComputedDictPointer(obj);
+    if (dictptr != NULL) {
+        PyObject *dict = _PyObject_GetOrCreateInstanceDict(obj);
+        if (dict == NULL) {
+            return NULL;
+        }
+        if (PyDict_GET_SIZE(dict) != 0) {
+            state = PyDict_Copy(dict);
+        }
+        Py_DECREF(dict);
+        if (state == NULL && PyErr_Occurred()) {
+            return NULL;
+        }
+    }
+    if (state == NULL) {
+        state = Py_None;
+    }
+    PyObject *names = slot_names(type);
+    if (names == NULL) {
+        Py_DECREF(state);
+        return NULL;
+    }
+    if (required) {
+        Py_ssize_t basicsize = PyBaseObject_Type.tp_basicsize;
+        if (type->tp_dictoffset > 0) {
+            basicsize += sizeof(PyObject *);
+        }
+        if (type->tp_weaklistoffset > 0) {
+            basicsize += sizeof(PyObject *);
+        }
+        basicsize += sizeof(PyObject *) * PyList_GET_SIZE(names);
+        if (type->tp_basicsize > basicsize) {
+            Py_DECREF(names);
+            Py_DECREF(state);
+            return PyErr_Format(PyExc_TypeError, "cannot pickle '%.200s' object",
+                                type->tp_name);
+        }
+    }
+    if (PyList_GET_SIZE(names) > 0) {
+        PyObject *slots = PyDict_New();
+        if (slots == NULL) {
+            goto error;
+        }
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(names); i++) {
+            PyObject *name = PyList_GET_ITEM(names, i);
+            PyObject *value;
+            int rc = PyObject_GetOptionalAttr(obj, name, &value);
+            if (rc < 0 || (rc > 0 && PyDict_SetItem(slots, name, value) < 0)) {
+                Py_XDECREF(value);
+                Py_DECREF(slots);
+                goto error;
+            }
+            Py_XDECREF(value);
+        }
+        if (PyDict_GET_SIZE(slots) > 0) {
+            PyObject *pair = PyTuple_Pack(2, state, slots);
+            Py_SETREF(state, pair);
+        }
+        Py_DECREF(slots);
+        if (state == NULL) {
+            goto error;
+        }
+    }
+    Py_DECREF(names);
+    return state;
+error:
+    Py_DECREF(names);
+    Py_XDECREF(state);
+    return NULL;
+}
+
+static PyObject *object___getstate__(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return object_getstate_default(self, 0);
+}
+
+/* obj.__getstate__(), short-circuiting object's own implementation so
+   that `required` can be honoured. */
+static PyObject *object_getstate(PyObject *obj, int required)
+{
+    PyObject *getstate = PyObject_GetAttr(obj, _Py_INTERNED_ID(__getstate__));
+    if (getstate == NULL) {
+        return NULL;
+    }
+    if (PyCFunction_Check(getstate)
+            && PyCFunction_GET_SELF(getstate) == obj
+            && PyCFunction_GET_FUNCTION(getstate) == object___getstate__) {
+        Py_DECREF(getstate);
+        return object_getstate_default(obj, required);
+    }
+    PyObject *state = _PyObject_CallNoArgs(getstate);
+    Py_DECREF(getstate);
+    return state;
+}
+
+PyObject *_PyObject_GetState(PyObject *obj)
+{
+    return object_getstate(obj, 0);
+}
+
+/* __getnewargs_ex__ / __getnewargs__: new references to (args, kwargs);
+   both NULL when the object defines neither. */
+static int get_new_arguments(PyObject *obj, PyObject **args, PyObject **kwargs)
+{
+    *args = *kwargs = NULL;
+    PyObject *meth;
+    if (PyObject_GetOptionalAttr(obj, _Py_INTERNED_ID(__getnewargs_ex__), &meth) < 0) {
+        return -1;
+    }
+    if (meth != NULL) {
+        PyObject *res = _PyObject_CallNoArgs(meth);
+        Py_DECREF(meth);
+        if (res == NULL) {
+            return -1;
+        }
+        if (!PyTuple_Check(res)) {
+            PyErr_Format(PyExc_TypeError,
+                         "__getnewargs_ex__ should return a tuple, not '%.200s'",
+                         Py_TYPE(res)->tp_name);
+            Py_DECREF(res);
+            return -1;
+        }
+        if (PyTuple_GET_SIZE(res) != 2) {
+            PyErr_Format(PyExc_ValueError,
+                         "__getnewargs_ex__ should return a tuple of length 2, "
+                         "not %zd", PyTuple_GET_SIZE(res));
+            Py_DECREF(res);
+            return -1;
+        }
+        PyObject *a = PyTuple_GET_ITEM(res, 0), *k = PyTuple_GET_ITEM(res, 1);
+        if (!PyTuple_Check(a)) {
+            PyErr_Format(PyExc_TypeError,
+                         "first item of the tuple returned by __getnewargs_ex__ "
+                         "must be a tuple, not '%.200s'", Py_TYPE(a)->tp_name);
+            Py_DECREF(res);
+            return -1;
+        }
+        if (!PyDict_Check(k)) {
+            PyErr_Format(PyExc_TypeError,
+                         "second item of the tuple returned by __getnewargs_ex__ "
+                         "must be a dict, not '%.200s'", Py_TYPE(k)->tp_name);
+            Py_DECREF(res);
+            return -1;
+        }
+        *args = Py_NewRef(a);
+        *kwargs = Py_NewRef(k);
+        Py_DECREF(res);
+        return 0;
+    }
+    if (PyObject_GetOptionalAttr(obj, _Py_INTERNED_ID(__getnewargs__), &meth) < 0) {
+        return -1;
+    }
+    if (meth != NULL) {
+        PyObject *res = _PyObject_CallNoArgs(meth);
+        Py_DECREF(meth);
+        if (res == NULL) {
+            return -1;
+        }
+        if (!PyTuple_Check(res)) {
+            PyErr_Format(PyExc_TypeError,
+                         "__getnewargs__ should return a tuple, not '%.200s'",
+                         Py_TYPE(res)->tp_name);
+            Py_DECREF(res);
+            return -1;
+        }
+        *args = res;
+    }
+    return 0;
+}
+
+/* Protocol 2+: (copyreg.__newobj__, (cls, *args), state, listitems,
+   dictitems), or __newobj_ex__ when there are keyword arguments. */
+static PyObject *reduce_newobj(PyObject *obj)
+{
+    PyTypeObject *type = Py_TYPE(obj);
+    if (type->tp_new == NULL) {
+        return PyErr_Format(PyExc_TypeError, "cannot pickle '%.200s' object",
+                            type->tp_name);
+    }
+    PyObject *args, *kwargs;
+    if (get_new_arguments(obj, &args, &kwargs) < 0) {
+        return NULL;
+    }
+    int hasargs = args != NULL;
+    PyObject *copyreg = import_copyreg();
+    PyObject *newobj = NULL, *newargs = NULL, *state = NULL, *result = NULL;
+    PyObject *listitems = NULL, *dictitems = NULL;
+    if (copyreg == NULL) {
+        goto done;
+    }
+    if (kwargs == NULL || PyDict_GET_SIZE(kwargs) == 0) {
+        newobj = PyObject_GetAttr(copyreg, _Py_INTERNED_ID(__newobj__));
+        Py_ssize_t n = args == NULL ? 0 : PyTuple_GET_SIZE(args);
+        newargs = newobj == NULL ? NULL : PyTuple_New(n + 1);
+        if (newargs != NULL) {
+            PyTuple_SET_ITEM(newargs, 0, Py_NewRef(type));
+            for (Py_ssize_t i = 0; i < n; i++) {
+                PyTuple_SET_ITEM(newargs, i + 1, Py_NewRef(PyTuple_GET_ITEM(args, i)));
+            }
+        }
+    }
+    else {
+        newobj = PyObject_GetAttr(copyreg, _Py_INTERNED_ID(__newobj_ex__));
+        newargs = newobj == NULL ? NULL : PyTuple_Pack(3, type, args, kwargs);
+    }
+    if (newargs == NULL) {
+        goto done;
+    }
+    state = object_getstate(obj, !(hasargs || PyList_Check(obj) || PyDict_Check(obj)));
+    if (state == NULL) {
+        goto done;
+    }
+    listitems = PyList_Check(obj) ? PyObject_GetIter(obj) : Py_None;
+    if (listitems == NULL) {
+        goto done;
+    }
+    if (PyDict_Check(obj)) {
+        PyObject *items = PyObject_CallMethodNoArgs(obj, _Py_INTERNED_ID(items));
+        dictitems = items == NULL ? NULL : PyObject_GetIter(items);
+        Py_XDECREF(items);
+        if (dictitems == NULL) {
+            goto done;
+        }
+    }
+    else {
+        dictitems = Py_None;
+    }
+    result = PyTuple_Pack(5, newobj, newargs, state, listitems, dictitems);
+done:
+    Py_XDECREF(copyreg);
+    Py_XDECREF(args);
+    Py_XDECREF(kwargs);
+    Py_XDECREF(newobj);
+    Py_XDECREF(newargs);
+    Py_XDECREF(state);
+    Py_XDECREF(listitems);
+    Py_XDECREF(dictitems);
+    return result;
+}
+
+static PyObject *common_reduce(PyObject *self, int proto)
+{
+    if (proto >= 2) {
+        return reduce_newobj(self);
+    }
+    PyObject *copyreg = import_copyreg();
+    if (copyreg == NULL) {
+        return NULL;
+    }
+    PyObject *res = PyObject_CallMethod(copyreg, "_reduce_ex", "Oi", self, proto);
+    Py_DECREF(copyreg);
+    return res;
+}
+
+static PyObject *object___reduce__(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return common_reduce(self, 0);
+}
+
+/* Use a __reduce__ that the class overrides; else the generic one. */
+static PyObject *object___reduce_ex__(PyObject *self, PyObject *protocol_obj)
+{
+    int protocol = PyLong_AsInt(protocol_obj);
+    if (protocol == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    PyObject *reduce;
+    if (PyObject_GetOptionalAttr(self, _Py_INTERNED_ID(__reduce__), &reduce) < 0) {
+        return NULL;
+    }
+    if (reduce != NULL) {
+        PyObject *cls_reduce = PyObject_GetAttr((PyObject *)Py_TYPE(self),
+                                                _Py_INTERNED_ID(__reduce__));
+        if (cls_reduce == NULL) {
+            Py_DECREF(reduce);
+            return NULL;
+        }
+        PyObject *obj_reduce = NULL;
+        int rc = PyDict_GetItemRef(PyBaseObject_Type.tp_dict,
+                                   _Py_INTERNED_ID(__reduce__), &obj_reduce);
+        int override = rc >= 0 && cls_reduce != obj_reduce;
+        Py_DECREF(cls_reduce);
+        Py_XDECREF(obj_reduce);
+        if (rc < 0) {
+            Py_DECREF(reduce);
+            return NULL;
+        }
+        if (override) {
+            PyObject *res = _PyObject_CallNoArgs(reduce);
+            Py_DECREF(reduce);
+            return res;
+        }
+        Py_DECREF(reduce);
+    }
+    return common_reduce(self, protocol);
+}
+
+/* ---- object: the other methods --------------------------------------------------- */
+
+static PyObject *object___subclasshook__(PyObject *cls, PyObject *args)
+{
+    Py_RETURN_NOTIMPLEMENTED;
+}
+
+static PyObject *object___init_subclass__(PyObject *cls, PyObject *Py_UNUSED(ignored))
+{
+    Py_RETURN_NONE;
+}
+
+static PyObject *object___format__(PyObject *self, PyObject *format_spec)
+{
+    if (!PyUnicode_Check(format_spec)) {
+        return PyErr_Format(PyExc_TypeError,
+                            "__format__() argument must be str, not %.200s",
+                            Py_TYPE(format_spec)->tp_name);
+    }
+    if (PyUnicode_GET_LENGTH(format_spec) > 0) {
+        return PyErr_Format(PyExc_TypeError,
+                            "unsupported format string passed to %.200s.__format__",
+                            Py_TYPE(self)->tp_name);
+    }
+    return PyObject_Str(self);
+}
+
+static PyObject *object___sizeof__(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyTypeObject *type = Py_TYPE(self);
+    Py_ssize_t size = type->tp_basicsize;
+    if (type->tp_itemsize > 0) {
+        Py_ssize_t n = Py_SIZE(self);
+        size += (n < 0 ? -n : n) * type->tp_itemsize;
+    }
+    return PyLong_FromSsize_t(size);
+}
+
+/* dict.update(aclass.__dict__) for aclass and, recursively, its bases. */
+int _PyType_MergeClassDict(PyObject *dict, PyObject *aclass)
+{
+    PyObject *classdict;
+    if (PyObject_GetOptionalAttr(aclass, _Py_INTERNED_ID(__dict__), &classdict) < 0) {
+        return -1;
+    }
+    if (classdict != NULL) {
+        int rc = PyDict_Merge(dict, classdict, 1);
+        Py_DECREF(classdict);
+        if (rc < 0) {
+            return -1;
+        }
+    }
+    PyObject *bases;
+    if (PyObject_GetOptionalAttr(aclass, _Py_INTERNED_ID(__bases__), &bases) < 0) {
+        return -1;
+    }
+    if (bases == NULL) {
+        return 0;
+    }
+    Py_ssize_t n = PySequence_Size(bases);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *base = PySequence_GetItem(bases, i);
+        if (base == NULL || _PyType_MergeClassDict(dict, base) < 0) {
+            Py_XDECREF(base);
+            Py_DECREF(bases);
+            return -1;
+        }
+        Py_DECREF(base);
+    }
+    Py_DECREF(bases);
+    return n < 0 ? -1 : 0;
+}
+
+/* The instance's attribute names plus those of its class and bases. */
+static PyObject *object___dir__(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *dict;
+    if (PyObject_GetOptionalAttr(self, _Py_INTERNED_ID(__dict__), &dict) < 0) {
+        return NULL;
+    }
+    if (dict != NULL && PyDict_Check(dict)) {
+        Py_SETREF(dict, PyDict_Copy(dict));
+    }
+    else {
+        Py_XSETREF(dict, PyDict_New());
+    }
+    if (dict == NULL) {
+        return NULL;
+    }
+    PyObject *itsclass;
+    if (PyObject_GetOptionalAttr(self, _Py_INTERNED_ID(__class__), &itsclass) < 0) {
+        Py_DECREF(dict);
+        return NULL;
+    }
+    if (itsclass != NULL) {
+        int rc = _PyType_MergeClassDict(dict, itsclass);
+        Py_DECREF(itsclass);
+        if (rc < 0) {
+            Py_DECREF(dict);
+            return NULL;
+        }
+    }
+    PyObject *result = PyDict_Keys(dict);
+    Py_DECREF(dict);
+    return result;
+}
+
+static PyMethodDef object_methods[] = {
+    {"__reduce_ex__", object___reduce_ex__, METH_O,
+     "__reduce_ex__($self, protocol, /)\n--\n\nHelper for pickle."},
+    {"__reduce__", object___reduce__, METH_NOARGS,
+     "__reduce__($self, /)\n--\n\nHelper for pickle."},
+    {"__getstate__", object___getstate__, METH_NOARGS,
+     "__getstate__($self, /)\n--\n\nHelper for pickle."},
+    {"__subclasshook__", object___subclasshook__, METH_CLASS | METH_VARARGS,
+     "Abstract classes can override this to customize issubclass().\n\n"
+     "This is invoked early on by abc.ABCMeta.__subclasscheck__().\n"
+     "It should return True, False or NotImplemented.  If it returns\n"
+     "NotImplemented, the normal algorithm is used.  Otherwise, it\n"
+     "overrides the normal algorithm (and the outcome is cached).\n"},
+    {"__init_subclass__", object___init_subclass__, METH_CLASS | METH_NOARGS,
+     "This method is called when a class is subclassed.\n\n"
+     "The default implementation does nothing. It may be\n"
+     "overridden to extend subclasses.\n"},
+    {"__format__", object___format__, METH_O,
+     "__format__($self, format_spec, /)\n--\n\nDefault object formatter.\n\n"
+     "Return str(self) if format_spec is empty. Raise TypeError otherwise."},
+    {"__sizeof__", object___sizeof__, METH_NOARGS,
+     "__sizeof__($self, /)\n--\n\nSize of object in memory, in bytes."},
+    {"__dir__", object___dir__, METH_NOARGS,
+     "__dir__($self, /)\n--\n\nDefault dir() implementation."},
+    {NULL, NULL, 0, NULL},
+};
+
+PyTypeObject PyBaseObject_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "object",
+    .tp_basicsize = sizeof(PyObject),
+    .tp_itemsize = 0,
+    .tp_dealloc = object_dealloc,
+    .tp_repr = object_repr,
+    .tp_hash = object_hash,
+    .tp_str = object_str,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_setattro = PyObject_GenericSetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .tp_doc = "object()\n--\n\n"
+              "The base class of the class hierarchy.\n\n"
+              "When called, it accepts no arguments and returns a new featureless\n"
+              "instance that has no instance attributes and cannot be given any.\n",
+    .tp_richcompare = object_richcompare,
+    .tp_methods = object_methods,
+    .tp_getset = object_getsets,
+    .tp_init = object_init,
+    .tp_alloc = PyType_GenericAlloc,
+    .tp_new = object_new,
+    .tp_free = PyObject_Free,
+};
 
 /* ---- None ---------------------------------------------------------------- */
 

@@ -1075,6 +1075,15 @@ frozenset_hash(PyObject *self)
     return hash;
 }
 
+/* Two frozensets whose cached hashes differ cannot be equal. */
+static int
+known_hashes_differ(PySetObject *a, PySetObject *b)
+{
+    Py_hash_t ha = __atomic_load_n(&a->hash, __ATOMIC_RELAXED);
+    Py_hash_t hb = __atomic_load_n(&b->hash, __ATOMIC_RELAXED);
+    return ha != -1 && hb != -1 && ha != hb;
+}
+
 static PyObject *
 set_richcompare(PyObject *self, PyObject *w, int op)
 {
@@ -1092,9 +1101,7 @@ set_richcompare(PyObject *self, PyObject *w, int op)
             res = 0;
         }
         else if (PyFrozenSet_CheckExact(v) && PyFrozenSet_CheckExact(w)
-                 && __atomic_load_n(&v->hash, __ATOMIC_RELAXED) != -1
-                 && __atomic_load_n(&other->hash, __ATOMIC_RELAXED) != -1
-                 && v->hash != other->hash) {
+                 && known_hashes_differ(v, other)) {
             res = 0;
         }
         else {
@@ -1781,11 +1788,11 @@ setiter_iternext(PyObject *self)
         si->si_pos = pos;
     }
     Py_END_CRITICAL_SECTION();
-    if (key == NULL) {
+    /* After "changed size" the iterator keeps failing (si_used is -1). */
+    if (exhausted) {
 #ifndef Py_GIL_DISABLED
         Py_CLEAR(si->si_set);
 #endif
-        (void)exhausted;
     }
     return key;
 }

@@ -360,7 +360,8 @@ _PySlice_GetLongIndices(PySliceObject *self, PyObject *length,
     }
     else {
         start = long_field(self->start);
-        if (start == NULL || clip_long_bound(&start, length, lower, upper) < 0) {
+        if (start == NULL
+            || clip_long_bound(&start, length, lower, upper) < 0) {
             goto error;
         }
     }

@@ -906,9 +906,10 @@ PyTypeObject PyTuple_Type = {
                 | Py_TPFLAGS_TUPLE_SUBCLASS | _Py_TPFLAGS_MATCH_SELF
                 | Py_TPFLAGS_SEQUENCE,
     .tp_doc = "Built-in immutable sequence.\n\n"
-              "If no argument is given, the constructor returns an empty tuple.\n"
-              "If iterable is specified the tuple is initialized from iterable's items.\n\n"
-              "If the argument is a tuple, the return value is the same object.",
+              "If no argument is given, the constructor returns an empty "
+              "tuple.\nIf iterable is specified the tuple is initialized from "
+              "iterable's items.\n\nIf the argument is a tuple, the return "
+              "value is the same object.",
     .tp_traverse = tuple_traverse,
     .tp_richcompare = tuple_richcompare,
     .tp_iter = tuple_iter,

@@ -1,12 +1,17 @@
-/* Type objects: `type` and `object`, PyType_Ready, the C3 method
-   resolution order, attribute lookup along the MRO with a global method
-   cache keyed by type version tags, classes created at run time
-   (type(name, bases, dict)) and the special-method slots that tie C slots
-   and Python-level dunder methods together.
+/* Type objects: the `type` type, PyType_Ready (inheritance of slots and
+   layout), the C3 method resolution order, attribute lookup along the MRO
+   with a global method cache keyed by type version tags, and classes
+   created at run time (type(name, bases, dict)) with their instances'
+   __slots__, __dict__ and __weakref__.
+
+   Neighbours: the `object` type is in Objects/object.c; the slot table
+   that ties C slots to dunder methods is in Objects/typeslots.c; types
+   from a PyType_Spec in Objects/typespec.c; super in
+   Objects/superobject.c; descriptors in Objects/descrobject.c.
 
    ---- Thread-safety rules (free-threaded build) ---------------------------
 
-   1. The type lock.  One global PyMutex, `type_lock`, taken as a critical
+   1. The type lock.  One global PyMutex, `_PyType_Lock`, taken as a critical
       section (BEGIN_TYPE_LOCK / END_TYPE_LOCK).  Every mutation of a type
       that lookups can observe happens while holding it: tp_dict contents
       (type_setattro), tp_bases/tp_base/tp_mro (__bases__ assignment),
@@ -54,27 +59,12 @@
 #include "pycore_pystate.h"
 #include "pycore_typeobject.h"
 
-#define BEGIN_TYPE_LOCK() Py_BEGIN_CRITICAL_SECTION_MUTEX(&type_lock)
-#define END_TYPE_LOCK() Py_END_CRITICAL_SECTION()
-
 #ifdef Py_GIL_DISABLED
-static PyMutex type_lock;
+PyMutex _PyType_Lock;
 #endif
-
-#define PyHeapType_GET_MEMBERS(etype) \
-    ((PyMemberDef *)(((char *)(etype)) + Py_TYPE(etype)->tp_basicsize))
 
 static PyObject *type_new_impl(PyTypeObject *metatype, PyObject *args,
                                PyObject *kwds);
-static int add_slot_wrappers(PyTypeObject *type);
-static void fixup_slot_dispatchers(PyTypeObject *type);
-static int update_slot(PyTypeObject *type, PyObject *name);
-static PyObject *tp_new_wrapper(PyObject *self, PyObject *args,
-                                PyObject *kwds);
-static PyObject *object_new(PyTypeObject *type, PyObject *args,
-                            PyObject *kwds);
-static int object_init(PyObject *self, PyObject *args, PyObject *kwds);
-static void subtype_dealloc(PyObject *self);
 
 /* ---- interned identifiers ------------------------------------------------ */
 
@@ -267,7 +257,7 @@ static void remove_all_subclasses(PyTypeObject *type, PyObject *bases)
 }
 
 /* A new list of the live direct subclasses.  Caller holds the type lock. */
-static PyObject *subclasses_list_locked(PyTypeObject *type)
+PyObject *_PyType_GetSubclassesLocked(PyTypeObject *type)
 {
     PyObject *list = PyList_New(0);
     if (list == NULL || type->tp_subclasses == NULL) {
@@ -294,7 +284,7 @@ PyObject *_PyType_GetSubclasses(PyTypeObject *type)
 {
     PyObject *list;
     BEGIN_TYPE_LOCK();
-    list = subclasses_list_locked(type);
+    list = _PyType_GetSubclassesLocked(type);
     END_TYPE_LOCK();
     return list;
 }
@@ -677,53 +667,6 @@ PyObject *_PyObject_LookupSpecialMethod(PyObject *self, PyObject *attr,
     return res;
 }
 
-/* Call type(args[0]).name(*args) where args[0] is self.  Sets
-   AttributeError when the type lacks it. */
-static PyObject *call_special(PyObject *name, PyObject *const *args,
-                              Py_ssize_t nargs)
-{
-    int unbound;
-    PyObject *func = _PyObject_LookupSpecialMethod(args[0], name, &unbound);
-    if (func == NULL) {
-        if (!PyErr_Occurred()) {
-            PyErr_SetObject(PyExc_AttributeError, name);
-        }
-        return NULL;
-    }
-    PyObject *res;
-    if (unbound) {
-        res = PyObject_Vectorcall(func, args, (size_t)nargs, NULL);
-    }
-    else {
-        res = PyObject_Vectorcall(func, args + 1, (size_t)(nargs - 1), NULL);
-    }
-    Py_DECREF(func);
-    return res;
-}
-
-/* As call_special, but a missing method gives *missing = 1 and NULL
-   without an exception. */
-static PyObject *maybe_call_special(PyObject *name, PyObject *const *args,
-                                    Py_ssize_t nargs, int *missing)
-{
-    int unbound;
-    PyObject *func = _PyObject_LookupSpecialMethod(args[0], name, &unbound);
-    *missing = 0;
-    if (func == NULL) {
-        *missing = !PyErr_Occurred();
-        return NULL;
-    }
-    PyObject *res;
-    if (unbound) {
-        res = PyObject_Vectorcall(func, args, (size_t)nargs, NULL);
-    }
-    else {
-        res = PyObject_Vectorcall(func, args + 1, (size_t)(nargs - 1), NULL);
-    }
-    Py_DECREF(func);
-    return res;
-}
-
 /* ---- subtype test ---------------------------------------------------------------- */
 
 /* Without an MRO (a type being readied) walk tp_base instead. */
@@ -743,7 +686,7 @@ int PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b)
     if (a == b) {
         return 1;
     }
-    PyObject *mro = a->tp_mro;
+    PyObject *mro = __atomic_load_n(&a->tp_mro, __ATOMIC_ACQUIRE);
     if (mro == NULL) {
         return type_is_subtype_base_chain(a, b);
     }
@@ -1099,10 +1042,12 @@ static int mro_internal(PyTypeObject *type)
     if (mro == NULL) {
         return -1;
     }
+    BEGIN_TYPE_LOCK();
     check_mro_cacheable(type, mro, custom);
     PyObject *old = type->tp_mro;
     __atomic_store_n(&type->tp_mro, mro, __ATOMIC_RELEASE);
     retire_mro(type, old);
+    END_TYPE_LOCK();
     return 0;
 }
 
@@ -1135,6 +1080,67 @@ static PyTypeObject *solid_base(PyTypeObject *type)
     PyTypeObject *base = type->tp_base != NULL ? solid_base(type->tp_base)
                                                : &PyBaseObject_Type;
     return extra_ivars(type, base) ? type : base;
+}
+
+/* Do two types add the same slots to the same base? */
+static int same_slots_added(PyTypeObject *a, PyTypeObject *b)
+{
+    PyTypeObject *base = a->tp_base;
+    if (base != b->tp_base) {
+        return 0;
+    }
+    Py_ssize_t size = base->tp_basicsize;
+    if (a->tp_dictoffset == size && b->tp_dictoffset == size) {
+        size += sizeof(PyObject *);
+    }
+    if (a->tp_weaklistoffset == size && b->tp_weaklistoffset == size) {
+        size += sizeof(PyObject *);
+    }
+    PyObject *slots_a = ((PyHeapTypeObject *)a)->ht_slots;
+    PyObject *slots_b = ((PyHeapTypeObject *)b)->ht_slots;
+    if (slots_a != NULL && slots_b != NULL) {
+        int eq = PyObject_RichCompareBool(slots_a, slots_b, Py_EQ);
+        if (eq <= 0) {
+            PyErr_Clear();
+            return 0;
+        }
+        size += sizeof(PyObject *) * PyTuple_GET_SIZE(slots_a);
+    }
+    return size == a->tp_basicsize && size == b->tp_basicsize;
+}
+
+/* Can an instance of oldto be re-typed as newto (same memory layout)? */
+int _PyType_CompatibleForAssignment(PyTypeObject *oldto, PyTypeObject *newto,
+                                    const char *attr)
+{
+    if (newto->tp_free != oldto->tp_free) {
+        PyErr_Format(PyExc_TypeError,
+                     "%s assignment: '%s' deallocator differs from '%s'",
+                     attr, newto->tp_name, oldto->tp_name);
+        return 0;
+    }
+    PyTypeObject *newbase = solid_base(newto);
+    PyTypeObject *oldbase = solid_base(oldto);
+    if (newbase != oldbase
+            && (newbase->tp_base != oldbase->tp_base
+                || !(newbase->tp_flags & Py_TPFLAGS_HEAPTYPE)
+                || !(oldbase->tp_flags & Py_TPFLAGS_HEAPTYPE)
+                || !same_slots_added(newbase, oldbase))) {
+        PyErr_Format(PyExc_TypeError,
+                     "%s assignment: '%s' object layout differs from '%s'",
+                     attr, newto->tp_name, oldto->tp_name);
+        return 0;
+    }
+    if (newto->tp_dictoffset != oldto->tp_dictoffset
+            || newto->tp_weaklistoffset != oldto->tp_weaklistoffset
+            || newto->tp_basicsize != oldto->tp_basicsize
+            || newto->tp_itemsize != oldto->tp_itemsize) {
+        PyErr_Format(PyExc_TypeError,
+                     "%s assignment: '%s' object layout differs from '%s'",
+                     attr, newto->tp_name, oldto->tp_name);
+        return 0;
+    }
+    return 1;
 }
 
 /* ---- PyType_Ready: inheritance ------------------------------------------------------ */
@@ -1514,7 +1520,7 @@ PyObject *_PyType_GetTextSignatureFromInternalDoc(const char *name,
 
 static int type_ready_fill_dict(PyTypeObject *type)
 {
-    if (add_slot_wrappers(type) < 0) {
+    if (_PyType_AddSlotWrappers(type) < 0) {
         return -1;
     }
     if (type->tp_methods != NULL && add_methods(type, type->tp_methods) < 0) {
@@ -1547,7 +1553,7 @@ static int type_ready_fill_dict(PyTypeObject *type)
 
 /* __new__: a built-in function bound to the type that defines tp_new. */
 static PyMethodDef tp_new_methoddef = {
-    "__new__", _PyCFunction_CAST(tp_new_wrapper), METH_VARARGS | METH_KEYWORDS,
+    "__new__", _PyCFunction_CAST(_PyType_NewWrapper), METH_VARARGS | METH_KEYWORDS,
     "__new__($type, *args, **kwargs)\n--\n\n"
     "Create and return a new object.  "
     "See help(type) for accurate signature."
@@ -1737,813 +1743,6 @@ PyObject *PyType_GenericNew(PyTypeObject *type, PyObject *args, PyObject *kwds)
 }
 
 
-/* ---- object: construction ---------------------------------------------------------- */
-
-static int excess_args(PyObject *args, PyObject *kwds)
-{
-    return PyTuple_GET_SIZE(args) != 0
-           || (kwds != NULL && PyDict_Check(kwds) && PyDict_GET_SIZE(kwds) != 0);
-}
-
-/* object.__init__ accepts extra arguments only when __new__ is
-   overridden and __init__ is not (so the arguments were meant for
-   __new__). */
-static int object_init(PyObject *self, PyObject *args, PyObject *kwds)
-{
-    PyTypeObject *type = Py_TYPE(self);
-    if (excess_args(args, kwds)) {
-        if (type->tp_init != object_init) {
-            PyErr_SetString(PyExc_TypeError,
-                            "object.__init__() takes exactly one argument "
-                            "(the instance to initialize)");
-            return -1;
-        }
-        if (type->tp_new == object_new) {
-            PyErr_Format(PyExc_TypeError,
-                         "%.200s() takes no arguments", type->tp_name);
-            return -1;
-        }
-    }
-    return 0;
-}
-
-/* "Can't instantiate abstract class C without an implementation for
-   abstract method 'f'" (names sorted, quoted). */
-static void abstract_instantiation_error(PyTypeObject *type)
-{
-    PyObject *methods = PyObject_GetAttr((PyObject *)type,
-                                         _Py_INTERNED_ID(__abstractmethods__));
-    if (methods == NULL) {
-        return;
-    }
-    PyObject *sorted = PySequence_List(methods);
-    Py_DECREF(methods);
-    if (sorted == NULL) {
-        return;
-    }
-    if (PyList_Sort(sorted) < 0) {
-        Py_DECREF(sorted);
-        return;
-    }
-    Py_ssize_t n = PyList_GET_SIZE(sorted);
-    PyObject *quoted = PyList_New(n);
-    if (quoted == NULL) {
-        Py_DECREF(sorted);
-        return;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *q = PyUnicode_FromFormat("'%S'", PyList_GET_ITEM(sorted, i));
-        if (q == NULL) {
-            Py_DECREF(quoted);
-            Py_DECREF(sorted);
-            return;
-        }
-        PyList_SET_ITEM(quoted, i, q);
-    }
-    Py_DECREF(sorted);
-    PyObject *sep = PyUnicode_FromString(", ");
-    PyObject *joined = sep != NULL ? PyUnicode_Join(sep, quoted) : NULL;
-    Py_XDECREF(sep);
-    Py_DECREF(quoted);
-    if (joined == NULL) {
-        return;
-    }
-    PyErr_Format(PyExc_TypeError,
-                 "Can't instantiate abstract class %s without an "
-                 "implementation for abstract method%s %U",
-                 type->tp_name, n > 1 ? "s" : "", joined);
-    Py_DECREF(joined);
-}
-
-static PyObject *object_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
-{
-    if (excess_args(args, kwds)) {
-        if (type->tp_new != object_new) {
-            PyErr_SetString(PyExc_TypeError,
-                            "object.__new__() takes exactly one argument "
-                            "(the type to instantiate)");
-            return NULL;
-        }
-        if (type->tp_init == object_init) {
-            PyErr_Format(PyExc_TypeError, "%.200s() takes no arguments",
-                         type->tp_name);
-            return NULL;
-        }
-    }
-    if (type->tp_flags & Py_TPFLAGS_IS_ABSTRACT) {
-        abstract_instantiation_error(type);
-        return NULL;
-    }
-    return type->tp_alloc(type, 0);
-}
-
-static void object_dealloc(PyObject *self)
-{
-    Py_TYPE(self)->tp_free(self);
-}
-
-/* ---- object: representation and comparison -------------------------------------- */
-
-/* "<module.Qualname object at 0x...>", or "<name object at 0x...>" for
-   built-in types. */
-static PyObject *object_repr(PyObject *self)
-{
-    PyTypeObject *type = Py_TYPE(self);
-    PyObject *mod = type_module_obj(type);
-    if (mod == NULL) {
-        PyErr_Clear();
-    }
-    else if (!PyUnicode_Check(mod)) {
-        Py_CLEAR(mod);
-    }
-    PyObject *name = type_qualname_obj(type);
-    if (name == NULL) {
-        Py_XDECREF(mod);
-        return NULL;
-    }
-    PyObject *res;
-    if (mod != NULL && !_PyUnicode_EqualToASCIIString(mod, "builtins")) {
-        res = PyUnicode_FromFormat("<%U.%U object at %p>", mod, name, self);
-    }
-    else {
-        res = PyUnicode_FromFormat("<%s object at %p>", type->tp_name, self);
-    }
-    Py_XDECREF(mod);
-    Py_DECREF(name);
-    return res;
-}
-
-static PyObject *object_str(PyObject *self)
-{
-    unaryfunc f = Py_TYPE(self)->tp_repr;
-    if (f == NULL) {
-        f = object_repr;
-    }
-    return f(self);
-}
-
-/* == is identity; != inverts whatever __eq__ says. */
-static PyObject *object_richcompare(PyObject *self, PyObject *other, int op)
-{
-    switch (op) {
-    case Py_EQ:
-        if (self == other) {
-            Py_RETURN_TRUE;
-        }
-        Py_RETURN_NOTIMPLEMENTED;
-    case Py_NE: {
-        richcmpfunc eq = Py_TYPE(self)->tp_richcompare;
-        if (eq == NULL) {
-            Py_RETURN_NOTIMPLEMENTED;
-        }
-        PyObject *res = eq(self, other, Py_EQ);
-        if (res != NULL && res != Py_NotImplemented) {
-            int ok = PyObject_IsTrue(res);
-            Py_DECREF(res);
-            if (ok < 0) {
-                return NULL;
-            }
-            return Py_NewRef(ok ? Py_False : Py_True);
-        }
-        return res;
-    }
-    default:
-        Py_RETURN_NOTIMPLEMENTED;
-    }
-}
-
-static Py_hash_t object_hash(PyObject *self)
-{
-    return Py_HashPointer(self);
-}
-
-/* ---- object: __class__ --------------------------------------------------------------- */
-
-static PyObject *object_get_class(PyObject *self, void *closure)
-{
-    return Py_NewRef(Py_TYPE(self));
-}
-
-/* Do two types add the same slots to the same base? */
-static int same_slots_added(PyTypeObject *a, PyTypeObject *b)
-{
-    PyTypeObject *base = a->tp_base;
-    if (base != b->tp_base) {
-        return 0;
-    }
-    Py_ssize_t size = base->tp_basicsize;
-    if (a->tp_dictoffset == size && b->tp_dictoffset == size) {
-        size += sizeof(PyObject *);
-    }
-    if (a->tp_weaklistoffset == size && b->tp_weaklistoffset == size) {
-        size += sizeof(PyObject *);
-    }
-    PyObject *slots_a = ((PyHeapTypeObject *)a)->ht_slots;
-    PyObject *slots_b = ((PyHeapTypeObject *)b)->ht_slots;
-    if (slots_a != NULL && slots_b != NULL) {
-        int eq = PyObject_RichCompareBool(slots_a, slots_b, Py_EQ);
-        if (eq <= 0) {
-            PyErr_Clear();
-            return 0;
-        }
-        size += sizeof(PyObject *) * PyTuple_GET_SIZE(slots_a);
-    }
-    return size == a->tp_basicsize && size == b->tp_basicsize;
-}
-
-/* Can an instance of oldto be re-typed as newto (same memory layout)? */
-static int compatible_for_assignment(PyTypeObject *oldto, PyTypeObject *newto,
-                                     const char *attr)
-{
-    if (newto->tp_free != oldto->tp_free) {
-        PyErr_Format(PyExc_TypeError,
-                     "%s assignment: '%s' deallocator differs from '%s'",
-                     attr, newto->tp_name, oldto->tp_name);
-        return 0;
-    }
-    PyTypeObject *newbase = solid_base(newto);
-    PyTypeObject *oldbase = solid_base(oldto);
-    if (newbase != oldbase
-            && (newbase->tp_base != oldbase->tp_base
-                || !(newbase->tp_flags & Py_TPFLAGS_HEAPTYPE)
-                || !(oldbase->tp_flags & Py_TPFLAGS_HEAPTYPE)
-                || !same_slots_added(newbase, oldbase))) {
-        PyErr_Format(PyExc_TypeError,
-                     "%s assignment: '%s' object layout differs from '%s'",
-                     attr, newto->tp_name, oldto->tp_name);
-        return 0;
-    }
-    if (newto->tp_dictoffset != oldto->tp_dictoffset
-            || newto->tp_weaklistoffset != oldto->tp_weaklistoffset
-            || newto->tp_basicsize != oldto->tp_basicsize
-            || newto->tp_itemsize != oldto->tp_itemsize) {
-        PyErr_Format(PyExc_TypeError,
-                     "%s assignment: '%s' object layout differs from '%s'",
-                     attr, newto->tp_name, oldto->tp_name);
-        return 0;
-    }
-    return 1;
-}
-
-/* ob_type is one pointer-sized store inside the instance's critical
-   section, so a concurrent reader sees the old or the new type.  A reader
-   that saw the old type holds no reference to it; like CPython, Weft
-   relies on heap types dying only through the cycle collector (they sit
-   in a reference cycle with their own MRO), which runs with the world
-   stopped. */
-static int object_set_class(PyObject *self, PyObject *value, void *closure)
-{
-    if (value == NULL) {
-        PyErr_SetString(PyExc_TypeError, "can't delete __class__ attribute");
-        return -1;
-    }
-    if (!PyType_Check(value)) {
-        PyErr_Format(PyExc_TypeError,
-                     "__class__ must be set to a class, not '%s' object",
-                     Py_TYPE(value)->tp_name);
-        return -1;
-    }
-    PyTypeObject *newto = (PyTypeObject *)value;
-    PyTypeObject *oldto = Py_TYPE(self);
-    int module_like = PyType_IsSubtype(newto, &PyModule_Type)
-                      && PyType_IsSubtype(oldto, &PyModule_Type);
-    if (!module_like && ((newto->tp_flags & Py_TPFLAGS_IMMUTABLETYPE)
-                         || (oldto->tp_flags & Py_TPFLAGS_IMMUTABLETYPE))) {
-        PyErr_Format(PyExc_TypeError,
-                     "__class__ assignment only supported for mutable types "
-                     "or ModuleType subclasses");
-        return -1;
-    }
-    if (!compatible_for_assignment(oldto, newto, "__class__")) {
-        return -1;
-    }
-    if (newto->tp_flags & Py_TPFLAGS_HEAPTYPE) {
-        Py_INCREF(newto);
-    }
-    Py_BEGIN_CRITICAL_SECTION(self);
-    Py_SET_TYPE(self, newto);
-    Py_END_CRITICAL_SECTION();
-    if (oldto->tp_flags & Py_TPFLAGS_HEAPTYPE) {
-        Py_DECREF(oldto);
-    }
-    return 0;
-}
-
-static PyGetSetDef object_getsets[] = {
-    {"__class__", object_get_class, object_set_class,
-     "the object's class", NULL},
-    {NULL, NULL, NULL, NULL, NULL},
-};
-
-/* ---- object: pickling support (__getstate__, __reduce__, __reduce_ex__) ------------ */
-
-/* The import system is a separate component that may not be linked in
-   yet; reduce protocols need copyreg's helpers from it.  A weak reference
-   keeps the type system linkable on its own. */
-extern PyObject *PyImport_ImportModule(const char *name) __attribute__((weak));
-
-static PyObject *import_copyreg(void)
-{
-    if (PyImport_ImportModule == NULL) {
-        PyErr_SetString(PyExc_ImportError, "No module named 'copyreg'");
-        return NULL;
-    }
-    return PyImport_ImportModule("copyreg");
-}
-
-/* Names of the __slots__ members along type's MRO (heap types keep them,
-   already mangled, in ht_slots). */
-static PyObject *slot_names(PyTypeObject *type)
-{
-    PyObject *names = PyList_New(0);
-    PyObject *mro = type->tp_mro;
-    if (names == NULL || mro == NULL) {
-        return names;
-    }
-    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(mro); i++) {
-        PyTypeObject *cls = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
-        if (!(cls->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
-            continue;
-        }
-        PyObject *slots = ((PyHeapTypeObject *)cls)->ht_slots;
-        Py_ssize_t n = slots == NULL ? 0 : PyTuple_GET_SIZE(slots);
-        for (Py_ssize_t j = 0; j < n; j++) {
-            if (PyList_Append(names, PyTuple_GET_ITEM(slots, j)) < 0) {
-                Py_DECREF(names);
-                return NULL;
-            }
-        }
-    }
-    return names;
-}
-
-/* object.__getstate__(): the instance dict (or None) and, with __slots__,
-   a (dict, slots) pair.  `required`: the object has no other way to be
-   rebuilt, so C-level state that cannot be captured is an error. */
-static PyObject *object_getstate_default(PyObject *obj, int required)
-{
-    PyTypeObject *type = Py_TYPE(obj);
-    if (required && type->tp_itemsize) {
-        return PyErr_Format(PyExc_TypeError, "cannot pickle %.200s objects",
-                            type->tp_name);
-    }
-    PyObject *state = NULL;
-    PyObject **dictptr = _PyObject_ComputedDictPointer(obj);
-    if (dictptr != NULL) {
-        PyObject *dict = _PyObject_GetOrCreateInstanceDict(obj);
-        if (dict == NULL) {
-            return NULL;
-        }
-        if (PyDict_GET_SIZE(dict) != 0) {
-            state = PyDict_Copy(dict);
-        }
-        Py_DECREF(dict);
-        if (state == NULL && PyErr_Occurred()) {
-            return NULL;
-        }
-    }
-    if (state == NULL) {
-        state = Py_None;
-    }
-    PyObject *names = slot_names(type);
-    if (names == NULL) {
-        Py_DECREF(state);
-        return NULL;
-    }
-    if (required) {
-        Py_ssize_t basicsize = PyBaseObject_Type.tp_basicsize;
-        if (type->tp_dictoffset > 0) {
-            basicsize += sizeof(PyObject *);
-        }
-        if (type->tp_weaklistoffset > 0) {
-            basicsize += sizeof(PyObject *);
-        }
-        basicsize += sizeof(PyObject *) * PyList_GET_SIZE(names);
-        if (type->tp_basicsize > basicsize) {
-            Py_DECREF(names);
-            Py_DECREF(state);
-            return PyErr_Format(PyExc_TypeError, "cannot pickle '%.200s' object",
-                                type->tp_name);
-        }
-    }
-    if (PyList_GET_SIZE(names) > 0) {
-        PyObject *slots = PyDict_New();
-        if (slots == NULL) {
-            goto error;
-        }
-        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(names); i++) {
-            PyObject *name = PyList_GET_ITEM(names, i);
-            PyObject *value;
-            int rc = PyObject_GetOptionalAttr(obj, name, &value);
-            if (rc < 0 || (rc > 0 && PyDict_SetItem(slots, name, value) < 0)) {
-                Py_XDECREF(value);
-                Py_DECREF(slots);
-                goto error;
-            }
-            Py_XDECREF(value);
-        }
-        if (PyDict_GET_SIZE(slots) > 0) {
-            PyObject *pair = PyTuple_Pack(2, state, slots);
-            Py_SETREF(state, pair);
-        }
-        Py_DECREF(slots);
-        if (state == NULL) {
-            goto error;
-        }
-    }
-    Py_DECREF(names);
-    return state;
-error:
-    Py_DECREF(names);
-    Py_XDECREF(state);
-    return NULL;
-}
-
-static PyObject *object___getstate__(PyObject *self, PyObject *Py_UNUSED(ignored))
-{
-    return object_getstate_default(self, 0);
-}
-
-/* obj.__getstate__(), short-circuiting object's own implementation so
-   that `required` can be honoured. */
-static PyObject *object_getstate(PyObject *obj, int required)
-{
-    PyObject *getstate = PyObject_GetAttr(obj, _Py_INTERNED_ID(__getstate__));
-    if (getstate == NULL) {
-        return NULL;
-    }
-    if (PyCFunction_Check(getstate)
-            && PyCFunction_GET_SELF(getstate) == obj
-            && PyCFunction_GET_FUNCTION(getstate) == object___getstate__) {
-        Py_DECREF(getstate);
-        return object_getstate_default(obj, required);
-    }
-    PyObject *state = _PyObject_CallNoArgs(getstate);
-    Py_DECREF(getstate);
-    return state;
-}
-
-PyObject *_PyObject_GetState(PyObject *obj)
-{
-    return object_getstate(obj, 0);
-}
-
-/* __getnewargs_ex__ / __getnewargs__: new references to (args, kwargs);
-   both NULL when the object defines neither. */
-static int get_new_arguments(PyObject *obj, PyObject **args, PyObject **kwargs)
-{
-    *args = *kwargs = NULL;
-    PyObject *meth;
-    if (PyObject_GetOptionalAttr(obj, _Py_INTERNED_ID(__getnewargs_ex__), &meth) < 0) {
-        return -1;
-    }
-    if (meth != NULL) {
-        PyObject *res = _PyObject_CallNoArgs(meth);
-        Py_DECREF(meth);
-        if (res == NULL) {
-            return -1;
-        }
-        if (!PyTuple_Check(res)) {
-            PyErr_Format(PyExc_TypeError,
-                         "__getnewargs_ex__ should return a tuple, not '%.200s'",
-                         Py_TYPE(res)->tp_name);
-            Py_DECREF(res);
-            return -1;
-        }
-        if (PyTuple_GET_SIZE(res) != 2) {
-            PyErr_Format(PyExc_ValueError,
-                         "__getnewargs_ex__ should return a tuple of length 2, "
-                         "not %zd", PyTuple_GET_SIZE(res));
-            Py_DECREF(res);
-            return -1;
-        }
-        PyObject *a = PyTuple_GET_ITEM(res, 0), *k = PyTuple_GET_ITEM(res, 1);
-        if (!PyTuple_Check(a)) {
-            PyErr_Format(PyExc_TypeError,
-                         "first item of the tuple returned by __getnewargs_ex__ "
-                         "must be a tuple, not '%.200s'", Py_TYPE(a)->tp_name);
-            Py_DECREF(res);
-            return -1;
-        }
-        if (!PyDict_Check(k)) {
-            PyErr_Format(PyExc_TypeError,
-                         "second item of the tuple returned by __getnewargs_ex__ "
-                         "must be a dict, not '%.200s'", Py_TYPE(k)->tp_name);
-            Py_DECREF(res);
-            return -1;
-        }
-        *args = Py_NewRef(a);
-        *kwargs = Py_NewRef(k);
-        Py_DECREF(res);
-        return 0;
-    }
-    if (PyObject_GetOptionalAttr(obj, _Py_INTERNED_ID(__getnewargs__), &meth) < 0) {
-        return -1;
-    }
-    if (meth != NULL) {
-        PyObject *res = _PyObject_CallNoArgs(meth);
-        Py_DECREF(meth);
-        if (res == NULL) {
-            return -1;
-        }
-        if (!PyTuple_Check(res)) {
-            PyErr_Format(PyExc_TypeError,
-                         "__getnewargs__ should return a tuple, not '%.200s'",
-                         Py_TYPE(res)->tp_name);
-            Py_DECREF(res);
-            return -1;
-        }
-        *args = res;
-    }
-    return 0;
-}
-
-/* Protocol 2+: (copyreg.__newobj__, (cls, *args), state, listitems,
-   dictitems), or __newobj_ex__ when there are keyword arguments. */
-static PyObject *reduce_newobj(PyObject *obj)
-{
-    PyTypeObject *type = Py_TYPE(obj);
-    if (type->tp_new == NULL) {
-        return PyErr_Format(PyExc_TypeError, "cannot pickle '%.200s' object",
-                            type->tp_name);
-    }
-    PyObject *args, *kwargs;
-    if (get_new_arguments(obj, &args, &kwargs) < 0) {
-        return NULL;
-    }
-    int hasargs = args != NULL;
-    PyObject *copyreg = import_copyreg();
-    PyObject *newobj = NULL, *newargs = NULL, *state = NULL, *result = NULL;
-    PyObject *listitems = NULL, *dictitems = NULL;
-    if (copyreg == NULL) {
-        goto done;
-    }
-    if (kwargs == NULL || PyDict_GET_SIZE(kwargs) == 0) {
-        newobj = PyObject_GetAttr(copyreg, _Py_INTERNED_ID(__newobj__));
-        Py_ssize_t n = args == NULL ? 0 : PyTuple_GET_SIZE(args);
-        newargs = newobj == NULL ? NULL : PyTuple_New(n + 1);
-        if (newargs != NULL) {
-            PyTuple_SET_ITEM(newargs, 0, Py_NewRef(type));
-            for (Py_ssize_t i = 0; i < n; i++) {
-                PyTuple_SET_ITEM(newargs, i + 1, Py_NewRef(PyTuple_GET_ITEM(args, i)));
-            }
-        }
-    }
-    else {
-        newobj = PyObject_GetAttr(copyreg, _Py_INTERNED_ID(__newobj_ex__));
-        newargs = newobj == NULL ? NULL : PyTuple_Pack(3, type, args, kwargs);
-    }
-    if (newargs == NULL) {
-        goto done;
-    }
-    state = object_getstate(obj, !(hasargs || PyList_Check(obj) || PyDict_Check(obj)));
-    if (state == NULL) {
-        goto done;
-    }
-    listitems = PyList_Check(obj) ? PyObject_GetIter(obj) : Py_None;
-    if (listitems == NULL) {
-        goto done;
-    }
-    if (PyDict_Check(obj)) {
-        PyObject *items = PyObject_CallMethodNoArgs(obj, _Py_INTERNED_ID(items));
-        dictitems = items == NULL ? NULL : PyObject_GetIter(items);
-        Py_XDECREF(items);
-        if (dictitems == NULL) {
-            goto done;
-        }
-    }
-    else {
-        dictitems = Py_None;
-    }
-    result = PyTuple_Pack(5, newobj, newargs, state, listitems, dictitems);
-done:
-    Py_XDECREF(copyreg);
-    Py_XDECREF(args);
-    Py_XDECREF(kwargs);
-    Py_XDECREF(newobj);
-    Py_XDECREF(newargs);
-    Py_XDECREF(state);
-    Py_XDECREF(listitems);
-    Py_XDECREF(dictitems);
-    return result;
-}
-
-static PyObject *common_reduce(PyObject *self, int proto)
-{
-    if (proto >= 2) {
-        return reduce_newobj(self);
-    }
-    PyObject *copyreg = import_copyreg();
-    if (copyreg == NULL) {
-        return NULL;
-    }
-    PyObject *res = PyObject_CallMethod(copyreg, "_reduce_ex", "Oi", self, proto);
-    Py_DECREF(copyreg);
-    return res;
-}
-
-static PyObject *object___reduce__(PyObject *self, PyObject *Py_UNUSED(ignored))
-{
-    return common_reduce(self, 0);
-}
-
-/* Use a __reduce__ that the class overrides; else the generic one. */
-static PyObject *object___reduce_ex__(PyObject *self, PyObject *protocol_obj)
-{
-    int protocol = PyLong_AsInt(protocol_obj);
-    if (protocol == -1 && PyErr_Occurred()) {
-        return NULL;
-    }
-    PyObject *reduce;
-    if (PyObject_GetOptionalAttr(self, _Py_INTERNED_ID(__reduce__), &reduce) < 0) {
-        return NULL;
-    }
-    if (reduce != NULL) {
-        PyObject *cls_reduce = PyObject_GetAttr((PyObject *)Py_TYPE(self),
-                                                _Py_INTERNED_ID(__reduce__));
-        if (cls_reduce == NULL) {
-            Py_DECREF(reduce);
-            return NULL;
-        }
-        PyObject *obj_reduce = NULL;
-        int rc = PyDict_GetItemRef(PyBaseObject_Type.tp_dict,
-                                   _Py_INTERNED_ID(__reduce__), &obj_reduce);
-        int override = rc >= 0 && cls_reduce != obj_reduce;
-        Py_DECREF(cls_reduce);
-        Py_XDECREF(obj_reduce);
-        if (rc < 0) {
-            Py_DECREF(reduce);
-            return NULL;
-        }
-        if (override) {
-            PyObject *res = _PyObject_CallNoArgs(reduce);
-            Py_DECREF(reduce);
-            return res;
-        }
-        Py_DECREF(reduce);
-    }
-    return common_reduce(self, protocol);
-}
-
-/* ---- object: the other methods --------------------------------------------------- */
-
-static PyObject *object___subclasshook__(PyObject *cls, PyObject *args)
-{
-    Py_RETURN_NOTIMPLEMENTED;
-}
-
-static PyObject *object___init_subclass__(PyObject *cls, PyObject *Py_UNUSED(ignored))
-{
-    Py_RETURN_NONE;
-}
-
-static PyObject *object___format__(PyObject *self, PyObject *format_spec)
-{
-    if (!PyUnicode_Check(format_spec)) {
-        return PyErr_Format(PyExc_TypeError,
-                            "__format__() argument must be str, not %.200s",
-                            Py_TYPE(format_spec)->tp_name);
-    }
-    if (PyUnicode_GET_LENGTH(format_spec) > 0) {
-        return PyErr_Format(PyExc_TypeError,
-                            "unsupported format string passed to %.200s.__format__",
-                            Py_TYPE(self)->tp_name);
-    }
-    return PyObject_Str(self);
-}
-
-static PyObject *object___sizeof__(PyObject *self, PyObject *Py_UNUSED(ignored))
-{
-    PyTypeObject *type = Py_TYPE(self);
-    Py_ssize_t size = type->tp_basicsize;
-    if (type->tp_itemsize > 0) {
-        Py_ssize_t n = Py_SIZE(self);
-        size += (n < 0 ? -n : n) * type->tp_itemsize;
-    }
-    return PyLong_FromSsize_t(size);
-}
-
-/* dict.update(aclass.__dict__) for aclass and, recursively, its bases. */
-static int merge_class_dict(PyObject *dict, PyObject *aclass)
-{
-    PyObject *classdict;
-    if (PyObject_GetOptionalAttr(aclass, _Py_INTERNED_ID(__dict__), &classdict) < 0) {
-        return -1;
-    }
-    if (classdict != NULL) {
-        int rc = PyDict_Merge(dict, classdict, 1);
-        Py_DECREF(classdict);
-        if (rc < 0) {
-            return -1;
-        }
-    }
-    PyObject *bases;
-    if (PyObject_GetOptionalAttr(aclass, _Py_INTERNED_ID(__bases__), &bases) < 0) {
-        return -1;
-    }
-    if (bases == NULL) {
-        return 0;
-    }
-    Py_ssize_t n = PySequence_Size(bases);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *base = PySequence_GetItem(bases, i);
-        if (base == NULL || merge_class_dict(dict, base) < 0) {
-            Py_XDECREF(base);
-            Py_DECREF(bases);
-            return -1;
-        }
-        Py_DECREF(base);
-    }
-    Py_DECREF(bases);
-    return n < 0 ? -1 : 0;
-}
-
-/* The instance's attribute names plus those of its class and bases. */
-static PyObject *object___dir__(PyObject *self, PyObject *Py_UNUSED(ignored))
-{
-    PyObject *dict;
-    if (PyObject_GetOptionalAttr(self, _Py_INTERNED_ID(__dict__), &dict) < 0) {
-        return NULL;
-    }
-    if (dict != NULL && PyDict_Check(dict)) {
-        Py_SETREF(dict, PyDict_Copy(dict));
-    }
-    else {
-        Py_XSETREF(dict, PyDict_New());
-    }
-    if (dict == NULL) {
-        return NULL;
-    }
-    PyObject *itsclass;
-    if (PyObject_GetOptionalAttr(self, _Py_INTERNED_ID(__class__), &itsclass) < 0) {
-        Py_DECREF(dict);
-        return NULL;
-    }
-    if (itsclass != NULL) {
-        int rc = merge_class_dict(dict, itsclass);
-        Py_DECREF(itsclass);
-        if (rc < 0) {
-            Py_DECREF(dict);
-            return NULL;
-        }
-    }
-    PyObject *result = PyDict_Keys(dict);
-    Py_DECREF(dict);
-    return result;
-}
-
-static PyMethodDef object_methods[] = {
-    {"__reduce_ex__", object___reduce_ex__, METH_O,
-     "__reduce_ex__($self, protocol, /)\n--\n\nHelper for pickle."},
-    {"__reduce__", object___reduce__, METH_NOARGS,
-     "__reduce__($self, /)\n--\n\nHelper for pickle."},
-    {"__getstate__", object___getstate__, METH_NOARGS,
-     "__getstate__($self, /)\n--\n\nHelper for pickle."},
-    {"__subclasshook__", object___subclasshook__, METH_CLASS | METH_VARARGS,
-     "Abstract classes can override this to customize issubclass().\n\n"
-     "This is invoked early on by abc.ABCMeta.__subclasscheck__().\n"
-     "It should return True, False or NotImplemented.  If it returns\n"
-     "NotImplemented, the normal algorithm is used.  Otherwise, it\n"
-     "overrides the normal algorithm (and the outcome is cached).\n"},
-    {"__init_subclass__", object___init_subclass__, METH_CLASS | METH_NOARGS,
-     "This method is called when a class is subclassed.\n\n"
-     "The default implementation does nothing. It may be\n"
-     "overridden to extend subclasses.\n"},
-    {"__format__", object___format__, METH_O,
-     "__format__($self, format_spec, /)\n--\n\nDefault object formatter.\n\n"
-     "Return str(self) if format_spec is empty. Raise TypeError otherwise."},
-    {"__sizeof__", object___sizeof__, METH_NOARGS,
-     "__sizeof__($self, /)\n--\n\nSize of object in memory, in bytes."},
-    {"__dir__", object___dir__, METH_NOARGS,
-     "__dir__($self, /)\n--\n\nDefault dir() implementation."},
-    {NULL, NULL, 0, NULL},
-};
-
-PyTypeObject PyBaseObject_Type = {
-    PyVarObject_HEAD_INIT(&PyType_Type, 0)
-    .tp_name = "object",
-    .tp_basicsize = sizeof(PyObject),
-    .tp_itemsize = 0,
-    .tp_dealloc = object_dealloc,
-    .tp_repr = object_repr,
-    .tp_hash = object_hash,
-    .tp_str = object_str,
-    .tp_getattro = PyObject_GenericGetAttr,
-    .tp_setattro = PyObject_GenericSetAttr,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_doc = "object()\n--\n\n"
-              "The base class of the class hierarchy.\n\n"
-              "When called, it accepts no arguments and returns a new featureless\n"
-              "instance that has no instance attributes and cannot be given any.\n",
-    .tp_richcompare = object_richcompare,
-    .tp_methods = object_methods,
-    .tp_getset = object_getsets,
-    .tp_init = object_init,
-    .tp_alloc = PyType_GenericAlloc,
-    .tp_new = object_new,
-    .tp_free = PyObject_Free,
-};
-
 /* ---- type: lifetime ----------------------------------------------------------------- */
 
 static void clear_heaptype_fields(PyTypeObject *type)
@@ -2590,9 +1789,7 @@ static int type_traverse(PyObject *self, visitproc visit, void *arg)
     Py_VISIT(type->tp_bases);
     Py_VISIT(type->tp_base);
     Py_VISIT(((PyHeapTypeObject *)type)->ht_module);
-    if (Py_TYPE(type)->tp_flags & Py_TPFLAGS_HEAPTYPE) {
-        Py_VISIT(Py_TYPE(type));
-    }
+    /* A heap metaclass is visited by its own subtype_traverse. */
     return 0;
 }
 
@@ -2820,7 +2017,7 @@ static int type_dict_store(PyTypeObject *type, PyObject *name, PyObject *value)
     }
     type_modified_locked(type);
     if (res == 0 && is_dunder_name(name)) {
-        res = update_slot(type, name);
+        res = _PyType_UpdateSlot(type, name);
     }
     END_TYPE_LOCK();
     return res;
@@ -2923,9 +2120,10 @@ static int type_set_name(PyObject *self, PyObject *value, void *closure)
     et->ht_name = Py_NewRef(value);
     type_modified_locked(type);
     END_TYPE_LOCK();
-    /* tp_name may still be read by a racing error message in the
-       free-threaded build; the old buffer is small and kept with the
-       retired MROs' rule in mind: leak it there rather than free it. */
+    /* Free-threaded build: another thread may be formatting an error
+       message with the old tp_name right now, and renaming a class is
+       rare, so the old buffer is deliberately leaked rather than freed
+       (QSBR will allow freeing it safely). */
 #ifndef Py_GIL_DISABLED
     PyMem_Free(old_name);
 #else
@@ -3144,8 +2342,6 @@ static int type_set_type_params(PyObject *self, PyObject *value, void *closure)
 
 /* ---- type: __bases__ assignment -------------------------------------------------- */
 
-static PyTypeObject *best_base(PyObject *bases);
-static void update_all_slots(PyTypeObject *type);
 
 /* Recompute the MRO of type and of every subclass below it. */
 static int mro_hierarchy(PyTypeObject *type)
@@ -3197,11 +2393,11 @@ static int type_set_bases(PyObject *self, PyObject *value, void *closure)
             return -1;
         }
     }
-    PyTypeObject *new_base = best_base(value);
+    PyTypeObject *new_base = _PyType_BestBase(value);
     if (new_base == NULL) {
         return -1;
     }
-    if (!compatible_for_assignment(type->tp_base, new_base, "__bases__")) {
+    if (!_PyType_CompatibleForAssignment(type->tp_base, new_base, "__bases__")) {
         return -1;
     }
     PyObject *old_bases = type->tp_bases;
@@ -3228,7 +2424,7 @@ static int type_set_bases(PyObject *self, PyObject *value, void *closure)
     remove_all_subclasses(type, old_bases);
     int res = add_all_subclasses(type, value);
     PyType_Modified(type);
-    update_all_slots(type);
+    _PyType_UpdateAllSlots(type);
     Py_DECREF(old_bases);
     Py_DECREF(old_base);
     return res;
@@ -3283,7 +2479,7 @@ static PyObject *type___dir__(PyObject *self, PyObject *Py_UNUSED(ignored))
         return NULL;
     }
     PyObject *result = NULL;
-    if (merge_class_dict(dict, self) == 0) {
+    if (_PyType_MergeClassDict(dict, self) == 0) {
         result = PyDict_Keys(dict);
     }
     Py_DECREF(dict);
@@ -3447,7 +2643,11 @@ static int subtype_traverse(PyObject *self, visitproc visit, void *arg)
             Py_VISIT(*dictptr);
         }
     }
-    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+    /* A heap type's instances own a reference to it; a heap base's own
+       traverse (PyType_FromSpec types) already visits it. */
+    if ((type->tp_flags & Py_TPFLAGS_HEAPTYPE)
+            && (base->tp_traverse == NULL
+                || !(base->tp_flags & Py_TPFLAGS_HEAPTYPE))) {
         Py_VISIT(type);
     }
     if (base->tp_traverse != NULL) {
@@ -3480,10 +2680,10 @@ static int subtype_clear(PyObject *self)
    the heap types added (weakrefs, slots, the dict), then hand the rest to
    the nearest base's dealloc, and drop the instance's reference to its
    class. */
-static void subtype_dealloc(PyObject *self)
+void _PyType_SubtypeDealloc(PyObject *self)
 {
     PyTypeObject *type = Py_TYPE(self);
-    PyTypeObject *base = NEAREST_STATIC_BASE(type, tp_dealloc, subtype_dealloc);
+    PyTypeObject *base = NEAREST_STATIC_BASE(type, tp_dealloc, _PyType_SubtypeDealloc);
     PyObject_GC_UnTrack(self);
     if (type->tp_finalize != NULL) {
         /* The finalizer may store self somewhere: it must be tracked
@@ -3584,7 +2784,7 @@ PyTypeObject *_PyType_CalculateMetaclass(PyTypeObject *metatype, PyObject *bases
 
 /* The base whose instance layout the new class extends: the one with the
    most derived solid base.  Every other base must be layout-compatible. */
-static PyTypeObject *best_base(PyObject *bases)
+PyTypeObject *_PyType_BestBase(PyObject *bases)
 {
     PyTypeObject *base = NULL, *winner = NULL;
     Py_ssize_t n = PyTuple_GET_SIZE(bases);
@@ -4001,7 +3201,7 @@ static PyTypeObject *type_new_alloc(type_new_ctx *ctx)
     type->tp_as_buffer = &et->as_buffer;
     type->tp_bases = Py_NewRef(ctx->bases);
     type->tp_base = (PyTypeObject *)Py_NewRef(ctx->base);
-    type->tp_dealloc = subtype_dealloc;
+    type->tp_dealloc = _PyType_SubtypeDealloc;
     type->tp_traverse = subtype_traverse;
     type->tp_clear = subtype_clear;
     type->tp_alloc = PyType_GenericAlloc;
@@ -4114,7 +3314,7 @@ static PyObject *type_new_impl(PyTypeObject *metatype, PyObject *args,
     if (ctx.bases == NULL) {
         return NULL;
     }
-    ctx.base = best_base(ctx.bases);
+    ctx.base = _PyType_BestBase(ctx.bases);
     if (ctx.base == NULL) {
         goto error;
     }
@@ -4130,7 +3330,7 @@ static PyObject *type_new_impl(PyTypeObject *metatype, PyObject *args,
     if (PyType_Ready(type) < 0) {
         goto error;
     }
-    fixup_slot_dispatchers(type);
+    _PyType_FixupSlotDispatchers(type);
     if (type_new_set_classcell(type) < 0 || type_new_set_names(type) < 0
             || type_new_init_subclass(type, kwds) < 0) {
         goto error;
@@ -4145,1015 +3345,4 @@ error:
     Py_XDECREF(ctx.dict);
     Py_XDECREF(ctx.slots);
     return NULL;
-}
-
-/* ======================================================================================
-   Special-method slots.
-
-   The table below links each dunder name to a C slot.  For built-in types,
-   PyType_Ready adds a wrapper descriptor (int.__add__ and friends) for
-   each slot the type defines itself.  For classes created by type_new, the
-   slots are filled from the dunder methods found along the MRO: either the
-   C function behind a wrapper descriptor (when a subclass of a built-in
-   leaves the method alone) or a generic slot_* function that looks the
-   method up on the type and calls it.  Assigning a dunder attribute on a
-   class later re-fills the affected slots of it and its subclasses.
-   ====================================================================================== */
-
-/* ---- slot functions for classes defined in Python ---------------------------------- */
-
-static PyObject *call_unary(PyObject *self, PyObject *name)
-{
-    PyObject *args[1] = {self};
-    return call_special(name, args, 1);
-}
-
-static PyObject *call_binary(PyObject *self, PyObject *name, PyObject *other)
-{
-    PyObject *args[2] = {self, other};
-    return call_special(name, args, 2);
-}
-
-/* self.name(other), or NotImplemented when the type lacks it. */
-static PyObject *call_binary_maybe(PyObject *self, PyObject *name, PyObject *other)
-{
-    PyObject *args[2] = {self, other};
-    int missing;
-    PyObject *res = maybe_call_special(name, args, 2, &missing);
-    if (missing) {
-        Py_RETURN_NOTIMPLEMENTED;
-    }
-    return res;
-}
-
-/* type(self).name(self, *args, **kwds) for tuple/dict calls. */
-static PyObject *call_special_args(PyObject *self, PyObject *name,
-                                   PyObject *args, PyObject *kwds)
-{
-    int unbound;
-    PyObject *func = _PyObject_LookupSpecialMethod(self, name, &unbound);
-    if (func == NULL) {
-        if (!PyErr_Occurred()) {
-            PyErr_SetObject(PyExc_AttributeError, name);
-        }
-        return NULL;
-    }
-    PyObject *res;
-    if (unbound) {
-        res = _PyObject_Call_Prepend(_PyThreadState_GET(), func, self, args, kwds);
-    }
-    else {
-        res = PyObject_Call(func, args, kwds);
-    }
-    Py_DECREF(func);
-    return res;
-}
-
-#define SLOT_UNARY(FUNCNAME, DUNDER)                                    \
-    static PyObject *FUNCNAME(PyObject *self)                           \
-    {                                                                   \
-        return call_unary(self, _Py_INTERNED_ID(DUNDER));               \
-    }
-
-SLOT_UNARY(slot_tp_repr, __repr__)
-SLOT_UNARY(slot_tp_str, __str__)
-SLOT_UNARY(slot_tp_iternext, __next__)
-SLOT_UNARY(slot_nb_negative, __neg__)
-SLOT_UNARY(slot_nb_positive, __pos__)
-SLOT_UNARY(slot_nb_absolute, __abs__)
-SLOT_UNARY(slot_nb_invert, __invert__)
-SLOT_UNARY(slot_nb_int, __int__)
-SLOT_UNARY(slot_nb_float, __float__)
-SLOT_UNARY(slot_nb_index, __index__)
-SLOT_UNARY(slot_am_await, __await__)
-SLOT_UNARY(slot_am_aiter, __aiter__)
-SLOT_UNARY(slot_am_anext, __anext__)
-
-static inline void *number_slot(PyTypeObject *type, size_t offset)
-{
-    PyNumberMethods *nb = type->tp_as_number;
-    return nb == NULL ? NULL : *(void **)((char *)nb + offset);
-}
-
-/* Does right's type define `name` differently from left's? */
-static int method_is_overloaded(PyObject *left, PyObject *right, PyObject *name)
-{
-    PyObject *b = _PyType_LookupRef(Py_TYPE(right), name);
-    if (b == NULL) {
-        return 0;
-    }
-    PyObject *a = _PyType_LookupRef(Py_TYPE(left), name);
-    int ok = a != b;
-    Py_XDECREF(a);
-    Py_DECREF(b);
-    return ok;
-}
-
-/* The binary-operator protocol for classes: try self.__op__(other), then
-   other.__rop__(self); the reflected method goes first when other's type
-   is a subclass that overrides it.  this_slot is the slot function being
-   run, which tells whether each operand's type dispatches through here. */
-static PyObject *binary_dispatch(PyObject *self, PyObject *other, size_t offset,
-                                 void *this_slot, PyObject *name, PyObject *rname)
-{
-    int do_other = !Py_IS_TYPE(self, Py_TYPE(other))
-                   && number_slot(Py_TYPE(other), offset) == this_slot;
-    if (number_slot(Py_TYPE(self), offset) == this_slot) {
-        if (do_other && PyType_IsSubtype(Py_TYPE(other), Py_TYPE(self))
-                && method_is_overloaded(self, other, rname)) {
-            PyObject *r = call_binary_maybe(other, rname, self);
-            if (r != Py_NotImplemented) {
-                return r;
-            }
-            Py_DECREF(r);
-            do_other = 0;
-        }
-        PyObject *r = call_binary_maybe(self, name, other);
-        if (r != Py_NotImplemented || Py_IS_TYPE(other, Py_TYPE(self))) {
-            return r;
-        }
-        Py_DECREF(r);
-    }
-    if (do_other) {
-        return call_binary_maybe(other, rname, self);
-    }
-    Py_RETURN_NOTIMPLEMENTED;
-}
-
-#define SLOT_BINARY(FUNCNAME, FIELD, DUNDER, RDUNDER)                       \
-    static PyObject *FUNCNAME(PyObject *self, PyObject *other)              \
-    {                                                                       \
-        return binary_dispatch(self, other, offsetof(PyNumberMethods, FIELD), \
-                               (void *)FUNCNAME, _Py_INTERNED_ID(DUNDER),   \
-                               _Py_INTERNED_ID(RDUNDER));                   \
-    }
-
-SLOT_BINARY(slot_nb_add, nb_add, __add__, __radd__)
-SLOT_BINARY(slot_nb_subtract, nb_subtract, __sub__, __rsub__)
-SLOT_BINARY(slot_nb_multiply, nb_multiply, __mul__, __rmul__)
-SLOT_BINARY(slot_nb_matrix_multiply, nb_matrix_multiply, __matmul__, __rmatmul__)
-SLOT_BINARY(slot_nb_remainder, nb_remainder, __mod__, __rmod__)
-SLOT_BINARY(slot_nb_divmod, nb_divmod, __divmod__, __rdivmod__)
-SLOT_BINARY(slot_nb_lshift, nb_lshift, __lshift__, __rlshift__)
-SLOT_BINARY(slot_nb_rshift, nb_rshift, __rshift__, __rrshift__)
-SLOT_BINARY(slot_nb_and, nb_and, __and__, __rand__)
-SLOT_BINARY(slot_nb_xor, nb_xor, __xor__, __rxor__)
-SLOT_BINARY(slot_nb_or, nb_or, __or__, __ror__)
-SLOT_BINARY(slot_nb_floor_divide, nb_floor_divide, __floordiv__, __rfloordiv__)
-SLOT_BINARY(slot_nb_true_divide, nb_true_divide, __truediv__, __rtruediv__)
-
-
-/* pow(self, other, modulus): with a modulus, only self.__pow__ and (since
-   3.14) other.__rpow__ are tried. */
-static PyObject *slot_nb_power(PyObject *self, PyObject *other, PyObject *modulus)
-{
-    if (modulus == Py_None) {
-        return binary_dispatch(self, other, offsetof(PyNumberMethods, nb_power),
-                               (void *)slot_nb_power, _Py_INTERNED_ID(__pow__),
-                               _Py_INTERNED_ID(__rpow__));
-    }
-    int missing;
-    if (number_slot(Py_TYPE(self), offsetof(PyNumberMethods, nb_power))
-            == (void *)slot_nb_power) {
-        PyObject *args[3] = {self, other, modulus};
-        PyObject *r = maybe_call_special(_Py_INTERNED_ID(__pow__), args, 3, &missing);
-        if (r == NULL && !missing) {
-            return NULL;
-        }
-        if (r != NULL && r != Py_NotImplemented) {
-            return r;
-        }
-        Py_XDECREF(r);
-    }
-    if (!Py_IS_TYPE(self, Py_TYPE(other))
-            && number_slot(Py_TYPE(other), offsetof(PyNumberMethods, nb_power))
-                   == (void *)slot_nb_power) {
-        PyObject *args[3] = {other, self, modulus};
-        PyObject *r = maybe_call_special(_Py_INTERNED_ID(__rpow__), args, 3, &missing);
-        if (r != NULL || !missing) {
-            return r;
-        }
-    }
-    Py_RETURN_NOTIMPLEMENTED;
-}
-
-#define SLOT_INPLACE(FUNCNAME, DUNDER)                                  \
-    static PyObject *FUNCNAME(PyObject *self, PyObject *other)          \
-    {                                                                   \
-        return call_binary_maybe(self, _Py_INTERNED_ID(DUNDER), other); \
-    }
-
-SLOT_INPLACE(slot_nb_inplace_add, __iadd__)
-SLOT_INPLACE(slot_nb_inplace_subtract, __isub__)
-SLOT_INPLACE(slot_nb_inplace_multiply, __imul__)
-SLOT_INPLACE(slot_nb_inplace_matrix_multiply, __imatmul__)
-SLOT_INPLACE(slot_nb_inplace_remainder, __imod__)
-SLOT_INPLACE(slot_nb_inplace_lshift, __ilshift__)
-SLOT_INPLACE(slot_nb_inplace_rshift, __irshift__)
-SLOT_INPLACE(slot_nb_inplace_and, __iand__)
-SLOT_INPLACE(slot_nb_inplace_xor, __ixor__)
-SLOT_INPLACE(slot_nb_inplace_or, __ior__)
-SLOT_INPLACE(slot_nb_inplace_floor_divide, __ifloordiv__)
-SLOT_INPLACE(slot_nb_inplace_true_divide, __itruediv__)
-
-static PyObject *slot_nb_inplace_power(PyObject *self, PyObject *other,
-                                       PyObject *modulus)
-{
-    return call_binary_maybe(self, _Py_INTERNED_ID(__ipow__), other);
-}
-
-/* len() through __len__: an int >= 0 that fits in Py_ssize_t. */
-static Py_ssize_t call_len(PyObject *self)
-{
-    PyObject *res = call_unary(self, _Py_INTERNED_ID(__len__));
-    if (res == NULL) {
-        return -1;
-    }
-    Py_ssize_t len = PyNumber_AsSsize_t(res, PyExc_OverflowError);
-    Py_DECREF(res);
-    if (len < 0) {
-        if (!PyErr_Occurred()) {
-            PyErr_SetString(PyExc_ValueError, "__len__() should return >= 0");
-        }
-        return -1;
-    }
-    return len;
-}
-
-static Py_ssize_t slot_sq_length(PyObject *self)
-{
-    return call_len(self);
-}
-
-/* __bool__ (which must return a bool), else __len__, else true. */
-static int slot_nb_bool(PyObject *self)
-{
-    int unbound;
-    PyObject *func = _PyObject_LookupSpecialMethod(self, _Py_INTERNED_ID(__bool__),
-                                                   &unbound);
-    if (func == NULL) {
-        if (PyErr_Occurred()) {
-            return -1;
-        }
-        PyObject *len = _PyType_LookupRef(Py_TYPE(self), _Py_INTERNED_ID(__len__));
-        if (len == NULL) {
-            return 1;
-        }
-        Py_DECREF(len);
-        Py_ssize_t n = call_len(self);
-        return n < 0 ? -1 : n > 0;
-    }
-    PyObject *res = unbound ? PyObject_CallOneArg(func, self)
-                            : _PyObject_CallNoArgs(func);
-    Py_DECREF(func);
-    if (res == NULL) {
-        return -1;
-    }
-    if (!PyBool_Check(res)) {
-        PyErr_Format(PyExc_TypeError, "__bool__ should return bool, returned %s",
-                     Py_TYPE(res)->tp_name);
-        Py_DECREF(res);
-        return -1;
-    }
-    int r = res == Py_True;
-    Py_DECREF(res);
-    return r;
-}
-
-static PyObject *slot_sq_item(PyObject *self, Py_ssize_t i)
-{
-    PyObject *index = PyLong_FromSsize_t(i);
-    if (index == NULL) {
-        return NULL;
-    }
-    PyObject *res = call_binary(self, _Py_INTERNED_ID(__getitem__), index);
-    Py_DECREF(index);
-    return res;
-}
-
-/* Store or, with value NULL, delete: __setitem__ / __delitem__. */
-static int call_store(PyObject *self, PyObject *key, PyObject *value,
-                      PyObject *set_name, PyObject *del_name)
-{
-    PyObject *res;
-    if (value == NULL) {
-        res = call_binary(self, del_name, key);
-    }
-    else {
-        PyObject *args[3] = {self, key, value};
-        res = call_special(set_name, args, 3);
-    }
-    if (res == NULL) {
-        return -1;
-    }
-    Py_DECREF(res);
-    return 0;
-}
-
-static int slot_sq_ass_item(PyObject *self, Py_ssize_t i, PyObject *value)
-{
-    PyObject *index = PyLong_FromSsize_t(i);
-    if (index == NULL) {
-        return -1;
-    }
-    int rc = call_store(self, index, value, _Py_INTERNED_ID(__setitem__),
-                        _Py_INTERNED_ID(__delitem__));
-    Py_DECREF(index);
-    return rc;
-}
-
-/* __contains__, or iteration when the class defines none; None means the
-   class opted out. */
-static int slot_sq_contains(PyObject *self, PyObject *value)
-{
-    int unbound;
-    PyObject *func = _PyObject_LookupSpecialMethod(self, _Py_INTERNED_ID(__contains__),
-                                                   &unbound);
-    if (func == Py_None) {
-        Py_DECREF(func);
-        PyErr_Format(PyExc_TypeError, "'%.200s' object is not a container",
-                     Py_TYPE(self)->tp_name);
-        return -1;
-    }
-    if (func == NULL) {
-        if (PyErr_Occurred()) {
-            return -1;
-        }
-        return (int)_PySequence_IterSearch(self, value, PY_ITERSEARCH_CONTAINS);
-    }
-    PyObject *args[2] = {self, value};
-    PyObject *res = unbound ? PyObject_Vectorcall(func, args, 2, NULL)
-                            : PyObject_CallOneArg(func, value);
-    Py_DECREF(func);
-    if (res == NULL) {
-        return -1;
-    }
-    int r = PyObject_IsTrue(res);
-    Py_DECREF(res);
-    return r;
-}
-
-static Py_ssize_t slot_mp_length(PyObject *self)
-{
-    return call_len(self);
-}
-
-static PyObject *slot_mp_subscript(PyObject *self, PyObject *key)
-{
-    return call_binary(self, _Py_INTERNED_ID(__getitem__), key);
-}
-
-static int slot_mp_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
-{
-    return call_store(self, key, value, _Py_INTERNED_ID(__setitem__),
-                      _Py_INTERNED_ID(__delitem__));
-}
-
-/* __hash__ must return an int; big ints are reduced with int's hash, and
-   -1 (the error marker) becomes -2.  __hash__ = None: unhashable. */
-static Py_hash_t slot_tp_hash(PyObject *self)
-{
-    int unbound;
-    PyObject *func = _PyObject_LookupSpecialMethod(self, _Py_INTERNED_ID(__hash__),
-                                                   &unbound);
-    if (func == Py_None || func == NULL) {
-        Py_XDECREF(func);
-        if (PyErr_Occurred()) {
-            return -1;
-        }
-        return PyObject_HashNotImplemented(self);
-    }
-    PyObject *res = unbound ? PyObject_CallOneArg(func, self)
-                            : _PyObject_CallNoArgs(func);
-    Py_DECREF(func);
-    if (res == NULL) {
-        return -1;
-    }
-    if (!PyLong_Check(res)) {
-        PyErr_SetString(PyExc_TypeError, "__hash__ method should return an integer");
-        Py_DECREF(res);
-        return -1;
-    }
-    Py_hash_t h = PyLong_AsSsize_t(res);
-    if (h == -1 && PyErr_Occurred()) {
-        PyErr_Clear();
-        h = PyObject_Hash(res);
-    }
-    else if (h == -1) {
-        h = -2;
-    }
-    Py_DECREF(res);
-    return h;
-}
-
-static PyObject *slot_tp_call(PyObject *self, PyObject *args, PyObject *kwds)
-{
-    return call_special_args(self, _Py_INTERNED_ID(__call__), args, kwds);
-}
-
-/* attr(self, name) with attr found on the type: bind it first if it is a
-   descriptor. */
-static PyObject *call_attribute(PyObject *self, PyObject *attr, PyObject *name)
-{
-    descrgetfunc get = Py_TYPE(attr)->tp_descr_get;
-    if (Py_TYPE(attr)->tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR) {
-        PyObject *args[2] = {self, name};
-        return PyObject_Vectorcall(attr, args, 2, NULL);
-    }
-    if (get != NULL) {
-        PyObject *bound = get(attr, self, (PyObject *)Py_TYPE(self));
-        if (bound == NULL) {
-            return NULL;
-        }
-        PyObject *res = PyObject_CallOneArg(bound, name);
-        Py_DECREF(bound);
-        return res;
-    }
-    PyObject *args[2] = {self, name};
-    return PyObject_Vectorcall(attr, args, 2, NULL);
-}
-
-static int is_generic_getattribute(PyObject *descr)
-{
-    return Py_IS_TYPE(descr, &PyWrapperDescr_Type)
-           && ((PyWrapperDescrObject *)descr)->d_wrapped == (void *)PyObject_GenericGetAttr;
-}
-
-/* __getattribute__, falling back to __getattr__ on AttributeError. */
-static PyObject *slot_tp_getattr_hook(PyObject *self, PyObject *name)
-{
-    PyTypeObject *tp = Py_TYPE(self);
-    PyObject *getattr = _PyType_LookupRef(tp, _Py_INTERNED_ID(__getattr__));
-    PyObject *getattribute = _PyType_LookupRef(tp, _Py_INTERNED_ID(__getattribute__));
-    PyObject *res;
-    if (getattribute == NULL || is_generic_getattribute(getattribute)) {
-        res = _PyObject_GenericGetAttrWithDict(self, name, NULL, getattr != NULL);
-    }
-    else {
-        res = call_attribute(self, getattribute, name);
-        if (res == NULL && getattr != NULL
-                && PyErr_ExceptionMatches(PyExc_AttributeError)) {
-            PyErr_Clear();
-        }
-    }
-    if (res == NULL && getattr != NULL && !PyErr_Occurred()) {
-        res = call_attribute(self, getattr, name);
-    }
-    Py_XDECREF(getattr);
-    Py_XDECREF(getattribute);
-    return res;
-}
-
-static int slot_tp_setattro(PyObject *self, PyObject *name, PyObject *value)
-{
-    return call_store(self, name, value, _Py_INTERNED_ID(__setattr__),
-                      _Py_INTERNED_ID(__delattr__));
-}
-
-static const char *const richcmp_names[] = {
-    "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__",
-};
-
-static PyObject *richcmp_name(int op)
-{
-    static PyObject *names[6];
-    return _PyType_CachedIdentifier(&names[op], richcmp_names[op]);
-}
-
-static PyObject *slot_tp_richcompare(PyObject *self, PyObject *other, int op)
-{
-    return call_binary_maybe(self, richcmp_name(op), other);
-}
-
-/* __iter__ (None: not iterable), else the old __getitem__ protocol. */
-static PyObject *slot_tp_iter(PyObject *self)
-{
-    int unbound;
-    PyObject *func = _PyObject_LookupSpecialMethod(self, _Py_INTERNED_ID(__iter__),
-                                                   &unbound);
-    if (func == Py_None) {
-        Py_DECREF(func);
-        PyErr_Format(PyExc_TypeError, "'%.200s' object is not iterable",
-                     Py_TYPE(self)->tp_name);
-        return NULL;
-    }
-    if (func != NULL) {
-        PyObject *res = unbound ? PyObject_CallOneArg(func, self)
-                                : _PyObject_CallNoArgs(func);
-        Py_DECREF(func);
-        return res;
-    }
-    if (PyErr_Occurred()) {
-        return NULL;
-    }
-    PyObject *getitem = _PyType_LookupRef(Py_TYPE(self), _Py_INTERNED_ID(__getitem__));
-    if (getitem == NULL) {
-        PyErr_Format(PyExc_TypeError, "'%.200s' object is not iterable",
-                     Py_TYPE(self)->tp_name);
-        return NULL;
-    }
-    Py_DECREF(getitem);
-    return PySeqIter_New(self);
-}
-
-static PyObject *slot_tp_descr_get(PyObject *self, PyObject *obj, PyObject *type)
-{
-    PyObject *get = _PyType_LookupRef(Py_TYPE(self), _Py_INTERNED_ID(__get__));
-    if (get == NULL) {
-        /* __get__ was deleted after the class was made. */
-        return Py_NewRef(self);
-    }
-    Py_DECREF(get);
-    PyObject *args[3] = {self, obj != NULL ? obj : Py_None,
-                         type != NULL ? type : Py_None};
-    return call_special(_Py_INTERNED_ID(__get__), args, 3);
-}
-
-static int slot_tp_descr_set(PyObject *self, PyObject *target, PyObject *value)
-{
-    return call_store(self, target, value, _Py_INTERNED_ID(__set__),
-                      _Py_INTERNED_ID(__delete__));
-}
-
-static int slot_tp_init(PyObject *self, PyObject *args, PyObject *kwds)
-{
-    PyObject *res = call_special_args(self, _Py_INTERNED_ID(__init__), args, kwds);
-    if (res == NULL) {
-        return -1;
-    }
-    if (res != Py_None) {
-        PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'",
-                     Py_TYPE(res)->tp_name);
-        Py_DECREF(res);
-        return -1;
-    }
-    Py_DECREF(res);
-    return 0;
-}
-
-static PyObject *slot_tp_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
-{
-    PyObject *func = PyObject_GetAttr((PyObject *)type, _Py_INTERNED_ID(__new__));
-    if (func == NULL) {
-        return NULL;
-    }
-    PyObject *res = _PyObject_Call_Prepend(_PyThreadState_GET(), func,
-                                           (PyObject *)type, args, kwds);
-    Py_DECREF(func);
-    return res;
-}
-
-/* __del__: errors are reported as unraisable, the pending exception is
-   preserved. */
-static void slot_tp_finalize(PyObject *self)
-{
-    PyObject *exc = PyErr_GetRaisedException();
-    int unbound;
-    PyObject *del = _PyObject_LookupSpecialMethod(self, _Py_INTERNED_ID(__del__),
-                                                  &unbound);
-    if (del != NULL) {
-        PyObject *res = unbound ? PyObject_CallOneArg(del, self)
-                                : _PyObject_CallNoArgs(del);
-        if (res == NULL) {
-            PyErr_FormatUnraisable("Exception ignored while calling "
-                                   "deallocator %R", del);
-        }
-        Py_XDECREF(res);
-        Py_DECREF(del);
-    }
-    else if (PyErr_Occurred()) {
-        PyErr_WriteUnraisable(self);
-    }
-    PyErr_SetRaisedException(exc);
-}
-
-/* ---- the slot table ------------------------------------------------------------------ */
-
-#define SLOT_AT(FIELD) ((int)offsetof(PyHeapTypeObject, FIELD))
-#define SLOTDEF(NAME, FIELD, FUNC, WRAPPER, DOC) \
-    {NAME, SLOT_AT(FIELD), (void *)(FUNC), (wrapperfunc)(WRAPPER), DOC, 0, NULL}
-#define SLOTDEF_KW(NAME, FIELD, FUNC, WRAPPER, DOC)                     \
-    {NAME, SLOT_AT(FIELD), (void *)(FUNC), (wrapperfunc)(void (*)(void))(WRAPPER), \
-     DOC, PyWrapperFlag_KEYWORDS, NULL}
-#define TP(FIELD) ht_type.FIELD
-#define AM(FIELD) as_async.FIELD
-#define NB(FIELD) as_number.FIELD
-#define MP(FIELD) as_mapping.FIELD
-#define SQ(FIELD) as_sequence.FIELD
-
-#define UNARY_DOC(NAME, TEXT) NAME "($self, /)\n--\n\n" TEXT
-#define BINARY_DOC(NAME, TEXT) NAME "($self, value, /)\n--\n\n" TEXT
-
-#define NB_BINARY(NAME, RNAME, FIELD, FUNC, OP)                                  \
-    SLOTDEF(NAME, NB(FIELD), FUNC, _Py_wrap_binaryfunc_l,                        \
-            BINARY_DOC(NAME, "Return self" OP "value.")),                        \
-    SLOTDEF(RNAME, NB(FIELD), FUNC, _Py_wrap_binaryfunc_r,                       \
-            BINARY_DOC(RNAME, "Return value" OP "self."))
-#define NB_INPLACE(NAME, FIELD, FUNC, OP)                                        \
-    SLOTDEF(NAME, NB(FIELD), FUNC, _Py_wrap_binaryfunc,                          \
-            BINARY_DOC(NAME, "Return self" OP "=value."))
-#define NB_UNARY(NAME, FIELD, FUNC, TEXT)                                        \
-    SLOTDEF(NAME, NB(FIELD), FUNC, _Py_wrap_unaryfunc, UNARY_DOC(NAME, TEXT))
-
-/* Entries sharing a slot are adjacent; where several names can fill a
-   slot or one name several slots, the first entry for a name decides the
-   wrapper a built-in type shows (mapping before sequence). */
-static struct wrapperbase slotdefs[] = {
-    SLOTDEF("__getattribute__", TP(tp_getattro), slot_tp_getattr_hook,
-            _Py_wrap_binaryfunc,
-            "__getattribute__($self, name, /)\n--\n\nReturn getattr(self, name)."),
-    SLOTDEF("__getattr__", TP(tp_getattro), slot_tp_getattr_hook, NULL, ""),
-    SLOTDEF("__setattr__", TP(tp_setattro), slot_tp_setattro, _Py_wrap_setattr,
-            "__setattr__($self, name, value, /)\n--\n\n"
-            "Implement setattr(self, name, value)."),
-    SLOTDEF("__delattr__", TP(tp_setattro), slot_tp_setattro, _Py_wrap_delattr,
-            "__delattr__($self, name, /)\n--\n\nImplement delattr(self, name)."),
-    SLOTDEF("__repr__", TP(tp_repr), slot_tp_repr, _Py_wrap_unaryfunc,
-            UNARY_DOC("__repr__", "Return repr(self).")),
-    SLOTDEF("__hash__", TP(tp_hash), slot_tp_hash, _Py_wrap_hashfunc,
-            UNARY_DOC("__hash__", "Return hash(self).")),
-    SLOTDEF_KW("__call__", TP(tp_call), slot_tp_call, _Py_wrap_call,
-               "__call__($self, /, *args, **kwargs)\n--\n\n"
-               "Call self as a function."),
-    SLOTDEF("__str__", TP(tp_str), slot_tp_str, _Py_wrap_unaryfunc,
-            UNARY_DOC("__str__", "Return str(self).")),
-    SLOTDEF("__lt__", TP(tp_richcompare), slot_tp_richcompare, _Py_wrap_richcmp_lt,
-            BINARY_DOC("__lt__", "Return self<value.")),
-    SLOTDEF("__le__", TP(tp_richcompare), slot_tp_richcompare, _Py_wrap_richcmp_le,
-            BINARY_DOC("__le__", "Return self<=value.")),
-    SLOTDEF("__eq__", TP(tp_richcompare), slot_tp_richcompare, _Py_wrap_richcmp_eq,
-            BINARY_DOC("__eq__", "Return self==value.")),
-    SLOTDEF("__ne__", TP(tp_richcompare), slot_tp_richcompare, _Py_wrap_richcmp_ne,
-            BINARY_DOC("__ne__", "Return self!=value.")),
-    SLOTDEF("__gt__", TP(tp_richcompare), slot_tp_richcompare, _Py_wrap_richcmp_gt,
-            BINARY_DOC("__gt__", "Return self>value.")),
-    SLOTDEF("__ge__", TP(tp_richcompare), slot_tp_richcompare, _Py_wrap_richcmp_ge,
-            BINARY_DOC("__ge__", "Return self>=value.")),
-    SLOTDEF("__iter__", TP(tp_iter), slot_tp_iter, _Py_wrap_unaryfunc,
-            UNARY_DOC("__iter__", "Implement iter(self).")),
-    SLOTDEF("__next__", TP(tp_iternext), slot_tp_iternext, _Py_wrap_next,
-            UNARY_DOC("__next__", "Implement next(self).")),
-    SLOTDEF("__get__", TP(tp_descr_get), slot_tp_descr_get, _Py_wrap_descr_get,
-            "__get__($self, instance, owner=None, /)\n--\n\n"
-            "Return an attribute of instance, which is of type owner."),
-    SLOTDEF("__set__", TP(tp_descr_set), slot_tp_descr_set, _Py_wrap_descr_set,
-            "__set__($self, instance, value, /)\n--\n\n"
-            "Set an attribute of instance to value."),
-    SLOTDEF("__delete__", TP(tp_descr_set), slot_tp_descr_set, _Py_wrap_descr_delete,
-            "__delete__($self, instance, /)\n--\n\nDelete an attribute of instance."),
-    SLOTDEF_KW("__init__", TP(tp_init), slot_tp_init, _Py_wrap_init,
-               "__init__($self, /, *args, **kwargs)\n--\n\n"
-               "Initialize self.  See help(type(self)) for accurate signature."),
-    SLOTDEF("__new__", TP(tp_new), slot_tp_new, NULL,
-            "__new__(type, /, *args, **kwargs)\n--\n\n"
-            "Create and return new object.  See help(type) for accurate signature."),
-    SLOTDEF("__del__", TP(tp_finalize), slot_tp_finalize, _Py_wrap_del,
-            UNARY_DOC("__del__", "Called when the instance is about to be destroyed.")),
-
-    SLOTDEF("__await__", AM(am_await), slot_am_await, _Py_wrap_unaryfunc,
-            UNARY_DOC("__await__", "Return an iterator to be used in await expression.")),
-    SLOTDEF("__aiter__", AM(am_aiter), slot_am_aiter, _Py_wrap_unaryfunc,
-            UNARY_DOC("__aiter__", "Return an awaitable, that resolves in asynchronous iterator.")),
-    SLOTDEF("__anext__", AM(am_anext), slot_am_anext, _Py_wrap_unaryfunc,
-            UNARY_DOC("__anext__", "Return a value or raise StopAsyncIteration.")),
-
-    NB_BINARY("__add__", "__radd__", nb_add, slot_nb_add, "+"),
-    NB_BINARY("__sub__", "__rsub__", nb_subtract, slot_nb_subtract, "-"),
-    NB_BINARY("__mul__", "__rmul__", nb_multiply, slot_nb_multiply, "*"),
-    NB_BINARY("__mod__", "__rmod__", nb_remainder, slot_nb_remainder, "%"),
-    SLOTDEF("__divmod__", NB(nb_divmod), slot_nb_divmod, _Py_wrap_binaryfunc_l,
-            BINARY_DOC("__divmod__", "Return divmod(self, value).")),
-    SLOTDEF("__rdivmod__", NB(nb_divmod), slot_nb_divmod, _Py_wrap_binaryfunc_r,
-            BINARY_DOC("__rdivmod__", "Return divmod(value, self).")),
-    SLOTDEF("__pow__", NB(nb_power), slot_nb_power, _Py_wrap_ternaryfunc,
-            "__pow__($self, value, mod=None, /)\n--\n\nReturn pow(self, value, mod)."),
-    SLOTDEF("__rpow__", NB(nb_power), slot_nb_power, _Py_wrap_ternaryfunc_r,
-            "__rpow__($self, value, mod=None, /)\n--\n\nReturn pow(value, self, mod)."),
-    NB_UNARY("__neg__", nb_negative, slot_nb_negative, "-self"),
-    NB_UNARY("__pos__", nb_positive, slot_nb_positive, "+self"),
-    NB_UNARY("__abs__", nb_absolute, slot_nb_absolute, "abs(self)"),
-    SLOTDEF("__bool__", NB(nb_bool), slot_nb_bool, _Py_wrap_inquirypred,
-            UNARY_DOC("__bool__", "True if self else False")),
-    NB_UNARY("__invert__", nb_invert, slot_nb_invert, "~self"),
-    NB_BINARY("__lshift__", "__rlshift__", nb_lshift, slot_nb_lshift, "<<"),
-    NB_BINARY("__rshift__", "__rrshift__", nb_rshift, slot_nb_rshift, ">>"),
-    NB_BINARY("__and__", "__rand__", nb_and, slot_nb_and, "&"),
-    NB_BINARY("__xor__", "__rxor__", nb_xor, slot_nb_xor, "^"),
-    NB_BINARY("__or__", "__ror__", nb_or, slot_nb_or, "|"),
-    NB_UNARY("__int__", nb_int, slot_nb_int, "int(self)"),
-    NB_UNARY("__float__", nb_float, slot_nb_float, "float(self)"),
-    NB_INPLACE("__iadd__", nb_inplace_add, slot_nb_inplace_add, "+"),
-    NB_INPLACE("__isub__", nb_inplace_subtract, slot_nb_inplace_subtract, "-"),
-    NB_INPLACE("__imul__", nb_inplace_multiply, slot_nb_inplace_multiply, "*"),
-    NB_INPLACE("__imod__", nb_inplace_remainder, slot_nb_inplace_remainder, "%"),
-    SLOTDEF("__ipow__", NB(nb_inplace_power), slot_nb_inplace_power,
-            _Py_wrap_ternaryfunc, BINARY_DOC("__ipow__", "Return self**=value.")),
-    NB_INPLACE("__ilshift__", nb_inplace_lshift, slot_nb_inplace_lshift, "<<"),
-    NB_INPLACE("__irshift__", nb_inplace_rshift, slot_nb_inplace_rshift, ">>"),
-    NB_INPLACE("__iand__", nb_inplace_and, slot_nb_inplace_and, "&"),
-    NB_INPLACE("__ixor__", nb_inplace_xor, slot_nb_inplace_xor, "^"),
-    NB_INPLACE("__ior__", nb_inplace_or, slot_nb_inplace_or, "|"),
-    NB_BINARY("__floordiv__", "__rfloordiv__", nb_floor_divide, slot_nb_floor_divide, "//"),
-    NB_BINARY("__truediv__", "__rtruediv__", nb_true_divide, slot_nb_true_divide, "/"),
-    NB_INPLACE("__ifloordiv__", nb_inplace_floor_divide, slot_nb_inplace_floor_divide, "//"),
-    NB_INPLACE("__itruediv__", nb_inplace_true_divide, slot_nb_inplace_true_divide, "/"),
-    NB_UNARY("__index__", nb_index, slot_nb_index,
-             "Return self converted to an integer, if self is suitable "
-             "for use as an index into a list."),
-    NB_BINARY("__matmul__", "__rmatmul__", nb_matrix_multiply, slot_nb_matrix_multiply, "@"),
-    NB_INPLACE("__imatmul__", nb_inplace_matrix_multiply,
-               slot_nb_inplace_matrix_multiply, "@"),
-
-    SLOTDEF("__len__", MP(mp_length), slot_mp_length, _Py_wrap_lenfunc,
-            UNARY_DOC("__len__", "Return len(self).")),
-    SLOTDEF("__getitem__", MP(mp_subscript), slot_mp_subscript, _Py_wrap_binaryfunc,
-            "__getitem__($self, key, /)\n--\n\nReturn self[key]."),
-    SLOTDEF("__setitem__", MP(mp_ass_subscript), slot_mp_ass_subscript,
-            _Py_wrap_objobjargproc,
-            "__setitem__($self, key, value, /)\n--\n\nSet self[key] to value."),
-    SLOTDEF("__delitem__", MP(mp_ass_subscript), slot_mp_ass_subscript,
-            _Py_wrap_delitem, "__delitem__($self, key, /)\n--\n\nDelete self[key]."),
-
-    SLOTDEF("__len__", SQ(sq_length), slot_sq_length, _Py_wrap_lenfunc,
-            UNARY_DOC("__len__", "Return len(self).")),
-    SLOTDEF("__add__", SQ(sq_concat), NULL, _Py_wrap_binaryfunc,
-            BINARY_DOC("__add__", "Return self+value.")),
-    SLOTDEF("__mul__", SQ(sq_repeat), NULL, _Py_wrap_indexargfunc,
-            BINARY_DOC("__mul__", "Return self*value.")),
-    SLOTDEF("__rmul__", SQ(sq_repeat), NULL, _Py_wrap_indexargfunc,
-            BINARY_DOC("__rmul__", "Return value*self.")),
-    SLOTDEF("__getitem__", SQ(sq_item), slot_sq_item, _Py_wrap_sq_item,
-            "__getitem__($self, key, /)\n--\n\nReturn self[key]."),
-    SLOTDEF("__setitem__", SQ(sq_ass_item), slot_sq_ass_item, _Py_wrap_sq_setitem,
-            "__setitem__($self, key, value, /)\n--\n\nSet self[key] to value."),
-    SLOTDEF("__delitem__", SQ(sq_ass_item), slot_sq_ass_item, _Py_wrap_sq_delitem,
-            "__delitem__($self, key, /)\n--\n\nDelete self[key]."),
-    SLOTDEF("__contains__", SQ(sq_contains), slot_sq_contains, _Py_wrap_objobjproc,
-            "__contains__($self, key, /)\n--\n\nReturn bool(key in self)."),
-    SLOTDEF("__iadd__", SQ(sq_inplace_concat), NULL, _Py_wrap_binaryfunc,
-            BINARY_DOC("__iadd__", "Implement self+=value.")),
-    SLOTDEF("__imul__", SQ(sq_inplace_repeat), NULL, _Py_wrap_indexargfunc,
-            BINARY_DOC("__imul__", "Implement self*=value.")),
-    {NULL, 0, NULL, NULL, NULL, 0, NULL},
-};
-
-/* The slot's storage inside type: in the type object itself or in one of
-   its sub-tables (NULL when type has no such table). */
-static void **slotptr(PyTypeObject *type, int offset)
-{
-    char *ptr;
-    size_t off = (size_t)offset;
-    if (off >= offsetof(PyHeapTypeObject, as_buffer)) {
-        ptr = (char *)type->tp_as_buffer;
-        off -= offsetof(PyHeapTypeObject, as_buffer);
-    }
-    else if (off >= offsetof(PyHeapTypeObject, as_sequence)) {
-        ptr = (char *)type->tp_as_sequence;
-        off -= offsetof(PyHeapTypeObject, as_sequence);
-    }
-    else if (off >= offsetof(PyHeapTypeObject, as_mapping)) {
-        ptr = (char *)type->tp_as_mapping;
-        off -= offsetof(PyHeapTypeObject, as_mapping);
-    }
-    else if (off >= offsetof(PyHeapTypeObject, as_number)) {
-        ptr = (char *)type->tp_as_number;
-        off -= offsetof(PyHeapTypeObject, as_number);
-    }
-    else if (off >= offsetof(PyHeapTypeObject, as_async)) {
-        ptr = (char *)type->tp_as_async;
-        off -= offsetof(PyHeapTypeObject, as_async);
-    }
-    else {
-        ptr = (char *)type;
-    }
-    return ptr == NULL ? NULL : (void **)(ptr + off);
-}
-
-/* The names are interned once, during start-up's first PyType_Ready
-   (single-threaded), before any other code reads them. */
-static void init_slotdefs(void)
-{
-    static int initialized;
-    if (initialized) {
-        return;
-    }
-    for (struct wrapperbase *p = slotdefs; p->name != NULL; p++) {
-        p->name_strobj = PyUnicode_InternFromString(p->name);
-        if (p->name_strobj == NULL) {
-            Py_FatalError("out of memory interning slot names");
-        }
-    }
-    initialized = 1;
-}
-
-/* For PyType_Ready: a wrapper descriptor for each slot the type itself
-   defines, unless its dict already has that name. */
-static int add_slot_wrappers(PyTypeObject *type)
-{
-    init_slotdefs();
-    PyObject *dict = type->tp_dict;
-    for (struct wrapperbase *p = slotdefs; p->name != NULL; p++) {
-        if (p->wrapper == NULL) {
-            continue;
-        }
-        void **ptr = slotptr(type, p->offset);
-        if (ptr == NULL || *ptr == NULL) {
-            continue;
-        }
-        int r = PyDict_Contains(dict, p->name_strobj);
-        if (r < 0) {
-            return -1;
-        }
-        if (r > 0) {
-            continue;
-        }
-        if (*ptr == (void *)PyObject_HashNotImplemented) {
-            if (PyDict_SetItem(dict, p->name_strobj, Py_None) < 0) {
-                return -1;
-            }
-            continue;
-        }
-        PyObject *descr = PyDescr_NewWrapper(type, p, *ptr);
-        if (descr == NULL) {
-            return -1;
-        }
-        r = PyDict_SetItem(dict, p->name_strobj, descr);
-        Py_DECREF(descr);
-        if (r < 0) {
-            return -1;
-        }
-    }
-    return 0;
-}
-
-/* Fill one slot of a class from the dunder methods along its MRO (all the
-   table entries for that slot, starting at p).  Returns the first entry
-   of the next slot.  A C function is used directly when every name for
-   the slot resolves to a wrapper of the same function; otherwise the
-   generic slot_* dispatcher. */
-static struct wrapperbase *update_one_slot(PyTypeObject *type,
-                                           struct wrapperbase *p)
-{
-    int offset = p->offset;
-    void **ptr = slotptr(type, offset);
-    if (ptr == NULL) {
-        do {
-            p++;
-        } while (p->offset == offset);
-        return p;
-    }
-    void *generic = NULL, *specific = NULL;
-    int use_generic = 0;
-    do {
-        PyObject *descr = _PyType_LookupRef(type, p->name_strobj);
-        if (descr == NULL) {
-            continue;
-        }
-        if (Py_IS_TYPE(descr, &PyWrapperDescr_Type)
-                && ((PyWrapperDescrObject *)descr)->d_base->name_strobj
-                       == p->name_strobj) {
-            PyWrapperDescrObject *d = (PyWrapperDescrObject *)descr;
-            generic = p->function;
-            if ((specific == NULL || specific == d->d_wrapped)
-                    && d->d_base->wrapper == p->wrapper
-                    && PyType_IsSubtype(type, PyDescr_TYPE(d))) {
-                specific = d->d_wrapped;
-            }
-            else {
-                use_generic = 1;
-            }
-        }
-        else if (PyCFunction_Check(descr)
-                 && PyCFunction_GET_FUNCTION(descr) == _PyCFunction_CAST(tp_new_wrapper)
-                 && ptr == (void **)&type->tp_new) {
-            specific = (void *)type->tp_new;
-        }
-        else if (descr == Py_None && ptr == (void **)&type->tp_hash) {
-            specific = (void *)PyObject_HashNotImplemented;
-        }
-        else {
-            use_generic = 1;
-            generic = p->function;
-        }
-        Py_DECREF(descr);
-    } while ((++p)->offset == offset);
-    void *value = (specific != NULL && !use_generic) ? specific : generic;
-    __atomic_store_n(ptr, value, __ATOMIC_RELEASE);
-    return p;
-}
-
-static void fixup_slot_dispatchers(PyTypeObject *type)
-{
-    BEGIN_TYPE_LOCK();
-    for (struct wrapperbase *p = slotdefs; p->name != NULL; ) {
-        p = update_one_slot(type, p);
-    }
-    END_TYPE_LOCK();
-}
-
-/* After __bases__ changed: every slot of type and its subclasses. */
-static void update_all_slots(PyTypeObject *type)
-{
-    fixup_slot_dispatchers(type);
-    PyObject *subclasses = _PyType_GetSubclasses(type);
-    if (subclasses == NULL) {
-        PyErr_Clear();
-        return;
-    }
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(subclasses); i++) {
-        update_all_slots((PyTypeObject *)PyList_GET_ITEM(subclasses, i));
-    }
-    Py_DECREF(subclasses);
-}
-
-/* Refill the slot at `offset` in type and in the subclasses that inherit
-   `name` (those that define it themselves keep their own).  Caller holds
-   the type lock. */
-static int update_slot_recursive(PyTypeObject *type, struct wrapperbase *group,
-                                 PyObject *name)
-{
-    update_one_slot(type, group);
-    PyObject *subclasses = subclasses_list_locked(type);
-    if (subclasses == NULL) {
-        return -1;
-    }
-    int res = 0;
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(subclasses) && res == 0; i++) {
-        PyTypeObject *sub = (PyTypeObject *)PyList_GET_ITEM(subclasses, i);
-        int r = sub->tp_dict != NULL ? PyDict_Contains(sub->tp_dict, name) : 0;
-        if (r < 0) {
-            res = -1;
-        }
-        else if (r == 0) {
-            res = update_slot_recursive(sub, group, name);
-        }
-    }
-    Py_DECREF(subclasses);
-    return res;
-}
-
-/* A dunder attribute of a class changed.  Caller holds the type lock. */
-static int update_slot(PyTypeObject *type, PyObject *name)
-{
-    for (struct wrapperbase *p = slotdefs; p->name != NULL; p++) {
-        if (p->name_strobj != name && !_PyUnicode_Equal(p->name_strobj, name)) {
-            continue;
-        }
-        struct wrapperbase *group = p;
-        while (group > slotdefs && (group - 1)->offset == p->offset) {
-            group--;
-        }
-        if (update_slot_recursive(type, group, name) < 0) {
-            return -1;
-        }
-    }
-    return 0;
-}
-
-/* T.__new__(S, *args, **kwds): the built-in function for tp_new, bound to
-   T.  S must be a subtype of T whose nearest static base allocates like
-   T does. */
-static PyObject *tp_new_wrapper(PyObject *self, PyObject *args, PyObject *kwds)
-{
-    if (!PyType_Check(self)) {
-        PyErr_Format(PyExc_SystemError,
-                     "__new__() called with non-type 'self'");
-        return NULL;
-    }
-    PyTypeObject *type = (PyTypeObject *)self;
-    if (PyTuple_GET_SIZE(args) < 1) {
-        PyErr_Format(PyExc_TypeError, "%s.__new__(): not enough arguments",
-                     type->tp_name);
-        return NULL;
-    }
-    PyObject *arg0 = PyTuple_GET_ITEM(args, 0);
-    if (!PyType_Check(arg0)) {
-        PyErr_Format(PyExc_TypeError,
-                     "%s.__new__(X): X is not a type object (%s)",
-                     type->tp_name, Py_TYPE(arg0)->tp_name);
-        return NULL;
-    }
-    PyTypeObject *subtype = (PyTypeObject *)arg0;
-    if (!PyType_IsSubtype(subtype, type)) {
-        PyErr_Format(PyExc_TypeError, "%s.__new__(%s): %s is not a subtype of %s",
-                     type->tp_name, subtype->tp_name, subtype->tp_name,
-                     type->tp_name);
-        return NULL;
-    }
-    PyTypeObject *staticbase = subtype;
-    while (staticbase != NULL && staticbase->tp_new == slot_tp_new) {
-        staticbase = staticbase->tp_base;
-    }
-    if (staticbase != NULL && staticbase->tp_new != type->tp_new) {
-        PyErr_Format(PyExc_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()",
-                     type->tp_name, subtype->tp_name, staticbase->tp_name);
-        return NULL;
-    }
-    PyObject *rest = PyTuple_GetSlice(args, 1, PyTuple_GET_SIZE(args));
-    if (rest == NULL) {
-        return NULL;
-    }
-    PyObject *res = type->tp_new(subtype, rest, kwds);
-    Py_DECREF(rest);
-    return res;
 }

@@ -8,6 +8,7 @@
 #include "unicode_db.h"
 
 Py_BUILD_ASSERT(_PyUnicode_FULL_MAX == _PyUnicode_FULL_CASE_MAX);
+Py_BUILD_ASSERT(_PyUnicode_DECOMP_MAX == _PyUnicode_DECOMPOSITION_MAX);
 
 const char _PyUnicode_UnidataVersion[] = _PyUnicode_UNIDATA_VERSION;
 
@@ -466,6 +467,95 @@ _PyUnicode_LookupName(const char *name, size_t namelen, int with_aliases,
             return 1;
         }
         entry = q;
+    }
+    return 0;
+}
+
+/* ---- normalization data ------------------------------------------------------ */
+
+const char *
+_PyUnicode_EastAsianWidthName(Py_UCS4 ch)
+{
+    return _PyUnicode_EastAsianWidthNames[get_record(ch)->east_asian_width];
+}
+
+int
+_PyUnicode_GetDecomposition(Py_UCS4 ch, const char **tag, Py_UCS4 *buf)
+{
+    if (ch > 0x10FFFF) {
+        return 0;
+    }
+    unsigned int block = _PyUnicode_DecompIndex1[ch >> _PyUnicode_DecompIndex_SHIFT];
+    unsigned int index = _PyUnicode_DecompIndex2[
+        (block << _PyUnicode_DecompIndex_SHIFT)
+        + (ch & ((1u << _PyUnicode_DecompIndex_SHIFT) - 1))];
+    if (index == 0) {
+        return 0;
+    }
+    uint32_t header = _PyUnicode_Decompositions[index - 1];
+    int count = (int)(header & 0xFF);
+    *tag = _PyUnicode_DecompositionTags[header >> 8];
+    for (int i = 0; i < count; i++) {
+        buf[i] = _PyUnicode_Decompositions[index + i];
+    }
+    return count;
+}
+
+int
+_PyUnicode_QuickCheck(Py_UCS4 ch, int form)
+{
+    unsigned int bits = get_record(ch)->normalization;
+    switch (form) {
+    case 0:     /* NFC */
+        return (bits & _PyUnicode_NORM_NFC_NO) ? 1
+               : (bits & _PyUnicode_NORM_NFC_MAYBE) ? 2 : 0;
+    case 1:     /* NFKC */
+        return (bits & _PyUnicode_NORM_NFKC_NO) ? 1
+               : (bits & _PyUnicode_NORM_NFKC_MAYBE) ? 2 : 0;
+    case 2:     /* NFD */
+        return (bits & _PyUnicode_NORM_NFD_NO) ? 1 : 0;
+    default:    /* NFKD */
+        return (bits & _PyUnicode_NORM_NFKD_NO) ? 1 : 0;
+    }
+}
+
+int
+_PyUnicode_IsCompositionExclusion(Py_UCS4 ch)
+{
+    return (get_record(ch)->normalization & _PyUnicode_NORM_COMP_EXCLUSION) != 0;
+}
+
+#define HANGUL_LBASE 0x1100
+#define HANGUL_VBASE 0x1161
+#define HANGUL_TBASE 0x11A7
+
+Py_UCS4
+_PyUnicode_Compose(Py_UCS4 first, Py_UCS4 second)
+{
+    /* Hangul: L + V -> LV, LV + T -> LVT (Unicode chapter 3.12). */
+    if (first >= HANGUL_LBASE && first < HANGUL_LBASE + HANGUL_LCOUNT
+        && second >= HANGUL_VBASE && second < HANGUL_VBASE + HANGUL_VCOUNT) {
+        return HANGUL_SBASE + ((first - HANGUL_LBASE) * HANGUL_VCOUNT
+                               + (second - HANGUL_VBASE)) * HANGUL_TCOUNT;
+    }
+    if (first >= HANGUL_SBASE && first < HANGUL_SBASE + HANGUL_SCOUNT
+        && (first - HANGUL_SBASE) % HANGUL_TCOUNT == 0
+        && second > HANGUL_TBASE && second < HANGUL_TBASE + HANGUL_TCOUNT) {
+        return first + (second - HANGUL_TBASE);
+    }
+    size_t lo = 0, hi = Py_ARRAY_LENGTH(_PyUnicode_Compositions);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const uint32_t *p = _PyUnicode_Compositions[mid];
+        if (p[0] == first && p[1] == second) {
+            return p[2];
+        }
+        if (p[0] < first || (p[0] == first && p[1] < second)) {
+            lo = mid + 1;
+        }
+        else {
+            hi = mid;
+        }
     }
     return 0;
 }

@@ -128,18 +128,6 @@ _Py_unicode_char(Py_UCS4 ch)
 
 /* ---- allocation ---------------------------------------------------------- */
 
-static int
-kind_for_maxchar(Py_UCS4 maxchar)
-{
-    if (maxchar < 256) {
-        return PyUnicode_1BYTE_KIND;
-    }
-    if (maxchar < 0x10000) {
-        return PyUnicode_2BYTE_KIND;
-    }
-    return PyUnicode_4BYTE_KIND;
-}
-
 PyObject *
 PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
 {
@@ -157,7 +145,7 @@ PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
         return NULL;
     }
     int is_ascii = maxchar < 128;
-    int kind = kind_for_maxchar(maxchar);
+    int kind = _Py_unicode_kind_for_maxchar(maxchar);
     size_t struct_size = is_ascii ? sizeof(PyASCIIObject)
                                   : sizeof(PyCompactUnicodeObject);
     if ((size_t)size > (PY_SSIZE_T_MAX - struct_size) / (size_t)kind - 1) {
@@ -719,6 +707,9 @@ void
 _Py_fill_characters(int kind, void *data, Py_UCS4 ch, Py_ssize_t start,
                     Py_ssize_t n)
 {
+    if (n <= 0) {
+        return;
+    }
     if (kind == PyUnicode_1BYTE_KIND) {
         memset((Py_UCS1 *)data + start, (int)ch, (size_t)n);
         return;
@@ -838,6 +829,36 @@ PyUnicode_FromObject(PyObject *obj)
                  "Can't convert '%.100s' object to str implicitly",
                  Py_TYPE(obj)->tp_name);
     return NULL;
+}
+
+PyObject *
+_PyUnicode_TransformDecimalAndSpaceToASCII(PyObject *unicode)
+{
+    if (PyUnicode_IS_ASCII(unicode)) {
+        return Py_NewRef(unicode);
+    }
+    Py_ssize_t len = PyUnicode_GET_LENGTH(unicode);
+    int kind = PyUnicode_KIND(unicode);
+    const void *data = PyUnicode_DATA(unicode);
+    PyObject *res = PyUnicode_New(len, 127);
+    if (res == NULL) {
+        return NULL;
+    }
+    Py_UCS1 *out = PyUnicode_1BYTE_DATA(res);
+    for (Py_ssize_t i = 0; i < len; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (ch < 127) {
+            out[i] = (Py_UCS1)ch;
+        }
+        else if (Py_UNICODE_ISSPACE(ch)) {
+            out[i] = ' ';
+        }
+        else {
+            int digit = _PyUnicode_ToDecimalDigit(ch);
+            out[i] = digit < 0 ? '?' : (Py_UCS1)('0' + digit);
+        }
+    }
+    return res;
 }
 
 /* ---- UTF-8 cache ---------------------------------------------------------- */
@@ -1501,8 +1522,8 @@ _PyUnicodeWriter_WriteLatin1String(_PyUnicodeWriter *writer, const char *str,
 
 /* Make a finished buffer canonical: callers may have asked for a wider
    kind than the characters they finally wrote need. */
-static PyObject *
-unicode_canonicalize(PyObject *str)
+PyObject *
+_Py_unicode_canonicalize(PyObject *str)
 {
     if (PyUnicode_IS_ASCII(str)) {
         return str;
@@ -1510,7 +1531,7 @@ unicode_canonicalize(PyObject *str)
     int kind = PyUnicode_KIND(str);
     Py_ssize_t len = PyUnicode_GET_LENGTH(str);
     Py_UCS4 max = _Py_buffer_maxchar(kind, PyUnicode_DATA(str), len);
-    if (kind_for_maxchar(max) == kind && max >= 128) {
+    if (_Py_unicode_kind_for_maxchar(max) == kind && max >= 128) {
         return str;
     }
     PyObject *narrow = _Py_unicode_from_kind(kind, PyUnicode_DATA(str), len);
@@ -1541,7 +1562,7 @@ _PyUnicodeWriter_Finish(_PyUnicodeWriter *writer)
             return NULL;
         }
     }
-    return unicode_canonicalize(str);
+    return _Py_unicode_canonicalize(str);
 }
 
 void
@@ -2082,17 +2103,18 @@ _Py_encode_error(_Py_error_handler *handler, const char *errors,
         if (_Py_codec_width(codec) != 1) {
             break;
         }
-        for (Py_ssize_t i = start; i < end; i++) {
-            Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-            if (ch < 0xDC80 || ch > 0xDCFF) {
-                goto raise;
-            }
-        }
         if (_Py_bytebuf_reserve(out, end - start) < 0) {
             return -1;
         }
         for (Py_ssize_t i = start; i < end; i++) {
-            out->data[out->len++] = (char)(PyUnicode_READ(kind, data, i) - 0xDC00);
+            Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+            if (ch < 0xDC80 || ch > 0xDCFF) {
+                /* The escaped prefix stays written; the error covers the
+                   rest of the run, as in CPython. */
+                start = i;
+                goto raise;
+            }
+            out->data[out->len++] = (char)(ch - 0xDC00);
         }
         return 0;
     case _Py_ERROR_SURROGATEPASS:
@@ -2591,9 +2613,9 @@ PyUnicode_AsLatin1String(PyObject *unicode)
 
 /* Write str[:precision] padded to width characters (spaces; on the left
    unless left_align).  precision < 0 means no limit. */
-static int
-write_padded(_PyUnicodeWriter *writer, PyObject *str, Py_ssize_t width,
-             Py_ssize_t precision, int left_align)
+int
+_Py_unicode_write_padded(_PyUnicodeWriter *writer, PyObject *str, Py_ssize_t width,
+                         Py_ssize_t precision, int left_align)
 {
     Py_ssize_t len = PyUnicode_GET_LENGTH(str);
     if (precision >= 0 && precision < len) {
@@ -2628,7 +2650,7 @@ write_padded_steal(_PyUnicodeWriter *writer, PyObject *str, Py_ssize_t width,
     if (str == NULL) {
         return -1;
     }
-    int res = write_padded(writer, str, width, precision, left_align);
+    int res = _Py_unicode_write_padded(writer, str, width, precision, left_align);
     Py_DECREF(str);
     return res;
 }
@@ -2869,20 +2891,20 @@ format_one(_PyUnicodeWriter *writer, const char *f, va_list *vargs)
         break;
     case 'U': {
         PyObject *obj = va_arg(*vargs, PyObject *);
-        res = write_padded(writer, obj, width, precision, left);
+        res = _Py_unicode_write_padded(writer, obj, width, precision, left);
         break;
     }
     case 'V': {
         PyObject *obj = va_arg(*vargs, PyObject *);
         if (lenmod[0] == 'l') {
             const wchar_t *ws = va_arg(*vargs, const wchar_t *);
-            res = obj ? write_padded(writer, obj, width, precision, left)
+            res = obj ? _Py_unicode_write_padded(writer, obj, width, precision, left)
                       : write_padded_steal(writer, decode_wide_string(ws, precision),
                                            width, -1, left);
         }
         else {
             const char *s = va_arg(*vargs, const char *);
-            res = obj ? write_padded(writer, obj, width, precision, left)
+            res = obj ? _Py_unicode_write_padded(writer, obj, width, precision, left)
                       : write_padded_steal(writer, decode_c_string(s, precision),
                                            width, -1, left);
         }
@@ -3819,10 +3841,8 @@ encode_utf16_32(PyObject *str, const char *errors, int byteorder, int width)
     while (i < len) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
         if (Py_UNICODE_IS_SURROGATE(ch)) {
+            /* One character at a time, as CPython reports them here. */
             Py_ssize_t j = i + 1;
-            while (j < len && Py_UNICODE_IS_SURROGATE(PyUnicode_READ(kind, data, j))) {
-                j++;
-            }
             if (_Py_encode_error(&handler, errors, encoding, "surrogates not allowed",
                                  codec, str, i, j, &out) < 0
                 || _Py_bytebuf_reserve(&out, (len - j) * 4) < 0) {
@@ -4258,22 +4278,11 @@ PyUnicode_Contains(PyObject *str, PyObject *substr)
     return res == -2 ? -1 : res >= 0;
 }
 
-static int
-ensure_unicode(PyObject *obj)
-{
-    if (!PyUnicode_Check(obj)) {
-        PyErr_Format(PyExc_TypeError, "must be str, not %.100s",
-                     Py_TYPE(obj)->tp_name);
-        return -1;
-    }
-    return 0;
-}
-
 Py_ssize_t
 PyUnicode_Find(PyObject *str, PyObject *substr, Py_ssize_t start,
                Py_ssize_t end, int direction)
 {
-    if (ensure_unicode(str) < 0 || ensure_unicode(substr) < 0) {
+    if (_Py_unicode_ensure(str) < 0 || _Py_unicode_ensure(substr) < 0) {
         return -2;
     }
     _Py_adjust_indices(PyUnicode_GET_LENGTH(str), &start, &end);
@@ -4284,7 +4293,7 @@ Py_ssize_t
 PyUnicode_FindChar(PyObject *str, Py_UCS4 ch, Py_ssize_t start, Py_ssize_t end,
                    int direction)
 {
-    if (ensure_unicode(str) < 0) {
+    if (_Py_unicode_ensure(str) < 0) {
         return -2;
     }
     Py_ssize_t len = PyUnicode_GET_LENGTH(str);
@@ -4319,7 +4328,7 @@ PyUnicode_FindChar(PyObject *str, Py_UCS4 ch, Py_ssize_t start, Py_ssize_t end,
 Py_ssize_t
 PyUnicode_Count(PyObject *str, PyObject *substr, Py_ssize_t start, Py_ssize_t end)
 {
-    if (ensure_unicode(str) < 0 || ensure_unicode(substr) < 0) {
+    if (_Py_unicode_ensure(str) < 0 || _Py_unicode_ensure(substr) < 0) {
         return -1;
     }
     _Py_adjust_indices(PyUnicode_GET_LENGTH(str), &start, &end);
@@ -4360,7 +4369,7 @@ Py_ssize_t
 PyUnicode_Tailmatch(PyObject *str, PyObject *substr, Py_ssize_t start,
                     Py_ssize_t end, int direction)
 {
-    if (ensure_unicode(str) < 0 || ensure_unicode(substr) < 0) {
+    if (_Py_unicode_ensure(str) < 0 || _Py_unicode_ensure(substr) < 0) {
         return -1;
     }
     return tailmatch(str, substr, start, end, direction);
@@ -5087,7 +5096,7 @@ find_helper(const char *name, PyObject *self, PyObject *const *args,
     PyObject *sub;
     Py_ssize_t start, end;
     if (!parse_sub_start_end(name, args, nargs, &sub, &start, &end)
-        || ensure_unicode(sub) < 0) {
+        || _Py_unicode_ensure(sub) < 0) {
         return -2;
     }
     _Py_adjust_indices(PyUnicode_GET_LENGTH(self), &start, &end);
@@ -5134,7 +5143,7 @@ unicode_count(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     PyObject *sub;
     Py_ssize_t start, end;
     if (!parse_sub_start_end("count", args, nargs, &sub, &start, &end)
-        || ensure_unicode(sub) < 0) {
+        || _Py_unicode_ensure(sub) < 0) {
         return NULL;
     }
     Py_ssize_t len = PyUnicode_GET_LENGTH(self);
@@ -5405,7 +5414,7 @@ split_impl(PyObject *self, PyObject *sep, Py_ssize_t maxcount, int direction)
         return direction > 0 ? split_whitespace(self, maxcount)
                              : rsplit_whitespace(self, maxcount);
     }
-    if (ensure_unicode(sep) < 0) {
+    if (_Py_unicode_ensure(sep) < 0) {
         return NULL;
     }
     Py_ssize_t seplen = PyUnicode_GET_LENGTH(sep);
@@ -5493,7 +5502,7 @@ unicode_rsplit(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
 PyObject *
 PyUnicode_Split(PyObject *s, PyObject *sep, Py_ssize_t maxsplit)
 {
-    if (ensure_unicode(s) < 0 || (sep != NULL && ensure_unicode(sep) < 0)) {
+    if (_Py_unicode_ensure(s) < 0 || (sep != NULL && _Py_unicode_ensure(sep) < 0)) {
         return NULL;
     }
     return split_impl(s, sep, maxsplit, 1);
@@ -5502,7 +5511,7 @@ PyUnicode_Split(PyObject *s, PyObject *sep, Py_ssize_t maxsplit)
 PyObject *
 PyUnicode_RSplit(PyObject *s, PyObject *sep, Py_ssize_t maxsplit)
 {
-    if (ensure_unicode(s) < 0 || (sep != NULL && ensure_unicode(sep) < 0)) {
+    if (_Py_unicode_ensure(s) < 0 || (sep != NULL && _Py_unicode_ensure(sep) < 0)) {
         return NULL;
     }
     return split_impl(s, sep, maxsplit, -1);
@@ -5511,7 +5520,7 @@ PyUnicode_RSplit(PyObject *s, PyObject *sep, Py_ssize_t maxsplit)
 PyObject *
 PyUnicode_Splitlines(PyObject *self, int keepends)
 {
-    if (ensure_unicode(self) < 0) {
+    if (_Py_unicode_ensure(self) < 0) {
         return NULL;
     }
     Py_ssize_t len = PyUnicode_GET_LENGTH(self);
@@ -5570,7 +5579,7 @@ unicode_splitlines(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
 static PyObject *
 partition_impl(PyObject *self, PyObject *sep, int direction)
 {
-    if (ensure_unicode(sep) < 0) {
+    if (_Py_unicode_ensure(sep) < 0) {
         return NULL;
     }
     Py_ssize_t seplen = PyUnicode_GET_LENGTH(sep);
@@ -5610,7 +5619,7 @@ partition_impl(PyObject *self, PyObject *sep, int direction)
 PyObject *
 PyUnicode_Partition(PyObject *s, PyObject *sep)
 {
-    if (ensure_unicode(s) < 0) {
+    if (_Py_unicode_ensure(s) < 0) {
         return NULL;
     }
     return partition_impl(s, sep, 1);
@@ -5619,7 +5628,7 @@ PyUnicode_Partition(PyObject *s, PyObject *sep)
 PyObject *
 PyUnicode_RPartition(PyObject *s, PyObject *sep)
 {
-    if (ensure_unicode(s) < 0) {
+    if (_Py_unicode_ensure(s) < 0) {
         return NULL;
     }
     return partition_impl(s, sep, -1);
@@ -5696,15 +5705,15 @@ replace_impl(PyObject *self, PyObject *old, PyObject *new_, Py_ssize_t maxcount)
     }
     _Py_copy_characters(rkind, rdata, o, kind, data, i, len - i);
     /* Replacing every widest character can narrow the result. */
-    return unicode_canonicalize(res);
+    return _Py_unicode_canonicalize(res);
 }
 
 PyObject *
 PyUnicode_Replace(PyObject *str, PyObject *substr, PyObject *replstr,
                   Py_ssize_t maxcount)
 {
-    if (ensure_unicode(str) < 0 || ensure_unicode(substr) < 0
-        || ensure_unicode(replstr) < 0) {
+    if (_Py_unicode_ensure(str) < 0 || _Py_unicode_ensure(substr) < 0
+        || _Py_unicode_ensure(replstr) < 0) {
         return NULL;
     }
     return replace_impl(str, substr, replstr, maxcount);
@@ -5806,7 +5815,7 @@ PyObject *
 PyUnicode_Translate(PyObject *self, PyObject *table, const char *errors)
 {
     (void)errors;   /* a mapping to str cannot fail to encode */
-    if (ensure_unicode(self) < 0) {
+    if (_Py_unicode_ensure(self) < 0) {
         return NULL;
     }
     Py_ssize_t len = PyUnicode_GET_LENGTH(self);
@@ -6009,6 +6018,110 @@ unicode_sizeof(PyObject *self, PyObject *Py_UNUSED(ignored))
     }
     return PyLong_FromSsize_t(size);
 }
+
+/* The methods of str (the type object in unicodeobject.c points here). */
+PyMethodDef _Py_unicode_methods[] = {
+    {"encode", _PyCFunction_CAST(unicode_encode), METH_FASTCALL | METH_KEYWORDS,
+     "encode($self, /, encoding='utf-8', errors='strict')\n--\n\nEncode the string using the codec registered for encoding."},
+    {"replace", _PyCFunction_CAST(unicode_replace), METH_FASTCALL | METH_KEYWORDS,
+     "replace($self, old, new, /, count=-1)\n--\n\nReturn a copy with all occurrences of substring old replaced by new."},
+    {"split", _PyCFunction_CAST(unicode_split), METH_FASTCALL | METH_KEYWORDS,
+     "split($self, /, sep=None, maxsplit=-1)\n--\n\nReturn a list of the substrings in the string, using sep as the separator string."},
+    {"rsplit", _PyCFunction_CAST(unicode_rsplit), METH_FASTCALL | METH_KEYWORDS,
+     "rsplit($self, /, sep=None, maxsplit=-1)\n--\n\nReturn a list of the substrings in the string, using sep as the separator string."},
+    {"join", unicode_join, METH_O,
+     "join($self, iterable, /)\n--\n\nConcatenate any number of strings."},
+    {"capitalize", unicode_capitalize, METH_NOARGS,
+     "capitalize($self, /)\n--\n\nReturn a capitalized version of the string."},
+    {"casefold", unicode_casefold, METH_NOARGS,
+     "casefold($self, /)\n--\n\nReturn a version of the string suitable for caseless comparisons."},
+    {"title", unicode_title, METH_NOARGS,
+     "title($self, /)\n--\n\nReturn a version of the string where each word is titlecased."},
+    {"center", _PyCFunction_CAST(unicode_center), METH_FASTCALL,
+     "center($self, width, fillchar=' ', /)\n--\n\nReturn a centered string of length width."},
+    {"count", _PyCFunction_CAST(unicode_count), METH_FASTCALL,
+     "S.count(sub[, start[, end]]) -> int\n\nReturn the number of non-overlapping occurrences of substring sub in string S[start:end]."},
+    {"expandtabs", _PyCFunction_CAST(unicode_expandtabs), METH_FASTCALL | METH_KEYWORDS,
+     "expandtabs($self, /, tabsize=8)\n--\n\nReturn a copy where all tab characters are expanded using spaces."},
+    {"find", _PyCFunction_CAST(unicode_find), METH_FASTCALL,
+     "S.find(sub[, start[, end]]) -> int\n\nReturn the lowest index in S where substring sub is found, or -1."},
+    {"partition", unicode_partition, METH_O,
+     "partition($self, sep, /)\n--\n\nPartition the string into three parts using the given separator."},
+    {"index", _PyCFunction_CAST(unicode_index), METH_FASTCALL,
+     "S.index(sub[, start[, end]]) -> int\n\nReturn the lowest index in S where substring sub is found; raise ValueError if absent."},
+    {"ljust", _PyCFunction_CAST(unicode_ljust), METH_FASTCALL,
+     "ljust($self, width, fillchar=' ', /)\n--\n\nReturn a left-justified string of length width."},
+    {"lower", unicode_lower, METH_NOARGS,
+     "lower($self, /)\n--\n\nReturn a copy of the string converted to lowercase."},
+    {"lstrip", _PyCFunction_CAST(unicode_lstrip), METH_FASTCALL,
+     "lstrip($self, chars=None, /)\n--\n\nReturn a copy of the string with leading whitespace removed."},
+    {"rfind", _PyCFunction_CAST(unicode_rfind), METH_FASTCALL,
+     "S.rfind(sub[, start[, end]]) -> int\n\nReturn the highest index in S where substring sub is found, or -1."},
+    {"rindex", _PyCFunction_CAST(unicode_rindex), METH_FASTCALL,
+     "S.rindex(sub[, start[, end]]) -> int\n\nReturn the highest index in S where substring sub is found; raise ValueError if absent."},
+    {"rjust", _PyCFunction_CAST(unicode_rjust), METH_FASTCALL,
+     "rjust($self, width, fillchar=' ', /)\n--\n\nReturn a right-justified string of length width."},
+    {"rstrip", _PyCFunction_CAST(unicode_rstrip), METH_FASTCALL,
+     "rstrip($self, chars=None, /)\n--\n\nReturn a copy of the string with trailing whitespace removed."},
+    {"rpartition", unicode_rpartition, METH_O,
+     "rpartition($self, sep, /)\n--\n\nPartition the string into three parts using the given separator, from the right."},
+    {"splitlines", _PyCFunction_CAST(unicode_splitlines), METH_FASTCALL | METH_KEYWORDS,
+     "splitlines($self, /, keepends=False)\n--\n\nReturn a list of the lines in the string, breaking at line boundaries."},
+    {"strip", _PyCFunction_CAST(unicode_strip), METH_FASTCALL,
+     "strip($self, chars=None, /)\n--\n\nReturn a copy of the string with leading and trailing whitespace removed."},
+    {"swapcase", unicode_swapcase, METH_NOARGS,
+     "swapcase($self, /)\n--\n\nConvert uppercase characters to lowercase and lowercase characters to uppercase."},
+    {"translate", unicode_translate, METH_O,
+     "translate($self, table, /)\n--\n\nReplace each character in the string using the given translation table."},
+    {"upper", unicode_upper, METH_NOARGS,
+     "upper($self, /)\n--\n\nReturn a copy of the string converted to uppercase."},
+    {"startswith", _PyCFunction_CAST(unicode_startswith), METH_FASTCALL,
+     "S.startswith(prefix[, start[, end]]) -> bool\n\nReturn True if the string starts with the specified prefix, False otherwise."},
+    {"endswith", _PyCFunction_CAST(unicode_endswith), METH_FASTCALL,
+     "S.endswith(suffix[, start[, end]]) -> bool\n\nReturn True if the string ends with the specified suffix, False otherwise."},
+    {"removeprefix", unicode_removeprefix, METH_O,
+     "removeprefix($self, prefix, /)\n--\n\nReturn a str with the given prefix string removed if present."},
+    {"removesuffix", unicode_removesuffix, METH_O,
+     "removesuffix($self, suffix, /)\n--\n\nReturn a str with the given suffix string removed if present."},
+    {"isascii", unicode_isascii, METH_NOARGS,
+     "isascii($self, /)\n--\n\nReturn True if all characters in the string are ASCII, False otherwise."},
+    {"islower", unicode_islower, METH_NOARGS,
+     "islower($self, /)\n--\n\nReturn True if the string is a lowercase string, False otherwise."},
+    {"isupper", unicode_isupper, METH_NOARGS,
+     "isupper($self, /)\n--\n\nReturn True if the string is an uppercase string, False otherwise."},
+    {"istitle", unicode_istitle, METH_NOARGS,
+     "istitle($self, /)\n--\n\nReturn True if the string is a title-cased string, False otherwise."},
+    {"isspace", unicode_isspace, METH_NOARGS,
+     "isspace($self, /)\n--\n\nReturn True if the string is a whitespace string, False otherwise."},
+    {"isdecimal", unicode_isdecimal, METH_NOARGS,
+     "isdecimal($self, /)\n--\n\nReturn True if the string is a decimal string, False otherwise."},
+    {"isdigit", unicode_isdigit, METH_NOARGS,
+     "isdigit($self, /)\n--\n\nReturn True if the string is a digit string, False otherwise."},
+    {"isnumeric", unicode_isnumeric, METH_NOARGS,
+     "isnumeric($self, /)\n--\n\nReturn True if the string is a numeric string, False otherwise."},
+    {"isalpha", unicode_isalpha, METH_NOARGS,
+     "isalpha($self, /)\n--\n\nReturn True if the string is an alphabetic string, False otherwise."},
+    {"isalnum", unicode_isalnum, METH_NOARGS,
+     "isalnum($self, /)\n--\n\nReturn True if the string is an alpha-numeric string, False otherwise."},
+    {"isidentifier", unicode_isidentifier, METH_NOARGS,
+     "isidentifier($self, /)\n--\n\nReturn True if the string is a valid Python identifier, False otherwise."},
+    {"isprintable", unicode_isprintable, METH_NOARGS,
+     "isprintable($self, /)\n--\n\nReturn True if all characters in the string are printable, False otherwise."},
+    {"zfill", unicode_zfill, METH_O,
+     "zfill($self, width, /)\n--\n\nPad a numeric string with zeros on the left, to fill a field of the given width."},
+    {"format", _PyCFunction_CAST(_Py_unicode_format_method), METH_VARARGS | METH_KEYWORDS,
+     "S.format(*args, **kwargs) -> str\n\nReturn a formatted version of the string, using substitutions from args and kwargs."},
+    {"format_map", _Py_unicode_format_map, METH_O,
+     "S.format_map(mapping) -> str\n\nReturn a formatted version of the string, using substitutions from mapping."},
+    {"__format__", _Py_unicode___format__, METH_O,
+     "__format__($self, format_spec, /)\n--\n\nReturn a formatted version of the string as described by format_spec."},
+    {"maketrans", _PyCFunction_CAST(unicode_maketrans), METH_FASTCALL | METH_STATIC,
+     "maketrans(x, y=<unrepresentable>, z=<unrepresentable>, /)\n--\n\nReturn a translation table usable for str.translate()."},
+    {"__sizeof__", unicode_sizeof, METH_NOARGS,
+     "__sizeof__($self, /)\n--\n\nReturn the size of the string in memory, in bytes."},
+    {"__getnewargs__", unicode_getnewargs, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
 
 /* ---- str.format and format_map ----------------------------------------------------------- */
 
@@ -6366,6 +6479,10 @@ render_format(format_state *st, PyObject *s, Py_ssize_t start, Py_ssize_t end,
                 in_spec = 1;
             }
             else if (c == '{') {
+                if (!in_spec) {
+                    format_error("unexpected '{' in field name");
+                    return -1;
+                }
                 nesting++;
             }
             else if (c == '}') {
@@ -6402,20 +6519,20 @@ do_format(PyObject *self, PyObject *args, PyObject *kwargs)
     return _PyUnicodeWriter_Finish(&writer);
 }
 
-static PyObject *
-unicode_format_method(PyObject *self, PyObject *args, PyObject *kwargs)
+PyObject *
+_Py_unicode_format_method(PyObject *self, PyObject *args, PyObject *kwargs)
 {
     return do_format(self, args, kwargs);
 }
 
-static PyObject *
-unicode_format_map(PyObject *self, PyObject *mapping)
+PyObject *
+_Py_unicode_format_map(PyObject *self, PyObject *mapping)
 {
     return do_format(self, NULL, mapping);
 }
 
-static PyObject *
-unicode___format__(PyObject *self, PyObject *spec)
+PyObject *
+_Py_unicode___format__(PyObject *self, PyObject *spec)
 {
     if (!PyUnicode_Check(spec)) {
         PyErr_Format(PyExc_TypeError, "__format__() argument must be str, not %.50s",
@@ -6570,15 +6687,13 @@ format_float_value(PyObject *v, Py_UCS4 type, int flags, Py_ssize_t width,
             return NULL;
         }
     }
-    double d = PyFloat_AsDouble(f);
     char spec[64];
     char *p = spec;
     if (flags & F_LJUST) *p++ = '<';
     if (flags & F_SIGN) *p++ = '+';
     else if (flags & F_BLANK) *p++ = ' ';
     if (flags & F_ALT) *p++ = '#';
-    /* % pads infinities and NaNs with spaces, never zeros. */
-    if ((flags & F_ZERO) && !(flags & F_LJUST) && isfinite(d)) *p++ = '0';
+    if ((flags & F_ZERO) && !(flags & F_LJUST)) *p++ = '0';
     if (width > 0) p += sprintf(p, "%zd", width);
     p += sprintf(p, ".%zd%c", precision < 0 ? (Py_ssize_t)6 : precision, (char)type);
     PyObject *specobj = PyUnicode_FromString(spec);
@@ -6765,6 +6880,7 @@ percent_one(percent_state *st, PyObject *format, Py_ssize_t *pos,
             PyErr_SetString(PyExc_TypeError, "%c requires int or char");
             goto error;
         }
+        precision = -1;     /* meaningless for one character */
         break;
     default:
         if (c > 32 && c < 127) {
@@ -6780,7 +6896,7 @@ percent_one(percent_state *st, PyObject *format, Py_ssize_t *pos,
         goto error;
     }
     if (text == NULL) goto error;
-    int res = write_padded(writer, text, width, precision, flags & F_LJUST);
+    int res = _Py_unicode_write_padded(writer, text, width, precision, flags & F_LJUST);
     Py_DECREF(text);
     Py_XDECREF(owned_value);
     *pos = i;
@@ -6848,7 +6964,7 @@ PyUnicode_Format(PyObject *format, PyObject *args)
         PyErr_BadInternalCall();
         return NULL;
     }
-    if (ensure_unicode(format) < 0) {
+    if (_Py_unicode_ensure(format) < 0) {
         return NULL;
     }
     return _PyUnicode_Format(format, args);
@@ -6856,108 +6972,6 @@ PyUnicode_Format(PyObject *format, PyObject *args)
 
 /* ---- the type object ---------------------------------------------------------------------- */
 
-static PyMethodDef unicode_methods[] = {
-    {"encode", _PyCFunction_CAST(unicode_encode), METH_FASTCALL | METH_KEYWORDS,
-     "Encode the string using the codec registered for encoding."},
-    {"replace", _PyCFunction_CAST(unicode_replace), METH_FASTCALL | METH_KEYWORDS,
-     "Return a copy with all occurrences of substring old replaced by new."},
-    {"split", _PyCFunction_CAST(unicode_split), METH_FASTCALL | METH_KEYWORDS,
-     "Return a list of the substrings in the string, using sep as the separator string."},
-    {"rsplit", _PyCFunction_CAST(unicode_rsplit), METH_FASTCALL | METH_KEYWORDS,
-     "Return a list of the substrings in the string, using sep as the separator string."},
-    {"join", unicode_join, METH_O,
-     "Concatenate any number of strings."},
-    {"capitalize", unicode_capitalize, METH_NOARGS,
-     "Return a capitalized version of the string."},
-    {"casefold", unicode_casefold, METH_NOARGS,
-     "Return a version of the string suitable for caseless comparisons."},
-    {"title", unicode_title, METH_NOARGS,
-     "Return a version of the string where each word is titlecased."},
-    {"center", _PyCFunction_CAST(unicode_center), METH_FASTCALL,
-     "Return a centered string of length width."},
-    {"count", _PyCFunction_CAST(unicode_count), METH_FASTCALL,
-     "Return the number of non-overlapping occurrences of substring sub in string S[start:end]."},
-    {"expandtabs", _PyCFunction_CAST(unicode_expandtabs), METH_FASTCALL | METH_KEYWORDS,
-     "Return a copy where all tab characters are expanded using spaces."},
-    {"find", _PyCFunction_CAST(unicode_find), METH_FASTCALL,
-     "Return the lowest index in S where substring sub is found, or -1."},
-    {"partition", unicode_partition, METH_O,
-     "Partition the string into three parts using the given separator."},
-    {"index", _PyCFunction_CAST(unicode_index), METH_FASTCALL,
-     "Return the lowest index in S where substring sub is found; raise ValueError if absent."},
-    {"ljust", _PyCFunction_CAST(unicode_ljust), METH_FASTCALL,
-     "Return a left-justified string of length width."},
-    {"lower", unicode_lower, METH_NOARGS,
-     "Return a copy of the string converted to lowercase."},
-    {"lstrip", _PyCFunction_CAST(unicode_lstrip), METH_FASTCALL,
-     "Return a copy of the string with leading whitespace removed."},
-    {"rfind", _PyCFunction_CAST(unicode_rfind), METH_FASTCALL,
-     "Return the highest index in S where substring sub is found, or -1."},
-    {"rindex", _PyCFunction_CAST(unicode_rindex), METH_FASTCALL,
-     "Return the highest index in S where substring sub is found; raise ValueError if absent."},
-    {"rjust", _PyCFunction_CAST(unicode_rjust), METH_FASTCALL,
-     "Return a right-justified string of length width."},
-    {"rstrip", _PyCFunction_CAST(unicode_rstrip), METH_FASTCALL,
-     "Return a copy of the string with trailing whitespace removed."},
-    {"rpartition", unicode_rpartition, METH_O,
-     "Partition the string into three parts using the given separator, from the right."},
-    {"splitlines", _PyCFunction_CAST(unicode_splitlines), METH_FASTCALL | METH_KEYWORDS,
-     "Return a list of the lines in the string, breaking at line boundaries."},
-    {"strip", _PyCFunction_CAST(unicode_strip), METH_FASTCALL,
-     "Return a copy of the string with leading and trailing whitespace removed."},
-    {"swapcase", unicode_swapcase, METH_NOARGS,
-     "Convert uppercase characters to lowercase and lowercase characters to uppercase."},
-    {"translate", unicode_translate, METH_O,
-     "Replace each character in the string using the given translation table."},
-    {"upper", unicode_upper, METH_NOARGS,
-     "Return a copy of the string converted to uppercase."},
-    {"startswith", _PyCFunction_CAST(unicode_startswith), METH_FASTCALL,
-     "Return True if the string starts with the specified prefix, False otherwise."},
-    {"endswith", _PyCFunction_CAST(unicode_endswith), METH_FASTCALL,
-     "Return True if the string ends with the specified suffix, False otherwise."},
-    {"removeprefix", unicode_removeprefix, METH_O,
-     "Return a str with the given prefix string removed if present."},
-    {"removesuffix", unicode_removesuffix, METH_O,
-     "Return a str with the given suffix string removed if present."},
-    {"isascii", unicode_isascii, METH_NOARGS,
-     "Return True if all characters in the string are ASCII, False otherwise."},
-    {"islower", unicode_islower, METH_NOARGS,
-     "Return True if the string is a lowercase string, False otherwise."},
-    {"isupper", unicode_isupper, METH_NOARGS,
-     "Return True if the string is an uppercase string, False otherwise."},
-    {"istitle", unicode_istitle, METH_NOARGS,
-     "Return True if the string is a title-cased string, False otherwise."},
-    {"isspace", unicode_isspace, METH_NOARGS,
-     "Return True if the string is a whitespace string, False otherwise."},
-    {"isdecimal", unicode_isdecimal, METH_NOARGS,
-     "Return True if the string is a decimal string, False otherwise."},
-    {"isdigit", unicode_isdigit, METH_NOARGS,
-     "Return True if the string is a digit string, False otherwise."},
-    {"isnumeric", unicode_isnumeric, METH_NOARGS,
-     "Return True if the string is a numeric string, False otherwise."},
-    {"isalpha", unicode_isalpha, METH_NOARGS,
-     "Return True if the string is an alphabetic string, False otherwise."},
-    {"isalnum", unicode_isalnum, METH_NOARGS,
-     "Return True if the string is an alpha-numeric string, False otherwise."},
-    {"isidentifier", unicode_isidentifier, METH_NOARGS,
-     "Return True if the string is a valid Python identifier, False otherwise."},
-    {"isprintable", unicode_isprintable, METH_NOARGS,
-     "Return True if all characters in the string are printable, False otherwise."},
-    {"zfill", unicode_zfill, METH_O,
-     "Pad a numeric string with zeros on the left, to fill a field of the given width."},
-    {"format", _PyCFunction_CAST(unicode_format_method), METH_VARARGS | METH_KEYWORDS,
-     "Return a formatted version of the string, using substitutions from args and kwargs."},
-    {"format_map", unicode_format_map, METH_O,
-     "Return a formatted version of the string, using substitutions from mapping."},
-    {"__format__", unicode___format__, METH_O,
-     "Return a formatted version of the string as described by format_spec."},
-    {"maketrans", _PyCFunction_CAST(unicode_maketrans), METH_FASTCALL | METH_STATIC,
-     "Return a translation table usable for str.translate()."},
-    {"__sizeof__", unicode_sizeof, METH_NOARGS,
-     "Return the size of the string in memory, in bytes."},
-    {"__getnewargs__", unicode_getnewargs, METH_NOARGS, NULL},
-    {NULL, NULL, 0, NULL},
-};
 
 static PyNumberMethods unicode_as_number = {
     .nb_remainder = unicode_mod,
@@ -7001,7 +7015,7 @@ PyTypeObject PyUnicode_Type = {
               "errors defaults to 'strict'.",
     .tp_richcompare = unicode_richcompare,
     .tp_iter = unicode_iter,
-    .tp_methods = unicode_methods,
+    .tp_methods = _Py_unicode_methods,
     .tp_new = unicode_new,
     .tp_free = PyObject_Free,
 };
@@ -7352,6 +7366,280 @@ PyUnicode_AsRawUnicodeEscapeString(PyObject *unicode)
         }
     }
     return _Py_bytebuf_finish(&out);
+}
+
+/* ---- charmap: single-byte encodings defined by a table ------------------------------------ */
+
+/* Decoding: mapping is None (latin-1), a str of up to 256 characters
+   indexed by byte (U+FFFE marks an undefined byte), or any mapping from
+   byte values to an int, a str or None. */
+PyObject *
+PyUnicode_DecodeCharmap(const char *str, Py_ssize_t size, PyObject *mapping,
+                        const char *errors)
+{
+    if (mapping == NULL || mapping == Py_None) {
+        return PyUnicode_DecodeLatin1(str, size, errors);
+    }
+    const unsigned char *s = (const unsigned char *)str;
+    _Py_error_handler handler = _Py_ERROR_UNKNOWN;
+    _PyUnicodeWriter writer;
+    _PyUnicodeWriter_Init(&writer);
+    writer.min_length = size;
+    writer.overallocate = 1;
+    int is_table = PyUnicode_Check(mapping);
+    Py_ssize_t pos = 0;
+    while (pos < size) {
+        unsigned char b = s[pos];
+        int defined = 0;
+        if (is_table) {
+            if (b < PyUnicode_GET_LENGTH(mapping)) {
+                Py_UCS4 ch = PyUnicode_READ_CHAR(mapping, b);
+                if (ch != 0xFFFE) {
+                    if (_PyUnicodeWriter_WriteChar(&writer, ch) < 0) {
+                        goto error;
+                    }
+                    defined = 1;
+                }
+            }
+        }
+        else {
+            PyObject *key = PyLong_FromLong(b);
+            PyObject *value = key ? PyObject_GetItem(mapping, key) : NULL;
+            Py_XDECREF(key);
+            if (value == NULL) {
+                if (!PyErr_ExceptionMatches(PyExc_LookupError)) {
+                    goto error;
+                }
+                PyErr_Clear();
+            }
+            else if (PyLong_Check(value)) {
+                long v = PyLong_AsLong(value);
+                Py_DECREF(value);
+                if (v < 0 || v > MAX_UNICODE) {
+                    if (!PyErr_Occurred()) {
+                        PyErr_SetString(PyExc_TypeError,
+                                        "character mapping must be in range(0x110000)");
+                    }
+                    goto error;
+                }
+                if (_PyUnicodeWriter_WriteChar(&writer, (Py_UCS4)v) < 0) {
+                    goto error;
+                }
+                defined = 1;
+            }
+            else if (PyUnicode_Check(value)) {
+                if (!(PyUnicode_GET_LENGTH(value) == 1
+                      && PyUnicode_READ_CHAR(value, 0) == 0xFFFE)) {
+                    if (_PyUnicodeWriter_WriteStr(&writer, value) < 0) {
+                        Py_DECREF(value);
+                        goto error;
+                    }
+                    defined = 1;
+                }
+                Py_DECREF(value);
+            }
+            else if (value != Py_None) {
+                Py_DECREF(value);
+                PyErr_SetString(PyExc_TypeError,
+                                "character mapping must return integer, None or str");
+                goto error;
+            }
+            else {
+                Py_DECREF(value);
+            }
+        }
+        if (defined) {
+            pos++;
+            continue;
+        }
+        pos = _Py_decode_error(&handler, errors, "charmap",
+                               "character maps to <undefined>", _Py_CODEC_LATIN1,
+                               str, size, pos, pos + 1, &writer);
+        if (pos < 0) {
+            goto error;
+        }
+    }
+    return _PyUnicodeWriter_Finish(&writer);
+error:
+    _PyUnicodeWriter_Dealloc(&writer);
+    return NULL;
+}
+
+/* Encode one character through mapping: 1 (appended), 0 (undefined),
+   -1 (error). */
+static int
+charmap_encode_char(PyObject *mapping, Py_UCS4 ch, _Py_bytebuf *out)
+{
+    PyObject *key = PyLong_FromLong((long)ch);
+    PyObject *value = key ? PyObject_GetItem(mapping, key) : NULL;
+    Py_XDECREF(key);
+    if (value == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_LookupError)) {
+            PyErr_Clear();
+            return 0;
+        }
+        return -1;
+    }
+    int res;
+    if (value == Py_None) {
+        res = 0;
+    }
+    else if (PyLong_Check(value)) {
+        long v = PyLong_AsLong(value);
+        if (v < 0 || v > 255) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_TypeError, "character mapping must be in range(256)");
+            }
+            res = -1;
+        }
+        else {
+            char c = (char)v;
+            res = _Py_bytebuf_append(out, &c, 1) < 0 ? -1 : 1;
+        }
+    }
+    else if (PyBytes_Check(value)) {
+        res = _Py_bytebuf_append(out, PyBytes_AS_STRING(value),
+                                 PyBytes_GET_SIZE(value)) < 0 ? -1 : 1;
+    }
+    else {
+        PyErr_Format(PyExc_TypeError, "character mapping must return integer, "
+                     "bytes or None, not %.400s", Py_TYPE(value)->tp_name);
+        res = -1;
+    }
+    Py_DECREF(value);
+    return res;
+}
+
+PyObject *
+_PyUnicode_EncodeCharmap(PyObject *unicode, PyObject *mapping, const char *errors)
+{
+    if (_Py_unicode_ensure(unicode) < 0) {
+        return NULL;
+    }
+    if (mapping == NULL || mapping == Py_None) {
+        return _PyUnicode_AsLatin1String(unicode, errors);
+    }
+    Py_ssize_t len = PyUnicode_GET_LENGTH(unicode);
+    int kind = PyUnicode_KIND(unicode);
+    const void *data = PyUnicode_DATA(unicode);
+    _Py_error_handler handler = _Py_GetErrorHandler(errors);
+    _Py_bytebuf out;
+    _Py_bytebuf_init(&out);
+    Py_ssize_t i = 0;
+    while (i < len) {
+        int r = charmap_encode_char(mapping, PyUnicode_READ(kind, data, i), &out);
+        if (r < 0) {
+            goto error;
+        }
+        if (r > 0) {
+            i++;
+            continue;
+        }
+        /* A run of unencodable characters. */
+        Py_ssize_t j = i + 1;
+        while (j < len) {
+            _Py_bytebuf probe;
+            _Py_bytebuf_init(&probe);
+            r = charmap_encode_char(mapping, PyUnicode_READ(kind, data, j), &probe);
+            _Py_bytebuf_free(&probe);
+            if (r < 0) {
+                goto error;
+            }
+            if (r > 0) {
+                break;
+            }
+            j++;
+        }
+        if (handler == _Py_ERROR_IGNORE) {
+            i = j;
+            continue;
+        }
+        if (handler == _Py_ERROR_REPLACE || handler == _Py_ERROR_BACKSLASHREPLACE
+            || handler == _Py_ERROR_XMLCHARREFREPLACE || handler == _Py_ERROR_NAMEREPLACE
+            || handler == _Py_ERROR_SURROGATEESCAPE) {
+            /* Produce the replacement as latin-1 bytes, then map those
+               characters through the table too (surrogateescape's bytes
+               are written as they are). */
+            _Py_bytebuf repl;
+            _Py_bytebuf_init(&repl);
+            _Py_error_handler h = handler;
+            if (_Py_encode_error(&h, errors, "charmap", "character maps to <undefined>",
+                                 _Py_CODEC_LATIN1, unicode, i, j, &repl) < 0) {
+                _Py_bytebuf_free(&repl);
+                goto error;
+            }
+            for (Py_ssize_t k = 0; k < repl.len; k++) {
+                if (handler == _Py_ERROR_SURROGATEESCAPE) {
+                    if (_Py_bytebuf_append(&out, repl.data + k, 1) < 0) {
+                        _Py_bytebuf_free(&repl);
+                        goto error;
+                    }
+                    continue;
+                }
+                r = charmap_encode_char(mapping, (unsigned char)repl.data[k], &out);
+                if (r <= 0) {
+                    _Py_bytebuf_free(&repl);
+                    if (r == 0) {
+                        _Py_raise_encode_error("charmap", unicode, i, j,
+                                               "character maps to <undefined>");
+                    }
+                    goto error;
+                }
+            }
+            _Py_bytebuf_free(&repl);
+            i = j;
+            continue;
+        }
+        if (_Py_encode_error(&handler, errors, "charmap", "character maps to <undefined>",
+                             _Py_CODEC_LATIN1, unicode, i, j, &out) < 0) {
+            goto error;
+        }
+        i = j;
+    }
+    return _Py_bytebuf_finish(&out);
+error:
+    _Py_bytebuf_free(&out);
+    return NULL;
+}
+
+PyObject *
+PyUnicode_AsCharmapString(PyObject *unicode, PyObject *mapping)
+{
+    if (unicode == NULL || mapping == NULL) {
+        PyErr_BadArgument();
+        return NULL;
+    }
+    return _PyUnicode_EncodeCharmap(unicode, mapping, NULL);
+}
+
+/* The inverse of a decoding table: {ord(table[i]): i}, for encoding. */
+PyObject *
+PyUnicode_BuildEncodingMap(PyObject *string)
+{
+    if (_Py_unicode_ensure(string) < 0) {
+        return NULL;
+    }
+    PyObject *map = PyDict_New();
+    if (map == NULL) {
+        return NULL;
+    }
+    Py_ssize_t len = Py_MIN(PyUnicode_GET_LENGTH(string), 256);
+    for (Py_ssize_t i = 0; i < len; i++) {
+        Py_UCS4 ch = PyUnicode_READ_CHAR(string, i);
+        if (ch == 0xFFFE) {
+            continue;
+        }
+        PyObject *key = PyLong_FromLong((long)ch);
+        PyObject *value = PyLong_FromSsize_t(i);
+        int res = (key && value) ? PyDict_SetItem(map, key, value) : -1;
+        Py_XDECREF(key);
+        Py_XDECREF(value);
+        if (res < 0) {
+            Py_DECREF(map);
+            return NULL;
+        }
+    }
+    return map;
 }
 
 /* ---- path arguments (PyArg_Parse "O&" converters) ------------------------------------------ */

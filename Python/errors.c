@@ -101,7 +101,12 @@ static void chain_to_handled(PyObject *exc, PyObject *handled)
 
 void _PyErr_SetObject(PyThreadState *tstate, PyObject *type, PyObject *value)
 {
-    if (type == NULL || !PyExceptionClass_Check(type)) {
+    if (type == NULL) {
+        _PyErr_SetString(tstate, PyExc_SystemError,
+                         "_PyErr_SetObject: exception type is NULL");
+        return;
+    }
+    if (!PyExceptionClass_Check(type)) {
         _PyErr_Format(tstate, PyExc_SystemError,
                       "_PyErr_SetObject: exception %R is not a "
                       "BaseException subclass", type);
@@ -326,6 +331,9 @@ void PyErr_NormalizeException(PyObject **type, PyObject **value,
         exc = _PyErr_GetRaisedException(tstate);
     }
     _PyErr_SetRaisedException(tstate, saved);
+    if (exc == NULL) {
+        return;
+    }
     Py_SETREF(*type, Py_NewRef(Py_TYPE(exc)));
     Py_XSETREF(*value, exc);
     PyObject *new_tb = PyException_GetTraceback(exc);
@@ -1110,12 +1118,169 @@ static void display_group_members(display_ctx *ctx, PyObject *group)
     }
 }
 
-/* One exception without its chain: a leaf line or a group's box. */
+/* ---- tracebacks -------------------------------------------------------- */
+
+/* Only the most recent entries of a very deep traceback are shown, and a
+   line repeated more than this many times in a row is summarised. */
+#define TRACEBACK_LIMIT 1000
+#define TRACEBACK_RECURSIVE_CUTOFF 3
+
+/* An int attribute, or -1 when missing or not an int. */
+static long quiet_long_attr(PyObject *obj, const char *name)
+{
+    PyObject *value = quiet_getattr(obj, name);
+    long result = -1;
+    if (value != NULL && PyLong_Check(value)) {
+        result = PyLong_AsLong(value);
+        if (result == -1) {
+            PyErr_Clear();
+        }
+    }
+    Py_XDECREF(value);
+    return result;
+}
+
+/* The code object's file and function names of a traceback entry (new
+   references, NULL when unavailable). */
+static void traceback_entry_names(PyObject *tb, PyObject **filename,
+                                  PyObject **name)
+{
+    *filename = *name = NULL;
+    PyObject *frame = quiet_getattr(tb, "tb_frame");
+    PyObject *code = frame ? quiet_getattr(frame, "f_code") : NULL;
+    if (code != NULL) {
+        *filename = quiet_getattr(code, "co_filename");
+        *name = quiet_getattr(code, "co_name");
+    }
+    Py_XDECREF(frame);
+    Py_XDECREF(code);
+}
+
+/*   File "f.py", line 3, in func
+         source line                 (when the file can be read) */
+static void add_traceback_entry(textbuf *t, PyObject *filename, long lineno,
+                                PyObject *name)
+{
+    text_puts(t, "  File \"");
+    if (!text_add_unicode(t, filename)) {
+        text_puts(t, "???");
+    }
+    char number[32];
+    snprintf(number, sizeof(number), "\", line %ld, in ", lineno);
+    text_puts(t, number);
+    if (!text_add_unicode(t, name)) {
+        text_puts(t, "???");
+    }
+    text_puts(t, "\n");
+    PyObject *source = PyErr_ProgramTextObject(filename, (int)lineno);
+    Py_ssize_t len;
+    const char *line = source ? PyUnicode_AsUTF8AndSize(source, &len) : NULL;
+    if (line == NULL) {
+        PyErr_Clear();
+        Py_XDECREF(source);
+        return;
+    }
+    while (len > 0 && (*line == ' ' || *line == '\t' || *line == '\f')) {
+        line++;
+        len--;
+    }
+    while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) {
+        len--;
+    }
+    if (len > 0) {
+        text_puts(t, "    ");
+        text_add(t, line, (size_t)len);
+        text_puts(t, "\n");
+    }
+    Py_DECREF(source);
+}
+
+static void add_repeat_summary(textbuf *t, long repeats)
+{
+    if (repeats <= TRACEBACK_RECURSIVE_CUTOFF) {
+        return;
+    }
+    long more = repeats - TRACEBACK_RECURSIVE_CUTOFF;
+    char line[96];
+    snprintf(line, sizeof(line), "  [Previous line repeated %ld more time%s]\n",
+             more, more > 1 ? "s" : "");
+    text_puts(t, line);
+}
+
+/* The frames of a traceback, oldest first.  Written against the
+   traceback objects' Python attributes (tb_frame, tb_lineno, tb_next),
+   so any traceback implementation displays. */
+static void add_traceback(textbuf *t, PyObject *tb)
+{
+    long depth = 0;
+    PyObject *entry = Py_NewRef(tb);
+    while (entry != NULL && entry != Py_None) {
+        depth++;
+        PyObject *next = quiet_getattr(entry, "tb_next");
+        Py_SETREF(entry, next);
+    }
+    Py_XDECREF(entry);
+
+    PyObject *last_file = NULL, *last_name = NULL;
+    long last_line = -1, repeats = 0;
+    entry = Py_NewRef(tb);
+    while (entry != NULL && entry != Py_None) {
+        if (depth <= TRACEBACK_LIMIT) {
+            PyObject *filename, *name;
+            traceback_entry_names(entry, &filename, &name);
+            long lineno = quiet_long_attr(entry, "tb_lineno");
+            int same = last_file != NULL && filename != NULL
+                       && last_name != NULL && name != NULL
+                       && lineno == last_line
+                       && PyUnicode_Compare(filename, last_file) == 0
+                       && PyUnicode_Compare(name, last_name) == 0;
+            PyErr_Clear();
+            if (!same) {
+                add_repeat_summary(t, repeats);
+                repeats = 0;
+            }
+            repeats++;
+            if (repeats <= TRACEBACK_RECURSIVE_CUTOFF) {
+                add_traceback_entry(t, filename, lineno, name);
+            }
+            Py_XSETREF(last_file, filename);
+            Py_XSETREF(last_name, name);
+            last_line = lineno;
+        }
+        depth--;
+        PyObject *next = quiet_getattr(entry, "tb_next");
+        Py_SETREF(entry, next);
+    }
+    Py_XDECREF(entry);
+    add_repeat_summary(t, repeats);
+    Py_XDECREF(last_file);
+    Py_XDECREF(last_name);
+}
+
+/* Emit "<header>" and the frames, if exc carries a traceback. */
+static void emit_traceback(display_ctx *ctx, PyObject *exc, const char *header,
+                           char header_margin)
+{
+    PyObject *tb = PyException_GetTraceback(exc);
+    if (tb == NULL) {
+        return;
+    }
+    emit(ctx, header, strlen(header), header_margin);
+    textbuf t = {0};
+    add_traceback(&t, tb);
+    if (t.data) {
+        emit(ctx, t.data, t.len, '|');
+    }
+    text_free(&t);
+    Py_DECREF(tb);
+}
+
+/* One exception without its chain: a leaf's traceback and line, or a
+   group's box. */
 static void display_single(display_ctx *ctx, PyObject *exc)
 {
-    /* Frames are printed once traceback objects exist; until then an
-       exception carries no traceback to show. */
     if (!_PyBaseExceptionGroup_Check(exc)) {
+        emit_traceback(ctx, exc, "Traceback (most recent call last):\n", '|');
         emit_exception_only(ctx, exc);
         return;
     }
@@ -1130,6 +1295,9 @@ static void display_single(display_ctx *ctx, PyObject *exc)
     if (toplevel) {
         ctx->group_depth++;
     }
+    emit_traceback(ctx, exc,
+                   "Exception Group Traceback (most recent call last):\n",
+                   toplevel ? '+' : '|');
     emit_exception_only(ctx, exc);
     display_group_members(ctx, exc);
     if (toplevel) {

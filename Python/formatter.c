@@ -632,7 +632,7 @@ typedef struct {
     int use_locale;
 } float_plan;
 
-static int plan_float(const format_spec *spec, PyObject *obj, int complex,
+static int plan_float(const format_spec *spec, PyObject *obj, int for_complex,
                       float_plan *plan)
 {
     Py_ssize_t default_precision = 6;
@@ -651,7 +651,7 @@ static int plan_float(const format_spec *spec, PyObject *obj, int complex,
         /* Like str() when no precision is given, else like 'g'. */
         plan->type = 'r';
         default_precision = 0;
-        if (!complex) {
+        if (!for_complex) {
             plan->flags |= Py_DTSF_ADD_DOT_0;
         }
         break;
@@ -660,7 +660,7 @@ static int plan_float(const format_spec *spec, PyObject *obj, int complex,
         plan->use_locale = 1;
         break;
     case '%':
-        if (complex) {
+        if (for_complex) {
             unknown_format_code(spec->type, obj);
             return -1;
         }
@@ -863,12 +863,11 @@ static PyObject *format_int_char(PyObject *value, const format_spec *spec)
                         "specifier 'c'");
         return NULL;
     }
-    int overflow;
-    long code = PyLong_AsLongAndOverflow(value, &overflow);
+    long code = PyLong_AsLong(value);
     if (code == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    if (overflow || code < 0 || code > 0x10ffff) {
+    if (code < 0 || code > 0x10ffff) {
         PyErr_SetString(PyExc_OverflowError,
                         "%c arg not in range(0x110000)");
         return NULL;
@@ -1010,6 +1009,11 @@ PyObject *_PyUnicode_FormatSpec(PyObject *str, PyObject *format_spec_str)
     }
     if (spec.type != 's') {
         unknown_format_code(spec.type, str);
+        return NULL;
+    }
+    if (spec.sign == ' ') {
+        PyErr_SetString(PyExc_ValueError,
+                        "Space not allowed in string format specifier");
         return NULL;
     }
     if (spec.sign) {

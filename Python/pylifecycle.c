@@ -136,6 +136,7 @@ static PyTypeObject *const static_types[] = {
     &PyProperty_Type,
     &PyModuleDef_Type,
     &PyModule_Type,
+    &PySuper_Type,
     /* END static types */
     NULL,
 };

@@ -8,8 +8,10 @@
    value rounded half-to-even, so they give correctly rounded digits; we
    only take the digits and the exponent from their output (skipping the
    locale's radix character) and lay the result out ourselves by Python's
-   rules.  The shortest repr is found by trying increasing precisions with
-   round-trip checks.
+   rules.  The shortest repr starts from the 17 correctly rounded digits
+   (computed with one long double operation when that is provably exact,
+   else printed) and shortens them while strtod still reads back the same
+   double; see shortest_digits.
 
    Everything here works on the caller's buffers or on its own stack: no
    shared state, so it is safe without the GIL. */
@@ -545,6 +547,10 @@ static int fast_17_digits(double x, char *d17, int *decpt17)
    digits are needed.  Subnormals have less precision: binary search. */
 static int shortest_digits(double x, char *digits, int *decpt)
 {
+    int exponent;
+    if (frexp(fabs(x), &exponent) == 0.5 && fabs(x) > DBL_MIN) {
+        return shortest_digits_power_of_two(x, digits, decpt);
+    }
     char d17[32];
     int decpt17;
     if (!fast_17_digits(x, d17, &decpt17)) {
@@ -555,10 +561,6 @@ static int shortest_digits(double x, char *digits, int *decpt)
             return significant_digits(x, 17, digits, decpt);
         }
         decpt17 = exp10 + 1;
-    }
-    int exponent;
-    if (frexp(fabs(x), &exponent) == 0.5 && fabs(x) > DBL_MIN) {
-        return shortest_digits_power_of_two(x, digits, decpt);
     }
     if (fabs(x) >= DBL_MIN) {
         for (int p = DBL_DIG; p < 17; p++) {
@@ -692,7 +694,7 @@ typedef struct {
     int use_exp;        /* d.ddde+XX rather than ddd.ddd */
     Py_ssize_t frac_len;/* digits after the point (zeros pad) */
     int force_point;    /* a point even with no fraction digits */
-    int add_dot_0;      /* ".0" after a fixed result with no point */
+    int add_dot_0;      /* a fixed result shows at least one fraction digit */
     char exp_char;      /* 'e' or 'E' */
 } layout_spec;
 
@@ -710,12 +712,10 @@ static size_t layout_size(int n, int decpt, const layout_spec *spec)
 static char *layout_digits(char *out, const char *digits, int n, int decpt,
                            const layout_spec *spec)
 {
-    int point_written = 0;
     if (spec->use_exp) {
         *out++ = n > 0 ? digits[0] : '0';
         if (spec->frac_len > 0 || spec->force_point) {
             *out++ = '.';
-            point_written = 1;
         }
         for (Py_ssize_t i = 1; i <= spec->frac_len; i++) {
             *out++ = i < n ? digits[i] : '0';
@@ -725,6 +725,11 @@ static char *layout_digits(char *out, const char *digits, int n, int decpt,
                        exp10 < 0 ? '-' : '+', abs(exp10));
         return out;
     }
+    Py_ssize_t frac_len = spec->frac_len;
+    if (frac_len == 0 && spec->add_dot_0) {
+        /* An integral value still shows one fraction digit: "1.0". */
+        frac_len = 1;
+    }
     if (decpt <= 0) {
         *out++ = '0';
     }
@@ -733,17 +738,12 @@ static char *layout_digits(char *out, const char *digits, int n, int decpt,
             *out++ = i < n ? digits[i] : '0';
         }
     }
-    if (spec->frac_len > 0 || spec->force_point) {
+    if (frac_len > 0 || spec->force_point) {
         *out++ = '.';
-        point_written = 1;
     }
-    for (Py_ssize_t i = 0; i < spec->frac_len; i++) {
+    for (Py_ssize_t i = 0; i < frac_len; i++) {
         Py_ssize_t index = decpt + i;
         *out++ = (index >= 0 && index < n) ? digits[index] : '0';
-    }
-    if (!point_written && spec->add_dot_0) {
-        *out++ = '.';
-        *out++ = '0';
     }
     return out;
 }

@@ -187,6 +187,8 @@ PyAPI_FUNC(PyTypeObject *) _PyType_CalculateMetaclass(PyTypeObject *,
                                                       PyObject *);
 PyAPI_FUNC(PyObject *) _PyObject_LookupSpecial(PyObject *, PyObject *);
 PyAPI_FUNC(PyObject *) _PyObject_GetState(PyObject *);
+struct PyModuleDef;
+PyAPI_FUNC(PyObject *) PyType_GetModuleByDef(PyTypeObject *, struct PyModuleDef *);
 
 #define Py_PRINT_RAW 1
 

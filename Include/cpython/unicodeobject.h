@@ -11,6 +11,9 @@
 #ifndef Py_CPYTHON_UNICODEOBJECT_H
 #define Py_CPYTHON_UNICODEOBJECT_H
 
+/* The legacy code unit type, kept for source compatibility. */
+typedef wchar_t Py_UNICODE;
+
 /* ---- surrogates ---------------------------------------------------------- */
 
 #define Py_UNICODE_IS_SURROGATE(ch) (0xD800 <= (ch) && (ch) <= 0xDFFF)
@@ -220,6 +223,9 @@ PyAPI_FUNC(PyObject *) _PyUnicode_EncodeUTF16(PyObject *unicode,
                                               const char *errors, int byteorder);
 PyAPI_FUNC(PyObject *) _PyUnicode_EncodeUTF32(PyObject *unicode,
                                               const char *errors, int byteorder);
+PyAPI_FUNC(PyObject *) _PyUnicode_EncodeCharmap(PyObject *unicode,
+                                                PyObject *mapping,
+                                                const char *errors);
 PyAPI_FUNC(int) _PyUnicode_IsWhitespaceString(PyObject *unicode);
 #define _PyUnicode_AsString PyUnicode_AsUTF8
 

@@ -85,45 +85,55 @@ static inline Py_hash_t _PyDict_KeyHash(PyObject *key) {
 }
 
 /* Known-hash and reference-stealing variants (Objects/dictobject.c). */
-PyObject *_PyDict_GetItem_KnownHash(PyObject *mp, PyObject *key, Py_hash_t hash);
-int _PyDict_GetItemRef_KnownHash(PyDictObject *mp, PyObject *key,
-                                 Py_hash_t hash, PyObject **result);
-int _PyDict_SetItem_KnownHash(PyObject *mp, PyObject *key, PyObject *value,
-                              Py_hash_t hash);
-int _PyDict_DelItem_KnownHash(PyObject *mp, PyObject *key, Py_hash_t hash);
-int _PyDict_Contains_KnownHash(PyObject *mp, PyObject *key, Py_hash_t hash);
+PyAPI_FUNC(PyObject *) _PyDict_GetItem_KnownHash(PyObject *mp, PyObject *key,
+                                                 Py_hash_t hash);
+PyAPI_FUNC(int) _PyDict_GetItemRef_KnownHash(PyDictObject *mp, PyObject *key,
+                                             Py_hash_t hash, PyObject **result);
+PyAPI_FUNC(int) _PyDict_SetItem_KnownHash(PyObject *mp, PyObject *key,
+                                          PyObject *value, Py_hash_t hash);
+PyAPI_FUNC(int) _PyDict_DelItem_KnownHash(PyObject *mp, PyObject *key,
+                                          Py_hash_t hash);
+PyAPI_FUNC(int) _PyDict_Contains_KnownHash(PyObject *mp, PyObject *key,
+                                           Py_hash_t hash);
 /* Steals both references, even on failure. */
-int _PyDict_SetItem_Take2(PyDictObject *mp, PyObject *key, PyObject *value);
+PyAPI_FUNC(int) _PyDict_SetItem_Take2(PyDictObject *mp, PyObject *key,
+                                      PyObject *value);
 /* Like PyDict_Next, also reporting the stored hash. */
-int _PyDict_Next(PyObject *mp, Py_ssize_t *pos, PyObject **key,
-                 PyObject **value, Py_hash_t *hash);
+PyAPI_FUNC(int) _PyDict_Next(PyObject *mp, Py_ssize_t *pos, PyObject **key,
+                             PyObject **value, Py_hash_t *hash);
 /* A dict of `length` items keys[i*keys_offset] -> values[i*values_offset]. */
-PyObject *_PyDict_FromItems(PyObject *const *keys, Py_ssize_t keys_offset,
-                            PyObject *const *values, Py_ssize_t values_offset,
-                            Py_ssize_t length);
+PyAPI_FUNC(PyObject *) _PyDict_FromItems(PyObject *const *keys,
+                                         Py_ssize_t keys_offset,
+                                         PyObject *const *values,
+                                         Py_ssize_t values_offset,
+                                         Py_ssize_t length);
 /* override: 0 keep existing, 1 replace, 2 raise KeyError(key) on a
    duplicate key (used for f(**a, **b)). */
-int _PyDict_MergeEx(PyObject *a, PyObject *b, int override);
-int _PyDict_HasOnlyStringKeys(PyObject *mp);
-Py_ssize_t _PyDict_SizeOf(PyDictObject *mp);
-PyObject *_PyDict_GetItemStringWithError(PyObject *mp, const char *key);
-/* Lookup helper shared with the views: entry index or DKIX_EMPTY/ERROR;
-   *value_addr receives a borrowed value.  Caller holds the critical
-   section in the free-threaded build. */
-Py_ssize_t _Py_dict_lookup(PyDictObject *mp, PyObject *key, Py_hash_t hash,
-                           PyObject **value_addr);
-/* dict(iterable-of-pairs) and dict.update helpers used by the views. */
-int _PyDict_UpdateArg(PyObject *self, PyObject *arg);
+PyAPI_FUNC(int) _PyDict_MergeEx(PyObject *a, PyObject *b, int override);
+PyAPI_FUNC(int) _PyDict_HasOnlyStringKeys(PyObject *mp);
+PyAPI_FUNC(Py_ssize_t) _PyDict_SizeOf(PyDictObject *mp);
+PyAPI_FUNC(PyObject *) _PyDict_GetItemStringWithError(PyObject *mp,
+                                                      const char *key);
+/* Entry index or DKIX_EMPTY/DKIX_ERROR; *value_addr receives a borrowed
+   value (NULL when absent).  The caller holds the critical section in
+   the free-threaded build. */
+PyAPI_FUNC(Py_ssize_t) _Py_dict_lookup(PyDictObject *mp, PyObject *key,
+                                       Py_hash_t hash, PyObject **value_addr);
+/* dict.update(arg): a dict, anything with keys(), or an iterable of pairs. */
+PyAPI_FUNC(int) _PyDict_UpdateArg(PyObject *self, PyObject *arg);
 
 /* Variants for callers already inside the dict's critical section. */
-int _PyDict_SetItem_LockHeld(PyDictObject *mp, PyObject *key, PyObject *value);
-int _PyDict_GetItemRef_LockHeld(PyDictObject *mp, PyObject *key,
-                                PyObject **result);
-int _PyDict_Pop_LockHeld(PyDictObject *mp, PyObject *key, PyObject **result);
+PyAPI_FUNC(int) _PyDict_SetItem_LockHeld(PyDictObject *mp, PyObject *key,
+                                         PyObject *value);
+PyAPI_FUNC(int) _PyDict_GetItemRef_LockHeld(PyDictObject *mp, PyObject *key,
+                                            PyObject **result);
+PyAPI_FUNC(int) _PyDict_Pop_LockHeld(PyDictObject *mp, PyObject *key,
+                                     PyObject **result);
 
 /* The dict type's tp_iter, so callers can tell whether a subclass
-   overrides iteration. */
-PyObject *_PyDict_Iter(PyObject *dict);
-PyObject *_PyDictIter_New(PyDictObject *dict, PyTypeObject *itertype);
+   overrides iteration, and the iterator constructor. */
+PyAPI_FUNC(PyObject *) _PyDict_Iter(PyObject *dict);
+PyAPI_FUNC(PyObject *) _PyDictIter_New(PyDictObject *dict,
+                                       PyTypeObject *itertype);
 
 #endif /* Py_INTERNAL_DICT_H */

@@ -10,7 +10,10 @@
    Every int is immutable once it has been returned from a constructor, so
    none of this needs a lock in the free-threaded build.  The only shared
    mutable state is the int <-> str digit limit, read and written with
-   relaxed atomics (a racing reader sees the old or the new limit). */
+   relaxed atomics (a racing reader sees the old or the new limit).
+
+   The implementation is split over Objects/longobject.c, longarith.c and
+   longformat.c, which also share Include/internal/pycore_long_impl.h. */
 #ifndef Py_INTERNAL_LONG_H
 #define Py_INTERNAL_LONG_H
 

@@ -30,6 +30,20 @@ static inline PyObject *_PyType_CachedIdentifier(PyObject **cache,
     ({ static PyObject *_py_interned_cache;                         \
        _PyType_CachedIdentifier(&_py_interned_cache, #NAME); })
 
+/* ---- the type lock (rules at the top of Objects/typeobject.c) ---------- */
+
+#ifdef Py_GIL_DISABLED
+extern PyMutex _PyType_Lock;
+#endif
+/* A critical section on the global type lock; nothing in the default
+   build, where the GIL serialises type mutation. */
+#define BEGIN_TYPE_LOCK() Py_BEGIN_CRITICAL_SECTION_MUTEX(&_PyType_Lock)
+#define END_TYPE_LOCK() Py_END_CRITICAL_SECTION()
+
+/* The __slots__ member definitions stored after a heap type's struct. */
+#define PyHeapType_GET_MEMBERS(etype) \
+    ((PyMemberDef *)(((char *)(etype)) + Py_TYPE(etype)->tp_basicsize))
+
 /* ---- attribute lookup (Objects/object.c) ------------------------------- */
 
 /* The generic attribute protocol with an explicit instance dict (NULL: the
@@ -43,12 +57,13 @@ int _PyObject_GenericSetAttrWithDict(PyObject *obj, PyObject *name,
 /* Address of the instance-dict slot of obj (tp_dictoffset, negative
    offsets counted from the end of a variable-size object), or NULL when
    its type has none.  The slot holds NULL until the dict is first
-   needed; it is published with an atomic store (see object.c). */
+   needed; it is read and written inside the instance's critical
+   section (see object.c). */
 PyObject **_PyObject_ComputedDictPointer(PyObject *obj);
 
-/* The instance dict, created on first use: a new reference, or NULL with
-   AttributeError-free TypeError... see object.c.  NULL and no exception
-   when the type has no instance dict. */
+/* The instance dict, created on first use: a new reference; NULL with an
+   exception on failure, NULL without one when the type has no instance
+   dict. */
 PyObject *_PyObject_GetOrCreateInstanceDict(PyObject *obj);
 
 /* Make the raised AttributeError carry `name` and `obj` (3.10+
@@ -57,14 +72,12 @@ int _PyObject_SetAttributeErrorContext(PyObject *obj, PyObject *name);
 
 /* ---- special methods (Objects/typeobject.c) ----------------------------- */
 
-/* type(self).<attr> bound to self, bypassing the instance dict (the
-   lookup the language uses for dunder methods).  A new reference, or NULL
-   with no exception when the type lacks it, or NULL with an exception. */
-PyObject *_PyObject_LookupSpecial(PyObject *self, PyObject *attr);
-
-/* The same, but returns the unbound attribute found on the type (new
-   reference) and sets *unbound to 1 when it is a method descriptor that
-   should be called with self prepended (no bound object is created). */
+/* _PyObject_LookupSpecial (cpython/object.h) finds type(self).<attr>
+   bound to self, bypassing the instance dict (the lookup the language
+   uses for dunder methods).  This variant returns the attribute found on
+   the type unbound (a new reference) and sets *unbound to 1 when it is a
+   method descriptor to be called with self prepended, so no bound-method
+   object is created.  NULL without an exception when the type lacks it. */
 PyObject *_PyObject_LookupSpecialMethod(PyObject *self, PyObject *attr,
                                         int *unbound);
 
@@ -72,6 +85,43 @@ PyObject *_PyObject_LookupSpecialMethod(PyObject *self, PyObject *attr,
    a new reference or NULL with no exception. */
 PyObject *_PyType_LookupAfter(PyTypeObject *type, PyTypeObject *start,
                               PyObject *name);
+
+/* Can instances of oldto be re-typed as newto (__class__ and __bases__
+   assignment)?  0 with TypeError "<attr> assignment: ..." if not. */
+int _PyType_CompatibleForAssignment(PyTypeObject *oldto, PyTypeObject *newto,
+                                    const char *attr);
+
+/* dict.update(aclass.__dict__) for aclass and, recursively, its
+   __bases__ (object.__dir__ and type.__dir__; Objects/object.c). */
+int _PyType_MergeClassDict(PyObject *dict, PyObject *aclass);
+
+/* The direct subclasses as a new list; the caller holds the type lock. */
+PyObject *_PyType_GetSubclassesLocked(PyTypeObject *type);
+
+/* The base a class with these bases extends (its instance layout); NULL
+   with TypeError when the bases' layouts conflict. */
+PyTypeObject *_PyType_BestBase(PyObject *bases);
+
+/* tp_dealloc of instances of classes made at run time. */
+void _PyType_SubtypeDealloc(PyObject *self);
+
+/* ---- special-method slots (Objects/typeslots.c) ------------------------- */
+
+/* For PyType_Ready: a wrapper descriptor (int.__add__, ...) for each slot
+   the type defines itself. */
+int _PyType_AddSlotWrappers(PyTypeObject *type);
+/* Fill every slot of a class made at run time from its dunder methods. */
+void _PyType_FixupSlotDispatchers(PyTypeObject *type);
+/* A dunder attribute of type changed: refill the slots it feeds, in type
+   and in the subclasses that inherit it.  Caller holds the type lock. */
+int _PyType_UpdateSlot(PyTypeObject *type, PyObject *name);
+/* After __bases__ changed: every slot of type and its subclasses. */
+void _PyType_UpdateAllSlots(PyTypeObject *type);
+/* Where slot table offset `offset` (into PyHeapTypeObject) lives in type;
+   NULL when type lacks that sub-table. */
+void **_PyType_SlotPtr(PyTypeObject *type, int offset);
+/* T.__new__(S, ...): the C function behind every type's __new__. */
+PyObject *_PyType_NewWrapper(PyObject *self, PyObject *args, PyObject *kwds);
 
 /* Version tags (for the VM's attribute caches): the type's current tag,
    assigning one if it has none; 0 when the type cannot be cached. */
@@ -81,20 +131,6 @@ unsigned int _PyType_GetVersionTag(PyTypeObject *type);
 PyObject *_PyType_GetMRO(PyTypeObject *type);
 PyObject *_PyType_GetBases(PyTypeObject *type);
 PyObject *_PyType_GetSubclasses(PyTypeObject *type);
-
-/* The docstring and __text_signature__ split out of a tp_doc/ml_doc that
-   starts with "name(sig)\n--\n\n" (CPython's convention). */
-PyObject *_PyType_GetDocFromInternalDoc(const char *name,
-                                        const char *internal_doc);
-PyObject *_PyType_GetTextSignatureFromInternalDoc(const char *name,
-                                                  const char *internal_doc);
-
-/* type.__new__ for callers that already computed the metaclass. */
-int _PyType_CalculateMetaclassInto(PyTypeObject *metatype, PyObject *bases,
-                                   PyTypeObject **winner);
-
-/* object.__getstate__ with the `required` flag of copyreg's protocol. */
-PyObject *_PyObject_GetState(PyObject *obj);
 
 /* The tp_getattro of type and module objects, and their forms that can
    report a missing attribute without raising (suppress != 0). */

@@ -32,6 +32,23 @@ PyAPI_FUNC(int) _PyUnicode_GetName(Py_UCS4 ch, char *buf, size_t buflen);
 PyAPI_FUNC(int) _PyUnicode_LookupName(const char *name, size_t namelen,
                                       int with_aliases, Py_UCS4 *ch);
 
+/* unicodedata.east_asian_width(): "N", "A", "F", "H", "Na" or "W". */
+PyAPI_FUNC(const char *) _PyUnicode_EastAsianWidthName(Py_UCS4 ch);
+/* The decomposition mapping of UnicodeData.txt: its length (0 if none)
+   with the code points in buf (room for _PyUnicode_DECOMPOSITION_MAX)
+   and *tag "" for a canonical mapping or "<compat>", "<font>", ...
+   Hangul syllables have none here; they decompose algorithmically. */
+#define _PyUnicode_DECOMPOSITION_MAX 18
+PyAPI_FUNC(int) _PyUnicode_GetDecomposition(Py_UCS4 ch, const char **tag,
+                                            Py_UCS4 *buf);
+/* Normalization quick check of ch for form 0 NFC, 1 NFKC, 2 NFD, 3 NFKD:
+   0 yes, 1 no, 2 maybe. */
+PyAPI_FUNC(int) _PyUnicode_QuickCheck(Py_UCS4 ch, int form);
+/* Full_Composition_Exclusion. */
+PyAPI_FUNC(int) _PyUnicode_IsCompositionExclusion(Py_UCS4 ch);
+/* The primary composite of the pair (Hangul included), or 0. */
+PyAPI_FUNC(Py_UCS4) _PyUnicode_Compose(Py_UCS4 first, Py_UCS4 second);
+
 /* The longest result of a full case mapping (_PyUnicode_ToLowerFull ...). */
 #define _PyUnicode_FULL_CASE_MAX 3
 

@@ -41,10 +41,11 @@
 
    Interning: the intern table maps text to its one interned str.
    Interned strings are immortal.  The table is protected by a PyMutex in
-   the free-threaded build (by the GIL otherwise).  A string shared with
-   other threads is never made immortal in place: a private copy is
-   interned instead, so no thread's reference count update can race with
-   the switch to immortality. */
+   the free-threaded build (by the GIL otherwise).  In the free-threaded
+   build a string that other threads may reference is never made immortal
+   in place: a private copy is interned instead, so no thread's reference
+   count update can race with the switch to immortality.  With the GIL the
+   string itself is interned. */
 #ifndef Py_INTERNAL_UNICODEOBJECT_H
 #define Py_INTERNAL_UNICODEOBJECT_H
 
@@ -98,6 +99,11 @@ typedef enum {
 /* NULL means "strict". */
 PyAPI_FUNC(_Py_error_handler) _Py_GetErrorHandler(const char *errors);
 
+/* A copy of unicode for int() and float() parsing: white space becomes
+   ' ', decimal digits (any script) become '0'-'9', other non-ASCII
+   characters become '?'.  An ASCII str is returned as it is. */
+PyAPI_FUNC(PyObject *) _PyUnicode_TransformDecimalAndSpaceToASCII(PyObject *unicode);
+
 /* The unicode-escape decoder behind string literals: like
    PyUnicode_DecodeUnicodeEscape, but an invalid escape ("\d") is kept
    as written and *first_invalid_escape points at its backslash (NULL if
@@ -136,6 +142,27 @@ void _PyUnicode_Fini(void);
 /* ---- shared by the files implementing str only ---------------------------- */
 
 #define MAX_UNICODE 0x10FFFF
+
+/* The kind that holds maxchar. */
+static inline int _Py_unicode_kind_for_maxchar(Py_UCS4 maxchar) {
+    if (maxchar < 256) {
+        return PyUnicode_1BYTE_KIND;
+    }
+    if (maxchar < 0x10000) {
+        return PyUnicode_2BYTE_KIND;
+    }
+    return PyUnicode_4BYTE_KIND;
+}
+
+/* 0 if obj is a str, else -1 with TypeError "must be str, not T". */
+static inline int _Py_unicode_ensure(PyObject *obj) {
+    if (!PyUnicode_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, "must be str, not %.100s",
+                     Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    return 0;
+}
 
 /* New references to the singletons, and a one-character str. */
 PyObject *_Py_unicode_new_empty(void);
@@ -221,6 +248,31 @@ int _Py_utf8_decode_into(_PyUnicodeWriter *writer, const char *s,
 int _Py_lookup_encoding(const char *encoding);
 /* str * n. */
 PyObject *_Py_unicode_repeat(PyObject *str, Py_ssize_t n);
+/* A finished str in canonical form (narrowed if its characters allow);
+   consumes str. */
+PyObject *_Py_unicode_canonicalize(PyObject *str);
+/* Write str[:precision] padded with spaces to width (on the left unless
+   left_align); precision < 0: no limit.  0 or -1. */
+int _Py_unicode_write_padded(_PyUnicodeWriter *writer, PyObject *str,
+                             Py_ssize_t width, Py_ssize_t precision,
+                             int left_align);
+/* Searching (unicode_methods.c): the index of needle in hay[start:end]
+   (start/end already clamped) from the left (direction > 0) or right,
+   -1 if absent, -2 on error; and the number of non-overlapping
+   occurrences, at most maxcount (< 0: no limit), -1 on error. */
+Py_ssize_t _Py_unicode_find_sub(PyObject *hay, PyObject *needle,
+                                Py_ssize_t start, Py_ssize_t end, int direction);
+Py_ssize_t _Py_unicode_count_sub(PyObject *hay, PyObject *needle,
+                                 Py_ssize_t start, Py_ssize_t end,
+                                 Py_ssize_t maxcount);
+/* Clamp start/end like slice bounds of a sequence of length len. */
+void _Py_adjust_indices(Py_ssize_t len, Py_ssize_t *start, Py_ssize_t *end);
+/* The method table of str, and the formatting methods it lists. */
+extern PyMethodDef _Py_unicode_methods[];
+PyObject *_Py_unicode_format_method(PyObject *self, PyObject *args,
+                                    PyObject *kwargs);
+PyObject *_Py_unicode_format_map(PyObject *self, PyObject *mapping);
+PyObject *_Py_unicode___format__(PyObject *self, PyObject *spec);
 /* PyUnicode_FromFormatV into a writer.  0 or -1. */
 int _Py_unicode_format_into(_PyUnicodeWriter *writer, const char *format,
                             va_list vargs);

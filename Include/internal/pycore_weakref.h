@@ -18,12 +18,12 @@ static inline PyWeakReference **_PyObject_GET_WEAKREFS_LISTPTR(PyObject *obj) {
 }
 
 /* True once the reference's referent is gone. */
-int _PyWeakref_IS_DEAD(PyObject *ref);
+PyAPI_FUNC(int) _PyWeakref_IS_DEAD(PyObject *ref);
 /* Number of live weak references (and proxies) to obj. */
-Py_ssize_t _PyWeakref_GetWeakrefCount(PyObject *obj);
+PyAPI_FUNC(Py_ssize_t) _PyWeakref_GetWeakrefCount(PyObject *obj);
 /* A new list of the weak references (and proxies) to obj. */
-PyObject *_PyWeakref_GetWeakrefs(PyObject *obj);
+PyAPI_FUNC(PyObject *) _PyWeakref_GetWeakrefs(PyObject *obj);
 /* Clear every weak reference to obj without calling callbacks. */
-void _PyWeakref_ClearWeakRefsNoCallbacks(PyObject *obj);
+PyAPI_FUNC(void) _PyWeakref_ClearWeakRefsNoCallbacks(PyObject *obj);
 
 #endif /* Py_INTERNAL_WEAKREF_H */

@@ -7,6 +7,7 @@
     X(refcount)   \
     X(lock)       \
     X(type)       \
+    X(abstract)   \
     X(exceptions) \
     X(long)       \
     X(float)      \

@@ -1386,6 +1386,234 @@ test_format_and_type(void)
     Py_DECREF(n);
 }
 
+
+/* ---- More protocol corners ---------------------------------------------------- */
+
+static void
+test_sequence_mutation(void)
+{
+    PyObject *list = Py_BuildValue("[iiii]", 0, 1, 2, 3);
+    PyObject *v = PyLong_FromLong(9);
+    CHECK(PySequence_SetItem(list, -1, v) == 0);
+    CHECK(PySequence_DelItem(list, 0) == 0);
+    CHECK_REPR(Py_NewRef(list), "[1, 2, 9]");
+    CHECK_REPR(PySequence_GetSlice(list, 1, 3), "[2, 9]");
+    PyObject *repl = Py_BuildValue("(ii)", 7, 8);
+    CHECK(PySequence_SetSlice(list, 0, 1, repl) == 0);
+    CHECK_REPR(Py_NewRef(list), "[7, 8, 2, 9]");
+    CHECK(PySequence_DelSlice(list, 1, 3) == 0);
+    CHECK_REPR(Py_NewRef(list), "[7, 9]");
+    CHECK(PySequence_Count(list, v) == 1);
+    CHECK(PySequence_In(list, v) == 1);
+
+    PyObject *three = PyLong_FromLong(3);
+    PyObject *r = PyNumber_InPlaceMultiply(list, three);
+    CHECK(r == list);
+    Py_XDECREF(r);
+    CHECK(PyObject_Size(list) == 6);
+    r = PySequence_InPlaceConcat(list, repl);
+    CHECK(r == list);
+    Py_XDECREF(r);
+    CHECK(PyObject_Size(list) == 8);
+
+    PyObject *tuple = Py_BuildValue("(i)", 1);
+    CHECK(PySequence_SetItem(tuple, 0, v) == -1);
+    CHECK_ERROR(PyExc_TypeError,
+                "'tuple' object does not support item assignment");
+    CHECK(PyObject_SetItem(tuple, three, v) == -1);
+    CHECK_ERROR(PyExc_TypeError,
+                "'tuple' object does not support item assignment");
+    CHECK(PySequence_DelItem(tuple, 0) == -1);
+    CHECK_ERROR(PyExc_TypeError, "'tuple' object doesn't support item deletion");
+    CHECK(PySequence_SetSlice(v, 0, 1, tuple) == -1);
+    CHECK_ERROR(PyExc_TypeError,
+                "'int' object doesn't support slice assignment");
+    CHECK(PySequence_GetSlice(v, 0, 1) == NULL);
+    CHECK_ERROR(PyExc_TypeError, "'int' object is unsliceable");
+
+    if (types_ready) {
+        /* A class with no __class_getitem__. */
+        CHECK(PyObject_GetItem((PyObject *)&NumA_Type, three) == NULL);
+        CHECK_ERROR(PyExc_TypeError, "type 'NumA' is not subscriptable");
+    }
+    Py_DECREF(tuple);
+    Py_DECREF(three);
+    Py_DECREF(repl);
+    Py_DECREF(v);
+    Py_DECREF(list);
+}
+
+static void
+test_iter_send_and_aiter(void)
+{
+    PyObject *list = Py_BuildValue("[ii]", 1, 2);
+    PyObject *it = PyObject_GetIter(list);
+    PyObject *res = NULL;
+    CHECK(PyIter_Send(it, Py_None, &res) == PYGEN_NEXT);
+    CHECK_REPR(res, "1");
+    CHECK(PyIter_Send(it, Py_None, &res) == PYGEN_NEXT);
+    CHECK_REPR(res, "2");
+    /* Exhausted without StopIteration's value: returns None. */
+    CHECK(PyIter_Send(it, Py_None, &res) == PYGEN_RETURN);
+    CHECK(res == Py_None);
+    Py_XDECREF(res);
+    Py_XDECREF(it);
+
+    CHECK(PyObject_GetAIter(list) == NULL);
+    CHECK_ERROR(PyExc_TypeError, "'list' object is not an async iterable");
+    CHECK(!PyAIter_Check(list));
+    Py_DECREF(list);
+}
+
+static void
+test_parse_single_object(void)
+{
+    PyObject *n = PyLong_FromLong(12);
+    int v = 0;
+    CHECK(PyArg_Parse(n, "i", &v) && v == 12);
+    const char *s;
+    CHECK(!PyArg_Parse(n, "s", &s));
+    CHECK_ERROR(PyExc_TypeError, "argument must be str, not int");
+    PyObject *pair = Py_BuildValue("(ii)", 3, 4);
+    int a = 0, b = 0;
+    CHECK(PyArg_Parse(pair, "(ii)", &a, &b) && a == 3 && b == 4);
+    CHECK(!PyArg_Parse(pair, "ii", &a, &b));
+    CHECK_RAISES(PyExc_SystemError);
+    Py_DECREF(pair);
+    Py_DECREF(n);
+}
+
+static PyObject *
+module_func_answer(PyObject *module, PyObject *Py_UNUSED(ignored))
+{
+    return PyLong_FromLong(42);
+}
+
+static PyMethodDef module_funcs[] = {
+    {"answer", module_func_answer, METH_NOARGS, "The answer."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef bad_module_funcs[] = {
+    {"bad", module_func_answer, METH_NOARGS | METH_CLASS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static void
+test_module_population(void)
+{
+    PyObject *m = PyModule_New("protomod");
+    if (m == NULL) {
+        CHECK(0);
+        PyErr_Clear();
+        return;
+    }
+    CHECK(PyModule_AddIntConstant(m, "ANSWER", 42) == 0);
+    CHECK(PyModule_AddStringConstant(m, "NAME", "weft") == 0);
+    PyObject *obj = PyList_New(0);
+    Py_ssize_t before = Py_REFCNT(obj);
+    CHECK(PyModule_AddObjectRef(m, "ref", obj) == 0);
+    CHECK(Py_REFCNT(obj) == before + 1);
+    CHECK(PyModule_Add(m, "stolen", Py_NewRef(obj)) == 0);
+    CHECK(Py_REFCNT(obj) == before + 2);
+    CHECK(PyModule_AddObject(m, "old", Py_NewRef(obj)) == 0);
+    CHECK(Py_REFCNT(obj) == before + 3);
+    CHECK(PyModule_AddType(m, &PyLong_Type) == 0);
+    CHECK(PyModule_SetDocString(m, "A test module.") == 0);
+    CHECK(PyModule_AddFunctions(m, module_funcs) == 0);
+
+    PyObject *dict = PyModule_GetDict(m);
+    CHECK_REPR(Py_XNewRef(PyDict_GetItemString(dict, "ANSWER")), "42");
+    CHECK_REPR(Py_XNewRef(PyDict_GetItemString(dict, "NAME")), "'weft'");
+    CHECK(PyDict_GetItemString(dict, "old") == obj);
+    CHECK(PyDict_GetItemString(dict, "int") == (PyObject *)&PyLong_Type);
+    CHECK_STR(PyObject_GetAttrString(m, "__doc__"), "A test module.");
+    PyObject *answer = PyObject_CallMethod(m, "answer", NULL);
+    CHECK_REPR(answer, "42");
+
+    CHECK(PyModule_AddObjectRef(obj, "x", obj) == -1);
+    CHECK_ERROR(PyExc_TypeError,
+                "PyModule_AddObjectRef() first argument must be a module");
+    CHECK(PyModule_AddObjectRef(m, "x", NULL) == -1);
+    CHECK_RAISES(PyExc_SystemError);
+    /* PyModule_Add steals even on failure. */
+    Py_INCREF(obj);
+    CHECK(PyModule_Add(obj, "x", obj) == -1);
+    CHECK_RAISES(PyExc_TypeError);
+    CHECK(Py_REFCNT(obj) == before + 3);
+    CHECK(PyModule_AddFunctions(m, bad_module_funcs) == -1);
+    CHECK_ERROR(PyExc_ValueError,
+                "module functions cannot set METH_CLASS or METH_STATIC");
+
+    Py_DECREF(obj);
+    Py_DECREF(m);
+}
+
+/* A metaclass whose __instancecheck__ claims everything with a length
+   and whose __subclasscheck__ claims only int. */
+static PyObject *
+meta_instancecheck(PyObject *cls, PyObject *inst)
+{
+    return PyBool_FromLong(PySequence_Check(inst));
+}
+
+static PyObject *
+meta_subclasscheck(PyObject *cls, PyObject *sub)
+{
+    return PyBool_FromLong(sub == (PyObject *)&PyLong_Type);
+}
+
+static PyMethodDef meta_methods[] = {
+    {"__instancecheck__", meta_instancecheck, METH_O, NULL},
+    {"__subclasscheck__", meta_subclasscheck, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject Meta_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "Meta",
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_TYPE_SUBCLASS,
+    .tp_methods = meta_methods,
+    .tp_base = &PyType_Type,
+};
+
+static PyTypeObject Checked_Type = {
+    PyVarObject_HEAD_INIT(&Meta_Type, 0)
+    .tp_name = "Checked",
+    .tp_basicsize = sizeof(PyObject),
+    .tp_dealloc = plain_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+};
+
+static void
+test_instancecheck_hooks(void)
+{
+    Meta_Type.tp_basicsize = PyType_Type.tp_basicsize;
+    Meta_Type.tp_itemsize = PyType_Type.tp_itemsize;
+    if (PyType_Ready(&Meta_Type) < 0 || PyType_Ready(&Checked_Type) < 0) {
+        CHECK(0);
+        PyErr_Clear();
+        return;
+    }
+    PyObject *cls = (PyObject *)&Checked_Type;
+    PyObject *list = PyList_New(0);
+    PyObject *num = PyLong_FromLong(1);
+    CHECK(PyObject_IsInstance(list, cls) == 1);
+    CHECK(PyObject_IsInstance(num, cls) == 0);
+    PyObject *in_tuple = Py_BuildValue("(OO)", (PyObject *)&PyFloat_Type, cls);
+    CHECK(PyObject_IsInstance(list, in_tuple) == 1);
+    CHECK(PyObject_IsSubclass((PyObject *)&PyLong_Type, cls) == 1);
+    CHECK(PyObject_IsSubclass((PyObject *)&PyList_Type, cls) == 0);
+    CHECK(PyObject_IsSubclass((PyObject *)&PyLong_Type, in_tuple) == 1);
+    /* The hook is bypassed for an exact type match. */
+    PyObject *inst = new_plain(&Checked_Type);
+    CHECK(PyObject_IsInstance(inst, cls) == 1);
+    Py_DECREF(inst);
+    Py_DECREF(in_tuple);
+    Py_DECREF(num);
+    Py_DECREF(list);
+}
+
 void
 suite_abstract(void)
 {
@@ -1415,4 +1643,9 @@ suite_abstract(void)
     RUN(test_build_value);
     RUN(test_build_parse_round_trip);
     RUN(test_format_and_type);
+    RUN(test_sequence_mutation);
+    RUN(test_iter_send_and_aiter);
+    RUN(test_parse_single_object);
+    RUN(test_module_population);
+    RUN(test_instancecheck_hooks);
 }

@@ -179,7 +179,7 @@ static void test_methods(void)
     check_repr(PyObject_CallMethod(x, "title", NULL), "b'Hello World'");
     check_repr(PyObject_CallMethod(x, "capitalize", NULL), "b'Hello world'");
     check_repr(PyObject_CallMethod(x, "startswith", "y", "hell"), "True");
-    check_repr(PyObject_CallMethod(x, "endswith", "(yy)", "x", "ld"), "True");
+    check_repr(PyObject_CallMethod(x, "endswith", "((yy))", "x", "ld"), "True");
     check_repr(PyObject_CallMethod(x, "removeprefix", "y", "hello "), "b'world'");
     check_repr(PyObject_CallMethod(x, "removesuffix", "y", "xyz"), "b'hello world'");
     check_repr(PyObject_CallMethod(x, "islower", NULL), "True");

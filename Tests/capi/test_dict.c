@@ -1,5 +1,7 @@
 /* Tests of the dict objects through the C API. */
+#define Py_BUILD_CORE 1
 #include "testlib.h"
+#include "pycore_dict.h"
 
 /* The pending exception's str(), as a new reference; clears it.  NULL if
    none is pending or it is not of type `type`. */
@@ -560,6 +562,39 @@ count_watch_events(PyDict_WatchEvent event, PyObject *dict, PyObject *key,
     return 0;
 }
 
+/* On the first deallocation event, keep the dict alive. */
+static PyObject *resurrected;
+
+static int
+resurrect_on_dealloc(PyDict_WatchEvent event, PyObject *dict, PyObject *key,
+                     PyObject *new_value)
+{
+    (void)key;
+    (void)new_value;
+    if (event == PyDict_EVENT_DEALLOCATED && resurrected == NULL) {
+        resurrected = Py_NewRef(dict);
+    }
+    return 0;
+}
+
+static void
+test_watcher_resurrects(void)
+{
+    int id = PyDict_AddWatcher(resurrect_on_dealloc);
+    CHECK(id >= 0);
+    PyObject *d = PyDict_New();
+    CHECK(set_long(d, 1, 100) == 0);
+    CHECK(PyDict_Watch(id, d) == 0);
+    Py_DECREF(d);
+    CHECK(resurrected == d);
+    if (resurrected != NULL) {
+        CHECK(get_long(resurrected, 1) == 100);
+        CHECK(PyDict_Unwatch(id, resurrected) == 0);
+        Py_CLEAR(resurrected);
+    }
+    CHECK(PyDict_ClearWatcher(id) == 0);
+}
+
 static void
 test_watchers(void)
 {
@@ -581,6 +616,131 @@ test_watchers(void)
     Py_DECREF(d);
 }
 
+
+static void
+test_string_keys(void)
+{
+    PyObject *d = PyDict_New();
+    int ok = 1;
+    for (int i = 0; i < 5000 && ok; i++) {
+        PyObject *key = PyUnicode_FromFormat("k%d", i);
+        PyObject *value = PyLong_FromLong(i);
+        ok = key != NULL && value != NULL && PyDict_SetItem(d, key, value) == 0;
+        Py_XDECREF(key);
+        Py_XDECREF(value);
+    }
+    CHECK(ok && PyDict_Size(d) == 5000);
+    CHECK(_PyDict_HasOnlyStringKeys(d) == 1);
+    /* Equal but distinct key objects are found. */
+    for (int i = 0; i < 5000 && ok; i += 7) {
+        char buf[16];
+        snprintf(buf, sizeof(buf), "k%d", i);
+        PyObject *value = PyDict_GetItemString(d, buf);
+        ok = value != NULL && PyLong_AsLong(value) == i;
+    }
+    CHECK(ok);
+    /* A non-str key turns the table general; str lookups still work. */
+    CHECK(set_long(d, 1, 1) == 0);
+    CHECK(_PyDict_HasOnlyStringKeys(d) == 0);
+    CHECK(PyDict_ContainsString(d, "k4999") == 1);
+    CHECK(PyDict_DelItemString(d, "k0") == 0);
+    CHECK(PyDict_ContainsString(d, "k0") == 0);
+    CHECK(PyDict_Size(d) == 5000);
+    Py_DECREF(d);
+}
+
+static void
+test_merge_ex_and_from_items(void)
+{
+    static const long kv1[] = {1, 1, 2, 2};
+    static const long kv2[] = {3, 3, 2, 20};
+    PyObject *a = make_dict(2, kv1), *b = make_dict(2, kv2);
+    CHECK(_PyDict_MergeEx(a, b, 2) == -1);
+    CHECK_ERROR(PyExc_KeyError, "2");
+    /* Items merged before the duplicate stay. */
+    CHECK(get_long(a, 3) == 3 && get_long(a, 2) == 2);
+
+    PyObject *keys[3], *values[3];
+    for (int i = 0; i < 3; i++) {
+        keys[i] = num(i);
+        values[i] = num(i * 100);
+    }
+    PyObject *d = _PyDict_FromItems(keys, 1, values, 1, 3);
+    CHECK_STR(repr_of(d), "{0: 0, 1: 100, 2: 200}");
+    for (int i = 0; i < 3; i++) {
+        Py_DECREF(keys[i]);
+        Py_DECREF(values[i]);
+    }
+
+    /* A mapping that is not a dict merges through keys() and [] . */
+    PyObject *items = call_method(b, "items");
+    PyObject *target = PyDict_New();
+    CHECK(PyDict_Merge(target, items, 1) == -1);   /* no keys() on a view */
+    CHECK_RAISES(PyExc_AttributeError);
+    CHECK(PyDict_MergeFromSeq2(target, items, 1) == 0);
+    CHECK_STR(PyObject_Repr(target), "{3: 3, 2: 20}");
+    Py_DECREF(items);
+    Py_DECREF(target);
+    Py_DECREF(a);
+    Py_DECREF(b);
+}
+
+static void
+test_views_compare_and_disjoint(void)
+{
+    static const long kv1[] = {1, 1, 2, 2};
+    static const long kv2[] = {2, 5, 1, 5};
+    static const long kv3[] = {7, 7};
+    PyObject *a = make_dict(2, kv1), *b = make_dict(2, kv2), *c = make_dict(1, kv3);
+    PyObject *ka = call_method(a, "keys"), *kb = call_method(b, "keys");
+    PyObject *kc = call_method(c, "keys");
+    PyObject *ia = call_method(a, "items"), *ib = call_method(b, "items");
+    CHECK(PyObject_RichCompareBool(ka, kb, Py_EQ) == 1);
+    CHECK(PyObject_RichCompareBool(ia, ib, Py_EQ) == 0);
+    CHECK_STR(repr_of(PyObject_CallMethod(ka, "isdisjoint", "O", kc)), "True");
+    CHECK_STR(repr_of(PyObject_CallMethod(ka, "isdisjoint", "O", kb)), "False");
+    CHECK_STR(repr_of(PyNumber_And(ia, ib)), "set()");
+    PyObject *list = Py_BuildValue("[i]", 2);
+    /* The reflected operation: list - keys. */
+    CHECK_STR(repr_of(PyNumber_Subtract(list, ka)), "set()");
+    CHECK_STR(repr_of(PyNumber_Or(list, kc)), "{2, 7}");
+    Py_DECREF(list);
+    Py_DECREF(ka);
+    Py_DECREF(kb);
+    Py_DECREF(kc);
+    Py_DECREF(ia);
+    Py_DECREF(ib);
+    Py_DECREF(a);
+    Py_DECREF(b);
+    Py_DECREF(c);
+}
+
+static void
+test_sizeof_and_reuse(void)
+{
+    PyObject *d = PyDict_New();
+    PyObject *small = call_method(d, "__sizeof__");
+    for (long i = 0; i < 100; i++) {
+        set_long(d, i, i);
+    }
+    PyObject *big = call_method(d, "__sizeof__");
+    CHECK(small != NULL && big != NULL
+          && PyLong_AsLong(big) > PyLong_AsLong(small));
+    /* Deleting and re-inserting at a constant size must not grow the
+       table forever: holes are compacted by the next resize. */
+    for (long i = 100; i < 100000; i++) {
+        del_long(d, i - 100);
+        set_long(d, i, i);
+    }
+    PyObject *after = call_method(d, "__sizeof__");
+    CHECK(after != NULL && PyLong_AsLong(after) <= 2 * PyLong_AsLong(big));
+    CHECK(PyDict_Size(d) == 100 && get_long(d, 99999) == 99999);
+    Py_XDECREF(small);
+    Py_XDECREF(big);
+    Py_XDECREF(after);
+    Py_DECREF(d);
+}
+
 void suite_dict(void)
 {
     RUN(test_basic_items);
@@ -598,4 +758,9 @@ void suite_dict(void)
     RUN(test_mutating_eq);
     RUN(test_missing_in_subclass);
     RUN(test_watchers);
+    RUN(test_watcher_resurrects);
+    RUN(test_string_keys);
+    RUN(test_merge_ex_and_from_items);
+    RUN(test_views_compare_and_disjoint);
+    RUN(test_sizeof_and_reuse);
 }

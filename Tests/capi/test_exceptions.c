@@ -1,6 +1,8 @@
 /* Tests of raising errors and of the built-in exception classes through
    the C API.  Expected texts were taken from CPython. */
 #include "testlib.h"
+/* Python.h does not include the slot IDs yet. */
+#include "typeslots.h"
 
 #include <unistd.h>
 
@@ -721,6 +723,22 @@ static void test_group_construction(void)
     CHECK_STR(PyObject_Str(eg), "base (1 sub-exception)");
     Py_XDECREF(eg);
 
+    /* repr shows the members the group holds, even if the list given to
+       the constructor changes later; a tuple stays a tuple. */
+    PyObject *list = PyList_New(0);
+    PyObject *member = make(PyExc_ValueError, 0);
+    PyList_Append(list, member);
+    eg = make(PyExc_ExceptionGroup, 2, str("g"), Py_NewRef(list));
+    PyList_Append(list, member);
+    CHECK_STR(PyObject_Repr(eg), "ExceptionGroup('g', [ValueError()])");
+    Py_DECREF(eg);
+    eg = make(PyExc_ExceptionGroup, 2, str("g"), PyList_AsTuple(list));
+    CHECK_STR(PyObject_Repr(eg),
+              "ExceptionGroup('g', (ValueError(), ValueError()))");
+    Py_DECREF(eg);
+    Py_DECREF(member);
+    Py_DECREF(list);
+
     CHECK(group(PyExc_ExceptionGroup, "eg", 1,
                 make(PyExc_KeyboardInterrupt, 0)) == NULL);
     PyObject *exc = PyErr_GetRaisedException();
@@ -813,7 +831,7 @@ static void test_group_split(void)
 
     /* A tuple of types; the leaves of a nested match. */
     PyObject *types = PyTuple_Pack(2, PyExc_TypeError, PyExc_KeyError);
-    sub = PyObject_CallMethod(eg, "subgroup", "O", types);
+    sub = PyObject_CallMethod(eg, "subgroup", "(O)", types);
     CHECK_STR(sub ? PyObject_Repr(sub) : NULL,
               "ExceptionGroup('root', [ExceptionGroup('inner', "
               "[TypeError(2)]), KeyError(4)])");
@@ -844,7 +862,9 @@ static void test_prep_reraise_star(void)
     /* Handlers re-raised the ValueError part and raised a new KeyError. */
     PyObject *reraised = PyObject_CallMethod(eg, "subgroup", "O",
                                              PyExc_ValueError);
+    /* Raised inside a handler, so its context is what was handled. */
     PyObject *fresh = make(PyExc_KeyError, 1, str("new"));
+    PyException_SetContext(fresh, Py_XNewRef(reraised));
     PyObject *excs = PyList_New(0);
     PyList_Append(excs, reraised);
     PyList_Append(excs, Py_None);
@@ -872,6 +892,132 @@ static void test_prep_reraise_star(void)
     Py_DECREF(excs);
     Py_DECREF(fresh);
     Py_XDECREF(reraised);
+    Py_DECREF(eg);
+}
+
+/* A subclass that defines __init__ (here in C) gets its arguments parsed
+   by OSError.__init__, with what its own __init__ passes on; __new__ then
+   neither parses them nor picks an errno subclass. */
+static int custom_oserror_init(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    (void)kwds;
+    PyObject *first_two = PyTuple_GetSlice(args, 0, 2);
+    if (first_two == NULL) {
+        return -1;
+    }
+    int result = ((PyTypeObject *)PyExc_OSError)->tp_init(self, first_two, NULL);
+    Py_DECREF(first_two);
+    return result;
+}
+
+static void test_oserror_subclass_init(void)
+{
+    PyType_Slot slots[] = {
+        {Py_tp_init, (void *)custom_oserror_init},
+        {0, NULL},
+    };
+    PyType_Spec spec = {
+        .name = "testmod.CustomOSError",
+        .basicsize = 0,
+        .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+        .slots = slots,
+    };
+    PyObject *cls = PyType_FromSpecWithBases(&spec, PyExc_OSError);
+    CHECK(cls != NULL);
+    if (cls == NULL) {
+        PyErr_Clear();
+        return;
+    }
+    PyObject *e = make(cls, 3, PyLong_FromLong(ENOENT), str("x"),
+                       str("ignored"));
+    CHECK(e != NULL && Py_IS_TYPE(e, (PyTypeObject *)cls));
+    if (e != NULL) {
+        CHECK_STR(PyObject_Str(e), "[Errno 2] x");
+        PyObject *filename = attr(e, "filename");
+        CHECK(filename == Py_None);
+        Py_XDECREF(filename);
+    }
+    Py_XDECREF(e);
+    Py_DECREF(cls);
+}
+
+static void test_setstate_and_with_traceback(void)
+{
+    PyObject *e = make(PyExc_ValueError, 0);
+    PyObject *state = PyDict_New();
+    PyObject *value = PyLong_FromLong(5);
+    PyDict_SetItemString(state, "answer", value);
+    PyObject *r = PyObject_CallMethod(e, "__setstate__", "(O)", state);
+    CHECK(r == Py_None);
+    Py_XDECREF(r);
+    PyObject *answer = attr(e, "answer");
+    CHECK(answer == value);
+    Py_XDECREF(answer);
+    r = PyObject_CallMethod(e, "__setstate__", "(O)", value);
+    CHECK(r == NULL);
+    PyObject *exc = PyErr_GetRaisedException();
+    CHECK_STR(exc ? PyObject_Str(exc) : NULL, "state is not a dictionary");
+    Py_XDECREF(exc);
+
+    r = PyObject_CallMethod(e, "with_traceback", "(O)", Py_None);
+    CHECK(r == e);
+    Py_XDECREF(r);
+    CHECK(PyException_GetTraceback(e) == NULL);
+    Py_DECREF(value);
+    Py_DECREF(state);
+    Py_DECREF(e);
+}
+
+static void test_syntax_location(void)
+{
+    char path[] = "/tmp/weft_exc_XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd < 0) {
+        return;
+    }
+    const char source[] = "first = 1\n    second line\n";
+    CHECK(write(fd, source, sizeof(source) - 1) == (ssize_t)sizeof(source) - 1);
+    close(fd);
+
+    CHECK_STR(PyErr_ProgramText(path, 2), "    second line\n");
+    CHECK(PyErr_ProgramText(path, 9) == NULL && !PyErr_Occurred());
+
+    PyErr_SetString(PyExc_SyntaxError, "bad thing");
+    PyErr_SyntaxLocationEx(path, 2, 5);
+    PyObject *exc = PyErr_GetRaisedException();
+    CHECK(exc != NULL);
+    if (exc != NULL) {
+        PyObject *lineno = attr(exc, "lineno");
+        CHECK(lineno != NULL && PyLong_AsLong(lineno) == 2);
+        Py_XDECREF(lineno);
+        PyObject *offset = attr(exc, "offset");
+        CHECK(offset != NULL && PyLong_AsLong(offset) == 5);
+        Py_XDECREF(offset);
+        CHECK_STR(attr(exc, "text"), "    second line\n");
+        Py_DECREF(exc);
+    }
+    unlink(path);
+}
+
+static void test_deep_group(void)
+{
+    /* split() recursion is bounded: a group nested deeper than the C
+       recursion limit raises RecursionError, and destroying it does not
+       overflow the C stack. */
+    PyObject *eg = make(PyExc_TypeError, 0);
+    for (int i = 0; i < Py_C_RECURSION_LIMIT + 10 && eg != NULL; i++) {
+        eg = group(PyExc_ExceptionGroup, "eg", 1, eg);
+    }
+    CHECK(eg != NULL);
+    if (eg == NULL) {
+        PyErr_Clear();
+        return;
+    }
+    PyObject *parts = PyObject_CallMethod(eg, "split", "(O)", PyExc_TypeError);
+    CHECK(parts == NULL);
+    CHECK_RAISES(PyExc_RecursionError);
+    Py_XDECREF(parts);
     Py_DECREF(eg);
 }
 
@@ -1030,6 +1176,9 @@ void suite_exceptions(void)
     RUN(test_no_memory);
     RUN(test_set_from_errno);
     RUN(test_oserror);
+    RUN(test_oserror_subclass_init);
+    RUN(test_setstate_and_with_traceback);
+    RUN(test_syntax_location);
     RUN(test_syntax_error_str);
     RUN(test_unicode_errors);
     RUN(test_import_error);
@@ -1037,6 +1186,7 @@ void suite_exceptions(void)
     RUN(test_group_construction);
     RUN(test_group_split);
     RUN(test_prep_reraise_star);
+    RUN(test_deep_group);
     RUN(test_new_exception);
     RUN(test_display);
     RUN(test_write_unraisable);

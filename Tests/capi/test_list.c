@@ -278,6 +278,53 @@ test_list_extend_iterables(void)
 }
 
 static void
+test_list_iterators(void)
+{
+    PyObject *list = range_list(3);
+    PyObject *it = PyObject_GetIter(list);
+    PyObject *hint = PyObject_CallMethod(it, "__length_hint__", NULL);
+    CHECK(hint != NULL && PyLong_AsLong(hint) == 3);
+    Py_XDECREF(hint);
+    long total = 0;
+    PyObject *item;
+    while ((item = PyIter_Next(it)) != NULL) {
+        total += PyLong_AsLong(item);
+        /* Growing the list while iterating extends the iteration. */
+        if (PyLong_AsLong(item) == 2) {
+            PyObject *ten = PyLong_FromLong(10);
+            PyList_Append(list, ten);
+            Py_DECREF(ten);
+        }
+        Py_DECREF(item);
+    }
+    CHECK(!PyErr_Occurred() && total == 13);
+    /* Once exhausted, an iterator stays exhausted. */
+    PyList_Append(list, Py_None);
+    CHECK(PyIter_Next(it) == NULL && !PyErr_Occurred());
+    Py_DECREF(it);
+
+    /* A reverse iterator over a list that shrinks stops early. */
+    PyObject *rev = PyObject_CallMethod(list, "__reversed__", NULL);
+    item = PyIter_Next(rev);
+    CHECK(item == Py_None);
+    Py_XDECREF(item);
+    CHECK(PyList_SetSlice(list, 1, 5, NULL) == 0);
+    CHECK(PyIter_Next(rev) == NULL && !PyErr_Occurred());
+    Py_DECREF(rev);
+
+    /* list.__init__ replaces the contents. */
+    PyObject *init = PyObject_GetAttrString(list, "__init__");
+    PyObject *tuple = PyTuple_Pack(2, Py_True, Py_False);
+    PyObject *res = call1(init, tuple);
+    CHECK(res == Py_None);
+    Py_XDECREF(res);
+    CHECK_REPR(list, "[True, False]");
+    Py_DECREF(tuple);
+    Py_XDECREF(init);
+    Py_DECREF(list);
+}
+
+static void
 test_list_repr_recursive(void)
 {
     PyObject *list = range_list(2);
@@ -654,6 +701,78 @@ test_sort_mixed_kinds(void)
     Py_DECREF(shift);
 }
 
+/* Neighbours are in order by the object protocol's own "<=". */
+static int
+list_is_sorted(PyObject *list)
+{
+    for (Py_ssize_t i = 1; i < PyList_GET_SIZE(list); i++) {
+        if (PyObject_RichCompareBool(PyList_GET_ITEM(list, i - 1),
+                                     PyList_GET_ITEM(list, i), Py_LE) != 1) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Strings (one-byte and wider) and tuples have their own comparison
+   paths in the sort; they must agree with the object protocol. */
+static void
+test_sort_strings_and_tuples(void)
+{
+    static const char *const words[] = {
+        "pear", "apple", "", "appl", "\xc3\xa9t\xc3\xa9", "zebra", "Zebra",
+        "apple", "\xc3\xbf", "a",
+        /* the last two need two bytes per character */
+        "\xe2\x82\xac", "a\xe2\x82\xac"};
+    rng_state = 5;
+    for (int wide = 0; wide < 2; wide++) {
+        PyObject *list = PyList_New(0);
+        for (int i = 0; i < 400; i++) {
+            size_t w = (size_t)next_random(Py_ARRAY_LENGTH(words) - 2);
+            if (wide) {
+                w = (size_t)next_random(Py_ARRAY_LENGTH(words));
+            }
+            char buf[64];
+            snprintf(buf, sizeof buf, "%s%ld", words[w], next_random(50));
+            PyObject *str = PyUnicode_FromString(buf);
+            PyList_Append(list, str);
+            Py_DECREF(str);
+        }
+        CHECK(PyList_Sort(list) == 0);
+        CHECK(PyList_GET_SIZE(list) == 400 && list_is_sorted(list));
+        Py_DECREF(list);
+    }
+
+    /* Records compared as whole tuples: ties on the first item are
+       broken by the second, strings or ints first. */
+    for (int kind = 0; kind < 3; kind++) {
+        PyObject *list = PyList_New(0);
+        for (int i = 0; i < 500; i++) {
+            long k = next_random(7);
+            PyObject *first;
+            if (kind == 0) {
+                first = PyLong_FromLong(k);
+            }
+            else if (kind == 1) {
+                first = PyUnicode_FromString(words[k]);
+            }
+            else {
+                first = PyFloat_FromDouble((double)k / 2);
+            }
+            PyObject *second = PyLong_FromLong(next_random(1000));
+            PyObject *record = (i % 10 == 9) ? PyTuple_Pack(1, first)
+                                             : PyTuple_Pack(2, first, second);
+            PyList_Append(list, record);
+            Py_DECREF(record);
+            Py_DECREF(first);
+            Py_DECREF(second);
+        }
+        CHECK(PyList_Sort(list) == 0);
+        CHECK(PyList_GET_SIZE(list) == 500 && list_is_sorted(list));
+        Py_DECREF(list);
+    }
+}
+
 /* The key function used by the stability tests: item[0], counting calls. */
 static Py_ssize_t key_calls;
 
@@ -697,7 +816,8 @@ records_stably_sorted(PyObject *list, int descending)
         if (descending ? k0 < k1 : k0 > k1) {
             return 0;
         }
-        if (k0 == k1 && record_field(list, i - 1, 1) >= record_field(list, i, 1)) {
+        if (k0 == k1
+            && record_field(list, i - 1, 1) >= record_field(list, i, 1)) {
             return 0;
         }
     }
@@ -1167,10 +1287,18 @@ test_range_huge(void)
     PyObject *r = make_range3(zero, two64, three);
     CHECK_REPR(r, "range(0, 18446744073709551616, 3)");
 
-    /* len() cannot report it, as in CPython. */
-    CHECK(PyObject_Size(r) == -1);
+    CHECK(PyObject_Size(r) == (Py_ssize_t)6148914691236517206LL);
+    /* range(2**64) is too long for len() to report, as in CPython. */
+    PyObject *whole = call1((PyObject *)&PyRange_Type, two64);
+    CHECK(PyObject_Size(whole) == -1);
     CHECK(raised(PyExc_OverflowError,
                  "Python int too large to convert to C ssize_t"));
+    PyObject *lenobj = PyObject_CallMethod(whole, "__len__", NULL);
+    CHECK(lenobj == NULL);
+    CHECK(raised(PyExc_OverflowError,
+                 "Python int too large to convert to C ssize_t"));
+    CHECK(PyObject_IsTrue(whole) == 1);
+    Py_XDECREF(whole);
 
     PyObject *two63 = big_int("9223372036854775808");
     PyObject *two63_1 = big_int("9223372036854775809");
@@ -1310,7 +1438,8 @@ test_slice_indices(void)
     Py_DECREF(text);
 
     /* Comparison and (3.12+) hashing. */
-    PyObject *a = make_slice(1, 2, 0, 1, 1, 0), *b = make_slice(1, 3, 0, 1, 1, 0);
+    PyObject *a = make_slice(1, 2, 0, 1, 1, 0);
+    PyObject *b = make_slice(1, 3, 0, 1, 1, 0);
     PyObject *a2 = make_slice(1, 2, 0, 1, 1, 0);
     CHECK(PyObject_RichCompareBool(a, b, Py_LT) == 1);
     CHECK(PyObject_RichCompareBool(a, a2, Py_EQ) == 1);
@@ -1372,6 +1501,7 @@ suite_list(void)
     }
     RUN(test_list_basic_api);
     RUN(test_list_extend_iterables);
+    RUN(test_list_iterators);
     RUN(test_list_repr_recursive);
     RUN(test_list_methods);
     RUN(test_list_operators);
@@ -1379,6 +1509,7 @@ suite_list(void)
     RUN(test_list_extended_slices);
     RUN(test_sort_random_sizes);
     RUN(test_sort_mixed_kinds);
+    RUN(test_sort_strings_and_tuples);
     RUN(test_sort_stability_with_key);
     RUN(test_sort_reverse_stability);
     RUN(test_sort_comparison_counts);

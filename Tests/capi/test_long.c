@@ -825,6 +825,79 @@ test_subclass(void)
     Py_DECREF(subclass);
 }
 
+
+static void
+test_strtoul(void)
+{
+    char *end;
+    errno = 0;
+    CHECK(PyOS_strtoul("  0x1F rest", &end, 0) == 31 && strcmp(end, " rest") == 0);
+    CHECK(PyOS_strtoul("0b101", &end, 0) == 5 && *end == '\0');
+    CHECK(PyOS_strtoul("0o17", &end, 8) == 15 && *end == '\0');
+    CHECK(PyOS_strtoul("0x", &end, 16) == 0 && strcmp(end, "x") == 0);
+    CHECK(PyOS_strtoul("zz", &end, 36) == 1295 && *end == '\0');
+    CHECK(PyOS_strtoul("-1", &end, 10) == 0 && strcmp(end, "-1") == 0);
+    CHECK(errno == 0);
+    CHECK(PyOS_strtoul("18446744073709551616", &end, 10) == ULONG_MAX
+          && errno == ERANGE && *end == '\0');
+    errno = 0;
+    CHECK(PyOS_strtoul("18446744073709551615", &end, 10) == ULONG_MAX && errno == 0);
+    CHECK(PyOS_strtol(" -9223372036854775808", &end, 10) == LONG_MIN
+          && errno == 0 && *end == '\0');
+    CHECK(PyOS_strtol("9223372036854775808", &end, 10) == LONG_MAX && errno == ERANGE);
+    errno = 0;
+    CHECK(PyOS_strtol("-0x10", &end, 0) == -16 && *end == '\0');
+    CHECK(PyOS_strtol("+", &end, 10) == 0 && strcmp(end, "+") == 0);
+    CHECK(PyOS_strtol("12", &end, 1) == 0 && errno == EINVAL);
+    errno = 0;
+}
+
+static void
+test_export_import(void)
+{
+    const PyLongLayout *layout = PyLong_GetNativeLayout();
+    CHECK(layout->bits_per_digit == 30 && layout->digit_size == 4
+          && layout->digits_order == -1);
+    PyLongExport e;
+    PyObject *v = PyLong_FromLongLong(-123456789012345LL);
+    CHECK(PyLong_Export(v, &e) == 0 && e.digits == NULL && e.value == -123456789012345LL);
+    PyLong_FreeExport(&e);
+    Py_DECREF(v);
+    v = num("-0x1_0000_0000_0000_0000_0000_0003");
+    CHECK(PyLong_Export(v, &e) == 0 && e.digits != NULL && e.negative == 1 && e.ndigits == 4);
+    if (e.digits != NULL) {
+        const uint32_t *d = e.digits;
+        CHECK(d[0] == 3 && d[1] == 0 && d[2] == 0 && d[3] == (1u << 6));
+    }
+    PyLong_FreeExport(&e);
+    Py_DECREF(v);
+    CHECK(PyLong_Export(Py_None, &e) == -1);
+    CHECK_ERROR(PyExc_TypeError, "expect int, got NoneType");
+
+    void *digits;
+    PyLongWriter *w = PyLongWriter_Create(1, 3, &digits);
+    CHECK(w != NULL);
+    if (w != NULL) {
+        uint32_t *d = digits;
+        d[0] = 5;
+        d[1] = 0;
+        d[2] = 1;
+        CHECK_STR(str_of(PyLongWriter_Finish(w)), "-1152921504606846981");
+    }
+    w = PyLongWriter_Create(0, 2, &digits);
+    if (w != NULL) {
+        ((uint32_t *)digits)[0] = 7;
+        ((uint32_t *)digits)[1] = 0;
+        PyObject *seven = PyLongWriter_Finish(w);
+        CHECK(seven == PyLong_FromLong(7));
+        Py_XDECREF(seven);
+    }
+    w = PyLongWriter_Create(0, 2, &digits);
+    PyLongWriter_Discard(w);
+    CHECK(PyLongWriter_Create(0, 0, &digits) == NULL);
+    CHECK_ERROR(PyExc_ValueError, "ndigits must be positive");
+}
+
 void suite_long(void)
 {
     RUN(test_small_int_identity);
@@ -846,4 +919,6 @@ void suite_long(void)
     RUN(test_native_bytes);
     RUN(test_bool);
     RUN(test_subclass);
+    RUN(test_strtoul);
+    RUN(test_export_import);
 }

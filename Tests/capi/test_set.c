@@ -1,6 +1,8 @@
 /* Tests of the set and frozenset objects, and of weak references, through
    the C API. */
+#define Py_BUILD_CORE 1
 #include "testlib.h"
+#include "pycore_weakref.h"
 
 static PyObject *
 take_error_message(PyObject *type)
@@ -274,6 +276,10 @@ test_set_repr_and_iteration(void)
     PySet_Add(s, three);
     CHECK(PyIter_Next(it) == NULL);
     CHECK_ERROR(PyExc_RuntimeError, "Set changed size during iteration");
+    CHECK(PySet_Discard(s, three) == 1);
+    CHECK(PyIter_Next(it) == NULL);
+    CHECK_ERROR(PyExc_RuntimeError, "Set changed size during iteration");
+    CHECK(PySet_Add(s, three) == 0);
     Py_DECREF(it);
 
     it = PyObject_GetIter(s);
@@ -482,6 +488,124 @@ test_weakref_errors(void)
     Py_DECREF(n);
 }
 
+
+static void
+test_weakref_internals(void)
+{
+    PyObject *obj = PySet_New(NULL);
+    CHECK(_PyWeakref_GetWeakrefCount(obj) == 0);
+    PyObject *cb = make_callback(7);
+    callback_log = PyList_New(0);
+    PyObject *r1 = PyWeakref_NewRef(obj, NULL);
+    PyObject *r2 = PyWeakref_NewRef(obj, cb);
+    PyObject *p1 = PyWeakref_NewProxy(obj, NULL);
+    CHECK(_PyWeakref_GetWeakrefCount(obj) == 3);
+    PyObject *refs = _PyWeakref_GetWeakrefs(obj);
+    /* Shared reference, shared proxy, then those with callbacks. */
+    CHECK(refs != NULL && PyList_GET_SIZE(refs) == 3);
+    if (refs != NULL && PyList_GET_SIZE(refs) == 3) {
+        CHECK(PyList_GET_ITEM(refs, 0) == r1);
+        CHECK(PyList_GET_ITEM(refs, 1) == p1);
+        CHECK(PyList_GET_ITEM(refs, 2) == r2);
+    }
+    Py_XDECREF(refs);
+    CHECK(_PyWeakref_IS_DEAD(r1) == 0);
+
+    /* Clearing without callbacks: every reference dies silently. */
+    PyUnstable_Object_ClearWeakRefsNoCallbacks(obj);
+    CHECK(_PyWeakref_GetWeakrefCount(obj) == 0);
+    CHECK(_PyWeakref_IS_DEAD(r1) == 1 && _PyWeakref_IS_DEAD(r2) == 1);
+    Py_DECREF(obj);
+    CHECK(PyList_GET_SIZE(callback_log) == 0);
+
+    Py_DECREF(r1);
+    Py_DECREF(r2);
+    Py_DECREF(p1);
+    Py_DECREF(cb);
+    Py_CLEAR(callback_log);
+}
+
+static void
+test_weakref_subclass_and_callable_proxy(void)
+{
+    PyObject *sub = PyObject_CallFunction((PyObject *)&PyType_Type, "s(O){}",
+                                          "MyRef", (PyObject *)&_PyWeakref_RefType);
+    CHECK(sub != NULL);
+    PyObject *obj = PySet_New(NULL);
+    if (sub != NULL) {
+        PyObject *mine = PyObject_CallOneArg(sub, obj);
+        CHECK(mine != NULL && PyWeakref_CheckRef(mine) && !PyWeakref_CheckRefExact(mine));
+        PyObject *plain = PyWeakref_NewRef(obj, NULL);
+        CHECK(plain != mine);
+        PyObject *got = NULL;
+        CHECK(mine != NULL && PyWeakref_GetRef(mine, &got) == 1 && got == obj);
+        Py_XDECREF(got);
+        CHECK(_PyWeakref_GetWeakrefCount(obj) == 2);
+        Py_XDECREF(plain);
+        Py_XDECREF(mine);
+        Py_DECREF(sub);
+    }
+
+    /* A proxy to a callable is callable. */
+    PyObject *func = make_callback(3);
+    callback_log = PyList_New(0);
+    PyObject *proxy = PyWeakref_NewProxy(func, NULL);
+    CHECK(proxy != NULL && Py_IS_TYPE(proxy, &_PyWeakref_CallableProxyType));
+    PyObject *res = PyObject_CallOneArg(proxy, obj);
+    CHECK(res == Py_None && PyList_GET_SIZE(callback_log) == 1);
+    Py_XDECREF(res);
+    Py_DECREF(func);
+    CHECK(PyObject_CallOneArg(proxy, obj) == NULL);
+    CHECK_ERROR(PyExc_ReferenceError, "weakly-referenced object no longer exists");
+    Py_XDECREF(proxy);
+    Py_DECREF(obj);
+    Py_CLEAR(callback_log);
+}
+
+static void
+test_set_misc_methods(void)
+{
+    PyObject *s = range_set(&PySet_Type, 0, 3, 1);
+    PyObject *reduced = PyObject_CallMethod(s, "__reduce__", NULL);
+    CHECK(reduced != NULL && PyTuple_Check(reduced) && PyTuple_GET_SIZE(reduced) == 3);
+    if (reduced != NULL && PyTuple_GET_SIZE(reduced) == 3) {
+        CHECK(PyTuple_GET_ITEM(reduced, 0) == (PyObject *)&PySet_Type);
+        CHECK_STR(PyObject_Repr(PyTuple_GET_ITEM(reduced, 1)), "([0, 1, 2],)");
+        CHECK(PyTuple_GET_ITEM(reduced, 2) == Py_None);
+    }
+    Py_XDECREF(reduced);
+
+    PyObject *sub = PyObject_CallFunction((PyObject *)&PyType_Type, "s(O){}",
+                                          "MySet", (PyObject *)&PySet_Type);
+    if (sub != NULL) {
+        PyObject *mine = PyObject_CallOneArg(sub, s);
+        CHECK_STR(PyObject_Repr(mine), "MySet({0, 1, 2})");
+        PyObject *copy = PyObject_CallMethod(mine, "copy", NULL);
+        CHECK(copy != NULL && PySet_CheckExact(copy));
+        Py_XDECREF(copy);
+        PyObject *u = PyObject_CallMethod(mine, "union", NULL);
+        CHECK(u != NULL && PySet_CheckExact(u) && PySet_Size(u) == 3);
+        Py_XDECREF(u);
+        Py_XDECREF(mine);
+        Py_DECREF(sub);
+    }
+    else {
+        CHECK(sub != NULL);
+    }
+
+    /* Pop every element: each comes out once. */
+    PyObject *big = range_set(&PySet_Type, 0, 500, 1);
+    long sum = 0;
+    while (PySet_GET_SIZE(big) > 0) {
+        PyObject *v = PySet_Pop(big);
+        sum += PyLong_AsLong(v);
+        Py_DECREF(v);
+    }
+    CHECK(sum == 499 * 500 / 2);
+    Py_DECREF(big);
+    Py_DECREF(s);
+}
+
 void suite_set(void)
 {
     RUN(test_set_basics);
@@ -493,4 +617,7 @@ void suite_set(void)
     RUN(test_weakref_dead_behaviour);
     RUN(test_weakref_proxy);
     RUN(test_weakref_errors);
+    RUN(test_weakref_internals);
+    RUN(test_weakref_subclass_and_callable_proxy);
+    RUN(test_set_misc_methods);
 }

@@ -4,6 +4,7 @@
    itself, built-in functions and modules.  Expected values come from
    CPython's behaviour. */
 #include "testlib.h"
+#include "typeslots.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -252,13 +253,13 @@ static void test_diamond_mro(void)
     /* The classic example: two diamonds sharing the bottom. */
     PyObject *o = (PyObject *)&PyBaseObject_Type;
     PyObject *f = make_class("F", o), *e = make_class("E", o);
-    PyObject *k1 = make_class("K1", a, b, c), *k2 = make_class("K2", d, b, e);
+    PyObject *k1 = make_class("K1", a, b, c);
     CHECK(k1 == NULL && raised(PyExc_TypeError,
         "Cannot create a consistent method resolution order (MRO) for bases A, B, C"));
+    PyObject *k2 = make_class("K2", d, b, e);
     PyObject *x = make_class("X", d, f), *y = make_class("Y", f, e);
     PyObject *z = make_class("Z", x, y);
     CHECK(k2 != NULL && z != NULL);
-    if (PyErr_Occurred()) { PyErr_Print(); }
     if (z != NULL) {
         CHECK_STR(mro_names(z), "Z,X,D,B,C,A,Y,F,E,object");
     }
@@ -756,9 +757,9 @@ static void test_subclass_of_builtin(void)
     PyObject *tag = PyObject_GetAttrString(obj, "tag");
     CHECK(tag == one);
     Py_XDECREF(tag);
-    /* The C slots are inherited directly, not through dispatch. */
-    CHECK(((PyTypeObject *)cls)->tp_as_sequence->sq_item
-          == PyList_Type.tp_as_sequence->sq_item);
+    /* A C slot whose wrapper the class inherits is used directly, not
+       through dispatch. */
+    CHECK(((PyTypeObject *)cls)->tp_iter == PyList_Type.tp_iter);
     PyObject *m = method(&def_len);
     CHECK(PyObject_SetAttrString(cls, "__len__", m) == 0);
     Py_DECREF(m);
@@ -893,12 +894,16 @@ static void test_object_repr_and_init(void)
     Py_XDECREF(r);
     r = PyObject_CallOneArg((PyObject *)&PyBaseObject_Type, one);
     CHECK(r == NULL && raised(PyExc_TypeError, "object() takes no arguments"));
-    Py_XDECREF(init);
 
     PyObject *cls = make_class("Thing", (PyObject *)&PyBaseObject_Type);
+    PyObject *thing = cls ? call0(cls) : NULL;
+    r = PyObject_CallFunctionObjArgs(init, thing, one, NULL);
+    CHECK(r == NULL && raised(PyExc_TypeError,
+        "Thing.__init__() takes exactly one argument (the instance to initialize)"));
+    Py_XDECREF(init);
+
     r = cls ? PyObject_CallOneArg(cls, one) : NULL;
     CHECK(r == NULL && raised(PyExc_TypeError, "Thing() takes no arguments"));
-    PyObject *thing = cls ? call0(cls) : NULL;
     snprintf(expected, sizeof(expected), "<testmod.Thing object at %p>", (void *)thing);
     CHECK_STR(PyObject_Repr(thing), expected);
     /* object.__new__(int) must use int.__new__. */
@@ -1031,7 +1036,9 @@ static void test_rich_compare_and_truth(void)
     CHECK(PyCallable_Check((PyObject *)&PyLong_Type) && !PyCallable_Check(one));
     CHECK(PyObject_SelfIter(one) == one);
     Py_DECREF(one);
-    CHECK_STR(PyObject_ASCII(PyUnicode_FromString("caf\xc3\xa9")), "'caf\\xe9'");
+    PyObject *cafe = PyUnicode_FromString("caf\xc3\xa9");
+    CHECK_STR(PyObject_ASCII(cafe), "'caf\\xe9'");
+    Py_DECREF(cafe);
     Py_DECREF(empty);
     Py_DECREF(nan);
     Py_DECREF(s);
@@ -1235,6 +1242,270 @@ static void test_modules(void)
     PyErr_Clear();
 }
 
+/* ---- super ------------------------------------------------------------------------ */
+
+static PyObject *fn_who_a(PyObject *self, PyObject *unused)
+{
+    return PyUnicode_FromString("A");
+}
+
+static PyObject *fn_who_b(PyObject *self, PyObject *unused)
+{
+    return PyUnicode_FromString("B");
+}
+
+static PyMethodDef def_who_a = {"who", fn_who_a, METH_NOARGS, NULL};
+static PyMethodDef def_who_b = {"who", fn_who_b, METH_NOARGS, NULL};
+
+static void test_super(void)
+{
+    PyObject *ns = dict_with_method("who", &def_who_a);
+    PyObject *a = make_class_in("A", ns, (PyObject *)&PyBaseObject_Type, NULL);
+    Py_DECREF(ns);
+    ns = dict_with_method("who", &def_who_b);
+    PyObject *b = a ? make_class_in("B", ns, a, NULL) : NULL;
+    Py_DECREF(ns);
+    PyObject *obj = b ? call0(b) : NULL;
+    CHECK(obj != NULL);
+    if (obj == NULL) {
+        PyErr_Clear();
+        Py_XDECREF(a);
+        Py_XDECREF(b);
+        return;
+    }
+    CHECK_STR(PyObject_CallMethod(obj, "who", NULL), "B");
+    PyObject *sup = PyObject_CallFunctionObjArgs((PyObject *)&PySuper_Type, b, obj, NULL);
+    CHECK(sup != NULL);
+    CHECK_STR(PyObject_CallMethod(sup, "who", NULL), "A");
+    CHECK_STR(PyObject_Repr(sup), "<super: <class 'B'>, <B object>>");
+    CHECK(PyObject_GetAttrString(sup, "nothing") == NULL
+          && raised(PyExc_AttributeError, "'super' object has no attribute 'nothing'"));
+    PyObject *klass = sup ? PyObject_GetAttrString(sup, "__class__") : NULL;
+    CHECK(klass == (PyObject *)&PySuper_Type);
+    Py_XDECREF(klass);
+    Py_XDECREF(sup);
+    /* super(B, B) looks up on the class: an unbound method descriptor. */
+    sup = PyObject_CallFunctionObjArgs((PyObject *)&PySuper_Type, b, b, NULL);
+    PyObject *who = sup ? PyObject_GetAttrString(sup, "who") : NULL;
+    CHECK(who != NULL && Py_IS_TYPE(who, &PyMethodDescr_Type));
+    Py_XDECREF(who);
+    Py_XDECREF(sup);
+    PyObject *one = PyLong_FromLong(1);
+    sup = PyObject_CallFunctionObjArgs((PyObject *)&PySuper_Type, b, one, NULL);
+    CHECK(sup == NULL && raised(PyExc_TypeError,
+        "super(type, obj): obj (instance of int) is not an instance or subtype "
+        "of type (B)."));
+    sup = PyObject_CallFunctionObjArgs((PyObject *)&PySuper_Type, one, one, NULL);
+    CHECK(sup == NULL && raised(PyExc_TypeError,
+                                "super() argument 1 must be a type, not int"));
+    sup = PyObject_CallOneArg((PyObject *)&PySuper_Type, b);
+    CHECK_REPR(sup, "<super: <class 'B'>, NULL>");
+    Py_XDECREF(sup);
+    Py_DECREF(one);
+    Py_DECREF(obj);
+    Py_DECREF(a);
+    Py_DECREF(b);
+}
+
+/* ---- PyType_FromSpec ---------------------------------------------------------------- */
+
+typedef struct {
+    PyObject_HEAD
+    int counter;
+    PyObject *payload;
+} specobject;
+
+static PyObject *spec_bump(PyObject *self, PyObject *unused)
+{
+    return PyLong_FromLong(++((specobject *)self)->counter);
+}
+
+static int spec_traverse(PyObject *self, visitproc visit, void *arg)
+{
+    Py_VISIT(((specobject *)self)->payload);
+    Py_VISIT(Py_TYPE(self));
+    return 0;
+}
+
+static PyMethodDef spec_methods[] = {
+    {"bump", spec_bump, METH_NOARGS, "bump($self, /)\n--\n\nAdd one."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMemberDef spec_members[] = {
+    {"counter", Py_T_INT, offsetof(specobject, counter), 0, NULL},
+    {"payload", Py_T_OBJECT_EX, offsetof(specobject, payload), 0, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static PyType_Slot spec_slots[] = {
+    {Py_tp_doc, "Spec(...)\n--\n\nA type from a spec."},
+    {Py_tp_methods, spec_methods},
+    {Py_tp_members, spec_members},
+    {Py_tp_traverse, spec_traverse},
+    {Py_tp_new, PyType_GenericNew},
+    {0, NULL},
+};
+
+static PyType_Spec spec_spec = {
+    "testmod.Spec", sizeof(specobject), 0,
+    Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE, spec_slots,
+};
+
+static PyType_Slot tail_slots[] = {{0, NULL}};
+static PyType_Spec tail_spec = {"testmod.Tail", -(int)sizeof(double), 0,
+                                Py_TPFLAGS_DEFAULT, tail_slots};
+
+static void test_type_from_spec(void)
+{
+    PyObject *type = PyType_FromSpec(&spec_spec);
+    CHECK(type != NULL);
+    if (type == NULL) {
+        PyErr_Clear();
+        return;
+    }
+    CHECK_STR(PyObject_GetAttrString(type, "__name__"), "Spec");
+    CHECK_STR(PyObject_GetAttrString(type, "__module__"), "testmod");
+    CHECK_STR(PyObject_GetAttrString(type, "__doc__"), "A type from a spec.");
+    CHECK_STR(PyObject_GetAttrString(type, "__text_signature__"), "(...)");
+    CHECK(PyType_GetSlot((PyTypeObject *)type, Py_tp_new) == (void *)PyType_GenericNew);
+    CHECK(PyType_GetSlot((PyTypeObject *)type, Py_nb_add) == NULL);
+    CHECK(PyType_GetModule((PyTypeObject *)type) == NULL
+          && raised(PyExc_TypeError,
+                    "PyType_GetModule: Type 'testmod.Spec' has no associated module"));
+    PyObject *obj = call0(type);
+    CHECK(obj != NULL);
+    if (obj != NULL) {
+        PyObject *r = PyObject_CallMethod(obj, "bump", NULL);
+        CHECK(r != NULL && PyLong_AsLong(r) == 1);
+        Py_XDECREF(r);
+        r = PyObject_GetAttrString(obj, "counter");
+        CHECK(r != NULL && PyLong_AsLong(r) == 1);
+        Py_XDECREF(r);
+        PyObject *ten = PyLong_FromLong(10);
+        CHECK(PyObject_SetAttrString(obj, "counter", ten) == 0);
+        CHECK(((specobject *)obj)->counter == 10);
+        CHECK(PyObject_GetAttrString(obj, "payload") == NULL
+              && raised(PyExc_AttributeError,
+                        "'testmod.Spec' object has no attribute 'payload'"));
+        CHECK(PyObject_SetAttrString(obj, "payload", ten) == 0);
+        CHECK(((specobject *)obj)->payload == ten);
+        Py_DECREF(ten);
+        Py_DECREF(obj);
+    }
+    /* A subclass made with type() keeps the C layout. */
+    PyObject *sub = make_class("SubSpec", type);
+    obj = sub ? call0(sub) : NULL;
+    CHECK(obj != NULL && Py_TYPE(obj)->tp_basicsize >= (Py_ssize_t)sizeof(specobject));
+    Py_XDECREF(obj);
+    Py_XDECREF(sub);
+
+    /* A negative basicsize appends aligned data after the base's. */
+    PyObject *tail = PyType_FromSpecWithBases(&tail_spec, type);
+    CHECK(tail != NULL);
+    if (tail != NULL) {
+        CHECK(PyType_GetTypeDataSize((PyTypeObject *)tail) >= (Py_ssize_t)sizeof(double));
+        obj = call0(tail);
+        CHECK(obj != NULL);
+        if (obj != NULL) {
+            char *data = PyObject_GetTypeData(obj, (PyTypeObject *)tail);
+            CHECK(data >= (char *)obj + sizeof(specobject));
+            CHECK(data + sizeof(double) <= (char *)obj + Py_TYPE(obj)->tp_basicsize);
+            Py_DECREF(obj);
+        }
+        Py_DECREF(tail);
+    }
+    PyErr_Clear();
+    Py_DECREF(type);
+}
+
+/* ---- smaller protocol pieces ------------------------------------------------------ */
+
+static void test_instancecheck_and_init_subclass(void)
+{
+    PyObject *one = PyLong_FromLong(1);
+    PyObject *r = PyObject_CallMethod((PyObject *)&PyLong_Type, "__instancecheck__",
+                                      "O", one);
+    CHECK(r == Py_True);
+    Py_XDECREF(r);
+    r = PyObject_CallMethod((PyObject *)&PyLong_Type, "__subclasscheck__", "O",
+                            (PyObject *)&PyBool_Type);
+    CHECK(r == Py_True);
+    Py_XDECREF(r);
+    r = PyObject_CallMethod((PyObject *)&PyBool_Type, "__subclasscheck__", "O",
+                            (PyObject *)&PyLong_Type);
+    CHECK(r == Py_False);
+    Py_XDECREF(r);
+
+    /* Class keywords go to __init_subclass__, object's takes none. */
+    PyObject *args = Py_BuildValue("(s(O)N)", "KW", (PyObject *)&PyBaseObject_Type,
+                                   PyDict_New());
+    PyObject *kwargs = Py_BuildValue("{s:O}", "flag", one);
+    r = PyObject_Call((PyObject *)&PyType_Type, args, kwargs);
+    CHECK(r == NULL && raised(PyExc_TypeError,
+                              "KW.__init_subclass__() takes no keyword arguments"));
+    Py_DECREF(args);
+    Py_DECREF(kwargs);
+    Py_DECREF(one);
+}
+
+static void test_print_and_dir(void)
+{
+    FILE *fp = tmpfile();
+    CHECK(fp != NULL);
+    if (fp == NULL) {
+        return;
+    }
+    PyObject *s = PyUnicode_FromString("h\xc3\xa9");
+    CHECK(PyObject_Print(s, fp, 0) == 0);
+    CHECK(PyObject_Print(s, fp, Py_PRINT_RAW) == 0);
+    CHECK(PyObject_Print(NULL, fp, 0) == 0);
+    char buf[64] = {0};
+    rewind(fp);
+    size_t n = fread(buf, 1, sizeof(buf) - 1, fp);
+    fclose(fp);
+    CHECK(n == strlen("'h\xc3\xa9'h\xc3\xa9<nil>")
+          && strcmp(buf, "'h\xc3\xa9'h\xc3\xa9<nil>") == 0);
+    Py_DECREF(s);
+
+    PyObject *dir = PyObject_Dir((PyObject *)&PyBool_Type);
+    CHECK(dir != NULL && PyList_Check(dir));
+    if (dir != NULL) {
+        PyObject *name = PyUnicode_FromString("bit_length");
+        CHECK(PySequence_Contains(dir, name) == 1);
+        Py_DECREF(name);
+        Py_DECREF(dir);
+    }
+}
+
+static void test_module_from_spec(void)
+{
+    static PyModuleDef def = {
+        PyModuleDef_HEAD_INIT, "fromspec", "Doc.", 0, module_functions,
+        test_slots_def, NULL, NULL, NULL,
+    };
+    /* Any object with a .name will do as the spec here. */
+    PyObject *spec = PyModule_New("spec");
+    PyObject *name = PyUnicode_FromString("fromspec");
+    PyObject_SetAttrString(spec, "name", name);
+    Py_DECREF(name);
+    PyObject *m = PyModule_FromDefAndSpec(&def, spec);
+    CHECK(m != NULL && PyModule_Check(m));
+    if (m != NULL) {
+        CHECK(strcmp(PyModule_GetName(m), "fromspec") == 0);
+        CHECK(PyModule_GetDef(m) == &def);
+        CHECK(PyObject_HasAttrStringWithError(m, "answer") == 0);
+        CHECK(PyModule_ExecDef(m, &def) == 0);
+        PyObject *answer = PyObject_GetAttrString(m, "answer");
+        CHECK(answer != NULL && PyLong_AsLong(answer) == 42);
+        Py_XDECREF(answer);
+        CHECK_STR(PyObject_GetAttrString(m, "__doc__"), "Doc.");
+        Py_DECREF(m);
+    }
+    PyErr_Clear();
+    Py_DECREF(spec);
+}
+
 void suite_type(void)
 {
     RUN(test_type_of_object);
@@ -1257,4 +1528,9 @@ void suite_type(void)
     RUN(test_builtin_functions);
     RUN(test_property);
     RUN(test_modules);
+    RUN(test_super);
+    RUN(test_type_from_spec);
+    RUN(test_instancecheck_and_init_subclass);
+    RUN(test_print_and_dir);
+    RUN(test_module_from_spec);
 }

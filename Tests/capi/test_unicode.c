@@ -9,6 +9,7 @@
 /* The character name table is core-internal API; it is tested here. */
 #define Py_BUILD_CORE
 #include "pycore_unicodectype.h"
+#include "pycore_unicodeobject.h"
 #undef Py_BUILD_CORE
 
 /* ---- helpers --------------------------------------------------------------- */
@@ -178,17 +179,18 @@ J(PyObject *seq)
         PyErr_Clear();                                                      \
     } while (0)
 
-/* The exception set, as str(exc), compared with text; clears it. */
+/* The exception set, as str(exc), compared with text (unless NULL);
+   clears it. */
 static void
 check_error_text(PyObject *type, const char *text, const char *file, int line)
 {
     PyObject *exc = PyErr_GetRaisedException();
     testlib_check(exc != NULL && PyErr_GivenExceptionMatches(exc, type),
                   "expected exception type", file, line);
-    if (exc != NULL) {
+    if (exc != NULL && text != NULL) {
         testlib_check_str(PyObject_Str(exc), text, file, line);
-        Py_DECREF(exc);
     }
+    Py_XDECREF(exc);
     PyErr_Clear();
 }
 #define CHECK_ERROR(expr, type, text)                                       \
@@ -497,6 +499,21 @@ test_percent_format(void)
 }
 
 static void
+test_percent_float(void)
+{
+    CHECK_STR(PyUnicode_Format(S("%.2f|%e|%g"), T(3, F(1.5), F(12345.678), F(0.0001))),
+              "1.50|1.234568e+04|0.0001");
+    CHECK_STR(PyUnicode_Format(S("%10.3f|%-8.1f|%+.1e"), T(3, F(3.14159), F(3.14159), F(1234.5))),
+              "     3.142|3.1     |+1.2e+03");
+    CHECK_STR(PyUnicode_Format(S("%05.1f|%010f|%F|%#.0f|%f"),
+                               T(5, F(-2.5), F(Py_HUGE_VAL), F(Py_NAN), F(2.0), I(7))),
+              "-02.5|0000000inf|NAN|2.|7.000000");
+    CHECK_ERROR(PyUnicode_Format(S("%f"), S("x")), PyExc_TypeError,
+                "must be real number, not str");
+    release();
+}
+
+static void
 test_format_method(void)
 {
     CHECK_STR(FMT("{}-{}", T(2, S("a"), S("b")), NULL), "a-b");
@@ -799,6 +816,82 @@ test_character_names(void)
 }
 
 static void
+test_database(void)
+{
+    const char *tag;
+    Py_UCS4 buf[_PyUnicode_DECOMPOSITION_MAX];
+    CHECK(strcmp(_PyUnicode_CategoryName('A'), "Lu") == 0);
+    CHECK(strcmp(_PyUnicode_CategoryName(0x0378), "Cn") == 0);
+    CHECK(strcmp(_PyUnicode_BidirectionalName(0x05D0), "R") == 0);
+    CHECK(_PyUnicode_CombiningClass(0x0301) == 230);
+    CHECK(_PyUnicode_IsMirrored('(') && !_PyUnicode_IsMirrored('a'));
+    CHECK(strcmp(_PyUnicode_EastAsianWidthName(0x4E00), "W") == 0);
+    CHECK(strcmp(_PyUnicode_EastAsianWidthName('a'), "Na") == 0);
+    CHECK(_PyUnicode_GetDecomposition(0xE9, &tag, buf) == 2 && tag[0] == '\0'
+          && buf[0] == 'e' && buf[1] == 0x301);
+    CHECK(_PyUnicode_GetDecomposition(0xFB01, &tag, buf) == 2
+          && strcmp(tag, "<compat>") == 0 && buf[0] == 'f' && buf[1] == 'i');
+    CHECK(_PyUnicode_GetDecomposition('a', &tag, buf) == 0);
+    CHECK(_PyUnicode_Compose('e', 0x301) == 0xE9);
+    CHECK(_PyUnicode_Compose(0x1100, 0x1161) == 0xAC00);
+    CHECK(_PyUnicode_Compose(0xAC00, 0x11A8) == 0xAC01);
+    CHECK(_PyUnicode_Compose(0x0915, 0x093C) == 0);     /* excluded: U+0958 */
+    CHECK(_PyUnicode_IsCompositionExclusion(0x0958));
+    CHECK(_PyUnicode_QuickCheck(0xE9, 2) == 1 && _PyUnicode_QuickCheck(0xE9, 0) == 0);
+    CHECK(_PyUnicode_QuickCheck(0x301, 0) == 2);
+    double v;
+    CHECK(_PyUnicode_GetNumericValue(0xBD, &v) && v == 0.5);
+    CHECK(_PyUnicode_GetNumericValue(0x4E07, &v) && v == 10000.0);
+    CHECK(!_PyUnicode_GetNumericValue('x', &v));
+}
+
+static void
+test_numeric_transform(void)
+{
+    /* "\u0663\u2003\u00b2x": Arabic-Indic three, em space, superscript two */
+    PyObject *t = _PyUnicode_TransformDecimalAndSpaceToASCII(S("\331\243\342\200\203\302\262x"));
+    CHECK_STR(t, "3 ?x");
+    PyObject *a = S("12");
+    t = _PyUnicode_TransformDecimalAndSpaceToASCII(a);
+    CHECK(t == a);
+    Py_XDECREF(t);
+    release();
+}
+
+static void
+test_charmap(void)
+{
+    PyObject *table = S("ab\357\277\276c");   /* "ab\ufffec" */
+    CHECK_STR(PyUnicode_DecodeCharmap("\000\001\003", 3, table, NULL), "abc");
+    CHECK_STR(PyUnicode_DecodeCharmap("\000\002\007", 3, table, "replace"),
+              "a\357\277\275\357\277\275");
+    CHECK_ERROR(PyUnicode_DecodeCharmap("\000\002", 2, table, NULL),
+                PyExc_UnicodeDecodeError,
+                "'charmap' codec can't decode byte 0x02 in position 1: "
+                "character maps to <undefined>");
+    PyObject *dmap = D(0);
+    PyDict_SetItem(dmap, I(0), S("xy"));
+    PyDict_SetItem(dmap, I(1), I(0x20AC));
+    PyDict_SetItem(dmap, I(2), Py_None);
+    CHECK_STR(PyUnicode_DecodeCharmap("\000\001", 2, dmap, NULL), "xy\342\202\254");
+    CHECK_STR(PyUnicode_DecodeCharmap("\002\000", 2, dmap, "ignore"), "xy");
+    CHECK_STR(PyUnicode_DecodeCharmap("\351", 1, Py_None, NULL), "\303\251");
+    PyObject *emap = D(0);
+    PyDict_SetItem(emap, I('a'), I(1));
+    PyDict_SetItem(emap, I('b'), keep(PyBytes_FromString("BB")));
+    PyDict_SetItem(emap, I('?'), I('?'));
+    CHECK_BYTES(PyUnicode_AsCharmapString(S("ab"), emap), "\001BB", 3);
+    CHECK_BYTES(_PyUnicode_EncodeCharmap(S("abc"), emap, "replace"), "\001BB?", 4);
+    CHECK_BYTES(_PyUnicode_EncodeCharmap(S("abc"), emap, "ignore"), "\001BB", 3);
+    CHECK_ERROR(_PyUnicode_EncodeCharmap(S("ac"), emap, "xmlcharrefreplace"),
+                PyExc_UnicodeEncodeError, NULL);
+    CHECK_ERROR(_PyUnicode_EncodeCharmap(S("abc"), emap, NULL), PyExc_UnicodeEncodeError, NULL);
+    PyObject *inverse = keep(PyUnicode_BuildEncodingMap(table));
+    CHECK_BYTES(PyUnicode_AsCharmapString(S("cab"), inverse), "\003\000\001", 3);
+    release();
+}
+
+static void
 test_translate(void)
 {
     PyObject *table = D(0);
@@ -951,6 +1044,71 @@ test_constructor(void)
     release();
 }
 
+#ifdef Py_GIL_DISABLED
+#include <pthread.h>
+
+/* Racing fills of the UTF-8 cache and racing interning must agree: every
+   thread sees one complete buffer per string, and one interned object per
+   text.  (These paths touch no thread state, so plain threads suffice.) */
+enum { RACE_THREADS = 4, RACE_STRINGS = 64 };
+static PyObject *race_strings[RACE_STRINGS];
+static const char *race_utf8[RACE_THREADS][RACE_STRINGS];
+static PyObject *race_interned[RACE_THREADS][RACE_STRINGS];
+static int race_ok[RACE_THREADS];
+
+static void *
+race_worker(void *arg)
+{
+    int id = (int)(intptr_t)arg;
+    int ok = 1;
+    for (int i = 0; i < RACE_STRINGS; i++) {
+        Py_ssize_t n;
+        const char *u = PyUnicode_AsUTF8AndSize(race_strings[i], &n);
+        char expected[32];
+        snprintf(expected, sizeof expected, "\303\251-%d-\342\202\254", i);
+        ok &= u != NULL && n == (Py_ssize_t)strlen(expected) && strcmp(u, expected) == 0;
+        race_utf8[id][i] = u;
+        char text[32];
+        snprintf(text, sizeof text, "weft-race-%d", i);
+        PyObject *s = PyUnicode_FromString(text);
+        PyUnicode_InternInPlace(&s);
+        race_interned[id][i] = s;   /* immortal: no reference to drop */
+    }
+    race_ok[id] = ok;
+    return NULL;
+}
+
+static void
+test_free_threaded_races(void)
+{
+    for (int i = 0; i < RACE_STRINGS; i++) {
+        race_strings[i] = PyUnicode_FromFormat("%s-%d-%s", "\303\251", i,
+                                               "\342\202\254");
+        if (race_strings[i] == NULL) {
+            CHECK(0);
+            return;
+        }
+    }
+    pthread_t threads[RACE_THREADS];
+    for (int t = 0; t < RACE_THREADS; t++) {
+        pthread_create(&threads[t], NULL, race_worker, (void *)(intptr_t)t);
+    }
+    for (int t = 0; t < RACE_THREADS; t++) {
+        pthread_join(threads[t], NULL);
+    }
+    for (int t = 0; t < RACE_THREADS; t++) {
+        CHECK(race_ok[t]);
+        for (int i = 0; i < RACE_STRINGS; i++) {
+            CHECK(race_utf8[t][i] == race_utf8[0][i]);
+            CHECK(race_interned[t][i] == race_interned[0][i]);
+        }
+    }
+    for (int i = 0; i < RACE_STRINGS; i++) {
+        Py_DECREF(race_strings[i]);
+    }
+}
+#endif
+
 void
 suite_unicode(void)
 {
@@ -971,11 +1129,18 @@ suite_unicode(void)
     RUN(test_decode);
     RUN(test_repr_escapes);
     RUN(test_character_names);
+    RUN(test_database);
+    RUN(test_numeric_transform);
+    RUN(test_charmap);
     RUN(test_translate);
     RUN(test_percent_format);
+    RUN(test_percent_float);
     RUN(test_format_method);
     RUN(test_method_errors);
     RUN(test_from_format);
     RUN(test_writer);
     RUN(test_constructor);
+#ifdef Py_GIL_DISABLED
+    RUN(test_free_threaded_races);
+#endif
 }

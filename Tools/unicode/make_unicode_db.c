@@ -75,6 +75,28 @@ static const char *const bidi_names[] = {
 };
 #define NBIDI ((int)(sizeof(bidi_names) / sizeof(bidi_names[0])))
 
+/* East Asian widths, for unicodedata.east_asian_width(); "N" first, the
+   value of code points the file does not list. */
+static const char *const eaw_names[] = { "N", "A", "F", "H", "Na", "W" };
+#define NEAW ((int)(sizeof(eaw_names) / sizeof(eaw_names[0])))
+
+/* Decomposition tags; "" (index 0) marks a canonical decomposition. */
+static const char *const decomp_tags[] = {
+    "", "<font>", "<noBreak>", "<initial>", "<medial>", "<final>",
+    "<isolated>", "<circle>", "<super>", "<sub>", "<vertical>", "<wide>",
+    "<narrow>", "<small>", "<square>", "<fraction>", "<compat>",
+};
+#define NDECOMP_TAGS ((int)(sizeof(decomp_tags) / sizeof(decomp_tags[0])))
+#define MAX_DECOMP 18       /* longest decomposition (U+FDFA) */
+
+/* Normalization bits of a record: quick-check answers ("No" and "Maybe")
+   and full composition exclusion. */
+enum {
+    N_NFC_NO = 1 << 0, N_NFC_MAYBE = 1 << 1, N_NFKC_NO = 1 << 2,
+    N_NFKC_MAYBE = 1 << 3, N_NFD_NO = 1 << 4, N_NFKD_NO = 1 << 5,
+    N_COMP_EXCLUSION = 1 << 6,
+};
+
 /* Everything known about one code point while reading the files. */
 typedef struct {
     uint8_t assigned;
@@ -88,6 +110,11 @@ typedef struct {
     uint32_t flags;
     uint32_t upper, lower, title;   /* simple mappings (absolute) */
     int special;            /* index into specials[] + 1; 0: none */
+    uint8_t east_asian_width;
+    uint8_t normalization;  /* N_* bits */
+    uint8_t decomp_tag;
+    uint8_t ndecomp;
+    uint32_t decomp[MAX_DECOMP];
 } CharInfo;
 
 /* The full case mappings of one code point whose full mappings are not
@@ -117,6 +144,8 @@ typedef struct {
     uint8_t mirrored;
     int8_t decimal;
     int8_t digit;
+    uint8_t east_asian_width;
+    uint8_t normalization;
 } Record;
 
 static CharInfo *chars;
@@ -317,6 +346,24 @@ set_char(uint32_t cp, char **f)
     c->digit = f[7][0] ? (int8_t)atoi(f[7]) : -1;
     c->numeric = f[8][0] ? add_numeric(f[8]) : 0;
     c->mirrored = f[9][0] == 'Y';
+    c->ndecomp = 0;
+    if (f[5][0]) {
+        const char *d = f[5];
+        c->decomp_tag = 0;
+        if (d[0] == '<') {
+            const char *close = strchr(d, '>');
+            char tag[32];
+            size_t n = close ? (size_t)(close - d + 1) : 0;
+            if (n == 0 || n >= sizeof tag) {
+                fatal("bad decomposition '%s'", d);
+            }
+            memcpy(tag, d, n);
+            tag[n] = '\0';
+            c->decomp_tag = (uint8_t)lookup_name(decomp_tags, NDECOMP_TAGS, tag);
+            d = close + 1;
+        }
+        c->ndecomp = (uint8_t)parse_cp_list(d, c->decomp, MAX_DECOMP);
+    }
     c->upper = f[12][0] ? parse_hex(f[12]) : cp;
     c->lower = f[13][0] ? parse_hex(f[13]) : cp;
     /* An empty titlecase field means "same as uppercase". */
@@ -672,6 +719,67 @@ read_case_folding(const char *dir)
     }
 }
 
+
+/* ---- East Asian width and normalization properties ---------------------- */
+
+static void
+read_east_asian_width(const char *dir)
+{
+    FILE *fp = open_ucd(dir, "EastAsianWidth.txt");
+    char line[1024];
+    while (fgets(line, sizeof line, fp)) {
+        char *f[2];
+        strip_comment(line);
+        if (line[0] == '\0' || split_fields(line, f, 2) < 2) {
+            continue;
+        }
+        uint32_t first, last;
+        parse_range(f[0], &first, &last);
+        uint8_t w = (uint8_t)lookup_name(eaw_names, NEAW, f[1]);
+        for (uint32_t cp = first; cp <= last; cp++) {
+            /* Only assigned characters carry a width, as in CPython. */
+            if (chars[cp].assigned) {
+                chars[cp].east_asian_width = w;
+            }
+        }
+    }
+    fclose(fp);
+}
+
+static void
+read_normalization_props(const char *dir)
+{
+    FILE *fp = open_ucd(dir, "DerivedNormalizationProps.txt");
+    char line[1024];
+    while (fgets(line, sizeof line, fp)) {
+        char *f[3];
+        strip_comment(line);
+        if (line[0] == '\0') {
+            continue;
+        }
+        int n = split_fields(line, f, 3);
+        if (n < 2) {
+            continue;
+        }
+        uint8_t bit = 0;
+        const char *value = n > 2 ? f[2] : "";
+        if (strcmp(f[1], "Full_Composition_Exclusion") == 0) bit = N_COMP_EXCLUSION;
+        else if (strcmp(f[1], "NFC_QC") == 0) bit = value[0] == 'M' ? N_NFC_MAYBE : N_NFC_NO;
+        else if (strcmp(f[1], "NFKC_QC") == 0) bit = value[0] == 'M' ? N_NFKC_MAYBE : N_NFKC_NO;
+        else if (strcmp(f[1], "NFD_QC") == 0) bit = N_NFD_NO;
+        else if (strcmp(f[1], "NFKD_QC") == 0) bit = N_NFKD_NO;
+        if (bit == 0) {
+            continue;
+        }
+        uint32_t first, last;
+        parse_range(f[0], &first, &last);
+        for (uint32_t cp = first; cp <= last; cp++) {
+            chars[cp].normalization |= bit;
+        }
+    }
+    fclose(fp);
+}
+
 /* ---- records and the two-level table ------------------------------------ */
 
 static Record *records;
@@ -686,7 +794,8 @@ record_equal(const Record *a, const Record *b)
            && a->numeric == b->numeric && a->category == b->category
            && a->bidi == b->bidi && a->combining == b->combining
            && a->mirrored == b->mirrored && a->decimal == b->decimal
-           && a->digit == b->digit;
+           && a->digit == b->digit && a->east_asian_width == b->east_asian_width
+           && a->normalization == b->normalization;
 }
 
 static uint32_t
@@ -696,7 +805,7 @@ record_hash(const Record *r)
     const int32_t parts[] = {
         r->upper, r->lower, r->title, (int32_t)r->flags, r->special,
         r->numeric, r->category, r->bidi, r->combining, r->mirrored,
-        r->decimal, r->digit,
+        r->decimal, r->digit, r->east_asian_width, r->normalization,
     };
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
         h = (h ^ (uint32_t)parts[i]) * 16777619u;
@@ -738,6 +847,8 @@ build_records(void)
         r.mirrored = c->mirrored;
         r.decimal = c->decimal;
         r.digit = c->digit;
+        r.east_asian_width = c->east_asian_width;
+        r.normalization = c->normalization;
         uint32_t h = record_hash(&r) & (SLOTS - 1);
         while (slots[h] >= 0 && !record_equal(&records[slots[h]], &r)) {
             h = (h + 1) & (SLOTS - 1);
@@ -858,6 +969,77 @@ emit_two_level(const char *prefix, const int *values, size_t n)
     emit_int_array(ctype_for(maxvalue), name, index2, len2);
     free(index1);
     free(index2);
+}
+
+
+/* ---- decompositions and compositions ------------------------------------ */
+
+static int
+by_pair(const void *a, const void *b)
+{
+    const uint32_t *x = a, *y = b;
+    if (x[0] != y[0]) {
+        return x[0] < y[0] ? -1 : 1;
+    }
+    if (x[1] != y[1]) {
+        return x[1] < y[1] ? -1 : 1;
+    }
+    return 0;
+}
+
+/* Decompositions: _PyUnicode_Decompositions holds, per decomposable code
+   point, a header (tag << 8 | length) followed by the code points; a
+   two-level table maps each code point to its header's index + 1.
+   Compositions: the primary composites (canonical two-character
+   decompositions that are not excluded), sorted by (first, second). */
+static void
+emit_decompositions(void)
+{
+    size_t cap = 65536, len = 0;
+    int *data = xrealloc(NULL, cap * sizeof *data);
+    int *index = xrealloc(NULL, NCODEPOINTS * sizeof *index);
+    size_t npairs = 0;
+    uint32_t (*pairs)[3] = xrealloc(NULL, 4096 * sizeof *pairs);
+    for (uint32_t cp = 0; cp < NCODEPOINTS; cp++) {
+        const CharInfo *c = &chars[cp];
+        index[cp] = 0;
+        if (c->ndecomp == 0) {
+            continue;
+        }
+        if (len + 1 + c->ndecomp > cap) {
+            cap *= 2;
+            data = xrealloc(data, cap * sizeof *data);
+        }
+        index[cp] = (int)len + 1;
+        data[len++] = (c->decomp_tag << 8) | c->ndecomp;
+        for (int i = 0; i < c->ndecomp; i++) {
+            data[len++] = (int)c->decomp[i];
+        }
+        if (c->decomp_tag == 0 && c->ndecomp == 2
+            && !(c->normalization & N_COMP_EXCLUSION)) {
+            if (npairs == 4096) {
+                fatal("too many primary composites");
+            }
+            pairs[npairs][0] = c->decomp[0];
+            pairs[npairs][1] = c->decomp[1];
+            pairs[npairs][2] = cp;
+            npairs++;
+        }
+    }
+    if (len >= 65535) {
+        fatal("decomposition data too large for 16-bit indices");
+    }
+    emit_int_array("uint32_t", "_PyUnicode_Decompositions", data, len);
+    emit_two_level("_PyUnicode_DecompIndex", index, NCODEPOINTS);
+    qsort(pairs, npairs, sizeof *pairs, by_pair);
+    printf("static const uint32_t _PyUnicode_Compositions[%zu][3] = {\n", npairs);
+    for (size_t i = 0; i < npairs; i++) {
+        printf("    {0x%04X, 0x%04X, 0x%04X},\n", pairs[i][0], pairs[i][1], pairs[i][2]);
+    }
+    printf("};\n\n");
+    free(data);
+    free(index);
+    free(pairs);
 }
 
 
@@ -1116,6 +1298,26 @@ emit_header(void)
         printf(" \"%s\",", bidi_names[i]);
     }
     printf("\n};\n\n");
+    printf("static const char *const _PyUnicode_EastAsianWidthNames[%d] = {\n   ",
+           NEAW);
+    for (int i = 0; i < NEAW; i++) {
+        printf(" \"%s\",", eaw_names[i]);
+    }
+    printf("\n};\n\n");
+    printf("static const char *const _PyUnicode_DecompositionTags[%d] = {\n   ",
+           NDECOMP_TAGS);
+    for (int i = 0; i < NDECOMP_TAGS; i++) {
+        printf(" \"%s\",", decomp_tags[i]);
+    }
+    printf("\n};\n\n");
+    printf("#define _PyUnicode_NORM_NFC_NO 0x%02X\n", N_NFC_NO);
+    printf("#define _PyUnicode_NORM_NFC_MAYBE 0x%02X\n", N_NFC_MAYBE);
+    printf("#define _PyUnicode_NORM_NFKC_NO 0x%02X\n", N_NFKC_NO);
+    printf("#define _PyUnicode_NORM_NFKC_MAYBE 0x%02X\n", N_NFKC_MAYBE);
+    printf("#define _PyUnicode_NORM_NFD_NO 0x%02X\n", N_NFD_NO);
+    printf("#define _PyUnicode_NORM_NFKD_NO 0x%02X\n", N_NFKD_NO);
+    printf("#define _PyUnicode_NORM_COMP_EXCLUSION 0x%02X\n", N_COMP_EXCLUSION);
+    printf("#define _PyUnicode_DECOMP_MAX %d\n\n", MAX_DECOMP);
     printf("#define _PyUnicode_FULL_MAX %d\n\n", MAX_FULL);
 }
 
@@ -1135,6 +1337,8 @@ emit_tables(void)
            "    uint8_t mirrored;\n"
            "    int8_t decimal;     /* -1: none */\n"
            "    int8_t digit;       /* -1: none */\n"
+           "    uint8_t east_asian_width;   /* _PyUnicode_EastAsianWidthNames index */\n"
+           "    uint8_t normalization;      /* _PyUnicode_NORM_* bits */\n"
            "} _PyUnicode_TypeRecord;\n\n");
     printf("typedef struct {\n"
            "    uint8_t nlower, nupper, ntitle, nfold;\n"
@@ -1152,10 +1356,10 @@ emit_tables(void)
            nrecords);
     for (int i = 0; i < nrecords; i++) {
         const Record *r = &records[i];
-        printf("    {%d, %d, %d, 0x%04X, %u, %u, %u, %u, %u, %u, %d, %d},\n",
+        printf("    {%d, %d, %d, 0x%04X, %u, %u, %u, %u, %u, %u, %d, %d, %u, %u},\n",
                r->upper, r->lower, r->title, r->flags, r->special, r->numeric,
                r->category, r->bidi, r->combining, r->mirrored, r->decimal,
-               r->digit);
+               r->digit, r->east_asian_width, r->normalization);
     }
     printf("};\n\n");
 
@@ -1215,12 +1419,15 @@ main(int argc, char **argv)
                   F_CASE_IGNORABLE);
     read_special_casing(dir);
     read_case_folding(dir);
+    read_east_asian_width(dir);
+    read_normalization_props(dir);
     if (nspecials >= 65535 || nnumerics >= 65535) {
         fatal("side tables too large for 16-bit indices");
     }
     build_records();
     emit_header();
     emit_tables();
+    emit_decompositions();
     emit_names(dir);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fatal("write error: %s", strerror(errno));

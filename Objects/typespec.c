@@ -1,0 +1,425 @@
+/* Types described by a PyType_Spec (PyType_FromSpec, PyType_FromMetaclass
+   and friends), the way extension modules (including abi3/abi3t ones)
+   define their classes, and the accessors that go with them
+   (PyType_GetSlot, PyType_GetModule, PyObject_GetTypeData, ...).
+
+   A type made here is a heap type like those of type_new; it is built
+   and readied before any other thread can see it, so no locking is
+   needed during construction. */
+#include "Python.h"
+#include "pycore_moduleobject.h"
+#include "pycore_object.h"
+#include "pycore_typeobject.h"
+#include "typeslots.h"
+
+#define SPEC_SLOT(FIELD) ((int)offsetof(PyHeapTypeObject, FIELD))
+
+/* Where each Py_* slot ID lives in a heap type (0: handled specially). */
+static const int spec_slot_offsets[] = {
+    [Py_bf_getbuffer] = SPEC_SLOT(as_buffer.bf_getbuffer),
+    [Py_bf_releasebuffer] = SPEC_SLOT(as_buffer.bf_releasebuffer),
+    [Py_mp_ass_subscript] = SPEC_SLOT(as_mapping.mp_ass_subscript),
+    [Py_mp_length] = SPEC_SLOT(as_mapping.mp_length),
+    [Py_mp_subscript] = SPEC_SLOT(as_mapping.mp_subscript),
+    [Py_nb_absolute] = SPEC_SLOT(as_number.nb_absolute),
+    [Py_nb_add] = SPEC_SLOT(as_number.nb_add),
+    [Py_nb_and] = SPEC_SLOT(as_number.nb_and),
+    [Py_nb_bool] = SPEC_SLOT(as_number.nb_bool),
+    [Py_nb_divmod] = SPEC_SLOT(as_number.nb_divmod),
+    [Py_nb_float] = SPEC_SLOT(as_number.nb_float),
+    [Py_nb_floor_divide] = SPEC_SLOT(as_number.nb_floor_divide),
+    [Py_nb_index] = SPEC_SLOT(as_number.nb_index),
+    [Py_nb_inplace_add] = SPEC_SLOT(as_number.nb_inplace_add),
+    [Py_nb_inplace_and] = SPEC_SLOT(as_number.nb_inplace_and),
+    [Py_nb_inplace_floor_divide] = SPEC_SLOT(as_number.nb_inplace_floor_divide),
+    [Py_nb_inplace_lshift] = SPEC_SLOT(as_number.nb_inplace_lshift),
+    [Py_nb_inplace_multiply] = SPEC_SLOT(as_number.nb_inplace_multiply),
+    [Py_nb_inplace_or] = SPEC_SLOT(as_number.nb_inplace_or),
+    [Py_nb_inplace_power] = SPEC_SLOT(as_number.nb_inplace_power),
+    [Py_nb_inplace_remainder] = SPEC_SLOT(as_number.nb_inplace_remainder),
+    [Py_nb_inplace_rshift] = SPEC_SLOT(as_number.nb_inplace_rshift),
+    [Py_nb_inplace_subtract] = SPEC_SLOT(as_number.nb_inplace_subtract),
+    [Py_nb_inplace_true_divide] = SPEC_SLOT(as_number.nb_inplace_true_divide),
+    [Py_nb_inplace_xor] = SPEC_SLOT(as_number.nb_inplace_xor),
+    [Py_nb_int] = SPEC_SLOT(as_number.nb_int),
+    [Py_nb_invert] = SPEC_SLOT(as_number.nb_invert),
+    [Py_nb_lshift] = SPEC_SLOT(as_number.nb_lshift),
+    [Py_nb_multiply] = SPEC_SLOT(as_number.nb_multiply),
+    [Py_nb_negative] = SPEC_SLOT(as_number.nb_negative),
+    [Py_nb_or] = SPEC_SLOT(as_number.nb_or),
+    [Py_nb_positive] = SPEC_SLOT(as_number.nb_positive),
+    [Py_nb_power] = SPEC_SLOT(as_number.nb_power),
+    [Py_nb_remainder] = SPEC_SLOT(as_number.nb_remainder),
+    [Py_nb_rshift] = SPEC_SLOT(as_number.nb_rshift),
+    [Py_nb_subtract] = SPEC_SLOT(as_number.nb_subtract),
+    [Py_nb_true_divide] = SPEC_SLOT(as_number.nb_true_divide),
+    [Py_nb_xor] = SPEC_SLOT(as_number.nb_xor),
+    [Py_sq_ass_item] = SPEC_SLOT(as_sequence.sq_ass_item),
+    [Py_sq_concat] = SPEC_SLOT(as_sequence.sq_concat),
+    [Py_sq_contains] = SPEC_SLOT(as_sequence.sq_contains),
+    [Py_sq_inplace_concat] = SPEC_SLOT(as_sequence.sq_inplace_concat),
+    [Py_sq_inplace_repeat] = SPEC_SLOT(as_sequence.sq_inplace_repeat),
+    [Py_sq_item] = SPEC_SLOT(as_sequence.sq_item),
+    [Py_sq_length] = SPEC_SLOT(as_sequence.sq_length),
+    [Py_sq_repeat] = SPEC_SLOT(as_sequence.sq_repeat),
+    [Py_tp_alloc] = SPEC_SLOT(ht_type.tp_alloc),
+    [Py_tp_base] = SPEC_SLOT(ht_type.tp_base),
+    [Py_tp_bases] = SPEC_SLOT(ht_type.tp_bases),
+    [Py_tp_call] = SPEC_SLOT(ht_type.tp_call),
+    [Py_tp_clear] = SPEC_SLOT(ht_type.tp_clear),
+    [Py_tp_dealloc] = SPEC_SLOT(ht_type.tp_dealloc),
+    [Py_tp_del] = SPEC_SLOT(ht_type.tp_del),
+    [Py_tp_descr_get] = SPEC_SLOT(ht_type.tp_descr_get),
+    [Py_tp_descr_set] = SPEC_SLOT(ht_type.tp_descr_set),
+    [Py_tp_doc] = SPEC_SLOT(ht_type.tp_doc),
+    [Py_tp_getattr] = SPEC_SLOT(ht_type.tp_getattr),
+    [Py_tp_getattro] = SPEC_SLOT(ht_type.tp_getattro),
+    [Py_tp_hash] = SPEC_SLOT(ht_type.tp_hash),
+    [Py_tp_init] = SPEC_SLOT(ht_type.tp_init),
+    [Py_tp_is_gc] = SPEC_SLOT(ht_type.tp_is_gc),
+    [Py_tp_iter] = SPEC_SLOT(ht_type.tp_iter),
+    [Py_tp_iternext] = SPEC_SLOT(ht_type.tp_iternext),
+    [Py_tp_methods] = SPEC_SLOT(ht_type.tp_methods),
+    [Py_tp_new] = SPEC_SLOT(ht_type.tp_new),
+    [Py_tp_repr] = SPEC_SLOT(ht_type.tp_repr),
+    [Py_tp_richcompare] = SPEC_SLOT(ht_type.tp_richcompare),
+    [Py_tp_setattr] = SPEC_SLOT(ht_type.tp_setattr),
+    [Py_tp_setattro] = SPEC_SLOT(ht_type.tp_setattro),
+    [Py_tp_str] = SPEC_SLOT(ht_type.tp_str),
+    [Py_tp_traverse] = SPEC_SLOT(ht_type.tp_traverse),
+    [Py_tp_members] = SPEC_SLOT(ht_type.tp_members),
+    [Py_tp_getset] = SPEC_SLOT(ht_type.tp_getset),
+    [Py_tp_free] = SPEC_SLOT(ht_type.tp_free),
+    [Py_nb_matrix_multiply] = SPEC_SLOT(as_number.nb_matrix_multiply),
+    [Py_nb_inplace_matrix_multiply] = SPEC_SLOT(as_number.nb_inplace_matrix_multiply),
+    [Py_am_await] = SPEC_SLOT(as_async.am_await),
+    [Py_am_aiter] = SPEC_SLOT(as_async.am_aiter),
+    [Py_am_anext] = SPEC_SLOT(as_async.am_anext),
+    [Py_tp_finalize] = SPEC_SLOT(ht_type.tp_finalize),
+    [Py_am_send] = SPEC_SLOT(as_async.am_send),
+    [Py_tp_vectorcall] = SPEC_SLOT(ht_type.tp_vectorcall),
+    [Py_tp_token] = SPEC_SLOT(ht_token),
+};
+
+#define MAX_SPEC_SLOT ((int)Py_ARRAY_LENGTH(spec_slot_offsets) - 1)
+
+static Py_ssize_t align_up(Py_ssize_t size)
+{
+    return (Py_ssize_t)_Py_SIZE_ROUND_UP(size, _Alignof(max_align_t));
+}
+
+/* What the slot list says about members, doc and bases. */
+typedef struct {
+    Py_ssize_t nmembers;
+    Py_ssize_t weaklistoffset, dictoffset, vectorcalloffset;
+    PyObject *bases_slot;       /* borrowed: Py_tp_bases */
+    PyTypeObject *base_slot;    /* borrowed: Py_tp_base */
+} spec_info;
+
+static int scan_spec_slots(PyType_Spec *spec, spec_info *info)
+{
+    memset(info, 0, sizeof(*info));
+    for (PyType_Slot *slot = spec->slots; slot->slot; slot++) {
+        if (slot->slot < 0 || slot->slot > MAX_SPEC_SLOT) {
+            PyErr_SetString(PyExc_RuntimeError, "invalid slot offset");
+            return -1;
+        }
+        if (slot->slot == Py_tp_bases) {
+            info->bases_slot = slot->pfunc;
+        }
+        else if (slot->slot == Py_tp_base) {
+            info->base_slot = slot->pfunc;
+        }
+        else if (slot->slot == Py_tp_members) {
+            if (info->nmembers != 0) {
+                PyErr_SetString(PyExc_SystemError,
+                                "Multiple Py_tp_members slots are not supported.");
+                return -1;
+            }
+            for (PyMemberDef *m = slot->pfunc; m->name != NULL; m++) {
+                info->nmembers++;
+                if (strcmp(m->name, "__weaklistoffset__") == 0) {
+                    info->weaklistoffset = m->offset;
+                }
+                else if (strcmp(m->name, "__dictoffset__") == 0) {
+                    info->dictoffset = m->offset;
+                }
+                else if (strcmp(m->name, "__vectorcalloffset__") == 0) {
+                    info->vectorcalloffset = m->offset;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+/* The bases as a tuple: the argument, else Py_tp_bases, else Py_tp_base,
+   else (object,).  A new reference. */
+static PyObject *spec_bases(PyObject *bases_in, spec_info *info)
+{
+    if (bases_in == NULL) {
+        if (info->bases_slot != NULL) {
+            return Py_NewRef(info->bases_slot);
+        }
+        PyTypeObject *base = info->base_slot ? info->base_slot : &PyBaseObject_Type;
+        return PyTuple_Pack(1, base);
+    }
+    if (PyType_Check(bases_in)) {
+        return PyTuple_Pack(1, bases_in);
+    }
+    if (!PyTuple_Check(bases_in)) {
+        PyErr_SetString(PyExc_SystemError, "bases must be a type or a tuple");
+        return NULL;
+    }
+    return Py_NewRef(bases_in);
+}
+
+/* Copy the slot values into the new type.  Members are copied into the
+   type's own item area so that Py_RELATIVE_OFFSET can be resolved. */
+static int apply_spec_slots(PyHeapTypeObject *res, PyType_Spec *spec,
+                            Py_ssize_t type_data_offset)
+{
+    PyTypeObject *type = &res->ht_type;
+    for (PyType_Slot *slot = spec->slots; slot->slot; slot++) {
+        switch (slot->slot) {
+        case Py_tp_base:
+        case Py_tp_bases:
+            break;
+        case Py_tp_doc: {
+            if (slot->pfunc == NULL) {
+                break;
+            }
+            size_t len = strlen(slot->pfunc) + 1;
+            char *doc = PyObject_Malloc(len);
+            if (doc == NULL) {
+                PyErr_NoMemory();
+                return -1;
+            }
+            memcpy(doc, slot->pfunc, len);
+            type->tp_doc = doc;
+            break;
+        }
+        case Py_tp_members: {
+            PyMemberDef *dst = PyHeapType_GET_MEMBERS(res);
+            PyMemberDef *src = slot->pfunc;
+            Py_ssize_t i = 0;
+            for (; src[i].name != NULL; i++) {
+                dst[i] = src[i];
+                if (dst[i].flags & Py_RELATIVE_OFFSET) {
+                    dst[i].offset += type_data_offset;
+                    dst[i].flags &= ~Py_RELATIVE_OFFSET;
+                }
+            }
+            memset(&dst[i], 0, sizeof(PyMemberDef));
+            type->tp_members = dst;
+            break;
+        }
+        case Py_tp_token:
+            res->ht_token = slot->pfunc == Py_TP_USE_SPEC ? (void *)spec : slot->pfunc;
+            break;
+        default:
+            *(void **)((char *)res + spec_slot_offsets[slot->slot]) = slot->pfunc;
+            break;
+        }
+    }
+    return 0;
+}
+
+PyObject *PyType_FromMetaclass(PyTypeObject *metaclass, PyObject *module,
+                               PyType_Spec *spec, PyObject *bases_in)
+{
+    spec_info info;
+    if (scan_spec_slots(spec, &info) < 0) {
+        return NULL;
+    }
+    PyObject *bases = spec_bases(bases_in, &info);
+    if (bases == NULL) {
+        return NULL;
+    }
+    PyHeapTypeObject *res = NULL;
+    if (metaclass == NULL) {
+        metaclass = _PyType_CalculateMetaclass(&PyType_Type, bases);
+        if (metaclass == NULL) {
+            goto error;
+        }
+    }
+    if (metaclass->tp_new != NULL && metaclass->tp_new != PyType_Type.tp_new) {
+        PyErr_SetString(PyExc_TypeError,
+                        "Metaclasses with custom tp_new are not supported.");
+        goto error;
+    }
+    PyTypeObject *base = _PyType_BestBase(bases);
+    if (base == NULL) {
+        goto error;
+    }
+    Py_ssize_t basicsize = spec->basicsize, type_data_offset = spec->basicsize;
+    if (basicsize == 0) {
+        basicsize = base->tp_basicsize;
+    }
+    else if (basicsize < 0) {
+        /* Negative: the type's own data follows its base's, aligned. */
+        type_data_offset = align_up(base->tp_basicsize);
+        basicsize = type_data_offset + align_up(-spec->basicsize);
+    }
+    if (spec->itemsize < 0) {
+        PyErr_SetString(PyExc_SystemError, "Invalid negative itemsize in spec");
+        goto error;
+    }
+    res = (PyHeapTypeObject *)metaclass->tp_alloc(metaclass, info.nmembers);
+    if (res == NULL) {
+        goto error;
+    }
+    PyTypeObject *type = &res->ht_type;
+    type->tp_flags = spec->flags | Py_TPFLAGS_HEAPTYPE;
+    type->tp_as_async = &res->as_async;
+    type->tp_as_number = &res->as_number;
+    type->tp_as_sequence = &res->as_sequence;
+    type->tp_as_mapping = &res->as_mapping;
+    type->tp_as_buffer = &res->as_buffer;
+    type->tp_bases = bases;
+    bases = NULL;
+    type->tp_base = (PyTypeObject *)Py_NewRef(base);
+    type->tp_basicsize = basicsize;
+    type->tp_itemsize = spec->itemsize;
+    res->ht_module = Py_XNewRef(module);
+
+    const char *shortname = strrchr(spec->name, '.');
+    shortname = shortname == NULL ? spec->name : shortname + 1;
+    res->ht_name = PyUnicode_FromString(shortname);
+    if (res->ht_name == NULL) {
+        goto error;
+    }
+    res->ht_qualname = Py_NewRef(res->ht_name);
+    size_t name_len = strlen(spec->name) + 1;
+    res->_ht_tpname = PyMem_Malloc(name_len);
+    if (res->_ht_tpname == NULL) {
+        PyErr_NoMemory();
+        goto error;
+    }
+    memcpy(res->_ht_tpname, spec->name, name_len);
+    type->tp_name = res->_ht_tpname;
+
+    if (apply_spec_slots(res, spec, type_data_offset) < 0) {
+        goto error;
+    }
+    if (type->tp_dealloc == NULL) {
+        /* _PyType_SubtypeDealloc hands over to the base's dealloc. */
+        type->tp_dealloc = _PyType_SubtypeDealloc;
+    }
+    if (info.vectorcalloffset) {
+        type->tp_vectorcall_offset = info.vectorcalloffset;
+    }
+    if (info.weaklistoffset) {
+        type->tp_weaklistoffset = info.weaklistoffset;
+    }
+    if (info.dictoffset) {
+        type->tp_dictoffset = info.dictoffset;
+    }
+    if (PyType_Ready(type) < 0) {
+        goto error;
+    }
+    if (shortname != spec->name) {
+        PyObject *modname = PyUnicode_FromStringAndSize(
+            spec->name, (Py_ssize_t)(shortname - 1 - spec->name));
+        int rc = modname == NULL ? -1
+                 : PyDict_SetDefaultRef(type->tp_dict, _Py_INTERNED_ID(__module__),
+                                        modname, NULL);
+        Py_XDECREF(modname);
+        if (rc < 0) {
+            goto error;
+        }
+    }
+    return (PyObject *)res;
+error:
+    Py_XDECREF(bases);
+    Py_XDECREF(res);
+    return NULL;
+}
+
+PyObject *PyType_FromModuleAndSpec(PyObject *module, PyType_Spec *spec,
+                                   PyObject *bases)
+{
+    return PyType_FromMetaclass(NULL, module, spec, bases);
+}
+
+PyObject *PyType_FromSpecWithBases(PyType_Spec *spec, PyObject *bases)
+{
+    return PyType_FromMetaclass(NULL, NULL, spec, bases);
+}
+
+PyObject *PyType_FromSpec(PyType_Spec *spec)
+{
+    return PyType_FromMetaclass(NULL, NULL, spec, NULL);
+}
+
+void *PyType_GetSlot(PyTypeObject *type, int slot)
+{
+    if (slot <= 0 || slot > MAX_SPEC_SLOT || spec_slot_offsets[slot] == 0) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    if (slot == Py_tp_token) {
+        return (type->tp_flags & Py_TPFLAGS_HEAPTYPE)
+                   ? ((PyHeapTypeObject *)type)->ht_token : NULL;
+    }
+    void **ptr = _PyType_SlotPtr(type, spec_slot_offsets[slot]);
+    return ptr == NULL ? NULL : *ptr;
+}
+
+PyObject *PyType_GetModule(PyTypeObject *type)
+{
+    if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+        PyErr_Format(PyExc_TypeError,
+                     "PyType_GetModule: Type '%s' is not a heap type",
+                     type->tp_name);
+        return NULL;
+    }
+    PyObject *module = ((PyHeapTypeObject *)type)->ht_module;
+    if (module == NULL) {
+        PyErr_Format(PyExc_TypeError,
+                     "PyType_GetModule: Type '%s' has no associated module",
+                     type->tp_name);
+    }
+    return module;
+}
+
+void *PyType_GetModuleState(PyTypeObject *type)
+{
+    PyObject *module = PyType_GetModule(type);
+    return module == NULL ? NULL : PyModule_GetState(module);
+}
+
+/* The module (borrowed) of the first heap type in type's MRO whose module
+   was created from `def`. */
+PyObject *PyType_GetModuleByDef(PyTypeObject *type, PyModuleDef *def)
+{
+    PyObject *mro = type->tp_mro;
+    Py_ssize_t n = mro == NULL ? 0 : PyTuple_GET_SIZE(mro);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyTypeObject *cls = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
+        if (!(cls->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+            continue;
+        }
+        PyObject *module = ((PyHeapTypeObject *)cls)->ht_module;
+        if (module != NULL && PyModule_Check(module)
+                && _PyModule_GetDef(module) == def) {
+            return module;
+        }
+    }
+    PyErr_Format(PyExc_TypeError,
+                 "PyType_GetModuleByDef: No superclass of '%s' has the given module",
+                 type->tp_name);
+    return NULL;
+}
+
+/* The part of obj that cls added to its base (negative basicsize specs). */
+void *PyObject_GetTypeData(PyObject *obj, PyTypeObject *cls)
+{
+    return (char *)obj + align_up(cls->tp_base->tp_basicsize);
+}
+
+Py_ssize_t PyType_GetTypeDataSize(PyTypeObject *cls)
+{
+    Py_ssize_t size = cls->tp_basicsize - align_up(cls->tp_base->tp_basicsize);
+    return size < 0 ? 0 : size;
+}

@@ -1,0 +1,598 @@
+/* The parser: entry points, the token buffer, error reporting and the
+   start rules (file, eval, single, func_type).  The grammar rules live in
+   parser_statements.c, parser_expressions.c, parser_arguments.c,
+   parser_patterns.c and string_literals.c; parser_private.h describes
+   the machinery they share.
+
+   Thread safety: all state is in the Parser and tokenizer of one call;
+   the keyword table is const. */
+#include "parser_private.h"
+
+/* ---- tokens ------------------------------------------------------------------ */
+
+static const char * const keywords[KW_COUNT] = {
+    [KW_False] = "False", [KW_None] = "None", [KW_True] = "True",
+    [KW_and] = "and", [KW_as] = "as", [KW_assert] = "assert",
+    [KW_async] = "async", [KW_await] = "await", [KW_break] = "break",
+    [KW_class] = "class", [KW_continue] = "continue", [KW_def] = "def",
+    [KW_del] = "del", [KW_elif] = "elif", [KW_else] = "else",
+    [KW_except] = "except", [KW_finally] = "finally", [KW_for] = "for",
+    [KW_from] = "from", [KW_global] = "global", [KW_if] = "if",
+    [KW_import] = "import", [KW_in] = "in", [KW_is] = "is",
+    [KW_lambda] = "lambda", [KW_nonlocal] = "nonlocal", [KW_not] = "not",
+    [KW_or] = "or", [KW_pass] = "pass", [KW_raise] = "raise",
+    [KW_return] = "return", [KW_try] = "try", [KW_while] = "while",
+    [KW_with] = "with", [KW_yield] = "yield",
+};
+
+static int
+keyword_of(const char *s, Py_ssize_t n)
+{
+    if (n < 2 || n > 8) {
+        return KW_NONE;
+    }
+    for (int kw = 1; kw < KW_COUNT; kw++) {
+        const char *k = keywords[kw];
+        if (k[0] == s[0] && (Py_ssize_t)strlen(k) == n &&
+            memcmp(k, s, (size_t)n) == 0) {
+            return kw;
+        }
+    }
+    return KW_NONE;
+}
+
+int
+_PyParser_TokenIs(PToken *t, const char *word)
+{
+    size_t n = strlen(word);
+    return t->t.type == NAME && t->kw == KW_NONE &&
+           (size_t)(t->t.end - t->t.start) == n &&
+           memcmp(t->t.start, word, n) == 0;
+}
+
+static int
+is_terminal(PToken *t)
+{
+    return t->t.type == ENDMARKER || t->t.type == ERRORTOKEN;
+}
+
+PToken *
+_PyParser_Peek(Parser *p, Py_ssize_t k)
+{
+    Py_ssize_t want = p->pos + k;
+    while (p->ntokens <= want) {
+        if (p->ntokens > 0 && is_terminal(&p->tokens[p->ntokens - 1])) {
+            return &p->tokens[p->ntokens - 1];
+        }
+        if (p->ntokens == p->cap) {
+            Py_ssize_t cap = p->cap ? p->cap * 2 : 256;
+            PToken *tokens = PyMem_Realloc(p->tokens,
+                                           (size_t)cap * sizeof(PToken));
+            if (tokens == NULL) {
+                /* Make the last token terminal so rules stop. */
+                PyErr_NoMemory();
+                p->fatal = p->error = 1;
+                if (p->ntokens == 0) {
+                    static PToken none = {{ERRORTOKEN, NULL, NULL, 1, 0, 1,
+                                           0, 0}, 0};
+                    return &none;
+                }
+                p->tokens[p->ntokens - 1].t.type = ERRORTOKEN;
+                return &p->tokens[p->ntokens - 1];
+            }
+            p->tokens = tokens;
+            p->cap = cap;
+        }
+        PToken *t = &p->tokens[p->ntokens];
+        int type = _PyTokenizer_Get(p->tok, &t->t);
+        t->kw = type == NAME ? keyword_of(t->t.start, t->t.end - t->t.start)
+                             : KW_NONE;
+        if (type == ERRORTOKEN && p->tok->done == E_ERROR) {
+            p->fatal = p->error = 1;
+        }
+        p->ntokens++;
+    }
+    return &p->tokens[want];
+}
+
+void
+_PyParser_Advance(Parser *p)
+{
+    PToken *t = cur(p);
+    if (is_terminal(t)) {
+        return;
+    }
+    p->end_lineno = t->t.end_lineno;
+    p->end_col = t->t.end_col_offset;
+    p->pos++;
+}
+
+/* ---- errors --------------------------------------------------------------------- */
+
+/* Convert 0-based byte columns to the 1-based character offsets of a
+   SyntaxError and raise. */
+static void *
+raise_message(Parser *p, PyObject *errtype, int lineno, int col,
+              int end_lineno, int end_col, PyObject *msg)
+{
+    Py_ssize_t len;
+    const char *line = _PyTokenizer_LineStart(p->tok, lineno, &len);
+    Py_ssize_t offset = col < 0 ? col + 1
+        : _PyTokenizer_CharCount(line, col < len ? col : len) + 1;
+    Py_ssize_t end_offset = end_col + 1;
+    if (end_col >= 0) {
+        const char *eline = _PyTokenizer_LineStart(p->tok, end_lineno, &len);
+        end_offset = _PyTokenizer_CharCount(eline, end_col < len ? end_col : len)
+                     + 1;
+    }
+    _PyTokenizer_RaiseLocated(p->tok, errtype, msg, lineno, offset,
+                              end_lineno, end_offset, 1);
+    return NULL;
+}
+
+void *
+_PyParser_Fatal(Parser *p)
+{
+    p->fatal = p->error = 1;
+    return NULL;
+}
+
+static int
+may_raise(Parser *p)
+{
+    if (p->fatal) {
+        return 0;
+    }
+    p->error = 1;
+    return !p->quiet;
+}
+
+static void *
+raise_v(Parser *p, PyObject *errtype, int lineno, int col, int end_lineno,
+        int end_col, const char *fmt, va_list vargs)
+{
+    PyObject *msg = PyUnicode_FromFormatV(fmt, vargs);
+    if (msg == NULL) {
+        return _PyParser_Fatal(p);
+    }
+    raise_message(p, errtype, lineno, col, end_lineno, end_col, msg);
+    Py_DECREF(msg);
+    return NULL;
+}
+
+void *
+_PyParser_RaiseAt(Parser *p, PyObject *errtype, int lineno, int col,
+                  int end_lineno, int end_col, const char *fmt, ...)
+{
+    if (!may_raise(p)) {
+        return NULL;
+    }
+    va_list vargs;
+    va_start(vargs, fmt);
+    raise_v(p, errtype, lineno, col, end_lineno, end_col, fmt, vargs);
+    va_end(vargs);
+    return NULL;
+}
+
+/* "'(' was never closed" for the innermost bracket open at the end. */
+static void *
+unclosed_bracket(Parser *p)
+{
+    _PyTokenizer *tok = p->tok;
+    if (tok->level == 0) {
+        PToken *t = cur(p);
+        return _PyParser_RaiseAt(p, PyExc_SyntaxError, t->t.lineno,
+                                 t->t.col_offset, t->t.lineno, -2,
+                                 "unexpected EOF while parsing");
+    }
+    int i = tok->level - 1;
+    return _PyParser_RaiseAt(p, PyExc_SyntaxError, tok->parenlinenostack[i],
+                             tok->parencolstack[i], tok->parenlinenostack[i],
+                             -1, "'%c' was never closed", tok->parenstack[i]);
+}
+
+static int
+at_unclosed_eof(Parser *p)
+{
+    return cur_type(p) == ERRORTOKEN && p->tok->done == E_EOF;
+}
+
+/* An error at an INDENT or DEDENT token, located as CPython does: at the
+   end of the indentation, with no end; a DEDENT at the end of input
+   belongs to the last line. */
+static void *
+raise_at_indent_token(Parser *p, PyObject *errtype, const char *fmt,
+                      va_list vargs)
+{
+    PToken *t = cur(p);
+    int lineno = t->t.lineno;
+    Py_ssize_t offset = t->t.end_col_offset;
+    Py_ssize_t len;
+    const char *line = _PyTokenizer_LineStart(p->tok, lineno, &len);
+    if (line >= p->tok->end && lineno > 1) {
+        lineno--;
+        _PyTokenizer_LineStart(p->tok, lineno, &len);
+        offset = len + 1;
+    }
+    PyObject *msg = PyUnicode_FromFormatV(fmt, vargs);
+    if (msg == NULL) {
+        return _PyParser_Fatal(p);
+    }
+    _PyTokenizer_RaiseLocated(p->tok, errtype, msg, lineno, offset, lineno,
+                              -1, 1);
+    Py_DECREF(msg);
+    return NULL;
+}
+
+static void *
+raise_here_v(Parser *p, PyObject *errtype, const char *fmt, va_list vargs)
+{
+    if (at_unclosed_eof(p)) {
+        return unclosed_bracket(p);
+    }
+    if (!may_raise(p)) {
+        return NULL;
+    }
+    PToken *t = cur(p);
+    if (t->t.type == INDENT || t->t.type == DEDENT) {
+        return raise_at_indent_token(p, errtype, fmt, vargs);
+    }
+    return raise_v(p, errtype, t->t.lineno, t->t.col_offset, t->t.end_lineno,
+                   t->t.end_col_offset, fmt, vargs);
+}
+
+void *
+_PyParser_RaiseHere(Parser *p, const char *fmt, ...)
+{
+    va_list vargs;
+    va_start(vargs, fmt);
+    raise_here_v(p, PyExc_SyntaxError, fmt, vargs);
+    va_end(vargs);
+    return NULL;
+}
+
+void *
+_PyParser_RaiseIndentHere(Parser *p, const char *fmt, ...)
+{
+    va_list vargs;
+    va_start(vargs, fmt);
+    raise_here_v(p, PyExc_IndentationError, fmt, vargs);
+    va_end(vargs);
+    return NULL;
+}
+
+void *
+_PyParser_RaiseNode(Parser *p, expr_ty e, const char *fmt, ...)
+{
+    if (!may_raise(p)) {
+        return NULL;
+    }
+    va_list vargs;
+    va_start(vargs, fmt);
+    raise_v(p, PyExc_SyntaxError, e->lineno, e->col_offset, e->end_lineno,
+            e->end_col_offset, fmt, vargs);
+    va_end(vargs);
+    return NULL;
+}
+
+void *
+_PyParser_RaiseRange(Parser *p, expr_ty a, expr_ty b, const char *fmt, ...)
+{
+    if (!may_raise(p)) {
+        return NULL;
+    }
+    va_list vargs;
+    va_start(vargs, fmt);
+    raise_v(p, PyExc_SyntaxError, a->lineno, a->col_offset, b->end_lineno,
+            b->end_col_offset, fmt, vargs);
+    va_end(vargs);
+    return NULL;
+}
+
+void *
+_PyParser_GenericError(Parser *p)
+{
+    if (at_unclosed_eof(p)) {
+        return unclosed_bracket(p);
+    }
+    if (!may_raise(p)) {
+        return NULL;
+    }
+    PToken t = *cur(p);
+    if (t.t.type == INDENT) {
+        return _PyParser_RaiseIndentHere(p, "unexpected indent");
+    }
+    if (t.t.type == DEDENT) {
+        return _PyParser_RaiseIndentHere(p, "unexpected unindent");
+    }
+    /* A tokenizer error later in the source explains more than "invalid
+       syntax" here: look for one. */
+    while (!is_terminal(&p->tokens[p->ntokens - 1])) {
+        _PyParser_Peek(p, p->ntokens - p->pos);
+    }
+    if (p->fatal) {
+        return NULL;
+    }
+    _PyParser_RaiseAt(p, PyExc_SyntaxError, t.t.lineno, t.t.col_offset,
+                      t.t.end_lineno, t.t.end_col_offset, "invalid syntax");
+    return NULL;
+}
+
+int
+_PyParser_TooDeep(Parser *p)
+{
+    if (!p->fatal) {
+        p->fatal = p->error = 1;
+        PyErr_SetString(PyExc_RecursionError,
+                        "maximum recursion depth exceeded during parsing");
+    }
+    return 1;
+}
+
+/* ---- leaves ---------------------------------------------------------------------- */
+
+PyObject *
+_PyParser_Own(Parser *p, PyObject *obj)
+{
+    if (obj == NULL) {
+        return _PyParser_Fatal(p);
+    }
+    if (_PyArena_AddPyObject(p->arena, obj) < 0) {
+        Py_DECREF(obj);
+        return _PyParser_Fatal(p);
+    }
+    return obj;
+}
+
+identifier
+_PyParser_NewIdentifier(Parser *p, const char *s, Py_ssize_t n)
+{
+    PyObject *id = PyUnicode_DecodeUTF8(s, n, NULL);
+    if (id == NULL) {
+        return _PyParser_Fatal(p);
+    }
+    /* Non-ASCII identifiers are compared after NFKC normalization in
+       CPython; the Unicode normalization tables are not available to the
+       core yet, so they are kept as written. */
+    PyUnicode_InternInPlace(&id);
+    return _PyParser_Own(p, id);
+}
+
+identifier
+_PyParser_Name(Parser *p)
+{
+    PToken *t = cur(p);
+    if (t->t.type != NAME || t->kw) {
+        return NULL;
+    }
+    identifier id = _PyParser_NewIdentifier(p, t->t.start,
+                                            t->t.end - t->t.start);
+    if (id != NULL) {
+        advance(p);
+    }
+    return id;
+}
+
+expr_ty
+_PyParser_NameExpr(Parser *p)
+{
+    Start s = start_here(p);
+    identifier id = _PyParser_Name(p);
+    if (id == NULL) {
+        return NULL;
+    }
+    return _PyAST_Name(id, Load, EXTRA(s));
+}
+
+/* ---- start rules -------------------------------------------------------------------- */
+
+/* file: statements ENDMARKER */
+static mod_ty
+file_rule(Parser *p)
+{
+    asdl_stmt_seq *body = _PyParser_Statements(p);
+    if (body == NULL && p->error) {
+        return NULL;
+    }
+    if (!at(p, ENDMARKER)) {
+        return _PyParser_GenericError(p);
+    }
+    return _PyAST_Module(body, NULL, p->arena);
+}
+
+static void
+skip_newlines(Parser *p)
+{
+    while (at(p, NEWLINE)) {
+        advance(p);
+    }
+}
+
+/* eval: expressions NEWLINE* ENDMARKER */
+static mod_ty
+eval_rule(Parser *p)
+{
+    expr_ty body = _PyParser_StarExpressions(p);
+    if (body == NULL) {
+        return p->error ? NULL : _PyParser_GenericError(p);
+    }
+    skip_newlines(p);
+    if (!at(p, ENDMARKER)) {
+        if (_PyParser_AtExpressionStart(p)) {
+            return _PyParser_ErrorAfterExpression(p, body, (Mark){0, 0, 0});
+        }
+        return _PyParser_GenericError(p);
+    }
+    return _PyAST_Expression(body, p->arena);
+}
+
+/* interactive: one statement (compound, or a line of simple ones), or an
+   empty line. */
+static mod_ty
+single_rule(Parser *p)
+{
+    if (at(p, NEWLINE) || at(p, ENDMARKER)) {
+        advance(p);
+        return _PyAST_Interactive(NULL, p->arena);
+    }
+    asdl_stmt_seq *body = _PyParser_Statement(p);
+    if (body == NULL) {
+        return NULL;
+    }
+    skip_newlines(p);
+    if (!at(p, ENDMARKER)) {
+        if (p->error) {
+            return NULL;
+        }
+        PToken *t = cur(p);
+        return _PyParser_RaiseAt(p, PyExc_SyntaxError, t->t.lineno,
+                                 t->t.col_offset, t->t.end_lineno,
+                                 t->t.end_col_offset,
+                                 "multiple statements found while compiling "
+                                 "a single statement");
+    }
+    return _PyAST_Interactive(body, p->arena);
+}
+
+/* func_type: '(' [type_expressions] ')' '->' expression NEWLINE* ENDMARKER
+   where type_expressions are expressions, possibly with *a and **k. */
+static mod_ty
+func_type_rule(Parser *p)
+{
+    if (!accept(p, LPAR)) {
+        return _PyParser_GenericError(p);
+    }
+    asdl_expr_seq *argtypes = NULL;
+    Py_ssize_t n = 0, cap = 0;
+    expr_ty *items = NULL;
+    mod_ty result = NULL;
+    while (!at(p, RPAR)) {
+        expr_ty e;
+        Start s = start_here(p);
+        if (accept(p, STAR) || accept(p, DOUBLESTAR)) {
+            /* The starred forms carry no node of their own. */
+            (void)s;
+        }
+        e = _PyParser_Expression(p);
+        if (e == NULL) {
+            goto done;
+        }
+        if (n == cap) {
+            cap = cap ? cap * 2 : 8;
+            expr_ty *grown = PyMem_Realloc(items, (size_t)cap * sizeof(expr_ty));
+            if (grown == NULL) {
+                PyErr_NoMemory();
+                _PyParser_Fatal(p);
+                goto done;
+            }
+            items = grown;
+        }
+        items[n++] = e;
+        if (!accept(p, COMMA)) {
+            break;
+        }
+    }
+    if (!accept(p, RPAR) || !accept(p, RARROW)) {
+        _PyParser_GenericError(p);
+        goto done;
+    }
+    expr_ty returns = _PyParser_Expression(p);
+    if (returns == NULL) {
+        if (!p->error) {
+            _PyParser_GenericError(p);
+        }
+        goto done;
+    }
+    skip_newlines(p);
+    if (!at(p, ENDMARKER)) {
+        _PyParser_GenericError(p);
+        goto done;
+    }
+    argtypes = _Py_asdl_expr_seq_new(n, p->arena);
+    if (argtypes == NULL) {
+        _PyParser_Fatal(p);
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        asdl_seq_SET(argtypes, i, items[i]);
+    }
+    result = _PyAST_FunctionType(argtypes, returns, p->arena);
+  done:
+    PyMem_Free(items);
+    return result;
+}
+
+static mod_ty
+run_parser(_PyTokenizer *tok, int mode, int flags, PyArena *arena)
+{
+    if (tok == NULL) {
+        return NULL;
+    }
+    Parser p;
+    memset(&p, 0, sizeof(p));
+    p.tok = tok;
+    p.arena = arena;
+    p.mode = mode;
+    p.flags = flags;
+    p.feature_barry = (flags & CO_FUTURE_BARRY_AS_BDFL) != 0;
+    p.end_lineno = 1;
+    mod_ty result;
+    switch (mode) {
+    case Py_file_input:
+        result = file_rule(&p);
+        break;
+    case Py_eval_input:
+        result = eval_rule(&p);
+        break;
+    case Py_single_input:
+        result = single_rule(&p);
+        break;
+    case Py_func_type_input:
+        result = func_type_rule(&p);
+        break;
+    default:
+        PyErr_Format(PyExc_SystemError, "invalid parser mode %d", mode);
+        result = NULL;
+    }
+    if (result == NULL && !PyErr_Occurred()) {
+        /* A rule gave up without saying why: the generic message. */
+        p.error = p.fatal = 0;
+        p.quiet = 0;
+        _PyParser_GenericError(&p);
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_SystemError, "parser failed without error");
+        }
+    }
+    else if (result != NULL && PyErr_Occurred()) {
+        /* A warning turned into an error, or a stray exception. */
+        result = NULL;
+    }
+    PyMem_Free(p.tokens);
+    _PyTokenizer_Free(tok);
+    return result;
+}
+
+mod_ty
+_PyParser_ParseStringAndSize(const char *source, Py_ssize_t size,
+                             PyObject *filename, int mode, int flags,
+                             PyArena *arena)
+{
+    _PyTokenizer *tok = _PyTokenizer_FromString(
+        source, size, (flags & PyCF_IGNORE_COOKIE) != 0, filename);
+    return run_parser(tok, mode, flags, arena);
+}
+
+mod_ty
+_PyParser_ParseString(const char *source, PyObject *filename, int mode,
+                      int flags, PyArena *arena)
+{
+    return _PyParser_ParseStringAndSize(source, (Py_ssize_t)strlen(source),
+                                        filename, mode, flags, arena);
+}
+
+mod_ty
+_PyParser_ParseFile(FILE *fp, PyObject *filename, int mode, int flags,
+                    PyArena *arena)
+{
+    return run_parser(_PyTokenizer_FromFile(fp, filename), mode, flags, arena);
+}
