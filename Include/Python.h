@@ -58,6 +58,7 @@
 #include "pylifecycle.h"
 #ifndef Py_LIMITED_API
 #  include "cpython/critical_section.h"
+#  include "cpython/pyctype.h"
 #endif
 
 #endif /* Py_PYTHON_H */

@@ -41,6 +41,8 @@ typedef struct {
 } float_freelist;
 
 static __thread float_freelist freelist;
+/* Written once under pthread_once, which also orders the writes before
+   every later reader. */
 static pthread_key_t freelist_key;
 static int freelist_key_ok;
 static pthread_once_t freelist_key_once = PTHREAD_ONCE_INIT;

@@ -704,9 +704,16 @@ iter_from(PyObject *first, PyObject *step, PyObject *len)
         Py_DECREF(len);
         return NULL;
     }
+    long span, last;
+    if (!overflow && llen > 0
+        && (__builtin_mul_overflow(llen - 1, lstep, &span)
+            || __builtin_add_overflow(lfirst, span, &last))) {
+        overflow = 1;  /* the values leave the range of long */
+    }
     if (!overflow) {
-        /* The last value lies between first and stop, so it fits too;
-           only the step after it may not, and that is never returned. */
+        /* Every value returned lies between first and last, so it fits;
+           only the step past the last may not, and that is never
+           returned. */
         Py_DECREF(first);
         Py_DECREF(step);
         Py_DECREF(len);

@@ -329,6 +329,54 @@ _PyParser_TooDeep(Parser *p)
     return 1;
 }
 
+/* ---- growing lists ---------------------------------------------------------------- */
+
+int
+_PyParser_VecPush(Parser *p, Vec *v, void *item)
+{
+    if (v->n == v->cap) {
+        Py_ssize_t cap = v->cap ? v->cap * 2 : 8;
+        void **items = _PyArena_Malloc(p->arena, (size_t)cap * sizeof(void *));
+        if (items == NULL) {
+            _PyParser_Fatal(p);
+            return -1;
+        }
+        if (v->n) {
+            memcpy(items, v->items, (size_t)v->n * sizeof(void *));
+        }
+        v->items = items;
+        v->cap = cap;
+    }
+    v->items[v->n++] = item;
+    return 0;
+}
+
+asdl_seq *
+_PyParser_VecSeq(Parser *p, Vec *v)
+{
+    asdl_seq *seq = _Py_asdl_generic_seq_new(v->n, p->arena);
+    if (seq == NULL) {
+        return _PyParser_Fatal(p);
+    }
+    for (Py_ssize_t i = 0; i < v->n; i++) {
+        seq->typed_elements[i] = v->items[i];
+    }
+    return seq;
+}
+
+asdl_int_seq *
+_PyParser_VecIntSeq(Parser *p, Vec *v)
+{
+    asdl_int_seq *seq = _Py_asdl_int_seq_new(v->n, p->arena);
+    if (seq == NULL) {
+        return _PyParser_Fatal(p);
+    }
+    for (Py_ssize_t i = 0; i < v->n; i++) {
+        seq->typed_elements[i] = (int)(intptr_t)v->items[i];
+    }
+    return seq;
+}
+
 /* ---- leaves ---------------------------------------------------------------------- */
 
 PyObject *

@@ -226,6 +226,26 @@ quiet_end(Parser *p)
     return failed;
 }
 
+/* ---- growing lists (parser.c) ------------------------------------------------
+   Elements are gathered in arena memory (grown by doubling; the old
+   array is simply left in the arena), so no error path has to free
+   anything.  Ints (cmpop) are stored as pointers. */
+typedef struct {
+    void **items;
+    Py_ssize_t n;
+    Py_ssize_t cap;
+} Vec;
+#define VEC_INIT {NULL, 0, 0}
+
+/* 0, or -1 (fatal MemoryError). */
+int _PyParser_VecPush(Parser *p, Vec *v, void *item);
+/* An exact-size sequence of the elements (an empty one for none), or NULL
+   (fatal). */
+asdl_seq *_PyParser_VecSeq(Parser *p, Vec *v);
+asdl_int_seq *_PyParser_VecIntSeq(Parser *p, Vec *v);
+#define vec_push(v, x) _PyParser_VecPush(p, (v), (void *)(x))
+#define VEC_SEQ(T, v) ((T *)_PyParser_VecSeq(p, (v)))
+
 /* ---- leaves (parser.c) -------------------------------------------------------- */
 
 /* The current NAME token as an interned identifier (consumed), or NULL. */

@@ -441,6 +441,10 @@ static int decode_locale_text(const char *text, Py_UCS4 *out,
     return 0;
 }
 
+/* localeconv() returns process-wide data.  As in CPython it is read
+   without a lock: a setlocale() racing with 'n' formatting in another
+   thread is the program's own race; between such calls the data is only
+   read, so concurrent 'n' formatting is safe. */
 static int get_locale_info(locale_info *info)
 {
     struct lconv *lc = localeconv();

@@ -1017,6 +1017,78 @@ test_sort_errors(void)
     free(values);
 }
 
+/* Every operation gives back the references it takes: after a workout
+   on containers that are then destroyed, the items' counts are back to
+   their starting values. */
+static void
+test_reference_balance(void)
+{
+    PyObject *x = PyFloat_FromDouble(1.5), *y = PyFloat_FromDouble(2.5);
+    Py_ssize_t x0 = Py_REFCNT(x), y0 = Py_REFCNT(y);
+    PyObject *key = PyCFunction_New(&first_item_def, NULL);
+
+    PyObject *list = PyList_New(0);
+    for (int i = 0; i < 50; i++) {
+        PyList_Append(list, (i % 3) ? x : y);
+    }
+    PyList_Insert(list, 3, y);
+    PyObject *tuple = PyList_AsTuple(list);
+    PyObject *doubled = PySequence_Repeat(list, 2);
+    PyObject *joined = PyNumber_Add(list, doubled);
+    PyObject *tsum = PyNumber_Add(tuple, tuple);
+    PyList_SetSlice(list, 5, 20, tuple);
+    PyList_SetSlice(list, 0, 10, NULL);
+    PyObject *s = make_slice(0, 0, -3, 0, 0, 1);
+    PyObject_DelItem(doubled, s);
+    PyObject *part = PyObject_GetItem(joined, s);
+    Py_ssize_t n = PySequence_Size(part);
+    PyObject *filler = PyList_New(0);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyList_Append(filler, y);
+    }
+    PyObject_SetItem(joined, s, filler);
+    PyObject_SetItem(joined, s, tuple);   /* size mismatch: fails */
+    PyErr_Clear();
+    PyList_Sort(list);
+    PyObject *res = PyObject_CallMethod(list, "pop", NULL);
+    Py_XDECREF(res);
+    res = PyObject_CallMethod(list, "remove", "O", y);
+    Py_XDECREF(res);
+    PyObject *t1 = PyTuple_Pack(1, x), *t2 = PyTuple_Pack(1, y);
+    PyObject *records = PyList_New(0);
+    for (int i = 0; i < 100; i++) {
+        PyList_Append(records, (i % 2) ? t1 : t2);
+    }
+    res = call_method_kw(records, "sort", NULL, "key", key, "reverse",
+                         Py_True);
+    Py_XDECREF(res);
+    PyList_Extend(records, records);
+    PyObject *c = PyCell_New(x);
+    PyCell_Set(c, y);
+    PyObject *sl = PySlice_New(x, y, NULL);
+    PyObject_Hash(sl);
+    PyErr_Clear();
+
+    Py_DECREF(sl);
+    Py_DECREF(c);
+    Py_DECREF(records);
+    Py_DECREF(t1);
+    Py_DECREF(t2);
+    Py_DECREF(filler);
+    Py_DECREF(part);
+    Py_DECREF(s);
+    Py_DECREF(tsum);
+    Py_DECREF(joined);
+    Py_DECREF(doubled);
+    Py_DECREF(tuple);
+    Py_DECREF(list);
+    Py_DECREF(key);
+    CHECK(Py_REFCNT(x) == x0);
+    CHECK(Py_REFCNT(y) == y0);
+    Py_DECREF(x);
+    Py_DECREF(y);
+}
+
 /* ---- tuple -------------------------------------------------------------- */
 
 static void
@@ -1340,6 +1412,20 @@ test_range_huge(void)
     Py_XDECREF(second);
     Py_XDECREF(it);
 
+    /* Bounds that fit a C long do not make the values fit. */
+    PyObject *two70 = big_int("1180591620717411303424");
+    PyObject *two62 = big_int("4611686018427387904");
+    PyObject *wide = make_range3(zero, two70, two62);
+    items = call1((PyObject *)&PyList_Type, wide);
+    CHECK(items != NULL && PyList_GET_SIZE(items) == 256);
+    if (items != NULL) {
+        CHECK_REPR(PyList_GET_ITEM(items, 2), "9223372036854775808");
+    }
+    Py_XDECREF(items);
+    Py_DECREF(wide);
+    Py_DECREF(two62);
+    Py_DECREF(two70);
+
     /* Near the ends of the C long range the fast iterator must not
        overflow. */
     PyObject *lmax = PyLong_FromLong(LONG_MAX);
@@ -1514,6 +1600,7 @@ suite_list(void)
     RUN(test_sort_reverse_stability);
     RUN(test_sort_comparison_counts);
     RUN(test_sort_errors);
+    RUN(test_reference_balance);
     RUN(test_tuple_basic);
     RUN(test_tuple_hash);
     RUN(test_range_small);
