@@ -296,8 +296,12 @@ asdl_type_param_seq *_PyParser_TypeParams(Parser *p);
 asdl_stmt_seq *_PyParser_Statements(Parser *p);     /* file body */
 asdl_stmt_seq *_PyParser_Statement(Parser *p);      /* one statement line */
 
-/* parser_patterns.c */
-stmt_ty _PyParser_MatchStatement(Parser *p);        /* NULL, not matched if !p->error */
+/* parser_patterns.c: a match statement, or NULL without an error when
+   the line is no match statement; *newline_at is then the token index of
+   the end of line after "match subject" (-1 if not so). */
+stmt_ty _PyParser_MatchStatement(Parser *p, Py_ssize_t *newline_at);
+/* parser_statements.c, for case blocks */
+asdl_stmt_seq *_PyParser_Block(Parser *p, const char *what, int lineno);
 
 /* string_literals.c: consecutive string/f-string/t-string tokens. */
 expr_ty _PyParser_Strings(Parser *p);

@@ -1119,7 +1119,23 @@ compound_statement(Parser *p)
         }
     }
     else if (at_soft(p, "match")) {
-        st = _PyParser_MatchStatement(p);
+        Py_ssize_t newline_at = -1;
+        st = _PyParser_MatchStatement(p, &newline_at);
+        if (st == NULL && !p->error && newline_at >= 0) {
+            /* "match subject" then the end of the line: a simple
+               statement if it is one ("match(x)"), else a match missing
+               its ':'. */
+            Mark m = mark(p);
+            Vec out = VEC_INIT;
+            quiet_begin(p);
+            int r = simple_statements(p, &out);
+            int failed = quiet_end(p);
+            reset(p, m);
+            if (!p->fatal && (r < 0 || failed)) {
+                p->pos = newline_at;
+                RAISE_HERE("expected ':'");
+            }
+        }
     }
     else {
         LEAVE(p);
@@ -1133,8 +1149,6 @@ compound_statement(Parser *p)
     return st;
 }
 
-/* Exposed for the match statement's case blocks. */
-asdl_stmt_seq *_PyParser_Block(Parser *p, const char *what, int lineno);
 asdl_stmt_seq *
 _PyParser_Block(Parser *p, const char *what, int lineno)
 {
