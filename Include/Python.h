@@ -26,6 +26,7 @@
 
 #include "pyport.h"
 #include "pymacro.h"
+#include "pymath.h"
 #include "pymem.h"
 #include "object.h"
 #include "objimpl.h"
@@ -37,6 +38,7 @@
 #include "boolobject.h"
 #include "longobject.h"
 #include "floatobject.h"
+#include "pystrtod.h"
 #include "complexobject.h"
 #include "unicodeobject.h"
 #include "bytesobject.h"

@@ -2684,15 +2684,24 @@ void _PyType_SubtypeDealloc(PyObject *self)
 {
     PyTypeObject *type = Py_TYPE(self);
     PyTypeObject *base = NEAREST_STATIC_BASE(type, tp_dealloc, _PyType_SubtypeDealloc);
-    PyObject_GC_UnTrack(self);
+    /* Subclasses of non-GC builtins (e.g. a PyType_FromSpec subtype of
+       float without Py_TPFLAGS_HAVE_GC) have no GC header to touch. */
+    int has_gc = (type->tp_flags & Py_TPFLAGS_HAVE_GC) != 0;
+    if (has_gc) {
+        PyObject_GC_UnTrack(self);
+    }
     if (type->tp_finalize != NULL) {
         /* The finalizer may store self somewhere: it must be tracked
            while it runs. */
-        PyObject_GC_Track(self);
+        if (has_gc) {
+            PyObject_GC_Track(self);
+        }
         if (PyObject_CallFinalizerFromDealloc(self) < 0) {
             return;     /* resurrected */
         }
-        PyObject_GC_UnTrack(self);
+        if (has_gc) {
+            PyObject_GC_UnTrack(self);
+        }
     }
     if (type->tp_weaklistoffset && !base->tp_weaklistoffset) {
         PyObject_ClearWeakRefs(self);
