@@ -15,7 +15,12 @@
 /* Deeper trees raise RecursionError instead of exhausting the C stack. */
 #define MAX_DUMP_DEPTH 3000
 
-static int dump_node(PyUnicodeWriter *w, int type, const void *node, int depth);
+typedef struct {
+    PyUnicodeWriter *w;
+    int include_attributes;
+} Dumper;
+
+static int dump_node(Dumper *d, int type, const void *node, int depth);
 
 static int
 write_str(PyUnicodeWriter *w, const char *s)
@@ -25,8 +30,9 @@ write_str(PyUnicodeWriter *w, const char *s)
 
 /* One value of ASDL type `type` stored at `slot`. */
 static int
-dump_value(PyUnicodeWriter *w, int type, const void *slot, int depth)
+dump_value(Dumper *d, int type, const void *slot, int depth)
 {
+    PyUnicodeWriter *w = d->w;
     const _PyAST_TypeInfo *t = &_PyAST_Types[type];
     switch (t->category) {
     case _PyAST_CAT_BUILTIN:
@@ -59,7 +65,7 @@ dump_value(PyUnicodeWriter *w, int type, const void *slot, int depth)
         if (node == NULL) {
             return write_str(w, "None");
         }
-        return dump_node(w, type, node, depth + 1);
+        return dump_node(d, type, node, depth + 1);
     }
     }
 }
@@ -84,9 +90,9 @@ is_empty(const _PyAST_Field *f, const char *base)
 }
 
 static int
-dump_sequence(PyUnicodeWriter *w, const _PyAST_Field *f, const void *slot,
-              int depth)
+dump_sequence(Dumper *d, const _PyAST_Field *f, const void *slot, int depth)
 {
+    PyUnicodeWriter *w = d->w;
     if (PyUnicodeWriter_WriteChar(w, '[') < 0) {
         return -1;
     }
@@ -95,7 +101,7 @@ dump_sequence(PyUnicodeWriter *w, const _PyAST_Field *f, const void *slot,
         const asdl_int_seq *seq = *(asdl_int_seq * const *)slot;
         for (Py_ssize_t i = 0; i < asdl_seq_LEN(seq); i++) {
             if ((i && write_str(w, ", ") < 0) ||
-                dump_value(w, f->type, &seq->typed_elements[i], depth) < 0) {
+                dump_value(d, f->type, &seq->typed_elements[i], depth) < 0) {
                 return -1;
             }
         }
@@ -104,7 +110,7 @@ dump_sequence(PyUnicodeWriter *w, const _PyAST_Field *f, const void *slot,
         const asdl_seq *seq = *(asdl_seq * const *)slot;
         for (Py_ssize_t i = 0; i < asdl_seq_LEN(seq); i++) {
             if ((i && write_str(w, ", ") < 0) ||
-                dump_value(w, f->type, &seq->typed_elements[i], depth) < 0) {
+                dump_value(d, f->type, &seq->typed_elements[i], depth) < 0) {
                 return -1;
             }
         }
@@ -113,8 +119,9 @@ dump_sequence(PyUnicodeWriter *w, const _PyAST_Field *f, const void *slot,
 }
 
 static int
-dump_node(PyUnicodeWriter *w, int type, const void *node, int depth)
+dump_node(Dumper *d, int type, const void *node, int depth)
 {
+    PyUnicodeWriter *w = d->w;
     if (depth > MAX_DUMP_DEPTH) {
         PyErr_SetString(PyExc_RecursionError,
                         "maximum recursion depth exceeded during ast.dump()");
@@ -143,18 +150,32 @@ dump_node(PyUnicodeWriter *w, int type, const void *node, int depth)
         const void *slot = base + f->offset;
         int r = (f->quantifier == _PyAST_Q_SEQ ||
                  f->quantifier == _PyAST_Q_SEQ_OPT)
-                ? dump_sequence(w, f, slot, depth)
-                : dump_value(w, f->type, slot, depth);
+                ? dump_sequence(d, f, slot, depth)
+                : dump_value(d, f->type, slot, depth);
         if (r < 0) {
             return -1;
         }
         written = 1;
     }
+    const _PyAST_TypeInfo *t = &_PyAST_Types[type];
+    if (d->include_attributes && t->has_location) {
+        static const char * const names[4] = {
+            "lineno", "col_offset", "end_lineno", "end_col_offset"};
+        for (int i = 0; i < 4; i++) {
+            char buf[64];
+            snprintf(buf, sizeof(buf), "%s%s=%d", written ? ", " : "",
+                     names[i], *(const int *)(base + t->location[i]));
+            if (write_str(w, buf) < 0) {
+                return -1;
+            }
+            written = 1;
+        }
+    }
     return PyUnicodeWriter_WriteChar(w, ')');
 }
 
 PyObject *
-_PyAST_DumpNode(int type, const void *node)
+_PyAST_DumpNodeEx(int type, const void *node, int include_attributes)
 {
     if (type < 0 || type >= _PyAST_T_COUNT || node == NULL ||
         (_PyAST_Types[type].category != _PyAST_CAT_SUM &&
@@ -162,15 +183,21 @@ _PyAST_DumpNode(int type, const void *node)
         PyErr_BadInternalCall();
         return NULL;
     }
-    PyUnicodeWriter *w = PyUnicodeWriter_Create(0);
-    if (w == NULL) {
+    Dumper d = {PyUnicodeWriter_Create(0), include_attributes};
+    if (d.w == NULL) {
         return NULL;
     }
-    if (dump_node(w, type, node, 0) < 0) {
-        PyUnicodeWriter_Discard(w);
+    if (dump_node(&d, type, node, 0) < 0) {
+        PyUnicodeWriter_Discard(d.w);
         return NULL;
     }
-    return PyUnicodeWriter_Finish(w);
+    return PyUnicodeWriter_Finish(d.w);
+}
+
+PyObject *
+_PyAST_DumpNode(int type, const void *node)
+{
+    return _PyAST_DumpNodeEx(type, node, 0);
 }
 
 PyObject *

@@ -102,8 +102,12 @@ _PyParser_Advance(Parser *p)
     if (is_terminal(t)) {
         return;
     }
-    p->end_lineno = t->t.end_lineno;
-    p->end_col = t->t.end_col_offset;
+    /* Nodes end at their last real token, never at a NEWLINE, INDENT or
+       DEDENT that closes them. */
+    if (!ISWHITESPACE(t->t.type)) {
+        p->end_lineno = t->t.end_lineno;
+        p->end_col = t->t.end_col_offset;
+    }
     p->pos++;
 }
 
@@ -234,7 +238,8 @@ raise_here_v(Parser *p, PyObject *errtype, const char *fmt, va_list vargs)
         return NULL;
     }
     PToken *t = cur(p);
-    if (t->t.type == INDENT || t->t.type == DEDENT) {
+    if (t->t.type == INDENT || t->t.type == DEDENT ||
+        (t->t.type == ENDMARKER && p->tok->buf < p->tok->end)) {
         return raise_at_indent_token(p, errtype, fmt, vargs);
     }
     return raise_v(p, errtype, t->t.lineno, t->t.col_offset, t->t.end_lineno,

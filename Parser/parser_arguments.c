@@ -60,9 +60,10 @@ call_arguments(Parser *p, Vec *args, Vec *keywords, int allow_genexp,
             PToken *t = cur(p);
             if (t->kw == KW_True || t->kw == KW_False || t->kw == KW_None) {
                 PToken tk = *t;
+                PToken *eq = _PyParser_Peek(p, 1);
                 _PyParser_RaiseAt(p, PyExc_SyntaxError, tk.t.lineno,
-                                  tk.t.col_offset, tk.t.end_lineno,
-                                  tk.t.end_col_offset, "cannot assign to %.*s",
+                                  tk.t.col_offset, eq->t.end_lineno,
+                                  eq->t.end_col_offset, "cannot assign to %.*s",
                                   (int)(tk.t.end - tk.t.start), tk.t.start);
                 return -1;
             }
@@ -107,6 +108,10 @@ call_arguments(Parser *p, Vec *args, Vec *keywords, int allow_genexp,
                                   eq.t.end_col_offset,
                                   "expression cannot contain assignment, "
                                   "perhaps you meant \"==\"?");
+                return -1;
+            }
+            if (!allow_genexp && (at_kw(p, KW_for) || at_kw(p, KW_async))) {
+                _PyParser_GenericError(p);
                 return -1;
             }
             if (at_kw(p, KW_for) || (at_kw(p, KW_async) &&
@@ -299,7 +304,10 @@ _PyParser_Parameters(Parser *p, int is_lambda, int close)
             state = KEYWORD_ONLY;
             if (at(p, close) || (at(p, COMMA) && (peek_is(p, 1, close) ||
                                                   peek_is(p, 1, DOUBLESTAR)))) {
-                return raise_at_token(p, &tk, "named arguments must follow "
+                /* def reports the '*', lambda the token that ends it. */
+                PToken *where = !is_lambda ? &tk
+                                : at(p, close) ? cur(p) : _PyParser_Peek(p, 1);
+                return raise_at_token(p, where, "named arguments must follow "
                                       "bare *");
             }
             if (!at(p, COMMA)) {

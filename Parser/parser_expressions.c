@@ -868,7 +868,16 @@ brace_display(Parser *p)
             return NULL;
         }
     }
-    while (accept(p, COMMA)) {
+    for (;;) {
+        if (!at(p, COMMA)) {
+            expr_ty last = values.items[values.n - 1];
+            if (!at(p, RBRACE) && _PyParser_AtExpressionStart(p)) {
+                Mark m = mark(p);
+                return _PyParser_ErrorAfterExpression(p, last, m);
+            }
+            break;
+        }
+        advance(p);
         if (at(p, RBRACE)) {
             break;
         }

@@ -69,8 +69,15 @@ augassign_at(Parser *p)
 
 /* target ':' annotation ['=' annotated_rhs] */
 static stmt_ty
-annotated_assignment(Parser *p, expr_ty target, Start s, int first_is_name)
+annotated_assignment(Parser *p, expr_ty target, Start s, int first_type)
 {
+    int first_is_name = first_type == NAME;
+    if (target->kind == Tuple_kind && first_type != LPAR &&
+        asdl_seq_LEN(target->v.Tuple.elts) > 0) {
+        /* "a, b: int" (no parentheses) is reported at its first element. */
+        return RAISE_NODE(asdl_seq_GET(target->v.Tuple.elts, 0),
+                          "only single target (not tuple) can be annotated");
+    }
     if (target->kind == List_kind || target->kind == Tuple_kind) {
         return RAISE_NODE(target, "only single target (not %s) can be "
                           "annotated", target->kind == List_kind ? "list"
@@ -104,7 +111,7 @@ expression_statement(Parser *p)
 {
     Start s = start_here(p);
     Mark m = mark(p);
-    int first_is_name = at(p, NAME);
+    int first_type = at(p, NAME) ? NAME : cur_type(p);
     expr_ty e = _PyParser_AnnotatedRhs(p);
     if (e == NULL) {
         return NULL;
@@ -113,7 +120,7 @@ expression_statement(Parser *p)
         if (e->kind == Yield_kind || e->kind == YieldFrom_kind) {
             return RAISE_NODE(e, "illegal target for annotation");
         }
-        return annotated_assignment(p, e, s, first_is_name);
+        return annotated_assignment(p, e, s, first_type);
     }
     if (at(p, EQUAL)) {
         Vec targets = VEC_INIT;
@@ -749,7 +756,8 @@ with_item(Parser *p)
         if (vars == NULL) {
             return NULL;
         }
-        if (!at(p, COMMA) && !at(p, RPAR) && !at(p, COLON)) {
+        if (!at(p, COMMA) && !at(p, RPAR) && !at(p, COLON) &&
+            !at(p, NEWLINE)) {
             return fail(p);
         }
         if (_PyParser_SetContext(p, vars, Store, STAR_TARGETS) == NULL) {
@@ -911,6 +919,9 @@ try_statement(Parser *p)
     while (at_kw(p, KW_except)) {
         int star;
         PToken except_tok = *cur(p);
+        /* "except*" is reported with its star. */
+        PToken except_end = *(peek_is(p, 1, STAR) ? _PyParser_Peek(p, 1)
+                                                  : cur(p));
         excepthandler_ty h = except_block(p, &star);
         if (h == NULL) {
             return NULL;
@@ -919,8 +930,8 @@ try_statement(Parser *p)
             return _PyParser_RaiseAt(p, PyExc_SyntaxError,
                                      except_tok.t.lineno,
                                      except_tok.t.col_offset,
-                                     except_tok.t.end_lineno,
-                                     except_tok.t.end_col_offset,
+                                     except_end.t.end_lineno,
+                                     except_end.t.end_col_offset,
                                      "cannot have both 'except' and 'except*' "
                                      "on the same 'try'");
         }

@@ -75,10 +75,12 @@ literal_error(Parser *p, PToken *t)
     if (text == NULL) {
         return _PyParser_Fatal(p);
     }
-    PToken tk = *t;
+    /* CPython reports it where the parser stood after the literal. */
+    Py_ssize_t i = t - p->tokens;
+    _PyParser_Peek(p, i + 1 - p->pos);
+    PToken tk = p->tokens[i + 1 < p->ntokens ? i + 1 : i];
     _PyParser_RaiseAt(p, PyExc_SyntaxError, tk.t.lineno, tk.t.col_offset,
-                      tk.t.end_lineno, tk.t.end_col_offset, "(%s) %U", kind,
-                      text);
+                      tk.t.lineno, tk.t.col_offset, "(%s) %U", kind, text);
     Py_DECREF(text);
     p->fatal = 1;
     return NULL;
@@ -304,6 +306,22 @@ pieces_clear(Pieces *pc)
 static int fstring_parts(Parser *p, Pieces *pc, int raw, int is_t,
                          int in_spec);
 
+/* Before the next part of a replacement field: the message when
+   something else is there.  `expected` lists what may come. */
+static int
+field_expect(Parser *p, char prefix, int allowed, const char *expected)
+{
+    int t = cur_type(p);
+    if (((allowed & 1) && t == EQUAL) || ((allowed & 2) && t == EXCLAMATION) ||
+        ((allowed & 4) && t == COLON) || t == RBRACE) {
+        return 0;
+    }
+    if (!p->error) {
+        RAISE_HERE("%c-string: expecting %s", prefix, expected);
+    }
+    return -1;
+}
+
 /* The text of the source between two pointers, as str. */
 static PyObject *
 source_text(const char *start, const char *end)
@@ -351,9 +369,11 @@ middle_value(Parser *p, PToken *t, int raw)
     return decode_unicode_escapes(p, t, s, len);
 }
 
-/* '{' expression ['='] ['!' NAME] [':' spec] '}' at the current token. */
+/* '{' expression ['='] ['!' NAME] [':' spec] '}' at the current token.
+   A field of a t-string is an Interpolation, except inside a format spec
+   (in_spec), which is evaluated to a str as in an f-string. */
 static expr_ty
-replacement_field(Parser *p, Pieces *pc, int raw, int is_t)
+replacement_field(Parser *p, Pieces *pc, int raw, int is_t, int in_spec)
 {
     char prefix = is_t ? 't' : 'f';
     Start s = start_here(p);
@@ -370,8 +390,15 @@ replacement_field(Parser *p, Pieces *pc, int raw, int is_t)
         return RAISE_HERE("%c-string: expecting a valid expression after '{'",
                           prefix);
     }
+    Mark value_start = mark(p);
     expr_ty value = _PyParser_AnnotatedRhs(p);
     if (value == NULL) {
+        return NULL;
+    }
+    if (_PyParser_AtExpressionStart(p)) {
+        return _PyParser_ErrorAfterExpression(p, value, value_start);
+    }
+    if (field_expect(p, prefix, 7, "'=', or '!', or ':', or '}'") < 0) {
         return NULL;
     }
     const char *expr_end = cur(p)->t.start;
@@ -383,6 +410,10 @@ replacement_field(Parser *p, Pieces *pc, int raw, int is_t)
         debug_text = source_text(expr_start, cur(p)->t.start);
         if (debug_text == NULL) {
             return _PyParser_Fatal(p);
+        }
+        if (field_expect(p, prefix, 6, "'!', or ':', or '}'") < 0) {
+            Py_DECREF(debug_text);
+            return NULL;
         }
     }
     int conversion = -1;
@@ -423,6 +454,10 @@ replacement_field(Parser *p, Pieces *pc, int raw, int is_t)
         }
         conversion = c;
         advance(p);
+        if (field_expect(p, prefix, 4, "':' or '}'") < 0) {
+            Py_XDECREF(debug_text);
+            return NULL;
+        }
     }
     expr_ty spec = NULL;
     if (at(p, COLON)) {
@@ -458,7 +493,7 @@ replacement_field(Parser *p, Pieces *pc, int raw, int is_t)
             conversion = 'r';
         }
     }
-    if (is_t) {
+    if (is_t && !in_spec) {
         PyObject *str = source_text(expr_start, expr_end);
         if (str == NULL || _PyParser_Own(p, str) == NULL) {
             return _PyParser_Fatal(p);
@@ -495,7 +530,7 @@ fstring_parts(Parser *p, Pieces *pc, int raw, int is_t, int in_spec)
             }
         }
         else if (t->t.type == LBRACE) {
-            expr_ty field = replacement_field(p, pc, raw, is_t);
+            expr_ty field = replacement_field(p, pc, raw, is_t, in_spec);
             if (field == NULL || add_node(p, pc, field) < 0) {
                 break;
             }

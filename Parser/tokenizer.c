@@ -394,7 +394,8 @@ make_token(_PyTokenizer *tok, _PyToken *t, int type, mark m,
     t->col_offset = (int)(m.start - m.line_start);
     /* The end may lie on a later line (strings); the current line start
        is the right base when end is on the current line. */
-    if (end >= tok->line_start) {
+    if (end > tok->line_start ||
+        (end == tok->line_start && (end == tok->buf || end[-1] != '\n'))) {
         t->end_lineno = tok->lineno;
         t->end_col_offset = (int)(end - tok->line_start);
     }
@@ -1051,7 +1052,7 @@ indentation(_PyTokenizer *tok, int *blankline)
             tok->indent--;
         }
         if (col != tok->indstack[tok->indent]) {
-            indent_error(tok, PyExc_IndentationError, line_len + 1, 0,
+            indent_error(tok, PyExc_IndentationError, line_len + 1, -1,
                          "unindent does not match any outer indentation "
                          "level");
             return -1;
@@ -1099,11 +1100,10 @@ field_punctuation(_PyTokenizer *tok, _PyToken *t, mark m, int c, int *done)
 static int
 regular_token(_PyTokenizer *tok, _PyToken *t)
 {
-    int blankline = 0;
   again:
     if (tok->atbol) {
         tok->atbol = 0;
-        if (indentation(tok, &blankline) < 0) {
+        if (indentation(tok, &tok->blankline) < 0) {
             return ERRORTOKEN;
         }
     }
@@ -1146,15 +1146,15 @@ regular_token(_PyTokenizer *tok, _PyToken *t)
     }
 
     if (c == '\n') {
-        int nl = blankline || tok->level > 0;
+        int nl = tok->blankline || tok->level > 0;
         skip_newline(tok);
         tok->atbol = 1;
         tok->cont_line = 0;
+        tok->blankline = 0;
         if (nl) {
             if (tok->extra_tokens) {
                 return make_token(tok, t, NL, m, m.start + 1);
             }
-            blankline = 0;
             goto again;
         }
         /* The parser's NEWLINE is empty, just before the "\n";
@@ -1223,20 +1223,18 @@ regular_token(_PyTokenizer *tok, _PyToken *t)
             if (msg != NULL) {
                 _PyTokenizer_RaiseLocated(tok, PyExc_SyntaxError, msg, tok->lineno,
                               _PyTokenizer_CharCount(tok->line_start,
-                                         tok->cur - tok->line_start) + 1,
+                                         tok->cur - tok->line_start) + 2,
                               tok->lineno, 0, 1);
                 Py_DECREF(msg);
             }
             tok->done = E_ERROR;
             return ERRORTOKEN;
         }
+        const char *line = tok->line_start;
+        Py_ssize_t len = tok->cur + 1 - line;
         skip(tok, 1);
-        skip_newline(tok);
-        if (peek(tok, 0) == EOF) {
-            tok->lineno--;
-            Py_ssize_t len;
-            const char *line = _PyTokenizer_LineStart(tok, tok->lineno, &len);
-            tok->line_start = line;
+        if (peek(tok, 1) == EOF) {
+            /* The continuation line never comes. */
             PyObject *msg = PyUnicode_FromString("unexpected EOF while parsing");
             if (msg != NULL) {
                 _PyTokenizer_RaiseLocated(tok, PyExc_SyntaxError, msg, tok->lineno,
@@ -1246,6 +1244,7 @@ regular_token(_PyTokenizer *tok, _PyToken *t)
             tok->done = E_ERROR;
             return ERRORTOKEN;
         }
+        skip_newline(tok);
         tok->cont_line = 1;
         goto again_no_bol;
     }
@@ -1298,7 +1297,7 @@ regular_token(_PyTokenizer *tok, _PyToken *t)
                         (unsigned int)c);
 
   again_no_bol:
-    blankline = 0;
+    tok->blankline = 0;
     goto again;
 }
 

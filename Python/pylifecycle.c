@@ -151,6 +151,25 @@ void _PyTypes_InitStatic(void)
     }
 }
 
+/* Start-up steps that run once the static types are ready, in order;
+   each returns 0, or -1 with an exception set.  Each subsystem's owner
+   adds its line (e.g. the builtins and sys modules). */
+typedef int (*init_hook)(PyInterpreterState *interp);
+static const init_hook init_hooks[] = {
+    /* END init hooks */
+    NULL,
+};
+
+static void run_init_hooks(PyInterpreterState *interp)
+{
+    for (size_t i = 0; init_hooks[i] != NULL; i++) {
+        if (init_hooks[i](interp) < 0) {
+            PyErr_Print();
+            Py_FatalError("failed to initialize the interpreter");
+        }
+    }
+}
+
 void Py_InitializeEx(int install_sigs)
 {
     (void)install_sigs;
@@ -169,6 +188,7 @@ void Py_InitializeEx(int install_sigs)
     }
     _PyThreadState_Bind(tstate);
     _PyTypes_InitStatic();
+    run_init_hooks(interp);
     initialized = 1;
 }
 

@@ -856,6 +856,11 @@ PyAPI_FUNC(const _PyAST_NodeInfo *) _PyAST_NodeInfoOf(int type,
 PyAPI_FUNC(PyObject *) _PyAST_Dump(mod_ty tree);
 /* The same for any node: `type` is its _PyAST_T_* (a sum or product). */
 PyAPI_FUNC(PyObject *) _PyAST_DumpNode(int type, const void *node);
+/* With include_attributes, as ast.dump(node, include_attributes=True):
+   each located node ends with lineno, col_offset, end_lineno and
+   end_col_offset. */
+PyAPI_FUNC(PyObject *) _PyAST_DumpNodeEx(int type, const void *node,
+                                         int include_attributes);
 
 /* ---- validation ----------------------------------------------------------- */
 

@@ -50,6 +50,20 @@ static inline uintptr_t _PyThread_FastId(void) {
 #endif
 }
 
+/* Stop-the-world (DESIGN.md section 6): on return every other thread of
+   the interpreter is detached or suspended and cannot attach until
+   _PyEval_StartTheWorld.  The caller must be attached.  In the default
+   build holding the GIL is enough and these only mark the state. */
+PyAPI_FUNC(void) _PyEval_StopTheWorld(PyInterpreterState *interp);
+PyAPI_FUNC(void) _PyEval_StartTheWorld(PyInterpreterState *interp);
+
+/* The eval breaker's slow path: the VM calls it when
+   tstate->eval_breaker is non-zero (on backward jumps and function entry);
+   it serves GIL drop requests, stop-the-world requests, reference-count
+   merges, scheduled collections and (main thread) signals.  Returns 0, or
+   -1 with an exception set (e.g. KeyboardInterrupt). */
+PyAPI_FUNC(int) _Py_HandlePending(PyThreadState *tstate);
+
 PyInterpreterState *_PyInterpreterState_Main(void);
 PyThreadState *_PyThreadState_New(PyInterpreterState *interp);
 void _PyThreadState_Bind(PyThreadState *tstate);

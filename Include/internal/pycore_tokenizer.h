@@ -89,6 +89,7 @@ typedef struct _PyTokenizer {
     int altindstack[MAXINDENT]; /* columns, tabs counted as 1 (TabError) */
     int pendin;                 /* > 0: INDENTs, < 0: DEDENTs to emit */
     int atbol;                  /* at the beginning of a logical line */
+    int blankline;              /* the current line is blank or a comment */
     int cont_line;              /* the line continues the previous one */
 
     /* Brackets: the opener, its line and column. */
