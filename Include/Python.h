@@ -47,6 +47,7 @@
 #include "tupleobject.h"
 #include "listobject.h"
 #include "dictobject.h"
+#include "genericaliasobject.h"
 #include "setobject.h"
 #include "rangeobject.h"
 #include "sliceobject.h"
@@ -57,10 +58,22 @@
 #include "modsupport.h"
 #include "warnings.h"
 #include "pystate.h"
+#include "ceval.h"
 #include "pylifecycle.h"
+#include "compile.h"
+#include "pythonrun.h"
+#include "import.h"
+#include "sysmodule.h"
+#include "bltinmodule.h"
+#include "enumobject.h"
 #ifndef Py_LIMITED_API
 #  include "cpython/critical_section.h"
 #  include "cpython/pyctype.h"
+#  include "cpython/code.h"
+#  include "cpython/funcobject.h"
+#  include "cpython/classobject.h"
+#  include "cpython/genobject.h"
+#  include "cpython/initconfig.h"
 #endif
 
 #endif /* Py_PYTHON_H */

@@ -9,6 +9,22 @@ PyAPI_DATA(PyTypeObject) PyDict_Type;
     PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_DICT_SUBCLASS)
 #define PyDict_CheckExact(op) Py_IS_TYPE((op), &PyDict_Type)
 
+/* frozendict (PEP 814): an immutable dict that is not a dict subclass.
+   The read-only PyDict_* functions (PyDict_GetItemRef, PyDict_Contains,
+   PyDict_Size, PyDict_Next, PyDict_Items, PyDict_Copy, ...) accept it too;
+   the mutating ones reject it with TypeError. */
+PyAPI_DATA(PyTypeObject) PyFrozenDict_Type;
+#define PyFrozenDict_CheckExact(op) Py_IS_TYPE((op), &PyFrozenDict_Type)
+#define PyFrozenDict_Check(op) \
+    (PyFrozenDict_CheckExact(op) \
+     || PyType_IsSubtype(Py_TYPE(op), &PyFrozenDict_Type))
+#define PyAnyDict_CheckExact(op) \
+    (PyDict_CheckExact(op) || PyFrozenDict_CheckExact(op))
+#define PyAnyDict_Check(op) (PyDict_Check(op) || PyFrozenDict_Check(op))
+/* A new frozendict from a mapping or an iterable of pairs; empty when
+   iterable is NULL. */
+PyAPI_FUNC(PyObject *) PyFrozenDict_New(PyObject *iterable);
+
 PyAPI_FUNC(PyObject *) PyDict_New(void);
 /* Borrowed reference or NULL; swallows every error (legacy). */
 PyAPI_FUNC(PyObject *) PyDict_GetItem(PyObject *mp, PyObject *key);

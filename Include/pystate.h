@@ -16,6 +16,19 @@ PyAPI_FUNC(int64_t) PyInterpreterState_GetID(PyInterpreterState *);
 PyAPI_FUNC(PyObject *) PyInterpreterState_GetDict(PyInterpreterState *);
 #define PyThreadState_GET() PyThreadState_Get()
 
+PyAPI_FUNC(PyThreadState *) PyThreadState_New(PyInterpreterState *);
+PyAPI_FUNC(void) PyThreadState_Clear(PyThreadState *);
+PyAPI_FUNC(void) PyThreadState_Delete(PyThreadState *);
+PyAPI_FUNC(int) PyThreadState_SetAsyncExc(unsigned long, PyObject *);
+
+/* Threads the interpreter did not create call in with
+   PyGILState_Ensure() ... PyGILState_Release(state). */
+typedef enum { PyGILState_LOCKED, PyGILState_UNLOCKED } PyGILState_STATE;
+PyAPI_FUNC(PyGILState_STATE) PyGILState_Ensure(void);
+PyAPI_FUNC(void) PyGILState_Release(PyGILState_STATE);
+PyAPI_FUNC(PyThreadState *) PyGILState_GetThisThreadState(void);
+PyAPI_FUNC(int) PyGILState_Check(void);
+
 #ifndef Py_LIMITED_API
 #  include "cpython/pystate.h"
 #endif

@@ -13,6 +13,7 @@
 #include "pycore_object.h"
 #include "pycore_pystate.h"
 #include "pycore_typeobject.h"
+#include "pycore_unionobject.h"
 
 #include <stddef.h>
 
@@ -133,6 +134,11 @@ PyObject_LengthHint(PyObject *o, Py_ssize_t defaultvalue)
 static PyObject *
 class_getitem(PyObject *cls, PyObject *key)
 {
+    /* type[int]: type cannot define __class_getitem__ for itself without
+       also giving it to every class. */
+    if (cls == (PyObject *)&PyType_Type) {
+        return Py_GenericAlias(cls, key);
+    }
     PyObject *meth;
     if (PyObject_GetOptionalAttr(cls, _Py_INTERNED_ID(__class_getitem__),
                                  &meth) < 0) {
@@ -1788,6 +1794,10 @@ object_isinstance(PyObject *inst, PyObject *cls)
     if (PyType_CheckExact(cls)) {
         return _PyObject_RealIsInstance(inst, cls);
     }
+    /* isinstance(x, int | str) is isinstance(x, (int, str)). */
+    if (_PyUnion_Check(cls)) {
+        cls = _Py_union_args(cls);
+    }
     if (PyTuple_Check(cls)) {
         if (Py_EnterRecursiveCall(" in __instancecheck__")) {
             return -1;
@@ -1850,6 +1860,9 @@ object_issubclass(PyObject *derived, PyObject *cls)
             return 1;
         }
         return _PyObject_RealIsSubclass(derived, cls);
+    }
+    if (_PyUnion_Check(cls)) {
+        cls = _Py_union_args(cls);
     }
     if (PyTuple_Check(cls)) {
         if (Py_EnterRecursiveCall(" in __subclasscheck__")) {

@@ -523,7 +523,8 @@ static PyObject *bytearray_repeat(PyObject *self, Py_ssize_t count)
     if (size && count > PY_SSIZE_T_MAX / size) {
         PyErr_NoMemory();
     }
-    else if ((result = PyByteArray_FromStringAndSize(NULL, size * count)) != NULL) {
+    else if ((result = PyByteArray_FromStringAndSize(NULL, size * count)) != NULL
+             && size > 0) {
         for (Py_ssize_t k = 0; k < count; k++) {
             memcpy(SELF(result)->ob_start + k * size, SELF(self)->ob_start, (size_t)size);
         }
@@ -544,7 +545,7 @@ static PyObject *bytearray_inplace_repeat(PyObject *self, Py_ssize_t count)
         PyErr_NoMemory();
         status = -1;
     }
-    else if ((status = resize_locked(self, size * count)) == 0) {
+    else if ((status = resize_locked(self, size * count)) == 0 && size > 0) {
         for (Py_ssize_t k = 1; k < count; k++) {
             memcpy(SELF(self)->ob_start + k * size, SELF(self)->ob_start, (size_t)size);
         }
@@ -659,48 +660,9 @@ static PyObject *initial_value(PyObject *source, PyObject *encoding, PyObject *e
 
 static int bytearray_init(PyObject *self, PyObject *args, PyObject *kwargs)
 {
-    static const char *const names[] = { "source", "encoding", "errors" };
-    PyObject *argv[3] = { NULL, NULL, NULL };
-    Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs > 3) {
-        PyErr_Format(PyExc_TypeError,
-                     "bytearray() takes at most 3 arguments (%zd given)", nargs);
+    PyObject *argv[3];
+    if (_Py_bytes_constructor_args("bytearray", args, kwargs, argv) < 0) {
         return -1;
-    }
-    for (Py_ssize_t i = 0; i < nargs; i++) {
-        argv[i] = PyTuple_GET_ITEM(args, i);
-    }
-    if (kwargs != NULL) {
-        Py_ssize_t pos = 0;
-        PyObject *key, *value;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            int found = -1;
-            for (int i = 0; i < 3; i++) {
-                if (PyUnicode_Check(key) && PyUnicode_EqualToUTF8(key, names[i])) {
-                    found = i;
-                }
-            }
-            if (found < 0) {
-                PyErr_Format(PyExc_TypeError,
-                             "'%S' is an invalid keyword argument for bytearray()", key);
-                return -1;
-            }
-            if (argv[found] != NULL) {
-                PyErr_Format(PyExc_TypeError,
-                             "argument for bytearray() given by name ('%s') and position (%d)",
-                             names[found], found + 1);
-                return -1;
-            }
-            argv[found] = value;
-        }
-    }
-    for (int i = 1; i < 3; i++) {
-        if (argv[i] != NULL && !PyUnicode_Check(argv[i])) {
-            PyErr_Format(PyExc_TypeError,
-                         "bytearray() argument '%s' must be str, not %.50s",
-                         names[i], Py_TYPE(argv[i])->tp_name);
-            return -1;
-        }
     }
     PyObject *value = initial_value(argv[0], argv[1], argv[2]);
     if (value == NULL) {

@@ -40,6 +40,9 @@ static int writer_reserve(byte_writer *w, Py_ssize_t extra)
 
 static int writer_write(byte_writer *w, const char *p, Py_ssize_t n)
 {
+    if (n == 0) {
+        return 0;
+    }
     if (writer_reserve(w, n) < 0) {
         return -1;
     }

@@ -189,6 +189,55 @@ static void adjust_range(Py_ssize_t len, Py_ssize_t *start, Py_ssize_t *end)
     }
 }
 
+/* The (source, encoding, errors) arguments of bytes() and bytearray(),
+   by position or keyword; encoding and errors must be str.  Slots not
+   given are NULL.  Returns 0, or -1 with TypeError. */
+int _Py_bytes_constructor_args(const char *funcname, PyObject *args,
+                               PyObject *kwargs, PyObject *argv[3])
+{
+    static const char *const names[] = { "source", "encoding", "errors" };
+    argv[0] = argv[1] = argv[2] = NULL;
+    Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+    if (nargs > 3) {
+        PyErr_Format(PyExc_TypeError,
+                     "%s() takes at most 3 arguments (%zd given)", funcname, nargs);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < nargs; i++) {
+        argv[i] = PyTuple_GET_ITEM(args, i);
+    }
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (kwargs != NULL && PyDict_Next(kwargs, &pos, &key, &value)) {
+        int found = -1;
+        for (int i = 0; i < 3; i++) {
+            if (PyUnicode_Check(key) && PyUnicode_EqualToUTF8(key, names[i])) {
+                found = i;
+            }
+        }
+        if (found < 0) {
+            PyErr_Format(PyExc_TypeError,
+                         "'%S' is an invalid keyword argument for %s()", key, funcname);
+            return -1;
+        }
+        if (argv[found] != NULL) {
+            PyErr_Format(PyExc_TypeError,
+                         "argument for %s() given by name ('%s') and position (%d)",
+                         funcname, names[found], found + 1);
+            return -1;
+        }
+        argv[found] = value;
+    }
+    for (int i = 1; i < 3; i++) {
+        if (argv[i] != NULL && !PyUnicode_Check(argv[i])) {
+            PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be str, not %.50s",
+                         funcname, names[i], Py_TYPE(argv[i])->tp_name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* ---- searching ---------------------------------------------------------- */
 
 /* First (direction > 0) or last index of needle in hay[0..n), or -1. */

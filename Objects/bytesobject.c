@@ -632,48 +632,9 @@ static PyObject *bytes_from_source(PyObject *source, PyObject *encoding,
 
 static PyObject *bytes_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 {
-    static const char *const names[] = { "source", "encoding", "errors" };
-    PyObject *argv[3] = { NULL, NULL, NULL };
-    Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    if (nargs > 3) {
-        PyErr_Format(PyExc_TypeError,
-                     "bytes() takes at most 3 arguments (%zd given)", nargs);
+    PyObject *argv[3];
+    if (_Py_bytes_constructor_args("bytes", args, kwargs, argv) < 0) {
         return NULL;
-    }
-    for (Py_ssize_t i = 0; i < nargs; i++) {
-        argv[i] = PyTuple_GET_ITEM(args, i);
-    }
-    if (kwargs != NULL) {
-        Py_ssize_t pos = 0;
-        PyObject *key, *value;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            int found = -1;
-            for (int i = 0; i < 3; i++) {
-                if (PyUnicode_Check(key) && PyUnicode_EqualToUTF8(key, names[i])) {
-                    found = i;
-                }
-            }
-            if (found < 0) {
-                PyErr_Format(PyExc_TypeError,
-                             "'%S' is an invalid keyword argument for bytes()", key);
-                return NULL;
-            }
-            if (argv[found] != NULL) {
-                PyErr_Format(PyExc_TypeError,
-                             "argument for bytes() given by name ('%s') and position (%d)",
-                             names[found], found + 1);
-                return NULL;
-            }
-            argv[found] = value;
-        }
-    }
-    for (int i = 1; i < 3; i++) {
-        if (argv[i] != NULL && !PyUnicode_Check(argv[i])) {
-            PyErr_Format(PyExc_TypeError,
-                         "bytes() argument '%s' must be str, not %.50s",
-                         names[i], Py_TYPE(argv[i])->tp_name);
-            return NULL;
-        }
     }
     PyObject *value = bytes_from_source(argv[0], argv[1], argv[2]);
     if (value == NULL || type == &PyBytes_Type) {

@@ -1291,6 +1291,8 @@ static PyMethodDef mappingproxy_methods[] = {
      "D.copy() -> a shallow copy of D"},
     {"__reversed__", mappingproxy_reversed, METH_NOARGS,
      "D.__reversed__() -> reverse iterator"},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+     "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 

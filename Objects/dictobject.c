@@ -15,7 +15,11 @@
    through QSBR) comes with the runtime work; until then tables are freed
    immediately under the lock.
 
-   The views and iterators follow the dict type at the end of the file. */
+   frozendict (PEP 814), at the end of this file, reuses the layout and
+   the table code; the read-only C API accepts it, and its readers take
+   no lock because it never changes after construction.
+
+   The views and iterators live in Objects/dictviews.c. */
 #include "Python.h"
 #include "pycore_object.h"
 #include "pycore_dict.h"
@@ -659,14 +663,59 @@ hash_key(PyObject *key)
     return _PyDict_KeyHash(key);
 }
 
+/* For the mutating API: a dict, not a frozendict. */
 static inline int
 check_dict(PyObject *op)
 {
+    if (op != NULL && PyFrozenDict_Check(op)) {
+        PyErr_Format(PyExc_TypeError,
+                     "'%.200s' object does not support item assignment",
+                     Py_TYPE(op)->tp_name);
+        return -1;
+    }
     if (op == NULL || !PyDict_Check(op)) {
         PyErr_BadInternalCall();
         return -1;
     }
     return 0;
+}
+
+/* For the read-only API, which also serves frozendict (PEP 814). */
+static inline int
+check_anydict(PyObject *op)
+{
+    if (op == NULL || !PyAnyDict_Check(op)) {
+        PyErr_BadInternalCall();
+        return -1;
+    }
+    return 0;
+}
+
+/* The caller knows op is a dict or a frozendict; the flag test is cheaper
+   than a subtype walk. */
+static inline int
+is_frozen(PyObject *op)
+{
+    return !PyDict_Check(op);
+}
+
+/* Look key up; *value gets a new reference or NULL.  A frozendict never
+   changes after construction, so in the free-threaded build its readers
+   need no lock; a dict's readers take its critical section. */
+static Py_ssize_t
+lookup_ref(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **value)
+{
+    Py_ssize_t ix;
+    if (is_frozen((PyObject *)mp)) {
+        ix = _Py_dict_lookup(mp, key, hash, value);
+        Py_XINCREF(*value);
+        return ix;
+    }
+    Py_BEGIN_CRITICAL_SECTION(mp);
+    ix = _Py_dict_lookup(mp, key, hash, value);
+    Py_XINCREF(*value);
+    Py_END_CRITICAL_SECTION();
+    return ix;
 }
 
 /* ---- the C API: single items ---------------------------------------------- */
@@ -738,12 +787,7 @@ int
 _PyDict_GetItemRef_KnownHash(PyDictObject *mp, PyObject *key, Py_hash_t hash,
                              PyObject **result)
 {
-    PyObject *value;
-    Py_ssize_t ix;
-    Py_BEGIN_CRITICAL_SECTION(mp);
-    ix = _Py_dict_lookup(mp, key, hash, &value);
-    *result = value != NULL ? Py_NewRef(value) : NULL;
-    Py_END_CRITICAL_SECTION();
+    Py_ssize_t ix = lookup_ref(mp, key, hash, result);
     if (ix == DKIX_ERROR) {
         return -1;
     }
@@ -771,7 +815,7 @@ _PyDict_GetItemRef_LockHeld(PyDictObject *mp, PyObject *key, PyObject **result)
 int
 PyDict_GetItemRef(PyObject *op, PyObject *key, PyObject **result)
 {
-    if (!PyDict_Check(op)) {
+    if (!PyAnyDict_Check(op)) {
         PyErr_BadInternalCall();
         *result = NULL;
         return -1;
@@ -803,11 +847,16 @@ PyDict_GetItemStringRef(PyObject *op, const char *key, PyObject **result)
 PyObject *
 _PyDict_GetItem_KnownHash(PyObject *op, PyObject *key, Py_hash_t hash)
 {
-    if (!PyDict_Check(op)) {
+    if (!PyAnyDict_Check(op)) {
         PyErr_BadInternalCall();
         return NULL;
     }
     PyObject *value;
+    if (is_frozen(op)) {
+        /* Immutable: the value lives as long as the frozendict. */
+        (void)_Py_dict_lookup((PyDictObject *)op, key, hash, &value);
+        return value;
+    }
     Py_BEGIN_CRITICAL_SECTION(op);
     (void)_Py_dict_lookup((PyDictObject *)op, key, hash, &value);
     Py_END_CRITICAL_SECTION();
@@ -817,7 +866,7 @@ _PyDict_GetItem_KnownHash(PyObject *op, PyObject *key, Py_hash_t hash)
 PyObject *
 PyDict_GetItemWithError(PyObject *op, PyObject *key)
 {
-    if (!PyDict_Check(op)) {
+    if (!PyAnyDict_Check(op)) {
         PyErr_BadInternalCall();
         return NULL;
     }
@@ -833,7 +882,7 @@ PyDict_GetItemWithError(PyObject *op, PyObject *key)
 PyObject *
 PyDict_GetItem(PyObject *op, PyObject *key)
 {
-    if (!PyDict_Check(op)) {
+    if (!PyAnyDict_Check(op)) {
         return NULL;
     }
     PyObject *saved = PyErr_GetRaisedException();
@@ -874,20 +923,18 @@ int
 _PyDict_Contains_KnownHash(PyObject *op, PyObject *key, Py_hash_t hash)
 {
     PyObject *value;
-    Py_ssize_t ix;
-    Py_BEGIN_CRITICAL_SECTION(op);
-    ix = _Py_dict_lookup((PyDictObject *)op, key, hash, &value);
-    Py_END_CRITICAL_SECTION();
+    Py_ssize_t ix = lookup_ref((PyDictObject *)op, key, hash, &value);
     if (ix == DKIX_ERROR) {
         return -1;
     }
+    Py_XDECREF(value);
     return value != NULL;
 }
 
 int
 PyDict_Contains(PyObject *op, PyObject *key)
 {
-    if (check_dict(op) < 0) {
+    if (check_anydict(op) < 0) {
         return -1;
     }
     Py_hash_t hash = hash_key(key);
@@ -1102,7 +1149,7 @@ PyDict_SetDefault(PyObject *op, PyObject *key, PyObject *defaultobj)
 Py_ssize_t
 PyDict_Size(PyObject *op)
 {
-    if (check_dict(op) < 0) {
+    if (check_anydict(op) < 0) {
         return -1;
     }
     return PyDict_GET_SIZE(op);
@@ -1126,7 +1173,7 @@ int
 _PyDict_Next(PyObject *op, Py_ssize_t *ppos, PyObject **pkey,
              PyObject **pvalue, Py_hash_t *phash)
 {
-    if (!PyDict_Check(op)) {
+    if (!PyAnyDict_Check(op)) {
         return 0;
     }
     PyDictKeysObject *dk = ((PyDictObject *)op)->ma_keys;
@@ -1204,7 +1251,7 @@ dict_to_list_lock_held(PyDictObject *mp, enum dict_part part)
 static PyObject *
 dict_to_list(PyObject *op, enum dict_part part)
 {
-    if (check_dict(op) < 0) {
+    if (check_anydict(op) < 0) {
         return NULL;
     }
     PyObject *res;
@@ -1293,7 +1340,7 @@ copy_lock_held(PyDictObject *mp)
 PyObject *
 PyDict_Copy(PyObject *op)
 {
-    if (check_dict(op) < 0) {
+    if (check_anydict(op) < 0) {
         return NULL;
     }
     if (Py_TYPE(op)->tp_iter != _PyDict_Iter) {
@@ -1435,7 +1482,7 @@ dict_merge(PyObject *a, PyObject *b, int override)
     }
     /* A subclass that overrides iteration is merged through its
        mapping protocol, so its own idea of its items is respected. */
-    if (PyDict_Check(b) && Py_TYPE(b)->tp_iter == _PyDict_Iter) {
+    if (PyAnyDict_Check(b) && Py_TYPE(b)->tp_iter == _PyDict_Iter) {
         int res;
         Py_BEGIN_CRITICAL_SECTION2(a, b);
         res = dict_merge_dict_lock_held((PyDictObject *)a, (PyDictObject *)b,
@@ -1531,7 +1578,7 @@ fail:
 int
 _PyDict_UpdateArg(PyObject *self, PyObject *arg)
 {
-    if (PyDict_CheckExact(arg)) {
+    if (PyAnyDict_CheckExact(arg)) {
         return PyDict_Merge(self, arg, 1);
     }
     PyObject *keys_method;
@@ -1783,7 +1830,8 @@ dict_equal_lock_held(PyDictObject *a, PyDictObject *b)
 static PyObject *
 dict_richcompare(PyObject *v, PyObject *w, int op)
 {
-    if (!PyDict_Check(v) || !PyDict_Check(w) || (op != Py_EQ && op != Py_NE)) {
+    if (!PyAnyDict_Check(v) || !PyAnyDict_Check(w)
+        || (op != Py_EQ && op != Py_NE)) {
         Py_RETURN_NOTIMPLEMENTED;
     }
     int cmp;
@@ -1878,7 +1926,7 @@ dict_repr(PyObject *self)
 static PyObject *
 dict_or(PyObject *self, PyObject *other)
 {
-    if (!PyDict_Check(self) || !PyDict_Check(other)) {
+    if (!PyDict_Check(self) || !PyAnyDict_Check(other)) {
         Py_RETURN_NOTIMPLEMENTED;
     }
     PyObject *res = PyDict_Copy(self);
@@ -2134,7 +2182,7 @@ fromkeys_known_hashes(PyObject *d, PyObject *iterable, PyObject *value)
     Py_ssize_t pos = 0;
     PyObject *key;
     Py_hash_t hash;
-    int is_dict = PyDict_CheckExact(iterable);
+    int is_dict = PyAnyDict_CheckExact(iterable);
     for (;;) {
         int more = is_dict ? _PyDict_Next(iterable, &pos, &key, NULL, &hash)
                            : _PySet_NextEntry(iterable, &pos, &key, &hash);
@@ -2164,7 +2212,7 @@ dict_fromkeys(PyObject *cls, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     if (PyDict_CheckExact(d)
-        && (PyDict_CheckExact(iterable) || PyAnySet_CheckExact(iterable))) {
+        && (PyAnyDict_CheckExact(iterable) || PyAnySet_CheckExact(iterable))) {
         if (fromkeys_known_hashes(d, iterable, value) < 0) {
             Py_DECREF(d);
             return NULL;
@@ -2229,6 +2277,8 @@ static PyMethodDef dict_methods[] = {
      "Return a shallow copy of the dict."},
     {"__reversed__", dict___reversed__, METH_NOARGS,
      "Return a reverse iterator over the dict keys."},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+     "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2282,716 +2332,280 @@ PyTypeObject PyDict_Type = {
     .ob_base = PyVarObject_HEAD_INIT(&PyType_Type, 0)
 };
 
-/* ======================================================================
-   Iterators and views.
+/* ---- frozendict (PEP 814) ------------------------------------------------- */
 
-   An iterator remembers the dict's size when it was made and refuses to
-   continue once the size changes; it also counts down the items it may
-   still produce, which catches a delete-then-insert that keeps the size
-   but changes the keys.
+/* A frozendict shares the dict's layout and table code.  It is built in a
+   private exact dict, whose table then moves into the new object, and is
+   never mutated afterwards: in the free-threaded build its readers take
+   no lock (see lookup_ref), and only the hash cache is written later,
+   with an atomic store of a complete value. */
 
-   Thread safety (free-threaded build): each step of an iterator runs
-   inside the dict's critical section, so the entry it reads cannot be
-   freed under it, and the iterator's own fields are only touched inside
-   that same section.  Iterators keep their dict until they are
-   deallocated in the free-threaded build, because two threads may advance
-   one iterator and neither may drop the dict while the other reads it.
-   ====================================================================== */
+#define FROZEN(op) ((PyFrozenDictObject *)(op))
 
-/* ---- iterators ------------------------------------------------------------ */
-
-typedef struct {
-    PyObject_HEAD
-    PyDictObject *di_dict;          /* owned; NULL once released */
-    Py_ssize_t di_used;             /* the dict's size when iteration began */
-    Py_ssize_t di_pos;              /* next entry to examine; -1 when done */
-    Py_ssize_t len;                 /* items still to produce */
-} dictiterobject;
-
-enum iter_kind { ITER_KEYS, ITER_VALUES, ITER_ITEMS };
-
-static int
-is_reversed_iter(PyTypeObject *type)
-{
-    return type == &PyDictRevIterKey_Type || type == &PyDictRevIterValue_Type
-           || type == &PyDictRevIterItem_Type;
-}
-
-static enum iter_kind
-iter_kind_of(PyTypeObject *type)
-{
-    if (type == &PyDictIterValue_Type || type == &PyDictRevIterValue_Type) {
-        return ITER_VALUES;
-    }
-    if (type == &PyDictIterItem_Type || type == &PyDictRevIterItem_Type) {
-        return ITER_ITEMS;
-    }
-    return ITER_KEYS;
-}
-
-PyObject *
-_PyDictIter_New(PyDictObject *dict, PyTypeObject *itertype)
-{
-    dictiterobject *di = PyObject_GC_New(dictiterobject, itertype);
-    if (di == NULL) {
-        return NULL;
-    }
-    di->di_dict = (PyDictObject *)Py_NewRef(dict);
-    Py_BEGIN_CRITICAL_SECTION(dict);
-    di->di_used = dict->ma_used;
-    di->len = dict->ma_used;
-    if (is_reversed_iter(itertype)) {
-        di->di_pos = dict->ma_used == 0 ? -1 : dict->ma_keys->dk_nentries - 1;
-    }
-    else {
-        di->di_pos = 0;
-    }
-    Py_END_CRITICAL_SECTION();
-    PyObject_GC_Track(di);
-    return (PyObject *)di;
-}
-
-PyObject *
-_PyDict_Iter(PyObject *dict)
-{
-    return _PyDictIter_New((PyDictObject *)dict, &PyDictIterKey_Type);
-}
-
-static void
-dictiter_dealloc(PyObject *self)
-{
-    dictiterobject *di = (dictiterobject *)self;
-    PyObject_GC_UnTrack(di);
-    Py_XDECREF(di->di_dict);
-    PyObject_GC_Del(di);
-}
-
-static int
-dictiter_traverse(PyObject *self, visitproc visit, void *arg)
-{
-    Py_VISIT(((dictiterobject *)self)->di_dict);
-    return 0;
-}
-
-/* An exhausted iterator lets go of its dict.  With the GIL nobody else
-   can be reading di_dict; without it the dict is kept until dealloc. */
-static void
-dictiter_release(dictiterobject *di)
-{
-#ifndef Py_GIL_DISABLED
-    Py_CLEAR(di->di_dict);
-#else
-    (void)di;
-#endif
-}
-
+/* A new frozendict of `type` that takes over the table of `dict`, a
+   private exact dict (stolen).  No entry is copied. */
 static PyObject *
-dictiter_len(PyObject *self, PyObject *Py_UNUSED(ignored))
-{
-    dictiterobject *di = (dictiterobject *)self;
-    Py_ssize_t len = 0;
-    PyDictObject *d = di->di_dict;
-    if (d != NULL) {
-        Py_BEGIN_CRITICAL_SECTION(d);
-        if (di->di_pos >= 0 && di->di_used == d->ma_used) {
-            len = di->len;
-        }
-        Py_END_CRITICAL_SECTION();
-    }
-    return PyLong_FromSsize_t(len);
-}
-
-/* The result for one entry, as the iterator's kind asks. */
-static PyObject *
-entry_result(enum iter_kind kind, PyObject *key, PyObject *value)
-{
-    if (kind == ITER_KEYS) {
-        return Py_NewRef(key);
-    }
-    if (kind == ITER_VALUES) {
-        return Py_NewRef(value);
-    }
-    return PyTuple_Pack(2, key, value);
-}
-
-/* The next result, NULL at the end (no exception) or on error.  The
-   caller holds d's critical section. */
-static PyObject *
-dictiter_step_lock_held(dictiterobject *di, PyDictObject *d)
-{
-    if (di->di_pos < 0) {
-        return NULL;
-    }
-    if (di->di_used != d->ma_used) {
-        PyErr_SetString(PyExc_RuntimeError,
-                        "dictionary changed size during iteration");
-        di->di_used = -1;   /* make this state sticky */
-        return NULL;
-    }
-    PyDictKeysObject *dk = d->ma_keys;
-    PyDictKeyEntry *entries = DK_ENTRIES(dk);
-    Py_ssize_t i = di->di_pos;
-    int reversed = is_reversed_iter(Py_TYPE(di));
-    if (reversed) {
-        if (i >= dk->dk_nentries) {
-            i = dk->dk_nentries - 1;
-        }
-        while (i >= 0 && entries[i].me_value == NULL) {
-            i--;
-        }
-    }
-    else {
-        while (i < dk->dk_nentries && entries[i].me_value == NULL) {
-            i++;
-        }
-        if (i >= dk->dk_nentries) {
-            i = -1;
-        }
-    }
-    if (i < 0) {
-        di->di_pos = -1;
-        return NULL;
-    }
-    if (di->len == 0) {
-        PyErr_SetString(PyExc_RuntimeError,
-                        "dictionary keys changed during iteration");
-        di->di_pos = -1;
-        return NULL;
-    }
-    di->di_pos = reversed ? i - 1 : i + 1;
-    if (reversed && di->di_pos < 0) {
-        di->di_pos = -1;
-    }
-    di->len--;
-    return entry_result(iter_kind_of(Py_TYPE(di)), entries[i].me_key,
-                        entries[i].me_value);
-}
-
-static PyObject *
-dictiter_iternext(PyObject *self)
-{
-    dictiterobject *di = (dictiterobject *)self;
-    PyDictObject *d = di->di_dict;
-    if (d == NULL) {
-        return NULL;
-    }
-    PyObject *res;
-    Py_BEGIN_CRITICAL_SECTION(d);
-    res = dictiter_step_lock_held(di, d);
-    Py_END_CRITICAL_SECTION();
-    /* After "changed size" the iterator keeps failing (di_used is -1);
-       at the end, or after "keys changed", it is finished for good. */
-    if (res == NULL && di->di_used != -1) {
-        dictiter_release(di);
-    }
-    return res;
-}
-
-static PyMethodDef dictiter_methods[] = {
-    {"__length_hint__", dictiter_len, METH_NOARGS,
-     "Private method returning an estimate of len(list(it))."},
-    {NULL, NULL, 0, NULL},
-};
-
-#define DICTITER_TYPE(CNAME, NAME)                                     \
-    PyTypeObject CNAME = {                                             \
-        .tp_name = NAME,                                               \
-        .tp_basicsize = sizeof(dictiterobject),                        \
-        .tp_dealloc = dictiter_dealloc,                                \
-        .tp_getattro = PyObject_GenericGetAttr,                        \
-        .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,           \
-        .tp_traverse = dictiter_traverse,                              \
-        .tp_iter = PyObject_SelfIter,                                  \
-        .tp_iternext = dictiter_iternext,                              \
-        .tp_methods = dictiter_methods,                                \
-        .ob_base = PyVarObject_HEAD_INIT(&PyType_Type, 0)             \
-    }
-
-DICTITER_TYPE(PyDictIterKey_Type, "dict_keyiterator");
-DICTITER_TYPE(PyDictIterValue_Type, "dict_valueiterator");
-DICTITER_TYPE(PyDictIterItem_Type, "dict_itemiterator");
-DICTITER_TYPE(PyDictRevIterKey_Type, "dict_reversekeyiterator");
-DICTITER_TYPE(PyDictRevIterValue_Type, "dict_reversevalueiterator");
-DICTITER_TYPE(PyDictRevIterItem_Type, "dict_reverseitemiterator");
-
-/* ---- views: common part ------------------------------------------------- */
-
-PyObject *
-_PyDictView_New(PyObject *dict, PyTypeObject *type)
+frozendict_from_dict(PyTypeObject *type, PyObject *dict)
 {
     if (dict == NULL) {
-        PyErr_BadInternalCall();
         return NULL;
     }
-    if (!PyDict_Check(dict)) {
-        PyErr_Format(PyExc_TypeError, "%s() requires a dict argument, not '%s'",
-                     type->tp_name, Py_TYPE(dict)->tp_name);
+    PyObject *self = type->tp_alloc(type, 0);
+    if (self == NULL) {
+        Py_DECREF(dict);
         return NULL;
     }
-    _PyDictViewObject *dv = PyObject_GC_New(_PyDictViewObject, type);
-    if (dv == NULL) {
+    PyDictObject *src = (PyDictObject *)dict;
+    PyDictObject *mp = (PyDictObject *)self;
+    mp->_ma_watcher_tag = 0;
+    mp->ma_values = NULL;
+    mp->ma_used = src->ma_used;
+    mp->ma_keys = src->ma_keys;
+    FROZEN(self)->ma_hash = -1;
+    src->ma_keys = Py_EMPTY_KEYS;
+    src->ma_used = 0;
+    Py_DECREF(dict);
+    return self;
+}
+
+PyObject *
+PyFrozenDict_New(PyObject *iterable)
+{
+    PyObject *dict = PyDict_New();
+    if (dict == NULL) {
         return NULL;
     }
-    dv->dv_dict = (PyDictObject *)Py_NewRef(dict);
-    PyObject_GC_Track(dv);
-    return (PyObject *)dv;
-}
-
-static void
-dictview_dealloc(PyObject *self)
-{
-    _PyDictViewObject *dv = (_PyDictViewObject *)self;
-    PyObject_GC_UnTrack(dv);
-    Py_XDECREF(dv->dv_dict);
-    PyObject_GC_Del(dv);
-}
-
-static int
-dictview_traverse(PyObject *self, visitproc visit, void *arg)
-{
-    Py_VISIT(((_PyDictViewObject *)self)->dv_dict);
-    return 0;
-}
-
-static PyDictObject *
-view_dict(PyObject *self)
-{
-    return ((_PyDictViewObject *)self)->dv_dict;
-}
-
-static Py_ssize_t
-dictview_len(PyObject *self)
-{
-    return view_dict(self) == NULL ? 0 : PyDict_GET_SIZE(view_dict(self));
+    if (iterable != NULL && _PyDict_UpdateArg(dict, iterable) < 0) {
+        Py_DECREF(dict);
+        return NULL;
+    }
+    return frozendict_from_dict(&PyFrozenDict_Type, dict);
 }
 
 static PyObject *
-dictview_mapping(PyObject *self, void *Py_UNUSED(closure))
+frozendict_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
-    return PyDictProxy_New((PyObject *)view_dict(self));
+    PyObject *arg = NULL;
+    if (!PyArg_UnpackTuple(args, "frozendict", 0, 1, &arg)) {
+        return NULL;
+    }
+    int has_kwds = kwds != NULL && PyDict_GET_SIZE(kwds) != 0;
+    /* Immutable, so frozendict(fd) can be fd itself. */
+    if (type == &PyFrozenDict_Type && arg != NULL
+        && PyFrozenDict_CheckExact(arg) && !has_kwds) {
+        return Py_NewRef(arg);
+    }
+    PyObject *dict = PyDict_New();
+    if (dict == NULL) {
+        return NULL;
+    }
+    if (dict_update_common(dict, args, kwds, "frozendict") < 0) {
+        Py_DECREF(dict);
+        return NULL;
+    }
+    return frozendict_from_dict(type, dict);
 }
 
-static PyGetSetDef dictview_getset[] = {
-    {"mapping", dictview_mapping, NULL,
-     "dictionary that this view refers to", NULL},
-    {NULL, NULL, NULL, NULL, NULL},
-};
-
-/* dict_keys([...]) and friends; a view whose dict contains the view
-   prints as "...". */
-static PyObject *
-dictview_repr(PyObject *self)
+/* hash(frozenset(self.items())), as PEP 814 specifies: independent of
+   insertion order.  Cached; racing threads compute the same value. */
+static Py_hash_t
+frozendict_hash(PyObject *self)
 {
+    Py_hash_t hash = __atomic_load_n(&FROZEN(self)->ma_hash, __ATOMIC_RELAXED);
+    if (hash != -1) {
+        return hash;
+    }
+    PyObject *items = PyDict_Items(self);
+    if (items == NULL) {
+        return -1;
+    }
+    PyObject *set = PyFrozenSet_New(items);
+    Py_DECREF(items);
+    if (set == NULL) {
+        return -1;
+    }
+    hash = PyObject_Hash(set);
+    Py_DECREF(set);
+    if (hash != -1) {
+        __atomic_store_n(&FROZEN(self)->ma_hash, hash, __ATOMIC_RELAXED);
+    }
+    return hash;
+}
+
+/* frozendict({'x': 1}); an empty one is frozendict(). */
+static PyObject *
+frozendict_repr(PyObject *self)
+{
+    const char *name = _PyType_Name(Py_TYPE(self));
+    if (PyDict_GET_SIZE(self) == 0) {
+        return PyUnicode_FromFormat("%s()", name);
+    }
     int status = Py_ReprEnter(self);
     if (status != 0) {
-        return status > 0 ? PyUnicode_FromString("...") : NULL;
+        return status > 0 ? PyUnicode_FromFormat("%s(...)", name) : NULL;
     }
     PyObject *res = NULL;
-    PyObject *seq = PySequence_List(self);
-    if (seq != NULL) {
-        res = PyUnicode_FromFormat("%s(%R)", Py_TYPE(self)->tp_name, seq);
-        Py_DECREF(seq);
+    PyObject *body = dict_repr_lock_held((PyDictObject *)self);
+    if (body != NULL) {
+        res = PyUnicode_FromFormat("%s(%U)", name, body);
+        Py_DECREF(body);
     }
     Py_ReprLeave(self);
     return res;
 }
 
 static PyObject *
-view_iter(PyObject *self, PyTypeObject *itertype)
+frozendict_subscript(PyObject *self, PyObject *key)
 {
-    PyDictObject *d = view_dict(self);
-    if (d == NULL) {
-        Py_RETURN_NONE;
+    Py_hash_t hash = hash_key(key);
+    if (hash == -1) {
+        return NULL;
     }
-    return _PyDictIter_New(d, itertype);
+    PyObject *value;
+    Py_ssize_t ix = lookup_ref((PyDictObject *)self, key, hash, &value);
+    if (value != NULL || ix == DKIX_ERROR) {
+        return value;
+    }
+    if (!PyFrozenDict_CheckExact(self)) {
+        int found;
+        PyObject *missing = call_missing(self, key, &found);
+        if (found || PyErr_Occurred()) {
+            return missing;
+        }
+    }
+    set_key_error(key);
+    return NULL;
 }
 
-/* ---- set operations shared by keys and items views --------------------- */
-
-/* Is every element of `small` in `big`? */
-static int
-all_contained_in(PyObject *small, PyObject *big)
-{
-    PyObject *iter = PyObject_GetIter(small);
-    if (iter == NULL) {
-        return -1;
-    }
-    int ok = 1;
-    PyObject *item;
-    while (ok == 1 && (item = PyIter_Next(iter)) != NULL) {
-        ok = PySequence_Contains(big, item);
-        Py_DECREF(item);
-    }
-    Py_DECREF(iter);
-    if (PyErr_Occurred()) {
-        return -1;
-    }
-    return ok;
-}
-
+/* frozendict | dict-or-frozendict: a new frozendict, the right operand's
+   values winning.  dict | frozendict is handled by dict_or (a dict). */
 static PyObject *
-dictview_richcompare(PyObject *self, PyObject *other, int op)
+frozendict_or(PyObject *self, PyObject *other)
 {
-    if (!PyAnySet_Check(other) && !PyDictViewSet_Check(other)) {
+    if (!PyFrozenDict_Check(self) || !PyAnyDict_Check(other)) {
         Py_RETURN_NOTIMPLEMENTED;
     }
-    Py_ssize_t len_self = PyObject_Size(self);
-    if (len_self < 0) {
+    PyObject *dict = PyDict_Copy(self);
+    if (dict == NULL) {
         return NULL;
     }
-    Py_ssize_t len_other = PyObject_Size(other);
-    if (len_other < 0) {
+    if (_PyDict_UpdateArg(dict, other) < 0) {
+        Py_DECREF(dict);
         return NULL;
     }
-    int ok = 0;
-    switch (op) {
-    case Py_NE:
-    case Py_EQ:
-        if (len_self == len_other) {
-            ok = all_contained_in(self, other);
-        }
-        if (op == Py_NE && ok >= 0) {
-            ok = !ok;
-        }
-        break;
-    case Py_LT:
-        if (len_self < len_other) {
-            ok = all_contained_in(self, other);
-        }
-        break;
-    case Py_LE:
-        if (len_self <= len_other) {
-            ok = all_contained_in(self, other);
-        }
-        break;
-    case Py_GT:
-        if (len_self > len_other) {
-            ok = all_contained_in(other, self);
-        }
-        break;
-    case Py_GE:
-        if (len_self >= len_other) {
-            ok = all_contained_in(other, self);
-        }
-        break;
-    }
-    if (ok < 0) {
-        return NULL;
-    }
-    return PyBool_FromLong(ok);
-}
-
-/* A new set holding the view's elements (or any iterable's). */
-static PyObject *
-view_to_set(PyObject *self)
-{
-    if (PyDictKeys_Check(self) && view_dict(self) != NULL) {
-        /* Iterating the dict itself yields the same keys, faster. */
-        return PySet_New((PyObject *)view_dict(self));
-    }
-    return PySet_New(self);
+    return frozendict_from_dict(&PyFrozenDict_Type, dict);
 }
 
 static PyObject *
-call_set_method(PyObject *set, const char *name, PyObject *arg)
+frozendict_copy(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
-    PyObject *res = PyObject_CallMethod(set, name, "O", arg);
-    if (res == NULL) {
-        return NULL;
+    if (PyFrozenDict_CheckExact(self)) {
+        return Py_NewRef(self);
     }
-    Py_DECREF(res);
-    return set;
+    return frozendict_from_dict(&PyFrozenDict_Type, PyDict_Copy(self));
 }
 
 static PyObject *
-dictviews_sub(PyObject *self, PyObject *other)
+frozendict_fromkeys(PyObject *cls, PyObject *const *args, Py_ssize_t nargs)
 {
-    PyObject *result = view_to_set(self);
-    if (result == NULL) {
+    PyObject *dict = dict_fromkeys((PyObject *)&PyDict_Type, args, nargs);
+    if (dict == NULL) {
         return NULL;
     }
-    if (call_set_method(result, "difference_update", other) == NULL) {
-        Py_DECREF(result);
-        return NULL;
+    if (cls == (PyObject *)&PyFrozenDict_Type) {
+        return frozendict_from_dict(&PyFrozenDict_Type, dict);
     }
-    return result;
-}
-
-static PyObject *
-dictviews_or(PyObject *self, PyObject *other)
-{
-    PyObject *result = view_to_set(self);
-    if (result == NULL) {
-        return NULL;
-    }
-    if (_PySet_Update(result, other) < 0) {
-        Py_DECREF(result);
-        return NULL;
-    }
-    return result;
-}
-
-static PyObject *
-dictviews_xor(PyObject *self, PyObject *other)
-{
-    PyObject *result = view_to_set(self);
-    if (result == NULL) {
-        return NULL;
-    }
-    if (call_set_method(result, "symmetric_difference_update", other) == NULL) {
-        Py_DECREF(result);
-        return NULL;
-    }
-    return result;
-}
-
-static int dictkeys_contains(PyObject *self, PyObject *key);
-static int dictitems_contains(PyObject *self, PyObject *item);
-
-/* view & other: iterate the smaller side, test membership in the view. */
-PyObject *
-_PyDictView_Intersect(PyObject *self, PyObject *other)
-{
-    /* & is commutative: make self the view. */
-    if (!PyDictViewSet_Check(self)) {
-        PyObject *tmp = other;
-        other = self;
-        self = tmp;
-    }
-    Py_ssize_t len_self = dictview_len(self);
-    if (PySet_CheckExact(other) && len_self <= PyObject_Size(other)) {
-        return PyObject_CallMethod(other, "intersection", "O", self);
-    }
-    if (PyDictViewSet_Check(other) && dictview_len(other) > len_self) {
-        PyObject *tmp = other;
-        other = self;
-        self = tmp;
-    }
-    int (*contains)(PyObject *, PyObject *) =
-        PyDictKeys_Check(self) ? dictkeys_contains : dictitems_contains;
-    PyObject *result = PySet_New(NULL);
-    if (result == NULL) {
-        return NULL;
-    }
-    PyObject *iter = PyObject_GetIter(other);
-    if (iter == NULL) {
-        Py_DECREF(result);
-        return NULL;
-    }
-    PyObject *key;
-    while ((key = PyIter_Next(iter)) != NULL) {
-        int rv = contains(self, key);
-        if (rv > 0) {
-            rv = PySet_Add(result, key);
-        }
-        Py_DECREF(key);
-        if (rv < 0) {
-            break;
-        }
-    }
-    Py_DECREF(iter);
-    if (PyErr_Occurred()) {
-        Py_DECREF(result);
-        return NULL;
-    }
-    return result;
-}
-
-static PyObject *
-dictviews_isdisjoint(PyObject *self, PyObject *other)
-{
-    if (self == other) {
-        return PyBool_FromLong(dictview_len(self) == 0);
-    }
-    /* Iterate the smaller side when both sizes are cheap to know. */
-    if (PyAnySet_Check(other) || PyDictViewSet_Check(other)) {
-        Py_ssize_t len_other = PyObject_Size(other);
-        if (len_other < 0) {
-            return NULL;
-        }
-        if (dictview_len(self) > len_other) {
-            PyObject *tmp = other;
-            other = self;
-            self = tmp;
-        }
-    }
-    PyObject *iter = PyObject_GetIter(other);
-    if (iter == NULL) {
-        return NULL;
-    }
-    int disjoint = 1;
-    PyObject *item;
-    while (disjoint == 1 && (item = PyIter_Next(iter)) != NULL) {
-        int rv = PySequence_Contains(self, item);
-        Py_DECREF(item);
-        disjoint = rv < 0 ? -1 : !rv;
-    }
-    Py_DECREF(iter);
-    if (PyErr_Occurred()) {
-        return NULL;
-    }
-    return PyBool_FromLong(disjoint);
-}
-
-static PyNumberMethods dictviews_as_number = {
-    .nb_subtract = dictviews_sub,
-    .nb_and = _PyDictView_Intersect,
-    .nb_xor = dictviews_xor,
-    .nb_or = dictviews_or,
-};
-
-/* ---- dict_keys ------------------------------------------------------------ */
-
-static int
-dictkeys_contains(PyObject *self, PyObject *key)
-{
-    PyDictObject *d = view_dict(self);
-    return d == NULL ? 0 : PyDict_Contains((PyObject *)d, key);
-}
-
-static PyObject *
-dictkeys_iter(PyObject *self)
-{
-    return view_iter(self, &PyDictIterKey_Type);
-}
-
-static PyObject *
-dictkeys_reversed(PyObject *self, PyObject *Py_UNUSED(ignored))
-{
-    return view_iter(self, &PyDictRevIterKey_Type);
-}
-
-static PySequenceMethods dictkeys_as_sequence = {
-    .sq_length = dictview_len,
-    .sq_contains = dictkeys_contains,
-};
-
-static PyMethodDef dictkeys_methods[] = {
-    {"isdisjoint", dictviews_isdisjoint, METH_O,
-     "Return True if the view and the given iterable have a null intersection."},
-    {"__reversed__", dictkeys_reversed, METH_NOARGS,
-     "Return a reverse iterator over the dict keys."},
-    {NULL, NULL, 0, NULL},
-};
-
-PyTypeObject PyDictKeys_Type = {
-    .tp_name = "dict_keys",
-    .tp_basicsize = sizeof(_PyDictViewObject),
-    .tp_dealloc = dictview_dealloc,
-    .tp_repr = dictview_repr,
-    .tp_as_number = &dictviews_as_number,
-    .tp_as_sequence = &dictkeys_as_sequence,
-    .tp_hash = PyObject_HashNotImplemented,
-    .tp_getattro = PyObject_GenericGetAttr,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
-    .tp_traverse = dictview_traverse,
-    .tp_richcompare = dictview_richcompare,
-    .tp_iter = dictkeys_iter,
-    .tp_methods = dictkeys_methods,
-    .tp_getset = dictview_getset,
-    .ob_base = PyVarObject_HEAD_INIT(&PyType_Type, 0)
-};
-
-/* ---- dict_items ----------------------------------------------------------- */
-
-/* (key, value) in d.items(): key present and its value equal. */
-static int
-dictitems_contains(PyObject *self, PyObject *item)
-{
-    PyDictObject *d = view_dict(self);
-    if (d == NULL || !PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 2) {
-        return 0;
-    }
-    PyObject *key = PyTuple_GET_ITEM(item, 0);
-    PyObject *value = PyTuple_GET_ITEM(item, 1);
-    PyObject *found;
-    int res = PyDict_GetItemRef((PyObject *)d, key, &found);
-    if (res <= 0) {
-        return res;
-    }
-    res = PyObject_RichCompareBool(found, value, Py_EQ);
-    Py_DECREF(found);
+    PyObject *res = PyObject_CallOneArg(cls, dict);
+    Py_DECREF(dict);
     return res;
 }
 
+/* Pickled as type(self)(dict(self)). */
 static PyObject *
-dictitems_iter(PyObject *self)
+frozendict_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
-    return view_iter(self, &PyDictIterItem_Type);
+    PyObject *dict = PyDict_Copy(self);
+    if (dict == NULL) {
+        return NULL;
+    }
+    PyObject *res = Py_BuildValue("O(O)", (PyObject *)Py_TYPE(self), dict);
+    Py_DECREF(dict);
+    return res;
 }
 
-static PyObject *
-dictitems_reversed(PyObject *self, PyObject *Py_UNUSED(ignored))
-{
-    return view_iter(self, &PyDictRevIterItem_Type);
-}
-
-static PySequenceMethods dictitems_as_sequence = {
-    .sq_length = dictview_len,
-    .sq_contains = dictitems_contains,
-};
-
-static PyMethodDef dictitems_methods[] = {
-    {"isdisjoint", dictviews_isdisjoint, METH_O,
-     "Return True if the view and the given iterable have a null intersection."},
-    {"__reversed__", dictitems_reversed, METH_NOARGS,
-     "Return a reverse iterator over the dict items."},
+static PyMethodDef frozendict_methods[] = {
+    {"__contains__", dict___contains__, METH_O | METH_COEXIST,
+     "True if the dictionary has the specified key, else False."},
+    {"__getitem__", frozendict_subscript, METH_O | METH_COEXIST,
+     "Return self[key]."},
+    {"__sizeof__", dict___sizeof__, METH_NOARGS,
+     "Return the size of the frozendict in memory, in bytes."},
+    {"get", _PyCFunction_CAST(dict_get), METH_FASTCALL,
+     "Return the value for key if key is in the dictionary, else default."},
+    {"keys", dict_keys, METH_NOARGS,
+     "Return a set-like object providing a view on the keys."},
+    {"items", dict_items, METH_NOARGS,
+     "Return a set-like object providing a view on the items."},
+    {"values", dict_values, METH_NOARGS,
+     "Return an object providing a view on the values."},
+    {"fromkeys", _PyCFunction_CAST(frozendict_fromkeys), METH_FASTCALL | METH_CLASS,
+     "Create a new frozendict with keys from iterable and values set to value."},
+    {"copy", frozendict_copy, METH_NOARGS,
+     "Return a shallow copy of the frozendict."},
+    {"__reversed__", dict___reversed__, METH_NOARGS,
+     "Return a reverse iterator over the keys."},
+    {"__reduce__", frozendict_reduce, METH_NOARGS,
+     "Return state information for pickling."},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+     "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 
-PyTypeObject PyDictItems_Type = {
-    .tp_name = "dict_items",
-    .tp_basicsize = sizeof(_PyDictViewObject),
-    .tp_dealloc = dictview_dealloc,
-    .tp_repr = dictview_repr,
-    .tp_as_number = &dictviews_as_number,
-    .tp_as_sequence = &dictitems_as_sequence,
-    .tp_hash = PyObject_HashNotImplemented,
+static PyNumberMethods frozendict_as_number = {
+    .nb_or = frozendict_or,
+};
+
+static PySequenceMethods frozendict_as_sequence = {
+    .sq_contains = dict_sq_contains,
+};
+
+static PyMappingMethods frozendict_as_mapping = {
+    .mp_length = dict_length,
+    .mp_subscript = frozendict_subscript,
+};
+
+/* Not a dict subclass (no Py_TPFLAGS_DICT_SUBCLASS): dict's mutating
+   methods can never be applied to it.  No tp_clear: like a tuple, it
+   cannot be changed, and a cycle through it is broken at a mutable
+   member. */
+PyTypeObject PyFrozenDict_Type = {
+    .tp_name = "frozendict",
+    .tp_basicsize = sizeof(PyFrozenDictObject),
+    .tp_dealloc = dict_dealloc,
+    .tp_repr = frozendict_repr,
+    .tp_as_number = &frozendict_as_number,
+    .tp_as_sequence = &frozendict_as_sequence,
+    .tp_as_mapping = &frozendict_as_mapping,
+    .tp_hash = frozendict_hash,
     .tp_getattro = PyObject_GenericGetAttr,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
-    .tp_traverse = dictview_traverse,
-    .tp_richcompare = dictview_richcompare,
-    .tp_iter = dictitems_iter,
-    .tp_methods = dictitems_methods,
-    .tp_getset = dictview_getset,
-    .ob_base = PyVarObject_HEAD_INIT(&PyType_Type, 0)
-};
-
-/* ---- dict_values ---------------------------------------------------------- */
-
-static PyObject *
-dictvalues_iter(PyObject *self)
-{
-    return view_iter(self, &PyDictIterValue_Type);
-}
-
-static PyObject *
-dictvalues_reversed(PyObject *self, PyObject *Py_UNUSED(ignored))
-{
-    return view_iter(self, &PyDictRevIterValue_Type);
-}
-
-static PySequenceMethods dictvalues_as_sequence = {
-    .sq_length = dictview_len,
-};
-
-static PyMethodDef dictvalues_methods[] = {
-    {"__reversed__", dictvalues_reversed, METH_NOARGS,
-     "Return a reverse iterator over the dict values."},
-    {NULL, NULL, 0, NULL},
-};
-
-PyTypeObject PyDictValues_Type = {
-    .tp_name = "dict_values",
-    .tp_basicsize = sizeof(_PyDictViewObject),
-    .tp_dealloc = dictview_dealloc,
-    .tp_repr = dictview_repr,
-    .tp_as_sequence = &dictvalues_as_sequence,
-    .tp_getattro = PyObject_GenericGetAttr,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
-    .tp_traverse = dictview_traverse,
-    .tp_iter = dictvalues_iter,
-    .tp_methods = dictvalues_methods,
-    .tp_getset = dictview_getset,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE
+                | Py_TPFLAGS_MAPPING,
+    .tp_doc = "frozendict() -> new empty frozendict\n"
+              "frozendict(mapping) -> new frozendict initialized from a "
+              "mapping object's\n"
+              "    (key, value) pairs\n"
+              "frozendict(iterable) -> new frozendict initialized from "
+              "(key, value) pairs\n"
+              "frozendict(**kwargs) -> new frozendict initialized with the "
+              "name=value pairs\n"
+              "    in the keyword argument list.  For example:  "
+              "frozendict(one=1, two=2)",
+    .tp_traverse = dict_traverse,
+    .tp_richcompare = dict_richcompare,
+    .tp_iter = _PyDict_Iter,
+    .tp_methods = frozendict_methods,
+    .tp_alloc = PyType_GenericAlloc,
+    .tp_new = frozendict_new,
+    .tp_free = PyObject_GC_Del,
     .ob_base = PyVarObject_HEAD_INIT(&PyType_Type, 0)
 };

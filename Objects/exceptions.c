@@ -1286,6 +1286,8 @@ static PyMethodDef BaseExceptionGroup_methods[] = {
      "Split into the exceptions matching a condition and the rest."},
     {"subgroup", BaseExceptionGroup_subgroup, METH_O,
      "Return the exceptions matching a condition, or None."},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+     "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 

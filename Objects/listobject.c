@@ -1653,12 +1653,11 @@ list_sizeof(PyObject *self, PyObject *Py_UNUSED(ignored))
                               + allocated * (Py_ssize_t)sizeof(PyObject *));
 }
 
-/* list[int] should build a types.GenericAlias; until that type exists
-   the class itself is returned, which keeps annotations evaluable. */
+/* list[int]: a types.GenericAlias (PEP 585). */
 static PyObject *
-list_class_getitem(PyObject *cls, PyObject *Py_UNUSED(args))
+list_class_getitem(PyObject *cls, PyObject *args)
 {
-    return Py_NewRef(cls);
+    return Py_GenericAlias(cls, args);
 }
 
 static PyObject *list_reversed(PyObject *self, PyObject *Py_UNUSED(ignored));

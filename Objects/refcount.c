@@ -8,6 +8,7 @@
 #include "Python.h"
 #include "pycore_object.h"
 #include "pycore_refcount.h"
+#include "pycore_pystate.h"
 
 void _Py_Dealloc(PyObject *op)
 {
@@ -84,20 +85,11 @@ int PyUnstable_Object_IsUniquelyReferenced(PyObject *op)
    ownership.  `extra` is added to the shared count (the queue's reference
    is -1).  Deallocates when the merged count is zero.  Called only by the
    owning thread, or for an abandoned object by the thread that found it. */
+static Py_ssize_t merge_counts(PyObject *op, Py_ssize_t extra);
+
 void _Py_ExplicitMergeRefcount(PyObject *op, Py_ssize_t extra)
 {
-    Py_ssize_t local = (Py_ssize_t)__atomic_load_n(&op->ob_ref_local,
-                                                    __ATOMIC_RELAXED);
-    Py_ssize_t shared = __atomic_load_n(&op->ob_ref_shared, __ATOMIC_RELAXED);
-    Py_ssize_t merged;
-    do {
-        Py_ssize_t count = (shared >> _Py_REF_SHARED_SHIFT) + local + extra;
-        merged = _Py_REF_SHARED(count, _Py_REF_MERGED);
-    } while (!__atomic_compare_exchange_n(&op->ob_ref_shared, &shared, merged,
-                                          0, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
-    __atomic_store_n(&op->ob_ref_local, 0, __ATOMIC_RELAXED);
-    __atomic_store_n(&op->ob_tid, 0, __ATOMIC_RELAXED);
-    if ((merged >> _Py_REF_SHARED_SHIFT) == 0) {
+    if (merge_counts(op, extra) == 0) {
         _Py_Dealloc(op);
     }
 }
@@ -152,73 +144,120 @@ void _Py_DecRefShared(PyObject *op)
     }
 }
 
-/* The merge queue.  One list, protected by queue_mutex, holding
-   (object, owner) pairs; each owner drains its own entries when it passes
-   an eval-breaker check or exits (_Py_brc_merge_queued).  An object whose
-   owner has exited is merged at once by the queuing thread. */
-typedef struct {
-    PyObject *object;
-    uintptr_t owner;
-} brc_entry;
+/* The merge queue.  Each thread state holds the objects queued to it
+   (_PyThreadStateImpl.brc_objects).  A queuer looks the owner up and pushes
+   while holding interp->threads_mutex, and an exiting thread leaves the
+   list under the same mutex before draining its queue for the last time,
+   so an entry is never stranded on a dead thread.  An object whose owner
+   is not in the list (it exited) is merged at once by the queuer, still
+   under threads_mutex so that a new thread that happens to reuse the dead
+   one's id cannot start using the object as its own half-way through. */
 
-static PyMutex queue_mutex;
-static brc_entry *queue_entries;     /* under queue_mutex */
-static Py_ssize_t queue_size;        /* under queue_mutex */
-static Py_ssize_t queue_capacity;    /* under queue_mutex */
-
-static int queue_push(PyObject *op, uintptr_t owner)
+static PyThreadState *find_owner(PyInterpreterState *interp, uintptr_t tid)
 {
-    if (queue_size == queue_capacity) {
-        Py_ssize_t capacity = queue_capacity ? queue_capacity * 2 : 64;
-        brc_entry *grown = PyMem_RawRealloc(queue_entries,
-                                            capacity * sizeof(brc_entry));
+    for (PyThreadState *t = interp->threads_head; t != NULL; t = t->next) {
+        if (_PyThreadState_IMPL(t)->bound && t->fast_thread_id == tid) {
+            return t;
+        }
+    }
+    return NULL;
+}
+
+static int brc_push(_PyThreadStateImpl *owner, PyObject *op)
+{
+    if (owner->brc_size == owner->brc_capacity) {
+        Py_ssize_t capacity = owner->brc_capacity ? owner->brc_capacity * 2 : 32;
+        PyObject **grown = PyMem_RawRealloc(owner->brc_objects,
+                                            capacity * sizeof(PyObject *));
         if (grown == NULL) {
             return -1;
         }
-        queue_entries = grown;
-        queue_capacity = capacity;
+        owner->brc_objects = grown;
+        owner->brc_capacity = capacity;
     }
-    queue_entries[queue_size].object = op;
-    queue_entries[queue_size].owner = owner;
-    queue_size++;
+    owner->brc_objects[owner->brc_size++] = op;
     return 0;
+}
+
+/* Merge and disown without deallocating; returns the merged count. */
+static Py_ssize_t merge_counts(PyObject *op, Py_ssize_t extra)
+{
+    Py_ssize_t local = (Py_ssize_t)__atomic_load_n(&op->ob_ref_local,
+                                                    __ATOMIC_RELAXED);
+    Py_ssize_t shared = __atomic_load_n(&op->ob_ref_shared, __ATOMIC_RELAXED);
+    Py_ssize_t merged;
+    do {
+        Py_ssize_t count = (shared >> _Py_REF_SHARED_SHIFT) + local + extra;
+        merged = _Py_REF_SHARED(count, _Py_REF_MERGED);
+    } while (!__atomic_compare_exchange_n(&op->ob_ref_shared, &shared, merged,
+                                          0, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
+    __atomic_store_n(&op->ob_ref_local, 0, __ATOMIC_RELAXED);
+    __atomic_store_n(&op->ob_tid, 0, __ATOMIC_RELAXED);
+    return merged >> _Py_REF_SHARED_SHIFT;
 }
 
 void _Py_brc_queue_object(PyObject *op)
 {
-    uintptr_t owner = __atomic_load_n(&op->ob_tid, __ATOMIC_RELAXED);
-    if (owner == 0 || !_PyThreadState_IsLiveThreadId(owner)) {
+    PyInterpreterState *interp = _PyInterpreterState_Main();
+    uintptr_t tid = __atomic_load_n(&op->ob_tid, __ATOMIC_RELAXED);
+    Py_ssize_t merged = -1;
+    PyMutex_Lock(&interp->threads_mutex);
+    PyThreadState *owner = tid != 0 ? find_owner(interp, tid) : NULL;
+    if (owner != NULL) {
+        _PyThreadStateImpl *impl = _PyThreadState_IMPL(owner);
+        PyMutex_Lock(&impl->brc_mutex);
+        int failed = brc_push(impl, op);
+        PyMutex_Unlock(&impl->brc_mutex);
+        if (failed) {
+            Py_FatalError("out of memory queuing an object for reference merging");
+        }
+        _PyThreadState_SetEvalBreakerBit(owner, _PY_EVAL_EXPLICIT_MERGE_BIT);
+    }
+    else {
         /* Nobody will drain it: merge now, dropping the queue's reference. */
-        _Py_ExplicitMergeRefcount(op, -1);
-        return;
+        merged = merge_counts(op, -1);
     }
-    PyMutex_Lock(&queue_mutex);
-    int failed = queue_push(op, owner);
-    PyMutex_Unlock(&queue_mutex);
-    if (failed) {
-        Py_FatalError("out of memory queuing an object for reference merging");
+    PyMutex_Unlock(&interp->threads_mutex);
+    if (merged == 0) {
+        _Py_Dealloc(op);
     }
-    _PyThreadState_SignalMerge(owner);
 }
 
-/* Run by the owning thread: merge every object queued to it. */
-void _Py_brc_merge_queued(uintptr_t owner)
+/* Run by the owning thread (or for a state whose thread has exited): merge
+   every object queued to `tstate`.  Deallocations run with no lock held. */
+void _Py_brc_merge_tstate(PyThreadState *tstate)
 {
+    _PyThreadStateImpl *impl = _PyThreadState_IMPL(tstate);
+    _PyThreadState_ClearEvalBreakerBit(tstate, _PY_EVAL_EXPLICIT_MERGE_BIT);
     for (;;) {
-        PyObject *op = NULL;
-        PyMutex_Lock(&queue_mutex);
-        for (Py_ssize_t i = 0; i < queue_size; i++) {
-            if (queue_entries[i].owner == owner) {
-                op = queue_entries[i].object;
-                queue_entries[i] = queue_entries[--queue_size];
-                break;
-            }
-        }
-        PyMutex_Unlock(&queue_mutex);
-        if (op == NULL) {
+        PyMutex_Lock(&impl->brc_mutex);
+        PyObject **objects = impl->brc_objects;
+        Py_ssize_t size = impl->brc_size;
+        impl->brc_objects = NULL;
+        impl->brc_size = impl->brc_capacity = 0;
+        PyMutex_Unlock(&impl->brc_mutex);
+        if (objects == NULL) {
             return;
         }
-        _Py_ExplicitMergeRefcount(op, -1);
+        for (Py_ssize_t i = 0; i < size; i++) {
+            _Py_ExplicitMergeRefcount(objects[i], -1);
+        }
+        PyMem_RawFree(objects);
+    }
+}
+
+/* The calling thread, whose id is `owner`, merges what was queued to it. */
+void _Py_brc_merge_queued(uintptr_t owner)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (tstate == NULL || tstate->fast_thread_id != owner) {
+        PyInterpreterState *interp = _PyInterpreterState_Main();
+        PyMutex_Lock(&interp->threads_mutex);
+        tstate = find_owner(interp, owner);
+        PyMutex_Unlock(&interp->threads_mutex);
+    }
+    if (tstate != NULL) {
+        _Py_brc_merge_tstate(tstate);
     }
 }
 

@@ -48,9 +48,13 @@ set_used(PySetObject *so, Py_ssize_t used)
    set; the table and slot are re-checked after each comparison and the
    search restarts if either changed. */
 static setentry *
-set_lookkey(PySetObject *so, PyObject *key, Py_hash_t hash)
+set_lookkey_ex(PySetObject *so, PyObject *key, Py_hash_t hash,
+               setentry **freeslot)
 {
 restart:;
+    if (freeslot != NULL) {
+        *freeslot = NULL;
+    }
     setentry *table = so->table;
     size_t mask = (size_t)so->mask;
     size_t perturb = (size_t)hash;
@@ -88,11 +92,21 @@ restart:;
                     mask = (size_t)so->mask;
                 }
             }
+            else if (freeslot != NULL && *freeslot == NULL &&
+                     entry->key == dummy) {
+                *freeslot = entry;
+            }
             entry++;
         } while (probes--);
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + 1 + perturb) & mask;
     }
+}
+
+static setentry *
+set_lookkey(PySetObject *so, PyObject *key, Py_hash_t hash)
+{
+    return set_lookkey_ex(so, key, hash, NULL);
 }
 
 /* Place a key known to be absent into a table without dummies; used while
@@ -187,13 +201,22 @@ static int
 set_add_entry(PySetObject *so, PyObject *key, Py_hash_t hash)
 {
     Py_INCREF(key);
-    setentry *entry = set_lookkey(so, key, hash);
+    setentry *freeslot;
+    setentry *entry = set_lookkey_ex(so, key, hash, &freeslot);
     if (entry == NULL) {
         Py_DECREF(key);
         return -1;
     }
     if (entry->key != NULL) {
         Py_DECREF(key);       /* already present */
+        return 0;
+    }
+    if (freeslot != NULL) {
+        /* Reusing the first dummy on the probe chain keeps fill unchanged
+           and gives the same iteration order as CPython. */
+        set_used(so, so->used + 1);
+        freeslot->key = key;
+        freeslot->hash = hash;
         return 0;
     }
     so->fill++;
@@ -768,11 +791,13 @@ set_symmetric_difference_update_internal(PySetObject *so, PyObject *other)
 static PyObject *
 set_symmetric_difference_two(PyObject *so, PyObject *other)
 {
-    PyObject *result = set_copy_of(so);
+    /* Start from other and fold so in, as CPython does: the result's
+       iteration order then matches. */
+    PyObject *result = make_new_set_basetype(Py_TYPE(so), other);
     if (result == NULL) {
         return NULL;
     }
-    if (set_symmetric_difference_update_internal((PySetObject *)result, other) < 0) {
+    if (set_symmetric_difference_update_internal((PySetObject *)result, so) < 0) {
         Py_DECREF(result);
         return NULL;
     }
@@ -1599,6 +1624,8 @@ static PyMethodDef set_methods[] = {
      "Return a new set with elements from the set and all others."},
     {"update", SET_FASTCALL(set_method_update),
      "Update the set, adding elements from all others."},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+     "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1623,6 +1650,8 @@ static PyMethodDef frozenset_methods[] = {
      "Return a new set with elements in either the set or other but not both."},
     {"union", SET_FASTCALL(set_method_union),
      "Return a new set with elements from the set and all others."},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+     "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -5,6 +5,8 @@
    it is shared), so it needs no locking; the lookup itself goes through
    the class dicts, which synchronise themselves. */
 #include "Python.h"
+#include "pycore_ceval.h"
+#include "pycore_frame.h"
 #include "pycore_object.h"
 #include "pycore_typeobject.h"
 
@@ -95,8 +97,63 @@ static int super_init_impl(superobject *su, PyTypeObject *type, PyObject *obj)
     return 0;
 }
 
-/* super(type[, obj]).  The zero-argument form needs the calling frame's
-   __class__ cell and first argument, which only a running frame has. */
+/* The zero-argument form: the running function's first argument and the
+   class from its __class__ cell (the compiler creates that cell for any
+   method that mentions super or __class__).  Sets *type_out and *obj_out
+   to borrowed references; returns -1 with RuntimeError otherwise.  The
+   frame belongs to the calling thread, so reading it needs no lock. */
+static int super_from_frame(PyObject **type_out, PyObject **obj_out)
+{
+    _PyInterpreterFrame *frame = _PyEval_GetFrame();
+    if (frame == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "super(): no current frame");
+        return -1;
+    }
+    PyCodeObject *code = _PyFrame_GetCode(frame);
+    if (code->co_argcount == 0) {
+        PyErr_SetString(PyExc_RuntimeError, "super(): no arguments");
+        return -1;
+    }
+    PyObject *first = frame->localsplus[0];
+    const unsigned char *kinds =
+        (const unsigned char *)PyBytes_AS_STRING(code->co_localspluskinds);
+    /* A first argument that is also captured by a closure lives in a cell. */
+    if (first != NULL && (kinds[0] & CO_FAST_CELL) && PyCell_Check(first)) {
+        first = PyCell_GET(first);
+    }
+    if (first == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "super(): arg[0] deleted");
+        return -1;
+    }
+    for (int i = 0; i < code->co_nlocalsplus; i++) {
+        PyObject *name = PyTuple_GET_ITEM(code->co_localsplusnames, i);
+        if (!(kinds[i] & CO_FAST_FREE) || !_PyUnicode_EqualToASCIIString(name, "__class__")) {
+            continue;
+        }
+        PyObject *cell = frame->localsplus[i];
+        if (cell == NULL || !PyCell_Check(cell)) {
+            PyErr_SetString(PyExc_RuntimeError, "super(): bad __class__ cell");
+            return -1;
+        }
+        PyObject *type = PyCell_GET(cell);
+        if (type == NULL) {
+            PyErr_SetString(PyExc_RuntimeError, "super(): empty __class__ cell");
+            return -1;
+        }
+        if (!PyType_Check(type)) {
+            PyErr_Format(PyExc_RuntimeError, "super(): __class__ is not a type (%s)",
+                         Py_TYPE(type)->tp_name);
+            return -1;
+        }
+        *type_out = type;
+        *obj_out = first;
+        return 0;
+    }
+    PyErr_SetString(PyExc_RuntimeError, "super(): __class__ cell not found");
+    return -1;
+}
+
+/* super(type[, obj]), or super() inside a method. */
 static int super_init(PyObject *self, PyObject *args, PyObject *kwds)
 {
     if (!_PyArg_NoKeywords("super", kwds)) {
@@ -106,8 +163,7 @@ static int super_init(PyObject *self, PyObject *args, PyObject *kwds)
     if (!PyArg_UnpackTuple(args, "super", 0, 2, &type, &obj)) {
         return -1;
     }
-    if (type == NULL) {
-        PyErr_SetString(PyExc_RuntimeError, "super(): no current frame");
+    if (type == NULL && super_from_frame(&type, &obj) < 0) {
         return -1;
     }
     if (!PyType_Check(type)) {

@@ -664,12 +664,11 @@ tuple_getnewargs(PyObject *self, PyObject *Py_UNUSED(ignored))
     return result;
 }
 
-/* tuple[int] should build a types.GenericAlias; until that type exists
-   the class itself is returned, which keeps annotations evaluable. */
+/* tuple[int]: a types.GenericAlias (PEP 585). */
 static PyObject *
-tuple_class_getitem(PyObject *cls, PyObject *Py_UNUSED(args))
+tuple_class_getitem(PyObject *cls, PyObject *args)
 {
-    return Py_NewRef(cls);
+    return Py_GenericAlias(cls, args);
 }
 
 /* ---- construction from Python ------------------------------------------- */

@@ -58,6 +58,7 @@
 #include "pycore_object.h"
 #include "pycore_pystate.h"
 #include "pycore_typeobject.h"
+#include "pycore_unionobject.h"
 
 #ifdef Py_GIL_DISABLED
 PyMutex _PyType_Lock;
@@ -2552,6 +2553,11 @@ static PyGetSetDef type_getsets[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
+/* int | str builds a typing.Union (Objects/unionobject.c). */
+static PyNumberMethods type_as_number = {
+    .nb_or = _Py_union_type_or,
+};
+
 PyTypeObject PyType_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "type",
@@ -2560,6 +2566,7 @@ PyTypeObject PyType_Type = {
     .tp_dealloc = type_dealloc,
     .tp_vectorcall_offset = offsetof(PyTypeObject, tp_vectorcall),
     .tp_repr = type_repr,
+    .tp_as_number = &type_as_number,
     .tp_call = type_call,
     .tp_getattro = _Py_type_getattro,
     .tp_setattro = type_setattro,

@@ -1759,11 +1759,29 @@ static PyObject *
 unicode_new_exact(PyObject *args, PyObject *kwds)
 {
     static char *kwlist[] = {"object", "encoding", "errors", NULL};
-    PyObject *obj = NULL;
+    PyObject *obj = NULL, *encoding_obj = NULL, *errors_obj = NULL;
     const char *encoding = NULL, *errors = NULL;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|Oss:str", kwlist,
-                                     &obj, &encoding, &errors)) {
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|OOO:str", kwlist,
+                                     &obj, &encoding_obj, &errors_obj)) {
         return NULL;
+    }
+    /* Checked here so the message names the parameter, as CPython's does. */
+    PyObject *given[2] = {encoding_obj, errors_obj};
+    const char **out[2] = {&encoding, &errors};
+    for (int i = 0; i < 2; i++) {
+        if (given[i] == NULL) {
+            continue;
+        }
+        if (!PyUnicode_Check(given[i])) {
+            PyErr_Format(PyExc_TypeError,
+                         "str() argument '%s' must be str, not %.50s",
+                         kwlist[i + 1], Py_TYPE(given[i])->tp_name);
+            return NULL;
+        }
+        *out[i] = PyUnicode_AsUTF8(given[i]);
+        if (*out[i] == NULL) {
+            return NULL;
+        }
     }
     if (obj == NULL) {
         return _Py_unicode_new_empty();

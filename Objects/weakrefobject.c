@@ -697,6 +697,12 @@ static PyMemberDef weakref_members[] = {
     {NULL, 0, 0, 0, NULL},
 };
 
+static PyMethodDef weakref_methods[] = {
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+     "See PEP 585"},
+    {NULL, NULL, 0, NULL},
+};
+
 PyTypeObject _PyWeakref_RefType = {
     .tp_name = "weakref.ReferenceType",
     .tp_basicsize = sizeof(PyWeakReference),
@@ -712,6 +718,7 @@ PyTypeObject _PyWeakref_RefType = {
     .tp_clear = weakref_tp_clear,
     .tp_richcompare = weakref_richcompare,
     .tp_members = weakref_members,
+    .tp_methods = weakref_methods,
     .tp_init = weakref___init__,
     .tp_alloc = PyType_GenericAlloc,
     .tp_new = weakref___new__,

@@ -69,14 +69,10 @@ _PyParser_Peek(Parser *p, Py_ssize_t k)
             PToken *tokens = PyMem_Realloc(p->tokens,
                                            (size_t)cap * sizeof(PToken));
             if (tokens == NULL) {
-                /* Make the last token terminal so rules stop. */
+                /* Make the last token terminal so rules stop (the array
+                   always has one: run_parser fetched the first). */
                 PyErr_NoMemory();
                 p->fatal = p->error = 1;
-                if (p->ntokens == 0) {
-                    static PToken none = {{ERRORTOKEN, NULL, NULL, 1, 0, 1,
-                                           0, 0}, 0};
-                    return &none;
-                }
                 p->tokens[p->ntokens - 1].t.type = ERRORTOKEN;
                 return &p->tokens[p->ntokens - 1];
             }
@@ -228,9 +224,22 @@ raise_at_indent_token(Parser *p, PyObject *errtype, const char *fmt,
     return NULL;
 }
 
+/* Whether the current token is the end of the input: an error there may
+   only mean the input is incomplete (PyCF_ALLOW_INCOMPLETE_INPUT). */
+static void
+note_eof(Parser *p)
+{
+    if (!p->quiet && !p->fatal) {
+        int t = cur_type(p);
+        p->failed_at_eof = t == ENDMARKER || at_unclosed_eof(p) ||
+                           (t == DEDENT && cur(p)->t.start >= p->tok->end);
+    }
+}
+
 static void *
 raise_here_v(Parser *p, PyObject *errtype, const char *fmt, va_list vargs)
 {
+    note_eof(p);
     if (at_unclosed_eof(p)) {
         return unclosed_bracket(p);
     }
@@ -297,6 +306,7 @@ _PyParser_RaiseRange(Parser *p, expr_ty a, expr_ty b, const char *fmt, ...)
 void *
 _PyParser_GenericError(Parser *p)
 {
+    note_eof(p);
     if (at_unclosed_eof(p)) {
         return unclosed_bracket(p);
     }
@@ -520,13 +530,11 @@ func_type_rule(Parser *p)
     expr_ty *items = NULL;
     mod_ty result = NULL;
     while (!at(p, RPAR)) {
-        expr_ty e;
-        Start s = start_here(p);
-        if (accept(p, STAR) || accept(p, DOUBLESTAR)) {
-            /* The starred forms carry no node of their own. */
-            (void)s;
+        /* "*args" and "**kwargs" types carry no node of their own. */
+        if (!accept(p, STAR)) {
+            accept(p, DOUBLESTAR);
         }
-        e = _PyParser_Expression(p);
+        expr_ty e = _PyParser_Expression(p);
         if (e == NULL) {
             goto done;
         }
@@ -575,6 +583,49 @@ func_type_rule(Parser *p)
     return result;
 }
 
+/* After a syntax error found by the parser, CPython tokenizes the rest
+   of the source and reports a tokenizer error found there instead (a bad
+   token, or a bracket left open on a line before the parser's error). */
+static void
+prefer_later_tokenizer_error(Parser *p)
+{
+    if (p->ntokens == 0 || p->tok->done == E_ERROR ||
+        !PyErr_ExceptionMatches(PyExc_SyntaxError)) {
+        return;
+    }
+    PyObject *exc = PyErr_GetRaisedException();
+    PyObject *lineno = PyObject_GetAttrString(exc, "lineno");
+    long err_line = lineno != NULL && PyLong_Check(lineno)
+                    ? PyLong_AsLong(lineno) : -1;
+    Py_XDECREF(lineno);
+    PyErr_Clear();
+    PToken *last = &p->tokens[p->ntokens - 1];
+    _PyToken t;
+    for (;;) {
+        /* The parser may already have read up to the end. */
+        int type = is_terminal(last) ? last->t.type
+                                     : _PyTokenizer_Get(p->tok, &t);
+        if (type == ENDMARKER) {
+            break;
+        }
+        if (type == ERRORTOKEN) {
+            _PyTokenizer *tok = p->tok;
+            if (!PyErr_Occurred() && tok->level > 0 &&
+                err_line > tok->parenlinenostack[tok->level - 1]) {
+                p->fatal = p->quiet = 0;
+                unclosed_bracket(p);
+            }
+            break;
+        }
+    }
+    if (PyErr_Occurred()) {
+        Py_DECREF(exc);
+    }
+    else {
+        PyErr_SetRaisedException(exc);
+    }
+}
+
 static mod_ty
 run_parser(_PyTokenizer *tok, int mode, int flags, PyArena *arena)
 {
@@ -589,6 +640,14 @@ run_parser(_PyTokenizer *tok, int mode, int flags, PyArena *arena)
     p.flags = flags;
     p.feature_barry = (flags & CO_FUTURE_BARRY_AS_BDFL) != 0;
     p.end_lineno = 1;
+    /* The first token needs room before any rule runs. */
+    p.tokens = PyMem_Malloc(256 * sizeof(PToken));
+    if (p.tokens == NULL) {
+        _PyTokenizer_Free(tok);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    p.cap = 256;
     mod_ty result;
     switch (mode) {
     case Py_file_input:
@@ -619,6 +678,33 @@ run_parser(_PyTokenizer *tok, int mode, int flags, PyArena *arena)
     else if (result != NULL && PyErr_Occurred()) {
         /* A warning turned into an error, or a stray exception. */
         result = NULL;
+    }
+    if (result == NULL && !(flags & PyCF_ALLOW_INCOMPLETE_INPUT)) {
+        prefer_later_tokenizer_error(&p);
+    }
+    if (result == NULL && (flags & PyCF_ALLOW_INCOMPLETE_INPUT) &&
+        (p.failed_at_eof || tok->eof_incomplete) &&
+        PyErr_ExceptionMatches(PyExc_SyntaxError)) {
+        /* More lines could complete the input (codeop, the REPL). */
+        PyObject *exc = PyErr_GetRaisedException();
+        PyObject *args = PyObject_GetAttrString(exc, "args");
+        Py_DECREF(exc);
+        if (args != NULL && PyTuple_GET_SIZE(args) == 2) {
+            PyObject *msg = PyUnicode_FromString("incomplete input");
+            PyObject *new_args = msg == NULL ? NULL
+                : PyTuple_Pack(2, msg, PyTuple_GET_ITEM(args, 1));
+            Py_XDECREF(msg);
+            PyObject *incomplete = new_args == NULL ? NULL
+                : PyObject_Call(PyExc_IncompleteInputError, new_args, NULL);
+            Py_XDECREF(new_args);
+            if (incomplete != NULL) {
+                PyErr_SetRaisedException(incomplete);
+            }
+        }
+        else if (args != NULL) {
+            PyErr_SetString(PyExc_IncompleteInputError, "incomplete input");
+        }
+        Py_XDECREF(args);
     }
     PyMem_Free(p.tokens);
     _PyTokenizer_Free(tok);

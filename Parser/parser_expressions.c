@@ -221,9 +221,13 @@ factor(Parser *p)
         if (!op) {
             break;
         }
-        /* Remember the operator's token index: its start is the node's. */
+        /* Each operator nests the tree one level deeper: count it against
+           the depth limit like a recursive rule.  Remember its token
+           index: its start is the node's. */
+        ENTER(p, (p->depth -= (int)ops.n, NULL));
         if (vec_push(&ops, (intptr_t)op) < 0 ||
             vec_push(&starts, (intptr_t)p->pos) < 0) {
+            p->depth -= (int)ops.n;
             return NULL;
         }
         advance(p);
@@ -234,6 +238,7 @@ factor(Parser *p)
         Start s = {tk->t.lineno, tk->t.col_offset};
         e = _PyAST_UnaryOp((unaryop_ty)(intptr_t)ops.items[i], e, EXTRA(s));
     }
+    p->depth -= (int)ops.n;
     return e;
 }
 
@@ -360,7 +365,9 @@ inversion(Parser *p)
 {
     Vec starts = VEC_INIT;
     while (at_kw(p, KW_not)) {
+        ENTER(p, (p->depth -= (int)starts.n, NULL));
         if (vec_push(&starts, (intptr_t)p->pos) < 0) {
+            p->depth -= (int)starts.n;
             return NULL;
         }
         advance(p);
@@ -371,6 +378,7 @@ inversion(Parser *p)
         Start s = {tk->t.lineno, tk->t.col_offset};
         e = _PyAST_UnaryOp(Not, e, EXTRA(s));
     }
+    p->depth -= (int)starts.n;
     return e;
 }
 
@@ -731,6 +739,27 @@ list_display(Parser *p)
     return _PyAST_List(seq, Load, EXTRA(s));
 }
 
+/* The value after "key:" in a dict display; "*x" there is CPython's
+   "cannot use a starred expression in a dictionary value". */
+static expr_ty
+dict_value(Parser *p)
+{
+    if (at(p, STAR)) {
+        PToken star = *cur(p);
+        advance(p);
+        expr_ty starred = _PyParser_BitwiseOr(p);
+        if (starred == NULL) {
+            return NULL;
+        }
+        return _PyParser_RaiseAt(p, PyExc_SyntaxError, star.t.lineno,
+                                 star.t.col_offset, starred->end_lineno,
+                                 starred->end_col_offset,
+                                 "cannot use a starred expression in a "
+                                 "dictionary value");
+    }
+    return _PyParser_Expression(p);
+}
+
 /* One "key: value" or "**mapping" of a dict display after the first;
    pushes key (NULL for **) and value. */
 static int
@@ -748,14 +777,11 @@ dict_item(Parser *p, Vec *keys, Vec *values)
         return -1;
     }
     if (!at(p, COLON)) {
-        if (at(p, COMMA) || at(p, RBRACE)) {
-            _PyParser_RaiseAt(p, PyExc_SyntaxError, key->lineno,
-                              key->end_col_offset - 1, key->end_lineno, -1,
-                              "':' expected after dictionary key");
-        }
-        else {
-            fail(p);
-        }
+        /* After a complete pair, any key not followed by ':' (CPython's
+           invalid_kvpair). */
+        _PyParser_RaiseAt(p, PyExc_SyntaxError, key->lineno,
+                          key->end_col_offset - 1, key->end_lineno, -1,
+                          "':' expected after dictionary key");
         return -1;
     }
     PToken colon = *cur(p);
@@ -767,7 +793,7 @@ dict_item(Parser *p, Vec *keys, Vec *values)
                           "expression expected after dictionary key and ':'");
         return -1;
     }
-    expr_ty value = _PyParser_Expression(p);
+    expr_ty value = dict_value(p);
     if (value == NULL) {
         return -1;
     }
@@ -850,7 +876,7 @@ brace_display(Parser *p)
                                      "expression expected after dictionary "
                                      "key and ':'");
         }
-        expr_ty value = _PyParser_Expression(p);
+        expr_ty value = dict_value(p);
         if (value == NULL) {
             return NULL;
         }

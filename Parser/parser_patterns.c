@@ -563,8 +563,14 @@ _PyParser_MatchStatement(Parser *p, Py_ssize_t *newline_at)
     if (p->fatal) {
         return NULL;
     }
+    reset(p, m);
     if (!colon) {
-        reset(p, m);
+        return NULL;
+    }
+    /* A match statement: parse the subject again for real (warnings). */
+    advance(p);     /* 'match' */
+    subject = subject_expr(p);
+    if (subject == NULL) {
         return NULL;
     }
     advance(p);     /* ':' */

@@ -59,13 +59,14 @@ typedef struct {
     int error;                  /* the last rule failed */
     int fatal;                  /* an exception speculation must keep */
     int quiet;                  /* speculating: do not raise */
+    int failed_at_eof;          /* the error raised was at the end of input */
     int end_lineno;             /* end of the last consumed token */
     int end_col;
 } Parser;
 
 /* The most nested rule calls before RecursionError: deeply nested input
    must fail cleanly, never exhaust the C stack. */
-#define PARSER_MAX_DEPTH 4000
+#define PARSER_MAX_DEPTH 1500
 
 /* ---- tokens (parser.c) ------------------------------------------------------ */
 

@@ -767,27 +767,40 @@ with_item(Parser *p)
     return _PyAST_withitem(context, vars, p->arena);
 }
 
+/* '(' with_item (',' with_item)* [','] ')' */
+static int
+with_items_in_parens(Parser *p, Vec *items)
+{
+    advance(p);     /* '(' */
+    do {
+        if (at(p, RPAR) && items->n > 0) {
+            break;
+        }
+        withitem_ty item = with_item(p);
+        if (item == NULL || vec_push(items, item) < 0) {
+            return -1;
+        }
+    } while (accept(p, COMMA));
+    return accept(p, RPAR) ? 0 : -1;
+}
+
 /* The items of "with (a as b, c):", or NULL (not raised) when the
-   parenthesis belongs to an expression instead. */
+   parenthesis belongs to an expression instead.  Tried quietly first,
+   then parsed again for real so that warnings are issued. */
 static asdl_withitem_seq *
 parenthesized_with_items(Parser *p)
 {
     Mark m = mark(p);
-    quiet_begin(p);
-    advance(p);     /* '(' */
     Vec items = VEC_INIT;
-    do {
-        if (at(p, RPAR) && items.n > 0) {
-            break;
-        }
-        withitem_ty item = with_item(p);
-        if (item == NULL || vec_push(&items, item) < 0) {
-            break;
-        }
-    } while (accept(p, COMMA));
-    int ok = !p->error && accept(p, RPAR) && at(p, COLON);
+    quiet_begin(p);
+    int ok = with_items_in_parens(p, &items) == 0 && at(p, COLON);
     if (quiet_end(p) || !ok) {
         reset(p, m);
+        return NULL;
+    }
+    reset(p, m);
+    items = (Vec)VEC_INIT;
+    if (with_items_in_parens(p, &items) < 0) {
         return NULL;
     }
     return VEC_SEQ(asdl_withitem_seq, &items);
@@ -801,7 +814,7 @@ with_statement(Parser *p, Start s, int is_async)
     asdl_withitem_seq *items = NULL;
     if (at(p, LPAR)) {
         items = parenthesized_with_items(p);
-        if (items == NULL && p->fatal) {
+        if (items == NULL && p->error) {
             return NULL;
         }
     }

@@ -179,7 +179,8 @@ literal_prefix(PToken *t, Py_ssize_t *prefix_len)
         switch (s[i]) {
         case 'r': case 'R': flags |= LIT_RAW; break;
         case 'b': case 'B': flags |= LIT_BYTES; break;
-        case 'u': case 'U': flags |= LIT_U; break;
+        /* Only a lowercase u gives the Constant its kind 'u'. */
+        case 'u': flags |= LIT_U; break;
         default: break;
         }
     }

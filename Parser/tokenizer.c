@@ -774,6 +774,9 @@ unterminated_string(_PyTokenizer *tok, mark m, int quote, int quote_size,
     if (tok->cur == tok->end && tok->cur > tok->buf && tok->cur[-1] == '\n') {
         detected--;
     }
+    if (quote_size == 3 && tok->cur == tok->end) {
+        tok->eof_incomplete = 1;
+    }
     /* Inside a replacement field, a quote like the f-string's own means
        the field's '}' is missing. */
     _PyTokFString *fs = current_fstring(tok);
@@ -1235,6 +1238,7 @@ regular_token(_PyTokenizer *tok, _PyToken *t)
         skip(tok, 1);
         if (peek(tok, 1) == EOF) {
             /* The continuation line never comes. */
+            tok->eof_incomplete = 1;
             PyObject *msg = PyUnicode_FromString("unexpected EOF while parsing");
             if (msg != NULL) {
                 _PyTokenizer_RaiseLocated(tok, PyExc_SyntaxError, msg, tok->lineno,

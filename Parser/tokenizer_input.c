@@ -253,6 +253,9 @@ check_utf8(const char *s, Py_ssize_t len, PyObject *filename, int is_file)
         while (eol < end && *eol != '\n') {
             eol++;
         }
+        if (eol < end) {
+            eol++;      /* the text keeps its newline, as CPython's does */
+        }
         PyObject *text = PyUnicode_DecodeUTF8((const char *)line,
                                               eol - line, "replace");
         if (text == NULL) {

@@ -61,6 +61,21 @@ static int try_lock(PyMutex *m)
                                        __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
 }
 
+/* Block for `m` detached, so that a stop-the-world or a GIL hand-off
+   never waits on this thread while it waits.  The sections it suspends
+   are re-acquired lazily, each when the section above it ends. */
+static void lock_detached(PyThreadState *tstate, PyMutex *m)
+{
+    if (tstate == NULL
+            || __atomic_load_n(&tstate->state, __ATOMIC_SEQ_CST) != _Py_THREAD_ATTACHED) {
+        PyMutex_Lock(m);
+        return;
+    }
+    _PyThreadState_Detach(tstate);
+    PyMutex_Lock(m);
+    _PyThreadState_AttachKeepSections(tstate);
+}
+
 static void push(PyThreadState *tstate, PyCriticalSection *c, uintptr_t tag)
 {
     c->_cs_prev = tstate->critical_section;
@@ -81,7 +96,7 @@ void PyCriticalSection_BeginMutex(PyCriticalSection *c, PyMutex *m)
     c->_cs_mutex = m;
     if (!try_lock(m)) {
         suspend_top(tstate);
-        PyMutex_Lock(m);
+        lock_detached(tstate, m);
     }
     push(tstate, c, 0);
 }
@@ -109,11 +124,11 @@ void PyCriticalSection2_BeginMutex(PyCriticalSection2 *c, PyMutex *m1, PyMutex *
     c->_cs_mutex2 = m2;
     if (!try_lock(m1)) {
         suspend_top(tstate);
-        PyMutex_Lock(m1);
+        lock_detached(tstate, m1);
     }
     if (!try_lock(m2)) {
         suspend_top(tstate);
-        PyMutex_Lock(m2);
+        lock_detached(tstate, m2);
     }
     push(tstate, &c->_cs_base, _Py_CRITICAL_SECTION_TWO_MUTEXES);
 }

@@ -15,6 +15,7 @@
 #include "Python.h"
 #include "pycore_pystate.h"
 #include "pycore_exceptions.h"
+#include "pycore_parser.h"
 
 #include <string.h>
 
@@ -1156,10 +1157,182 @@ static void traceback_entry_names(PyObject *tb, PyObject **filename,
     Py_XDECREF(code);
 }
 
+/* ---- caret lines under the failing sub-expression (3.13+) --------------
+
+   When an entry's instruction covers only part of its (single) source
+   line, a line of markers is printed under it: '^' under the whole
+   segment, or '~' with '^' under the "anchor" of a binary operation
+   (the operator), a subscript ("[...]") or a call ("(...)").  Byte
+   offsets below are UTF-8 offsets, as in code positions and the AST. */
+
+/* Parse src (size bytes) in mode; NULL quietly when it does not parse. */
+static mod_ty parse_quietly(const char *src, Py_ssize_t size, int mode,
+                            PyArena *arena)
+{
+    mod_ty mod = _PyParser_ParseStringAndSize(src, size, NULL, mode,
+                                              PyCF_IGNORE_COOKIE, arena);
+    if (mod == NULL) {
+        PyErr_Clear();
+    }
+    return mod;
+}
+
+/* The first offset at or after pos that is not blank or ')'. */
+static Py_ssize_t skip_closing(const char *seg, Py_ssize_t len, Py_ssize_t pos)
+{
+    while (pos < len && (seg[pos] == ' ' || seg[pos] == '\t' ||
+                         seg[pos] == '\f' || seg[pos] == ')')) {
+        pos++;
+    }
+    return pos;
+}
+
+/* The anchors [*left, *right) inside the segment, or 0 when the segment is
+   not a binary operation, subscript or call. */
+static int caret_anchors(const char *seg, Py_ssize_t len, Py_ssize_t *left,
+                         Py_ssize_t *right)
+{
+    PyArena *arena = _PyArena_New();
+    if (arena == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    int found = 0;
+    mod_ty mod = parse_quietly(seg, len, Py_eval_input, arena);
+    expr_ty e = mod != NULL && mod->kind == Expression_kind
+                ? mod->v.Expression.body : NULL;
+    if (e != NULL && e->lineno == 1 && e->end_lineno == 1) {
+        if (e->kind == BinOp_kind) {
+            Py_ssize_t op = skip_closing(seg, len, e->v.BinOp.left->end_col_offset);
+            Py_ssize_t end = op + 1;
+            /* A two-character operator ("//", "**", "<<", ...). */
+            if (end < e->v.BinOp.right->col_offset && end < len &&
+                    seg[end] != ' ' && seg[end] != '\t') {
+                end++;
+            }
+            *left = op;
+            *right = end;
+            found = op < len;
+        }
+        else if (e->kind == Subscript_kind || e->kind == Call_kind) {
+            expr_ty head = e->kind == Call_kind ? e->v.Call.func
+                                                : e->v.Subscript.value;
+            *left = skip_closing(seg, len, head->end_col_offset);
+            *right = e->end_col_offset;
+            found = *left < *right;
+        }
+    }
+    _PyArena_Free(arena);
+    return found;
+}
+
+/* 3.13's rule: no carets when a "return f(...)" or "name = f(...)" call
+   fills its whole line, nor when the segment is the whole line and has no
+   anchors.  line is the stripped line, [start, end) the segment in it. */
+static int carets_wanted(const char *line, Py_ssize_t len, Py_ssize_t start,
+                         Py_ssize_t end, int has_anchors)
+{
+    PyArena *arena = _PyArena_New();
+    if (arena == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    int whole_call = 0;
+    mod_ty mod = parse_quietly(line, len, Py_file_input, arena);
+    if (mod != NULL && mod->kind == Module_kind &&
+            asdl_seq_LEN(mod->v.Module.body) > 0) {
+        stmt_ty st = asdl_seq_GET(mod->v.Module.body, 0);
+        expr_ty value = NULL;
+        if (st->kind == Return_kind && st->v.Return.value != NULL &&
+                st->v.Return.value->kind == Call_kind &&
+                st->v.Return.value->v.Call.func->kind == Name_kind) {
+            value = st->v.Return.value;
+        }
+        else if (st->kind == Assign_kind &&
+                 asdl_seq_LEN(st->v.Assign.targets) == 1 &&
+                 asdl_seq_GET(st->v.Assign.targets, 0)->kind == Name_kind &&
+                 st->v.Assign.value->kind == Call_kind) {
+            value = st->v.Assign.value;
+        }
+        whole_call = value != NULL && value->lineno == 1 &&
+                     value->end_lineno == 1 && value->col_offset == start &&
+                     value->end_col_offset == end;
+    }
+    _PyArena_Free(arena);
+    if (whole_call) {
+        return 0;
+    }
+    if (has_anchors) {
+        return 1;
+    }
+    for (Py_ssize_t i = 0; i < len; i++) {
+        if ((i < start || i >= end) && line[i] != ' ' && line[i] != '\t') {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Characters (not bytes) in s[0:n] of UTF-8 text. */
+static Py_ssize_t utf8_chars(const char *s, Py_ssize_t n)
+{
+    Py_ssize_t chars = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+    }
+    return chars;
+}
+
+/* The caret line for the stripped source line (len bytes) whose first
+   byte was at column indent of the original line, when the entry's
+   instruction covers part of it on this line only. */
+static void add_caret_line(textbuf *t, PyObject *tb, long lineno,
+                           const char *line, Py_ssize_t len, Py_ssize_t indent)
+{
+    PyObject *frame = quiet_getattr(tb, "tb_frame");
+    PyObject *code = frame ? quiet_getattr(frame, "f_code") : NULL;
+    long lasti = quiet_long_attr(tb, "tb_lasti");
+    int sl = 0, sc = 0, el = 0, ec = 0;
+    int located = code != NULL && PyCode_Check(code) && lasti >= 0 &&
+                  PyCode_Addr2Location((PyCodeObject *)code, (int)lasti,
+                                       &sl, &sc, &el, &ec);
+    Py_XDECREF(frame);
+    Py_XDECREF(code);
+    PyErr_Clear();
+    if (!located || sl != lineno || el != lineno || sc < indent || ec <= sc) {
+        return;
+    }
+    Py_ssize_t start = sc - indent, end = ec - indent;
+    if (end > len) {
+        end = len;
+    }
+    if (start >= end) {
+        return;
+    }
+    Py_ssize_t left = 0, right = 0;
+    int has_anchors = caret_anchors(line + start, end - start, &left, &right);
+    if (!carets_wanted(line, len, start, end, has_anchors)) {
+        return;
+    }
+    text_puts(t, "    ");
+    for (Py_ssize_t i = utf8_chars(line, start); i > 0; i--) {
+        text_puts(t, " ");
+    }
+    for (Py_ssize_t i = start; i < end; i++) {
+        if (((unsigned char)line[i] & 0xC0) == 0x80) {
+            continue;
+        }
+        Py_ssize_t rel = i - start;
+        int anchor = !has_anchors || (rel >= left && rel < right);
+        text_puts(t, anchor ? "^" : "~");
+    }
+    text_puts(t, "\n");
+}
+
 /*   File "f.py", line 3, in func
          source line                 (when the file can be read) */
-static void add_traceback_entry(textbuf *t, PyObject *filename, long lineno,
-                                PyObject *name)
+static void add_traceback_entry(textbuf *t, PyObject *tb, PyObject *filename,
+                                long lineno, PyObject *name)
 {
     text_puts(t, "  File \"");
     if (!text_add_unicode(t, filename)) {
@@ -1180,17 +1353,21 @@ static void add_traceback_entry(textbuf *t, PyObject *filename, long lineno,
         Py_XDECREF(source);
         return;
     }
+    Py_ssize_t indent = 0;
     while (len > 0 && (*line == ' ' || *line == '\t' || *line == '\f')) {
         line++;
         len--;
+        indent++;
     }
-    while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) {
+    while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r' ||
+                       line[len - 1] == ' ' || line[len - 1] == '\t')) {
         len--;
     }
     if (len > 0) {
         text_puts(t, "    ");
         text_add(t, line, (size_t)len);
         text_puts(t, "\n");
+        add_caret_line(t, tb, lineno, line, len, indent);
     }
     Py_DECREF(source);
 }
@@ -1241,7 +1418,7 @@ static void add_traceback(textbuf *t, PyObject *tb)
             }
             repeats++;
             if (repeats <= TRACEBACK_RECURSIVE_CUTOFF) {
-                add_traceback_entry(t, filename, lineno, name);
+                add_traceback_entry(t, entry, filename, lineno, name);
             }
             Py_XSETREF(last_file, filename);
             Py_XSETREF(last_name, name);

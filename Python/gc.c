@@ -1,18 +1,81 @@
-/* Allocation and tracking of objects that take part in cycle collection.
+/* The cycle collector: allocation and tracking of GC objects, the public
+   and gc-module API, and the collection algorithm shared by both builds
+   (Doc/internals/gc.md).
 
-   Tracking must not take a global lock on the allocation fast path
-   (DESIGN.md section 8).  Default build: the GIL serialises the tracked
-   list.  Free-threaded build: tracking only flips a bit in ob_gc_bits,
-   written by the thread that owns the object before it is shared (track
-   happens at construction) or inside the object's critical section. */
+   Where candidates come from differs: the generations of the default
+   build (Python/gc_default.c), every thread's list with the world stopped
+   in the free-threaded build (Python/gc_free_threading.c).  What happens
+   to them is the same and lives here: the gc_refs computation, then
+   legacy finalizers, weak references, PEP 442 finalizers, resurrection
+   and tp_clear.
+
+   Thread safety: the collector's state below is written by the thread
+   that holds `collecting` (an atomic flag, so at most one collection runs
+   at a time) or with plain atomic stores for the flags the gc module
+   sets; per-object scratch (gc_refs, gc_state flags) is written only with
+   the GIL held (default build) or the world stopped (free-threaded). */
 #include "Python.h"
 #include "pycore_gc.h"
 #include "pycore_object.h"
+#include "pycore_pystate.h"
+#include "pycore_weakref.h"
 
-#ifndef Py_GIL_DISABLED
-/* The list of tracked objects; a circular list with a sentinel. */
-static PyGC_Head tracked_objects = { &tracked_objects, &tracked_objects };
-#endif
+/* ---- collector state -------------------------------------------------- */
+
+static int gc_enabled = 1;          /* atomic */
+static int gc_debug;                /* atomic */
+static int gc_collecting;           /* atomic: 1 while a collection runs */
+static PyObject *gc_garbage;        /* gc.garbage: created once, kept */
+static PyObject *gc_callbacks;      /* gc.callbacks: created once, kept */
+static PyMutex gc_lists_mutex;      /* serialises creating the two lists */
+/* gc.get_stats(): per generation, written by the collecting thread and
+   read without a lock (a reader may see a collection half-counted). */
+static Py_ssize_t gc_stats[_PyGC_NUM_GENERATIONS][3];
+
+/* ---- object arrays ---------------------------------------------------- */
+
+int _PyGC_ObjectArray_Push(_PyGC_ObjectArray *array, PyObject *op)
+{
+    if (array->size == array->capacity) {
+        Py_ssize_t capacity = array->capacity ? array->capacity * 2 : 256;
+        PyObject **items = PyMem_RawRealloc(array->items,
+                                            (size_t)capacity * sizeof(PyObject *));
+        if (items == NULL) {
+            return -1;
+        }
+        array->items = items;
+        array->capacity = capacity;
+    }
+    array->items[array->size++] = op;
+    return 0;
+}
+
+void _PyGC_ObjectArray_Fini(_PyGC_ObjectArray *array)
+{
+    PyMem_RawFree(array->items);
+    array->items = NULL;
+    array->size = array->capacity = 0;
+}
+
+/* Room for n more items, so that later pushes cannot fail. */
+static int array_reserve(_PyGC_ObjectArray *array, Py_ssize_t n)
+{
+    if (array->capacity - array->size >= n) {
+        return 0;
+    }
+    Py_ssize_t capacity = array->size + n;
+    PyObject **items = PyMem_RawRealloc(array->items,
+                                        (size_t)(capacity ? capacity : 1)
+                                        * sizeof(PyObject *));
+    if (items == NULL) {
+        return -1;
+    }
+    array->items = items;
+    array->capacity = capacity;
+    return 0;
+}
+
+/* ---- allocation and tracking ------------------------------------------ */
 
 PyObject *_PyObject_GC_Malloc(size_t basicsize)
 {
@@ -25,6 +88,8 @@ PyObject *_PyObject_GC_Malloc(size_t basicsize)
         return PyErr_NoMemory();
     }
     memset(mem, 0, presize);
+    _PyGC_NoteAllocation();
+    _PyGC_ScheduleIfNeeded();
     return (PyObject *)(mem + presize);
 }
 
@@ -79,45 +144,24 @@ void PyObject_GC_Track(void *op_raw)
     if (_PyObject_GC_IS_TRACKED(op)) {
         Py_FatalError("object already tracked by the garbage collector");
     }
-#ifdef Py_GIL_DISABLED
-    op->ob_gc_bits |= _PyGC_BITS_TRACKED;
-#else
-    PyGC_Head *gc = _Py_AS_GC(op);
-    PyGC_Head *last = tracked_objects.gc_prev;
-    gc->gc_next = &tracked_objects;
-    gc->gc_prev = (PyGC_Head *)(((uintptr_t)last)
-                                | ((uintptr_t)gc->gc_prev & _PyGC_PREV_MASK_FINALIZED));
-    last->gc_next = gc;
-    tracked_objects.gc_prev = gc;
-#endif
+    _PyGC_LinkTracked(op);
 }
 
 void PyObject_GC_UnTrack(void *op_raw)
 {
     PyObject *op = (PyObject *)op_raw;
-    if (!_PyObject_GC_IS_TRACKED(op)) {
-        return;
+    if (_PyObject_GC_IS_TRACKED(op)) {
+        _PyGC_UnlinkTracked(op);
     }
-#ifdef Py_GIL_DISABLED
-    op->ob_gc_bits &= (uint8_t)~_PyGC_BITS_TRACKED;
-#else
-    PyGC_Head *gc = _Py_AS_GC(op);
-    PyGC_Head *prev = (PyGC_Head *)((uintptr_t)gc->gc_prev & ~_PyGC_PREV_MASK_FINALIZED);
-    PyGC_Head *next = gc->gc_next;
-    prev->gc_next = next;
-    next->gc_prev = (PyGC_Head *)(((uintptr_t)prev)
-                                  | ((uintptr_t)next->gc_prev & _PyGC_PREV_MASK_FINALIZED));
-    gc->gc_next = NULL;
-    gc->gc_prev = (PyGC_Head *)((uintptr_t)gc->gc_prev & _PyGC_PREV_MASK_FINALIZED);
-#endif
 }
 
 void PyObject_GC_Del(void *op_raw)
 {
     PyObject *op = (PyObject *)op_raw;
     if (_PyObject_GC_IS_TRACKED(op)) {
-        PyObject_GC_UnTrack(op);
+        _PyGC_UnlinkTracked(op);
     }
+    _PyGC_NoteDeallocation();
     PyObject_Free((char *)op - _PyGC_PreHeaderSize());
 }
 
@@ -145,30 +189,704 @@ int PyObject_IS_GC(PyObject *op)
            && (type->tp_is_gc == NULL || type->tp_is_gc(op));
 }
 
-/* The collector itself is the runtime issue's work (DESIGN.md section 8);
-   until it lands nothing is ever collected, which these report truthfully. */
-static int gc_enabled = 1;
+/* ---- cycle detection -------------------------------------------------- */
+
+/* op takes part in the current pass: a tracked GC object flagged
+   COLLECTING.  Immortal objects never are, and are rejected before the
+   pre-header is read: statically allocated ones may not have one. */
+static inline PyGC_Head *candidate_head(PyObject *op)
+{
+    if (op == NULL || _Py_IsImmortal(op) || !PyObject_IS_GC(op)
+            || !_PyObject_GC_IS_TRACKED(op)) {
+        return NULL;
+    }
+    PyGC_Head *gc = _Py_AS_GC(op);
+    return (gc->gc_state & _PyGC_STATE_COLLECTING) ? gc : NULL;
+}
+
+/* A reference from inside the set: it does not keep the target alive. */
+static int visit_decref(PyObject *op, void *Py_UNUSED(arg))
+{
+    PyGC_Head *gc = candidate_head(op);
+    if (gc != NULL) {
+        gc->gc_refs--;
+    }
+    return 0;
+}
+
+static int visit_reachable(PyObject *op, void *arg)
+{
+    PyGC_Head *gc = candidate_head(op);
+    if (gc != NULL && !(gc->gc_state & _PyGC_STATE_REACHABLE)) {
+        gc->gc_state |= _PyGC_STATE_REACHABLE;
+        /* Cannot fail: the stack was reserved for every candidate. */
+        (void)_PyGC_ObjectArray_Push((_PyGC_ObjectArray *)arg, op);
+    }
+    return 0;
+}
+
+static void traverse(PyObject *op, visitproc visit, void *arg)
+{
+    traverseproc tp_traverse = Py_TYPE(op)->tp_traverse;
+    if (tp_traverse != NULL) {
+        (void)tp_traverse(op, visit, arg);
+    }
+}
+
+/* Given candidates flagged COLLECTING whose gc_refs hold their counts,
+   set REACHABLE on every one that something outside the set keeps alive,
+   directly or through other candidates.  -1 on memory error. */
+static int mark_reachable(_PyGC_ObjectArray *candidates)
+{
+    for (Py_ssize_t i = 0; i < candidates->size; i++) {
+        traverse(candidates->items[i], visit_decref, NULL);
+    }
+    _PyGC_ObjectArray stack = { NULL, 0, 0 };
+    if (array_reserve(&stack, candidates->size) < 0) {
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < candidates->size; i++) {
+        PyObject *op = candidates->items[i];
+        PyGC_Head *gc = _Py_AS_GC(op);
+        if (gc->gc_refs > 0 && !(gc->gc_state & _PyGC_STATE_REACHABLE)) {
+            gc->gc_state |= _PyGC_STATE_REACHABLE;
+            stack.items[stack.size++] = op;
+        }
+    }
+    while (stack.size > 0) {
+        PyObject *op = stack.items[--stack.size];
+        traverse(op, visit_reachable, &stack);
+    }
+    _PyGC_ObjectArray_Fini(&stack);
+    return 0;
+}
+
+/* Take a strong reference to a garbage object.  Free-threaded build
+   (world stopped): the two halves of the count are merged and ownership
+   dropped, so the collector's last decref frees the object right away on
+   this thread instead of queueing it to its owner. */
+static void own_garbage(PyObject *op)
+{
+#ifdef Py_GIL_DISABLED
+    Py_ssize_t count = _PyGC_RefCount(op) + 1;
+    op->ob_ref_local = 0;
+    op->ob_tid = 0;
+    op->ob_ref_shared = _Py_REF_SHARED(count, _Py_REF_MERGED);
+#else
+    Py_INCREF(op);
+#endif
+}
+
+static void clear_pass_flags(_PyGC_ObjectArray *objects)
+{
+    for (Py_ssize_t i = 0; i < objects->size; i++) {
+        _Py_AS_GC(objects->items[i])->gc_state &=
+            ~(_PyGC_STATE_COLLECTING | _PyGC_STATE_REACHABLE);
+    }
+}
+
+int _PyGC_FindUnreachable(_PyGC_ObjectArray *candidates,
+                          _PyGC_ObjectArray *unreachable)
+{
+    if (mark_reachable(candidates) < 0) {
+        clear_pass_flags(candidates);
+        return -1;
+    }
+    Py_ssize_t count = 0;
+    for (Py_ssize_t i = 0; i < candidates->size; i++) {
+        if (!(_Py_AS_GC(candidates->items[i])->gc_state & _PyGC_STATE_REACHABLE)) {
+            count++;
+        }
+    }
+    if (array_reserve(unreachable, count) < 0) {
+        clear_pass_flags(candidates);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < candidates->size; i++) {
+        PyObject *op = candidates->items[i];
+        PyGC_Head *gc = _Py_AS_GC(op);
+        if (!(gc->gc_state & _PyGC_STATE_REACHABLE)) {
+            gc->gc_state |= _PyGC_STATE_UNREACHABLE;
+            own_garbage(op);
+            unreachable->items[unreachable->size++] = op;
+        }
+    }
+    clear_pass_flags(candidates);
+    return 0;
+}
+
+/* ---- what happens to the garbage -------------------------------------- */
+
+static int is_unreachable(PyObject *op)
+{
+    return op != NULL && !_Py_IsImmortal(op) && PyObject_IS_GC(op)
+           && _PyObject_GC_IS_TRACKED(op)
+           && (_Py_AS_GC(op)->gc_state & _PyGC_STATE_UNREACHABLE);
+}
+
+/* Marks garbage REACHABLE (here meaning "held back for gc.garbage") and
+   pushes it for its own traversal; the stack has room for all garbage and
+   each object is pushed once. */
+static int visit_legacy(PyObject *op, void *arg)
+{
+    if (is_unreachable(op)) {
+        PyGC_Head *gc = _Py_AS_GC(op);
+        if (!(gc->gc_state & _PyGC_STATE_REACHABLE)) {
+            gc->gc_state |= _PyGC_STATE_REACHABLE;
+            (void)_PyGC_ObjectArray_Push((_PyGC_ObjectArray *)arg, op);
+        }
+    }
+    return 0;
+}
+
+/* Objects with a legacy tp_del, and the garbage they reach, cannot be
+   collected safely (tp_del may see any of them half-cleared): they go to
+   gc.garbage.  Returns how many there are. */
+static Py_ssize_t mark_legacy_finalizers(_PyGC_ObjectArray *garbage)
+{
+    _PyGC_ObjectArray stack = { NULL, 0, 0 };
+    if (array_reserve(&stack, garbage->size) < 0) {
+        return 0;   /* nothing is moved; tp_del objects are then cleared */
+    }
+    for (Py_ssize_t i = 0; i < garbage->size; i++) {
+        PyObject *op = garbage->items[i];
+        if (Py_TYPE(op)->tp_del != NULL) {
+            visit_legacy(op, &stack);
+        }
+    }
+    while (stack.size > 0) {
+        traverse(stack.items[--stack.size], visit_legacy, &stack);
+    }
+    _PyGC_ObjectArray_Fini(&stack);
+    Py_ssize_t count = 0;
+    for (Py_ssize_t i = 0; i < garbage->size; i++) {
+        count += (_Py_AS_GC(garbage->items[i])->gc_state & _PyGC_STATE_REACHABLE) != 0;
+    }
+    return count;
+}
+
+static int is_legacy(PyObject *op)
+{
+    return (_Py_AS_GC(op)->gc_state & _PyGC_STATE_REACHABLE) != 0;
+}
+
+/* Clear every weak reference to the garbage before any finalizer runs, so
+   no Python code can reach a half-destroyed object through one.  A
+   reference that is itself garbage is cleared with no callback (its
+   callback could see the garbage); the others with a callback are
+   collected, with a new reference, into *callbacks.  World stopped. */
+static void clear_weakrefs(_PyGC_ObjectArray *garbage,
+                           _PyGC_ObjectArray *callbacks)
+{
+    for (Py_ssize_t i = 0; i < garbage->size; i++) {
+        PyObject *op = garbage->items[i];
+        if (!is_legacy(op) && PyWeakref_Check(op)) {
+            _PyWeakref_ClearRef((PyWeakReference *)op);
+        }
+    }
+    for (Py_ssize_t i = 0; i < garbage->size; i++) {
+        PyObject *op = garbage->items[i];
+        if (is_legacy(op)) {
+            continue;
+        }
+        PyWeakReference **list = _PyObject_GET_WEAKREFS_LISTPTR(op);
+        if (list == NULL) {
+            continue;
+        }
+        while (*list != NULL) {
+            PyWeakReference *ref = *list;
+            _PyWeakref_ClearRef(ref);
+            if (ref->wr_callback != NULL && !is_unreachable((PyObject *)ref)
+                && _PyGC_ObjectArray_Push(callbacks, (PyObject *)ref) == 0) {
+                Py_INCREF(ref);
+            }
+        }
+    }
+}
+
+static void call_weakref_callbacks(_PyGC_ObjectArray *callbacks)
+{
+    for (Py_ssize_t i = 0; i < callbacks->size; i++) {
+        PyWeakReference *ref = (PyWeakReference *)callbacks->items[i];
+        PyObject *callback = Py_XNewRef(ref->wr_callback);
+        if (callback != NULL) {
+            PyObject *result = PyObject_CallOneArg(callback, (PyObject *)ref);
+            if (result == NULL) {
+                PyErr_FormatUnraisable("Exception ignored while calling "
+                                       "weakref callback %R", callback);
+            }
+            Py_XDECREF(result);
+            Py_DECREF(callback);
+        }
+        Py_DECREF(ref);
+    }
+}
+
+/* PEP 442: each finalizer runs once in the object's life, before any of
+   the garbage is cleared, so every finalizer sees intact objects. */
+static void call_finalizers(_PyGC_ObjectArray *garbage)
+{
+    for (Py_ssize_t i = 0; i < garbage->size; i++) {
+        PyObject *op = garbage->items[i];
+        if (is_legacy(op) || Py_TYPE(op)->tp_finalize == NULL
+                || PyObject_GC_IsFinalized(op)) {
+            continue;
+        }
+        PyObject_CallFinalizer(op);
+        if (PyErr_Occurred()) {
+            PyErr_WriteUnraisable(op);
+        }
+    }
+}
+
+/* What becomes of each garbage object, decided in _PyGC_HandleUnreachable. */
+enum { FATE_DELETE = 0, FATE_RESURRECTED = 1, FATE_LEGACY = 2 };
+
+/* After finalizers, some garbage may be referenced from outside again
+   (resurrected), and with it whatever garbage it reaches.  Recompute
+   gc_refs over the garbage, discounting the collector's own reference,
+   and mark those FATE_RESURRECTED.  World stopped.  On memory error
+   everything counts as resurrected, which is safe. */
+static void find_resurrected(_PyGC_ObjectArray *garbage, char *fate)
+{
+    _PyGC_ObjectArray candidates = { NULL, 0, 0 };
+    int status = array_reserve(&candidates, garbage->size);
+    for (Py_ssize_t i = 0; i < garbage->size && status == 0; i++) {
+        PyObject *op = garbage->items[i];
+        if (fate[i] == FATE_LEGACY) {
+            continue;
+        }
+        if (!_PyObject_GC_IS_TRACKED(op)) {
+            /* A finalizer untracked it: nothing can be proven. */
+            fate[i] = FATE_RESURRECTED;
+            continue;
+        }
+        PyGC_Head *gc = _Py_AS_GC(op);
+        gc->gc_refs = _PyGC_RefCount(op) - 1;
+        gc->gc_state |= _PyGC_STATE_COLLECTING;
+        candidates.items[candidates.size++] = op;
+    }
+    if (status == 0) {
+        status = mark_reachable(&candidates);
+    }
+    for (Py_ssize_t i = 0; i < garbage->size; i++) {
+        PyObject *op = garbage->items[i];
+        if (fate[i] == FATE_DELETE
+                && (status < 0
+                    || (_Py_AS_GC(op)->gc_state & _PyGC_STATE_REACHABLE))) {
+            fate[i] = FATE_RESURRECTED;
+        }
+    }
+    clear_pass_flags(&candidates);
+    _PyGC_ObjectArray_Fini(&candidates);
+}
+
+static PyObject *get_or_make_list(PyObject **slot)
+{
+    PyObject *list = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
+    if (list != NULL) {
+        return list;
+    }
+    PyMutex_Lock(&gc_lists_mutex);
+    list = *slot;
+    if (list == NULL) {
+        list = PyList_New(0);
+        if (list != NULL) {
+            __atomic_store_n(slot, list, __ATOMIC_RELEASE);
+        }
+    }
+    PyMutex_Unlock(&gc_lists_mutex);
+    return list;
+}
+
+PyObject *_PyGC_GetGarbage(void)
+{
+    return get_or_make_list(&gc_garbage);
+}
+
+PyObject *_PyGC_GetCallbacks(void)
+{
+    return get_or_make_list(&gc_callbacks);
+}
+
+void _PyGC_Fini(void)
+{
+    Py_CLEAR(gc_garbage);
+    Py_CLEAR(gc_callbacks);
+}
+
+static void save_to_garbage(PyObject *op)
+{
+    PyObject *garbage = _PyGC_GetGarbage();
+    if (garbage == NULL || PyList_Append(garbage, op) < 0) {
+        PyErr_WriteUnraisable(NULL);
+    }
+}
+
+/* Break the cycles: tp_clear drops each object's references, after which
+   the collector's own references are the last ones. */
+static void delete_garbage(PyObject *op)
+{
+    if (__atomic_load_n(&gc_debug, __ATOMIC_RELAXED) & _PyGC_DEBUG_SAVEALL) {
+        save_to_garbage(op);
+        return;
+    }
+    /* Weak references made by finalizers die without callbacks. */
+    if (_PyObject_GET_WEAKREFS_LISTPTR(op) != NULL) {
+        _PyWeakref_ClearWeakRefsNoCallbacks(op);
+    }
+    inquiry clear = Py_TYPE(op)->tp_clear;
+    if (clear != NULL) {
+        (void)clear(op);
+        if (PyErr_Occurred()) {
+            PyErr_WriteUnraisable(op);
+        }
+    }
+}
+
+/* gc.DEBUG_COLLECTABLE / DEBUG_UNCOLLECTABLE output, as CPython prints it. */
+static void debug_report(const char *what, PyObject *op)
+{
+    fprintf(stderr, "gc: %s <%s %p>\n", what, Py_TYPE(op)->tp_name, (void *)op);
+}
+
+static void clear_unreachable_flags(_PyGC_ObjectArray *garbage)
+{
+    for (Py_ssize_t i = 0; i < garbage->size; i++) {
+        _Py_AS_GC(garbage->items[i])->gc_state &= ~_PyGC_STATE_FLAGS;
+    }
+}
+
+Py_ssize_t _PyGC_HandleUnreachable(PyThreadState *tstate,
+                                   _PyGC_ObjectArray *garbage,
+                                   Py_ssize_t *uncollectable)
+{
+    Py_ssize_t found = garbage->size;
+    _PyGC_ObjectArray callbacks = { NULL, 0, 0 };
+    /* NULL (no memory): nothing is deleted this time; safe, not tidy. */
+    char *fate = PyMem_RawCalloc((size_t)(found ? found : 1), 1);
+
+    /* Entered with the world stopped (free-threaded): nothing else may
+       see the garbage while its weak references are cleared. */
+    *uncollectable = mark_legacy_finalizers(garbage);
+    for (Py_ssize_t i = 0; fate != NULL && i < found; i++) {
+        if (is_legacy(garbage->items[i])) {
+            fate[i] = FATE_LEGACY;
+        }
+    }
+    clear_weakrefs(garbage, &callbacks);
+    _PyGC_StartWorld(tstate);
+
+    call_weakref_callbacks(&callbacks);
+    _PyGC_ObjectArray_Fini(&callbacks);
+    call_finalizers(garbage);
+
+    if (fate != NULL) {
+        _PyGC_StopWorld(tstate);
+        find_resurrected(garbage, fate);
+        _PyGC_StartWorld(tstate);
+    }
+    clear_unreachable_flags(garbage);
+    int debug = __atomic_load_n(&gc_debug, __ATOMIC_RELAXED);
+    for (Py_ssize_t i = 0; fate != NULL && i < found; i++) {
+        PyObject *op = garbage->items[i];
+        if (fate[i] == FATE_LEGACY) {
+            if (debug & _PyGC_DEBUG_UNCOLLECTABLE) {
+                debug_report("uncollectable", op);
+            }
+            save_to_garbage(op);
+        }
+        else if (fate[i] == FATE_DELETE) {
+            if (debug & _PyGC_DEBUG_COLLECTABLE) {
+                debug_report("collectable", op);
+            }
+            delete_garbage(op);
+        }
+    }
+    PyMem_RawFree(fate);
+    for (Py_ssize_t i = 0; i < found; i++) {
+        Py_DECREF(garbage->items[i]);
+    }
+    garbage->size = 0;
+    return found;
+}
+/* ---- running collections ---------------------------------------------- */
+
+static void invoke_callbacks(const char *phase, int generation,
+                             Py_ssize_t collected, Py_ssize_t uncollectable)
+{
+    PyObject *callbacks = __atomic_load_n(&gc_callbacks, __ATOMIC_ACQUIRE);
+    if (callbacks == NULL || PyList_GET_SIZE(callbacks) == 0) {
+        return;
+    }
+    PyObject *info = Py_BuildValue("{sisnsn}", "generation", generation,
+                                   "collected", collected,
+                                   "uncollectable", uncollectable);
+    PyObject *snapshot = info ? PySequence_List(callbacks) : NULL;
+    if (snapshot == NULL) {
+        PyErr_WriteUnraisable(NULL);
+        Py_XDECREF(info);
+        return;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(snapshot); i++) {
+        PyObject *callback = PyList_GET_ITEM(snapshot, i);
+        PyObject *result = PyObject_CallFunction(callback, "sO", phase, info);
+        if (result == NULL) {
+            PyErr_WriteUnraisable(callback);
+        }
+        Py_XDECREF(result);
+    }
+    Py_DECREF(snapshot);
+    Py_DECREF(info);
+}
+
+Py_ssize_t _PyGC_Collect(PyThreadState *tstate, int generation,
+                         _PyGC_Reason reason)
+{
+    int expected = 0;
+    if (!__atomic_compare_exchange_n(&gc_collecting, &expected, 1, 0,
+                                     __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
+        return 0;
+    }
+    if (generation < 0 || generation >= _PyGC_NUM_GENERATIONS) {
+        generation = _PyGC_NUM_GENERATIONS - 1;
+    }
+    int debug = __atomic_load_n(&gc_debug, __ATOMIC_RELAXED);
+    PyObject *saved = PyErr_GetRaisedException();
+    if (reason != _Py_GC_REASON_SHUTDOWN) {
+        invoke_callbacks("start", generation, 0, 0);
+    }
+    if (debug & _PyGC_DEBUG_STATS) {
+        fprintf(stderr, "gc: collecting generation %d...\n", generation);
+    }
+    Py_ssize_t uncollectable = 0;
+    Py_ssize_t found = _PyGC_CollectGenerations(tstate, generation, &uncollectable);
+    if (debug & _PyGC_DEBUG_STATS) {
+        fprintf(stderr, "gc: done, %zd unreachable, %zd uncollectable\n",
+                found, uncollectable);
+    }
+    gc_stats[generation][0]++;
+    gc_stats[generation][1] += found - uncollectable;
+    gc_stats[generation][2] += uncollectable;
+    if (reason != _Py_GC_REASON_SHUTDOWN) {
+        invoke_callbacks("stop", generation, found - uncollectable, uncollectable);
+    }
+    PyErr_SetRaisedException(saved);
+    __atomic_store_n(&gc_collecting, 0, __ATOMIC_RELEASE);
+    return found;
+}
 
 Py_ssize_t PyGC_Collect(void)
 {
-    return 0;
+    if (!PyGC_IsEnabled()) {
+        return 0;
+    }
+    return _PyGC_Collect(_PyThreadState_GET(), _PyGC_NUM_GENERATIONS - 1,
+                         _Py_GC_REASON_MANUAL);
+}
+
+void _PyGC_ScheduleIfNeeded(void)
+{
+    if (!__atomic_load_n(&gc_enabled, __ATOMIC_RELAXED)
+            || __atomic_load_n(&gc_collecting, __ATOMIC_RELAXED)) {
+        return;
+    }
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (tstate == NULL || _PyGC_AutomaticGeneration() < 0) {
+        return;
+    }
+    if (!(__atomic_load_n(&tstate->eval_breaker, __ATOMIC_RELAXED)
+          & _PY_GC_SCHEDULED_BIT)) {
+        __atomic_fetch_or(&tstate->eval_breaker, (uintptr_t)_PY_GC_SCHEDULED_BIT,
+                          __ATOMIC_RELAXED);
+    }
+}
+
+void _Py_RunGC(PyThreadState *tstate)
+{
+    __atomic_fetch_and(&tstate->eval_breaker, ~(uintptr_t)_PY_GC_SCHEDULED_BIT,
+                       __ATOMIC_RELAXED);
+    if (!PyGC_IsEnabled()) {
+        return;
+    }
+    int generation = _PyGC_AutomaticGeneration();
+    if (generation >= 0) {
+        (void)_PyGC_Collect(tstate, generation, _Py_GC_REASON_HEAP);
+    }
 }
 
 int PyGC_Enable(void)
 {
-    int old = gc_enabled;
-    gc_enabled = 1;
-    return old;
+    return __atomic_exchange_n(&gc_enabled, 1, __ATOMIC_RELAXED);
 }
 
 int PyGC_Disable(void)
 {
-    int old = gc_enabled;
-    gc_enabled = 0;
-    return old;
+    return __atomic_exchange_n(&gc_enabled, 0, __ATOMIC_RELAXED);
 }
 
 int PyGC_IsEnabled(void)
 {
-    return gc_enabled;
+    return __atomic_load_n(&gc_enabled, __ATOMIC_RELAXED);
+}
+
+void _PyGC_GetStats(Py_ssize_t stats[_PyGC_NUM_GENERATIONS][3])
+{
+    memcpy(stats, gc_stats, sizeof(gc_stats));
+}
+
+void _PyGC_SetDebug(int flags)
+{
+    __atomic_store_n(&gc_debug, flags, __ATOMIC_RELAXED);
+}
+
+int _PyGC_GetDebug(void)
+{
+    return __atomic_load_n(&gc_debug, __ATOMIC_RELAXED);
+}
+
+/* ---- introspection ---------------------------------------------------- */
+
+/* Snapshots are taken with the world stopped (free-threaded) and a new
+   reference to each object, so the objects stay valid after it restarts.
+   Objects whose count already reached zero are being destroyed and are
+   left out. */
+typedef struct {
+    _PyGC_ObjectArray array;
+    int failed;
+    PyObject *filter;       /* get_referrers: the tuple of targets */
+} snapshot_state;
+
+static int snapshot_add(snapshot_state *state, PyObject *op)
+{
+    if (_PyGC_RefCount(op) <= 0 && !_Py_IsImmortal(op)) {
+        return 1;
+    }
+    if (_PyGC_ObjectArray_Push(&state->array, op) < 0) {
+        state->failed = 1;
+        return 0;
+    }
+    Py_INCREF(op);
+    return 1;
+}
+
+static int visit_snapshot(PyObject *op, void *arg)
+{
+    return snapshot_add((snapshot_state *)arg, op);
+}
+
+static int visit_is_target(PyObject *op, void *arg)
+{
+    PyObject *targets = (PyObject *)arg;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(targets); i++) {
+        if (PyTuple_GET_ITEM(targets, i) == op) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int visit_referrer(PyObject *op, void *arg)
+{
+    snapshot_state *state = (snapshot_state *)arg;
+    if (op == state->filter) {
+        return 1;
+    }
+    traverseproc tp_traverse = Py_TYPE(op)->tp_traverse;
+    if (tp_traverse != NULL && tp_traverse(op, visit_is_target, state->filter)) {
+        return snapshot_add(state, op);
+    }
+    return 1;
+}
+
+static int visit_referent(PyObject *op, void *arg)
+{
+    return snapshot_add((snapshot_state *)arg, op) ? 0 : -1;
+}
+
+/* The snapshot as a new list; consumes the array's references. */
+static PyObject *snapshot_to_list(snapshot_state *state)
+{
+    PyObject *list = NULL;
+    if (!state->failed) {
+        list = PyList_New(state->array.size);
+    }
+    for (Py_ssize_t i = 0; i < state->array.size; i++) {
+        if (list != NULL) {
+            PyList_SET_ITEM(list, i, state->array.items[i]);
+        }
+        else {
+            Py_DECREF(state->array.items[i]);
+        }
+    }
+    _PyGC_ObjectArray_Fini(&state->array);
+    if (list == NULL && !PyErr_Occurred()) {
+        PyErr_NoMemory();
+    }
+    return list;
+}
+
+PyObject *_PyGC_GetObjects(PyThreadState *tstate, Py_ssize_t generation)
+{
+    if (generation >= _PyGC_NUM_GENERATIONS) {
+        PyErr_Format(PyExc_ValueError, "generation parameter must be less than "
+                     "the number of available generations (%i)",
+                     _PyGC_NUM_GENERATIONS);
+        return NULL;
+    }
+    if (generation < -1) {
+        PyErr_SetString(PyExc_ValueError, "generation parameter cannot be negative");
+        return NULL;
+    }
+    snapshot_state state = { { NULL, 0, 0 }, 0, NULL };
+    _PyGC_StopWorld(tstate);
+    _PyGC_VisitTracked((int)generation, visit_snapshot, &state);
+    _PyGC_StartWorld(tstate);
+    return snapshot_to_list(&state);
+}
+
+PyObject *_PyGC_GetReferrers(PyThreadState *tstate, PyObject *objs)
+{
+    snapshot_state state = { { NULL, 0, 0 }, 0, objs };
+    _PyGC_StopWorld(tstate);
+    _PyGC_VisitTracked(_PyGC_GEN_ALL, visit_referrer, &state);
+    _PyGC_VisitTracked(_PyGC_GEN_PERMANENT, visit_referrer, &state);
+    _PyGC_StartWorld(tstate);
+    return snapshot_to_list(&state);
+}
+
+PyObject *_PyGC_GetReferents(PyThreadState *tstate, PyObject *objs)
+{
+    snapshot_state state = { { NULL, 0, 0 }, 0, NULL };
+    _PyGC_StopWorld(tstate);
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(objs) && !state.failed; i++) {
+        PyObject *op = PyTuple_GET_ITEM(objs, i);
+        if (PyObject_IS_GC(op)) {
+            traverse(op, visit_referent, &state);
+        }
+    }
+    _PyGC_StartWorld(tstate);
+    return snapshot_to_list(&state);
+}
+
+typedef struct {
+    gcvisitobjects_t callback;
+    void *arg;
+} visit_objects_state;
+
+static int visit_objects_trampoline(PyObject *op, void *arg)
+{
+    visit_objects_state *state = (visit_objects_state *)arg;
+    return state->callback(op, state->arg);
+}
+
+void PyUnstable_GC_VisitObjects(gcvisitobjects_t callback, void *arg)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    visit_objects_state state = { callback, arg };
+    _PyGC_StopWorld(tstate);
+    if (_PyGC_VisitTracked(_PyGC_GEN_ALL, visit_objects_trampoline, &state)) {
+        _PyGC_VisitTracked(_PyGC_GEN_PERMANENT, visit_objects_trampoline, &state);
+    }
+    _PyGC_StartWorld(tstate);
 }

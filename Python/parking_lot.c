@@ -157,6 +157,28 @@ static void wake(waiter *w)
     pthread_mutex_unlock(&w->mutex);
 }
 
+/* Does the watched word still hold *expected?  Other threads write the
+   word with atomic operations, so it is read atomically too. */
+static int word_equals(const void *address, const void *expected, size_t size)
+{
+    switch (size) {
+    case 1:
+        return __atomic_load_n((const uint8_t *)address, __ATOMIC_SEQ_CST)
+               == *(const uint8_t *)expected;
+    case 2:
+        return __atomic_load_n((const uint16_t *)address, __ATOMIC_SEQ_CST)
+               == *(const uint16_t *)expected;
+    case 4:
+        return __atomic_load_n((const uint32_t *)address, __ATOMIC_SEQ_CST)
+               == *(const uint32_t *)expected;
+    case 8:
+        return __atomic_load_n((const uint64_t *)address, __ATOMIC_SEQ_CST)
+               == *(const uint64_t *)expected;
+    default:
+        Py_FatalError("_PyParkingLot_Park: unsupported word size");
+    }
+}
+
 _PyParkResult _PyParkingLot_Park(const void *address, const void *expected,
                                  size_t size, int64_t timeout_ns,
                                  void *park_arg)
@@ -165,7 +187,7 @@ _PyParkResult _PyParkingLot_Park(const void *address, const void *expected,
     bucket *b = bucket_for(address);
 
     pthread_mutex_lock(&b->mutex);
-    if (memcmp(address, expected, size) != 0) {
+    if (!word_equals(address, expected, size)) {
         pthread_mutex_unlock(&b->mutex);
         return Py_PARK_AGAIN;
     }

@@ -1,8 +1,10 @@
 /* Interpreter start-up and shut-down. */
 #include "Python.h"
+#include "pycore_gc.h"
 #include "pycore_object.h"
 #include "pycore_pystate.h"
 #include "pycore_pyhash.h"
+#include "pycore_sysmodule.h"
 
 static int initialized;
 
@@ -137,6 +139,35 @@ static PyTypeObject *const static_types[] = {
     &PyModuleDef_Type,
     &PyModule_Type,
     &PySuper_Type,
+    &PyFunction_Type,
+    &PyClassMethod_Type,
+    &PyStaticMethod_Type,
+    &PyMethod_Type,
+    &PyGen_Type,
+    &PyCoro_Type,
+    &PyAsyncGen_Type,
+    &_PyCoroWrapper_Type,
+    &_PyAsyncGenASend_Type,
+    &_PyAsyncGenAThrow_Type,
+    &_PyAsyncGenWrappedValue_Type,
+    &PyFrame_Type,
+    &PyFrameLocalsProxy_Type,
+    &PyTraceBack_Type,
+    &PyEnum_Type,
+    &PyReversed_Type,
+    &PyFilter_Type,
+    &PyMap_Type,
+    &PyZip_Type,
+    &_PyNamespace_Type,
+    &_PyAnextAwaitable_Type,
+    &_PyStdioStream_Type,
+    &_PySys_VersionInfoType,
+    &_PySys_FlagsType,
+    &Py_GenericAliasType,
+    &_PyGenericAliasIter_Type,
+    &_PyUnion_Type,
+    &PyFrozenDict_Type,
+    &PyCode_Type,
     /* END static types */
     NULL,
 };
@@ -156,6 +187,8 @@ void _PyTypes_InitStatic(void)
    adds its line (e.g. the builtins and sys modules). */
 typedef int (*init_hook)(PyInterpreterState *interp);
 static const init_hook init_hooks[] = {
+    _PyBuiltin_InitHook,
+    _PySys_InitHook,
     /* END init hooks */
     NULL,
 };
@@ -187,6 +220,7 @@ void Py_InitializeEx(int install_sigs)
         Py_FatalError("cannot allocate the main thread state");
     }
     _PyThreadState_Bind(tstate);
+    _PyThreadState_Attach(tstate);
     _PyTypes_InitStatic();
     run_init_hooks(interp);
     initialized = 1;
@@ -214,16 +248,24 @@ int Py_FinalizeEx(void)
         return 0;
     }
     PyInterpreterState *interp = _PyInterpreterState_Main();
-    interp->finalizing = 1;
     PyThreadState *tstate = _PyThreadState_GET();
+    __atomic_store_n(&interp->finalizing_tstate, tstate, __ATOMIC_SEQ_CST);
+    interp->finalizing = 1;
     int status = 0;
     if (tstate != NULL && tstate->current_exception != NULL) {
         status = -1;
     }
+    if (tstate != NULL) {
+        /* Finalizers of cyclic garbage still run with a live interpreter. */
+        _PyGC_Collect(tstate, 2, _Py_GC_REASON_SHUTDOWN);
+        _PyGC_Fini();
+    }
     Py_CLEAR(interp->dict);
     if (tstate != NULL) {
-        _PyThreadState_Delete(tstate);
+        PyThreadState_Clear(tstate);
+        _PyThreadState_DeleteCurrent(tstate);
     }
+    _PyInterpreterState_Fini(interp);
     initialized = 0;
     return status;
 }
@@ -260,14 +302,14 @@ const char *Py_GetVersion(void)
 {
     static char version[128];
     if (version[0] == '\0') {
-        PyOS_snprintf(version, sizeof(version), "%s (weft %s%s) [%s]",
+        PyOS_snprintf(version, sizeof(version), "%s (weft %s%s) %s",
                       PY_VERSION, WEFT_VERSION,
 #ifdef Py_GIL_DISABLED
                       " free-threading build",
 #else
                       "",
 #endif
-                      Py_GetCompiler() + 1);
+                      Py_GetCompiler());
     }
     return version;
 }
@@ -291,4 +333,39 @@ const char *Py_GetCompiler(void)
 const char *Py_GetBuildInfo(void)
 {
     return "weft " WEFT_VERSION ", " __DATE__;
+}
+
+/* ---- start-up configuration ---------------------------------------------- */
+
+const char *_Py_xoption_gil;
+
+/* PYTHON_GIL / -X gil (DESIGN.md section 7); -X wins over the environment. */
+void _PyConfig_ReadGIL(PyInterpreterState *interp)
+{
+    const char *value = _Py_xoption_gil;
+    if (value == NULL) {
+        value = getenv("PYTHON_GIL");
+        if (value != NULL && value[0] == '\0') {
+            value = NULL;
+        }
+    }
+    if (value == NULL) {
+        interp->config_enable_gil = _PyConfig_GIL_DEFAULT;
+        return;
+    }
+    if (strcmp(value, "1") == 0) {
+        interp->config_enable_gil = _PyConfig_GIL_ENABLE;
+        return;
+    }
+    if (strcmp(value, "0") == 0) {
+#ifdef Py_GIL_DISABLED
+        interp->config_enable_gil = _PyConfig_GIL_DISABLE;
+        return;
+#else
+        _Py_FatalErrorFunc("config_read_gil",
+                           "Disabling the GIL is not supported by this build");
+#endif
+    }
+    _Py_FatalErrorFunc("config_read_gil",
+                       "PYTHON_GIL / -X gil must be \"0\" or \"1\"");
 }

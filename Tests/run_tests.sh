@@ -32,12 +32,15 @@ echo "== C-API tests"
 cat "$log"
 tally capi "$log"
 
-if [ -x "$srcdir/Tests/golden/run.sh" ] || [ -f "$srcdir/Tests/golden/run.sh" ]; then
-    echo "== golden-output tests"
-    sh "$srcdir/Tests/golden/run.sh" "$builddir/python" >"$log" 2>&1
+# Script runners that drive ./python: Tests/NAME/run.sh PYTHON.
+for runner in golden cmdline; do
+    script="$srcdir/Tests/$runner/run.sh"
+    [ -f "$script" ] || continue
+    echo "== $runner tests"
+    sh "$script" "$builddir/python" >"$log" 2>&1
     cat "$log"
-    tally golden "$log"
-fi
+    tally "$runner" "$log"
+done
 
 echo "$total_passed passed, $total_failed failed"
 [ "$total_failed" -eq 0 ]

@@ -18,6 +18,14 @@ typedef struct {
     PyDictValues *ma_values;
 } PyDictObject;
 
+/* A frozendict is a dict's layout plus a cached hash (-1: not computed
+   yet), so the dict table code serves both.  It is never mutated after
+   construction. */
+typedef struct {
+    PyDictObject ob_base;
+    Py_hash_t ma_hash;
+} PyFrozenDictObject;
+
 static inline Py_ssize_t PyDict_GET_SIZE(PyObject *op) {
 #ifdef Py_GIL_DISABLED
     return __atomic_load_n(&((PyDictObject *)op)->ma_used, __ATOMIC_RELAXED);

@@ -32,9 +32,26 @@ struct _ts {
     PyObject *dict;                 /* PyThreadState_GetDict(), owned */
     int trash_delete_nesting;
     PyObject *trash_delete_later;
+
+    /* The VM (Include/internal/pycore_frame.h), owner thread only: the
+       executing frame and the per-thread data stack its frames live in.
+       Zero-initialised; the first call allocates the first chunk. */
+    struct _PyInterpreterFrame *current_frame;
+    struct _PyStackChunk *datastack_chunk;
+    PyObject **datastack_top;
+    PyObject **datastack_limit;
 };
 
 #define Py_C_RECURSION_LIMIT 8000
+
+PyAPI_FUNC(void) PyThreadState_DeleteCurrent(void);
+
+/* Iteration over interpreters and their thread states (Weft has one
+   interpreter). */
+PyAPI_FUNC(PyInterpreterState *) PyInterpreterState_Head(void);
+PyAPI_FUNC(PyInterpreterState *) PyInterpreterState_Next(PyInterpreterState *);
+PyAPI_FUNC(PyThreadState *) PyInterpreterState_ThreadHead(PyInterpreterState *);
+PyAPI_FUNC(PyThreadState *) PyThreadState_Next(PyThreadState *);
 
 PyAPI_FUNC(int) Py_EnterRecursiveCall(const char *where);
 PyAPI_FUNC(void) Py_LeaveRecursiveCall(void);

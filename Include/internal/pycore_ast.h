@@ -68,8 +68,10 @@ typedef struct { Py_ssize_t size; int typed_elements[]; } asdl_int_seq;
 #define asdl_seq_SET_UNTYPED(S, I, V) \
     (((asdl_seq *)(S))->typed_elements[(I)] = (void *)(V))
 
-PyAPI_FUNC(asdl_seq *) _Py_asdl_generic_seq_new(Py_ssize_t size, PyArena *arena);
-PyAPI_FUNC(asdl_int_seq *) _Py_asdl_int_seq_new(Py_ssize_t size, PyArena *arena);
+PyAPI_FUNC(asdl_seq *) _Py_asdl_generic_seq_new(
+        Py_ssize_t size, PyArena *arena);
+PyAPI_FUNC(asdl_int_seq *) _Py_asdl_int_seq_new(
+        Py_ssize_t size, PyArena *arena);
 
 /* ---- the node types (in the order of Python.asdl) ---------------------- */
 
@@ -96,37 +98,56 @@ typedef struct _pattern *pattern_ty;
 typedef struct _type_ignore *type_ignore_ty;
 typedef struct _type_param *type_param_ty;
 
-typedef struct { Py_ssize_t size; mod_ty typed_elements[]; } asdl_mod_seq;
-typedef struct { Py_ssize_t size; stmt_ty typed_elements[]; } asdl_stmt_seq;
-typedef struct { Py_ssize_t size; expr_ty typed_elements[]; } asdl_expr_seq;
-typedef struct { Py_ssize_t size; comprehension_ty typed_elements[]; } asdl_comprehension_seq;
-typedef struct { Py_ssize_t size; excepthandler_ty typed_elements[]; } asdl_excepthandler_seq;
-typedef struct { Py_ssize_t size; arguments_ty typed_elements[]; } asdl_arguments_seq;
-typedef struct { Py_ssize_t size; arg_ty typed_elements[]; } asdl_arg_seq;
-typedef struct { Py_ssize_t size; keyword_ty typed_elements[]; } asdl_keyword_seq;
-typedef struct { Py_ssize_t size; alias_ty typed_elements[]; } asdl_alias_seq;
-typedef struct { Py_ssize_t size; withitem_ty typed_elements[]; } asdl_withitem_seq;
-typedef struct { Py_ssize_t size; match_case_ty typed_elements[]; } asdl_match_case_seq;
-typedef struct { Py_ssize_t size; pattern_ty typed_elements[]; } asdl_pattern_seq;
-typedef struct { Py_ssize_t size; type_ignore_ty typed_elements[]; } asdl_type_ignore_seq;
-typedef struct { Py_ssize_t size; type_param_ty typed_elements[]; } asdl_type_param_seq;
-typedef struct { Py_ssize_t size; identifier typed_elements[]; } asdl_identifier_seq;
+/* A typed sequence: the layout of asdl_seq with typed elements. */
+#define _ASDL_SEQ(T, NAME) \
+    typedef struct { Py_ssize_t size; T typed_elements[]; } NAME;
 
-asdl_mod_seq *_Py_asdl_mod_seq_new(Py_ssize_t size, PyArena *arena);
-asdl_stmt_seq *_Py_asdl_stmt_seq_new(Py_ssize_t size, PyArena *arena);
-asdl_expr_seq *_Py_asdl_expr_seq_new(Py_ssize_t size, PyArena *arena);
-asdl_comprehension_seq *_Py_asdl_comprehension_seq_new(Py_ssize_t size, PyArena *arena);
-asdl_excepthandler_seq *_Py_asdl_excepthandler_seq_new(Py_ssize_t size, PyArena *arena);
-asdl_arguments_seq *_Py_asdl_arguments_seq_new(Py_ssize_t size, PyArena *arena);
-asdl_arg_seq *_Py_asdl_arg_seq_new(Py_ssize_t size, PyArena *arena);
-asdl_keyword_seq *_Py_asdl_keyword_seq_new(Py_ssize_t size, PyArena *arena);
-asdl_alias_seq *_Py_asdl_alias_seq_new(Py_ssize_t size, PyArena *arena);
-asdl_withitem_seq *_Py_asdl_withitem_seq_new(Py_ssize_t size, PyArena *arena);
-asdl_match_case_seq *_Py_asdl_match_case_seq_new(Py_ssize_t size, PyArena *arena);
-asdl_pattern_seq *_Py_asdl_pattern_seq_new(Py_ssize_t size, PyArena *arena);
-asdl_type_ignore_seq *_Py_asdl_type_ignore_seq_new(Py_ssize_t size, PyArena *arena);
-asdl_type_param_seq *_Py_asdl_type_param_seq_new(Py_ssize_t size, PyArena *arena);
-asdl_identifier_seq *_Py_asdl_identifier_seq_new(Py_ssize_t size, PyArena *arena);
+_ASDL_SEQ(mod_ty, asdl_mod_seq)
+_ASDL_SEQ(stmt_ty, asdl_stmt_seq)
+_ASDL_SEQ(expr_ty, asdl_expr_seq)
+_ASDL_SEQ(comprehension_ty, asdl_comprehension_seq)
+_ASDL_SEQ(excepthandler_ty, asdl_excepthandler_seq)
+_ASDL_SEQ(arguments_ty, asdl_arguments_seq)
+_ASDL_SEQ(arg_ty, asdl_arg_seq)
+_ASDL_SEQ(keyword_ty, asdl_keyword_seq)
+_ASDL_SEQ(alias_ty, asdl_alias_seq)
+_ASDL_SEQ(withitem_ty, asdl_withitem_seq)
+_ASDL_SEQ(match_case_ty, asdl_match_case_seq)
+_ASDL_SEQ(pattern_ty, asdl_pattern_seq)
+_ASDL_SEQ(type_ignore_ty, asdl_type_ignore_seq)
+_ASDL_SEQ(type_param_ty, asdl_type_param_seq)
+_ASDL_SEQ(identifier, asdl_identifier_seq)
+
+PyAPI_FUNC(asdl_mod_seq *) _Py_asdl_mod_seq_new(
+        Py_ssize_t size, PyArena *arena);
+PyAPI_FUNC(asdl_stmt_seq *) _Py_asdl_stmt_seq_new(
+        Py_ssize_t size, PyArena *arena);
+PyAPI_FUNC(asdl_expr_seq *) _Py_asdl_expr_seq_new(
+        Py_ssize_t size, PyArena *arena);
+PyAPI_FUNC(asdl_comprehension_seq *) _Py_asdl_comprehension_seq_new(
+        Py_ssize_t size, PyArena *arena);
+PyAPI_FUNC(asdl_excepthandler_seq *) _Py_asdl_excepthandler_seq_new(
+        Py_ssize_t size, PyArena *arena);
+PyAPI_FUNC(asdl_arguments_seq *) _Py_asdl_arguments_seq_new(
+        Py_ssize_t size, PyArena *arena);
+PyAPI_FUNC(asdl_arg_seq *) _Py_asdl_arg_seq_new(
+        Py_ssize_t size, PyArena *arena);
+PyAPI_FUNC(asdl_keyword_seq *) _Py_asdl_keyword_seq_new(
+        Py_ssize_t size, PyArena *arena);
+PyAPI_FUNC(asdl_alias_seq *) _Py_asdl_alias_seq_new(
+        Py_ssize_t size, PyArena *arena);
+PyAPI_FUNC(asdl_withitem_seq *) _Py_asdl_withitem_seq_new(
+        Py_ssize_t size, PyArena *arena);
+PyAPI_FUNC(asdl_match_case_seq *) _Py_asdl_match_case_seq_new(
+        Py_ssize_t size, PyArena *arena);
+PyAPI_FUNC(asdl_pattern_seq *) _Py_asdl_pattern_seq_new(
+        Py_ssize_t size, PyArena *arena);
+PyAPI_FUNC(asdl_type_ignore_seq *) _Py_asdl_type_ignore_seq_new(
+        Py_ssize_t size, PyArena *arena);
+PyAPI_FUNC(asdl_type_param_seq *) _Py_asdl_type_param_seq_new(
+        Py_ssize_t size, PyArena *arena);
+PyAPI_FUNC(asdl_identifier_seq *) _Py_asdl_identifier_seq_new(
+        Py_ssize_t size, PyArena *arena);
 
 enum _mod_kind { Module_kind = 1, Interactive_kind = 2, Expression_kind = 3,
     FunctionType_kind = 4 };
@@ -589,203 +610,224 @@ struct _type_param {
     int end_col_offset;
 };
 
-mod_ty _PyAST_Module(asdl_stmt_seq *body, asdl_type_ignore_seq *type_ignores,
-    PyArena *arena);
-mod_ty _PyAST_Interactive(asdl_stmt_seq *body, PyArena *arena);
-mod_ty _PyAST_Expression(expr_ty body, PyArena *arena);
-mod_ty _PyAST_FunctionType(asdl_expr_seq *argtypes, expr_ty returns,
-    PyArena *arena);
-stmt_ty _PyAST_FunctionDef(identifier name, arguments_ty args,
+PyAPI_FUNC(mod_ty) _PyAST_Module(asdl_stmt_seq *body,
+    asdl_type_ignore_seq *type_ignores, PyArena *arena);
+PyAPI_FUNC(mod_ty) _PyAST_Interactive(asdl_stmt_seq *body, PyArena *arena);
+PyAPI_FUNC(mod_ty) _PyAST_Expression(expr_ty body, PyArena *arena);
+PyAPI_FUNC(mod_ty) _PyAST_FunctionType(asdl_expr_seq *argtypes,
+    expr_ty returns, PyArena *arena);
+PyAPI_FUNC(stmt_ty) _PyAST_FunctionDef(identifier name, arguments_ty args,
     asdl_stmt_seq *body, asdl_expr_seq *decorator_list, expr_ty returns,
     string type_comment, asdl_type_param_seq *type_params, int lineno,
     int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-stmt_ty _PyAST_AsyncFunctionDef(identifier name, arguments_ty args,
+PyAPI_FUNC(stmt_ty) _PyAST_AsyncFunctionDef(identifier name, arguments_ty args,
     asdl_stmt_seq *body, asdl_expr_seq *decorator_list, expr_ty returns,
     string type_comment, asdl_type_param_seq *type_params, int lineno,
     int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-stmt_ty _PyAST_ClassDef(identifier name, asdl_expr_seq *bases,
+PyAPI_FUNC(stmt_ty) _PyAST_ClassDef(identifier name, asdl_expr_seq *bases,
     asdl_keyword_seq *keywords, asdl_stmt_seq *body,
     asdl_expr_seq *decorator_list, asdl_type_param_seq *type_params,
     int lineno, int col_offset, int end_lineno, int end_col_offset,
     PyArena *arena);
-stmt_ty _PyAST_Return(expr_ty value, int lineno, int col_offset,
+PyAPI_FUNC(stmt_ty) _PyAST_Return(expr_ty value, int lineno, int col_offset,
     int end_lineno, int end_col_offset, PyArena *arena);
-stmt_ty _PyAST_Delete(asdl_expr_seq *targets, int lineno, int col_offset,
-    int end_lineno, int end_col_offset, PyArena *arena);
-stmt_ty _PyAST_Assign(asdl_expr_seq *targets, expr_ty value,
+PyAPI_FUNC(stmt_ty) _PyAST_Delete(asdl_expr_seq *targets, int lineno,
+    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(stmt_ty) _PyAST_Assign(asdl_expr_seq *targets, expr_ty value,
     string type_comment, int lineno, int col_offset, int end_lineno,
     int end_col_offset, PyArena *arena);
-stmt_ty _PyAST_TypeAlias(expr_ty name, asdl_type_param_seq *type_params,
+PyAPI_FUNC(stmt_ty) _PyAST_TypeAlias(expr_ty name,
+    asdl_type_param_seq *type_params, expr_ty value, int lineno,
+    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(stmt_ty) _PyAST_AugAssign(expr_ty target, operator_ty op,
     expr_ty value, int lineno, int col_offset, int end_lineno,
     int end_col_offset, PyArena *arena);
-stmt_ty _PyAST_AugAssign(expr_ty target, operator_ty op, expr_ty value,
+PyAPI_FUNC(stmt_ty) _PyAST_AnnAssign(expr_ty target, expr_ty annotation,
+    expr_ty value, int simple, int lineno, int col_offset, int end_lineno,
+    int end_col_offset, PyArena *arena);
+PyAPI_FUNC(stmt_ty) _PyAST_For(expr_ty target, expr_ty iter,
+    asdl_stmt_seq *body, asdl_stmt_seq *orelse, string type_comment,
     int lineno, int col_offset, int end_lineno, int end_col_offset,
     PyArena *arena);
-stmt_ty _PyAST_AnnAssign(expr_ty target, expr_ty annotation, expr_ty value,
-    int simple, int lineno, int col_offset, int end_lineno, int end_col_offset,
-    PyArena *arena);
-stmt_ty _PyAST_For(expr_ty target, expr_ty iter, asdl_stmt_seq *body,
-    asdl_stmt_seq *orelse, string type_comment, int lineno, int col_offset,
-    int end_lineno, int end_col_offset, PyArena *arena);
-stmt_ty _PyAST_AsyncFor(expr_ty target, expr_ty iter, asdl_stmt_seq *body,
-    asdl_stmt_seq *orelse, string type_comment, int lineno, int col_offset,
-    int end_lineno, int end_col_offset, PyArena *arena);
-stmt_ty _PyAST_While(expr_ty test, asdl_stmt_seq *body, asdl_stmt_seq *orelse,
+PyAPI_FUNC(stmt_ty) _PyAST_AsyncFor(expr_ty target, expr_ty iter,
+    asdl_stmt_seq *body, asdl_stmt_seq *orelse, string type_comment,
     int lineno, int col_offset, int end_lineno, int end_col_offset,
     PyArena *arena);
-stmt_ty _PyAST_If(expr_ty test, asdl_stmt_seq *body, asdl_stmt_seq *orelse,
-    int lineno, int col_offset, int end_lineno, int end_col_offset,
-    PyArena *arena);
-stmt_ty _PyAST_With(asdl_withitem_seq *items, asdl_stmt_seq *body,
+PyAPI_FUNC(stmt_ty) _PyAST_While(expr_ty test, asdl_stmt_seq *body,
+    asdl_stmt_seq *orelse, int lineno, int col_offset, int end_lineno,
+    int end_col_offset, PyArena *arena);
+PyAPI_FUNC(stmt_ty) _PyAST_If(expr_ty test, asdl_stmt_seq *body,
+    asdl_stmt_seq *orelse, int lineno, int col_offset, int end_lineno,
+    int end_col_offset, PyArena *arena);
+PyAPI_FUNC(stmt_ty) _PyAST_With(asdl_withitem_seq *items, asdl_stmt_seq *body,
     string type_comment, int lineno, int col_offset, int end_lineno,
     int end_col_offset, PyArena *arena);
-stmt_ty _PyAST_AsyncWith(asdl_withitem_seq *items, asdl_stmt_seq *body,
-    string type_comment, int lineno, int col_offset, int end_lineno,
-    int end_col_offset, PyArena *arena);
-stmt_ty _PyAST_Match(expr_ty subject, asdl_match_case_seq *cases, int lineno,
-    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-stmt_ty _PyAST_Raise(expr_ty exc, expr_ty cause, int lineno, int col_offset,
+PyAPI_FUNC(stmt_ty) _PyAST_AsyncWith(asdl_withitem_seq *items,
+    asdl_stmt_seq *body, string type_comment, int lineno, int col_offset,
     int end_lineno, int end_col_offset, PyArena *arena);
-stmt_ty _PyAST_Try(asdl_stmt_seq *body, asdl_excepthandler_seq *handlers,
-    asdl_stmt_seq *orelse, asdl_stmt_seq *finalbody, int lineno,
-    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-stmt_ty _PyAST_TryStar(asdl_stmt_seq *body, asdl_excepthandler_seq *handlers,
-    asdl_stmt_seq *orelse, asdl_stmt_seq *finalbody, int lineno,
-    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-stmt_ty _PyAST_Assert(expr_ty test, expr_ty msg, int lineno, int col_offset,
-    int end_lineno, int end_col_offset, PyArena *arena);
-stmt_ty _PyAST_Import(asdl_alias_seq *names, int is_lazy, int lineno,
-    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-stmt_ty _PyAST_ImportFrom(identifier module, asdl_alias_seq *names, int level,
-    int is_lazy, int lineno, int col_offset, int end_lineno,
-    int end_col_offset, PyArena *arena);
-stmt_ty _PyAST_Global(asdl_identifier_seq *names, int lineno, int col_offset,
-    int end_lineno, int end_col_offset, PyArena *arena);
-stmt_ty _PyAST_Nonlocal(asdl_identifier_seq *names, int lineno, int col_offset,
-    int end_lineno, int end_col_offset, PyArena *arena);
-stmt_ty _PyAST_Expr(expr_ty value, int lineno, int col_offset, int end_lineno,
-    int end_col_offset, PyArena *arena);
-stmt_ty _PyAST_Pass(int lineno, int col_offset, int end_lineno,
-    int end_col_offset, PyArena *arena);
-stmt_ty _PyAST_Break(int lineno, int col_offset, int end_lineno,
-    int end_col_offset, PyArena *arena);
-stmt_ty _PyAST_Continue(int lineno, int col_offset, int end_lineno,
-    int end_col_offset, PyArena *arena);
-expr_ty _PyAST_BoolOp(boolop_ty op, asdl_expr_seq *values, int lineno,
-    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-expr_ty _PyAST_NamedExpr(expr_ty target, expr_ty value, int lineno,
-    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-expr_ty _PyAST_BinOp(expr_ty left, operator_ty op, expr_ty right, int lineno,
-    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-expr_ty _PyAST_UnaryOp(unaryop_ty op, expr_ty operand, int lineno,
-    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-expr_ty _PyAST_Lambda(arguments_ty args, expr_ty body, int lineno,
-    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-expr_ty _PyAST_IfExp(expr_ty test, expr_ty body, expr_ty orelse, int lineno,
-    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-expr_ty _PyAST_Dict(asdl_expr_seq *keys, asdl_expr_seq *values, int lineno,
-    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-expr_ty _PyAST_Set(asdl_expr_seq *elts, int lineno, int col_offset,
-    int end_lineno, int end_col_offset, PyArena *arena);
-expr_ty _PyAST_ListComp(expr_ty elt, asdl_comprehension_seq *generators,
+PyAPI_FUNC(stmt_ty) _PyAST_Match(expr_ty subject, asdl_match_case_seq *cases,
     int lineno, int col_offset, int end_lineno, int end_col_offset,
     PyArena *arena);
-expr_ty _PyAST_SetComp(expr_ty elt, asdl_comprehension_seq *generators,
+PyAPI_FUNC(stmt_ty) _PyAST_Raise(expr_ty exc, expr_ty cause, int lineno,
+    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(stmt_ty) _PyAST_Try(asdl_stmt_seq *body,
+    asdl_excepthandler_seq *handlers, asdl_stmt_seq *orelse,
+    asdl_stmt_seq *finalbody, int lineno, int col_offset, int end_lineno,
+    int end_col_offset, PyArena *arena);
+PyAPI_FUNC(stmt_ty) _PyAST_TryStar(asdl_stmt_seq *body,
+    asdl_excepthandler_seq *handlers, asdl_stmt_seq *orelse,
+    asdl_stmt_seq *finalbody, int lineno, int col_offset, int end_lineno,
+    int end_col_offset, PyArena *arena);
+PyAPI_FUNC(stmt_ty) _PyAST_Assert(expr_ty test, expr_ty msg, int lineno,
+    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(stmt_ty) _PyAST_Import(asdl_alias_seq *names, int is_lazy,
     int lineno, int col_offset, int end_lineno, int end_col_offset,
     PyArena *arena);
-expr_ty _PyAST_DictComp(expr_ty key, expr_ty value,
+PyAPI_FUNC(stmt_ty) _PyAST_ImportFrom(identifier module, asdl_alias_seq *names,
+    int level, int is_lazy, int lineno, int col_offset, int end_lineno,
+    int end_col_offset, PyArena *arena);
+PyAPI_FUNC(stmt_ty) _PyAST_Global(asdl_identifier_seq *names, int lineno,
+    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(stmt_ty) _PyAST_Nonlocal(asdl_identifier_seq *names, int lineno,
+    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(stmt_ty) _PyAST_Expr(expr_ty value, int lineno, int col_offset,
+    int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(stmt_ty) _PyAST_Pass(int lineno, int col_offset, int end_lineno,
+    int end_col_offset, PyArena *arena);
+PyAPI_FUNC(stmt_ty) _PyAST_Break(int lineno, int col_offset, int end_lineno,
+    int end_col_offset, PyArena *arena);
+PyAPI_FUNC(stmt_ty) _PyAST_Continue(int lineno, int col_offset, int end_lineno,
+    int end_col_offset, PyArena *arena);
+PyAPI_FUNC(expr_ty) _PyAST_BoolOp(boolop_ty op, asdl_expr_seq *values,
+    int lineno, int col_offset, int end_lineno, int end_col_offset,
+    PyArena *arena);
+PyAPI_FUNC(expr_ty) _PyAST_NamedExpr(expr_ty target, expr_ty value, int lineno,
+    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(expr_ty) _PyAST_BinOp(expr_ty left, operator_ty op, expr_ty right,
+    int lineno, int col_offset, int end_lineno, int end_col_offset,
+    PyArena *arena);
+PyAPI_FUNC(expr_ty) _PyAST_UnaryOp(unaryop_ty op, expr_ty operand, int lineno,
+    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(expr_ty) _PyAST_Lambda(arguments_ty args, expr_ty body, int lineno,
+    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(expr_ty) _PyAST_IfExp(expr_ty test, expr_ty body, expr_ty orelse,
+    int lineno, int col_offset, int end_lineno, int end_col_offset,
+    PyArena *arena);
+PyAPI_FUNC(expr_ty) _PyAST_Dict(asdl_expr_seq *keys, asdl_expr_seq *values,
+    int lineno, int col_offset, int end_lineno, int end_col_offset,
+    PyArena *arena);
+PyAPI_FUNC(expr_ty) _PyAST_Set(asdl_expr_seq *elts, int lineno, int col_offset,
+    int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(expr_ty) _PyAST_ListComp(expr_ty elt,
     asdl_comprehension_seq *generators, int lineno, int col_offset,
     int end_lineno, int end_col_offset, PyArena *arena);
-expr_ty _PyAST_GeneratorExp(expr_ty elt, asdl_comprehension_seq *generators,
-    int lineno, int col_offset, int end_lineno, int end_col_offset,
-    PyArena *arena);
-expr_ty _PyAST_Await(expr_ty value, int lineno, int col_offset, int end_lineno,
-    int end_col_offset, PyArena *arena);
-expr_ty _PyAST_Yield(expr_ty value, int lineno, int col_offset, int end_lineno,
-    int end_col_offset, PyArena *arena);
-expr_ty _PyAST_YieldFrom(expr_ty value, int lineno, int col_offset,
+PyAPI_FUNC(expr_ty) _PyAST_SetComp(expr_ty elt,
+    asdl_comprehension_seq *generators, int lineno, int col_offset,
     int end_lineno, int end_col_offset, PyArena *arena);
-expr_ty _PyAST_Compare(expr_ty left, asdl_int_seq *ops,
+PyAPI_FUNC(expr_ty) _PyAST_DictComp(expr_ty key, expr_ty value,
+    asdl_comprehension_seq *generators, int lineno, int col_offset,
+    int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(expr_ty) _PyAST_GeneratorExp(expr_ty elt,
+    asdl_comprehension_seq *generators, int lineno, int col_offset,
+    int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(expr_ty) _PyAST_Await(expr_ty value, int lineno, int col_offset,
+    int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(expr_ty) _PyAST_Yield(expr_ty value, int lineno, int col_offset,
+    int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(expr_ty) _PyAST_YieldFrom(expr_ty value, int lineno, int col_offset,
+    int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(expr_ty) _PyAST_Compare(expr_ty left, asdl_int_seq *ops,
     asdl_expr_seq *comparators, int lineno, int col_offset, int end_lineno,
     int end_col_offset, PyArena *arena);
-expr_ty _PyAST_Call(expr_ty func, asdl_expr_seq *args,
+PyAPI_FUNC(expr_ty) _PyAST_Call(expr_ty func, asdl_expr_seq *args,
     asdl_keyword_seq *keywords, int lineno, int col_offset, int end_lineno,
     int end_col_offset, PyArena *arena);
-expr_ty _PyAST_FormattedValue(expr_ty value, int conversion,
+PyAPI_FUNC(expr_ty) _PyAST_FormattedValue(expr_ty value, int conversion,
     expr_ty format_spec, int lineno, int col_offset, int end_lineno,
     int end_col_offset, PyArena *arena);
-expr_ty _PyAST_Interpolation(expr_ty value, constant str, int conversion,
-    expr_ty format_spec, int lineno, int col_offset, int end_lineno,
+PyAPI_FUNC(expr_ty) _PyAST_Interpolation(expr_ty value, constant str,
+    int conversion, expr_ty format_spec, int lineno, int col_offset,
+    int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(expr_ty) _PyAST_JoinedStr(asdl_expr_seq *values, int lineno,
+    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(expr_ty) _PyAST_TemplateStr(asdl_expr_seq *values, int lineno,
+    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(expr_ty) _PyAST_Constant(constant value, string kind, int lineno,
+    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(expr_ty) _PyAST_Attribute(expr_ty value, identifier attr,
+    expr_context_ty ctx, int lineno, int col_offset, int end_lineno,
     int end_col_offset, PyArena *arena);
-expr_ty _PyAST_JoinedStr(asdl_expr_seq *values, int lineno, int col_offset,
-    int end_lineno, int end_col_offset, PyArena *arena);
-expr_ty _PyAST_TemplateStr(asdl_expr_seq *values, int lineno, int col_offset,
-    int end_lineno, int end_col_offset, PyArena *arena);
-expr_ty _PyAST_Constant(constant value, string kind, int lineno,
-    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-expr_ty _PyAST_Attribute(expr_ty value, identifier attr, expr_context_ty ctx,
+PyAPI_FUNC(expr_ty) _PyAST_Subscript(expr_ty value, expr_ty slice,
+    expr_context_ty ctx, int lineno, int col_offset, int end_lineno,
+    int end_col_offset, PyArena *arena);
+PyAPI_FUNC(expr_ty) _PyAST_Starred(expr_ty value, expr_context_ty ctx,
     int lineno, int col_offset, int end_lineno, int end_col_offset,
     PyArena *arena);
-expr_ty _PyAST_Subscript(expr_ty value, expr_ty slice, expr_context_ty ctx,
+PyAPI_FUNC(expr_ty) _PyAST_Name(identifier id, expr_context_ty ctx, int lineno,
+    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(expr_ty) _PyAST_List(asdl_expr_seq *elts, expr_context_ty ctx,
     int lineno, int col_offset, int end_lineno, int end_col_offset,
     PyArena *arena);
-expr_ty _PyAST_Starred(expr_ty value, expr_context_ty ctx, int lineno,
-    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-expr_ty _PyAST_Name(identifier id, expr_context_ty ctx, int lineno,
-    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-expr_ty _PyAST_List(asdl_expr_seq *elts, expr_context_ty ctx, int lineno,
-    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-expr_ty _PyAST_Tuple(asdl_expr_seq *elts, expr_context_ty ctx, int lineno,
-    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-expr_ty _PyAST_Slice(expr_ty lower, expr_ty upper, expr_ty step, int lineno,
-    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-comprehension_ty _PyAST_comprehension(expr_ty target, expr_ty iter,
+PyAPI_FUNC(expr_ty) _PyAST_Tuple(asdl_expr_seq *elts, expr_context_ty ctx,
+    int lineno, int col_offset, int end_lineno, int end_col_offset,
+    PyArena *arena);
+PyAPI_FUNC(expr_ty) _PyAST_Slice(expr_ty lower, expr_ty upper, expr_ty step,
+    int lineno, int col_offset, int end_lineno, int end_col_offset,
+    PyArena *arena);
+PyAPI_FUNC(comprehension_ty) _PyAST_comprehension(expr_ty target, expr_ty iter,
     asdl_expr_seq *ifs, int is_async, PyArena *arena);
-excepthandler_ty _PyAST_ExceptHandler(expr_ty type, identifier name,
-    asdl_stmt_seq *body, int lineno, int col_offset, int end_lineno,
+PyAPI_FUNC(excepthandler_ty) _PyAST_ExceptHandler(expr_ty type,
+    identifier name, asdl_stmt_seq *body, int lineno, int col_offset,
+    int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(arguments_ty) _PyAST_arguments(asdl_arg_seq *posonlyargs,
+    asdl_arg_seq *args, arg_ty vararg, asdl_arg_seq *kwonlyargs,
+    asdl_expr_seq *kw_defaults, arg_ty kwarg, asdl_expr_seq *defaults,
+    PyArena *arena);
+PyAPI_FUNC(arg_ty) _PyAST_arg(identifier arg, expr_ty annotation,
+    string type_comment, int lineno, int col_offset, int end_lineno,
     int end_col_offset, PyArena *arena);
-arguments_ty _PyAST_arguments(asdl_arg_seq *posonlyargs, asdl_arg_seq *args,
-    arg_ty vararg, asdl_arg_seq *kwonlyargs, asdl_expr_seq *kw_defaults,
-    arg_ty kwarg, asdl_expr_seq *defaults, PyArena *arena);
-arg_ty _PyAST_arg(identifier arg, expr_ty annotation, string type_comment,
+PyAPI_FUNC(keyword_ty) _PyAST_keyword(identifier arg, expr_ty value,
     int lineno, int col_offset, int end_lineno, int end_col_offset,
     PyArena *arena);
-keyword_ty _PyAST_keyword(identifier arg, expr_ty value, int lineno,
-    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-alias_ty _PyAST_alias(identifier name, identifier asname, int lineno,
-    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-withitem_ty _PyAST_withitem(expr_ty context_expr, expr_ty optional_vars,
+PyAPI_FUNC(alias_ty) _PyAST_alias(identifier name, identifier asname,
+    int lineno, int col_offset, int end_lineno, int end_col_offset,
     PyArena *arena);
-match_case_ty _PyAST_match_case(pattern_ty pattern, expr_ty guard,
+PyAPI_FUNC(withitem_ty) _PyAST_withitem(expr_ty context_expr,
+    expr_ty optional_vars, PyArena *arena);
+PyAPI_FUNC(match_case_ty) _PyAST_match_case(pattern_ty pattern, expr_ty guard,
     asdl_stmt_seq *body, PyArena *arena);
-pattern_ty _PyAST_MatchValue(expr_ty value, int lineno, int col_offset,
-    int end_lineno, int end_col_offset, PyArena *arena);
-pattern_ty _PyAST_MatchSingleton(constant value, int lineno, int col_offset,
-    int end_lineno, int end_col_offset, PyArena *arena);
-pattern_ty _PyAST_MatchSequence(asdl_pattern_seq *patterns, int lineno,
+PyAPI_FUNC(pattern_ty) _PyAST_MatchValue(expr_ty value, int lineno,
     int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-pattern_ty _PyAST_MatchMapping(asdl_expr_seq *keys, asdl_pattern_seq *patterns,
-    identifier rest, int lineno, int col_offset, int end_lineno,
+PyAPI_FUNC(pattern_ty) _PyAST_MatchSingleton(constant value, int lineno,
+    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(pattern_ty) _PyAST_MatchSequence(asdl_pattern_seq *patterns,
+    int lineno, int col_offset, int end_lineno, int end_col_offset,
+    PyArena *arena);
+PyAPI_FUNC(pattern_ty) _PyAST_MatchMapping(asdl_expr_seq *keys,
+    asdl_pattern_seq *patterns, identifier rest, int lineno, int col_offset,
+    int end_lineno, int end_col_offset, PyArena *arena);
+PyAPI_FUNC(pattern_ty) _PyAST_MatchClass(expr_ty cls,
+    asdl_pattern_seq *patterns, asdl_identifier_seq *kwd_attrs,
+    asdl_pattern_seq *kwd_patterns, int lineno, int col_offset, int end_lineno,
     int end_col_offset, PyArena *arena);
-pattern_ty _PyAST_MatchClass(expr_ty cls, asdl_pattern_seq *patterns,
-    asdl_identifier_seq *kwd_attrs, asdl_pattern_seq *kwd_patterns, int lineno,
+PyAPI_FUNC(pattern_ty) _PyAST_MatchStar(identifier name, int lineno,
     int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-pattern_ty _PyAST_MatchStar(identifier name, int lineno, int col_offset,
-    int end_lineno, int end_col_offset, PyArena *arena);
-pattern_ty _PyAST_MatchAs(pattern_ty pattern, identifier name, int lineno,
+PyAPI_FUNC(pattern_ty) _PyAST_MatchAs(pattern_ty pattern, identifier name,
+    int lineno, int col_offset, int end_lineno, int end_col_offset,
+    PyArena *arena);
+PyAPI_FUNC(pattern_ty) _PyAST_MatchOr(asdl_pattern_seq *patterns, int lineno,
     int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-pattern_ty _PyAST_MatchOr(asdl_pattern_seq *patterns, int lineno,
-    int col_offset, int end_lineno, int end_col_offset, PyArena *arena);
-type_ignore_ty _PyAST_TypeIgnore(int lineno, string tag, PyArena *arena);
-type_param_ty _PyAST_TypeVar(identifier name, expr_ty bound,
+PyAPI_FUNC(type_ignore_ty) _PyAST_TypeIgnore(int lineno, string tag,
+    PyArena *arena);
+PyAPI_FUNC(type_param_ty) _PyAST_TypeVar(identifier name, expr_ty bound,
     expr_ty default_value, int lineno, int col_offset, int end_lineno,
     int end_col_offset, PyArena *arena);
-type_param_ty _PyAST_ParamSpec(identifier name, expr_ty default_value,
-    int lineno, int col_offset, int end_lineno, int end_col_offset,
-    PyArena *arena);
-type_param_ty _PyAST_TypeVarTuple(identifier name, expr_ty default_value,
-    int lineno, int col_offset, int end_lineno, int end_col_offset,
-    PyArena *arena);
+PyAPI_FUNC(type_param_ty) _PyAST_ParamSpec(identifier name,
+    expr_ty default_value, int lineno, int col_offset, int end_lineno,
+    int end_col_offset, PyArena *arena);
+PyAPI_FUNC(type_param_ty) _PyAST_TypeVarTuple(identifier name,
+    expr_ty default_value, int lineno, int col_offset, int end_lineno,
+    int end_col_offset, PyArena *arena);
 
 /* ---- node descriptions ---------------------------------------------------
 
@@ -846,7 +888,7 @@ PyAPI_DATA(const _PyAST_TypeInfo) _PyAST_Types[_PyAST_T_COUNT];
 /* The description of a node of ASDL type `type` (a sum or a product):
    sum nodes are told apart by their leading kind. */
 PyAPI_FUNC(const _PyAST_NodeInfo *) _PyAST_NodeInfoOf(int type,
-                                                      const void *node);
+    const void *node);
 
 /* ---- dumping ------------------------------------------------------------- */
 
@@ -860,7 +902,7 @@ PyAPI_FUNC(PyObject *) _PyAST_DumpNode(int type, const void *node);
    each located node ends with lineno, col_offset, end_lineno and
    end_col_offset. */
 PyAPI_FUNC(PyObject *) _PyAST_DumpNodeEx(int type, const void *node,
-                                         int include_attributes);
+    int include_attributes);
 
 /* ---- validation ----------------------------------------------------------- */
 

@@ -57,6 +57,9 @@ PyObject *_Py_bytes_fromhex(PyObject *string);
 PyObject *_Py_bytes_format(const char *format, Py_ssize_t size, PyObject *args);
 /* A byte value from an int-like object, or -1 with ValueError/TypeError. */
 int _Py_bytes_getbytevalue(PyObject *arg);
+/* The (source, encoding, errors) arguments of bytes()/bytearray(). */
+int _Py_bytes_constructor_args(const char *funcname, PyObject *args,
+                               PyObject *kwargs, PyObject *argv[3]);
 /* Concatenate self's data with any bytes-like `other`. */
 PyObject *_Py_bytes_concat(PyObject *self, PyObject *other);
 int _Py_bytes_contains(PyObject *self, PyObject *arg);

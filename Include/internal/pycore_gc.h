@@ -1,9 +1,12 @@
-/* Core-only view of the cycle collector's per-object state.
+/* Core-only view of the cycle collector (Doc/internals/gc.md).
 
-   Default build: every GC object is preceded by a PyGC_Head linking it
-   into the list of tracked objects.  Free-threaded build: no prefix; the
-   tracked bit lives in ob_gc_bits and the collector walks mimalloc's heaps
-   with the world stopped (DESIGN.md section 8). */
+   Every GC object, in both builds, is preceded by a PyGC_Head that links
+   it into a list of tracked objects and gives the collector scratch room.
+   Default build: the lists are the generations, protected by the GIL.
+   Free-threaded build: each thread has its own list, protected by a
+   PyMutex of that list (never a global lock); the tracked bit also lives
+   in ob_gc_bits so the fast query reads the object header only, and the
+   collector walks every thread's list with the world stopped. */
 #ifndef Py_INTERNAL_GC_H
 #define Py_INTERNAL_GC_H
 
@@ -11,32 +14,43 @@
 #  error "this header requires Py_BUILD_CORE"
 #endif
 
+/* ob_gc_bits (free-threaded build). */
 #define _PyGC_BITS_TRACKED (1 << 0)
 #define _PyGC_BITS_FINALIZED (1 << 1)
+#define _PyGC_BITS_FROZEN (1 << 2)
 
-#ifndef Py_GIL_DISABLED
 typedef struct _PyGC_Head {
-    struct _PyGC_Head *gc_next;
-    struct _PyGC_Head *gc_prev;     /* low bit: finalized (PEP 442) */
+    struct _PyGC_Head *gc_next;     /* NULL when not tracked */
+    struct _PyGC_Head *gc_prev;     /* low bit: finalized (default build) */
+    /* Collector scratch: the object's count minus the references found
+       inside the set being collected.  Meaningful only during a
+       collection (written with the GIL held or the world stopped). */
+    Py_ssize_t gc_refs;
+    /* Low _PyGC_STATE_FLAGS bits: collector flags (same rule as gc_refs).
+       Free-threaded build: the rest is the address of the per-thread list
+       the object is linked into, fixed from PyObject_GC_Track on. */
+    uintptr_t gc_state;
 } PyGC_Head;
 
 #define _Py_AS_GC(op) ((PyGC_Head *)(op) - 1)
 #define _Py_FROM_GC(gc) ((PyObject *)((PyGC_Head *)(gc) + 1))
 #define _PyGC_PREV_MASK_FINALIZED ((uintptr_t)1)
-#endif
+
+/* gc_state flags. */
+#define _PyGC_STATE_COLLECTING ((uintptr_t)1)   /* in the candidate set */
+#define _PyGC_STATE_REACHABLE ((uintptr_t)2)    /* proven reachable */
+#define _PyGC_STATE_UNREACHABLE ((uintptr_t)4)  /* found to be garbage */
+#define _PyGC_STATE_FLAGS ((uintptr_t)7)
 
 /* Bytes in front of every GC object. */
 static inline size_t _PyGC_PreHeaderSize(void) {
-#ifdef Py_GIL_DISABLED
-    return 0;
-#else
     return sizeof(PyGC_Head);
-#endif
 }
 
 static inline int _PyObject_GC_IS_TRACKED(PyObject *op) {
 #ifdef Py_GIL_DISABLED
-    return (op->ob_gc_bits & _PyGC_BITS_TRACKED) != 0;
+    return (__atomic_load_n(&op->ob_gc_bits, __ATOMIC_RELAXED)
+            & _PyGC_BITS_TRACKED) != 0;
 #else
     return _Py_AS_GC(op)->gc_next != NULL;
 #endif
@@ -45,7 +59,161 @@ static inline int _PyObject_GC_IS_TRACKED(PyObject *op) {
 /* Memory for a GC object of `size` bytes (the pre-header is added and
    zeroed; the object's own bytes are not initialised).  Sets MemoryError
    and returns NULL on failure.  Free with PyObject_GC_Del.  Every GC
-   object, including those made by PyType_GenericAlloc, comes from here. */
+   object, including those made by PyType_GenericAlloc, comes from here;
+   it also counts towards the next automatic collection. */
 PyObject *_PyObject_GC_Malloc(size_t size);
+
+/* ---- the gc module's operations (wrapped by Modules/gcmodule.c) ------ */
+
+#define _PyGC_NUM_GENERATIONS 3
+
+/* gc.DEBUG_* flags. */
+#define _PyGC_DEBUG_STATS (1 << 0)
+#define _PyGC_DEBUG_COLLECTABLE (1 << 1)
+#define _PyGC_DEBUG_UNCOLLECTABLE (1 << 2)
+#define _PyGC_DEBUG_SAVEALL (1 << 5)
+#define _PyGC_DEBUG_LEAK (_PyGC_DEBUG_COLLECTABLE | _PyGC_DEBUG_UNCOLLECTABLE \
+                          | _PyGC_DEBUG_SAVEALL)
+
+typedef enum {
+    _Py_GC_REASON_HEAP,       /* automatic: allocation count passed threshold */
+    _Py_GC_REASON_MANUAL,     /* gc.collect(), PyGC_Collect() */
+    _Py_GC_REASON_SHUTDOWN,   /* interpreter finalization */
+} _PyGC_Reason;
+
+/* gc.collect(generation): collects generations 0..generation (0..2; the
+   free-threaded build always collects everything).  Returns the number of
+   unreachable objects found (collected plus uncollectable), 0 if a
+   collection is already running.  Runs even when automatic collection is
+   disabled.  Callbacks in gc.callbacks are called around it; exceptions
+   from finalizers and callbacks are reported as unraisable, so this never
+   fails.  The caller must be attached. */
+PyAPI_FUNC(Py_ssize_t) _PyGC_Collect(PyThreadState *tstate, int generation,
+                                     _PyGC_Reason reason);
+
+/* Called by the eval breaker when _PY_GC_SCHEDULED_BIT is set: clears the
+   bit and runs the automatic collection the allocation counts ask for
+   (nothing when disabled or already collecting). */
+PyAPI_FUNC(void) _Py_RunGC(PyThreadState *tstate);
+
+/* Allocation-driven scheduling: called for every GC allocation.  When
+   collection is enabled and generation 0's count exceeds its threshold,
+   sets _PY_GC_SCHEDULED_BIT on the caller's thread state. */
+void _PyGC_ScheduleIfNeeded(void);
+
+/* gc.get_count(): counts[i] for the three generations.  Free-threaded
+   build: young-object count in counts[0], zeros elsewhere. */
+PyAPI_FUNC(void) _PyGC_GetCount(Py_ssize_t counts[_PyGC_NUM_GENERATIONS]);
+/* gc.get_threshold() / gc.set_threshold(t0[, t1[, t2]]): n is the number
+   of values given (1..3); the others are left unchanged. */
+PyAPI_FUNC(void) _PyGC_GetThreshold(int thresholds[_PyGC_NUM_GENERATIONS]);
+PyAPI_FUNC(void) _PyGC_SetThreshold(const int *thresholds, int n);
+/* gc.get_stats(): for each generation, {collections, collected,
+   uncollectable} since start-up (free-threaded build: counted under the
+   generation asked for, although every collection examines everything). */
+PyAPI_FUNC(void) _PyGC_GetStats(Py_ssize_t stats[_PyGC_NUM_GENERATIONS][3]);
+/* gc.set_debug / gc.get_debug. */
+PyAPI_FUNC(void) _PyGC_SetDebug(int flags);
+PyAPI_FUNC(int) _PyGC_GetDebug(void);
+
+/* gc.freeze(): every tracked object moves to the permanent generation and
+   is ignored by later collections.  gc.unfreeze() puts them back in the
+   oldest generation.  gc.get_freeze_count(): how many are frozen. */
+PyAPI_FUNC(void) _PyGC_Freeze(PyThreadState *tstate);
+PyAPI_FUNC(void) _PyGC_Unfreeze(PyThreadState *tstate);
+PyAPI_FUNC(Py_ssize_t) _PyGC_GetFreezeCount(void);
+
+/* gc.get_objects(generation): a new list of the tracked objects in that
+   generation, or in all of them when generation is -1 (frozen objects
+   are not included; the free-threaded build ignores the generation
+   except that any value other than -1 and 0..2 is an error).  NULL with
+   ValueError/MemoryError set on failure. */
+PyAPI_FUNC(PyObject *) _PyGC_GetObjects(PyThreadState *tstate,
+                                        Py_ssize_t generation);
+/* gc.get_referrers(*objs): new list of the tracked objects whose
+   tp_traverse visits one of the items of the tuple objs. */
+PyAPI_FUNC(PyObject *) _PyGC_GetReferrers(PyThreadState *tstate, PyObject *objs);
+/* gc.get_referents(*objs): new list of what tp_traverse of each GC item of
+   the tuple objs visits. */
+PyAPI_FUNC(PyObject *) _PyGC_GetReferents(PyThreadState *tstate, PyObject *objs);
+
+/* gc.garbage and gc.callbacks: borrowed references to the interpreter's
+   lists (created on first use; NULL with MemoryError set on failure).
+   Callbacks are called as callback(phase, info) with phase "start" or
+   "stop" and info {"generation", "collected", "uncollectable"}. */
+PyAPI_FUNC(PyObject *) _PyGC_GetGarbage(void);
+PyAPI_FUNC(PyObject *) _PyGC_GetCallbacks(void);
+/* Interpreter finalization, after the last collection: drops the two
+   lists.  Py_FinalizeEx should first run
+   _PyGC_Collect(tstate, 2, _Py_GC_REASON_SHUTDOWN). */
+void _PyGC_Fini(void);
+
+/* PyUnstable_GC_VisitObjects (public in CPython's cpython/objimpl.h):
+   calls callback(op, arg) for every tracked object until it returns 0.
+   The callback must not create or destroy GC objects. */
+typedef int (*gcvisitobjects_t)(PyObject *, void *);
+PyAPI_FUNC(void) PyUnstable_GC_VisitObjects(gcvisitobjects_t callback, void *arg);
+
+/* ---- between Python/gc.c and the per-build collectors ---------------- */
+
+/* Python/gc_default.c or Python/gc_free_threading.c: link a freshly
+   tracked object into its list / unlink it. */
+void _PyGC_LinkTracked(PyObject *op);
+void _PyGC_UnlinkTracked(PyObject *op);
+
+/* The candidates of one collection, gathered by the per-build collector:
+   strong references are NOT held; the array belongs to the caller. */
+typedef struct {
+    PyObject **items;
+    Py_ssize_t size;
+    Py_ssize_t capacity;
+} _PyGC_ObjectArray;
+
+int _PyGC_ObjectArray_Push(_PyGC_ObjectArray *array, PyObject *op);
+void _PyGC_ObjectArray_Fini(_PyGC_ObjectArray *array);
+
+/* The count the collector starts from (both halves of a biased count). */
+static inline Py_ssize_t _PyGC_RefCount(PyObject *op) {
+#ifdef Py_GIL_DISABLED
+    return (Py_ssize_t)op->ob_ref_local + (op->ob_ref_shared >> _Py_REF_SHARED_SHIFT);
+#else
+    return op->ob_refcnt;
+#endif
+}
+
+/* Python/gc.c: cycle detection over the candidates (every one of them
+   must have _PyGC_STATE_COLLECTING set and gc_refs = its count).  Fills
+   *unreachable with the garbage, each with a new strong reference, marked
+   _PyGC_STATE_UNREACHABLE; clears the other flags.  -1 on memory error
+   (nothing collected). */
+int _PyGC_FindUnreachable(_PyGC_ObjectArray *candidates,
+                          _PyGC_ObjectArray *unreachable);
+/* Python/gc.c: everything after detection (legacy finalizers, weak
+   references, PEP 442 finalizers, resurrection, tp_clear, gc.garbage);
+   consumes the references in *unreachable.  Sets *uncollectable.
+   Returns the number of objects found. */
+Py_ssize_t _PyGC_HandleUnreachable(PyThreadState *tstate,
+                                   _PyGC_ObjectArray *unreachable,
+                                   Py_ssize_t *uncollectable);
+/* Free-threaded hooks used by _PyGC_HandleUnreachable around the phases
+   that must see a stopped world (no-ops in the default build). */
+void _PyGC_StopWorld(PyThreadState *tstate);
+void _PyGC_StartWorld(PyThreadState *tstate);
+
+/* The per-build collectors. */
+Py_ssize_t _PyGC_CollectGenerations(PyThreadState *tstate, int generation,
+                                    Py_ssize_t *uncollectable);
+int _PyGC_AutomaticGeneration(void);   /* -1: no collection due */
+void _PyGC_NoteAllocation(void);
+void _PyGC_NoteDeallocation(void);
+/* Calls visit(op, arg) for every tracked object of `generation`
+   (_PyGC_GEN_ALL: every generation but the permanent one;
+   _PyGC_GEN_PERMANENT: the frozen objects) until it returns 0; returns 0
+   if stopped early.  The caller holds the GIL or has stopped the world,
+   and visit must not track or untrack anything. */
+#define _PyGC_GEN_ALL (-1)
+#define _PyGC_GEN_PERMANENT _PyGC_NUM_GENERATIONS
+int _PyGC_VisitTracked(int generation, int (*visit)(PyObject *, void *),
+                       void *arg);
 
 #endif /* Py_INTERNAL_GC_H */

@@ -9,11 +9,11 @@
 #ifdef Py_GIL_DISABLED
 PyAPI_FUNC(void) _Py_ExplicitMergeRefcount(PyObject *op, Py_ssize_t extra);
 PyAPI_FUNC(void) _Py_brc_queue_object(PyObject *op);
+/* Merge every object other threads queued to `tstate` (its owner calls
+   this at eval-breaker checks and when the thread state is cleared), or
+   to the calling thread whose _Py_ThreadId() is `owner`. */
+PyAPI_FUNC(void) _Py_brc_merge_tstate(PyThreadState *tstate);
 PyAPI_FUNC(void) _Py_brc_merge_queued(uintptr_t owner);
-/* Python/pystate.c: is `tid` the _Py_ThreadId() of a live thread state?
-   and ask that thread to drain its merge queue at its next check. */
-int _PyThreadState_IsLiveThreadId(uintptr_t tid);
-void _PyThreadState_SignalMerge(uintptr_t tid);
 #endif
 
 #endif /* Py_INTERNAL_REFCOUNT_H */

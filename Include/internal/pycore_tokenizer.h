@@ -104,6 +104,9 @@ typedef struct _PyTokenizer {
 
     int done;                   /* E_OK, E_EOF or E_ERROR */
     int extra_tokens;           /* report COMMENT and NL (tokenize) */
+    int eof_incomplete;         /* stopped by the end of input inside a
+                                   token (a triple-quoted string, a line
+                                   continuation): more input may help */
     PyObject *filename;         /* str, owned; "<string>" by default */
     char *encoding;             /* the cookie's normalized name or NULL;
                                    PyMem-owned */

@@ -15,7 +15,14 @@
     X(bytes)      \
     X(list)       \
     X(dict)       \
-    X(set)
+    X(set)        \
+    X(parser)     \
+    X(compile)    \
+    X(alias)      \
+    X(gc)         \
+    X(threads)    \
+    X(import)     \
+    X(initconfig)
 
 #define DECLARE(name) void suite_##name(void);
 SUITES(DECLARE)

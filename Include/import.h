@@ -1,0 +1,58 @@
+/* The import system's public C API (Python/import.c). */
+#ifndef Py_IMPORT_H
+#define Py_IMPORT_H
+
+/* sys.modules (borrowed). */
+PyAPI_FUNC(PyObject *) PyImport_GetModuleDict(void);
+/* sys.modules[name] as a new reference; NULL without an exception when
+   the module is absent. */
+PyAPI_FUNC(PyObject *) PyImport_GetModule(PyObject *name);
+
+/* The module called name in sys.modules, created empty when absent.
+   AddModuleRef returns a new reference, the other two a borrowed one. */
+PyAPI_FUNC(PyObject *) PyImport_AddModuleRef(const char *name);
+PyAPI_FUNC(PyObject *) PyImport_AddModuleObject(PyObject *name);
+PyAPI_FUNC(PyObject *) PyImport_AddModule(const char *name);
+
+PyAPI_FUNC(PyObject *) PyImport_ImportModule(const char *name);
+PyAPI_FUNC(PyObject *) PyImport_Import(PyObject *name);
+PyAPI_FUNC(PyObject *) PyImport_ImportModuleLevel(const char *name,
+                                                  PyObject *globals,
+                                                  PyObject *locals,
+                                                  PyObject *fromlist,
+                                                  int level);
+PyAPI_FUNC(PyObject *) PyImport_ImportModuleLevelObject(PyObject *name,
+                                                        PyObject *globals,
+                                                        PyObject *locals,
+                                                        PyObject *fromlist,
+                                                        int level);
+/* getattr(import mod_name, attr_name), new reference (3.14 API). */
+PyAPI_FUNC(PyObject *) PyImport_ImportModuleAttr(PyObject *mod_name,
+                                                 PyObject *attr_name);
+PyAPI_FUNC(PyObject *) PyImport_ImportModuleAttrString(const char *mod_name,
+                                                       const char *attr_name);
+
+/* Run code object co as the body of module name (created or reused in
+   sys.modules); returns sys.modules[name] as a new reference. */
+PyAPI_FUNC(PyObject *) PyImport_ExecCodeModule(const char *name,
+                                               PyObject *co);
+PyAPI_FUNC(PyObject *) PyImport_ExecCodeModuleEx(const char *name,
+                                                 PyObject *co,
+                                                 const char *pathname);
+PyAPI_FUNC(PyObject *) PyImport_ExecCodeModuleObject(PyObject *name,
+                                                     PyObject *co,
+                                                     PyObject *pathname,
+                                                     PyObject *cpathname);
+
+/* The table of modules built into the interpreter.  Entries are added
+   before Py_Initialize; initfunc returns a module or a PyModuleDef. */
+struct _inittab {
+    const char *name;
+    PyObject *(*initfunc)(void);
+};
+PyAPI_DATA(struct _inittab *) PyImport_Inittab;
+PyAPI_FUNC(int) PyImport_AppendInittab(const char *name,
+                                       PyObject *(*initfunc)(void));
+PyAPI_FUNC(int) PyImport_ExtendInittab(struct _inittab *newtab);
+
+#endif /* Py_IMPORT_H */

@@ -1,0 +1,25 @@
+/* Core-only declarations for generators, coroutines and the awaitables
+   built on them (Objects/genobject.c, Objects/anextawaitable.c). */
+#ifndef Py_INTERNAL_GENOBJECT_H
+#define Py_INTERNAL_GENOBJECT_H
+
+#ifndef Py_BUILD_CORE
+#  error "this header requires Py_BUILD_CORE"
+#endif
+
+/* anext(aiterator, default): an awaitable that awaits `awaitable` and turns
+   its StopAsyncIteration into a StopIteration carrying `default_value`. */
+extern PyTypeObject _PyAnextAwaitable_Type;
+PyObject *_PyAnextAwaitable_New(PyObject *awaitable, PyObject *default_value);
+
+/* The iterator that `await obj` drives: obj.__await__() for an ordinary
+   awaitable (TypeError when obj is not awaitable). */
+PyObject *_PyCoro_GetAwaitableIter(PyObject *obj);
+
+#include "cpython/genobject.h"
+
+/* The object an async generator's `yield v` produces (INTRINSIC_ASYNC_
+   GEN_WRAP), which asend() turns back into a StopIteration(v). */
+PyObject *_PyAsyncGenValueWrapperNew(PyObject *value);
+
+#endif /* Py_INTERNAL_GENOBJECT_H */

@@ -1,0 +1,67 @@
+/* Quiescent-state-based reclamation (Python/qsbr.c, DESIGN.md section 5).
+
+   Memory that lock-free readers may still be reading (a list's item
+   array, a dict's key table) is not freed at once: _PyMem_FreeDelayed
+   records it with a goal, a new value of the interpreter's write sequence,
+   and it is freed once every attached thread has passed a quiescent point
+   (an eval-breaker check, a detach) after the goal was set.  A detached
+   thread reads nothing and never holds reclamation up.
+
+   Rule for lock-free readers: read the shared pointer and use the memory
+   only while attached, and never keep the pointer across a detach or a
+   _Py_HandlePending call.  In the default build the GIL excludes readers
+   and delayed frees happen at once. */
+#ifndef Py_INTERNAL_QSBR_H
+#define Py_INTERNAL_QSBR_H
+
+#ifndef Py_BUILD_CORE
+#  error "this header requires Py_BUILD_CORE"
+#endif
+
+#define _Py_QSBR_OFFLINE 0          /* a detached thread's sequence */
+#define _Py_QSBR_INITIAL 1
+#define _Py_QSBR_BATCH 254          /* pending frees that trigger processing */
+
+typedef struct {
+    void *ptr;
+    void (*free_fn)(void *);
+    uint64_t goal;
+} _Py_qsbr_item;
+
+typedef struct {
+    _Py_qsbr_item *items;
+    Py_ssize_t size;
+    Py_ssize_t capacity;
+} _Py_qsbr_list;
+
+/* Per interpreter. */
+struct _qsbr_shared {
+    uint64_t wr_seq;                /* atomic: advanced by every delayed free */
+    uint64_t rd_seq;                /* atomic: last known minimum of thread seqs */
+    PyMutex orphans_mutex;
+    _Py_qsbr_list orphans;          /* left by exited threads, under orphans_mutex */
+    int has_orphans;                /* atomic hint: orphans.size != 0 */
+};
+
+/* Per thread state. */
+struct _qsbr_thread_state {
+    uint64_t seq;                   /* atomic: wr_seq at the last quiescent point */
+    _Py_qsbr_list pending;          /* owner only */
+};
+
+/* Free `ptr` with PyMem_Free / PyObject_Free once no lock-free reader can
+   hold it.  The caller must be attached. */
+PyAPI_FUNC(void) _PyMem_FreeDelayed(void *ptr);
+PyAPI_FUNC(void) _PyObject_FreeDelayed(void *ptr);
+
+/* The calling thread holds no pointer read lock-free before this point. */
+PyAPI_FUNC(void) _Py_qsbr_quiescent_state(PyThreadState *tstate);
+/* Free what every thread has passed; called at eval-breaker checks. */
+PyAPI_FUNC(void) _PyMem_ProcessDelayed(PyThreadState *tstate);
+
+void _Py_qsbr_attach(PyThreadState *tstate);
+void _Py_qsbr_detach(PyThreadState *tstate);
+void _Py_qsbr_thread_exit(PyThreadState *tstate);
+void _Py_qsbr_fini(PyInterpreterState *interp);
+
+#endif /* Py_INTERNAL_QSBR_H */

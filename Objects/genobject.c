@@ -1,0 +1,1193 @@
+/* Generators, coroutines and async generators.
+
+   Each owns the interpreter frame of its code (pycore_frame.h), copied
+   out of the data stack by RETURN_GENERATOR.  Resuming pushes the sent
+   value on that frame's stack and runs it as an entry frame; YIELD_VALUE
+   returns to us with the frame suspended.
+
+   The generator keeps its own "exception being handled" while suspended
+   inside an except block (gi_exc_state) and swaps it with the caller's
+   around each resumption, like CPython's exception-state stack.
+
+   Thread safety: a generator runs in one thread at a time; gi_frame_state
+   is claimed with an atomic compare-and-swap (SUSPENDED/CREATED ->
+   EXECUTING), so a second thread resuming it gets "generator already
+   executing" instead of corrupting the frame. */
+#include "Python.h"
+#include "pycore_call.h"
+#include "pycore_ceval.h"
+#include "pycore_ceval_helpers.h"
+#include "pycore_frame.h"
+#include "pycore_genobject.h"
+#include "pycore_object.h"
+#include "pycore_pystate.h"
+#include "pycore_typeobject.h"
+
+enum {
+    FRAME_CREATED = 0,
+    FRAME_SUSPENDED = 1,
+    FRAME_EXECUTING = 2,
+    FRAME_COMPLETED = 3,
+};
+
+typedef struct {
+    PyObject_VAR_HEAD
+    PyObject *gi_weakreflist;
+    PyObject *gi_name;
+    PyObject *gi_qualname;
+    PyObject *gi_exc_state;         /* handled exception while suspended */
+    PyObject *ag_finalizer;         /* async generators: sys hooks */
+    int8_t gi_frame_state;          /* atomic, see above */
+    char ag_running_async;          /* an asend/athrow is in progress */
+    char ag_closed;
+    _PyInterpreterFrame gi_iframe;  /* must be last: variable size */
+} PyGenObject;
+
+static const char *kind_name(PyObject *gen)
+{
+    if (PyCoro_CheckExact(gen)) {
+        return "coroutine";
+    }
+    if (PyAsyncGen_CheckExact(gen)) {
+        return "async generator";
+    }
+    return "generator";
+}
+
+/* ---- creation ----------------------------------------------------------- */
+
+PyObject *_Py_MakeCoro(PyThreadState *tstate, _PyInterpreterFrame *frame)
+{
+    (void)tstate;
+    PyCodeObject *code = _PyFrame_GetCode(frame);
+    PyTypeObject *type = (code->co_flags & CO_COROUTINE) ? &PyCoro_Type
+                         : (code->co_flags & CO_ASYNC_GENERATOR) ? &PyAsyncGen_Type
+                         : &PyGen_Type;
+    Py_ssize_t slots = code->co_nlocalsplus + code->co_stacksize;
+    PyGenObject *gen = PyObject_GC_NewVar(PyGenObject, type, slots);
+    if (gen == NULL) {
+        return NULL;
+    }
+    _PyFrame_Copy(frame, &gen->gi_iframe);
+    gen->gi_iframe.owner = FRAME_OWNED_BY_GENERATOR;
+    gen->gi_iframe.previous = NULL;
+    gen->gi_iframe.is_entry = 0;
+    gen->gi_iframe.yielded = 0;
+    if (gen->gi_iframe.frame_obj != NULL) {
+        gen->gi_iframe.frame_obj->f_frame = &gen->gi_iframe;
+    }
+    PyObject *func = frame->f_funcobj;
+    if (func != NULL && PyFunction_Check(func)) {
+        gen->gi_name = Py_NewRef(((PyFunctionObject *)func)->func_name);
+        gen->gi_qualname = Py_NewRef(((PyFunctionObject *)func)->func_qualname);
+    }
+    else {
+        gen->gi_name = Py_NewRef(code->co_name);
+        gen->gi_qualname = Py_NewRef(code->co_qualname);
+    }
+    gen->gi_weakreflist = NULL;
+    gen->gi_exc_state = NULL;
+    gen->ag_finalizer = NULL;
+    gen->gi_frame_state = FRAME_CREATED;
+    gen->ag_running_async = 0;
+    gen->ag_closed = 0;
+    PyObject_GC_Track(gen);
+    return (PyObject *)gen;
+}
+
+/* ---- StopIteration values ------------------------------------------------ */
+
+int _PyGen_SetStopIterationValue(PyObject *value)
+{
+    if (value == Py_None) {
+        PyErr_SetNone(PyExc_StopIteration);
+        return 0;
+    }
+    PyObject *exc = PyObject_CallOneArg(PyExc_StopIteration, value);
+    if (exc == NULL) {
+        return -1;
+    }
+    PyErr_SetObject(PyExc_StopIteration, exc);
+    Py_DECREF(exc);
+    return 0;
+}
+
+int _PyGen_FetchStopIterationValue(PyObject **pvalue)
+{
+    PyObject *value = NULL;
+    if (PyErr_ExceptionMatches(PyExc_StopIteration)) {
+        PyObject *exc = PyErr_GetRaisedException();
+        value = PyObject_GetAttrString(exc, "value");
+        Py_DECREF(exc);
+        if (value == NULL) {
+            return -1;
+        }
+    }
+    else if (PyErr_Occurred()) {
+        return -1;
+    }
+    *pvalue = value ? value : Py_NewRef(Py_None);
+    return 0;
+}
+
+PyObject *_PyGen_YieldFrom(PyObject *op)
+{
+    PyGenObject *gen = (PyGenObject *)op;
+    if (__atomic_load_n(&gen->gi_frame_state, __ATOMIC_ACQUIRE) != FRAME_SUSPENDED) {
+        return NULL;
+    }
+    _PyInterpreterFrame *frame = &gen->gi_iframe;
+    _Py_CODEUNIT next = frame->instr_ptr[1];
+    if (_Py_OPCODE(next) != RESUME
+            || (_Py_OPARG(next) & RESUME_OPARG_LOCATION_MASK) < RESUME_AFTER_YIELD_FROM) {
+        return NULL;
+    }
+    return frame->localsplus[frame->stacktop - 1];
+}
+
+/* ---- running ------------------------------------------------------------- */
+
+static void gen_clear_frame(PyGenObject *gen)
+{
+    _PyInterpreterFrame *frame = &gen->gi_iframe;
+    if (frame->frame_obj != NULL) {
+        PyFrameObject *f = frame->frame_obj;
+        frame->frame_obj = NULL;
+        if (Py_REFCNT(f) > 1) {
+            /* The frame object (kept by a traceback) takes the frame's
+               references; the generator keeps its own reference to the
+               code for gi_code. */
+            _PyFrame_TakeOwnership(f, frame);
+            Py_DECREF(f);
+            Py_INCREF(frame->f_executable);
+            frame->stacktop = 0;
+            frame->f_funcobj = NULL;
+            frame->f_locals = NULL;
+            return;
+        }
+        f->f_frame = NULL;
+        Py_DECREF(f);
+    }
+    _PyFrame_ClearExceptCode(frame);
+}
+
+/* Resume gen with `arg` (or raise the set exception into it when exc).
+   Returns PYGEN_NEXT (yielded), PYGEN_RETURN or PYGEN_ERROR. */
+static PySendResult gen_send_ex2(PyGenObject *gen, PyObject *arg,
+                                 PyObject **presult, int exc, int closing)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    int8_t state = __atomic_load_n(&gen->gi_frame_state, __ATOMIC_ACQUIRE);
+    *presult = NULL;
+    if (state == FRAME_CREATED && arg != NULL && arg != Py_None && !exc) {
+        PyErr_Format(PyExc_TypeError,
+                     "can't send non-None value to a just-started %s",
+                     kind_name((PyObject *)gen));
+        return PYGEN_ERROR;
+    }
+    if (state == FRAME_EXECUTING) {
+        PyErr_Format(PyExc_ValueError, "%s already executing",
+                     kind_name((PyObject *)gen));
+        return PYGEN_ERROR;
+    }
+    if (state == FRAME_COMPLETED) {
+        if (PyCoro_CheckExact(gen) && !closing) {
+            PyErr_SetString(PyExc_RuntimeError,
+                            "cannot reuse already awaited coroutine");
+        }
+        else if (arg != NULL && !exc) {
+            *presult = Py_NewRef(Py_None);
+            return PYGEN_RETURN;
+        }
+        return PYGEN_ERROR;
+    }
+    if (!__atomic_compare_exchange_n(&gen->gi_frame_state, &state,
+                                     FRAME_EXECUTING, 0, __ATOMIC_ACQ_REL,
+                                     __ATOMIC_ACQUIRE)) {
+        PyErr_Format(PyExc_ValueError, "%s already executing",
+                     kind_name((PyObject *)gen));
+        return PYGEN_ERROR;
+    }
+    _PyInterpreterFrame *frame = &gen->gi_iframe;
+    frame->localsplus[frame->stacktop++] = Py_NewRef(arg ? arg : Py_None);
+
+    PyObject *caller_exc = tstate->exc_info_value;
+    PyObject *own_exc = gen->gi_exc_state;
+    gen->gi_exc_state = NULL;
+    tstate->exc_info_value = own_exc ? own_exc : Py_XNewRef(caller_exc);
+
+    Py_INCREF(gen);
+    PyObject *result = _PyEval_EvalFrame(tstate, frame, exc);
+    int yielded = result != NULL && frame->yielded;
+
+    PyObject *now = tstate->exc_info_value;
+    if (yielded && now != caller_exc) {
+        gen->gi_exc_state = now;
+    }
+    else {
+        Py_XDECREF(now);
+    }
+    tstate->exc_info_value = caller_exc;
+
+    if (yielded) {
+        __atomic_store_n(&gen->gi_frame_state, FRAME_SUSPENDED, __ATOMIC_RELEASE);
+        Py_DECREF(gen);
+        *presult = result;
+        return PYGEN_NEXT;
+    }
+    gen_clear_frame(gen);
+    __atomic_store_n(&gen->gi_frame_state, FRAME_COMPLETED, __ATOMIC_RELEASE);
+    Py_DECREF(gen);
+    if (result != NULL) {
+        *presult = result;
+        return PYGEN_RETURN;
+    }
+    return PYGEN_ERROR;
+}
+
+/* send()/__next__: a yielded value, or NULL with StopIteration (or
+   StopAsyncIteration for async generators) carrying the return value. */
+static PyObject *gen_send_ex(PyGenObject *gen, PyObject *arg, int exc,
+                             int closing)
+{
+    PyObject *result;
+    PySendResult status = gen_send_ex2(gen, arg, &result, exc, closing);
+    if (status == PYGEN_NEXT) {
+        return result;
+    }
+    if (status == PYGEN_RETURN) {
+        if (PyAsyncGen_CheckExact(gen)) {
+            Py_DECREF(result);
+            PyErr_SetNone(PyExc_StopAsyncIteration);
+        }
+        else {
+            _PyGen_SetStopIterationValue(result);
+            Py_DECREF(result);
+        }
+    }
+    else if (!PyErr_Occurred() && !PyAsyncGen_CheckExact(gen)) {
+        PyErr_SetNone(PyExc_StopIteration);
+    }
+    else if (!PyErr_Occurred()) {
+        PyErr_SetNone(PyExc_StopAsyncIteration);
+    }
+    return NULL;
+}
+
+static PySendResult gen_am_send(PyObject *op, PyObject *arg, PyObject **presult)
+{
+    return gen_send_ex2((PyGenObject *)op, arg, presult, 0, 0);
+}
+
+static PyObject *gen_iternext(PyObject *op)
+{
+    PyObject *result;
+    PySendResult status = gen_send_ex2((PyGenObject *)op, NULL, &result, 0, 0);
+    if (status == PYGEN_RETURN) {
+        if (result != Py_None) {
+            _PyGen_SetStopIterationValue(result);
+        }
+        Py_DECREF(result);
+        return NULL;
+    }
+    return result;
+}
+
+static PyObject *gen_send(PyObject *op, PyObject *arg)
+{
+    return gen_send_ex((PyGenObject *)op, arg, 0, 0);
+}
+
+/* Close a sub-iterator we delegate to; 0 or -1. */
+static int gen_close_iter(PyObject *yf)
+{
+    PyObject *retval = NULL;
+    if (PyGen_CheckExact(yf) || PyCoro_CheckExact(yf)) {
+        retval = PyObject_CallMethod(yf, "close", NULL);
+        if (retval == NULL) {
+            return -1;
+        }
+    }
+    else {
+        PyObject *meth;
+        if (PyObject_GetOptionalAttrString(yf, "close", &meth) < 0) {
+            PyErr_WriteUnraisable(yf);
+        }
+        if (meth != NULL) {
+            retval = PyObject_CallNoArgs(meth);
+            Py_DECREF(meth);
+            if (retval == NULL) {
+                return -1;
+            }
+        }
+    }
+    Py_XDECREF(retval);
+    return 0;
+}
+
+static PyObject *gen_throw_in(PyGenObject *gen, PyObject *typ, PyObject *val,
+                              PyObject *tb, int close_on_genexit);
+
+/* Raise (typ, val, tb) in the generator's frame. */
+static PyObject *throw_here(PyGenObject *gen, PyObject *typ, PyObject *val,
+                            PyObject *tb)
+{
+    if (tb == Py_None) {
+        tb = NULL;
+    }
+    else if (tb != NULL && !PyTraceBack_Check(tb)) {
+        PyErr_SetString(PyExc_TypeError,
+                        "throw() third argument must be a traceback object");
+        return NULL;
+    }
+    PyObject *exc;
+    if (PyExceptionClass_Check(typ)) {
+        if (val == NULL || val == Py_None) {
+            exc = PyObject_CallNoArgs(typ);
+        }
+        else if (PyExceptionInstance_Check(val)
+                 && PyObject_IsInstance(val, typ) == 1) {
+            exc = Py_NewRef(val);
+        }
+        else {
+            exc = PyTuple_Check(val) ? PyObject_Call(typ, val, NULL)
+                                     : PyObject_CallOneArg(typ, val);
+        }
+        if (exc == NULL) {
+            return NULL;
+        }
+    }
+    else if (PyExceptionInstance_Check(typ)) {
+        if (val != NULL && val != Py_None) {
+            PyErr_SetString(PyExc_TypeError,
+                            "instance exception may not have a separate value");
+            return NULL;
+        }
+        exc = Py_NewRef(typ);
+    }
+    else {
+        PyErr_Format(PyExc_TypeError,
+                     "exceptions must be classes or instances deriving from "
+                     "BaseException, not %s", Py_TYPE(typ)->tp_name);
+        return NULL;
+    }
+    if (tb != NULL) {
+        PyException_SetTraceback(exc, tb);
+    }
+    PyErr_SetRaisedException(exc);
+    return gen_send_ex(gen, Py_None, 1, 0);
+}
+
+static PyObject *gen_throw_in(PyGenObject *gen, PyObject *typ, PyObject *val,
+                              PyObject *tb, int close_on_genexit)
+{
+    PyObject *yf = _PyGen_YieldFrom((PyObject *)gen);
+    if (yf == NULL) {
+        return throw_here(gen, typ, val, tb);
+    }
+    Py_INCREF(yf);
+    PyObject *ret;
+    if (close_on_genexit
+            && PyErr_GivenExceptionMatches(typ, PyExc_GeneratorExit)) {
+        __atomic_store_n(&gen->gi_frame_state, FRAME_EXECUTING, __ATOMIC_RELEASE);
+        int err = gen_close_iter(yf);
+        __atomic_store_n(&gen->gi_frame_state, FRAME_SUSPENDED, __ATOMIC_RELEASE);
+        Py_DECREF(yf);
+        if (err < 0) {
+            return gen_send_ex(gen, Py_None, 1, 0);
+        }
+        return throw_here(gen, typ, val, tb);
+    }
+    __atomic_store_n(&gen->gi_frame_state, FRAME_EXECUTING, __ATOMIC_RELEASE);
+    if (PyGen_CheckExact(yf) || PyCoro_CheckExact(yf)) {
+        ret = gen_throw_in((PyGenObject *)yf, typ, val, tb, close_on_genexit);
+    }
+    else {
+        PyObject *meth;
+        if (PyObject_GetOptionalAttrString(yf, "throw", &meth) < 0) {
+            __atomic_store_n(&gen->gi_frame_state, FRAME_SUSPENDED, __ATOMIC_RELEASE);
+            Py_DECREF(yf);
+            return NULL;
+        }
+        if (meth == NULL) {
+            __atomic_store_n(&gen->gi_frame_state, FRAME_SUSPENDED, __ATOMIC_RELEASE);
+            Py_DECREF(yf);
+            return throw_here(gen, typ, val, tb);
+        }
+        ret = PyObject_CallFunctionObjArgs(meth, typ, val ? val : Py_None,
+                                           tb ? tb : Py_None, NULL);
+        Py_DECREF(meth);
+    }
+    __atomic_store_n(&gen->gi_frame_state, FRAME_SUSPENDED, __ATOMIC_RELEASE);
+    Py_DECREF(yf);
+    if (ret == NULL) {
+        /* The sub-iterator finished or failed: the exception (a
+           StopIteration carrying its result included) is raised at our
+           yield, where CLEANUP_THROW sorts it out. */
+        return gen_send_ex(gen, Py_None, 1, 0);
+    }
+    return ret;
+}
+
+static PyObject *gen_throw(PyObject *op, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (!_PyArg_CheckPositional("throw", nargs, 1, 3)) {
+        return NULL;
+    }
+    if (nargs > 1) {
+        if (PyErr_WarnEx(PyExc_DeprecationWarning,
+                         "the (type, exc, tb) signature of throw() is deprecated, "
+                         "use the single-arg signature instead.", 1) < 0) {
+            return NULL;
+        }
+    }
+    return gen_throw_in((PyGenObject *)op, args[0], nargs > 1 ? args[1] : NULL,
+                        nargs > 2 ? args[2] : NULL, 1);
+}
+
+static PyObject *gen_close(PyObject *op, PyObject *Py_UNUSED(ignored))
+{
+    PyGenObject *gen = (PyGenObject *)op;
+    int8_t state = __atomic_load_n(&gen->gi_frame_state, __ATOMIC_ACQUIRE);
+    if (state == FRAME_CREATED) {
+        gen_clear_frame(gen);
+        __atomic_store_n(&gen->gi_frame_state, FRAME_COMPLETED, __ATOMIC_RELEASE);
+        Py_RETURN_NONE;
+    }
+    if (state == FRAME_COMPLETED) {
+        Py_RETURN_NONE;
+    }
+    PyObject *result = gen_throw_in(gen, PyExc_GeneratorExit, NULL, NULL, 1);
+    if (result != NULL) {
+        Py_DECREF(result);
+        PyErr_Format(PyExc_RuntimeError, "%s ignored GeneratorExit",
+                     kind_name(op));
+        return NULL;
+    }
+    if (PyErr_ExceptionMatches(PyExc_StopIteration)) {
+        PyObject *value;
+        if (_PyGen_FetchStopIterationValue(&value) < 0) {
+            return NULL;
+        }
+        return value;
+    }
+    if (PyErr_ExceptionMatches(PyExc_GeneratorExit)
+            || PyErr_ExceptionMatches(PyExc_StopAsyncIteration)) {
+        PyErr_Clear();
+        Py_RETURN_NONE;
+    }
+    return NULL;
+}
+
+/* PEP 442 finalizer: close a generator abandoned while suspended. */
+static void gen_finalize(PyObject *op)
+{
+    PyGenObject *gen = (PyGenObject *)op;
+    int8_t state = __atomic_load_n(&gen->gi_frame_state, __ATOMIC_ACQUIRE);
+    if (state == FRAME_COMPLETED || state == FRAME_CREATED) {
+        return;
+    }
+    PyObject *exc = PyErr_GetRaisedException();
+    if (PyAsyncGen_CheckExact(op) && gen->ag_finalizer != NULL) {
+        PyObject *res = PyObject_CallOneArg(gen->ag_finalizer, op);
+        if (res == NULL) {
+            PyErr_WriteUnraisable(op);
+        }
+        Py_XDECREF(res);
+    }
+    else {
+        PyObject *res = gen_close(op, NULL);
+        if (res == NULL) {
+            if (PyErr_Occurred()) {
+                PyErr_WriteUnraisable(op);
+            }
+        }
+        else {
+            Py_DECREF(res);
+        }
+    }
+    PyErr_SetRaisedException(exc);
+}
+
+/* ---- object protocol ------------------------------------------------------ */
+
+static void gen_dealloc(PyObject *op)
+{
+    PyGenObject *gen = (PyGenObject *)op;
+    PyObject_GC_UnTrack(op);
+    if (gen->gi_weakreflist != NULL) {
+        PyObject_ClearWeakRefs(op);
+    }
+    PyObject_GC_Track(op);
+    if (PyObject_CallFinalizerFromDealloc(op) < 0) {
+        return;     /* resurrected */
+    }
+    PyObject_GC_UnTrack(op);
+    int8_t state = __atomic_load_n(&gen->gi_frame_state, __ATOMIC_ACQUIRE);
+    if (state != FRAME_COMPLETED) {
+        gen_clear_frame(gen);
+    }
+    Py_CLEAR(gen->gi_iframe.f_executable);
+    Py_CLEAR(gen->gi_name);
+    Py_CLEAR(gen->gi_qualname);
+    Py_CLEAR(gen->gi_exc_state);
+    Py_CLEAR(gen->ag_finalizer);
+    PyObject_GC_Del(op);
+}
+
+static int gen_traverse(PyObject *op, visitproc visit, void *arg)
+{
+    PyGenObject *gen = (PyGenObject *)op;
+    Py_VISIT(gen->gi_name);
+    Py_VISIT(gen->gi_qualname);
+    Py_VISIT(gen->gi_exc_state);
+    Py_VISIT(gen->ag_finalizer);
+    Py_VISIT(gen->gi_iframe.f_executable);
+    if (__atomic_load_n(&gen->gi_frame_state, __ATOMIC_ACQUIRE) != FRAME_COMPLETED) {
+        _PyInterpreterFrame *frame = &gen->gi_iframe;
+        Py_VISIT(frame->f_funcobj);
+        Py_VISIT(frame->f_locals);
+        Py_VISIT(frame->frame_obj);
+        for (int i = 0; i < frame->stacktop; i++) {
+            Py_VISIT(frame->localsplus[i]);
+        }
+    }
+    return 0;
+}
+
+static PyObject *gen_repr(PyObject *op)
+{
+    return PyUnicode_FromFormat("<%s object %U at %p>", kind_name(op),
+                                ((PyGenObject *)op)->gi_qualname, op);
+}
+
+static PyObject *gen_get_name(PyObject *op, void *closure)
+{
+    (void)closure;
+    return Py_NewRef(((PyGenObject *)op)->gi_name);
+}
+
+static int gen_set_name(PyObject *op, PyObject *value, void *closure)
+{
+    (void)closure;
+    if (value == NULL || !PyUnicode_Check(value)) {
+        PyErr_SetString(PyExc_TypeError, "__name__ must be set to a string object");
+        return -1;
+    }
+    Py_XSETREF(((PyGenObject *)op)->gi_name, Py_NewRef(value));
+    return 0;
+}
+
+static PyObject *gen_get_qualname(PyObject *op, void *closure)
+{
+    (void)closure;
+    return Py_NewRef(((PyGenObject *)op)->gi_qualname);
+}
+
+static int gen_set_qualname(PyObject *op, PyObject *value, void *closure)
+{
+    (void)closure;
+    if (value == NULL || !PyUnicode_Check(value)) {
+        PyErr_SetString(PyExc_TypeError,
+                        "__qualname__ must be set to a string object");
+        return -1;
+    }
+    Py_XSETREF(((PyGenObject *)op)->gi_qualname, Py_NewRef(value));
+    return 0;
+}
+
+static PyObject *gen_get_frame(PyObject *op, void *closure)
+{
+    (void)closure;
+    PyGenObject *gen = (PyGenObject *)op;
+    if (__atomic_load_n(&gen->gi_frame_state, __ATOMIC_ACQUIRE) == FRAME_COMPLETED) {
+        Py_RETURN_NONE;
+    }
+    return Py_XNewRef((PyObject *)_PyFrame_GetFrameObject(&gen->gi_iframe));
+}
+
+static PyObject *gen_get_running(PyObject *op, void *closure)
+{
+    (void)closure;
+    int8_t state = __atomic_load_n(&((PyGenObject *)op)->gi_frame_state,
+                                   __ATOMIC_ACQUIRE);
+    return PyBool_FromLong(state == FRAME_EXECUTING);
+}
+
+static PyObject *gen_get_suspended(PyObject *op, void *closure)
+{
+    (void)closure;
+    int8_t state = __atomic_load_n(&((PyGenObject *)op)->gi_frame_state,
+                                   __ATOMIC_ACQUIRE);
+    return PyBool_FromLong(state == FRAME_SUSPENDED);
+}
+
+static PyObject *gen_get_code(PyObject *op, void *closure)
+{
+    (void)closure;
+    return Py_NewRef(((PyGenObject *)op)->gi_iframe.f_executable);
+}
+
+static PyObject *gen_get_yieldfrom(PyObject *op, void *closure)
+{
+    (void)closure;
+    PyObject *yf = _PyGen_YieldFrom(op);
+    return Py_NewRef(yf ? yf : Py_None);
+}
+
+static PyObject *ag_get_running(PyObject *op, void *closure)
+{
+    (void)closure;
+    return PyBool_FromLong(((PyGenObject *)op)->ag_running_async);
+}
+
+static PyGetSetDef gen_getset[] = {
+    {"__name__", gen_get_name, gen_set_name, NULL, NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL, NULL},
+    {"gi_frame", gen_get_frame, NULL, NULL, NULL},
+    {"gi_running", gen_get_running, NULL, NULL, NULL},
+    {"gi_suspended", gen_get_suspended, NULL, NULL, NULL},
+    {"gi_code", gen_get_code, NULL, NULL, NULL},
+    {"gi_yieldfrom", gen_get_yieldfrom, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyGetSetDef coro_getset[] = {
+    {"__name__", gen_get_name, gen_set_name, NULL, NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL, NULL},
+    {"cr_frame", gen_get_frame, NULL, NULL, NULL},
+    {"cr_running", gen_get_running, NULL, NULL, NULL},
+    {"cr_suspended", gen_get_suspended, NULL, NULL, NULL},
+    {"cr_code", gen_get_code, NULL, NULL, NULL},
+    {"cr_await", gen_get_yieldfrom, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyGetSetDef ag_getset[] = {
+    {"__name__", gen_get_name, gen_set_name, NULL, NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL, NULL},
+    {"ag_frame", gen_get_frame, NULL, NULL, NULL},
+    {"ag_running", ag_get_running, NULL, NULL, NULL},
+    {"ag_suspended", gen_get_suspended, NULL, NULL, NULL},
+    {"ag_code", gen_get_code, NULL, NULL, NULL},
+    {"ag_await", gen_get_yieldfrom, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef gen_methods[] = {
+    {"send", gen_send, METH_O, "send(arg) -> send 'arg' into generator,\n"
+     "return next yielded value or raise StopIteration."},
+    {"throw", _PyCFunction_CAST(gen_throw), METH_FASTCALL,
+     "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator."},
+    {"close", gen_close, METH_NOARGS, "close() -> raise GeneratorExit inside "
+     "generator."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyAsyncMethods gen_as_async = {
+    .am_send = gen_am_send,
+};
+
+PyTypeObject PyGen_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "generator",
+    .tp_basicsize = offsetof(PyGenObject, gi_iframe)
+                    + offsetof(_PyInterpreterFrame, localsplus),
+    .tp_itemsize = sizeof(PyObject *),
+    .tp_dealloc = gen_dealloc,
+    .tp_as_async = &gen_as_async,
+    .tp_repr = gen_repr,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = gen_traverse,
+    .tp_weaklistoffset = offsetof(PyGenObject, gi_weakreflist),
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = gen_iternext,
+    .tp_methods = gen_methods,
+    .tp_getset = gen_getset,
+    .tp_finalize = gen_finalize,
+};
+
+/* ---- coroutines ----------------------------------------------------------- */
+
+typedef struct {
+    PyObject_HEAD
+    PyGenObject *cw_coroutine;
+} coro_wrapper;
+
+static PyObject *coro_await(PyObject *coro)
+{
+    coro_wrapper *cw = PyObject_GC_New(coro_wrapper, &_PyCoroWrapper_Type);
+    if (cw == NULL) {
+        return NULL;
+    }
+    cw->cw_coroutine = (PyGenObject *)Py_NewRef(coro);
+    PyObject_GC_Track(cw);
+    return (PyObject *)cw;
+}
+
+static PyMethodDef coro_methods[] = {
+    {"send", gen_send, METH_O, "send(arg) -> send 'arg' into coroutine,\n"
+     "return next iterated value or raise StopIteration."},
+    {"throw", _PyCFunction_CAST(gen_throw), METH_FASTCALL,
+     "throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in "
+     "coroutine."},
+    {"close", gen_close, METH_NOARGS, "close() -> raise GeneratorExit inside "
+     "coroutine."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyAsyncMethods coro_as_async = {
+    .am_await = coro_await,
+    .am_send = gen_am_send,
+};
+
+PyTypeObject PyCoro_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "coroutine",
+    .tp_basicsize = offsetof(PyGenObject, gi_iframe)
+                    + offsetof(_PyInterpreterFrame, localsplus),
+    .tp_itemsize = sizeof(PyObject *),
+    .tp_dealloc = gen_dealloc,
+    .tp_as_async = &coro_as_async,
+    .tp_repr = gen_repr,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = gen_traverse,
+    .tp_weaklistoffset = offsetof(PyGenObject, gi_weakreflist),
+    .tp_methods = coro_methods,
+    .tp_getset = coro_getset,
+    .tp_finalize = gen_finalize,
+};
+
+static void cw_dealloc(PyObject *op)
+{
+    PyObject_GC_UnTrack(op);
+    Py_CLEAR(((coro_wrapper *)op)->cw_coroutine);
+    PyObject_GC_Del(op);
+}
+
+static int cw_traverse(PyObject *op, visitproc visit, void *arg)
+{
+    Py_VISIT(((coro_wrapper *)op)->cw_coroutine);
+    return 0;
+}
+
+static PyObject *cw_iternext(PyObject *op)
+{
+    return gen_send_ex(((coro_wrapper *)op)->cw_coroutine, Py_None, 0, 0);
+}
+
+static PyObject *cw_send(PyObject *op, PyObject *arg)
+{
+    return gen_send_ex(((coro_wrapper *)op)->cw_coroutine, arg, 0, 0);
+}
+
+static PyObject *cw_throw(PyObject *op, PyObject *const *args, Py_ssize_t nargs)
+{
+    return gen_throw((PyObject *)((coro_wrapper *)op)->cw_coroutine, args, nargs);
+}
+
+static PyObject *cw_close(PyObject *op, PyObject *Py_UNUSED(ignored))
+{
+    return gen_close((PyObject *)((coro_wrapper *)op)->cw_coroutine, NULL);
+}
+
+static PyMethodDef cw_methods[] = {
+    {"send", cw_send, METH_O, NULL},
+    {"throw", _PyCFunction_CAST(cw_throw), METH_FASTCALL, NULL},
+    {"close", cw_close, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+PyTypeObject _PyCoroWrapper_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "coroutine_wrapper",
+    .tp_basicsize = sizeof(coro_wrapper),
+    .tp_dealloc = cw_dealloc,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = cw_traverse,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = cw_iternext,
+    .tp_methods = cw_methods,
+};
+
+PyObject *_PyCoro_GetAwaitableIter(PyObject *o)
+{
+    if (PyCoro_CheckExact(o)) {
+        return Py_NewRef(o);
+    }
+    if (PyGen_CheckExact(o)) {
+        PyCodeObject *code = _PyFrame_GetCode(&((PyGenObject *)o)->gi_iframe);
+        if (code->co_flags & CO_ITERABLE_COROUTINE) {
+            return Py_NewRef(o);
+        }
+    }
+    PyTypeObject *type = Py_TYPE(o);
+    if (type->tp_as_async != NULL && type->tp_as_async->am_await != NULL) {
+        PyObject *res = type->tp_as_async->am_await(o);
+        if (res == NULL) {
+            return NULL;
+        }
+        if (PyCoro_CheckExact(res)) {
+            PyErr_SetString(PyExc_TypeError, "__await__() returned a coroutine");
+            Py_DECREF(res);
+            return NULL;
+        }
+        if (!PyIter_Check(res)) {
+            PyErr_Format(PyExc_TypeError,
+                         "__await__() returned non-iterator of type '%.100s'",
+                         Py_TYPE(res)->tp_name);
+            Py_DECREF(res);
+            return NULL;
+        }
+        return res;
+    }
+    PyErr_Format(PyExc_TypeError, "'%.100s' object can't be awaited",
+                 type->tp_name);
+    return NULL;
+}
+
+/* ---- async generators ------------------------------------------------------ */
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *agw_val;
+} wrapped_value;
+
+PyObject *_PyAsyncGenValueWrapperNew(PyObject *value)
+{
+    wrapped_value *w = PyObject_GC_New(wrapped_value, &_PyAsyncGenWrappedValue_Type);
+    if (w == NULL) {
+        return NULL;
+    }
+    w->agw_val = Py_NewRef(value);
+    PyObject_GC_Track(w);
+    return (PyObject *)w;
+}
+
+static void wv_dealloc(PyObject *op)
+{
+    PyObject_GC_UnTrack(op);
+    Py_CLEAR(((wrapped_value *)op)->agw_val);
+    PyObject_GC_Del(op);
+}
+
+static int wv_traverse(PyObject *op, visitproc visit, void *arg)
+{
+    Py_VISIT(((wrapped_value *)op)->agw_val);
+    return 0;
+}
+
+PyTypeObject _PyAsyncGenWrappedValue_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "async_generator_wrapped_value",
+    .tp_basicsize = sizeof(wrapped_value),
+    .tp_dealloc = wv_dealloc,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = wv_traverse,
+};
+
+/* The result of one step of an async generator as seen by its awaiter:
+   a wrapped value ends the asend/athrow with StopIteration(value); any
+   other yielded value passes through (an inner await); NULL passes on
+   (StopAsyncIteration when the generator returned). */
+static PyObject *unwrap_step(PyGenObject *gen, PyObject *result)
+{
+    if (result == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_StopAsyncIteration)
+                || PyErr_ExceptionMatches(PyExc_GeneratorExit)) {
+            gen->ag_closed = 1;
+        }
+        gen->ag_running_async = 0;
+        return NULL;
+    }
+    if (Py_IS_TYPE(result, &_PyAsyncGenWrappedValue_Type)) {
+        _PyGen_SetStopIterationValue(((wrapped_value *)result)->agw_val);
+        Py_DECREF(result);
+        gen->ag_running_async = 0;
+        return NULL;
+    }
+    return result;
+}
+
+enum { AWAITABLE_INIT, AWAITABLE_ITER, AWAITABLE_CLOSED };
+
+/* asend(value) and athrow(...) awaitables share one layout. */
+typedef struct {
+    PyObject_HEAD
+    PyGenObject *gen;
+    PyObject *sendval;      /* asend: first value; athrow: args tuple or NULL
+                               for aclose() */
+    int state;
+    int is_throw;
+} ag_awaitable;
+
+static PyObject *ag_awaitable_new(PyTypeObject *type, PyGenObject *gen,
+                                  PyObject *val, int is_throw)
+{
+    ag_awaitable *a = PyObject_GC_New(ag_awaitable, type);
+    if (a == NULL) {
+        return NULL;
+    }
+    a->gen = (PyGenObject *)Py_NewRef(gen);
+    a->sendval = Py_XNewRef(val);
+    a->state = AWAITABLE_INIT;
+    a->is_throw = is_throw;
+    PyObject_GC_Track(a);
+    return (PyObject *)a;
+}
+
+static void aga_dealloc(PyObject *op)
+{
+    ag_awaitable *a = (ag_awaitable *)op;
+    PyObject_GC_UnTrack(op);
+    Py_CLEAR(a->gen);
+    Py_CLEAR(a->sendval);
+    PyObject_GC_Del(op);
+}
+
+static int aga_traverse(PyObject *op, visitproc visit, void *arg)
+{
+    ag_awaitable *a = (ag_awaitable *)op;
+    Py_VISIT(a->gen);
+    Py_VISIT(a->sendval);
+    return 0;
+}
+
+static PyObject *asend_send(PyObject *op, PyObject *arg)
+{
+    ag_awaitable *a = (ag_awaitable *)op;
+    if (a->state == AWAITABLE_CLOSED) {
+        PyErr_SetString(PyExc_RuntimeError,
+                        "cannot reuse already awaited __anext__()/asend()");
+        return NULL;
+    }
+    if (a->state == AWAITABLE_INIT) {
+        if (a->gen->ag_running_async) {
+            a->state = AWAITABLE_CLOSED;
+            PyErr_SetString(PyExc_RuntimeError,
+                            "anext(): asynchronous generator is already running");
+            return NULL;
+        }
+        if (arg == NULL || arg == Py_None) {
+            arg = a->sendval;
+        }
+        a->state = AWAITABLE_ITER;
+    }
+    a->gen->ag_running_async = 1;
+    PyObject *result = unwrap_step(a->gen, gen_send_ex(a->gen, arg, 0, 0));
+    if (result == NULL) {
+        a->state = AWAITABLE_CLOSED;
+    }
+    return result;
+}
+
+static PyObject *asend_iternext(PyObject *op)
+{
+    return asend_send(op, NULL);
+}
+
+static PyObject *aga_throw(PyObject *op, PyObject *const *args, Py_ssize_t nargs)
+{
+    ag_awaitable *a = (ag_awaitable *)op;
+    if (a->state == AWAITABLE_CLOSED) {
+        PyErr_SetString(PyExc_RuntimeError,
+                        "cannot reuse already awaited __anext__()/asend()");
+        return NULL;
+    }
+    PyObject *result = gen_throw((PyObject *)a->gen, args, nargs);
+    result = unwrap_step(a->gen, result);
+    if (result == NULL) {
+        a->state = AWAITABLE_CLOSED;
+    }
+    return result;
+}
+
+static PyObject *aga_close(PyObject *op, PyObject *Py_UNUSED(ignored))
+{
+    ((ag_awaitable *)op)->state = AWAITABLE_CLOSED;
+    Py_RETURN_NONE;
+}
+
+static PyObject *aga_await(PyObject *op)
+{
+    return Py_NewRef(op);
+}
+
+static PyMethodDef asend_methods[] = {
+    {"send", asend_send, METH_O, NULL},
+    {"throw", _PyCFunction_CAST(aga_throw), METH_FASTCALL, NULL},
+    {"close", aga_close, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyAsyncMethods aga_as_async = {
+    .am_await = aga_await,
+};
+
+PyTypeObject _PyAsyncGenASend_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "async_generator_asend",
+    .tp_basicsize = sizeof(ag_awaitable),
+    .tp_dealloc = aga_dealloc,
+    .tp_as_async = &aga_as_async,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = aga_traverse,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = asend_iternext,
+    .tp_methods = asend_methods,
+};
+
+/* athrow(...) / aclose(): throw on the first step, then behave like
+   asend; aclose() turns a clean exit into StopIteration and a further
+   yield into RuntimeError. */
+static PyObject *athrow_send(PyObject *op, PyObject *arg)
+{
+    ag_awaitable *a = (ag_awaitable *)op;
+    PyGenObject *gen = a->gen;
+    PyObject *result;
+    if (a->state == AWAITABLE_CLOSED) {
+        PyErr_SetString(PyExc_RuntimeError,
+                        "cannot reuse already awaited aclose()/athrow()");
+        return NULL;
+    }
+    if (a->state == AWAITABLE_INIT) {
+        if (gen->ag_running_async) {
+            a->state = AWAITABLE_CLOSED;
+            PyErr_SetString(PyExc_RuntimeError,
+                            a->sendval == NULL
+                            ? "aclose(): asynchronous generator is already running"
+                            : "athrow(): asynchronous generator is already running");
+            return NULL;
+        }
+        if (gen->ag_closed
+                || __atomic_load_n(&gen->gi_frame_state, __ATOMIC_ACQUIRE)
+                   == FRAME_COMPLETED) {
+            a->state = AWAITABLE_CLOSED;
+            PyErr_SetNone(PyExc_StopIteration);
+            return NULL;
+        }
+        a->state = AWAITABLE_ITER;
+        gen->ag_running_async = 1;
+        if (a->sendval == NULL) {
+            gen->ag_closed = 1;
+            result = gen_throw_in(gen, PyExc_GeneratorExit, NULL, NULL, 0);
+        }
+        else {
+            PyObject *const *items = &PyTuple_GET_ITEM(a->sendval, 0);
+            result = gen_throw((PyObject *)gen, items,
+                               PyTuple_GET_SIZE(a->sendval));
+        }
+    }
+    else {
+        result = gen_send_ex(gen, arg, 0, 0);
+    }
+    if (a->sendval == NULL && result != NULL
+            && Py_IS_TYPE(result, &_PyAsyncGenWrappedValue_Type)) {
+        Py_DECREF(result);
+        gen->ag_running_async = 0;
+        a->state = AWAITABLE_CLOSED;
+        PyErr_SetString(PyExc_RuntimeError,
+                        "async generator ignored GeneratorExit");
+        return NULL;
+    }
+    if (a->sendval == NULL && result == NULL
+            && (PyErr_ExceptionMatches(PyExc_StopAsyncIteration)
+                || PyErr_ExceptionMatches(PyExc_GeneratorExit))) {
+        PyErr_Clear();
+        gen->ag_running_async = 0;
+        a->state = AWAITABLE_CLOSED;
+        PyErr_SetNone(PyExc_StopIteration);
+        return NULL;
+    }
+    result = unwrap_step(gen, result);
+    if (result == NULL) {
+        a->state = AWAITABLE_CLOSED;
+    }
+    return result;
+}
+
+static PyObject *athrow_iternext(PyObject *op)
+{
+    return athrow_send(op, Py_None);
+}
+
+static PyMethodDef athrow_methods[] = {
+    {"send", athrow_send, METH_O, NULL},
+    {"throw", _PyCFunction_CAST(aga_throw), METH_FASTCALL, NULL},
+    {"close", aga_close, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+PyTypeObject _PyAsyncGenAThrow_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "async_generator_athrow",
+    .tp_basicsize = sizeof(ag_awaitable),
+    .tp_dealloc = aga_dealloc,
+    .tp_as_async = &aga_as_async,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = aga_traverse,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = athrow_iternext,
+    .tp_methods = athrow_methods,
+};
+
+static PyObject *ag_anext(PyObject *op)
+{
+    return ag_awaitable_new(&_PyAsyncGenASend_Type, (PyGenObject *)op, Py_None, 0);
+}
+
+static PyObject *ag_asend(PyObject *op, PyObject *arg)
+{
+    return ag_awaitable_new(&_PyAsyncGenASend_Type, (PyGenObject *)op, arg, 0);
+}
+
+static PyObject *ag_athrow(PyObject *op, PyObject *args)
+{
+    if (!_PyArg_CheckPositional("athrow", PyTuple_GET_SIZE(args), 1, 3)) {
+        return NULL;
+    }
+    return ag_awaitable_new(&_PyAsyncGenAThrow_Type, (PyGenObject *)op, args, 1);
+}
+
+static PyObject *ag_aclose(PyObject *op, PyObject *Py_UNUSED(ignored))
+{
+    return ag_awaitable_new(&_PyAsyncGenAThrow_Type, (PyGenObject *)op, NULL, 1);
+}
+
+static PyMethodDef ag_methods[] = {
+    {"asend", ag_asend, METH_O, "asend(v) -> send 'v' in generator."},
+    {"athrow", ag_athrow, METH_VARARGS,
+     "athrow(value)\nathrow(type[,value[,tb]])\n\nraise exception in generator."},
+    {"aclose", ag_aclose, METH_NOARGS,
+     "aclose() -> raise GeneratorExit inside generator."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyAsyncMethods ag_as_async = {
+    .am_aiter = PyObject_SelfIter,
+    .am_anext = ag_anext,
+};
+
+PyTypeObject PyAsyncGen_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "async_generator",
+    .tp_basicsize = offsetof(PyGenObject, gi_iframe)
+                    + offsetof(_PyInterpreterFrame, localsplus),
+    .tp_itemsize = sizeof(PyObject *),
+    .tp_dealloc = gen_dealloc,
+    .tp_as_async = &ag_as_async,
+    .tp_repr = gen_repr,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = gen_traverse,
+    .tp_weaklistoffset = offsetof(PyGenObject, gi_weakreflist),
+    .tp_methods = ag_methods,
+    .tp_getset = ag_getset,
+    .tp_finalize = gen_finalize,
+};

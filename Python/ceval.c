@@ -1,0 +1,504 @@
+/* The bytecode interpreter: CPython 3.14's instruction set (see
+   Include/internal/pycore_opcode.h) run by one dispatch loop with
+   computed gotos.
+
+   Frames live on the thread's data stack (pycore_frame.h).  A call from
+   Python to a Python function pushes the callee's frame and continues in
+   the same C activation, so deep Python recursion does not recurse in C;
+   the loop returns to its C caller only when its entry frame returns,
+   yields or raises.  Exceptions are handled with the code object's
+   zero-cost exception table.
+
+   Thread safety: the loop touches only the running thread's frames and
+   objects through their own APIs; globals and builtins are read with
+   ordinary dict look-ups (each dict protects itself), so nothing here
+   needs a lock of its own. */
+#include "Python.h"
+#include "sysmodule.h"
+#include "pycore_call.h"
+#include "pycore_ceval.h"
+#include "pycore_code.h"
+#include "pycore_frame.h"
+#include "pycore_genobject.h"
+#include "pycore_object.h"
+#include "pycore_opcode.h"
+#include "pycore_pystate.h"
+#include "pycore_typeobject.h"
+#include "pycore_list.h"
+#include "pycore_dict.h"
+#include "pycore_exceptions.h"
+#include "cpython/classobject.h"
+#include "cpython/funcobject.h"
+#include "pycore_ceval_helpers.h"
+
+/* ---- frames and calls ---------------------------------------------------- */
+
+/* Push and initialise a frame for func called with args (references
+   consumed) and kwnames; func's reference is consumed too.  NULL with an
+   exception (the frame, if pushed, is popped again). */
+static _PyInterpreterFrame *
+push_function_frame(PyThreadState *tstate, PyFunctionObject *func,
+                    PyObject *locals, PyObject *const *args,
+                    Py_ssize_t argcount, PyObject *kwnames)
+{
+    PyObject *code = func->func_code;
+    _PyInterpreterFrame *frame = _PyFrame_PushUnchecked(
+        tstate, (PyObject *)func, code, func->func_globals, func->func_builtins,
+        locals);
+    if (frame == NULL) {
+        Py_ssize_t total = argcount + (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
+        for (Py_ssize_t i = 0; i < total; i++) {
+            Py_DECREF(args[i]);
+        }
+        return NULL;
+    }
+    if (_PyEval_InitializeLocals(tstate, func, frame->localsplus, args,
+                                 argcount, kwnames) < 0) {
+        frame->stacktop = ((PyCodeObject *)code)->co_nlocalsplus;
+        _PyFrame_ClearAndPop(tstate, frame);
+        return NULL;
+    }
+    /* Start before the first instruction: the loop resumes at
+       instr_ptr + 1. */
+    frame->instr_ptr = _PyCode_CODE((PyCodeObject *)code) - 1;
+    return frame;
+}
+
+PyObject *_PyEval_Vector(PyThreadState *tstate, PyFunctionObject *func,
+                         PyObject *locals, PyObject *const *args,
+                         size_t argcount, PyObject *kwnames)
+{
+    Py_ssize_t total = (Py_ssize_t)argcount
+                       + (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
+    for (Py_ssize_t i = 0; i < total; i++) {
+        Py_INCREF(args[i]);
+    }
+    _PyInterpreterFrame *frame = push_function_frame(
+        tstate, (PyFunctionObject *)Py_NewRef(func), locals, args,
+        (Py_ssize_t)argcount, kwnames);
+    if (frame == NULL) {
+        return NULL;
+    }
+    return _PyEval_EvalFrame(tstate, frame, 0);
+}
+
+PyObject *PyEval_EvalCode(PyObject *code, PyObject *globals, PyObject *locals)
+{
+    if (!PyCode_Check(code) || !PyDict_Check(globals)) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (PyDict_GetItemString(globals, "__builtins__") == NULL) {
+        if (PyErr_Occurred()) {
+            return NULL;
+        }
+        PyObject *builtins = tstate->interp->builtins;
+        PyObject *mod = builtins ? PyDict_GetItemString(tstate->interp->modules,
+                                                        "builtins") : NULL;
+        if (PyDict_SetItemString(globals, "__builtins__",
+                                 mod ? mod : builtins) < 0) {
+            return NULL;
+        }
+    }
+    if (locals == NULL) {
+        locals = globals;
+    }
+    PyObject *func = PyFunction_New(code, globals);
+    if (func == NULL) {
+        return NULL;
+    }
+    PyObject *result = _PyEval_Vector(tstate, (PyFunctionObject *)func, locals,
+                                      NULL, 0, NULL);
+    Py_DECREF(func);
+    return result;
+}
+
+PyObject *PyEval_EvalCodeEx(PyObject *code, PyObject *globals, PyObject *locals,
+                            PyObject *const *args, int argc,
+                            PyObject *const *kwds, int kwdc,
+                            PyObject *const *defs, int defc,
+                            PyObject *kwdefs, PyObject *closure)
+{
+    if (!PyCode_Check(code) || !PyDict_Check(globals)) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    PyObject *func = PyFunction_New(code, globals);
+    if (func == NULL) {
+        return NULL;
+    }
+    PyObject *defaults = defc > 0 ? PyTuple_New(defc) : NULL;
+    PyObject *kwnames = kwdc > 0 ? PyTuple_New(kwdc) : NULL;
+    PyObject **stack = PyMem_Malloc(((size_t)argc + (size_t)kwdc + 1)
+                                    * sizeof(PyObject *));
+    PyObject *result = NULL;
+    if ((defc > 0 && defaults == NULL) || (kwdc > 0 && kwnames == NULL)
+            || stack == NULL) {
+        if (stack == NULL) {
+            PyErr_NoMemory();
+        }
+        goto done;
+    }
+    for (int i = 0; i < defc; i++) {
+        PyTuple_SET_ITEM(defaults, i, Py_NewRef(defs[i]));
+    }
+    for (int i = 0; i < argc; i++) {
+        stack[i] = args[i];
+    }
+    for (int i = 0; i < kwdc; i++) {
+        PyTuple_SET_ITEM(kwnames, i, Py_NewRef(kwds[2 * i]));
+        stack[argc + i] = kwds[2 * i + 1];
+    }
+    if (PyFunction_SetDefaults(func, defaults) < 0
+            || PyFunction_SetKwDefaults(func, kwdefs) < 0
+            || PyFunction_SetClosure(func, closure) < 0) {
+        goto done;
+    }
+    result = _PyEval_Vector(_PyThreadState_GET(), (PyFunctionObject *)func,
+                            locals, stack, (size_t)argc, kwnames);
+done:
+    PyMem_Free(stack);
+    Py_XDECREF(defaults);
+    Py_XDECREF(kwnames);
+    Py_DECREF(func);
+    return result;
+}
+
+/* ---- the running frame --------------------------------------------------- */
+
+_PyInterpreterFrame *_PyEval_GetFrame(void)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    return tstate ? tstate->current_frame : NULL;
+}
+
+PyObject *PyEval_GetGlobals(void)
+{
+    _PyInterpreterFrame *frame = _PyEval_GetFrame();
+    return frame ? frame->f_globals : NULL;
+}
+
+PyObject *PyEval_GetBuiltins(void)
+{
+    _PyInterpreterFrame *frame = _PyEval_GetFrame();
+    if (frame != NULL) {
+        return frame->f_builtins;
+    }
+    return _PyInterpreterState_GET()->builtins;
+}
+
+PyObject *PyEval_GetFrameGlobals(void)
+{
+    return Py_XNewRef(PyEval_GetGlobals());
+}
+
+PyObject *PyEval_GetFrameBuiltins(void)
+{
+    return Py_XNewRef(PyEval_GetBuiltins());
+}
+
+PyObject *PyEval_GetFrameLocals(void)
+{
+    _PyInterpreterFrame *frame = _PyEval_GetFrame();
+    if (frame == NULL) {
+        PyErr_SetString(PyExc_SystemError, "frame does not exist");
+        return NULL;
+    }
+    return _PyFrame_GetLocalsDict(frame);
+}
+
+/* Borrowed: module and class bodies return their namespace; function
+   frames a snapshot kept alive by the frame object. */
+PyObject *PyEval_GetLocals(void)
+{
+    _PyInterpreterFrame *frame = _PyEval_GetFrame();
+    if (frame == NULL) {
+        PyErr_SetString(PyExc_SystemError, "frame does not exist");
+        return NULL;
+    }
+    if (frame->f_locals != NULL
+            && !(_PyFrame_GetCode(frame)->co_flags & CO_OPTIMIZED)) {
+        return frame->f_locals;
+    }
+    PyFrameObject *f = _PyFrame_GetFrameObject(frame);
+    if (f == NULL) {
+        return NULL;
+    }
+    PyObject *snapshot = _PyFrame_GetLocalsDict(frame);
+    if (snapshot == NULL) {
+        return NULL;
+    }
+    Py_XSETREF(f->f_locals_cache, snapshot);
+    return snapshot;
+}
+
+PyObject *_PyEval_GetFrameObject(int depth)
+{
+    _PyInterpreterFrame *frame = _PyEval_GetFrame();
+    while (depth > 0 && frame != NULL) {
+        frame = frame->previous;
+        depth--;
+    }
+    if (frame == NULL) {
+        PyErr_SetString(PyExc_ValueError, "call stack is not deep enough");
+        return NULL;
+    }
+    return Py_XNewRef((PyObject *)_PyFrame_GetFrameObject(frame));
+}
+
+const char *PyEval_GetFuncName(PyObject *func)
+{
+    if (PyMethod_Check(func)) {
+        return PyEval_GetFuncName(PyMethod_GET_FUNCTION(func));
+    }
+    if (PyFunction_Check(func)) {
+        return PyUnicode_AsUTF8(((PyFunctionObject *)func)->func_name);
+    }
+    if (PyCFunction_Check(func)) {
+        return ((PyCFunctionObject *)func)->m_ml->ml_name;
+    }
+    return Py_TYPE(func)->tp_name;
+}
+
+const char *PyEval_GetFuncDesc(PyObject *func)
+{
+    if (PyMethod_Check(func) || PyFunction_Check(func)
+            || PyCFunction_Check(func)) {
+        return "()";
+    }
+    return " object";
+}
+
+/* ---- the dispatch loop --------------------------------------------------- */
+
+#define TARGET(op) TARGET_##op:
+#define DISPATCH()                                          \
+    do {                                                    \
+        frame->instr_ptr = next_instr;                      \
+        word = *next_instr++;                               \
+        opcode = _Py_OPCODE(word);                          \
+        oparg = _Py_OPARG(word);                            \
+        goto *opcode_targets[opcode];                       \
+    } while (0)
+#define JUMPBY(n) (next_instr += (n))
+
+#define STACK_LEVEL() ((int)(stack_pointer - _PyFrame_Stackbase(frame)))
+#define PUSH(v) do { PyObject *pushed_ = (v); *stack_pointer++ = pushed_; } while (0)
+#define POP() (*--stack_pointer)
+#define TOP() (stack_pointer[-1])
+#define SECOND() (stack_pointer[-2])
+#define PEEK(n) (stack_pointer[-(n)])
+#define SET_TOP(v) (stack_pointer[-1] = (v))
+#define SET_SECOND(v) (stack_pointer[-2] = (v))
+#define STACK_SHRINK(n) (stack_pointer -= (n))
+#define GETLOCAL(i) (frame->localsplus[i])
+
+/* Load the frame's state into the loop's registers. */
+#define LOAD_FRAME()                                                    \
+    do {                                                                \
+        code = _PyFrame_GetCode(frame);                                 \
+        first_instr = _PyCode_CODE(code);                               \
+        stack_pointer = frame->localsplus + frame->stacktop;            \
+        next_instr = frame->instr_ptr + 1;                              \
+    } while (0)
+#define SAVE_STACK() (frame->stacktop = (int)(stack_pointer - frame->localsplus))
+
+#define ERROR_IF(cond) do { if (cond) goto error; } while (0)
+
+/* Eval-breaker check: the runtime serves drop requests, stop-the-world,
+   merges, GC and signals. */
+#define CHECK_EVAL_BREAKER()                                                \
+    do {                                                                    \
+        if (__atomic_load_n(&tstate->eval_breaker, __ATOMIC_RELAXED) != 0) { \
+            SAVE_STACK();                                                   \
+            if (_Py_HandlePending(tstate) < 0) {                            \
+                goto error;                                                 \
+            }                                                               \
+        }                                                                   \
+    } while (0)
+
+static int enter_python_frame(PyThreadState *tstate)
+{
+    if (--tstate->py_recursion_remaining < 0) {
+        if (tstate->recursion_headroom) {
+            if (tstate->py_recursion_remaining < -50) {
+                Py_FatalError("Cannot recover from stack overflow.");
+            }
+            return 0;
+        }
+        tstate->recursion_headroom++;
+        PyErr_SetString(PyExc_RecursionError,
+                        "maximum recursion depth exceeded");
+        tstate->recursion_headroom--;
+        tstate->py_recursion_remaining++;
+        return -1;
+    }
+    return 0;
+}
+
+static inline void leave_python_frame(PyThreadState *tstate)
+{
+    tstate->py_recursion_remaining++;
+}
+
+PyObject *_PyEval_EvalFrame(PyThreadState *tstate, _PyInterpreterFrame *frame,
+                            int throwflag)
+{
+    /* Every byte value has a target: the range default is overridden by
+       the real opcodes, which is what the diagnostic would flag. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+    static void *opcode_targets[256] = {
+        [0 ... 255] = &&unknown_opcode,
+#define _TARGET_ENTRY(name) [name] = &&TARGET_##name,
+        _PY_OPCODES_NOARG(_TARGET_ENTRY)
+        _PY_OPCODES_ARG(_TARGET_ENTRY)
+#undef _TARGET_ENTRY
+    };
+#pragma GCC diagnostic pop
+
+    _Py_CODEUNIT *next_instr;
+    _Py_CODEUNIT *first_instr;
+    PyObject **stack_pointer;
+    PyCodeObject *code;
+    _Py_CODEUNIT word;
+    int opcode, oparg;
+    PyObject *retval = NULL;
+
+    if (tstate->c_recursion_remaining-- <= 0) {
+        tstate->c_recursion_remaining++;
+        PyErr_SetString(PyExc_RecursionError,
+                        "maximum recursion depth exceeded");
+        if (frame->owner == FRAME_OWNED_BY_THREAD) {
+            _PyFrame_ClearAndPop(tstate, frame);
+        }
+        return NULL;
+    }
+    frame->is_entry = 1;
+    frame->yielded = 0;
+    frame->previous = tstate->current_frame;
+    tstate->current_frame = frame;
+    if (enter_python_frame(tstate) < 0) {
+        LOAD_FRAME();
+        goto exit_unwind;
+    }
+    LOAD_FRAME();
+    if (throwflag) {
+        goto error;
+    }
+    DISPATCH();
+
+start_frame:
+    /* A Python call pushed `frame`; check the depth, then run it. */
+    if (enter_python_frame(tstate) < 0) {
+        goto exit_unwind;
+    }
+    DISPATCH();
+
+#include "ceval_ops.h"
+
+unknown_opcode:
+    PyErr_Format(PyExc_SystemError, "%U:%d: unknown opcode %d",
+                 code->co_filename, PyCode_Addr2Line(code,
+                     (int)(frame->instr_ptr - first_instr) * 2), opcode);
+    goto error;
+
+error:
+    if (!PyErr_Occurred()) {
+        PyErr_SetString(PyExc_SystemError,
+                        "error return without exception set");
+    }
+    {
+        PyFrameObject *f = _PyFrame_GetFrameObject(frame);
+        if (f != NULL) {
+            PyTraceBack_Here(f);
+        }
+    }
+exception_unwind:
+    {
+        /* The handler is looked up for the instruction that failed (a
+           RERAISE may have moved instr_ptr back to the original raise,
+           for the traceback's line); lasti records instr_ptr. */
+        int offset = (int)(next_instr - 1 - first_instr);
+        int frame_lasti = (int)(frame->instr_ptr - first_instr);
+        int depth, lasti;
+        int handler = offset < 0 ? -1
+                      : _PyCode_FindHandler(code, offset, &depth, &lasti);
+        PyObject **stackbase = _PyFrame_Stackbase(frame);
+        if (handler < 0) {
+            while (stack_pointer > stackbase) {
+                PyObject *v = POP();
+                Py_XDECREF(v);
+            }
+            goto exit_unwind;
+        }
+        while (stack_pointer > stackbase + depth) {
+            PyObject *v = POP();
+            Py_XDECREF(v);
+        }
+        if (lasti) {
+            PyObject *lasti_obj = PyLong_FromLong(frame_lasti);
+            if (lasti_obj == NULL) {
+                goto exception_unwind;
+            }
+            PUSH(lasti_obj);
+        }
+        PyObject *exc = PyErr_GetRaisedException();
+        PUSH(exc);
+        next_instr = first_instr + handler;
+        DISPATCH();
+    }
+
+exit_unwind:
+    /* The frame finished with an exception. */
+    SAVE_STACK();
+    leave_python_frame(tstate);
+    tstate->current_frame = frame->previous;
+    if (frame->is_entry) {
+        /* A frame object kept alive (e.g. by a traceback) takes its
+           f_back from `previous` while being popped. */
+        if (frame->owner == FRAME_OWNED_BY_THREAD) {
+            _PyFrame_ClearAndPop(tstate, frame);
+        }
+        else {
+            frame->previous = NULL;
+        }
+        tstate->c_recursion_remaining++;
+        return NULL;
+    }
+    {
+        _PyInterpreterFrame *caller = frame->previous;
+        _PyFrame_ClearAndPop(tstate, frame);
+        frame = caller;
+        LOAD_FRAME();
+        /* The caller is still at its CALL instruction. */
+        goto error;
+    }
+
+return_from_frame:
+    /* retval (a new reference) leaves the frame. */
+    SAVE_STACK();
+    leave_python_frame(tstate);
+    tstate->current_frame = frame->previous;
+    if (frame->is_entry) {
+        /* A frame object kept alive (e.g. by a traceback) takes its
+           f_back from `previous` while being popped. */
+        if (frame->owner == FRAME_OWNED_BY_THREAD) {
+            _PyFrame_ClearAndPop(tstate, frame);
+        }
+        else {
+            frame->previous = NULL;
+        }
+        tstate->c_recursion_remaining++;
+        return retval;
+    }
+    {
+        _PyInterpreterFrame *caller = frame->previous;
+        _PyFrame_ClearAndPop(tstate, frame);
+        frame = caller;
+        LOAD_FRAME();
+        PUSH(retval);
+        DISPATCH();
+    }
+}

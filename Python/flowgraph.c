@@ -1,0 +1,548 @@
+/* The control-flow graph (Include/internal/pycore_flowgraph.h): basic
+   blocks of instructions, exception-handler resolution, unreachable-code
+   removal, jump clean-up and stack-depth computation.  Private to the
+   compiling thread. */
+#include "Python.h"
+#include "pycore_flowgraph.h"
+#include "cpython/code.h"
+
+int
+_PyCfg_Init(cfg_builder *g)
+{
+    memset(g, 0, sizeof(*g));
+    g->g_entryblock = _PyCfg_NewBlock(g);
+    if (g->g_entryblock == NULL) {
+        return -1;
+    }
+    g->g_curblock = g->g_entryblock;
+    return 0;
+}
+
+void
+_PyCfg_Fini(cfg_builder *g)
+{
+    basicblock *b = g->g_block_list;
+    while (b != NULL) {
+        basicblock *next = b->b_list;
+        PyMem_Free(b->b_instr);
+        PyMem_Free(b);
+        b = next;
+    }
+    g->g_block_list = NULL;
+}
+
+basicblock *
+_PyCfg_NewBlock(cfg_builder *g)
+{
+    basicblock *b = PyMem_Calloc(1, sizeof(basicblock));
+    if (b == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    b->b_list = g->g_block_list;
+    g->g_block_list = b;
+    b->b_startdepth = -1;
+    b->b_label = g->g_nblocks++;
+    return b;
+}
+
+void
+_PyCfg_UseBlock(cfg_builder *g, basicblock *b)
+{
+    g->g_curblock->b_next = b;
+    g->g_curblock = b;
+}
+
+int
+_PyCfg_Addop(cfg_builder *g, int opcode, int oparg, basicblock *target,
+             _Py_SourceLocation loc)
+{
+    basicblock *b = g->g_curblock;
+    if (b->b_iused >= b->b_ialloc) {
+        int newalloc = b->b_ialloc ? b->b_ialloc * 2 : 16;
+        cfg_instr *mem = PyMem_Realloc(b->b_instr,
+                                       (size_t)newalloc * sizeof(cfg_instr));
+        if (mem == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        b->b_instr = mem;
+        b->b_ialloc = newalloc;
+    }
+    cfg_instr *i = &b->b_instr[b->b_iused++];
+    i->i_opcode = opcode;
+    i->i_oparg = oparg;
+    i->i_loc = loc;
+    i->i_target = target;
+    i->i_except = NULL;
+    return 0;
+}
+
+cfg_instr *
+_PyCfg_LastInstr(basicblock *b)
+{
+    return b->b_iused > 0 ? &b->b_instr[b->b_iused - 1] : NULL;
+}
+
+static int
+block_falls_through(basicblock *b)
+{
+    cfg_instr *last = _PyCfg_LastInstr(b);
+    return last == NULL || !IS_TERMINATOR_OPCODE(last->i_opcode);
+}
+
+/* ---- exception handlers ------------------------------------------------ */
+
+/* Walk the graph with a stack of active handlers: SETUP_* pushes its
+   target, POP_BLOCK pops; every instruction records the innermost
+   handler.  A handler block starts with the stack of its SETUP minus
+   itself. */
+typedef struct {
+    basicblock **handlers;
+    int depth;
+} except_stack;
+
+static int
+label_exception_targets(cfg_builder *g)
+{
+    int nblocks = g->g_nblocks;
+    basicblock **work = PyMem_Calloc((size_t)nblocks + 1, sizeof(basicblock *));
+    except_stack **stacks = PyMem_Calloc((size_t)nblocks + 1, sizeof(except_stack *));
+    int r = -1, sp = 0;
+    if (work == NULL || stacks == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (basicblock *b = g->g_block_list; b; b = b->b_list) {
+        b->b_visited = 0;
+    }
+    except_stack *entry = PyMem_Calloc(1, sizeof(except_stack));
+    if (entry == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    entry->handlers = PyMem_Calloc(CO_MAXBLOCKS + 2, sizeof(basicblock *));
+    if (entry->handlers == NULL) {
+        PyMem_Free(entry);
+        PyErr_NoMemory();
+        goto done;
+    }
+    stacks[g->g_entryblock->b_label] = entry;
+    work[sp++] = g->g_entryblock;
+    g->g_entryblock->b_visited = 1;
+    while (sp > 0) {
+        basicblock *b = work[--sp];
+        except_stack cur = *stacks[b->b_label];
+        basicblock *handlers[CO_MAXBLOCKS + 2];
+        memcpy(handlers, cur.handlers, sizeof(handlers));
+        cur.handlers = handlers;
+        for (int i = 0; i < b->b_iused; i++) {
+            cfg_instr *in = &b->b_instr[i];
+            basicblock *target = NULL;
+            if (IS_BLOCK_PUSH_OPCODE(in->i_opcode)) {
+                target = in->i_target;
+                target->b_except_handler = 1;
+                if (in->i_opcode != SETUP_FINALLY) {
+                    target->b_preserve_lasti = 1;
+                }
+                in->i_except = cur.depth > 0 ? handlers[cur.depth - 1] : NULL;
+                if (cur.depth >= CO_MAXBLOCKS + 1) {
+                    PyErr_SetString(PyExc_SystemError, "too many handlers");
+                    goto done;
+                }
+                handlers[cur.depth++] = target;
+                /* The handler itself runs under the outer handlers. */
+            }
+            else if (in->i_opcode == POP_BLOCK) {
+                in->i_except = cur.depth > 0 ? handlers[cur.depth - 1] : NULL;
+                if (cur.depth > 0) {
+                    cur.depth--;
+                }
+            }
+            else {
+                in->i_except = cur.depth > 0 ? handlers[cur.depth - 1] : NULL;
+            }
+            basicblock *succ[2] = { NULL, NULL };
+            int nsucc = 0;
+            if (target != NULL) {
+                succ[nsucc++] = target;
+            }
+            else if (in->i_target != NULL && OPCODE_HAS_JUMP(in->i_opcode)) {
+                succ[nsucc++] = in->i_target;
+            }
+            for (int k = 0; k < nsucc; k++) {
+                basicblock *t = succ[k];
+                if (t->b_visited) {
+                    continue;
+                }
+                except_stack *copy = PyMem_Calloc(1, sizeof(except_stack));
+                basicblock **hs = PyMem_Calloc(CO_MAXBLOCKS + 2, sizeof(basicblock *));
+                if (copy == NULL || hs == NULL) {
+                    PyMem_Free(copy);
+                    PyMem_Free(hs);
+                    PyErr_NoMemory();
+                    goto done;
+                }
+                /* A SETUP's handler runs with the stack before the SETUP. */
+                int d = target != NULL ? cur.depth - 1 : cur.depth;
+                memcpy(hs, handlers, sizeof(basicblock *) * (size_t)d);
+                copy->handlers = hs;
+                copy->depth = d;
+                stacks[t->b_label] = copy;
+                t->b_visited = 1;
+                work[sp++] = t;
+            }
+        }
+        if (block_falls_through(b) && b->b_next && !b->b_next->b_visited) {
+            except_stack *copy = PyMem_Calloc(1, sizeof(except_stack));
+            basicblock **hs = PyMem_Calloc(CO_MAXBLOCKS + 2, sizeof(basicblock *));
+            if (copy == NULL || hs == NULL) {
+                PyMem_Free(copy);
+                PyMem_Free(hs);
+                PyErr_NoMemory();
+                goto done;
+            }
+            memcpy(hs, handlers, sizeof(basicblock *) * (size_t)cur.depth);
+            copy->handlers = hs;
+            copy->depth = cur.depth;
+            stacks[b->b_next->b_label] = copy;
+            b->b_next->b_visited = 1;
+            work[sp++] = b->b_next;
+        }
+    }
+    r = 0;
+done:
+    if (stacks != NULL) {
+        for (int i = 0; i <= nblocks; i++) {
+            if (stacks[i] != NULL) {
+                PyMem_Free(stacks[i]->handlers);
+                PyMem_Free(stacks[i]);
+            }
+        }
+    }
+    PyMem_Free(stacks);
+    PyMem_Free(work);
+    return r;
+}
+
+/* ---- reachability and clean-up ----------------------------------------- */
+
+static int
+mark_reachable(cfg_builder *g)
+{
+    basicblock **work = PyMem_Calloc((size_t)g->g_nblocks + 1, sizeof(basicblock *));
+    if (work == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (basicblock *b = g->g_block_list; b; b = b->b_list) {
+        b->b_reachable = 0;
+    }
+    int sp = 0;
+    work[sp++] = g->g_entryblock;
+    g->g_entryblock->b_reachable = 1;
+    while (sp > 0) {
+        basicblock *b = work[--sp];
+        for (int i = 0; i < b->b_iused; i++) {
+            basicblock *t = b->b_instr[i].i_target;
+            if (t != NULL && OPCODE_HAS_JUMP(b->b_instr[i].i_opcode) &&
+                !t->b_reachable) {
+                t->b_reachable = 1;
+                work[sp++] = t;
+            }
+            /* Handlers stay reachable after SETUP_* became NOPs. */
+            basicblock *h = b->b_instr[i].i_except;
+            if (h != NULL && !h->b_reachable) {
+                h->b_reachable = 1;
+                work[sp++] = h;
+            }
+        }
+        if (block_falls_through(b) && b->b_next && !b->b_next->b_reachable) {
+            b->b_next->b_reachable = 1;
+            work[sp++] = b->b_next;
+        }
+    }
+    PyMem_Free(work);
+    return 0;
+}
+
+/* Instructions after a terminator in the same block never run. */
+static void
+truncate_after_terminators(cfg_builder *g)
+{
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        for (int i = 0; i < b->b_iused; i++) {
+            if (IS_TERMINATOR_OPCODE(b->b_instr[i].i_opcode)) {
+                b->b_iused = i + 1;
+                break;
+            }
+        }
+    }
+}
+
+static void
+remove_unreachable(cfg_builder *g)
+{
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        if (!b->b_reachable) {
+            b->b_iused = 0;
+        }
+    }
+}
+
+/* Pseudo-instructions become real ones (or NOPs) once handlers are known. */
+static void
+convert_pseudo_ops(cfg_builder *g)
+{
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        for (int i = 0; i < b->b_iused; i++) {
+            cfg_instr *in = &b->b_instr[i];
+            switch (in->i_opcode) {
+            case SETUP_FINALLY: case SETUP_CLEANUP: case SETUP_WITH:
+            case POP_BLOCK: case ANNOTATIONS_PLACEHOLDER:
+                in->i_opcode = NOP;
+                in->i_oparg = 0;
+                in->i_target = NULL;
+                break;
+            case LOAD_CLOSURE:
+                in->i_opcode = LOAD_FAST;
+                break;
+            case STORE_FAST_MAYBE_NULL:
+                in->i_opcode = STORE_FAST;
+                break;
+            default:
+                break;
+            }
+        }
+    }
+}
+
+/* Drop NOPs whose location is shared with a neighbour (or absent); a NOP
+   that alone carries a line (e.g. `pass`) stays so tracing sees it. */
+static void
+remove_redundant_nops(cfg_builder *g)
+{
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        int dest = 0;
+        for (int src = 0; src < b->b_iused; src++) {
+            cfg_instr *in = &b->b_instr[src];
+            if (in->i_opcode == NOP) {
+                int line = in->i_loc.lineno;
+                if (line < 0) {
+                    continue;
+                }
+                if (dest > 0 && b->b_instr[dest - 1].i_loc.lineno == line) {
+                    continue;
+                }
+                if (src + 1 < b->b_iused) {
+                    cfg_instr *next = &b->b_instr[src + 1];
+                    if (next->i_loc.lineno == line) {
+                        continue;
+                    }
+                    if (next->i_loc.lineno < 0) {
+                        next->i_loc = in->i_loc;
+                        continue;
+                    }
+                }
+            }
+            b->b_instr[dest++] = *in;
+        }
+        b->b_iused = dest;
+    }
+}
+
+/* A jump to an empty or jump-only block goes straight to its target. */
+static basicblock *
+skip_empty(basicblock *b)
+{
+    int guard = 0;
+    while (b != NULL && b->b_iused == 0 && b->b_next != NULL && guard++ < 10000) {
+        b = b->b_next;
+    }
+    return b;
+}
+
+static void
+retarget_jumps(cfg_builder *g)
+{
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        for (int i = 0; i < b->b_iused; i++) {
+            cfg_instr *in = &b->b_instr[i];
+            if (in->i_target != NULL) {
+                in->i_target = skip_empty(in->i_target);
+            }
+            if (in->i_except != NULL) {
+                in->i_except = skip_empty(in->i_except);
+            }
+        }
+    }
+}
+
+/* A JUMP to the very next instruction is a NOP. */
+static void
+remove_jumps_to_next(cfg_builder *g)
+{
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        cfg_instr *last = _PyCfg_LastInstr(b);
+        if (last == NULL || (last->i_opcode != JUMP &&
+                             last->i_opcode != JUMP_NO_INTERRUPT)) {
+            continue;
+        }
+        basicblock *next = b->b_next;
+        while (next != NULL && next->b_iused == 0) {
+            next = next->b_next;
+        }
+        if (next == last->i_target) {
+            last->i_opcode = NOP;
+            last->i_target = NULL;
+        }
+    }
+}
+
+/* ---- stack depth ------------------------------------------------------- */
+
+static int
+stackdepth(cfg_builder *g, int *result)
+{
+    basicblock **work = PyMem_Calloc((size_t)g->g_nblocks + 1, sizeof(basicblock *));
+    if (work == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (basicblock *b = g->g_block_list; b; b = b->b_list) {
+        b->b_startdepth = -1;
+    }
+    int sp = 0, maxdepth = 0;
+    g->g_entryblock->b_startdepth = 0;
+    work[sp++] = g->g_entryblock;
+#define PUSH_BLOCK(T, D)                                            \
+    do {                                                            \
+        if ((T)->b_startdepth < 0) {                                \
+            (T)->b_startdepth = (D);                                \
+            work[sp++] = (T);                                       \
+        }                                                           \
+        else if ((T)->b_startdepth != (D)) {                        \
+            PyErr_Format(PyExc_SystemError,                         \
+                         "compiler: inconsistent stack depth %d/%d at block %d", \
+                         (T)->b_startdepth, (D), (T)->b_label);     \
+            PyMem_Free(work);                                       \
+            return -1;                                              \
+        }                                                           \
+    } while (0)
+    while (sp > 0) {
+        basicblock *b = work[--sp];
+        int depth = b->b_startdepth;
+        int falls = 1;
+        for (int i = 0; i < b->b_iused; i++) {
+            cfg_instr *in = &b->b_instr[i];
+            int effect = _PyOpcode_StackEffect(in->i_opcode, in->i_oparg, 0);
+            if (effect == PY_INVALID_STACK_EFFECT) {
+                PyErr_Format(PyExc_SystemError, "compiler: bad opcode %d",
+                             in->i_opcode);
+                PyMem_Free(work);
+                return -1;
+            }
+            int popped = _PyOpcode_NumPopped(in->i_opcode, in->i_oparg);
+            if (depth - popped < 0) {
+                PyErr_Format(PyExc_SystemError,
+                             "compiler: stack underflow at %s",
+                             _PyOpcode_Name(in->i_opcode));
+                PyMem_Free(work);
+                return -1;
+            }
+            if (in->i_target != NULL && OPCODE_HAS_JUMP(in->i_opcode)) {
+                int jeffect = _PyOpcode_StackEffect(in->i_opcode, in->i_oparg, 1);
+                int target_depth = depth + jeffect;
+                if (target_depth > maxdepth) {
+                    maxdepth = target_depth;
+                }
+                PUSH_BLOCK(in->i_target, target_depth);
+            }
+            depth += effect;
+            if (depth > maxdepth) {
+                maxdepth = depth;
+            }
+            if (IS_TERMINATOR_OPCODE(in->i_opcode)) {
+                falls = 0;
+                break;
+            }
+        }
+        if (falls && b->b_next != NULL) {
+            PUSH_BLOCK(b->b_next, depth);
+        }
+    }
+#undef PUSH_BLOCK
+    PyMem_Free(work);
+    *result = maxdepth;
+    return 0;
+}
+
+/* POP_JUMP_IF_* only jump forward: a backward conditional jump becomes
+   the inverse jump over a new JUMP block placed right after it. */
+static int
+normalize_backward_conditionals(cfg_builder *g)
+{
+    /* Number blocks in layout order to tell directions. */
+    int pos = 0;
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        b->b_offset = pos++;
+    }
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        cfg_instr *last = _PyCfg_LastInstr(b);
+        if (last == NULL || !IS_CONDITIONAL_JUMP_OPCODE(last->i_opcode) ||
+            last->i_target->b_offset > b->b_offset) {
+            continue;
+        }
+        int inverse;
+        switch (last->i_opcode) {
+        case POP_JUMP_IF_FALSE: inverse = POP_JUMP_IF_TRUE; break;
+        case POP_JUMP_IF_TRUE: inverse = POP_JUMP_IF_FALSE; break;
+        case POP_JUMP_IF_NONE: inverse = POP_JUMP_IF_NOT_NONE; break;
+        case POP_JUMP_IF_NOT_NONE: inverse = POP_JUMP_IF_NONE; break;
+        default: continue;
+        }
+        basicblock *backward = _PyCfg_NewBlock(g);
+        if (backward == NULL) {
+            return -1;
+        }
+        basicblock *saved = g->g_curblock;
+        g->g_curblock = backward;
+        if (_PyCfg_Addop(g, JUMP, 0, last->i_target, last->i_loc) < 0) {
+            return -1;
+        }
+        g->g_curblock = saved;
+        backward->b_instr[0].i_except = last->i_except;
+        backward->b_offset = b->b_offset;
+        backward->b_reachable = 1;
+        last->i_opcode = inverse;
+        last->i_target = b->b_next;
+        backward->b_next = b->b_next;
+        b->b_next = backward;
+    }
+    return 0;
+}
+
+int
+_PyCfg_Optimize(cfg_builder *g, int *stacksize)
+{
+    truncate_after_terminators(g);
+    if (mark_reachable(g) < 0) {
+        return -1;
+    }
+    remove_unreachable(g);
+    if (label_exception_targets(g) < 0) {
+        return -1;
+    }
+    if (stackdepth(g, stacksize) < 0) {
+        return -1;
+    }
+    convert_pseudo_ops(g);
+    retarget_jumps(g);
+    remove_jumps_to_next(g);
+    remove_redundant_nops(g);
+    if (mark_reachable(g) < 0) {
+        return -1;
+    }
+    remove_unreachable(g);
+    return normalize_backward_conditionals(g);
+}

@@ -1,0 +1,202 @@
+/* Quiescent-state-based reclamation (DESIGN.md section 5; the rules are
+   in Include/internal/pycore_qsbr.h and Doc/internals/locking.md).
+
+   The interpreter's write sequence wr_seq only grows.  A delayed free
+   advances it and records the new value as the item's goal.  Each thread
+   publishes, at every quiescent point, the wr_seq it saw (0 while
+   detached).  An item may be freed once every attached thread's published
+   sequence has reached its goal: each of them then passed a quiescent
+   point after the pointer was unpublished, so none can still hold it.
+   All sequence accesses are sequentially consistent, which makes a thread
+   that attaches concurrently with a poll either visible to the poll or
+   unable to have read the old pointer.
+
+   Each thread keeps its own pending list (touched only by it); lists of
+   exited threads become the interpreter's orphans, under orphans_mutex. */
+#include "Python.h"
+#include "pycore_pystate.h"
+
+#ifdef Py_GIL_DISABLED
+
+static _PyThreadStateImpl *impl_of(PyThreadState *tstate)
+{
+    return _PyThreadState_IMPL(tstate);
+}
+
+void _Py_qsbr_quiescent_state(PyThreadState *tstate)
+{
+    uint64_t seq = __atomic_load_n(&tstate->interp->qsbr.wr_seq, __ATOMIC_SEQ_CST);
+    __atomic_store_n(&impl_of(tstate)->qsbr.seq, seq, __ATOMIC_SEQ_CST);
+}
+
+void _Py_qsbr_attach(PyThreadState *tstate)
+{
+    _Py_qsbr_quiescent_state(tstate);
+}
+
+void _Py_qsbr_detach(PyThreadState *tstate)
+{
+    __atomic_store_n(&impl_of(tstate)->qsbr.seq, _Py_QSBR_OFFLINE, __ATOMIC_SEQ_CST);
+}
+
+/* The smallest sequence published by an attached thread (wr_seq if none
+   is attached).  Threads lagging behind `goal` are asked to pass a
+   quiescent point soon. */
+static uint64_t poll_read_sequence(PyInterpreterState *interp, uint64_t goal)
+{
+    uint64_t min_seq = __atomic_load_n(&interp->qsbr.wr_seq, __ATOMIC_SEQ_CST);
+    PyMutex_Lock(&interp->threads_mutex);
+    for (PyThreadState *t = interp->threads_head; t != NULL; t = t->next) {
+        uint64_t seq = __atomic_load_n(&impl_of(t)->qsbr.seq, __ATOMIC_SEQ_CST);
+        if (seq == _Py_QSBR_OFFLINE) {
+            continue;
+        }
+        if (seq < min_seq) {
+            min_seq = seq;
+        }
+        if (seq < goal) {
+            _PyThreadState_SetEvalBreakerBit(t, _PY_EVAL_QSBR_REQUEST_BIT);
+        }
+    }
+    PyMutex_Unlock(&interp->threads_mutex);
+    __atomic_store_n(&interp->qsbr.rd_seq, min_seq, __ATOMIC_SEQ_CST);
+    return min_seq;
+}
+
+static int list_push(_Py_qsbr_list *list, _Py_qsbr_item item)
+{
+    if (list->size == list->capacity) {
+        Py_ssize_t capacity = list->capacity ? list->capacity * 2 : 16;
+        _Py_qsbr_item *grown = PyMem_RawRealloc(list->items,
+                                                capacity * sizeof(_Py_qsbr_item));
+        if (grown == NULL) {
+            return -1;
+        }
+        list->items = grown;
+        list->capacity = capacity;
+    }
+    list->items[list->size++] = item;
+    return 0;
+}
+
+/* Free every item whose goal `read_seq` reached; keep the rest in order. */
+static void list_release(_Py_qsbr_list *list, uint64_t read_seq)
+{
+    Py_ssize_t kept = 0;
+    for (Py_ssize_t i = 0; i < list->size; i++) {
+        _Py_qsbr_item item = list->items[i];
+        if (item.goal <= read_seq) {
+            item.free_fn(item.ptr);
+        }
+        else {
+            list->items[kept++] = item;
+        }
+    }
+    list->size = kept;
+}
+
+static uint64_t highest_goal(_Py_qsbr_list *list)
+{
+    return list->size ? list->items[list->size - 1].goal : 0;
+}
+
+static void process_orphans(PyInterpreterState *interp, uint64_t read_seq)
+{
+    struct _qsbr_shared *shared = &interp->qsbr;
+    PyMutex_Lock(&shared->orphans_mutex);
+    list_release(&shared->orphans, read_seq);
+    __atomic_store_n(&shared->has_orphans, shared->orphans.size != 0, __ATOMIC_RELAXED);
+    PyMutex_Unlock(&shared->orphans_mutex);
+}
+
+void _PyMem_ProcessDelayed(PyThreadState *tstate)
+{
+    PyInterpreterState *interp = tstate->interp;
+    _Py_qsbr_list *pending = &impl_of(tstate)->qsbr.pending;
+    int has_orphans = __atomic_load_n(&interp->qsbr.has_orphans, __ATOMIC_RELAXED);
+    if (pending->size == 0 && !has_orphans) {
+        return;
+    }
+    uint64_t read_seq = poll_read_sequence(interp, highest_goal(pending));
+    list_release(pending, read_seq);
+    if (has_orphans) {
+        process_orphans(interp, read_seq);
+    }
+}
+
+static void free_delayed(void *ptr, void (*free_fn)(void *))
+{
+    if (ptr == NULL) {
+        return;
+    }
+    PyThreadState *tstate = _PyThreadState_GET();
+    uint64_t goal = __atomic_add_fetch(&tstate->interp->qsbr.wr_seq, 1,
+                                       __ATOMIC_SEQ_CST);
+    _Py_qsbr_item item = { ptr, free_fn, goal };
+    _Py_qsbr_list *pending = &impl_of(tstate)->qsbr.pending;
+    if (list_push(pending, item) < 0) {
+        /* Freeing it now could hand a reader freed memory. */
+        Py_FatalError("out of memory recording a delayed free");
+    }
+    if (pending->size >= _Py_QSBR_BATCH) {
+        _PyMem_ProcessDelayed(tstate);
+    }
+}
+
+void _Py_qsbr_thread_exit(PyThreadState *tstate)
+{
+    PyInterpreterState *interp = tstate->interp;
+    _Py_qsbr_list *pending = &impl_of(tstate)->qsbr.pending;
+    _Py_qsbr_detach(tstate);
+    if (pending->size > 0) {
+        struct _qsbr_shared *shared = &interp->qsbr;
+        PyMutex_Lock(&shared->orphans_mutex);
+        for (Py_ssize_t i = 0; i < pending->size; i++) {
+            if (list_push(&shared->orphans, pending->items[i]) < 0) {
+                Py_FatalError("out of memory keeping delayed frees");
+            }
+        }
+        __atomic_store_n(&shared->has_orphans, 1, __ATOMIC_RELAXED);
+        PyMutex_Unlock(&shared->orphans_mutex);
+    }
+    PyMem_RawFree(pending->items);
+    pending->items = NULL;
+    pending->size = pending->capacity = 0;
+}
+
+/* Finalization: no other thread runs, so nothing can be read any more. */
+void _Py_qsbr_fini(PyInterpreterState *interp)
+{
+    struct _qsbr_shared *shared = &interp->qsbr;
+    list_release(&shared->orphans, UINT64_MAX);
+    shared->has_orphans = 0;
+    PyMem_RawFree(shared->orphans.items);
+    shared->orphans.items = NULL;
+    shared->orphans.capacity = 0;
+}
+
+#else /* default build: readers hold the GIL, so nothing needs delaying */
+
+static void free_delayed(void *ptr, void (*free_fn)(void *))
+{
+    free_fn(ptr);
+}
+
+void _Py_qsbr_quiescent_state(PyThreadState *tstate) { (void)tstate; }
+void _Py_qsbr_attach(PyThreadState *tstate) { (void)tstate; }
+void _Py_qsbr_detach(PyThreadState *tstate) { (void)tstate; }
+void _PyMem_ProcessDelayed(PyThreadState *tstate) { (void)tstate; }
+void _Py_qsbr_thread_exit(PyThreadState *tstate) { (void)tstate; }
+void _Py_qsbr_fini(PyInterpreterState *interp) { (void)interp; }
+
+#endif /* Py_GIL_DISABLED */
+
+void _PyMem_FreeDelayed(void *ptr)
+{
+    free_delayed(ptr, PyMem_Free);
+}
+
+void _PyObject_FreeDelayed(void *ptr)
+{
+    free_delayed(ptr, PyObject_Free);
+}

@@ -1,0 +1,878 @@
+/* The sys module.
+
+   Thread safety: sys's attributes live in its module dict
+   (interp->sysdict), which protects itself; the functions here keep no
+   state of their own.  The recursion limit is copied into each thread
+   state; setrecursionlimit updates the calling thread's. */
+#include "Python.h"
+#include "sysmodule.h"
+#include "pycore_import.h"
+#include "pycore_initconfig.h"
+#include "pycore_long.h"
+#include "pycore_object.h"
+#include "pycore_pystate.h"
+#include "pycore_stdio.h"
+#include "pycore_sysmodule.h"
+#include "pycore_typeobject.h"
+#include "cpython/namespaceobject.h"
+#include <unistd.h>
+
+#include "pycore_ceval.h"
+
+#define WEFT_VERSION "0.1.0"
+#define WEFT_HEXVERSION 0x000100A0
+
+/* Installed builds look here; until the start-up configuration computes
+   the prefix from the executable's location this is configure's default. */
+#define WEFT_PREFIX "/usr/local"
+
+/* ---- the C API ------------------------------------------------------ */
+
+static PyObject *sys_dict(void)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    return tstate == NULL ? NULL : tstate->interp->sysdict;
+}
+
+PyObject *PySys_GetObject(const char *name)
+{
+    PyObject *sd = sys_dict();
+    if (sd == NULL) {
+        return NULL;
+    }
+    PyObject *exc = PyErr_GetRaisedException();
+    PyObject *value = PyDict_GetItemString(sd, name);
+    PyErr_SetRaisedException(exc);
+    return value;
+}
+
+int PySys_SetObject(const char *name, PyObject *value)
+{
+    PyObject *sd = sys_dict();
+    if (sd == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "no sys module");
+        return -1;
+    }
+    if (value == NULL) {
+        if (PyDict_GetItemString(sd, name) == NULL) {
+            return 0;
+        }
+        return PyDict_DelItemString(sd, name);
+    }
+    return PyDict_SetItemString(sd, name, value);
+}
+
+int PySys_GetOptionalAttrString(const char *name, PyObject **result)
+{
+    PyObject *sd = sys_dict();
+    if (sd == NULL) {
+        *result = NULL;
+        return 0;
+    }
+    PyObject *value = PyDict_GetItemString(sd, name);
+    *result = Py_XNewRef(value);
+    return value != NULL;
+}
+
+PyObject *PySys_GetAttrString(const char *name)
+{
+    PyObject *value;
+    if (PySys_GetOptionalAttrString(name, &value) == 0) {
+        PyErr_Format(PyExc_RuntimeError, "lost sys.%s", name);
+    }
+    return value;
+}
+
+/* Write text to sys.<name>, or to the C stream when it is missing or the
+   write fails.  Keeps any pending exception. */
+static void write_text(const char *name, FILE *fallback, PyObject *text)
+{
+    PyObject *exc = PyErr_GetRaisedException();
+    PyObject *file = PySys_GetObject(name);
+    int done = 0;
+    if (file != NULL && file != Py_None && text != NULL) {
+        PyObject *result = PyObject_CallMethod(file, "write", "O", text);
+        done = result != NULL;
+        Py_XDECREF(result);
+        PyErr_Clear();
+    }
+    if (!done && text != NULL) {
+        const char *utf8 = PyUnicode_AsUTF8(text);
+        if (utf8 != NULL) {
+            fputs(utf8, fallback);
+        }
+        PyErr_Clear();
+    }
+    PyErr_SetRaisedException(exc);
+}
+
+static void write_c_format(const char *name, FILE *fallback,
+                           const char *format, va_list va)
+{
+    char buffer[1001];
+    PyOS_vsnprintf(buffer, sizeof(buffer), format, va);
+    PyObject *exc = PyErr_GetRaisedException();
+    PyObject *text = PyUnicode_DecodeUTF8(buffer, (Py_ssize_t)strlen(buffer),
+                                          "replace");
+    PyErr_Clear();
+    PyErr_SetRaisedException(exc);
+    write_text(name, fallback, text);
+    Py_XDECREF(text);
+}
+
+void PySys_WriteStdout(const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    write_c_format("stdout", stdout, format, va);
+    va_end(va);
+}
+
+void PySys_WriteStderr(const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    write_c_format("stderr", stderr, format, va);
+    va_end(va);
+}
+
+static void write_py_format(const char *name, FILE *fallback,
+                            const char *format, va_list va)
+{
+    PyObject *exc = PyErr_GetRaisedException();
+    PyObject *text = PyUnicode_FromFormatV(format, va);
+    PyErr_Clear();
+    PyErr_SetRaisedException(exc);
+    write_text(name, fallback, text);
+    Py_XDECREF(text);
+}
+
+void PySys_FormatStdout(const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    write_py_format("stdout", stdout, format, va);
+    va_end(va);
+}
+
+void PySys_FormatStderr(const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    write_py_format("stderr", stderr, format, va);
+    va_end(va);
+}
+
+/* ---- sys functions --------------------------------------------------- */
+
+static PyObject *sys_exc_info(PyObject *module, PyObject *Py_UNUSED(ignored))
+{
+    (void)module;
+    PyObject *exc = PyErr_GetHandledException();
+    if (exc == NULL || exc == Py_None) {
+        Py_XDECREF(exc);
+        return Py_BuildValue("(OOO)", Py_None, Py_None, Py_None);
+    }
+    PyObject *tb = PyException_GetTraceback(exc);
+    PyObject *result = Py_BuildValue("(OON)", Py_TYPE(exc), exc,
+                                     tb ? tb : Py_NewRef(Py_None));
+    Py_DECREF(exc);
+    return result;
+}
+
+static PyObject *sys_exception(PyObject *module, PyObject *Py_UNUSED(ignored))
+{
+    (void)module;
+    PyObject *exc = PyErr_GetHandledException();
+    return exc ? exc : Py_NewRef(Py_None);
+}
+
+static PyObject *sys_exit(PyObject *module, PyObject *const *args,
+                          Py_ssize_t nargs)
+{
+    (void)module;
+    if (!_PyArg_CheckPositional("exit", nargs, 0, 1)) {
+        return NULL;
+    }
+    PyErr_SetObject(PyExc_SystemExit, nargs ? args[0] : Py_None);
+    return NULL;
+}
+
+static PyObject *sys_getrecursionlimit(PyObject *module,
+                                       PyObject *Py_UNUSED(ignored))
+{
+    (void)module;
+    return PyLong_FromLong(_PyThreadState_GET()->py_recursion_limit);
+}
+
+static PyObject *sys_setrecursionlimit(PyObject *module, PyObject *arg)
+{
+    (void)module;
+    if (PyFloat_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError,
+                        "'float' object cannot be interpreted as an integer");
+        return NULL;
+    }
+    int new_limit = PyLong_AsInt(arg);
+    if (new_limit == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (new_limit < 1) {
+        PyErr_SetString(PyExc_ValueError,
+                        "recursion limit must be greater or equal than 1");
+        return NULL;
+    }
+    PyThreadState *tstate = _PyThreadState_GET();
+    int depth = tstate->py_recursion_limit - tstate->py_recursion_remaining;
+    if (depth >= new_limit) {
+        PyErr_Format(PyExc_RecursionError,
+                     "cannot set the recursion limit to %i at the recursion "
+                     "depth %i: the limit is too low", new_limit, depth);
+        return NULL;
+    }
+    tstate->py_recursion_limit = new_limit;
+    tstate->py_recursion_remaining = new_limit - depth;
+    Py_RETURN_NONE;
+}
+
+static PyObject *sys_intern(PyObject *module, PyObject *s)
+{
+    (void)module;
+    if (!PyUnicode_CheckExact(s)) {
+        PyErr_Format(PyExc_TypeError, "intern() argument must be str, not %.50s",
+                     Py_TYPE(s)->tp_name);
+        return NULL;
+    }
+    Py_INCREF(s);
+    PyUnicode_InternInPlace(&s);
+    return s;
+}
+
+static PyObject *sys_getrefcount(PyObject *module, PyObject *obj)
+{
+    (void)module;
+    return PyLong_FromSsize_t(Py_REFCNT(obj));
+}
+
+static PyObject *sys_getsizeof(PyObject *module, PyObject *const *args,
+                               Py_ssize_t nargs, PyObject *kwnames)
+{
+    (void)module;
+    static char *keywords[] = {"object", "default", NULL};
+    PyObject *obj, *dflt = NULL;
+    if (!_PyArg_ParseStackAndKeywords(args, nargs, kwnames, "O|O:getsizeof",
+                                      keywords, &obj, &dflt)) {
+        return NULL;
+    }
+    PyObject *method = _PyObject_LookupSpecial(obj, _Py_INTERNED_ID(__sizeof__));
+    if (method == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_Format(PyExc_TypeError,
+                         "Type %.100s doesn't define __sizeof__",
+                         Py_TYPE(obj)->tp_name);
+        }
+    }
+    PyObject *size = method ? PyObject_CallNoArgs(method) : NULL;
+    Py_XDECREF(method);
+    if (size == NULL) {
+        if (dflt != NULL && PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyErr_Clear();
+            return Py_NewRef(dflt);
+        }
+        return NULL;
+    }
+    Py_ssize_t n = PyLong_AsSsize_t(size);
+    Py_DECREF(size);
+    if (n == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (n < 0) {
+        PyErr_SetString(PyExc_ValueError, "__sizeof__() should return >= 0");
+        return NULL;
+    }
+    if (PyType_HasFeature(Py_TYPE(obj), Py_TPFLAGS_HAVE_GC)) {
+        n += 2 * (Py_ssize_t)sizeof(void *);
+    }
+    return PyLong_FromSsize_t(n);
+}
+
+static PyObject *sys_getframe(PyObject *module, PyObject *const *args,
+                              Py_ssize_t nargs)
+{
+    (void)module;
+    if (!_PyArg_CheckPositional("_getframe", nargs, 0, 1)) {
+        return NULL;
+    }
+    int depth = 0;
+    if (nargs == 1) {
+        depth = PyLong_AsInt(args[0]);
+        if (depth == -1 && PyErr_Occurred()) {
+            return NULL;
+        }
+    }
+    return _PyEval_GetFrameObject(depth);
+}
+
+/* sys.displayhook: print repr(value) to sys.stdout and keep it in
+   builtins._ (None is not shown). */
+static PyObject *sys_displayhook(PyObject *module, PyObject *value)
+{
+    (void)module;
+    if (value == Py_None) {
+        Py_RETURN_NONE;
+    }
+    PyObject *builtins = _PyInterpreterState_GET()->builtins;
+    if (builtins == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "lost builtins module");
+        return NULL;
+    }
+    if (PyDict_SetItemString(builtins, "_", Py_None) < 0) {
+        return NULL;
+    }
+    PyObject *out = PySys_GetAttrString("stdout");
+    if (out == NULL) {
+        return NULL;
+    }
+    if (out == Py_None) {
+        Py_DECREF(out);
+        PyErr_SetString(PyExc_RuntimeError, "lost sys.stdout");
+        return NULL;
+    }
+    PyObject *repr = PyObject_Repr(value);
+    PyObject *result = repr ? PyObject_CallMethod(out, "write", "O", repr) : NULL;
+    Py_XDECREF(repr);
+    Py_XDECREF(result);
+    if (result != NULL) {
+        result = PyObject_CallMethod(out, "write", "s", "\n");
+        Py_XDECREF(result);
+    }
+    Py_DECREF(out);
+    if (result == NULL) {
+        return NULL;
+    }
+    if (PyDict_SetItemString(builtins, "_", value) < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *sys_excepthook(PyObject *module, PyObject *const *args,
+                                Py_ssize_t nargs)
+{
+    (void)module;
+    if (!_PyArg_CheckPositional("excepthook", nargs, 3, 3)) {
+        return NULL;
+    }
+    _PyStdio_FlushAll();
+    PyErr_Display(args[0], args[1], args[2]);
+    Py_RETURN_NONE;
+}
+
+#ifdef Py_GIL_DISABLED
+/* The runtime (Python/ceval_gil.c) knows whether the GIL is on. */
+extern int _PyEval_IsGILEnabled(PyThreadState *tstate) __attribute__((weak));
+#endif
+
+static PyObject *sys_is_gil_enabled(PyObject *module,
+                                    PyObject *Py_UNUSED(ignored))
+{
+    (void)module;
+#ifdef Py_GIL_DISABLED
+    if (_PyEval_IsGILEnabled != NULL) {
+        return PyBool_FromLong(_PyEval_IsGILEnabled(_PyThreadState_GET()));
+    }
+    Py_RETURN_FALSE;
+#else
+    Py_RETURN_TRUE;
+#endif
+}
+
+static PyObject *sys_get_int_max_str_digits(PyObject *module,
+                                            PyObject *Py_UNUSED(ignored))
+{
+    (void)module;
+    return PyLong_FromLong(_Py_GetIntMaxStrDigits());
+}
+
+static PyObject *sys_set_int_max_str_digits(PyObject *module,
+                                            PyObject *const *args,
+                                            Py_ssize_t nargs, PyObject *kwnames)
+{
+    (void)module;
+    static char *keywords[] = {"maxdigits", NULL};
+    int maxdigits;
+    if (!_PyArg_ParseStackAndKeywords(args, nargs, kwnames,
+                                      "i:set_int_max_str_digits", keywords,
+                                      &maxdigits)) {
+        return NULL;
+    }
+    if (_Py_SetIntMaxStrDigits(maxdigits) < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *sys_getdefaultencoding(PyObject *module,
+                                        PyObject *Py_UNUSED(ignored))
+{
+    (void)module;
+    return PyUnicode_FromString("utf-8");
+}
+
+static PyObject *sys_getfilesystemencoding(PyObject *module,
+                                           PyObject *Py_UNUSED(ignored))
+{
+    (void)module;
+    return PyUnicode_FromString("utf-8");
+}
+
+static PyObject *sys_getfilesystemencodeerrors(PyObject *module,
+                                               PyObject *Py_UNUSED(ignored))
+{
+    (void)module;
+    return PyUnicode_FromString("surrogateescape");
+}
+
+static PyMethodDef sys_methods[] = {
+    {"exc_info", sys_exc_info, METH_NOARGS,
+     "exc_info($module, /)\n--\n\nReturn current exception information: "
+     "(type, value, traceback)."},
+    {"exception", sys_exception, METH_NOARGS,
+     "exception($module, /)\n--\n\nReturn the current exception."},
+    {"exit", _PyCFunction_CAST(sys_exit), METH_FASTCALL,
+     "exit($module, status=None, /)\n--\n\nExit the interpreter by raising "
+     "SystemExit(status)."},
+    {"getrecursionlimit", sys_getrecursionlimit, METH_NOARGS,
+     "getrecursionlimit($module, /)\n--\n\nReturn the current value of the "
+     "recursion limit."},
+    {"setrecursionlimit", sys_setrecursionlimit, METH_O,
+     "setrecursionlimit($module, limit, /)\n--\n\nSet the maximum depth of "
+     "the Python interpreter stack to n."},
+    {"intern", sys_intern, METH_O,
+     "intern($module, string, /)\n--\n\n``Intern'' the given string."},
+    {"getrefcount", sys_getrefcount, METH_O,
+     "getrefcount($module, object, /)\n--\n\nReturn the reference count of "
+     "object."},
+    {"getsizeof", _PyCFunction_CAST(sys_getsizeof), METH_FASTCALL | METH_KEYWORDS,
+     "getsizeof(object [, default]) -> int"},
+    {"_getframe", _PyCFunction_CAST(sys_getframe), METH_FASTCALL,
+     "_getframe($module, depth=0, /)\n--\n\nReturn a frame object from the "
+     "call stack."},
+    {"displayhook", sys_displayhook, METH_O,
+     "displayhook($module, object, /)\n--\n\nPrint an object to sys.stdout "
+     "and also save it in builtins._"},
+    {"excepthook", _PyCFunction_CAST(sys_excepthook), METH_FASTCALL,
+     "excepthook($module, exctype, value, traceback, /)\n--\n\nHandle an "
+     "exception by displaying it with a traceback on sys.stderr."},
+    {"_is_gil_enabled", sys_is_gil_enabled, METH_NOARGS,
+     "_is_gil_enabled($module, /)\n--\n\nReturn True if the GIL is currently "
+     "enabled and False otherwise."},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits, METH_NOARGS,
+     "get_int_max_str_digits($module, /)\n--\n\nReturn the maximum string "
+     "digits limit for non-binary int<->str conversions."},
+    {"set_int_max_str_digits", _PyCFunction_CAST(sys_set_int_max_str_digits),
+     METH_FASTCALL | METH_KEYWORDS,
+     "set_int_max_str_digits($module, /, maxdigits)\n--\n\nSet the maximum "
+     "string digits limit for non-binary int<->str conversions."},
+    {"getdefaultencoding", sys_getdefaultencoding, METH_NOARGS, NULL},
+    {"getfilesystemencoding", sys_getfilesystemencoding, METH_NOARGS, NULL},
+    {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors, METH_NOARGS,
+     NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* ---- named tuples: version_info and flags ------------------------------- */
+
+/* A tuple subclass whose fields are also readable by name; the getter's
+   closure is the field's index. */
+static PyObject *named_field(PyObject *self, void *closure)
+{
+    Py_ssize_t index = (Py_ssize_t)(intptr_t)closure;
+    return Py_NewRef(PyTuple_GET_ITEM(self, index));
+}
+
+static PyObject *named_tuple_repr(PyObject *self, PyGetSetDef *fields,
+                                  const char *name)
+{
+    PyObject *parts = PyList_New(0);
+    if (parts == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; fields[i].name != NULL; i++) {
+        PyObject *part = PyUnicode_FromFormat("%s=%R", fields[i].name,
+                                              PyTuple_GET_ITEM(self, i));
+        if (part == NULL || PyList_Append(parts, part) < 0) {
+            Py_XDECREF(part);
+            Py_DECREF(parts);
+            return NULL;
+        }
+        Py_DECREF(part);
+    }
+    PyObject *sep = PyUnicode_FromString(", ");
+    PyObject *joined = sep ? PyUnicode_Join(sep, parts) : NULL;
+    Py_XDECREF(sep);
+    Py_DECREF(parts);
+    if (joined == NULL) {
+        return NULL;
+    }
+    PyObject *result = PyUnicode_FromFormat("%s(%U)", name, joined);
+    Py_DECREF(joined);
+    return result;
+}
+
+#define FIELD(NAME, INDEX) \
+    {NAME, named_field, NULL, NULL, (void *)(intptr_t)(INDEX)}
+
+static PyGetSetDef version_info_fields[] = {
+    FIELD("major", 0), FIELD("minor", 1), FIELD("micro", 2),
+    FIELD("releaselevel", 3), FIELD("serial", 4),
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyGetSetDef flags_fields[] = {
+    FIELD("debug", 0), FIELD("inspect", 1), FIELD("interactive", 2),
+    FIELD("optimize", 3), FIELD("dont_write_bytecode", 4),
+    FIELD("no_user_site", 5), FIELD("no_site", 6),
+    FIELD("ignore_environment", 7), FIELD("verbose", 8),
+    FIELD("bytes_warning", 9), FIELD("quiet", 10),
+    FIELD("hash_randomization", 11), FIELD("isolated", 12),
+    FIELD("dev_mode", 13), FIELD("utf8_mode", 14),
+    FIELD("warn_default_encoding", 15), FIELD("safe_path", 16),
+    FIELD("int_max_str_digits", 17), FIELD("gil", 18),
+    FIELD("thread_inherit_context", 19), FIELD("context_aware_warnings", 20),
+    {NULL, NULL, NULL, NULL, NULL},
+};
+#undef FIELD
+
+static PyObject *version_info_repr(PyObject *self)
+{
+    return named_tuple_repr(self, version_info_fields, "sys.version_info");
+}
+
+static PyObject *flags_repr(PyObject *self)
+{
+    return named_tuple_repr(self, flags_fields, "sys.flags");
+}
+
+PyTypeObject _PySys_VersionInfoType = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "sys.version_info",
+    .tp_basicsize = sizeof(PyTupleObject) - sizeof(PyObject *),
+    .tp_itemsize = sizeof(PyObject *),
+    .tp_repr = version_info_repr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_TUPLE_SUBCLASS,
+    .tp_getset = version_info_fields,
+    .tp_base = &PyTuple_Type,
+};
+
+PyTypeObject _PySys_FlagsType = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "sys.flags",
+    .tp_basicsize = sizeof(PyTupleObject) - sizeof(PyObject *),
+    .tp_itemsize = sizeof(PyObject *),
+    .tp_repr = flags_repr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_TUPLE_SUBCLASS,
+    .tp_getset = flags_fields,
+    .tp_base = &PyTuple_Type,
+};
+
+/* A new instance of a named tuple type holding the values of `items`. */
+static PyObject *make_named(PyTypeObject *type, PyObject *items)
+{
+    if (items == NULL) {
+        return NULL;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(items);
+    PyObject *result = type->tp_alloc(type, n);
+    if (result != NULL) {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            PyTuple_SET_ITEM(result, i, Py_NewRef(PyTuple_GET_ITEM(items, i)));
+        }
+    }
+    Py_DECREF(items);
+    return result;
+}
+
+static const char *release_level_name(int level)
+{
+    switch (level) {
+    case 0xA: return "alpha";
+    case 0xB: return "beta";
+    case 0xC: return "candidate";
+    default: return "final";
+    }
+}
+
+static PyObject *make_flags(void)
+{
+    /* -X gil / PYTHON_GIL as the start-up configuration resolved them;
+       Python/initconfig.c refreshes all of sys.flags once sys exists. */
+    int enable_gil = _Py_GetConfig()->enable_gil;
+    PyObject *gil = enable_gil < 0 ? Py_NewRef(Py_None)
+                                   : PyLong_FromLong(enable_gil);
+    PyObject *items = Py_BuildValue(
+        "(iiiiiiiiiiiiiOiiiiNOO)",
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, Py_False, 0, 0, 0,
+        _Py_GetIntMaxStrDigits(), gil,
+#ifdef Py_GIL_DISABLED
+        Py_True, Py_True
+#else
+        Py_False, Py_False
+#endif
+        );
+    return make_named(&_PySys_FlagsType, items);
+}
+
+static PyObject *make_implementation(void)
+{
+    PyObject *version = Py_BuildValue("(iiisi)", 0, 1, 0, "alpha", 0);
+    if (version == NULL) {
+        return NULL;
+    }
+    PyObject *ns_dict = Py_BuildValue(
+        "{sssssNsksss" "O}",
+        "name", "weft",
+        "cache_tag", "weft-315",
+        "version", version,
+        "hexversion", (unsigned long)WEFT_HEXVERSION,
+        "_multiarch", "x86_64-linux-gnu",
+        "supports_isolated_interpreters", Py_False);
+    if (ns_dict == NULL) {
+        return NULL;
+    }
+    PyObject *ns = _PyNamespace_New(ns_dict);
+    Py_DECREF(ns_dict);
+    return ns;
+}
+
+/* ---- the module ------------------------------------------------------ */
+
+static struct PyModuleDef sysmodule = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "sys",
+    .m_doc = "This module provides access to some objects used or maintained "
+             "by the\ninterpreter and to functions that interact strongly "
+             "with the interpreter.",
+    .m_size = -1,
+    .m_methods = sys_methods,
+};
+
+static int set_new(PyObject *dict, const char *name, PyObject *value)
+{
+    if (value == NULL) {
+        return -1;
+    }
+    int rc = PyDict_SetItemString(dict, name, value);
+    Py_DECREF(value);
+    return rc;
+}
+
+static PyObject *make_version_string(void)
+{
+    return PyUnicode_FromFormat("%s (weft %s, %s, %s) [GCC %s]", PY_VERSION,
+                                WEFT_VERSION, __DATE__, __TIME__, __VERSION__);
+}
+
+static int add_streams(PyObject *dict)
+{
+    static const struct {
+        const char *name, *dunder, *label, *errors;
+        int fd, readable;
+    } streams[] = {
+        {"stdin", "__stdin__", "<stdin>", "strict", 0, 1},
+        {"stdout", "__stdout__", "<stdout>", "strict", 1, 0},
+        {"stderr", "__stderr__", "<stderr>", "backslashreplace", 2, 0},
+    };
+    for (size_t i = 0; i < 3; i++) {
+        PyObject *stream = _PyStdio_NewStream(streams[i].fd, streams[i].readable,
+                                              streams[i].label,
+                                              streams[i].errors);
+        if (stream == NULL
+                || PyDict_SetItemString(dict, streams[i].name, stream) < 0
+                || PyDict_SetItemString(dict, streams[i].dunder, stream) < 0) {
+            Py_XDECREF(stream);
+            return -1;
+        }
+        Py_DECREF(stream);
+    }
+    return 0;
+}
+
+static int add_hooks(PyObject *dict)
+{
+    static const char *const hooks[] = {"displayhook", "excepthook"};
+    for (size_t i = 0; i < 2; i++) {
+        PyObject *hook = PyDict_GetItemString(dict, hooks[i]);
+        char dunder[32];
+        snprintf(dunder, sizeof(dunder), "__%s__", hooks[i]);
+        if (hook == NULL || PyDict_SetItemString(dict, dunder, hook) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* sys.path before the script's directory is put in front of it:
+   PYTHONPATH's entries (':'-separated, empty ones skipped), then the
+   standard library directory the build recorded (Python/import.c). */
+static PyObject *make_path(void)
+{
+    PyObject *path = PyList_New(0);
+    const char *env = getenv("PYTHONPATH");
+    while (path != NULL && env != NULL && *env != '\0') {
+        const char *colon = strchr(env, ':');
+        size_t len = colon ? (size_t)(colon - env) : strlen(env);
+        if (len > 0) {
+            PyObject *entry = PyUnicode_DecodeFSDefaultAndSize(
+                env, (Py_ssize_t)len);
+            if (entry == NULL || PyList_Append(path, entry) < 0) {
+                Py_CLEAR(path);
+            }
+            Py_XDECREF(entry);
+        }
+        env = colon ? colon + 1 : NULL;
+    }
+    const char *stdlib = _PyImport_StdlibDir();
+    if (path != NULL && stdlib != NULL) {
+        PyObject *entry = PyUnicode_DecodeFSDefault(stdlib);
+        if (entry == NULL || PyList_Append(path, entry) < 0) {
+            Py_CLEAR(path);
+        }
+        Py_XDECREF(entry);
+    }
+    return path;
+}
+
+static int add_values(PyObject *dict)
+{
+    const char *byteorder =
+        __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ? "little" : "big";
+    if (set_new(dict, "version", make_version_string()) < 0
+        || set_new(dict, "version_info",
+                   make_named(&_PySys_VersionInfoType,
+                              Py_BuildValue("(iiisi)", PY_MAJOR_VERSION,
+                                            PY_MINOR_VERSION, PY_MICRO_VERSION,
+                                            release_level_name(PY_RELEASE_LEVEL),
+                                            PY_RELEASE_SERIAL))) < 0
+        || set_new(dict, "hexversion", PyLong_FromLong(PY_VERSION_HEX)) < 0
+        || set_new(dict, "api_version", PyLong_FromLong(PYTHON_API_VERSION)) < 0
+        || set_new(dict, "implementation", make_implementation()) < 0
+        || set_new(dict, "flags", make_flags()) < 0
+        || set_new(dict, "maxsize", PyLong_FromSsize_t(PY_SSIZE_T_MAX)) < 0
+        || set_new(dict, "maxunicode", PyLong_FromLong(0x10FFFF)) < 0
+        || set_new(dict, "byteorder", PyUnicode_FromString(byteorder)) < 0
+        || set_new(dict, "platform", PyUnicode_FromString("linux")) < 0
+        || set_new(dict, "abiflags", PyUnicode_FromString(
+#ifdef Py_GIL_DISABLED
+                                         "t"
+#else
+                                         ""
+#endif
+                                         )) < 0
+        || set_new(dict, "copyright", PyUnicode_FromString(
+               "Copyright (c) the Weft authors.\nAll Rights Reserved.")) < 0
+        || set_new(dict, "argv", Py_BuildValue("[s]", "")) < 0
+        || set_new(dict, "orig_argv", PyList_New(0)) < 0
+        || set_new(dict, "path", make_path()) < 0
+        || set_new(dict, "meta_path", PyList_New(0)) < 0
+        || set_new(dict, "path_hooks", PyList_New(0)) < 0
+        || set_new(dict, "path_importer_cache", PyDict_New()) < 0
+        || set_new(dict, "warnoptions", PyList_New(0)) < 0
+        || set_new(dict, "_xoptions", PyDict_New()) < 0
+        || set_new(dict, "builtin_module_names",
+                   _PyImport_BuiltinModuleNames()) < 0
+        || set_new(dict, "dont_write_bytecode", Py_NewRef(Py_False)) < 0
+        || set_new(dict, "executable", PyUnicode_FromString("")) < 0
+        || set_new(dict, "prefix", PyUnicode_FromString(WEFT_PREFIX)) < 0
+        || set_new(dict, "exec_prefix", PyUnicode_FromString(WEFT_PREFIX)) < 0
+        || set_new(dict, "base_prefix", PyUnicode_FromString(WEFT_PREFIX)) < 0
+        || set_new(dict, "base_exec_prefix",
+                   PyUnicode_FromString(WEFT_PREFIX)) < 0
+        || set_new(dict, "float_repr_style", PyUnicode_FromString("short")) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+/* Init hook (Python/pylifecycle.c): create sys, after builtins.  Runs
+   single-threaded at start-up. */
+int _PySys_InitHook(PyInterpreterState *interp)
+{
+    PyObject *mod = PyModule_Create(&sysmodule);
+    if (mod == NULL) {
+        return -1;
+    }
+    PyObject *dict = PyModule_GetDict(mod);
+    if (interp->modules == NULL) {
+        interp->modules = PyDict_New();
+        if (interp->modules == NULL) {
+            Py_DECREF(mod);
+            return -1;
+        }
+    }
+    Py_XSETREF(interp->sysdict, Py_NewRef(dict));
+    if (PyDict_SetItemString(dict, "modules", interp->modules) < 0
+            || add_values(dict) < 0 || add_hooks(dict) < 0
+            || add_streams(dict) < 0
+            || PyDict_SetItemString(interp->modules, "sys", mod) < 0) {
+        Py_DECREF(mod);
+        return -1;
+    }
+    Py_DECREF(mod);
+    return 0;
+}
+
+/* Set sys.argv (and sys.orig_argv, sys.executable, sys.path[0]) from the
+   command line: argv[0] is what the script sees as sys.argv[0]. */
+int _PySys_SetArgv(int argc, char **argv, const char *executable,
+                   const char *path0, char **orig, int norig)
+{
+    PyObject *list = PyList_New(argc > 0 ? argc : 1);
+    if (list == NULL) {
+        return -1;
+    }
+    if (argc == 0) {
+        PyList_SET_ITEM(list, 0, PyUnicode_FromString(""));
+    }
+    for (int i = 0; i < argc; i++) {
+        PyObject *arg = PyUnicode_DecodeFSDefault(argv[i]);
+        if (arg == NULL) {
+            Py_DECREF(list);
+            return -1;
+        }
+        PyList_SET_ITEM(list, i, arg);
+    }
+    PyObject *orig_list = PyList_New(norig);
+    for (int i = 0; orig_list != NULL && i < norig; i++) {
+        PyObject *arg = PyUnicode_DecodeFSDefault(orig[i]);
+        if (arg == NULL) {
+            Py_CLEAR(orig_list);
+            break;
+        }
+        PyList_SET_ITEM(orig_list, i, arg);
+    }
+    if (orig_list == NULL || PySys_SetObject("argv", list) < 0
+            || PySys_SetObject("orig_argv", orig_list) < 0) {
+        Py_DECREF(list);
+        Py_XDECREF(orig_list);
+        return -1;
+    }
+    Py_DECREF(list);
+    Py_DECREF(orig_list);
+    PyObject *exe = PyUnicode_DecodeFSDefault(executable ? executable : "");
+    if (exe == NULL || PySys_SetObject("executable", exe) < 0) {
+        Py_XDECREF(exe);
+        return -1;
+    }
+    Py_DECREF(exe);
+    PyObject *path = PySys_GetObject("path");
+    if (path != NULL && PyList_Check(path) && path0 != NULL) {
+        PyObject *entry = PyUnicode_DecodeFSDefault(path0);
+        if (entry == NULL || PyList_Insert(path, 0, entry) < 0) {
+            Py_XDECREF(entry);
+            return -1;
+        }
+        Py_DECREF(entry);
+    }
+    return 0;
+}

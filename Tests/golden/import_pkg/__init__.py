@@ -1,0 +1,2 @@
+RUNS = 0
+INIT_NAME = __name__

@@ -1,0 +1,2 @@
+__all__ = ['leaf', 'TOP']
+TOP = 'top'

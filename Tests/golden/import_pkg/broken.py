@@ -1,0 +1,2 @@
+ATTEMPTS = 1
+raise RuntimeError('broken on purpose')

@@ -1,0 +1,2 @@
+import import_pkg
+import_pkg.RUNS += 1

@@ -1,0 +1,2 @@
+from .. import mod
+NAME = 'ns.inner.item'

@@ -1,0 +1,2 @@
+NAME = 'ns.mod'
+PKG = __package__

@@ -1,0 +1,2 @@
+VALUE = 42
+_hidden = 1

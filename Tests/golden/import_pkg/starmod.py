@@ -1,0 +1,4 @@
+__all__ = ['public', '_chosen']
+public = 'public'
+_chosen = 'chosen'
+other = 'other'

@@ -1,0 +1,2 @@
+from . import deep
+from .deep import WHO as SUB_WHO

@@ -1,0 +1,21 @@
+# string formatting corner cases
+print(f"{'abc':^{2 * 3}}|{3.14159:{'.'}{2}f}|{10:{'0'}{5}}")
+print(f"{1 + 1 = }", f"{ 'x' = }", f"{[1, 2]=}", f"{x if (x := 3) else 0}")
+print(f"{'{'}{'}'}", f"{{}}", f"{'a' 'b'}", f"\x41{1}\u0042")
+print("{:{fill}{align}{width}}".format("mid", fill="*", align="^", width=9))
+print("{0:{1}}|{0!r:{1}}".format("v", 5))
+print("{a.real}{b[0]}{c[key]}".format(a=1, b=[2], c={"key": 3}))
+print("{:.3}|{:.3}|{:10.3}|".format("abcdef", 1.23456, 3.0))
+print("%-10r|%+.2e|%08.3f|%x|%o|%c%c" % ("r", 12345.6789, -3.14159, 3054, 8, "a", 98))
+print("%(x)05d %(y)-5s|" % {"x": 42, "y": "ab"})
+print(format(123456789, ","), format(0.000001, "g"), format(1e-7, ".3g"), format(123.0, "g"), format(1.0, "%"))
+print(format(-0.0, ".1f"), format(0.05, ".1f"), format(0.15, ".1f"), format(0.25, ".1f"), format(2.675, ".2f"))
+print(format(10, "c"), format(255, "#X"), format(-255, "#o"), format(1234.5, "_.1f"), format(True, "d"), format(True))
+print(format(1.5, "=+10.2f"), format(-1.5, "=10.2f"), format("s", "=^5") if False else "", format(12, "=6"))
+print("{:,}".format(-1234567.891), "{:_b}".format(255), "{:#_x}".format(2**32), "{:n}".format(1e6))
+print(repr(f"{'multi'}\n{'line'}"), f"{3!s:>3}", f"{'q'!r:3}", f"{b'b'}", f"{None}")
+width = 6
+for v in [1, 22, 333]:
+    print(f"|{v:>{width}}|{v:<{width}}|{v:^{width}}|{v:0{width}}|")
+print("{0}{0}{1}".format(*"ab"), "{}".format({"k": [1, (2,)]}), "%s" % ((1, 2),), "%r" % "x")
+print(str.format("{!a}", "ü"), "{:s}".format(""), "{}{}".format(1, ""), "%5.1s|" % "xyz")

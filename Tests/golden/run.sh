@@ -1,0 +1,34 @@
+#!/bin/sh
+# Golden-output tests: run each Tests/golden/NAME.py with the interpreter
+# given as $1 and compare its stdout with NAME.out (stderr is not
+# compared).  uncaught.py must also exit with status 1.
+# Prints "golden: N passed, N failed"; exits 1 when any test failed.
+python=${1:?usage: run.sh PYTHON}
+dir=$(cd "$(dirname "$0")" && pwd)
+passed=0
+failed=0
+tmp=${TMPDIR:-/tmp}/golden.$$
+trap 'rm -f "$tmp"' EXIT
+for script in "$dir"/*.py; do
+    name=$(basename "$script" .py)
+    expected="$dir/$name.out"
+    [ -f "$expected" ] || continue
+    status=0
+    "$python" "$script" > "$tmp" 2>/dev/null || status=$?
+    ok=1
+    cmp -s "$tmp" "$expected" || ok=0
+    if [ "$name" = uncaught ]; then
+        [ "$status" -eq 1 ] || ok=0
+    elif [ "$status" -ne 0 ]; then
+        ok=0
+    fi
+    if [ $ok -eq 1 ]; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "golden: FAIL $name (exit status $status)"
+        diff "$expected" "$tmp" | head -20
+    fi
+done
+echo "golden: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
