@@ -57,6 +57,7 @@
 #include "pycore_gc.h"
 #include "pycore_object.h"
 #include "pycore_pystate.h"
+#include "pycore_qsbr.h"
 #include "pycore_typeobject.h"
 #include "pycore_unionobject.h"
 
@@ -2121,15 +2122,10 @@ static int type_set_name(PyObject *self, PyObject *value, void *closure)
     et->ht_name = Py_NewRef(value);
     type_modified_locked(type);
     END_TYPE_LOCK();
-    /* Free-threaded build: another thread may be formatting an error
-       message with the old tp_name right now, and renaming a class is
-       rare, so the old buffer is deliberately leaked rather than freed
-       (QSBR will allow freeing it safely). */
-#ifndef Py_GIL_DISABLED
-    PyMem_Free(old_name);
-#else
-    (void)old_name;
-#endif
+    /* Another thread may be formatting an error message with the old
+       tp_name right now: free it only once every thread has passed a
+       quiescent point (immediately in the default build). */
+    _PyMem_FreeDelayed(old_name);
     Py_DECREF(old_obj);
     return 0;
 }

@@ -285,9 +285,11 @@ test_as_double(void)
     CHECK(PyLong_AsDouble(v) == -0x1.0000000000001p+63);
     Py_DECREF(v);
     v = PyLong_FromLong(3);
-    PyObject *big = PyNumber_Power(v, PyLong_FromLong(500), Py_None);
+    PyObject *exponent = PyLong_FromLong(500);
+    PyObject *big = PyNumber_Power(v, exponent, Py_None);
     CHECK(big != NULL && PyLong_AsDouble(big) == 0x1.655d2ce0563f7p+792);
     Py_XDECREF(big);
+    Py_DECREF(exponent);
     Py_DECREF(v);
     v = _PyLong_Lshift(PyLong_FromLong(1), 1024);
     CHECK(PyLong_AsDouble(v) == -1.0);
