@@ -197,4 +197,16 @@ PyObject *_PyObject_FunctionStr(PyObject *func);
 /* Release the method cache's names (interpreter shut-down). */
 void _PyType_FiniCache(void);
 
+
+/* Shared by Objects/typeobject.c and Objects/typenew.c (classes created
+   at run time). */
+PyTypeObject *_PyType_SolidBase(PyTypeObject *type);
+int _PyType_SubtypeTraverse(PyObject *self, visitproc visit, void *arg);
+int _PyType_SubtypeClear(PyObject *self);
+extern PyGetSetDef _PyType_SubtypeGetsetsFull[];
+extern PyGetSetDef _PyType_SubtypeGetsetsDictOnly[];
+extern PyGetSetDef _PyType_SubtypeGetsetsWeakrefOnly[];
+/* type(name, bases, dict): a new heap type (metatype's tp_new body). */
+PyObject *_PyType_NewImpl(PyTypeObject *metatype, PyObject *args, PyObject *kwds);
+
 #endif /* Py_INTERNAL_TYPEOBJECT_H */
