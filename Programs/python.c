@@ -1,19 +1,7 @@
-/* ./python: the interpreter's entry point.  The command line becomes a
-   PyConfig (Python/initconfig.c parses it), then the program runs. */
+/* ./python: the interpreter's entry point. */
 #include "Python.h"
-#include "cpython/initconfig.h"
 
 int main(int argc, char **argv)
 {
-    PyConfig config;
-    PyConfig_InitPythonConfig(&config);
-    PyStatus status = PyConfig_SetBytesArgv(&config, argc, argv);
-    if (!PyStatus_Exception(status)) {
-        status = Py_InitializeFromConfig(&config);
-    }
-    PyConfig_Clear(&config);
-    if (PyStatus_Exception(status)) {
-        Py_ExitStatusException(status);
-    }
-    return Py_RunMain();
+    return Py_BytesMain(argc, argv);
 }

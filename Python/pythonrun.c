@@ -2,7 +2,6 @@
    exceptions are printed with PyErr_Print (which exits for SystemExit)
    after flushing sys.stdout, and the program's exit status becomes 1. */
 #include "Python.h"
-#include <unistd.h>
 #include "sysmodule.h"
 #include "pythonrun.h"
 #include "pycore_ceval.h"
@@ -210,144 +209,20 @@ int PyRun_SimpleFileExFlags(FILE *fp, const char *filename, int closeit,
 
 /* ---- the main program ----------------------------------------------------- */
 
-static void usage(FILE *out, const char *program)
-{
-    fprintf(out,
-            "usage: %s [option] ... [-c cmd | file | -] [arg] ...\n"
-            "Options (and corresponding environment variables):\n"
-            "-c cmd : program passed in as string (terminates option list)\n"
-            "-h     : print this help message and exit (also -? or --help)\n"
-            "-V     : print the Python version number and exit (also --version)\n"
-            "file   : program read from script file\n"
-            "-      : program read from stdin (default; interactive mode if a tty)\n"
-            "arg ...: arguments passed to program in sys.argv[1:]\n",
-            program);
-}
-
-static int run_stdin(void)
-{
-    return PyRun_SimpleFileExFlags(stdin, "<stdin>", 0, NULL) < 0 ? 1 : 0;
-}
-
-/* The script's absolute path (as CPython shows it in tracebacks and
-   __file__), malloc'ed; NULL when out of memory. */
-static char *absolute_path(const char *path)
-{
-    if (path[0] == '/') {
-        return strdup(path);
-    }
-    char cwd[4096];
-    if (getcwd(cwd, sizeof(cwd)) == NULL) {
-        return strdup(path);
-    }
-    while (path[0] == '.' && path[1] == '/') {
-        path += 2;
-    }
-    size_t len = strlen(cwd) + 1 + strlen(path) + 1;
-    char *result = malloc(len);
-    if (result != NULL) {
-        snprintf(result, len, "%s/%s", cwd, path);
-    }
-    return result;
-}
-
-static int run_file(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    if (fp == NULL) {
-        _PyStdio_FlushAll();
-        fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n",
-                "python", path, errno, strerror(errno));
-        return 2;
-    }
-    char *full = absolute_path(path);
-    int status = PyRun_SimpleFileExFlags(fp, full ? full : path, 1, NULL) < 0;
-    free(full);
-    return status;
-}
-
-/* ./python [-c cmd | file | -] [args]: returns the exit status. */
+/* `python [options] ...` with its exit status: the command line becomes a
+   PyConfig (Python/initconfig.c parses it), then Py_RunMain runs the
+   program and finalizes. */
 int Py_BytesMain(int argc, char **argv)
 {
-    const char *command = NULL, *script = NULL;
-    int i = 1;
-    for (; i < argc; i++) {
-        const char *arg = argv[i];
-        if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
-            printf("Python %s\n", PY_VERSION);
-            return 0;
-        }
-        if (strcmp(arg, "-h") == 0 || strcmp(arg, "-?") == 0
-                || strcmp(arg, "--help") == 0) {
-            usage(stdout, argv[0]);
-            return 0;
-        }
-        if (strcmp(arg, "-c") == 0) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "Argument expected for the -c option\n");
-                usage(stderr, argv[0]);
-                return 2;
-            }
-            command = argv[i + 1];
-            i++;
-            break;
-        }
-        if (strcmp(arg, "-") == 0 || arg[0] != '-') {
-            script = arg;
-            break;
-        }
-        fprintf(stderr, "Unknown option: %s\n", arg);
-        usage(stderr, argv[0]);
-        return 2;
+    PyConfig config;
+    PyConfig_InitPythonConfig(&config);
+    PyStatus status = PyConfig_SetBytesArgv(&config, argc, argv);
+    if (!PyStatus_Exception(status)) {
+        status = Py_InitializeFromConfig(&config);
     }
-    Py_Initialize();
-    /* sys.argv: ['-c', args...] / [script, args...] / [''] */
-    int first = i < argc ? i : argc;
-    int script_argc = argc - first;
-    char **script_argv = malloc(sizeof(char *) * (size_t)(script_argc + 1));
-    if (script_argv == NULL) {
-        fprintf(stderr, "out of memory\n");
-        return 1;
+    PyConfig_Clear(&config);
+    if (PyStatus_Exception(status)) {
+        Py_ExitStatusException(status);
     }
-    for (int k = 0; k < script_argc; k++) {
-        script_argv[k] = argv[first + k];
-    }
-    if (command != NULL) {
-        script_argv[0] = "-c";
-    }
-    const char *path0 = "";
-    char *dir = NULL;
-    if (script != NULL && strcmp(script, "-") != 0) {
-        char *full = absolute_path(script);
-        char *slash = full ? strrchr(full, '/') : NULL;
-        if (slash != NULL) {
-            *slash = '\0';
-            dir = full;
-            path0 = full[0] ? full : "/";
-        }
-        else {
-            free(full);
-        }
-    }
-    int status;
-    if (_PySys_SetArgv(script_argc, script_argv, argv[0], path0, argv, argc) < 0) {
-        print_uncaught();
-        status = 1;
-    }
-    else if (command != NULL) {
-        status = PyRun_SimpleStringFlags(command, NULL) < 0 ? 1 : 0;
-    }
-    else if (script != NULL && strcmp(script, "-") != 0) {
-        status = run_file(script);
-    }
-    else {
-        status = run_stdin();
-    }
-    free(dir);
-    free(script_argv);
-    _PyStdio_FlushAll();
-    if (Py_FinalizeEx() < 0 && status == 0) {
-        status = 120;
-    }
-    return status;
+    return Py_RunMain();
 }
