@@ -157,4 +157,15 @@ int codegen_type_alias(struct compiler *c, stmt_ty s);
 int is_slice_simple(expr_ty s);
 int codegen_slice_parts(struct compiler *c, expr_ty s);
 
+/* Shared by codegen.c and codegen_comprehension.c. */
+int enter_scope(struct compiler *c, PyObject *name, enum unit_kind kind,
+                void *key, int lineno);
+void exit_scope(struct compiler *c);
+PyObject *assemble_unit(struct compiler *c);
+int codegen_make_closure(struct compiler *c, location loc, PyCodeObject *co,
+                         int flags);
+int codegen_start_stopiteration_guard(struct compiler *c, basicblock **handler);
+int codegen_end_stopiteration_guard(struct compiler *c, basicblock *handler);
+int codegen_comprehension(struct compiler *c, expr_ty e);
+
 #endif /* Py_INTERNAL_CODEGEN_H */
