@@ -66,6 +66,8 @@
 #include "sysmodule.h"
 #include "bltinmodule.h"
 #include "enumobject.h"
+#include "codecs.h"
+#include "marshal.h"
 #ifndef Py_LIMITED_API
 #  include "cpython/critical_section.h"
 #  include "cpython/pyctype.h"

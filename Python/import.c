@@ -30,15 +30,8 @@
 
 /* ---- the inittab -------------------------------------------------------- */
 
-/* sys and builtins are created at start-up by the runtime and live in
-   sys.modules from then on, so their entries carry no init function. */
-static struct _inittab builtin_inittab[] = {
-    {"builtins", NULL},
-    {"sys", NULL},
-    {NULL, NULL},
-};
-
-struct _inittab *PyImport_Inittab = builtin_inittab;
+/* The table itself is Modules/config.c. */
+struct _inittab *PyImport_Inittab = _PyImport_Inittab;
 
 /* Written only before Py_Initialize (single-threaded), as in CPython. */
 static struct _inittab *extended_inittab;

@@ -6,6 +6,9 @@
 #  error "this header requires Py_BUILD_CORE"
 #endif
 
+/* The built-in modules (Modules/config.c), ending with a NULL name. */
+extern struct _inittab _PyImport_Inittab[];
+
 /* A new tuple of the names in PyImport_Inittab, sorted (for
    sys.builtin_module_names). */
 PyObject *_PyImport_BuiltinModuleNames(void);

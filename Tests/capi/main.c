@@ -22,7 +22,9 @@
     X(gc)         \
     X(threads)    \
     X(import)     \
-    X(initconfig)
+    X(initconfig) \
+    X(marshal)    \
+    X(codecs)
 
 #define DECLARE(name) void suite_##name(void);
 SUITES(DECLARE)

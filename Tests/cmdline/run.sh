@@ -228,5 +228,11 @@ expect repl-quiet-no-banner ">>> " sh -c "printf '' | '$PY' -i -q 2>&1"
 expect X-warn-default-encoding "1" "$PY" -X warn_default_encoding -c "$q(f.warn_default_encoding)"
 expect env-warn-default-encoding "1" env PYTHONWARNDEFAULTENCODING=1 "$PY" -c "$q(f.warn_default_encoding)"
 
+# More checks, one file per area: Tests/cmdline/cases_AREA.sh, sourced
+# here so they share the helpers above.
+for cases in "$(dirname "$0")"/cases_*.sh; do
+    [ -f "$cases" ] && . "$cases"
+done
+
 echo "cmdline: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

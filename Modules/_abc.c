@@ -1,0 +1,1 @@
+/* _abc.c: being written (session 2). */

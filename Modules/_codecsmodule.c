@@ -1,0 +1,1 @@
+/* _codecsmodule.c: being written (session 2). */

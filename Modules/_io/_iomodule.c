@@ -1,0 +1,1 @@
+/* _iomodule.c: being written (session 2). */

@@ -1,0 +1,1 @@
+/* _iomodule.h: being written (session 2). */

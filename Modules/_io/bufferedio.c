@@ -1,0 +1,1 @@
+/* bufferedio.c: being written (session 2). */

@@ -1,0 +1,1 @@
+/* bytesio.c: being written (session 2). */

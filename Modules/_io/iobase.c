@@ -1,0 +1,1 @@
+/* iobase.c: being written (session 2). */

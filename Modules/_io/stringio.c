@@ -1,0 +1,1 @@
+/* stringio.c: being written (session 2). */

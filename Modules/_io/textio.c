@@ -1,0 +1,1 @@
+/* textio.c: being written (session 2). */

@@ -1,0 +1,1 @@
+/* _stat.c: being written (session 2). */

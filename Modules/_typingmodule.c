@@ -1,0 +1,1 @@
+/* _typingmodule.c: being written (session 2). */

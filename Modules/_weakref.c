@@ -1,0 +1,1 @@
+/* _weakref.c: being written (session 2). */

@@ -1,0 +1,26 @@
+/* The inittab: every C module built into the interpreter (DESIGN.md s.2).
+
+   One line per module in BUILTIN_MODULES, X(name) for a module whose
+   init function is PyInit_<name>.  builtins and sys are created by the
+   runtime at start-up and live in sys.modules from then on, so their
+   entries carry no init function.  The table is read-only after
+   Py_Initialize except through PyImport_ExtendInittab, which CPython
+   also allows only before start-up. */
+#include "Python.h"
+#include "pycore_import.h"
+
+#define BUILTIN_MODULES(X) \
+    /* END builtin modules */
+
+#define DECLARE_INIT(name) extern PyObject *PyInit_##name(void);
+BUILTIN_MODULES(DECLARE_INIT)
+#undef DECLARE_INIT
+
+#define INITTAB_ENTRY(name) {#name, PyInit_##name},
+struct _inittab _PyImport_Inittab[] = {
+    {"builtins", NULL},
+    {"sys", NULL},
+    BUILTIN_MODULES(INITTAB_ENTRY)
+    {NULL, NULL},
+};
+#undef INITTAB_ENTRY

@@ -1,0 +1,1 @@
+/* errnomodule.c: being written (session 2). */

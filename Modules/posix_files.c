@@ -1,0 +1,1 @@
+/* posix_files.c: being written (session 2). */

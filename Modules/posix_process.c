@@ -1,0 +1,1 @@
+/* posix_process.c: being written (session 2). */

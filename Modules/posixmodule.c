@@ -1,0 +1,1 @@
+/* posixmodule.c: being written (session 2). */

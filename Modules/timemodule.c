@@ -1,0 +1,1 @@
+/* timemodule.c: being written (session 2). */

@@ -1,0 +1,1 @@
+/* interpolationobject.c: being written (session 2). */

@@ -1,0 +1,1 @@
+/* templateobject.c: being written (session 2). */

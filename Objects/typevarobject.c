@@ -1,0 +1,1 @@
+/* typevarobject.c: being written (session 2). */

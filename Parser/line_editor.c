@@ -1,0 +1,1 @@
+/* line_editor.c: being written (session 2). */

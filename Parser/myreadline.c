@@ -1,0 +1,1 @@
+/* myreadline.c: being written (session 2). */

@@ -1,0 +1,1 @@
+/* codecs.c: being written (session 2). */

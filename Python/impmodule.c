@@ -1,0 +1,1 @@
+/* impmodule.c: being written (session 2). */

@@ -1,0 +1,1 @@
+/* import_machinery.c: being written (session 2). */

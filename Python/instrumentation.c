@@ -1,0 +1,1 @@
+/* instrumentation.c: being written (session 2). */

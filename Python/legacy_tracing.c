@@ -1,0 +1,1 @@
+/* legacy_tracing.c: being written (session 2). */

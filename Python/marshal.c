@@ -1,0 +1,1 @@
+/* marshal.c: being written (session 2). */

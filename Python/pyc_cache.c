@@ -1,0 +1,1 @@
+/* pyc_cache.c: being written (session 2). */
