@@ -67,6 +67,7 @@
 #include "bltinmodule.h"
 #include "enumobject.h"
 #include "codecs.h"
+#include "structseq.h"
 #include "marshal.h"
 #ifndef Py_LIMITED_API
 #  include "cpython/critical_section.h"

@@ -1,0 +1,1 @@
+/* structseq.c: being written (session 2). */
