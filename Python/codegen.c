@@ -292,6 +292,15 @@ layout_locals(struct compiler_unit *u)
             }
         }
     }
+    else if (ste->ste_comp_hidden != NULL) {
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(ste->ste_comp_hidden); i++) {
+            PyObject *name = PyList_GET_ITEM(ste->ste_comp_hidden, i);
+            if (set_index(u->u_varnames, name, PyList_GET_SIZE(u->u_localsplus)) < 0 ||
+                append_slot(u, name, CO_FAST_LOCAL | CO_FAST_HIDDEN) < 0) {
+                return -1;
+            }
+        }
+    }
     PyObject *cells = sorted_names(ste, CELL, 0);
     if (cells == NULL) {
         return -1;
@@ -368,6 +377,7 @@ unit_free(struct compiler_unit *u)
     Py_XDECREF(u->u_kinds);
     Py_XDECREF(u->u_freevars);
     Py_XDECREF(u->u_deleted);
+    Py_XDECREF(u->u_fasthidden);
     Py_XDECREF(u->u_static_attributes);
     Py_XDECREF(u->u_annotations);
     PyMem_Free(u);
@@ -668,6 +678,15 @@ codegen_nameop(struct compiler *c, location loc, identifier name,
     int function_like = _PyST_IsFunctionLike(ste);
     int op = 0, arg = 0;
     enum { OP_FAST, OP_DEREF, OP_GLOBAL, OP_NAME } kind = OP_NAME;
+    int hidden = u->u_fasthidden != NULL ? PySet_Contains(u->u_fasthidden, mangled) : 0;
+    if (hidden < 0) {
+        Py_DECREF(mangled);
+        return -1;
+    }
+    if (hidden) {
+        scope = LOCAL;
+        function_like = 1;
+    }
     switch (scope) {
     case FREE:
     case CELL:

@@ -148,6 +148,31 @@ inlined_locals(PySTEntryObject *ste)
     return list;
 }
 
+/* Marks (hide=1) or unmarks the iteration variables `names` as hidden
+   fast locals of a module unit while its inlined comprehension body is
+   generated, so that they never become module names. */
+static int
+set_fasthidden(struct compiler_unit *u, PyObject *names, int hide)
+{
+    if (_PyST_IsFunctionLike(u->u_ste)) {
+        return 0;
+    }
+    if (u->u_fasthidden == NULL) {
+        u->u_fasthidden = PySet_New(NULL);
+        if (u->u_fasthidden == NULL) {
+            return -1;
+        }
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(names); i++) {
+        PyObject *name = PyList_GET_ITEM(names, i);
+        if ((hide ? PySet_Add(u->u_fasthidden, name)
+                  : PySet_Discard(u->u_fasthidden, name)) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* PEP 709: the comprehension runs in the current frame.  Its iteration
    variables are saved with LOAD_FAST_AND_CLEAR under the iterator and
    restored afterwards, also when the loop raises. */
@@ -178,8 +203,8 @@ codegen_inlined_comprehension(struct compiler *c, expr_ty e,
             r = -1;
         }
     }
-    Py_DECREF(names);
     if (r < 0) {
+        Py_DECREF(names);
         PyMem_Free(slots);
         return -1;
     }
@@ -193,10 +218,15 @@ codegen_inlined_comprehension(struct compiler *c, expr_ty e,
     if (r == 0) r = _PyCfg_Addop(CFG(c), build, 0, NULL, loc);
     if (r == 0) r = _PyCfg_Addop(CFG(c), SWAP, 2, NULL, loc);
     if (r == 0) r = _PyCfg_Addop(CFG(c), SETUP_FINALLY, 0, cleanup, loc);
+    if (r == 0) r = set_fasthidden(c->u, names, 1);
     if (r == 0) {
         r = codegen_comprehension_generator(c, loc, gens, 0, 0, elt, val,
                                             e->kind, 1);
+        if (set_fasthidden(c->u, names, 0) < 0) {
+            r = -1;
+        }
     }
+    Py_DECREF(names);
     if (r == 0) r = _PyCfg_Addop(CFG(c), POP_BLOCK, 0, NULL, NO_LOCATION);
     for (Py_ssize_t i = n - 1; r == 0 && i >= 0; i--) {
         r = _PyCfg_Addop(CFG(c), SWAP, 2, NULL, loc);

@@ -52,6 +52,7 @@ ste_free(PySTEntryObject *ste)
     Py_XDECREF(ste->ste_directives);
     Py_XDECREF(ste->ste_mangled_names);
     Py_XDECREF(ste->ste_type_params_name);
+    Py_XDECREF(ste->ste_comp_hidden);
     PyMem_Free(ste->ste_child);
     PyMem_Free(ste);
 }
@@ -1616,15 +1617,17 @@ drop_class_free(PySTEntryObject *ste, PyObject *free)
 }
 
 /* PEP 709: list, set and dict comprehensions directly inside a function
-   run inline in it (no function object); their iteration variables use
-   the function's fast slots, saved and restored around the loop.  Only
-   simple cases are inlined: no nested scopes, not async, and no
-   iteration variable that the function uses as a cell, global or free
-   variable. */
+   or at module level run inline there (no function object); their
+   iteration variables use fast slots, saved and restored around the
+   loop.  Only simple cases are inlined: no nested scopes, not async, and
+   (in a function) no iteration variable that the function uses as a
+   cell, global or free variable.  Class bodies keep the separate scope,
+   whose name resolution skips the class namespace. */
 static int
 is_inline_candidate(PySTEntryObject *parent, PySTEntryObject *child)
 {
-    return parent->ste_type == FunctionBlock &&
+    return (parent->ste_type == FunctionBlock ||
+            parent->ste_type == ModuleBlock) &&
            (child->ste_comprehension == ListComprehension ||
             child->ste_comprehension == SetComprehension ||
             child->ste_comprehension == DictComprehension) &&
@@ -1638,10 +1641,39 @@ is_comprehension_local(long flags)
     return (flags & DEF_LOCAL) && !(flags & (DEF_PARAM | DEF_NONLOCAL | DEF_GLOBAL));
 }
 
+/* At module level the iteration variables are not module names: they get
+   hidden fast slots in the module's code, listed in ste_comp_hidden. */
+static int
+inline_into_module(PySTEntryObject *module, PySTEntryObject *comp)
+{
+    if (module->ste_comp_hidden == NULL) {
+        module->ste_comp_hidden = PyList_New(0);
+        if (module->ste_comp_hidden == NULL) {
+            return -1;
+        }
+    }
+    Py_ssize_t pos = 0;
+    PyObject *name, *v;
+    while (PyDict_Next(comp->ste_symbols, &pos, &name, &v)) {
+        if (!is_comprehension_local(PyLong_AsLong(v))) {
+            continue;
+        }
+        int has = PySequence_Contains(module->ste_comp_hidden, name);
+        if (has < 0 || (!has && PyList_Append(module->ste_comp_hidden, name) < 0)) {
+            return -1;
+        }
+    }
+    comp->ste_comp_inlined = 1;
+    return 0;
+}
+
 static int
 inline_comprehension(PySTEntryObject *parent, PySTEntryObject *comp,
                      PyObject *comp_free, PyObject *newfree, PyObject *local)
 {
+    if (parent->ste_type == ModuleBlock) {
+        return inline_into_module(parent, comp);
+    }
     Py_ssize_t pos = 0;
     PyObject *name, *v;
     int inline_ok = 1;

@@ -50,6 +50,9 @@ struct compiler_unit {
     PyObject *u_kinds;              /* bytearray-like list of ints */
     PyObject *u_freevars;           /* list of free names (slot order) */
     PyObject *u_deleted;            /* set of deleted fast locals */
+    PyObject *u_fasthidden;         /* module: set of the names that are hidden
+                                       fast locals while an inlined
+                                       comprehension is generated, or NULL */
     PyObject *u_static_attributes;  /* class: set of self.X names */
     PyObject *u_annotations;        /* module/class: list of (name, expr) */
     int u_argcount, u_posonlyargcount, u_kwonlyargcount;
