@@ -6,6 +6,7 @@
    (before it is shared), so the module needs no lock of its own. */
 #include "Python.h"
 #include "pycore_call.h"
+#include "pycore_lazyimport.h"
 #include "pycore_moduleobject.h"
 #include "pycore_object.h"
 #include "pycore_pystate.h"
@@ -512,6 +513,11 @@ static PyObject *module_repr(PyObject *self)
 PyObject *_Py_module_getattro_impl(PyObject *self, PyObject *name, int suppress)
 {
     PyObject *attr = _PyObject_GenericGetAttrWithDict(self, name, NULL, 1);
+    if (attr != NULL && PyLazyImport_CheckExact(attr)) {
+        /* PEP 810: a lazy import bound in the module resolves on access. */
+        Py_SETREF(attr, _PyLazyImport_ResolveInDict(_PyModule_GetDict(self),
+                                                    name, attr));
+    }
     if (attr != NULL || PyErr_Occurred()) {
         return attr;
     }

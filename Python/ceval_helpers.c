@@ -11,6 +11,7 @@
 #include "pycore_dict.h"
 #include "pycore_exceptions.h"
 #include "pycore_genobject.h"
+#include "pycore_lazyimport.h"
 #include "pycore_object.h"
 #include "pycore_pystate.h"
 #include "pycore_typeobject.h"
@@ -414,6 +415,9 @@ PyObject *_PyEval_LoadGlobal(PyThreadState *tstate, PyObject *globals,
     PyObject *v;
     int found = PyDict_GetItemRef(globals, name, &v);
     if (found != 0) {
+        if (found > 0 && PyLazyImport_CheckExact(v)) {
+            Py_SETREF(v, _PyLazyImport_ResolveInDict(globals, name, v));
+        }
         return found < 0 ? NULL : v;
     }
     found = PyMapping_GetOptionalItem(builtins, name, &v);
@@ -437,6 +441,9 @@ PyObject *_PyEval_LoadName(PyThreadState *tstate, _PyInterpreterFrame *frame,
     PyObject *v;
     int found = PyMapping_GetOptionalItem(locals, name, &v);
     if (found != 0) {
+        if (found > 0 && PyLazyImport_CheckExact(v)) {
+            Py_SETREF(v, _PyLazyImport_ResolveInDict(locals, name, v));
+        }
         return found < 0 ? NULL : v;
     }
     return _PyEval_LoadGlobal(tstate, frame->f_globals, frame->f_builtins, name);
@@ -885,30 +892,61 @@ PyObject *_PyEval_CallIntrinsic2(PyThreadState *tstate, int oparg,
 
 /* ---- imports ----------------------------------------------------------------------- */
 
-PyObject *_PyEval_ImportName(PyThreadState *tstate, _PyInterpreterFrame *frame,
-                             PyObject *name, PyObject *fromlist,
-                             PyObject *level)
+PyObject *_PyEval_CallImport(PyObject *builtins, PyObject *globals,
+                             PyObject *locals, PyObject *name,
+                             PyObject *fromlist, PyObject *level)
 {
     PyObject *import_func;
-    int found = PyDict_GetItemRef(frame->f_builtins, _Py_INTERNED_ID(__import__),
+    int found = PyDict_GetItemRef(builtins, _Py_INTERNED_ID(__import__),
                                   &import_func);
     if (found < 0) {
         return NULL;
     }
     if (!found) {
-        _PyErr_Format(tstate, PyExc_ImportError, "__import__ not found");
+        PyErr_SetString(PyExc_ImportError, "__import__ not found");
         return NULL;
     }
-    PyObject *locals = frame->f_locals ? frame->f_locals : Py_None;
-    PyObject *stack[5] = {name, frame->f_globals, locals, fromlist, level};
+    PyObject *stack[5] = {name, globals, locals ? locals : Py_None, fromlist,
+                          level};
     PyObject *res = PyObject_Vectorcall(import_func, stack, 5, NULL);
     Py_DECREF(import_func);
     return res;
 }
 
+PyObject *_PyEval_ImportName(PyThreadState *tstate, _PyInterpreterFrame *frame,
+                             PyObject *name, PyObject *fromlist,
+                             PyObject *level)
+{
+    (void)tstate;
+    return _PyEval_CallImport(frame->f_builtins, frame->f_globals,
+                              frame->f_locals, name, fromlist, level);
+}
+
+/* IMPORT_NAME: `mode` says whether the statement may be lazy (PEP 810). */
+PyObject *_PyEval_ImportNameMaybeLazy(PyThreadState *tstate,
+                                      _PyInterpreterFrame *frame,
+                                      PyObject *name, PyObject *fromlist,
+                                      PyObject *level, int mode)
+{
+    if (mode != _PyImport_EAGER) {
+        int lazy = _PyImport_IsLazy(frame->f_globals, name, fromlist, level,
+                                    mode);
+        if (lazy < 0) {
+            return NULL;
+        }
+        if (lazy) {
+            return _PyLazyImport_New(frame, name, fromlist, level);
+        }
+    }
+    return _PyEval_ImportName(tstate, frame, name, fromlist, level);
+}
+
 PyObject *_PyEval_ImportFrom(PyThreadState *tstate, PyObject *module,
                              PyObject *name)
 {
+    if (PyLazyImport_CheckExact(module)) {
+        return _PyLazyImport_NewAttribute(module, name);
+    }
     PyObject *x;
     if (PyObject_GetOptionalAttr(module, name, &x) != 0) {
         return x;

@@ -1244,10 +1244,14 @@ TARGET(RETURN_VALUE)
 
 TARGET(IMPORT_NAME)
 {
-    PyObject *name = PyTuple_GET_ITEM(code->co_names, oparg);
+    /* oparg: name index << 2 | lazy mode (PEP 810, pycore_lazyimport.h) */
+    PyObject *name = PyTuple_GET_ITEM(code->co_names, oparg >> 2);
     PyObject *fromlist = POP();
     PyObject *level = TOP();
-    PyObject *res = _PyEval_ImportName(tstate, frame, name, fromlist, level);
+    PyObject *res = (oparg & 3)
+        ? _PyEval_ImportNameMaybeLazy(tstate, frame, name, fromlist, level,
+                                      oparg & 3)
+        : _PyEval_ImportName(tstate, frame, name, fromlist, level);
     Py_DECREF(level);
     Py_DECREF(fromlist);
     if (res == NULL) {

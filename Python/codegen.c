@@ -189,7 +189,7 @@ addop_name(struct compiler *c, location loc, int op, PyObject *name,
     if (op == LOAD_ATTR || op == LOAD_GLOBAL) {
         arg = (arg << 1) | flag;
     }
-    else if (op == LOAD_SUPER_ATTR) {
+    else if (op == LOAD_SUPER_ATTR || op == IMPORT_NAME) {
         arg = (arg << 2) | flag;
     }
     ADDOP_I(c, loc, op, arg);

@@ -3,6 +3,7 @@
    (Include/internal/pycore_codegen.h).  Private to the compiling thread. */
 #include "Python.h"
 #include "pycore_codegen.h"
+#include "pycore_lazyimport.h"
 #include "pycore_long.h"
 
 /* ---- frame blocks ------------------------------------------------------ */
@@ -698,15 +699,30 @@ codegen_import_as(struct compiler *c, location loc, PyObject *name,
     return codegen_nameop(c, loc, asname, Store);
 }
 
+/* The lazy mode of an import statement's IMPORT_NAME (PEP 810): the
+   symtable has already rejected `lazy` where it is not allowed; plain
+   imports at module level outside try statements are potentially lazy
+   (under -X lazy_imports=all or __lazy_modules__). */
+static int
+import_lazy_mode(struct compiler *c, int is_lazy)
+{
+    if (is_lazy) {
+        return _PyImport_EXPLICITLY_LAZY;
+    }
+    return c->u->u_ste->ste_type == ModuleBlock && c->u->u_try_depth == 0
+           ? _PyImport_POTENTIALLY_LAZY : _PyImport_EAGER;
+}
+
 static int
 codegen_import(struct compiler *c, stmt_ty s)
 {
     location loc = LOC(s);
+    int mode = import_lazy_mode(c, s->v.Import.is_lazy);
     for (Py_ssize_t i = 0; i < asdl_seq_LEN(s->v.Import.names); i++) {
         alias_ty a = asdl_seq_GET(s->v.Import.names, i);
         ADDOP_LOAD_CONST(c, loc, _PyLong_GetZero());
         ADDOP_LOAD_CONST(c, loc, Py_None);
-        ADDOP_NAME(c, loc, IMPORT_NAME, a->name);
+        RETURN_IF_ERROR(addop_name(c, loc, IMPORT_NAME, a->name, mode));
         if (a->asname) {
             RETURN_IF_ERROR(codegen_import_as(c, loc, a->name, a->asname));
         }
@@ -747,15 +763,23 @@ codegen_from_import(struct compiler *c, stmt_ty s)
         PyTuple_SET_ITEM(names, i, Py_NewRef(a->name));
     }
     ADDOP_LOAD_CONST_NEW(c, loc, names);
+    int is_star = n > 0 && PyUnicode_CompareWithASCIIString(
+        asdl_seq_GET(s->v.ImportFrom.names, 0)->name, "*") == 0;
+    int is_future = s->v.ImportFrom.module != NULL &&
+        PyUnicode_CompareWithASCIIString(s->v.ImportFrom.module,
+                                         "__future__") == 0;
+    int mode = is_star || is_future ? _PyImport_EAGER
+               : import_lazy_mode(c, s->v.ImportFrom.is_lazy);
     if (s->v.ImportFrom.module) {
-        ADDOP_NAME(c, loc, IMPORT_NAME, s->v.ImportFrom.module);
+        RETURN_IF_ERROR(addop_name(c, loc, IMPORT_NAME, s->v.ImportFrom.module,
+                                   mode));
     }
     else {
         PyObject *empty = PyUnicode_InternFromString("");
         if (empty == NULL) {
             return -1;
         }
-        int r = addop_name(c, loc, IMPORT_NAME, empty, 0);
+        int r = addop_name(c, loc, IMPORT_NAME, empty, mode);
         Py_DECREF(empty);
         RETURN_IF_ERROR(r);
     }
@@ -1371,8 +1395,12 @@ codegen_visit_stmt_kind(struct compiler *c, stmt_ty s)
         return 0;
     }
     case Try_kind:
-    case TryStar_kind:
-        return codegen_try(c, s);
+    case TryStar_kind: {
+        c->u->u_try_depth++;
+        int r = codegen_try(c, s);
+        c->u->u_try_depth--;
+        return r;
+    }
     case Assert_kind:
         return codegen_assert(c, s);
     case Import_kind:

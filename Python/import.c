@@ -1301,3 +1301,12 @@ PyObject *PyImport_ImportModuleAttrString(const char *mod_name,
     Py_DECREF(mod);
     return attr;
 }
+
+/* ---- for lazy imports (Python/import_lazy.c) ---------------------------- */
+
+/* The absolute name of `name` imported at level from code whose globals
+   are `globals`: a new reference, or NULL with ImportError. */
+PyObject *_PyImport_ResolveName(PyObject *name, PyObject *globals, int level)
+{
+    return level == 0 ? Py_NewRef(name) : resolve_name(name, globals, level);
+}

@@ -9,6 +9,7 @@
 #include "import.h"
 #include "pycore_gil.h"
 #include "pycore_initconfig.h"
+#include "pycore_lazyimport.h"
 #include "pycore_long.h"
 #include "pycore_parser.h"
 #include "pycore_pystate.h"
@@ -250,6 +251,7 @@ void PyConfig_InitPythonConfig(PyConfig *config)
     config->configure_c_stdio = 1;
     config->buffered_stdio = 1;
     config->int_max_str_digits = -1;
+    config->lazy_imports = -1;
     config->enable_gil = -1;
     config->_install_importlib = 1;
 }
@@ -424,6 +426,8 @@ static const char usage_xoptions[] =
 "         [PYTHONPROFILEIMPORTTIME]\n"
 "-X int_max_str_digits=N: the most decimal digits int<->str conversions\n"
 "         accept; 0 means no limit [PYTHONINTMAXSTRDIGITS]\n"
+"-X lazy_imports=[all|none|normal]: make every potentially lazy import lazy,\n"
+"         none of them, or only those marked `lazy` [PYTHON_LAZY_IMPORTS]\n"
 "-X utf8[=0|1]: UTF-8 mode on (1, the default value) or off [PYTHONUTF8]\n"
 "-X warn_default_encoding: warn when open() and friends use the locale's\n"
 "         encoding [PYTHONWARNDEFAULTENCODING]\n"
@@ -446,6 +450,7 @@ static const char usage_env[] =
 "PYTHONHASHSEED  : 'random' (the default) or an integer in [0,4294967295]\n"
 "                  that fixes the seed of str and bytes hashes\n"
 "PYTHONINTMAXSTRDIGITS: like -X int_max_str_digits\n"
+"PYTHON_LAZY_IMPORTS: like -X lazy_imports\n"
 "PYTHON_GIL      : like -X gil\n"
 "PYTHONDEVMODE   : like -X dev\n"
 "PYTHONUTF8      : like -X utf8\n"
@@ -811,6 +816,30 @@ static PyStatus read_gil(PyConfig *config)
     return PyStatus_Ok();
 }
 
+/* -X lazy_imports wins over PYTHON_LAZY_IMPORTS (PEP 810). */
+static PyStatus read_lazy_imports(PyConfig *config)
+{
+    const wchar_t *xvalue = xoption_value(config, L"lazy_imports");
+    const char *env = xvalue == NULL ? env_value(config, "PYTHON_LAZY_IMPORTS")
+                                     : NULL;
+    if (xvalue == NULL && (env == NULL || env[0] == '\0')) {
+        return PyStatus_Ok();
+    }
+    static const wchar_t *const wide_names[] = {L"none", L"all", L"normal"};
+    static const char *const names[] = {"none", "all", "normal"};
+    for (int i = 0; i < 3; i++) {
+        if (xvalue != NULL ? wcscmp(xvalue, wide_names[i]) == 0
+                           : strcmp(env, names[i]) == 0) {
+            config->lazy_imports = i == 2 ? -1 : i;
+            return PyStatus_Ok();
+        }
+    }
+    return status_error_in("config_read_lazy_imports", xvalue != NULL
+        ? "-X lazy_imports: invalid value: expected 'all', 'none' or 'normal'"
+        : "PYTHON_LAZY_IMPORTS: invalid value: expected 'all', 'none' or "
+          "'normal'");
+}
+
 /* Checked here, with the same rules Python/pyhash.c applies, so that a bad
    value is a clean start-up error rather than a crash during init. */
 static PyStatus read_hash_seed(PyConfig *config)
@@ -964,6 +993,9 @@ PyStatus PyConfig_Read(PyConfig *config)
     }
     if (!PyStatus_Exception(status)) {
         status = read_int_max_str_digits(config);
+    }
+    if (!PyStatus_Exception(status)) {
+        status = read_lazy_imports(config);
     }
     if (!PyStatus_Exception(status) && config->argv.length == 0) {
         status = PyWideStringList_Append(&config->argv, L"");
@@ -1213,6 +1245,10 @@ static int init_sys_from_config(const PyConfig *c)
     }
     if (c->int_max_str_digits >= 0
             && _Py_SetIntMaxStrDigits(c->int_max_str_digits) < 0) {
+        return -1;
+    }
+    if (c->lazy_imports >= 0 && _PyImport_SetLazyImportsMode(
+            c->lazy_imports ? "all" : "none") < 0) {
         return -1;
     }
     return 0;

@@ -1,6 +1,7 @@
 /* Interpreter start-up and shut-down. */
 #include "Python.h"
 #include "pycore_gc.h"
+#include "pycore_lazyimport.h"    /* lead: PEP 810 lazy_import type */
 #include "pycore_object.h"
 #include "pycore_pystate.h"
 #include "pycore_pyhash.h"
@@ -168,6 +169,7 @@ static PyTypeObject *const static_types[] = {
     &_PyUnion_Type,
     &PyFrozenDict_Type,
     &PyCode_Type,
+    &PyLazyImport_Type,         /* lead: PEP 810 */
     /* END static types */
     NULL,
 };

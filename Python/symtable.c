@@ -1015,6 +1015,29 @@ st_visit_pattern(struct symtable *st, pattern_ty p)
     return 0;
 }
 
+/* PEP 810: `lazy import` is allowed only at module level and outside
+   try statements; `what` is "import" or "from ... import". */
+static int
+check_lazy_import(struct symtable *st, stmt_ty s, const char *what)
+{
+    PySTEntryObject *scope = st->st_cur;
+    const char *where = NULL;
+    if (scope->ste_type == ClassBlock) {
+        where = "classes";
+    }
+    else if (scope->ste_type != ModuleBlock) {
+        where = "functions";
+    }
+    else if (scope->ste_try_depth > 0) {
+        where = "try/except blocks";
+    }
+    if (where == NULL) {
+        return 0;
+    }
+    return _PyErr_SetSyntaxAt(st->st_filename, LOC(s),
+                              "lazy %s not allowed inside %s", what, where);
+}
+
 static int
 st_visit_stmt(struct symtable *st, stmt_ty s)
 {
@@ -1185,19 +1208,30 @@ st_visit_stmt(struct symtable *st, stmt_ty s)
         break;
     case Try_kind:
     case TryStar_kind:
+        scope->ste_try_depth++;
         VISIT_SEQ(st, stmt, s->v.Try.body);
         VISIT_SEQ(st, excepthandler, s->v.Try.handlers);
         VISIT_SEQ(st, stmt, s->v.Try.orelse);
         VISIT_SEQ(st, stmt, s->v.Try.finalbody);
+        scope->ste_try_depth--;
         break;
     case Assert_kind:
         r = st_visit_expr(st, s->v.Assert.test);
         if (r == 0 && s->v.Assert.msg) r = st_visit_expr(st, s->v.Assert.msg);
         break;
     case Import_kind:
+        if (s->v.Import.is_lazy && check_lazy_import(st, s, "import") < 0) {
+            r = -1;
+            break;
+        }
         VISIT_SEQ(st, alias, s->v.Import.names);
         break;
     case ImportFrom_kind:
+        if (s->v.ImportFrom.is_lazy &&
+            check_lazy_import(st, s, "from ... import") < 0) {
+            r = -1;
+            break;
+        }
         VISIT_SEQ(st, alias, s->v.ImportFrom.names);
         break;
     case Global_kind:

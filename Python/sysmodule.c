@@ -8,6 +8,7 @@
 #include "sysmodule.h"
 #include "pycore_import.h"
 #include "pycore_initconfig.h"
+#include "pycore_lazyimport.h"
 #include "pycore_long.h"
 #include "pycore_object.h"
 #include "pycore_pystate.h"
@@ -800,6 +801,11 @@ int _PySys_InitHook(PyInterpreterState *interp)
 {
     PyObject *mod = PyModule_Create(&sysmodule);
     if (mod == NULL) {
+        return -1;
+    }
+    /* lead: PEP 810 switches (Python/import_lazy.c) */
+    if (PyModule_AddFunctions(mod, _PyImport_LazySysMethods) < 0) {
+        Py_DECREF(mod);
         return -1;
     }
     PyObject *dict = PyModule_GetDict(mod);

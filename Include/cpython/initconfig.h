@@ -73,6 +73,7 @@ typedef struct PyConfig {
     int buffered_stdio;         /* 0 with -u, PYTHONUNBUFFERED */
     int safe_path;              /* -P, PYTHONSAFEPATH */
     int int_max_str_digits;     /* -1: default */
+    int lazy_imports;           /* PEP 810 mode: -1 normal, 0 none, 1 all */
     int skip_source_first_line; /* -x */
     wchar_t *program_name;
     wchar_t *home;              /* PYTHONHOME */

@@ -46,6 +46,17 @@ PyObject *_PyEval_CallIntrinsic2(PyThreadState *tstate, int oparg,
 PyObject *_PyEval_ImportName(PyThreadState *tstate, _PyInterpreterFrame *frame,
                              PyObject *name, PyObject *fromlist,
                              PyObject *level);
+/* IMPORT_NAME with its lazy mode (pycore_lazyimport.h): a lazy_import
+   object when the import is to be lazy, else the imported module. */
+PyObject *_PyEval_ImportNameMaybeLazy(PyThreadState *tstate,
+                                      _PyInterpreterFrame *frame,
+                                      PyObject *name, PyObject *fromlist,
+                                      PyObject *level, int mode);
+/* Calls builtins['__import__'](name, globals, locals, fromlist, level);
+   locals may be NULL (passed as None). */
+PyObject *_PyEval_CallImport(PyObject *builtins, PyObject *globals,
+                             PyObject *locals, PyObject *name,
+                             PyObject *fromlist, PyObject *level);
 PyObject *_PyEval_ImportFrom(PyThreadState *tstate, PyObject *module,
                              PyObject *name);
 

@@ -60,6 +60,7 @@ struct compiler_unit {
     int u_firstlineno;
     int u_has_docstring;
     int u_cond_depth;               /* module/class: inside a compound stmt */
+    int u_try_depth;                /* inside a try statement (any clause) */
     cfg_builder u_cfg;
     struct fblockinfo u_fblock[CO_MAXBLOCKS];
     int u_nfblocks;

@@ -94,6 +94,7 @@ struct _symtable_entry {
     int ste_comp_iter_target;
     int ste_comp_iter_expr;
     int ste_cond_depth;         /* inside if/for/while/try/with/match */
+    int ste_try_depth;          /* inside a try statement (any clause) */
     int ste_lineno, ste_col_offset, ste_end_lineno, ste_end_col_offset;
     PySTEntryObject *ste_annotation_block;  /* __annotate__ of this scope */
     PyObject *ste_type_params_name;  /* for TypeParametersBlock */

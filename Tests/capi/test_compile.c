@@ -86,7 +86,7 @@ dis(PyCodeObject *co)
         else if (op == LOAD_GLOBAL || op == LOAD_ATTR) {
             obj = Py_NewRef(PyTuple_GET_ITEM(co->co_names, arg >> 1));
         }
-        else if (op == LOAD_SUPER_ATTR) {
+        else if (op == LOAD_SUPER_ATTR || op == IMPORT_NAME) {
             obj = Py_NewRef(PyTuple_GET_ITEM(co->co_names, arg >> 2));
         }
         else if (OPCODE_HAS_NAME(op)) {

@@ -1,0 +1,1 @@
+print("lazy_pkg init")

@@ -1,0 +1,6 @@
+print("lazy_pkg.helper init")
+lazy from . import sibling
+
+
+def get():
+    return sibling.NAME

@@ -1,0 +1,2 @@
+print("lazy_pkg.sibling init")
+NAME = "sib"

@@ -1,0 +1,2 @@
+print("lazy_pkg.sub.leaf init")
+VALUE = "leaf"
