@@ -69,6 +69,7 @@
 #include "codecs.h"
 #include "structseq.h"
 #include "marshal.h"
+#include "pythread.h"
 #ifndef Py_LIMITED_API
 #  include "cpython/critical_section.h"
 #  include "cpython/pyctype.h"

@@ -10,6 +10,7 @@
 #include "pycore_import.h"
 
 #define BUILTIN_MODULES(X) \
+    X(_thread) \
     /* END builtin modules */
 
 #define DECLARE_INIT(name) extern PyObject *PyInit_##name(void);

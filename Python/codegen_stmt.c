@@ -646,11 +646,13 @@ codegen_with(struct compiler *c, stmt_ty s, int pos, int is_async)
     }
     ADDOP(c, iloc, POP_TOP);
     ADDOP_JUMP(c, NO_LOCATION, JUMP_NO_INTERRUPT, exit);
-    /* The exceptional path: [exit, self, lasti, exc]. */
+    /* The exceptional path: [exit, self, lasti, exc].  It is entered
+       only by the exception table, so it carries the with statement's
+       location itself (a traceback through __exit__ names that line). */
     USE_BLOCK(c, final);
-    ADDOP_JUMP(c, NO_LOCATION, SETUP_CLEANUP, cleanup);
-    ADDOP(c, NO_LOCATION, PUSH_EXC_INFO);
-    ADDOP(c, NO_LOCATION, WITH_EXCEPT_START);
+    ADDOP_JUMP(c, loc, SETUP_CLEANUP, cleanup);
+    ADDOP(c, loc, PUSH_EXC_INFO);
+    ADDOP(c, loc, WITH_EXCEPT_START);
     if (is_async) {
         ADDOP_I(c, iloc, GET_AWAITABLE, GET_AWAITABLE_AEXIT);
         ADDOP_LOAD_CONST(c, iloc, Py_None);

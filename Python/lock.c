@@ -46,6 +46,45 @@ void _PyMutex_LockSlow(PyMutex *m)
     }
 }
 
+/* Like _PyMutex_LockSlow with a limit: timeout_ns 0 only tries, a
+   negative value waits for ever.  Returns 1 with the mutex held, 0 when
+   the time ran out.  The caller detaches first if it may wait long. */
+int _PyMutex_LockTimed(PyMutex *m, int64_t timeout_ns)
+{
+    uint8_t v = __atomic_load_n(&m->_bits, __ATOMIC_RELAXED);
+    int64_t deadline = timeout_ns > 0
+        ? _PyTime_MonotonicNanoseconds() + timeout_ns : 0;
+    for (;;) {
+        if (!(v & _Py_LOCKED)) {
+            if (__atomic_compare_exchange_n(&m->_bits, &v, v | _Py_LOCKED, 0,
+                                            __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+                return 1;
+            }
+            continue;
+        }
+        int64_t remaining = -1;
+        if (timeout_ns == 0) {
+            return 0;
+        }
+        if (timeout_ns > 0) {
+            remaining = deadline - _PyTime_MonotonicNanoseconds();
+            if (remaining <= 0) {
+                return 0;
+            }
+        }
+        if (!(v & _Py_HAS_PARKED)) {
+            uint8_t parked = v | _Py_HAS_PARKED;
+            if (!__atomic_compare_exchange_n(&m->_bits, &v, parked, 0,
+                                             __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
+                continue;
+            }
+            v = parked;
+        }
+        _PyParkingLot_Park(&m->_bits, &v, sizeof(v), remaining, NULL);
+        v = __atomic_load_n(&m->_bits, __ATOMIC_RELAXED);
+    }
+}
+
 static void unlock_and_hand_over(void *arg, void *park_arg, int has_more_waiters)
 {
     PyMutex *m = (PyMutex *)arg;

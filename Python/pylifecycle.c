@@ -244,6 +244,28 @@ int Py_IsFinalizing(void)
 }
 
 /* Returns -1 if an error occurred while flushing or finalizing. */
+/* lead: non-daemon threads run to completion before anything is torn
+   down: threading._shutdown joins them (if threading was imported). */
+static void wait_for_thread_shutdown(PyThreadState *tstate)
+{
+    if (tstate == NULL) {
+        return;
+    }
+    PyObject *name = PyUnicode_FromString("threading");
+    PyObject *threading = name ? PyImport_GetModule(name) : NULL;
+    Py_XDECREF(name);
+    if (threading == NULL) {
+        PyErr_Clear();
+        return;
+    }
+    PyObject *result = PyObject_CallMethod(threading, "_shutdown", NULL);
+    if (result == NULL) {
+        PyErr_FormatUnraisable("Exception ignored on threading shutdown");
+    }
+    Py_XDECREF(result);
+    Py_DECREF(threading);
+}
+
 int Py_FinalizeEx(void)
 {
     if (!initialized) {
@@ -251,6 +273,7 @@ int Py_FinalizeEx(void)
     }
     PyInterpreterState *interp = _PyInterpreterState_Main();
     PyThreadState *tstate = _PyThreadState_GET();
+    wait_for_thread_shutdown(tstate);
     __atomic_store_n(&interp->finalizing_tstate, tstate, __ATOMIC_SEQ_CST);
     interp->finalizing = 1;
     int status = 0;

@@ -32,6 +32,10 @@ PyAPI_FUNC(void) _PyParkingLot_Unpark(const void *address, _PyUnparkCallback *ca
                           void *arg);
 PyAPI_FUNC(void) _PyParkingLot_UnparkAll(const void *address);
 
+/* Lock m, waiting at most timeout_ns (0: only try; negative: for ever)
+   without detaching: 1 when locked, 0 when the time ran out. */
+PyAPI_FUNC(int) _PyMutex_LockTimed(PyMutex *m, int64_t timeout_ns);
+
 /* Monotonic clock in nanoseconds. */
 PyAPI_FUNC(int64_t) _PyTime_MonotonicNanoseconds(void);
 
