@@ -70,6 +70,8 @@
 #include "structseq.h"
 #include "marshal.h"
 #include "pythread.h"
+#include "osmodule.h"
+#include "intrcheck.h"
 #ifndef Py_LIMITED_API
 #  include "cpython/critical_section.h"
 #  include "cpython/pyctype.h"
@@ -77,6 +79,7 @@
 #  include "cpython/funcobject.h"
 #  include "cpython/classobject.h"
 #  include "cpython/genobject.h"
+#  include "cpython/frameobject.h"
 #  include "cpython/initconfig.h"
 #endif
 

@@ -10,6 +10,19 @@
 #include "pycore_import.h"
 
 #define BUILTIN_MODULES(X) \
+    X(_codecs) \
+    X(_weakref) \
+    X(_abc) \
+    X(posix) \
+    X(_typing) \
+    X(_warnings) \
+    X(marshal) \
+    X(_imp) \
+    X(_io) \
+    X(errno) \
+    X(_stat) \
+    X(time) \
+    X(readline) \
     X(_thread) \
     /* END builtin modules */
 

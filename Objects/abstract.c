@@ -9,6 +9,7 @@
 #include "Python.h"
 #include "pycore_abstract.h"
 #include "pycore_call.h"
+#include "pycore_list.h"
 #include "pycore_long.h"
 #include "pycore_object.h"
 #include "pycore_pystate.h"
@@ -1264,15 +1265,12 @@ PySequence_List(PyObject *v)
     if (v == NULL) {
         return null_error();
     }
-    PyObject *it = PyObject_GetIter(v);
-    if (it == NULL) {
-        return NULL;
-    }
+    /* list.extend's copy, which snapshots sets and dicts under their
+       critical sections. */
     PyObject *result = PyList_New(0);
-    if (result != NULL && list_extend_from_iter(result, it) < 0) {
+    if (result != NULL && _PyList_Extend((PyListObject *)result, v) < 0) {
         Py_CLEAR(result);
     }
-    Py_DECREF(it);
     return result;
 }
 
@@ -1314,7 +1312,13 @@ PySequence_Fast(PyObject *v, const char *m)
         return NULL;
     }
     PyObject *result = PyList_New(0);
-    if (result != NULL && list_extend_from_iter(result, it) < 0) {
+    int rc = 0;
+    if (result != NULL) {
+        rc = PyAnySet_CheckExact(v) || PyDict_CheckExact(v)
+             ? _PyList_Extend((PyListObject *)result, v)
+             : list_extend_from_iter(result, it);
+    }
+    if (rc < 0) {
         Py_CLEAR(result);
     }
     Py_DECREF(it);

@@ -15,6 +15,10 @@
 #include "pycore_object.h"
 #include "pycore_pystate.h"
 #include "pycore_dict.h"
+#include "pycore_instruments.h"
+#include "pycore_opcode.h"
+#include "pycore_ceval.h"
+#include "cpython/frameobject.h"
 
 PyFrameObject *_PyFrame_NewForInterpreterFrame(_PyInterpreterFrame *frame)
 {
@@ -374,6 +378,72 @@ PyObject *PyFrame_GetLocals(PyFrameObject *f)
     return frame_locals_proxy_new(f);
 }
 
+PyFrameObject *PyEval_GetFrame(void)
+{
+    _PyInterpreterFrame *frame = _PyEval_GetFrame();
+    if (frame == NULL) {
+        return NULL;
+    }
+    PyFrameObject *f = _PyFrame_GetFrameObject(frame);
+    if (f == NULL) {
+        PyErr_NoMemory();
+    }
+    return f;
+}
+
+PyFrameObject *PyThreadState_GetFrame(PyThreadState *tstate)
+{
+    _PyInterpreterFrame *frame = tstate->current_frame;
+    if (frame == NULL) {
+        return NULL;
+    }
+    PyFrameObject *f = _PyFrame_GetFrameObject(frame);
+    if (f == NULL) {
+        PyErr_NoMemory();
+    }
+    return (PyFrameObject *)Py_XNewRef((PyObject *)f);
+}
+
+int PyFrame_GetLasti(PyFrameObject *f)
+{
+    if (f->f_frame == NULL) {
+        return -1;
+    }
+    int lasti = _PyInterpreterFrame_LASTI(f->f_frame);
+    return lasti < 0 ? -1 : lasti * (int)sizeof(_Py_CODEUNIT);
+}
+
+PyObject *PyFrame_GetVar(PyFrameObject *f, PyObject *name)
+{
+    if (!PyUnicode_Check(name)) {
+        PyErr_Format(PyExc_TypeError, "name must be str, not %s",
+                     Py_TYPE(name)->tp_name);
+        return NULL;
+    }
+    PyObject *locals = PyFrame_GetLocals(f);
+    if (locals == NULL) {
+        return NULL;
+    }
+    PyObject *value;
+    int found = PyMapping_GetOptionalItem(locals, name, &value);
+    Py_DECREF(locals);
+    if (found == 0) {
+        PyErr_Format(PyExc_NameError, "variable %R does not exist", name);
+    }
+    return found > 0 ? value : NULL;
+}
+
+PyObject *PyFrame_GetVarString(PyFrameObject *f, const char *name)
+{
+    PyObject *str = PyUnicode_FromString(name);
+    if (str == NULL) {
+        return NULL;
+    }
+    PyObject *value = PyFrame_GetVar(f, str);
+    Py_DECREF(str);
+    return value;
+}
+
 PyObject *PyFrame_GetGlobals(PyFrameObject *f)
 {
     return Py_NewRef(f->f_frame->f_globals);
@@ -465,12 +535,623 @@ static int frame_set_trace(PyObject *op, PyObject *value, void *closure)
     return 0;
 }
 
+/* ---- f_lineno assignment (the debugger's "jump") --------------------------- */
+
+/* What kind of value each stack slot holds, for deciding whether a jump
+   keeps the stack meaningful.  A stack is coded in an int64: 3 bits per
+   slot, the top in the low bits, at most MAX_TRACKED slots. */
+enum stack_kind {
+    KIND_OBJECT = 1,        /* any value */
+    KIND_ITERATOR = 2,      /* a for loop's iterator */
+    KIND_EXCEPT = 3,        /* exc_info saved by PUSH_EXC_INFO */
+    KIND_LASTI = 4,         /* a handler's saved instruction offset */
+};
+#define KIND_BITS 3
+#define MAX_TRACKED 20
+#define STACK_UNKNOWN ((int64_t)-1)     /* not reached (yet) */
+#define STACK_TOO_DEEP ((int64_t)-2)
+
+typedef struct {
+    int64_t bits;
+    int depth;
+} kind_stack;
+
+static kind_stack ks_push(kind_stack s, int kind)
+{
+    if (s.bits >= 0 && s.depth < MAX_TRACKED) {
+        s.bits = (s.bits << KIND_BITS) | kind;
+    }
+    else {
+        s.bits = STACK_TOO_DEEP;
+    }
+    s.depth++;
+    return s;
+}
+
+static kind_stack ks_pop(kind_stack s)
+{
+    if (s.depth > 0) {
+        s.depth--;
+        if (s.bits >= 0) {
+            s.bits >>= KIND_BITS;
+        }
+    }
+    return s;
+}
+
+static int ks_top(kind_stack s)
+{
+    return s.bits > 0 ? (int)(s.bits & 7) : KIND_OBJECT;
+}
+
+static int ks_peek(kind_stack s, int n)
+{
+    return s.bits > 0 ? (int)((s.bits >> (KIND_BITS * (n - 1))) & 7)
+                      : KIND_OBJECT;
+}
+
+/* Merge a successor's stack; returns 1 when it changed (worklist). */
+static int ks_flow(kind_stack *stacks, int target, int len, kind_stack s)
+{
+    if (target < 0 || target >= len) {
+        return 0;
+    }
+    if (stacks[target].bits == STACK_UNKNOWN) {
+        stacks[target] = s;
+        return 1;
+    }
+    return 0;
+}
+
+static int jump_target(const _Py_CODEUNIT *code, int i, int oparg)
+{
+    int next = i + 1;
+    switch (_Py_OPCODE(code[i])) {
+    case JUMP_BACKWARD:
+    case JUMP_BACKWARD_NO_INTERRUPT:
+        return next - oparg;
+    default:
+        return next + oparg;
+    }
+}
+
+/* The value stack before every instruction, by abstract interpretation
+   (PyMem array of Py_SIZE(code) entries, or NULL with MemoryError). */
+static kind_stack *mark_stacks(PyCodeObject *code)
+{
+    int len = (int)Py_SIZE(code);
+    const _Py_CODEUNIT *instrs = _PyCode_CODE(code);
+    kind_stack *stacks = PyMem_New(kind_stack, (size_t)len + 1);
+    if (stacks == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (int i = 0; i <= len; i++) {
+        stacks[i].bits = STACK_UNKNOWN;
+        stacks[i].depth = 0;
+    }
+    stacks[0].bits = 0;
+    int changed = 1;
+    while (changed) {
+        changed = 0;
+        int oparg = 0;
+        for (int i = 0; i < len; i++) {
+            kind_stack s = stacks[i];
+            int opcode = _Py_OPCODE(instrs[i]);
+            oparg = (oparg << 8) | _Py_OPARG(instrs[i]);
+            if (s.bits == STACK_UNKNOWN) {
+                oparg = 0;
+                continue;
+            }
+            /* A handler covering i starts from i's stack cut to its depth. */
+            int depth, lasti;
+            int handler = _PyCode_FindHandler(code, i, &depth, &lasti);
+            if (handler >= 0) {
+                kind_stack h = s;
+                while (h.depth > depth) {
+                    h = ks_pop(h);
+                }
+                if (lasti) {
+                    h = ks_push(h, KIND_LASTI);
+                }
+                changed |= ks_flow(stacks, handler, len, ks_push(h, KIND_OBJECT));
+            }
+            if (opcode == EXTENDED_ARG) {
+                changed |= ks_flow(stacks, i + 1, len, s);
+                continue;
+            }
+            kind_stack next = s;
+            switch (opcode) {
+            case JUMP_FORWARD:
+            case JUMP_BACKWARD:
+            case JUMP_BACKWARD_NO_INTERRUPT:
+                changed |= ks_flow(stacks, jump_target(instrs, i, oparg), len, s);
+                oparg = 0;
+                continue;
+            case POP_JUMP_IF_FALSE:
+            case POP_JUMP_IF_TRUE:
+            case POP_JUMP_IF_NONE:
+            case POP_JUMP_IF_NOT_NONE:
+                next = ks_pop(s);
+                changed |= ks_flow(stacks, jump_target(instrs, i, oparg), len, next);
+                break;
+            case FOR_ITER: {
+                /* Exhausted: on at the POP_ITER after the END_FOR target. */
+                int end_for = jump_target(instrs, i, oparg);
+                changed |= ks_flow(stacks, end_for, len, ks_push(s, KIND_OBJECT));
+                changed |= ks_flow(stacks, end_for + 1, len, s);
+                next = ks_push(s, KIND_OBJECT);
+                break;
+            }
+            case SEND:
+                changed |= ks_flow(stacks, jump_target(instrs, i, oparg), len, s);
+                break;
+            case GET_ITER:
+                next = ks_push(ks_pop(s), KIND_ITERATOR);
+                break;
+            case PUSH_EXC_INFO:
+                next = ks_push(ks_push(ks_pop(s), KIND_EXCEPT), KIND_OBJECT);
+                break;
+            case CHECK_EXC_MATCH:
+                next = ks_push(ks_pop(s), KIND_OBJECT);
+                break;
+            case COPY:
+                next = ks_push(s, ks_peek(s, oparg));
+                break;
+            case SWAP: {
+                /* Only the kinds move; rebuild the two slots. */
+                int top = ks_top(s), other = ks_peek(s, oparg);
+                kind_stack rest = s;
+                int kinds[MAX_TRACKED + 1];
+                int n = 0;
+                for (; n < oparg && rest.depth > 0; n++) {
+                    kinds[n] = ks_top(rest);
+                    rest = ks_pop(rest);
+                }
+                if (n == oparg && n > 0) {
+                    kinds[0] = other;
+                    kinds[n - 1] = top;
+                    for (int k = n - 1; k >= 0; k--) {
+                        rest = ks_push(rest, kinds[k]);
+                    }
+                    next = rest;
+                }
+                break;
+            }
+            case RETURN_VALUE:
+            case RAISE_VARARGS:
+            case RERAISE:
+            case RETURN_GENERATOR:
+            case INTERPRETER_EXIT:
+                oparg = 0;
+                continue;
+            default: {
+                int popped = _PyOpcode_NumPopped(opcode, oparg);
+                int pushed = _PyOpcode_NumPushed(opcode, oparg);
+                if (popped < 0 || pushed < 0) {
+                    oparg = 0;
+                    continue;
+                }
+                for (int k = 0; k < popped; k++) {
+                    next = ks_pop(next);
+                }
+                for (int k = 0; k < pushed; k++) {
+                    next = ks_push(next, KIND_OBJECT);
+                }
+                break;
+            }
+            }
+            changed |= ks_flow(stacks, i + 1, len, next);
+            oparg = 0;
+        }
+    }
+    return stacks;
+}
+
+/* A jump from `from` to `to` keeps every slot `to` expects. */
+static int compatible_stacks(kind_stack from, kind_stack to)
+{
+    if (from.bits < 0 || to.bits < 0 || to.depth > from.depth) {
+        return 0;
+    }
+    while (from.depth > to.depth) {
+        from = ks_pop(from);
+    }
+    return from.bits == to.bits;
+}
+
+static const char *why_incompatible(kind_stack from, kind_stack to)
+{
+    if (to.bits == STACK_TOO_DEEP || from.bits == STACK_TOO_DEEP) {
+        return "stack is too deep to analyze";
+    }
+    if (to.bits == STACK_UNKNOWN) {
+        return "can't jump into an exception handler, or code may be unreachable";
+    }
+    /* The innermost slot the target needs that the origin lacks. */
+    kind_stack t = to;
+    while (t.depth > 0 && !(t.depth <= from.depth && compatible_stacks(from, t))) {
+        int kind = ks_top(t);
+        kind_stack below = ks_pop(t);
+        if (below.depth <= from.depth && compatible_stacks(from, below)) {
+            switch (kind) {
+            case KIND_EXCEPT:
+                return "can't jump into an 'except' block as there's no exception";
+            case KIND_LASTI:
+                return "can't jump into a re-raising block as there's no location";
+            case KIND_ITERATOR:
+                return "can't jump into the body of a for loop";
+            default:
+                return "incompatible stacks";
+            }
+        }
+        t = below;
+    }
+    return "incompatible stacks";
+}
+
+/* First instruction of each line: lines[i] is its line, or -1. */
+static int *mark_line_starts(PyCodeObject *code)
+{
+    int len = (int)Py_SIZE(code);
+    int *starts = PyMem_New(int, (size_t)len + 1);
+    if (starts == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (int i = 0; i <= len; i++) {
+        starts[i] = -1;
+    }
+    PyCodeAddressRange range;
+    _PyCode_InitAddressRange(code, &range);
+    int last = -1;
+    while (_PyLineTable_NextAddressRange(&range)) {
+        int i = range.ar_start / (int)sizeof(_Py_CODEUNIT);
+        if (range.ar_line >= 0 && range.ar_line != last && i < len) {
+            starts[i] = range.ar_line;
+            last = range.ar_line;
+        }
+    }
+    return starts;
+}
+
+/* Which events a jump may be made from (CPython's rules). */
+static int check_jump_event(PyThreadState *tstate)
+{
+    int event = _PyInstrument_CurrentEvent(tstate);
+    switch (event) {
+    case -1:
+        PyErr_SetString(PyExc_ValueError,
+                        "f_lineno can only be set in a trace function");
+        return -1;
+    case PY_MONITORING_EVENT_PY_RESUME:
+    case PY_MONITORING_EVENT_JUMP:
+    case PY_MONITORING_EVENT_BRANCH:
+    case PY_MONITORING_EVENT_BRANCH_LEFT:
+    case PY_MONITORING_EVENT_BRANCH_RIGHT:
+    case PY_MONITORING_EVENT_LINE:
+        return 0;
+    case PY_MONITORING_EVENT_PY_START:
+        PyErr_SetString(PyExc_ValueError,
+                        "can't jump from the 'call' trace event of a new frame");
+        return -1;
+    case PY_MONITORING_EVENT_CALL:
+    case PY_MONITORING_EVENT_C_RETURN:
+        PyErr_SetString(PyExc_ValueError, "can't jump during a call");
+        return -1;
+    case PY_MONITORING_EVENT_PY_RETURN:
+    case PY_MONITORING_EVENT_PY_YIELD:
+    case PY_MONITORING_EVENT_PY_UNWIND:
+    case PY_MONITORING_EVENT_PY_THROW:
+    case PY_MONITORING_EVENT_RAISE:
+    case PY_MONITORING_EVENT_C_RAISE:
+    case PY_MONITORING_EVENT_INSTRUCTION:
+    case PY_MONITORING_EVENT_EXCEPTION_HANDLED:
+        PyErr_SetString(PyExc_ValueError,
+                        "can only jump from a 'line' trace event");
+        return -1;
+    default:
+        PyErr_SetString(PyExc_SystemError, "unexpected event type");
+        return -1;
+    }
+}
+
+/* Pop the frame's stack down to `depth` slots described by `from`;
+   a saved exc_info slot is restored as POP_EXCEPT would. */
+static void unwind_stack_to(PyThreadState *tstate, _PyInterpreterFrame *frame,
+                            kind_stack from, int depth)
+{
+    int base = _PyFrame_GetCode(frame)->co_nlocalsplus;
+    while (from.depth > depth) {
+        PyObject *v = frame->localsplus[--frame->stacktop];
+        frame->localsplus[frame->stacktop] = NULL;
+        if (ks_top(from) == KIND_EXCEPT) {
+            PyObject *old = tstate->exc_info_value;
+            tstate->exc_info_value = (v == Py_None) ? NULL : v;
+            if (v == Py_None) {
+                Py_DECREF(v);
+            }
+            Py_XDECREF(old);
+        }
+        else {
+            Py_XDECREF(v);
+        }
+        from = ks_pop(from);
+        if (frame->stacktop <= base) {
+            break;
+        }
+    }
+}
+
+/* Locals the code reads without an unbound check get None when unset,
+   so the jump cannot expose a NULL to LOAD_FAST. */
+static int bind_unchecked_locals(_PyInterpreterFrame *frame)
+{
+    PyCodeObject *code = _PyFrame_GetCode(frame);
+    const _Py_CODEUNIT *instrs = _PyCode_CODE(code);
+    int n = code->co_nlocalsplus;
+    char *read = PyMem_Calloc((size_t)n + 1, 1);
+    if (read == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    int oparg = 0;
+    for (Py_ssize_t i = 0; i < Py_SIZE(code); i++) {
+        int opcode = _Py_OPCODE(instrs[i]);
+        oparg = (oparg << 8) | _Py_OPARG(instrs[i]);
+        if (opcode == EXTENDED_ARG) {
+            continue;
+        }
+        switch (opcode) {
+        case LOAD_FAST:
+        case LOAD_FAST_BORROW:
+            if (oparg < n) {
+                read[oparg] = 1;
+            }
+            break;
+        case LOAD_FAST_LOAD_FAST:
+        case LOAD_FAST_BORROW_LOAD_FAST_BORROW:
+            read[(oparg >> 4) % (n ? n : 1)] = 1;
+            read[(oparg & 15) % (n ? n : 1)] = 1;
+            break;
+        case STORE_FAST_LOAD_FAST:
+            read[(oparg & 15) % (n ? n : 1)] = 1;
+            break;
+        }
+        oparg = 0;
+    }
+    int bound = 0;
+    for (int i = 0; i < n; i++) {
+        _PyLocals_Kind kind = _PyLocals_GetKind(code->co_localspluskinds, i);
+        if (read[i] && frame->localsplus[i] == NULL
+                && !(kind & (CO_FAST_CELL | CO_FAST_FREE))) {
+            frame->localsplus[i] = Py_NewRef(Py_None);
+            bound++;
+        }
+    }
+    PyMem_Free(read);
+    if (bound > 0 && PyErr_WarnFormat(PyExc_RuntimeWarning, 1,
+                                      "assigning None to %d unbound local%s",
+                                      bound, bound == 1 ? "" : "s") < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+static int frame_set_lineno(PyObject *op, PyObject *value, void *closure)
+{
+    (void)closure;
+    PyFrameObject *f = (PyFrameObject *)op;
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (value == NULL) {
+        PyErr_SetString(PyExc_AttributeError, "cannot delete attribute");
+        return -1;
+    }
+    if (!PyLong_CheckExact(value)) {
+        PyErr_SetString(PyExc_ValueError, "lineno must be an integer");
+        return -1;
+    }
+    if (check_jump_event(tstate) < 0) {
+        return -1;
+    }
+    _PyInterpreterFrame *frame = f->f_frame;
+    /* Only the frame whose event is being delivered is stopped at an
+       instruction boundary the dispatch loop re-reads. */
+    if (frame == NULL || frame->owner == FRAME_OWNED_BY_FRAME_OBJECT
+            || frame != _PyInstrument_EventFrame()) {
+        PyErr_SetString(PyExc_ValueError, "can't jump during a call");
+        return -1;
+    }
+    int overflow;
+    long requested = PyLong_AsLongAndOverflow(value, &overflow);
+    if (overflow || requested > INT_MAX || requested < INT_MIN) {
+        PyErr_SetString(PyExc_ValueError, "lineno out of range");
+        return -1;
+    }
+    PyCodeObject *code = _PyFrame_GetCode(frame);
+    if (requested < code->co_firstlineno) {
+        PyErr_Format(PyExc_ValueError,
+                     "line %ld comes before the current code block", requested);
+        return -1;
+    }
+    int len = (int)Py_SIZE(code);
+    int *starts = mark_line_starts(code);
+    if (starts == NULL) {
+        return -1;
+    }
+    int line = INT_MAX;
+    for (int i = 0; i < len; i++) {
+        if (starts[i] >= requested && starts[i] < line) {
+            line = starts[i];
+        }
+    }
+    if (line == INT_MAX) {
+        PyMem_Free(starts);
+        PyErr_Format(PyExc_ValueError,
+                     "line %ld comes after the current code block", requested);
+        return -1;
+    }
+    kind_stack *stacks = mark_stacks(code);
+    if (stacks == NULL) {
+        PyMem_Free(starts);
+        return -1;
+    }
+    int here = _PyInterpreterFrame_LASTI(frame);
+    kind_stack from = stacks[here];
+    int best = -1;
+    const char *msg = "cannot find bytecode for specified line";
+    for (int i = 0; i < len; i++) {
+        if (starts[i] != line) {
+            continue;
+        }
+        if (compatible_stacks(from, stacks[i])) {
+            if (best < 0 || stacks[i].depth > stacks[best].depth) {
+                best = i;
+            }
+        }
+        else if (best < 0) {
+            msg = from.bits == STACK_UNKNOWN ? "can't jump from unreachable code"
+                  : why_incompatible(from, stacks[i]);
+        }
+    }
+    kind_stack target = best >= 0 ? stacks[best] : from;
+    PyMem_Free(starts);
+    PyMem_Free(stacks);
+    if (best < 0) {
+        PyErr_SetString(PyExc_ValueError, msg);
+        return -1;
+    }
+    if (from.depth != frame->stacktop - code->co_nlocalsplus) {
+        PyErr_SetString(PyExc_ValueError, "can't jump during a call");
+        return -1;
+    }
+    unwind_stack_to(tstate, frame, from, target.depth);
+    if (bind_unchecked_locals(frame) < 0) {
+        return -1;
+    }
+    f->f_lineno = line;
+    frame->instr_ptr = _PyCode_CODE(code) + best;
+    return 0;
+}
+
+static PyObject *frame_get_trace_flag(PyObject *op, void *closure)
+{
+    PyFrameObject *f = (PyFrameObject *)op;
+    char flag = closure ? f->f_trace_opcodes : f->f_trace_lines;
+    return Py_NewRef(flag ? Py_True : Py_False);
+}
+
+/* closure: NULL for f_trace_lines, non-NULL for f_trace_opcodes. */
+static int frame_set_trace_flag(PyObject *op, PyObject *value, void *closure)
+{
+    PyFrameObject *f = (PyFrameObject *)op;
+    if (value == NULL || !PyBool_Check(value)) {
+        PyErr_SetString(PyExc_TypeError, "attribute value type must be bool");
+        return -1;
+    }
+    if (closure) {
+        f->f_trace_opcodes = value == Py_True;
+    }
+    else {
+        f->f_trace_lines = value == Py_True;
+    }
+    return 0;
+}
+
+static PyObject *frame_clear(PyObject *op, PyObject *Py_UNUSED(ignored))
+{
+    PyFrameObject *f = (PyFrameObject *)op;
+    _PyInterpreterFrame *frame = f->f_frame;
+    if (frame != NULL && frame->owner == FRAME_OWNED_BY_GENERATOR
+            && frame->previous == NULL && frame->yielded) {
+        PyErr_SetString(PyExc_RuntimeError, "cannot clear a suspended frame");
+        return NULL;
+    }
+    if (frame != NULL && frame->owner != FRAME_OWNED_BY_FRAME_OBJECT
+            && (frame->owner == FRAME_OWNED_BY_THREAD || frame->previous != NULL)) {
+        PyErr_SetString(PyExc_RuntimeError, "cannot clear an executing frame");
+        return NULL;
+    }
+    (void)frame_set_trace(op, Py_None, NULL);
+    if (frame != NULL && frame->owner == FRAME_OWNED_BY_FRAME_OBJECT) {
+        int n = frame->stacktop;
+        frame->stacktop = 0;
+        for (int i = 0; i < n; i++) {
+            Py_CLEAR(frame->localsplus[i]);
+        }
+        if (_PyFrame_GetCode(frame)->co_flags & CO_OPTIMIZED) {
+            Py_CLEAR(frame->f_locals);
+        }
+    }
+    Py_CLEAR(f->f_extra_locals);
+    Py_CLEAR(f->f_locals_cache);
+    Py_RETURN_NONE;
+}
+
+/* Where a generator object keeps its frame.  Objects/genobject.c does not
+   export its layout (nor a frame-to-generator accessor), so the offset is
+   measured once on a generator expression; every generator, coroutine and
+   async generator shares that layout.  Written once with an atomic store. */
+static Py_ssize_t generator_frame_offset = -1;
+
+static Py_ssize_t measure_generator_frame_offset(void)
+{
+    Py_ssize_t offset = __atomic_load_n(&generator_frame_offset,
+                                        __ATOMIC_ACQUIRE);
+    if (offset >= 0) {
+        return offset;
+    }
+    PyObject *globals = PyDict_New();
+    PyObject *gen = globals ? PyRun_String("(x for x in ())", Py_eval_input,
+                                           globals, globals) : NULL;
+    Py_XDECREF(globals);
+    if (gen == NULL) {
+        return -1;
+    }
+    PyObject *frame = PyObject_GetAttrString(gen, "gi_frame");
+    if (frame != NULL && PyFrame_Check(frame)) {
+        offset = (char *)((PyFrameObject *)frame)->f_frame - (char *)gen;
+        __atomic_store_n(&generator_frame_offset, offset, __ATOMIC_RELEASE);
+    }
+    else if (frame != NULL) {
+        PyErr_SetString(PyExc_SystemError, "generator without a frame");
+    }
+    Py_XDECREF(frame);
+    Py_DECREF(gen);
+    return offset;
+}
+
+/* f_generator (3.14): the generator or coroutine running this frame. */
+static PyObject *frame_get_generator(PyObject *op, void *closure)
+{
+    (void)closure;
+    _PyInterpreterFrame *frame = ((PyFrameObject *)op)->f_frame;
+    if (frame == NULL || frame->owner != FRAME_OWNED_BY_GENERATOR) {
+        Py_RETURN_NONE;
+    }
+    Py_ssize_t offset = measure_generator_frame_offset();
+    if (offset < 0) {
+        return NULL;
+    }
+    return Py_NewRef((PyObject *)((char *)frame - offset));
+}
+
+static PyMethodDef frame_methods[] = {
+    {"clear", frame_clear, METH_NOARGS,
+     "clear($self, /)\n--\n\nClear all references held by the frame."},
+    {NULL, NULL, 0, NULL},
+};
+
 static PyGetSetDef frame_getset[] = {
     {"f_code", frame_get_code, NULL, NULL, NULL},
     {"f_globals", frame_get_globals, NULL, NULL, NULL},
     {"f_builtins", frame_get_builtins, NULL, NULL, NULL},
     {"f_locals", frame_get_locals, NULL, NULL, NULL},
-    {"f_lineno", frame_get_lineno, NULL, NULL, NULL},
+    {"f_lineno", frame_get_lineno, frame_set_lineno, NULL, NULL},
+    {"f_generator", frame_get_generator, NULL, NULL, NULL},
+    {"f_trace_lines", frame_get_trace_flag, frame_set_trace_flag, NULL, NULL},
+    {"f_trace_opcodes", frame_get_trace_flag, frame_set_trace_flag, NULL,
+     (void *)1},
     {"f_lasti", frame_get_lasti, NULL, NULL, NULL},
     {"f_back", frame_get_back, NULL, NULL, NULL},
     {"f_trace", frame_get_trace, frame_set_trace, NULL, NULL},
@@ -499,4 +1180,5 @@ PyTypeObject PyFrame_Type = {
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
     .tp_traverse = frame_traverse,
     .tp_getset = frame_getset,
+    .tp_methods = frame_methods,
 };

@@ -14,6 +14,7 @@
 #include "Python.h"
 #include "pycore_call.h"
 #include "pycore_code.h"
+#include "pycore_moduleobject.h"
 #include "pycore_object.h"
 #include "pycore_pystate.h"
 #include "pycore_typeobject.h"
@@ -393,28 +394,10 @@ static PyObject *func_get_annotations(PyObject *op, void *closure)
         Py_XDECREF(annotate);
         return annotations;
     }
-    if (annotate != NULL && PyCallable_Check(annotate)) {
-        PyObject *format = PyLong_FromLong(1);
-        annotations = format ? PyObject_CallOneArg(annotate, format) : NULL;
-        Py_XDECREF(format);
-        Py_DECREF(annotate);
-        if (annotations == NULL) {
-            return NULL;
-        }
-        if (!PyDict_Check(annotations)) {
-            PyErr_Format(PyExc_TypeError,
-                         "__annotate__ returned non-dict of type '%.100s'",
-                         Py_TYPE(annotations)->tp_name);
-            Py_DECREF(annotations);
-            return NULL;
-        }
-    }
-    else {
-        Py_XDECREF(annotate);
-        annotations = PyDict_New();
-        if (annotations == NULL) {
-            return NULL;
-        }
+    annotations = _PyAnnotate_CallValue(annotate);
+    Py_XDECREF(annotate);
+    if (annotations == NULL) {
+        return NULL;
     }
     Py_BEGIN_CRITICAL_SECTION(op);
     if (func->func_annotations == NULL) {

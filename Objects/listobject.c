@@ -834,6 +834,37 @@ list_extend_from_iter(PyListObject *self, PyObject *iterable)
     return rc;
 }
 
+/* Extend from an exact set or frozenset, or the keys of an exact dict:
+   the items are copied inside both critical sections, so a concurrent
+   mutation of the source can neither make the copy fail ("changed size
+   during iteration") nor tear it. */
+static int
+list_extend_from_set_or_dict(PyListObject *self, PyObject *source)
+{
+    int rc = 0;
+    Py_BEGIN_CRITICAL_SECTION2(self, source);
+    int is_dict = PyDict_CheckExact(source);
+    Py_ssize_t n = is_dict ? PyDict_GET_SIZE(source) : PySet_GET_SIZE(source);
+    Py_ssize_t m = Py_SIZE(self);
+    if (n > PY_SSIZE_T_MAX - m || list_reserve(self, m + n) < 0) {
+        if (!PyErr_Occurred()) {
+            PyErr_NoMemory();
+        }
+        rc = -1;
+    }
+    else {
+        Py_ssize_t pos = 0;
+        PyObject *key, *value;
+        Py_hash_t hash;
+        while (rc == 0 && (is_dict ? PyDict_Next(source, &pos, &key, &value)
+                                   : _PySet_NextEntry(source, &pos, &key, &hash))) {
+            rc = _PyList_AppendTakeRef(self, Py_NewRef(key));
+        }
+    }
+    Py_END_CRITICAL_SECTION2();
+    return rc;
+}
+
 int
 _PyList_Extend(PyListObject *self, PyObject *iterable)
 {
@@ -849,6 +880,9 @@ _PyList_Extend(PyListObject *self, PyObject *iterable)
                                       Py_SIZE(iterable));
         Py_END_CRITICAL_SECTION();
         return rc;
+    }
+    if (PyAnySet_CheckExact(iterable) || PyDict_CheckExact(iterable)) {
+        return list_extend_from_set_or_dict(self, iterable);
     }
     return list_extend_from_iter(self, iterable);
 }

@@ -586,20 +586,65 @@ static PyObject *module_dir(PyObject *self, PyObject *Py_UNUSED(ignored))
     return result;
 }
 
+/* A new reference to the result of calling annotate(1) (the VALUE
+   format, PEP 649), which must be a dict; an empty dict when annotate is
+   not callable (absent or None). */
+PyObject *_PyAnnotate_CallValue(PyObject *annotate)
+{
+    if (annotate == NULL || !PyCallable_Check(annotate)) {
+        return PyDict_New();
+    }
+    PyObject *format = PyLong_FromLong(1);
+    PyObject *annotations = format ? PyObject_CallOneArg(annotate, format) : NULL;
+    Py_XDECREF(format);
+    if (annotations != NULL && !PyDict_Check(annotations)) {
+        PyErr_Format(PyExc_TypeError,
+                     "__annotate__ returned non-dict of type '%.100s'",
+                     Py_TYPE(annotations)->tp_name);
+        Py_CLEAR(annotations);
+    }
+    return annotations;
+}
+
+/* 1 while the module's code is still running (__spec__._initializing). */
+static int module_initializing(PyObject *dict)
+{
+    PyObject *spec;
+    if (PyDict_GetItemRef(dict, _Py_INTERNED_ID(__spec__), &spec) <= 0) {
+        PyErr_Clear();
+        return 0;
+    }
+    PyObject *value;
+    int initializing = 0;
+    if (PyObject_GetOptionalAttrString(spec, "_initializing", &value) > 0) {
+        initializing = PyObject_IsTrue(value) > 0;
+        Py_DECREF(value);
+    }
+    PyErr_Clear();
+    Py_DECREF(spec);
+    return initializing;
+}
+
+/* PEP 649: the annotations come from calling __annotate__ the first time;
+   they are cached in __annotations__ once the module has finished
+   executing (earlier, later annotations may still be added). */
 static PyObject *module_get_annotations(PyObject *self, void *closure)
 {
     PyObject *dict = _PyModule_GetDict(self);
     PyObject *annotations;
-    if (PyDict_GetItemRef(dict, _Py_INTERNED_ID(__annotations__), &annotations) < 0) {
+    if (PyDict_GetItemRef(dict, _Py_INTERNED_ID(__annotations__), &annotations) != 0) {
+        return annotations;
+    }
+    PyObject *annotate;
+    if (PyDict_GetItemRef(dict, _Py_INTERNED_ID(__annotate__), &annotate) < 0) {
         return NULL;
     }
-    if (annotations == NULL) {
-        annotations = PyDict_New();
-        if (annotations != NULL
-                && PyDict_SetItem(dict, _Py_INTERNED_ID(__annotations__),
-                                  annotations) < 0) {
-            Py_CLEAR(annotations);
-        }
+    annotations = _PyAnnotate_CallValue(annotate);
+    Py_XDECREF(annotate);
+    if (annotations != NULL && !module_initializing(dict)
+            && PyDict_SetItem(dict, _Py_INTERNED_ID(__annotations__),
+                              annotations) < 0) {
+        Py_CLEAR(annotations);
     }
     return annotations;
 }

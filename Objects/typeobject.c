@@ -55,6 +55,7 @@
 #include "pycore_call.h"
 #include "pycore_dict.h"
 #include "pycore_gc.h"
+#include "pycore_moduleobject.h"
 #include "pycore_object.h"
 #include "pycore_pystate.h"
 #include "pycore_qsbr.h"
@@ -2284,9 +2285,28 @@ static PyObject *type_get_annotations(PyObject *self, void *closure)
         }
         return annotations;
     }
-    annotations = PyDict_New();
+    /* PEP 649: computed by __annotate__ once, then cached apart from
+       __annotations__ (which stays free for explicit assignment). */
+    if (PyDict_GetItemRef(type->tp_dict, _Py_INTERNED_ID(__annotations_cache__),
+                          &annotations) != 0) {
+        return annotations;
+    }
+    PyObject *annotate;
+    if (PyDict_GetItemRef(type->tp_dict, _Py_INTERNED_ID(__annotate__),
+                          &annotate) < 0) {
+        return NULL;
+    }
+    if (annotate != NULL && Py_TYPE(annotate)->tp_descr_get != NULL
+            && !PyFunction_Check(annotate)) {
+        Py_SETREF(annotate, Py_TYPE(annotate)->tp_descr_get(annotate, NULL, self));
+        if (annotate == NULL) {
+            return NULL;
+        }
+    }
+    annotations = _PyAnnotate_CallValue(annotate);
+    Py_XDECREF(annotate);
     if (annotations != NULL
-            && type_dict_store(type, _Py_INTERNED_ID(__annotations__),
+            && type_dict_store(type, _Py_INTERNED_ID(__annotations_cache__),
                                annotations) < 0) {
         Py_CLEAR(annotations);
     }
@@ -2302,7 +2322,18 @@ static int type_set_annotations(PyObject *self, PyObject *value, void *closure)
                      type->tp_name);
         return -1;
     }
-    return type_dict_store(type, _Py_INTERNED_ID(__annotations__), value);
+    if (type_dict_store(type, _Py_INTERNED_ID(__annotations__), value) < 0) {
+        return -1;
+    }
+    /* An explicit value replaces what __annotate__ computed. */
+    PyObject *cache;
+    if (PyDict_GetItemRef(type->tp_dict, _Py_INTERNED_ID(__annotations_cache__),
+                          &cache) > 0) {
+        Py_DECREF(cache);
+        return type_dict_store(type, _Py_INTERNED_ID(__annotations_cache__), NULL);
+    }
+    PyErr_Clear();
+    return 0;
 }
 
 static PyObject *type_get_type_params(PyObject *self, void *closure)

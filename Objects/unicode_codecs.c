@@ -7,6 +7,7 @@
 #include "Python.h"
 #include "pycore_unicodeobject.h"
 #include "pycore_unicodectype.h"
+#include "pycore_codecs.h"       /* codecs: registry fallback */
 
 /* ---- error handlers shared by the built-in codecs --------------------------- */
 
@@ -38,13 +39,6 @@ _Py_GetErrorHandler(const char *errors)
         return _Py_ERROR_NAMEREPLACE;
     }
     return _Py_ERROR_OTHER;
-}
-
-static void
-unknown_error_handler(const char *errors)
-{
-    PyErr_Format(PyExc_LookupError, "unknown error handler name '%.400s'",
-                 errors);
 }
 
 /* A growable byte buffer for the encoders (PyMem memory). */
@@ -233,9 +227,19 @@ _Py_decode_error(_Py_error_handler *handler, const char *errors,
                         "don't know how to handle UnicodeDecodeError in "
                         "error callback");
         return -1;
-    default:
-        unknown_error_handler(errors);
-        return -1;
+    default: {
+        /* codecs: a handler registered with codecs.register_error. */
+        PyObject *replacement;
+        Py_ssize_t newpos;
+        if (_PyCodec_CallDecodeErrorHandler(errors, encoding, reason, input,
+                                            insize, start, end, &replacement,
+                                            &newpos) < 0) {
+            return -1;
+        }
+        int rc = _PyUnicodeWriter_WriteStr(writer, replacement);
+        Py_DECREF(replacement);
+        return rc < 0 ? -1 : newpos;
+    }
     }
     raise_decode_error(encoding, input, insize, start, end, reason);
     return -1;
@@ -305,6 +309,93 @@ _Py_codec_put(_Py_bytebuf *out, _Py_codec codec, Py_UCS4 unit)
         out->len += 1;
         break;
     }
+}
+
+/* codecs: append a registered handler's str replacement in the codec's
+   form; a character the codec cannot hold fails as the input did. */
+static int
+emit_replacement_str(_Py_bytebuf *out, _Py_codec codec, PyObject *rep)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(rep);
+    if (_Py_bytebuf_reserve(out, n * 4) < 0) {
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ_CHAR(rep, i);
+        if ((codec == _Py_CODEC_ASCII && ch >= 0x80)
+            || (codec == _Py_CODEC_LATIN1 && ch >= 0x100)
+            || (codec != _Py_CODEC_ASCII && codec != _Py_CODEC_LATIN1
+                && Py_UNICODE_IS_SURROGATE(ch))) {
+            return 1;
+        }
+        unsigned char *q = (unsigned char *)out->data + out->len;
+        if (codec != _Py_CODEC_UTF8 || ch < 0x80) {
+            if (_Py_codec_width(codec) == 2 && ch >= 0x10000) {
+                _Py_codec_put(out, codec, Py_UNICODE_HIGH_SURROGATE(ch));
+                _Py_codec_put(out, codec, Py_UNICODE_LOW_SURROGATE(ch));
+            }
+            else {
+                _Py_codec_put(out, codec, ch);
+            }
+        }
+        else if (ch < 0x800) {
+            q[0] = (unsigned char)(0xC0 | (ch >> 6));
+            q[1] = (unsigned char)(0x80 | (ch & 0x3F));
+            out->len += 2;
+        }
+        else if (ch < 0x10000) {
+            q[0] = (unsigned char)(0xE0 | (ch >> 12));
+            q[1] = (unsigned char)(0x80 | ((ch >> 6) & 0x3F));
+            q[2] = (unsigned char)(0x80 | (ch & 0x3F));
+            out->len += 3;
+        }
+        else {
+            q[0] = (unsigned char)(0xF0 | (ch >> 18));
+            q[1] = (unsigned char)(0x80 | ((ch >> 12) & 0x3F));
+            q[2] = (unsigned char)(0x80 | ((ch >> 6) & 0x3F));
+            q[3] = (unsigned char)(0x80 | (ch & 0x3F));
+            out->len += 4;
+        }
+    }
+    return 0;
+}
+
+/* codecs: run a handler registered with codecs.register_error for
+   str[start:end].  The callers resume at `end`, so a handler that asks
+   to resume elsewhere is reported rather than obeyed wrongly. */
+static int
+call_registered_encode_handler(const char *errors, const char *encoding,
+                               const char *reason, _Py_codec codec,
+                               PyObject *str, Py_ssize_t start, Py_ssize_t end,
+                               _Py_bytebuf *out)
+{
+    PyObject *replacement;
+    Py_ssize_t newpos;
+    if (_PyCodec_CallEncodeErrorHandler(errors, encoding, reason, str, start,
+                                        end, &replacement, &newpos) < 0) {
+        return -1;
+    }
+    int rc;
+    if (newpos != end) {
+        PyErr_Format(PyExc_NotImplementedError,
+                     "error handler '%.200s' resumed at %zd instead of %zd: "
+                     "not supported by the '%s' codec", errors, newpos, end,
+                     encoding);
+        rc = -1;
+    }
+    else if (PyBytes_Check(replacement)) {
+        rc = _Py_bytebuf_append(out, PyBytes_AS_STRING(replacement),
+                                PyBytes_GET_SIZE(replacement));
+    }
+    else {
+        rc = emit_replacement_str(out, codec, replacement);
+        if (rc > 0) {
+            _Py_raise_encode_error(encoding, str, start, end, reason);
+            rc = -1;
+        }
+    }
+    Py_DECREF(replacement);
+    return rc;
 }
 
 int
@@ -412,8 +503,8 @@ _Py_encode_error(_Py_error_handler *handler, const char *errors,
         }
         return 0;
     default:
-        unknown_error_handler(errors);
-        return -1;
+        return call_registered_encode_handler(errors, encoding, reason, codec,
+                                              str, start, end, out);
     }
 raise:
     _Py_raise_encode_error(encoding, str, start, end, reason);
@@ -1259,7 +1350,9 @@ PyUnicode_Decode(const char *s, Py_ssize_t size, const char *encoding,
     case ENC_RAW_UNICODE_ESCAPE:
         return PyUnicode_DecodeRawUnicodeEscape(s, size, errors);
     default:
-        return NULL;
+        /* codecs: any other encoding goes through the codec registry. */
+        PyErr_Clear();
+        return _PyCodec_DecodeBytesViaRegistry(s, size, encoding, errors);
     }
 }
 
@@ -1295,7 +1388,9 @@ PyUnicode_AsEncodedString(PyObject *unicode, const char *encoding,
     case ENC_RAW_UNICODE_ESCAPE:
         return PyUnicode_AsRawUnicodeEscapeString(unicode);
     default:
-        return NULL;
+        /* codecs: any other encoding goes through the codec registry. */
+        PyErr_Clear();
+        return _PyCodec_EncodeStrViaRegistry(unicode, encoding, errors);
     }
 }
 

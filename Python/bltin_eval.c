@@ -14,15 +14,6 @@
 #include "pycore_pystate.h"
 #include "pycore_typeobject.h"
 
-/* The import system proper (Python/import.c) arrives with its own issue;
-   until then __import__ finds modules already in sys.modules. */
-extern PyObject *PyImport_ImportModuleLevelObject(PyObject *name,
-                                                  PyObject *globals,
-                                                  PyObject *locals,
-                                                  PyObject *fromlist,
-                                                  int level)
-    __attribute__((weak));
-
 /* Source text of a str/bytes/bytearray/buffer argument as UTF-8 (a new
    bytes object in *keep); NULL with TypeError naming `funcname`. */
 static const char *source_text(PyObject *src, const char *funcname,
@@ -472,35 +463,8 @@ static PyObject *builtin___import__(PyObject *module, PyObject *args,
                                      &level)) {
         return NULL;
     }
-    if (PyImport_ImportModuleLevelObject != NULL) {
-        return PyImport_ImportModuleLevelObject(name, globals, locals, fromlist,
-                                                level);
-    }
-    if (level != 0) {
-        PyErr_SetString(PyExc_ImportError,
-                        "attempted relative import with no known parent package");
-        return NULL;
-    }
-    PyObject *modules = _PyInterpreterState_GET()->modules;
-    PyObject *mod;
-    int found = PyDict_GetItemRef(modules, name, &mod);
-    if (found < 0) {
-        return NULL;
-    }
-    if (!found) {
-        PyObject *msg = PyUnicode_FromFormat("No module named %R", name);
-        if (msg != NULL) {
-            PyObject *exc = PyObject_CallOneArg(PyExc_ModuleNotFoundError, msg);
-            if (exc != NULL) {
-                PyObject_SetAttrString(exc, "name", name);
-                PyErr_SetObject(PyExc_ModuleNotFoundError, exc);
-                Py_DECREF(exc);
-            }
-            Py_DECREF(msg);
-        }
-        return NULL;
-    }
-    return mod;
+    return PyImport_ImportModuleLevelObject(name, globals, locals, fromlist,
+                                            level);
 }
 
 static PyMethodDef eval_methods[] = {

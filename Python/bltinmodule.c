@@ -13,12 +13,14 @@
 #include "pycore_call.h"
 #include "pycore_object.h"
 #include "pycore_pystate.h"
+#include "pycore_readline.h"      /* site/REPL: input() */
 #include "bltinmodule.h"
 #include "enumobject.h"
 #include "cpython/funcobject.h"
 #include "pycore_genobject.h"
 #include "pycore_sysmodule.h"
 #include "pycore_typeobject.h"
+#include "pycore_unicodeobject.h"  /* io: _Py_LATIN1_CHR in print */
 
 #include "pycore_ceval.h"
 
@@ -38,10 +40,26 @@ static PyObject *required_sys_attr(const char *name)
     return Py_NewRef(value);
 }
 
+/* io: the interned name "write", made on first use; racing threads intern
+   the same immortal string, so either published pointer is right. */
+static PyObject *write_name(void)
+{
+    static PyObject *cached;
+    PyObject *name = __atomic_load_n(&cached, __ATOMIC_ACQUIRE);
+    if (name == NULL) {
+        name = PyUnicode_InternFromString("write");
+        if (name != NULL) {
+            __atomic_store_n(&cached, name, __ATOMIC_RELEASE);
+        }
+    }
+    return name;
+}
+
 /* file.write(text); 0 or -1. */
 static int write_to_file(PyObject *file, PyObject *text)
 {
-    PyObject *result = PyObject_CallMethod(file, "write", "O", text);
+    PyObject *name = write_name();
+    PyObject *result = name ? PyObject_CallMethodOneArg(file, name, text) : NULL;
     if (result == NULL) {
         return -1;
     }
@@ -728,7 +746,10 @@ error:
    Objects/fileobject.c, which arrives with io.) */
 static int write_cstring(const char *text, PyObject *file)
 {
-    PyObject *str = PyUnicode_FromString(text);
+    /* io: one-character separators are cached latin-1 strings. */
+    PyObject *str = text[0] != '\0' && text[1] == '\0'
+                    ? Py_NewRef(_Py_LATIN1_CHR(text[0]))
+                    : PyUnicode_FromString(text);
     if (str == NULL) {
         return -1;
     }
@@ -763,6 +784,13 @@ static PyObject *builtin_input(PyObject *module, PyObject *const *args,
             PyErr_Clear();
         }
     }
+    if (_PyOS_IsConsole(fin, fout)) {
+        /* site/REPL: on a terminal, read through PyOS_Readline (editing). */
+        if (flush_file(fout) == 0) {
+            line = _PyOS_ReadConsoleInput(nargs == 1 ? args[0] : Py_None, fin);
+        }
+        goto done;
+    }
     if (nargs == 1 && args[0] != Py_None) {
         PyObject *prompt = PyObject_Str(args[0]);
         if (prompt == NULL || write_to_file(fout, prompt) < 0) {
@@ -785,7 +813,8 @@ static PyObject *builtin_input(PyObject *module, PyObject *const *args,
     }
     Py_ssize_t len = PyUnicode_GET_LENGTH(line);
     if (len == 0) {
-        PyErr_SetNone(PyExc_EOFError);
+        /* io: CPython's message for input() at end of file. */
+        PyErr_SetString(PyExc_EOFError, "EOF when reading a line");
         Py_CLEAR(line);
         goto done;
     }

@@ -30,6 +30,8 @@
 #include "cpython/classobject.h"
 #include "cpython/funcobject.h"
 #include "pycore_ceval_helpers.h"
+#include "pycore_instruments.h"  /* tracing hooks */
+#include "pycore_template.h"       /* typ: BUILD_TEMPLATE */
 
 /* ---- frames and calls ---------------------------------------------------- */
 
@@ -279,7 +281,7 @@ const char *PyEval_GetFuncDesc(PyObject *func)
         word = *next_instr++;                               \
         opcode = _Py_OPCODE(word);                          \
         oparg = _Py_OPARG(word);                            \
-        goto *opcode_targets[opcode];                       \
+        goto *dispatch_table[opcode];                       \
     } while (0)
 #define JUMPBY(n) (next_instr += (n))
 
@@ -307,16 +309,33 @@ const char *PyEval_GetFuncDesc(PyObject *func)
 #define ERROR_IF(cond) do { if (cond) goto error; } while (0)
 
 /* Eval-breaker check: the runtime serves drop requests, stop-the-world,
-   merges, GC and signals. */
+   merges, GC and signals.  _PY_EVAL_INSTRUMENTED_BIT stays set while the
+   thread is traced, profiled or monitored: the check then (re)selects the
+   instrumented dispatch table (Doc/internals/tracing.md). */
 #define CHECK_EVAL_BREAKER()                                                \
     do {                                                                    \
-        if (__atomic_load_n(&tstate->eval_breaker, __ATOMIC_RELAXED) != 0) { \
+        uintptr_t bits_ = __atomic_load_n(&tstate->eval_breaker,           \
+                                          __ATOMIC_RELAXED);                \
+        if (bits_ != 0) {                                                   \
             SAVE_STACK();                                                   \
-            if (_Py_HandlePending(tstate) < 0) {                            \
+            if ((bits_ & ~(uintptr_t)_PY_EVAL_INSTRUMENTED_BIT)             \
+                    && _Py_HandlePending(tstate) < 0) {                     \
                 goto error;                                                 \
             }                                                               \
+            dispatch_table = select_dispatch(tstate, opcode_targets,        \
+                                             instrumented_targets);         \
         }                                                                   \
     } while (0)
+
+/* The table for `tstate` now: instrumented while its bit is set, except
+   inside an event callback (which is never itself traced). */
+static inline void **select_dispatch(PyThreadState *tstate, void **plain,
+                                     void **instrumented)
+{
+    uintptr_t bits = __atomic_load_n(&tstate->eval_breaker, __ATOMIC_RELAXED);
+    return (bits & _PY_EVAL_INSTRUMENTED_BIT) && tstate->tracing == 0
+           ? instrumented : plain;
+}
 
 static int enter_python_frame(PyThreadState *tstate)
 {
@@ -356,6 +375,10 @@ PyObject *_PyEval_EvalFrame(PyThreadState *tstate, _PyInterpreterFrame *frame,
         _PY_OPCODES_ARG(_TARGET_ENTRY)
 #undef _TARGET_ENTRY
     };
+    /* Tracing hooks: every opcode first visits the instrumentation. */
+    static void *instrumented_targets[256] = {
+        [0 ... 255] = &&instrumented_instruction,
+    };
 #pragma GCC diagnostic pop
 
     _Py_CODEUNIT *next_instr;
@@ -365,6 +388,16 @@ PyObject *_PyEval_EvalFrame(PyThreadState *tstate, _PyInterpreterFrame *frame,
     _Py_CODEUNIT word;
     int opcode, oparg;
     PyObject *retval = NULL;
+    if (__atomic_load_n(&_PyMonitoring_Active, __ATOMIC_RELAXED)) {
+        /* sys.monitoring is on: this thread (maybe new) takes part. */
+        _PyThreadState_SetEvalBreakerBit(tstate, _PY_EVAL_INSTRUMENTED_BIT);
+    }
+    void **dispatch_table = select_dispatch(tstate, opcode_targets,
+                                            instrumented_targets);
+    /* Instrumented only: the instruction last run in instr_prev_frame
+       (line events depend on where the frame came from). */
+    _Py_CODEUNIT *instr_prev = NULL;
+    _PyInterpreterFrame *instr_prev_frame = NULL;
 
     if (tstate->c_recursion_remaining-- <= 0) {
         tstate->c_recursion_remaining++;
@@ -385,6 +418,11 @@ PyObject *_PyEval_EvalFrame(PyThreadState *tstate, _PyInterpreterFrame *frame,
     }
     LOAD_FRAME();
     if (throwflag) {
+        if (dispatch_table != opcode_targets) {
+            /* Either way an exception is set: the thrown one or the
+               listener's. */
+            (void)_PyEval_InstrumentThrow(tstate, frame);
+        }
         goto error;
     }
     DISPATCH();
@@ -397,6 +435,34 @@ start_frame:
     DISPATCH();
 
 #include "ceval_ops.h"
+
+instrumented_instruction:
+    /* DISPATCH loaded the instruction at frame->instr_ptr; deliver the
+       events due before it, then run it (or go where a trace function
+       moved the frame with f_lineno). */
+    {
+        SAVE_STACK();
+        int status = _PyEval_InstrumentInstruction(
+            tstate, frame, instr_prev_frame == frame ? instr_prev : NULL,
+            stack_pointer);
+        instr_prev_frame = frame;
+        if (status == _PY_INSTR_RUN) {
+            instr_prev = frame->instr_ptr;
+            goto *opcode_targets[opcode];
+        }
+        if (status == _PY_INSTR_OFF) {
+            dispatch_table = opcode_targets;
+            goto *opcode_targets[opcode];
+        }
+        if (status == _PY_INSTR_JUMPED) {
+            /* The f_lineno setter rewound the stack to the target's. */
+            stack_pointer = frame->localsplus + frame->stacktop;
+            next_instr = frame->instr_ptr;
+            instr_prev = next_instr;
+            DISPATCH();
+        }
+        goto error;
+    }
 
 unknown_opcode:
     PyErr_Format(PyExc_SystemError, "%U:%d: unknown opcode %d",
@@ -415,6 +481,10 @@ error:
             PyTraceBack_Here(f);
         }
     }
+    if (dispatch_table != opcode_targets) {
+        SAVE_STACK();
+        (void)_PyEval_InstrumentRaise(tstate, frame);
+    }
 exception_unwind:
     {
         /* The handler is looked up for the instruction that failed (a
@@ -431,6 +501,10 @@ exception_unwind:
                 PyObject *v = POP();
                 Py_XDECREF(v);
             }
+            if (dispatch_table != opcode_targets) {
+                SAVE_STACK();
+                (void)_PyEval_InstrumentUnwind(tstate, frame);
+            }
             goto exit_unwind;
         }
         while (stack_pointer > stackbase + depth) {
@@ -446,6 +520,16 @@ exception_unwind:
         }
         PyObject *exc = PyErr_GetRaisedException();
         PUSH(exc);
+        if (dispatch_table != opcode_targets) {
+            /* The handler's first line event compares with the line that
+               raised. */
+            instr_prev = frame->instr_ptr;
+            instr_prev_frame = frame;
+            SAVE_STACK();
+            if (_PyEval_InstrumentHandled(tstate, frame, exc) < 0) {
+                goto exception_unwind;
+            }
+        }
         next_instr = first_instr + handler;
         DISPATCH();
     }

@@ -15,6 +15,7 @@
 #include "pycore_object.h"
 #include "pycore_pystate.h"
 #include "pycore_typeobject.h"
+#include "pycore_typevarobject.h"  /* typ: PEP 695 intrinsics */
 #include "cpython/classobject.h"
 
 /* ---- argument binding ----------------------------------------------------- */
@@ -413,7 +414,11 @@ PyObject *_PyEval_LoadGlobal(PyThreadState *tstate, PyObject *globals,
                              PyObject *builtins, PyObject *name)
 {
     PyObject *v;
-    int found = PyDict_GetItemRef(globals, name, &v);
+    /* A dict subclass as globals (exec, annotationlib's fake globals) is
+       asked through __getitem__, so its __missing__ takes part. */
+    int found = PyDict_CheckExact(globals)
+        ? PyDict_GetItemRef(globals, name, &v)
+        : PyMapping_GetOptionalItem(globals, name, &v);
     if (found != 0) {
         if (found > 0 && PyLazyImport_CheckExact(v)) {
             Py_SETREF(v, _PyLazyImport_ResolveInDict(globals, name, v));
@@ -857,15 +862,17 @@ PyObject *_PyEval_CallIntrinsic1(PyThreadState *tstate,
         return PyNumber_Positive(value);
     case INTRINSIC_LIST_TO_TUPLE:
         return PyList_AsTuple(value);
+    /* PEP 695 (typ): Objects/typevarobject.c */
     case INTRINSIC_SUBSCRIPT_GENERIC:
+        return _Py_subscript_generic(value);
     case INTRINSIC_TYPEVAR:
+        return _Py_make_typevar(value, NULL, NULL);
     case INTRINSIC_PARAMSPEC:
+        return _Py_make_paramspec(value);
     case INTRINSIC_TYPEVARTUPLE:
+        return _Py_make_typevartuple(value);
     case INTRINSIC_TYPEALIAS:
-        _PyErr_Format(tstate, PyExc_SystemError,
-                      "type parameters (PEP 695) need the typing objects, which "
-                      "this build does not have yet");
-        return NULL;
+        return _Py_make_typealias(value);
     }
     _PyErr_Format(tstate, PyExc_SystemError, "bad CALL_INTRINSIC_1 oparg");
     return NULL;
@@ -883,10 +890,15 @@ PyObject *_PyEval_CallIntrinsic2(PyThreadState *tstate, int oparg,
             Py_XSETREF(f->func_typeparams, Py_NewRef(value1));
         }
         return Py_NewRef(value2);
+    /* PEP 695 (typ): Objects/typevarobject.c */
+    case INTRINSIC_TYPEVAR_WITH_BOUND:
+        return _Py_make_typevar(value2, value1, NULL);
+    case INTRINSIC_TYPEVAR_WITH_CONSTRAINTS:
+        return _Py_make_typevar(value2, NULL, value1);
+    case INTRINSIC_SET_TYPEPARAM_DEFAULT:
+        return _Py_set_typeparam_default(value2, value1);
     }
-    _PyErr_Format(tstate, PyExc_SystemError,
-                  "type parameters (PEP 695) need the typing objects, which "
-                  "this build does not have yet");
+    _PyErr_Format(tstate, PyExc_SystemError, "bad CALL_INTRINSIC_2 oparg");
     return NULL;
 }
 

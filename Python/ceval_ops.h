@@ -19,7 +19,13 @@ TARGET(RESERVED)
 
 TARGET(RESUME)
 {
+    void **table_before = dispatch_table;
     CHECK_EVAL_BREAKER();
+    if (dispatch_table != table_before && dispatch_table != opcode_targets) {
+        /* Tracing began while this loop ran plainly: this frame's start
+           event is still due. */
+        goto instrumented_instruction;
+    }
     DISPATCH();
 }
 
@@ -942,13 +948,37 @@ TARGET(FORMAT_WITH_SPEC)
     DISPATCH();
 }
 
+/* PEP 750 (typ): Objects/interpolationobject.c, Objects/templateobject.c */
 TARGET(BUILD_INTERPOLATION)
+{
+    PyObject *spec = (oparg & 1) ? POP() : NULL;
+    PyObject *expression = POP();
+    PyObject *value = TOP();
+    PyObject *res = _PyInterpolation_Build(value, expression, oparg >> 2, spec);
+    Py_XDECREF(spec);
+    Py_DECREF(expression);
+    Py_DECREF(value);
+    if (res == NULL) {
+        STACK_SHRINK(1);
+        goto error;
+    }
+    SET_TOP(res);
+    DISPATCH();
+}
+
 TARGET(BUILD_TEMPLATE)
 {
-    PyErr_SetString(PyExc_SystemError,
-                    "template strings (PEP 750) need the string.templatelib "
-                    "types, which this build does not have yet");
-    goto error;
+    PyObject *interpolations = POP();
+    PyObject *strings = TOP();
+    PyObject *res = _PyTemplate_Build(strings, interpolations);
+    Py_DECREF(interpolations);
+    Py_DECREF(strings);
+    if (res == NULL) {
+        STACK_SHRINK(1);
+        goto error;
+    }
+    SET_TOP(res);
+    DISPATCH();
 }
 
 /* ---- jumps -------------------------------------------------------------------- */
@@ -1063,6 +1093,13 @@ TARGET(FOR_ITER)
             if (!PyErr_ExceptionMatches(PyExc_StopIteration)) {
                 goto error;
             }
+            if (dispatch_table != opcode_targets) {
+                /* An explicit StopIteration is a raise (tracing hook). */
+                SAVE_STACK();
+                if (_PyEval_InstrumentRaise(tstate, frame) < 0) {
+                    goto error;
+                }
+            }
             PyErr_Clear();
         }
         /* Skip the END_FOR at the target: continue at POP_ITER. */
@@ -1105,6 +1142,12 @@ TARGET(CALL_KW)
            the loop continues in it.  The arguments' references move into
            the new frame. */
         SAVE_STACK();
+        if (dispatch_table != opcode_targets
+                && _PyEval_InstrumentPyCall(tstate, frame, callable,
+                                            npos > 0 ? args[0] : NULL) < 0) {
+            Py_XDECREF(kwnames);   /* tracing hook */
+            goto error;
+        }
         stack_pointer = base;
         SAVE_STACK();
         _PyInterpreterFrame *callee = push_function_frame(
@@ -1117,8 +1160,19 @@ TARGET(CALL_KW)
         LOAD_FRAME();
         goto start_frame;
     }
-    PyObject *res = PyObject_Vectorcall(
-        callable, args, (size_t)npos | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+    PyObject *res;
+    if (dispatch_table == opcode_targets) {
+        res = PyObject_Vectorcall(
+            callable, args, (size_t)npos | PY_VECTORCALL_ARGUMENTS_OFFSET,
+            kwnames);
+    }
+    else {
+        /* Tracing hook: CALL / C_RETURN events, 'c_call' & co. */
+        SAVE_STACK();
+        res = _PyEval_InstrumentedCall(
+            tstate, frame, callable, args,
+            (size_t)npos | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+    }
     for (PyObject **p = base; p < stack_pointer; p++) {
         Py_XDECREF(*p);
     }
@@ -1137,7 +1191,9 @@ TARGET(CALL_FUNCTION_EX)
     PyObject *callargs = POP();
     PyObject *null_slot = POP();
     PyObject *func = POP();
-    PyObject *res = _PyEval_CallFunctionEx(tstate, func, callargs, kwargs);
+    PyObject *res = dispatch_table == opcode_targets
+        ? _PyEval_CallFunctionEx(tstate, func, callargs, kwargs)
+        : _PyEval_InstrumentedCallEx(tstate, frame, func, callargs, kwargs);
     Py_XDECREF(kwargs);
     Py_DECREF(callargs);
     Py_XDECREF(null_slot);
@@ -1306,6 +1362,10 @@ TARGET(RERAISE)
         }
     }
     PyErr_SetRaisedException(exc);
+    if (dispatch_table != opcode_targets) {
+        SAVE_STACK();   /* tracing hook: RERAISE event */
+        (void)_PyEval_InstrumentReraise(tstate, frame);
+    }
     goto exception_unwind;
 }
 
@@ -1453,7 +1513,15 @@ TARGET(SEND)
     PyObject *v = POP();
     PyObject *receiver = TOP();
     PyObject *res = NULL;
-    PySendResult status = PyIter_Send(receiver, v, &res);
+    PySendResult status;
+    if (dispatch_table == opcode_targets) {
+        status = PyIter_Send(receiver, v, &res);
+    }
+    else {
+        /* Tracing hook: a StopIteration the receiver raises is reported. */
+        SAVE_STACK();
+        status = _PyEval_InstrumentedSend(tstate, frame, receiver, v, &res);
+    }
     Py_DECREF(v);
     if (status == PYGEN_ERROR) {
         goto error;

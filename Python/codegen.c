@@ -1849,6 +1849,11 @@ codegen_annotate_prologue(struct compiler *c, location loc)
 static int
 codegen_annotation_value(struct compiler *c, expr_ty ann)
 {
+    /* typ: from __future__ import annotations keeps annotations as text. */
+    if (c->c_flags & CO_FUTURE_ANNOTATIONS) {
+        ADDOP_LOAD_CONST_NEW(c, LOC(ann), _PyAST_ExprAsUnicode(ann));
+        return 0;
+    }
     if (ann->kind == Starred_kind) {
         /* *args: *Ts  evaluates to the single unpacked item. */
         VISIT(c, expr, ann->v.Starred.value);
@@ -1927,7 +1932,7 @@ codegen_function_annotations(struct compiler *c, location loc,
     if (a->kwarg && a->kwarg->annotation) {
         PyObject *mangled = _Py_Mangle(c->u->u_private, a->kwarg->arg);
         if (mangled == NULL || load_const_new(c, loc, mangled) < 0 ||
-            codegen_visit_expr(c, a->kwarg->annotation) < 0) {
+            codegen_annotation_value(c, a->kwarg->annotation) < 0) { /* typ */
             exit_scope(c);
             return -1;
         }
@@ -1936,7 +1941,7 @@ codegen_function_annotations(struct compiler *c, location loc,
     if (returns) {
         PyObject *ret = PyUnicode_InternFromString("return");
         if (ret == NULL || load_const_new(c, loc, ret) < 0 ||
-            codegen_visit_expr(c, returns) < 0) {
+            codegen_annotation_value(c, returns) < 0) { /* typ */
             exit_scope(c);
             return -1;
         }

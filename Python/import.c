@@ -1,7 +1,17 @@
-/* The import system, first cut: built-in modules from the inittab and
-   source modules, regular packages and namespace packages found on
-   sys.path, all in C.  sys.meta_path / sys.path_hooks finders and the
-   bytecode cache come later.
+/* The import system: CPython's algorithm (importlib._bootstrap's
+   _find_and_load, _find_spec, module_from_spec, _init_module_attrs,
+   _load_unlocked, _exec) in C.  sys.meta_path finders are asked for a
+   spec with find_spec(name, path, target); the module comes from
+   spec.loader.create_module() or a plain module, gets its import
+   attributes, is registered in sys.modules and run by
+   loader.exec_module().  ModuleSpec and BuiltinImporter are defined
+   here; the path-based finders and loaders are C classes in
+   Python/import_machinery.c.  The algorithm calls them directly when
+   they appear as themselves (exact types), so the default path runs no
+   Python code; any other finder, loader or spec is used through its
+   Python attributes and methods.  ModuleSpec's fields that C code
+   writes after the spec is shared go through _PyImport_StoreRef (the
+   spec's critical section).
 
    Thread safety: sys.modules is a dict and protects itself.  What is not
    a dict is the "who is importing what" state: a list of import records,
@@ -13,19 +23,17 @@
    thread itself (a circular import) sees the partial module.  Threads
    waiting for each other's modules (a circular import split across
    threads) are detected through the waiters list and, as in CPython,
-   get the partial module instead of waiting forever. */
+   get the partial module instead of waiting forever.  The finders' own
+   caches are described in import_machinery.c. */
 #include "Python.h"
 #include "import.h"
 #include "sysmodule.h"
 #include "pythonrun.h"
 #include "cpython/lock.h"
-#include "cpython/namespaceobject.h"
 #include "pycore_compile.h"
 #include "pycore_import.h"
 #include "pycore_pystate.h"
 #include "pycore_typeobject.h"
-#include <sys/stat.h>
-#include <unistd.h>
 
 
 /* ---- the inittab -------------------------------------------------------- */
@@ -421,12 +429,15 @@ static PyObject *lookup_waiting(PyObject *name)
 
 /* Either sys.modules[name] (returned, new reference), or a fresh record
    for name owned by this thread (*claimed set, NULL returned), or NULL
-   with an exception.  Waits while another thread executes name.
+   with an exception.  Waits while another thread executes name.  With
+   want_existing false the record is taken whatever sys.modules holds
+   (reloading, or loading a given spec).
    sys.modules is consulted only after claiming, outside records_mutex:
    a dict operation may block and detach, and records_mutex is held by
    attached threads only for short C-only work.  Claims are exclusive,
    so a module found missing while claimed cannot be loaded elsewhere. */
-static PyObject *lookup_or_claim(PyObject *name, struct import_record **claimed)
+static PyObject *lookup_or_claim(PyObject *name, int want_existing,
+                                 struct import_record **claimed)
 {
     PyThreadState *tstate = _PyThreadState_GET();
     *claimed = NULL;
@@ -458,7 +469,8 @@ static PyObject *lookup_or_claim(PyObject *name, struct import_record **claimed)
     records = rec;
     PyMutex_Unlock(&records_mutex);
     PyObject *mod;
-    if (PyDict_GetItemRef(tstate->interp->modules, name, &mod) != 0) {
+    if (want_existing
+            && PyDict_GetItemRef(tstate->interp->modules, name, &mod) != 0) {
         release_claim(rec);
         return mod;
     }
@@ -503,372 +515,1206 @@ static void no_module_named(PyObject *name)
     set_not_found(name, PyUnicode_FromFormat("No module named %R", name));
 }
 
-/* ---- finding source modules --------------------------------------------- */
+/* ---- built-in modules ----------------------------------------------------- */
 
-enum found_kind { FOUND_NOTHING, FOUND_MODULE, FOUND_PACKAGE, FOUND_NAMESPACE };
-
-struct found {
-    enum found_kind kind;
-    PyObject *origin;           /* file to execute, or NULL (namespace) */
-    PyObject *locations;        /* list: the package's __path__, or NULL */
-};
-
-static int stat_is(PyObject *path, int dir)
+/* 1 for a module in the inittab that can be (re)created, -1 for one that
+   cannot (sys and builtins, made by the runtime), 0 for no built-in
+   module of that name: _imp.is_builtin's contract. */
+int _PyImport_IsBuiltin(PyObject *name)
 {
-    PyObject *bytes = PyUnicode_EncodeFSDefault(path);
-    if (bytes == NULL) {
-        return -1;
+    struct _inittab *entry = find_inittab(name);
+    if (entry == NULL) {
+        return 0;
     }
-    struct stat st;
-    int ok = stat(PyBytes_AS_STRING(bytes), &st) == 0
-             && (dir ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode));
-    Py_DECREF(bytes);
-    return ok;
+    return entry->initfunc == NULL ? -1 : 1;
 }
 
-/* entry/tail.  An empty entry means the current directory, spelled out
-   so __file__ is absolute, as in CPython. */
-static PyObject *join_path(PyObject *entry, PyObject *tail)
+/* _imp.create_builtin(spec): the module for spec.name from its init
+   function: a module (single-phase init) or one created from the
+   returned PyModuleDef (multi-phase; executed later by exec_builtin).
+   None when the name is not built in. */
+PyObject *_PyImport_CreateBuiltin(PyObject *spec)
 {
-    if (PyUnicode_GET_LENGTH(entry) > 0) {
-        return PyUnicode_FromFormat("%U/%U", entry, tail);
-    }
-    char cwd[4096];
-    if (getcwd(cwd, sizeof(cwd)) == NULL) {
-        return Py_NewRef(tail);
-    }
-    PyObject *dir = PyUnicode_DecodeFSDefault(cwd);
-    if (dir == NULL) {
+    PyObject *name = _PyModuleSpec_Get(spec, _PySpec_NAME);
+    if (name == NULL) {
         return NULL;
     }
-    PyObject *path = PyUnicode_FromFormat("%U/%U", dir, tail);
-    Py_DECREF(dir);
-    return path;
-}
-
-/* One path entry: a package directory with __init__.py, then a .py file,
-   then a directory that may be a namespace portion (appended to
-   portions).  Returns 1 when a module or package was found. */
-static int search_entry(PyObject *entry, PyObject *shortname,
-                        struct found *out, PyObject *portions)
-{
-    PyObject *dir = join_path(entry, shortname);
-    if (dir == NULL) {
-        return -1;
+    if (!PyUnicode_Check(name)) {
+        PyErr_Format(PyExc_TypeError, "name must be string, not %.200s",
+                     Py_TYPE(name)->tp_name);
+        Py_DECREF(name);
+        return NULL;
     }
-    int is_dir = stat_is(dir, 1);
-    if (is_dir > 0) {
-        PyObject *init = PyUnicode_FromFormat("%U/__init__.py", dir);
-        int has_init = init == NULL ? -1 : stat_is(init, 0);
-        if (has_init > 0) {
-            out->kind = FOUND_PACKAGE;
-            out->origin = init;
-            out->locations = Py_BuildValue("[O]", dir);
-            Py_DECREF(dir);
-            return out->locations == NULL ? -1 : 1;
-        }
-        Py_XDECREF(init);
-        if (has_init < 0 || PyList_Append(portions, dir) < 0) {
-            Py_DECREF(dir);
-            return -1;
+    struct _inittab *entry = find_inittab(name);
+    PyObject *mod = NULL;
+    if (entry == NULL) {
+        mod = Py_NewRef(Py_None);
+    }
+    else if (entry->initfunc == NULL) {
+        /* sys and builtins: the runtime's own module, while it exists. */
+        mod = PyImport_GetModule(name);
+        if (mod == NULL && !PyErr_Occurred()) {
+            PyErr_Format(PyExc_ImportError, "built-in module %R cannot be "
+                         "re-initialized once removed from sys.modules", name);
         }
     }
-    Py_DECREF(dir);
-    if (is_dir < 0) {
-        return -1;
-    }
-    PyObject *file = PyUnicode_FromFormat("%U.py", shortname);
-    PyObject *path = file == NULL ? NULL : join_path(entry, file);
-    Py_XDECREF(file);
-    int is_file = path == NULL ? -1 : stat_is(path, 0);
-    if (is_file > 0) {
-        out->kind = FOUND_MODULE;
-        out->origin = path;
-        return 1;
-    }
-    Py_XDECREF(path);
-    return is_file;
-}
-
-/* Searches a list of directories (sys.path or a package's __path__). */
-static int find_source(PyObject *search_path, PyObject *shortname,
-                       struct found *out)
-{
-    out->kind = FOUND_NOTHING;
-    out->origin = out->locations = NULL;
-    PyObject *entries = PySequence_List(search_path);
-    if (entries == NULL) {
-        return -1;
-    }
-    PyObject *portions = PyList_New(0);
-    int res = portions == NULL ? -1 : 0;
-    for (Py_ssize_t i = 0; res == 0 && i < PyList_GET_SIZE(entries); i++) {
-        PyObject *entry = PyList_GET_ITEM(entries, i);
-        if (PyUnicode_Check(entry)) {
-            res = search_entry(entry, shortname, out, portions);
-        }
-    }
-    if (res == 0 && PyList_GET_SIZE(portions) > 0) {
-        out->kind = FOUND_NAMESPACE;
-        out->locations = Py_NewRef(portions);
-        res = 1;
-    }
-    Py_XDECREF(portions);
-    Py_DECREF(entries);
-    return res;
-}
-
-/* ---- loading ------------------------------------------------------------ */
-
-/* The ModuleSpec stand-in: a namespace with CPython's spec attributes.
-   The loader is a namespace too (name and path); loader objects with
-   exec_module arrive with sys.meta_path support. */
-static PyObject *make_spec(PyObject *name, PyObject *parent,
-                           struct found *f, const char *loader_kind)
-{
-    PyObject *origin = f->origin ? f->origin : Py_None;
-    PyObject *locations = f->locations ? f->locations : Py_None;
-    PyObject *loader_kw = Py_BuildValue("{s:O,s:O,s:s}", "name", name,
-                                        "path", origin, "kind", loader_kind);
-    PyObject *loader = loader_kw ? _PyNamespace_New(loader_kw) : NULL;
-    Py_XDECREF(loader_kw);
-    if (loader == NULL) {
-        return NULL;
-    }
-    PyObject *kw = Py_BuildValue(
-        "{s:O,s:O,s:O,s:O,s:O,s:O,s:O,s:O}", "name", name, "loader", loader,
-        "origin", origin, "submodule_search_locations", locations,
-        "parent", parent, "cached", Py_None, "loader_state", Py_None,
-        "has_location", f->origin ? Py_True : Py_False);
-    Py_DECREF(loader);
-    if (kw == NULL) {
-        return NULL;
-    }
-    PyObject *spec = _PyNamespace_New(kw);
-    Py_DECREF(kw);
-    return spec;
-}
-
-/* Sets the import attributes of a fresh module from its spec. */
-static int init_module_attrs(PyObject *module, PyObject *spec,
-                             struct found *f)
-{
-    PyObject *dict = PyModule_GetDict(module);
-    PyObject *loader = PyObject_GetAttrString(spec, "loader");
-    PyObject *parent = PyObject_GetAttrString(spec, "parent");
-    int err = loader == NULL || parent == NULL
-        || PyDict_SetItemString(dict, "__spec__", spec) < 0
-        || PyDict_SetItemString(dict, "__loader__", loader) < 0
-        || PyDict_SetItemString(dict, "__package__", parent) < 0
-        || PyDict_SetItemString(dict, "__file__",
-                                f->origin ? f->origin : Py_None) < 0
-        || (f->locations != NULL
-            && PyDict_SetItemString(dict, "__path__", f->locations) < 0);
-    Py_XDECREF(loader);
-    Py_XDECREF(parent);
-    return err ? -1 : 0;
-}
-
-static PyObject *read_source(PyObject *path)
-{
-    PyObject *bytes = PyUnicode_EncodeFSDefault(path);
-    if (bytes == NULL) {
-        return NULL;
-    }
-    FILE *fp = fopen(PyBytes_AS_STRING(bytes), "rb");
-    Py_DECREF(bytes);
-    if (fp == NULL) {
-        PyErr_SetFromErrnoWithFilenameObject(PyExc_OSError, path);
-        return NULL;
-    }
-    PyObject *text = PyBytes_FromStringAndSize(NULL, 0);
-    char buf[8192];
-    size_t n;
-    while (text != NULL && (n = fread(buf, 1, sizeof(buf), fp)) > 0) {
-        PyObject *chunk = PyBytes_FromStringAndSize(buf, (Py_ssize_t)n);
-        PyBytes_ConcatAndDel(&text, chunk);
-    }
-    if (text != NULL && ferror(fp)) {
-        Py_CLEAR(text);
-        PyErr_SetFromErrnoWithFilenameObject(PyExc_OSError, path);
-    }
-    fclose(fp);
-    return text;
-}
-
-static PyObject *compile_source(PyObject *path)
-{
-    PyObject *text = read_source(path);
-    if (text == NULL) {
-        return NULL;
-    }
-    if (strlen(PyBytes_AS_STRING(text)) != (size_t)PyBytes_GET_SIZE(text)) {
-        Py_DECREF(text);
-        PyErr_SetString(PyExc_SyntaxError,
-                        "source code string cannot contain null bytes");
-        return NULL;
-    }
-    PyObject *code = Py_CompileStringObject(PyBytes_AS_STRING(text), path,
-                                            Py_file_input, NULL, -1);
-    Py_DECREF(text);
-    return code;
-}
-
-/* Compiles and runs the source at origin as module (already in
-   sys.modules).  spec._initializing is true meanwhile, as in CPython, so
-   `from m import x` failing during a circular import can say so. */
-static PyObject *run_source(PyObject *name, PyObject *module, PyObject *spec,
-                            PyObject *origin)
-{
-    PyObject *code = compile_source(origin);
-    if (code == NULL
-            || PyObject_SetAttrString(spec, "_initializing", Py_True) < 0) {
-        Py_XDECREF(code);
-        remove_module(name);
-        return NULL;
-    }
-    PyObject *mod = exec_code_in_module(name, module, code);
-    Py_DECREF(code);
-    PyObject *exc = PyErr_GetRaisedException();
-    if (PyObject_SetAttrString(spec, "_initializing", Py_False) < 0) {
-        PyErr_Clear();
-    }
-    PyErr_SetRaisedException(exc);
-    return mod;
-}
-
-/* Creates, registers and executes the module described by f. */
-static PyObject *load_found(PyObject *name, PyObject *parent,
-                            struct found *f)
-{
-    static const char *const kinds[] = {"", "SourceFileLoader",
-                                        "SourceFileLoader", "NamespaceLoader"};
-    /* spec.parent: a package is its own parent, a top-level module has
-       the empty one. */
-    PyObject *empty = PyUnicode_FromString("");
-    if (empty == NULL) {
-        return NULL;
-    }
-    PyObject *spec = make_spec(name, f->kind != FOUND_MODULE ? name
-                               : parent != Py_None ? parent : empty, f,
-                               kinds[f->kind]);
-    Py_DECREF(empty);
-    if (spec == NULL) {
-        return NULL;
-    }
-    PyObject *module = PyModule_NewObject(name);
-    if (module == NULL) {
-        Py_DECREF(spec);
-        return NULL;
-    }
-    int err = init_module_attrs(module, spec, f);
-    /* Registered before it runs, so a circular import finds the partial
-       module. */
-    if (err < 0 || PyDict_SetItem(_PyInterpreterState_GET()->modules, name,
-                                  module) < 0) {
-        Py_DECREF(spec);
-        Py_DECREF(module);
-        return NULL;
-    }
-    if (f->origin == NULL) {
-        Py_DECREF(spec);
-        return module;
-    }
-    PyObject *mod = run_source(name, module, spec, f->origin);
-    Py_DECREF(spec);
-    Py_DECREF(module);
-    return mod;
-}
-
-static PyObject *load_builtin(PyObject *name, struct _inittab *entry)
-{
-    if (entry->initfunc == NULL) {
-        PyErr_Format(PyExc_ImportError, "built-in module %R cannot be "
-                     "re-initialized once removed from sys.modules", name);
-        return NULL;
-    }
-    PyObject *mod = entry->initfunc();
-    if (mod == NULL) {
-        if (!PyErr_Occurred()) {
+    else {
+        mod = entry->initfunc();
+        if (mod == NULL && !PyErr_Occurred()) {
             PyErr_Format(PyExc_SystemError, "initialization of %U failed "
                          "without raising an exception", name);
         }
-        return NULL;
-    }
-    if (PyObject_TypeCheck(mod, &PyModuleDef_Type)) {
-        PyModuleDef *def = (PyModuleDef *)mod;
-        PyObject *kw = Py_BuildValue("{s:O,s:O,s:s}", "name", name,
-                                     "origin", Py_None, "parent", Py_None);
-        PyObject *spec = kw ? _PyNamespace_New(kw) : NULL;
-        Py_XDECREF(kw);
-        if (spec == NULL) {
-            return NULL;
-        }
-        mod = PyModule_FromDefAndSpec2(def, spec, PYTHON_API_VERSION);
-        Py_DECREF(spec);
-        if (mod == NULL || PyModule_ExecDef(mod, def) < 0) {
-            Py_XDECREF(mod);
-            return NULL;
+        if (mod != NULL && PyObject_TypeCheck(mod, &PyModuleDef_Type)) {
+            PyModuleDef *def = (PyModuleDef *)mod;
+            mod = PyModule_FromDefAndSpec2(def, spec, PYTHON_API_VERSION);
         }
     }
-    if (PyDict_SetItem(_PyInterpreterState_GET()->modules, name, mod) < 0) {
-        Py_DECREF(mod);
-        return NULL;
-    }
+    Py_DECREF(name);
     return mod;
 }
 
-/* Loads name (claimed by this thread): the parent package is already
-   imported when name is dotted (parent_mod, or NULL for top level). */
-static PyObject *load_claimed(PyObject *name, PyObject *parent_mod,
-                              PyObject *parent_name, PyObject *shortname)
+/* _imp.exec_builtin(module): runs a multi-phase module's exec slots
+   once (a module whose state exists was already executed). */
+int _PyImport_ExecBuiltin(PyObject *module)
 {
-    PyObject *search_path;
-    if (parent_mod == NULL) {
-        struct _inittab *entry = find_inittab(name);
-        if (entry != NULL) {
-            return load_builtin(name, entry);
+    if (!PyModule_Check(module)) {
+        return 0;
+    }
+    PyModuleDef *def = PyModule_GetDef(module);
+    if (def == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    if (def->m_size > 0 && PyModule_GetState(module) != NULL) {
+        return 0;
+    }
+    return PyModule_ExecDef(module, def);
+}
+
+/* ---- ModuleSpec helpers ---------------------------------------------------- */
+
+static int str_endswith(PyObject *s, const char *suffix)
+{
+    Py_ssize_t n = (Py_ssize_t)strlen(suffix);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(s);
+    if (len < n) {
+        return 0;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (PyUnicode_READ_CHAR(s, len - n + i) != (Py_UCS4)(unsigned char)suffix[i]) {
+            return 0;
         }
-        search_path = PySys_GetObject("path");
-        if (search_path == NULL || !PyList_Check(search_path)) {
-            PyErr_SetString(PyExc_ImportError, "sys.path must be a list of "
-                            "directory names");
+    }
+    return 1;
+}
+
+/* The part of name before its last dot, "" when there is none. */
+static PyObject *name_parent(PyObject *name)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(name);
+    Py_ssize_t dot = PyUnicode_FindChar(name, '.', 0, len, -1);
+    if (dot == -2) {
+        return NULL;
+    }
+    return PyUnicode_Substring(name, 0, dot < 0 ? 0 : dot);
+}
+
+/* ---- ModuleSpec ----------------------------------------------------------------- */
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *name;
+    PyObject *loader;
+    PyObject *origin;
+    PyObject *loader_state;
+    PyObject *locations;        /* submodule_search_locations */
+    PyObject *cached;           /* NULL/None: compute from origin on demand */
+    PyObject *uninitialized;    /* _uninitialized_submodules: a list made
+                                   on first use */
+    PyObject *initializing;     /* _initializing; NULL until first set */
+    PyObject *set_fileattr;     /* bool: has_location */
+    PyObject *dict;
+} specobject;
+
+#define SPEC(op) ((specobject *)(op))
+
+static int spec_fill(specobject *self, PyObject *name, PyObject *loader,
+                     PyObject *origin, PyObject *loader_state, int is_package)
+{
+    PyObject *locations = is_package ? PyList_New(0) : Py_NewRef(Py_None);
+    if (locations == NULL) {
+        return -1;
+    }
+    Py_XSETREF(self->name, Py_NewRef(name));
+    Py_XSETREF(self->loader, Py_NewRef(loader));
+    Py_XSETREF(self->origin, Py_NewRef(origin ? origin : Py_None));
+    Py_XSETREF(self->loader_state, Py_NewRef(loader_state ? loader_state : Py_None));
+    Py_XSETREF(self->locations, locations);
+    Py_CLEAR(self->uninitialized);
+    Py_XSETREF(self->set_fileattr, Py_NewRef(Py_False));
+    Py_CLEAR(self->cached);
+    return 0;
+}
+
+PyObject *_PyModuleSpec_New(PyObject *name, PyObject *loader,
+                            PyObject *origin, int is_package)
+{
+    PyObject *op = PyType_GenericAlloc(&_PyModuleSpec_Type, 0);
+    if (op == NULL) {
+        return NULL;
+    }
+    if (spec_fill(SPEC(op), name, loader, origin, NULL, is_package) < 0) {
+        Py_DECREF(op);
+        return NULL;
+    }
+    return op;
+}
+
+static int spec_init(PyObject *op, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"name", "loader", "origin", "loader_state",
+                             "is_package", NULL};
+    PyObject *name, *loader, *origin = Py_None, *state = Py_None;
+    PyObject *is_package = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OO|$OOO:ModuleSpec", kwlist,
+                                     &name, &loader, &origin, &state,
+                                     &is_package)) {
+        return -1;
+    }
+    int pkg = PyObject_IsTrue(is_package);
+    if (pkg < 0) {
+        return -1;
+    }
+    int res;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    res = spec_fill(SPEC(op), name, loader, origin, state, pkg);
+    Py_END_CRITICAL_SECTION();
+    return res;
+}
+
+static int spec_traverse(PyObject *op, visitproc visit, void *arg)
+{
+    specobject *self = SPEC(op);
+    Py_VISIT(self->name);
+    Py_VISIT(self->loader);
+    Py_VISIT(self->origin);
+    Py_VISIT(self->loader_state);
+    Py_VISIT(self->locations);
+    Py_VISIT(self->cached);
+    Py_VISIT(self->uninitialized);
+    Py_VISIT(self->initializing);
+    Py_VISIT(self->dict);
+    return 0;
+}
+
+static int spec_clear(PyObject *op)
+{
+    specobject *self = SPEC(op);
+    Py_CLEAR(self->name);
+    Py_CLEAR(self->loader);
+    Py_CLEAR(self->origin);
+    Py_CLEAR(self->loader_state);
+    Py_CLEAR(self->locations);
+    Py_CLEAR(self->cached);
+    Py_CLEAR(self->uninitialized);
+    Py_CLEAR(self->initializing);
+    Py_CLEAR(self->set_fileattr);
+    Py_CLEAR(self->dict);
+    return 0;
+}
+
+static void spec_dealloc(PyObject *op)
+{
+    PyObject_GC_UnTrack(op);
+    spec_clear(op);
+    Py_TYPE(op)->tp_free(op);
+}
+
+/* The class name without its module, as __class__.__name__. */
+static const char *short_type_name(PyObject *op)
+{
+    const char *full = Py_TYPE(op)->tp_name;
+    const char *dot = strrchr(full, '.');
+    return dot ? dot + 1 : full;
+}
+
+static PyObject *spec_repr(PyObject *op)
+{
+    PyObject *name = PyObject_GetAttrString(op, "name");
+    PyObject *loader = name ? PyObject_GetAttrString(op, "loader") : NULL;
+    PyObject *origin = loader ? PyObject_GetAttrString(op, "origin") : NULL;
+    PyObject *locs = origin ? PyObject_GetAttrString(op,
+                              "submodule_search_locations") : NULL;
+    PyObject *result = NULL;
+    if (locs != NULL) {
+        PyObject *head = PyUnicode_FromFormat("%s(name=%R, loader=%R",
+                                              short_type_name(op), name, loader);
+        PyObject *mid = head == NULL ? NULL : origin == Py_None
+            ? PyUnicode_FromString("")
+            : PyUnicode_FromFormat(", origin=%R", origin);
+        PyObject *tail = mid == NULL ? NULL : locs == Py_None
+            ? PyUnicode_FromString(")")
+            : PyUnicode_FromFormat(", submodule_search_locations=%R)", locs);
+        if (tail != NULL) {
+            result = PyUnicode_FromFormat("%U%U%U", head, mid, tail);
+        }
+        Py_XDECREF(head);
+        Py_XDECREF(mid);
+        Py_XDECREF(tail);
+    }
+    Py_XDECREF(name);
+    Py_XDECREF(loader);
+    Py_XDECREF(origin);
+    Py_XDECREF(locs);
+    return result;
+}
+
+/* Equal when name, loader, origin, search locations, cached and
+   has_location all are; NotImplemented for objects lacking them. */
+static PyObject *spec_richcompare(PyObject *a, PyObject *b, int op)
+{
+    if (op != Py_EQ && op != Py_NE) {
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+    static const char *const fields[] = {
+        "name", "loader", "origin", "submodule_search_locations", "cached",
+        "has_location", NULL,
+    };
+    int equal = 1;
+    for (size_t i = 0; equal == 1 && fields[i] != NULL; i++) {
+        PyObject *mine = PyObject_GetAttrString(a, fields[i]);
+        if (mine == NULL) {
             return NULL;
         }
-        Py_INCREF(search_path);
+        PyObject *theirs = PyObject_GetAttrString(b, fields[i]);
+        if (theirs == NULL) {
+            Py_DECREF(mine);
+            if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+                PyErr_Clear();
+                Py_RETURN_NOTIMPLEMENTED;
+            }
+            return NULL;
+        }
+        equal = PyObject_RichCompareBool(mine, theirs, Py_EQ);
+        Py_DECREF(mine);
+        Py_DECREF(theirs);
+    }
+    if (equal < 0) {
+        return NULL;
+    }
+    return PyBool_FromLong(op == Py_EQ ? equal : !equal);
+}
+
+static PyObject *spec_get_cached(PyObject *op, void *closure)
+{
+    (void)closure;
+    specobject *self = SPEC(op);
+    PyObject *cached = _PyImport_LoadRef(op, &self->cached);
+    if (cached != NULL && cached != Py_None) {
+        return cached;
+    }
+    Py_XDECREF(cached);
+    PyObject *origin = _PyImport_LoadRef(op, &self->origin);
+    PyObject *fileattr = _PyImport_LoadRef(op, &self->set_fileattr);
+    PyObject *computed = NULL;
+    if (origin != NULL && PyUnicode_Check(origin) && fileattr == Py_True) {
+        if (str_endswith(origin, ".py")) {
+            computed = _PyImport_CacheFromSource(origin, NULL);
+            if (computed == NULL) {
+                Py_DECREF(origin);
+                Py_XDECREF(fileattr);
+                return NULL;
+            }
+        }
+        else if (str_endswith(origin, ".pyc")) {
+            computed = Py_NewRef(origin);
+        }
+    }
+    Py_XDECREF(origin);
+    Py_XDECREF(fileattr);
+    if (computed == NULL) {
+        Py_RETURN_NONE;
+    }
+    /* Racing readers compute the same path; the first one stored wins. */
+    Py_BEGIN_CRITICAL_SECTION(op);
+    if (self->cached == NULL || self->cached == Py_None) {
+        Py_XSETREF(self->cached, Py_NewRef(computed));
     }
     else {
-        if (PyObject_GetOptionalAttrString(parent_mod, "__path__",
-                                           &search_path) < 0) {
-            return NULL;
-        }
-        if (search_path == NULL) {
-            set_not_found(name, PyUnicode_FromFormat(
-                "No module named %R; %R is not a package", name,
-                parent_name));
-            return NULL;
-        }
+        Py_SETREF(computed, Py_NewRef(self->cached));
     }
-    struct found f;
-    int res = find_source(search_path, shortname, &f);
-    Py_DECREF(search_path);
-    if (res <= 0) {
-        if (res == 0) {
-            no_module_named(name);
+    Py_END_CRITICAL_SECTION();
+    return computed;
+}
+
+static int spec_set_cached(PyObject *op, PyObject *value, void *closure)
+{
+    (void)closure;
+    _PyImport_StoreRef(op, &SPEC(op)->cached, value);
+    return 0;
+}
+
+static PyObject *spec_get_parent(PyObject *op, void *closure)
+{
+    (void)closure;
+    PyObject *name = _PyImport_LoadRef(op, &SPEC(op)->name);
+    PyObject *locations = _PyImport_LoadRef(op, &SPEC(op)->locations);
+    PyObject *result;
+    if (name == NULL || !PyUnicode_Check(name)) {
+        result = Py_NewRef(name ? name : Py_None);
+    }
+    else if (locations == NULL || locations == Py_None) {
+        result = name_parent(name);
+    }
+    else {
+        result = Py_NewRef(name);
+    }
+    Py_XDECREF(name);
+    Py_XDECREF(locations);
+    return result;
+}
+
+static PyObject *spec_get_has_location(PyObject *op, void *closure)
+{
+    (void)closure;
+    PyObject *flag = _PyImport_LoadRef(op, &SPEC(op)->set_fileattr);
+    return flag ? flag : Py_NewRef(Py_False);
+}
+
+static int spec_set_has_location(PyObject *op, PyObject *value, void *closure)
+{
+    (void)closure;
+    int truth = value == NULL ? 0 : PyObject_IsTrue(value);
+    if (truth < 0) {
+        return -1;
+    }
+    _PyImport_StoreRef(op, &SPEC(op)->set_fileattr, truth ? Py_True : Py_False);
+    return 0;
+}
+
+/* The list is made on first use: most specs never need one. */
+static PyObject *spec_get_uninitialized(PyObject *op, void *closure)
+{
+    (void)closure;
+    PyObject *list = _PyImport_LoadRef(op, &SPEC(op)->uninitialized);
+    if (list != NULL) {
+        return list;
+    }
+    PyObject *fresh = PyList_New(0);
+    if (fresh == NULL) {
+        return NULL;
+    }
+    Py_BEGIN_CRITICAL_SECTION(op);
+    if (SPEC(op)->uninitialized == NULL) {
+        SPEC(op)->uninitialized = Py_NewRef(fresh);
+    }
+    list = Py_NewRef(SPEC(op)->uninitialized);
+    Py_END_CRITICAL_SECTION();
+    Py_DECREF(fresh);
+    return list;
+}
+
+static int spec_set_uninitialized(PyObject *op, PyObject *value, void *closure)
+{
+    (void)closure;
+    _PyImport_StoreRef(op, &SPEC(op)->uninitialized, value);
+    return 0;
+}
+
+static PyGetSetDef spec_getsets[] = {
+    {"_uninitialized_submodules", spec_get_uninitialized,
+     spec_set_uninitialized, NULL, NULL},
+    {"cached", spec_get_cached, spec_set_cached, NULL, NULL},
+    {"parent", spec_get_parent, NULL,
+     "The name of the module's parent.", NULL},
+    {"has_location", spec_get_has_location, spec_set_has_location, NULL, NULL},
+    {"_set_fileattr", spec_get_has_location, spec_set_has_location, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMemberDef spec_members[] = {
+    {"name", _Py_T_OBJECT, offsetof(specobject, name), 0, NULL},
+    {"loader", _Py_T_OBJECT, offsetof(specobject, loader), 0, NULL},
+    {"origin", _Py_T_OBJECT, offsetof(specobject, origin), 0, NULL},
+    {"loader_state", _Py_T_OBJECT, offsetof(specobject, loader_state), 0, NULL},
+    {"submodule_search_locations", _Py_T_OBJECT,
+     offsetof(specobject, locations), 0, NULL},
+    {"_initializing", Py_T_OBJECT_EX, offsetof(specobject, initializing), 0,
+     NULL},
+    {"__dict__", _Py_T_OBJECT, offsetof(specobject, dict), Py_READONLY, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
+PyTypeObject _PyModuleSpec_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "_frozen_importlib.ModuleSpec",
+    .tp_basicsize = sizeof(specobject),
+    .tp_dealloc = spec_dealloc,
+    .tp_repr = spec_repr,
+    .tp_hash = PyObject_HashNotImplemented,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_setattro = PyObject_GenericSetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
+    .tp_doc = "ModuleSpec(name, loader, *, origin=None, loader_state=None, "
+              "is_package=None)\n--\n\n"
+              "The specification for a module, used for loading.",
+    .tp_traverse = spec_traverse,
+    .tp_clear = spec_clear,
+    .tp_richcompare = spec_richcompare,
+    .tp_members = spec_members,
+    .tp_getset = spec_getsets,
+    .tp_dictoffset = offsetof(specobject, dict),
+    .tp_init = spec_init,
+    .tp_alloc = PyType_GenericAlloc,
+    .tp_new = PyType_GenericNew,
+    .tp_free = PyObject_GC_Del,
+};
+
+
+/* spec.<field> as a new reference: straight from the fields for an exact
+   ModuleSpec, through getattr for anything else. */
+PyObject *_PyModuleSpec_Get(PyObject *spec, enum _PySpecField field)
+{
+    static const char *const names[] = {
+        "name", "loader", "origin", "submodule_search_locations", "parent",
+        "has_location", "cached",
+    };
+    if (!Py_IS_TYPE(spec, &_PyModuleSpec_Type)) {
+        return PyObject_GetAttrString(spec, names[field]);
+    }
+    PyObject **slot = NULL;
+    switch (field) {
+    case _PySpec_NAME: slot = &SPEC(spec)->name; break;
+    case _PySpec_LOADER: slot = &SPEC(spec)->loader; break;
+    case _PySpec_ORIGIN: slot = &SPEC(spec)->origin; break;
+    case _PySpec_LOCATIONS: slot = &SPEC(spec)->locations; break;
+    case _PySpec_PARENT: return spec_get_parent(spec, NULL);
+    case _PySpec_HAS_LOCATION: return spec_get_has_location(spec, NULL);
+    case _PySpec_CACHED: return spec_get_cached(spec, NULL);
+    }
+    PyObject *value = slot ? _PyImport_LoadRef(spec, slot) : NULL;
+    return value ? value : Py_NewRef(Py_None);
+}
+
+/* spec._initializing = value, directly for an exact ModuleSpec. */
+int _PyModuleSpec_SetInitializing(PyObject *spec, PyObject *value)
+{
+    if (!Py_IS_TYPE(spec, &_PyModuleSpec_Type)) {
+        return PyObject_SetAttrString(spec, "_initializing", value);
+    }
+    _PyImport_StoreRef(spec, &SPEC(spec)->initializing, value);
+    return 0;
+}
+
+/* spec.submodule_search_locations = locations. */
+int _PyModuleSpec_SetLocations(PyObject *spec, PyObject *locations)
+{
+    if (!Py_IS_TYPE(spec, &_PyModuleSpec_Type)) {
+        return PyObject_SetAttrString(spec, "submodule_search_locations",
+                                      locations);
+    }
+    _PyImport_StoreRef(spec, &SPEC(spec)->locations, locations);
+    return 0;
+}
+
+/* spec.has_location = flag. */
+int _PyModuleSpec_SetHasLocation(PyObject *spec, int flag)
+{
+    if (!Py_IS_TYPE(spec, &_PyModuleSpec_Type)) {
+        return PyObject_SetAttrString(spec, "has_location",
+                                      flag ? Py_True : Py_False);
+    }
+    _PyImport_StoreRef(spec, &SPEC(spec)->set_fileattr,
+                       flag ? Py_True : Py_False);
+    return 0;
+}
+
+/* spec.loader = loader. */
+int _PyModuleSpec_SetLoader(PyObject *spec, PyObject *loader)
+{
+    if (!Py_IS_TYPE(spec, &_PyModuleSpec_Type)) {
+        return PyObject_SetAttrString(spec, "loader", loader);
+    }
+    _PyImport_StoreRef(spec, &SPEC(spec)->loader, loader);
+    return 0;
+}
+
+
+/* ---- BuiltinImporter ---------------------------------------------------------------- */
+
+PyObject *_PyImport_BuiltinFindSpec(PyObject *fullname)
+{
+    if (!PyUnicode_Check(fullname) || _PyImport_IsBuiltin(fullname) == 0) {
+        Py_RETURN_NONE;
+    }
+    PyObject *origin = PyUnicode_FromString("built-in");
+    if (origin == NULL) {
+        return NULL;
+    }
+    PyObject *spec = _PyModuleSpec_New(fullname,
+                                       (PyObject *)&_PyBuiltinImporter_Type,
+                                       origin, 0);
+    Py_DECREF(origin);
+    return spec;
+}
+
+static PyObject *builtin_find_spec(PyObject *cls, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"fullname", "path", "target", NULL};
+    PyObject *fullname, *path = Py_None, *target = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OO:find_spec", kwlist,
+                                     &fullname, &path, &target)) {
+        return NULL;
+    }
+    if (cls == (PyObject *)&_PyBuiltinImporter_Type) {
+        return _PyImport_BuiltinFindSpec(fullname);
+    }
+    /* A subclass: its spec names it as the loader. */
+    if (!PyUnicode_Check(fullname) || _PyImport_IsBuiltin(fullname) == 0) {
+        Py_RETURN_NONE;
+    }
+    PyObject *origin = PyUnicode_FromString("built-in");
+    PyObject *spec = origin ? _PyModuleSpec_New(fullname, cls, origin, 0) : NULL;
+    Py_XDECREF(origin);
+    return spec;
+}
+
+static PyObject *builtin_create_module(PyObject *unused, PyObject *spec)
+{
+    (void)unused;
+    return _PyImport_CreateBuiltin(spec);
+}
+
+static PyObject *builtin_exec_module(PyObject *unused, PyObject *module)
+{
+    (void)unused;
+    if (_PyImport_ExecBuiltin(module) < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *builtin_is_package(PyObject *cls, PyObject *fullname)
+{
+    (void)cls;
+    (void)fullname;
+    Py_RETURN_FALSE;
+}
+
+static PyObject *builtin_get_none(PyObject *cls, PyObject *fullname)
+{
+    (void)cls;
+    (void)fullname;
+    Py_RETURN_NONE;
+}
+
+static PyObject *builtin_load_module(PyObject *cls, PyObject *fullname)
+{
+    return _PyImport_LoadModuleShim(cls, fullname);
+}
+
+static PyMethodDef builtin_methods[] = {
+    {"find_spec", _PyCFunction_CAST(builtin_find_spec),
+     METH_VARARGS | METH_KEYWORDS | METH_CLASS, NULL},
+    {"create_module", builtin_create_module, METH_O | METH_STATIC,
+     "Create a built-in module"},
+    {"exec_module", builtin_exec_module, METH_O | METH_STATIC,
+     "Exec a built-in module"},
+    {"is_package", builtin_is_package, METH_O | METH_CLASS,
+     "Return False as built-in modules are never packages."},
+    {"get_code", builtin_get_none, METH_O | METH_CLASS,
+     "Return None as built-in modules do not have code objects."},
+    {"get_source", builtin_get_none, METH_O | METH_CLASS,
+     "Return None as built-in modules do not have source code."},
+    {"load_module", builtin_load_module, METH_O | METH_CLASS,
+     "Load the specified module into sys.modules and return it."},
+    {NULL, NULL, 0, NULL},
+};
+
+PyTypeObject _PyBuiltinImporter_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "_frozen_importlib.BuiltinImporter",
+    .tp_basicsize = sizeof(PyObject),
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .tp_doc = "Meta path import for built-in modules.\n\n"
+              "All methods are either class or static methods to avoid the "
+              "need to instantiate the class.",
+    .tp_methods = builtin_methods,
+    .tp_alloc = PyType_GenericAlloc,
+    .tp_new = PyType_GenericNew,
+    .tp_free = PyObject_Free,
+};
+
+
+/* ---- the protocol: specs, loaders, module creation ---------------------- */
+
+/* New reference to sys.<name>; NULL without an exception when absent. */
+static PyObject *sys_attr(const char *name)
+{
+    PyObject *value;
+    if (PySys_GetOptionalAttrString(name, &value) < 0) {
+        return NULL;
+    }
+    return value;
+}
+
+static int modules_contains(PyObject *name)
+{
+    return PyDict_Contains(_PyInterpreterState_GET()->modules, name);
+}
+
+/* importlib._bootstrap._find_spec: ask each sys.meta_path finder.  The
+   two C finders are called directly when they appear as themselves. */
+PyObject *_PyImport_FindSpec(PyObject *name, PyObject *path, PyObject *target)
+{
+    PyObject *meta_path = sys_attr("meta_path");
+    if (meta_path == NULL || meta_path == Py_None) {
+        Py_XDECREF(meta_path);
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_ImportError, "sys.meta_path is None, Python "
+                            "is likely shutting down");
         }
         return NULL;
     }
-    PyObject *mod = load_found(name, parent_name, &f);
-    Py_XDECREF(f.origin);
-    Py_XDECREF(f.locations);
-    return mod;
+    PyObject *finders = PySequence_List(meta_path);
+    Py_DECREF(meta_path);
+    if (finders == NULL) {
+        return NULL;
+    }
+    if (PyList_GET_SIZE(finders) == 0
+            && PyErr_WarnEx(PyExc_ImportWarning, "sys.meta_path is empty", 1) < 0) {
+        Py_DECREF(finders);
+        return NULL;
+    }
+    int is_reload = modules_contains(name);
+    PyObject *spec = is_reload < 0 ? NULL : Py_NewRef(Py_None);
+    for (Py_ssize_t i = 0; spec == Py_None && i < PyList_GET_SIZE(finders); i++) {
+        PyObject *finder = PyList_GET_ITEM(finders, i);
+        Py_DECREF(spec);
+        if (finder == (PyObject *)&_PyBuiltinImporter_Type) {
+            spec = _PyImport_BuiltinFindSpec(name);
+            continue;
+        }
+        if (finder == (PyObject *)&_PyPathFinder_Type) {
+            spec = _PyImport_PathFinderFindSpec(name, path, target);
+            continue;
+        }
+        PyObject *method;
+        int has = PyObject_GetOptionalAttr(finder, _Py_INTERNED_ID(find_spec),
+                                           &method);
+        if (has <= 0) {
+            spec = has < 0 ? NULL : Py_NewRef(Py_None);
+            continue;
+        }
+        PyObject *args[3] = {name, path ? path : Py_None,
+                             target ? target : Py_None};
+        spec = PyObject_Vectorcall(method, args, 3, NULL);
+        Py_DECREF(method);
+    }
+    Py_DECREF(finders);
+    if (spec == NULL || spec == Py_None || is_reload) {
+        return spec;
+    }
+    /* The finder itself imported the module: prefer the module's spec. */
+    PyObject *module = PyImport_GetModule(name);
+    if (module == NULL) {
+        return PyErr_Occurred() ? (Py_DECREF(spec), NULL) : spec;
+    }
+    PyObject *own;
+    int has = PyObject_GetOptionalAttr(module, _Py_INTERNED_ID(__spec__), &own);
+    Py_DECREF(module);
+    if (has < 0) {
+        Py_DECREF(spec);
+        return NULL;
+    }
+    if (has && own != Py_None) {
+        Py_SETREF(spec, own);
+    }
+    else {
+        Py_XDECREF(own);
+    }
+    return spec;
 }
 
-/* Binds a submodule as an attribute of its parent package. */
-static int bind_in_parent(PyObject *parent_mod, PyObject *shortname,
-                          PyObject *mod)
+/* Is getattr(module, name, None) None (so the attribute may be set)?
+   A plain module is asked through its dict. */
+static int attr_unset(PyObject *module, PyObject *name)
 {
-    return PyObject_SetAttr(parent_mod, shortname, mod);
+    PyObject *value;
+    int has = PyModule_CheckExact(module)
+        ? PyDict_GetItemRef(PyModule_GetDict(module), name, &value)
+        : PyObject_GetOptionalAttr(module, name, &value);
+    if (has <= 0) {
+        return has < 0 ? -1 : 1;
+    }
+    int unset = value == Py_None;
+    Py_DECREF(value);
+    return unset;
+}
+
+/* setattr(module, name, value), ignoring AttributeError as CPython. */
+static int set_module_attr(PyObject *module, PyObject *name, PyObject *value)
+{
+    if (PyModule_CheckExact(module)) {
+        return PyDict_SetItem(PyModule_GetDict(module), name, value);
+    }
+    if (PyObject_SetAttr(module, name, value) < 0) {
+        if (!PyErr_ExceptionMatches(PyExc_AttributeError)) {
+            return -1;
+        }
+        PyErr_Clear();
+    }
+    return 0;
+}
+
+/* Sets attribute name from spec.<field> when override is true or the
+   module's value is missing or None. */
+static int init_attr_from_spec(PyObject *module, PyObject *spec,
+                               PyObject *name, enum _PySpecField field,
+                               int override)
+{
+    int unset = override ? 1 : attr_unset(module, name);
+    if (unset <= 0) {
+        return unset;
+    }
+    PyObject *value = _PyModuleSpec_Get(spec, field);
+    if (value == NULL) {
+        return -1;
+    }
+    int res = set_module_attr(module, name, value);
+    Py_DECREF(value);
+    return res;
+}
+
+/* A namespace package's loader: made here, as CPython does, when the
+   spec has search locations but no loader. */
+static int init_loader_attr(PyObject *module, PyObject *spec, int override)
+{
+    int unset = override ? 1 : attr_unset(module, _Py_INTERNED_ID(__loader__));
+    if (unset <= 0) {
+        return unset;
+    }
+    PyObject *loader = _PyModuleSpec_Get(spec, _PySpec_LOADER);
+    if (loader == NULL) {
+        return -1;
+    }
+    if (loader == Py_None) {
+        PyObject *locs = _PyModuleSpec_Get(spec, _PySpec_LOCATIONS);
+        if (locs == NULL) {
+            Py_DECREF(loader);
+            return -1;
+        }
+        if (locs != Py_None) {
+            Py_SETREF(loader, _PyImport_NamespaceLoaderFor(locs));
+            if (loader == NULL
+                    || _PyModuleSpec_SetLoader(spec, loader) < 0
+                    || set_module_attr(module, _Py_INTERNED_ID(__file__),
+                                       Py_None) < 0) {
+                Py_XDECREF(loader);
+                Py_DECREF(locs);
+                return -1;
+            }
+        }
+        Py_DECREF(locs);
+    }
+    int res = set_module_attr(module, _Py_INTERNED_ID(__loader__), loader);
+    Py_DECREF(loader);
+    return res;
+}
+
+/* __file__ and __cached__, for a spec with a location. */
+static int init_file_attrs(PyObject *module, PyObject *spec, int override)
+{
+    PyObject *has_location = _PyModuleSpec_Get(spec, _PySpec_HAS_LOCATION);
+    int located = has_location == NULL ? -1 : PyObject_IsTrue(has_location);
+    Py_XDECREF(has_location);
+    if (located <= 0) {
+        return located;
+    }
+    if (init_attr_from_spec(module, spec, _Py_INTERNED_ID(__file__),
+                            _PySpec_ORIGIN, override) < 0) {
+        return -1;
+    }
+    int unset = override ? 1 : attr_unset(module, _Py_INTERNED_ID(__cached__));
+    if (unset <= 0) {
+        return unset;
+    }
+    PyObject *cached = _PyModuleSpec_Get(spec, _PySpec_CACHED);
+    if (cached == NULL) {
+        return -1;
+    }
+    int err = cached != Py_None
+        ? set_module_attr(module, _Py_INTERNED_ID(__cached__), cached) : 0;
+    Py_DECREF(cached);
+    return err;
+}
+
+/* importlib._bootstrap._init_module_attrs. */
+int _PyImport_InitModuleAttrs(PyObject *spec, PyObject *module, int override)
+{
+    if (init_attr_from_spec(module, spec, _Py_INTERNED_ID(__name__),
+                            _PySpec_NAME, override) < 0
+            || init_loader_attr(module, spec, override) < 0
+            || init_attr_from_spec(module, spec, _Py_INTERNED_ID(__package__),
+                                   _PySpec_PARENT, override) < 0
+            || set_module_attr(module, _Py_INTERNED_ID(__spec__), spec) < 0) {
+        return -1;
+    }
+    PyObject *locs = _PyModuleSpec_Get(spec, _PySpec_LOCATIONS);
+    if (locs == NULL) {
+        return -1;
+    }
+    int err = 0;
+    if (locs != Py_None) {
+        int unset = override ? 1 : attr_unset(module, _Py_INTERNED_ID(__path__));
+        err = unset < 0 ? -1
+              : unset ? set_module_attr(module, _Py_INTERNED_ID(__path__), locs)
+                      : 0;
+    }
+    Py_DECREF(locs);
+    return err < 0 ? -1 : init_file_attrs(module, spec, override);
+}
+
+/* importlib.util.module_from_spec. */
+PyObject *_PyImport_ModuleFromSpec(PyObject *spec)
+{
+    PyObject *loader = _PyModuleSpec_Get(spec, _PySpec_LOADER);
+    if (loader == NULL) {
+        return NULL;
+    }
+    PyObject *module = NULL;
+    int fast = loader == Py_None ? 1
+               : _PyImport_FastCreateModule(loader, spec, &module);
+    if (fast == 0) {
+        PyObject *create;
+        int has = PyObject_GetOptionalAttr(loader, _Py_INTERNED_ID(create_module),
+                                           &create);
+        if (has > 0) {
+            module = PyObject_CallOneArg(create, spec);
+            Py_DECREF(create);
+            fast = module == NULL ? -1 : 1;
+        }
+        else if (has == 0) {
+            has = PyObject_HasAttrWithError(loader, _Py_INTERNED_ID(exec_module));
+            if (has > 0) {
+                PyErr_SetString(PyExc_ImportError, "loaders that define "
+                                "exec_module() must also define create_module()");
+            }
+            fast = has != 0 ? -1 : 1;
+        }
+        else {
+            fast = -1;
+        }
+    }
+    Py_DECREF(loader);
+    if (fast < 0) {
+        return NULL;
+    }
+    if (module == NULL || module == Py_None) {
+        Py_XDECREF(module);
+        PyObject *name = _PyModuleSpec_Get(spec, _PySpec_NAME);
+        if (name == NULL) {
+            return NULL;
+        }
+        module = PyModule_NewObject(name);
+        Py_DECREF(name);
+        if (module == NULL) {
+            return NULL;
+        }
+    }
+    if (_PyImport_InitModuleAttrs(spec, module, 0) < 0) {
+        Py_DECREF(module);
+        return NULL;
+    }
+    return module;
+}
+
+/* loader.exec_module(module), directly for the C loaders. */
+static int exec_with_loader(PyObject *loader, PyObject *module)
+{
+    int fast = _PyImport_FastExecModule(loader, module);
+    if (fast != 0) {
+        return fast < 0 ? -1 : 0;
+    }
+    PyObject *res = PyObject_CallMethodOneArg(loader, _Py_INTERNED_ID(exec_module),
+                                              module);
+    if (res == NULL) {
+        return -1;
+    }
+    Py_DECREF(res);
+    return 0;
+}
+
+/* The name CPython's messages use for an object: its __qualname__, its
+   __name__, or its type's __qualname__. */
+static PyObject *object_name(PyObject *obj)
+{
+    PyObject *name;
+    if (PyObject_GetOptionalAttrString(obj, "__qualname__", &name) != 0
+            || PyObject_GetOptionalAttrString(obj, "__name__", &name) != 0) {
+        return name;
+    }
+    return PyObject_GetAttrString((PyObject *)Py_TYPE(obj), "__qualname__");
+}
+
+/* A loader without exec_module: warn, then load_module(name). */
+static PyObject *load_backward_compatible(PyObject *spec, PyObject *name,
+                                          PyObject *loader)
+{
+    PyObject *qual = object_name(loader);
+    if (qual == NULL || PyErr_WarnFormat(PyExc_ImportWarning, 1,
+                                         "%S.exec_module() not found; falling "
+                                         "back to load_module()", qual) < 0) {
+        Py_XDECREF(qual);
+        return NULL;
+    }
+    Py_DECREF(qual);
+    PyObject *res = PyObject_CallMethod(loader, "load_module", "O", name);
+    if (res == NULL) {
+        remove_module(name);
+        return NULL;
+    }
+    Py_DECREF(res);
+    /* The loader put the module in sys.modules; give it its attributes. */
+    PyObject *module = PyImport_GetModule(name);
+    if (module == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetObject(PyExc_KeyError, name);
+        }
+        return NULL;
+    }
+    PyObject *const attrs[] = {_Py_INTERNED_ID(__loader__),
+                               _Py_INTERNED_ID(__package__),
+                               _Py_INTERNED_ID(__spec__)};
+    for (int i = 0; i < 3; i++) {
+        int unset = attr_unset(module, attrs[i]);
+        PyObject *value = unset <= 0 ? NULL
+            : i == 0 ? Py_NewRef(loader)
+            : i == 2 ? Py_NewRef(spec)
+            : _PyModuleSpec_Get(spec, _PySpec_PARENT);
+        if (unset < 0 || (unset > 0 && (value == NULL
+                          || set_module_attr(module, attrs[i], value) < 0))) {
+            Py_XDECREF(value);
+            Py_DECREF(module);
+            return NULL;
+        }
+        Py_XDECREF(value);
+    }
+    return module;
+}
+
+static void verbose_imported(PyObject *name, PyObject *spec)
+{
+    if (_PyImport_Verbose() < 1) {
+        return;
+    }
+    PyObject *exc = PyErr_GetRaisedException();
+    PyObject *loader = _PyModuleSpec_Get(spec, _PySpec_LOADER);
+    if (loader != NULL) {
+        PySys_FormatStderr("import %R # %R\n", name, loader);
+        Py_DECREF(loader);
+    }
+    PyErr_Clear();
+    PyErr_SetRaisedException(exc);
+}
+
+/* Moves sys.modules[name] to the end (as CPython's pop-and-store does)
+   and returns it; KeyError when the module removed itself. */
+static PyObject *reread_module(PyObject *name)
+{
+    PyObject *modules = _PyInterpreterState_GET()->modules;
+    PyObject *module;
+    int found = PyDict_Pop(modules, name, &module);
+    if (found <= 0) {
+        if (found == 0) {
+            PyErr_SetObject(PyExc_KeyError, name);
+        }
+        return NULL;
+    }
+    if (PyDict_SetItem(modules, name, module) < 0) {
+        Py_DECREF(module);
+        return NULL;
+    }
+    return module;
+}
+
+static void set_initializing(PyObject *spec, PyObject *value)
+{
+    PyObject *exc = PyErr_GetRaisedException();
+    if (_PyModuleSpec_SetInitializing(spec, value) < 0) {
+        PyErr_Clear();
+    }
+    PyErr_SetRaisedException(exc);
+}
+
+/* importlib._bootstrap._load_unlocked: create the module, register it,
+   run the loader, and return what sys.modules then holds.  The caller
+   holds name's import record. */
+static PyObject *load_unlocked(PyObject *spec)
+{
+    PyObject *name = _PyModuleSpec_Get(spec, _PySpec_NAME);
+    PyObject *loader = name ? _PyModuleSpec_Get(spec, _PySpec_LOADER) : NULL;
+    if (loader == NULL) {
+        Py_XDECREF(name);
+        return NULL;
+    }
+    if (loader != Py_None && !_PyImport_IsFastLoader(loader)) {
+        int has = PyObject_HasAttrWithError(loader, _Py_INTERNED_ID(exec_module));
+        if (has <= 0) {
+            PyObject *module = has < 0 ? NULL
+                : load_backward_compatible(spec, name, loader);
+            Py_DECREF(loader);
+            Py_DECREF(name);
+            return module;
+        }
+    }
+    Py_DECREF(loader);
+    PyObject *module = _PyImport_ModuleFromSpec(spec);
+    if (module == NULL) {
+        Py_DECREF(name);
+        return NULL;
+    }
+    set_initializing(spec, Py_True);
+    PyObject *modules = _PyInterpreterState_GET()->modules;
+    int err = PyDict_SetItem(modules, name, module);
+    if (err == 0) {
+        /* module_from_spec may have given a namespace package its loader. */
+        loader = _PyModuleSpec_Get(spec, _PySpec_LOADER);
+        err = loader == NULL ? -1 : 0;
+        if (loader == Py_None) {
+            PyObject *locs = _PyModuleSpec_Get(spec, _PySpec_LOCATIONS);
+            if (locs == Py_None) {
+                PyObject *msg = PyUnicode_FromString("missing loader");
+                if (msg != NULL) {
+                    PyErr_SetImportError(msg, name, NULL);
+                    Py_DECREF(msg);
+                }
+            }
+            err = locs == NULL || locs == Py_None ? -1 : 0;
+            Py_XDECREF(locs);
+        }
+        else if (loader != NULL) {
+            err = exec_with_loader(loader, module);
+        }
+        Py_XDECREF(loader);
+        if (err < 0) {
+            remove_module(name);
+        }
+    }
+    Py_SETREF(module, err < 0 ? NULL : reread_module(name));
+    if (module != NULL) {
+        verbose_imported(name, spec);
+    }
+    set_initializing(spec, Py_False);
+    Py_DECREF(name);
+    return module;
+}
+
+/* Binds child as an attribute of its parent package (an ImportWarning,
+   as CPython, when the parent refuses). */
+static int bind_in_parent(PyObject *parent_name, PyObject *child,
+                          PyObject *module)
+{
+    PyObject *parent = PyImport_GetModule(parent_name);
+    if (parent == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetObject(PyExc_KeyError, parent_name);
+        }
+        return -1;
+    }
+    int err = PyObject_SetAttr(parent, child, module);
+    Py_DECREF(parent);
+    if (err < 0 && PyErr_ExceptionMatches(PyExc_AttributeError)) {
+        PyErr_Clear();
+        err = PyErr_WarnFormat(PyExc_ImportWarning, 1, "Cannot set an "
+                               "attribute on %R for child module %R",
+                               parent_name, child);
+    }
+    return err;
+}
+
+/* The parent package's __path__ (new reference), or ModuleNotFoundError
+   when the parent is not a package; *parent_spec gets its __spec__. */
+static PyObject *parent_search_path(PyObject *name, PyObject *parent_name,
+                                    PyObject **parent_spec)
+{
+    *parent_spec = NULL;
+    PyObject *parent = PyImport_GetModule(parent_name);
+    if (parent == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetObject(PyExc_KeyError, parent_name);
+        }
+        return NULL;
+    }
+    PyObject *path;
+    int has = PyObject_GetOptionalAttr(parent, _Py_INTERNED_ID(__path__), &path);
+    if (has == 0) {
+        set_not_found(name, PyUnicode_FromFormat(
+            "No module named %R; %R is not a package", name, parent_name));
+    }
+    if (has > 0 && PyObject_GetOptionalAttr(parent, _Py_INTERNED_ID(__spec__),
+                                            parent_spec) < 0) {
+        Py_CLEAR(path);
+    }
+    Py_DECREF(parent);
+    return has > 0 ? path : NULL;
+}
+
+/* While a submodule loads, its name is listed in the parent spec's
+   _uninitialized_submodules (for "partially initialized" messages). */
+static void track_submodule(PyObject *parent_spec, PyObject *child, int add)
+{
+    if (parent_spec == NULL || parent_spec == Py_None) {
+        return;
+    }
+    PyObject *exc = PyErr_GetRaisedException();
+    PyObject *list;
+    if (PyObject_GetOptionalAttrString(parent_spec, "_uninitialized_submodules",
+                                       &list) > 0 && PyList_Check(list)) {
+        if (add) {
+            (void)PyList_Append(list, child);
+        }
+        else if (PyList_GET_SIZE(list) > 0) {
+            (void)PyList_SetSlice(list, PyList_GET_SIZE(list) - 1,
+                                  PyList_GET_SIZE(list), NULL);
+        }
+    }
+    Py_XDECREF(list);
+    PyErr_Clear();
+    PyErr_SetRaisedException(exc);
+}
+
+/* importlib._bootstrap._find_and_load_unlocked for name, claimed by this
+   thread; its parent (when dotted) is already imported. */
+static PyObject *find_and_load_claimed(PyObject *name, PyObject *parent_name,
+                                       PyObject *child)
+{
+    PyObject *path = NULL, *parent_spec = NULL;
+    if (parent_name != NULL) {
+        path = parent_search_path(name, parent_name, &parent_spec);
+        if (path == NULL) {
+            return NULL;
+        }
+    }
+    PyObject *spec = _PyImport_FindSpec(name, path, NULL);
+    Py_XDECREF(path);
+    PyObject *module = NULL;
+    if (spec == Py_None) {
+        no_module_named(name);
+    }
+    else if (spec != NULL) {
+        track_submodule(parent_spec, child, 1);
+        module = load_unlocked(spec);
+        track_submodule(parent_spec, child, 0);
+    }
+    Py_XDECREF(spec);
+    Py_XDECREF(parent_spec);
+    if (module != NULL && parent_name != NULL
+            && bind_in_parent(parent_name, child, module) < 0) {
+        Py_CLEAR(module);
+    }
+    return module;
 }
 
 /* sys.modules[name], importing it (and its parents) when absent. */
@@ -883,37 +1729,37 @@ static PyObject *import_absolute(PyObject *name)
     if (dot == -2) {
         return NULL;
     }
-    PyObject *parent_name = NULL, *parent_mod = NULL, *shortname;
+    PyObject *parent_name = NULL, *child;
     if (dot >= 0) {
         parent_name = PyUnicode_Substring(name, 0, dot);
         if (parent_name == NULL) {
             return NULL;
         }
-        parent_mod = import_absolute(parent_name);
+        /* Any value already in sys.modules counts as the parent, as in
+           CPython: a None there makes the child "not a package". */
+        PyObject *parent_mod = lookup_waiting(parent_name);
+        if (parent_mod == NULL && !PyErr_Occurred()) {
+            parent_mod = import_absolute(parent_name);
+        }
         if (parent_mod == NULL) {
             Py_DECREF(parent_name);
             return NULL;
         }
-        shortname = PyUnicode_Substring(name, dot + 1, len);
+        Py_DECREF(parent_mod);
+        child = PyUnicode_Substring(name, dot + 1, len);
     }
     else {
-        shortname = Py_NewRef(name);
+        child = Py_NewRef(name);
     }
     struct import_record *claim = NULL;
-    if (shortname != NULL) {
-        mod = lookup_or_claim(name, &claim);
+    if (child != NULL) {
+        mod = lookup_or_claim(name, 1, &claim);
     }
     if (claim != NULL) {
-        mod = load_claimed(name, parent_mod, parent_name ? parent_name
-                           : Py_None, shortname);
-        if (mod != NULL && parent_mod != NULL
-                && bind_in_parent(parent_mod, shortname, mod) < 0) {
-            Py_CLEAR(mod);
-        }
+        mod = find_and_load_claimed(name, parent_name, child);
         release_claim(claim);
     }
-    Py_XDECREF(shortname);
-    Py_XDECREF(parent_mod);
+    Py_XDECREF(child);
     Py_XDECREF(parent_name);
 check_none:
     if (mod == Py_None) {
@@ -923,6 +1769,161 @@ check_none:
         return NULL;
     }
     return mod;
+}
+
+/* ---- importlib._bootstrap's entry points ------------------------------- */
+
+static PyObject *spec_name(PyObject *spec)
+{
+    PyObject *name = _PyModuleSpec_Get(spec, _PySpec_NAME);
+    if (name != NULL && !PyUnicode_Check(name)) {
+        PyErr_Format(PyExc_TypeError, "module name must be str, not %.100s",
+                     Py_TYPE(name)->tp_name);
+        Py_CLEAR(name);
+    }
+    return name;
+}
+
+/* importlib._bootstrap._load: load spec under its module's lock,
+   replacing any module of that name. */
+PyObject *_PyImport_LoadSpec(PyObject *spec)
+{
+    PyObject *name = spec_name(spec);
+    if (name == NULL) {
+        return NULL;
+    }
+    struct import_record *claim = NULL;
+    PyObject *module = lookup_or_claim(name, 0, &claim);
+    if (claim != NULL) {
+        module = load_unlocked(spec);
+        release_claim(claim);
+    }
+    Py_DECREF(name);
+    return module;
+}
+
+/* importlib._bootstrap._exec: re-run spec's loader on module, which must
+   still be sys.modules[spec.name] (importlib.reload). */
+PyObject *_PyImport_ExecSpec(PyObject *spec, PyObject *module)
+{
+    PyObject *name = spec_name(spec);
+    if (name == NULL) {
+        return NULL;
+    }
+    struct import_record *claim = NULL;
+    PyObject *result = lookup_or_claim(name, 0, &claim);
+    if (claim == NULL) {
+        Py_DECREF(name);
+        return result;
+    }
+    PyObject *current = PyImport_GetModule(name);
+    if (current != module) {
+        if (!PyErr_Occurred()) {
+            PyObject *msg = PyUnicode_FromFormat("module %R not in sys.modules",
+                                                 name);
+            if (msg != NULL) {
+                PyErr_SetImportError(msg, name, NULL);
+                Py_DECREF(msg);
+            }
+        }
+        goto done;
+    }
+    PyObject *loader = _PyModuleSpec_Get(spec, _PySpec_LOADER);
+    int err = loader == NULL ? -1 : 0;
+    if (loader == Py_None) {
+        PyObject *locs = _PyModuleSpec_Get(spec, _PySpec_LOCATIONS);
+        if (locs == Py_None) {
+            PyObject *msg = PyUnicode_FromString("missing loader");
+            if (msg != NULL) {
+                PyErr_SetImportError(msg, name, NULL);
+                Py_DECREF(msg);
+            }
+        }
+        err = locs == NULL || locs == Py_None ? -1
+              : _PyImport_InitModuleAttrs(spec, module, 1);
+        Py_XDECREF(locs);
+    }
+    else if (loader != NULL) {
+        err = _PyImport_InitModuleAttrs(spec, module, 1);
+        int has = err < 0 ? -1 : _PyImport_IsFastLoader(loader) ? 1
+                  : PyObject_HasAttrWithError(loader, _Py_INTERNED_ID(exec_module));
+        if (has > 0) {
+            err = exec_with_loader(loader, module);
+        }
+        else if (has == 0) {
+            PyObject *res = PyObject_CallMethod(loader, "load_module", "O", name);
+            err = res == NULL ? -1 : 0;
+            Py_XDECREF(res);
+        }
+        else {
+            err = -1;
+        }
+    }
+    Py_XDECREF(loader);
+    /* Whatever happened, the module ends up last in sys.modules. */
+    PyObject *exc = PyErr_GetRaisedException();
+    result = reread_module(name);
+    if (exc != NULL) {
+        Py_CLEAR(result);
+        PyErr_SetRaisedException(exc);
+    }
+    else if (err < 0) {
+        Py_CLEAR(result);
+    }
+done:
+    Py_XDECREF(current);
+    release_claim(claim);
+    Py_DECREF(name);
+    return result;
+}
+
+/* A spec for loader (importlib.util.spec_from_loader without an
+   origin): file loaders go through spec_from_file_location. */
+static PyObject *spec_for_loader(PyObject *name, PyObject *loader)
+{
+    int has = PyObject_HasAttrStringWithError(loader, "get_filename");
+    if (has != 0) {
+        return has < 0 ? NULL
+               : _PyImport_SpecFromFileLocation(name, NULL, loader, NULL);
+    }
+    PyObject *origin = loader == (PyObject *)&_PyBuiltinImporter_Type
+                       ? PyUnicode_FromString("built-in") : Py_NewRef(Py_None);
+    if (origin == NULL) {
+        return NULL;
+    }
+    int is_package = 0;
+    PyObject *method;
+    has = PyObject_GetOptionalAttrString(loader, "is_package", &method);
+    if (has > 0) {
+        PyObject *res = PyObject_CallOneArg(method, name);
+        Py_DECREF(method);
+        is_package = res == NULL ? -1 : PyObject_IsTrue(res);
+        Py_XDECREF(res);
+    }
+    PyObject *spec = has < 0 || is_package < 0 ? NULL
+                     : _PyModuleSpec_New(name, loader, origin, is_package);
+    Py_DECREF(origin);
+    return spec;
+}
+
+/* The deprecated load_module(name) on top of the spec machinery. */
+PyObject *_PyImport_LoadModuleShim(PyObject *loader, PyObject *name)
+{
+    PyObject *spec = spec_for_loader(name, loader);
+    if (spec == NULL) {
+        return NULL;
+    }
+    PyObject *module = PyImport_GetModule(name);
+    PyObject *result;
+    if (module != NULL) {
+        result = _PyImport_ExecSpec(spec, module);
+        Py_DECREF(module);
+    }
+    else {
+        result = PyErr_Occurred() ? NULL : _PyImport_LoadSpec(spec);
+    }
+    Py_DECREF(spec);
+    return result;
 }
 
 /* ---- relative names ------------------------------------------------------ */
@@ -948,7 +1949,7 @@ static PyObject *calc_package(PyObject *globals)
         return NULL;
     }
     if (spec != NULL && spec != Py_None) {
-        package = PyObject_GetAttrString(spec, "parent");
+        package = _PyModuleSpec_Get(spec, _PySpec_PARENT);
         Py_DECREF(spec);
         if (package != NULL && !PyUnicode_Check(package)) {
             Py_DECREF(package);
@@ -1167,8 +2168,7 @@ PyObject *PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals,
 {
     (void)locals;
     if (name == NULL || !PyUnicode_Check(name)) {
-        PyErr_Format(PyExc_TypeError, "module name must be str, not %.100s",
-                     name ? Py_TYPE(name)->tp_name : "NULL");
+        PyErr_SetString(PyExc_TypeError, "module name must be a string");
         return NULL;
     }
     if (level < 0) {
@@ -1300,6 +2300,165 @@ PyObject *PyImport_ImportModuleAttrString(const char *mod_name,
     PyObject *attr = PyObject_GetAttrString(mod, attr_name);
     Py_DECREF(mod);
     return attr;
+}
+
+/* ---- _frozen_importlib and start-up -------------------------------------- */
+
+static PyObject *boot_find_spec(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    (void)self;
+    static char *kwlist[] = {"name", "path", "target", NULL};
+    PyObject *name, *path = Py_None, *target = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "U|OO:_find_spec", kwlist,
+                                     &name, &path, &target)) {
+        return NULL;
+    }
+    return _PyImport_FindSpec(name, path, target);
+}
+
+static PyObject *boot_module_from_spec(PyObject *self, PyObject *spec)
+{
+    (void)self;
+    return _PyImport_ModuleFromSpec(spec);
+}
+
+static PyObject *boot_init_module_attrs(PyObject *self, PyObject *args,
+                                        PyObject *kwds)
+{
+    (void)self;
+    static char *kwlist[] = {"spec", "module", "override", NULL};
+    PyObject *spec, *module;
+    int override = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OO|$p:_init_module_attrs",
+                                     kwlist, &spec, &module, &override)) {
+        return NULL;
+    }
+    if (_PyImport_InitModuleAttrs(spec, module, override) < 0) {
+        return NULL;
+    }
+    return Py_NewRef(module);
+}
+
+static PyObject *boot_exec(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *spec, *module;
+    if (!PyArg_ParseTuple(args, "OO:_exec", &spec, &module)) {
+        return NULL;
+    }
+    return _PyImport_ExecSpec(spec, module);
+}
+
+static PyObject *boot_load(PyObject *self, PyObject *spec)
+{
+    (void)self;
+    return _PyImport_LoadSpec(spec);
+}
+
+static PyObject *boot_find_and_load(PyObject *self, PyObject *name)
+{
+    (void)self;
+    if (!PyUnicode_Check(name)) {
+        PyErr_Format(PyExc_TypeError, "module name must be str, not %.100s",
+                     Py_TYPE(name)->tp_name);
+        return NULL;
+    }
+    return import_absolute(name);
+}
+
+static PyMethodDef bootstrap_functions[] = {
+    {"_find_spec", _PyCFunction_CAST(boot_find_spec),
+     METH_VARARGS | METH_KEYWORDS,
+     "Find a module's spec by asking each finder on sys.meta_path."},
+    {"module_from_spec", boot_module_from_spec, METH_O,
+     "Create a module based on the provided spec."},
+    {"_init_module_attrs", _PyCFunction_CAST(boot_init_module_attrs),
+     METH_VARARGS | METH_KEYWORDS,
+     "Set the module's import attributes from its spec."},
+    {"_exec", boot_exec, METH_VARARGS,
+     "Execute the spec's specified module in an existing module's "
+     "namespace."},
+    {"_load", boot_load, METH_O,
+     "Return a new module object, loaded by the spec's loader."},
+    {"_find_and_load", boot_find_and_load, METH_O,
+     "Find and load the module (or return it from sys.modules)."},
+    {NULL, NULL, 0, NULL},
+};
+
+/* A module built in C at start-up, registered in sys.modules. */
+static PyObject *new_registered_module(PyInterpreterState *interp,
+                                       const char *name)
+{
+    PyObject *module = PyModule_New(name);
+    if (module != NULL
+            && PyDict_SetItemString(interp->modules, name, module) < 0) {
+        Py_CLEAR(module);
+    }
+    return module;
+}
+
+/* A list in sys (meta_path, path_hooks) gets the default items. */
+static int extend_sys_list(const char *name, PyObject *items)
+{
+    PyObject *list = sys_attr(name);
+    int res = -1;
+    if (list != NULL && items != NULL) {
+        res = PyList_SetSlice(list, PyList_GET_SIZE(list),
+                              PyList_GET_SIZE(list), items);
+    }
+    else if (list == NULL && items != NULL) {
+        res = PySys_SetObject(name, items);
+    }
+    Py_XDECREF(list);
+    Py_XDECREF(items);
+    return res;
+}
+
+/* sys and builtins exist before the import system: give them their
+   spec and loader afterwards, as CPython's _setup does. */
+static int adopt_builtin_module(const char *name)
+{
+    PyObject *module = PyImport_AddModuleRef(name);
+    PyObject *nameobj = module ? PyUnicode_FromString(name) : NULL;
+    PyObject *spec = nameobj ? _PyImport_BuiltinFindSpec(nameobj) : NULL;
+    int res = spec == NULL ? -1 : _PyImport_InitModuleAttrs(spec, module, 0);
+    Py_XDECREF(spec);
+    Py_XDECREF(nameobj);
+    Py_XDECREF(module);
+    return res;
+}
+
+/* Runs single-threaded at start-up, after sys exists. */
+int _PyImport_InitHook(PyInterpreterState *interp)
+{
+    PyObject *boot = new_registered_module(interp, "_frozen_importlib");
+    if (boot == NULL) {
+        return -1;
+    }
+    int err = PyModule_AddFunctions(boot, bootstrap_functions) < 0
+        || PyModule_AddObjectRef(boot, "ModuleSpec",
+                                 (PyObject *)&_PyModuleSpec_Type) < 0
+        || PyModule_AddObjectRef(boot, "BuiltinImporter",
+                                 (PyObject *)&_PyBuiltinImporter_Type) < 0;
+    Py_DECREF(boot);
+    PyObject *external = err ? NULL
+        : new_registered_module(interp, "_frozen_importlib_external");
+    if (external == NULL) {
+        return -1;
+    }
+    err = _PyImport_FillExternalModule(external) < 0;
+    Py_DECREF(external);
+    if (err
+            || extend_sys_list("meta_path",
+                               Py_BuildValue("[OO]", &_PyBuiltinImporter_Type,
+                                             &_PyPathFinder_Type)) < 0
+            || extend_sys_list("path_hooks",
+                               Py_BuildValue("[N]", _PyImport_DefaultPathHook())) < 0
+            || adopt_builtin_module("sys") < 0
+            || adopt_builtin_module("builtins") < 0) {
+        return -1;
+    }
+    return 0;
 }
 
 /* ---- for lazy imports (Python/import_lazy.c) ---------------------------- */

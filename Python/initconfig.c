@@ -13,6 +13,7 @@
 #include "pycore_long.h"
 #include "pycore_parser.h"
 #include "pycore_pystate.h"
+#include "pycore_readline.h"      /* site/REPL: PyOS_Readline */
 #include "pycore_stdio.h"
 #include "pycore_sysmodule.h"
 
@@ -1215,6 +1216,19 @@ static char **wide_list_to_bytes(const PyWideStringList *list)
     return result;
 }
 
+/* pyc: sys.pycache_prefix for Python/pyc_cache.c: -X pycache_prefix=DIR,
+   else PYTHONPYCACHEPREFIX, else None (an empty value also means None). */
+static PyObject *pycache_prefix_of(const PyConfig *c)
+{
+    const wchar_t *xvalue = xoption_value(c, L"pycache_prefix");
+    if (xvalue != NULL) {
+        return xvalue[0] != L'\0' ? PyUnicode_FromWideChar(xvalue, -1)
+                                  : Py_NewRef(Py_None);
+    }
+    const char *env = env_value(c, "PYTHONPYCACHEPREFIX");
+    return env != NULL ? PyUnicode_DecodeFSDefault(env) : Py_NewRef(Py_None);
+}
+
 /* sys.argv, sys.orig_argv, sys.executable and sys.path[0] go through
    _PySys_SetArgv, which owns sys.path; the rest is set here. */
 static int init_sys_from_config(const PyConfig *c)
@@ -1240,7 +1254,8 @@ static int init_sys_from_config(const PyConfig *c)
             || set_sys_new("_xoptions", make_xoptions(&c->xoptions)) < 0
             || set_sys_new("warnoptions", wide_list_to_list(&c->warnoptions)) < 0
             || set_sys_new("dont_write_bytecode",
-                           PyBool_FromLong(!c->write_bytecode)) < 0) {
+                           PyBool_FromLong(!c->write_bytecode)) < 0
+            || set_sys_new("pycache_prefix", pycache_prefix_of(c)) < 0) {
         return -1;
     }
     if (c->int_max_str_digits >= 0
@@ -1291,6 +1306,7 @@ PyStatus Py_InitializeFromConfig(const PyConfig *config)
         return status_error_in("init_sys_from_config",
                                "can't initialize the sys module");
     }
+    _Py_InitMainModules(c);     /* site/warnings: -W filters, import site */
     return PyStatus_Ok();
 }
 
@@ -1511,51 +1527,13 @@ static int run_module(const wchar_t *module)
     return status;
 }
 
-/* Show str(sys.ps1) or str(sys.ps2) on stderr (the default when the
-   attribute is missing or its str() fails). */
-static void show_prompt(const char *prompt_name, const char *fallback)
-{
-    PyObject *exc = PyErr_GetRaisedException();
-    PyObject *prompt = PySys_GetObject(prompt_name);
-    PyObject *text = prompt ? PyObject_Str(prompt) : NULL;
-    const char *utf8 = text ? PyUnicode_AsUTF8(text) : NULL;
-    PyErr_Clear();
-    fputs(utf8 ? utf8 : fallback, stderr);
-    fflush(stderr);
-    Py_XDECREF(text);
-    PyErr_SetRaisedException(exc);
-}
-
-/* One line from stdin after showing a prompt; NULL at end of input. */
+/* One line from stdin after showing str(sys.ps1) or str(sys.ps2); NULL at
+   end of input, or with KeyboardInterrupt set after Ctrl-C.  site/REPL:
+   read through PyOS_Readline (Parser/myreadline.c), which edits the line
+   on a terminal. */
 static char *read_line(const char *prompt_name, const char *fallback)
 {
-    _PyStdio_FlushAll();
-    show_prompt(prompt_name, fallback);
-    size_t cap = 256, len = 0;
-    char *line = malloc(cap);
-    int ch;
-    while (line != NULL && (ch = getchar()) != EOF) {
-        if (len + 2 >= cap) {
-            char *bigger = realloc(line, cap * 2);
-            if (bigger == NULL) {
-                break;
-            }
-            line = bigger;
-            cap *= 2;
-        }
-        line[len++] = (char)ch;
-        if (ch == '\n') {
-            break;
-        }
-    }
-    if (line != NULL && len == 0) {
-        free(line);
-        return NULL;
-    }
-    if (line != NULL) {
-        line[len] = '\0';
-    }
-    return line;
+    return _PyOS_InteractiveReadLine(prompt_name, fallback);
 }
 
 /* 1 if the statement gathered so far needs more lines: the parser says
@@ -1632,6 +1610,14 @@ static int run_repl(void)
     for (;;) {
         char *line = buffer == NULL ? read_line("ps1", ">>> ")
                                     : read_line("ps2", "... ");
+        if (line == NULL && PyErr_ExceptionMatches(PyExc_KeyboardInterrupt)) {
+            /* site/REPL: Ctrl-C drops the statement being typed. */
+            print_uncaught();
+            free(buffer);
+            buffer = NULL;
+            len = 0;
+            continue;
+        }
         if (line == NULL) {
             if (buffer != NULL) {
                 run_statement(buffer, dict);

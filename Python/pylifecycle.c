@@ -1,11 +1,16 @@
 /* Interpreter start-up and shut-down. */
 #include "Python.h"
 #include "pycore_gc.h"
+#include "pycore_instruments.h"
+#include "pycore_import.h"        /* imp: machinery types, init hook */
+#include "pycore_io.h"            /* io: standard streams, open */
 #include "pycore_lazyimport.h"    /* lead: PEP 810 lazy_import type */
 #include "pycore_object.h"
 #include "pycore_pystate.h"
 #include "pycore_pyhash.h"
 #include "pycore_sysmodule.h"
+#include "pycore_template.h"      /* typ: static types table */
+#include "pycore_typevarobject.h"  /* typ: static types table */
 
 static int initialized;
 
@@ -161,7 +166,6 @@ static PyTypeObject *const static_types[] = {
     &PyZip_Type,
     &_PyNamespace_Type,
     &_PyAnextAwaitable_Type,
-    &_PyStdioStream_Type,
     &_PySys_VersionInfoType,
     &_PySys_FlagsType,
     &Py_GenericAliasType,
@@ -169,6 +173,29 @@ static PyTypeObject *const static_types[] = {
     &_PyUnion_Type,
     &PyFrozenDict_Type,
     &PyCode_Type,
+    &_PyTemplate_Type,          /* typ */
+    &_PyTemplateIter_Type,      /* typ */
+    &_PyTypeVar_Type,           /* typ */
+    &_PyParamSpec_Type,         /* typ */
+    &_PyParamSpecArgs_Type,     /* typ */
+    &_PyParamSpecKwargs_Type,   /* typ */
+    &_PyTypeVarTuple_Type,      /* typ */
+    &_PyTypeAlias_Type,         /* typ */
+    &_PyGeneric_Type,           /* typ */
+    &_PyNoDefault_Type,         /* typ */
+    &_PyConstEvaluator_Type,    /* typ */
+    &_PyGenericClassAlias_Type, /* typ */
+    &_PyModuleSpec_Type,        /* imp */
+    &_PyBuiltinImporter_Type,   /* imp */
+    &_PyPathFinder_Type,        /* imp */
+    &_PyFileFinder_Type,        /* imp */
+    &_PyFileFinderHook_Type,    /* imp */
+    &_PyFileLoader_Type,        /* imp */
+    &_PySourceFileLoader_Type,  /* imp */
+    &_PySourcelessFileLoader_Type, /* imp */
+    &_PyExtensionFileLoader_Type, /* imp */
+    &_PyNamespaceLoader_Type,   /* imp */
+    &_PyNamespacePath_Type,     /* imp */
     &PyLazyImport_Type,         /* lead: PEP 810 */
     /* END static types */
     NULL,
@@ -191,6 +218,8 @@ typedef int (*init_hook)(PyInterpreterState *interp);
 static const init_hook init_hooks[] = {
     _PyBuiltin_InitHook,
     _PySys_InitHook,
+    _PyImport_InitHook,         /* imp: meta_path, path_hooks */
+    _PyIO_InitHook,             /* io: builtins.open */
     /* END init hooks */
     NULL,
 };
@@ -276,10 +305,11 @@ int Py_FinalizeEx(void)
     wait_for_thread_shutdown(tstate);
     __atomic_store_n(&interp->finalizing_tstate, tstate, __ATOMIC_SEQ_CST);
     interp->finalizing = 1;
-    int status = 0;
+    int status = _PyIO_FlushStdFiles();  /* io: flush stdout, stderr */
     if (tstate != NULL && tstate->current_exception != NULL) {
         status = -1;
     }
+    _PyMonitoring_Fini();   /* lead: sys.monitoring's records */
     if (tstate != NULL) {
         /* Finalizers of cyclic garbage still run with a live interpreter. */
         _PyGC_Collect(tstate, 2, _Py_GC_REASON_SHUTDOWN);
@@ -358,6 +388,46 @@ const char *Py_GetCompiler(void)
 const char *Py_GetBuildInfo(void)
 {
     return "weft " WEFT_VERSION ", " __DATE__;
+}
+
+/* site/warnings: start-up steps that need sys configured (sys.flags,
+   sys.path, sys.warnoptions): the -W filters, then `import site` unless
+   -S.  A broken site module is reported and start-up goes on.  site
+   runs without the script's directory in sys.path (CPython adds it after
+   site), so sys.path[0] is set aside meanwhile. */
+void _Py_InitMainModules(const PyConfig *config)
+{
+    if (_PyWarnings_InitFromConfig() < 0) {
+        PyErr_Print();
+    }
+    if (!config->site_import) {
+        return;
+    }
+    PyObject *path = PySys_GetObject("path");     /* borrowed */
+    PyObject *path0 = NULL;
+    if (!config->safe_path && path != NULL && PyList_Check(path)
+            && PyList_GET_SIZE(path) > 0) {
+        path0 = Py_NewRef(PyList_GET_ITEM(path, 0));
+        if (PyList_SetSlice(path, 0, 1, NULL) < 0) {
+            PyErr_Clear();
+            Py_CLEAR(path0);
+        }
+    }
+    PyObject *site = PyImport_ImportModule("site");
+    if (site == NULL) {
+        fprintf(stderr, "Error in site module; continuing without it:\n");
+        PyErr_Print();
+    }
+    Py_XDECREF(site);
+    if (path0 != NULL) {
+        /* site may have replaced sys.path: put path0 in the current one. */
+        path = PySys_GetObject("path");
+        if (path == NULL || !PyList_Check(path)
+                || PyList_Insert(path, 0, path0) < 0) {
+            PyErr_Clear();
+        }
+        Py_DECREF(path0);
+    }
 }
 
 /* ---- start-up configuration ---------------------------------------------- */

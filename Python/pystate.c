@@ -17,6 +17,7 @@
 #include "Python.h"
 #include "pycore_critical_section.h"
 #include "pycore_gc.h"
+#include "pycore_instruments.h"
 #include "pycore_lock.h"
 #include "pycore_frame.h"
 #include "pycore_pystate.h"
@@ -428,6 +429,7 @@ void PyThreadState_Clear(PyThreadState *tstate)
     Py_CLEAR(tstate->current_exception);
     Py_CLEAR(tstate->exc_info_value);
     Py_CLEAR(tstate->dict);
+    _PyEval_ClearThreadTracing(tstate);
     PyObject *async_exc = __atomic_exchange_n(&impl->async_exc, NULL, __ATOMIC_SEQ_CST);
     Py_XDECREF(async_exc);
 #ifdef Py_GIL_DISABLED
@@ -599,7 +601,11 @@ void PyEval_RestoreThread(PyThreadState *tstate)
     if (tstate == NULL) {
         Py_FatalError("NULL thread state");
     }
+    /* Callers read errno after Py_END_ALLOW_THREADS: attaching (which may
+       wait for the GIL or a stop-the-world) must not change it. */
+    int saved_errno = errno;
     _PyThreadState_Attach(tstate);
+    errno = saved_errno;
 }
 
 void PyEval_AcquireThread(PyThreadState *tstate)

@@ -17,8 +17,10 @@
 #include "pycore_typeobject.h"
 #include "cpython/namespaceobject.h"
 #include <unistd.h>
+#include <float.h>                /* sys.float_info */
 
 #include "pycore_ceval.h"
+#include "pycore_instruments.h"  /* sys.settrace, sys.monitoring */
 
 #define WEFT_VERSION "0.1.0"
 #define WEFT_HEXVERSION 0x000100A0
@@ -482,100 +484,160 @@ static PyMethodDef sys_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-/* ---- named tuples: version_info and flags ------------------------------- */
+/* ---- struct sequences: version_info, flags, float_info, int_info,
+   hash_info, thread_info.  Real struct sequence types (os engineer,
+   Include/structseq.h): version_info and flags are readied early by the
+   static type table; _PySys_InitHook finishes all of them. */
 
-/* A tuple subclass whose fields are also readable by name; the getter's
-   closure is the field's index. */
-static PyObject *named_field(PyObject *self, void *closure)
-{
-    Py_ssize_t index = (Py_ssize_t)(intptr_t)closure;
-    return Py_NewRef(PyTuple_GET_ITEM(self, index));
-}
-
-static PyObject *named_tuple_repr(PyObject *self, PyGetSetDef *fields,
-                                  const char *name)
-{
-    PyObject *parts = PyList_New(0);
-    if (parts == NULL) {
-        return NULL;
-    }
-    for (Py_ssize_t i = 0; fields[i].name != NULL; i++) {
-        PyObject *part = PyUnicode_FromFormat("%s=%R", fields[i].name,
-                                              PyTuple_GET_ITEM(self, i));
-        if (part == NULL || PyList_Append(parts, part) < 0) {
-            Py_XDECREF(part);
-            Py_DECREF(parts);
-            return NULL;
-        }
-        Py_DECREF(part);
-    }
-    PyObject *sep = PyUnicode_FromString(", ");
-    PyObject *joined = sep ? PyUnicode_Join(sep, parts) : NULL;
-    Py_XDECREF(sep);
-    Py_DECREF(parts);
-    if (joined == NULL) {
-        return NULL;
-    }
-    PyObject *result = PyUnicode_FromFormat("%s(%U)", name, joined);
-    Py_DECREF(joined);
-    return result;
-}
-
-#define FIELD(NAME, INDEX) \
-    {NAME, named_field, NULL, NULL, (void *)(intptr_t)(INDEX)}
-
-static PyGetSetDef version_info_fields[] = {
-    FIELD("major", 0), FIELD("minor", 1), FIELD("micro", 2),
-    FIELD("releaselevel", 3), FIELD("serial", 4),
-    {NULL, NULL, NULL, NULL, NULL},
+static PyStructSequence_Field version_info_fields[] = {
+    {"major", "Major release number"},
+    {"minor", "Minor release number"},
+    {"micro", "Patch release number"},
+    {"releaselevel", "'alpha', 'beta', 'candidate', or 'final'"},
+    {"serial", "Serial release number"},
+    {NULL, NULL},
 };
 
-static PyGetSetDef flags_fields[] = {
-    FIELD("debug", 0), FIELD("inspect", 1), FIELD("interactive", 2),
-    FIELD("optimize", 3), FIELD("dont_write_bytecode", 4),
-    FIELD("no_user_site", 5), FIELD("no_site", 6),
-    FIELD("ignore_environment", 7), FIELD("verbose", 8),
-    FIELD("bytes_warning", 9), FIELD("quiet", 10),
-    FIELD("hash_randomization", 11), FIELD("isolated", 12),
-    FIELD("dev_mode", 13), FIELD("utf8_mode", 14),
-    FIELD("warn_default_encoding", 15), FIELD("safe_path", 16),
-    FIELD("int_max_str_digits", 17), FIELD("gil", 18),
-    FIELD("thread_inherit_context", 19), FIELD("context_aware_warnings", 20),
-    {NULL, NULL, NULL, NULL, NULL},
+static PyStructSequence_Desc version_info_desc = {
+    "sys.version_info", "sys.version_info\n\nVersion information as a "
+    "named tuple.", version_info_fields, 5,
 };
-#undef FIELD
 
-static PyObject *version_info_repr(PyObject *self)
-{
-    return named_tuple_repr(self, version_info_fields, "sys.version_info");
-}
+static PyStructSequence_Field flags_fields[] = {
+    {"debug", "-d"}, {"inspect", "-i"}, {"interactive", "-i"},
+    {"optimize", "-O or -OO"}, {"dont_write_bytecode", "-B"},
+    {"no_user_site", "-s"}, {"no_site", "-S"}, {"ignore_environment", "-E"},
+    {"verbose", "-v"}, {"bytes_warning", "-b"}, {"quiet", "-q"},
+    {"hash_randomization", "-R"}, {"isolated", "-I"},
+    {"dev_mode", "-X dev"}, {"utf8_mode", "-X utf8"},
+    {"warn_default_encoding", "-X warn_default_encoding"},
+    {"safe_path", "-P"}, {"int_max_str_digits", "-X int_max_str_digits"},
+    {"gil", "-X gil"}, {"thread_inherit_context", "-X thread_inherit_context"},
+    {"context_aware_warnings", "-X context_aware_warnings"},
+    {NULL, NULL},
+};
 
-static PyObject *flags_repr(PyObject *self)
-{
-    return named_tuple_repr(self, flags_fields, "sys.flags");
-}
+static PyStructSequence_Desc flags_desc = {
+    "sys.flags", "sys.flags\n\nFlags provided through command line "
+    "arguments or environment vars.", flags_fields, 21,
+};
+
+static PyStructSequence_Field float_info_fields[] = {
+    {"max", "DBL_MAX -- maximum representable finite float"},
+    {"max_exp", "DBL_MAX_EXP -- maximum int e such that radix**(e-1) "
+     "is representable"},
+    {"max_10_exp", "DBL_MAX_10_EXP -- maximum int e such that 10**e "
+     "is representable"},
+    {"min", "DBL_MIN -- Minimum positive normalized float"},
+    {"min_exp", "DBL_MIN_EXP -- minimum int e such that radix**(e-1) "
+     "is a normalized float"},
+    {"min_10_exp", "DBL_MIN_10_EXP -- minimum int e such that 10**e is "
+     "a normalized float"},
+    {"dig", "DBL_DIG -- maximum number of decimal digits that can be "
+     "faithfully represented in a float"},
+    {"mant_dig", "DBL_MANT_DIG -- mantissa digits"},
+    {"epsilon", "DBL_EPSILON -- Difference between 1 and the next "
+     "representable float"},
+    {"radix", "FLT_RADIX -- radix of exponent"},
+    {"rounds", "FLT_ROUNDS -- rounding mode used for arithmetic operations"},
+    {NULL, NULL},
+};
+
+static PyStructSequence_Desc float_info_desc = {
+    "sys.float_info", "sys.float_info\n\nA named tuple holding "
+    "information about the float type.", float_info_fields, 11,
+};
+
+static PyStructSequence_Field int_info_fields[] = {
+    {"bits_per_digit", "size of a digit in bits"},
+    {"sizeof_digit", "size in bytes of the C type used to represent a digit"},
+    {"default_max_str_digits", "maximum string conversion digits limitation"},
+    {"str_digits_check_threshold", "minimum positive value for "
+     "int_max_str_digits"},
+    {NULL, NULL},
+};
+
+static PyStructSequence_Desc int_info_desc = {
+    "sys.int_info", "sys.int_info\n\nA named tuple that holds "
+    "information about Python's\ninternal representation of integers.",
+    int_info_fields, 4,
+};
+
+static PyStructSequence_Field hash_info_fields[] = {
+    {"width", "width of the type used for hashing, in bits"},
+    {"modulus", "prime number giving the modulus on which the hash "
+     "function is based"},
+    {"inf", "value to be used for hash of a positive infinity"},
+    {"nan", "value to be used for hash of a nan"},
+    {"imag", "multiplier used for the imaginary part of a complex number"},
+    {"algorithm", "name of the algorithm for hashing of str, bytes and "
+     "memoryviews"},
+    {"hash_bits", "internal output size of hash algorithm"},
+    {"seed_bits", "seed size of hash algorithm"},
+    {"cutoff", "small string optimization cutoff"},
+    {NULL, NULL},
+};
+
+static PyStructSequence_Desc hash_info_desc = {
+    "sys.hash_info", "hash_info\n\nA named tuple providing parameters "
+    "used for computing\nhashes. The attributes are read only.",
+    hash_info_fields, 9,
+};
+
+static PyStructSequence_Field thread_info_fields[] = {
+    {"name", "name of the thread implementation"},
+    {"lock", "name of the lock implementation"},
+    {"version", "name and version of the thread library"},
+    {NULL, NULL},
+};
+
+static PyStructSequence_Desc thread_info_desc = {
+    "sys.thread_info", "sys.thread_info\n\nA named tuple holding "
+    "information about the thread implementation.", thread_info_fields, 3,
+};
 
 PyTypeObject _PySys_VersionInfoType = {
-    PyVarObject_HEAD_INIT(&PyType_Type, 0)
-    .tp_name = "sys.version_info",
-    .tp_basicsize = sizeof(PyTupleObject) - sizeof(PyObject *),
-    .tp_itemsize = sizeof(PyObject *),
-    .tp_repr = version_info_repr,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_TUPLE_SUBCLASS,
-    .tp_getset = version_info_fields,
-    .tp_base = &PyTuple_Type,
+    _PyStructSequence_STATIC_TYPE("sys.version_info", NULL)
 };
 
 PyTypeObject _PySys_FlagsType = {
-    PyVarObject_HEAD_INIT(&PyType_Type, 0)
-    .tp_name = "sys.flags",
-    .tp_basicsize = sizeof(PyTupleObject) - sizeof(PyObject *),
-    .tp_itemsize = sizeof(PyObject *),
-    .tp_repr = flags_repr,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_TUPLE_SUBCLASS,
-    .tp_getset = flags_fields,
-    .tp_base = &PyTuple_Type,
+    _PyStructSequence_STATIC_TYPE("sys.flags", NULL)
 };
+
+static PyTypeObject FloatInfoType = {
+    _PyStructSequence_STATIC_TYPE("sys.float_info", NULL)
+};
+
+static PyTypeObject IntInfoType = {
+    _PyStructSequence_STATIC_TYPE("sys.int_info", NULL)
+};
+
+static PyTypeObject HashInfoType = {
+    _PyStructSequence_STATIC_TYPE("sys.hash_info", NULL)
+};
+
+static PyTypeObject ThreadInfoType = {
+    _PyStructSequence_STATIC_TYPE("sys.thread_info", NULL)
+};
+
+static int finish_struct_sequences(void)
+{
+    struct { PyTypeObject *type; PyStructSequence_Desc *desc; } all[] = {
+        {&_PySys_VersionInfoType, &version_info_desc},
+        {&_PySys_FlagsType, &flags_desc},
+        {&FloatInfoType, &float_info_desc},
+        {&IntInfoType, &int_info_desc},
+        {&HashInfoType, &hash_info_desc},
+        {&ThreadInfoType, &thread_info_desc},
+    };
+    for (size_t i = 0; i < Py_ARRAY_LENGTH(all); i++) {
+        all[i].type->tp_doc = all[i].desc->doc;
+        if (_PyStructSequence_FinishBuiltin(all[i].type, all[i].desc) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
 
 /* A new instance of a named tuple type holding the values of `items`. */
 static PyObject *make_named(PyTypeObject *type, PyObject *items)
@@ -592,6 +654,46 @@ static PyObject *make_named(PyTypeObject *type, PyObject *items)
     }
     Py_DECREF(items);
     return result;
+}
+
+static PyObject *make_float_info(void)
+{
+    return make_named(&FloatInfoType, Py_BuildValue(
+        "(diidiiiidii)",
+        DBL_MAX, DBL_MAX_EXP, DBL_MAX_10_EXP, DBL_MIN, DBL_MIN_EXP,
+        DBL_MIN_10_EXP, DBL_DIG, DBL_MANT_DIG, DBL_EPSILON, FLT_RADIX,
+        FLT_ROUNDS));
+}
+
+static PyObject *make_int_info(void)
+{
+    _PyLongIntInfo info = _PyLong_GetIntInfo();
+    return make_named(&IntInfoType, Py_BuildValue(
+        "(iiii)", info.bits_per_digit, info.sizeof_digit,
+        info.default_max_str_digits, info.str_digits_check_threshold));
+}
+
+static PyObject *make_hash_info(void)
+{
+    PyHash_FuncDef *def = PyHash_GetFuncDef();
+    return make_named(&HashInfoType, Py_BuildValue(
+        "(inllksiii)", (int)(8 * sizeof(Py_hash_t)),
+        (Py_ssize_t)PyHASH_MODULUS, (long)PyHASH_INF, 0L,
+        (unsigned long)PyHASH_IMAG, def->name, def->hash_bits,
+        def->seed_bits, 0));
+}
+
+static PyObject *make_thread_info(void)
+{
+    char version[128];
+    size_t len = confstr(_CS_GNU_LIBPTHREAD_VERSION, version, sizeof(version));
+    PyObject *v = len > 0 && len <= sizeof(version)
+                  ? PyUnicode_FromString(version) : Py_NewRef(Py_None);
+    if (v == NULL) {
+        return NULL;
+    }
+    return make_named(&ThreadInfoType,
+                      Py_BuildValue("(ssN)", "pthread", "mutex+cond", v));
 }
 
 static const char *release_level_name(int level)
@@ -748,6 +850,13 @@ static int add_values(PyObject *dict)
 {
     const char *byteorder =
         __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ? "little" : "big";
+    if (finish_struct_sequences() < 0   /* os engineer: struct sequences */
+        || set_new(dict, "float_info", make_float_info()) < 0
+        || set_new(dict, "int_info", make_int_info()) < 0
+        || set_new(dict, "hash_info", make_hash_info()) < 0
+        || set_new(dict, "thread_info", make_thread_info()) < 0) {
+        return -1;
+    }
     if (set_new(dict, "version", make_version_string()) < 0
         || set_new(dict, "version_info",
                    make_named(&_PySys_VersionInfoType,
@@ -820,6 +929,7 @@ int _PySys_InitHook(PyInterpreterState *interp)
     if (PyDict_SetItemString(dict, "modules", interp->modules) < 0
             || add_values(dict) < 0 || add_hooks(dict) < 0
             || add_streams(dict) < 0
+            || _PySys_AddTracingFunctions(mod) < 0   /* settrace & co. */
             || PyDict_SetItemString(interp->modules, "sys", mod) < 0) {
         Py_DECREF(mod);
         return -1;

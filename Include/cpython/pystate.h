@@ -8,6 +8,8 @@
 #define _Py_THREAD_ATTACHED 1
 #define _Py_THREAD_SUSPENDED 2
 
+struct _frame;                      /* PyFrameObject, for Py_tracefunc */
+
 struct _ts {
     struct _ts *prev;               /* interpreter list, under its mutex */
     struct _ts *next;
@@ -40,7 +42,35 @@ struct _ts {
     struct _PyStackChunk *datastack_chunk;
     PyObject **datastack_top;
     PyObject **datastack_limit;
+
+    /* Tracing and profiling (Python/legacy_tracing.c): written by the
+       owner thread, or by PyEval_SetTraceAllThreads with the world
+       stopped; read by the owner thread only. */
+    int (*c_profilefunc)(PyObject *, struct _frame *, int, PyObject *);
+    int (*c_tracefunc)(PyObject *, struct _frame *, int, PyObject *);
+    PyObject *c_profileobj;         /* strong */
+    PyObject *c_traceobj;           /* strong */
+    int tracing;                    /* >0 while an event callback runs */
+    int what_event;                 /* monitoring event being delivered, or -1 */
+    PyObject *_trace_line_cache;    /* owner only: code -> line table */
 };
+
+/* Trace and profile functions (Python/legacy_tracing.c). */
+typedef int (*Py_tracefunc)(PyObject *, struct _frame *, int, PyObject *);
+
+#define PyTrace_CALL 0
+#define PyTrace_EXCEPTION 1
+#define PyTrace_LINE 2
+#define PyTrace_RETURN 3
+#define PyTrace_C_CALL 4
+#define PyTrace_C_EXCEPTION 5
+#define PyTrace_C_RETURN 6
+#define PyTrace_OPCODE 7
+
+PyAPI_FUNC(void) PyEval_SetProfile(Py_tracefunc func, PyObject *obj);
+PyAPI_FUNC(void) PyEval_SetProfileAllThreads(Py_tracefunc func, PyObject *obj);
+PyAPI_FUNC(void) PyEval_SetTrace(Py_tracefunc func, PyObject *obj);
+PyAPI_FUNC(void) PyEval_SetTraceAllThreads(Py_tracefunc func, PyObject *obj);
 
 #define Py_C_RECURSION_LIMIT 8000
 

@@ -912,4 +912,9 @@ PyAPI_FUNC(PyObject *) _PyAST_DumpNodeEx(int type, const void *node,
    TypeError set, as CPython's compile() reports. */
 PyAPI_FUNC(int) _PyAST_Validate(mod_ty tree);
 
+/* The canonical source text of an expression (Python/ast_unparse.c), as
+   `from __future__ import annotations` stores annotations: a new str, or
+   NULL with an exception. */
+PyObject *_PyAST_ExprAsUnicode(expr_ty e);
+
 #endif /* Py_INTERNAL_AST_H */

@@ -21,6 +21,10 @@ typedef struct {
 #endif
 } PyModuleObject;
 
+/* A new reference to annotate(1) (PEP 649's VALUE format), checked to be
+   a dict; an empty dict when annotate is NULL or not callable. */
+PyObject *_PyAnnotate_CallValue(PyObject *annotate);
+
 static inline PyObject *_PyModule_GetDict(PyObject *mod) {
     return ((PyModuleObject *)mod)->md_dict;
 }

@@ -8,9 +8,13 @@
 #  error "this header requires Py_BUILD_CORE"
 #endif
 
+/* Tells the import machinery (Python/import_machinery.c) that the
+   functions below are implemented. */
+#define WEFT_HAVE_PYC_CACHE 1
+
 /* The 4 magic bytes that start every pyc file this build writes
    (importlib.util.MAGIC_NUMBER). */
-extern const unsigned char _PyPyc_MagicNumber[4];
+PyAPI_DATA(const unsigned char) _PyPyc_MagicNumber[4];
 
 /* A new reference to the code object of the source file at source_path
    (str), named module_name (str) for error messages: read from the cache
@@ -18,19 +22,31 @@ extern const unsigned char _PyPyc_MagicNumber[4];
    from the source and, unless sys.dont_write_bytecode is true, written
    to the cache atomically (a failure to write is not an error).  NULL
    with an exception set on error (unreadable source, SyntaxError...). */
-PyObject *_PyPyc_CompileSourceCached(PyObject *source_path,
-                                     PyObject *module_name);
+PyAPI_FUNC(PyObject *) _PyPyc_CompileSourceCached(PyObject *source_path,
+                                                  PyObject *module_name);
 
 /* A new reference to the cache path for source_path as
    importlib.util.cache_from_source computes it (optimization "" / "1" /
    "2" follows sys.flags.optimize when optimization is NULL; honours
    sys.pycache_prefix), or NULL with an exception. */
-PyObject *_PyPyc_CacheFromSource(PyObject *source_path,
-                                 PyObject *optimization);
+PyAPI_FUNC(PyObject *) _PyPyc_CacheFromSource(PyObject *source_path,
+                                              PyObject *optimization);
 
 /* A new reference to the code object stored in the pyc file at
    pyc_path without a source check (SourcelessFileLoader), or NULL with
-   ImportError for a bad magic number or a truncated file. */
-PyObject *_PyPyc_LoadSourceless(PyObject *pyc_path, PyObject *module_name);
+   an exception, as importlib: ImportError for a bad magic number, bad
+   flags or a non-code value, EOFError for a header cut short, the
+   unmarshalling error for a corrupt body, OSError for an unreadable
+   file. */
+PyAPI_FUNC(PyObject *) _PyPyc_LoadSourceless(PyObject *pyc_path,
+                                             PyObject *module_name);
+
+/* The hash recorded in hash-based pyc files (flags bit 0) for the
+   source bytes data[0:len]; key is the magic number read as a
+   little-endian uint32 (importlib.util.source_hash passes it).  Backs
+   _imp.source_hash(key, source), which returns it as 8 little-endian
+   bytes. */
+PyAPI_FUNC(uint64_t) _PyPyc_SourceHash(uint64_t key, const char *data,
+                                       Py_ssize_t len);
 
 #endif /* Py_INTERNAL_PYC_H */

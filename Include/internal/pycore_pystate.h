@@ -62,6 +62,10 @@ static inline PyInterpreterState *_PyInterpreterState_GET(void) {
 #define _PY_GC_SCHEDULED_BIT (1 << 5)
 /* A delayed free waits for this thread to pass a quiescent point. */
 #define _PY_EVAL_QSBR_REQUEST_BIT (1 << 6)
+/* Tracing, profiling or sys.monitoring is on for this thread: stays set
+   while it is, so every check re-selects the instrumented dispatch
+   (Python/legacy_tracing.c, Doc/internals/tracing.md). */
+#define _PY_EVAL_INSTRUMENTED_BIT (1 << 7)
 
 /* Core-only per-thread state, allocated around the public PyThreadState
    (whose layout the VM may extend at its end). */

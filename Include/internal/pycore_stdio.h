@@ -1,5 +1,5 @@
-/* The start-up text streams behind sys.stdin/stdout/stderr
-   (Python/stdio_stream.c) until io.TextIOWrapper replaces them. */
+/* The standard streams behind sys.stdin/stdout/stderr
+   (Python/stdio_stream.c): io.TextIOWrapper objects. */
 #ifndef Py_INTERNAL_STDIO_H
 #define Py_INTERNAL_STDIO_H
 
@@ -7,9 +7,8 @@
 #  error "this header requires Py_BUILD_CORE"
 #endif
 
-extern PyTypeObject _PyStdioStream_Type;
-
-/* A new stream over fd; `errors` is the codec error handler name. */
+/* A new text stream over fd (None if fd is not open); `errors` is the
+   codec error handler name. */
 PyObject *_PyStdio_NewStream(int fd, int readable, const char *name,
                              const char *errors);
 /* Flush sys.stdout and sys.stderr, keeping any raised exception. */

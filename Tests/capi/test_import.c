@@ -7,6 +7,7 @@
 #include "pycore_compile.h"
 #include "import.h"
 #include "pystate.h"
+#include <dirent.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -233,8 +234,30 @@ static int push_temp_dir(char *dir, PyObject **entry)
            && PyList_Insert(path, 0, *entry) == 0 ? 0 : -1;
 }
 
+/* Removes dir/__pycache__ and what the bytecode cache wrote in it. */
+static void remove_pycache(const char *dir)
+{
+    char cache[512];
+    snprintf(cache, sizeof(cache), "%s/__pycache__", dir);
+    DIR *d = opendir(cache);
+    if (d == NULL) {
+        return;
+    }
+    struct dirent *entry;
+    while ((entry = readdir(d)) != NULL) {
+        if (entry->d_name[0] != '.') {
+            char file[1024];
+            snprintf(file, sizeof(file), "%s/%s", cache, entry->d_name);
+            unlink(file);
+        }
+    }
+    closedir(d);
+    rmdir(cache);
+}
+
 static void pop_temp_dir(const char *dir, PyObject *entry)
 {
+    remove_pycache(dir);
     PyObject *path = PySys_GetObject("path");
     Py_ssize_t at = path && entry ? PySequence_Index(path, entry) : -1;
     if (at >= 0) {
@@ -293,8 +316,171 @@ static void test_threads_circular_import(void)
     pop_temp_dir(dir, entry);
 }
 
+/* The type name of obj.attr (obj.attr must exist). */
+static void check_attr_type(PyObject *obj, const char *attr, const char *type)
+{
+    PyObject *value = PyObject_GetAttrString(obj, attr);
+    CHECK(value != NULL);
+    if (value != NULL) {
+        CHECK(strcmp(Py_TYPE(value)->tp_name, type) == 0);
+        Py_DECREF(value);
+    }
+    PyErr_Clear();
+}
+
+static void test_default_finders(void)
+{
+    PyObject *meta_path = PySys_GetObject("meta_path");
+    CHECK(meta_path != NULL && PyList_Check(meta_path)
+          && PyList_GET_SIZE(meta_path) == 2);
+    if (meta_path != NULL && PyList_Check(meta_path)
+            && PyList_GET_SIZE(meta_path) == 2) {
+        CHECK(PyType_Check(PyList_GET_ITEM(meta_path, 0)));
+        CHECK(strcmp(((PyTypeObject *)PyList_GET_ITEM(meta_path, 0))->tp_name,
+                     "_frozen_importlib.BuiltinImporter") == 0);
+        CHECK(strcmp(((PyTypeObject *)PyList_GET_ITEM(meta_path, 1))->tp_name,
+                     "_frozen_importlib_external.PathFinder") == 0);
+    }
+    PyObject *hooks = PySys_GetObject("path_hooks");
+    CHECK(hooks != NULL && PyList_Check(hooks) && PyList_GET_SIZE(hooks) == 1);
+    CHECK(PyDict_Check(PySys_GetObject("path_importer_cache")));
+}
+
+static void test_builtin_module_spec(void)
+{
+    PyObject *imp = PyImport_ImportModule("_imp");
+    CHECK(imp != NULL);
+    if (imp == NULL) {
+        PyErr_Clear();
+        return;
+    }
+    check_attr_type(imp, "__spec__", "_frozen_importlib.ModuleSpec");
+    PyObject *spec = PyObject_GetAttrString(imp, "__spec__");
+    CHECK_STR(PyObject_GetAttrString(spec, "origin"), "built-in");
+    CHECK_STR(PyObject_GetAttrString(spec, "name"), "_imp");
+    PyObject *loader = PyObject_GetAttrString(imp, "__loader__");
+    PyObject *meta_path = PySys_GetObject("meta_path");
+    CHECK(loader != NULL && loader == PyList_GET_ITEM(meta_path, 0));
+    CHECK_STR(PyObject_GetAttrString(imp, "__package__"), "");
+    Py_XDECREF(loader);
+    Py_XDECREF(spec);
+    Py_DECREF(imp);
+}
+
+static int write_text(const char *dir, const char *file, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "%s/%s", dir, file);
+    FILE *fp = fopen(path, "w");
+    if (fp == NULL) {
+        return -1;
+    }
+    fputs(text, fp);
+    fclose(fp);
+    return 0;
+}
+
+static void test_source_module_attributes(void)
+{
+    char dir[] = "/tmp/weft_test_import_XXXXXX";
+    PyObject *entry;
+    CHECK(push_temp_dir(dir, &entry) == 0);
+    CHECK(write_text(dir, "test_import_attrs.py", "VALUE = 7\n") == 0);
+    PyObject *mod = PyImport_ImportModule("test_import_attrs");
+    CHECK(mod != NULL);
+    if (mod != NULL) {
+        char expected[600];
+        snprintf(expected, sizeof(expected), "%s/test_import_attrs.py", dir);
+        CHECK_STR(PyObject_GetAttrString(mod, "__file__"), expected);
+        check_attr_type(mod, "__loader__",
+                        "_frozen_importlib_external.SourceFileLoader");
+        PyObject *spec = PyObject_GetAttrString(mod, "__spec__");
+        CHECK(spec != NULL);
+        if (spec != NULL) {
+            CHECK_STR(PyObject_GetAttrString(spec, "origin"), expected);
+            PyObject *cached = PyObject_GetAttrString(mod, "__cached__");
+            CHECK(cached != NULL && PyUnicode_Check(cached));
+            PyObject *from_spec = PyObject_GetAttrString(spec, "cached");
+            CHECK(from_spec != NULL
+                  && PyObject_RichCompareBool(cached, from_spec, Py_EQ) == 1);
+            Py_XDECREF(from_spec);
+            Py_XDECREF(cached);
+            Py_DECREF(spec);
+        }
+        Py_DECREF(mod);
+    }
+    PyErr_Clear();
+    PyDict_DelItemString(PyImport_GetModuleDict(), "test_import_attrs");
+    remove_module_file(dir, "test_import_attrs");
+    pop_temp_dir(dir, entry);
+}
+
+/* A module written after a failed import of it is found once the caches
+   are invalidated (the directory's mtime may not have moved within its
+   clock tick, so CPython's rule applies: call invalidate_caches()). */
+static void test_finder_sees_new_file(void)
+{
+    char dir[] = "/tmp/weft_test_import_XXXXXX";
+    PyObject *entry;
+    CHECK(push_temp_dir(dir, &entry) == 0);
+    CHECK(PyImport_ImportModule("test_import_late") == NULL);
+    CHECK_RAISES(PyExc_ModuleNotFoundError);
+    CHECK(write_text(dir, "test_import_late.py", "LATE = True\n") == 0);
+    PyObject *invalidate = PyImport_ImportModuleAttrString(
+        "_frozen_importlib_external", "PathFinder");
+    PyObject *res = invalidate ? PyObject_CallMethod(invalidate,
+                                                     "invalidate_caches", NULL)
+                               : NULL;
+    CHECK(res == Py_None);
+    Py_XDECREF(res);
+    Py_XDECREF(invalidate);
+    PyObject *mod = PyImport_ImportModule("test_import_late");
+    CHECK(mod != NULL && PyObject_HasAttrString(mod, "LATE"));
+    Py_XDECREF(mod);
+    PyErr_Clear();
+    PyDict_DelItemString(PyImport_GetModuleDict(), "test_import_late");
+    remove_module_file(dir, "test_import_late");
+    pop_temp_dir(dir, entry);
+}
+
+/* Threads importing different modules of one directory share its
+   FileFinder and its listing; each gets its own module. */
+static void test_threads_share_finder(void)
+{
+    char dir[] = "/tmp/weft_test_import_XXXXXX";
+    PyObject *entry;
+    CHECK(push_temp_dir(dir, &entry) == 0);
+    static const char *const names[IMPORTERS] = {
+        "test_import_par0", "test_import_par1", "test_import_par2",
+        "test_import_par3",
+    };
+    struct importer jobs[IMPORTERS];
+    for (int i = 0; i < IMPORTERS; i++) {
+        CHECK(write_module(dir, names[i], NULL) == 0);
+        jobs[i] = (struct importer){names[i], NULL, 0};
+    }
+    run_importers(jobs, IMPORTERS);
+    for (int i = 0; i < IMPORTERS; i++) {
+        CHECK(jobs[i].result != NULL && jobs[i].saw_complete);
+        Py_XDECREF(jobs[i].result);
+        CHECK(runs_of(names[i]) == 1);
+        remove_module_file(dir, names[i]);
+    }
+    PyObject *cache = PySys_GetObject("path_importer_cache");
+    PyObject *finder = cache ? PyDict_GetItemString(cache, dir) : NULL;
+    CHECK(finder != NULL
+          && strcmp(Py_TYPE(finder)->tp_name,
+                    "_frozen_importlib_external.FileFinder") == 0);
+    pop_temp_dir(dir, entry);
+}
+
 void suite_import(void)
 {
+    RUN(test_default_finders);
+    RUN(test_builtin_module_spec);
+    RUN(test_source_module_attributes);
+    RUN(test_finder_sees_new_file);
+    RUN(test_threads_share_finder);
     RUN(test_module_dict_is_sys_modules);
     RUN(test_add_module);
     RUN(test_exec_code_module);

@@ -7,6 +7,12 @@ python=${1:?usage: run.sh PYTHON}
 dir=$(cd "$(dirname "$0")" && pwd)
 passed=0
 failed=0
+
+# The programs run in a known environment: none of the caller's PYTHON*
+# settings (bytecode writing, unbuffered output...) leak into them.
+for var in $(env | sed -n 's/^\(PYTHON[A-Z_]*\)=.*/\1/p'); do
+    unset "$var"
+done
 tmp=${TMPDIR:-/tmp}/golden.$$
 trap 'rm -f "$tmp"' EXIT
 for script in "$dir"/*.py; do

@@ -1,0 +1,230 @@
+"""Alias names of the codecs in this package.
+
+aliases maps a normalised alias (see normalize_encoding; also lower
+case) to the name of the module in this package that implements it.
+The search function consults it before trying the name itself.
+"""
+aliases = {
+
+    # ascii codec
+    '646'                 : 'ascii',
+    'ansi_x3.4_1968'      : 'ascii',
+    'ansi_x3.4_1986'      : 'ascii',
+    'ansi_x3_4_1968'      : 'ascii',
+    'cp367'               : 'ascii',
+    'csascii'             : 'ascii',
+    'ibm367'              : 'ascii',
+    'iso646_us'           : 'ascii',
+    'iso_646.irv_1991'    : 'ascii',
+    'iso_ir_6'            : 'ascii',
+    'us'                  : 'ascii',
+    'us_ascii'            : 'ascii',
+
+    # latin_1 codec
+    '8859'                : 'latin_1',
+    'cp819'               : 'latin_1',
+    'csisolatin1'         : 'latin_1',
+    'ibm819'              : 'latin_1',
+    'iso8859'             : 'latin_1',
+    'iso8859_1'           : 'latin_1',
+    'iso_8859_1'          : 'latin_1',
+    'iso_8859_1_1987'     : 'latin_1',
+    'iso_ir_100'          : 'latin_1',
+    'l1'                  : 'latin_1',
+    'latin'               : 'latin_1',
+    'latin1'              : 'latin_1',
+
+    # utf_8 codec
+    'cp65001'             : 'utf_8',
+    'u8'                  : 'utf_8',
+    'utf'                 : 'utf_8',
+    'utf8'                : 'utf_8',
+    'utf8_ucs2'           : 'utf_8',
+    'utf8_ucs4'           : 'utf_8',
+
+    # utf_16 codec
+    'u16'                 : 'utf_16',
+    'utf16'               : 'utf_16',
+
+    # utf_16_be codec
+    'unicodebigunmarked'  : 'utf_16_be',
+    'utf_16be'            : 'utf_16_be',
+
+    # utf_16_le codec
+    'unicodelittleunmarked': 'utf_16_le',
+    'utf_16le'            : 'utf_16_le',
+
+    # utf_32 codec
+    'u32'                 : 'utf_32',
+    'utf32'               : 'utf_32',
+
+    # utf_32_be codec
+    'utf_32be'            : 'utf_32_be',
+
+    # utf_32_le codec
+    'utf_32le'            : 'utf_32_le',
+
+    # rot_13 codec
+    'rot13'               : 'rot_13',
+
+    # cp437 codec
+    '437'                 : 'cp437',
+    'cspc8codepage437'    : 'cp437',
+    'ibm437'              : 'cp437',
+
+    # cp850 codec
+    '850'                 : 'cp850',
+    'cspc850multilingual' : 'cp850',
+    'ibm850'              : 'cp850',
+
+    # cp866 codec
+    '866'                 : 'cp866',
+    'csibm866'            : 'cp866',
+    'ibm866'              : 'cp866',
+
+    # cp1250 codec
+    '1250'                : 'cp1250',
+    'windows_1250'        : 'cp1250',
+
+    # cp1251 codec
+    '1251'                : 'cp1251',
+    'windows_1251'        : 'cp1251',
+
+    # cp1252 codec
+    '1252'                : 'cp1252',
+    'windows_1252'        : 'cp1252',
+
+    # cp1253 codec
+    '1253'                : 'cp1253',
+    'windows_1253'        : 'cp1253',
+
+    # cp1254 codec
+    '1254'                : 'cp1254',
+    'windows_1254'        : 'cp1254',
+
+    # cp1255 codec
+    '1255'                : 'cp1255',
+    'windows_1255'        : 'cp1255',
+
+    # cp1256 codec
+    '1256'                : 'cp1256',
+    'windows_1256'        : 'cp1256',
+
+    # cp1257 codec
+    '1257'                : 'cp1257',
+    'windows_1257'        : 'cp1257',
+
+    # cp1258 codec
+    '1258'                : 'cp1258',
+    'windows_1258'        : 'cp1258',
+
+    # koi8_r codec
+    'cskoi8r'             : 'koi8_r',
+
+    # iso8859_2 codec
+    'csisolatin2'         : 'iso8859_2',
+    'iso_8859_2'          : 'iso8859_2',
+    'iso_8859_2_1987'     : 'iso8859_2',
+    'iso_ir_101'          : 'iso8859_2',
+    'l2'                  : 'iso8859_2',
+    'latin2'              : 'iso8859_2',
+
+    # iso8859_3 codec
+    'csisolatin3'         : 'iso8859_3',
+    'iso_8859_3'          : 'iso8859_3',
+    'iso_8859_3_1988'     : 'iso8859_3',
+    'iso_ir_109'          : 'iso8859_3',
+    'l3'                  : 'iso8859_3',
+    'latin3'              : 'iso8859_3',
+
+    # iso8859_4 codec
+    'csisolatin4'         : 'iso8859_4',
+    'iso_8859_4'          : 'iso8859_4',
+    'iso_8859_4_1988'     : 'iso8859_4',
+    'iso_ir_110'          : 'iso8859_4',
+    'l4'                  : 'iso8859_4',
+    'latin4'              : 'iso8859_4',
+
+    # iso8859_5 codec
+    'csisolatincyrillic'  : 'iso8859_5',
+    'cyrillic'            : 'iso8859_5',
+    'iso_8859_5'          : 'iso8859_5',
+    'iso_8859_5_1988'     : 'iso8859_5',
+    'iso_ir_144'          : 'iso8859_5',
+
+    # iso8859_6 codec
+    'arabic'              : 'iso8859_6',
+    'asmo_708'            : 'iso8859_6',
+    'csisolatinarabic'    : 'iso8859_6',
+    'ecma_114'            : 'iso8859_6',
+    'iso_8859_6'          : 'iso8859_6',
+    'iso_8859_6_1987'     : 'iso8859_6',
+    'iso_ir_127'          : 'iso8859_6',
+
+    # iso8859_7 codec
+    'csisolatingreek'     : 'iso8859_7',
+    'ecma_118'            : 'iso8859_7',
+    'elot_928'            : 'iso8859_7',
+    'greek'               : 'iso8859_7',
+    'greek8'              : 'iso8859_7',
+    'iso_8859_7'          : 'iso8859_7',
+    'iso_8859_7_1987'     : 'iso8859_7',
+    'iso_ir_126'          : 'iso8859_7',
+
+    # iso8859_8 codec
+    'csisolatinhebrew'    : 'iso8859_8',
+    'hebrew'              : 'iso8859_8',
+    'iso_8859_8'          : 'iso8859_8',
+    'iso_8859_8_1988'     : 'iso8859_8',
+    'iso_ir_138'          : 'iso8859_8',
+
+    # iso8859_9 codec
+    'csisolatin5'         : 'iso8859_9',
+    'iso_8859_9'          : 'iso8859_9',
+    'iso_8859_9_1989'     : 'iso8859_9',
+    'iso_ir_148'          : 'iso8859_9',
+    'l5'                  : 'iso8859_9',
+    'latin5'              : 'iso8859_9',
+
+    # iso8859_10 codec
+    'csisolatin6'         : 'iso8859_10',
+    'iso_8859_10'         : 'iso8859_10',
+    'iso_8859_10_1992'    : 'iso8859_10',
+    'iso_ir_157'          : 'iso8859_10',
+    'l6'                  : 'iso8859_10',
+    'latin6'              : 'iso8859_10',
+
+    # iso8859_11 codec
+    'iso_8859_11'         : 'iso8859_11',
+    'iso_8859_11_2001'    : 'iso8859_11',
+    'thai'                : 'iso8859_11',
+
+    # iso8859_13 codec
+    'iso_8859_13'         : 'iso8859_13',
+    'l7'                  : 'iso8859_13',
+    'latin7'              : 'iso8859_13',
+
+    # iso8859_14 codec
+    'iso_8859_14'         : 'iso8859_14',
+    'iso_8859_14_1998'    : 'iso8859_14',
+    'iso_celtic'          : 'iso8859_14',
+    'iso_ir_199'          : 'iso8859_14',
+    'l8'                  : 'iso8859_14',
+    'latin8'              : 'iso8859_14',
+
+    # iso8859_15 codec
+    'iso_8859_15'         : 'iso8859_15',
+    'l9'                  : 'iso8859_15',
+    'latin9'              : 'iso8859_15',
+
+    # iso8859_16 codec
+    'iso_8859_16'         : 'iso8859_16',
+    'iso_8859_16_2001'    : 'iso8859_16',
+    'iso_ir_226'          : 'iso8859_16',
+    'l10'                 : 'iso8859_16',
+    'latin10'             : 'iso8859_16',
+
+    # mac_roman codec
+    'macintosh'           : 'mac_roman',
+    'macroman'            : 'mac_roman',
+}

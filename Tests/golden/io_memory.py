@@ -1,0 +1,91 @@
+# In-memory streams: BytesIO and StringIO.
+import io
+
+
+def show(label, func):
+    try:
+        print(label, repr(func()))
+    except Exception as exc:
+        print(label, type(exc).__name__ + ':', exc)
+
+
+# BytesIO
+b = io.BytesIO(b'hello world\nsecond line\nthird')
+print(b.read(5), b.tell(), b.read1(3), b.readline(), b.readline(4))
+print(b.readlines(), b.read(), b.getvalue())
+b.seek(0)
+print(list(b))
+print(b.seek(3), b.seek(2, 1), b.seek(-4, 2), b.read())
+print(b.seek(100), b.read(), b.tell())
+b.write(b'!')
+print(b.getvalue()[-8:], len(b.getvalue()))
+print(b.truncate(5), b.getvalue(), b.tell())
+b.seek(0)
+print(b.write(b'HE'), b.getvalue(), b.read())
+buf = bytearray(4)
+b.seek(1)
+print(b.readinto(buf), buf)
+print(b.readable(), b.writable(), b.seekable(), b.isatty(), b.closed)
+b.writelines([b'x', bytearray(b'y'), memoryview(b'z')])
+print(b.getvalue())
+show('write str', lambda: b.write('text'))
+show('negative seek', lambda: b.seek(-1))
+show('bad whence', lambda: b.seek(0, 3))
+show('negative truncate', lambda: b.truncate(-1))
+print(io.BytesIO().getvalue(), io.BytesIO(bytearray(b'ba')).read())
+
+# getbuffer pins the buffer
+b = io.BytesIO(b'abcdef')
+view = b.getbuffer()
+print(bytes(view), len(view), view.readonly)
+view[0] = ord('A')
+print(b.getvalue())
+show('write while exported', lambda: b.write(b'x'))
+show('truncate while exported', lambda: b.truncate(0))
+show('close while exported', b.close)
+b.seek(0)
+print(b.read(3))
+view.release()
+print(b.write(b'x'), b.getvalue())
+with b.getbuffer() as v2:
+    print(bytes(v2[1:3]))
+b.close()
+print(b.closed)
+for name in ['read', 'getvalue', 'tell', 'readline', 'getbuffer', 'flush']:
+    show('closed ' + name, getattr(b, name))
+show('closed write', lambda: b.write(b'x'))
+show('closed seek', lambda: b.seek(0))
+
+# StringIO
+s = io.StringIO('line one\nline two\nend')
+print(repr(s.read(4)), s.tell(), repr(s.readline()), s.readlines())
+s.seek(0)
+print([line for line in s])
+s = io.StringIO()
+print(s.write('hello'), s.write(' \u20acuro \U0001f600'), repr(s.getvalue()))
+print(s.seek(2), s.write('LL'), repr(s.getvalue()), s.tell())
+print(s.seek(0, 2), s.seek(30), s.write('x'), repr(s.getvalue()))
+print(s.truncate(6), repr(s.getvalue()), s.tell())
+s.seek(0)
+print(repr(s.read()), s.readable(), s.writable(), s.seekable(), s.line_buffering)
+show('cur seek', lambda: s.seek(1, 1))
+show('end seek', lambda: s.seek(-1, 2))
+show('negative seek', lambda: s.seek(-1))
+show('write bytes', lambda: s.write(b'x'))
+show('bad initial', lambda: io.StringIO(b'x'))
+show('bad newline', lambda: io.StringIO(newline='x'))
+for newline in [None, '', '\n', '\r', '\r\n']:
+    s = io.StringIO(newline=newline)
+    s.write('a\nb\r\nc\rd')
+    value = s.getvalue()
+    s.seek(0)
+    print(repr(newline), repr(value), s.readlines(), s.newlines)
+s = io.StringIO('x\r\ny', newline=None)
+print(repr(s.getvalue()), s.newlines)
+s.close()
+print(s.closed)
+show('closed read', s.read)
+show('closed getvalue', s.getvalue)
+show('closed write', lambda: s.write('x'))
+print(io.StringIO('abc').read(-1), io.StringIO('abc').read(None))
+print('done')
