@@ -482,9 +482,64 @@ static int module_clear(PyObject *self)
 }
 
 /* "<module 'name' from 'file'>" or "<module 'name'>". */
+/* The repr importlib gives a module from its spec: "from 'path'" for a
+   spec with a location, "(origin)" without one (built-in), "(namespace)
+   from [paths]" for a namespace package.  NULL with no error when the
+   spec lacks the attributes. */
+static PyObject *repr_from_spec(PyObject *spec)
+{
+    PyObject *name = NULL, *origin = NULL, *has_location = NULL;
+    PyObject *locations = NULL, *res = NULL;
+    if (PyObject_GetOptionalAttrString(spec, "name", &name) <= 0
+            || PyObject_GetOptionalAttrString(spec, "origin", &origin) < 0
+            || PyObject_GetOptionalAttrString(spec, "has_location",
+                                              &has_location) < 0
+            || PyObject_GetOptionalAttrString(spec, "submodule_search_locations",
+                                              &locations) < 0) {
+        goto done;
+    }
+    if (origin == NULL || origin == Py_None) {
+        if (locations != NULL && locations != Py_None) {
+            PyObject *list = PySequence_List(locations);
+            res = list == NULL ? NULL : PyUnicode_FromFormat(
+                "<module %R (namespace) from %R>", name, list);
+            Py_XDECREF(list);
+        }
+        else {
+            res = PyUnicode_FromFormat("<module %R>", name);
+        }
+    }
+    else if (has_location != NULL && PyObject_IsTrue(has_location) > 0) {
+        res = PyUnicode_FromFormat("<module %R from %R>", name, origin);
+    }
+    else {
+        res = PyUnicode_FromFormat("<module %R (%S)>", name, origin);
+    }
+done:
+    Py_XDECREF(name);
+    Py_XDECREF(origin);
+    Py_XDECREF(has_location);
+    Py_XDECREF(locations);
+    return res;
+}
+
 static PyObject *module_repr(PyObject *self)
 {
     PyObject *dict = _PyModule_GetDict(self);
+    PyObject *spec;
+    if (PyDict_GetItemRef(dict, _Py_INTERNED_ID(__spec__), &spec) < 0) {
+        return NULL;
+    }
+    if (spec != NULL && spec != Py_None) {
+        PyObject *res = repr_from_spec(spec);
+        Py_DECREF(spec);
+        if (res != NULL || PyErr_Occurred()) {
+            return res;
+        }
+    }
+    else {
+        Py_XDECREF(spec);
+    }
     PyObject *name = NULL, *file = NULL, *res;
     if (PyDict_GetItemRef(dict, _Py_INTERNED_ID(__name__), &name) < 0
             || PyDict_GetItemRef(dict, _Py_INTERNED_ID(__file__), &file) < 0) {

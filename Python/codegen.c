@@ -2162,8 +2162,13 @@ codegen_lazy_function(struct compiler *c, expr_ty e, void *key,
     c->u->u_argcount = 1;
     c->u->u_posonlyargcount = 1;
     PyObject *co = NULL;
+    /* A TypeVarTuple default `*Ts = *tuple[int]` is the one item its
+       value unpacks to (the starred alias). */
+    int starred = e->kind == Starred_kind;
+    expr_ty value = starred ? e->v.Starred.value : e;
     if (codegen_annotate_prologue(c, loc) == 0 &&
-        codegen_visit_expr(c, e) == 0 &&
+        codegen_visit_expr(c, value) == 0 &&
+        (!starred || _PyCfg_Addop(CFG(c), UNPACK_SEQUENCE, 1, NULL, LOC(e)) == 0) &&
         _PyCfg_Addop(CFG(c), RETURN_VALUE, 0, NULL, LOC(e)) == 0) {
         co = assemble_unit(c);
     }

@@ -522,6 +522,147 @@ normalize_backward_conditionals(cfg_builder *g)
     return 0;
 }
 
+/* ---- line numbers of instructions the code generator left without ---- */
+
+/* Incoming edges of every block, by b_label, into `counts` (size
+   g->g_nblocks): fall-through, jumps and exception-handler edges; the
+   effective target of an edge skips empty blocks. */
+static void
+count_predecessors(cfg_builder *g, int *counts)
+{
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        if (b->b_iused == 0) {
+            continue;
+        }
+        for (int i = 0; i < b->b_iused; i++) {
+            cfg_instr *in = &b->b_instr[i];
+            if (in->i_target != NULL && OPCODE_HAS_JUMP(in->i_opcode)) {
+                counts[skip_empty(in->i_target)->b_label]++;
+            }
+            if (in->i_except != NULL) {
+                counts[in->i_except->b_label]++;
+            }
+        }
+        if (block_falls_through(b) && b->b_next != NULL) {
+            counts[skip_empty(b->b_next)->b_label]++;
+        }
+    }
+}
+
+/* A short block ending the code (an implicit `return None`) with no line
+   of its own: it takes the line of whatever leads to it. */
+static int
+is_exit_without_line(basicblock *b)
+{
+    cfg_instr *last = _PyCfg_LastInstr(b);
+    return last != NULL && last->i_opcode == RETURN_VALUE && b->b_iused <= 4
+           && b->b_instr[0].i_loc.lineno < 0;
+}
+
+/* Gives each jump into a shared exit block without a line its own copy,
+   so that the copy can take the jump's line (a `return` event or a
+   traceback then names the last line that ran, as in CPython).  New
+   blocks go at the end of the layout: they never fall through. */
+static int
+duplicate_exits_without_line(cfg_builder *g, int *counts, int limit)
+{
+    basicblock *tail = g->g_entryblock;
+    while (tail->b_next != NULL) {
+        tail = tail->b_next;
+    }
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        cfg_instr *last = _PyCfg_LastInstr(b);
+        if (last == NULL || last->i_target == NULL
+                || !OPCODE_HAS_JUMP(last->i_opcode)) {
+            continue;
+        }
+        basicblock *exit = skip_empty(last->i_target);
+        if (!is_exit_without_line(exit) || counts[exit->b_label] < 2
+                || g->g_nblocks >= limit) {
+            continue;
+        }
+        basicblock *copy = _PyCfg_NewBlock(g);
+        if (copy == NULL) {
+            return -1;
+        }
+        basicblock *saved = g->g_curblock;
+        g->g_curblock = copy;
+        for (int i = 0; i < exit->b_iused; i++) {
+            cfg_instr *in = &exit->b_instr[i];
+            if (_PyCfg_Addop(g, in->i_opcode, in->i_oparg, in->i_target,
+                             in->i_loc) < 0) {
+                g->g_curblock = saved;
+                return -1;
+            }
+            copy->b_instr[i].i_except = in->i_except;
+        }
+        g->g_curblock = saved;
+        copy->b_instr[0].i_loc = last->i_loc;
+        copy->b_reachable = 1;
+        copy->b_startdepth = exit->b_startdepth;
+        tail->b_next = copy;
+        tail = copy;
+        last->i_target = copy;
+        counts[exit->b_label]--;
+        counts[copy->b_label] = 1;
+    }
+    return 0;
+}
+
+/* An instruction without a line takes the previous one's in its block;
+   the first instruction of a block with a single way in takes the line
+   its predecessor ended on. */
+static void
+propagate_lines(cfg_builder *g, const int *counts)
+{
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        cfg_instr *last = _PyCfg_LastInstr(b);
+        if (last == NULL) {
+            continue;
+        }
+        _Py_SourceLocation prev = NO_LOCATION;
+        for (int i = 0; i < b->b_iused; i++) {
+            if (b->b_instr[i].i_loc.lineno < 0) {
+                b->b_instr[i].i_loc = prev;
+            }
+            else {
+                prev = b->b_instr[i].i_loc;
+            }
+        }
+        basicblock *next[2] = {
+            block_falls_through(b) && b->b_next ? skip_empty(b->b_next) : NULL,
+            last->i_target != NULL && OPCODE_HAS_JUMP(last->i_opcode)
+                ? skip_empty(last->i_target) : NULL,
+        };
+        for (int k = 0; k < 2; k++) {
+            basicblock *n = next[k];
+            if (n != NULL && n->b_iused > 0 && counts[n->b_label] == 1
+                    && n->b_instr[0].i_loc.lineno < 0) {
+                n->b_instr[0].i_loc = prev;
+            }
+        }
+    }
+}
+
+static int
+resolve_missing_lines(cfg_builder *g)
+{
+    /* Room for one copy per block, plus the blocks there are. */
+    int limit = 2 * g->g_nblocks + 1;
+    int *counts = PyMem_Calloc((size_t)limit, sizeof(int));
+    if (counts == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    count_predecessors(g, counts);
+    int rc = duplicate_exits_without_line(g, counts, limit);
+    if (rc == 0) {
+        propagate_lines(g, counts);
+    }
+    PyMem_Free(counts);
+    return rc;
+}
+
 int
 _PyCfg_Optimize(cfg_builder *g, int *stacksize)
 {
@@ -544,5 +685,8 @@ _PyCfg_Optimize(cfg_builder *g, int *stacksize)
         return -1;
     }
     remove_unreachable(g);
+    if (resolve_missing_lines(g) < 0) {
+        return -1;
+    }
     return normalize_backward_conditionals(g);
 }
