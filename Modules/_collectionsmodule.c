@@ -1,0 +1,1 @@
+/* _collectionsmodule.c: being written (session 2, second wave). */

@@ -1,0 +1,1 @@
+/* _functoolsmodule.c: being written (session 2, second wave). */

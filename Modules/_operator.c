@@ -1,0 +1,1 @@
+/* _operator.c: being written (session 2, second wave). */

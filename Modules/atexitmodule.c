@@ -1,0 +1,1 @@
+/* atexitmodule.c: being written (session 2, second wave). */

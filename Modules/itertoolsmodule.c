@@ -1,0 +1,1 @@
+/* itertoolsmodule.c: being written (session 2, second wave). */

@@ -1,0 +1,1 @@
+/* mathmodule.c: being written (session 2, second wave). */

@@ -1,0 +1,1 @@
+/* signalmodule.c: being written (session 2, second wave). */
