@@ -14,6 +14,7 @@
 #include "pycore_pystate.h"
 
 #include <float.h>
+#include <signal.h>              /* sig: SIGINT */
 #include <math.h>
 
 /* Threads started through this module and still running. */
@@ -70,8 +71,11 @@ static int parse_acquire_args(PyObject *args, PyObject *kwds, int64_t *timeout_n
 }
 
 /* Locks m within timeout_ns: 1 when locked, 0 when the time ran out.  Only
-   a wait that cannot succeed at once detaches the thread state. */
-static int lock_mutex(PyMutex *m, int64_t timeout_ns)
+   a wait that cannot succeed at once detaches the thread state.
+   sig: with `intr`, a signal interrupting the main thread's wait runs the
+   handlers; if one raises, returns -1 with its exception set, otherwise
+   the wait resumes with the time left. */
+static int lock_mutex_intr(PyMutex *m, int64_t timeout_ns, int intr)
 {
     if (_PyMutex_LockTimed(m, 0)) {
         return 1;
@@ -79,11 +83,31 @@ static int lock_mutex(PyMutex *m, int64_t timeout_ns)
     if (timeout_ns == 0) {
         return 0;
     }
-    int acquired;
-    Py_BEGIN_ALLOW_THREADS
-    acquired = _PyMutex_LockTimed(m, timeout_ns);
-    Py_END_ALLOW_THREADS
-    return acquired;
+    int64_t deadline = timeout_ns > 0
+        ? _PyTime_MonotonicNanoseconds() + timeout_ns : 0;
+    for (;;) {
+        int rc;
+        Py_BEGIN_ALLOW_THREADS
+        rc = _PyMutex_LockTimedEx(m, timeout_ns, intr);
+        Py_END_ALLOW_THREADS
+        if (rc >= 0) {
+            return rc;
+        }
+        if (PyErr_CheckSignals() < 0) {
+            return -1;
+        }
+        if (timeout_ns > 0) {
+            timeout_ns = deadline - _PyTime_MonotonicNanoseconds();
+            if (timeout_ns <= 0) {
+                return _PyMutex_LockTimed(m, 0);
+            }
+        }
+    }
+}
+
+static int lock_mutex(PyMutex *m, int64_t timeout_ns)
+{
+    return lock_mutex_intr(m, timeout_ns, 0);
 }
 
 /* ---- lock ------------------------------------------------------------ */
@@ -130,7 +154,8 @@ static PyObject *lock_acquire(PyObject *op, PyObject *args, PyObject *kwds)
     if (parse_acquire_args(args, kwds, &timeout_ns) < 0) {
         return NULL;
     }
-    return PyBool_FromLong(lock_mutex(&((lockobject *)op)->mutex, timeout_ns));
+    int rc = lock_mutex_intr(&((lockobject *)op)->mutex, timeout_ns, 1);
+    return rc < 0 ? NULL : PyBool_FromLong(rc);
 }
 
 static PyObject *lock_release(PyObject *op, PyObject *unused)
@@ -253,7 +278,8 @@ static void rlock_dealloc(PyObject *op)
 }
 
 /* Takes the lock for the calling thread (count more levels if it already
-   holds it).  1 if acquired, 0 if the time ran out. */
+   holds it).  1 if acquired, 0 if the time ran out, -1 if a signal
+   handler raised (sig). */
 static int rlock_take(rlockobject *self, int64_t timeout_ns, unsigned long count)
 {
     unsigned long me = PyThread_get_thread_ident();
@@ -261,8 +287,9 @@ static int rlock_take(rlockobject *self, int64_t timeout_ns, unsigned long count
         self->count += count;
         return 1;
     }
-    if (!lock_mutex(&self->mutex, timeout_ns)) {
-        return 0;
+    int rc = lock_mutex_intr(&self->mutex, timeout_ns, 1);
+    if (rc <= 0) {
+        return rc;
     }
     __atomic_store_n(&self->owner, me, __ATOMIC_RELAXED);
     self->count = count;
@@ -275,7 +302,8 @@ static PyObject *rlock_acquire(PyObject *op, PyObject *args, PyObject *kwds)
     if (parse_acquire_args(args, kwds, &timeout_ns) < 0) {
         return NULL;
     }
-    return PyBool_FromLong(rlock_take((rlockobject *)op, timeout_ns, 1));
+    int rc = rlock_take((rlockobject *)op, timeout_ns, 1);
+    return rc < 0 ? NULL : PyBool_FromLong(rc);
 }
 
 static int check_owned(rlockobject *self)
@@ -447,25 +475,39 @@ static int handle_state_is_done(handle_state *state)
     return __atomic_load_n(&state->done, __ATOMIC_ACQUIRE);
 }
 
-/* Waits for done within timeout_ns (-1: for ever), detached. */
+/* Waits for done within timeout_ns (-1: for ever), detached.  Returns
+   whether it is done, or -1 with an exception set when a signal handler
+   run during the wait raised (sig: interruptible on the main thread). */
 static int handle_state_wait(handle_state *state, int64_t timeout_ns)
 {
     int64_t deadline = timeout_ns > 0
         ? _PyTime_MonotonicNanoseconds() + timeout_ns : 0;
-    Py_BEGIN_ALLOW_THREADS
-    while (!handle_state_is_done(state)) {
-        int64_t remaining = -1;
-        if (timeout_ns >= 0) {
-            remaining = deadline - _PyTime_MonotonicNanoseconds();
-            if (timeout_ns == 0 || remaining <= 0) {
+    for (;;) {
+        int interrupted = 0;
+        Py_BEGIN_ALLOW_THREADS
+        while (!handle_state_is_done(state)) {
+            int64_t remaining = -1;
+            if (timeout_ns >= 0) {
+                remaining = deadline - _PyTime_MonotonicNanoseconds();
+                if (timeout_ns == 0 || remaining <= 0) {
+                    break;
+                }
+            }
+            uint8_t expected = 0;
+            if (_PyParkingLot_ParkEx(&state->done, &expected, 1, remaining,
+                                     NULL, 1) == Py_PARK_INTR) {
+                interrupted = 1;
                 break;
             }
         }
-        uint8_t expected = 0;
-        _PyParkingLot_Park(&state->done, &expected, 1, remaining, NULL);
+        Py_END_ALLOW_THREADS
+        if (!interrupted) {
+            return handle_state_is_done(state);
+        }
+        if (PyErr_CheckSignals() < 0) {
+            return -1;
+        }
     }
-    Py_END_ALLOW_THREADS
-    return handle_state_is_done(state);
 }
 
 typedef struct {
@@ -520,7 +562,9 @@ static PyObject *handle_join(PyObject *op, PyObject *args, PyObject *kwds)
         PyErr_SetString(PyExc_RuntimeError, "Cannot join current thread");
         return NULL;
     }
-    (void)handle_state_wait(state, timeout_ns);
+    if (handle_state_wait(state, timeout_ns) < 0) {
+        return NULL;
+    }
     Py_RETURN_NONE;
 }
 
@@ -837,7 +881,29 @@ static PyObject *thread_make_thread_handle(PyObject *module, PyObject *ident)
     return handle;
 }
 
+/* sig: simulate the arrival of a signal for the main thread's handlers. */
+static PyObject *thread_interrupt_main(PyObject *Py_UNUSED(m), PyObject *args,
+                                       PyObject *kwds)
+{
+    static char *keywords[] = {"signum", NULL};
+    int signum = SIGINT;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|i:interrupt_main", keywords,
+                                     &signum)) {
+        return NULL;
+    }
+    if (PyErr_SetInterruptEx(signum) < 0) {
+        PyErr_SetString(PyExc_ValueError, "signal number out of range");
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef thread_methods[] = {
+    {"interrupt_main", (PyCFunction)(void (*)(void))thread_interrupt_main,
+     METH_VARARGS | METH_KEYWORDS,
+     "interrupt_main($module, /, signum=signal.SIGINT)\n--\n\n"
+     "Simulate the arrival of the given signal in the main thread, where "
+     "the\ncorresponding signal handler will be executed."},
     {"start_new_thread", thread_start_new_thread, METH_VARARGS,
      "start_new_thread($module, function, args, kwargs={}, /)\n--\n\n"
      "Start a thread running function(*args, **kwargs); return its identity."},

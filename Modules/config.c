@@ -24,6 +24,13 @@
     X(time) \
     X(readline) \
     X(_thread) \
+    X(atexit) \
+    X(math) \
+    X(itertools) \
+    X(_signal) \
+    X(_collections) \
+    X(_operator) \
+    X(_functools) \
     /* END builtin modules */
 
 #define DECLARE_INIT(name) extern PyObject *PyInit_##name(void);

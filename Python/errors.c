@@ -499,13 +499,8 @@ void PyErr_BadInternalCall(void)
     PyErr_SetString(PyExc_SystemError, "bad argument to internal function");
 }
 
-/* Signal handlers are not installed yet (the runtime's signal support
-   comes with Modules/signalmodule.c), so no signal can be pending and
-   there is never a handler to run. */
-int PyErr_CheckSignals(void)
-{
-    return 0;
-}
+/* sig: PyErr_CheckSignals, PyErr_SetInterrupt and PyErr_SetInterruptEx
+   are defined in Modules/signalmodule.c with the handler table. */
 
 /* ---- errno ------------------------------------------------------------- */
 

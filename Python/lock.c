@@ -48,8 +48,9 @@ void _PyMutex_LockSlow(PyMutex *m)
 
 /* Like _PyMutex_LockSlow with a limit: timeout_ns 0 only tries, a
    negative value waits for ever.  Returns 1 with the mutex held, 0 when
-   the time ran out.  The caller detaches first if it may wait long. */
-int _PyMutex_LockTimed(PyMutex *m, int64_t timeout_ns)
+   the time ran out, -1 when `intr` is set and a signal interrupted the
+   main thread's wait.  The caller detaches first if it may wait long. */
+int _PyMutex_LockTimedEx(PyMutex *m, int64_t timeout_ns, int intr)
 {
     uint8_t v = __atomic_load_n(&m->_bits, __ATOMIC_RELAXED);
     int64_t deadline = timeout_ns > 0
@@ -80,9 +81,17 @@ int _PyMutex_LockTimed(PyMutex *m, int64_t timeout_ns)
             }
             v = parked;
         }
-        _PyParkingLot_Park(&m->_bits, &v, sizeof(v), remaining, NULL);
+        if (_PyParkingLot_ParkEx(&m->_bits, &v, sizeof(v), remaining, NULL,
+                                 intr) == Py_PARK_INTR) {
+            return -1;
+        }
         v = __atomic_load_n(&m->_bits, __ATOMIC_RELAXED);
     }
+}
+
+int _PyMutex_LockTimed(PyMutex *m, int64_t timeout_ns)
+{
+    return _PyMutex_LockTimedEx(m, timeout_ns, 0);
 }
 
 static void unlock_and_hand_over(void *arg, void *park_arg, int has_more_waiters)

@@ -2,22 +2,31 @@
 
    A fixed table of buckets, each a pthread mutex and a FIFO of waiters,
    is indexed by a hash of the address.  A waiter is a per-thread record
-   with its own mutex and condition variable, so a wake-up targets exactly
-   one thread.  Bucket lists are protected by the bucket mutex; a waiter's
-   `woken` flag by the waiter's own mutex. */
+   with its own POSIX semaphore, so a wake-up targets exactly one thread.
+   Bucket lists are protected by the bucket mutex; a waiter's `woken` flag
+   is atomic and every store of 1 is followed by one sem_post.
+
+   Why a semaphore and not a condition variable: sem_post is
+   async-signal-safe and sem_clockwait fails with EINTR when a signal
+   handler runs, so the C signal handler (Modules/signalmodule.c) can
+   wake the main thread wherever the kernel delivered the signal, and an
+   interruptible park (_PyParkingLot_ParkEx with intr) returns
+   Py_PARK_INTR.  Extra posts (from signals) only cause a spurious
+   wake-up: the waiter re-checks `woken` and sleeps again. */
 #include "Python.h"
 #include "pycore_lock.h"
 
+#include <errno.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <time.h>
 
 typedef struct waiter {
     struct waiter *next;
     const void *address;
     void *park_arg;
-    pthread_mutex_t mutex;
-    pthread_cond_t cond;
-    int woken;                      /* under mutex */
+    sem_t sem;
+    int woken;                      /* atomic */
     int initialized;
 } waiter;
 
@@ -52,15 +61,27 @@ static waiter *current_waiter(void)
 {
     waiter *w = &this_thread_waiter;
     if (!w->initialized) {
-        pthread_mutex_init(&w->mutex, NULL);
-        pthread_condattr_t attr;
-        pthread_condattr_init(&attr);
-        pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
-        pthread_cond_init(&w->cond, &attr);
-        pthread_condattr_destroy(&attr);
+        sem_init(&w->sem, 0, 0);
         w->initialized = 1;
     }
     return w;
+}
+
+/* The main thread's waiter, posted by the C signal handler (atomic). */
+static waiter *main_waiter;
+
+void _PyParkingLot_SetMainThread(void)
+{
+    __atomic_store_n(&main_waiter, current_waiter(), __ATOMIC_SEQ_CST);
+}
+
+void _PyParkingLot_InterruptMain(void)
+{
+    /* Async-signal-safe: one atomic load and sem_post. */
+    waiter *w = __atomic_load_n(&main_waiter, __ATOMIC_SEQ_CST);
+    if (w != NULL) {
+        sem_post(&w->sem);
+    }
 }
 
 static void enqueue(bucket *b, waiter *w)
@@ -124,37 +145,62 @@ static waiter *dequeue_first_for(bucket *b, const void *address, int *has_more)
     return found;
 }
 
-/* Wait for `woken`; returns 0 when woken, -1 on timeout. */
-static int wait_until_woken(waiter *w, int64_t timeout_ns)
+/* Sleeps on the semaphore until `deadline_ns` (monotonic; -1: no limit).
+   Returns 0 when posted, ETIMEDOUT or EINTR. */
+static int sleep_on(waiter *w, int64_t deadline_ns)
 {
-    int result = 0;
-    struct timespec deadline;
-    if (timeout_ns >= 0) {
-        int64_t when = _PyTime_MonotonicNanoseconds() + timeout_ns;
-        deadline.tv_sec = when / 1000000000;
-        deadline.tv_nsec = when % 1000000000;
+    int rc;
+    if (deadline_ns < 0) {
+        rc = sem_wait(&w->sem);
     }
-    pthread_mutex_lock(&w->mutex);
-    while (!w->woken) {
-        if (timeout_ns < 0) {
-            pthread_cond_wait(&w->cond, &w->mutex);
+    else {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 30))
+        struct timespec ts = {
+            .tv_sec = (time_t)(deadline_ns / 1000000000),
+            .tv_nsec = (long)(deadline_ns % 1000000000),
+        };
+        rc = sem_clockwait(&w->sem, CLOCK_MONOTONIC, &ts);
+#else
+        /* sem_timedwait only knows the realtime clock. */
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        int64_t left = deadline_ns - _PyTime_MonotonicNanoseconds();
+        int64_t when = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec
+                       + (left > 0 ? left : 0);
+        ts.tv_sec = (time_t)(when / 1000000000);
+        ts.tv_nsec = (long)(when % 1000000000);
+        rc = sem_timedwait(&w->sem, &ts);
+#endif
+    }
+    return rc == 0 ? 0 : errno;
+}
+
+/* Wait for `woken` and consume it.  Returns Py_PARK_OK, Py_PARK_TIMEOUT,
+   or (only with `intr`) Py_PARK_INTR when a signal is pending for the
+   main thread's handlers. */
+static _PyParkResult wait_until_woken(waiter *w, int64_t timeout_ns, int intr)
+{
+    int64_t deadline = timeout_ns >= 0
+        ? _PyTime_MonotonicNanoseconds() + timeout_ns : -1;
+    for (;;) {
+        if (__atomic_exchange_n(&w->woken, 0, __ATOMIC_ACQUIRE)) {
+            return Py_PARK_OK;
         }
-        else if (pthread_cond_timedwait(&w->cond, &w->mutex, &deadline) != 0) {
-            result = w->woken ? 0 : -1;
-            break;
+        if (intr && _PySignal_IsPending()) {
+            return Py_PARK_INTR;
+        }
+        int err = sleep_on(w, deadline);
+        if (err == ETIMEDOUT) {
+            return __atomic_exchange_n(&w->woken, 0, __ATOMIC_ACQUIRE)
+                   ? Py_PARK_OK : Py_PARK_TIMEOUT;
         }
     }
-    w->woken = 0;
-    pthread_mutex_unlock(&w->mutex);
-    return result;
 }
 
 static void wake(waiter *w)
 {
-    pthread_mutex_lock(&w->mutex);
-    w->woken = 1;
-    pthread_cond_signal(&w->cond);
-    pthread_mutex_unlock(&w->mutex);
+    __atomic_store_n(&w->woken, 1, __ATOMIC_RELEASE);
+    sem_post(&w->sem);
 }
 
 /* Does the watched word still hold *expected?  Other threads write the
@@ -179,12 +225,15 @@ static int word_equals(const void *address, const void *expected, size_t size)
     }
 }
 
-_PyParkResult _PyParkingLot_Park(const void *address, const void *expected,
-                                 size_t size, int64_t timeout_ns,
-                                 void *park_arg)
+_PyParkResult _PyParkingLot_ParkEx(const void *address, const void *expected,
+                                   size_t size, int64_t timeout_ns,
+                                   void *park_arg, int intr)
 {
     waiter *w = current_waiter();
     bucket *b = bucket_for(address);
+    /* Only the main thread runs signal handlers; elsewhere an
+       interruption would just spin until the main thread runs them. */
+    intr = intr && w == __atomic_load_n(&main_waiter, __ATOMIC_RELAXED);
 
     pthread_mutex_lock(&b->mutex);
     if (!word_equals(address, expected, size)) {
@@ -196,19 +245,29 @@ _PyParkResult _PyParkingLot_Park(const void *address, const void *expected,
     enqueue(b, w);
     pthread_mutex_unlock(&b->mutex);
 
-    if (wait_until_woken(w, timeout_ns) == 0) {
+    _PyParkResult result = wait_until_woken(w, timeout_ns, intr);
+    if (result == Py_PARK_OK) {
         return Py_PARK_OK;
     }
-    /* Timed out: leave the queue, unless an unparker took us meanwhile, in
-       which case its wake-up is already on its way and must be consumed. */
+    /* Timed out or interrupted: leave the queue, unless an unparker took
+       us meanwhile, in which case its wake-up is already on its way and
+       must be consumed. */
     pthread_mutex_lock(&b->mutex);
     int still_queued = dequeue_waiter(b, w);
     pthread_mutex_unlock(&b->mutex);
     if (!still_queued) {
-        wait_until_woken(w, -1);
+        wait_until_woken(w, -1, 0);
         return Py_PARK_OK;
     }
-    return Py_PARK_TIMEOUT;
+    return result;
+}
+
+_PyParkResult _PyParkingLot_Park(const void *address, const void *expected,
+                                 size_t size, int64_t timeout_ns,
+                                 void *park_arg)
+{
+    return _PyParkingLot_ParkEx(address, expected, size, timeout_ns,
+                                park_arg, 0);
 }
 
 void _PyParkingLot_Unpark(const void *address, _PyUnparkCallback *callback,

@@ -11,6 +11,7 @@
 #include "pycore_sysmodule.h"
 #include "pycore_template.h"      /* typ: static types table */
 #include "pycore_typevarobject.h"  /* typ: static types table */
+#include "pycore_lock.h"          /* sig: _PySignal_Init, _PySignal_Fini */
 
 static int initialized;
 
@@ -236,7 +237,6 @@ static void run_init_hooks(PyInterpreterState *interp)
 
 void Py_InitializeEx(int install_sigs)
 {
-    (void)install_sigs;
     if (initialized) {
         return;
     }
@@ -254,6 +254,10 @@ void Py_InitializeEx(int install_sigs)
     _PyThreadState_Attach(tstate);
     _PyTypes_InitStatic();
     run_init_hooks(interp);
+    if (_PySignal_Init(install_sigs) < 0) {     /* sig: SIGINT handler */
+        PyErr_Print();
+        Py_FatalError("failed to initialize signal handling");
+    }
     initialized = 1;
 }
 
@@ -295,6 +299,8 @@ static void wait_for_thread_shutdown(PyThreadState *tstate)
     Py_DECREF(threading);
 }
 
+extern void _PyAtExit_Call(void);   /* dbg: Modules/atexitmodule.c */
+
 int Py_FinalizeEx(void)
 {
     if (!initialized) {
@@ -303,6 +309,9 @@ int Py_FinalizeEx(void)
     PyInterpreterState *interp = _PyInterpreterState_Main();
     PyThreadState *tstate = _PyThreadState_GET();
     wait_for_thread_shutdown(tstate);
+    if (tstate != NULL) {
+        _PyAtExit_Call();   /* dbg: atexit callbacks, before streams flush */
+    }
     __atomic_store_n(&interp->finalizing_tstate, tstate, __ATOMIC_SEQ_CST);
     interp->finalizing = 1;
     int status = _PyIO_FlushStdFiles();  /* io: flush stdout, stderr */
@@ -310,6 +319,7 @@ int Py_FinalizeEx(void)
         status = -1;
     }
     _PyMonitoring_Fini();   /* lead: sys.monitoring's records */
+    _PySignal_Fini();       /* sig: restore dispositions, drop handlers */
     if (tstate != NULL) {
         /* Finalizers of cyclic garbage still run with a live interpreter. */
         _PyGC_Collect(tstate, 2, _Py_GC_REASON_SHUTDOWN);

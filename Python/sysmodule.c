@@ -371,6 +371,62 @@ static PyObject *sys_excepthook(PyObject *module, PyObject *const *args,
     Py_RETURN_NONE;
 }
 
+/* dbg: sys.breakpointhook.  $PYTHONBREAKPOINT is read on every call, as
+   the docs promise: unset or empty means pdb.set_trace, "0" disables,
+   otherwise a dotted "module.callable" (a bare name lives in builtins).
+   Reads only the environment and imports; no state of its own. */
+static PyObject *import_breakpoint_hook(const char *spec)
+{
+    const char *dot = strrchr(spec, '.');
+    PyObject *modname = dot ? PyUnicode_FromStringAndSize(spec, dot - spec)
+                            : PyUnicode_FromString("builtins");
+    if (modname == NULL) {
+        return NULL;
+    }
+    PyObject *module = PyImport_Import(modname);
+    Py_DECREF(modname);
+    if (module == NULL) {
+        return NULL;
+    }
+    PyObject *hook = PyObject_GetAttrString(module, dot ? dot + 1 : spec);
+    Py_DECREF(module);
+    return hook;
+}
+
+static PyObject *sys_breakpointhook(PyObject *module, PyObject *const *args,
+                                    size_t nargsf, PyObject *kwnames)
+{
+    (void)module;
+    const char *spec = getenv("PYTHONBREAKPOINT");
+    if (spec == NULL || spec[0] == '\0') {
+        spec = "pdb.set_trace";
+    }
+    else if (strcmp(spec, "0") == 0) {
+        Py_RETURN_NONE;
+    }
+    PyObject *hook = NULL;
+    if (spec[0] != '.' && spec[strlen(spec) - 1] != '.') {
+        hook = import_breakpoint_hook(spec);
+    }
+    if (hook == NULL) {
+        if (PyErr_Occurred() &&
+            !PyErr_ExceptionMatches(PyExc_ImportError) &&
+            !PyErr_ExceptionMatches(PyExc_AttributeError)) {
+            return NULL;
+        }
+        PyErr_Clear();
+        if (PyErr_WarnFormat(PyExc_RuntimeWarning, 0,
+                             "Ignoring unimportable $PYTHONBREAKPOINT: \"%s\"",
+                             spec) < 0) {
+            return NULL;
+        }
+        Py_RETURN_NONE;
+    }
+    PyObject *result = PyObject_Vectorcall(hook, args, nargsf, kwnames);
+    Py_DECREF(hook);
+    return result;
+}
+
 #ifdef Py_GIL_DISABLED
 /* The runtime (Python/ceval_gil.c) knows whether the GIL is on. */
 extern int _PyEval_IsGILEnabled(PyThreadState *tstate) __attribute__((weak));
@@ -467,6 +523,10 @@ static PyMethodDef sys_methods[] = {
     {"excepthook", _PyCFunction_CAST(sys_excepthook), METH_FASTCALL,
      "excepthook($module, exctype, value, traceback, /)\n--\n\nHandle an "
      "exception by displaying it with a traceback on sys.stderr."},
+    {"breakpointhook", _PyCFunction_CAST(sys_breakpointhook),   /* dbg: */
+     METH_FASTCALL | METH_KEYWORDS,
+     "breakpointhook($module, /, *args, **kws)\n--\n\nThis hook function is "
+     "called by built-in breakpoint()."},
     {"_is_gil_enabled", sys_is_gil_enabled, METH_NOARGS,
      "_is_gil_enabled($module, /)\n--\n\nReturn True if the GIL is currently "
      "enabled and False otherwise."},
@@ -803,8 +863,9 @@ static int add_streams(PyObject *dict)
 
 static int add_hooks(PyObject *dict)
 {
-    static const char *const hooks[] = {"displayhook", "excepthook"};
-    for (size_t i = 0; i < 2; i++) {
+    static const char *const hooks[] = {"displayhook", "excepthook",
+                                        "breakpointhook"};  /* dbg: */
+    for (size_t i = 0; i < 3; i++) {
         PyObject *hook = PyDict_GetItemString(dict, hooks[i]);
         char dunder[32];
         snprintf(dunder, sizeof(dunder), "__%s__", hooks[i]);

@@ -162,10 +162,11 @@ PyLockStatus PyThread_acquire_lock_timed(PyThread_type_lock lock,
                                          PY_TIMEOUT_T microseconds,
                                          int intr_flag)
 {
-    (void)intr_flag;    /* waits are not interrupted by signals yet */
     int64_t timeout_ns = microseconds < 0 ? -1 : (int64_t)microseconds * 1000;
-    return _PyMutex_LockTimed((PyMutex *)lock, timeout_ns)
-           ? PY_LOCK_ACQUIRED : PY_LOCK_FAILURE;
+    /* sig: with intr_flag a signal for the main thread's handlers ends
+       the wait with PY_LOCK_INTR. */
+    int rc = _PyMutex_LockTimedEx((PyMutex *)lock, timeout_ns, intr_flag);
+    return rc > 0 ? PY_LOCK_ACQUIRED : rc < 0 ? PY_LOCK_INTR : PY_LOCK_FAILURE;
 }
 
 int PyThread_acquire_lock(PyThread_type_lock lock, int waitflag)

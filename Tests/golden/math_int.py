@@ -1,0 +1,15 @@
+import math
+print([math.factorial(n) for n in range(8)], math.factorial(30), len(str(math.factorial(1000))))
+print(math.factorial(100) % (10**9 + 7), math.factorial(True))
+print(math.comb(10, 3), math.comb(10, 0), math.comb(10, 10), math.comb(3, 5), math.comb(0, 0), math.comb(60, 30))
+print(math.comb(10**20, 2), math.comb(100, 97), math.comb(1000, 500) % 10**20)
+print(math.perm(5), math.perm(5, 2), math.perm(5, 0), math.perm(5, 6), math.perm(20, 10), math.perm(5, None))
+print(math.gcd(), math.gcd(0), math.gcd(-12), math.gcd(12, 18), math.gcd(12, -18, 30), math.gcd(0, 0), math.gcd(2**100, 6**50))
+print(math.lcm(), math.lcm(0), math.lcm(-4), math.lcm(4, 6), math.lcm(4, 6, 10), math.lcm(3, 0, 5), math.lcm(2**64, 3**10))
+print([math.isqrt(n) for n in (0, 1, 2, 3, 4, 8, 9, 15, 16, 17, 99, 100)])
+print(math.isqrt(10**100), math.isqrt(10**101), math.isqrt(2**127 - 1), math.isqrt(True))
+n = 123456789 ** 7
+r = math.isqrt(n)
+print(r * r <= n < (r + 1) ** 2)
+print(math.prod([1, 2, 3, 4]), math.prod([]), math.prod([], start=5), math.prod(range(1, 21)), math.prod([2.5, 4]))
+print(math.prod([[1]], start=3), math.prod(["ab"], start=2), math.prod(range(3, 6), start=2))
