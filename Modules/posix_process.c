@@ -8,6 +8,7 @@
    callback may register more.  Everything else is stateless. */
 #define WEFT_POSIX_MODULE
 #include "Python.h"
+#include "pycore_lock.h"
 #include "pycore_posix.h"
 #include "pycore_pystate.h"
 
@@ -363,6 +364,9 @@ void PyOS_AfterFork_Child(void)
     self->prev = NULL;
     self->next = NULL;
     atfork_mutex = (PyMutex){0};
+    /* The forking thread is the child's only thread: it runs the signal
+       handlers from now on, and the parent's pending signals are not its. */
+    _PySignal_AfterFork();
     _PyEval_StartTheWorld(interp);
     run_callbacks(&atfork_child, 0);
 }

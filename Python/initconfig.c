@@ -9,6 +9,7 @@
 #include "import.h"
 #include "pycore_gil.h"
 #include "pycore_initconfig.h"
+#include "pycore_lock.h"
 #include "pycore_lazyimport.h"
 #include "pycore_long.h"
 #include "pycore_parser.h"
@@ -1330,10 +1331,17 @@ static PyObject *main_dict(void)
     return dict;
 }
 
+/* Set when the program ended with an uncaught KeyboardInterrupt: the
+   process then dies of SIGINT, as CPython's does (status 130). */
+static int died_of_keyboard_interrupt;
+
 /* Print the pending exception as the top level does (stdout first, so
    the output keeps its order); SystemExit ends the process there. */
 static void print_uncaught(void)
 {
+    if (PyErr_ExceptionMatches(PyExc_KeyboardInterrupt)) {
+        died_of_keyboard_interrupt = 1;
+    }
     PyObject *exc = PyErr_GetRaisedException();
     _PyStdio_FlushAll();
     PyErr_SetRaisedException(exc);
@@ -1726,6 +1734,9 @@ int Py_RunMain(void)
     _PyStdio_FlushAll();
     if (Py_FinalizeEx() < 0 && status == 0) {
         status = 120;
+    }
+    if (died_of_keyboard_interrupt && status == 1) {
+        status = _PySignal_ExitSigint();
     }
     return status;
 }

@@ -16,3 +16,6 @@ os.kill(os.getpid(), signal.SIGTERM)
 print("not reached")'
 # SIGALRM with its default action ends the process (128+14).
 expect_status sig-alarm-default 142 "$PY" -c 'import signal, time; signal.setitimer(signal.ITIMER_REAL, 0.05); time.sleep(5)'
+# An uncaught KeyboardInterrupt ends the process by SIGINT (status 130).
+expect_status signal-uncaught-ki-130 130 "$PY" -c 'import os, signal; os.kill(os.getpid(), signal.SIGINT); import time; time.sleep(5)'
+expect_err signal-uncaught-ki-traceback "KeyboardInterrupt" "$PY" -c 'import os, signal; os.kill(os.getpid(), signal.SIGINT); import time; time.sleep(5)'
