@@ -133,4 +133,31 @@ PyObject *_PyImport_DecodeSource(PyObject *data);
 /* Adds the classes and functions of _frozen_importlib_external. */
 int _PyImport_FillExternalModule(PyObject *module);
 
+/* ---- shared by Python/import_machinery.c and Python/import_finders.c --- */
+/* New reference to sys.<name>, or NULL (exception set only on error). */
+PyObject *_PyImport_SysAttr(const char *name);
+/* The part of name after its last dot (new reference). */
+PyObject *_PyImport_NameTail(PyObject *name);
+/* os.getcwd() as a str (new reference). */
+PyObject *_PyImport_CurrentDir(void);
+/* dir + "/" + tail, without doubling a trailing slash. */
+PyObject *_PyImport_PathJoin(PyObject *dir, PyObject *tail);
+/* An absolute spelling of path (new reference). */
+PyObject *_PyImport_PathAbsolute(PyObject *path);
+/* os.fspath(path) as a str (bytes are decoded), new reference. */
+PyObject *_PyImport_FSPathStr(PyObject *path);
+/* stat(path): 1 with *st filled, 0 when it does not exist, -1 on error. */
+struct stat;
+int _PyImport_StatPath(PyObject *path, struct stat *st);
+int _PyImport_PathIsFile(PyObject *path);
+int _PyImport_PathIsDir(PyObject *path);
+/* A ModuleSpec with has_location true (locations may be NULL). */
+PyObject *_PyImport_FileSpecNew(PyObject *name, PyObject *loader,
+                                PyObject *origin, PyObject *locations);
+/* A new loader of exactly `type` (a FileLoader subclass) for name/path. */
+PyObject *_PyImport_LoaderNewExact(PyTypeObject *type, PyObject *name,
+                                   PyObject *path);
+/* Makes every _NamespacePath recompute itself (invalidate_caches). */
+void _PyImport_InvalidateNamespacePaths(void);
+
 #endif /* Py_INTERNAL_IMPORT_H */
