@@ -1,0 +1,2 @@
+/* Placeholder: being written in session 3. */
+#include "Python.h"
