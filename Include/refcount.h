@@ -59,8 +59,9 @@ static inline uintptr_t _Py_ThreadId(void) {
     return tid;
 }
 
+/* Relaxed atomic: a merge clears ob_tid while other threads may ask. */
 static inline int _Py_IsOwnedByCurrentThread(PyObject *ob) {
-    return ob->ob_tid == _Py_ThreadId();
+    return __atomic_load_n(&ob->ob_tid, __ATOMIC_RELAXED) == _Py_ThreadId();
 }
 
 static inline int _Py_IsImmortal(PyObject *op) {

@@ -16,7 +16,8 @@ __all__ = ['get_ident', 'active_count', 'Condition', 'current_thread',
            'Barrier', 'BrokenBarrierError', 'Timer', 'ThreadError',
            'ExceptHookArgs', 'setprofile', 'settrace', 'local', 'stack_size',
            'excepthook', 'get_native_id', 'getprofile', 'gettrace',
-           'setprofile_all_threads', 'settrace_all_threads']
+           'setprofile_all_threads', 'settrace_all_threads',
+           'serialize_iterator', 'synchronized_iterator', 'concurrent_tee']
 
 _start_joinable_thread = _thread.start_joinable_thread
 _daemon_threads_allowed = _thread.daemon_threads_allowed
@@ -433,6 +434,127 @@ class Barrier:
     def broken(self):
         """Whether the barrier is broken."""
         return self._state == -2
+
+
+# ---- sharing iterators between threads --------------------------------------
+# Generators raise ValueError when two threads advance them at once, and most
+# other iterators give no guarantee; these wrappers make the calls one at a time.
+
+class serialize_iterator:
+    """Wrap an iterator so that threads may share it safely.
+
+    Calls to __next__ (and to send, throw and close when the wrapped
+    iterator has them, as generators do) are made one at a time under a
+    lock: each item goes to exactly one caller, none is duplicated or
+    skipped, and nothing is buffered.
+    """
+
+    __slots__ = ('_iterator', '_lock', '__weakref__')
+
+    def __init__(self, iterable):
+        self._iterator = iter(iterable)
+        self._lock = Lock()
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        with self._lock:
+            return next(self._iterator)
+
+    def _forward(self, name, *args):
+        method = getattr(self._iterator, name, None)
+        if method is None:
+            raise AttributeError(
+                f"{type(self._iterator).__name__!r} object has no attribute {name!r}")
+        with self._lock:
+            return method(*args)
+
+    def send(self, value):
+        return self._forward('send', value)
+
+    def throw(self, *args):
+        return self._forward('throw', *args)
+
+    def close(self):
+        return self._forward('close')
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self._iterator!r})"
+
+
+def synchronized_iterator(function):
+    """Decorate a function returning iterators (such as a generator
+    function) so that every iterator it returns is a serialize_iterator."""
+    import functools
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        return serialize_iterator(function(*args, **kwargs))
+    return wrapper
+
+
+class _ConcurrentTeeLink:
+    """One value of a concurrent_tee stream and the link to the next one."""
+
+    __slots__ = ('value', 'next')
+
+    def __init__(self):
+        self.next = None
+
+
+class _ConcurrentTeeSource:
+    """The shared upstream iterator of a concurrent_tee, read under a lock."""
+
+    __slots__ = ('iterator', 'lock')
+
+    def __init__(self, iterator):
+        self.iterator = iterator
+        self.lock = Lock()
+
+
+class _concurrent_tee:
+    """One independent view of a concurrent_tee stream.  Each view keeps
+    its place in a shared linked list of values; the list is extended from
+    the upstream iterator under the source's lock, so views may be consumed
+    by different threads.  A view itself belongs to one thread."""
+
+    __slots__ = ('_source', '_link', '__weakref__')
+
+    def __init__(self, source, link):
+        self._source = source
+        self._link = link
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        link = self._link
+        with self._source.lock:
+            if link.next is None:
+                value = next(self._source.iterator)
+                link.value = value
+                link.next = _ConcurrentTeeLink()
+        self._link = link.next
+        return link.value
+
+    def __copy__(self):
+        return _concurrent_tee(self._source, self._link)
+
+
+def concurrent_tee(iterable, n=2):
+    """Like itertools.tee(), but the upstream iterator may be advanced on
+    behalf of views consumed by different threads: return n independent
+    iterators over the same values.  Each returned iterator must itself
+    be consumed by one thread at a time (wrap it with serialize_iterator
+    to share it)."""
+    if not isinstance(n, int):
+        raise TypeError(f"'{type(n).__name__}' object cannot be interpreted as an integer")
+    if n < 0:
+        raise ValueError("n must be >= 0")
+    source = _ConcurrentTeeSource(iter(iterable))
+    start = _ConcurrentTeeLink()
+    return tuple(_concurrent_tee(source, start) for _ in range(n))
 
 
 # ---- threads ---------------------------------------------------------------

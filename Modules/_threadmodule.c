@@ -9,6 +9,7 @@
    (Py_BEGIN_ALLOW_THREADS) so that other threads, the GIL hand-off and
    stop-the-world requests never wait for a blocked thread. */
 #include "Python.h"
+#include "pycore_object.h"
 #include "pythread.h"
 #include "pycore_lock.h"
 #include "pycore_pystate.h"
@@ -667,6 +668,9 @@ static void thread_run(void *raw)
 static handle_state *start_thread(PyObject *func, PyObject *args,
                                   PyObject *kwargs, int report_errors)
 {
+    /* From now on threads share functions, types and modules: stop
+       counting references to them (deferred counting, pycore_object.h). */
+    _Py_ImmortalizeDeferredObjects();
     bootstate *boot = PyMem_RawCalloc(1, sizeof(*boot));
     handle_state *handle = handle_state_new();
     if (boot == NULL || handle == NULL) {

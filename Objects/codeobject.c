@@ -110,6 +110,7 @@ _PyCode_New(struct _PyCodeConstructor *con)
     if (co == NULL) {
         return NULL;
     }
+    _PyObject_SetDeferredRefcount((PyObject *)co);
     PyObject *filename = Py_NewRef(con->filename);
     PyObject *name = Py_NewRef(con->name);
     PyObject *qualname = Py_NewRef(con->qualname);

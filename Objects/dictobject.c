@@ -23,6 +23,7 @@
 #include "Python.h"
 #include "pycore_object.h"
 #include "pycore_dict.h"
+#include "pycore_qsbr.h"
 #include "pycore_unicodeobject.h"
 
 #define PERTURB_SHIFT 5
@@ -88,22 +89,44 @@ dk_get_index(PyDictKeysObject *dk, size_t i)
     return (Py_ssize_t)((int64_t *)indices)[i];
 }
 
-static inline void
-dk_set_index(PyDictKeysObject *dk, size_t i, Py_ssize_t ix)
+#ifdef Py_GIL_DISABLED
+/* The lock-free reader's form: pairs with dk_set_index's release store. */
+static inline Py_ssize_t
+dk_load_index(PyDictKeysObject *dk, size_t i)
 {
     void *indices = _PyDictKeys_Indices(dk);
     uint8_t log2 = dk->dk_log2_size;
     if (log2 < 8) {
-        ((int8_t *)indices)[i] = (int8_t)ix;
+        return __atomic_load_n(&((int8_t *)indices)[i], __ATOMIC_ACQUIRE);
+    }
+    if (log2 < 16) {
+        return __atomic_load_n(&((int16_t *)indices)[i], __ATOMIC_ACQUIRE);
+    }
+    if (log2 < 32) {
+        return __atomic_load_n(&((int32_t *)indices)[i], __ATOMIC_ACQUIRE);
+    }
+    return (Py_ssize_t)__atomic_load_n(&((int64_t *)indices)[i], __ATOMIC_ACQUIRE);
+}
+#endif
+
+static inline void
+dk_set_index(PyDictKeysObject *dk, size_t i, Py_ssize_t ix)
+{
+    /* A release store: a lock-free reader that finds ix in the index
+       also sees the entry written before it (free-threaded build). */
+    void *indices = _PyDictKeys_Indices(dk);
+    uint8_t log2 = dk->dk_log2_size;
+    if (log2 < 8) {
+        __atomic_store_n(&((int8_t *)indices)[i], (int8_t)ix, __ATOMIC_RELEASE);
     }
     else if (log2 < 16) {
-        ((int16_t *)indices)[i] = (int16_t)ix;
+        __atomic_store_n(&((int16_t *)indices)[i], (int16_t)ix, __ATOMIC_RELEASE);
     }
     else if (log2 < 32) {
-        ((int32_t *)indices)[i] = (int32_t)ix;
+        __atomic_store_n(&((int32_t *)indices)[i], (int32_t)ix, __ATOMIC_RELEASE);
     }
     else {
-        ((int64_t *)indices)[i] = (int64_t)ix;
+        __atomic_store_n(&((int64_t *)indices)[i], (int64_t)ix, __ATOMIC_RELEASE);
     }
 }
 
@@ -181,15 +204,6 @@ new_keys_object(uint8_t log2_size, int unicode)
     /* All bits set reads as DKIX_EMPTY at every slot width. */
     memset(_PyDictKeys_Indices(dk), 0xff, (size_t)1 << dk->dk_log2_index_bytes);
     return dk;
-}
-
-/* Free a table whose entries' references have been moved elsewhere. */
-static void
-free_keys_object(PyDictKeysObject *dk)
-{
-    if (!dk->dk_immortal) {
-        PyMem_Free(dk);
-    }
 }
 
 /* Drop the references a table owns, then free it. */
@@ -270,7 +284,8 @@ static void
 notify_watchers(PyDict_WatchEvent event, PyDictObject *mp,
                 PyObject *key, PyObject *value)
 {
-    uint8_t bits = (uint8_t)(mp->_ma_watcher_tag & DICT_WATCHER_MASK);
+    uint8_t bits = (uint8_t)(__atomic_load_n(&mp->_ma_watcher_tag, __ATOMIC_RELAXED)
+                             & DICT_WATCHER_MASK);
     for (int id = 0; bits != 0; id++, bits >>= 1) {
         if (!(bits & 1)) {
             continue;
@@ -290,7 +305,10 @@ static inline void
 dict_notify(PyDict_WatchEvent event, PyDictObject *mp,
             PyObject *key, PyObject *value)
 {
-    if (Py_UNLIKELY(mp->_ma_watcher_tag & DICT_WATCHER_MASK)) {
+    /* Relaxed atomic: lock-free readers set DICT_SHARED_BIT in the same
+       word. */
+    if (Py_UNLIKELY(__atomic_load_n(&mp->_ma_watcher_tag, __ATOMIC_RELAXED)
+                    & DICT_WATCHER_MASK)) {
         notify_watchers(event, mp, key, value);
     }
 }
@@ -381,6 +399,84 @@ static inline void
 set_used(PyDictObject *mp, Py_ssize_t used)
 {
     __atomic_store_n(&mp->ma_used, used, __ATOMIC_RELAXED);
+}
+
+/* ---- sharing with lock-free readers (free-threaded build) ---------------
+
+   Readers of an exact-str-keyed table look keys up without the dict's
+   critical section (see lookup_lockfree).  What they may touch after a
+   writer has moved on must stay readable until every thread has passed a
+   quiescent point:
+   - a keys table replaced by a resize or clear is freed through QSBR;
+   - a key or value a writer drops is marked with _PyObject_SetMaybeWeakref
+     first, so that if this was its last reference it dies through a
+     merge of its counts and its memory goes through QSBR too
+     (Objects/refcount.c).
+   Both cost something, so they are done only for a dict other threads
+   may be reading: one a non-owner has read lock-free (DICT_SHARED_BIT,
+   set by the reader before its first lock-free read) or one the writer
+   itself does not own.  The reader's bit store and the writer's bit load
+   are sequentially consistent read-modify-writes of one word, so either
+   the writer sees the bit or the reader sees the new entry. */
+
+#define DICT_SHARED_BIT ((uint64_t)1 << 63)
+
+#ifdef Py_GIL_DISABLED
+static inline int
+dict_may_have_readers(PyDictObject *mp)
+{
+    if (!_Py_IsOwnedByCurrentThread((PyObject *)mp)) {
+        return 1;
+    }
+    /* A read-modify-write, not a plain load: ordered after this thread's
+       store to the entry and against the reader's fetch_or (a fence
+       would do the same, but ThreadSanitizer does not model fences). */
+    return (__atomic_fetch_add(&mp->_ma_watcher_tag, 0, __ATOMIC_SEQ_CST)
+            & DICT_SHARED_BIT) != 0;
+}
+
+static inline void
+dict_note_lockfree_reader(PyDictObject *mp)
+{
+    if (!(__atomic_load_n(&mp->_ma_watcher_tag, __ATOMIC_RELAXED)
+          & DICT_SHARED_BIT)) {
+        __atomic_fetch_or(&mp->_ma_watcher_tag, DICT_SHARED_BIT,
+                          __ATOMIC_SEQ_CST);
+    }
+}
+#endif
+
+/* A key or value the caller is about to release from mp (see above). */
+static inline void
+prepare_to_drop(PyDictObject *mp, PyObject *op)
+{
+#ifdef Py_GIL_DISABLED
+    if (dict_may_have_readers(mp)) {
+        _PyObject_SetMaybeWeakref(op);
+    }
+#else
+    (void)mp;
+    (void)op;
+#endif
+}
+
+/* Free a table that mp no longer points at and whose references have
+   moved elsewhere. */
+static void
+retire_keys(PyDictObject *mp, PyDictKeysObject *dk)
+{
+    if (dk->dk_immortal) {
+        return;
+    }
+#ifdef Py_GIL_DISABLED
+    if (dict_may_have_readers(mp)) {
+        _PyMem_FreeDelayed(dk);
+        return;
+    }
+#else
+    (void)mp;
+#endif
+    PyMem_Free(dk);
 }
 
 /* A new exact dict owning `keys` (stolen) with `used` live items. */
@@ -508,6 +604,70 @@ _Py_dict_lookup(PyDictObject *mp, PyObject *key, Py_hash_t hash,
     return ix;
 }
 
+#ifdef Py_GIL_DISABLED
+/* Look up an exact str key without mp's critical section (DESIGN.md
+   section 5).  Returns 1 with a new reference in *value, 0 when the key
+   is absent, or -1 when only the locked lookup can answer: the table is
+   not all exact-str keys (comparing others can run user code), or the
+   value cannot be referenced lock-free (_Py_TryIncref refused).
+
+   Safe without the lock because every table stays readable until this
+   thread's next quiescent point (retire_keys), every key and value a
+   writer drops does too (prepare_to_drop), entries are published with
+   release stores after their fields, and a table's entries only go from
+   a key to NULL (popitem's reuse of the last entry is checked by loading
+   the key before the value).  Nothing here can detach or run Python
+   code.  The answer is linearizable: the key was present with *value, or
+   absent, at some moment during the call. */
+static int
+lookup_lockfree(PyDictObject *mp, PyObject *key, Py_hash_t hash,
+                PyObject **value)
+{
+    *value = NULL;
+    if (!_Py_IsOwnedByCurrentThread((PyObject *)mp)) {
+        dict_note_lockfree_reader(mp);
+    }
+    PyDictKeysObject *dk = __atomic_load_n(&mp->ma_keys, __ATOMIC_ACQUIRE);
+    if (__atomic_load_n(&dk->dk_kind, __ATOMIC_RELAXED) != DICT_KEYS_UNICODE) {
+        return -1;
+    }
+    PyDictKeyEntry *entries = DK_ENTRIES(dk);
+    size_t mask = (size_t)DK_MASK(dk);
+    size_t perturb = (size_t)hash;
+    size_t i = (size_t)hash & mask;
+    for (;;) {
+        Py_ssize_t ix = dk_load_index(dk, i);
+        if (ix == DKIX_EMPTY) {
+            return 0;
+        }
+        if (ix >= 0) {
+            PyDictKeyEntry *ep = &entries[ix];
+            PyObject *entry_key = __atomic_load_n(&ep->me_key, __ATOMIC_ACQUIRE);
+            if (entry_key == key
+                    || (entry_key != NULL
+                        && __atomic_load_n(&ep->me_hash, __ATOMIC_RELAXED) == hash
+                        && PyUnicode_CheckExact(entry_key)
+                        && _PyUnicode_Equal(entry_key, key))) {
+                PyObject *found = __atomic_load_n(&ep->me_value, __ATOMIC_ACQUIRE);
+                if (found == NULL) {
+                    return 0;       /* deleted while we looked */
+                }
+                if (!_Py_TryIncref(found)) {
+                    return -1;
+                }
+                *value = found;
+                return 1;
+            }
+            if (entry_key != NULL && !PyUnicode_CheckExact(entry_key)) {
+                return -1;          /* the table stopped being all-str */
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+#endif
+
 /* ---- insertion, deletion, resize --------------------------------------- */
 
 /* Rebuild mp's table with 2**log2_newsize slots, dropping deleted
@@ -540,7 +700,7 @@ dict_resize(PyDictObject *mp, uint8_t log2_newsize)
     dk->dk_nentries = used;
     dk->dk_usable -= used;
     set_keys(mp, dk);
-    free_keys_object(old);
+    retire_keys(mp, old);
     return 0;
 }
 
@@ -567,13 +727,16 @@ append_entry(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
     }
     PyDictKeysObject *dk = mp->ma_keys;
     if (dk->dk_kind == DICT_KEYS_UNICODE && !PyUnicode_CheckExact(key)) {
-        dk->dk_kind = DICT_KEYS_GENERAL;
+        /* Atomic: lock-free readers test the kind before probing. */
+        __atomic_store_n(&dk->dk_kind, DICT_KEYS_GENERAL, __ATOMIC_RELAXED);
     }
     Py_ssize_t ix = dk->dk_nentries;
     PyDictKeyEntry *ep = &DK_ENTRIES(dk)[ix];
-    ep->me_hash = hash;
-    ep->me_key = key;
-    ep->me_value = value;
+    /* Atomic stores: popitem lets a later insert reuse an entry that a
+       lock-free reader may still be looking at. */
+    __atomic_store_n(&ep->me_hash, hash, __ATOMIC_RELAXED);
+    __atomic_store_n(&ep->me_key, key, __ATOMIC_RELEASE);
+    __atomic_store_n(&ep->me_value, value, __ATOMIC_RELEASE);
     dk_set_index(dk, find_free_slot(dk, hash), ix);
     dk->dk_nentries = ix + 1;
     dk->dk_usable--;
@@ -603,7 +766,9 @@ insertdict(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
     }
     if (old_value != value) {
         dict_notify(PyDict_EVENT_MODIFIED, mp, key, value);
-        DK_ENTRIES(mp->ma_keys)[ix].me_value = value;
+        __atomic_store_n(&DK_ENTRIES(mp->ma_keys)[ix].me_value, value,
+                         __ATOMIC_RELEASE);
+        prepare_to_drop(mp, old_value);
         Py_DECREF(old_value);
     }
     else {
@@ -624,9 +789,11 @@ unlink_entry(PyDictObject *mp, Py_ssize_t ix, PyObject **key_out,
     dk_set_index(dk, find_slot_of_entry(dk, ep->me_hash, ix), DKIX_DUMMY);
     *key_out = ep->me_key;
     *value_out = ep->me_value;
-    ep->me_key = NULL;
-    ep->me_value = NULL;
+    __atomic_store_n(&ep->me_key, NULL, __ATOMIC_RELAXED);
+    __atomic_store_n(&ep->me_value, NULL, __ATOMIC_RELAXED);
     set_used(mp, mp->ma_used - 1);
+    prepare_to_drop(mp, *key_out);
+    prepare_to_drop(mp, *value_out);
 }
 
 /* KeyError(key), built explicitly so that a tuple key is not unpacked
@@ -652,7 +819,19 @@ dict_clear_lock_held(PyDictObject *mp)
     set_keys(mp, Py_EMPTY_KEYS);
     set_used(mp, 0);
     /* The dict is already empty and consistent when destructors run. */
-    free_keys_and_contents(old);
+    PyDictKeyEntry *ep = DK_ENTRIES(old);
+    Py_ssize_t n = old->dk_nentries;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (ep[i].me_key != NULL) {
+            prepare_to_drop(mp, ep[i].me_key);
+            prepare_to_drop(mp, ep[i].me_value);
+        }
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_XDECREF(ep[i].me_key);
+        Py_XDECREF(ep[i].me_value);
+    }
+    retire_keys(mp, old);
 }
 
 /* ---- hashing helpers ---------------------------------------------------- */
@@ -701,7 +880,9 @@ is_frozen(PyObject *op)
 
 /* Look key up; *value gets a new reference or NULL.  A frozendict never
    changes after construction, so in the free-threaded build its readers
-   need no lock; a dict's readers take its critical section. */
+   need no lock; a dict is read lock-free when the key is an exact str
+   and its table allows it (lookup_lockfree), else in its critical
+   section. */
 static Py_ssize_t
 lookup_ref(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **value)
 {
@@ -711,9 +892,23 @@ lookup_ref(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **value)
         Py_XINCREF(*value);
         return ix;
     }
+#ifdef Py_GIL_DISABLED
+    if (PyUnicode_CheckExact(key)) {
+        int found = lookup_lockfree(mp, key, hash, value);
+        if (found >= 0) {
+            return found ? 0 : DKIX_EMPTY;
+        }
+    }
+#endif
     Py_BEGIN_CRITICAL_SECTION(mp);
     ix = _Py_dict_lookup(mp, key, hash, value);
     Py_XINCREF(*value);
+#ifdef Py_GIL_DISABLED
+    /* Let the next lookup by this thread take its reference lock-free. */
+    if (*value != NULL && !_Py_IsOwnedByCurrentThread(*value)) {
+        _PyObject_SetMaybeWeakref(*value);
+    }
+#endif
     Py_END_CRITICAL_SECTION();
     return ix;
 }

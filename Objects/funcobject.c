@@ -78,6 +78,9 @@ PyObject *PyFunction_NewWithQualName(PyObject *code, PyObject *globals,
     op->func_annotate = NULL;
     op->func_typeparams = NULL;
     op->vectorcall = _PyFunction_Vectorcall;
+    if (!(co->co_flags & CO_NESTED)) {
+        _PyObject_SetDeferredRefcount((PyObject *)op);
+    }
     op->func_version = 0;
     PyObject_GC_Track(op);
     return (PyObject *)op;

@@ -61,6 +61,7 @@ static PyModuleObject *alloc_module(PyTypeObject *type)
     if (m == NULL) {
         return NULL;
     }
+    _PyObject_SetDeferredRefcount((PyObject *)m);
 #ifdef Py_GIL_DISABLED
     m->md_gil = Py_MOD_GIL_USED;
 #endif

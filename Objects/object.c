@@ -741,14 +741,35 @@ PyObject **_PyObject_GetDictPtr(PyObject *obj)
     return _PyObject_ComputedDictPointer(obj);
 }
 
-/* A new reference to the dict in *dictptr (NULL when none yet).  The
-   instance's critical section keeps a concurrent __dict__ assignment from
-   freeing the dict between the load and the incref. */
+/* A new reference to the dict in *dictptr (NULL when none yet).
+
+   Free-threaded build: read lock-free first.  Once installed, the dict
+   changes only by __dict__ assignment, which marks the old dict before
+   dropping it (PyObject_GenericSetDict), so its memory outlives this
+   read and _Py_TryIncref either takes a valid reference or refuses; the
+   re-load then confirms it is still the instance's dict.  Otherwise the
+   instance's critical section keeps a concurrent assignment from freeing
+   the dict between the load and the incref, and marks the dict so that
+   this thread's next read succeeds lock-free. */
 static PyObject *load_instance_dict(PyObject *obj, PyObject **dictptr)
 {
     PyObject *dict;
+#ifdef Py_GIL_DISABLED
+    dict = __atomic_load_n(dictptr, __ATOMIC_ACQUIRE);
+    if (dict != NULL && _Py_TryIncref(dict)) {
+        if (__atomic_load_n(dictptr, __ATOMIC_ACQUIRE) == dict) {
+            return dict;
+        }
+        Py_DECREF(dict);
+    }
+#endif
     Py_BEGIN_CRITICAL_SECTION(obj);
     dict = Py_XNewRef(*dictptr);
+#ifdef Py_GIL_DISABLED
+    if (dict != NULL && !_Py_IsOwnedByCurrentThread(dict)) {
+        _PyObject_SetMaybeWeakref(dict);
+    }
+#endif
     Py_END_CRITICAL_SECTION();
     return dict;
 }
@@ -762,12 +783,16 @@ PyObject *_PyObject_GetOrCreateInstanceDict(PyObject *obj)
     if (dictptr == NULL) {
         return NULL;
     }
-    PyObject *dict;
+    PyObject *dict = load_instance_dict(obj, dictptr);
+    if (dict != NULL) {
+        return dict;
+    }
     Py_BEGIN_CRITICAL_SECTION(obj);
     dict = *dictptr;
     if (dict == NULL) {
         dict = PyDict_New();
-        *dictptr = dict;
+        /* Release: a lock-free reader sees the dict initialised. */
+        __atomic_store_n(dictptr, dict, __ATOMIC_RELEASE);
     }
     Py_XINCREF(dict);
     Py_END_CRITICAL_SECTION();
@@ -805,9 +830,13 @@ int PyObject_GenericSetDict(PyObject *obj, PyObject *value, void *context)
     PyObject *old;
     Py_BEGIN_CRITICAL_SECTION(obj);
     old = *dictptr;
-    *dictptr = Py_NewRef(value);
+    __atomic_store_n(dictptr, Py_NewRef(value), __ATOMIC_RELEASE);
     Py_END_CRITICAL_SECTION();
-    Py_XDECREF(old);
+    if (old != NULL) {
+        /* A lock-free reader may hold its address (load_instance_dict). */
+        _PyObject_SetMaybeWeakref(old);
+        Py_DECREF(old);
+    }
     return 0;
 }
 

@@ -4,13 +4,18 @@
    every domain allocates from mimalloc, whose per-thread heaps make
    allocation and freeing from any thread safe without a global lock.
    Without it, or under AddressSanitizer (which can only check memory that
-   comes from the C library's allocator), the C library's allocator is
-   used.  A request for zero
+   comes from the C library's allocator) or ThreadSanitizer (which cannot
+   see the synchronisation inside an uninstrumented mimalloc, and would
+   report memory handed between threads by it), the C library's allocator
+   is used.  A request for zero
    bytes returns a unique non-NULL pointer, as CPython promises. */
 #include "Python.h"
 #include "pycore_object.h"
+#include "pycore_qsbr.h"
+#include "pycore_refcount.h"
 
-#if defined(WITH_MIMALLOC) && !defined(_Py_ADDRESS_SANITIZER)
+#if defined(WITH_MIMALLOC) && !defined(_Py_ADDRESS_SANITIZER) \
+    && !defined(_Py_THREAD_SANITIZER)
 #  include <mimalloc.h>
 #  define raw_malloc(size) mi_malloc(size)
 #  define raw_calloc(n, size) mi_calloc((n), (size))
@@ -97,6 +102,18 @@ void *PyObject_Realloc(void *ptr, size_t new_size)
 }
 
 void PyObject_Free(void *ptr)
+{
+#ifdef Py_GIL_DISABLED
+    if (ptr != NULL && _PyObject_FreeIsDelayed((PyObject *)ptr)) {
+        _PyMem_FreeDelayedRaw(ptr);
+        return;
+    }
+#endif
+    raw_free(ptr);
+}
+
+/* The allocator's own free, for QSBR to call once no reader remains. */
+void _PyObject_FreeNow(void *ptr)
 {
     raw_free(ptr);
 }

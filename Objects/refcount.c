@@ -6,6 +6,7 @@
    non-owner hands an object whose shared count would go negative to its
    owning thread. */
 #include "Python.h"
+#include "pycore_gc.h"
 #include "pycore_object.h"
 #include "pycore_refcount.h"
 #include "pycore_pystate.h"
@@ -81,6 +82,82 @@ int PyUnstable_Object_IsUniquelyReferenced(PyObject *op)
 
 #ifdef Py_GIL_DISABLED
 
+/* ---- deferred counting by immortalization (see pycore_object.h) -------
+
+   The objects made immortal are recorded so that they stay reachable for
+   leak checkers after finalization drops every other reference to them;
+   they are never freed.  immortalized_done and the registry are written
+   only with the world stopped. */
+static int immortalized_done;
+static PyObject **immortalized;
+static Py_ssize_t immortalized_size, immortalized_capacity;
+
+static void immortalize(PyObject *op)
+{
+    if (_Py_IsImmortal(op)) {
+        return;
+    }
+    if (immortalized_size == immortalized_capacity) {
+        Py_ssize_t capacity = immortalized_capacity ? immortalized_capacity * 2 : 256;
+        PyObject **grown = PyMem_RawRealloc(immortalized,
+                                            capacity * sizeof(PyObject *));
+        if (grown == NULL) {
+            return;     /* stays mortal: only slower */
+        }
+        immortalized = grown;
+        immortalized_capacity = capacity;
+    }
+    immortalized[immortalized_size++] = op;
+    _Py_SetImmortal(op);
+}
+
+static int immortalize_if_deferred(PyObject *op, void *Py_UNUSED(arg))
+{
+    if (!(op->ob_flags & _Py_OBFLAG_DEFERRED_REFCOUNT)) {
+        return 1;
+    }
+    immortalize(op);
+    /* Code objects are not tracked: reach them through their function. */
+    if (PyFunction_Check(op)) {
+        PyObject *code = ((PyFunctionObject *)op)->func_code;
+        if (code->ob_flags & _Py_OBFLAG_DEFERRED_REFCOUNT) {
+            immortalize(code);
+        }
+    }
+    return 1;
+}
+
+void _Py_ImmortalizeDeferredObjects(void)
+{
+    if (__atomic_load_n(&immortalized_done, __ATOMIC_ACQUIRE)) {
+        return;
+    }
+    /* Stops the world: no other thread touches a count meanwhile, and
+       objects queued for a merge are skipped by the merge later. */
+    PyUnstable_GC_VisitObjects(immortalize_if_deferred, NULL);
+    __atomic_store_n(&immortalized_done, 1, __ATOMIC_RELEASE);
+}
+
+/* An object whose counts were merged was reachable by other threads, and a
+   lock-free reader (a dict or list lookup, the method cache) may have
+   loaded its address just before the last reference went away and be
+   about to try _Py_TryIncref on it.  Its memory must therefore stay an
+   object header until every thread has passed a quiescent point: the
+   deallocation records the object here, and PyObject_Free and
+   PyObject_GC_Del hand that one block to QSBR instead of freeing it.  An
+   object that dies on the owner's fast path (shared count zero, never
+   marked) was never visible to such a reader.  Thread-local, so no
+   locking; nested deallocations save and restore it. */
+__thread PyObject *_Py_merged_object_being_freed;
+
+static void dealloc_merged(PyObject *op)
+{
+    PyObject *saved = _Py_merged_object_being_freed;
+    _Py_merged_object_being_freed = op;
+    _Py_Dealloc(op);
+    _Py_merged_object_being_freed = saved;
+}
+
 /* Combine the owner's local count with the shared count and give up
    ownership.  `extra` is added to the shared count (the queue's reference
    is -1).  Deallocates when the merged count is zero.  Called only by the
@@ -89,8 +166,11 @@ static Py_ssize_t merge_counts(PyObject *op, Py_ssize_t extra);
 
 void _Py_ExplicitMergeRefcount(PyObject *op, Py_ssize_t extra)
 {
+    if (_Py_IsImmortal(op)) {
+        return;     /* queued before it was made immortal */
+    }
     if (merge_counts(op, extra) == 0) {
-        _Py_Dealloc(op);
+        dealloc_merged(op);
     }
 }
 
@@ -112,7 +192,7 @@ void _Py_MergeZeroLocalRefcount(PyObject *op)
     } while (!__atomic_compare_exchange_n(&op->ob_ref_shared, &shared, merged,
                                           0, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
     if (merged == _Py_REF_MERGED) {
-        _Py_Dealloc(op);
+        dealloc_merged(op);
     }
 }
 
@@ -140,7 +220,7 @@ void _Py_DecRefShared(PyObject *op)
         _Py_brc_queue_object(op);
     }
     else if (new_shared == _Py_REF_MERGED) {
-        _Py_Dealloc(op);
+        dealloc_merged(op);
     }
 }
 
@@ -219,7 +299,7 @@ void _Py_brc_queue_object(PyObject *op)
     }
     PyMutex_Unlock(&interp->threads_mutex);
     if (merged == 0) {
-        _Py_Dealloc(op);
+        dealloc_merged(op);
     }
 }
 
@@ -259,6 +339,12 @@ void _Py_brc_merge_queued(uintptr_t owner)
     if (tstate != NULL) {
         _Py_brc_merge_tstate(tstate);
     }
+}
+
+#else /* default build: the GIL already serialises counting */
+
+void _Py_ImmortalizeDeferredObjects(void)
+{
 }
 
 #endif /* Py_GIL_DISABLED */

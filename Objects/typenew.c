@@ -448,6 +448,7 @@ static PyTypeObject *type_new_alloc(type_new_ctx *ctx)
     if (type == NULL) {
         return NULL;
     }
+    _PyObject_SetDeferredRefcount((PyObject *)type);
     PyHeapTypeObject *et = (PyHeapTypeObject *)type;
     type->tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HEAPTYPE
                      | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC;

@@ -269,6 +269,7 @@ PyObject *PyType_FromMetaclass(PyTypeObject *metaclass, PyObject *module,
     if (res == NULL) {
         goto error;
     }
+    _PyObject_SetDeferredRefcount((PyObject *)res);
     PyTypeObject *type = &res->ht_type;
     type->tp_flags = spec->flags | Py_TPFLAGS_HEAPTYPE;
     type->tp_as_async = &res->as_async;

@@ -44,30 +44,11 @@ weakref_lock_for(PyObject *obj)
 #define LOCK_WEAKREF(wr) PyMutex_Lock((wr)->weakrefs_lock)
 #define UNLOCK_WEAKREF(wr) PyMutex_Unlock((wr)->weakrefs_lock)
 
-/* Tell the reference-count machinery that obj has weak references, so
-   that its final merge is done with a compare-and-swap a concurrent
-   _Py_TryIncref can lose against, rather than a plain store. */
-static void
-mark_maybe_weakref(PyObject *obj)
-{
-    if (_Py_IsImmortal(obj)) {
-        return;
-    }
-    Py_ssize_t shared = __atomic_load_n(&obj->ob_ref_shared, __ATOMIC_RELAXED);
-    while ((shared & _Py_REF_SHARED_FLAG_MASK) == 0) {
-        if (__atomic_compare_exchange_n(&obj->ob_ref_shared, &shared,
-                                        shared | _Py_REF_MAYBE_WEAKREF, 0,
-                                        __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
-            return;
-        }
-    }
-}
 #else
 #define LOCK_WEAKREFS(obj) ((void)(obj))
 #define UNLOCK_WEAKREFS(obj) ((void)(obj))
 #define LOCK_WEAKREF(wr) ((void)(wr))
 #define UNLOCK_WEAKREF(wr) ((void)(wr))
-#define mark_maybe_weakref(obj) ((void)(obj))
 #endif
 
 static inline PyWeakReference **
@@ -298,7 +279,7 @@ new_weakref(PyTypeObject *type, PyObject *obj, PyObject *callback)
         return NULL;
     }
     init_weakref(self, obj, callback);
-    mark_maybe_weakref(obj);
+    _PyObject_SetMaybeWeakref(obj);
     LOCK_WEAKREFS(obj);
     if (reusable) {
         /* Another thread may have made the shared one meanwhile. */

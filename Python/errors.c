@@ -1577,8 +1577,11 @@ void _PyErr_DisplayToFile(FILE *file, PyObject *exc)
     }
 }
 
-/* Output goes to the C stderr: sys.stderr and sys.excepthook take over
-   once the sys module exists. */
+static void write_exception_report(PyObject *stream, textbuf *header,
+                                   PyObject *exc);
+
+/* Output goes to sys.stderr (the C stderr before the sys module exists,
+   or when sys.stderr is None or fails). */
 void PyErr_Display(PyObject *type, PyObject *value, PyObject *tb)
 {
     (void)type;
@@ -1592,7 +1595,8 @@ void PyErr_Display(PyObject *type, PyObject *value, PyObject *tb)
         }
         Py_XDECREF(current);
     }
-    _PyErr_DisplayToFile(stderr, value);
+    textbuf no_header = {0};
+    write_exception_report(PySys_GetObject("stderr"), &no_header, value);
 }
 
 void PyErr_DisplayException(PyObject *exc)
@@ -1657,11 +1661,191 @@ void PyErr_Print(void)
 
 /* ---- unraisable exceptions --------------------------------------------- */
 
-/* Report the raised exception, which nobody can catch (raised in a
-   destructor, a callback...), and clear it:
+/* sys.UnraisableHookArgs, the argument of sys.unraisablehook. */
+static PyStructSequence_Field unraisable_hook_args_fields[] = {
+    {"exc_type", "Exception type"},
+    {"exc_value", "Exception value"},
+    {"exc_traceback", "Exception traceback"},
+    {"err_msg", "Error message"},
+    {"object", "Object causing the exception"},
+    {NULL, NULL},
+};
+
+static PyStructSequence_Desc unraisable_hook_args_desc = {
+    "UnraisableHookArgs",
+    "UnraisableHookArgs\n\nType used to pass arguments to "
+    "sys.unraisablehook.",
+    unraisable_hook_args_fields, 5,
+};
+
+/* Created once, when the sys module is built, and kept for the life of
+   the process (a heap type, so that Python code can instantiate it as
+   CPython allows).  Read-only afterwards. */
+static PyTypeObject *unraisable_hook_args_type;
+
+int _PyErr_InitUnraisableHookArgsType(void)
+{
+    if (unraisable_hook_args_type != NULL) {
+        return 0;
+    }
+    unraisable_hook_args_type = PyStructSequence_NewType(&unraisable_hook_args_desc);
+    return unraisable_hook_args_type != NULL ? 0 : -1;
+}
+
+/* The text a stream expects: what write_unraisable and the default hook
+   print before the traceback.
        <err_msg>: <repr(obj)>        or  Exception ignored in: <repr(obj)>
-       Type: message
-   sys.unraisablehook takes this over once the sys module exists. */
+   or  <err_msg>:                    when there is no object. */
+static void unraisable_header(textbuf *t, PyObject *err_msg, PyObject *obj)
+{
+    int has_msg = err_msg != NULL && err_msg != Py_None;
+    if (obj != NULL && obj != Py_None) {
+        if (has_msg) {
+            text_add_unicode(t, err_msg);
+            text_puts(t, ": ");
+        }
+        else {
+            text_puts(t, "Exception ignored in: ");
+        }
+        text_add_object(t, obj, "object", 1);
+        text_puts(t, "\n");
+    }
+    else if (has_msg) {
+        text_add_unicode(t, err_msg);
+        text_puts(t, ":\n");
+    }
+}
+
+/* Write header and exc's display to `stream` (a Python file object), or
+   to the C stderr when stream is NULL or None.  The display is rendered
+   into memory first so that it reaches sys.stderr even when that is a
+   Python object (an io.StringIO under contextlib.redirect_stderr). */
+static void write_exception_report(PyObject *stream, textbuf *header,
+                                   PyObject *exc)
+{
+    char *rendered = NULL;
+    size_t rendered_len = 0;
+    FILE *memory = open_memstream(&rendered, &rendered_len);
+    if (memory != NULL) {
+        if (header->data != NULL) {
+            fwrite(header->data, 1, header->len, memory);
+        }
+        if (exc != NULL) {
+            _PyErr_DisplayToFile(memory, exc);
+        }
+        fclose(memory);
+    }
+    int written = 0;
+    if (rendered != NULL && stream != NULL && stream != Py_None) {
+        PyObject *exc_saved = PyErr_GetRaisedException();
+        PyObject *text = PyUnicode_DecodeUTF8(rendered, (Py_ssize_t)rendered_len,
+                                              "backslashreplace");
+        PyObject *res = text ? PyObject_CallMethod(stream, "write", "O", text) : NULL;
+        Py_XDECREF(text);
+        if (res != NULL) {
+            Py_DECREF(res);
+            res = PyObject_CallMethod(stream, "flush", NULL);
+            Py_XDECREF(res);
+            written = 1;
+        }
+        PyErr_Clear();
+        PyErr_SetRaisedException(exc_saved);
+    }
+    if (!written) {
+        fflush(stdout);
+        if (rendered != NULL) {
+            fwrite(rendered, 1, rendered_len, stderr);
+        }
+        else {
+            if (header->data != NULL) {
+                fwrite(header->data, 1, header->len, stderr);
+            }
+            if (exc != NULL) {
+                _PyErr_DisplayToFile(stderr, exc);
+            }
+        }
+        fflush(stderr);
+    }
+    free(rendered);
+}
+
+/* sys.__unraisablehook__: print the report to sys.stderr (nothing when
+   sys.stderr is None, as in CPython). */
+static PyObject *default_unraisable_hook(PyObject *Py_UNUSED(module),
+                                         PyObject *args)
+{
+    if (!PyObject_TypeCheck(args, unraisable_hook_args_type)) {
+        PyErr_SetString(PyExc_TypeError,
+                        "sys.unraisablehook argument type "
+                        "must be UnraisableHookArgs");
+        return NULL;
+    }
+    PyObject *exc = PyStructSequence_GetItem(args, 1);
+    PyObject *err_msg = PyStructSequence_GetItem(args, 3);
+    PyObject *obj = PyStructSequence_GetItem(args, 4);
+    PyObject *stream = PySys_GetObject("stderr");
+    if (stream == Py_None) {
+        Py_RETURN_NONE;
+    }
+    textbuf t = {0};
+    unraisable_header(&t, err_msg, obj);
+    if (exc != NULL && PyExceptionInstance_Check(exc)) {
+        PyObject *tb = PyStructSequence_GetItem(args, 2);
+        if (tb != NULL && tb != Py_None) {
+            PyObject *current = PyException_GetTraceback(exc);
+            if (current == NULL && PyException_SetTraceback(exc, tb) < 0) {
+                PyErr_Clear();
+            }
+            Py_XDECREF(current);
+        }
+        write_exception_report(stream, &t, exc);
+    }
+    else {
+        /* A hand-made argument without an exception: name the type. */
+        PyObject *type = PyStructSequence_GetItem(args, 0);
+        if (type != NULL && PyType_Check(type)) {
+            text_puts(&t, ((PyTypeObject *)type)->tp_name);
+            text_puts(&t, "\n");
+        }
+        write_exception_report(stream, &t, NULL);
+    }
+    text_free(&t);
+    Py_RETURN_NONE;
+}
+
+PyMethodDef _PyErr_UnraisableHookDef = {
+    "unraisablehook", default_unraisable_hook, METH_O,
+    "unraisablehook($module, unraisable, /)\n--\n\n"
+    "Handle an unraisable exception.\n\n"
+    "The unraisable argument has the following attributes:\n\n"
+    "* exc_type: Exception type.\n"
+    "* exc_value: Exception value, can be None.\n"
+    "* exc_traceback: Exception traceback, can be None.\n"
+    "* err_msg: Error message, can be None.\n"
+    "* object: Object causing the exception, can be None."
+};
+
+static PyObject *make_unraisable_hook_args(PyObject *exc, PyObject *err_msg,
+                                           PyObject *obj)
+{
+    PyObject *args = PyStructSequence_New(unraisable_hook_args_type);
+    if (args == NULL) {
+        return NULL;
+    }
+    PyObject *tb = PyException_GetTraceback(exc);
+    PyStructSequence_SetItem(args, 0, Py_NewRef((PyObject *)Py_TYPE(exc)));
+    PyStructSequence_SetItem(args, 1, Py_NewRef(exc));
+    PyStructSequence_SetItem(args, 2, tb != NULL ? tb : Py_NewRef(Py_None));
+    PyStructSequence_SetItem(args, 3, Py_NewRef(err_msg ? err_msg : Py_None));
+    PyStructSequence_SetItem(args, 4, Py_NewRef(obj ? obj : Py_None));
+    return args;
+}
+
+/* Report the raised exception, which nobody can catch (raised in a
+   destructor, a callback...), and clear it: through sys.unraisablehook
+   when the sys module has one, else straight to the C stderr.  If the
+   hook itself fails, its exception is reported by the default hook as
+   "Exception ignored in sys.unraisablehook: <hook>", as in CPython. */
 static void write_unraisable(PyObject *err_msg, PyObject *obj)
 {
     PyThreadState *tstate = _PyThreadState_GET();
@@ -1669,28 +1853,36 @@ static void write_unraisable(PyObject *err_msg, PyObject *obj)
     if (exc == NULL) {
         return;
     }
+    PyObject *hook = PySys_GetObject("unraisablehook");
+    if (hook != NULL && hook != Py_None
+            && unraisable_hook_args_type != NULL) {
+        Py_INCREF(hook);
+        PyObject *args = make_unraisable_hook_args(exc, err_msg, obj);
+        PyObject *res = args ? PyObject_CallOneArg(hook, args) : NULL;
+        Py_XDECREF(args);
+        if (res != NULL) {
+            Py_DECREF(res);
+            Py_DECREF(hook);
+            Py_DECREF(exc);
+            return;
+        }
+        /* The hook failed: report its exception about the hook. */
+        Py_SETREF(exc, _PyErr_GetRaisedException(tstate));
+        err_msg = NULL;
+        PyObject *msg = PyUnicode_FromString("Exception ignored in sys.unraisablehook");
+        textbuf t = {0};
+        unraisable_header(&t, msg, hook);
+        write_exception_report(PySys_GetObject("stderr"), &t, exc);
+        text_free(&t);
+        Py_XDECREF(msg);
+        Py_DECREF(hook);
+        Py_DECREF(exc);
+        return;
+    }
     textbuf t = {0};
-    if (obj != NULL && obj != Py_None) {
-        if (err_msg != NULL) {
-            text_add_unicode(&t, err_msg);
-            text_puts(&t, ": ");
-        }
-        else {
-            text_puts(&t, "Exception ignored in: ");
-        }
-        text_add_object(&t, obj, "object", 1);
-        text_puts(&t, "\n");
-    }
-    else if (err_msg != NULL) {
-        text_add_unicode(&t, err_msg);
-        text_puts(&t, ":\n");
-    }
-    fflush(stdout);
-    if (t.data) {
-        fwrite(t.data, 1, t.len, stderr);
-    }
+    unraisable_header(&t, err_msg, obj);
+    write_exception_report(NULL, &t, exc);
     text_free(&t);
-    _PyErr_DisplayToFile(stderr, exc);
     Py_DECREF(exc);
 }
 

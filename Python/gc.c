@@ -18,6 +18,8 @@
 #include "pycore_gc.h"
 #include "pycore_object.h"
 #include "pycore_pystate.h"
+#include "pycore_qsbr.h"
+#include "pycore_refcount.h"
 #include "pycore_weakref.h"
 
 /* ---- collector state -------------------------------------------------- */
@@ -162,6 +164,13 @@ void PyObject_GC_Del(void *op_raw)
         _PyGC_UnlinkTracked(op);
     }
     _PyGC_NoteDeallocation();
+#ifdef Py_GIL_DISABLED
+    /* A lock-free reader may still read this header: see refcount.c. */
+    if (_PyObject_FreeIsDelayed(op)) {
+        _PyMem_FreeDelayedRaw((char *)op - _PyGC_PreHeaderSize());
+        return;
+    }
+#endif
     PyObject_Free((char *)op - _PyGC_PreHeaderSize());
 }
 

@@ -255,6 +255,8 @@ void PyConfig_InitPythonConfig(PyConfig *config)
     config->int_max_str_digits = -1;
     config->lazy_imports = -1;
     config->enable_gil = -1;
+    config->thread_inherit_context = -1;
+    config->context_aware_warnings = -1;
     config->_install_importlib = 1;
 }
 
@@ -430,6 +432,13 @@ static const char usage_xoptions[] =
 "         accept; 0 means no limit [PYTHONINTMAXSTRDIGITS]\n"
 "-X lazy_imports=[all|none|normal]: make every potentially lazy import lazy,\n"
 "         none of them, or only those marked `lazy` [PYTHON_LAZY_IMPORTS]\n"
+"-X thread_inherit_context=[0|1]: new threads start with a copy of the\n"
+"         context of the caller of Thread.start() (1) or an empty one (0);\n"
+"         1 in the free-threaded build, 0 otherwise\n"
+"         [PYTHON_THREAD_INHERIT_CONTEXT]\n"
+"-X context_aware_warnings=[0|1]: warnings.catch_warnings and the filters\n"
+"         use a context variable (1) or module globals (0); 1 in the\n"
+"         free-threaded build, 0 otherwise [PYTHON_CONTEXT_AWARE_WARNINGS]\n"
 "-X utf8[=0|1]: UTF-8 mode on (1, the default value) or off [PYTHONUTF8]\n"
 "-X warn_default_encoding: warn when open() and friends use the locale's\n"
 "         encoding [PYTHONWARNDEFAULTENCODING]\n"
@@ -454,6 +463,8 @@ static const char usage_env[] =
 "PYTHONINTMAXSTRDIGITS: like -X int_max_str_digits\n"
 "PYTHON_LAZY_IMPORTS: like -X lazy_imports\n"
 "PYTHON_GIL      : like -X gil\n"
+"PYTHON_THREAD_INHERIT_CONTEXT: like -X thread_inherit_context\n"
+"PYTHON_CONTEXT_AWARE_WARNINGS: like -X context_aware_warnings\n"
 "PYTHONDEVMODE   : like -X dev\n"
 "PYTHONUTF8      : like -X utf8\n"
 "PYTHONWARNDEFAULTENCODING: like -X warn_default_encoding\n";
@@ -818,6 +829,55 @@ static PyStatus read_gil(PyConfig *config)
     return PyStatus_Ok();
 }
 
+/* A 0/1 switch: -X NAME=V wins over the environment variable ENV=V; an
+   unset switch takes the build's default (on in the free-threaded build,
+   as in CPython 3.14). */
+static PyStatus read_build_default_switch(PyConfig *config, int *field,
+                                          const wchar_t *xname, const char *env,
+                                          const char *xerror, const char *enverror)
+{
+#ifdef Py_GIL_DISABLED
+    *field = 1;
+#else
+    *field = 0;
+#endif
+    const char *text = env_value(config, env);
+    if (text != NULL) {
+        if (strcmp(text, "0") != 0 && strcmp(text, "1") != 0) {
+            return status_error_in("config_read_switch", enverror);
+        }
+        *field = text[0] == '1';
+    }
+    const wchar_t *xvalue = xoption_value(config, xname);
+    if (xvalue != NULL) {
+        if (wcscmp(xvalue, L"0") != 0 && wcscmp(xvalue, L"1") != 0) {
+            return status_error_in("config_read_switch", xerror);
+        }
+        *field = xvalue[0] == L'1';
+    }
+    return PyStatus_Ok();
+}
+
+static PyStatus read_context_switches(PyConfig *config)
+{
+    PyStatus status = PyStatus_Ok();
+    if (config->thread_inherit_context < 0) {
+        status = read_build_default_switch(
+            config, &config->thread_inherit_context, L"thread_inherit_context",
+            "PYTHON_THREAD_INHERIT_CONTEXT",
+            "-X thread_inherit_context=n option: n is missing or invalid",
+            "PYTHON_THREAD_INHERIT_CONTEXT=N: N is missing or invalid");
+    }
+    if (!PyStatus_Exception(status) && config->context_aware_warnings < 0) {
+        status = read_build_default_switch(
+            config, &config->context_aware_warnings, L"context_aware_warnings",
+            "PYTHON_CONTEXT_AWARE_WARNINGS",
+            "-X context_aware_warnings=n option: n is missing or invalid",
+            "PYTHON_CONTEXT_AWARE_WARNINGS=N: N is missing or invalid");
+    }
+    return status;
+}
+
 /* -X lazy_imports wins over PYTHON_LAZY_IMPORTS (PEP 810). */
 static PyStatus read_lazy_imports(PyConfig *config)
 {
@@ -999,6 +1059,9 @@ PyStatus PyConfig_Read(PyConfig *config)
     if (!PyStatus_Exception(status)) {
         status = read_lazy_imports(config);
     }
+    if (!PyStatus_Exception(status)) {
+        status = read_context_switches(config);
+    }
     if (!PyStatus_Exception(status) && config->argv.length == 0) {
         status = PyWideStringList_Append(&config->argv, L"");
     }
@@ -1099,20 +1162,15 @@ static PyObject *make_flags(const PyConfig *c)
     PyObject *gil = c->enable_gil < 0 ? Py_NewRef(Py_None)
                                       : PyLong_FromLong(c->enable_gil);
     int hash_randomization = !(c->use_hash_seed && c->hash_seed == 0);
-#ifdef Py_GIL_DISABLED
-    PyObject *ft_default = Py_True;
-#else
-    PyObject *ft_default = Py_False;
-#endif
     PyObject *items = Py_BuildValue(
-        "(iiiiiiiiiiiiiOiiOiNOO)",
+        "(iiiiiiiiiiiiiOiiOiNii)",
         c->parser_debug, c->inspect, c->interactive, c->optimization_level,
         !c->write_bytecode, !c->user_site_directory, !c->site_import,
         !c->use_environment, c->verbose, c->bytes_warning, c->quiet,
         hash_randomization, c->isolated, c->dev_mode ? Py_True : Py_False,
         c->utf8_mode, c->warn_default_encoding,
         c->safe_path ? Py_True : Py_False, c->int_max_str_digits, gil,
-        ft_default, ft_default);
+        c->thread_inherit_context, c->context_aware_warnings);
     if (items == NULL) {
         return NULL;
     }

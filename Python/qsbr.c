@@ -130,6 +130,12 @@ static void free_delayed(void *ptr, void (*free_fn)(void *))
         return;
     }
     PyThreadState *tstate = _PyThreadState_GET();
+    if (tstate == NULL) {
+        /* Nowhere to record it: only reached outside any thread state
+           (late finalization), when no other thread runs Python. */
+        free_fn(ptr);
+        return;
+    }
     uint64_t goal = __atomic_add_fetch(&tstate->interp->qsbr.wr_seq, 1,
                                        __ATOMIC_SEQ_CST);
     _Py_qsbr_item item = { ptr, free_fn, goal };
@@ -199,4 +205,9 @@ void _PyMem_FreeDelayed(void *ptr)
 void _PyObject_FreeDelayed(void *ptr)
 {
     free_delayed(ptr, PyObject_Free);
+}
+
+void _PyMem_FreeDelayedRaw(void *ptr)
+{
+    free_delayed(ptr, _PyObject_FreeNow);
 }

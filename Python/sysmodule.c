@@ -6,6 +6,7 @@
    state; setrecursionlimit updates the calling thread's. */
 #include "Python.h"
 #include "sysmodule.h"
+#include "pycore_exceptions.h"
 #include "pycore_import.h"
 #include "pycore_initconfig.h"
 #include "pycore_lazyimport.h"
@@ -861,11 +862,28 @@ static int add_streams(PyObject *dict)
     return 0;
 }
 
+/* sys.unraisablehook is defined next to the code that calls it. */
+static int add_unraisable_hook(PyObject *dict)
+{
+    if (_PyErr_InitUnraisableHookArgsType() < 0) {
+        return -1;
+    }
+    PyObject *name = PyUnicode_FromString("sys");
+    PyObject *hook = name ? PyCFunction_NewEx(&_PyErr_UnraisableHookDef,
+                                              NULL, name) : NULL;
+    Py_XDECREF(name);
+    return set_new(dict, "unraisablehook", hook);
+}
+
 static int add_hooks(PyObject *dict)
 {
     static const char *const hooks[] = {"displayhook", "excepthook",
-                                        "breakpointhook"};  /* dbg: */
-    for (size_t i = 0; i < 3; i++) {
+                                        "breakpointhook",  /* dbg: */
+                                        "unraisablehook"};
+    if (add_unraisable_hook(dict) < 0) {
+        return -1;
+    }
+    for (size_t i = 0; i < Py_ARRAY_LENGTH(hooks); i++) {
         PyObject *hook = PyDict_GetItemString(dict, hooks[i]);
         char dunder[32];
         snprintf(dunder, sizeof(dunder), "__%s__", hooks[i]);

@@ -83,6 +83,8 @@ typedef struct PyConfig {
     wchar_t *run_filename;      /* the script, or NULL */
     wchar_t *check_hash_pycs_mode; /* --check-hash-based-pycs, or NULL */
     int enable_gil;             /* -1 unset, 0 off, 1 on (-X gil, PYTHON_GIL) */
+    int thread_inherit_context; /* -X thread_inherit_context; -1: the build's default */
+    int context_aware_warnings; /* -X context_aware_warnings; -1: the build's default */
     int _install_importlib;
 } PyConfig;
 

@@ -60,6 +60,11 @@ PyObject *_PyErr_CreateException(PyObject *exception_type, PyObject *value);
    exception is shown, to the C stderr. */
 void _PyErr_DisplayToFile(FILE *file, PyObject *exc);
 
+/* sys.unraisablehook's argument type and default hook (Python/errors.c);
+   the sys module installs them. */
+extern PyMethodDef _PyErr_UnraisableHookDef;
+int _PyErr_InitUnraisableHookArgsType(void);
+
 /* A MemoryError instance that needs no allocation when possible (the
    last-resort one is an immortal static).  New reference; never NULL. */
 PyObject *_PyExc_NewMemoryError(void);

@@ -49,7 +49,15 @@ static inline int _PyObject_IsUniquelyReferenced(PyObject *op) {
 }
 
 /* Lock-free readers (DESIGN.md section 5): take a reference to op only if
-   it is not already being destroyed.  Returns 1 on success. */
+   it is not already being destroyed.  Returns 1 on success.
+
+   A non-owner may only add to a shared count that is already non-zero and
+   not merged-to-zero: while the shared count is zero the owner drops its
+   last local reference with a plain store and frees the object at once,
+   so an increment racing with that would resurrect freed memory.  Objects
+   that lock-free readers are meant to find are therefore marked first
+   (_PyObject_SetMaybeWeakref), which forces their final merge through a
+   compare-and-swap that this increment can win or lose cleanly. */
 static inline int _Py_TryIncref(PyObject *op) {
 #ifdef Py_GIL_DISABLED
     uint32_t local = __atomic_load_n(&op->ob_ref_local, __ATOMIC_RELAXED);
@@ -65,11 +73,7 @@ static inline int _Py_TryIncref(PyObject *op) {
     }
     Py_ssize_t shared = __atomic_load_n(&op->ob_ref_shared, __ATOMIC_RELAXED);
     for (;;) {
-        /* A merged object with a zero count is dead or dying. */
-        if (shared == 0 && local == 0) {
-            return 0;
-        }
-        if (shared == _Py_REF_MERGED) {
+        if (shared == 0 || shared == _Py_REF_MERGED) {
             return 0;
         }
         if (__atomic_compare_exchange_n(&op->ob_ref_shared, &shared,
@@ -87,6 +91,29 @@ static inline int _Py_TryIncref(PyObject *op) {
 #endif
 }
 
+/* Mark op as reachable without a counted reference (through a weak
+   reference, or by a lock-free reader of a shared container), so that
+   _Py_TryIncref may succeed on it and its final merge is a
+   compare-and-swap.  Any thread may call it: the flag is set atomically
+   and only while no state bit is set yet. */
+static inline void _PyObject_SetMaybeWeakref(PyObject *op) {
+#ifdef Py_GIL_DISABLED
+    if (_Py_IsImmortal(op)) {
+        return;
+    }
+    Py_ssize_t shared = __atomic_load_n(&op->ob_ref_shared, __ATOMIC_RELAXED);
+    while ((shared & _Py_REF_SHARED_FLAG_MASK) == 0) {
+        if (__atomic_compare_exchange_n(&op->ob_ref_shared, &shared,
+                                        shared | _Py_REF_MAYBE_WEAKREF, 0,
+                                        __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
+            return;
+        }
+    }
+#else
+    (void)op;
+#endif
+}
+
 /* Drop a reference known not to be the last one. */
 static inline void _Py_DECREF_NO_DEALLOC(PyObject *op) {
 #ifdef Py_GIL_DISABLED
@@ -97,6 +124,30 @@ static inline void _Py_DECREF_NO_DEALLOC(PyObject *op) {
     }
 #endif
 }
+
+/* Deferred reference counting (DESIGN.md section 4), free-threaded build.
+   Functions defined outside any function, their code, heap types and
+   modules are touched by every thread that calls or instantiates them.
+   Such objects are flagged when created; when the interpreter starts its
+   first extra thread, every flagged object alive then is made immortal
+   with the world stopped (Objects/refcount.c), so threads sharing them
+   no longer contend on their counts.  This is the interim form of
+   deferred counting; the flag is also what a stack-reference
+   implementation will key on.  Set by the creating thread before the
+   object is published. */
+#define _Py_OBFLAG_DEFERRED_REFCOUNT (1 << 0)
+
+static inline void _PyObject_SetDeferredRefcount(PyObject *op) {
+#ifdef Py_GIL_DISABLED
+    op->ob_flags |= _Py_OBFLAG_DEFERRED_REFCOUNT;
+#else
+    (void)op;
+#endif
+}
+
+/* Called before the interpreter's first extra thread starts (and by
+   nothing else); idempotent.  No-op in the default build. */
+PyAPI_FUNC(void) _Py_ImmortalizeDeferredObjects(void);
 
 void _PyTypes_InitStatic(void);
 

@@ -53,6 +53,11 @@ struct _qsbr_thread_state {
    hold it.  The caller must be attached. */
 PyAPI_FUNC(void) _PyMem_FreeDelayed(void *ptr);
 PyAPI_FUNC(void) _PyObject_FreeDelayed(void *ptr);
+/* The same for the memory block of an object that died after its counts
+   were merged (Objects/refcount.c): bypasses PyObject_Free's own check. */
+PyAPI_FUNC(void) _PyMem_FreeDelayedRaw(void *ptr);
+/* The allocator's free with no QSBR check (Objects/obmalloc.c). */
+PyAPI_FUNC(void) _PyObject_FreeNow(void *ptr);
 
 /* The calling thread holds no pointer read lock-free before this point. */
 PyAPI_FUNC(void) _Py_qsbr_quiescent_state(PyThreadState *tstate);

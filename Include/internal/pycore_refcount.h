@@ -14,6 +14,14 @@ PyAPI_FUNC(void) _Py_brc_queue_object(PyObject *op);
    to the calling thread whose _Py_ThreadId() is `owner`. */
 PyAPI_FUNC(void) _Py_brc_merge_tstate(PyThreadState *tstate);
 PyAPI_FUNC(void) _Py_brc_merge_queued(uintptr_t owner);
+/* The object whose counts were merged and which the calling thread is
+   deallocating, if any: its memory goes to QSBR, not straight back to
+   the allocator (see Objects/refcount.c).  Thread-local. */
+extern __thread PyObject *_Py_merged_object_being_freed;
+
+static inline int _PyObject_FreeIsDelayed(PyObject *op) {
+    return op == _Py_merged_object_being_freed;
+}
 #endif
 
 #endif /* Py_INTERNAL_REFCOUNT_H */
