@@ -81,6 +81,7 @@
 #  include "cpython/genobject.h"
 #  include "cpython/frameobject.h"
 #  include "cpython/initconfig.h"
+#  include "cpython/context.h"      /* contextvars */
 #endif
 
 #endif /* Py_PYTHON_H */

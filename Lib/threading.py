@@ -641,6 +641,15 @@ class Thread:
             raise RuntimeError("thread.__init__() not called")
         if self._started.is_set():
             raise RuntimeError("threads can only be started once")
+        if self._context is None:
+            # No explicit context: sys.flags.thread_inherit_context says
+            # whether the thread starts in a copy of the caller's context
+            # (the free-threaded build's default) or in an empty one.
+            import _contextvars
+            if _sys.flags.thread_inherit_context:
+                self._context = _contextvars.copy_context()
+            else:
+                self._context = _contextvars.Context()
         with _active_limbo_lock:
             _limbo[self] = self
         try:

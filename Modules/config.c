@@ -31,6 +31,16 @@
     X(_collections) \
     X(_operator) \
     X(_functools) \
+    X(_posixsubprocess) \
+    X(_contextvars) \
+    X(_sre) \
+    X(_queue) \
+    X(_random) \
+    X(_locale) \
+    X(_sysconfig) \
+    X(select) \
+    X(faulthandler) \
+    X(_socket) \
     /* END builtin modules */
 
 #define DECLARE_INIT(name) extern PyObject *PyInit_##name(void);

@@ -98,6 +98,50 @@ first_traceable(PyCodeObject *co)
 
 static uint32_t next_code_version = 1;
 
+/* True for a str made only of ASCII letters, digits and underscores: the
+   constants that are likely to be attribute or key names. */
+static int
+looks_like_name(PyObject *s)
+{
+    if (!PyUnicode_IS_ASCII(s)) {
+        return 0;
+    }
+    const unsigned char *p = PyUnicode_1BYTE_DATA(s);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!(Py_ISALNUM(p[i]) || p[i] == '_')) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Intern the name-like str constants of `consts`, also inside nested
+   tuples, as CPython does: an attribute or dict key built from such a
+   constant is then the very object the interned names in instance dicts
+   and co_names are, so lookups match by identity.  Replacing an item by
+   an equal str is invisible; the tuple belongs to the code object being
+   built (or to the unmarshalled data feeding it), which no other thread
+   can reach yet. */
+static void
+intern_string_constants(PyObject *consts)
+{
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(consts); i++) {
+        PyObject *item = PyTuple_GET_ITEM(consts, i);
+        if (PyUnicode_CheckExact(item)) {
+            if (!PyUnicode_CHECK_INTERNED(item) && looks_like_name(item)) {
+                PyObject *interned = Py_NewRef(item);
+                PyUnicode_InternInPlace(&interned);
+                PyTuple_SET_ITEM(consts, i, interned);
+                Py_DECREF(item);
+            }
+        }
+        else if (PyTuple_CheckExact(item)) {
+            intern_string_constants(item);
+        }
+    }
+}
+
 PyCodeObject *
 _PyCode_New(struct _PyCodeConstructor *con)
 {
@@ -120,6 +164,7 @@ _PyCode_New(struct _PyCodeConstructor *con)
     co->co_filename = filename;
     co->co_name = name;
     co->co_qualname = qualname;
+    intern_string_constants(con->consts);
     co->co_consts = Py_NewRef(con->consts);
     co->co_names = Py_NewRef(con->names);
     co->co_exceptiontable = Py_NewRef(con->exceptiontable);

@@ -1024,8 +1024,9 @@ int _PyEval_DoRaise(PyThreadState *tstate, PyObject *exc, PyObject *cause)
         return 1;
     }
     if (PyExceptionClass_Check(exc)) {
-        type = exc;
-        value = PyObject_CallNoArgs(exc);
+        type = exc;             /* takes over exc's reference */
+        exc = NULL;
+        value = PyObject_CallNoArgs(type);
         if (value == NULL) {
             goto raise_error;
         }
@@ -1089,9 +1090,7 @@ int _PyEval_DoRaise(PyThreadState *tstate, PyObject *exc, PyObject *cause)
 
 raise_error:
     Py_XDECREF(value);
-    if (type != exc) {
-        Py_XDECREF(type);
-    }
+    Py_XDECREF(type);
     Py_XDECREF(exc);
     Py_XDECREF(cause);
     return 0;

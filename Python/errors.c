@@ -1580,8 +1580,47 @@ void _PyErr_DisplayToFile(FILE *file, PyObject *exc)
 static void write_exception_report(PyObject *stream, textbuf *header,
                                    PyObject *exc);
 
+/* Print exc with traceback.print_exception(exc, file=stream), as CPython
+   does since 3.13: that display adds what the C renderer leaves out
+   ("Did you mean ...?" suggestions).  0 on success; -1 when the module
+   cannot be used (not importable yet, finalization, a failure while
+   printing), with no exception set, so the caller falls back to C. */
+static int display_through_traceback_module(PyObject *stream, PyObject *exc)
+{
+    if (stream == NULL || stream == Py_None || !PyExceptionInstance_Check(exc)
+            || _PyThreadState_GET() == NULL) {
+        return -1;
+    }
+    PyObject *saved = PyErr_GetRaisedException();
+    PyObject *result = NULL;
+    PyObject *module = PyImport_ImportModule("traceback");
+    PyObject *print = module ? PyObject_GetAttrString(module, "print_exception")
+                             : NULL;
+    PyObject *args = print ? PyTuple_Pack(1, exc) : NULL;
+    PyObject *kwargs = args ? Py_BuildValue("{s:O}", "file", stream) : NULL;
+    if (kwargs != NULL) {
+        result = PyObject_Call(print, args, kwargs);
+    }
+    if (result != NULL) {
+        PyObject *flushed = PyObject_CallMethod(stream, "flush", NULL);
+        Py_XDECREF(flushed);
+    }
+    Py_XDECREF(kwargs);
+    Py_XDECREF(args);
+    Py_XDECREF(print);
+    Py_XDECREF(module);
+    PyErr_Clear();
+    PyErr_SetRaisedException(saved);
+    if (result == NULL) {
+        return -1;
+    }
+    Py_DECREF(result);
+    return 0;
+}
+
 /* Output goes to sys.stderr (the C stderr before the sys module exists,
-   or when sys.stderr is None or fails). */
+   or when sys.stderr is None or fails), through the traceback module
+   when it can be imported. */
 void PyErr_Display(PyObject *type, PyObject *value, PyObject *tb)
 {
     (void)type;
@@ -1595,8 +1634,15 @@ void PyErr_Display(PyObject *type, PyObject *value, PyObject *tb)
         }
         Py_XDECREF(current);
     }
+    PyObject *stream = PySys_GetObject("stderr");
+    if (stream == Py_None) {
+        return;                 /* as in CPython: nowhere to print */
+    }
+    if (display_through_traceback_module(stream, value) == 0) {
+        return;
+    }
     textbuf no_header = {0};
-    write_exception_report(PySys_GetObject("stderr"), &no_header, value);
+    write_exception_report(stream, &no_header, value);
 }
 
 void PyErr_DisplayException(PyObject *exc)
@@ -1640,17 +1686,79 @@ static void handle_system_exit(PyThreadState *tstate)
     Py_Exit(status);
 }
 
+/* sys.last_exc and the three legacy sys.last_* names, for pdb.pm() and
+   the interactive loop.  Failures are ignored: the report matters more. */
+static void set_sys_last(PyObject *exc)
+{
+    PyObject *tb = PyException_GetTraceback(exc);
+    if (PySys_SetObject("last_exc", exc) < 0
+        || PySys_SetObject("last_type", (PyObject *)Py_TYPE(exc)) < 0
+        || PySys_SetObject("last_value", exc) < 0
+        || PySys_SetObject("last_traceback", tb ? tb : Py_None) < 0) {
+        PyErr_Clear();
+    }
+    Py_XDECREF(tb);
+}
+
+/* Report an uncaught exception through sys.excepthook, as CPython does.
+   A hook that fails is reported with the original exception:
+       Error in sys.excepthook:
+       <the hook's exception>
+
+       Original exception was:
+       <exc>
+   and with no hook at all, "sys.excepthook is missing" precedes exc. */
+static void call_excepthook(PyThreadState *tstate, PyObject *exc)
+{
+    PyObject *hook = PySys_GetObject("excepthook");
+    if (hook == NULL || hook == Py_None) {
+        fflush(stdout);
+        fputs("sys.excepthook is missing\n", stderr);
+        PyErr_Display(NULL, exc, NULL);
+        return;
+    }
+    Py_INCREF(hook);
+    PyObject *tb = PyException_GetTraceback(exc);
+    PyObject *res = PyObject_CallFunctionObjArgs(
+        hook, (PyObject *)Py_TYPE(exc), exc, tb ? tb : Py_None, NULL);
+    Py_XDECREF(tb);
+    Py_DECREF(hook);
+    if (res != NULL) {
+        Py_DECREF(res);
+        return;
+    }
+    handle_system_exit(tstate);     /* a hook may exit on purpose */
+    PyObject *hook_exc = _PyErr_GetRaisedException(tstate);
+    PyObject *stream = PySys_GetObject("stderr");
+    textbuf header = {0};
+    text_puts(&header, "Error in sys.excepthook:\n");
+    write_exception_report(stream, &header, hook_exc);
+    text_free(&header);
+    textbuf original = {0};
+    text_puts(&original, "\nOriginal exception was:\n");
+    write_exception_report(stream, &original, exc);
+    text_free(&original);
+    Py_XDECREF(hook_exc);
+}
+
 void PyErr_PrintEx(int set_sys_last_vars)
 {
-    /* sys.last_exc is set here once the sys module exists. */
-    (void)set_sys_last_vars;
     PyThreadState *tstate = _PyThreadState_GET();
     handle_system_exit(tstate);
     PyObject *exc = _PyErr_GetRaisedException(tstate);
     if (exc == NULL) {
         return;
     }
-    _PyErr_DisplayToFile(stderr, exc);
+    if (PySys_GetObject("excepthook") == NULL) {
+        /* Before the sys module exists. */
+        _PyErr_DisplayToFile(stderr, exc);
+        Py_DECREF(exc);
+        return;
+    }
+    if (set_sys_last_vars) {
+        set_sys_last(exc);
+    }
+    call_excepthook(tstate, exc);
     Py_DECREF(exc);
 }
 

@@ -410,6 +410,16 @@ void _Py_InitMainModules(const PyConfig *config)
     if (_PyWarnings_InitFromConfig() < 0) {
         PyErr_Print();
     }
+    /* faulthandler (its owner): -X faulthandler / PYTHONFAULTHANDLER. */
+    if (config->faulthandler) {
+        PyObject *fh = PyImport_ImportModule("faulthandler");
+        PyObject *res = fh ? PyObject_CallMethod(fh, "enable", NULL) : NULL;
+        if (res == NULL) {
+            PyErr_Print();
+        }
+        Py_XDECREF(res);
+        Py_XDECREF(fh);
+    }
     if (!config->site_import) {
         return;
     }

@@ -53,6 +53,12 @@ struct _ts {
     int tracing;                    /* >0 while an event callback runs */
     int what_event;                 /* monitoring event being delivered, or -1 */
     PyObject *_trace_line_cache;    /* owner only: code -> line table */
+
+    /* contextvars (Python/context.c): the current Context, owned, NULL
+       until first used; context_ver changes whenever it or its variables
+       change.  Private to the owning thread: no lock needed. */
+    PyObject *context;
+    uint64_t context_ver;
 };
 
 /* Trace and profile functions (Python/legacy_tracing.c). */

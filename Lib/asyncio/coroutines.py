@@ -1,0 +1,50 @@
+"""Coroutine helpers."""
+
+__all__ = ('iscoroutinefunction', 'iscoroutine')
+
+import collections.abc
+import inspect
+import os
+import sys
+import types
+
+
+def _is_debug_mode():
+    # PYTHONASYNCIODEBUG switches debug on, unless -E hides the environment.
+    return sys.flags.dev_mode or (not sys.flags.ignore_environment and
+                                  bool(os.environ.get('PYTHONASYNCIODEBUG')))
+
+
+def iscoroutinefunction(func):
+    """Return True if func is a coroutine function (deprecated alias of
+    inspect.iscoroutinefunction)."""
+    import warnings
+    warnings.warn("'asyncio.iscoroutinefunction' is deprecated and slated "
+                  "for removal in Python 3.16; use "
+                  "inspect.iscoroutinefunction() instead",
+                  DeprecationWarning, stacklevel=2)
+    return _iscoroutinefunction(func)
+
+
+def _iscoroutinefunction(func):
+    return (inspect.iscoroutinefunction(func) or
+            getattr(func, '_is_coroutine', None) is _is_coroutine)
+
+
+_is_coroutine = object()
+
+# Types that are known coroutines; a cache of other types that passed.
+_COROUTINE_TYPES = (types.CoroutineType, collections.abc.Coroutine)
+_iscoroutine_typecache = set()
+
+
+def iscoroutine(obj):
+    """Return True if obj is a coroutine object."""
+    if type(obj) in _iscoroutine_typecache:
+        return True
+    if isinstance(obj, _COROUTINE_TYPES):
+        # Bound the cache so a stream of throwaway classes cannot grow it.
+        if len(_iscoroutine_typecache) < 100:
+            _iscoroutine_typecache.add(type(obj))
+        return True
+    return False

@@ -1,0 +1,517 @@
+"""ProcessPoolExecutor: runs calls in worker processes made with os.fork.
+
+Each worker process has two pipes to the parent: calls go down one and
+outcomes come back up the other, each message a pickle preceded by its
+length (8 bytes, little-endian).  In the parent one thread per worker
+takes the next call from the pool's queue, sends it, waits for the
+outcome and completes the future; so a worker runs one call at a time and
+idle workers pick up new calls as soon as they are free.
+
+A worker that dies (killed, os._exit, a crash) closes its end of the
+result pipe: its thread reads end-of-file, the pool becomes broken, and
+every pending or running future fails with BrokenProcessPool.
+"""
+
+import functools
+import itertools
+import os
+import pickle
+import queue
+import signal
+import sys
+import threading
+import weakref
+
+from concurrent.futures import _base
+
+# Live executors, so that interpreter exit can shut them down.
+_executors = weakref.WeakSet()
+# Set once at interpreter exit; read by submit().
+_global_shutdown = False
+# Serialises the creation of workers: a child forked by one thread must
+# not inherit the pipe ends of a worker another thread is creating, or
+# that worker's death would go unnoticed.
+_fork_lock = threading.Lock()
+# The parent's ends of every worker's pipes (under _fork_lock).  A new
+# child closes them: holding another worker's task pipe open would keep
+# that worker waiting for calls after the parent is gone.
+_parent_fds = set()
+
+
+def _python_exit():
+    global _global_shutdown
+    _global_shutdown = True
+    for executor in list(_executors):
+        executor.shutdown(wait=True)
+
+
+threading._register_atexit(_python_exit)
+
+
+class _RemoteTraceback(Exception):
+    """The formatted traceback of an exception raised in a worker."""
+
+    def __init__(self, tb):
+        self.tb = tb
+
+    def __str__(self):
+        return self.tb
+
+
+class _ExceptionWithTraceback:
+    """Carries an exception and its traceback text across the pipe; the
+    parent gets the exception with the text as its __cause__."""
+
+    def __init__(self, exc, tb):
+        try:
+            import traceback
+            tb = ''.join(traceback.format_exception(type(exc), exc, tb))
+        except ImportError:
+            tb = '%s: %s\n' % (type(exc).__name__, exc)
+        self.exc = exc
+        # Traceback object needs to be garbage-collected as its frames
+        # contain references to all the objects in the exception scope
+        self.exc.__traceback__ = None
+        self.tb = '\n"""\n%s"""' % tb
+
+    def __reduce__(self):
+        return _rebuild_exc, (self.exc, self.tb)
+
+
+def _rebuild_exc(exc, tb):
+    exc.__cause__ = _RemoteTraceback(tb)
+    return exc
+
+
+class BrokenProcessPool(_base.BrokenExecutor):
+    """
+    Raised when a process in a ProcessPoolExecutor terminated abruptly
+    while a future was in the running state.
+    """
+
+
+# ---- messages over pipes ---------------------------------------------
+
+def _write_all(fd, data):
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _read_exactly(fd, n):
+    """n bytes from fd, or None at end-of-file."""
+    chunks = []
+    while n:
+        chunk = os.read(fd, min(n, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        n -= len(chunk)
+    return b''.join(chunks)
+
+
+def _send(fd, payload):
+    _write_all(fd, len(payload).to_bytes(8, 'little') + payload)
+
+
+def _receive(fd):
+    """The next message's bytes, or None when the other side is gone."""
+    header = _read_exactly(fd, 8)
+    if header is None:
+        return None
+    return _read_exactly(fd, int.from_bytes(header, 'little'))
+
+
+# ---- the worker process ------------------------------------------------
+
+def _child_main(task_fd, result_fd, initializer, initargs, max_tasks):
+    """Runs in the forked child: calls until told to stop (an empty
+    message) or max_tasks calls are done.  Never returns."""
+    status = 0
+    try:
+        if initializer is not None:
+            try:
+                initializer(*initargs)
+            except BaseException:
+                _base.LOGGER.critical('Exception in initializer:',
+                                      exc_info=True)
+                # Dying tells the parent that the pool is broken.
+                _flush_std_streams()
+                os._exit(1)
+        done = 0
+        while max_tasks is None or done < max_tasks:
+            message = _receive(task_fd)
+            if not message:
+                break
+            _send(result_fd, _run_call(message))
+            done += 1
+    except BaseException:
+        status = 1
+    _flush_std_streams()
+    os._exit(status)
+
+
+def _flush_std_streams():
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
+def _run_call(message):
+    """Unpickles and runs one call; returns the pickled outcome."""
+    try:
+        fn, args, kwargs = pickle.loads(message)
+        outcome = (True, fn(*args, **kwargs))
+    except BaseException as exc:
+        outcome = (False, _ExceptionWithTraceback(exc, exc.__traceback__))
+    try:
+        return pickle.dumps(outcome)
+    except BaseException as exc:
+        # The result (or exception) cannot be pickled: report why.
+        failure = (False, _ExceptionWithTraceback(exc, exc.__traceback__))
+        return pickle.dumps(failure)
+
+
+class _Worker:
+    """The parent's side of one worker process."""
+
+    def __init__(self, initializer, initargs, max_tasks):
+        with _fork_lock:
+            # Buffered output would otherwise be written by both processes.
+            _flush_std_streams()
+            task_r, task_w = os.pipe()
+            result_r, result_w = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                for fd in _parent_fds | {task_w, result_r}:
+                    os.close(fd)
+                _child_main(task_r, result_w, initializer, initargs,
+                            max_tasks)
+            os.close(task_r)
+            os.close(result_w)
+            _parent_fds.update((task_w, result_r))
+        self.pid = pid
+        self.task_fd = task_w
+        self.result_fd = result_r
+        self.tasks_done = 0
+
+    def close(self):
+        """Closes the pipes and reaps the process."""
+        with _fork_lock:
+            for fd in (self.task_fd, self.result_fd):
+                if fd in _parent_fds:
+                    _parent_fds.discard(fd)
+                    os.close(fd)
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+
+    def kill(self):
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+class _WorkItem:
+    def __init__(self, future, fn, args, kwargs):
+        self.future = future
+        self.fn = fn
+        self.args = args
+        self.kwargs = kwargs
+
+
+def _process_chunk(fn, chunk):
+    """ Processes a chunk of an iterable passed to map.
+
+    Runs the function passed to map() on a chunk of the
+    iterable passed to map.
+
+    This function is run in a separate process.
+
+    """
+    return [fn(*args) for args in chunk]
+
+
+def _chain_from_iterable_of_lists(iterable):
+    """
+    Specialized implementation of itertools.chain.from_iterable.
+    Each item in *iterable* should be a list.  This function is
+    careful not to keep references to yielded objects.
+    """
+    for element in iterable:
+        element.reverse()
+        while element:
+            yield element.pop()
+
+
+# ---- the executor --------------------------------------------------------
+
+def _serve(executor_ref, work_queue, worker):
+    """Thread body: feeds one worker process from the pool's queue."""
+    while True:
+        item = work_queue.get()
+        executor = executor_ref()
+        if item is None or executor is None:
+            _stop_worker(worker)
+            return
+        if not item.future.set_running_or_notify_cancel():
+            del executor
+            continue
+        try:
+            message = pickle.dumps((item.fn, item.args, item.kwargs))
+        except BaseException as exc:
+            item.future.set_exception(exc)
+            del executor, item
+            continue
+        reply = None
+        try:
+            _send(worker.task_fd, message)
+            reply = _receive(worker.result_fd)
+        except OSError:
+            pass
+        if reply is None:
+            # The process died: nothing it ran or will run can finish.
+            executor._terminate_broken(item, worker)
+            return
+        ok, value = pickle.loads(reply)
+        if ok:
+            item.future.set_result(value)
+        else:
+            item.future.set_exception(value)
+        del item, value
+        worker.tasks_done += 1
+        if (executor._max_tasks_per_child is not None
+                and worker.tasks_done >= executor._max_tasks_per_child):
+            # The process left after its last call: start a fresh one.
+            worker.close()
+            try:
+                worker = executor._replace_worker(worker)
+            except OSError as exc:
+                executor._terminate_broken(None, None, exc)
+                return
+            if worker is None:
+                return
+        del executor
+
+
+def _stop_worker(worker):
+    try:
+        _send(worker.task_fd, b'')
+    except OSError:
+        pass
+    worker.close()
+
+
+class ProcessPoolExecutor(_base.Executor):
+    def __init__(self, max_workers=None, mp_context=None,
+                 initializer=None, initargs=(), *, max_tasks_per_child=None):
+        """Initializes a new ProcessPoolExecutor instance.
+
+        Args:
+            max_workers: The maximum number of processes that can be used to
+                execute the given calls. If None or not given then as many
+                worker processes will be created as the machine has processors.
+            mp_context: A multiprocessing context to launch the workers; only
+                contexts whose start method is "fork" can be honoured, as the
+                workers are made with os.fork().
+            initializer: A callable used to initialize worker processes.
+            initargs: A tuple of arguments to pass to the initializer.
+            max_tasks_per_child: The maximum number of tasks a worker process
+                can complete before it will exit and be replaced with a fresh
+                worker process. The default of None means worker process will
+                live as long as the executor.
+        """
+        if not hasattr(os, 'fork'):
+            raise NotImplementedError(
+                "ProcessPoolExecutor needs os.fork() on this platform")
+        if max_workers is None:
+            max_workers = os.process_cpu_count() or 1
+        elif max_workers <= 0:
+            raise ValueError("max_workers must be greater than 0")
+        if mp_context is not None:
+            method = mp_context.get_start_method(allow_none=False)
+            if method != 'fork':
+                raise ValueError(f"unsupported start method {method!r}: "
+                                 f"workers are started with os.fork()")
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
+        if max_tasks_per_child is not None:
+            if not isinstance(max_tasks_per_child, int):
+                raise TypeError("max_tasks_per_child must be an integer")
+            elif max_tasks_per_child <= 0:
+                raise ValueError("max_tasks_per_child must be >= 1")
+
+        self._max_workers = max_workers
+        self._initializer = initializer
+        self._initargs = initargs
+        self._max_tasks_per_child = max_tasks_per_child
+        self._work_queue = queue.SimpleQueue()
+        # Guards _workers, _threads, _broken and _shutdown_thread.
+        self._shutdown_lock = threading.Lock()
+        self._workers = set()
+        self._threads = []
+        self._broken = False
+        self._shutdown_thread = False
+        _executors.add(self)
+
+    def _start_workers(self):
+        # Called with _shutdown_lock held: the whole pool is forked at once
+        # from the submitting thread.
+        executor_ref = weakref.ref(self)
+        for _ in range(self._max_workers):
+            worker = _Worker(self._initializer, self._initargs,
+                             self._max_tasks_per_child)
+            self._workers.add(worker)
+            thread = threading.Thread(
+                target=_serve, args=(executor_ref, self._work_queue, worker),
+                name='ProcessPoolExecutor-worker-%d' % worker.pid)
+            thread.start()
+            self._threads.append(thread)
+
+    def _replace_worker(self, old):
+        with self._shutdown_lock:
+            self._workers.discard(old)
+            if self._broken:
+                return None
+            worker = _Worker(self._initializer, self._initargs,
+                             self._max_tasks_per_child)
+            self._workers.add(worker)
+            return worker
+
+    def _terminate_broken(self, item, dead_worker, cause=None):
+        bpe = BrokenProcessPool(
+            "A process in the process pool was terminated abruptly "
+            "while the future was running or pending.")
+        if cause is not None:
+            bpe.__cause__ = cause
+        with self._shutdown_lock:
+            self._broken = ('A child process terminated abruptly, the '
+                            'process pool is not usable anymore')
+            others = [w for w in self._workers if w is not dead_worker]
+            self._workers.clear()
+        if item is not None:
+            item.future.set_exception(bpe)
+        if dead_worker is not None:
+            dead_worker.close()
+        # The other workers' threads see end-of-file once their processes
+        # are gone and fail their own calls the same way.
+        for worker in others:
+            worker.kill()
+        self._fail_pending(bpe)
+        for _ in self._threads:
+            self._work_queue.put(None)
+
+    def _fail_pending(self, exc):
+        while True:
+            try:
+                item = self._work_queue.get_nowait()
+            except queue.Empty:
+                return
+            if item is not None and item.future.set_running_or_notify_cancel():
+                item.future.set_exception(exc)
+
+    def submit(self, fn, /, *args, **kwargs):
+        with self._shutdown_lock:
+            if self._broken:
+                raise BrokenProcessPool(self._broken)
+            if self._shutdown_thread:
+                raise RuntimeError('cannot schedule new futures after shutdown')
+            if _global_shutdown:
+                raise RuntimeError('cannot schedule new futures after '
+                                   'interpreter shutdown')
+            if not self._threads:
+                self._start_workers()
+            future = _base.Future()
+            self._work_queue.put(_WorkItem(future, fn, args, kwargs))
+            return future
+    submit.__doc__ = _base.Executor.submit.__doc__
+
+    def map(self, fn, *iterables, timeout=None, chunksize=1, buffersize=None):
+        """Returns an iterator equivalent to map(fn, iter).
+
+        Args:
+            fn: A callable that will take as many arguments as there are
+                passed iterables.
+            timeout: The maximum number of seconds to wait. If None, then there
+                is no limit on the wait time.
+            chunksize: If greater than one, the iterables will be chopped into
+                chunks of size chunksize and submitted to the process pool.
+                If set to one, the items in the list will be sent one at a time.
+            buffersize: The number of submitted tasks whose results have not
+                yet been yielded. If the buffer is full, iteration over the
+                iterables pauses until a result is yielded from the buffer.
+                If None, all input elements are eagerly collected, and a task is
+                submitted for each.
+
+        Returns:
+            An iterator equivalent to: map(func, *iterables) but the calls may
+            be evaluated out-of-order.
+
+        Raises:
+            TimeoutError: If the entire result iterator could not be generated
+                before the given timeout.
+            Exception: If fn(*args) raises for any values.
+        """
+        if chunksize < 1:
+            raise ValueError("chunksize must be >= 1.")
+
+        results = super().map(functools.partial(_process_chunk, fn),
+                              itertools.batched(zip(*iterables), chunksize),
+                              timeout=timeout,
+                              buffersize=buffersize)
+        return _chain_from_iterable_of_lists(results)
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        with self._shutdown_lock:
+            self._shutdown_thread = True
+            threads = list(self._threads)
+        if cancel_futures:
+            # Cancel the calls no worker took yet.
+            while True:
+                try:
+                    item = self._work_queue.get_nowait()
+                except queue.Empty:
+                    break
+                if item is not None:
+                    item.future.cancel()
+        # One sentinel per worker thread: each stops its process.
+        for _ in threads:
+            self._work_queue.put(None)
+        if wait:
+            for thread in threads:
+                thread.join()
+        _executors.discard(self)
+    shutdown.__doc__ = _base.Executor.shutdown.__doc__
+
+    def terminate_workers(self, signal=signal.SIGTERM):
+        """Attempts to terminate the executor's workers.
+        Iterates through all of the current worker processes and terminates
+        each one that is still alive.
+
+        After terminating workers, the pool will be in a broken state
+        and no longer usable (for instance, new tasks should not be
+        submitted).
+        """
+        with self._shutdown_lock:
+            workers = list(self._workers)
+        for worker in workers:
+            try:
+                os.kill(worker.pid, signal)
+            except ProcessLookupError:
+                pass
+
+    def kill_workers(self):
+        """Attempts to kill the executor's workers.
+        Iterates through all of the current worker processes and kills
+        each one that is still alive.
+
+        After killing workers, the pool will be in a broken state
+        and no longer usable (for instance, new tasks should not be
+        submitted).
+        """
+        return self.terminate_workers(signal.SIGKILL)

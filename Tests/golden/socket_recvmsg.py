@@ -1,0 +1,16 @@
+# recvmsg/recvmsg_into with scattered buffers, SCM_RIGHTS, MSG_PEEK and bad arguments.
+import socket, os
+a, b = socket.socketpair()
+r, w = os.pipe()
+socket.send_fds(a, [b"hello world"], [r])
+b1, b2 = bytearray(5), bytearray(20)
+n, anc, flags, addr = b.recvmsg_into([b1, b2], socket.CMSG_SPACE(4))
+print(n, bytes(b1), bytes(b2[:n-5]), len(anc), anc[0][:2] == (socket.SOL_SOCKET, socket.SCM_RIGHTS), flags, addr)
+a.sendmsg([b"xyz"])
+print(b.recvmsg(10, 0, socket.MSG_PEEK), b.recvmsg(2), b.recvmsg(5))
+try: b.recvmsg(1, -1)
+except ValueError as e: print(e)
+try: b.recvmsg_into([b"ro"])
+except TypeError as e: print(type(e).__name__)
+try: b.recvmsg(-1)
+except ValueError as e: print(e)
