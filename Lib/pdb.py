@@ -93,6 +93,13 @@ class Pdb(bdb.Bdb, cmd.Cmd):
         self.curindex = 0
         self.curframe = None
         self.rcLines = []
+        # `commands`: breakpoint number -> the lines to run when it is hit,
+        # whether it is silent, and whether the list ends by resuming.
+        self.commands = {}
+        self.commands_silent = {}
+        self.commands_resume = {}
+        self.commands_defining = False
+        self.commands_bnum = None
         if readrc:
             self._read_rc_files()
 
@@ -176,7 +183,26 @@ class Pdb(bdb.Bdb, cmd.Cmd):
                     or frame.f_lineno <= 0):
                 return
             self._wait_for_mainpyfile = False
-        self.interaction(frame, None)
+        if self._run_breakpoint_commands(frame):
+            self.interaction(frame, None)
+
+    def _run_breakpoint_commands(self, frame):
+        """Run the `commands` of the breakpoint just hit; False when they
+        resumed execution, so the debugger must not stop here."""
+        number = getattr(self, 'currentbp', 0)
+        if not number or number not in self.commands:
+            return True
+        self.currentbp = 0
+        self.setup(frame, None)
+        for line in self.commands[number]:
+            self.onecmd(line)
+        if not self.commands_silent[number]:
+            self.print_stack_entry(self.stack[self.curindex])
+        if self.commands_resume[number]:
+            self.forget()
+            return False
+        self._commands_shown = True
+        return True
 
     def user_return(self, frame, return_value):
         if self._wait_for_mainpyfile:
@@ -207,7 +233,10 @@ class Pdb(bdb.Bdb, cmd.Cmd):
         if isinstance(tb_or_exc, BaseException):
             tb_or_exc = tb_or_exc.__traceback__
         self.setup(frame, tb_or_exc)
-        self.print_stack_entry(self.stack[self.curindex])
+        if getattr(self, '_commands_shown', False):
+            self._commands_shown = False    # `commands` printed it already
+        else:
+            self.print_stack_entry(self.stack[self.curindex])
         self._show_display_changes()
         while True:
             try:
@@ -237,6 +266,37 @@ class Pdb(bdb.Bdb, cmd.Cmd):
             Pdb._previous_sigint_handler = handler
 
     # -- command line handling -------------------------------------------------
+
+    # Commands that resume execution: one ends a `commands` list.
+    _resuming_commands = frozenset({
+        'c', 'cont', 'continue', 's', 'step', 'n', 'next', 'r', 'return',
+        'j', 'jump', 'q', 'quit', 'exit', 'unt', 'until'})
+
+    def onecmd(self, line):
+        if not self.commands_defining:
+            return cmd.Cmd.onecmd(self, line)
+        return self._handle_command_def(line)
+
+    def _handle_command_def(self, line):
+        """One line typed while defining `commands`; True ends the list."""
+        command, arg, line = self.parseline(line)
+        if not command:
+            return False
+        number = self.commands_bnum
+        if command == 'end':
+            self.commands_defining = False
+            self.prompt = '(Pdb) '
+            return True
+        if command == 'silent':
+            self.commands_silent[number] = True
+            return False
+        self.commands[number].append(line)
+        if command in self._resuming_commands:
+            self.commands_resume[number] = True
+            self.commands_defining = False
+            self.prompt = '(Pdb) '
+            return True
+        return False
 
     def precmd(self, line):
         """Expand aliases and split 'cmd1 ;; cmd2' into two commands."""
@@ -777,6 +837,86 @@ class Pdb(bdb.Bdb, cmd.Cmd):
     do_q = do_quit
     do_exit = do_quit
 
+    def do_run(self, arg):
+        """run [args...]
+
+        Restart the debugged Python program.  If args is given, it is
+        split with shlex and used as the new sys.argv[1:].  History,
+        breakpoints, actions and debugger options are kept.
+        "restart" is an alias for "run".
+        """
+        if self.mode == 'inline':
+            self.error('run/restart command is disabled when pdb is running '
+                       'in inline mode.\n'
+                       'Use the command line interface to enable restarting '
+                       'your program\n'
+                       'e.g. "python -m pdb myscript.py"')
+            return
+        if arg:
+            try:
+                import shlex
+                words = shlex.split(arg)
+            except ImportError:
+                words = arg.split()
+            except ValueError as exc:
+                self.error('Cannot run %s: %s' % (arg, exc))
+                return
+            sys.argv[1:] = words
+        raise Restart
+
+    do_restart = do_run
+
+    def do_commands(self, arg):
+        """(Pdb) commands [bpnumber]
+        (com) ...
+        (com) end
+        (Pdb)
+
+        Specify a list of commands for breakpoint number bpnumber (the
+        last breakpoint set when omitted), typed on the following lines
+        and ended by "end".  "silent" suppresses the usual message when
+        the breakpoint is hit; a command that resumes execution (continue,
+        step, next, return, jump, quit) ends the list.  An empty list
+        removes the breakpoint's commands.
+        """
+        if not arg:
+            number = len(bdb.Breakpoint.bpbynumber) - 1
+        else:
+            try:
+                number = int(arg)
+            except ValueError:
+                self.error("Usage: commands [bnum]\n        ...\n        end")
+                return
+        try:
+            self.get_bpbynumber(number)
+        except ValueError as exc:
+            self.error('cannot set commands: %s' % exc)
+            return
+        self.commands_bnum = number
+        saved = (self.commands.get(number), self.commands_silent.get(number),
+                 self.commands_resume.get(number))
+        self.commands[number] = []
+        self.commands_silent[number] = False
+        self.commands_resume[number] = False
+        self.prompt = '(com) '
+        self.commands_defining = True
+        try:
+            self.cmdloop()
+        except KeyboardInterrupt:
+            if saved[0] is None:
+                del self.commands[number], self.commands_silent[number]
+                del self.commands_resume[number]
+            else:
+                (self.commands[number], self.commands_silent[number],
+                 self.commands_resume[number]) = saved
+            self.error('command definition aborted, old commands restored')
+        finally:
+            self.commands_defining = False
+            self.prompt = '(Pdb) '
+        if not self.commands[number]:
+            del self.commands[number], self.commands_silent[number]
+            del self.commands_resume[number]
+
     def do_EOF(self, arg):
         """EOF
 
@@ -1070,7 +1210,7 @@ def runcall(*args, **kwds):
 
 def set_trace(*, header=None, commands=None):
     """Enter the debugger at the calling frame."""
-    debugger = Pdb()
+    debugger = Pdb(mode='inline')
     if header is not None:
         debugger.message(header)
     debugger.set_trace(sys._getframe().f_back, commands=commands)
@@ -1176,7 +1316,7 @@ def main():
         target = os.path.realpath(target)
         sys.path[0] = os.path.dirname(target)
     sys.argv[:] = [target] + rest
-    debugger = Pdb()
+    debugger = Pdb(mode='cli')
     debugger.rcLines.extend(commands)
     while True:
         try:

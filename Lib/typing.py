@@ -140,14 +140,6 @@ def _collect_parameters(args):
     return tuple(params)
 
 
-def _deduplicate(params):
-    seen = []
-    for p in params:
-        if p not in seen:
-            seen.append(p)
-    return seen
-
-
 def _flatten_literal_params(params):
     flat = []
     for p in params:
@@ -254,10 +246,6 @@ class _TypedCacheSpecialForm(_SpecialForm, _root=True):
         if not isinstance(parameters, tuple):
             parameters = (parameters,)
         return self._getitem(self, *parameters)
-
-
-def _not_subscriptable(self, parameters):
-    raise TypeError(f"{self} is not subscriptable")
 
 
 def _bare_form(name, doc):
@@ -414,7 +402,7 @@ class _BaseGenericAlias(_Final, _root=True):
         i = bases.index(self)
         for b in bases[i + 1:]:
             if (isinstance(b, (_BaseGenericAlias, _GenericClassAlias))
-                    or issubclass_safe(b, Generic)):
+                    or _issubclass_safe(b, Generic)):
                 break
         else:
             res.append(Generic)
@@ -445,7 +433,7 @@ class _BaseGenericAlias(_Final, _root=True):
                         + [a for a in dir(self.__origin__) if not _is_dunder(a)]))
 
 
-def issubclass_safe(b, cls):
+def _issubclass_safe(b, cls):
     return isinstance(b, type) and issubclass(b, cls)
 
 
@@ -695,9 +683,6 @@ class _CallableGenericAlias(_GenericAlias, _root=True):
         first = args[0]
         if isinstance(first, (list, tuple)):
             return new.copy_with((*first, *args[1:]))
-        if isinstance(first, _ConcatenateGenericAlias):
-            if first.__args__[-1] is ...:
-                return new.copy_with((*first.__args__[:-1], *args[1:]))
         return new
 
 
@@ -1343,9 +1328,19 @@ class Protocol(Generic, metaclass=_ProtocolMeta):
     def __class_getitem__(cls, params):
         if cls is not Protocol:
             return super(Protocol, cls).__class_getitem__(params)
-        # Protocol[T, ...] declares parameters like Generic[T, ...] does.
+        # Protocol[T, ...] declares parameters like Generic[T, ...] does;
+        # the first checks are repeated here for messages naming Protocol.
+        if not isinstance(params, tuple):
+            params = (params,)
+        if not params:
+            raise TypeError("Parameter list to Protocol[...] cannot be empty")
+        if not all(_is_typevar_like(p) for p in params):
+            raise TypeError("Parameters to Protocol[...] must all be type "
+                            "variables or parameter specification variables.")
+        if len(set(params)) != len(params):
+            raise TypeError("Parameters to Protocol[...] must all be unique")
         declared = Generic[params]
-        return type(declared)(Protocol, declared.__args__)
+        return _GenericClassAlias(Protocol, declared.__args__)
 
 
 del Protocol.__orig_bases__

@@ -6,9 +6,13 @@ module adds the filter-editing functions, the display functions, the
 catch_warnings context manager, the -W option parser and the
 @deprecated decorator.
 
-The filters are module-global: catch_warnings saves and restores them
-for the whole process (there is no contextvars module yet, so
-sys.flags.context_aware_warnings cannot be honoured per context).
+Where the filters live depends on sys.flags.context_aware_warnings (on
+by default in the free-threaded build, as in CPython 3.14): when it is
+off they are module-global and catch_warnings saves and restores them for
+the whole process; when it is on, catch_warnings gives the current
+contextvars context (the thread, the asyncio task) its own copy of the
+filters and its own record log, so threads and tasks do not see each
+other's changes.
 """
 
 import sys
@@ -38,6 +42,42 @@ class _Lock:
 
 
 _lock = _Lock()
+
+
+# ---- context-aware filters (sys.flags.context_aware_warnings) --------------
+
+_use_context = bool(getattr(sys.flags, "context_aware_warnings", 0))
+
+
+class _WarningsContext:
+    """The warnings state of one context inside catch_warnings: its own
+    filters list and, with record=True (or inherited from an enclosing
+    recording catch_warnings), the list that shown warnings go to."""
+
+    def __init__(self, filters, log):
+        self.filters = filters
+        self.log = log
+
+
+if _use_context:
+    import _contextvars
+    _warnings_context = _contextvars.ContextVar("warnings_context")
+
+
+def _get_context():
+    """The _WarningsContext in force, or None outside catch_warnings (or
+    when the filters are module-global)."""
+    if not _use_context:
+        return None
+    return _warnings_context.get(None)
+
+
+def _get_filters():
+    """The filters list in force (also read by _warnings)."""
+    context = _get_context()
+    if context is not None:
+        return context.filters
+    return sys.modules[__name__].filters
 
 
 # ---- display -------------------------------------------------------------
@@ -116,6 +156,10 @@ _formatwarning_orig = formatwarning
 
 def _showwarnmsg(msg):
     """Show a WarningMessage, through a replaced showwarning() if any."""
+    context = _get_context()
+    if context is not None and context.log is not None:
+        context.log.append(msg)
+        return
     hook = showwarning
     if hook is not _showwarning_orig:
         if not callable(hook):
@@ -448,21 +492,22 @@ def simplefilter(action, category=Warning, lineno=0, append=False):
 def _add_filter(*item, append):
     # Remove-then-insert and the version bump form one step under the lock.
     with _lock:
+        current = _get_filters()
         if not append:
             try:
-                filters.remove(item)
+                current.remove(item)
             except ValueError:
                 pass
-            filters.insert(0, item)
-        elif item not in filters:
-            filters.append(item)
+            current.insert(0, item)
+        elif item not in current:
+            current.append(item)
         _filters_mutated_lock_held()
 
 
 def resetwarnings():
     """Clear the list of warning filters, so that no filters are active."""
     with _lock:
-        filters[:] = []
+        _get_filters()[:] = []
         _filters_mutated_lock_held()
 
 
@@ -592,6 +637,8 @@ class catch_warnings(object):
             raise RuntimeError("Cannot enter %r twice" % self)
         self._entered = True
         module = self._module
+        if _use_context and module is sys.modules[__name__]:
+            return self._enter_context()
         with _lock:
             self._filters = module.filters
             module.filters = self._filters[:]
@@ -609,10 +656,32 @@ class catch_warnings(object):
             return log
         return None
 
+    def _enter_context(self):
+        """Context-aware form: the current context gets a copy of the
+        filters in force; nothing global changes."""
+        outer = _get_context()
+        if self._record:
+            log = []
+        else:
+            log = outer.log if outer is not None else None
+        context = _WarningsContext(list(_get_filters()), log)
+        with _lock:
+            self._token = _warnings_context.set(context)
+            _filters_mutated_lock_held()
+        if self._filter is not None:
+            simplefilter(*self._filter)
+        return log if self._record else None
+
     def __exit__(self, *exc_info):
         if not self._entered:
             raise RuntimeError("Cannot exit %r without entering first" % self)
         module = self._module
+        if getattr(self, "_token", None) is not None:
+            with _lock:
+                _warnings_context.reset(self._token)
+                self._token = None
+                _filters_mutated_lock_held()
+            return
         with _lock:
             module.filters = self._filters
             module.showwarning = self._showwarning

@@ -862,6 +862,22 @@ static int add_streams(PyObject *dict)
     return 0;
 }
 
+#include "stdlib_module_names.h"
+
+/* sys.stdlib_module_names: a frozenset of str. */
+static PyObject *make_stdlib_module_names(void)
+{
+    PyObject *names = PyFrozenSet_New(NULL);
+    for (size_t i = 0; names != NULL && i < Py_ARRAY_LENGTH(stdlib_module_names); i++) {
+        PyObject *name = PyUnicode_InternFromString(stdlib_module_names[i]);
+        if (name == NULL || PySet_Add(names, name) < 0) {
+            Py_CLEAR(names);
+        }
+        Py_XDECREF(name);
+    }
+    return names;
+}
+
 /* sys.unraisablehook is defined next to the code that calls it. */
 static int add_unraisable_hook(PyObject *dict)
 {
@@ -970,6 +986,7 @@ static int add_values(PyObject *dict)
         || set_new(dict, "_xoptions", PyDict_New()) < 0
         || set_new(dict, "builtin_module_names",
                    _PyImport_BuiltinModuleNames()) < 0
+        || set_new(dict, "stdlib_module_names", make_stdlib_module_names()) < 0
         || set_new(dict, "dont_write_bytecode", Py_NewRef(Py_False)) < 0
         || set_new(dict, "executable", PyUnicode_FromString("")) < 0
         || set_new(dict, "prefix", PyUnicode_FromString(WEFT_PREFIX)) < 0

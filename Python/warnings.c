@@ -21,8 +21,10 @@
    check-then-record, the Python side's remove-then-insert of a filter and
    the filters version) hold `warnings_lock`, a recursive lock whose
    waiters detach from the interpreter so that a holder running Python
-   code can never deadlock against them.  catch_warnings swaps the
-   module-global filters (contextvars do not exist yet). */
+   code can never deadlock against them.  With
+   sys.flags.context_aware_warnings off, catch_warnings swaps the
+   module-global filters; with it on, each context inside catch_warnings
+   has its own filters list (Lib/warnings.py, get_filters_list). */
 #include "Python.h"
 #include "pycore_ceval.h"
 #include "pycore_frame.h"
@@ -205,10 +207,30 @@ static PyObject *get_warnings_attr(const char *name)
     return value;
 }
 
+/* The filters list in force: with sys.flags.context_aware_warnings,
+   the current context's (warnings._get_filters() knows where it is),
+   else warnings.filters, else the built-in list.  New reference, or NULL
+   without an exception when Lib/warnings.py is not imported. */
+static PyObject *get_filters_list(void)
+{
+    if (_Py_GetConfig()->context_aware_warnings > 0) {
+        PyObject *getter = get_warnings_attr("_get_filters");
+        if (getter != NULL) {
+            PyObject *filters = PyObject_CallNoArgs(getter);
+            Py_DECREF(getter);
+            return filters;
+        }
+        if (PyErr_Occurred()) {
+            return NULL;
+        }
+    }
+    return get_warnings_attr("filters");
+}
+
 /* A tuple snapshot of the filters in force.  New reference. */
 static PyObject *get_filters_snapshot(void)
 {
-    PyObject *filters = get_warnings_attr("filters");
+    PyObject *filters = get_filters_list();
     if (filters == NULL) {
         if (PyErr_Occurred()) {
             return NULL;

@@ -39,3 +39,18 @@ __all__ = (base_events.__all__ +
            timeouts.__all__ +
            transports.__all__ +
            unix_events.__all__)
+
+
+def __getattr__(name):
+    # Deprecated policy classes (removal in 3.16) warn when accessed.
+    import warnings
+    if name == 'AbstractEventLoopPolicy':
+        value = events._AbstractEventLoopPolicy
+    elif name == 'DefaultEventLoopPolicy':
+        value = unix_events._DefaultEventLoopPolicy
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute "
+                             f"{name!r}")
+    warnings.warn(f"'asyncio.{name}' is deprecated and slated for removal "
+                  f"in Python 3.16", DeprecationWarning, stacklevel=2)
+    return value

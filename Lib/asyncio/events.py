@@ -1,6 +1,7 @@
 """Event loop interface, callback handles and the current-loop functions."""
 
 __all__ = ('AbstractEventLoop', 'AbstractServer', 'Handle', 'TimerHandle',
+           'get_event_loop_policy', 'set_event_loop_policy',
            'get_event_loop', 'set_event_loop', 'new_event_loop',
            '_set_running_loop', 'get_running_loop', '_get_running_loop')
 
@@ -219,11 +220,57 @@ for _name in (
 del _name
 
 
+class _AbstractEventLoopPolicy:
+    """Deprecated (removal in 3.16): chooses the loop of each thread."""
+
+    def get_event_loop(self):
+        raise NotImplementedError
+
+    def set_event_loop(self, loop):
+        raise NotImplementedError
+
+    def new_event_loop(self):
+        raise NotImplementedError
+
+
+class _BaseDefaultEventLoopPolicy(_AbstractEventLoopPolicy):
+    """One current loop per thread, set explicitly with set_event_loop();
+    none is created implicitly (3.14+)."""
+
+    _loop_factory = None
+
+    class _Local(threading.local):
+        _loop = None
+
+    def __init__(self):
+        self._local = self._Local()
+
+    def get_event_loop(self):
+        loop = self._local._loop
+        if loop is None:
+            raise RuntimeError('There is no current event loop in thread %r.'
+                               % threading.current_thread().name)
+        return loop
+
+    def set_event_loop(self, loop):
+        if loop is not None and not isinstance(loop, AbstractEventLoop):
+            raise TypeError(f"loop must be an instance of AbstractEventLoop "
+                            f"or None, not '{type(loop).__name__}'")
+        self._local._loop = loop
+
+    def new_event_loop(self):
+        return self._loop_factory()
+
+
+# The process-wide policy, created lazily; _policy_lock makes the lazy
+# creation safe when several threads race (free-threaded build).
+_event_loop_policy = None
+_policy_lock = threading.Lock()
+
+
 class _RunningLoop(threading.local):
     # (loop, pid): a forked child must not see its parent's running loop.
     loop_pid = (None, None)
-    # The loop set with set_event_loop() in this thread.
-    current = None
 
 
 _running_loop = _RunningLoop()
@@ -250,27 +297,58 @@ def _set_running_loop(loop):
     _running_loop.loop_pid = (loop, os.getpid())
 
 
+def _get_event_loop_policy():
+    global _event_loop_policy
+    if _event_loop_policy is None:
+        with _policy_lock:
+            if _event_loop_policy is None:
+                from . import unix_events
+                _event_loop_policy = unix_events._DefaultEventLoopPolicy()
+    return _event_loop_policy
+
+
+def _set_event_loop_policy(policy):
+    global _event_loop_policy
+    if policy is not None and not isinstance(policy,
+                                             _AbstractEventLoopPolicy):
+        raise TypeError(f"policy must be an instance of "
+                        f"AbstractEventLoopPolicy or None, "
+                        f"not '{type(policy).__name__}'")
+    _event_loop_policy = policy
+
+
+def _warn_policy_deprecated(name):
+    import warnings
+    warnings.warn(f"'asyncio.{name}' is deprecated and slated for removal "
+                  f"in Python 3.16", DeprecationWarning, stacklevel=3)
+
+
+def get_event_loop_policy():
+    """Deprecated: return the current event loop policy."""
+    _warn_policy_deprecated('get_event_loop_policy')
+    return _get_event_loop_policy()
+
+
+def set_event_loop_policy(policy):
+    """Deprecated: set the event loop policy (None: the default)."""
+    _warn_policy_deprecated('set_event_loop_policy')
+    _set_event_loop_policy(policy)
+
+
 def get_event_loop():
-    """Return the running loop, else the loop set for this thread."""
+    """Return the running loop, else the loop set for this thread;
+    RuntimeError if there is neither."""
     loop = _get_running_loop()
     if loop is not None:
         return loop
-    loop = _running_loop.current
-    if loop is None:
-        raise RuntimeError('There is no current event loop in thread %r.'
-                           % threading.current_thread().name)
-    return loop
+    return _get_event_loop_policy().get_event_loop()
 
 
 def set_event_loop(loop):
     """Set loop as the current event loop of this thread."""
-    if loop is not None and not isinstance(loop, AbstractEventLoop):
-        raise TypeError(f"loop must be an instance of AbstractEventLoop "
-                        f"or None, not '{type(loop).__name__}'")
-    _running_loop.current = loop
+    _get_event_loop_policy().set_event_loop(loop)
 
 
 def new_event_loop():
     """Create and return a new event loop."""
-    from . import unix_events
-    return unix_events.SelectorEventLoop()
+    return _get_event_loop_policy().new_event_loop()

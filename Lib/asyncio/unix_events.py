@@ -624,5 +624,10 @@ class _UnixSubprocessTransport(base_subprocess.BaseSubprocessTransport):
             universal_newlines=False, bufsize=bufsize, **kwargs)
 
 
+class _UnixDefaultEventLoopPolicy(events._BaseDefaultEventLoopPolicy):
+    _loop_factory = _UnixSelectorEventLoop
+
+
 SelectorEventLoop = _UnixSelectorEventLoop
+_DefaultEventLoopPolicy = _UnixDefaultEventLoopPolicy
 EventLoop = SelectorEventLoop

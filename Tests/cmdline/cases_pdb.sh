@@ -48,4 +48,37 @@ The program finished and will be restarted
 -> x = 1
 (Pdb) " sh -c "printf 'n\nb 3\nc\np x\nc\n' | PYTHONBREAKPOINT=0 '$PY' -m pdb '$bp'"
 expect_status pdb-m-missing 1 "$PY" -m pdb "$tmp/pdbcase/missing.py"
+
+# `commands` attached to breakpoints (silent, ended by continue or end),
+# and `run`/`restart` with new arguments.
+cm="$tmp/pdbcase/commands.py"
+printf 'import sys\ndef f(x):\n    y = x * 2\n    return y\nfor i in range(2):\n    f(i)\nprint("argv", sys.argv[1:])\n' > "$cm"
+expect pdb-commands "> $cm(1)<module>()
+-> import sys
+(Pdb) Breakpoint 1 at $cm:3
+(Pdb) (com) (com) (com) (Pdb) Breakpoint 2 at $cm:4
+(Pdb) (com) (com) (Pdb) 0
+0
+> $cm(4)f()
+-> return y
+(Pdb) 1
+2
+> $cm(4)f()
+-> return y
+(Pdb) argv []
+The program finished and will be restarted
+> $cm(1)<module>()
+-> import sys
+(Pdb) " sh -c "printf 'break 3\ncommands 1\nsilent\np x\ncontinue\nbreak 4\ncommands\np y\nend\ncontinue\ncontinue\ncontinue\nquit\n' | '$PY' -m pdb '$cm'"
+expect pdb-restart "> $cm(1)<module>()
+-> import sys
+(Pdb) Restarting $cm with arguments:
+	a b c
+> $cm(1)<module>()
+-> import sys
+(Pdb) argv ['a', 'b c']
+The program finished and will be restarted
+> $cm(1)<module>()
+-> import sys
+(Pdb) " sh -c "printf 'run a \"b c\"\ncontinue\nquit\n' | '$PY' -m pdb '$cm'"
 rm -rf "$tmp/pdbcase"

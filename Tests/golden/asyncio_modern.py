@@ -179,3 +179,21 @@ try:
     asyncio.run(42)
 except TypeError as e:
     print('TypeError', e)
+
+print('== deprecated policies')
+import warnings
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter('always')
+    policy = asyncio.get_event_loop_policy()
+    base = asyncio.DefaultEventLoopPolicy
+
+    class Policy(base):
+        def new_event_loop(self):
+            print('policy creates the loop')
+            return super().new_event_loop()
+
+    asyncio.set_event_loop_policy(Policy())
+    print('with policy', asyncio.run(asyncio.sleep(0, 'ok')))
+    asyncio.set_event_loop_policy(None)
+print('policy is default', isinstance(policy, base))
+print('warnings', sorted({str(w.message) for w in caught}))

@@ -57,7 +57,10 @@ with warnings.catch_warnings(record=True) as log:
     warnings.warn("other", RuntimeWarning)
     show(log)
     warnings.resetwarnings()
-    print("after reset", warnings.filters)
+    # With no filters at all, even ImportWarning (ignored by the built-in
+    # filters) is shown.
+    warnings.warn("after reset", ImportWarning)
+    print("after reset", [str(w.message) for w in log[-1:]])
     warnings.filterwarnings("always", module="__ma")
     warn_here("module regex")
     show(log)
@@ -111,7 +114,11 @@ with warnings.catch_warnings():
     # Warnings from C (the compiler) use the same hook.
     compile("x = 1\nassert (x, 'msg')\n", "<test>", "exec")
 
-print(warnings.showwarning is warnings._showwarning_orig)
+# catch_warnings restores showwarning only when the filters are
+# module-global (sys.flags.context_aware_warnings off); put it back here.
+restored = warnings.showwarning is warnings._showwarning_orig
+print(restored != bool(sys.flags.context_aware_warnings))
+warnings.showwarning = warnings._showwarning_orig
 print(str(warnings.WarningMessage("m", UserWarning, "f.py", 1)))
 print(repr(warnings.catch_warnings(record=True)))
 

@@ -152,6 +152,34 @@ def _child_main(task_fd, result_fd, initializer, initargs, max_tasks):
     os._exit(status)
 
 
+# The standard streams the child inherited, kept alive and never flushed:
+# see _fresh_std_streams.
+_inherited_streams = ()
+
+
+def _fresh_std_streams():
+    """Give the forked child new sys.stdout and sys.stderr objects on the
+    same descriptors.  The parent flushes before forking, but another of
+    its threads may print between that flush and the fork; the inherited
+    objects then hold output the parent will write itself.  They are kept
+    referenced (so never finalized, hence never flushed: the child leaves
+    with os._exit), and a lock another thread held at the fork is not
+    inherited either."""
+    global _inherited_streams
+    _inherited_streams = (sys.stdout, sys.stderr)
+    for name, fd in (('stdout', 1), ('stderr', 2)):
+        old = getattr(sys, name)
+        try:
+            if old is None or old.fileno() != fd:
+                continue
+            new = open(fd, 'w', buffering=1 if old.line_buffering else -1,
+                       encoding=old.encoding, errors=old.errors,
+                       closefd=False)
+        except (AttributeError, ValueError, OSError):
+            continue
+        setattr(sys, name, new)
+
+
 def _flush_std_streams():
     for stream in (sys.stdout, sys.stderr):
         try:
@@ -186,6 +214,7 @@ class _Worker:
             result_r, result_w = os.pipe()
             pid = os.fork()
             if pid == 0:
+                _fresh_std_streams()
                 for fd in _parent_fds | {task_w, result_r}:
                     os.close(fd)
                 _child_main(task_r, result_w, initializer, initargs,
