@@ -12,6 +12,12 @@ PyAPI_FUNC(void) PySys_WriteStdout(const char *format, ...);
 PyAPI_FUNC(void) PySys_WriteStderr(const char *format, ...);
 PyAPI_FUNC(void) PySys_FormatStdout(const char *format, ...);
 PyAPI_FUNC(void) PySys_FormatStderr(const char *format, ...);
+/* Raise an audit event (PEP 578): the hooks added by sys.addaudithook
+   are called with (event, args).  0, or -1 with the exception of the
+   first hook that raised.  PySys_Audit builds args with Py_BuildValue's
+   format (which must describe a tuple's items). */
+PyAPI_FUNC(int) PySys_Audit(const char *event, const char *format, ...);
+PyAPI_FUNC(int) PySys_AuditTuple(const char *event, PyObject *args);
 
 #ifndef Py_LIMITED_API
 /* New references to sys attributes; -1/NULL with an exception when the

@@ -531,8 +531,62 @@ class _TypingEllipsisType:
 _TypingEllipsis = _TypingEllipsisType()
 
 
+def _unpack_args(args):
+    """args with each unpacked fixed-length tuple (*tuple[int, str])
+    spliced in as its elements."""
+    res = []
+    for arg in args:
+        sub = None
+        if not isinstance(arg, type):
+            sub = getattr(arg, '__typing_unpacked_tuple_args__', None)
+        if sub is not None and not (sub and sub[-1] is ...):
+            res.extend(sub)
+        else:
+            res.append(arg)
+    return tuple(res)
+
+
+def _typevartuple_prepare(tvt, alias, params, args):
+    """Group the arguments that fall to the TypeVarTuple tvt into one tuple.
+    An unpacked arbitrary-length tuple *tuple[X, ...] among the arguments
+    also stands in (as X) for the parameters around tvt it cannot reach."""
+    index = params.index(tvt)
+    if any(isinstance(p, TypeVarTuple) for p in params[index + 1:]):
+        raise TypeError(f"More than one TypeVarTuple parameter in {alias}")
+    alen, plen = len(args), len(params)
+    left, right = index, plen - index - 1
+    var_index = fill = None
+    for k, arg in enumerate(args):
+        sub = None
+        if not isinstance(arg, type):
+            sub = getattr(arg, '__typing_unpacked_tuple_args__', None)
+        if sub and len(sub) == 2 and sub[-1] is ...:
+            if var_index is not None:
+                raise TypeError("More than one unpacked "
+                                "arbitrary-length tuple argument")
+            var_index, fill = k, sub[0]
+    if var_index is not None:
+        left = min(left, var_index)
+        right = min(right, alen - var_index - 1)
+    elif left + right > alen:
+        raise TypeError(f"Too few arguments for {alias}; actual {alen}, "
+                        f"expected at least {plen - 1}")
+    if left == alen - right and tvt.has_default():
+        default = tvt.__default__
+        group = default if isinstance(default, tuple) else (default,)
+    else:
+        group = tuple(args[left:alen - right])
+    return (*args[:left], *([fill] * (index - left)), group,
+            *([fill] * (plen - right - left - index - 1)),
+            *args[alen - right:])
+
+
 def _prepare_args(alias, params, args):
+    args = _unpack_args(args)
     for param in params:
+        if isinstance(param, TypeVarTuple):
+            args = _typevartuple_prepare(param, alias, params, args)
+            continue
         prepare = getattr(param, '__typing_prepare_subst__', None)
         if prepare is not None:
             args = prepare(alias, args)

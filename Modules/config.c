@@ -41,6 +41,7 @@
     X(select) \
     X(faulthandler) \
     X(_socket) \
+    X(gc) \
     /* END builtin modules */
 
 #define DECLARE_INIT(name) extern PyObject *PyInit_##name(void);

@@ -40,6 +40,7 @@ typedef struct {
     int8_t gi_frame_state;          /* atomic, see above */
     char ag_running_async;          /* an asend/athrow is in progress */
     char ag_closed;
+    char ag_hooks_inited;           /* atomic: sys asyncgen hooks applied */
     _PyInterpreterFrame gi_iframe;  /* must be last: variable size */
 } PyGenObject;
 
@@ -91,6 +92,7 @@ PyObject *_Py_MakeCoro(PyThreadState *tstate, _PyInterpreterFrame *frame)
     gen->gi_frame_state = FRAME_CREATED;
     gen->ag_running_async = 0;
     gen->ag_closed = 0;
+    gen->ag_hooks_inited = 0;
     PyObject_GC_Track(gen);
     return (PyObject *)gen;
 }
@@ -479,11 +481,51 @@ static PyObject *gen_close(PyObject *op, PyObject *Py_UNUSED(ignored))
     return NULL;
 }
 
+/* A coroutine collected before it ever ran: RuntimeWarning "coroutine
+   'name' was never awaited", through warnings._warn_unawaited_coroutine
+   when the warnings module is loaded (it adds where the coroutine was
+   created), else directly.  A failure is reported as unraisable. */
+static void warn_unawaited_coroutine(PyObject *coro)
+{
+    PyObject *exc = PyErr_GetRaisedException();
+    int failed;
+    PyObject *name = PyUnicode_FromString("warnings");
+    PyObject *warnings = name != NULL ? PyImport_GetModule(name) : NULL;
+    Py_XDECREF(name);
+    PyObject *hook = NULL;
+    if (warnings != NULL
+            && PyObject_GetOptionalAttrString(warnings, "_warn_unawaited_coroutine",
+                                              &hook) < 0) {
+        PyErr_Clear();
+    }
+    Py_XDECREF(warnings);
+    if (hook != NULL) {
+        PyObject *res = PyObject_CallOneArg(hook, coro);
+        failed = res == NULL;
+        Py_XDECREF(res);
+        Py_DECREF(hook);
+    }
+    else {
+        PyErr_Clear();
+        failed = PyErr_WarnFormat(PyExc_RuntimeWarning, 1,
+                                  "coroutine '%S' was never awaited",
+                                  ((PyGenObject *)coro)->gi_qualname) < 0;
+    }
+    if (failed) {
+        PyErr_WriteUnraisable(coro);
+    }
+    PyErr_SetRaisedException(exc);
+}
+
 /* PEP 442 finalizer: close a generator abandoned while suspended. */
 static void gen_finalize(PyObject *op)
 {
     PyGenObject *gen = (PyGenObject *)op;
     int8_t state = __atomic_load_n(&gen->gi_frame_state, __ATOMIC_ACQUIRE);
+    if (state == FRAME_CREATED && PyCoro_CheckExact(op)) {
+        warn_unawaited_coroutine(op);
+        return;
+    }
     if (state == FRAME_COMPLETED || state == FRAME_CREATED) {
         return;
     }
@@ -925,9 +967,39 @@ typedef struct {
     int is_throw;
 } ag_awaitable;
 
+/* sys.set_asyncgen_hooks: the first asend/athrow/aclose/__anext__ of an
+   async generator records the calling thread's finalizer (called, instead
+   of closing it, when the generator is collected while suspended) and
+   passes the generator to its firstiter hook.  The atomic exchange makes
+   this happen once even if two threads race on a new generator. */
+static int ag_init_hooks(PyGenObject *gen)
+{
+    if (__atomic_exchange_n(&gen->ag_hooks_inited, 1, __ATOMIC_ACQ_REL)) {
+        return 0;
+    }
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (tstate->async_gen_finalizer != NULL) {
+        gen->ag_finalizer = Py_NewRef(tstate->async_gen_finalizer);
+    }
+    PyObject *firstiter = Py_XNewRef(tstate->async_gen_firstiter);
+    if (firstiter == NULL) {
+        return 0;
+    }
+    PyObject *res = PyObject_CallOneArg(firstiter, (PyObject *)gen);
+    Py_DECREF(firstiter);
+    if (res == NULL) {
+        return -1;
+    }
+    Py_DECREF(res);
+    return 0;
+}
+
 static PyObject *ag_awaitable_new(PyTypeObject *type, PyGenObject *gen,
                                   PyObject *val, int is_throw)
 {
+    if (ag_init_hooks(gen) < 0) {
+        return NULL;
+    }
     ag_awaitable *a = PyObject_GC_New(ag_awaitable, type);
     if (a == NULL) {
         return NULL;

@@ -1733,6 +1733,44 @@ convert_params(PyObject *params)
     return args;
 }
 
+/* The type variable a Generic[...] parameter stands for, borrowed: p
+   itself for a TypeVar, ParamSpec or TypeVarTuple, Ts for an unpacked
+   TypeVarTuple (*Ts or typing.Unpack[Ts], which says so through
+   __typing_is_unpacked_typevartuple__).  NULL without an exception when p
+   is none of these; NULL with one on error. */
+static PyObject *
+generic_param_variable(PyObject *p)
+{
+    if (is_typevar_like(p)) {
+        return p;
+    }
+    if (PyType_Check(p)) {
+        return NULL;
+    }
+    PyObject *flag;
+    if (PyObject_GetOptionalAttrString(p, "__typing_is_unpacked_typevartuple__",
+                                       &flag) < 0) {
+        return NULL;
+    }
+    int unpacked = flag != NULL ? PyObject_IsTrue(flag) : 0;
+    Py_XDECREF(flag);
+    if (unpacked <= 0) {
+        return NULL;
+    }
+    PyObject *inner;
+    if (PyObject_GetOptionalAttrString(p, "__args__", &inner) < 0) {
+        return NULL;
+    }
+    PyObject *variable = NULL;
+    if (inner != NULL && PyTuple_Check(inner) && PyTuple_GET_SIZE(inner) == 1
+            && Py_IS_TYPE(PyTuple_GET_ITEM(inner, 0), &_PyTypeVarTuple_Type)) {
+        /* Borrowed: p keeps its __args__ tuple, which keeps Ts. */
+        variable = PyTuple_GET_ITEM(inner, 0);
+    }
+    Py_XDECREF(inner);
+    return variable;
+}
+
 /* Generic[T, ...]: distinct type variables only, defaults last. */
 static int
 check_generic_params(PyObject *cls, PyObject *args)
@@ -1746,15 +1784,17 @@ check_generic_params(PyObject *cls, PyObject *args)
     }
     int seen_default = 0, seen_tuple = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *p = PyTuple_GET_ITEM(args, i);
-        if (!is_typevar_like(p)) {
-            PyErr_Format(PyExc_TypeError,
-                         "Parameters to %s[...] must all be type variables or "
-                         "parameter specification variables.", name);
+        PyObject *p = generic_param_variable(PyTuple_GET_ITEM(args, i));
+        if (p == NULL) {
+            if (!PyErr_Occurred()) {
+                PyErr_Format(PyExc_TypeError,
+                             "Parameters to %s[...] must all be type variables "
+                             "or parameter specification variables.", name);
+            }
             return -1;
         }
         for (Py_ssize_t j = 0; j < i; j++) {
-            if (PyTuple_GET_ITEM(args, j) == p) {
+            if (generic_param_variable(PyTuple_GET_ITEM(args, j)) == p) {
                 PyErr_Format(PyExc_TypeError,
                              "Parameters to %s[...] must all be unique", name);
                 return -1;

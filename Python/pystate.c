@@ -429,6 +429,8 @@ void PyThreadState_Clear(PyThreadState *tstate)
     Py_CLEAR(tstate->current_exception);
     Py_CLEAR(tstate->exc_info_value);
     Py_CLEAR(tstate->dict);
+    Py_CLEAR(tstate->async_gen_firstiter);
+    Py_CLEAR(tstate->async_gen_finalizer);
     Py_CLEAR(tstate->context);      /* contextvars */
     _PyEval_ClearThreadTracing(tstate);
     PyObject *async_exc = __atomic_exchange_n(&impl->async_exc, NULL, __ATOMIC_SEQ_CST);

@@ -21,6 +21,7 @@
 #include <float.h>                /* sys.float_info */
 
 #include "pycore_ceval.h"
+#include "pycore_gil.h"          /* sys.setswitchinterval */
 #include "pycore_instruments.h"  /* sys.settrace, sys.monitoring */
 
 #define WEFT_VERSION "0.1.0"
@@ -433,6 +434,271 @@ static PyObject *sys_breakpointhook(PyObject *module, PyObject *const *args,
 extern int _PyEval_IsGILEnabled(PyThreadState *tstate) __attribute__((weak));
 #endif
 
+/* ---- the GIL's switch interval, finalization ------------------------------ */
+
+static PyObject *sys_setswitchinterval(PyObject *Py_UNUSED(module),
+                                       PyObject *arg)
+{
+    double interval = PyFloat_AsDouble(arg);
+    if (interval == -1.0 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (!(interval > 0.0)) {
+        PyErr_SetString(PyExc_ValueError,
+                        "switch interval must be strictly positive");
+        return NULL;
+    }
+    double microseconds = interval * 1e6;
+    if (microseconds < 1.0) {
+        microseconds = 1.0;
+    }
+    else if (microseconds > (double)ULONG_MAX) {
+        microseconds = (double)ULONG_MAX;
+    }
+    _PyEval_SetSwitchInterval((unsigned long)microseconds);
+    Py_RETURN_NONE;
+}
+
+static PyObject *sys_getswitchinterval(PyObject *Py_UNUSED(module),
+                                       PyObject *Py_UNUSED(args))
+{
+    return PyFloat_FromDouble((double)_PyEval_GetSwitchInterval() / 1e6);
+}
+
+/* Read without a lock: finalization sets the flag once, from the thread
+   running Py_FinalizeEx. */
+static PyObject *sys_is_finalizing(PyObject *Py_UNUSED(module),
+                                   PyObject *Py_UNUSED(args))
+{
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    return PyBool_FromLong(__atomic_load_n(&interp->finalizing,
+                                           __ATOMIC_RELAXED) != 0);
+}
+
+/* ---- async generator hooks (PEP 525) -------------------------------------------
+   Per thread (PyThreadState.async_gen_firstiter/finalizer), read by
+   Objects/genobject.c when an async generator first runs. */
+
+static PyStructSequence_Field asyncgen_hooks_fields[] = {
+    {"firstiter", "Hook to intercept first iteration"},
+    {"finalizer", "Hook to intercept finalization"},
+    {NULL, NULL},
+};
+
+static PyStructSequence_Desc asyncgen_hooks_desc = {
+    "asyncgen_hooks", "asyncgen_hooks\n\nA named tuple providing "
+    "information about asynchronous\ngenerators hooks.  The attributes "
+    "are read only.", asyncgen_hooks_fields, 2,
+};
+
+static PyTypeObject AsyncGenHooksType = {
+    _PyStructSequence_STATIC_TYPE("asyncgen_hooks", NULL)
+};
+
+static PyObject *sys_get_asyncgen_hooks(PyObject *Py_UNUSED(module),
+                                        PyObject *Py_UNUSED(args))
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    PyObject *hooks = PyStructSequence_New(&AsyncGenHooksType);
+    if (hooks == NULL) {
+        return NULL;
+    }
+    PyObject *firstiter = tstate->async_gen_firstiter;
+    PyObject *finalizer = tstate->async_gen_finalizer;
+    PyStructSequence_SetItem(hooks, 0, Py_NewRef(firstiter ? firstiter : Py_None));
+    PyStructSequence_SetItem(hooks, 1, Py_NewRef(finalizer ? finalizer : Py_None));
+    return hooks;
+}
+
+/* set_asyncgen_hooks([firstiter] [, finalizer]): an omitted hook keeps
+   its value, None removes it. */
+static PyObject *sys_set_asyncgen_hooks(PyObject *Py_UNUSED(module),
+                                        PyObject *args, PyObject *kwargs)
+{
+    static char *keywords[] = {"firstiter", "finalizer", NULL};
+    PyObject *firstiter = NULL, *finalizer = NULL;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|OO:set_asyncgen_hooks",
+                                     keywords, &firstiter, &finalizer)) {
+        return NULL;
+    }
+    if (finalizer != NULL && finalizer != Py_None && !PyCallable_Check(finalizer)) {
+        PyErr_Format(PyExc_TypeError, "callable finalizer expected, got %.50s",
+                     Py_TYPE(finalizer)->tp_name);
+        return NULL;
+    }
+    if (firstiter != NULL && firstiter != Py_None && !PyCallable_Check(firstiter)) {
+        PyErr_Format(PyExc_TypeError, "callable firstiter expected, got %.50s",
+                     Py_TYPE(firstiter)->tp_name);
+        return NULL;
+    }
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (finalizer != NULL) {
+        Py_XSETREF(tstate->async_gen_finalizer,
+                   finalizer == Py_None ? NULL : Py_NewRef(finalizer));
+    }
+    if (firstiter != NULL) {
+        Py_XSETREF(tstate->async_gen_firstiter,
+                   firstiter == Py_None ? NULL : Py_NewRef(firstiter));
+    }
+    Py_RETURN_NONE;
+}
+
+/* ---- audit hooks (PEP 578) ---------------------------------------------------
+
+   The hooks are a list owned by this file.  Adding one and taking a
+   snapshot to call are done under audit_hooks_mutex; hooks are called
+   with no lock held, so a hook may itself audit or add hooks.  Hooks are
+   never removed (as in CPython). */
+static PyMutex audit_hooks_mutex;
+static PyObject *audit_hooks;       /* list, created by the first addaudithook */
+
+static PyObject *audit_hooks_snapshot(void)
+{
+    PyObject *snapshot = NULL;
+    PyMutex_Lock(&audit_hooks_mutex);
+    if (audit_hooks != NULL) {
+        snapshot = PyList_AsTuple(audit_hooks);
+    }
+    PyMutex_Unlock(&audit_hooks_mutex);
+    return snapshot;
+}
+
+/* Call every hook with (event, args); -1 with the exception of the first
+   hook that raised. */
+static int run_audit_hooks(PyObject *event, PyObject *args)
+{
+    if (__atomic_load_n(&audit_hooks, __ATOMIC_ACQUIRE) == NULL) {
+        return 0;
+    }
+    PyObject *hooks = audit_hooks_snapshot();
+    if (hooks == NULL) {
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    int status = 0;
+    for (Py_ssize_t i = 0; status == 0 && i < PyTuple_GET_SIZE(hooks); i++) {
+        PyObject *res = PyObject_CallFunctionObjArgs(PyTuple_GET_ITEM(hooks, i),
+                                                     event, args, NULL);
+        if (res == NULL) {
+            status = -1;
+        }
+        Py_XDECREF(res);
+    }
+    Py_DECREF(hooks);
+    return status;
+}
+
+static PyObject *sys_audit(PyObject *Py_UNUSED(module), PyObject *const *args,
+                           Py_ssize_t nargs)
+{
+    if (nargs == 0) {
+        PyErr_SetString(PyExc_TypeError,
+                        "audit() missing 1 required positional argument: 'event'");
+        return NULL;
+    }
+    if (!PyUnicode_Check(args[0])) {
+        PyErr_Format(PyExc_TypeError,
+                     "expected str for argument 'event', not %.200s",
+                     Py_TYPE(args[0])->tp_name);
+        return NULL;
+    }
+    if (__atomic_load_n(&audit_hooks, __ATOMIC_ACQUIRE) == NULL) {
+        Py_RETURN_NONE;
+    }
+    PyObject *event_args = PyTuple_FromArray(args + 1, nargs - 1);
+    if (event_args == NULL) {
+        return NULL;
+    }
+    int status = run_audit_hooks(args[0], event_args);
+    Py_DECREF(event_args);
+    if (status < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+int PySys_AuditTuple(const char *event, PyObject *args)
+{
+    if (__atomic_load_n(&audit_hooks, __ATOMIC_ACQUIRE) == NULL) {
+        return 0;
+    }
+    PyObject *name = PyUnicode_FromString(event);
+    if (name == NULL) {
+        return -1;
+    }
+    PyObject *owned = args != NULL ? Py_NewRef(args) : PyTuple_New(0);
+    int status = owned == NULL ? -1 : run_audit_hooks(name, owned);
+    Py_XDECREF(owned);
+    Py_DECREF(name);
+    return status;
+}
+
+int PySys_Audit(const char *event, const char *format, ...)
+{
+    if (__atomic_load_n(&audit_hooks, __ATOMIC_ACQUIRE) == NULL) {
+        return 0;
+    }
+    PyObject *args;
+    if (format == NULL || *format == '\0') {
+        args = PyTuple_New(0);
+    }
+    else {
+        va_list va;
+        va_start(va, format);
+        args = Py_VaBuildValue(format, va);
+        va_end(va);
+        if (args != NULL && !PyTuple_Check(args)) {
+            Py_SETREF(args, PyTuple_Pack(1, args));
+        }
+    }
+    if (args == NULL) {
+        return -1;
+    }
+    int status = PySys_AuditTuple(event, args);
+    Py_DECREF(args);
+    return status;
+}
+
+/* Adding a hook is itself audited ("sys.addaudithook"); a hook that
+   raises RuntimeError there vetoes the addition silently, any other
+   exception propagates, as CPython documents. */
+static PyObject *sys_addaudithook(PyObject *Py_UNUSED(module), PyObject *hook)
+{
+    PyObject *none = PyTuple_New(0);
+    if (none == NULL) {
+        return NULL;
+    }
+    PyObject *event = PyUnicode_FromString("sys.addaudithook");
+    int status = event ? run_audit_hooks(event, none) : -1;
+    Py_XDECREF(event);
+    Py_DECREF(none);
+    if (status < 0) {
+        if (PyErr_ExceptionMatches(PyExc_RuntimeError)) {
+            PyErr_Clear();
+            Py_RETURN_NONE;
+        }
+        return NULL;
+    }
+    int rc = 0;
+    PyMutex_Lock(&audit_hooks_mutex);
+    if (audit_hooks == NULL) {
+        PyObject *list = PyList_New(0);
+        if (list == NULL) {
+            rc = -1;
+        }
+        else {
+            __atomic_store_n(&audit_hooks, list, __ATOMIC_RELEASE);
+        }
+    }
+    if (rc == 0) {
+        rc = PyList_Append(audit_hooks, hook);
+    }
+    PyMutex_Unlock(&audit_hooks_mutex);
+    if (rc < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyObject *sys_is_gil_enabled(PyObject *module,
                                     PyObject *Py_UNUSED(ignored))
 {
@@ -528,6 +794,31 @@ static PyMethodDef sys_methods[] = {
      METH_FASTCALL | METH_KEYWORDS,
      "breakpointhook($module, /, *args, **kws)\n--\n\nThis hook function is "
      "called by built-in breakpoint()."},
+    {"get_asyncgen_hooks", sys_get_asyncgen_hooks, METH_NOARGS,
+     "get_asyncgen_hooks($module, /)\n--\n\nReturn the installed "
+     "asynchronous generators hooks.\n\nThis returns a namedtuple of the "
+     "form (firstiter, finalizer)."},
+    {"set_asyncgen_hooks", _PyCFunction_CAST(sys_set_asyncgen_hooks),
+     METH_VARARGS | METH_KEYWORDS,
+     "set_asyncgen_hooks([firstiter] [, finalizer])\n\nSet a finalizer "
+     "for async generators objects."},
+    {"setswitchinterval", sys_setswitchinterval, METH_O,
+     "setswitchinterval($module, interval, /)\n--\n\nSet the ideal thread "
+     "switching delay inside the Python interpreter.\n\nThe actual frequency "
+     "of switching threads can be lower if the\ninterpreter executes long "
+     "sequences of uninterruptible code\n(this is implementation-specific "
+     "and workload-dependent).\n\nThe parameter must represent the desired "
+     "switching delay in seconds\nA typical value is 0.005 (5 milliseconds)."},
+    {"getswitchinterval", sys_getswitchinterval, METH_NOARGS,
+     "getswitchinterval($module, /)\n--\n\nReturn the current thread "
+     "switch interval; see sys.setswitchinterval()."},
+    {"is_finalizing", sys_is_finalizing, METH_NOARGS,
+     "is_finalizing($module, /)\n--\n\nReturn True if Python is exiting."},
+    {"audit", _PyCFunction_CAST(sys_audit), METH_FASTCALL,
+     "audit($module, event, /, *args)\n--\n\nPasses the event to any audit "
+     "hooks that are attached."},
+    {"addaudithook", sys_addaudithook, METH_O,
+     "addaudithook($module, hook, /)\n--\n\nAdds a new audit hook callback."},
     {"_is_gil_enabled", sys_is_gil_enabled, METH_NOARGS,
      "_is_gil_enabled($module, /)\n--\n\nReturn True if the GIL is currently "
      "enabled and False otherwise."},
@@ -690,6 +981,7 @@ static int finish_struct_sequences(void)
         {&IntInfoType, &int_info_desc},
         {&HashInfoType, &hash_info_desc},
         {&ThreadInfoType, &thread_info_desc},
+        {&AsyncGenHooksType, &asyncgen_hooks_desc},
     };
     for (size_t i = 0; i < Py_ARRAY_LENGTH(all); i++) {
         all[i].type->tp_doc = all[i].desc->doc;
@@ -987,6 +1279,7 @@ static int add_values(PyObject *dict)
         || set_new(dict, "builtin_module_names",
                    _PyImport_BuiltinModuleNames()) < 0
         || set_new(dict, "stdlib_module_names", make_stdlib_module_names()) < 0
+        || set_new(dict, "platlibdir", PyUnicode_FromString("lib")) < 0
         || set_new(dict, "dont_write_bytecode", Py_NewRef(Py_False)) < 0
         || set_new(dict, "executable", PyUnicode_FromString("")) < 0
         || set_new(dict, "prefix", PyUnicode_FromString(WEFT_PREFIX)) < 0

@@ -32,6 +32,9 @@ struct _ts {
     uintptr_t critical_section;     /* top of the critical-section stack */
 
     PyObject *dict;                 /* PyThreadState_GetDict(), owned */
+    /* sys.set_asyncgen_hooks, owned; this thread's only. */
+    PyObject *async_gen_firstiter;
+    PyObject *async_gen_finalizer;
     int trash_delete_nesting;
     PyObject *trash_delete_later;
 

@@ -19,3 +19,15 @@ for e in exprs:
         print(e, '=>', eval(e))
     except Exception as ex:
         print(e, '=>', type(ex).__name__, ex)
+
+# TypeVarTuple substitution (3.12+: Unpack reprs as typing.Unpack[...]).
+T = TypeVar('T'); S = TypeVar('S'); Ts = TypeVarTuple('Ts')
+exprs2 = ['Tuple[T, *Ts][int]', 'Tuple[T, *Ts][int, str, bytes]', 'Tuple[*Ts, T][int, str]',
+ 'Tuple[*Ts][()]', 'Callable[[*Ts], T][int, str, bool]', 'Tuple[T, *Ts, S][int, str]', 'List[Tuple[*Ts]][int, str]',
+ 'Tuple[*Ts][int, *Tuple[str, ...]]', 'Tuple[T, *Ts].__parameters__', 'Tuple[*Ts][*Tuple[int, str]]',
+ 'Tuple[T, *Ts][()]', 'Tuple[*Ts, T][*Tuple[int, ...]]']
+for e in exprs2:
+    try:
+        print(e, '=>', eval(e))
+    except Exception as ex:
+        print(e, '=>', type(ex).__name__, ex)
