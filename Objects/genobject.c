@@ -37,6 +37,7 @@ typedef struct {
     PyObject *gi_qualname;
     PyObject *gi_exc_state;         /* handled exception while suspended */
     PyObject *ag_finalizer;         /* async generators: sys hooks */
+    PyObject *cr_origin;            /* coroutines: where they were created */
     int8_t gi_frame_state;          /* atomic, see above */
     char ag_running_async;          /* an asend/athrow is in progress */
     char ag_closed;
@@ -57,16 +58,52 @@ static const char *kind_name(PyObject *gen)
 
 /* ---- creation ----------------------------------------------------------- */
 
+/* cr_origin: ((filename, lineno, function), ...) for at most `depth`
+   frames, innermost first, starting with the frame that called the
+   coroutine function (sys.set_coroutine_origin_tracking_depth). */
+static PyObject *compute_cr_origin(_PyInterpreterFrame *caller, int depth)
+{
+    int count = 0;
+    for (_PyInterpreterFrame *f = caller; f != NULL && count < depth;
+         f = f->previous) {
+        count++;
+    }
+    PyObject *origin = PyTuple_New(count);
+    _PyInterpreterFrame *f = caller;
+    for (int i = 0; origin != NULL && i < count; i++, f = f->previous) {
+        PyCodeObject *code = _PyFrame_GetCode(f);
+        PyObject *entry = Py_BuildValue("(OiO)", code->co_filename,
+                                        _PyInterpreterFrame_GetLine(f),
+                                        code->co_name);
+        if (entry == NULL) {
+            Py_CLEAR(origin);
+            break;
+        }
+        PyTuple_SET_ITEM(origin, i, entry);
+    }
+    return origin;
+}
+
 PyObject *_Py_MakeCoro(PyThreadState *tstate, _PyInterpreterFrame *frame)
 {
-    (void)tstate;
     PyCodeObject *code = _PyFrame_GetCode(frame);
     PyTypeObject *type = (code->co_flags & CO_COROUTINE) ? &PyCoro_Type
                          : (code->co_flags & CO_ASYNC_GENERATOR) ? &PyAsyncGen_Type
                          : &PyGen_Type;
     Py_ssize_t slots = code->co_nlocalsplus + code->co_stacksize;
+    PyObject *origin = NULL;
+    if (type == &PyCoro_Type && tstate->coroutine_origin_tracking_depth > 0) {
+        /* The coroutine's own frame may already be the current one. */
+        _PyInterpreterFrame *caller = tstate->current_frame == frame
+                                      ? frame->previous : tstate->current_frame;
+        origin = compute_cr_origin(caller, tstate->coroutine_origin_tracking_depth);
+        if (origin == NULL) {
+            return NULL;
+        }
+    }
     PyGenObject *gen = PyObject_GC_NewVar(PyGenObject, type, slots);
     if (gen == NULL) {
+        Py_XDECREF(origin);
         return NULL;
     }
     _PyFrame_Copy(frame, &gen->gi_iframe);
@@ -93,6 +130,7 @@ PyObject *_Py_MakeCoro(PyThreadState *tstate, _PyInterpreterFrame *frame)
     gen->ag_running_async = 0;
     gen->ag_closed = 0;
     gen->ag_hooks_inited = 0;
+    gen->cr_origin = origin;
     PyObject_GC_Track(gen);
     return (PyObject *)gen;
 }
@@ -574,6 +612,7 @@ static void gen_dealloc(PyObject *op)
     Py_CLEAR(gen->gi_qualname);
     Py_CLEAR(gen->gi_exc_state);
     Py_CLEAR(gen->ag_finalizer);
+    Py_CLEAR(gen->cr_origin);
     PyObject_GC_Del(op);
 }
 
@@ -584,6 +623,7 @@ static int gen_traverse(PyObject *op, visitproc visit, void *arg)
     Py_VISIT(gen->gi_qualname);
     Py_VISIT(gen->gi_exc_state);
     Py_VISIT(gen->ag_finalizer);
+    Py_VISIT(gen->cr_origin);
     Py_VISIT(gen->gi_iframe.f_executable);
     if (__atomic_load_n(&gen->gi_frame_state, __ATOMIC_ACQUIRE) != FRAME_COMPLETED) {
         _PyInterpreterFrame *frame = &gen->gi_iframe;
@@ -694,6 +734,12 @@ static PyGetSetDef gen_getset[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
+static PyObject *coro_get_origin(PyObject *op, void *Py_UNUSED(closure))
+{
+    PyObject *origin = ((PyGenObject *)op)->cr_origin;
+    return Py_NewRef(origin != NULL ? origin : Py_None);
+}
+
 static PyGetSetDef coro_getset[] = {
     {"__name__", gen_get_name, gen_set_name, NULL, NULL},
     {"__qualname__", gen_get_qualname, gen_set_qualname, NULL, NULL},
@@ -702,6 +748,7 @@ static PyGetSetDef coro_getset[] = {
     {"cr_suspended", gen_get_suspended, NULL, NULL, NULL},
     {"cr_code", gen_get_code, NULL, NULL, NULL},
     {"cr_await", gen_get_yieldfrom, NULL, NULL, NULL},
+    {"cr_origin", coro_get_origin, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

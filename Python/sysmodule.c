@@ -17,10 +17,12 @@
 #include "pycore_sysmodule.h"
 #include "pycore_typeobject.h"
 #include "cpython/namespaceobject.h"
+#include <dlfcn.h>                /* sys.setdlopenflags */
 #include <unistd.h>
 #include <float.h>                /* sys.float_info */
 
 #include "pycore_ceval.h"
+#include "pycore_frame.h"        /* sys._current_frames */
 #include "pycore_gil.h"          /* sys.setswitchinterval */
 #include "pycore_instruments.h"  /* sys.settrace, sys.monitoring */
 
@@ -543,6 +545,139 @@ static PyObject *sys_set_asyncgen_hooks(PyObject *Py_UNUSED(module),
     Py_RETURN_NONE;
 }
 
+/* ---- coroutine origin tracking, other threads' frames ------------------- */
+
+static PyObject *sys_set_coroutine_origin_tracking_depth(PyObject *Py_UNUSED(module),
+                                                         PyObject *args,
+                                                         PyObject *kwargs)
+{
+    static char *keywords[] = {"depth", NULL};
+    int depth;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs,
+                                     "i:set_coroutine_origin_tracking_depth",
+                                     keywords, &depth)) {
+        return NULL;
+    }
+    if (depth < 0) {
+        PyErr_SetString(PyExc_ValueError, "depth must be >= 0");
+        return NULL;
+    }
+    _PyThreadState_GET()->coroutine_origin_tracking_depth = depth;
+    Py_RETURN_NONE;
+}
+
+static PyObject *sys_get_coroutine_origin_tracking_depth(PyObject *Py_UNUSED(module),
+                                                         PyObject *Py_UNUSED(args))
+{
+    return PyLong_FromLong(_PyThreadState_GET()->coroutine_origin_tracking_depth);
+}
+
+/* {thread id: value} over every thread with a Python frame running, the
+   value made by `pick` from its state (NULL: skip that thread).  The
+   world is stopped meanwhile, so no other thread's frames or exception
+   change under us; the calling thread's own state is read as it is. */
+static PyObject *per_thread_map(PyObject *(*pick)(PyThreadState *))
+{
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    PyObject *result = PyDict_New();
+    if (result == NULL) {
+        return NULL;
+    }
+    _PyEval_StopTheWorld(interp);
+    for (PyThreadState *t = interp->threads_head; t != NULL; t = t->next) {
+        PyObject *value = pick(t);
+        if (value == NULL) {
+            if (PyErr_Occurred()) {
+                Py_CLEAR(result);
+                break;
+            }
+            continue;
+        }
+        PyObject *key = PyLong_FromUnsignedLong(t->thread_id);
+        int rc = key != NULL ? PyDict_SetItem(result, key, value) : -1;
+        Py_XDECREF(key);
+        Py_DECREF(value);
+        if (rc < 0) {
+            Py_CLEAR(result);
+            break;
+        }
+    }
+    _PyEval_StartTheWorld(interp);
+    return result;
+}
+
+static PyObject *pick_frame(PyThreadState *t)
+{
+    _PyInterpreterFrame *frame = t->current_frame;
+    if (frame == NULL) {
+        return NULL;
+    }
+    PyFrameObject *f = _PyFrame_GetFrameObject(frame);
+    return Py_XNewRef((PyObject *)f);
+}
+
+static PyObject *pick_exception(PyThreadState *t)
+{
+    PyObject *exc = t->exc_info_value;
+    if (t->current_frame == NULL) {
+        return NULL;
+    }
+    return Py_NewRef(exc != NULL ? exc : Py_None);
+}
+
+static PyObject *sys_current_frames(PyObject *Py_UNUSED(module),
+                                    PyObject *Py_UNUSED(args))
+{
+    return per_thread_map(pick_frame);
+}
+
+static PyObject *sys_current_exceptions(PyObject *Py_UNUSED(module),
+                                        PyObject *Py_UNUSED(args))
+{
+    return per_thread_map(pick_exception);
+}
+
+static PyObject *sys_clear_type_cache(PyObject *Py_UNUSED(module),
+                                      PyObject *Py_UNUSED(args))
+{
+    PyType_ClearCache();
+    Py_RETURN_NONE;
+}
+
+/* Blocks come from mimalloc (or the C library), which keeps no count
+   this interpreter could report cheaply: 0, as CPython documents for
+   builds that do not use its own small-object allocator. */
+static PyObject *sys_getallocatedblocks(PyObject *Py_UNUSED(module),
+                                        PyObject *Py_UNUSED(args))
+{
+    return PyLong_FromLong(0);
+}
+
+/* The dlopen() flags for extension modules; read by the loader.  A plain
+   int, written and read with relaxed atomics. */
+static int dlopen_flags = RTLD_NOW;
+
+int _PySys_GetDlopenFlags(void)
+{
+    return __atomic_load_n(&dlopen_flags, __ATOMIC_RELAXED);
+}
+
+static PyObject *sys_setdlopenflags(PyObject *Py_UNUSED(module), PyObject *arg)
+{
+    int flags = PyLong_AsInt(arg);
+    if (flags == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    __atomic_store_n(&dlopen_flags, flags, __ATOMIC_RELAXED);
+    Py_RETURN_NONE;
+}
+
+static PyObject *sys_getdlopenflags(PyObject *Py_UNUSED(module),
+                                    PyObject *Py_UNUSED(args))
+{
+    return PyLong_FromLong(_PySys_GetDlopenFlags());
+}
+
 /* ---- audit hooks (PEP 578) ---------------------------------------------------
 
    The hooks are a list owned by this file.  Adding one and taking a
@@ -802,6 +937,38 @@ static PyMethodDef sys_methods[] = {
      METH_VARARGS | METH_KEYWORDS,
      "set_asyncgen_hooks([firstiter] [, finalizer])\n\nSet a finalizer "
      "for async generators objects."},
+    {"set_coroutine_origin_tracking_depth",
+     _PyCFunction_CAST(sys_set_coroutine_origin_tracking_depth),
+     METH_VARARGS | METH_KEYWORDS,
+     "set_coroutine_origin_tracking_depth($module, /, depth)\n--\n\nEnable "
+     "or disable origin tracking for coroutine objects in this thread.\n\n"
+     "Coroutine objects will track 'depth' frames of traceback information\n"
+     "about where they came from, available in their cr_origin attribute.\n\n"
+     "Set a depth of 0 to disable."},
+    {"get_coroutine_origin_tracking_depth",
+     sys_get_coroutine_origin_tracking_depth, METH_NOARGS,
+     "get_coroutine_origin_tracking_depth($module, /)\n--\n\nCheck status "
+     "of origin tracking for coroutine objects in this thread."},
+    {"_current_frames", sys_current_frames, METH_NOARGS,
+     "_current_frames($module, /)\n--\n\nReturn a dict mapping each "
+     "thread's thread id to its current stack frame.\n\nThis function "
+     "should be used for specialized purposes only."},
+    {"_current_exceptions", sys_current_exceptions, METH_NOARGS,
+     "_current_exceptions($module, /)\n--\n\nReturn a dict mapping each "
+     "thread's identifier to its current raised exception.\n\nThis "
+     "function should be used for specialized purposes only."},
+    {"_clear_type_cache", sys_clear_type_cache, METH_NOARGS,
+     "_clear_type_cache($module, /)\n--\n\nClear the internal type lookup "
+     "cache."},
+    {"getallocatedblocks", sys_getallocatedblocks, METH_NOARGS,
+     "getallocatedblocks($module, /)\n--\n\nReturn the number of memory "
+     "blocks currently allocated."},
+    {"setdlopenflags", sys_setdlopenflags, METH_O,
+     "setdlopenflags($module, flags, /)\n--\n\nSet the flags used by the "
+     "interpreter for dlopen calls."},
+    {"getdlopenflags", sys_getdlopenflags, METH_NOARGS,
+     "getdlopenflags($module, /)\n--\n\nReturn the current value of the "
+     "flags that are used for dlopen calls."},
     {"setswitchinterval", sys_setswitchinterval, METH_O,
      "setswitchinterval($module, interval, /)\n--\n\nSet the ideal thread "
      "switching delay inside the Python interpreter.\n\nThe actual frequency "
@@ -1280,6 +1447,8 @@ static int add_values(PyObject *dict)
                    _PyImport_BuiltinModuleNames()) < 0
         || set_new(dict, "stdlib_module_names", make_stdlib_module_names()) < 0
         || set_new(dict, "platlibdir", PyUnicode_FromString("lib")) < 0
+        || set_new(dict, "_stdlib_dir",
+                   PyUnicode_DecodeFSDefault(_PyImport_StdlibDir())) < 0
         || set_new(dict, "dont_write_bytecode", Py_NewRef(Py_False)) < 0
         || set_new(dict, "executable", PyUnicode_FromString("")) < 0
         || set_new(dict, "prefix", PyUnicode_FromString(WEFT_PREFIX)) < 0
@@ -1365,7 +1534,8 @@ int _PySys_SetArgv(int argc, char **argv, const char *executable,
     Py_DECREF(list);
     Py_DECREF(orig_list);
     PyObject *exe = PyUnicode_DecodeFSDefault(executable ? executable : "");
-    if (exe == NULL || PySys_SetObject("executable", exe) < 0) {
+    if (exe == NULL || PySys_SetObject("executable", exe) < 0
+            || PySys_SetObject("_base_executable", exe) < 0) {
         Py_XDECREF(exe);
         return -1;
     }

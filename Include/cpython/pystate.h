@@ -35,6 +35,8 @@ struct _ts {
     /* sys.set_asyncgen_hooks, owned; this thread's only. */
     PyObject *async_gen_firstiter;
     PyObject *async_gen_finalizer;
+    /* sys.set_coroutine_origin_tracking_depth; this thread's only. */
+    int coroutine_origin_tracking_depth;
     int trash_delete_nesting;
     PyObject *trash_delete_later;
 

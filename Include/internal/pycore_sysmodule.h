@@ -34,4 +34,7 @@ int _PySys_InitHook(PyInterpreterState *interp);
 PyAPI_FUNC(int) _PySys_SetArgv(int argc, char **argv, const char *executable,
                                const char *path0, char **orig, int norig);
 
+/* sys.setdlopenflags' value, for the extension-module loader. */
+int _PySys_GetDlopenFlags(void);
+
 #endif /* Py_INTERNAL_SYSMODULE_H */

@@ -20,8 +20,11 @@ expect fh-xoption "True" "$PY" -X faulthandler -c 'import faulthandler; print(fa
 expect fh-env "True" env PYTHONFAULTHANDLER=1 "$PY" -c 'import faulthandler; print(faulthandler.is_enabled())'
 expect fh-env-ignored "False" env PYTHONFAULTHANDLER=1 "$PY" -E -c 'import faulthandler; print(faulthandler.is_enabled())'
 expect fh-flags-unaffected "False" "$PY" -X faulthandler -c 'import sys; print(sys.flags.dev_mode)'
-expect_status fh-segv-status 139 sh -c '"$1" -X faulthandler "$2" 2>/dev/null' sh "$PY" "$tmp/fh_crash.py"
-expect_status fh-segv-status-off 139 sh -c '"$1" "$2" 2>/dev/null' sh "$PY" "$tmp/fh_crash.py"
+# Under AddressSanitizer its own SIGSEGV handler would turn the crash into
+# exit status 1: handle_segv=0 lets the signal through, as without it.
+asan_segv="${ASAN_OPTIONS:+$ASAN_OPTIONS:}handle_segv=0"
+expect_status fh-segv-status 139 env ASAN_OPTIONS="$asan_segv" sh -c '"$1" -X faulthandler "$2" 2>/dev/null' sh "$PY" "$tmp/fh_crash.py"
+expect_status fh-segv-status-off 139 env ASAN_OPTIONS="$asan_segv" sh -c '"$1" "$2" 2>/dev/null' sh "$PY" "$tmp/fh_crash.py"
 expect_err fh-segv-header "Fatal Python error: Segmentation fault" fh_crash "$PY" -X faulthandler "$tmp/fh_crash.py"
 expect_err fh-segv-stack "(most recent call first):
   File \"$tmp/fh_crash.py\", line 4 in inner
