@@ -21,8 +21,10 @@
       class dict; because it is a critical section, a thread that blocks
       inside it releases it instead of deadlocking.
 
-   2. Version tags.  tp_version_tag != 0 (with Py_TPFLAGS_VALID_VERSION_TAG)
-      names the current state of the type's MRO dicts.  A type gets a tag
+   2. Version tags.  tp_version_tag != 0 names the current state of the
+      type's MRO dicts (Py_TPFLAGS_VALID_VERSION_TAG is not used: tp_flags,
+      read without locks everywhere, must not change while types are in
+      use).  A type gets a tag
       only after every base has one, so modifying any base invalidates all
       its subclasses (PyType_Modified walks tp_subclasses).  Tags are
       assigned and cleared under the type lock and stored with atomic
@@ -302,7 +304,7 @@ static unsigned int next_version_tag = 1;
    holds the type lock. */
 static int assign_version_tag(PyTypeObject *type)
 {
-    if (type->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) {
+    if (type->tp_version_tag != 0) {
         return 1;
     }
     if (!(type->tp_flags & Py_TPFLAGS_HAVE_VERSION_TAG)
@@ -328,8 +330,6 @@ static int assign_version_tag(PyTypeObject *type)
     }
     __atomic_store_n(&type->tp_version_tag, next_version_tag++,
                      __ATOMIC_RELEASE);
-    type_set_flags(type, Py_TPFLAGS_VALID_VERSION_TAG,
-                   Py_TPFLAGS_VALID_VERSION_TAG);
     return 1;
 }
 
@@ -373,7 +373,6 @@ static void type_modified_locked(PyTypeObject *type)
             }
         }
     }
-    type_set_flags(type, Py_TPFLAGS_VALID_VERSION_TAG, 0);
     __atomic_store_n(&type->tp_version_tag, 0, __ATOMIC_RELEASE);
 }
 
