@@ -37,7 +37,8 @@ def with_stack():
 
 
 with_stack()
-lines = out.getvalue().splitlines()
+# The stack names this file by its full path, which depends on the checkout.
+lines = out.getvalue().replace(__file__, 'logging_caller.py').splitlines()
 print(lines[0], '|', lines[1], '|', lines[-2].strip(), '|', lines[-1].strip())
 
 for form in ('true', 'instance', 'tuple'):
