@@ -446,18 +446,26 @@ dict_note_lockfree_reader(PyDictObject *mp)
 }
 #endif
 
+/* Whether what a writer drops from mp must outlive lock-free readers;
+   always 0 in the default build. */
+static inline int
+dict_needs_safe_drop(PyDictObject *mp)
+{
+#ifdef Py_GIL_DISABLED
+    return dict_may_have_readers(mp);
+#else
+    (void)mp;
+    return 0;
+#endif
+}
+
 /* A key or value the caller is about to release from mp (see above). */
 static inline void
 prepare_to_drop(PyDictObject *mp, PyObject *op)
 {
-#ifdef Py_GIL_DISABLED
-    if (dict_may_have_readers(mp)) {
+    if (dict_needs_safe_drop(mp)) {
         _PyObject_SetMaybeWeakref(op);
     }
-#else
-    (void)mp;
-    (void)op;
-#endif
 }
 
 /* Free a table that mp no longer points at and whose references have
@@ -821,13 +829,13 @@ dict_clear_lock_held(PyDictObject *mp)
     /* The dict is already empty and consistent when destructors run. */
     PyDictKeyEntry *ep = DK_ENTRIES(old);
     Py_ssize_t n = old->dk_nentries;
+    /* Decided once: the check is an atomic read-modify-write. */
+    int safe_drop = dict_needs_safe_drop(mp);
     for (Py_ssize_t i = 0; i < n; i++) {
-        if (ep[i].me_key != NULL) {
-            prepare_to_drop(mp, ep[i].me_key);
-            prepare_to_drop(mp, ep[i].me_value);
+        if (safe_drop && ep[i].me_key != NULL) {
+            _PyObject_SetMaybeWeakref(ep[i].me_key);
+            _PyObject_SetMaybeWeakref(ep[i].me_value);
         }
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
         Py_XDECREF(ep[i].me_key);
         Py_XDECREF(ep[i].me_value);
     }
