@@ -9,6 +9,18 @@
 #include "Python.h"
 #include "pycore_import.h"
 
+/* Modules over optional system libraries (configure decides). */
+#ifdef HAVE_LIBBZ2
+#  define OPTIONAL_BZ2(X) X(_bz2)
+#else
+#  define OPTIONAL_BZ2(X)
+#endif
+#ifdef HAVE_LIBLZMA
+#  define OPTIONAL_LZMA(X) X(_lzma)
+#else
+#  define OPTIONAL_LZMA(X)
+#endif
+
 #define BUILTIN_MODULES(X) \
     X(_codecs) \
     X(_weakref) \
