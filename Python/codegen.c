@@ -687,6 +687,10 @@ codegen_nameop(struct compiler *c, location loc, identifier name,
         scope = LOCAL;
         function_like = 1;
     }
+    /* A comprehension inlined into a class body reads the names that are
+       not its own past the class namespace, as its own scope would. */
+    int skips_class = !hidden && u->u_in_inlined_comprehension > 0 &&
+                      ste->ste_type == ClassBlock;
     switch (scope) {
     case FREE:
     case CELL:
@@ -696,7 +700,7 @@ codegen_nameop(struct compiler *c, location loc, identifier name,
         kind = function_like ? OP_FAST : OP_NAME;
         break;
     case GLOBAL_IMPLICIT:
-        kind = function_like ? OP_GLOBAL : OP_NAME;
+        kind = function_like || skips_class ? OP_GLOBAL : OP_NAME;
         break;
     case GLOBAL_EXPLICIT:
         kind = OP_GLOBAL;
@@ -718,7 +722,7 @@ codegen_nameop(struct compiler *c, location loc, identifier name,
             break;
         }
         if (ctx == Load) {
-            if (ste->ste_type == ClassBlock) {
+            if (ste->ste_type == ClassBlock && !skips_class) {
                 r = _PyCfg_Addop(CFG(c), LOAD_LOCALS, 0, NULL, loc);
                 op = LOAD_FROM_DICT_OR_DEREF;
             }

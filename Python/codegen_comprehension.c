@@ -220,8 +220,10 @@ codegen_inlined_comprehension(struct compiler *c, expr_ty e,
     if (r == 0) r = _PyCfg_Addop(CFG(c), SETUP_FINALLY, 0, cleanup, loc);
     if (r == 0) r = set_fasthidden(c->u, names, 1);
     if (r == 0) {
+        c->u->u_in_inlined_comprehension++;
         r = codegen_comprehension_generator(c, loc, gens, 0, 0, elt, val,
                                             e->kind, 1);
+        c->u->u_in_inlined_comprehension--;
         if (set_fasthidden(c->u, names, 0) < 0) {
             r = -1;
         }

@@ -2,6 +2,10 @@
    exceptions are printed with PyErr_Print (which exits for SystemExit)
    after flushing sys.stdout, and the program's exit status becomes 1. */
 #include "Python.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
 #include "sysmodule.h"
 #include "pythonrun.h"
 #include "pycore_ceval.h"
@@ -209,11 +213,61 @@ int PyRun_SimpleFileExFlags(FILE *fp, const char *filename, int closeit,
 
 /* ---- the main program ----------------------------------------------------- */
 
+/* PEP 538: a program started in the plain "C" or "POSIX" character-type
+   locale runs in a UTF-8 one instead, and says so in LC_CTYPE for the
+   processes it starts, unless LC_ALL pins the locale or
+   PYTHONCOERCECLOCALE=0 turns this off (=warn reports it). */
+static void coerce_c_locale(const char *ctype)
+{
+    if (strcmp(ctype, "C") != 0 && strcmp(ctype, "POSIX") != 0) {
+        return;
+    }
+    const char *mode = getenv("PYTHONCOERCECLOCALE");
+    int warn = mode != NULL && strcmp(mode, "warn") == 0;
+    const char *all = getenv("LC_ALL");
+    if ((mode != NULL && strcmp(mode, "0") == 0) || (all != NULL && *all)) {
+        if (warn) {
+            fprintf(stderr, "Python runtime initialized with LC_CTYPE=C (a locale "
+                    "with default ASCII encoding), which may cause Unicode "
+                    "compatibility problems. Using C.UTF-8, C.utf8, or UTF-8 (if "
+                    "available) as alternative Unicode-compatible locales is "
+                    "recommended.\n");
+        }
+        return;
+    }
+    static const char *const targets[] = {"C.UTF-8", "C.utf8", "UTF-8", NULL};
+    for (int i = 0; targets[i] != NULL; i++) {
+        if (setlocale(LC_CTYPE, targets[i]) == NULL) {
+            continue;
+        }
+        setenv("LC_CTYPE", targets[i], 1);
+        if (warn) {
+            fprintf(stderr, "Python detected LC_CTYPE=C: LC_CTYPE coerced to %s "
+                    "(set another locale or PYTHONCOERCECLOCALE=0 to disable "
+                    "this locale coercion behavior).\n", targets[i]);
+        }
+        return;
+    }
+}
+
+/* The C library starts every program in the "C" locale; Python programs
+   start in the user's character-type locale (PyPreConfig.configure_locale
+   in CPython), which locale.getlocale() and multibyte conversions read.
+   Runs before any thread exists. */
+static void configure_locale(void)
+{
+    const char *ctype = setlocale(LC_CTYPE, "");
+    if (ctype != NULL) {
+        coerce_c_locale(ctype);
+    }
+}
+
 /* `python [options] ...` with its exit status: the command line becomes a
    PyConfig (Python/initconfig.c parses it), then Py_RunMain runs the
    program and finalizes. */
 int Py_BytesMain(int argc, char **argv)
 {
+    configure_locale();
     PyConfig config;
     PyConfig_InitPythonConfig(&config);
     PyStatus status = PyConfig_SetBytesArgv(&config, argc, argv);

@@ -1650,18 +1650,20 @@ drop_class_free(PySTEntryObject *ste, PyObject *free)
     return 0;
 }
 
-/* PEP 709: list, set and dict comprehensions directly inside a function
-   or at module level run inline there (no function object); their
-   iteration variables use fast slots, saved and restored around the
+/* PEP 709: list, set and dict comprehensions directly inside a function,
+   a class body or at module level run inline there (no function object);
+   their iteration variables use fast slots, saved and restored around the
    loop.  Only simple cases are inlined: no nested scopes, not async, and
    (in a function) no iteration variable that the function uses as a
-   cell, global or free variable.  Class bodies keep the separate scope,
-   whose name resolution skips the class namespace. */
+   cell, global or free variable; (in a class body) no name the class
+   body resolves differently from the comprehension, since names read
+   inside a comprehension skip the class namespace. */
 static int
 is_inline_candidate(PySTEntryObject *parent, PySTEntryObject *child)
 {
     return (parent->ste_type == FunctionBlock ||
-            parent->ste_type == ModuleBlock) &&
+            parent->ste_type == ModuleBlock ||
+            parent->ste_type == ClassBlock) &&
            (child->ste_comprehension == ListComprehension ||
             child->ste_comprehension == SetComprehension ||
             child->ste_comprehension == DictComprehension) &&
@@ -1675,10 +1677,11 @@ is_comprehension_local(long flags)
     return (flags & DEF_LOCAL) && !(flags & (DEF_PARAM | DEF_NONLOCAL | DEF_GLOBAL));
 }
 
-/* At module level the iteration variables are not module names: they get
-   hidden fast slots in the module's code, listed in ste_comp_hidden. */
+/* At module level and in a class body the iteration variables are not
+   namespace names: they get hidden fast slots in the block's code, listed
+   in ste_comp_hidden. */
 static int
-inline_into_module(PySTEntryObject *module, PySTEntryObject *comp)
+inline_as_hidden_locals(PySTEntryObject *module, PySTEntryObject *comp)
 {
     if (module->ste_comp_hidden == NULL) {
         module->ste_comp_hidden = PyList_New(0);
@@ -1701,12 +1704,86 @@ inline_into_module(PySTEntryObject *module, PySTEntryObject *comp)
     return 0;
 }
 
+/* Whether a comprehension in a class body may run inline: every name it
+   reads from outside has the same scope in the class (or none there), and
+   it needs none of the class's implicit cells. */
+static int
+fits_class_body(PySTEntryObject *cls, PySTEntryObject *comp,
+                PyObject *comp_free)
+{
+    Py_ssize_t pos = 0;
+    PyObject *name, *v;
+    while (PyDict_Next(comp->ste_symbols, &pos, &name, &v)) {
+        long flags = PyLong_AsLong(v);
+        if (is_comprehension_local(flags)) {
+            continue;
+        }
+        PyObject *class_value = PyDict_GetItemWithError(cls->ste_symbols, name);
+        if (class_value == NULL) {
+            if (PyErr_Occurred()) {
+                return -1;
+            }
+            continue;
+        }
+        if (SYMBOL_TO_SCOPE(PyLong_AsLong(class_value)) != SYMBOL_TO_SCOPE(flags)) {
+            return 0;
+        }
+    }
+    static const char *const implicit[] = {
+        "__class__", "__classdict__", "__conditional_annotations__", NULL,
+    };
+    pos = 0;
+    Py_hash_t hash;
+    while (_PySet_NextEntry(comp_free, &pos, &name, &hash)) {
+        for (int i = 0; implicit[i] != NULL; i++) {
+            if (PyUnicode_CompareWithASCIIString(name, implicit[i]) == 0) {
+                return 0;
+            }
+        }
+    }
+    return 1;
+}
+
+/* Inlining into a class body: the iteration variables become hidden fast
+   slots, globals the comprehension reads get their scope in the class
+   (the code generator reads them with LOAD_GLOBAL there), and its free
+   names pass through the class as they did before. */
+static int
+inline_into_class(PySTEntryObject *cls, PySTEntryObject *comp,
+                  PyObject *comp_free, PyObject *newfree)
+{
+    int fits = fits_class_body(cls, comp, comp_free);
+    if (fits <= 0) {
+        return fits < 0 ? -1 : _PySet_Update(newfree, comp_free);
+    }
+    if (inline_as_hidden_locals(cls, comp) < 0) {
+        return -1;
+    }
+    Py_ssize_t pos = 0;
+    PyObject *name, *v;
+    while (PyDict_Next(comp->ste_symbols, &pos, &name, &v)) {
+        long flags = PyLong_AsLong(v);
+        int scope = SYMBOL_TO_SCOPE(flags);
+        if (scope != GLOBAL_IMPLICIT && scope != GLOBAL_EXPLICIT) {
+            continue;
+        }
+        int has = PyDict_Contains(cls->ste_symbols, name);
+        if (has < 0 || (!has && set_scope(cls, name, flags, scope) < 0)) {
+            return -1;
+        }
+    }
+    return _PySet_Update(newfree, comp_free);
+}
+
 static int
 inline_comprehension(PySTEntryObject *parent, PySTEntryObject *comp,
                      PyObject *comp_free, PyObject *newfree, PyObject *local)
 {
     if (parent->ste_type == ModuleBlock) {
-        return inline_into_module(parent, comp);
+        return inline_as_hidden_locals(parent, comp);
+    }
+    if (parent->ste_type == ClassBlock) {
+        return inline_into_class(parent, comp, comp_free, newfree);
     }
     Py_ssize_t pos = 0;
     PyObject *name, *v;

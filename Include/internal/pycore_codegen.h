@@ -53,6 +53,8 @@ struct compiler_unit {
     PyObject *u_fasthidden;         /* module: set of the names that are hidden
                                        fast locals while an inlined
                                        comprehension is generated, or NULL */
+    int u_in_inlined_comprehension; /* class: > 0 while the body of an
+                                       inlined comprehension is generated */
     PyObject *u_static_attributes;  /* class: set of self.X names */
     PyObject *u_annotations;        /* module/class: list of (name, expr) */
     int u_argcount, u_posonlyargcount, u_kwonlyargcount;
