@@ -32,6 +32,7 @@
 #include "cpython/lock.h"
 #include "pycore_compile.h"
 #include "pycore_import.h"
+#include "pycore_pathconfig.h"
 #include "pycore_pystate.h"
 #include "pycore_typeobject.h"
 
@@ -99,11 +100,7 @@ PyObject *_PyImport_BuiltinModuleNames(void)
 
 const char *_PyImport_StdlibDir(void)
 {
-#ifdef WEFT_SRCDIR
-    return WEFT_SRCDIR "/Lib";
-#else
-    return NULL;
-#endif
+    return _PyPathConfig_Get()->stdlib_dir;
 }
 
 static struct _inittab *find_inittab(PyObject *name)

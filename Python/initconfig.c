@@ -14,6 +14,7 @@
 #include "pycore_long.h"
 #include "pycore_parser.h"
 #include "pycore_pystate.h"
+#include "pycore_pathconfig.h"     /* PYTHONHOME */
 #include "pycore_readline.h"      /* site/REPL: PyOS_Readline */
 #include "pycore_stdio.h"
 #include "pycore_sysmodule.h"
@@ -1087,10 +1088,10 @@ const PyConfig *_Py_GetConfig(void)
 
 /* Variables still read with getenv() elsewhere during Py_Initialize
    (PYTHONHASHSEED in pyhash.c, PYTHON_GIL in pylifecycle.c, PYTHONPATH in
-   sysmodule.c).  With -E / -I they are hidden for the duration of the
+   sysmodule.c, PYTHONHOME in getpath.c).  With -E / -I they are hidden for the duration of the
    start-up and put back after, so the program still sees its environment. */
 static const char *const startup_env_names[] = {
-    "PYTHONHASHSEED", "PYTHON_GIL", "PYTHONPATH",
+    "PYTHONHASHSEED", "PYTHON_GIL", "PYTHONPATH", "PYTHONHOME",
 };
 
 struct hidden_env {
@@ -1356,6 +1357,9 @@ PyStatus Py_InitializeFromConfig(const PyConfig *config)
     if (!c->use_environment) {
         hide_startup_env(&hidden);
     }
+    char *home = c->home != NULL ? encode_wide(c->home) : NULL;
+    _PyPathConfig_Init(home);
+    free(home);
     Py_InitializeEx(c->install_signal_handlers);
     if (!c->use_environment) {
         restore_startup_env(&hidden);

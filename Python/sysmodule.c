@@ -25,13 +25,11 @@
 #include "pycore_frame.h"        /* sys._current_frames */
 #include "pycore_gil.h"          /* sys.setswitchinterval */
 #include "pycore_instruments.h"  /* sys.settrace, sys.monitoring */
+#include "pycore_pathconfig.h"    /* sys.prefix, the stdlib directory */
 
 #define WEFT_VERSION "0.1.0"
 #define WEFT_HEXVERSION 0x000100A0
 
-/* Installed builds look here; until the start-up configuration computes
-   the prefix from the executable's location this is configure's default. */
-#define WEFT_PREFIX "/usr/local"
 
 /* ---- the C API ------------------------------------------------------ */
 
@@ -1402,6 +1400,7 @@ static PyObject *make_path(void)
 
 static int add_values(PyObject *dict)
 {
+    const _PyPathConfig *paths = _PyPathConfig_Get();
     const char *byteorder =
         __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ? "little" : "big";
     if (finish_struct_sequences() < 0   /* os engineer: struct sequences */
@@ -1451,11 +1450,12 @@ static int add_values(PyObject *dict)
                    PyUnicode_DecodeFSDefault(_PyImport_StdlibDir())) < 0
         || set_new(dict, "dont_write_bytecode", Py_NewRef(Py_False)) < 0
         || set_new(dict, "executable", PyUnicode_FromString("")) < 0
-        || set_new(dict, "prefix", PyUnicode_FromString(WEFT_PREFIX)) < 0
-        || set_new(dict, "exec_prefix", PyUnicode_FromString(WEFT_PREFIX)) < 0
-        || set_new(dict, "base_prefix", PyUnicode_FromString(WEFT_PREFIX)) < 0
+        || set_new(dict, "prefix", PyUnicode_DecodeFSDefault(paths->prefix)) < 0
+        || set_new(dict, "exec_prefix",
+                   PyUnicode_DecodeFSDefault(paths->exec_prefix)) < 0
+        || set_new(dict, "base_prefix", PyUnicode_DecodeFSDefault(paths->prefix)) < 0
         || set_new(dict, "base_exec_prefix",
-                   PyUnicode_FromString(WEFT_PREFIX)) < 0
+                   PyUnicode_DecodeFSDefault(paths->exec_prefix)) < 0
         || set_new(dict, "float_repr_style", PyUnicode_FromString("short")) < 0) {
         return -1;
     }
