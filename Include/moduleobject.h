@@ -25,6 +25,8 @@ PyAPI_FUNC(void *) PyModule_GetState(PyObject *);
 PyAPI_FUNC(PyObject *) PyModuleDef_Init(PyModuleDef *);
 PyAPI_DATA(PyTypeObject) PyModuleDef_Type;
 
+#ifndef _Py_OPAQUE_PYOBJECT
+/* abi3t code sees PyModuleDef as opaque: it defines modules with slots. */
 typedef struct PyModuleDef_Base {
     PyObject_HEAD
     PyObject *(*m_init)(void);
@@ -39,18 +41,29 @@ typedef struct PyModuleDef_Base {
     Py_NULL, /* m_copy */               \
 }
 
+#endif /* !_Py_OPAQUE_PYOBJECT */
+
 struct PyModuleDef_Slot {
     int slot;
     void *value;
 };
 
-#define Py_mod_create 1
-#define Py_mod_exec 2
-#define Py_mod_multiple_interpreters 3
-#define Py_mod_gil 4
-#ifndef Py_LIMITED_API
-#  define _Py_mod_LAST_SLOT 4
-#endif
+/* ---- Module slot IDs (PEP 489, 793, 820; typeslots.h has the rest) ------ */
+#define Py_mod_create _Py_SLOT_COMPAT_VALUE(1, 84)
+#define Py_mod_exec _Py_SLOT_COMPAT_VALUE(2, 85)
+#define Py_mod_multiple_interpreters _Py_SLOT_COMPAT_VALUE(3, 86)
+#define Py_mod_gil _Py_SLOT_COMPAT_VALUE(4, 87)
+/* sl_ptr: a PyModuleDef_Slot array, read as if inserted here. */
+#define Py_mod_slots 94
+#define Py_mod_name 100
+#define Py_mod_doc 101
+#define Py_mod_state_size 102
+#define Py_mod_methods 103
+#define Py_mod_state_traverse 104
+#define Py_mod_state_clear 105
+#define Py_mod_state_free 106
+#define Py_mod_abi 109
+#define Py_mod_token 110
 
 /* Values of Py_mod_multiple_interpreters. */
 #define Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED ((void *)0)
@@ -60,6 +73,7 @@ struct PyModuleDef_Slot {
 #define Py_MOD_GIL_USED ((void *)0)
 #define Py_MOD_GIL_NOT_USED ((void *)1)
 
+#ifndef _Py_OPAQUE_PYOBJECT
 struct PyModuleDef {
     PyModuleDef_Base m_base;
     const char *m_name;
@@ -71,6 +85,7 @@ struct PyModuleDef {
     inquiry m_clear;
     freefunc m_free;
 };
+#endif /* !_Py_OPAQUE_PYOBJECT */
 
 /* Single-phase creation and the pieces of multi-phase creation. */
 PyAPI_FUNC(PyObject *) PyModule_Create2(PyModuleDef *, int apiver);
@@ -83,6 +98,71 @@ PyAPI_FUNC(int) PyModule_ExecDef(PyObject *module, PyModuleDef *def);
 #define PyModule_Create(module) PyModule_Create2((module), PYTHON_API_VERSION)
 #define PyModule_FromDefAndSpec(module, spec) \
     PyModule_FromDefAndSpec2((module), (spec), PYTHON_API_VERSION)
+
+/* ---- Modules from slot arrays: abi3t (PEP 793, PEP 820) ------------------
+   Objects/moduleslots.c.  An extension exports
+       PyMODEXPORT_FUNC PyModExport_<name>(void)
+   returning a static PySlot array; the loader gives it to
+   PyModule_FromSlotsAndSpec, then calls PyModule_Exec. */
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x030f0000
+PyAPI_FUNC(PyObject *) PyModule_FromSlotsAndSpec(const PySlot *slots,
+                                                 PyObject *spec);
+PyAPI_FUNC(int) PyModule_Exec(PyObject *module);
+PyAPI_FUNC(int) PyModule_GetStateSize(PyObject *module, Py_ssize_t *result);
+PyAPI_FUNC(int) PyModule_GetToken(PyObject *module, void **result);
+
+#ifdef __cplusplus
+#  define PyMODEXPORT_FUNC extern "C" __attribute__((visibility("default"))) PySlot *
+#else
+#  define PyMODEXPORT_FUNC __attribute__((visibility("default"))) PySlot *
+#endif
+
+/* What an extension was compiled for, checked at import (Py_mod_abi). */
+typedef struct PyABIInfo {
+    uint8_t abiinfo_major_version;  /* 1; 0 skips every check */
+    uint8_t abiinfo_minor_version;  /* 0 */
+    uint16_t flags;                 /* PyABIInfo_* */
+    uint32_t build_version;         /* PY_VERSION_HEX of the headers, or 0 */
+    uint32_t abi_version;           /* Py_LIMITED_API / PY_VERSION_HEX, or 0 */
+} PyABIInfo;
+
+#define PyABIInfo_STABLE 0x0001
+#define PyABIInfo_GIL 0x0002
+#define PyABIInfo_FREETHREADED 0x0004
+#define PyABIInfo_INTERNAL 0x0008
+#define PyABIInfo_FREETHREADING_AGNOSTIC (PyABIInfo_GIL | PyABIInfo_FREETHREADED)
+
+/* 0, or -1 with ImportError set when info does not fit this interpreter. */
+PyAPI_FUNC(int) PyABIInfo_Check(PyABIInfo *info, const char *module_name);
+
+#ifdef Py_LIMITED_API
+#  define _PyABIInfo_FLAG_STABLE PyABIInfo_STABLE
+#  define PyABIInfo_DEFAULT_ABI_VERSION Py_LIMITED_API
+#else
+#  define _PyABIInfo_FLAG_STABLE 0
+#  define PyABIInfo_DEFAULT_ABI_VERSION PY_VERSION_HEX
+#endif
+#if defined(Py_LIMITED_API) && defined(_Py_OPAQUE_PYOBJECT)
+/* abi3t code runs in both builds. */
+#  define _PyABIInfo_FLAG_FT PyABIInfo_FREETHREADING_AGNOSTIC
+#elif defined(Py_GIL_DISABLED)
+#  define _PyABIInfo_FLAG_FT PyABIInfo_FREETHREADED
+#else
+#  define _PyABIInfo_FLAG_FT PyABIInfo_GIL
+#endif
+#if defined(Py_BUILD_CORE) && !defined(Py_LIMITED_API)
+#  define _PyABIInfo_FLAG_INTERNAL PyABIInfo_INTERNAL
+#else
+#  define _PyABIInfo_FLAG_INTERNAL 0
+#endif
+#define PyABIInfo_DEFAULT_FLAGS \
+    (_PyABIInfo_FLAG_STABLE | _PyABIInfo_FLAG_FT | _PyABIInfo_FLAG_INTERNAL)
+#define _PyABIInfo_DEFAULT {                                        \
+        1, 0, PyABIInfo_DEFAULT_FLAGS, PY_VERSION_HEX,              \
+        PyABIInfo_DEFAULT_ABI_VERSION }
+/* Defines a static PyABIInfo describing the code being compiled. */
+#define PyABIInfo_VAR(NAME) static PyABIInfo NAME = _PyABIInfo_DEFAULT;
+#endif /* 3.15 */
 
 #ifdef Py_GIL_DISABLED
 /* Single-phase modules declare whether they need the GIL. */

@@ -9,9 +9,7 @@
 #ifndef Py_OBJECT_H
 #define Py_OBJECT_H
 
-#if defined(Py_LIMITED_API) && defined(Py_GIL_DISABLED) && !defined(Py_TARGET_ABI3T)
-#  define Py_TARGET_ABI3T 1
-#endif
+/* Py_TARGET_ABI3T is selected in pyport.h. */
 
 typedef struct _object PyObject;
 typedef struct _typeobject PyTypeObject;
@@ -66,8 +64,9 @@ typedef struct {
 
 #define _PyVarObject_CAST(op) ((PyVarObject *)(op))
 
-static inline PyTypeObject *Py_TYPE(PyObject *ob) { return ob->ob_type; }
-#define Py_TYPE(ob) Py_TYPE(_PyObject_CAST(ob))
+/* (_Py_TYPE, as in CPython: Py_TYPE is also an exported function.) */
+static inline PyTypeObject *_Py_TYPE(PyObject *ob) { return ob->ob_type; }
+#define Py_TYPE(ob) _Py_TYPE(_PyObject_CAST(ob))
 static inline Py_ssize_t Py_SIZE(PyObject *ob) {
     return _PyVarObject_CAST(ob)->ob_size;
 }
@@ -84,15 +83,23 @@ static inline void Py_SET_SIZE(PyVarObject *ob, Py_ssize_t size) {
 #else /* Py_TARGET_ABI3T: the header is opaque */
 
 struct _object;
-#define Py_TYPE(ob) _Py_TYPE_Export(_PyObject_CAST(ob))
+typedef struct _varobject PyVarObject;
+#define _PyVarObject_CAST(op) ((PyVarObject *)(op))
+/* The exported function, under CPython's name for it. */
+#define Py_TYPE(ob) Py_TYPE(_PyObject_CAST(ob))
 #define Py_SIZE(ob) _Py_SIZE_Export(_PyObject_CAST(ob))
+#define Py_SET_SIZE(ob, size) _Py_SET_SIZE_Export(_PyObject_CAST(ob), (size))
 
 #endif /* Py_TARGET_ABI3T */
 
 /* The exported, non-inline forms; abi3t code reaches the header only
-   through these.  Defined in Objects/refcount.c. */
+   through these.  Defined in Objects/refcount.c, and Py_TYPE (CPython's
+   stable-ABI symbol) in Objects/moduleslots.c. */
+PyAPI_FUNC(PyTypeObject *) (Py_TYPE)(PyObject *ob);
 PyAPI_FUNC(PyTypeObject *) _Py_TYPE_Export(PyObject *ob);
 PyAPI_FUNC(Py_ssize_t) _Py_SIZE_Export(PyObject *ob);
+/* Objects/moduleslots.c. */
+PyAPI_FUNC(void) _Py_SET_SIZE_Export(PyObject *ob, Py_ssize_t size);
 
 static inline int Py_Is(PyObject *x, PyObject *y) { return x == y; }
 #define Py_Is(x, y) Py_Is(_PyObject_CAST(x), _PyObject_CAST(y))
@@ -165,6 +172,18 @@ PyAPI_FUNC(PyObject *) PyType_GetFullyQualifiedName(PyTypeObject *);
 PyAPI_FUNC(PyObject *) PyType_GetModuleName(PyTypeObject *);
 PyAPI_FUNC(void *) PyObject_GetTypeData(PyObject *obj, PyTypeObject *cls);
 PyAPI_FUNC(Py_ssize_t) PyType_GetTypeDataSize(PyTypeObject *cls);
+/* Types and modules found by token (Py_tp_token, Py_mod_token). */
+struct PyModuleDef;
+PyAPI_FUNC(int) PyType_GetBaseByToken(PyTypeObject *type, void *token,
+                                      PyTypeObject **result);
+PyAPI_FUNC(PyObject *) PyType_GetModuleByDef(PyTypeObject *type,
+                                             struct PyModuleDef *def);
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x030f0000
+PyAPI_FUNC(PyObject *) PyType_GetModuleByToken(PyTypeObject *type,
+                                               const void *token);
+/* A type from a PySlot array (PEP 820): PyType_Spec's fields are slots. */
+PyAPI_FUNC(PyObject *) PyType_FromSlots(const PySlot *slots);
+#endif
 
 PyAPI_FUNC(int) PyType_IsSubtype(PyTypeObject *, PyTypeObject *);
 static inline int PyObject_TypeCheck(PyObject *ob, PyTypeObject *type) {
@@ -238,6 +257,21 @@ PyAPI_FUNC(int) Py_IsNone(PyObject *x);
 #define Py_RETURN_NONE return Py_None
 #define Py_RETURN_NOTIMPLEMENTED return Py_NotImplemented
 
+/* The constants by number (3.13; Objects/moduleslots.c): what CPython's
+   Limited API headers compile Py_None and friends into. */
+#define Py_CONSTANT_NONE 0
+#define Py_CONSTANT_FALSE 1
+#define Py_CONSTANT_TRUE 2
+#define Py_CONSTANT_ELLIPSIS 3
+#define Py_CONSTANT_NOT_IMPLEMENTED 4
+#define Py_CONSTANT_ZERO 5
+#define Py_CONSTANT_ONE 6
+#define Py_CONSTANT_EMPTY_STR 7
+#define Py_CONSTANT_EMPTY_BYTES 8
+#define Py_CONSTANT_EMPTY_TUPLE 9
+PyAPI_FUNC(PyObject *) Py_GetConstant(unsigned int constant_id);
+PyAPI_FUNC(PyObject *) Py_GetConstantBorrowed(unsigned int constant_id);
+
 /* Type flags (tp_flags), CPython's bit values. */
 #define Py_TPFLAGS_MANAGED_DICT (1UL << 4)
 #define Py_TPFLAGS_SEQUENCE (1UL << 5)
@@ -270,6 +304,8 @@ PyAPI_FUNC(int) Py_IsNone(PyObject *x);
 #define Py_TPFLAGS_HAVE_VERSION_TAG (1UL << 18)
 
 #include "refcount.h"
+/* Py_buffer is part of the Limited API (3.11) too. */
+#include "pybuffer.h"
 
 #ifndef Py_LIMITED_API
 #  include "cpython/object.h"

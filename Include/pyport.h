@@ -9,6 +9,37 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+/* ---- Target ABI (DESIGN.md section 10) ---------------------------------
+   Py_LIMITED_API alone selects abi3 with the default build's headers and
+   abi3t with the free-threaded build's; Py_TARGET_ABI3T selects abi3t with
+   either.  Both name the oldest version the extension supports, in
+   PY_VERSION_HEX form, and abi3t implies the Limited API. */
+#if defined(Py_LIMITED_API) && Py_LIMITED_API+0 < 3
+/* An empty Py_LIMITED_API (or 3) means the first stable ABI, 3.2. */
+#  undef Py_LIMITED_API
+#  define Py_LIMITED_API 0x03020000
+#endif
+#if defined(Py_TARGET_ABI3T) && Py_TARGET_ABI3T+0 < 0x030f0000
+#  error "Py_TARGET_ABI3T must be 0x030f0000 (3.15) or above"
+#endif
+#if defined(Py_TARGET_ABI3T) && !defined(Py_LIMITED_API)
+#  define Py_LIMITED_API Py_TARGET_ABI3T
+#endif
+#if defined(Py_LIMITED_API) && defined(Py_GIL_DISABLED) \
+        && !defined(Py_TARGET_ABI3T)
+/* The free-threaded build has no abi3: its stable ABI is abi3t, which
+   begins with 3.15. */
+#  if Py_LIMITED_API+0 < 0x030f0000
+#    error "the free-threaded build's stable ABI (abi3t) needs Py_LIMITED_API >= 0x030f0000"
+#  endif
+#  define Py_TARGET_ABI3T Py_LIMITED_API
+#endif
+/* The object header is hidden from abi3t code: counts and the type are
+   reached through exported functions (object.h, refcount.h). */
+#if defined(Py_TARGET_ABI3T) && !defined(_Py_OPAQUE_PYOBJECT)
+#  define _Py_OPAQUE_PYOBJECT 1
+#endif
+
 typedef ssize_t Py_ssize_t;
 typedef Py_ssize_t Py_hash_t;
 typedef size_t Py_uhash_t;

@@ -31,6 +31,10 @@ PyAPI_FUNC(void) _Py_Dealloc(PyObject *);
 PyAPI_FUNC(_Py_NO_RETURN void) _Py_NegativeRefcount(PyObject *op);
 PyAPI_FUNC(void) Py_IncRef(PyObject *);
 PyAPI_FUNC(void) Py_DecRef(PyObject *);
+/* The same, under the names CPython's Limited API headers call
+   (Objects/moduleslots.c). */
+PyAPI_FUNC(void) _Py_IncRef(PyObject *);
+PyAPI_FUNC(void) _Py_DecRef(PyObject *);
 PyAPI_FUNC(Py_ssize_t) Py_REFCNT(PyObject *ob);
 PyAPI_FUNC(int) _Py_IsImmortal_Export(PyObject *ob);
 #define Py_REFCNT(ob) Py_REFCNT(_PyObject_CAST(ob))

@@ -4,10 +4,73 @@
 #ifndef Py_TYPESLOTS_H
 #define Py_TYPESLOTS_H
 
-#define Py_bf_getbuffer 1
-#define Py_bf_releasebuffer 2
-#define Py_mp_ass_subscript 3
-#define Py_mp_length 4
+/* ---- Slot arrays (PEP 820), shared by types and modules ------------------
+   Since 3.15 a type or a module can be described by an array of PySlot,
+   ended by an entry whose sl_id is Py_slot_end.  IDs 1-4 meant a type
+   slot in a PyType_Slot array and a module slot in a PyModuleDef_Slot
+   array; 3.15 gave those eight slots IDs of their own, and the old numbers
+   are still accepted where they were before.  Code compiled for an older
+   Limited API keeps the old numbers. */
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x030f0000
+#  define _Py_SLOT_COMPAT_VALUE(OLD, NEW) NEW
+#else
+#  define _Py_SLOT_COMPAT_VALUE(OLD, NEW) OLD
+#endif
+
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x030f0000
+typedef void (*_Py_funcptr_t)(void);
+
+typedef struct PySlot {
+    uint16_t sl_id;
+    uint16_t sl_flags;          /* PySlot_* */
+    uint32_t sl_reserved;       /* must be 0 */
+    union {                     /* which member depends on sl_id */
+        void *sl_ptr;
+        _Py_funcptr_t sl_func;
+        Py_ssize_t sl_size;
+        int64_t sl_int64;
+        uint64_t sl_uint64;
+    };
+} PySlot;
+
+/* An unknown sl_id is skipped instead of failing. */
+#define PySlot_OPTIONAL 0x01
+/* What the slot points to is static and constant: it need not be copied. */
+#define PySlot_STATIC 0x02
+/* The value is in sl_ptr whatever type the slot expects. */
+#define PySlot_INTPTR 0x04
+
+#define PySlot_DATA(NAME, VALUE) \
+    {.sl_id = (NAME), .sl_flags = PySlot_INTPTR, .sl_ptr = (void *)(VALUE)}
+#define PySlot_FUNC(NAME, VALUE) \
+    {.sl_id = (NAME), .sl_func = (_Py_funcptr_t)(VALUE)}
+#define PySlot_SIZE(NAME, VALUE) \
+    {.sl_id = (NAME), .sl_size = (Py_ssize_t)(VALUE)}
+#define PySlot_INT64(NAME, VALUE) \
+    {.sl_id = (NAME), .sl_int64 = (int64_t)(VALUE)}
+#define PySlot_UINT64(NAME, VALUE) \
+    {.sl_id = (NAME), .sl_uint64 = (uint64_t)(VALUE)}
+#define PySlot_STATIC_DATA(NAME, VALUE) \
+    {.sl_id = (NAME), .sl_flags = PySlot_STATIC, .sl_ptr = (VALUE)}
+#define PySlot_END {0}
+/* Without designated initialisers (C++11 and older). */
+#define PySlot_PTR(NAME, VALUE) \
+    {(NAME), PySlot_INTPTR, 0, {(void *)(VALUE)}}
+#define PySlot_PTR_STATIC(NAME, VALUE) \
+    {(NAME), PySlot_INTPTR | PySlot_STATIC, 0, {(void *)(VALUE)}}
+#endif /* 3.15 */
+
+#define Py_slot_end 0
+/* sl_ptr: a nested PySlot array, read as if inserted here (5 levels). */
+#define Py_slot_subslots 92
+/* Never a valid ID: with PySlot_OPTIONAL, a slot that does nothing. */
+#define Py_slot_invalid 0xffff
+
+/* ---- Type slot IDs --------------------------------------------------------- */
+#define Py_bf_getbuffer _Py_SLOT_COMPAT_VALUE(1, 88)
+#define Py_bf_releasebuffer _Py_SLOT_COMPAT_VALUE(2, 89)
+#define Py_mp_ass_subscript _Py_SLOT_COMPAT_VALUE(3, 90)
+#define Py_mp_length _Py_SLOT_COMPAT_VALUE(4, 91)
 #define Py_mp_subscript 5
 #define Py_nb_absolute 6
 #define Py_nb_add 7
@@ -87,6 +150,15 @@
 #define Py_am_send 81
 #define Py_tp_vectorcall 82
 #define Py_tp_token 83
+/* Slots only PyType_FromSlots understands (what PyType_Spec held). */
+#define Py_tp_slots 93
+#define Py_tp_name 95
+#define Py_tp_basicsize 96
+#define Py_tp_extra_basicsize 97
+#define Py_tp_itemsize 98
+#define Py_tp_flags 99
+#define Py_tp_metaclass 107
+#define Py_tp_module 108
 
 /* Py_tp_token's value meaning "the PyType_Spec itself". */
 #define Py_TP_USE_SPEC NULL

@@ -173,11 +173,16 @@ class Repr:
         try:
             s = builtins.repr(x)
         except ValueError as exc:
-            # Too many digits for the int-to-str conversion limit.
+            # Too many digits for the int-to-str conversion limit: describe
+            # the number instead (the digit count is an estimate).
             if 'sys.set_int_max_str_digits()' not in str(exc):
                 raise
-            return (f'<{x.__class__.__name__} instance with roughly '
-                    f'{round(x.bit_length() * 0.30102999566398120)} digits>')
+            import math
+            import sys
+            digits = 1 + int(math.log10(abs(x)))
+            limit = sys.get_int_max_str_digits()
+            return (f'<{x.__class__.__name__} instance with roughly {digits} '
+                    f'digits (limit at {limit}) at 0x{id(x):x}>')
         if len(s) > self.maxlong:
             i = max(0, (self.maxlong - 3) // 2)
             j = max(0, self.maxlong - 3 - i)

@@ -54,6 +54,19 @@
     X(faulthandler) \
     X(_socket) \
     X(gc) \
+    X(_ast) \
+    X(_hashlib) \
+    X(zlib) \
+    X(_json) \
+    OPTIONAL_BZ2(X) \
+    OPTIONAL_LZMA(X) \
+    X(_struct) \
+    X(binascii) \
+    X(array) \
+    X(cmath) \
+    X(_tokenize) \
+    X(_opcode) \
+    X(unicodedata) \
     /* END builtin modules */
 
 #define DECLARE_INIT(name) extern PyObject *PyInit_##name(void);

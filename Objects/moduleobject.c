@@ -112,8 +112,8 @@ static int alloc_state(PyModuleObject *m, PyModuleDef *def)
 }
 
 /* Module-level functions get the module as self and its name as
-   __module__. */
-static int add_functions_to_object(PyObject *module, PyObject *name,
+   __module__.  (Shared with Objects/moduleslots.c: abi3t.) */
+int _PyModule_AddFunctionsToObject(PyObject *module, PyObject *name,
                                    PyMethodDef *functions)
 {
     for (PyMethodDef *fdef = functions; fdef->ml_name != NULL; fdef++) {
@@ -135,7 +135,8 @@ static int add_functions_to_object(PyObject *module, PyObject *name,
     return 0;
 }
 
-static int set_doc(PyObject *module, const char *doc)
+/* (Shared with Objects/moduleslots.c: abi3t.) */
+int _PyModule_SetDocToObject(PyObject *module, const char *doc)
 {
     PyObject *v = PyUnicode_FromString(doc);
     if (v == NULL) {
@@ -167,11 +168,11 @@ PyObject *PyModule_Create2(PyModuleDef *def, int apiver)
         return NULL;
     }
     if (def->m_methods != NULL
-            && add_functions_to_object(m, mod->md_name, def->m_methods) < 0) {
+            && _PyModule_AddFunctionsToObject(m, mod->md_name, def->m_methods) < 0) {
         Py_DECREF(m);
         return NULL;
     }
-    if (def->m_doc != NULL && set_doc(m, def->m_doc) < 0) {
+    if (def->m_doc != NULL && _PyModule_SetDocToObject(m, def->m_doc) < 0) {
         Py_DECREF(m);
         return NULL;
     }
@@ -194,7 +195,8 @@ PyObject *PyModule_FromDefAndSpec2(PyModuleDef *def, PyObject *spec,
     }
     PyObject *m = NULL;
     for (PyModuleDef_Slot *cur = def->m_slots; cur && cur->slot; cur++) {
-        switch (cur->slot) {
+        /* abi3t: old and 3.15 slot IDs alike. */
+        switch (_PyModuleSlot_ResolveID(cur->slot)) {
         case Py_mod_create:
             if (create != NULL) {
                 PyErr_Format(PyExc_SystemError,
@@ -216,9 +218,8 @@ PyObject *PyModule_FromDefAndSpec2(PyModuleDef *def, PyObject *spec,
             gil = cur->value;
             break;
         default:
-            if (cur->slot < 0 || cur->slot > _Py_mod_LAST_SLOT) {
-                PyErr_Format(PyExc_SystemError,
-                             "module %U uses unknown slot ID %i", name, cur->slot);
+            /* abi3t: Py_mod_abi and the slot-array-only slots. */
+            if (_PyModule_CheckDefSlot(name, cur) < 0) {
                 goto error;
             }
             break;
@@ -261,10 +262,11 @@ PyObject *PyModule_FromDefAndSpec2(PyModuleDef *def, PyObject *spec,
         goto error;
     }
     (void)gil;
-    if (def->m_methods != NULL && add_functions_to_object(m, name, def->m_methods) < 0) {
+    if (def->m_methods != NULL
+            && _PyModule_AddFunctionsToObject(m, name, def->m_methods) < 0) {
         goto error;
     }
-    if (def->m_doc != NULL && set_doc(m, def->m_doc) < 0) {
+    if (def->m_doc != NULL && _PyModule_SetDocToObject(m, def->m_doc) < 0) {
         goto error;
     }
     Py_DECREF(name);
@@ -288,7 +290,7 @@ int PyModule_ExecDef(PyObject *module, PyModuleDef *def)
         goto done;
     }
     for (PyModuleDef_Slot *cur = def->m_slots; cur && cur->slot; cur++) {
-        if (cur->slot != Py_mod_exec) {
+        if (_PyModuleSlot_ResolveID(cur->slot) != Py_mod_exec) {  /* abi3t */
             continue;
         }
         int (*exec)(PyObject *) = (int (*)(PyObject *))cur->value;
@@ -402,6 +404,9 @@ PyModuleDef *PyModule_GetDef(PyObject *m)
         PyErr_BadArgument();
         return NULL;
     }
+    if (((PyModuleObject *)m)->md_def_owned) {  /* abi3t: no PyModuleDef */
+        return NULL;
+    }
     return _PyModule_GetDef(m);
 }
 
@@ -442,6 +447,10 @@ static void module_dealloc(PyObject *self)
     if (m->md_def != NULL && m->md_def->m_free != NULL
             && (m->md_def->m_size <= 0 || m->md_state != NULL)) {
         m->md_def->m_free(self);
+    }
+    if (m->md_def_owned) {  /* abi3t: built from slots */
+        PyMem_Free(m->md_def);
+        m->md_def = NULL;
     }
     if (m->md_weaklist != NULL) {
         PyObject_ClearWeakRefs(self);

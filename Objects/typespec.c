@@ -103,6 +103,20 @@ static const int spec_slot_offsets[] = {
 
 #define MAX_SPEC_SLOT ((int)Py_ARRAY_LENGTH(spec_slot_offsets) - 1)
 
+/* The 3.15 ID of a type slot: IDs 1-4 are the older numbers of
+   Py_bf_getbuffer ... Py_mp_length (typeslots.h); -1 for an ID that
+   names no type field. */
+static int resolve_type_slot(int id)
+{
+    if (id >= 1 && id <= 4) {
+        id += Py_bf_getbuffer - 1;
+    }
+    if (id <= 0 || id > MAX_SPEC_SLOT || spec_slot_offsets[id] == 0) {
+        return -1;
+    }
+    return id;
+}
+
 static Py_ssize_t align_up(Py_ssize_t size)
 {
     return (Py_ssize_t)_Py_SIZE_ROUND_UP(size, _Alignof(max_align_t));
@@ -120,17 +134,18 @@ static int scan_spec_slots(PyType_Spec *spec, spec_info *info)
 {
     memset(info, 0, sizeof(*info));
     for (PyType_Slot *slot = spec->slots; slot->slot; slot++) {
-        if (slot->slot < 0 || slot->slot > MAX_SPEC_SLOT) {
+        int id = resolve_type_slot(slot->slot);
+        if (id < 0) {
             PyErr_SetString(PyExc_RuntimeError, "invalid slot offset");
             return -1;
         }
-        if (slot->slot == Py_tp_bases) {
+        if (id == Py_tp_bases) {
             info->bases_slot = slot->pfunc;
         }
-        else if (slot->slot == Py_tp_base) {
+        else if (id == Py_tp_base) {
             info->base_slot = slot->pfunc;
         }
-        else if (slot->slot == Py_tp_members) {
+        else if (id == Py_tp_members) {
             if (info->nmembers != 0) {
                 PyErr_SetString(PyExc_SystemError,
                                 "Multiple Py_tp_members slots are not supported.");
@@ -181,7 +196,8 @@ static int apply_spec_slots(PyHeapTypeObject *res, PyType_Spec *spec,
 {
     PyTypeObject *type = &res->ht_type;
     for (PyType_Slot *slot = spec->slots; slot->slot; slot++) {
-        switch (slot->slot) {
+        int id = resolve_type_slot(slot->slot);  /* valid: scan_spec_slots */
+        switch (id) {
         case Py_tp_base:
         case Py_tp_bases:
             break;
@@ -218,7 +234,7 @@ static int apply_spec_slots(PyHeapTypeObject *res, PyType_Spec *spec,
             res->ht_token = slot->pfunc == Py_TP_USE_SPEC ? (void *)spec : slot->pfunc;
             break;
         default:
-            *(void **)((char *)res + spec_slot_offsets[slot->slot]) = slot->pfunc;
+            *(void **)((char *)res + spec_slot_offsets[id]) = slot->pfunc;
             break;
         }
     }
@@ -355,7 +371,8 @@ PyObject *PyType_FromSpec(PyType_Spec *spec)
 
 void *PyType_GetSlot(PyTypeObject *type, int slot)
 {
-    if (slot <= 0 || slot > MAX_SPEC_SLOT || spec_slot_offsets[slot] == 0) {
+    slot = resolve_type_slot(slot);
+    if (slot < 0) {
         PyErr_BadInternalCall();
         return NULL;
     }
@@ -423,4 +440,251 @@ Py_ssize_t PyType_GetTypeDataSize(PyTypeObject *cls)
 {
     Py_ssize_t size = cls->tp_basicsize - align_up(cls->tp_base->tp_basicsize);
     return size < 0 ? 0 : size;
+}
+
+/* ---- finding types and modules by token (abi3t) ------------------------------ */
+
+static int has_token(PyTypeObject *type, const void *token)
+{
+    return (type->tp_flags & Py_TPFLAGS_HEAPTYPE)
+           && ((PyHeapTypeObject *)type)->ht_token == token;
+}
+
+/* The first class in type's MRO (or, before it is ready, its chain of
+   bases) for which `match` holds; borrowed.  The MRO tuple is held while
+   it is searched, since __bases__ assignment may replace it. */
+static PyTypeObject *find_in_mro(PyTypeObject *type,
+                                 int (*match)(PyTypeObject *, const void *),
+                                 const void *key)
+{
+    PyObject *mro = Py_XNewRef(type->tp_mro);
+    PyTypeObject *found = NULL;
+    if (mro == NULL) {
+        for (PyTypeObject *t = type; t != NULL && found == NULL; t = t->tp_base) {
+            found = match(t, key) ? t : NULL;
+        }
+        return found;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(mro) && found == NULL; i++) {
+        PyTypeObject *t = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
+        found = match(t, key) ? t : NULL;
+    }
+    Py_DECREF(mro);  /* found stays alive: type's MRO still refers to it */
+    return found;
+}
+
+int PyType_GetBaseByToken(PyTypeObject *type, void *token, PyTypeObject **result)
+{
+    if (result != NULL) {
+        *result = NULL;
+    }
+    if (token == NULL) {
+        PyErr_SetString(PyExc_SystemError,
+                        "PyType_GetBaseByToken called with token=NULL");
+        return -1;
+    }
+    if (!PyType_Check(type)) {
+        PyErr_Format(PyExc_TypeError, "expected a type, got a '%T' object", type);
+        return -1;
+    }
+    if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+        return 0;  /* a static type has only static bases */
+    }
+    PyTypeObject *found = find_in_mro(type, has_token, token);
+    if (found == NULL) {
+        return 0;
+    }
+    if (result != NULL) {
+        *result = (PyTypeObject *)Py_NewRef(found);
+    }
+    return 1;
+}
+
+/* Whether type is a heap type whose module has `token`. */
+static int module_has_token(PyTypeObject *type, const void *token)
+{
+    if (!(type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+        return 0;
+    }
+    PyObject *module = ((PyHeapTypeObject *)type)->ht_module;
+    return module != NULL && PyModule_Check(module)
+           && _PyModule_GetToken(module) == token;
+}
+
+/* A new reference to the module of the first class in type's MRO whose
+   module has the token. */
+PyObject *PyType_GetModuleByToken(PyTypeObject *type, const void *token)
+{
+    if (!PyType_Check(type)) {
+        PyErr_Format(PyExc_TypeError, "expected a type, got a '%T' object", type);
+        return NULL;
+    }
+    PyTypeObject *found = find_in_mro(type, module_has_token, token);
+    if (found == NULL) {
+        PyErr_Format(PyExc_TypeError,
+                     "PyType_GetModuleByToken: No superclass of '%s' has the given module",
+                     type->tp_name);
+        return NULL;
+    }
+    return Py_NewRef(((PyHeapTypeObject *)found)->ht_module);
+}
+
+/* ---- PyType_FromSlots (PEP 820) ------------------------------------------------- */
+
+/* A PyType_Spec gathered from a PySlot array: the fields PyType_Spec held
+   come from their own slots, the rest become PyType_Slot entries. */
+typedef struct {
+    PyType_Spec spec;
+    PyType_Slot *items;         /* PyMem; ends with a zero entry */
+    Py_ssize_t count, capacity;
+    int has_basicsize;
+    PyTypeObject *metaclass;    /* borrowed */
+    PyObject *module;           /* borrowed */
+} slots_spec;
+
+#define MAX_TYPE_SLOT_DEPTH 5
+
+static int add_type_slot(slots_spec *ss, int id, void *value)
+{
+    if (ss->count + 1 >= ss->capacity) {
+        Py_ssize_t capacity = ss->capacity ? ss->capacity * 2 : 16;
+        PyType_Slot *items = PyMem_Realloc(ss->items,
+                                           (size_t)capacity * sizeof(PyType_Slot));
+        if (items == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        ss->items = items;
+        ss->capacity = capacity;
+    }
+    ss->items[ss->count].slot = id;
+    ss->items[ss->count].pfunc = value;
+    ss->count++;
+    ss->items[ss->count].slot = 0;
+    ss->items[ss->count].pfunc = NULL;
+    return 0;
+}
+
+static Py_ssize_t type_slot_size(const PySlot *slot)
+{
+    return (slot->sl_flags & PySlot_INTPTR) ? (Py_ssize_t)(intptr_t)slot->sl_ptr
+                                            : slot->sl_size;
+}
+
+static int set_basicsize(slots_spec *ss, Py_ssize_t size)
+{
+    if (ss->has_basicsize) {
+        PyErr_SetString(PyExc_SystemError,
+                        "Py_tp_basicsize and Py_tp_extra_basicsize may not both be given");
+        return -1;
+    }
+    if (size < INT_MIN || size > INT_MAX) {
+        PyErr_SetString(PyExc_SystemError, "type basic size out of range");
+        return -1;
+    }
+    ss->has_basicsize = 1;
+    ss->spec.basicsize = (int)size;
+    return 0;
+}
+
+static int gather_type_slots(slots_spec *ss, const PySlot *slots, int depth);
+
+/* Py_tp_slots: an old-style PyType_Slot array. */
+static int gather_legacy_type_slots(slots_spec *ss, const PyType_Slot *slots)
+{
+    for (const PyType_Slot *cur = slots; cur != NULL && cur->slot != 0; cur++) {
+        if (resolve_type_slot(cur->slot) < 0) {
+            PyErr_SetString(PyExc_RuntimeError, "invalid slot offset");
+            return -1;
+        }
+        if (add_type_slot(ss, cur->slot, cur->pfunc) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int gather_type_slot(slots_spec *ss, const PySlot *slot, int depth)
+{
+    switch (slot->sl_id) {
+    case Py_slot_subslots:
+        if (depth >= MAX_TYPE_SLOT_DEPTH) {
+            PyErr_Format(PyExc_SystemError,
+                         "slot arrays nested more than %d levels deep",
+                         MAX_TYPE_SLOT_DEPTH);
+            return -1;
+        }
+        return slot->sl_ptr == NULL ? 0 : gather_type_slots(ss, slot->sl_ptr, depth + 1);
+    case Py_tp_slots:
+        return gather_legacy_type_slots(ss, slot->sl_ptr);
+    case Py_tp_name:
+        ss->spec.name = slot->sl_ptr;
+        return 0;
+    case Py_tp_basicsize:
+        return set_basicsize(ss, type_slot_size(slot));
+    case Py_tp_extra_basicsize:
+        return set_basicsize(ss, -type_slot_size(slot));
+    case Py_tp_itemsize:
+        ss->spec.itemsize = (int)type_slot_size(slot);
+        return 0;
+    case Py_tp_flags:
+        ss->spec.flags = (unsigned int)((slot->sl_flags & PySlot_INTPTR)
+                                        ? (uintptr_t)slot->sl_ptr : slot->sl_uint64);
+        return 0;
+    case Py_tp_metaclass:
+        ss->metaclass = slot->sl_ptr;
+        return 0;
+    case Py_tp_module:
+        ss->module = slot->sl_ptr;
+        return 0;
+    case Py_tp_token:
+        /* No spec outlives the call, so there is no "use the spec". */
+        return slot->sl_ptr == NULL ? 0 : add_type_slot(ss, Py_tp_token, slot->sl_ptr);
+    default:
+        if (resolve_type_slot(slot->sl_id) >= 0) {
+            return add_type_slot(ss, slot->sl_id, slot->sl_ptr);
+        }
+        if (slot->sl_flags & PySlot_OPTIONAL) {
+            return 0;
+        }
+        PyErr_Format(PyExc_SystemError, "type uses unknown slot ID %i",
+                     (int)slot->sl_id);
+        return -1;
+    }
+}
+
+static int gather_type_slots(slots_spec *ss, const PySlot *slots, int depth)
+{
+    for (const PySlot *cur = slots; cur->sl_id != Py_slot_end; cur++) {
+        if (gather_type_slot(ss, cur, depth) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+PyObject *PyType_FromSlots(const PySlot *slots)
+{
+    if (slots == NULL) {
+        PyErr_SetString(PyExc_SystemError, "PyType_FromSlots called with NULL slots");
+        return NULL;
+    }
+    slots_spec ss = {.spec = {.name = NULL}};
+    PyObject *type = NULL;
+    if (add_type_slot(&ss, 0, NULL) < 0) {  /* an empty, terminated list */
+        return NULL;
+    }
+    ss.count = 0;
+    if (gather_type_slots(&ss, slots, 0) < 0) {
+        goto done;
+    }
+    if (ss.spec.name == NULL) {
+        PyErr_SetString(PyExc_SystemError, "type slots must include Py_tp_name");
+        goto done;
+    }
+    ss.spec.slots = ss.items;
+    type = PyType_FromMetaclass(ss.metaclass, ss.module, &ss.spec, NULL);
+done:
+    PyMem_Free(ss.items);
+    return type;
 }

@@ -63,6 +63,13 @@ static int mode_from_string(const char *mode, const char *funcname)
     return -1;
 }
 
+/* ast: AST objects and PyCF_ONLY_AST (Python/ast_convert.c). */
+extern int _PyAST_IsASTObject(PyObject *obj);
+extern PyObject *_PyAST_CompileObject(PyObject *ast, PyObject *filename,
+                                      int mode, int flags, int optimize);
+extern PyObject *_PyAST_ParseToObject(const char *text, PyObject *filename,
+                                      int mode, int flags, int optimize);
+
 static PyObject *builtin_compile(PyObject *module, PyObject *args,
                                  PyObject *kwds)
 {
@@ -88,9 +95,24 @@ static PyObject *builtin_compile(PyObject *module, PyObject *args,
         PyErr_SetString(PyExc_ValueError, "compile(): invalid optimize value");
         goto done;
     }
+    /* ast: compile() of an AST object, and source to AST objects. */
+    if (_PyAST_IsASTObject(source)) {
+        result = _PyAST_CompileObject(source, filename, start, flags,
+                                      optimize);
+        goto done;
+    }
+    if (start == Py_func_type_input && !(flags & PyCF_ONLY_AST)) {
+        PyErr_SetString(PyExc_ValueError,
+                        "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
+        goto done;
+    }
     const char *text = source_text(source, "compile",
                                    "string, bytes or AST", &keep, &flags);
     if (text == NULL) {
+        goto done;
+    }
+    if (flags & PyCF_ONLY_AST) {
+        result = _PyAST_ParseToObject(text, filename, start, flags, optimize);
         goto done;
     }
     PyCompilerFlags cf = {.cf_flags = flags, .cf_feature_version = 15};

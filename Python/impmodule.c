@@ -80,7 +80,6 @@ static PyObject *imp_exec_builtin(PyObject *module, PyObject *mod)
     return PyLong_FromLong(0);
 }
 
-/* Dynamic loading arrives with Python/dynload.c. */
 static PyObject *imp_create_dynamic(PyObject *module, PyObject *args)
 {
     (void)module;
@@ -88,26 +87,15 @@ static PyObject *imp_create_dynamic(PyObject *module, PyObject *args)
     if (!PyArg_ParseTuple(args, "O|O:create_dynamic", &spec, &file)) {
         return NULL;
     }
-    PyObject *name = PyObject_GetAttrString(spec, "name");
-    PyObject *origin = name ? PyObject_GetAttrString(spec, "origin") : NULL;
-    if (origin != NULL) {
-        PyObject *msg = PyUnicode_FromFormat(
-            "cannot load extension module %R from %R: this interpreter "
-            "cannot load C extension modules yet", name, origin);
-        if (msg != NULL) {
-            PyErr_SetImportError(msg, name, origin);
-            Py_DECREF(msg);
-        }
-    }
-    Py_XDECREF(name);
-    Py_XDECREF(origin);
-    return NULL;
+    return _PyImport_CreateExtension(spec);
 }
 
 static PyObject *imp_exec_dynamic(PyObject *module, PyObject *mod)
 {
     (void)module;
-    (void)mod;
+    if (_PyImport_ExecExtension(mod) < 0) {
+        return NULL;
+    }
     return PyLong_FromLong(0);
 }
 

@@ -490,6 +490,10 @@ static PyObject *finder_find(PyObject *op, PyObject *fullname)
         }
         goto done;
     }
+    /* Extension-loading work: the foreign-ABI refusal (see above). */
+    if (_PyImport_RefuseForeignExtension(fullname, dir, tail, cache, loaders) < 0) {
+        goto done;
+    }
     result = Py_NewRef(Py_None);
 done:
     Py_XDECREF(base);

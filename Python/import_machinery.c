@@ -1150,33 +1150,43 @@ PyTypeObject _PySourcelessFileLoader_Type = {
 
 /* -- ExtensionFileLoader -- */
 
-/* Dynamic loading arrives with Python/dynload.c; until then loading an
-   extension fails clearly, naming the file. */
+/* Python/import_extension.c runs the extension's entry point (and the
+   GIL gate); these methods add what importlib's loader says under -v. */
+
 static PyObject *extloader_create_module(PyObject *op, PyObject *spec)
 {
-    PyObject *name = PyObject_GetAttrString(spec, "name");
-    PyObject *path = name ? PyObject_GetAttrString(spec, "origin") : NULL;
-    if (path == NULL) {
+    PyObject *module = _PyImport_CreateExtension(spec);
+    if (module != NULL && _PyImport_Verbose()) {
+        PyObject *name = _PyModuleSpec_Get(spec, _PySpec_NAME);
+        PyObject *path = _PyImport_LoadRef(op, &LOADER(op)->path);
+        if (name != NULL && path != NULL) {
+            PySys_FormatStderr("# extension module %R loaded from %R\n",
+                               name, path);
+        }
         Py_XDECREF(name);
-        return NULL;
+        Py_XDECREF(path);
+        PyErr_Clear();
     }
-    (void)op;
-    PyObject *msg = PyUnicode_FromFormat(
-        "cannot load extension module %R from %R: this interpreter cannot "
-        "load C extension modules yet", name, path);
-    if (msg != NULL) {
-        PyErr_SetImportError(msg, name, path);
-        Py_DECREF(msg);
-    }
-    Py_DECREF(name);
-    Py_DECREF(path);
-    return NULL;
+    return module;
 }
 
 static PyObject *extloader_exec_module(PyObject *op, PyObject *module)
 {
-    (void)op;
-    (void)module;
+    if (_PyImport_ExecExtension(module) < 0) {
+        return NULL;
+    }
+    if (_PyImport_Verbose()) {
+        PyObject *name = PyModule_Check(module) ? PyModule_GetNameObject(module)
+                                                : NULL;
+        PyObject *path = _PyImport_LoadRef(op, &LOADER(op)->path);
+        if (name != NULL && path != NULL) {
+            PySys_FormatStderr("# extension module %R executed from %R\n",
+                               name, path);
+        }
+        Py_XDECREF(name);
+        Py_XDECREF(path);
+        PyErr_Clear();
+    }
     Py_RETURN_NONE;
 }
 

@@ -79,7 +79,25 @@ static int list_push(_Py_qsbr_list *list, _Py_qsbr_item item)
     return 0;
 }
 
-/* Free every item whose goal `read_seq` reached; keep the rest in order. */
+/* A thread's own list is in goal order (it appends goals taken from the
+   increasing write sequence), so the items `read_seq` reached are a
+   prefix: free them and slide the rest down, touching nothing else. */
+static void list_release_prefix(_Py_qsbr_list *list, uint64_t read_seq)
+{
+    Py_ssize_t ready = 0;
+    while (ready < list->size && list->items[ready].goal <= read_seq) {
+        list->items[ready].free_fn(list->items[ready].ptr);
+        ready++;
+    }
+    if (ready > 0) {
+        list->size -= ready;
+        memmove(list->items, list->items + ready,
+                (size_t)list->size * sizeof(_Py_qsbr_item));
+    }
+}
+
+/* The orphans mix several threads' items, in no goal order: free every
+   item whose goal `read_seq` reached and keep the rest in order. */
 static void list_release(_Py_qsbr_list *list, uint64_t read_seq)
 {
     Py_ssize_t kept = 0;
@@ -118,7 +136,13 @@ void _PyMem_ProcessDelayed(PyThreadState *tstate)
         return;
     }
     uint64_t read_seq = poll_read_sequence(interp, highest_goal(pending));
-    list_release(pending, read_seq);
+    list_release_prefix(pending, read_seq);
+    /* Items still waiting for other threads are not rescanned on every
+       push: the next attempt comes once the list has doubled (at least a
+       batch later), so pushing stays amortised O(1) however long the
+       readers take. */
+    pending->process_at = pending->size + (pending->size > _Py_QSBR_BATCH
+                                           ? pending->size : _Py_QSBR_BATCH);
     if (has_orphans) {
         process_orphans(interp, read_seq);
     }
@@ -144,7 +168,7 @@ static void free_delayed(void *ptr, void (*free_fn)(void *))
         /* Freeing it now could hand a reader freed memory. */
         Py_FatalError("out of memory recording a delayed free");
     }
-    if (pending->size >= _Py_QSBR_BATCH) {
+    if (pending->size >= pending->process_at) {
         _PyMem_ProcessDelayed(tstate);
     }
 }

@@ -42,5 +42,22 @@ for runner in golden cmdline; do
     tally "$runner" "$log"
 done
 
+# unittest suite (Tests/unit, owner: ut): its summary ("Ran N tests",
+# "FAILED (failures=F, errors=E, skipped=S, ...)") becomes one
+# "unit: N passed, N failed" line.  -B keeps caches out of the source tree.
+echo "== unit tests"
+(
+    for var in $(env | sed -n 's/^\(PYTHON[A-Z_]*\)=.*/\1/p'); do unset "$var"; done
+    "$builddir/python" -B -m unittest discover -s "$srcdir/Tests/unit" \
+        -t "$srcdir/Tests/unit"
+) >"$log" 2>&1
+unit_status=$?
+cat "$log"
+summary=$(sh "$srcdir/Tests/unit/summary.sh" "$log" "$unit_status")
+echo "$summary"
+echo "$summary" >"$log"
+tally unit "$log"
+# end of unittest hook
+
 echo "$total_passed passed, $total_failed failed"
 [ "$total_failed" -eq 0 ]

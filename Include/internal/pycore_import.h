@@ -160,4 +160,18 @@ PyObject *_PyImport_LoaderNewExact(PyTypeObject *type, PyObject *name,
 /* Makes every _NamespacePath recompute itself (invalidate_caches). */
 void _PyImport_InvalidateNamespacePaths(void);
 
+/* ---- extension modules (Python/dynload.c, Python/import_extension.c) ---- */
+/* dlopen()s path and returns its PyModExport_<name> (*is_export = 1) or
+   PyInit_<name> (*is_export = 0) function; NULL with ImportError set. */
+void *_PyImport_FindExtensionEntry(PyObject *name, PyObject *path,
+                                   int *is_export);
+/* FileFinder's last word: 1 with ImportError set when the directory holds
+   `tail` built only for the other build's ABI, 0 otherwise, -1 on error. */
+int _PyImport_RefuseForeignExtension(PyObject *fullname, PyObject *dir,
+                                     PyObject *tail, PyObject *listing,
+                                     PyObject *loaders);
+/* ExtensionFileLoader.create_module / exec_module, with the GIL gate. */
+PyObject *_PyImport_CreateExtension(PyObject *spec);
+int _PyImport_ExecExtension(PyObject *module);
+
 #endif /* Py_INTERNAL_IMPORT_H */

@@ -19,6 +19,11 @@ typedef struct {
 #ifdef Py_GIL_DISABLED
     void *md_gil;               /* Py_MOD_GIL_USED / Py_MOD_GIL_NOT_USED */
 #endif
+    /* abi3t (Objects/moduleslots.c): a module made from a slot array owns
+       md_def, a definition built from the slots (PyMem), and
+       PyModule_GetDef hides it; md_token is its Py_mod_token. */
+    int md_def_owned;
+    void *md_token;
 } PyModuleObject;
 
 /* A new reference to annotate(1) (PEP 649's VALUE format), checked to be
@@ -27,6 +32,28 @@ PyObject *_PyAnnotate_CallValue(PyObject *annotate);
 
 static inline PyObject *_PyModule_GetDict(PyObject *mod) {
     return ((PyModuleObject *)mod)->md_dict;
+}
+
+/* abi3t: module slot IDs 1-4 of a PyModuleDef_Slot array are the
+   pre-3.15 numbers of Py_mod_create ... Py_mod_gil. */
+static inline int _PyModuleSlot_ResolveID(int id) {
+    return (id >= 1 && id <= 4) ? id - 1 + Py_mod_create : id;
+}
+
+/* abi3t (Objects/moduleslots.c): the part of PyModule_FromDefAndSpec2's
+   slot check for slots that are not PEP 489's: Py_mod_abi is checked,
+   the others are errors in a PyModuleDef.  name is spec.name. */
+int _PyModule_CheckDefSlot(PyObject *name, const PyModuleDef_Slot *slot);
+/* Objects/moduleobject.c, shared with moduleslots.c. */
+int _PyModule_AddFunctionsToObject(PyObject *module, PyObject *name,
+                                   PyMethodDef *functions);
+int _PyModule_SetDocToObject(PyObject *module, const char *doc);
+
+/* abi3t: what PyModule_GetToken answers (the definition, for a module
+   made from one). */
+static inline void *_PyModule_GetToken(PyObject *mod) {
+    PyModuleObject *m = (PyModuleObject *)mod;
+    return m->md_def_owned ? m->md_token : (void *)m->md_def;
 }
 
 static inline PyModuleDef *_PyModule_GetDef(PyObject *mod) {

@@ -32,6 +32,7 @@ typedef struct {
     _Py_qsbr_item *items;
     Py_ssize_t size;
     Py_ssize_t capacity;
+    Py_ssize_t process_at;          /* size at which the next push processes */
 } _Py_qsbr_list;
 
 /* Per interpreter. */

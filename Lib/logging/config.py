@@ -1,5 +1,5 @@
 """Configure logging from a dictionary (dictConfig), an INI-style file
-(fileConfig, which needs the configparser module) or a socket (listen).
+(fileConfig, through configparser) or a socket (listen).
 """
 
 import io
@@ -548,20 +548,10 @@ def dictConfig(config):
 # ---------------------------------------------------------------------------
 # fileConfig
 
-def _require_configparser():
-    try:
-        import configparser
-    except ImportError as e:
-        raise ImportError("logging.config.fileConfig() needs the "
-                          "configparser module, which is not available",
-                          name='configparser') from e
-    return configparser
-
-
 def fileConfig(fname, defaults=None, disable_existing_loggers=True,
                encoding=None):
     """Configure logging from an INI-style file, path or ConfigParser."""
-    configparser = _require_configparser()
+    import configparser
     if isinstance(fname, str):
         if not os.path.exists(fname):
             raise FileNotFoundError(f"{fname} doesn't exist")

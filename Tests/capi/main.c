@@ -24,7 +24,8 @@
     X(import)     \
     X(initconfig) \
     X(marshal)    \
-    X(codecs)
+    X(codecs)     \
+    X(moduleslots) /* abi3t */
 
 #define DECLARE(name) void suite_##name(void);
 SUITES(DECLARE)

@@ -13,6 +13,7 @@
 
 #include <pthread.h>
 #include <sched.h>
+#include <stdio.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -521,6 +522,77 @@ static void test_save_restore_thread(void)
     Py_DECREF(b.list);
 }
 
+/* Embedding: threads the interpreter did not create run Python source
+   through PyRun_SimpleString (each attached with PyGILState_Ensure) while
+   the main thread is detached with PyEval_SaveThread.  They share a list
+   and a lock-protected counter in __main__, so lost updates would show. */
+#define EMBED_THREADS 4
+#define EMBED_ROUNDS 50
+
+static void *run_source(void *raw)
+{
+    int *failures = raw;
+    char code[200];
+    for (int round = 0; round < EMBED_ROUNDS; round++) {
+        PyGILState_STATE state = PyGILState_Ensure();
+        snprintf(code, sizeof(code),
+                 "with _embed_lock:\n"
+                 "    _embed_count += 1\n"
+                 "_embed_items.append(%d)\n", round);
+        if (PyRun_SimpleString(code) != 0) {
+            __atomic_add_fetch(failures, 1, __ATOMIC_RELAXED);
+        }
+        PyGILState_Release(state);
+    }
+    return NULL;
+}
+
+static void *raise_in_source(void *raw)
+{
+    int *raised = raw;
+    PyGILState_STATE state = PyGILState_Ensure();
+    /* Silence the traceback PyRun_SimpleString prints to stderr. */
+    PyRun_SimpleString("import sys, io\n_embed_err, sys.stderr = sys.stderr, io.StringIO()\n");
+    int rc = PyRun_SimpleString("raise KeyError('from a foreign thread')\n");
+    PyRun_SimpleString("import sys\nsys.stderr = _embed_err\ndel _embed_err\n");
+    *raised = rc == -1 && !PyErr_Occurred();
+    PyGILState_Release(state);
+    return NULL;
+}
+
+static void test_embedding_threads_run_source(void)
+{
+    CHECK(PyRun_SimpleString("import threading\n"
+                             "_embed_lock = threading.Lock()\n"
+                             "_embed_count = 0\n"
+                             "_embed_items = []\n") == 0);
+    int failures = 0;
+    pthread_t threads[EMBED_THREADS];
+    for (int i = 0; i < EMBED_THREADS; i++) {
+        pthread_create(&threads[i], NULL, run_source, &failures);
+    }
+    PyThreadState *saved = PyEval_SaveThread();
+    for (int i = 0; i < EMBED_THREADS; i++) {
+        pthread_join(threads[i], NULL);
+    }
+    PyEval_RestoreThread(saved);
+    CHECK(failures == 0);
+    CHECK(PyRun_SimpleString(
+        "assert _embed_count == 200, _embed_count\n"
+        "assert len(_embed_items) == 200\n"
+        "assert sorted(set(_embed_items)) == list(range(50))\n"
+        "del _embed_lock, _embed_count, _embed_items\n") == 0);
+    /* A Python exception in a foreign thread is printed, not propagated:
+       PyRun_SimpleString returns -1 and leaves no error set. */
+    int raised = 0;
+    pthread_t thread;
+    pthread_create(&thread, NULL, raise_in_source, &raised);
+    Py_BEGIN_ALLOW_THREADS
+    pthread_join(thread, NULL);
+    Py_END_ALLOW_THREADS
+    CHECK(raised == 1);
+}
+
 /* The other classic way in: a thread makes its own state explicitly. */
 static void *explicit_state(void *raw)
 {
@@ -816,6 +888,7 @@ void suite_threads(void)
     RUN(test_lock_detached_allows_stop);
     RUN(test_new_thread_waits_for_restart);
     RUN(test_save_restore_thread);
+    RUN(test_embedding_threads_run_source);
     RUN(test_gilstate_nesting);
     RUN(test_explicit_thread_state);
     RUN(test_gil_exclusive);

@@ -1,6 +1,6 @@
 # logging: 3.12+ additions (getChildren, handler registry, merge_extra,
 # filters returning records, taskName, QueueListener as a context manager,
-# queue handlers in dictConfig) and fileConfig without configparser.
+# queue handlers in dictConfig) and fileConfig (from a file object).
 import asyncio
 import io
 import logging
@@ -116,8 +116,35 @@ print(repr(sink.getvalue()))
 
 try:
     logging.config.fileConfig('/nonexistent.ini')
-except ImportError as e:
-    print('ImportError', e.name, 'configparser' in str(e))
+except FileNotFoundError as e:
+    print('FileNotFoundError', e)
+import io as _io
+ini = _io.StringIO("""
+[loggers]
+keys=root,app
+[handlers]
+keys=out
+[formatters]
+keys=plain
+[logger_root]
+level=WARNING
+handlers=
+[logger_app]
+level=INFO
+handlers=out
+qualname=fromini
+propagate=0
+[handler_out]
+class=StreamHandler
+level=DEBUG
+formatter=plain
+args=(sys.stdout,)
+[formatter_plain]
+format=%(name)s|%(levelname)s|%(message)s
+""")
+logging.config.fileConfig(ini, disable_existing_loggers=False)
+logging.getLogger('fromini').debug('not shown')
+logging.getLogger('fromini').info('from the ini file')
 
 # listen(): a length-prefixed payload reaches verify(); returning None
 # applies nothing.  stopListening() ends the thread.
