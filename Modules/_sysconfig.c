@@ -106,6 +106,17 @@ static int add_strings(PyObject *d)
 #ifdef PACKAGE_VERSION
         {"WEFT_VERSION", PACKAGE_VERSION},
 #endif
+        /* configure's directories and flags (Makefile.am, CORE_CPPFLAGS);
+           Lib/sysconfig moves the directories with the installation. */
+#ifdef WEFT_LIBDIR
+        {"CONFIG_prefix", WEFT_PREFIX},
+        {"CONFIG_exec_prefix", WEFT_EXEC_PREFIX},
+        {"CONFIG_LIBDIR", WEFT_LIBDIR},
+        {"CONFIG_INCLUDEDIR", WEFT_INCLUDEDIR},
+        {"CONFIG_BINDIR", WEFT_BINDIR},
+        {"CFLAGS", WEFT_CFLAGS},
+        {"LDFLAGS", WEFT_LDFLAGS},
+#endif
     };
     for (size_t i = 0; i < Py_ARRAY_LENGTH(strings); i++) {
         if (set_str(d, strings[i].key, strings[i].value) < 0) {

@@ -225,6 +225,23 @@ def get_path(name, scheme=None, vars=None, expand=True):
     return get_paths(scheme, vars, expand)[name]
 
 
+
+def _relocated(config, name, base, default):
+    """configure's directory `name` (CONFIG_<name>), moved from the
+    configured `base` ('prefix' or 'exec_prefix') to where this
+    interpreter is installed; `default` when the build did not record it."""
+    configured = config.get('CONFIG_' + name)
+    configured_base = config.get('CONFIG_' + base)
+    if not configured or not configured_base:
+        return default
+    installed_base = _PREFIX if base == 'prefix' else _EXEC_PREFIX
+    configured_base = configured_base.rstrip('/')
+    if configured == configured_base:
+        return installed_base
+    if configured.startswith(configured_base + '/'):
+        return installed_base.rstrip('/') + configured[len(configured_base):]
+    return configured
+
 def _build_config_vars():
     import _sysconfig
     config = _sysconfig.config_vars()
@@ -248,14 +265,18 @@ def _build_config_vars():
         'abi_thread': 't' if config.get('Py_GIL_DISABLED') else '',
         'py_version_nodot_plat': '',
         'userbase': _getuserbase(),
-        'BINDIR': os.path.join(_EXEC_PREFIX, 'bin'),
-        'LIBDIR': os.path.join(_EXEC_PREFIX, platlibdir),
+        'BINDIR': _relocated(config, 'BINDIR', 'exec_prefix',
+                             os.path.join(_EXEC_PREFIX, 'bin')),
+        'LIBDIR': _relocated(config, 'LIBDIR', 'exec_prefix',
+                             os.path.join(_EXEC_PREFIX, platlibdir)),
     })
     versioned = f"python{_PY_VERSION_SHORT}{config['abi_thread']}"
     config['LIBDEST'] = os.path.join(_PREFIX, platlibdir, versioned)
     config['BINLIBDEST'] = os.path.join(_EXEC_PREFIX, platlibdir, versioned)
+    config['INCLUDEDIR'] = _relocated(config, 'INCLUDEDIR', 'prefix',
+                                      os.path.join(_PREFIX, 'include'))
     config['INCLUDEPY'] = os.path.join(
-        _PREFIX, 'include', f'python{_PY_VERSION_SHORT}{abiflags}')
+        config['INCLUDEDIR'], f'python{_PY_VERSION_SHORT}{abiflags}')
     config['LDLIBRARY'] = f"libpython{config.get('LDVERSION', '')}.so"
     config['EXE'] = ''
     config['TZPATH'] = os.pathsep.join(

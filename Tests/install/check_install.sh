@@ -64,12 +64,13 @@ for version in 3.15 3.15t; do
     export LD_LIBRARY_PATH="$root/lib"
     got=$("$exe" -c 'import sys, sysconfig, site
 print(sys.prefix, sys._stdlib_dir, sys.abiflags or "-")
-print(site.getsitepackages()[0], sysconfig.get_paths()["include"])
+print(site.getsitepackages()[0], sysconfig.get_paths()["include"],
+      sysconfig.get_config_var("LIBDIR"), sysconfig.get_config_var("INCLUDEPY"))
 import os, re, threading
 print(os.__file__, os.__cached__ is not None)' 2>&1) || fail "python$version does not run: $got"
     abiflags=${version#3.15}
     want="$root $root/lib/python$version ${abiflags:--}
-$root/lib/python$version/site-packages $root/include/python$version
+$root/lib/python$version/site-packages $root/include/python$version $root/lib $root/include/python$version
 $root/lib/python$version/os.py True"
     [ "$got" = "$want" ] || fail "python$version paths: got
 $got

@@ -25,6 +25,18 @@ class BuildFlags(unittest.TestCase):
     def test_config_var_is_a_flag(self):
         self.assertIn(sysconfig.get_config_var("Py_GIL_DISABLED"), (0, 1))
 
+    def test_directories_and_flags(self):
+        # configure's directories, as seen from where this interpreter runs.
+        libdir = sysconfig.get_config_var("LIBDIR")
+        self.assertTrue(os.path.isabs(libdir), libdir)
+        self.assertEqual(sysconfig.get_config_var("INCLUDEPY"),
+                         os.path.join(sysconfig.get_config_var("INCLUDEDIR"),
+                                      "python3.15" + sys.abiflags))
+        self.assertEqual(sysconfig.get_config_var("LDLIBRARY"),
+                         "libpython3.15" + sys.abiflags + ".so")
+        self.assertIsInstance(sysconfig.get_config_var("CFLAGS"), str)
+        self.assertIsInstance(sysconfig.get_config_var("LDFLAGS"), str)
+
     @unittest.skipUnless(FREE_THREADED, "free-threaded build only")
     def test_free_threaded_build(self):
         self.assertEqual(sys.abiflags, "t")
