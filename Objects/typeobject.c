@@ -2742,8 +2742,15 @@ void _PyType_SubtypeDealloc(PyObject *self)
             Py_CLEAR(*dictptr);
         }
     }
+    /* A heap-type base's dealloc drops the instance's reference to its
+       type itself (it decrefs Py_TYPE(self), which is this class), as
+       CPython's rule for PyType_FromSpec types asks; a static base's does
+       not, so then the reference is dropped here. */
+    int base_drops_type = (base->tp_flags & Py_TPFLAGS_HEAPTYPE) != 0;
     base->tp_dealloc(self);
-    Py_DECREF(type);
+    if (!base_drops_type) {
+        Py_DECREF(type);
+    }
 }
 
 static PyObject *subtype_dict(PyObject *obj, void *context)

@@ -16,6 +16,12 @@ failed=0
 for var in $(env | sed -n 's/^\(PYTHON[A-Z_]*\)=.*/\1/p'); do
     unset "$var"
 done
+# A program that hangs fails (status 124) instead of stalling the run:
+# GOLDEN_TIMEOUT seconds each (generous: sanitizer builds are slow).
+limit=
+if command -v timeout >/dev/null 2>&1; then
+    limit="timeout -k 10 ${GOLDEN_TIMEOUT:-600}"
+fi
 tmp=${TMPDIR:-/tmp}/golden.$$
 trap 'rm -f "$tmp"' EXIT
 for script in "$dir"/*.py; do
@@ -30,7 +36,7 @@ for script in "$dir"/*.py; do
         [ $selected -eq 1 ] || continue
     fi
     status=0
-    "$python" "$script" > "$tmp" 2>/dev/null || status=$?
+    $limit "$python" "$script" > "$tmp" 2>/dev/null || status=$?
     ok=1
     cmp -s "$tmp" "$expected" || ok=0
     if [ "$name" = uncaught ]; then
