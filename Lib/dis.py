@@ -712,7 +712,7 @@ def disassemble(co, lasti=-1, *, file=None, show_caches=False,
                       show_positions=show_positions)
 
 
-disco = disassemble                     # XXX For backwards compatibility
+disco = disassemble                     # the old name, kept as CPython keeps it
 
 
 def _disassemble_recursive(co, *, file=None, depth=None, show_caches=False,
