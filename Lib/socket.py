@@ -36,6 +36,10 @@ import os
 import sys
 from enum import IntEnum, IntFlag
 
+# The errno values socket users compare OSError.errno with.
+import errno
+from errno import EBADF, EAGAIN, EWOULDBLOCK
+
 __all__ = ["fromfd", "getfqdn", "create_connection", "create_server",
            "has_dualstack_ipv6", "AddressFamily", "SocketKind", "MsgFlag",
            "AddressInfo", "SocketIO", "send_fds", "recv_fds"]
@@ -396,7 +400,7 @@ def recv_fds(sock, bufsize, maxfds, flags=0):
     return msg, fds, msg_flags, addr
 
 
-_blocking_errnos = {11, 115}   # EAGAIN/EWOULDBLOCK, EINPROGRESS
+_blocking_errnos = {EAGAIN, EWOULDBLOCK, errno.EINPROGRESS}
 
 
 class SocketIO(io.RawIOBase):

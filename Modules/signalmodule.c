@@ -25,6 +25,7 @@
 #include <sys/time.h>
 #include <fcntl.h>
 #include <unistd.h>
+#include <sys/syscall.h>
 
 #ifndef NSIG
 #  define NSIG 65
@@ -693,6 +694,34 @@ static PyObject *signal_pthread_kill(PyObject *Py_UNUSED(m), PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* pidfd_send_signal(pidfd, sig, siginfo=None, flags=0, /): the C library
+   has no wrapper, so this is the raw system call.  Like CPython, only a
+   None siginfo is accepted. */
+static PyObject *signal_pidfd_send_signal(PyObject *Py_UNUSED(m), PyObject *args)
+{
+    int pidfd, signum, flags = 0;
+    PyObject *siginfo = Py_None;
+    if (!PyArg_ParseTuple(args, "ii|Oi:pidfd_send_signal", &pidfd, &signum,
+                          &siginfo, &flags)) {
+        return NULL;
+    }
+    if (siginfo != Py_None) {
+        PyErr_SetString(PyExc_TypeError, "siginfo must be None");
+        return NULL;
+    }
+    long err;
+    Py_BEGIN_ALLOW_THREADS
+    err = syscall(SYS_pidfd_send_signal, pidfd, signum, NULL, flags);
+    Py_END_ALLOW_THREADS
+    if (err < 0) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    if (PyErr_CheckSignals() < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyObject *signal_pthread_sigmask(PyObject *Py_UNUSED(m), PyObject *args)
 {
     int how;
@@ -914,6 +943,9 @@ static PyMethodDef signal_methods[] = {
     {"pthread_kill", signal_pthread_kill, METH_VARARGS,
      "pthread_kill($module, thread_id, signalnum, /)\n--\n\n"
      "Send a signal to a thread."},
+    {"pidfd_send_signal", signal_pidfd_send_signal, METH_VARARGS,
+     "pidfd_send_signal($module, pidfd, sig, siginfo=None, flags=0, /)\n--\n\n"
+     "Send a signal to a process referred to by a pid file descriptor."},
     {"pthread_sigmask", signal_pthread_sigmask, METH_VARARGS,
      "pthread_sigmask($module, how, mask, /)\n--\n\n"
      "Fetch and/or change the signal mask of the calling thread."},

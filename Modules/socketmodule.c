@@ -30,6 +30,25 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+/* Linux protocol families: constants only (their addresses are not
+   supported by socket_address.c), so programs can test for them. */
+#include <linux/can.h>
+#include <linux/can/bcm.h>
+#include <linux/can/j1939.h>
+#include <linux/can/raw.h>
+#include <linux/if_alg.h>
+#include <linux/netlink.h>
+#include <linux/tipc.h>
+#include <sys/ioctl.h>
+#include <linux/vm_sockets.h>
+#include <netpacket/packet.h>
+
+/* UDP-Lite's checksum-coverage options: the kernel defines them but the C
+   library's headers do not. */
+#ifndef UDPLITE_SEND_CSCOV
+#  define UDPLITE_SEND_CSCOV 10
+#  define UDPLITE_RECV_CSCOV 11
+#endif
 
 #define NS_PER_SEC 1000000000LL
 
@@ -1628,6 +1647,37 @@ socket_gethostname(PyObject *Py_UNUSED(m), PyObject *Py_UNUSED(args))
     return PyUnicode_DecodeFSDefault(name);
 }
 
+/* sethostname(name): name is a str (file-system encoded) or a bytes-like
+   object; the kernel's own check (EPERM without CAP_SYS_ADMIN) is what
+   usually answers. */
+static PyObject *
+socket_sethostname(PyObject *Py_UNUSED(m), PyObject *arg)
+{
+    PyObject *encoded = NULL;
+    Py_buffer view;
+    if (PySys_Audit("socket.sethostname", "(O)", arg) < 0) {
+        return NULL;
+    }
+    if (PyUnicode_Check(arg)) {
+        if (!PyUnicode_FSConverter(arg, &encoded)) {
+            return NULL;
+        }
+        arg = encoded;
+    }
+    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0) {
+        Py_XDECREF(encoded);
+        return NULL;
+    }
+    int failed = sethostname(view.buf, (size_t)view.len) < 0;
+    int saved_errno = errno;
+    PyBuffer_Release(&view);
+    Py_XDECREF(encoded);
+    if (failed) {
+        return error_from(saved_errno);
+    }
+    Py_RETURN_NONE;
+}
+
 static PyObject *
 socket_gethostbyname(PyObject *Py_UNUSED(m), PyObject *arg)
 {
@@ -2093,6 +2143,7 @@ static PyMethodDef socket_functions[] = {
      "getaddrinfo(host, port [, family, type, proto, flags])\n    -> list of (family, type, proto, canonname, sockaddr)"},
     {"getnameinfo", socket_getnameinfo, METH_VARARGS, "getnameinfo(sockaddr, flags) --> (host, port)"},
     {"gethostname", socket_gethostname, METH_NOARGS, "gethostname() -> string"},
+    {"sethostname", socket_sethostname, METH_O, "sethostname(name)\n\nSets the hostname to name."},
     {"gethostbyname", socket_gethostbyname, METH_O, "gethostbyname(host) -> address"},
     {"gethostbyname_ex", socket_gethostbyname_ex, METH_O,
      "gethostbyname_ex(host) -> (name, aliaslist, addresslist)"},
@@ -2128,6 +2179,9 @@ static PyMethodDef socket_functions[] = {
 /* ---- constants and module -------------------------------------------- */
 
 #define C(name) {#name, (long)(name)}
+/* linux/can/bcm.h names its opcodes and flags without the CAN_BCM_ prefix
+   the socket module gives them. */
+#define BCM(name) {"CAN_BCM_" #name, (long)(name)}
 
 static const struct {
     const char *name;
@@ -2185,9 +2239,49 @@ static const struct {
     C(EAI_ADDRFAMILY), C(EAI_AGAIN), C(EAI_BADFLAGS), C(EAI_FAIL), C(EAI_FAMILY),
     C(EAI_MEMORY), C(EAI_NODATA), C(EAI_NONAME), C(EAI_OVERFLOW), C(EAI_SERVICE),
     C(EAI_SOCKTYPE), C(EAI_SYSTEM),
+    C(AF_ASH), C(AF_ATMPVC), C(AF_ATMSVC), C(AF_AX25), C(AF_BRIDGE), C(AF_DECnet),
+    C(AF_ECONET), C(AF_NETBEUI), C(AF_NETROM), C(AF_PPPOX), C(AF_QIPCRTR), C(AF_ROSE),
+    C(AF_SECURITY), C(AF_SNA), C(AF_WANPIPE), C(PF_CAN), C(PF_PACKET), C(PF_RDS),
+    C(IP_MAX_MEMBERSHIPS), C(IPV6_PATHMTU), C(SOL_RDS), C(SOL_TIPC), C(SOL_ALG),
+    C(UDPLITE_SEND_CSCOV), C(UDPLITE_RECV_CSCOV),
+    C(PACKET_HOST), C(PACKET_BROADCAST), C(PACKET_MULTICAST), C(PACKET_OTHERHOST),
+    C(PACKET_OUTGOING), C(PACKET_LOOPBACK), C(PACKET_FASTROUTE),
+    C(NETLINK_ROUTE), C(NETLINK_USERSOCK), C(NETLINK_FIREWALL), C(NETLINK_NFLOG),
+    C(NETLINK_XFRM), C(NETLINK_IP6_FW), C(NETLINK_DNRTMSG), C(NETLINK_CRYPTO),
+    C(ALG_SET_KEY), C(ALG_SET_IV), C(ALG_SET_OP), C(ALG_SET_AEAD_ASSOCLEN),
+    C(ALG_SET_AEAD_AUTHSIZE), C(ALG_OP_DECRYPT), C(ALG_OP_ENCRYPT),
+    C(VMADDR_CID_ANY), C(VMADDR_CID_HOST), C(VMADDR_PORT_ANY),
+    C(VM_SOCKETS_INVALID_VERSION), C(SO_VM_SOCKETS_BUFFER_SIZE),
+    C(SO_VM_SOCKETS_BUFFER_MIN_SIZE), C(SO_VM_SOCKETS_BUFFER_MAX_SIZE),
+    C(IOCTL_VM_SOCKETS_GET_LOCAL_CID),
+    C(TIPC_ADDR_NAMESEQ), C(TIPC_ADDR_NAME), C(TIPC_ADDR_ID), C(TIPC_ZONE_SCOPE),
+    C(TIPC_CLUSTER_SCOPE), C(TIPC_NODE_SCOPE), C(TIPC_IMPORTANCE), C(TIPC_SRC_DROPPABLE),
+    C(TIPC_DEST_DROPPABLE), C(TIPC_CONN_TIMEOUT), C(TIPC_LOW_IMPORTANCE),
+    C(TIPC_MEDIUM_IMPORTANCE), C(TIPC_HIGH_IMPORTANCE), C(TIPC_CRITICAL_IMPORTANCE),
+    C(TIPC_SUB_PORTS), C(TIPC_SUB_SERVICE), C(TIPC_SUB_CANCEL), C(TIPC_WAIT_FOREVER),
+    C(TIPC_PUBLISHED), C(TIPC_WITHDRAWN), C(TIPC_SUBSCR_TIMEOUT), C(TIPC_CFG_SRV),
+    C(TIPC_TOP_SRV),
+    C(CAN_RAW), C(CAN_BCM), C(CAN_ISOTP), C(CAN_J1939), C(SOL_CAN_BASE), C(SOL_CAN_RAW),
+    C(CAN_EFF_FLAG), C(CAN_RTR_FLAG), C(CAN_ERR_FLAG), C(CAN_SFF_MASK), C(CAN_EFF_MASK),
+    C(CAN_ERR_MASK), C(CAN_RAW_FILTER), C(CAN_RAW_LOOPBACK), C(CAN_RAW_RECV_OWN_MSGS),
+    C(CAN_RAW_FD_FRAMES), C(CAN_RAW_JOIN_FILTERS),
+    BCM(TX_SETUP), BCM(TX_DELETE), BCM(TX_READ), BCM(TX_SEND), BCM(RX_SETUP),
+    BCM(RX_DELETE), BCM(RX_READ), BCM(TX_STATUS), BCM(TX_EXPIRED), BCM(RX_STATUS),
+    BCM(RX_TIMEOUT), BCM(RX_CHANGED), BCM(SETTIMER), BCM(STARTTIMER), BCM(TX_COUNTEVT),
+    BCM(TX_ANNOUNCE), BCM(TX_CP_CAN_ID), BCM(RX_FILTER_ID), BCM(RX_CHECK_DLC),
+    BCM(RX_NO_AUTOTIMER), BCM(RX_ANNOUNCE_RESUME), BCM(TX_RESET_MULTI_IDX),
+    BCM(RX_RTR_FRAME), BCM(CAN_FD_FRAME),
+    C(J1939_MAX_UNICAST_ADDR), C(J1939_IDLE_ADDR), C(J1939_NO_ADDR), C(J1939_NO_NAME),
+    C(J1939_PGN_REQUEST), C(J1939_PGN_ADDRESS_CLAIMED), C(J1939_PGN_ADDRESS_COMMANDED),
+    C(J1939_PGN_PDU1_MAX), C(J1939_PGN_MAX), C(J1939_NO_PGN), C(SO_J1939_FILTER),
+    C(SO_J1939_PROMISC), C(SO_J1939_SEND_PRIO), C(SO_J1939_ERRQUEUE),
+    C(SCM_J1939_DEST_ADDR), C(SCM_J1939_DEST_NAME), C(SCM_J1939_PRIO),
+    C(SCM_J1939_ERRQUEUE), C(J1939_NLA_PAD), C(J1939_NLA_BYTES_ACKED),
+    C(J1939_EE_INFO_NONE), C(J1939_EE_INFO_TX_ABORT), C(J1939_FILTER_MAX),
 };
 
 #undef C
+#undef BCM
 
 static int
 socket_exec(PyObject *module)

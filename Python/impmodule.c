@@ -13,6 +13,7 @@
 #include "cpython/lock.h"
 #include "pycore_import.h"
 #include "pycore_pystate.h"
+#include "pycore_pyc.h"
 
 static PyMutex import_lock;
 static PyThreadState *lock_owner;   /* atomic; written by the holder */
@@ -172,6 +173,28 @@ static void fix_filenames(PyCodeObject *code, PyObject *old, PyObject *path)
     }
 }
 
+/* source_hash(key, source): the 8-byte SipHash-1-3 of a hash-based .pyc
+   (PEP 552), little-endian, as importlib.util.source_hash returns it. */
+static PyObject *imp_source_hash(PyObject *Py_UNUSED(module), PyObject *args,
+                                 PyObject *kwargs)
+{
+    static char *keywords[] = {"key", "source", NULL};
+    long key;
+    Py_buffer source;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "ly*:source_hash",
+                                     keywords, &key, &source)) {
+        return NULL;
+    }
+    uint64_t hash = _PyPyc_SourceHash((uint64_t)key, source.buf,
+                                      source.len);
+    PyBuffer_Release(&source);
+    unsigned char bytes[8];
+    for (int i = 0; i < 8; i++) {
+        bytes[i] = (unsigned char)(hash >> (8 * i));
+    }
+    return PyBytes_FromStringAndSize((const char *)bytes, 8);
+}
+
 static PyObject *imp_fix_co_filename(PyObject *module, PyObject *args)
 {
     (void)module;
@@ -226,6 +249,9 @@ static PyMethodDef imp_functions[] = {
      "Create a code object for a frozen module."},
     {"init_frozen", imp_init_frozen, METH_O,
      "Initializes a frozen module."},
+    {"source_hash", _PyCFunction_CAST(imp_source_hash),
+     METH_VARARGS | METH_KEYWORDS,
+     "source_hash($module, /, key, source)\n--\n\n"},
     {"_fix_co_filename", imp_fix_co_filename, METH_VARARGS,
      "Changes code.co_filename to specify the passed-in file path."},
     {NULL, NULL, 0, NULL},

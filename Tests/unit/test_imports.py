@@ -423,5 +423,26 @@ class PathHooks(unittest.TestCase):
         self.assertEqual([(w.category.__name__, str(w.message)) for w in caught],
                          [("ImportWarning", "sys.path_hooks is empty")])
 
+
+class SourceHash(unittest.TestCase):
+    # Values from CPython 3.11's _imp.source_hash (SipHash-1-3 keyed by
+    # the magic number), so hash-based .pyc files agree with CPython's.
+
+    def test_known_values(self):
+        import _imp
+        self.assertEqual(_imp.source_hash(3495, b"print(1)\n").hex(),
+                         "5a5811d1b941fccd")
+        self.assertEqual(_imp.source_hash(key=12, source=b"").hex(),
+                         "cee10703982c2f40")
+
+    def test_util_wrapper_uses_the_magic_number(self):
+        import _imp
+        import importlib.util
+        key = int.from_bytes(importlib.util.MAGIC_NUMBER, "little")
+        self.assertEqual(importlib.util.source_hash(b"x = 1"),
+                         _imp.source_hash(key, b"x = 1"))
+        self.assertIn("source_hash", importlib.util.__all__)
+
+
 if __name__ == "__main__":
     unittest.main()
