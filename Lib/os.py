@@ -625,6 +625,22 @@ environb = _Environ(environ._data,
 del _check_bytes
 
 
+def reload_environ():
+    """Update os.environ and os.environb from the process environment.
+
+    They are a cache of the environment taken at start-up and kept in step
+    with changes made through them; putenv(), unsetenv() and C code change
+    the environment behind their back.  Not thread-safe: another thread
+    reading os.environ meanwhile may see it half updated."""
+    from posix import _create_environ
+    data = _create_environ()
+    environ._data.clear()
+    environ._data.update(data)
+
+
+__all__.append("reload_environ")
+
+
 def getenvb(key, default=None):
     """The value of environment variable key (bytes), or default."""
     return environb.get(key, default)

@@ -22,6 +22,7 @@
 #include <sys/sysmacros.h>
 #include <sys/uio.h>
 #include <sys/eventfd.h>
+#include <sys/timerfd.h>
 #include <sys/xattr.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -2003,6 +2004,159 @@ static PyObject *posix_memfd_create(PyObject *Py_UNUSED(m), PyObject *args,
     return PyLong_FromLong(fd);
 }
 
+/* ---- timerfd ------------------------------------------------------------- */
+
+static PyObject *posix_timerfd_create(PyObject *Py_UNUSED(m), PyObject *args,
+                                      PyObject *kwargs)
+{
+    KW("", "flags");
+    int clockid, flags = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "i|$i:timerfd_create",
+                                     keywords, &clockid, &flags)) {
+        return NULL;
+    }
+    int fd;
+    Py_BEGIN_ALLOW_THREADS
+    fd = timerfd_create(clockid, flags);
+    POSIX_END_ALLOW_THREADS
+    if (fd < 0) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    return PyLong_FromLong(fd);
+}
+
+/* Seconds as a float to a timespec; which ("initial" or "interval") names
+   the argument in the error. */
+static int seconds_to_timespec(double seconds, const char *which,
+                               struct timespec *ts)
+{
+    if (!(seconds >= 0.0)) {
+        PyErr_Format(PyExc_ValueError, "%s value must be positive", which);
+        return -1;
+    }
+    if (seconds >= 9.2e18 / 1e9) {
+        PyErr_SetString(PyExc_OverflowError,
+                        "timestamp too large to convert to C timespec");
+        return -1;
+    }
+    double whole = (double)(time_t)seconds;
+    ts->tv_sec = (time_t)whole;
+    ts->tv_nsec = (long)((seconds - whole) * 1e9);
+    if (ts->tv_nsec >= 1000000000L) {
+        ts->tv_sec++;
+        ts->tv_nsec -= 1000000000L;
+    }
+    return 0;
+}
+
+static int nanoseconds_to_timespec(long long ns, const char *which,
+                                   struct timespec *ts)
+{
+    if (ns < 0) {
+        PyErr_Format(PyExc_ValueError, "%s value must be positive", which);
+        return -1;
+    }
+    ts->tv_sec = (time_t)(ns / 1000000000LL);
+    ts->tv_nsec = (long)(ns % 1000000000LL);
+    return 0;
+}
+
+/* (next expiration, interval) of a timer, in seconds or nanoseconds. */
+static PyObject *itimerspec_to_tuple(const struct itimerspec *spec, int in_ns)
+{
+    if (in_ns) {
+        return Py_BuildValue(
+            "(LL)",
+            (long long)spec->it_value.tv_sec * 1000000000LL + spec->it_value.tv_nsec,
+            (long long)spec->it_interval.tv_sec * 1000000000LL + spec->it_interval.tv_nsec);
+    }
+    return Py_BuildValue(
+        "(dd)",
+        (double)spec->it_value.tv_sec + spec->it_value.tv_nsec * 1e-9,
+        (double)spec->it_interval.tv_sec + spec->it_interval.tv_nsec * 1e-9);
+}
+
+static PyObject *timerfd_settime_common(int fd, int flags,
+                                        const struct itimerspec *new_value,
+                                        int in_ns)
+{
+    struct itimerspec old_value;
+    int res;
+    Py_BEGIN_ALLOW_THREADS
+    res = timerfd_settime(fd, flags, new_value, &old_value);
+    POSIX_END_ALLOW_THREADS
+    if (res < 0) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    return itimerspec_to_tuple(&old_value, in_ns);
+}
+
+static PyObject *posix_timerfd_settime(PyObject *Py_UNUSED(m), PyObject *args,
+                                       PyObject *kwargs)
+{
+    KW("", "flags", "initial", "interval");
+    int fd, flags = 0;
+    double initial = 0.0, interval = 0.0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "i|$idd:timerfd_settime",
+                                     keywords, &fd, &flags, &initial,
+                                     &interval)) {
+        return NULL;
+    }
+    struct itimerspec new_value;
+    if (seconds_to_timespec(initial, "initial", &new_value.it_value) < 0
+        || seconds_to_timespec(interval, "interval", &new_value.it_interval) < 0) {
+        return NULL;
+    }
+    return timerfd_settime_common(fd, flags, &new_value, 0);
+}
+
+static PyObject *posix_timerfd_settime_ns(PyObject *Py_UNUSED(m),
+                                          PyObject *args, PyObject *kwargs)
+{
+    KW("", "flags", "initial", "interval");
+    int fd, flags = 0;
+    long long initial = 0, interval = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "i|$iLL:timerfd_settime_ns",
+                                     keywords, &fd, &flags, &initial,
+                                     &interval)) {
+        return NULL;
+    }
+    struct itimerspec new_value;
+    if (nanoseconds_to_timespec(initial, "initial", &new_value.it_value) < 0
+        || nanoseconds_to_timespec(interval, "interval",
+                                   &new_value.it_interval) < 0) {
+        return NULL;
+    }
+    return timerfd_settime_common(fd, flags, &new_value, 1);
+}
+
+static PyObject *timerfd_gettime_common(PyObject *arg, int in_ns)
+{
+    int fd = PyLong_AsInt(arg);
+    if (fd == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    struct itimerspec value;
+    int res;
+    Py_BEGIN_ALLOW_THREADS
+    res = timerfd_gettime(fd, &value);
+    POSIX_END_ALLOW_THREADS
+    if (res < 0) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    return itimerspec_to_tuple(&value, in_ns);
+}
+
+static PyObject *posix_timerfd_gettime(PyObject *Py_UNUSED(m), PyObject *arg)
+{
+    return timerfd_gettime_common(arg, 0);
+}
+
+static PyObject *posix_timerfd_gettime_ns(PyObject *Py_UNUSED(m), PyObject *arg)
+{
+    return timerfd_gettime_common(arg, 1);
+}
+
 /* ---- eventfd, splice, positioned vectored I/O ---------------------------- */
 
 static PyObject *posix_eventfd(PyObject *Py_UNUSED(m), PyObject *args,
@@ -2427,6 +2581,21 @@ PyMethodDef _PyPosix_FileMethods[] = {
      "from one file descriptor to another."},
     {"memfd_create", VARKW(posix_memfd_create), "Create an anonymous file "
      "and return a file descriptor that refers to it."},
+    {"timerfd_create", VARKW(posix_timerfd_create),
+     "timerfd_create($module, clockid, /, *, flags=0)\n--\n\n"
+     "Create and return a timer file descriptor."},
+    {"timerfd_settime", VARKW(posix_timerfd_settime),
+     "timerfd_settime($module, fd, /, *, flags=0, initial=0.0, interval=0.0)\n--\n\n"
+     "Alter a timer file descriptor's internal timer in seconds."},
+    {"timerfd_settime_ns", VARKW(posix_timerfd_settime_ns),
+     "timerfd_settime_ns($module, fd, /, *, flags=0, initial=0, interval=0)\n--\n\n"
+     "Alter a timer file descriptor's internal timer in nanoseconds."},
+    {"timerfd_gettime", posix_timerfd_gettime, METH_O,
+     "timerfd_gettime($module, fd, /)\n--\n\n"
+     "Return a tuple (next_expiration, interval) of a timer file descriptor, in float seconds."},
+    {"timerfd_gettime_ns", posix_timerfd_gettime_ns, METH_O,
+     "timerfd_gettime_ns($module, fd, /)\n--\n\n"
+     "Return a tuple (next_expiration, interval) of a timer file descriptor, in nanoseconds."},
     {"eventfd", VARKW(posix_eventfd), "Creates and returns an event "
      "notification file descriptor."},
     {"eventfd_read", VARKW(posix_eventfd_read), "Read eventfd value"},
@@ -2493,6 +2662,9 @@ static const int_constant file_constants[] = {
     {"MFD_HUGE_16GB", 34L << MAP_HUGE_SHIFT},
     {"EFD_CLOEXEC", EFD_CLOEXEC}, {"EFD_NONBLOCK", EFD_NONBLOCK},
     {"EFD_SEMAPHORE", EFD_SEMAPHORE},
+    {"TFD_NONBLOCK", TFD_NONBLOCK}, {"TFD_CLOEXEC", TFD_CLOEXEC},
+    {"TFD_TIMER_ABSTIME", TFD_TIMER_ABSTIME},
+    {"TFD_TIMER_CANCEL_ON_SET", TFD_TIMER_CANCEL_ON_SET},
     {"SPLICE_F_MOVE", SPLICE_F_MOVE}, {"SPLICE_F_NONBLOCK", SPLICE_F_NONBLOCK},
     {"SPLICE_F_MORE", SPLICE_F_MORE},
     {"RWF_DSYNC", RWF_DSYNC}, {"RWF_HIPRI", RWF_HIPRI}, {"RWF_SYNC", RWF_SYNC},

@@ -829,11 +829,21 @@ static PyObject *make_environ(void)
     return d;
 }
 
+/* _create_environ(): a fresh snapshot of the C environment, for
+   os.reload_environ. */
+static PyObject *posix_create_environ(PyObject *Py_UNUSED(m),
+                                      PyObject *Py_UNUSED(args))
+{
+    return make_environ();
+}
+
 /* ---- the module ------------------------------------------------------- */
 
 #define VARKW(f) (PyCFunction)(void (*)(void))(f), METH_VARARGS | METH_KEYWORDS
 
 static PyMethodDef posix_methods[] = {
+    {"_create_environ", posix_create_environ, METH_NOARGS,
+     "Return a dict of the current process environment (bytes to bytes)."},
     {"fspath", VARKW(posix_fspath),
      "fspath($module, /, path)\n--\n\n"
      "Return the file system path representation of the object."},

@@ -253,6 +253,19 @@ static PyObject *sys_intern(PyObject *module, PyObject *s)
     return s;
 }
 
+/* _is_interned(string): an interned string's state never goes back to
+   "not interned", so reading it needs no lock. */
+static PyObject *sys_is_interned(PyObject *Py_UNUSED(module), PyObject *s)
+{
+    if (!PyUnicode_Check(s)) {
+        PyErr_Format(PyExc_TypeError,
+                     "_is_interned() argument must be str, not %.50s",
+                     Py_TYPE(s)->tp_name);
+        return NULL;
+    }
+    return PyBool_FromLong(PyUnicode_CHECK_INTERNED(s) != 0);
+}
+
 static PyObject *sys_getrefcount(PyObject *module, PyObject *obj)
 {
     (void)module;
@@ -909,6 +922,9 @@ static PyMethodDef sys_methods[] = {
      "the Python interpreter stack to n."},
     {"intern", sys_intern, METH_O,
      "intern($module, string, /)\n--\n\n``Intern'' the given string."},
+    {"_is_interned", sys_is_interned, METH_O,
+     "_is_interned($module, string, /)\n--\n\nReturn True if the given "
+     "string is \"interned\"."},
     {"getrefcount", sys_getrefcount, METH_O,
      "getrefcount($module, object, /)\n--\n\nReturn the reference count of "
      "object."},
