@@ -751,6 +751,7 @@ class Mapping(Collection):
 
 
 Mapping.register(mappingproxy)
+Mapping.register(frozendict)
 Mapping.register(framelocalsproxy)
 
 

@@ -31,6 +31,7 @@ error = Error   # backward compatible alias
 # Immutable values whose copies are the values themselves.
 _atomic_types = frozenset({
     type(None), int, float, bool, complex, str, bytes, tuple, frozenset,
+    frozendict,
     type, range, slice, property, types.BuiltinFunctionType,
     type(Ellipsis), type(NotImplemented), types.FunctionType,
     weakref.ref, types.CodeType, types.ModuleType,
@@ -77,7 +78,8 @@ def deepcopy(x, memo=None, _nil=[]):
     See the module's __doc__ string for more info.
     """
     cls = type(x)
-    if cls in _atomic_types and cls is not tuple:
+    # Immutable containers still hold values that may need copying.
+    if cls in _atomic_types and cls not in (tuple, frozenset, frozendict):
         return x
 
     d = id(x)
@@ -94,6 +96,8 @@ def deepcopy(x, memo=None, _nil=[]):
         y = _deepcopy_list(x, memo)
     elif cls is dict:
         y = _deepcopy_dict(x, memo)
+    elif cls is frozendict:
+        y = _deepcopy_frozendict(x, memo)
     elif issubclass(cls, type):
         y = x
     else:
@@ -142,6 +146,21 @@ def _deepcopy_dict(x, memo):
     for key, value in x.items():
         y[deepcopy(key, memo)] = deepcopy(value, memo)
     return y
+
+
+def _deepcopy_frozendict(x, memo):
+    items = [(deepcopy(key, memo), deepcopy(value, memo))
+             for key, value in x.items()]
+    # Like a tuple: the frozendict may have been copied while copying its
+    # own values, and one whose items all copy to themselves is its copy.
+    try:
+        return memo[id(x)]
+    except KeyError:
+        pass
+    for (key, value), (new_key, new_value) in zip(x.items(), items):
+        if key is not new_key or value is not new_value:
+            return frozendict(items)
+    return x
 
 
 def _keep_alive(x, memo):

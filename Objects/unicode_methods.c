@@ -1858,7 +1858,7 @@ unicode_maketrans(PyObject *Py_UNUSED(null), PyObject *const *args, Py_ssize_t n
         }
         return new_;
     }
-    if (!PyDict_CheckExact(x)) {
+    if (!PyDict_CheckExact(x) && !PyFrozenDict_Check(x)) {
         PyErr_SetString(PyExc_TypeError, "if you give only one argument "
                         "to maketrans it must be a dict");
         goto error;

@@ -1581,6 +1581,7 @@ static int add_builtin_objects(PyObject *dict)
         {"enumerate", (PyObject *)&PyEnum_Type},
         {"filter", (PyObject *)&PyFilter_Type},
         {"float", (PyObject *)&PyFloat_Type},
+        {"frozendict", (PyObject *)&PyFrozenDict_Type},
         {"frozenset", (PyObject *)&PyFrozenSet_Type},
         {"property", (PyObject *)&PyProperty_Type},
         {"int", (PyObject *)&PyLong_Type},
