@@ -82,6 +82,7 @@
 #  include "cpython/frameobject.h"
 #  include "cpython/initconfig.h"
 #  include "cpython/context.h"      /* contextvars */
+#  include "cpython/sentinelobject.h" /* lead: PEP 661 */
 #endif
 
 #endif /* Py_PYTHON_H */

@@ -20,6 +20,11 @@
 #else
 #  define OPTIONAL_LZMA(X)
 #endif
+#ifdef HAVE_LIBSQLITE3
+#  define OPTIONAL_SQLITE3(X) X(_sqlite3)
+#else
+#  define OPTIONAL_SQLITE3(X)
+#endif
 
 #define BUILTIN_MODULES(X) \
     X(_codecs) \

@@ -1590,6 +1590,7 @@ static int add_builtin_objects(PyObject *dict)
         {"object", (PyObject *)&PyBaseObject_Type},
         {"range", (PyObject *)&PyRange_Type},
         {"reversed", (PyObject *)&PyReversed_Type},
+        {"sentinel", (PyObject *)&PySentinel_Type},
         {"set", (PyObject *)&PySet_Type},
         {"slice", (PyObject *)&PySlice_Type},
         {"staticmethod", (PyObject *)&PyStaticMethod_Type},

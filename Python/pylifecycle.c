@@ -198,6 +198,7 @@ static PyTypeObject *const static_types[] = {
     &_PyNamespaceLoader_Type,   /* imp */
     &_PyNamespacePath_Type,     /* imp */
     &PyLazyImport_Type,         /* lead: PEP 810 */
+    &PySentinel_Type,           /* lead: PEP 661 */
     /* END static types */
     NULL,
 };
