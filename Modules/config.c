@@ -77,12 +77,15 @@
 #define DECLARE_INIT(name) extern PyObject *PyInit_##name(void);
 BUILTIN_MODULES(DECLARE_INIT)
 #undef DECLARE_INIT
+extern PyObject *PyInit__math_integer(void);
 
 #define INITTAB_ENTRY(name) {#name, PyInit_##name},
 struct _inittab _PyImport_Inittab[] = {
     {"builtins", NULL},
     {"sys", NULL},
     BUILTIN_MODULES(INITTAB_ENTRY)
+    /* A dotted name cannot go through X(): the submodule of math. */
+    {"math.integer", PyInit__math_integer},
     {NULL, NULL},
 };
 #undef INITTAB_ENTRY

@@ -6,6 +6,7 @@
    lgamma_r so that no thread writes the global signgam. */
 #include "Python.h"
 #include "pycore_long.h"
+#include "pycore_import.h"
 
 #include <errno.h>
 #include <float.h>
@@ -1442,9 +1443,74 @@ static PyMethodDef math_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* ---- math.integer (PEP 791) ------------------------------------------- */
+
+/* The integer functions again, as the submodule math.integer; they stay
+   in math too.  math.integer is its own built-in module (the inittab
+   lists it), loaded and bound by math_exec, so `import math.integer`
+   finds it in sys.modules although math is not a package. */
+static PyMethodDef math_integer_methods[] = {
+    MV(comb, "($module, n, k, /)", "Ways to choose k of n items, unordered."),
+    M1(factorial, "n!, for a non-negative integer n."),
+    MV(gcd, "($module, *integers)", "Greatest common divisor."),
+    M1(isqrt, "The integer square root of n: floor(sqrt(n)), exactly."),
+    MV(lcm, "($module, *integers)", "Least common multiple."),
+    MV(perm, "($module, n, k=None, /)", "Ways to choose k of n items, ordered."),
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot math_integer_slots[] = {
+    {Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED},
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+    {0, NULL},
+};
+
+static struct PyModuleDef math_integer_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "math.integer",
+    .m_doc = "Integer-specific mathematics functions.",
+    .m_size = 0,
+    .m_methods = math_integer_methods,
+    .m_slots = math_integer_slots,
+};
+
+PyMODINIT_FUNC
+PyInit__math_integer(void)
+{
+    return PyModuleDef_Init(&math_integer_module);
+}
+
+/* math.integer through the import system, so it gets its spec and its
+   sys.modules entry like any built-in module. */
+static int
+add_integer_submodule(PyObject *module)
+{
+    PyObject *name = PyUnicode_FromString("math.integer");
+    if (name == NULL) {
+        return -1;
+    }
+    PyObject *spec = _PyImport_BuiltinFindSpec(name);
+    Py_DECREF(name);
+    if (spec == NULL) {
+        return -1;
+    }
+    if (spec == Py_None) {
+        Py_DECREF(spec);
+        PyErr_SetString(PyExc_ImportError,
+                        "math.integer is not a built-in module");
+        return -1;
+    }
+    PyObject *submodule = _PyImport_LoadSpec(spec);
+    Py_DECREF(spec);
+    return PyModule_Add(module, "integer", submodule);
+}
+
 static int
 math_exec(PyObject *module)
 {
+    if (add_integer_submodule(module) < 0) {
+        return -1;
+    }
     if (PyModule_Add(module, "pi", PyFloat_FromDouble(M_PI)) < 0
         || PyModule_Add(module, "e", PyFloat_FromDouble(M_E)) < 0
         || PyModule_Add(module, "tau", PyFloat_FromDouble(2.0 * M_PI)) < 0
