@@ -1219,6 +1219,9 @@ static PyGetSetDef memory_getset[] = {
 };
 
 static PyMethodDef memory_methods[] = {
+    /* memoryview[int] (3.14): a generic alias, for annotations. */
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+     "See PEP 585"},
     {"release", memory_release, METH_NOARGS, "Release the underlying buffer exposed by the memoryview object."},
     {"tobytes", _PyCFunction_CAST(memory_tobytes), METH_FASTCALL | METH_KEYWORDS, "Return the data in the buffer as a byte string."},
     {"hex", _PyCFunction_CAST(memory_hex), METH_FASTCALL | METH_KEYWORDS, "Return the data in the buffer as a str of hexadecimal numbers."},

@@ -258,5 +258,18 @@ class CoroutineDecorator(unittest.TestCase):
         self.assertEqual(caught.exception.value, 2)
 
 
+class BuiltinGenerics(unittest.TestCase):
+
+    def test_subscriptable_builtin_types(self):
+        import types
+        for cls in (list, dict, set, frozenset, tuple, type, memoryview,
+                    frozendict):
+            with self.subTest(cls=cls.__name__):
+                alias = cls[int]
+                self.assertIsInstance(alias, types.GenericAlias)
+                self.assertIs(alias.__origin__, cls)
+                self.assertEqual(alias.__args__, (int,))
+
+
 if __name__ == "__main__":
     unittest.main()
