@@ -254,6 +254,9 @@ void PyConfig_InitPythonConfig(PyConfig *config)
     config->configure_c_stdio = 1;
     config->buffered_stdio = 1;
     config->int_max_str_digits = -1;
+    /* UTF-8 Mode is on by default since 3.15 (PEP 686); -X utf8=0 and
+       PYTHONUTF8=0 turn it off. */
+    config->utf8_mode = 1;
     config->lazy_imports = -1;
     config->enable_gil = -1;
     config->thread_inherit_context = -1;

@@ -153,6 +153,11 @@ expect X-options "{'foo': True, 'bar': 'baz', 'importtime': True, 'faulthandler'
 expect X-dev "True" "$PY" -X dev -c "$q(f.dev_mode)"
 expect X-utf8 "1" "$PY" -X utf8 -c "$q(f.utf8_mode)"
 expect X-utf8-0 "0" "$PY" -X utf8=0 -c "$q(f.utf8_mode)"
+expect utf8-default "1" "$PY" -c "$q(f.utf8_mode)"
+expect utf8-env-0 "0" env PYTHONUTF8=0 "$PY" -c "$q(f.utf8_mode)"
+expect utf8-x-wins "1" env PYTHONUTF8=0 "$PY" -X utf8 -c "$q(f.utf8_mode)"
+expect utf8-c-locale "utf-8 utf-8" env LC_ALL=C "$PY" -c \
+    "import locale, sys; print(locale.getpreferredencoding(False).lower(), sys.getfilesystemencoding())"
 expect X-digits "700 700" "$PY" -X int_max_str_digits=700 -c "$q(f.int_max_str_digits, sys.get_int_max_str_digits())"
 expect X-digits-0 "0" "$PY" -X int_max_str_digits=0 -c "import sys; print(sys.get_int_max_str_digits())"
 expect_status X-digits-bad 1 "$PY" -X int_max_str_digits=5 -c pass
