@@ -1282,6 +1282,32 @@ static PyObject *make_implementation(void)
     return ns;
 }
 
+/* sys.abi_info (3.15): what distinguishes builds that can coexist on one
+   machine. */
+static PyObject *make_abi_info(const char *byteorder)
+{
+    PyObject *ns_dict = Py_BuildValue(
+        "{sisOsOss}",
+        "pointer_bits", (int)(8 * sizeof(void *)),
+#ifdef Py_GIL_DISABLED
+        "free_threaded", Py_True,
+#else
+        "free_threaded", Py_False,
+#endif
+#ifdef Py_DEBUG
+        "debug", Py_True,
+#else
+        "debug", Py_False,
+#endif
+        "byteorder", byteorder);
+    if (ns_dict == NULL) {
+        return NULL;
+    }
+    PyObject *ns = _PyNamespace_New(ns_dict);
+    Py_DECREF(ns_dict);
+    return ns;
+}
+
 /* ---- the module ------------------------------------------------------ */
 
 static struct PyModuleDef sysmodule = {
@@ -1440,6 +1466,7 @@ static int add_values(PyObject *dict)
         || set_new(dict, "maxsize", PyLong_FromSsize_t(PY_SSIZE_T_MAX)) < 0
         || set_new(dict, "maxunicode", PyLong_FromLong(0x10FFFF)) < 0
         || set_new(dict, "byteorder", PyUnicode_FromString(byteorder)) < 0
+        || set_new(dict, "abi_info", make_abi_info(byteorder)) < 0
         || set_new(dict, "platform", PyUnicode_FromString("linux")) < 0
         || set_new(dict, "abiflags", PyUnicode_FromString(
 #ifdef Py_GIL_DISABLED

@@ -111,5 +111,17 @@ class SharedObjectsAcrossThreads(unittest.TestCase):
         self.assertEqual(box[0], self.THREADS * self.ROUNDS)
 
 
+class AbiInfo(unittest.TestCase):
+
+    def test_fields(self):
+        info = sys.abi_info
+        self.assertEqual(info.pointer_bits, 64 if sys.maxsize > 2**32 else 32)
+        self.assertIs(info.free_threaded, FREE_THREADED)
+        self.assertIs(info.debug, False)
+        self.assertEqual(info.byteorder, sys.byteorder)
+        self.assertEqual(sorted(vars(info)),
+                         ["byteorder", "debug", "free_threaded", "pointer_bits"])
+
+
 if __name__ == "__main__":
     unittest.main()
