@@ -566,6 +566,28 @@ class Counter(dict):
                 result[elem] = least
         return result
 
+    def __xor__(self, other):
+        '''Symmetric difference: the larger count minus the smaller one, for
+        every element of either counter (3.15).
+
+        >>> Counter(a=3, b=1) ^ Counter(a=1, b=2, c=4)
+        Counter({'c': 4, 'a': 2, 'b': 1})
+
+        '''
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            other_count = other[elem]
+            difference = count - other_count if count > other_count else other_count - count
+            if difference > 0:
+                result[elem] = difference
+        for elem, count in other.items():
+            # A missing element counts 0, so the difference is |count|.
+            if elem not in self and count != 0:
+                result[elem] = count if count > 0 else 0 - count
+        return result
+
     def __pos__(self):
         'Drops zero and negative counts.'
         result = Counter()
@@ -610,6 +632,12 @@ class Counter(dict):
             other_count = other[elem]
             if other_count < count:
                 self[elem] = other_count
+        return self._keep_positive()
+
+    def __ixor__(self, other):
+        for elem, other_count in other.items():
+            count = self[elem]
+            self[elem] = count - other_count if count > other_count else other_count - count
         return self._keep_positive()
 
 

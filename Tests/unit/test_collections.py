@@ -87,6 +87,22 @@ class CounterTests(unittest.TestCase):
         with self.assertRaises(NotImplementedError):
             Counter.fromkeys("ab")
 
+    def test_symmetric_difference(self):
+        # 3.15: the larger count minus the smaller, positive results only.
+        a, b = Counter(a=3, b=1, d=2), Counter(a=1, b=2, c=4, d=2)
+        self.assertEqual(a ^ b, Counter(a=2, b=1, c=4))
+        self.assertEqual(b ^ a, a ^ b)
+        self.assertEqual(Counter(a=-2) ^ Counter(a=1), Counter(a=3))
+        self.assertEqual(Counter() ^ Counter(a=-3), Counter(a=3))
+        in_place = Counter(a=3, z=0)
+        alias = in_place
+        in_place ^= Counter(a=5, b=1)
+        self.assertIs(in_place, alias)
+        self.assertEqual(in_place, Counter(a=2, b=1))
+        self.assertNotIn("z", in_place)
+        with self.assertRaises(TypeError):
+            Counter() ^ {"a": 1}
+
 
 class DefaultDict(unittest.TestCase):
 
