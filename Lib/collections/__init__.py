@@ -635,8 +635,9 @@ class Counter(dict):
         return self._keep_positive()
 
     def __ixor__(self, other):
-        for elem, other_count in other.items():
-            count = self[elem]
+        # Elements of self alone take their absolute count, as in __xor__.
+        for elem in set(self) | set(other):
+            count, other_count = self[elem], other[elem]
             self[elem] = count - other_count if count > other_count else other_count - count
         return self._keep_positive()
 

@@ -100,6 +100,9 @@ class CounterTests(unittest.TestCase):
         self.assertIs(in_place, alias)
         self.assertEqual(in_place, Counter(a=2, b=1))
         self.assertNotIn("z", in_place)
+        negative = Counter(a=-2)
+        negative ^= Counter()
+        self.assertEqual(negative, Counter(a=-2) ^ Counter())
         with self.assertRaises(TypeError):
             Counter() ^ {"a": 1}
 
