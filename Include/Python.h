@@ -72,6 +72,7 @@
 #include "pythread.h"
 #include "osmodule.h"
 #include "intrcheck.h"
+#include "fileobject.h"        /* lead: PyObject_AsFileDescriptor, PyFile_* */
 #ifndef Py_LIMITED_API
 #  include "cpython/critical_section.h"
 #  include "cpython/pyctype.h"

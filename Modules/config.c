@@ -72,6 +72,10 @@
     X(_tokenize) \
     X(_opcode) \
     X(unicodedata) \
+    X(pwd) \
+    X(grp) \
+    X(resource) \
+    X(fcntl) \
     /* END builtin modules */
 
 #define DECLARE_INIT(name) extern PyObject *PyInit_##name(void);

@@ -117,54 +117,11 @@ ns_to_ms(long long ns)
 
 /* ---- file descriptors ------------------------------------------------- */
 
-/* An int, or an object whose fileno() returns one, to a file descriptor
-   (>= 0); -1 with an exception. */
-static int
-object_to_fd(PyObject *obj)
-{
-    PyObject *number;
-    if (PyLong_Check(obj)) {
-        number = Py_NewRef(obj);
-    }
-    else {
-        PyObject *method;
-        if (PyObject_GetOptionalAttrString(obj, "fileno", &method) < 0) {
-            return -1;
-        }
-        if (method == NULL) {
-            PyErr_SetString(PyExc_TypeError,
-                            "argument must be an int, or have a fileno() method.");
-            return -1;
-        }
-        number = PyObject_CallNoArgs(method);
-        Py_DECREF(method);
-        if (number == NULL) {
-            return -1;
-        }
-        if (!PyLong_Check(number)) {
-            Py_DECREF(number);
-            PyErr_SetString(PyExc_TypeError, "fileno() returned a non-integer");
-            return -1;
-        }
-    }
-    int fd = PyLong_AsInt(number);
-    Py_DECREF(number);
-    if (fd == -1 && PyErr_Occurred()) {
-        return -1;
-    }
-    if (fd < 0) {
-        PyErr_Format(PyExc_ValueError,
-                     "file descriptor cannot be a negative integer (%i)", fd);
-        return -1;
-    }
-    return fd;
-}
-
-/* "O&" converter for object_to_fd. */
+/* "O&" converter for PyObject_AsFileDescriptor. */
 static int
 fd_converter(PyObject *obj, void *out)
 {
-    int fd = object_to_fd(obj);
+    int fd = PyObject_AsFileDescriptor(obj);
     if (fd < 0) {
         return 0;
     }
@@ -213,7 +170,7 @@ fd_list_fill(fd_list *list, PyObject *seq, fd_set *set, int *max_fd)
     }
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *item = PySequence_Fast_GET_ITEM(fast, i);
-        int fd = object_to_fd(item);
+        int fd = PyObject_AsFileDescriptor(item);
         if (fd < 0) {
             Py_DECREF(fast);
             return -1;
@@ -467,7 +424,7 @@ static PyObject *
 poll_unregister(PyObject *op, PyObject *arg)
 {
     pollobject *self = (pollobject *)op;
-    int fd = object_to_fd(arg);
+    int fd = PyObject_AsFileDescriptor(arg);
     if (fd < 0) {
         return NULL;
     }

@@ -1,0 +1,278 @@
+/* grp: the Unix group database (getgrgid, getgrnam, getgrall).
+
+   Thread safety: as in pwd (Modules/pwdmodule.c): reentrant getgr*_r
+   lookups with a per-call buffer, detached; getgrall's walk of the C
+   library's shared enumeration cursor is serialised by enumeration_lock. */
+#include "Python.h"
+#include "structseq.h"
+#include "pycore_lock.h"
+
+#include <errno.h>
+#include <grp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static PyStructSequence_Field struct_group_fields[] = {
+    {"gr_name", "group name"},
+    {"gr_passwd", "password"},
+    {"gr_gid", "group id"},
+    {"gr_mem", "group members"},
+    {NULL, NULL},
+};
+
+static PyStructSequence_Desc struct_group_desc = {
+    "grp.struct_group",
+    "grp.struct_group: Results from getgr*() routines.\n\n"
+    "This object may be accessed either as a tuple of\n"
+    "  (gr_name,gr_passwd,gr_gid,gr_mem)\n"
+    "or via the object attributes as named in the above tuple.\n",
+    struct_group_fields, 4,
+};
+
+/* Made once, process-wide; module exec runs under the import lock. */
+static PyTypeObject StructGroupType;
+
+static PyMutex enumeration_lock;
+
+static PyObject *
+member_list(char **members)
+{
+    PyObject *list = PyList_New(0);
+    for (char **m = members; list != NULL && m != NULL && *m != NULL; m++) {
+        PyObject *name = PyUnicode_DecodeFSDefault(*m);
+        if (name == NULL || PyList_Append(list, name) < 0) {
+            Py_XDECREF(name);
+            Py_CLEAR(list);
+            break;
+        }
+        Py_DECREF(name);
+    }
+    return list;
+}
+
+static PyObject *
+group_entry(const struct group *g)
+{
+    PyObject *v = PyStructSequence_New(&StructGroupType);
+    if (v == NULL) {
+        return NULL;
+    }
+    PyObject *items[4] = {
+        PyUnicode_DecodeFSDefault(g->gr_name),
+        PyUnicode_DecodeFSDefault(g->gr_passwd ? g->gr_passwd : ""),
+        PyLong_FromUnsignedLong((unsigned long)g->gr_gid),
+        member_list(g->gr_mem),
+    };
+    int failed = 0;
+    for (int i = 0; i < 4; i++) {
+        if (items[i] == NULL) {
+            failed = 1;
+            items[i] = Py_NewRef(Py_None);
+        }
+        PyStructSequence_SetItem(v, i, items[i]);
+    }
+    if (failed) {
+        Py_DECREF(v);
+        return NULL;
+    }
+    return v;
+}
+
+static size_t
+initial_buffer_size(void)
+{
+    long size = sysconf(_SC_GETGR_R_SIZE_MAX);
+    return size > 0 ? (size_t)size : 1024;
+}
+
+/* *result is the entry (pointing into *buffer, which the caller frees) or
+   NULL when there is none; -1 with MemoryError or OSError. */
+static int
+lookup(gid_t gid, const char *name, struct group *entry, char **buffer,
+       struct group **result)
+{
+    size_t size = initial_buffer_size();
+    for (;;) {
+        char *grown = PyMem_RawRealloc(*buffer, size);
+        if (grown == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        *buffer = grown;
+        int err;
+        Py_BEGIN_ALLOW_THREADS
+        err = name != NULL ? getgrnam_r(name, entry, *buffer, size, result)
+                           : getgrgid_r(gid, entry, *buffer, size, result);
+        Py_END_ALLOW_THREADS
+        if (err == ERANGE && size < ((size_t)1 << 24)) {
+            size *= 2;
+            continue;
+        }
+        if (err != 0 && err != ENOENT && err != ESRCH && err != EBADF
+            && err != EPERM) {
+            errno = err;
+            PyErr_SetFromErrno(PyExc_OSError);
+            return -1;
+        }
+        if (err != 0) {
+            *result = NULL;
+        }
+        return 0;
+    }
+}
+
+static PyObject *
+grp_getgrgid(PyObject *Py_UNUSED(module), PyObject *args, PyObject *kwargs)
+{
+    static char *keywords[] = {"id", NULL};
+    PyObject *id;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O:getgrgid", keywords,
+                                     &id)) {
+        return NULL;
+    }
+    if (!PyLong_Check(id)) {
+        PyErr_Format(PyExc_TypeError, "gid should be integer, not %.200s",
+                     Py_TYPE(id)->tp_name);
+        return NULL;
+    }
+    int overflow;
+    long long value = PyLong_AsLongLongAndOverflow(id, &overflow);
+    if (value == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (overflow != 0 || value < -1 || value > (long long)(gid_t)-1) {
+        PyErr_SetString(PyExc_KeyError, "getgrgid(): gid not found");
+        return NULL;
+    }
+    struct group entry, *result = NULL;
+    char *buffer = NULL;
+    PyObject *v = NULL;
+    if (lookup((gid_t)value, NULL, &entry, &buffer, &result) == 0) {
+        if (result != NULL) {
+            v = group_entry(result);
+        }
+        else {
+            PyErr_Format(PyExc_KeyError, "getgrgid(): gid not found: %S", id);
+        }
+    }
+    PyMem_RawFree(buffer);
+    return v;
+}
+
+static PyObject *
+grp_getgrnam(PyObject *Py_UNUSED(module), PyObject *args, PyObject *kwargs)
+{
+    static char *keywords[] = {"name", NULL};
+    PyObject *name;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "U:getgrnam", keywords,
+                                     &name)) {
+        return NULL;
+    }
+    PyObject *encoded;
+    if (!PyUnicode_FSConverter(name, &encoded)) {
+        return NULL;
+    }
+    struct group entry, *result = NULL;
+    char *buffer = NULL;
+    PyObject *v = NULL;
+    if (lookup(0, PyBytes_AS_STRING(encoded), &entry, &buffer, &result) == 0) {
+        if (result != NULL) {
+            v = group_entry(result);
+        }
+        else {
+            PyErr_Format(PyExc_KeyError, "getgrnam(): name not found: %R", name);
+        }
+    }
+    PyMem_RawFree(buffer);
+    Py_DECREF(encoded);
+    return v;
+}
+
+static PyObject *
+grp_getgrall(PyObject *Py_UNUSED(module), PyObject *Py_UNUSED(ignored))
+{
+    PyObject *list = PyList_New(0);
+    if (list == NULL) {
+        return NULL;
+    }
+    PyMutex_Lock(&enumeration_lock);
+    setgrent();
+    struct group *g;
+    while ((g = getgrent()) != NULL) {
+        PyObject *v = group_entry(g);
+        if (v == NULL || PyList_Append(list, v) < 0) {
+            Py_XDECREF(v);
+            Py_CLEAR(list);
+            break;
+        }
+        Py_DECREF(v);
+    }
+    endgrent();
+    PyMutex_Unlock(&enumeration_lock);
+    return list;
+}
+
+#define VARKW(f) (PyCFunction)(void (*)(void))(f), METH_VARARGS | METH_KEYWORDS
+
+static PyMethodDef grp_methods[] = {
+    {"getgrgid", VARKW(grp_getgrgid),
+     "getgrgid($module, /, id)\n--\n\n"
+     "Return the group database entry for the given numeric group ID.\n\n"
+     "If id is not valid, raise KeyError."},
+    {"getgrnam", VARKW(grp_getgrnam),
+     "getgrnam($module, /, name)\n--\n\n"
+     "Return the group database entry for the given group name.\n\n"
+     "If name is not valid, raise KeyError."},
+    {"getgrall", grp_getgrall, METH_NOARGS,
+     "getgrall($module, /)\n--\n\n"
+     "Return a list of all available group entries, in arbitrary order.\n\n"
+     "An entry whose name starts with '+' or '-' represents an "
+     "instruction\nto use YP/NIS and may not be accessible via "
+     "getgrnam or getgrgid."},
+    {NULL, NULL, 0, NULL},
+};
+
+static int
+grp_exec(PyObject *module)
+{
+    if (StructGroupType.tp_name == NULL
+        && PyStructSequence_InitType2(&StructGroupType,
+                                      &struct_group_desc) < 0) {
+        return -1;
+    }
+    return PyModule_AddObjectRef(module, "struct_group",
+                                 (PyObject *)&StructGroupType);
+}
+
+static PyModuleDef_Slot grp_slots[] = {
+    {Py_mod_exec, grp_exec},
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+    {0, NULL},
+};
+
+static struct PyModuleDef grp_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "grp",
+    .m_doc = "Access to the Unix group database.\n\n"
+             "Group entries are reported as 4-tuples containing the "
+             "following fields\nfrom the group database, in order:\n\n"
+             "  gr_name   - name of the group\n"
+             "  gr_passwd - group password (encrypted); often empty\n"
+             "  gr_gid    - numeric ID of the group\n"
+             "  gr_mem    - list of members\n\n"
+             "The gid is an integer, name and password are strings.  "
+             "(Note that most\nusers are not explicitly listed as members of "
+             "the groups they are in\naccording to the password database.  "
+             "Check both databases to get\ncomplete membership "
+             "information.)",
+    .m_size = 0,
+    .m_methods = grp_methods,
+    .m_slots = grp_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_grp(void)
+{
+    return PyModuleDef_Init(&grp_module);
+}
