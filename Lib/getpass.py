@@ -1,0 +1,215 @@
+"""Utilities to get a password and/or the current user name.
+
+getpass(prompt[, stream[, echo_char]]) - Prompt for a password, with
+echo turned off.
+getuser() - Get the user name from the environment or password database.
+
+GetPassWarning - This UserWarning is issued when getpass() cannot prevent
+                 echoing of the password contents while reading.
+
+Weft has no termios module, so the terminal's echo is turned off with
+stty(1) when stdin is a terminal; where that is impossible getpass falls
+back to reading a visible line and warns, as CPython does without termios.
+"""
+
+import contextlib
+import io
+import os
+import sys
+import warnings
+
+__all__ = ["getpass", "getuser", "GetPassWarning"]
+
+
+class GetPassWarning(UserWarning):
+    pass
+
+
+def _stty(fd, *settings):
+    """Run stty on the terminal fd; True when it succeeded."""
+    import subprocess
+    try:
+        result = subprocess.run(["stty", *settings], stdin=fd,
+                                stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL)
+    except OSError:
+        return False
+    return result.returncode == 0
+
+
+def _read_hidden(prompt, stream, tty_fd, echo_char):
+    """Read a line from the terminal tty_fd with echo off (or echoing
+    echo_char per character); None when echo cannot be controlled."""
+    import subprocess
+    try:
+        saved = subprocess.run(["stty", "-g"], stdin=tty_fd,
+                               stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL)
+    except OSError:
+        return None
+    if saved.returncode != 0:
+        return None
+    settings = saved.stdout.decode().strip()
+    mode = ["-echo"] if echo_char is None else ["-echo", "-icanon", "min", "1"]
+    if not _stty(tty_fd, *mode):
+        return None
+    try:
+        stream.write(prompt)
+        stream.flush()
+        if echo_char is None:
+            line = _readline_fd(tty_fd)
+        else:
+            line = _read_echoing(tty_fd, stream, echo_char)
+        stream.write("\n")
+        stream.flush()
+        return line
+    finally:
+        _stty(tty_fd, settings)
+
+
+def _readline_fd(fd):
+    data = bytearray()
+    while True:
+        byte = os.read(fd, 1)
+        if not byte:
+            if not data:
+                raise EOFError
+            break
+        if byte == b"\n":
+            break
+        data += byte
+    return data.decode(sys.stdin.encoding or "utf-8", "replace")
+
+
+def _read_echoing(fd, stream, echo_char):
+    chars = []
+    while True:
+        byte = os.read(fd, 1)
+        if not byte:
+            if not chars:
+                raise EOFError
+            break
+        if byte in (b"\n", b"\r"):
+            break
+        if byte in (b"\x7f", b"\b"):
+            if chars:
+                chars.pop()
+                stream.write("\b \b")
+                stream.flush()
+            continue
+        chars.append(byte.decode("latin-1"))
+        stream.write(echo_char)
+        stream.flush()
+    return "".join(chars)
+
+
+def unix_getpass(prompt="Password: ", stream=None, *, echo_char=None):
+    """Prompt for a password, with echo turned off.
+
+    Args:
+      prompt: Written on stream to ask for the input.  Default: 'Password: '
+      stream: A writable file object to display the prompt.  Defaults to
+              the tty.  If no tty is available defaults to sys.stderr.
+      echo_char: A single ASCII character to echo per typed character, or
+              None (the default) to echo nothing.
+    Returns:
+      The seKr3t input.
+    Raises:
+      EOFError: If our input tty or stdin was closed.
+      GetPassWarning: When we were unable to turn echo off on the input.
+
+    Always restores terminal settings before returning.
+    """
+    _check_echo_char(echo_char)
+    with contextlib.ExitStack() as stack:
+        try:
+            tty_fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+            tty = io.FileIO(tty_fd, "w+")
+            stack.enter_context(tty)
+            if stream is None:
+                stream = io.TextIOWrapper(tty)
+                stack.callback(stream.detach)
+        except OSError:
+            tty_fd = None
+        if tty_fd is None:
+            try:
+                tty_fd = sys.stdin.fileno()
+            except (AttributeError, ValueError):
+                tty_fd = None
+            if tty_fd is not None and not os.isatty(tty_fd):
+                tty_fd = None
+        if stream is None:
+            stream = sys.stderr
+        if tty_fd is not None:
+            line = _read_hidden(prompt, stream, tty_fd, echo_char)
+            if line is not None:
+                return line
+        return fallback_getpass(prompt, stream)
+
+
+def _check_echo_char(echo_char):
+    if echo_char is None:
+        return
+    if not isinstance(echo_char, str):
+        raise TypeError("'echo_char' must be a str or None, not "
+                        f"{type(echo_char).__name__}")
+    if len(echo_char) != 1 or not echo_char.isprintable() or not echo_char.isascii():
+        raise ValueError("'echo_char' must be a single printable ASCII "
+                         f"character, got: {echo_char!r}")
+
+
+def fallback_getpass(prompt="Password: ", stream=None, *, echo_char=None):
+    _check_echo_char(echo_char)
+    warnings.warn("Can not control echo on the terminal.", GetPassWarning,
+                  stacklevel=2)
+    if not stream:
+        stream = sys.stderr
+    print("Warning: Password input may be echoed.", file=stream)
+    return _raw_input(prompt, stream)
+
+
+def _raw_input(prompt="", stream=None, input=None):
+    if not stream:
+        stream = sys.stderr
+    if not input:
+        input = sys.stdin
+    prompt = str(prompt)
+    if prompt:
+        try:
+            stream.write(prompt)
+        except UnicodeEncodeError:
+            prompt = prompt.encode(stream.encoding, "replace")
+            prompt = prompt.decode(stream.encoding)
+            stream.write(prompt)
+        stream.flush()
+    line = input.readline()
+    if not line:
+        raise EOFError
+    if line[-1] == "\n":
+        line = line[:-1]
+    return line
+
+
+def getuser():
+    """Get the username from the environment or password database.
+
+    First try various environment variables, then the password
+    database.  This works on Windows as long as USERNAME is set.
+    Any failure to find a username raises OSError.
+
+    .. versionchanged:: 3.13
+        Previously, various exceptions beyond just :exc:`OSError`
+        were raised.
+    """
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        user = os.environ.get(name)
+        if user:
+            return user
+    try:
+        import pwd
+        return pwd.getpwuid(os.getuid())[0]
+    except (ImportError, KeyError) as e:
+        raise OSError("No username set in the environment") from e
+
+
+getpass = unix_getpass
