@@ -6,10 +6,6 @@ getuser() - Get the user name from the environment or password database.
 
 GetPassWarning - This UserWarning is issued when getpass() cannot prevent
                  echoing of the password contents while reading.
-
-Weft has no termios module, so the terminal's echo is turned off with
-stty(1) when stdin is a terminal; where that is impossible getpass falls
-back to reading a visible line and warns, as CPython does without termios.
 """
 
 import contextlib
@@ -25,33 +21,25 @@ class GetPassWarning(UserWarning):
     pass
 
 
-def _stty(fd, *settings):
-    """Run stty on the terminal fd; True when it succeeded."""
-    import subprocess
-    try:
-        result = subprocess.run(["stty", *settings], stdin=fd,
-                                stdout=subprocess.PIPE,
-                                stderr=subprocess.DEVNULL)
-    except OSError:
-        return False
-    return result.returncode == 0
-
-
 def _read_hidden(prompt, stream, tty_fd, echo_char):
     """Read a line from the terminal tty_fd with echo off (or echoing
     echo_char per character); None when echo cannot be controlled."""
-    import subprocess
+    import termios
     try:
-        saved = subprocess.run(["stty", "-g"], stdin=tty_fd,
-                               stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL)
-    except OSError:
+        old = termios.tcgetattr(tty_fd)
+    except termios.error:
         return None
-    if saved.returncode != 0:
-        return None
-    settings = saved.stdout.decode().strip()
-    mode = ["-echo"] if echo_char is None else ["-echo", "-icanon", "min", "1"]
-    if not _stty(tty_fd, *mode):
+    new = list(old)
+    new[6] = list(old[6])
+    new[3] &= ~termios.ECHO
+    if echo_char is not None:
+        # Characters one at a time, so each can be answered with echo_char.
+        new[3] &= ~termios.ICANON
+        new[6][termios.VMIN] = 1
+        new[6][termios.VTIME] = 0
+    try:
+        termios.tcsetattr(tty_fd, termios.TCSAFLUSH, new)
+    except termios.error:
         return None
     try:
         stream.write(prompt)
@@ -64,7 +52,7 @@ def _read_hidden(prompt, stream, tty_fd, echo_char):
         stream.flush()
         return line
     finally:
-        _stty(tty_fd, settings)
+        termios.tcsetattr(tty_fd, termios.TCSAFLUSH, old)
 
 
 def _readline_fd(fd):

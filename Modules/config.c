@@ -76,6 +76,7 @@
     X(grp) \
     X(resource) \
     X(fcntl) \
+    X(termios) \
     /* END builtin modules */
 
 #define DECLARE_INIT(name) extern PyObject *PyInit_##name(void);
