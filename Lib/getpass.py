@@ -1,11 +1,8 @@
-"""Utilities to get a password and/or the current user name.
+"""Reading a password without echoing it (getpass) and finding the
+user's login name (getuser).
 
-getpass(prompt[, stream[, echo_char]]) - Prompt for a password, with
-echo turned off.
-getuser() - Get the user name from the environment or password database.
-
-GetPassWarning - This UserWarning is issued when getpass() cannot prevent
-                 echoing of the password contents while reading.
+GetPassWarning is issued when the echo cannot be turned off, in which
+case the password is read as a visible line.
 """
 
 import contextlib
@@ -92,21 +89,11 @@ def _read_echoing(fd, stream, echo_char):
 
 
 def unix_getpass(prompt="Password: ", stream=None, *, echo_char=None):
-    """Prompt for a password, with echo turned off.
-
-    Args:
-      prompt: Written on stream to ask for the input.  Default: 'Password: '
-      stream: A writable file object to display the prompt.  Defaults to
-              the tty.  If no tty is available defaults to sys.stderr.
-      echo_char: A single ASCII character to echo per typed character, or
-              None (the default) to echo nothing.
-    Returns:
-      The seKr3t input.
-    Raises:
-      EOFError: If our input tty or stdin was closed.
-      GetPassWarning: When we were unable to turn echo off on the input.
-
-    Always restores terminal settings before returning.
+    """Write prompt to stream (default: the controlling terminal, else
+    sys.stderr) and read a line from the terminal with echo off, or with
+    echo_char (one printable ASCII character) shown per typed character.
+    The terminal settings are always restored.  EOFError at end of input;
+    without a terminal, warns (GetPassWarning) and reads from stdin.
     """
     _check_echo_char(echo_char)
     with contextlib.ExitStack() as stack:
@@ -179,16 +166,8 @@ def _raw_input(prompt="", stream=None, input=None):
 
 
 def getuser():
-    """Get the username from the environment or password database.
-
-    First try various environment variables, then the password
-    database.  This works on Windows as long as USERNAME is set.
-    Any failure to find a username raises OSError.
-
-    .. versionchanged:: 3.13
-        Previously, various exceptions beyond just :exc:`OSError`
-        were raised.
-    """
+    """The login name: from LOGNAME, USER, LNAME or USERNAME, else from
+    the password database; OSError when neither gives one."""
     for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
         user = os.environ.get(name)
         if user:

@@ -1,12 +1,9 @@
-"""Internationalization and localization support.
+"""Message translation with GNU gettext catalogs (.mo files).
 
-This module provides internationalization (I18N) and localization (L10N)
-support for your Python programs by providing an interface to the GNU
-gettext message catalog library.
-
-I18N refers to the operation by which a program is made aware of multiple
-languages.  L10N refers to the adaptation of your program, once
-internationalized, to the local language and cultural habits.
+The class API (translation(), GNUTranslations, install()) and the GNU
+gettext-style functions (gettext(), ngettext(), dgettext(),
+bindtextdomain(), ...) look messages up in compiled catalogs found under
+a locale directory by language.
 """
 
 import os

@@ -20,21 +20,17 @@ class _NodeInfo:
 
 
 class CycleError(ValueError):
-    """Subclass of ValueError raised by TopologicalSorter.prepare if cycles
-    exist in the working graph.
+    """Raised by TopologicalSorter.prepare() when the graph has a cycle.
 
-    If multiple cycles exist, only one undefined choice among them will be
-    reported and included in the exception.  The detected cycle can be
-    accessed via the second element in the *args* attribute of the
-    exception instance and consists in a list of nodes, such that each node
-    is, in the graph, an immediate predecessor of the next node in the
-    list.  In the reported list, the first and the last node will be the
-    same, to make it clear that it is cyclic.
+    args[1] is one cycle as a list of nodes, each an immediate predecessor
+    of the next, whose first and last items are the same node.
     """
 
 
 class TopologicalSorter:
-    """Provides functionality to topologically sort a graph of hashable nodes"""
+    """Orders the nodes of a graph of hashable nodes so that every node
+    comes after its predecessors, all at once (static_order) or group by
+    group as work completes (prepare, get_ready, done)."""
 
     def __init__(self, graph=None):
         self._node2info = {}
@@ -52,20 +48,11 @@ class TopologicalSorter:
         return info
 
     def add(self, node, *predecessors):
-        """Add a new node and its predecessors to the graph.
+        """Add node, and each predecessor as one of its dependencies.
 
-        Both the *node* and all elements in *predecessors* must be hashable.
-
-        If called multiple times with the same node argument, the set of
-        dependencies will be the union of all dependencies passed in.
-
-        It is possible to add a node with no dependencies (*predecessors* is
-        not provided) as well as provide a dependency twice. If a node that
-        has not been provided before is included among *predecessors* it
-        will be automatically added to the graph with no predecessors of
-        its own.
-
-        Raises ValueError if called after "prepare".
+        Calling it again for a node adds to its dependencies; predecessors
+        not seen before become nodes without dependencies of their own.
+        Raises ValueError after prepare().
         """
         if self._ready_nodes is not None:
             raise ValueError("Nodes cannot be added after a call to prepare()")
@@ -75,16 +62,11 @@ class TopologicalSorter:
             self._get_nodeinfo(predecessor).successors.append(node)
 
     def prepare(self):
-        """Mark the graph as finished and check for cycles in the graph.
+        """Freeze the graph and look for a cycle (CycleError).
 
-        If any cycle is detected, "CycleError" will be raised, but
-        "get_ready" can still be used to obtain as many nodes as possible
-        until cycles block more progress. After a call to this function,
-        the graph cannot be modified and therefore no more nodes can be
-        added using "add".
-
-        Raises ValueError if nodes have already been passed out of the
-        sorter.
+        Even after a CycleError, get_ready() hands out the nodes that do
+        not depend on the cycle.  Raises ValueError once get_ready() has
+        handed out nodes.
         """
         if self._npassedout > 0:
             raise ValueError("cannot prepare() after starting sort")
@@ -96,14 +78,10 @@ class TopologicalSorter:
             raise CycleError("nodes are in a cycle", cycle)
 
     def get_ready(self):
-        """Return a tuple of all the nodes that are ready.
+        """A tuple of the nodes whose predecessors are all done and that
+        have not been handed out yet (empty when nothing can progress).
 
-        Initially it returns all nodes with no predecessors; once those are
-        marked as processed by calling "done", further calls will return all
-        new nodes that have all their predecessors already processed. Once
-        no more progress can be made, empty tuples are returned.
-
-        Raises ValueError if called without calling "prepare" previously.
+        Raises ValueError before prepare().
         """
         if self._ready_nodes is None:
             raise ValueError("prepare() must be called first")
@@ -116,15 +94,10 @@ class TopologicalSorter:
         return result
 
     def is_active(self):
-        """Return ``True`` if more progress can be made and ``False``
-        otherwise.
+        """Whether more progress is possible: some node handed out is not
+        done yet, or some ready node has not been handed out.
 
-        Progress can be made if cycles do not block the resolution and
-        either there are still nodes ready that haven't yet been returned by
-        "get_ready" or the number of nodes marked "done" is less than the
-        number that have been returned by "get_ready".
-
-        Raises ValueError if called without calling "prepare" previously.
+        Raises ValueError before prepare().
         """
         if self._ready_nodes is None:
             raise ValueError("prepare() must be called first")
@@ -134,15 +107,11 @@ class TopologicalSorter:
         return self.is_active()
 
     def done(self, *nodes):
-        """Marks a set of nodes returned by "get_ready" as processed.
+        """Mark nodes handed out by get_ready() as processed, which may make
+        their successors ready.
 
-        This method unblocks any successor of each node in *nodes* for being
-        returned in the future by a call to "get_ready".
-
-        Raises ValueError if any node in *nodes* has already been marked as
-        processed by a previous call to this method, if a node was not added
-        to the graph by using "add" or if called without calling "prepare"
-        previously or if node has not yet been returned by "get_ready".
+        Raises ValueError for a node never added, not handed out yet, or
+        already done, and before prepare().
         """
         if self._ready_nodes is None:
             raise ValueError("prepare() must be called first")
@@ -202,13 +171,9 @@ class TopologicalSorter:
         return None
 
     def static_order(self):
-        """Returns an iterable of nodes in a topological order.
-
-        The particular order that is returned may depend on the specific
-        order in which the items were inserted in the graph.
-
-        Using this method does not require to call "prepare" or "done". If
-        any cycle is detected, :exc:`CycleError` will be raised.
+        """Iterate over all the nodes in a topological order (which one,
+        among the valid orders, depends on insertion order).  Calls
+        prepare() itself, so it raises CycleError for a cyclic graph.
         """
         self.prepare()
         while self.is_active():

@@ -1,36 +1,17 @@
-"""Generic socket server classes.
+"""Frameworks for network servers.
 
-This module tries to capture the various aspects of defining a server:
+A server class accepts requests on a socket (TCPServer, UDPServer,
+UnixStreamServer, UnixDatagramServer) and hands each to an instance of
+a request handler class, whose handle() method serves it.  By default
+one request is served at a time; ThreadingMixIn serves each in a new
+thread and ForkingMixIn in a new process.  A mix-in comes first among
+the bases, since it overrides process_request():
 
-For socket-based servers:
+    class ThreadingUDPServer(ThreadingMixIn, UDPServer):
+        pass
 
-- address family:
-        - AF_INET{,6}: IP (Internet Protocol) sockets (default)
-        - AF_UNIX: Unix domain sockets
-- socket type:
-        - SOCK_STREAM (reliable stream, e.g. TCP)
-        - SOCK_DGRAM (datagrams, e.g. UDP)
-
-For request-based servers (including socket-based):
-
-- client address verification before further looking at the request
-        (This is actually a hook for any processing that needs to look
-         at the request before anything else, e.g. logging)
-- how to handle multiple requests:
-        - synchronous (one request is handled at a time)
-        - forking (each request is handled by a new process)
-        - threading (each request is handled by a new thread)
-
-The classes in this module favor the server type that is simplest to
-write: a synchronous TCP/IP server.  ForkingMixIn and ThreadingMixIn
-turn any of them into a server that handles each request in a child
-process or a thread:
-
-        class ThreadingUDPServer(ThreadingMixIn, UDPServer): pass
-
-The mix-in class must come first, since it overrides a method defined
-in UDPServer.  A request handler subclasses BaseRequestHandler (or
-StreamRequestHandler / DatagramRequestHandler) and overrides handle().
+Handlers derive from BaseRequestHandler, or StreamRequestHandler and
+DatagramRequestHandler, which give them rfile and wfile objects.
 """
 
 import os
@@ -58,68 +39,33 @@ else:
 
 
 class BaseServer:
-    """Base class for server classes.
+    """The request-serving loop, independent of sockets.
 
-    Methods for the caller:
-
-    - __init__(server_address, RequestHandlerClass)
-    - serve_forever(poll_interval=0.5)
-    - shutdown()
-    - handle_request()  # if you do not use serve_forever()
-    - fileno() -> int   # for selector
-
-    Methods that may be overridden:
-
-    - server_bind()
-    - server_activate()
-    - get_request() -> request, client_address
-    - handle_timeout()
-    - verify_request(request, client_address)
-    - server_close()
-    - process_request(request, client_address)
-    - shutdown_request(request)
-    - close_request(request)
-    - service_actions()
-    - handle_error()
-
-    Class variables that may be overridden by derived classes or
-    instances:
-
-    - timeout
-    - address_family
-    - socket_type
-    - allow_reuse_address
-    - allow_reuse_port
-
-    Instance variables:
-
-    - RequestHandlerClass
-    - socket
+    Callers use serve_forever(), shutdown(), handle_request() and
+    fileno(); subclasses may override server_bind(), server_activate(),
+    get_request(), verify_request(), process_request(), finish_request(),
+    shutdown_request(), close_request(), handle_timeout(), handle_error(),
+    service_actions() and server_close().  `timeout` bounds the wait of
+    handle_request().
     """
 
     timeout = None
 
     def __init__(self, server_address, RequestHandlerClass):
-        """Constructor.  May be extended, do not override."""
+        """May be extended by subclasses, which must call it."""
         self.server_address = server_address
         self.RequestHandlerClass = RequestHandlerClass
         self.__is_shut_down = threading.Event()
         self.__shutdown_request = False
 
     def server_activate(self):
-        """Called by constructor to activate the server.
-
-        May be overridden.
-        """
+        """Hook run by the constructor after binding; does nothing here."""
         pass
 
     def serve_forever(self, poll_interval=0.5):
-        """Handle one request at a time until shutdown.
-
-        Polls for shutdown every poll_interval seconds. Ignores
-        self.timeout. If you need to do periodic tasks, do them in
-        another thread.
-        """
+        """Serve requests one at a time until shutdown() is called,
+        checking for it every poll_interval seconds (self.timeout does not
+        apply).  service_actions() runs after each wait."""
         self.__is_shut_down.clear()
         try:
             with _ServerSelector() as selector:
@@ -137,28 +83,20 @@ class BaseServer:
             self.__is_shut_down.set()
 
     def shutdown(self):
-        """Stops the serve_forever loop.
-
-        Blocks until the loop has finished. This must be called while
-        serve_forever() is running in another thread, or it will
-        deadlock.
-        """
+        """Stop serve_forever() and wait until it has returned.  Call it
+        from another thread than the one in serve_forever(), or it waits
+        for ever."""
         self.__shutdown_request = True
         self.__is_shut_down.wait()
 
     def service_actions(self):
-        """Called by the serve_forever() loop.
-
-        May be overridden by a subclass / Mixin to implement any code that
-        needs to be run during the loop.
-        """
+        """Hook run by serve_forever() after each wait; does nothing here."""
         pass
 
     def handle_request(self):
-        """Handle one request, possibly blocking.
-
-        Respects self.timeout.
-        """
+        """Wait for one request (at most self.timeout, or the socket's own
+        timeout when shorter) and serve it; handle_timeout() when none
+        came in time."""
         # The smaller of the socket's timeout and self.timeout applies.
         timeout = self.socket.gettimeout()
         if timeout is None:
@@ -180,12 +118,8 @@ class BaseServer:
                         return self.handle_timeout()
 
     def _handle_request_noblock(self):
-        """Handle one request, without blocking.
-
-        I assume that selector.select() has returned that the socket is
-        readable before this function was called, so there should be no
-        risk of blocking in get_request().
-        """
+        """Serve the request the socket reports ready: get, verify,
+        process, and shut it down when processing fails."""
         try:
             request, client_address = self.get_request()
         except OSError:
@@ -203,51 +137,37 @@ class BaseServer:
             self.shutdown_request(request)
 
     def handle_timeout(self):
-        """Called if no new request arrives within self.timeout.
-
-        Overridden by ForkingMixIn.
-        """
+        """Hook for handle_request() when no request came in time."""
         pass
 
     def verify_request(self, request, client_address):
-        """Verify the request.  May be overridden.
-
-        Return True if we should proceed with this request.
-        """
+        """Whether to serve this request; always True here."""
         return True
 
     def process_request(self, request, client_address):
-        """Call finish_request.
-
-        Overridden by ForkingMixIn and ThreadingMixIn.
-        """
+        """Serve the request in this thread; the mix-ins override this."""
         self.finish_request(request, client_address)
         self.shutdown_request(request)
 
     def server_close(self):
-        """Called to clean-up the server.
-
-        May be overridden.
-        """
+        """Release what the server holds; nothing here."""
         pass
 
     def finish_request(self, request, client_address):
-        """Finish one request by instantiating RequestHandlerClass."""
+        """Serve the request by making a RequestHandlerClass instance."""
         self.RequestHandlerClass(request, client_address, self)
 
     def shutdown_request(self, request):
-        """Called to shutdown and close an individual request."""
+        """End a request: close_request() here."""
         self.close_request(request)
 
     def close_request(self, request):
-        """Called to clean up an individual request."""
+        """Release a request; nothing here."""
         pass
 
     def handle_error(self, request, client_address):
-        """Handle an error gracefully.  May be overridden.
-
-        The default is to print a traceback and continue.
-        """
+        """Report an exception raised while serving a request: print its
+        traceback to stderr and go on serving."""
         print("-" * 40, file=sys.stderr)
         print("Exception occurred during processing of request from",
               client_address, file=sys.stderr)
@@ -263,49 +183,12 @@ class BaseServer:
 
 
 class TCPServer(BaseServer):
-    """Base class for various socket-based server classes.
+    """A server on a stream socket (TCP over IPv4 by default).
 
-    Defaults to synchronous IP stream (i.e., TCP).
-
-    Methods for the caller:
-
-    - __init__(server_address, RequestHandlerClass, bind_and_activate=True)
-    - serve_forever(poll_interval=0.5)
-    - shutdown()
-    - handle_request()  # if you don't use serve_forever()
-    - fileno() -> int   # for selector
-
-    Methods that may be overridden:
-
-    - server_bind()
-    - server_activate()
-    - get_request() -> request, client_address
-    - handle_timeout()
-    - verify_request(request, client_address)
-    - process_request(request, client_address)
-    - shutdown_request(request)
-    - close_request(request)
-    - handle_error()
-
-    Methods for derived classes:
-
-    - finish_request(request, client_address)
-
-    Class variables that may be overridden by derived classes or
-    instances:
-
-    - timeout
-    - address_family
-    - socket_type
-    - request_queue_size (only for stream sockets)
-    - allow_reuse_address
-    - allow_reuse_port
-
-    Instance variables:
-
-    - server_address
-    - RequestHandlerClass
-    - socket
+    Class attributes to override: address_family, socket_type,
+    request_queue_size (the listen() backlog), allow_reuse_address,
+    allow_reuse_port and timeout.  With bind_and_activate false the
+    constructor leaves binding and listening to the caller.
     """
 
     address_family = socket.AF_INET
@@ -320,7 +203,7 @@ class TCPServer(BaseServer):
 
     def __init__(self, server_address, RequestHandlerClass,
                  bind_and_activate=True):
-        """Constructor.  May be extended, do not override."""
+        """May be extended by subclasses, which must call it."""
         BaseServer.__init__(self, server_address, RequestHandlerClass)
         self.socket = socket.socket(self.address_family, self.socket_type)
         if bind_and_activate:
@@ -332,10 +215,8 @@ class TCPServer(BaseServer):
                 raise
 
     def server_bind(self):
-        """Called by constructor to bind the socket.
-
-        May be overridden.
-        """
+        """Bind the socket to server_address (applying the reuse options),
+        then record the address actually bound."""
         if self.allow_reuse_address and hasattr(socket, "SO_REUSEADDR"):
             self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         if (self.allow_reuse_port and hasattr(socket, "SO_REUSEPORT")
@@ -345,35 +226,23 @@ class TCPServer(BaseServer):
         self.server_address = self.socket.getsockname()
 
     def server_activate(self):
-        """Called by constructor to activate the server.
-
-        May be overridden.
-        """
+        """Start listening."""
         self.socket.listen(self.request_queue_size)
 
     def server_close(self):
-        """Called to clean-up the server.
-
-        May be overridden.
-        """
+        """Close the listening socket."""
         self.socket.close()
 
     def fileno(self):
-        """Return socket file number.
-
-        Interface required by selector.
-        """
+        """The listening socket's descriptor, for selectors."""
         return self.socket.fileno()
 
     def get_request(self):
-        """Get the request and client address from the socket.
-
-        May be overridden.
-        """
+        """accept(): the connection and the client's address."""
         return self.socket.accept()
 
     def shutdown_request(self, request):
-        """Called to shutdown and close an individual request."""
+        """Shut the connection down for writing, then close it."""
         try:
             # The client sees EOF even when the handler forked and the
             # child still holds a copy of the socket.
@@ -383,12 +252,13 @@ class TCPServer(BaseServer):
         self.close_request(request)
 
     def close_request(self, request):
-        """Called to clean up an individual request."""
+        """Close the connection."""
         request.close()
 
 
 class UDPServer(TCPServer):
-    """UDP server class."""
+    """A server on a datagram socket (UDP over IPv4 by default); a
+    request is (data, socket)."""
 
     allow_reuse_address = False
 
@@ -417,7 +287,8 @@ class UDPServer(TCPServer):
 
 if hasattr(os, "fork"):
     class ForkingMixIn:
-        """Mix-in class to handle each request in a new process."""
+        """Serves each request in a child process (at most max_children
+        at a time), reaping children as they exit."""
 
         timeout = 300
         active_children = None
@@ -426,7 +297,8 @@ if hasattr(os, "fork"):
         block_on_close = True
 
         def collect_children(self, *, blocking=False):
-            """Internal routine to wait for children that have exited."""
+            """Reap children that have exited (all of them, waiting, when
+            blocking), first waiting while max_children are running."""
             if self.active_children is None:
                 return
 
@@ -456,21 +328,15 @@ if hasattr(os, "fork"):
                     pass
 
         def handle_timeout(self):
-            """Wait for zombies after self.timeout seconds of inactivity.
-
-            May be extended, do not override.
-            """
+            """Reap exited children while idle."""
             self.collect_children()
 
         def service_actions(self):
-            """Collect the zombie child processes regularly in the ForkingMixIn.
-
-            service_actions is called in the BaseServer's serve_forever loop.
-            """
+            """Reap exited children on each turn of serve_forever()."""
             self.collect_children()
 
         def process_request(self, request, client_address):
-            """Fork a new subprocess to process the request."""
+            """Serve the request in a new child process."""
             pid = os.fork()
             if pid:
                 # Parent process
@@ -499,7 +365,8 @@ if hasattr(os, "fork"):
 
 
 class _Threads(list):
-    """Joinable list of all non-daemon threads."""
+    """The request threads server_close() waits for (daemon threads
+    are never kept)."""
 
     def append(self, thread):
         self.reap()
@@ -520,7 +387,7 @@ class _Threads(list):
 
 
 class _NoThreads:
-    """Degenerate version of _Threads."""
+    """Keeps no threads: for servers that do not wait for them."""
 
     def append(self, thread):
         pass
@@ -530,7 +397,7 @@ class _NoThreads:
 
 
 class ThreadingMixIn:
-    """Mix-in class to handle each request in a new thread."""
+    """Serves each request in a new thread."""
 
     # Decides how threads will act upon termination of the main process.
     daemon_threads = False
@@ -541,10 +408,7 @@ class ThreadingMixIn:
     _threads = _NoThreads()
 
     def process_request_thread(self, request, client_address):
-        """Same as in BaseServer but as a thread.
-
-        In addition, exception handling is done here.
-        """
+        """A request thread's body: serve, report errors, shut down."""
         try:
             self.finish_request(request, client_address)
         except Exception:
@@ -553,7 +417,7 @@ class ThreadingMixIn:
             self.shutdown_request(request)
 
     def process_request(self, request, client_address):
-        """Start a new thread to process the request."""
+        """Serve the request in a new thread."""
         if self.block_on_close:
             vars(self).setdefault("_threads", _Threads())
         t = threading.Thread(target=self.process_request_thread,
@@ -593,19 +457,9 @@ if hasattr(socket, "AF_UNIX"):
 
 
 class BaseRequestHandler:
-    """Base class for request handler classes.
-
-    This class is instantiated for each request to be handled.  The
-    constructor sets the instance variables request, client_address
-    and server, and then calls the handle() method.  To implement a
-    specific service, all you need to do is to derive a class which
-    defines a handle() method.
-
-    The handle() method can find the request as self.request, the
-    client address as self.client_address, and the server (in case it
-    needs access to per-server information) as self.server.  Since a
-    separate instance is created for each request, the handle() method
-    can define other arbitrary instance variables.
+    """Serves one request: constructing it with (request,
+    client_address, server) runs setup(), handle() and finish(), which
+    subclasses override; handle() finds the request in self.request.
     """
 
     def __init__(self, request, client_address, server):
@@ -629,7 +483,8 @@ class BaseRequestHandler:
 
 
 class StreamRequestHandler(BaseRequestHandler):
-    """Define self.rfile and self.wfile for stream sockets."""
+    """A handler for stream connections, reading from self.rfile and
+    writing to self.wfile."""
 
     # Default buffer sizes for rfile, wfile.  wbufsize 0 means unbuffered
     # writes (through _SocketWriter, so write() sends everything).
@@ -667,9 +522,8 @@ class StreamRequestHandler(BaseRequestHandler):
 
 
 class _SocketWriter(BufferedIOBase):
-    """Simple writable BufferedIOBase implementation for a socket.
-
-    Does not hold data in a buffer, avoiding any need to call flush()."""
+    """An unbuffered writable file over a socket: write() sends all of
+    its data at once, so nothing waits for a flush."""
 
     def __init__(self, sock):
         self._sock = sock
@@ -687,7 +541,8 @@ class _SocketWriter(BufferedIOBase):
 
 
 class DatagramRequestHandler(BaseRequestHandler):
-    """Define self.rfile and self.wfile for datagram sockets."""
+    """A handler for datagrams: self.rfile reads the packet, and what is
+    written to self.wfile is sent back as one reply."""
 
     def setup(self):
         from io import BytesIO

@@ -1,28 +1,26 @@
-"""Tool for measuring execution time of small code snippets.
+"""Time small pieces of Python code.
 
-Command line usage:
-    python -m timeit [-n N] [-r N] [-u U] [-s S] [-p] [-v] [-h] [--] [statement]
+From the command line:
 
-Options:
-  -n/--number N: how many times to execute 'statement' (default: see below)
-  -r/--repeat N: how many times to repeat the timer (default 5)
-  -s/--setup S: statement to be executed once initially (default 'pass').
-                Execution time of this setup statement is NOT timed.
-  -p/--process: use time.process_time() (default is time.perf_counter())
-  -v/--verbose: print raw timing results; repeat for more digits precision
-  -u/--unit: set the output time unit (nsec, usec, msec, or sec)
-  -h/--help: print this usage message and exit
-  --: separate options from statement, use when statement starts with -
-  statement: statement to be timed (default 'pass')
+    python -m timeit [-n N] [-r N] [-u U] [-s S] [-p] [-v] [-h] [--] [statement ...]
 
-A multi-line statement may be given by specifying each line as a
-separate argument; indented lines are possible by enclosing an
-argument in quotes and using leading spaces.  Multiple -s options are
-treated similarly.
+  -n/--number N   run the statement N times per measurement; without -n,
+                  N is the first of 1, 2, 5, 10, 20, 50, ... for which a
+                  measurement takes at least 0.2 seconds
+  -r/--repeat N   take N measurements (default 5) and report the best
+  -s/--setup S    code run once before timing (default 'pass'); may be
+                  given several times, one line each
+  -p/--process    measure process time (time.process_time) instead of
+                  wall time (time.perf_counter)
+  -u/--unit U     report in nsec, usec, msec or sec
+  -v/--verbose    also print each raw measurement; repeat for more digits
+  -h/--help       print this help and exit
+  --              end of options, for a statement starting with '-'
 
-If -n is not given, a suitable number of loops is calculated by trying
-increasing numbers from the sequence 1, 2, 5, 10, 20, 50, ... until the
-total time is at least 0.2 seconds.
+Each argument after the options is one line of the statement (default
+'pass'); quote arguments to keep their leading spaces for indentation.
+
+From Python: timeit(), repeat() and the Timer class.
 """
 
 import gc
@@ -74,26 +72,17 @@ def _part(code, name, local_ns, indent):
 
 
 class Timer:
-    """Class for timing execution speed of small code snippets.
+    """Times a statement (source text or a callable), after running a
+    setup (the same kinds) once per measurement.
 
-    The constructor takes a statement to be timed, an additional
-    statement used for setup, and a timer function.  Both statements
-    default to 'pass'; the timer function is platform-dependent (see
-    module doc string).  If 'globals' is specified, the code will be
-    executed within that namespace (as opposed to inside timeit's
-    namespace).
-
-    To measure the execution time of the first statement, use the
-    timeit() method.  The repeat() method is a convenience to call
-    timeit() multiple times and return a list of results.
-
-    The statements may contain newlines, as long as they don't contain
-    multi-line string literals.
+    Source text runs in `globals` (default: this module's namespace) as
+    the body of one function, so its names are fast locals; it may span
+    several lines but not contain a multi-line string literal.  timer is
+    the clock, time.perf_counter by default.
     """
 
     def __init__(self, stmt="pass", setup="pass", timer=default_timer,
                  globals=None):
-        """Constructor.  See class doc string."""
         self.timer = timer
         local_ns = {}
         global_ns = _globals() if globals is None else globals
@@ -120,22 +109,10 @@ class Timer:
         self.inner = local_ns["inner"]
 
     def print_exc(self, file=None):
-        """Helper to print a traceback from the timed code.
-
-        Typical use:
-
-            t = Timer(...)       # outside the try/except
-            try:
-                t.timeit(...)    # or t.repeat(...)
-            except:
-                t.print_exc()
-
-        The advantage over the standard traceback is that source lines
-        in the compiled template will be displayed.
-
-        The optional file argument directs where the traceback is
-        sent; it defaults to sys.stderr.
-        """
+        """Print the traceback of the exception being handled, with the
+        lines of the timed code shown (they live in no file).  Call it
+        from an except clause around timeit() or repeat(); output goes to
+        file, sys.stderr by default."""
         import linecache
         import traceback
         if self.src is not None:
@@ -145,15 +122,9 @@ class Timer:
         traceback.print_exc(file=file)
 
     def timeit(self, number=default_number):
-        """Time 'number' executions of the main statement.
-
-        To be precise, this executes the setup statement once, and
-        then returns the time it takes to execute the main statement
-        a number of times, as float seconds if using the default timer.
-        The argument is the number of times through the loop, defaulting
-        to one million.  The main statement, the setup statement and
-        the timer function to be used are passed to the constructor.
-        """
+        """Run the setup once, then the statement `number` times; return
+        the time the loop took (seconds with the default timer).  The
+        garbage collector is off while the loop runs."""
         it = itertools.repeat(None, number)
         gc_was_enabled = gc.isenabled()
         gc.disable()
@@ -165,26 +136,13 @@ class Timer:
         return timing
 
     def repeat(self, repeat=default_repeat, number=default_number):
-        """Call timeit() a few times.
-
-        This is a convenience function that calls the timeit()
-        repeatedly, returning a list of results.  The first argument
-        specifies how many times to call timeit(), defaulting to 5;
-        the second argument specifies the timer argument, defaulting
-        to one million.
-        """
+        """A list of `repeat` results of timeit(number)."""
         return [self.timeit(number) for _ in range(repeat)]
 
     def autorange(self, callback=None):
-        """Return the number of loops and time taken so that total time >= 0.2.
-
-        Calls the timeit method with increasing numbers from the sequence
-        1, 2, 5, 10, 20, 50, ... until the time taken is at least 0.2
-        second.  Returns (number, time_taken).
-
-        If *callback* is given and is not None, it will be called after
-        each trial with two arguments: ``callback(number, time_taken)``.
-        """
+        """(number, time) for the first number in 1, 2, 5, 10, 20, 50,
+        ... whose timeit() takes at least 0.2 seconds; callback, if given,
+        is called with (number, time) after each try."""
         scale = 1
         while True:
             for step in (1, 2, 5):
@@ -199,13 +157,13 @@ class Timer:
 
 def timeit(stmt="pass", setup="pass", timer=default_timer,
            number=default_number, globals=None):
-    """Convenience function to create Timer object and call timeit method."""
+    """Timer(stmt, setup, timer, globals).timeit(number)"""
     return Timer(stmt, setup, timer, globals).timeit(number)
 
 
 def repeat(stmt="pass", setup="pass", timer=default_timer,
            repeat=default_repeat, number=default_number, globals=None):
-    """Convenience function to create Timer object and call repeat method."""
+    """Timer(stmt, setup, timer, globals).repeat(repeat, number)"""
     return Timer(stmt, setup, timer, globals).repeat(repeat, number)
 
 
@@ -223,22 +181,10 @@ def _format_time(dt, unit, precision):
 
 
 def main(args=None, *, _wrap_timer=None):
-    """Main program, used when run as a script.
-
-    The optional 'args' argument specifies the command line to be parsed,
-    defaulting to sys.argv[1:].
-
-    The return value is an exit code to be passed to sys.exit(); it
-    may be None to indicate success.
-
-    When an exception happens during timing, a traceback is printed to
-    stderr and the return value is 1.  Exceptions at other times
-    (including the template compilation) are not caught.
-
-    '_wrap_timer' is an internal interface used for unit testing.  If it
-    is not None, it must be a callable that accepts a timer function
-    and returns another timer function (used for unit testing).
-    """
+    """The command line (args, default sys.argv[1:]); returns an exit
+    status for sys.exit(): None on success, 1 when the timed code raised
+    (its traceback is printed), 2 for a bad option.  _wrap_timer, if given,
+    wraps the clock (for tests)."""
     import getopt
     import os
     if args is None:

@@ -304,28 +304,21 @@ fcntl_lockf(PyObject *Py_UNUSED(module), PyObject *args)
 static PyMethodDef fcntl_methods[] = {
     {"fcntl", fcntl_fcntl, METH_VARARGS,
      "fcntl($module, fd, cmd, arg=0, /)\n--\n\n"
-     "Perform the operation `cmd` on file descriptor fd.\n\n"
-     "The values used for `cmd` are operating system dependent, and are "
-     "available\nas constants in the fcntl module, using the same names "
-     "as used in\nthe relevant C header files.  The argument arg is "
-     "optional, and\ndefaults to 0; it may be an int or a string.  If arg "
-     "is given as a string,\nthe return value of fcntl is a string of that "
-     "length, containing the\nresulting value put in the arg buffer by the "
-     "operating system.  The length\nof the arg string is not allowed to "
-     "exceed 1024 bytes.  If the arg given\nis an integer or if none is "
-     "specified, the result value is an integer\ncorresponding to the "
-     "return value of the fcntl call in the C code."},
+     "Apply fcntl command cmd to fd.  An int arg gives the int result; a\n"
+     "bytes-like or str arg (at most 1024 bytes) is passed as a buffer and\n"
+     "the buffer's contents after the call are returned as bytes."},
     {"ioctl", fcntl_ioctl, METH_VARARGS,
      "ioctl($module, fd, request, arg=0, mutate_flag=True, /)\n--\n\n"
-     "Perform the operation `request` on file descriptor `fd`."},
+     "Apply ioctl request to fd.  A writable buffer arg is updated in place\n"
+     "(unless mutate_flag is false) and the int result returned; a\n"
+     "read-only buffer's updated copy is returned as bytes."},
     {"flock", fcntl_flock, METH_VARARGS,
      "flock($module, fd, operation, /)\n--\n\n"
-     "Perform the lock operation `operation` on file descriptor `fd`.\n\n"
-     "See the Unix manual page for flock(2) for details (On some systems, "
-     "this\nfunction is emulated using fcntl())."},
+     "flock(2): LOCK_SH, LOCK_EX or LOCK_UN, optionally with LOCK_NB."},
     {"lockf", fcntl_lockf, METH_VARARGS,
      "lockf($module, fd, cmd, len=0, start=0, whence=0, /)\n--\n\n"
-     "A wrapper around the fcntl() locking calls."},
+     "A POSIX record lock (through fcntl) on len bytes from start, relative\n"
+     "to whence; cmd is LOCK_UN, LOCK_SH or LOCK_EX, optionally | LOCK_NB."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -377,10 +370,8 @@ static PyModuleDef_Slot fcntl_slots[] = {
 static struct PyModuleDef fcntl_module = {
     PyModuleDef_HEAD_INIT,
     .m_name = "fcntl",
-    .m_doc = "This module performs file control and I/O control on file\n"
-             "descriptors.  It is an interface to the fcntl() and ioctl() "
-             "Unix\nroutines.  File descriptors can be obtained with the "
-             "fileno() method of\na file or socket object.",
+    .m_doc = "fcntl(), ioctl(), flock() and lockf() on file descriptors (ints, or\n"
+             "objects with fileno()).",
     .m_size = 0,
     .m_methods = fcntl_methods,
     .m_slots = fcntl_slots,

@@ -23,10 +23,8 @@ static PyStructSequence_Field struct_group_fields[] = {
 
 static PyStructSequence_Desc struct_group_desc = {
     "grp.struct_group",
-    "grp.struct_group: Results from getgr*() routines.\n\n"
-    "This object may be accessed either as a tuple of\n"
-    "  (gr_name,gr_passwd,gr_gid,gr_mem)\n"
-    "or via the object attributes as named in the above tuple.\n",
+    "A group database entry, as a 4-tuple or by the attribute names\n"
+    "gr_name, gr_passwd, gr_gid, gr_mem (a list of member names).",
     struct_group_fields, 4,
 };
 
@@ -218,18 +216,12 @@ grp_getgrall(PyObject *Py_UNUSED(module), PyObject *Py_UNUSED(ignored))
 static PyMethodDef grp_methods[] = {
     {"getgrgid", VARKW(grp_getgrgid),
      "getgrgid($module, /, id)\n--\n\n"
-     "Return the group database entry for the given numeric group ID.\n\n"
-     "If id is not valid, raise KeyError."},
+     "The group database entry of a group id; KeyError if there is none."},
     {"getgrnam", VARKW(grp_getgrnam),
      "getgrnam($module, /, name)\n--\n\n"
-     "Return the group database entry for the given group name.\n\n"
-     "If name is not valid, raise KeyError."},
+     "The group database entry of a group name; KeyError if there is none."},
     {"getgrall", grp_getgrall, METH_NOARGS,
-     "getgrall($module, /)\n--\n\n"
-     "Return a list of all available group entries, in arbitrary order.\n\n"
-     "An entry whose name starts with '+' or '-' represents an "
-     "instruction\nto use YP/NIS and may not be accessible via "
-     "getgrnam or getgrgid."},
+     "getgrall($module, /)\n--\n\nAll group database entries, in no particular order."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -254,18 +246,8 @@ static PyModuleDef_Slot grp_slots[] = {
 static struct PyModuleDef grp_module = {
     PyModuleDef_HEAD_INIT,
     .m_name = "grp",
-    .m_doc = "Access to the Unix group database.\n\n"
-             "Group entries are reported as 4-tuples containing the "
-             "following fields\nfrom the group database, in order:\n\n"
-             "  gr_name   - name of the group\n"
-             "  gr_passwd - group password (encrypted); often empty\n"
-             "  gr_gid    - numeric ID of the group\n"
-             "  gr_mem    - list of members\n\n"
-             "The gid is an integer, name and password are strings.  "
-             "(Note that most\nusers are not explicitly listed as members of "
-             "the groups they are in\naccording to the password database.  "
-             "Check both databases to get\ncomplete membership "
-             "information.)",
+    .m_doc = "The group database: entries (struct_group) by group id, by name,\n"
+             "or all of them.",
     .m_size = 0,
     .m_methods = grp_methods,
     .m_slots = grp_slots,

@@ -27,10 +27,8 @@ static PyStructSequence_Field struct_passwd_fields[] = {
 
 static PyStructSequence_Desc struct_passwd_desc = {
     "pwd.struct_passwd",
-    "pwd.struct_passwd: Results from getpw*() routines.\n\n"
-    "This object may be accessed either as a tuple of\n"
-    "  (pw_name,pw_passwd,pw_uid,pw_gid,pw_gecos,pw_dir,pw_shell)\n"
-    "or via the object attributes as named in the above tuple.",
+    "A password database entry, as a 7-tuple or by the attribute names\n"
+    "pw_name, pw_passwd, pw_uid, pw_gid, pw_gecos, pw_dir, pw_shell.",
     struct_passwd_fields, 7,
 };
 
@@ -204,17 +202,12 @@ pwd_getpwall(PyObject *Py_UNUSED(module), PyObject *Py_UNUSED(ignored))
 static PyMethodDef pwd_methods[] = {
     {"getpwuid", pwd_getpwuid, METH_O,
      "getpwuid($module, uidobj, /)\n--\n\n"
-     "Return the password database entry for the given numeric user ID.\n\n"
-     "See `help(pwd)` for more on password database entries."},
+     "The password database entry of a user id; KeyError if there is none."},
     {"getpwnam", pwd_getpwnam, METH_O,
      "getpwnam($module, name, /)\n--\n\n"
-     "Return the password database entry for the given user name.\n\n"
-     "See `help(pwd)` for more on password database entries."},
+     "The password database entry of a user name; KeyError if there is none."},
     {"getpwall", pwd_getpwall, METH_NOARGS,
-     "getpwall($module, /)\n--\n\n"
-     "Return a list of all available password database entries, in "
-     "arbitrary order.\n\n"
-     "See help(pwd) for more on password database entries."},
+     "getpwall($module, /)\n--\n\nAll password database entries, in no particular order."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -239,14 +232,8 @@ static PyModuleDef_Slot pwd_slots[] = {
 static struct PyModuleDef pwd_module = {
     PyModuleDef_HEAD_INIT,
     .m_name = "pwd",
-    .m_doc = "This module provides access to the Unix password database.\n"
-             "It is available on all Unix versions.\n\n"
-             "Password database entries are reported as 7-tuples containing "
-             "the following\nitems from the password database (see "
-             "`<pwd.h>'), in order:\npw_name, pw_passwd, pw_uid, pw_gid, "
-             "pw_gecos, pw_dir, pw_shell.\nThe uid and gid items are "
-             "integers, all others are strings. An\nexception is raised if "
-             "the entry asked for cannot be found.",
+    .m_doc = "The password database: entries (struct_passwd) by user id, by name,\n"
+             "or all of them.",
     .m_size = 0,
     .m_methods = pwd_methods,
     .m_slots = pwd_slots,

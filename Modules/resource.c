@@ -34,11 +34,8 @@ static PyStructSequence_Field struct_rusage_fields[] = {
 
 static PyStructSequence_Desc struct_rusage_desc = {
     "resource.struct_rusage",
-    "struct_rusage: Result from getrusage.\n\n"
-    "This object may be accessed either as a tuple of\n"
-    "    (utime,stime,maxrss,ixrss,idrss,isrss,minflt,majflt,\n"
-    "    nswap,inblock,oublock,msgsnd,msgrcv,nsignals,nvcsw,nivcsw)\n"
-    "or via the attributes ru_utime, ru_stime, ru_maxrss, and so on.",
+    "Resource usage from getrusage(), as a 16-tuple or by the attribute\n"
+    "names ru_utime (seconds), ru_stime, ru_maxrss (KiB) and so on.",
     struct_rusage_fields, 16,
 };
 

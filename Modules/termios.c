@@ -273,37 +273,30 @@ termios_tcsetwinsize(PyObject *Py_UNUSED(module), PyObject *args)
 
 static PyMethodDef termios_methods[] = {
     {"tcgetattr", termios_tcgetattr, METH_O,
-     "tcgetattr($module, fd, /)\n--\n\nGet the tty attributes for file descriptor fd.\n\n"
-     "Returns a list [iflag, oflag, cflag, lflag, ispeed, ospeed, cc]\n"
-     "where cc is a list of the tty special characters (each a string of\n"
-     "length 1, except the items with indices VMIN and VTIME, which are\n"
-     "integers when these fields are defined).  The interpretation of the\n"
-     "flags and the speeds as well as the indexing in the cc array must be\n"
-     "done using the symbolic constants defined in this module."},
+     "tcgetattr($module, fd, /)\n--\n\n"
+     "The terminal attributes of fd: [iflag, oflag, cflag, lflag, ispeed,\n"
+     "ospeed, cc], cc being the special characters as 1-byte bytes (VMIN\n"
+     "and VTIME as ints outside canonical mode)."},
     {"tcsetattr", termios_tcsetattr, METH_VARARGS,
      "tcsetattr($module, fd, when, attributes, /)\n--\n\n"
-     "Set the tty attributes for file descriptor fd.\n\n"
-     "The attributes to be set are taken from the attributes argument, which\n"
-     "is a list like the one returned by tcgetattr(). The when argument\n"
-     "determines when the attributes are changed: termios.TCSANOW to\n"
-     "change immediately, termios.TCSADRAIN to change after transmitting all\n"
-     "queued output, or termios.TCSAFLUSH to change after transmitting all\n"
-     "queued output and discarding all queued input."},
+     "Set fd's attributes from a list like tcgetattr's, at time when:\n"
+     "TCSANOW, TCSADRAIN (after queued output is sent) or TCSAFLUSH (also\n"
+     "discarding queued input)."},
     {"tcsendbreak", termios_tcsendbreak, METH_VARARGS,
-     "tcsendbreak($module, fd, duration, /)\n--\n\nSend a break on file descriptor fd."},
+     "tcsendbreak($module, fd, duration, /)\n--\n\nSend a break on fd."},
     {"tcdrain", termios_tcdrain, METH_O,
-     "tcdrain($module, fd, /)\n--\n\nWait until all output written to file descriptor fd has been transmitted."},
+     "tcdrain($module, fd, /)\n--\n\nWait until fd's queued output is sent."},
     {"tcflush", termios_tcflush, METH_VARARGS,
-     "tcflush($module, fd, queue, /)\n--\n\nDiscard queued data on file descriptor fd."},
+     "tcflush($module, fd, queue, /)\n--\n\n"
+     "Discard fd's queued input (TCIFLUSH), output (TCOFLUSH) or both."},
     {"tcflow", termios_tcflow, METH_VARARGS,
-     "tcflow($module, fd, action, /)\n--\n\nSuspend or resume input or output on file descriptor fd."},
+     "tcflow($module, fd, action, /)\n--\n\n"
+     "Suspend or resume fd's output (TCOOFF, TCOON) or input (TCIOFF, TCION)."},
     {"tcgetwinsize", termios_tcgetwinsize, METH_O,
-     "tcgetwinsize($module, fd, /)\n--\n\nGet the tty winsize for file descriptor fd.\n\n"
-     "Returns a tuple (ws_row, ws_col)."},
+     "tcgetwinsize($module, fd, /)\n--\n\nThe window size of fd as (rows, columns)."},
     {"tcsetwinsize", termios_tcsetwinsize, METH_VARARGS,
-     "tcsetwinsize($module, fd, winsize, /)\n--\n\nSet the tty winsize for file descriptor fd.\n\n"
-     "The winsize to be set is taken from the winsize argument, which\n"
-     "is a two-item tuple (ws_row, ws_col) like the one returned by tcgetwinsize()."},
+     "tcsetwinsize($module, fd, winsize, /)\n--\n\n"
+     "Set the window size of fd from (rows, columns)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1040,13 +1033,8 @@ static PyModuleDef_Slot termios_slots[] = {
 static struct PyModuleDef termios_module = {
     PyModuleDef_HEAD_INIT,
     .m_name = "termios",
-    .m_doc = "This module provides an interface to the Posix calls for tty I/O control.\n"
-             "For a complete description of these calls, see the Posix or Unix manual\n"
-             "pages. It is only available for those Unix versions that support Posix\n"
-             "termios style tty I/O control.\n\n"
-             "All functions in this module take a file descriptor fd as their first\n"
-             "argument. This can be an integer file descriptor, such as returned by\n"
-             "sys.stdin.fileno(), or a file object, such as sys.stdin itself.",
+    .m_doc = "POSIX terminal control: tcgetattr, tcsetattr and friends.  Every\n"
+             "function takes a file descriptor, or an object with fileno().",
     .m_size = 0,
     .m_methods = termios_methods,
     .m_slots = termios_slots,
