@@ -30,7 +30,7 @@ class Sched(unittest.TestCase):
         s.enter(2, 1, log.append, ("late",))
         s.enterabs(1, 2, log.append, ("low",))
         s.enterabs(1, 1, log.append, ("high",))
-        s.enter(1, 1, log.append, kwargs={"object": "kw"})
+        s.enter(1, 1, lambda *, item: log.append(item), kwargs={"item": "kw"})
         self.assertEqual([e.argument for e in s.queue][:2], [("high",), ()])
         s.run()
         self.assertEqual(log, ["high", "kw", "low", "late"])
