@@ -161,15 +161,10 @@ class FileInput:
         return self
 
     def __next__(self):
-        while True:
-            line = self._readline()
-            if line:
-                self._filelineno += 1
-                return line
-            if not self._file:
-                raise StopIteration
-            self.nextfile()
-            # The next file, if any, on the next turn.
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
 
     def nextfile(self):
         savestdout = self._savestdout

@@ -4,6 +4,7 @@
    F_OFD_SETLKW, flock without LOCK_NB, ioctl) run detached and are
    retried after EINTR once signal handlers have run. */
 #include "Python.h"
+#include "pycore_fileobject.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -16,16 +17,7 @@
    size, as CPython does. */
 #define BUFFER_ARGUMENT_MAX 1024
 
-static int
-fd_converter(PyObject *obj, void *out)
-{
-    int fd = PyObject_AsFileDescriptor(obj);
-    if (fd < 0) {
-        return 0;
-    }
-    *(int *)out = fd;
-    return 1;
-}
+#define fd_converter _PyObject_FileDescriptorConverter
 
 /* Runs call(fd, request, arg) detached until it stops failing with EINTR;
    -1 with OSError (or the signal handler's exception) set. */

@@ -6,6 +6,7 @@
 #include "Python.h"
 #include "structseq.h"
 #include "pycore_lock.h"
+#include "nss_lookup.h"
 
 #include <errno.h>
 #include <grp.h>
@@ -52,72 +53,30 @@ member_list(char **members)
 static PyObject *
 group_entry(const struct group *g)
 {
-    PyObject *v = PyStructSequence_New(&StructGroupType);
-    if (v == NULL) {
+    PyObject *fields = Py_BuildValue(
+        "(O&O&kN)", nss_decode, g->gr_name, nss_decode, g->gr_passwd,
+        (unsigned long)g->gr_gid, member_list(g->gr_mem));
+    if (fields == NULL) {
         return NULL;
     }
-    PyObject *items[4] = {
-        PyUnicode_DecodeFSDefault(g->gr_name),
-        PyUnicode_DecodeFSDefault(g->gr_passwd ? g->gr_passwd : ""),
-        PyLong_FromUnsignedLong((unsigned long)g->gr_gid),
-        member_list(g->gr_mem),
-    };
-    int failed = 0;
-    for (int i = 0; i < 4; i++) {
-        if (items[i] == NULL) {
-            failed = 1;
-            items[i] = Py_NewRef(Py_None);
-        }
-        PyStructSequence_SetItem(v, i, items[i]);
-    }
-    if (failed) {
-        Py_DECREF(v);
-        return NULL;
-    }
-    return v;
+    PyObject *entry = PyObject_CallOneArg((PyObject *)&StructGroupType, fields);
+    Py_DECREF(fields);
+    return entry;
 }
 
-static size_t
-initial_buffer_size(void)
-{
-    long size = sysconf(_SC_GETGR_R_SIZE_MAX);
-    return size > 0 ? (size_t)size : 1024;
-}
-
-/* *result is the entry (pointing into *buffer, which the caller frees) or
-   NULL when there is none; -1 with MemoryError or OSError. */
 static int
-lookup(gid_t gid, const char *name, struct group *entry, char **buffer,
-       struct group **result)
+call_getgrgid(const void *key, void *entry, char *buffer, size_t size,
+              void **result)
 {
-    size_t size = initial_buffer_size();
-    for (;;) {
-        char *grown = PyMem_RawRealloc(*buffer, size);
-        if (grown == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        *buffer = grown;
-        int err;
-        Py_BEGIN_ALLOW_THREADS
-        err = name != NULL ? getgrnam_r(name, entry, *buffer, size, result)
-                           : getgrgid_r(gid, entry, *buffer, size, result);
-        Py_END_ALLOW_THREADS
-        if (err == ERANGE && size < ((size_t)1 << 24)) {
-            size *= 2;
-            continue;
-        }
-        if (err != 0 && err != ENOENT && err != ESRCH && err != EBADF
-            && err != EPERM) {
-            errno = err;
-            PyErr_SetFromErrno(PyExc_OSError);
-            return -1;
-        }
-        if (err != 0) {
-            *result = NULL;
-        }
-        return 0;
-    }
+    return getgrgid_r(*(const gid_t *)key, entry, buffer, size,
+                      (struct group **)result);
+}
+
+static int
+call_getgrnam(const void *key, void *entry, char *buffer, size_t size,
+              void **result)
+{
+    return getgrnam_r(key, entry, buffer, size, (struct group **)result);
 }
 
 static PyObject *
@@ -143,10 +102,13 @@ grp_getgrgid(PyObject *Py_UNUSED(module), PyObject *args, PyObject *kwargs)
         PyErr_SetString(PyExc_KeyError, "getgrgid(): gid not found");
         return NULL;
     }
-    struct group entry, *result = NULL;
+    struct group entry;
+    void *result = NULL;
     char *buffer = NULL;
     PyObject *v = NULL;
-    if (lookup((gid_t)value, NULL, &entry, &buffer, &result) == 0) {
+    gid_t gid = (gid_t)value;
+    if (nss_lookup(call_getgrgid, &gid, &entry, _SC_GETGR_R_SIZE_MAX,
+                   &buffer, &result) == 0) {
         if (result != NULL) {
             v = group_entry(result);
         }
@@ -171,10 +133,12 @@ grp_getgrnam(PyObject *Py_UNUSED(module), PyObject *args, PyObject *kwargs)
     if (!PyUnicode_FSConverter(name, &encoded)) {
         return NULL;
     }
-    struct group entry, *result = NULL;
+    struct group entry;
+    void *result = NULL;
     char *buffer = NULL;
     PyObject *v = NULL;
-    if (lookup(0, PyBytes_AS_STRING(encoded), &entry, &buffer, &result) == 0) {
+    if (nss_lookup(call_getgrnam, PyBytes_AS_STRING(encoded), &entry,
+                   _SC_GETGR_R_SIZE_MAX, &buffer, &result) == 0) {
         if (result != NULL) {
             v = group_entry(result);
         }

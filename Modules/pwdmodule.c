@@ -7,6 +7,7 @@
 #include "Python.h"
 #include "structseq.h"
 #include "pycore_lock.h"
+#include "nss_lookup.h"
 
 #include <errno.h>
 #include <pwd.h>
@@ -40,76 +41,31 @@ static PyMutex enumeration_lock;
 static PyObject *
 passwd_entry(const struct passwd *p)
 {
-    PyObject *v = PyStructSequence_New(&StructPasswdType);
-    if (v == NULL) {
+    PyObject *fields = Py_BuildValue(
+        "(O&O&kkO&O&O&)", nss_decode, p->pw_name, nss_decode, p->pw_passwd,
+        (unsigned long)p->pw_uid, (unsigned long)p->pw_gid,
+        nss_decode, p->pw_gecos, nss_decode, p->pw_dir, nss_decode, p->pw_shell);
+    if (fields == NULL) {
         return NULL;
     }
-    PyObject *items[7] = {
-        PyUnicode_DecodeFSDefault(p->pw_name),
-        PyUnicode_DecodeFSDefault(p->pw_passwd ? p->pw_passwd : ""),
-        PyLong_FromUnsignedLong((unsigned long)p->pw_uid),
-        PyLong_FromUnsignedLong((unsigned long)p->pw_gid),
-        PyUnicode_DecodeFSDefault(p->pw_gecos ? p->pw_gecos : ""),
-        PyUnicode_DecodeFSDefault(p->pw_dir),
-        PyUnicode_DecodeFSDefault(p->pw_shell),
-    };
-    int failed = 0;
-    for (int i = 0; i < 7; i++) {
-        if (items[i] == NULL) {
-            failed = 1;
-            items[i] = Py_NewRef(Py_None);
-        }
-        PyStructSequence_SetItem(v, i, items[i]);
-    }
-    if (failed) {
-        Py_DECREF(v);
-        return NULL;
-    }
-    return v;
+    PyObject *entry = PyObject_CallOneArg((PyObject *)&StructPasswdType, fields);
+    Py_DECREF(fields);
+    return entry;
 }
 
-/* A buffer size for the _r calls; grown on ERANGE by the callers. */
-static size_t
-initial_buffer_size(void)
-{
-    long size = sysconf(_SC_GETPW_R_SIZE_MAX);
-    return size > 0 ? (size_t)size : 1024;
-}
-
-/* *result is the entry (pointing into *buffer, which the caller frees) or
-   NULL when there is none; -1 with MemoryError or OSError. */
 static int
-lookup(uid_t uid, const char *name, struct passwd *entry, char **buffer,
-       struct passwd **result)
+call_getpwuid(const void *key, void *entry, char *buffer, size_t size,
+              void **result)
 {
-    size_t size = initial_buffer_size();
-    for (;;) {
-        char *grown = PyMem_RawRealloc(*buffer, size);
-        if (grown == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        *buffer = grown;
-        int err;
-        Py_BEGIN_ALLOW_THREADS
-        err = name != NULL ? getpwnam_r(name, entry, *buffer, size, result)
-                           : getpwuid_r(uid, entry, *buffer, size, result);
-        Py_END_ALLOW_THREADS
-        if (err == ERANGE && size < ((size_t)1 << 24)) {
-            size *= 2;
-            continue;
-        }
-        if (err != 0 && err != ENOENT && err != ESRCH && err != EBADF
-            && err != EPERM) {
-            errno = err;
-            PyErr_SetFromErrno(PyExc_OSError);
-            return -1;
-        }
-        if (err != 0) {
-            *result = NULL;
-        }
-        return 0;
-    }
+    return getpwuid_r(*(const uid_t *)key, entry, buffer, size,
+                      (struct passwd **)result);
+}
+
+static int
+call_getpwnam(const void *key, void *entry, char *buffer, size_t size,
+              void **result)
+{
+    return getpwnam_r(key, entry, buffer, size, (struct passwd **)result);
 }
 
 static PyObject *
@@ -131,10 +87,13 @@ pwd_getpwuid(PyObject *Py_UNUSED(module), PyObject *arg)
         PyErr_SetString(PyExc_KeyError, "getpwuid(): uid not found");
         return NULL;
     }
-    struct passwd entry, *result = NULL;
+    struct passwd entry;
+    void *result = NULL;
     char *buffer = NULL;
     PyObject *v = NULL;
-    if (lookup((uid_t)value, NULL, &entry, &buffer, &result) == 0) {
+    uid_t uid = (uid_t)value;
+    if (nss_lookup(call_getpwuid, &uid, &entry, _SC_GETPW_R_SIZE_MAX,
+                   &buffer, &result) == 0) {
         if (result != NULL) {
             v = passwd_entry(result);
         }
@@ -159,10 +118,12 @@ pwd_getpwnam(PyObject *Py_UNUSED(module), PyObject *arg)
     if (!PyUnicode_FSConverter(arg, &encoded)) {
         return NULL;
     }
-    struct passwd entry, *result = NULL;
+    struct passwd entry;
+    void *result = NULL;
     char *buffer = NULL;
     PyObject *v = NULL;
-    if (lookup(0, PyBytes_AS_STRING(encoded), &entry, &buffer, &result) == 0) {
+    if (nss_lookup(call_getpwnam, PyBytes_AS_STRING(encoded), &entry,
+                   _SC_GETPW_R_SIZE_MAX, &buffer, &result) == 0) {
         if (result != NULL) {
             v = passwd_entry(result);
         }

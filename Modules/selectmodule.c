@@ -14,6 +14,7 @@
    read with atomic loads and retired with an atomic exchange, so exactly
    one caller closes it. */
 #include "Python.h"
+#include "pycore_fileobject.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -117,17 +118,7 @@ ns_to_ms(long long ns)
 
 /* ---- file descriptors ------------------------------------------------- */
 
-/* "O&" converter for PyObject_AsFileDescriptor. */
-static int
-fd_converter(PyObject *obj, void *out)
-{
-    int fd = PyObject_AsFileDescriptor(obj);
-    if (fd < 0) {
-        return 0;
-    }
-    *(int *)out = fd;
-    return 1;
-}
+#define fd_converter _PyObject_FileDescriptorConverter
 
 /* ---- select() --------------------------------------------------------- */
 

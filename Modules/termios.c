@@ -4,6 +4,7 @@
    file descriptor, so concurrent callers see the kernel's ordering.
    tcdrain may block: it runs detached. */
 #include "Python.h"
+#include "pycore_fileobject.h"
 
 #include <errno.h>
 #include <sys/ioctl.h>
@@ -31,16 +32,7 @@ termios_set_error(void)
     return NULL;
 }
 
-static int
-fd_converter(PyObject *obj, void *out)
-{
-    int fd = PyObject_AsFileDescriptor(obj);
-    if (fd < 0) {
-        return 0;
-    }
-    *(int *)out = fd;
-    return 1;
-}
+#define fd_converter _PyObject_FileDescriptorConverter
 
 static PyObject *
 termios_tcgetattr(PyObject *Py_UNUSED(module), PyObject *arg)
@@ -158,18 +150,37 @@ termios_tcsetattr(PyObject *Py_UNUSED(module), PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* The calls taking a descriptor and one int: tcsendbreak, tcflush and
+   tcflow.  format names the function for argument errors. */
 static PyObject *
-termios_tcsendbreak(PyObject *Py_UNUSED(module), PyObject *args)
+call_with_int(PyObject *args, const char *format, int (*call)(int, int))
 {
-    int fd, duration;
-    if (!PyArg_ParseTuple(args, "O&i:tcsendbreak", fd_converter, &fd,
-                          &duration)) {
+    int fd, value;
+    if (!PyArg_ParseTuple(args, format, fd_converter, &fd, &value)) {
         return NULL;
     }
-    if (tcsendbreak(fd, duration) < 0) {
+    if (call(fd, value) < 0) {
         return termios_set_error();
     }
     Py_RETURN_NONE;
+}
+
+static PyObject *
+termios_tcsendbreak(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    return call_with_int(args, "O&i:tcsendbreak", tcsendbreak);
+}
+
+static PyObject *
+termios_tcflush(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    return call_with_int(args, "O&i:tcflush", tcflush);
+}
+
+static PyObject *
+termios_tcflow(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    return call_with_int(args, "O&i:tcflow", tcflow);
 }
 
 static PyObject *
@@ -183,32 +194,6 @@ termios_tcdrain(PyObject *Py_UNUSED(module), PyObject *arg)
     rc = tcdrain(fd);
     Py_END_ALLOW_THREADS
     if (rc < 0) {
-        return termios_set_error();
-    }
-    Py_RETURN_NONE;
-}
-
-static PyObject *
-termios_tcflush(PyObject *Py_UNUSED(module), PyObject *args)
-{
-    int fd, queue;
-    if (!PyArg_ParseTuple(args, "O&i:tcflush", fd_converter, &fd, &queue)) {
-        return NULL;
-    }
-    if (tcflush(fd, queue) < 0) {
-        return termios_set_error();
-    }
-    Py_RETURN_NONE;
-}
-
-static PyObject *
-termios_tcflow(PyObject *Py_UNUSED(module), PyObject *args)
-{
-    int fd, action;
-    if (!PyArg_ParseTuple(args, "O&i:tcflow", fd_converter, &fd, &action)) {
-        return NULL;
-    }
-    if (tcflow(fd, action) < 0) {
         return termios_set_error();
     }
     Py_RETURN_NONE;

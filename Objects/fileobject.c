@@ -3,6 +3,7 @@
    no state of their own and are as thread-safe as the objects they call. */
 #include "Python.h"
 #include "fileobject.h"
+#include "pycore_fileobject.h"
 
 int
 PyObject_AsFileDescriptor(PyObject *obj)
@@ -43,6 +44,17 @@ PyObject_AsFileDescriptor(PyObject *obj)
         return -1;
     }
     return fd;
+}
+
+int
+_PyObject_FileDescriptorConverter(PyObject *obj, void *out)
+{
+    int fd = PyObject_AsFileDescriptor(obj);
+    if (fd < 0) {
+        return 0;
+    }
+    *(int *)out = fd;
+    return 1;
 }
 
 PyObject *

@@ -151,13 +151,7 @@ sentinel_deepcopy(PyObject *self, PyObject *Py_UNUSED(memo))
 static PyObject *
 sentinel_or(PyObject *left, PyObject *right)
 {
-    PyObject *items = PyTuple_Pack(2, left, right);
-    if (items == NULL) {
-        return NULL;
-    }
-    PyObject *res = PyObject_GetItem((PyObject *)&_PyUnion_Type, items);
-    Py_DECREF(items);
-    return res;
+    return _Py_union_of_pair(left, right);
 }
 
 static PyObject *

@@ -144,21 +144,9 @@ type_check(PyObject *arg, const char *msg)
 
 /* Union[a, b] (typing.Union is types.UnionType since 3.14). */
 static PyObject *
-make_union(PyObject *a, PyObject *b)
-{
-    PyObject *items = PyTuple_Pack(2, a, b);
-    if (items == NULL) {
-        return NULL;
-    }
-    PyObject *res = PyObject_GetItem((PyObject *)&_PyUnion_Type, items);
-    Py_DECREF(items);
-    return res;
-}
-
-static PyObject *
 typing_or(PyObject *a, PyObject *b)
 {
-    return make_union(a, b);
+    return _Py_union_of_pair(a, b);
 }
 
 /* A fresh tuple with the items of `tuple` and item i replaced by `item`

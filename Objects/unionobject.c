@@ -134,6 +134,18 @@ _Py_union_type_or(PyObject *self, PyObject *other)
     return res;
 }
 
+PyObject *
+_Py_union_of_pair(PyObject *left, PyObject *right)
+{
+    PyObject *items = PyTuple_Pack(2, left, right);
+    if (items == NULL) {
+        return NULL;
+    }
+    PyObject *res = PyObject_GetItem((PyObject *)&_PyUnion_Type, items);
+    Py_DECREF(items);
+    return res;
+}
+
 /* ---- slots -------------------------------------------------------------------- */
 
 static void

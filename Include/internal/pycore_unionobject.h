@@ -18,6 +18,10 @@
 /* self | other for types, aliases and unions: a new union, the single
    remaining argument after deduplication, or NotImplemented. */
 PyAPI_FUNC(PyObject *) _Py_union_type_or(PyObject *self, PyObject *other);
+/* Union[left, right]: the `|` of objects that stand for themselves in
+   annotations (type variables, sentinels), which _Py_union_type_or does
+   not accept. */
+PyAPI_FUNC(PyObject *) _Py_union_of_pair(PyObject *left, PyObject *right);
 /* The union's __args__ (borrowed). */
 PyAPI_FUNC(PyObject *) _Py_union_args(PyObject *self);
 
