@@ -114,6 +114,11 @@ class Reporting(unittest.TestCase):
         profile_rows = loaded.get_stats_profile().func_profiles
         self.assertEqual(profile_rows["fib"].ncalls, "45/3")
 
+    def test_profiling_tracing_is_cprofile(self):
+        import profiling.tracing
+        self.assertIs(profiling.tracing.Profile, cProfile.Profile)
+        self.assertIs(profiling.tracing.run, cProfile.run)
+
     def test_profile_module(self):
         prof = profile.Profile()
         prof.runcall(fib, 4)
