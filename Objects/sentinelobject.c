@@ -103,10 +103,12 @@ sentinel_traverse(PyObject *self, visitproc visit, void *arg)
     return 0;
 }
 
+/* __module__ is the only reference that can close a cycle; it becomes
+   None, so the getter never meets NULL. */
 static int
 sentinel_clear(PyObject *self)
 {
-    Py_CLEAR(SENTINEL(self)->module);
+    Py_SETREF(SENTINEL(self)->module, Py_NewRef(Py_None));
     return 0;
 }
 
