@@ -77,6 +77,7 @@
     X(resource) \
     X(fcntl) \
     X(termios) \
+    X(mmap) \
     /* END builtin modules */
 
 #define DECLARE_INIT(name) extern PyObject *PyInit_##name(void);

@@ -1,0 +1,51 @@
+# mmap: anonymous and file mappings, the file-like methods, slicing and
+# assignment, exported buffers, resize, ACCESS_COPY, and CPython's errors.
+import mmap, tempfile, os
+def t(label, f):
+    try: print(label, repr(f()))
+    except Exception as e: print(label, 'EXC', type(e).__name__, e)
+m = mmap.mmap(-1, 10); print(repr(m)); m.close(); print(repr(m))
+t('closed idx', lambda: m[0])
+m = mmap.mmap(-1, 10, access=mmap.ACCESS_READ)
+def setit(): m[0] = 1
+t('ro set', setit)
+t('both', lambda: mmap.mmap(-1, 10, flags=mmap.MAP_PRIVATE, access=mmap.ACCESS_READ))
+m = mmap.mmap(-1, 16); m.write(b'hello world\nxyz'); print(m.tell(), m[:5], m.find(b'o'), m.find(b'o', 0), m.rfind(b'o', 0), m.find(b'o', 5))
+m.seek(0); print(m.readline(), m.read(3), m.read_byte(), m.read(), m.read(5))
+t('write big', lambda: m.write(b'x'*100))
+t('seek far', lambda: m.seek(100))
+mv = memoryview(m)
+t('close exported', m.close)
+t('resize exported', lambda: m.resize(5))
+mv.release(); m.resize(32); print(len(m), m[15:17]); m.close()
+f = tempfile.TemporaryFile()
+t('empty file', lambda: mmap.mmap(f.fileno(), 0))
+f.write(b'abc'); f.flush()
+t('too long', lambda: mmap.mmap(f.fileno(), 10))
+t('offset', lambda: mmap.mmap(f.fileno(), 0, offset=10))
+m = mmap.mmap(f.fileno(), 0); print(m.size(), len(m), m[:], m[-1], m[::2], m[::-1])
+m[0:1] = b'X'; m.flush(); f.seek(0); print(f.read())
+def s2(): m[0:1] = b'XY'
+t('slice size', s2)
+t('idx range', lambda: m[5])
+m.move(0, 1, 2); print(m[:])
+t('move range', lambda: m.move(0, 3, 5))
+m[1] = 65; print(m[:])
+def s3(): m[0] = 300
+t('val range', s3)
+def s4(): m[0] = b'a'
+t('val type', s4)
+t('str idx', lambda: m['a'])
+def s5(): del m[0]
+t('del', s5)
+t('wb', lambda: m.write_byte(300))
+t('seek whence', lambda: m.seek(1, 5))
+t('flush range', lambda: m.flush(0, 100))
+t('neg len', lambda: mmap.mmap(-1, -1))
+t('bad access', lambda: mmap.mmap(-1, 10, access=7))
+t('anon zero', lambda: mmap.mmap(-1, 0))
+with mmap.mmap(-1, 4) as m2: m2[:] = b'abcd'; print(bytes(m2), m2.closed)
+print(m2.closed)
+c = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_COPY); c[0] = ord('Z'); f.seek(0); print(f.read(), c[:])
+t('copy resize', lambda: c.resize(10))
+m.resize(6); print(m.size(), len(m)); f.seek(0); print(len(f.read()))
