@@ -1215,7 +1215,36 @@ static char *absolute_path(const char *path)
     return result;
 }
 
-/* sys.executable: the program's absolute path. */
+/* The first executable file called name in the directories of PATH, as
+   the shell found it (not resolved through symbolic links, so that an
+   interpreter linked into a virtual environment finds its pyvenv.cfg);
+   NULL when there is none.  Malloc'ed. */
+static char *search_path(const char *name)
+{
+    const char *path = getenv("PATH");
+    while (path != NULL && *path != '\0') {
+        const char *colon = strchr(path, ':');
+        size_t dirlen = colon ? (size_t)(colon - path) : strlen(path);
+        size_t len = dirlen + strlen(name) + 2;
+        char *candidate = malloc(len);
+        if (candidate == NULL) {
+            return NULL;
+        }
+        /* An empty entry means the current directory. */
+        snprintf(candidate, len, "%.*s/%s", (int)(dirlen ? dirlen : 1),
+                 dirlen ? path : ".", name);
+        if (access(candidate, X_OK) == 0) {
+            char *full = absolute_path(candidate);
+            free(candidate);
+            return full;
+        }
+        free(candidate);
+        path = colon ? colon + 1 : NULL;
+    }
+    return NULL;
+}
+
+/* sys.executable: the program's absolute path, as it was invoked. */
 static char *executable_path(const PyConfig *c)
 {
     char *name = c->program_name ? encode_wide(c->program_name) : NULL;
@@ -1223,6 +1252,13 @@ static char *executable_path(const PyConfig *c)
         char *full = absolute_path(name);
         free(name);
         return full;
+    }
+    if (name != NULL && name[0] != '\0') {
+        char *found = search_path(name);
+        if (found != NULL) {
+            free(name);
+            return found;
+        }
     }
     free(name);
     char buffer[4096];
