@@ -21,7 +21,10 @@ class GetPassWarning(UserWarning):
 def _read_hidden(prompt, stream, tty_fd, echo_char):
     """Read a line from the terminal tty_fd with echo off (or echoing
     echo_char per character); None when echo cannot be controlled."""
-    import termios
+    try:
+        import termios
+    except ImportError:
+        return None
     try:
         old = termios.tcgetattr(tty_fd)
     except termios.error:
