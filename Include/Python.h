@@ -73,6 +73,8 @@
 #include "osmodule.h"
 #include "intrcheck.h"
 #include "fileobject.h"        /* lead: PyObject_AsFileDescriptor, PyFile_* */
+#include "pycapsule.h"        /* capi: capsules */
+#include "fileutils.h"        /* capi: Py_DecodeLocale, PyOS_setsig */
 #ifndef Py_LIMITED_API
 #  include "cpython/critical_section.h"
 #  include "cpython/pyctype.h"

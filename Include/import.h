@@ -44,6 +44,25 @@ PyAPI_FUNC(PyObject *) PyImport_ExecCodeModuleObject(PyObject *name,
                                                      PyObject *pathname,
                                                      PyObject *cpathname);
 
+/* capi: the rest of CPython's import API (Python/import.c). */
+#define PyImport_ImportModuleEx(name, globals, locals, fromlist) \
+    PyImport_ImportModuleLevel((name), (globals), (locals), (fromlist), 0)
+/* Like ExecCodeModuleEx; cpathname (the cache file) is accepted and
+   unused, as in ExecCodeModuleObject. */
+PyAPI_FUNC(PyObject *) PyImport_ExecCodeModuleWithPathnames(
+    const char *name, PyObject *co, const char *pathname,
+    const char *cpathname);
+/* importlib.reload(module), new reference. */
+PyAPI_FUNC(PyObject *) PyImport_ReloadModule(PyObject *module);
+/* The first 4 bytes of every bytecode file, read as a little-endian
+   number; and sys.implementation.cache_tag. */
+PyAPI_FUNC(long) PyImport_GetMagicNumber(void);
+PyAPI_FUNC(const char *) PyImport_GetMagicTag(void);
+/* The finder for sys.path entry path: sys.path_importer_cache[path], or
+   the first of sys.path_hooks that accepts path (then cached); None (not
+   cached) when no hook does.  New reference. */
+PyAPI_FUNC(PyObject *) PyImport_GetImporter(PyObject *path);
+
 /* The table of modules built into the interpreter.  Entries are added
    before Py_Initialize; initfunc returns a module or a PyModuleDef. */
 struct _inittab {

@@ -42,6 +42,8 @@ PyAPI_FUNC(unsigned long long) PyLong_AsUnsignedLongLongMask(PyObject *);
 PyAPI_FUNC(long long) PyLong_AsLongLongAndOverflow(PyObject *, int *);
 PyAPI_FUNC(double) PyLong_AsDouble(PyObject *);
 PyAPI_FUNC(void *) PyLong_AsVoidPtr(PyObject *);
+/* capi: sys.int_info, a new reference. */
+PyAPI_FUNC(PyObject *) PyLong_GetInfo(void);
 
 /* Fixed-width forms (3.14): 0 on success, -1 with an exception set. */
 PyAPI_FUNC(int) PyLong_AsInt32(PyObject *obj, int32_t *value);

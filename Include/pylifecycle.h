@@ -14,5 +14,6 @@ PyAPI_FUNC(const char *) Py_GetVersion(void);
 PyAPI_FUNC(const char *) Py_GetPlatform(void);
 PyAPI_FUNC(const char *) Py_GetCompiler(void);
 PyAPI_FUNC(const char *) Py_GetBuildInfo(void);
+PyAPI_FUNC(const char *) Py_GetCopyright(void);   /* capi: sys.copyright */
 
 #endif /* Py_PYLIFECYCLE_H */

@@ -29,6 +29,14 @@ PyAPI_FUNC(void) PyGILState_Release(PyGILState_STATE);
 PyAPI_FUNC(PyThreadState *) PyGILState_GetThisThreadState(void);
 PyAPI_FUNC(int) PyGILState_Check(void);
 
+/* capi: single-phase modules by definition (Python/import_extension.c).
+   Importing a single-phase extension adds its module; FindModule returns
+   a borrowed reference or NULL (no exception; always NULL for a
+   definition with slots). */
+PyAPI_FUNC(PyObject *) PyState_FindModule(PyModuleDef *def);
+PyAPI_FUNC(int) PyState_AddModule(PyObject *module, PyModuleDef *def);
+PyAPI_FUNC(int) PyState_RemoveModule(PyModuleDef *def);
+
 #ifndef Py_LIMITED_API
 #  include "cpython/pystate.h"
 #endif

@@ -37,6 +37,12 @@ PyAPI_FUNC(PyObject *) Py_CompileStringObject(const char *str,
 #define PyRun_SimpleFile(f, p) PyRun_SimpleFileExFlags((f), (p), 0, NULL)
 #define PyRun_File(fp, p, s, g, l) \
     PyRun_FileExFlags((fp), (p), (s), (g), (l), 0, NULL)
+/* capi: the remaining shorthands of CPython's PyRun_*File* family. */
+#define PyRun_SimpleFileEx(f, p, c) PyRun_SimpleFileExFlags((f), (p), (c), NULL)
+#define PyRun_FileEx(fp, p, s, g, l, c) \
+    PyRun_FileExFlags((fp), (p), (s), (g), (l), (c), NULL)
+#define PyRun_FileFlags(fp, p, s, g, l, flags) \
+    PyRun_FileExFlags((fp), (p), (s), (g), (l), 0, (flags))
 #define Py_CompileString(str, p, s) Py_CompileStringExFlags((str), (p), (s), NULL, -1)
 #define Py_CompileStringFlags(str, p, s, f) \
     Py_CompileStringExFlags((str), (p), (s), (f), -1)

@@ -64,23 +64,27 @@ class NoSectionError(Error):
         self.args = (section, )
 
 
+def _duplicate_message(what, name, source, lineno):
+    """The message of DuplicateSectionError / DuplicateOptionError: *what*
+    ("section" or "option") and the parts naming it, where it was read
+    from when that is known."""
+    parts = name + [" already exists"]
+    if source is None:
+        return "".join([what.capitalize(), " "] + parts)
+    where = ["While reading from ", repr(source)]
+    if lineno is not None:
+        where.append(" [line {0:2d}]".format(lineno))
+    return "".join(where + [": ", what, " "] + parts)
+
+
 class DuplicateSectionError(Error):
     """A section appears twice in one source, or add_section() was
     called for a section that exists.
     """
 
     def __init__(self, section, source=None, lineno=None):
-        msg = [repr(section), " already exists"]
-        if source is not None:
-            message = ["While reading from ", repr(source)]
-            if lineno is not None:
-                message.append(" [line {0:2d}]".format(lineno))
-            message.append(": section ")
-            message.extend(msg)
-            msg = message
-        else:
-            msg.insert(0, "Section ")
-        Error.__init__(self, "".join(msg))
+        Error.__init__(self, _duplicate_message(
+            "section", [repr(section)], source, lineno))
         self.section = section
         self.source = source
         self.lineno = lineno
@@ -93,18 +97,9 @@ class DuplicateOptionError(Error):
     """
 
     def __init__(self, section, option, source=None, lineno=None):
-        msg = [repr(option), " in section ", repr(section),
-               " already exists"]
-        if source is not None:
-            message = ["While reading from ", repr(source)]
-            if lineno is not None:
-                message.append(" [line {0:2d}]".format(lineno))
-            message.append(": option ")
-            message.extend(msg)
-            msg = message
-        else:
-            msg.insert(0, "Option ")
-        Error.__init__(self, "".join(msg))
+        Error.__init__(self, _duplicate_message(
+            "option", [repr(option), " in section ", repr(section)], source,
+            lineno))
         self.section = section
         self.option = option
         self.source = source
@@ -280,145 +275,121 @@ class Interpolation:
         return value
 
 
-class BasicInterpolation(Interpolation):
+class _ReferenceInterpolation(Interpolation):
+    """What BasicInterpolation and ExtendedInterpolation share: a value
+    holds references opened by a sigil character (which doubled stands
+    for itself).  A subclass gives the sigil, the character that follows
+    it to open a reference, the pattern of a whole reference, and how a
+    reference is looked up."""
+
+    _SIGIL = _OPEN = _KEYCRE = None
+
+    def before_get(self, parser, section, option, value, defaults):
+        parts = []
+        self._interpolate_some(parser, option, parts, value, section,
+                               defaults, 1)
+        return ''.join(parts)
+
+    def before_set(self, parser, section, option, value):
+        sigil = self._SIGIL
+        stripped = self._KEYCRE.sub('', value.replace(sigil * 2, ''))
+        if sigil in stripped:
+            raise ValueError("invalid interpolation syntax in %r at "
+                             "position %d" % (value, stripped.find(sigil)))
+        return value
+
+    def _interpolate_some(self, parser, option, accum, rest, section, map,
+                          depth):
+        rawval = parser.get(section, option, raw=True, fallback=rest)
+        if depth > MAX_INTERPOLATION_DEPTH:
+            raise InterpolationDepthError(option, section, rawval)
+        sigil = self._SIGIL
+        while rest:
+            p = rest.find(sigil)
+            if p < 0:
+                accum.append(rest)
+                return
+            if p > 0:
+                accum.append(rest[:p])
+                rest = rest[p:]
+            # rest now starts with the sigil
+            c = rest[1:2]
+            if c == sigil:
+                accum.append(sigil)
+                rest = rest[2:]
+            elif c == self._OPEN:
+                m = self._KEYCRE.match(rest)
+                if m is None:
+                    raise InterpolationSyntaxError(
+                        option, section,
+                        "bad interpolation variable reference %r" % rest)
+                rest = rest[m.end():]
+                v, opt, sect = self._look_up(parser, option, section, map,
+                                             m.group(1), rawval, rest)
+                if sigil in v:
+                    self._interpolate_some(
+                        parser, opt, accum, v, sect,
+                        self._values_of(parser, sect, map), depth + 1)
+                else:
+                    accum.append(v)
+            else:
+                raise InterpolationSyntaxError(
+                    option, section,
+                    "'%s' must be followed by '%s' or '%s', found: %r"
+                    % (sigil, sigil, self._OPEN, rest))
+
+
+class BasicInterpolation(_ReferenceInterpolation):
     """Expands %(name)s with the value of option name from the same
     section or the defaults, lazily on each get().  %% stands for a
     literal percent sign; any other '%' is an InterpolationSyntaxError.
     """
 
+    _SIGIL = "%"
+    _OPEN = "("
     _KEYCRE = re.compile(r"%\(([^)]+)\)s")
 
-    def before_get(self, parser, section, option, value, defaults):
-        parts = []
-        self._interpolate_some(parser, option, parts, value, section,
-                               defaults, 1)
-        return ''.join(parts)
+    def _look_up(self, parser, option, section, map, name, rawval, rest):
+        """The value *name* refers to, and the option and section its own
+        references are relative to."""
+        var = parser.optionxform(name)
+        try:
+            return map[var], option, section
+        except KeyError:
+            raise InterpolationMissingOptionError(
+                option, section, rawval, var) from None
 
-    def before_set(self, parser, section, option, value):
-        stripped = self._KEYCRE.sub('', value.replace('%%', ''))
-        if '%' in stripped:
-            raise ValueError("invalid interpolation syntax in %r at "
-                             "position %d" % (value, stripped.find('%')))
-        return value
-
-    def _interpolate_some(self, parser, option, accum, rest, section, map,
-                          depth):
-        rawval = parser.get(section, option, raw=True, fallback=rest)
-        if depth > MAX_INTERPOLATION_DEPTH:
-            raise InterpolationDepthError(option, section, rawval)
-        while rest:
-            p = rest.find("%")
-            if p < 0:
-                accum.append(rest)
-                return
-            if p > 0:
-                accum.append(rest[:p])
-                rest = rest[p:]
-            # rest now starts with '%'
-            c = rest[1:2]
-            if c == "%":
-                accum.append("%")
-                rest = rest[2:]
-            elif c == "(":
-                m = self._KEYCRE.match(rest)
-                if m is None:
-                    raise InterpolationSyntaxError(
-                        option, section,
-                        "bad interpolation variable reference %r" % rest)
-                var = parser.optionxform(m.group(1))
-                rest = rest[m.end():]
-                try:
-                    v = map[var]
-                except KeyError:
-                    raise InterpolationMissingOptionError(
-                        option, section, rawval, var) from None
-                if "%" in v:
-                    self._interpolate_some(parser, option, accum, v,
-                                           section, map, depth + 1)
-                else:
-                    accum.append(v)
-            else:
-                raise InterpolationSyntaxError(
-                    option, section,
-                    "'%%' must be followed by '%%' or '(', "
-                    "found: %r" % (rest,))
+    def _values_of(self, parser, section, map):
+        return map
 
 
-class ExtendedInterpolation(Interpolation):
+class ExtendedInterpolation(_ReferenceInterpolation):
     """Expands ${option} from the current section or the defaults and
     ${section:option} from any section (the zc.buildout syntax).  $$
     stands for a literal dollar sign.
     """
 
+    _SIGIL = "$"
+    _OPEN = "{"
     _KEYCRE = re.compile(r"\$\{([^}]+)\}")
 
-    def before_get(self, parser, section, option, value, defaults):
-        parts = []
-        self._interpolate_some(parser, option, parts, value, section,
-                               defaults, 1)
-        return ''.join(parts)
+    def _look_up(self, parser, option, section, map, name, rawval, rest):
+        path = name.split(':')
+        try:
+            if len(path) == 1:
+                opt = parser.optionxform(path[0])
+                return map[opt], opt, section
+            if len(path) == 2:
+                opt = parser.optionxform(path[1])
+                return parser.get(path[0], opt, raw=True), opt, path[0]
+            raise InterpolationSyntaxError(
+                option, section, "More than one ':' found: %r" % (rest,))
+        except (KeyError, NoSectionError, NoOptionError):
+            raise InterpolationMissingOptionError(
+                option, section, rawval, ":".join(path)) from None
 
-    def before_set(self, parser, section, option, value):
-        stripped = self._KEYCRE.sub('', value.replace('$$', ''))
-        if '$' in stripped:
-            raise ValueError("invalid interpolation syntax in %r at "
-                             "position %d" % (value, stripped.find('$')))
-        return value
-
-    def _interpolate_some(self, parser, option, accum, rest, section, map,
-                          depth):
-        rawval = parser.get(section, option, raw=True, fallback=rest)
-        if depth > MAX_INTERPOLATION_DEPTH:
-            raise InterpolationDepthError(option, section, rawval)
-        while rest:
-            p = rest.find("$")
-            if p < 0:
-                accum.append(rest)
-                return
-            if p > 0:
-                accum.append(rest[:p])
-                rest = rest[p:]
-            # rest now starts with '$'
-            c = rest[1:2]
-            if c == "$":
-                accum.append("$")
-                rest = rest[2:]
-            elif c == "{":
-                m = self._KEYCRE.match(rest)
-                if m is None:
-                    raise InterpolationSyntaxError(
-                        option, section,
-                        "bad interpolation variable reference %r" % rest)
-                path = m.group(1).split(':')
-                rest = rest[m.end():]
-                sect = section
-                opt = option
-                try:
-                    if len(path) == 1:
-                        opt = parser.optionxform(path[0])
-                        v = map[opt]
-                    elif len(path) == 2:
-                        sect = path[0]
-                        opt = parser.optionxform(path[1])
-                        v = parser.get(sect, opt, raw=True)
-                    else:
-                        raise InterpolationSyntaxError(
-                            option, section,
-                            "More than one ':' found: %r" % (rest,))
-                except (KeyError, NoSectionError, NoOptionError):
-                    raise InterpolationMissingOptionError(
-                        option, section, rawval, ":".join(path)) from None
-                if "$" in v:
-                    self._interpolate_some(
-                        parser, opt, accum, v, sect,
-                        dict(parser.items(sect, raw=True)), depth + 1)
-                else:
-                    accum.append(v)
-            else:
-                raise InterpolationSyntaxError(
-                    option, section,
-                    "'$' must be followed by '$' or '{', "
-                    "found: %r" % (rest,))
+    def _values_of(self, parser, section, map):
+        return dict(parser.items(section, raw=True))
 
 
 # ---- the parsers -------------------------------------------------------------

@@ -12,6 +12,7 @@ import os
 import sys
 import time
 import zlib
+import _compression
 from compression._common import _streams
 
 __all__ = ["BadGzipFile", "GzipFile", "open", "compress", "decompress"]
@@ -42,17 +43,7 @@ def open(filename, mode="rb", compresslevel=_COMPRESS_LEVEL_BEST,
     'x' or 'a' with 'b' (binary, the default) or 't' (text, where
     *encoding*, *errors* and *newline* apply as for io.TextIOWrapper).
     """
-    if "t" in mode:
-        if "b" in mode:
-            raise ValueError("Invalid mode: %r" % (mode,))
-    else:
-        if encoding is not None:
-            raise ValueError("Argument 'encoding' not supported in binary mode")
-        if errors is not None:
-            raise ValueError("Argument 'errors' not supported in binary mode")
-        if newline is not None:
-            raise ValueError("Argument 'newline' not supported in binary mode")
-
+    _compression.check_open_args(mode, encoding, errors, newline)
     gz_mode = mode.replace("t", "")
     if isinstance(filename, (str, bytes, os.PathLike)):
         binary_file = GzipFile(filename, gz_mode, compresslevel)
@@ -61,10 +52,8 @@ def open(filename, mode="rb", compresslevel=_COMPRESS_LEVEL_BEST,
     else:
         raise TypeError("filename must be a str or bytes object, or a file")
 
-    if "t" in mode:
-        encoding = io.text_encoding(encoding)
-        return io.TextIOWrapper(binary_file, encoding, errors, newline)
-    return binary_file
+    return _compression.wrap_text(binary_file, mode, encoding, errors,
+                                  newline)
 
 
 def _le32(value):

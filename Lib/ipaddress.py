@@ -774,13 +774,17 @@ class IPv4Address(_BaseV4, _BaseAddress):
         return IPv6Address(0xFFFF00000000 | self._ip)
 
 
-class IPv4Interface(IPv4Address):
-    """An IPv4 address together with the network it belongs to."""
+class _BaseInterface:
+    """What IPv4Interface and IPv6Interface share: an address (the
+    class's other base) together with the network it belongs to.  A
+    subclass names its address and network classes."""
+
+    __slots__ = ()
 
     def __init__(self, address):
         addr, mask = self._split_addr_prefix(address)
-        IPv4Address.__init__(self, addr)
-        self.network = IPv4Network((addr, mask), strict=False)
+        super().__init__(addr)
+        self.network = self._iface_network_class((addr, mask), strict=False)
         self.netmask = self.network.netmask
         self._prefixlen = self.network._prefixlen
 
@@ -788,11 +792,8 @@ class IPv4Interface(IPv4Address):
     def hostmask(self):
         return self.network.hostmask
 
-    def __str__(self):
-        return f"{self._string_from_ip_int(self._ip)}/{self._prefixlen}"
-
     def __eq__(self, other):
-        equal = IPv4Address.__eq__(self, other)
+        equal = super().__eq__(other)
         if equal is NotImplemented or not equal:
             return equal
         try:
@@ -802,7 +803,7 @@ class IPv4Interface(IPv4Address):
             return False
 
     def __lt__(self, other):
-        less = IPv4Address.__lt__(self, other)
+        less = super().__lt__(other)
         if less is NotImplemented:
             return less
         try:
@@ -820,7 +821,7 @@ class IPv4Interface(IPv4Address):
 
     @property
     def ip(self):
-        return IPv4Address(self._ip)
+        return self._iface_address_class(self._ip)
 
     @property
     def with_prefixlen(self):
@@ -833,6 +834,15 @@ class IPv4Interface(IPv4Address):
     @property
     def with_hostmask(self):
         return f"{self._string_from_ip_int(self._ip)}/{self.hostmask}"
+
+
+class IPv4Interface(_BaseInterface, IPv4Address):
+    """An IPv4 address together with the network it belongs to."""
+
+    _iface_address_class = IPv4Address
+
+    def __str__(self):
+        return f"{self._string_from_ip_int(self._ip)}/{self._prefixlen}"
 
 
 class IPv4Network(_BaseV4, _BaseNetwork):
@@ -1160,63 +1170,13 @@ class IPv6Address(_BaseV6, _BaseAddress):
         return IPv4Address((self._ip >> 80) & 0xFFFFFFFF)
 
 
-class IPv6Interface(IPv6Address):
+class IPv6Interface(_BaseInterface, IPv6Address):
     """An IPv6 address together with the network it belongs to."""
 
-    def __init__(self, address):
-        addr, mask = self._split_addr_prefix(address)
-        IPv6Address.__init__(self, addr)
-        self.network = IPv6Network((addr, mask), strict=False)
-        self.netmask = self.network.netmask
-        self._prefixlen = self.network._prefixlen
-
-    @functools.cached_property
-    def hostmask(self):
-        return self.network.hostmask
+    _iface_address_class = IPv6Address
 
     def __str__(self):
         return f"{super().__str__()}/{self._prefixlen}"
-
-    def __eq__(self, other):
-        equal = IPv6Address.__eq__(self, other)
-        if equal is NotImplemented or not equal:
-            return equal
-        try:
-            return self.network == other.network
-        except AttributeError:
-            return False
-
-    def __lt__(self, other):
-        less = IPv6Address.__lt__(self, other)
-        if less is NotImplemented:
-            return less
-        try:
-            return self.network < other.network or \
-                (self.network == other.network and less)
-        except AttributeError:
-            return False
-
-    def __hash__(self):
-        return hash((self._ip, self._prefixlen,
-                     int(self.network.network_address)))
-
-    __reduce__ = _IPAddressBase.__reduce__
-
-    @property
-    def ip(self):
-        return IPv6Address(self._ip)
-
-    @property
-    def with_prefixlen(self):
-        return f"{self._string_from_ip_int(self._ip)}/{self._prefixlen}"
-
-    @property
-    def with_netmask(self):
-        return f"{self._string_from_ip_int(self._ip)}/{self.netmask}"
-
-    @property
-    def with_hostmask(self):
-        return f"{self._string_from_ip_int(self._ip)}/{self.hostmask}"
 
     @property
     def is_unspecified(self):
@@ -1258,4 +1218,6 @@ class _IPv6Constants:
 
 
 IPv6Address._constants = _IPv6Constants
+IPv4Interface._iface_network_class = IPv4Network
+IPv6Interface._iface_network_class = IPv6Network
 IPv6Network._constants = _IPv6Constants

@@ -1450,11 +1450,34 @@ class TarFile(object):
             raise ValueError("mode must be 'r', 'a', 'w' or 'x'")
         return cls(name, mode, fileobj, **kwargs)
 
+    @staticmethod
+    def _check_compressed_mode(mode):
+        if mode not in ("r", "w", "x"):
+            raise ValueError("mode must be 'r', 'w' or 'x'")
+
+    @classmethod
+    def _taropen_compressed(cls, name, mode, compressed, kwargs, errors,
+                            kind):
+        """A TarFile over the *compressed* file object, which it then
+        owns (and closes here on failure).  *errors* raised while reading
+        mean the data is not *kind* ("a gzip", ...): a ReadError."""
+        try:
+            t = cls.taropen(name, mode, compressed, **kwargs)
+        except errors as e:
+            compressed.close()
+            if mode == 'r':
+                raise ReadError("not %s file" % kind) from e
+            raise
+        except:
+            compressed.close()
+            raise
+        t._extfileobj = False
+        return t
+
     @classmethod
     def gzopen(cls, name, mode="r", fileobj=None, compresslevel=9, **kwargs):
         """Open a gzip compressed tar archive name."""
-        if mode not in ("r", "w", "x"):
-            raise ValueError("mode must be 'r', 'w' or 'x'")
+        cls._check_compressed_mode(mode)
         try:
             from gzip import GzipFile
         except ImportError:
@@ -1465,64 +1488,32 @@ class TarFile(object):
             if fileobj is not None and mode == 'r':
                 raise ReadError("not a gzip file") from e
             raise
-        try:
-            t = cls.taropen(name, mode, fileobj, **kwargs)
-        except OSError as e:
-            fileobj.close()
-            if mode == 'r':
-                raise ReadError("not a gzip file") from e
-            raise
-        except:
-            fileobj.close()
-            raise
-        t._extfileobj = False
-        return t
+        return cls._taropen_compressed(name, mode, fileobj, kwargs, OSError,
+                                       "a gzip")
 
     @classmethod
     def bz2open(cls, name, mode="r", fileobj=None, compresslevel=9, **kwargs):
         """Open a bzip2 compressed tar archive name."""
-        if mode not in ("r", "w", "x"):
-            raise ValueError("mode must be 'r', 'w' or 'x'")
+        cls._check_compressed_mode(mode)
         try:
             from bz2 import BZ2File
         except ImportError:
             raise CompressionError("bz2 module is not available") from None
         fileobj = BZ2File(fileobj or name, mode, compresslevel=compresslevel)
-        try:
-            t = cls.taropen(name, mode, fileobj, **kwargs)
-        except (OSError, EOFError) as e:
-            fileobj.close()
-            if mode == 'r':
-                raise ReadError("not a bzip2 file") from e
-            raise
-        except:
-            fileobj.close()
-            raise
-        t._extfileobj = False
-        return t
+        return cls._taropen_compressed(name, mode, fileobj, kwargs,
+                                       (OSError, EOFError), "a bzip2")
 
     @classmethod
     def xzopen(cls, name, mode="r", fileobj=None, preset=None, **kwargs):
         """Open an lzma compressed tar archive name."""
-        if mode not in ("r", "w", "x"):
-            raise ValueError("mode must be 'r', 'w' or 'x'")
+        cls._check_compressed_mode(mode)
         try:
             from lzma import LZMAFile, LZMAError
         except ImportError:
             raise CompressionError("lzma module is not available") from None
         fileobj = LZMAFile(fileobj or name, mode, preset=preset)
-        try:
-            t = cls.taropen(name, mode, fileobj, **kwargs)
-        except (LZMAError, EOFError) as e:
-            fileobj.close()
-            if mode == 'r':
-                raise ReadError("not an lzma file") from e
-            raise
-        except:
-            fileobj.close()
-            raise
-        t._extfileobj = False
-        return t
+        return cls._taropen_compressed(name, mode, fileobj, kwargs,
+                                       (LZMAError, EOFError), "an lzma")
 
     OPEN_METH = {
         "tar": "taropen",

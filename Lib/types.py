@@ -96,6 +96,17 @@ def _lazy_import_type():
 
 LazyImportType = _lazy_import_type()
 
+
+def __getattr__(name):
+    # CapsuleType is found through a capsule, _socket.CAPI, only when asked
+    # for, so that importing types does not import _socket.
+    if name == "CapsuleType":
+        import _socket
+        capsule_type = type(_socket.CAPI)
+        globals()["CapsuleType"] = capsule_type
+        return capsule_type
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 GenericAlias = type(list[int])
 UnionType = type(int | str)
 
@@ -374,4 +385,4 @@ def coroutine(func):
     return _wraps(func, wrapped)
 
 
-__all__ = [n for n in globals() if not n.startswith('_')]  # for pydoc
+__all__ = [n for n in globals() if not n.startswith("_")] + ["CapsuleType"]  # for pydoc

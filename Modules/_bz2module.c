@@ -12,6 +12,7 @@
 #ifdef HAVE_LIBBZ2
 
 #include "pycore_lock.h"
+#include "pycore_output_buffer.h"
 
 #include <bzlib.h>
 #include <limits.h>
@@ -84,58 +85,20 @@ static int catch_bz2_error(int bzerror)
     }
 }
 
-/* ---- growing output ----------------------------------------------------- */
+/* ---- output ------------------------------------------------------------- */
 
-typedef struct {
-    PyObject *bytes;            /* owned; NULL after failure */
-    Py_ssize_t used;
-    Py_ssize_t limit;           /* negative: no limit */
-} OutBuf;
-
-static int outbuf_init(OutBuf *out, Py_ssize_t limit)
+/* Point the stream's output at the buffer's free room (growing it when
+   full).  Returns the room, 0 at the limit, -1 on error. */
+static Py_ssize_t point_output(_PyOutputBuffer *out, bz_stream *bzs)
 {
-    Py_ssize_t size = INITIAL_OUTPUT;
-    if (limit >= 0 && limit < size) {
-        size = limit;
+    void *next;
+    Py_ssize_t room = _PyOutputBuffer_Reserve(out, &next);
+    if (room < 0) {
+        return -1;
     }
-    out->bytes = PyBytes_FromStringAndSize(NULL, size);
-    out->used = 0;
-    out->limit = limit;
-    return out->bytes == NULL ? -1 : 0;
-}
-
-static int outbuf_full(OutBuf *out)
-{
-    return out->limit >= 0 && out->used >= out->limit;
-}
-
-/* Make room after `used`; the stream's next_out/avail_out point there. */
-static int outbuf_grow(OutBuf *out, char **next_out, unsigned int *avail_out)
-{
-    Py_ssize_t size = PyBytes_GET_SIZE(out->bytes);
-    if (out->used == size) {
-        Py_ssize_t new_size = size < PY_SSIZE_T_MAX / 2 ? size * 2 + 1
-                                                        : PY_SSIZE_T_MAX;
-        if (out->limit >= 0 && new_size > out->limit) {
-            new_size = out->limit;
-        }
-        if (_PyBytes_Resize(&out->bytes, new_size) < 0) {
-            return -1;
-        }
-        size = new_size;
-    }
-    Py_ssize_t room = size - out->used;
-    *next_out = PyBytes_AS_STRING(out->bytes) + out->used;
-    *avail_out = room > UINT_MAX ? UINT_MAX : (unsigned int)room;
-    return 0;
-}
-
-static PyObject *outbuf_finish(OutBuf *out)
-{
-    if (_PyBytes_Resize(&out->bytes, out->used) < 0) {
-        return NULL;
-    }
-    return out->bytes;
+    bzs->next_out = next;
+    bzs->avail_out = room > UINT_MAX ? UINT_MAX : (unsigned int)room;
+    return room;
 }
 
 /* ---- compressor --------------------------------------------------------- */
@@ -145,8 +108,8 @@ static PyObject *outbuf_finish(OutBuf *out)
 static PyObject *compress_locked(CompressorObject *c, const char *data,
                                  size_t len, int action)
 {
-    OutBuf out;
-    if (outbuf_init(&out, -1) < 0) {
+    _PyOutputBuffer out;
+    if (_PyOutputBuffer_Init(&out, INITIAL_OUTPUT, -1) < 0) {
         return NULL;
     }
     c->bzs.next_in = (char *)data;
@@ -159,15 +122,14 @@ static PyObject *compress_locked(CompressorObject *c, const char *data,
         if (action == BZ_RUN && c->bzs.avail_in == 0) {
             break;
         }
-        if (outbuf_grow(&out, &c->bzs.next_out, &c->bzs.avail_out) < 0) {
+        if (point_output(&out, &c->bzs) < 0) {
             goto error;
         }
-        unsigned int before = c->bzs.avail_out;
         int ret;
         Py_BEGIN_ALLOW_THREADS
         ret = BZ2_bzCompress(&c->bzs, action);
         Py_END_ALLOW_THREADS
-        out.used += before - c->bzs.avail_out;
+        _PyOutputBuffer_Commit(&out, c->bzs.next_out);
         if (catch_bz2_error(ret)) {
             goto error;
         }
@@ -175,9 +137,9 @@ static PyObject *compress_locked(CompressorObject *c, const char *data,
             break;
         }
     }
-    return outbuf_finish(&out);
+    return _PyOutputBuffer_Finish(&out);
 error:
-    Py_XDECREF(out.bytes);
+    _PyOutputBuffer_Abandon(&out);
     return NULL;
 }
 
@@ -298,28 +260,27 @@ static PyTypeObject Compressor_Type = {
 static PyObject *decompress_locked(DecompressorObject *d, size_t *avail_in,
                                    Py_ssize_t limit)
 {
-    OutBuf out;
-    if (outbuf_init(&out, limit) < 0) {
+    _PyOutputBuffer out;
+    if (_PyOutputBuffer_Init(&out, INITIAL_OUTPUT, limit) < 0) {
         return NULL;
     }
     bz_stream *bzs = &d->bzs;
     for (;;) {
-        if (outbuf_full(&out)) {
+        if (_PyOutputBuffer_IsFull(&out)) {
             break;
         }
         unsigned int chunk = *avail_in > UINT_MAX ? UINT_MAX
                                                   : (unsigned int)*avail_in;
         bzs->avail_in = chunk;
-        if (outbuf_grow(&out, &bzs->next_out, &bzs->avail_out) < 0) {
+        if (point_output(&out, bzs) < 0) {
             goto error;
         }
-        unsigned int before = bzs->avail_out;
         int ret;
         Py_BEGIN_ALLOW_THREADS
         ret = BZ2_bzDecompress(bzs);
         Py_END_ALLOW_THREADS
         *avail_in -= chunk - bzs->avail_in;
-        out.used += before - bzs->avail_out;
+        _PyOutputBuffer_Commit(&out, bzs->next_out);
         if (catch_bz2_error(ret)) {
             goto error;
         }
@@ -332,9 +293,9 @@ static PyObject *decompress_locked(DecompressorObject *d, size_t *avail_in,
             break;
         }
     }
-    return outbuf_finish(&out);
+    return _PyOutputBuffer_Finish(&out);
 error:
-    Py_XDECREF(out.bytes);
+    _PyOutputBuffer_Abandon(&out);
     return NULL;
 }
 

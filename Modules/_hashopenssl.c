@@ -2,9 +2,11 @@
    OpenSSL 3's libcrypto, behind Lib/hashlib.py and Lib/hmac.py.
 
    Every object here (HASH, HASHXOF, HMAC, blake2b, blake2s) wraps one
-   OpenSSL context: an EVP_MD_CTX for plain digests, an EVP_MAC_CTX for
-   HMAC and keyed BLAKE2.  Reading a digest finalizes a duplicate of the
-   context, so the object can go on being updated.
+   context: an OpenSSL EVP_MD_CTX for plain digests, an EVP_MAC_CTX for
+   HMAC, and a state of Modules/blake2.c for BLAKE2 (OpenSSL's BLAKE2
+   takes no tree parameters, nor unkeyed salt or person).  Reading a
+   digest finalizes a duplicate of the context, so the object can go on
+   being updated.
 
    Thread safety: the context of an object is reached only with the
    object's `mutex` held (hash_lock / hash_unlock), in both builds.
@@ -14,9 +16,11 @@
    atomic compare-and-swap and never freed, so lookups take no lock. */
 #include "Python.h"
 #include "pycore_lock.h"
+#include "pycore_long.h"           /* the unsigned converters */
 
 #include <string.h>
 #include <limits.h>
+#include <stdint.h>
 #include <openssl/crypto.h>
 #include <openssl/core_names.h>
 #include <openssl/err.h>
@@ -32,6 +36,20 @@
 #define BLAKE2S_SALT_SIZE 8
 #define BLAKE2B_PERSON_SIZE 16
 #define BLAKE2S_PERSON_SIZE 8
+
+/* Modules/blake2.c, which defines the state and these functions. */
+typedef struct _PyBlake2State _PyBlake2State;
+extern _PyBlake2State *_PyBlake2_New(
+    int wide, int digest_size, const unsigned char *key, size_t key_len,
+    const unsigned char *salt, size_t salt_len, const unsigned char *person,
+    size_t person_len, int fanout, int depth, uint32_t leaf_size,
+    uint64_t node_offset, int node_depth, int inner_size, int last_node);
+extern _PyBlake2State *_PyBlake2_Copy(const _PyBlake2State *state);
+extern void _PyBlake2_Free(_PyBlake2State *state);
+extern void _PyBlake2_Update(_PyBlake2State *state,
+                             const unsigned char *data, size_t len);
+extern void _PyBlake2_Final(const _PyBlake2State *state,
+                            unsigned char *out);
 
 /* ---- digest names ------------------------------------------------------- */
 
@@ -182,9 +200,10 @@ static EVP_MD *resolve_digest(const char *name, int usedforsecurity,
 
 typedef struct {
     PyObject_HEAD
-    PyMutex mutex;              /* guards md_ctx / mac_ctx */
-    EVP_MD_CTX *md_ctx;         /* exactly one of the two contexts is set */
+    PyMutex mutex;              /* guards md_ctx / mac_ctx / blake2 */
+    EVP_MD_CTX *md_ctx;         /* exactly one of the three contexts is set */
     EVP_MAC_CTX *mac_ctx;
+    _PyBlake2State *blake2;
     PyObject *name;             /* str, immutable */
     int digest_size;            /* 0 for XOFs */
     int block_size;
@@ -222,6 +241,7 @@ static HashObject *hash_alloc(PyTypeObject *type, PyObject *name)
     self->mutex = (PyMutex){0};
     self->md_ctx = NULL;
     self->mac_ctx = NULL;
+    self->blake2 = NULL;
     self->name = Py_NewRef(name);
     return self;
 }
@@ -232,6 +252,7 @@ static void hash_dealloc(PyObject *op)
     PyTypeObject *type = Py_TYPE(op);
     EVP_MD_CTX_free(self->md_ctx);
     EVP_MAC_CTX_free(self->mac_ctx);
+    _PyBlake2_Free(self->blake2);
     Py_XDECREF(self->name);
     type->tp_free(op);
 }
@@ -260,6 +281,10 @@ static int context_update(HashObject *self, const void *data, size_t len)
 {
     if (self->md_ctx != NULL) {
         return EVP_DigestUpdate(self->md_ctx, data, len);
+    }
+    if (self->blake2 != NULL) {
+        _PyBlake2_Update(self->blake2, data, len);
+        return 1;
     }
     return EVP_MAC_update(self->mac_ctx, data, len);
 }
@@ -313,11 +338,15 @@ static int copy_context_into(HashObject *self, HashObject *copy)
             copy->md_ctx = NULL;
         }
     }
+    else if (self->blake2 != NULL) {
+        copy->blake2 = _PyBlake2_Copy(self->blake2);
+    }
     else {
         copy->mac_ctx = EVP_MAC_CTX_dup(self->mac_ctx);
     }
     hash_unlock(self);
-    if (copy->md_ctx == NULL && copy->mac_ctx == NULL) {
+    if (copy->md_ctx == NULL && copy->mac_ctx == NULL
+        && copy->blake2 == NULL) {
         set_openssl_error(PyExc_ValueError, "could not copy the hash state");
         return -1;
     }
@@ -359,6 +388,10 @@ static int hash_finish(HashObject *self, unsigned char *out, size_t length)
             }
         }
         EVP_MD_CTX_free(tmp);
+    }
+    else if (self->blake2 != NULL) {
+        _PyBlake2_Final(self->blake2, out);
+        ok = 1;
     }
     else {
         EVP_MAC_CTX *tmp = EVP_MAC_CTX_dup(self->mac_ctx);
@@ -667,18 +700,18 @@ static PyObject *named_constructor(PyObject *name, PyObject *args,
 
 typedef struct {
     const char *name;
-    const char *digest_name;    /* the unkeyed default-size digest */
-    const char *mac_name;       /* the keyed form */
+    int wide;                   /* BLAKE2b: 64-bit words */
     int max_bytes, salt_size, person_size, block_size;
+    unsigned long long max_node_offset;
 } Blake2Kind;
 
 static const Blake2Kind blake2b_kind = {
-    "blake2b", "BLAKE2B-512", "BLAKE2BMAC",
-    BLAKE2B_MAX_BYTES, BLAKE2B_SALT_SIZE, BLAKE2B_PERSON_SIZE, 128,
+    "blake2b", 1, BLAKE2B_MAX_BYTES, BLAKE2B_SALT_SIZE, BLAKE2B_PERSON_SIZE,
+    128, 0xFFFFFFFFFFFFFFFFULL,
 };
 static const Blake2Kind blake2s_kind = {
-    "blake2s", "BLAKE2S-256", "BLAKE2SMAC",
-    BLAKE2S_MAX_BYTES, BLAKE2S_SALT_SIZE, BLAKE2S_PERSON_SIZE, 64,
+    "blake2s", 0, BLAKE2S_MAX_BYTES, BLAKE2S_SALT_SIZE, BLAKE2S_PERSON_SIZE,
+    64, 0xFFFFFFFFFFFFULL,      /* BLAKE2s stores 48 bits of node offset */
 };
 
 typedef struct {
@@ -690,6 +723,7 @@ typedef struct {
     int node_depth, inner_size, last_node;
 } Blake2Params;
 
+/* CPython's checks, in its order, with its messages. */
 static int check_blake2_params(const Blake2Kind *kind, Blake2Params *p)
 {
     if (p->digest_size < 1 || p->digest_size > kind->max_bytes) {
@@ -697,11 +731,6 @@ static int check_blake2_params(const Blake2Kind *kind, Blake2Params *p)
                      "digest_size for %s must be between 1 and %d bytes, "
                      "here it is %d", kind->name, kind->max_bytes,
                      p->digest_size);
-        return -1;
-    }
-    if (p->key.len > kind->max_bytes) {
-        PyErr_Format(PyExc_ValueError, "maximum key length is %d bytes",
-                     kind->max_bytes);
         return -1;
     }
     if (p->salt.len > kind->salt_size) {
@@ -723,6 +752,14 @@ static int check_blake2_params(const Blake2Kind *kind, Blake2Params *p)
         PyErr_SetString(PyExc_ValueError, "depth must be between 1 and 255");
         return -1;
     }
+    if (p->leaf_size > 0xFFFFFFFFUL) {
+        PyErr_SetString(PyExc_OverflowError, "leaf_size is too large");
+        return -1;
+    }
+    if (p->node_offset > kind->max_node_offset) {
+        PyErr_SetString(PyExc_OverflowError, "node_offset is too large");
+        return -1;
+    }
     if (p->node_depth < 0 || p->node_depth > 255) {
         PyErr_SetString(PyExc_ValueError,
                         "node_depth must be between 0 and 255");
@@ -734,100 +771,27 @@ static int check_blake2_params(const Blake2Kind *kind, Blake2Params *p)
                      kind->max_bytes);
         return -1;
     }
-    return 0;
-}
-
-/* OpenSSL's BLAKE2 takes no tree parameters: only sequential mode. */
-static int blake2_is_sequential(Blake2Params *p)
-{
-    return p->fanout == 1 && p->depth == 1 && p->leaf_size == 0
-           && p->node_offset == 0 && p->node_depth == 0
-           && p->inner_size == 0 && !p->last_node;
-}
-
-/* Unkeyed BLAKE2 is OpenSSL's digest.  A digest_size other than the
-   full one needs its "size" parameter (OpenSSL 3.2 and later); salt and
-   person are not settable on the digest at all. */
-static int blake2_init_unkeyed(HashObject *self, const Blake2Kind *kind,
-                               Blake2Params *p, int usedforsecurity)
-{
-    if (p->salt.len != 0 || p->person.len != 0) {
-        PyErr_Format(PyExc_ValueError,
-                     "unkeyed %s with salt or person is not supported by "
-                     "OpenSSL (give a key)", kind->name);
-        return -1;
-    }
-    size_t size = (size_t)p->digest_size;
-    OSSL_PARAM params[2] = {
-        OSSL_PARAM_construct_size_t(OSSL_DIGEST_PARAM_SIZE, &size),
-        OSSL_PARAM_construct_end(),
-    };
-    int full = p->digest_size == kind->max_bytes;
-    EVP_MD *md = fetch_md(kind->digest_name, usedforsecurity);
-    /* OpenSSL ignores parameters it does not know, so ask first. */
-    if (md != NULL && !full
-        && OSSL_PARAM_locate_const(EVP_MD_settable_ctx_params(md),
-                                   OSSL_DIGEST_PARAM_SIZE) == NULL) {
-        EVP_MD_free(md);
-        ERR_clear_error();
-        PyErr_Format(PyExc_ValueError,
-                     "unkeyed %s with a digest_size other than %d is not "
-                     "supported by this OpenSSL (%s)", kind->name,
-                     kind->max_bytes, OpenSSL_version(OPENSSL_VERSION));
-        return -1;
-    }
-    self->md_ctx = EVP_MD_CTX_new();
-    int ok = md != NULL && self->md_ctx != NULL
-             && EVP_DigestInit_ex2(self->md_ctx, md, full ? NULL : params);
-    EVP_MD_free(md);
-    if (!ok) {
-        set_openssl_error(PyExc_ValueError, "could not initialize BLAKE2");
+    if (p->key.len > kind->max_bytes) {
+        PyErr_Format(PyExc_ValueError, "maximum key length is %d bytes",
+                     kind->max_bytes);
         return -1;
     }
     return 0;
 }
 
-/* Set up `self` for the parameters.  Unkeyed hashing is OpenSSL's
-   BLAKE2 digest; keyed hashing is its BLAKE2 MAC, which also takes
-   digest_size, salt and person. */
+/* Set up `self` for the (checked) parameters.  Every BLAKE2 object
+   hashes with Modules/blake2.c, so all parameter sets agree. */
 static int blake2_init_context(HashObject *self, const Blake2Kind *kind,
-                               Blake2Params *p, int usedforsecurity)
+                               Blake2Params *p)
 {
-    if (!blake2_is_sequential(p)) {
-        PyErr_Format(PyExc_ValueError,
-                     "%s tree hashing parameters (fanout, depth, leaf_size, "
-                     "node_offset, node_depth, inner_size, last_node) are "
-                     "not supported by this build's OpenSSL", kind->name);
-        return -1;
-    }
-    if (p->key.len == 0) {
-        return blake2_init_unkeyed(self, kind, p, usedforsecurity);
-    }
-    EVP_MAC *mac = EVP_MAC_fetch(NULL, kind->mac_name,
-                                 usedforsecurity ? NULL : "-fips");
-    if (mac == NULL) {
-        set_openssl_error(PyExc_ValueError, "BLAKE2 MAC is not available");
-        return -1;
-    }
-    self->mac_ctx = EVP_MAC_CTX_new(mac);
-    EVP_MAC_free(mac);
-    size_t size = (size_t)p->digest_size;
-    OSSL_PARAM params[4];
-    int n = 0;
-    params[n++] = OSSL_PARAM_construct_size_t(OSSL_MAC_PARAM_SIZE, &size);
-    if (p->salt.len > 0) {
-        params[n++] = OSSL_PARAM_construct_octet_string(
-            OSSL_MAC_PARAM_SALT, p->salt.buf, (size_t)p->salt.len);
-    }
-    if (p->person.len > 0) {
-        params[n++] = OSSL_PARAM_construct_octet_string(
-            OSSL_MAC_PARAM_CUSTOM, p->person.buf, (size_t)p->person.len);
-    }
-    params[n] = OSSL_PARAM_construct_end();
-    if (self->mac_ctx == NULL
-        || !EVP_MAC_init(self->mac_ctx, p->key.buf, (size_t)p->key.len,
-                         params)) {
-        set_openssl_error(PyExc_ValueError, "could not initialize BLAKE2");
+    self->blake2 = _PyBlake2_New(
+        kind->wide, p->digest_size, p->key.buf, (size_t)p->key.len,
+        p->salt.buf, (size_t)p->salt.len, p->person.buf,
+        (size_t)p->person.len, p->fanout, p->depth, (uint32_t)p->leaf_size,
+        (uint64_t)p->node_offset, p->node_depth, p->inner_size,
+        p->last_node);
+    if (self->blake2 == NULL) {
+        PyErr_NoMemory();
         return -1;
     }
     return 0;
@@ -846,14 +810,18 @@ static PyObject *blake2_new(PyTypeObject *type, const Blake2Kind *kind,
     PyObject *data = NULL, *string = NULL, *chosen;
     int usedforsecurity = 1;
     char fmt[64];
-    PyOS_snprintf(fmt, sizeof(fmt), "|O$iy*y*y*iikKiippO:%s", kind->name);
+    PyOS_snprintf(fmt, sizeof(fmt), "|O$iy*y*y*iiO&O&iippO:%s",
+                  kind->name);
     memset(&p.key, 0, sizeof(p.key));
     memset(&p.salt, 0, sizeof(p.salt));
     memset(&p.person, 0, sizeof(p.person));
     if (!PyArg_ParseTupleAndKeywords(args, kwds, fmt, keywords, &data,
                                      &p.digest_size, &p.key, &p.salt,
                                      &p.person, &p.fanout, &p.depth,
-                                     &p.leaf_size, &p.node_offset,
+                                     _PyLong_UnsignedLong_Converter,
+                                     &p.leaf_size,
+                                     _PyLong_UnsignedLongLong_Converter,
+                                     &p.node_offset,
                                      &p.node_depth, &p.inner_size,
                                      &p.last_node, &usedforsecurity,
                                      &string)) {
@@ -873,7 +841,10 @@ static PyObject *blake2_new(PyTypeObject *type, const Blake2Kind *kind,
     }
     self->digest_size = p.digest_size;
     self->block_size = kind->block_size;
-    if (blake2_init_context(self, kind, &p, usedforsecurity) < 0
+    /* BLAKE2 is not a FIPS algorithm either way: usedforsecurity is
+       accepted and has no effect, as in CPython's own implementation. */
+    (void)usedforsecurity;
+    if (blake2_init_context(self, kind, &p) < 0
         || (chosen != NULL && hash_update_with(self, chosen) < 0)) {
         goto done;
     }

@@ -1282,7 +1282,7 @@ encode_obj(EncodeState *st, PyObject *obj, Py_ssize_t level)
     if (PyList_Check(obj) || PyTuple_Check(obj)) {
         rc = encode_sequence(st, obj, level);
     }
-    else if (PyDict_Check(obj)) {
+    else if (PyAnyDict_Check(obj)) {      /* a frozendict too (3.15) */
         rc = encode_dict(st, obj, level);
     }
     else {

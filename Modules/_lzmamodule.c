@@ -17,6 +17,7 @@
 #ifdef HAVE_LIBLZMA
 
 #include "pycore_lock.h"
+#include "pycore_output_buffer.h"
 
 #include <lzma.h>
 #include <limits.h>
@@ -335,63 +336,30 @@ error:
     return NULL;
 }
 
-/* ---- growing output ----------------------------------------------------- */
+/* ---- output ------------------------------------------------------------- */
 
-typedef struct {
-    PyObject *bytes;            /* owned */
-    Py_ssize_t used;
-    Py_ssize_t limit;           /* negative: no limit */
-} OutBuf;
-
-static int outbuf_init(OutBuf *out, Py_ssize_t limit)
+/* Point the stream's output at the buffer's free room (growing it when
+   full); 0, or -1 with an exception set. */
+static int point_output(_PyOutputBuffer *out, lzma_stream *lzs)
 {
-    Py_ssize_t size = INITIAL_OUTPUT;
-    if (limit >= 0 && limit < size) {
-        size = limit;
+    void *next;
+    Py_ssize_t room = _PyOutputBuffer_Reserve(out, &next);
+    if (room < 0) {
+        return -1;
     }
-    out->bytes = PyBytes_FromStringAndSize(NULL, size);
-    out->used = 0;
-    out->limit = limit;
-    return out->bytes == NULL ? -1 : 0;
-}
-
-/* Point the stream's output at free room, growing the buffer if full. */
-static int outbuf_grow(OutBuf *out, lzma_stream *lzs)
-{
-    Py_ssize_t size = PyBytes_GET_SIZE(out->bytes);
-    if (out->used == size) {
-        Py_ssize_t new_size = size < PY_SSIZE_T_MAX / 2 ? size * 2 + 1
-                                                        : PY_SSIZE_T_MAX;
-        if (out->limit >= 0 && new_size > out->limit) {
-            new_size = out->limit;
-        }
-        if (_PyBytes_Resize(&out->bytes, new_size) < 0) {
-            return -1;
-        }
-        size = new_size;
-    }
-    lzs->next_out = (uint8_t *)PyBytes_AS_STRING(out->bytes) + out->used;
-    lzs->avail_out = (size_t)(size - out->used);
+    lzs->next_out = next;
+    lzs->avail_out = (size_t)room;
     return 0;
 }
 
-static PyObject *outbuf_finish(OutBuf *out)
-{
-    if (_PyBytes_Resize(&out->bytes, out->used) < 0) {
-        return NULL;
-    }
-    return out->bytes;
-}
-
 static lzma_ret run_detached(lzma_stream *lzs, lzma_action action,
-                             OutBuf *out)
+                             _PyOutputBuffer *out)
 {
-    size_t before = lzs->avail_out;
     lzma_ret ret;
     Py_BEGIN_ALLOW_THREADS
     ret = lzma_code(lzs, action);
     Py_END_ALLOW_THREADS
-    out->used += (Py_ssize_t)(before - lzs->avail_out);
+    _PyOutputBuffer_Commit(out, lzs->next_out);
     return ret;
 }
 
@@ -410,14 +378,14 @@ static PyTypeObject Compressor_Type;
 static PyObject *compress_locked(CompressorObject *c, const uint8_t *data,
                                  size_t len, lzma_action action)
 {
-    OutBuf out;
-    if (outbuf_init(&out, -1) < 0) {
+    _PyOutputBuffer out;
+    if (_PyOutputBuffer_Init(&out, INITIAL_OUTPUT, -1) < 0) {
         return NULL;
     }
     c->lzs.next_in = data;
     c->lzs.avail_in = len;
     for (;;) {
-        if (outbuf_grow(&out, &c->lzs) < 0) {
+        if (point_output(&out, &c->lzs) < 0) {
             goto error;
         }
         lzma_ret ret = run_detached(&c->lzs, action, &out);
@@ -435,9 +403,9 @@ static PyObject *compress_locked(CompressorObject *c, const uint8_t *data,
             break;
         }
     }
-    return outbuf_finish(&out);
+    return _PyOutputBuffer_Finish(&out);
 error:
-    Py_XDECREF(out.bytes);
+    _PyOutputBuffer_Abandon(&out);
     return NULL;
 }
 
@@ -655,13 +623,13 @@ static PyTypeObject Decompressor_Type;
 
 static PyObject *decompress_locked(DecompressorObject *d, Py_ssize_t limit)
 {
-    OutBuf out;
-    if (outbuf_init(&out, limit) < 0) {
+    _PyOutputBuffer out;
+    if (_PyOutputBuffer_Init(&out, INITIAL_OUTPUT, limit) < 0) {
         return NULL;
     }
     lzma_stream *lzs = &d->lzs;
     while (limit < 0 || out.used < limit) {
-        if (outbuf_grow(&out, lzs) < 0) {
+        if (point_output(&out, lzs) < 0) {
             goto error;
         }
         lzma_ret ret = run_detached(lzs, LZMA_RUN, &out);
@@ -683,9 +651,9 @@ static PyObject *decompress_locked(DecompressorObject *d, Py_ssize_t limit)
             break;
         }
     }
-    return outbuf_finish(&out);
+    return _PyOutputBuffer_Finish(&out);
 error:
-    Py_XDECREF(out.bytes);
+    _PyOutputBuffer_Abandon(&out);
     return NULL;
 }
 

@@ -224,9 +224,10 @@ binascii_b2a_uu(PyObject *Py_UNUSED(module), PyObject *args, PyObject *kwargs)
     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" \
     "!#$%&()*+-;<=>?@^_`{|}~"
 
-/* A digit alphabet of 2**bits characters and its inverse. */
+/* A digit alphabet (2**bits characters for base64 and base32, 85 for
+   base85 and Ascii85) and its inverse. */
 typedef struct {
-    char digits[64];
+    char digits[85];
     signed char value[256];     /* -1 outside the alphabet */
 } Alphabet;
 
@@ -467,6 +468,44 @@ radix_decode(const Radix *r, const Alphabet *alpha, const unsigned char *in,
     return writer_finish(&w);
 }
 
+/* The body of a2b_base64 and a2b_base32: decode view with the radix's
+   alphabet (alphabet_obj, or `fallback` of `size` digits).  strict < 0
+   means strict exactly when ignorechars is given. */
+static PyObject *
+decode_view(const Radix *r, int size, const char *fallback,
+            PyObject *alphabet_obj, PyObject *ignore_obj, Py_buffer *view,
+            int strict, int padded, int canonical)
+{
+    Alphabet alpha;
+    DecodeOptions opt;
+    if (get_alphabet(alphabet_obj, size, fallback, &alpha) < 0
+        || get_ignored(ignore_obj, opt.ignored) < 0) {
+        return NULL;
+    }
+    opt.strict = strict < 0 ? ignore_obj != NULL : strict;
+    opt.padded = padded;
+    opt.canonical = canonical;
+    return radix_decode(r, &alpha, view->buf, view->len, &opt);
+}
+
+/* The body of b2a_base64 and b2a_base32. */
+static PyObject *
+encode_view(const Radix *r, int size, const char *fallback,
+            PyObject *alphabet_obj, Py_buffer *view, int padded,
+            Py_ssize_t wrapcol, int newline)
+{
+    Alphabet alpha;
+    if (wrapcol < 0) {
+        PyErr_SetString(PyExc_ValueError, "wrapcol must be non-negative");
+        return NULL;
+    }
+    if (get_alphabet(alphabet_obj, size, fallback, &alpha) < 0) {
+        return NULL;
+    }
+    return radix_encode(r, &alpha, view->buf, view->len, padded, wrapcol,
+                        newline);
+}
+
 static PyObject *
 binascii_a2b_base64(PyObject *Py_UNUSED(module), PyObject *args,
                     PyObject *kwargs)
@@ -482,16 +521,9 @@ binascii_a2b_base64(PyObject *Py_UNUSED(module), PyObject *args,
                                      &canonical, &ignore_obj)) {
         return NULL;
     }
-    Alphabet alpha;
-    DecodeOptions opt;
-    PyObject *result = NULL;
-    if (get_alphabet(alphabet_obj, 64, base64_alphabet, &alpha) == 0 &&
-        get_ignored(ignore_obj, opt.ignored) == 0) {
-        opt.strict = strict < 0 ? ignore_obj != NULL : strict;
-        opt.padded = padded;
-        opt.canonical = canonical;
-        result = radix_decode(&radix64, &alpha, view.buf, view.len, &opt);
-    }
+    PyObject *result = decode_view(&radix64, 64, base64_alphabet,
+                                   alphabet_obj, ignore_obj, &view, strict,
+                                   padded, canonical);
     PyBuffer_Release(&view);
     return result;
 }
@@ -511,15 +543,9 @@ binascii_b2a_base64(PyObject *Py_UNUSED(module), PyObject *args,
                                      &wrapcol, &newline)) {
         return NULL;
     }
-    PyObject *result = NULL;
-    Alphabet alpha;
-    if (wrapcol < 0) {
-        PyErr_SetString(PyExc_ValueError, "wrapcol must be non-negative");
-    }
-    else if (get_alphabet(alphabet_obj, 64, base64_alphabet, &alpha) == 0) {
-        result = radix_encode(&radix64, &alpha, view.buf, view.len, padded,
-                              wrapcol, newline);
-    }
+    PyObject *result = encode_view(&radix64, 64, base64_alphabet,
+                                   alphabet_obj, &view, padded, wrapcol,
+                                   newline);
     PyBuffer_Release(&view);
     return result;
 }
@@ -539,16 +565,9 @@ binascii_a2b_base32(PyObject *Py_UNUSED(module), PyObject *args,
                                      &canonical)) {
         return NULL;
     }
-    Alphabet alpha;
-    DecodeOptions opt;
-    PyObject *result = NULL;
-    if (get_alphabet(alphabet_obj, 32, BASE32_ALPHABET, &alpha) == 0 &&
-        get_ignored(ignore_obj, opt.ignored) == 0) {
-        opt.strict = 1;
-        opt.padded = padded;
-        opt.canonical = canonical;
-        result = radix_decode(&radix32, &alpha, view.buf, view.len, &opt);
-    }
+    PyObject *result = decode_view(&radix32, 32, BASE32_ALPHABET,
+                                   alphabet_obj, ignore_obj, &view, 1,
+                                   padded, canonical);
     PyBuffer_Release(&view);
     return result;
 }
@@ -567,15 +586,8 @@ binascii_b2a_base32(PyObject *Py_UNUSED(module), PyObject *args,
                                      &wrapcol)) {
         return NULL;
     }
-    PyObject *result = NULL;
-    Alphabet alpha;
-    if (wrapcol < 0) {
-        PyErr_SetString(PyExc_ValueError, "wrapcol must be non-negative");
-    }
-    else if (get_alphabet(alphabet_obj, 32, BASE32_ALPHABET, &alpha) == 0) {
-        result = radix_encode(&radix32, &alpha, view.buf, view.len, padded,
-                              wrapcol, 0);
-    }
+    PyObject *result = encode_view(&radix32, 32, BASE32_ALPHABET,
+                                   alphabet_obj, &view, padded, wrapcol, 0);
     PyBuffer_Release(&view);
     return result;
 }
@@ -584,63 +596,19 @@ binascii_b2a_base32(PyObject *Py_UNUSED(module), PyObject *args,
 
 #define ASCII85_FIRST '!'
 
-typedef struct {
-    char digits[85];
-    signed char value[256];     /* -1 outside the alphabet */
-} Alphabet85;
-
-static int
-get_alphabet85(PyObject *obj, const char *fallback, Alphabet85 *out)
-{
-    Py_buffer view = {0};
-    const char *digits = fallback;
-    if (obj != NULL) {
-        if (PyObject_GetBuffer(obj, &view, PyBUF_SIMPLE) < 0) {
-            return -1;
-        }
-        if (view.len != 85) {
-            PyBuffer_Release(&view);
-            PyErr_SetString(PyExc_ValueError, "alphabet must have length 85");
-            return -1;
-        }
-        digits = view.buf;
-    }
-    memset(out->value, -1, sizeof(out->value));
-    int rc = 0;
-    for (int i = 0; i < 85; i++) {
-        unsigned char c = (unsigned char)digits[i];
-        if (out->value[c] >= 0) {
-            PyErr_SetString(PyExc_ValueError,
-                            "alphabet must not contain duplicate characters");
-            rc = -1;
-            break;
-        }
-        out->value[c] = (signed char)i;
-        out->digits[i] = (char)c;
-    }
-    if (obj != NULL) {
-        PyBuffer_Release(&view);
-    }
-    return rc;
-}
-
 static void
-ascii85_alphabet(Alphabet85 *out)
+ascii85_alphabet(Alphabet *out)
 {
-    char digits[85];
-    for (int i = 0; i < 85; i++) {
-        digits[i] = (char)(ASCII85_FIRST + i);
-    }
     memset(out->value, -1, sizeof(out->value));
     for (int i = 0; i < 85; i++) {
-        out->value[(unsigned char)digits[i]] = (signed char)i;
-        out->digits[i] = digits[i];
+        out->digits[i] = (char)(ASCII85_FIRST + i);
+        out->value[ASCII85_FIRST + i] = (signed char)i;
     }
 }
 
 /* The 5 digits of a 32-bit word, most significant first. */
 static void
-word_to_digits(uint32_t word, const Alphabet85 *alpha, char out[5])
+word_to_digits(uint32_t word, const Alphabet *alpha, char out[5])
 {
     for (int k = 4; k >= 0; k--) {
         out[k] = alpha->digits[word % 85];
@@ -653,7 +621,7 @@ word_to_digits(uint32_t word, const Alphabet85 *alpha, char out[5])
    whole groups of zeros and spaces. */
 static int
 encode85(Writer *w, const unsigned char *in, Py_ssize_t len,
-         const Alphabet85 *alpha, int pad, int fold_nuls, int fold_spaces)
+         const Alphabet *alpha, int pad, int fold_nuls, int fold_spaces)
 {
     for (Py_ssize_t i = 0; i < len; i += 4) {
         Py_ssize_t n = len - i < 4 ? len - i : 4;
@@ -724,10 +692,10 @@ binascii_b2a_base85(PyObject *Py_UNUSED(module), PyObject *args,
                                      &wrapcol, &pad)) {
         return NULL;
     }
-    Alphabet85 alpha;
+    Alphabet alpha;
     Writer w;
     PyObject *result = NULL;
-    if (get_alphabet85(alphabet_obj, BASE85_DIGITS, &alpha) == 0 &&
+    if (get_alphabet(alphabet_obj, 85, BASE85_DIGITS, &alpha) == 0 &&
         writer_init(&w, view.len / 4 * 5 + 5) == 0) {
         if (encode85(&w, view.buf, view.len, &alpha, pad, 0, 0) < 0) {
             writer_abandon(&w);
@@ -757,7 +725,7 @@ binascii_b2a_ascii85(PyObject *Py_UNUSED(module), PyObject *args,
                                      &pad, &adobe)) {
         return NULL;
     }
-    Alphabet85 alpha;
+    Alphabet alpha;
     ascii85_alphabet(&alpha);
     Writer w;
     PyObject *result = NULL;
@@ -814,7 +782,7 @@ binascii_b2a_ascii85(PyObject *Py_UNUSED(module), PyObject *args,
 /* Decode base85-family digits.  Ascii85 adds 'z' (and 'y' with
    foldspaces) as whole-group abbreviations. */
 static PyObject *
-decode85(const unsigned char *in, Py_ssize_t len, const Alphabet85 *alpha,
+decode85(const unsigned char *in, Py_ssize_t len, const Alphabet *alpha,
          int ascii85, int foldspaces, const char ignored[256], int canonical)
 {
     Writer w;
@@ -941,10 +909,10 @@ binascii_a2b_base85(PyObject *Py_UNUSED(module), PyObject *args,
                                      &alphabet_obj, &ignore_obj, &canonical)) {
         return NULL;
     }
-    Alphabet85 alpha;
+    Alphabet alpha;
     char ignored[256];
     PyObject *result = NULL;
-    if (get_alphabet85(alphabet_obj, BASE85_DIGITS, &alpha) == 0 &&
+    if (get_alphabet(alphabet_obj, 85, BASE85_DIGITS, &alpha) == 0 &&
         get_ignored(ignore_obj, ignored) == 0) {
         result = decode85(view.buf, view.len, &alpha, 0, 0, ignored,
                           canonical);
@@ -968,7 +936,7 @@ binascii_a2b_ascii85(PyObject *Py_UNUSED(module), PyObject *args,
                                      &canonical)) {
         return NULL;
     }
-    Alphabet85 alpha;
+    Alphabet alpha;
     ascii85_alphabet(&alpha);
     char ignored[256];
     PyObject *result = NULL;

@@ -78,6 +78,8 @@
     X(fcntl) \
     X(termios) \
     X(mmap) \
+    X(_pickle) \
+    OPTIONAL_SQLITE3(X) \
     /* END builtin modules */
 
 #define DECLARE_INIT(name) extern PyObject *PyInit_##name(void);

@@ -207,6 +207,18 @@ void PyErr_SetInterrupt(void)
     (void)PyErr_SetInterruptEx(SIGINT);
 }
 
+/* capi: PyOS_InterruptOccurred (Include/fileutils.h).  Consumes a pending
+   SIGINT for code that polls instead of running Python handlers; only the
+   main thread sees it.  is_tripped stays set, so a later
+   PyErr_CheckSignals just finds nothing to run. */
+int PyOS_InterruptOccurred(void)
+{
+    if (!is_main_thread()) {
+        return 0;
+    }
+    return __atomic_exchange_n(&tripped[SIGINT], 0, __ATOMIC_SEQ_CST);
+}
+
 /* ---- start-up and shut-down ----------------------------------------------- */
 
 static PyObject *signal_default_int_handler(PyObject *Py_UNUSED(m),

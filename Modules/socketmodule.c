@@ -2283,6 +2283,21 @@ static const struct {
 #undef C
 #undef BCM
 
+/* _socket.CAPI: static data, the same for every module object, written
+   before the first capsule is made (module exec runs under the import
+   lock). */
+static PySocketModule_APIObject socket_c_api;
+
+static int
+add_c_api(PyObject *module)
+{
+    socket_c_api.Sock_Type = &PySocket_Type;
+    socket_c_api.error = PyExc_OSError;
+    socket_c_api.timeout_error = PyExc_TimeoutError;
+    return PyModule_Add(module, "CAPI",
+                        PyCapsule_New(&socket_c_api, PySocket_CAPSULE_NAME, NULL));
+}
+
 static int
 socket_exec(PyObject *module)
 {
@@ -2300,7 +2315,8 @@ socket_exec(PyObject *module)
         || PyModule_AddObjectRef(module, "timeout", PyExc_TimeoutError) < 0
         || PyModule_AddObjectRef(module, "herror", _PySocket_HError) < 0
         || PyModule_AddObjectRef(module, "gaierror", _PySocket_GaiError) < 0
-        || PyModule_AddObjectRef(module, "has_ipv6", Py_True) < 0) {
+        || PyModule_AddObjectRef(module, "has_ipv6", Py_True) < 0
+        || add_c_api(module) < 0) {
         return -1;
     }
     return 0;

@@ -52,4 +52,14 @@ int _PySocket_ResolveHost(PyObject *host, int family, sock_addr_t *addr,
 /* The numeric text of an IPv4/IPv6 address, as str. */
 PyObject *_PySocket_HostString(const struct sockaddr *addr);
 
+/* What the capsule _socket.CAPI points to, for C code that works with
+   socket objects (the layout CPython's socket module exports). */
+typedef struct {
+    PyTypeObject *Sock_Type;
+    PyObject *error;
+    PyObject *timeout_error;
+} PySocketModule_APIObject;
+
+#define PySocket_CAPSULE_NAME "_socket.CAPI"
+
 #endif /* WEFT_SOCKETMODULE_H */

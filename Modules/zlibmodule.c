@@ -14,6 +14,7 @@
    returned, so writing into it while detached is safe. */
 #include "Python.h"
 #include "pycore_pystate.h"
+#include "pycore_output_buffer.h"
 
 #include <limits.h>
 #include <string.h>
@@ -65,15 +66,11 @@ set_zlib_error(z_stream *zst, int err, const char *while_doing)
     }
 }
 
-/* ---- growing output buffer ----------------------------------------------- */
+/* ---- output ------------------------------------------------------------- */
 
-/* The output of one call: a bytes object that zlib writes into through
-   zst->next_out, grown by doubling up to `limit` (negative: no limit). */
-typedef struct {
-    PyObject *bytes;            /* owned; private to the running call */
-    Py_ssize_t size;            /* current length of bytes */
-    Py_ssize_t limit;
-} OutBuf;
+/* The output of one call (pycore_output_buffer.h): zlib writes into it
+   through zst->next_out. */
+typedef _PyOutputBuffer OutBuf;
 
 static uInt
 clamp_uint(Py_ssize_t n)
@@ -81,26 +78,31 @@ clamp_uint(Py_ssize_t n)
     return n > (Py_ssize_t)UINT_MAX ? UINT_MAX : (uInt)n;
 }
 
-static Py_ssize_t
-outbuf_used(OutBuf *ob, z_stream *zst)
+/* Point zlib's output at the buffer's free room.  1: zst->avail_out > 0;
+   0: the limit is reached; -1: error. */
+static int
+outbuf_point(OutBuf *ob, z_stream *zst)
 {
-    return (Py_ssize_t)((char *)zst->next_out - PyBytes_AS_STRING(ob->bytes));
+    void *next;
+    Py_ssize_t room = _PyOutputBuffer_Reserve(ob, &next);
+    if (room < 0) {
+        return -1;
+    }
+    zst->next_out = next;
+    zst->avail_out = clamp_uint(room);
+    return room > 0;
 }
 
 static int
 outbuf_start(OutBuf *ob, z_stream *zst, Py_ssize_t initial, Py_ssize_t limit)
 {
-    if (limit >= 0 && initial > limit) {
-        initial = limit;
-    }
-    ob->bytes = PyBytes_FromStringAndSize(NULL, initial);
-    if (ob->bytes == NULL) {
+    if (_PyOutputBuffer_Init(ob, initial, limit) < 0) {
         return -1;
     }
-    ob->size = initial;
-    ob->limit = limit;
-    zst->next_out = (Bytef *)PyBytes_AS_STRING(ob->bytes);
-    zst->avail_out = clamp_uint(initial);
+    if (outbuf_point(ob, zst) < 0) {
+        _PyOutputBuffer_Abandon(ob);
+        return -1;
+    }
     return 0;
 }
 
@@ -112,47 +114,22 @@ outbuf_make_room(OutBuf *ob, z_stream *zst)
     if (zst->avail_out > 0) {
         return 1;
     }
-    Py_ssize_t used = outbuf_used(ob, zst);
-    if (used == ob->size) {
-        if (ob->limit >= 0 && ob->size >= ob->limit) {
-            return 0;
-        }
-        Py_ssize_t grown = ob->size < 64 ? 64 : ob->size;
-        if (grown > PY_SSIZE_T_MAX - ob->size) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        grown += ob->size;
-        if (ob->limit >= 0 && grown > ob->limit) {
-            grown = ob->limit;
-        }
-        if (_PyBytes_Resize(&ob->bytes, grown) < 0) {
-            return -1;
-        }
-        ob->size = grown;
-    }
-    zst->next_out = (Bytef *)PyBytes_AS_STRING(ob->bytes) + used;
-    zst->avail_out = clamp_uint(ob->size - used);
-    return 1;
+    _PyOutputBuffer_Commit(ob, zst->next_out);
+    return outbuf_point(ob, zst);
 }
 
 /* Trim to what was written; returns the owned bytes (NULL on error). */
 static PyObject *
 outbuf_finish(OutBuf *ob, z_stream *zst)
 {
-    Py_ssize_t used = outbuf_used(ob, zst);
-    if (used != ob->size && _PyBytes_Resize(&ob->bytes, used) < 0) {
-        return NULL;
-    }
-    PyObject *result = ob->bytes;
-    ob->bytes = NULL;
-    return result;
+    _PyOutputBuffer_Commit(ob, zst->next_out);
+    return _PyOutputBuffer_Finish(ob);
 }
 
 static void
 outbuf_abandon(OutBuf *ob)
 {
-    Py_CLEAR(ob->bytes);
+    _PyOutputBuffer_Abandon(ob);
 }
 
 /* ---- input feeding -------------------------------------------------------- */

@@ -819,3 +819,173 @@ PyTypeObject PyBytes_Type = {
     .tp_new = bytes_new,
     .tp_free = PyObject_Free,
 };
+
+/* ---- capi: PyBytesWriter (PEP 782, Include/cpython/bytesobject.h) ------ */
+
+/* The bytes are built in a PyMem buffer, over-allocated by half again on
+   growth, and copied into the bytes object by Finish.  A writer belongs
+   to one thread at a time (as the API requires), so nothing is locked. */
+struct PyBytesWriter {
+    char *data;                 /* PyMem_Malloc'ed; NULL while allocated == 0 */
+    Py_ssize_t size;            /* bytes in use: what Finish returns */
+    Py_ssize_t allocated;
+};
+
+static int
+byteswriter_reserve(PyBytesWriter *writer, Py_ssize_t size, int overallocate)
+{
+    if (size <= writer->allocated) {
+        return 0;
+    }
+    Py_ssize_t wanted = size;
+    if (overallocate && size <= PY_SSIZE_T_MAX - size / 2) {
+        wanted = size + size / 2;
+    }
+    char *data = PyMem_Realloc(writer->data, (size_t)wanted);
+    if (data == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    writer->data = data;
+    writer->allocated = wanted;
+    return 0;
+}
+
+static int
+byteswriter_set_size(PyBytesWriter *writer, Py_ssize_t size, int overallocate)
+{
+    if (size < 0) {
+        PyErr_SetString(PyExc_ValueError, "size must be >= 0");
+        return -1;
+    }
+    if (byteswriter_reserve(writer, size, overallocate) < 0) {
+        return -1;
+    }
+    writer->size = size;
+    return 0;
+}
+
+PyBytesWriter *
+PyBytesWriter_Create(Py_ssize_t size)
+{
+    PyBytesWriter *writer = PyMem_Calloc(1, sizeof(PyBytesWriter));
+    if (writer == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    if (byteswriter_set_size(writer, size, 0) < 0) {
+        PyMem_Free(writer);
+        return NULL;
+    }
+    return writer;
+}
+
+void
+PyBytesWriter_Discard(PyBytesWriter *writer)
+{
+    if (writer == NULL) {
+        return;
+    }
+    PyMem_Free(writer->data);
+    PyMem_Free(writer);
+}
+
+PyObject *
+PyBytesWriter_FinishWithSize(PyBytesWriter *writer, Py_ssize_t size)
+{
+    PyObject *result = NULL;
+    if (size < 0 || size > writer->size) {
+        PyErr_Format(PyExc_ValueError, "size %zd is out of range [0, %zd]",
+                     size, writer->size);
+    }
+    else {
+        result = PyBytes_FromStringAndSize(writer->data, size);
+    }
+    PyBytesWriter_Discard(writer);
+    return result;
+}
+
+PyObject *
+PyBytesWriter_Finish(PyBytesWriter *writer)
+{
+    return PyBytesWriter_FinishWithSize(writer, writer->size);
+}
+
+PyObject *
+PyBytesWriter_FinishWithPointer(PyBytesWriter *writer, void *buf)
+{
+    Py_ssize_t size = (char *)buf - writer->data;
+    return PyBytesWriter_FinishWithSize(writer, size);
+}
+
+void *
+PyBytesWriter_GetData(PyBytesWriter *writer)
+{
+    return writer->data;
+}
+
+Py_ssize_t
+PyBytesWriter_GetSize(PyBytesWriter *writer)
+{
+    return writer->size;
+}
+
+int
+PyBytesWriter_Resize(PyBytesWriter *writer, Py_ssize_t size)
+{
+    return byteswriter_set_size(writer, size, 1);
+}
+
+int
+PyBytesWriter_Grow(PyBytesWriter *writer, Py_ssize_t grow)
+{
+    if (grow > PY_SSIZE_T_MAX - writer->size) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    return byteswriter_set_size(writer, writer->size + grow, 1);
+}
+
+void *
+PyBytesWriter_GrowAndUpdatePointer(PyBytesWriter *writer, Py_ssize_t size,
+                                   void *buf)
+{
+    Py_ssize_t offset = (char *)buf - writer->data;
+    if (PyBytesWriter_Grow(writer, size) < 0) {
+        return NULL;
+    }
+    return writer->data + offset;
+}
+
+int
+PyBytesWriter_WriteBytes(PyBytesWriter *writer, const void *bytes,
+                         Py_ssize_t size)
+{
+    if (size < 0) {
+        size = (Py_ssize_t)strlen(bytes);
+    }
+    Py_ssize_t start = writer->size;
+    if (PyBytesWriter_Grow(writer, size) < 0) {
+        return -1;
+    }
+    if (size > 0) {
+        memcpy(writer->data + start, bytes, (size_t)size);
+    }
+    return 0;
+}
+
+int
+PyBytesWriter_Format(PyBytesWriter *writer, const char *format, ...)
+{
+    va_list vargs;
+    va_start(vargs, format);
+    PyObject *text = PyBytes_FromFormatV(format, vargs);
+    va_end(vargs);
+    if (text == NULL) {
+        return -1;
+    }
+    int rc = PyBytesWriter_WriteBytes(writer, PyBytes_AS_STRING(text),
+                                      PyBytes_GET_SIZE(text));
+    Py_DECREF(text);
+    return rc;
+}

@@ -3,6 +3,7 @@
 #include "Python.h"
 #include "pycore_call.h"
 #include "pycore_object.h"
+#include "pycore_freelist.h"
 #include "pycore_pystate.h"
 #include "cpython/classobject.h"
 
@@ -20,7 +21,11 @@ PyObject *PyMethod_New(PyObject *func, PyObject *self)
         PyErr_BadInternalCall();
         return NULL;
     }
-    PyMethodObject *im = PyObject_GC_New(PyMethodObject, &PyMethod_Type);
+    PyMethodObject *im = (PyMethodObject *)_Py_freelist_pop_gc(
+        &_Py_freelists_get()->methods, &PyMethod_Type);
+    if (im == NULL) {
+        im = PyObject_GC_New(PyMethodObject, &PyMethod_Type);
+    }
     if (im == NULL) {
         return NULL;
     }
@@ -59,7 +64,9 @@ static void method_dealloc(PyObject *op)
     }
     Py_DECREF(im->im_func);
     Py_DECREF(im->im_self);
-    PyObject_GC_Del(op);
+    if (!_Py_freelist_push(&_Py_freelists_get()->methods, op, _Py_FREELIST_METHODS)) {
+        PyObject_GC_Del(op);
+    }
 }
 
 static int method_traverse(PyObject *op, visitproc visit, void *arg)

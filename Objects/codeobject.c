@@ -1,12 +1,17 @@
 /* Code objects (Include/cpython/code.h, Include/internal/pycore_code.h).
 
-   A code object never changes after _PyCode_New returns, so readers need
-   no locks.  Two fields are filled lazily: _co_cached_code (the co_code
-   bytes) and _co_hash; both are published with atomic compare-and-swap /
-   store so a racing reader sees either nothing or a complete value. */
+   A code object's visible state never changes after _PyCode_New returns,
+   so readers need no locks.  Lazily filled: _co_cached_code (the co_code
+   bytes, normally kept from construction) and _co_hash, published with
+   atomic compare-and-swap / store so a racing reader sees either nothing
+   or a complete value.  The VM rewrites opcodes in co_code_adaptive with
+   atomic 16-bit stores (Python/specialize.c); everything here that shows,
+   compares or hashes the instructions reads them unspecialized, through
+   _PyOpcode_Deopt. */
 #include "Python.h"
 #include "pycore_object.h"
 #include "pycore_code.h"
+#include "pycore_specialize.h"
 
 /* ---- construction ------------------------------------------------------ */
 
@@ -183,8 +188,13 @@ _PyCode_New(struct _PyCodeConstructor *con)
                                         __ATOMIC_RELAXED);
     co->co_weakreflist = NULL;
     co->co_extra = NULL;
-    co->_co_cached_code = NULL;
+    /* co_code is the compiler's bytes as they are, whatever the VM
+       later does to co_code_adaptive. */
+    co->_co_cached_code = PyBytes_CheckExact(con->code)
+                          ? Py_NewRef(con->code) : NULL;
     co->_co_hash = -1;
+    co->_co_warmup = _PY_SPEC_CODE_WARMUP;
+    co->_co_spec = NULL;
     memcpy(co->co_code_adaptive, PyBytes_AS_STRING(con->code),
            (size_t)PyBytes_GET_SIZE(con->code));
     co->_co_firsttraceable = first_traceable(co);
@@ -429,11 +439,11 @@ PyCode_GetCode(PyCodeObject *co)
     if (cached != NULL) {
         return Py_NewRef(cached);
     }
-    PyObject *bytes = PyBytes_FromStringAndSize(co->co_code_adaptive,
-                                                _PyCode_NBYTES(co));
+    PyObject *bytes = PyBytes_FromStringAndSize(NULL, _PyCode_NBYTES(co));
     if (bytes == NULL) {
         return NULL;
     }
+    _PyCode_CopyUnspecialized(co, (_Py_CODEUNIT *)PyBytes_AS_STRING(bytes));
     PyObject *expected = NULL;
     /* The cache holds its own reference; a loser of the race keeps its
        bytes only for the caller. */
@@ -701,6 +711,7 @@ code_dealloc(PyObject *self)
     Py_XDECREF(co->co_qualname);
     Py_XDECREF(co->co_linetable);
     Py_XDECREF(co->_co_cached_code);
+    _PySpec_FreeTable(co->_co_spec);
     PyObject_Free(self);
 }
 
@@ -761,9 +772,20 @@ code_equal(PyCodeObject *a, PyCodeObject *b)
         a->co_kwonlyargcount != b->co_kwonlyargcount ||
         a->co_flags != b->co_flags ||
         a->co_firstlineno != b->co_firstlineno ||
-        Py_SIZE(a) != Py_SIZE(b) ||
-        memcmp(a->co_code_adaptive, b->co_code_adaptive,
-               (size_t)_PyCode_NBYTES(a)) != 0) {
+        Py_SIZE(a) != Py_SIZE(b)) {
+        return 0;
+    }
+    PyObject *code_a = PyCode_GetCode(a);
+    PyObject *code_b = code_a ? PyCode_GetCode(b) : NULL;
+    if (code_b == NULL) {
+        Py_XDECREF(code_a);
+        return -1;
+    }
+    int same_code = memcmp(PyBytes_AS_STRING(code_a), PyBytes_AS_STRING(code_b),
+                           (size_t)_PyCode_NBYTES(a)) == 0;
+    Py_DECREF(code_a);
+    Py_DECREF(code_b);
+    if (!same_code) {
         return 0;
     }
     PyObject *pairs[][2] = {
@@ -814,8 +836,13 @@ code_hash(PyObject *self)
         }
         h = (h ^ (Py_uhash_t)ph) * 1000003UL;
     }
-    h = (h ^ (Py_uhash_t)_Py_HashBytes(co->co_code_adaptive,
+    PyObject *bytecode = PyCode_GetCode(co);
+    if (bytecode == NULL) {
+        return -1;
+    }
+    h = (h ^ (Py_uhash_t)_Py_HashBytes(PyBytes_AS_STRING(bytecode),
                                        _PyCode_NBYTES(co))) * 1000003UL;
+    Py_DECREF(bytecode);
     h ^= (Py_uhash_t)co->co_argcount ^ ((Py_uhash_t)co->co_flags << 8) ^
          ((Py_uhash_t)co->co_firstlineno << 16) ^
          ((Py_uhash_t)PyTuple_GET_SIZE(co->co_consts) << 24);

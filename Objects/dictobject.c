@@ -23,6 +23,7 @@
 #include "Python.h"
 #include "pycore_object.h"
 #include "pycore_dict.h"
+#include "pycore_freelist.h"    /* churn: the dict free list */
 #include "pycore_qsbr.h"
 #include "pycore_unicodeobject.h"
 
@@ -491,7 +492,12 @@ retire_keys(PyDictObject *mp, PyDictKeysObject *dk)
 static PyObject *
 new_dict(PyDictKeysObject *keys, Py_ssize_t used)
 {
-    PyDictObject *mp = PyObject_GC_New(PyDictObject, &PyDict_Type);
+    /* churn: a dead dict from the thread's free list (pycore_freelist.h) */
+    PyDictObject *mp = (PyDictObject *)_Py_freelist_pop_gc(
+        &_Py_freelists_get()->dicts, &PyDict_Type);
+    if (mp == NULL) {
+        mp = PyObject_GC_New(PyDictObject, &PyDict_Type);
+    }
     if (mp == NULL) {
         free_keys_and_contents(keys);
         return NULL;
@@ -676,6 +682,115 @@ lookup_lockfree(PyDictObject *mp, PyObject *key, Py_hash_t hash,
 }
 #endif
 
+/* ---- specialize: the VM's hint caches (Python/specialize.c) ------------- */
+
+/* The value of mp's entry number ix when that entry holds key itself, as
+   a new reference: returns 1.  Returns 0 (with *value NULL) when ix is out
+   of range, the entry holds another key or none, or the value cannot be
+   referenced lock-free.  An entry holding key is key's only entry, so a
+   hit is exactly mp[key].  Never runs user code or locks; in the
+   free-threaded build it is a lock-free read under lookup_lockfree's
+   rules (tables and dropped values outlive this call through QSBR, the
+   entry's key is loaded before its value and checked again after). */
+int
+_PyDict_GetItemAtHint(PyDictObject *mp, PyObject *key, Py_ssize_t ix,
+                      PyObject **value)
+{
+    *value = NULL;
+#ifdef Py_GIL_DISABLED
+    if (!_Py_IsOwnedByCurrentThread((PyObject *)mp)) {
+        dict_note_lockfree_reader(mp);
+    }
+#endif
+    PyDictKeysObject *dk = __atomic_load_n(&mp->ma_keys, __ATOMIC_ACQUIRE);
+    if (ix < 0 || ix >= __atomic_load_n(&dk->dk_nentries, __ATOMIC_ACQUIRE)) {
+        return 0;
+    }
+    PyDictKeyEntry *ep = &DK_ENTRIES(dk)[ix];
+    if (__atomic_load_n(&ep->me_key, __ATOMIC_ACQUIRE) != key) {
+        return 0;
+    }
+    PyObject *found = __atomic_load_n(&ep->me_value, __ATOMIC_ACQUIRE);
+    if (found == NULL || !_Py_TryIncref(found)) {
+        return 0;
+    }
+    if (__atomic_load_n(&ep->me_key, __ATOMIC_ACQUIRE) != key
+            || __atomic_load_n(&ep->me_value, __ATOMIC_ACQUIRE) != found) {
+        Py_DECREF(found);
+        return 0;
+    }
+    *value = found;
+    return 1;
+}
+
+/* The entry index of key (an exact str) in mp, or -1 when it is absent
+   or mp is not an exact dict; for a later _PyDict_GetItemAtHint. */
+Py_ssize_t
+_PyDict_LookupHint(PyObject *op, PyObject *key)
+{
+    if (!PyDict_CheckExact(op) || !PyUnicode_CheckExact(key)) {
+        return -1;
+    }
+    PyDictObject *mp = (PyDictObject *)op;
+    Py_hash_t hash = _PyDict_KeyHash(key);
+    if (hash == -1) {
+        PyErr_Clear();
+        return -1;
+    }
+    Py_ssize_t ix;
+    Py_BEGIN_CRITICAL_SECTION(mp);
+    PyObject *value;
+    ix = mp->ma_keys->dk_kind == DICT_KEYS_UNICODE
+         ? _Py_dict_lookup(mp, key, hash, &value) : -1;
+    Py_END_CRITICAL_SECTION();
+    return ix >= 0 ? ix : -1;
+}
+
+static uint32_t next_keys_version = 1;
+
+/* A nonzero number naming mp's current set of keys: it stays mp's keys
+   version until a key is inserted (append_entry clears it; a new table
+   starts without one).  Deletions keep it, so it proves only that no key
+   was added since: what LOAD_GLOBAL_BUILTIN needs (its name is absent from
+   the globals).  0 when none can be given (the shared empty table, the
+   numbers ran out).  The caller holds mp's critical section, as
+   append_entry's writer does, so a version is never given to a table
+   while a key is being added. */
+uint32_t
+_PyDict_GetKeysVersion(PyDictObject *mp)
+{
+    PyDictKeysObject *dk = mp->ma_keys;
+    uint32_t version = __atomic_load_n(&dk->dk_version, __ATOMIC_RELAXED);
+    if (version != 0 || dk->dk_immortal) {
+        return version;
+    }
+    /* The counter stops at 0 after its last value: never reused. */
+    version = __atomic_load_n(&next_keys_version, __ATOMIC_RELAXED);
+    do {
+        if (version == 0) {
+            return 0;
+        }
+    } while (!__atomic_compare_exchange_n(&next_keys_version, &version,
+                                          version + 1, 0, __ATOMIC_RELAXED,
+                                          __ATOMIC_RELAXED));
+    __atomic_store_n(&dk->dk_version, version, __ATOMIC_RELAXED);
+    return version;
+}
+
+/* mp's keys version now (0: none), for a guard; never assigns one.  A
+   lock-free read, like _PyDict_GetItemAtHint's. */
+uint32_t
+_PyDict_CurrentKeysVersion(PyDictObject *mp)
+{
+#ifdef Py_GIL_DISABLED
+    if (!_Py_IsOwnedByCurrentThread((PyObject *)mp)) {
+        dict_note_lockfree_reader(mp);
+    }
+#endif
+    PyDictKeysObject *dk = __atomic_load_n(&mp->ma_keys, __ATOMIC_ACQUIRE);
+    return __atomic_load_n(&dk->dk_version, __ATOMIC_RELAXED);
+}
+
 /* ---- insertion, deletion, resize --------------------------------------- */
 
 /* Rebuild mp's table with 2**log2_newsize slots, dropping deleted
@@ -746,7 +861,12 @@ append_entry(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
     __atomic_store_n(&ep->me_key, key, __ATOMIC_RELEASE);
     __atomic_store_n(&ep->me_value, value, __ATOMIC_RELEASE);
     dk_set_index(dk, find_free_slot(dk, hash), ix);
-    dk->dk_nentries = ix + 1;
+    /* specialize: atomic for _PyDict_GetItemAtHint; a new key ends the
+       keys version (_PyDict_GetKeysVersion). */
+    __atomic_store_n(&dk->dk_nentries, ix + 1, __ATOMIC_RELAXED);
+    if (__atomic_load_n(&dk->dk_version, __ATOMIC_RELAXED) != 0) {
+        __atomic_store_n(&dk->dk_version, 0, __ATOMIC_RELAXED);
+    }
     dk->dk_usable--;
     set_used(mp, mp->ma_used + 1);
     return 0;
@@ -1891,10 +2011,17 @@ dict_dealloc(PyObject *self)
     Py_TRASHCAN_BEGIN(mp, dict_dealloc)
     PyDictKeysObject *dk = mp->ma_keys;
     if (dk != NULL) {
-        mp->ma_keys = Py_EMPTY_KEYS;
+        /* Atomic: a lock-free reader that lost the race to a dying dict
+           (it then fails its re-check) still reads a whole pointer. */
+        __atomic_store_n(&mp->ma_keys, Py_EMPTY_KEYS, __ATOMIC_RELEASE);
         free_keys_and_contents(dk);
     }
-    Py_TYPE(mp)->tp_free(self);
+    /* churn: exact dicts go on the thread's free list when it has room */
+    if (!PyDict_CheckExact(mp)
+            || !_Py_freelist_push(&_Py_freelists_get()->dicts, self,
+                                  _Py_FREELIST_DICTS)) {
+        Py_TYPE(mp)->tp_free(self);
+    }
     Py_TRASHCAN_END
 }
 
@@ -2312,8 +2439,9 @@ popitem_lock_held(PyDictObject *mp)
     dict_notify(PyDict_EVENT_DELETED, mp, ep->me_key, NULL);
     PyObject *key, *value;
     unlink_entry(mp, i, &key, &value);
-    /* The popped entry was the last live one: later inserts reuse it. */
-    dk->dk_nentries = i;
+    /* The popped entry was the last live one: later inserts reuse it.
+       specialize: atomic for _PyDict_GetItemAtHint. */
+    __atomic_store_n(&dk->dk_nentries, i, __ATOMIC_RELAXED);
     PyTuple_SET_ITEM(res, 0, key);
     PyTuple_SET_ITEM(res, 1, value);
     return res;

@@ -7,93 +7,21 @@
 #include "Python.h"
 #include "pycore_object.h"
 #include "pycore_format.h"
+#include "pycore_freelist.h"
 
 #include <float.h>
-#include <pthread.h>
 
 /* ---- allocation: a per-thread free list ---------------------------
 
-   Arithmetic creates and destroys floats at a high rate.  Each thread
-   keeps up to FLOAT_FREELIST_MAX dead floats for reuse: in a C
-   microbenchmark on this tree (same library built with and without the
-   list) nb_add + Py_DECREF took ~17 ns instead of ~25 ns, and
-   PyFloat_FromDouble + Py_DECREF ~12 ns instead of ~20 ns.
-
-   The list is thread-local, so it needs no lock in either build; a float
-   freed by a thread other than its creator joins the freeing thread's
-   list.  A listed float keeps its type and its dead reference count (so a
-   lock-free reader's try-incref fails on it, as on freed memory); the
-   link to the next one is stored in ob_fval.  A pthread key destructor
-   returns a thread's list to the allocator when the thread exits.
-   Disabled under AddressSanitizer so that use after free stays
-   detectable. */
-
-#ifdef _Py_ADDRESS_SANITIZER
-#  define FLOAT_FREELIST_MAX 0
-#else
-#  define FLOAT_FREELIST_MAX 100
-#endif
-
-typedef struct {
-    PyFloatObject *head;
-    int count;
-    int registered;     /* the exit destructor knows about this thread */
-} float_freelist;
-
-static __thread float_freelist freelist;
-/* Written once under pthread_once, which also orders the writes before
-   every later reader. */
-static pthread_key_t freelist_key;
-static int freelist_key_ok;
-static pthread_once_t freelist_key_once = PTHREAD_ONCE_INIT;
-
-static PyFloatObject *freelist_next(PyFloatObject *op)
-{
-    PyFloatObject *next;
-    memcpy(&next, &op->ob_fval, sizeof(next));
-    return next;
-}
-
-static void freelist_thread_exit(void *Py_UNUSED(marker))
-{
-    while (freelist.head != NULL) {
-        PyFloatObject *op = freelist.head;
-        freelist.head = freelist_next(op);
-        PyObject_Free(op);
-    }
-    freelist.count = 0;
-    freelist.registered = 0;
-}
-
-static void freelist_make_key(void)
-{
-    freelist_key_ok = pthread_key_create(&freelist_key,
-                                         freelist_thread_exit) == 0;
-}
-
-/* Make sure the thread's list will be emptied at thread exit; 0 when that
-   cannot be arranged (then the list is not used). */
-static int freelist_register(void)
-{
-    if (!freelist.registered) {
-        pthread_once(&freelist_key_once, freelist_make_key);
-        if (!freelist_key_ok
-            || pthread_setspecific(freelist_key, &freelist) != 0) {
-            return 0;
-        }
-        freelist.registered = 1;
-    }
-    return 1;
-}
+   Arithmetic creates and destroys floats at a high rate, so dead exact
+   floats are kept on the thread's free list (Include/internal/
+   pycore_freelist.h states its rules).  In a C microbenchmark on this
+   tree nb_add + Py_DECREF took ~17 ns with the list instead of ~25 ns. */
 
 PyObject *PyFloat_FromDouble(double value)
 {
-    PyFloatObject *op = freelist.head;
-    if (op != NULL) {
-        freelist.head = freelist_next(op);
-        freelist.count--;
-    }
-    else {
+    PyFloatObject *op = (PyFloatObject *)_Py_freelist_pop(&_Py_freelists_get()->floats);
+    if (op == NULL) {
         op = PyObject_Malloc(sizeof(PyFloatObject));
         if (op == NULL) {
             return PyErr_NoMemory();
@@ -110,14 +38,9 @@ static void float_dealloc(PyObject *op)
         Py_TYPE(op)->tp_free(op);
         return;
     }
-    if (freelist.count < FLOAT_FREELIST_MAX && freelist_register()) {
-        PyFloatObject *f = (PyFloatObject *)op;
-        memcpy(&f->ob_fval, &freelist.head, sizeof(freelist.head));
-        freelist.head = f;
-        freelist.count++;
-        return;
+    if (!_Py_freelist_push(&_Py_freelists_get()->floats, op, _Py_FREELIST_FLOATS)) {
+        PyObject_Free(op);
     }
-    PyObject_Free(op);
 }
 
 double PyFloat_GetMax(void)

@@ -42,7 +42,7 @@ PyObject *_PyEval_BuiltinsFromGlobals(PyThreadState *tstate, PyObject *globals)
 PyObject *PyFunction_NewWithQualName(PyObject *code, PyObject *globals,
                                      PyObject *qualname)
 {
-    if (!PyCode_Check(code) || !PyDict_Check(globals)) {
+    if (!PyCode_Check(code) || !PyAnyDict_Check(globals)) {
         PyErr_BadInternalCall();
         return NULL;
     }

@@ -1,21 +1,18 @@
 /* List objects.
 
-   Storage: ob_item is a PyMem array of `allocated` slots, the first
+   Storage: ob_item is an array of `allocated` slots, the first
    Py_SIZE(op) of which hold strong references (see the invariants in
    Include/cpython/listobject.h).  The array over-allocates so that
    appends run in amortised constant time.
 
    Thread safety (free-threaded build): every mutation happens inside the
    list's critical section, the two-object form when another list is read
-   at the same time.  Size and array pointer are stored atomically so that
-   len() and PyList_GET_SIZE can read them without the lock.  Item reads
-   (indexing, iteration, PyList_GetItemRef, comparisons) also take the
-   critical section for now: the lock-free read path (load the array,
-   try-incref the item, re-check the array, with arrays freed through
-   QSBR) arrives together with QSBR in the runtime.  A method that calls
-   out to arbitrary code (comparisons, __index__, destructors) may lose its
-   critical section while that code runs, so after every call-out it
-   re-reads the size and array instead of trusting earlier values.
+   at the same time.  Reads of single items (indexing, iteration, `in`,
+   index/count, PyList_GetItemRef, _PyList_GetItemRef) are lock-free; see
+   "lock-free readers" below.  A method that calls out to arbitrary code
+   (comparisons, __index__, destructors) may lose its critical section
+   while that code runs, so after every call-out it re-reads the size and
+   array instead of trusting earlier values.
 
    Removed references are released only once the list is consistent
    again: their destructors may look at the list. */
@@ -23,6 +20,7 @@
 #include "pycore_object.h"
 #include "pycore_abstract.h"
 #include "pycore_list.h"
+#include "pycore_qsbr.h"
 #include "pycore_tuple.h"
 #include "pycore_slice.h"
 
@@ -36,17 +34,6 @@ list_set_size(PyListObject *self, Py_ssize_t size)
 #else
     Py_SET_SIZE(self, size);
 #endif
-}
-
-static inline void
-list_set_array(PyListObject *self, PyObject **items, Py_ssize_t allocated)
-{
-#ifdef Py_GIL_DISABLED
-    __atomic_store_n(&self->ob_item, items, __ATOMIC_RELEASE);
-#else
-    self->ob_item = items;
-#endif
-    self->allocated = allocated;
 }
 
 static inline Py_ssize_t
@@ -69,6 +56,51 @@ store_ssize(Py_ssize_t *p, Py_ssize_t value)
 #endif
 }
 
+static inline void
+list_set_array(PyListObject *self, PyObject **items, Py_ssize_t allocated)
+{
+#ifdef Py_GIL_DISABLED
+    __atomic_store_n(&self->ob_item, items, __ATOMIC_RELEASE);
+#else
+    self->ob_item = items;
+#endif
+    store_ssize(&self->allocated, allocated);
+}
+
+/* A slot of an array lock-free readers may be reading.  Release, so that
+   a reader that loads the pointer also sees the object it points to. */
+static inline void
+slot_store(PyObject **slot, PyObject *value)
+{
+#ifdef Py_GIL_DISABLED
+    __atomic_store_n(slot, value, __ATOMIC_RELEASE);
+#else
+    *slot = value;
+#endif
+}
+
+/* memmove(dst, src, n pointers) within one array readers may be reading:
+   pointer by pointer, so that a reader sees each slot whole (a stale or a
+   duplicated item, both still owned by the list, never half a pointer). */
+static void
+items_move(PyObject **dst, PyObject **src, Py_ssize_t n)
+{
+#ifdef Py_GIL_DISABLED
+    if (dst < src) {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            slot_store(&dst[i], src[i]);
+        }
+    }
+    else {
+        for (Py_ssize_t i = n; --i >= 0;) {
+            slot_store(&dst[i], src[i]);
+        }
+    }
+#else
+    memmove(dst, src, (size_t)n * sizeof(PyObject *));
+#endif
+}
+
 static inline int
 valid_index(Py_ssize_t i, Py_ssize_t limit)
 {
@@ -76,7 +108,233 @@ valid_index(Py_ssize_t i, Py_ssize_t limit)
     return (size_t)i < (size_t)limit;
 }
 
+/* ---- item arrays -------------------------------------------------------
+
+   Free-threaded build: an array is preceded by a header holding its
+   capacity, so that a lock-free reader holding an array the list has
+   since replaced never indexes past its end.  Slots at and beyond the
+   size are NULL whenever the critical section is free.  Default build:
+   a bare PyMem array, grown with realloc. */
+
+#ifdef Py_GIL_DISABLED
+typedef struct {
+    Py_ssize_t allocated;
+    PyObject *ob_item[];
+} list_array;
+
+#define ARRAY_HEADER_SIZE offsetof(list_array, ob_item)
+
+static inline list_array *
+array_header(PyObject **items)
+{
+    return (list_array *)((char *)items - ARRAY_HEADER_SIZE);
+}
+#else
+#define ARRAY_HEADER_SIZE 0
+#endif
+
+#define MAX_ARRAY_CAPACITY \
+    ((Py_ssize_t)(((size_t)PY_SSIZE_T_MAX - ARRAY_HEADER_SIZE) \
+                  / sizeof(PyObject *)))
+
+/* An array with room for capacity > 0 items, all NULL when `zeroed` (in
+   the free-threaded build the caller NULLs whatever it does not fill
+   before publishing it).  NULL, without an exception, when out of
+   memory. */
+static PyObject **
+items_alloc(Py_ssize_t capacity, int zeroed)
+{
+    if (capacity > MAX_ARRAY_CAPACITY) {
+        return NULL;
+    }
+    size_t bytes = ARRAY_HEADER_SIZE + (size_t)capacity * sizeof(PyObject *);
+#ifdef Py_GIL_DISABLED
+    list_array *array = zeroed ? PyMem_Calloc(1, bytes) : PyMem_Malloc(bytes);
+    if (array == NULL) {
+        return NULL;
+    }
+    array->allocated = capacity;
+    return array->ob_item;
+#else
+    return zeroed ? PyMem_Calloc(1, bytes) : PyMem_Malloc(bytes);
+#endif
+}
+
+/* Free an array no lock-free reader can hold. */
+static void
+items_free(PyObject **items)
+{
+    if (items != NULL) {
+#ifdef Py_GIL_DISABLED
+        PyMem_Free(array_header(items));
+#else
+        PyMem_Free(items);
+#endif
+    }
+}
+
+/* ---- lock-free readers (free-threaded build) ---------------------------
+
+   A reader loads the size, the array pointer, the array's capacity and
+   the slot, takes the item with _Py_TryIncref, and re-checks that the
+   array and the slot still hold it; when anything fails it falls back to
+   the critical section.  What a reader may touch after a writer moved on
+   must stay readable until the reader's next quiescent point:
+   - an array the list stopped pointing at (resize, clear, sort) is freed
+     through QSBR (_PyMem_FreeDelayed);
+   - an item the list drops (or hands out: pop) is marked with
+     _PyObject_SetMaybeWeakref first, so that if this was its last
+     reference it dies through a merge of its counts and its memory goes
+     through QSBR too (Objects/refcount.c);
+   - the slots a writer vacates are set to NULL, so no slot of a published
+     array points at an object the list no longer owns once the critical
+     section is free.
+   Both the delayed free and the marking cost something, so they are done
+   only for a list other threads may be reading: one a non-owner has read
+   lock-free (_PyList_BITS_SHARED in ob_gc_bits, set by the reader before
+   its first lock-free read), or one the writer does not own.  The reader
+   sets the bit with a sequentially consistent read-modify-write and the
+   writer reads it with another one after its stores, so either the writer
+   sees the bit or the reader sees the writer's stores.  In the default
+   build the GIL excludes readers and all of this compiles away. */
+
+#ifdef Py_GIL_DISABLED
+static inline void
+list_note_lockfree_reader(PyListObject *self)
+{
+    /* Acquire: a reader that finds the bit set by another reader is
+       ordered after every writer that decided it was not set. */
+    if (!(__atomic_load_n(&self->ob_base.ob_base.ob_gc_bits, __ATOMIC_ACQUIRE)
+          & _PyList_BITS_SHARED)) {
+        __atomic_fetch_or(&self->ob_base.ob_base.ob_gc_bits,
+                          (uint8_t)_PyList_BITS_SHARED, __ATOMIC_SEQ_CST);
+    }
+}
+#endif
+
+/* Whether what a writer removes from self (items, a replaced array) may
+   still be in a lock-free reader's hands.  Called, inside the critical
+   section, after the stores that unpublished it.  A read-modify-write
+   rather than a load: it must be ordered against the reader's fetch_or
+   (ThreadSanitizer does not model fences). */
+static inline int
+list_may_have_readers(PyListObject *self)
+{
+#ifdef Py_GIL_DISABLED
+    if (!_Py_IsOwnedByCurrentThread((PyObject *)self)) {
+        return 1;
+    }
+    return (__atomic_fetch_add(&self->ob_base.ob_base.ob_gc_bits, (uint8_t)0,
+                               __ATOMIC_SEQ_CST) & _PyList_BITS_SHARED) != 0;
+#else
+    (void)self;
+    return 0;
+#endif
+}
+
+/* Prepare op, which the list no longer holds, to be released by the
+   caller: `care` is list_may_have_readers(). */
+static inline void
+prepare_drop(int care, PyObject *op)
+{
+#ifdef Py_GIL_DISABLED
+    if (care && op != NULL) {
+        _PyObject_SetMaybeWeakref(op);
+    }
+#else
+    (void)care;
+    (void)op;
+#endif
+}
+
+/* The same for a single item, deciding `care` only when it matters. */
+static inline void
+prepare_drop_one(PyListObject *self, PyObject *op)
+{
+#ifdef Py_GIL_DISABLED
+    if (op != NULL && !_Py_IsImmortal(op) && list_may_have_readers(self)) {
+        _PyObject_SetMaybeWeakref(op);
+    }
+#else
+    (void)self;
+    (void)op;
+#endif
+}
+
+/* Free an array self no longer points at. */
+static void
+retire_items(int care, PyObject **items)
+{
+#ifdef Py_GIL_DISABLED
+    if (care && items != NULL) {
+        _PyMem_FreeDelayed(array_header(items));
+        return;
+    }
+#else
+    (void)care;
+#endif
+    items_free(items);
+}
+
+/* In the free-threaded build: NULL the slots [from, to) a shrinking
+   writer vacated (they hold stale copies of items that moved). */
+static inline void
+clear_vacated(PyObject **items, Py_ssize_t from, Py_ssize_t to)
+{
+#ifdef Py_GIL_DISABLED
+    for (Py_ssize_t i = from; i < to; i++) {
+        slot_store(&items[i], NULL);
+    }
+#else
+    (void)items;
+    (void)from;
+    (void)to;
+#endif
+}
+
 /* ---- storage ------------------------------------------------------------ */
+
+/* Give self an array of `capacity` slots (0: none) holding the first
+   `keep` items of the current one; the size is left to the caller.  The
+   old array is retired (free-threaded build) or reallocated in place.
+   0, or -1 without an exception and nothing changed. */
+static int
+list_replace_array(PyListObject *self, Py_ssize_t capacity, Py_ssize_t keep)
+{
+    PyObject **old = self->ob_item;
+#ifdef Py_GIL_DISABLED
+    PyObject **items = NULL;
+    if (capacity > 0) {
+        items = items_alloc(capacity, 0);
+        if (items == NULL) {
+            return -1;
+        }
+        if (keep > 0) {
+            memcpy(items, old, (size_t)keep * sizeof(PyObject *));
+        }
+        memset(items + keep, 0, (size_t)(capacity - keep) * sizeof(PyObject *));
+    }
+    list_set_array(self, items, capacity);
+    retire_items(old != NULL && list_may_have_readers(self), old);
+#else
+    (void)keep;
+    PyObject **items = NULL;
+    if (capacity > 0) {
+        if (capacity > MAX_ARRAY_CAPACITY) {
+            return -1;
+        }
+        items = PyMem_Realloc(old, (size_t)capacity * sizeof(PyObject *));
+        if (items == NULL) {
+            return -1;
+        }
+    }
+    else {
+        PyMem_Free(old);
+    }
+    list_set_array(self, items, capacity);
+#endif
+    return 0;
+}
 
 /* Make room for newsize items and set the size; the caller holds the
    critical section and fills or has already released the slots between the
@@ -88,8 +346,10 @@ static int
 list_resize(PyListObject *self, Py_ssize_t newsize)
 {
     Py_ssize_t allocated = self->allocated;
+    Py_ssize_t oldsize = Py_SIZE(self);
     if (allocated >= newsize && newsize >= (allocated >> 1)) {
         list_set_size(self, newsize);
+        clear_vacated(self->ob_item, newsize, oldsize);
         return 0;
     }
     size_t target = 0;
@@ -97,33 +357,26 @@ list_resize(PyListObject *self, Py_ssize_t newsize)
         target = ((size_t)newsize + ((size_t)newsize >> 3) + 6) & ~(size_t)3;
         /* A single large jump (extend by a big sequence) gets an exact
            fit: over-allocating it would only waste memory. */
-        size_t growth = (size_t)newsize - (size_t)Py_SIZE(self);
+        size_t growth = (size_t)newsize - (size_t)oldsize;
         if (growth > target - (size_t)newsize) {
             target = ((size_t)newsize + 3) & ~(size_t)3;
         }
     }
-    if (target > (size_t)PY_SSIZE_T_MAX / sizeof(PyObject *)) {
+    if (target > (size_t)MAX_ARRAY_CAPACITY) {
         PyErr_NoMemory();
         return -1;
     }
-    PyObject **items;
-    if (target == 0) {
-        PyMem_Free(self->ob_item);
-        items = NULL;
-    }
-    else {
-        items = PyMem_Realloc(self->ob_item, target * sizeof(PyObject *));
-        if (items == NULL) {
-            if (newsize <= allocated) {
-                /* Could not shrink: keep the larger array. */
-                list_set_size(self, newsize);
-                return 0;
-            }
-            PyErr_NoMemory();
-            return -1;
+    Py_ssize_t keep = oldsize < newsize ? oldsize : newsize;
+    if (list_replace_array(self, (Py_ssize_t)target, keep) < 0) {
+        if (newsize <= allocated) {
+            /* Could not shrink: keep the larger array. */
+            list_set_size(self, newsize);
+            clear_vacated(self->ob_item, newsize, oldsize);
+            return 0;
         }
+        PyErr_NoMemory();
+        return -1;
     }
-    list_set_array(self, items, (Py_ssize_t)target);
     list_set_size(self, newsize);
     return 0;
 }
@@ -135,17 +388,10 @@ list_reserve(PyListObject *self, Py_ssize_t capacity)
     if (capacity <= self->allocated) {
         return 0;
     }
-    if ((size_t)capacity > (size_t)PY_SSIZE_T_MAX / sizeof(PyObject *)) {
+    if (list_replace_array(self, capacity, Py_SIZE(self)) < 0) {
         PyErr_NoMemory();
         return -1;
     }
-    PyObject **items = PyMem_Realloc(self->ob_item,
-                                     (size_t)capacity * sizeof(PyObject *));
-    if (items == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    list_set_array(self, items, capacity);
     return 0;
 }
 
@@ -171,19 +417,19 @@ PyList_New(Py_ssize_t size)
         PyErr_BadInternalCall();
         return NULL;
     }
-    if ((size_t)size > (size_t)PY_SSIZE_T_MAX / sizeof(PyObject *)) {
+    if (size > MAX_ARRAY_CAPACITY) {
         return PyErr_NoMemory();
     }
     PyObject **items = NULL;
     if (size > 0) {
-        items = PyMem_Calloc((size_t)size, sizeof(PyObject *));
+        items = items_alloc(size, 1);
         if (items == NULL) {
             return PyErr_NoMemory();
         }
     }
     PyListObject *op = PyObject_GC_New(PyListObject, &PyList_Type);
     if (op == NULL) {
-        PyMem_Free(items);
+        items_free(items);
         return NULL;
     }
     op->ob_item = items;
@@ -223,10 +469,13 @@ list_clear_locked(PyListObject *self)
     }
     list_set_size(self, 0);
     list_set_array(self, NULL, 0);
+    /* Decided once: the check is an atomic read-modify-write. */
+    int care = list_may_have_readers(self);
     while (--n >= 0) {
+        prepare_drop(care, items[n]);
         Py_XDECREF(items[n]);
     }
-    PyMem_Free(items);
+    retire_items(care, items);
 }
 
 /* ---- lifetime and the collector ----------------------------------------- */
@@ -242,7 +491,8 @@ list_dealloc(PyObject *self)
         while (--i >= 0) {
             Py_XDECREF(op->ob_item[i]);
         }
-        PyMem_Free(op->ob_item);
+        /* Lock-free readers hold a reference to the list: none is left. */
+        items_free(op->ob_item);
     }
     Py_TYPE(op)->tp_free((PyObject *)op);
     Py_TRASHCAN_END
@@ -269,19 +519,72 @@ list_tp_clear(PyObject *self)
 
 /* ---- reading items ------------------------------------------------------ */
 
+#ifdef Py_GIL_DISABLED
 /* New reference to self[i], or NULL (no exception) when i is out of
-   range.  Takes the critical section; see the file comment for the
-   lock-free path that replaces it once QSBR exists. */
+   range, under the critical section: the lock-free read's fallback. */
 static PyObject *
-list_get_item_ref(PyListObject *self, Py_ssize_t i)
+list_get_item_locked(PyListObject *self, Py_ssize_t i)
 {
     PyObject *item = NULL;
     Py_BEGIN_CRITICAL_SECTION(self);
     if (valid_index(i, Py_SIZE(self))) {
-        item = Py_NewRef(self->ob_item[i]);
+        item = Py_XNewRef(self->ob_item[i]);
+        /* _Py_TryIncref refuses an unmarked object another thread owns:
+           mark it so that this thread's next read is lock-free. */
+        if (item != NULL && !_Py_IsOwnedByCurrentThread(item)) {
+            _PyObject_SetMaybeWeakref(item);
+        }
     }
     Py_END_CRITICAL_SECTION();
     return item;
+}
+#endif
+
+/* New reference to self[i], or NULL (no exception) when i is out of
+   range.  Lock-free in the free-threaded build (see "lock-free readers"
+   above): safe because the array and the item stay readable until this
+   thread's next quiescent point, and nothing here can detach or run
+   Python code.  The answer is linearizable: self[i] held the item, or i
+   was out of range, at some moment during the call. */
+static inline PyObject *
+list_get_item_ref(PyListObject *self, Py_ssize_t i)
+{
+#ifdef Py_GIL_DISABLED
+    if (!_Py_IsOwnedByCurrentThread((PyObject *)self)) {
+        list_note_lockfree_reader(self);
+    }
+    if (!valid_index(i, PyList_GET_SIZE(self))) {
+        return NULL;
+    }
+    PyObject **items = __atomic_load_n(&self->ob_item, __ATOMIC_ACQUIRE);
+    if (items == NULL) {
+        return NULL;        /* emptied (cleared, or being sorted) meanwhile */
+    }
+    if (!valid_index(i, array_header(items)->allocated)) {
+        return list_get_item_locked(self, i);
+    }
+    PyObject *item = __atomic_load_n(&items[i], __ATOMIC_ACQUIRE);
+    if (item == NULL || !_Py_TryIncref(item)) {
+        return list_get_item_locked(self, i);
+    }
+    if (item != __atomic_load_n(&items[i], __ATOMIC_ACQUIRE)
+        || items != __atomic_load_n(&self->ob_item, __ATOMIC_ACQUIRE)) {
+        Py_DECREF(item);
+        return list_get_item_locked(self, i);
+    }
+    return item;
+#else
+    if (!valid_index(i, Py_SIZE(self))) {
+        return NULL;
+    }
+    return Py_NewRef(self->ob_item[i]);
+#endif
+}
+
+PyObject *
+_PyList_GetItemRef(PyListObject *self, Py_ssize_t i)
+{
+    return list_get_item_ref(self, i);
 }
 
 Py_ssize_t
@@ -411,8 +714,13 @@ _PyList_AsTupleAndClear(PyListObject *self)
     Py_ssize_t n = Py_SIZE(self);
     list_set_size(self, 0);
     list_set_array(self, NULL, 0);
+    /* The items move to the tuple, which may die soon after. */
+    int care = list_may_have_readers(self);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        prepare_drop(care, items[i]);
+    }
     result = _PyTuple_FromArraySteal(items, n);
-    PyMem_Free(items);
+    retire_items(care, items);
     Py_END_CRITICAL_SECTION();
     return result;
 }
@@ -440,6 +748,7 @@ PyList_SetItem(PyObject *op, Py_ssize_t i, PyObject *newitem)
     else {
         old = self->ob_item[i];
         PyList_SET_ITEM(self, i, newitem);
+        prepare_drop_one(self, old);
     }
     Py_END_CRITICAL_SECTION();
     Py_XDECREF(old);
@@ -470,8 +779,7 @@ list_insert_locked(PyListObject *self, Py_ssize_t where, PyObject *v)
         where = n;
     }
     PyObject **items = self->ob_item;
-    memmove(&items[where + 1], &items[where],
-            (size_t)(n - where) * sizeof(PyObject *));
+    items_move(&items[where + 1], &items[where], n - where);
     PyList_SET_ITEM(self, where, Py_NewRef(v));
     return 0;
 }
@@ -568,8 +876,8 @@ list_replace_slice_locked(PyListObject *self, Py_ssize_t ilow,
                (size_t)norig * sizeof(PyObject *));
     }
     if (delta < 0) {
-        memmove(&self->ob_item[ihigh + delta], &self->ob_item[ihigh],
-                (size_t)(size - ihigh) * sizeof(PyObject *));
+        items_move(&self->ob_item[ihigh + delta], &self->ob_item[ihigh],
+                   size - ihigh);
         (void)list_resize(self, size + delta);  /* shrinking cannot fail */
     }
     else if (delta > 0) {
@@ -583,13 +891,15 @@ list_replace_slice_locked(PyListObject *self, Py_ssize_t ilow,
             }
             return -1;
         }
-        memmove(&self->ob_item[ihigh + delta], &self->ob_item[ihigh],
-                (size_t)(size - ihigh) * sizeof(PyObject *));
+        items_move(&self->ob_item[ihigh + delta], &self->ob_item[ihigh],
+                   size - ihigh);
     }
     for (Py_ssize_t k = 0; k < n; k++) {
         PyList_SET_ITEM(self, ilow + k, Py_NewRef(items[k]));
     }
+    int care = norig > 0 && list_may_have_readers(self);
     for (Py_ssize_t k = norig - 1; k >= 0; k--) {
+        prepare_drop(care, recycle[k]);
         Py_XDECREF(recycle[k]);
     }
     if (recycle != small_recycle) {
@@ -694,6 +1004,7 @@ list_ass_item(PyObject *op, Py_ssize_t i, PyObject *v)
     else {
         old = self->ob_item[i];
         PyList_SET_ITEM(self, i, Py_NewRef(v));
+        prepare_drop_one(self, old);
     }
     Py_END_CRITICAL_SECTION();
     Py_XDECREF(old);
@@ -702,13 +1013,14 @@ list_ass_item(PyObject *op, Py_ssize_t i, PyObject *v)
 
 /* ---- reversal ----------------------------------------------------------- */
 
+/* Readers may see an item twice while this runs, never a torn slot. */
 static void
 reverse_slice(PyObject **lo, PyObject **hi)
 {
     for (--hi; lo < hi; lo++, hi--) {
         PyObject *tmp = *lo;
-        *lo = *hi;
-        *hi = tmp;
+        slot_store(lo, *hi);
+        slot_store(hi, tmp);
     }
 }
 
@@ -902,9 +1214,12 @@ PyList_Extend(PyObject *op, PyObject *iterable)
 /* Sort self in place.  The items are detached from the list for the
    duration (the list looks empty, allocated == -1), so comparisons that
    mutate the list cannot corrupt the sort; a mutation is detected
-   afterwards and reported.  With reverse, the list is reversed before and
-   after an ascending sort, which keeps equal items in their original
-   order.  Keys are computed once per item. */
+   afterwards and reported.  Readers that loaded the array before it was
+   detached may still be reading it (free-threaded build): the sort then
+   works on a private copy and the original goes through QSBR, so they
+   see a valid array, just not the sorted one.  With reverse, the list is
+   reversed before and after an ascending sort, which keeps equal items
+   in their original order.  Keys are computed once per item. */
 static int
 list_sort_impl(PyListObject *self, PyObject *keyfunc, int reverse)
 {
@@ -917,9 +1232,23 @@ list_sort_impl(PyListObject *self, PyObject *keyfunc, int reverse)
     Py_ssize_t saved_allocated = self->allocated;
     list_set_size(self, 0);
     list_set_array(self, NULL, -1);
+    if (saved_items != NULL && list_may_have_readers(self)) {
+        PyObject **copy = items_alloc(saved_allocated, 0);
+        if (copy == NULL) {
+            PyErr_NoMemory();
+            rc = -1;
+        }
+        else {
+            /* Slots beyond the size are NULL: copying them keeps it so. */
+            memcpy(copy, saved_items,
+                   (size_t)saved_allocated * sizeof(PyObject *));
+            retire_items(1, saved_items);
+            saved_items = copy;
+        }
+    }
 
     PyObject **keys = NULL;
-    if (keyfunc != NULL && saved_size > 0) {
+    if (rc == 0 && keyfunc != NULL && saved_size > 0) {
         keys = PyMem_Malloc((size_t)saved_size * sizeof(PyObject *));
         if (keys == NULL) {
             PyErr_NoMemory();
@@ -970,14 +1299,16 @@ list_sort_impl(PyListObject *self, PyObject *keyfunc, int reverse)
     }
     list_set_array(self, saved_items, saved_allocated);
     list_set_size(self, saved_size);
-    Py_END_CRITICAL_SECTION();
-
     if (intruders != NULL) {
+        /* The list is consistent again: destructors may look at it. */
+        int care = list_may_have_readers(self);
         while (--intruder_count >= 0) {
+            prepare_drop(care, intruders[intruder_count]);
             Py_XDECREF(intruders[intruder_count]);
         }
-        PyMem_Free(intruders);
+        retire_items(care, intruders);
     }
+    Py_END_CRITICAL_SECTION();
     return rc;
 }
 
@@ -1235,7 +1566,7 @@ list_inplace_repeat(PyObject *op, Py_ssize_t n)
             PyObject **items = self->ob_item;
             for (Py_ssize_t r = 1; r < n; r++) {
                 for (Py_ssize_t i = 0; i < size; i++) {
-                    items[r * size + i] = Py_NewRef(items[i]);
+                    slot_store(&items[r * size + i], Py_NewRef(items[i]));
                 }
             }
         }
@@ -1335,10 +1666,14 @@ list_delete_extended_locked(PyListObject *self, Py_ssize_t start,
             next_removed += step;
         }
         else {
-            items[write++] = items[read];
+            slot_store(&items[write++], items[read]);
         }
     }
     (void)list_resize(self, size - len);  /* shrinking cannot fail */
+    int care = list_may_have_readers(self);
+    for (Py_ssize_t i = 0; i < len; i++) {
+        prepare_drop(care, removed[i]);
+    }
     *garbage = removed;
     *ngarbage = len;
     return 0;
@@ -1375,6 +1710,10 @@ list_assign_extended_locked(PyListObject *self, Py_ssize_t start,
     for (Py_ssize_t i = 0, cur = start; i < len; i++, cur += step) {
         replaced[i] = self->ob_item[cur];
         PyList_SET_ITEM(self, cur, Py_NewRef(src[i]));
+    }
+    int care = list_may_have_readers(self);
+    for (Py_ssize_t i = 0; i < len; i++) {
+        prepare_drop(care, replaced[i]);
     }
     *garbage = replaced;
     *ngarbage = len;
@@ -1549,9 +1888,10 @@ list_pop(PyObject *op, PyObject *const *args, Py_ssize_t nargs)
         else {
             /* The reference moves from the list to the caller. */
             result = self->ob_item[index];
-            memmove(&self->ob_item[index], &self->ob_item[index + 1],
-                    (size_t)(size - index - 1) * sizeof(PyObject *));
+            items_move(&self->ob_item[index], &self->ob_item[index + 1],
+                       size - index - 1);
             (void)list_resize(self, size - 1);  /* shrinking cannot fail */
+            prepare_drop_one(self, result);
         }
     }
     Py_END_CRITICAL_SECTION();
@@ -1702,7 +2042,7 @@ static PyObject *list_reversed(PyObject *self, PyObject *Py_UNUSED(ignored));
 static int
 list_init_impl(PyListObject *self, PyObject *iterable)
 {
-    if (Py_SIZE(self) != 0 || self->ob_item != NULL) {
+    if (PyList_GET_SIZE(self) != 0 || load_ssize(&self->allocated) != 0) {
         (void)PyList_Clear((PyObject *)self);
     }
     if (iterable != NULL) {

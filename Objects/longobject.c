@@ -14,6 +14,7 @@
 #include "pycore_long.h"
 #include "pycore_long_impl.h"
 #include "pycore_object.h"
+#include "pycore_freelist.h"
 
 #include <stddef.h>
 
@@ -61,11 +62,17 @@ _PyLong_New(Py_ssize_t size)
     /* One digit is always allocated so that a zero reads as 0 through
        the compact-value formula. */
     Py_ssize_t allocated = size > 0 ? size : 1;
-    PyLongObject *v = PyObject_Malloc(offsetof(PyLongObject, long_value.ob_digit)
-                                      + (size_t)allocated * sizeof(digit));
+    PyLongObject *v = NULL;
+    if (allocated == 1) {
+        v = (PyLongObject *)_Py_freelist_pop(&_Py_freelists_get()->ints);
+    }
     if (v == NULL) {
-        PyErr_NoMemory();
-        return NULL;
+        v = PyObject_Malloc(offsetof(PyLongObject, long_value.ob_digit)
+                            + (size_t)allocated * sizeof(digit));
+        if (v == NULL) {
+            PyErr_NoMemory();
+            return NULL;
+        }
     }
     _PyObject_Init((PyObject *)v, &PyLong_Type);
     v->long_value.lv_tag = _PyLong_TAG(size > 0 ? _PyLong_SIGN_POSITIVE
@@ -231,11 +238,17 @@ _PyLong_Exact(PyObject *op)
     return _PyLong_Copy((PyLongObject *)op);
 }
 
+/* Exact ints of at most one digit go on the thread's free list: every
+   int block has room for one digit at least (see _PyLong_New). */
 void
 _PyLong_ExactDealloc(PyObject *self)
 {
     assert(PyLong_CheckExact(self));
-    PyObject_Free(self);
+    if (!_PyLong_IsCompact((PyLongObject *)self)
+            || !_Py_freelist_push(&_Py_freelists_get()->ints, self,
+                                  _Py_FREELIST_INTS)) {
+        PyObject_Free(self);
+    }
 }
 
 static void
@@ -243,6 +256,10 @@ long_dealloc(PyObject *self)
 {
     /* Small ints and the bools are immortal and never get here. */
     assert(!_Py_IsImmortal(self));
+    if (PyLong_CheckExact(self)) {
+        _PyLong_ExactDealloc(self);
+        return;
+    }
     Py_TYPE(self)->tp_free(self);
 }
 
@@ -584,6 +601,18 @@ unsigned long
 PyLong_AsUnsignedLongMask(PyObject *obj)
 {
     return (unsigned long)PyLong_AsUnsignedLongLongMask(obj);
+}
+
+/* capi: the struct sequence lives in the sys module (Python/sysmodule.c). */
+PyObject *
+PyLong_GetInfo(void)
+{
+    PyObject *info = PySys_GetObject("int_info");
+    if (info == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "lost sys.int_info");
+        return NULL;
+    }
+    return Py_NewRef(info);
 }
 
 void *

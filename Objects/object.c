@@ -15,13 +15,78 @@
    own contents. */
 #include "Python.h"
 #include "pycore_call.h"
+#include "pycore_freelist.h"
 #include "pycore_gc.h"
 #include "pycore_object.h"
 #include "pycore_pystate.h"
 #include "pycore_refcount.h"
 #include "pycore_typeobject.h"
 
+#include <pthread.h>
+
 /* ---- allocation --------------------------------------------------------- */
+
+/* ---- per-thread free lists (Include/internal/pycore_freelist.h) ------- */
+
+__thread struct _Py_freelists _Py_freelists_tls;
+
+/* Written once under pthread_once, which also orders the writes before
+   every later reader. */
+static pthread_key_t freelists_key;
+static int freelists_key_ok;
+static pthread_once_t freelists_key_once = PTHREAD_ONCE_INIT;
+
+static void free_list_empty(_Py_freelist *fl, void (*free_fn)(void *))
+{
+    PyObject *op;
+    while ((op = _Py_freelist_pop(fl)) != NULL) {
+        free_fn(op);
+    }
+}
+
+/* Listed objects are untracked, so PyObject_GC_Del only frees them. */
+void _Py_freelists_clear(void)
+{
+    struct _Py_freelists *lists = _Py_freelists_get();
+    free_list_empty(&lists->floats, PyObject_Free);
+    free_list_empty(&lists->ints, PyObject_Free);
+    for (int i = 0; i < _Py_FREELIST_TUPLE_SIZES; i++) {
+        free_list_empty(&lists->tuples[i], PyObject_GC_Del);
+    }
+    free_list_empty(&lists->slices, PyObject_GC_Del);
+    free_list_empty(&lists->methods, PyObject_GC_Del);
+    free_list_empty(&lists->lists, PyObject_GC_Del);
+    free_list_empty(&lists->dicts, PyObject_GC_Del);
+}
+
+/* The pthread key destructor: runs in the exiting thread, after its
+   thread state is gone, for objects freed since.  Clearing `registered`
+   lets an object freed by a later destructor register the thread again
+   (POSIX then runs the destructors once more). */
+static void freelists_thread_exit(void *Py_UNUSED(marker))
+{
+    _Py_freelists_clear();
+    _Py_freelists_tls.registered = 0;
+}
+
+static void freelists_make_key(void)
+{
+    freelists_key_ok = pthread_key_create(&freelists_key,
+                                          freelists_thread_exit) == 0;
+}
+
+int _Py_freelists_register(void)
+{
+    struct _Py_freelists *lists = _Py_freelists_get();
+    if (lists->registered == 0) {
+        pthread_once(&freelists_key_once, freelists_make_key);
+        lists->registered = freelists_key_ok
+                            && pthread_setspecific(freelists_key, lists) == 0
+                            ? 1 : -1;
+    }
+    return lists->registered > 0;
+}
+
 
 PyObject *PyObject_Init(PyObject *op, PyTypeObject *type)
 {

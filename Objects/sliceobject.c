@@ -6,6 +6,7 @@
    free-threaded build.  The Ellipsis singleton lives in Objects/object.c. */
 #include "Python.h"
 #include "pycore_object.h"
+#include "pycore_freelist.h"
 #include "pycore_abstract.h"
 #include "pycore_slice.h"
 #include "pycore_tuple.h"
@@ -16,7 +17,11 @@
 static PyObject *
 slice_new_steal(PyObject *start, PyObject *stop, PyObject *step)
 {
-    PySliceObject *obj = PyObject_GC_New(PySliceObject, &PySlice_Type);
+    PySliceObject *obj = (PySliceObject *)_Py_freelist_pop_gc(
+        &_Py_freelists_get()->slices, &PySlice_Type);
+    if (obj == NULL) {
+        obj = PyObject_GC_New(PySliceObject, &PySlice_Type);
+    }
     if (obj == NULL) {
         Py_DECREF(start);
         Py_DECREF(stop);
@@ -520,7 +525,9 @@ slice_dealloc(PyObject *op)
     Py_DECREF(self->start);
     Py_DECREF(self->stop);
     Py_DECREF(self->step);
-    PyObject_GC_Del(self);
+    if (!_Py_freelist_push(&_Py_freelists_get()->slices, op, _Py_FREELIST_SLICES)) {
+        PyObject_GC_Del(self);
+    }
 }
 
 static int

@@ -11,6 +11,7 @@
 #include "Python.h"
 #include "pycore_object.h"
 #include "pycore_gc.h"
+#include "pycore_freelist.h"
 #include "pycore_tuple.h"
 #include "pycore_slice.h"
 
@@ -71,9 +72,19 @@ tuple_alloc(Py_ssize_t size)
                / (Py_ssize_t)sizeof(PyObject *)) {
         return (PyTupleObject *)PyErr_NoMemory();
     }
-    PyTupleObject *op = PyObject_GC_NewVar(PyTupleObject, &PyTuple_Type, size);
-    if (op == NULL) {
-        return NULL;
+    PyTupleObject *op = NULL;
+    if (size <= _Py_FREELIST_TUPLE_SIZES) {
+        op = (PyTupleObject *)_Py_freelist_pop_gc(
+            &_Py_freelists_get()->tuples[size - 1], &PyTuple_Type);
+    }
+    if (op != NULL) {
+        Py_SET_SIZE(op, size);
+    }
+    else {
+        op = PyObject_GC_NewVar(PyTupleObject, &PyTuple_Type, size);
+        if (op == NULL) {
+            return NULL;
+        }
     }
     op->ob_hash = -1;
     memset(op->ob_item, 0, (size_t)size * sizeof(PyObject *));
@@ -299,7 +310,14 @@ tuple_dealloc(PyObject *self)
     while (--i >= 0) {
         Py_XDECREF(op->ob_item[i]);
     }
-    Py_TYPE(op)->tp_free((PyObject *)op);
+    /* Only exact tuples are listed: a subclass's instance has another
+       size and its own free function. */
+    Py_ssize_t size = Py_SIZE(op);
+    if (!PyTuple_CheckExact(op) || size < 1 || size > _Py_FREELIST_TUPLE_SIZES
+            || !_Py_freelist_push(&_Py_freelists_get()->tuples[size - 1],
+                                  self, _Py_FREELIST_TUPLES)) {
+        Py_TYPE(op)->tp_free((PyObject *)op);
+    }
     Py_TRASHCAN_END
 }
 

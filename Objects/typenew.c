@@ -547,8 +547,15 @@ PyObject *_PyType_NewImpl(PyTypeObject *metatype, PyObject *args,
                                PyObject *kwds)
 {
     PyObject *name, *bases, *orig_dict;
-    if (!PyArg_ParseTuple(args, "UO!O!:type.__new__", &name, &PyTuple_Type,
-                          &bases, &PyDict_Type, &orig_dict)) {
+    if (!PyArg_ParseTuple(args, "UO!O:type.__new__", &name, &PyTuple_Type,
+                          &bases, &orig_dict)) {
+        return NULL;
+    }
+    /* The namespace may be a frozendict (3.15); it is copied either way. */
+    if (!PyAnyDict_Check(orig_dict)) {
+        PyErr_Format(PyExc_TypeError,
+                     "type.__new__() argument 3 must be dict, not %.200s",
+                     Py_TYPE(orig_dict)->tp_name);
         return NULL;
     }
     PyTypeObject *winner = _PyType_CalculateMetaclass(metatype, bases);

@@ -323,6 +323,19 @@ PyWeakref_GetRef(PyObject *ref, PyObject **pobj)
     return *pobj != NULL;
 }
 
+/* capi: the same lookup as GetRef, for its answer only. */
+int
+PyWeakref_IsDead(PyObject *ref)
+{
+    PyObject *obj;
+    int alive = PyWeakref_GetRef(ref, &obj);
+    if (alive < 0) {
+        return -1;
+    }
+    Py_XDECREF(obj);
+    return !alive;
+}
+
 /* Borrowed: only safe while something else keeps the referent alive,
    which is why it is deprecated. */
 PyObject *

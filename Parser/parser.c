@@ -56,6 +56,42 @@ is_terminal(PToken *t)
     return t->t.type == ENDMARKER || t->t.type == ERRORTOKEN;
 }
 
+/* Keep a "# type: ignore" comment as a TypeIgnore node (its tag is the
+   text after "ignore"); the grammar never sees these tokens.  0, or -1
+   (fatal). */
+static int
+record_type_ignore(Parser *p, _PyToken *t)
+{
+    PyObject *tag = _PyParser_Own(p, PyUnicode_DecodeUTF8(
+        t->start, t->end - t->start, "surrogateescape"));
+    if (tag == NULL) {
+        return -1;
+    }
+    type_ignore_ty node = _PyAST_TypeIgnore(t->lineno, tag, p->arena);
+    if (node == NULL) {
+        _PyParser_Fatal(p);
+        return -1;
+    }
+    return vec_push(&p->type_ignores, node);
+}
+
+int
+_PyParser_TypeComment(Parser *p, string *comment)
+{
+    *comment = NULL;
+    PToken *t = cur(p);
+    if (t->t.type != TYPE_COMMENT) {
+        return 0;
+    }
+    *comment = _PyParser_Own(p, PyUnicode_DecodeUTF8(
+        t->t.start, t->t.end - t->t.start, "surrogateescape"));
+    if (*comment == NULL) {
+        return -1;
+    }
+    advance(p);
+    return 0;
+}
+
 PToken *
 _PyParser_Peek(Parser *p, Py_ssize_t k)
 {
@@ -81,6 +117,13 @@ _PyParser_Peek(Parser *p, Py_ssize_t k)
         }
         PToken *t = &p->tokens[p->ntokens];
         int type = _PyTokenizer_Get(p->tok, &t->t);
+        while (type == TYPE_IGNORE) {
+            if (record_type_ignore(p, &t->t) < 0) {
+                t->t.type = type = ERRORTOKEN;
+                break;
+            }
+            type = _PyTokenizer_Get(p->tok, &t->t);
+        }
         t->kw = type == NAME ? keyword_of(t->t.start, t->t.end - t->t.start)
                              : KW_NONE;
         if (type == ERRORTOKEN && p->tok->done == E_ERROR) {
@@ -210,9 +253,11 @@ raise_at_indent_token(Parser *p, PyObject *errtype, const char *fmt,
     Py_ssize_t len;
     const char *line = _PyTokenizer_LineStart(p->tok, lineno, &len);
     if (line >= p->tok->end && lineno > 1) {
+        /* CPython's offset is the end of the text, past the source's own
+           final newline but not the tokenizer's. */
         lineno--;
         _PyTokenizer_LineStart(p->tok, lineno, &len);
-        offset = len + 1;
+        offset = len + (p->implicit_newline ? 0 : 1);
     }
     PyObject *msg = PyUnicode_FromFormatV(fmt, vargs);
     if (msg == NULL) {
@@ -316,6 +361,9 @@ _PyParser_GenericError(Parser *p)
     PToken t = *cur(p);
     if (t.t.type == INDENT) {
         return _PyParser_RaiseIndentHere(p, "unexpected indent");
+    }
+    if (t.t.type == ENDMARKER && p->tok->buf < p->tok->end) {
+        return _PyParser_RaiseHere(p, "invalid syntax");
     }
     if (t.t.type == DEDENT) {
         return _PyParser_RaiseIndentHere(p, "unexpected unindent");
@@ -460,7 +508,12 @@ file_rule(Parser *p)
     if (!at(p, ENDMARKER)) {
         return _PyParser_GenericError(p);
     }
-    return _PyAST_Module(body, NULL, p->arena);
+    asdl_type_ignore_seq *ignores = VEC_SEQ(asdl_type_ignore_seq,
+                                            &p->type_ignores);
+    if (ignores == NULL) {
+        return NULL;
+    }
+    return _PyAST_Module(body, ignores, p->arena);
 }
 
 static void
@@ -489,6 +542,20 @@ eval_rule(Parser *p)
     return _PyAST_Expression(body, p->arena);
 }
 
+static int
+is_compound(stmt_ty s)
+{
+    switch (s->kind) {
+    case FunctionDef_kind: case AsyncFunctionDef_kind: case ClassDef_kind:
+    case For_kind: case AsyncFor_kind: case While_kind: case If_kind:
+    case With_kind: case AsyncWith_kind: case Match_kind: case Try_kind:
+    case TryStar_kind:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* interactive: one statement (compound, or a line of simple ones), or an
    empty line. */
 static mod_ty
@@ -502,12 +569,27 @@ single_rule(Parser *p)
     if (body == NULL) {
         return NULL;
     }
+    /* A compound statement ends with an empty line.  With
+       PyCF_DONT_IMPLY_DEDENT and no final newline none has come yet, so
+       "if 1: pass" is unfinished (codeop asks for more). */
+    if (p->tok->no_dedent_at_eof && asdl_seq_LEN(body) == 1 &&
+        is_compound(asdl_seq_GET(body, 0))) {
+        skip_newlines(p);
+        if (at(p, ENDMARKER)) {
+            return _PyParser_GenericError(p);
+        }
+    }
+    /* CPython reports extra statements at the NEWLINE ending the first. */
+    Py_ssize_t newline = p->pos - 1;
+    while (newline > 0 && p->tokens[newline].t.type != NEWLINE) {
+        newline--;
+    }
     skip_newlines(p);
     if (!at(p, ENDMARKER)) {
         if (p->error) {
             return NULL;
         }
-        PToken *t = cur(p);
+        PToken *t = &p->tokens[newline];
         return _PyParser_RaiseAt(p, PyExc_SyntaxError, t->t.lineno,
                                  t->t.col_offset, t->t.end_lineno,
                                  t->t.end_col_offset,
@@ -517,70 +599,68 @@ single_rule(Parser *p)
     return _PyAST_Interactive(body, p->arena);
 }
 
-/* func_type: '(' [type_expressions] ')' '->' expression NEWLINE* ENDMARKER
-   where type_expressions are expressions, possibly with *a and **k. */
+/* type_expressions: expressions separated by commas, then optionally
+   '*' expression, then optionally '**' expression (no trailing comma);
+   the stars leave no trace in the tree. */
+static asdl_expr_seq *
+type_expressions(Parser *p)
+{
+    Vec items = VEC_INIT;
+    int stage = 0;      /* 1 after "*e", 2 after "**e" */
+    for (;;) {
+        int star = at(p, STAR) ? 1 : at(p, DOUBLESTAR) ? 2 : 0;
+        if (star ? star <= stage : stage > 0) {
+            return _PyParser_GenericError(p);
+        }
+        if (star) {
+            advance(p);
+            stage = star;
+        }
+        expr_ty e = _PyParser_Expression(p);
+        if (e == NULL) {
+            return p->error ? NULL : _PyParser_GenericError(p);
+        }
+        if (vec_push(&items, e) < 0) {
+            return NULL;
+        }
+        if (stage == 2 || !accept(p, COMMA)) {
+            return VEC_SEQ(asdl_expr_seq, &items);
+        }
+    }
+}
+
+/* func_type: '(' [type_expressions] ')' '->' expression NEWLINE* ENDMARKER */
 static mod_ty
 func_type_rule(Parser *p)
 {
     if (!accept(p, LPAR)) {
         return _PyParser_GenericError(p);
     }
-    asdl_expr_seq *argtypes = NULL;
-    Py_ssize_t n = 0, cap = 0;
-    expr_ty *items = NULL;
-    mod_ty result = NULL;
-    while (!at(p, RPAR)) {
-        /* "*args" and "**kwargs" types carry no node of their own. */
-        if (!accept(p, STAR)) {
-            accept(p, DOUBLESTAR);
+    asdl_expr_seq *argtypes;
+    if (at(p, RPAR)) {
+        argtypes = _Py_asdl_expr_seq_new(0, p->arena);
+        if (argtypes == NULL) {
+            return _PyParser_Fatal(p);
         }
-        expr_ty e = _PyParser_Expression(p);
-        if (e == NULL) {
-            goto done;
-        }
-        if (n == cap) {
-            cap = cap ? cap * 2 : 8;
-            expr_ty *grown = PyMem_Realloc(items, (size_t)cap * sizeof(expr_ty));
-            if (grown == NULL) {
-                PyErr_NoMemory();
-                _PyParser_Fatal(p);
-                goto done;
-            }
-            items = grown;
-        }
-        items[n++] = e;
-        if (!accept(p, COMMA)) {
-            break;
+    }
+    else {
+        argtypes = type_expressions(p);
+        if (argtypes == NULL) {
+            return NULL;
         }
     }
     if (!accept(p, RPAR) || !accept(p, RARROW)) {
-        _PyParser_GenericError(p);
-        goto done;
+        return _PyParser_GenericError(p);
     }
     expr_ty returns = _PyParser_Expression(p);
     if (returns == NULL) {
-        if (!p->error) {
-            _PyParser_GenericError(p);
-        }
-        goto done;
+        return p->error ? NULL : _PyParser_GenericError(p);
     }
     skip_newlines(p);
     if (!at(p, ENDMARKER)) {
-        _PyParser_GenericError(p);
-        goto done;
+        return _PyParser_GenericError(p);
     }
-    argtypes = _Py_asdl_expr_seq_new(n, p->arena);
-    if (argtypes == NULL) {
-        _PyParser_Fatal(p);
-        goto done;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        asdl_seq_SET(argtypes, i, items[i]);
-    }
-    result = _PyAST_FunctionType(argtypes, returns, p->arena);
-  done:
-    PyMem_Free(items);
-    return result;
+    return _PyAST_FunctionType(argtypes, returns, p->arena);
 }
 
 /* After a syntax error found by the parser, CPython tokenizes the rest
@@ -626,12 +706,22 @@ prefer_later_tokenizer_error(Parser *p)
     }
 }
 
+/* ends_with_newline: whether the source text itself ended its last line
+   (the tokenizer adds a newline when it did not). */
 static mod_ty
-run_parser(_PyTokenizer *tok, int mode, int flags, PyArena *arena)
+run_parser(_PyTokenizer *tok, int mode, int flags, int ends_with_newline,
+           PyArena *arena)
 {
     if (tok == NULL) {
         return NULL;
     }
+    tok->type_comments = (flags & PyCF_TYPE_COMMENTS) != 0;
+    /* codeop's PyCF_DONT_IMPLY_DEDENT: in 'single' mode, a block open at
+       the end of a source without its final newline is left open, so the
+       statement is incomplete (CPython closes it with implied DEDENTs
+       otherwise). */
+    tok->no_dedent_at_eof = mode == Py_single_input && !ends_with_newline &&
+                            (flags & PyCF_DONT_IMPLY_DEDENT) != 0;
     Parser p;
     memset(&p, 0, sizeof(p));
     p.tok = tok;
@@ -640,6 +730,8 @@ run_parser(_PyTokenizer *tok, int mode, int flags, PyArena *arena)
     p.flags = flags;
     p.feature_barry = (flags & CO_FUTURE_BARRY_AS_BDFL) != 0;
     p.end_lineno = 1;
+    /* Only 'exec' input gets a final newline in CPython's tokenizer too. */
+    p.implicit_newline = !ends_with_newline && mode != Py_file_input;
     /* The first token needs room before any rule runs. */
     p.tokens = PyMem_Malloc(256 * sizeof(PToken));
     if (p.tokens == NULL) {
@@ -718,7 +810,9 @@ _PyParser_ParseStringAndSize(const char *source, Py_ssize_t size,
 {
     _PyTokenizer *tok = _PyTokenizer_FromString(
         source, size, (flags & PyCF_IGNORE_COOKIE) != 0, filename);
-    return run_parser(tok, mode, flags, arena);
+    int ends_with_newline = size > 0 && (source[size - 1] == '\n' ||
+                                         source[size - 1] == '\r');
+    return run_parser(tok, mode, flags, ends_with_newline, arena);
 }
 
 mod_ty
@@ -733,5 +827,6 @@ mod_ty
 _PyParser_ParseFile(FILE *fp, PyObject *filename, int mode, int flags,
                     PyArena *arena)
 {
-    return run_parser(_PyTokenizer_FromFile(fp, filename), mode, flags, arena);
+    return run_parser(_PyTokenizer_FromFile(fp, filename), mode, flags, 1,
+                      arena);
 }

@@ -259,6 +259,37 @@ _PyParser_EmptyArguments(Parser *p)
 
 enum { POSITIONAL, KEYWORD_ONLY, AFTER_KWARGS };
 
+/* Python 2's "def f((a, b)):" at the current '(': CPython's message
+   spanning the parentheses when they hold a plain parameter list, else
+   "invalid syntax" at the '('.  Always NULL. */
+static void *
+parenthesized_parameters(Parser *p, int is_lambda)
+{
+    PToken open = *cur(p);
+    Mark m = mark(p);
+    advance(p);
+    quiet_begin(p);
+    int closed = 0;
+    while (param(p, is_lambda, 0) != NULL) {
+        if (accept(p, COMMA) && !at(p, RPAR)) {
+            continue;
+        }
+        closed = at(p, RPAR);
+        break;
+    }
+    if (quiet_end(p) || !closed) {
+        reset(p, m);
+        return p->fatal ? NULL : _PyParser_GenericError(p);
+    }
+    PToken close = *cur(p);
+    reset(p, m);
+    return _PyParser_RaiseAt(p, PyExc_SyntaxError, open.t.lineno,
+                             open.t.col_offset, close.t.end_lineno,
+                             close.t.end_col_offset,
+                             "%s parameters cannot be parenthesized",
+                             is_lambda ? "Lambda expression" : "Function");
+}
+
 arguments_ty
 _PyParser_Parameters(Parser *p, int is_lambda, int close)
 {
@@ -269,6 +300,7 @@ _PyParser_Parameters(Parser *p, int is_lambda, int close)
     int slash = 0, seen_default = 0, state = POSITIONAL;
     while (!at(p, close)) {
         PToken tk = *cur(p);
+        arg_ty named = NULL;    /* the parameter this item names, if any */
         if (at(p, SLASH)) {
             if (state == AFTER_KWARGS) {
                 return raise_at_token(p, &tk, "arguments cannot follow "
@@ -311,7 +343,7 @@ _PyParser_Parameters(Parser *p, int is_lambda, int close)
                                       "bare *");
             }
             if (!at(p, COMMA)) {
-                vararg = param(p, is_lambda, 1);
+                named = vararg = param(p, is_lambda, 1);
                 if (vararg == NULL) {
                     return NULL;
                 }
@@ -327,7 +359,7 @@ _PyParser_Parameters(Parser *p, int is_lambda, int close)
                                       "var-keyword argument");
             }
             advance(p);
-            kwarg = param(p, is_lambda, 0);
+            named = kwarg = param(p, is_lambda, 0);
             if (kwarg == NULL) {
                 return NULL;
             }
@@ -338,7 +370,7 @@ _PyParser_Parameters(Parser *p, int is_lambda, int close)
             state = AFTER_KWARGS;
         }
         else if (at(p, NAME)) {
-            arg_ty a = param(p, is_lambda, 0);
+            arg_ty a = named = param(p, is_lambda, 0);
             if (a == NULL) {
                 return NULL;
             }
@@ -375,13 +407,21 @@ _PyParser_Parameters(Parser *p, int is_lambda, int close)
                 return NULL;
             }
         }
-        else if (at(p, LPAR) && !is_lambda) {
-            return RAISE_HERE("Function parameters cannot be parenthesized");
+        else if (at(p, LPAR) && !seen_default && state == POSITIONAL) {
+            return parenthesized_parameters(p, is_lambda);
         }
         else {
             return _PyParser_GenericError(p);
         }
-        if (!accept(p, COMMA)) {
+        /* A def's parameter may carry a type comment after its comma, or
+           before the closing parenthesis. */
+        int comma = accept(p, COMMA);
+        if (named != NULL && !is_lambda && at(p, TYPE_COMMENT) &&
+            (comma || peek_is(p, 1, close)) &&
+            _PyParser_TypeComment(p, &named->type_comment) < 0) {
+            return NULL;
+        }
+        if (!comma) {
             break;
         }
     }

@@ -45,6 +45,17 @@ typedef struct {
     int col;
 } Start;
 
+/* ---- growing lists (parser.c) ------------------------------------------------
+   Elements are gathered in arena memory (grown by doubling; the old
+   array is simply left in the arena), so no error path has to free
+   anything.  Ints (cmpop) are stored as pointers. */
+typedef struct {
+    void **items;
+    Py_ssize_t n;
+    Py_ssize_t cap;
+} Vec;
+#define VEC_INIT {NULL, 0, 0}
+
 typedef struct {
     _PyTokenizer *tok;
     PToken *tokens;             /* fetched so far */
@@ -60,8 +71,13 @@ typedef struct {
     int fatal;                  /* an exception speculation must keep */
     int quiet;                  /* speculating: do not raise */
     int failed_at_eof;          /* the error raised was at the end of input */
+    int implicit_newline;       /* not 'exec' input, and its last line had
+                                   no newline (the tokenizer added one) */
     int end_lineno;             /* end of the last consumed token */
     int end_col;
+    Vec type_ignores;           /* TypeIgnore nodes of "# type: ignore"
+                                   comments, in source order (the token
+                                   stream never holds TYPE_IGNORE) */
 } Parser;
 
 /* The most nested rule calls before RecursionError: deeply nested input
@@ -227,16 +243,7 @@ quiet_end(Parser *p)
     return failed;
 }
 
-/* ---- growing lists (parser.c) ------------------------------------------------
-   Elements are gathered in arena memory (grown by doubling; the old
-   array is simply left in the arena), so no error path has to free
-   anything.  Ints (cmpop) are stored as pointers. */
-typedef struct {
-    void **items;
-    Py_ssize_t n;
-    Py_ssize_t cap;
-} Vec;
-#define VEC_INIT {NULL, 0, 0}
+/* ---- growing lists (parser.c): Vec is declared above Parser. */
 
 /* 0, or -1 (fatal MemoryError). */
 int _PyParser_VecPush(Parser *p, Vec *v, void *item);
@@ -257,6 +264,11 @@ identifier _PyParser_NewIdentifier(Parser *p, const char *s, Py_ssize_t n);
 PyObject *_PyParser_Own(Parser *p, PyObject *obj);
 /* Name(id, Load) from the current NAME token (consumed). */
 expr_ty _PyParser_NameExpr(Parser *p);
+
+/* The current TYPE_COMMENT token's text into *comment (consumed), or NULL
+   there when there is none (PEP 484, only with PyCF_TYPE_COMMENTS).  0, or
+   -1 (fatal MemoryError). */
+int _PyParser_TypeComment(Parser *p, string *comment);
 
 /* ---- rules shared between files -------------------------------------------- */
 

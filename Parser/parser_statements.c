@@ -37,6 +37,20 @@ expect_colon(Parser *p)
     return -1;
 }
 
+/* The ':' that CPython's grammar forces after 'else', 'try', 'finally'
+   and a function signature: "expected ':'" whatever comes instead. */
+static int
+expect_forced_colon(Parser *p)
+{
+    if (accept(p, COLON)) {
+        return 0;
+    }
+    if (!p->error) {
+        RAISE_HERE("expected ':'");
+    }
+    return -1;
+}
+
 /* ---- simple statements ---------------------------------------------------------- */
 
 static int
@@ -105,6 +119,31 @@ annotated_assignment(Parser *p, expr_ty target, Start s, int first_type)
     return _PyAST_AnnAssign(target, annotation, value, simple, EXTRA(s));
 }
 
+/* The value after the last '=' of an assignment failed to parse.  CPython
+   reports an invalid target before it instead ("(1, 2) = x = 1 +" cannot
+   assign to a literal); otherwise the value's error stands.  NULL. */
+static stmt_ty
+invalid_target_first(Parser *p, Vec *targets, Mark stmt_start)
+{
+    if (p->fatal || !PyErr_ExceptionMatches(PyExc_SyntaxError) ||
+        PyErr_ExceptionMatches(PyExc_IndentationError)) {
+        return NULL;
+    }
+    int found = 0;
+    for (Py_ssize_t i = 0; i < targets->n && !found; i++) {
+        expr_ty t = targets->items[i];
+        found = t->kind == Yield_kind || t->kind == YieldFrom_kind ||
+                _PyParser_InvalidTarget(t, STAR_TARGETS) != NULL;
+    }
+    asdl_expr_seq *tseq = found ? VEC_SEQ(asdl_expr_seq, targets) : NULL;
+    if (tseq != NULL) {
+        PyErr_Clear();
+        p->error = 0;
+        _PyParser_InvalidAssignment(p, tseq, stmt_start);
+    }
+    return NULL;
+}
+
 /* Expression statement, assignment, annotated or augmented assignment. */
 static stmt_ty
 expression_statement(Parser *p)
@@ -131,7 +170,7 @@ expression_statement(Parser *p)
             }
             value = _PyParser_AnnotatedRhs(p);
             if (value == NULL) {
-                return NULL;
+                return invalid_target_first(p, &targets, m);
             }
         }
         asdl_expr_seq *tseq = VEC_SEQ(asdl_expr_seq, &targets);
@@ -154,7 +193,14 @@ expression_statement(Parser *p)
                 return NULL;
             }
         }
-        return _PyAST_Assign(tseq, value, NULL, EXTRA(s));
+        /* The node ends before its type comment. */
+        int end_lineno = p->end_lineno, end_col = p->end_col;
+        string type_comment;
+        if (_PyParser_TypeComment(p, &type_comment) < 0) {
+            return NULL;
+        }
+        return _PyAST_Assign(tseq, value, type_comment, s.lineno, s.col,
+                             end_lineno, end_col, p->arena);
     }
     operator_ty op = augassign_at(p);
     if (op) {
@@ -665,12 +711,15 @@ if_statement(Parser *p)
     else if (at_kw(p, KW_else)) {
         int else_line = cur(p)->t.lineno;
         advance(p);
-        if (expect_colon(p) < 0) {
+        if (expect_forced_colon(p) < 0) {
             return NULL;
         }
         orelse = block(p, "'else' statement", else_line);
         if (orelse == NULL) {
             return NULL;
+        }
+        if (at_kw(p, KW_elif)) {
+            return RAISE_HERE("'elif' block follows an 'else' block");
         }
     }
     return _PyAST_If(test, body, orelse, EXTRA(s));
@@ -686,7 +735,7 @@ else_block(Parser *p, asdl_stmt_seq **orelse)
     }
     int lineno = cur(p)->t.lineno;
     advance(p);
-    if (expect_colon(p) < 0) {
+    if (expect_forced_colon(p) < 0) {
         return -1;
     }
     *orelse = block(p, "'else' statement", lineno);
@@ -723,7 +772,9 @@ for_statement(Parser *p, Start s, int is_async)
         return fail(p);
     }
     expr_ty iter = _PyParser_StarExpressions(p);
-    if (iter == NULL || expect_colon(p) < 0) {
+    string type_comment;
+    if (iter == NULL || expect_colon(p) < 0 ||
+        _PyParser_TypeComment(p, &type_comment) < 0) {
         return NULL;
     }
     asdl_stmt_seq *body = block(p, "'for' statement", lineno);
@@ -731,8 +782,9 @@ for_statement(Parser *p, Start s, int is_async)
     if (body == NULL || else_block(p, &orelse) < 0) {
         return NULL;
     }
-    return is_async ? _PyAST_AsyncFor(target, iter, body, orelse, NULL, EXTRA(s))
-                    : _PyAST_For(target, iter, body, orelse, NULL, EXTRA(s));
+    return is_async
+        ? _PyAST_AsyncFor(target, iter, body, orelse, type_comment, EXTRA(s))
+        : _PyAST_For(target, iter, body, orelse, type_comment, EXTRA(s));
 }
 
 /* with_item: expression ['as' star_target] */
@@ -818,6 +870,8 @@ with_statement(Parser *p, Start s, int is_async)
             return NULL;
         }
     }
+    /* CPython's grammar takes no type comment after "async with (...):". */
+    int takes_type_comment = !(is_async && items != NULL);
     if (items == NULL) {
         Vec v = VEC_INIT;
         do {
@@ -831,15 +885,17 @@ with_statement(Parser *p, Start s, int is_async)
             return NULL;
         }
     }
-    if (expect_colon(p) < 0) {
+    string type_comment = NULL;
+    if (expect_colon(p) < 0 || (takes_type_comment &&
+                                _PyParser_TypeComment(p, &type_comment) < 0)) {
         return NULL;
     }
     asdl_stmt_seq *body = block(p, "'with' statement", lineno);
     if (body == NULL) {
         return NULL;
     }
-    return is_async ? _PyAST_AsyncWith(items, body, NULL, EXTRA(s))
-                    : _PyAST_With(items, body, NULL, EXTRA(s));
+    return is_async ? _PyAST_AsyncWith(items, body, type_comment, EXTRA(s))
+                    : _PyAST_With(items, body, type_comment, EXTRA(s));
 }
 
 /* 'except' ['*'] [expression ['as' NAME]] ':' block */
@@ -871,8 +927,16 @@ except_block(Parser *p, int *star)
                 }
             }
             if (at_kw(p, KW_as)) {
+                /* CPython's rule matches "as NAME ':'" and reports up to
+                   (not past) the ':'. */
+                int end_lineno = p->end_lineno, end_col = p->end_col;
+                if (peek_is(p, 1, NAME) && peek_is(p, 2, COLON)) {
+                    PToken *colon = _PyParser_Peek(p, 2);
+                    end_lineno = colon->t.lineno;
+                    end_col = colon->t.col_offset;
+                }
                 return _PyParser_RaiseAt(p, PyExc_SyntaxError, ts.lineno,
-                                         ts.col, p->end_lineno, p->end_col,
+                                         ts.col, end_lineno, end_col,
                                          "multiple exception types must be "
                                          "parenthesized when using 'as'");
             }
@@ -920,7 +984,7 @@ try_statement(Parser *p)
 {
     Start s = start_here(p);
     advance(p);
-    if (expect_colon(p) < 0) {
+    if (expect_forced_colon(p) < 0) {
         return NULL;
     }
     asdl_stmt_seq *body = block(p, "'try' statement", s.lineno);
@@ -960,7 +1024,7 @@ try_statement(Parser *p)
     if (at_kw(p, KW_finally)) {
         int lineno = cur(p)->t.lineno;
         advance(p);
-        if (expect_colon(p) < 0) {
+        if (expect_forced_colon(p) < 0) {
             return NULL;
         }
         finalbody = block(p, "'finally' statement", lineno);
@@ -979,8 +1043,32 @@ try_statement(Parser *p)
                      : _PyAST_Try(body, hseq, orelse, finalbody, EXTRA(s));
 }
 
+/* A function's signature type comment, after its ':': on the same line,
+   or alone on the first line of the body (then the body's NEWLINE INDENT
+   must follow).  0, or -1 with an error. */
+static int
+function_type_comment(Parser *p, string *comment)
+{
+    *comment = NULL;
+    if (at(p, TYPE_COMMENT)) {
+        if (peek_is(p, 1, NEWLINE) && peek_is(p, 2, TYPE_COMMENT) &&
+            peek_is(p, 3, NEWLINE) && peek_is(p, 4, INDENT)) {
+            p->pos += 4;    /* CPython reports this at the INDENT */
+            RAISE_HERE("Cannot have two type comments on def");
+            return -1;
+        }
+        return _PyParser_TypeComment(p, comment);
+    }
+    if (at(p, NEWLINE) && peek_is(p, 1, TYPE_COMMENT) &&
+        peek_is(p, 2, NEWLINE) && peek_is(p, 3, INDENT)) {
+        advance(p);
+        return _PyParser_TypeComment(p, comment);
+    }
+    return 0;
+}
+
 /* ['async'] 'def' NAME [type_params] '(' [params] ')' ['->' expression]
-   ':' block */
+   ':' [type comment] block */
 static stmt_ty
 function_def(Parser *p, asdl_expr_seq *decorators, Start s, int is_async)
 {
@@ -1008,13 +1096,17 @@ function_def(Parser *p, asdl_expr_seq *decorators, Start s, int is_async)
         return fail(p);
     }
     expr_ty returns = NULL;
-    if (accept(p, RARROW)) {
+    /* CPython's return annotation is optional: "def f() -> :" fails at the
+       '->' with "expected ':'". */
+    if (at(p, RARROW) && _PyParser_CanStartExpression(_PyParser_Peek(p, 1))) {
+        advance(p);
         returns = _PyParser_Expression(p);
         if (returns == NULL) {
             return NULL;
         }
     }
-    if (expect_colon(p) < 0) {
+    string type_comment;
+    if (expect_forced_colon(p) < 0 || function_type_comment(p, &type_comment) < 0) {
         return NULL;
     }
     asdl_stmt_seq *body = block(p, "function definition", lineno);
@@ -1022,10 +1114,10 @@ function_def(Parser *p, asdl_expr_seq *decorators, Start s, int is_async)
         return NULL;
     }
     return is_async
-        ? _PyAST_AsyncFunctionDef(name, args, body, decorators, returns, NULL,
-                                  type_params, EXTRA(s))
-        : _PyAST_FunctionDef(name, args, body, decorators, returns, NULL,
-                             type_params, EXTRA(s));
+        ? _PyAST_AsyncFunctionDef(name, args, body, decorators, returns,
+                                  type_comment, type_params, EXTRA(s))
+        : _PyAST_FunctionDef(name, args, body, decorators, returns,
+                             type_comment, type_params, EXTRA(s));
 }
 
 /* 'class' NAME [type_params] ['(' [arguments] ')'] ':' block */

@@ -191,6 +191,17 @@ is_bare_name(Parser *p, expr_ty e, Py_ssize_t from)
            t->t.end_col_offset == e->end_col_offset;
 }
 
+/* e is written inside parentheses of its own, "(yield)": an atom.  The
+   node's location excludes them, so the tokens around it tell. */
+static int
+is_parenthesized(Parser *p, expr_ty e, Py_ssize_t from)
+{
+    Py_ssize_t i = token_at(p, from, e->lineno, e->col_offset);
+    Py_ssize_t j = token_after(p, i, e->end_lineno, e->end_col_offset);
+    return i > from && p->tokens[i - 1].t.type == LPAR &&
+           p->tokens[j].t.type == RPAR;
+}
+
 /* Could e come from CPython's bitwise_or rule (no comparison, boolean
    operator, conditional, lambda, star, walrus or yield at its top)? */
 static int
@@ -272,7 +283,8 @@ named_expression_message(Parser *p, expr_ty e, Py_ssize_t from,
                     "instead of '='?");
         return 1;
     }
-    if (is_bitwise_or_level(e) && !starts_with_display(p, e, from)) {
+    if ((is_bitwise_or_level(e) || is_parenthesized(p, e, from)) &&
+        !starts_with_display(p, e, from)) {
         RAISE_NODE(e, "cannot assign to %s here. Maybe you meant '==' "
                    "instead of '='?", _PyParser_ExprName(e));
         return 1;
@@ -304,6 +316,9 @@ _PyParser_InvalidAssignment(Parser *p, asdl_expr_seq *targets, Mark stmt)
     }
     Py_ssize_t eq = token_after(p, stmt.pos, last->end_lineno,
                                 last->end_col_offset);
+    if (is_parenthesized(p, last, stmt.pos)) {
+        eq++;       /* past the ')' of "(yield) = 1" */
+    }
     if (p->tokens[eq].t.type == EQUAL &&
         named_expression_message(p, last, stmt.pos, eq)) {
         return NULL;
@@ -313,7 +328,8 @@ _PyParser_InvalidAssignment(Parser *p, asdl_expr_seq *targets, Mark stmt)
     }
     for (Py_ssize_t i = 0; i < asdl_seq_LEN(targets); i++) {
         expr_ty t = asdl_seq_GET(targets, i);
-        if (t->kind == Yield_kind || t->kind == YieldFrom_kind) {
+        if ((t->kind == Yield_kind || t->kind == YieldFrom_kind) &&
+            !is_parenthesized(p, t, stmt.pos)) {
             return RAISE_NODE(t, "assignment to yield expression not possible");
         }
         expr_ty bad = _PyParser_InvalidTarget(t, STAR_TARGETS);

@@ -1019,6 +1019,12 @@ indentation(_PyTokenizer *tok, int *blankline)
         skip(tok, 1);
     }
     int c = peek(tok, 0);
+    if (c == EOF && tok->no_dedent_at_eof) {
+        /* Interactive input without its final newline: a block still
+           open may go on (codeop asks for more lines). */
+        *blankline = 1;
+        return 0;
+    }
     /* The end of input is not blank: it closes every open block. */
     *blankline = (c == '#' || c == '\n');
     if (*blankline || tok->level > 0) {
@@ -1067,6 +1073,65 @@ indentation(_PyTokenizer *tok, int *blankline)
         }
     }
     return 0;
+}
+
+/* ---- type comments (PEP 484) ------------------------------------------------------- */
+
+/* With type_comments: the comment at m (cur at its end, before the
+   newline) as a TYPE_COMMENT or TYPE_IGNORE token; 0 for an ordinary
+   comment.  The prefix is "# type: " where each space stands for any run
+   of spaces and tabs (possibly empty), so "# type:" ending the line is a
+   type comment with empty text, as in CPython. */
+static int
+type_comment(_PyTokenizer *tok, _PyToken *t, mark m)
+{
+    static const char prefix[] = "# type: ";
+    const char *p = m.start;
+    const char *want = prefix;
+    /* Looking at the newline at cur is safe: the buffer always ends with
+       one. */
+    while (*want && p <= tok->cur) {
+        if (*want == ' ') {
+            while (p < tok->cur && (*p == ' ' || *p == '\t')) {
+                p++;
+            }
+        }
+        else if (*want == *p) {
+            p++;
+        }
+        else {
+            return 0;
+        }
+        want++;
+    }
+    if (*want) {
+        return 0;
+    }
+    /* "ignore" followed by the end or by ASCII punctuation: "ignore[x]",
+       not "ignored". */
+    Py_ssize_t rest = tok->cur - p;
+    int ignore = rest >= 6 && memcmp(p, "ignore", 6) == 0 &&
+                 !(rest > 6 && ((unsigned char)p[6] >= 128 ||
+                                Py_ISALNUM(p[6])));
+    mark text = m;
+    text.start = ignore ? p + 6 : p;
+    int type = make_token(tok, t, ignore ? TYPE_IGNORE : TYPE_COMMENT, text,
+                          tok->cur);
+    if (tok->blankline) {
+        if (ignore && peek(tok, 0) == '\n') {
+            /* A line holding only "# type: ignore" vanishes entirely. */
+            skip_newline(tok);
+            tok->atbol = 1;
+            tok->cont_line = 0;
+        }
+        else {
+            /* A type comment on a line of its own ends with a NEWLINE
+               (the parser expects one after a function's signature
+               comment). */
+            tok->blankline = 0;
+        }
+    }
+    return type;
 }
 
 /* ---- the main loop --------------------------------------------------------------- */
@@ -1134,6 +1199,12 @@ regular_token(_PyTokenizer *tok, _PyToken *t)
         }
         if (tok->extra_tokens) {
             return make_token(tok, t, COMMENT, m, tok->cur);
+        }
+        if (tok->type_comments) {
+            int type = type_comment(tok, t, m);
+            if (type) {
+                return type;
+            }
         }
         c = peek(tok, 0);
         m = mark_here(tok);

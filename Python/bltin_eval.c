@@ -134,7 +134,9 @@ static int prepare_namespaces(const char *funcname, PyObject **globals,
     if (*locals == Py_None) {
         *locals = NULL;
     }
-    if (*globals != NULL && !PyDict_Check(*globals)) {
+    /* A frozendict may serve as globals (3.15): it is read only, so code
+       that assigns a global fails, and __builtins__ cannot be added. */
+    if (*globals != NULL && !PyAnyDict_Check(*globals)) {
         PyErr_Format(PyExc_TypeError,
                      strcmp(funcname, "eval") == 0
                      ? "globals must be a real dict; try eval(expr, {}, mapping)"
@@ -170,7 +172,7 @@ static int prepare_namespaces(const char *funcname, PyObject **globals,
         *locals = Py_NewRef(*locals ? *locals : *globals);
     }
     int has = PyDict_Contains(*globals, _Py_INTERNED_ID(__builtins__));
-    if (has == 0) {
+    if (has == 0 && !PyFrozenDict_Check(*globals)) {
         PyObject *builtins = PyEval_GetBuiltins();
         has = PyDict_SetItem(*globals, _Py_INTERNED_ID(__builtins__),
                              builtins) < 0 ? -1 : 1;

@@ -12,7 +12,12 @@
    Thread safety: the loop touches only the running thread's frames and
    objects through their own APIs; globals and builtins are read with
    ordinary dict look-ups (each dict protects itself), so nothing here
-   needs a lock of its own. */
+   needs a lock of its own.  The one shared mutable thing is the
+   instruction stream itself: adaptive specialization (Python/specialize.c,
+   Doc/internals/specialization.md) rewrites opcodes in co_code_adaptive
+   with atomic stores, so the free-threaded build loads instruction words
+   atomically (relaxed; the entry a specialized opcode uses is acquired
+   separately, _PySpec_Ready). */
 #include "Python.h"
 #include "sysmodule.h"
 #include "pycore_call.h"
@@ -32,6 +37,10 @@
 #include "pycore_ceval_helpers.h"
 #include "pycore_instruments.h"  /* tracing hooks */
 #include "pycore_template.h"       /* typ: BUILD_TEMPLATE */
+#include "pycore_specialize.h"
+#include "pycore_lazyimport.h"
+#include "pycore_long.h"
+#include "pycore_unicodeobject.h"
 
 /* ---- frames and calls ---------------------------------------------------- */
 
@@ -86,12 +95,15 @@ PyObject *_PyEval_Vector(PyThreadState *tstate, PyFunctionObject *func,
 
 PyObject *PyEval_EvalCode(PyObject *code, PyObject *globals, PyObject *locals)
 {
-    if (!PyCode_Check(code) || !PyDict_Check(globals)) {
+    /* A frozendict may be the globals (3.15); it cannot take
+       __builtins__, so its code sees the interpreter's builtins. */
+    if (!PyCode_Check(code) || !PyAnyDict_Check(globals)) {
         PyErr_BadInternalCall();
         return NULL;
     }
     PyThreadState *tstate = _PyThreadState_GET();
-    if (PyDict_GetItemString(globals, "__builtins__") == NULL) {
+    if (!PyFrozenDict_Check(globals)
+            && PyDict_GetItemString(globals, "__builtins__") == NULL) {
         if (PyErr_Occurred()) {
             return NULL;
         }
@@ -272,13 +284,71 @@ const char *PyEval_GetFuncDesc(PyObject *func)
     return " object";
 }
 
+/* ---- specialization helpers ---------------------------------------------- */
+
+/* A specialized instruction missed: count it, and at the last allowed
+   miss put the base opcode back. */
+static void
+spec_missed(PyCodeObject *code, _Py_CODEUNIT *instr)
+{
+    _PySpecEntry *entry = _PySpec_EntryOf(code, instr);
+    if (_PySpec_MissTick(entry)) {
+        _PySpec_Deoptimize(instr, entry);
+    }
+}
+
+/* A new reference to obj, a borrowed cache payload that type's dict keeps
+   alive while type's version is `version`; NULL when the version moved.
+   Free-threaded build: the reference is taken with _Py_TryIncref (obj was
+   marked for it when cached, and its memory outlives a concurrent
+   replacement through QSBR), then the version is checked again, so an
+   object replaced in between is never returned. */
+static inline PyObject *
+spec_borrow(PyObject *obj, PyTypeObject *type, uint32_t version)
+{
+    if (_PySpec_TypeVersion(type) != version) {
+        return NULL;
+    }
+#ifdef Py_GIL_DISABLED
+    if (!_Py_TryIncref(obj)) {
+        return NULL;
+    }
+    if (_PySpec_TypeVersion(type) != version) {
+        Py_DECREF(obj);
+        return NULL;
+    }
+    return obj;
+#else
+    return Py_NewRef(obj);
+#endif
+}
+
+/* A float operator's result: lhs itself, updated, when the stack holds
+   its only reference (nobody can observe the change), else a new float. */
+static inline PyObject *
+spec_float_result(PyObject *lhs, double value)
+{
+    if (_PyObject_IsUniquelyReferenced(lhs)) {
+        ((PyFloatObject *)lhs)->ob_fval = value;
+        return Py_NewRef(lhs);
+    }
+    return PyFloat_FromDouble(value);
+}
+
 /* ---- the dispatch loop --------------------------------------------------- */
+
+#ifdef Py_GIL_DISABLED
+#  define READ_WORD(p) __atomic_load_n((p), __ATOMIC_RELAXED)
+#else
+#  define READ_WORD(p) (*(p))
+#endif
 
 #define TARGET(op) TARGET_##op:
 #define DISPATCH()                                          \
     do {                                                    \
         frame->instr_ptr = next_instr;                      \
-        word = *next_instr++;                               \
+        word = READ_WORD(next_instr);                       \
+        next_instr++;                                       \
         opcode = _Py_OPCODE(word);                          \
         oparg = _Py_OPARG(word);                            \
         goto *dispatch_table[opcode];                       \
@@ -307,6 +377,24 @@ const char *PyEval_GetFuncDesc(PyObject *func)
 #define SAVE_STACK() (frame->stacktop = (int)(stack_pointer - frame->localsplus))
 
 #define ERROR_IF(cond) do { if (cond) goto error; } while (0)
+
+/* A base instruction with specialized forms: count its entry down and at
+   zero run `attempt` (which may use spec_entry_).  Continues with the
+   generic body either way. */
+#define SPEC_ADAPT(attempt)                                                 \
+    do {                                                                    \
+        _PySpecEntry *spec_entry_ = _PySpec_EntryAt(code, frame->instr_ptr); \
+        if (spec_entry_ != NULL && _PySpec_AdaptiveTick(spec_entry_)) {     \
+            attempt;                                                        \
+        }                                                                   \
+    } while (0)
+/* A specialized form's guard failed: the stack is untouched; run the
+   base instruction's generic body. */
+#define SPEC_MISS(base)                                                     \
+    do {                                                                    \
+        spec_missed(code, frame->instr_ptr);                                \
+        goto generic_##base;                                                \
+    } while (0)
 
 /* Eval-breaker check: the runtime serves drop requests, stop-the-world,
    merges, GC and signals.  _PY_EVAL_INSTRUMENTED_BIT stays set while the
@@ -371,9 +459,12 @@ PyObject *_PyEval_EvalFrame(PyThreadState *tstate, _PyInterpreterFrame *frame,
     static void *opcode_targets[256] = {
         [0 ... 255] = &&unknown_opcode,
 #define _TARGET_ENTRY(name) [name] = &&TARGET_##name,
+#define _SPEC_TARGET_ENTRY(name, base) [name] = &&TARGET_##name,
         _PY_OPCODES_NOARG(_TARGET_ENTRY)
         _PY_OPCODES_ARG(_TARGET_ENTRY)
+        _PY_OPCODES_SPECIALIZED(_SPEC_TARGET_ENTRY)
 #undef _TARGET_ENTRY
+#undef _SPEC_TARGET_ENTRY
     };
     /* Tracing hooks: every opcode first visits the instrumentation. */
     static void *instrumented_targets[256] = {
@@ -435,6 +526,7 @@ start_frame:
     DISPATCH();
 
 #include "ceval_ops.h"
+#include "ceval_specialized.h"
 
 instrumented_instruction:
     /* DISPATCH loaded the instruction at frame->instr_ptr; deliver the
@@ -446,6 +538,8 @@ instrumented_instruction:
             tstate, frame, instr_prev_frame == frame ? instr_prev : NULL,
             stack_pointer);
         instr_prev_frame = frame;
+        /* Traced code runs the base forms (they may still specialize). */
+        opcode = _PyOpcode_Deopt[opcode];
         if (status == _PY_INSTR_RUN) {
             instr_prev = frame->instr_ptr;
             goto *opcode_targets[opcode];

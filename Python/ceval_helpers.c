@@ -465,13 +465,15 @@ int _PyEval_LoadMethod(PyObject *obj, PyObject *name, PyObject **method)
         *method = PyObject_GetAttr(obj, name);
         return 0;
     }
-    PyObject *descr = _PyType_Lookup(type, name);
+    /* A new reference: in the free-threaded build another thread may
+       replace the class attribute (and drop the old one) at any time. */
+    PyObject *descr = _PyType_LookupRef(type, name);
     if (descr == NULL
             || !PyType_HasFeature(Py_TYPE(descr), Py_TPFLAGS_METHOD_DESCRIPTOR)) {
+        Py_XDECREF(descr);
         *method = PyObject_GetAttr(obj, name);
         return 0;
     }
-    Py_INCREF(descr);
     if (type->tp_dictoffset != 0) {
         PyObject *dict = PyObject_GenericGetDict(obj, NULL);
         if (dict == NULL) {

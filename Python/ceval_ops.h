@@ -5,7 +5,12 @@
 
    Convention: an instruction pops and releases its inputs before
    `goto error`, so the unwinder finds only values the instruction did not
-   consume. */
+   consume.
+
+   Specialization: a base instruction with specialized forms starts with
+   SPEC_ADAPT (count down, maybe specialize) and continues at its
+   generic_NAME label, where its specialized forms
+   (Python/ceval_specialized.h) also go on a miss. */
 
 /* ---- basic stack and locals --------------------------------------------- */
 
@@ -19,6 +24,9 @@ TARGET(RESERVED)
 
 TARGET(RESUME)
 {
+    if (_PySpec_Table(code) == NULL) {
+        _PySpec_Warm(code);
+    }
     void **table_before = dispatch_table;
     CHECK_EVAL_BREAKER();
     if (dispatch_table != table_before && dispatch_table != opcode_targets) {
@@ -31,7 +39,8 @@ TARGET(RESUME)
 
 TARGET(EXTENDED_ARG)
 {
-    word = *next_instr++;
+    word = READ_WORD(next_instr);
+    next_instr++;
     opcode = _Py_OPCODE(word);
     oparg = (oparg << 8) | _Py_OPARG(word);
     frame->instr_ptr = next_instr - 1;
@@ -295,6 +304,12 @@ TARGET(DELETE_NAME)
 
 TARGET(LOAD_GLOBAL)
 {
+    SPEC_ADAPT(_PySpec_LoadGlobal(frame->instr_ptr, spec_entry_,
+                                  frame->f_globals, frame->f_builtins,
+                                  PyTuple_GET_ITEM(code->co_names, oparg >> 1)));
+}
+generic_LOAD_GLOBAL:
+{
     PyObject *name = PyTuple_GET_ITEM(code->co_names, oparg >> 1);
     PyObject *v = _PyEval_LoadGlobal(tstate, frame->f_globals,
                                      frame->f_builtins, name);
@@ -384,6 +399,12 @@ TARGET(SETUP_ANNOTATIONS)
 /* ---- attributes ------------------------------------------------------------ */
 
 TARGET(LOAD_ATTR)
+{
+    SPEC_ADAPT(_PySpec_LoadAttr(frame->instr_ptr, spec_entry_, TOP(),
+                                PyTuple_GET_ITEM(code->co_names, oparg >> 1),
+                                oparg));
+}
+generic_LOAD_ATTR:
 {
     PyObject *name = PyTuple_GET_ITEM(code->co_names, oparg >> 1);
     PyObject *owner = TOP();
@@ -555,6 +576,11 @@ TARGET(TO_BOOL)
 
 TARGET(BINARY_OP)
 {
+    SPEC_ADAPT(_PySpec_BinaryOp(frame->instr_ptr, spec_entry_, SECOND(), TOP(),
+                                oparg));
+}
+generic_BINARY_OP:
+{
     PyObject *rhs = POP();
     PyObject *lhs = TOP();
     PyObject *res = _PyEval_BinaryOp(oparg, lhs, rhs);
@@ -569,6 +595,11 @@ TARGET(BINARY_OP)
 }
 
 TARGET(COMPARE_OP)
+{
+    SPEC_ADAPT(_PySpec_CompareOp(frame->instr_ptr, spec_entry_, SECOND(),
+                                 TOP(), oparg));
+}
+generic_COMPARE_OP:
 {
     PyObject *rhs = POP();
     PyObject *lhs = TOP();
@@ -992,6 +1023,9 @@ TARGET(JUMP_FORWARD)
 TARGET(JUMP_BACKWARD)
 {
     JUMPBY(-oparg);
+    if (_PySpec_Table(code) == NULL) {
+        _PySpec_Warm(code);     /* module-level and long-running loops */
+    }
     CHECK_EVAL_BREAKER();
     DISPATCH();
 }

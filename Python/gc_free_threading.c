@@ -39,6 +39,13 @@ static pthread_key_t release_key;
    thresholds[0]. */
 static Py_ssize_t young_count;      /* atomic */
 static int thresholds[_PyGC_NUM_GENERATIONS] = { 2000, 10, 0 };  /* atomic */
+
+/* Tracked objects that survived the last collection.  Every collection
+   examines the whole heap, so one is also deferred until the young count
+   reaches a quarter of this: the cost of collecting stays proportional to
+   the allocations that paid for it (CPython's free-threaded rule).
+   Written with the world stopped, read atomically. */
+static Py_ssize_t long_lived_total;
 static __thread int count_delta;
 #define COUNT_FLUSH 64
 
@@ -168,8 +175,9 @@ void _PyGC_StartWorld(PyThreadState *tstate)
 int _PyGC_AutomaticGeneration(void)
 {
     int threshold = __atomic_load_n(&thresholds[0], __ATOMIC_RELAXED);
-    if (threshold == 0
-            || __atomic_load_n(&young_count, __ATOMIC_RELAXED) <= threshold) {
+    Py_ssize_t young = __atomic_load_n(&young_count, __ATOMIC_RELAXED);
+    if (threshold == 0 || young <= threshold
+            || young < __atomic_load_n(&long_lived_total, __ATOMIC_RELAXED) / 4) {
         return -1;
     }
     return _PyGC_NUM_GENERATIONS - 1;
@@ -227,6 +235,8 @@ Py_ssize_t _PyGC_CollectGenerations(PyThreadState *tstate, int Py_UNUSED(generat
         _PyGC_ObjectArray_Fini(&candidates);
         return 0;
     }
+    __atomic_store_n(&long_lived_total, candidates.size - garbage.size,
+                     __ATOMIC_RELAXED);
     _PyGC_ObjectArray_Fini(&candidates);
     /* Returns with the world restarted. */
     Py_ssize_t found = _PyGC_HandleUnreachable(tstate, &garbage, uncollectable);

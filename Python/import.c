@@ -33,6 +33,7 @@
 #include "pycore_compile.h"
 #include "pycore_import.h"
 #include "pycore_pathconfig.h"
+#include "pycore_pyc.h"          /* capi: PyImport_GetMagicNumber */
 #include "pycore_pystate.h"
 #include "pycore_typeobject.h"
 
@@ -298,6 +299,88 @@ PyObject *PyImport_ExecCodeModuleEx(const char *name, PyObject *co,
 PyObject *PyImport_ExecCodeModule(const char *name, PyObject *co)
 {
     return PyImport_ExecCodeModuleEx(name, co, NULL);
+}
+
+/* ---- capi: the rest of CPython's import API (Include/import.h) --------- */
+
+PyObject *PyImport_ExecCodeModuleWithPathnames(const char *name, PyObject *co,
+                                               const char *pathname,
+                                               const char *Py_UNUSED(cpathname))
+{
+    return PyImport_ExecCodeModuleEx(name, co, pathname);
+}
+
+PyObject *PyImport_ReloadModule(PyObject *module)
+{
+    PyObject *reload = PyImport_ImportModuleAttrString("importlib", "reload");
+    if (reload == NULL) {
+        return NULL;
+    }
+    PyObject *result = PyObject_CallOneArg(reload, module);
+    Py_DECREF(reload);
+    return result;
+}
+
+long PyImport_GetMagicNumber(void)
+{
+    const unsigned char *m = _PyPyc_MagicNumber;
+    return (long)m[0] | ((long)m[1] << 8) | ((long)m[2] << 16)
+           | ((long)m[3] << 24);
+}
+
+const char *PyImport_GetMagicTag(void)
+{
+    return "weft-315";      /* sys.implementation.cache_tag */
+}
+
+/* sys.path_importer_cache and sys.path_hooks are ordinary objects: two
+   threads asking for the same new path may both run the hooks, and the
+   last store wins, as in importlib. */
+PyObject *PyImport_GetImporter(PyObject *path)
+{
+    PyObject *cache = PySys_GetObject("path_importer_cache");
+    PyObject *hooks = PySys_GetObject("path_hooks");
+    if (cache == NULL || hooks == NULL) {
+        PyErr_SetString(PyExc_RuntimeError,
+                        "sys.path_importer_cache or sys.path_hooks is missing");
+        return NULL;
+    }
+    PyObject *finder;
+    int found = PyMapping_GetOptionalItem(cache, path, &finder);
+    if (found != 0) {
+        return finder;              /* a new reference, or NULL on error */
+    }
+    PyObject *iterator = PyObject_GetIter(hooks);
+    if (iterator == NULL) {
+        return NULL;
+    }
+    PyObject *hook;
+    finder = NULL;
+    while ((hook = PyIter_Next(iterator)) != NULL) {
+        finder = PyObject_CallOneArg(hook, path);
+        Py_DECREF(hook);
+        if (finder != NULL) {
+            break;
+        }
+        if (!PyErr_ExceptionMatches(PyExc_ImportError)) {
+            Py_DECREF(iterator);
+            return NULL;
+        }
+        PyErr_Clear();
+    }
+    Py_DECREF(iterator);
+    if (PyErr_Occurred()) {
+        Py_XDECREF(finder);
+        return NULL;
+    }
+    if (finder == NULL) {
+        Py_RETURN_NONE;             /* not cached: a later hook may accept it */
+    }
+    if (PyObject_SetItem(cache, path, finder) < 0) {
+        Py_DECREF(finder);
+        return NULL;
+    }
+    return finder;
 }
 
 /* ---- import records (per-module locks) --------------------------------- */

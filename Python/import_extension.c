@@ -75,6 +75,79 @@ static PyObject *singlephase_cache(void)
 }
 
 
+/* ---- capi: PyState_FindModule and friends ------------------------------------ */
+
+/* {definition address: module} in the interpreter's dict, a new
+   reference.  The dict synchronizes itself; FindModule's borrowed result
+   stays valid while the entry does, as in CPython. */
+static PyObject *state_modules(void)
+{
+    PyObject *empty = PyDict_New();
+    if (empty == NULL) {
+        return NULL;
+    }
+    PyObject *table = NULL;
+    int rc = interp_setdefault("_weft_state_modules", empty, &table);
+    Py_DECREF(empty);
+    return rc < 0 ? NULL : table;
+}
+
+PyObject *PyState_FindModule(PyModuleDef *def)
+{
+    if (def == NULL || def->m_slots != NULL) {
+        return NULL;
+    }
+    PyObject *exc = PyErr_GetRaisedException();
+    PyObject *table = state_modules();
+    PyObject *key = table ? PyLong_FromVoidPtr(def) : NULL;
+    PyObject *module = key ? PyDict_GetItemWithError(table, key) : NULL;
+    Py_XDECREF(key);
+    Py_XDECREF(table);
+    PyErr_Clear();
+    PyErr_SetRaisedException(exc);
+    return module;                  /* borrowed from the table */
+}
+
+int PyState_AddModule(PyObject *module, PyModuleDef *def)
+{
+    if (module == NULL || def == NULL) {
+        PyErr_SetString(PyExc_SystemError,
+                        "PyState_AddModule called with NULL module or definition");
+        return -1;
+    }
+    if (def->m_slots != NULL) {
+        PyErr_SetString(PyExc_SystemError,
+                        "PyState_AddModule called on module with slots");
+        return -1;
+    }
+    PyObject *table = state_modules();
+    PyObject *key = table ? PyLong_FromVoidPtr(def) : NULL;
+    int rc = key ? PyDict_SetItem(table, key, module) : -1;
+    Py_XDECREF(key);
+    Py_XDECREF(table);
+    return rc;
+}
+
+int PyState_RemoveModule(PyModuleDef *def)
+{
+    if (def == NULL || def->m_slots != NULL) {
+        PyErr_SetString(PyExc_SystemError,
+                        "PyState_RemoveModule called on module with slots");
+        return -1;
+    }
+    PyObject *table = state_modules();
+    PyObject *key = table ? PyLong_FromVoidPtr(def) : NULL;
+    int rc = key ? PyDict_DelItem(table, key) : -1;
+    if (rc < 0 && PyErr_ExceptionMatches(PyExc_KeyError)) {
+        PyErr_SetString(PyExc_SystemError,
+                        "PyState_RemoveModule: the module was never added");
+    }
+    Py_XDECREF(key);
+    Py_XDECREF(table);
+    return rc;
+}
+
+
 /* ---- the GIL gate (DESIGN.md section 7) --------------------------------------- */
 
 #ifdef Py_GIL_DISABLED
@@ -237,6 +310,9 @@ static int finish_singlephase(PyObject *module, init_function init,
     /* Racing loads of one file under two names store the same value. */
     def->m_base.m_init = init;
     if (PyModule_AddObjectRef(module, "__file__", path) < 0) {
+        return -1;
+    }
+    if (PyState_AddModule(module, def) < 0) {   /* capi: as CPython does */
         return -1;
     }
     return remember_singlephase(name, path, module, def);

@@ -5,30 +5,54 @@
    on the mutex byte.  Unlock with parked waiters wakes one of them and
    clears the lock bit in the same step (under the parking-lot bucket
    lock), leaving _Py_HAS_PARKED set while others still wait; the woken
-   thread then competes for the lock like any newcomer. */
+   thread then competes for the lock like any newcomer.
+
+   Two ways to wait (Doc/internals/locking.md): the exported PyMutex_Lock,
+   which extensions reach, parks detached; the core's inline form
+   (PyMutex_Lock inside Py_BUILD_CORE) parks attached. */
 #include "Python.h"
 #include "pycore_lock.h"
+#include "pycore_pystate.h"
 
 #include <sched.h>
 
 #define SPIN_COUNT 40
 
-void _PyMutex_LockSlow(PyMutex *m)
+/* Try to take m for a short while, yielding between tries, before the
+   caller parks: most holders release within a few yields.  Gives up at
+   once when others are already parked (the mutex is held for long).
+   1 when taken. */
+static int lock_spinning(PyMutex *m)
 {
     uint8_t v = __atomic_load_n(&m->_bits, __ATOMIC_RELAXED);
-    int spins = 0;
+    for (int spins = 0; spins <= SPIN_COUNT;) {
+        if (!(v & _Py_LOCKED)) {
+            if (__atomic_compare_exchange_n(&m->_bits, &v, v | _Py_LOCKED, 0,
+                                            __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+                return 1;
+            }
+            continue;
+        }
+        if (v & _Py_HAS_PARKED) {
+            return 0;
+        }
+        sched_yield();
+        spins++;
+        v = __atomic_load_n(&m->_bits, __ATOMIC_RELAXED);
+    }
+    return 0;
+}
+
+/* Take m, parking in the parking lot until it is free. */
+static void lock_parking(PyMutex *m)
+{
+    uint8_t v = __atomic_load_n(&m->_bits, __ATOMIC_RELAXED);
     for (;;) {
         if (!(v & _Py_LOCKED)) {
             if (__atomic_compare_exchange_n(&m->_bits, &v, v | _Py_LOCKED, 0,
                                             __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
                 return;
             }
-            continue;
-        }
-        if (!(v & _Py_HAS_PARKED) && spins < SPIN_COUNT) {
-            sched_yield();
-            spins++;
-            v = __atomic_load_n(&m->_bits, __ATOMIC_RELAXED);
             continue;
         }
         if (!(v & _Py_HAS_PARKED)) {
@@ -39,10 +63,20 @@ void _PyMutex_LockSlow(PyMutex *m)
             }
             v = parked;
         }
-        /* Blocking here never holds up a stop-the-world request once
-           threads detach around it (the runtime issue's attach/detach). */
         _PyParkingLot_Park(&m->_bits, &v, sizeof(v), -1, NULL);
         v = __atomic_load_n(&m->_bits, __ATOMIC_RELAXED);
+    }
+}
+
+/* The core's slow path parks attached: right for a mutex never held
+   across a detach (its holder always gets to release it, so a
+   stop-the-world waits only a short while for this thread), and cheaper
+   than a detach and re-attach.  Mutexes that may be held while their
+   holder blocks are taken with _PyMutex_LockDetached. */
+void _PyMutex_LockSlow(PyMutex *m)
+{
+    if (!lock_spinning(m)) {
+        lock_parking(m);
     }
 }
 
@@ -131,9 +165,27 @@ void _PyMutex_UnlockSlow(PyMutex *m)
 #undef PyMutex_Unlock
 #undef PyMutex_IsLocked
 
+/* Extensions' mutexes may be held across anything (a blocking call, a
+   Python callback): a thread that must park for one parks detached, so
+   that neither the GIL nor a stop-the-world waits for it while the
+   holder needs one of them to get to its unlock.  The spin runs attached:
+   detaching is not free and most waits end there. */
 void PyMutex_Lock(PyMutex *m)
 {
-    _PyMutex_Lock(m);
+    uint8_t expected = _Py_UNLOCKED;
+    if (__atomic_compare_exchange_n(&m->_bits, &expected, _Py_LOCKED, 0,
+                                    __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)
+        || lock_spinning(m)) {
+        return;
+    }
+    PyThreadState *tstate = _Py_tss_tstate;
+    if (tstate == NULL) {
+        lock_parking(m);        /* already detached */
+        return;
+    }
+    _PyThreadState_Detach(tstate);
+    lock_parking(m);
+    _PyThreadState_Attach(tstate);
 }
 
 void PyMutex_Unlock(PyMutex *m)

@@ -11,6 +11,24 @@ const char *const _PyOpcode_OpName[_PY_OPCODE_PSEUDO_END] = {
 };
 #undef NAME_ENTRY
 
+#define DEOPT_REAL(name) [name] = name,
+#define DEOPT_SPECIALIZED(name, base) [name] = base,
+const uint8_t _PyOpcode_Deopt[256] = {
+    _PY_OPCODES_NOARG(DEOPT_REAL)
+    _PY_OPCODES_ARG(DEOPT_REAL)
+    _PY_OPCODES_SPECIALIZED(DEOPT_SPECIALIZED)
+};
+#undef DEOPT_REAL
+#undef DEOPT_SPECIALIZED
+
+/* A specialized opcode has its base's stack picture (frame analysis in
+   Objects/frameobject.c reads co_code_adaptive). */
+static inline int
+base_opcode(int opcode)
+{
+    return IS_SPECIALIZED_OPCODE(opcode) ? _PyOpcode_Deopt[opcode] : opcode;
+}
+
 const char *const _PyOpcode_BinaryOpSymbol[NB_OPARG_LAST + 1] = {
     [NB_ADD] = "+", [NB_AND] = "&", [NB_FLOOR_DIVIDE] = "//",
     [NB_LSHIFT] = "<<", [NB_MATRIX_MULTIPLY] = "@", [NB_MULTIPLY] = "*",
@@ -42,7 +60,7 @@ _PyOpcode_FromName(const char *name)
 int
 _PyOpcode_NumPopped(int opcode, int oparg)
 {
-    switch (opcode) {
+    switch (base_opcode(opcode)) {
     case CACHE: case RESERVED: case NOP: case NOT_TAKEN: case RESUME:
     case EXTENDED_ARG: case JUMP_FORWARD: case JUMP_BACKWARD:
     case JUMP_BACKWARD_NO_INTERRUPT: case JUMP: case JUMP_NO_INTERRUPT:
@@ -123,7 +141,7 @@ _PyOpcode_NumPopped(int opcode, int oparg)
 int
 _PyOpcode_NumPushed(int opcode, int oparg)
 {
-    switch (opcode) {
+    switch (base_opcode(opcode)) {
     case CACHE: case RESERVED: case NOP: case NOT_TAKEN: case RESUME:
     case EXTENDED_ARG: case JUMP_FORWARD: case JUMP_BACKWARD:
     case JUMP_BACKWARD_NO_INTERRUPT: case JUMP: case JUMP_NO_INTERRUPT:

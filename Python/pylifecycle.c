@@ -198,6 +198,7 @@ static PyTypeObject *const static_types[] = {
     &_PyNamespaceLoader_Type,   /* imp */
     &_PyNamespacePath_Type,     /* imp */
     &PyLazyImport_Type,         /* lead: PEP 810 */
+    &PyCapsule_Type,            /* capi */
     &PySentinel_Type,           /* lead: PEP 661 */
     /* END static types */
     NULL,
@@ -378,6 +379,12 @@ const char *Py_GetVersion(void)
                       Py_GetCompiler());
     }
     return version;
+}
+
+/* capi: the text of sys.copyright (Python/sysmodule.c). */
+const char *Py_GetCopyright(void)
+{
+    return "Copyright (c) the Weft authors.\nAll Rights Reserved.";
 }
 
 const char *Py_GetPlatform(void)

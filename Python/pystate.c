@@ -20,6 +20,7 @@
 #include "pycore_instruments.h"
 #include "pycore_lock.h"
 #include "pycore_frame.h"
+#include "pycore_freelist.h"    /* churn: free-list teardown */
 #include "pycore_pystate.h"
 #include "pycore_refcount.h"
 
@@ -444,6 +445,10 @@ static void free_state(PyThreadState *tstate)
 {
     _PyThreadStateImpl *impl = _PyThreadState_IMPL(tstate);
     _Py_qsbr_thread_exit(tstate);
+    /* churn: the calling OS thread's free lists (pycore_freelist.h); they
+       are only a cache, so emptying them for another thread's state is
+       harmless. */
+    _Py_freelists_clear();
     /* The frames' memory; no frame of this thread is live any more. */
     _PyThreadState_FreeDataStack(tstate);
 #ifdef Py_GIL_DISABLED
@@ -536,6 +541,12 @@ void _PyThreadState_Delete(PyThreadState *tstate)
 }
 
 PyInterpreterState *PyInterpreterState_Head(void)
+{
+    return &main_interpreter;
+}
+
+/* capi: the only interpreter is the main one. */
+PyInterpreterState *PyInterpreterState_Main(void)
 {
     return &main_interpreter;
 }

@@ -29,9 +29,38 @@ void _Py_qsbr_quiescent_state(PyThreadState *tstate)
     __atomic_store_n(&impl_of(tstate)->qsbr.seq, seq, __ATOMIC_SEQ_CST);
 }
 
+/* The first OS thread to attach is recorded; any other one switches the
+   interpreter to multi-threaded before it can read a single object.  The
+   exchange pairs with the read-modify-write in free_delayed: whichever
+   comes second in the flag's modification order sees the other, so
+   either free_delayed sees the flag and delays, or the new thread's
+   later reads happen after the free, when the pointer was already
+   unpublished. */
+static void note_attaching_thread(PyInterpreterState *interp)
+{
+    struct _qsbr_shared *shared = &interp->qsbr;
+    if (__atomic_load_n(&shared->multi_threaded, __ATOMIC_RELAXED)) {
+        return;
+    }
+    uintptr_t me = _Py_ThreadId();
+    uintptr_t first = 0;
+    if (__atomic_compare_exchange_n(&shared->first_thread, &first, me, 0,
+                                    __ATOMIC_RELAXED, __ATOMIC_RELAXED)
+            || first == me) {
+        return;
+    }
+    (void)__atomic_exchange_n(&shared->multi_threaded, 1, __ATOMIC_ACQ_REL);
+}
+
 void _Py_qsbr_attach(PyThreadState *tstate)
 {
+    note_attaching_thread(tstate->interp);
     _Py_qsbr_quiescent_state(tstate);
+}
+
+int _Py_qsbr_is_multi_threaded(PyInterpreterState *interp)
+{
+    return __atomic_load_n(&interp->qsbr.multi_threaded, __ATOMIC_RELAXED);
 }
 
 void _Py_qsbr_detach(PyThreadState *tstate)
@@ -160,6 +189,16 @@ static void free_delayed(void *ptr, void (*free_fn)(void *))
         free_fn(ptr);
         return;
     }
+    struct _qsbr_shared *shared = &tstate->interp->qsbr;
+    if (!__atomic_load_n(&shared->multi_threaded, __ATOMIC_RELAXED)
+            && !__atomic_fetch_add(&shared->multi_threaded, 0, __ATOMIC_ACQ_REL)) {
+        /* Only this thread has ever attached, so no reader can hold ptr;
+           the read-modify-write orders the caller's unpublishing store
+           before any later attach of another thread
+           (note_attaching_thread). */
+        free_fn(ptr);
+        return;
+    }
     uint64_t goal = __atomic_add_fetch(&tstate->interp->qsbr.wr_seq, 1,
                                        __ATOMIC_SEQ_CST);
     _Py_qsbr_item item = { ptr, free_fn, goal };
@@ -214,6 +253,7 @@ static void free_delayed(void *ptr, void (*free_fn)(void *))
 
 void _Py_qsbr_quiescent_state(PyThreadState *tstate) { (void)tstate; }
 void _Py_qsbr_attach(PyThreadState *tstate) { (void)tstate; }
+int _Py_qsbr_is_multi_threaded(PyInterpreterState *interp) { (void)interp; return 0; }
 void _Py_qsbr_detach(PyThreadState *tstate) { (void)tstate; }
 void _PyMem_ProcessDelayed(PyThreadState *tstate) { (void)tstate; }
 void _Py_qsbr_thread_exit(PyThreadState *tstate) { (void)tstate; }

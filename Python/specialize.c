@@ -1,1 +1,447 @@
-/* Placeholder: being written this session. */
+/* Adaptive specialization: building a code object's cache table and
+   choosing the specialized form of an instruction from the operands it
+   just saw (Include/internal/pycore_specialize.h; the design is in
+   Doc/internals/specialization.md).
+
+   Every decision runs inside the base instruction that asked for it, on
+   borrowed operands, and neither raises nor runs Python code: it looks at
+   types, type version tags and dict layouts only.
+
+   Thread safety (free-threaded build): the table is published once with
+   a compare-and-swap.  An entry's payload is written once (claimed with a
+   compare-and-swap of its state, published with a release store) before
+   the specialized opcode is stored with a release store, so a thread that
+   runs the opcode and then acquires the state sees the whole payload; a
+   later attempt by any thread may reuse that payload but never rewrite
+   it.  Opcodes without payload (binary operators, comparisons) are stored
+   at any time.  Counters are relaxed atomics.  Dicts are read through
+   the dict's own lock-free hint functions, or in its critical section
+   when a keys version is given out. */
+#include "Python.h"
+#include "pycore_code.h"
+#include "pycore_dict.h"
+#include "pycore_lazyimport.h"
+#include "pycore_long.h"
+#include "pycore_object.h"
+#include "pycore_specialize.h"
+#include "pycore_typeobject.h"
+
+/* ---- the table ------------------------------------------------------------ */
+
+/* The instructions that own an entry: the bases of the specialized
+   forms. */
+static int
+has_entry(int opcode)
+{
+    switch (opcode) {
+    case LOAD_GLOBAL: case LOAD_ATTR: case BINARY_OP: case COMPARE_OP:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static inline int
+unit_opcode(const _Py_CODEUNIT *unit)
+{
+    return _PyOpcode_Deopt[_Py_OPCODE(__atomic_load_n(unit, __ATOMIC_RELAXED))];
+}
+
+void
+_PySpec_InitTable(PyCodeObject *co)
+{
+    const _Py_CODEUNIT *code = _PyCode_CODE(co);
+    Py_ssize_t ncode = Py_SIZE(co);
+    Py_ssize_t nentries = 0;
+    for (Py_ssize_t i = 0; i < ncode; i++) {
+        nentries += has_entry(unit_opcode(&code[i]));
+    }
+    /* Slots are 16 bits; a larger code object keeps its first entries. */
+    if (nentries > UINT16_MAX - 1) {
+        nentries = UINT16_MAX - 1;
+    }
+    size_t size = sizeof(_PySpecTable) + (size_t)nentries * sizeof(_PySpecEntry)
+                  + (size_t)ncode * sizeof(uint16_t);
+    _PySpecTable *table = PyMem_Calloc(1, size);
+    if (table == NULL) {
+        return;     /* the code simply stays generic */
+    }
+    table->nentries = nentries;
+    table->slot = (uint16_t *)&table->entries[nentries];
+    Py_ssize_t next = 0;
+    for (Py_ssize_t i = 0; i < ncode && next < nentries; i++) {
+        if (has_entry(unit_opcode(&code[i]))) {
+            table->entries[next].counter = _PY_SPEC_ADAPTIVE_WARMUP;
+            table->slot[i] = (uint16_t)(++next);
+        }
+    }
+    void *expected = NULL;
+    if (!__atomic_compare_exchange_n(&co->_co_spec, &expected, (void *)table,
+                                     0, __ATOMIC_RELEASE, __ATOMIC_RELAXED)) {
+        PyMem_Free(table);  /* another thread published first */
+    }
+}
+
+void
+_PySpec_FreeTable(void *table)
+{
+    PyMem_Free(table);
+}
+
+void
+_PyCode_CopyUnspecialized(PyCodeObject *co, _Py_CODEUNIT *dest)
+{
+    const _Py_CODEUNIT *code = _PyCode_CODE(co);
+    for (Py_ssize_t i = 0; i < Py_SIZE(co); i++) {
+        _Py_CODEUNIT word = __atomic_load_n(&code[i], __ATOMIC_RELAXED);
+        int opcode = _Py_OPCODE(word);
+        if (IS_SPECIALIZED_OPCODE(opcode)) {
+            word = _Py_MAKE_CODEUNIT(_PyOpcode_Deopt[opcode], _Py_OPARG(word));
+        }
+        dest[i] = word;
+    }
+}
+
+/* ---- outcomes ----------------------------------------------------------------- */
+
+/* No specialized form fits: wait 2**backoff - 1 runs, longer each time. */
+static void
+spec_fail(_PySpecEntry *entry)
+{
+    uint8_t backoff = __atomic_load_n(&entry->backoff, __ATOMIC_RELAXED);
+    if (backoff < _PY_SPEC_MAX_BACKOFF) {
+        backoff++;
+        __atomic_store_n(&entry->backoff, backoff, __ATOMIC_RELAXED);
+    }
+    __atomic_store_n(&entry->counter, (uint16_t)((1u << backoff) - 1),
+                     __ATOMIC_RELAXED);
+}
+
+static void
+spec_succeed(_Py_CODEUNIT *instr, _PySpecEntry *entry, int opcode)
+{
+    __atomic_store_n(&entry->counter, (uint16_t)_PY_SPEC_MISSES,
+                     __ATOMIC_RELAXED);
+    _PySpec_SetOpcode(instr, opcode);
+}
+
+void
+_PySpec_Deoptimize(_Py_CODEUNIT *instr, _PySpecEntry *entry)
+{
+    int opcode = _Py_OPCODE(__atomic_load_n(instr, __ATOMIC_RELAXED));
+    if (IS_SPECIALIZED_OPCODE(opcode)) {
+        _PySpec_SetOpcode(instr, _PyOpcode_Deopt[opcode]);
+    }
+    spec_fail(entry);
+}
+
+/* Fill the entry's payload for `kind`; 0 when it may not be written.
+   Free-threaded build: the payload is written at most once (see the top
+   of the file); a second attempt succeeds only if it wants exactly the
+   payload that is there. */
+static int
+spec_write(_PySpecEntry *entry, int kind, uint32_t version, Py_ssize_t index,
+           PyObject *obj)
+{
+    if (index < INT32_MIN || index > INT32_MAX) {
+        return 0;
+    }
+#ifdef Py_GIL_DISABLED
+    uint8_t state = _PY_SPEC_EMPTY;
+    if (!__atomic_compare_exchange_n(&entry->state, &state, _PY_SPEC_WRITING,
+                                     0, __ATOMIC_ACQUIRE, __ATOMIC_ACQUIRE)) {
+        return state == _PY_SPEC_READY && entry->kind == kind
+               && entry->version == version && entry->index == index
+               && entry->obj == obj;
+    }
+#endif
+    entry->kind = (uint8_t)kind;
+    entry->version = version;
+    entry->index = (int32_t)index;
+    entry->obj = obj;
+#ifdef Py_GIL_DISABLED
+    __atomic_store_n(&entry->state, _PY_SPEC_READY, __ATOMIC_RELEASE);
+#endif
+    return 1;
+}
+
+static void
+spec_with_payload(_Py_CODEUNIT *instr, _PySpecEntry *entry, int kind,
+                  uint32_t version, Py_ssize_t index, PyObject *obj)
+{
+    if (spec_write(entry, kind, version, index, obj)) {
+        spec_succeed(instr, entry, kind);
+    }
+    else {
+        spec_fail(entry);
+    }
+}
+
+/* An object the payload keeps borrowed: a thread that loads it from the
+   cache takes its reference with _Py_TryIncref, which needs the object
+   marked when that thread does not own it (pycore_object.h). */
+static void
+prepare_borrowed(PyObject *obj)
+{
+#ifdef Py_GIL_DISABLED
+    _PyObject_SetMaybeWeakref(obj);
+#else
+    (void)obj;
+#endif
+}
+
+/* ---- LOAD_GLOBAL ------------------------------------------------------------- */
+
+/* name's absence from globals, as a keys version that stays valid until
+   a key is added (0: present, or no version).  Version and absence are
+   taken in one critical section, which key insertion also holds. */
+static uint32_t
+absent_keys_version(PyObject *globals, PyObject *name)
+{
+    uint32_t version = 0;
+    Py_hash_t hash = _PyDict_KeyHash(name);
+    if (hash == -1) {
+        PyErr_Clear();
+        return 0;
+    }
+    Py_BEGIN_CRITICAL_SECTION(globals);
+    PyDictObject *mp = (PyDictObject *)globals;
+    if (mp->ma_keys->dk_kind == DICT_KEYS_UNICODE) {
+        PyObject *value;
+        if (_Py_dict_lookup(mp, name, hash, &value) == DKIX_EMPTY) {
+            version = _PyDict_GetKeysVersion(mp);
+        }
+    }
+    Py_END_CRITICAL_SECTION();
+    return version;
+}
+
+void
+_PySpec_LoadGlobal(_Py_CODEUNIT *instr, _PySpecEntry *entry,
+                   PyObject *globals, PyObject *builtins, PyObject *name)
+{
+    if (!PyDict_CheckExact(globals) || !PyDict_CheckExact(builtins)
+            || !PyUnicode_CheckExact(name)) {
+        spec_fail(entry);
+        return;
+    }
+    Py_ssize_t ix = _PyDict_LookupHint(globals, name);
+    if (ix >= 0) {
+        PyObject *value = _PySpec_DictGetAtHint(globals, name, ix);
+        int lazy = value == NULL || PyLazyImport_CheckExact(value);
+        Py_XDECREF(value);
+        if (lazy) {
+            spec_fail(entry);
+            return;
+        }
+        spec_with_payload(instr, entry, LOAD_GLOBAL_MODULE, 0, ix, NULL);
+        return;
+    }
+    uint32_t version = absent_keys_version(globals, name);
+    ix = version ? _PyDict_LookupHint(builtins, name) : -1;
+    if (ix < 0) {
+        spec_fail(entry);
+        return;
+    }
+    spec_with_payload(instr, entry, LOAD_GLOBAL_BUILTIN, version, ix, NULL);
+}
+
+/* ---- LOAD_ATTR ------------------------------------------------------------------- */
+
+/* Whether owner's instance dict may hold name (no exception either
+   way; 1 when unknown, so that nothing is specialized on it). */
+static int
+instance_dict_has(PyObject *owner, PyTypeObject *type, PyObject *name)
+{
+    PyObject *dict;
+    int has_dict = _PySpec_InstanceDict(owner, type, &dict);
+    if (has_dict <= 0) {
+        return has_dict < 0;
+    }
+    int found = PyDict_Contains(dict, name);
+    _PySpec_ReleaseDict(dict);
+    if (found < 0) {
+        PyErr_Clear();
+        return 1;
+    }
+    return found;
+}
+
+/* Cls.name on a class whose metatype is `type`: a class attribute that is
+   its own value (no __get__, or a plain function, whose __get__ with no
+   instance returns itself). */
+static void
+specialize_class_attr(_Py_CODEUNIT *instr, _PySpecEntry *entry,
+                      PyTypeObject *cls, PyObject *name)
+{
+    if (!Py_IS_TYPE((PyObject *)cls, &PyType_Type)
+            || _PyType_Lookup(&PyType_Type, name) != NULL) {
+        spec_fail(entry);
+        return;
+    }
+    unsigned int version = _PyType_GetVersionTag(cls);
+    PyObject *value = version ? _PyType_LookupRef(cls, name) : NULL;
+    if (value == NULL) {
+        spec_fail(entry);
+        return;
+    }
+    int plain = Py_TYPE(value)->tp_descr_get == NULL || PyFunction_Check(value);
+    if (!plain || _PySpec_TypeVersion(cls) != version) {
+        Py_DECREF(value);
+        spec_fail(entry);
+        return;
+    }
+    prepare_borrowed(value);
+    /* Borrowed: cls's dict keeps it while its version stays. */
+    spec_with_payload(instr, entry, LOAD_ATTR_CLASS, version, 0, value);
+    Py_DECREF(value);
+}
+
+void
+_PySpec_LoadAttr(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *owner,
+                 PyObject *name, int oparg)
+{
+    PyTypeObject *type = Py_TYPE(owner);
+    if (!PyUnicode_CheckExact(name)) {
+        spec_fail(entry);
+        return;
+    }
+    if (PyType_Check(owner)) {
+        specialize_class_attr(instr, entry, (PyTypeObject *)owner, name);
+        return;
+    }
+    if (type->tp_getattro != PyObject_GenericGetAttr) {
+        spec_fail(entry);
+        return;
+    }
+    /* The version is read before the look-up, and checked again after:
+       the descriptor belongs to that version. */
+    unsigned int version = _PyType_GetVersionTag(type);
+    if (version == 0) {
+        spec_fail(entry);
+        return;
+    }
+    PyObject *descr = _PyType_LookupRef(type, name);
+    if (_PySpec_TypeVersion(type) != version) {
+        Py_XDECREF(descr);
+        spec_fail(entry);
+        return;
+    }
+    if (descr != NULL && Py_IS_TYPE(descr, &PyMemberDescr_Type)) {
+        PyMemberDef *member = ((PyMemberDescrObject *)descr)->d_member;
+        Py_DECREF(descr);
+        if (member->type != Py_T_OBJECT_EX
+                || (member->flags & Py_RELATIVE_OFFSET)) {
+            spec_fail(entry);
+            return;
+        }
+        spec_with_payload(instr, entry, LOAD_ATTR_SLOT, version,
+                          member->offset, NULL);
+        return;
+    }
+    if (descr != NULL && (oparg & 1)
+            && PyType_HasFeature(Py_TYPE(descr), Py_TPFLAGS_METHOD_DESCRIPTOR)) {
+        /* index 1: the instance may have a dict to look in first. */
+        if (type->tp_dictoffset < 0
+                || (type->tp_dictoffset > 0
+                    && instance_dict_has(owner, type, name))) {
+            Py_DECREF(descr);
+            spec_fail(entry);
+            return;
+        }
+        prepare_borrowed(descr);
+        /* Borrowed: the type's dict keeps it while its version stays. */
+        spec_with_payload(instr, entry, LOAD_ATTR_METHOD, version,
+                          type->tp_dictoffset > 0, descr);
+        Py_DECREF(descr);
+        return;
+    }
+    int data_descr = descr != NULL && Py_TYPE(descr)->tp_descr_set != NULL;
+    Py_XDECREF(descr);
+    if (data_descr || type->tp_dictoffset <= 0) {
+        spec_fail(entry);
+        return;
+    }
+    PyObject *dict;
+    Py_ssize_t ix = -1;
+    if (_PySpec_InstanceDict(owner, type, &dict) > 0) {
+        ix = _PyDict_LookupHint(dict, name);
+        _PySpec_ReleaseDict(dict);
+    }
+    if (ix < 0) {
+        spec_fail(entry);
+        return;
+    }
+    spec_with_payload(instr, entry, LOAD_ATTR_INSTANCE_VALUE, version, ix,
+                      NULL);
+}
+
+/* ---- BINARY_OP and COMPARE_OP (no payload) ------------------------------------ */
+
+static int
+binary_op_form(PyObject *lhs, PyObject *rhs, int oparg)
+{
+    int ints = PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs);
+    int floats = PyFloat_CheckExact(lhs) && PyFloat_CheckExact(rhs);
+    switch (oparg) {
+    case NB_ADD: case NB_INPLACE_ADD:
+        if (PyUnicode_CheckExact(lhs) && PyUnicode_CheckExact(rhs)) {
+            return BINARY_OP_ADD_UNICODE;
+        }
+        return ints ? BINARY_OP_ADD_INT : floats ? BINARY_OP_ADD_FLOAT : 0;
+    case NB_SUBTRACT: case NB_INPLACE_SUBTRACT:
+        return ints ? BINARY_OP_SUBTRACT_INT
+               : floats ? BINARY_OP_SUBTRACT_FLOAT : 0;
+    case NB_MULTIPLY: case NB_INPLACE_MULTIPLY:
+        return ints ? BINARY_OP_MULTIPLY_INT
+               : floats ? BINARY_OP_MULTIPLY_FLOAT : 0;
+    case NB_TRUE_DIVIDE: case NB_INPLACE_TRUE_DIVIDE:
+        return floats ? BINARY_OP_TRUE_DIVIDE_FLOAT : 0;
+    case NB_SUBSCR:
+        if (PyList_CheckExact(lhs) && PyLong_CheckExact(rhs)) {
+            return BINARY_OP_SUBSCR_LIST_INT;
+        }
+        if (PyTuple_CheckExact(lhs) && PyLong_CheckExact(rhs)) {
+            return BINARY_OP_SUBSCR_TUPLE_INT;
+        }
+        return PyDict_CheckExact(lhs) ? BINARY_OP_SUBSCR_DICT : 0;
+    default:
+        return 0;
+    }
+}
+
+void
+_PySpec_BinaryOp(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *lhs,
+                 PyObject *rhs, int oparg)
+{
+    int form = binary_op_form(lhs, rhs, oparg);
+    if (form == 0) {
+        spec_fail(entry);
+        return;
+    }
+    spec_succeed(instr, entry, form);
+}
+
+void
+_PySpec_CompareOp(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *lhs,
+                  PyObject *rhs, int oparg)
+{
+    int cmp = oparg >> 5;
+    int form = 0;
+    if (PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs)
+            && _PyLong_BothAreCompact((PyLongObject *)lhs, (PyLongObject *)rhs)) {
+        form = COMPARE_OP_INT;
+    }
+    else if (PyFloat_CheckExact(lhs) && PyFloat_CheckExact(rhs)) {
+        form = COMPARE_OP_FLOAT;
+    }
+    else if (PyUnicode_CheckExact(lhs) && PyUnicode_CheckExact(rhs)
+             && (cmp == Py_EQ || cmp == Py_NE)) {
+        form = COMPARE_OP_STR;
+    }
+    if (form == 0) {
+        spec_fail(entry);
+        return;
+    }
+    spec_succeed(instr, entry, form);
+}

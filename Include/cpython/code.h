@@ -87,11 +87,18 @@ typedef struct PyCodeObject {
     PyObject *co_linetable;         /* bytes: the location table */
     PyObject *co_weakreflist;
     void *co_extra;                 /* for PEP 523 users; unused */
-    /* Lazily built co_code bytes; published with an atomic store. */
+    /* The co_code bytes: the unspecialized instructions, kept from
+       construction (co_code_adaptive may hold specialized opcodes). */
     PyObject *_co_cached_code;
     Py_hash_t _co_hash;             /* -1 until computed; atomic */
     /* Index of the first code unit after RESUME at function start. */
     int _co_firsttraceable;
+    /* The VM's specialization (pycore_specialize.h): RESUME and
+       JUMP_BACKWARD count _co_warmup down (atomic, relaxed); at zero the
+       cache table is built and published once in _co_spec (atomic
+       compare-and-swap; freed with the code). */
+    int _co_warmup;
+    void *_co_spec;
     /* The instructions (ob_size code units, 2 bytes each). */
     char co_code_adaptive[1];
 } PyCodeObject;

@@ -11,13 +11,20 @@ typedef struct PyMutex {
     uint8_t _bits;
 } PyMutex;
 
+/* Lock m.  A thread that has to wait for it waits detached (as after
+   Py_BEGIN_ALLOW_THREADS: the GIL is released, critical sections are
+   suspended, a stop-the-world is not held up) and re-attaches once it
+   holds m, so a mutex may be held across blocking calls. */
 PyAPI_FUNC(void) PyMutex_Lock(PyMutex *m);
 PyAPI_FUNC(void) PyMutex_Unlock(PyMutex *m);
 PyAPI_FUNC(int) PyMutex_IsLocked(PyMutex *m);
-/* Slow paths taken when the one-byte compare-and-swap fails. */
+/* Slow paths taken when the one-byte compare-and-swap fails.
+   _PyMutex_LockSlow waits attached: only for the core's mutexes that are
+   never held across a detach (Doc/internals/locking.md). */
 PyAPI_FUNC(void) _PyMutex_LockSlow(PyMutex *m);
 PyAPI_FUNC(void) _PyMutex_UnlockSlow(PyMutex *m);
 
+/* The core's form: waits attached. */
 static inline void _PyMutex_Lock(PyMutex *m) {
     uint8_t expected = _Py_UNLOCKED;
     if (!__atomic_compare_exchange_n(&m->_bits, &expected, _Py_LOCKED, 0,
@@ -25,7 +32,24 @@ static inline void _PyMutex_Lock(PyMutex *m) {
         _PyMutex_LockSlow(m);
     }
 }
-#define PyMutex_Lock _PyMutex_Lock
+
+/* The public form: the inline fast path of PyMutex_Lock. */
+static inline void _PyMutex_LockDetaching(PyMutex *m) {
+    uint8_t expected = _Py_UNLOCKED;
+    if (!__atomic_compare_exchange_n(&m->_bits, &expected, _Py_LOCKED, 0,
+                                     __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+        PyMutex_Lock(m);
+    }
+}
+
+/* Inside the core PyMutex_Lock names the attached form: every core mutex
+   is either never held across a detach or waited for detached explicitly
+   (_PyMutex_LockDetached, Py_BEGIN_ALLOW_THREADS). */
+#ifdef Py_BUILD_CORE
+#  define PyMutex_Lock _PyMutex_Lock
+#else
+#  define PyMutex_Lock _PyMutex_LockDetaching
+#endif
 
 static inline void _PyMutex_Unlock(PyMutex *m) {
     uint8_t expected = _Py_LOCKED;

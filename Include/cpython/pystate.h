@@ -83,13 +83,26 @@ PyAPI_FUNC(void) PyEval_SetProfileAllThreads(Py_tracefunc func, PyObject *obj);
 PyAPI_FUNC(void) PyEval_SetTrace(Py_tracefunc func, PyObject *obj);
 PyAPI_FUNC(void) PyEval_SetTraceAllThreads(Py_tracefunc func, PyObject *obj);
 
-#define Py_C_RECURSION_LIMIT 8000
+/* Under AddressSanitizer every C frame is several times larger, so the
+   same depth of C recursion needs a lower limit to stay on the stack. */
+#if defined(__SANITIZE_ADDRESS__)
+#  define Py_C_RECURSION_LIMIT 3000
+#elif defined(__has_feature)
+#  if __has_feature(address_sanitizer)
+#    define Py_C_RECURSION_LIMIT 3000
+#  else
+#    define Py_C_RECURSION_LIMIT 8000
+#  endif
+#else
+#  define Py_C_RECURSION_LIMIT 8000
+#endif
 
 PyAPI_FUNC(void) PyThreadState_DeleteCurrent(void);
 
 /* Iteration over interpreters and their thread states (Weft has one
    interpreter). */
 PyAPI_FUNC(PyInterpreterState *) PyInterpreterState_Head(void);
+PyAPI_FUNC(PyInterpreterState *) PyInterpreterState_Main(void);   /* capi */
 PyAPI_FUNC(PyInterpreterState *) PyInterpreterState_Next(PyInterpreterState *);
 PyAPI_FUNC(PyThreadState *) PyInterpreterState_ThreadHead(PyInterpreterState *);
 PyAPI_FUNC(PyThreadState *) PyThreadState_Next(PyThreadState *);

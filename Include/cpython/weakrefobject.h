@@ -31,6 +31,10 @@ Py_DEPRECATED(3.13) static inline PyObject *PyWeakref_GET_OBJECT(PyObject *ref) 
 }
 #define PyWeakref_GET_OBJECT(ref) PyWeakref_GET_OBJECT(_PyObject_CAST(ref))
 
+/* capi: 1 if the referent of ref is gone, 0 if it lives, -1 with
+   TypeError if ref is not a weak reference (3.14). */
+PyAPI_FUNC(int) PyWeakref_IsDead(PyObject *ref);
+
 /* Unlink a reference without calling its callback (the collector calls
    it later); the callback is kept. */
 PyAPI_FUNC(void) _PyWeakref_ClearRef(PyWeakReference *self);

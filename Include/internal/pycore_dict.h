@@ -45,7 +45,7 @@ struct _dictkeysobject {
     uint8_t dk_log2_index_bytes;    /* log2 of the index table's byte size */
     uint8_t dk_kind;                /* DictKeysKind */
     uint8_t dk_immortal;            /* the shared empty table: never freed */
-    uint32_t dk_version;            /* reserved for VM caches */
+    uint32_t dk_version;            /* keys version (_PyDict_GetKeysVersion); atomic */
     Py_ssize_t dk_usable;           /* entries that can still be appended */
     Py_ssize_t dk_nentries;         /* entries appended, deleted ones included */
     /* index table, then the entries, follow the header */
@@ -129,6 +129,13 @@ PyAPI_FUNC(int) _PyDict_GetItemRef_LockHeld(PyDictObject *mp, PyObject *key,
                                             PyObject **result);
 PyAPI_FUNC(int) _PyDict_Pop_LockHeld(PyDictObject *mp, PyObject *key,
                                      PyObject **result);
+
+/* specialize: the VM's hint caches (Objects/dictobject.c explains each). */
+PyAPI_FUNC(int) _PyDict_GetItemAtHint(PyDictObject *mp, PyObject *key,
+                                      Py_ssize_t ix, PyObject **value);
+PyAPI_FUNC(Py_ssize_t) _PyDict_LookupHint(PyObject *mp, PyObject *key);
+PyAPI_FUNC(uint32_t) _PyDict_GetKeysVersion(PyDictObject *mp);
+PyAPI_FUNC(uint32_t) _PyDict_CurrentKeysVersion(PyDictObject *mp);
 
 /* The dict type's tp_iter, so callers can tell whether a subclass
    overrides iteration, and the iterator constructor. */

@@ -8,6 +8,17 @@
 
 #define _PyList_ITEMS(op) (_PyList_CAST(op)->ob_item)
 
+/* Free-threaded build: bit of ob_gc_bits that a thread other than the
+   list's owner sets before its first lock-free read; writers that own the
+   list then free what they remove through QSBR (Objects/listobject.c).
+   The top bit, clear of the collector's bits (pycore_gc.h). */
+#define _PyList_BITS_SHARED (1 << 7)
+
+/* New reference to self[i], or NULL without an exception when i is out
+   of range (negative indices are out of range).  Lock-free in the
+   free-threaded build; for the VM's specialised list subscript. */
+PyAPI_FUNC(PyObject *) _PyList_GetItemRef(PyListObject *self, Py_ssize_t i);
+
 /* Slow path of _PyList_AppendTakeRef: grows the array.  Consumes newitem
    even on failure. */
 PyAPI_FUNC(int) _PyList_AppendTakeRefListResize(PyListObject *self,

@@ -1,7 +1,9 @@
 /* The bytecode: CPython 3.14's instruction set (names, oparg meanings and
    stack effects as the 3.14 `dis` documentation describes them), numbered
-   our own way, without specialized or instrumented forms and without
-   inline CACHE entries.
+   our own way, without instrumented forms and without inline CACHE
+   entries.  The VM's specialized forms (_PY_OPCODES_SPECIALIZED below)
+   exist only inside co_code_adaptive; their caches live in a side table
+   (pycore_specialize.h).
 
    An instruction is one 16-bit code unit: opcode in the low byte, oparg in
    the high byte (_Py_CODEUNIT below).  Opargs wider than 8 bits are built
@@ -183,7 +185,36 @@ typedef uint16_t _Py_CODEUNIT;
     X(SETUP_WITH)                        \
     X(STORE_FAST_MAYBE_NULL)
 
+/* Specialized forms, X(name, base): written only by the VM, into a code
+   object's co_code_adaptive, over an instruction of opcode `base` whose
+   oparg stays as it was (Python/specialize.c, Doc/internals/
+   specialization.md).  They are numbered after the real opcodes, are not
+   valid in co_code, and everything that shows, compares or stores the
+   bytecode reads them back through _PyOpcode_Deopt. */
+#define _PY_OPCODES_SPECIALIZED(X)                  \
+    X(LOAD_GLOBAL_MODULE, LOAD_GLOBAL)              \
+    X(LOAD_GLOBAL_BUILTIN, LOAD_GLOBAL)             \
+    X(LOAD_ATTR_INSTANCE_VALUE, LOAD_ATTR)          \
+    X(LOAD_ATTR_SLOT, LOAD_ATTR)                    \
+    X(LOAD_ATTR_METHOD, LOAD_ATTR)                  \
+    X(LOAD_ATTR_CLASS, LOAD_ATTR)                   \
+    X(BINARY_OP_ADD_INT, BINARY_OP)                 \
+    X(BINARY_OP_SUBTRACT_INT, BINARY_OP)            \
+    X(BINARY_OP_MULTIPLY_INT, BINARY_OP)            \
+    X(BINARY_OP_ADD_FLOAT, BINARY_OP)               \
+    X(BINARY_OP_SUBTRACT_FLOAT, BINARY_OP)          \
+    X(BINARY_OP_MULTIPLY_FLOAT, BINARY_OP)          \
+    X(BINARY_OP_TRUE_DIVIDE_FLOAT, BINARY_OP)       \
+    X(BINARY_OP_ADD_UNICODE, BINARY_OP)             \
+    X(BINARY_OP_SUBSCR_LIST_INT, BINARY_OP)         \
+    X(BINARY_OP_SUBSCR_TUPLE_INT, BINARY_OP)        \
+    X(BINARY_OP_SUBSCR_DICT, BINARY_OP)             \
+    X(COMPARE_OP_INT, COMPARE_OP)                   \
+    X(COMPARE_OP_FLOAT, COMPARE_OP)                 \
+    X(COMPARE_OP_STR, COMPARE_OP)
+
 #define _PY_OPCODE_ENUM(name) name,
+#define _PY_SPEC_OPCODE_ENUM(name, base) name,
 enum {
     _PY_OPCODES_NOARG(_PY_OPCODE_ENUM)
     _PY_OPCODE_NOARG_END,
@@ -191,14 +222,25 @@ enum {
     _PY_OPCODE_ARG_START = HAVE_ARGUMENT - 1,
     _PY_OPCODES_ARG(_PY_OPCODE_ENUM)
     _PY_OPCODE_REAL_END,
+    _PY_OPCODE_SPECIALIZED_START = _PY_OPCODE_REAL_END - 1,
+    _PY_OPCODES_SPECIALIZED(_PY_SPEC_OPCODE_ENUM)
+    _PY_OPCODE_SPECIALIZED_END,
     MIN_PSEUDO_OPCODE = 256,
     _PY_OPCODE_PSEUDO_START = MIN_PSEUDO_OPCODE - 1,
     _PY_OPCODES_PSEUDO(_PY_OPCODE_ENUM)
     _PY_OPCODE_PSEUDO_END
 };
 #undef _PY_OPCODE_ENUM
+#undef _PY_SPEC_OPCODE_ENUM
 
 #define MAX_REAL_OPCODE (_PY_OPCODE_REAL_END - 1)
+/* Specialized opcodes fit the opcode byte. */
+_Static_assert(_PY_OPCODE_SPECIALIZED_END <= 256, "too many opcodes");
+#define IS_SPECIALIZED_OPCODE(op) \
+    ((op) > MAX_REAL_OPCODE && (op) < _PY_OPCODE_SPECIALIZED_END)
+/* Each byte value's base opcode: itself for a real opcode, the base of a
+   specialized one (0, CACHE, for unused values). */
+PyAPI_DATA(const uint8_t) _PyOpcode_Deopt[256];
 #define MAX_PSEUDO_OPCODE (_PY_OPCODE_PSEUDO_END - 1)
 
 #define OPCODE_HAS_ARG(op) ((op) >= HAVE_ARGUMENT)

@@ -10,7 +10,14 @@
    Rule for lock-free readers: read the shared pointer and use the memory
    only while attached, and never keep the pointer across a detach or a
    _Py_HandlePending call.  In the default build the GIL excludes readers
-   and delayed frees happen at once. */
+   and delayed frees happen at once.
+
+   Free-threaded build, single thread: until a second OS thread attaches
+   to the interpreter, no lock-free reader other than the freeing thread
+   itself can exist, and that thread is not reading while it frees.  So
+   delayed frees happen at once too (see free_delayed in Python/qsbr.c
+   for the ordering with a thread attaching at the same moment).  The
+   switch to "multi-threaded" happens once and is never undone. */
 #ifndef Py_INTERNAL_QSBR_H
 #define Py_INTERNAL_QSBR_H
 
@@ -42,6 +49,10 @@ struct _qsbr_shared {
     PyMutex orphans_mutex;
     _Py_qsbr_list orphans;          /* left by exited threads, under orphans_mutex */
     int has_orphans;                /* atomic hint: orphans.size != 0 */
+    uintptr_t first_thread;         /* atomic: _Py_ThreadId() of the first
+                                       thread to attach, set once */
+    int multi_threaded;             /* atomic: another thread has attached;
+                                       goes 0 -> 1 once, by an exchange */
 };
 
 /* Per thread state. */
@@ -64,6 +75,11 @@ PyAPI_FUNC(void) _PyObject_FreeNow(void *ptr);
 PyAPI_FUNC(void) _Py_qsbr_quiescent_state(PyThreadState *tstate);
 /* Free what every thread has passed; called at eval-breaker checks. */
 PyAPI_FUNC(void) _PyMem_ProcessDelayed(PyThreadState *tstate);
+
+/* True once a second OS thread has attached to `interp` (always 0 in the
+   default build).  Never goes back to 0; a 0 may be stale by the time
+   the caller acts on it, unless the caller only uses it for speed. */
+PyAPI_FUNC(int) _Py_qsbr_is_multi_threaded(PyInterpreterState *interp);
 
 void _Py_qsbr_attach(PyThreadState *tstate);
 void _Py_qsbr_detach(PyThreadState *tstate);

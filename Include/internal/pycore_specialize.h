@@ -1,1 +1,266 @@
-/* Placeholder: being written this session. */
+/* Adaptive specialization of the bytecode: the cache table and counters
+   (Python/specialize.c decides; Python/ceval_ops.h and
+   Python/ceval_specialized.h run the specialized forms).  The design, the
+   cache layout and the free-threaded rules are in
+   Doc/internals/specialization.md.
+
+   In brief: a code object that gets warm (_co_warmup runs out) gets one
+   _PySpecTable, published once with a compare-and-swap.  Every
+   specializable instruction (the bases of _PY_OPCODES_SPECIALIZED) owns
+   one _PySpecEntry, found through the table's per-code-unit slot array.
+   A base instruction counts its entry's counter down and, at zero, asks
+   specialize.c for a specialized form, which fills the entry and then
+   stores the new opcode.  A specialized instruction checks its guards
+   (type version, dict hint, operand types) every time and takes its base
+   instruction's generic path on a miss; after _PY_SPEC_MISSES misses it
+   goes back to its base opcode, which waits longer (exponential backoff)
+   before trying again. */
+#ifndef Py_INTERNAL_SPECIALIZE_H
+#define Py_INTERNAL_SPECIALIZE_H
+
+#ifndef Py_BUILD_CORE
+#  error "this header requires Py_BUILD_CORE"
+#endif
+
+#include "pycore_code.h"
+#include "pycore_dict.h"
+#include "pycore_object.h"
+#include "pycore_opcode.h"
+
+/* RESUMEs and backward jumps of a code object before it gets a table. */
+#define _PY_SPEC_CODE_WARMUP 8
+/* Executions of a base instruction before its first attempt. */
+#define _PY_SPEC_ADAPTIVE_WARMUP 1
+/* Misses a specialized instruction survives before it deoptimizes. */
+#define _PY_SPEC_MISSES 52
+/* After a failed attempt a base instruction waits 2**backoff - 1
+   executions, backoff growing by one per failure up to this. */
+#define _PY_SPEC_MAX_BACKOFF 12
+
+/* Entry states (free-threaded build): the payload is written once. */
+#define _PY_SPEC_EMPTY 0
+#define _PY_SPEC_WRITING 1
+#define _PY_SPEC_READY 2
+
+/* One instruction's cache.  counter and backoff are updated with relaxed
+   atomics by whichever thread runs the instruction (a lost update only
+   shifts when the next attempt happens).  The payload (kind, version,
+   index, obj) is written by specialize.c before the specialized opcode is
+   stored; see Doc/internals/specialization.md for who may rewrite it. */
+typedef struct {
+    uint16_t counter;       /* base: runs until the next attempt;
+                               specialized: misses left */
+    uint8_t backoff;        /* exponent of the next wait */
+    uint8_t state;          /* _PY_SPEC_*: free-threaded publication */
+    uint32_t version;       /* a type version tag or dict keys version */
+    int32_t index;          /* a dict entry hint or a slot offset */
+    uint8_t kind;           /* the specialized opcode the payload is for */
+    PyObject *obj;          /* borrowed: kept alive by what `version`
+                               guards (the type's dict) */
+} _PySpecEntry;             /* 24 bytes */
+
+typedef struct {
+    Py_ssize_t nentries;
+    uint16_t *slot;         /* per code unit: entry number + 1, or 0 */
+    _PySpecEntry entries[];
+} _PySpecTable;
+
+/* ---- the table ------------------------------------------------------------ */
+
+/* Build and publish co's table (a racing loser frees its copy).  Never
+   fails visibly: without memory the code just stays unspecialized. */
+PyAPI_FUNC(void) _PySpec_InitTable(PyCodeObject *co);
+PyAPI_FUNC(void) _PySpec_FreeTable(void *table);
+/* Write co's instructions with every opcode unspecialized to dest
+   (Py_SIZE(co) code units): what co_code shows. */
+PyAPI_FUNC(void) _PyCode_CopyUnspecialized(PyCodeObject *co,
+                                           _Py_CODEUNIT *dest);
+
+static inline _PySpecTable *
+_PySpec_Table(PyCodeObject *co)
+{
+    return (_PySpecTable *)__atomic_load_n(&co->_co_spec, __ATOMIC_ACQUIRE);
+}
+
+/* RESUME / JUMP_BACKWARD: count co towards its table. */
+static inline void
+_PySpec_Warm(PyCodeObject *co)
+{
+    int left = __atomic_load_n(&co->_co_warmup, __ATOMIC_RELAXED);
+    if (left > 0) {
+        __atomic_store_n(&co->_co_warmup, left - 1, __ATOMIC_RELAXED);
+        if (left == 1) {
+            _PySpec_InitTable(co);
+        }
+    }
+}
+
+/* The entry of the instruction at `instr`, or NULL when it has none
+   (no table yet, or not a specializable instruction). */
+static inline _PySpecEntry *
+_PySpec_EntryAt(PyCodeObject *co, const _Py_CODEUNIT *instr)
+{
+    _PySpecTable *table = _PySpec_Table(co);
+    if (table == NULL) {
+        return NULL;
+    }
+    uint16_t slot = table->slot[instr - _PyCode_CODE(co)];
+    return slot ? &table->entries[slot - 1] : NULL;
+}
+
+/* A specialized instruction's entry: it exists, since the opcode was
+   stored after the table was published. */
+static inline _PySpecEntry *
+_PySpec_EntryOf(PyCodeObject *co, const _Py_CODEUNIT *instr)
+{
+    _PySpecTable *table = _PySpec_Table(co);
+    return &table->entries[table->slot[instr - _PyCode_CODE(co)] - 1];
+}
+
+/* ---- counters --------------------------------------------------------------- */
+
+/* A base instruction ran: 1 when it should try to specialize now. */
+static inline int
+_PySpec_AdaptiveTick(_PySpecEntry *entry)
+{
+    uint16_t left = __atomic_load_n(&entry->counter, __ATOMIC_RELAXED);
+    if (left == 0) {
+        return 1;
+    }
+    __atomic_store_n(&entry->counter, (uint16_t)(left - 1), __ATOMIC_RELAXED);
+    return 0;
+}
+
+/* A specialized instruction missed: 1 when it should deoptimize now. */
+static inline int
+_PySpec_MissTick(_PySpecEntry *entry)
+{
+    return _PySpec_AdaptiveTick(entry);
+}
+
+/* ---- the instruction word ---------------------------------------------------- */
+
+/* Store `opcode` over the instruction at instr, keeping its oparg.  A
+   release store: whoever dispatches on the new opcode also finds the
+   entry written before it. */
+static inline void
+_PySpec_SetOpcode(_Py_CODEUNIT *instr, int opcode)
+{
+    _Py_CODEUNIT word = __atomic_load_n(instr, __ATOMIC_RELAXED);
+    _Py_CODEUNIT new_word = (_Py_CODEUNIT)((word & 0xFF00) | (opcode & 0xFF));
+    __atomic_store_n(instr, new_word, __ATOMIC_RELEASE);
+}
+
+/* The specialized instruction at instr missed too often: back to its base
+   opcode, waiting before the next attempt. */
+PyAPI_FUNC(void) _PySpec_Deoptimize(_Py_CODEUNIT *instr, _PySpecEntry *entry);
+
+/* ---- payload access ------------------------------------------------------------ */
+
+/* A specialized instruction may read its entry's payload: in the
+   free-threaded build only once it is published (acquire pairs with
+   specialize.c's release), which also orders the reads after it. */
+static inline int
+_PySpec_Ready(_PySpecEntry *entry)
+{
+#ifdef Py_GIL_DISABLED
+    return __atomic_load_n(&entry->state, __ATOMIC_ACQUIRE) == _PY_SPEC_READY;
+#else
+    (void)entry;
+    return 1;
+#endif
+}
+
+/* mp[key] as a new reference when key is the key of mp's entry number
+   ix, else NULL (no exception).  Default build: the GIL holds off
+   writers, so the fields are read directly. */
+static inline PyObject *
+_PySpec_DictGetAtHint(PyObject *mp, PyObject *key, Py_ssize_t ix)
+{
+#ifdef Py_GIL_DISABLED
+    PyObject *value;
+    (void)_PyDict_GetItemAtHint((PyDictObject *)mp, key, ix, &value);
+    return value;
+#else
+    PyDictKeysObject *dk = ((PyDictObject *)mp)->ma_keys;
+    if ((size_t)ix >= (size_t)dk->dk_nentries) {
+        return NULL;
+    }
+    PyDictKeyEntry *ep = &DK_ENTRIES(dk)[ix];
+    if (ep->me_key != key || ep->me_value == NULL) {
+        return NULL;
+    }
+    return Py_NewRef(ep->me_value);
+#endif
+}
+
+/* owner's instance dict (type's tp_dictoffset > 0) for one look-up:
+   returns 1 with it in *dict (release it with _PySpec_ReleaseDict), 0
+   when owner has none yet, -1 when it cannot be read now (free-threaded:
+   being replaced; the generic path copes).  Default build: borrowed, the
+   GIL keeps it.  Free-threaded build: a reference taken the way
+   Objects/object.c's load_instance_dict does (a __dict__ assignment marks
+   the old dict before dropping it, so _Py_TryIncref is safe, and the
+   re-load confirms it is still owner's dict). */
+static inline int
+_PySpec_InstanceDict(PyObject *owner, PyTypeObject *type, PyObject **dict)
+{
+    PyObject **dictptr = (PyObject **)((char *)owner + type->tp_dictoffset);
+    *dict = __atomic_load_n(dictptr, __ATOMIC_ACQUIRE);
+    if (*dict == NULL) {
+        return 0;
+    }
+#ifdef Py_GIL_DISABLED
+    if (!_Py_TryIncref(*dict)) {
+        return -1;
+    }
+    if (__atomic_load_n(dictptr, __ATOMIC_ACQUIRE) != *dict) {
+        Py_DECREF(*dict);
+        return -1;
+    }
+#endif
+    return 1;
+}
+
+static inline void
+_PySpec_ReleaseDict(PyObject *dict)
+{
+#ifdef Py_GIL_DISABLED
+    Py_DECREF(dict);
+#else
+    (void)dict;
+#endif
+}
+
+static inline uint32_t
+_PySpec_KeysVersion(PyObject *mp)
+{
+#ifdef Py_GIL_DISABLED
+    return _PyDict_CurrentKeysVersion((PyDictObject *)mp);
+#else
+    return ((PyDictObject *)mp)->ma_keys->dk_version;
+#endif
+}
+
+static inline unsigned int
+_PySpec_TypeVersion(PyTypeObject *type)
+{
+    return __atomic_load_n(&type->tp_version_tag, __ATOMIC_ACQUIRE);
+}
+
+/* ---- the decisions (Python/specialize.c) -------------------------------------
+   Each is called by a base instruction whose counter ran out, with the
+   instruction, its entry and its operands (borrowed).  It either stores a
+   specialized opcode (after filling the entry) or sets the backoff.  None
+   raises; none runs Python code. */
+PyAPI_FUNC(void) _PySpec_LoadGlobal(_Py_CODEUNIT *instr, _PySpecEntry *entry,
+                                    PyObject *globals, PyObject *builtins,
+                                    PyObject *name);
+PyAPI_FUNC(void) _PySpec_LoadAttr(_Py_CODEUNIT *instr, _PySpecEntry *entry,
+                                  PyObject *owner, PyObject *name, int oparg);
+PyAPI_FUNC(void) _PySpec_BinaryOp(_Py_CODEUNIT *instr, _PySpecEntry *entry,
+                                  PyObject *lhs, PyObject *rhs, int oparg);
+PyAPI_FUNC(void) _PySpec_CompareOp(_Py_CODEUNIT *instr, _PySpecEntry *entry,
+                                   PyObject *lhs, PyObject *rhs, int oparg);
+
+#endif /* Py_INTERNAL_SPECIALIZE_H */

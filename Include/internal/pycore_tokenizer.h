@@ -15,6 +15,11 @@
    With `extra_tokens` the tokenizer also reports COMMENT and NL tokens and
    gives NEWLINE its "\n" text, which is what the `tokenize` module needs
    (it converts byte columns to character columns itself).
+   With `type_comments` a comment "# type: TEXT" (spaces optional around
+   "type" and ':') is a TYPE_COMMENT token spanning TEXT, and "# type:
+   ignore" not followed by a letter or digit a TYPE_IGNORE token spanning
+   the tag after "ignore"; a TYPE_IGNORE alone on its line takes the line's
+   end with it, a TYPE_COMMENT alone on its line is followed by NEWLINE.
 
    Errors: a bad token raises SyntaxError / IndentationError / TabError
    carrying filename, line, offset, end position and source line, and the
@@ -104,6 +109,11 @@ typedef struct _PyTokenizer {
 
     int done;                   /* E_OK, E_EOF or E_ERROR */
     int extra_tokens;           /* report COMMENT and NL (tokenize) */
+    int type_comments;          /* report TYPE_COMMENT and TYPE_IGNORE
+                                   (PyCF_TYPE_COMMENTS, PEP 484) */
+    int no_dedent_at_eof;       /* the end of input closes no block: the
+                                   source lacked a final newline and the
+                                   parser was given PyCF_DONT_IMPLY_DEDENT */
     int eof_incomplete;         /* stopped by the end of input inside a
                                    token (a triple-quoted string, a line
                                    continuation): more input may help */

@@ -217,7 +217,9 @@ def _is_one(a):
     return a._int == 10 ** -a._exp if a._exp <= 0 else False
 
 
-def ln_op(a, ctx, status):
+def _log_special(a, ctx, status):
+    """The logarithm of a NaN, zero, negative or infinite operand (the
+    same for ln and log10); None for a positive finite one."""
     nan = check_nans(a, None, ctx, status)
     if nan is not None:
         return nan
@@ -227,6 +229,13 @@ def ln_op(a, ctx, status):
         return invalid(status)
     if a._exp == 'F':
         return a
+    return None
+
+
+def ln_op(a, ctx, status):
+    special = _log_special(a, ctx, status)
+    if special is not None:
+        return special
     if _is_one(a):
         return _make(0, 0, 0)
     c, e = a._int, a._exp
@@ -244,15 +253,9 @@ def compare_with_one(a):
 
 
 def log10_op(a, ctx, status):
-    nan = check_nans(a, None, ctx, status)
-    if nan is not None:
-        return nan
-    if a._int == 0 and not a._is_special:
-        return _infinity(1)
-    if a._sign:
-        return invalid(status)
-    if a._exp == 'F':
-        return a
+    special = _log_special(a, ctx, status)
+    if special is not None:
+        return special
     c, e = a._int, a._exp
     digits = str(c).rstrip('0') if c < 10 ** 1000 else None
     if digits == '1':
@@ -421,16 +424,9 @@ def _mark_inexact(status):
 # ---------------------------------------------------------------------------
 # Wiring
 
-def _unary(op, name, doc):
-    def method(self, context=None):
-        ctx = current(context)
-        status = Status()
-        result = op(self, ctx, status)
-        ctx._commit(status)
-        return result
-    method.__name__ = name
-    method.__doc__ = doc
-    return method
+# The method makers of ops.py (which imports this module last, so they
+# are defined by now).
+_unary = ops._unary_method
 
 
 Decimal.sqrt = _unary(sqrt_op, 'sqrt', "Square root, correctly rounded.")
@@ -466,20 +462,9 @@ Decimal.__pow__ = _pow
 Decimal.__rpow__ = _rpow
 
 
-def _context_unary(op, name):
-    def method(self, a):
-        a = operand(a)
-        status = Status()
-        result = op(a, self, status)
-        self._commit(status)
-        return result
-    method.__name__ = name
-    return method
-
-
 for _name, _op in (('sqrt', sqrt_op), ('exp', exp_op), ('ln', ln_op),
                    ('log10', log10_op)):
-    setattr(Context, _name, _context_unary(_op, _name))
+    setattr(Context, _name, ops._context_method(_op, 1, _name))
 
 
 def _context_power(self, a, b, modulo=None):

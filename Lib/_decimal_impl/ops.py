@@ -249,7 +249,9 @@ def divide_int_op(a, b, ctx, status):
     return _make(sign, parts[0], 0)
 
 
-def remainder_op(a, b, ctx, status):
+def _remainder_special(a, b, ctx, status):
+    """The result of remainder() and remainder_near() when an operand is
+    a NaN or infinite or the divisor is zero; None otherwise."""
     nan = check_nans(a, b, ctx, status)
     if nan is not None:
         return nan
@@ -262,6 +264,13 @@ def remainder_op(a, b, ctx, status):
             status.add(DivisionUndefined)
             return _nan()
         return invalid(status)
+    return None
+
+
+def remainder_op(a, b, ctx, status):
+    special = _remainder_special(a, b, ctx, status)
+    if special is not None:
+        return special
     parts = _integer_division(a, b, ctx, status)
     if parts is None:
         status.add(DivisionImpossible)
@@ -270,18 +279,9 @@ def remainder_op(a, b, ctx, status):
 
 
 def remainder_near_op(a, b, ctx, status):
-    nan = check_nans(a, b, ctx, status)
-    if nan is not None:
-        return nan
-    if a._exp == 'F':
-        return invalid(status)
-    if b._exp == 'F':
-        return fix(a._sign, a._int, a._exp, ctx, status)
-    if b._int == 0:
-        if a._int == 0:
-            status.add(DivisionUndefined)
-            return _nan()
-        return invalid(status)
+    special = _remainder_special(a, b, ctx, status)
+    if special is not None:
+        return special
     exponent = min(a._exp, b._exp)
     if a._int == 0:
         return fix(a._sign, 0, exponent, ctx, status)
@@ -794,13 +794,19 @@ Decimal.__ge__ = _make_comparison(lambda o: o >= 0, False)
 # ---------------------------------------------------------------------------
 # Wiring: Decimal methods, operators and Context methods
 
+def run_in_context(op, context, *operands):
+    """op(*operands, ctx, status) in *context* (None: the current one),
+    whose traps and flags then take the signals the operation raised."""
+    ctx = current(context)
+    status = Status()
+    result = op(*operands, ctx, status)
+    ctx._commit(status)
+    return result
+
+
 def _unary_method(op, name, doc):
     def method(self, context=None):
-        ctx = current(context)
-        status = Status()
-        result = op(self, ctx, status)
-        ctx._commit(status)
-        return result
+        return run_in_context(op, context, self)
     method.__name__ = name
     method.__doc__ = doc
     return method
@@ -809,11 +815,7 @@ def _unary_method(op, name, doc):
 def _binary_method(op, name, doc):
     def method(self, other, context=None):
         other = operand(other)
-        ctx = current(context)
-        status = Status()
-        result = op(self, other, ctx, status)
-        ctx._commit(status)
-        return result
+        return run_in_context(op, context, self, other)
     method.__name__ = name
     method.__doc__ = doc
     return method
@@ -932,59 +934,35 @@ def _fma(self, other, third, context=None):
     """self * other + third with a single rounding."""
     other = operand(other)
     third = operand(third)
-    ctx = current(context)
-    status = Status()
-    result = fma_op(self, other, third, ctx, status)
-    ctx._commit(status)
-    return result
+    return run_in_context(fma_op, context, self, other, third)
 
 
 def _neg(self, context=None):
-    ctx = current(context)
-    status = Status()
-    result = minus_op(self, ctx, status)
-    ctx._commit(status)
-    return result
+    return run_in_context(minus_op, context, self)
 
 
 def _pos(self, context=None):
-    ctx = current(context)
-    status = Status()
-    result = plus_op(self, ctx, status)
-    ctx._commit(status)
-    return result
+    return run_in_context(plus_op, context, self)
 
 
 def _abs(self, round=True, context=None):
     if not round:
         return copy_abs(self)
-    ctx = current(context)
-    status = Status()
-    result = abs_op(self, ctx, status)
-    ctx._commit(status)
-    return result
+    return run_in_context(abs_op, context, self)
 
 
 def _divmod(self, other, context=None):
     other = operand(other, False)
     if other is NotImplemented:
         return other
-    ctx = current(context)
-    status = Status()
-    result = divmod_op(self, other, ctx, status)
-    ctx._commit(status)
-    return result
+    return run_in_context(divmod_op, context, self, other)
 
 
 def _rdivmod(self, other, context=None):
     other = operand(other, False)
     if other is NotImplemented:
         return other
-    ctx = current(context)
-    status = Status()
-    result = divmod_op(other, self, ctx, status)
-    ctx._commit(status)
-    return result
+    return run_in_context(divmod_op, context, other, self)
 
 
 Decimal.compare_total = _compare_total

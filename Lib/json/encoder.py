@@ -300,7 +300,7 @@ def _make_iterencode(markers, _default, _encoder, _indent, _floatstr,
             yield text
         elif isinstance(o, (list, tuple)):
             yield from _iterencode_list(o, _current_indent_level)
-        elif isinstance(o, dict):
+        elif isinstance(o, (dict, frozendict)):
             yield from _iterencode_dict(o, _current_indent_level)
         else:
             marker = enter(o)

@@ -25,6 +25,9 @@
     X(initconfig) \
     X(marshal)    \
     X(codecs)     \
+    X(capsule)    /* capi */ \
+    X(pyos)       /* capi */ \
+    X(mutex_detach) /* lst: public PyMutex_Lock waits detached */ \
     X(moduleslots) /* abi3t */
 
 #define DECLARE(name) void suite_##name(void);

@@ -158,8 +158,8 @@ test_syntax_errors_other_modes(void)
     CHECK_RAISES(PyExc_SyntaxError);
     /* interactive input is one statement */
     error_case multi = {"x = 1\ny = 2\n", E_SYNTAX, "multiple statements found "
-                        "while compiling a single statement", 2, 1, 2, 2,
-                        "y = 2\n"};
+                        "while compiling a single statement", 1, 6, 1, 6,
+                        "x = 1\n"};
     CHECK(parse_dump(multi.source, Py_single_input) == NULL);
     check_error(&multi);
 }

@@ -2537,7 +2537,7 @@ static const error_case error_cases[] = {
         "try\n"},
     {"try:\n    pass\nexcept A, B as e:\n    pass\n",
         E_SYNTAX, "multiple exception types must be parenthesized when using 'as'",
-        3, 8, 3, 12,
+        3, 8, 3, 17,
         "except A, B as e:\n"},
     {"try:\n    pass\nexcept A:\n    pass\nexcept* B:\n    pass\n",
         E_SYNTAX, "cannot have both 'except' and 'except*' on the same 'try'",

@@ -171,6 +171,46 @@ class CopyAndPickle(unittest.TestCase):
             self.assertEqual(back, fd)
 
 
+class Json(unittest.TestCase):
+
+    def test_encodes_like_a_dict(self):
+        import json
+        import json.encoder
+        fd = frozendict(b=[1, frozendict(c=None)], a=1)
+        self.assertEqual(json.dumps(fd), '{"b": [1, {"c": null}], "a": 1}')
+        self.assertEqual(json.dumps(fd, sort_keys=True),
+                         '{"a": 1, "b": [1, {"c": null}]}')
+        # The pure-Python encoder agrees with the C one.
+        saved = json.encoder.c_make_encoder
+        json.encoder.c_make_encoder = None
+        try:
+            self.assertEqual(json.dumps(fd, indent=0, sort_keys=True),
+                             '{\n"a": 1,\n"b": [\n1,\n{\n"c": null\n}\n]\n}')
+        finally:
+            json.encoder.c_make_encoder = saved
+
+
+class AsNamespace(unittest.TestCase):
+
+    def test_eval_and_exec_globals(self):
+        self.assertEqual(eval("x + 1", frozendict(x=1)), 2)
+        self.assertEqual(eval("len([x])", frozendict(x=1)), 1)
+        namespace = {}
+        exec("def f():\n    return x * 2", frozendict(x=21), namespace)
+        self.assertEqual(namespace["f"](), 42)
+        self.assertIs(type(namespace["f"].__globals__), frozendict)
+        with self.assertRaisesRegex(TypeError, "does not support item assignment"):
+            exec("y = 1", frozendict())
+        with self.assertRaises(TypeError):
+            eval("1", [])
+
+    def test_type_namespace(self):
+        T = type("T", (), frozendict(z=1, f=lambda self: 7))
+        self.assertEqual((T.z, T().f()), (1, 7))
+        with self.assertRaisesRegex(TypeError, "argument 3 must be dict, not list"):
+            type("T", (), [])
+
+
 class Subclass(unittest.TestCase):
 
     def test_missing_and_repr(self):

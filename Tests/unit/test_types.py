@@ -271,5 +271,15 @@ class BuiltinGenerics(unittest.TestCase):
                 self.assertEqual(alias.__args__, (int,))
 
 
+class Capsules(unittest.TestCase):
+
+    def test_capsule_type(self):
+        import types
+        import _socket
+        self.assertIsInstance(_socket.CAPI, types.CapsuleType)
+        self.assertIn("CapsuleType", types.__all__)
+        self.assertTrue(repr(_socket.CAPI).startswith('<capsule object "_socket.CAPI" at 0x'))
+
+
 if __name__ == "__main__":
     unittest.main()

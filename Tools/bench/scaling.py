@@ -74,6 +74,8 @@ class SharedShape:
 SHARED_TABLE = {f"key{i}": i for i in range(512)}
 SHARED_KEYS = list(SHARED_TABLE)
 SHARED_SHAPE = SharedShape(3)
+SHARED_LIST = [i * 7 for i in range(1000)]
+SHARED_NEEDLES = list(range(0, 64, 3))
 
 
 def shared_helper(value):
@@ -94,11 +96,27 @@ def workload_shared_read(scale):
     return total
 
 
+def workload_shared_list(scale):
+    """Indexes, iterates and searches one shared list (lock-free reads)."""
+    items = SHARED_LIST
+    needles = SHARED_NEEDLES
+    count = len(items)
+    total = 0
+    for round_ in range(600 * scale):
+        for value in items:
+            total += value
+        for i in range(0, count, 3):
+            total += items[i] + len(items)
+        total += (round_ % 64) in needles
+    return total
+
+
 WORKLOADS = {
     "fib": workload_fib,
     "float": workload_float,
     "sort_dict": workload_sort_dict,
     "shared_read": workload_shared_read,
+    "shared_list": workload_shared_list,
 }
 
 
