@@ -176,8 +176,12 @@ int _PyGC_AutomaticGeneration(void)
 {
     int threshold = __atomic_load_n(&thresholds[0], __ATOMIC_RELAXED);
     Py_ssize_t young = __atomic_load_n(&young_count, __ATOMIC_RELAXED);
-    if (threshold == 0 || young <= threshold
-            || young < __atomic_load_n(&long_lived_total, __ATOMIC_RELAXED) / 4) {
+    if (threshold == 0 || young <= threshold) {
+        return -1;
+    }
+    /* threshold[1] == 0 asks for the plain rule (as in CPython). */
+    if (young < __atomic_load_n(&long_lived_total, __ATOMIC_RELAXED) / 4
+            && __atomic_load_n(&thresholds[1], __ATOMIC_RELAXED) != 0) {
         return -1;
     }
     return _PyGC_NUM_GENERATIONS - 1;

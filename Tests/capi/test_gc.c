@@ -352,8 +352,10 @@ static void test_disabled_means_no_automatic_collection(void)
     int saved[_PyGC_NUM_GENERATIONS];
     _PyGC_GetThreshold(saved);
     collect();
-    int threshold = 50;
-    _PyGC_SetThreshold(&threshold, 1);
+    /* threshold[1] == 0: due at threshold[0] whatever survived before. */
+    int thresholds_now[2] = { 50, 0 };
+    int threshold = thresholds_now[0];
+    _PyGC_SetThreshold(thresholds_now, 2);
 
     CHECK(PyGC_Disable() == 1);
     CHECK(!PyGC_IsEnabled());
