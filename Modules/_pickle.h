@@ -70,6 +70,12 @@ typedef struct {
 
 extern PickleState _Py_pickle_state;
 
+/* Pickler half (Modules/_pickle.c). */
+extern PyTypeObject _PyPickler_Type;
+extern PyTypeObject _PyPicklerMemoProxy_Type;
+PyObject *_Py_pickle_dump(PyObject *module, PyObject *args, PyObject *kwargs);
+PyObject *_Py_pickle_dumps(PyObject *module, PyObject *args, PyObject *kwargs);
+
 /* Unpickler half (Modules/_unpickler.c). */
 extern PyTypeObject _PyUnpickler_Type;
 extern PyTypeObject _PyUnpicklerMemoProxy_Type;
