@@ -20,6 +20,11 @@
 #else
 #  define OPTIONAL_LZMA(X)
 #endif
+#ifdef HAVE_LIBEXPAT
+#  define OPTIONAL_EXPAT(X) X(pyexpat)
+#else
+#  define OPTIONAL_EXPAT(X)
+#endif
 #ifdef HAVE_LIBSQLITE3
 #  define OPTIONAL_SQLITE3(X) X(_sqlite3)
 #else
@@ -80,6 +85,7 @@
     X(mmap) \
     X(_pickle) \
     OPTIONAL_SQLITE3(X) \
+    OPTIONAL_EXPAT(X) \
     /* END builtin modules */
 
 #define DECLARE_INIT(name) extern PyObject *PyInit_##name(void);
