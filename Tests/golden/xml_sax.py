@@ -1,0 +1,37 @@
+import io, xml.sax
+from xml.sax import saxutils, handler
+class H(handler.ContentHandler):
+    def startDocument(self): print('startDocument')
+    def endDocument(self): print('endDocument')
+    def startElement(self, name, attrs): print('start', name, sorted(attrs.items()), attrs.getLength())
+    def endElement(self, name): print('end', name)
+    def characters(self, c): print('chars', repr(c))
+    def processingInstruction(self, t, d): print('pi', t, d)
+xml.sax.parseString(b'<?xml version="1.0"?><r a="1"><?p x?><b>t&amp;u</b></r>', H())
+class N(handler.ContentHandler):
+    def startPrefixMapping(self, p, u): print('map', p, u)
+    def endPrefixMapping(self, p): print('unmap', p)
+    def startElementNS(self, name, qname, attrs): print('startNS', name, qname, sorted(attrs.items(), key=str), sorted(attrs.getQNames()))
+    def endElementNS(self, name, qname): print('endNS', name, qname)
+p = xml.sax.make_parser(); p.setFeature(handler.feature_namespaces, True); p.setContentHandler(N())
+p.parse(io.BytesIO(b'<x:r xmlns:x="urn:x" x:k="v" j="1"><x:c/></x:r>'))
+p.setFeature(handler.feature_namespace_prefixes, True) if False else None
+try: xml.sax.parseString('<a><b></a>', handler.ContentHandler())
+except xml.sax.SAXParseException as e: print('ERR', e, e.getLineNumber(), e.getColumnNumber())
+out = io.StringIO(); g = saxutils.XMLGenerator(out, 'utf-8'); xml.sax.parseString('<a x="1&quot;2">h&lt;i<b/></a>', g); print(out.getvalue())
+out = io.BytesIO(); g = saxutils.XMLGenerator(out, 'ascii', short_empty_elements=True); xml.sax.parseString('<a>é<b/></a>', g); print(out.getvalue())
+print(saxutils.escape('<&>'), saxutils.unescape('&lt;&amp;&gt;'), saxutils.quoteattr('a"b'), saxutils.quoteattr("a'\"b"), saxutils.quoteattr('x\ny'))
+class L(handler.LexicalHandler):
+    def comment(self, c): print('comment', c)
+    def startCDATA(self): print('cdata')
+    def endCDATA(self): print('/cdata')
+    def startDTD(self, *a): print('dtd', a)
+    def endDTD(self): print('/dtd')
+p = xml.sax.make_parser(); p.setProperty(handler.property_lexical_handler, L()); p.setContentHandler(H())
+p.parse(io.StringIO('<!DOCTYPE r SYSTEM "r.dtd"><r><!--c--><![CDATA[<x>]]></r>'))
+p = xml.sax.make_parser(); p.setContentHandler(H()); p.feed('<a>'); p.feed('x</a>'); p.close()
+print(xml.sax.make_parser().getFeature(handler.feature_namespaces))
+try: xml.sax.make_parser().setFeature(handler.feature_validation, True)
+except xml.sax.SAXNotSupportedException as e: print(e)
+try: xml.sax.make_parser().getFeature('bogus')
+except xml.sax.SAXNotRecognizedException as e: print(e)
