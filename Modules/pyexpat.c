@@ -650,6 +650,9 @@ static PyObject *feed(XmlParserObject *self, const char *data, Py_ssize_t len,
         return NULL;
     }
     self->parsing = 1;
+    /* A handler's earlier exception has been reported; Expat itself now
+       refuses more input (XML_ERROR_FINISHED). */
+    self->in_callback_error = 0;
     enum XML_Status status = XML_STATUS_OK;
     /* Expat takes an int length: hand large inputs over in pieces. */
     while (len > INT_MAX / 2) {
@@ -669,14 +672,12 @@ static PyObject *feed(XmlParserObject *self, const char *data, Py_ssize_t len,
            Expat allows no resumption after XML_StopParser(XML_FALSE). */
         return NULL;
     }
-    if (status == XML_STATUS_OK && isfinal && flush_text(self) < 0) {
+    /* Text buffered so far is delivered before Parse() returns. */
+    if (status == XML_STATUS_OK && flush_text(self) < 0) {
         return NULL;
     }
     if (status != XML_STATUS_OK) {
         return raise_expat_error(self->parser);
-    }
-    if (self->in_callback_error) {
-        return NULL;
     }
     return PyLong_FromLong(1);
 }

@@ -49,3 +49,17 @@ p.Parse('<!DOCTYPE r [<!ELEMENT r (a|b)*><!ATTLIST r id CDATA #REQUIRED>]><r id=
 print(type(p).__name__, pyexpat.XMLParserType)
 try: p.Parse('<a/>', True)
 except pyexpat.ExpatError as e: print(e)
+p = pyexpat.ParserCreate(); p.buffer_text = True; p.CharacterDataHandler = lambda d: print('data', repr(d))
+p.Parse('<a>abc', False); print('after1'); p.Parse('def</a>', True); print('end')
+def bad2(*a): raise ValueError('x')
+p = pyexpat.ParserCreate(); p.StartElementHandler = bad2
+try: p.Parse('<a>', False)
+except ValueError: print('VE')
+try: p.Parse('<b/>', False)
+except Exception as e: print(type(e).__name__, e)
+p = pyexpat.ParserCreate(); p.StartElementHandler = lambda n, a: p.Parse('<x/>')
+try: p.Parse('<a/>', True)
+except RuntimeError as e: print('RuntimeError')
+p = pyexpat.ParserCreate(); p.NotStandaloneHandler = lambda: 'x'
+try: p.Parse('<?xml version="1.0" standalone="no"?><!DOCTYPE a SYSTEM "a.dtd"><a/>', True)
+except TypeError as e: print('TypeError')
