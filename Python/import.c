@@ -2533,7 +2533,8 @@ int _PyImport_InitHook(PyInterpreterState *interp)
                                Py_BuildValue("[OO]", &_PyBuiltinImporter_Type,
                                              &_PyPathFinder_Type)) < 0
             || extend_sys_list("path_hooks",
-                               Py_BuildValue("[N]", _PyImport_DefaultPathHook())) < 0
+                               Py_BuildValue("[NN]", _PyImport_ZipPathHook(),
+                                             _PyImport_DefaultPathHook())) < 0
             || adopt_builtin_module("sys") < 0
             || adopt_builtin_module("builtins") < 0) {
         return -1;

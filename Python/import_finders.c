@@ -21,6 +21,7 @@
 #include "pycore_pyc.h"
 #include "pycore_pystate.h"
 #include "pycore_typeobject.h"
+
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
@@ -809,6 +810,80 @@ PyObject *_PyImport_DefaultPathHook(void)
     PyObject *hook = pathhook_new((PyObject *)&_PyFileFinder_Type, details);
     Py_DECREF(details);
     return hook;
+}
+
+
+/* While zipimport was being imported, every archive on sys.path was
+   refused and cached as having no finder (None); drop those entries so
+   they are asked again.  Other None entries are only re-checked. */
+static void forget_refused_entries(void)
+{
+    PyObject *cache = _PyImport_SysAttr("path_importer_cache");
+    PyObject *keys = cache != NULL && PyDict_Check(cache)
+                     ? PyDict_Keys(cache) : NULL;
+    for (Py_ssize_t i = 0; keys != NULL && i < PyList_GET_SIZE(keys); i++) {
+        PyObject *key = PyList_GET_ITEM(keys, i);
+        PyObject *value;
+        if (PyDict_GetItemRef(cache, key, &value) > 0) {
+            if (value == Py_None && PyDict_DelItem(cache, key) < 0) {
+                PyErr_Clear();
+            }
+            Py_DECREF(value);
+        }
+    }
+    Py_XDECREF(keys);
+    Py_XDECREF(cache);
+    PyErr_Clear();
+}
+
+/* sys.path_hooks[0]: entries that are not directories (a ZIP archive, or
+   a directory inside one) go to Lib/zipimport.py's zipimporter, imported
+   on first use so that start-up does not pay for it.  Directories, the
+   common case, are refused at once with ImportError, which sends the
+   path finder on to the next hook.  No shared state: safe without the
+   GIL. */
+static PyObject *zip_path_hook(PyObject *module, PyObject *entry)
+{
+    struct stat st;
+    const char *path = PyUnicode_Check(entry) ? PyUnicode_AsUTF8(entry) : NULL;
+    if (path == NULL) {
+        PyErr_Clear();
+        PyErr_SetString(PyExc_ImportError, "not a Zip file");
+        return NULL;
+    }
+    if (path[0] == '\0' || (stat(path, &st) == 0 && S_ISDIR(st.st_mode))) {
+        PyErr_SetString(PyExc_ImportError, "not a Zip file");
+        return NULL;
+    }
+    /* While this thread imports zipimport itself, the archives on sys.path
+       cannot be asked yet: refuse them, so the import goes on to the
+       standard library's directory. */
+    static __thread int importing_zipimport;
+    if (importing_zipimport) {
+        PyErr_SetString(PyExc_ImportError, "zipimport is being imported");
+        return NULL;
+    }
+    importing_zipimport = 1;
+    PyObject *zipimport = PyImport_ImportModule("zipimport");
+    importing_zipimport = 0;
+    if (zipimport == NULL) {
+        return NULL;
+    }
+    forget_refused_entries();
+    PyObject *finder = PyObject_CallMethod(zipimport, "zipimporter", "O", entry);
+    Py_DECREF(zipimport);
+    return finder;
+}
+
+static PyMethodDef zip_path_hook_def = {
+    "zipimporter_hook", zip_path_hook, METH_O,
+    "zipimporter_hook(path, /)\n--\n\n"
+    "A zipimport.zipimporter for a ZIP archive path; ImportError otherwise."
+};
+
+PyObject *_PyImport_ZipPathHook(void)
+{
+    return PyCFunction_New(&zip_path_hook_def, NULL);
 }
 
 

@@ -5,6 +5,7 @@
    (or, for Py_RunMain, after the configuration became read-only), so the
    one static configuration needs no lock. */
 #include "Python.h"
+#include <sys/stat.h>
 #include <unistd.h>
 #include "import.h"
 #include "pycore_gil.h"
@@ -1270,8 +1271,50 @@ static char *executable_path(const PyConfig *c)
     return strdup(buffer);
 }
 
-/* sys.path[0]: the script's directory, '' for -c, stdin and the REPL, the
-   current directory for -m; nothing with -P / PYTHONSAFEPATH. */
+/* Whether the end-of-central-directory signature of a ZIP archive is in
+   the last 64 KiB of `fp` (where the archive comment allows it). */
+static int has_zip_directory(FILE *fp)
+{
+    enum { TAIL = 65536 + 22 };
+    if (fseek(fp, 0, SEEK_END) != 0) {
+        return 0;
+    }
+    long size = ftell(fp);
+    long start = size > TAIL ? size - TAIL : 0;
+    char *tail = size > 0 ? malloc((size_t)(size - start)) : NULL;
+    int found = 0;
+    if (tail != NULL && fseek(fp, start, SEEK_SET) == 0) {
+        size_t got = fread(tail, 1, (size_t)(size - start), fp);
+        for (size_t i = got >= 22 ? got - 22 + 1 : 0; i-- > 0 && !found; ) {
+            found = memcmp(tail + i, "PK\x05\x06", 4) == 0;
+        }
+    }
+    free(tail);
+    return found;
+}
+
+/* A script argument naming a directory or a ZIP archive (a zipapp) runs
+   the __main__ module inside it, as in CPython. */
+static int is_main_container(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        return 0;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        return 1;
+    }
+    FILE *fp = S_ISREG(st.st_mode) ? fopen(path, "rb") : NULL;
+    int zip = fp != NULL && has_zip_directory(fp);
+    if (fp != NULL) {
+        fclose(fp);
+    }
+    return zip;
+}
+
+/* sys.path[0]: the script's directory (the directory or archive itself
+   when it holds __main__), '' for -c, stdin and the REPL, the current
+   directory for -m; nothing with -P / PYTHONSAFEPATH. */
 static char *path0_of(const PyConfig *c)
 {
     if (c->safe_path) {
@@ -1286,7 +1329,11 @@ static char *path0_of(const PyConfig *c)
     }
     char *script = encode_wide(c->run_filename);
     char *full = script ? absolute_path(script) : NULL;
+    int container = script != NULL && is_main_container(script);
     free(script);
+    if (container) {
+        return full;
+    }
     char *slash = full ? strrchr(full, '/') : NULL;
     if (slash != NULL) {
         slash[slash == full ? 1 : 0] = '\0';
@@ -1543,10 +1590,34 @@ static int run_file_path(const char *path, const char *display_name)
     return status;
 }
 
+/* The __main__ module of a directory or archive that sys.path[0] names,
+   run by runpy as CPython does. */
+static int run_main_container(void)
+{
+    PyObject *runpy = main_dict() == NULL ? NULL
+                      : PyImport_ImportModule("runpy");
+    PyObject *result = runpy == NULL ? NULL
+        : PyObject_CallMethod(runpy, "_run_module_as_main", "(si)",
+                              "__main__", 0);
+    Py_XDECREF(runpy);
+    if (result != NULL) {
+        Py_DECREF(result);
+        return 0;
+    }
+    print_uncaught();
+    return 1;
+}
+
 static int run_script(const wchar_t *script)
 {
     char *path = encode_wide(script);
     char *full = path ? absolute_path(path) : NULL;
+    if (full != NULL && is_main_container(path)) {
+        int status = run_main_container();
+        free(path);
+        free(full);
+        return status;
+    }
     int status = full ? run_file_path(path, full) : 1;
     free(path);
     free(full);

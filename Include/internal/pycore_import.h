@@ -127,6 +127,8 @@ PyObject *_PyImport_SpecFromFileLocation(PyObject *name, PyObject *location,
 PyObject *_PyImport_ExtensionSuffixes(void);
 PyObject *_PyImport_SupportedFileLoaders(void);
 PyObject *_PyImport_DefaultPathHook(void);
+/* sys.path_hooks[0]: hands ZIP archive entries to zipimport.zipimporter. */
+PyObject *_PyImport_ZipPathHook(void);
 /* importlib.util.cache_from_source(path) and decode_source(data). */
 PyObject *_PyImport_CacheFromSource(PyObject *source, PyObject *optimization);
 PyObject *_PyImport_DecodeSource(PyObject *data);
