@@ -1,6 +1,7 @@
 # Import system checks (sourced by run.sh): the import system's own
-# start-up imports no source file (-S: site is a .py module), -v traces
-# imports as CPython does, and the default finders are in place.
+# start-up imports no source file (-S: site is a .py module; zipimport is
+# imported only for an archive on sys.path), -v traces imports as CPython
+# does, and the default finders are in place.
 
 # ---- start-up ---------------------------------------------------------------
 expect import-startup-no-py "[]" "$PY" -S -c 'import sys
@@ -8,8 +9,8 @@ print(sorted(n for n, m in sys.modules.items()
              if str(getattr(m, "__file__", None)).endswith(".py")))'
 expect import-meta-path "['BuiltinImporter', 'PathFinder']" "$PY" -c \
     'import sys; print([f.__name__ for f in sys.meta_path])'
-expect import-path-hooks "path_hook_for_FileFinder 1" "$PY" -c \
-    'import sys; print(sys.path_hooks[0].__name__, len(sys.path_hooks))'
+expect import-path-hooks "zipimporter_hook path_hook_for_FileFinder 2" "$PY" -c \
+    'import sys; print(*[h.__name__ for h in sys.path_hooks], len(sys.path_hooks))'
 expect import-frozen-modules "True True" "$PY" -c \
     'import sys; print("_frozen_importlib" in sys.modules, "_frozen_importlib_external" in sys.modules)'
 
