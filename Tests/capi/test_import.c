@@ -342,7 +342,8 @@ static void test_default_finders(void)
                      "_frozen_importlib_external.PathFinder") == 0);
     }
     PyObject *hooks = PySys_GetObject("path_hooks");
-    CHECK(hooks != NULL && PyList_Check(hooks) && PyList_GET_SIZE(hooks) == 1);
+    /* The ZIP archive hook, then FileFinder's. */
+    CHECK(hooks != NULL && PyList_Check(hooks) && PyList_GET_SIZE(hooks) == 2);
     CHECK(PyDict_Check(PySys_GetObject("path_importer_cache")));
 }
 
