@@ -86,6 +86,7 @@
     X(_pickle) \
     OPTIONAL_SQLITE3(X) \
     OPTIONAL_EXPAT(X) \
+    X(syslog) \
     /* END builtin modules */
 
 #define DECLARE_INIT(name) extern PyObject *PyInit_##name(void);
