@@ -2,10 +2,11 @@
 
    openlog(3) keeps a pointer to the identity string instead of copying it,
    so the module owns that string (`ident_owned`) until the next openlog or
-   closelog.  Module-level state, guarded by `ident_mutex` in both builds;
-   syslog(3) itself is thread-safe in glibc, so messages are sent without
-   the lock, detached.  PyMutex_Lock detaches while it waits, so a thread
-   blocked here never holds up a stop-the-world. */
+   closelog.  Module-level state, guarded by `ident_mutex` in both builds.
+   The mutex is held only around openlog/closelog, which do not block, so
+   waiting for it attached is safe (Doc/internals/locking.md); syslog(3)
+   itself is thread-safe in glibc, so messages are sent without the lock,
+   detached. */
 #include "Python.h"
 
 #include <string.h>
