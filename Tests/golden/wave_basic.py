@@ -1,0 +1,33 @@
+import wave, io, struct, math, os, tempfile
+frames = b''.join(struct.pack('<h', int(1000 * math.sin(i / 5))) for i in range(100))
+buf = io.BytesIO()
+with wave.open(buf, 'wb') as w:
+    w.setnchannels(1); w.setsampwidth(2); w.setframerate(8000.4)
+    w.writeframes(frames[:100]); w.writeframesraw(frames[100:])
+    print(w.tell(), w.getnframes())
+data = buf.getvalue(); print(len(data), data[:44].hex())
+r = wave.open(io.BytesIO(data))
+print(r.getparams(), r.getnchannels(), r.getsampwidth(), r.getframerate(), r.getnframes(), r.getcomptype(), r.getcompname())
+a = r.readframes(10); b = r.readframes(1000); print(len(a), len(b), r.tell(), a + b == frames)
+r.setpos(50); print(r.readframes(2) == frames[100:104], r.tell()); r.rewind(); print(r.tell(), len(r.readframes(3)))
+try: r.setpos(1000)
+except wave.Error as e: print(e)
+d = tempfile.mkdtemp(); p = os.path.join(d, 's.wav')
+w = wave.open(p, 'wb'); w.setparams((2, 1, 22050, 0, 'NONE', 'not compressed')); w.writeframes(b'\x80\x7f' * 10); w.close()
+with wave.open(p) as r2: print(r2.getparams(), r2.readframes(3))
+for bad in (b'', b'RIFX\0\0\0\0WAVE', b'RIFF\0\0\0\0WAVX', b'RIFF\x04\0\0\0WAVE'):
+    try: wave.open(io.BytesIO(bad))
+    except (wave.Error, EOFError) as e: print(type(e).__name__, e)
+w = wave.open(io.BytesIO(), 'wb')
+for f in (lambda: w.setnchannels(0), lambda: w.setsampwidth(5), lambda: w.setframerate(0), lambda: w.writeframes(b'x'), lambda: w.getparams(), lambda: w.setcomptype('ULAW', 'x')):
+    try: f()
+    except wave.Error as e: print(e)
+w.setnchannels(1); w.setsampwidth(1); w.setframerate(100); w.writeframes(b'ab')
+try: w.setnchannels(2)
+except wave.Error as e: print(e)
+w.close()
+try: wave.open(io.BytesIO(), 'x')
+except wave.Error as e: print(e)
+ext = struct.pack('<4sL4s4sLHHLLHHHHL16s4sL', b'RIFF', 60 + 4, b'WAVE', b'fmt ', 40, 0xFFFE, 1, 8000, 16000, 2, 16, 22, 16, 4, wave.KSDATAFORMAT_SUBTYPE_PCM if hasattr(wave, 'KSDATAFORMAT_SUBTYPE_PCM') else b'\x01\x00\x00\x00\x00\x00\x10\x00\x80\x00\x00\xaa\x00\x38\x9b\x71', b'data', 4) + b'\x01\x00\x02\x00'
+print(wave.open(io.BytesIO(ext)).getparams())
+import shutil; shutil.rmtree(d)
