@@ -1,85 +1,24 @@
-# sys.settrace: call/line/return/exception events of nested calls, loops,
-# exceptions caught and propagated, and local trace functions.
-import sys
-
-events = []
-
-def tracer(frame, event, arg):
-    name = frame.f_code.co_name
-    line = frame.f_lineno - frame.f_code.co_firstlineno
-    if event == 'exception':
-        arg = arg[0].__name__
-    elif event == 'return':
-        arg = repr(arg)
-    else:
-        arg = ''
-    events.append(f"{event:9} {name}:{line} {arg}".rstrip())
-    return tracer
-
-def leaf(x):
-    y = x * 2
-    return y
-
-def loop(n):
-    total = 0
-    for i in range(n):
-        total += leaf(i)
-    while n > 0:
-        n -= 1
-    return total
-
-def raiser():
-    raise KeyError('k')
-
-def catcher():
-    try:
-        raiser()
-    except KeyError:
-        result = 'caught'
-    finally:
-        done = True
-    return result
-
-def propagate():
-    raiser()
-
-def outer():
-    try:
-        propagate()
-    except KeyError as e:
-        return str(e)
-
-sys.settrace(tracer)
-loop(2)
-catcher()
-outer()
-sys.settrace(None)
-for e in events:
-    print(e)
-
-# A global function that returns None traces calls only.
-calls = []
-def calls_only(frame, event, arg):
-    calls.append((event, frame.f_code.co_name))
-sys.settrace(calls_only)
-loop(1)
-sys.settrace(None)
-print(calls)
-
-# Local trace function switched off midway.
-seen = []
-def local_off(frame, event, arg):
-    seen.append((event, frame.f_lineno - frame.f_code.co_firstlineno))
-    if event == 'line' and len(seen) > 2:
-        return None
-    return local_off
-def three():
-    a = 1
-    b = 2
-    c = 3
-    return a + b + c
-sys.settrace(lambda f, e, a: local_off if f.f_code is three.__code__ else None)
-three()
-sys.settrace(None)
-print(seen)
-print(sys.gettrace())
+import os, sys, tempfile, shutil, subprocess, trace, io, contextlib
+d = tempfile.mkdtemp()
+src = os.path.join(d, 'tmod.py')
+with open(src, 'w') as f:
+    f.write('"""doc"""\ndef f(n):\n    """fdoc"""\n    t = 0\n    for i in range(n):\n        t += i\n    return t\n\ndef never():\n    return 0  #pragma NO COVER\n\ndef never2():\n    return 1\n')
+sys.path.insert(0, d)
+import tmod
+t = trace.Trace(count=1, trace=0)
+print(t.runfunc(tmod.f, 3))
+r = t.results()
+print(sorted((os.path.basename(k[0]), k[1], v) for k, v in r.counts.items() if k[0] == src))
+cov = os.path.join(d, 'cov')
+out = io.StringIO()
+with contextlib.redirect_stdout(out):
+    r.write_results(show_missing=True, summary=True, coverdir=cov)
+print(out.getvalue().replace(d, 'D'))
+print(open(os.path.join(cov, 'tmod.cover')).read())
+t2 = trace.Trace(count=0, trace=0, countfuncs=1)
+t2.runfunc(tmod.f, 1)
+print(sorted((os.path.basename(a), b, c) for a, b, c in t2.results().calledfuncs))
+for args in ([], ['--listfuncs', '--count', 'x.py'], ['--count'], ['--report']):
+    p = subprocess.run([sys.executable, '-m', 'trace', *args], capture_output=True, text=True)
+    print(p.returncode, p.stderr.strip().splitlines()[-1])
+sys.path.remove(d); del sys.modules['tmod']; shutil.rmtree(d)
