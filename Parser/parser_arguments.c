@@ -425,6 +425,9 @@ _PyParser_Parameters(Parser *p, int is_lambda, int close)
             break;
         }
     }
+    if (slash && CHECK_VERSION(8, "Positional-only parameters are") < 0) {
+        return NULL;
+    }
     asdl_arg_seq *all = VEC_SEQ(asdl_arg_seq, &posargs);
     asdl_arg_seq *posonly = _Py_asdl_arg_seq_new(nposonly, p->arena);
     asdl_arg_seq *args = _Py_asdl_arg_seq_new(posargs.n - nposonly, p->arena);
@@ -485,7 +488,8 @@ type_param(Parser *p)
         else {
             dflt = _PyParser_Expression(p);
         }
-        if (dflt == NULL) {
+        if (dflt == NULL ||
+            CHECK_VERSION(13, "Type parameter defaults are") < 0) {
             return NULL;
         }
     }
@@ -519,6 +523,9 @@ _PyParser_TypeParams(Parser *p)
     } while (accept(p, COMMA));
     if (!accept(p, RSQB)) {
         return _PyParser_GenericError(p);
+    }
+    if (CHECK_VERSION(12, "Type parameter lists are") < 0) {
+        return NULL;
     }
     return VEC_SEQ(asdl_type_param_seq, &params);
 }

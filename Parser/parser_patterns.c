@@ -123,21 +123,33 @@ mapping_key(Parser *p)
     if (t->t.type == NAME && !t->kw && peek_is(p, 1, DOT)) {
         return name_or_attr(p);
     }
+    if (t->t.type == NAME && !t->kw) {
+        /* A plain name is no key: CPython gives up after it, still
+           hoping for the '.' of an attribute. */
+        advance(p);
+    }
     return fail(p);
 }
 
 /* ---- patterns ---------------------------------------------------------------------- */
 
-/* A capture name: not '_', not followed by '.', '(' or '='. */
+/* A capture name: not '_', not followed by '.', '(' or '='.  After 'as'
+   (as_target) other expressions get CPython's specific messages; a name
+   followed by one of those tokens fails there, where CPython's parser
+   gave up. */
 static identifier
-capture_target(Parser *p)
+capture_target(Parser *p, int as_target)
 {
     if (at_wildcard(p)) {
-        return RAISE_HERE("cannot use '_' as a target");
+        return as_target ? RAISE_HERE("cannot use '_' as a target") : fail(p);
     }
-    if (!at(p, NAME) || peek_is(p, 1, DOT) || peek_is(p, 1, LPAR) ||
-        peek_is(p, 1, EQUAL)) {
-        if (_PyParser_AtExpressionStart(p)) {
+    if (at(p, NAME) && (peek_is(p, 1, DOT) || peek_is(p, 1, LPAR) ||
+                        peek_is(p, 1, EQUAL))) {
+        advance(p);
+        return fail(p);
+    }
+    if (!at(p, NAME)) {
+        if (as_target && _PyParser_AtExpressionStart(p)) {
             expr_ty e = _PyParser_Expression(p);
             if (e != NULL) {
                 return RAISE_NODE(e, "invalid pattern target");
@@ -252,7 +264,7 @@ mapping_pattern(Parser *p)
     identifier rest = NULL;
     while (!at(p, RBRACE)) {
         if (accept(p, DOUBLESTAR)) {
-            rest = capture_target(p);
+            rest = capture_target(p, 0);
             if (rest == NULL) {
                 return NULL;
             }
@@ -445,7 +457,7 @@ pattern(Parser *p)
         }
     }
     if (accept_kw(p, KW_as)) {
-        identifier name = capture_target(p);
+        identifier name = capture_target(p, 1);
         if (name == NULL) {
             return NULL;
         }
@@ -592,6 +604,9 @@ _PyParser_MatchStatement(Parser *p, Py_ssize_t *newline_at)
     }
     if (cases.n == 0 || !accept(p, DEDENT)) {
         return fail(p);
+    }
+    if (CHECK_VERSION(10, "Pattern matching is") < 0) {
+        return NULL;
     }
     asdl_match_case_seq *seq = VEC_SEQ(asdl_match_case_seq, &cases);
     return seq == NULL ? NULL : _PyAST_Match(subject, seq, EXTRA(s));
