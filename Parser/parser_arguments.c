@@ -67,14 +67,25 @@ call_arguments(Parser *p, Vec *args, Vec *keywords, int allow_genexp,
                                   (int)(tk.t.end - tk.t.start), tk.t.start);
                 return -1;
             }
+            PToken name_tok = *cur(p);
             identifier name = _PyParser_Name(p);
             if (name == NULL) {
                 _PyParser_GenericError(p);
                 return -1;
             }
+            PToken eq_tok = *cur(p);
             advance(p);     /* '=' */
             last = _PyParser_Expression(p);
             if (last == NULL) {
+                return -1;
+            }
+            if (at_kw(p, KW_for) || (at_kw(p, KW_async) && peek_kw(p, 1, KW_for))) {
+                /* f(a=x for x in y): CPython's invalid_kwarg. */
+                _PyParser_RaiseAt(p, PyExc_SyntaxError, name_tok.t.lineno,
+                                  name_tok.t.col_offset, eq_tok.t.end_lineno,
+                                  eq_tok.t.end_col_offset,
+                                  "invalid syntax. Maybe you meant '==' or "
+                                  "':=' instead of '='?");
                 return -1;
             }
             keyword_ty kw = _PyAST_keyword(name, last, EXTRA(as));
@@ -242,7 +253,13 @@ param_default(Parser *p, PToken *eq)
     if (at(p, COMMA) || at(p, RPAR) || at(p, COLON)) {
         return raise_at_token(p, eq, "expected default value expression");
     }
-    return _PyParser_Expression(p);
+    Mark start = mark(p);
+    expr_ty value = _PyParser_Expression(p);
+    if (value != NULL && _PyParser_AtExpressionStart(p) && !at_kw(p, KW_not)) {
+        /* "def f(a=1 b)": CPython's "Perhaps you forgot a comma?" */
+        return _PyParser_ErrorAfterExpression(p, value, start);
+    }
+    return value;
 }
 
 arguments_ty

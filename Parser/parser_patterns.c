@@ -109,12 +109,9 @@ mapping_key(Parser *p)
     }
     if (t->t.type == STRING || t->t.type == FSTRING_START ||
         t->t.type == TSTRING_START) {
-        expr_ty e = _PyParser_Strings(p);
-        if (e != NULL && e->kind != Constant_kind) {
-            return RAISE_NODE(e, "patterns may only match literals and "
-                              "attribute lookups");
-        }
-        return e;
+        /* An f-string or t-string key is refused by the compiler
+           ("mapping pattern keys may only match ..."). */
+        return _PyParser_Strings(p);
     }
     if (t->t.type == NAME && (t->kw == KW_None || t->kw == KW_True ||
                               t->kw == KW_False)) {

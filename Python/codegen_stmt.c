@@ -1096,7 +1096,7 @@ pattern_mapping(struct compiler *c, pattern_ty p, pattern_context *pc)
         expr_ty key = asdl_seq_GET(keys, i);
         if (key == NULL || (key->kind != Constant_kind && key->kind != Attribute_kind &&
                             !(key->kind == UnaryOp_kind || key->kind == BinOp_kind))) {
-            return compiler_error(c, key ? LOC(key) : loc,
+            return compiler_error(c, loc,
                 "mapping pattern keys may only match literals and attribute lookups");
         }
         VISIT(c, expr, key);
@@ -1431,7 +1431,21 @@ check_pattern(struct compiler *c, pattern_ty p, int allow_irrefutable,
 {
     location loc = LOC(p);
     switch (p->kind) {
-    case MatchValue_kind:
+    case MatchValue_kind: {
+        /* Literals (signed numbers and complex literals are still
+           UnaryOp/BinOp nodes here) and dotted names; not f-strings or
+           t-strings, which the grammar lets through. */
+        expr_ty value = p->v.MatchValue.value;
+        if (value->kind != Attribute_kind) {
+            PyObject *literal = mapping_key_value(value);
+            if (literal == NULL) {
+                return PyErr_Occurred() ? -1 : compiler_error(c, loc,
+                    "patterns may only match literals and attribute lookups");
+            }
+            Py_DECREF(literal);
+        }
+        return 0;
+    }
     case MatchSingleton_kind:
         return 0;
     case MatchSequence_kind:
