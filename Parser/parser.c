@@ -394,7 +394,11 @@ _PyParser_GenericError(Parser *p)
         return _PyParser_RaiseIndentHere(p, "unexpected indent");
     }
     if (t.t.type == ENDMARKER && p->tok->buf < p->tok->end) {
-        return _PyParser_RaiseHere(p, "invalid syntax");
+        /* CPython reports the end marker on the last line of the
+           source, before its first column (offset 0). */
+        int line = t.t.lineno > 1 ? t.t.lineno - 1 : 1;
+        return _PyParser_RaiseAt(p, PyExc_SyntaxError, line, -1, line, -1,
+                                 "invalid syntax");
     }
     if (t.t.type == DEDENT) {
         return _PyParser_RaiseIndentHere(p, "unexpected unindent");
