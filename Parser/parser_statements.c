@@ -985,9 +985,6 @@ except_block(Parser *p, int *star)
                 if (target == NULL) {
                     return NULL;
                 }
-                if (target->kind == Name_kind) {
-                    return fail(p);
-                }
                 return RAISE_NODE(target, "cannot use except%s statement with "
                                   "%s", *star ? "*" : "",
                                   _PyParser_ExprName(target));

@@ -38,6 +38,8 @@ CASES = [
  "def f():\n    return yield\n", "def f():\n    return *a, *b\n", "def f():\n    return *a\n",
  "def f():\n    global x\n    x: int\n", "def f():\n    nonlocal __class__\n", "class C:\n    global __class__\n",
  "x = \"\\N{LATIN SMALL LETTER A}\"\n", "x = '\\N{LATIN SMALL LETTER QQ}'\n", "x = b'\\N{LATIN SMALL LETTER A}'\n",
+ "try:\n    pass\nexcept E as (e):\n    pass\n", "try:\n    pass\nexcept E as e x:\n    pass\n",
+ "try:\n    pass\nexcept* E as a.b:\n    pass\n",
  "@x\n", "@x", "@x\n\n", "x = 1\n@x\n", "class\n", "x =", "for x in\n",
  "x = b'\u00e9'\n", "x = 'a' 'b' b'c'\n", "x = rb'\\x' 'a'\n", "x = u'a' b'b'\n", "x = ur'a'\n", "x = bu'a'\n",
 ]
