@@ -866,14 +866,36 @@ with_items_in_parens(Parser *p, Vec *items)
 /* The items of "with (a as b, c):", or NULL (not raised) when the
    parenthesis belongs to an expression instead.  Tried quietly first,
    then parsed again for real so that warnings are issued. */
+static int
+has_target(Vec *items)
+{
+    for (Py_ssize_t i = 0; i < items->n; i++) {
+        if (((withitem_ty)items->items[i])->optional_vars != NULL) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static asdl_withitem_seq *
 parenthesized_with_items(Parser *p)
 {
     Mark m = mark(p);
     Vec items = VEC_INIT;
     quiet_begin(p);
-    int ok = with_items_in_parens(p, &items) == 0 && at(p, COLON);
+    int parsed = with_items_in_parens(p, &items) == 0;
+    int ok = parsed && at(p, COLON);
     if (quiet_end(p) || !ok) {
+        if (parsed && !p->fatal && at(p, NEWLINE)) {
+            /* CPython's invalid_with_stmt: "with (a as b)" ending the
+               line. */
+            return RAISE_HERE("expected ':'");
+        }
+        if (parsed && !p->fatal && has_target(&items)) {
+            /* "with (a as b) as c:": no expression starts with "(a as",
+               so CPython's parser gave up after the ')'. */
+            return _PyParser_GenericError(p);
+        }
         reset(p, m);
         return NULL;
     }

@@ -40,6 +40,8 @@ CASES = [
  "x = \"\\N{LATIN SMALL LETTER A}\"\n", "x = '\\N{LATIN SMALL LETTER QQ}'\n", "x = b'\\N{LATIN SMALL LETTER A}'\n",
  "try:\n    pass\nexcept E as (e):\n    pass\n", "try:\n    pass\nexcept E as e x:\n    pass\n",
  "try:\n    pass\nexcept* E as a.b:\n    pass\n",
+ "with (a as b, c as d,) as e:\n    pass\n", "with (a as b) x:\n    pass\n", "with (a as b)\n    pass\n",
+ "with (a, b)\n    pass\n",
  "@x\n", "@x", "@x\n\n", "x = 1\n@x\n", "class\n", "x =", "for x in\n",
  "x = b'\u00e9'\n", "x = 'a' 'b' b'c'\n", "x = rb'\\x' 'a'\n", "x = u'a' b'b'\n", "x = ur'a'\n", "x = bu'a'\n",
 ]
