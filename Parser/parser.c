@@ -379,6 +379,31 @@ _PyParser_RaiseRange(Parser *p, expr_ty a, expr_ty b, const char *fmt, ...)
     return NULL;
 }
 
+/* The token before the current one can end an operand (a name, literal
+   or closing bracket), so a comparison operator may follow it. */
+static int
+after_operand(Parser *p)
+{
+    if (p->pos == 0) {
+        return 0;
+    }
+    PToken *prev = &p->tokens[p->pos - 1];
+    switch (prev->t.type) {
+    case NAME:
+        /* Not "case not x": the soft keyword starts a statement. */
+        if (_PyParser_TokenIs(prev, "case") || _PyParser_TokenIs(prev, "match")) {
+            return 0;
+        }
+        return prev->kw == KW_NONE || prev->kw == KW_True ||
+               prev->kw == KW_False || prev->kw == KW_None;
+    case NUMBER: case STRING: case FSTRING_END: case TSTRING_END:
+    case RPAR: case RSQB: case RBRACE: case ELLIPSIS:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 void *
 _PyParser_GenericError(Parser *p)
 {
@@ -392,6 +417,14 @@ _PyParser_GenericError(Parser *p)
     PToken t = *cur(p);
     if (t.t.type == INDENT) {
         return _PyParser_RaiseIndentHere(p, "unexpected indent");
+    }
+    if (t.t.type == NAME && t.kw == KW_not && after_operand(p)) {
+        /* "a not b": CPython's parser looked past the 'not' for an 'in'
+           and gave up at the token after it. */
+        PToken *next = _PyParser_Peek(p, 1);
+        if (next->kw != KW_in) {
+            t = *next;
+        }
     }
     if (t.t.type == ENDMARKER && p->tok->buf < p->tok->end) {
         /* CPython reports the end marker on the last line of the
