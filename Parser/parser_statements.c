@@ -1007,6 +1007,11 @@ except_block(Parser *p, int *star)
                 if (target == NULL) {
                     return NULL;
                 }
+                if (!at(p, COLON)) {
+                    /* "except A as b, c:": CPython's rule wants the ':'
+                       right after the target. */
+                    return fail(p);
+                }
                 return RAISE_NODE(target, "cannot use except%s statement with "
                                   "%s", *star ? "*" : "",
                                   _PyParser_ExprName(target));
