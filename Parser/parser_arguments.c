@@ -121,7 +121,10 @@ call_arguments(Parser *p, Vec *args, Vec *keywords, int allow_genexp,
                                   "perhaps you meant \"==\"?");
                 return -1;
             }
-            if (!allow_genexp && (at_kw(p, KW_for) || at_kw(p, KW_async))) {
+            if (!allow_genexp && (at_kw(p, KW_for) || at_kw(p, KW_async)) &&
+                args->n == 0) {
+                /* class C(x for x in y): no generator argument, and no
+                   earlier argument to blame it on. */
                 _PyParser_GenericError(p);
                 return -1;
             }

@@ -43,6 +43,7 @@ CASES = [
  "with (a as b, c as d,) as e:\n    pass\n", "with (a as b) x:\n    pass\n", "with (a as b)\n    pass\n",
  "with (a, b)\n    pass\n",
  "a not b\n", "x = a not b\n", "a not\n", "if a not b: pass\n", "not\n",
+ "class C(x for x in y): pass\n", "class C(a, x for x in y): pass\n", "class C(a, x for x in y, z): pass\n",
  "@x\n", "@x", "@x\n\n", "x = 1\n@x\n", "class\n", "x =", "for x in\n",
  "x = b'\u00e9'\n", "x = 'a' 'b' b'c'\n", "x = rb'\\x' 'a'\n", "x = u'a' b'b'\n", "x = ur'a'\n", "x = bu'a'\n",
 ]
