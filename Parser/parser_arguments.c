@@ -41,7 +41,30 @@ call_arguments(Parser *p, Vec *args, Vec *keywords, int allow_genexp,
                 return -1;
             }
             last = _PyAST_Starred(value, Load, EXTRA(as));
-            if (last == NULL || vec_push(args, last) < 0) {
+            if (last == NULL) {
+                return -1;
+            }
+            if (allow_genexp && args->n == 0 && keywords->n == 0 &&
+                (at_kw(p, KW_for) ||
+                 (at_kw(p, KW_async) && peek_kw(p, 1, KW_for)))) {
+                /* f(*a for a in b): PEP 798's unpacking generator as the
+                   sole argument. */
+                asdl_comprehension_seq *gens = _PyParser_ForIfClauses(p);
+                if (gens == NULL) {
+                    return -1;
+                }
+                if (!at(p, RPAR)) {
+                    _PyParser_RaiseAt(p, PyExc_SyntaxError, last->lineno,
+                                      last->col_offset, p->end_lineno,
+                                      p->end_col,
+                                      "Generator expression must be parenthesized");
+                    return -1;
+                }
+                advance(p);
+                *genexp = _PyAST_GeneratorExp(last, gens, EXTRA(paren));
+                return *genexp == NULL ? -1 : 0;
+            }
+            if (vec_push(args, last) < 0) {
                 return -1;
             }
         }

@@ -89,7 +89,8 @@ SNIPPETS = [
  "import os\nwith (open(os.devnull) as a,\n      open(os.devnull) as b,):\n    r = 2",
  "r = (\n  1 +\n  2\n)", "r = [\n 1,\n # comment\n 2,\n]", "def f(\n    a,\n    b,\n): return a+b\nr = f(1, 2)",
  "r = 1; del r; r = 2", "global g_x\ng_x = 1\nr = g_x", "async def f(): return [x async for x in g()]\nr = f.__name__",
- "async def f():\n    async with x as y: pass\nr = 1", "r = eval('1 + 2')", "exec('q = 3'); r = 3",
+ "async def f():\n    async with x as y: pass\nr = 1", "r = list(*a for a in [[1, 2], [3]])", "r = [*a for a in ([1], [2, 3])]", "r = {**d for d in ({'a': 1}, {'b': 2})}",
+ "r = eval('1 + 2')", "exec('q = 3'); r = 3",
 ]
 for n, src in enumerate(SNIPPETS):
     ns = {}
