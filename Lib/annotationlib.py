@@ -328,11 +328,39 @@ def _to_string(value):
 
 
 def _to_forwardref(value, annotate, owner):
+    """value with every unknown name in it, at the top or nested in the
+    arguments of a generic alias (list[Undefined]), as a ForwardRef."""
     if isinstance(value, _Stringifier):
         ref = ForwardRef(repr(value), owner=owner)
         ref.__globals__ = getattr(annotate, "__globals__", None)
         return ref
+    if isinstance(value, tuple):
+        return tuple(_to_forwardref(v, annotate, owner) for v in value)
+    if isinstance(value, list):
+        return [_to_forwardref(v, annotate, owner) for v in value]
+    args = getattr(value, "__args__", None)
+    if not isinstance(args, tuple) or not any(
+            _holds_stringifier(a) for a in args):
+        return value
+    new_args = tuple(_to_forwardref(a, annotate, owner) for a in args)
+    if isinstance(value, types.GenericAlias):
+        return types.GenericAlias(value.__origin__, new_args)
+    copy_with = getattr(value, "copy_with", None)
+    if copy_with is not None:
+        try:
+            return copy_with(new_args)
+        except Exception:
+            pass
     return value
+
+
+def _holds_stringifier(value):
+    if isinstance(value, _Stringifier):
+        return True
+    if isinstance(value, (tuple, list)):
+        return any(_holds_stringifier(v) for v in value)
+    args = getattr(value, "__args__", None)
+    return isinstance(args, tuple) and any(_holds_stringifier(a) for a in args)
 
 
 def call_evaluate_function(evaluate, format, *, owner=None):

@@ -803,6 +803,52 @@ def _append_repeat_summary(result, count):
                       f'time{"s" if more > 1 else ""}]\n')
 
 
+# ---- mistyped keywords in a SyntaxError ------------------------------------
+
+def _keyword_typo_words(code):
+    """(row, start column, end column, word) of the NAME tokens of code
+    that are no keywords; rows count from 1."""
+    import io
+    import keyword
+    import tokenize
+    words = []
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(code).readline):
+            if tok.type == tokenize.NAME and tok.start[0] == tok.end[0] \
+                    and not keyword.iskeyword(tok.string):
+                words.append((tok.start[0], tok.start[1], tok.end[1],
+                              tok.string))
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return words
+
+
+def _keyword_candidates(word):
+    """Up to three keywords word may be a typo of, the likeliest first."""
+    import difflib
+    import keyword
+    found = []
+    nearest = _nearest_name(word, keyword.kwlist)
+    if nearest is not None:
+        found.append(nearest)
+    for close in difflib.get_close_matches(word, keyword.kwlist, n=3,
+                                           cutoff=0.5):
+        if close not in found:
+            found.append(close)
+    return [k for k in found[:3] if k != word]
+
+
+def _compiles_or_incomplete(code):
+    """Whether code parses, or only lacks more lines."""
+    import codeop
+    try:
+        codeop.compile_command(code, symbol="exec",
+                               flags=codeop.PyCF_ONLY_AST)
+    except (SyntaxError, ValueError, OverflowError):
+        return False
+    return True
+
+
 # ---- "Did you mean" -------------------------------------------------------
 
 _MAX_CANDIDATE_ITEMS = 750
@@ -914,6 +960,12 @@ def _compute_suggestion_error(exc_value, tb, wrong_name):
         return ready
     if len(names) > _MAX_CANDIDATE_ITEMS:
         return None
+    return _nearest_name(wrong_name, names)
+
+
+def _nearest_name(wrong_name, names):
+    """The name of names closest to wrong_name by edit distance, if one
+    is close enough to be a likely typo, else None."""
     if len(wrong_name) > _MAX_STRING_SIZE:
         return None
     best_distance = len(wrong_name)
@@ -1047,6 +1099,12 @@ class TracebackException:
             self.end_offset = exc_value.end_offset
             self.msg = exc_value.msg
             self._is_syntax_error = True
+            metadata = getattr(exc_value, '_metadata', None)
+            if metadata is not None:
+                try:
+                    self._suggest_keyword(metadata)
+                except Exception:
+                    pass
         elif exc_type is not None and exc_value is not None:
             try:
                 self._str += _suggestion_suffix(exc_type, exc_value,
@@ -1120,6 +1178,55 @@ class TracebackException:
 
     def __str__(self):
         return self._str
+
+    def _suggest_keyword(self, metadata):
+        """A plain "invalid syntax" caused by a mistyped keyword ("whille
+        x:") becomes "invalid syntax. Did you mean 'while'?", located at
+        the word, when putting the keyword there makes the code valid.
+        metadata is the parser's SyntaxError._metadata: where the last
+        good statement started, and the source (None: read the file)."""
+        if self.msg != "invalid syntax" and \
+                "Perhaps you forgot a comma" not in self.msg:
+            return
+        first, _column, source = metadata
+        error_line = int(self.lineno) if self.lineno is not None else 0
+        if source is None:
+            if not self.filename:
+                return
+            try:
+                with open(self.filename, encoding='utf-8') as f:
+                    lines = f.read().splitlines()
+            except (OSError, UnicodeDecodeError, ValueError):
+                return
+        else:
+            lines = source.splitlines()
+        first = max(first, 1)
+        import textwrap
+        region = textwrap.dedent('\n'.join(lines[first - 1:error_line]))
+        if len(region) > 1024:
+            return
+        region_lines = region.splitlines()
+        # Only words on the error's own line are retyped.
+        wanted_row = error_line - first + 1
+        words = _keyword_typo_words(region)
+        for row, start, end, word in words[:10]:
+            if row != wanted_row:
+                continue
+            for keyword in _keyword_candidates(word):
+                candidate = region_lines.copy()
+                text = candidate[row - 1]
+                candidate[row - 1] = text[:start] + keyword + text[end:]
+                if not _compiles_or_incomplete('\n'.join(candidate)):
+                    continue
+                self.text = lines[first + row - 2] + '\n' \
+                    if first + row - 2 < len(lines) else self.text
+                indent = len(self.text) - len(self.text.lstrip(' \t\f'))
+                shift = indent - (len(text) - len(text.lstrip(' \t\f')))
+                self.lineno = self.end_lineno = str(first + row - 1)
+                self.offset = start + shift + 1
+                self.end_offset = end + shift + 1
+                self.msg = f"invalid syntax. Did you mean '{keyword}'?"
+                return
 
     def format_exception_only(self, *, show_group=False, _depth=0,
                               **kwargs):

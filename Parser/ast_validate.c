@@ -386,11 +386,46 @@ validate_expr_kind(State *st, expr_ty e, expr_context_ty ctx)
     return 0;
 }
 
+/* A node's location must be a possible span: no end before its start,
+   negative positions only as "none" (equal start and end). */
+static int
+validate_positions(int lineno, int col_offset, int end_lineno,
+                   int end_col_offset)
+{
+    if (lineno > end_lineno) {
+        PyErr_Format(PyExc_ValueError,
+                     "AST node line range (%d, %d) is not valid",
+                     lineno, end_lineno);
+        return 0;
+    }
+    if ((lineno < 0 && end_lineno != lineno) ||
+        (col_offset < 0 && col_offset != end_col_offset)) {
+        PyErr_Format(PyExc_ValueError,
+                     "AST node column range (%d, %d) for line range (%d, %d) "
+                     "is not valid", col_offset, end_col_offset, lineno,
+                     end_lineno);
+        return 0;
+    }
+    if (lineno == end_lineno && col_offset > end_col_offset) {
+        PyErr_Format(PyExc_ValueError,
+                     "line %d, column %d-%d is not a valid range",
+                     lineno, col_offset, end_col_offset);
+        return 0;
+    }
+    return 1;
+}
+#define VALID_POSITIONS(n) \
+    validate_positions((n)->lineno, (n)->col_offset, (n)->end_lineno, \
+                       (n)->end_col_offset)
+
 static int
 validate_expr(State *st, expr_ty e, expr_context_ty ctx)
 {
     if (e == NULL) {
         PyErr_SetString(PyExc_ValueError, "field must not be None");
+        return 0;
+    }
+    if (!VALID_POSITIONS(e)) {
         return 0;
     }
     expr_context_ty actual = context_of(e);
@@ -580,6 +615,9 @@ validate_pattern(State *st, pattern_ty p, int star_ok)
 {
     if (p == NULL) {
         PyErr_SetString(PyExc_ValueError, "None disallowed in pattern list");
+        return 0;
+    }
+    if (!VALID_POSITIONS(p)) {
         return 0;
     }
     if (!enter(st)) {
@@ -789,6 +827,9 @@ validate_stmts(State *st, asdl_stmt_seq *seq)
         if (s == NULL) {
             PyErr_SetString(PyExc_ValueError, "None disallowed in statement "
                             "list");
+            return 0;
+        }
+        if (!VALID_POSITIONS(s)) {
             return 0;
         }
         if (!enter(st)) {

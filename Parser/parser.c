@@ -217,6 +217,37 @@ _PyParser_RaiseAt(Parser *p, PyObject *errtype, int lineno, int col,
     return NULL;
 }
 
+/* ast.parse(feature_version=(3, N)): a construct new in Python 3.`version`
+   is an error when N is older.  The error is fatal even while
+   speculating, as no other reading of the source could make it valid;
+   like CPython it points at the last token consumed. */
+int
+_PyParser_CheckVersion(Parser *p, int version, const char *what)
+{
+    if (p->feature_version >= version) {
+        return 0;
+    }
+    if (p->fatal) {
+        return -1;
+    }
+    Py_ssize_t i = p->pos - 1;
+    while (i > 0 && (p->tokens[i].t.type == INDENT ||
+                     p->tokens[i].t.type == DEDENT)) {
+        i--;
+    }
+    PToken *last = i >= 0 ? &p->tokens[i] : cur(p);
+    int quiet = p->quiet;
+    p->quiet = 0;
+    _PyParser_RaiseAt(p, PyExc_SyntaxError, last->t.lineno,
+                      last->t.col_offset, last->t.end_lineno,
+                      last->t.end_col_offset,
+                      "%s only supported in Python 3.%d and greater",
+                      what, version);
+    p->quiet = quiet;
+    _PyParser_Fatal(p);
+    return -1;
+}
+
 /* "'(' was never closed" for the innermost bracket open at the end. */
 static void *
 unclosed_bracket(Parser *p)
@@ -348,6 +379,31 @@ _PyParser_RaiseRange(Parser *p, expr_ty a, expr_ty b, const char *fmt, ...)
     return NULL;
 }
 
+/* The token before the current one can end an operand (a name, literal
+   or closing bracket), so a comparison operator may follow it. */
+static int
+after_operand(Parser *p)
+{
+    if (p->pos == 0) {
+        return 0;
+    }
+    PToken *prev = &p->tokens[p->pos - 1];
+    switch (prev->t.type) {
+    case NAME:
+        /* Not "case not x": the soft keyword starts a statement. */
+        if (_PyParser_TokenIs(prev, "case") || _PyParser_TokenIs(prev, "match")) {
+            return 0;
+        }
+        return prev->kw == KW_NONE || prev->kw == KW_True ||
+               prev->kw == KW_False || prev->kw == KW_None;
+    case NUMBER: case STRING: case FSTRING_END: case TSTRING_END:
+    case RPAR: case RSQB: case RBRACE: case ELLIPSIS:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 void *
 _PyParser_GenericError(Parser *p)
 {
@@ -362,8 +418,20 @@ _PyParser_GenericError(Parser *p)
     if (t.t.type == INDENT) {
         return _PyParser_RaiseIndentHere(p, "unexpected indent");
     }
+    if (t.t.type == NAME && t.kw == KW_not && after_operand(p)) {
+        /* "a not b": CPython's parser looked past the 'not' for an 'in'
+           and gave up at the token after it. */
+        PToken *next = _PyParser_Peek(p, 1);
+        if (next->kw != KW_in) {
+            t = *next;
+        }
+    }
     if (t.t.type == ENDMARKER && p->tok->buf < p->tok->end) {
-        return _PyParser_RaiseHere(p, "invalid syntax");
+        /* CPython reports the end marker on the last line of the
+           source, before its first column (offset 0). */
+        int line = t.t.lineno > 1 ? t.t.lineno - 1 : 1;
+        return _PyParser_RaiseAt(p, PyExc_SyntaxError, line, -1, line, -1,
+                                 "invalid syntax");
     }
     if (t.t.type == DEDENT) {
         return _PyParser_RaiseIndentHere(p, "unexpected unindent");
@@ -674,7 +742,15 @@ prefer_later_tokenizer_error(Parser *p)
         return;
     }
     PyObject *exc = PyErr_GetRaisedException();
-    PyObject *lineno = PyObject_GetAttrString(exc, "lineno");
+    /* CPython compares with the line of the last token its parser read,
+       which is where the error ends (an error spanning lines, "Perhaps
+       you forgot a comma?", was read to its end). */
+    PyObject *lineno = PyObject_GetAttrString(exc, "end_lineno");
+    if (lineno == NULL || !PyLong_Check(lineno)) {
+        Py_XDECREF(lineno);
+        PyErr_Clear();
+        lineno = PyObject_GetAttrString(exc, "lineno");
+    }
     long err_line = lineno != NULL && PyLong_Check(lineno)
                     ? PyLong_AsLong(lineno) : -1;
     Py_XDECREF(lineno);
@@ -706,11 +782,35 @@ prefer_later_tokenizer_error(Parser *p)
     }
 }
 
+/* CPython's SyntaxError._metadata: (line and column of the last
+   statement parsed before the error, the source text or None for a
+   file), from which traceback looks for a mistyped keyword. */
+static void
+set_error_metadata(Parser *p, int from_string)
+{
+    PyObject *exc = PyErr_GetRaisedException();
+    if (!PyObject_TypeCheck(exc, (PyTypeObject *)PyExc_SyntaxError)) {
+        PyErr_SetRaisedException(exc);
+        return;
+    }
+    PyObject *source = from_string
+        ? PyUnicode_DecodeUTF8(p->tok->buf, strlen(p->tok->buf), "replace")
+        : Py_NewRef(Py_None);
+    PyObject *metadata = source == NULL ? NULL
+        : Py_BuildValue("(iiN)", p->last_stmt_lineno, p->last_stmt_col, source);
+    if (metadata == NULL || PyObject_SetAttrString(exc, "_metadata", metadata) < 0) {
+        /* Only a hint is lost: the SyntaxError itself stands. */
+        PyErr_Clear();
+    }
+    Py_XDECREF(metadata);
+    PyErr_SetRaisedException(exc);
+}
+
 /* ends_with_newline: whether the source text itself ended its last line
    (the tokenizer adds a newline when it did not). */
 static mod_ty
-run_parser(_PyTokenizer *tok, int mode, int flags, int ends_with_newline,
-           PyArena *arena)
+run_parser(_PyTokenizer *tok, int mode, int flags, int feature_version,
+           int ends_with_newline, int from_file, PyArena *arena)
 {
     if (tok == NULL) {
         return NULL;
@@ -729,6 +829,7 @@ run_parser(_PyTokenizer *tok, int mode, int flags, int ends_with_newline,
     p.mode = mode;
     p.flags = flags;
     p.feature_barry = (flags & CO_FUTURE_BARRY_AS_BDFL) != 0;
+    p.feature_version = feature_version;
     p.end_lineno = 1;
     /* Only 'exec' input gets a final newline in CPython's tokenizer too. */
     p.implicit_newline = !ends_with_newline && mode != Py_file_input;
@@ -774,6 +875,9 @@ run_parser(_PyTokenizer *tok, int mode, int flags, int ends_with_newline,
     if (result == NULL && !(flags & PyCF_ALLOW_INCOMPLETE_INPUT)) {
         prefer_later_tokenizer_error(&p);
     }
+    if (result == NULL && PyErr_ExceptionMatches(PyExc_SyntaxError)) {
+        set_error_metadata(&p, !from_file);
+    }
     if (result == NULL && (flags & PyCF_ALLOW_INCOMPLETE_INPUT) &&
         (p.failed_at_eof || tok->eof_incomplete) &&
         PyErr_ExceptionMatches(PyExc_SyntaxError)) {
@@ -804,6 +908,20 @@ run_parser(_PyTokenizer *tok, int mode, int flags, int ends_with_newline,
 }
 
 mod_ty
+_PyParser_ParseStringForVersion(const char *source, PyObject *filename,
+                                int mode, int flags, int feature_version,
+                                PyArena *arena)
+{
+    Py_ssize_t size = (Py_ssize_t)strlen(source);
+    _PyTokenizer *tok = _PyTokenizer_FromString(
+        source, size, (flags & PyCF_IGNORE_COOKIE) != 0, filename);
+    int ends_with_newline = size > 0 && (source[size - 1] == '\n' ||
+                                         source[size - 1] == '\r');
+    return run_parser(tok, mode, flags, feature_version, ends_with_newline, 0,
+                      arena);
+}
+
+mod_ty
 _PyParser_ParseStringAndSize(const char *source, Py_ssize_t size,
                              PyObject *filename, int mode, int flags,
                              PyArena *arena)
@@ -812,7 +930,8 @@ _PyParser_ParseStringAndSize(const char *source, Py_ssize_t size,
         source, size, (flags & PyCF_IGNORE_COOKIE) != 0, filename);
     int ends_with_newline = size > 0 && (source[size - 1] == '\n' ||
                                          source[size - 1] == '\r');
-    return run_parser(tok, mode, flags, ends_with_newline, arena);
+    return run_parser(tok, mode, flags, PY_MINOR_VERSION, ends_with_newline, 0,
+                      arena);
 }
 
 mod_ty
@@ -827,6 +946,6 @@ mod_ty
 _PyParser_ParseFile(FILE *fp, PyObject *filename, int mode, int flags,
                     PyArena *arena)
 {
-    return run_parser(_PyTokenizer_FromFile(fp, filename), mode, flags, 1,
-                      arena);
+    return run_parser(_PyTokenizer_FromFile(fp, filename), mode, flags,
+                      PY_MINOR_VERSION, 1, 1, arena);
 }

@@ -41,7 +41,30 @@ call_arguments(Parser *p, Vec *args, Vec *keywords, int allow_genexp,
                 return -1;
             }
             last = _PyAST_Starred(value, Load, EXTRA(as));
-            if (last == NULL || vec_push(args, last) < 0) {
+            if (last == NULL) {
+                return -1;
+            }
+            if (allow_genexp && args->n == 0 && keywords->n == 0 &&
+                (at_kw(p, KW_for) ||
+                 (at_kw(p, KW_async) && peek_kw(p, 1, KW_for)))) {
+                /* f(*a for a in b): PEP 798's unpacking generator as the
+                   sole argument. */
+                asdl_comprehension_seq *gens = _PyParser_ForIfClauses(p);
+                if (gens == NULL) {
+                    return -1;
+                }
+                if (!at(p, RPAR)) {
+                    _PyParser_RaiseAt(p, PyExc_SyntaxError, last->lineno,
+                                      last->col_offset, p->end_lineno,
+                                      p->end_col,
+                                      "Generator expression must be parenthesized");
+                    return -1;
+                }
+                advance(p);
+                *genexp = _PyAST_GeneratorExp(last, gens, EXTRA(paren));
+                return *genexp == NULL ? -1 : 0;
+            }
+            if (vec_push(args, last) < 0) {
                 return -1;
             }
         }
@@ -67,14 +90,25 @@ call_arguments(Parser *p, Vec *args, Vec *keywords, int allow_genexp,
                                   (int)(tk.t.end - tk.t.start), tk.t.start);
                 return -1;
             }
+            PToken name_tok = *cur(p);
             identifier name = _PyParser_Name(p);
             if (name == NULL) {
                 _PyParser_GenericError(p);
                 return -1;
             }
+            PToken eq_tok = *cur(p);
             advance(p);     /* '=' */
             last = _PyParser_Expression(p);
             if (last == NULL) {
+                return -1;
+            }
+            if (at_kw(p, KW_for) || (at_kw(p, KW_async) && peek_kw(p, 1, KW_for))) {
+                /* f(a=x for x in y): CPython's invalid_kwarg. */
+                _PyParser_RaiseAt(p, PyExc_SyntaxError, name_tok.t.lineno,
+                                  name_tok.t.col_offset, eq_tok.t.end_lineno,
+                                  eq_tok.t.end_col_offset,
+                                  "invalid syntax. Maybe you meant '==' or "
+                                  "':=' instead of '='?");
                 return -1;
             }
             keyword_ty kw = _PyAST_keyword(name, last, EXTRA(as));
@@ -110,7 +144,10 @@ call_arguments(Parser *p, Vec *args, Vec *keywords, int allow_genexp,
                                   "perhaps you meant \"==\"?");
                 return -1;
             }
-            if (!allow_genexp && (at_kw(p, KW_for) || at_kw(p, KW_async))) {
+            if (!allow_genexp && (at_kw(p, KW_for) || at_kw(p, KW_async)) &&
+                args->n == 0) {
+                /* class C(x for x in y): no generator argument, and no
+                   earlier argument to blame it on. */
                 _PyParser_GenericError(p);
                 return -1;
             }
@@ -242,7 +279,13 @@ param_default(Parser *p, PToken *eq)
     if (at(p, COMMA) || at(p, RPAR) || at(p, COLON)) {
         return raise_at_token(p, eq, "expected default value expression");
     }
-    return _PyParser_Expression(p);
+    Mark start = mark(p);
+    expr_ty value = _PyParser_Expression(p);
+    if (value != NULL && _PyParser_AtExpressionStart(p) && !at_kw(p, KW_not)) {
+        /* "def f(a=1 b)": CPython's "Perhaps you forgot a comma?" */
+        return _PyParser_ErrorAfterExpression(p, value, start);
+    }
+    return value;
 }
 
 arguments_ty
@@ -425,6 +468,9 @@ _PyParser_Parameters(Parser *p, int is_lambda, int close)
             break;
         }
     }
+    if (slash && CHECK_VERSION(8, "Positional-only parameters are") < 0) {
+        return NULL;
+    }
     asdl_arg_seq *all = VEC_SEQ(asdl_arg_seq, &posargs);
     asdl_arg_seq *posonly = _Py_asdl_arg_seq_new(nposonly, p->arena);
     asdl_arg_seq *args = _Py_asdl_arg_seq_new(posargs.n - nposonly, p->arena);
@@ -485,7 +531,8 @@ type_param(Parser *p)
         else {
             dflt = _PyParser_Expression(p);
         }
-        if (dflt == NULL) {
+        if (dflt == NULL ||
+            CHECK_VERSION(13, "Type parameter defaults are") < 0) {
             return NULL;
         }
     }
@@ -519,6 +566,9 @@ _PyParser_TypeParams(Parser *p)
     } while (accept(p, COMMA));
     if (!accept(p, RSQB)) {
         return _PyParser_GenericError(p);
+    }
+    if (CHECK_VERSION(12, "Type parameter lists are") < 0) {
+        return NULL;
     }
     return VEC_SEQ(asdl_type_param_seq, &params);
 }

@@ -196,7 +196,8 @@ power(Parser *p)
     expr_ty e;
     if (accept_kw(p, KW_await)) {
         expr_ty value = _PyParser_Primary(p);
-        e = value == NULL ? NULL : _PyAST_Await(value, EXTRA(s));
+        e = value == NULL || CHECK_VERSION(5, "Await expressions are") < 0
+            ? NULL : _PyAST_Await(value, EXTRA(s));
     }
     else {
         e = _PyParser_Primary(p);
@@ -278,7 +279,8 @@ binary_level(Parser *p, int level)
         advance(p);
         expr_ty right = level == LEVEL_TERM ? factor(p)
                                             : binary_level(p, level - 1);
-        if (right == NULL) {
+        if (right == NULL ||
+            (op == MatMult && CHECK_VERSION(5, "The '@' operator is") < 0)) {
             return NULL;
         }
         e = _PyAST_BinOp(e, op, right, EXTRA(s));
@@ -482,7 +484,8 @@ named_expression(Parser *p, int check_assign)
         target->v.Name.ctx = Store;
         advance(p);
         expr_ty value = _PyParser_Expression(p);
-        if (value == NULL) {
+        if (value == NULL ||
+            CHECK_VERSION(8, "Assignment expressions are") < 0) {
             return NULL;
         }
         return _PyAST_NamedExpr(target, value, EXTRA(s));
@@ -596,7 +599,8 @@ _PyParser_ForIfClauses(Parser *p)
             }
         }
         asdl_expr_seq *ifseq = VEC_SEQ(asdl_expr_seq, &ifs);
-        if (ifseq == NULL) {
+        if (ifseq == NULL ||
+            (is_async && CHECK_VERSION(6, "Async comprehensions are") < 0)) {
             return NULL;
         }
         comprehension_ty c = _PyAST_comprehension(target, iter, ifseq,
@@ -662,6 +666,31 @@ parenthesized(Parser *p)
             return fail(p);
         }
         return y;
+    }
+    if (at(p, DOUBLESTAR)) {
+        /* CPython's invalid_group: '(' '**' expression ')'. */
+        PToken star = *cur(p);
+        Mark m = mark(p);
+        advance(p);
+        quiet_begin(p);
+        expr_ty e = _PyParser_Expression(p);
+        int failed = quiet_end(p);
+        if (!failed && e != NULL && at(p, RPAR) && !p->fatal) {
+            /* No other reading of the group exists: the error stands even
+               while speculating. */
+            int quiet = p->quiet;
+            p->quiet = 0;
+            _PyParser_RaiseAt(p, PyExc_SyntaxError, star.t.lineno,
+                              star.t.col_offset, star.t.end_lineno,
+                              star.t.end_col_offset,
+                              "cannot use double starred expression here");
+            p->quiet = quiet;
+            return _PyParser_Fatal(p);
+        }
+        reset(p, m);
+        if (p->fatal) {
+            return NULL;
+        }
     }
     Mark first_start = mark(p);
     expr_ty first = star_named_expression(p);
@@ -864,7 +893,10 @@ brace_display(Parser *p)
             advance(p);
             return _PyAST_Set(seq, EXTRA(s));
         }
-        if (first->kind == Starred_kind || first->kind == NamedExpr_kind) {
+        /* A key may be a walrus only in parentheses. */
+        if (first->kind == Starred_kind ||
+            (first->kind == NamedExpr_kind &&
+             p->tokens[first_start.pos].t.type != LPAR)) {
             return fail(p);
         }
         PToken colon = *cur(p);

@@ -109,12 +109,9 @@ mapping_key(Parser *p)
     }
     if (t->t.type == STRING || t->t.type == FSTRING_START ||
         t->t.type == TSTRING_START) {
-        expr_ty e = _PyParser_Strings(p);
-        if (e != NULL && e->kind != Constant_kind) {
-            return RAISE_NODE(e, "patterns may only match literals and "
-                              "attribute lookups");
-        }
-        return e;
+        /* An f-string or t-string key is refused by the compiler
+           ("mapping pattern keys may only match ..."). */
+        return _PyParser_Strings(p);
     }
     if (t->t.type == NAME && (t->kw == KW_None || t->kw == KW_True ||
                               t->kw == KW_False)) {
@@ -123,21 +120,33 @@ mapping_key(Parser *p)
     if (t->t.type == NAME && !t->kw && peek_is(p, 1, DOT)) {
         return name_or_attr(p);
     }
+    if (t->t.type == NAME && !t->kw) {
+        /* A plain name is no key: CPython gives up after it, still
+           hoping for the '.' of an attribute. */
+        advance(p);
+    }
     return fail(p);
 }
 
 /* ---- patterns ---------------------------------------------------------------------- */
 
-/* A capture name: not '_', not followed by '.', '(' or '='. */
+/* A capture name: not '_', not followed by '.', '(' or '='.  After 'as'
+   (as_target) other expressions get CPython's specific messages; a name
+   followed by one of those tokens fails there, where CPython's parser
+   gave up. */
 static identifier
-capture_target(Parser *p)
+capture_target(Parser *p, int as_target)
 {
     if (at_wildcard(p)) {
-        return RAISE_HERE("cannot use '_' as a target");
+        return as_target ? RAISE_HERE("cannot use '_' as a target") : fail(p);
     }
-    if (!at(p, NAME) || peek_is(p, 1, DOT) || peek_is(p, 1, LPAR) ||
-        peek_is(p, 1, EQUAL)) {
-        if (_PyParser_AtExpressionStart(p)) {
+    if (at(p, NAME) && (peek_is(p, 1, DOT) || peek_is(p, 1, LPAR) ||
+                        peek_is(p, 1, EQUAL))) {
+        advance(p);
+        return fail(p);
+    }
+    if (!at(p, NAME)) {
+        if (as_target && _PyParser_AtExpressionStart(p)) {
             expr_ty e = _PyParser_Expression(p);
             if (e != NULL) {
                 return RAISE_NODE(e, "invalid pattern target");
@@ -252,7 +261,7 @@ mapping_pattern(Parser *p)
     identifier rest = NULL;
     while (!at(p, RBRACE)) {
         if (accept(p, DOUBLESTAR)) {
-            rest = capture_target(p);
+            rest = capture_target(p, 0);
             if (rest == NULL) {
                 return NULL;
             }
@@ -445,7 +454,7 @@ pattern(Parser *p)
         }
     }
     if (accept_kw(p, KW_as)) {
-        identifier name = capture_target(p);
+        identifier name = capture_target(p, 1);
         if (name == NULL) {
             return NULL;
         }
@@ -592,6 +601,9 @@ _PyParser_MatchStatement(Parser *p, Py_ssize_t *newline_at)
     }
     if (cases.n == 0 || !accept(p, DEDENT)) {
         return fail(p);
+    }
+    if (CHECK_VERSION(10, "Pattern matching is") < 0) {
+        return NULL;
     }
     asdl_match_case_seq *seq = VEC_SEQ(asdl_match_case_seq, &cases);
     return seq == NULL ? NULL : _PyAST_Match(subject, seq, EXTRA(s));

@@ -66,6 +66,8 @@ typedef struct {
     int mode;                   /* Py_file_input, ... */
     int flags;                  /* PyCF_* */
     int feature_barry;          /* "<>" is allowed */
+    int feature_version;        /* minor version of the syntax accepted
+                                   (ast.parse's feature_version) */
     int depth;                  /* nesting of rule calls (guarded) */
     int error;                  /* the last rule failed */
     int fatal;                  /* an exception speculation must keep */
@@ -73,6 +75,8 @@ typedef struct {
     int failed_at_eof;          /* the error raised was at the end of input */
     int implicit_newline;       /* not 'exec' input, and its last line had
                                    no newline (the tokenizer added one) */
+    int last_stmt_lineno;       /* start of the last statement parsed */
+    int last_stmt_col;          /* (0: none), for SyntaxError._metadata */
     int end_lineno;             /* end of the last consumed token */
     int end_col;
     Vec type_ignores;           /* TypeIgnore nodes of "# type: ignore"
@@ -202,6 +206,10 @@ void *_PyParser_RaiseRange(Parser *p, expr_ty a, expr_ty b,
    holds a tokenizer error (which is reported instead), or the special
    forms: unclosed bracket at the end, unexpected indent/unindent. */
 void *_PyParser_GenericError(Parser *p);
+/* 0 when the syntax new in Python 3.`version` is accepted; else -1 with
+   "<what> only supported in Python 3.<version> and greater" raised. */
+int _PyParser_CheckVersion(Parser *p, int version, const char *what);
+#define CHECK_VERSION(version, what) _PyParser_CheckVersion(p, (version), (what))
 /* MemoryError or similar already raised: make it fatal. */
 void *_PyParser_Fatal(Parser *p);
 

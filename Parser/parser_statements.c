@@ -116,6 +116,10 @@ annotated_assignment(Parser *p, expr_ty target, Start s, int first_type)
             return NULL;
         }
     }
+    if (CHECK_VERSION(6, simple ? "Variable annotation syntax is"
+                                : "Variable annotations syntax is") < 0) {
+        return NULL;
+    }
     return _PyAST_AnnAssign(target, annotation, value, simple, EXTRA(s));
 }
 
@@ -212,6 +216,9 @@ expression_statement(Parser *p)
             return NULL;
         }
         advance(p);
+        if (op == MatMult && CHECK_VERSION(5, "The '@' operator is") < 0) {
+            return NULL;
+        }
         expr_ty value = _PyParser_AnnotatedRhs(p);
         if (value == NULL) {
             return NULL;
@@ -299,6 +306,9 @@ import_name(Parser *p, Start s, int is_lazy)
             return NULL;
         }
     } while (accept(p, COMMA));
+    if (is_lazy && CHECK_VERSION(15, "Lazy imports are") < 0) {
+        return NULL;
+    }
     asdl_alias_seq *seq = VEC_SEQ(asdl_alias_seq, &names);
     return seq == NULL ? NULL : _PyAST_Import(seq, is_lazy, EXTRA(s));
 }
@@ -321,6 +331,10 @@ import_from(Parser *p, Start s, int is_lazy)
         }
     }
     identifier module = NULL;
+    if (level == 0 && at_kw(p, KW_import)) {
+        /* "from import x": a module name or dots are required. */
+        return fail(p);
+    }
     if (!at_kw(p, KW_import)) {
         module = dotted_name(p);
         if (module == NULL) {
@@ -377,6 +391,9 @@ import_from(Parser *p, Start s, int is_lazy)
         return _PyParser_RaiseAt(p, PyExc_SyntaxError, s.lineno, s.col,
                                  p->end_lineno, p->end_col,
                                  "lazy from __future__ import is not allowed");
+    }
+    if (is_lazy && CHECK_VERSION(15, "Lazy imports are") < 0) {
+        return NULL;
     }
     asdl_alias_seq *seq = VEC_SEQ(asdl_alias_seq, &names);
     return seq == NULL ? NULL
@@ -468,7 +485,7 @@ type_alias(Parser *p)
         return fail(p);
     }
     expr_ty value = _PyParser_Expression(p);
-    if (value == NULL) {
+    if (value == NULL || CHECK_VERSION(12, "Type statement is") < 0) {
         return NULL;
     }
     return _PyAST_TypeAlias(target, params, value, EXTRA(s));
@@ -608,13 +625,22 @@ statement(Parser *p, Vec *out)
         return -1;
     }
     stmt_ty st = compound_statement(p);
+    int r;
     if (st != NULL) {
-        return vec_push(out, st);
+        r = vec_push(out, st);
     }
-    if (p->error) {
+    else if (p->error) {
         return -1;
     }
-    return simple_statements(p, out);
+    else {
+        r = simple_statements(p, out);
+    }
+    if (r == 0 && out->n > 0) {
+        stmt_ty last = out->items[out->n - 1];
+        p->last_stmt_lineno = last->lineno;
+        p->last_stmt_col = last->col_offset;
+    }
+    return r;
 }
 
 asdl_stmt_seq *
@@ -779,7 +805,8 @@ for_statement(Parser *p, Start s, int is_async)
     }
     asdl_stmt_seq *body = block(p, "'for' statement", lineno);
     asdl_stmt_seq *orelse;
-    if (body == NULL || else_block(p, &orelse) < 0) {
+    if (body == NULL || else_block(p, &orelse) < 0 ||
+        (is_async && CHECK_VERSION(5, "Async for loops are") < 0)) {
         return NULL;
     }
     return is_async
@@ -839,14 +866,36 @@ with_items_in_parens(Parser *p, Vec *items)
 /* The items of "with (a as b, c):", or NULL (not raised) when the
    parenthesis belongs to an expression instead.  Tried quietly first,
    then parsed again for real so that warnings are issued. */
+static int
+has_target(Vec *items)
+{
+    for (Py_ssize_t i = 0; i < items->n; i++) {
+        if (((withitem_ty)items->items[i])->optional_vars != NULL) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static asdl_withitem_seq *
 parenthesized_with_items(Parser *p)
 {
     Mark m = mark(p);
     Vec items = VEC_INIT;
     quiet_begin(p);
-    int ok = with_items_in_parens(p, &items) == 0 && at(p, COLON);
+    int parsed = with_items_in_parens(p, &items) == 0;
+    int ok = parsed && at(p, COLON);
     if (quiet_end(p) || !ok) {
+        if (parsed && !p->fatal && at(p, NEWLINE)) {
+            /* CPython's invalid_with_stmt: "with (a as b)" ending the
+               line. */
+            return RAISE_HERE("expected ':'");
+        }
+        if (parsed && !p->fatal && has_target(&items)) {
+            /* "with (a as b) as c:": no expression starts with "(a as",
+               so CPython's parser gave up after the ')'. */
+            return _PyParser_GenericError(p);
+        }
         reset(p, m);
         return NULL;
     }
@@ -891,7 +940,8 @@ with_statement(Parser *p, Start s, int is_async)
         return NULL;
     }
     asdl_stmt_seq *body = block(p, "'with' statement", lineno);
-    if (body == NULL) {
+    if (body == NULL ||
+        (is_async && CHECK_VERSION(5, "Async with statements are") < 0)) {
         return NULL;
     }
     return is_async ? _PyAST_AsyncWith(items, body, type_comment, EXTRA(s))
@@ -908,6 +958,7 @@ except_block(Parser *p, int *star)
     *star = accept(p, STAR);
     expr_ty type = NULL;
     identifier name = NULL;
+    int bare_tuple = 0;     /* PEP 758's unparenthesized types */
     if (!at(p, COLON)) {
         Start ts = start_here(p);
         type = _PyParser_Expression(p);
@@ -940,6 +991,7 @@ except_block(Parser *p, int *star)
                                          "multiple exception types must be "
                                          "parenthesized when using 'as'");
             }
+            bare_tuple = 1;
             asdl_expr_seq *seq = VEC_SEQ(asdl_expr_seq, &types);
             type = seq == NULL ? NULL : _PyAST_Tuple(seq, Load, EXTRA(ts));
             if (type == NULL) {
@@ -955,7 +1007,9 @@ except_block(Parser *p, int *star)
                 if (target == NULL) {
                     return NULL;
                 }
-                if (target->kind == Name_kind) {
+                if (!at(p, COLON)) {
+                    /* "except A as b, c:": CPython's rule wants the ':'
+                       right after the target. */
                     return fail(p);
                 }
                 return RAISE_NODE(target, "cannot use except%s statement with "
@@ -973,7 +1027,8 @@ except_block(Parser *p, int *star)
     asdl_stmt_seq *body = block(p, *star ? "'except*' statement"
                                          : "'except' statement",
                                 except_tok.t.lineno);
-    if (body == NULL) {
+    if (body == NULL || (bare_tuple &&
+        CHECK_VERSION(14, "except expressions without parentheses are") < 0)) {
         return NULL;
     }
     return _PyAST_ExceptHandler(type, name, body, EXTRA(s));
@@ -1036,7 +1091,8 @@ try_statement(Parser *p)
         return RAISE_HERE("expected 'except' or 'finally' block");
     }
     asdl_excepthandler_seq *hseq = VEC_SEQ(asdl_excepthandler_seq, &handlers);
-    if (hseq == NULL) {
+    if (hseq == NULL ||
+        (kind == 1 && CHECK_VERSION(11, "Exception groups are") < 0)) {
         return NULL;
     }
     return kind == 1 ? _PyAST_TryStar(body, hseq, orelse, finalbody, EXTRA(s))
@@ -1110,7 +1166,8 @@ function_def(Parser *p, asdl_expr_seq *decorators, Start s, int is_async)
         return NULL;
     }
     asdl_stmt_seq *body = block(p, "function definition", lineno);
-    if (body == NULL) {
+    if (body == NULL ||
+        (is_async && CHECK_VERSION(5, "Async functions are") < 0)) {
         return NULL;
     }
     return is_async

@@ -75,10 +75,35 @@ literal_error(Parser *p, PToken *t)
     if (text == NULL) {
         return _PyParser_Fatal(p);
     }
-    /* CPython reports it where the parser stood after the literal. */
-    Py_ssize_t i = t - p->tokens;
-    _PyParser_Peek(p, i + 1 - p->pos);
-    PToken tk = p->tokens[i + 1 < p->ntokens ? i + 1 : i];
+    /* CPython reports it where the parser stood after the literal.  The
+       pieces of an f-string are copies outside the token array: the
+       parser then already stands after the whole literal. */
+    PToken tk;
+    if (t >= p->tokens && t < p->tokens + p->ntokens) {
+        Py_ssize_t i = t - p->tokens;
+        _PyParser_Peek(p, i + 1 - p->pos);
+        tk = p->tokens[i + 1 < p->ntokens ? i + 1 : i];
+    }
+    else {
+        /* Past the end of the f-string holding the current piece. */
+        int depth = 0;
+        Py_ssize_t k = 0;
+        for (;; k++) {
+            int type = _PyParser_Peek(p, k)->t.type;
+            if (type == ENDMARKER || type == ERRORTOKEN) {
+                break;
+            }
+            if (type == FSTRING_START || type == TSTRING_START) {
+                depth++;
+            }
+            else if ((type == FSTRING_END || type == TSTRING_END) &&
+                     depth-- == 0) {
+                k++;
+                break;
+            }
+        }
+        tk = *_PyParser_Peek(p, k);
+    }
     _PyParser_RaiseAt(p, PyExc_SyntaxError, tk.t.lineno, tk.t.col_offset,
                       tk.t.lineno, tk.t.col_offset, "(%s) %U", kind, text);
     Py_DECREF(text);
@@ -668,7 +693,7 @@ _PyParser_Strings(Parser *p)
         goto done;
     }
     asdl_expr_seq *values = VEC_SEQ(asdl_expr_seq, &pc.values);
-    if (values == NULL) {
+    if (values == NULL || (n_t && CHECK_VERSION(14, "t-strings are") < 0)) {
         goto done;
     }
     result = n_t ? _PyAST_TemplateStr(values, EXTRA(s))

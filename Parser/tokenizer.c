@@ -441,6 +441,16 @@ close_bracket(_PyTokenizer *tok, char c)
         (opener == '{' && c == '}')) {
         return 0;
     }
+    if (opener == '{' && tok->nfstrings > 0) {
+        /* The brace opening an f-string's replacement field, closed by
+           ')' or ']': f"{)}". */
+        _PyTokFString *fs = &tok->fstrings[tok->nfstrings - 1];
+        if (fs->nfields > 0 && fs->fields[fs->nfields - 1].level == tok->level) {
+            tok_error_at(tok, tok->cur + 1, "%s: unmatched '%c'",
+                         fs->is_tstring ? "t-string" : "f-string", c);
+            return -1;
+        }
+    }
     int opener_line = tok->parenlinenostack[tok->level];
     if (opener_line != tok->lineno) {
         tok_error_at(tok, tok->cur + 1,

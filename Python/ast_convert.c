@@ -660,14 +660,15 @@ _PyAST_CompileObject(PyObject *ast, PyObject *filename, int mode, int flags,
    of the parsed source. */
 PyObject *
 _PyAST_ParseToObject(const char *text, PyObject *filename, int mode,
-                     int flags, int optimize)
+                     int flags, int optimize, int feature_version)
 {
     PyArena *arena = _PyArena_New();
     if (arena == NULL) {
         return NULL;
     }
     PyObject *result = NULL;
-    mod_ty mod = _PyParser_ParseString(text, filename, mode, flags, arena);
+    mod_ty mod = _PyParser_ParseStringForVersion(text, filename, mode, flags,
+                                                 feature_version, arena);
     if (mod != NULL) {
         result = mod_to_object(mod, wants_folding(flags), optimize);
     }

@@ -67,8 +67,10 @@ static int mode_from_string(const char *mode, const char *funcname)
 extern int _PyAST_IsASTObject(PyObject *obj);
 extern PyObject *_PyAST_CompileObject(PyObject *ast, PyObject *filename,
                                       int mode, int flags, int optimize);
+/* feature_version: the minor version of the syntax accepted. */
 extern PyObject *_PyAST_ParseToObject(const char *text, PyObject *filename,
-                                      int mode, int flags, int optimize);
+                                      int mode, int flags, int optimize,
+                                      int feature_version);
 
 static PyObject *builtin_compile(PyObject *module, PyObject *args,
                                  PyObject *kwds)
@@ -112,7 +114,12 @@ static PyObject *builtin_compile(PyObject *module, PyObject *args,
         goto done;
     }
     if (flags & PyCF_ONLY_AST) {
-        result = _PyAST_ParseToObject(text, filename, start, flags, optimize);
+        /* -1 (the default): this version's syntax. */
+        if (feature_version < 0) {
+            feature_version = PY_MINOR_VERSION;
+        }
+        result = _PyAST_ParseToObject(text, filename, start, flags, optimize,
+                                      feature_version);
         goto done;
     }
     PyCompilerFlags cf = {.cf_flags = flags, .cf_feature_version = 15};

@@ -1040,14 +1040,15 @@ unpack_helper(struct compiler *c, location loc, asdl_expr_seq *elts)
         expr_ty elt = asdl_seq_GET(elts, i);
         if (elt->kind == Starred_kind && !seen_star) {
             if (i >= 256 || n - i - 1 >= (INT_MAX >> 8)) {
-                return compiler_error(c, LOC(elt),
+                return compiler_error(c, loc,
                     "too many expressions in star-unpacking assignment");
             }
             ADDOP_I(c, loc, UNPACK_EX, (int)(i + ((n - i - 1) << 8)));
             seen_star = 1;
         }
         else if (elt->kind == Starred_kind) {
-            return compiler_error(c, LOC(elt),
+            /* Reported at the whole target, as CPython does. */
+            return compiler_error(c, loc,
                 "multiple starred expressions in assignment");
         }
     }
@@ -1154,6 +1155,40 @@ codegen_call_kwargs_dict(struct compiler *c, location loc,
 }
 
 static int
+is_debug_name(identifier name)
+{
+    return PyUnicode_CompareWithASCIIString(name, "__debug__") == 0;
+}
+
+static int
+check_debug_parameter_seq(struct compiler *c, asdl_arg_seq *params)
+{
+    for (Py_ssize_t i = 0; i < asdl_seq_LEN(params); i++) {
+        arg_ty a = asdl_seq_GET(params, i);
+        if (is_debug_name(a->arg)) {
+            return compiler_error(c, LOC(a), "cannot assign to __debug__");
+        }
+    }
+    return 0;
+}
+
+/* No parameter of a def or lambda may be named __debug__. */
+static int
+check_debug_parameters(struct compiler *c, arguments_ty args)
+{
+    RETURN_IF_ERROR(check_debug_parameter_seq(c, args->posonlyargs));
+    RETURN_IF_ERROR(check_debug_parameter_seq(c, args->args));
+    if (args->vararg && is_debug_name(args->vararg->arg)) {
+        return compiler_error(c, LOC(args->vararg), "cannot assign to __debug__");
+    }
+    RETURN_IF_ERROR(check_debug_parameter_seq(c, args->kwonlyargs));
+    if (args->kwarg && is_debug_name(args->kwarg->arg)) {
+        return compiler_error(c, LOC(args->kwarg), "cannot assign to __debug__");
+    }
+    return 0;
+}
+
+static int
 check_keywords(struct compiler *c, asdl_keyword_seq *keywords)
 {
     Py_ssize_t n = asdl_seq_LEN(keywords);
@@ -1161,6 +1196,9 @@ check_keywords(struct compiler *c, asdl_keyword_seq *keywords)
         keyword_ty a = asdl_seq_GET(keywords, i);
         if (a->arg == NULL) {
             continue;
+        }
+        if (is_debug_name(a->arg)) {
+            return compiler_error(c, LOC(a), "cannot assign to __debug__");
         }
         for (Py_ssize_t j = i + 1; j < n; j++) {
             keyword_ty b = asdl_seq_GET(keywords, j);
@@ -1670,6 +1708,9 @@ codegen_visit_expr_inner(struct compiler *c, expr_ty e)
         case Load:
             return addop_name(c, aloc, LOAD_ATTR, e->v.Attribute.attr, 0);
         case Store: {
+            if (is_debug_name(e->v.Attribute.attr)) {
+                return compiler_error(c, loc, "cannot assign to __debug__");
+            }
             /* self.x = ... inside a method: a static attribute. */
             struct compiler_unit *u = c->u;
             expr_ty obj = e->v.Attribute.value;
@@ -2191,6 +2232,7 @@ static int
 codegen_type_params(struct compiler *c, asdl_type_param_seq *tps)
 {
     Py_ssize_t n = asdl_seq_LEN(tps);
+    int seen_default = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         type_param_ty tp = asdl_seq_GET(tps, i);
         location loc = LOC(tp);
@@ -2227,7 +2269,12 @@ codegen_type_params(struct compiler *c, asdl_type_param_seq *tps)
             ADDOP_I(c, loc, CALL_INTRINSIC_1, INTRINSIC_TYPEVARTUPLE);
             break;
         }
+        if (dflt == NULL && seen_default) {
+            return compiler_error(c, loc, "non-default type parameter '%U' "
+                                  "follows default type parameter", name);
+        }
         if (dflt != NULL) {
+            seen_default = 1;
             RETURN_IF_ERROR(codegen_lazy_function(c, dflt, (void *)dflt, name, loc));
             ADDOP_I(c, loc, CALL_INTRINSIC_2, INTRINSIC_SET_TYPEPARAM_DEFAULT);
         }
@@ -2347,6 +2394,7 @@ codegen_function(struct compiler *c, stmt_ty s, int is_async)
     asdl_type_param_seq *tps = is_async ? s->v.AsyncFunctionDef.type_params
                                         : s->v.FunctionDef.type_params;
     location loc = LOC(s);
+    RETURN_IF_ERROR(check_debug_parameters(c, args));
     RETURN_IF_ERROR(codegen_decorators(c, decos));
     int firstlineno = s->lineno;
     if (asdl_seq_LEN(decos) > 0) {
@@ -2398,6 +2446,7 @@ codegen_lambda(struct compiler *c, expr_ty e)
     location loc = LOC(e);
     arguments_ty args = e->v.Lambda.args;
     int flags;
+    RETURN_IF_ERROR(check_debug_parameters(c, args));
     RETURN_IF_ERROR(codegen_default_arguments(c, loc, args, &flags));
     PyObject *name = PyUnicode_InternFromString("<lambda>");
     if (name == NULL) {

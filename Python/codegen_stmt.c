@@ -893,6 +893,10 @@ codegen_annassign(struct compiler *c, stmt_ty s)
         VISIT(c, expr, s->v.AnnAssign.value);
         VISIT(c, expr, target);
     }
+    if (target->kind == Name_kind &&
+        PyUnicode_CompareWithASCIIString(target->v.Name.id, "__debug__") == 0) {
+        return compiler_error(c, loc, "cannot assign to __debug__");
+    }
     struct compiler_unit *u = c->u;
     if (target->kind == Name_kind && s->v.AnnAssign.simple &&
         u->u_annotations != NULL && u->u_cond_depth > 0) {
@@ -1037,7 +1041,7 @@ pattern_sequence(struct compiler *c, pattern_ty p, pattern_context *pc)
     for (Py_ssize_t i = 0; i < n; i++) {
         if (asdl_seq_GET(patterns, i)->kind == MatchStar_kind) {
             if (star >= 0) {
-                return compiler_error(c, LOC(asdl_seq_GET(patterns, i)),
+                return compiler_error(c, loc,
                                       "multiple starred names in sequence pattern");
             }
             star = i;
@@ -1092,7 +1096,7 @@ pattern_mapping(struct compiler *c, pattern_ty p, pattern_context *pc)
         expr_ty key = asdl_seq_GET(keys, i);
         if (key == NULL || (key->kind != Constant_kind && key->kind != Attribute_kind &&
                             !(key->kind == UnaryOp_kind || key->kind == BinOp_kind))) {
-            return compiler_error(c, key ? LOC(key) : loc,
+            return compiler_error(c, loc,
                 "mapping pattern keys may only match literals and attribute lookups");
         }
         VISIT(c, expr, key);
@@ -1229,17 +1233,274 @@ codegen_pattern(struct compiler *c, pattern_ty p, pattern_context *pc)
     return 0;
 }
 
+/* ---- pattern checks ------------------------------------------------------
+   The rules a pattern obeys beyond the grammar, checked before its code
+   is generated (in the order CPython's compiler reports them): no name
+   bound twice, alternatives binding the same names, no irrefutable
+   pattern where it would make later patterns unreachable, no repeated
+   mapping key or class keyword.  `names` collects the names bound so far
+   (a list, in binding order); `allow_irrefutable` is false where a
+   capture or wildcard would hide what follows. */
+
+static int check_pattern(struct compiler *c, pattern_ty p,
+                         int allow_irrefutable, PyObject *names);
+
 static int
-is_irrefutable(pattern_ty p)
+check_bound_name(struct compiler *c, location loc, identifier name,
+                 PyObject *names)
 {
-    if (p->kind == MatchAs_kind && p->v.MatchAs.pattern == NULL) {
-        return 1;
+    if (PyUnicode_CompareWithASCIIString(name, "__debug__") == 0) {
+        return compiler_error(c, loc, "cannot assign to __debug__");
     }
-    if (p->kind == MatchOr_kind) {
-        Py_ssize_t n = asdl_seq_LEN(p->v.MatchOr.patterns);
-        return n > 0 && is_irrefutable(asdl_seq_GET(p->v.MatchOr.patterns, n - 1));
+    int seen = PySequence_Contains(names, name);
+    if (seen < 0) {
+        return -1;
+    }
+    if (seen) {
+        return compiler_error(c, loc, "multiple assignments to name %R in pattern",
+                              name);
+    }
+    return PyList_Append(names, name);
+}
+
+static int
+check_subpatterns(struct compiler *c, asdl_pattern_seq *patterns,
+                  PyObject *names)
+{
+    for (Py_ssize_t i = 0; i < asdl_seq_LEN(patterns); i++) {
+        RETURN_IF_ERROR(check_pattern(c, asdl_seq_GET(patterns, i), 1, names));
     }
     return 0;
+}
+
+/* The value a literal mapping key stands for (a new reference), or NULL
+   with no exception for keys compared by lookup (attributes).  Signed
+   numbers and complex literals are still UnaryOp/BinOp nodes here. */
+static PyObject *
+mapping_key_value(expr_ty key)
+{
+    switch (key->kind) {
+    case Constant_kind:
+        return Py_NewRef(key->v.Constant.value);
+    case UnaryOp_kind: {
+        PyObject *operand = mapping_key_value(key->v.UnaryOp.operand);
+        if (operand == NULL || key->v.UnaryOp.op != USub) {
+            return operand;
+        }
+        PyObject *negated = PyNumber_Negative(operand);
+        Py_DECREF(operand);
+        return negated;
+    }
+    case BinOp_kind: {
+        PyObject *left = mapping_key_value(key->v.BinOp.left);
+        if (left == NULL) {
+            return NULL;
+        }
+        PyObject *right = mapping_key_value(key->v.BinOp.right);
+        if (right == NULL) {
+            Py_DECREF(left);
+            return NULL;
+        }
+        PyObject *sum = key->v.BinOp.op == Sub ? PyNumber_Subtract(left, right)
+                                               : PyNumber_Add(left, right);
+        Py_DECREF(left);
+        Py_DECREF(right);
+        return sum;
+    }
+    default:
+        return NULL;
+    }
+}
+
+static int
+check_mapping_keys(struct compiler *c, pattern_ty p)
+{
+    asdl_expr_seq *keys = p->v.MatchMapping.keys;
+    PyObject *seen = PySet_New(NULL);
+    if (seen == NULL) {
+        return -1;
+    }
+    int result = 0;
+    for (Py_ssize_t i = 0; i < asdl_seq_LEN(keys) && result == 0; i++) {
+        expr_ty key = asdl_seq_GET(keys, i);
+        PyObject *value = key ? mapping_key_value(key) : NULL;
+        if (value == NULL) {
+            result = PyErr_Occurred() ? -1 : 0;
+            continue;
+        }
+        int dup = PySet_Contains(seen, value);
+        if (dup < 0 || (!dup && PySet_Add(seen, value) < 0)) {
+            result = -1;
+        }
+        else if (dup) {
+            result = compiler_error(c, LOC(p),
+                                    "mapping pattern checks duplicate key (%R)",
+                                    value);
+        }
+        Py_DECREF(value);
+    }
+    Py_DECREF(seen);
+    return result;
+}
+
+static int
+check_class_keywords(struct compiler *c, pattern_ty p)
+{
+    asdl_identifier_seq *attrs = p->v.MatchClass.kwd_attrs;
+    asdl_pattern_seq *patterns = p->v.MatchClass.kwd_patterns;
+    Py_ssize_t n = asdl_seq_LEN(attrs);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        identifier attr = asdl_seq_GET(attrs, i);
+        location loc = i < asdl_seq_LEN(patterns)
+                       ? LOC(asdl_seq_GET(patterns, i)) : LOC(p);
+        if (PyUnicode_CompareWithASCIIString(attr, "__debug__") == 0) {
+            return compiler_error(c, loc, "cannot assign to __debug__");
+        }
+        for (Py_ssize_t j = i + 1; j < n; j++) {
+            identifier other = asdl_seq_GET(attrs, j);
+            if (PyUnicode_Compare(attr, other) == 0) {
+                location at = j < asdl_seq_LEN(patterns)
+                              ? LOC(asdl_seq_GET(patterns, j)) : LOC(p);
+                return compiler_error(c, at,
+                    "attribute name repeated in class pattern: %U", other);
+            }
+        }
+    }
+    return 0;
+}
+
+/* 1 when the lists `a` and `b` hold the same names (in any order; neither
+   holds a name twice), 0 when not, -1 on error. */
+static int
+same_names(PyObject *a, PyObject *b)
+{
+    if (PyList_GET_SIZE(a) != PyList_GET_SIZE(b)) {
+        return 0;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(b); i++) {
+        int found = PySequence_Contains(a, PyList_GET_ITEM(b, i));
+        if (found <= 0) {
+            return found;
+        }
+    }
+    return 1;
+}
+
+/* Each alternative binds its own list of names; all must bind the same
+   set as the first, which then joins `names`. */
+static int
+check_or_pattern(struct compiler *c, pattern_ty p, int allow_irrefutable,
+                 PyObject *names)
+{
+    asdl_pattern_seq *alts = p->v.MatchOr.patterns;
+    Py_ssize_t n = asdl_seq_LEN(alts);
+    PyObject *control = NULL;   /* owned: the first alternative's names */
+    int result = 0;
+    for (Py_ssize_t i = 0; i < n && result == 0; i++) {
+        pattern_ty alt = asdl_seq_GET(alts, i);
+        PyObject *bound = PyList_New(0);
+        if (bound == NULL) {
+            result = -1;
+            break;
+        }
+        result = check_pattern(c, alt, allow_irrefutable && i == n - 1, bound);
+        if (result == 0 && control == NULL) {
+            control = bound;
+            continue;
+        }
+        if (result == 0) {
+            int same = same_names(control, bound);
+            if (same == 0) {
+                compiler_error(c, LOC(alt),
+                               "alternative patterns bind different names");
+            }
+            result = same > 0 ? 0 : -1;
+        }
+        Py_DECREF(bound);
+    }
+    for (Py_ssize_t j = 0; result == 0 && control && j < PyList_GET_SIZE(control); j++) {
+        result = check_bound_name(c, LOC(p), PyList_GET_ITEM(control, j), names);
+    }
+    Py_XDECREF(control);
+    return result;
+}
+
+static int
+check_pattern(struct compiler *c, pattern_ty p, int allow_irrefutable,
+              PyObject *names)
+{
+    location loc = LOC(p);
+    switch (p->kind) {
+    case MatchValue_kind: {
+        /* Literals (signed numbers and complex literals are still
+           UnaryOp/BinOp nodes here) and dotted names; not f-strings or
+           t-strings, which the grammar lets through. */
+        expr_ty value = p->v.MatchValue.value;
+        if (value->kind != Attribute_kind) {
+            PyObject *literal = mapping_key_value(value);
+            if (literal == NULL) {
+                return PyErr_Occurred() ? -1 : compiler_error(c, loc,
+                    "patterns may only match literals and attribute lookups");
+            }
+            Py_DECREF(literal);
+        }
+        return 0;
+    }
+    case MatchSingleton_kind:
+        return 0;
+    case MatchSequence_kind:
+        return check_subpatterns(c, p->v.MatchSequence.patterns, names);
+    case MatchMapping_kind:
+        RETURN_IF_ERROR(check_mapping_keys(c, p));
+        RETURN_IF_ERROR(check_subpatterns(c, p->v.MatchMapping.patterns, names));
+        if (p->v.MatchMapping.rest) {
+            return check_bound_name(c, loc, p->v.MatchMapping.rest, names);
+        }
+        return 0;
+    case MatchClass_kind:
+        RETURN_IF_ERROR(check_class_keywords(c, p));
+        RETURN_IF_ERROR(check_subpatterns(c, p->v.MatchClass.patterns, names));
+        return check_subpatterns(c, p->v.MatchClass.kwd_patterns, names);
+    case MatchStar_kind:
+        if (p->v.MatchStar.name) {
+            return check_bound_name(c, loc, p->v.MatchStar.name, names);
+        }
+        return 0;
+    case MatchAs_kind:
+        if (p->v.MatchAs.pattern == NULL && !allow_irrefutable) {
+            if (p->v.MatchAs.name) {
+                return compiler_error(c, loc,
+                    "name capture %R makes remaining patterns unreachable",
+                    p->v.MatchAs.name);
+            }
+            return compiler_error(c, loc,
+                                  "wildcard makes remaining patterns unreachable");
+        }
+        if (p->v.MatchAs.pattern) {
+            RETURN_IF_ERROR(check_pattern(c, p->v.MatchAs.pattern,
+                                          allow_irrefutable, names));
+        }
+        if (p->v.MatchAs.name) {
+            return check_bound_name(c, loc, p->v.MatchAs.name, names);
+        }
+        return 0;
+    case MatchOr_kind:
+        return check_or_pattern(c, p, allow_irrefutable, names);
+    }
+    return 0;
+}
+
+/* Checks one case's pattern; see "pattern checks" above. */
+static int
+check_case_pattern(struct compiler *c, match_case_ty m, int last)
+{
+    PyObject *names = PyList_New(0);
+    if (names == NULL) {
+        return -1;
+    }
+    int r = check_pattern(c, m->pattern, last || m->guard != NULL, names);
+    Py_DECREF(names);
+    return r;
 }
 
 static int
@@ -1252,16 +1513,7 @@ codegen_match(struct compiler *c, stmt_ty s)
     for (Py_ssize_t i = 0; i < n; i++) {
         match_case_ty m = asdl_seq_GET(s->v.Match.cases, i);
         int last = i == n - 1;
-        if (!last && m->guard == NULL && is_irrefutable(m->pattern)) {
-            pattern_ty p = m->pattern;
-            if (p->kind == MatchAs_kind && p->v.MatchAs.name) {
-                return compiler_error(c, LOC(p),
-                    "name capture '%U' makes remaining patterns unreachable",
-                    p->v.MatchAs.name);
-            }
-            return compiler_error(c, LOC(p),
-                                  "wildcard makes remaining patterns unreachable");
-        }
+        RETURN_IF_ERROR(check_case_pattern(c, m, last));
         pattern_context pc = { NULL, 0, 0 };
         /* Every case but the last works on a copy of the subject. */
         if (!last) {

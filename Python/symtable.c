@@ -861,6 +861,89 @@ st_visit_comprehension(struct symtable *st, expr_ty e,
     return 0;
 }
 
+/* Remembers where `name` was declared global or nonlocal in the current
+   scope, so that errors found later (by analyze_name) point at the
+   statement rather than at the scope. */
+static int
+record_directive(struct symtable *st, PyObject *mangled, stmt_ty s)
+{
+    PySTEntryObject *cur = st->st_cur;
+    if (cur->ste_directives == NULL) {
+        cur->ste_directives = PyList_New(0);
+        if (cur->ste_directives == NULL) {
+            return -1;
+        }
+    }
+    PyObject *entry = Py_BuildValue("(Oiiii)", mangled, s->lineno, s->col_offset,
+                                    s->end_lineno, s->end_col_offset);
+    if (entry == NULL) {
+        return -1;
+    }
+    int r = PyList_Append(cur->ste_directives, entry);
+    Py_DECREF(entry);
+    return r;
+}
+
+/* Raises SyntaxError(msg % name) at the first global/nonlocal statement
+   of `ste` naming `key` (a mangled name), or at the scope when there is
+   none. */
+static int
+directive_error(PySTEntryObject *ste, PyObject *key, PyObject *name,
+                const char *msg)
+{
+    struct symtable *st = ste->ste_table;
+    Py_ssize_t n = ste->ste_directives ? PyList_GET_SIZE(ste->ste_directives) : 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *entry = PyList_GET_ITEM(ste->ste_directives, i);
+        if (PyUnicode_Compare(PyTuple_GET_ITEM(entry, 0), key) == 0) {
+            return _PyErr_SetSyntaxAt(st->st_filename,
+                PyLong_AsInt(PyTuple_GET_ITEM(entry, 1)),
+                PyLong_AsInt(PyTuple_GET_ITEM(entry, 2)),
+                PyLong_AsInt(PyTuple_GET_ITEM(entry, 3)),
+                PyLong_AsInt(PyTuple_GET_ITEM(entry, 4)), msg, name);
+        }
+    }
+    return _PyErr_SetSyntaxAt(st->st_filename, ste->ste_lineno,
+                              ste->ste_col_offset, ste->ste_end_lineno,
+                              ste->ste_end_col_offset, msg, name);
+}
+
+/* One name of a global or nonlocal statement `s`: records it, and
+   rejects a name the scope already used, bound or declared otherwise. */
+static int
+check_directive(struct symtable *st, stmt_ty s, int is_global, PyObject *name,
+                PyObject *mangled)
+{
+    PySTEntryObject *cur = st->st_cur;
+    long cur_flags = _PyST_GetSymbol(cur, mangled);
+    if (record_directive(st, mangled, s) < 0) {
+        return -1;
+    }
+    const char *what = is_global ? "global" : "nonlocal";
+    if (cur_flags & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT)) {
+        const char *msg;
+        if (cur_flags & DEF_PARAM) {
+            msg = "name '%U' is parameter and %s";
+        }
+        else if (cur_flags & USE) {
+            msg = "name '%U' is used prior to %s declaration";
+        }
+        else if (cur_flags & DEF_ANNOT) {
+            msg = "annotated name '%U' can't be %s";
+        }
+        else {
+            msg = "name '%U' is assigned to before %s declaration";
+        }
+        return _PyErr_SetSyntaxAt(st->st_filename, LOC(s), msg, name, what);
+    }
+    if (cur_flags & (is_global ? DEF_NONLOCAL : DEF_GLOBAL)) {
+        /* Reported at the first of the two statements. */
+        return directive_error(cur, mangled, name,
+                               "name '%U' is nonlocal and global");
+    }
+    return 0;
+}
+
 static int
 st_visit_global_nonlocal(struct symtable *st, stmt_ty s, int is_global)
 {
@@ -876,34 +959,10 @@ st_visit_global_nonlocal(struct symtable *st, stmt_ty s, int is_global)
         if (mangled == NULL) {
             return -1;
         }
-        long cur_flags = _PyST_GetSymbol(cur, mangled);
+        int r = check_directive(st, s, is_global, name, mangled);
         Py_DECREF(mangled);
-        const char *what = is_global ? "global" : "nonlocal";
-        if (cur_flags & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT)) {
-            const char *msg;
-            if (cur_flags & DEF_PARAM) {
-                msg = "name '%U' is parameter and %s";
-            }
-            else if (cur_flags & USE) {
-                msg = "name '%U' is used prior to %s declaration";
-            }
-            else if (cur_flags & DEF_ANNOT) {
-                msg = "annotated name '%U' can't be %s";
-            }
-            else {
-                msg = "name '%U' is assigned to before %s declaration";
-            }
-            return _PyErr_SetSyntaxAt(st->st_filename, LOC(s), msg, name, what);
-        }
-        if (is_global && (cur_flags & DEF_NONLOCAL)) {
-            return _PyErr_SetSyntaxAt(st->st_filename, LOC(s),
-                                      "name '%U' is nonlocal and global", name);
-        }
-        if (!is_global && (cur_flags & DEF_GLOBAL)) {
-            return _PyErr_SetSyntaxAt(st->st_filename, LOC(s),
-                                      "name '%U' is nonlocal and global", name);
-        }
-        if (add_def(st, name, is_global ? DEF_GLOBAL : DEF_NONLOCAL, LOC(s)) < 0) {
+        if (r < 0 ||
+            add_def(st, name, is_global ? DEF_GLOBAL : DEF_NONLOCAL, LOC(s)) < 0) {
             return -1;
         }
     }
@@ -1489,14 +1548,12 @@ analyze_name(PySTEntryObject *ste, PyObject *scopes, PyObject *name,
              long flags, PyObject *bound, PyObject *local, PyObject *free,
              PyObject *global, PyObject *class_entry_names)
 {
-    struct symtable *st = ste->ste_table;
     int scope;
     (void)class_entry_names;
     if (flags & DEF_GLOBAL) {
         if (flags & DEF_NONLOCAL) {
-            return _PyErr_SetSyntaxAt(st->st_filename, ste->ste_lineno,
-                ste->ste_col_offset, ste->ste_end_lineno, ste->ste_end_col_offset,
-                "name '%U' is nonlocal and global", name);
+            return directive_error(ste, name, name,
+                                   "name '%U' is nonlocal and global");
         }
         scope = GLOBAL_EXPLICIT;
         if (set_add(global, name) < 0 || (bound && set_discard(bound, name) < 0)) {
@@ -1509,9 +1566,8 @@ analyze_name(PySTEntryObject *ste, PyObject *scopes, PyObject *name,
             return -1;
         }
         if (!found) {
-            return _PyErr_SetSyntaxAt(st->st_filename, ste->ste_lineno,
-                ste->ste_col_offset, ste->ste_end_lineno, ste->ste_end_col_offset,
-                "no binding for nonlocal '%U' found", name);
+            return directive_error(ste, name, name,
+                                   "no binding for nonlocal '%U' found");
         }
         scope = FREE;
         ste->ste_free = 1;

@@ -40,6 +40,14 @@ PyAPI_FUNC(mod_ty) _PyParser_ParseStringAndSize(const char *source,
                                                 Py_ssize_t size,
                                                 PyObject *filename, int mode,
                                                 int flags, PyArena *arena);
+/* _PyParser_ParseString accepting only the syntax of Python
+   3.`feature_version` (ast.parse's feature_version; older constructs
+   raise "... only supported in Python 3.N and greater"). */
+PyAPI_FUNC(mod_ty) _PyParser_ParseStringForVersion(const char *source,
+                                                   PyObject *filename,
+                                                   int mode, int flags,
+                                                   int feature_version,
+                                                   PyArena *arena);
 /* Read the whole of fp (bytes, cookie honoured) and parse it. */
 PyAPI_FUNC(mod_ty) _PyParser_ParseFile(FILE *fp, PyObject *filename,
                                        int mode, int flags, PyArena *arena);

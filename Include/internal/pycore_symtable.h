@@ -69,7 +69,9 @@ struct _symtable_entry {
     PyObject *ste_varnames;     /* list: parameters in order */
     PySTEntryObject **ste_child;   /* nested scopes in source order */
     Py_ssize_t ste_nchildren, ste_childcap;
-    PyObject *ste_directives;   /* list of (name, lineno, col) or NULL */
+    PyObject *ste_directives;   /* list of (mangled name, lineno, col,
+                                   end_lineno, end_col) of its global and
+                                   nonlocal statements, or NULL */
     PyObject *ste_mangled_names;/* set or NULL */
     struct symtable *ste_table;
     _Py_block_ty ste_type;

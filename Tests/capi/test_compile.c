@@ -725,7 +725,7 @@ test_syntax_errors(void)
     check_syntax_error("def f(x):\n    global x\n",
                        "name 'x' is parameter and global", 2);
     check_syntax_error("def f():\n    nonlocal x\n",
-                       "no binding for nonlocal 'x' found", 1);
+                       "no binding for nonlocal 'x' found", 2);
     check_syntax_error("nonlocal x\n",
                        "nonlocal declaration not allowed at module level", 1);
     check_syntax_error("def f():\n    [(yield x) for x in y]\n",

@@ -1826,10 +1826,12 @@ static const error_case error_cases[] = {
         E_SYNTAX, "f-string: expressions nested too deeply",
         1, 13, 1, 13,
         "x = f'{a:{b:{c}}}' if 0 else 1"},
-    {"f(*a for a in b)\n",
+    /* f(*a for a in b) is PEP 798's unpacking generator (3.15); a
+       double-starred one stays invalid. */
+    {"f(**a for a in b)\n",
         E_SYNTAX, "invalid syntax",
-        1, 6, 1, 9,
-        "f(*a for a in b)\n"},
+        1, 7, 1, 10,
+        "f(**a for a in b)\n"},
     {"x = f\"{x!r=}\"\n",
         E_SYNTAX, "f-string: expecting ':' or '}'",
         1, 11, 1, 12,

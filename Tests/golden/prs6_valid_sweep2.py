@@ -1,0 +1,70 @@
+# More valid programs: decorator expressions (PEP 614), global in class
+# and nested scopes, positional-only calls, async comprehensions, name
+# mangling, except-variable deletion, finally/break, literals, walrus
+# in defaults.  Expected output: CPython 3.11 (3.15 behaves the same).
+S = [
+ "buttons = [lambda f: f]\n@buttons[0]\ndef g(): return 1\nr = g()",
+ "@(x := (lambda f: f))\ndef g(): return 2\nr = g()",
+ "@lambda f: f\ndef g(): return 3\nr = g()",
+ "class C:\n    global gx\n    gx = 5\nr = gx",
+ "def f():\n    global gy\n    gy = 6\nf()\nr = gy",
+ "x = 0\ndef f():\n    def g():\n        global x\n        return x\n    x = 9\n    return g()\nr = f()",
+ "def f(a, b, /, c, *, d): return (a, b, c, d)\nr = f(1, 2, c=3, d=4)",
+ "def f(a, /, **k): return (a, k)\nr = f(1, a=2)",
+ "r = [x for x in range(5) if x if x > 1]",
+ "r = {x: x for x in range(3)}.keys() & {1, 2}",
+ "r = (lambda: (yield 1))().send(None)",
+ "def g():\n    yield from [1, 2]\n    return 3\nr = list(g())",
+ "import asyncio\nasync def a(): return [i async for i in b()]\nasync def b():\n    yield 1\n    yield 2\nr = asyncio.run(a())",
+ "import asyncio\nasync def a():\n    return [await c() for _ in range(2)]\nasync def c(): return 7\nr = asyncio.run(a())",
+ "r = 'abc'[::-1]", "r = [1,2,3][-1:-3:-1]", "r = (1, 2) < (1, 3)", "r = 2 ** 3 ** 2", "r = -3 // 2, -3 % 2",
+ "r = 1 if [] else 2 if () else 3", "r = not 1 == 2", "r = (not 1) == 2", "r = 3 in [1, 2, 3] not in [False]",
+ "r = type(...)", "r = 0 or [] or {} or 'last'", "r = 1 and 2 and 0 and 3",
+ "x = [1, 2]\nx[0], x[1] = x[1], x[0]\nr = x",
+ "a = b = []\na.append(1)\nr = b",
+ "i = 0\nl = [0, 0]\ni, l[i] = 1, 5\nr = l",
+ "r = f'{\"nested {}\".format(1)}'",
+ "r = f'{1:{\"^\"}{5}}'",
+ "r = '%s %d' % ('a', 1)",
+ "class A:\n    def __init_subclass__(cls, **kw): cls.kw = kw\nclass B(A, x=1): pass\nr = B.kw",
+ "class M(type):\n    def __prepare__(name, bases, **kw): return {'pre': 1}\nclass C(metaclass=M): pass\nr = C.pre",
+ "class C:\n    __slots__ = ('a',)\n    def __init__(self): self.a = 1\nr = C().a",
+ "class C:\n    def __private(self): return 1\n    def call(self): return self.__private()\nr = C().call()",
+ "class C:\n    __x = 1\nr = C._C__x",
+ "def f(*, _C__y=1): return 1\nclass C:\n    def m(self): return f(__y=2)\ntry:\n    C().m(); r = 'ok'\nexcept TypeError as e: r = 'mangled'",
+ "try:\n    1/0\nexcept ZeroDivisionError as e:\n    pass\ntry:\n    e\n    r = 'still'\nexcept NameError:\n    r = 'deleted'",
+ "def f():\n    try:\n        return 'try'\n    finally:\n        pass\nr = f()",
+ "r = []\nfor i in range(3):\n    if i == 1: continue\n    r.append(i)\nelse:\n    r.append('else')",
+ "r = []\nwhile True:\n    try:\n        break\n    finally:\n        r.append('f')",
+ "with open(__import__('os').devnull) as f: pass\nr = f.closed",
+ "import contextlib\n@contextlib.contextmanager\ndef cm():\n    try: yield 1\n    except ValueError: pass\nwith cm() as v:\n    raise ValueError\nr = v",
+ "r = sorted({3, 1, 2}, key=lambda x: -x)",
+ "r = (*range(2), *range(2))",
+ "r = dict(a=1, **{'b': 2})",
+ "def f(**k): return k\nr = f(**{'a': 1}, **{'b': 2})",
+ "r = print.__name__",
+ "x = 1\ndef f():\n    return x\nx = 2\nr = f()",
+ "def f():\n    x = 1\n    def g(): return x\n    x = 2\n    return g()\nr = f()",
+ "def f():\n    return [lambda: v for v in 'ab']\nr = [g() for g in f()]",
+ "r = [*map(str, range(3))]",
+ "r = 10_000 + 0x_1_0 + 0o_7 + 0b_1",
+ "r = 1_0.0_1e1_0",
+ "r = 0.1 + 0.2 != 0.3",
+ "r = '\\N{GREEK SMALL LETTER ALPHA}'",
+ "r = b'\\x41\\101'",
+ "r = r'\\n' + '\\\\n'",
+ "r = u'x'",
+ "r = '''a\nb'''",
+ "r = 'a' \\\n'b'",
+ "r = (1,\n2,\n)",
+ "if (n := 3) > 2: r = n",
+ "r = [y := 1, y + 1]",
+ "def f(a=(b := 5)): return a\nr = (f(), b)",
+]
+for n, s in enumerate(S):
+    ns = {}
+    try:
+        exec(s, ns)
+        print(n, repr(ns.get('r')))
+    except BaseException as e:
+        print(n, "EXC", type(e).__name__, e)
