@@ -196,15 +196,9 @@ def http2time(text):
     text = WEEKDAY_RE.sub('', text, 1)
     day, mon, yr, hr, min, sec, tz = [None] * 7
     m = LOOSE_HTTP_DATE_RE.search(text)
-    if m is not None:
-        day, mon, yr, hr, min, sec, tz = m.groups()
-    else:
-        # asctime form: "Wed Jun 09 10:18:14 1999"
-        m = re.search(r'^(\w+)\s+(\d\d?)\s+(\d\d?):(\d\d):(\d\d)\s+(\d+)$',
-                      text, re.ASCII)
-        if not m:
-            return None
-        mon, day, hr, min, sec, yr = m.groups()
+    if m is None:
+        return None
+    day, mon, yr, hr, min, sec, tz = m.groups()
     return _str2time(day, mon, yr, hr, min, sec, tz)
 
 
