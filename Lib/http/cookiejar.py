@@ -62,14 +62,6 @@ MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun',
 MONTHS_LOWER = [m.lower() for m in MONTHS]
 
 
-def _timegm(tt):
-    year, month, mday, hour, min, sec = tt[:6]
-    if ((year >= EPOCH_YEAR) and (1 <= month <= 12) and (1 <= mday <= 31) and
-            (0 <= hour <= 24) and (0 <= min <= 59) and (0 <= sec <= 61)):
-        return calendar.timegm(tt)
-    return None
-
-
 def time2isoz(t=None):
     """t (default now) as 'YYYY-MM-DD hh:mm:ssZ' in UTC."""
     if t is None:
@@ -91,147 +83,111 @@ def time2netscape(t=None):
         dt.year, dt.hour, dt.minute, dt.second)
 
 
-UTC_ZONES = {'GMT': None, 'UTC': None, 'UT': None, 'Z': None}
-_TZ_OFFSET = re.compile(r'^([-+])?(\d\d?):?(\d\d)?$', re.ASCII)
+_UTC_NAMES = ('GMT', 'UTC', 'UT', 'Z')
+_NUMERIC_ZONE = re.compile(r'([-+]?)(\d{1,2}):?(\d\d)?', re.ASCII)
 
 
 def offset_from_tz_string(tz):
-    """Seconds east of UTC for a zone name or '+hhmm', or None."""
-    offset = None
-    if tz in UTC_ZONES:
-        offset = 0
-    else:
-        m = _TZ_OFFSET.search(tz)
-        if m:
-            offset = 3600 * int(m.group(2))
-            if m.group(3):
-                offset = offset + 60 * int(m.group(3))
-            if m.group(1) == '-':
-                offset = -offset
-    return offset
-
-
-def _str2time(day, mon, yr, hr, min, sec, tz):
-    yr = int(yr)
-    if yr > datetime.MAXYEAR:
+    """Seconds east of UTC for 'GMT'/'UTC'/'UT'/'Z' or '[+-]hh[[:]mm]',
+    or None."""
+    if tz.upper() in _UTC_NAMES:
+        return 0
+    m = _NUMERIC_ZONE.fullmatch(tz)
+    if m is None:
         return None
+    seconds = int(m.group(2)) * 3600 + int(m.group(3) or 0) * 60
+    return -seconds if m.group(1) == '-' else seconds
+
+
+def _full_year(year):
+    """A two-digit year taken as the one nearest to now (within 50
+    years); longer years unchanged."""
+    if year >= 100:
+        return year
+    this_year = time.gmtime().tm_year
+    candidate = this_year - this_year % 100 + year
+    if candidate > this_year + 50:
+        candidate -= 100
+    elif candidate < this_year - 50:
+        candidate += 100
+    return candidate
+
+
+def _month_number(text):
+    if text.isdigit():
+        number = int(text)
+        return number if 1 <= number <= 12 else None
     try:
-        mon = MONTHS_LOWER.index(mon.lower()) + 1
+        return MONTHS_LOWER.index(text[:3].lower()) + 1
     except ValueError:
-        try:
-            imon = int(mon)
-        except ValueError:
-            return None
-        if 1 <= imon <= 12:
-            mon = imon
-        else:
-            return None
-    hr = 0 if hr is None else int(hr)
-    min = 0 if min is None else int(min)
-    sec = 0 if sec is None else int(sec)
-    day = int(day)
-    if yr < 1000:
-        # Two-digit years: the one within 50 years of now.
-        cur_yr = time.localtime(time.time())[0]
-        m = cur_yr % 100
-        tmp = yr
-        yr = yr + cur_yr - m
-        m = m - tmp
-        if abs(m) > 50:
-            if m > 0:
-                yr = yr + 100
-            else:
-                yr = yr - 100
-    t = _timegm((yr, mon, day, hr, min, sec, tz))
-    if t is not None:
-        if tz is None:
-            tz = 'UTC'
-        tz = tz.upper()
-        offset = offset_from_tz_string(tz)
-        if offset is None:
-            return None
-        t = t - offset
-    return t
+        return None
 
 
-STRICT_DATE_RE = re.compile(
-    r'^[SMTWF][a-z][a-z], (\d\d) ([JFMASOND][a-z][a-z]) '
-    r'(\d\d\d\d) (\d\d):(\d\d):(\d\d) GMT$', re.ASCII)
-WEEKDAY_RE = re.compile(
-    r'^(?:Sun|Mon|Tue|Wed|Thu|Fri|Sat)[a-z]*,?\s*', re.I | re.ASCII)
-LOOSE_HTTP_DATE_RE = re.compile(
-    r"""^
-    (\d\d?)            # day
-       (?:\s+|[-\/])
-    (\w+)              # month
-        (?:\s+|[-\/])
-    (\d+)              # year
-    (?:
-          (?:\s+|:)    # separator before clock
-       (\d\d?):(\d\d)  # hour:min
-       (?::(\d\d))?    # optional seconds
-    )?                 # optional clock
-       \s*
-    (?:
-       ([-+]?\d{2,4}|(?![APap][Mm]\b)[A-Za-z]+) # timezone
-       \s*
-    )?
-    (?:
-       \(\w+\)         # ASCII representation of timezone in parens.
-       \s*
-    )?$""", re.X | re.ASCII)
+def _to_timestamp(day, month, year, hour, minute, second, zone):
+    """Seconds since the epoch for the parsed fields (strings or None),
+    or None when they make no valid date."""
+    month = _month_number(month)
+    if month is None:
+        return None
+    year = _full_year(int(year))
+    if year > datetime.MAXYEAR:
+        return None
+    fields = (year, month, int(day), int(hour or 0), int(minute or 0),
+              int(second or 0))
+    if not (year >= EPOCH_YEAR and 1 <= fields[2] <= 31 and
+            fields[3] <= 24 and fields[4] <= 59 and fields[5] <= 61):
+        return None
+    offset = offset_from_tz_string(zone) if zone else 0
+    if offset is None:
+        return None
+    return calendar.timegm(fields) - offset
+
+
+# The RFC 1123 form servers should send: "Wed, 09 Feb 1994 22:23:32 GMT".
+_RFC1123_DATE = re.compile(
+    r'[A-Z][a-z]{2}, (\d\d) ([A-Z][a-z]{2}) (\d{4}) '
+    r'(\d\d):(\d\d):(\d\d) GMT', re.ASCII)
+_LEADING_WEEKDAY = re.compile(
+    r'(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*', re.I | re.ASCII)
+# Everything else browsers accept: day, month (name or number) and year
+# separated by blanks, '-' or '/', an optional clock, an optional zone
+# (number or name, but not AM/PM) and an optional "(zone)" comment.
+_LOOSE_DATE = re.compile(
+    r'(\d{1,2})(?:\s+|[-/])(\w+)(?:\s+|[-/])(\d+)'
+    r'(?:(?:\s+|:)(\d{1,2}):(\d\d)(?::(\d\d))?)?\s*'
+    r'(?:([-+]?\d{2,4}|(?![APap][Mm]\b)[A-Za-z]+)\s*)?'
+    r'(?:\(\w+\)\s*)?', re.ASCII)
 
 
 def http2time(text):
     """Seconds since the epoch for an HTTP date in any common format,
     or None."""
-    m = STRICT_DATE_RE.search(text)
+    m = _RFC1123_DATE.fullmatch(text)
     if m:
-        g = m.groups()
-        mon = MONTHS_LOWER.index(g[1].lower()) + 1
-        tt = (int(g[2]), mon, int(g[0]),
-              int(g[3]), int(g[4]), float(g[5]))
-        return _timegm(tt)
-    text = text.lstrip()
-    text = WEEKDAY_RE.sub('', text, 1)
-    day, mon, yr, hr, min, sec, tz = [None] * 7
-    m = LOOSE_HTTP_DATE_RE.search(text)
+        # This form alone comes back as a float, as it always has.
+        return float(_to_timestamp(*m.groups(), 'GMT'))
+    text = _LEADING_WEEKDAY.sub('', text.lstrip(), 1)
+    m = _LOOSE_DATE.fullmatch(text)
     if m is None:
         return None
-    day, mon, yr, hr, min, sec, tz = m.groups()
-    return _str2time(day, mon, yr, hr, min, sec, tz)
+    return _to_timestamp(*m.groups())
 
 
-ISO_DATE_RE = re.compile(
-    r"""^
-    (\d{4})              # year
-       [-\/]?
-    (\d\d?)              # numerical month
-       [-\/]?
-    (\d\d?)              # day
-   (?:
-         (?:\s+|[-:Tt])  # separator before clock
-      (\d\d?):?(\d\d)    # hour:min
-      (?::?(\d\d(?:\.\d*)?))?  # optional seconds (and fractional)
-   )?                    # optional clock
-      \s*
-   (?:
-      ([-+]?\d\d?:?(:?\d\d)?
-       |Z|z)             # timezone  (Z is "zero meridian", i.e. GMT)
-      \s*
-   )?$""", re.X | re.ASCII)
+# ISO 8601 and its usual relaxations: "1994-02-09 22:23:32Z",
+# "19940209T222332+0100", "1994/2/9".
+_ISO_DATE = re.compile(
+    r'(\d{4})[-/]?(\d{1,2})[-/]?(\d{1,2})'
+    r'(?:(?:\s+|[-:Tt])(\d{1,2}):?(\d\d)(?::?(\d\d)(?:\.\d*)?)?)?\s*'
+    r'([-+]\d{1,2}(?::?\d\d)?|[Zz])?\s*', re.ASCII)
 
 
 def iso2time(text):
     """Seconds since the epoch for an ISO 8601 date, or None."""
-    text = text.lstrip()
-    m = ISO_DATE_RE.search(text)
+    m = _ISO_DATE.fullmatch(text.lstrip())
     if m is None:
         return None
-    yr, mon, day, hr, min, sec, tz, _ = m.groups()
-    if sec is not None:
-        sec = int(float(sec))
-    return _str2time(day, mon, yr, hr, min, sec, tz)
+    year, month, day, hour, minute, second, zone = m.groups()
+    return _to_timestamp(day, month, year, hour, minute, second, zone)
 
 
 # -- header parsing ----------------------------------------------------
