@@ -10,6 +10,7 @@ Module functions use one shared MimeTypes database created by init().
 import os
 import posixpath
 import sys
+import threading
 import urllib.parse
 
 __all__ = [
@@ -32,6 +33,11 @@ knownfiles = [
 
 inited = False
 _db = None
+# Serializes init(): the shared database and the module tables are
+# rebound together, and threads may call guess_type() (which initializes
+# on first use) in parallel.  Readers see either the old or the new
+# database object, both complete.
+_init_lock = threading.RLock()
 
 
 def _default_suffix_map():
@@ -372,6 +378,12 @@ def init(files=None):
     """Build the shared database from the built-in table and the given
     mime.types files (default: knownfiles, where they exist)."""
     global inited, _db, suffix_map, encodings_map, types_map, common_types
+    with _init_lock:
+        _init_locked(files)
+
+
+def _init_locked(files):
+    global inited, _db, suffix_map, encodings_map, types_map, common_types
     inited = True
     db = MimeTypes()
     if files is None:
@@ -407,9 +419,13 @@ def read_mime_types(file):
 
 
 def _shared():
-    if _db is None:
-        init()
-    return _db
+    db = _db
+    if db is None:
+        with _init_lock:
+            if _db is None:
+                init()
+            db = _db
+    return db
 
 
 def guess_type(url, strict=True):

@@ -105,16 +105,18 @@ class Policy(_PolicyBase, metaclass=abc.ABCMeta):
 
 
 _LINE_BREAK = re.compile(r'\r\n|\r|\n')
-# A line break followed by something other than folding whitespace would
-# start a new header: refuse to write such a value.
-_INJECTION = re.compile(r'(\r\n|\r|\n)(?![ \t])|(\r\n|\r|\n)$')
 
 
 def _check_header_text(name, folded):
-    body = folded[len(name) + 1:].rstrip('\r\n')
-    if _INJECTION.search(body):
-        raise errors.HeaderWriteError(
-            f'folded header contains newline: {folded!r}')
+    """Refuse a folded header whose continuation lines do not start with
+    whitespace: such a line would be read as a new header (or end the
+    header block)."""
+    body = folded[len(name) + 1:]
+    body = re.sub(r'(\r\n|\r|\n)\Z', '', body)
+    for line in _LINE_BREAK.split(body)[1:]:
+        if not line or line[0] not in ' \t':
+            raise errors.HeaderWriteError(
+                f'folded header contains newline: {folded!r}')
 
 
 class Compat32(Policy):
@@ -155,13 +157,19 @@ class Compat32(Policy):
         if isinstance(value, str):
             if _has_surrogates(value) and not sanitize:
                 text = _LINE_BREAK.sub(self.linesep, value)
-                return '%s: %s%s' % (name, text, self.linesep)
+                folded = '%s: %s%s' % (name, text, self.linesep)
+                if self.verify_generated_headers:
+                    _check_header_text(name, folded)
+                return folded
             value = _header.Header(value, header_name=name) \
                 if not _has_surrogates(value) else \
                 _header.Header(value, charset=_charset.UNKNOWN8BIT,
                                header_name=name)
         text = value.encode(linesep=self.linesep, maxlinelen=maxlen)
-        return '%s: %s%s' % (name, text, self.linesep)
+        folded = '%s: %s%s' % (name, text, self.linesep)
+        if self.verify_generated_headers:
+            _check_header_text(name, folded)
+        return folded
 
 
 compat32 = Compat32()

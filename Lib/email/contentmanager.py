@@ -144,7 +144,8 @@ def _finalize_set(msg, disposition, filename, cid, params):
 
 def _encode_base64(data, max_line_length):
     """base64 of data in lines of at most max_line_length characters."""
-    per_line = (max_line_length or 76) * 3 // 4
+    # Whole 3-byte groups per line, so that no line but the last pads.
+    per_line = (max_line_length or 76) // 4 * 3
     lines = []
     for i in range(0, len(data), per_line):
         lines.append(binascii.b2a_base64(data[i:i + per_line]).decode('ascii'))

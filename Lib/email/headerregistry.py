@@ -174,12 +174,51 @@ def _encode_words(text, utf8):
             while i + 2 < len(tokens) and not tokens[i + 2].isascii():
                 run += [tokens[i + 1], tokens[i + 2]]
                 i += 2
-            data = ''.join(run).encode('utf-8', 'surrogateescape')
-            out.append('=?utf-8?q?%s?=' % q_encode(data))
+            out.append(' '.join(_q_words(''.join(run))))
         else:
             out.append(tokens[i])
         i += 1
     return ''.join(out)
+
+
+# RFC 2047 limits an encoded word to 75 characters.
+_MAX_ENCODED_WORD = 75
+
+
+def _q_words(text):
+    """text as 'q' encoded words of at most 75 characters each, split
+    between characters (never inside one)."""
+    from email.charset import q_encode
+    words = []
+    current = ''
+    for ch in text:
+        candidate = current + ch
+        encoded = q_encode(candidate.encode('utf-8', 'surrogateescape'))
+        if current and len(encoded) + 12 > _MAX_ENCODED_WORD:
+            words.append(current)
+            current = ch
+        else:
+            current = candidate
+    words.append(current)
+    return ['=?utf-8?q?%s?=' % q_encode(w.encode('utf-8', 'surrogateescape'))
+            for w in words]
+
+
+def _fold_items(name, items, policy):
+    """Fold items (e.g. 'address,' pieces) joined by single spaces,
+    breaking lines only between items; an item longer than a line gets
+    a line of its own."""
+    maxlen = policy.max_line_length or 1000000
+    lines = []
+    current = name + ':'
+    for item in items:
+        starts_line = current == name + ':' or current.isspace()
+        if not starts_line and len(current) + 1 + len(item) > maxlen:
+            lines.append(current)
+            current = ''
+        current += ' ' + item
+    lines.append(current)
+    return policy.linesep.join(lines) + policy.linesep
 
 
 def _fold_value(name, text, policy):
@@ -332,6 +371,12 @@ class AddressHeader:
                                     for a in g.addresses)
         return self._addresses
 
+    def fold(self, *, policy):
+        """Fold between addresses rather than inside them."""
+        text = self._folded_text(policy)
+        items = _split_top_level(text)
+        return _fold_items(self.name, items, policy)
+
     def _folded_text(self, policy):
         rendered = []
         for group in self._groups:
@@ -350,6 +395,34 @@ class AddressHeader:
                 rendered.append('{}:{};'.format(
                     gname, ' ' + ', '.join(members) if members else ''))
         return ', '.join(rendered)
+
+
+def _split_top_level(text):
+    """text cut after each top-level comma (outside quotes and angle
+    brackets), the commas kept on the pieces."""
+    items = []
+    current = ''
+    quoted = False
+    depth = 0
+    escaped = False
+    for ch in text:
+        current += ch
+        if escaped:
+            escaped = False
+        elif ch == '\\' and quoted:
+            escaped = True
+        elif ch == '"':
+            quoted = not quoted
+        elif not quoted and ch == '<':
+            depth += 1
+        elif not quoted and ch == '>':
+            depth -= 1
+        elif ch == ',' and not quoted and depth == 0:
+            items.append(current.strip())
+            current = ''
+    if current.strip():
+        items.append(current.strip())
+    return items
 
 
 class UniqueAddressHeader(AddressHeader):

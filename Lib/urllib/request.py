@@ -65,6 +65,8 @@ def urlopen(url, data=None, timeout=socket._GLOBAL_DEFAULT_TIMEOUT, *,
             context=None):
     """Open url (a string or Request); data, if given, is the body of a
     POST.  Returns a response with read(), info(), geturl(), status."""
+    # Two threads may both build the default opener on first use; either
+    # one is equivalent, and the global is rebound atomically.
     global _opener
     if context is not None:
         if not _have_ssl:
