@@ -422,6 +422,14 @@ class HTTPResponse(io.BufferedIOBase):
         return self.status
 
 
+def _encode_host(host):
+    """host as bytes: ASCII, or IDNA for internationalized names."""
+    try:
+        return host.encode('ascii')
+    except UnicodeEncodeError:
+        return host.encode('idna')
+
+
 def _strip_ipv6_iface(enc_name):
     """Remove the zone id from an encoded IPv6 host name."""
     enc_name, percent, _ = enc_name.partition(b'%')
@@ -490,9 +498,7 @@ class HTTPConnection:
         self._tunnel_host, self._tunnel_port = self._get_hostport(host, port)
         self._tunnel_headers = headers.copy() if headers else {}
         if not any(h.lower() == 'host' for h in self._tunnel_headers):
-            encoded = self._tunnel_host.encode('idna') \
-                if not self._tunnel_host.isascii() else \
-                self._tunnel_host.encode('ascii')
+            encoded = _encode_host(self._tunnel_host)
             self._tunnel_headers['Host'] = '%s:%d' % (
                 self._wrap_ipv6(encoded).decode('ascii'), self._tunnel_port)
 
@@ -527,7 +533,7 @@ class HTTPConnection:
 
     def _tunnel(self):
         connect = b'CONNECT %s:%d %s\r\n' % (
-            self._wrap_ipv6(self._tunnel_host.encode('idna')),
+            self._wrap_ipv6(_encode_host(self._tunnel_host)),
             self._tunnel_port, self._http_vsn_str.encode('ascii'))
         headers = [connect]
         for header, value in self._tunnel_headers.items():
@@ -676,20 +682,14 @@ class HTTPConnection:
             if url.startswith('http'):
                 netloc = urlsplit(url).netloc
             if netloc:
-                try:
-                    netloc_enc = netloc.encode('ascii')
-                except UnicodeEncodeError:
-                    netloc_enc = netloc.encode('idna')
+                netloc_enc = _encode_host(netloc)
                 self.putheader('Host', _strip_ipv6_iface(netloc_enc))
             else:
                 if self._tunnel_host:
                     host, port = self._tunnel_host, self._tunnel_port
                 else:
                     host, port = self.host, self.port
-                try:
-                    host_enc = host.encode('ascii')
-                except UnicodeEncodeError:
-                    host_enc = host.encode('idna')
+                host_enc = _encode_host(host)
                 host_enc = self._wrap_ipv6(host_enc)
                 if ':' in host:
                     host_enc = _strip_ipv6_iface(host_enc)
