@@ -1,10 +1,10 @@
 """A package for parsing, handling and generating email messages."""
 
 __all__ = [
-    'charset', 'encoders', 'errors', 'feedparser',
+    'base64mime', 'charset', 'encoders', 'errors', 'feedparser',
     'generator', 'header', 'iterators', 'message', 'message_from_file',
     'message_from_binary_file', 'message_from_string',
-    'message_from_bytes', 'mime', 'parser', 'utils',
+    'message_from_bytes', 'mime', 'parser', 'quoprimime', 'utils',
 ]
 
 
