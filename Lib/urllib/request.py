@@ -281,46 +281,43 @@ class OpenerDirector:
         self.process_request = {}
 
     def add_handler(self, handler):
-        """Register the methods of handler by their names."""
+        """Register the methods of handler by their names:
+        <scheme>_open, <scheme>_request, <scheme>_response and
+        <scheme>_error_<code> (or _error_default)."""
         if not hasattr(handler, 'add_parent'):
             raise TypeError('expected BaseHandler instance, got %r' %
                             type(handler))
-        added = False
-        for meth in dir(handler):
-            if meth in ('redirect_request', 'do_open', 'proxy_open'):
+        registered = False
+        for name in dir(handler):
+            table, key = self._table_for(name)
+            if table is None:
                 continue
-            i = meth.find('_')
-            protocol = meth[:i]
-            condition = meth[i + 1:]
-            if condition.startswith('error'):
-                j = condition.find('_') + i + 1
-                kind = meth[j + 1:]
-                try:
-                    kind = int(kind)
-                except ValueError:
-                    pass
-                lookup = self.handle_error.get(protocol, {})
-                self.handle_error[protocol] = lookup
-            elif condition == 'open':
-                kind = protocol
-                lookup = self.handle_open
-            elif condition == 'response':
-                kind = protocol
-                lookup = self.process_response
-            elif condition == 'request':
-                kind = protocol
-                lookup = self.process_request
-            else:
-                continue
-            handlers = lookup.setdefault(kind, [])
-            if handlers:
-                bisect.insort(handlers, handler)
-            else:
-                handlers.append(handler)
-            added = True
-        if added:
+            bisect.insort(table.setdefault(key, []), handler)
+            registered = True
+        if registered:
             bisect.insort(self.handlers, handler)
             handler.add_parent(self)
+
+    _not_hooks = frozenset({'redirect_request', 'do_open', 'proxy_open'})
+
+    def _table_for(self, name):
+        """(dispatch table, key) for a handler method name, or
+        (None, None) when the name is no hook."""
+        scheme, sep, role = name.partition('_')
+        if not sep or name in self._not_hooks:
+            return None, None
+        if role.startswith('error'):
+            # "http_error_404" -> key 404; "http_error_default" -> 'default'.
+            kind = role.partition('_')[2]
+            if kind.isdigit():
+                kind = int(kind)
+            return self.handle_error.setdefault(scheme, {}), kind
+        tables = {'open': self.handle_open,
+                  'request': self.process_request,
+                  'response': self.process_response}
+        if role in tables:
+            return tables[role], scheme
+        return None, None
 
     def close(self):
         pass
@@ -697,11 +694,9 @@ class HTTPPasswordMgrWithPriorAuth(HTTPPasswordMgrWithDefaultRealm):
 class AbstractBasicAuthHandler:
     """Answer 'WWW-Authenticate: Basic realm=...' challenges."""
 
-    rx = re.compile('(?:^|,)'
-                    '[ \t]*'
-                    '([^ \t,]+)'
-                    '[ \t]+'
-                    'realm=(["\']?)([^"\']*)\\2',
+    # One challenge of a WWW-Authenticate value: a scheme token, then a
+    # realm parameter (quoted, or not quoted as some servers send it).
+    rx = re.compile(r'(?:^|,)\s*([^\s,]+)\s+realm=(["\']?)([^"\']*)\2',
                     re.I)
 
     def __init__(self, password_mgr=None):
@@ -1102,34 +1097,31 @@ def parse_keqv_list(l):
 
 
 def parse_http_list(s):
-    """Split a comma-separated header value, respecting quoted strings
-    (RFC 9110 lists)."""
-    res = []
-    part = ''
-    escape = quote = False
-    for cur in s:
-        if escape:
-            part += cur
-            escape = False
+    """Split a comma-separated header value into stripped items; commas
+    inside quoted strings do not split (RFC 9110 lists)."""
+    items = []
+    start = 0
+    quoted = False
+    i = 0
+    while i < len(s):
+        ch = s[i]
+        if quoted and ch == '\\':
+            i += 2
             continue
-        if quote:
-            if cur == '\\':
-                escape = True
-                continue
-            elif cur == '"':
-                quote = False
-            part += cur
-            continue
-        if cur == ',':
-            res.append(part)
-            part = ''
-            continue
-        if cur == '"':
-            quote = True
-        part += cur
-    if part:
-        res.append(part)
-    return [part.strip() for part in res]
+        if ch == '"':
+            quoted = not quoted
+        elif ch == ',' and not quoted:
+            items.append(s[start:i])
+            start = i + 1
+        i += 1
+    if s[start:]:
+        items.append(s[start:])
+    return [_unescape_quoted(item).strip() for item in items]
+
+
+def _unescape_quoted(item):
+    # Backslash escapes inside quoted strings stand for the character.
+    return re.sub(r'\\(.)', r'\1', item)
 
 
 class FileHandler(BaseHandler):
