@@ -192,65 +192,58 @@ def iso2time(text):
 
 # -- header parsing ----------------------------------------------------
 
-_HEADER_TOKEN_RE = re.compile(r'^\s*([^=\s;,]+)')
-_HEADER_QUOTED_VALUE_RE = re.compile(r'^\s*=\s*\"([^\"\\]*(?:\\.[^\"\\]*)*)\"')
-_HEADER_VALUE_RE = re.compile(r'^\s*=\s*([^\s;,]*)')
-_HEADER_ESCAPE_RE = re.compile(r'\\(.)')
+# One item of a header: a token, optionally '=' and a quoted string or a
+# plain value; or a comma, which starts the next list.
+_HEADER_ITEM = re.compile(r"""
+    \s*(?:
+        (?P<comma>,)
+      | (?P<name>[^=\s;,]+)
+        (?:\s*=\s*(?:"(?P<quoted>[^"\\]*(?:\\.[^"\\]*)*)"
+                    |(?P<plain>[^\s;,]*)))?
+      | (?P<junk>[=;\s]+|.)
+    )""", re.VERBOSE)
 
 
 def split_header_words(header_values):
-    """Each header value as a list of (name, value-or-None) pairs,
-    split at commas into separate lists."""
+    """Each header value as lists of (name, value) pairs; a value is
+    None when the name has no '='.  Commas start a new list."""
     result = []
     for text in header_values:
         pairs = []
-        while text:
-            m = _HEADER_TOKEN_RE.search(text)
-            if m:
-                text = text[m.end():]
-                name = m.group(1)
-                m = _HEADER_QUOTED_VALUE_RE.search(text)
-                if m:
-                    text = text[m.end():]
-                    value = _HEADER_ESCAPE_RE.sub(r'\1', m.group(1))
-                else:
-                    m = _HEADER_VALUE_RE.search(text)
-                    if m:
-                        text = text[m.end():]
-                        value = m.group(1).rstrip()
-                    else:
-                        value = None
-                pairs.append((name, value))
-            elif text.lstrip().startswith(','):
-                text = text.lstrip()[1:]
+        for m in _HEADER_ITEM.finditer(text):
+            if m.group('comma'):
                 if pairs:
                     result.append(pairs)
                 pairs = []
-            else:
-                text, n = re.subn(r'^[=\s;]*', '', text)
-                assert n > 0, 'split_header_words bug'
+            elif m.group('name'):
+                if m.group('quoted') is not None:
+                    value = re.sub(r'\\(.)', r'\1', m.group('quoted'))
+                elif m.group('plain') is not None:
+                    value = m.group('plain').rstrip()
+                else:
+                    value = None
+                pairs.append((m.group('name'), value))
         if pairs:
             result.append(pairs)
     return result
 
 
-_HEADER_JOIN_ESCAPE_RE = re.compile(r'([\"\\])')
-
-
 def join_header_words(lists):
-    """The inverse of split_header_words()."""
+    """The inverse of split_header_words(): values that are not single
+    words are quoted."""
     headers = []
     for pairs in lists:
-        attr = []
-        for k, v in pairs:
-            if v is not None:
-                if not re.search(r'^\w+$', v):
-                    v = _HEADER_JOIN_ESCAPE_RE.sub(r'\\\1', v)
-                    v = '"%s"' % v
-                k = '%s=%s' % (k, v)
-            attr.append(k)
-        if attr:
-            headers.append('; '.join(attr))
+        items = []
+        for name, value in pairs:
+            if value is None:
+                items.append(name)
+            elif re.fullmatch(r'\w+', value):
+                items.append('%s=%s' % (name, value))
+            else:
+                escaped = re.sub(r'(["\\])', r'\\\1', value)
+                items.append('%s="%s"' % (name, escaped))
+        if items:
+            headers.append('; '.join(items))
     return ', '.join(headers)
 
 
@@ -262,40 +255,41 @@ def strip_quotes(text):
     return text
 
 
+_NS_KNOWN_ATTRS = frozenset({'expires', 'domain', 'path', 'secure',
+                             'version', 'port', 'max-age'})
+
+
 def parse_ns_headers(ns_headers):
-    """Netscape Set-Cookie headers as lists of (name, value) pairs, the
-    cookie first; 'expires' becomes a timestamp, 'version' is added."""
-    known_attrs = ('expires', 'domain', 'path', 'secure', 'version', 'port',
-                   'max-age')
+    """Netscape Set-Cookie headers as lists of (name, value) pairs: the
+    cookie itself first, then its attributes (known ones lower-cased,
+    'expires' as a timestamp), with ('version', '0') added when the
+    header has no version."""
     result = []
-    for ns_header in ns_headers:
-        pairs = []
-        version_set = False
-        for ii, param in enumerate(ns_header.split(';')):
-            param = param.strip()
-            key, sep, val = param.partition('=')
+    for header in ns_headers:
+        fields = [field.strip() for field in header.split(';')]
+        name, sep, value = fields[0].partition('=')
+        if not name.strip():
+            continue
+        pairs = [(name.strip(), value.strip() if sep else None)]
+        has_version = False
+        for field in fields[1:]:
+            key, sep, val = field.partition('=')
             key = key.strip()
             if not key:
-                if ii == 0:
-                    break
                 continue
             val = val.strip() if sep else None
-            if ii != 0:
-                lc = key.lower()
-                if lc in known_attrs:
-                    key = lc
-                if key == 'version':
-                    if val is not None:
-                        val = strip_quotes(val)
-                    version_set = True
-                elif key == 'expires':
-                    if val is not None:
-                        val = http2time(strip_quotes(val))
+            if key.lower() in _NS_KNOWN_ATTRS:
+                key = key.lower()
+            if key == 'version':
+                has_version = True
+                if val is not None:
+                    val = strip_quotes(val)
+            elif key == 'expires' and val is not None:
+                val = http2time(strip_quotes(val))
             pairs.append((key, val))
-        if pairs:
-            if not version_set:
-                pairs.append(('version', '0'))
-            result.append(pairs)
+        if not has_version:
+            pairs.append(('version', '0'))
+        result.append(pairs)
     return result
 
 
