@@ -612,50 +612,51 @@ class DefaultCookiePolicy(CookiePolicy):
                 return False
         return True
 
+    # Second-level labels under which registrations are public, as in
+    # co.uk or com.au: strict_domain refuses cookies set for them.
+    _public_second_levels = frozenset({
+        'co', 'ac', 'com', 'edu', 'org', 'net', 'gov', 'mil', 'int', 'aero',
+        'biz', 'cat', 'coop', 'info', 'jobs', 'mobi', 'museum', 'name',
+        'pro', 'travel', 'eu'})
+
+    def _is_public_suffix(self, domain):
+        """Whether domain looks like '.co.uk': a known second-level label
+        under a two-letter country code."""
+        labels = domain.split('.')
+        return (len(labels) == 3 and labels[0] == '' and
+                labels[1].lower() in self._public_second_levels and
+                len(labels[2]) == 2)
+
     def set_ok_domain(self, cookie, request):
-        if self.is_blocked(cookie.domain):
+        """A cookie's Domain must be a real domain (with an inner dot,
+        unless the host is a .local one) that the request host is in."""
+        if self.is_blocked(cookie.domain) or \
+                self.is_not_allowed(cookie.domain):
             return False
-        if self.is_not_allowed(cookie.domain):
+        if not cookie.domain_specified:
+            return True
+        req_host, erhn = eff_request_host(request)
+        domain = cookie.domain
+        if self.strict_domain and self._is_public_suffix(domain):
             return False
-        if cookie.domain_specified:
-            req_host, erhn = eff_request_host(request)
-            domain = cookie.domain
-            if self.strict_domain and (domain.count('.') >= 2):
-                # Refuse "country-code second level domains" like co.uk.
-                i = domain.rfind('.')
-                j = domain.rfind('.', 0, i)
-                if j == 0:
-                    tld = domain[i + 1:]
-                    sld = domain[j + 1:i]
-                    if sld.lower() in ('co', 'ac', 'com', 'edu', 'org', 'net',
-                                       'gov', 'mil', 'int', 'aero', 'biz',
-                                       'cat', 'coop', 'info', 'jobs', 'mobi',
-                                       'museum', 'name', 'pro', 'travel',
-                                       'eu') and len(tld) == 2:
-                        return False
-            if domain.startswith('.'):
-                undotted_domain = domain[1:]
-            else:
-                undotted_domain = domain
-            embedded_dots = (undotted_domain.find('.') >= 0)
-            if not embedded_dots and not erhn.endswith('.local'):
+        bare = domain[1:] if domain.startswith('.') else domain
+        if '.' not in bare and not erhn.endswith('.local'):
+            return False
+        if cookie.version == 0:
+            host_in_domain = (erhn.endswith(domain) or
+                              erhn.endswith(bare + '.local') or
+                              ('.' + erhn).endswith(domain))
+            if not host_in_domain:
                 return False
-            if cookie.version == 0:
-                if (not (erhn.endswith(domain) or
-                         erhn.endswith(f'{undotted_domain}.local')) and
-                        (not erhn.startswith('.') and
-                         not ('.' + erhn).endswith(domain))):
-                    return False
-            if (cookie.version > 0 or
-                    (self.strict_ns_domain & self.DomainRFC2965Match)):
-                if not domain_match(erhn, domain):
-                    return False
-            if (cookie.version > 0 or
-                    (self.strict_ns_domain & self.DomainStrictNoDots)):
-                host_prefix = req_host[:-len(domain)]
-                if (host_prefix.find('.') >= 0 and
-                        not IPV4_RE.search(req_host)):
-                    return False
+        rfc_rules = cookie.version > 0
+        if (rfc_rules or self.strict_ns_domain & self.DomainRFC2965Match) \
+                and not domain_match(erhn, domain):
+            return False
+        if rfc_rules or self.strict_ns_domain & self.DomainStrictNoDots:
+            # RFC 2965: the host part left of the domain has no dots.
+            prefix = req_host[:-len(domain)]
+            if '.' in prefix and not IPV4_RE.search(req_host):
+                return False
         return True
 
     def set_ok_port(self, cookie, request):
