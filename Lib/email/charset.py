@@ -191,11 +191,14 @@ class Charset:
             return 'us-ascii'
         return self.output_codec
 
-    def _encoded_word(self, data):
+    def _uses_base64(self, data):
+        """Whether data is written as 'B' (else 'Q') encoded words."""
+        if self.header_encoding == SHORTEST:
+            return b_length(data) < q_length(data)
+        return self.header_encoding == BASE64
+
+    def _encoded_word(self, data, use_b):
         charset = self.get_output_charset()
-        use_b = self.header_encoding == BASE64 or (
-            self.header_encoding == SHORTEST
-            and b_length(data) < q_length(data))
         if use_b:
             body = base64.b64encode(data).decode('ascii')
             return f'=?{charset}?b?{body}?='
@@ -207,25 +210,31 @@ class Charset:
         if self.header_encoding is None:
             return string
         data = string.encode(self._codec_name(), 'surrogateescape')
-        return self._encoded_word(data)
+        return self._encoded_word(data, self._uses_base64(data))
 
     def header_encode_lines(self, string, maxlengths):
         """string as a list of encoded words, each fitting the next
-        length taken from the iterator maxlengths."""
+        length taken from the iterator maxlengths.  One encoding ('B' or
+        'Q', chosen for the whole string) is used for all of them."""
+        codec = self._codec_name()
+        use_b = self._uses_base64(string.encode(codec, 'surrogateescape'))
+
+        def encode(text):
+            return self._encoded_word(text.encode(codec, 'surrogateescape'),
+                                      use_b)
         lines = []
         current = ''
         maxlen = next(maxlengths)
         for ch in string:
             candidate = current + ch
-            word = self.header_encode(candidate)
-            if len(word) > maxlen and current:
-                lines.append(self.header_encode(current))
+            if current and len(encode(candidate)) > maxlen:
+                lines.append(encode(current))
                 maxlen = next(maxlengths)
                 current = ch
             else:
                 current = candidate
         if current or not lines:
-            lines.append(self.header_encode(current))
+            lines.append(encode(current))
         return lines
 
     def body_encode(self, string):

@@ -162,6 +162,13 @@ class Header:
             else:
                 yield text, charset
 
+    def _line_budgets(self, maxlinelen):
+        """Room for encoded words: the first line holds the header name,
+        the others start with the continuation whitespace."""
+        first = max(maxlinelen - self._headerlen, 20)
+        rest = max(maxlinelen - len(self._continuation_ws), 20)
+        return _budgets(first, rest)
+
     def encode(self, splitchars=';, \t', maxlinelen=None, linesep='\n'):
         """The header as folded, RFC 2047 encoded text."""
         if maxlinelen is None:
@@ -176,9 +183,8 @@ class Header:
                     continue
                 pieces.append(text)
             else:
-                budget = max(maxlinelen - self._headerlen, 20)
                 words = charset.header_encode_lines(
-                    text, iter(lambda: budget - 1, None))
+                    text, self._line_budgets(maxlinelen))
                 pieces.append(SPACE.join(words))
         value = ''
         for piece in pieces:
@@ -188,6 +194,12 @@ class Header:
             value += piece
         return _fold_text(value, maxlinelen, self._headerlen,
                           self._continuation_ws, linesep, splitchars)
+
+
+def _budgets(first, rest):
+    yield first
+    while True:
+        yield rest
 
 
 def _charset_name(charset):
