@@ -40,7 +40,7 @@ class H(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 srv = http.server.ThreadingHTTPServer(('127.0.0.1', 0), H)
-t = threading.Thread(target=srv.serve_forever); t.start()
+t = threading.Thread(target=srv.serve_forever, args=(0.05,)); t.start()
 port = srv.server_address[1]
 c = http.client.HTTPConnection('127.0.0.1', port, timeout=10)
 c.request('GET', '/a?b=1', headers={'X-Test': 'yes'})
@@ -80,7 +80,7 @@ class S(http.server.SimpleHTTPRequestHandler):
     def __init__(self, *a, **k): super().__init__(*a, directory=d, **k)
     def log_message(self, *a): pass
 srv2 = http.server.HTTPServer(('127.0.0.1', 0), S)
-t2 = threading.Thread(target=srv2.serve_forever); t2.start()
+t2 = threading.Thread(target=srv2.serve_forever, args=(0.05,)); t2.start()
 c = http.client.HTTPConnection('127.0.0.1', srv2.server_address[1])
 for path in ['/hello.txt', '/sub', '/sub/', '/nope', '/../hello.txt']:
     c.request('GET', path); r = c.getresponse()

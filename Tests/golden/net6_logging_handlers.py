@@ -13,7 +13,7 @@ class H(http.server.BaseHTTPRequestHandler):
         got.append(('POST', q['msg'], q['name'], self.headers['Content-type']))
         self.send_response(200); self.send_header('Content-Length', '0'); self.end_headers()
 srv = http.server.HTTPServer(('127.0.0.1', 0), H)
-t = threading.Thread(target=srv.serve_forever); t.start()
+t = threading.Thread(target=srv.serve_forever, args=(0.05,)); t.start()
 host = '127.0.0.1:%d' % srv.server_address[1]
 log = logging.getLogger('net6test'); log.propagate = False; log.setLevel(logging.INFO)
 h1 = logging.handlers.HTTPHandler(host, '/log?app=1', credentials=('u', 'p'))
@@ -36,7 +36,7 @@ class S(socketserver.StreamRequestHandler):
             elif verb == b'QUIT': w('221 bye'); return
             else: w('250 ok')
 s = socketserver.TCPServer(('127.0.0.1', 0), S)
-t2 = threading.Thread(target=s.serve_forever); t2.start()
+t2 = threading.Thread(target=s.serve_forever, args=(0.05,)); t2.start()
 h3 = logging.handlers.SMTPHandler(('127.0.0.1', s.server_address[1]), 'log@x.org', 'ops@y.org', 'Alert')
 h3.setFormatter(logging.Formatter('%(levelname)s: %(message)s'))
 log.addHandler(h3); log.error('disk full'); log.removeHandler(h3)

@@ -60,7 +60,7 @@ class SMTPHandler(socketserver.StreamRequestHandler):
                 self.reply('502 Command not implemented')
 srv = socketserver.ThreadingTCPServer(('127.0.0.1', 0), SMTPHandler)
 srv.daemon_threads = True
-t = threading.Thread(target=srv.serve_forever); t.start()
+t = threading.Thread(target=srv.serve_forever, args=(0.05,)); t.start()
 port = srv.server_address[1]
 with smtplib.SMTP('127.0.0.1', port, local_hostname='client.local', timeout=10) as s:
     print(s.ehlo())

@@ -48,7 +48,7 @@ class H(http.server.BaseHTTPRequestHandler):
         self.reply(200, self.info({'body': self.body().decode(), 'te': self.headers['Transfer-Encoding']}))
     do_PUT = do_POST
 srv = http.server.ThreadingHTTPServer(('127.0.0.1', 0), H)
-t = threading.Thread(target=srv.serve_forever); t.start()
+t = threading.Thread(target=srv.serve_forever, args=(0.05,)); t.start()
 base = 'http://127.0.0.1:%d' % srv.server_address[1]
 opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 def show(resp):

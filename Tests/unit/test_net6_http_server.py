@@ -38,7 +38,7 @@ class ServerTest(unittest.TestCase):
 
         cls.server = http.server.ThreadingHTTPServer(('127.0.0.1', 0),
                                                      Handler)
-        cls.thread = threading.Thread(target=cls.server.serve_forever)
+        cls.thread = threading.Thread(target=cls.server.serve_forever, args=(0.05,))
         cls.thread.start()
 
     @classmethod
