@@ -458,7 +458,7 @@ def _parse_address_list(value, defects=None):
                                   if t[0] in ('atom', 'quoted'))
             current = []
         elif kind in (',', ';'):
-            mailbox = utils._one_mailbox(current)
+            mailbox = utils._one_mailbox(current, comments_as_name=False)
             current = []
             if mailbox is not None:
                 name, spec = mailbox

@@ -113,40 +113,49 @@ class _AddressScanner:
         return ''.join(chars), False
 
     def tokens(self):
+        """(kind, text, spaced) tokens; spaced says whether whitespace
+        came before the token."""
         out = []
         text = self.text
+        spaced = False
         while self.pos < len(text):
             ch = text[self.pos]
             if ch in ' \t\r\n':
                 self.pos += 1
-            elif ch == '"':
+                spaced = True
+                continue
+            if ch == '"':
                 value, closed = self._delimited('"', '"')
-                out.append(('quoted', value))
+                token = ('quoted', value)
             elif ch == '(':
                 value, closed = self._delimited('(', ')')
-                out.append(('comment', value))
+                token = ('comment', value)
             elif ch == '<':
                 end = text.find('>', self.pos)
                 if end < 0:
-                    out.append(('angle', text[self.pos + 1:].strip()))
+                    token = ('angle', text[self.pos + 1:].strip())
                     self.pos = len(text)
                 else:
-                    out.append(('angle', text[self.pos + 1:end].strip()))
+                    token = ('angle', text[self.pos + 1:end].strip())
                     self.pos = end + 1
             elif ch in ',:;@.':
-                out.append((ch, ch))
+                token = (ch, ch)
                 self.pos += 1
             else:
-                match = re.compile(r'[^\s"(),:;<>@.\[\]]+|\[[^\]]*\]?|.').match(
-                    text, self.pos)
-                out.append(('atom', match.group()))
+                match = _ATOM_OR_LITERAL.match(text, self.pos)
+                token = ('atom', match.group())
                 self.pos = match.end()
+            out.append(token + (spaced,))
+            spaced = False
         return out
+
+
+_ATOM_OR_LITERAL = re.compile(r'[^\s"(),:;<>@.\[\]]+|\[[^\]]*\]?|.')
 
 
 def _addr_spec_text(tokens):
     parts = []
-    for kind, text in tokens:
+    for kind, text, _ in tokens:
         if kind == 'quoted':
             parts.append('"%s"' % quote(text))
         elif kind != 'comment':
@@ -154,40 +163,44 @@ def _addr_spec_text(tokens):
     return ''.join(parts)
 
 
-def _one_mailbox(tokens):
-    """(name, address) for the tokens of one mailbox, or None."""
+def _phrase_text(tokens):
+    """The display name from phrase tokens: words joined by single
+    spaces where the source had whitespace ('J. Doe' stays so)."""
+    out = ''
+    for kind, text, spaced in tokens:
+        if out and spaced:
+            out += ' '
+        out += text
+    return out
+
+
+def _one_mailbox(tokens, comments_as_name=True):
+    """(name, address) for the tokens of one mailbox, or None.  The
+    legacy API takes a comment for the name when there is no phrase;
+    RFC 5322 parsing (comments_as_name false) ignores comments."""
     if not tokens:
         return None
     angle = [t for t in tokens if t[0] == 'angle']
     comments = [t[1] for t in tokens if t[0] == 'comment']
     if angle:
-        phrase = [t for t in tokens[:tokens.index(angle[0])]
-                  if t[0] in ('atom', 'quoted', '.')]
-        name = ' '.join(t[1] for t in phrase if t[0] != '.')
-        if any(t[0] == '.' for t in phrase):
-            name = _phrase_with_dots(phrase)
+        before = tokens[:tokens.index(angle[0])]
+        phrase = [t for t in before if t[0] in ('atom', 'quoted', '.')]
+        name = _phrase_text(phrase)
+        before_comments = [t[1] for t in before if t[0] == 'comment']
+        if not comments_as_name:
+            pass
+        elif name and before_comments:
+            name += ' (%s)' % ' '.join(before_comments)
+        elif not name and comments:
+            name = comments[0]
         address = angle[0][1]
         # Drop a source route ("@a,@b:user@host") down to the address.
         if ':' in address and address.startswith('@'):
             address = address.split(':', 1)[1]
-        if not name and comments:
-            name = comments[0]
         return name, address
     address = _addr_spec_text(tokens)
-    name = comments[-1] if comments else ''
+    name = comments[-1] if comments and comments_as_name else ''
     return name, address
-
-
-def _phrase_with_dots(phrase):
-    out = ''
-    for kind, text in phrase:
-        if kind == '.':
-            out += '.'
-        elif out and not out.endswith('.'):
-            out += ' ' + text
-        else:
-            out += text
-    return out
 
 
 def _split_addresses(text):
