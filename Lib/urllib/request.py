@@ -49,7 +49,8 @@ __all__ = [
     'HTTPPasswordMgrWithPriorAuth', 'AbstractBasicAuthHandler',
     'HTTPBasicAuthHandler', 'ProxyBasicAuthHandler', 'AbstractDigestAuthHandler',
     'HTTPDigestAuthHandler', 'ProxyDigestAuthHandler', 'HTTPHandler',
-    'FileHandler', 'UnknownHandler', 'HTTPErrorProcessor', 'DataHandler',
+    'FileHandler', 'FTPHandler', 'CacheFTPHandler', 'UnknownHandler',
+    'HTTPErrorProcessor', 'DataHandler',
     'AbstractHTTPHandler',
     'urlopen', 'install_opener', 'build_opener',
     'pathname2url', 'url2pathname', 'getproxies',
@@ -1183,14 +1184,33 @@ def _safe_gethostbyname(host):
 
 
 class FTPHandler(BaseHandler):
-    """ftp: URLs (needs the ftplib module)."""
+    """ftp: URLs.  Weft has no ftplib, so opening one fails with
+    URLError (as an FTP error would)."""
 
     def ftp_open(self, req):
-        try:
-            import ftplib
-        except ImportError:
-            raise URLError('ftp error: ftplib is not available')
-        raise URLError('ftp error: not supported without ftplib')
+        raise URLError('ftp error: ftp URLs are not supported (no ftplib)')
+
+
+class CacheFTPHandler(FTPHandler):
+    """An FTPHandler that would keep connections open for reuse."""
+
+    def __init__(self):
+        self.cache = {}
+        self.timeout = {}
+        self.soonest = 0
+        self.delay = 60
+        self.max_conns = 16
+
+    def setTimeout(self, t):
+        self.delay = t
+
+    def setMaxConns(self, m):
+        self.max_conns = m
+
+    def clear_cache(self):
+        self.cache.clear()
+        self.timeout.clear()
+        self.soonest = 0
 
 
 class DataHandler(BaseHandler):
