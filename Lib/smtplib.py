@@ -501,10 +501,7 @@ class SMTP:
         if not self.has_extn('starttls'):
             raise SMTPNotSupportedError(
                 'STARTTLS extension not supported by server.')
-        try:
-            import ssl
-        except ImportError:
-            raise RuntimeError('No SSL support included in this Python')
+        # Weft has no ssl module, hence no TLS.
         raise RuntimeError('No SSL support included in this Python')
 
     def sendmail(self, from_addr, to_addrs, msg, mail_options=(),

@@ -7,7 +7,6 @@ __all__ = ['Charset', 'add_alias', 'add_charset', 'add_codec']
 import base64
 import binascii
 import re
-from functools import partial
 
 from email import errors
 from email.encoders import encode_7or8bit

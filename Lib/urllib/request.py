@@ -19,7 +19,6 @@ import hashlib
 import http.client
 import io
 import os
-import posixpath
 import re
 import socket
 import string
@@ -31,9 +30,9 @@ from urllib.error import URLError, HTTPError, ContentTooShortError
 from urllib.parse import (
     urlparse, urlsplit, urljoin, unwrap, quote, unquote,
     _splittype, _splithost, _splitport, _splituser, _splitpasswd,
-    _splitattr, _splitvalue, _splittag,
+    _splittag,
     unquote_to_bytes, urlunparse)
-from urllib.response import addinfourl, addclosehook
+from urllib.response import addinfourl
 
 try:
     import ssl
