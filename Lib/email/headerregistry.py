@@ -6,6 +6,7 @@ structure: addresses, a datetime, MIME parameters and so on.
 HeaderRegistry maps header names to the classes that parse them.
 """
 
+import base64
 import re
 
 from email import errors
@@ -213,10 +214,69 @@ def _fold_items(name, items, policy):
     current = name + ':'
     for item in items:
         starts_line = current == name + ':' or current.isspace()
-        if not starts_line and len(current) + 1 + len(item) > maxlen:
+        # As CPython does, a separating comma may go past the limit.
+        if not starts_line and \
+                len(current) + 1 + len(item.rstrip(',')) > maxlen:
             lines.append(current)
             current = ''
         current += ' ' + item
+    lines.append(current)
+    return policy.linesep.join(lines) + policy.linesep
+
+
+def _fold_unstructured(name, text, policy):
+    """Fold free text for policy.  The span from the first to the last
+    non-ASCII (or overlong) word becomes encoded words, cut to fill
+    each line; the ASCII words around it stay as they are."""
+    tokens = re.split(r'([ \t]+)', text)       # words at even indices
+    maxlen = policy.max_line_length or 1000000
+    # A word too long for any line is encoded too, so it can be cut.
+    wide = [i for i in range(0, len(tokens), 2)
+            if (not tokens[i].isascii() and not policy.utf8)
+            or len(tokens[i]) > maxlen - 1]
+    if not wide:
+        return _fold_value(name, text, policy)
+    from email.charset import q_encode, q_length, b_length
+    lines = []
+    current = name + ':'
+    first, last = wide[0], wide[-1]
+    span = ''.join(tokens[first:last + 1])
+    span_bytes = span.encode('utf-8', 'surrogateescape')
+    # 'Q' stays readable: prefer it unless 'B' is clearly shorter.
+    use_b = q_length(span_bytes) - b_length(span_bytes) >= 5
+
+    def encoded(chars):
+        data = chars.encode('utf-8', 'surrogateescape')
+        if use_b:
+            return '=?utf-8?b?%s?=' % base64.b64encode(data).decode('ascii')
+        return '=?utf-8?q?%s?=' % q_encode(data)
+
+    def add_word(piece):
+        # piece is a word with the whitespace before it.
+        nonlocal current
+        if len(current) + len(piece) > maxlen and current != name + ':':
+            lines.append(current)
+            current = ' ' + piece.lstrip(' \t')
+        else:
+            current += piece
+    for piece in re.findall(r'[ \t]*\S+', ' ' + ''.join(tokens[:first])):
+        add_word(piece if piece[:1] in ' \t' else ' ' + piece)
+    if len(current) + 1 + len(encoded(span[0])) > maxlen and \
+            current != name + ':':
+        lines.append(current)
+        current = ''
+    current += ' '
+    chars = ''
+    for ch in span:
+        if chars and len(current) + len(encoded(chars + ch)) > maxlen:
+            lines.append(current + encoded(chars))
+            current = ' '
+            chars = ch
+        else:
+            chars += ch
+    current += encoded(chars)
+    for piece in re.findall(r'[ \t]+\S+', ''.join(tokens[last + 1:])):
+        add_word(piece)
     lines.append(current)
     return policy.linesep.join(lines) + policy.linesep
 
@@ -286,6 +346,11 @@ def _rebuild_header(name, value):
 
 class UnstructuredHeader:
     max_count = None
+
+    def fold(self, *, policy):
+        """Fold the text, RFC 2047 encoding its non-ASCII part unless
+        policy.utf8 is set."""
+        return _fold_unstructured(self.name, str(self), policy)
 
     @classmethod
     def parse(cls, value, kwds):
