@@ -608,6 +608,134 @@ class SysLogHandler(logging.Handler):
             self.handleError(record)
 
 
+# -- h6-net: SMTPHandler and HTTPHandler (mail and web delivery) ----------
+
+class SMTPHandler(logging.Handler):
+    """Mail each record (formatted) to toaddrs through an SMTP server.
+
+    mailhost is 'host' or (host, port); credentials (user, password)
+    log in first, over STARTTLS when secure is a tuple (empty, or
+    (keyfile,) / (keyfile, certfile) as the old API had it).
+    """
+
+    def __init__(self, mailhost, fromaddr, toaddrs, subject,
+                 credentials=None, secure=None, timeout=5.0):
+        logging.Handler.__init__(self)
+        if isinstance(mailhost, (list, tuple)):
+            self.mailhost, self.mailport = mailhost
+        else:
+            self.mailhost, self.mailport = mailhost, None
+        if isinstance(credentials, (list, tuple)):
+            self.username, self.password = credentials
+        else:
+            self.username = None
+        self.fromaddr = fromaddr
+        if isinstance(toaddrs, str):
+            toaddrs = [toaddrs]
+        self.toaddrs = toaddrs
+        self.subject = subject
+        self.secure = secure
+        self.timeout = timeout
+
+    def getSubject(self, record):
+        """The Subject of the mail for record (override to vary it)."""
+        return self.subject
+
+    def emit(self, record):
+        try:
+            import smtplib
+            from email.message import EmailMessage
+            import email.utils
+
+            port = self.mailport or smtplib.SMTP_PORT
+            msg = EmailMessage()
+            msg['From'] = self.fromaddr
+            msg['To'] = ','.join(self.toaddrs)
+            msg['Subject'] = self.getSubject(record)
+            msg['Date'] = email.utils.localtime()
+            msg.set_content(self.format(record))
+            smtp = smtplib.SMTP(self.mailhost, port, timeout=self.timeout)
+            try:
+                if self.username:
+                    if self.secure is not None:
+                        smtp.ehlo()
+                        smtp.starttls()
+                        smtp.ehlo()
+                    smtp.login(self.username, self.password)
+                smtp.send_message(msg)
+            finally:
+                smtp.quit()
+        except RecursionError:
+            raise
+        except Exception:
+            self.handleError(record)
+
+
+class HTTPHandler(logging.Handler):
+    """Send each record's attributes to a web server as form data, in
+    the query string (GET) or the body (POST)."""
+
+    def __init__(self, host, url, method='GET', secure=False,
+                 credentials=None, context=None):
+        logging.Handler.__init__(self)
+        method = method.upper()
+        if method not in ('GET', 'POST'):
+            raise ValueError('method must be GET or POST')
+        if not secure and context is not None:
+            raise ValueError('context parameter only makes sense '
+                             'with secure=True')
+        self.host = host
+        self.url = url
+        self.method = method
+        self.secure = secure
+        self.credentials = credentials
+        self.context = context
+
+    def mapLogRecord(self, record):
+        """The dict to send for record (its attributes by default)."""
+        return record.__dict__
+
+    def getConnection(self, host, secure):
+        """A new http.client connection to host."""
+        import http.client
+        if secure:
+            return http.client.HTTPSConnection(host, context=self.context)
+        return http.client.HTTPConnection(host)
+
+    def emit(self, record):
+        try:
+            import base64
+            import urllib.parse
+
+            connection = self.getConnection(self.host, self.secure)
+            data = urllib.parse.urlencode(self.mapLogRecord(record))
+            url = self.url
+            if self.method == 'GET':
+                url += ('&' if '?' in url else '?') + data
+            # putrequest() adds the Host header itself.
+            connection.putrequest(self.method, url)
+            if self.method == 'POST':
+                connection.putheader('Content-type',
+                                     'application/x-www-form-urlencoded')
+                connection.putheader('Content-length', str(len(data)))
+            if self.credentials:
+                raw = ('%s:%s' % self.credentials).encode('utf-8')
+                connection.putheader(
+                    'Authorization',
+                    'Basic ' + base64.b64encode(raw).decode('ascii'))
+            connection.endheaders()
+            if self.method == 'POST':
+                connection.send(data.encode('utf-8'))
+            connection.getresponse().read()
+            connection.close()
+        except RecursionError:
+            raise
+        except Exception:
+            self.handleError(record)
+
+# -- end h6-net ---------------------------------------------------------------
+
+
 class BufferingHandler(logging.Handler):
     """Keeps records in a list until shouldFlush() says otherwise."""
 

@@ -1,0 +1,786 @@
+"""Header objects for the modern (non-compat32) policies.
+
+A header object is a str (its decoded value) that also carries the
+header's name, the defects found parsing it, and attributes for its
+structure: addresses, a datetime, MIME parameters and so on.
+HeaderRegistry maps header names to the classes that parse them.
+"""
+
+import base64
+import re
+
+from email import errors
+from email import utils
+from email.header import decode_header, ecre
+
+__all__ = [
+    'Address', 'Group', 'BaseHeader', 'UnstructuredHeader',
+    'UniqueUnstructuredHeader', 'DateHeader', 'UniqueDateHeader',
+    'AddressHeader', 'UniqueAddressHeader', 'SingleAddressHeader',
+    'UniqueSingleAddressHeader', 'MIMEVersionHeader',
+    'ParameterizedMIMEHeader', 'ContentTypeHeader',
+    'ContentDispositionHeader', 'ContentTransferEncodingHeader',
+    'MessageIDHeader', 'HeaderRegistry',
+]
+
+_SPECIALS = re.compile(r'[][\\()<>@,:;".]')
+_ATEXT_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+")
+
+
+def _quote_if_needed(text):
+    if text and _SPECIALS.search(text):
+        return '"%s"' % utils.quote(text)
+    return text
+
+
+class Address:
+    """A mailbox: display name, user name and domain."""
+
+    def __init__(self, display_name='', username='', domain='',
+                 addr_spec=None):
+        inputs = ''.join(filter(None, (display_name, username, domain,
+                                       addr_spec)))
+        if '\r' in inputs or '\n' in inputs:
+            raise ValueError('invalid arguments; address parts cannot '
+                             'contain CR or LF')
+        if addr_spec is not None:
+            if username or domain:
+                raise TypeError('addrspec specified when username and/or '
+                                'domain also specified')
+            local, at, dom = addr_spec.rpartition('@')
+            if not at:
+                local, dom = addr_spec, ''
+            username = utils.unquote(local) if local.startswith('"') \
+                else local
+            domain = dom
+        self._display_name = display_name
+        self._username = username
+        self._domain = domain
+
+    @property
+    def display_name(self):
+        return self._display_name
+
+    @property
+    def username(self):
+        return self._username
+
+    @property
+    def domain(self):
+        return self._domain
+
+    @property
+    def addr_spec(self):
+        """'username@domain', the user name quoted if it needs to be."""
+        local = self.username
+        if local and not _ATEXT_LOCAL.fullmatch(local) or \
+                local.startswith('.') or local.endswith('.') or '..' in local:
+            local = '"%s"' % utils.quote(local)
+        if self.domain:
+            return local + '@' + self.domain
+        if not local:
+            return '<>'
+        return local
+
+    def __repr__(self):
+        return '{}(display_name={!r}, username={!r}, domain={!r})'.format(
+            self.__class__.__name__, self.display_name, self.username,
+            self.domain)
+
+    def __str__(self):
+        name = _quote_if_needed(self.display_name)
+        if name:
+            spec = '' if self.addr_spec == '<>' else self.addr_spec
+            return '{} <{}>'.format(name, spec)
+        return self.addr_spec
+
+    def __eq__(self, other):
+        if not isinstance(other, Address):
+            return NotImplemented
+        return (self.display_name == other.display_name
+                and self.username == other.username
+                and self.domain == other.domain)
+
+    def __hash__(self):
+        return hash((self.display_name, self.username, self.domain))
+
+
+class Group:
+    """A named group of addresses (a lone address has a None name)."""
+
+    def __init__(self, display_name=None, addresses=None):
+        self._display_name = display_name
+        self._addresses = tuple(addresses) if addresses else tuple()
+
+    @property
+    def display_name(self):
+        return self._display_name
+
+    @property
+    def addresses(self):
+        return self._addresses
+
+    def __repr__(self):
+        return '{}(display_name={!r}, addresses={!r})'.format(
+            self.__class__.__name__, self.display_name, self.addresses)
+
+    def __str__(self):
+        if self.display_name is None and len(self.addresses) == 1:
+            return str(self.addresses[0])
+        name = _quote_if_needed(self.display_name or '')
+        members = ', '.join(str(a) for a in self.addresses)
+        return '{}:{};'.format(name, ' ' + members if members else '')
+
+    def __eq__(self, other):
+        if not isinstance(other, Group):
+            return NotImplemented
+        return (self.display_name == other.display_name
+                and self.addresses == other.addresses)
+
+    def __hash__(self):
+        return hash((self.display_name, self.addresses))
+
+
+def _decode_words(value):
+    """value with its RFC 2047 encoded words decoded."""
+    if not ecre.search(value):
+        return value
+    pieces = []
+    for data, charset in decode_header(value):
+        if isinstance(data, str):
+            pieces.append(data)
+            continue
+        try:
+            pieces.append(data.decode(charset or 'ascii', 'replace'))
+        except LookupError:
+            pieces.append(data.decode('ascii', 'replace'))
+    return ''.join(pieces)
+
+
+_NON_ASCII_WORD = re.compile(r'\S*[^\x00-\x7f]\S*')
+
+
+def _encode_words(text, utf8):
+    """text with each run of non-ASCII words (and the whitespace inside
+    the run) made one 'q' encoded word, unless utf8 output is allowed."""
+    if utf8 or text.isascii():
+        return text
+    from email.charset import q_encode
+    tokens = re.split(r'([ \t]+)', text)   # words at even indices
+    out = []
+    i = 0
+    while i < len(tokens):
+        if i % 2 == 0 and not tokens[i].isascii():
+            run = [tokens[i]]
+            while i + 2 < len(tokens) and not tokens[i + 2].isascii():
+                run += [tokens[i + 1], tokens[i + 2]]
+                i += 2
+            out.append(' '.join(_q_words(''.join(run))))
+        else:
+            out.append(tokens[i])
+        i += 1
+    return ''.join(out)
+
+
+# RFC 2047 limits an encoded word to 75 characters.
+_MAX_ENCODED_WORD = 75
+
+
+def _q_words(text):
+    """text as 'q' encoded words of at most 75 characters each, split
+    between characters (never inside one)."""
+    from email.charset import q_encode
+    words = []
+    current = ''
+    for ch in text:
+        candidate = current + ch
+        encoded = q_encode(candidate.encode('utf-8', 'surrogateescape'))
+        if current and len(encoded) + 12 > _MAX_ENCODED_WORD:
+            words.append(current)
+            current = ch
+        else:
+            current = candidate
+    words.append(current)
+    return ['=?utf-8?q?%s?=' % q_encode(w.encode('utf-8', 'surrogateescape'))
+            for w in words]
+
+
+def _fold_items(name, items, policy):
+    """Fold items (e.g. 'address,' pieces) joined by single spaces,
+    breaking lines only between items; an item longer than a line gets
+    a line of its own."""
+    maxlen = policy.max_line_length or 1000000
+    lines = []
+    current = name + ':'
+    for item in items:
+        starts_line = current == name + ':' or current.isspace()
+        # As CPython does, a separating comma may go past the limit.
+        if not starts_line and \
+                len(current) + 1 + len(item.rstrip(',')) > maxlen:
+            lines.append(current)
+            current = ''
+        current += ' ' + item
+    lines.append(current)
+    return policy.linesep.join(lines) + policy.linesep
+
+
+def _fold_unstructured(name, text, policy):
+    """Fold free text for policy.  The span from the first to the last
+    non-ASCII (or overlong) word becomes encoded words, cut to fill
+    each line; the ASCII words around it stay as they are."""
+    tokens = re.split(r'([ \t]+)', text)       # words at even indices
+    maxlen = policy.max_line_length or 1000000
+    # A word too long for any line is encoded too, so it can be cut.
+    wide = [i for i in range(0, len(tokens), 2)
+            if (not tokens[i].isascii() and not policy.utf8)
+            or len(tokens[i]) > maxlen - 1]
+    if not wide:
+        return _fold_value(name, text, policy)
+    from email.charset import q_encode, q_length, b_length
+    lines = []
+    current = name + ':'
+    first, last = wide[0], wide[-1]
+    span = ''.join(tokens[first:last + 1])
+    span_bytes = span.encode('utf-8', 'surrogateescape')
+    # 'Q' stays readable: prefer it unless 'B' is clearly shorter.
+    use_b = q_length(span_bytes) - b_length(span_bytes) >= 5
+
+    def encoded(chars):
+        data = chars.encode('utf-8', 'surrogateescape')
+        if use_b:
+            return '=?utf-8?b?%s?=' % base64.b64encode(data).decode('ascii')
+        return '=?utf-8?q?%s?=' % q_encode(data)
+
+    def add_word(piece):
+        # piece is a word with the whitespace before it.
+        nonlocal current
+        if len(current) + len(piece) > maxlen and current != name + ':':
+            lines.append(current)
+            current = ' ' + piece.lstrip(' \t')
+        else:
+            current += piece
+    for piece in re.findall(r'[ \t]*\S+', ' ' + ''.join(tokens[:first])):
+        add_word(piece if piece[:1] in ' \t' else ' ' + piece)
+    if len(current) + 1 + len(encoded(span[0])) > maxlen and \
+            current != name + ':':
+        lines.append(current)
+        current = ''
+    current += ' '
+    chars = ''
+    for ch in span:
+        if chars and len(current) + len(encoded(chars + ch)) > maxlen:
+            lines.append(current + encoded(chars))
+            current = ' '
+            chars = ch
+        else:
+            chars += ch
+    current += encoded(chars)
+    for piece in re.findall(r'[ \t]+\S+', ''.join(tokens[last + 1:])):
+        add_word(piece)
+    lines.append(current)
+    return policy.linesep.join(lines) + policy.linesep
+
+
+def _fold_value(name, text, policy):
+    from email.header import _fold_text
+    maxlen = policy.max_line_length or 1000000
+    folded = _fold_text(text, maxlen, len(name) + 2, ' ', policy.linesep)
+    return '{}: {}{}'.format(name, folded, policy.linesep)
+
+
+class BaseHeader(str):
+    """A parsed header: a str holding the decoded value.
+
+    Subclasses define parse(value, kwds), filling kwds['decoded'] and
+    any attributes that init() then stores.
+    """
+
+    max_count = None
+
+    def __new__(cls, name, value):
+        kwds = {'defects': []}
+        cls.parse(value, kwds)
+        if utils._has_surrogates(kwds['decoded']):
+            kwds['decoded'] = utils._sanitize(kwds['decoded'])
+        self = str.__new__(cls, kwds['decoded'])
+        del kwds['decoded']
+        self.init(name, **kwds)
+        return self
+
+    def init(self, name, *, parse_tree=None, defects=()):
+        self._name = name
+        self._parse_tree = parse_tree
+        self._defects = tuple(defects)
+
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def defects(self):
+        return tuple(self._defects)
+
+    # Header objects are immutable: copies may share them.
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __reduce__(self):
+        # Pickle as the registry-independent pair (name, text).
+        return (_rebuild_header, (self.name, str(self)))
+
+    def _folded_text(self, policy):
+        return _encode_words(str(self), policy.utf8)
+
+    def fold(self, *, policy):
+        """The header as 'Name: value' folded for policy, RFC 2047
+        encoding non-ASCII text unless policy.utf8 is set."""
+        return _fold_value(self.name, self._folded_text(policy), policy)
+
+
+def _rebuild_header(name, value):
+    return HeaderRegistry()(name, value)
+
+
+class UnstructuredHeader:
+    max_count = None
+
+    def fold(self, *, policy):
+        """Fold the text, RFC 2047 encoding its non-ASCII part unless
+        policy.utf8 is set."""
+        return _fold_unstructured(self.name, str(self), policy)
+
+    @classmethod
+    def parse(cls, value, kwds):
+        kwds['decoded'] = _decode_words(value)
+
+
+class UniqueUnstructuredHeader(UnstructuredHeader):
+    max_count = 1
+
+
+class DateHeader:
+    """A date; .datetime is None if the value could not be parsed."""
+
+    max_count = None
+
+    @classmethod
+    def parse(cls, value, kwds):
+        if not value:
+            kwds['defects'].append(errors.HeaderMissingRequiredValue())
+            kwds['datetime'] = None
+            kwds['decoded'] = ''
+            return
+        if isinstance(value, str):
+            kwds['decoded'] = value
+            try:
+                value = utils.parsedate_to_datetime(value)
+            except ValueError:
+                kwds['defects'].append(
+                    errors.InvalidDateDefect('Invalid date value or format'))
+                kwds['datetime'] = None
+                return
+        kwds['datetime'] = value
+        kwds['decoded'] = utils.format_datetime(value)
+
+    def init(self, *args, **kw):
+        self._datetime = kw.pop('datetime')
+        super().init(*args, **kw)
+
+    @property
+    def datetime(self):
+        return self._datetime
+
+
+class UniqueDateHeader(DateHeader):
+    max_count = 1
+
+
+class AddressHeader:
+    """A list of addresses; .groups and .addresses give the parts."""
+
+    max_count = None
+
+    @staticmethod
+    def value_parser(value):
+        return _parse_address_list(value)
+
+    @classmethod
+    def parse(cls, value, kwds):
+        if isinstance(value, str):
+            groups = _parse_address_list(_decode_words(value),
+                                         kwds['defects'])
+        else:
+            if not hasattr(value, '__iter__'):
+                value = [value]
+            groups = [item if hasattr(item, 'addresses')
+                      else Group(None, [item]) for item in value]
+        kwds['groups'] = groups
+        kwds['decoded'] = ', '.join(str(g) for g in groups)
+
+    def init(self, *args, **kw):
+        self._groups = tuple(kw.pop('groups'))
+        self._addresses = None
+        super().init(*args, **kw)
+
+    @property
+    def groups(self):
+        return self._groups
+
+    @property
+    def addresses(self):
+        if self._addresses is None:
+            self._addresses = tuple(a for g in self._groups
+                                    for a in g.addresses)
+        return self._addresses
+
+    def fold(self, *, policy):
+        """Fold between addresses rather than inside them."""
+        text = self._folded_text(policy)
+        items = _split_top_level(text)
+        return _fold_items(self.name, items, policy)
+
+    def _folded_text(self, policy):
+        rendered = []
+        for group in self._groups:
+            members = []
+            for addr in group.addresses:
+                name = addr.display_name
+                if name and not policy.utf8 and not name.isascii():
+                    name = _encode_words(name, False)
+                    members.append('{} <{}>'.format(name, addr.addr_spec))
+                else:
+                    members.append(str(addr))
+            if group.display_name is None and len(members) == 1:
+                rendered.append(members[0])
+            else:
+                gname = _quote_if_needed(group.display_name or '')
+                rendered.append('{}:{};'.format(
+                    gname, ' ' + ', '.join(members) if members else ''))
+        return ', '.join(rendered)
+
+
+def _split_top_level(text):
+    """text cut after each top-level comma (outside quotes and angle
+    brackets), the commas kept on the pieces."""
+    items = []
+    current = ''
+    quoted = False
+    depth = 0
+    escaped = False
+    for ch in text:
+        current += ch
+        if escaped:
+            escaped = False
+        elif ch == '\\' and quoted:
+            escaped = True
+        elif ch == '"':
+            quoted = not quoted
+        elif not quoted and ch == '<':
+            depth += 1
+        elif not quoted and ch == '>':
+            depth -= 1
+        elif ch == ',' and not quoted and depth == 0:
+            items.append(current.strip())
+            current = ''
+    if current.strip():
+        items.append(current.strip())
+    return items
+
+
+class UniqueAddressHeader(AddressHeader):
+    max_count = 1
+
+
+class SingleAddressHeader(AddressHeader):
+
+    @property
+    def address(self):
+        if len(self.addresses) != 1:
+            raise ValueError(('value of single address header {} is not '
+                              'a single address').format(self.name))
+        return self.addresses[0]
+
+
+class UniqueSingleAddressHeader(SingleAddressHeader):
+    max_count = 1
+
+
+def _parse_address_list(value, defects=None):
+    """Groups (lone mailboxes in unnamed groups) parsed from value."""
+    groups = []
+    scanner = utils._AddressScanner(value)
+    tokens = scanner.tokens()
+    current, members = [], []
+    group_name = None
+    for token in tokens + [(',', ',')]:
+        kind = token[0]
+        if kind == ':' and group_name is None and \
+                not any(t[0] == 'angle' for t in current):
+            group_name = ' '.join(t[1] for t in current
+                                  if t[0] in ('atom', 'quoted'))
+            current = []
+        elif kind in (',', ';'):
+            mailbox = utils._one_mailbox(current, comments_as_name=False)
+            current = []
+            if mailbox is not None:
+                name, spec = mailbox
+                address = Address(name, addr_spec=spec) if spec else None
+                if address is not None:
+                    if group_name is None:
+                        groups.append(Group(None, [address]))
+                    else:
+                        members.append(address)
+            if kind == ';' and group_name is not None:
+                groups.append(Group(group_name, members))
+                group_name, members = None, []
+        else:
+            current.append(token)
+    if group_name is not None:
+        groups.append(Group(group_name, members))
+    return groups
+
+
+class MIMEVersionHeader:
+    max_count = 1
+
+    @classmethod
+    def parse(cls, value, kwds):
+        text = re.sub(r'\([^)]*\)', '', str(value)).strip()
+        match = re.fullmatch(r'(\d+)\s*\.\s*(\d+)', text)
+        if match:
+            kwds['major'] = int(match.group(1))
+            kwds['minor'] = int(match.group(2))
+            kwds['version'] = '{}.{}'.format(kwds['major'], kwds['minor'])
+        else:
+            kwds['major'] = kwds['minor'] = kwds['version'] = None
+            if not text:
+                kwds['defects'].append(errors.HeaderMissingRequiredValue(
+                    'Missing MIME version number'))
+            else:
+                kwds['defects'].append(errors.InvalidHeaderDefect(
+                    'Expected MIME version number but found {!r}'.format(
+                        text)))
+        kwds['decoded'] = kwds['version'] if kwds['version'] else text
+
+    def init(self, *args, **kw):
+        self._version = kw.pop('version')
+        self._major = kw.pop('major')
+        self._minor = kw.pop('minor')
+        super().init(*args, **kw)
+
+    @property
+    def major(self):
+        return self._major
+
+    @property
+    def minor(self):
+        return self._minor
+
+    @property
+    def version(self):
+        return self._version
+
+
+def _split_params(text):
+    """(main value, [(name, value)...]) from 'main; a=b; c="d; e"'."""
+    parts = []
+    current = ''
+    quoted = False
+    escaped = False
+    for ch in text:
+        if escaped:
+            current += ch
+            escaped = False
+        elif ch == '\\' and quoted:
+            current += ch
+            escaped = True
+        elif ch == '"':
+            quoted = not quoted
+            current += ch
+        elif ch == ';' and not quoted:
+            parts.append(current)
+            current = ''
+        else:
+            current += ch
+    parts.append(current)
+    main = parts[0].strip()
+    params = []
+    for part in parts[1:]:
+        name, eq, value = part.partition('=')
+        name = name.strip()
+        if not name:
+            continue
+        params.append((name.lower(), value.strip()))
+    return main, params
+
+
+class ParameterizedMIMEHeader:
+    """A MIME header with 'key=value' parameters in .params (decoded)."""
+
+    max_count = 1
+
+    @classmethod
+    def parse(cls, value, kwds):
+        main, raw = _split_params(_decode_words(str(value)))
+        params = {}
+        if raw:
+            for name, pvalue in utils.decode_params([('', '')] + raw)[1:]:
+                params[name.lower()] = utils.collapse_rfc2231_value(pvalue)
+        kwds['params'] = params
+        kwds['main'] = main
+        kwds['decoded'] = _render_params(main, params) if raw else main
+
+    def init(self, *args, **kw):
+        self._params = kw.pop('params')
+        kw.pop('main', None)
+        super().init(*args, **kw)
+
+    @property
+    def params(self):
+        import types
+        return types.MappingProxyType(self._params)
+
+    def _folded_text(self, policy):
+        main = str(self).split(';', 1)[0].strip()
+        pieces = [main]
+        for name, value in self._params.items():
+            if not policy.utf8 and not value.isascii():
+                pieces.append("{}*={}".format(
+                    name, utils.encode_rfc2231(value, 'utf-8')))
+            else:
+                pieces.append('{}="{}"'.format(name, utils.quote(value)))
+        return '; '.join(pieces)
+
+
+def _render_params(main, params):
+    pieces = [main]
+    for name, value in params.items():
+        pieces.append('{}="{}"'.format(name, utils.quote(value)))
+    return '; '.join(pieces)
+
+
+class ContentTypeHeader(ParameterizedMIMEHeader):
+
+    @classmethod
+    def parse(cls, value, kwds):
+        super().parse(value, kwds)
+        main = kwds['main'].lower()
+        if main.count('/') != 1:
+            if main:
+                kwds['defects'].append(errors.InvalidHeaderDefect(
+                    'Invalid content type {!r}'.format(main)))
+            main = 'text/plain'
+        kwds['maintype'], kwds['subtype'] = \
+            (part.strip() for part in main.split('/'))
+
+    def init(self, *args, **kw):
+        self._maintype = kw.pop('maintype')
+        self._subtype = kw.pop('subtype')
+        super().init(*args, **kw)
+
+    @property
+    def maintype(self):
+        return self._maintype
+
+    @property
+    def subtype(self):
+        return self._subtype
+
+    @property
+    def content_type(self):
+        return self.maintype + '/' + self.subtype
+
+
+class ContentDispositionHeader(ParameterizedMIMEHeader):
+
+    @classmethod
+    def parse(cls, value, kwds):
+        super().parse(value, kwds)
+        kwds['content_disposition'] = kwds['main'].lower() or None
+
+    def init(self, *args, **kw):
+        self._content_disposition = kw.pop('content_disposition')
+        super().init(*args, **kw)
+
+    @property
+    def content_disposition(self):
+        return self._content_disposition
+
+
+class ContentTransferEncodingHeader:
+    max_count = 1
+
+    @classmethod
+    def parse(cls, value, kwds):
+        kwds['decoded'] = text = str(value).strip()
+        kwds['cte'] = text.lower()
+
+    def init(self, *args, **kw):
+        self._cte = kw.pop('cte')
+        super().init(*args, **kw)
+
+    @property
+    def cte(self):
+        return self._cte
+
+
+class MessageIDHeader:
+    max_count = 1
+
+    @classmethod
+    def parse(cls, value, kwds):
+        kwds['decoded'] = str(value).strip()
+
+
+_default_header_map = {
+    'subject': UniqueUnstructuredHeader,
+    'date': UniqueDateHeader,
+    'resent-date': DateHeader,
+    'orig-date': UniqueDateHeader,
+    'sender': UniqueSingleAddressHeader,
+    'resent-sender': SingleAddressHeader,
+    'to': UniqueAddressHeader,
+    'resent-to': AddressHeader,
+    'cc': UniqueAddressHeader,
+    'resent-cc': AddressHeader,
+    'bcc': UniqueAddressHeader,
+    'resent-bcc': AddressHeader,
+    'from': UniqueAddressHeader,
+    'resent-from': AddressHeader,
+    'reply-to': UniqueAddressHeader,
+    'mime-version': MIMEVersionHeader,
+    'content-type': ContentTypeHeader,
+    'content-disposition': ContentDispositionHeader,
+    'content-transfer-encoding': ContentTransferEncodingHeader,
+    'message-id': MessageIDHeader,
+}
+
+
+class HeaderRegistry:
+    """A factory for header objects: calling it with (name, value) makes
+    an instance of a class built from base_class and the class the
+    name maps to (default_class for unknown names)."""
+
+    def __init__(self, base_class=BaseHeader, default_class=UnstructuredHeader,
+                 use_default_map=True):
+        self.registry = {}
+        self.base_class = base_class
+        self.default_class = default_class
+        if use_default_map:
+            self.registry.update(_default_header_map)
+
+    def map_to_type(self, name, cls):
+        """Parse headers called name with the class cls."""
+        self.registry[name.lower()] = cls
+
+    def __getitem__(self, name):
+        cls = self.registry.get(name.lower(), self.default_class)
+        return type('_' + cls.__name__, (cls, self.base_class), {})
+
+    def __call__(self, name, value):
+        """A header object for name with value (a string or, for some
+        headers, an object such as a datetime or Address list)."""
+        return self[name](name, value)

@@ -1,0 +1,140 @@
+"""Quoted-printable for MIME: RFC 2047 'Q' encoded header words and
+RFC 2045 quoted-printable bodies, on str (one character per byte)."""
+
+__all__ = ['body_decode', 'body_encode', 'body_length', 'decode',
+           'decodestring', 'header_decode', 'header_encode',
+           'header_length', 'quote', 'unquote']
+
+import re
+from string import ascii_letters, digits, hexdigits
+
+CRLF = '\r\n'
+NL = '\n'
+EMPTYSTRING = ''
+
+# Byte values left as themselves in headers and in bodies.
+_HEADER_SAFE = frozenset(map(ord, '-!*+/' + ascii_letters + digits))
+_BODY_SAFE = frozenset(range(33, 127)) - {ord('=')} | {ord(' '), ord('\t')}
+
+
+def header_check(octet):
+    """Whether the byte value octet needs quoting in a header."""
+    return octet not in _HEADER_SAFE and octet != ord(' ')
+
+
+def body_check(octet):
+    """Whether the byte value octet needs quoting in a body."""
+    return octet not in _BODY_SAFE
+
+
+def header_length(bytearray):
+    """The length of the 'Q' form of bytearray."""
+    return sum(1 if (b in _HEADER_SAFE or b == 32) else 3 for b in bytearray)
+
+
+def body_length(bytearray):
+    """The length of the quoted-printable body form of bytearray
+    (without soft line breaks)."""
+    return sum(1 if b in _BODY_SAFE or b in (10, 13) else 3
+               for b in bytearray)
+
+
+def quote(c):
+    """'=XX' for the one-character string c."""
+    return '=%02X' % ord(c)
+
+
+def unquote(s):
+    """The character of an '=XX' escape."""
+    return chr(int(s[1:3], 16))
+
+
+def header_encode(header_bytes, charset='iso-8859-1'):
+    """header_bytes as one 'Q' encoded word."""
+    if not header_bytes:
+        return ''
+    encoded = ''.join('_' if b == 32 else
+                      chr(b) if b in _HEADER_SAFE else '=%02X' % b
+                      for b in header_bytes)
+    return '=?%s?q?%s?=' % (charset, encoded)
+
+
+def _encode_line(line, maxlinelen, eol):
+    pieces = []
+    for i, ch in enumerate(line):
+        last = i == len(line) - 1
+        if ord(ch) in _BODY_SAFE and not (last and ch in ' \t'):
+            pieces.append(ch)
+        else:
+            pieces.append(quote(ch) if ord(ch) < 256 else ch)
+    out = []
+    current = ''
+    for piece in pieces:
+        if len(current) + len(piece) > maxlinelen - 1:
+            out.append(current + '=')
+            current = ''
+        current += piece
+    out.append(current)
+    return eol.join(out)
+
+
+def body_encode(body, maxlinelen=76, eol=NL):
+    """body (str, one character per byte) quoted-printable, in lines of
+    at most maxlinelen characters joined by eol."""
+    if maxlinelen < 4:
+        raise ValueError('maxlinelen must be at least 4')
+    if not body:
+        return body
+    lines = body.splitlines()
+    encoded = [_encode_line(line, maxlinelen, eol) for line in lines]
+    result = eol.join(encoded)
+    if body[-1] in CRLF:
+        result += eol
+    return result
+
+
+def decode(encoded, eol=NL):
+    """Undo quoted-printable: soft breaks joined, escapes decoded,
+    lines ended by eol."""
+    if not encoded:
+        return encoded
+    decoded = ''
+    for line in encoded.splitlines():
+        line = line.rstrip()
+        if not line:
+            decoded += eol
+            continue
+        i = 0
+        n = len(line)
+        while i < n:
+            c = line[i]
+            if c != '=':
+                decoded += c
+                i += 1
+            elif i + 1 == n:
+                # A soft line break: the next line continues this one.
+                i += 1
+                continue
+            elif (i + 2 < n and line[i + 1] in hexdigits
+                  and line[i + 2] in hexdigits):
+                decoded += unquote(line[i:i + 3])
+                i += 3
+            else:
+                decoded += c
+                i += 1
+            if i == n:
+                decoded += eol
+    if encoded[-1] not in '\r\n' and decoded.endswith(eol):
+        decoded = decoded[:-len(eol)]
+    return decoded
+
+
+body_decode = decode
+decodestring = decode
+
+
+def header_decode(s):
+    """The text of a 'Q' encoded word's payload ('_' is a space)."""
+    s = s.replace('_', ' ')
+    return re.sub(r'=[a-fA-F0-9]{2}', lambda m: unquote(m.group(0)), s,
+                  flags=re.ASCII)
