@@ -38,6 +38,53 @@ get_builtin(const char *name)
     return result;
 }
 
+/* ---- pickling helpers shared by the built-in containers' iterators ------ */
+
+/* (builtin, (seq,), index): an iterator at position index of seq, rebuilt
+   by builtins.<builtin>(seq) and __setstate__(index); (iter, ((),)) when
+   seq is NULL, the iterator being exhausted.  seq is borrowed. */
+PyObject *
+_PyIter_ReduceIndexed(const char *builtin, PyObject *seq, Py_ssize_t index)
+{
+    PyObject *func = get_builtin(seq == NULL ? "iter" : builtin);
+    if (func == NULL) {
+        return NULL;
+    }
+    if (seq == NULL) {
+        return Py_BuildValue("N(())", func);
+    }
+    return Py_BuildValue("N(O)n", func, seq, index);
+}
+
+/* (iter, (items,)): an iterator over what is left, listed in items (a
+   reference this steals; NULL passes an error through). */
+PyObject *
+_PyIter_ReduceItems(PyObject *items)
+{
+    if (items == NULL) {
+        return NULL;
+    }
+    PyObject *iter = get_builtin("iter");
+    if (iter == NULL) {
+        Py_DECREF(items);
+        return NULL;
+    }
+    return Py_BuildValue("N(N)", iter, items);
+}
+
+/* The index a __setstate__ argument asks for, clamped to low..high. */
+int
+_PyIter_StateIndex(PyObject *state, Py_ssize_t low, Py_ssize_t high,
+                   Py_ssize_t *index)
+{
+    Py_ssize_t value = PyLong_AsSsize_t(state);
+    if (value == -1 && PyErr_Occurred()) {
+        return -1;
+    }
+    *index = value < low ? low : (value > high ? high : value);
+    return 0;
+}
+
 /* ---- iter(sequence) ------------------------------------------------------ */
 
 typedef struct {

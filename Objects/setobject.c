@@ -14,6 +14,7 @@
    without a lock; its hash cache is published atomically. */
 #include "Python.h"
 #include "pycore_object.h"
+#include "pycore_abstract.h"
 #include "pycore_dict.h"
 #include "pycore_unicodeobject.h"
 
@@ -1826,9 +1827,38 @@ setiter_iternext(PyObject *self)
     return key;
 }
 
+/* Pickled as iter(list of the elements still to come), found by running
+   a copy of the iterator.  The fields are copied under the set's critical
+   section, where setiter_iternext changes them. */
+static PyObject *
+setiter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    setiterobject *si = (setiterobject *)self;
+    PySetObject *so = si->si_set;
+    if (so == NULL) {
+        return _PyIter_ReduceItems(PyList_New(0));
+    }
+    setiterobject *copy = PyObject_GC_New(setiterobject, &PySetIter_Type);
+    if (copy == NULL) {
+        return NULL;
+    }
+    copy->si_set = (PySetObject *)Py_NewRef(so);
+    Py_BEGIN_CRITICAL_SECTION(so);
+    copy->si_used = si->si_used;
+    copy->si_pos = si->si_pos;
+    copy->len = si->len;
+    Py_END_CRITICAL_SECTION();
+    PyObject_GC_Track(copy);
+    PyObject *items = PySequence_List((PyObject *)copy);
+    Py_DECREF(copy);
+    return _PyIter_ReduceItems(items);
+}
+
 static PyMethodDef setiter_methods[] = {
     {"__length_hint__", setiter_len, METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", setiter_reduce, METH_NOARGS,
+     "Return state information for pickling."},
     {NULL, NULL, 0, NULL},
 };
 

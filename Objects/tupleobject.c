@@ -10,6 +10,7 @@
    every operation that produces an empty tuple return it. */
 #include "Python.h"
 #include "pycore_object.h"
+#include "pycore_abstract.h"
 #include "pycore_gc.h"
 #include "pycore_freelist.h"
 #include "pycore_tuple.h"
@@ -861,9 +862,38 @@ tupleiter_len(PyObject *self, PyObject *Py_UNUSED(ignored))
     return PyLong_FromSsize_t(len);
 }
 
+/* it_seq is only cleared in the default build (under the GIL); the
+   index is read atomically. */
+static PyObject *
+tupleiter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    _PyTupleIterObject *it = (_PyTupleIterObject *)self;
+    return _PyIter_ReduceIndexed("iter", (PyObject *)it->it_seq,
+                                 load_index(&it->it_index));
+}
+
+static PyObject *
+tupleiter_setstate(PyObject *self, PyObject *state)
+{
+    _PyTupleIterObject *it = (_PyTupleIterObject *)self;
+    Py_ssize_t index;
+    if (_PyIter_StateIndex(state, 0, PY_SSIZE_T_MAX, &index) < 0) {
+        return NULL;
+    }
+    if (it->it_seq != NULL) {
+        Py_ssize_t size = Py_SIZE(it->it_seq);
+        store_index(&it->it_index, index > size ? size : index);
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef tupleiter_methods[] = {
     {"__length_hint__", tupleiter_len, METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", tupleiter_reduce, METH_NOARGS,
+     "Return state information for pickling."},
+    {"__setstate__", tupleiter_setstate, METH_O,
+     "Set state information for unpickling."},
     {NULL, NULL, 0, NULL},
 };
 

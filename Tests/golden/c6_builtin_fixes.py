@@ -1,0 +1,111 @@
+# Built-in types: behaviours fixed by the conformance pass (session 6).
+import gc
+import pickle
+
+
+def show(label, func):
+    try:
+        result = func()
+    except Exception as exc:
+        print(label, "->", type(exc).__name__, exc)
+    else:
+        print(label, "->", repr(result))
+
+
+# A key's finalizer may clear the other dict while the two are compared.
+class X:
+    def __del__(self):
+        dict_b.clear()
+
+    def __eq__(self, other):
+        dict_a.clear()
+        return True
+
+    def __hash__(self):
+        return 13
+
+
+dict_a = {X(): 0}
+dict_b = {X(): X()}
+show("dict eq with clearing finalizer", lambda: dict_a == dict_b)
+
+# Deeply nested filter objects are freed without exhausting the C stack.
+chain = filter(bool, range(10))
+for _ in range(200000):
+    chain = filter(bool, chain)
+del chain
+gc.collect()
+print("nested filters freed")
+
+# Repeating by zero must not write into the shared empty bytes.
+show("bytes * 0", lambda: (b"abc" * 0, b"abc" * -3, b"" * 5))
+show("bytes after repeat", lambda: len(b"xyz" * 0) + len(bytes(b"q")))
+
+# Whitespace split with maxsplit keeps the rest as it is.
+for value in ("  a    b   ", b"  a    b   ", bytearray(b" x  y  z ")):
+    show("split", lambda: value.split(None, 1))
+    show("rsplit", lambda: value.rsplit(None, 1))
+show("str.split bad sep", lambda: "abc".split(1))
+
+
+class StrWithBytes(str):
+    def __bytes__(self):
+        return b"from __bytes__"
+
+
+show("bytes(str subclass)", lambda: bytes(StrWithBytes("x")))
+show("bytes(str, errors=)", lambda: bytes("", errors="ignore"))
+show("bytes(int, errors=)", lambda: bytes(1, errors="ignore"))
+show("bytes(encoding=)", lambda: bytes(encoding="ascii"))
+show("bytes(str, enc)", lambda: bytes("é", "utf-8", "strict"))
+
+# An exhausted bytearray iterator stays exhausted.
+ba = bytearray(b"ab")
+it = iter(ba)
+list(it)
+ba.append(9)
+show("exhausted bytearray iterator", lambda: list(it))
+
+# Built-in iterators pickle their position.
+def roundtrip(make):
+    it = make()
+    next(it)
+    return list(pickle.loads(pickle.dumps(it)))
+
+
+makers = {
+    "list": lambda: iter([1, 2, 3]),
+    "reversed list": lambda: reversed([1, 2, 3]),
+    "tuple": lambda: iter((1, 2, 3)),
+    "set": lambda: iter({1, 2, 3}),
+    "frozenset": lambda: iter(frozenset({4, 5})),
+    "bytes": lambda: iter(b"abc"),
+    "bytearray": lambda: iter(bytearray(b"abc")),
+    "range": lambda: iter(range(0, 10, 3)),
+    "reversed range": lambda: reversed(range(4)),
+    "long range": lambda: iter(range(2**70, 2**70 + 6, 2)),
+    "str": lambda: iter("a\U0001f600c"),
+    "dict keys": lambda: iter({1: "a", 2: "b", 3: "c"}),
+    "dict values": lambda: iter({1: "a", 2: "b"}.values()),
+    "dict items": lambda: iter({1: "a", 2: "b"}.items()),
+    "reversed dict": lambda: reversed({1: "a", 2: "b", 3: "c"}),
+    "enumerate": lambda: enumerate("xyz"),
+    "zip": lambda: zip("ab", "cd"),
+    "map": lambda: map(abs, [-1, -2, -3]),
+}
+for name, make in makers.items():
+    show(name, lambda: sorted(roundtrip(make)) if "set" in name else roundtrip(make))
+
+exhausted = iter([1])
+list(exhausted)
+show("exhausted list iterator", lambda: list(pickle.loads(pickle.dumps(exhausted))))
+show("list iterator reduce", lambda: iter([5, 6]).__reduce__())
+positioned = iter([10, 20, 30])
+positioned.__setstate__(2)
+show("list iterator setstate", lambda: list(positioned))
+positioned = iter("hello")
+positioned.__setstate__(99)
+show("str iterator setstate past end", lambda: list(positioned))
+positioned = iter(range(10))
+positioned.__setstate__(7)
+show("range iterator setstate", lambda: list(positioned))
