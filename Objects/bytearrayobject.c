@@ -1102,12 +1102,16 @@ static PyObject *bytearray_iterator_length_hint(PyObject *self, PyObject *unused
 static PyObject *bytearray_iterator_reduce(PyObject *self, PyObject *unused)
 {
     bytearray_iterator *it = (bytearray_iterator *)self;
+    PyObject *iter = _PyIter_Builtin("iter");
+    if (iter == NULL) {
+        return NULL;
+    }
     PyObject *seq = it->seq;
     Py_ssize_t index;
     Py_BEGIN_CRITICAL_SECTION(seq);
     index = it->index;
     Py_END_CRITICAL_SECTION();
-    return _PyIter_ReduceIndexed("iter", index == PY_SSIZE_T_MAX ? NULL : seq,
+    return _PyIter_ReduceIndexed(iter, index == PY_SSIZE_T_MAX ? NULL : seq,
                                  index);
 }
 

@@ -776,15 +776,19 @@ static PyObject *bytes_iterator_length_hint(PyObject *self, PyObject *unused)
 static PyObject *bytes_iterator_reduce(PyObject *self, PyObject *unused)
 {
     bytes_iterator *it = (bytes_iterator *)self;
+    PyObject *iter = _PyIter_Builtin("iter");
+    if (iter == NULL) {
+        return NULL;
+    }
     PyObject *seq = it->seq;
     Py_ssize_t index = 0;
     if (seq != NULL) {
         index = __atomic_load_n(&it->index, __ATOMIC_RELAXED);
-        if (index > Py_SIZE(seq)) {
-            index = Py_SIZE(seq);
+        if (index >= Py_SIZE(seq)) {
+            seq = NULL;     /* exhausted */
         }
     }
-    return _PyIter_ReduceIndexed("iter", seq, index);
+    return _PyIter_ReduceIndexed(iter, seq, index);
 }
 
 static PyObject *bytes_iterator_setstate(PyObject *self, PyObject *state)

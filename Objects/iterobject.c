@@ -40,16 +40,22 @@ get_builtin(const char *name)
 
 /* ---- pickling helpers shared by the built-in containers' iterators ------ */
 
-/* (builtin, (seq,), index): an iterator at position index of seq, rebuilt
-   by builtins.<builtin>(seq) and __setstate__(index); (iter, ((),)) when
-   seq is NULL, the iterator being exhausted.  seq is borrowed. */
+/* builtins.<name>, a new reference.  Iterators look it up before they
+   read their own state: the lookup can run Python code (a str subclass
+   key in the builtins dict) that advances or exhausts the iterator. */
 PyObject *
-_PyIter_ReduceIndexed(const char *builtin, PyObject *seq, Py_ssize_t index)
+_PyIter_Builtin(const char *name)
 {
-    PyObject *func = get_builtin(seq == NULL ? "iter" : builtin);
-    if (func == NULL) {
-        return NULL;
-    }
+    return get_builtin(name);
+}
+
+/* (func, (seq,), index): an iterator at position index of seq, rebuilt by
+   func(seq) and __setstate__(index); (func, ((),)) when seq is NULL, the
+   iterator being exhausted.  func (from _PyIter_Builtin) is stolen, seq
+   is borrowed. */
+PyObject *
+_PyIter_ReduceIndexed(PyObject *func, PyObject *seq, Py_ssize_t index)
+{
     if (seq == NULL) {
         return Py_BuildValue("N(())", func);
     }
@@ -354,6 +360,17 @@ calliter_iternext(PyObject *op)
     }
     PyObject *result = PyObject_CallNoArgs(callable);
     if (result != NULL) {
+        /* The call itself may have exhausted this iterator. */
+        int exhausted;
+        Py_BEGIN_CRITICAL_SECTION(it);
+        exhausted = it->it_callable == NULL;
+        Py_END_CRITICAL_SECTION();
+        if (exhausted) {
+            Py_DECREF(result);
+            Py_DECREF(callable);
+            Py_DECREF(sentinel);
+            return NULL;
+        }
         int ok = PyObject_RichCompareBool(sentinel, result, Py_EQ);
         if (ok != 0) {
             Py_CLEAR(result);

@@ -2054,8 +2054,10 @@ list_init_impl(PyListObject *self, PyObject *iterable)
 static int
 list_init(PyObject *self, PyObject *args, PyObject *kwargs)
 {
-    if (Py_IS_TYPE(self, &PyList_Type) && kwargs != NULL
-        && PyDict_GET_SIZE(kwargs) != 0) {
+    /* A subclass that keeps list's __new__ takes no keywords either. */
+    if ((Py_IS_TYPE(self, &PyList_Type)
+         || Py_TYPE(self)->tp_new == PyList_Type.tp_new)
+        && kwargs != NULL && PyDict_GET_SIZE(kwargs) != 0) {
         PyErr_SetString(PyExc_TypeError, "list() takes no keyword arguments");
         return -1;
     }
@@ -2183,9 +2185,17 @@ static PyObject *
 listiter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     _PyListIterObject *it = (_PyListIterObject *)self;
+    PyObject *iter = _PyIter_Builtin("iter");
+    if (iter == NULL) {
+        return NULL;
+    }
     Py_ssize_t index = load_ssize(&it->it_index);
     PyObject *seq = index < 0 ? NULL : (PyObject *)it->it_seq;
-    return _PyIter_ReduceIndexed("iter", seq, index);
+    if (seq == NULL) {
+        /* Exhausted: pickled as an iterator over an empty list. */
+        return Py_BuildValue("N(N)", iter, PyList_New(0));
+    }
+    return _PyIter_ReduceIndexed(iter, seq, index);
 }
 
 static PyObject *
@@ -2287,9 +2297,20 @@ static PyObject *
 listreviter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     _PyListIterObject *it = (_PyListIterObject *)self;
+    PyObject *iter = _PyIter_Builtin("iter");
+    PyObject *reversed = iter ? _PyIter_Builtin("reversed") : NULL;
+    if (reversed == NULL) {
+        Py_XDECREF(iter);
+        return NULL;
+    }
     Py_ssize_t index = load_ssize(&it->it_index);
     PyObject *seq = index < 0 ? NULL : (PyObject *)it->it_seq;
-    return _PyIter_ReduceIndexed("reversed", seq, index);
+    if (seq == NULL) {
+        Py_DECREF(reversed);
+        return Py_BuildValue("N(N)", iter, PyList_New(0));
+    }
+    Py_DECREF(iter);
+    return _PyIter_ReduceIndexed(reversed, seq, index);
 }
 
 static PyObject *

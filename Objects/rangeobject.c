@@ -524,7 +524,12 @@ reduce_remaining(PyObject *start, PyObject *step, PyObject *len)
     if (range == NULL) {
         return NULL;
     }
-    PyObject *result = _PyIter_ReduceIndexed("iter", range, 0);
+    PyObject *iter = _PyIter_Builtin("iter");
+    if (iter == NULL) {
+        Py_DECREF(range);
+        return NULL;
+    }
+    PyObject *result = _PyIter_ReduceIndexed(iter, range, 0);
     Py_DECREF(range);
     return result;
 }

@@ -1055,21 +1055,18 @@ set_contains(PyObject *self, PyObject *key)
     return rv;
 }
 
-/* Mixes an element's hash so that summing them is not fooled by simple
-   structure (consecutive ints, shared low bits): a 64-bit finalizer. */
+/* Element hashes are scrambled and combined with xor, so the order the
+   elements sit in the table does not matter; then the size is folded in
+   and the bits spread (for frozensets nested in frozensets).  The values
+   are CPython's: they decide the iteration order of sets of frozensets,
+   which programs print. */
 static inline Py_uhash_t
-mix_element_hash(Py_uhash_t h)
+scramble_element_hash(Py_uhash_t h)
 {
-    h ^= h >> 33;
-    h *= (Py_uhash_t)0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    h *= (Py_uhash_t)0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 33;
-    return h;
+    return ((h ^ (Py_uhash_t)89869747UL) ^ (h << 16))
+           * (Py_uhash_t)3644798167UL;
 }
 
-/* Addition is commutative, so the hash does not depend on the order the
-   elements happen to sit in the table; equal frozensets hash equal. */
 static Py_hash_t
 frozenset_hash_compute(PySetObject *so)
 {
@@ -1077,10 +1074,11 @@ frozenset_hash_compute(PySetObject *so)
     Py_ssize_t pos = 0;
     setentry *entry;
     while (set_next(so, &pos, &entry)) {
-        acc += mix_element_hash((Py_uhash_t)entry->hash);
+        acc ^= scramble_element_hash((Py_uhash_t)entry->hash);
     }
-    acc ^= ((Py_uhash_t)so->used + 1) * (Py_uhash_t)0x9e3779b97f4a7c15ULL;
-    acc = mix_element_hash(acc);
+    acc ^= ((Py_uhash_t)so->used + 1) * (Py_uhash_t)1927868237UL;
+    acc ^= (acc >> 11) ^ (acc >> 25);
+    acc = acc * 69069U + (Py_uhash_t)907133923UL;
     if (acc == (Py_uhash_t)-1) {
         acc = 590923713UL;
     }

@@ -381,18 +381,17 @@ error:
 }
 
 /* The item hashes are mixed with the round function of the xxHash64
-   digest, then the length is folded in and the bits avalanched, so that
-   permutations and nestings of the same values spread well. */
+   digest and the length is added last, offset so that hash(()) keeps its
+   historical value.  The values are CPython's: they decide the iteration
+   order of sets of tuples, which programs print. */
 #if SIZEOF_PY_UHASH_T > 4
 #  define MIX_PRIME1 ((Py_uhash_t)11400714785074694791ULL)
 #  define MIX_PRIME2 ((Py_uhash_t)14029467366897019727ULL)
-#  define MIX_PRIME3 ((Py_uhash_t)1609587929392839161ULL)
 #  define MIX_PRIME5 ((Py_uhash_t)2870177450012600261ULL)
 #  define MIX_ROTATE(x) (((x) << 31) | ((x) >> 33))
 #else
 #  define MIX_PRIME1 ((Py_uhash_t)2654435761UL)
 #  define MIX_PRIME2 ((Py_uhash_t)2246822519UL)
-#  define MIX_PRIME3 ((Py_uhash_t)3266489917UL)
 #  define MIX_PRIME5 ((Py_uhash_t)374761393UL)
 #  define MIX_ROTATE(x) (((x) << 13) | ((x) >> 19))
 #endif
@@ -410,14 +409,11 @@ _PyTuple_HashItems(PyObject *const *items, Py_ssize_t n)
         acc = MIX_ROTATE(acc);
         acc *= MIX_PRIME1;
     }
-    acc += (Py_uhash_t)n;
-    acc ^= acc >> (4 * SIZEOF_PY_UHASH_T - 1);
-    acc *= MIX_PRIME2;
-    acc ^= acc >> (4 * SIZEOF_PY_UHASH_T - 3);
-    acc *= MIX_PRIME3;
-    acc ^= acc >> (4 * SIZEOF_PY_UHASH_T);
-    Py_hash_t result = (Py_hash_t)acc;
-    return result == -1 ? -2 : result;
+    acc += (Py_uhash_t)n ^ (MIX_PRIME5 ^ 3527539UL);
+    if (acc == (Py_uhash_t)-1) {
+        return 1546275796;
+    }
+    return (Py_hash_t)acc;
 }
 
 static Py_hash_t
@@ -730,7 +726,9 @@ tuple_subtype_new(PyTypeObject *type, PyObject *iterable)
 static PyObject *
 tuple_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 {
-    if (type == &PyTuple_Type && kwargs != NULL && PyDict_GET_SIZE(kwargs)) {
+    /* A subclass that keeps tuple's __init__ takes no keywords either. */
+    if ((type == &PyTuple_Type || type->tp_init == PyTuple_Type.tp_init)
+        && kwargs != NULL && PyDict_GET_SIZE(kwargs)) {
         PyErr_SetString(PyExc_TypeError,
                         "tuple() takes no keyword arguments");
         return NULL;
@@ -868,8 +866,16 @@ static PyObject *
 tupleiter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     _PyTupleIterObject *it = (_PyTupleIterObject *)self;
-    return _PyIter_ReduceIndexed("iter", (PyObject *)it->it_seq,
-                                 load_index(&it->it_index));
+    PyObject *iter = _PyIter_Builtin("iter");
+    if (iter == NULL) {
+        return NULL;
+    }
+    PyObject *seq = (PyObject *)it->it_seq;
+    Py_ssize_t index = load_index(&it->it_index);
+    if (seq != NULL && index >= Py_SIZE(seq)) {
+        seq = NULL;         /* exhausted (the free-threaded build keeps it) */
+    }
+    return _PyIter_ReduceIndexed(iter, seq, index);
 }
 
 static PyObject *

@@ -1930,8 +1930,16 @@ static PyObject *
 unicodeiter_reduce(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
     unicodeiterobject *it = (unicodeiterobject *)op;
-    return _PyIter_ReduceIndexed(
-        "iter", it->it_seq, __atomic_load_n(&it->it_index, __ATOMIC_RELAXED));
+    PyObject *iter = _PyIter_Builtin("iter");
+    if (iter == NULL) {
+        return NULL;
+    }
+    Py_ssize_t index = __atomic_load_n(&it->it_index, __ATOMIC_RELAXED);
+    if (index >= PyUnicode_GET_LENGTH(it->it_seq)) {
+        /* Exhausted: pickled as an iterator over the empty string. */
+        return Py_BuildValue("N(N)", iter, _Py_unicode_new_empty());
+    }
+    return _PyIter_ReduceIndexed(iter, it->it_seq, index);
 }
 
 static PyObject *

@@ -109,3 +109,86 @@ show("str iterator setstate past end", lambda: list(positioned))
 positioned = iter(range(10))
 positioned.__setstate__(7)
 show("range iterator setstate", lambda: list(positioned))
+
+# A class losing __next__ in the middle of a for loop gives a TypeError.
+class LosesNext:
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        del LosesNext.__next__
+        return 1
+
+
+def loop_over_loses_next():
+    for _ in LosesNext():
+        pass
+
+
+show("__next__ deleted mid-loop", loop_over_loses_next)
+show("next() without __next__", lambda: next(LosesNext()))
+show("iter() of an object without __next__", lambda: iter(LosesNext()))
+
+# A callable iterator exhausted by its own callable stops.
+def reentrant():
+    if reentrant.again:
+        return "stop"
+    reentrant.again = True
+    list(reentrant.iterator)
+    return "value"
+
+
+reentrant.again = False
+reentrant.iterator = iter(reentrant, "stop")
+show("callable iterator exhausted re-entrantly", lambda: next(reentrant.iterator))
+
+
+def exhausted(it):
+    list(it)
+    return it
+
+
+show("exhausted iterators reduce",
+     lambda: [exhausted(iter(seq)).__reduce__()[1]
+              for seq in ([1], (1,), b"a", "a")])
+
+# f_locals of a function frame compares equal to a dict of its variables.
+import sys
+
+
+def frame_locals():
+    x = 1
+    proxy = sys._getframe().f_locals
+    print("proxy == dict:", proxy == {"x": 1, "proxy": proxy}, proxy != {"x": 1})
+    print("proxy | dict:", sorted(proxy | {"z": 3}), type(proxy | {}).__name__)
+    proxy.update({"x": 10})
+    print("after update:", x, proxy.setdefault("x", 0), proxy.setdefault("extra", 5))
+    proxy |= {"x": 20}
+    print("after |=:", x)
+
+
+frame_locals()
+
+# Hashes of tuples, frozensets, slices and ranges are CPython's, so sets of
+# them iterate (and print) in the same order.
+for value in [(), (1,), (1, 2), ((1, 2), 3), (1.5, -2, 2**70), (True, 0.25j),
+              frozenset(), frozenset({1}), frozenset({1, 2, 3}),
+              frozenset({(1, 2), frozenset({3})}), slice(1, 2, 3),
+              range(5), range(0, 10, 2), range(7, 8)]:
+    print("hash", value, hash(value))
+print({(1, 2), (3, 4), (5, 6), (7, 8), (2, 1)})
+print({frozenset({1}), frozenset({2}), frozenset({1, 2})})
+print(set(zip(range(6), range(10, 16))))
+print({(i, -i) for i in range(8)})
+
+# Subclasses that keep the constructor take no keyword arguments.
+class ListSub(list):
+    pass
+
+
+class TupleSub(tuple):
+    pass
+
+
+show("list subclass keyword", lambda: ListSub(sequence=()))
+show("tuple subclass keyword", lambda: TupleSub(iterable=()))
