@@ -192,3 +192,42 @@ class TupleSub(tuple):
 
 show("list subclass keyword", lambda: ListSub(sequence=()))
 show("tuple subclass keyword", lambda: TupleSub(iterable=()))
+
+# memoryview: reversed() and the sequence protocol; code run by __index__
+# or a value's conversion may release the view, which is then refused.
+view = memoryview(b"abc")
+show("reversed(memoryview)", lambda: list(reversed(view)))
+show("memoryview slices of slices", lambda: view[(slice(0, 1), slice(0, 1))])
+writable = memoryview(bytearray(b"abc"))
+
+
+def assign_multislice():
+    writable[(slice(0, 1), slice(0, 1))] = b"x"
+
+
+show("memoryview multislice assignment", assign_multislice)
+
+
+def use_after_release(action):
+    holder = [bytearray(b"\xff" * 16)]
+    mv = memoryview(holder[0])
+
+    class Releasing:
+        def __index__(self):
+            mv.release()
+            return 4
+
+        def __float__(self):
+            mv.release()
+            return 1.5
+
+    return action(mv, Releasing())
+
+
+def store(mv, value):
+    mv[0] = value
+
+
+show("index releases view", lambda: use_after_release(lambda mv, r: mv[r]))
+show("slice bound releases view", lambda: use_after_release(lambda mv, r: list(mv[:r])))
+show("stored value releases view", lambda: use_after_release(store))
