@@ -744,7 +744,8 @@ percent_one(percent_state *st, PyObject *format, Py_ssize_t *pos,
             }
             text = Py_NewRef(value);
         }
-        else if (PyLong_Check(value)) {
+        else if (PyIndex_Check(value)) {
+            /* Any integer-like object (__index__), as PyLong_AsLong takes. */
             long ch = PyLong_AsLong(value);
             if (ch == -1 && PyErr_Occurred()) {
                 if (PyErr_ExceptionMatches(PyExc_OverflowError)) {

@@ -78,3 +78,25 @@ decomp = zlib.decompressobj()
 decomp.decompress(zlib.compress(b"hello" * 10), 1)
 show("flush(__index__)", lambda: decomp.flush(Length()))
 show("flush(float)", lambda: zlib.decompressobj().flush(1.5))
+
+# _string: the format-string parsers behind string.Formatter.
+import _string
+
+print(list(_string.formatter_parser("a{0!r:>{w}}b{{c}}{x.y[1]}")))
+first, rest = _string.formatter_field_name_split("x.y[1][k]")
+print(first, list(rest))
+first, rest = _string.formatter_field_name_split("0.real")
+print(repr(first), list(rest))
+show("formatter_parser(5)", lambda: _string.formatter_parser(5))
+show("formatter_parser('{')", lambda: list(_string.formatter_parser("{")))
+
+
+# '%c' takes any integer-like object.
+class Letter:
+    def __index__(self):
+        return 109
+
+
+show("'%c' % __index__", lambda: "%c" % Letter())
+show("b'%c' % __index__", lambda: b"%c" % Letter())
+show("'%c' % float", lambda: "%c" % 1.5)
