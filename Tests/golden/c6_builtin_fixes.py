@@ -231,3 +231,9 @@ def store(mv, value):
 show("index releases view", lambda: use_after_release(lambda mv, r: mv[r]))
 show("slice bound releases view", lambda: use_after_release(lambda mv, r: list(mv[:r])))
 show("stored value releases view", lambda: use_after_release(store))
+
+# str.format: how a replacement field is delimited, and its error messages.
+for text in ["{0!}", "{0!}}", "{0!", "{0!r", "{0!rx}", "{0!r:", "{!}", "{0!:}",
+             "{0:{}", "{:{:{}}}", "{0[}", "{0[0]x}", "{0.}", "{a{}", "{0[{]}",
+             "{0[}]}", "{a}}", "{0:{a{}}}", "{0:<{1}}", "{0!s:>{1}}"]:
+    show(f"{text!r}.format", lambda: text.format({"{": "L", "}": "R", 0: "z"}, 5, a=1))
