@@ -470,12 +470,28 @@ def _posix_to_local_fields(seconds):
     return fields + (fold,)
 
 
+_TIME_T_LIMIT = 2 ** 63
+
+
+def _timestamp_value(t):
+    """t as a float or int within the platform's time_t range."""
+    if isinstance(t, float):
+        if t != t:
+            raise ValueError("Invalid value NaN (not a number)")
+    else:
+        t = _index(t)
+    if not -_TIME_T_LIMIT <= t < _TIME_T_LIMIT:
+        raise OverflowError("timestamp out of range for platform time_t")
+    return t
+
+
 def _split_timestamp(t):
     """(seconds, microseconds) of a timestamp, rounded half to even."""
+    t = _timestamp_value(t)
     if isinstance(t, float):
         num, den = t.as_integer_ratio()
     else:
-        num, den = _index(t), 1
+        num, den = t, 1
     us = _round_half_even(num * _US_PER_SECOND, den)
     return divmod(us, _US_PER_SECOND)
 
@@ -775,7 +791,8 @@ class date:
     @classmethod
     def fromtimestamp(cls, t):
         """The local date at a POSIX timestamp."""
-        seconds = _math.floor(t) if isinstance(t, float) else _index(t)
+        t = _timestamp_value(t)
+        seconds = _math.floor(t) if isinstance(t, float) else t
         y, m, d = _time.localtime(seconds)[:3]
         return cls(y, m, d)
 

@@ -206,7 +206,7 @@ static int is_bcj_filter(lzma_vli id)
 /* Fill `f` from a filter specifier (a mapping with an "id" entry). */
 static int parse_filter_spec(PyObject *obj, lzma_filter *f)
 {
-    if (!PyMapping_Check(obj)) {
+    if (!PyMapping_Check(obj) || PyUnicode_Check(obj) || PyBytes_Check(obj)) {
         PyErr_SetString(PyExc_TypeError,
                         "Filter specifier must be a dict or dict-like object");
         return -1;
@@ -258,6 +258,11 @@ static void free_filter_chain(lzma_filter *filters)
 /* filters must have LZMA_FILTERS_MAX + 1 entries. */
 static int parse_filter_chain(PyObject *chain, lzma_filter *filters)
 {
+    if (!PySequence_Check(chain) || PyDict_Check(chain)) {
+        PyErr_Format(PyExc_TypeError, "%.200s is not a sequence",
+                     Py_TYPE(chain)->tp_name);
+        return -1;
+    }
     PyObject *seq = PySequence_Fast(chain, "filters must be a sequence");
     if (seq == NULL) {
         return -1;

@@ -84,12 +84,14 @@ find_code(char c)
     return NULL;
 }
 
-/* One field of a compiled format.  For 's' and 'p' `size` is the whole
-   string length; other codes repeat as separate fields. */
+/* One code of a compiled format.  For 's' and 'p' `size` is the whole
+   string length and `count` is 1; other codes stand for `count` values of
+   `size` bytes each, packed one after the other from `offset`. */
 typedef struct {
     const CodeInfo *info;
     Py_ssize_t offset;
     Py_ssize_t size;
+    Py_ssize_t count;
 } Field;
 
 typedef struct {
@@ -203,23 +205,23 @@ walk_format(const char *fmt, Py_ssize_t len, int native, Field *fields,
         }
         if (info->kind == KIND_STRING || info->kind == KIND_PASCAL) {
             if (fields != NULL) {
-                fields[nfields] = (Field){info, size, count};
+                fields[nfields] = (Field){info, size, count, 1};
             }
             nfields++;
             nitems++;
             size += count;
             continue;
         }
-        for (Py_ssize_t i = 0; i < count; i++) {
-            if (info->kind != KIND_PAD) {
-                if (fields != NULL) {
-                    fields[nfields] = (Field){info, size, width};
-                }
-                nfields++;
-                nitems++;
+        /* A repeated code is one field, so a huge count costs nothing
+           until values are packed. */
+        if (info->kind != KIND_PAD && count > 0) {
+            if (fields != NULL) {
+                fields[nfields] = (Field){info, size, width, count};
             }
-            size += width;
+            nfields++;
+            nitems += count;
         }
+        size += width * count;
     }
     *nfields_out = nfields;
     *size_out = size;
@@ -641,10 +643,13 @@ static int
 pack_values(const StructObject *s, char *buf, PyObject *const *values)
 {
     memset(buf, 0, s->size);
+    Py_ssize_t v = 0;
     for (Py_ssize_t i = 0; i < s->nfields; i++) {
         const Field *f = &s->fields[i];
-        if (pack_field(s, f, buf + f->offset, values[i]) < 0) {
-            return -1;
+        for (Py_ssize_t k = 0; k < f->count; k++) {
+            if (pack_field(s, f, buf + f->offset + k * f->size, values[v++]) < 0) {
+                return -1;
+            }
         }
     }
     return 0;
@@ -657,14 +662,17 @@ unpack_values(const StructObject *s, const char *buf)
     if (result == NULL) {
         return NULL;
     }
+    Py_ssize_t n = 0;
     for (Py_ssize_t i = 0; i < s->nfields; i++) {
         const Field *f = &s->fields[i];
-        PyObject *v = unpack_field(s, f, buf + f->offset);
-        if (v == NULL) {
-            Py_DECREF(result);
-            return NULL;
+        for (Py_ssize_t k = 0; k < f->count; k++) {
+            PyObject *v = unpack_field(s, f, buf + f->offset + k * f->size);
+            if (v == NULL) {
+                Py_DECREF(result);
+                return NULL;
+            }
+            PyTuple_SET_ITEM(result, n++, v);
         }
-        PyTuple_SET_ITEM(result, i, v);
     }
     return result;
 }

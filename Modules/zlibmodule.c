@@ -864,7 +864,7 @@ decompress_flush(PyObject *op, PyObject *const *args, Py_ssize_t nargs)
     }
     Py_ssize_t length = DEF_BUF_SIZE;
     if (nargs == 1) {
-        length = PyLong_AsSsize_t(args[0]);
+        length = PyNumber_AsSsize_t(args[0], PyExc_OverflowError);
         if (length == -1 && PyErr_Occurred()) {
             return NULL;
         }

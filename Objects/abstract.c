@@ -1908,10 +1908,21 @@ PyObject_IsSubclass(PyObject *derived, PyObject *cls)
 
 /* ---- Iteration ---------------------------------------------------------- */
 
+/* Stands in tp_iternext once a class loses __next__, so that the many
+   callers of tp_iternext never see NULL under an iterator in use. */
+PyObject *
+_PyObject_NextNotImplemented(PyObject *self)
+{
+    PyErr_Format(PyExc_TypeError, "'%.200s' object is not iterable",
+                 Py_TYPE(self)->tp_name);
+    return NULL;
+}
+
 int
 PyIter_Check(PyObject *obj)
 {
-    return Py_TYPE(obj)->tp_iternext != NULL;
+    iternextfunc next = Py_TYPE(obj)->tp_iternext;
+    return next != NULL && next != _PyObject_NextNotImplemented;
 }
 
 int

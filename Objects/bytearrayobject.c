@@ -10,6 +10,7 @@
 #include "Python.h"
 #include "pycore_bytes_methods.h"
 #include "pycore_object.h"
+#include "pycore_abstract.h"
 
 char _PyByteArray_empty_string[] = "";
 
@@ -1082,6 +1083,10 @@ static PyObject *bytearray_iterator_next(PyObject *self)
     if (it->index < Py_SIZE(seq)) {
         byte = (unsigned char)SELF(seq)->ob_start[it->index++];
     }
+    else {
+        /* Exhausted for good, even if the bytearray grows later. */
+        it->index = PY_SSIZE_T_MAX;
+    }
     Py_END_CRITICAL_SECTION();
     return byte < 0 ? NULL : PyLong_FromLong(byte);
 }
@@ -1093,8 +1098,45 @@ static PyObject *bytearray_iterator_length_hint(PyObject *self, PyObject *unused
     return PyLong_FromSsize_t(remaining > 0 ? remaining : 0);
 }
 
+/* index is read and written under the bytearray's critical section. */
+static PyObject *bytearray_iterator_reduce(PyObject *self, PyObject *unused)
+{
+    bytearray_iterator *it = (bytearray_iterator *)self;
+    PyObject *iter = _PyIter_Builtin("iter");
+    if (iter == NULL) {
+        return NULL;
+    }
+    PyObject *seq = it->seq;
+    Py_ssize_t index;
+    Py_BEGIN_CRITICAL_SECTION(seq);
+    index = it->index;
+    Py_END_CRITICAL_SECTION();
+    return _PyIter_ReduceIndexed(iter, index == PY_SSIZE_T_MAX ? NULL : seq,
+                                 index);
+}
+
+static PyObject *bytearray_iterator_setstate(PyObject *self, PyObject *state)
+{
+    bytearray_iterator *it = (bytearray_iterator *)self;
+    PyObject *seq = it->seq;
+    Py_ssize_t index;
+    if (_PyIter_StateIndex(state, 0, PY_SSIZE_T_MAX - 1, &index) < 0) {
+        return NULL;
+    }
+    Py_BEGIN_CRITICAL_SECTION(seq);
+    if (it->index != PY_SSIZE_T_MAX) {
+        it->index = index > Py_SIZE(seq) ? Py_SIZE(seq) : index;
+    }
+    Py_END_CRITICAL_SECTION();
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef bytearray_iterator_methods[] = {
     {"__length_hint__", bytearray_iterator_length_hint, METH_NOARGS, NULL},
+    {"__reduce__", bytearray_iterator_reduce, METH_NOARGS,
+     "Return state information for pickling."},
+    {"__setstate__", bytearray_iterator_setstate, METH_O,
+     "Set state information for unpickling."},
     {NULL, NULL, 0, NULL},
 };
 

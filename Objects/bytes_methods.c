@@ -880,11 +880,8 @@ static int split_whitespace(PyObject *list, PyObject *self, const char *s,
             break;
         }
         if (maxsplit-- == 0) {
-            Py_ssize_t end = n;
-            while (end > i && is_space((unsigned char)s[end - 1])) {
-                end--;
-            }
-            return append_piece(list, self, s + i, end - i);
+            /* The unsplit remainder keeps its trailing whitespace. */
+            return append_piece(list, self, s + i, n - i);
         }
         Py_ssize_t j = i;
         while (j < n && !is_space((unsigned char)s[j])) {
@@ -911,11 +908,8 @@ static int rsplit_whitespace(PyObject *list, PyObject *self, const char *s,
             break;
         }
         if (maxsplit-- == 0) {
-            Py_ssize_t start = 0;
-            while (start < j && is_space((unsigned char)s[start])) {
-                start++;
-            }
-            return append_piece(list, self, s + start, j - start);
+            /* The unsplit remainder keeps its leading whitespace. */
+            return append_piece(list, self, s, j);
         }
         Py_ssize_t i = j;
         while (i > 0 && !is_space((unsigned char)s[i - 1])) {

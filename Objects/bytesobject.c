@@ -6,6 +6,7 @@
 #include "Python.h"
 #include "pycore_bytes_methods.h"
 #include "pycore_object.h"
+#include "pycore_abstract.h"
 
 /* The empty bytes object is an immortal static. */
 static struct {
@@ -422,7 +423,8 @@ static PyObject *bytes_repeat(PyObject *self, Py_ssize_t count)
         return NULL;
     }
     PyObject *result = PyBytes_FromStringAndSize(NULL, size * count);
-    if (result == NULL || size == 0) {
+    /* An empty result is the shared singleton: nothing may be written. */
+    if (result == NULL || size == 0 || count == 0) {
         return result;
     }
     char *dst = PyBytes_AS_STRING(result);
@@ -573,24 +575,27 @@ static PyObject *bytes_from_source(PyObject *source, PyObject *encoding,
         }
         return EMPTY_BYTES;
     }
-    if (encoding != NULL || errors != NULL) {
+    if (encoding != NULL) {
         if (!PyUnicode_Check(source)) {
             PyErr_SetString(PyExc_TypeError,
-                            encoding != NULL ? "encoding without a string argument"
-                                             : "errors without a string argument");
+                            "encoding without a string argument");
             return NULL;
         }
-        const char *enc = encoding ? PyUnicode_AsUTF8(encoding) : "utf-8";
+        const char *enc = PyUnicode_AsUTF8(encoding);
         const char *err = errors ? PyUnicode_AsUTF8(errors) : NULL;
         if (enc == NULL || (errors != NULL && err == NULL)) {
             return NULL;
         }
         return PyUnicode_AsEncodedString(source, enc, err);
     }
-    if (PyUnicode_Check(source)) {
-        PyErr_SetString(PyExc_TypeError, "string argument without an encoding");
+    if (errors != NULL) {
+        PyErr_SetString(PyExc_TypeError,
+                        PyUnicode_Check(source)
+                            ? "string argument without an encoding"
+                            : "errors without a string argument");
         return NULL;
     }
+    /* __bytes__ comes first: a str subclass may define it. */
     PyObject *method = NULL;
     if (PyObject_GetOptionalAttrString((PyObject *)Py_TYPE(source), "__bytes__",
                                        &method) < 0) {
@@ -606,6 +611,10 @@ static PyObject *bytes_from_source(PyObject *source, PyObject *encoding,
             Py_CLEAR(result);
         }
         return result;
+    }
+    if (PyUnicode_Check(source)) {
+        PyErr_SetString(PyExc_TypeError, "string argument without an encoding");
+        return NULL;
     }
     if (PyIndex_Check(source)) {
         Py_ssize_t size = PyNumber_AsSsize_t(source, PyExc_OverflowError);
@@ -762,8 +771,48 @@ static PyObject *bytes_iterator_length_hint(PyObject *self, PyObject *unused)
     return PyLong_FromSsize_t(remaining);
 }
 
+/* The index may have run past the end (it is advanced before the bounds
+   check), so it is clamped to the size of the immutable bytes. */
+static PyObject *bytes_iterator_reduce(PyObject *self, PyObject *unused)
+{
+    bytes_iterator *it = (bytes_iterator *)self;
+    PyObject *iter = _PyIter_Builtin("iter");
+    if (iter == NULL) {
+        return NULL;
+    }
+    PyObject *seq = it->seq;
+    Py_ssize_t index = 0;
+    if (seq != NULL) {
+        index = __atomic_load_n(&it->index, __ATOMIC_RELAXED);
+        if (index >= Py_SIZE(seq)) {
+            seq = NULL;     /* exhausted */
+        }
+    }
+    return _PyIter_ReduceIndexed(iter, seq, index);
+}
+
+static PyObject *bytes_iterator_setstate(PyObject *self, PyObject *state)
+{
+    bytes_iterator *it = (bytes_iterator *)self;
+    Py_ssize_t index;
+    if (_PyIter_StateIndex(state, 0, PY_SSIZE_T_MAX, &index) < 0) {
+        return NULL;
+    }
+    if (it->seq != NULL) {
+        if (index > Py_SIZE(it->seq)) {
+            index = Py_SIZE(it->seq);
+        }
+        __atomic_store_n(&it->index, index, __ATOMIC_RELAXED);
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef bytes_iterator_methods[] = {
     {"__length_hint__", bytes_iterator_length_hint, METH_NOARGS, NULL},
+    {"__reduce__", bytes_iterator_reduce, METH_NOARGS,
+     "Return state information for pickling."},
+    {"__setstate__", bytes_iterator_setstate, METH_O,
+     "Set state information for unpickling."},
     {NULL, NULL, 0, NULL},
 };
 

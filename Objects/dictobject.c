@@ -2141,12 +2141,15 @@ dict_equal_lock_held(PyDictObject *a, PyDictObject *b)
         PyObject *aval = Py_NewRef(ep->me_value);
         PyObject *bval;
         Py_ssize_t ix = _Py_dict_lookup(b, key, ep->me_hash, &bval);
+        /* conform6: bval is borrowed; take it before dropping key, whose
+           finalizer may clear b (bpo-27945). */
+        Py_XINCREF(bval);
         Py_DECREF(key);
         if (ix == DKIX_ERROR || bval == NULL) {
+            Py_XDECREF(bval);
             Py_DECREF(aval);
             return ix == DKIX_ERROR ? -1 : 0;
         }
-        Py_INCREF(bval);
         int cmp = PyObject_RichCompareBool(aval, bval, Py_EQ);
         Py_DECREF(aval);
         Py_DECREF(bval);

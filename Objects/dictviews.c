@@ -14,6 +14,7 @@
    one iterator and neither may drop the dict while the other reads it. */
 #include "Python.h"
 #include "pycore_object.h"
+#include "pycore_abstract.h"
 #include "pycore_dict.h"
 
 /* Static type objects below list `.ob_base = PyVarObject_HEAD_INIT(...)`
@@ -209,9 +210,38 @@ dictiter_iternext(PyObject *self)
     return res;
 }
 
+/* Pickled as iter(list of the results still to come), found by running
+   a copy of the iterator.  The fields are copied under the dict's
+   critical section, where a step changes them. */
+static PyObject *
+dictiter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    dictiterobject *di = (dictiterobject *)self;
+    PyDictObject *d = di->di_dict;
+    if (d == NULL) {
+        return _PyIter_ReduceItems(PyList_New(0));
+    }
+    dictiterobject *copy = PyObject_GC_New(dictiterobject, Py_TYPE(di));
+    if (copy == NULL) {
+        return NULL;
+    }
+    copy->di_dict = (PyDictObject *)Py_NewRef(d);
+    Py_BEGIN_CRITICAL_SECTION(d);
+    copy->di_used = di->di_used;
+    copy->di_pos = di->di_pos;
+    copy->len = di->len;
+    Py_END_CRITICAL_SECTION();
+    PyObject_GC_Track(copy);
+    PyObject *items = PySequence_List((PyObject *)copy);
+    Py_DECREF(copy);
+    return _PyIter_ReduceItems(items);
+}
+
 static PyMethodDef dictiter_methods[] = {
     {"__length_hint__", dictiter_len, METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", dictiter_reduce, METH_NOARGS,
+     "Return state information for pickling."},
     {NULL, NULL, 0, NULL},
 };
 

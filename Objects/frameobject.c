@@ -281,6 +281,120 @@ static PyObject *proxy_repr(PyObject *op)
     return repr;
 }
 
+/* Equal to another proxy of the same frame, or to a dict holding the
+   same variables. */
+static PyObject *proxy_richcompare(PyObject *op, PyObject *other, int cmp)
+{
+    if (cmp != Py_EQ && cmp != Py_NE) {
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+    if (Py_IS_TYPE(other, &PyFrameLocalsProxy_Type)) {
+        int same = ((proxyobject *)op)->frame == ((proxyobject *)other)->frame;
+        return PyBool_FromLong(cmp == Py_EQ ? same : !same);
+    }
+    if (!PyDict_Check(other)) {
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+    PyObject *dict = proxy_copy(op, NULL);
+    if (dict == NULL) {
+        return NULL;
+    }
+    PyObject *result = PyObject_RichCompare(dict, other, cmp);
+    Py_DECREF(dict);
+    return result;
+}
+
+/* Store every item of a mapping (or of an iterable of pairs). */
+static int proxy_merge(PyObject *op, PyObject *other)
+{
+    PyObject *dict = PyDict_New();
+    if (dict == NULL) {
+        return -1;
+    }
+    if (PyDict_Merge(dict, other, 1) < 0) {
+        Py_DECREF(dict);
+        return -1;
+    }
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(dict, &pos, &key, &value)) {
+        if (proxy_setitem(op, key, value) < 0) {
+            Py_DECREF(dict);
+            return -1;
+        }
+    }
+    Py_DECREF(dict);
+    return 0;
+}
+
+static PyObject *proxy_update(PyObject *op, PyObject *other)
+{
+    if (proxy_merge(op, other) < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *proxy_setdefault(PyObject *op, PyObject *const *args,
+                                  Py_ssize_t nargs)
+{
+    if (!_PyArg_CheckPositional("setdefault", nargs, 1, 2)) {
+        return NULL;
+    }
+    PyObject *value = proxy_getitem(op, args[0]);
+    if (value != NULL || !PyErr_ExceptionMatches(PyExc_KeyError)) {
+        return value;
+    }
+    PyErr_Clear();
+    PyObject *fallback = nargs > 1 ? args[1] : Py_None;
+    if (proxy_setitem(op, args[0], fallback) < 0) {
+        return NULL;
+    }
+    return Py_NewRef(fallback);
+}
+
+/* proxy | mapping and mapping | proxy give a new dict. */
+static PyObject *proxy_or(PyObject *left, PyObject *right)
+{
+    int left_proxy = Py_IS_TYPE(left, &PyFrameLocalsProxy_Type);
+    PyObject *other = left_proxy ? right : left;
+    if (!PyDict_Check(other) && !Py_IS_TYPE(other, &PyFrameLocalsProxy_Type)) {
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+    PyObject *result = PyDict_New();
+    if (result == NULL) {
+        return NULL;
+    }
+    PyObject *first = Py_IS_TYPE(left, &PyFrameLocalsProxy_Type)
+                      ? proxy_copy(left, NULL) : Py_NewRef(left);
+    PyObject *second = Py_IS_TYPE(right, &PyFrameLocalsProxy_Type)
+                       ? proxy_copy(right, NULL) : Py_NewRef(right);
+    if (first == NULL || second == NULL
+            || PyDict_Update(result, first) < 0
+            || PyDict_Update(result, second) < 0) {
+        Py_CLEAR(result);
+    }
+    Py_XDECREF(first);
+    Py_XDECREF(second);
+    return result;
+}
+
+static PyObject *proxy_inplace_or(PyObject *op, PyObject *other)
+{
+    if (!PyDict_Check(other) && !Py_IS_TYPE(other, &PyFrameLocalsProxy_Type)) {
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+    if (proxy_merge(op, other) < 0) {
+        return NULL;
+    }
+    return Py_NewRef(op);
+}
+
+static PyNumberMethods proxy_as_number = {
+    .nb_or = proxy_or,
+    .nb_inplace_or = proxy_inplace_or,
+};
+
 static void proxy_dealloc(PyObject *op)
 {
     PyObject_GC_UnTrack(op);
@@ -310,6 +424,8 @@ static PyMethodDef proxy_methods[] = {
     {"items", proxy_items, METH_NOARGS, NULL},
     {"copy", proxy_copy, METH_NOARGS, NULL},
     {"get", _PyCFunction_CAST(proxy_get), METH_FASTCALL, NULL},
+    {"setdefault", _PyCFunction_CAST(proxy_setdefault), METH_FASTCALL, NULL},
+    {"update", proxy_update, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -321,6 +437,8 @@ PyTypeObject PyFrameLocalsProxy_Type = {
     .tp_repr = proxy_repr,
     .tp_as_sequence = &proxy_as_sequence,
     .tp_as_mapping = &proxy_as_mapping,
+    .tp_as_number = &proxy_as_number,
+    .tp_richcompare = proxy_richcompare,
     .tp_hash = PyObject_HashNotImplemented,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_MAPPING,

@@ -38,6 +38,59 @@ get_builtin(const char *name)
     return result;
 }
 
+/* ---- pickling helpers shared by the built-in containers' iterators ------ */
+
+/* builtins.<name>, a new reference.  Iterators look it up before they
+   read their own state: the lookup can run Python code (a str subclass
+   key in the builtins dict) that advances or exhausts the iterator. */
+PyObject *
+_PyIter_Builtin(const char *name)
+{
+    return get_builtin(name);
+}
+
+/* (func, (seq,), index): an iterator at position index of seq, rebuilt by
+   func(seq) and __setstate__(index); (func, ((),)) when seq is NULL, the
+   iterator being exhausted.  func (from _PyIter_Builtin) is stolen, seq
+   is borrowed. */
+PyObject *
+_PyIter_ReduceIndexed(PyObject *func, PyObject *seq, Py_ssize_t index)
+{
+    if (seq == NULL) {
+        return Py_BuildValue("N(())", func);
+    }
+    return Py_BuildValue("N(O)n", func, seq, index);
+}
+
+/* (iter, (items,)): an iterator over what is left, listed in items (a
+   reference this steals; NULL passes an error through). */
+PyObject *
+_PyIter_ReduceItems(PyObject *items)
+{
+    if (items == NULL) {
+        return NULL;
+    }
+    PyObject *iter = get_builtin("iter");
+    if (iter == NULL) {
+        Py_DECREF(items);
+        return NULL;
+    }
+    return Py_BuildValue("N(N)", iter, items);
+}
+
+/* The index a __setstate__ argument asks for, clamped to low..high. */
+int
+_PyIter_StateIndex(PyObject *state, Py_ssize_t low, Py_ssize_t high,
+                   Py_ssize_t *index)
+{
+    Py_ssize_t value = PyLong_AsSsize_t(state);
+    if (value == -1 && PyErr_Occurred()) {
+        return -1;
+    }
+    *index = value < low ? low : (value > high ? high : value);
+    return 0;
+}
+
 /* ---- iter(sequence) ------------------------------------------------------ */
 
 typedef struct {
@@ -307,6 +360,17 @@ calliter_iternext(PyObject *op)
     }
     PyObject *result = PyObject_CallNoArgs(callable);
     if (result != NULL) {
+        /* The call itself may have exhausted this iterator. */
+        int exhausted;
+        Py_BEGIN_CRITICAL_SECTION(it);
+        exhausted = it->it_callable == NULL;
+        Py_END_CRITICAL_SECTION();
+        if (exhausted) {
+            Py_DECREF(result);
+            Py_DECREF(callable);
+            Py_DECREF(sentinel);
+            return NULL;
+        }
         int ok = PyObject_RichCompareBool(sentinel, result, Py_EQ);
         if (ok != 0) {
             Py_CLEAR(result);

@@ -2054,8 +2054,10 @@ list_init_impl(PyListObject *self, PyObject *iterable)
 static int
 list_init(PyObject *self, PyObject *args, PyObject *kwargs)
 {
-    if (Py_IS_TYPE(self, &PyList_Type) && kwargs != NULL
-        && PyDict_GET_SIZE(kwargs) != 0) {
+    /* A subclass that keeps list's __new__ takes no keywords either. */
+    if ((Py_IS_TYPE(self, &PyList_Type)
+         || Py_TYPE(self)->tp_new == PyList_Type.tp_new)
+        && kwargs != NULL && PyDict_GET_SIZE(kwargs) != 0) {
         PyErr_SetString(PyExc_TypeError, "list() takes no keyword arguments");
         return -1;
     }
@@ -2176,9 +2178,48 @@ listiter_len(PyObject *self, PyObject *Py_UNUSED(ignored))
     return PyLong_FromSsize_t(len);
 }
 
+/* it_seq is only cleared by listiter_next in the default build, which
+   has the GIL; the free-threaded build marks exhaustion with a negative
+   it_index instead, read atomically. */
+static PyObject *
+listiter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    _PyListIterObject *it = (_PyListIterObject *)self;
+    PyObject *iter = _PyIter_Builtin("iter");
+    if (iter == NULL) {
+        return NULL;
+    }
+    Py_ssize_t index = load_ssize(&it->it_index);
+    PyObject *seq = index < 0 ? NULL : (PyObject *)it->it_seq;
+    if (seq == NULL) {
+        /* Exhausted: pickled as an iterator over an empty list. */
+        return Py_BuildValue("N(N)", iter, PyList_New(0));
+    }
+    return _PyIter_ReduceIndexed(iter, seq, index);
+}
+
+static PyObject *
+listiter_setstate(PyObject *self, PyObject *state)
+{
+    _PyListIterObject *it = (_PyListIterObject *)self;
+    Py_ssize_t index;
+    if (_PyIter_StateIndex(state, 0, PY_SSIZE_T_MAX, &index) < 0) {
+        return NULL;
+    }
+    if (it->it_seq != NULL && load_ssize(&it->it_index) >= 0) {
+        Py_ssize_t size = PyList_GET_SIZE(it->it_seq);
+        store_ssize(&it->it_index, index > size ? size : index);
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef listiter_methods[] = {
     {"__length_hint__", listiter_len, METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", listiter_reduce, METH_NOARGS,
+     "Return state information for pickling."},
+    {"__setstate__", listiter_setstate, METH_O,
+     "Set state information for unpickling."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2251,9 +2292,49 @@ listreviter_len(PyObject *self, PyObject *Py_UNUSED(ignored))
     return PyLong_FromSsize_t(len);
 }
 
+/* Safe without a lock for the reasons given at listiter_reduce. */
+static PyObject *
+listreviter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    _PyListIterObject *it = (_PyListIterObject *)self;
+    PyObject *iter = _PyIter_Builtin("iter");
+    PyObject *reversed = iter ? _PyIter_Builtin("reversed") : NULL;
+    if (reversed == NULL) {
+        Py_XDECREF(iter);
+        return NULL;
+    }
+    Py_ssize_t index = load_ssize(&it->it_index);
+    PyObject *seq = index < 0 ? NULL : (PyObject *)it->it_seq;
+    if (seq == NULL) {
+        Py_DECREF(reversed);
+        return Py_BuildValue("N(N)", iter, PyList_New(0));
+    }
+    Py_DECREF(iter);
+    return _PyIter_ReduceIndexed(reversed, seq, index);
+}
+
+static PyObject *
+listreviter_setstate(PyObject *self, PyObject *state)
+{
+    _PyListIterObject *it = (_PyListIterObject *)self;
+    Py_ssize_t index;
+    if (_PyIter_StateIndex(state, -1, PY_SSIZE_T_MAX, &index) < 0) {
+        return NULL;
+    }
+    if (it->it_seq != NULL) {
+        Py_ssize_t last = PyList_GET_SIZE(it->it_seq) - 1;
+        store_ssize(&it->it_index, index > last ? last : index);
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef listreviter_methods[] = {
     {"__length_hint__", listreviter_len, METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", listreviter_reduce, METH_NOARGS,
+     "Return state information for pickling."},
+    {"__setstate__", listreviter_setstate, METH_O,
+     "Set state information for unpickling."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -635,22 +635,85 @@ static PyObject *memory_slice(PyObject *self, PyObject *key)
                         "multi-dimensional slicing is not implemented");
         return NULL;
     }
-    Py_ssize_t start, stop, step;
-    if (PySlice_Unpack(key, &start, &stop, &step) < 0) {
-        return NULL;
-    }
-    Py_ssize_t count = PySlice_AdjustIndices(view->shape[0], &start, &stop, step);
+    /* The new view is made first: it keeps the exporter's buffer alive
+       even if the slice's __index__ releases this view. */
     PyObject *result = memory_from_mbuf(VIEW(self)->mbuf, view);
     if (result == NULL) {
         return NULL;
     }
+    Py_ssize_t start, stop, step;
+    if (PySlice_Unpack(key, &start, &stop, &step) < 0) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    /* Read the copied description: this view may be released by now. */
     Py_buffer *sliced = &VIEW(result)->view;
-    sliced->buf = (char *)sliced->buf + start * view->strides[0];
+    Py_ssize_t stride = sliced->strides[0];
+    Py_ssize_t count = PySlice_AdjustIndices(sliced->shape[0], &start, &stop, step);
+    sliced->buf = (char *)sliced->buf + start * stride;
     sliced->shape[0] = count;
-    sliced->strides[0] = view->strides[0] * step;
-    sliced->len = count * view->itemsize;
+    sliced->strides[0] = stride * step;
+    sliced->len = count * sliced->itemsize;
     init_flags(VIEW(result));
     return result;
+}
+
+/* A key that is a tuple of slices only. */
+static int is_multislice(PyObject *key)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(key);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!PySlice_Check(PyTuple_GET_ITEM(key, i))) {
+            return 0;
+        }
+    }
+    return n > 0;
+}
+
+/* Store value at ptr.  Converting the value may run Python code (__index__,
+   __float__, __bool__) that releases the view and frees its memory, so it
+   is packed aside first and copied in only if the view is still alive. */
+static int pack_checked(PyObject *self, char *ptr, char format, PyObject *value)
+{
+    _Alignas(16) char item[32];
+    Py_ssize_t size = VIEW(self)->view.itemsize;
+    if (size <= 0 || size > (Py_ssize_t)sizeof(item)) {
+        return pack_item(ptr, format, value);
+    }
+    if (pack_item(item, format, value) < 0 || check_released(self) < 0) {
+        return -1;
+    }
+    memcpy(ptr, item, (size_t)size);
+    return 0;
+}
+
+/* sq_item, for reversed() and the sequence protocol: item i of a
+   one-dimensional view. */
+static PyObject *memory_item(PyObject *self, Py_ssize_t i)
+{
+    if (check_released(self) < 0) {
+        return NULL;
+    }
+    Py_buffer *view = &VIEW(self)->view;
+    if (view->ndim != 1) {
+        PyErr_SetString(view->ndim == 0 ? PyExc_TypeError
+                                        : PyExc_NotImplementedError,
+                        view->ndim == 0 ? "invalid indexing of 0-dim memory"
+                                        : "multi-dimensional sub-views are not implemented");
+        return NULL;
+    }
+    char format = require_native_format(view);
+    if (format == 0) {
+        return NULL;
+    }
+    if (i < 0) {
+        i += view->shape[0];
+    }
+    if (i < 0 || i >= view->shape[0]) {
+        PyErr_SetString(PyExc_IndexError, "index out of bounds on dimension 1");
+        return NULL;
+    }
+    return unpack_item(item_pointer(view, i), format);
 }
 
 static PyObject *memory_subscript(PyObject *self, PyObject *key)
@@ -681,6 +744,10 @@ static PyObject *memory_subscript(PyObject *self, PyObject *key)
         if (format == 0 || normalize_index(view, key, 0, &index) < 0) {
             return NULL;
         }
+        /* __index__ may have released the view. */
+        if (check_released(self) < 0) {
+            return NULL;
+        }
         return unpack_item(item_pointer(view, index), format);
     }
     if (PySlice_Check(key)) {
@@ -690,9 +757,17 @@ static PyObject *memory_subscript(PyObject *self, PyObject *key)
         return Py_NewRef(self);
     }
     if (PyTuple_Check(key)) {
+        if (is_multislice(key)) {
+            PyErr_SetString(PyExc_NotImplementedError,
+                            "multi-dimensional slicing is not implemented");
+            return NULL;
+        }
         char format = require_native_format(view);
         char *ptr = format ? tuple_item_pointer(view, key) : NULL;
-        return ptr ? unpack_item(ptr, format) : NULL;
+        if (ptr == NULL || check_released(self) < 0) {
+            return NULL;
+        }
+        return unpack_item(ptr, format);
     }
     PyErr_SetString(PyExc_TypeError, "memoryview: invalid slice key");
     return NULL;
@@ -718,7 +793,7 @@ static int memory_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
     }
     if (view->ndim == 0) {
         if (key == Py_Ellipsis || (PyTuple_Check(key) && PyTuple_GET_SIZE(key) == 0)) {
-            return pack_item(view->buf, format, value);
+            return pack_checked(self, view->buf, format, value);
         }
         PyErr_SetString(PyExc_TypeError, "invalid indexing of 0-dim memory");
         return -1;
@@ -733,11 +808,17 @@ static int memory_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
         if (normalize_index(view, key, 0, &index) < 0) {
             return -1;
         }
-        return pack_item(item_pointer(view, index), format, value);
+        return pack_checked(self, item_pointer(view, index), format, value);
     }
     if (PyTuple_Check(key)) {
+        if (is_multislice(key)) {
+            PyErr_SetString(PyExc_NotImplementedError,
+                            "memoryview slice assignments are currently "
+                            "restricted to ndim = 1");
+            return -1;
+        }
         char *ptr = tuple_item_pointer(view, key);
-        return ptr ? pack_item(ptr, format, value) : -1;
+        return ptr ? pack_checked(self, ptr, format, value) : -1;
     }
     if (!PySlice_Check(key)) {
         PyErr_SetString(PyExc_TypeError, "memoryview: invalid slice key");
@@ -1525,6 +1606,7 @@ static PyObject *memory_iter(PyObject *self)
 
 static PySequenceMethods memory_as_sequence = {
     .sq_length = memory_length,
+    .sq_item = memory_item,
 };
 
 static PyMappingMethods memory_as_mapping = {

@@ -504,6 +504,36 @@ range_reduce(PyObject *op, PyObject *Py_UNUSED(ignored))
     return result;
 }
 
+/* Pickle an iterator as iter(range(start, start + len*step, step)): the
+   values it has left.  The arguments are borrowed. */
+static PyObject *
+reduce_remaining(PyObject *start, PyObject *step, PyObject *len)
+{
+    PyObject *span = PyNumber_Multiply(len, step);
+    if (span == NULL) {
+        return NULL;
+    }
+    PyObject *stop = PyNumber_Add(start, span);
+    Py_DECREF(span);
+    if (stop == NULL) {
+        return NULL;
+    }
+    PyObject *range = PyObject_CallFunctionObjArgs((PyObject *)&PyRange_Type,
+                                                   start, stop, step, NULL);
+    Py_DECREF(stop);
+    if (range == NULL) {
+        return NULL;
+    }
+    PyObject *iter = _PyIter_Builtin("iter");
+    if (iter == NULL) {
+        Py_DECREF(range);
+        return NULL;
+    }
+    PyObject *result = _PyIter_ReduceIndexed(iter, range, 0);
+    Py_DECREF(range);
+    return result;
+}
+
 /* ---- the fast iterator (C longs) ---------------------------------------- */
 
 typedef struct {
@@ -576,9 +606,50 @@ rangeiter_length_hint(PyObject *op, PyObject *Py_UNUSED(ignored))
     return PyLong_FromLong(len > 0 ? len : 0);
 }
 
+/* The fields are read atomically; a racing next() may make the snapshot
+   one value stale, as it would be a moment later anyway. */
+static PyObject *
+rangeiter_reduce(PyObject *op, PyObject *Py_UNUSED(ignored))
+{
+    rangeiterobject *it = (rangeiterobject *)op;
+    long len = load_long(&it->len);
+    PyObject *start = PyLong_FromLong(load_long(&it->start));
+    PyObject *step = PyLong_FromLong(it->step);
+    PyObject *count = PyLong_FromLong(len > 0 ? len : 0);
+    PyObject *result = NULL;
+    if (start != NULL && step != NULL && count != NULL) {
+        result = reduce_remaining(start, step, count);
+    }
+    Py_XDECREF(start);
+    Py_XDECREF(step);
+    Py_XDECREF(count);
+    return result;
+}
+
+/* Skip the first `state` values (clamped to what is left). */
+static PyObject *
+rangeiter_setstate(PyObject *op, PyObject *state)
+{
+    rangeiterobject *it = (rangeiterobject *)op;
+    long len = load_long(&it->len);
+    Py_ssize_t skip;
+    if (_PyIter_StateIndex(state, 0, len > 0 ? len : 0, &skip) < 0) {
+        return NULL;
+    }
+    unsigned long start = (unsigned long)load_long(&it->start);
+    store_long(&it->start, (long)(start + (unsigned long)skip
+                                          * (unsigned long)it->step));
+    store_long(&it->len, len - (long)skip);
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef rangeiter_methods[] = {
     {"__length_hint__", rangeiter_length_hint, METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", rangeiter_reduce, METH_NOARGS,
+     "Return state information for pickling."},
+    {"__setstate__", rangeiter_setstate, METH_O,
+     "Set state information for unpickling."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -668,9 +739,33 @@ longrangeiter_length_hint(PyObject *op, PyObject *Py_UNUSED(ignored))
     return len;
 }
 
+/* The fields are replaced under the iterator's critical section. */
+static PyObject *
+longrangeiter_reduce(PyObject *op, PyObject *Py_UNUSED(ignored))
+{
+    longrangeiterobject *it = (longrangeiterobject *)op;
+    PyObject *start, *step, *len;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    start = Py_NewRef(it->start);
+    step = Py_NewRef(it->step);
+    len = Py_NewRef(it->len);
+    Py_END_CRITICAL_SECTION();
+    PyObject *result;
+    if (_PyLong_Sign(len) < 0) {
+        Py_SETREF(len, PyLong_FromLong(0));
+    }
+    result = len == NULL ? NULL : reduce_remaining(start, step, len);
+    Py_DECREF(start);
+    Py_DECREF(step);
+    Py_XDECREF(len);
+    return result;
+}
+
 static PyMethodDef longrangeiter_methods[] = {
     {"__length_hint__", longrangeiter_length_hint, METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", longrangeiter_reduce, METH_NOARGS,
+     "Return state information for pickling."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -14,6 +14,7 @@
    without a lock; its hash cache is published atomically. */
 #include "Python.h"
 #include "pycore_object.h"
+#include "pycore_abstract.h"
 #include "pycore_dict.h"
 #include "pycore_unicodeobject.h"
 
@@ -1054,21 +1055,18 @@ set_contains(PyObject *self, PyObject *key)
     return rv;
 }
 
-/* Mixes an element's hash so that summing them is not fooled by simple
-   structure (consecutive ints, shared low bits): a 64-bit finalizer. */
+/* Element hashes are scrambled and combined with xor, so the order the
+   elements sit in the table does not matter; then the size is folded in
+   and the bits spread (for frozensets nested in frozensets).  The values
+   are CPython's: they decide the iteration order of sets of frozensets,
+   which programs print. */
 static inline Py_uhash_t
-mix_element_hash(Py_uhash_t h)
+scramble_element_hash(Py_uhash_t h)
 {
-    h ^= h >> 33;
-    h *= (Py_uhash_t)0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    h *= (Py_uhash_t)0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 33;
-    return h;
+    return ((h ^ (Py_uhash_t)89869747UL) ^ (h << 16))
+           * (Py_uhash_t)3644798167UL;
 }
 
-/* Addition is commutative, so the hash does not depend on the order the
-   elements happen to sit in the table; equal frozensets hash equal. */
 static Py_hash_t
 frozenset_hash_compute(PySetObject *so)
 {
@@ -1076,10 +1074,11 @@ frozenset_hash_compute(PySetObject *so)
     Py_ssize_t pos = 0;
     setentry *entry;
     while (set_next(so, &pos, &entry)) {
-        acc += mix_element_hash((Py_uhash_t)entry->hash);
+        acc ^= scramble_element_hash((Py_uhash_t)entry->hash);
     }
-    acc ^= ((Py_uhash_t)so->used + 1) * (Py_uhash_t)0x9e3779b97f4a7c15ULL;
-    acc = mix_element_hash(acc);
+    acc ^= ((Py_uhash_t)so->used + 1) * (Py_uhash_t)1927868237UL;
+    acc ^= (acc >> 11) ^ (acc >> 25);
+    acc = acc * 69069U + (Py_uhash_t)907133923UL;
     if (acc == (Py_uhash_t)-1) {
         acc = 590923713UL;
     }
@@ -1826,9 +1825,38 @@ setiter_iternext(PyObject *self)
     return key;
 }
 
+/* Pickled as iter(list of the elements still to come), found by running
+   a copy of the iterator.  The fields are copied under the set's critical
+   section, where setiter_iternext changes them. */
+static PyObject *
+setiter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    setiterobject *si = (setiterobject *)self;
+    PySetObject *so = si->si_set;
+    if (so == NULL) {
+        return _PyIter_ReduceItems(PyList_New(0));
+    }
+    setiterobject *copy = PyObject_GC_New(setiterobject, &PySetIter_Type);
+    if (copy == NULL) {
+        return NULL;
+    }
+    copy->si_set = (PySetObject *)Py_NewRef(so);
+    Py_BEGIN_CRITICAL_SECTION(so);
+    copy->si_used = si->si_used;
+    copy->si_pos = si->si_pos;
+    copy->len = si->len;
+    Py_END_CRITICAL_SECTION();
+    PyObject_GC_Track(copy);
+    PyObject *items = PySequence_List((PyObject *)copy);
+    Py_DECREF(copy);
+    return _PyIter_ReduceItems(items);
+}
+
 static PyMethodDef setiter_methods[] = {
     {"__length_hint__", setiter_len, METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", setiter_reduce, METH_NOARGS,
+     "Return state information for pickling."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -10,6 +10,7 @@
    every operation that produces an empty tuple return it. */
 #include "Python.h"
 #include "pycore_object.h"
+#include "pycore_abstract.h"
 #include "pycore_gc.h"
 #include "pycore_freelist.h"
 #include "pycore_tuple.h"
@@ -380,18 +381,17 @@ error:
 }
 
 /* The item hashes are mixed with the round function of the xxHash64
-   digest, then the length is folded in and the bits avalanched, so that
-   permutations and nestings of the same values spread well. */
+   digest and the length is added last, offset so that hash(()) keeps its
+   historical value.  The values are CPython's: they decide the iteration
+   order of sets of tuples, which programs print. */
 #if SIZEOF_PY_UHASH_T > 4
 #  define MIX_PRIME1 ((Py_uhash_t)11400714785074694791ULL)
 #  define MIX_PRIME2 ((Py_uhash_t)14029467366897019727ULL)
-#  define MIX_PRIME3 ((Py_uhash_t)1609587929392839161ULL)
 #  define MIX_PRIME5 ((Py_uhash_t)2870177450012600261ULL)
 #  define MIX_ROTATE(x) (((x) << 31) | ((x) >> 33))
 #else
 #  define MIX_PRIME1 ((Py_uhash_t)2654435761UL)
 #  define MIX_PRIME2 ((Py_uhash_t)2246822519UL)
-#  define MIX_PRIME3 ((Py_uhash_t)3266489917UL)
 #  define MIX_PRIME5 ((Py_uhash_t)374761393UL)
 #  define MIX_ROTATE(x) (((x) << 13) | ((x) >> 19))
 #endif
@@ -409,14 +409,11 @@ _PyTuple_HashItems(PyObject *const *items, Py_ssize_t n)
         acc = MIX_ROTATE(acc);
         acc *= MIX_PRIME1;
     }
-    acc += (Py_uhash_t)n;
-    acc ^= acc >> (4 * SIZEOF_PY_UHASH_T - 1);
-    acc *= MIX_PRIME2;
-    acc ^= acc >> (4 * SIZEOF_PY_UHASH_T - 3);
-    acc *= MIX_PRIME3;
-    acc ^= acc >> (4 * SIZEOF_PY_UHASH_T);
-    Py_hash_t result = (Py_hash_t)acc;
-    return result == -1 ? -2 : result;
+    acc += (Py_uhash_t)n ^ (MIX_PRIME5 ^ 3527539UL);
+    if (acc == (Py_uhash_t)-1) {
+        return 1546275796;
+    }
+    return (Py_hash_t)acc;
 }
 
 static Py_hash_t
@@ -729,7 +726,9 @@ tuple_subtype_new(PyTypeObject *type, PyObject *iterable)
 static PyObject *
 tuple_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 {
-    if (type == &PyTuple_Type && kwargs != NULL && PyDict_GET_SIZE(kwargs)) {
+    /* A subclass that keeps tuple's __init__ takes no keywords either. */
+    if ((type == &PyTuple_Type || type->tp_init == PyTuple_Type.tp_init)
+        && kwargs != NULL && PyDict_GET_SIZE(kwargs)) {
         PyErr_SetString(PyExc_TypeError,
                         "tuple() takes no keyword arguments");
         return NULL;
@@ -861,9 +860,46 @@ tupleiter_len(PyObject *self, PyObject *Py_UNUSED(ignored))
     return PyLong_FromSsize_t(len);
 }
 
+/* it_seq is only cleared in the default build (under the GIL); the
+   index is read atomically. */
+static PyObject *
+tupleiter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    _PyTupleIterObject *it = (_PyTupleIterObject *)self;
+    PyObject *iter = _PyIter_Builtin("iter");
+    if (iter == NULL) {
+        return NULL;
+    }
+    PyObject *seq = (PyObject *)it->it_seq;
+    Py_ssize_t index = load_index(&it->it_index);
+    if (seq != NULL && index >= Py_SIZE(seq)) {
+        seq = NULL;         /* exhausted (the free-threaded build keeps it) */
+    }
+    return _PyIter_ReduceIndexed(iter, seq, index);
+}
+
+static PyObject *
+tupleiter_setstate(PyObject *self, PyObject *state)
+{
+    _PyTupleIterObject *it = (_PyTupleIterObject *)self;
+    Py_ssize_t index;
+    if (_PyIter_StateIndex(state, 0, PY_SSIZE_T_MAX, &index) < 0) {
+        return NULL;
+    }
+    if (it->it_seq != NULL) {
+        Py_ssize_t size = Py_SIZE(it->it_seq);
+        store_index(&it->it_index, index > size ? size : index);
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef tupleiter_methods[] = {
     {"__length_hint__", tupleiter_len, METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", tupleiter_reduce, METH_NOARGS,
+     "Return state information for pickling."},
+    {"__setstate__", tupleiter_setstate, METH_O,
+     "Set state information for unpickling."},
     {NULL, NULL, 0, NULL},
 };
 

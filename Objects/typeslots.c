@@ -950,6 +950,10 @@ static struct wrapperbase *update_one_slot(PyTypeObject *type,
         Py_DECREF(descr);
     } while ((++p)->offset == offset);
     void *value = (specific != NULL && !use_generic) ? specific : generic;
+    if (value == NULL && ptr == (void **)&type->tp_iternext && *ptr != NULL) {
+        /* __next__ was deleted; iterations in progress still call here. */
+        value = (void *)_PyObject_NextNotImplemented;
+    }
     __atomic_store_n(ptr, value, __ATOMIC_RELEASE);
     return p;
 }

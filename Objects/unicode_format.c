@@ -184,6 +184,77 @@ get_field_object(format_state *st, PyObject *s, Py_ssize_t start, Py_ssize_t end
 static int render_format(format_state *st, PyObject *s, Py_ssize_t start,
                          Py_ssize_t end, int depth, _PyUnicodeWriter *writer);
 
+/* The index of the '}' closing the replacement field whose text starts at
+   s[i] (just after its '{'), read as str.format reads it: the name runs to
+   '!', ':' or '}' outside [...]; exactly one character follows '!' (even
+   a brace); braces nest inside the format spec.  -1 with ValueError set. */
+static Py_ssize_t
+find_field_end(PyObject *s, Py_ssize_t i, Py_ssize_t end)
+{
+    for (;;) {
+        if (i >= end) {
+            format_error("expected '}' before end of string");
+            return -1;
+        }
+        Py_UCS4 c = PyUnicode_READ_CHAR(s, i);
+        if (c == '[') {
+            Py_ssize_t close = i + 1;
+            while (close < end && PyUnicode_READ_CHAR(s, close) != ']') {
+                close++;
+            }
+            if (close >= end) {
+                format_error("expected '}' before end of string");
+                return -1;
+            }
+            i = close + 1;
+            continue;
+        }
+        if (c == '{') {
+            format_error("unexpected '{' in field name");
+            return -1;
+        }
+        if (c == '!' || c == ':' || c == '}') {
+            break;
+        }
+        i++;
+    }
+    Py_UCS4 c = PyUnicode_READ_CHAR(s, i);
+    if (c == '}') {
+        return i;
+    }
+    if (c == '!') {
+        if (i + 1 >= end) {
+            format_error("end of string while looking for conversion specifier");
+            return -1;
+        }
+        i += 2;
+        if (i >= end) {
+            format_error("unmatched '{' in format spec");
+            return -1;
+        }
+        c = PyUnicode_READ_CHAR(s, i);
+        if (c == '}') {
+            return i;
+        }
+        if (c != ':') {
+            format_error("expected ':' after conversion specifier");
+            return -1;
+        }
+    }
+    int nesting = 1;
+    for (Py_ssize_t j = i + 1; j < end; j++) {
+        c = PyUnicode_READ_CHAR(s, j);
+        if (c == '{') {
+            nesting++;
+        }
+        else if (c == '}' && --nesting == 0) {
+            return j;
+        }
+    }
+    format_error("unmatched '{' in format spec");
+    return -1;
+}
+
 /* One replacement field s[start:end] (between the braces). */
 static int
 render_field(format_state *st, PyObject *s, Py_ssize_t start, Py_ssize_t end,
@@ -344,39 +415,9 @@ render_format(format_state *st, PyObject *s, Py_ssize_t start, Py_ssize_t end,
             format_error("Single '{' encountered in format string");
             return -1;
         }
-        /* Find the matching '}', counting nested fields in the spec and
-           skipping [...] in the field name. */
-        Py_ssize_t field_start = i + 1, j = field_start;
-        int nesting = 1, in_spec = 0;
-        while (j < end) {
-            Py_UCS4 c = PyUnicode_READ_CHAR(s, j);
-            if (!in_spec && c == '[') {
-                while (j < end && PyUnicode_READ_CHAR(s, j) != ']') {
-                    j++;
-                }
-                if (j == end) {
-                    break;
-                }
-            }
-            else if (c == ':' || c == '!') {
-                in_spec = 1;
-            }
-            else if (c == '{') {
-                if (!in_spec) {
-                    format_error("unexpected '{' in field name");
-                    return -1;
-                }
-                nesting++;
-            }
-            else if (c == '}') {
-                if (--nesting == 0) {
-                    break;
-                }
-            }
-            j++;
-        }
-        if (j >= end) {
-            format_error("expected '}' before end of string");
+        Py_ssize_t field_start = i + 1;
+        Py_ssize_t j = find_field_end(s, field_start, end);
+        if (j < 0) {
             return -1;
         }
         if (render_field(st, s, field_start, j, depth, writer) < 0) {
@@ -744,7 +785,8 @@ percent_one(percent_state *st, PyObject *format, Py_ssize_t *pos,
             }
             text = Py_NewRef(value);
         }
-        else if (PyLong_Check(value)) {
+        else if (PyIndex_Check(value)) {
+            /* Any integer-like object (__index__), as PyLong_AsLong takes. */
             long ch = PyLong_AsLong(value);
             if (ch == -1 && PyErr_Occurred()) {
                 if (PyErr_ExceptionMatches(PyExc_OverflowError)) {

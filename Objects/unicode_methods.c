@@ -1325,7 +1325,9 @@ split_impl(PyObject *self, PyObject *sep, Py_ssize_t maxcount, int direction)
         return direction > 0 ? split_whitespace(self, maxcount)
                              : rsplit_whitespace(self, maxcount);
     }
-    if (_Py_unicode_ensure(sep) < 0) {
+    if (!PyUnicode_Check(sep)) {
+        PyErr_Format(PyExc_TypeError, "must be str or None, not %.100s",
+                     Py_TYPE(sep)->tp_name);
         return NULL;
     }
     Py_ssize_t seplen = PyUnicode_GET_LENGTH(sep);

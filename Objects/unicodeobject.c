@@ -9,6 +9,7 @@
    intern table (a PyMutex). */
 #include "Python.h"
 #include "pycore_object.h"
+#include "pycore_abstract.h"
 #include "pycore_pystate.h"
 #include "pycore_unicodeobject.h"
 #include "pycore_unicodectype.h"
@@ -1923,9 +1924,44 @@ unicodeiter_len(PyObject *op, PyObject *Py_UNUSED(ignored))
     return PyLong_FromSsize_t(left > 0 ? left : 0);
 }
 
+/* The iterator keeps its immutable str; only the index is shared
+   state, read and written atomically. */
+static PyObject *
+unicodeiter_reduce(PyObject *op, PyObject *Py_UNUSED(ignored))
+{
+    unicodeiterobject *it = (unicodeiterobject *)op;
+    PyObject *iter = _PyIter_Builtin("iter");
+    if (iter == NULL) {
+        return NULL;
+    }
+    Py_ssize_t index = __atomic_load_n(&it->it_index, __ATOMIC_RELAXED);
+    if (index >= PyUnicode_GET_LENGTH(it->it_seq)) {
+        /* Exhausted: pickled as an iterator over the empty string. */
+        return Py_BuildValue("N(N)", iter, _Py_unicode_new_empty());
+    }
+    return _PyIter_ReduceIndexed(iter, it->it_seq, index);
+}
+
+static PyObject *
+unicodeiter_setstate(PyObject *op, PyObject *state)
+{
+    unicodeiterobject *it = (unicodeiterobject *)op;
+    Py_ssize_t index;
+    if (_PyIter_StateIndex(state, 0, PyUnicode_GET_LENGTH(it->it_seq),
+                           &index) < 0) {
+        return NULL;
+    }
+    __atomic_store_n(&it->it_index, index, __ATOMIC_RELAXED);
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef unicodeiter_methods[] = {
     {"__length_hint__", unicodeiter_len, METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", unicodeiter_reduce, METH_NOARGS,
+     "Return state information for pickling."},
+    {"__setstate__", unicodeiter_setstate, METH_O,
+     "Set state information for unpickling."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -1006,9 +1006,12 @@ static void filter_dealloc(PyObject *op)
 {
     filterobject *self = (filterobject *)op;
     PyObject_GC_UnTrack(op);
+    /* filter(f, filter(f, ...)) chains can be millions deep. */
+    Py_TRASHCAN_BEGIN(op, filter_dealloc)
     Py_XDECREF(self->func);
     Py_XDECREF(self->it);
     Py_TYPE(op)->tp_free(op);
+    Py_TRASHCAN_END
 }
 
 static int filter_traverse(PyObject *op, visitproc visit, void *arg)

@@ -187,6 +187,8 @@ PyAPI_FUNC(PyTypeObject *) _PyType_CalculateMetaclass(PyTypeObject *,
                                                       PyObject *);
 PyAPI_FUNC(PyObject *) _PyObject_LookupSpecial(PyObject *, PyObject *);
 PyAPI_FUNC(PyObject *) _PyObject_GetState(PyObject *);
+/* tp_iternext of a class whose __next__ was deleted: raises TypeError. */
+PyAPI_FUNC(PyObject *) _PyObject_NextNotImplemented(PyObject *);
 struct PyModuleDef;
 PyAPI_FUNC(PyObject *) PyType_GetModuleByDef(PyTypeObject *, struct PyModuleDef *);
 

@@ -24,4 +24,12 @@ PyAPI_FUNC(int) _PyObject_HasLen(PyObject *o);
    is stored as Py_ssize_t (clamped, like slice indices). */
 PyAPI_FUNC(int) _Py_convert_optional_to_ssize_t(PyObject *obj, void *result);
 
+/* Pickling support of the built-in iterators (Objects/iterobject.c). */
+PyAPI_FUNC(PyObject *) _PyIter_Builtin(const char *name);
+PyAPI_FUNC(PyObject *) _PyIter_ReduceIndexed(PyObject *func, PyObject *seq,
+                                             Py_ssize_t index);
+PyAPI_FUNC(PyObject *) _PyIter_ReduceItems(PyObject *items);
+PyAPI_FUNC(int) _PyIter_StateIndex(PyObject *state, Py_ssize_t low,
+                                   Py_ssize_t high, Py_ssize_t *index);
+
 #endif /* Py_INTERNAL_ABSTRACT_H */

@@ -20,6 +20,33 @@ def _is_cased(code, casemode):
     return code < 256
 
 
+# Where the code points lie that share a case fold with a character their
+# own simple case mappings do not reach (U+212A KELVIN SIGN and 'k',
+# U+017F and 's', U+00B5 and U+03BC, ...).
+_FOLD_EXCEPTION_SPANS = ((0, 0x2200), (0xFB00, 0xFB07))
+
+
+def _simple_case(ch, mapped):
+    return mapped if len(mapped) == 1 else ch
+
+
+def _range_fold_literals(lo, hi, casemode):
+    """Folds the engine must also accept for the range lo..hi: those of its
+    members that no character reaches through its lower, upper or folded
+    form (see set_contains in Modules/_sre/sre_engine.c)."""
+    folds = []
+    for start, stop in _FOLD_EXCEPTION_SPANS:
+        for code in range(max(lo, start), min(hi + 1, stop)):
+            fold = _sre.fold(code, casemode)
+            if fold == code:
+                continue
+            f = chr(fold)
+            reachable = (f, _simple_case(f, f.lower()), _simple_case(f, f.upper()))
+            if chr(code) not in reachable and fold not in folds:
+                folds.append(fold)
+    return folds
+
+
 class _Emitter:
     def __init__(self):
         self.code = []
@@ -91,6 +118,9 @@ class _Emitter:
                 self.emit(SET_LITERAL, code)
             elif item[0] == 'range':
                 self.emit(SET_RANGE, item[1], item[2])
+                if casemode == KIND_UNICODE:
+                    for fold in _range_fold_literals(item[1], item[2], casemode):
+                        self.emit(SET_LITERAL, fold)
             else:
                 self.emit(SET_CATEGORY, item[1])
 

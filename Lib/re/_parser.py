@@ -82,6 +82,21 @@ class Parsed:
         self.groupindex = groupindex
 
 
+# The largest operand a code word can hold (the engine's words are 32 bits).
+_MAX_CODE = 2**32 - 1
+
+_SET_OPERATIONS = {'-': 'difference', '&': 'intersection',
+                   '~': 'symmetric difference', '|': 'union'}
+
+
+def _future_syntax_warning(message):
+    import os
+    import warnings
+    # Attribute the warning to the first caller outside the re package.
+    warnings.warn(message, FutureWarning,
+                  skip_file_prefixes=(os.path.dirname(__file__),))
+
+
 class _Parser:
     def __init__(self, pattern, flags):
         self.pattern = pattern
@@ -325,6 +340,8 @@ class _Parser:
             lo, hi = self.width(body)
             if lo != hi:
                 raise PatternError('look-behind requires fixed-width pattern')
+            if lo > _MAX_CODE:
+                raise PatternError('looks too much behind')
             return ('assert', kind, body, lo)
         if ch == '>':
             return ('assert', ASSERT_ATOMIC, self.parse_body(flags, start), 0)
@@ -404,6 +421,12 @@ class _Parser:
             number = self.groupindex.get(name)
             if number is None:
                 raise self.error(f'unknown group name {name!r}', name_start)
+        if self.lookbehind_starts:
+            if number > self.group_count or number in self.open_groups:
+                raise self.error('cannot refer to an open group')
+            if number > self.lookbehind_starts[0]:
+                raise self.error('cannot refer to group defined in the same '
+                                 'lookbehind subpattern')
         yes, _ = self.parse_sequence(flags, False)
         no = ('seq', [])
         if self.accept('|'):
@@ -454,8 +477,11 @@ class _Parser:
             while True:
                 ch = self.peek()
                 if ch is None:
-                    raise self.error('missing -, : or )')
+                    raise self.error('missing :')
                 if ch not in _FLAG_LETTERS:
+                    if ch not in ':)':
+                        raise self.error('unknown flag' if ch.isalpha()
+                                         else 'missing :')
                     break
                 flag = _FLAG_LETTERS[ch]
                 self.pos += 1
@@ -489,10 +515,8 @@ class _Parser:
         if off:
             raise self.error('missing :')
         self.pos += 1
-        new = flags | on
-        if on & _TYPE_FLAGS:
-            new = (new & ~_TYPE_FLAGS) | (on & _TYPE_FLAGS)
-        return new
+        # Type flags add up here; parse() rejects a conflicting pair.
+        return flags | on
 
     def parse_scoped_flags(self, flags, start):
         on, off, end = self.parse_flag_spec()
@@ -585,6 +609,8 @@ class _Parser:
 
     def parse_set(self, flags, start):
         items = []
+        if self.peek() == '[':
+            _future_syntax_warning(f'Possible nested set at position {self.pos}')
         negate = self.accept('^')
         first = True
         while True:
@@ -594,10 +620,13 @@ class _Parser:
             if ch == ']' and not first:
                 self.pos += 1
                 break
+            if not first:
+                self.warn_set_operation(ch)
             first = False
             item_start = self.pos
             low = self.parse_set_item(flags)
             if self.peek() == '-' and self.text[self.pos + 1:self.pos + 2] not in (']', ''):
+                self.warn_set_operation('-')
                 self.pos += 1
                 high = self.parse_set_item(flags)
                 if low[0] != 'lit' or high[0] != 'lit':
@@ -615,6 +644,13 @@ class _Parser:
         if flags & SRE_FLAG_IGNORECASE:
             casemode = char_kind(flags, self.isbytes)
         return ('set', negate, items, casemode)
+
+    def warn_set_operation(self, ch):
+        """Warn when a doubled operator at self.pos could mean a set operation
+        in a future version of the syntax."""
+        if ch in _SET_OPERATIONS and self.text[self.pos + 1:self.pos + 2] == ch:
+            _future_syntax_warning(f'Possible set {_SET_OPERATIONS[ch]} '
+                                   f'at position {self.pos}')
 
     def parse_set_item(self, flags):
         start = self.pos
@@ -679,6 +715,19 @@ class _Parser:
         return 0, None
 
 
+def _check_type_flags(flags, isbytes):
+    if isbytes:
+        if flags & SRE_FLAG_UNICODE:
+            raise ValueError("cannot use UNICODE flag with a bytes pattern")
+        if flags & SRE_FLAG_LOCALE and flags & SRE_FLAG_ASCII:
+            raise ValueError("ASCII and LOCALE flags are incompatible")
+    else:
+        if flags & SRE_FLAG_LOCALE:
+            raise ValueError("cannot use LOCALE flag with a str pattern")
+        if flags & SRE_FLAG_ASCII and flags & SRE_FLAG_UNICODE:
+            raise ValueError("ASCII and UNICODE flags are incompatible")
+
+
 def parse(pattern, flags=0):
     """Parse pattern under flags; return a Parsed."""
     parser = _Parser(pattern, flags)
@@ -688,6 +737,7 @@ def parse(pattern, flags=0):
         if number > parser.group_count:
             raise PatternError(f'invalid group reference {number}', pattern, pos)
     final = parser.flags
+    _check_type_flags(final, parser.isbytes)
     if not parser.isbytes and not final & (SRE_FLAG_ASCII | SRE_FLAG_LOCALE):
         final |= SRE_FLAG_UNICODE
     if final & SRE_FLAG_DEBUG:
