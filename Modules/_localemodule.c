@@ -390,7 +390,7 @@ static const char *text_arg(PyObject *arg, const char *func, int argno,
         }
         PyErr_Format(PyExc_TypeError, "%s() argument%s must be str%s, not %.50s",
                      func, where, none_ok ? " or None" : "",
-                     Py_TYPE(arg)->tp_name);
+                     arg == Py_None ? "None" : Py_TYPE(arg)->tp_name);
         *failed = 1;
         return NULL;
     }
