@@ -5,6 +5,7 @@
    (or, for Py_RunMain, after the configuration became read-only), so the
    one static configuration needs no lock. */
 #include "Python.h"
+#include <sys/stat.h>
 #include <unistd.h>
 #include "import.h"
 #include "pycore_gil.h"
@@ -1285,6 +1286,14 @@ static char *path0_of(const PyConfig *c)
         return strdup("");
     }
     char *script = encode_wide(c->run_filename);
+    /* conform5: a directory holding __main__.py is itself sys.path[0]. */
+    struct stat script_stat;
+    if (script != NULL && stat(script, &script_stat) == 0
+            && S_ISDIR(script_stat.st_mode)) {
+        char *dir = absolute_path(script);
+        free(script);
+        return dir;
+    }
     char *full = script ? absolute_path(script) : NULL;
     free(script);
     char *slash = full ? strrchr(full, '/') : NULL;
@@ -1546,6 +1555,24 @@ static int run_file_path(const char *path, const char *display_name)
 static int run_script(const wchar_t *script)
 {
     char *path = encode_wide(script);
+    /* conform5: `python dir` runs dir/__main__.py as __main__ through
+       runpy (dir is sys.path[0], see path0_of), as CPython does. */
+    struct stat script_stat;
+    if (path != NULL && stat(path, &script_stat) == 0
+            && S_ISDIR(script_stat.st_mode)) {
+        free(path);
+        PyObject *runpy = main_dict() == NULL ? NULL
+                          : PyImport_ImportModule("runpy");
+        PyObject *result = runpy == NULL ? NULL : PyObject_CallMethod(
+            runpy, "_run_module_as_main", "(si)", "__main__", 0);
+        Py_XDECREF(runpy);
+        if (result == NULL) {
+            print_uncaught();
+            return 1;
+        }
+        Py_DECREF(result);
+        return 0;
+    }
     char *full = path ? absolute_path(path) : NULL;
     int status = full ? run_file_path(path, full) : 1;
     free(path);
