@@ -537,6 +537,23 @@ def execusercustomize():
                 "%s: %s\n" % (err.__class__.__name__, err))
 
 
+def install_zipimport():
+    """Put zipimport.zipimporter first in sys.path_hooks (as CPython has it
+    there), so ZIP archives on sys.path import, and forget the finders
+    cached for path entries that are files (archives seen before)."""
+    if os is None:
+        return
+    try:
+        import zipimport
+    except ImportError:
+        return
+    if zipimport.zipimporter not in sys.path_hooks:
+        sys.path_hooks.insert(0, zipimport.zipimporter)
+    for entry, finder in list(sys.path_importer_cache.items()):
+        if finder is None or (isinstance(entry, str) and os.path.isfile(entry)):
+            del sys.path_importer_cache[entry]
+
+
 def main():
     """Add standard site-specific directories to the module search path.
 
@@ -545,6 +562,7 @@ def main():
     """
     global ENABLE_USER_SITE
 
+    install_zipimport()
     orig_path = sys.path[:]
     known_paths = removeduppaths()
     if orig_path != sys.path:

@@ -1271,6 +1271,39 @@ static char *executable_path(const PyConfig *c)
     return strdup(buffer);
 }
 
+/* conform5: whether the script path is a directory or a ZIP archive (an
+   end-of-central-directory record in its last 64 KiB), which Python
+   runs through its __main__ module. */
+static int is_main_container(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        return 0;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        return 1;
+    }
+    if (!S_ISREG(st.st_mode) || st.st_size < 22) {
+        return 0;
+    }
+    FILE *fp = fopen(path, "rb");
+    if (fp == NULL) {
+        return 0;
+    }
+    long tail = st.st_size < 22 + 65535 ? (long)st.st_size : 22 + 65535;
+    unsigned char *buf = malloc((size_t)tail);
+    int found = 0;
+    if (buf != NULL && fseek(fp, -tail, SEEK_END) == 0
+            && fread(buf, 1, (size_t)tail, fp) == (size_t)tail) {
+        for (long i = tail - 22; i >= 0 && !found; i--) {
+            found = memcmp(buf + i, "PK\005\006", 4) == 0;
+        }
+    }
+    free(buf);
+    fclose(fp);
+    return found;
+}
+
 /* sys.path[0]: the script's directory, '' for -c, stdin and the REPL, the
    current directory for -m; nothing with -P / PYTHONSAFEPATH. */
 static char *path0_of(const PyConfig *c)
@@ -1286,10 +1319,9 @@ static char *path0_of(const PyConfig *c)
         return strdup("");
     }
     char *script = encode_wide(c->run_filename);
-    /* conform5: a directory holding __main__.py is itself sys.path[0]. */
-    struct stat script_stat;
-    if (script != NULL && stat(script, &script_stat) == 0
-            && S_ISDIR(script_stat.st_mode)) {
+    /* conform5: a directory or ZIP archive holding __main__.py is itself
+       sys.path[0]. */
+    if (script != NULL && is_main_container(script)) {
         char *dir = absolute_path(script);
         free(script);
         return dir;
@@ -1555,11 +1587,10 @@ static int run_file_path(const char *path, const char *display_name)
 static int run_script(const wchar_t *script)
 {
     char *path = encode_wide(script);
-    /* conform5: `python dir` runs dir/__main__.py as __main__ through
-       runpy (dir is sys.path[0], see path0_of), as CPython does. */
-    struct stat script_stat;
-    if (path != NULL && stat(path, &script_stat) == 0
-            && S_ISDIR(script_stat.st_mode)) {
+    /* conform5: `python dir` and `python app.zip` run its __main__.py as
+       __main__ through runpy (it is sys.path[0], see path0_of), as
+       CPython does. */
+    if (path != NULL && is_main_container(path)) {
         free(path);
         PyObject *runpy = main_dict() == NULL ? NULL
                           : PyImport_ImportModule("runpy");
