@@ -8,7 +8,7 @@ print(sorted(n for n, m in sys.modules.items()
              if str(getattr(m, "__file__", None)).endswith(".py")))'
 expect import-meta-path "['BuiltinImporter', 'PathFinder']" "$PY" -c \
     'import sys; print([f.__name__ for f in sys.meta_path])'
-expect import-path-hooks "path_hook_for_FileFinder 1" "$PY" -c \
+expect import-path-hooks "zipimporter 2" "$PY" -c \
     'import sys; print(sys.path_hooks[0].__name__, len(sys.path_hooks))'
 expect import-frozen-modules "True True" "$PY" -c \
     'import sys; print("_frozen_importlib" in sys.modules, "_frozen_importlib_external" in sys.modules)'
