@@ -362,6 +362,9 @@ class suppress(AbstractContextManager):
     def __init__(self, *exceptions):
         self._exceptions = exceptions
 
+    def __enter__(self):
+        return None
+
     def __exit__(self, exctype, excinst, exctb):
         if exctype is None:
             return None

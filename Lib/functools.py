@@ -774,6 +774,25 @@ def singledispatch(func):
             dispatch_cache[cls] = impl
             return impl
 
+    def _first_dispatch_annotation(func, ann):
+        # (name, value) of func's first annotation with string annotations
+        # (from __future__ import annotations) evaluated in the function's
+        # globals; a name that is not defined yet becomes a ForwardRef.
+        argname, value = next(iter(ann.items()))
+        if not isinstance(value, str):
+            return argname, value
+        target = func
+        if isinstance(target, (staticmethod, classmethod)):
+            target = target.__func__
+        while hasattr(target, '__wrapped__'):
+            target = target.__wrapped__
+        globalns = getattr(target, '__globals__', {})
+        try:
+            return argname, eval(value, globalns)
+        except NameError:
+            from annotationlib import ForwardRef
+            return argname, ForwardRef(value)
+
     def _is_valid_dispatch_type(cls):
         if isinstance(cls, type):
             return True
@@ -803,12 +822,18 @@ def singledispatch(func):
                     f"on an annotated function."
                 )
             func = cls
-            argname, cls = next(iter(ann.items()))
+            argname, cls = _first_dispatch_annotation(func, ann)
             if not _is_valid_dispatch_type(cls):
+                from annotationlib import ForwardRef
                 if isinstance(cls, UnionType):
                     raise TypeError(
                         f"Invalid annotation for {argname!r}. "
                         f"{cls!r} not all arguments are classes."
+                    )
+                if isinstance(cls, ForwardRef):
+                    raise TypeError(
+                        f"Invalid annotation for {argname!r}. "
+                        f"{cls!r} is an unresolved forward reference."
                     )
                 raise TypeError(
                     f"Invalid annotation for {argname!r}. "

@@ -118,14 +118,17 @@ def _decode_source(data):
                 if end:
                     encoding = name[:end].decode("ascii")
                 break
-    return data.decode(encoding, "replace")
+    # A strict decode: like tokenize.open, undecodable source (or an
+    # unknown declared encoding) is an error the caller turns into [].
+    return data.decode(encoding)
 
 
 def _split_lines(text):
-    lines = text.splitlines(True)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
-    return lines
+    """Lines of text ending at \\n only, each with its \\n (the last gets one)."""
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return [line + "\n" for line in lines]
 
 
 def _source_from_loader(filename, module_globals):
@@ -177,7 +180,13 @@ def updatecache(filename, module_globals=None):
                 data = f.read()
         except (OSError, ValueError):
             continue
-        lines = _split_lines(_decode_source(data))
+        try:
+            text = _decode_source(data)
+        except (UnicodeDecodeError, LookupError):
+            return []
+        # Universal newlines, as a text file reads: only \n, \r and
+        # \r\n end a line (str.splitlines would also split at \f etc).
+        lines = _split_lines(text.replace("\r\n", "\n").replace("\r", "\n"))
         cache[filename] = stat[0], stat[1], lines, fullname
         return lines
     lines = _source_from_loader(filename, module_globals)

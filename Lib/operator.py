@@ -149,13 +149,10 @@ def xor(a, b):
 
 # Sequence operations
 
-def _require_sequence(obj):
-    if not hasattr(obj, '__getitem__'):
-        raise TypeError(f"'{type(obj).__name__}' object can't be concatenated")
-
 def concat(a, b):
     "Same as a + b, for a and b sequences."
-    _require_sequence(a)
+    if not hasattr(a, '__getitem__'):
+        raise TypeError(f"'{type(a).__name__}' object can't be concatenated")
     return a + b
 
 def contains(a, b):
@@ -345,7 +342,8 @@ def iand(a, b):
 
 def iconcat(a, b):
     "Same as a += b, for a and b sequences."
-    _require_sequence(a)
+    if not hasattr(a, '__getitem__'):
+        raise TypeError(f"'{type(a).__name__}' object can't be concatenated")
     a += b
     return a
 

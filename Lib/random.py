@@ -366,7 +366,8 @@ class Random(_random.Random):
         if len(cum_weights) != n:
             raise ValueError('The number of weights does not match the '
                              'population')
-        total = cum_weights[-1] + 0.0 if cum_weights else 0.0
+        # An empty population raises IndexError, as choice() does.
+        total = cum_weights[-1] + 0.0
         if total <= 0.0:
             raise ValueError('Total of weights must be greater than zero')
         if not _isfinite(total):

@@ -14,7 +14,9 @@
    Error class, created once per module object and never changed. */
 #include "Python.h"
 
+#include <errno.h>
 #include <langinfo.h>
+#include <libintl.h>
 #include <locale.h>
 #include <wchar.h>
 
@@ -363,6 +365,228 @@ static PyObject *locale_getencoding(PyObject *Py_UNUSED(module),
     return PyUnicode_FromString(codeset);
 }
 
+/* ---- message catalogs ---------------------------------------------- */
+
+/* The gettext family.  The C library keeps the current domain and the
+   domain bindings in process-wide storage that textdomain() and
+   bindtextdomain() replace, so every call runs under locale_lock and
+   copies its answer (owned by the C library) into memory this module
+   owns before the lock is released. */
+
+/* The UTF-8 text of a str argument, or NULL for None when none_ok;
+   sets *failed on a wrong type or an embedded NUL.  The pointer is
+   borrowed from arg. */
+static const char *text_arg(PyObject *arg, const char *func, int argno,
+                            int none_ok, int *failed)
+{
+    *failed = 0;
+    if (none_ok && arg == Py_None) {
+        return NULL;
+    }
+    if (!PyUnicode_Check(arg)) {
+        char where[32] = "";
+        if (argno > 0) {
+            snprintf(where, sizeof(where), " %d", argno);
+        }
+        PyErr_Format(PyExc_TypeError, "%s() argument%s must be str%s, not %.50s",
+                     func, where, none_ok ? " or None" : "",
+                     arg == Py_None ? "None" : Py_TYPE(arg)->tp_name);
+        *failed = 1;
+        return NULL;
+    }
+    Py_ssize_t len;
+    const char *text = PyUnicode_AsUTF8AndSize(arg, &len);
+    if (text == NULL) {
+        *failed = 1;
+        return NULL;
+    }
+    if ((size_t)len != strlen(text)) {
+        PyErr_SetString(PyExc_ValueError, "embedded null character");
+        *failed = 1;
+        return NULL;
+    }
+    return text;
+}
+
+/* A malloc'ed copy of a C library answer (NULL stays NULL); the caller
+   frees it with PyMem_RawFree.  Called under locale_lock, so it must
+   not touch Python objects. */
+static char *copy_answer(const char *answer, int *nomem)
+{
+    *nomem = 0;
+    if (answer == NULL) {
+        return NULL;
+    }
+    size_t size = strlen(answer) + 1;
+    char *copy = PyMem_RawMalloc(size);
+    if (copy == NULL) {
+        *nomem = 1;
+        return NULL;
+    }
+    memcpy(copy, answer, size);
+    return copy;
+}
+
+/* Turns an owned copy into the Python result: str, or None when the C
+   library answered NULL with errno unset; OSError when errno is set. */
+static PyObject *answer_result(char *copy, int nomem, int saved_errno)
+{
+    if (nomem) {
+        return PyErr_NoMemory();
+    }
+    if (copy == NULL) {
+        if (saved_errno != 0) {
+            errno = saved_errno;
+            return PyErr_SetFromErrno(PyExc_OSError);
+        }
+        Py_RETURN_NONE;
+    }
+    PyObject *result = decode_text(copy);
+    PyMem_RawFree(copy);
+    return result;
+}
+
+/* domain NULL means the current domain; use_category 0 a plain lookup. */
+static PyObject *lookup_message(const char *domain, const char *msgid,
+                                int use_category, int category)
+{
+    int nomem;
+    PyMutex_Lock(&locale_lock);
+    const char *answer = use_category ? dcgettext(domain, msgid, category)
+                                      : dgettext(domain, msgid);
+    char *copy = copy_answer(answer, &nomem);
+    PyMutex_Unlock(&locale_lock);
+    return answer_result(copy, nomem, 0);
+}
+
+static PyObject *locale_gettext(PyObject *Py_UNUSED(module), PyObject *arg)
+{
+    int failed;
+    const char *msgid = text_arg(arg, "gettext", 0, 0, &failed);
+    if (failed) {
+        return NULL;
+    }
+    return lookup_message(NULL, msgid, 0, 0);
+}
+
+static PyObject *locale_dgettext(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *domain_obj, *msg_obj;
+    if (!PyArg_UnpackTuple(args, "dgettext", 2, 2, &domain_obj, &msg_obj)) {
+        return NULL;
+    }
+    int failed;
+    const char *domain = text_arg(domain_obj, "dgettext", 1, 1, &failed);
+    if (failed) {
+        return NULL;
+    }
+    const char *msgid = text_arg(msg_obj, "dgettext", 2, 0, &failed);
+    if (failed) {
+        return NULL;
+    }
+    return lookup_message(domain, msgid, 0, 0);
+}
+
+static PyObject *locale_dcgettext(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *domain_obj, *msg_obj, *category_obj;
+    if (!PyArg_UnpackTuple(args, "dcgettext", 3, 3, &domain_obj, &msg_obj,
+                           &category_obj)) {
+        return NULL;
+    }
+    int category = PyLong_AsInt(category_obj);
+    if (category == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    int failed;
+    const char *domain = text_arg(domain_obj, "dcgettext", 1, 1, &failed);
+    if (failed) {
+        return NULL;
+    }
+    const char *msgid = text_arg(msg_obj, "dcgettext", 2, 0, &failed);
+    if (failed) {
+        return NULL;
+    }
+    return lookup_message(domain, msgid, 1, category);
+}
+
+static PyObject *locale_textdomain(PyObject *Py_UNUSED(module), PyObject *arg)
+{
+    int failed, nomem;
+    const char *domain = text_arg(arg, "textdomain", 0, 1, &failed);
+    if (failed) {
+        return NULL;
+    }
+    PyMutex_Lock(&locale_lock);
+    errno = 0;
+    char *copy = copy_answer(textdomain(domain), &nomem);
+    int saved_errno = copy == NULL ? (errno ? errno : ENOMEM) : 0;
+    PyMutex_Unlock(&locale_lock);
+    return answer_result(copy, nomem, saved_errno);
+}
+
+static PyObject *locale_bindtextdomain(PyObject *module, PyObject *args)
+{
+    PyObject *domain_obj, *dir_obj, *dir_bytes = NULL;
+    if (!PyArg_UnpackTuple(args, "bindtextdomain", 2, 2, &domain_obj,
+                           &dir_obj)) {
+        return NULL;
+    }
+    int failed, nomem;
+    const char *domain = text_arg(domain_obj, "bindtextdomain", 1, 0, &failed);
+    if (failed) {
+        return NULL;
+    }
+    if (domain[0] == '\0') {
+        PyErr_SetString(get_state(module)->error,
+                        "domain must be a non-empty string");
+        return NULL;
+    }
+    const char *dir = NULL;
+    if (dir_obj != Py_None) {
+        /* dir_bytes: owned, released below */
+        if (!PyUnicode_FSConverter(dir_obj, &dir_bytes)) {
+            return NULL;
+        }
+        dir = PyBytes_AS_STRING(dir_bytes);
+    }
+    PyMutex_Lock(&locale_lock);
+    errno = 0;
+    char *copy = copy_answer(bindtextdomain(domain, dir), &nomem);
+    int saved_errno = copy == NULL ? (errno ? errno : ENOMEM) : 0;
+    PyMutex_Unlock(&locale_lock);
+    Py_XDECREF(dir_bytes);
+    return answer_result(copy, nomem, saved_errno);
+}
+
+static PyObject *locale_bind_textdomain_codeset(PyObject *Py_UNUSED(module),
+                                                PyObject *args)
+{
+    PyObject *domain_obj, *codeset_obj;
+    if (!PyArg_UnpackTuple(args, "bind_textdomain_codeset", 2, 2, &domain_obj,
+                           &codeset_obj)) {
+        return NULL;
+    }
+    int failed, nomem;
+    const char *domain = text_arg(domain_obj, "bind_textdomain_codeset", 1,
+                                  0, &failed);
+    if (failed) {
+        return NULL;
+    }
+    const char *codeset = text_arg(codeset_obj, "bind_textdomain_codeset",
+                                   2, 1, &failed);
+    if (failed) {
+        return NULL;
+    }
+    PyMutex_Lock(&locale_lock);
+    errno = 0;
+    char *copy = copy_answer(bind_textdomain_codeset(domain, codeset), &nomem);
+    /* NULL with errno unset is the documented "no codeset set" answer */
+    int saved_errno = copy == NULL ? errno : 0;
+    PyMutex_Unlock(&locale_lock);
+    return answer_result(copy, nomem, saved_errno);
+}
+
 /* ---- the module ---------------------------------------------------- */
 
 static PyMethodDef locale_methods[] = {
@@ -389,6 +613,26 @@ static PyMethodDef locale_methods[] = {
     {"getencoding", locale_getencoding, METH_NOARGS,
      "getencoding($module, /)\n--\n\n"
      "The encoding of the current LC_CTYPE locale."},
+    {"gettext", locale_gettext, METH_O,
+     "gettext($module, msg, /)\n--\n\n"
+     "The translation of msg in the current message domain."},
+    {"dgettext", locale_dgettext, METH_VARARGS,
+     "dgettext($module, domain, msg, /)\n--\n\n"
+     "The translation of msg in domain (None: the current domain)."},
+    {"dcgettext", locale_dcgettext, METH_VARARGS,
+     "dcgettext($module, domain, msg, category, /)\n--\n\n"
+     "The translation of msg in domain for a locale category."},
+    {"textdomain", locale_textdomain, METH_O,
+     "textdomain($module, domain, /)\n--\n\n"
+     "Set the current message domain (None: keep it) and return it."},
+    {"bindtextdomain", locale_bindtextdomain, METH_VARARGS,
+     "bindtextdomain($module, domain, dir, /)\n--\n\n"
+     "Bind domain to the catalog directory dir (None: keep it) and "
+     "return the binding."},
+    {"bind_textdomain_codeset", locale_bind_textdomain_codeset, METH_VARARGS,
+     "bind_textdomain_codeset($module, domain, codeset, /)\n--\n\n"
+     "Set the encoding of domain's translations (None: keep it); return "
+     "it, or None."},
     {NULL, NULL, 0, NULL},
 };
 

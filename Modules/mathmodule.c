@@ -839,11 +839,28 @@ fail:
     return NULL;
 }
 
+/* The correctly rounded value of s as a C double (s stays usable). */
+static int
+partials_value(partials *s, double *out)
+{
+    PyObject *value = partials_result(s);
+    if (value == NULL) {
+        return -1;
+    }
+    *out = PyFloat_AS_DOUBLE(value);
+    Py_DECREF(value);
+    return 0;
+}
+
 /* ---- hypot and dist -------------------------------------------------- */
 
 /* sqrt of the sum of squares of n finite-or-not values.  Scaling by a
    power of two is exact; each square is split exactly with fma and the
-   halves summed exactly, so only the final sqrt rounds. */
+   halves summed exactly.  The exact sum is then taken as hi + lo (hi
+   rounded, lo the rounded remainder) and one Newton step on sqrt(hi)
+   with the exact residual hi - r*r + lo corrects it, so the result is
+   correctly rounded in all but extremely rare cases.  A result too big
+   for a float is inf, not an error, as in CPython. */
 static PyObject *
 vector_norm(const double *v, Py_ssize_t n)
 {
@@ -878,18 +895,17 @@ vector_norm(const double *v, Py_ssize_t n)
             return NULL;
         }
     }
-    PyObject *sum = partials_result(&s);
-    partials_free(&s);
-    if (sum == NULL) {
+    double hi, lo;
+    if (partials_value(&s, &hi) < 0 || partials_add(&s, -hi) < 0
+        || partials_value(&s, &lo) < 0) {
+        partials_free(&s);
         return NULL;
     }
-    double total = PyFloat_AS_DOUBLE(sum);
-    Py_DECREF(sum);
-    double r = ldexp(sqrt(total), exp);
-    if (isinf(r)) {
-        return range_error();
-    }
-    return PyFloat_FromDouble(r);
+    partials_free(&s);
+    double r = sqrt(hi);
+    double residual = fma(-r, r, hi) + lo;
+    r += residual / (2.0 * r);
+    return PyFloat_FromDouble(ldexp(r, exp));
 }
 
 static PyObject *

@@ -232,7 +232,8 @@ int _PyPosix_ObjectToTimespec(PyObject *obj, struct timespec *ts)
                             "timestamp out of range for platform time_t");
             return -1;
         }
-        long nsec = (long)((d - sec) * 1e9 + 0.5);
+        /* Rounded toward minus infinity, as CPython's os.utime does. */
+        long nsec = (long)floor((d - sec) * 1e9);
         if (nsec >= 1000000000L) {
             nsec -= 1000000000L;
             sec += 1;

@@ -159,20 +159,25 @@ fd_list_fill(fd_list *list, PyObject *seq, fd_set *set, int *max_fd)
         PyErr_NoMemory();
         return -1;
     }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *item = PySequence_Fast_GET_ITEM(fast, i);
+    /* A list argument is not copied, and an item's fileno() may shrink
+       (or grow) it: re-read the size each time, never past the arrays,
+       and hold the item while its fileno() runs. */
+    for (Py_ssize_t i = 0; i < n && i < PySequence_Fast_GET_SIZE(fast); i++) {
+        PyObject *item = Py_NewRef(PySequence_Fast_GET_ITEM(fast, i));
         int fd = PyObject_AsFileDescriptor(item);
         if (fd < 0) {
+            Py_DECREF(item);
             Py_DECREF(fast);
             return -1;
         }
         if (fd >= FD_SETSIZE) {
+            Py_DECREF(item);
             Py_DECREF(fast);
             PyErr_SetString(PyExc_ValueError,
                             "filedescriptor out of range in select()");
             return -1;
         }
-        list->objects[i] = Py_NewRef(item);
+        list->objects[i] = item;
         list->fds[i] = fd;
         list->count = i + 1;
         FD_SET(fd, set);

@@ -396,13 +396,16 @@ static int iterable_to_sigset(PyObject *iterable, sigset_t *mask)
     }
     PyObject *item;
     while ((item = PyIter_Next(it)) != NULL) {
-        long value = PyLong_AsLong(item);
+        int overflow;
+        long value = PyLong_AsLongAndOverflow(item, &overflow);
         Py_DECREF(item);
         if (value == -1 && PyErr_Occurred()) {
             Py_DECREF(it);
             return -1;
         }
-        if (value <= 0 || value >= NSIG) {
+        /* A huge number is out of range too (reported as -1, as CPython
+           does), not an OverflowError. */
+        if (overflow || value <= 0 || value >= NSIG) {
             PyErr_Format(PyExc_ValueError,
                          "signal number %ld out of range [1; %i]",
                          value, NSIG - 1);

@@ -573,10 +573,30 @@ static int tm_arg_or_now(PyObject *args, const char *fname, struct tm *tm)
     return tm_from_tuple(t, tm, fname);
 }
 
+/* asctime and strftime accept zeros where a field is unknown (month,
+   day of month, day of year), as CPython documents for strftime and
+   does for both. */
+static void default_zero_fields(struct tm *tm)
+{
+    if (tm->tm_mon == -1) {
+        tm->tm_mon = 0;
+    }
+    if (tm->tm_mday == 0) {
+        tm->tm_mday = 1;
+    }
+    if (tm->tm_yday == -1) {
+        tm->tm_yday = 0;
+    }
+}
+
 static PyObject *time_asctime(PyObject *Py_UNUSED(m), PyObject *args)
 {
     struct tm tm;
-    if (tm_arg_or_now(args, "asctime", &tm) < 0 || check_tm(&tm) < 0) {
+    if (tm_arg_or_now(args, "asctime", &tm) < 0) {
+        return NULL;
+    }
+    default_zero_fields(&tm);
+    if (check_tm(&tm) < 0) {
         return NULL;
     }
     return format_asctime(&tm);
@@ -601,42 +621,9 @@ static PyObject *time_ctime(PyObject *Py_UNUSED(m), PyObject *args)
     return format_asctime(&tm);
 }
 
-static PyObject *time_strftime(PyObject *Py_UNUSED(m), PyObject *args)
+/* strftime of a format without NUL characters. */
+static PyObject *strftime_piece(PyObject *format_obj, const struct tm *tm)
 {
-    PyObject *format_obj, *t = NULL;
-    if (!PyArg_ParseTuple(args, "U|O:strftime", &format_obj, &t)) {
-        return NULL;
-    }
-    struct tm tm;
-    PyObject *targs = t == NULL ? PyTuple_New(0) : PyTuple_Pack(1, t);
-    if (targs == NULL) {
-        return NULL;
-    }
-    int rc = tm_arg_or_now(targs, "strftime", &tm);
-    Py_DECREF(targs);
-    if (rc < 0) {
-        return NULL;
-    }
-    /* strftime accepts zeros where a field is unknown, and clamps
-       tm_isdst, as documented for time.strftime. */
-    if (tm.tm_mon == -1) {
-        tm.tm_mon = 0;
-    }
-    if (tm.tm_mday == 0) {
-        tm.tm_mday = 1;
-    }
-    if (tm.tm_yday == -1) {
-        tm.tm_yday = 0;
-    }
-    if (tm.tm_isdst < -1) {
-        tm.tm_isdst = -1;
-    }
-    else if (tm.tm_isdst > 1) {
-        tm.tm_isdst = 1;
-    }
-    if (check_tm(&tm) < 0) {
-        return NULL;
-    }
     PyObject *fmt = PyUnicode_EncodeLocale(format_obj, "surrogateescape");
     if (fmt == NULL) {
         return NULL;
@@ -654,7 +641,7 @@ static PyObject *time_strftime(PyObject *Py_UNUSED(m), PyObject *args)
             PyErr_NoMemory();
             break;
         }
-        size_t n = strftime(buf, size, PyBytes_AS_STRING(fmt), &tm);
+        size_t n = strftime(buf, size, PyBytes_AS_STRING(fmt), tm);
         /* 0 may mean "too small" or an empty result; a buffer far larger
            than the format settles it. */
         if (n > 0 || size > 256 * (size_t)fmtlen + 4096) {
@@ -667,6 +654,55 @@ static PyObject *time_strftime(PyObject *Py_UNUSED(m), PyObject *args)
         size *= 2;
     }
     Py_DECREF(fmt);
+    return result;
+}
+
+static PyObject *time_strftime(PyObject *Py_UNUSED(m), PyObject *args)
+{
+    PyObject *format_obj, *t = NULL;
+    if (!PyArg_ParseTuple(args, "U|O:strftime", &format_obj, &t)) {
+        return NULL;
+    }
+    struct tm tm;
+    PyObject *targs = t == NULL ? PyTuple_New(0) : PyTuple_Pack(1, t);
+    if (targs == NULL) {
+        return NULL;
+    }
+    int rc = tm_arg_or_now(targs, "strftime", &tm);
+    Py_DECREF(targs);
+    if (rc < 0) {
+        return NULL;
+    }
+    /* strftime also clamps tm_isdst, as documented. */
+    default_zero_fields(&tm);
+    if (tm.tm_isdst < -1) {
+        tm.tm_isdst = -1;
+    }
+    else if (tm.tm_isdst > 1) {
+        tm.tm_isdst = 1;
+    }
+    if (check_tm(&tm) < 0) {
+        return NULL;
+    }
+    /* The C strftime stops at a NUL: format the pieces between NULs
+       and join them with NULs (CPython 3.13+ keeps them too). */
+    PyObject *nul = PyUnicode_FromOrdinal(0);
+    PyObject *pieces = nul ? PyUnicode_Split(format_obj, nul, -1) : NULL;
+    PyObject *result = NULL;
+    if (pieces != NULL) {
+        Py_ssize_t n = PyList_GET_SIZE(pieces);
+        for (Py_ssize_t i = 0; i < n; i++) {
+            PyObject *done = strftime_piece(PyList_GET_ITEM(pieces, i), &tm);
+            if (done == NULL) {
+                goto finish;
+            }
+            PyList_SetItem(pieces, i, done);
+        }
+        result = PyUnicode_Join(nul, pieces);
+    }
+finish:
+    Py_XDECREF(pieces);
+    Py_XDECREF(nul);
     return result;
 }
 

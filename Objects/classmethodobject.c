@@ -210,7 +210,92 @@ static PyObject *wrapper_get_func(PyObject *op, void *closure)
     return Py_NewRef(self->callable);
 }
 
+/* __annotations__ and __annotate__ are read from the wrapped callable
+   on first use and then kept in the wrapper's __dict__ (where a setter
+   also puts them), as CPython does.  The dict operations are atomic per
+   call, and the first value stored wins (setdefault), so two threads
+   reading at once return the same object. */
+static PyObject *wrapper_lazy_get(PyObject *op, const char *name)
+{
+    wrapperobject *self = (wrapperobject *)op;
+    PyObject *dict = wrapper_get_dict(op, NULL);   /* strong */
+    if (dict == NULL) {
+        return NULL;
+    }
+    PyObject *value;
+    if (PyDict_GetItemStringRef(dict, name, &value) != 0) {
+        Py_DECREF(dict);
+        return value;     /* found (strong) or error (NULL) */
+    }
+    if (self->callable == NULL) {
+        Py_DECREF(dict);
+        PyErr_Format(PyExc_AttributeError, "'%s' object has no attribute '%s'",
+                     Py_TYPE(op)->tp_name, name);
+        return NULL;
+    }
+    value = PyObject_GetAttrString(self->callable, name);
+    if (value == NULL) {
+        Py_DECREF(dict);
+        return NULL;
+    }
+    PyObject *key = PyUnicode_FromString(name);
+    PyObject *stored = NULL;
+    if (key != NULL) {
+        PyDict_SetDefaultRef(dict, key, value, &stored);
+    }
+    Py_XDECREF(key);
+    Py_DECREF(value);
+    Py_DECREF(dict);
+    return stored;
+}
+
+static int wrapper_lazy_set(PyObject *op, const char *name, PyObject *value)
+{
+    PyObject *dict = wrapper_get_dict(op, NULL);   /* strong */
+    if (dict == NULL) {
+        return -1;
+    }
+    int rc;
+    if (value != NULL) {
+        rc = PyDict_SetItemString(dict, name, value);
+    }
+    else {
+        int found = PyDict_PopString(dict, name, NULL);
+        if (found == 0) {
+            PyErr_SetString(PyExc_AttributeError, name);
+        }
+        rc = found == 1 ? 0 : -1;
+    }
+    Py_DECREF(dict);
+    return rc;
+}
+
+static PyObject *wrapper_get_annotations(PyObject *op, void *Py_UNUSED(c))
+{
+    return wrapper_lazy_get(op, "__annotations__");
+}
+
+static int wrapper_set_annotations(PyObject *op, PyObject *value,
+                                   void *Py_UNUSED(c))
+{
+    return wrapper_lazy_set(op, "__annotations__", value);
+}
+
+static PyObject *wrapper_get_annotate(PyObject *op, void *Py_UNUSED(c))
+{
+    return wrapper_lazy_get(op, "__annotate__");
+}
+
+static int wrapper_set_annotate(PyObject *op, PyObject *value,
+                                void *Py_UNUSED(c))
+{
+    return wrapper_lazy_set(op, "__annotate__", value);
+}
+
 static PyGetSetDef wrapper_getset[] = {
+    {"__annotations__", wrapper_get_annotations, wrapper_set_annotations,
+     NULL, NULL},
+    {"__annotate__", wrapper_get_annotate, wrapper_set_annotate, NULL, NULL},
     {"__func__", wrapper_get_func, NULL, NULL, NULL},
     {"__wrapped__", wrapper_get_func, NULL, NULL, NULL},
     {"__isabstractmethod__", wrapper_isabstract, NULL, NULL, NULL},

@@ -2716,6 +2716,13 @@ void _PyType_SubtypeDealloc(PyObject *self)
     int has_gc = (type->tp_flags & Py_TPFLAGS_HAVE_GC) != 0;
     if (has_gc) {
         PyObject_GC_UnTrack(self);
+        /* A long chain of instances (linked nodes, exception contexts)
+           is destroyed in bounded depth: deep down, this one is parked
+           and this function runs again for it later (see
+           _PyTrash_begin), before anything below has happened. */
+        if (_PyTrash_begin(self)) {
+            return;
+        }
     }
     if (type->tp_finalize != NULL) {
         /* The finalizer may store self somewhere: it must be tracked
@@ -2724,6 +2731,9 @@ void _PyType_SubtypeDealloc(PyObject *self)
             PyObject_GC_Track(self);
         }
         if (PyObject_CallFinalizerFromDealloc(self) < 0) {
+            if (has_gc) {
+                _PyTrash_end();
+            }
             return;     /* resurrected */
         }
         if (has_gc) {
@@ -2750,6 +2760,9 @@ void _PyType_SubtypeDealloc(PyObject *self)
     base->tp_dealloc(self);
     if (!base_drops_type) {
         Py_DECREF(type);
+    }
+    if (has_gc) {
+        _PyTrash_end();
     }
 }
 

@@ -572,6 +572,20 @@ weakref_vectorcall(PyObject *self, PyObject *const *Py_UNUSED(args),
     return obj != NULL ? obj : Py_None;
 }
 
+/* tp_call: a subclass that defines __call__ loses the vectorcall flag,
+   and its super().__call__() lands here. */
+static PyObject *
+weakref_call(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    if (kwargs != NULL && PyDict_GET_SIZE(kwargs) != 0) {
+        PyErr_SetString(PyExc_TypeError,
+                        "weakref() takes no keyword arguments");
+        return NULL;
+    }
+    return weakref_vectorcall(self, _PyTuple_ITEMS(args),
+                              (size_t)PyTuple_GET_SIZE(args), NULL);
+}
+
 /* The referent's hash, computed once and kept so the reference stays
    usable as a dict key after the referent dies. */
 static Py_hash_t
@@ -612,7 +626,15 @@ weakref_repr(PyObject *self)
     PyObject *res = NULL;
     PyObject *name = NULL;
     PyObject *tname = NULL;
-    if (PyObject_GetOptionalAttrString(obj, "__name__", &name) < 0) {
+    /* __name__ is looked up on the type (as a special method is), so a
+       referent's own __getattr__ never runs here. */
+    PyObject *attr = PyUnicode_InternFromString("__name__");
+    if (attr == NULL) {
+        goto done;
+    }
+    name = _PyObject_LookupSpecial(obj, attr);
+    Py_DECREF(attr);
+    if (name == NULL && PyErr_Occurred()) {
         goto done;
     }
     tname = referent_type_name(obj);
@@ -676,11 +698,16 @@ weakref___new__(PyTypeObject *type, PyObject *args, PyObject *Py_UNUSED(kwargs))
 }
 
 /* Validates the arguments again so subclasses that override __new__
-   still get them checked; keyword arguments are left to subclasses. */
+   still get them checked.  __new__ ignores keyword arguments so that a
+   subclass __init__ may take some; this base __init__ refuses them. */
 static int
 weakref___init__(PyObject *Py_UNUSED(self), PyObject *args,
-                 PyObject *Py_UNUSED(kwargs))
+                 PyObject *kwargs)
 {
+    if (kwargs != NULL && PyDict_GET_SIZE(kwargs) != 0) {
+        PyErr_SetString(PyExc_TypeError, "ref() takes no keyword arguments");
+        return -1;
+    }
     PyObject *ob, *callback = NULL;
     return parse_weakref_args("__init__", args, &ob, &callback) ? 0 : -1;
 }
@@ -702,7 +729,7 @@ PyTypeObject _PyWeakref_RefType = {
     .tp_basicsize = sizeof(PyWeakReference),
     .tp_dealloc = weakref_dealloc,
     .tp_vectorcall_offset = offsetof(PyWeakReference, vectorcall),
-    .tp_call = PyVectorcall_Call,
+    .tp_call = weakref_call,
     .tp_repr = weakref_repr,
     .tp_hash = weakref_hash,
     .tp_getattro = PyObject_GenericGetAttr,

@@ -724,7 +724,7 @@ int PyContextVar_Reset(PyObject *ovar, PyObject *otok)
 static PyObject *contextvar_tp_new(PyTypeObject *Py_UNUSED(type),
                                    PyObject *args, PyObject *kwargs)
 {
-    static char *kwlist[] = {"name", "default", NULL};
+    static char *kwlist[] = {"", "default", NULL};
     PyObject *name, *def = NULL;
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|$O:ContextVar", kwlist,
                                      &name, &def)) {

@@ -724,11 +724,20 @@ static int text_add_unicode(textbuf *t, PyObject *s)
     }
     Py_ssize_t n;
     const char *utf8 = PyUnicode_AsUTF8AndSize(s, &n);
-    if (utf8 == NULL) {
+    if (utf8 != NULL) {
+        text_add(t, utf8, (size_t)n);
+        return 1;
+    }
+    /* Lone surrogates: shown escaped, as stderr's backslashreplace would. */
+    PyErr_Clear();
+    PyObject *escaped = PyUnicode_AsEncodedString(s, "utf-8",
+                                                  "backslashreplace");
+    if (escaped == NULL) {
         PyErr_Clear();
         return 0;
     }
-    text_add(t, utf8, (size_t)n);
+    text_add(t, PyBytes_AS_STRING(escaped), (size_t)PyBytes_GET_SIZE(escaped));
+    Py_DECREF(escaped);
     return 1;
 }
 

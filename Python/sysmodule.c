@@ -1262,7 +1262,10 @@ static PyObject *make_flags(void)
 
 static PyObject *make_implementation(void)
 {
-    PyObject *version = Py_BuildValue("(iiisi)", 0, 1, 0, "alpha", 0);
+    /* A sys.version_info-shaped value, as PEP 421 asks. */
+    PyObject *version = make_named(&_PySys_VersionInfoType,
+                                   Py_BuildValue("(iiisi)", 0, 1, 0,
+                                                 "alpha", 0));
     if (version == NULL) {
         return NULL;
     }

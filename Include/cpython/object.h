@@ -197,8 +197,15 @@ PyAPI_FUNC(PyObject *) PyType_GetModuleByDef(PyTypeObject *, struct PyModuleDef 
 /* Py_TRASHCAN: bounded-depth deallocation of deeply nested containers. */
 PyAPI_FUNC(int) _PyTrash_begin(PyObject *op);
 PyAPI_FUNC(void) _PyTrash_end(void);
+/* Only an object whose own tp_dealloc is `dealloc` is parked: a subclass
+   instance reaches its base's dealloc from subtype_dealloc, which still
+   has work to do after it returns (and would run twice if the trashcan
+   later called tp_dealloc again), as in CPython. */
 #define Py_TRASHCAN_BEGIN(op, dealloc) \
-    do { if (_PyTrash_begin(_PyObject_CAST(op))) break;
-#define Py_TRASHCAN_END _PyTrash_end(); } while (0);
+    do { \
+        int _py_trash_used = \
+            (void *)Py_TYPE(_PyObject_CAST(op))->tp_dealloc == (void *)(dealloc); \
+        if (_py_trash_used && _PyTrash_begin(_PyObject_CAST(op))) break;
+#define Py_TRASHCAN_END if (_py_trash_used) { _PyTrash_end(); } } while (0);
 
 #endif /* Py_CPYTHON_OBJECT_H */

@@ -227,4 +227,163 @@ aliases = {
     # mac_roman codec
     'macintosh'           : 'mac_roman',
     'macroman'            : 'mac_roman',
+
+    # cp037 codec
+    '037'                 : 'cp037',
+    'csibm037'            : 'cp037',
+    'ebcdic_cp_ca'        : 'cp037',
+    'ebcdic_cp_nl'        : 'cp037',
+    'ebcdic_cp_us'        : 'cp037',
+    'ebcdic_cp_wt'        : 'cp037',
+    'ibm037'              : 'cp037',
+    'ibm039'              : 'cp037',
+
+    # cp273 codec
+    '273'                 : 'cp273',
+    'ibm273'              : 'cp273',
+    'csibm273'            : 'cp273',
+
+    # cp424 codec
+    '424'                 : 'cp424',
+    'csibm424'            : 'cp424',
+    'ebcdic_cp_he'        : 'cp424',
+    'ibm424'              : 'cp424',
+
+    # cp500 codec
+    '500'                 : 'cp500',
+    'csibm500'            : 'cp500',
+    'ebcdic_cp_be'        : 'cp500',
+    'ebcdic_cp_ch'        : 'cp500',
+    'ibm500'              : 'cp500',
+
+    # cp775 codec
+    '775'                 : 'cp775',
+    'cspc775baltic'       : 'cp775',
+    'ibm775'              : 'cp775',
+
+    # cp852 codec
+    '852'                 : 'cp852',
+    'cspcp852'            : 'cp852',
+    'ibm852'              : 'cp852',
+
+    # cp855 codec
+    '855'                 : 'cp855',
+    'csibm855'            : 'cp855',
+    'ibm855'              : 'cp855',
+
+    # cp857 codec
+    '857'                 : 'cp857',
+    'csibm857'            : 'cp857',
+    'ibm857'              : 'cp857',
+
+    # cp858 codec
+    '858'                 : 'cp858',
+    'csibm858'            : 'cp858',
+    'ibm858'              : 'cp858',
+
+    # cp860 codec
+    '860'                 : 'cp860',
+    'csibm860'            : 'cp860',
+    'ibm860'              : 'cp860',
+
+    # cp861 codec
+    '861'                 : 'cp861',
+    'cp_is'               : 'cp861',
+    'csibm861'            : 'cp861',
+    'ibm861'              : 'cp861',
+
+    # cp862 codec
+    '862'                 : 'cp862',
+    'cspc862latinhebrew'  : 'cp862',
+    'ibm862'              : 'cp862',
+
+    # cp863 codec
+    '863'                 : 'cp863',
+    'csibm863'            : 'cp863',
+    'ibm863'              : 'cp863',
+
+    # cp864 codec
+    '864'                 : 'cp864',
+    'csibm864'            : 'cp864',
+    'ibm864'              : 'cp864',
+
+    # cp865 codec
+    '865'                 : 'cp865',
+    'csibm865'            : 'cp865',
+    'ibm865'              : 'cp865',
+
+    # cp869 codec
+    '869'                 : 'cp869',
+    'cp_gr'               : 'cp869',
+    'csibm869'            : 'cp869',
+    'ibm869'              : 'cp869',
+
+    # cp1026 codec
+    '1026'                : 'cp1026',
+    'csibm1026'           : 'cp1026',
+    'ibm1026'             : 'cp1026',
+
+    # cp1125 codec
+    '1125'                : 'cp1125',
+    'ibm1125'             : 'cp1125',
+    'cp866u'              : 'cp1125',
+    'ruscii'              : 'cp1125',
+
+    # hp_roman8 codec
+    'roman8'              : 'hp_roman8',
+    'r8'                  : 'hp_roman8',
+    'cshproman8'          : 'hp_roman8',
+    'cp1051'              : 'hp_roman8',
+    'ibm1051'             : 'hp_roman8',
+
+    # kz1048 codec
+    'kz_1048'             : 'kz1048',
+    'rk1048'              : 'kz1048',
+    'strk1048_2002'       : 'kz1048',
+
+    # mac_cyrillic codec
+    'maccyrillic'         : 'mac_cyrillic',
+
+    # mac_iceland codec
+    'maciceland'          : 'mac_iceland',
+
+    # mac_latin2 codec
+    'maccentraleurope'    : 'mac_latin2',
+    'mac_centeuro'        : 'mac_latin2',
+    'maclatin2'           : 'mac_latin2',
+
+    # ptcp154 codec
+    'csptcp154'           : 'ptcp154',
+    'pt154'               : 'ptcp154',
+    'cp154'               : 'ptcp154',
+    'cyrillic_asian'      : 'ptcp154',
+
+    # tis_620 codec
+    'tis620'              : 'tis_620',
+    'tis_620_0'           : 'tis_620',
+    'tis_620_2529_0'      : 'tis_620',
+    'tis_620_2529_1'      : 'tis_620',
+    'iso_ir_166'          : 'tis_620',
+
+    # base64_codec codec
+    'base64'              : 'base64_codec',
+    'base_64'             : 'base64_codec',
+
+    # hex_codec codec
+    'hex'                 : 'hex_codec',
+
+    # quopri_codec codec
+    'quopri'              : 'quopri_codec',
+    'quoted_printable'    : 'quopri_codec',
+    'quotedprintable'     : 'quopri_codec',
+
+    # uu_codec codec
+    'uu'                  : 'uu_codec',
+
+    # zlib_codec codec
+    'zip'                 : 'zlib_codec',
+    'zlib'                : 'zlib_codec',
+
+    # bz2_codec codec
+    'bz2'                 : 'bz2_codec',
 }
