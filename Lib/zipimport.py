@@ -262,6 +262,8 @@ def _read_directory(archive):
         try:
             fp.seek(0, 2)
             file_size = fp.tell()
+            if file_size < _END_OF_CENTRAL_DIR_SIZE:
+                raise OSError("too short for a ZIP archive")
             start = max(file_size - _END_OF_CENTRAL_DIR_SIZE - _MAX_COMMENT, 0)
             fp.seek(start)
             tail = fp.read()
@@ -486,3 +488,17 @@ def _get_module_code(self, fullname):
 
 def _normalize_line_endings(source):
     return source.replace(b'\r\n', b'\n').replace(b'\r', b'\n')
+
+
+def _replace_startup_hook():
+    """Until this module is imported, sys.path_hooks holds a small C hook
+    that imports it on demand (Python/import_finders.c); once it is
+    imported, the class itself takes that place, as in CPython."""
+    hooks = sys.path_hooks
+    for index, hook in enumerate(hooks):
+        if getattr(hook, '__name__', None) == 'zipimporter_hook' and \
+                type(hook) is type(len):
+            hooks[index] = zipimporter
+
+
+_replace_startup_hook()
