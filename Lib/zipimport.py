@@ -195,14 +195,36 @@ class zipimporter:
                 return None
         except ZipImportError:
             return None
-        try:
-            from importlib.readers import ZipReader
-        except ImportError:
-            return None
-        return ZipReader(self, fullname)
+        return _ResourceReader(self, fullname)
 
     def __repr__(self):
         return f'<zipimporter object "{self.archive}{path_sep}{self.prefix}">'
+
+
+class _ResourceReader:
+    """The importlib.resources reader of a package in an archive: its
+    files are a zipfile.Path rooted at the package's directory."""
+
+    def __init__(self, importer, fullname):
+        self._archive = importer.archive
+        self._directory = _module_path(importer, fullname) + path_sep
+
+    def files(self):
+        import zipfile
+        return zipfile.Path(self._archive, at=self._directory)
+
+    def open_resource(self, resource):
+        return self.files().joinpath(resource).open('rb')
+
+    def resource_path(self, resource):
+        # Members have no path in the file system.
+        raise FileNotFoundError(resource)
+
+    def is_resource(self, name):
+        return self.files().joinpath(name).is_file()
+
+    def contents(self):
+        return iter(item.name for item in self.files().iterdir())
 
 
 # ---- paths ---------------------------------------------------------------------
