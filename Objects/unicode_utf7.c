@@ -1,6 +1,6 @@
 /* The UTF-7 codec (RFC 2152), with CPython's choices: the encoder writes
-   RFC 2152's set D and the whitespace characters directly and everything
-   else (set O included) in modified base64 between '+' and '-'; the
+   RFC 2152's sets D and O and the whitespace characters directly and
+   everything else in modified base64 between '+' and '-'; the
    decoder accepts any ASCII character but '+' directly.  Code points
    above U+FFFF travel as UTF-16 surrogate pairs, lone surrogates as
    themselves, so every str can be encoded.  (capi, session 6)
@@ -53,10 +53,11 @@ static unsigned int base64_value(Py_UCS4 c)
     return c == '+' ? 62 : 63;
 }
 
-/* Characters the encoder writes as themselves. */
+/* Characters the encoder writes as themselves: sets D and O and the
+   whitespace characters. */
 static int encodes_direct(Py_UCS4 c)
 {
-    return c > 0 && c < 128 && (utf7_class[c] == 0 || utf7_class[c] == 2);
+    return c > 0 && c < 128 && utf7_class[c] != 3;
 }
 
 /* Characters the decoder takes as themselves outside base64. */
@@ -222,7 +223,7 @@ PyObject *PyUnicode_DecodeUTF7Stateful(const char *s, Py_ssize_t size,
         if (shifted) {
             /* Any other character ends the run; a '-' is absorbed. */
             shifted = 0;
-            if (nbits > 6) {
+            if (nbits >= 6) {
                 reason = "partial character in shift sequence";
             }
             else if (bits != 0) {
