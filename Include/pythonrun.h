@@ -80,7 +80,7 @@ PyAPI_FUNC(int) PyRun_InteractiveOneFlags(FILE *fp, const char *filename,
                                           PyCompilerFlags *flags);
 #define PyRun_InteractiveOne(fp, name) PyRun_InteractiveOneFlags((fp), (name), NULL)
 /* Statements until the end of fp; sys.ps1/ps2 default to ">>> "/"... ".
-   Returns 0 at the end of the input. */
+   Returns 0 at the end of the input, -1 if reading the stream fails. */
 PyAPI_FUNC(int) PyRun_InteractiveLoopFlags(FILE *fp, const char *filename,
                                            PyCompilerFlags *flags);
 #define PyRun_InteractiveLoop(fp, name) \

@@ -451,7 +451,7 @@ int PyConfig_Set(const char *name, PyObject *value)
     case LIVE_NOT_SYS: {
         PyObject *negated = PyBool_FromLong(!PyObject_IsTrue(value));
         PyObject *flag = PyLong_FromLong(!PyObject_IsTrue(value));
-        int rc = PySys_SetObject(opt->attr, negated) < 0
+        int rc = flag == NULL || PySys_SetObject(opt->attr, negated) < 0
                  || set_flag(opt->attr, flag) < 0 ? -1 : 0;
         Py_DECREF(negated);
         Py_XDECREF(flag);

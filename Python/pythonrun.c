@@ -406,11 +406,17 @@ int PyRun_InteractiveLoopFlags(FILE *fp, const char *filename,
         PyErr_Print();
         return -1;
     }
-    /* Errors are reported and the loop goes on, as at the prompt. */
-    while (PyRun_InteractiveOneObject(fp, name, flags) != INTERACTIVE_EOF) {
+    /* Errors are reported and the loop goes on, as at the prompt, unless
+       the stream itself failed (reading again would fail forever). */
+    int status;
+    while ((status = PyRun_InteractiveOneObject(fp, name, flags))
+               != INTERACTIVE_EOF) {
+        if (status < 0 && ferror(fp)) {
+            break;
+        }
     }
     Py_DECREF(name);
-    return 0;
+    return status == INTERACTIVE_EOF ? 0 : -1;
 }
 
 /* ---- frames and compiler flags (capi, session 6) ------------------------------ */

@@ -487,6 +487,22 @@ static void test_config_get(void)
     PyObject *name = PyUnicode_FromString("module_search_paths");
     CHECK(names != NULL && PySet_Contains(names, name) == 1);
     Py_XDECREF(name);
+    /* Every listed option can be read. */
+    PyObject *iter = names ? PyObject_GetIter(names) : NULL;
+    PyObject *item;
+    int readable = iter != NULL;
+    while (iter != NULL && (item = PyIter_Next(iter)) != NULL) {
+        PyObject *value = PyConfig_Get(PyUnicode_AsUTF8(item));
+        if (value == NULL) {
+            fprintf(stderr, "  PyConfig_Get(%s) failed\n", PyUnicode_AsUTF8(item));
+            PyErr_Clear();
+            readable = 0;
+        }
+        Py_XDECREF(value);
+        Py_DECREF(item);
+    }
+    CHECK(readable);
+    Py_XDECREF(iter);
     Py_XDECREF(names);
 }
 
