@@ -256,6 +256,11 @@ static PyObject *option_value(const option *opt)
     case LIVE_NONE:
         return startup_value(opt);
     case LIVE_SYS:
+        /* An interpreter started with Py_Initialize rather than from a
+           PyConfig may lack an optional path attribute: unset, None. */
+        if (opt->type == OPT_STR_OPT && PySys_GetObject(opt->attr) == NULL) {
+            Py_RETURN_NONE;
+        }
         return copy_container(sys_value(opt->attr));
     case LIVE_FLAG: {
         PyObject *value = flag_value(opt->attr);
