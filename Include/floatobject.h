@@ -26,6 +26,8 @@ PyAPI_FUNC(PyObject *) PyFloat_FromDouble(double);
 /* The value of a float, or of any object with __float__ or __index__;
    -1.0 with an exception set on failure. */
 PyAPI_FUNC(double) PyFloat_AsDouble(PyObject *);
+/* capi (session 6): a struct sequence like sys.float_info. */
+PyAPI_FUNC(PyObject *) PyFloat_GetInfo(void);
 
 #ifndef Py_LIMITED_API
 #  include "cpython/floatobject.h"

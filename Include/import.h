@@ -74,4 +74,28 @@ PyAPI_FUNC(int) PyImport_AppendInittab(const char *name,
                                        PyObject *(*initfunc)(void));
 PyAPI_FUNC(int) PyImport_ExtendInittab(struct _inittab *newtab);
 
+/* capi (session 6): lazy imports (PEP 810; Python/import_lazy.c). */
+typedef enum {
+    PyImport_LAZY_NORMAL,       /* only imports written `lazy` */
+    PyImport_LAZY_ALL,          /* every potentially lazy import */
+    PyImport_LAZY_NONE          /* none, not even those written `lazy` */
+} PyImport_LazyImportsMode;
+
+#ifndef Py_LIMITED_API
+PyAPI_FUNC(int) PyImport_SetLazyImportsMode(PyImport_LazyImportsMode mode);
+PyAPI_FUNC(int) PyImport_SetLazyImportsFilter(PyObject *filter);
+PyAPI_FUNC(PyImport_LazyImportsMode) PyImport_GetLazyImportsMode(void);
+PyAPI_FUNC(PyObject *) PyImport_GetLazyImportsFilter(void);
+
+/* Weft has no frozen modules: both return 0 ("not found"). */
+PyAPI_FUNC(int) PyImport_ImportFrozenModuleObject(PyObject *name);
+PyAPI_FUNC(int) PyImport_ImportFrozenModule(const char *name);
+
+/* The module for spec made by initfunc (a PyInit_* function): a module
+   object not yet executed when initfunc returns a PyModuleDef.  Goes
+   through the GIL gate like an extension module. */
+PyAPI_FUNC(PyObject *) PyImport_CreateModuleFromInitfunc(
+    PyObject *spec, PyObject *(*initfunc)(void));
+#endif
+
 #endif /* Py_IMPORT_H */

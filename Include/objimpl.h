@@ -64,4 +64,8 @@ PyAPI_FUNC(int) PyObject_IS_GC(PyObject *obj);
 
 PyAPI_FUNC(int) PyType_SUPPORTS_WEAKREFS(PyTypeObject *type);
 
+#ifndef Py_LIMITED_API
+#  include "cpython/objimpl.h"   /* capi (session 6) */
+#endif
+
 #endif /* Py_OBJIMPL_H */

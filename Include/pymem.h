@@ -26,4 +26,8 @@ PyAPI_FUNC(void) PyMem_RawFree(void *ptr);
 #define PyMem_RESIZE PyMem_Resize
 #define PyMem_DEL PyMem_Free
 
+#ifndef Py_LIMITED_API
+#  include "cpython/pymem.h"     /* capi (session 6): allocator hooks */
+#endif
+
 #endif /* Py_PYMEM_H */

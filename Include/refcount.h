@@ -215,4 +215,9 @@ static inline PyObject *Py_XNewRef(PyObject *obj) {
         Py_XDECREF(_py_tmp_old);                        \
     } while (0)
 
+/* capi (session 6): Py_SET_REFCNT, a call in every target
+   (Objects/object_unstable.c). */
+PyAPI_FUNC(void) _Py_SetRefcnt(PyObject *ob, Py_ssize_t refcnt);
+#define Py_SET_REFCNT(ob, refcnt) _Py_SetRefcnt(_PyObject_CAST(ob), (refcnt))
+
 #endif /* Py_REFCOUNT_H */

@@ -84,6 +84,13 @@ PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF32Stateful(const char *string,
                                                      int *byteorder,
                                                      Py_ssize_t *consumed);
 PyAPI_FUNC(PyObject *) PyUnicode_AsUTF32String(PyObject *unicode);
+/* capi (session 6): UTF-7 (Objects/unicode_utf7.c). */
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF7(const char *string, Py_ssize_t length,
+                                            const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF7Stateful(const char *string,
+                                                    Py_ssize_t length,
+                                                    const char *errors,
+                                                    Py_ssize_t *consumed);
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF16(const char *string, Py_ssize_t length,
                                              const char *errors, int *byteorder);
 PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF16Stateful(const char *string,

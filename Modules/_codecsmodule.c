@@ -159,6 +159,7 @@ encode_raw_escaped(PyObject *str, const char *Py_UNUSED(errors))
     }
 
 DEFINE_ENCODER(utf_8_encode, _PyUnicode_AsUTF8String)
+DEFINE_ENCODER(utf_7_encode, _PyUnicode_EncodeUTF7)   /* capi (session 6) */
 DEFINE_ENCODER(ascii_encode, _PyUnicode_AsASCIIString)
 DEFINE_ENCODER(latin_1_encode, _PyUnicode_AsLatin1String)
 DEFINE_ENCODER(unicode_escape_encode, encode_escaped)
@@ -257,6 +258,23 @@ codecs_utf_8_decode(PyObject *Py_UNUSED(module), PyObject *args)
     }
     Py_ssize_t consumed = data.len;
     PyObject *str = PyUnicode_DecodeUTF8Stateful(data.buf, data.len, errors,
+                                                 final ? NULL : &consumed);
+    PyBuffer_Release(&data);
+    return codec_tuple(str, consumed);
+}
+
+/* capi (session 6): utf_7_decode(data, errors=None, final=False). */
+static PyObject *
+codecs_utf_7_decode(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    Py_buffer data;
+    const char *errors = NULL;
+    int final = 0;
+    if (!PyArg_ParseTuple(args, "y*|zp:utf_7_decode", &data, &errors, &final)) {
+        return NULL;
+    }
+    Py_ssize_t consumed = data.len;
+    PyObject *str = PyUnicode_DecodeUTF7Stateful(data.buf, data.len, errors,
                                                  final ? NULL : &consumed);
     PyBuffer_Release(&data);
     return codec_tuple(str, consumed);
@@ -615,6 +633,8 @@ static PyMethodDef codecs_methods[] = {
     {"lookup_error", codecs_lookup_error, METH_VARARGS,
      "lookup_error($module, name, /)\n--\n\n"
      "The error handler registered as name (LookupError if none)."},
+    {"utf_7_encode", codecs_utf_7_encode, METH_VARARGS, NULL},
+    {"utf_7_decode", codecs_utf_7_decode, METH_VARARGS, NULL},
     {"utf_8_encode", codecs_utf_8_encode, METH_VARARGS, NULL},
     {"utf_8_decode", codecs_utf_8_decode, METH_VARARGS, NULL},
     {"utf_16_encode", codecs_utf_16_encode, METH_VARARGS, NULL},

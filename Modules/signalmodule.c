@@ -1079,3 +1079,14 @@ PyMODINIT_FUNC PyInit__signal(void)
 {
     return PyModuleDef_Init(&signal_module);
 }
+
+/* capi (session 6): the C form of signal.set_wakeup_fd(fd), without its
+   checks (CPython's too); returns the previous fd, -1 for none.  Atomic,
+   like the handler's read of the fd. */
+int PySignal_SetWakeupFd(int fd)
+{
+    if (fd < 0) {
+        fd = -1;
+    }
+    return __atomic_exchange_n(&wakeup_fd, fd, __ATOMIC_SEQ_CST);
+}

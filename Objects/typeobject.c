@@ -373,6 +373,7 @@ static void type_modified_locked(PyTypeObject *type)
             }
         }
     }
+    _PyType_NotifyWatchers(type);
     __atomic_store_n(&type->tp_version_tag, 0, __ATOMIC_RELEASE);
 }
 

@@ -332,6 +332,13 @@ PyObject *PyType_FromMetaclass(PyTypeObject *metaclass, PyObject *module,
     if (info.dictoffset) {
         type->tp_dictoffset = info.dictoffset;
     }
+    else if ((spec->flags & Py_TPFLAGS_MANAGED_DICT) && base->tp_dictoffset == 0
+             && type->tp_itemsize == 0) {
+        /* capi (session 6): a managed dict lives in a slot after the
+           instance's own fields (Objects/object_unstable.c). */
+        type->tp_dictoffset = type->tp_basicsize;
+        type->tp_basicsize += (Py_ssize_t)sizeof(PyObject *);
+    }
     if (PyType_Ready(type) < 0) {
         goto error;
     }

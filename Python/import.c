@@ -639,15 +639,8 @@ PyObject *_PyImport_CreateBuiltin(PyObject *spec)
         }
     }
     else {
-        mod = entry->initfunc();
-        if (mod == NULL && !PyErr_Occurred()) {
-            PyErr_Format(PyExc_SystemError, "initialization of %U failed "
-                         "without raising an exception", name);
-        }
-        if (mod != NULL && PyObject_TypeCheck(mod, &PyModuleDef_Type)) {
-            PyModuleDef *def = (PyModuleDef *)mod;
-            mod = PyModule_FromDefAndSpec2(def, spec, PYTHON_API_VERSION);
-        }
+        /* capi (session 6): through the GIL gate, like an extension. */
+        mod = _PyImport_RunInitFunction(entry->initfunc, name, spec);
     }
     Py_DECREF(name);
     return mod;
@@ -2549,4 +2542,26 @@ int _PyImport_InitHook(PyInterpreterState *interp)
 PyObject *_PyImport_ResolveName(PyObject *name, PyObject *globals, int level)
 {
     return level == 0 ? Py_NewRef(name) : resolve_name(name, globals, level);
+}
+
+/* capi (session 6): Weft freezes no module, so every name is unknown and
+   the answer is 0, "not found", as CPython's for a name it lacks. */
+int PyImport_ImportFrozenModuleObject(PyObject *name)
+{
+    if (name == NULL || !PyUnicode_Check(name)) {
+        PyErr_BadArgument();
+        return -1;
+    }
+    return 0;
+}
+
+int PyImport_ImportFrozenModule(const char *name)
+{
+    PyObject *str = PyUnicode_FromString(name);
+    if (str == NULL) {
+        return -1;
+    }
+    int rc = PyImport_ImportFrozenModuleObject(str);
+    Py_DECREF(str);
+    return rc;
 }

@@ -309,13 +309,14 @@ static int finish_singlephase(PyObject *module, init_function init,
     }
     /* Racing loads of one file under two names store the same value. */
     def->m_base.m_init = init;
-    if (PyModule_AddObjectRef(module, "__file__", path) < 0) {
+    /* path is NULL for a built-in module (capi, session 6): no file. */
+    if (path != NULL && PyModule_AddObjectRef(module, "__file__", path) < 0) {
         return -1;
     }
     if (PyState_AddModule(module, def) < 0) {   /* capi: as CPython does */
         return -1;
     }
-    return remember_singlephase(name, path, module, def);
+    return path ? remember_singlephase(name, path, module, def) : 0;
 }
 
 
@@ -390,6 +391,34 @@ static PyObject *run_export_hook(export_hook hook, PyObject *name,
     if (module != NULL && gil_gate(module, name, 0) < 0) {
         Py_CLEAR(module);
     }
+    return module;
+}
+
+/* capi (session 6): a built-in module's init function (the inittab's,
+   or an embedder's) runs exactly as an extension's PyInit does, through
+   the GIL gate, but without a file: no __file__, no single-phase cache. */
+PyObject *_PyImport_RunInitFunction(PyObject *(*init)(void), PyObject *name,
+                                    PyObject *spec)
+{
+    return run_init_function(init, name, NULL, spec);
+}
+
+PyObject *PyImport_CreateModuleFromInitfunc(PyObject *spec,
+                                            PyObject *(*initfunc)(void))
+{
+    PyObject *name = _PyModuleSpec_Get(spec, _PySpec_NAME);
+    if (name == NULL) {
+        return NULL;
+    }
+    PyObject *module = NULL;
+    if (!PyUnicode_Check(name)) {
+        PyErr_Format(PyExc_TypeError, "name must be string, not %.200s",
+                     Py_TYPE(name)->tp_name);
+    }
+    else {
+        module = run_init_function(initfunc, name, NULL, spec);
+    }
+    Py_DECREF(name);
     return module;
 }
 

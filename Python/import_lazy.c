@@ -169,3 +169,39 @@ PyMethodDef _PyImport_LazySysMethods[] = {
      "Return the lazy imports filter, or None."},
     {NULL, NULL, 0, NULL},
 };
+
+/* ---- the C API (PEP 810; capi, session 6) ------------------------------------
+   The enum's values are the indexes of mode_names. */
+
+int PyImport_SetLazyImportsMode(PyImport_LazyImportsMode mode)
+{
+    if ((int)mode < 0 || (int)mode >= (int)Py_ARRAY_LENGTH(mode_names)) {
+        PyErr_SetString(PyExc_ValueError, "invalid lazy imports mode");
+        return -1;
+    }
+    __atomic_store_n(&lazy_mode, (int)mode, __ATOMIC_RELAXED);
+    return 0;
+}
+
+PyImport_LazyImportsMode PyImport_GetLazyImportsMode(void)
+{
+    return (PyImport_LazyImportsMode)get_mode();
+}
+
+/* NULL or None removes the filter. */
+int PyImport_SetLazyImportsFilter(PyObject *filter)
+{
+    PyObject *result = sys_set_lazy_imports_filter(NULL,
+                                                   filter ? filter : Py_None);
+    if (result == NULL) {
+        return -1;
+    }
+    Py_DECREF(result);
+    return 0;
+}
+
+/* A new reference to the filter; NULL, without an exception, when none. */
+PyObject *PyImport_GetLazyImportsFilter(void)
+{
+    return get_filter();
+}

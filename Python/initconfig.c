@@ -345,6 +345,27 @@ PyStatus PyConfig_SetBytesArgv(PyConfig *config, Py_ssize_t argc,
     return PyStatus_Ok();
 }
 
+/* capi (session 6): replace *list by a copy of items. */
+PyStatus PyConfig_SetWideStringList(PyConfig *config, PyWideStringList *list,
+                                    Py_ssize_t length, wchar_t **items)
+{
+    (void)config;
+    PyWideStringList src = {length, items};
+    return wide_list_copy(list, &src);
+}
+
+/* capi (session 6): the PyInitConfig API's conversions
+   (Python/initconfig_api.c), malloc'ed; NULL when out of memory. */
+wchar_t *_PyConfig_DecodeBytes(const char *text)
+{
+    return decode_bytes(text);
+}
+
+char *_PyConfig_EncodeWide(const wchar_t *text)
+{
+    return encode_wide(text);
+}
+
 static PyStatus config_copy(PyConfig *dst, const PyConfig *src)
 {
     PyConfig_Clear(dst);

@@ -798,3 +798,16 @@ void Py_LeaveRecursiveCall(void)
     _Py_tss_tstate->c_recursion_remaining++;
 }
 
+
+/* capi (session 6): suspend and resume tracing and profiling callbacks
+   for this thread (the counter legacy tracing and sys.monitoring test);
+   tstate is the calling thread's own, so no lock is needed. */
+void PyThreadState_EnterTracing(PyThreadState *tstate)
+{
+    tstate->tracing++;
+}
+
+void PyThreadState_LeaveTracing(PyThreadState *tstate)
+{
+    tstate->tracing--;
+}

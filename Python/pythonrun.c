@@ -10,6 +10,8 @@
 #include "pythonrun.h"
 #include "pycore_ceval.h"
 #include "pycore_compile.h"
+#include "pycore_frame.h"
+#include "pycore_readline.h"
 #include "pycore_pystate.h"
 #include "pycore_stdio.h"
 #include "pycore_sysmodule.h"
@@ -211,6 +213,254 @@ int PyRun_SimpleFileExFlags(FILE *fp, const char *filename, int closeit,
     return 0;
 }
 
+/* ---- any file, and interactive input (capi, session 6) ---------------------- */
+
+int PyRun_AnyFileExFlags(FILE *fp, const char *filename, int closeit,
+                         PyCompilerFlags *flags)
+{
+    if (filename == NULL) {
+        filename = "???";
+    }
+    if (!Py_FdIsInteractive(fp, filename)) {
+        return PyRun_SimpleFileExFlags(fp, filename, closeit, flags);
+    }
+    int status = PyRun_InteractiveLoopFlags(fp, filename, flags);
+    if (closeit) {
+        fclose(fp);
+    }
+    return status;
+}
+
+/* CPython's E_EOF (errcode.h): what InteractiveOne returns at the end of
+   the input. */
+#define INTERACTIVE_EOF 11
+
+/* str(sys.<name>) as a PyMem_RawMalloc'd UTF-8 string; "" when unset or
+   unprintable, as CPython shows no prompt then. */
+static char *prompt_text(const char *name)
+{
+    PyObject *value = PySys_GetObject(name);
+    PyObject *text = value ? PyObject_Str(value) : NULL;
+    const char *utf8 = text ? PyUnicode_AsUTF8(text) : NULL;
+    if (utf8 == NULL) {
+        PyErr_Clear();
+        utf8 = "";
+    }
+    size_t size = strlen(utf8) + 1;
+    char *copy = PyMem_RawMalloc(size);
+    if (copy != NULL) {
+        memcpy(copy, utf8, size);
+    }
+    Py_XDECREF(text);
+    return copy;
+}
+
+/* One line from fp after the prompt sys.<prompt_name> (written to stderr,
+   or edited on a terminal, by PyOS_Readline): a PyMem_RawMalloc'd string,
+   "" at the end of input, NULL with an exception. */
+static char *read_prompted_line(FILE *fp, const char *prompt_name)
+{
+    char *prompt = prompt_text(prompt_name);
+    if (prompt == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    _PyStdio_FlushAll();
+    char *line = PyOS_Readline(fp, stdout, prompt);
+    PyMem_RawFree(prompt);
+    if (line == NULL && !PyErr_Occurred()) {
+        PyErr_NoMemory();
+    }
+    return line;
+}
+
+/* 1 when `source` is an unfinished statement: the parser wants more, or
+   the last line was indented (only a blank line closes a block). */
+static int statement_is_open(const char *source, PyObject *filename,
+                             int last_indented, PyCompilerFlags *flags)
+{
+    PyCompilerFlags probe = flags ? *flags : _PyCompilerFlags_INIT;
+    probe.cf_flags |= PyCF_ALLOW_INCOMPLETE_INPUT;
+    PyObject *code = Py_CompileStringObject(source, filename, Py_single_input,
+                                            &probe, -1);
+    int incomplete = code == NULL
+                     && PyErr_ExceptionMatches(PyExc_IncompleteInputError);
+    Py_XDECREF(code);
+    PyErr_Clear();
+    return incomplete || last_indented;
+}
+
+/* Gather one statement: NULL at the end of input (nothing read) or with
+   an exception; else a PyMem_RawMalloc'd source text. */
+static char *read_statement(FILE *fp, PyObject *filename,
+                            PyCompilerFlags *flags)
+{
+    char *source = NULL;
+    size_t len = 0;
+    for (;;) {
+        char *line = read_prompted_line(fp, source ? "ps2" : "ps1");
+        if (line == NULL) {
+            PyMem_RawFree(source);
+            return NULL;
+        }
+        if (line[0] == '\0') {
+            /* End of input: an open statement runs as it stands. */
+            PyMem_RawFree(line);
+            return source;
+        }
+        int blank = line[strspn(line, " \t\r\n")] == '\0';
+        int indented = source != NULL && (line[0] == ' ' || line[0] == '\t');
+        size_t add = strlen(line);
+        char *grown = PyMem_RawRealloc(source, len + add + 1);
+        if (grown == NULL) {
+            PyMem_RawFree(line);
+            PyMem_RawFree(source);
+            PyErr_NoMemory();
+            return NULL;
+        }
+        source = grown;
+        memcpy(source + len, line, add + 1);
+        len += add;
+        PyMem_RawFree(line);
+        if (len == add && blank) {
+            /* Blank lines before a statement are skipped, at "ps1". */
+            PyMem_RawFree(source);
+            source = NULL;
+            len = 0;
+            continue;
+        }
+        if (blank || !statement_is_open(source, filename, indented, flags)) {
+            return source;
+        }
+    }
+}
+
+int PyRun_InteractiveOneObject(FILE *fp, PyObject *filename,
+                               PyCompilerFlags *flags)
+{
+    PyObject *dict = main_dict();
+    if (dict == NULL) {
+        print_uncaught();
+        return -1;
+    }
+    char *source = read_statement(fp, filename, flags);
+    if (source == NULL) {
+        if (!PyErr_Occurred()) {
+            return INTERACTIVE_EOF;
+        }
+        print_uncaught();
+        return -1;
+    }
+    PyObject *code = Py_CompileStringObject(source, filename, Py_single_input,
+                                            flags, -1);
+    PyMem_RawFree(source);
+    PyObject *result = code ? PyEval_EvalCode(code, dict, dict) : NULL;
+    Py_XDECREF(code);
+    if (result == NULL) {
+        print_uncaught();
+        return -1;
+    }
+    Py_DECREF(result);
+    _PyStdio_FlushAll();
+    return 0;
+}
+
+int PyRun_InteractiveOneFlags(FILE *fp, const char *filename,
+                              PyCompilerFlags *flags)
+{
+    PyObject *name = PyUnicode_DecodeFSDefault(filename);
+    if (name == NULL) {
+        PyErr_Print();
+        return -1;
+    }
+    int status = PyRun_InteractiveOneObject(fp, name, flags);
+    Py_DECREF(name);
+    return status;
+}
+
+/* sys.ps1 and sys.ps2 get their defaults when unset. */
+static int set_prompt_default(const char *name, const char *text)
+{
+    if (PySys_GetObject(name) != NULL) {
+        return 0;
+    }
+    PyObject *value = PyUnicode_FromString(text);
+    int rc = value ? PySys_SetObject(name, value) : -1;
+    Py_XDECREF(value);
+    return rc;
+}
+
+int PyRun_InteractiveLoopFlags(FILE *fp, const char *filename,
+                               PyCompilerFlags *flags)
+{
+    if (filename == NULL) {
+        filename = "???";
+    }
+    if (set_prompt_default("ps1", ">>> ") < 0
+            || set_prompt_default("ps2", "... ") < 0) {
+        PyErr_Print();
+        return -1;
+    }
+    PyObject *name = PyUnicode_DecodeFSDefault(filename);
+    if (name == NULL) {
+        PyErr_Print();
+        return -1;
+    }
+    /* Errors are reported and the loop goes on, as at the prompt, unless
+       the stream itself failed (reading again would fail forever). */
+    int status;
+    while ((status = PyRun_InteractiveOneObject(fp, name, flags))
+               != INTERACTIVE_EOF) {
+        if (status < 0 && ferror(fp)) {
+            break;
+        }
+    }
+    Py_DECREF(name);
+    return status == INTERACTIVE_EOF ? 0 : -1;
+}
+
+/* ---- frames and compiler flags (capi, session 6) ------------------------------ */
+
+/* Weft creates frames only for calls, and a finished frame cannot be
+   resumed: evaluating a frame object runs its code again from the start,
+   in the frame's globals and (for unoptimized code) its locals.  With
+   throwflag the pending exception is raised at once, as it would be at
+   the frame's first instruction without a handler. */
+PyObject *PyEval_EvalFrameEx(PyFrameObject *f, int throwflag)
+{
+    if (throwflag) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_SystemError,
+                            "PyEval_EvalFrameEx: throwflag without an exception");
+        }
+        return NULL;
+    }
+    _PyInterpreterFrame *frame = f->f_frame;
+    PyObject *globals = frame->f_globals;
+    PyObject *locals = frame->f_locals ? frame->f_locals : globals;
+    return PyEval_EvalCode(frame->f_executable, globals, locals);
+}
+
+PyObject *PyEval_EvalFrame(PyFrameObject *f)
+{
+    return PyEval_EvalFrameEx(f, 0);
+}
+
+/* The running Python code's __future__ features are added to cf. */
+int PyEval_MergeCompilerFlags(PyCompilerFlags *cf)
+{
+    _PyInterpreterFrame *frame = _PyEval_GetFrame();
+    int result = cf->cf_flags != 0;
+    if (frame != NULL) {
+        int features = _PyFrame_GetCode(frame)->co_flags & PyCF_MASK;
+        if (features) {
+            cf->cf_flags |= features;
+            result = 1;
+        }
+    }
+    return result;
+}
+
 /* ---- the main program ----------------------------------------------------- */
 
 /* PEP 538: a program started in the plain "C" or "POSIX" character-type
@@ -265,16 +515,51 @@ static void configure_locale(void)
 /* `python [options] ...` with its exit status: the command line becomes a
    PyConfig (Python/initconfig.c parses it), then Py_RunMain runs the
    program and finalizes. */
-int Py_BytesMain(int argc, char **argv)
+/* capi (session 6): pre-initialization's locale step
+   (Python/initconfig_api.c). */
+void _Py_ConfigureLocale(void)
 {
     configure_locale();
+}
+
+static int run_main(PyConfig *config, PyStatus status);
+
+/* Both mains pre-initialize from the command line first: the locale,
+   and the allocator PYTHONMALLOC names. */
+int Py_BytesMain(int argc, char **argv)
+{
+    PyPreConfig preconfig;
+    PyPreConfig_InitPythonConfig(&preconfig);
+    PyStatus status = Py_PreInitializeFromBytesArgs(&preconfig, argc, argv);
+    if (PyStatus_Exception(status)) {
+        Py_ExitStatusException(status);
+    }
     PyConfig config;
     PyConfig_InitPythonConfig(&config);
-    PyStatus status = PyConfig_SetBytesArgv(&config, argc, argv);
-    if (!PyStatus_Exception(status)) {
-        status = Py_InitializeFromConfig(&config);
+    return run_main(&config, PyConfig_SetBytesArgv(&config, argc, argv));
+}
+
+/* capi (session 6): the same, with the command line already decoded. */
+int Py_Main(int argc, wchar_t **argv)
+{
+    PyPreConfig preconfig;
+    PyPreConfig_InitPythonConfig(&preconfig);
+    PyStatus status = Py_PreInitializeFromArgs(&preconfig, argc, argv);
+    if (PyStatus_Exception(status)) {
+        Py_ExitStatusException(status);
     }
-    PyConfig_Clear(&config);
+    PyConfig config;
+    PyConfig_InitPythonConfig(&config);
+    return run_main(&config, PyConfig_SetArgv(&config, argc, argv));
+}
+
+/* The rest of both: status says whether the arguments were stored. */
+static int run_main(PyConfig *config, PyStatus status)
+{
+    if (!PyStatus_Exception(status)) {
+        status = Py_InitializeFromConfig(config);
+    }
+    PyConfig_Clear(config);
     if (PyStatus_Exception(status)) {
         Py_ExitStatusException(status);
     }

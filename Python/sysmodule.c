@@ -1597,3 +1597,10 @@ int _PySys_SetArgv(int argc, char **argv, const char *executable,
     }
     return 0;
 }
+
+/* capi (session 6): a new sys.float_info-like struct sequence, whatever
+   the program has since bound to sys.float_info. */
+PyObject *PyFloat_GetInfo(void)
+{
+    return make_float_info();
+}

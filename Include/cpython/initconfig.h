@@ -4,6 +4,7 @@
 #ifndef Py_CPYTHON_INITCONFIG_H
 #define Py_CPYTHON_INITCONFIG_H
 
+#include <stdint.h>
 #include <wchar.h>
 
 typedef struct {
@@ -102,6 +103,76 @@ PyAPI_FUNC(PyStatus) PyConfig_SetBytesArgv(PyConfig *config, Py_ssize_t argc,
                                            char *const *argv);
 PyAPI_FUNC(PyStatus) PyConfig_Read(PyConfig *config);
 PyAPI_FUNC(PyStatus) Py_InitializeFromConfig(const PyConfig *config);
+
+/* capi (session 6): replace *list (a list of config) by a copy of items. */
+PyAPI_FUNC(PyStatus) PyConfig_SetWideStringList(PyConfig *config,
+                                                PyWideStringList *list,
+                                                Py_ssize_t length,
+                                                wchar_t **items);
+
+/* ---- pre-initialization (capi, session 6; Python/initconfig_api.c) ----
+   The allocators (allocator, PYTHONMALLOC), the LC_CTYPE locale
+   (configure_locale) and UTF-8 mode, settled once per process before
+   Py_InitializeFromConfig.  Weft is always in UTF-8 mode; -X dev does not
+   install the debug hooks (PYTHONMALLOC=debug does). */
+typedef struct PyPreConfig {
+    int _config_init;
+    int parse_argv;             /* read -E, -I, -X utf8, -X dev from argv */
+    int isolated;
+    int use_environment;        /* read PYTHONMALLOC, PYTHONUTF8, PYTHONDEVMODE */
+    int configure_locale;       /* LC_CTYPE from the user's locale */
+    int coerce_c_locale;
+    int coerce_c_locale_warn;
+    int utf8_mode;
+    int dev_mode;
+    int allocator;              /* a PyMemAllocatorName */
+} PyPreConfig;
+
+PyAPI_FUNC(void) PyPreConfig_InitPythonConfig(PyPreConfig *config);
+PyAPI_FUNC(void) PyPreConfig_InitIsolatedConfig(PyPreConfig *config);
+PyAPI_FUNC(PyStatus) Py_PreInitialize(const PyPreConfig *src_config);
+PyAPI_FUNC(PyStatus) Py_PreInitializeFromBytesArgs(const PyPreConfig *src_config,
+                                                   Py_ssize_t argc, char **argv);
+PyAPI_FUNC(PyStatus) Py_PreInitializeFromArgs(const PyPreConfig *src_config,
+                                              Py_ssize_t argc, wchar_t **argv);
+
+/* ---- options by name, while running (3.14) ---------------------------
+   Public options (argv, executable, flags such as verbose, ...) are read
+   from and written to sys; the others are the start-up values. */
+PyAPI_FUNC(PyObject *) PyConfig_Get(const char *name);
+PyAPI_FUNC(int) PyConfig_GetInt(const char *name, int *value);
+PyAPI_FUNC(PyObject *) PyConfig_Names(void);
+PyAPI_FUNC(int) PyConfig_Set(const char *name, PyObject *value);
+
+/* ---- PEP 741: a configuration built by option names --------------------
+   Strings are UTF-8; the defaults are the isolated configuration's.  On
+   failure a call returns -1 and the message is read with GetError. */
+typedef struct PyInitConfig PyInitConfig;
+
+PyAPI_FUNC(PyInitConfig *) PyInitConfig_Create(void);
+PyAPI_FUNC(void) PyInitConfig_Free(PyInitConfig *config);
+PyAPI_FUNC(int) PyInitConfig_GetError(PyInitConfig *config, const char **err_msg);
+PyAPI_FUNC(int) PyInitConfig_GetExitCode(PyInitConfig *config, int *exitcode);
+PyAPI_FUNC(int) PyInitConfig_HasOption(PyInitConfig *config, const char *name);
+PyAPI_FUNC(int) PyInitConfig_GetInt(PyInitConfig *config, const char *name,
+                                    int64_t *value);
+/* *value is malloc'ed (free() it), or NULL for an unset string. */
+PyAPI_FUNC(int) PyInitConfig_GetStr(PyInitConfig *config, const char *name,
+                                    char **value);
+PyAPI_FUNC(int) PyInitConfig_GetStrList(PyInitConfig *config, const char *name,
+                                        size_t *length, char ***items);
+PyAPI_FUNC(void) PyInitConfig_FreeStrList(size_t length, char **items);
+PyAPI_FUNC(int) PyInitConfig_SetInt(PyInitConfig *config, const char *name,
+                                    int64_t value);
+PyAPI_FUNC(int) PyInitConfig_SetStr(PyInitConfig *config, const char *name,
+                                    const char *value);
+PyAPI_FUNC(int) PyInitConfig_SetStrList(PyInitConfig *config, const char *name,
+                                        size_t length, char *const *items);
+/* A built-in module made by initfunc (as PyImport_AppendInittab). */
+PyAPI_FUNC(int) PyInitConfig_AddModule(PyInitConfig *config, const char *name,
+                                       PyObject *(*initfunc)(void));
+/* 0, or -1 with the error or the exit code kept in config. */
+PyAPI_FUNC(int) Py_InitializeFromInitConfig(PyInitConfig *config);
 
 /* Run the command, module, file or stdin that the configuration given to
    Py_InitializeFromConfig named, then finalize; returns the exit status. */

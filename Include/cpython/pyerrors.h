@@ -207,4 +207,7 @@ _Py_DECLARE_STATIC_EXC(UserWarning)
 #undef _Py_DECLARE_STATIC_EXC
 #endif /* Py_BUILD_CORE */
 
+/* capi (session 6): Modules/signalmodule.c. */
+PyAPI_FUNC(int) PySignal_SetWakeupFd(int fd);
+
 #endif /* Py_CPYTHON_PYERRORS_H */

@@ -82,6 +82,10 @@ PyAPI_FUNC(void) PyEval_SetProfile(Py_tracefunc func, PyObject *obj);
 PyAPI_FUNC(void) PyEval_SetProfileAllThreads(Py_tracefunc func, PyObject *obj);
 PyAPI_FUNC(void) PyEval_SetTrace(Py_tracefunc func, PyObject *obj);
 PyAPI_FUNC(void) PyEval_SetTraceAllThreads(Py_tracefunc func, PyObject *obj);
+/* capi (session 6): no trace/profile callback runs in tstate (the calling
+   thread's own) between these two calls; they nest. */
+PyAPI_FUNC(void) PyThreadState_EnterTracing(PyThreadState *tstate);
+PyAPI_FUNC(void) PyThreadState_LeaveTracing(PyThreadState *tstate);
 
 /* Under AddressSanitizer every C frame is several times larger, so the
    same depth of C recursion needs a lower limit to stay on the stack. */

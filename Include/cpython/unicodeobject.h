@@ -219,6 +219,8 @@ PyAPI_FUNC(PyObject *) _PyUnicode_AsLatin1String(PyObject *unicode,
                                                  const char *errors);
 PyAPI_FUNC(PyObject *) _PyUnicode_AsUTF8String(PyObject *unicode,
                                                const char *errors);
+PyAPI_FUNC(PyObject *) _PyUnicode_EncodeUTF7(PyObject *unicode,
+                                             const char *errors);
 PyAPI_FUNC(PyObject *) _PyUnicode_EncodeUTF16(PyObject *unicode,
                                               const char *errors, int byteorder);
 PyAPI_FUNC(PyObject *) _PyUnicode_EncodeUTF32(PyObject *unicode,

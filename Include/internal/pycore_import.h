@@ -174,6 +174,10 @@ int _PyImport_RefuseForeignExtension(PyObject *fullname, PyObject *dir,
                                      PyObject *loaders);
 /* ExtensionFileLoader.create_module / exec_module, with the GIL gate. */
 PyObject *_PyImport_CreateExtension(PyObject *spec);
+/* capi (session 6): run a built-in's init function the way an
+   extension's PyInit runs, GIL gate included (Python/import_extension.c). */
+PyObject *_PyImport_RunInitFunction(PyObject *(*init)(void), PyObject *name,
+                                    PyObject *spec);
 int _PyImport_ExecExtension(PyObject *module);
 
 #endif /* Py_INTERNAL_IMPORT_H */

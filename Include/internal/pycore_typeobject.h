@@ -40,6 +40,10 @@ extern PyMutex _PyType_Lock;
 #define BEGIN_TYPE_LOCK() Py_BEGIN_CRITICAL_SECTION_MUTEX(&_PyType_Lock)
 #define END_TYPE_LOCK() Py_END_CRITICAL_SECTION()
 
+/* capi (session 6): Objects/typewatch.c; typeobject.c calls it with the
+   type lock held before clearing a watched type's valid version tag. */
+void _PyType_NotifyWatchers(PyTypeObject *type);
+
 /* The __slots__ member definitions stored after a heap type's struct. */
 #define PyHeapType_GET_MEMBERS(etype) \
     ((PyMemberDef *)(((char *)(etype)) + Py_TYPE(etype)->tp_basicsize))

@@ -42,6 +42,11 @@ aliases = {
     'utf8_ucs2'           : 'utf_8',
     'utf8_ucs4'           : 'utf_8',
 
+    # utf_7 codec
+    'u7'                  : 'utf_7',
+    'utf7'                : 'utf_7',
+    'unicode_1_1_utf_7'   : 'utf_7',
+
     # utf_16 codec
     'u16'                 : 'utf_16',
     'utf16'               : 'utf_16',

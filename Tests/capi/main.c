@@ -28,7 +28,9 @@
     X(capsule)    /* capi */ \
     X(pyos)       /* capi */ \
     X(mutex_detach) /* lst: public PyMutex_Lock waits detached */ \
-    X(moduleslots) /* abi3t */
+    X(moduleslots) /* abi3t */ \
+    X(memhooks)   /* capi (session 6) */ \
+    X(capi6)      /* capi (session 6) */
 
 #define DECLARE(name) void suite_##name(void);
 SUITES(DECLARE)
