@@ -391,3 +391,55 @@ try:
     get_value(mod)
 except AttributeError as e:
     print("module error", e)
+
+
+# ---- tracing a specialized FOR_ITER (sys.monitoring branches, f_lineno) ------
+
+mon = sys.monitoring
+def loop(seq):
+    t = 0
+    for v in seq:
+        t += v
+    return t
+for i in range(50):
+    loop([1, 2, 3]); loop(range(3)); loop((1, 2))
+events = []
+TOOL = 2
+mon.use_tool_id(TOOL, "spec6")
+mon.register_callback(TOOL, mon.events.BRANCH_LEFT, lambda c, i, d: events.append("L"))
+mon.register_callback(TOOL, mon.events.BRANCH_RIGHT, lambda c, i, d: events.append("R"))
+mon.set_local_events(TOOL, loop.__code__, mon.events.BRANCH_LEFT | mon.events.BRANCH_RIGHT)
+loop([1, 2, 3]); loop(range(2)); loop(())
+mon.set_local_events(TOOL, loop.__code__, 0)
+mon.free_tool_id(TOOL)
+print("branch events", "".join(events))
+
+
+
+def jumper(seq):
+    out = []
+    for v in seq:           # line +2
+        out.append(v)       # line +3
+    out.append("end")       # line +4
+    return out
+
+
+first = jumper.__code__.co_firstlineno
+for i in range(50):
+    jumper([1, 2])
+
+
+def tracer(frame, event, arg):
+    if frame.f_code is jumper.__code__:
+        if event == "line" and frame.f_lineno == first + 3 and not done:
+            done.append(1)
+            frame.f_lineno = first + 4
+        return tracer
+    return None
+
+
+done = []
+sys.settrace(tracer)
+res = jumper([1, 2, 3])
+sys.settrace(None)
+print("jump out of a specialized for", res)
