@@ -723,6 +723,49 @@ _PyDict_GetItemAtHint(PyDictObject *mp, PyObject *key, Py_ssize_t ix,
     return 1;
 }
 
+/* mp[key] = value when key is the key of mp's entry number ix: returns 1
+   (value gets a new reference).  Returns 0, changing nothing, when ix is
+   out of range or its entry holds another key or none.  A replacement:
+   ma_used and the keys version stay, watchers hear PyDict_EVENT_MODIFIED
+   as for any store.  Runs in mp's critical section, as insertdict does;
+   the old value is released after it, once mp is consistent. */
+int
+_PyDict_SetItemAtHint(PyDictObject *mp, PyObject *key, Py_ssize_t ix,
+                      PyObject *value)
+{
+    PyObject *old_value = NULL;
+    int stored = 0;
+    Py_BEGIN_CRITICAL_SECTION(mp);
+    PyDictKeysObject *dk = mp->ma_keys;
+    if (ix >= 0 && ix < dk->dk_nentries) {
+        PyDictKeyEntry *ep = &DK_ENTRIES(dk)[ix];
+        if (ep->me_key == key && ep->me_value != NULL) {
+            old_value = ep->me_value;
+            if (old_value != value) {
+                dict_notify(PyDict_EVENT_MODIFIED, mp, key, value);
+                /* The notification may run code: the entry is
+                   checked again. */
+                if (mp->ma_keys == dk && ep->me_key == key
+                        && ep->me_value == old_value) {
+                    __atomic_store_n(&ep->me_value, Py_NewRef(value),
+                                     __ATOMIC_RELEASE);
+                    prepare_to_drop(mp, old_value);
+                    stored = 1;
+                }
+            }
+            else {
+                old_value = NULL;
+                stored = 1;
+            }
+        }
+    }
+    Py_END_CRITICAL_SECTION();
+    if (stored) {
+        Py_XDECREF(old_value);
+    }
+    return stored;
+}
+
 /* The entry index of key (an exact str) in mp, or -1 when it is absent
    or mp is not an exact dict; for a later _PyDict_GetItemAtHint. */
 Py_ssize_t

@@ -755,7 +755,8 @@ static kind_stack *mark_stacks(PyCodeObject *code)
         int oparg = 0;
         for (int i = 0; i < len; i++) {
             kind_stack s = stacks[i];
-            int opcode = _Py_OPCODE(instrs[i]);
+            /* spec: FOR_ITER's specialized forms are jumps too. */
+            int opcode = _PyOpcode_Deopt[_Py_OPCODE(instrs[i])];
             oparg = (oparg << 8) | _Py_OPARG(instrs[i]);
             if (s.bits == STACK_UNKNOWN) {
                 oparg = 0;

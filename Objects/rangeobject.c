@@ -15,6 +15,7 @@
 #include "pycore_object.h"
 #include "pycore_abstract.h"
 #include "pycore_long.h"
+#include "pycore_range.h"
 #include "pycore_slice.h"
 #include "pycore_tuple.h"
 
@@ -536,12 +537,8 @@ reduce_remaining(PyObject *start, PyObject *step, PyObject *len)
 
 /* ---- the fast iterator (C longs) ---------------------------------------- */
 
-typedef struct {
-    PyObject_HEAD
-    long start;   /* the next value */
-    long step;
-    long len;     /* values left */
-} rangeiterobject;
+/* spec (session 6): the layout is in pycore_range.h for FOR_ITER_RANGE. */
+typedef _PyRangeIterObject rangeiterobject;
 
 static inline long
 load_long(long *p)

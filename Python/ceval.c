@@ -41,6 +41,9 @@
 #include "pycore_lazyimport.h"
 #include "pycore_long.h"
 #include "pycore_unicodeobject.h"
+#include "pycore_moduleobject.h"   /* spec: LOAD_ATTR_MODULE */
+#include "pycore_range.h"          /* spec: FOR_ITER_RANGE */
+#include "pycore_tuple.h"          /* spec: FOR_ITER_TUPLE */
 
 /* ---- frames and calls ---------------------------------------------------- */
 

@@ -441,6 +441,12 @@ generic_LOAD_ATTR:
 
 TARGET(STORE_ATTR)
 {
+    /* spec (session 6) */
+    SPEC_ADAPT(_PySpec_StoreAttr(frame->instr_ptr, spec_entry_, TOP(),
+                                 PyTuple_GET_ITEM(code->co_names, oparg)));
+}
+generic_STORE_ATTR:
+{
     PyObject *name = PyTuple_GET_ITEM(code->co_names, oparg);
     PyObject *owner = POP();
     PyObject *v = POP();
@@ -561,6 +567,11 @@ TARGET(UNARY_NOT)
 
 TARGET(TO_BOOL)
 {
+    /* spec (session 6) */
+    SPEC_ADAPT(_PySpec_ToBool(frame->instr_ptr, spec_entry_, TOP()));
+}
+generic_TO_BOOL:
+{
     PyObject *v = TOP();
     if (!PyBool_Check(v)) {
         int truth = PyObject_IsTrue(v);
@@ -636,6 +647,12 @@ TARGET(IS_OP)
 
 TARGET(CONTAINS_OP)
 {
+    /* spec (session 6) */
+    SPEC_ADAPT(_PySpec_ContainsOp(frame->instr_ptr, spec_entry_, SECOND(),
+                                  TOP()));
+}
+generic_CONTAINS_OP:
+{
     PyObject *container = POP();
     PyObject *item = TOP();
     int found = PySequence_Contains(container, item);
@@ -686,6 +703,12 @@ TARGET(STORE_SLICE)
 }
 
 TARGET(STORE_SUBSCR)
+{
+    /* spec (session 6) */
+    SPEC_ADAPT(_PySpec_StoreSubscr(frame->instr_ptr, spec_entry_, SECOND(),
+                                   TOP()));
+}
+generic_STORE_SUBSCR:
 {
     PyObject *sub = POP();
     PyObject *container = POP();
@@ -899,6 +922,12 @@ TARGET(DICT_MERGE)
 }
 
 TARGET(UNPACK_SEQUENCE)
+{
+    /* spec (session 6) */
+    SPEC_ADAPT(_PySpec_UnpackSequence(frame->instr_ptr, spec_entry_, TOP(),
+                                      oparg));
+}
+generic_UNPACK_SEQUENCE:
 {
     PyObject *seq = POP();
     PyObject **top = stack_pointer + oparg;
@@ -1119,6 +1148,11 @@ TARGET(GET_YIELD_FROM_ITER)
 }
 
 TARGET(FOR_ITER)
+{
+    /* spec (session 6) */
+    SPEC_ADAPT(_PySpec_ForIter(frame->instr_ptr, spec_entry_, TOP()));
+}
+generic_FOR_ITER:
 {
     PyObject *it = TOP();
     PyObject *next = (*Py_TYPE(it)->tp_iternext)(it);

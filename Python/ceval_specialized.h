@@ -383,3 +383,386 @@ TARGET(COMPARE_OP_STR)
 
 #undef COMPARE_RESULT
 #undef COMPARE_VALUES
+
+/* ==== spec (session 6) ======================================================== */
+
+/* Free-threaded build: iterator fields and a list's size are shared with
+   other threads running the same iterator; they are read and written
+   with relaxed atomics, as their own types do (Objects/rangeobject.c,
+   listobject.c, tupleobject.c). */
+#ifdef Py_GIL_DISABLED
+#  define SPEC_LOAD_RELAXED(p) __atomic_load_n((p), __ATOMIC_RELAXED)
+#  define SPEC_STORE_RELAXED(p, v) __atomic_store_n((p), (v), __ATOMIC_RELAXED)
+#else
+#  define SPEC_LOAD_RELAXED(p) (*(p))
+#  define SPEC_STORE_RELAXED(p, v) (*(p) = (v))
+#endif
+
+/* ---- LOAD_ATTR of a module attribute ------------------------------------------ */
+
+TARGET(LOAD_ATTR_MODULE)
+{
+    _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
+    PyObject *owner = TOP();
+    /* The module type never gains an attribute (static, immutable), so
+       for an exact module only the namespace decides. */
+    if (!Py_IS_TYPE(owner, &PyModule_Type) || !_PySpec_Ready(entry)) {
+        SPEC_MISS(LOAD_ATTR);
+    }
+    PyObject *name = PyTuple_GET_ITEM(code->co_names, oparg >> 1);
+    PyObject *v = _PySpec_DictGetAtHint(_PyModule_GetDict(owner), name,
+                                        entry->index);
+    if (v == NULL) {
+        SPEC_MISS(LOAD_ATTR);
+    }
+    if (PyLazyImport_CheckExact(v)) {
+        Py_DECREF(v);
+        SPEC_MISS(LOAD_ATTR);   /* the generic path resolves it */
+    }
+    SET_TOP(v);
+    Py_DECREF(owner);
+    if (oparg & 1) {
+        PUSH(NULL);
+    }
+    DISPATCH();
+}
+
+/* ---- STORE_ATTR: [value, owner] -> [] ------------------------------------------ */
+
+TARGET(STORE_ATTR_INSTANCE_VALUE)
+{
+    _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
+    PyObject *owner = TOP();
+    PyTypeObject *type = Py_TYPE(owner);
+    /* The version names the type: generic setattr, a positive dict
+       offset, and no data descriptor for the name. */
+    if (!_PySpec_Ready(entry) || _PySpec_TypeVersion(type) != entry->version) {
+        SPEC_MISS(STORE_ATTR);
+    }
+    PyObject *name = PyTuple_GET_ITEM(code->co_names, oparg);
+    PyObject *v = SECOND();
+    int stored = 0;
+    if (entry->index >= 0) {
+        PyObject *dict;
+        int has_dict = _PySpec_InstanceDict(owner, type, &dict);
+        if (has_dict > 0) {
+            /* A replacement in place, in the dict's critical section. */
+            stored = PyDict_CheckExact(dict)
+                     && _PyDict_SetItemAtHint((PyDictObject *)dict, name,
+                                              entry->index, v);
+            _PySpec_ReleaseDict(dict);
+        }
+    }
+    int err = 0;
+    if (!stored) {
+        /* A new attribute (or a moved one): the dict's own store, as the
+           generic path would do after its type look-up. */
+        PyObject *dict = _PyObject_GetOrCreateInstanceDict(owner);
+        err = dict != NULL ? PyDict_SetItem(dict, name, v) : -1;
+        Py_XDECREF(dict);
+    }
+    STACK_SHRINK(2);
+    Py_DECREF(v);
+    Py_DECREF(owner);
+    ERROR_IF(err < 0);
+    DISPATCH();
+}
+
+TARGET(STORE_ATTR_SLOT)
+{
+    _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
+    PyObject *owner = TOP();
+    if (!_PySpec_Ready(entry)
+            || _PySpec_TypeVersion(Py_TYPE(owner)) != entry->version) {
+        SPEC_MISS(STORE_ATTR);
+    }
+    PyObject **addr = (PyObject **)((char *)owner + entry->index);
+    PyObject *v = SECOND();
+    PyObject *old;
+    /* As PyMember_SetOne: the slot is written in the owner's critical
+       section, which its readers hold too.  The stack's reference to v
+       moves into the slot. */
+    Py_BEGIN_CRITICAL_SECTION(owner);
+    old = *addr;
+    *addr = v;
+    Py_END_CRITICAL_SECTION();
+    STACK_SHRINK(2);
+    Py_DECREF(owner);
+    Py_XDECREF(old);
+    DISPATCH();
+}
+
+/* ---- FOR_ITER: [iter] -> [iter, next] -----------------------------------------
+   An exhausted iterator takes the generic path (not a miss), which ends
+   the loop exactly as the iterator's own tp_iternext does. */
+
+TARGET(FOR_ITER_RANGE)
+{
+    PyObject *it = TOP();
+    if (!Py_IS_TYPE(it, &PyRangeIter_Type)) {
+        SPEC_MISS(FOR_ITER);
+    }
+    _PyRangeIterObject *r = (_PyRangeIterObject *)it;
+    long len = SPEC_LOAD_RELAXED(&r->len);
+    if (len <= 0) {
+        goto generic_FOR_ITER;
+    }
+    long value = SPEC_LOAD_RELAXED(&r->start);
+    /* The step past the last value may leave the range of long: unsigned
+       arithmetic wraps it harmlessly, it is never returned. */
+    SPEC_STORE_RELAXED(&r->start,
+                       (long)((unsigned long)value + (unsigned long)r->step));
+    SPEC_STORE_RELAXED(&r->len, len - 1);
+    PyObject *next = PyLong_FromLong(value);
+    ERROR_IF(next == NULL);
+    PUSH(next);
+    DISPATCH();
+}
+
+TARGET(FOR_ITER_LIST)
+{
+    PyObject *it = TOP();
+    if (!Py_IS_TYPE(it, &PyListIter_Type)) {
+        SPEC_MISS(FOR_ITER);
+    }
+    _PyListIterObject *li = (_PyListIterObject *)it;
+    /* it_seq is cleared only on exhaustion (default build) and lives as
+       long as the iterator (free-threaded build). */
+    PyListObject *seq = li->it_seq;
+    Py_ssize_t index = SPEC_LOAD_RELAXED(&li->it_index);
+    if (seq == NULL || index < 0) {
+        goto generic_FOR_ITER;
+    }
+    /* Lock-free against a concurrent resize (Doc/internals/locking.md). */
+    PyObject *next = _PyList_GetItemRef(seq, index);
+    if (next == NULL) {
+        goto generic_FOR_ITER;
+    }
+    SPEC_STORE_RELAXED(&li->it_index, index + 1);
+    PUSH(next);
+    DISPATCH();
+}
+
+TARGET(FOR_ITER_TUPLE)
+{
+    PyObject *it = TOP();
+    if (!Py_IS_TYPE(it, &PyTupleIter_Type)) {
+        SPEC_MISS(FOR_ITER);
+    }
+    _PyTupleIterObject *ti = (_PyTupleIterObject *)it;
+    PyTupleObject *seq = ti->it_seq;
+    Py_ssize_t index = SPEC_LOAD_RELAXED(&ti->it_index);
+    if (seq == NULL || index >= Py_SIZE(seq)) {
+        goto generic_FOR_ITER;
+    }
+    SPEC_STORE_RELAXED(&ti->it_index, index + 1);
+    PUSH(Py_NewRef(seq->ob_item[index]));
+    DISPATCH();
+}
+
+/* ---- UNPACK_SEQUENCE: [seq] -> [item n-1, ..., item 0] ---------------------- */
+
+TARGET(UNPACK_SEQUENCE_TWO_TUPLE)
+{
+    PyObject *seq = TOP();
+    if (!PyTuple_CheckExact(seq) || PyTuple_GET_SIZE(seq) != 2) {
+        SPEC_MISS(UNPACK_SEQUENCE);
+    }
+    SET_TOP(Py_NewRef(PyTuple_GET_ITEM(seq, 1)));
+    PUSH(Py_NewRef(PyTuple_GET_ITEM(seq, 0)));
+    Py_DECREF(seq);
+    DISPATCH();
+}
+
+TARGET(UNPACK_SEQUENCE_TUPLE)
+{
+    PyObject *seq = TOP();
+    if (!PyTuple_CheckExact(seq) || PyTuple_GET_SIZE(seq) != oparg) {
+        SPEC_MISS(UNPACK_SEQUENCE);
+    }
+    STACK_SHRINK(1);
+    for (int i = oparg; --i >= 0; ) {
+        PUSH(Py_NewRef(PyTuple_GET_ITEM(seq, i)));
+    }
+    Py_DECREF(seq);
+    DISPATCH();
+}
+
+TARGET(UNPACK_SEQUENCE_LIST)
+{
+    PyObject *seq = TOP();
+    if (!PyList_CheckExact(seq)) {
+        SPEC_MISS(UNPACK_SEQUENCE);
+    }
+    int copied = 0;
+    /* The length check and the copy see one state of the list: its
+       critical section excludes other threads' resizes. */
+    Py_BEGIN_CRITICAL_SECTION(seq);
+    if (PyList_GET_SIZE(seq) == oparg) {
+        PyObject **items = ((PyListObject *)seq)->ob_item;
+        for (int i = 0; i < oparg; i++) {
+            stack_pointer[oparg - 2 - i] = Py_NewRef(items[i]);
+        }
+        copied = 1;
+    }
+    Py_END_CRITICAL_SECTION();
+    if (!copied) {
+        SPEC_MISS(UNPACK_SEQUENCE);
+    }
+    /* Items went to stack_pointer[-1 .. oparg - 2], over seq's slot. */
+    stack_pointer += oparg - 1;
+    Py_DECREF(seq);
+    DISPATCH();
+}
+
+/* ---- TO_BOOL: [value] -> [bool] --------------------------------------------- */
+
+#define TO_BOOL_RESULT(v, truth)                                \
+    do {                                                        \
+        int truth_ = (truth);                                   \
+        SET_TOP(truth_ ? Py_True : Py_False);                   \
+        Py_DECREF(v);                                           \
+        DISPATCH();                                             \
+    } while (0)
+
+TARGET(TO_BOOL_BOOL)
+{
+    if (!PyBool_Check(TOP())) {
+        SPEC_MISS(TO_BOOL);
+    }
+    DISPATCH();
+}
+
+TARGET(TO_BOOL_INT)
+{
+    PyObject *v = TOP();
+    if (!PyLong_CheckExact(v)) {
+        SPEC_MISS(TO_BOOL);
+    }
+    TO_BOOL_RESULT(v, !_PyLong_IsZero((PyLongObject *)v));
+}
+
+TARGET(TO_BOOL_NONE)
+{
+    PyObject *v = TOP();
+    if (v != Py_None) {
+        SPEC_MISS(TO_BOOL);
+    }
+    TO_BOOL_RESULT(v, 0);
+}
+
+TARGET(TO_BOOL_STR)
+{
+    PyObject *v = TOP();
+    if (!PyUnicode_CheckExact(v)) {
+        SPEC_MISS(TO_BOOL);
+    }
+    TO_BOOL_RESULT(v, PyUnicode_GET_LENGTH(v) != 0);
+}
+
+TARGET(TO_BOOL_LIST)
+{
+    PyObject *v = TOP();
+    if (!PyList_CheckExact(v)) {
+        SPEC_MISS(TO_BOOL);
+    }
+    /* The size is stored atomically by the list's writers. */
+    TO_BOOL_RESULT(v, SPEC_LOAD_RELAXED(&((PyVarObject *)v)->ob_size) != 0);
+}
+
+#undef TO_BOOL_RESULT
+
+/* ---- CONTAINS_OP: [item, container] -> [bool] -------------------------------- */
+
+#define CONTAINS_RESULT(found)                                  \
+    do {                                                        \
+        int found_ = (found);                                   \
+        Py_DECREF(container);                                   \
+        Py_DECREF(item);                                        \
+        STACK_SHRINK(1);                                        \
+        if (found_ < 0) {                                       \
+            STACK_SHRINK(1);                                    \
+            goto error;                                         \
+        }                                                       \
+        SET_TOP((found_ ^ oparg) ? Py_True : Py_False);         \
+        DISPATCH();                                             \
+    } while (0)
+
+TARGET(CONTAINS_OP_DICT)
+{
+    PyObject *container = TOP();
+    PyObject *item = SECOND();
+    if (!PyDict_CheckExact(container)) {
+        SPEC_MISS(CONTAINS_OP);
+    }
+    CONTAINS_RESULT(PyDict_Contains(container, item));
+}
+
+TARGET(CONTAINS_OP_SET)
+{
+    PyObject *container = TOP();
+    PyObject *item = SECOND();
+    if (!PySet_CheckExact(container) && !PyFrozenSet_CheckExact(container)) {
+        SPEC_MISS(CONTAINS_OP);
+    }
+    /* The type's own slot: it also looks up an unhashable set item as a
+       frozenset, as `in` does. */
+    CONTAINS_RESULT(
+        Py_TYPE(container)->tp_as_sequence->sq_contains(container, item));
+}
+
+TARGET(CONTAINS_OP_STR)
+{
+    PyObject *container = TOP();
+    PyObject *item = SECOND();
+    if (!PyUnicode_CheckExact(container) || !PyUnicode_CheckExact(item)) {
+        SPEC_MISS(CONTAINS_OP);
+    }
+    CONTAINS_RESULT(PyUnicode_Contains(container, item));
+}
+
+#undef CONTAINS_RESULT
+
+/* ---- STORE_SUBSCR: [value, container, sub] -> [] ------------------------------ */
+
+TARGET(STORE_SUBSCR_LIST_INT)
+{
+    PyObject *sub = TOP();
+    PyObject *container = SECOND();
+    PyObject *v = PEEK(3);
+    if (!PyList_CheckExact(container) || !PyLong_CheckExact(sub)
+            || !_PyLong_IsCompact((PyLongObject *)sub)
+            || _PyLong_CompactValue((PyLongObject *)sub) < 0) {
+        SPEC_MISS(STORE_SUBSCR);    /* negative: the generic path counts back */
+    }
+    /* PyList_SetItem checks the index in the list's critical section and
+       raises list assignment's IndexError; it steals the stack's
+       reference to v. */
+    STACK_SHRINK(3);
+    int err = PyList_SetItem(container,
+                             _PyLong_CompactValue((PyLongObject *)sub), v);
+    Py_DECREF(container);
+    Py_DECREF(sub);
+    ERROR_IF(err < 0);
+    DISPATCH();
+}
+
+TARGET(STORE_SUBSCR_DICT)
+{
+    PyObject *sub = TOP();
+    PyObject *container = SECOND();
+    PyObject *v = PEEK(3);
+    if (!PyDict_CheckExact(container)) {
+        SPEC_MISS(STORE_SUBSCR);
+    }
+    STACK_SHRINK(3);
+    int err = PyDict_SetItem(container, sub, v);
+    Py_DECREF(v);
+    Py_DECREF(container);
+    Py_DECREF(sub);
+    ERROR_IF(err < 0);
+    DISPATCH();
+}
+
+#undef SPEC_LOAD_RELAXED
+#undef SPEC_STORE_RELAXED

@@ -300,7 +300,8 @@ static int fire_branch(PyThreadState *tstate, _PyInterpreterFrame *frame,
     while (_Py_OPCODE(instrs[op_index]) == EXTENDED_ARG) {
         op_index++;
     }
-    int opcode = _Py_OPCODE(instrs[op_index]);
+    /* spec: a specialized FOR_ITER branches as its base does. */
+    int opcode = _PyOpcode_Deopt[_Py_OPCODE(instrs[op_index])];
     int event;
     switch (opcode) {
     case JUMP_FORWARD:

@@ -21,9 +21,13 @@
 #include "pycore_code.h"
 #include "pycore_dict.h"
 #include "pycore_lazyimport.h"
+#include "pycore_list.h"
 #include "pycore_long.h"
+#include "pycore_moduleobject.h"
 #include "pycore_object.h"
+#include "pycore_range.h"
 #include "pycore_specialize.h"
+#include "pycore_tuple.h"
 #include "pycore_typeobject.h"
 
 /* ---- the table ------------------------------------------------------------ */
@@ -35,6 +39,10 @@ has_entry(int opcode)
 {
     switch (opcode) {
     case LOAD_GLOBAL: case LOAD_ATTR: case BINARY_OP: case COMPARE_OP:
+        return 1;
+    /* spec (session 6) */
+    case STORE_ATTR: case FOR_ITER: case UNPACK_SEQUENCE: case TO_BOOL:
+    case CONTAINS_OP: case STORE_SUBSCR:
         return 1;
     default:
         return 0;
@@ -297,6 +305,31 @@ specialize_class_attr(_Py_CODEUNIT *instr, _PySpecEntry *entry,
     Py_DECREF(value);
 }
 
+/* module.name found in the module's namespace (spec, session 6).  The
+   module type is static and immutable: when it has no attribute `name`
+   now, it never will, so the namespace always decides. */
+static void
+specialize_module_attr(_Py_CODEUNIT *instr, _PySpecEntry *entry,
+                       PyObject *module, PyObject *name)
+{
+    PyObject *dict = _PyModule_GetDict(module);
+    if (Py_TYPE(module)->tp_getattro != _Py_module_getattro
+            || _PyType_Lookup(&PyModule_Type, name) != NULL
+            || dict == NULL || !PyDict_CheckExact(dict)) {
+        spec_fail(entry);
+        return;
+    }
+    Py_ssize_t ix = _PyDict_LookupHint(dict, name);
+    PyObject *value = ix >= 0 ? _PySpec_DictGetAtHint(dict, name, ix) : NULL;
+    int lazy = value == NULL || PyLazyImport_CheckExact(value);
+    Py_XDECREF(value);
+    if (lazy) {
+        spec_fail(entry);
+        return;
+    }
+    spec_with_payload(instr, entry, LOAD_ATTR_MODULE, 0, ix, NULL);
+}
+
 void
 _PySpec_LoadAttr(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *owner,
                  PyObject *name, int oparg)
@@ -308,6 +341,10 @@ _PySpec_LoadAttr(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *owner,
     }
     if (PyType_Check(owner)) {
         specialize_class_attr(instr, entry, (PyTypeObject *)owner, name);
+        return;
+    }
+    if (Py_IS_TYPE(owner, &PyModule_Type)) {
+        specialize_module_attr(instr, entry, owner, name);
         return;
     }
     if (type->tp_getattro != PyObject_GenericGetAttr) {
@@ -444,4 +481,142 @@ _PySpec_CompareOp(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *lhs,
         return;
     }
     spec_succeed(instr, entry, form);
+}
+
+
+/* ---- spec (session 6): STORE_ATTR ------------------------------------------ */
+
+/* A plain writable object slot (what LOAD_ATTR_SLOT reads). */
+static int
+is_plain_slot(PyObject *descr)
+{
+    if (descr == NULL || !Py_IS_TYPE(descr, &PyMemberDescr_Type)) {
+        return 0;
+    }
+    PyMemberDef *member = ((PyMemberDescrObject *)descr)->d_member;
+    return member->type == Py_T_OBJECT_EX
+           && !(member->flags & (Py_READONLY | Py_RELATIVE_OFFSET));
+}
+
+void
+_PySpec_StoreAttr(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *owner,
+                  PyObject *name)
+{
+    PyTypeObject *type = Py_TYPE(owner);
+    if (!PyUnicode_CheckExact(name) || PyType_Check(owner)
+            || type->tp_setattro != PyObject_GenericSetAttr) {
+        spec_fail(entry);
+        return;
+    }
+    /* As for LOAD_ATTR: the descriptor belongs to the version read
+       before the look-up. */
+    unsigned int version = _PyType_GetVersionTag(type);
+    if (version == 0) {
+        spec_fail(entry);
+        return;
+    }
+    PyObject *descr = _PyType_LookupRef(type, name);
+    if (_PySpec_TypeVersion(type) != version) {
+        Py_XDECREF(descr);
+        spec_fail(entry);
+        return;
+    }
+    if (is_plain_slot(descr)) {
+        Py_ssize_t offset = ((PyMemberDescrObject *)descr)->d_member->offset;
+        Py_DECREF(descr);
+        spec_with_payload(instr, entry, STORE_ATTR_SLOT, version, offset, NULL);
+        return;
+    }
+    int data_descr = descr != NULL && Py_TYPE(descr)->tp_descr_set != NULL;
+    Py_XDECREF(descr);
+    if (data_descr || type->tp_dictoffset <= 0) {
+        spec_fail(entry);
+        return;
+    }
+    /* The hint may be -1 (no dict yet, or the name not in it: a store in
+       __init__); the specialized form then stores through the dict's own
+       PyDict_SetItem, still skipping the type look-up. */
+    PyObject *dict;
+    Py_ssize_t ix = -1;
+    if (_PySpec_InstanceDict(owner, type, &dict) > 0) {
+        ix = _PyDict_LookupHint(dict, name);
+        _PySpec_ReleaseDict(dict);
+    }
+    spec_with_payload(instr, entry, STORE_ATTR_INSTANCE_VALUE, version, ix,
+                      NULL);
+}
+
+/* ---- spec (session 6): forms without payload ------------------------------- */
+
+static void
+spec_form(_Py_CODEUNIT *instr, _PySpecEntry *entry, int form)
+{
+    if (form == 0) {
+        spec_fail(entry);
+    }
+    else {
+        spec_succeed(instr, entry, form);
+    }
+}
+
+void
+_PySpec_ForIter(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *iter)
+{
+    PyTypeObject *type = Py_TYPE(iter);
+    spec_form(instr, entry,
+              type == &PyRangeIter_Type ? FOR_ITER_RANGE
+              : type == &PyListIter_Type ? FOR_ITER_LIST
+              : type == &PyTupleIter_Type ? FOR_ITER_TUPLE : 0);
+}
+
+void
+_PySpec_UnpackSequence(_Py_CODEUNIT *instr, _PySpecEntry *entry,
+                       PyObject *seq, int oparg)
+{
+    int form = 0;
+    if (PyTuple_CheckExact(seq) && PyTuple_GET_SIZE(seq) == oparg) {
+        form = oparg == 2 ? UNPACK_SEQUENCE_TWO_TUPLE : UNPACK_SEQUENCE_TUPLE;
+    }
+    else if (PyList_CheckExact(seq) && PyList_GET_SIZE(seq) == oparg) {
+        form = UNPACK_SEQUENCE_LIST;
+    }
+    spec_form(instr, entry, form);
+}
+
+void
+_PySpec_ToBool(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *value)
+{
+    spec_form(instr, entry,
+              PyBool_Check(value) ? TO_BOOL_BOOL
+              : PyLong_CheckExact(value) ? TO_BOOL_INT
+              : value == Py_None ? TO_BOOL_NONE
+              : PyUnicode_CheckExact(value) ? TO_BOOL_STR
+              : PyList_CheckExact(value) ? TO_BOOL_LIST : 0);
+}
+
+void
+_PySpec_ContainsOp(_Py_CODEUNIT *instr, _PySpecEntry *entry,
+                   PyObject *item, PyObject *container)
+{
+    int form = 0;
+    if (PyDict_CheckExact(container)) {
+        form = CONTAINS_OP_DICT;
+    }
+    else if (PySet_CheckExact(container) || PyFrozenSet_CheckExact(container)) {
+        form = CONTAINS_OP_SET;
+    }
+    else if (PyUnicode_CheckExact(container) && PyUnicode_CheckExact(item)) {
+        form = CONTAINS_OP_STR;
+    }
+    spec_form(instr, entry, form);
+}
+
+void
+_PySpec_StoreSubscr(_Py_CODEUNIT *instr, _PySpecEntry *entry,
+                    PyObject *container, PyObject *sub)
+{
+    spec_form(instr, entry,
+              PyList_CheckExact(container) && PyLong_CheckExact(sub)
+                  ? STORE_SUBSCR_LIST_INT
+              : PyDict_CheckExact(container) ? STORE_SUBSCR_DICT : 0);
 }

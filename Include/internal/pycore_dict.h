@@ -134,6 +134,9 @@ PyAPI_FUNC(int) _PyDict_Pop_LockHeld(PyDictObject *mp, PyObject *key,
 PyAPI_FUNC(int) _PyDict_GetItemAtHint(PyDictObject *mp, PyObject *key,
                                       Py_ssize_t ix, PyObject **value);
 PyAPI_FUNC(Py_ssize_t) _PyDict_LookupHint(PyObject *mp, PyObject *key);
+/* spec (session 6): a replacing store through an entry hint. */
+PyAPI_FUNC(int) _PyDict_SetItemAtHint(PyDictObject *mp, PyObject *key,
+                                      Py_ssize_t ix, PyObject *value);
 PyAPI_FUNC(uint32_t) _PyDict_GetKeysVersion(PyDictObject *mp);
 PyAPI_FUNC(uint32_t) _PyDict_CurrentKeysVersion(PyDictObject *mp);
 

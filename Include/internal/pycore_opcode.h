@@ -211,7 +211,27 @@ typedef uint16_t _Py_CODEUNIT;
     X(BINARY_OP_SUBSCR_DICT, BINARY_OP)             \
     X(COMPARE_OP_INT, COMPARE_OP)                   \
     X(COMPARE_OP_FLOAT, COMPARE_OP)                 \
-    X(COMPARE_OP_STR, COMPARE_OP)
+    X(COMPARE_OP_STR, COMPARE_OP)                   \
+    /* spec (session 6) */                          \
+    X(STORE_ATTR_INSTANCE_VALUE, STORE_ATTR)        \
+    X(STORE_ATTR_SLOT, STORE_ATTR)                  \
+    X(FOR_ITER_RANGE, FOR_ITER)                     \
+    X(FOR_ITER_LIST, FOR_ITER)                      \
+    X(FOR_ITER_TUPLE, FOR_ITER)                     \
+    X(UNPACK_SEQUENCE_TWO_TUPLE, UNPACK_SEQUENCE)   \
+    X(UNPACK_SEQUENCE_TUPLE, UNPACK_SEQUENCE)       \
+    X(UNPACK_SEQUENCE_LIST, UNPACK_SEQUENCE)        \
+    X(TO_BOOL_BOOL, TO_BOOL)                        \
+    X(TO_BOOL_INT, TO_BOOL)                         \
+    X(TO_BOOL_NONE, TO_BOOL)                        \
+    X(TO_BOOL_STR, TO_BOOL)                         \
+    X(TO_BOOL_LIST, TO_BOOL)                        \
+    X(CONTAINS_OP_DICT, CONTAINS_OP)                \
+    X(CONTAINS_OP_SET, CONTAINS_OP)                 \
+    X(CONTAINS_OP_STR, CONTAINS_OP)                 \
+    X(STORE_SUBSCR_LIST_INT, STORE_SUBSCR)          \
+    X(STORE_SUBSCR_DICT, STORE_SUBSCR)              \
+    X(LOAD_ATTR_MODULE, LOAD_ATTR)
 
 #define _PY_OPCODE_ENUM(name) name,
 #define _PY_SPEC_OPCODE_ENUM(name, base) name,

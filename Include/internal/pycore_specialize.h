@@ -262,5 +262,19 @@ PyAPI_FUNC(void) _PySpec_BinaryOp(_Py_CODEUNIT *instr, _PySpecEntry *entry,
                                   PyObject *lhs, PyObject *rhs, int oparg);
 PyAPI_FUNC(void) _PySpec_CompareOp(_Py_CODEUNIT *instr, _PySpecEntry *entry,
                                    PyObject *lhs, PyObject *rhs, int oparg);
+/* spec (session 6) */
+PyAPI_FUNC(void) _PySpec_StoreAttr(_Py_CODEUNIT *instr, _PySpecEntry *entry,
+                                   PyObject *owner, PyObject *name);
+PyAPI_FUNC(void) _PySpec_ForIter(_Py_CODEUNIT *instr, _PySpecEntry *entry,
+                                 PyObject *iter);
+PyAPI_FUNC(void) _PySpec_UnpackSequence(_Py_CODEUNIT *instr,
+                                        _PySpecEntry *entry, PyObject *seq,
+                                        int oparg);
+PyAPI_FUNC(void) _PySpec_ToBool(_Py_CODEUNIT *instr, _PySpecEntry *entry,
+                                PyObject *value);
+PyAPI_FUNC(void) _PySpec_ContainsOp(_Py_CODEUNIT *instr, _PySpecEntry *entry,
+                                    PyObject *item, PyObject *container);
+PyAPI_FUNC(void) _PySpec_StoreSubscr(_Py_CODEUNIT *instr, _PySpecEntry *entry,
+                                     PyObject *container, PyObject *sub);
 
 #endif /* Py_INTERNAL_SPECIALIZE_H */
