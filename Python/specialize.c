@@ -36,6 +36,9 @@ has_entry(int opcode)
     switch (opcode) {
     case LOAD_GLOBAL: case LOAD_ATTR: case BINARY_OP: case COMPARE_OP:
         return 1;
+    /* calls (session 6) */
+    case CALL:
+        return 1;
     default:
         return 0;
     }
