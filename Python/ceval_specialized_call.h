@@ -241,6 +241,32 @@ TARGET(CALL_TUPLE_1)
     CALL_FINISH(PySequence_Tuple(args[0]));
 }
 
+TARGET(CALL_BOOL_1)
+{
+    CALL_ARGS();
+    if (base[0] != (PyObject *)&PyBool_Type || total != 1) {
+        SPEC_MISS(CALL);
+    }
+    int truth = PyObject_IsTrue(args[0]);
+    CALL_FINISH(truth < 0 ? NULL : Py_NewRef(truth ? Py_True : Py_False));
+}
+
+/* A builtin class's vectorcall constructor (range(n), list(x), ...),
+   called as PyObject_Vectorcall would (type's tp_vectorcall_offset names
+   the class's tp_vectorcall). */
+TARGET(CALL_BUILTIN_CLASS)
+{
+    CALL_ARGS();
+    PyObject *callable = base[0];
+    if (!Py_IS_TYPE(callable, &PyType_Type)
+            || !(((PyTypeObject *)callable)->tp_flags & Py_TPFLAGS_IMMUTABLETYPE)
+            || ((PyTypeObject *)callable)->tp_vectorcall == NULL) {
+        SPEC_MISS(CALL);
+    }
+    CALL_FINISH(((PyTypeObject *)callable)->tp_vectorcall(
+        callable, args, (size_t)total | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL));
+}
+
 /* ---- method descriptors (list.append, str.join, ...) --------------------- */
 
 /* callable is a method descriptor with exactly these flags and args[0]

@@ -233,21 +233,32 @@ method_descriptor_form(PyObject *callable, PyObject *const *args, int total)
     }
 }
 
-/* type(x), str(x), tuple(x) with one argument. */
+/* type(x), str(x), tuple(x), bool(x) with one argument; else a builtin
+   class with a vectorcall constructor (range, list, dict, float, ...),
+   which cannot change since its type is immutable, and whose metatype is
+   type itself (a metaclass could define __call__). */
 static int
 type_call_form(PyObject *callable, int total)
 {
-    if (total != 1) {
-        return 0;
+    if (total == 1) {
+        if (callable == (PyObject *)&PyType_Type) {
+            return CALL_TYPE_1;
+        }
+        if (callable == (PyObject *)&PyUnicode_Type) {
+            return CALL_STR_1;
+        }
+        if (callable == (PyObject *)&PyTuple_Type) {
+            return CALL_TUPLE_1;
+        }
+        if (callable == (PyObject *)&PyBool_Type) {
+            return CALL_BOOL_1;
+        }
     }
-    if (callable == (PyObject *)&PyType_Type) {
-        return CALL_TYPE_1;
-    }
-    if (callable == (PyObject *)&PyUnicode_Type) {
-        return CALL_STR_1;
-    }
-    if (callable == (PyObject *)&PyTuple_Type) {
-        return CALL_TUPLE_1;
+    PyTypeObject *type = (PyTypeObject *)callable;
+    if (Py_IS_TYPE(callable, &PyType_Type)
+            && (type->tp_flags & Py_TPFLAGS_IMMUTABLETYPE)
+            && type->tp_vectorcall != NULL) {
+        return CALL_BUILTIN_CLASS;
     }
     return 0;
 }

@@ -228,6 +228,8 @@ typedef uint16_t _Py_CODEUNIT;
     X(CALL_TYPE_1, CALL)                            \
     X(CALL_STR_1, CALL)                             \
     X(CALL_TUPLE_1, CALL)                           \
+    X(CALL_BOOL_1, CALL)                            \
+    X(CALL_BUILTIN_CLASS, CALL)                     \
     X(CALL_LIST_APPEND, CALL)
 
 #define _PY_OPCODE_ENUM(name) name,

@@ -226,3 +226,54 @@ try:
 except ZeroDivisionError as e:
     print("ZeroDivisionError")
 print(r)
+
+
+# Builtin classes: bool(x), range/list/dict/float constructors, a metaclass
+# whose __call__ must still run.
+class Truth:
+    def __init__(self, v):
+        self.v = v
+
+    def __bool__(self):
+        if self.v is None:
+            raise ValueError("no truth")
+        return self.v
+
+
+def truths(vals):
+    return [bool(v) for v in vals]
+
+
+print(truths([0, 1, "", "x", Truth(True), Truth(False)] * 5)[-6:])
+try:
+    truths([Truth(None)])
+except ValueError as e:
+    print("ValueError:", e)
+
+
+def build(kind, n):
+    return kind(range(n))
+
+
+print([build(list, i) for i in range(20)][-1][-2:], build(tuple, 3), build(set, 2))
+print([len(range(i, 2 * i)) for i in range(30)][-1], [float(i) for i in range(20)][-1])
+try:
+    [range("x") for _ in range(3)]
+except TypeError as e:
+    print("TypeError:", e)
+
+
+class Meta(type):
+    def __call__(cls, *a):
+        return ("meta", a)
+
+
+class WithMeta(metaclass=Meta):
+    pass
+
+
+def make(cls, v):
+    return cls(v)
+
+
+print([make(list, "ab") for _ in range(20)][-1], make(WithMeta, 1))
