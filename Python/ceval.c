@@ -52,7 +52,9 @@ push_function_frame(PyThreadState *tstate, PyFunctionObject *func,
                     PyObject *locals, PyObject *const *args,
                     Py_ssize_t argcount, PyObject *kwnames)
 {
-    PyObject *code = func->func_code;
+    /* Loaded once: the frame and the binding use the same code even if
+       __code__ is assigned meanwhile (free-threaded build). */
+    PyObject *code = __atomic_load_n(&func->func_code, __ATOMIC_ACQUIRE);
     _PyInterpreterFrame *frame = _PyFrame_PushUnchecked(
         tstate, (PyObject *)func, code, func->func_globals, func->func_builtins,
         locals);
@@ -63,7 +65,8 @@ push_function_frame(PyThreadState *tstate, PyFunctionObject *func,
         }
         return NULL;
     }
-    if (_PyEval_InitializeLocals(tstate, func, frame->localsplus, args,
+    if (_PyEval_InitializeLocals(tstate, func, (PyCodeObject *)code,
+                                 frame->localsplus, args,
                                  argcount, kwnames) < 0) {
         frame->stacktop = ((PyCodeObject *)code)->co_nlocalsplus;
         _PyFrame_ClearAndPop(tstate, frame);
@@ -423,7 +426,8 @@ static inline _PyInterpreterFrame *
 push_frame_simple(PyThreadState *tstate, PyFunctionObject *func,
                   PyObject **args, int npos)
 {
-    PyCodeObject *co = (PyCodeObject *)func->func_code;
+    PyCodeObject *co = __atomic_load_n((PyCodeObject **)&func->func_code,
+                                       __ATOMIC_ACQUIRE);
     if ((co->co_flags & (CO_VARARGS | CO_VARKEYWORDS))
             || co->co_kwonlyargcount != 0 || npos > co->co_argcount) {
         return NULL;
@@ -431,7 +435,7 @@ push_frame_simple(PyThreadState *tstate, PyFunctionObject *func,
     PyObject *defaults = NULL;
     int first_default = co->co_argcount;
     if (npos < co->co_argcount) {
-        defaults = func->func_defaults;
+        defaults = __atomic_load_n(&func->func_defaults, __ATOMIC_ACQUIRE);
         first_default -= defaults ? (int)PyTuple_GET_SIZE(defaults) : 0;
         if (npos < first_default) {
             return NULL;    /* missing arguments: the generic message */

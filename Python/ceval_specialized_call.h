@@ -82,7 +82,8 @@ TARGET(CALL_PY_WITH_DEFAULTS)
     }
     /* The version covers __defaults__ too; their count is checked anyway,
        since this site's argument count may differ from the first one. */
-    PyObject *defaults = ((PyFunctionObject *)callable)->func_defaults;
+    PyObject *defaults = __atomic_load_n(
+        &((PyFunctionObject *)callable)->func_defaults, __ATOMIC_ACQUIRE);
     int argcount = callee_code->co_argcount;
     int first_default = argcount
         - (defaults ? (int)PyTuple_GET_SIZE(defaults) : 0);

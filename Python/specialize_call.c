@@ -106,15 +106,17 @@ python_call_form(PyFunctionObject *func, int total, int bound)
     if (func->vectorcall != _PyFunction_Vectorcall) {
         return 0;
     }
-    PyCodeObject *co = (PyCodeObject *)func->func_code;
+    PyCodeObject *co = __atomic_load_n((PyCodeObject **)&func->func_code,
+                                       __ATOMIC_ACQUIRE);
     if (!simple_signature(co)) {
         return 0;
     }
     if (total == co->co_argcount) {
         return bound ? CALL_BOUND_METHOD_EXACT_ARGS : CALL_PY_EXACT_ARGS;
     }
-    Py_ssize_t ndefaults = func->func_defaults
-                           ? PyTuple_GET_SIZE(func->func_defaults) : 0;
+    PyObject *defaults = __atomic_load_n(&func->func_defaults,
+                                         __ATOMIC_ACQUIRE);
+    Py_ssize_t ndefaults = defaults ? PyTuple_GET_SIZE(defaults) : 0;
     if (!bound && total < co->co_argcount
             && total >= co->co_argcount - ndefaults) {
         return CALL_PY_WITH_DEFAULTS;
