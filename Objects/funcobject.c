@@ -140,6 +140,46 @@ PyObject *PyFunction_GetClosure(PyObject *op)
     return check_function(op) ? PyFunction_GET_CLOSURE(op) : NULL;
 }
 
+/* ---- versions (call specialization, Python/specialize_call.c) --------- */
+
+/* The next version to give out; 64 bits so that it never wraps: versions
+   above UINT32_MAX are simply not given. */
+static uint64_t next_func_version = 1;
+
+/* A nonzero version naming func's current code, defaults and keyword
+   defaults (0 when versions ran out).  A version is given lazily, never
+   reused, and cleared by every change to those fields, so a call site
+   that cached one may trust what it learnt from them while it matches.
+   Thread safety: handed out with an atomic counter and published with a
+   compare-and-swap against a concurrent clear (invalidate_version); the
+   specialized call also checks the code object itself in the
+   free-threaded build, since a clear and the swap it precedes are two
+   stores a racing reader may see apart. */
+uint32_t _PyFunction_GetVersionForCurrentState(PyFunctionObject *func)
+{
+    uint32_t version = __atomic_load_n(&func->func_version, __ATOMIC_ACQUIRE);
+    if (version != 0) {
+        return version;
+    }
+    uint64_t fresh = __atomic_fetch_add(&next_func_version, 1, __ATOMIC_RELAXED);
+    if (fresh > UINT32_MAX) {
+        return 0;
+    }
+    uint32_t expected = 0;
+    if (!__atomic_compare_exchange_n(&func->func_version, &expected,
+                                     (uint32_t)fresh, 0, __ATOMIC_ACQ_REL,
+                                     __ATOMIC_ACQUIRE)) {
+        return expected;    /* another thread gave one first */
+    }
+    return (uint32_t)fresh;
+}
+
+static inline void invalidate_version(PyObject *func)
+{
+    __atomic_store_n(&((PyFunctionObject *)func)->func_version, 0,
+                     __ATOMIC_RELEASE);
+}
+
 /* Replace *slot with value (a new reference taken) under the critical
    section; NULL or None clears it. */
 static void swap_field(PyObject *func, PyObject **slot, PyObject *value)
@@ -155,6 +195,23 @@ static void swap_field(PyObject *func, PyObject **slot, PyObject *value)
     Py_XDECREF(old);
 }
 
+/* swap_field for the fields a call site's specialization depends on:
+   the version is cleared before the new value is visible. */
+static void swap_versioned_field(PyObject *func, PyObject **slot,
+                                 PyObject *value)
+{
+    if (value == Py_None) {
+        value = NULL;
+    }
+    PyObject *old;
+    Py_BEGIN_CRITICAL_SECTION(func);
+    invalidate_version(func);
+    old = *slot;
+    __atomic_store_n(slot, Py_XNewRef(value), __ATOMIC_RELEASE);
+    Py_END_CRITICAL_SECTION();
+    Py_XDECREF(old);
+}
+
 int PyFunction_SetDefaults(PyObject *op, PyObject *defaults)
 {
     if (!check_function(op)) {
@@ -164,7 +221,8 @@ int PyFunction_SetDefaults(PyObject *op, PyObject *defaults)
         PyErr_SetString(PyExc_SystemError, "non-tuple default args");
         return -1;
     }
-    swap_field(op, &((PyFunctionObject *)op)->func_defaults, defaults);
+    swap_versioned_field(op, &((PyFunctionObject *)op)->func_defaults,
+                         defaults);
     return 0;
 }
 
@@ -177,7 +235,8 @@ int PyFunction_SetKwDefaults(PyObject *op, PyObject *defaults)
         PyErr_SetString(PyExc_SystemError, "non-dict keyword only default args");
         return -1;
     }
-    swap_field(op, &((PyFunctionObject *)op)->func_kwdefaults, defaults);
+    swap_versioned_field(op, &((PyFunctionObject *)op)->func_kwdefaults,
+                         defaults);
     return 0;
 }
 
@@ -218,6 +277,7 @@ int PyFunction_SetAnnotations(PyObject *op, PyObject *annotations)
 
 void PyFunction_SetVectorcall(PyFunctionObject *func, vectorcallfunc vectorcall)
 {
+    invalidate_version((PyObject *)func);
     func->vectorcall = vectorcall;
 }
 
@@ -250,7 +310,7 @@ static int func_set_code(PyObject *op, PyObject *value, void *closure)
                      func->func_name, nclosure, nfree);
         return -1;
     }
-    swap_field(op, &func->func_code, value);
+    swap_versioned_field(op, &func->func_code, value);
     return 0;
 }
 
@@ -273,7 +333,7 @@ static int func_set_defaults(PyObject *op, PyObject *value, void *closure)
                         "__defaults__ must be set to a tuple object");
         return -1;
     }
-    swap_field(op, &((PyFunctionObject *)op)->func_defaults, value);
+    swap_versioned_field(op, &((PyFunctionObject *)op)->func_defaults, value);
     return 0;
 }
 
@@ -296,7 +356,8 @@ static int func_set_kwdefaults(PyObject *op, PyObject *value, void *closure)
                         "__kwdefaults__ must be set to a dict object");
         return -1;
     }
-    swap_field(op, &((PyFunctionObject *)op)->func_kwdefaults, value);
+    swap_versioned_field(op, &((PyFunctionObject *)op)->func_kwdefaults,
+                         value);
     return 0;
 }
 

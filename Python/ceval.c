@@ -55,7 +55,9 @@ push_function_frame(PyThreadState *tstate, PyFunctionObject *func,
                     PyObject *locals, PyObject *const *args,
                     Py_ssize_t argcount, PyObject *kwnames)
 {
-    PyObject *code = func->func_code;
+    /* Loaded once: the frame and the binding use the same code even if
+       __code__ is assigned meanwhile (free-threaded build). */
+    PyObject *code = __atomic_load_n(&func->func_code, __ATOMIC_ACQUIRE);
     _PyInterpreterFrame *frame = _PyFrame_PushUnchecked(
         tstate, (PyObject *)func, code, func->func_globals, func->func_builtins,
         locals);
@@ -66,7 +68,8 @@ push_function_frame(PyThreadState *tstate, PyFunctionObject *func,
         }
         return NULL;
     }
-    if (_PyEval_InitializeLocals(tstate, func, frame->localsplus, args,
+    if (_PyEval_InitializeLocals(tstate, func, (PyCodeObject *)code,
+                                 frame->localsplus, args,
                                  argcount, kwnames) < 0) {
         frame->stacktop = ((PyCodeObject *)code)->co_nlocalsplus;
         _PyFrame_ClearAndPop(tstate, frame);
@@ -338,6 +341,161 @@ spec_float_result(PyObject *lhs, double value)
     return PyFloat_FromDouble(value);
 }
 
+/* ---- calls (session 6) ------------------------------------------------------ */
+
+/* The code of the Python function `callable` (exact type checked by the
+   caller) when its version is still the one the call site's entry
+   cached, else NULL.  Default build: the version alone proves it (the
+   GIL orders a __code__ assignment, which clears the version, against
+   this read).  Free-threaded build: the assignment clears the version
+   and then stores the code, two stores a reader may see apart, so the
+   code itself is compared with the one cached next to the version; it
+   is immutable, so its argument counts are then the ones checked at
+   specialization. */
+static inline PyCodeObject *
+spec_function_code(PyObject *callable, _PySpecEntry *entry)
+{
+    PyFunctionObject *func = (PyFunctionObject *)callable;
+    if (__atomic_load_n(&func->func_version, __ATOMIC_ACQUIRE)
+            != entry->version) {
+        return NULL;
+    }
+#ifdef Py_GIL_DISABLED
+    PyObject *co = __atomic_load_n(&func->func_code, __ATOMIC_ACQUIRE);
+    return co == entry->obj ? (PyCodeObject *)co : NULL;
+#else
+    return (PyCodeObject *)func->func_code;
+#endif
+}
+
+/* Push a frame for func (code co) whose first nargs locals are the
+   arguments at args; their references and the caller's reference to
+   func move into the frame.  NULL with MemoryError when the data stack
+   cannot grow; nothing is consumed then.  The common case writes the
+   frame in place on the current chunk; a new chunk goes through
+   _PyFrame_PushUnchecked. */
+static inline _PyInterpreterFrame *
+push_frame_positional(PyThreadState *tstate, PyFunctionObject *func,
+                      PyCodeObject *co, PyObject **args, int nargs)
+{
+    int slots = _PyFrame_NumSlotsForCode(co);
+    _PyInterpreterFrame *callee;
+    if (tstate->datastack_top != NULL
+            && tstate->datastack_limit - tstate->datastack_top >= slots) {
+        callee = (_PyInterpreterFrame *)tstate->datastack_top;
+        tstate->datastack_top += slots;
+        callee->f_executable = Py_NewRef(co);
+        callee->f_funcobj = (PyObject *)func;
+        callee->f_globals = func->func_globals;
+        callee->f_builtins = func->func_builtins;
+        callee->f_locals = NULL;
+        callee->frame_obj = NULL;
+        callee->stacktop = co->co_nlocalsplus;
+        callee->owner = FRAME_OWNED_BY_THREAD;
+        callee->is_entry = 0;
+        callee->yielded = 0;
+    }
+    else {
+        callee = _PyFrame_PushUnchecked(
+            tstate, Py_NewRef(func), (PyObject *)co, func->func_globals,
+            func->func_builtins, NULL);
+        if (callee == NULL) {
+            return NULL;
+        }
+        Py_DECREF(func);    /* the frame holds its own reference */
+    }
+    int i = 0;
+    for (; i < nargs; i++) {
+        callee->localsplus[i] = args[i];
+    }
+    for (; i < co->co_nlocalsplus; i++) {
+        callee->localsplus[i] = NULL;
+    }
+    /* The loop resumes at instr_ptr + 1. */
+    callee->instr_ptr = _PyCode_CODE(co) - 1;
+    return callee;
+}
+
+/* The generic CALL's fast path for a Python function called with npos
+   positional arguments and no keywords: when func's signature needs no
+   binding beyond copying them and its positional defaults (no *args,
+   **kwargs or keyword-only parameters), push its frame as the specialized
+   forms do (references move as push_frame_positional says).  NULL
+   without an exception when the shape does not fit (nothing consumed,
+   the caller binds generically); NULL with MemoryError when the frame
+   could not be pushed (nothing consumed either).  func's fields are read
+   once each, as the generic binding does. */
+static inline _PyInterpreterFrame *
+push_frame_simple(PyThreadState *tstate, PyFunctionObject *func,
+                  PyObject **args, int npos)
+{
+    PyCodeObject *co = __atomic_load_n((PyCodeObject **)&func->func_code,
+                                       __ATOMIC_ACQUIRE);
+    if ((co->co_flags & (CO_VARARGS | CO_VARKEYWORDS))
+            || co->co_kwonlyargcount != 0 || npos > co->co_argcount) {
+        return NULL;
+    }
+    PyObject *defaults = NULL;
+    int first_default = co->co_argcount;
+    if (npos < co->co_argcount) {
+        defaults = __atomic_load_n(&func->func_defaults, __ATOMIC_ACQUIRE);
+        first_default -= defaults ? (int)PyTuple_GET_SIZE(defaults) : 0;
+        if (npos < first_default) {
+            return NULL;    /* missing arguments: the generic message */
+        }
+    }
+    _PyInterpreterFrame *callee = push_frame_positional(tstate, func, co,
+                                                        args, npos);
+    if (callee == NULL) {
+        return NULL;
+    }
+    for (int i = npos; i < co->co_argcount; i++) {
+        callee->localsplus[i] =
+            Py_NewRef(PyTuple_GET_ITEM(defaults, i - first_default));
+    }
+    return callee;
+}
+
+/* Release a finished frame and pop it.  The common case (thread-owned,
+   no frame object, not the first frame of its chunk) is done here;
+   the rest by _PyFrame_ClearAndPop.  The frame is no longer the
+   thread's current frame, so code run by a finalizer below pushes its
+   frames above it and pops them again before it is popped. */
+static inline void
+pop_finished_frame(PyThreadState *tstate, _PyInterpreterFrame *frame)
+{
+    if (frame->frame_obj != NULL || frame->owner != FRAME_OWNED_BY_THREAD
+            || (PyObject **)frame == tstate->datastack_chunk->data) {
+        _PyFrame_ClearAndPop(tstate, frame);
+        return;
+    }
+    for (int i = 0; i < frame->stacktop; i++) {
+        Py_XDECREF(frame->localsplus[i]);
+    }
+    Py_XDECREF(frame->f_locals);
+    Py_XDECREF(frame->f_funcobj);
+    Py_DECREF(frame->f_executable);
+    tstate->datastack_top = (PyObject **)frame;
+}
+
+/* A C call's recursion check (Py_EnterRecursiveCall, without the call
+   while there is room). */
+static inline int
+enter_c_call(PyThreadState *tstate)
+{
+    if (tstate->c_recursion_remaining > 1) {
+        tstate->c_recursion_remaining--;
+        return 0;
+    }
+    return Py_EnterRecursiveCall(" while calling a Python object");
+}
+
+static inline void
+leave_c_call(PyThreadState *tstate)
+{
+    tstate->c_recursion_remaining++;
+}
+
 /* ---- the dispatch loop --------------------------------------------------- */
 
 #ifdef Py_GIL_DISABLED
@@ -530,6 +688,7 @@ start_frame:
 
 #include "ceval_ops.h"
 #include "ceval_specialized.h"
+#include "ceval_specialized_call.h"
 
 instrumented_instruction:
     /* DISPATCH loaded the instruction at frame->instr_ptr; deliver the
@@ -676,7 +835,7 @@ return_from_frame:
     }
     {
         _PyInterpreterFrame *caller = frame->previous;
-        _PyFrame_ClearAndPop(tstate, frame);
+        pop_finished_frame(tstate, frame);
         frame = caller;
         LOAD_FRAME();
         PUSH(retval);

@@ -179,10 +179,17 @@ static int find_keyword_slot(PyCodeObject *co, PyObject *name, int total)
 }
 
 int _PyEval_InitializeLocals(PyThreadState *tstate, PyFunctionObject *func,
+                             PyCodeObject *co,
                              PyObject **localsplus, PyObject *const *args,
                              Py_ssize_t argcount, PyObject *kwnames)
 {
-    PyCodeObject *co = (PyCodeObject *)func->func_code;
+    /* Free-threaded build: defaults may be replaced concurrently; they
+       are loaded once (a replaced tuple stays alive while the code
+       object's constants or the caller hold it). */
+    PyObject *defaults = __atomic_load_n(&func->func_defaults,
+                                         __ATOMIC_ACQUIRE);
+    PyObject *kwdefaults = __atomic_load_n(&func->func_kwdefaults,
+                                           __ATOMIC_ACQUIRE);
     const int total_args = co->co_argcount + co->co_kwonlyargcount;
     Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
     Py_ssize_t consumed = 0;    /* references of args already placed */
@@ -251,8 +258,7 @@ int _PyEval_InitializeLocals(PyThreadState *tstate, PyFunctionObject *func,
     }
     /* Positional defaults. */
     if (argcount < co->co_argcount) {
-        Py_ssize_t defcount = func->func_defaults
-                              ? PyTuple_GET_SIZE(func->func_defaults) : 0;
+        Py_ssize_t defcount = defaults ? PyTuple_GET_SIZE(defaults) : 0;
         Py_ssize_t m = co->co_argcount - defcount;
         for (i = argcount; i < m; i++) {
             if (localsplus[i] == NULL) {
@@ -263,7 +269,7 @@ int _PyEval_InitializeLocals(PyThreadState *tstate, PyFunctionObject *func,
         }
         for (i = (n > m ? n : m); i < co->co_argcount; i++) {
             if (localsplus[i] == NULL) {
-                localsplus[i] = Py_NewRef(PyTuple_GET_ITEM(func->func_defaults,
+                localsplus[i] = Py_NewRef(PyTuple_GET_ITEM(defaults,
                                                            i - m));
             }
         }
@@ -276,9 +282,9 @@ int _PyEval_InitializeLocals(PyThreadState *tstate, PyFunctionObject *func,
                 continue;
             }
             PyObject *name = PyTuple_GET_ITEM(co->co_localsplusnames, i);
-            if (func->func_kwdefaults != NULL) {
+            if (kwdefaults != NULL) {
                 PyObject *def;
-                int found = PyDict_GetItemRef(func->func_kwdefaults, name, &def);
+                int found = PyDict_GetItemRef(kwdefaults, name, &def);
                 if (found < 0) {
                     goto fail;
                 }

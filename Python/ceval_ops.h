@@ -1181,6 +1181,12 @@ generic_FOR_ITER:
 /* ---- calls ---------------------------------------------------------------------- */
 
 TARGET(CALL)
+{
+    /* calls (session 6): Python/specialize_call.c decides. */
+    SPEC_ADAPT(_PySpec_Call(frame->instr_ptr, spec_entry_,
+                            stack_pointer - oparg - 2, oparg));
+}
+generic_CALL:
 TARGET(CALL_KW)
 {
     PyObject *kwnames = NULL;
@@ -1216,12 +1222,27 @@ TARGET(CALL_KW)
             Py_XDECREF(kwnames);   /* tracing hook */
             goto error;
         }
-        stack_pointer = base;
-        SAVE_STACK();
-        _PyInterpreterFrame *callee = push_function_frame(
-            tstate, (PyFunctionObject *)callable, NULL, args, npos, kwnames);
-        Py_XDECREF(kwnames);
-        ERROR_IF(callee == NULL);
+        _PyInterpreterFrame *callee;
+        if (kwnames == NULL
+                && (callee = push_frame_simple(
+                        tstate, (PyFunctionObject *)callable, args, npos))
+                   != NULL) {
+            /* calls (session 6): positional arguments bound by copying. */
+            stack_pointer = base;
+            SAVE_STACK();
+        }
+        else {
+            if (kwnames == NULL && PyErr_Occurred()) {
+                goto error;     /* the stack still holds the call */
+            }
+            stack_pointer = base;
+            SAVE_STACK();
+            callee = push_function_frame(
+                tstate, (PyFunctionObject *)callable, NULL, args, npos,
+                kwnames);
+            Py_XDECREF(kwnames);
+            ERROR_IF(callee == NULL);
+        }
         callee->previous = frame;
         frame = callee;
         tstate->current_frame = frame;

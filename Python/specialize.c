@@ -43,6 +43,8 @@ has_entry(int opcode)
     /* spec (session 6) */
     case STORE_ATTR: case FOR_ITER: case UNPACK_SEQUENCE: case TO_BOOL:
     case CONTAINS_OP: case STORE_SUBSCR:
+    /* calls (session 6) */
+    case CALL:
         return 1;
     default:
         return 0;

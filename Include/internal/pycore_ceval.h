@@ -23,9 +23,12 @@ PyAPI_FUNC(PyObject *) _PyEval_Vector(PyThreadState *tstate,
 PyAPI_FUNC(PyObject *) _PyEval_EvalFrame(PyThreadState *tstate,
                                          _PyInterpreterFrame *frame,
                                          int throwflag);
-/* Bind args/kwnames to func's parameters in localsplus (the references
-   in args are consumed, even on error).  0 or -1 with TypeError. */
+/* Bind args/kwnames to func's parameters in localsplus, a frame for co
+   (func's code when the frame was pushed: a racing __code__ assignment
+   must not change the shape between push and binding).  The references
+   in args are consumed, even on error.  0 or -1 with TypeError. */
 int _PyEval_InitializeLocals(PyThreadState *tstate, PyFunctionObject *func,
+                             PyCodeObject *co,
                              PyObject **localsplus, PyObject *const *args,
                              Py_ssize_t argcount, PyObject *kwnames);
 /* The builtins dict for a globals dict (borrowed). */

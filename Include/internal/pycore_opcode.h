@@ -231,7 +231,26 @@ typedef uint16_t _Py_CODEUNIT;
     X(CONTAINS_OP_STR, CONTAINS_OP)                 \
     X(STORE_SUBSCR_LIST_INT, STORE_SUBSCR)          \
     X(STORE_SUBSCR_DICT, STORE_SUBSCR)              \
-    X(LOAD_ATTR_MODULE, LOAD_ATTR)
+    X(LOAD_ATTR_MODULE, LOAD_ATTR)                  \
+    /* calls (session 6) */                         \
+    X(CALL_PY_EXACT_ARGS, CALL)                     \
+    X(CALL_PY_WITH_DEFAULTS, CALL)                  \
+    X(CALL_BOUND_METHOD_EXACT_ARGS, CALL)           \
+    X(CALL_BUILTIN_O, CALL)                         \
+    X(CALL_BUILTIN_FAST, CALL)                      \
+    X(CALL_BUILTIN_FAST_WITH_KEYWORDS, CALL)        \
+    X(CALL_METHOD_DESCRIPTOR_O, CALL)               \
+    X(CALL_METHOD_DESCRIPTOR_NOARGS, CALL)          \
+    X(CALL_METHOD_DESCRIPTOR_FAST, CALL)            \
+    X(CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS, CALL) \
+    X(CALL_LEN, CALL)                               \
+    X(CALL_ISINSTANCE, CALL)                        \
+    X(CALL_TYPE_1, CALL)                            \
+    X(CALL_STR_1, CALL)                             \
+    X(CALL_TUPLE_1, CALL)                           \
+    X(CALL_BOOL_1, CALL)                            \
+    X(CALL_BUILTIN_CLASS, CALL)                     \
+    X(CALL_LIST_APPEND, CALL)
 
 #define _PY_OPCODE_ENUM(name) name,
 #define _PY_SPEC_OPCODE_ENUM(name, base) name,

@@ -277,4 +277,14 @@ PyAPI_FUNC(void) _PySpec_ContainsOp(_Py_CODEUNIT *instr, _PySpecEntry *entry,
 PyAPI_FUNC(void) _PySpec_StoreSubscr(_Py_CODEUNIT *instr, _PySpecEntry *entry,
                                      PyObject *container, PyObject *sub);
 
+/* calls (session 6): Python/specialize_call.c.  base points at the call's
+   [callable, self_or_null] pair, followed by oparg arguments. */
+PyAPI_FUNC(void) _PySpec_Call(_Py_CODEUNIT *instr, _PySpecEntry *entry,
+                              PyObject **base, int oparg);
+/* Objects/funcobject.c: func's version, given now if it has none (0 when
+   versions ran out).  Cleared when __code__, __defaults__,
+   __kwdefaults__ or the vectorcall change. */
+PyAPI_FUNC(uint32_t) _PyFunction_GetVersionForCurrentState(
+    PyFunctionObject *func);
+
 #endif /* Py_INTERNAL_SPECIALIZE_H */

@@ -1,0 +1,365 @@
+/* The specialized forms of CALL (calls, session 6); included once,
+   inside _PyEval_EvalFrame next to Python/ceval_specialized.h, whose
+   conventions they follow: guards first, the stack untouched on a miss
+   (SPEC_MISS goes to CALL's generic path), the entry's payload read only
+   after _PySpec_Ready.  Python/specialize_call.c chooses them.
+
+   The stack of a call is [callable, self_or_null, arg1 ... argN] with
+   N = oparg; with a self the arguments start at the self slot.  Every
+   form computes that layout the same way (CALL_ARGS below).  Only the
+   uninstrumented loop runs these bodies (instrumented dispatch maps them
+   to CALL), so they have no tracing hooks. */
+
+/* base: the [callable, self_or_null] pair; args/total: the positional
+   arguments, self included. */
+#define CALL_ARGS()                                                     \
+    PyObject **base = stack_pointer - oparg - 2;                        \
+    int has_self = base[1] != NULL;                                     \
+    int total = oparg + has_self;                                       \
+    PyObject **args = base + 2 - has_self
+
+/* A C call returned res (a new reference or NULL): release the call's
+   stack and push res. */
+#define CALL_FINISH(res)                                                \
+    do {                                                                \
+        PyObject *res_ = (res);                                         \
+        for (PyObject **p_ = base; p_ < stack_pointer; p_++) {          \
+            Py_XDECREF(*p_);                                            \
+        }                                                               \
+        stack_pointer = base;                                           \
+        ERROR_IF(res_ == NULL);                                         \
+        PUSH(res_);                                                     \
+        CHECK_EVAL_BREAKER();                                           \
+        DISPATCH();                                                     \
+    } while (0)
+
+/* ---- Python functions: the callee's frame follows ours ------------------ */
+
+/* The callable and arguments have been checked and the frame `callee`
+   pushed with their references: continue in it. */
+#define ENTER_CALLEE(callee)                                            \
+    do {                                                                \
+        stack_pointer = base;                                           \
+        SAVE_STACK();                                                   \
+        (callee)->previous = frame;                                     \
+        frame = (callee);                                               \
+        tstate->current_frame = frame;                                  \
+        LOAD_FRAME();                                                   \
+        goto start_frame;                                               \
+    } while (0)
+
+TARGET(CALL_PY_EXACT_ARGS)
+{
+    _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
+    CALL_ARGS();
+    PyObject *callable = base[0];
+    if (!_PySpec_Ready(entry) || !Py_IS_TYPE(callable, &PyFunction_Type)) {
+        SPEC_MISS(CALL);
+    }
+    PyCodeObject *callee_code = spec_function_code(callable, entry);
+    if (callee_code == NULL || callee_code->co_argcount != total) {
+        SPEC_MISS(CALL);
+    }
+    _PyInterpreterFrame *callee = push_frame_positional(
+        tstate, (PyFunctionObject *)callable, callee_code, args, total);
+    if (callee == NULL) {
+        CALL_FINISH(NULL);
+    }
+    ENTER_CALLEE(callee);
+}
+
+TARGET(CALL_PY_WITH_DEFAULTS)
+{
+    _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
+    CALL_ARGS();
+    PyObject *callable = base[0];
+    if (!_PySpec_Ready(entry) || !Py_IS_TYPE(callable, &PyFunction_Type)) {
+        SPEC_MISS(CALL);
+    }
+    PyCodeObject *callee_code = spec_function_code(callable, entry);
+    if (callee_code == NULL) {
+        SPEC_MISS(CALL);
+    }
+    /* The version covers __defaults__ too; their count is checked anyway,
+       since this site's argument count may differ from the first one. */
+    PyObject *defaults = __atomic_load_n(
+        &((PyFunctionObject *)callable)->func_defaults, __ATOMIC_ACQUIRE);
+    int argcount = callee_code->co_argcount;
+    int first_default = argcount
+        - (defaults ? (int)PyTuple_GET_SIZE(defaults) : 0);
+    if (total > argcount || total < first_default) {
+        SPEC_MISS(CALL);
+    }
+    _PyInterpreterFrame *callee = push_frame_positional(
+        tstate, (PyFunctionObject *)callable, callee_code, args, total);
+    if (callee == NULL) {
+        CALL_FINISH(NULL);
+    }
+    for (int i = total; i < argcount; i++) {
+        callee->localsplus[i] =
+            Py_NewRef(PyTuple_GET_ITEM(defaults, i - first_default));
+    }
+    ENTER_CALLEE(callee);
+}
+
+TARGET(CALL_BOUND_METHOD_EXACT_ARGS)
+{
+    _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
+    PyObject **base = stack_pointer - oparg - 2;
+    PyObject *callable = base[0];
+    if (!_PySpec_Ready(entry) || base[1] != NULL
+            || !Py_IS_TYPE(callable, &PyMethod_Type)) {
+        SPEC_MISS(CALL);
+    }
+    PyObject *func = PyMethod_GET_FUNCTION(callable);
+    if (!Py_IS_TYPE(func, &PyFunction_Type)) {
+        SPEC_MISS(CALL);
+    }
+    PyCodeObject *callee_code = spec_function_code(func, entry);
+    if (callee_code == NULL || callee_code->co_argcount != oparg + 1) {
+        SPEC_MISS(CALL);
+    }
+    /* [method, NULL] becomes [function, self]; the method object goes. */
+    base[1] = Py_NewRef(PyMethod_GET_SELF(callable));
+    base[0] = Py_NewRef(func);
+    Py_DECREF(callable);
+    _PyInterpreterFrame *callee = push_frame_positional(
+        tstate, (PyFunctionObject *)func, callee_code, base + 1, oparg + 1);
+    if (callee == NULL) {
+        CALL_FINISH(NULL);
+    }
+    ENTER_CALLEE(callee);
+}
+
+/* ---- builtin functions ------------------------------------------------------ */
+
+/* The C function of a builtin whose flags are exactly `flags` (METH_STATIC
+   or METH_METHOD functions never match). */
+#define BUILTIN_WITH_FLAGS(callable, flags)                              \
+    (Py_IS_TYPE((callable), &PyCFunction_Type)                           \
+     && ((PyCFunctionObject *)(callable))->m_ml->ml_flags == (flags))
+
+TARGET(CALL_BUILTIN_O)
+{
+    CALL_ARGS();
+    PyObject *callable = base[0];
+    if (total != 1 || !BUILTIN_WITH_FLAGS(callable, METH_O)) {
+        SPEC_MISS(CALL);
+    }
+    PyCFunctionObject *cf = (PyCFunctionObject *)callable;
+    if (enter_c_call(tstate) < 0) {
+        CALL_FINISH(NULL);
+    }
+    PyObject *res = cf->m_ml->ml_meth(cf->m_self, args[0]);
+    leave_c_call(tstate);
+    CALL_FINISH(res);
+}
+
+TARGET(CALL_BUILTIN_FAST)
+{
+    CALL_ARGS();
+    PyObject *callable = base[0];
+    if (!BUILTIN_WITH_FLAGS(callable, METH_FASTCALL)) {
+        SPEC_MISS(CALL);
+    }
+    PyCFunctionObject *cf = (PyCFunctionObject *)callable;
+    if (enter_c_call(tstate) < 0) {
+        CALL_FINISH(NULL);
+    }
+    PyObject *res = ((PyCFunctionFast)(void (*)(void))cf->m_ml->ml_meth)(
+        cf->m_self, args, total);
+    leave_c_call(tstate);
+    CALL_FINISH(res);
+}
+
+TARGET(CALL_BUILTIN_FAST_WITH_KEYWORDS)
+{
+    CALL_ARGS();
+    PyObject *callable = base[0];
+    if (!BUILTIN_WITH_FLAGS(callable, METH_FASTCALL | METH_KEYWORDS)) {
+        SPEC_MISS(CALL);
+    }
+    PyCFunctionObject *cf = (PyCFunctionObject *)callable;
+    if (enter_c_call(tstate) < 0) {
+        CALL_FINISH(NULL);
+    }
+    PyObject *res =
+        ((PyCFunctionFastWithKeywords)(void (*)(void))cf->m_ml->ml_meth)(
+            cf->m_self, args, total, NULL);
+    leave_c_call(tstate);
+    CALL_FINISH(res);
+}
+
+/* len(x), isinstance(x, t): the callable is the pinned builtin the entry
+   holds (specialize_call.c keeps it alive, so identity is exact). */
+TARGET(CALL_LEN)
+{
+    _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
+    CALL_ARGS();
+    if (!_PySpec_Ready(entry) || base[0] != entry->obj || total != 1) {
+        SPEC_MISS(CALL);
+    }
+    Py_ssize_t n = PyObject_Length(args[0]);
+    CALL_FINISH(n < 0 ? NULL : PyLong_FromSsize_t(n));
+}
+
+TARGET(CALL_ISINSTANCE)
+{
+    _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
+    CALL_ARGS();
+    if (!_PySpec_Ready(entry) || base[0] != entry->obj || total != 2) {
+        SPEC_MISS(CALL);
+    }
+    int is = PyObject_IsInstance(args[0], args[1]);
+    CALL_FINISH(is < 0 ? NULL : Py_NewRef(is ? Py_True : Py_False));
+}
+
+/* type(x), str(x), tuple(x): static types, compared by address. */
+TARGET(CALL_TYPE_1)
+{
+    CALL_ARGS();
+    if (base[0] != (PyObject *)&PyType_Type || total != 1) {
+        SPEC_MISS(CALL);
+    }
+    CALL_FINISH(Py_NewRef((PyObject *)Py_TYPE(args[0])));
+}
+
+TARGET(CALL_STR_1)
+{
+    CALL_ARGS();
+    if (base[0] != (PyObject *)&PyUnicode_Type || total != 1) {
+        SPEC_MISS(CALL);
+    }
+    CALL_FINISH(PyObject_Str(args[0]));
+}
+
+TARGET(CALL_TUPLE_1)
+{
+    CALL_ARGS();
+    if (base[0] != (PyObject *)&PyTuple_Type || total != 1) {
+        SPEC_MISS(CALL);
+    }
+    CALL_FINISH(PySequence_Tuple(args[0]));
+}
+
+TARGET(CALL_BOOL_1)
+{
+    CALL_ARGS();
+    if (base[0] != (PyObject *)&PyBool_Type || total != 1) {
+        SPEC_MISS(CALL);
+    }
+    int truth = PyObject_IsTrue(args[0]);
+    CALL_FINISH(truth < 0 ? NULL : Py_NewRef(truth ? Py_True : Py_False));
+}
+
+/* A builtin class's vectorcall constructor (range(n), list(x), ...),
+   called as PyObject_Vectorcall would (type's tp_vectorcall_offset names
+   the class's tp_vectorcall). */
+TARGET(CALL_BUILTIN_CLASS)
+{
+    CALL_ARGS();
+    PyObject *callable = base[0];
+    if (!Py_IS_TYPE(callable, &PyType_Type)
+            || !(((PyTypeObject *)callable)->tp_flags & Py_TPFLAGS_IMMUTABLETYPE)
+            || ((PyTypeObject *)callable)->tp_vectorcall == NULL) {
+        SPEC_MISS(CALL);
+    }
+    CALL_FINISH(((PyTypeObject *)callable)->tp_vectorcall(
+        callable, args, (size_t)total | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL));
+}
+
+/* ---- method descriptors (list.append, str.join, ...) --------------------- */
+
+/* callable is a method descriptor with exactly these flags and args[0]
+   an instance of its type (the descriptor's own check, which raises, is
+   left to the generic path). */
+#define DESCRIPTOR_APPLIES(callable, flags, total, args)                   \
+    (Py_IS_TYPE((callable), &PyMethodDescr_Type) && (total) >= 1           \
+     && ((PyMethodDescrObject *)(callable))->d_method->ml_flags == (flags) \
+     && PyObject_TypeCheck((args)[0], PyDescr_TYPE(callable)))
+
+TARGET(CALL_METHOD_DESCRIPTOR_O)
+{
+    CALL_ARGS();
+    PyObject *callable = base[0];
+    if (total != 2 || !DESCRIPTOR_APPLIES(callable, METH_O, total, args)) {
+        SPEC_MISS(CALL);
+    }
+    PyMethodDef *ml = ((PyMethodDescrObject *)callable)->d_method;
+    if (enter_c_call(tstate) < 0) {
+        CALL_FINISH(NULL);
+    }
+    PyObject *res = ml->ml_meth(args[0], args[1]);
+    leave_c_call(tstate);
+    CALL_FINISH(res);
+}
+
+TARGET(CALL_METHOD_DESCRIPTOR_NOARGS)
+{
+    CALL_ARGS();
+    PyObject *callable = base[0];
+    if (total != 1 || !DESCRIPTOR_APPLIES(callable, METH_NOARGS, total, args)) {
+        SPEC_MISS(CALL);
+    }
+    PyMethodDef *ml = ((PyMethodDescrObject *)callable)->d_method;
+    if (enter_c_call(tstate) < 0) {
+        CALL_FINISH(NULL);
+    }
+    PyObject *res = ml->ml_meth(args[0], NULL);
+    leave_c_call(tstate);
+    CALL_FINISH(res);
+}
+
+TARGET(CALL_METHOD_DESCRIPTOR_FAST)
+{
+    CALL_ARGS();
+    PyObject *callable = base[0];
+    if (!DESCRIPTOR_APPLIES(callable, METH_FASTCALL, total, args)) {
+        SPEC_MISS(CALL);
+    }
+    PyMethodDef *ml = ((PyMethodDescrObject *)callable)->d_method;
+    if (enter_c_call(tstate) < 0) {
+        CALL_FINISH(NULL);
+    }
+    PyObject *res = ((PyCFunctionFast)(void (*)(void))ml->ml_meth)(
+        args[0], args + 1, total - 1);
+    leave_c_call(tstate);
+    CALL_FINISH(res);
+}
+
+TARGET(CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS)
+{
+    CALL_ARGS();
+    PyObject *callable = base[0];
+    if (!DESCRIPTOR_APPLIES(callable, METH_FASTCALL | METH_KEYWORDS, total,
+                            args)) {
+        SPEC_MISS(CALL);
+    }
+    PyMethodDef *ml = ((PyMethodDescrObject *)callable)->d_method;
+    if (enter_c_call(tstate) < 0) {
+        CALL_FINISH(NULL);
+    }
+    PyObject *res = ((PyCFunctionFastWithKeywords)(void (*)(void))ml->ml_meth)(
+        args[0], args + 1, total - 1, NULL);
+    leave_c_call(tstate);
+    CALL_FINISH(res);
+}
+
+/* list.append(lst, x) on an exact list (the pinned descriptor). */
+TARGET(CALL_LIST_APPEND)
+{
+    _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
+    CALL_ARGS();
+    if (!_PySpec_Ready(entry) || base[0] != entry->obj || total != 2
+            || !PyList_CheckExact(args[0])) {
+        SPEC_MISS(CALL);
+    }
+    CALL_FINISH(PyList_Append(args[0], args[1]) < 0 ? NULL
+                                                     : Py_NewRef(Py_None));
+}
+
+#undef CALL_ARGS
+#undef CALL_FINISH
+#undef ENTER_CALLEE
+#undef BUILTIN_WITH_FLAGS
+#undef DESCRIPTOR_APPLIES
