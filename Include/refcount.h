@@ -107,7 +107,15 @@ static inline void Py_DECREF(PyObject *op) {
         local--;
         __atomic_store_n(&op->ob_ref_local, local, __ATOMIC_RELAXED);
         if (local == 0) {
-            _Py_MergeZeroLocalRefcount(op);
+            /* Shared field 0: no other thread ever counted or marked it,
+               so it dies here, as _Py_MergeZeroLocalRefcount would
+               decide, without that call on the common path. */
+            if (__atomic_load_n(&op->ob_ref_shared, __ATOMIC_ACQUIRE) == 0) {
+                _Py_Dealloc(op);
+            }
+            else {
+                _Py_MergeZeroLocalRefcount(op);
+            }
         }
     }
     else {

@@ -31,9 +31,11 @@ PyAPI_FUNC(void) PyCriticalSection2_Begin(PyCriticalSection2 *c, PyObject *a, Py
 PyAPI_FUNC(void) PyCriticalSection2_BeginMutex(PyCriticalSection2 *c, PyMutex *m1, PyMutex *m2);
 PyAPI_FUNC(void) PyCriticalSection2_End(PyCriticalSection2 *c);
 
-#if defined(Py_GIL_DISABLED) && defined(Py_BUILD_CORE)
-/* The core's one-object sections: the common case (an uncontended mutex,
-   a section that is not already on top) inline; everything else (the
+#if defined(Py_GIL_DISABLED) && defined(_Py_BUILD_LIBPYTHON)
+/* libpython's own one-object sections (_Py_BUILD_LIBPYTHON is defined
+   only while compiling libpython: the thread-state variable is not
+   exported): the common case (an uncontended mutex, a section that is
+   not already on top) inline; everything else (the
    re-entrant case, waiting, resuming a suspended section below) in
    Python/critical_section.c, which re-checks from the start.  The
    thread's section stack is only touched by the thread itself, so the

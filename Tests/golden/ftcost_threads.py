@@ -105,18 +105,19 @@ print("released", sys.getrefcount(table) >= 2, len(table))
 # --- critical sections under contention ---------------------------------------
 
 items = []
+slots = [None] * N_THREADS
 
 
 def appender(index):
     for i in range(2000):
         items.append(i)
         if i % 7 == 0:
-            items[-1] = i
+            slots[index] = i        # one list, each thread its own slot
     return None
 
 
 run_threads(appender)
-print("appends", len(items), sum(items) == N_THREADS * sum(range(2000)))
+print("appends", len(items), sum(items) == N_THREADS * sum(range(2000)), slots)
 
 counter_dict = {}
 
