@@ -77,7 +77,10 @@ static inline int _Py_IsImmortal(PyObject *op) {
 PyAPI_FUNC(void) _Py_MergeZeroLocalRefcount(PyObject *);
 PyAPI_FUNC(void) _Py_DecRefShared(PyObject *);
 
-static inline void Py_INCREF(PyObject *op) {
+/* Always inline: in a function as large as the evaluation loop the
+   compiler otherwise gives up inlining some of them, and each becomes a
+   call (Py_ALWAYS_INLINE, as in CPython). */
+static inline Py_ALWAYS_INLINE void Py_INCREF(PyObject *op) {
     uint32_t local = __atomic_load_n(&op->ob_ref_local, __ATOMIC_RELAXED);
     uint32_t new_local = local + 1;
     if (new_local == 0) {
@@ -93,7 +96,7 @@ static inline void Py_INCREF(PyObject *op) {
     }
 }
 
-static inline void Py_DECREF(PyObject *op) {
+static inline Py_ALWAYS_INLINE void Py_DECREF(PyObject *op) {
     uint32_t local = __atomic_load_n(&op->ob_ref_local, __ATOMIC_RELAXED);
     if (local == _Py_IMMORTAL_REFCNT_LOCAL) {
         return;
