@@ -77,10 +77,7 @@ static inline int _Py_IsImmortal(PyObject *op) {
 PyAPI_FUNC(void) _Py_MergeZeroLocalRefcount(PyObject *);
 PyAPI_FUNC(void) _Py_DecRefShared(PyObject *);
 
-/* Always inline: in a function as large as the evaluation loop the
-   compiler otherwise gives up inlining some of them, and each becomes a
-   call (Py_ALWAYS_INLINE, as in CPython). */
-static inline Py_ALWAYS_INLINE void Py_INCREF(PyObject *op) {
+static inline void Py_INCREF(PyObject *op) {
     uint32_t local = __atomic_load_n(&op->ob_ref_local, __ATOMIC_RELAXED);
     uint32_t new_local = local + 1;
     if (new_local == 0) {
@@ -96,7 +93,7 @@ static inline Py_ALWAYS_INLINE void Py_INCREF(PyObject *op) {
     }
 }
 
-static inline Py_ALWAYS_INLINE void Py_DECREF(PyObject *op) {
+static inline void Py_DECREF(PyObject *op) {
     uint32_t local = __atomic_load_n(&op->ob_ref_local, __ATOMIC_RELAXED);
     if (local == _Py_IMMORTAL_REFCNT_LOCAL) {
         return;
@@ -110,15 +107,7 @@ static inline Py_ALWAYS_INLINE void Py_DECREF(PyObject *op) {
         local--;
         __atomic_store_n(&op->ob_ref_local, local, __ATOMIC_RELAXED);
         if (local == 0) {
-            /* Shared field 0: no other thread ever counted or marked it,
-               so it dies here, as _Py_MergeZeroLocalRefcount would
-               decide, without that call on the common path. */
-            if (__atomic_load_n(&op->ob_ref_shared, __ATOMIC_ACQUIRE) == 0) {
-                _Py_Dealloc(op);
-            }
-            else {
-                _Py_MergeZeroLocalRefcount(op);
-            }
+            _Py_MergeZeroLocalRefcount(op);
         }
     }
     else {
