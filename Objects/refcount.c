@@ -111,6 +111,36 @@ static void immortalize(PyObject *op)
     _Py_SetImmortal(op);
 }
 
+/* A code object's constants are loaded by LOAD_CONST in every thread that
+   runs it, so each one is a shared count as contended as the function's
+   (a float constant in a loop is a read-modify-write per iteration).  They
+   are immutable by construction; nested code objects (a method's, a
+   comprehension's) are constants too and get the same treatment. */
+static void immortalize_code(PyCodeObject *code, int depth)
+{
+    if (_Py_IsImmortal((PyObject *)code) && depth > 0) {
+        return;     /* already walked through another function */
+    }
+    immortalize((PyObject *)code);
+    PyObject *consts = code->co_consts;
+    if (consts == NULL || !PyTuple_Check(consts) || depth > 64) {
+        return;
+    }
+    immortalize(consts);
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(consts); i++) {
+        PyObject *item = PyTuple_GET_ITEM(consts, i);
+        if (PyCode_Check(item)) {
+            immortalize_code((PyCodeObject *)item, depth + 1);
+        }
+        else if (PyFloat_CheckExact(item) || PyLong_CheckExact(item)
+                 || PyUnicode_CheckExact(item) || PyBytes_CheckExact(item)
+                 || PyComplex_CheckExact(item) || PyTuple_CheckExact(item)
+                 || PyFrozenSet_CheckExact(item)) {
+            immortalize(item);
+        }
+    }
+}
+
 static int immortalize_if_deferred(PyObject *op, void *Py_UNUSED(arg))
 {
     if (!(op->ob_flags & _Py_OBFLAG_DEFERRED_REFCOUNT)) {
@@ -121,7 +151,7 @@ static int immortalize_if_deferred(PyObject *op, void *Py_UNUSED(arg))
     if (PyFunction_Check(op)) {
         PyObject *code = ((PyFunctionObject *)op)->func_code;
         if (code->ob_flags & _Py_OBFLAG_DEFERRED_REFCOUNT) {
-            immortalize(code);
+            immortalize_code((PyCodeObject *)code, 0);
         }
     }
     return 1;

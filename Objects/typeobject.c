@@ -401,11 +401,17 @@ typedef struct {
 
 static method_cache_entry method_cache[MCACHE_SIZE];
 
+/* Multiplicative hashing of (version, name address), top bits kept.  The
+   addresses of interned names are not independent of each other, and a
+   shift-and-xor of them made hot pairs (a class's __init__ and one of its
+   attributes) share an entry and evict each other on every call, in one
+   build and not the other. */
 static inline method_cache_entry *mcache_entry(unsigned int version,
                                                PyObject *name)
 {
-    size_t h = ((uintptr_t)name >> 4) ^ ((uintptr_t)name >> 16);
-    return &method_cache[(version ^ h) & (MCACHE_SIZE - 1)];
+    uint64_t key = ((uint64_t)(uintptr_t)name >> 3) ^ ((uint64_t)version << 40);
+    uint64_t h = (key * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - MCACHE_SIZE_EXP);
+    return &method_cache[h];
 }
 
 /* Look name up in the cache for type.  Returns 1 and a new reference (or

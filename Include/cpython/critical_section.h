@@ -31,7 +31,71 @@ PyAPI_FUNC(void) PyCriticalSection2_Begin(PyCriticalSection2 *c, PyObject *a, Py
 PyAPI_FUNC(void) PyCriticalSection2_BeginMutex(PyCriticalSection2 *c, PyMutex *m1, PyMutex *m2);
 PyAPI_FUNC(void) PyCriticalSection2_End(PyCriticalSection2 *c);
 
-#ifdef Py_GIL_DISABLED
+#if defined(Py_GIL_DISABLED) && defined(_Py_BUILD_LIBPYTHON)
+/* libpython's own one-object sections (_Py_BUILD_LIBPYTHON is defined
+   only while compiling libpython: the thread-state variable is not
+   exported): the common case (an uncontended mutex, a section that is
+   not already on top) inline; everything else (the
+   re-entrant case, waiting, resuming a suspended section below) in
+   Python/critical_section.c, which re-checks from the start.  The
+   thread's section stack is only touched by the thread itself, so the
+   plain accesses to tstate->critical_section need no atomics. */
+extern __thread PyThreadState *_Py_tss_tstate;
+
+static inline void
+_PyCriticalSection_BeginInline(PyCriticalSection *c, PyMutex *m)
+{
+    PyThreadState *tstate = _Py_tss_tstate;
+    uintptr_t top = tstate->critical_section;
+    /* Bits 0-1 of top are tags; the mutex test must see the untagged
+       pointer, and a top section with tags goes the slow way. */
+    if ((top & 0x3) == 0
+            && (top == 0 || ((PyCriticalSection *)top)->_cs_mutex != m)) {
+        uint8_t expected = _Py_UNLOCKED;
+        if (__atomic_compare_exchange_n(&m->_bits, &expected, _Py_LOCKED, 0,
+                                        __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+            c->_cs_mutex = m;
+            c->_cs_prev = top;
+            tstate->critical_section = (uintptr_t)c;
+            return;
+        }
+    }
+    PyCriticalSection_BeginMutex(c, m);
+}
+
+static inline void
+_PyCriticalSection_EndInline(PyCriticalSection *c)
+{
+    PyMutex *m = c->_cs_mutex;
+    if (m == NULL) {
+        return;     /* re-entered: the outer section unlocks */
+    }
+    PyThreadState *tstate = _Py_tss_tstate;
+    if (tstate->critical_section == (uintptr_t)c
+            && (c->_cs_prev & 0x1) == 0) {
+        uint8_t expected = _Py_LOCKED;
+        if (__atomic_compare_exchange_n(&m->_bits, &expected, _Py_UNLOCKED, 0,
+                                        __ATOMIC_RELEASE, __ATOMIC_RELAXED)) {
+            tstate->critical_section = c->_cs_prev;
+            return;
+        }
+    }
+    PyCriticalSection_End(c);
+}
+
+#  define Py_BEGIN_CRITICAL_SECTION(op)                                 \
+    {                                                                   \
+        PyCriticalSection _py_cs;                                       \
+        _PyCriticalSection_BeginInline(&_py_cs,                         \
+                                       &_PyObject_CAST(op)->ob_mutex)
+#  define Py_BEGIN_CRITICAL_SECTION_MUTEX(mutex)                        \
+    {                                                                   \
+        PyCriticalSection _py_cs;                                       \
+        _PyCriticalSection_BeginInline(&_py_cs, (mutex))
+#  define Py_END_CRITICAL_SECTION()                                     \
+        _PyCriticalSection_EndInline(&_py_cs);                          \
+    }
+#elif defined(Py_GIL_DISABLED)
 #  define Py_BEGIN_CRITICAL_SECTION(op)                                 \
     {                                                                   \
         PyCriticalSection _py_cs;                                       \
@@ -43,6 +107,13 @@ PyAPI_FUNC(void) PyCriticalSection2_End(PyCriticalSection2 *c);
 #  define Py_END_CRITICAL_SECTION()                                     \
         PyCriticalSection_End(&_py_cs);                                 \
     }
+#else
+#  define Py_BEGIN_CRITICAL_SECTION(op) {
+#  define Py_BEGIN_CRITICAL_SECTION_MUTEX(mutex) {
+#  define Py_END_CRITICAL_SECTION() }
+#endif
+
+#ifdef Py_GIL_DISABLED
 #  define Py_BEGIN_CRITICAL_SECTION2(a, b)                              \
     {                                                                   \
         PyCriticalSection2 _py_cs2;                                     \
@@ -55,9 +126,6 @@ PyAPI_FUNC(void) PyCriticalSection2_End(PyCriticalSection2 *c);
         PyCriticalSection2_End(&_py_cs2);                               \
     }
 #else
-#  define Py_BEGIN_CRITICAL_SECTION(op) {
-#  define Py_BEGIN_CRITICAL_SECTION_MUTEX(mutex) {
-#  define Py_END_CRITICAL_SECTION() }
 #  define Py_BEGIN_CRITICAL_SECTION2(a, b) {
 #  define Py_BEGIN_CRITICAL_SECTION2_MUTEX(m1, m2) {
 #  define Py_END_CRITICAL_SECTION2() }
