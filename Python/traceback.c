@@ -44,13 +44,17 @@ int PyTraceBack_Here(PyFrameObject *frame)
     return 0;
 }
 
+/* A traceback is a chain as long as the stack that raised: the trashcan
+   bounds the C recursion of freeing it (tb_next). */
 static void tb_dealloc(PyObject *op)
 {
     PyTracebackObject *tb = (PyTracebackObject *)op;
     PyObject_GC_UnTrack(op);
+    Py_TRASHCAN_BEGIN(tb, tb_dealloc)
     Py_CLEAR(tb->tb_next);
     Py_CLEAR(tb->tb_frame);
     PyObject_GC_Del(op);
+    Py_TRASHCAN_END
 }
 
 static int tb_traverse(PyObject *op, visitproc visit, void *arg)
