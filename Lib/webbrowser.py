@@ -243,44 +243,40 @@ class UnixBrowser(BaseBrowser):
         return True
 
 
-class Mozilla(UnixBrowser):
+class _GraphicalBrowser(UnixBrowser):
+    """A browser with its own window, started in the background."""
+
+    background = True
+
+
+class Mozilla(_GraphicalBrowser):
     """Firefox and other Mozilla browsers."""
 
-    remote_args = ['%action', '%s']
     remote_action = ""
     remote_action_newwin = "-new-window"
     remote_action_newtab = "-new-tab"
-    background = True
 
 
-class Epiphany(UnixBrowser):
+class Epiphany(_GraphicalBrowser):
     """GNOME Web."""
 
-    remote_args = ['%action', '%s']
     remote_action = "-n"
     remote_action_newwin = "-w"
-    background = True
 
 
-class Chrome(UnixBrowser):
+class Chrome(_GraphicalBrowser):
     """Google Chrome and Chromium."""
 
-    remote_args = ['%action', '%s']
     remote_action = ""
     remote_action_newwin = "--new-window"
     remote_action_newtab = ""
-    background = True
 
 
 Chromium = Chrome
 
 
-class Opera(UnixBrowser):
-    remote_args = ['%action', '%s']
-    remote_action = ""
-    remote_action_newwin = "--new-window"
-    remote_action_newtab = ""
-    background = True
+class Opera(Chrome):
+    """Opera takes Chrome's options."""
 
 
 class Elinks(UnixBrowser):

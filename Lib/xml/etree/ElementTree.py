@@ -527,6 +527,16 @@ def _attribute_text(qnames, value, escape):
     return escape(value)
 
 
+def _write_namespace_declarations(write, namespaces):
+    """The xmlns attributes of the root element, ordered by prefix."""
+    if not namespaces:
+        return
+    for uri, prefix in sorted(namespaces.items(), key=lambda item: item[1]):
+        if prefix:
+            prefix = ":" + prefix
+        write(' xmlns%s="%s"' % (prefix, _escape_attrib(uri)))
+
+
 def _serialize_xml(write, elem, qnames, namespaces,
                    short_empty_elements, **kwargs):
     tag = elem.tag
@@ -545,12 +555,7 @@ def _serialize_xml(write, elem, qnames, namespaces,
                                short_empty_elements=short_empty_elements)
         else:
             write("<" + tag)
-            if namespaces:
-                for uri, prefix in sorted(namespaces.items(),
-                                          key=lambda item: item[1]):
-                    if prefix:
-                        prefix = ":" + prefix
-                    write(' xmlns%s="%s"' % (prefix, _escape_attrib(uri)))
+            _write_namespace_declarations(write, namespaces)
             for key, value in elem.items():
                 if isinstance(key, QName):
                     key = key.text
@@ -591,12 +596,7 @@ def _serialize_html(write, elem, qnames, namespaces, **kwargs):
                 _serialize_html(write, child, qnames, None)
         else:
             write("<" + tag)
-            if namespaces:
-                for uri, prefix in sorted(namespaces.items(),
-                                          key=lambda item: item[1]):
-                    if prefix:
-                        prefix = ":" + prefix
-                    write(' xmlns%s="%s"' % (prefix, _escape_attrib(uri)))
+            _write_namespace_declarations(write, namespaces)
             for key, value in elem.items():
                 if isinstance(key, QName):
                     key = key.text
