@@ -55,10 +55,13 @@ void _PyFrame_TakeOwnership(PyFrameObject *f, _PyInterpreterFrame *frame)
     }
 }
 
+/* Frames of a deep stack that outlive it form an f_back chain as long as
+   the stack: the trashcan bounds the C recursion of freeing it. */
 static void frame_dealloc(PyObject *op)
 {
     PyFrameObject *f = (PyFrameObject *)op;
     PyObject_GC_UnTrack(op);
+    Py_TRASHCAN_BEGIN(f, frame_dealloc)
     _PyInterpreterFrame *frame = f->f_frame;
     if (frame != NULL && frame->owner == FRAME_OWNED_BY_FRAME_OBJECT) {
         _PyFrame_ClearExceptCode(frame);
@@ -69,6 +72,7 @@ static void frame_dealloc(PyObject *op)
     Py_CLEAR(f->f_extra_locals);
     Py_CLEAR(f->f_locals_cache);
     PyObject_GC_Del(op);
+    Py_TRASHCAN_END
 }
 
 static int frame_traverse(PyObject *op, visitproc visit, void *arg)
