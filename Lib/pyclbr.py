@@ -12,7 +12,11 @@ import sys
 
 __all__ = ["readmodule", "readmodule_ex", "Class", "Function"]
 
-_modules = {}       # fully qualified module name -> its tree (a cache)
+# Fully qualified module name -> its tree.  Shared by all threads without
+# a lock: a module is stored before its source is scanned (so import cycles
+# end), and two threads racing on one module each build an equal tree; the
+# last store wins.
+_modules = {}
 
 
 class _Object:

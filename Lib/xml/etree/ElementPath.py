@@ -19,6 +19,10 @@ _TOKEN = re.compile(r"""
     | (?P<space>\s+)
 """, re.VERBOSE)
 
+# Compiled paths by (path, namespaces).  Shared by all threads without a
+# lock: each get, store and clear is one dict operation, and compiled steps
+# are never mutated, so a race only compiles a path twice or drops the
+# cache early.
 _cache = {}
 _CACHE_LIMIT = 100
 
