@@ -1,0 +1,1 @@
+"""XML-RPC: a client (xmlrpc.client) and servers (xmlrpc.server)."""
