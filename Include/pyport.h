@@ -98,4 +98,14 @@ typedef int Py_ssize_clean_t;
 #endif
 #define Py_UNREACHABLE() _Py_UNREACHABLE()
 
+/* Byte order of the target, as CPython's pyport.h names it: exactly one of
+   the two is 1.  WORDS_BIGENDIAN comes from pyconfig.h (configure). */
+#ifdef WORDS_BIGENDIAN
+#  define PY_BIG_ENDIAN 1
+#  define PY_LITTLE_ENDIAN 0
+#else
+#  define PY_BIG_ENDIAN 0
+#  define PY_LITTLE_ENDIAN 1
+#endif
+
 #endif /* Py_PYPORT_H */

@@ -41,6 +41,7 @@ static const char *const stdlib_module_names[] = {
     "_hashlib",
     "_heapq",
     "_hmac",
+    "_iconv_codec",
     "_imp",
     "_interpchannels",
     "_interpqueues",
