@@ -320,6 +320,14 @@ int Py_FinalizeEx(void)
     if (tstate != NULL && tstate->current_exception != NULL) {
         status = -1;
     }
+    if (tstate != NULL) {
+        /* Objects left in modules are finalized now, with a working
+           interpreter; what their finalizers print is flushed too. */
+        _PyImport_FinalizeModules(tstate);
+        if (_PyIO_FlushStdFiles() < 0) {
+            status = -1;
+        }
+    }
     _PyMonitoring_Fini();   /* lead: sys.monitoring's records */
     _PySignal_Fini();       /* sig: restore dispositions, drop handlers */
     if (tstate != NULL) {

@@ -113,6 +113,10 @@ int _PyImport_FastCreateModule(PyObject *loader, PyObject *spec,
 int _PyImport_FastExecModule(PyObject *loader, PyObject *module);
 /* _LoaderBasics.exec_module: exec(get_code(name), module.__dict__). */
 int _PyImport_LoaderExecCode(PyObject *loader, PyObject *module);
+/* At exit: drop the modules from sys.modules, collect, and clear the
+   dicts of those still alive (Python/finalize_modules.c).  Called by
+   Py_FinalizeEx in the finalizing thread. */
+void _PyImport_FinalizeModules(PyThreadState *tstate);
 /* exec(code, module.__dict__) with __builtins__ supplied. */
 int _PyImport_ExecCodeInModule(PyObject *module, PyObject *code);
 /* A NamespaceLoader whose _path is path (for _init_module_attrs). */
