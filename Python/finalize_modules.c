@@ -13,9 +13,10 @@
      3. collect garbage: modules only reachable from each other are
         collected whole, their objects' finalizers running with every
         module dict still intact;
-     4. clear the dicts of the modules still alive, last imported first
-        (names starting with an underscore first, as CPython does), then
-        collect again.
+     4. clear __main__'s dict, then the dicts of the other modules still
+        alive, last imported first (in each, the names starting with one
+        underscore before the others, as the language reference promises),
+        then collect again.
    sys and builtins are left alone: printing and the final flush of the
    standard streams need them. */
 #include "Python.h"
@@ -97,6 +98,12 @@ static void clear_dict_pass(PyObject *dict, int underscores_first)
     Py_DECREF(names);
 }
 
+static void clear_dict(PyObject *dict)
+{
+    clear_dict_pass(dict, 1);
+    clear_dict_pass(dict, 0);
+}
+
 /* Step 4 for one module, if it is still alive. */
 static void clear_module(PyObject *ref)
 {
@@ -107,10 +114,26 @@ static void clear_module(PyObject *ref)
     }
     PyObject *dict = PyModule_GetDict(module);          /* borrowed */
     if (dict != NULL) {
-        clear_dict_pass(dict, 1);
-        clear_dict_pass(dict, 0);
+        clear_dict(dict);
     }
     Py_DECREF(module);
+}
+
+/* __main__'s dict as a new reference, or NULL.  It is held through the
+   teardown: a function of the program may keep it alive after the module
+   object itself is gone (a daemon thread parked inside it, say), and the
+   program's own objects are the ones finalizers most often touch. */
+static PyObject *main_dict(PyObject *modules)
+{
+    PyObject *module;
+    if (PyDict_GetItemStringRef(modules, "__main__", &module) <= 0) {
+        PyErr_Clear();
+        return NULL;
+    }
+    PyObject *dict = PyModule_Check(module) ? PyModule_GetDict(module) : NULL;
+    Py_XINCREF(dict);
+    Py_DECREF(module);
+    return dict;
 }
 
 void _PyImport_FinalizeModules(PyThreadState *tstate)
@@ -122,17 +145,23 @@ void _PyImport_FinalizeModules(PyThreadState *tstate)
         return;
     }
     Py_INCREF(modules);
+    PyObject *main_globals = main_dict(modules);
     PyObject *weaklist = detach_modules(modules);
     if (weaklist == NULL) {
         PyErr_Clear();
-        Py_DECREF(modules);
-        return;
     }
     _PyGC_Collect(tstate, 2, _Py_GC_REASON_SHUTDOWN);
-    for (Py_ssize_t i = PyList_GET_SIZE(weaklist) - 1; i >= 0; i--) {
-        clear_module(PyList_GET_ITEM(weaklist, i));
+    /* The program's objects go first, while every other module still works. */
+    if (main_globals != NULL) {
+        clear_dict(main_globals);
+        Py_DECREF(main_globals);
     }
-    Py_DECREF(weaklist);
+    if (weaklist != NULL) {
+        for (Py_ssize_t i = PyList_GET_SIZE(weaklist) - 1; i >= 0; i--) {
+            clear_module(PyList_GET_ITEM(weaklist, i));
+        }
+        Py_DECREF(weaklist);
+    }
     Py_DECREF(modules);
     _PyGC_Collect(tstate, 2, _Py_GC_REASON_SHUTDOWN);
 }
