@@ -210,6 +210,10 @@ class c_ulonglong(_SimpleCData):
     _type_ = "Q"
 _check_size(c_ulonglong)
 
+if sizeof(c_long) == sizeof(c_longlong):
+    c_longlong = c_long
+    c_ulonglong = c_ulong
+
 
 class c_ubyte(_SimpleCData):
     _type_ = "B"
@@ -265,6 +269,15 @@ elif SIZEOF_TIME_T == 4:
     c_time_t = c_int32
 else:
     raise SystemError(f"Unexpected sizeof(time_t): {SIZEOF_TIME_T=}")
+
+
+def ARRAY(typ, length):
+    """ARRAY(type, length) -> type * length (soft deprecated: multiply)."""
+    return typ * length
+
+
+# Kept for code that reads it; POINTER caches on __pointer_type__ now.
+_pointer_type_cache = {}
 
 
 def cast(obj, typ):

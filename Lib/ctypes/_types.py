@@ -407,6 +407,9 @@ class _SimpleCData(_CData, _CDataMethods, metaclass=PyCSimpleType):
         cls = type(self)
         if not _is_fundamental(cls):
             return "<%s object at %#x>" % (cls.__name__, id(self))
+        if cls._type_ in "zZ":
+            # String pointers show the address they hold, not the text.
+            return "%s(%s)" % (cls.__name__, _read(addressof(self), "P"))
         return "%s(%r)" % (cls.__name__, self.value)
 
     def __ctypes_from_outparam__(self):
@@ -1072,24 +1075,82 @@ class CFuncPtr(_CData, _CDataMethods, metaclass=PyCFuncPtrType):
         self._argtypes = _DEFAULT
         self._restype = _DEFAULT
         self._errcheck = None
+        self._paramflags = None
         self.__name__ = None
         if not args:
             return
         if len(args) == 1 and isinstance(args[0], int):
             _write(addressof(self), "P", args[0])
             return
-        if len(args) == 1 and isinstance(args[0], tuple):
+        if len(args) in (1, 2) and isinstance(args[0], tuple):
+            # prototype((name, dll)[, paramflags])
             name, dll = args[0][:2]
             handle = getattr(dll, "_handle", dll)
             if isinstance(name, int):
                 raise TypeError("function ordinal is not supported on this platform")
             _write(addressof(self), "P", _ctypes.dlsym(handle, name))
             self.__name__ = name
+            if len(args) == 2 and args[1] is not None:
+                self._paramflags = self._check_paramflags(args[1])
             return
         if len(args) == 1 and callable(args[0]):
             self._make_callback(args[0])
             return
         raise TypeError("argument must be callable or integer function address")
+
+    def _check_paramflags(self, paramflags):
+        argtypes = getattr(type(self), "_argtypes_", None)
+        if not isinstance(paramflags, tuple):
+            raise TypeError("paramflags must be a tuple or None")
+        if argtypes is None or len(paramflags) != len(argtypes):
+            raise ValueError("paramflags must have the same length as argtypes")
+        for index, item in enumerate(paramflags):
+            if not isinstance(item, tuple) or not 1 <= len(item) <= 3 or \
+                    not isinstance(item[0], int) or \
+                    (len(item) > 1 and item[1] is not None and not isinstance(item[1], str)):
+                raise TypeError("paramflags must be a sequence of (int [,string [,value]]) tuples")
+            if item[0] & 7 not in (0, 1, 2, 4, 3):
+                raise TypeError("paramflag value %d not supported" % item[0])
+            if item[0] & 2 and not isinstance(argtypes[index], PyCPointerType):
+                raise TypeError("'out' parameter %d must be a pointer type, not %s"
+                                % (index + 1, getattr(argtypes[index], "__name__",
+                                                      type(argtypes[index]).__name__)))
+        return paramflags
+
+    def _bind_params(self, args, kwargs):
+        """Arguments from the caller's values by paramflags; returns them
+        and the instances created for 'out' parameters."""
+        argtypes = self.argtypes
+        params = []
+        outputs = []
+        position = 0
+        kwargs = dict(kwargs)
+        for index, item in enumerate(self._paramflags):
+            flag = item[0] & 7
+            name = item[1] if len(item) > 1 else None
+            if flag == 2:
+                out = argtypes[index]._type_()
+                params.append(out)
+                outputs.append(out)
+                continue
+            if position < len(args):
+                value = args[position]
+                position += 1
+            elif name is not None and name in kwargs:
+                value = kwargs.pop(name)
+            elif len(item) > 2:
+                value = item[2]
+            elif flag == 4:
+                value = 0
+            else:
+                raise TypeError("required argument '%s' missing" % (name or index + 1))
+            params.append(value)
+        if position < len(args):
+            raise TypeError("call takes exactly %d arguments (%d given)"
+                            % (position, len(args)))
+        if kwargs:
+            raise TypeError("unexpected keyword argument '%s'" % next(iter(kwargs)))
+        return params, outputs
 
     def _make_callback(self, function):
         cls = type(self)
@@ -1176,7 +1237,10 @@ class CFuncPtr(_CData, _CDataMethods, metaclass=PyCFuncPtrType):
         return "<%s object at %#x>" % (type(self).__name__, id(self))
 
     def __call__(self, *args, **kwargs):
-        if kwargs:
+        outputs = None
+        if self._paramflags is not None:
+            args, outputs = self._bind_params(args, kwargs)
+        elif kwargs:
             raise TypeError("this function takes no keyword arguments")
         address = _read(addressof(self), "P")
         if address is None:
@@ -1211,7 +1275,10 @@ class CFuncPtr(_CData, _CDataMethods, metaclass=PyCFuncPtrType):
         restype = self.restype
         result = _perform_call(address, flags, nfixed, converted, restype)
         if self._errcheck is not None:
-            return self._errcheck(result, self, args)
+            return self._errcheck(result, self, tuple(args))
+        if outputs:
+            values = tuple(o.__ctypes_from_outparam__() for o in outputs)
+            return values[0] if len(values) == 1 else values
         return result
 
 

@@ -114,6 +114,17 @@ class Libc(unittest.TestCase):
         self.assertEqual(g(b"21"), 42)
         self.assertEqual(seen, [(21, True, (b"21",))])
 
+    def test_paramflags(self):
+        proto = CFUNCTYPE(c_long, c_char_p, POINTER(c_char_p), c_int)
+        strtol = proto(("strtol", libc), ((1, "text"), (2, "end"), (1, "base", 10)))
+        self.assertEqual(strtol(b"42rest"), b"rest")      # the out value is returned
+        strtol.errcheck = lambda result, func, args: (result, args[1].value)
+        self.assertEqual(strtol(b"ff!", base=16), (255, b"!"))
+        with self.assertRaisesRegex(TypeError, "required argument 'text' missing"):
+            strtol()
+        with self.assertRaisesRegex(ValueError, "same length as argtypes"):
+            proto(("strtol", libc), ((1, "text"),))
+
     def test_wide_strings(self):
         libc.wcslen.argtypes = [c_wchar_p]
         libc.wcslen.restype = c_size_t
