@@ -10,7 +10,7 @@ turns them into CField descriptors.
 import sys
 import warnings
 
-__all__ = ["get_layout", "FieldInfo", "StructLayout"]
+__all__ = ["get_layout", "format_spec", "FieldInfo", "StructLayout"]
 
 
 class FieldInfo:
@@ -159,14 +159,14 @@ def get_layout(cls, fields, is_struct, big_endian, start_size=0, start_align=0):
         size = _round_up(bit_pos, 8) // 8
     size = _round_up(size, total_align)
     return StructLayout(placed, size, total_align,
-                        _format_spec(placed, size, is_struct, big_endian))
+                        format_spec(placed, size, is_struct))
 
 
 def _round_down(value, multiple):
     return value // multiple * multiple
 
 
-def _format_spec(placed, size, is_struct, big_endian):
+def format_spec(placed, size, is_struct):
     """The PEP 3118 format of a structure: T{...} with padding as 'x'."""
     if not is_struct or any(f.bit_size for f in placed):
         return "B"

@@ -63,11 +63,7 @@ def _keep(obj, address, value):
     if value is None:
         return
     root = _root(obj)
-    objects = root._objects
-    if not isinstance(objects, dict):
-        objects = {} if objects is None else {"": objects}
-        root._objects = objects
-    objects[str(address - addressof(root))] = value
+    _ctypes._keep_alive(root, str(address - addressof(root)), value)
 
 
 def _ffi(cls):
@@ -198,7 +194,8 @@ def _unpickle(cls, state):
     memory, attributes = state
     if len(memory) != _ctypes._cdata_size(obj):
         _ctypes.resize(obj, len(memory))
-    _ctypes._memmove(addressof(obj), memory, len(memory)) if memory else None
+    if memory:
+        _ctypes._memmove(addressof(obj), memory, len(memory))
     if attributes:
         obj.__dict__.update(attributes)
     return obj
@@ -259,7 +256,7 @@ class PyCSimpleType(_CDataType):
         cls._ctypes_shape_ = ()
         cls._ctypes_swapped_ = swapped
         cls._ctypes_format_ = (_OTHER_ORDER if swapped else _NATIVE_ORDER) + \
-            {"z": "z", "Z": "Z", "P": "P", "O": "O", "v": "h"}.get(code, code)
+            _pep3118_code(storage, size)
         if code in _SWAPPABLE_CODES and not swapped and \
                 "_ctypes_swapped_" not in namespace:
             # The other byte order is a sibling of cls (same bases), so a
@@ -294,6 +291,16 @@ class PyCSimpleType(_CDataType):
         if param is not None:
             return cls.from_param(param)
         raise TypeError("wrong type")
+
+
+def _pep3118_code(code, size):
+    """The struct-module code for a ctypes code: '<' and '>' select the
+    standard sizes, so integers are named by their size (c_long is 'q'
+    where it has 8 bytes)."""
+    if code in _INTEGER_CODES:
+        signed = {1: "b", 2: "h", 4: "i", 8: "q"}[size]
+        return signed if code.islower() else signed.upper()
+    return code
 
 
 def _from_param_int(cls, value):
@@ -515,7 +522,7 @@ class _StructMeta(_CDataType):
         if bases and bases[0] is _CData:
             return cls          # Structure or Union itself: abstract
         if "_fields_" in namespace:
-            cls._ctypes_final_fields(namespace["_fields_"])
+            cls._ctypes_set_fields(namespace["_fields_"])
         elif not hasattr(cls, "_ctypes_size_"):
             # No fields yet: an empty structure until _fields_ is set.
             type.__setattr__(cls, "_ctypes_size_", 0)
@@ -529,11 +536,11 @@ class _StructMeta(_CDataType):
             if cls.__dict__.get("_ctypes_final_", False):
                 raise AttributeError("_fields_ is final")
             type.__setattr__(cls, name, value)
-            cls._ctypes_final_fields(value)
+            cls._ctypes_set_fields(value)
             return
         type.__setattr__(cls, name, value)
 
-    def _ctypes_final_fields(cls, fields):
+    def _ctypes_set_fields(cls, fields):
         if isinstance(fields, (str, bytes)) or not hasattr(fields, "__iter__"):
             raise TypeError("'_fields_' must be a sequence of pairs")
         fields = list(fields)
@@ -545,13 +552,15 @@ class _StructMeta(_CDataType):
         if isinstance(base, _StructMeta) and hasattr(base, "_ctypes_size_"):
             # A subclass's own fields follow its base's, padding included.
             start_size, start_align = base._ctypes_size_, base._ctypes_align_
-        from ._layout import get_layout
+        from ._layout import get_layout, format_spec
         swap = hasattr(cls, "_swappedbytes_")
         big_endian = (_sys.byteorder == "big") != swap
         layout = get_layout(cls, fields, type(cls)._is_struct, big_endian,
                             start_size, start_align)
         if start_size and hasattr(base, "_ctypes_layout_"):
             layout.fields[:0] = base._ctypes_layout_.fields
+            layout.format_spec = format_spec(layout.fields, layout.size,
+                                             type(cls)._is_struct)
         for info in layout.fields[len(layout.fields) - len(fields):]:
             type.__setattr__(cls, info.name, CField._make(info, swap))
         type.__setattr__(cls, "_ctypes_size_", layout.size)
@@ -564,7 +573,8 @@ class _StructMeta(_CDataType):
             t = field[1]
             if isinstance(t, _StructMeta):
                 type.__setattr__(t, "_ctypes_final_", True)
-        cls.__dict__.get("_ctypes_ffi_") and type.__delattr__(cls, "_ctypes_ffi_")
+        if "_ctypes_ffi_" in cls.__dict__:
+            type.__delattr__(cls, "_ctypes_ffi_")     # built for the old layout
         anonymous = cls.__dict__.get("_anonymous_")
         if anonymous is not None:
             names = {f[0] for f in fields}
@@ -707,10 +717,6 @@ class PyCArrayType(_CDataType):
             return _at(cls, address, owner).value
         return NotImplemented
 
-    def from_param(cls, value):
-        if isinstance(value, cls):
-            return value
-        return _CDataType.from_param(cls, value)
 
 
 _array_types = {}
@@ -928,13 +934,9 @@ class _Pointer(_CData, _CDataMethods, metaclass=PyCPointerType):
             raise TypeError("expected %s instead of %s"
                             % (item.__name__, type(value).__name__))
         _write(addressof(self), "P", addressof(value))
-        objects = self._objects
-        if not isinstance(objects, dict):
-            objects = {}
-        objects["1"] = value
+        _ctypes._keep_alive(self, "1", value)
         if value._objects is not None:
-            objects["0"] = value._objects
-        self._objects = objects
+            _ctypes._keep_alive(self, "0", value._objects)
 
     def __bool__(self):
         return _read(addressof(self), "P") is not None

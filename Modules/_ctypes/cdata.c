@@ -300,6 +300,45 @@ _ctypes_addressof(PyObject *module, PyObject *obj)
     return PyLong_FromVoidPtr(self->b_ptr);
 }
 
+/* _keep_alive(obj, key, value): obj._objects[key] = value, making
+   _objects a dict first if needed (an earlier single object is kept under
+   the key "").  The critical section makes the check-and-create atomic, so
+   two threads storing into one instance both keep their objects. */
+PyObject *
+_ctypes_keep_alive(PyObject *module, PyObject *args)
+{
+    PyObject *obj, *key, *value;
+    if (!PyArg_ParseTuple(args, "OUO:_keep_alive", &obj, &key, &value)) {
+        return NULL;
+    }
+    CDataObject *self = require_cdata(obj);
+    if (self == NULL) {
+        return NULL;
+    }
+    int status = 0;
+    Py_BEGIN_CRITICAL_SECTION(obj);
+    if (self->b_objects == NULL || !PyDict_Check(self->b_objects)) {
+        PyObject *dict = PyDict_New();
+        if (dict == NULL
+            || (self->b_objects != NULL
+                && PyDict_SetItemString(dict, "", self->b_objects) < 0)) {
+            Py_XDECREF(dict);
+            status = -1;
+        }
+        else {
+            Py_XSETREF(self->b_objects, dict);
+        }
+    }
+    if (status == 0) {
+        status = PyDict_SetItem(self->b_objects, key, value);
+    }
+    Py_END_CRITICAL_SECTION();
+    if (status < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 /* _cdata_size(obj): the bytes an instance's memory block holds now. */
 PyObject *
 _ctypes_cdata_size(PyObject *module, PyObject *obj)
@@ -385,6 +424,10 @@ _ctypes_at(PyObject *module, PyObject *args)
     }
     Py_ssize_t size = declared_size((PyTypeObject *)cls);
     if (size < 0) {
+        return NULL;
+    }
+    if (p == NULL && size > 0) {
+        PyErr_SetString(PyExc_ValueError, "NULL pointer access");
         return NULL;
     }
     PyTypeObject *tp = (PyTypeObject *)cls;

@@ -27,6 +27,7 @@ PyObject *_ctypes_addressof(PyObject *module, PyObject *obj);
 PyObject *_ctypes_resize(PyObject *module, PyObject *args);
 PyObject *_ctypes_at(PyObject *module, PyObject *args);
 PyObject *_ctypes_cdata_size(PyObject *module, PyObject *obj);
+PyObject *_ctypes_keep_alive(PyObject *module, PyObject *args);
 
 static int
 parse_code(PyObject *obj, char *code)
@@ -342,6 +343,8 @@ static PyMethodDef ctypes_methods[] = {
     {"_at", _ctypes_at, METH_VARARGS, "_at(cls, address, base=None)"},
     {"_buffer", ctypes_buffer, METH_O,
      "_buffer(obj) -> (address, length, readonly, memoryview)"},
+    {"_keep_alive", _ctypes_keep_alive, METH_VARARGS,
+     "_keep_alive(obj, key, value): obj._objects[key] = value"},
     {"_cdata_size", _ctypes_cdata_size, METH_O, "_cdata_size(obj) -> bytes held"},
     {"_memoryview_at", ctypes_memoryview_at, METH_VARARGS, NULL},
     {"addressof", _ctypes_addressof, METH_O,
