@@ -318,8 +318,7 @@ def _address_of(value):
     arg = c_void_p.from_param(value)
     if isinstance(arg, (_ct.CArgObject, _ct._AddressArg)):
         return arg._address()
-    if isinstance(arg, _Pointer):
-        return _ctypes._read(addressof(arg), "P") or 0
+    # A pointer-sized instance: the address is its value.
     return _ctypes._read(addressof(arg), "P") or 0
 
 

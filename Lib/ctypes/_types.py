@@ -9,14 +9,15 @@ A class tells _CData its instance size through ``_ctypes_size_`` and its
 PEP 3118 view through ``_ctypes_format_`` / ``_ctypes_shape_``; its
 alignment is ``_ctypes_align_``.
 
-Thread safety: classes are built by one thread (class creation); the
-caches below (array types, pointer types, function types) are dicts or
-type attributes whose single get/set operations are atomic, and a race
-between two threads creating the same type is resolved by setdefault, so
-every thread ends up with the same type object.
+Thread safety: a class is built by one thread (class creation).  The
+type caches give racing threads one type: array types through
+dict.setdefault, pointer types (``__pointer_type__``) under
+_pointer_type_lock, the FFIType cached on a class by a single attribute
+store (two racing threads build equal descriptors, either may stay).
 """
 
 import _ctypes
+import _thread
 from _ctypes import (_CData, ArgumentError, CThunk, FUNCFLAG_CDECL,
                      FUNCFLAG_PYTHONAPI, FUNCFLAG_USE_ERRNO,
                      FUNCFLAG_USE_LASTERROR, addressof)
@@ -967,6 +968,9 @@ class _Pointer(_CData, _CDataMethods, metaclass=PyCPointerType):
         return types.GenericAlias(cls, item)
 
 
+_pointer_type_lock = _thread.allocate_lock()
+
+
 def POINTER(cls, /):
     """Create and return a new ctypes pointer type: POINTER(type) -> type.
     The result is cached on the type as ``__pointer_type__``."""
@@ -983,12 +987,13 @@ def POINTER(cls, /):
         raise TypeError("_type_ must have storage info")
     pointer_type = PyCPointerType("LP_" + cls.__name__, (_Pointer,),
                                   {"_type_": cls, "__module__": "ctypes"})
-    # Two threads may race here; the first published type wins.
-    cached = cls.__dict__.get("__pointer_type__")
-    if cached is not None:
-        return cached
-    type.__setattr__(cls, "__pointer_type__", pointer_type)
-    return pointer_type
+    # Threads racing to make the type agree on the first one published.
+    with _pointer_type_lock:
+        cached = cls.__dict__.get("__pointer_type__")
+        if cached is None:
+            type.__setattr__(cls, "__pointer_type__", pointer_type)
+            cached = pointer_type
+    return cached
 
 
 def pointer(obj, /):

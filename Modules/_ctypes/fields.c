@@ -168,11 +168,6 @@ static int
 write_integer(char *addr, const code_info *info, PyObject *value, int swap,
               int bitsize, int bitoffset)
 {
-    if (PyFloat_Check(value)) {
-        PyErr_Format(PyExc_TypeError,
-                     "'float' object cannot be interpreted as an integer");
-        return -1;
-    }
     PyObject *index = PyNumber_Index(value);
     if (index == NULL) {
         return -1;
