@@ -1301,11 +1301,13 @@ def _default_param(value, index):
         return value
     if value is None:
         return c_void_p(None)
-    if isinstance(value, bool) or isinstance(value, int):
-        if not -(1 << 31) <= value < (1 << 32):
+    if isinstance(value, int):
+        # Passed as a C int: anything a C long or unsigned long holds is
+        # accepted and truncated, as a C cast would.
+        if not -(1 << 63) <= value < (1 << 64):
             raise ArgumentError("argument %d: OverflowError: int too long to convert"
                                 % (index + 1))
-        return c_int(value if value < (1 << 31) else value - (1 << 32))
+        return c_int(value)
     if isinstance(value, bytes):
         return c_char_p(value)
     if isinstance(value, str):

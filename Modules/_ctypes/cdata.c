@@ -257,6 +257,15 @@ cdata_releasebuffer(PyObject *op, Py_buffer *view)
     }
 }
 
+/* Instances are mutable C memory: equal contents at two moments must not
+   give two hashes, so there is no hash at all. */
+static Py_hash_t
+cdata_nohash(PyObject *op)
+{
+    PyErr_SetString(PyExc_TypeError, "unhashable type");
+    return -1;
+}
+
 static PyBufferProcs cdata_as_buffer = {
     .bf_getbuffer = cdata_getbuffer,
     .bf_releasebuffer = cdata_releasebuffer,
@@ -267,6 +276,7 @@ PyTypeObject PyCData_Type = {
     .tp_name = "_ctypes._CData",
     .tp_basicsize = sizeof(CDataObject),
     .tp_dealloc = cdata_dealloc,
+    .tp_hash = cdata_nohash,
     .tp_as_buffer = &cdata_as_buffer,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
     .tp_doc = "The storage common to all ctypes data instances.",

@@ -81,6 +81,8 @@ class SimpleTypes(unittest.TestCase):
         with self.assertRaises(AttributeError):
             class Bad(ctypes._SimpleCData):
                 _type_ = "y"
+        with self.assertRaisesRegex(TypeError, "unhashable type"):
+            hash(c_int(1))
 
     def test_pointers_to_strings(self):
         p = c_char_p(b"hello")

@@ -96,6 +96,10 @@ class Libc(unittest.TestCase):
             func()
         with self.assertRaises(AttributeError):
             libc.no_such_function_weft
+        self.assertEqual(libc["abs"](2**40 - 3), 3)       # truncated to a C int
+        with self.assertRaisesRegex(ArgumentError,
+                                    "argument 1: OverflowError: int too long to convert"):
+            libc["labs"](2**70)
         self.assertEqual(func(-7), 7)
 
     def test_restype_callable_and_errcheck(self):
