@@ -24,14 +24,18 @@ from ._types import (_SimpleCData, Structure, Union, Array, _Pointer,
 DEFAULT_MODE = RTLD_LOCAL
 
 # The names CPython's C module exports are reachable from _ctypes too, for
-# code that imports them from there.
+# code that imports them from there (once ctypes has been imported), and
+# the classes among them carry that module's name.
 for _name in ("_SimpleCData", "Structure", "Union", "Array", "_Pointer",
               "CFuncPtr", "CField", "POINTER", "pointer", "byref",
               "PyCSimpleType", "PyCStructType", "UnionType", "PyCArrayType",
-              "PyCPointerType", "PyCFuncPtrType"):
+              "PyCPointerType", "PyCFuncPtrType", "CArgObject"):
+    _obj = getattr(_ct, _name)
+    if isinstance(_obj, type):
+        _obj.__module__ = "_ctypes"
     if not hasattr(_ctypes, _name):
-        setattr(_ctypes, _name, getattr(_ct, _name))
-del _name
+        setattr(_ctypes, _name, _obj)
+del _name, _obj
 
 
 def create_string_buffer(init, size=None):

@@ -18,11 +18,12 @@ store (two racing threads build equal descriptors, either may stay).
 
 import _ctypes
 import _thread
-from _ctypes import (_CData, ArgumentError, CThunk, FUNCFLAG_CDECL,
-                     FUNCFLAG_PYTHONAPI, FUNCFLAG_USE_ERRNO,
-                     FUNCFLAG_USE_LASTERROR, addressof)
+from _ctypes import _CData, ArgumentError, CThunk, FUNCFLAG_CDECL, addressof
 from _ctypes import _read, _write, _at, _call, _ffi_scalar, _ffi_struct
 import sys as _sys
+import types as _pytypes
+
+from ._layout import get_layout, format_spec
 
 _SIMPLE_CODES = "cbBhHiIlLdfuzZqQPXOv?g"
 _INTEGER_CODES = "bBhHiIlLqQ"
@@ -175,10 +176,6 @@ class _CDataType(type):
             return value
         raise TypeError("expected %s instance, got %s"
                         % (cls.__name__, type(value).__name__))
-
-    def _convert_arg(cls, value):
-        """from_param, then whatever that returned as an argument."""
-        return cls.from_param(value)
 
     def from_param(cls, value):
         if isinstance(value, cls):
@@ -553,7 +550,6 @@ class _StructMeta(_CDataType):
         if isinstance(base, _StructMeta) and hasattr(base, "_ctypes_size_"):
             # A subclass's own fields follow its base's, padding included.
             start_size, start_align = base._ctypes_size_, base._ctypes_align_
-        from ._layout import get_layout, format_spec
         swap = hasattr(cls, "_swappedbytes_")
         big_endian = (_sys.byteorder == "big") != swap
         layout = get_layout(cls, fields, type(cls)._is_struct, big_endian,
@@ -845,9 +841,7 @@ class Array(_CData, _CDataMethods, metaclass=PyCArrayType):
             raise ValueError("byte string too long")
         _ctypes._memmove(addressof(self), bytes(data), len(data))
 
-    def __class_getitem__(cls, item):
-        import types
-        return types.GenericAlias(cls, item)
+    __class_getitem__ = classmethod(_pytypes.GenericAlias)
 
 
 # ---- pointers ----------------------------------------------------------------
@@ -963,9 +957,7 @@ class _Pointer(_CData, _CDataMethods, metaclass=PyCPointerType):
         address = self._target() + index.__index__() * item._ctypes_size_
         _store(self, address, item, value)
 
-    def __class_getitem__(cls, item):
-        import types
-        return types.GenericAlias(cls, item)
+    __class_getitem__ = classmethod(_pytypes.GenericAlias)
 
 
 _pointer_type_lock = _thread.allocate_lock()
