@@ -85,7 +85,7 @@ def _copy_into(address, value, cls, owner):
     _keep(owner, address, value._objects if value._objects is not None else None)
 
 
-def _store(owner, address, cls, value, swap=False, bit_size=0, bit_offset=0):
+def _store(owner, address, cls, value, bit_size=0, bit_offset=0):
     """Assign the Python value to a C value of type cls at address."""
     if isinstance(cls, PyCSimpleType):
         if isinstance(value, _CData) and not isinstance(value, _SimpleCData):
@@ -96,7 +96,8 @@ def _store(owner, address, cls, value, swap=False, bit_size=0, bit_offset=0):
         if isinstance(value, _SimpleCData) and _is_fundamental(cls) \
                 and type(value)._type_ == cls._type_:
             value = value.value
-        keep = _write(address, cls._type_, value, swap, bit_size, bit_offset)
+        keep = _write(address, cls._type_, value, cls._ctypes_swapped_,
+                      bit_size, bit_offset)
         _keep(owner, address, keep)
         return
     meta = type(cls)
@@ -110,10 +111,10 @@ def _store(owner, address, cls, value, swap=False, bit_size=0, bit_offset=0):
         _copy_into(address, converted, cls, owner)
 
 
-def _load(owner, address, cls, swap=False, bit_size=0, bit_offset=0):
+def _load(owner, address, cls, bit_size=0, bit_offset=0):
     """The Python value of the C value of type cls at address."""
     if _is_fundamental(cls):
-        return _read(address, cls._type_, swap, bit_size, bit_offset)
+        return _read(address, cls._type_, cls._ctypes_swapped_, bit_size, bit_offset)
     meta = type(cls)
     special = getattr(meta, "_load_special", None)
     if special is not None:
@@ -259,10 +260,11 @@ class PyCSimpleType(_CDataType):
                 "_ctypes_swapped_" not in namespace:
             # The other byte order is a sibling of cls (same bases), so a
             # fundamental type's variant converts its values the same way.
-            other = PyCSimpleType(name, bases, {"_type_": code,
+            suffix = "_be" if _NATIVE_ORDER == "<" else "_le"
+            other = PyCSimpleType(name + suffix, bases, {"_type_": code,
                                                 "_ctypes_swapped_": True,
                                                 "__module__": cls.__module__,
-                                                "__qualname__": cls.__qualname__})
+                                                "__qualname__": cls.__qualname__ + suffix})
             if _NATIVE_ORDER == "<":
                 cls.__ctype_le__, cls.__ctype_be__ = cls, other
             else:
@@ -429,13 +431,13 @@ class CField:
     """A field of a Structure or Union: where it lives and how it converts."""
 
     __slots__ = ("name", "type", "byte_offset", "byte_size", "bit_size",
-                 "bit_offset", "index", "_swap", "_anonymous", "_is_bitfield")
+                 "bit_offset", "index", "_anonymous", "_is_bitfield")
 
     def __init__(self, *args, **kwargs):
         raise TypeError("cannot create 'CField' instances")
 
     @classmethod
-    def _make(cls, info, swap):
+    def _make(cls, info):
         self = object.__new__(cls)
         self.name = info.name
         self.type = info.type
@@ -444,7 +446,6 @@ class CField:
         self.bit_size = info.bit_size or info.byte_size * 8
         self.bit_offset = info.bit_offset
         self.index = info.index
-        self._swap = swap
         self._anonymous = False
         self._is_bitfield = bool(info.bit_size)
         return self
@@ -477,12 +478,12 @@ class CField:
             return self
         bits, offset = self._bits()
         return _load(obj, addressof(obj) + self.byte_offset, self.type,
-                     self._swap, bits, offset)
+                     bits, offset)
 
     def __set__(self, obj, value):
         bits, offset = self._bits()
         _store(obj, addressof(obj) + self.byte_offset, self.type, value,
-               self._swap, bits, offset)
+               bits, offset)
 
     def __repr__(self):
         if self.is_bitfield:
@@ -559,7 +560,7 @@ class _StructMeta(_CDataType):
             layout.format_spec = format_spec(layout.fields, layout.size,
                                              type(cls)._is_struct)
         for info in layout.fields[len(layout.fields) - len(fields):]:
-            type.__setattr__(cls, info.name, CField._make(info, swap))
+            type.__setattr__(cls, info.name, CField._make(info))
         type.__setattr__(cls, "_ctypes_size_", layout.size)
         type.__setattr__(cls, "_ctypes_align_", layout.align)
         type.__setattr__(cls, "_ctypes_format_", layout.format_spec)

@@ -239,6 +239,16 @@ class Layouts(unittest.TestCase):
         self.assertEqual(bytes(x), b"\x01\x02\x00\x00\x03\x04\x05\x06")
         self.assertEqual((x.a, x.b), (0x0102, 0x03040506))
 
+        class BEBits(ctypes.BigEndianStructure):
+            _fields_ = [("a", c_ushort, 4), ("b", c_ushort, 12), ("c", c_uint, 3),
+                        ("arr", c_ushort * 2)]
+        # a, b fill the first 16 bits; c shares the 32-bit unit at byte 0
+        # (its most significant bits come first); arr follows at byte 4.
+        y = BEBits(0xA, 0x123, 5, (1, 2))
+        self.assertEqual(bytes(y).hex(), "a123a00000010002")
+        self.assertEqual((y.a, y.b, y.c, list(y.arr)), (0xA, 0x123, 5, [1, 2]))
+        self.assertEqual(BEBits.arr.type.__name__, "c_ushort_be_Array_2")
+
         class LE(ctypes.LittleEndianStructure):
             _fields_ = [("a", c_ushort)]
         self.assertEqual(bytes(LE(0x0102)), b"\x02\x01")
