@@ -244,6 +244,25 @@ class c_bool(_SimpleCData):
     _type_ = "?"
 
 
+def _complex_supported():
+    try:
+        _ctypes._code_info("D")
+    except ValueError:
+        return False
+    return True
+
+
+if _complex_supported():
+    class c_float_complex(_SimpleCData):
+        _type_ = "F"
+
+    class c_double_complex(_SimpleCData):
+        _type_ = "D"
+
+    class c_longdouble_complex(_SimpleCData):
+        _type_ = "G"
+
+
 def _reset_cache():
     _c_functype_cache.clear()
 

@@ -25,7 +25,7 @@ import types as _pytypes
 
 from ._layout import get_layout, format_spec
 
-_SIMPLE_CODES = "cbBhHiIlLdfuzZqQPXOv?g"
+_SIMPLE_CODES = "cbBhHiIlLdfuzZqQPXOv?gFDG"
 _INTEGER_CODES = "bBhHiIlLqQ"
 _SWAPPABLE_CODES = "bBhHiIlLqQfd"
 _POINTER_CODES = "zZPO"
@@ -300,6 +300,8 @@ def _pep3118_code(code, size):
     if code in _INTEGER_CODES:
         signed = {1: "b", 2: "h", 4: "i", 8: "q"}[size]
         return signed if code.islower() else signed.upper()
+    if code in "FDG":
+        return "Z" + code.lower()
     return code
 
 
@@ -311,6 +313,12 @@ def _from_param_int(cls, value):
 
 def _from_param_float(cls, value):
     if isinstance(value, (int, float)):
+        return cls(value)
+    return None
+
+
+def _from_param_complex(cls, value):
+    if isinstance(value, (int, float, complex)):
         return cls(value)
     return None
 
@@ -379,6 +387,7 @@ _SIMPLE_FROM_PARAM.update({
     "c": _from_param_char, "u": _from_param_wchar, "?": _from_param_any,
     "v": _from_param_any, "O": _from_param_any, "z": _from_param_char_p,
     "Z": _from_param_wchar_p, "P": _from_param_void_p,
+    "F": _from_param_complex, "D": _from_param_complex, "G": _from_param_complex,
 })
 
 

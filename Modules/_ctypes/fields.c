@@ -1,7 +1,8 @@
 /* Reading and writing one C value of a ctypes `_type_` code at an address.
 
    The codes are CPython's: b B h H i I l L q Q (integers), ? (_Bool),
-   f d g (float, double, long double), c (char), u (wchar_t), z (char *),
+   f d g (float, double, long double), F D G (their complex types, where
+   libffi supports them), c (char), u (wchar_t), z (char *),
    Z (wchar_t *), P (void *), O (PyObject *).  Integers may be bit fields
    (bitsize > 0, counted from the least significant bit of the storage
    unit) and any arithmetic value may be stored in the other byte order.
@@ -14,6 +15,9 @@
 
 #include <stdbool.h>
 #include <string.h>
+#ifdef FFI_TARGET_HAS_COMPLEX_TYPE
+#  include <complex.h>
+#endif
 #include <wchar.h>
 
 typedef struct {
@@ -48,6 +52,11 @@ static const code_info code_table[] = {
     ENTRY('Z', wchar_t *, ffi_type_pointer, 0),
     ENTRY('P', void *, ffi_type_pointer, 0),
     ENTRY('O', PyObject *, ffi_type_pointer, 0),
+#ifdef FFI_TARGET_HAS_COMPLEX_TYPE
+    ENTRY('F', float _Complex, ffi_type_complex_float, 0),
+    ENTRY('D', double _Complex, ffi_type_complex_double, 0),
+    ENTRY('G', long double _Complex, ffi_type_complex_longdouble, 0),
+#endif
 };
 
 #undef ENTRY
@@ -216,6 +225,43 @@ write_float(char *addr, char code, PyObject *value, int swap)
     }
     return 0;
 }
+
+#ifdef FFI_TARGET_HAS_COMPLEX_TYPE
+static PyObject *
+read_complex(const char *addr, char code)
+{
+    switch (code) {
+    case 'F': { float _Complex v; memcpy(&v, addr, sizeof v);
+                return PyComplex_FromDoubles(crealf(v), cimagf(v)); }
+    case 'D': { double _Complex v; memcpy(&v, addr, sizeof v);
+                return PyComplex_FromDoubles(creal(v), cimag(v)); }
+    default: { long double _Complex v; memcpy(&v, addr, sizeof v);
+               return PyComplex_FromDoubles((double)creall(v), (double)cimagl(v)); }
+    }
+}
+
+static int
+write_complex(char *addr, char code, PyObject *value)
+{
+    Py_complex c = PyComplex_AsCComplex(value);
+    if (c.real == -1.0 && PyErr_Occurred()) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyErr_Format(PyExc_TypeError, "must be complex, not %.200s",
+                         Py_TYPE(value)->tp_name);
+        }
+        return -1;
+    }
+    switch (code) {
+    case 'F': { float _Complex v = CMPLXF((float)c.real, (float)c.imag);
+                memcpy(addr, &v, sizeof v); break; }
+    case 'D': { double _Complex v = CMPLX(c.real, c.imag);
+                memcpy(addr, &v, sizeof v); break; }
+    default: { long double _Complex v = CMPLXL(c.real, c.imag);
+               memcpy(addr, &v, sizeof v); break; }
+    }
+    return 0;
+}
+#endif
 
 static int
 write_char(char *addr, PyObject *value)
@@ -400,6 +446,10 @@ _ctypes_read(const char *addr, char code, int swap, int bitsize, int bitoffset)
     }
     case 'f': case 'd': case 'g':
         return read_float(addr, code, swap);
+#ifdef FFI_TARGET_HAS_COMPLEX_TYPE
+    case 'F': case 'D': case 'G':
+        return read_complex(addr, code);
+#endif
     case 'c':
         return PyBytes_FromStringAndSize(addr, 1);
     case 'u': {
@@ -445,6 +495,10 @@ _ctypes_write(char *addr, char code, PyObject *value, int swap,
     }
     case 'f': case 'd': case 'g':
         return write_float(addr, code, value, swap);
+#ifdef FFI_TARGET_HAS_COMPLEX_TYPE
+    case 'F': case 'D': case 'G':
+        return write_complex(addr, code, value);
+#endif
     case 'c':
         return write_char(addr, value);
     case 'u':

@@ -55,6 +55,16 @@ class Libc(unittest.TestCase):
         libm.pow.restype = c_double
         self.assertEqual(libm.pow(2, 10), 1024.0)
 
+    @unittest.skipUnless(hasattr(ctypes, "c_double_complex"), "libffi without complex")
+    def test_complex(self):
+        libm.cabs.restype = c_double
+        libm.cabs.argtypes = [ctypes.c_double_complex]
+        self.assertEqual(libm.cabs(3 + 4j), 5.0)
+        libm.csqrtf.restype = ctypes.c_float_complex
+        libm.csqrtf.argtypes = [ctypes.c_float_complex]
+        self.assertEqual(libm.csqrtf(-9), 3j)
+        self.assertEqual(sizeof(ctypes.c_longdouble_complex), 32)
+
     def test_struct_by_pointer_and_value(self):
         class Div(Structure):
             _fields_ = [("quot", c_long), ("rem", c_long)]
