@@ -82,16 +82,22 @@ def _copy_into(address, value, cls, owner):
     item or pointer target of type cls) and keep what it references."""
     size = cls._ctypes_size_
     _ctypes._memmove(address, addressof(value), size)
-    _keep(owner, address, value._objects if value._objects is not None else None)
+    _keep(owner, address, value._objects)
 
 
 def _store(owner, address, cls, value, bit_size=0, bit_offset=0):
     """Assign the Python value to a C value of type cls at address."""
     if isinstance(cls, PyCSimpleType):
-        if isinstance(value, _CData) and not isinstance(value, _SimpleCData):
-            value = cls.from_param(value)
         if isinstance(value, cls):
             _copy_into(address, value, cls, owner)
+            return
+        if isinstance(value, (_Pointer, Array, CFuncPtr)) and cls._type_ in "zZP":
+            # An array or pointer stored into a char * / void * slot.
+            arg = cls.from_param(value)
+            target = arg._address() if isinstance(arg, (CArgObject, _AddressArg)) \
+                else _read(addressof(arg), "P")
+            _write(address, "P", target)
+            _keep(owner, address, arg)
             return
         if isinstance(value, _SimpleCData) and _is_fundamental(cls) \
                 and type(value)._type_ == cls._type_:
