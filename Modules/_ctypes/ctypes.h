@@ -52,6 +52,13 @@ PyObject *_ctypes_read(const char *addr, char code, int swap,
 int _ctypes_write(char *addr, char code, PyObject *value, int swap,
                   int bitsize, int bitoffset, PyObject **keep);
 
+/* cdata.c: module functions over instances */
+PyObject *_ctypes_addressof(PyObject *module, PyObject *obj);
+PyObject *_ctypes_resize(PyObject *module, PyObject *args);
+PyObject *_ctypes_at(PyObject *module, PyObject *args);
+PyObject *_ctypes_cdata_size(PyObject *module, PyObject *obj);
+PyObject *_ctypes_keep_alive(PyObject *module, PyObject *args);
+
 /* callproc.c */
 typedef struct {
     PyObject_HEAD

@@ -23,12 +23,6 @@ _ctypes_errno_slot(void)
     return &ctypes_errno;
 }
 
-PyObject *_ctypes_addressof(PyObject *module, PyObject *obj);
-PyObject *_ctypes_resize(PyObject *module, PyObject *args);
-PyObject *_ctypes_at(PyObject *module, PyObject *args);
-PyObject *_ctypes_cdata_size(PyObject *module, PyObject *obj);
-PyObject *_ctypes_keep_alive(PyObject *module, PyObject *args);
-
 static int
 parse_code(PyObject *obj, char *code)
 {

@@ -28,6 +28,14 @@ class Libc(unittest.TestCase):
         self.assertIsNone(ctypes.util.find_library("no_such_library_weft"))
         self.assertFalse(hasattr(ctypes.util, "find_msvcrt"))
 
+    @unittest.skipUnless(__import__("shutil").which("gcc"), "needs gcc")
+    def test_find_library_compiler_fallback(self):
+        # What find_library falls back to when ldconfig does not know a name.
+        path = ctypes.util._findLib_gcc("m")
+        self.assertTrue(path and "libm" in path, path)
+        self.assertEqual(ctypes.util._get_soname(path), "libm.so.6")
+        self.assertIsNone(ctypes.util._findLib_gcc("no_such_library_weft"))
+
     def test_strlen_and_defaults(self):
         self.assertEqual(libc.strlen(b"hello"), 5)
         libc.strlen.argtypes = [c_char_p]
