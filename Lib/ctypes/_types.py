@@ -41,13 +41,13 @@ def _is_ctypes_type(obj):
 def _is_integer_type(cls):
     code = getattr(cls, "_type_", None)
     return isinstance(cls, PyCSimpleType) and isinstance(code, str) and \
-        (code in _INTEGER_CODES or code in "?cuv")
+        (code in _INTEGER_CODES or code == "?")
 
 
 def _is_fundamental(cls):
     """A simple type whose direct base is _SimpleCData: its values convert
     to Python objects automatically (fields, results, array items)."""
-    return isinstance(cls, PyCSimpleType) and _SimpleCData in cls.__bases__
+    return type(cls) is PyCSimpleType and _SimpleCData in cls.__bases__
 
 
 def _root(obj):
@@ -253,15 +253,14 @@ class PyCSimpleType(_CDataType):
                 "class must define a '_type_' attribute which must be\n"
                 "a single character string containing one of the\n"
                 "following characters: '%s'." % _SIMPLE_CODES)
-        storage = "h" if code == "v" else code
-        size, align = _ctypes._code_info(storage)
+        size, align = _ctypes._code_info(code)
         swapped = namespace.get("_ctypes_swapped_", False)
         cls._ctypes_size_ = size
         cls._ctypes_align_ = align
         cls._ctypes_shape_ = ()
         cls._ctypes_swapped_ = swapped
         cls._ctypes_format_ = (_OTHER_ORDER if swapped else _NATIVE_ORDER) + \
-            _pep3118_code(storage, size)
+            _pep3118_code(code, size)
         if code in _SWAPPABLE_CODES and not swapped and \
                 "_ctypes_swapped_" not in namespace:
             # The other byte order is a sibling of cls (same bases), so a
@@ -280,7 +279,7 @@ class PyCSimpleType(_CDataType):
         return cls
 
     def _make_ffi(cls):
-        return _ffi_scalar("h" if cls._type_ == "v" else cls._type_)
+        return _ffi_scalar(cls._type_)
 
     def _convert_for_store(cls, value):
         return value
@@ -308,6 +307,8 @@ def _pep3118_code(code, size):
         return signed if code.islower() else signed.upper()
     if code in "FDG":
         return "Z" + code.lower()
+    if code == "v":
+        return "h"
     return code
 
 
@@ -410,15 +411,13 @@ class _SimpleCData(_CData, _CDataMethods, metaclass=PyCSimpleType):
     @property
     def value(self):
         cls = type(self)
-        return _read(addressof(self), "h" if cls._type_ == "v" else cls._type_,
-                     cls._ctypes_swapped_)
+        return _read(addressof(self), cls._type_, cls._ctypes_swapped_)
 
     @value.setter
     def value(self, value):
         cls = type(self)
         address = addressof(self)
-        keep = _write(address, "h" if cls._type_ == "v" else cls._type_, value,
-                      cls._ctypes_swapped_)
+        keep = _write(address, cls._type_, value, cls._ctypes_swapped_)
         if keep is not None:
             self._objects = keep
 
@@ -446,7 +445,8 @@ class CField:
     """A field of a Structure or Union: where it lives and how it converts."""
 
     __slots__ = ("name", "type", "byte_offset", "byte_size", "bit_size",
-                 "bit_offset", "index", "_anonymous", "_is_bitfield")
+                 "bit_offset", "index", "_anonymous", "_is_bitfield",
+                 "_code", "_swapped", "_bit_args")
 
     def __init__(self, *args, **kwargs):
         raise TypeError("cannot create 'CField' instances")
@@ -463,6 +463,15 @@ class CField:
         self.index = info.index
         self._anonymous = False
         self._is_bitfield = bool(info.bit_size)
+        self._bit_args = (info.bit_size, info.bit_offset) if info.bit_size else (0, 0)
+        # Fast path: a fundamental non-pointer type converts in one call.
+        code = getattr(info.type, "_type_", None)
+        if _is_fundamental(info.type) and code not in "zZO":
+            self._code = code
+            self._swapped = info.type._ctypes_swapped_
+        else:
+            self._code = None
+            self._swapped = False
         return self
 
     @property
@@ -483,22 +492,22 @@ class CField:
     def is_anonymous(self):
         return self._anonymous
 
-    def _bits(self):
-        if self.is_bitfield:
-            return self.bit_size, self.bit_offset
-        return 0, 0
-
     def __get__(self, obj, objtype=None):
         if obj is None:
             return self
-        bits, offset = self._bits()
+        if self._code is not None:
+            return _read(addressof(obj) + self.byte_offset, self._code,
+                         self._swapped, *self._bit_args)
         return _load(obj, addressof(obj) + self.byte_offset, self.type,
-                     bits, offset)
+                     *self._bit_args)
 
     def __set__(self, obj, value):
-        bits, offset = self._bits()
+        if self._code is not None and not isinstance(value, _CData):
+            _write(addressof(obj) + self.byte_offset, self._code, value,
+                   self._swapped, *self._bit_args)
+            return
         _store(obj, addressof(obj) + self.byte_offset, self.type, value,
-               bits, offset)
+               *self._bit_args)
 
     def __repr__(self):
         if self.is_bitfield:
@@ -1329,6 +1338,10 @@ def _default_param(value, index):
 
 def _as_argument(arg, index):
     """(FFIType, address, keepalive) for one converted argument."""
+    cls = type(arg)
+    ffi = cls.__dict__.get("_ctypes_ffi_")
+    if ffi is not None and type(cls) is not PyCArrayType:
+        return ffi, addressof(arg), arg           # the common case, quickly
     if isinstance(arg, (CArgObject, _AddressArg)):
         holder = c_void_p(arg._address())
         return _ffi(c_void_p), addressof(holder), (holder, arg)
@@ -1356,7 +1369,7 @@ def _perform_call(address, flags, nfixed, converted, restype):
             else restype()
         _call(address, flags, nfixed, argffi, argaddr, _ffi(restype), addressof(result))
         if _is_fundamental(restype):
-            return result.value
+            return _read(addressof(result), restype._type_, restype._ctypes_swapped_)
         if isinstance(restype, PyCSimpleType):
             return result.__ctypes_from_outparam__()
         return result

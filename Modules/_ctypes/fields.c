@@ -3,7 +3,8 @@
    The codes are CPython's: b B h H i I l L q Q (integers), ? (_Bool),
    f d g (float, double, long double), F D G (their complex types, where
    libffi supports them), c (char), u (wchar_t), z (char *),
-   Z (wchar_t *), P (void *), O (PyObject *).  Integers may be bit fields
+   Z (wchar_t *), P (void *), O (PyObject *), v (VARIANT_BOOL: a short
+   holding 0 or -1, read as a bool).  Integers may be bit fields
    (bitsize > 0, counted from the least significant bit of the storage
    unit) and any arithmetic value may be stored in the other byte order.
 
@@ -52,6 +53,7 @@ static const code_info code_table[] = {
     ENTRY('Z', wchar_t *, ffi_type_pointer, 0),
     ENTRY('P', void *, ffi_type_pointer, 0),
     ENTRY('O', PyObject *, ffi_type_pointer, 0),
+    ENTRY('v', short, ffi_type_sshort, 1),
 #ifdef FFI_TARGET_HAS_COMPLEX_TYPE
     ENTRY('F', float _Complex, ffi_type_complex_float, 0),
     ENTRY('D', double _Complex, ffi_type_complex_double, 0),
@@ -450,6 +452,11 @@ _ctypes_read(const char *addr, char code, int swap, int bitsize, int bitoffset)
     case 'F': case 'D': case 'G':
         return read_complex(addr, code);
 #endif
+    case 'v': {
+        short v;
+        memcpy(&v, addr, sizeof v);
+        return PyBool_FromLong(v != 0);
+    }
     case 'c':
         return PyBytes_FromStringAndSize(addr, 1);
     case 'u': {
@@ -499,6 +506,15 @@ _ctypes_write(char *addr, char code, PyObject *value, int swap,
     case 'F': case 'D': case 'G':
         return write_complex(addr, code, value);
 #endif
+    case 'v': {
+        int truth = PyObject_IsTrue(value);
+        if (truth < 0) {
+            return -1;
+        }
+        short v = truth ? -1 : 0;
+        memcpy(addr, &v, sizeof v);
+        return 0;
+    }
     case 'c':
         return write_char(addr, value);
     case 'u':
