@@ -595,8 +595,9 @@ class _StructMeta(_CDataType):
             t = field[1]
             if isinstance(t, _StructMeta):
                 type.__setattr__(t, "_ctypes_final_", True)
-        if "_ctypes_ffi_" in cls.__dict__:
-            type.__delattr__(cls, "_ctypes_ffi_")     # built for the old layout
+        for stale in ("_ctypes_ffi_", "_ctypes_field_names_"):
+            if stale in cls.__dict__:
+                type.__delattr__(cls, stale)          # made for the old layout
         anonymous = cls.__dict__.get("_anonymous_")
         if anonymous is not None:
             names = {f[0] for f in fields}
@@ -660,11 +661,20 @@ class UnionType(_StructMeta):
     _is_struct = False
 
 
+def _field_names(cls):
+    """Field names of cls and its bases, base first (cached per class)."""
+    names = cls.__dict__.get("_ctypes_field_names_")
+    if names is None:
+        names = []
+        for klass in reversed(cls.__mro__):
+            names.extend(f[0] for f in klass.__dict__.get("_fields_", ()))
+        names = tuple(names)
+        type.__setattr__(cls, "_ctypes_field_names_", names)
+    return names
+
+
 def _struct_init(self, *args, **kwargs):
-    cls = type(self)
-    names = []
-    for klass in reversed(cls.__mro__):
-        names.extend(f[0] for f in klass.__dict__.get("_fields_", ()))
+    names = _field_names(type(self))
     if len(args) > len(names):
         raise TypeError("too many initializers")
     for name, value in zip(names, args):
