@@ -554,6 +554,12 @@ class _StructMeta(_CDataType):
             type.__setattr__(cls, "_ctypes_shape_", ())
         return cls
 
+    def __call__(cls, *args, **kwargs):
+        # Instances fix the layout: _fields_ can no longer change.
+        if not cls.__dict__.get("_ctypes_final_", False):
+            type.__setattr__(cls, "_ctypes_final_", True)
+        return super().__call__(*args, **kwargs)
+
     def __setattr__(cls, name, value):
         if name == "_fields_":
             if cls.__dict__.get("_ctypes_final_", False):
