@@ -13,6 +13,8 @@
 #define WEFT_CTYPES_H
 
 #include "Python.h"
+
+#ifdef HAVE_LIBFFI
 #include <ffi.h>
 
 /* Flags of a foreign function, as CPython's _ctypes exposes them. */
@@ -79,4 +81,5 @@ PyObject *_ctypes_ffi_struct(PyObject *module, PyObject *args);
    (per thread, like CPython's). */
 int *_ctypes_errno_slot(void);
 
+#endif /* HAVE_LIBFFI */
 #endif
