@@ -130,6 +130,15 @@ def _load(owner, address, cls, bit_size=0, bit_offset=0):
     return _at(cls, address, owner)
 
 
+def _store_type_error(cls, value):
+    """The TypeError for storing value into a field or item of type cls."""
+    if isinstance(value, _CData):
+        return TypeError("incompatible types, %s instance instead of %s instance"
+                         % (type(value).__name__, cls.__name__))
+    return TypeError("expected %s instance, got %s"
+                     % (cls.__name__, type(value).__name__))
+
+
 class _CDataType(type):
     """What every ctypes type can do (the class methods of CPython's
     metaclasses)."""
@@ -181,8 +190,7 @@ class _CDataType(type):
     def _convert_for_store(cls, value):
         if isinstance(value, cls):
             return value
-        raise TypeError("expected %s instance, got %s"
-                        % (cls.__name__, type(value).__name__))
+        raise _store_type_error(cls, value)
 
     def from_param(cls, value):
         if isinstance(value, cls):
@@ -640,8 +648,7 @@ class _StructMeta(_CDataType):
             return value
         if isinstance(value, tuple):
             return cls(*value)
-        raise TypeError("expected %s instance, got %s"
-                        % (cls.__name__, type(value).__name__))
+        raise _store_type_error(cls, value)
 
 
 def _fields_of(cls):
@@ -746,8 +753,7 @@ class PyCArrayType(_CDataType):
             return result
         if isinstance(value, (tuple, list)):
             return cls(*value)
-        raise TypeError("expected %s instance, got %s"
-                        % (cls.__name__, type(value).__name__))
+        raise _store_type_error(cls, value)
 
     def _load_special(cls, address, owner):
         item = cls._type_
@@ -918,10 +924,11 @@ class PyCPointerType(_CDataType):
             return (0, None)
         if isinstance(value, cls):
             return value
-        converted = cls.from_param(value)
-        if isinstance(converted, (CArgObject, _AddressArg)):
-            return (converted._address(), converted)
-        return converted
+        item = getattr(cls, "_type_", None)
+        if item is not None and isinstance(value, Array) and \
+                issubclass(type(value)._type_, item):
+            return (addressof(value), value)     # an array decays to a pointer
+        raise _store_type_error(cls, value)
 
     def from_param(cls, value):
         if value is None or isinstance(value, cls):

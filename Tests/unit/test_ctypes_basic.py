@@ -151,6 +151,28 @@ class Layouts(unittest.TestCase):
         r.corners[1] = (1, 2)
         self.assertEqual(r.corners[1].x, 1)
 
+    def test_field_type_errors(self):
+        class P(Structure):
+            _fields_ = [("x", c_int)]
+
+        class Q(Structure):
+            _fields_ = [("x", c_int)]
+
+        class S(Structure):
+            _fields_ = [("p", P), ("ptr", POINTER(c_int))]
+        s = S()
+        with self.assertRaisesRegex(TypeError, "^expected P instance, got int$"):
+            s.p = 5
+        with self.assertRaisesRegex(TypeError,
+                                    "^incompatible types, Q instance instead of P instance$"):
+            s.p = Q()
+        with self.assertRaisesRegex(TypeError, "^expected LP_c_int instance, got str$"):
+            s.ptr = "x"
+        s.ptr = (c_int * 3)(4, 5, 6)          # an array of the target type decays
+        self.assertEqual(s.ptr[2], 6)
+        s.ptr = None
+        self.assertFalse(s.ptr)
+
     def test_union(self):
         class U(Union):
             _fields_ = [("i", c_uint), ("b", c_ubyte * 4), ("d", c_double)]
