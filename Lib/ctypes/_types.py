@@ -22,6 +22,7 @@ from _ctypes import _CData, ArgumentError, CThunk, FUNCFLAG_CDECL, addressof
 from _ctypes import _read, _write, _at, _call, _ffi_scalar, _ffi_struct
 import sys as _sys
 import types as _pytypes
+import warnings as _warnings
 
 from ._layout import get_layout, format_spec
 
@@ -1111,6 +1112,9 @@ class PyCFuncPtrType(_CDataType):
 
 _DEFAULT = object()
 
+# Objects a callback's C result points into (see CFuncPtr._make_callback).
+_callback_leaks = []
+
 
 class CFuncPtr(_CData, _CDataMethods, metaclass=PyCFuncPtrType):
     """Function Pointer"""
@@ -1214,7 +1218,13 @@ class CFuncPtr(_CData, _CDataMethods, metaclass=PyCFuncPtrType):
                 if isinstance(restype, PyCSimpleType):
                     if isinstance(result, _SimpleCData):
                         result = result.value
-                    _write(result_address, restype._type_, result)
+                    keep = _write(result_address, restype._type_, result)
+                    if keep is not None:
+                        # C gets a pointer into a Python object that nothing
+                        # else holds: keep it forever rather than dangle.
+                        _callback_leaks.append(keep)
+                        _warnings.warn("memory leak in callback function.",
+                                      RuntimeWarning)
                 elif _is_ctypes_type(restype):
                     _ctypes._memmove(result_address, addressof(result),
                                      restype._ctypes_size_)

@@ -183,6 +183,12 @@ class Callbacks(unittest.TestCase):
         NEG = CFUNCTYPE(ctypes.c_short, ctypes.c_short)
         self.assertEqual(NEG(lambda v: -v)(5), -5)
 
+    def test_callback_string_result_is_kept(self):
+        F = CFUNCTYPE(c_char_p)
+        f = F(lambda: b"built " + str(7).encode())
+        with self.assertWarnsRegex(RuntimeWarning, "memory leak in callback function"):
+            self.assertEqual(f(), b"built 7")
+
     def test_callback_exception_is_unraisable(self):
         import io
         F = CFUNCTYPE(c_int, c_int)
