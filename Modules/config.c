@@ -31,6 +31,12 @@
 #  define OPTIONAL_SQLITE3(X)
 #endif
 
+#ifdef HAVE_LIBFFI
+#  define OPTIONAL_FFI(X) X(_ctypes)
+#else
+#  define OPTIONAL_FFI(X)
+#endif
+
 #define BUILTIN_MODULES(X) \
     X(_codecs) \
     X(_weakref) \
@@ -88,6 +94,7 @@
     OPTIONAL_EXPAT(X) \
     X(syslog) \
     X(_iconv_codec) \
+    OPTIONAL_FFI(X) \
     /* END builtin modules */
 
 #define DECLARE_INIT(name) extern PyObject *PyInit_##name(void);
