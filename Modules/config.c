@@ -87,6 +87,7 @@
     OPTIONAL_SQLITE3(X) \
     OPTIONAL_EXPAT(X) \
     X(syslog) \
+    X(_ssl) \
     /* END builtin modules */
 
 #define DECLARE_INIT(name) extern PyObject *PyInit_##name(void);
