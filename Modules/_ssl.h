@@ -97,6 +97,7 @@ typedef struct {
     /* Guards `ssl` (and the fields above once the object is shared):
        held across every OpenSSL call on it, also while detached. */
     PyMutex mutex;
+    unsigned long lock_owner;     /* thread ident holding mutex, or 0 */
     /* The thread state saved while an OpenSSL call runs detached, so
        that callbacks (SNI, key log) can re-attach; NULL when attached. */
     PyThreadState *saved_tstate;

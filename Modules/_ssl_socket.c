@@ -50,20 +50,31 @@ void _PySSL_CallbackLeave(PySSLSocket *s, PyThreadState *tstate)
     }
 }
 
-/* Take the socket's mutex, waiting detached when another thread has it. */
-static void socket_lock(PySSLSocket *s)
+/* Take the socket's mutex, waiting detached when another thread has it.
+   Returns 0 without locking when this thread holds it already: a
+   callback that runs inside an OpenSSL call (SNI) may read and set the
+   socket's properties.  Pass the result to socket_unlock. */
+static int socket_lock(PySSLSocket *s)
 {
-    if (_PyMutex_LockTimed(&s->mutex, 0)) {
-        return;
+    unsigned long me = PyThread_get_thread_ident();
+    if (__atomic_load_n(&s->lock_owner, __ATOMIC_RELAXED) == me) {
+        return 0;
     }
-    Py_BEGIN_ALLOW_THREADS
-    _PyMutex_LockTimed(&s->mutex, -1);
-    Py_END_ALLOW_THREADS
+    if (!_PyMutex_LockTimed(&s->mutex, 0)) {
+        Py_BEGIN_ALLOW_THREADS
+        _PyMutex_LockTimed(&s->mutex, -1);
+        Py_END_ALLOW_THREADS
+    }
+    __atomic_store_n(&s->lock_owner, me, __ATOMIC_RELAXED);
+    return 1;
 }
 
-static void socket_unlock(PySSLSocket *s)
+static void socket_unlock(PySSLSocket *s, int taken)
 {
-    PyMutex_Unlock(&s->mutex);
+    if (taken) {
+        __atomic_store_n(&s->lock_owner, 0, __ATOMIC_RELAXED);
+        PyMutex_Unlock(&s->mutex);
+    }
 }
 
 void _PySSL_SetContext(PySSLSocket *s, PySSLContext *ctx)
@@ -225,6 +236,7 @@ PyObject *_PySSL_NewSocket(PySSLContext *ctx, PyObject *sock,
     self->server_side = server_side;
     self->handshake_done = 0;
     self->mutex = (PyMutex){0};
+    self->lock_owner = 0;
     self->saved_tstate = NULL;
     self->callback_error = NULL;
     PyObject_GC_Track((PyObject *)self);
@@ -289,6 +301,10 @@ static void socket_dealloc(PyObject *op)
     PySSLSocket *self = SOCKET(op);
     PyObject_GC_UnTrack(op);
     if (self->ssl != NULL) {
+        /* Closing without a TLS shutdown must not make the session
+           unresumable (OpenSSL drops sessions of unclean closes). */
+        SSL_set_shutdown(self->ssl,
+                         SSL_SENT_SHUTDOWN | SSL_get_shutdown(self->ssl));
         SSL_free(self->ssl);
     }
     socket_clear(op);
@@ -473,7 +489,7 @@ static int run_op(PySSLSocket *s, Op *op)
     }
     for (;;) {
         int err, sys_errno = 0, ret;
-        socket_lock(s);
+        int held = socket_lock(s);
         ret = s->sock != NULL ? run_socket_once(s, op, &err, &sys_errno)
                               : run_bio_once(s, op, &err);
         if (ret > 0 || (ret == 0 && op->kind == OP_SHUTDOWN
@@ -481,12 +497,12 @@ static int run_op(PySSLSocket *s, Op *op)
                         && err != SSL_ERROR_WANT_WRITE
                         && s->callback_error == NULL
                         && ERR_peek_error() == 0)) {
-            socket_unlock(s);
+            socket_unlock(s, held);
             return ret;
         }
         if (op->kind == OP_READ && err == SSL_ERROR_ZERO_RETURN
             && (SSL_get_shutdown(s->ssl) & SSL_RECEIVED_SHUTDOWN)) {
-            socket_unlock(s);
+            socket_unlock(s, held);
             return 0;
         }
         int want_read = err == SSL_ERROR_WANT_READ;
@@ -497,10 +513,10 @@ static int run_op(PySSLSocket *s, Op *op)
             || !(want_read || want_write || retry_signal)) {
             errno = sys_errno;
             _PySSL_SetSocketError(s, ret, __LINE__);
-            socket_unlock(s);
+            socket_unlock(s, held);
             return -1;
         }
-        socket_unlock(s);
+        socket_unlock(s, held);
         if (retry_signal) {
             if (PyErr_CheckSignals() < 0) {
                 return -1;
@@ -539,9 +555,9 @@ static int wait_readable_unlocked(PySSLSocket *s)
     if (s->sock == NULL) {
         return 0;
     }
-    socket_lock(s);
+    int held = socket_lock(s);
     int buffered = SSL_has_pending(s->ssl);
-    socket_unlock(s);
+    socket_unlock(s, held);
     if (buffered) {
         return 0;
     }
@@ -645,9 +661,9 @@ static PyObject *socket_write(PyObject *op, PyObject *arg)
 static PyObject *socket_pending(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
     PySSLSocket *self = SOCKET(op);
-    socket_lock(self);
+    int held = socket_lock(self);
     int n = SSL_pending(self->ssl);
-    socket_unlock(self);
+    socket_unlock(self, held);
     return PyLong_FromLong(n);
 }
 
@@ -665,10 +681,10 @@ static PyObject *socket_shutdown(PyObject *op, PyObject *Py_UNUSED(ignored))
         }
         return NULL;
     }
-    socket_lock(self);
+    int held = socket_lock(self);
     /* Read-ahead could swallow bytes meant for the unwrapped socket. */
     SSL_set_read_ahead(self->ssl, 0);
-    socket_unlock(self);
+    socket_unlock(self, held);
     Op call = {OP_SHUTDOWN, NULL, 0};
     int ret = run_op(self, &call);
     if (ret == 0) {
@@ -692,11 +708,11 @@ static PyObject *socket_getpeercert(PyObject *op, PyObject *args,
                                      &binary)) {
         return NULL;
     }
-    socket_lock(self);
+    int held = socket_lock(self);
     int done = SSL_is_init_finished(self->ssl);
     X509 *cert = done ? SSL_get1_peer_certificate(self->ssl) : NULL;
     int verified = SSL_get_verify_mode(self->ssl) & SSL_VERIFY_PEER;
-    socket_unlock(self);
+    socket_unlock(self, held);
     if (!done) {
         PyErr_SetString(PyExc_ValueError, "handshake not done yet");
         return NULL;
@@ -723,10 +739,10 @@ static PyObject *socket_get_verified_chain(PyObject *op,
                                            PyObject *Py_UNUSED(ignored))
 {
     PySSLSocket *self = SOCKET(op);
-    socket_lock(self);
+    int held = socket_lock(self);
     STACK_OF(X509) *chain = SSL_get0_verified_chain(self->ssl);
     PyObject *result = chain ? _PySSL_ChainToList(chain) : PyList_New(0);
-    socket_unlock(self);
+    socket_unlock(self, held);
     return result;
 }
 
@@ -734,7 +750,7 @@ static PyObject *socket_get_unverified_chain(PyObject *op,
                                              PyObject *Py_UNUSED(ignored))
 {
     PySSLSocket *self = SOCKET(op);
-    socket_lock(self);
+    int held = socket_lock(self);
     STACK_OF(X509) *chain = SSL_get_peer_cert_chain(self->ssl);
     PyObject *result = NULL;
     if (chain == NULL) {
@@ -754,7 +770,7 @@ static PyObject *socket_get_unverified_chain(PyObject *op,
     else {
         result = _PySSL_ChainToList(chain);
     }
-    socket_unlock(self);
+    socket_unlock(self, held);
     return result;
 }
 
@@ -771,9 +787,9 @@ static PyObject *cipher_tuple(const SSL_CIPHER *cipher)
 static PyObject *socket_cipher(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
     PySSLSocket *self = SOCKET(op);
-    socket_lock(self);
+    int held = socket_lock(self);
     const SSL_CIPHER *cipher = SSL_get_current_cipher(self->ssl);
-    socket_unlock(self);
+    socket_unlock(self, held);
     return cipher_tuple(cipher);
 }
 
@@ -782,7 +798,7 @@ static PyObject *socket_shared_ciphers(PyObject *op,
 {
     PySSLSocket *self = SOCKET(op);
     PyObject *result = NULL;
-    socket_lock(self);
+    int held = socket_lock(self);
     STACK_OF(SSL_CIPHER) *ciphers = SSL_get_client_ciphers(self->ssl);
     STACK_OF(SSL_CIPHER) *ours = SSL_get_ciphers(self->ssl);
     if (ciphers == NULL || !self->server_side) {
@@ -803,17 +819,17 @@ static PyObject *socket_shared_ciphers(PyObject *op,
             Py_XDECREF(t);
         }
     }
-    socket_unlock(self);
+    socket_unlock(self, held);
     return result;
 }
 
 static PyObject *socket_version(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
     PySSLSocket *self = SOCKET(op);
-    socket_lock(self);
+    int held = socket_lock(self);
     int done = SSL_is_init_finished(self->ssl);
     const char *version = SSL_get_version(self->ssl);
-    socket_unlock(self);
+    socket_unlock(self, held);
     if (!done || version == NULL || strcmp(version, "unknown") == 0) {
         Py_RETURN_NONE;
     }
@@ -826,12 +842,12 @@ static PyObject *socket_selected_alpn_protocol(PyObject *op,
     PySSLSocket *self = SOCKET(op);
     const unsigned char *proto;
     unsigned int len;
-    socket_lock(self);
+    int held = socket_lock(self);
     SSL_get0_alpn_selected(self->ssl, &proto, &len);
     PyObject *result = proto == NULL || len == 0
         ? Py_NewRef(Py_None)
         : PyUnicode_DecodeASCII((const char *)proto, len, "strict");
-    socket_unlock(self);
+    socket_unlock(self, held);
     return result;
 }
 
@@ -840,9 +856,9 @@ static PyObject *socket_compression(PyObject *op,
 {
     /* Contexts set OP_NO_COMPRESSION, and OpenSSL 3 builds without it. */
     PySSLSocket *self = SOCKET(op);
-    socket_lock(self);
+    int held = socket_lock(self);
     const COMP_METHOD *comp = SSL_get_current_compression(self->ssl);
-    socket_unlock(self);
+    socket_unlock(self, held);
     if (comp == NULL) {
         Py_RETURN_NONE;
     }
@@ -867,7 +883,7 @@ static PyObject *socket_get_channel_binding(PyObject *op, PyObject *args,
     PySSLSocket *self = SOCKET(op);
     char buf[EVP_MAX_MD_SIZE];
     size_t len;
-    socket_lock(self);
+    int held = socket_lock(self);
     /* tls-unique is the first Finished message of the handshake: ours
        when we spoke first (a client on a full handshake, a server on a
        resumed one). */
@@ -875,7 +891,7 @@ static PyObject *socket_get_channel_binding(PyObject *op, PyObject *args,
                                                    : !self->server_side;
     len = ours_first ? SSL_get_finished(self->ssl, buf, sizeof(buf))
                      : SSL_get_peer_finished(self->ssl, buf, sizeof(buf));
-    socket_unlock(self);
+    socket_unlock(self, held);
     if (len == 0) {
         Py_RETURN_NONE;
     }
@@ -886,9 +902,9 @@ static PyObject *socket_verify_client_post_handshake(
     PyObject *op, PyObject *Py_UNUSED(ignored))
 {
     PySSLSocket *self = SOCKET(op);
-    socket_lock(self);
+    int held = socket_lock(self);
     int ok = SSL_verify_client_post_handshake(self->ssl);
-    socket_unlock(self);
+    socket_unlock(self, held);
     if (!ok) {
         return _PySSL_SetError(NULL, __LINE__);
     }
@@ -900,9 +916,9 @@ static PyObject *socket_verify_client_post_handshake(
 static PyObject *get_context(PyObject *op, void *Py_UNUSED(c))
 {
     PySSLSocket *self = SOCKET(op);
-    socket_lock(self);
+    int held = socket_lock(self);
     PyObject *ctx = Py_NewRef((PyObject *)self->ctx);
-    socket_unlock(self);
+    socket_unlock(self, held);
     return ctx;
 }
 
@@ -913,9 +929,9 @@ static int set_context(PyObject *op, PyObject *value, void *Py_UNUSED(c))
         return -1;
     }
     PySSLSocket *self = SOCKET(op);
-    socket_lock(self);
+    int held = socket_lock(self);
     _PySSL_SetContext(self, (PySSLContext *)value);
-    socket_unlock(self);
+    socket_unlock(self, held);
     return 0;
 }
 
@@ -934,9 +950,9 @@ static PyObject *get_owner(PyObject *op, void *Py_UNUSED(c))
 {
     PySSLSocket *self = SOCKET(op);
     PyObject *owner = NULL;
-    socket_lock(self);
+    int held = socket_lock(self);
     PyObject *ref = Py_XNewRef(self->owner);
-    socket_unlock(self);
+    socket_unlock(self, held);
     if (ref != NULL) {
         PyWeakref_GetRef(ref, &owner);
         Py_DECREF(ref);
@@ -952,10 +968,10 @@ static int set_owner(PyObject *op, PyObject *value, void *Py_UNUSED(c))
         return -1;
     }
     PySSLSocket *self = SOCKET(op);
-    socket_lock(self);
+    int held = socket_lock(self);
     PyObject *old = self->owner;
     self->owner = ref;
-    socket_unlock(self);
+    socket_unlock(self, held);
     Py_XDECREF(old);
     return 0;
 }
@@ -963,9 +979,9 @@ static int set_owner(PyObject *op, PyObject *value, void *Py_UNUSED(c))
 static PyObject *get_session(PyObject *op, void *Py_UNUSED(c))
 {
     PySSLSocket *self = SOCKET(op);
-    socket_lock(self);
+    int held = socket_lock(self);
     SSL_SESSION *session = SSL_get1_session(self->ssl);
-    socket_unlock(self);
+    socket_unlock(self, held);
     if (session == NULL) {
         Py_RETURN_NONE;
     }
@@ -1017,18 +1033,18 @@ static int set_session(PyObject *op, PyObject *value, void *Py_UNUSED(c))
         return -1;
     }
     PySSLSocket *self = SOCKET(op);
-    socket_lock(self);
+    int held = socket_lock(self);
     int status = set_session_locked(self, value);
-    socket_unlock(self);
+    socket_unlock(self, held);
     return status;
 }
 
 static PyObject *get_session_reused(PyObject *op, void *Py_UNUSED(c))
 {
     PySSLSocket *self = SOCKET(op);
-    socket_lock(self);
+    int held = socket_lock(self);
     int reused = SSL_session_reused(self->ssl);
-    socket_unlock(self);
+    socket_unlock(self, held);
     return PyBool_FromLong(reused);
 }
 
