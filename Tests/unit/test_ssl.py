@@ -494,6 +494,30 @@ class HandshakeTests(unittest.TestCase):
         self.assertIsInstance(srv.error, ssl.SSLError)
         self.assertEqual(srv.error.reason, "PEER_DID_NOT_RETURN_A_CERTIFICATE")
 
+    def test_post_handshake_authentication(self):
+        server = server_context()
+        server.verify_mode = ssl.CERT_REQUIRED
+        server.load_verify_locations(data("ca.pem"))
+        server.post_handshake_auth = True
+        client = client_context()
+        client.load_cert_chain(data("client.pem"), data("client.key"))
+        client.post_handshake_auth = True
+
+        def handler(tls):
+            before = tls.getpeercert()
+            tls.verify_client_post_handshake()
+            tls.sendall(b"send your certificate")
+            tls.recv(10)
+            return before, tls.getpeercert()["subject"][-1]
+
+        with LoopbackServer(server, handler) as srv:
+            with srv.connect(client) as conn:
+                self.assertEqual(conn.recv(100), b"send your certificate")
+                conn.sendall(b"here")
+        self.assertIsNone(srv.error)
+        self.assertEqual(srv.result,
+                         (None, (("commonName", "Weft Test Client"),)))
+
     def test_alpn(self):
         server = server_context()
         server.set_alpn_protocols(["h2", "http/1.1"])
