@@ -236,6 +236,11 @@ class SSLProtocol(protocols.Protocol):
         self._do_handshake()
 
     def connection_lost(self, exc):
+        if (self._state == SSLProtocolState.SHUTDOWN
+                and isinstance(exc, ConnectionError)):
+            # The peer went away while our close_notify was on its way:
+            # the connection ended as both sides asked.
+            exc = None
         self._backlog.clear()
         self._outgoing.read()
         self._conn_lost += 1

@@ -10,6 +10,7 @@ import os
 import smtplib
 import socket
 import ssl
+import tempfile
 import threading
 import unittest
 import urllib.error
@@ -280,6 +281,29 @@ class AsyncioTLSTests(unittest.TestCase):
             return first, second
 
         self.assertEqual(self.run_async(main()), (b"ready\n", b"tls:secret\n"))
+
+    def test_unix_socket(self):
+        async def handle(reader, writer):
+            writer.write(await reader.readline())
+            await writer.drain()
+            writer.close()
+
+        async def main(path):
+            server = await asyncio.start_unix_server(handle, path,
+                                                     ssl=server_context())
+            reader, writer = await asyncio.open_unix_connection(
+                path, ssl=client_context(), server_hostname="localhost")
+            writer.write(b"over a unix socket\n")
+            line = await reader.readline()
+            writer.close()
+            await writer.wait_closed()
+            server.close()
+            await server.wait_closed()
+            return line
+
+        with tempfile.TemporaryDirectory() as tmp:
+            line = self.run_async(main(os.path.join(tmp, "tls.sock")))
+        self.assertEqual(line, b"over a unix socket\n")
 
     def test_ssl_argument_checks(self):
         async def main():
