@@ -351,6 +351,9 @@ static int ssl_exec(PyObject *module)
             return -1;
         }
     }
+    if (_PySSL_InitSocketBIO() < 0) {
+        return -1;
+    }
     PyTypeObject *types[] = {&PySSLContext_Type, &PySSLSocket_Type,
                              &PySSLMemoryBIO_Type, &PySSLSession_Type};
     for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {

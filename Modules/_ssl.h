@@ -159,6 +159,10 @@ PyThreadState *_PySSL_CallbackEnter(PySSLSocket *s);
 void _PySSL_CallbackLeave(PySSLSocket *s, PyThreadState *tstate);
 void _PySSL_SetContext(PySSLSocket *s, PySSLContext *ctx);
 
+/* Create the never-blocking socket BIO method once; -1 with an
+   exception. */
+int _PySSL_InitSocketBIO(void);
+
 /* SSL ex_data index holding the PySSLSocket (set once at exec). */
 extern int _PySSL_ExDataIndex;
 

@@ -2,18 +2,19 @@
    ssl.SSLSocket, or over two MemoryBIOs, for ssl.SSLObject.
 
    Socket mode: the Python socket is reached through a weak reference;
-   its descriptor and timeout are read before every operation.  A socket
-   with a timeout has its descriptor in O_NONBLOCK mode (Modules/
-   socketmodule.c), so OpenSSL answers WANT_READ/WANT_WRITE and we wait
-   in poll(2) for the remaining time; with timeout 0 those become
+   its descriptor and timeout are read before every operation.  OpenSSL
+   does its I/O through a BIO that never blocks (below), so it answers
+   WANT_READ/WANT_WRITE when the descriptor is not ready and we wait in
+   poll(2), for the remaining time when the socket has a timeout, without
+   limit when it is blocking; with timeout 0 those become
    SSLWantReadError/SSLWantWriteError.  OpenSSL calls run detached.
 
    Thread safety (both builds): `mutex` is held across every call into
    the SSL, including the detached ones, so two threads using one
    socket take turns and OpenSSL never sees concurrent calls on one SSL.
    A critical section would not do: it is released while detached.  The
-   waits in poll(2) before a blocking read happen without the mutex, so
-   a thread blocked reading lets another thread write meanwhile.  In
+   waits in poll(2) happen without the mutex, so a thread blocked reading
+   lets another thread write meanwhile.  In
    BIO mode nothing blocks; the two BIO objects' critical sections are
    taken around each OpenSSL call (with the mutex held), so Python code
    feeding the BIOs from another thread never races OpenSSL. */
@@ -21,6 +22,8 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <stdint.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <openssl/x509v3.h>
 
@@ -163,6 +166,96 @@ static int check_side(PySSLContext *ctx, int server_side)
     return 0;
 }
 
+/* ---- a never-blocking socket BIO ---------------------------------------- */
+
+/* OpenSSL reads and writes the descriptor through this BIO, whose calls
+   never block whatever the descriptor's mode: recv/send with
+   MSG_DONTWAIT, "retry" when nothing can move now.  run_op then waits in
+   poll(2) with the socket's mutex released, so even on a blocking socket
+   a thread waiting for input does not keep another from writing.  The
+   descriptor is the BIO's data (the SSL holds the only reference). */
+static BIO_METHOD *nonblocking_socket_method;
+
+static int bio_fd(BIO *bio)
+{
+    return (int)(intptr_t)BIO_get_data(bio);
+}
+
+static int nb_write(BIO *bio, const char *data, size_t len, size_t *written)
+{
+    BIO_clear_retry_flags(bio);
+    ssize_t n = send(bio_fd(bio), data, len, MSG_DONTWAIT | MSG_NOSIGNAL);
+    if (n >= 0) {
+        *written = (size_t)n;
+        return 1;
+    }
+    if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) {
+        BIO_set_retry_write(bio);
+    }
+    return 0;
+}
+
+static int nb_read(BIO *bio, char *data, size_t len, size_t *readbytes)
+{
+    BIO_clear_retry_flags(bio);
+    ssize_t n = recv(bio_fd(bio), data, len, MSG_DONTWAIT);
+    if (n > 0) {
+        *readbytes = (size_t)n;
+        return 1;
+    }
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK
+                  || errno == EINTR)) {
+        BIO_set_retry_read(bio);
+    }
+    /* n == 0 without the retry flag: end of file. */
+    return 0;
+}
+
+static long nb_ctrl(BIO *bio, int cmd, long num, void *ptr)
+{
+    (void)num;
+    switch (cmd) {
+    case BIO_C_GET_FD:
+        if (ptr != NULL) {
+            *(int *)ptr = bio_fd(bio);
+        }
+        return bio_fd(bio);
+    case BIO_CTRL_FLUSH:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int nb_create(BIO *bio)
+{
+    BIO_set_data(bio, (void *)(intptr_t)-1);
+    BIO_set_init(bio, 1);
+    return 1;
+}
+
+/* Made once by the first module exec (under the import lock). */
+int _PySSL_InitSocketBIO(void)
+{
+    if (nonblocking_socket_method != NULL) {
+        return 0;
+    }
+    BIO_METHOD *method = BIO_meth_new(
+        BIO_get_new_index() | BIO_TYPE_SOURCE_SINK | BIO_TYPE_DESCRIPTOR,
+        "weft nonblocking socket");
+    if (method == NULL
+        || !BIO_meth_set_write_ex(method, nb_write)
+        || !BIO_meth_set_read_ex(method, nb_read)
+        || !BIO_meth_set_ctrl(method, nb_ctrl)
+        || !BIO_meth_set_create(method, nb_create)) {
+        BIO_meth_free(method);
+        _PySSL_SetError(NULL, __LINE__);
+        return -1;
+    }
+    nonblocking_socket_method = method;
+    return 0;
+}
+
 /* Attach the SSL to the socket's descriptor; -1 with an exception. */
 static int attach_socket(PySSLSocket *self, PyObject *sock)
 {
@@ -179,10 +272,14 @@ static int attach_socket(PySSLSocket *self, PyObject *sock)
     if (self->sock == NULL) {
         return -1;
     }
-    if (!SSL_set_fd(self->ssl, fd)) {
+    BIO *bio = BIO_new(nonblocking_socket_method);
+    if (bio == NULL) {
         _PySSL_SetError(NULL, __LINE__);
         return -1;
     }
+    BIO_set_data(bio, (void *)(intptr_t)fd);
+    /* One BIO both ways: SSL_set_bio takes over our one reference. */
+    SSL_set_bio(self->ssl, bio, bio);
     return 0;
 }
 
@@ -548,30 +645,6 @@ static PyObject *socket_do_handshake(PyObject *op,
     Py_RETURN_NONE;
 }
 
-/* Before a read on a socket that may block, wait for input without the
-   mutex, so that a writer in another thread is not shut out. */
-static int wait_readable_unlocked(PySSLSocket *s)
-{
-    if (s->sock == NULL) {
-        return 0;
-    }
-    int held = socket_lock(s);
-    int buffered = SSL_has_pending(s->ssl);
-    socket_unlock(s, held);
-    if (buffered) {
-        return 0;
-    }
-    int fd;
-    long long timeout;
-    if (socket_io_state(s, &fd, &timeout) < 0) {
-        return -1;
-    }
-    if (timeout != -1) {
-        return 0;    /* the read loop itself waits with the deadline */
-    }
-    return wait_fd(fd, POLLIN, -1) < 0 ? -1 : 0;
-}
-
 static PyObject *socket_read(PyObject *op, PyObject *args)
 {
     PySSLSocket *self = SOCKET(op);
@@ -618,11 +691,8 @@ static PyObject *socket_read(PyObject *op, PyObject *args)
         }
         dest = PyBytes_AS_STRING(bytes);
     }
-    int got = -1;
-    if (wait_readable_unlocked(self) == 0) {
-        Op call = {OP_READ, dest, (int)len};
-        got = run_op(self, &call);
-    }
+    Op call = {OP_READ, dest, (int)len};
+    int got = run_op(self, &call);
     if (buffer_obj != NULL) {
         PyBuffer_Release(&buffer);
         return got < 0 ? NULL : PyLong_FromLong(got);

@@ -12,6 +12,7 @@ import socket
 import ssl
 import tempfile
 import threading
+import time
 import unittest
 
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir,
@@ -678,6 +679,10 @@ class SocketModeTests(unittest.TestCase):
 
                 thread = threading.Thread(target=reader)
                 thread.start()
+                # Let the reader block first: its wait must not keep this
+                # thread from writing (the server only answers what it
+                # gets).
+                time.sleep(0.05)
                 for i in range(count):
                     conn.sendall(b"%04d" % i)
                 thread.join(20)
