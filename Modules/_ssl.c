@@ -295,7 +295,7 @@ static const struct { const char *name; int value; } bool_constants[] = {
     {"HAS_TLSv1_2", 1},
     {"HAS_TLSv1_3", 1},
     {"HAS_PHA", 1},
-    {"HAS_PSK", 0},
+    {"HAS_PSK", 1},
     {"HAS_PSK_TLS13", 0},
 };
 

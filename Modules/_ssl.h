@@ -7,6 +7,7 @@
      _ssl_socket.c   _SSLSocket (an SSL over a socket or two MemoryBIOs)
      _ssl_bio.c      MemoryBIO and SSLSession
      _ssl_cert.c     certificates -> the dicts getpeercert() returns
+     _ssl_psk.c      TLS-PSK callbacks of _SSLContext
 
    Thread safety, in short (Doc/internals/locking.md has the long form):
    an _SSLContext's settings are changed inside its critical section; an
@@ -72,6 +73,8 @@ typedef struct {
     unsigned char *alpn;          /* wire format, PyMem; NULL when unset */
     unsigned int alpn_len;
     PyObject *sni_callback;       /* strong or NULL */
+    PyObject *psk_client_callback;    /* strong or NULL */
+    PyObject *psk_server_callback;    /* strong or NULL */
     PyObject *keylog_filename;    /* strong or NULL */
     BIO *keylog_bio;              /* append-mode file, or NULL */
     PyMutex keylog_mutex;         /* serialises lines written to it */
@@ -143,6 +146,12 @@ PyObject *_PySSL_CertToDER(X509 *cert);
 PyObject *_PySSL_ChainToList(STACK_OF(X509) *chain);
 PyObject *_PySSL_Asn1ObjToTuple(ASN1_OBJECT *obj, int add_name);
 
+
+/* _ssl_psk.c: the set_psk_*_callback methods of _SSLContext. */
+PyObject *_PySSL_SetPskClientCallback(PyObject *op, PyObject *args,
+                                      PyObject *kwds);
+PyObject *_PySSL_SetPskServerCallback(PyObject *op, PyObject *args,
+                                      PyObject *kwds);
 
 /* _ssl_socket.c: a new _SSLSocket over a socket (sock != NULL) or two
    BIOs; NULL with an exception. */

@@ -158,12 +158,16 @@ static PyObject *context_new(PyTypeObject *type, PyObject *args,
 static int context_traverse(PyObject *op, visitproc visit, void *arg)
 {
     Py_VISIT(CONTEXT(op)->sni_callback);
+    Py_VISIT(CONTEXT(op)->psk_client_callback);
+    Py_VISIT(CONTEXT(op)->psk_server_callback);
     return 0;
 }
 
 static int context_clear(PyObject *op)
 {
     Py_CLEAR(CONTEXT(op)->sni_callback);
+    Py_CLEAR(CONTEXT(op)->psk_client_callback);
+    Py_CLEAR(CONTEXT(op)->psk_server_callback);
     return 0;
 }
 
@@ -1320,6 +1324,14 @@ static PyMethodDef context_methods[] = {
      METH_VARARGS | METH_KEYWORDS,
      "get_ca_certs($self, /, binary_form=False)\n--\n\nThe loaded CA "
      "certificates, as dicts or as DER bytes."},
+    {"set_psk_client_callback", _PyCFunction_CAST(_PySSL_SetPskClientCallback),
+     METH_VARARGS | METH_KEYWORDS,
+     "set_psk_client_callback($self, /, callback)\n--\n\nTLS-PSK on the "
+     "client side: callback(hint) returns (identity, psk)."},
+    {"set_psk_server_callback", _PyCFunction_CAST(_PySSL_SetPskServerCallback),
+     METH_VARARGS | METH_KEYWORDS,
+     "set_psk_server_callback($self, /, callback, identity_hint=None)\n--\n"
+     "\nTLS-PSK on the server side: callback(identity) returns the psk."},
     {NULL, NULL, 0, NULL},
 };
 

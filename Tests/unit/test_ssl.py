@@ -566,6 +566,58 @@ class HandshakeTests(unittest.TestCase):
                 srv.connect(client_context())
         self.assertEqual(cm.exception.reason, "TLSV1_ALERT_ACCESS_DENIED")
 
+    def test_psk(self):
+        key = bytes.fromhex("c0ffee00" * 8)
+        identities = []
+
+        def server_callback(identity):
+            identities.append(identity)
+            return key if identity == "weft-client" else b""
+
+        def client_callback(hint):
+            identities.append(hint)
+            return ("weft-client", key)
+
+        server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        server.maximum_version = ssl.TLSVersion.TLSv1_2
+        server.set_ciphers("PSK")
+        server.set_psk_server_callback(server_callback, "weft-hint")
+        client = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        client.check_hostname = False
+        client.verify_mode = ssl.CERT_NONE
+        client.maximum_version = ssl.TLSVersion.TLSv1_2
+        client.set_ciphers("PSK")
+        client.set_psk_client_callback(client_callback)
+        with LoopbackServer(server) as srv:
+            with srv.connect(client, None) as conn:
+                self.assertIn("PSK", conn.cipher()[0])
+                conn.sendall(b"psk")
+                self.assertEqual(conn.recv(10), b"PSK")
+        self.assertIsNone(srv.error)
+        self.assertEqual(identities, ["weft-hint", "weft-client"])
+        with self.assertRaisesRegex(ssl.SSLError, "PROTOCOL_TLS_SERVER"):
+            server.set_psk_client_callback(client_callback)
+        with self.assertRaisesRegex(ssl.SSLError, "PROTOCOL_TLS_CLIENT"):
+            client.set_psk_server_callback(server_callback)
+        with self.assertRaisesRegex(TypeError, "callable"):
+            client.set_psk_client_callback(3)
+
+    def test_psk_wrong_key(self):
+        server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        server.maximum_version = ssl.TLSVersion.TLSv1_2
+        server.set_ciphers("PSK")
+        server.set_psk_server_callback(lambda identity: b"server key")
+        client = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        client.check_hostname = False
+        client.verify_mode = ssl.CERT_NONE
+        client.maximum_version = ssl.TLSVersion.TLSv1_2
+        client.set_ciphers("PSK")
+        client.set_psk_client_callback(lambda hint: (None, b"client key"))
+        with LoopbackServer(server) as srv:
+            with self.assertRaises(ssl.SSLError):
+                srv.connect(client, None)
+        self.assertIsInstance(srv.error, ssl.SSLError)
+
     def test_session_resumption(self):
         client = client_context()
         client.maximum_version = ssl.TLSVersion.TLSv1_2
