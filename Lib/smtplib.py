@@ -4,8 +4,8 @@
         s.sendmail('me@example.com', ['you@example.com'], message)
 
 Replies are (code, text) pairs, the text as bytes.  Errors raise the
-SMTPException subclasses below.  SMTP over TLS (SMTP_SSL, starttls)
-needs the ssl module.
+SMTPException subclasses below.  SMTP over TLS: SMTP_SSL (TLS from the
+start) and SMTP.starttls() (upgrade), both on the ssl module.
 """
 
 import base64
@@ -19,6 +19,13 @@ import io
 import re
 import socket
 import sys
+
+try:
+    import ssl
+except ImportError:
+    _have_ssl = False
+else:
+    _have_ssl = True
 
 __all__ = ['SMTPException', 'SMTPNotSupportedError', 'SMTPServerDisconnected',
            'SMTPResponseException', 'SMTPSenderRefused',
@@ -501,8 +508,25 @@ class SMTP:
         if not self.has_extn('starttls'):
             raise SMTPNotSupportedError(
                 'STARTTLS extension not supported by server.')
-        # Weft has no ssl module, hence no TLS.
-        raise RuntimeError('No SSL support included in this Python')
+        if not _have_ssl:
+            raise RuntimeError('No SSL support included in this Python')
+        if context is None:
+            context = ssl._create_stdlib_context()
+        code, reply = self.docmd('STARTTLS')
+        if code == 220:
+            self.sock = context.wrap_socket(self.sock,
+                                            server_hostname=self._host)
+            self.file = None
+            # RFC 3207: forget what the server said before TLS, and
+            # greet it again before the next command.
+            self.helo_resp = None
+            self.ehlo_resp = None
+            self.esmtp_features = {}
+            self.does_esmtp = False
+        else:
+            # 454 and others: TLS is not available now.
+            raise SMTPResponseException(code, reply)
+        return (code, reply)
 
     def sendmail(self, from_addr, to_addrs, msg, mail_options=(),
                  rcpt_options=()):
@@ -621,6 +645,32 @@ class SMTP:
         self.does_esmtp = False
         self.close()
         return res
+
+
+if _have_ssl:
+
+    class SMTP_SSL(SMTP):
+        """SMTP over a TLS connection from the start (port 465); the
+        context (a default stdlib one when None) checks the server."""
+
+        default_port = SMTP_SSL_PORT
+
+        def __init__(self, host='', port=0, local_hostname=None, *,
+                     timeout=socket._GLOBAL_DEFAULT_TIMEOUT,
+                     source_address=None, context=None):
+            if context is None:
+                context = ssl._create_stdlib_context()
+            self.context = context
+            super().__init__(host, port, local_hostname, timeout,
+                             source_address)
+
+        def _get_socket(self, host, port, timeout):
+            if self.debuglevel > 0:
+                self._print_debug('connect:', (host, port))
+            sock = super()._get_socket(host, port, timeout)
+            return self.context.wrap_socket(sock, server_hostname=self._host)
+
+    __all__.append('SMTP_SSL')
 
 
 class LMTP(SMTP):

@@ -95,6 +95,7 @@
     X(syslog) \
     X(_iconv_codec) \
     OPTIONAL_FFI(X) \
+    X(_ssl) \
     /* END builtin modules */
 
 #define DECLARE_INIT(name) extern PyObject *PyInit_##name(void);

@@ -563,15 +563,19 @@ class BaseEventLoop(events.AbstractEventLoop):
         """Open a stream connection to host:port (or use sock); return
         (transport, protocol)."""
         import socket
-        if ssl:
-            raise NotImplementedError('SSL transports are not available '
-                                      'in this build')
-        if server_hostname is not None:
+        if server_hostname is not None and not ssl:
             raise ValueError('server_hostname is only meaningful with ssl')
-        if ssl_handshake_timeout is not None:
+        if server_hostname is None and ssl:
+            # The host name to check the certificate against is the
+            # host connected to, unless given; a bare socket has none.
+            if not host:
+                raise ValueError('You must set server_hostname '
+                                 'when using ssl without a host')
+            server_hostname = host
+        if ssl_handshake_timeout is not None and not ssl:
             raise ValueError(
                 'ssl_handshake_timeout is only meaningful with ssl')
-        if ssl_shutdown_timeout is not None:
+        if ssl_shutdown_timeout is not None and not ssl:
             raise ValueError(
                 'ssl_shutdown_timeout is only meaningful with ssl')
         if sock is not None:
@@ -620,7 +624,9 @@ class BaseEventLoop(events.AbstractEventLoop):
                 raise ValueError(
                     f'A Stream Socket was expected, got {sock!r}')
         transport, protocol = await self._create_connection_transport(
-            sock, protocol_factory, ssl, server_hostname)
+            sock, protocol_factory, ssl, server_hostname,
+            ssl_handshake_timeout=ssl_handshake_timeout,
+            ssl_shutdown_timeout=ssl_shutdown_timeout)
         return transport, protocol
 
     async def _connect_sock(self, exceptions_seen, addr_info,
@@ -666,11 +672,22 @@ class BaseEventLoop(events.AbstractEventLoop):
 
     async def _create_connection_transport(self, sock, protocol_factory,
                                            ssl, server_hostname,
-                                           server_side=False):
+                                           server_side=False,
+                                           ssl_handshake_timeout=None,
+                                           ssl_shutdown_timeout=None):
         sock.setblocking(False)
         protocol = protocol_factory()
         waiter = self.create_future()
-        transport = self._make_socket_transport(sock, protocol, waiter)
+        if ssl:
+            # ssl=True means a default client context (made by sslproto).
+            sslcontext = None if isinstance(ssl, bool) else ssl
+            transport = self._make_ssl_transport(
+                sock, protocol, sslcontext, waiter, server_side=server_side,
+                server_hostname=server_hostname,
+                ssl_handshake_timeout=ssl_handshake_timeout,
+                ssl_shutdown_timeout=ssl_shutdown_timeout)
+        else:
+            transport = self._make_socket_transport(sock, protocol, waiter)
         try:
             await waiter
         except:
@@ -689,13 +706,10 @@ class BaseEventLoop(events.AbstractEventLoop):
         import socket
         if isinstance(ssl, bool):
             raise TypeError('ssl argument must be an SSLContext or None')
-        if ssl:
-            raise NotImplementedError('SSL transports are not available '
-                                      'in this build')
-        if ssl_handshake_timeout is not None:
+        if ssl_handshake_timeout is not None and ssl is None:
             raise ValueError(
                 'ssl_handshake_timeout is only meaningful with ssl')
-        if ssl_shutdown_timeout is not None:
+        if ssl_shutdown_timeout is not None and ssl is None:
             raise ValueError(
                 'ssl_shutdown_timeout is only meaningful with ssl')
         if sock is not None:
@@ -786,15 +800,17 @@ class BaseEventLoop(events.AbstractEventLoop):
         import socket
         if sock.type != socket.SOCK_STREAM:
             raise ValueError(f'A Stream Socket was expected, got {sock!r}')
-        if ssl:
-            raise NotImplementedError('SSL transports are not available '
-                                      'in this build')
-        if ssl_handshake_timeout is not None:
+        if ssl_handshake_timeout is not None and not ssl:
             raise ValueError(
                 'ssl_handshake_timeout is only meaningful with ssl')
+        if ssl_shutdown_timeout is not None and not ssl:
+            raise ValueError(
+                'ssl_shutdown_timeout is only meaningful with ssl')
         _check_ssl_socket(sock)
         return await self._create_connection_transport(
-            sock, protocol_factory, ssl, '', server_side=True)
+            sock, protocol_factory, ssl, '', server_side=True,
+            ssl_handshake_timeout=ssl_handshake_timeout,
+            ssl_shutdown_timeout=ssl_shutdown_timeout)
 
     async def create_datagram_endpoint(self, protocol_factory,
                                        local_addr=None, remote_addr=None, *,
@@ -898,6 +914,40 @@ class BaseEventLoop(events.AbstractEventLoop):
             transport.close()
             raise
         return transport, protocol
+
+    async def start_tls(self, transport, protocol, sslcontext, *,
+                        server_side=False, server_hostname=None,
+                        ssl_handshake_timeout=None,
+                        ssl_shutdown_timeout=None):
+        """Upgrade a connection to TLS: returns the transport that
+        protocol now writes to, once the handshake is done."""
+        import ssl
+        from . import sslproto
+        if not isinstance(sslcontext, ssl.SSLContext):
+            raise TypeError(f'sslcontext is expected to be an instance of '
+                            f'ssl.SSLContext, got {sslcontext!r}')
+        if not getattr(transport, '_start_tls_compatible', False):
+            raise TypeError(
+                f'transport {transport!r} is not supported by start_tls()')
+        waiter = self.create_future()
+        ssl_protocol = sslproto.SSLProtocol(
+            self, protocol, sslcontext, waiter, server_side, server_hostname,
+            ssl_handshake_timeout=ssl_handshake_timeout,
+            ssl_shutdown_timeout=ssl_shutdown_timeout,
+            call_connection_made=False)
+        # Nothing may be read in plain text once the upgrade has begun.
+        transport.pause_reading()
+        transport.set_protocol(ssl_protocol)
+        conmade_cb = self.call_soon(ssl_protocol.connection_made, transport)
+        resume_cb = self.call_soon(transport.resume_reading)
+        try:
+            await waiter
+        except BaseException:
+            transport.close()
+            conmade_cb.cancel()
+            resume_cb.cancel()
+            raise
+        return ssl_protocol._app_transport
 
     async def sendfile(self, transport, file, offset=0, count=None, *,
                        fallback=True):

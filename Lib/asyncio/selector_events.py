@@ -69,6 +69,23 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
         return _SelectorSocketTransport(self, sock, protocol, waiter,
                                         extra, server)
 
+    def _make_ssl_transport(
+            self, rawsock, protocol, sslcontext, waiter=None, *,
+            server_side=False, server_hostname=None, extra=None,
+            server=None, ssl_handshake_timeout=None,
+            ssl_shutdown_timeout=None):
+        """A socket transport running TLS (sslproto.SSLProtocol) under
+        protocol; returns the transport the protocol sees."""
+        from . import sslproto
+        self._ensure_fd_no_transport(rawsock)
+        ssl_protocol = sslproto.SSLProtocol(
+            self, protocol, sslcontext, waiter, server_side, server_hostname,
+            ssl_handshake_timeout=ssl_handshake_timeout,
+            ssl_shutdown_timeout=ssl_shutdown_timeout)
+        _SelectorSocketTransport(self, rawsock, ssl_protocol, extra=extra,
+                                 server=server)
+        return ssl_protocol._app_transport
+
     def _make_datagram_transport(self, sock, protocol, address=None,
                                  waiter=None, extra=None):
         self._ensure_fd_no_transport(sock)
@@ -168,19 +185,30 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
                     raise
             else:
                 extra = {'peername': addr}
-                accept = self._accept_connection2(protocol_factory, conn,
-                                                  extra, sslcontext, server)
+                accept = self._accept_connection2(
+                    protocol_factory, conn, extra, sslcontext, server,
+                    ssl_handshake_timeout, ssl_shutdown_timeout)
                 self.create_task(accept)
 
     async def _accept_connection2(self, protocol_factory, conn, extra,
-                                  sslcontext=None, server=None):
+                                  sslcontext=None, server=None,
+                                  ssl_handshake_timeout=None,
+                                  ssl_shutdown_timeout=None):
         protocol = None
         transport = None
         try:
             protocol = protocol_factory()
             waiter = self.create_future()
-            transport = self._make_socket_transport(
-                conn, protocol, waiter=waiter, extra=extra, server=server)
+            if sslcontext:
+                transport = self._make_ssl_transport(
+                    conn, protocol, sslcontext, waiter=waiter,
+                    server_side=True, extra=extra, server=server,
+                    ssl_handshake_timeout=ssl_handshake_timeout,
+                    ssl_shutdown_timeout=ssl_shutdown_timeout)
+            else:
+                transport = self._make_socket_transport(
+                    conn, protocol, waiter=waiter, extra=extra,
+                    server=server)
             try:
                 await waiter
             except BaseException:
@@ -678,6 +706,8 @@ class _SelectorTransport(transports._FlowControlMixin,
 
 class _SelectorSocketTransport(_SelectorTransport):
     """Stream transport over a connected socket, with a write buffer."""
+
+    _start_tls_compatible = True
 
     def __init__(self, loop, sock, protocol, waiter=None, extra=None,
                  server=None):

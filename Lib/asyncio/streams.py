@@ -206,6 +206,14 @@ class StreamReaderProtocol(FlowControlMixin, protocols.Protocol):
         self._task = None
         self._transport = None
 
+    def _replace_transport(self, transport):
+        # After start_tls: the reader and writer go on over TLS.
+        self._transport = transport
+        self._over_ssl = transport.get_extra_info('sslcontext') is not None
+        reader = self._stream_reader
+        if reader is not None:
+            reader._transport = transport
+
     def data_received(self, data):
         reader = self._stream_reader
         if reader is not None:
@@ -289,7 +297,18 @@ class StreamWriter:
     async def start_tls(self, sslcontext, *, server_hostname=None,
                         ssl_handshake_timeout=None,
                         ssl_shutdown_timeout=None):
-        raise NotImplementedError('TLS is not available in this build')
+        """Upgrade the connection to TLS (client side unless this
+        writer came from start_server)."""
+        server_side = self._protocol._client_connected_cb is not None
+        protocol = self._protocol
+        await self.drain()
+        new_transport = await self._loop.start_tls(
+            self._transport, protocol, sslcontext, server_side=server_side,
+            server_hostname=server_hostname,
+            ssl_handshake_timeout=ssl_handshake_timeout,
+            ssl_shutdown_timeout=ssl_shutdown_timeout)
+        self._transport = new_transport
+        protocol._replace_transport(new_transport)
 
     def __del__(self, warnings=warnings):
         if not self._transport.is_closing():

@@ -172,13 +172,20 @@ class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
             ssl_shutdown_timeout=None):
         import socket
         if ssl:
-            raise NotImplementedError('SSL transports are not available '
-                                      'in this build')
-        if server_hostname is not None:
-            raise ValueError('server_hostname is only meaningful with ssl')
-        if ssl_handshake_timeout is not None:
-            raise ValueError(
-                'ssl_handshake_timeout is only meaningful with ssl')
+            # A Unix socket has no host name to check the certificate of.
+            if server_hostname is None:
+                raise ValueError('you have to pass server_hostname when '
+                                 'using ssl')
+        else:
+            if server_hostname is not None:
+                raise ValueError('server_hostname is only meaningful with '
+                                 'ssl')
+            if ssl_handshake_timeout is not None:
+                raise ValueError(
+                    'ssl_handshake_timeout is only meaningful with ssl')
+            if ssl_shutdown_timeout is not None:
+                raise ValueError(
+                    'ssl_shutdown_timeout is only meaningful with ssl')
         if path is not None:
             if sock is not None:
                 raise ValueError(
@@ -200,7 +207,9 @@ class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
                                  f'expected, got {sock!r}')
             sock.setblocking(False)
         return await self._create_connection_transport(
-            sock, protocol_factory, ssl, server_hostname)
+            sock, protocol_factory, ssl, server_hostname,
+            ssl_handshake_timeout=ssl_handshake_timeout,
+            ssl_shutdown_timeout=ssl_shutdown_timeout)
 
     async def create_unix_server(
             self, protocol_factory, path=None, *, sock=None, backlog=100,
@@ -209,12 +218,12 @@ class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
         import socket
         if isinstance(ssl, bool):
             raise TypeError('ssl argument must be an SSLContext or None')
-        if ssl:
-            raise NotImplementedError('SSL transports are not available '
-                                      'in this build')
-        if ssl_handshake_timeout is not None:
+        if ssl_handshake_timeout is not None and not ssl:
             raise ValueError(
                 'ssl_handshake_timeout is only meaningful with ssl')
+        if ssl_shutdown_timeout is not None and not ssl:
+            raise ValueError(
+                'ssl_shutdown_timeout is only meaningful with ssl')
         if path is not None:
             if sock is not None:
                 raise ValueError(

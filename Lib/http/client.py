@@ -827,6 +827,49 @@ def _encode(data, name='data'):
             (name.title(), data[err.start:err.end], name)) from None
 
 
+def _create_https_context(http_version):
+    """The default context of HTTPS connections: verifying, offering
+    ALPN "http/1.1" for HTTP/1.1, and allowing post-handshake client
+    authentication."""
+    context = ssl._create_default_https_context()
+    if http_version == 11:
+        context.set_alpn_protocols(['http/1.1'])
+    if context.post_handshake_auth is not None:
+        context.post_handshake_auth = True
+    return context
+
+
+try:
+    import ssl
+except ImportError:
+    pass
+else:
+    class HTTPSConnection(HTTPConnection):
+        """An HTTPConnection over TLS; the server's certificate and host
+        name are checked by the context (a default one when None)."""
+
+        default_port = HTTPS_PORT
+
+        def __init__(self, host, port=None, *,
+                     timeout=socket._GLOBAL_DEFAULT_TIMEOUT,
+                     source_address=None, context=None, blocksize=8192):
+            super().__init__(host, port, timeout, source_address,
+                             blocksize=blocksize)
+            if context is None:
+                context = _create_https_context(self._http_vsn)
+            self._context = context
+
+        def connect(self):
+            """Connect (through the tunnel if one is set), then do the
+            TLS handshake with the origin server."""
+            super().connect()
+            server_hostname = self._tunnel_host or self.host
+            self.sock = self._context.wrap_socket(
+                self.sock, server_hostname=server_hostname)
+
+    __all__.append("HTTPSConnection")
+
+
 class HTTPException(Exception):
     """Base class of the errors of this module."""
 

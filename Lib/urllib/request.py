@@ -1044,6 +1044,11 @@ if hasattr(http.client, 'HTTPSConnection'):
         def __init__(self, debuglevel=None, context=None,
                      check_hostname=None):
             super().__init__(debuglevel)
+            if context is None:
+                context = http.client._create_https_context(
+                    http.client.HTTPSConnection._http_vsn)
+            if check_hostname is not None:
+                context.check_hostname = check_hostname
             self._context = context
 
         def https_open(self, req):

@@ -1,6 +1,6 @@
 # urllib.request against a loopback http.server: methods, bodies, redirects,
 # HTTPError, basic auth, cookies, explicit and environment proxies, https
-# without ssl (URLError 'unknown url type: https'), data: URLs.
+# with no https handler (URLError 'unknown url type: https'), data: URLs.
 import sys
 UA = 'Python-urllib/%d.%d' % sys.version_info[:2]
 import base64, http.server, http.cookiejar, io, json, os, threading, urllib.request, urllib.error, urllib.parse
@@ -99,8 +99,12 @@ show(urllib.request.build_opener().open('http://example.invalid/env'))
 os.environ['no_proxy'] = 'example.invalid'
 print(urllib.request.proxy_bypass('example.invalid'), urllib.request.proxy_bypass('other.invalid'))
 del os.environ['http_proxy'], os.environ['no_proxy']
+# An opener without an https handler refuses the scheme (no lookup).
+plain = urllib.request.OpenerDirector()
+for handler in (urllib.request.HTTPHandler(), urllib.request.UnknownHandler()):
+    plain.add_handler(handler)
 try:
-    urllib.request.urlopen('https://example.invalid/')
+    plain.open('https://example.invalid/')
 except urllib.error.URLError as e:
     print('URLError', e.reason)
 try:

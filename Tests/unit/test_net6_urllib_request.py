@@ -93,8 +93,12 @@ class OpenerTest(unittest.TestCase):
         with self.assertRaises(urllib.error.URLError) as cm:
             ur.build_opener().open('gopher://h/')
         self.assertEqual(cm.exception.reason, 'unknown url type: gopher')
+        # An opener without an https handler (no name lookup happens).
+        plain = ur.OpenerDirector()
+        plain.add_handler(ur.HTTPHandler())
+        plain.add_handler(ur.UnknownHandler())
         with self.assertRaises(urllib.error.URLError) as cm:
-            ur.urlopen('https://example.invalid/')
+            plain.open('https://example.invalid/')
         self.assertEqual(str(cm.exception),
                          '<urlopen error unknown url type: https>')
 
