@@ -106,6 +106,99 @@ class Nanny(unittest.TestCase):
             shutil.rmtree(tmp)
 
 
+MF_FILES = {
+    'main.py': 'import pkg.a\nfrom pkg import b, nothere\nimport missing_mod\n'
+               'from pkg.sub import *\nimport json\n'
+               'def f():\n    import os.path\n',
+    'pkg/__init__.py': 'from .c import thing\nfrom . import a\n',
+    'pkg/a.py': 'import sys\nVALUE = 1\n',
+    'pkg/b.py': 'from .a import VALUE\nimport pkg.nope\n',
+    'pkg/c.py': 'thing = 1\n',
+    'pkg/sub/__init__.py': 'from zzz import *\n',
+}
+
+
+class Finder(unittest.TestCase):
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+        for name, text in MF_FILES.items():
+            path = os.path.join(self.tmp, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, 'w') as f:
+                f.write(text)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def test_run_script(self):
+        import modulefinder
+        mf = modulefinder.ModuleFinder([self.tmp], excludes=['json'])
+        mf.run_script(os.path.join(self.tmp, 'main.py'))
+        self.assertEqual(sorted(mf.modules), ['__main__', 'pkg', 'pkg.a',
+                                              'pkg.b', 'pkg.c', 'pkg.sub',
+                                              'sys'])
+        main = mf.modules['__main__']
+        self.assertEqual(sorted(main.globalnames),
+                         ['b', 'f', 'json', 'missing_mod', 'nothere', 'pkg'])
+        self.assertEqual(sorted(main.starimports), ['zzz'])
+        self.assertEqual(mf.modules['pkg'].__path__,
+                         [os.path.join(self.tmp, 'pkg')])
+        self.assertEqual(sorted(mf.modules['pkg.a'].globalnames),
+                         ['VALUE', 'sys'])
+        self.assertEqual(mf.any_missing_maybe(),
+                         (['missing_mod', 'os.path', 'pkg.nope',
+                           'pkg.nothere', 'zzz'], []))
+        self.assertEqual(sorted(mf.badmodules['pkg.nope']), ['pkg.b'])
+        self.assertIn('json', mf.badmodules)     # excluded, not missing
+        self.assertEqual(repr(modulefinder.Module('x', 'f.py')),
+                         "Module('x', 'f.py')")
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            mf.report()
+        text = out.getvalue()
+        self.assertIn('P pkg ', text)
+        self.assertIn('? pkg.nope imported from pkg.b', text)
+        self.assertIn('Missing modules:', text)
+
+
+class StringPrep(unittest.TestCase):
+
+    def test_tables(self):
+        import stringprep as sp
+        self.assertTrue(sp.in_table_a1('\u0221'))       # assigned in 4.0
+        self.assertFalse(sp.in_table_a1('a'))
+        self.assertFalse(sp.in_table_a1('\ufdd0'))
+        self.assertTrue(sp.in_table_b1('\u00ad'))
+        self.assertTrue(sp.in_table_c11(' '))
+        self.assertTrue(sp.in_table_c12('\u3000'))
+        self.assertTrue(sp.in_table_c12('\u200b'))
+        self.assertFalse(sp.in_table_c12(' '))
+        self.assertTrue(sp.in_table_c21('\x7f'))
+        self.assertTrue(sp.in_table_c22('\x85'))
+        self.assertTrue(sp.in_table_c22('\u2061'))
+        self.assertTrue(sp.in_table_c3('\ue000'))
+        self.assertTrue(sp.in_table_c4('\U0001fffe'))
+        self.assertTrue(sp.in_table_c5('\ud800'))
+        self.assertTrue(sp.in_table_c6('\ufffd'))
+        self.assertTrue(sp.in_table_c7('\u2ff0'))
+        self.assertTrue(sp.in_table_c8('\u200e'))
+        self.assertTrue(sp.in_table_c9('\U000e0041'))
+        self.assertTrue(sp.in_table_d1('\u05d0'))
+        self.assertTrue(sp.in_table_d2('a'))
+        self.assertFalse(sp.in_table_d2('\u05d0'))
+
+    def test_mappings(self):
+        import stringprep as sp
+        self.assertEqual(sp.map_table_b3('A'), 'a')
+        self.assertEqual(sp.map_table_b3('\xdf'), 'ss')
+        self.assertEqual(sp.map_table_b3('\u0130'), 'i\u0307')
+        self.assertEqual(sp.map_table_b2('\u2102'), 'c')
+        self.assertEqual(sp.map_table_b2('\u2121'), 'tel')
+        self.assertEqual(sp.map_table_b2('\u03f2'), '\u03c3')
+        self.assertEqual(sp.map_table_b2('\u00c5'), '\u00e5')
+
+
 class Eggs(unittest.TestCase):
 
     def test_this(self):
