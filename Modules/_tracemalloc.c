@@ -208,6 +208,17 @@ static Py_uhash_t frames_hash(const tm_frame *frames, int nframe)
     return h;
 }
 
+/* Field by field: tm_frame has padding, which memcmp would read. */
+static int frames_equal(const tm_frame *a, const tm_frame *b, int nframe)
+{
+    for (int i = 0; i < nframe; i++) {
+        if (a[i].filename != b[i].filename || a[i].lineno != b[i].lineno) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* The interned traceback of the calling thread's Python stack, or NULL
    when out of memory.  A thread with no thread state attached, or not
    running Python code, gets the '<unknown>' traceback.  Reads only the
@@ -238,8 +249,7 @@ static tm_traceback *capture_traceback(void)
     for (tm_traceback *tb = t->buckets[h & (t->nbuckets - 1)]; tb != NULL;
          tb = tb->next) {
         if (tb->hash == h && tb->nframe == nframe && tb->total_nframe == total
-                && memcmp(tb->frames, frame_scratch,
-                          (size_t)nframe * sizeof(tm_frame)) == 0) {
+                && frames_equal(tb->frames, frame_scratch, nframe)) {
             return tb;
         }
     }
