@@ -96,6 +96,16 @@ static int max_nframe = 1;              /* under table_lock */
    and these stay valid for good once set. */
 static PyMemAllocatorEx wrapped[3];
 static int hooks_installed;             /* under table_lock */
+/* Stored (release) after `wrapped` is filled and before the hooks are
+   installed; each hook loads it (acquire) before reading `wrapped`, so a
+   thread that finds a hook in the domain table also sees what it wraps. */
+static int wrapped_ready;
+
+static inline PyMemAllocatorEx *wrapped_allocator(PyMemAllocatorDomain d)
+{
+    (void)__atomic_load_n(&wrapped_ready, __ATOMIC_ACQUIRE);
+    return &wrapped[d];
+}
 
 static inline int is_tracing(void)
 {
@@ -442,22 +452,22 @@ static void hook_free(PyMemAllocatorEx *inner, void *ptr)
     static void *name##_malloc(void *ctx, size_t size)                      \
     {                                                                       \
         (void)ctx;                                                          \
-        return hook_malloc(&wrapped[domain], size);                         \
+        return hook_malloc(wrapped_allocator(domain), size);                \
     }                                                                       \
     static void *name##_calloc(void *ctx, size_t nelem, size_t elsize)      \
     {                                                                       \
         (void)ctx;                                                          \
-        return hook_calloc(&wrapped[domain], nelem, elsize);                \
+        return hook_calloc(wrapped_allocator(domain), nelem, elsize);       \
     }                                                                       \
     static void *name##_realloc(void *ctx, void *ptr, size_t size)          \
     {                                                                       \
         (void)ctx;                                                          \
-        return hook_realloc(&wrapped[domain], ptr, size);                   \
+        return hook_realloc(wrapped_allocator(domain), ptr, size);          \
     }                                                                       \
     static void name##_free(void *ctx, void *ptr)                           \
     {                                                                       \
         (void)ctx;                                                          \
-        hook_free(&wrapped[domain], ptr);                                   \
+        hook_free(wrapped_allocator(domain), ptr);                          \
     }
 
 DOMAIN_HOOKS(raw, PYMEM_DOMAIN_RAW)
@@ -485,6 +495,7 @@ static void install_hooks(void)
     for (int i = 0; i < 3; i++) {
         PyMem_GetAllocator(domains[i], &wrapped[domains[i]]);
     }
+    __atomic_store_n(&wrapped_ready, 1, __ATOMIC_RELEASE);
     for (int i = 0; i < 3; i++) {
         hooks[i].ctx = wrapped[domains[i]].ctx;
         PyMem_SetAllocator(domains[i], &hooks[i]);
