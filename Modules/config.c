@@ -96,6 +96,8 @@
     X(_iconv_codec) \
     OPTIONAL_FFI(X) \
     X(_ssl) \
+    X(_tracemalloc) \
+    X(_symtable) \
     /* END builtin modules */
 
 #define DECLARE_INIT(name) extern PyObject *PyInit_##name(void);

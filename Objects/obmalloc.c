@@ -484,7 +484,7 @@ int _PyMem_SetupAllocators(PyMemAllocatorName name)
     return 0;
 }
 
-/* ---- the arena allocator and tracemalloc ------------------------------------
+/* ---- the arena allocator -----------------------------------------------------
 
    CPython's small-object allocator takes arenas from this allocator.
    Weft's objects come from mimalloc (or the C library), which maps its
@@ -518,19 +518,4 @@ void PyObject_GetArenaAllocator(PyObjectArenaAllocator *allocator)
 void PyObject_SetArenaAllocator(PyObjectArenaAllocator *allocator)
 {
     arena_allocator = *allocator;
-}
-
-int PyTraceMalloc_Track(unsigned int domain, uintptr_t ptr, size_t size)
-{
-    (void)domain;
-    (void)ptr;
-    (void)size;
-    return -2;
-}
-
-int PyTraceMalloc_Untrack(unsigned int domain, uintptr_t ptr)
-{
-    (void)domain;
-    (void)ptr;
-    return -2;
 }

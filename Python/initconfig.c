@@ -465,6 +465,8 @@ static const char usage_xoptions[] =
 "-X context_aware_warnings=[0|1]: warnings.catch_warnings and the filters\n"
 "         use a context variable (1) or module globals (0); 1 in the\n"
 "         free-threaded build, 0 otherwise [PYTHON_CONTEXT_AWARE_WARNINGS]\n"
+"-X tracemalloc[=N]: trace Python memory allocations, keeping N frames\n"
+"         of traceback (default 1) [PYTHONTRACEMALLOC]\n"
 "-X utf8[=0|1]: UTF-8 mode on (1, the default value) or off [PYTHONUTF8]\n"
 "-X warn_default_encoding: warn when open() and friends use the locale's\n"
 "         encoding [PYTHONWARNDEFAULTENCODING]\n"
@@ -492,6 +494,7 @@ static const char usage_env[] =
 "PYTHON_THREAD_INHERIT_CONTEXT: like -X thread_inherit_context\n"
 "PYTHON_CONTEXT_AWARE_WARNINGS: like -X context_aware_warnings\n"
 "PYTHONDEVMODE   : like -X dev\n"
+"PYTHONTRACEMALLOC: like -X tracemalloc=N\n"
 "PYTHONUTF8      : like -X utf8\n"
 "PYTHONWARNDEFAULTENCODING: like -X warn_default_encoding\n";
 
@@ -826,6 +829,42 @@ static PyStatus read_int_max_str_digits(PyConfig *config)
     return PyStatus_Ok();
 }
 
+/* -X tracemalloc[=NFRAME] wins over PYTHONTRACEMALLOC=NFRAME. */
+static PyStatus read_tracemalloc(PyConfig *config)
+{
+    const wchar_t *xvalue = xoption_value(config, L"tracemalloc");
+    if (xvalue != NULL && xvalue[0] == L'\0') {
+        config->tracemalloc = 1;
+        return PyStatus_Ok();
+    }
+    char *owned = NULL;
+    const char *text = NULL;
+    if (xvalue != NULL) {
+        owned = encode_wide(xvalue);
+        if (owned == NULL) {
+            return PyStatus_NoMemory();
+        }
+        text = owned;
+    }
+    else {
+        text = env_value(config, "PYTHONTRACEMALLOC");
+    }
+    if (text == NULL) {
+        return PyStatus_Ok();
+    }
+    long n = parse_count(text);
+    free(owned);
+    /* 0 leaves tracing off. */
+    if (n < 0 || n > 65535) {
+        return status_error_in("config_init_tracemalloc",
+            xvalue != NULL
+            ? "-X tracemalloc=NFRAME: invalid number of frames"
+            : "PYTHONTRACEMALLOC: invalid number of frames");
+    }
+    config->tracemalloc = (int)n;
+    return PyStatus_Ok();
+}
+
 /* -X gil wins over PYTHON_GIL (DESIGN.md section 7). */
 static PyStatus read_gil(PyConfig *config)
 {
@@ -1081,6 +1120,9 @@ PyStatus PyConfig_Read(PyConfig *config)
     }
     if (!PyStatus_Exception(status)) {
         status = read_int_max_str_digits(config);
+    }
+    if (!PyStatus_Exception(status)) {
+        status = read_tracemalloc(config);
     }
     if (!PyStatus_Exception(status)) {
         status = read_lazy_imports(config);

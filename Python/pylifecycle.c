@@ -436,6 +436,17 @@ void _Py_InitMainModules(const PyConfig *config)
         Py_XDECREF(res);
         Py_XDECREF(fh);
     }
+    /* -X tracemalloc=N / PYTHONTRACEMALLOC=N: trace from here on. */
+    if (config->tracemalloc > 0) {
+        PyObject *tm = PyImport_ImportModule("_tracemalloc");
+        PyObject *res = tm ? PyObject_CallMethod(tm, "start", "i",
+                                                 config->tracemalloc) : NULL;
+        if (res == NULL) {
+            PyErr_Print();
+        }
+        Py_XDECREF(res);
+        Py_XDECREF(tm);
+    }
     if (!config->site_import) {
         return;
     }

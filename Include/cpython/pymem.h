@@ -52,8 +52,9 @@ typedef struct {
 PyAPI_FUNC(void) PyObject_GetArenaAllocator(PyObjectArenaAllocator *allocator);
 PyAPI_FUNC(void) PyObject_SetArenaAllocator(PyObjectArenaAllocator *allocator);
 
-/* tracemalloc's C API: Weft has no tracemalloc, so tracing is always off
-   and both return -2, as CPython's do while tracing is disabled. */
+/* tracemalloc's C API (Modules/_tracemalloc.c): trace or forget a block
+   of another domain.  0 on success, -1 when out of memory, -2 while
+   tracemalloc is not tracing. */
 PyAPI_FUNC(int) PyTraceMalloc_Track(unsigned int domain, uintptr_t ptr,
                                     size_t size);
 PyAPI_FUNC(int) PyTraceMalloc_Untrack(unsigned int domain, uintptr_t ptr);
