@@ -43,7 +43,7 @@ def _is_module(obj):
 
 
 def getdoc(obj):
-    """The docstring of obj, cleaned of indentation, or None.
+    """The docstring of obj, cleaned of indentation, or "" if it has none.
 
     Methods without a docstring inherit the one of the method they
     override, as pydoc does."""
@@ -51,7 +51,7 @@ def getdoc(obj):
     if doc is None:
         doc = _inherited_doc(obj)
     if not isinstance(doc, str):
-        return None
+        return ""
     return _cleandoc(doc)
 
 

@@ -130,7 +130,7 @@ Returns a string containing documentation for the specified method."""
         method = self._find_method(method_name, for_help=True)
         if isinstance(method, str):
             return method
-        return "" if method is None else pydoc.getdoc(method)
+        return "" if method is None else pydoc.getdoc(method) or ""
 
     def _find_method(self, method_name, for_help=False):
         if method_name in self.funcs:
@@ -436,7 +436,7 @@ class ServerHTMLDoc:
                 signature = str(inspect.signature(object))
             except (TypeError, ValueError):
                 signature = "(...)"
-            doc = pydoc.getdoc(object)
+            doc = pydoc.getdoc(object) or ""
         else:
             # (signature text, doc) pairs from an instance's _get_method_argstring.
             signature, doc = object[0], object[1] or ""
@@ -521,7 +521,7 @@ class DocXMLRPCRequestHandler(SimpleXMLRPCRequestHandler):
 
     def _send_page(self, content_type, body):
         self.send_response(200)
-        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Type", "%s; charset=UTF-8" % content_type)
         self.send_header("Content-length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
