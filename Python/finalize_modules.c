@@ -13,8 +13,8 @@
      3. collect garbage: modules only reachable from each other are
         collected whole, their objects' finalizers running with every
         module dict still intact;
-     4. clear __main__'s dict, then the dicts of the other modules still
-        alive, last imported first (in each, the names starting with one
+     4. clear __main__'s dict if something still keeps it alive, then the
+        dicts of the other modules still alive, last imported first (in each, the names starting with one
         underscore before the others, as the language reference promises),
         then collect again.
    sys and builtins are left alone: printing and the final flush of the
@@ -119,21 +119,51 @@ static void clear_module(PyObject *ref)
     Py_DECREF(module);
 }
 
-/* __main__'s dict as a new reference, or NULL.  It is held through the
-   teardown: a function of the program may keep it alive after the module
-   object itself is gone (a daemon thread parked inside it, say), and the
-   program's own objects are the ones finalizers most often touch. */
-static PyObject *main_dict(PyObject *modules)
+/* A weak reference through which __main__'s dict can still be reached
+   after step 3 if, and only if, something else keeps it alive (a daemon
+   thread parked inside the program's code, say): a function whose
+   globals are that dict, stored in the dict itself.  The two form a
+   cycle, so when nothing else holds the dict, step 3 collects both and the
+   program's objects are finalized with their module intact.  NULL if
+   there is no __main__. */
+static PyObject *main_dict_anchor(PyObject *modules)
 {
     PyObject *module;
     if (PyDict_GetItemStringRef(modules, "__main__", &module) <= 0) {
         PyErr_Clear();
         return NULL;
     }
+    PyObject *ref = NULL;
     PyObject *dict = PyModule_Check(module) ? PyModule_GetDict(module) : NULL;
-    Py_XINCREF(dict);
+    PyObject *code = dict ? Py_CompileString("None", "<teardown>", Py_eval_input)
+                          : NULL;
+    PyObject *anchor = code ? PyFunction_New(code, dict) : NULL;
+    if (anchor != NULL
+        && PyDict_SetItemString(dict, "__teardown_anchor__", anchor) == 0) {
+        ref = PyWeakref_NewRef(anchor, NULL);
+    }
+    if (ref == NULL) {
+        PyErr_Clear();
+    }
+    Py_XDECREF(anchor);
+    Py_XDECREF(code);
     Py_DECREF(module);
-    return dict;
+    return ref;
+}
+
+/* Step 4 for __main__: its dict, if the anchor shows it is still alive. */
+static void clear_main_dict(PyObject *anchor_ref)
+{
+    PyObject *anchor;
+    if (PyWeakref_GetRef(anchor_ref, &anchor) <= 0) {
+        PyErr_Clear();
+        return;
+    }
+    PyObject *dict = PyFunction_GetGlobals(anchor);     /* borrowed */
+    Py_INCREF(dict);
+    Py_DECREF(anchor);
+    clear_dict(dict);
+    Py_DECREF(dict);
 }
 
 void _PyImport_FinalizeModules(PyThreadState *tstate)
@@ -145,16 +175,16 @@ void _PyImport_FinalizeModules(PyThreadState *tstate)
         return;
     }
     Py_INCREF(modules);
-    PyObject *main_globals = main_dict(modules);
+    PyObject *main_anchor = main_dict_anchor(modules);
     PyObject *weaklist = detach_modules(modules);
     if (weaklist == NULL) {
         PyErr_Clear();
     }
     _PyGC_Collect(tstate, 2, _Py_GC_REASON_SHUTDOWN);
     /* The program's objects go first, while every other module still works. */
-    if (main_globals != NULL) {
-        clear_dict(main_globals);
-        Py_DECREF(main_globals);
+    if (main_anchor != NULL) {
+        clear_main_dict(main_anchor);
+        Py_DECREF(main_anchor);
     }
     if (weaklist != NULL) {
         for (Py_ssize_t i = PyList_GET_SIZE(weaklist) - 1; i >= 0; i--) {
