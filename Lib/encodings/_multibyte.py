@@ -87,12 +87,20 @@ def build(name, iconv_name):
     """The classes of the codec `name` over the C library's `iconv_name`:
     (Codec, IncrementalEncoder, IncrementalDecoder, StreamWriter,
     StreamReader, getregentry)."""
+    return build_with_converter(
+        name, lambda decode: Converter(iconv_name, decode=decode))
+
+
+def build_with_converter(name, make_converter):
+    """The classes of the codec `name` over converters from
+    make_converter(decode), objects with _iconv_codec.Converter's methods
+    (encode, decode, reset)."""
 
     def encoder():
-        return Converter(iconv_name, decode=False)
+        return make_converter(False)
 
     def decoder():
-        return Converter(iconv_name, decode=True)
+        return make_converter(True)
 
     class Codec(codecs.Codec):
 

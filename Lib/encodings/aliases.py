@@ -455,4 +455,7 @@ aliases = {
     'shiftjisx0213'       : 'shift_jisx0213',
     'sjisx0213'           : 'shift_jisx0213',
     's_jisx0213'          : 'shift_jisx0213',
+    'hzgb'                : 'hz',
+    'hz_gb'               : 'hz',
+    'hz_gb_2312'          : 'hz',
 }

@@ -32,11 +32,25 @@ class KnownValuesTest(unittest.TestCase):
         self.check("euc_kr", "한국어", b"\xc7\xd1\xb1\xb9\xbe\xee")
         self.check("cp949", "한국어", b"\xc7\xd1\xb1\xb9\xbe\xee")
 
+    def test_hz(self):
+        self.check("hz", "a中b~\n中", b"a~{VP~}b~~\n~{VP~}")
+        self.assertEqual(b"a~{VP~}b~~c~\nd".decode("hz"), "a中b~cd")
+        self.assertEqual(b"~{VP".decode("hz"), "中")
+        for bad in (b"~x", b"~}", b"\x80", b"~{VP\n"):
+            with self.assertRaises(UnicodeDecodeError):
+                bad.decode("hz")
+        encoder = codecs.getincrementalencoder("hz")()
+        self.assertEqual([encoder.encode("中"), encoder.encode("a"),
+                          encoder.encode("文"), encoder.encode("", True)],
+                         [b"~{VP", b"~}a", b"~{ND", b"~}"])
+        self.assertEqual("a€中".encode("hz", "replace"), b"a?~{VP~}")
+
     def test_aliases(self):
         for alias, name in (("sjis", "shift_jis"), ("SJIS", "shift_jis"),
                             ("eucjp", "euc_jp"), ("cp936", "gbk"),
                             ("euc-cn", "gb2312"), ("ms949", "cp949"),
-                            ("csiso2022jp", "iso2022_jp"), ("big5-tw", "big5")):
+                            ("csiso2022jp", "iso2022_jp"), ("big5-tw", "big5"),
+                            ("hz-gb-2312", "hz")):
             self.assertEqual(codecs.lookup(alias).name, name, alias)
 
 

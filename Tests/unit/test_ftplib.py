@@ -2,13 +2,13 @@
 
 import io
 import socket
-import threading
 import unittest
 
 import ftplib
+from unitsupport import ScriptedLineServer
 
 
-class MiniFTPServer:
+class MiniFTPServer(ScriptedLineServer):
     """Enough of RFC 959 for the client: one session, an in-memory tree.
 
     Passive data connections (PASV/EPSV) and active ones (PORT/EPRT).
@@ -16,33 +16,27 @@ class MiniFTPServer:
 
     def __init__(self, files):
         self.files = dict(files)
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
-        self.received = []
-        self.thread = threading.Thread(target=self.serve, daemon=True)
-        self.thread.start()
+        self.data_listener = None
+        self.active_address = None
+        self.cwd = "/"
+        super().__init__()
 
-    def serve(self):
-        conn, _ = self.listener.accept()
-        self.listener.close()
-        with conn, conn.makefile("rb") as reader:
-            self.conn = conn
-            self.data_listener = None
-            self.active_address = None
-            self.cwd = "/"
-            self.reply("220-Welcome\r\n220 MiniFTP ready")
-            for raw in reader:
-                line = raw.decode("utf-8").rstrip("\r\n")
-                self.received.append(line)
-                verb, _, argument = line.partition(" ")
-                handler = getattr(self, "do_" + verb.upper(), None)
-                if handler is None:
-                    self.reply("500 unknown command")
-                elif handler(argument) == "quit":
-                    return
+    def greet(self):
+        self.reply("220-Welcome\r\n220 MiniFTP ready")
+
+    def record(self, line):
+        return line.decode("utf-8")
+
+    def dispatch(self, line):
+        verb, _, argument = line.decode("utf-8").partition(" ")
+        handler = self.handler(verb)
+        if handler is None:
+            self.reply("500 unknown command")
+            return True
+        return handler(argument) != "quit"
 
     def reply(self, text):
-        self.conn.sendall(text.encode("utf-8") + b"\r\n")
+        self.send_line(text.encode("utf-8"))
 
     def open_data(self):
         if self.active_address is not None:

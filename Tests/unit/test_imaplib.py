@@ -2,49 +2,38 @@
 
 import base64
 import re
-import socket
-import threading
 import time
 import unittest
 from datetime import datetime, timedelta, timezone
 
 import imaplib
+from unitsupport import ScriptedLineServer
 
 MESSAGE = b"From: a@example.com\r\nSubject: hi\r\n\r\nhello\r\n"
 
 
-class MiniIMAPServer:
+class MiniIMAPServer(ScriptedLineServer):
     """Answers the commands the tests send; records every line it reads."""
 
     def __init__(self, banner=b"* OK IMAP4rev1 ready"):
         self.banner = banner
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
-        self.received = []
         self.appended = []
-        self.thread = threading.Thread(target=self.serve, daemon=True)
-        self.thread.start()
+        super().__init__()
 
-    def serve(self):
-        conn, _ = self.listener.accept()
-        self.listener.close()
-        with conn, conn.makefile("rb") as reader:
-            self.conn = conn
-            self.reader = reader
-            self.send(self.banner)
-            while line := reader.readline():
-                line = line.rstrip(b"\r\n")
-                self.received.append(line)
-                tag, command, *rest = line.split(b" ", 2)
-                argument = rest[0] if rest else b""
-                handler = getattr(self, "do_" + command.decode().upper(), None)
-                if handler is None:
-                    self.send(tag + b" BAD unknown command")
-                elif handler(tag, argument) == "logout":
-                    return
+    def greet(self):
+        self.send(self.banner)
+
+    def dispatch(self, line):
+        tag, command, *rest = line.split(b" ", 2)
+        argument = rest[0] if rest else b""
+        handler = self.handler(command.decode())
+        if handler is None:
+            self.send(tag + b" BAD unknown command")
+            return True
+        return handler(tag, argument) != "logout"
 
     def send(self, line):
-        self.conn.sendall(line + b"\r\n")
+        self.send_line(line)
 
     def do_CAPABILITY(self, tag, _):
         self.send(b"* CAPABILITY IMAP4rev1 IDLE ENABLE AUTH=PLAIN UTF8=ACCEPT")

@@ -1,11 +1,10 @@
 """poplib against a scripted POP3 server on loopback."""
 
 import hashlib
-import socket
-import threading
 import unittest
 
 import poplib
+from unitsupport import ScriptedLineServer
 
 MESSAGES = [
     b"From: a@example.com\r\nSubject: one\r\n\r\nbody one\r\n",
@@ -14,33 +13,24 @@ MESSAGES = [
 BANNER = b"+OK POP3 ready <1896.697170952@dbc.mtview.ca.us>"
 
 
-class MiniPOP3Server:
+class MiniPOP3Server(ScriptedLineServer):
 
-    def __init__(self):
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
-        self.received = []
-        self.thread = threading.Thread(target=self.serve, daemon=True)
-        self.thread.start()
+    def greet(self):
+        self.send(BANNER)
 
-    def serve(self):
-        conn, _ = self.listener.accept()
-        self.listener.close()
-        with conn, conn.makefile("rb") as reader:
-            self.conn = conn
-            self.send(BANNER)
-            for raw in reader:
-                line = raw.rstrip(b"\r\n").decode()
-                self.received.append(line)
-                verb, _, argument = line.partition(" ")
-                handler = getattr(self, "do_" + verb, None)
-                if handler is None:
-                    self.send(b"-ERR unknown command")
-                elif handler(argument) == "quit":
-                    return
+    def record(self, line):
+        return line.decode()
+
+    def dispatch(self, line):
+        verb, _, argument = line.decode().partition(" ")
+        handler = getattr(self, "do_" + verb, None)
+        if handler is None:
+            self.send(b"-ERR unknown command")
+            return True
+        return handler(argument) != "quit"
 
     def send(self, line):
-        self.conn.sendall(line + b"\r\n")
+        self.send_line(line)
 
     def send_multiline(self, status, lines):
         self.send(status)

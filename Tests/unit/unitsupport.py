@@ -6,7 +6,9 @@ keeps those checks: assertSame compares the value and its exact type.
 """
 
 import math
+import socket
 import sysconfig
+import threading
 import unittest
 
 FREE_THREADED = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
@@ -43,3 +45,51 @@ class TypedCase(unittest.TestCase):
         for index, (actual, expected) in enumerate(pairs):
             with self.subTest(index=index, expected=expected):
                 self.assertSame(actual, expected)
+
+
+class ScriptedLineServer:
+    """A server for one client connection on loopback, run in a thread, for
+    testing protocol clients (ftplib, poplib, imaplib, ...).
+
+    It calls greet(), then dispatch(line) for each CRLF-terminated line it
+    reads (bytes, without the line end) until dispatch returns False or the
+    client closes.  The lines read are kept in .received, as record(line)
+    makes them.  Subclasses set their own attributes before calling
+    __init__, which starts the thread.
+    """
+
+    def __init__(self):
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.received = []
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self):
+        conn, _ = self.listener.accept()
+        self.listener.close()
+        with conn, conn.makefile("rb") as reader:
+            self.conn = conn
+            self.reader = reader
+            self.greet()
+            while raw := reader.readline():
+                line = raw.rstrip(b"\r\n")
+                self.received.append(self.record(line))
+                if self.dispatch(line) is False:
+                    return
+
+    def send_line(self, data):
+        self.conn.sendall(data + b"\r\n")
+
+    def handler(self, verb):
+        """The do_VERB method for a command verb (str), or None."""
+        return getattr(self, "do_" + verb.upper(), None)
+
+    def record(self, line):
+        return line
+
+    def greet(self):
+        pass
+
+    def dispatch(self, line):
+        raise NotImplementedError
