@@ -9,6 +9,7 @@ import sys as _sys
 import _thread
 
 from time import monotonic as _time
+from _weakrefset import WeakSet as _WeakSet
 
 __all__ = ['get_ident', 'active_count', 'Condition', 'current_thread',
            'enumerate', 'main_thread', 'TIMEOUT_MAX',
@@ -578,6 +579,10 @@ _limbo = {}
 # Non-daemon threads' handles, joined at shutdown.
 _shutdown_locks_lock = _allocate_lock()
 _shutdown_handles = set()
+# Every Thread object still alive, as CPython keeps it: test helpers
+# (test.support.threading_helper) read it to find threads a test leaked.
+# WeakSet is safe to use from several threads.
+_dangling = _WeakSet()
 
 
 class Thread:
@@ -620,6 +625,7 @@ class Thread:
         self._initialized = True
         self._stderr = _sys.stderr
         self._invoke_excepthook = _make_invoke_excepthook()
+        _dangling.add(self)
 
     def __repr__(self):
         assert self._initialized, "Thread.__init__() was not called"
