@@ -13,11 +13,21 @@ is meant for one thread at a time, like the file objects that use them.
 """
 
 import codecs
+import re
 
 from _iconv_codec import DONE, ILLEGAL, INCOMPLETE, Converter
 
 _ILLEGAL_REASON = "illegal multibyte sequence"
 _INCOMPLETE_REASON = "incomplete multibyte sequence"
+
+
+def _checked_result(result, replacement_types, message):
+    """An error handler's (replacement, position), or TypeError."""
+    if (not isinstance(result, tuple) or len(result) != 2
+            or not isinstance(result[0], replacement_types)
+            or not isinstance(result[1], int)):
+        raise TypeError(message)
+    return result
 
 
 def _handler_position(position, length):
@@ -39,7 +49,9 @@ def _encode(converter, name, text, errors, final):
                                    _ILLEGAL_REASON)
         if handler is None:
             handler = codecs.lookup_error(errors)
-        replacement, resume = handler(error)
+        replacement, resume = _checked_result(
+            handler(error), (str, bytes),
+            "encoding error handler must return (str/bytes, int) tuple")
         if isinstance(replacement, str):
             encoded, used, reason = converter.encode(replacement, False)
             if reason != DONE:
@@ -74,7 +86,9 @@ def _decode(converter, name, data, errors, final):
             _ILLEGAL_REASON if reason == ILLEGAL else _INCOMPLETE_REASON)
         if handler is None:
             handler = codecs.lookup_error(errors)
-        replacement, resume = handler(error)
+        replacement, resume = _checked_result(
+            handler(error), str,
+            "decoding error handler must return (str, int) tuple")
         pieces.append(replacement)
         position = _handler_position(resume, len(data))
         if not 0 <= position <= len(data):
@@ -83,12 +97,159 @@ def _decode(converter, name, data, errors, final):
     return "".join(pieces), position
 
 
-def build(name, iconv_name):
+class Adjustments:
+    """Where a codec must differ from the C library's conversion to give
+    CPython's results (the C library follows other vendors' tables for a
+    few characters, mostly in the ASCII and C1 ranges):
+
+    translate      str.translate table applied to decoded text, for
+                   characters the C library gives for single bytes
+                   (Shift JIS 0x5C is a backslash, not a yen sign);
+    refuse_bytes   a bytes regex of bytes that are invalid wherever they
+                   stand (no multibyte sequence contains them);
+    lone_bytes     bytes that are invalid at the start of a character but
+                   may be second bytes of a pair, with lead_bytes the bytes
+                   that start a pair;
+    extra_bytes    {byte: character} decoded where the C library refuses;
+    refuse_chars   a str regex of characters that are not encodable;
+    extra_chars    {character: bytes} encoded where the C library refuses
+                   (or is overruled by refuse_chars);
+    sequences      an object for multi-character byte sequences the C
+                   library does not know: find(data, start, limit) gives
+                   where the first starts (or limit), decode(data, position,
+                   converter) gives (text, new position), INCOMPLETE, or
+                   None to decode normally, and encode(char, converter)
+                   gives bytes or None.
+    """
+
+    def __init__(self, translate=None, refuse_bytes=None, lone_bytes=b"",
+                 lead_bytes=b"", extra_bytes=None, refuse_chars=None,
+                 extra_chars=None, sequences=None):
+        self.translate = translate
+        self.refuse_bytes = re.compile(refuse_bytes) if refuse_bytes else None
+        self.lone_bytes = frozenset(lone_bytes)
+        self.lead_bytes = frozenset(lead_bytes)
+        self.extra_bytes = extra_bytes or {}
+        self.refuse_chars = re.compile(refuse_chars) if refuse_chars else None
+        self.extra_chars = extra_chars or {}
+        self.sequences = sequences
+
+    def first_refused_byte(self, data, start):
+        """The position of the first refused byte at or after start."""
+        limit = len(data)
+        if self.refuse_bytes is not None:
+            match = self.refuse_bytes.search(data, start)
+            if match:
+                limit = match.start()
+        if self.lone_bytes and any(byte in data for byte in self.lone_bytes):
+            position = start
+            while position < limit:
+                byte = data[position]
+                if byte in self.lone_bytes:
+                    return position
+                position += 2 if byte in self.lead_bytes else 1
+        if self.sequences is not None:
+            limit = self.sequences.find(data, start, limit)
+        return limit
+
+    def first_refused_char(self, text, start):
+        if self.refuse_chars is None:
+            return len(text)
+        match = self.refuse_chars.search(text, start)
+        return match.start() if match else len(text)
+
+
+class _AdjustedConverter:
+    """A Converter whose results are corrected by Adjustments; used only
+    for stateless encodings, where characters can be converted apart."""
+
+    def __init__(self, converter, adjustments):
+        self._converter = converter
+        self._adjust = adjustments
+
+    def reset(self):
+        self._converter.reset()
+
+    def encode(self, text, final=False):
+        pieces = []
+        position = 0
+        while True:
+            limit = self._adjust.first_refused_char(text, position)
+            chunk, used, reason = self._converter.encode(text[position:limit],
+                                                         final)
+            pieces.append(chunk)
+            position += used
+            if position == len(text):
+                return b"".join(pieces), position, DONE
+            extra = self._adjust.extra_chars.get(text[position])
+            if extra is None and self._adjust.sequences is not None:
+                extra = self._adjust.sequences.encode(text[position],
+                                                      self._converter)
+            if extra is None:
+                return b"".join(pieces), position, ILLEGAL
+            pieces.append(extra)
+            position += 1
+
+    def decode(self, data):
+        pieces = []
+        position = 0
+        translate = self._adjust.translate
+        while True:
+            limit = self._adjust.first_refused_byte(data, position)
+            text, used, reason = self._converter.decode(data[position:limit])
+            pieces.append(text.translate(translate) if translate else text)
+            position += used
+            if position == len(data):
+                return "".join(pieces), position, DONE
+            if reason == DONE and self._adjust.sequences is not None:
+                decoded = self._adjust.sequences.decode(data, position,
+                                                        self._converter)
+                if decoded == INCOMPLETE:
+                    return "".join(pieces), position, INCOMPLETE
+                if decoded is not None:
+                    text, position = decoded
+                    pieces.append(text)
+                    continue
+            if reason == DONE or (reason == INCOMPLETE and limit < len(data)):
+                # Stopped at a refused byte, or a pair cut by one.
+                return "".join(pieces), position, ILLEGAL
+            extra = self._adjust.extra_bytes.get(data[position])
+            if reason == ILLEGAL and extra is not None:
+                pieces.append(extra)
+                position += 1
+                continue
+            return "".join(pieces), position, reason
+
+
+def build(name, iconv_name, adjustments=None):
     """The classes of the codec `name` over the C library's `iconv_name`:
     (Codec, IncrementalEncoder, IncrementalDecoder, StreamWriter,
     StreamReader, getregentry)."""
+    if adjustments is None:
+        return build_with_converter(
+            name, lambda decode: Converter(iconv_name, decode=decode))
     return build_with_converter(
-        name, lambda decode: Converter(iconv_name, decode=decode))
+        name, lambda decode: _AdjustedConverter(
+            Converter(iconv_name, decode=decode), adjustments))
+
+
+def _errors_attribute():
+    """The errors attribute of the codec objects: a str that can be
+    replaced but not deleted, as on CPython's multibyte codecs."""
+
+    def get(self):
+        return self._errors
+
+    def set(self, value):
+        if not isinstance(value, str):
+            raise TypeError("errors must be a string, not %s"
+                            % type(value).__name__)
+        self._errors = value
+
+    def delete(self):
+        raise AttributeError("cannot delete attribute")
+
+    return property(get, set, delete)
 
 
 def build_with_converter(name, make_converter):
@@ -112,6 +273,8 @@ def build_with_converter(name, make_converter):
 
     class IncrementalEncoder(codecs.IncrementalEncoder):
 
+        errors = _errors_attribute()
+
         def __init__(self, errors="strict"):
             super().__init__(errors)
             self._converter = encoder()
@@ -123,6 +286,8 @@ def build_with_converter(name, make_converter):
             self._converter.reset()
 
     class IncrementalDecoder(codecs.BufferedIncrementalDecoder):
+
+        errors = _errors_attribute()
 
         def __init__(self, errors="strict"):
             super().__init__(errors)
@@ -136,6 +301,8 @@ def build_with_converter(name, make_converter):
             self._converter.reset()
 
     class StreamWriter(Codec, codecs.StreamWriter):
+
+        errors = _errors_attribute()
 
         def __init__(self, stream, errors="strict"):
             super().__init__(stream, errors)
@@ -151,9 +318,17 @@ def build_with_converter(name, make_converter):
 
     class StreamReader(Codec, codecs.StreamReader):
 
+        errors = _errors_attribute()
+
         def __init__(self, stream, errors="strict"):
             super().__init__(stream, errors)
             self._converter = decoder()
+
+        def read(self, size=-1, chars=-1, firstline=False):
+            return super().read(-1 if size is None else size, chars, firstline)
+
+        def readlines(self, sizehint=None, keepends=True):
+            return super().readlines(sizehint, keepends)
 
         def decode(self, input, errors="strict"):
             return _decode(self._converter, name, input, errors, False)

@@ -3,7 +3,12 @@
 Converted by the C library's iconv ("EUC-JP"); see encodings/_multibyte.py.
 """
 
-from encodings._multibyte import build
+from encodings._multibyte import Adjustments, build
+
+_ADJUSTMENTS = Adjustments(
+    # C1 controls are not part of EUC-JP (0x8E and 0x8F are its shifts).
+    refuse_bytes=rb'[\x80-\x8d\x90-\x9f]',
+    refuse_chars='[\x80-\x8d\x90-\x9f\uff5e]')
 
 (Codec, IncrementalEncoder, IncrementalDecoder, StreamWriter, StreamReader,
- getregentry) = build("euc_jp", "EUC-JP")
+ getregentry) = build("euc_jp", "EUC-JP", _ADJUSTMENTS)

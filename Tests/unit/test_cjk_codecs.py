@@ -32,6 +32,31 @@ class KnownValuesTest(unittest.TestCase):
         self.check("euc_kr", "한국어", b"\xc7\xd1\xb1\xb9\xbe\xee")
         self.check("cp949", "한국어", b"\xc7\xd1\xb1\xb9\xbe\xee")
 
+    def test_ascii_stays_ascii(self):
+        # The C library's Shift JIS reads 0x5C and 0x7E as yen sign and
+        # overline; CPython's, and so Weft's, as backslash and tilde.
+        self.check("shift_jis", "C:\\dir~1", b"C:\\dir~1")
+        self.check("johab", "a\\b", b"a\\b")
+        self.assertEqual(b"\x81_\x81a".decode("shift_jisx0213"), "\\‖")
+        self.assertEqual("\\".encode("shift_jisx0213"), b"\x81_")
+
+    def test_vendor_bytes(self):
+        self.check("cp932", "\x80\uf8f0", b"\x80\xa0")
+        for encoding in ("euc_kr", "euc_jp", "big5"):
+            with self.assertRaises(UnicodeDecodeError):
+                b"a\x85".decode(encoding)
+        self.assertEqual(b"\x81\x80".decode("gbk"), "亐")
+        with self.assertRaises(UnicodeDecodeError):
+            b"\x80".decode("gbk")
+        with self.assertRaises(UnicodeEncodeError):
+            "\u20ac".encode("gbk")
+
+    def test_euc_kr_makeup_sequences(self):
+        # Syllables outside KS X 1001 take eight bytes (annex 3).
+        self.check("euc_kr", "가쓔a", b"\xb0\xa1\xa4\xd4\xa4\xb6\xa4\xd0\xa4\xd4a")
+        self.check("euc_kr", "뷁", b"\xa4\xd4\xa4\xb2\xa4\xce\xa4\xaa")
+        self.assertEqual(b"\xa4\xd4\xa4\xb6".decode("euc_kr", "replace"), "\ufffd")
+
     def test_hz(self):
         self.check("hz", "a中b~\n中", b"a~{VP~}b~~\n~{VP~}")
         self.assertEqual(b"a~{VP~}b~~c~\nd".decode("hz"), "a中b~cd")
