@@ -33,6 +33,7 @@ typedef struct {
     char readable;
     char writable;
     char fast_raw;              /* raw is exactly a FileIO */
+    char appending;             /* raw.mode has 'a': writes land at the end */
     char *buffer;
     Py_ssize_t buffer_size;
     Py_ssize_t read_pos, read_end;
@@ -227,7 +228,9 @@ static Py_ssize_t raw_write(buffered *self, const char *buf, Py_ssize_t len)
         }
     }
     if (n > 0 && self->raw_pos >= 0) {
-        self->raw_pos += n;
+        /* In append mode the system writes at the end of the file, not
+           at the cached position: ask the raw stream next time. */
+        self->raw_pos = self->appending ? -1 : self->raw_pos + n;
     }
     return n;
 }
@@ -343,6 +346,23 @@ static Py_ssize_t fill_buffer(buffered *self)
 
 /* ---- construction ----------------------------------------------------------- */
 
+
+/* Is raw open for appending (its mode has an 'a')?  A raw stream without
+   a mode attribute is taken as not appending. */
+static int raw_is_appending(PyObject *raw)
+{
+    PyObject *mode;
+    if (PyObject_GetOptionalAttrString(raw, "mode", &mode) <= 0) {
+        PyErr_Clear();
+        return 0;
+    }
+    int appending = PyUnicode_Check(mode)
+                    && PyUnicode_FindChar(mode, 'a', 0,
+                                          PyUnicode_GET_LENGTH(mode), 1) >= 0;
+    Py_DECREF(mode);
+    return appending;
+}
+
 static int buffered_setup(buffered *self, PyObject *raw, Py_ssize_t buffer_size,
                           int readable, int writable)
 {
@@ -375,6 +395,7 @@ static int buffered_setup(buffered *self, PyObject *raw, Py_ssize_t buffer_size,
     self->readable = (char)readable;
     self->writable = (char)writable;
     self->fast_raw = Py_IS_TYPE(raw, &PyFileIO_Type);
+    self->appending = writable && raw_is_appending(raw);
     self->read_pos = self->read_end = self->write_len = 0;
     self->raw_pos = -1;
     self->detached = 0;
