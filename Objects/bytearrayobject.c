@@ -6,7 +6,8 @@
    _Py_BYTES_DATA_BEGIN).  Arguments that may run Python code (__index__,
    iteration, other buffers) are converted before the section is entered,
    so the storage pointer read inside stays valid.  While buffers are
-   exported (ob_exports > 0) the storage never moves. */
+   exported (ob_exports > 0) the size never changes, so the storage never
+   moves. */
 #include "Python.h"
 #include "pycore_bytes_methods.h"
 #include "pycore_object.h"
@@ -29,17 +30,22 @@ static int resize_locked(PyObject *op, Py_ssize_t size)
         PyErr_Format(PyExc_ValueError, "Can only resize to positive sizes, got %zd", size);
         return -1;
     }
+    if (size == Py_SIZE(self)) {
+        return 0;
+    }
+    /* An exported buffer has a fixed length, so any resize is refused,
+       even one that would not move the storage (as in CPython). */
+    if (self->ob_exports > 0) {
+        PyErr_SetString(PyExc_BufferError,
+                        "Existing exports of data: object cannot be re-sized");
+        return -1;
+    }
     Py_ssize_t logical_offset = self->ob_start - self->ob_bytes;
     Py_ssize_t alloc = self->ob_alloc;
     if (size + logical_offset + 1 <= alloc && size >= alloc / 2 - logical_offset) {
         Py_SET_SIZE(self, size);
         self->ob_start[size] = '\0';
         return 0;
-    }
-    if (self->ob_exports > 0) {
-        PyErr_SetString(PyExc_BufferError,
-                        "Existing exports of data: object cannot be re-sized");
-        return -1;
     }
     Py_ssize_t new_alloc;
     if (size + 1 < alloc || size == 0) {
