@@ -396,8 +396,9 @@ static int assign_slice(PyObject *self, PyObject *slice, PyObject *value)
     if (step == 1) {
         status = replace_range_locked(self, start, stop, data, needed);
     }
-    else if (bytes == NULL) {
-        /* Delete an extended slice: compact the bytes that are kept. */
+    else if (needed == 0) {
+        /* Delete an extended slice (assigning nothing to one deletes it,
+           as in CPython): compact the bytes that are kept. */
         if (count > 0) {
             if (step < 0) {
                 start += step * (count - 1);
@@ -951,12 +952,11 @@ static PyObject *bytearray_reduce_ex(PyObject *self, PyObject *const *args,
             return NULL;
         }
     }
-    PyObject *state;
-    if (PyObject_GetOptionalAttrString(self, "__dict__", &state) < 0) {
-        return NULL;
-    }
+    /* The instance's state as object.__getstate__ gives it: the __dict__
+       and, for subclasses with __slots__, the slot values too. */
+    PyObject *state = _PyObject_GetState(self);
     if (state == NULL) {
-        state = Py_NewRef(Py_None);
+        return NULL;
     }
     PyObject *payload;
     Py_BEGIN_CRITICAL_SECTION(self);

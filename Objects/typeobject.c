@@ -1406,10 +1406,13 @@ static int add_methods(PyTypeObject *type, PyMethodDef *meth)
             descr = PyDescr_NewClassMethod(type, meth);
         }
         else if (meth->ml_flags & METH_STATIC) {
-            /* Stored as the plain built-in function: it has no __get__,
+            /* Stored as the built-in function itself: it has no __get__,
                so it is returned unbound from both the class and its
-               instances, which is what staticmethod would give. */
-            descr = PyCFunction_NewEx(meth, NULL, NULL);
+               instances, which is what staticmethod would give.  Its
+               self is the type, as in CPython, for __qualname__,
+               __reduce__ (pickling) and repr; calls pass no self
+               (METH_STATIC). */
+            descr = PyCFunction_NewEx(meth, (PyObject *)type, NULL);
         }
         else {
             descr = PyDescr_NewMethod(type, meth);
