@@ -547,10 +547,14 @@ class _HashedSeq(list):
 
 def _make_key(args, kwds, typed,
               kwd_mark = (object(),),
-              fasttypes = {int, str}):
+              fasttypes = {int, str},
+              tuple=tuple, type=type, len=len):
     """Make a cache key from the call's arguments: flat, hashable, and
     distinguishing keyword from positional arguments (and, when typed,
-    the argument types)."""
+    the argument types).
+
+    The builtins it uses are bound as defaults: a program may replace
+    builtins.len (or tuple, type) by a cached version of itself."""
     key = args
     if kwds:
         key += kwd_mark
@@ -614,6 +618,8 @@ def _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo):
     sentinel = object()
     make_key = _make_key
     cache = {}
+    cache_len = cache.__len__       # not len: it may be cached itself
+    cache_iter = iter
     hits = misses = 0
     lock = RLock()
 
@@ -656,15 +662,15 @@ def _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo):
             result = user_function(*args, **kwds)
             with lock:
                 if key not in cache:
-                    if len(cache) >= maxsize:
-                        del cache[next(iter(cache))]
+                    if cache_len() >= maxsize:
+                        del cache[next(cache_iter(cache))]
                     cache[key] = result
             return result
 
     def cache_info():
         """Report cache statistics"""
         with lock:
-            return _CacheInfo(hits, misses, maxsize, len(cache))
+            return _CacheInfo(hits, misses, maxsize, cache_len())
 
     def cache_clear():
         """Clear the cache and cache statistics"""

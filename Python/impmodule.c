@@ -155,6 +155,38 @@ static PyObject *imp_init_frozen(PyObject *module, PyObject *name)
     return no_frozen(name);
 }
 
+/* CPython's test helpers switch frozen stdlib modules on or off with
+   this (test.support.import_helper); Weft freezes none, so the switch
+   has nothing to act on, but it takes and checks the same argument. */
+static PyObject *imp_override_frozen_modules_for_tests(PyObject *module,
+                                                       PyObject *arg)
+{
+    (void)module;
+    int override = PyLong_AsInt(arg);
+    if (override == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+/* The setting tests make to allow single-phase extension modules in
+   subinterpreters; returns the previous one.  Weft runs one interpreter,
+   so the value is only remembered.  Guarded by the atomic exchange. */
+static int multi_interp_extensions_override;
+
+static PyObject *imp_override_multi_interp_extensions_check(PyObject *module,
+                                                            PyObject *arg)
+{
+    (void)module;
+    int override = PyLong_AsInt(arg);
+    if (override == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    int previous = __atomic_exchange_n(&multi_interp_extensions_override,
+                                       override, __ATOMIC_SEQ_CST);
+    return PyLong_FromLong(previous);
+}
+
 /* Points co_filename of code and of every code object in its constants
    at path.  Used on code that is not yet running anywhere (just read
    from a bytecode file), so nothing else can be reading the field. */
@@ -254,6 +286,14 @@ static PyMethodDef imp_functions[] = {
      "source_hash($module, /, key, source)\n--\n\n"},
     {"_fix_co_filename", imp_fix_co_filename, METH_VARARGS,
      "Changes code.co_filename to specify the passed-in file path."},
+    {"_override_frozen_modules_for_tests",
+     imp_override_frozen_modules_for_tests, METH_O,
+     "(internal-only) Override PyConfig.use_frozen_modules.\n\n"
+     "(-1: \"off\", 1: \"on\", 0: no override)"},
+    {"_override_multi_interp_extensions_check",
+     imp_override_multi_interp_extensions_check, METH_O,
+     "(internal-only) Override PyInterpreterConfig.check_multi_interp_extensions.\n\n"
+     "(-1: \"never\", 1: \"always\", 0: no override)"},
     {NULL, NULL, 0, NULL},
 };
 
