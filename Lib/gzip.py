@@ -175,6 +175,9 @@ class _GzipReader(_streams.DecompressReader):
         super().__init__(_PaddedFile(fp), zlib.decompressobj,
                          wbits=-zlib.MAX_WBITS)
         self._new_member = True
+        # The member's deflate stream has ended; its trailer is checked on
+        # the next read, so the data before it is returned first.
+        self._trailer_pending = False
         self._last_mtime = None
         self._crc = zlib.crc32(b"")
         self._stream_size = 0
@@ -211,6 +214,9 @@ class _GzipReader(_streams.DecompressReader):
         if not size or self._eof:
             return b""
         while True:
+            if self._trailer_pending:
+                self._trailer_pending = False
+                self._finish_member()
             if self._new_member and not self._start_member():
                 self._eof = True
                 self._size = self._pos
@@ -227,14 +233,16 @@ class _GzipReader(_streams.DecompressReader):
                 self._crc = zlib.crc32(data, self._crc)
                 self._stream_size += len(data)
                 self._pos += len(data)
+            if data:
+                self._trailer_pending = decomp.eof
+                return data
             if decomp.eof:
                 self._finish_member()
-            if data:
-                return data
 
     def _rewind(self):
         super()._rewind()
         self._new_member = True
+        self._trailer_pending = False
 
 
 class GzipFile(_streams.BaseStream):
