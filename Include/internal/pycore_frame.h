@@ -118,6 +118,10 @@ struct _frame {
     PyObject *f_trace;
     PyObject *f_extra_locals;       /* PEP 667: names set that are not fast */
     PyObject *f_locals_cache;
+    /* Values f_locals replaced in fast locals while the frame could still
+       run: a list (or NULL) keeping them alive, since a borrowed stack
+       slot may still name one (pycore_stackref.h). */
+    PyObject *f_overwritten;
     int f_lineno;                   /* line when tracing sets it, else 0 */
     char f_trace_lines;
     char f_trace_opcodes;
