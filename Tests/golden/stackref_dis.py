@@ -42,10 +42,28 @@ def looped(items):
     return total
 
 
-for func in (add, attr_and_index, stored, called, walrus, branchy, looped):
+def deleted(x):
+    y = x + 1       # x is deleted somewhere: every read stays checked
+    del x
+    return y
+
+
+def maybe(flag):
+    if flag:
+        z = 1
+    return z + 1    # z may be unbound here: checked
+
+
+for func in (add, attr_and_index, stored, called, walrus, branchy, looped,
+             deleted, maybe):
     print(func.__name__, ops(func))
 
 print(add(2, 3), attr_and_index(4, [5, 6], 1), stored(7), called(abs, -8),
-      walrus(10), branchy(None, 1), branchy(1, 2), looped([1, 2, 3]))
+      walrus(10), branchy(None, 1), branchy(1, 2), looped([1, 2, 3]),
+      deleted(4), maybe(True))
+try:
+    maybe(False)
+except UnboundLocalError as exc:
+    print(exc)
 print("LOAD_FAST_BORROW" in dis.opmap, "LOAD_FAST_BORROW" in
       [dis.opname[op] for op in dis.haslocal])
