@@ -166,9 +166,11 @@ static PyObject *proxy_getitem(PyObject *op, PyObject *key)
 /* Store value in the fast local `slot` of f's frame.  While the frame
    can still run (executing or suspended), a borrowed stack slot may name
    the old value (LOAD_FAST_BORROW, pycore_stackref.h): f keeps that
-   value alive in f_overwritten until the frame object dies, so it is
-   never freed under the stack.  Free-threaded build: the list is created
-   in f's critical section; appending is the list's own business. */
+   value alive in f_overwritten until the frame's next backward jump (no
+   borrowed slot crosses one) or the frame object's death, so it is
+   never freed under the stack.  Free-threaded build: the list is
+   created and detached in f's critical section; appending is the
+   list's own business. */
 static int replace_fast_local(PyFrameObject *f, PyObject **slot,
                               PyObject *value)
 {
@@ -177,7 +179,8 @@ static int replace_fast_local(PyFrameObject *f, PyObject **slot,
         PyObject *kept;
         Py_BEGIN_CRITICAL_SECTION(f);
         if (f->f_overwritten == NULL) {
-            f->f_overwritten = PyList_New(0);
+            __atomic_store_n(&f->f_overwritten, PyList_New(0),
+                             __ATOMIC_RELAXED);
         }
         kept = Py_XNewRef(f->f_overwritten);
         Py_END_CRITICAL_SECTION();
@@ -193,6 +196,16 @@ static int replace_fast_local(PyFrameObject *f, PyObject **slot,
     *slot = Py_NewRef(value);
     Py_XDECREF(old);
     return 0;
+}
+
+void _PyFrame_ReleaseOverwritten(PyFrameObject *f)
+{
+    PyObject *kept;
+    Py_BEGIN_CRITICAL_SECTION(f);
+    kept = f->f_overwritten;
+    __atomic_store_n(&f->f_overwritten, NULL, __ATOMIC_RELAXED);
+    Py_END_CRITICAL_SECTION();
+    Py_XDECREF(kept);
 }
 
 static int proxy_setitem(PyObject *op, PyObject *key, PyObject *value)

@@ -1087,6 +1087,14 @@ TARGET(JUMP_BACKWARD)
     if (_PySpec_Table(code) == NULL) {
         _PySpec_Warm(code);     /* module-level and long-running loops */
     }
+    PyFrameObject *fobj = frame->frame_obj;
+    if (fobj != NULL
+            && __atomic_load_n(&fobj->f_overwritten, __ATOMIC_RELAXED) != NULL) {
+        /* A borrowed slot never outlives its basic block, so at a jump
+           none names a value f_locals replaced: they may go now. */
+        SAVE_STACK();
+        _PyFrame_ReleaseOverwritten(fobj);
+    }
     CHECK_EVAL_BREAKER();
     DISPATCH();
 }

@@ -26,8 +26,10 @@
    functions, exec with f_locals, a generator's gi_frame): the proxy does
    not release the value it replaces while the frame can still run, it
    keeps it in the frame object (f_overwritten, Objects/frameobject.c)
-   until the frame object dies, so a borrowed copy on the stack stays
-   valid.  (CPython 3.14 makes the same guarantee in its proxy setter.)
+   until the frame's next JUMP_BACKWARD (no borrowed slot outlives its
+   basic block, so none crosses a jump) or the frame object's death, so
+   a borrowed copy on the stack stays valid.  (CPython 3.14 makes the
+   same guarantee in its proxy setter.)
 
    Why a tag in `PyObject *` rather than a separate slot type: locals and
    stack share one array, which frames, generators, frame objects and

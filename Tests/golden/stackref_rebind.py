@@ -115,6 +115,29 @@ def tracer_rebinds():
 tracer_rebinds()
 
 
+def set_local(name, value):
+    sys._getframe(1).f_locals[name] = value
+    return 0
+
+
+def loop_rebinds(n):
+    # Each iteration replaces x while its old value is borrowed on the
+    # stack; the replaced values are released at the loop's jump.
+    x = Box(0)
+    refs = [weakref.ref(x)]
+    total = 0
+    for i in range(n):
+        fresh = Box(i + 1)
+        refs.append(weakref.ref(fresh))
+        total += x + set_local("x", fresh)
+        del fresh
+    alive = sum(ref() is not None for ref in refs)
+    return total, x.value, alive
+
+
+print("loop:", loop_rebinds(100))
+
+
 def many_loads(n):
     # Borrowed loads in a loop leave every count as it was.
     data = {"a": 1}
