@@ -24,10 +24,12 @@
    which trace functions and exec use) are made safe by the proxy, not
    here: Objects/frameobject.c keeps the replaced value alive.  CPython
    3.14 draws the same line: its pass looks only at the frame's own
-   stores, and its f_locals setter copes with the rest.
+   stores, and the change that added it (gh-130704) also changed the
+   f_locals setter.
 
-   Runs last in _PyCfg_Optimize, on the final blocks; it changes no
-   stack depth, jump or location.  Private to the compiling thread. */
+   Two adjacent borrowed loads of one line become the pair form.  Runs
+   last in _PyCfg_Optimize, on the final blocks; it changes no stack
+   depth, jump target or line.  Private to the compiling thread. */
 #include "Python.h"
 #include "pycore_flowgraph.h"
 #include "pycore_stackref.h"

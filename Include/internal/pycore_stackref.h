@@ -9,9 +9,9 @@
      reference; a fast local of the same frame does, and the compiler
      proved it keeps doing so until the slot is consumed.
 
-   Only LOAD_FAST_BORROW (Python/ceval_ops.h) makes borrowed slots, and
-   Python/flowgraph_borrow.c emits it only when two things hold for the
-   pushed value: (1) within its basic block, nothing rebinds or clears
+   Only LOAD_FAST_BORROW and LOAD_FAST_BORROW_LOAD_FAST_BORROW
+   (Python/ceval_ops.h) make borrowed slots, and Python/flowgraph_borrow.c
+   emits them only when two things hold for each pushed value: (1) within its basic block, nothing rebinds or clears
    the local before an instruction consumes the value (STORE_FAST,
    DELETE_FAST, LOAD_FAST_AND_CLEAR, MAKE_CELL of that local; the value
    is not live at the block's end nor when an inner exception handler
@@ -28,8 +28,8 @@
    keeps it in the frame object (f_overwritten, Objects/frameobject.c)
    until the frame's next JUMP_BACKWARD (no borrowed slot outlives its
    basic block, so none crosses a jump) or the frame object's death, so
-   a borrowed copy on the stack stays valid.  (CPython 3.14 makes the
-   same guarantee in its proxy setter.)
+   a borrowed copy on the stack stays valid.  (CPython 3.14's proxy
+   setter also takes care of this case, by its own means.)
 
    Why a tag in `PyObject *` rather than a separate slot type: locals and
    stack share one array, which frames, generators, frame objects and
