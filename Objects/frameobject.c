@@ -12,6 +12,7 @@
    section. */
 #include "Python.h"
 #include "pycore_frame.h"
+#include "pycore_stackref.h"
 #include "pycore_object.h"
 #include "pycore_pystate.h"
 #include "pycore_dict.h"
@@ -34,6 +35,7 @@ PyFrameObject *_PyFrame_NewForInterpreterFrame(_PyInterpreterFrame *frame)
     f->f_trace = NULL;
     f->f_extra_locals = NULL;
     f->f_locals_cache = NULL;
+    f->f_overwritten = NULL;
     f->f_lineno = 0;
     f->f_trace_lines = 1;
     f->f_trace_opcodes = 0;
@@ -71,6 +73,7 @@ static void frame_dealloc(PyObject *op)
     Py_CLEAR(f->f_trace);
     Py_CLEAR(f->f_extra_locals);
     Py_CLEAR(f->f_locals_cache);
+    Py_CLEAR(f->f_overwritten);
     PyObject_GC_Del(op);
     Py_TRASHCAN_END
 }
@@ -82,13 +85,18 @@ static int frame_traverse(PyObject *op, visitproc visit, void *arg)
     Py_VISIT(f->f_trace);
     Py_VISIT(f->f_extra_locals);
     Py_VISIT(f->f_locals_cache);
+    Py_VISIT(f->f_overwritten);
     _PyInterpreterFrame *frame = f->f_frame;
     if (frame != NULL && frame->owner == FRAME_OWNED_BY_FRAME_OBJECT) {
         Py_VISIT(frame->f_executable);
         Py_VISIT(frame->f_funcobj);
         Py_VISIT(frame->f_locals);
+        /* A borrowed stack slot holds no reference (the local it
+           copies is visited). */
         for (int i = 0; i < frame->stacktop; i++) {
-            Py_VISIT(frame->localsplus[i]);
+            if (!_PyStackRef_IsBorrowed(frame->localsplus[i])) {
+                Py_VISIT(frame->localsplus[i]);
+            }
         }
     }
     return 0;
@@ -155,6 +163,51 @@ static PyObject *proxy_getitem(PyObject *op, PyObject *key)
     return NULL;
 }
 
+/* Store value in the fast local `slot` of f's frame.  While the frame
+   can still run (executing or suspended), a borrowed stack slot may name
+   the old value (LOAD_FAST_BORROW, pycore_stackref.h): f keeps that
+   value alive in f_overwritten until the frame's next backward jump (no
+   borrowed slot crosses one) or the frame object's death, so it is
+   never freed under the stack.  Free-threaded build: the list is
+   created and detached in f's critical section; appending is the
+   list's own business. */
+static int replace_fast_local(PyFrameObject *f, PyObject **slot,
+                              PyObject *value)
+{
+    PyObject *old = *slot;
+    if (old != NULL && f->f_frame->owner != FRAME_OWNED_BY_FRAME_OBJECT) {
+        PyObject *kept;
+        Py_BEGIN_CRITICAL_SECTION(f);
+        if (f->f_overwritten == NULL) {
+            __atomic_store_n(&f->f_overwritten, PyList_New(0),
+                             __ATOMIC_RELAXED);
+        }
+        kept = Py_XNewRef(f->f_overwritten);
+        Py_END_CRITICAL_SECTION();
+        if (kept == NULL) {
+            return -1;
+        }
+        int err = PyList_Append(kept, old);
+        Py_DECREF(kept);
+        if (err < 0) {
+            return -1;
+        }
+    }
+    *slot = Py_NewRef(value);
+    Py_XDECREF(old);
+    return 0;
+}
+
+void _PyFrame_ReleaseOverwritten(PyFrameObject *f)
+{
+    PyObject *kept;
+    Py_BEGIN_CRITICAL_SECTION(f);
+    kept = f->f_overwritten;
+    __atomic_store_n(&f->f_overwritten, NULL, __ATOMIC_RELAXED);
+    Py_END_CRITICAL_SECTION();
+    Py_XDECREF(kept);
+}
+
 static int proxy_setitem(PyObject *op, PyObject *key, PyObject *value)
 {
     PyFrameObject *f = ((proxyobject *)op)->frame;
@@ -179,8 +232,7 @@ static int proxy_setitem(PyObject *op, PyObject *key, PyObject *value)
                 && PyCell_Check(*slot)) {
             return PyCell_Set(*slot, value);
         }
-        Py_XSETREF(*slot, Py_NewRef(value));
-        return 0;
+        return replace_fast_local(f, slot, value);
     }
     if (f->f_extra_locals == NULL) {
         f->f_extra_locals = PyDict_New();
@@ -997,12 +1049,23 @@ static void unwind_stack_to(PyThreadState *tstate, _PyInterpreterFrame *frame,
             Py_XDECREF(old);
         }
         else {
-            Py_XDECREF(v);
+            _PyStackRef_XClose(v);
         }
         from = ks_pop(from);
         if (frame->stacktop <= base) {
             break;
         }
+    }
+}
+
+/* The slots left on the stack by a jump are consumed by code the
+   compiler did not check them against (pycore_stackref.h): each
+   borrowed one takes a reference of its own. */
+static void own_borrowed_slots(_PyInterpreterFrame *frame)
+{
+    int base = _PyFrame_GetCode(frame)->co_nlocalsplus;
+    for (int i = base; i < frame->stacktop; i++) {
+        frame->localsplus[i] = _PyStackRef_Steal(frame->localsplus[i]);
     }
 }
 
@@ -1149,6 +1212,7 @@ static int frame_set_lineno(PyObject *op, PyObject *value, void *closure)
         return -1;
     }
     unwind_stack_to(tstate, frame, from, target.depth);
+    own_borrowed_slots(frame);
     if (bind_unchecked_locals(frame) < 0) {
         return -1;
     }
@@ -1200,7 +1264,9 @@ static PyObject *frame_clear(PyObject *op, PyObject *Py_UNUSED(ignored))
         int n = frame->stacktop;
         frame->stacktop = 0;
         for (int i = 0; i < n; i++) {
-            Py_CLEAR(frame->localsplus[i]);
+            PyObject *v = frame->localsplus[i];
+            frame->localsplus[i] = NULL;
+            _PyStackRef_XClose(v);
         }
         if (_PyFrame_GetCode(frame)->co_flags & CO_OPTIMIZED) {
             Py_CLEAR(frame->f_locals);
@@ -1208,6 +1274,7 @@ static PyObject *frame_clear(PyObject *op, PyObject *Py_UNUSED(ignored))
     }
     Py_CLEAR(f->f_extra_locals);
     Py_CLEAR(f->f_locals_cache);
+    Py_CLEAR(f->f_overwritten);
     Py_RETURN_NONE;
 }
 

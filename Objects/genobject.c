@@ -18,6 +18,7 @@
 #include "pycore_ceval.h"
 #include "pycore_ceval_helpers.h"
 #include "pycore_frame.h"
+#include "pycore_stackref.h"
 #include "pycore_genobject.h"
 #include "pycore_object.h"
 #include "pycore_pystate.h"
@@ -182,7 +183,7 @@ PyObject *_PyGen_YieldFrom(PyObject *op)
             || (_Py_OPARG(next) & RESUME_OPARG_LOCATION_MASK) < RESUME_AFTER_YIELD_FROM) {
         return NULL;
     }
-    return frame->localsplus[frame->stacktop - 1];
+    return _PyStackRef_Get(frame->localsplus[frame->stacktop - 1]);
 }
 
 /* ---- running ------------------------------------------------------------- */
@@ -630,8 +631,12 @@ static int gen_traverse(PyObject *op, visitproc visit, void *arg)
         Py_VISIT(frame->f_funcobj);
         Py_VISIT(frame->f_locals);
         Py_VISIT(frame->frame_obj);
+        /* A borrowed stack slot holds no reference (the local it
+           copies is visited). */
         for (int i = 0; i < frame->stacktop; i++) {
-            Py_VISIT(frame->localsplus[i]);
+            if (!_PyStackRef_IsBorrowed(frame->localsplus[i])) {
+                Py_VISIT(frame->localsplus[i]);
+            }
         }
     }
     return 0;

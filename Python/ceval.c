@@ -44,6 +44,7 @@
 #include "pycore_moduleobject.h"   /* spec: LOAD_ATTR_MODULE */
 #include "pycore_range.h"          /* spec: FOR_ITER_RANGE */
 #include "pycore_tuple.h"          /* spec: FOR_ITER_TUPLE */
+#include "pycore_stackref.h"       /* borrowed stack slots */
 
 /* ---- frames and calls ---------------------------------------------------- */
 
@@ -330,11 +331,15 @@ spec_borrow(PyObject *obj, PyTypeObject *type, uint32_t version)
 }
 
 /* A float operator's result: lhs itself, updated, when the stack holds
-   its only reference (nobody can observe the change), else a new float. */
+   its only reference (nobody can observe the change), else a new float.
+   lhs_ref is the operand's stack slot: a borrowed one is a local's
+   reference, which the count does not tell apart from the stack's. */
 static inline PyObject *
-spec_float_result(PyObject *lhs, double value)
+spec_float_result(PyObject *lhs_ref, double value)
 {
-    if (_PyObject_IsUniquelyReferenced(lhs)) {
+    PyObject *lhs = lhs_ref;
+    if (!_PyStackRef_IsBorrowed(lhs_ref)
+            && _PyObject_IsUniquelyReferenced(lhs)) {
         ((PyFloatObject *)lhs)->ob_fval = value;
         return Py_NewRef(lhs);
     }
@@ -470,7 +475,7 @@ pop_finished_frame(PyThreadState *tstate, _PyInterpreterFrame *frame)
         return;
     }
     for (int i = 0; i < frame->stacktop; i++) {
-        Py_XDECREF(frame->localsplus[i]);
+        _PyStackRef_XClose(frame->localsplus[i]);
     }
     Py_XDECREF(frame->f_locals);
     Py_XDECREF(frame->f_funcobj);
@@ -755,7 +760,7 @@ exception_unwind:
         if (handler < 0) {
             while (stack_pointer > stackbase) {
                 PyObject *v = POP();
-                Py_XDECREF(v);
+                _PyStackRef_XClose(v);
             }
             if (dispatch_table != opcode_targets) {
                 SAVE_STACK();
@@ -765,7 +770,7 @@ exception_unwind:
         }
         while (stack_pointer > stackbase + depth) {
             PyObject *v = POP();
-            Py_XDECREF(v);
+            _PyStackRef_XClose(v);
         }
         if (lasti) {
             PyObject *lasti_obj = PyLong_FromLong(frame_lasti);

@@ -58,7 +58,7 @@ TARGET(END_FOR)
 TARGET(POP_ITER)
 {
     PyObject *v = POP();
-    Py_XDECREF(v);
+    _PyStackRef_XClose(v);
     DISPATCH();
 }
 
@@ -118,9 +118,16 @@ TARGET(LOAD_COMMON_CONSTANT)
 }
 
 TARGET(LOAD_FAST)
-TARGET(LOAD_FAST_BORROW)
 {
     PUSH(Py_NewRef(GETLOCAL(oparg)));
+    DISPATCH();
+}
+
+TARGET(LOAD_FAST_BORROW)
+{
+    /* The local keeps its reference while the slot lives: the compiler
+       checked it (pycore_stackref.h). */
+    PUSH(_PyStackRef_Borrow(GETLOCAL(oparg)));
     DISPATCH();
 }
 
@@ -136,10 +143,16 @@ TARGET(LOAD_FAST_CHECK)
 }
 
 TARGET(LOAD_FAST_LOAD_FAST)
-TARGET(LOAD_FAST_BORROW_LOAD_FAST_BORROW)
 {
     PUSH(Py_NewRef(GETLOCAL(oparg >> 4)));
     PUSH(Py_NewRef(GETLOCAL(oparg & 15)));
+    DISPATCH();
+}
+
+TARGET(LOAD_FAST_BORROW_LOAD_FAST_BORROW)
+{
+    PUSH(_PyStackRef_Borrow(GETLOCAL(oparg >> 4)));
+    PUSH(_PyStackRef_Borrow(GETLOCAL(oparg & 15)));
     DISPATCH();
 }
 
@@ -400,36 +413,39 @@ TARGET(SETUP_ANNOTATIONS)
 
 TARGET(LOAD_ATTR)
 {
-    SPEC_ADAPT(_PySpec_LoadAttr(frame->instr_ptr, spec_entry_, TOP(),
+    SPEC_ADAPT(_PySpec_LoadAttr(frame->instr_ptr, spec_entry_,
+                                _PyStackRef_Get(TOP()),
                                 PyTuple_GET_ITEM(code->co_names, oparg >> 1),
                                 oparg));
 }
 generic_LOAD_ATTR:
 {
     PyObject *name = PyTuple_GET_ITEM(code->co_names, oparg >> 1);
-    PyObject *owner = TOP();
+    PyObject *owner_ref = TOP();
+    PyObject *owner = _PyStackRef_Get(owner_ref);
     if (oparg & 1) {
         PyObject *meth = NULL;
         int is_unbound = _PyEval_LoadMethod(owner, name, &meth);
         if (meth == NULL) {
             STACK_SHRINK(1);
-            Py_DECREF(owner);
+            _PyStackRef_Close(owner_ref);
             goto error;
         }
         if (is_unbound) {
-            /* [method, self]: owner moves above the method. */
+            /* [method, self]: owner moves above the method, owned (a
+               call's arguments are). */
             SET_TOP(meth);
-            PUSH(owner);
+            PUSH(_PyStackRef_Steal(owner_ref));
         }
         else {
             SET_TOP(meth);
-            Py_DECREF(owner);
+            _PyStackRef_Close(owner_ref);
             PUSH(NULL);
         }
     }
     else {
         PyObject *v = PyObject_GetAttr(owner, name);
-        Py_DECREF(owner);
+        _PyStackRef_Close(owner_ref);
         if (v == NULL) {
             STACK_SHRINK(1);
             goto error;
@@ -442,17 +458,18 @@ generic_LOAD_ATTR:
 TARGET(STORE_ATTR)
 {
     /* spec (session 6) */
-    SPEC_ADAPT(_PySpec_StoreAttr(frame->instr_ptr, spec_entry_, TOP(),
+    SPEC_ADAPT(_PySpec_StoreAttr(frame->instr_ptr, spec_entry_,
+                                 _PyStackRef_Get(TOP()),
                                  PyTuple_GET_ITEM(code->co_names, oparg)));
 }
 generic_STORE_ATTR:
 {
     PyObject *name = PyTuple_GET_ITEM(code->co_names, oparg);
-    PyObject *owner = POP();
+    PyObject *owner_ref = POP();
     PyObject *v = POP();
-    int err = PyObject_SetAttr(owner, name, v);
+    int err = PyObject_SetAttr(_PyStackRef_Get(owner_ref), name, v);
     Py_DECREF(v);
-    Py_DECREF(owner);
+    _PyStackRef_Close(owner_ref);
     ERROR_IF(err < 0);
     DISPATCH();
 }
@@ -528,8 +545,8 @@ TARGET(LOAD_SPECIAL)
 TARGET(UNARY_NEGATIVE)
 {
     PyObject *v = TOP();
-    PyObject *res = PyNumber_Negative(v);
-    Py_DECREF(v);
+    PyObject *res = PyNumber_Negative(_PyStackRef_Get(v));
+    _PyStackRef_Close(v);
     if (res == NULL) {
         STACK_SHRINK(1);
         goto error;
@@ -541,8 +558,8 @@ TARGET(UNARY_NEGATIVE)
 TARGET(UNARY_INVERT)
 {
     PyObject *v = TOP();
-    PyObject *res = PyNumber_Invert(v);
-    Py_DECREF(v);
+    PyObject *res = PyNumber_Invert(_PyStackRef_Get(v));
+    _PyStackRef_Close(v);
     if (res == NULL) {
         STACK_SHRINK(1);
         goto error;
@@ -555,8 +572,8 @@ TARGET(UNARY_NOT)
 {
     /* The operand is already a bool (TO_BOOL ran before). */
     PyObject *v = TOP();
-    int truth = PyObject_IsTrue(v);
-    Py_DECREF(v);
+    int truth = PyObject_IsTrue(_PyStackRef_Get(v));
+    _PyStackRef_Close(v);
     if (truth < 0) {
         STACK_SHRINK(1);
         goto error;
@@ -568,35 +585,42 @@ TARGET(UNARY_NOT)
 TARGET(TO_BOOL)
 {
     /* spec (session 6) */
-    SPEC_ADAPT(_PySpec_ToBool(frame->instr_ptr, spec_entry_, TOP()));
+    SPEC_ADAPT(_PySpec_ToBool(frame->instr_ptr, spec_entry_,
+                              _PyStackRef_Get(TOP())));
 }
 generic_TO_BOOL:
 {
     PyObject *v = TOP();
-    if (!PyBool_Check(v)) {
-        int truth = PyObject_IsTrue(v);
-        Py_DECREF(v);
+    if (!PyBool_Check(_PyStackRef_Get(v))) {
+        int truth = PyObject_IsTrue(_PyStackRef_Get(v));
+        _PyStackRef_Close(v);
         if (truth < 0) {
             STACK_SHRINK(1);
             goto error;
         }
         SET_TOP(truth ? Py_True : Py_False);
     }
+    else {
+        /* A bool is immortal: the slot may stay borrowed or owned. */
+        SET_TOP(_PyStackRef_Get(v));
+    }
     DISPATCH();
 }
 
 TARGET(BINARY_OP)
 {
-    SPEC_ADAPT(_PySpec_BinaryOp(frame->instr_ptr, spec_entry_, SECOND(), TOP(),
-                                oparg));
+    SPEC_ADAPT(_PySpec_BinaryOp(frame->instr_ptr, spec_entry_,
+                                _PyStackRef_Get(SECOND()),
+                                _PyStackRef_Get(TOP()), oparg));
 }
 generic_BINARY_OP:
 {
     PyObject *rhs = POP();
     PyObject *lhs = TOP();
-    PyObject *res = _PyEval_BinaryOp(oparg, lhs, rhs);
-    Py_DECREF(lhs);
-    Py_DECREF(rhs);
+    PyObject *res = _PyEval_BinaryOp(oparg, _PyStackRef_Get(lhs),
+                                     _PyStackRef_Get(rhs));
+    _PyStackRef_Close(lhs);
+    _PyStackRef_Close(rhs);
     if (res == NULL) {
         STACK_SHRINK(1);
         goto error;
@@ -607,16 +631,18 @@ generic_BINARY_OP:
 
 TARGET(COMPARE_OP)
 {
-    SPEC_ADAPT(_PySpec_CompareOp(frame->instr_ptr, spec_entry_, SECOND(),
-                                 TOP(), oparg));
+    SPEC_ADAPT(_PySpec_CompareOp(frame->instr_ptr, spec_entry_,
+                                 _PyStackRef_Get(SECOND()),
+                                 _PyStackRef_Get(TOP()), oparg));
 }
 generic_COMPARE_OP:
 {
     PyObject *rhs = POP();
     PyObject *lhs = TOP();
-    PyObject *res = PyObject_RichCompare(lhs, rhs, oparg >> 5);
-    Py_DECREF(lhs);
-    Py_DECREF(rhs);
+    PyObject *res = PyObject_RichCompare(_PyStackRef_Get(lhs),
+                                         _PyStackRef_Get(rhs), oparg >> 5);
+    _PyStackRef_Close(lhs);
+    _PyStackRef_Close(rhs);
     if (res == NULL) {
         STACK_SHRINK(1);
         goto error;
@@ -638,9 +664,9 @@ TARGET(IS_OP)
 {
     PyObject *rhs = POP();
     PyObject *lhs = TOP();
-    int is = (lhs == rhs) ^ oparg;
-    Py_DECREF(lhs);
-    Py_DECREF(rhs);
+    int is = (_PyStackRef_Get(lhs) == _PyStackRef_Get(rhs)) ^ oparg;
+    _PyStackRef_Close(lhs);
+    _PyStackRef_Close(rhs);
     SET_TOP(is ? Py_True : Py_False);
     DISPATCH();
 }
@@ -648,16 +674,18 @@ TARGET(IS_OP)
 TARGET(CONTAINS_OP)
 {
     /* spec (session 6) */
-    SPEC_ADAPT(_PySpec_ContainsOp(frame->instr_ptr, spec_entry_, SECOND(),
-                                  TOP()));
+    SPEC_ADAPT(_PySpec_ContainsOp(frame->instr_ptr, spec_entry_,
+                                  _PyStackRef_Get(SECOND()),
+                                  _PyStackRef_Get(TOP())));
 }
 generic_CONTAINS_OP:
 {
     PyObject *container = POP();
     PyObject *item = TOP();
-    int found = PySequence_Contains(container, item);
-    Py_DECREF(container);
-    Py_DECREF(item);
+    int found = PySequence_Contains(_PyStackRef_Get(container),
+                                    _PyStackRef_Get(item));
+    _PyStackRef_Close(container);
+    _PyStackRef_Close(item);
     if (found < 0) {
         STACK_SHRINK(1);
         goto error;
@@ -671,12 +699,14 @@ TARGET(BINARY_SLICE)
     PyObject *stop = POP();
     PyObject *start = POP();
     PyObject *container = TOP();
-    PyObject *slice = PySlice_New(start, stop, NULL);
-    Py_DECREF(start);
-    Py_DECREF(stop);
-    PyObject *res = slice ? PyObject_GetItem(container, slice) : NULL;
+    PyObject *slice = PySlice_New(_PyStackRef_Get(start),
+                                  _PyStackRef_Get(stop), NULL);
+    _PyStackRef_Close(start);
+    _PyStackRef_Close(stop);
+    PyObject *res = slice ? PyObject_GetItem(_PyStackRef_Get(container), slice)
+                          : NULL;
     Py_XDECREF(slice);
-    Py_DECREF(container);
+    _PyStackRef_Close(container);
     if (res == NULL) {
         STACK_SHRINK(1);
         goto error;
@@ -705,18 +735,20 @@ TARGET(STORE_SLICE)
 TARGET(STORE_SUBSCR)
 {
     /* spec (session 6) */
-    SPEC_ADAPT(_PySpec_StoreSubscr(frame->instr_ptr, spec_entry_, SECOND(),
-                                   TOP()));
+    SPEC_ADAPT(_PySpec_StoreSubscr(frame->instr_ptr, spec_entry_,
+                                   _PyStackRef_Get(SECOND()),
+                                   _PyStackRef_Get(TOP())));
 }
 generic_STORE_SUBSCR:
 {
     PyObject *sub = POP();
     PyObject *container = POP();
     PyObject *v = POP();
-    int err = PyObject_SetItem(container, sub, v);
+    int err = PyObject_SetItem(_PyStackRef_Get(container),
+                               _PyStackRef_Get(sub), v);
     Py_DECREF(v);
-    Py_DECREF(container);
-    Py_DECREF(sub);
+    _PyStackRef_Close(container);
+    _PyStackRef_Close(sub);
     ERROR_IF(err < 0);
     DISPATCH();
 }
@@ -1055,6 +1087,14 @@ TARGET(JUMP_BACKWARD)
     if (_PySpec_Table(code) == NULL) {
         _PySpec_Warm(code);     /* module-level and long-running loops */
     }
+    PyFrameObject *fobj = frame->frame_obj;
+    if (fobj != NULL
+            && __atomic_load_n(&fobj->f_overwritten, __ATOMIC_RELAXED) != NULL) {
+        /* A borrowed slot never outlives its basic block, so at a jump
+           none names a value f_locals replaced: they may go now. */
+        SAVE_STACK();
+        _PyFrame_ReleaseOverwritten(fobj);
+    }
     CHECK_EVAL_BREAKER();
     DISPATCH();
 }
@@ -1067,13 +1107,14 @@ TARGET(JUMP_BACKWARD_NO_INTERRUPT)
 
 TARGET(POP_JUMP_IF_FALSE)
 {
-    PyObject *cond = POP();
+    PyObject *cond_ref = POP();
+    PyObject *cond = _PyStackRef_Get(cond_ref);
     if (cond == Py_False) {
         JUMPBY(oparg);
     }
     else if (cond != Py_True) {
         int truth = PyObject_IsTrue(cond);
-        Py_DECREF(cond);
+        _PyStackRef_Close(cond_ref);
         ERROR_IF(truth < 0);
         if (!truth) {
             JUMPBY(oparg);
@@ -1084,13 +1125,14 @@ TARGET(POP_JUMP_IF_FALSE)
 
 TARGET(POP_JUMP_IF_TRUE)
 {
-    PyObject *cond = POP();
+    PyObject *cond_ref = POP();
+    PyObject *cond = _PyStackRef_Get(cond_ref);
     if (cond == Py_True) {
         JUMPBY(oparg);
     }
     else if (cond != Py_False) {
         int truth = PyObject_IsTrue(cond);
-        Py_DECREF(cond);
+        _PyStackRef_Close(cond_ref);
         ERROR_IF(truth < 0);
         if (truth) {
             JUMPBY(oparg);
@@ -1102,20 +1144,20 @@ TARGET(POP_JUMP_IF_TRUE)
 TARGET(POP_JUMP_IF_NONE)
 {
     PyObject *v = POP();
-    if (v == Py_None) {
+    if (_PyStackRef_Get(v) == Py_None) {
         JUMPBY(oparg);
     }
-    Py_DECREF(v);
+    _PyStackRef_Close(v);
     DISPATCH();
 }
 
 TARGET(POP_JUMP_IF_NOT_NONE)
 {
     PyObject *v = POP();
-    if (v != Py_None) {
+    if (_PyStackRef_Get(v) != Py_None) {
         JUMPBY(oparg);
     }
-    Py_DECREF(v);
+    _PyStackRef_Close(v);
     DISPATCH();
 }
 
@@ -1124,8 +1166,8 @@ TARGET(POP_JUMP_IF_NOT_NONE)
 TARGET(GET_ITER)
 {
     PyObject *iterable = TOP();
-    PyObject *it = PyObject_GetIter(iterable);
-    Py_DECREF(iterable);
+    PyObject *it = PyObject_GetIter(_PyStackRef_Get(iterable));
+    _PyStackRef_Close(iterable);
     if (it == NULL) {
         STACK_SHRINK(1);
         goto error;

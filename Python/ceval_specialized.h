@@ -64,7 +64,8 @@ TARGET(LOAD_GLOBAL_BUILTIN)
 TARGET(LOAD_ATTR_INSTANCE_VALUE)
 {
     _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
-    PyObject *owner = TOP();
+    PyObject *owner_ref = TOP();
+    PyObject *owner = _PyStackRef_Get(owner_ref);
     PyTypeObject *type = Py_TYPE(owner);
     /* The version names the type: its dict offset is positive and no data
        descriptor shadows the name. */
@@ -82,7 +83,7 @@ TARGET(LOAD_ATTR_INSTANCE_VALUE)
         SPEC_MISS(LOAD_ATTR);
     }
     SET_TOP(v);
-    Py_DECREF(owner);
+    _PyStackRef_Close(owner_ref);
     if (oparg & 1) {
         PUSH(NULL);
     }
@@ -92,7 +93,8 @@ TARGET(LOAD_ATTR_INSTANCE_VALUE)
 TARGET(LOAD_ATTR_SLOT)
 {
     _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
-    PyObject *owner = TOP();
+    PyObject *owner_ref = TOP();
+    PyObject *owner = _PyStackRef_Get(owner_ref);
     if (!_PySpec_Ready(entry)
             || _PySpec_TypeVersion(Py_TYPE(owner)) != entry->version) {
         SPEC_MISS(LOAD_ATTR);
@@ -108,7 +110,7 @@ TARGET(LOAD_ATTR_SLOT)
         SPEC_MISS(LOAD_ATTR);   /* unset: the generic path raises */
     }
     SET_TOP(v);
-    Py_DECREF(owner);
+    _PyStackRef_Close(owner_ref);
     if (oparg & 1) {
         PUSH(NULL);
     }
@@ -118,7 +120,8 @@ TARGET(LOAD_ATTR_SLOT)
 TARGET(LOAD_ATTR_METHOD)
 {
     _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
-    PyObject *owner = TOP();
+    PyObject *owner_ref = TOP();
+    PyObject *owner = _PyStackRef_Get(owner_ref);
     PyTypeObject *type = Py_TYPE(owner);
     if (!_PySpec_Ready(entry) || _PySpec_TypeVersion(type) != entry->version) {
         SPEC_MISS(LOAD_ATTR);
@@ -146,16 +149,18 @@ TARGET(LOAD_ATTR_METHOD)
     if (meth == NULL) {
         SPEC_MISS(LOAD_ATTR);
     }
-    /* [method, self]: owner moves above the method. */
+    /* [method, self]: owner moves above the method, owned (a call's
+       arguments are). */
     SET_TOP(meth);
-    PUSH(owner);
+    PUSH(_PyStackRef_Steal(owner_ref));
     DISPATCH();
 }
 
 TARGET(LOAD_ATTR_CLASS)
 {
     _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
-    PyObject *owner = TOP();
+    PyObject *owner_ref = TOP();
+    PyObject *owner = _PyStackRef_Get(owner_ref);
     if (!Py_IS_TYPE(owner, &PyType_Type) || !_PySpec_Ready(entry)) {
         SPEC_MISS(LOAD_ATTR);
     }
@@ -165,7 +170,7 @@ TARGET(LOAD_ATTR_CLASS)
         SPEC_MISS(LOAD_ATTR);
     }
     SET_TOP(v);
-    Py_DECREF(owner);
+    _PyStackRef_Close(owner_ref);
     if (oparg & 1) {
         PUSH(NULL);
     }
@@ -178,8 +183,8 @@ TARGET(LOAD_ATTR_CLASS)
 #define BINARY_RESULT(res)                                      \
     do {                                                        \
         PyObject *res_ = (res);                                 \
-        Py_DECREF(lhs);                                         \
-        Py_DECREF(rhs);                                         \
+        _PyStackRef_Close(lhs_ref);                             \
+        _PyStackRef_Close(rhs_ref);                             \
         STACK_SHRINK(1);                                        \
         if (res_ == NULL) {                                     \
             STACK_SHRINK(1);                                    \
@@ -189,16 +194,20 @@ TARGET(LOAD_ATTR_CLASS)
         DISPATCH();                                             \
     } while (0)
 
+#define OPERAND_REFS()                                                  \
+    PyObject *rhs_ref = TOP();                                          \
+    PyObject *lhs_ref = SECOND();                                       \
+    PyObject *rhs = _PyStackRef_Get(rhs_ref);                           \
+    PyObject *lhs = _PyStackRef_Get(lhs_ref);
+
 #define INT_OPERANDS()                                                  \
-    PyObject *rhs = TOP();                                              \
-    PyObject *lhs = SECOND();                                           \
+    OPERAND_REFS()                                                      \
     if (!PyLong_CheckExact(lhs) || !PyLong_CheckExact(rhs)) {           \
         SPEC_MISS(BINARY_OP);                                           \
     }
 
 #define FLOAT_OPERANDS()                                                \
-    PyObject *rhs = TOP();                                              \
-    PyObject *lhs = SECOND();                                           \
+    OPERAND_REFS()                                                      \
     if (!PyFloat_CheckExact(lhs) || !PyFloat_CheckExact(rhs)) {         \
         SPEC_MISS(BINARY_OP);                                           \
     }
@@ -224,21 +233,21 @@ TARGET(BINARY_OP_MULTIPLY_INT)
 TARGET(BINARY_OP_ADD_FLOAT)
 {
     FLOAT_OPERANDS();
-    BINARY_RESULT(spec_float_result(lhs, PyFloat_AS_DOUBLE(lhs)
+    BINARY_RESULT(spec_float_result(lhs_ref, PyFloat_AS_DOUBLE(lhs)
                                          + PyFloat_AS_DOUBLE(rhs)));
 }
 
 TARGET(BINARY_OP_SUBTRACT_FLOAT)
 {
     FLOAT_OPERANDS();
-    BINARY_RESULT(spec_float_result(lhs, PyFloat_AS_DOUBLE(lhs)
+    BINARY_RESULT(spec_float_result(lhs_ref, PyFloat_AS_DOUBLE(lhs)
                                          - PyFloat_AS_DOUBLE(rhs)));
 }
 
 TARGET(BINARY_OP_MULTIPLY_FLOAT)
 {
     FLOAT_OPERANDS();
-    BINARY_RESULT(spec_float_result(lhs, PyFloat_AS_DOUBLE(lhs)
+    BINARY_RESULT(spec_float_result(lhs_ref, PyFloat_AS_DOUBLE(lhs)
                                          * PyFloat_AS_DOUBLE(rhs)));
 }
 
@@ -248,14 +257,13 @@ TARGET(BINARY_OP_TRUE_DIVIDE_FLOAT)
     if (PyFloat_AS_DOUBLE(rhs) == 0.0) {
         SPEC_MISS(BINARY_OP);   /* the generic path raises */
     }
-    BINARY_RESULT(spec_float_result(lhs, PyFloat_AS_DOUBLE(lhs)
+    BINARY_RESULT(spec_float_result(lhs_ref, PyFloat_AS_DOUBLE(lhs)
                                          / PyFloat_AS_DOUBLE(rhs)));
 }
 
 TARGET(BINARY_OP_ADD_UNICODE)
 {
-    PyObject *rhs = TOP();
-    PyObject *lhs = SECOND();
+    OPERAND_REFS();
     if (!PyUnicode_CheckExact(lhs) || !PyUnicode_CheckExact(rhs)) {
         SPEC_MISS(BINARY_OP);
     }
@@ -264,8 +272,7 @@ TARGET(BINARY_OP_ADD_UNICODE)
 
 TARGET(BINARY_OP_SUBSCR_LIST_INT)
 {
-    PyObject *rhs = TOP();
-    PyObject *lhs = SECOND();
+    OPERAND_REFS();
     if (!PyList_CheckExact(lhs) || !PyLong_CheckExact(rhs)
             || !_PyLong_IsCompact((PyLongObject *)rhs)) {
         SPEC_MISS(BINARY_OP);
@@ -287,8 +294,7 @@ TARGET(BINARY_OP_SUBSCR_LIST_INT)
 
 TARGET(BINARY_OP_SUBSCR_TUPLE_INT)
 {
-    PyObject *rhs = TOP();
-    PyObject *lhs = SECOND();
+    OPERAND_REFS();
     if (!PyTuple_CheckExact(lhs) || !PyLong_CheckExact(rhs)
             || !_PyLong_IsCompact((PyLongObject *)rhs)) {
         SPEC_MISS(BINARY_OP);
@@ -305,8 +311,7 @@ TARGET(BINARY_OP_SUBSCR_TUPLE_INT)
 
 TARGET(BINARY_OP_SUBSCR_DICT)
 {
-    PyObject *rhs = TOP();
-    PyObject *lhs = SECOND();
+    OPERAND_REFS();
     if (!PyDict_CheckExact(lhs)) {
         SPEC_MISS(BINARY_OP);
     }
@@ -330,8 +335,8 @@ TARGET(BINARY_OP_SUBSCR_DICT)
 #define COMPARE_RESULT(truth)                                   \
     do {                                                        \
         int truth_ = (truth);                                   \
-        Py_DECREF(lhs);                                         \
-        Py_DECREF(rhs);                                         \
+        _PyStackRef_Close(lhs_ref);                             \
+        _PyStackRef_Close(rhs_ref);                             \
         STACK_SHRINK(1);                                        \
         SET_TOP(truth_ ? Py_True : Py_False);                   \
         DISPATCH();                                             \
@@ -344,8 +349,7 @@ TARGET(BINARY_OP_SUBSCR_DICT)
 
 TARGET(COMPARE_OP_INT)
 {
-    PyObject *rhs = TOP();
-    PyObject *lhs = SECOND();
+    OPERAND_REFS();
     if (!PyLong_CheckExact(lhs) || !PyLong_CheckExact(rhs)
             || !_PyLong_BothAreCompact((PyLongObject *)lhs,
                                        (PyLongObject *)rhs)) {
@@ -358,8 +362,7 @@ TARGET(COMPARE_OP_INT)
 
 TARGET(COMPARE_OP_FLOAT)
 {
-    PyObject *rhs = TOP();
-    PyObject *lhs = SECOND();
+    OPERAND_REFS();
     if (!PyFloat_CheckExact(lhs) || !PyFloat_CheckExact(rhs)) {
         SPEC_MISS(COMPARE_OP);
     }
@@ -371,8 +374,7 @@ TARGET(COMPARE_OP_FLOAT)
 
 TARGET(COMPARE_OP_STR)
 {
-    PyObject *rhs = TOP();
-    PyObject *lhs = SECOND();
+    OPERAND_REFS();
     if (!PyUnicode_CheckExact(lhs) || !PyUnicode_CheckExact(rhs)) {
         SPEC_MISS(COMPARE_OP);
     }
@@ -383,6 +385,7 @@ TARGET(COMPARE_OP_STR)
 
 #undef COMPARE_RESULT
 #undef COMPARE_VALUES
+#undef OPERAND_REFS
 
 /* ==== spec (session 6) ======================================================== */
 
@@ -403,7 +406,8 @@ TARGET(COMPARE_OP_STR)
 TARGET(LOAD_ATTR_MODULE)
 {
     _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
-    PyObject *owner = TOP();
+    PyObject *owner_ref = TOP();
+    PyObject *owner = _PyStackRef_Get(owner_ref);
     /* The module type never gains an attribute (static, immutable), so
        for an exact module only the namespace decides. */
     if (!Py_IS_TYPE(owner, &PyModule_Type) || !_PySpec_Ready(entry)) {
@@ -420,7 +424,7 @@ TARGET(LOAD_ATTR_MODULE)
         SPEC_MISS(LOAD_ATTR);   /* the generic path resolves it */
     }
     SET_TOP(v);
-    Py_DECREF(owner);
+    _PyStackRef_Close(owner_ref);
     if (oparg & 1) {
         PUSH(NULL);
     }
@@ -432,7 +436,8 @@ TARGET(LOAD_ATTR_MODULE)
 TARGET(STORE_ATTR_INSTANCE_VALUE)
 {
     _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
-    PyObject *owner = TOP();
+    PyObject *owner_ref = TOP();
+    PyObject *owner = _PyStackRef_Get(owner_ref);
     PyTypeObject *type = Py_TYPE(owner);
     /* The version names the type: generic setattr, a positive dict
        offset, and no data descriptor for the name. */
@@ -463,7 +468,7 @@ TARGET(STORE_ATTR_INSTANCE_VALUE)
     }
     STACK_SHRINK(2);
     Py_DECREF(v);
-    Py_DECREF(owner);
+    _PyStackRef_Close(owner_ref);
     ERROR_IF(err < 0);
     DISPATCH();
 }
@@ -471,7 +476,8 @@ TARGET(STORE_ATTR_INSTANCE_VALUE)
 TARGET(STORE_ATTR_SLOT)
 {
     _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
-    PyObject *owner = TOP();
+    PyObject *owner_ref = TOP();
+    PyObject *owner = _PyStackRef_Get(owner_ref);
     if (!_PySpec_Ready(entry)
             || _PySpec_TypeVersion(Py_TYPE(owner)) != entry->version) {
         SPEC_MISS(STORE_ATTR);
@@ -487,7 +493,7 @@ TARGET(STORE_ATTR_SLOT)
     *addr = v;
     Py_END_CRITICAL_SECTION();
     STACK_SHRINK(2);
-    Py_DECREF(owner);
+    _PyStackRef_Close(owner_ref);
     Py_XDECREF(old);
     DISPATCH();
 }
@@ -621,21 +627,25 @@ TARGET(UNPACK_SEQUENCE_LIST)
     do {                                                        \
         int truth_ = (truth);                                   \
         SET_TOP(truth_ ? Py_True : Py_False);                   \
-        Py_DECREF(v);                                           \
+        _PyStackRef_Close(v##_ref);                             \
         DISPATCH();                                             \
     } while (0)
 
 TARGET(TO_BOOL_BOOL)
 {
-    if (!PyBool_Check(TOP())) {
+    if (!PyBool_Check(_PyStackRef_Get(TOP()))) {
         SPEC_MISS(TO_BOOL);
     }
+    /* Immortal: the result slot needs no reference, but it leaves
+       untagged (the consumer may not accept borrowed slots). */
+    SET_TOP(_PyStackRef_Get(TOP()));
     DISPATCH();
 }
 
 TARGET(TO_BOOL_INT)
 {
-    PyObject *v = TOP();
+    PyObject *v_ref = TOP();
+    PyObject *v = _PyStackRef_Get(v_ref);
     if (!PyLong_CheckExact(v)) {
         SPEC_MISS(TO_BOOL);
     }
@@ -644,7 +654,8 @@ TARGET(TO_BOOL_INT)
 
 TARGET(TO_BOOL_NONE)
 {
-    PyObject *v = TOP();
+    PyObject *v_ref = TOP();
+    PyObject *v = _PyStackRef_Get(v_ref);
     if (v != Py_None) {
         SPEC_MISS(TO_BOOL);
     }
@@ -653,7 +664,8 @@ TARGET(TO_BOOL_NONE)
 
 TARGET(TO_BOOL_STR)
 {
-    PyObject *v = TOP();
+    PyObject *v_ref = TOP();
+    PyObject *v = _PyStackRef_Get(v_ref);
     if (!PyUnicode_CheckExact(v)) {
         SPEC_MISS(TO_BOOL);
     }
@@ -662,7 +674,8 @@ TARGET(TO_BOOL_STR)
 
 TARGET(TO_BOOL_LIST)
 {
-    PyObject *v = TOP();
+    PyObject *v_ref = TOP();
+    PyObject *v = _PyStackRef_Get(v_ref);
     if (!PyList_CheckExact(v)) {
         SPEC_MISS(TO_BOOL);
     }
@@ -677,8 +690,8 @@ TARGET(TO_BOOL_LIST)
 #define CONTAINS_RESULT(found)                                  \
     do {                                                        \
         int found_ = (found);                                   \
-        Py_DECREF(container);                                   \
-        Py_DECREF(item);                                        \
+        _PyStackRef_Close(container_ref);                       \
+        _PyStackRef_Close(item_ref);                            \
         STACK_SHRINK(1);                                        \
         if (found_ < 0) {                                       \
             STACK_SHRINK(1);                                    \
@@ -690,8 +703,10 @@ TARGET(TO_BOOL_LIST)
 
 TARGET(CONTAINS_OP_DICT)
 {
-    PyObject *container = TOP();
-    PyObject *item = SECOND();
+    PyObject *container_ref = TOP();
+    PyObject *item_ref = SECOND();
+    PyObject *container = _PyStackRef_Get(container_ref);
+    PyObject *item = _PyStackRef_Get(item_ref);
     if (!PyDict_CheckExact(container)) {
         SPEC_MISS(CONTAINS_OP);
     }
@@ -700,8 +715,10 @@ TARGET(CONTAINS_OP_DICT)
 
 TARGET(CONTAINS_OP_SET)
 {
-    PyObject *container = TOP();
-    PyObject *item = SECOND();
+    PyObject *container_ref = TOP();
+    PyObject *item_ref = SECOND();
+    PyObject *container = _PyStackRef_Get(container_ref);
+    PyObject *item = _PyStackRef_Get(item_ref);
     if (!PySet_CheckExact(container) && !PyFrozenSet_CheckExact(container)) {
         SPEC_MISS(CONTAINS_OP);
     }
@@ -713,8 +730,10 @@ TARGET(CONTAINS_OP_SET)
 
 TARGET(CONTAINS_OP_STR)
 {
-    PyObject *container = TOP();
-    PyObject *item = SECOND();
+    PyObject *container_ref = TOP();
+    PyObject *item_ref = SECOND();
+    PyObject *container = _PyStackRef_Get(container_ref);
+    PyObject *item = _PyStackRef_Get(item_ref);
     if (!PyUnicode_CheckExact(container) || !PyUnicode_CheckExact(item)) {
         SPEC_MISS(CONTAINS_OP);
     }
@@ -727,8 +746,10 @@ TARGET(CONTAINS_OP_STR)
 
 TARGET(STORE_SUBSCR_LIST_INT)
 {
-    PyObject *sub = TOP();
-    PyObject *container = SECOND();
+    PyObject *sub_ref = TOP();
+    PyObject *container_ref = SECOND();
+    PyObject *sub = _PyStackRef_Get(sub_ref);
+    PyObject *container = _PyStackRef_Get(container_ref);
     PyObject *v = PEEK(3);
     if (!PyList_CheckExact(container) || !PyLong_CheckExact(sub)
             || !_PyLong_IsCompact((PyLongObject *)sub)
@@ -741,16 +762,18 @@ TARGET(STORE_SUBSCR_LIST_INT)
     STACK_SHRINK(3);
     int err = PyList_SetItem(container,
                              _PyLong_CompactValue((PyLongObject *)sub), v);
-    Py_DECREF(container);
-    Py_DECREF(sub);
+    _PyStackRef_Close(container_ref);
+    _PyStackRef_Close(sub_ref);
     ERROR_IF(err < 0);
     DISPATCH();
 }
 
 TARGET(STORE_SUBSCR_DICT)
 {
-    PyObject *sub = TOP();
-    PyObject *container = SECOND();
+    PyObject *sub_ref = TOP();
+    PyObject *container_ref = SECOND();
+    PyObject *sub = _PyStackRef_Get(sub_ref);
+    PyObject *container = _PyStackRef_Get(container_ref);
     PyObject *v = PEEK(3);
     if (!PyDict_CheckExact(container)) {
         SPEC_MISS(STORE_SUBSCR);
@@ -758,8 +781,8 @@ TARGET(STORE_SUBSCR_DICT)
     STACK_SHRINK(3);
     int err = PyDict_SetItem(container, sub, v);
     Py_DECREF(v);
-    Py_DECREF(container);
-    Py_DECREF(sub);
+    _PyStackRef_Close(container_ref);
+    _PyStackRef_Close(sub_ref);
     ERROR_IF(err < 0);
     DISPATCH();
 }

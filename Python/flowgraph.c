@@ -688,5 +688,8 @@ _PyCfg_Optimize(cfg_builder *g, int *stacksize)
     if (resolve_missing_lines(g) < 0) {
         return -1;
     }
-    return normalize_backward_conditionals(g);
+    if (normalize_backward_conditionals(g) < 0) {
+        return -1;
+    }
+    return _PyCfg_BorrowFastLoads(g);   /* Python/flowgraph_borrow.c */
 }

@@ -4,6 +4,7 @@
    thread state's owner; nothing here is shared. */
 #include "Python.h"
 #include "pycore_frame.h"
+#include "pycore_stackref.h"
 #include "pycore_object.h"
 #include "pycore_pystate.h"
 #include "cpython/funcobject.h"
@@ -100,8 +101,10 @@ _PyInterpreterFrame *_PyFrame_PushUnchecked(PyThreadState *tstate,
 
 void _PyFrame_ClearExceptCode(_PyInterpreterFrame *frame)
 {
+    /* Locals first, then the stack: a borrowed stack slot needs no
+       release, nor its local any more. */
     for (int i = 0; i < frame->stacktop; i++) {
-        Py_XDECREF(frame->localsplus[i]);
+        _PyStackRef_XClose(frame->localsplus[i]);
     }
     frame->stacktop = 0;
     Py_CLEAR(frame->f_locals);

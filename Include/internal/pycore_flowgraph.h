@@ -63,6 +63,9 @@ cfg_instr *_PyCfg_LastInstr(basicblock *b);
 /* Resolve handlers, drop unreachable code and pseudo-instructions, and
    compute the maximum stack depth; -1 with an exception on error. */
 int _PyCfg_Optimize(cfg_builder *g, int *stacksize);
+/* LOAD_FAST -> LOAD_FAST_BORROW where the VM may borrow the local's
+   reference (Python/flowgraph_borrow.c); -1 with an exception. */
+int _PyCfg_BorrowFastLoads(cfg_builder *g);
 
 /* What the assembler needs besides the graph. */
 typedef struct {

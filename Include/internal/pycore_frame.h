@@ -118,6 +118,11 @@ struct _frame {
     PyObject *f_trace;
     PyObject *f_extra_locals;       /* PEP 667: names set that are not fast */
     PyObject *f_locals_cache;
+    /* Values f_locals replaced in fast locals while the frame could still
+       run: a list (or NULL) keeping them alive, since a borrowed stack
+       slot may still name one (pycore_stackref.h).  Set in f's critical
+       section, read by the VM with a relaxed atomic load. */
+    PyObject *f_overwritten;
     int f_lineno;                   /* line when tracing sets it, else 0 */
     char f_trace_lines;
     char f_trace_opcodes;
@@ -132,6 +137,10 @@ PyAPI_DATA(PyTypeObject) PyFrameLocalsProxy_Type;
 
 /* A frame object for `frame`, not yet linked to it. */
 PyFrameObject *_PyFrame_NewForInterpreterFrame(_PyInterpreterFrame *frame);
+/* Release the values f_locals replaced while f's frame could run
+   (f_overwritten); the VM calls it where its frame holds no borrowed
+   stack slot. */
+void _PyFrame_ReleaseOverwritten(PyFrameObject *f);
 /* Called when `frame` is popped while its frame object lives on. */
 void _PyFrame_TakeOwnership(PyFrameObject *f, _PyInterpreterFrame *frame);
 PyAPI_FUNC(int) PyFrame_GetLineNumber(PyFrameObject *f);

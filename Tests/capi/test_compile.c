@@ -169,7 +169,7 @@ test_function_signature(void)
         CHECK(tuple_equals(varnames, 7, "p", "a", "b", "c", "d", "args", "kw"));
         Py_XDECREF(varnames);
         CHECK(f->co_nlocals == 7);
-        CHECK(dis_has(f, "LOAD_FAST a\nLOAD_FAST c\nBINARY_OP 0\nRETURN_VALUE\n"));
+        CHECK(dis_has(f, "LOAD_FAST_BORROW_LOAD_FAST_BORROW 19\nBINARY_OP 0\nRETURN_VALUE\n"));
         CHECK(strncmp(dis(f), "RESUME 0\n", 9) == 0);
         CHECK(f->co_stacksize >= 2);
         CHECK(f->co_firstlineno == 1);
@@ -257,7 +257,7 @@ test_calls(void)
     PyCodeObject *f = find_code(mod, "f");
     CHECK(f != NULL);
     if (f != NULL) {
-        CHECK(dis_has(f, "LOAD_FAST o\nLOAD_ATTR m\nLOAD_SMALL_INT 1\n"
+        CHECK(dis_has(f, "LOAD_FAST_BORROW o\nLOAD_ATTR m\nLOAD_SMALL_INT 1\n"
                          "LOAD_SMALL_INT 2\nLOAD_CONST ('k',)\nCALL_KW 2\n"));
         CHECK(dis_has(f, "LOAD_GLOBAL len\nLOAD_FAST o\nCALL 1\n"));
         CHECK(dis_has(f, "LOAD_FAST g\nPUSH_NULL\nLOAD_FAST o\n"));
@@ -364,9 +364,9 @@ test_conditionals_use_bools(void)
     CHECK(f != NULL);
     if (f != NULL) {
         /* COMPARE_OP with the bool bit feeds the jump directly. */
-        CHECK(dis_has(f, "LOAD_FAST a\nLOAD_FAST b\nCOMPARE_OP 16\nPOP_JUMP_IF_FALSE"));
-        CHECK(dis_has(f, "LOAD_FAST a\nTO_BOOL\nPOP_JUMP_IF_FALSE"));
-        CHECK(dis_has(f, "LOAD_FAST a\nTO_BOOL\nUNARY_NOT\nRETURN_VALUE\n"));
+        CHECK(dis_has(f, "LOAD_FAST_BORROW_LOAD_FAST_BORROW 1\nCOMPARE_OP 16\nPOP_JUMP_IF_FALSE"));
+        CHECK(dis_has(f, "LOAD_FAST_BORROW a\nTO_BOOL\nPOP_JUMP_IF_FALSE"));
+        CHECK(dis_has(f, "LOAD_FAST_BORROW a\nTO_BOOL\nUNARY_NOT\nRETURN_VALUE\n"));
         /* Conditional jumps only go forward. */
         _Py_CODEUNIT *code = _PyCode_CODE(f);
         for (Py_ssize_t i = 0; i < Py_SIZE(f); i++) {
@@ -394,7 +394,7 @@ test_loops(void)
     PyCodeObject *f = find_code(mod, "f");
     CHECK(f != NULL);
     if (f != NULL) {
-        CHECK(dis_has(f, "LOAD_FAST xs\nGET_ITER\nFOR_ITER"));
+        CHECK(dis_has(f, "LOAD_FAST_BORROW xs\nGET_ITER\nFOR_ITER"));
         CHECK(dis_has(f, "END_FOR\nPOP_ITER\n"));
         CHECK(dis_has(f, "BINARY_OP 13\n"));
         CHECK(dis_has(f, "BINARY_OP 23\n"));
@@ -576,7 +576,7 @@ test_return_in_finally_loop(void)
     if (f != NULL) {
         /* The finally body is inlined before the return, and the loop's
            iterator is removed under the return value. */
-        CHECK(dis_has(f, "LOAD_GLOBAL print\nLOAD_FAST_CHECK x\nCALL 1\nPOP_TOP\n"
+        CHECK(dis_has(f, "LOAD_GLOBAL print\nLOAD_FAST x\nCALL 1\nPOP_TOP\n"
                          "SWAP 2\nPOP_ITER\nRETURN_VALUE\n"));
     }
     Py_XDECREF(mod);
@@ -980,7 +980,7 @@ test_many_constructs(void)
     CHECK(annotate != NULL);
     if (annotate != NULL) {
         CHECK(annotate->co_argcount == 1 && annotate->co_posonlyargcount == 1);
-        CHECK(dis_has(annotate, "LOAD_FAST format\nLOAD_SMALL_INT 2\nCOMPARE_OP 144\n"));
+        CHECK(dis_has(annotate, "LOAD_FAST_BORROW format\nLOAD_SMALL_INT 2\nCOMPARE_OP 144\n"));
         CHECK(dis_has(annotate, "LOAD_COMMON_CONSTANT 1\nRAISE_VARARGS 1\n"));
         /* The class's: `z: int`. */
         CHECK(dis_has(annotate, "BUILD_MAP 0\nLOAD_CONST 'z'\nLOAD_DEREF __classdict__\n"
@@ -1166,7 +1166,7 @@ test_inlined_comprehensions(void)
     if (f != NULL) {
         /* PEP 709: no nested code object; x is saved and restored. */
         CHECK(find_code(f, "<listcomp>") == NULL);
-        CHECK(dis_has(f, "LOAD_FAST xs\nGET_ITER\nLOAD_FAST_AND_CLEAR x\nSWAP 2\n"
+        CHECK(dis_has(f, "LOAD_FAST_BORROW xs\nGET_ITER\nLOAD_FAST_AND_CLEAR x\nSWAP 2\n"
                          "BUILD_LIST 0\nSWAP 2\nFOR_ITER"));
         CHECK(dis_has(f, "STORE_FAST x\n"));
         CHECK(dis_has(f, "LIST_APPEND 2\n"));

@@ -27,7 +27,10 @@ for ins in instrs:
 print(sorted({i.argval for i in instrs if i.opname == 'LOAD_GLOBAL'}))
 print(sorted({i.argrepr for i in instrs if i.opname == 'LOAD_GLOBAL'}))
 print(sorted({i.argval for i in instrs if i.opname == 'LOAD_ATTR'}))
-print(sorted({i.argval for i in instrs if i.opcode in dis.haslocal}))
+# (a pair such as LOAD_FAST_BORROW_LOAD_FAST_BORROW names two locals)
+print(sorted({name for i in instrs if i.opcode in dis.haslocal
+              for name in (i.argval if isinstance(i.argval, tuple)
+                           else (i.argval,))}))
 print(sorted({i.argrepr for i in instrs if i.opname in ('BINARY_OP', 'IS_OP')}))
 
 # every jump has a label at its target

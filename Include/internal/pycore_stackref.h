@@ -1,0 +1,156 @@
+/* Stack references: the slots of the VM's value stack.
+
+   A slot of a frame's value stack (pycore_frame.h: localsplus after the
+   co_nlocalsplus locals) holds a `PyObject *` that is either
+
+   - owned: the slot holds one reference to the object (every slot
+     before session 7, and still most of them), or
+   - borrowed: the pointer's low bit is set, and the slot holds no
+     reference; a fast local of the same frame does, and the compiler
+     proved it keeps doing so until the slot is consumed.
+
+   Only LOAD_FAST_BORROW and LOAD_FAST_BORROW_LOAD_FAST_BORROW
+   (Python/ceval_ops.h) make borrowed slots, and Python/flowgraph_borrow.c
+   emits them only when two things hold for each pushed value: (1) within its basic block, nothing rebinds or clears
+   the local before an instruction consumes the value (STORE_FAST,
+   DELETE_FAST, LOAD_FAST_AND_CLEAR, MAKE_CELL of that local; the value
+   is not live at the block's end nor when an inner exception handler
+   starts covering the code), and (2) the consumer is one of the
+   instructions _PyStackRef_AcceptsBorrowed names, for that input.  So a
+   borrowed slot is only ever read by code written for it; every other
+   instruction, the C API, vectorcall argument arrays, containers and a
+   callee's localsplus see owned, untagged pointers only.
+
+   Rebinding the local from outside the frame's own instructions goes
+   through frame.f_locals (the write-through proxy of PEP 667: trace
+   functions, exec with f_locals, a generator's gi_frame): the proxy does
+   not release the value it replaces while the frame can still run, it
+   keeps it in the frame object (f_overwritten, Objects/frameobject.c)
+   until the frame's next JUMP_BACKWARD (no borrowed slot outlives its
+   basic block, so none crosses a jump) or the frame object's death, so
+   a borrowed copy on the stack stays valid.  (CPython 3.14's proxy
+   setter also takes care of this case, by its own means.)
+
+   Why a tag in `PyObject *` rather than a separate slot type: locals and
+   stack share one array, which frames, generators, frame objects and
+   the GC walk; a tag leaves every owned slot bit-identical to before, so
+   only the code that can meet a borrowed slot changes.  The tag is live
+   in both builds, with the same code: the default build saves the
+   increment and decrement (and their stores) too; the free-threaded
+   build also stops writing the counts of objects that several threads
+   read through their own locals (shared dicts, lists, instances), which
+   is what made them scale badly (Doc/internals/refcounting.md).
+
+   Contract for an instruction body (the lead converts new instructions
+   by this text):
+
+   - An instruction that _PyStackRef_AcceptsBorrowed does NOT name for an
+     input sees owned, untagged pointers there and needs no change.
+   - An instruction that does accept a borrowed input reads the object
+     with _PyStackRef_Get(slot) (never the raw slot), releases the input
+     with _PyStackRef_Close / _PyStackRef_XClose (never Py_DECREF), and
+     when it must keep the value (store it in a container, push it again
+     as another instruction's input, move it into a frame) converts it
+     with _PyStackRef_Steal, which yields an owned reference.  It never
+     reuses a borrowed operand's memory in place: its count does not
+     include the stack's use (spec_float_result in Python/ceval.c).
+   - Code that walks a frame's slots (unwinding, clearing, GC traversal,
+     copies, f_lineno jumps) uses _PyStackRef_XClose and
+     _PyStackRef_IsBorrowed; moving a slot's bits to another slot of the
+     same frame (copy of a frame, SWAP) keeps its meaning.
+   - A specializer or helper given a stack value gets _PyStackRef_Get
+     of it.
+
+   Thread safety: a stack slot belongs to the thread running its frame
+   (or to the suspended generator, which one thread at a time resumes);
+   these helpers touch only the slot's bits and, for owned slots, the
+   object's count through Py_DECREF / Py_NewRef. */
+#ifndef Py_INTERNAL_STACKREF_H
+#define Py_INTERNAL_STACKREF_H
+
+#ifndef Py_BUILD_CORE
+#  error "this header requires Py_BUILD_CORE"
+#endif
+
+#include "pycore_opcode.h"
+
+#define _PY_STACKREF_BORROWED ((uintptr_t)1)
+
+/* A borrowed slot for obj (not NULL); no count changes. */
+static inline PyObject *_PyStackRef_Borrow(PyObject *obj)
+{
+    return (PyObject *)((uintptr_t)obj | _PY_STACKREF_BORROWED);
+}
+
+static inline int _PyStackRef_IsBorrowed(PyObject *ref)
+{
+    return ((uintptr_t)ref & _PY_STACKREF_BORROWED) != 0;
+}
+
+/* The object a slot names, owned or not (NULL stays NULL). */
+static inline PyObject *_PyStackRef_Get(PyObject *ref)
+{
+    return (PyObject *)((uintptr_t)ref & ~_PY_STACKREF_BORROWED);
+}
+
+/* Release a slot popped from the stack: the reference if it owns one. */
+static inline void _PyStackRef_Close(PyObject *ref)
+{
+    if (!_PyStackRef_IsBorrowed(ref)) {
+        Py_DECREF(ref);
+    }
+}
+
+static inline void _PyStackRef_XClose(PyObject *ref)
+{
+    if (!_PyStackRef_IsBorrowed(ref)) {
+        Py_XDECREF(ref);
+    }
+}
+
+/* An owned reference for a slot popped from the stack: the slot's own
+   when it has one (moved), else a new one. */
+static inline PyObject *_PyStackRef_Steal(PyObject *ref)
+{
+    if (_PyStackRef_IsBorrowed(ref)) {
+        return Py_NewRef(_PyStackRef_Get(ref));
+    }
+    return ref;
+}
+
+/* Whether instruction `opcode` (a base opcode, as the compiler emits it)
+   may find a borrowed slot as its input `input`, counted from the
+   deepest of the items it pops (0) upwards.  The compiler's pass and
+   the VM's bodies agree through this function; every specialized form
+   of a base named here accepts the same inputs. */
+static inline int _PyStackRef_AcceptsBorrowed(int opcode, int oparg, int input)
+{
+    (void)oparg;
+    switch (opcode) {
+    case POP_TOP:
+    case LOAD_ATTR:             /* owner; a method's self is made owned */
+    case BINARY_OP:
+    case COMPARE_OP:
+    case IS_OP:
+    case CONTAINS_OP:
+    case TO_BOOL:
+    case UNARY_NOT:
+    case UNARY_NEGATIVE:
+    case UNARY_INVERT:
+    case POP_JUMP_IF_FALSE:
+    case POP_JUMP_IF_TRUE:
+    case POP_JUMP_IF_NONE:
+    case POP_JUMP_IF_NOT_NONE:
+    case GET_ITER:
+    case BINARY_SLICE:          /* container, start, stop */
+        return 1;
+    case STORE_ATTR:            /* [value, owner]: the owner only */
+        return input == 1;
+    case STORE_SUBSCR:          /* [value, container, sub] */
+        return input >= 1;
+    default:
+        return 0;
+    }
+}
+
+#endif /* Py_INTERNAL_STACKREF_H */
