@@ -551,48 +551,13 @@ compute_flags(struct compiler *c, struct compiler_unit *u)
     return flags;
 }
 
-/* Parameters read before any possible deletion are always bound; every
-   other local read checks for an unbound slot (LOAD_FAST_CHECK). */
-static int
-mark_checked_loads(struct compiler_unit *u)
-{
-    int n = (int)PyList_GET_SIZE(u->u_localsplus);
-    char *deleted = PyMem_Calloc((size_t)n + 1, 1);
-    if (deleted == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    for (basicblock *b = u->u_cfg.g_entryblock; b; b = b->b_next) {
-        for (int i = 0; i < b->b_iused; i++) {
-            if (b->b_instr[i].i_opcode == DELETE_FAST &&
-                b->b_instr[i].i_oparg < n) {
-                deleted[b->b_instr[i].i_oparg] = 1;
-            }
-        }
-    }
-    for (basicblock *b = u->u_cfg.g_entryblock; b; b = b->b_next) {
-        for (int i = 0; i < b->b_iused; i++) {
-            cfg_instr *in = &b->b_instr[i];
-            if (in->i_opcode == LOAD_FAST &&
-                (in->i_oparg >= u->u_nparams || deleted[in->i_oparg])) {
-                in->i_opcode = LOAD_FAST_CHECK;
-            }
-        }
-    }
-    PyMem_Free(deleted);
-    return 0;
-}
-
 /* Finish the current unit: the code object (a new reference). */
 PyObject *
 assemble_unit(struct compiler *c)
 {
     struct compiler_unit *u = c->u;
-    if (mark_checked_loads(u) < 0) {
-        return NULL;
-    }
     int stacksize = 0;
-    if (_PyCfg_Optimize(&u->u_cfg, &stacksize) < 0) {
+    if (_PyCfg_Optimize(&u->u_cfg, u->u_nparams, &stacksize) < 0) {
         return NULL;
     }
     Py_ssize_t n = PyList_GET_SIZE(u->u_kinds);
@@ -823,50 +788,10 @@ codegen_compare_op(struct compiler *c, location loc, cmpop_ty op, int to_bool)
 }
 
 static int
-is_singleton_or_not_constant(expr_ty e)
-{
-    if (e->kind != Constant_kind) {
-        return 1;
-    }
-    PyObject *v = e->v.Constant.value;
-    return v == Py_None || v == Py_False || v == Py_True || v == Py_Ellipsis;
-}
-
-/* `x is 1` compares identity with a literal: almost always a mistake. */
-static int
-check_compare(struct compiler *c, expr_ty e)
-{
-    expr_ty left = e->v.Compare.left;
-    for (Py_ssize_t i = 0; i < asdl_seq_LEN(e->v.Compare.ops); i++) {
-        cmpop_ty op = asdl_seq_GET(e->v.Compare.ops, i);
-        expr_ty right = asdl_seq_GET(e->v.Compare.comparators, i);
-        if ((op == Is || op == IsNot) &&
-            (!is_singleton_or_not_constant(left) ||
-             !is_singleton_or_not_constant(right))) {
-            expr_ty literal = !is_singleton_or_not_constant(right) ? right : left;
-            PyObject *msg = PyUnicode_FromFormat(
-                op == Is ? "\"is\" with '%.200s' literal. Did you mean \"==\"?"
-                         : "\"is not\" with '%.200s' literal. Did you mean \"!=\"?",
-                Py_TYPE(literal->v.Constant.value)->tp_name);
-            if (msg == NULL) {
-                return -1;
-            }
-            int r = PyErr_WarnExplicitObject(PyExc_SyntaxWarning, msg,
-                                             c->c_filename, e->lineno,
-                                             NULL, NULL);
-            Py_DECREF(msg);
-            RETURN_IF_ERROR(r);
-        }
-        left = right;
-    }
-    return 0;
-}
-
-static int
 codegen_compare(struct compiler *c, expr_ty e)
 {
     location loc = LOC(e);
-    RETURN_IF_ERROR(check_compare(c, e));
+    RETURN_IF_ERROR(codegen_check_compare(c, e));
     Py_ssize_t n = asdl_seq_LEN(e->v.Compare.ops) - 1;
     VISIT(c, expr, e->v.Compare.left);
     if (n == 0) {
@@ -934,7 +859,7 @@ codegen_jump_if(struct compiler *c, location loc, expr_ty e,
         if (n > 0) {
             break;
         }
-        RETURN_IF_ERROR(check_compare(c, e));
+        RETURN_IF_ERROR(codegen_check_compare(c, e));
         VISIT(c, expr, e->v.Compare.left);
         VISIT(c, expr, asdl_seq_GET(e->v.Compare.comparators, 0));
         RETURN_IF_ERROR(codegen_compare_op(c, LOC(e),
@@ -1375,6 +1300,7 @@ codegen_call(struct compiler *c, expr_ty e)
 {
     location loc = LOC(e);
     expr_ty func = e->v.Call.func;
+    RETURN_IF_ERROR(codegen_check_caller(c, func));
     if (is_method_call_candidate(e)) {
         if (can_optimize_super_call(c, func)) {
             RETURN_IF_ERROR(codegen_super_attr(c, func, 1));
@@ -1543,6 +1469,9 @@ codegen_subscript(struct compiler *c, expr_ty e)
 {
     location loc = LOC(e);
     expr_context_ty ctx = e->v.Subscript.ctx;
+    if (ctx == Load) {
+        RETURN_IF_ERROR(codegen_check_subscript(c, e));
+    }
     VISIT(c, expr, e->v.Subscript.value);
     expr_ty slice = e->v.Subscript.slice;
     if (is_slice_simple(slice) && ctx != Del) {
@@ -2106,8 +2035,9 @@ codegen_body(struct compiler *c, asdl_stmt_seq *stmts, int is_function)
                 if (const_index(c->u, doc) < 0) {
                     return -1;
                 }
+                /* Only stored in co_consts: it runs no code, so tracing
+                   sees no line for it. */
                 c->u->u_has_docstring = 1;
-                ADDOP(c, LOC(first), NOP);
             }
             else {
                 ADDOP_LOAD_CONST(c, LOC(first), doc);
@@ -2120,7 +2050,8 @@ codegen_body(struct compiler *c, asdl_stmt_seq *stmts, int is_function)
                 RETURN_IF_ERROR(r);
             }
         }
-        else {
+        else if (asdl_seq_LEN(stmts) == 1) {
+            /* Under -OO a lone docstring stands in for `pass`. */
             ADDOP(c, LOC(first), NOP);
         }
     }

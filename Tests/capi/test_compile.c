@@ -576,7 +576,7 @@ test_return_in_finally_loop(void)
     if (f != NULL) {
         /* The finally body is inlined before the return, and the loop's
            iterator is removed under the return value. */
-        CHECK(dis_has(f, "LOAD_GLOBAL print\nLOAD_FAST_CHECK x\nCALL 1\nPOP_TOP\n"
+        CHECK(dis_has(f, "LOAD_GLOBAL print\nLOAD_FAST x\nCALL 1\nPOP_TOP\n"
                          "SWAP 2\nPOP_ITER\nRETURN_VALUE\n"));
     }
     Py_XDECREF(mod);
