@@ -1283,6 +1283,33 @@ load_args_for_super(struct compiler *c, expr_ty e)
     return codegen_nameop(c, loc, first, Load);
 }
 
+/* An attribute read on a later line than its object starts (a chain
+   spread over lines) is located at the attribute's name, so tracebacks
+   and tracing point at the line that failed. */
+static location
+attr_location(location loc, expr_ty attr)
+{
+    if (loc.lineno == attr->end_lineno) {
+        return loc;
+    }
+    loc.lineno = attr->end_lineno;
+    Py_ssize_t len = PyUnicode_GET_LENGTH(attr->v.Attribute.attr);
+    if (len <= attr->end_col_offset) {
+        loc.col_offset = attr->end_col_offset - (int)len;
+    }
+    else {
+        /* A hand-made AST with impossible columns: drop them. */
+        loc.col_offset = loc.end_col_offset = -1;
+    }
+    if (loc.end_lineno < loc.lineno) {
+        loc.end_lineno = loc.lineno;
+    }
+    if (loc.lineno == loc.end_lineno && loc.end_col_offset < loc.col_offset) {
+        loc.end_col_offset = loc.col_offset;
+    }
+    return loc;
+}
+
 static int
 codegen_super_attr(struct compiler *c, expr_ty attr, int method)
 {
@@ -1290,8 +1317,7 @@ codegen_super_attr(struct compiler *c, expr_ty attr, int method)
     RETURN_IF_ERROR(load_args_for_super(c, call));
     int flags = (method ? LOAD_SUPER_ATTR_METHOD : 0) |
                 (asdl_seq_LEN(call->v.Call.args) == 2 ? LOAD_SUPER_ATTR_TWO_ARG : 0);
-    location loc = LOC(attr);
-    loc.lineno = attr->end_lineno;
+    location loc = attr_location(LOC(attr), attr);
     return addop_name(c, loc, LOAD_SUPER_ATTR, attr->v.Attribute.attr, flags);
 }
 
@@ -1307,8 +1333,7 @@ codegen_call(struct compiler *c, expr_ty e)
             return codegen_call_helper(c, loc, 0, e->v.Call.args, e->v.Call.keywords);
         }
         VISIT(c, expr, func->v.Attribute.value);
-        location aloc = LOC(func);
-        aloc.lineno = func->end_lineno;
+        location aloc = attr_location(LOC(func), func);
         RETURN_IF_ERROR(addop_name(c, aloc, LOAD_ATTR, func->v.Attribute.attr, 1));
         return codegen_call_helper(c, loc, 0, e->v.Call.args, e->v.Call.keywords);
     }
@@ -1631,8 +1656,7 @@ codegen_visit_expr_inner(struct compiler *c, expr_ty e)
             return codegen_super_attr(c, e, 0);
         }
         VISIT(c, expr, e->v.Attribute.value);
-        location aloc = loc;
-        aloc.lineno = e->end_lineno;
+        location aloc = attr_location(loc, e);
         switch (e->v.Attribute.ctx) {
         case Load:
             return addop_name(c, aloc, LOAD_ATTR, e->v.Attribute.attr, 0);
@@ -2030,25 +2054,28 @@ codegen_body(struct compiler *c, asdl_stmt_seq *stmts, int is_function)
         stmt_ty first = asdl_seq_GET(stmts, 0);
         start = 1;
         if (c->c_optimize < 2) {
-            PyObject *doc = first->v.Expr.value->v.Constant.value;
+            PyObject *doc = _PyCompile_CleanDoc(
+                first->v.Expr.value->v.Constant.value);
+            if (doc == NULL) {
+                return -1;
+            }
+            int r;
             if (is_function) {
-                if (const_index(c->u, doc) < 0) {
-                    return -1;
-                }
                 /* Only stored in co_consts: it runs no code, so tracing
                    sees no line for it. */
+                r = const_index(c->u, doc) < 0 ? -1 : 0;
                 c->u->u_has_docstring = 1;
             }
             else {
-                ADDOP_LOAD_CONST(c, LOC(first), doc);
                 PyObject *name = PyUnicode_InternFromString("__doc__");
-                if (name == NULL) {
-                    return -1;
+                r = name == NULL ? -1 : load_const(c, LOC(first), doc);
+                if (r == 0) {
+                    r = codegen_nameop(c, LOC(first), name, Store);
                 }
-                int r = codegen_nameop(c, LOC(first), name, Store);
-                Py_DECREF(name);
-                RETURN_IF_ERROR(r);
+                Py_XDECREF(name);
             }
+            Py_DECREF(doc);
+            RETURN_IF_ERROR(r);
         }
         else if (asdl_seq_LEN(stmts) == 1) {
             /* Under -OO a lone docstring stands in for `pass`. */
