@@ -1,8 +1,8 @@
 /* "Did you mean" for errors raised in C: the name nearest to a misspelt
    one by edit distance.  Lib/traceback.py computes the same for NameError
-   and AttributeError reports; both use one measure (insertions,
+   and AttributeError reports with the same measure (insertions,
    deletions and substitutions cost 2, a change of case only 1) and the
-   same limits, so the suggestions agree.  Uses no shared state. */
+   same limits.  Uses no shared state. */
 #include "Python.h"
 #include "pycore_exceptions.h"
 #include "cpython/funcobject.h"
@@ -95,7 +95,10 @@ _Py_CalculateSuggestions(PyObject *candidates, PyObject *name)
         return NULL;
     }
     Py_ssize_t row[MAX_STRING_SIZE];
-    Py_ssize_t best_distance = name_size;
+    /* Unlike Lib/traceback.py (which starts from the name's length, as
+       CPython's does), no bound before the first match: CPython's C
+       search behaves so too. */
+    Py_ssize_t best_distance = PY_SSIZE_T_MAX;
     PyObject *best = NULL;
     for (Py_ssize_t k = 0; k < count; k++) {
         PyObject *item = PyList_GET_ITEM(candidates, k);
