@@ -1363,7 +1363,7 @@ PyObject *_PyEval_MatchClass(PyThreadState *tstate, PyObject *subject,
 {
     if (!PyType_Check(type)) {
         _PyErr_Format(tstate, PyExc_TypeError,
-                      "called match pattern must be a class");
+                      "class pattern must refer to a class");
         return NULL;
     }
     int is_instance = PyObject_IsInstance(subject, type);
