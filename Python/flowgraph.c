@@ -458,8 +458,14 @@ scan_unbound(unbound_state *st, basicblock *b, int rewrite)
         switch (in->i_opcode) {
         case LOAD_FAST:
         case LOAD_FAST_CHECK:
+        case LOAD_FAST_BORROW:
             if (rewrite && bit != 0) {
-                in->i_opcode = (mask & bit) ? LOAD_FAST_CHECK : LOAD_FAST;
+                if (mask & bit) {
+                    in->i_opcode = LOAD_FAST_CHECK;
+                }
+                else if (in->i_opcode == LOAD_FAST_CHECK) {
+                    in->i_opcode = LOAD_FAST;
+                }
             }
             /* Past a checked read the local is bound (or we raised). */
             mask &= ~bit;
@@ -514,7 +520,11 @@ check_unbound_group(cfg_builder *g, unbound_state *st, int nlocals,
 
 /* The first `nparams` locals are bound on entry (arguments).  Runs after
    label_exception_targets (it needs i_except) and before pseudo-ops are
-   converted (LOAD_CLOSURE, a cell, must not be mistaken for a read). */
+   converted (LOAD_CLOSURE, a cell, must not be mistaken for a read) and
+   before reads are fused into superinstructions, which have no checked
+   form.  A LOAD_FAST_BORROW that may find its local unbound becomes
+   LOAD_FAST_CHECK, so the order relative to the borrowing pass does not
+   matter for safety. */
 static int
 check_unbound_loads(cfg_builder *g, int nparams)
 {
@@ -522,7 +532,8 @@ check_unbound_loads(cfg_builder *g, int nparams)
     for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
         for (int i = 0; i < b->b_iused; i++) {
             int op = b->b_instr[i].i_opcode;
-            if ((op == LOAD_FAST || op == LOAD_FAST_CHECK) &&
+            if ((op == LOAD_FAST || op == LOAD_FAST_CHECK ||
+                 op == LOAD_FAST_BORROW) &&
                 b->b_instr[i].i_oparg >= nlocals) {
                 nlocals = b->b_instr[i].i_oparg + 1;
             }
