@@ -319,7 +319,7 @@ def _is_name_char(c):
 
 def _tokenize(s):
     """(kind, text, start, end) tuples; kind is 'name', 'number', 'string'
-    or 'op'.  Stops at a comment."""
+    or 'op'.  Comments are skipped."""
     tokens = []
     i, n = 0, len(s)
     while i < n:
@@ -328,7 +328,10 @@ def _tokenize(s):
             i += 1
             continue
         if c == '#':
-            break
+            # A comment ends its line; a multi-line segment goes on.
+            while i < n and s[i] != '\n':
+                i += 1
+            continue
         start = i
         j = i
         while j < n and j - i < 2 and s[j] in _STRING_PREFIX:
@@ -739,11 +742,17 @@ class StackSummary(list):
 
     def format_frame_summary(self, frame_summary, **kwargs):
         """The lines for one entry: the File line, its source line and
-        the caret line when the instruction covers part of the line."""
+        the caret line when the instruction covers part of the line.  An
+        instruction spanning several lines shows them (3.13+), long runs
+        abbreviated."""
         row = [f'  File "{frame_summary.filename}", line '
                f'{frame_summary.lineno}, in {frame_summary.name}\n']
         source = frame_summary._original_line
-        if source:
+        fs = frame_summary
+        if (source and fs.colno is not None and fs.end_colno is not None
+                and fs.end_lineno is not None and fs.end_lineno > fs.lineno):
+            row.extend(_format_line_range(fs))
+        elif source:
             text = source.encode('utf-8', 'surrogateescape').decode(
                 'latin-1')
             stripped = text.lstrip(' \t\f')
@@ -790,6 +799,92 @@ class StackSummary(list):
                 result.append(formatted)
         _append_repeat_summary(result, count)
         return result
+
+
+def _bytes_view(text):
+    return text.encode('utf-8', 'surrogateescape').decode('latin-1')
+
+
+def _char_count(text):
+    """Characters in a latin-1 view of UTF-8 bytes."""
+    return sum(1 for c in text if not '\x80' <= c <= '\xbf')
+
+
+def _format_line_range(fs):
+    """The source lines fs.lineno..fs.end_lineno of a multi-line
+    instruction, dedented together, each followed by its marker line
+    when markers are shown.  Shown are the first and last lines and those
+    next to the anchor's ends; a single skipped line is shown anyway, a
+    longer run becomes "...<N lines>...".  Works on latin-1 views of the
+    UTF-8 lines, since code positions are byte offsets."""
+    fs._set_lines()
+    count = fs.end_lineno - fs.lineno + 1
+    original = [_bytes_view(line) for line in fs._lines.split("\n")][:count]
+    if len(original) < count or not "".join(original).strip():
+        return []
+    margin = None
+    for line in original:
+        if line.strip():
+            lead = line[:len(line) - len(line.lstrip(' \t\f'))]
+            if margin is None:
+                margin = lead
+            else:
+                while not lead.startswith(margin):
+                    margin = margin[:-1]
+    lines = [line[len(margin):] if line.startswith(margin) else line.lstrip()
+             for line in original]
+    start = max(0, fs.colno - len(margin))
+    end = max(0, fs.end_colno - len(margin))
+    joined = "\n".join(lines)
+    last_base = len(joined) - len(lines[-1])
+    segment = joined[start:last_base + end]
+    anchors = _caret_anchors(segment)
+    if _statement_is_whole_call(joined, start, last_base + end):
+        marks = False
+    else:
+        marks = anchors is not None or bool(lines[0][:start].strip() or
+                                            lines[-1][end:].strip())
+    if anchors is not None:
+        anchors = tuple(_line_and_column(joined, start + a)
+                        for a in anchors)
+    shown = {0, len(lines) - 1}
+    if anchors is not None:
+        for anchor_line, _ in anchors:
+            shown.update((anchor_line - 1, anchor_line, anchor_line + 1))
+    shown = sorted(i for i in shown if 0 <= i < len(lines))
+    out = []
+    for k, i in enumerate(shown):
+        if k:
+            gap = i - shown[k - 1]
+            if gap == 2:
+                _range_line(out, lines, i - 1, start, end, anchors, marks)
+            elif gap > 2:
+                out.append(f"...<{gap - 1} lines>...")
+        _range_line(out, lines, i, start, end, anchors, marks)
+    return ['    ' + _from_bytes_view(line) + '\n' if line.strip()
+            else '    \n' for line in out]
+
+
+def _line_and_column(text, pos):
+    line = text.count("\n", 0, pos)
+    return line, pos - (text.rfind("\n", 0, pos) + 1)
+
+
+def _range_line(out, lines, i, start, end, anchors, marks):
+    line = lines[i]
+    out.append(line)
+    if not marks:
+        return
+    indent = len(line) - len(line.lstrip(' \t\f'))
+    first = max(indent, start) if i == 0 else indent
+    stop = end if i == len(lines) - 1 else len(line)
+    row = [' ' * _char_count(line[:first])]
+    for col in range(first, min(stop, len(line))):
+        if '\x80' <= line[col] <= '\xbf':
+            continue
+        inside = anchors is None or anchors[0] <= (i, col) < anchors[1]
+        row.append('^' if inside else '~')
+    out.append(''.join(row))
 
 
 def _from_bytes_view(text):

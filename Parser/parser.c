@@ -454,8 +454,9 @@ _PyParser_TooDeep(Parser *p)
 {
     if (!p->fatal) {
         p->fatal = p->error = 1;
-        PyErr_SetString(PyExc_RecursionError,
-                        "maximum recursion depth exceeded during parsing");
+        /* CPython 3.14+ reports a too-deep parse as a MemoryError. */
+        PyErr_SetString(PyExc_MemoryError, "Parser stack overflowed - "
+                        "Python source too complex to parse");
     }
     return 1;
 }

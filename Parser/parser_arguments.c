@@ -196,10 +196,9 @@ call_arguments(Parser *p, Vec *args, Vec *keywords, int allow_genexp,
 }
 
 expr_ty
-_PyParser_CallTrailer(Parser *p, expr_ty func)
+_PyParser_CallTrailer(Parser *p, expr_ty func, Start s)
 {
     ENTER(p, NULL);
-    Start s = START_OF(func);
     Start paren = start_here(p);
     advance(p);     /* '(' */
     Vec args = VEC_INIT, keywords = VEC_INIT;

@@ -165,7 +165,7 @@ _PyParser_Primary(Parser *p)
             e = _PyAST_Attribute(e, name, Load, EXTRA(s));
         }
         else if (t == LPAR) {
-            e = _PyParser_CallTrailer(p, e);
+            e = _PyParser_CallTrailer(p, e, s);
         }
         else if (t == LSQB) {
             advance(p);

@@ -7,8 +7,8 @@
    node, or NULL when it failed; failures carry an exception
    (SyntaxError...) except while speculating (`p->quiet`), where a rule
    only reports that it did not match and the caller backs up.  Errors
-   that speculation must not hide (the tokenizer's, MemoryError,
-   RecursionError) set `p->fatal`.
+   that speculation must not hide (the tokenizer's, MemoryError, including
+   input nested too deeply) set `p->fatal`.
 
    Node locations come from the first token of the construct and the end
    of the last token consumed (`p->end_lineno`, `p->end_col`); columns are
@@ -84,8 +84,9 @@ typedef struct {
                                    stream never holds TYPE_IGNORE) */
 } Parser;
 
-/* The most nested rule calls before RecursionError: deeply nested input
-   must fail cleanly, never exhaust the C stack. */
+/* The most nested rule calls before the parse fails (MemoryError, as in
+   CPython): deeply nested input must fail cleanly, never exhaust the C
+   stack. */
 #define PARSER_MAX_DEPTH 1500
 
 /* ---- tokens (parser.c) ------------------------------------------------------ */
@@ -305,9 +306,10 @@ int _PyParser_CanStartExpression(PToken *t);
 /* parser_arguments.c */
 arguments_ty _PyParser_Parameters(Parser *p, int is_lambda, int close_type);
 arguments_ty _PyParser_EmptyArguments(Parser *p);
-/* Call arguments after '(' up to and including ')'; func gives the
-   Call's start.  Handles a sole generator argument. */
-expr_ty _PyParser_CallTrailer(Parser *p, expr_ty func);
+/* Call arguments after '(' up to and including ')'; the Call starts at
+   `s`, where the primary started (before any parentheses around `func`).
+   Handles a sole generator argument. */
+expr_ty _PyParser_CallTrailer(Parser *p, expr_ty func, Start s);
 /* Class bases and keywords after '(' (consumes ')'). */
 int _PyParser_ClassArguments(Parser *p, asdl_expr_seq **bases,
                              asdl_keyword_seq **keywords);

@@ -233,9 +233,7 @@ int _PyEval_InitializeLocals(PyThreadState *tstate, PyFunctionObject *func,
         if (j < 0) {
             if (kwdict == NULL) {
                 if (!positional_only_passed_as_keyword(tstate, func, kwnames)) {
-                    _PyErr_Format(tstate, PyExc_TypeError,
-                                  "%U() got an unexpected keyword argument '%S'",
-                                  func->func_qualname, name);
+                    _PyErr_UnexpectedKeyword(tstate, func, name);
                 }
                 goto fail;
             }
@@ -1365,7 +1363,7 @@ PyObject *_PyEval_MatchClass(PyThreadState *tstate, PyObject *subject,
 {
     if (!PyType_Check(type)) {
         _PyErr_Format(tstate, PyExc_TypeError,
-                      "called match pattern must be a class");
+                      "class pattern must refer to a class");
         return NULL;
     }
     int is_instance = PyObject_IsInstance(subject, type);

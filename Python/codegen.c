@@ -551,48 +551,13 @@ compute_flags(struct compiler *c, struct compiler_unit *u)
     return flags;
 }
 
-/* Parameters read before any possible deletion are always bound; every
-   other local read checks for an unbound slot (LOAD_FAST_CHECK). */
-static int
-mark_checked_loads(struct compiler_unit *u)
-{
-    int n = (int)PyList_GET_SIZE(u->u_localsplus);
-    char *deleted = PyMem_Calloc((size_t)n + 1, 1);
-    if (deleted == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    for (basicblock *b = u->u_cfg.g_entryblock; b; b = b->b_next) {
-        for (int i = 0; i < b->b_iused; i++) {
-            if (b->b_instr[i].i_opcode == DELETE_FAST &&
-                b->b_instr[i].i_oparg < n) {
-                deleted[b->b_instr[i].i_oparg] = 1;
-            }
-        }
-    }
-    for (basicblock *b = u->u_cfg.g_entryblock; b; b = b->b_next) {
-        for (int i = 0; i < b->b_iused; i++) {
-            cfg_instr *in = &b->b_instr[i];
-            if (in->i_opcode == LOAD_FAST &&
-                (in->i_oparg >= u->u_nparams || deleted[in->i_oparg])) {
-                in->i_opcode = LOAD_FAST_CHECK;
-            }
-        }
-    }
-    PyMem_Free(deleted);
-    return 0;
-}
-
 /* Finish the current unit: the code object (a new reference). */
 PyObject *
 assemble_unit(struct compiler *c)
 {
     struct compiler_unit *u = c->u;
-    if (mark_checked_loads(u) < 0) {
-        return NULL;
-    }
     int stacksize = 0;
-    if (_PyCfg_Optimize(&u->u_cfg, &stacksize) < 0) {
+    if (_PyCfg_Optimize(&u->u_cfg, u->u_nparams, &stacksize) < 0) {
         return NULL;
     }
     Py_ssize_t n = PyList_GET_SIZE(u->u_kinds);
@@ -823,50 +788,10 @@ codegen_compare_op(struct compiler *c, location loc, cmpop_ty op, int to_bool)
 }
 
 static int
-is_singleton_or_not_constant(expr_ty e)
-{
-    if (e->kind != Constant_kind) {
-        return 1;
-    }
-    PyObject *v = e->v.Constant.value;
-    return v == Py_None || v == Py_False || v == Py_True || v == Py_Ellipsis;
-}
-
-/* `x is 1` compares identity with a literal: almost always a mistake. */
-static int
-check_compare(struct compiler *c, expr_ty e)
-{
-    expr_ty left = e->v.Compare.left;
-    for (Py_ssize_t i = 0; i < asdl_seq_LEN(e->v.Compare.ops); i++) {
-        cmpop_ty op = asdl_seq_GET(e->v.Compare.ops, i);
-        expr_ty right = asdl_seq_GET(e->v.Compare.comparators, i);
-        if ((op == Is || op == IsNot) &&
-            (!is_singleton_or_not_constant(left) ||
-             !is_singleton_or_not_constant(right))) {
-            expr_ty literal = !is_singleton_or_not_constant(right) ? right : left;
-            PyObject *msg = PyUnicode_FromFormat(
-                op == Is ? "\"is\" with '%.200s' literal. Did you mean \"==\"?"
-                         : "\"is not\" with '%.200s' literal. Did you mean \"!=\"?",
-                Py_TYPE(literal->v.Constant.value)->tp_name);
-            if (msg == NULL) {
-                return -1;
-            }
-            int r = PyErr_WarnExplicitObject(PyExc_SyntaxWarning, msg,
-                                             c->c_filename, e->lineno,
-                                             NULL, NULL);
-            Py_DECREF(msg);
-            RETURN_IF_ERROR(r);
-        }
-        left = right;
-    }
-    return 0;
-}
-
-static int
 codegen_compare(struct compiler *c, expr_ty e)
 {
     location loc = LOC(e);
-    RETURN_IF_ERROR(check_compare(c, e));
+    RETURN_IF_ERROR(codegen_check_compare(c, e));
     Py_ssize_t n = asdl_seq_LEN(e->v.Compare.ops) - 1;
     VISIT(c, expr, e->v.Compare.left);
     if (n == 0) {
@@ -934,7 +859,7 @@ codegen_jump_if(struct compiler *c, location loc, expr_ty e,
         if (n > 0) {
             break;
         }
-        RETURN_IF_ERROR(check_compare(c, e));
+        RETURN_IF_ERROR(codegen_check_compare(c, e));
         VISIT(c, expr, e->v.Compare.left);
         VISIT(c, expr, asdl_seq_GET(e->v.Compare.comparators, 0));
         RETURN_IF_ERROR(codegen_compare_op(c, LOC(e),
@@ -1358,6 +1283,33 @@ load_args_for_super(struct compiler *c, expr_ty e)
     return codegen_nameop(c, loc, first, Load);
 }
 
+/* An attribute read on a later line than its object starts (a chain
+   spread over lines) is located at the attribute's name, so tracebacks
+   and tracing point at the line that failed. */
+static location
+attr_location(location loc, expr_ty attr)
+{
+    if (loc.lineno == attr->end_lineno) {
+        return loc;
+    }
+    loc.lineno = attr->end_lineno;
+    Py_ssize_t len = PyUnicode_GET_LENGTH(attr->v.Attribute.attr);
+    if (len <= attr->end_col_offset) {
+        loc.col_offset = attr->end_col_offset - (int)len;
+    }
+    else {
+        /* A hand-made AST with impossible columns: drop them. */
+        loc.col_offset = loc.end_col_offset = -1;
+    }
+    if (loc.end_lineno < loc.lineno) {
+        loc.end_lineno = loc.lineno;
+    }
+    if (loc.lineno == loc.end_lineno && loc.end_col_offset < loc.col_offset) {
+        loc.end_col_offset = loc.col_offset;
+    }
+    return loc;
+}
+
 static int
 codegen_super_attr(struct compiler *c, expr_ty attr, int method)
 {
@@ -1365,8 +1317,7 @@ codegen_super_attr(struct compiler *c, expr_ty attr, int method)
     RETURN_IF_ERROR(load_args_for_super(c, call));
     int flags = (method ? LOAD_SUPER_ATTR_METHOD : 0) |
                 (asdl_seq_LEN(call->v.Call.args) == 2 ? LOAD_SUPER_ATTR_TWO_ARG : 0);
-    location loc = LOC(attr);
-    loc.lineno = attr->end_lineno;
+    location loc = attr_location(LOC(attr), attr);
     return addop_name(c, loc, LOAD_SUPER_ATTR, attr->v.Attribute.attr, flags);
 }
 
@@ -1375,14 +1326,14 @@ codegen_call(struct compiler *c, expr_ty e)
 {
     location loc = LOC(e);
     expr_ty func = e->v.Call.func;
+    RETURN_IF_ERROR(codegen_check_caller(c, func));
     if (is_method_call_candidate(e)) {
         if (can_optimize_super_call(c, func)) {
             RETURN_IF_ERROR(codegen_super_attr(c, func, 1));
             return codegen_call_helper(c, loc, 0, e->v.Call.args, e->v.Call.keywords);
         }
         VISIT(c, expr, func->v.Attribute.value);
-        location aloc = LOC(func);
-        aloc.lineno = func->end_lineno;
+        location aloc = attr_location(LOC(func), func);
         RETURN_IF_ERROR(addop_name(c, aloc, LOAD_ATTR, func->v.Attribute.attr, 1));
         return codegen_call_helper(c, loc, 0, e->v.Call.args, e->v.Call.keywords);
     }
@@ -1543,6 +1494,9 @@ codegen_subscript(struct compiler *c, expr_ty e)
 {
     location loc = LOC(e);
     expr_context_ty ctx = e->v.Subscript.ctx;
+    if (ctx == Load) {
+        RETURN_IF_ERROR(codegen_check_subscript(c, e));
+    }
     VISIT(c, expr, e->v.Subscript.value);
     expr_ty slice = e->v.Subscript.slice;
     if (is_slice_simple(slice) && ctx != Del) {
@@ -1702,8 +1656,7 @@ codegen_visit_expr_inner(struct compiler *c, expr_ty e)
             return codegen_super_attr(c, e, 0);
         }
         VISIT(c, expr, e->v.Attribute.value);
-        location aloc = loc;
-        aloc.lineno = e->end_lineno;
+        location aloc = attr_location(loc, e);
         switch (e->v.Attribute.ctx) {
         case Load:
             return addop_name(c, aloc, LOAD_ATTR, e->v.Attribute.attr, 0);
@@ -2101,26 +2054,31 @@ codegen_body(struct compiler *c, asdl_stmt_seq *stmts, int is_function)
         stmt_ty first = asdl_seq_GET(stmts, 0);
         start = 1;
         if (c->c_optimize < 2) {
-            PyObject *doc = first->v.Expr.value->v.Constant.value;
+            PyObject *doc = _PyCompile_CleanDoc(
+                first->v.Expr.value->v.Constant.value);
+            if (doc == NULL) {
+                return -1;
+            }
+            int r;
             if (is_function) {
-                if (const_index(c->u, doc) < 0) {
-                    return -1;
-                }
+                /* Only stored in co_consts: it runs no code, so tracing
+                   sees no line for it. */
+                r = const_index(c->u, doc) < 0 ? -1 : 0;
                 c->u->u_has_docstring = 1;
-                ADDOP(c, LOC(first), NOP);
             }
             else {
-                ADDOP_LOAD_CONST(c, LOC(first), doc);
                 PyObject *name = PyUnicode_InternFromString("__doc__");
-                if (name == NULL) {
-                    return -1;
+                r = name == NULL ? -1 : load_const(c, LOC(first), doc);
+                if (r == 0) {
+                    r = codegen_nameop(c, LOC(first), name, Store);
                 }
-                int r = codegen_nameop(c, LOC(first), name, Store);
-                Py_DECREF(name);
-                RETURN_IF_ERROR(r);
+                Py_XDECREF(name);
             }
+            Py_DECREF(doc);
+            RETURN_IF_ERROR(r);
         }
-        else {
+        else if (asdl_seq_LEN(stmts) == 1) {
+            /* Under -OO a lone docstring stands in for `pass`. */
             ADDOP(c, LOC(first), NOP);
         }
     }

@@ -175,7 +175,9 @@ set_fasthidden(struct compiler_unit *u, PyObject *names, int hide)
 
 /* PEP 709: the comprehension runs in the current frame.  Its iteration
    variables are saved with LOAD_FAST_AND_CLEAR under the iterator and
-   restored afterwards, also when the loop raises. */
+   restored afterwards, also when the loop raises.  The saved value may be
+   NULL (the name was unbound), hence STORE_FAST_MAYBE_NULL: the flow
+   graph's definite-assignment pass then keeps later reads checked. */
 static int
 codegen_inlined_comprehension(struct compiler *c, expr_ty e,
                               PySTEntryObject *ste,
@@ -232,7 +234,8 @@ codegen_inlined_comprehension(struct compiler *c, expr_ty e,
     if (r == 0) r = _PyCfg_Addop(CFG(c), POP_BLOCK, 0, NULL, NO_LOCATION);
     for (Py_ssize_t i = n - 1; r == 0 && i >= 0; i--) {
         r = _PyCfg_Addop(CFG(c), SWAP, 2, NULL, loc);
-        if (r == 0) r = _PyCfg_Addop(CFG(c), STORE_FAST, slots[i], NULL, loc);
+        if (r == 0) r = _PyCfg_Addop(CFG(c), STORE_FAST_MAYBE_NULL, slots[i],
+                                     NULL, loc);
     }
     if (r == 0) r = _PyCfg_Addop(CFG(c), JUMP_NO_INTERRUPT, 0, end, NO_LOCATION);
     if (r == 0) {
@@ -245,7 +248,8 @@ codegen_inlined_comprehension(struct compiler *c, expr_ty e,
     }
     for (Py_ssize_t i = n - 1; r == 0 && i >= 0; i--) {
         r = _PyCfg_Addop(CFG(c), SWAP, 2, NULL, NO_LOCATION);
-        if (r == 0) r = _PyCfg_Addop(CFG(c), STORE_FAST, slots[i], NULL, NO_LOCATION);
+        if (r == 0) r = _PyCfg_Addop(CFG(c), STORE_FAST_MAYBE_NULL, slots[i],
+                                     NULL, NO_LOCATION);
     }
     if (r == 0) r = _PyCfg_Addop(CFG(c), RERAISE, 0, NULL, NO_LOCATION);
     PyMem_Free(slots);

@@ -72,6 +72,10 @@ unwind_fblock(struct compiler *c, location *ploc, struct fblockinfo *info,
         if (preserve_tos) {
             pop_fblock(c);
         }
+        /* The finally body appears to run after the statement that left
+           the block: what follows it (the return itself) gets no line of
+           its own, so tracing sees no jump back to that statement. */
+        *ploc = NO_LOCATION;
         return 0;
     case FINALLY_END:
         if (preserve_tos) {

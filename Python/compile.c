@@ -91,6 +91,82 @@ _PyFuture_FromAST(mod_ty mod, PyObject *filename, int *flags)
     return 0;
 }
 
+/* ---- docstrings --------------------------------------------------------- */
+
+/* Spaces at the start of line [p, end). */
+static Py_ssize_t
+leading_spaces(const char *p, const char *end)
+{
+    const char *s = p;
+    while (s < end && *s == ' ') {
+        s++;
+    }
+    return s - p;
+}
+
+/* Works on the UTF-8 bytes: only ASCII spaces and newlines are looked at,
+   and they never occur inside a multi-byte sequence. */
+PyObject *
+_PyCompile_CleanDoc(PyObject *doc)
+{
+    PyObject *expanded = PyObject_CallMethod(doc, "expandtabs", NULL);
+    if (expanded == NULL) {
+        return NULL;
+    }
+    Py_ssize_t size;
+    const char *text = PyUnicode_AsUTF8AndSize(expanded, &size);
+    if (text == NULL) {
+        /* Lone surrogates: keep the text as written. */
+        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
+            Py_DECREF(expanded);
+            return NULL;
+        }
+        PyErr_Clear();
+        return expanded;
+    }
+    const char *end = text + size;
+    const char *first_nl = memchr(text, '\n', (size_t)size);
+    const char *rest = first_nl ? first_nl + 1 : end;
+    Py_ssize_t margin = PY_SSIZE_T_MAX;
+    for (const char *line = rest; line < end; ) {
+        const char *nl = memchr(line, '\n', (size_t)(end - line));
+        const char *line_end = nl ? nl : end;
+        Py_ssize_t n = leading_spaces(line, line_end);
+        if (line + n < line_end && n < margin) {
+            margin = n;
+        }
+        line = nl ? nl + 1 : end;
+    }
+    if (margin == PY_SSIZE_T_MAX) {
+        margin = 0;
+    }
+    Py_ssize_t skip_first = leading_spaces(text, rest);
+    if (skip_first == 0 && margin == 0) {
+        return expanded;
+    }
+    char *buf = PyMem_Malloc((size_t)size + 1);
+    if (buf == NULL) {
+        Py_DECREF(expanded);
+        return PyErr_NoMemory();
+    }
+    char *out = buf;
+    memcpy(out, text + skip_first, (size_t)(rest - text - skip_first));
+    out += rest - text - skip_first;
+    for (const char *line = rest; line < end; ) {
+        const char *nl = memchr(line, '\n', (size_t)(end - line));
+        const char *line_end = nl ? nl + 1 : end;
+        Py_ssize_t n = leading_spaces(line, line_end);
+        line += n < margin ? n : margin;
+        memcpy(out, line, (size_t)(line_end - line));
+        out += line_end - line;
+        line = line_end;
+    }
+    PyObject *clean = PyUnicode_DecodeUTF8(buf, out - buf, NULL);
+    PyMem_Free(buf);
+    Py_DECREF(expanded);
+    return clean;
+}
+
 /* PEP 765: return, break and continue that leave a finally block swallow
    the exception in flight; warn about them (SyntaxWarning). */
 typedef struct {

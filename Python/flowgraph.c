@@ -399,6 +399,172 @@ remove_jumps_to_next(cfg_builder *g)
     }
 }
 
+/* ---- reads of possibly unbound locals ----------------------------------- */
+
+/* Definite assignment: a forward data-flow pass decides, for every read of
+   a fast local, whether the local may be unbound there.  Such reads become
+   LOAD_FAST_CHECK (which raises UnboundLocalError); all others stay plain
+   LOAD_FAST, which the VM executes without a test.  Locals are analysed in
+   groups of 64, so a block's state is one mask: bit k set means local
+   (base + k) may be unbound when the block starts.  States only grow
+   (union over predecessors), so the worklist reaches a fixed point. */
+enum { BLOCK_UNSEEN, BLOCK_QUEUED, BLOCK_DONE };
+
+typedef struct {
+    uint64_t *entry;            /* per block label: may-be-unbound on entry */
+    char *mark;                 /* per block label: BLOCK_* */
+    basicblock **work;
+    int sp;
+    int base;                   /* first local of the group */
+} unbound_state;
+
+static void
+merge_unbound(unbound_state *st, basicblock *b, uint64_t mask)
+{
+    uint64_t *entry = &st->entry[b->b_label];
+    char *mark = &st->mark[b->b_label];
+    if (*mark == BLOCK_QUEUED ||
+        (*mark == BLOCK_DONE && (*entry | mask) == *entry)) {
+        *entry |= mask;
+        return;
+    }
+    *entry |= mask;
+    *mark = BLOCK_QUEUED;
+    st->work[st->sp++] = b;
+}
+
+/* The group's bit for a local, or 0 when the local is in another group. */
+static uint64_t
+local_bit(const unbound_state *st, int local)
+{
+    int k = local - st->base;
+    return (k >= 0 && k < 64) ? (uint64_t)1 << k : 0;
+}
+
+/* Runs block `b` from its entry state.  Handlers receive the state before
+   each instruction they cover (the instruction may raise before its
+   effect).  With `rewrite`, reads get their final opcode. */
+static void
+scan_unbound(unbound_state *st, basicblock *b, int rewrite)
+{
+    uint64_t mask = st->entry[b->b_label];
+    for (int i = 0; i < b->b_iused; i++) {
+        cfg_instr *in = &b->b_instr[i];
+        if (in->i_except != NULL) {
+            merge_unbound(st, in->i_except, mask);
+        }
+        uint64_t bit = OPCODE_HAS_LOCAL(in->i_opcode)
+                           ? local_bit(st, in->i_oparg) : 0;
+        switch (in->i_opcode) {
+        case LOAD_FAST:
+        case LOAD_FAST_CHECK:
+        case LOAD_FAST_BORROW:
+            if (rewrite && bit != 0) {
+                if (mask & bit) {
+                    in->i_opcode = LOAD_FAST_CHECK;
+                }
+                else if (in->i_opcode == LOAD_FAST_CHECK) {
+                    in->i_opcode = LOAD_FAST;
+                }
+            }
+            /* Past a checked read the local is bound (or we raised). */
+            mask &= ~bit;
+            break;
+        case STORE_FAST:
+            mask &= ~bit;
+            break;
+        case DELETE_FAST:
+        case LOAD_FAST_AND_CLEAR:
+        case STORE_FAST_MAYBE_NULL:
+            mask |= bit;
+            break;
+        default:
+            break;
+        }
+        if (in->i_target != NULL && OPCODE_HAS_JUMP(in->i_opcode)) {
+            merge_unbound(st, in->i_target, mask);
+        }
+    }
+    if (block_falls_through(b) && b->b_next != NULL) {
+        merge_unbound(st, b->b_next, mask);
+    }
+}
+
+static void
+check_unbound_group(cfg_builder *g, unbound_state *st, int nlocals,
+                    int nparams)
+{
+    memset(st->entry, 0, (size_t)g->g_nblocks * sizeof(uint64_t));
+    memset(st->mark, BLOCK_UNSEEN, (size_t)g->g_nblocks);
+    uint64_t start = 0;
+    for (int k = 0; k < 64 && st->base + k < nlocals; k++) {
+        if (st->base + k >= nparams) {
+            start |= (uint64_t)1 << k;
+        }
+    }
+    st->sp = 0;
+    merge_unbound(st, g->g_entryblock, start);
+    /* Every reachable block is scanned at least once; the others are
+       empty by now. */
+    while (st->sp > 0) {
+        basicblock *b = st->work[--st->sp];
+        st->mark[b->b_label] = BLOCK_DONE;
+        scan_unbound(st, b, 0);
+    }
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        if (st->mark[b->b_label] == BLOCK_DONE) {
+            scan_unbound(st, b, 1);
+        }
+    }
+}
+
+/* The first `nparams` locals are bound on entry (arguments).  Runs after
+   label_exception_targets (it needs i_except) and before pseudo-ops are
+   converted (LOAD_CLOSURE, a cell, must not be mistaken for a read) and
+   before reads are fused into superinstructions, which have no checked
+   form.  A LOAD_FAST_BORROW that may find its local unbound becomes
+   LOAD_FAST_CHECK, so the order relative to the borrowing pass does not
+   matter for safety. */
+static int
+check_unbound_loads(cfg_builder *g, int nparams)
+{
+    int nlocals = 0;
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        for (int i = 0; i < b->b_iused; i++) {
+            int op = b->b_instr[i].i_opcode;
+            if ((op == LOAD_FAST || op == LOAD_FAST_CHECK ||
+                 op == LOAD_FAST_BORROW) &&
+                b->b_instr[i].i_oparg >= nlocals) {
+                nlocals = b->b_instr[i].i_oparg + 1;
+            }
+        }
+    }
+    if (nlocals == 0) {
+        return 0;
+    }
+    size_t n = (size_t)g->g_nblocks + 1;
+    unbound_state st = {
+        .entry = PyMem_Calloc(n, sizeof(uint64_t)),
+        .mark = PyMem_Calloc(n, 1),
+        /* A block is queued at most once at a time. */
+        .work = PyMem_Calloc(n, sizeof(basicblock *)),
+    };
+    if (st.entry == NULL || st.mark == NULL || st.work == NULL) {
+        PyMem_Free(st.entry);
+        PyMem_Free(st.mark);
+        PyMem_Free(st.work);
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (st.base = 0; st.base < nlocals; st.base += 64) {
+        check_unbound_group(g, &st, nlocals, nparams);
+    }
+    PyMem_Free(st.entry);
+    PyMem_Free(st.mark);
+    PyMem_Free(st.work);
+    return 0;
+}
+
 /* ---- stack depth ------------------------------------------------------- */
 
 static int
@@ -664,7 +830,7 @@ resolve_missing_lines(cfg_builder *g)
 }
 
 int
-_PyCfg_Optimize(cfg_builder *g, int *stacksize)
+_PyCfg_Optimize(cfg_builder *g, int nparams, int *stacksize)
 {
     truncate_after_terminators(g);
     if (mark_reachable(g) < 0) {
@@ -672,6 +838,9 @@ _PyCfg_Optimize(cfg_builder *g, int *stacksize)
     }
     remove_unreachable(g);
     if (label_exception_targets(g) < 0) {
+        return -1;
+    }
+    if (check_unbound_loads(g, nparams) < 0) {
         return -1;
     }
     if (stackdepth(g, stacksize) < 0) {

@@ -191,10 +191,44 @@ static PyObject *fast_locals_snapshot(_PyInterpreterFrame *frame)
     return dict;
 }
 
+/* A module or class body inside an inlined comprehension (PEP 709): a new
+   dict holding the namespace plus the comprehension's bound variables,
+   which live in hidden fast slots.  NULL without an exception when no
+   hidden slot is bound, so the namespace itself is the answer. */
+static PyObject *namespace_with_hidden(_PyInterpreterFrame *frame)
+{
+    PyCodeObject *co = _PyFrame_GetCode(frame);
+    PyObject *dict = NULL;
+    for (int i = 0; i < co->co_nlocalsplus; i++) {
+        _PyLocals_Kind kind = _PyLocals_GetKind(co->co_localspluskinds, i);
+        PyObject *value = frame->localsplus[i];
+        if (!(kind & CO_FAST_HIDDEN) || value == NULL) {
+            continue;
+        }
+        if (dict == NULL) {
+            dict = PyDict_New();
+            if (dict == NULL || PyDict_Update(dict, frame->f_locals) < 0) {
+                Py_XDECREF(dict);
+                return NULL;
+            }
+        }
+        PyObject *name = PyTuple_GET_ITEM(co->co_localsplusnames, i);
+        if (PyDict_SetItem(dict, name, value) < 0) {
+            Py_DECREF(dict);
+            return NULL;
+        }
+    }
+    return dict;
+}
+
 PyObject *_PyFrame_GetLocalsDict(_PyInterpreterFrame *frame)
 {
     if (frame->f_locals != NULL
             && !(_PyFrame_GetCode(frame)->co_flags & CO_OPTIMIZED)) {
+        PyObject *dict = namespace_with_hidden(frame);
+        if (dict != NULL || PyErr_Occurred()) {
+            return dict;
+        }
         return Py_NewRef(frame->f_locals);
     }
     return fast_locals_snapshot(frame);

@@ -129,6 +129,11 @@ typedef _Py_SourceLocation location;
 #define const_index _PyCodegen_ConstIndex
 
 int compiler_error(struct compiler *c, location loc, const char *format, ...);
+/* Python/codegen_checks.c: SyntaxWarnings about code that cannot work. */
+int codegen_warn(struct compiler *c, location loc, const char *format, ...);
+int codegen_check_compare(struct compiler *c, expr_ty e);
+int codegen_check_caller(struct compiler *c, expr_ty func);
+int codegen_check_subscript(struct compiler *c, expr_ty e);
 Py_ssize_t const_index(struct compiler_unit *u, PyObject *o);
 int load_const(struct compiler *c, location loc, PyObject *o);
 int load_const_new(struct compiler *c, location loc, PyObject *o);

@@ -39,6 +39,12 @@ PyAPI_FUNC(int) _PyFuture_FromAST(mod_ty mod, PyObject *filename,
    block: 0, or -1 when a warning was turned into an exception. */
 PyAPI_FUNC(int) _PyCompile_CheckFinally(mod_ty mod, PyObject *filename);
 
+/* A docstring as the compiler stores it (Python 3.13+): tabs expanded,
+   leading spaces removed from the first line, and the indentation common
+   to the later non-blank lines removed from each of them.  New reference,
+   or NULL with an exception. */
+PyAPI_FUNC(PyObject *) _PyCompile_CleanDoc(PyObject *doc);
+
 /* Statically nested blocks (loops, try, with) allowed in one scope. */
 #define _PY_MAX_NESTED_BLOCKS 20
 

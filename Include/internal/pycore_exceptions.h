@@ -77,4 +77,13 @@ PyObject *_PyExc_OSErrorTypeForErrno(int errnum);
    traceback type exists in this build). */
 int _PyTraceBack_CheckWeak(PyObject *obj);
 
+/* Python/suggestions.c.  The str in list `candidates` nearest to `name`
+   by edit distance, when close enough to be a likely typo: a new
+   reference, or NULL (an exception only if one was raised). */
+PyObject *_Py_CalculateSuggestions(PyObject *candidates, PyObject *name);
+/* Raises "f() got an unexpected keyword argument 'k'", with ". Did you
+   mean 'x'?" when a parameter of func is close to `keyword`. */
+void _PyErr_UnexpectedKeyword(PyThreadState *tstate, PyFunctionObject *func,
+                              PyObject *keyword);
+
 #endif /* Py_INTERNAL_EXCEPTIONS_H */

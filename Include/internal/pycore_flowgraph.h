@@ -60,9 +60,11 @@ int _PyCfg_Addop(cfg_builder *g, int opcode, int oparg, basicblock *target,
 /* The last instruction of a block, or NULL. */
 cfg_instr *_PyCfg_LastInstr(basicblock *b);
 
-/* Resolve handlers, drop unreachable code and pseudo-instructions, and
-   compute the maximum stack depth; -1 with an exception on error. */
-int _PyCfg_Optimize(cfg_builder *g, int *stacksize);
+/* Resolve handlers, drop unreachable code and pseudo-instructions, mark
+   reads of locals that may be unbound (the first `nparams` locals are
+   bound on entry), and compute the maximum stack depth; -1 with an
+   exception on error. */
+int _PyCfg_Optimize(cfg_builder *g, int nparams, int *stacksize);
 /* LOAD_FAST -> LOAD_FAST_BORROW where the VM may borrow the local's
    reference (Python/flowgraph_borrow.c); -1 with an exception. */
 int _PyCfg_BorrowFastLoads(cfg_builder *g);
