@@ -43,7 +43,7 @@ def looped(items):
 
 
 def deleted(x):
-    y = x + 1       # x is deleted somewhere: every read stays checked
+    y = x + 1       # x is bound here (deleted only later): borrowed
     del x
     return y
 
