@@ -78,7 +78,7 @@ static PyObject *ssl_txt2obj(PyObject *Py_UNUSED(module), PyObject *args,
         PyErr_Format(PyExc_ValueError, "unknown object '%.100s'", txt);
         return NULL;
     }
-    PyObject *result = _PySSL_Asn1ObjToTuple(obj, 1);
+    PyObject *result = _PySSL_Asn1ObjToTuple(obj);
     ASN1_OBJECT_free(obj);
     return result;
 }
@@ -99,7 +99,7 @@ static PyObject *ssl_nid2obj(PyObject *Py_UNUSED(module), PyObject *arg)
         PyErr_Format(PyExc_ValueError, "unknown NID %i", nid);
         return NULL;
     }
-    PyObject *result = _PySSL_Asn1ObjToTuple(obj, 1);
+    PyObject *result = _PySSL_Asn1ObjToTuple(obj);
     ASN1_OBJECT_free(obj);
     return result;
 }

@@ -104,7 +104,6 @@ typedef struct {
     /* The thread state saved while an OpenSSL call runs detached, so
        that callbacks (SNI, key log) can re-attach; NULL when attached. */
     PyThreadState *saved_tstate;
-    PyObject *callback_error;     /* exception raised in a callback */
 } PySSLSocket;
 
 typedef struct {
@@ -144,7 +143,7 @@ PyObject *_PySSL_SetErrorMessage(int code, const char *msg, int line);
 PyObject *_PySSL_DecodeCertificate(X509 *cert);
 PyObject *_PySSL_CertToDER(X509 *cert);
 PyObject *_PySSL_ChainToList(STACK_OF(X509) *chain);
-PyObject *_PySSL_Asn1ObjToTuple(ASN1_OBJECT *obj, int add_name);
+PyObject *_PySSL_Asn1ObjToTuple(ASN1_OBJECT *obj);
 
 
 /* _ssl_psk.c: the set_psk_*_callback methods of _SSLContext. */

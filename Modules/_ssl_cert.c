@@ -12,7 +12,7 @@
 #include <openssl/asn1.h>
 #include <openssl/objects.h>
 
-PyObject *_PySSL_Asn1ObjToTuple(ASN1_OBJECT *obj, int add_name)
+PyObject *_PySSL_Asn1ObjToTuple(ASN1_OBJECT *obj)
 {
     char oid[256];
     int len = OBJ_obj2txt(oid, sizeof(oid), obj, 1);
@@ -22,7 +22,6 @@ PyObject *_PySSL_Asn1ObjToTuple(ASN1_OBJECT *obj, int add_name)
     int nid = OBJ_obj2nid(obj);
     const char *sn = nid != NID_undef ? OBJ_nid2sn(nid) : NULL;
     const char *ln = nid != NID_undef ? OBJ_nid2ln(nid) : NULL;
-    (void)add_name;
     return Py_BuildValue("izzs", nid, sn, ln, oid);
 }
 

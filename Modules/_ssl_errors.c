@@ -281,14 +281,6 @@ PyObject *_PySSL_SetSocketError(PySSLSocket *s, int ret, int line)
         text = "Invalid error code";
         break;
     }
-    if (s->callback_error != NULL) {
-        /* A callback raised: that exception wins. */
-        ERR_clear_error();
-        PyObject *exc = s->callback_error;
-        s->callback_error = NULL;
-        PyErr_SetRaisedException(exc);
-        return NULL;
-    }
     ERR_clear_error();
     if (e != 0 && (err == SSL_ERROR_SSL || err == SSL_ERROR_SYSCALL)) {
         return raise_packed(type, code, e, s, text, line);

@@ -335,7 +335,6 @@ PyObject *_PySSL_NewSocket(PySSLContext *ctx, PyObject *sock,
     self->mutex = (PyMutex){0};
     self->lock_owner = 0;
     self->saved_tstate = NULL;
-    self->callback_error = NULL;
     PyObject_GC_Track((PyObject *)self);
     Py_BEGIN_CRITICAL_SECTION(ctx);
     self->ssl = SSL_new(ctx->ctx);
@@ -381,7 +380,6 @@ static int socket_traverse(PyObject *op, visitproc visit, void *arg)
     Py_VISIT(self->incoming);
     Py_VISIT(self->outgoing);
     Py_VISIT(self->owner);
-    Py_VISIT(self->callback_error);
     return 0;
 }
 
@@ -389,7 +387,6 @@ static int socket_clear(PyObject *op)
 {
     PySSLSocket *self = SOCKET(op);
     Py_CLEAR(self->owner);
-    Py_CLEAR(self->callback_error);
     return 0;
 }
 
@@ -592,7 +589,6 @@ static int run_op(PySSLSocket *s, Op *op)
         if (ret > 0 || (ret == 0 && op->kind == OP_SHUTDOWN
                         && err != SSL_ERROR_WANT_READ
                         && err != SSL_ERROR_WANT_WRITE
-                        && s->callback_error == NULL
                         && ERR_peek_error() == 0)) {
             socket_unlock(s, held);
             return ret;
