@@ -242,8 +242,9 @@ static tm_traceback *capture_traceback(void)
              f = f->previous) {
             if (nframe < max_nframe) {
                 int line = _PyInterpreterFrame_GetLine(f);
-                frame_scratch[nframe].filename = _PyFrame_GetCode(f)->co_filename;
-                frame_scratch[nframe].lineno = line < 0 ? 0 : (unsigned int)line;
+                tm_frame *fr = &frame_scratch[nframe];
+                fr->filename = _PyFrame_GetCode(f)->co_filename;
+                fr->lineno = line < 0 ? 0 : (unsigned int)line;
                 nframe++;
             }
             if (total < MAX_NFRAME) {
@@ -328,7 +329,8 @@ static int add_trace(unsigned int domain, uintptr_t ptr, size_t size,
     tr->traceback = tb;
     tm_table *t = &state.traces;
     table_maybe_grow(t, 1);
-    link = (tm_trace **)&t->buckets[trace_hash(domain, ptr) & (t->nbuckets - 1)];
+    Py_uhash_t h = trace_hash(domain, ptr);
+    link = (tm_trace **)&t->buckets[h & (t->nbuckets - 1)];
     tr->next = *link;
     *link = tr;
     t->count++;
@@ -376,7 +378,8 @@ static void *hook_malloc(PyMemAllocatorEx *inner, size_t size)
         return ptr;
     }
     lock_tables();
-    int failed = tracing && track_block(DEFAULT_DOMAIN, (uintptr_t)ptr, size) < 0;
+    int failed = tracing
+                 && track_block(DEFAULT_DOMAIN, (uintptr_t)ptr, size) < 0;
     unlock_tables();
     if (failed) {
         inner->free(inner->ctx, ptr);
@@ -392,8 +395,9 @@ static void *hook_calloc(PyMemAllocatorEx *inner, size_t nelem, size_t elsize)
         return ptr;
     }
     lock_tables();
+    size_t size = nelem * elsize;   /* cannot overflow: calloc succeeded */
     int failed = tracing
-                 && track_block(DEFAULT_DOMAIN, (uintptr_t)ptr, nelem * elsize) < 0;
+                 && track_block(DEFAULT_DOMAIN, (uintptr_t)ptr, size) < 0;
     unlock_tables();
     if (failed) {
         inner->free(inner->ctx, ptr);
@@ -732,7 +736,8 @@ static int export_all(tm_export *ex)
         }
     }
     for (size_t i = 0; i < state.traces.nbuckets; i++) {
-        for (tm_trace *tr = state.traces.buckets[i]; tr != NULL; tr = tr->next) {
+        for (tm_trace *tr = state.traces.buckets[i]; tr != NULL;
+             tr = tr->next) {
             struct exported_trace *et = &ex->traces[ex->ntraces++];
             et->domain = tr->domain;
             et->size = tr->size;
