@@ -30,6 +30,7 @@
 #include "pycore_lock.h"
 #include "pycore_pystate.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -478,6 +479,24 @@ DOMAIN_HOOKS(raw, PYMEM_DOMAIN_RAW)
 DOMAIN_HOOKS(mem, PYMEM_DOMAIN_MEM)
 DOMAIN_HOOKS(obj, PYMEM_DOMAIN_OBJ)
 
+/* fork() while another thread holds table_lock would leave the child's
+   lock held for good: the fork waits for the lock, and the child starts
+   with it free (its other threads are gone, and so are their waits). */
+static void before_fork(void)
+{
+    lock_tables();
+}
+
+static void after_fork_parent(void)
+{
+    unlock_tables();
+}
+
+static void after_fork_child(void)
+{
+    table_lock = (PyMutex){0};
+}
+
 /* Put the hooks in front of the current allocators, once: stop() leaves
    them installed but idle, because another thread may be inside one and
    PyMem_SetAllocator is not atomic.  Each hook passes the wrapped
@@ -504,6 +523,7 @@ static void install_hooks(void)
         hooks[i].ctx = wrapped[domains[i]].ctx;
         PyMem_SetAllocator(domains[i], &hooks[i]);
     }
+    (void)pthread_atfork(before_fork, after_fork_parent, after_fork_child);
     hooks_installed = 1;
 }
 
