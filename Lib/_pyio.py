@@ -1984,7 +1984,8 @@ class TextIOWrapper(TextIOBase):
 
     @property
     def newlines(self):
-        return self._decoder.newlines if self._decoder else None
+        # Only the universal-newline decoder keeps track of them.
+        return getattr(self._decoder, 'newlines', None)
 
 
 io.TextIOBase.register(TextIOWrapper)

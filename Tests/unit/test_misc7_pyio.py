@@ -111,6 +111,54 @@ class Differential(unittest.TestCase):
             self.assertEqual(g, e, f"item {i}")
 
 
+class RandomText(unittest.TestCase):
+
+    def test_readline_tell_seek(self):
+        # Random text, encodings, newline modes and (for _pyio) tiny
+        # chunks: the same operations read the same things in io and
+        # _pyio, and every tell() cookie seeks back to the same text.
+        import random
+        rng = random.Random(7)
+        alphabet = ['a', 'b', '\r', '\n', '\r\n', '\xe9', '\u20ac',
+                    '\U0001f600', ' ']
+        for trial in range(120):
+            text = ''.join(rng.choice(alphabet)
+                           for _ in range(rng.randint(0, 80)))
+            enc = rng.choice(['utf-8', 'utf-16', 'utf-32'])
+            newline = rng.choice([None, '', '\n', '\r', '\r\n'])
+            chunk = rng.choice([1, 2, 3, 5, 8, 8192])
+            results = []
+            for mod in (io, pyio):
+                f = mod.TextIOWrapper(mod.BytesIO(text.encode(enc)),
+                                      encoding=enc, newline=newline)
+                if mod is pyio:
+                    f._CHUNK_SIZE = chunk
+                ops = random.Random(trial)
+                out, marks = [], []
+                while len(out) < 300:
+                    op = ops.randrange(3)
+                    pos = f.tell()
+                    if op == 0:
+                        s = f.readline()
+                    elif op == 1:
+                        s = f.read(ops.randint(1, 7))
+                    else:
+                        s = f.readline(ops.randint(0, 5))
+                    out.append(s)
+                    marks.append((pos, s))
+                    if not s and op != 2:
+                        break
+                for pos, s in marks[::3]:
+                    f.seek(pos)
+                    out.append(f.read(len(s)) == s)
+                f.seek(0)
+                out.append(f.read())
+                out.append(f.newlines)
+                results.append(out)
+            self.assertEqual(results[1], results[0],
+                             (text, enc, newline, chunk))
+
+
 class Specific(unittest.TestCase):
 
     def test_registered(self):
