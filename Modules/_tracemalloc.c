@@ -30,6 +30,7 @@
 #include "pycore_lock.h"
 #include "pycore_pystate.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -242,8 +243,9 @@ static tm_traceback *capture_traceback(void)
              f = f->previous) {
             if (nframe < max_nframe) {
                 int line = _PyInterpreterFrame_GetLine(f);
-                frame_scratch[nframe].filename = _PyFrame_GetCode(f)->co_filename;
-                frame_scratch[nframe].lineno = line < 0 ? 0 : (unsigned int)line;
+                tm_frame *fr = &frame_scratch[nframe];
+                fr->filename = _PyFrame_GetCode(f)->co_filename;
+                fr->lineno = line < 0 ? 0 : (unsigned int)line;
                 nframe++;
             }
             if (total < MAX_NFRAME) {
@@ -328,7 +330,8 @@ static int add_trace(unsigned int domain, uintptr_t ptr, size_t size,
     tr->traceback = tb;
     tm_table *t = &state.traces;
     table_maybe_grow(t, 1);
-    link = (tm_trace **)&t->buckets[trace_hash(domain, ptr) & (t->nbuckets - 1)];
+    Py_uhash_t h = trace_hash(domain, ptr);
+    link = (tm_trace **)&t->buckets[h & (t->nbuckets - 1)];
     tr->next = *link;
     *link = tr;
     t->count++;
@@ -376,7 +379,8 @@ static void *hook_malloc(PyMemAllocatorEx *inner, size_t size)
         return ptr;
     }
     lock_tables();
-    int failed = tracing && track_block(DEFAULT_DOMAIN, (uintptr_t)ptr, size) < 0;
+    int failed = tracing
+                 && track_block(DEFAULT_DOMAIN, (uintptr_t)ptr, size) < 0;
     unlock_tables();
     if (failed) {
         inner->free(inner->ctx, ptr);
@@ -392,8 +396,9 @@ static void *hook_calloc(PyMemAllocatorEx *inner, size_t nelem, size_t elsize)
         return ptr;
     }
     lock_tables();
+    size_t size = nelem * elsize;   /* cannot overflow: calloc succeeded */
     int failed = tracing
-                 && track_block(DEFAULT_DOMAIN, (uintptr_t)ptr, nelem * elsize) < 0;
+                 && track_block(DEFAULT_DOMAIN, (uintptr_t)ptr, size) < 0;
     unlock_tables();
     if (failed) {
         inner->free(inner->ctx, ptr);
@@ -474,6 +479,24 @@ DOMAIN_HOOKS(raw, PYMEM_DOMAIN_RAW)
 DOMAIN_HOOKS(mem, PYMEM_DOMAIN_MEM)
 DOMAIN_HOOKS(obj, PYMEM_DOMAIN_OBJ)
 
+/* fork() while another thread holds table_lock would leave the child's
+   lock held for good: the fork waits for the lock, and the child starts
+   with it free (its other threads are gone, and so are their waits). */
+static void before_fork(void)
+{
+    lock_tables();
+}
+
+static void after_fork_parent(void)
+{
+    unlock_tables();
+}
+
+static void after_fork_child(void)
+{
+    table_lock = (PyMutex){0};
+}
+
 /* Put the hooks in front of the current allocators, once: stop() leaves
    them installed but idle, because another thread may be inside one and
    PyMem_SetAllocator is not atomic.  Each hook passes the wrapped
@@ -500,6 +523,7 @@ static void install_hooks(void)
         hooks[i].ctx = wrapped[domains[i]].ctx;
         PyMem_SetAllocator(domains[i], &hooks[i]);
     }
+    (void)pthread_atfork(before_fork, after_fork_parent, after_fork_child);
     hooks_installed = 1;
 }
 
@@ -732,7 +756,8 @@ static int export_all(tm_export *ex)
         }
     }
     for (size_t i = 0; i < state.traces.nbuckets; i++) {
-        for (tm_trace *tr = state.traces.buckets[i]; tr != NULL; tr = tr->next) {
+        for (tm_trace *tr = state.traces.buckets[i]; tr != NULL;
+             tr = tr->next) {
             struct exported_trace *et = &ex->traces[ex->ntraces++];
             et->domain = tr->domain;
             et->size = tr->size;

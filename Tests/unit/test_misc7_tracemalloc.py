@@ -111,6 +111,33 @@ class Tracing(unittest.TestCase):
             t.join()
         self.assertTrue(tracemalloc.is_tracing())
 
+    def test_fork_while_threads_allocate(self):
+        import warnings
+        stop = []
+
+        def work():
+            while not stop:
+                allocate_blocks(10, 10)
+        threads = [threading.Thread(target=work) for _ in range(2)]
+        for t in threads:
+            t.start()
+        try:
+            for _ in range(10):
+                with warnings.catch_warnings():
+                    # Forking with threads running is deprecated.
+                    warnings.simplefilter('ignore', DeprecationWarning)
+                    pid = os.fork()
+                if pid == 0:
+                    blocks = allocate_blocks(5, 10)
+                    ok = tracemalloc.get_object_traceback(blocks[0])
+                    os._exit(0 if ok is not None else 3)
+                _, status = os.waitpid(pid, 0)
+                self.assertEqual(status, 0)
+        finally:
+            stop.append(True)
+            for t in threads:
+                t.join()
+
     def test_dump_load(self):
         tmp = tempfile.mkdtemp()
         try:
