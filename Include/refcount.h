@@ -77,7 +77,16 @@ static inline int _Py_IsImmortal(PyObject *op) {
 PyAPI_FUNC(void) _Py_MergeZeroLocalRefcount(PyObject *);
 PyAPI_FUNC(void) _Py_DecRefShared(PyObject *);
 
-static inline void Py_INCREF(PyObject *op) {
+/* Inside the core the two fast paths are always inlined: the evaluator
+   is large enough that GCC otherwise calls an outlined copy from its hot
+   paths (measured: 2-3% of the instructions of deltablue and nbody). */
+#ifdef Py_BUILD_CORE
+#  define _Py_REFCNT_INLINE Py_ALWAYS_INLINE
+#else
+#  define _Py_REFCNT_INLINE
+#endif
+
+static inline _Py_REFCNT_INLINE void Py_INCREF(PyObject *op) {
     uint32_t local = __atomic_load_n(&op->ob_ref_local, __ATOMIC_RELAXED);
     uint32_t new_local = local + 1;
     if (new_local == 0) {
@@ -93,7 +102,7 @@ static inline void Py_INCREF(PyObject *op) {
     }
 }
 
-static inline void Py_DECREF(PyObject *op) {
+static inline _Py_REFCNT_INLINE void Py_DECREF(PyObject *op) {
     uint32_t local = __atomic_load_n(&op->ob_ref_local, __ATOMIC_RELAXED);
     if (local == _Py_IMMORTAL_REFCNT_LOCAL) {
         return;
