@@ -105,3 +105,14 @@ print("6a:", gc.get_freeze_count() > 0, gc.collect(0), w() is not None)
 gc.unfreeze()
 print("6b:", gc.get_freeze_count(), gc.collect() >= 2, w() is None)
 gc.enable()
+
+# 7. gc.get_count()[1] counts the young collections since the last full
+# one, in every build (CPython's meaning for generation 1).
+gc.disable()
+gc.collect()
+gc.collect(0)
+gc.collect(0)
+print("7:", gc.get_count()[1])
+gc.collect()
+print("7b:", gc.get_count()[1])
+gc.enable()
