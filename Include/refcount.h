@@ -78,8 +78,9 @@ PyAPI_FUNC(void) _Py_MergeZeroLocalRefcount(PyObject *);
 PyAPI_FUNC(void) _Py_DecRefShared(PyObject *);
 
 /* Inside the core the two fast paths are always inlined: the evaluator
-   is large enough that GCC otherwise calls an outlined copy from its hot
-   paths (measured: 2-3% of the instructions of deltablue and nbody). */
+   is large enough that GCC's inliner runs out of budget in it and calls
+   an outlined copy from its hot paths.  Measured with callgrind: 7-13%
+   of the instructions of six benchmarks (Doc/internals/refcounting.md). */
 #ifdef Py_BUILD_CORE
 #  define _Py_REFCNT_INLINE Py_ALWAYS_INLINE
 #else
