@@ -77,7 +77,17 @@ static inline int _Py_IsImmortal(PyObject *op) {
 PyAPI_FUNC(void) _Py_MergeZeroLocalRefcount(PyObject *);
 PyAPI_FUNC(void) _Py_DecRefShared(PyObject *);
 
-static inline void Py_INCREF(PyObject *op) {
+/* Inside the core the two fast paths are always inlined: the evaluator
+   is large enough that GCC's inliner runs out of budget in it and calls
+   an outlined copy from its hot paths.  Measured with callgrind: 7-13%
+   of the instructions of six benchmarks (Doc/internals/refcounting.md). */
+#ifdef Py_BUILD_CORE
+#  define _Py_REFCNT_INLINE Py_ALWAYS_INLINE
+#else
+#  define _Py_REFCNT_INLINE
+#endif
+
+static inline _Py_REFCNT_INLINE void Py_INCREF(PyObject *op) {
     uint32_t local = __atomic_load_n(&op->ob_ref_local, __ATOMIC_RELAXED);
     uint32_t new_local = local + 1;
     if (new_local == 0) {
@@ -93,7 +103,7 @@ static inline void Py_INCREF(PyObject *op) {
     }
 }
 
-static inline void Py_DECREF(PyObject *op) {
+static inline _Py_REFCNT_INLINE void Py_DECREF(PyObject *op) {
     uint32_t local = __atomic_load_n(&op->ob_ref_local, __ATOMIC_RELAXED);
     if (local == _Py_IMMORTAL_REFCNT_LOCAL) {
         return;

@@ -420,7 +420,7 @@ set_used(PyDictObject *mp, Py_ssize_t used)
    are sequentially consistent read-modify-writes of one word, so either
    the writer sees the bit or the reader sees the new entry. */
 
-#define DICT_SHARED_BIT ((uint64_t)1 << 63)
+#define DICT_SHARED_BIT _PyDict_SHARED_BIT
 
 #ifdef Py_GIL_DISABLED
 static inline int
@@ -684,44 +684,7 @@ lookup_lockfree(PyDictObject *mp, PyObject *key, Py_hash_t hash,
 
 /* ---- specialize: the VM's hint caches (Python/specialize.c) ------------- */
 
-/* The value of mp's entry number ix when that entry holds key itself, as
-   a new reference: returns 1.  Returns 0 (with *value NULL) when ix is out
-   of range, the entry holds another key or none, or the value cannot be
-   referenced lock-free.  An entry holding key is key's only entry, so a
-   hit is exactly mp[key].  Never runs user code or locks; in the
-   free-threaded build it is a lock-free read under lookup_lockfree's
-   rules (tables and dropped values outlive this call through QSBR, the
-   entry's key is loaded before its value and checked again after). */
-int
-_PyDict_GetItemAtHint(PyDictObject *mp, PyObject *key, Py_ssize_t ix,
-                      PyObject **value)
-{
-    *value = NULL;
-#ifdef Py_GIL_DISABLED
-    if (!_Py_IsOwnedByCurrentThread((PyObject *)mp)) {
-        dict_note_lockfree_reader(mp);
-    }
-#endif
-    PyDictKeysObject *dk = __atomic_load_n(&mp->ma_keys, __ATOMIC_ACQUIRE);
-    if (ix < 0 || ix >= __atomic_load_n(&dk->dk_nentries, __ATOMIC_ACQUIRE)) {
-        return 0;
-    }
-    PyDictKeyEntry *ep = &DK_ENTRIES(dk)[ix];
-    if (__atomic_load_n(&ep->me_key, __ATOMIC_ACQUIRE) != key) {
-        return 0;
-    }
-    PyObject *found = __atomic_load_n(&ep->me_value, __ATOMIC_ACQUIRE);
-    if (found == NULL || !_Py_TryIncref(found)) {
-        return 0;
-    }
-    if (__atomic_load_n(&ep->me_key, __ATOMIC_ACQUIRE) != key
-            || __atomic_load_n(&ep->me_value, __ATOMIC_ACQUIRE) != found) {
-        Py_DECREF(found);
-        return 0;
-    }
-    *value = found;
-    return 1;
-}
+/* _PyDict_GetItemAtHint is inline, in Include/internal/pycore_dict.h. */
 
 /* mp[key] = value when key is the key of mp's entry number ix: returns 1
    (value gets a new reference).  Returns 0, changing nothing, when ix is

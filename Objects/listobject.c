@@ -123,6 +123,9 @@ typedef struct {
 } list_array;
 
 #define ARRAY_HEADER_SIZE offsetof(list_array, ob_item)
+/* _PyList_GetItemRef (pycore_list.h) reads the capacity at items[-1]. */
+_Static_assert(ARRAY_HEADER_SIZE == sizeof(Py_ssize_t),
+               "a list array's header is its capacity alone");
 
 static inline list_array *
 array_header(PyObject **items)
@@ -582,7 +585,7 @@ list_get_item_ref(PyListObject *self, Py_ssize_t i)
 }
 
 PyObject *
-_PyList_GetItemRef(PyListObject *self, Py_ssize_t i)
+_PyList_GetItemRefSlow(PyListObject *self, Py_ssize_t i)
 {
     return list_get_item_ref(self, i);
 }

@@ -15,6 +15,8 @@
 #  error "this header requires Py_BUILD_CORE"
 #endif
 
+#include "pycore_object.h"
+
 #define DKIX_EMPTY (-1)
 #define DKIX_DUMMY (-2)
 #define DKIX_ERROR (-3)
@@ -130,9 +132,70 @@ PyAPI_FUNC(int) _PyDict_GetItemRef_LockHeld(PyDictObject *mp, PyObject *key,
 PyAPI_FUNC(int) _PyDict_Pop_LockHeld(PyDictObject *mp, PyObject *key,
                                      PyObject **result);
 
-/* specialize: the VM's hint caches (Objects/dictobject.c explains each). */
-PyAPI_FUNC(int) _PyDict_GetItemAtHint(PyDictObject *mp, PyObject *key,
-                                      Py_ssize_t ix, PyObject **value);
+/* Free-threaded build: bit of _ma_watcher_tag that a thread other than
+   the dict's owner sets before its first lock-free read; writers then
+   free what they drop through QSBR (Objects/dictobject.c, "sharing with
+   lock-free readers"). */
+#define _PyDict_SHARED_BIT ((uint64_t)1 << 63)
+
+#ifdef Py_GIL_DISABLED
+static inline void _PyDict_NoteLockFreeReader(PyDictObject *mp) {
+    if (_Py_IsOwnedByCurrentThread((PyObject *)mp)) {
+        return;     /* the owner's own writes need no delaying for it */
+    }
+    /* Sequentially consistent, against the writer's read-modify-write of
+       the same word: either the writer sees the bit or this reader sees
+       the writer's stores. */
+    if (!(__atomic_load_n(&mp->_ma_watcher_tag, __ATOMIC_RELAXED)
+          & _PyDict_SHARED_BIT)) {
+        __atomic_fetch_or(&mp->_ma_watcher_tag, _PyDict_SHARED_BIT,
+                          __ATOMIC_SEQ_CST);
+    }
+}
+#endif
+
+/* specialize: the VM's hint caches.  The value of mp's entry number ix
+   when that entry holds key itself, as a new reference: returns 1.
+   Returns 0 (with *value NULL) when ix is out of range, the entry holds
+   another key or none, or the value cannot be referenced lock-free.  An
+   entry holding key is key's only entry, so a hit is exactly mp[key].
+   Never runs user code or locks.  Always inline: the VM's attribute and
+   global loads call it on every hit, and GCC would not inline it into
+   the evaluator by itself.  Free-threaded build: a lock-free
+   read under lookup_lockfree's rules (Objects/dictobject.c): tables and
+   dropped values outlive this call through QSBR, and the entry's key is
+   loaded before its value and checked again after.  Default build: the
+   GIL holds off writers, the atomics are plain loads. */
+static inline Py_ALWAYS_INLINE int
+_PyDict_GetItemAtHint(PyDictObject *mp, PyObject *key, Py_ssize_t ix,
+                      PyObject **value)
+{
+    *value = NULL;
+#ifdef Py_GIL_DISABLED
+    _PyDict_NoteLockFreeReader(mp);
+#endif
+    PyDictKeysObject *dk = __atomic_load_n(&mp->ma_keys, __ATOMIC_ACQUIRE);
+    if ((size_t)ix >= (size_t)__atomic_load_n(&dk->dk_nentries, __ATOMIC_ACQUIRE)) {
+        return 0;
+    }
+    PyDictKeyEntry *ep = &DK_ENTRIES(dk)[ix];
+    if (__atomic_load_n(&ep->me_key, __ATOMIC_ACQUIRE) != key) {
+        return 0;
+    }
+    PyObject *found = __atomic_load_n(&ep->me_value, __ATOMIC_ACQUIRE);
+    if (found == NULL || !_Py_TryIncref(found)) {
+        return 0;
+    }
+#ifdef Py_GIL_DISABLED
+    if (__atomic_load_n(&ep->me_key, __ATOMIC_ACQUIRE) != key
+            || __atomic_load_n(&ep->me_value, __ATOMIC_ACQUIRE) != found) {
+        Py_DECREF(found);
+        return 0;
+    }
+#endif
+    *value = found;
+    return 1;
+}
 PyAPI_FUNC(Py_ssize_t) _PyDict_LookupHint(PyObject *mp, PyObject *key);
 /* spec (session 6): a replacing store through an entry hint. */
 PyAPI_FUNC(int) _PyDict_SetItemAtHint(PyDictObject *mp, PyObject *key,

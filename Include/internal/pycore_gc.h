@@ -82,7 +82,8 @@ typedef enum {
 } _PyGC_Reason;
 
 /* gc.collect(generation): collects generations 0..generation (0..2; the
-   free-threaded build always collects everything).  Returns the number of
+   free-threaded build has two: 0 collects its young objects, 1 and 2
+   everything).  Returns the number of
    unreachable objects found (collected plus uncollectable), 0 if a
    collection is already running.  Runs even when automatic collection is
    disabled.  Callbacks in gc.callbacks are called around it; exceptions
@@ -102,15 +103,16 @@ PyAPI_FUNC(void) _Py_RunGC(PyThreadState *tstate);
 void _PyGC_ScheduleIfNeeded(void);
 
 /* gc.get_count(): counts[i] for the three generations.  Free-threaded
-   build: young-object count in counts[0], zeros elsewhere. */
+   build: young-object count in counts[0], young collections since the
+   last full one in counts[1], 0 in counts[2]. */
 PyAPI_FUNC(void) _PyGC_GetCount(Py_ssize_t counts[_PyGC_NUM_GENERATIONS]);
 /* gc.get_threshold() / gc.set_threshold(t0[, t1[, t2]]): n is the number
    of values given (1..3); the others are left unchanged. */
 PyAPI_FUNC(void) _PyGC_GetThreshold(int thresholds[_PyGC_NUM_GENERATIONS]);
 PyAPI_FUNC(void) _PyGC_SetThreshold(const int *thresholds, int n);
 /* gc.get_stats(): for each generation, {collections, collected,
-   uncollectable} since start-up (free-threaded build: counted under the
-   generation asked for, although every collection examines everything). */
+   uncollectable} since start-up (free-threaded build: young collections
+   under 0, full ones under the generation asked for). */
 PyAPI_FUNC(void) _PyGC_GetStats(Py_ssize_t stats[_PyGC_NUM_GENERATIONS][3]);
 /* gc.set_debug / gc.get_debug. */
 PyAPI_FUNC(void) _PyGC_SetDebug(int flags);

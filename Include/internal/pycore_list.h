@@ -6,6 +6,8 @@
 #  error "this header requires Py_BUILD_CORE"
 #endif
 
+#include "pycore_object.h"
+
 #define _PyList_ITEMS(op) (_PyList_CAST(op)->ob_item)
 
 /* Free-threaded build: bit of ob_gc_bits that a thread other than the
@@ -16,8 +18,50 @@
 
 /* New reference to self[i], or NULL without an exception when i is out
    of range (negative indices are out of range).  Lock-free in the
-   free-threaded build; for the VM's specialised list subscript. */
-PyAPI_FUNC(PyObject *) _PyList_GetItemRef(PyListObject *self, Py_ssize_t i);
+   free-threaded build; for the VM's specialised list subscript and
+   iteration.  The out-of-line version handles every case; the inline one
+   below (always inlined: GCC would not inline it into the evaluator by
+   itself) answers the common case of a list the calling thread owns. */
+PyAPI_FUNC(PyObject *) _PyList_GetItemRefSlow(PyListObject *self, Py_ssize_t i);
+
+static inline Py_ALWAYS_INLINE PyObject *
+_PyList_GetItemRef(PyListObject *self, Py_ssize_t i)
+{
+#ifdef Py_GIL_DISABLED
+    /* The owner reads like any lock-free reader (Objects/listobject.c,
+       "lock-free readers") but needs no shared bit: only other threads'
+       writes can race with it, and a non-owner writer always frees what
+       it removes through QSBR.  Every doubt goes to the full path. */
+    if (!_Py_IsOwnedByCurrentThread((PyObject *)self)) {
+        return _PyList_GetItemRefSlow(self, i);
+    }
+    if ((size_t)i >= (size_t)__atomic_load_n(&self->ob_base.ob_size,
+                                             __ATOMIC_RELAXED)) {
+        return NULL;
+    }
+    PyObject **items = __atomic_load_n(&self->ob_item, __ATOMIC_ACQUIRE);
+    /* An array is preceded by its capacity (listobject.c's list_array):
+       a stale size must not index past the array loaded. */
+    if (items == NULL || (size_t)i >= (size_t)((Py_ssize_t *)items)[-1]) {
+        return _PyList_GetItemRefSlow(self, i);
+    }
+    PyObject *item = __atomic_load_n(&items[i], __ATOMIC_ACQUIRE);
+    if (item == NULL || !_Py_TryIncref(item)) {
+        return _PyList_GetItemRefSlow(self, i);
+    }
+    if (item != __atomic_load_n(&items[i], __ATOMIC_ACQUIRE)
+            || items != __atomic_load_n(&self->ob_item, __ATOMIC_ACQUIRE)) {
+        Py_DECREF(item);
+        return _PyList_GetItemRefSlow(self, i);
+    }
+    return item;
+#else
+    if ((size_t)i >= (size_t)Py_SIZE(self)) {
+        return NULL;
+    }
+    return Py_NewRef(self->ob_item[i]);
+#endif
+}
 
 /* Slow path of _PyList_AppendTakeRef: grows the array.  Consumes newitem
    even on failure. */
