@@ -45,6 +45,8 @@ has_entry(int opcode)
     case CONTAINS_OP: case STORE_SUBSCR:
     /* calls (session 6) */
     case CALL:
+    /* calls2 (session 7) */
+    case CALL_KW:
         return 1;
     default:
         return 0;
@@ -135,12 +137,23 @@ spec_succeed(_Py_CODEUNIT *instr, _PySpecEntry *entry, int opcode)
     _PySpec_SetOpcode(instr, opcode);
 }
 
+/* A specialized instruction that ran out of misses goes back to its base
+   opcode with its counter at 0, so that its next execution tries again
+   with the operands of that moment (calls2, session 7): a hot site whose
+   types changed for good is specialized for the new ones at once, as
+   CPython's cooldown does, instead of waiting out a growing backoff.  The
+   backoff only grows when an attempt fails, so a site that stays
+   polymorphic still ends up waiting (free-threaded build: also when the
+   new form would need another payload, which is written only once).
+   On a base opcode (a failed attempt) it only backs off. */
 void
 _PySpec_Deoptimize(_Py_CODEUNIT *instr, _PySpecEntry *entry)
 {
     int opcode = _Py_OPCODE(__atomic_load_n(instr, __ATOMIC_RELAXED));
     if (IS_SPECIALIZED_OPCODE(opcode)) {
         _PySpec_SetOpcode(instr, _PyOpcode_Deopt[opcode]);
+        __atomic_store_n(&entry->counter, (uint16_t)0, __ATOMIC_RELAXED);
+        return;
     }
     spec_fail(entry);
 }
