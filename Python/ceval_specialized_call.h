@@ -252,6 +252,18 @@ TARGET(CALL_BOOL_1)
     CALL_FINISH(truth < 0 ? NULL : Py_NewRef(truth ? Py_True : Py_False));
 }
 
+/* int(x): what int's tp_new does with one argument and no base
+   (calls2: int has no vectorcall, so the generic path builds a tuple
+   and parses it). */
+TARGET(CALL_INT_1)
+{
+    CALL_ARGS();
+    if (base[0] != (PyObject *)&PyLong_Type || total != 1) {
+        SPEC_MISS(CALL);
+    }
+    CALL_FINISH(PyNumber_Long(args[0]));
+}
+
 /* A builtin class's vectorcall constructor (range(n), list(x), ...),
    called as PyObject_Vectorcall would (type's tp_vectorcall_offset names
    the class's tp_vectorcall). */

@@ -265,7 +265,7 @@ method_descriptor_form(PyObject *callable, PyObject *const *args, int total)
     }
 }
 
-/* type(x), str(x), tuple(x), bool(x) with one argument; else a builtin
+/* type(x), str(x), tuple(x), bool(x), int(x) with one argument; else a builtin
    class with a vectorcall constructor (range, list, dict, float, ...),
    which cannot change since its type is immutable, and whose metatype is
    type itself (a metaclass could define __call__). */
@@ -284,6 +284,9 @@ type_call_form(PyObject *callable, int total)
         }
         if (callable == (PyObject *)&PyBool_Type) {
             return CALL_BOOL_1;
+        }
+        if (callable == (PyObject *)&PyLong_Type) {
+            return CALL_INT_1;      /* calls2: int has no vectorcall */
         }
     }
     PyTypeObject *type = (PyTypeObject *)callable;

@@ -232,3 +232,41 @@ class P:
 
 
 print([(P(i, y=i).y, P(x=i).x) for i in range(N)][-1])
+
+
+# int(x) with one argument (CALL_INT_1) and its deoptimization.
+class MyInt(int):
+    pass
+
+
+class HasInt:
+    def __int__(self):
+        return 42
+
+
+class HasIndex:
+    def __index__(self):
+        return 7
+
+
+def to_int(values):
+    out = []
+    for v in values:
+        try:
+            r = int(v)
+            out.append((type(r).__name__, r))
+        except (TypeError, ValueError, OverflowError) as e:
+            out.append(str(e))
+    return out
+
+
+vals = [3.9, -2.5, "17", b"12", True, MyInt(5), HasInt(), HasIndex(), 10**30]
+for _ in range(N):
+    res = to_int(vals)
+print(res)
+print(to_int([None, "x", float("inf"), "  8  "]))
+int_saved = int
+int = lambda v: "shadowed"
+print(to_int([1.5]))
+del int
+print(to_int([2.5]))
