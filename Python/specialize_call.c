@@ -46,6 +46,10 @@ call_fail(_Py_CODEUNIT *instr, _PySpecEntry *entry)
 static void
 call_succeed(_Py_CODEUNIT *instr, _PySpecEntry *entry, int opcode)
 {
+    if (_PySpec_TakeRepeatOfDeopt(entry, opcode)) {
+        call_fail(instr, entry);    /* the same form just missed out */
+        return;
+    }
     __atomic_store_n(&entry->counter, (uint16_t)_PY_SPEC_MISSES,
                      __ATOMIC_RELAXED);
     _PySpec_SetOpcode(instr, opcode);
@@ -79,6 +83,11 @@ static void
 call_with_payload(_Py_CODEUNIT *instr, _PySpecEntry *entry, int kind,
                   uint32_t version, PyObject *obj)
 {
+    if (_PySpec_PayloadDiffers(entry, kind, version, 0, obj)) {
+        /* Another function or class: not a repeat of the form that
+           deoptimized. */
+        __atomic_store_n(&entry->deopted, (uint8_t)0, __ATOMIC_RELAXED);
+    }
     if (call_write(entry, kind, version, obj)) {
         call_succeed(instr, entry, kind);
     }

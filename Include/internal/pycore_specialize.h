@@ -55,6 +55,8 @@ typedef struct {
     uint32_t version;       /* a type version tag or dict keys version */
     int32_t index;          /* a dict entry hint or a slot offset */
     uint8_t kind;           /* the specialized opcode the payload is for */
+    uint8_t deopted;        /* calls2: the specialized opcode that ran out
+                               of misses here, until the next attempt */
     PyObject *obj;          /* borrowed: kept alive by what `version`
                                guards (the type's dict) */
 } _PySpecEntry;             /* 24 bytes */
@@ -152,8 +154,41 @@ _PySpec_SetOpcode(_Py_CODEUNIT *instr, int opcode)
 }
 
 /* The specialized instruction at instr missed too often: back to its base
-   opcode, waiting before the next attempt. */
+   opcode, which tries again at its next execution (on a base opcode: wait
+   before the next attempt). */
 PyAPI_FUNC(void) _PySpec_Deoptimize(_Py_CODEUNIT *instr, _PySpecEntry *entry);
+
+/* calls2: the first attempt after `opcode` ran out of misses chose that
+   same form again (with the payload the entry holds): the misses came
+   from values (a negative int, a zero divisor, an unset slot, another
+   argument count), not from new types, so that attempt counts as a
+   failure and backs off.  One-shot: the mark is cleared by the attempt
+   that reads it. */
+static inline int
+_PySpec_TakeRepeatOfDeopt(_PySpecEntry *entry, int opcode)
+{
+    uint8_t deopted = __atomic_load_n(&entry->deopted, __ATOMIC_RELAXED);
+    if (deopted == 0) {
+        return 0;
+    }
+    __atomic_store_n(&entry->deopted, (uint8_t)0, __ATOMIC_RELAXED);
+    return deopted == opcode;
+}
+
+/* calls2: the payload the entry holds is not (kind, version, index,
+   obj).  Free-threaded build: read only once published. */
+static inline int
+_PySpec_PayloadDiffers(_PySpecEntry *entry, int kind, uint32_t version,
+                       Py_ssize_t index, PyObject *obj)
+{
+#ifdef Py_GIL_DISABLED
+    if (__atomic_load_n(&entry->state, __ATOMIC_ACQUIRE) != _PY_SPEC_READY) {
+        return 1;
+    }
+#endif
+    return entry->kind != kind || entry->version != version
+           || entry->index != index || entry->obj != obj;
+}
 
 /* ---- payload access ------------------------------------------------------------ */
 

@@ -144,3 +144,21 @@ site()
 sys.setprofile(None)
 print([p for p in prof if p[1] in ("site", "__init__", "kwcallee")])
 print(site())
+
+
+# Module dicts have interned keys (PyObject_SetAttrString interns), so a
+# global load specialized on a builtin finds it by identity at its hint.
+import builtins
+import math
+print(all(k is sys.intern(k) for k in builtins.__dict__),
+      all(k is sys.intern(k) for k in math.__dict__))
+
+
+def uses_builtins(n):
+    t = 0
+    for i in range(n):
+        t = max(t, len(str(i))) + min(i, 1) + abs(-1) + sum((1, 2))
+    return t
+
+
+print(uses_builtins(N))
