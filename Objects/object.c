@@ -757,6 +757,11 @@ int PyObject_SetAttrString(PyObject *v, const char *name, PyObject *w)
     if (name_obj == NULL) {
         return -1;
     }
+    /* calls2: interned, as CPython's PyObject_SetAttr interns, so that a
+       module function's key in its module dict (builtins' len, max, ...)
+       is the code's own name object: the specialized global loads find
+       names at a dict hint by identity. */
+    PyUnicode_InternInPlace(&name_obj);
     int res = PyObject_SetAttr(v, name_obj, w);
     Py_DECREF(name_obj);
     return res;

@@ -399,6 +399,7 @@ push_frame_positional(PyThreadState *tstate, PyFunctionObject *func,
         callee->owner = FRAME_OWNED_BY_THREAD;
         callee->is_entry = 0;
         callee->yielded = 0;
+        callee->is_init = 0;
     }
     else {
         callee = _PyFrame_PushUnchecked(
@@ -840,9 +841,14 @@ return_from_frame:
     }
     {
         _PyInterpreterFrame *caller = frame->previous;
+        int is_init = frame->is_init;
         pop_finished_frame(tstate, frame);
         frame = caller;
         LOAD_FRAME();
+        if (is_init) {
+            /* calls2 hook: Python/ceval_specialized_call.h */
+            goto init_frame_returned;
+        }
         PUSH(retval);
         DISPATCH();
     }

@@ -1222,6 +1222,15 @@ generic_FOR_ITER:
 
 /* ---- calls ---------------------------------------------------------------------- */
 
+TARGET(CALL_KW)
+{
+    /* calls2: Python/specialize_call.c decides; the specialized forms'
+       misses come back to generic_CALL_KW with opcode set to CALL_KW. */
+    SPEC_ADAPT(_PySpec_CallKw(frame->instr_ptr, spec_entry_,
+                              stack_pointer - oparg - 3, oparg));
+    goto generic_CALL_KW;
+}
+
 TARGET(CALL)
 {
     /* calls (session 6): Python/specialize_call.c decides. */
@@ -1229,7 +1238,7 @@ TARGET(CALL)
                             stack_pointer - oparg - 2, oparg));
 }
 generic_CALL:
-TARGET(CALL_KW)
+generic_CALL_KW:
 {
     PyObject *kwnames = NULL;
     if (opcode == CALL_KW) {

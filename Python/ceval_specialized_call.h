@@ -252,6 +252,18 @@ TARGET(CALL_BOOL_1)
     CALL_FINISH(truth < 0 ? NULL : Py_NewRef(truth ? Py_True : Py_False));
 }
 
+/* int(x): what int's tp_new does with one argument and no base
+   (calls2: int has no vectorcall, so the generic path builds a tuple
+   and parses it). */
+TARGET(CALL_INT_1)
+{
+    CALL_ARGS();
+    if (base[0] != (PyObject *)&PyLong_Type || total != 1) {
+        SPEC_MISS(CALL);
+    }
+    CALL_FINISH(PyNumber_Long(args[0]));
+}
+
 /* A builtin class's vectorcall constructor (range(n), list(x), ...),
    called as PyObject_Vectorcall would (type's tp_vectorcall_offset names
    the class's tp_vectorcall). */
@@ -358,6 +370,256 @@ TARGET(CALL_LIST_APPEND)
                                                      : Py_NewRef(Py_None));
 }
 
+/* ---- class instantiation (calls2, session 7) ------------------------------ */
+
+/* C(args) for a class whose instances come from object.__new__ and whose
+   __init__ is a Python function (specialize_call.c checked the rest and
+   cached __init__ under the class's version).  The instance is allocated
+   here and __init__'s frame follows ours, as for any Python call: the
+   instance is left on our stack as the call's result and the frame is
+   marked is_init, so that its return comes to init_frame_returned below
+   instead of pushing the return value.  Tracebacks, f_back and the
+   recursion limit see an ordinary call of __init__ from this line, as
+   the generic path (type_call in a nested evaluator) shows it. */
+TARGET(CALL_ALLOC_AND_ENTER_INIT)
+{
+    _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
+    PyObject **base = stack_pointer - oparg - 2;
+    PyObject *callable = base[0];
+    if (!_PySpec_Ready(entry) || base[1] != NULL
+            || !Py_IS_TYPE(callable, &PyType_Type)) {
+        SPEC_MISS(CALL);
+    }
+    PyTypeObject *type = (PyTypeObject *)callable;
+    /* A new reference, or NULL when the class changed since. */
+    PyObject *init = spec_borrow(entry->obj, type, entry->version);
+    if (init == NULL) {
+        SPEC_MISS(CALL);
+    }
+    /* Loaded once each: a concurrent __code__ or __defaults__ assignment
+       cannot give the frame of one code the binding of another. */
+    PyFunctionObject *init_func = (PyFunctionObject *)init;
+    PyCodeObject *init_code = __atomic_load_n(
+        (PyCodeObject **)&init_func->func_code, __ATOMIC_ACQUIRE);
+    PyObject *defaults = __atomic_load_n(&init_func->func_defaults,
+                                         __ATOMIC_ACQUIRE);
+    int total = oparg + 1;
+    if (__atomic_load_n(&init_func->vectorcall, __ATOMIC_RELAXED)
+                != _PyFunction_Vectorcall
+            || (init_code->co_flags & _PY_SPEC_UNCOPYABLE_FLAGS)
+            || !_PySpec_CopyBindingFits(init_code, defaults, total, NULL)) {
+        Py_DECREF(init);
+        SPEC_MISS(CALL);
+    }
+    PyObject *self = PyType_GenericAlloc(type, 0);
+    if (self == NULL) {
+        Py_DECREF(init);
+        CALL_FINISH(NULL);
+    }
+    /* [type, NULL, args] becomes [type, self, args]: the arguments of
+       __init__ start at the self slot. */
+    base[1] = self;
+    _PyInterpreterFrame *callee = push_frame_positional(
+        tstate, init_func, init_code, base + 1, total);
+    if (callee == NULL) {
+        Py_DECREF(init);
+        CALL_FINISH(NULL);
+    }
+    int argcount = init_code->co_argcount;
+    int first_default = argcount
+        - (defaults ? (int)PyTuple_GET_SIZE(defaults) : 0);
+    for (int i = total; i < argcount; i++) {
+        callee->localsplus[i] =
+            Py_NewRef(PyTuple_GET_ITEM(defaults, i - first_default));
+    }
+    callee->is_init = 1;
+    /* Our stack keeps the result; the instance keeps its class alive. */
+    base[0] = Py_NewRef(self);
+    Py_DECREF(callable);
+    stack_pointer = base + 1;
+    SAVE_STACK();
+    callee->previous = frame;
+    frame = callee;
+    tstate->current_frame = frame;
+    LOAD_FRAME();
+    goto start_frame;
+}
+
+/* An is_init frame returned retval (a new reference) to its caller,
+   now the running frame, whose stack top is the new instance
+   (return_from_frame in ceval.c comes here). */
+init_frame_returned:
+    if (retval != Py_None) {
+        PyErr_Format(PyExc_TypeError,
+                     "__init__() should return None, not '%.200s'",
+                     Py_TYPE(retval)->tp_name);
+        Py_DECREF(retval);
+        goto error;
+    }
+    Py_DECREF(retval);
+    DISPATCH();
+
+/* ---- CALL_KW (calls2, session 7) -------------------------------------------- */
+
+/* The stack of a keyword call is [callable, self_or_null, args...,
+   kwnames], oparg counting the arguments (keyword values included). */
+#define KW_CALL_ARGS()                                                  \
+    PyObject *kwnames = TOP();                                          \
+    PyObject **base = stack_pointer - oparg - 3;                        \
+    int has_self = base[1] != NULL;                                     \
+    int total = oparg + has_self;                                       \
+    PyObject **args = base + 2 - has_self;                              \
+    int npos = total - (int)PyTuple_GET_SIZE(kwnames)
+
+/* A guard failed: CALL_KW's generic path, which pops kwnames only when
+   it runs as CALL_KW. */
+#define KW_MISS()                                                       \
+    do {                                                                \
+        opcode = CALL_KW;                                               \
+        SPEC_MISS(CALL_KW);                                             \
+    } while (0)
+
+/* The guards passed and the arguments are about to move or be used up:
+   kwnames leaves the stack (the caller's code constants keep it). */
+#define KW_DROP_NAMES()                                                 \
+    do {                                                                \
+        STACK_SHRINK(1);                                                \
+        Py_DECREF(kwnames);                                             \
+    } while (0)
+
+/* func's frame with the arguments copied and the missing positional
+   parameters set from defaults; the callee is entered.  The binding was
+   checked (_PySpec_CopyBindingFits) with the same code and defaults. */
+#define KW_ENTER_PYTHON(func, co, defaults, first_arg, nargs)           \
+    do {                                                                \
+        KW_DROP_NAMES();                                                \
+        _PyInterpreterFrame *callee = push_frame_positional(            \
+            tstate, (PyFunctionObject *)(func), (co), (first_arg),      \
+            (nargs));                                                   \
+        if (callee == NULL) {                                           \
+            CALL_FINISH(NULL);                                          \
+        }                                                               \
+        int argcount_ = (co)->co_argcount;                              \
+        int first_default_ = argcount_                                  \
+            - ((defaults) ? (int)PyTuple_GET_SIZE(defaults) : 0);       \
+        for (int i_ = (nargs); i_ < argcount_; i_++) {                  \
+            callee->localsplus[i_] = Py_NewRef(                         \
+                PyTuple_GET_ITEM((defaults), i_ - first_default_));     \
+        }                                                               \
+        ENTER_CALLEE(callee);                                           \
+    } while (0)
+
+TARGET(CALL_KW_PY)
+{
+    _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
+    KW_CALL_ARGS();
+    (void)npos;
+    PyObject *callable = base[0];
+    if (!_PySpec_Ready(entry) || !Py_IS_TYPE(callable, &PyFunction_Type)) {
+        KW_MISS();
+    }
+    PyCodeObject *callee_code = spec_function_code(callable, entry);
+    if (callee_code == NULL) {
+        KW_MISS();
+    }
+    PyObject *defaults = __atomic_load_n(
+        &((PyFunctionObject *)callable)->func_defaults, __ATOMIC_ACQUIRE);
+    if (!_PySpec_CopyBindingFits(callee_code, defaults, total, kwnames)) {
+        KW_MISS();
+    }
+    KW_ENTER_PYTHON(callable, callee_code, defaults, args, total);
+}
+
+TARGET(CALL_KW_BOUND_METHOD)
+{
+    _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
+    KW_CALL_ARGS();
+    (void)npos;
+    (void)args;
+    PyObject *callable = base[0];
+    if (!_PySpec_Ready(entry) || has_self
+            || !Py_IS_TYPE(callable, &PyMethod_Type)) {
+        KW_MISS();
+    }
+    PyObject *func = PyMethod_GET_FUNCTION(callable);
+    if (!Py_IS_TYPE(func, &PyFunction_Type)) {
+        KW_MISS();
+    }
+    PyCodeObject *callee_code = spec_function_code(func, entry);
+    if (callee_code == NULL) {
+        KW_MISS();
+    }
+    PyObject *defaults = __atomic_load_n(
+        &((PyFunctionObject *)func)->func_defaults, __ATOMIC_ACQUIRE);
+    if (!_PySpec_CopyBindingFits(callee_code, defaults, total + 1, kwnames)) {
+        KW_MISS();
+    }
+    /* [method, NULL] becomes [function, self]; the method object goes. */
+    base[1] = Py_NewRef(PyMethod_GET_SELF(callable));
+    base[0] = Py_NewRef(func);
+    Py_DECREF(callable);
+    KW_ENTER_PYTHON(func, callee_code, defaults, base + 1, total + 1);
+}
+
+TARGET(CALL_KW_BUILTIN_FAST_WITH_KEYWORDS)
+{
+    KW_CALL_ARGS();
+    PyObject *callable = base[0];
+    if (!BUILTIN_WITH_FLAGS(callable, METH_FASTCALL | METH_KEYWORDS)) {
+        KW_MISS();
+    }
+    PyCFunctionObject *cf = (PyCFunctionObject *)callable;
+    PyObject *res = NULL;
+    if (enter_c_call(tstate) == 0) {
+        res = ((PyCFunctionFastWithKeywords)(void (*)(void))cf->m_ml->ml_meth)(
+            cf->m_self, args, npos, kwnames);
+        leave_c_call(tstate);
+    }
+    KW_DROP_NAMES();
+    CALL_FINISH(res);
+}
+
+TARGET(CALL_KW_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS)
+{
+    KW_CALL_ARGS();
+    PyObject *callable = base[0];
+    if (!DESCRIPTOR_APPLIES(callable, METH_FASTCALL | METH_KEYWORDS, npos,
+                            args)) {
+        KW_MISS();
+    }
+    PyMethodDef *ml = ((PyMethodDescrObject *)callable)->d_method;
+    PyObject *res = NULL;
+    if (enter_c_call(tstate) == 0) {
+        res = ((PyCFunctionFastWithKeywords)(void (*)(void))ml->ml_meth)(
+            args[0], args + 1, npos - 1, kwnames);
+        leave_c_call(tstate);
+    }
+    KW_DROP_NAMES();
+    CALL_FINISH(res);
+}
+
+/* A builtin class's vectorcall constructor with keywords (dict(a=1),
+   int("7", base=8), ...), as CALL_BUILTIN_CLASS. */
+TARGET(CALL_KW_BUILTIN_CLASS)
+{
+    KW_CALL_ARGS();
+    PyObject *callable = base[0];
+    if (!Py_IS_TYPE(callable, &PyType_Type)
+            || !(((PyTypeObject *)callable)->tp_flags & Py_TPFLAGS_IMMUTABLETYPE)
+            || ((PyTypeObject *)callable)->tp_vectorcall == NULL) {
+        KW_MISS();
+    }
+    PyObject *res = ((PyTypeObject *)callable)->tp_vectorcall(
+        callable, args, (size_t)npos | PY_VECTORCALL_ARGUMENTS_OFFSET,
+        kwnames);
+    KW_DROP_NAMES();
+    CALL_FINISH(res);
+}
+
+#undef KW_CALL_ARGS
+#undef KW_MISS
+#undef KW_DROP_NAMES
+#undef KW_ENTER_PYTHON
 #undef CALL_ARGS
 #undef CALL_FINISH
 #undef ENTER_CALLEE

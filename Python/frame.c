@@ -93,6 +93,7 @@ _PyInterpreterFrame *_PyFrame_PushUnchecked(PyThreadState *tstate,
     frame->owner = FRAME_OWNED_BY_THREAD;
     frame->is_entry = 0;
     frame->yielded = 0;
+    frame->is_init = 0;
     for (int i = 0; i < co->co_nlocalsplus; i++) {
         frame->localsplus[i] = NULL;
     }

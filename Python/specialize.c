@@ -45,6 +45,8 @@ has_entry(int opcode)
     case CONTAINS_OP: case STORE_SUBSCR:
     /* calls (session 6) */
     case CALL:
+    /* calls2 (session 7) */
+    case CALL_KW:
         return 1;
     default:
         return 0;
@@ -130,17 +132,35 @@ spec_fail(_PySpecEntry *entry)
 static void
 spec_succeed(_Py_CODEUNIT *instr, _PySpecEntry *entry, int opcode)
 {
+    if (_PySpec_TakeRepeatOfDeopt(entry, opcode)) {
+        spec_fail(entry);
+        return;
+    }
     __atomic_store_n(&entry->counter, (uint16_t)_PY_SPEC_MISSES,
                      __ATOMIC_RELAXED);
     _PySpec_SetOpcode(instr, opcode);
 }
 
+/* A specialized instruction that ran out of misses goes back to its base
+   opcode with its counter at 0, so that its next execution tries again
+   with the operands of that moment (calls2, session 7): a hot site whose
+   types changed for good is specialized for the new ones at once, as
+   CPython's cooldown does, instead of waiting out a backoff.  The entry
+   remembers the form (`deopted`): when that first attempt picks the same
+   form and payload again, the misses came from values, not types, and
+   the attempt fails (spec_succeed), so such a site, and one no form
+   fits, still backs off (free-threaded build: so does one whose new form
+   would need another payload, which is written only once).  On a base
+   opcode (a failed attempt) it only backs off. */
 void
 _PySpec_Deoptimize(_Py_CODEUNIT *instr, _PySpecEntry *entry)
 {
     int opcode = _Py_OPCODE(__atomic_load_n(instr, __ATOMIC_RELAXED));
     if (IS_SPECIALIZED_OPCODE(opcode)) {
         _PySpec_SetOpcode(instr, _PyOpcode_Deopt[opcode]);
+        __atomic_store_n(&entry->deopted, (uint8_t)opcode, __ATOMIC_RELAXED);
+        __atomic_store_n(&entry->counter, (uint16_t)0, __ATOMIC_RELAXED);
+        return;
     }
     spec_fail(entry);
 }
@@ -179,6 +199,11 @@ static void
 spec_with_payload(_Py_CODEUNIT *instr, _PySpecEntry *entry, int kind,
                   uint32_t version, Py_ssize_t index, PyObject *obj)
 {
+    if (_PySpec_PayloadDiffers(entry, kind, version, index, obj)) {
+        /* New types (another class, another dict layout): not a repeat
+           of the form that deoptimized. */
+        __atomic_store_n(&entry->deopted, (uint8_t)0, __ATOMIC_RELAXED);
+    }
     if (spec_write(entry, kind, version, index, obj)) {
         spec_succeed(instr, entry, kind);
     }
@@ -249,10 +274,15 @@ _PySpec_LoadGlobal(_Py_CODEUNIT *instr, _PySpecEntry *entry,
     }
     uint32_t version = absent_keys_version(globals, name);
     ix = version ? _PyDict_LookupHint(builtins, name) : -1;
-    if (ix < 0) {
+    /* The body finds the name at the hint by identity: a key that is an
+       equal but distinct string would make every run miss (calls2). */
+    PyObject *found = ix >= 0 ? _PySpec_DictGetAtHint(builtins, name, ix)
+                              : NULL;
+    if (found == NULL) {
         spec_fail(entry);
         return;
     }
+    Py_DECREF(found);
     spec_with_payload(instr, entry, LOAD_GLOBAL_BUILTIN, version, ix, NULL);
 }
 

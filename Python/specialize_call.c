@@ -46,6 +46,10 @@ call_fail(_Py_CODEUNIT *instr, _PySpecEntry *entry)
 static void
 call_succeed(_Py_CODEUNIT *instr, _PySpecEntry *entry, int opcode)
 {
+    if (_PySpec_TakeRepeatOfDeopt(entry, opcode)) {
+        call_fail(instr, entry);    /* the same form just missed out */
+        return;
+    }
     __atomic_store_n(&entry->counter, (uint16_t)_PY_SPEC_MISSES,
                      __ATOMIC_RELAXED);
     _PySpec_SetOpcode(instr, opcode);
@@ -61,7 +65,8 @@ call_write(_PySpecEntry *entry, int kind, uint32_t version, PyObject *obj)
     if (!__atomic_compare_exchange_n(&entry->state, &state, _PY_SPEC_WRITING,
                                      0, __ATOMIC_ACQUIRE, __ATOMIC_ACQUIRE)) {
         return state == _PY_SPEC_READY && entry->kind == kind
-               && entry->version == version && entry->obj == obj;
+               && entry->version == version && entry->obj == obj
+               && entry->index == 0;
     }
 #endif
     entry->kind = (uint8_t)kind;
@@ -78,6 +83,11 @@ static void
 call_with_payload(_Py_CODEUNIT *instr, _PySpecEntry *entry, int kind,
                   uint32_t version, PyObject *obj)
 {
+    if (_PySpec_PayloadDiffers(entry, kind, version, 0, obj)) {
+        /* Another function or class: not a repeat of the form that
+           deoptimized. */
+        __atomic_store_n(&entry->deopted, (uint8_t)0, __ATOMIC_RELAXED);
+    }
     if (call_write(entry, kind, version, obj)) {
         call_succeed(instr, entry, kind);
     }
@@ -124,11 +134,32 @@ python_call_form(PyFunctionObject *func, int total, int bound)
     return 0;
 }
 
-static void
-specialize_python(_Py_CODEUNIT *instr, _PySpecEntry *entry,
-                  PyFunctionObject *func, int total, int bound)
+/* A call of func with `total` arguments, the last ones passed by the
+   names in kwnames (calls2): CALL_KW_PY / CALL_KW_BOUND_METHOD when they
+   bind by copying (pycore_specialize.h, _PySpec_CopyBindingFits), else
+   0. */
+static int
+python_kw_call_form(PyFunctionObject *func, int total, PyObject *kwnames,
+                    int bound)
 {
-    int form = python_call_form(func, total, bound);
+    if (func->vectorcall != _PyFunction_Vectorcall) {
+        return 0;
+    }
+    PyCodeObject *co = __atomic_load_n((PyCodeObject **)&func->func_code,
+                                       __ATOMIC_ACQUIRE);
+    PyObject *defaults = __atomic_load_n(&func->func_defaults,
+                                         __ATOMIC_ACQUIRE);
+    if (!_PySpec_CopyBindingFits(co, defaults, total, kwnames)) {
+        return 0;
+    }
+    return bound ? CALL_KW_BOUND_METHOD : CALL_KW_PY;
+}
+
+/* Cache func's version and code for `form` (0: none fits). */
+static void
+specialize_python_form(_Py_CODEUNIT *instr, _PySpecEntry *entry,
+                       PyFunctionObject *func, int form)
+{
     uint32_t version = form ? _PyFunction_GetVersionForCurrentState(func) : 0;
     if (version == 0) {
         call_fail(instr, entry);
@@ -139,6 +170,14 @@ specialize_python(_Py_CODEUNIT *instr, _PySpecEntry *entry,
        here fails the body's code check (free-threaded build). */
     PyObject *co = __atomic_load_n(&func->func_code, __ATOMIC_ACQUIRE);
     call_with_payload(instr, entry, form, version, co);
+}
+
+static void
+specialize_python(_Py_CODEUNIT *instr, _PySpecEntry *entry,
+                  PyFunctionObject *func, int total, int bound)
+{
+    specialize_python_form(instr, entry, func,
+                           python_call_form(func, total, bound));
 }
 
 /* ---- pinned builtins -------------------------------------------------------- */
@@ -235,7 +274,7 @@ method_descriptor_form(PyObject *callable, PyObject *const *args, int total)
     }
 }
 
-/* type(x), str(x), tuple(x), bool(x) with one argument; else a builtin
+/* type(x), str(x), tuple(x), bool(x), int(x) with one argument; else a builtin
    class with a vectorcall constructor (range, list, dict, float, ...),
    which cannot change since its type is immutable, and whose metatype is
    type itself (a metaclass could define __call__). */
@@ -255,6 +294,9 @@ type_call_form(PyObject *callable, int total)
         if (callable == (PyObject *)&PyBool_Type) {
             return CALL_BOOL_1;
         }
+        if (callable == (PyObject *)&PyLong_Type) {
+            return CALL_INT_1;      /* calls2: int has no vectorcall */
+        }
     }
     PyTypeObject *type = (PyTypeObject *)callable;
     if (Py_IS_TYPE(callable, &PyType_Type)
@@ -263,6 +305,69 @@ type_call_form(PyObject *callable, int total)
         return CALL_BUILTIN_CLASS;
     }
     return 0;
+}
+
+/* ---- classes: CALL_ALLOC_AND_ENTER_INIT (calls2) -------------------------- */
+
+/* An object the payload keeps borrowed: a thread that loads it takes its
+   reference with _Py_TryIncref (ceval.c's spec_borrow), which needs the
+   object marked when that thread does not own it (pycore_object.h). */
+static void
+prepare_borrowed(PyObject *obj)
+{
+#ifdef Py_GIL_DISABLED
+    _PyObject_SetMaybeWeakref(obj);
+#else
+    (void)obj;
+#endif
+}
+
+/* type(args) where calling the class is type_call, __new__ is
+   object.__new__ (which ignores the arguments when __init__ is
+   overridden), the instance comes from PyType_GenericAlloc and
+   __init__ is a Python function that takes the instance and the `total`
+   arguments by copying.  The payload is the type's version and, borrowed,
+   the __init__ function, which the type's dict keeps alive while that
+   version holds; a version also proves tp_new, tp_alloc and the abstract
+   flag unchanged.  __init__'s code and defaults are checked again on
+   every call (they may change without the type changing).  0 when it
+   does not apply (then the other class forms are tried), 1 when done. */
+static int
+specialize_class_init(_Py_CODEUNIT *instr, _PySpecEntry *entry,
+                      PyTypeObject *type, int total)
+{
+    if (!Py_IS_TYPE((PyObject *)type, &PyType_Type)
+            || !(type->tp_flags & Py_TPFLAGS_HEAPTYPE)
+            || (type->tp_flags & Py_TPFLAGS_IS_ABSTRACT)
+            || type->tp_new != PyBaseObject_Type.tp_new
+            || type->tp_alloc != PyType_GenericAlloc) {
+        return 0;
+    }
+    unsigned int version = _PyType_GetVersionTag(type);
+    PyObject *init = version
+        ? _PyType_LookupRef(type, _Py_INTERNED_ID(__init__)) : NULL;
+    if (init == NULL) {
+        return 0;
+    }
+    int fits = 0;
+    if (Py_IS_TYPE(init, &PyFunction_Type)
+            && ((PyFunctionObject *)init)->vectorcall == _PyFunction_Vectorcall) {
+        PyFunctionObject *func = (PyFunctionObject *)init;
+        PyCodeObject *co = __atomic_load_n((PyCodeObject **)&func->func_code,
+                                           __ATOMIC_ACQUIRE);
+        PyObject *defaults = __atomic_load_n(&func->func_defaults,
+                                             __ATOMIC_ACQUIRE);
+        fits = !(co->co_flags & _PY_SPEC_UNCOPYABLE_FLAGS)
+               && _PySpec_CopyBindingFits(co, defaults, total + 1, NULL);
+    }
+    if (!fits || _PySpec_TypeVersion(type) != version) {
+        Py_DECREF(init);
+        return 0;
+    }
+    prepare_borrowed(init);
+    call_with_payload(instr, entry, CALL_ALLOC_AND_ENTER_INIT, version, init);
+    Py_DECREF(init);
+    return 1;
 }
 
 /* ---- the decision ------------------------------------------------------------ */
@@ -295,6 +400,11 @@ _PySpec_Call(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject **base,
         form = method_descriptor_form(callable, args, total);
     }
     else if (PyType_Check(callable)) {
+        if (!has_self && specialize_class_init(instr, entry,
+                                               (PyTypeObject *)callable,
+                                               total)) {
+            return;
+        }
         form = type_call_form(callable, total);
     }
     if (form == 0) {
@@ -303,6 +413,78 @@ _PySpec_Call(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject **base,
     else if (form == CALL_LEN || form == CALL_ISINSTANCE
              || form == CALL_LIST_APPEND) {
         call_with_payload(instr, entry, form, 0, callable);
+    }
+    else {
+        call_succeed(instr, entry, form);
+    }
+}
+
+
+/* ---- CALL_KW (calls2, session 7) ---------------------------------------- */
+
+/* A builtin function or method descriptor taking keywords, or a builtin
+   class with a vectorcall constructor: the form, or 0.  These forms have
+   no payload; their bodies check the callable on every run. */
+static int
+builtin_kw_call_form(PyObject *callable, PyObject *const *args, int npos)
+{
+    int fast_kw = METH_FASTCALL | METH_KEYWORDS;
+    if (Py_IS_TYPE(callable, &PyCFunction_Type)) {
+        int flags = ((PyCFunctionObject *)callable)->m_ml->ml_flags;
+        return flags == fast_kw ? CALL_KW_BUILTIN_FAST_WITH_KEYWORDS : 0;
+    }
+    if (Py_IS_TYPE(callable, &PyMethodDescr_Type)) {
+        PyMethodDescrObject *descr = (PyMethodDescrObject *)callable;
+        if (npos >= 1 && descr->d_method->ml_flags == fast_kw
+                && PyObject_TypeCheck(args[0], PyDescr_TYPE(descr))) {
+            return CALL_KW_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS;
+        }
+        return 0;
+    }
+    PyTypeObject *type = (PyTypeObject *)callable;
+    if (Py_IS_TYPE(callable, &PyType_Type)
+            && (type->tp_flags & Py_TPFLAGS_IMMUTABLETYPE)
+            && type->tp_vectorcall != NULL) {
+        return CALL_KW_BUILTIN_CLASS;
+    }
+    return 0;
+}
+
+void
+_PySpec_CallKw(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject **base,
+               int oparg)
+{
+    PyObject *callable = base[0];
+    int has_self = base[1] != NULL;
+    int total = oparg + has_self;
+    PyObject *const *args = base + 2 - has_self;
+    PyObject *kwnames = base[2 + oparg];
+    if (!PyTuple_CheckExact(kwnames)) {
+        call_fail(instr, entry);
+        return;
+    }
+    int npos = total - (int)PyTuple_GET_SIZE(kwnames);
+    if (Py_IS_TYPE(callable, &PyFunction_Type)) {
+        PyFunctionObject *func = (PyFunctionObject *)callable;
+        specialize_python_form(instr, entry, func,
+                               python_kw_call_form(func, total, kwnames, 0));
+        return;
+    }
+    if (Py_IS_TYPE(callable, &PyMethod_Type) && !has_self) {
+        PyObject *func = PyMethod_GET_FUNCTION(callable);
+        if (Py_IS_TYPE(func, &PyFunction_Type)) {
+            specialize_python_form(
+                instr, entry, (PyFunctionObject *)func,
+                python_kw_call_form((PyFunctionObject *)func, total + 1,
+                                    kwnames, 1));
+            return;
+        }
+        call_fail(instr, entry);
+        return;
+    }
+    int form = builtin_kw_call_form(callable, args, npos);
+    if (form == 0) {
+        call_fail(instr, entry);
     }
     else {
         call_succeed(instr, entry, form);

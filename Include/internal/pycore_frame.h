@@ -46,6 +46,11 @@ typedef struct _PyInterpreterFrame {
     char owner;                     /* enum _frameowner */
     char is_entry;                  /* the VM returns to C after it */
     char yielded;                   /* the last exit was YIELD_VALUE */
+    char is_init;                   /* calls2: an __init__ entered by
+                                       CALL_ALLOC_AND_ENTER_INIT; its
+                                       return value must be None and the
+                                       caller's stack already holds the
+                                       instance, the call's result */
     PyObject *localsplus[1];
 } _PyInterpreterFrame;
 

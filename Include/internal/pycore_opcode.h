@@ -250,7 +250,15 @@ typedef uint16_t _Py_CODEUNIT;
     X(CALL_TUPLE_1, CALL)                           \
     X(CALL_BOOL_1, CALL)                            \
     X(CALL_BUILTIN_CLASS, CALL)                     \
-    X(CALL_LIST_APPEND, CALL)
+    X(CALL_LIST_APPEND, CALL)                       \
+    /* calls2 (session 7) */                        \
+    X(CALL_ALLOC_AND_ENTER_INIT, CALL)              \
+    X(CALL_KW_PY, CALL_KW)                          \
+    X(CALL_KW_BOUND_METHOD, CALL_KW)                \
+    X(CALL_KW_BUILTIN_FAST_WITH_KEYWORDS, CALL_KW)  \
+    X(CALL_KW_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS, CALL_KW) \
+    X(CALL_KW_BUILTIN_CLASS, CALL_KW)               \
+    X(CALL_INT_1, CALL)
 
 #define _PY_OPCODE_ENUM(name) name,
 #define _PY_SPEC_OPCODE_ENUM(name, base) name,

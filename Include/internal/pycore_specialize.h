@@ -55,6 +55,8 @@ typedef struct {
     uint32_t version;       /* a type version tag or dict keys version */
     int32_t index;          /* a dict entry hint or a slot offset */
     uint8_t kind;           /* the specialized opcode the payload is for */
+    uint8_t deopted;        /* calls2: the specialized opcode that ran out
+                               of misses here, until the next attempt */
     PyObject *obj;          /* borrowed: kept alive by what `version`
                                guards (the type's dict) */
 } _PySpecEntry;             /* 24 bytes */
@@ -152,8 +154,41 @@ _PySpec_SetOpcode(_Py_CODEUNIT *instr, int opcode)
 }
 
 /* The specialized instruction at instr missed too often: back to its base
-   opcode, waiting before the next attempt. */
+   opcode, which tries again at its next execution (on a base opcode: wait
+   before the next attempt). */
 PyAPI_FUNC(void) _PySpec_Deoptimize(_Py_CODEUNIT *instr, _PySpecEntry *entry);
+
+/* calls2: the first attempt after `opcode` ran out of misses chose that
+   same form again (with the payload the entry holds): the misses came
+   from values (a negative int, a zero divisor, an unset slot, another
+   argument count), not from new types, so that attempt counts as a
+   failure and backs off.  One-shot: the mark is cleared by the attempt
+   that reads it. */
+static inline int
+_PySpec_TakeRepeatOfDeopt(_PySpecEntry *entry, int opcode)
+{
+    uint8_t deopted = __atomic_load_n(&entry->deopted, __ATOMIC_RELAXED);
+    if (deopted == 0) {
+        return 0;
+    }
+    __atomic_store_n(&entry->deopted, (uint8_t)0, __ATOMIC_RELAXED);
+    return deopted == opcode;
+}
+
+/* calls2: the payload the entry holds is not (kind, version, index,
+   obj).  Free-threaded build: read only once published. */
+static inline int
+_PySpec_PayloadDiffers(_PySpecEntry *entry, int kind, uint32_t version,
+                       Py_ssize_t index, PyObject *obj)
+{
+#ifdef Py_GIL_DISABLED
+    if (__atomic_load_n(&entry->state, __ATOMIC_ACQUIRE) != _PY_SPEC_READY) {
+        return 1;
+    }
+#endif
+    return entry->kind != kind || entry->version != version
+           || entry->index != index || entry->obj != obj;
+}
 
 /* ---- payload access ------------------------------------------------------------ */
 
@@ -281,6 +316,61 @@ PyAPI_FUNC(void) _PySpec_StoreSubscr(_Py_CODEUNIT *instr, _PySpecEntry *entry,
    [callable, self_or_null] pair, followed by oparg arguments. */
 PyAPI_FUNC(void) _PySpec_Call(_Py_CODEUNIT *instr, _PySpecEntry *entry,
                               PyObject **base, int oparg);
+/* calls2 (session 7): CALL_KW's decision.  base points at the call's
+   [callable, self_or_null] pair, followed by oparg arguments (the last
+   ones the keyword values) and the tuple of keyword names. */
+PyAPI_FUNC(void) _PySpec_CallKw(_Py_CODEUNIT *instr, _PySpecEntry *entry,
+                                PyObject **base, int oparg);
+
+/* Code flags that keep a function from being entered by copying its
+   arguments into a fresh frame (calls2): *args / **kwargs take the
+   general binder; a generator, coroutine or async generator __init__ is
+   left to type_call, whose result check names the generator. */
+#define _PY_SPEC_UNCOPYABLE_FLAGS                                       \
+    (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE          \
+     | CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE)
+
+/* How a call of co with `total` arguments, the last `nkw` of them passed
+   by the names in kwnames (NULL: none), binds by copying (calls2): the
+   keywords must name, in order and by identity (parameter names and
+   keyword names are interned), the parameters that follow the
+   positional arguments, and none of those may be positional-only.
+   Returns 1 when the arguments then fill the first `total` parameters
+   and the parameters from `total` to co_argcount take their defaults
+   from `defaults` (its last items).  0 when the call needs the general
+   binder: any keyword-only parameter left out (its default lives in
+   __kwdefaults__), too few or too many arguments, a keyword out of
+   order.  Reads only immutable fields of co and the tuples, so a caller
+   that loaded co and defaults once may use it without a lock. */
+static inline int
+_PySpec_CopyBindingFits(PyCodeObject *co, PyObject *defaults, int total,
+                       PyObject *kwnames)
+{
+    int nkw = kwnames ? (int)PyTuple_GET_SIZE(kwnames) : 0;
+    int npos = total - nkw;
+    int argcount = co->co_argcount;
+    int nparams = argcount + co->co_kwonlyargcount;
+    if ((co->co_flags & (CO_VARARGS | CO_VARKEYWORDS)) || npos > argcount
+            || total > nparams
+            || (nkw > 0 && npos < co->co_posonlyargcount)) {
+        return 0;
+    }
+    PyObject *names = co->co_localsplusnames;
+    for (int i = 0; i < nkw; i++) {
+        if (PyTuple_GET_ITEM(kwnames, i) != PyTuple_GET_ITEM(names, npos + i)) {
+            return 0;
+        }
+    }
+    if (total == nparams) {
+        return 1;
+    }
+    int ndefaults = defaults ? (int)PyTuple_GET_SIZE(defaults) : 0;
+    if (co->co_kwonlyargcount != 0 || total < argcount - ndefaults) {
+        return 0;
+    }
+    return 1;
+}
+
 /* Objects/funcobject.c: func's version, given now if it has none (0 when
    versions ran out).  Cleared when __code__, __defaults__,
    __kwdefaults__ or the vectorcall change. */
