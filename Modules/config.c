@@ -87,6 +87,8 @@
     OPTIONAL_SQLITE3(X) \
     OPTIONAL_EXPAT(X) \
     X(syslog) \
+    X(_multiprocessing) \
+    X(_posixshmem) \
     /* END builtin modules */
 
 #define DECLARE_INIT(name) extern PyObject *PyInit_##name(void);
