@@ -69,6 +69,7 @@ class Popen(object):
         self.pid = os.fork()
         if self.pid == 0:
             try:
+                util._forget_other_threads()
                 os.close(parent_r)
                 os.close(parent_w)
                 code = process_obj._bootstrap(parent_sentinel=child_r)

@@ -121,6 +121,9 @@ def _child_main(task_conn, result_conn, initializer, initargs, max_tasks,
                 inherited_fds=()):
     """The worker process's body: runs calls until told to stop (an empty
     message) or max_tasks calls are done."""
+    # A forked worker has copies of the parent's executors (one with its
+    # _shutdown_lock held): shutting them down at exit is not its job.
+    _executors.clear()
     if inherited_fds:
         # Forked: other workers' pipe ends came along; see _parent_fds.
         _fresh_std_streams()
