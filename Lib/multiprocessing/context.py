@@ -194,7 +194,9 @@ class Process(process.BaseProcess):
 
 
 class DefaultContext(BaseContext):
-    """The module-level API: follows set_start_method()."""
+    """The module-level API: follows set_start_method().  _actual_context
+    is one reference, replaced whole: threads racing to set it see one
+    of the contexts, as they would with a lock."""
     Process = Process
 
     def __init__(self, context):

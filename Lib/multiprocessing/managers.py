@@ -165,7 +165,6 @@ class Server(object):
                 pass
         finally:
             if sys.stdout != sys.__stdout__:
-                util.debug('resetting stdout, stderr')
                 sys.stdout = sys.__stdout__
                 sys.stderr = sys.__stderr__
             sys.exit(0)
@@ -205,9 +204,6 @@ class Server(object):
                 c.send(('#TRACEBACK', format_exc()))
             except Exception:
                 pass
-            util.info('Failure to send message: %r', msg)
-            util.info(' ... request was %r', request)
-            util.info(' ... exception was %r', e)
 
     def handle_request(self, conn):
         """Serves the first request of a new connection."""
@@ -220,8 +216,6 @@ class Server(object):
 
     def serve_client(self, conn):
         """Serves method calls on conn until the client goes away."""
-        util.debug('starting server thread to service %r',
-                   threading.current_thread().name)
         recv = conn.recv
         send = conn.send
         id_to_obj = self.id_to_obj
@@ -268,8 +262,6 @@ class Server(object):
                     except Exception:
                         msg = ('#TRACEBACK', format_exc())
             except EOFError:
-                util.debug('got EOF -- exiting thread serving %r',
-                           threading.current_thread().name)
                 sys.exit(0)
             except Exception:
                 msg = ('#TRACEBACK', format_exc())
@@ -280,10 +272,6 @@ class Server(object):
                 except Exception:
                     send(('#UNSERIALIZABLE', format_exc()))
             except Exception as e:
-                util.info('exception in thread serving %r',
-                          threading.current_thread().name)
-                util.info(' ... message was %r', msg)
-                util.info(' ... exception was %r', e)
                 conn.close()
                 sys.exit(1)
 
@@ -325,7 +313,6 @@ class Server(object):
     def shutdown(self, c):
         """Stops the server (after replying)."""
         try:
-            util.debug('manager received shutdown message')
             c.send(('#RETURN', None))
         except:
             import traceback
@@ -379,14 +366,12 @@ class Server(object):
                 if ident in self.id_to_local_proxy_obj:
                     self.id_to_refcount[ident] = 1
                     self.id_to_obj[ident] = self.id_to_local_proxy_obj[ident]
-                    util.debug('Server re-enabled tracking & INCREF %r', ident)
                 else:
                     raise ke
 
     def decref(self, c, ident):
         if (ident not in self.id_to_refcount and
                 ident in self.id_to_local_proxy_obj):
-            util.debug('Server DECREF skipping %r', ident)
             return
         with self.mutex:
             if self.id_to_refcount[ident] <= 0:
@@ -401,7 +386,6 @@ class Server(object):
             # Dropped outside the lock: the object's destructor may run
             # anything, including calls back into this server.
             self.id_to_obj[ident] = (None, (), None)
-            util.debug('disposing of obj with id %r', ident)
             with self.mutex:
                 del self.id_to_obj[ident]
 
@@ -512,7 +496,6 @@ class BaseManager(object):
         server = cls._Server(registry, address, authkey, serializer)
         writer.send(server.address)
         writer.close()
-        util.info('manager serving at %r', server.address)
         server.serve_forever()
 
     def _create(self, typeid, /, *args, **kwds):
@@ -568,7 +551,6 @@ class BaseManager(object):
                           shutdown_timeout):
         """Asks the server to stop; terminates it if it does not."""
         if process.is_alive():
-            util.info('sending shutdown message to manager')
             try:
                 conn = _Client(address, authkey=authkey)
                 try:
@@ -580,13 +562,10 @@ class BaseManager(object):
 
             process.join(timeout=shutdown_timeout)
             if process.is_alive():
-                util.info('manager still alive')
                 if hasattr(process, 'terminate'):
-                    util.info('trying to `terminate()` manager process')
                     process.terminate()
                     process.join(timeout=shutdown_timeout)
                     if process.is_alive():
-                        util.info('manager still alive after terminate')
                         process.kill()
                         process.join()
 
@@ -628,8 +607,6 @@ class BaseManager(object):
 
         if create_method:
             def temp(self, /, *args, **kwds):
-                util.debug('requesting creation of a shared %r object',
-                           typeid)
                 token, exp = self._create(typeid, *args, **kwds)
                 proxy = proxytype(
                     token, self._serializer, manager=self,
@@ -694,7 +671,6 @@ class BaseProxy(object):
         util.register_after_fork(self, BaseProxy._after_fork)
 
     def _connect(self):
-        util.debug('making connection to manager')
         name = process.current_process().name
         if threading.current_thread().name != 'MainThread':
             name += '|' + threading.current_thread().name
@@ -708,8 +684,6 @@ class BaseProxy(object):
         try:
             conn = self._tls.connection
         except AttributeError:
-            util.debug('thread %r does not own a connection',
-                       threading.current_thread().name)
             self._connect()
             conn = self._tls.connection
 
@@ -740,12 +714,10 @@ class BaseProxy(object):
 
     def _incref(self):
         if self._owned_by_manager:
-            util.debug('owned_by_manager skipped INCREF of %r', self._token.id)
             return
 
         conn = self._Client(self._token.address, authkey=self._authkey)
         dispatch(conn, None, 'incref', (self._id,))
-        util.debug('INCREF %r', self._token.id)
 
         self._idset.add(self._id)
 
@@ -765,19 +737,16 @@ class BaseProxy(object):
         # The server may be gone already (the manager shut down).
         if state is None or state.value == State.STARTED:
             try:
-                util.debug('DECREF %r', token.id)
                 conn = _Client(token.address, authkey=authkey)
                 dispatch(conn, None, 'decref', (token.id,))
             except Exception as e:
-                util.debug('... decref failed %s', e)
+                pass
         else:
-            util.debug('DECREF %r -- manager already shutdown', token.id)
+            pass
 
         # The last proxy for this server in this thread closes the
         # connection.
         if not idset and hasattr(tls, 'connection'):
-            util.debug('thread %r has no more proxies so closing conn',
-                       threading.current_thread().name)
             tls.connection.close()
             del tls.connection
 
@@ -786,7 +755,7 @@ class BaseProxy(object):
         try:
             self._incref()
         except Exception as e:
-            util.info('incref failed: %s' % e)
+            pass
 
     def __reduce__(self):
         kwds = {}
@@ -822,7 +791,6 @@ def RebuildProxy(func, token, serializer, kwds):
     elsewhere a normal proxy."""
     server = getattr(process.current_process(), '_manager_server', None)
     if server and server.address == token.address:
-        util.debug('Rebuild a proxy owned by manager, token=%r', token)
         kwds['manager_owned'] = True
         if token.id not in server.id_to_local_proxy_obj:
             server.id_to_local_proxy_obj[token.id] = \

@@ -111,11 +111,9 @@ def worker(inqueue, outqueue, initializer=None, initargs=(), maxtasks=None,
         try:
             task = get()
         except (EOFError, OSError):
-            util.debug('worker got EOFError or OSError -- exiting')
             break
 
         if task is None:
-            util.debug('worker got sentinel -- exiting')
             break
 
         job, i, func, args, kwds = task
@@ -129,13 +127,10 @@ def worker(inqueue, outqueue, initializer=None, initargs=(), maxtasks=None,
             put((job, i, result))
         except Exception as e:
             wrapped = MaybeEncodingError(e, result[1])
-            util.debug("Possible encoding error while sending result: %s" % (
-                wrapped))
             put((job, i, (False, wrapped)))
 
         task = job = result = func = args = kwds = None
         completed += 1
-    util.debug('worker exiting after %d tasks' % completed)
 
 
 def _helper_reraises_exception(ex):
@@ -275,7 +270,6 @@ class Pool(object):
         for i in reversed(range(len(pool))):
             worker = pool[i]
             if worker.exitcode is not None:
-                util.debug('cleaning up worker %d' % i)
                 worker.join()
                 cleaned = True
                 del pool[i]
@@ -305,7 +299,6 @@ class Pool(object):
             w.daemon = True
             w.start()
             pool.append(w)
-            util.debug('added worker')
 
     @staticmethod
     def _maintain_pool(ctx, Process, processes, pool, inqueue, outqueue,
@@ -461,7 +454,6 @@ class Pool(object):
             cls._wait_for_updates(current_sentinels, change_notifier)
         # A None task tells the task handler to stop the workers.
         taskqueue.put(None)
-        util.debug('worker handler exiting')
 
     @staticmethod
     def _handle_tasks(taskqueue, put, outqueue, pool, cache):
@@ -472,7 +464,6 @@ class Pool(object):
             try:
                 for task in taskseq:
                     if thread._state != RUN:
-                        util.debug('task handler found thread._state != RUN')
                         break
                     try:
                         put(task)
@@ -484,28 +475,22 @@ class Pool(object):
                             pass
                 else:
                     if set_length:
-                        util.debug('doing set_length()')
                         idx = task[1] if task else -1
                         set_length(idx + 1)
                     continue
                 break
             finally:
                 task = taskseq = job = None
-        else:
-            util.debug('task handler got sentinel')
 
         try:
             # Tell the result handler, then each worker, to finish.
-            util.debug('task handler sending sentinel to result handler')
             outqueue.put(None)
 
-            util.debug('task handler sending sentinel to workers')
             for p in pool:
                 put(None)
         except OSError:
-            util.debug('task handler got OSError when sending sentinels')
+            pass
 
-        util.debug('task handler exiting')
 
     @staticmethod
     def _handle_results(outqueue, get, cache):
@@ -515,16 +500,13 @@ class Pool(object):
             try:
                 task = get()
             except (OSError, EOFError):
-                util.debug('result handler got EOFError/OSError -- exiting')
                 return
 
             if thread._state != RUN:
                 assert thread._state == TERMINATE, "Thread not in TERMINATE"
-                util.debug('result handler found thread._state=TERMINATE')
                 break
 
             if task is None:
-                util.debug('result handler got sentinel')
                 break
 
             job, i, obj = task
@@ -538,11 +520,9 @@ class Pool(object):
             try:
                 task = get()
             except (OSError, EOFError):
-                util.debug('result handler got EOFError/OSError -- exiting')
                 return
 
             if task is None:
-                util.debug('result handler ignoring extra sentinel')
                 continue
             job, i, obj = task
             try:
@@ -552,7 +532,6 @@ class Pool(object):
             task = job = obj = None
 
         if hasattr(outqueue, '_reader'):
-            util.debug('ensuring that outqueue is not full')
             # A worker blocked writing a result could never exit.
             try:
                 for i in range(10):
@@ -562,8 +541,6 @@ class Pool(object):
             except (OSError, EOFError):
                 pass
 
-        util.debug('result handler exiting: len(cache)=%s, thread._state=%s',
-                   len(cache), thread._state)
 
     @staticmethod
     def _get_tasks(func, it, size):
@@ -581,7 +558,6 @@ class Pool(object):
 
     def close(self):
         """No more tasks; the workers exit when the queued ones are done."""
-        util.debug('closing pool')
         if self._state == RUN:
             self._state = CLOSE
             self._worker_handler._state = CLOSE
@@ -589,13 +565,11 @@ class Pool(object):
 
     def terminate(self):
         """Stops the workers at once, dropping outstanding work."""
-        util.debug('terminating pool')
         self._state = TERMINATE
         self._terminate()
 
     def join(self):
         """Waits for the workers to exit (after close() or terminate())."""
-        util.debug('joining pool')
         if self._state == RUN:
             raise ValueError("Pool is still running")
         elif self._state not in (CLOSE, TERMINATE):
@@ -610,7 +584,6 @@ class Pool(object):
     def _help_stuff_finish(inqueue, task_handler, size):
         # The task handler may be blocked writing to a full inqueue: drain
         # it, holding the readers' lock so no worker takes a task.
-        util.debug('removing tasks from inqueue until task handler finished')
         inqueue._rlock.acquire()
         while task_handler.is_alive() and inqueue._reader.poll():
             inqueue._reader.recv()
@@ -620,13 +593,11 @@ class Pool(object):
     def _terminate_pool(cls, taskqueue, inqueue, outqueue, pool,
                         change_notifier, worker_handler, task_handler,
                         result_handler, cache):
-        util.debug('finalizing pool')
 
         worker_handler._state = TERMINATE
         change_notifier.put(None)
         task_handler._state = TERMINATE
 
-        util.debug('helping task handler/workers to finish')
         cls._help_stuff_finish(inqueue, task_handler, len(pool))
 
         if (not result_handler.is_alive()) and (len(cache) != 0):
@@ -637,29 +608,23 @@ class Pool(object):
         change_notifier.put(None)
         outqueue.put(None)                  # sentinel
 
-        util.debug('joining worker handler')
         if threading.current_thread() is not worker_handler:
             worker_handler.join()
 
         if pool and hasattr(pool[0], 'terminate'):
-            util.debug('terminating workers')
             for p in pool:
                 if p.exitcode is None:
                     p.terminate()
 
-        util.debug('joining task handler')
         if threading.current_thread() is not task_handler:
             task_handler.join()
 
-        util.debug('joining result handler')
         if threading.current_thread() is not result_handler:
             result_handler.join()
 
         if pool and hasattr(pool[0], 'terminate'):
-            util.debug('joining pool workers')
             for p in pool:
                 if p.is_alive():
-                    util.debug('cleaning up worker %d' % p.pid)
                     p.join()
 
     def __enter__(self):

@@ -91,6 +91,11 @@ class BaseProcess(object):
         del self._target, self._args, self._kwargs
         _children.add(self)
 
+    def interrupt(self):
+        """Sends SIGINT (a KeyboardInterrupt in the child)."""
+        self._check_closed()
+        self._popen.interrupt()
+
     def terminate(self):
         """Sends SIGTERM."""
         self._check_closed()
@@ -330,6 +335,11 @@ class _MainProcess(BaseProcess):
         pass
 
 
+# Module state shared by this process's threads.  _children is changed by
+# single set operations (add, discard), each atomic in both builds, and
+# read through list() copies; _process_counter's next() is atomic too.
+# _current_process and _parent_process change only in a child's
+# _bootstrap, before it runs any thread of its own.
 _parent_process = None
 _current_process = _MainProcess()
 _process_counter = itertools.count(1)

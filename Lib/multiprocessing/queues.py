@@ -21,7 +21,7 @@ _ForkingPickler = context.reduction.ForkingPickler
 
 from queue import Empty, Full
 
-from .util import debug, info, Finalize, register_after_fork, is_exiting
+from .util import Finalize, register_after_fork, is_exiting
 
 
 class Queue(object):
@@ -56,7 +56,6 @@ class Queue(object):
         self._reset()
 
     def _after_fork(self):
-        debug('Queue._after_fork()')
         self._reset(after_fork=True)
 
     def _reset(self, after_fork=False):
@@ -135,14 +134,12 @@ class Queue(object):
 
     def join_thread(self):
         """Waits for the feeder thread (after close())."""
-        debug('Queue.join_thread()')
         assert self._closed, "Queue {0!r} not closed".format(self)
         if self._jointhread:
             self._jointhread()
 
     def cancel_join_thread(self):
         """Lets this process exit without flushing the buffer."""
-        debug('Queue.cancel_join_thread()')
         self._joincancelled = True
         try:
             self._jointhread.cancel()
@@ -156,7 +153,6 @@ class Queue(object):
         self.cancel_join_thread()
 
     def _start_thread(self):
-        debug('Queue._start_thread()')
         self._buffer.clear()
         self._thread = threading.Thread(
             target=Queue._feed,
@@ -184,17 +180,14 @@ class Queue(object):
 
     @staticmethod
     def _finalize_join(twr):
-        debug('joining queue thread')
         thread = twr()
         if thread is not None:
             thread.join()
-            debug('... queue thread joined')
         else:
-            debug('... queue thread already dead')
+            pass
 
     @staticmethod
     def _finalize_close(buffer, notempty):
-        debug('telling queue thread to quit')
         with notempty:
             buffer.append(_sentinel)
             notempty.notify()
@@ -202,7 +195,6 @@ class Queue(object):
     @staticmethod
     def _feed(buffer, notempty, send_bytes, writelock, reader_close,
               writer_close, ignore_epipe, onerror, queue_sem):
-        debug('starting thread to feed data to pipe')
         nacquire = notempty.acquire
         nrelease = notempty.release
         nwait = notempty.wait
@@ -220,7 +212,6 @@ class Queue(object):
                     while True:
                         obj = bpopleft()
                         if obj is sentinel:
-                            debug('feeder thread got sentinel -- exiting')
                             reader_close()
                             writer_close()
                             return
@@ -233,7 +224,6 @@ class Queue(object):
                 if ignore_epipe and getattr(e, 'errno', 0) == errno.EPIPE:
                     return
                 if is_exiting():
-                    info('error in queue thread: %s', e)
                     return
                 # The object is lost: free its slot, then report.
                 queue_sem.release()

@@ -97,7 +97,6 @@ class _ResourceSharer(object):
     def _start(self):
         from .connection import Listener
         assert self._listener is None, "Already have Listener"
-        util.debug('starting listener and thread for sending handles')
         self._listener = Listener(authkey=process.current_process().authkey,
                                   backlog=128)
         self._address = self._listener.address

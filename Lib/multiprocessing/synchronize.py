@@ -55,7 +55,6 @@ class SemLock(object):
         else:
             raise FileExistsError('cannot find name for semaphore')
 
-        util.debug('created semlock with handle %s' % sl.handle)
         self._make_methods()
 
         util.register_after_fork(self, SemLock._after_fork_reset)
@@ -99,7 +98,6 @@ class SemLock(object):
 
     def __setstate__(self, state):
         self._semlock = _SemLock._rebuild(*state)
-        util.debug('recreated blocker with handle %r' % state[0])
         self._make_methods()
         self._is_fork_ctx = False
 
