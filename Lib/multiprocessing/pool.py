@@ -1,16 +1,25 @@
-"""Pool: a fixed set of worker processes running tasks for map(),
-imap(), apply() and friends; ThreadPool: the same over threads.
+"""Pool: worker processes running the calls given to map(), imap(),
+apply() and their variants; ThreadPool: the same over threads.
 
-Three threads in the parent drive a pool: the task handler moves task
-batches from _taskqueue to the workers' shared input queue; the result
-handler reads outcomes from the output queue and completes the job
-objects in _cache; the worker handler replaces workers that exited
-(maxtasksperchild) and ends the pool's life.  Each job has a number;
-_cache maps it to the job object until all its results are in."""
+How a pool works.  Every call is a task (job, index, func, args, kwds)
+sent down the shared input queue; the first free worker takes it and
+sends back (job, index, (ok, value)) on the output queue.  Three threads
+of the parent keep things moving:
+
+  feeder      takes task streams from _streams (one per map/apply call)
+              and writes their tasks to the input queue;
+  collector   reads outcomes and hands each to its job (the result
+              object the caller holds), found in _jobs by number;
+  supervisor  replaces workers that exited (maxtasksperchild), and once
+              the pool is closed and every job is done, stops the rest.
+
+The threads and the pool's finalizer share a _Control object, never the
+Pool itself, so that an abandoned pool can be collected (and warns)."""
 
 __all__ = ['Pool', 'ThreadPool']
 
 import collections
+import functools
 import itertools
 import os
 import queue
@@ -33,11 +42,13 @@ job_counter = itertools.count()
 
 
 def mapstar(args):
-    return list(map(*args))
+    func, items = args
+    return list(map(func, items))
 
 
 def starmapstar(args):
-    return list(itertools.starmap(args[0], args[1]))
+    func, items = args
+    return list(itertools.starmap(func, items))
 
 
 # ---- exceptions crossing the process boundary ------------------------------
@@ -57,10 +68,9 @@ class ExceptionWithTraceback:
     gives the exception with the text as its __cause__."""
 
     def __init__(self, exc, tb):
-        tb = traceback.format_exception(type(exc), exc, tb)
-        tb = ''.join(tb)
+        text = ''.join(traceback.format_exception(type(exc), exc, tb))
         self.exc = exc
-        self.tb = '\n"""\n%s"""' % tb
+        self.tb = '\n"""\n%s"""' % text
 
     def __reduce__(self):
         return rebuild_exc, (self.exc, self.tb)
@@ -78,7 +88,7 @@ class MaybeEncodingError(Exception):
     def __init__(self, exc, value):
         self.exc = repr(exc)
         self.value = repr(value)
-        super(MaybeEncodingError, self).__init__(self.exc, self.value)
+        super().__init__(self.exc, self.value)
 
     def __str__(self):
         return "Error sending result: '%s'. Reason: '%s'" % (self.value,
@@ -88,70 +98,84 @@ class MaybeEncodingError(Exception):
         return "<%s: %s>" % (self.__class__.__name__, self)
 
 
+def _reraise(exc):
+    """A task that fails with exc: how an error of the caller's iterable
+    reaches the job."""
+    raise exc
+
+
 # ---- the worker ----------------------------------------------------------
 
 def worker(inqueue, outqueue, initializer=None, initargs=(), maxtasks=None,
            wrap_exception=False):
-    """A worker's loop: runs (job, i, func, args, kwds) tasks and puts
-    (job, i, (success, value)) results, until a None task or maxtasks."""
-    if (maxtasks is not None) and not (isinstance(maxtasks, int)
-                                       and maxtasks >= 1):
+    """A worker's loop: runs tasks until a None task, end-of-file, or
+    maxtasks of them."""
+    if maxtasks is not None and not (isinstance(maxtasks, int)
+                                     and maxtasks >= 1):
         raise AssertionError("Maxtasks {!r} is not valid".format(maxtasks))
-    put = outqueue.put
-    get = inqueue.get
     if hasattr(inqueue, '_writer'):
+        # Forked: the parent's ends came along; this side needs neither.
         inqueue._writer.close()
         outqueue._reader.close()
-
     if initializer is not None:
         initializer(*initargs)
-
-    completed = 0
-    while maxtasks is None or (maxtasks and completed < maxtasks):
+    done = 0
+    while maxtasks is None or done < maxtasks:
         try:
-            task = get()
+            task = inqueue.get()
         except (EOFError, OSError):
             break
-
         if task is None:
             break
-
-        job, i, func, args, kwds = task
+        job, index, func, args, kwds = task
         try:
-            result = (True, func(*args, **kwds))
+            outcome = (True, func(*args, **kwds))
         except Exception as e:
-            if wrap_exception and func is not _helper_reraises_exception:
+            if wrap_exception and func is not _reraise:
                 e = ExceptionWithTraceback(e, e.__traceback__)
-            result = (False, e)
+            outcome = (False, e)
         try:
-            put((job, i, result))
+            outqueue.put((job, index, outcome))
         except Exception as e:
-            wrapped = MaybeEncodingError(e, result[1])
-            put((job, i, (False, wrapped)))
-
-        task = job = result = func = args = kwds = None
-        completed += 1
-
-
-def _helper_reraises_exception(ex):
-    """Raises ex in a worker (a task that fails as its job must)."""
-    raise ex
+            outqueue.put((job, index,
+                          (False, MaybeEncodingError(e, outcome[1]))))
+        # Nothing of the task stays alive while waiting for the next.
+        task = outcome = func = args = kwds = None
+        done += 1
 
 
-# ---- the pool --------------------------------------------------------------
+# ---- the pool ------------------------------------------------------------
 
-class _PoolCache(dict):
-    """The jobs in flight.  Emptying it wakes the worker handler, which
-    waits for that before ending a closed pool."""
+class _Control:
+    """What the pool's threads and finalizer share.  state is replaced
+    whole (one reference: safe to read without a lock); jobs maps a job
+    number to its result object, under jobs_lock."""
 
-    def __init__(self, /, *args, notifier=None, **kwds):
-        self.notifier = notifier
-        super().__init__(*args, **kwds)
+    def __init__(self, wakeup):
+        self.state = RUN
+        self.jobs = {}
+        self.jobs_lock = threading.Lock()
+        self.wakeup = wakeup
 
-    def __delitem__(self, item):
-        super().__delitem__(item)
-        if not self:
-            self.notifier.put(None)
+    def add_job(self, job, result):
+        with self.jobs_lock:
+            self.jobs[job] = result
+
+    def find_job(self, job):
+        with self.jobs_lock:
+            return self.jobs.get(job)
+
+    def finish_job(self, job):
+        with self.jobs_lock:
+            self.jobs.pop(job, None)
+            now_empty = not self.jobs
+        if now_empty and self.state != RUN:
+            # A closed pool ends when its last job does.
+            self.wakeup.put(None)
+
+    def has_jobs(self):
+        with self.jobs_lock:
+            return bool(self.jobs)
 
 
 class Pool(object):
@@ -165,19 +189,10 @@ class Pool(object):
 
     def __init__(self, processes=None, initializer=None, initargs=(),
                  maxtasksperchild=None, context=None):
-        # The state is set first: __del__ may see a half-built pool.
+        # Set first: __del__ may meet a pool whose __init__ failed.
         self._pool = []
         self._state = INIT
-
-        self._ctx = context or get_context()
-        self._setup_queues()
-        self._taskqueue = queue.SimpleQueue()
-        # Wakes the worker handler when something changes.
-        self._change_notifier = self._ctx.SimpleQueue()
-        self._cache = _PoolCache(notifier=self._change_notifier)
-        self._maxtasksperchild = maxtasksperchild
-        self._initializer = initializer
-        self._initargs = initargs
+        self._control = None
 
         if processes is None:
             processes = os.process_cpu_count() or 1
@@ -186,66 +201,57 @@ class Pool(object):
         if maxtasksperchild is not None:
             if not isinstance(maxtasksperchild, int) or maxtasksperchild <= 0:
                 raise ValueError("maxtasksperchild must be a positive int or None")
-
         if initializer is not None and not callable(initializer):
             raise TypeError('initializer must be a callable')
 
+        self._ctx = context or get_context()
         self._processes = processes
+        self._setup_queues()
+        self._streams = queue.SimpleQueue()
+        self._control = _Control(self._ctx.SimpleQueue())
+        self._cache = self._control.jobs
+        # Not a bound method: the supervisor must not keep the pool alive.
+        add_workers = functools.partial(
+            Pool._start_workers, self.Process, self._ctx, processes,
+            (self._inqueue, self._outqueue, initializer, initargs,
+             maxtasksperchild, self._wrap_exception))
         try:
-            self._repopulate_pool()
+            add_workers(self._pool)
         except Exception:
-            for p in self._pool:
-                if p.exitcode is None:
-                    p.terminate()
-            for p in self._pool:
-                p.join()
+            for w in self._pool:
+                if w.exitcode is None:
+                    w.terminate()
+            for w in self._pool:
+                w.join()
             raise
 
-        sentinels = self._get_sentinels()
-
-        self._worker_handler = threading.Thread(
-            target=Pool._handle_workers,
-            args=(self._cache, self._taskqueue, self._ctx, self.Process,
-                  self._processes, self._pool, self._inqueue, self._outqueue,
-                  self._initializer, self._initargs, self._maxtasksperchild,
-                  self._wrap_exception, sentinels, self._change_notifier)
-            )
-        self._worker_handler.daemon = True
-        self._worker_handler._state = RUN
-        self._worker_handler.start()
-
-        self._task_handler = threading.Thread(
-            target=Pool._handle_tasks,
-            args=(self._taskqueue, self._quick_put, self._outqueue,
-                  self._pool, self._cache)
-            )
-        self._task_handler.daemon = True
-        self._task_handler._state = RUN
-        self._task_handler.start()
-
-        self._result_handler = threading.Thread(
-            target=Pool._handle_results,
-            args=(self._outqueue, self._quick_get, self._cache)
-            )
-        self._result_handler.daemon = True
-        self._result_handler._state = RUN
-        self._result_handler.start()
-
+        self._threads = [
+            threading.Thread(target=target, args=args, daemon=True,
+                             name=name)
+            for name, target, args in (
+                ('PoolSupervisor', self._supervise,
+                 (self._control, self._pool, add_workers,
+                  self._wait_sentinels(), self._inqueue, self._outqueue)),
+                ('PoolFeeder', Pool._feed,
+                 (self._control, self._streams, self._inqueue)),
+                ('PoolCollector', Pool._collect,
+                 (self._control, self._outqueue)),
+            )]
+        for t in self._threads:
+            t.start()
         self._terminate = util.Finalize(
-            self, self._terminate_pool,
-            args=(self._taskqueue, self._inqueue, self._outqueue, self._pool,
-                  self._change_notifier, self._worker_handler,
-                  self._task_handler, self._result_handler, self._cache),
-            exitpriority=15
-            )
+            self, type(self)._shut_down_now,
+            args=(self._control, self._pool, self._threads, self._streams,
+                  self._inqueue, self._outqueue),
+            exitpriority=15)
         self._state = RUN
 
     def __del__(self, _warn=warnings.warn, RUN=RUN):
         if self._state == RUN:
             _warn(f"unclosed running multiprocessing pool {self!r}",
                   ResourceWarning, source=self)
-            if getattr(self, '_change_notifier', None) is not None:
-                self._change_notifier.put(None)
+            if self._control is not None:
+                self._control.wakeup.put(None)
 
     def __repr__(self):
         cls = self.__class__
@@ -253,81 +259,188 @@ class Pool(object):
                 f'state={self._state} '
                 f'pool_size={len(self._pool)}>')
 
-    def _get_sentinels(self):
-        task_queue_sentinels = [self._outqueue._reader]
-        self_notifier_sentinels = [self._change_notifier._reader]
-        return [*task_queue_sentinels, *self_notifier_sentinels]
+    def __reduce__(self):
+        raise NotImplementedError(
+            'pool objects cannot be passed between processes or pickled')
 
-    @staticmethod
-    def _get_worker_sentinels(workers):
-        return [worker.sentinel for worker in
-                workers if hasattr(worker, "sentinel")]
-
-    @staticmethod
-    def _join_exited_workers(pool):
-        """Joins and removes the workers that ended; True if any did."""
-        cleaned = False
-        for i in reversed(range(len(pool))):
-            worker = pool[i]
-            if worker.exitcode is not None:
-                worker.join()
-                cleaned = True
-                del pool[i]
-        return cleaned
-
-    def _repopulate_pool(self):
-        return self._repopulate_pool_static(self._ctx, self.Process,
-                                            self._processes,
-                                            self._pool, self._inqueue,
-                                            self._outqueue, self._initializer,
-                                            self._initargs,
-                                            self._maxtasksperchild,
-                                            self._wrap_exception)
-
-    @staticmethod
-    def _repopulate_pool_static(ctx, Process, processes, pool, inqueue,
-                                outqueue, initializer, initargs,
-                                maxtasksperchild, wrap_exception):
-        """Starts workers until the pool has `processes` of them."""
-        for i in range(processes - len(pool)):
-            w = Process(ctx, target=worker,
-                        args=(inqueue, outqueue,
-                              initializer,
-                              initargs, maxtasksperchild,
-                              wrap_exception))
-            w.name = w.name.replace('Process', 'PoolWorker')
-            w.daemon = True
-            w.start()
-            pool.append(w)
-
-    @staticmethod
-    def _maintain_pool(ctx, Process, processes, pool, inqueue, outqueue,
-                       initializer, initargs, maxtasksperchild,
-                       wrap_exception):
-        """Replaces the workers that exited."""
-        if Pool._join_exited_workers(pool):
-            Pool._repopulate_pool_static(ctx, Process, processes, pool,
-                                         inqueue, outqueue, initializer,
-                                         initargs, maxtasksperchild,
-                                         wrap_exception)
+    # -- set-up, overridden by ThreadPool --
 
     def _setup_queues(self):
         self._inqueue = self._ctx.SimpleQueue()
         self._outqueue = self._ctx.SimpleQueue()
-        self._quick_put = self._inqueue._writer.send
-        self._quick_get = self._outqueue._reader.recv
+
+    def _wait_sentinels(self):
+        # What the supervisor waits on besides the workers.
+        return [self._control.wakeup._reader]
+
+    @staticmethod
+    def _worker_sentinels(workers):
+        return [w.sentinel for w in workers]
+
+    @staticmethod
+    def _start_workers(Process, ctx, processes, worker_args, workers):
+        """Starts workers until there are `processes` of them."""
+        for _ in range(processes - len(workers)):
+            w = Process(ctx, target=worker, args=worker_args)
+            w.name = w.name.replace('Process', 'PoolWorker')
+            w.daemon = True
+            w.start()
+            workers.append(w)
+
+    # -- the threads --
+
+    @classmethod
+    def _supervise(cls, control, workers, add_workers, sentinels, inqueue,
+                   outqueue):
+        while control.state == RUN or (control.state == CLOSE
+                                       and control.has_jobs()):
+            finished = [w for w in workers if w.exitcode is not None]
+            if finished:
+                for w in finished:
+                    w.join()
+                    workers.remove(w)
+                if control.state != TERMINATE:
+                    add_workers(workers)
+            wait(cls._worker_sentinels(workers) + sentinels)
+            while not control.wakeup.empty():
+                control.wakeup.get()
+        if control.state == CLOSE:
+            # Every job is done (so every task was taken): the workers and
+            # the collector may stop.  The stop messages are sent only now
+            # because until then a worker leaving after maxtasksperchild
+            # tasks is replaced, and the replacement needs tasks, not them.
+            try:
+                for _ in workers:
+                    inqueue.put(None)
+                outqueue.put(None)
+            except OSError:
+                pass
+
+    @staticmethod
+    def _feed(control, streams, inqueue):
+        for stream in iter(streams.get, None):
+            tasks, on_count = stream
+            count = 0
+            for task in tasks:
+                if control.state == TERMINATE:
+                    return
+                try:
+                    inqueue.put(task)
+                except Exception as e:
+                    job = control.find_job(task[0])
+                    if job is not None:
+                        job._set(task[1], (False, e))
+                count += 1
+            if on_count is not None:
+                on_count(count)
+            tasks = stream = None
+
+    @staticmethod
+    def _collect(control, outqueue):
+        while True:
+            try:
+                message = outqueue.get()
+            except (OSError, EOFError):
+                return
+            if message is None or control.state == TERMINATE:
+                return
+            job_number, index, outcome = message
+            job = control.find_job(job_number)
+            if job is not None:
+                job._set(index, outcome)
+            message = job = outcome = None
+
+    @classmethod
+    def _shut_down_now(cls, control, workers, threads, streams, inqueue,
+                       outqueue):
+        # Order matters: the workers die first, so that nothing reads the
+        # input queue or writes the output queue while the feeder is
+        # unblocked and the collector woken without their locks (a killed
+        # worker may have left either lock held for ever).
+        supervisor, feeder, collector = threads
+        me = threading.current_thread()
+        control.state = TERMINATE
+        streams.put(None)
+        control.wakeup.put(None)
+        if me is not supervisor:
+            supervisor.join()
+        for w in workers:
+            if hasattr(w, 'terminate') and w.exitcode is None:
+                w.terminate()
+        for w in workers:
+            if hasattr(w, 'terminate'):
+                w.join()
+        cls._unblock_feeder(inqueue, feeder, len(workers))
+        if me is not feeder:
+            feeder.join()
+        cls._wake_collector(outqueue)
+        if me is not collector:
+            collector.join()
+        for w in workers:
+            if w.is_alive():
+                w.join()
+
+    @staticmethod
+    def _unblock_feeder(inqueue, feeder, size):
+        # The feeder may be stuck writing to a full pipe that no worker
+        # reads any more: read its tasks back out until it stops.
+        while feeder.is_alive() and inqueue._reader.poll(0.01):
+            inqueue._reader.recv_bytes()
+
+    @staticmethod
+    def _wake_collector(outqueue):
+        outqueue._writer.send(None)
+
+    # -- the public API --
 
     def _check_running(self):
         if self._state != RUN:
             raise ValueError("Pool not running")
 
+    def _submit(self, result, tasks, on_count=None):
+        self._streams.put((tasks, on_count))
+        return result
+
+    @staticmethod
+    def _task_stream(job, func, iterable):
+        """The tasks of one call; an error raised by iterable ends the
+        stream with a task that raises it."""
+        index = -1
+        try:
+            for index, x in enumerate(iterable):
+                yield (job, index, func, (x,), {})
+        except Exception as e:
+            yield (job, index + 1, _reraise, (e,), {})
+
+    @staticmethod
+    def _get_tasks(func, it, size):
+        it = iter(it)
+        while True:
+            chunk = tuple(itertools.islice(it, size))
+            if not chunk:
+                return
+            yield (func, chunk)
+
     def apply(self, func, args=(), kwds={}):
         """Calls func(*args, **kwds) in a worker; returns its result."""
         return self.apply_async(func, args, kwds).get()
 
+    def apply_async(self, func, args=(), kwds={}, callback=None,
+                    error_callback=None):
+        """apply() returning an AsyncResult at once."""
+        self._check_running()
+        result = ApplyResult(self, callback, error_callback)
+        return self._submit(result, [(result._job, 0, func, args, kwds)])
+
     def map(self, func, iterable, chunksize=None):
         """[func(x) for x in iterable], computed by the workers in chunks."""
         return self._map_async(func, iterable, mapstar, chunksize).get()
+
+    def map_async(self, func, iterable, chunksize=None, callback=None,
+                  error_callback=None):
+        """map() returning an AsyncResult at once."""
+        return self._map_async(func, iterable, mapstar, chunksize, callback,
+                               error_callback)
 
     def starmap(self, func, iterable, chunksize=None):
         """map() for argument tuples: each item x gives func(*x)."""
@@ -339,229 +452,56 @@ class Pool(object):
         return self._map_async(func, iterable, starmapstar, chunksize,
                                callback, error_callback)
 
-    def _guarded_task_generation(self, result_job, func, iterable):
-        """Yields tasks; an exception from iterable becomes a task that
-        raises it, so the job fails instead of the task handler."""
-        try:
-            i = -1
-            for i, x in enumerate(iterable):
-                yield (result_job, i, func, (x,), {})
-        except Exception as e:
-            yield (result_job, i + 1, _helper_reraises_exception, (e,), {})
-
-    def imap(self, func, iterable, chunksize=1):
-        """A lazy map(): an iterator of the results in order, each yielded
-        as soon as it and those before it are in."""
-        self._check_running()
-        if chunksize == 1:
-            result = IMapIterator(self)
-            self._taskqueue.put(
-                (self._guarded_task_generation(result._job, func, iterable),
-                 result._set_length))
-            return result
-        else:
-            if chunksize < 1:
-                raise ValueError(
-                    "Chunksize must be 1+, not {0:n}".format(chunksize))
-            task_batches = Pool._get_tasks(func, iterable, chunksize)
-            result = IMapIterator(self)
-            self._taskqueue.put(
-                (self._guarded_task_generation(result._job, mapstar,
-                                               task_batches),
-                 result._set_length))
-            return (item for chunk in result for item in chunk)
-
-    def imap_unordered(self, func, iterable, chunksize=1):
-        """imap() yielding results in the order they complete."""
-        self._check_running()
-        if chunksize == 1:
-            result = IMapUnorderedIterator(self)
-            self._taskqueue.put(
-                (self._guarded_task_generation(result._job, func, iterable),
-                 result._set_length))
-            return result
-        else:
-            if chunksize < 1:
-                raise ValueError(
-                    "Chunksize must be 1+, not {0!r}".format(chunksize))
-            task_batches = Pool._get_tasks(func, iterable, chunksize)
-            result = IMapUnorderedIterator(self)
-            self._taskqueue.put(
-                (self._guarded_task_generation(result._job, mapstar,
-                                               task_batches),
-                 result._set_length))
-            return (item for chunk in result for item in chunk)
-
-    def apply_async(self, func, args=(), kwds={}, callback=None,
-                    error_callback=None):
-        """apply() returning an AsyncResult at once."""
-        self._check_running()
-        result = ApplyResult(self, callback, error_callback)
-        self._taskqueue.put(([(result._job, 0, func, args, kwds)], None))
-        return result
-
-    def map_async(self, func, iterable, chunksize=None, callback=None,
-                  error_callback=None):
-        """map() returning an AsyncResult at once."""
-        return self._map_async(func, iterable, mapstar, chunksize, callback,
-                               error_callback)
-
-    def _map_async(self, func, iterable, mapper, chunksize=None, callback=None,
-                   error_callback=None):
-        # Shared by map, starmap and their _async forms: the iterable is cut
-        # into chunks (about four per worker unless chunksize is given).
+    def _map_async(self, func, iterable, mapper, chunksize=None,
+                   callback=None, error_callback=None):
+        # The items are cut into chunks, by default about four per worker.
         self._check_running()
         if not hasattr(iterable, '__len__'):
             iterable = list(iterable)
-
         if chunksize is None:
             chunksize, extra = divmod(len(iterable), len(self._pool) * 4)
             if extra:
                 chunksize += 1
         if len(iterable) == 0:
             chunksize = 0
-
-        task_batches = Pool._get_tasks(func, iterable, chunksize)
         result = MapResult(self, chunksize, len(iterable), callback,
                            error_callback=error_callback)
-        self._taskqueue.put(
-            (self._guarded_task_generation(result._job, mapper, task_batches),
-             None))
-        return result
+        chunks = Pool._get_tasks(func, iterable, chunksize)
+        return self._submit(result,
+                            self._task_stream(result._job, mapper, chunks))
 
-    @staticmethod
-    def _wait_for_updates(sentinels, change_notifier, timeout=None):
-        wait(sentinels, timeout=timeout)
-        while not change_notifier.empty():
-            change_notifier.get()
+    def imap(self, func, iterable, chunksize=1):
+        """A lazy map(): an iterator of the results in order, each yielded
+        as soon as it and those before it are in."""
+        return self._imap(IMapIterator, func, iterable, chunksize)
 
-    @classmethod
-    def _handle_workers(cls, cache, taskqueue, ctx, Process, processes,
-                        pool, inqueue, outqueue, initializer, initargs,
-                        maxtasksperchild, wrap_exception, sentinels,
-                        change_notifier):
-        thread = threading.current_thread()
+    def imap_unordered(self, func, iterable, chunksize=1):
+        """imap() yielding results in the order they complete."""
+        return self._imap(IMapUnorderedIterator, func, iterable, chunksize)
 
-        # Keep maintaining workers until the cache gets drained, unless the
-        # pool is terminated.
-        while thread._state == RUN or (cache and thread._state != TERMINATE):
-            cls._maintain_pool(ctx, Process, processes, pool, inqueue,
-                               outqueue, initializer, initargs,
-                               maxtasksperchild, wrap_exception)
-
-            current_sentinels = [*cls._get_worker_sentinels(pool), *sentinels]
-
-            cls._wait_for_updates(current_sentinels, change_notifier)
-        # A None task tells the task handler to stop the workers.
-        taskqueue.put(None)
-
-    @staticmethod
-    def _handle_tasks(taskqueue, put, outqueue, pool, cache):
-        thread = threading.current_thread()
-
-        for taskseq, set_length in iter(taskqueue.get, None):
-            task = None
-            try:
-                for task in taskseq:
-                    if thread._state != RUN:
-                        break
-                    try:
-                        put(task)
-                    except Exception as e:
-                        job, idx = task[:2]
-                        try:
-                            cache[job]._set(idx, (False, e))
-                        except KeyError:
-                            pass
-                else:
-                    if set_length:
-                        idx = task[1] if task else -1
-                        set_length(idx + 1)
-                    continue
-                break
-            finally:
-                task = taskseq = job = None
-
-        try:
-            # Tell the result handler, then each worker, to finish.
-            outqueue.put(None)
-
-            for p in pool:
-                put(None)
-        except OSError:
-            pass
-
-
-    @staticmethod
-    def _handle_results(outqueue, get, cache):
-        thread = threading.current_thread()
-
-        while 1:
-            try:
-                task = get()
-            except (OSError, EOFError):
-                return
-
-            if thread._state != RUN:
-                assert thread._state == TERMINATE, "Thread not in TERMINATE"
-                break
-
-            if task is None:
-                break
-
-            job, i, obj = task
-            try:
-                cache[job]._set(i, obj)
-            except KeyError:
-                pass
-            task = job = obj = None
-
-        while cache and thread._state != TERMINATE:
-            try:
-                task = get()
-            except (OSError, EOFError):
-                return
-
-            if task is None:
-                continue
-            job, i, obj = task
-            try:
-                cache[job]._set(i, obj)
-            except KeyError:
-                pass
-            task = job = obj = None
-
-        if hasattr(outqueue, '_reader'):
-            # A worker blocked writing a result could never exit.
-            try:
-                for i in range(10):
-                    if not outqueue._reader.poll():
-                        break
-                    get()
-            except (OSError, EOFError):
-                pass
-
-
-    @staticmethod
-    def _get_tasks(func, it, size):
-        it = iter(it)
-        while 1:
-            x = tuple(itertools.islice(it, size))
-            if not x:
-                return
-            yield (func, x)
-
-    def __reduce__(self):
-        raise NotImplementedError(
-              'pool objects cannot be passed between processes or pickled'
-              )
+    def _imap(self, iterator_class, func, iterable, chunksize):
+        self._check_running()
+        if chunksize < 1:
+            raise ValueError(
+                "Chunksize must be 1+, not {0:n}".format(chunksize))
+        result = iterator_class(self)
+        if chunksize == 1:
+            tasks = self._task_stream(result._job, func, iterable)
+        else:
+            chunks = Pool._get_tasks(func, iterable, chunksize)
+            tasks = self._task_stream(result._job, mapstar, chunks)
+        self._submit(result, tasks, result._set_length)
+        if chunksize == 1:
+            return result
+        return (item for chunk in result for item in chunk)
 
     def close(self):
         """No more tasks; the workers exit when the queued ones are done."""
         if self._state == RUN:
             self._state = CLOSE
-            self._worker_handler._state = CLOSE
-            self._change_notifier.put(None)
+            self._control.state = CLOSE
+            self._streams.put(None)
+            self._control.wakeup.put(None)
 
     def terminate(self):
         """Stops the workers at once, dropping outstanding work."""
@@ -574,58 +514,10 @@ class Pool(object):
             raise ValueError("Pool is still running")
         elif self._state not in (CLOSE, TERMINATE):
             raise ValueError("In unknown state")
-        self._worker_handler.join()
-        self._task_handler.join()
-        self._result_handler.join()
-        for p in self._pool:
-            p.join()
-
-    @staticmethod
-    def _help_stuff_finish(inqueue, task_handler, size):
-        # The task handler may be blocked writing to a full inqueue: drain
-        # it, holding the readers' lock so no worker takes a task.
-        inqueue._rlock.acquire()
-        while task_handler.is_alive() and inqueue._reader.poll():
-            inqueue._reader.recv()
-            time.sleep(0)
-
-    @classmethod
-    def _terminate_pool(cls, taskqueue, inqueue, outqueue, pool,
-                        change_notifier, worker_handler, task_handler,
-                        result_handler, cache):
-
-        worker_handler._state = TERMINATE
-        change_notifier.put(None)
-        task_handler._state = TERMINATE
-
-        cls._help_stuff_finish(inqueue, task_handler, len(pool))
-
-        if (not result_handler.is_alive()) and (len(cache) != 0):
-            raise AssertionError(
-                "Cannot have cache with result_handler not alive")
-
-        result_handler._state = TERMINATE
-        change_notifier.put(None)
-        outqueue.put(None)                  # sentinel
-
-        if threading.current_thread() is not worker_handler:
-            worker_handler.join()
-
-        if pool and hasattr(pool[0], 'terminate'):
-            for p in pool:
-                if p.exitcode is None:
-                    p.terminate()
-
-        if threading.current_thread() is not task_handler:
-            task_handler.join()
-
-        if threading.current_thread() is not result_handler:
-            result_handler.join()
-
-        if pool and hasattr(pool[0], 'terminate'):
-            for p in pool:
-                if p.is_alive():
-                    p.join()
+        for t in self._threads:
+            t.join()
+        for w in self._pool:
+            w.join()
 
     def __enter__(self):
         self._check_running()
@@ -635,7 +527,8 @@ class Pool(object):
         self.terminate()
 
 
-# ---- results -----------------------------------------------------------------
+
+# ---- results -------------------------------------------------------------
 
 class ApplyResult(object):
     """The result of apply_async()."""
@@ -644,10 +537,10 @@ class ApplyResult(object):
         self._pool = pool
         self._event = threading.Event()
         self._job = next(job_counter)
-        self._cache = pool._cache
+        self._control = pool._control
         self._callback = callback
         self._error_callback = error_callback
-        self._cache[self._job] = self
+        self._control.add_job(self._job, self)
 
     def ready(self):
         return self._event.is_set()
@@ -676,7 +569,7 @@ class ApplyResult(object):
         if self._error_callback and not self._success:
             self._error_callback(self._value)
         self._event.set()
-        del self._cache[self._job]
+        self._control.finish_job(self._job)
         self._pool = None
 
     __class_getitem__ = classmethod(types.GenericAlias)
@@ -697,7 +590,7 @@ class MapResult(ApplyResult):
         if chunksize <= 0:
             self._number_left = 0
             self._event.set()
-            del self._cache[self._job]
+            self._control.finish_job(self._job)
         else:
             self._number_left = length // chunksize + bool(length % chunksize)
 
@@ -709,7 +602,7 @@ class MapResult(ApplyResult):
             if self._number_left == 0:
                 if self._callback:
                     self._callback(self._value)
-                del self._cache[self._job]
+                self._control.finish_job(self._job)
                 self._event.set()
                 self._pool = None
         else:
@@ -720,7 +613,7 @@ class MapResult(ApplyResult):
             if self._number_left == 0:
                 if self._error_callback:
                     self._error_callback(self._value)
-                del self._cache[self._job]
+                self._control.finish_job(self._job)
                 self._event.set()
                 self._pool = None
 
@@ -733,12 +626,12 @@ class IMapIterator(object):
         self._pool = pool
         self._cond = threading.Condition(threading.Lock())
         self._job = next(job_counter)
-        self._cache = pool._cache
+        self._control = pool._control
         self._items = collections.deque()
         self._index = 0
         self._length = None
         self._unsorted = {}
-        self._cache[self._job] = self
+        self._control.add_job(self._job, self)
 
     def __iter__(self):
         return self
@@ -781,7 +674,7 @@ class IMapIterator(object):
                 self._unsorted[i] = obj
 
             if self._index == self._length:
-                del self._cache[self._job]
+                self._control.finish_job(self._job)
                 self._pool = None
 
     def _set_length(self, length):
@@ -789,7 +682,7 @@ class IMapIterator(object):
             self._length = length
             if self._index == self._length:
                 self._cond.notify()
-                del self._cache[self._job]
+                self._control.finish_job(self._job)
                 self._pool = None
 
 
@@ -802,7 +695,7 @@ class IMapUnorderedIterator(IMapIterator):
             self._index += 1
             self._cond.notify()
             if self._index == self._length:
-                del self._cache[self._job]
+                self._control.finish_job(self._job)
                 self._pool = None
 
 
@@ -821,23 +714,23 @@ class ThreadPool(Pool):
     def _setup_queues(self):
         self._inqueue = queue.SimpleQueue()
         self._outqueue = queue.SimpleQueue()
-        self._quick_put = self._inqueue.put
-        self._quick_get = self._outqueue.get
-
-    def _get_sentinels(self):
-        return [self._change_notifier._reader]
 
     @staticmethod
-    def _get_worker_sentinels(workers):
+    def _worker_sentinels(workers):
         return []
 
     @staticmethod
-    def _help_stuff_finish(inqueue, task_handler, size):
-        # Drop the queued tasks, then one sentinel per worker.
+    def _unblock_feeder(inqueue, feeder, size):
+        # A queue.SimpleQueue never blocks the feeder: drop the queued
+        # tasks and tell each thread to stop (threads cannot be killed).
         try:
             while True:
                 inqueue.get(block=False)
         except queue.Empty:
             pass
-        for i in range(size):
+        for _ in range(size):
             inqueue.put(None)
+
+    @staticmethod
+    def _wake_collector(outqueue):
+        outqueue.put(None)
