@@ -128,9 +128,14 @@ def public_methods(obj):
 # ---- the server --------------------------------------------------------------
 
 class Server(object):
-    """Runs in the manager process: owns the shared objects and serves one
-    thread per connection.  mutex protects id_to_obj, id_to_refcount and
-    id_to_local_proxy_obj."""
+    """Runs in the manager process: owns the shared objects and serves each
+    connection in a thread of its own.
+
+    id_to_obj maps an object id to (object, exposed names, method_to_typeid)
+    and id_to_refcount to the number of proxies (in all processes) holding
+    it; an object goes when its count drops to zero.  id_to_local_proxy_obj
+    keeps the objects that proxies stored inside other shared objects refer
+    to (see RebuildProxy).  mutex protects the three dicts."""
 
     public = ['shutdown', 'create', 'accept_connection', 'get_methods',
               'debug_info', 'number_of_objects', 'dummy', 'incref', 'decref']
@@ -149,132 +154,132 @@ class Server(object):
         self.id_to_refcount = {}
         self.id_to_local_proxy_obj = {}
         self.mutex = threading.Lock()
+        self.stop_event = threading.Event()
+
+    # -- the server's life --
 
     def serve_forever(self):
-        """Serves until shutdown is requested, then exits the process."""
-        self.stop_event = threading.Event()
+        """Serves until a client asks for shutdown, then exits the
+        process."""
         process.current_process()._manager_server = self
+        threading.Thread(target=self.accepter, daemon=True).start()
         try:
-            accepter = threading.Thread(target=self.accepter)
-            accepter.daemon = True
-            accepter.start()
-            try:
-                while not self.stop_event.is_set():
-                    self.stop_event.wait(1)
-            except (KeyboardInterrupt, SystemExit):
-                pass
+            self.stop_event.wait()
+        except (KeyboardInterrupt, SystemExit):
+            pass
         finally:
-            if sys.stdout != sys.__stdout__:
-                sys.stdout = sys.__stdout__
-                sys.stderr = sys.__stderr__
+            sys.stdout = sys.__stdout__
+            sys.stderr = sys.__stderr__
             sys.exit(0)
 
     def accepter(self):
         while True:
             try:
-                c = self.listener.accept()
+                conn = self.listener.accept()
             except OSError:
                 continue
-            t = threading.Thread(target=self.handle_request, args=(c,))
-            t.daemon = True
-            t.start()
-
-    def _handle_request(self, c):
-        request = None
-        try:
-            connection.deliver_challenge(c, self.authkey)
-            connection.answer_challenge(c, self.authkey)
-            request = c.recv()
-            ignore, funcname, args, kwds = request
-            assert funcname in self.public, '%r unrecognized' % funcname
-            func = getattr(self, funcname)
-        except Exception:
-            msg = ('#TRACEBACK', format_exc())
-        else:
-            try:
-                result = func(c, *args, **kwds)
-            except Exception:
-                msg = ('#TRACEBACK', format_exc())
-            else:
-                msg = ('#RETURN', result)
-        try:
-            c.send(msg)
-        except Exception as e:
-            try:
-                c.send(('#TRACEBACK', format_exc()))
-            except Exception:
-                pass
+            threading.Thread(target=self.handle_request, args=(conn,),
+                             daemon=True).start()
 
     def handle_request(self, conn):
-        """Serves the first request of a new connection."""
+        """Authenticates a new connection and answers its first request,
+        a call of one of the server's public functions."""
         try:
-            self._handle_request(conn)
+            reply = self._first_request(conn)
+            if reply is not None:
+                self._send_reply(conn, reply)
         except SystemExit:
             pass
         finally:
             conn.close()
 
+    def _first_request(self, conn):
+        # The reply, or None when the function answered itself.
+        try:
+            connection.deliver_challenge(conn, self.authkey)
+            connection.answer_challenge(conn, self.authkey)
+            _, funcname, args, kwds = conn.recv()
+            if funcname not in self.public:
+                raise AssertionError('%r unrecognized' % funcname)
+            func = getattr(self, funcname)
+        except Exception:
+            return ('#TRACEBACK', format_exc())
+        try:
+            result = func(conn, *args, **kwds)
+        except Exception:
+            return ('#TRACEBACK', format_exc())
+        if funcname in ('accept_connection', 'shutdown'):
+            return None
+        return ('#RETURN', result)
+
+    @staticmethod
+    def _send_reply(conn, reply):
+        """Sends reply; a reply that does not pickle becomes a report of
+        why.  False when the connection is gone."""
+        try:
+            conn.send(reply)
+            return True
+        except Exception:
+            try:
+                conn.send(('#UNSERIALIZABLE', format_exc()))
+                return True
+            except Exception:
+                return False
+
     def serve_client(self, conn):
         """Serves method calls on conn until the client goes away."""
-        recv = conn.recv
-        send = conn.send
-        id_to_obj = self.id_to_obj
-
         while not self.stop_event.is_set():
             try:
-                methodname = obj = None
-                request = recv()
-                ident, methodname, args, kwds = request
-                try:
-                    obj, exposed, gettypeid = id_to_obj[ident]
-                except KeyError as ke:
-                    try:
-                        obj, exposed, gettypeid = \
-                            self.id_to_local_proxy_obj[ident]
-                    except KeyError:
-                        raise ke
-                if methodname not in exposed:
-                    raise AttributeError(
-                        'method %r of %r object is not in exposed=%r' %
-                        (methodname, type(obj), exposed))
-                function = getattr(obj, methodname)
-                try:
-                    res = function(*args, **kwds)
-                except Exception as e:
-                    msg = ('#ERROR', e)
-                else:
-                    typeid = gettypeid and gettypeid.get(methodname, None)
-                    if typeid:
-                        rident, rexposed = self.create(conn, typeid, res)
-                        token = Token(typeid, self.address, rident)
-                        msg = ('#PROXY', (rexposed, token))
-                    else:
-                        msg = ('#RETURN', res)
-            except AttributeError:
-                if methodname is None:
-                    msg = ('#TRACEBACK', format_exc())
-                else:
-                    try:
-                        fallback_func = self.fallback_mapping[methodname]
-                        result = fallback_func(self, conn, ident, obj,
-                                               *args, **kwds)
-                        msg = ('#RETURN', result)
-                    except Exception:
-                        msg = ('#TRACEBACK', format_exc())
-            except EOFError:
-                sys.exit(0)
+                ident, methodname, args, kwds = conn.recv()
+            except (EOFError, OSError):
+                return
             except Exception:
-                msg = ('#TRACEBACK', format_exc())
+                reply = ('#TRACEBACK', format_exc())
+            else:
+                reply = self._call_method(conn, ident, methodname, args,
+                                          kwds)
+            if not self._send_reply(conn, reply):
+                return
 
+    def _lookup(self, ident):
+        with self.mutex:
             try:
-                try:
-                    send(msg)
-                except Exception:
-                    send(('#UNSERIALIZABLE', format_exc()))
-            except Exception as e:
-                conn.close()
-                sys.exit(1)
+                return self.id_to_obj[ident]
+            except KeyError:
+                return self.id_to_local_proxy_obj[ident]
 
+    def _call_method(self, conn, ident, methodname, args, kwds):
+        # The reply to one method call on a shared object.
+        try:
+            obj, exposed, gettypeid = self._lookup(ident)
+        except KeyError:
+            return ('#TRACEBACK', format_exc())
+        if methodname not in exposed:
+            fallback = self.fallback_mapping.get(methodname)
+            if fallback is None:
+                return ('#ERROR', AttributeError(
+                    'method %r of %r object is not in exposed=%r'
+                    % (methodname, type(obj), exposed)))
+            try:
+                return ('#RETURN', fallback(self, conn, ident, obj,
+                                            *args, **kwds))
+            except Exception:
+                return ('#TRACEBACK', format_exc())
+        try:
+            result = getattr(obj, methodname)(*args, **kwds)
+        except Exception as e:
+            return ('#ERROR', e)
+        typeid = gettypeid and gettypeid.get(methodname, None)
+        if not typeid:
+            return ('#RETURN', result)
+        # The result stays here, shared: the caller gets a proxy.
+        try:
+            rident, rexposed = self.create(conn, typeid, result)
+        except Exception:
+            return ('#TRACEBACK', format_exc())
+        return ('#PROXY', (rexposed, Token(typeid, self.address, rident)))
+
+    # What a proxy may ask of any object, exposed or not.
     def fallback_getvalue(self, conn, ident, obj):
         return obj
 
@@ -290,67 +295,61 @@ class Server(object):
         '#GETVALUE': fallback_getvalue,
     }
 
+    # -- the public functions (first requests) --
+
     def dummy(self, c):
         pass
 
     def debug_info(self, c):
         """A text listing the shared objects and their reference counts."""
         with self.mutex:
-            result = []
-            keys = list(self.id_to_refcount.keys())
-            keys.sort()
-            for ident in keys:
-                if ident != '0':
-                    result.append('  %s:       refcount=%s\n    %s' %
-                                  (ident, self.id_to_refcount[ident],
-                                   str(self.id_to_obj[ident][0])[:75]))
-            return '\n'.join(result)
+            return '\n'.join(
+                '  %s:       refcount=%s\n    %s'
+                % (ident, count, str(self.id_to_obj[ident][0])[:75])
+                for ident, count in sorted(self.id_to_refcount.items())
+                if ident != '0')
 
     def number_of_objects(self, c):
         """The number of shared objects."""
-        return len(self.id_to_refcount)
+        with self.mutex:
+            return len(self.id_to_refcount)
 
     def shutdown(self, c):
-        """Stops the server (after replying)."""
+        """Replies, then stops the server."""
         try:
             c.send(('#RETURN', None))
-        except:
-            import traceback
-            traceback.print_exc()
         finally:
             self.stop_event.set()
 
     def create(self, c, typeid, /, *args, **kwds):
-        """Makes a new shared object; returns its (id, exposed methods)."""
+        """Makes a new shared object; returns its id and exposed methods.
+        The object starts with one reference, the caller's."""
+        callable, exposed, method_to_typeid, proxytype = self.registry[typeid]
+        if callable is None:
+            if kwds or len(args) != 1:
+                raise ValueError(
+                    "Without callable, must have one non-keyword argument")
+            obj = args[0]
+        else:
+            obj = callable(*args, **kwds)
+        if exposed is None:
+            exposed = public_methods(obj)
+        if method_to_typeid is not None:
+            if not isinstance(method_to_typeid, dict):
+                raise TypeError(
+                    "Method_to_typeid {0!r}: type {1!s}, not dict".format(
+                        method_to_typeid, type(method_to_typeid)))
+            exposed = list(exposed) + list(method_to_typeid)
+        ident = '%x' % id(obj)
         with self.mutex:
-            callable, exposed, method_to_typeid, proxytype = \
-                self.registry[typeid]
-            if callable is None:
-                if kwds or (len(args) != 1):
-                    raise ValueError(
-                        "Without callable, must have one non-keyword "
-                        "argument")
-                obj = args[0]
-            else:
-                obj = callable(*args, **kwds)
-            if exposed is None:
-                exposed = public_methods(obj)
-            if method_to_typeid is not None:
-                if not isinstance(method_to_typeid, dict):
-                    raise TypeError(
-                        "Method_to_typeid {0!r}: type {1!s}, not dict".format(
-                            method_to_typeid, type(method_to_typeid)))
-                exposed = list(exposed) + list(method_to_typeid)
-            ident = '%x' % id(obj)
             self.id_to_obj[ident] = (obj, set(exposed), method_to_typeid)
-            if ident not in self.id_to_refcount:
-                self.id_to_refcount[ident] = 0
+            self.id_to_refcount.setdefault(ident, 0)
         self.incref(c, ident)
         return ident, tuple(exposed)
 
     def get_methods(self, c, token):
         """The exposed methods of the object token names."""
-        return tuple(self.id_to_obj[token.id][1])
+        return tuple(self._lookup(token.id)[1])
 
     def accept_connection(self, c, name):
         """Turns c into a connection for method calls."""
@@ -360,34 +359,33 @@ class Server(object):
 
     def incref(self, c, ident):
         with self.mutex:
-            try:
+            if ident in self.id_to_refcount:
                 self.id_to_refcount[ident] += 1
-            except KeyError as ke:
-                if ident in self.id_to_local_proxy_obj:
-                    self.id_to_refcount[ident] = 1
-                    self.id_to_obj[ident] = self.id_to_local_proxy_obj[ident]
-                else:
-                    raise ke
+            elif ident in self.id_to_local_proxy_obj:
+                # A proxy stored in a shared object came back to a client.
+                self.id_to_refcount[ident] = 1
+                self.id_to_obj[ident] = self.id_to_local_proxy_obj[ident]
+            else:
+                raise KeyError(ident)
 
     def decref(self, c, ident):
-        if (ident not in self.id_to_refcount and
-                ident in self.id_to_local_proxy_obj):
-            return
         with self.mutex:
-            if self.id_to_refcount[ident] <= 0:
+            if (ident not in self.id_to_refcount and
+                    ident in self.id_to_local_proxy_obj):
+                return
+            count = self.id_to_refcount[ident]
+            if count <= 0:
                 raise AssertionError(
                     "Id {0!s} ({1!r}) has refcount {2:n}, not 1+".format(
-                        ident, self.id_to_obj[ident],
-                        self.id_to_refcount[ident]))
-            self.id_to_refcount[ident] -= 1
-            if self.id_to_refcount[ident] == 0:
-                del self.id_to_refcount[ident]
-        if ident not in self.id_to_refcount:
-            # Dropped outside the lock: the object's destructor may run
-            # anything, including calls back into this server.
-            self.id_to_obj[ident] = (None, (), None)
-            with self.mutex:
-                del self.id_to_obj[ident]
+                        ident, self.id_to_obj[ident], count))
+            if count > 1:
+                self.id_to_refcount[ident] = count - 1
+                return
+            del self.id_to_refcount[ident]
+            entry = self.id_to_obj.pop(ident, None)
+        # The object is released outside the lock: its destructor may do
+        # anything, calls back into this server included.
+        del entry
 
 
 def format_exc():
