@@ -24,13 +24,93 @@ from queue import Empty, Full
 from .util import Finalize, register_after_fork, is_exiting
 
 
-class Queue(object):
-    """A process-shared FIFO queue.
+class _Feeder:
+    """The thread that pickles what put() buffered and writes it to the
+    pipe: one per Queue object per process, started by the first put().
 
-    _rlock serializes readers and _wlock the feeder threads' writes (one
-    feeder per process); _sem counts free slots when maxsize is set.  In
-    this process, _notempty (a threading.Condition) protects _buffer,
-    _thread and the feeder's start-up."""
+    cond (a threading.Condition) protects buffer and thread.  The thread
+    holds no reference to the Queue, so an abandoned queue is collected;
+    its finalizers (made when the thread starts) then stop the thread
+    once the buffer is written, and, at exit, wait for that."""
+
+    _STOP = object()
+
+    def __init__(self, writer, wlock, sem, on_error, ignore_epipe):
+        self.buffer = collections.deque()
+        self.cond = threading.Condition(threading.Lock())
+        self.thread = None
+        self.join_at_exit = None
+        self.stop_at_exit = None
+        self._writer = writer
+        self._wlock = wlock
+        self._sem = sem
+        self._on_error = on_error
+        self._ignore_epipe = ignore_epipe
+
+    def push(self, owner, obj):
+        """Buffers obj; owner is the Queue (for the finalizers)."""
+        with self.cond:
+            if self.thread is None:
+                self._start(owner)
+            self.buffer.append(obj)
+            self.cond.notify()
+
+    def _start(self, owner):
+        thread = threading.Thread(target=self._run, name='QueueFeederThread',
+                                  daemon=True)
+        thread.start()
+        self.thread = thread
+        self.join_at_exit = Finalize(thread, _join_thread,
+                                     [weakref.ref(thread)], exitpriority=-5)
+        self.stop_at_exit = Finalize(owner, _Feeder._push_stop,
+                                     [self.buffer, self.cond],
+                                     exitpriority=10)
+
+    @staticmethod
+    def _push_stop(buffer, cond):
+        with cond:
+            buffer.append(_Feeder._STOP)
+            cond.notify()
+
+    def _run(self):
+        while True:
+            with self.cond:
+                while not self.buffer:
+                    self.cond.wait()
+                batch = list(self.buffer)
+                self.buffer.clear()
+            for obj in batch:
+                if obj is _Feeder._STOP:
+                    self._writer.close()
+                    return
+                try:
+                    data = _ForkingPickler.dumps(obj)
+                    with self._wlock:
+                        self._writer.send_bytes(data)
+                except Exception as e:
+                    if self._ignore_epipe and getattr(e, 'errno', 0) == \
+                            errno.EPIPE:
+                        return
+                    if is_exiting():
+                        return
+                    # The object is lost: free its slot, then report.
+                    self._sem.release()
+                    self._on_error(e, obj)
+                obj = None
+
+
+def _join_thread(thread_ref):
+    thread = thread_ref()
+    if thread is not None:
+        thread.join()
+
+
+class Queue(object):
+    """A process-shared FIFO queue over a pipe.
+
+    Readers take _rlock around each message; _wlock keeps two processes'
+    feeders from interleaving their writes; _sem counts the free slots
+    (maxsize), released by get() and taken by put()."""
 
     def __init__(self, maxsize=0, *, ctx):
         if maxsize <= 0:
@@ -56,20 +136,15 @@ class Queue(object):
         self._reset()
 
     def _after_fork(self):
-        self._reset(after_fork=True)
+        # The parent's feeder (and its buffer) stay the parent's.
+        self._reset()
 
-    def _reset(self, after_fork=False):
-        if after_fork:
-            self._notempty._at_fork_reinit()
-        else:
-            self._notempty = threading.Condition(threading.Lock())
-        self._buffer = collections.deque()
-        self._thread = None
-        self._jointhread = None
+    def _reset(self):
+        self._feeder = _Feeder(self._writer, self._wlock, self._sem,
+                               type(self)._on_queue_feeder_error,
+                               self._ignore_epipe)
         self._joincancelled = False
         self._closed = False
-        self._close = None
-        self._send_bytes = self._writer.send_bytes
         self._recv_bytes = self._reader.recv_bytes
         self._poll = self._reader.poll
 
@@ -78,11 +153,7 @@ class Queue(object):
             raise ValueError(f"Queue {self!r} is closed")
         if not self._sem.acquire(block, timeout):
             raise Full
-        with self._notempty:
-            if self._thread is None:
-                self._start_thread()
-            self._buffer.append(obj)
-            self._notempty.notify()
+        self._feeder.push(self, obj)
 
     def get(self, block=True, timeout=None):
         if self._closed:
@@ -91,22 +162,18 @@ class Queue(object):
             with self._rlock:
                 res = self._recv_bytes()
             self._sem.release()
-        else:
-            if block:
-                deadline = time.monotonic() + timeout
-            if not self._rlock.acquire(block, timeout):
+            return _ForkingPickler.loads(res)
+        deadline = time.monotonic() + (timeout or 0)
+        if not self._rlock.acquire(block, timeout):
+            raise Empty
+        try:
+            remaining = deadline - time.monotonic() if block else 0
+            if not self._poll(max(remaining, 0)):
                 raise Empty
-            try:
-                if block:
-                    timeout = deadline - time.monotonic()
-                    if not self._poll(timeout):
-                        raise Empty
-                elif not self._poll():
-                    raise Empty
-                res = self._recv_bytes()
-                self._sem.release()
-            finally:
-                self._rlock.release()
+            res = self._recv_bytes()
+            self._sem.release()
+        finally:
+            self._rlock.release()
         return _ForkingPickler.loads(res)
 
     def qsize(self):
@@ -125,26 +192,28 @@ class Queue(object):
         return self.put(obj, False)
 
     def close(self):
-        """No more puts from this process; the feeder flushes and stops."""
+        """No more puts from this process; the feeder writes what is
+        buffered, then stops."""
         self._closed = True
-        close = self._close
-        if close:
-            self._close = None
-            close()
+        stop = self._feeder.stop_at_exit
+        if stop is not None:
+            self._feeder.stop_at_exit = None
+            stop()
 
     def join_thread(self):
         """Waits for the feeder thread (after close())."""
         assert self._closed, "Queue {0!r} not closed".format(self)
-        if self._jointhread:
-            self._jointhread()
+        join = self._feeder.join_at_exit
+        if join is not None and not self._joincancelled:
+            join()
 
     def cancel_join_thread(self):
-        """Lets this process exit without flushing the buffer."""
+        """Lets this process exit without waiting for the buffer to be
+        written (what is left in it is lost)."""
         self._joincancelled = True
-        try:
-            self._jointhread.cancel()
-        except AttributeError:
-            pass
+        join = self._feeder.join_at_exit
+        if join is not None:
+            join.cancel()
 
     def _terminate_broken(self):
         # The queue cannot be used any more (a worker died holding it).
@@ -152,94 +221,14 @@ class Queue(object):
         self.close()
         self.cancel_join_thread()
 
-    def _start_thread(self):
-        self._buffer.clear()
-        self._thread = threading.Thread(
-            target=Queue._feed,
-            args=(self._buffer, self._notempty, self._send_bytes,
-                  self._wlock, self._reader.close, self._writer.close,
-                  self._ignore_epipe, self._on_queue_feeder_error,
-                  self._sem),
-            name='QueueFeederThread',
-            daemon=True,
-        )
-        try:
-            self._thread.start()
-        except:
-            self._thread = None
-            raise
-        if not self._joincancelled:
-            self._jointhread = Finalize(
-                self._thread, Queue._finalize_join,
-                [weakref.ref(self._thread)],
-                exitpriority=-5)
-        self._close = Finalize(
-            self, Queue._finalize_close,
-            [self._buffer, self._notempty],
-            exitpriority=10)
-
-    @staticmethod
-    def _finalize_join(twr):
-        thread = twr()
-        if thread is not None:
-            thread.join()
-        else:
-            pass
-
-    @staticmethod
-    def _finalize_close(buffer, notempty):
-        with notempty:
-            buffer.append(_sentinel)
-            notempty.notify()
-
-    @staticmethod
-    def _feed(buffer, notempty, send_bytes, writelock, reader_close,
-              writer_close, ignore_epipe, onerror, queue_sem):
-        nacquire = notempty.acquire
-        nrelease = notempty.release
-        nwait = notempty.wait
-        bpopleft = buffer.popleft
-        sentinel = _sentinel
-        while True:
-            try:
-                nacquire()
-                try:
-                    if not buffer:
-                        nwait()
-                finally:
-                    nrelease()
-                try:
-                    while True:
-                        obj = bpopleft()
-                        if obj is sentinel:
-                            reader_close()
-                            writer_close()
-                            return
-                        obj = _ForkingPickler.dumps(obj)
-                        with writelock:
-                            send_bytes(obj)
-                except IndexError:
-                    pass
-            except Exception as e:
-                if ignore_epipe and getattr(e, 'errno', 0) == errno.EPIPE:
-                    return
-                if is_exiting():
-                    return
-                # The object is lost: free its slot, then report.
-                queue_sem.release()
-                onerror(e, obj)
-
     @staticmethod
     def _on_queue_feeder_error(e, obj):
         """Reports an object the feeder could not send (by default, prints
-        the traceback)."""
+        the traceback).  Subclasses may override it."""
         import traceback
         traceback.print_exc()
 
     __class_getitem__ = classmethod(types.GenericAlias)
-
-
-_sentinel = object()
 
 
 class JoinableQueue(Queue):
@@ -262,12 +251,11 @@ class JoinableQueue(Queue):
             raise ValueError(f"Queue {self!r} is closed")
         if not self._sem.acquire(block, timeout):
             raise Full
-        with self._notempty, self._cond:
-            if self._thread is None:
-                self._start_thread()
-            self._buffer.append(obj)
+        # Counted before it is buffered: join() must not return while the
+        # object is on its way.
+        with self._cond:
             self._unfinished_tasks.release()
-            self._notempty.notify()
+            self._feeder.push(self, obj)
 
     def task_done(self):
         with self._cond:
