@@ -39,23 +39,16 @@ _CLEANUP_FUNCS = {
 }
 
 
-class ReentrantCallError(RuntimeError):
-    pass
-
-
 class ResourceTracker(object):
     """The client side: starts the tracker and sends it messages.  _lock
-    (reentrant: a signal handler may log) protects _fd and _pid."""
+    protects _fd and _pid (reentrant: a finalizer run by the garbage
+    collector inside a locked section may unregister a resource)."""
 
     def __init__(self):
         self._lock = threading.RLock()
         self._fd = None
         self._pid = None
         self._exitcode = None
-
-    def _reentrant_call_error(self):
-        raise ReentrantCallError(
-            "Reentrant call into the multiprocessing resource tracker")
 
     def _stop(self):
         with self._lock:
@@ -146,6 +139,14 @@ class ResourceTracker(object):
 
 
 _resource_tracker = ResourceTracker()
+
+
+def _fresh_lock(tracker):
+    # Another thread may have held the lock when this child was forked.
+    tracker._lock = threading.RLock()
+
+
+util.register_after_fork(_resource_tracker, _fresh_lock)
 ensure_running = _resource_tracker.ensure_running
 register = _resource_tracker.register
 unregister = _resource_tracker.unregister

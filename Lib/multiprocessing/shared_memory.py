@@ -36,54 +36,54 @@ class SharedMemory:
     block with the resource tracker, which removes it if no process
     unlinked it by the time they all ended."""
 
-    _name = None
+    # Defaults a failed __init__ leaves behind, so __del__ and close()
+    # work on a half-made object.
+    _path = None
     _fd = -1
     _mmap = None
     _buf = None
-    _flags = os.O_RDWR
-    _mode = 0o600
-    _prepend_leading_slash = True
+    _size = 0
+    _track = False
 
     def __init__(self, name=None, create=False, size=0, *, track=True):
         if not size >= 0:
             raise ValueError("'size' must be a positive integer")
-        if create:
-            self._flags = _O_CREX | os.O_RDWR
-            if size == 0:
-                raise ValueError("'size' must be a positive number different from zero")
-        if name is None and not self._flags & os.O_EXCL:
+        if create and size == 0:
+            raise ValueError("'size' must be a positive number different "
+                             "from zero")
+        if name is None and not create:
             raise ValueError("'name' can only be None if create=True")
-        self._track = track
-
+        flags = os.O_RDWR | (os.O_CREAT | os.O_EXCL if create else 0)
         if name is None:
-            while True:
-                name = _make_filename()
-                try:
-                    self._fd = _posixshmem.shm_open(name, self._flags,
-                                                    mode=self._mode)
-                except FileExistsError:
-                    continue
-                self._name = name
-                break
+            self._path, self._fd = self._create_unnamed(flags)
         else:
-            name = "/" + name if self._prepend_leading_slash else name
-            self._fd = _posixshmem.shm_open(name, self._flags,
-                                            mode=self._mode)
-            self._name = name
+            self._path = '/' + name
+            self._fd = _posixshmem.shm_open(self._path, flags, mode=0o600)
         try:
-            if create and size:
+            if create:
                 os.ftruncate(self._fd, size)
-            stats = os.fstat(self._fd)
-            size = stats.st_size
-            self._mmap = mmap.mmap(self._fd, size)
+            self._size = os.fstat(self._fd).st_size
+            self._mmap = mmap.mmap(self._fd, self._size)
         except OSError:
-            self.unlink() if create else None
+            if create:
+                _posixshmem.shm_unlink(self._path)
+            self.close()
             raise
-        if self._track:
-            from .resource_tracker import register
-            register(self._name, "shared_memory")
-        self._size = size
         self._buf = memoryview(self._mmap)
+        self._track = track
+        if track:
+            from .resource_tracker import register
+            register(self._path, "shared_memory")
+
+    @staticmethod
+    def _create_unnamed(flags):
+        # Random names until one is free.
+        while True:
+            path = _make_filename()
+            try:
+                return path, _posixshmem.shm_open(path, flags, mode=0o600)
+            except FileExistsError:
+                continue
 
     def __del__(self):
         try:
@@ -105,10 +105,7 @@ class SharedMemory:
     @property
     def name(self):
         """The name that attaches to the block (without the slash)."""
-        reported_name = self._name
-        if self._prepend_leading_slash and self._name.startswith("/"):
-            reported_name = self._name[1:]
-        return reported_name
+        return self._path[1:] if self._path else self._path
 
     @property
     def size(self):
@@ -117,24 +114,24 @@ class SharedMemory:
 
     def close(self):
         """Detaches this process from the block (it stays for the others)."""
-        if self._buf is not None:
-            self._buf.release()
-            self._buf = None
-        if self._mmap is not None:
-            self._mmap.close()
-            self._mmap = None
-        if self._fd >= 0:
-            os.close(self._fd)
-            self._fd = -1
+        buf, self._buf = self._buf, None
+        if buf is not None:
+            buf.release()
+        mapping, self._mmap = self._mmap, None
+        if mapping is not None:
+            mapping.close()
+        fd, self._fd = self._fd, -1
+        if fd >= 0:
+            os.close(fd)
 
     def unlink(self):
         """Removes the block's name; it goes once every process closed it.
         Call once, from one process."""
-        if self._name:
-            _posixshmem.shm_unlink(self._name)
+        if self._path:
+            _posixshmem.shm_unlink(self._path)
             if self._track:
                 from .resource_tracker import unregister
-                unregister(self._name, "shared_memory")
+                unregister(self._path, "shared_memory")
 
 
 _ENCODING = "utf8"
