@@ -93,6 +93,12 @@ def _receive_fd(conn):
         conn.send(f.read())
 
 
+def _answer_on_received_conn(q):
+    conn = q.get(timeout=TIMEOUT)
+    conn.send('over a received connection')
+    conn.close()
+
+
 def _use_spawned_lock(lock, value):
     with lock:
         value.value += 100
@@ -548,6 +554,18 @@ class ConnectionTest(unittest.TestCase):
             join_all([p])
             a.close()
             b.close()
+
+    def test_connection_sent_through_queue(self):
+        # Not at start-up: the descriptor is lent by resource_sharer.
+        q = ctx.Queue()
+        p = ctx.Process(target=_answer_on_received_conn, args=(q,))
+        p.start()
+        a, b = ctx.Pipe()
+        q.put(b)
+        self.assertEqual(a.recv(), 'over a received connection')
+        join_all([p])
+        a.close()
+        b.close()
 
     def test_forking_pickler(self):
         class Thing:
