@@ -494,6 +494,7 @@ class BaseManager(object):
         server = cls._Server(registry, address, authkey, serializer)
         writer.send(server.address)
         writer.close()
+        util.info('manager serving at %r', server.address)
         server.serve_forever()
 
     def _create(self, typeid, /, *args, **kwds):
@@ -549,6 +550,7 @@ class BaseManager(object):
                           shutdown_timeout):
         """Asks the server to stop; terminates it if it does not."""
         if process.is_alive():
+            util.info('sending shutdown message to manager')
             try:
                 conn = _Client(address, authkey=authkey)
                 try:

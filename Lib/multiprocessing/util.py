@@ -118,7 +118,7 @@ def _run_after_forkers():
         try:
             func(obj)
         except Exception as e:
-            info('after forker raised exception %s', e)
+            pass
 
 
 def register_after_fork(obj, func):
@@ -160,15 +160,11 @@ class Finalize(object):
         try:
             del _finalizer_registry[self._key]
         except KeyError:
-            sub_debug('finalizer no longer registered')
             return None
         if self._pid != os.getpid():
             # A forked child must not finalize its parent's resources.
-            sub_debug('finalizer ignored because different process')
             res = None
         else:
-            sub_debug('finalizer calling %s with args %s and kwargs %s',
-                      self._callback, self._args, self._kwargs)
             res = self._callback(*self._args, **self._kwargs)
         self._weakref = self._callback = self._args = \
             self._kwargs = self._key = None
@@ -223,7 +219,6 @@ def _run_finalizers(minpriority=None):
         finalizer = _finalizer_registry.get(key)
         if finalizer is None:
             continue
-        sub_debug('calling %s', finalizer)
         try:
             finalizer()
         except Exception:
@@ -250,17 +245,13 @@ def _exit_function(info=info, debug=debug, _run_finalizers=_run_finalizers,
         return
     _exiting = True
     info('process shutting down')
-    debug('running all "atexit" finalizers with priority >= 0')
     _run_finalizers(0)
     if current_process() is not None:
         for p in active_children():
             if p.daemon:
-                info('calling terminate() for daemon %s', p.name)
                 p._popen.terminate()
         for p in active_children():
-            info('calling join() for process %s', p.name)
             p.join()
-    debug('running the remaining "atexit" finalizers')
     _run_finalizers()
 
 
