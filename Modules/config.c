@@ -98,6 +98,8 @@
     X(_ssl) \
     X(_tracemalloc) \
     X(_symtable) \
+    X(_multiprocessing) \
+    X(_posixshmem) \
     /* END builtin modules */
 
 #define DECLARE_INIT(name) extern PyObject *PyInit_##name(void);

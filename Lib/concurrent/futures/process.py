@@ -1,11 +1,13 @@
-"""ProcessPoolExecutor: runs calls in worker processes made with os.fork.
+"""ProcessPoolExecutor: runs calls in worker processes started by a
+multiprocessing context (its default start method unless mp_context is
+given).
 
-Each worker process has two pipes to the parent: calls go down one and
-outcomes come back up the other, each message a pickle preceded by its
-length (8 bytes, little-endian).  In the parent one thread per worker
-takes the next call from the pool's queue, sends it, waits for the
-outcome and completes the future; so a worker runs one call at a time and
-idle workers pick up new calls as soon as they are free.
+Each worker process has two pipes to the parent (multiprocessing
+Connections): calls go down one and outcomes come back up the other, each
+message one pickle.  In the parent one thread per worker takes the next
+call from the pool's queue, sends it, waits for the outcome and completes
+the future; so a worker runs one call at a time and idle workers pick up
+new calls as soon as they are free.
 
 A worker that dies (killed, os._exit, a crash) closes its end of the
 result pipe: its thread reads end-of-file, the pool becomes broken, and
@@ -14,6 +16,7 @@ every pending or running future fails with BrokenProcessPool.
 
 import functools
 import itertools
+import multiprocessing as mp
 import os
 import pickle
 import queue
@@ -32,9 +35,9 @@ _global_shutdown = False
 # not inherit the pipe ends of a worker another thread is creating, or
 # that worker's death would go unnoticed.
 _fork_lock = threading.Lock()
-# The parent's ends of every worker's pipes (under _fork_lock).  A new
-# child closes them: holding another worker's task pipe open would keep
-# that worker waiting for calls after the parent is gone.
+# The parent's ends of every worker's pipes (under _fork_lock).  A child
+# made by fork closes them: holding another worker's task pipe open would
+# keep that worker waiting for calls after the parent is gone.
 _parent_fds = set()
 
 
@@ -92,64 +95,60 @@ class BrokenProcessPool(_base.BrokenExecutor):
 
 # ---- messages over pipes ---------------------------------------------
 
-def _write_all(fd, data):
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
+def _dumps(obj):
+    from multiprocessing.reduction import ForkingPickler
+    return ForkingPickler.dumps(obj)
 
 
-def _read_exactly(fd, n):
-    """n bytes from fd, or None at end-of-file."""
-    chunks = []
-    while n:
-        chunk = os.read(fd, min(n, 1 << 20))
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        n -= len(chunk)
-    return b''.join(chunks)
+_loads = pickle.loads
 
 
-def _send(fd, payload):
-    _write_all(fd, len(payload).to_bytes(8, 'little') + payload)
+def _send(conn, payload):
+    conn.send_bytes(payload)
 
 
-def _receive(fd):
+def _receive(conn):
     """The next message's bytes, or None when the other side is gone."""
-    header = _read_exactly(fd, 8)
-    if header is None:
+    try:
+        return conn.recv_bytes()
+    except (EOFError, OSError):
         return None
-    return _read_exactly(fd, int.from_bytes(header, 'little'))
 
 
 # ---- the worker process ------------------------------------------------
 
-def _child_main(task_fd, result_fd, initializer, initargs, max_tasks):
-    """Runs in the forked child: calls until told to stop (an empty
-    message) or max_tasks calls are done.  Never returns."""
-    status = 0
-    try:
-        if initializer is not None:
+def _child_main(task_conn, result_conn, initializer, initargs, max_tasks,
+                inherited_fds=()):
+    """The worker process's body: runs calls until told to stop (an empty
+    message) or max_tasks calls are done."""
+    # A forked worker has copies of the parent's executors (one with its
+    # _shutdown_lock held): shutting them down at exit is not its job.
+    _executors.clear()
+    if inherited_fds:
+        # Forked: other workers' pipe ends came along; see _parent_fds.
+        _fresh_std_streams()
+        for fd in inherited_fds:
             try:
-                initializer(*initargs)
-            except BaseException:
-                _base.LOGGER.critical('Exception in initializer:',
-                                      exc_info=True)
-                # Dying tells the parent that the pool is broken.
-                _flush_std_streams()
-                os._exit(1)
-        done = 0
-        while max_tasks is None or done < max_tasks:
-            message = _receive(task_fd)
-            if not message:
-                break
-            _send(result_fd, _run_call(message))
-            done += 1
-    except BaseException:
-        status = 1
+                os.close(fd)
+            except OSError:
+                pass
+    if initializer is not None:
+        try:
+            initializer(*initargs)
+        except BaseException:
+            _base.LOGGER.critical('Exception in initializer:',
+                                  exc_info=True)
+            # Dying tells the parent that the pool is broken.
+            _flush_std_streams()
+            sys.exit(1)
+    done = 0
+    while max_tasks is None or done < max_tasks:
+        message = _receive(task_conn)
+        if not message:
+            break
+        _send(result_conn, _run_call(message))
+        done += 1
     _flush_std_streams()
-    os._exit(status)
 
 
 # The standard streams the child inherited, kept alive and never flushed:
@@ -191,57 +190,56 @@ def _flush_std_streams():
 def _run_call(message):
     """Unpickles and runs one call; returns the pickled outcome."""
     try:
-        fn, args, kwargs = pickle.loads(message)
+        fn, args, kwargs = _loads(message)
         outcome = (True, fn(*args, **kwargs))
     except BaseException as exc:
         outcome = (False, _ExceptionWithTraceback(exc, exc.__traceback__))
     try:
-        return pickle.dumps(outcome)
+        return _dumps(outcome)
     except BaseException as exc:
         # The result (or exception) cannot be pickled: report why.
         failure = (False, _ExceptionWithTraceback(exc, exc.__traceback__))
-        return pickle.dumps(failure)
+        return _dumps(failure)
 
 
 class _Worker:
     """The parent's side of one worker process."""
 
-    def __init__(self, initializer, initargs, max_tasks):
+    def __init__(self, ctx, initializer, initargs, max_tasks):
+        forking = ctx.get_start_method() == 'fork'
         with _fork_lock:
-            # Buffered output would otherwise be written by both processes.
-            _flush_std_streams()
-            task_r, task_w = os.pipe()
-            result_r, result_w = os.pipe()
-            pid = os.fork()
-            if pid == 0:
-                _fresh_std_streams()
-                for fd in _parent_fds | {task_w, result_r}:
-                    os.close(fd)
-                _child_main(task_r, result_w, initializer, initargs,
-                            max_tasks)
-            os.close(task_r)
-            os.close(result_w)
-            _parent_fds.update((task_w, result_r))
-        self.pid = pid
-        self.task_fd = task_w
-        self.result_fd = result_r
+            task_r, task_w = ctx.Pipe(duplex=False)
+            result_r, result_w = ctx.Pipe(duplex=False)
+            inherited = tuple(_parent_fds | {task_w.fileno(),
+                                             result_r.fileno()})
+            process = ctx.Process(
+                target=_child_main,
+                args=(task_r, result_w, initializer, initargs, max_tasks,
+                      inherited if forking else ()))
+            try:
+                process.start()
+            finally:
+                task_r.close()
+                result_w.close()
+            _parent_fds.update((task_w.fileno(), result_r.fileno()))
+        self.process = process
+        self.pid = process.pid
+        self.task_conn = task_w
+        self.result_conn = result_r
         self.tasks_done = 0
 
     def close(self):
         """Closes the pipes and reaps the process."""
         with _fork_lock:
-            for fd in (self.task_fd, self.result_fd):
-                if fd in _parent_fds:
-                    _parent_fds.discard(fd)
-                    os.close(fd)
-        try:
-            os.waitpid(self.pid, 0)
-        except ChildProcessError:
-            pass
+            for conn in (self.task_conn, self.result_conn):
+                if not conn.closed:
+                    _parent_fds.discard(conn.fileno())
+                    conn.close()
+        self.process.join()
 
-    def kill(self):
+    def kill(self, signum=signal.SIGKILL):
         try:
-            os.kill(self.pid, signal.SIGKILL)
+            os.kill(self.pid, signum)
         except ProcessLookupError:
             pass
 
@@ -281,40 +279,49 @@ def _chain_from_iterable_of_lists(iterable):
 # ---- the executor --------------------------------------------------------
 
 def _serve(executor_ref, work_queue, worker):
-    """Thread body: feeds one worker process from the pool's queue."""
+    """Thread body: feeds one worker process from the pool's queue.  The
+    calls queued before an executor is collected still run (its weakref
+    callback queues the stop sentinels behind them)."""
     while True:
         item = work_queue.get()
-        executor = executor_ref()
-        if item is None or executor is None:
+        if item is None:
             _stop_worker(worker)
             return
+        executor = executor_ref()
         if not item.future.set_running_or_notify_cancel():
             del executor
             continue
         try:
-            message = pickle.dumps((item.fn, item.args, item.kwargs))
+            message = _dumps((item.fn, item.args, item.kwargs))
         except BaseException as exc:
             item.future.set_exception(exc)
             del executor, item
             continue
         reply = None
         try:
-            _send(worker.task_fd, message)
-            reply = _receive(worker.result_fd)
+            _send(worker.task_conn, message)
+            reply = _receive(worker.result_conn)
         except OSError:
             pass
         if reply is None:
             # The process died: nothing it ran or will run can finish.
-            executor._terminate_broken(item, worker)
+            if executor is not None:
+                executor._terminate_broken(item, worker)
+            else:
+                item.future.set_exception(BrokenProcessPool(
+                    "A process in the process pool was terminated abruptly "
+                    "while the future was running or pending."))
+                worker.close()
             return
-        ok, value = pickle.loads(reply)
+        ok, value = _loads(reply)
         if ok:
             item.future.set_result(value)
         else:
             item.future.set_exception(value)
         del item, value
         worker.tasks_done += 1
-        if (executor._max_tasks_per_child is not None
+        if (executor is not None
+                and executor._max_tasks_per_child is not None
                 and worker.tasks_done >= executor._max_tasks_per_child):
             # The process left after its last call: start a fresh one.
             worker.close()
@@ -330,7 +337,7 @@ def _serve(executor_ref, work_queue, worker):
 
 def _stop_worker(worker):
     try:
-        _send(worker.task_fd, b'')
+        _send(worker.task_conn, b'')
     except OSError:
         pass
     worker.close()
@@ -345,9 +352,9 @@ class ProcessPoolExecutor(_base.Executor):
             max_workers: The maximum number of processes that can be used to
                 execute the given calls. If None or not given then as many
                 worker processes will be created as the machine has processors.
-            mp_context: A multiprocessing context to launch the workers; only
-                contexts whose start method is "fork" can be honoured, as the
-                workers are made with os.fork().
+            mp_context: A multiprocessing context to launch the workers
+                (by default multiprocessing.get_context(), or the "spawn"
+                context when max_tasks_per_child is given).
             initializer: A callable used to initialize worker processes.
             initargs: A tuple of arguments to pass to the initializer.
             max_tasks_per_child: The maximum number of tasks a worker process
@@ -355,18 +362,15 @@ class ProcessPoolExecutor(_base.Executor):
                 worker process. The default of None means worker process will
                 live as long as the executor.
         """
-        if not hasattr(os, 'fork'):
-            raise NotImplementedError(
-                "ProcessPoolExecutor needs os.fork() on this platform")
         if max_workers is None:
             max_workers = os.process_cpu_count() or 1
         elif max_workers <= 0:
             raise ValueError("max_workers must be greater than 0")
-        if mp_context is not None:
-            method = mp_context.get_start_method(allow_none=False)
-            if method != 'fork':
-                raise ValueError(f"unsupported start method {method!r}: "
-                                 f"workers are started with os.fork()")
+        if mp_context is None:
+            if max_tasks_per_child is not None:
+                mp_context = mp.get_context("spawn")
+            else:
+                mp_context = mp.get_context()
         if initializer is not None and not callable(initializer):
             raise TypeError("initializer must be a callable")
         if max_tasks_per_child is not None:
@@ -374,7 +378,12 @@ class ProcessPoolExecutor(_base.Executor):
                 raise TypeError("max_tasks_per_child must be an integer")
             elif max_tasks_per_child <= 0:
                 raise ValueError("max_tasks_per_child must be >= 1")
+            elif mp_context.get_start_method(allow_none=False) == "fork":
+                raise ValueError("max_tasks_per_child is incompatible with"
+                                 " the 'fork' multiprocessing start method;"
+                                 " supply a different mp_context.")
 
+        self._mp_context = mp_context
         self._max_workers = max_workers
         self._initializer = initializer
         self._initargs = initargs
@@ -391,9 +400,13 @@ class ProcessPoolExecutor(_base.Executor):
     def _start_workers(self):
         # Called with _shutdown_lock held: the whole pool is forked at once
         # from the submitting thread.
-        executor_ref = weakref.ref(self)
+        def collected(_, work_queue=self._work_queue, threads=self._threads):
+            for _ in threads:
+                work_queue.put(None)
+        executor_ref = weakref.ref(self, collected)
         for _ in range(self._max_workers):
-            worker = _Worker(self._initializer, self._initargs,
+            worker = _Worker(self._mp_context, self._initializer,
+                             self._initargs,
                              self._max_tasks_per_child)
             self._workers.add(worker)
             thread = threading.Thread(
@@ -407,7 +420,8 @@ class ProcessPoolExecutor(_base.Executor):
             self._workers.discard(old)
             if self._broken:
                 return None
-            worker = _Worker(self._initializer, self._initargs,
+            worker = _Worker(self._mp_context, self._initializer,
+                             self._initargs,
                              self._max_tasks_per_child)
             self._workers.add(worker)
             return worker
