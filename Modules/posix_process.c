@@ -8,6 +8,7 @@
    callback may register more.  Everything else is stateless. */
 #define WEFT_POSIX_MODULE
 #include "Python.h"
+#include "pycore_gil.h"
 #include "pycore_lock.h"
 #include "pycore_posix.h"
 #include "pycore_pystate.h"
@@ -355,10 +356,7 @@ void PyOS_AfterFork_Child(void)
 {
     PyThreadState *self = _PyThreadState_GET();
     PyInterpreterState *interp = self->interp;
-    pthread_mutex_init(&interp->gil.mutex, NULL);
-    pthread_cond_init(&interp->gil.cond, NULL);
-    pthread_cond_init(&interp->gil.switch_cond, NULL);
-    interp->gil.waiters = 0;
+    _PyEval_ReinitGILAfterFork(interp);
     interp->threads_mutex = (PyMutex){0};
     interp->threads_head = self;
     self->prev = NULL;

@@ -23,9 +23,11 @@ static struct _gil_runtime_state *gil_of(PyThreadState *tstate)
     return &tstate->interp->gil;
 }
 
-void _PyEval_InitGIL(PyInterpreterState *interp, int enable)
+/* The GIL's mutex and condition variables, new and unowned.  The
+   conditions measure time with CLOCK_MONOTONIC, as the deadlines of the
+   timed waits below do. */
+static void init_gil_sync(struct _gil_runtime_state *gil)
 {
-    struct _gil_runtime_state *gil = &interp->gil;
     pthread_mutex_init(&gil->mutex, NULL);
     pthread_condattr_t attr;
     pthread_condattr_init(&attr);
@@ -33,6 +35,20 @@ void _PyEval_InitGIL(PyInterpreterState *interp, int enable)
     pthread_cond_init(&gil->cond, &attr);
     pthread_cond_init(&gil->switch_cond, &attr);
     pthread_condattr_destroy(&attr);
+}
+
+/* In a forked child: the parent's waiters are gone and the mutex may have
+   been held by a thread that does not exist there. */
+void _PyEval_ReinitGILAfterFork(PyInterpreterState *interp)
+{
+    init_gil_sync(&interp->gil);
+    interp->gil.waiters = 0;
+}
+
+void _PyEval_InitGIL(PyInterpreterState *interp, int enable)
+{
+    struct _gil_runtime_state *gil = &interp->gil;
+    init_gil_sync(gil);
     gil->locked = 0;
     gil->waiters = 0;
     gil->switch_number = 0;

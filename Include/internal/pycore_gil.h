@@ -38,6 +38,9 @@ struct _gil_runtime_state {
 PyAPI_DATA(const char *) _Py_xoption_gil;
 
 void _PyEval_InitGIL(PyInterpreterState *interp, int enable);
+/* Re-create the GIL's mutex and conditions in a forked child
+   (PyOS_AfterFork_Child). */
+void _PyEval_ReinitGILAfterFork(PyInterpreterState *interp);
 void _PyEval_FiniGIL(PyInterpreterState *interp);
 
 /* Take / release the GIL for an attaching / detaching thread.  take
