@@ -1065,3 +1065,42 @@ def _shutdown():
             break
         for handle in handles:
             handle.join()
+
+
+# ---- fork --------------------------------------------------------------------
+
+def _after_fork():
+    """In a forked child only the forking thread exists: it becomes the
+    main thread, the parent's other threads are marked finished (joining
+    them returns at once, and shutdown no longer waits for them), and the
+    module's locks, which they may have held, are made anew.
+
+    Runs in the child before any other thread can exist, so nothing else
+    touches the module's state meanwhile."""
+    global _main_thread, _SHUTTING_DOWN
+    _active_limbo_lock._at_fork_reinit()
+    _shutdown_locks_lock._at_fork_reinit()
+    ident = get_ident()
+    current = _active.get(ident) or _limbo.get(ident)
+    if current is None:
+        # Forked from a thread this module did not start.
+        current = _main_thread
+    for thread in list(_active.values()) + list(_limbo.values()):
+        if thread is not current and thread._handle is not None:
+            thread._handle._set_done()
+    if current is not _main_thread:
+        current._handle = _make_thread_handle(ident)
+        _main_thread = current
+    _active.clear()
+    _limbo.clear()
+    _active[ident] = current
+    _shutdown_handles.clear()
+    _SHUTTING_DOWN = False
+
+
+try:
+    from posix import register_at_fork as _register_at_fork
+except ImportError:
+    pass
+else:
+    _register_at_fork(after_in_child=_after_fork)

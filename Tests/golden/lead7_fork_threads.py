@@ -1,0 +1,35 @@
+# In a forked child only the forking thread exists: it is the main thread,
+# the parent's other threads are not listed, new threads work, and the
+# child's normal exit does not wait for the parent's threads.
+import os
+import sys
+import threading
+
+release = threading.Event()
+waiter = threading.Thread(target=release.wait, args=(10,))
+waiter.start()
+
+
+def fork_and_report(label):
+    pid = os.fork()
+    if pid == 0:
+        print(label, "threads:", len(threading.enumerate()),
+              threading.main_thread() is threading.current_thread(),
+              threading.current_thread().name)
+        helper = threading.Thread(target=lambda: print(label, "thread runs"))
+        helper.start()
+        helper.join()
+        sys.stdout.flush()
+        sys.exit(0)
+    _, status = os.waitpid(pid, 0)
+    print(label, "child exit status", os.waitstatus_to_exitcode(status))
+
+
+fork_and_report("from main")
+worker = threading.Thread(target=fork_and_report, args=("from worker",),
+                          name="worker")
+worker.start()
+worker.join()
+release.set()
+waiter.join()
+print("parent done")
