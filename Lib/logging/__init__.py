@@ -510,9 +510,10 @@ _handlers = weakref.WeakValueDictionary()
 _handlerList = []
 
 
-def _removeHandlerRef(wr):
-    # Called during interpreter teardown too, when globals may be gone.
-    lock, handlers = _lock, _handlerList
+def _removeHandlerRef(wr, *, _module_lock=_lock, _handler_list=_handlerList):
+    # Called during interpreter teardown too, when this module's globals
+    # may already be cleared: what it needs is bound at definition.
+    lock, handlers = _module_lock, _handler_list
     if lock and handlers:
         with lock:
             try:

@@ -11,6 +11,7 @@ waiter.start()
 
 
 def fork_and_report(label):
+    sys.stdout.flush()  # else the child would print the parent's buffer too
     pid = os.fork()
     if pid == 0:
         print(label, "threads:", len(threading.enumerate()),
