@@ -799,11 +799,19 @@ static long parse_count(const char *text)
     return *end != '\0' || errno != 0 || n > INT_MAX ? -1 : n;
 }
 
-static PyStatus read_int_max_str_digits(PyConfig *config)
+/* A count given by -X NAME=N or, failing that, by the environment
+   variable: *found is 0 when neither is set; else *count is the parsed
+   value (-1 when the text is not a count) and *from_xoption says which
+   of the two gave it. */
+static PyStatus read_count_setting(PyConfig *config, const wchar_t *xname,
+                                   const char *envname, int *found,
+                                   long *count, int *from_xoption)
 {
-    const wchar_t *xvalue = xoption_value(config, L"int_max_str_digits");
+    const wchar_t *xvalue = xoption_value(config, xname);
+    *found = 0;
+    *from_xoption = xvalue != NULL;
     char *owned = NULL;
-    const char *text = NULL;
+    const char *text;
     if (xvalue != NULL) {
         owned = encode_wide(xvalue);
         if (owned == NULL) {
@@ -812,16 +820,30 @@ static PyStatus read_int_max_str_digits(PyConfig *config)
         text = owned;
     }
     else {
-        text = env_value(config, "PYTHONINTMAXSTRDIGITS");
+        text = env_value(config, envname);
+        if (text == NULL) {
+            return PyStatus_Ok();
+        }
     }
-    if (text == NULL) {
-        return PyStatus_Ok();
-    }
-    long n = parse_count(text);
+    *found = 1;
+    *count = parse_count(text);
     free(owned);
+    return PyStatus_Ok();
+}
+
+static PyStatus read_int_max_str_digits(PyConfig *config)
+{
+    int found, from_xoption;
+    long n;
+    PyStatus status = read_count_setting(config, L"int_max_str_digits",
+                                         "PYTHONINTMAXSTRDIGITS", &found, &n,
+                                         &from_xoption);
+    if (PyStatus_Exception(status) || !found) {
+        return status;
+    }
     if (n < 0 || (n != 0 && n < _PY_LONG_MAX_STR_DIGITS_THRESHOLD)) {
         return status_error_in("config_init_int_max_str_digits",
-            xvalue != NULL
+            from_xoption
             ? "-X int_max_str_digits: invalid limit; must be >= 640 or 0 for unlimited."
             : "PYTHONINTMAXSTRDIGITS: invalid limit; must be >= 640 or 0 for unlimited.");
     }
@@ -837,27 +859,18 @@ static PyStatus read_tracemalloc(PyConfig *config)
         config->tracemalloc = 1;
         return PyStatus_Ok();
     }
-    char *owned = NULL;
-    const char *text = NULL;
-    if (xvalue != NULL) {
-        owned = encode_wide(xvalue);
-        if (owned == NULL) {
-            return PyStatus_NoMemory();
-        }
-        text = owned;
+    int found, from_xoption;
+    long n;
+    PyStatus status = read_count_setting(config, L"tracemalloc",
+                                         "PYTHONTRACEMALLOC", &found, &n,
+                                         &from_xoption);
+    if (PyStatus_Exception(status) || !found) {
+        return status;
     }
-    else {
-        text = env_value(config, "PYTHONTRACEMALLOC");
-    }
-    if (text == NULL) {
-        return PyStatus_Ok();
-    }
-    long n = parse_count(text);
-    free(owned);
     /* 0 leaves tracing off. */
     if (n < 0 || n > 65535) {
         return status_error_in("config_init_tracemalloc",
-            xvalue != NULL
+            from_xoption
             ? "-X tracemalloc=NFRAME: invalid number of frames"
             : "PYTHONTRACEMALLOC: invalid number of frames");
     }
