@@ -19,12 +19,11 @@
    taken around each OpenSSL call (with the mutex held), so Python code
    feeding the BIOs from another thread never races OpenSSL. */
 #include "_ssl.h"
+#include "socketmodule.h"
 
 #include <errno.h>
-#include <poll.h>
 #include <stdint.h>
 #include <sys/socket.h>
-#include <time.h>
 #include <openssl/x509v3.h>
 
 int _PySSL_ExDataIndex = -1;
@@ -410,14 +409,7 @@ static void socket_dealloc(PyObject *op)
     PyObject_GC_Del(op);
 }
 
-/* ---- waiting on the socket ---------------------------------------------- */
-
-static long long monotonic_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
+/* ---- waiting on the socket (socketmodule.h's _PySocket_WaitReady) ------- */
 
 /* The descriptor and timeout (ns; -1 blocking) of the socket; -1 with
    an exception when the socket is gone or closed. */
@@ -459,43 +451,6 @@ static int socket_io_state(PySSLSocket *s, int *fd, long long *timeout)
     Py_XDECREF(fileno);
     Py_XDECREF(t);
     return status;
-}
-
-/* Wait until fd is ready for `events` or the deadline (-1: none)
-   passes.  0 ready, 1 timed out, -1 with an exception (a signal
-   handler raised). */
-static int wait_fd(int fd, short events, long long deadline)
-{
-    for (;;) {
-        int ms = -1;
-        if (deadline >= 0) {
-            long long left = deadline - monotonic_ns();
-            if (left <= 0) {
-                return 1;
-            }
-            ms = (int)Py_MIN((left + 999999) / 1000000, INT_MAX);
-        }
-        struct pollfd pfd = {fd, events, 0};
-        int n, err;
-        Py_BEGIN_ALLOW_THREADS
-        n = poll(&pfd, 1, ms);
-        err = errno;
-        Py_END_ALLOW_THREADS
-        if (n > 0) {
-            return 0;
-        }
-        if (n == 0) {
-            return 1;
-        }
-        if (err != EINTR) {
-            errno = err;
-            PyErr_SetFromErrno(PyExc_OSError);
-            return -1;
-        }
-        if (PyErr_CheckSignals() < 0) {
-            return -1;
-        }
-    }
 }
 
 /* ---- running an OpenSSL call -------------------------------------------- */
@@ -578,7 +533,7 @@ static int run_op(PySSLSocket *s, Op *op)
             return -1;
         }
         if (timeout >= 0) {
-            deadline = monotonic_ns() + timeout;
+            deadline = _PySocket_MonotonicNs() + timeout;
         }
     }
     for (;;) {
@@ -616,7 +571,8 @@ static int run_op(PySSLSocket *s, Op *op)
             }
             continue;
         }
-        int waited = wait_fd(fd, want_read ? POLLIN : POLLOUT, deadline);
+        int ready = _PySocket_WaitReady(fd, !want_read, deadline);
+        int waited = ready < 0 ? -1 : !ready;   /* 0 ready, 1 timed out */
         if (waited < 0) {
             return -1;
         }

@@ -84,8 +84,8 @@ sock_get_timeout(PySocketSockObject *s)
 
 /* ---- time ------------------------------------------------------------- */
 
-static long long
-monotonic_ns(void)
+long long
+_PySocket_MonotonicNs(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -151,16 +151,14 @@ error_from(int err)
     return PyErr_SetFromErrno(PyExc_OSError);
 }
 
-/* Waits detached in poll(2) until fd is ready (for writing or reading)
-   or the deadline (-1: none) passes.  1 ready, 0 timed out, -1 with an
-   exception (a signal handler raised, or poll failed). */
-static int
-wait_ready(int fd, int writing, long long deadline)
+/* Declared in socketmodule.h (the _ssl module waits with it too). */
+int
+_PySocket_WaitReady(int fd, int writing, long long deadline)
 {
     for (;;) {
         int ms = -1;
         if (deadline >= 0) {
-            long long left = deadline - monotonic_ns();
+            long long left = deadline - _PySocket_MonotonicNs();
             if (left <= 0) {
                 return 0;
             }
@@ -217,7 +215,7 @@ sock_call_until(PySocketSockObject *s, int writing, sock_func func,
             continue;
         }
         if (sock_get_timeout(s) > 0 && (err == EAGAIN || err == EWOULDBLOCK)) {
-            int ready = wait_ready(fd, writing, deadline);
+            int ready = _PySocket_WaitReady(fd, writing, deadline);
             if (ready < 0) {
                 return -1;
             }
@@ -236,7 +234,7 @@ static long long
 deadline_for(PySocketSockObject *s)
 {
     long long timeout = sock_get_timeout(s);
-    return timeout > 0 ? monotonic_ns() + timeout : -1;
+    return timeout > 0 ? _PySocket_MonotonicNs() + timeout : -1;
 }
 
 static Py_ssize_t
@@ -708,7 +706,7 @@ sock_connect_impl(PySocketSockObject *s, PyObject *address, const char *caller,
     else if (!(err == EINPROGRESS && timeout > 0)) {
         return err;
     }
-    int ready = wait_ready(fd, 1, timeout > 0 ? monotonic_ns() + timeout : -1);
+    int ready = _PySocket_WaitReady(fd, 1, timeout > 0 ? _PySocket_MonotonicNs() + timeout : -1);
     if (ready < 0) {
         return -1;
     }

@@ -18,6 +18,15 @@ typedef union {
     struct sockaddr_storage storage;
 } sock_addr_t;
 
+/* CLOCK_MONOTONIC in nanoseconds: the clock of socket deadlines. */
+long long _PySocket_MonotonicNs(void);
+
+/* Waits detached in poll(2) until fd is ready (for writing or reading)
+   or the deadline (a _PySocket_MonotonicNs time; -1: none) passes.
+   1 ready, 0 timed out, -1 with an exception (a signal handler raised,
+   or poll failed).  Touches no shared state. */
+int _PySocket_WaitReady(int fd, int writing, long long deadline);
+
 /* herror and gaierror (subclasses of OSError), created by the first
    _socket exec under the import lock and never replaced: read freely. */
 extern PyObject *_PySocket_HError;
