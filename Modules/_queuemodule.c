@@ -311,7 +311,6 @@ simplequeue_traverse(PyObject *self, visitproc visit, void *arg)
     for (Py_ssize_t i = 0; i < q->len; i++) {
         Py_VISIT(q->items[(q->head + i) % q->allocated]);
     }
-    Py_VISIT(Py_TYPE(self));
     return 0;
 }
 
@@ -325,10 +324,9 @@ simplequeue_dealloc(PyObject *self)
         PyObject_ClearWeakRefs(self);
     }
     simplequeue_drop_items(q);
+    /* A static type: a Python subclass's reference to itself is dropped
+       by subtype_dealloc, not here. */
     type->tp_free(self);
-    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
-        Py_DECREF(type);
-    }
 }
 
 static PyObject *

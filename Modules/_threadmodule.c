@@ -143,10 +143,9 @@ static void lock_dealloc(PyObject *op)
     if (self->weakreflist != NULL) {
         PyObject_ClearWeakRefs(op);
     }
+    /* A static type: a Python subclass's reference to itself is dropped
+       by subtype_dealloc, not here. */
     type->tp_free(op);
-    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
-        Py_DECREF(type);
-    }
 }
 
 static PyObject *lock_acquire(PyObject *op, PyObject *args, PyObject *kwds)
@@ -272,10 +271,9 @@ static void rlock_dealloc(PyObject *op)
     if (self->weakreflist != NULL) {
         PyObject_ClearWeakRefs(op);
     }
+    /* A static type: a Python subclass's reference to itself is dropped
+       by subtype_dealloc, not here. */
     type->tp_free(op);
-    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
-        Py_DECREF(type);
-    }
 }
 
 /* Takes the lock for the calling thread (count more levels if it already

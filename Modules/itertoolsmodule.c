@@ -24,7 +24,8 @@
     }
 
 /* The common dealloc: untrack, drop every reference tp_clear drops,
-   free. */
+   free.  The types here are static: a Python subclass's reference to
+   itself is dropped by subtype_dealloc, not here. */
 #define GC_DEALLOC(prefix)                                           \
     static void                                                      \
     prefix##_dealloc(PyObject *op)                                   \
@@ -33,9 +34,6 @@
         PyObject_GC_UnTrack(op);                                     \
         (void)prefix##_clear(op);                                    \
         type->tp_free(op);                                           \
-        if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {                  \
-            Py_DECREF(type);                                         \
-        }                                                            \
     }
 
 #define ITER_TYPE(prefix, pyname, doc_text)                          \

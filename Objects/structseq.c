@@ -92,24 +92,38 @@ PyObject *PyStructSequence_GetItem(PyObject *op, Py_ssize_t pos)
 
 /* ---- lifetime ----------------------------------------------------------- */
 
+/* Whether this dealloc and traverse answer for op's reference to its
+   type: only when the struct sequence type itself (the nearest type in
+   op's bases that uses them) is a heap type.  For a Python subclass of a
+   static struct sequence, subtype_dealloc and subtype_traverse do it. */
+static int owns_type_reference(PyObject *op)
+{
+    PyTypeObject *type = Py_TYPE(op);
+    while (type->tp_dealloc != _PyStructSequence_Dealloc
+           && type->tp_base != NULL) {
+        type = type->tp_base;
+    }
+    return (type->tp_flags & Py_TPFLAGS_HEAPTYPE) != 0;
+}
+
 void _PyStructSequence_Dealloc(PyObject *op)
 {
     PyTypeObject *type = Py_TYPE(op);
+    int drop_type = owns_type_reference(op);
     PyObject_GC_UnTrack(op);
     Py_ssize_t n = real_size(op);
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_XDECREF(((PyTupleObject *)op)->ob_item[i]);
     }
     type->tp_free(op);
-    /* Instances of heap types own a reference to their type. */
-    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+    if (drop_type) {
         Py_DECREF(type);
     }
 }
 
 int _PyStructSequence_Traverse(PyObject *op, visitproc visit, void *arg)
 {
-    if (Py_TYPE(op)->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+    if (owns_type_reference(op)) {
         Py_VISIT(Py_TYPE(op));
     }
     Py_ssize_t n = real_size(op);

@@ -395,7 +395,6 @@ static int
 typeparam_traverse(PyObject *self, visitproc visit, void *arg)
 {
     typeparamobject *tp = TP(self);
-    Py_VISIT(Py_TYPE(self));
     Py_VISIT(tp->bound);
     Py_VISIT(tp->evaluate_bound);
     Py_VISIT(tp->constraints);

@@ -1248,7 +1248,6 @@ static PyObject *buffered_repr(PyObject *op)
 
 static int buffered_traverse(PyObject *op, visitproc visit, void *arg)
 {
-    Py_VISIT(Py_TYPE(op));
     Py_VISIT(BUFFERED(op)->raw);
     return _PyIOBase_traverse(op, visit, arg);
 }
@@ -1505,7 +1504,6 @@ static PyObject *rwpair_iternext(PyObject *op)
 
 static int rwpair_traverse(PyObject *op, visitproc visit, void *arg)
 {
-    Py_VISIT(Py_TYPE(op));
     Py_VISIT(RWPAIR(op)->reader);
     Py_VISIT(RWPAIR(op)->writer);
     return _PyIOBase_traverse(op, visit, arg);

@@ -498,7 +498,6 @@ static PyObject *bytesio_sizeof(PyObject *op, PyObject *Py_UNUSED(ignored))
 
 static int bytesio_traverse(PyObject *op, visitproc visit, void *arg)
 {
-    Py_VISIT(Py_TYPE(op));
     return _PyIOBase_traverse(op, visit, arg);
 }
 

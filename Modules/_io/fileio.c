@@ -805,7 +805,6 @@ static PyObject *fileio_repr(PyObject *op)
 
 static int fileio_traverse(PyObject *op, visitproc visit, void *arg)
 {
-    Py_VISIT(Py_TYPE(op));
     return _PyIOBase_traverse(op, visit, arg);
 }
 

@@ -615,7 +615,6 @@ void _PyIOBase_clear(PyObject *self)
 
 static int iobase_traverse(PyObject *self, visitproc visit, void *arg)
 {
-    Py_VISIT(Py_TYPE(self));
     return _PyIOBase_traverse(self, visit, arg);
 }
 

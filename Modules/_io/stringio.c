@@ -508,7 +508,6 @@ static PyObject *stringio_repr(PyObject *op)
 
 static int stringio_traverse(PyObject *op, visitproc visit, void *arg)
 {
-    Py_VISIT(Py_TYPE(op));
     return _PyIOBase_traverse(op, visit, arg);
 }
 

@@ -333,7 +333,6 @@ static PyObject *nldecoder_newlines_get(PyObject *op, void *Py_UNUSED(closure))
 
 static int nldecoder_traverse(PyObject *op, visitproc visit, void *arg)
 {
-    Py_VISIT(Py_TYPE(op));
     Py_VISIT(NLDECODER(op)->decoder);
     Py_VISIT(NLDECODER(op)->errors);
     return 0;
@@ -2097,7 +2096,6 @@ static int textio_chunk_size_set(PyObject *op, PyObject *value, void *Py_UNUSED(
 static int textio_traverse(PyObject *op, visitproc visit, void *arg)
 {
     textio *self = TEXTIO(op);
-    Py_VISIT(Py_TYPE(op));
     Py_VISIT(self->buffer);
     Py_VISIT(self->encoder);
     Py_VISIT(self->decoder);
