@@ -74,11 +74,13 @@ static PyObject *converter_new(PyTypeObject *type, PyObject *args,
 static void converter_dealloc(PyObject *op)
 {
     ConverterObject *self = (ConverterObject *)op;
+    PyTypeObject *type = Py_TYPE(op);
     if (self->descriptor != NULL && self->descriptor != (iconv_t)-1) {
         iconv_close(self->descriptor);
     }
     Py_XDECREF(self->encoding);
-    Py_TYPE(op)->tp_free(op);
+    type->tp_free(op);
+    Py_DECREF(type);    /* instances of a heap type own a reference to it */
 }
 
 /* An output buffer that grows as iconv asks for room (E2BIG). */

@@ -14,9 +14,9 @@
         collected whole, their objects' finalizers running with every
         module dict still intact;
      4. clear __main__'s dict if something still keeps it alive, then the
-        dicts of the other modules still alive, last imported first (in each, the names starting with one
-        underscore before the others, as the language reference promises),
-        then collect again.
+        dicts of the other modules still alive, last imported first (in
+        each, the names starting with one underscore before the others, as
+        the language reference promises), then collect again.
    sys and builtins are left alone: printing and the final flush of the
    standard streams need them. */
 #include "Python.h"
