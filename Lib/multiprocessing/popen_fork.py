@@ -69,7 +69,8 @@ class Popen(object):
         self.pid = os.fork()
         if self.pid == 0:
             try:
-                util._forget_other_threads()
+                # threading forgot the parent's other threads already
+                # (its after-fork hook).
                 os.close(parent_r)
                 os.close(parent_w)
                 code = process_obj._bootstrap(parent_sentinel=child_r)

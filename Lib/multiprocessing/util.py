@@ -289,28 +289,6 @@ class ForkAwareLocal(threading.local):
         return type(self), ()
 
 
-def _forget_other_threads():
-    """In a child made by fork only the forking thread runs, but this
-    interpreter's threading module still lists the parent's other threads
-    (it has no after-fork hook): mark them finished, so that joining them,
-    and threading._shutdown() at the child's end, does not wait for
-    threads that do not exist here.  Runs while the child is
-    single-threaded, so no lock is taken (one may be held forever)."""
-    current = threading.current_thread()
-    for table in (threading._active, threading._limbo):
-        for key, thread in list(table.items()):
-            if thread is current:
-                continue
-            handle = getattr(thread, '_handle', None)
-            if handle is not None and not handle.is_done():
-                handle._set_done()
-            table.pop(key, None)
-    threading._shutdown_handles.clear()
-    if threading._main_thread is not current:
-        # The forking thread is the child's main thread.
-        threading._main_thread = current
-
-
 # ---- descriptors and child interpreters -----------------------------------
 
 try:
