@@ -1,6 +1,8 @@
 # In a forked child only the forking thread exists: it is the main thread,
 # the parent's other threads are not listed, new threads work, and the
 # child's normal exit does not wait for the parent's threads (it hung).
+# Not in CI's ThreadSanitizer selection: TSan cannot run a child forked
+# from a multi-threaded process.
 import os
 import sys
 import threading
