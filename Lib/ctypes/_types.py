@@ -952,7 +952,9 @@ class PyCPointerType(_CDataType):
 
 
 class _Pointer(_CData, _CDataMethods, metaclass=PyCPointerType):
-    """XXX to be provided"""
+    """The base of the pointer types POINTER() makes: an instance holds
+    the address of an object of its _type_, reached through .contents
+    and by indexing."""
 
     def __init__(self, value=None, /):
         if value is not None:
