@@ -8,6 +8,7 @@
    callback may register more.  Everything else is stateless. */
 #define WEFT_POSIX_MODULE
 #include "Python.h"
+#include "pycore_gc.h"
 #include "pycore_gil.h"
 #include "pycore_lock.h"
 #include "pycore_posix.h"
@@ -365,6 +366,7 @@ void PyOS_AfterFork_Child(void)
     /* The forking thread is the child's only thread: it runs the signal
        handlers from now on, and the parent's pending signals are not its. */
     _PySignal_AfterFork();
+    _PyGC_AfterFork(self);
     _PyEval_StartTheWorld(interp);
     run_callbacks(&atfork_child, 0);
 }

@@ -16,6 +16,7 @@
    the GIL held (default build) or the world stopped (free-threaded). */
 #include "Python.h"
 #include "pycore_gc.h"
+#include "pycore_lock.h"
 #include "pycore_object.h"
 #include "pycore_pystate.h"
 #include "pycore_qsbr.h"
@@ -27,6 +28,12 @@
 static int gc_enabled = 1;          /* atomic */
 static int gc_debug;                /* atomic */
 static int gc_collecting;           /* atomic: 1 while a collection runs */
+/* Held for the whole of a collection; `gc_collecting` mirrors it so that
+   the allocation path can test for a running collection with one load.
+   `gc_collector` (atomic) is the thread holding it, so that a finalizer
+   or gc.callbacks entry calling gc.collect() does not wait for itself. */
+static PyMutex gc_collection_mutex;
+static PyThreadState *gc_collector;
 static PyObject *gc_garbage;        /* gc.garbage: created once, kept */
 static PyObject *gc_callbacks;      /* gc.callbacks: created once, kept */
 static PyMutex gc_lists_mutex;      /* serialises creating the two lists */
@@ -649,12 +656,39 @@ static void invoke_callbacks(const char *phase, int generation,
     Py_DECREF(info);
 }
 
+/* Takes the collection mutex.  An automatic or shutdown collection gives
+   way to one already running (returns 0).  A manual one (gc.collect())
+   waits detached for it and then runs its own, so that gc.collect()
+   always means "a full collection started after this call did", however
+   many threads allocate meanwhile: CPython returns 0 at once instead,
+   which makes `gc.collect(); assert ref() is None` flaky under threads.
+   The one exception is a collection started from inside a running one
+   (a finalizer or callback in the collecting thread), which returns 0. */
+static int begin_collection(PyThreadState *tstate, _PyGC_Reason reason)
+{
+    if (_PyMutex_LockTimed(&gc_collection_mutex, 0) != 1) {
+        if (reason != _Py_GC_REASON_MANUAL || tstate == NULL
+                || __atomic_load_n(&gc_collector, __ATOMIC_RELAXED) == tstate) {
+            return 0;
+        }
+        _PyMutex_LockDetached(&gc_collection_mutex);
+    }
+    __atomic_store_n(&gc_collector, tstate, __ATOMIC_RELAXED);
+    __atomic_store_n(&gc_collecting, 1, __ATOMIC_RELEASE);
+    return 1;
+}
+
+static void end_collection(void)
+{
+    __atomic_store_n(&gc_collecting, 0, __ATOMIC_RELEASE);
+    __atomic_store_n(&gc_collector, NULL, __ATOMIC_RELAXED);
+    PyMutex_Unlock(&gc_collection_mutex);
+}
+
 Py_ssize_t _PyGC_Collect(PyThreadState *tstate, int generation,
                          _PyGC_Reason reason)
 {
-    int expected = 0;
-    if (!__atomic_compare_exchange_n(&gc_collecting, &expected, 1, 0,
-                                     __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
+    if (!begin_collection(tstate, reason)) {
         return 0;
     }
     if (generation < 0 || generation >= _PyGC_NUM_GENERATIONS) {
@@ -681,8 +715,17 @@ Py_ssize_t _PyGC_Collect(PyThreadState *tstate, int generation,
         invoke_callbacks("stop", generation, found - uncollectable, uncollectable);
     }
     PyErr_SetRaisedException(saved);
-    __atomic_store_n(&gc_collecting, 0, __ATOMIC_RELEASE);
+    end_collection();
     return found;
+}
+
+void _PyGC_AfterFork(PyThreadState *tstate)
+{
+    if (__atomic_load_n(&gc_collector, __ATOMIC_RELAXED) != tstate) {
+        gc_collection_mutex = (PyMutex){0};
+        gc_collecting = 0;
+        gc_collector = NULL;
+    }
 }
 
 Py_ssize_t PyGC_Collect(void)

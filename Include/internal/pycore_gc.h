@@ -84,13 +84,20 @@ typedef enum {
 /* gc.collect(generation): collects generations 0..generation (0..2; the
    free-threaded build has two: 0 collects its young objects, 1 and 2
    everything).  Returns the number of
-   unreachable objects found (collected plus uncollectable), 0 if a
-   collection is already running.  Runs even when automatic collection is
+   unreachable objects found (collected plus uncollectable).  When another
+   thread's collection is running, a _Py_GC_REASON_MANUAL collection waits
+   for it (detached) and then runs; the other reasons return 0, as does a
+   collection started from inside the caller's own running one.  Runs even
+   when automatic collection is
    disabled.  Callbacks in gc.callbacks are called around it; exceptions
    from finalizers and callbacks are reported as unraisable, so this never
    fails.  The caller must be attached. */
 PyAPI_FUNC(Py_ssize_t) _PyGC_Collect(PyThreadState *tstate, int generation,
                                      _PyGC_Reason reason);
+
+/* In a forked child: a collection that another thread of the parent was
+   running will never finish here, so the collector is made free again. */
+PyAPI_FUNC(void) _PyGC_AfterFork(PyThreadState *tstate);
 
 /* Called by the eval breaker when _PY_GC_SCHEDULED_BIT is set: clears the
    bit and runs the automatic collection the allocation counts ask for
