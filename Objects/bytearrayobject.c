@@ -1063,7 +1063,7 @@ static PyBufferProcs bytearray_as_buffer = {
 typedef struct {
     PyObject_HEAD
     Py_ssize_t index;       /* advanced under the bytearray's critical section */
-    PyObject *seq;          /* owned */
+    PyObject *seq;          /* owned; NULL once exhausted (default build) */
 } bytearray_iterator;
 
 static void bytearray_iterator_dealloc(PyObject *self)
@@ -1085,6 +1085,9 @@ static PyObject *bytearray_iterator_next(PyObject *self)
     bytearray_iterator *it = (bytearray_iterator *)self;
     PyObject *seq = it->seq;
     int byte = -1;
+    if (seq == NULL) {
+        return NULL;
+    }
     Py_BEGIN_CRITICAL_SECTION(seq);
     if (it->index < Py_SIZE(seq)) {
         byte = (unsigned char)SELF(seq)->ob_start[it->index++];
@@ -1094,12 +1097,24 @@ static PyObject *bytearray_iterator_next(PyObject *self)
         it->index = PY_SSIZE_T_MAX;
     }
     Py_END_CRITICAL_SECTION();
-    return byte < 0 ? NULL : PyLong_FromLong(byte);
+    if (byte >= 0) {
+        return PyLong_FromLong(byte);
+    }
+#ifndef Py_GIL_DISABLED
+    /* With the GIL nobody else reads seq: released at exhaustion as in
+       CPython, cleared first since the decref may re-enter via __del__. */
+    it->seq = NULL;
+    Py_DECREF(seq);
+#endif
+    return NULL;
 }
 
 static PyObject *bytearray_iterator_length_hint(PyObject *self, PyObject *unused)
 {
     bytearray_iterator *it = (bytearray_iterator *)self;
+    if (it->seq == NULL) {
+        return PyLong_FromLong(0);
+    }
     Py_ssize_t remaining = Py_SIZE(it->seq) - it->index;
     return PyLong_FromSsize_t(remaining > 0 ? remaining : 0);
 }
@@ -1113,10 +1128,12 @@ static PyObject *bytearray_iterator_reduce(PyObject *self, PyObject *unused)
         return NULL;
     }
     PyObject *seq = it->seq;
-    Py_ssize_t index;
-    Py_BEGIN_CRITICAL_SECTION(seq);
-    index = it->index;
-    Py_END_CRITICAL_SECTION();
+    Py_ssize_t index = PY_SSIZE_T_MAX;
+    if (seq != NULL) {
+        Py_BEGIN_CRITICAL_SECTION(seq);
+        index = it->index;
+        Py_END_CRITICAL_SECTION();
+    }
     return _PyIter_ReduceIndexed(iter, index == PY_SSIZE_T_MAX ? NULL : seq,
                                  index);
 }
@@ -1128,6 +1145,9 @@ static PyObject *bytearray_iterator_setstate(PyObject *self, PyObject *state)
     Py_ssize_t index;
     if (_PyIter_StateIndex(state, 0, PY_SSIZE_T_MAX - 1, &index) < 0) {
         return NULL;
+    }
+    if (seq == NULL) {
+        Py_RETURN_NONE;
     }
     Py_BEGIN_CRITICAL_SECTION(seq);
     if (it->index != PY_SSIZE_T_MAX) {

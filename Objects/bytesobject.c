@@ -727,8 +727,13 @@ static PyBufferProcs bytes_as_buffer = {
 typedef struct {
     PyObject_HEAD
     Py_ssize_t index;       /* advanced atomically: safe to share */
-    PyObject *seq;          /* owned; NULL once exhausted */
+    PyObject *seq;          /* owned; NULL once exhausted (default build) */
 } bytes_iterator;
+
+/* The free-threaded build keeps seq (another thread may be reading it)
+   and marks exhaustion in the index instead, far enough from the end
+   that racing fetch-and-adds never wrap it; __setstate__ leaves it. */
+#define BYTES_ITERATOR_EXHAUSTED (PY_SSIZE_T_MAX / 2)
 
 static void bytes_iterator_dealloc(PyObject *self)
 {
@@ -755,6 +760,15 @@ static PyObject *bytes_iterator_next(PyObject *self)
     if (index < Py_SIZE(seq)) {
         return PyLong_FromLong((unsigned char)PyBytes_AS_STRING(seq)[index]);
     }
+#ifdef Py_GIL_DISABLED
+    __atomic_store_n(&it->index, BYTES_ITERATOR_EXHAUSTED, __ATOMIC_RELAXED);
+#else
+    /* With the GIL nobody else reads seq: release it now, as CPython
+       does; it is cleared before the decref, which may run a subclass's
+       __del__ that calls next() again. */
+    it->seq = NULL;
+    Py_DECREF(seq);
+#endif
     return NULL;
 }
 
@@ -802,7 +816,11 @@ static PyObject *bytes_iterator_setstate(PyObject *self, PyObject *state)
         if (index > Py_SIZE(it->seq)) {
             index = Py_SIZE(it->seq);
         }
-        __atomic_store_n(&it->index, index, __ATOMIC_RELAXED);
+        Py_ssize_t current = __atomic_load_n(&it->index, __ATOMIC_RELAXED);
+        while (current < BYTES_ITERATOR_EXHAUSTED
+               && !__atomic_compare_exchange_n(&it->index, &current, index, 0,
+                                               __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
+        }
     }
     Py_RETURN_NONE;
 }

@@ -1908,7 +1908,20 @@ unicodeiter_next(PyObject *op)
     unicodeiterobject *it = (unicodeiterobject *)op;
     Py_ssize_t i = __atomic_load_n(&it->it_index, __ATOMIC_RELAXED);
     PyObject *seq = it->it_seq;
+    if (seq == NULL) {
+        return NULL;
+    }
     if (i >= PyUnicode_GET_LENGTH(seq)) {
+#ifdef Py_GIL_DISABLED
+        /* Another thread may be reading it_seq: exhaustion is marked in
+           the index instead, which __setstate__ then leaves alone. */
+        __atomic_store_n(&it->it_index, PY_SSIZE_T_MAX, __ATOMIC_RELAXED);
+#else
+        /* Released at exhaustion with the GIL (nobody else reads it),
+           cleared before the decref that may re-enter through __del__. */
+        it->it_seq = NULL;
+        Py_DECREF(seq);
+#endif
         return NULL;
     }
     __atomic_store_n(&it->it_index, i + 1, __ATOMIC_RELAXED);
@@ -1919,6 +1932,9 @@ static PyObject *
 unicodeiter_len(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
     unicodeiterobject *it = (unicodeiterobject *)op;
+    if (it->it_seq == NULL) {
+        return PyLong_FromLong(0);
+    }
     Py_ssize_t left = PyUnicode_GET_LENGTH(it->it_seq)
                       - __atomic_load_n(&it->it_index, __ATOMIC_RELAXED);
     return PyLong_FromSsize_t(left > 0 ? left : 0);
@@ -1935,7 +1951,7 @@ unicodeiter_reduce(PyObject *op, PyObject *Py_UNUSED(ignored))
         return NULL;
     }
     Py_ssize_t index = __atomic_load_n(&it->it_index, __ATOMIC_RELAXED);
-    if (index >= PyUnicode_GET_LENGTH(it->it_seq)) {
+    if (it->it_seq == NULL || index >= PyUnicode_GET_LENGTH(it->it_seq)) {
         /* Exhausted: pickled as an iterator over the empty string. */
         return Py_BuildValue("N(N)", iter, _Py_unicode_new_empty());
     }
@@ -1947,11 +1963,15 @@ unicodeiter_setstate(PyObject *op, PyObject *state)
 {
     unicodeiterobject *it = (unicodeiterobject *)op;
     Py_ssize_t index;
-    if (_PyIter_StateIndex(state, 0, PyUnicode_GET_LENGTH(it->it_seq),
-                           &index) < 0) {
+    Py_ssize_t length = it->it_seq ? PyUnicode_GET_LENGTH(it->it_seq) : 0;
+    if (_PyIter_StateIndex(state, 0, length, &index) < 0) {
         return NULL;
     }
-    __atomic_store_n(&it->it_index, index, __ATOMIC_RELAXED);
+    Py_ssize_t current = __atomic_load_n(&it->it_index, __ATOMIC_RELAXED);
+    while (current != PY_SSIZE_T_MAX
+           && !__atomic_compare_exchange_n(&it->it_index, &current, index, 0,
+                                           __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
+    }
     Py_RETURN_NONE;
 }
 

@@ -334,6 +334,59 @@ def Client(address, family=None, authkey=None):
     return c
 
 
+# ---- the xmlrpclib serializer of managers -----------------------------------
+
+class ConnectionWrapper(object):
+    """A Connection whose send() and recv() carry objects through the given
+    dumps/loads pair instead of pickle; everything else is the wrapped
+    connection's."""
+
+    def __init__(self, conn, dumps, loads):
+        self._conn = conn
+        self._dumps = dumps
+        self._loads = loads
+        for name in ('fileno', 'close', 'poll', 'recv_bytes', 'send_bytes'):
+            setattr(self, name, getattr(conn, name))
+
+    def send(self, obj):
+        self._conn.send_bytes(self._dumps(obj))
+
+    def recv(self):
+        return self._loads(self._conn.recv_bytes())
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_value, exc_tb):
+        self._conn.close()
+
+
+def _xml_dumps(obj):
+    import xmlrpc.client
+    return xmlrpc.client.dumps((obj,), None, None, None, True).encode('utf-8')
+
+
+def _xml_loads(data):
+    import xmlrpc.client
+    (obj,), _method = xmlrpc.client.loads(data.decode('utf-8'))
+    return obj
+
+
+class XmlListener(Listener):
+    """A Listener whose connections speak XML-RPC marshalling: only what
+    xmlrpc.client can marshal (None, bool, int, float, str, bytes, lists,
+    dicts with str keys, datetimes) crosses; tuples arrive as lists, bytes
+    as xmlrpc.client.Binary and datetimes as xmlrpc.client.DateTime."""
+
+    def accept(self):
+        return ConnectionWrapper(Listener.accept(self), _xml_dumps, _xml_loads)
+
+
+def XmlClient(*args, **kwds):
+    """Client() for an XmlListener."""
+    return ConnectionWrapper(Client(*args, **kwds), _xml_dumps, _xml_loads)
+
+
 def Pipe(duplex=True):
     """Two Connections joined together; the first only receives and
     the second only sends unless duplex."""

@@ -404,6 +404,7 @@ class State(object):
 
 listener_client = {
     'pickle': (connection.Listener, connection.Client),
+    'xmlrpclib': (connection.XmlListener, connection.XmlClient),
 }
 
 
