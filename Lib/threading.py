@@ -35,6 +35,7 @@ stack_size = _thread.stack_size
 Lock = _LockType
 _CRLock = _thread.RLock
 _local = _thread._local
+_thread_after_fork_child = _thread._after_fork_child
 del _thread
 
 _profile_hook = None
@@ -1157,6 +1158,8 @@ def _after_fork():
     Runs in the child before any other thread can exist, so nothing else
     touches the module's state meanwhile."""
     global _main_thread, _SHUTTING_DOWN
+    # Also the threads that left _active but had not finished ending.
+    _thread_after_fork_child()
     _active_limbo_lock._at_fork_reinit()
     _shutdown_locks_lock._at_fork_reinit()
     ident = get_ident()

@@ -442,11 +442,51 @@ static PyTypeObject RLock_Type = {
 /* Shared by the handle object and the running thread, which outlives the
    object or not: freed by whichever drops the last of the two
    references (an atomic count). */
-typedef struct {
+typedef struct handle_state {
     int refs;
     uint8_t done;               /* 0 -> 1 once, when the thread has ended */
     unsigned long ident;
+    /* Links in running_handles while the thread runs; NULL otherwise.
+       Under running_handles_lock. */
+    struct handle_state *prev, *next;
 } handle_state;
+
+/* The handles of threads started here that have not ended, so that a
+   forked child can mark them done: their threads do not exist there.  A
+   circular list through this sentinel.  A state is unlinked (by
+   handle_state_set_done) before its thread drops its reference, so the
+   list never holds a freed state. */
+static PyMutex running_handles_lock;
+static handle_state running_handles = {
+    .prev = &running_handles, .next = &running_handles,
+};
+
+static void running_handles_link(handle_state *state)
+{
+    PyMutex_Lock(&running_handles_lock);
+    state->next = &running_handles;
+    state->prev = running_handles.prev;
+    running_handles.prev->next = state;
+    running_handles.prev = state;
+    PyMutex_Unlock(&running_handles_lock);
+}
+
+/* Caller holds running_handles_lock. */
+static void running_handles_unlink_locked(handle_state *state)
+{
+    if (state->next != NULL) {
+        state->prev->next = state->next;
+        state->next->prev = state->prev;
+        state->prev = state->next = NULL;
+    }
+}
+
+static void running_handles_unlink(handle_state *state)
+{
+    PyMutex_Lock(&running_handles_lock);
+    running_handles_unlink_locked(state);
+    PyMutex_Unlock(&running_handles_lock);
+}
 
 static handle_state *handle_state_new(void)
 {
@@ -466,6 +506,7 @@ static void handle_state_decref(handle_state *state)
 
 static void handle_state_set_done(handle_state *state)
 {
+    running_handles_unlink(state);
     __atomic_store_n(&state->done, 1, __ATOMIC_RELEASE);
     _PyParkingLot_UnparkAll(&state->done);
 }
@@ -691,12 +732,14 @@ static handle_state *start_thread(PyObject *func, PyObject *args,
     boot->report_errors = report_errors;
     boot->handle = handle;
     handle->refs = 2;           /* the caller's and the thread's */
+    running_handles_link(handle);
     __atomic_add_fetch(&running_threads, 1, __ATOMIC_RELAXED);
     /* The identity is the new thread's pthread_t, known on return and
        stored before the handle is shared with anyone. */
     unsigned long ident = PyThread_start_new_thread(thread_run, boot);
     if (ident == PYTHREAD_INVALID_THREAD_ID) {
         __atomic_sub_fetch(&running_threads, 1, __ATOMIC_RELAXED);
+        running_handles_unlink(handle);
         PyThreadState_Delete(boot->tstate);
         bootstate_free(boot);
         PyMem_RawFree(handle);
@@ -1199,6 +1242,27 @@ static PyObject *thread_make_thread_handle(PyObject *module, PyObject *ident)
     return handle;
 }
 
+/* In a forked child only the calling thread exists: every other
+   thread's handle is marked done, so is_alive() and join() see them
+   ended.  The lock may have been held by a thread that is gone, and no
+   one can be parked on a handle here, so both are reset without
+   waking anyone. */
+static PyObject *thread_after_fork_child(PyObject *module, PyObject *unused)
+{
+    unsigned long me = PyThread_get_thread_ident();
+    running_handles_lock = (PyMutex){0};
+    handle_state *state = running_handles.next;
+    while (state != &running_handles) {
+        handle_state *next = state->next;
+        if (state->ident != me) {
+            running_handles_unlink_locked(state);
+            __atomic_store_n(&state->done, 1, __ATOMIC_RELEASE);
+        }
+        state = next;
+    }
+    Py_RETURN_NONE;
+}
+
 /* sig: simulate the arrival of a signal for the main thread's handlers. */
 static PyObject *thread_interrupt_main(PyObject *Py_UNUSED(m), PyObject *args,
                                        PyObject *kwds)
@@ -1259,6 +1323,7 @@ static PyMethodDef thread_methods[] = {
      METH_VARARGS | METH_KEYWORDS,
      "set_name($module, /, name)\n--\n\nSet the name of the calling OS thread."},
     {"_make_thread_handle", thread_make_thread_handle, METH_O, NULL},
+    {"_after_fork_child", thread_after_fork_child, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
