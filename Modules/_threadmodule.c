@@ -801,7 +801,7 @@ static PyObject *thread_start_joinable_thread(PyObject *module, PyObject *args,
     if (empty == NULL) {
         return NULL;
     }
-    handle_state *handle = start_thread(func, empty, NULL, 0);
+    handle_state *handle = start_thread(func, empty, NULL, 1);
     Py_DECREF(empty);
     if (handle == NULL) {
         return NULL;

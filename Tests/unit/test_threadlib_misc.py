@@ -8,6 +8,7 @@ import queue
 import sys
 import threading
 import unittest
+import weakref
 
 
 class PyRLockTests(unittest.TestCase):
@@ -95,6 +96,52 @@ class AfterForkTests(unittest.TestCase):
         t.join()
         _, status = os.waitpid(pid, 0)
         self.assertEqual(os.waitstatus_to_exitcode(status), 0)
+
+
+class CrossThreadWeakrefs(unittest.TestCase):
+
+    def test_callback_of_ref_made_by_ended_thread(self):
+        # The weak reference belongs to a thread that has ended; the
+        # referent dies here, and the callback must still run.
+        class Target:
+            pass
+        targets = [Target() for _ in range(10)]
+        fired = []
+        refs = []
+
+        def make_ref(obj, n):
+            refs.append(weakref.ref(obj, lambda r, n=n: fired.append(n)))
+
+        for n, obj in enumerate(targets):
+            t = threading.Thread(target=make_ref, args=(obj, n))
+            t.start()
+            t.join()
+        del obj
+        targets.clear()
+        gc.collect()
+        self.assertEqual(sorted(fired), list(range(10)))
+
+    def test_pure_python_local_releases_thread_dicts(self):
+        import _threading_local
+
+        class Payload:
+            pass
+        loc = _threading_local.local()
+        payload_refs = []
+
+        def store():
+            p = Payload()
+            loc.p = p
+            payload_refs.append(weakref.ref(p))
+
+        for _ in range(10):
+            t = threading.Thread(target=store)
+            t.start()
+            t.join()
+        del t
+        gc.collect()
+        # The pure-Python version may keep the last thread's dict.
+        self.assertGreaterEqual(sum(r() is None for r in payload_refs), 9)
 
 
 class SimpleQueueReentrancy(unittest.TestCase):
