@@ -34,6 +34,8 @@ TIMEOUT_MAX = _thread.TIMEOUT_MAX
 stack_size = _thread.stack_size
 Lock = _LockType
 _CRLock = _thread.RLock
+_local = _thread._local
+_thread_after_fork_child = _thread._after_fork_child
 del _thread
 
 _profile_hook = None
@@ -79,6 +81,82 @@ def RLock(*args, **kwargs):
     if args or kwargs:
         raise TypeError("RLock() takes no arguments")
     return _CRLock()
+
+
+class _RLock:
+    """The reentrant lock written in Python over a plain lock: the same
+    behaviour as _thread.RLock, kept for code that wants to subclass or
+    study it.  The owner and count are written only by the holder."""
+
+    def __init__(self):
+        self._block = _allocate_lock()
+        self._owner = None
+        self._count = 0
+
+    def __repr__(self):
+        owner = self._owner
+        return "<%s %s.%s object owner=%r count=%d at %s>" % (
+            "locked" if self._block.locked() else "unlocked",
+            self.__class__.__module__, self.__class__.__qualname__,
+            owner, self._count, hex(id(self)))
+
+    def _at_fork_reinit(self):
+        self._block._at_fork_reinit()
+        self._owner = None
+        self._count = 0
+
+    def acquire(self, blocking=True, timeout=-1):
+        """Acquire one level; return whether the lock is held."""
+        me = get_ident()
+        if self._owner == me:
+            self._count += 1
+            return True
+        if not self._block.acquire(blocking, timeout):
+            return False
+        self._owner = me
+        self._count = 1
+        return True
+
+    __enter__ = acquire
+
+    def release(self):
+        """Release one level; the lock is free once every level is."""
+        if self._owner != get_ident():
+            raise RuntimeError("cannot release un-acquired lock")
+        self._count -= 1
+        if self._count == 0:
+            self._owner = None
+            self._block.release()
+
+    def __exit__(self, *exc_info):
+        self.release()
+
+    def locked(self):
+        """Whether some thread holds the lock."""
+        return self._block.locked()
+
+    # Condition.wait releases every level and restores them afterwards.
+    def _acquire_restore(self, state):
+        self._block.acquire()
+        self._count, self._owner = state
+
+    def _release_save(self):
+        if self._count == 0:
+            raise RuntimeError("cannot release un-acquired lock")
+        state = (self._count, self._owner)
+        self._count = 0
+        self._owner = None
+        self._block.release()
+        return state
+
+    def _is_owned(self):
+        return self._owner == get_ident()
+
+    def _recursion_count(self):
+        return self._count if self._owner == get_ident() else 0
+
+
+_PyRLock = _RLock
 
 
 class Condition:
@@ -1030,7 +1108,9 @@ def main_thread():
 
 # ---- thread-local data ---------------------------------------------------------
 
-from _threading_local import local
+# The C type (_thread._local): per-thread attribute dicts, released when
+# the thread ends.  _threading_local keeps the pure-Python version.
+local = _local
 
 
 # ---- shutdown ---------------------------------------------------------------
@@ -1078,6 +1158,8 @@ def _after_fork():
     Runs in the child before any other thread can exist, so nothing else
     touches the module's state meanwhile."""
     global _main_thread, _SHUTTING_DOWN
+    # Also the threads that left _active but had not finished ending.
+    _thread_after_fork_child()
     _active_limbo_lock._at_fork_reinit()
     _shutdown_locks_lock._at_fork_reinit()
     ident = get_ident()

@@ -343,30 +343,83 @@ queue_put_item(simplequeueobject *q, PyObject *item)
     return rc < 0 ? NULL : Py_NewRef(Py_None);
 }
 
-static PyObject *
-simplequeue_put(PyObject *self, PyObject *args, PyObject *kwds)
+/* Matches vectorcall arguments to the parameter names (all optional
+   here; the caller checks required ones are non-NULL) without allocating
+   anything: an allocation could run the collector, whose finalizers may
+   put() into this queue before the item being put (bpo-14976). */
+static int
+parse_put_args(const char *func, const char *const *names, Py_ssize_t max,
+               PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
+               PyObject **out)
 {
-    static char *keywords[] = {"item", "block", "timeout", NULL};
-    PyObject *item, *block = Py_True, *timeout = Py_None;
-    /* block and timeout exist for compatibility with Queue.put: an
-       unbounded queue never blocks. */
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|OO:put", keywords,
-                                     &item, &block, &timeout)) {
-        return NULL;
+    Py_ssize_t nkw = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
+    if (nargs > max) {
+        PyErr_Format(PyExc_TypeError,
+                     "%s() takes at most %zd argument%s (%zd given)",
+                     func, max, max == 1 ? "" : "s", nargs + nkw);
+        return -1;
     }
-    return queue_put_item((simplequeueobject *)self, item);
+    for (Py_ssize_t i = 0; i < nargs; i++) {
+        out[i] = args[i];
+    }
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        PyObject *key = PyTuple_GET_ITEM(kwnames, k);
+        Py_ssize_t i = 0;
+        while (i < max && !PyUnicode_EqualToUTF8(key, names[i])) {
+            i++;
+        }
+        if (i == max) {
+            PyErr_Format(PyExc_TypeError,
+                         "%s() got an unexpected keyword argument '%U'",
+                         func, key);
+            return -1;
+        }
+        if (out[i] != NULL) {
+            PyErr_Format(PyExc_TypeError,
+                         "argument for %s() given by name ('%s') and "
+                         "position (%zd)", func, names[i], i + 1);
+            return -1;
+        }
+        out[i] = args[nargs + k];
+    }
+    return 0;
 }
 
 static PyObject *
-simplequeue_put_nowait(PyObject *self, PyObject *args, PyObject *kwds)
+simplequeue_put(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                PyObject *kwnames)
 {
-    static char *keywords[] = {"item", NULL};
-    PyObject *item;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O:put_nowait", keywords,
-                                     &item)) {
+    static const char *const names[] = {"item", "block", "timeout"};
+    /* block and timeout exist for compatibility with Queue.put: an
+       unbounded queue never blocks. */
+    PyObject *params[3] = {NULL, NULL, NULL};
+    if (parse_put_args("put", names, 3, args, nargs, kwnames, params) < 0) {
         return NULL;
     }
-    return queue_put_item((simplequeueobject *)self, item);
+    if (params[0] == NULL) {
+        PyErr_SetString(PyExc_TypeError,
+                        "put() missing required argument 'item' (pos 1)");
+        return NULL;
+    }
+    return queue_put_item((simplequeueobject *)self, params[0]);
+}
+
+static PyObject *
+simplequeue_put_nowait(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                       PyObject *kwnames)
+{
+    static const char *const names[] = {"item"};
+    PyObject *params[1] = {NULL};
+    if (parse_put_args("put_nowait", names, 1, args, nargs, kwnames,
+                       params) < 0) {
+        return NULL;
+    }
+    if (params[0] == NULL) {
+        PyErr_SetString(PyExc_TypeError,
+                        "put_nowait() missing required argument 'item' (pos 1)");
+        return NULL;
+    }
+    return queue_put_item((simplequeueobject *)self, params[0]);
 }
 
 static PyObject *
@@ -418,14 +471,14 @@ simplequeue_qsize(PyObject *self, PyObject *Py_UNUSED(ignored))
 
 static PyMethodDef simplequeue_methods[] = {
     {"put", (PyCFunction)(void (*)(void))simplequeue_put,
-     METH_VARARGS | METH_KEYWORDS,
+     METH_FASTCALL | METH_KEYWORDS,
      "put($self, /, item, block=True, timeout=None)\n--\n\n"
      "Put the item on the queue.\n\n"
      "The optional 'block' and 'timeout' arguments are ignored, as this "
      "method\nnever blocks.  They are provided for compatibility with the "
      "Queue class."},
     {"put_nowait", (PyCFunction)(void (*)(void))simplequeue_put_nowait,
-     METH_VARARGS | METH_KEYWORDS,
+     METH_FASTCALL | METH_KEYWORDS,
      "put_nowait($self, /, item)\n--\n\n"
      "Put an item into the queue without blocking.\n\n"
      "This is exactly equivalent to `put(item)` and is only provided\n"

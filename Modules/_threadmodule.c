@@ -13,6 +13,7 @@
 #include "pythread.h"
 #include "pycore_lock.h"
 #include "pycore_pystate.h"
+#include "pycore_typeobject.h"         /* _PyObject_Generic*AttrWithDict */
 
 #include <float.h>
 #include <signal.h>              /* sig: SIGINT */
@@ -441,11 +442,51 @@ static PyTypeObject RLock_Type = {
 /* Shared by the handle object and the running thread, which outlives the
    object or not: freed by whichever drops the last of the two
    references (an atomic count). */
-typedef struct {
+typedef struct handle_state {
     int refs;
     uint8_t done;               /* 0 -> 1 once, when the thread has ended */
     unsigned long ident;
+    /* Links in running_handles while the thread runs; NULL otherwise.
+       Under running_handles_lock. */
+    struct handle_state *prev, *next;
 } handle_state;
+
+/* The handles of threads started here that have not ended, so that a
+   forked child can mark them done: their threads do not exist there.  A
+   circular list through this sentinel.  A state is unlinked (by
+   handle_state_set_done) before its thread drops its reference, so the
+   list never holds a freed state. */
+static PyMutex running_handles_lock;
+static handle_state running_handles = {
+    .prev = &running_handles, .next = &running_handles,
+};
+
+static void running_handles_link(handle_state *state)
+{
+    PyMutex_Lock(&running_handles_lock);
+    state->next = &running_handles;
+    state->prev = running_handles.prev;
+    running_handles.prev->next = state;
+    running_handles.prev = state;
+    PyMutex_Unlock(&running_handles_lock);
+}
+
+/* Caller holds running_handles_lock. */
+static void running_handles_unlink_locked(handle_state *state)
+{
+    if (state->next != NULL) {
+        state->prev->next = state->next;
+        state->next->prev = state->prev;
+        state->prev = state->next = NULL;
+    }
+}
+
+static void running_handles_unlink(handle_state *state)
+{
+    PyMutex_Lock(&running_handles_lock);
+    running_handles_unlink_locked(state);
+    PyMutex_Unlock(&running_handles_lock);
+}
 
 static handle_state *handle_state_new(void)
 {
@@ -465,6 +506,7 @@ static void handle_state_decref(handle_state *state)
 
 static void handle_state_set_done(handle_state *state)
 {
+    running_handles_unlink(state);
     __atomic_store_n(&state->done, 1, __ATOMIC_RELEASE);
     _PyParkingLot_UnparkAll(&state->done);
 }
@@ -690,12 +732,14 @@ static handle_state *start_thread(PyObject *func, PyObject *args,
     boot->report_errors = report_errors;
     boot->handle = handle;
     handle->refs = 2;           /* the caller's and the thread's */
+    running_handles_link(handle);
     __atomic_add_fetch(&running_threads, 1, __ATOMIC_RELAXED);
     /* The identity is the new thread's pthread_t, known on return and
        stored before the handle is shared with anyone. */
     unsigned long ident = PyThread_start_new_thread(thread_run, boot);
     if (ident == PYTHREAD_INVALID_THREAD_ID) {
         __atomic_sub_fetch(&running_threads, 1, __ATOMIC_RELAXED);
+        running_handles_unlink(handle);
         PyThreadState_Delete(boot->tstate);
         bootstate_free(boot);
         PyMem_RawFree(handle);
@@ -757,7 +801,7 @@ static PyObject *thread_start_joinable_thread(PyObject *module, PyObject *args,
     if (empty == NULL) {
         return NULL;
     }
-    handle_state *handle = start_thread(func, empty, NULL, 0);
+    handle_state *handle = start_thread(func, empty, NULL, 1);
     Py_DECREF(empty);
     if (handle == NULL) {
         return NULL;
@@ -766,6 +810,321 @@ static PyObject *thread_start_joinable_thread(PyObject *module, PyObject *args,
     handle_state_decref(handle);
     return result;
 }
+
+/* ---- thread-local data ------------------------------------------------- */
+
+/* Every thread that touches a _local gets one "thread key": an object kept
+   in its thread-state dict, so it dies when the thread state is cleared at
+   the thread's end.  A _local maps the key's number to the pair (weak
+   reference to the key, the thread's attribute dict); that weak
+   reference's callback drops the pair when the thread ends.  The thread
+   holds no reference to the _local, and the _local only weak references
+   to the keys, so neither keeps the other alive.
+
+   Free-threaded build: a thread's attribute dict is used only by that
+   thread (and by the collector with the world stopped).  The shared map
+   of a _local is a dict, whose inserts and removals lock it and whose
+   lookups are lock-free: an attribute read takes no lock. */
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *number;           /* a PyLong never reused; immutable */
+    PyObject *weakreflist;
+} threadkeyobject;
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *args;             /* constructor arguments, for __init__ in */
+    PyObject *kwargs;           /* other threads; immutable, kwargs NULL-able */
+    PyObject *dicts;            /* {key number: (weakref to key, attr dict)} */
+    PyObject *weakreflist;
+} localobject;
+
+static PyTypeObject ThreadKey_Type;
+static PyTypeObject Local_Type;
+
+/* Numbers handed to thread keys: atomic, so two threads starting at once
+   never share one. */
+static uint64_t next_key_number;
+
+static void threadkey_dealloc(PyObject *op)
+{
+    threadkeyobject *self = (threadkeyobject *)op;
+    if (self->weakreflist != NULL) {
+        PyObject_ClearWeakRefs(op);
+    }
+    Py_XDECREF(self->number);
+    PyObject_Free(op);
+}
+
+static PyTypeObject ThreadKey_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "_thread._localkey",
+    .tp_basicsize = sizeof(threadkeyobject),
+    .tp_dealloc = threadkey_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    .tp_weaklistoffset = offsetof(threadkeyobject, weakreflist),
+};
+
+static PyObject *threadkey_new(void)
+{
+    uint64_t number = __atomic_add_fetch(&next_key_number, 1, __ATOMIC_RELAXED);
+    threadkeyobject *self = PyObject_New(threadkeyobject, &ThreadKey_Type);
+    if (self == NULL) {
+        return NULL;
+    }
+    self->weakreflist = NULL;
+    self->number = PyLong_FromUnsignedLongLong(number);
+    if (self->number == NULL) {
+        Py_DECREF(self);
+        return NULL;
+    }
+    return (PyObject *)self;
+}
+
+/* The calling thread's key, made on first use (new reference).  The
+   thread-state dict is keyed by the key type itself, which nothing else
+   uses as a key.  Only the owning thread stores into its dict. */
+static PyObject *current_thread_key(void)
+{
+    PyObject *tdict = PyThreadState_GetDict();
+    if (tdict == NULL) {
+        PyErr_SetString(PyExc_RuntimeError,
+                        "thread-local data needs a thread state dictionary");
+        return NULL;
+    }
+    PyObject *key;
+    int found = PyDict_GetItemRef(tdict, (PyObject *)&ThreadKey_Type, &key);
+    if (found != 0) {
+        return found < 0 ? NULL : key;
+    }
+    key = threadkey_new();
+    if (key == NULL || PyDict_SetItem(tdict, (PyObject *)&ThreadKey_Type, key) < 0) {
+        Py_XDECREF(key);
+        return NULL;
+    }
+    return key;
+}
+
+/* Weak reference callback: a thread's key died, so the thread ended and
+   its attribute dict goes.  `state` is (weakref to the _local, number). */
+static PyObject *local_thread_ended(PyObject *state, PyObject *dead_ref)
+{
+    PyObject *local;
+    if (PyWeakref_GetRef(PyTuple_GET_ITEM(state, 0), &local) <= 0) {
+        PyErr_Clear();
+        Py_RETURN_NONE;         /* the _local died first: nothing left */
+    }
+    PyObject *dicts = ((localobject *)local)->dicts;
+    int rc = dicts == NULL ? 0 : PyDict_Pop(dicts, PyTuple_GET_ITEM(state, 1), NULL);
+    /* The attribute dict may have held the last reference to the _local
+       through a cycle: it dies here, after the dict is gone. */
+    Py_DECREF(local);
+    if (rc < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef local_thread_ended_def = {
+    "_local_thread_ended", local_thread_ended, METH_O, NULL,
+};
+
+/* Registers a fresh attribute dict for the thread owning `key`; returns
+   it (new reference). */
+static PyObject *local_add_dict(localobject *self, PyObject *key)
+{
+    PyObject *number = ((threadkeyobject *)key)->number;
+    PyObject *ldict = NULL, *self_ref = NULL, *state = NULL;
+    PyObject *callback = NULL, *key_ref = NULL, *entry = NULL;
+    if ((ldict = PyDict_New()) == NULL ||
+        (self_ref = PyWeakref_NewRef((PyObject *)self, NULL)) == NULL ||
+        (state = PyTuple_Pack(2, self_ref, number)) == NULL ||
+        (callback = PyCFunction_NewEx(&local_thread_ended_def, state, NULL)) == NULL ||
+        (key_ref = PyWeakref_NewRef(key, callback)) == NULL ||
+        (entry = PyTuple_Pack(2, key_ref, ldict)) == NULL ||
+        PyDict_SetItem(self->dicts, number, entry) < 0) {
+        Py_CLEAR(ldict);
+    }
+    Py_XDECREF(self_ref);
+    Py_XDECREF(state);
+    Py_XDECREF(callback);
+    Py_XDECREF(key_ref);
+    Py_XDECREF(entry);
+    return ldict;
+}
+
+/* Runs __init__ with the constructor's arguments for a thread's first
+   touch; on failure the thread's dict is dropped so that the next touch
+   tries again. */
+static int local_init_for_thread(localobject *self, PyObject *number)
+{
+    initproc init = Py_TYPE(self)->tp_init;
+    if (init == NULL || init == PyBaseObject_Type.tp_init) {
+        return 0;
+    }
+    if (init((PyObject *)self, self->args, self->kwargs) == 0) {
+        return 0;
+    }
+    PyObject *exc = PyErr_GetRaisedException();
+    if (PyDict_Pop(self->dicts, number, NULL) < 0) {
+        PyErr_Clear();
+    }
+    PyErr_SetRaisedException(exc);
+    return -1;
+}
+
+/* The calling thread's attribute dict (new reference), made and
+   initialised on the thread's first touch.  The common path is two
+   lock-free dict lookups. */
+static PyObject *local_dict(localobject *self)
+{
+    if (self->dicts == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "thread-local object was cleared");
+        return NULL;
+    }
+    PyObject *key = current_thread_key();
+    if (key == NULL) {
+        return NULL;
+    }
+    PyObject *number = ((threadkeyobject *)key)->number;
+    PyObject *entry, *ldict = NULL;
+    int found = PyDict_GetItemRef(self->dicts, number, &entry);
+    if (found > 0) {
+        ldict = Py_NewRef(PyTuple_GET_ITEM(entry, 1));
+        Py_DECREF(entry);
+    }
+    else if (found == 0) {
+        ldict = local_add_dict(self, key);
+        if (ldict != NULL && local_init_for_thread(self, number) < 0) {
+            Py_CLEAR(ldict);
+        }
+    }
+    Py_DECREF(key);
+    return ldict;
+}
+
+static PyObject *local_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    int has_args = PyTuple_GET_SIZE(args) != 0 ||
+                   (kwds != NULL && PyDict_GET_SIZE(kwds) != 0);
+    if (has_args && type->tp_init == PyBaseObject_Type.tp_init) {
+        PyErr_SetString(PyExc_TypeError,
+                        "Initialization arguments are not supported");
+        return NULL;
+    }
+    localobject *self = (localobject *)type->tp_alloc(type, 0);
+    if (self == NULL) {
+        return NULL;
+    }
+    self->args = Py_NewRef(args);
+    self->kwargs = kwds != NULL ? PyDict_Copy(kwds) : NULL;
+    self->dicts = PyDict_New();
+    if ((kwds != NULL && self->kwargs == NULL) || self->dicts == NULL) {
+        Py_DECREF(self);
+        return NULL;
+    }
+    /* The creating thread's dict exists at once: its __init__ is the
+       constructor's own call. */
+    PyObject *key = current_thread_key();
+    PyObject *ldict = key != NULL ? local_add_dict(self, key) : NULL;
+    Py_XDECREF(key);
+    if (ldict == NULL) {
+        Py_DECREF(self);
+        return NULL;
+    }
+    Py_DECREF(ldict);
+    return (PyObject *)self;
+}
+
+static int local_traverse(PyObject *op, visitproc visit, void *arg)
+{
+    localobject *self = (localobject *)op;
+    /* A Python subclass's instance visits its type in subtype_traverse. */
+    Py_VISIT(self->args);
+    Py_VISIT(self->kwargs);
+    Py_VISIT(self->dicts);
+    return 0;
+}
+
+static int local_clear(PyObject *op)
+{
+    localobject *self = (localobject *)op;
+    Py_CLEAR(self->args);
+    Py_CLEAR(self->kwargs);
+    Py_CLEAR(self->dicts);
+    return 0;
+}
+
+/* Weak references to the _local die first, so that a thread ending
+   meanwhile finds no _local to update; dropping the map then drops the
+   weak references to the thread keys without their callbacks running. */
+static void local_dealloc(PyObject *op)
+{
+    localobject *self = (localobject *)op;
+    PyObject_GC_UnTrack(op);
+    if (self->weakreflist != NULL) {
+        PyObject_ClearWeakRefs(op);
+    }
+    (void)local_clear(op);
+    Py_TYPE(op)->tp_free(op);
+}
+
+static int is_dict_name(PyObject *name)
+{
+    return PyUnicode_Check(name) && PyUnicode_EqualToUTF8(name, "__dict__");
+}
+
+static PyObject *local_getattro(PyObject *op, PyObject *name)
+{
+    PyObject *ldict = local_dict((localobject *)op);
+    if (ldict == NULL) {
+        return NULL;
+    }
+    if (is_dict_name(name)) {
+        return ldict;
+    }
+    PyObject *value = _PyObject_GenericGetAttrWithDict(op, name, ldict, 0);
+    Py_DECREF(ldict);
+    return value;
+}
+
+static int local_setattro(PyObject *op, PyObject *name, PyObject *value)
+{
+    if (is_dict_name(name)) {
+        PyErr_Format(PyExc_AttributeError,
+                     "'%.100s' object attribute '%U' is read-only",
+                     Py_TYPE(op)->tp_name, name);
+        return -1;
+    }
+    PyObject *ldict = local_dict((localobject *)op);
+    if (ldict == NULL) {
+        return -1;
+    }
+    int rc = _PyObject_GenericSetAttrWithDict(op, name, value, ldict);
+    Py_DECREF(ldict);
+    return rc;
+}
+
+static PyTypeObject Local_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "_thread._local",
+    .tp_basicsize = sizeof(localobject),
+    .tp_dealloc = local_dealloc,
+    .tp_getattro = local_getattro,
+    .tp_setattro = local_setattro,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
+    .tp_doc = "_local()\n--\n\nThread-local data: each thread sees its own "
+              "attributes; a subclass's\n__init__ runs again, with the "
+              "constructor's arguments, in each thread\nthat first touches "
+              "the object.",
+    .tp_traverse = local_traverse,
+    .tp_clear = local_clear,
+    .tp_weaklistoffset = offsetof(localobject, weakreflist),
+    .tp_alloc = PyType_GenericAlloc,
+    .tp_new = local_new,
+    .tp_free = PyObject_GC_Del,
+};
 
 /* ---- module functions -------------------------------------------------- */
 
@@ -883,6 +1242,27 @@ static PyObject *thread_make_thread_handle(PyObject *module, PyObject *ident)
     return handle;
 }
 
+/* In a forked child only the calling thread exists: every other
+   thread's handle is marked done, so is_alive() and join() see them
+   ended.  The lock may have been held by a thread that is gone, and no
+   one can be parked on a handle here, so both are reset without
+   waking anyone. */
+static PyObject *thread_after_fork_child(PyObject *module, PyObject *unused)
+{
+    unsigned long me = PyThread_get_thread_ident();
+    running_handles_lock = (PyMutex){0};
+    handle_state *state = running_handles.next;
+    while (state != &running_handles) {
+        handle_state *next = state->next;
+        if (state->ident != me) {
+            running_handles_unlink_locked(state);
+            __atomic_store_n(&state->done, 1, __ATOMIC_RELEASE);
+        }
+        state = next;
+    }
+    Py_RETURN_NONE;
+}
+
 /* sig: simulate the arrival of a signal for the main thread's handlers. */
 static PyObject *thread_interrupt_main(PyObject *Py_UNUSED(m), PyObject *args,
                                        PyObject *kwds)
@@ -943,6 +1323,7 @@ static PyMethodDef thread_methods[] = {
      METH_VARARGS | METH_KEYWORDS,
      "set_name($module, /, name)\n--\n\nSet the name of the calling OS thread."},
     {"_make_thread_handle", thread_make_thread_handle, METH_O, NULL},
+    {"_after_fork_child", thread_after_fork_child, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -953,7 +1334,8 @@ static int thread_exec(PyObject *module)
     if (main_thread_ident == 0) {
         main_thread_ident = PyThread_get_thread_ident();
     }
-    PyTypeObject *types[] = {&Lock_Type, &RLock_Type, &ThreadHandle_Type};
+    PyTypeObject *types[] = {&Lock_Type, &RLock_Type, &ThreadHandle_Type,
+                             &ThreadKey_Type, &Local_Type};
     for (size_t i = 0; i < Py_ARRAY_LENGTH(types); i++) {
         if (PyType_Ready(types[i]) < 0) {
             return -1;
@@ -964,6 +1346,7 @@ static int thread_exec(PyObject *module)
         PyModule_AddObjectRef(module, "RLock", (PyObject *)&RLock_Type) < 0 ||
         PyModule_AddObjectRef(module, "_ThreadHandle",
                               (PyObject *)&ThreadHandle_Type) < 0 ||
+        PyModule_AddObjectRef(module, "_local", (PyObject *)&Local_Type) < 0 ||
         PyModule_AddObjectRef(module, "error", PyExc_RuntimeError) < 0 ||
         PyModule_Add(module, "TIMEOUT_MAX",
                      PyFloat_FromDouble((double)PY_TIMEOUT_MAX / 1e6)) < 0) {

@@ -280,6 +280,10 @@ new_weakref(PyTypeObject *type, PyObject *obj, PyObject *callback)
     }
     init_weakref(self, obj, callback);
     _PyObject_SetMaybeWeakref(obj);
+    /* The referent may die on another thread, whose PyObject_ClearWeakRefs
+       must still be able to take a reference to this one (_Py_TryIncref)
+       to run its callback, even if this thread has ended meanwhile. */
+    _PyObject_SetMaybeWeakref((PyObject *)self);
     LOCK_WEAKREFS(obj);
     if (reusable) {
         /* Another thread may have made the shared one meanwhile. */
