@@ -313,23 +313,38 @@ void _Py_brc_queue_object(PyObject *op)
     PyInterpreterState *interp = _PyInterpreterState_Main();
     uintptr_t tid = __atomic_load_n(&op->ob_tid, __ATOMIC_RELAXED);
     Py_ssize_t merged = -1;
+    int queue_full = 0;
     PyMutex_Lock(&interp->threads_mutex);
     PyThreadState *owner = tid != 0 ? find_owner(interp, tid) : NULL;
     if (owner != NULL) {
         _PyThreadStateImpl *impl = _PyThreadState_IMPL(owner);
         PyMutex_Lock(&impl->brc_mutex);
-        int failed = brc_push(impl, op);
+        queue_full = brc_push(impl, op);
         PyMutex_Unlock(&impl->brc_mutex);
-        if (failed) {
-            Py_FatalError("out of memory queuing an object for reference merging");
+        if (!queue_full) {
+            _PyThreadState_SetEvalBreakerBit(owner, _PY_EVAL_EXPLICIT_MERGE_BIT);
         }
-        _PyThreadState_SetEvalBreakerBit(owner, _PY_EVAL_EXPLICIT_MERGE_BIT);
     }
     else {
         /* Nobody will drain it: merge now, dropping the queue's reference. */
         merged = merge_counts(op, -1);
     }
     PyMutex_Unlock(&interp->threads_mutex);
+    if (queue_full) {
+        /* No memory to queue it: with the world stopped the owner cannot
+           be writing ob_ref_local, so this thread may merge for it (and
+           may already have stopped it, e.g. inside a collection). */
+        PyThreadState *self = _PyThreadState_GET();
+        int stopped_here = self == NULL
+            || __atomic_load_n(&interp->stw.requester, __ATOMIC_SEQ_CST) != self;
+        if (stopped_here) {
+            _PyEval_StopTheWorld(interp);
+        }
+        merged = merge_counts(op, -1);
+        if (stopped_here) {
+            _PyEval_StartTheWorld(interp);
+        }
+    }
     if (merged == 0) {
         dealloc_merged(op);
     }

@@ -498,18 +498,33 @@ int _PyEval_LoadMethod(PyObject *obj, PyObject *name, PyObject **method)
     return 1;
 }
 
+/* Whether type has both methods of the other context manager protocol
+   (the asynchronous one for a `with`, the plain one for `async with`),
+   which turns the error into a suggestion. */
+static int supports_other_protocol(PyTypeObject *type, int async)
+{
+    const char *enter = async ? "__enter__" : "__aenter__";
+    const char *exit = async ? "__exit__" : "__aexit__";
+    int found = 1;
+    for (int i = 0; i < 2 && found; i++) {
+        PyObject *name = PyUnicode_InternFromString(i == 0 ? enter : exit);
+        if (name == NULL) {
+            PyErr_Clear();
+            return 0;
+        }
+        found = _PyType_Lookup(type, name) != NULL;
+        Py_DECREF(name);
+    }
+    return found;
+}
+
+/* The compiler loads __exit__ (__aexit__) before __enter__ (__aenter__),
+   so an object with neither is reported as missing the exit method, as
+   in CPython 3.14. */
 int _PyEval_LoadSpecial(PyObject *obj, int oparg, PyObject **method)
 {
     static const char *const names[] = {
         "__enter__", "__exit__", "__aenter__", "__aexit__",
-    };
-    static const char *const protocol[] = {
-        "context manager protocol", "context manager protocol",
-        "asynchronous context manager protocol",
-        "asynchronous context manager protocol",
-    };
-    static const char *const tails[] = {
-        "", "", "", "",
     };
     *method = NULL;
     if (oparg < 0 || oparg > SPECIAL_MAX) {
@@ -523,22 +538,19 @@ int _PyEval_LoadSpecial(PyObject *obj, int oparg, PyObject **method)
     PyObject *descr = _PyType_Lookup(Py_TYPE(obj), name);
     Py_DECREF(name);
     if (descr == NULL) {
-        const char *hint = oparg >= 2 ? " Did you mean to use 'with'?" : "";
-        if (oparg < 2 && _PyType_Lookup(Py_TYPE(obj), _Py_INTERNED_ID(__aenter__))) {
-            hint = " but it supports the asynchronous context manager protocol. "
-                   "Did you mean to use 'async with'?";
-        }
-        else if (oparg >= 2
-                 && _PyType_Lookup(Py_TYPE(obj), _Py_INTERNED_ID(__enter__))) {
-            hint = " but it supports the context manager protocol. "
-                   "Did you mean to use 'with'?";
-        }
-        else {
-            hint = "";
+        int async = oparg >= SPECIAL___AENTER__;
+        const char *hint = "";
+        if (supports_other_protocol(Py_TYPE(obj), async)) {
+            hint = async
+                ? " but it supports the context manager protocol. "
+                  "Did you mean to use 'with'?"
+                : " but it supports the asynchronous context manager protocol. "
+                  "Did you mean to use 'async with'?";
         }
         PyErr_Format(PyExc_TypeError,
-                     "'%.200s' object does not support the %s%s%s",
-                     Py_TYPE(obj)->tp_name, protocol[oparg], tails[oparg], hint);
+                     "'%T' object does not support the %scontext manager "
+                     "protocol (missed %s method)%s",
+                     obj, async ? "asynchronous " : "", names[oparg], hint);
         return 0;
     }
     if (PyType_HasFeature(Py_TYPE(descr), Py_TPFLAGS_METHOD_DESCRIPTOR)) {
