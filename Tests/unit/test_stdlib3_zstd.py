@@ -344,5 +344,64 @@ class Files(unittest.TestCase):
                 f.read()
 
 
+@unittest.skipIf(_zstd is None, "built without libzstd")
+class Archives(unittest.TestCase):
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+        self.src = os.path.join(self.dir, "src")
+        os.mkdir(self.src)
+        with open(os.path.join(self.src, "a.txt"), "w") as f:
+            f.write("hello zstd\n" * 100)
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def test_tarfile(self):
+        import tarfile
+        path = os.path.join(self.dir, "x.tar.zst")
+        with tarfile.open(path, "w:zst", level=5) as tf:
+            tf.add(self.src, arcname="src")
+        with open(path, "rb") as f:
+            self.assertEqual(f.read(4), b"\x28\xb5\x2f\xfd")
+        for mode in ("r", "r:*", "r:zst"):
+            with tarfile.open(path, mode) as tf:
+                self.assertEqual(tf.getnames(), ["src", "src/a.txt"])
+                self.assertEqual(tf.extractfile("src/a.txt").read(),
+                                 b"hello zstd\n" * 100)
+        stream = io.BytesIO()
+        with tarfile.open(fileobj=stream, mode="w|zst") as tf:
+            tf.add(self.src, arcname="s")
+        stream.seek(0)
+        with tarfile.open(fileobj=stream, mode="r|*") as tf:
+            self.assertEqual([m.name for m in tf], ["s", "s/a.txt"])
+        with self.assertRaisesRegex(tarfile.ReadError, "not a zstd file"):
+            tarfile.open(os.path.join(self.src, "a.txt"), "r:zst")
+
+    def test_zipfile(self):
+        import zipfile
+        path = os.path.join(self.dir, "x.zip")
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_ZSTANDARD,
+                             compresslevel=9) as zf:
+            zf.writestr("a.txt", "hello zstd\n" * 100)
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo("a.txt")
+            self.assertEqual(info.compress_type, 93)
+            self.assertEqual(info.extract_version, 63)
+            self.assertLess(info.compress_size, info.file_size)
+            self.assertEqual(zf.read("a.txt"), b"hello zstd\n" * 100)
+            self.assertIsNone(zf.testzip())
+
+    def test_shutil(self):
+        formats = dict(shutil.get_archive_formats())
+        self.assertEqual(formats["zstdtar"], "zstd'ed tar-file")
+        archive = shutil.make_archive(os.path.join(self.dir, "arch"),
+                                      "zstdtar", root_dir=self.src)
+        self.assertTrue(archive.endswith("arch.tar.zst"))
+        target = os.path.join(self.dir, "out")
+        shutil.unpack_archive(archive, target)
+        self.assertEqual(os.listdir(target), ["a.txt"])
+
+
 if __name__ == "__main__":
     unittest.main()
