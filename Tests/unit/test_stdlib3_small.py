@@ -136,5 +136,45 @@ class PydocData(unittest.TestCase):
         self.assertIn('"if" statement', topics["if"])
 
 
+class PlatformSupport(unittest.TestCase):
+
+    def test_aix_tags(self):
+        import _aix_support as aix
+        bits = 64 if sys.maxsize > 2 ** 32 else 32
+        self.assertEqual(aix._tag(aix._vrtl("7.2.5.1"), 1938),
+                         f"aix-7205-1938-{bits}")
+        self.assertEqual(aix._vrtl("powerpc-ibm-aix7.1.4.0"), [7, 1, 4])
+        if sys.platform != "aix":
+            with self.assertRaisesRegex(ValueError, "AIX_BUILDDATE"):
+                aix.aix_buildtag()
+
+    def test_osx_platform(self):
+        import _osx_support as osx
+        universal = {"MACOSX_DEPLOYMENT_TARGET": "11.0",
+                     "CFLAGS": "-arch arm64 -arch x86_64 -O2"}
+        self.assertEqual(osx.get_platform_osx(universal, "darwin", "23.0",
+                                              "arm64"),
+                         ("macosx", "11.0", "universal2"))
+        one = {"MACOSX_DEPLOYMENT_TARGET": "10.9",
+               "CFLAGS": "-arch x86_64"}
+        self.assertEqual(osx.get_platform_osx(one, "darwin", "13", "i386"),
+                         ("macosx", "10.9", "x86_64"))
+        with self.assertRaises(ValueError):
+            osx.get_platform_osx({"MACOSX_DEPLOYMENT_TARGET": "11.0",
+                                  "CFLAGS": "-arch arm64 -arch ppc"},
+                                 "darwin", "23", "arm64")
+
+    def test_osx_compiler_fixup(self):
+        import _osx_support as osx
+        import os
+        if "ARCHFLAGS" in os.environ:
+            self.skipTest("ARCHFLAGS set")
+        command = ["cc", "-arch", "x86_64", "-isysroot", "/sdk", "-c"]
+        fixed = osx.compiler_fixup(command, ["-arch", "arm64"])
+        self.assertNotIn("x86_64", fixed)
+        self.assertEqual(fixed[0], "cc")
+        self.assertIn("-c", fixed)
+
+
 if __name__ == "__main__":
     unittest.main()
