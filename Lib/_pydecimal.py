@@ -7,13 +7,14 @@ decimal and _pydecimal are the same: the same classes, contexts and
 constants under both names.
 """
 
-import decimal as _decimal_module
+import decimal as _decimal
 from decimal import *  # noqa: F401,F403
 
-__all__ = list(_decimal_module.__all__)
-__version__ = _decimal_module.__version__
-__libmpdec_version__ = getattr(_decimal_module, "__libmpdec_version__", None)
-if __libmpdec_version__ is None:
-    del __libmpdec_version__
+__all__ = list(_decimal.__all__)
 
-del _decimal_module
+
+def __getattr__(name):
+    # Deprecated module attributes (__version__) warn as decimal's do.
+    if name.startswith("__") and name.endswith("__"):
+        return getattr(_decimal, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

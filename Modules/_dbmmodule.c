@@ -343,7 +343,8 @@ static PyObject *dbm_open_function(PyObject *module, PyObject *args)
     if (strcmp(flag, "r") == 0) {
         flags = O_RDONLY;
     }
-    else if (strcmp(flag, "w") == 0) {
+    else if (strcmp(flag, "w") == 0 || strcmp(flag, "rw") == 0) {
+        /* "rw" is the historical spelling of "w", still accepted. */
         flags = O_RDWR;
     }
     else if (strcmp(flag, "c") == 0) {

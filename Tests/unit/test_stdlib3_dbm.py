@@ -125,6 +125,13 @@ class Ndbm(Base, unittest.TestCase):
         with ndbm.open(os.path.join(self.dir, "probe"), "c") as db:
             return type(db)
 
+    def test_rw_flag(self):
+        with ndbm.open(self.path, "c") as db:
+            db[b"a"] = b"1"
+        with ndbm.open(self.path, "rw") as db:
+            db[b"b"] = b"2"
+            self.assertEqual(len(db), 2)
+
     def test_files(self):
         with ndbm.open(self.path, "c") as db:
             db[b"a"] = b"b"
