@@ -131,7 +131,8 @@ int _PyZstd_SetCParameters(ZSTD_CCtx *cctx, PyObject *options, int *level)
                         "invalid type for options, expected dict");
         return -1;
     }
-    PyObject *wrong = __atomic_load_n(&_PyZstd_DParameterType, __ATOMIC_ACQUIRE);
+    PyObject *wrong = __atomic_load_n(&_PyZstd_DParameterType,
+                                      __ATOMIC_ACQUIRE);
     PyObject *key, *value;
     Py_ssize_t pos = 0;
     int status = 0;
@@ -173,7 +174,8 @@ int _PyZstd_SetDParameters(ZSTD_DCtx *dctx, PyObject *options)
                         "invalid type for options, expected dict");
         return -1;
     }
-    PyObject *wrong = __atomic_load_n(&_PyZstd_CParameterType, __ATOMIC_ACQUIRE);
+    PyObject *wrong = __atomic_load_n(&_PyZstd_CParameterType,
+                                      __ATOMIC_ACQUIRE);
     PyObject *key, *value;
     Py_ssize_t pos = 0;
     int status = 0;
