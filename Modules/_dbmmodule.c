@@ -393,7 +393,7 @@ static PyMethodDef dbm_functions[] = {
 
 static int dbm_exec(PyObject *module)
 {
-    PyMutex_Lock(&init_mutex);
+    _PyMutex_LockDetached(&init_mutex);
     if (DbmError == NULL) {
         DbmError = PyErr_NewException("_dbm.error", PyExc_OSError, NULL);
     }

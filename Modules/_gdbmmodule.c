@@ -539,7 +539,7 @@ static PyMethodDef gdbm_functions[] = {
 
 static int gdbm_exec(PyObject *module)
 {
-    PyMutex_Lock(&init_mutex);
+    _PyMutex_LockDetached(&init_mutex);
     if (GdbmError == NULL) {
         GdbmError = PyErr_NewException("_gdbm.error", PyExc_OSError, NULL);
     }

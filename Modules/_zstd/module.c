@@ -521,7 +521,7 @@ static PyMutex error_init_mutex;    /* guards the creation of the error */
 
 static int zstd_exec(PyObject *module)
 {
-    PyMutex_Lock(&error_init_mutex);
+    _PyMutex_LockDetached(&error_init_mutex);
     if (_PyZstd_Error == NULL) {
         _PyZstd_Error = PyErr_NewExceptionWithDoc(
             "compression.zstd.ZstdError",
