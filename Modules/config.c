@@ -35,6 +35,11 @@
 #else
 #  define OPTIONAL_NDBM(X)
 #endif
+#ifdef HAVE_LIBNCURSESW
+#  define OPTIONAL_CURSES(X) X(_curses)
+#else
+#  define OPTIONAL_CURSES(X)
+#endif
 #ifdef HAVE_LIBEXPAT
 #  define OPTIONAL_EXPAT(X) X(pyexpat)
 #else
@@ -120,6 +125,7 @@
     OPTIONAL_NDBM(X) \
     X(_bisect) \
     X(_heapq) \
+    OPTIONAL_CURSES(X) \
     /* END builtin modules */
 
 #define DECLARE_INIT(name) extern PyObject *PyInit_##name(void);
