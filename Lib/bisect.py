@@ -83,5 +83,11 @@ def insort_left(a, x, lo=0, hi=None, *, key=None):
     a.insert(i, x)
 
 
+# The C versions, when built in.
+try:
+    from _bisect import *  # noqa: F401,F403
+except ImportError:
+    pass
+
 bisect = bisect_right
 insort = insort_right

@@ -30,10 +30,11 @@ def _greater(a, b):
     return b < a
 
 
-def _sift_up(heap, pos, before):
-    """Move heap[pos] towards the root until its parent comes before it."""
+def _sift_up(heap, pos, before, start=0):
+    """Move heap[pos] towards the root, not above start, until its
+    parent comes before it."""
     item = heap[pos]
-    while pos > 0:
+    while pos > start:
         parent = (pos - 1) >> 1
         if before(item, heap[parent]):
             heap[pos] = heap[parent]
@@ -44,22 +45,27 @@ def _sift_up(heap, pos, before):
 
 
 def _sift_down(heap, pos, before):
-    """Move heap[pos] towards the leaves until no child comes before it."""
+    """Move heap[pos] to its place in the subtree rooted at pos.
+
+    The hole first goes down to a leaf along the children that come
+    first, then the item goes back up from there: about half the
+    comparisons of stopping early, since an item sifted down usually
+    belongs near the leaves.  _heapq sifts the same way, so a heap has
+    the same layout with either.
+    """
     size = len(heap)
+    start = pos
     item = heap[pos]
-    while True:
-        child = 2 * pos + 1
-        if child >= size:
-            break
+    child = 2 * pos + 1
+    while child < size:
         right = child + 1
-        if right < size and before(heap[right], heap[child]):
+        if right < size and not before(heap[child], heap[right]):
             child = right
-        if before(heap[child], item):
-            heap[pos] = heap[child]
-            pos = child
-        else:
-            break
+        heap[pos] = heap[child]
+        pos = child
+        child = 2 * pos + 1
     heap[pos] = item
+    _sift_up(heap, pos, before, start)
 
 
 def _push(heap, item, before, name):
@@ -238,3 +244,10 @@ def nsmallest(n, iterable, key=None):
     Equivalent to sorted(iterable, key=key)[:n].
     """
     return _n_best(n, iterable, key, False)
+
+
+# The C versions of the list operations, when built in.
+try:
+    from _heapq import *  # noqa: F401,F403
+except ImportError:
+    pass

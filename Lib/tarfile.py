@@ -1,5 +1,5 @@
 """Read and write tar archives (POSIX.1-1988 ustar, GNU and POSIX.1-2001
-pax formats), optionally compressed with gzip, bzip2 or lzma, as files or
+pax formats), optionally compressed with gzip, bzip2, lzma or zstd, as files or
 as non-seekable streams ("r|*", "w|gz", ...).
 
 Extraction goes through a filter (PEP 706); the default is 'data', which
@@ -313,6 +313,17 @@ class _Stream:
                 self.exception = lzma.LZMAError
             else:
                 self.cmp = lzma.LZMACompressor(preset=preset)
+        elif comptype == "zst":
+            try:
+                from compression import zstd
+            except ImportError:
+                raise CompressionError("compression.zstd module is not "
+                                       "available") from None
+            if mode == "r":
+                self.cmp = zstd.ZstdDecompressor()
+                self.exception = zstd.ZstdError
+            else:
+                self.cmp = zstd.ZstdCompressor()
         elif comptype != "tar":
             raise CompressionError("unknown compression type %r" % comptype)
 
@@ -422,6 +433,8 @@ class _StreamProxy:
             return "bz2"
         if self.buf.startswith((b"\x5d\x00\x00\x80", b"\xfd7zXZ")):
             return "xz"
+        if self.buf.startswith(b"\x28\xb5\x2f\xfd"):
+            return "zst"
         return "tar"
 
     def close(self):
@@ -1380,7 +1393,8 @@ class TarFile(object):
              **kwargs):
         """Open a tar archive for reading, writing or appending.
 
-        mode is "r[:*|:|:gz|:bz2|:xz]", "a[:]", "w[:|:gz|:bz2|:xz]",
+        mode is "r[:*|:|:gz|:bz2|:xz|:zst]", "a[:]",
+        "w[:|:gz|:bz2|:xz|:zst]",
         "x[...]", or a stream mode "r|*", "r|gz", "w|gz", ... for
         non-seekable files read or written strictly in order."""
         if not name and not fileobj:
@@ -1515,11 +1529,28 @@ class TarFile(object):
         return cls._taropen_compressed(name, mode, fileobj, kwargs,
                                        (LZMAError, EOFError), "an lzma")
 
+    @classmethod
+    def zstopen(cls, name, mode="r", fileobj=None, level=None, options=None,
+                zstd_dict=None, **kwargs):
+        """Open a Zstandard compressed tar archive name; *level*, *options*
+        and *zstd_dict* are those of compression.zstd.ZstdFile."""
+        cls._check_compressed_mode(mode)
+        try:
+            from compression.zstd import ZstdFile, ZstdError
+        except ImportError:
+            raise CompressionError("compression.zstd module is not "
+                                   "available") from None
+        fileobj = ZstdFile(fileobj or name, mode, level=level,
+                           options=options, zstd_dict=zstd_dict)
+        return cls._taropen_compressed(name, mode, fileobj, kwargs,
+                                       (ZstdError, EOFError), "a zstd")
+
     OPEN_METH = {
         "tar": "taropen",
         "gz": "gzopen",
         "bz2": "bz2open",
         "xz": "xzopen",
+        "zst": "zstopen",
     }
 
     # -- the archive --------------------------------------------------------------
@@ -2289,6 +2320,7 @@ def main():
         compressions = {
             '.gz': 'gz', '.tgz': 'gz',
             '.xz': 'xz', '.txz': 'xz',
+            '.zst': 'zst', '.tzst': 'zst',
             '.bz2': 'bz2', '.tbz': 'bz2', '.tbz2': 'bz2', '.tb2': 'bz2',
         }
         tar_mode = 'w:' + compressions[ext] if ext in compressions else 'w'

@@ -20,6 +20,26 @@
 #else
 #  define OPTIONAL_LZMA(X)
 #endif
+#ifdef HAVE_LIBZSTD
+#  define OPTIONAL_ZSTD(X) X(_zstd)
+#else
+#  define OPTIONAL_ZSTD(X)
+#endif
+#ifdef HAVE_LIBGDBM
+#  define OPTIONAL_GDBM(X) X(_gdbm)
+#else
+#  define OPTIONAL_GDBM(X)
+#endif
+#ifdef HAVE_LIBNDBM
+#  define OPTIONAL_NDBM(X) X(_dbm)
+#else
+#  define OPTIONAL_NDBM(X)
+#endif
+#ifdef HAVE_LIBNCURSESW
+#  define OPTIONAL_CURSES(X) X(_curses)
+#else
+#  define OPTIONAL_CURSES(X)
+#endif
 #ifdef HAVE_LIBEXPAT
 #  define OPTIONAL_EXPAT(X) X(pyexpat)
 #else
@@ -100,6 +120,12 @@
     X(_symtable) \
     X(_multiprocessing) \
     X(_posixshmem) \
+    OPTIONAL_ZSTD(X) \
+    OPTIONAL_GDBM(X) \
+    OPTIONAL_NDBM(X) \
+    X(_bisect) \
+    X(_heapq) \
+    OPTIONAL_CURSES(X) \
     /* END builtin modules */
 
 #define DECLARE_INIT(name) extern PyObject *PyInit_##name(void);

@@ -2,7 +2,7 @@
 
 ZipFile opens an archive for reading ('r'), writing ('w', 'x') or
 appending ('a'); ZipInfo describes one member.  Members may be stored or
-compressed with deflate (zlib), bzip2 or LZMA, archives may use the
+compressed with deflate (zlib), bzip2, LZMA or Zstandard, archives may use the
 ZIP64 extensions, and members encrypted with the traditional PKWARE
 scheme can be read given the password.  zipfile.Path walks an archive
 like pathlib.  `python -m zipfile` lists, tests, extracts and creates
@@ -30,9 +30,14 @@ try:
     import lzma
 except ImportError:
     lzma = None
+try:
+    from compression import zstd
+except ImportError:
+    zstd = None
 
 __all__ = ["BadZipFile", "BadZipfile", "error",
            "ZIP_STORED", "ZIP_DEFLATED", "ZIP_BZIP2", "ZIP_LZMA",
+           "ZIP_ZSTANDARD",
            "is_zipfile", "ZipInfo", "ZipFile", "PyZipFile", "LargeZipFile",
            "Path"]
 
@@ -56,11 +61,13 @@ ZIP_STORED = 0
 ZIP_DEFLATED = 8
 ZIP_BZIP2 = 12
 ZIP_LZMA = 14
+ZIP_ZSTANDARD = 93
 
 DEFAULT_VERSION = 20
 ZIP64_VERSION = 45
 BZIP2_VERSION = 46
 LZMA_VERSION = 63
+ZSTANDARD_VERSION = 63
 MAX_EXTRACT_VERSION = 63
 
 _METHOD_NAMES = {
@@ -315,6 +322,8 @@ class ZipInfo:
             min_version = max(BZIP2_VERSION, min_version)
         elif self.compress_type == ZIP_LZMA:
             min_version = max(LZMA_VERSION, min_version)
+        elif self.compress_type == ZIP_ZSTANDARD:
+            min_version = max(ZSTANDARD_VERSION, min_version)
         self.extract_version = max(min_version, self.extract_version)
         self.create_version = max(min_version, self.create_version)
         name, flag_bits = self._encoded_name()
@@ -506,7 +515,7 @@ def _check_compression(compression):
     if compression == ZIP_STORED:
         return
     needs = {ZIP_DEFLATED: (zlib, "zlib"), ZIP_BZIP2: (bz2, "bz2"),
-             ZIP_LZMA: (lzma, "lzma")}
+             ZIP_LZMA: (lzma, "lzma"), ZIP_ZSTANDARD: (zstd, "zstd")}
     if compression not in needs:
         raise NotImplementedError("That compression method is not supported")
     module, name = needs[compression]
@@ -525,6 +534,8 @@ def _get_compressor(compress_type, compresslevel=None):
                                  else compresslevel)
     if compress_type == ZIP_LZMA:
         return _LZMACompressor()
+    if compress_type == ZIP_ZSTANDARD:
+        return zstd.ZstdCompressor(level=compresslevel)
     return None
 
 
@@ -536,6 +547,8 @@ def _get_decompressor(compress_type):
         return zlib.decompressobj(-15)
     if compress_type == ZIP_BZIP2:
         return bz2.BZ2Decompressor()
+    if compress_type == ZIP_ZSTANDARD:
+        return zstd.ZstdDecompressor()
     return _LZMADecompressor()
 
 
@@ -941,7 +954,7 @@ class ZipFile:
     *file* is a path or a file object; *mode* is 'r' (read), 'w' (write
     a new archive), 'x' (create, failing if it exists) or 'a' (append to
     an archive, or add one to the end of any other file).  *compression*
-    (ZIP_STORED, ZIP_DEFLATED, ZIP_BZIP2, ZIP_LZMA) and *compresslevel*
+    (ZIP_STORED, ZIP_DEFLATED, ZIP_BZIP2, ZIP_LZMA, ZIP_ZSTANDARD) and *compresslevel*
     are the defaults for new members; *allowZip64* permits archives over
     2 GiB and more than 65535 members.  *metadata_encoding* decodes member
     names not flagged as UTF-8 (default cp437), when reading.
@@ -1582,6 +1595,8 @@ class ZipFile:
             min_version = max(BZIP2_VERSION, min_version)
         elif zinfo.compress_type == ZIP_LZMA:
             min_version = max(LZMA_VERSION, min_version)
+        elif zinfo.compress_type == ZIP_ZSTANDARD:
+            min_version = max(ZSTANDARD_VERSION, min_version)
         extract_version = max(min_version, zinfo.extract_version)
         create_version = max(min_version, zinfo.create_version)
         name, flag_bits = zinfo._encoded_name()

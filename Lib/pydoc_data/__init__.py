@@ -1,0 +1,1 @@
+"""Data for pydoc: the help texts of the language topics (topics.py)."""

@@ -1,0 +1,432 @@
+/* The _dbm module: ndbm-interface databases (dbm.ndbm) on gdbm's ndbm
+   compatibility library (libgdbm_compat).
+
+   Thread safety: a DBM handle is not safe for concurrent use, and the
+   datums ndbm returns point into the handle's own storage until the
+   next call, so every use of the handle, including copying a returned
+   datum, happens with the object's `mutex` held (in both builds).  The
+   handle is closed and cleared under the same mutex.  The error class
+   is created once, under `init_mutex`. */
+#include "Python.h"
+#include "pycore_pystate.h"       /* _PyMutex_LockDetached */
+
+#ifdef HAVE_LIBNDBM
+
+#include "pycore_lock.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gdbm-ndbm.h>
+#include <string.h>
+
+static PyObject *DbmError;
+static PyMutex init_mutex;
+
+typedef struct {
+    PyObject_HEAD
+    PyMutex mutex;              /* guards `db` */
+    DBM *db;                    /* NULL once closed */
+    int readonly;
+} DbmObject;
+
+static PyTypeObject Dbm_Type;
+
+static DBM *lock_open(DbmObject *d)
+{
+    _PyMutex_LockDetached(&d->mutex);
+    if (d->db == NULL) {
+        PyMutex_Unlock(&d->mutex);
+        PyErr_SetString(DbmError, "DBM object has already been closed");
+    }
+    return d->db;
+}
+
+/* The datum of a str (UTF-8) or bytes-like object; the caller releases
+   *view (when its obj is set) after the call. */
+static int get_datum(PyObject *obj, datum *dt, Py_buffer *view,
+                     const char *what)
+{
+    view->obj = NULL;
+    if (PyUnicode_Check(obj)) {
+        Py_ssize_t len;
+        const char *s = PyUnicode_AsUTF8AndSize(obj, &len);
+        if (s == NULL) {
+            return -1;
+        }
+        dt->dptr = (char *)s;
+        dt->dsize = (int)len;
+        return 0;
+    }
+    if (PyObject_GetBuffer(obj, view, PyBUF_SIMPLE) < 0) {
+        view->obj = NULL;
+        PyErr_Format(PyExc_TypeError,
+                     "dbm %s must be bytes or string, not %.100s",
+                     what, Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    if (view->len > INT_MAX) {
+        PyBuffer_Release(view);
+        view->obj = NULL;
+        PyErr_Format(PyExc_OverflowError, "dbm %s is too large", what);
+        return -1;
+    }
+    dt->dptr = view->buf;
+    dt->dsize = (int)view->len;
+    return 0;
+}
+
+static void release_datum(Py_buffer *view)
+{
+    if (view->obj != NULL) {
+        PyBuffer_Release(view);
+    }
+}
+
+/* db[key]; NULL with KeyError set unless `quiet_missing` (then no
+   exception for a missing key). */
+static PyObject *fetch(DbmObject *d, PyObject *key, int quiet_missing)
+{
+    datum k;
+    Py_buffer view;
+    if (get_datum(key, &k, &view, "key") < 0) {
+        return NULL;
+    }
+    PyObject *result = NULL;
+    DBM *db = lock_open(d);
+    if (db != NULL) {
+        datum v = dbm_fetch(db, k);
+        if (v.dptr != NULL) {
+            result = PyBytes_FromStringAndSize(v.dptr, v.dsize);
+        }
+        else if (!quiet_missing) {
+            PyErr_SetObject(PyExc_KeyError, key);
+        }
+        PyMutex_Unlock(&d->mutex);
+    }
+    release_datum(&view);
+    return result;
+}
+
+static PyObject *dbm_subscript(PyObject *op, PyObject *key)
+{
+    return fetch((DbmObject *)op, key, 0);
+}
+
+static int dbm_ass_sub(PyObject *op, PyObject *key, PyObject *value)
+{
+    DbmObject *d = (DbmObject *)op;
+    datum k, v;
+    Py_buffer kview, vview;
+    if (get_datum(key, &k, &kview, "key") < 0) {
+        return -1;
+    }
+    vview.obj = NULL;
+    if (value != NULL && get_datum(value, &v, &vview, "value") < 0) {
+        release_datum(&kview);
+        return -1;
+    }
+    int status = -1;
+    DBM *db = lock_open(d);
+    if (db != NULL) {
+        errno = 0;
+        int ret = value == NULL ? dbm_delete(db, k)
+                                : dbm_store(db, k, v, DBM_REPLACE);
+        int saved_errno = errno;
+        if (ret >= 0) {
+            status = 0;
+        }
+        dbm_clearerr(db);
+        PyMutex_Unlock(&d->mutex);
+        if (status == 0) {
+            /* stored or deleted */
+        }
+        else if (value == NULL && !d->readonly) {
+            PyErr_SetObject(PyExc_KeyError, key);
+        }
+        else if (saved_errno != 0) {
+            errno = saved_errno;
+            PyErr_SetFromErrno(DbmError);
+        }
+        else {
+            PyErr_SetString(DbmError, value == NULL
+                            ? "cannot delete item from database"
+                            : "cannot add item to database");
+        }
+    }
+    release_datum(&kview);
+    release_datum(&vview);
+    return status;
+}
+
+static int dbm_contains(PyObject *op, PyObject *key)
+{
+    PyObject *v = fetch((DbmObject *)op, key, 1);
+    if (v == NULL) {
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    Py_DECREF(v);
+    return 1;
+}
+
+/* All keys as a list of bytes. */
+static PyObject *dbm_keys(PyObject *op, PyObject *Py_UNUSED(ignored))
+{
+    DbmObject *d = (DbmObject *)op;
+    PyObject *list = PyList_New(0);
+    if (list == NULL) {
+        return NULL;
+    }
+    DBM *db = lock_open(d);
+    if (db == NULL) {
+        Py_DECREF(list);
+        return NULL;
+    }
+    for (datum k = dbm_firstkey(db); k.dptr != NULL; k = dbm_nextkey(db)) {
+        PyObject *item = PyBytes_FromStringAndSize(k.dptr, k.dsize);
+        if (item == NULL || PyList_Append(list, item) < 0) {
+            Py_XDECREF(item);
+            Py_CLEAR(list);
+            break;
+        }
+        Py_DECREF(item);
+    }
+    PyMutex_Unlock(&d->mutex);
+    return list;
+}
+
+static Py_ssize_t dbm_length(PyObject *op)
+{
+    PyObject *keys = dbm_keys(op, NULL);
+    if (keys == NULL) {
+        return -1;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(keys);
+    Py_DECREF(keys);
+    return n;
+}
+
+static PyObject *dbm_get(PyObject *op, PyObject *const *args,
+                         Py_ssize_t nargs)
+{
+    if (!_PyArg_CheckPositional("get", nargs, 1, 2)) {
+        return NULL;
+    }
+    PyObject *result = fetch((DbmObject *)op, args[0], 1);
+    if (result == NULL && !PyErr_Occurred()) {
+        result = Py_NewRef(nargs > 1 ? args[1] : Py_None);
+    }
+    return result;
+}
+
+static PyObject *dbm_setdefault(PyObject *op, PyObject *const *args,
+                                Py_ssize_t nargs)
+{
+    if (!_PyArg_CheckPositional("setdefault", nargs, 1, 2)) {
+        return NULL;
+    }
+    PyObject *result = fetch((DbmObject *)op, args[0], 1);
+    if (result != NULL || PyErr_Occurred()) {
+        return result;
+    }
+    PyObject *dflt = nargs > 1 ? args[1] : Py_None;
+    if (dbm_ass_sub(op, args[0], dflt) < 0) {
+        return NULL;
+    }
+    return Py_NewRef(dflt);
+}
+
+static PyObject *dbm_clear(PyObject *op, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *keys = dbm_keys(op, NULL);
+    if (keys == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(keys); i++) {
+        if (dbm_ass_sub(op, PyList_GET_ITEM(keys, i), NULL) < 0) {
+            if (!PyErr_ExceptionMatches(PyExc_KeyError)) {
+                Py_DECREF(keys);
+                return NULL;
+            }
+            PyErr_Clear();
+        }
+    }
+    Py_DECREF(keys);
+    Py_RETURN_NONE;
+}
+
+static void close_handle(DbmObject *d)
+{
+    _PyMutex_LockDetached(&d->mutex);
+    DBM *db = d->db;
+    d->db = NULL;
+    PyMutex_Unlock(&d->mutex);
+    if (db != NULL) {
+        dbm_close(db);
+    }
+}
+
+static PyObject *dbm_close_method(PyObject *op, PyObject *Py_UNUSED(x))
+{
+    close_handle((DbmObject *)op);
+    Py_RETURN_NONE;
+}
+
+static PyObject *dbm_enter(PyObject *op, PyObject *Py_UNUSED(ignored))
+{
+    return Py_NewRef(op);
+}
+
+static PyObject *dbm_exit(PyObject *op, PyObject *args)
+{
+    close_handle((DbmObject *)op);
+    Py_RETURN_NONE;
+}
+
+static void dbm_dealloc(PyObject *op)
+{
+    close_handle((DbmObject *)op);
+    Py_TYPE(op)->tp_free(op);
+}
+
+static PyMethodDef dbm_methods[] = {
+    {"close", dbm_close_method, METH_NOARGS,
+     "close($self, /)\n--\n\nClose the database."},
+    {"keys", dbm_keys, METH_NOARGS,
+     "keys($self, /)\n--\n\nReturn a list of all keys in the database."},
+    {"get", _PyCFunction_CAST(dbm_get), METH_FASTCALL,
+     "get($self, key, default=None, /)\n--\n\n"
+     "Return db[key], or default when key is missing."},
+    {"setdefault", _PyCFunction_CAST(dbm_setdefault), METH_FASTCALL,
+     "setdefault($self, key, default=None, /)\n--\n\n"
+     "Return db[key], storing default first when key is missing."},
+    {"clear", dbm_clear, METH_NOARGS,
+     "clear($self, /)\n--\n\nRemove all items from the database."},
+    {"__enter__", dbm_enter, METH_NOARGS, NULL},
+    {"__exit__", dbm_exit, METH_VARARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMappingMethods dbm_as_mapping = {
+    .mp_length = dbm_length,
+    .mp_subscript = dbm_subscript,
+    .mp_ass_subscript = dbm_ass_sub,
+};
+
+static PySequenceMethods dbm_as_sequence = {
+    .sq_contains = dbm_contains,
+};
+
+static PyTypeObject Dbm_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "_dbm.dbm",
+    .tp_basicsize = sizeof(DbmObject),
+    .tp_dealloc = dbm_dealloc,
+    .tp_as_sequence = &dbm_as_sequence,
+    .tp_as_mapping = &dbm_as_mapping,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "An open ndbm database.",
+    .tp_methods = dbm_methods,
+    .tp_alloc = PyType_GenericAlloc,
+    .tp_free = PyObject_Free,
+};
+
+static PyObject *dbm_open_function(PyObject *module, PyObject *args)
+{
+    PyObject *path;
+    const char *flag = "r";
+    int mode = 0666;
+    if (!PyArg_ParseTuple(args, "O&|si:open", PyUnicode_FSConverter, &path,
+                          &flag, &mode)) {
+        return NULL;
+    }
+    int flags;
+    if (strcmp(flag, "r") == 0) {
+        flags = O_RDONLY;
+    }
+    else if (strcmp(flag, "w") == 0 || strcmp(flag, "rw") == 0) {
+        /* "rw" is the historical spelling of "w", still accepted. */
+        flags = O_RDWR;
+    }
+    else if (strcmp(flag, "c") == 0) {
+        flags = O_RDWR | O_CREAT;
+    }
+    else if (strcmp(flag, "n") == 0) {
+        flags = O_RDWR | O_CREAT | O_TRUNC;
+    }
+    else {
+        Py_DECREF(path);
+        PyErr_SetString(DbmError,
+                        "arg 2 to open should be 'r', 'w', 'c', or 'n'");
+        return NULL;
+    }
+    DbmObject *d = PyObject_New(DbmObject, &Dbm_Type);
+    if (d == NULL) {
+        Py_DECREF(path);
+        return NULL;
+    }
+    d->mutex = (PyMutex){0};
+    d->readonly = flags == O_RDONLY;
+    const char *name = PyBytes_AS_STRING(path);
+    errno = 0;
+    Py_BEGIN_ALLOW_THREADS
+    d->db = dbm_open((char *)name, flags, mode);
+    Py_END_ALLOW_THREADS
+    if (d->db == NULL) {
+        if (errno == 0) {
+            errno = ENOENT;
+        }
+        PyErr_SetFromErrnoWithFilename(DbmError, name);
+        Py_DECREF(d);
+        Py_DECREF(path);
+        return NULL;
+    }
+    Py_DECREF(path);
+    return (PyObject *)d;
+}
+
+static PyMethodDef dbm_functions[] = {
+    {"open", dbm_open_function, METH_VARARGS,
+     "open($module, filename, flag='r', mode=0o666, /)\n--\n\n"
+     "Open an ndbm database; flag is 'r', 'w', 'c' or 'n'."},
+    {NULL, NULL, 0, NULL},
+};
+
+static int dbm_exec(PyObject *module)
+{
+    _PyMutex_LockDetached(&init_mutex);
+    if (DbmError == NULL) {
+        DbmError = PyErr_NewException("_dbm.error", PyExc_OSError, NULL);
+    }
+    PyMutex_Unlock(&init_mutex);
+    if (DbmError == NULL || PyType_Ready(&Dbm_Type) < 0) {
+        return -1;
+    }
+    if (PyModule_AddObjectRef(module, "error", DbmError) < 0
+        || PyModule_AddStringConstant(module, "library", "GNU gdbm") < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+static PyModuleDef_Slot dbm_slots[] = {
+    {Py_mod_exec, dbm_exec},
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+    {0, NULL},
+};
+
+static struct PyModuleDef dbm_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "_dbm",
+    .m_doc = "ndbm databases on gdbm's compatibility library.",
+    .m_size = 0,
+    .m_methods = dbm_functions,
+    .m_slots = dbm_slots,
+};
+
+PyMODINIT_FUNC
+PyInit__dbm(void)
+{
+    return PyModuleDef_Init(&dbm_module);
+}
+
+#endif /* HAVE_LIBNDBM */
