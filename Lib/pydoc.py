@@ -773,6 +773,41 @@ _KEYWORDS = {
 
 _SOFT_KEYWORDS = ("_", "case", "match", "type")
 
+# The pydoc_data.topics label that explains a keyword, where it is not
+# the keyword itself.
+_KEYWORD_TOPICS = {
+    "and": "booleans", "as": "with", "def": "function", "elif": "if",
+    "else": "if", "except": "try", "finally": "try", "from": "import",
+    "is": "comparisons", "not": "booleans", "or": "booleans",
+    "case": "match", "match": "match",
+}
+
+# The upper-case topic names help() accepts, with their label.
+_TOPICS = {
+    "ASSERTION": "assert", "ASSIGNMENT": "assignment",
+    "ATTRIBUTEMETHODS": "attribute-access", "ATTRIBUTES": "attribute-references",
+    "AUGMENTEDASSIGNMENT": "augassign", "BINARY": "binary",
+    "BOOLEAN": "booleans", "CALLS": "calls", "CLASSES": "class",
+    "COMPARISON": "comparisons", "CONDITIONAL": "conditional",
+    "CONTEXTMANAGERS": "context-managers", "DELETION": "del",
+    "DICTIONARIES": "dict", "EXCEPTIONS": "exceptions",
+    "FORMATTING": "formatstrings", "FUNCTIONS": "function",
+    "IDENTIFIERS": "identifiers", "IMPORTING": "import", "INTEGER": "integers",
+    "LISTS": "lists", "LITERALS": "atom-literals", "NAMESPACES": "naming",
+    "NUMBERS": "numbers", "POWER": "power", "SLICINGS": "slicings",
+    "SPECIALATTRIBUTES": "specialattrs", "SPECIALMETHODS": "specialnames",
+    "STRINGS": "strings", "TRUTHVALUE": "truth", "TYPES": "types",
+}
+
+
+def _topic_text(label):
+    """The explanation pydoc_data.topics holds for label, or None."""
+    try:
+        from pydoc_data.topics import topics
+    except ImportError:
+        return None
+    return topics.get(label)
+
 
 class Helper:
     """help(): documentation on objects, modules, keywords and topics."""
@@ -865,8 +900,11 @@ interpreter, enter "q", "quit" or "exit".
                 self.listmodules(request.split()[1])
             elif request in _KEYWORDS:
                 self.showkeyword(request)
+            elif request in _TOPICS and _topic_text(_TOPICS[request]):
+                self.output.write(_topic_text(_TOPICS[request]))
             elif request in _SOFT_KEYWORDS:
-                self.output.write(f"{request!r} is a soft keyword.\n")
+                text = _topic_text(_KEYWORD_TOPICS.get(request, ""))
+                self.output.write(text or f"{request!r} is a soft keyword.\n")
             elif request in ("True", "False", "None"):
                 self.showkeyword(request)
             else:
@@ -924,10 +962,14 @@ to. Enter any symbol to get more help.
 Here is a list of available topics.  Enter any topic name to get more help.
 
 """)
-        self._columns(["KEYWORDS", "MODULES", "SYMBOLS"], 3)
+        topics = [name for name, label in _TOPICS.items() if _topic_text(label)]
+        self._columns(topics or ["KEYWORDS", "MODULES", "SYMBOLS"], 4)
 
     def showkeyword(self, keyword):
-        self.output.write(_KEYWORDS[keyword] + "\n")
+        """The keyword's section of the language reference when
+        pydoc_data has it, else its one-line summary."""
+        text = _topic_text(_KEYWORD_TOPICS.get(keyword, keyword))
+        self.output.write(text or _KEYWORDS[keyword] + "\n")
 
     def listmodules(self, key=""):
         if key:
