@@ -72,15 +72,18 @@ TARGET(LOAD_ATTR_INSTANCE_VALUE)
     if (!_PySpec_Ready(entry) || _PySpec_TypeVersion(type) != entry->version) {
         SPEC_MISS(LOAD_ATTR);
     }
-    /* The index is a values position or a dict entry hint (specialize.c,
-       instance_attr_index): whichever the slot holds now is tried. */
-    PyObject **slotp = (PyObject **)((char *)owner + type->tp_dictoffset);
+    /* The index is an encoded values position (< -1) or a dict entry
+       hint (specialize.c, instance_attr_index). */
     PyObject *v = NULL;
-    int found = _PyInstValues_LoadAt(owner, slotp, entry->index, &v);
-    if (found == 0) {
-        SPEC_MISS(LOAD_ATTR);
+    if (entry->index < -1) {
+        PyObject **slotp = (PyObject **)((char *)owner + type->tp_dictoffset);
+        if (_PyInstValues_LoadAt(owner, slotp,
+                                 _PyInstValues_DecodePosition(entry->index),
+                                 &v) <= 0) {
+            SPEC_MISS(LOAD_ATTR);
+        }
     }
-    if (found < 0) {
+    else {
         PyObject *dict;
         if (_PySpec_InstanceDict(owner, type, &dict) <= 0) {
             SPEC_MISS(LOAD_ATTR);
@@ -475,9 +478,15 @@ TARGET(STORE_ATTR_INSTANCE_VALUE)
     PyObject *raw = __atomic_load_n(slotp, __ATOMIC_ACQUIRE);
     int keeps_values = (raw == NULL || _PyInstValues_IsTagged(raw))
                        && _PyType_SharedKeys(type) != NULL;
-    if (entry->index >= 0 && keeps_values) {
-        /* The index is the name's position in the shared keys. */
-        stored = _PyInstValues_StoreAt(owner, slotp, entry->index, v) == 0;
+    if (entry->index < -1 && keeps_values) {
+        /* An encoded position in the shared keys (specialize.c). */
+        Py_ssize_t pos = _PyInstValues_DecodePosition(entry->index);
+#ifndef Py_GIL_DISABLED
+        stored = _PyInstValues_TryReplace(slotp, pos, v);
+#endif
+        if (!stored) {
+            stored = _PyInstValues_StoreAt(owner, slotp, pos, v) == 0;
+        }
     }
     else if (entry->index >= 0) {
         PyObject *dict;

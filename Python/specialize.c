@@ -326,10 +326,9 @@ method_shadow_index(PyTypeObject *type, PyObject *name)
 }
 
 /* The index LOAD_ATTR_INSTANCE_VALUE / STORE_ATTR_INSTANCE_VALUE carry:
-   the name's position in the shared keys when owner keeps values (or
-   has none yet, for a store), else the entry hint of its dict; -1 when
-   none.  A hint of either kind is checked by identity, so a wrong one
-   only misses. */
+   the name's position in the shared keys, encoded (pycore_instvalues.h),
+   when owner keeps values (or has none yet, for a store); else the entry
+   hint of its dict; -1 when none. */
 static Py_ssize_t
 instance_attr_index(PyObject *owner, PyTypeObject *type, PyObject *name)
 {
@@ -337,7 +336,8 @@ instance_attr_index(PyObject *owner, PyTypeObject *type, PyObject *name)
     PyObject **slotp = (PyObject **)((char *)owner + type->tp_dictoffset);
     PyObject *raw = __atomic_load_n(slotp, __ATOMIC_ACQUIRE);
     if (keys != NULL && (raw == NULL || _PyInstValues_IsTagged(raw))) {
-        return _PySharedKeys_Find(keys, name);
+        Py_ssize_t pos = _PySharedKeys_Find(keys, name);
+        return pos < 0 ? -1 : _PyInstValues_EncodePosition(pos);
     }
     PyObject *dict;
     Py_ssize_t ix = -1;
@@ -472,7 +472,7 @@ _PySpec_LoadAttr(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *owner,
         return;
     }
     Py_ssize_t ix = instance_attr_index(owner, type, name);
-    if (ix < 0) {
+    if (ix == -1) {
         spec_fail(entry);
         return;
     }

@@ -133,6 +133,42 @@ _PyInstValues_LoadAt(PyObject *obj, PyObject **slotp, Py_ssize_t ix,
     return 1;
 }
 
+/* The VM's attribute caches (LOAD_ATTR_INSTANCE_VALUE,
+   STORE_ATTR_INSTANCE_VALUE) keep a values position p as -2 - p, apart
+   from a dict entry hint (>= 0) and "none" (-1): a hint is checked
+   against the entry's key, a position is not checked at all. */
+static inline int32_t _PyInstValues_EncodePosition(Py_ssize_t pos) {
+    return (int32_t)(-2 - pos);
+}
+
+static inline Py_ssize_t _PyInstValues_DecodePosition(int32_t index) {
+    return -2 - (Py_ssize_t)index;
+}
+
+/* STORE_ATTR_INSTANCE_VALUE's common case: replace the value at ix of
+   obj's values array by value (a new reference is taken).  1 done, 0 not
+   this case (nothing changed).  Default build only, where the GIL stands
+   for the critical section; the free-threaded build always calls
+   _PyInstValues_StoreAt. */
+#ifndef Py_GIL_DISABLED
+static inline Py_ALWAYS_INLINE int
+_PyInstValues_TryReplace(PyObject **slotp, Py_ssize_t ix, PyObject *value)
+{
+    PyObject *raw = *slotp;
+    if (!_PyInstValues_IsTagged(raw)) {
+        return 0;
+    }
+    _PyInstValues *vals = _PyInstValues_Untag(raw);
+    if ((size_t)ix >= vals->capacity || vals->values[ix] == NULL) {
+        return 0;
+    }
+    PyObject *old = vals->values[ix];
+    vals->values[ix] = Py_NewRef(value);
+    Py_DECREF(old);
+    return 1;
+}
+#endif
+
 /* The generic paths (Objects/object.c).  slotp is obj's __dict__ slot.
 
    Look name up among obj's values: 1 found (new reference in *out), 0

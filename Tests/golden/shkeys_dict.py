@@ -236,3 +236,44 @@ print(pr.v, pr.__dict__, pr.kind)
 pr.kind = "instance"
 print(pr.kind, Prop.kind, Prop().kind)
 print(sorted(k for k in dir(pr) if not k.startswith("__")))
+
+
+# one load site sees instances with a dict first, then instances keeping
+# values: a dict entry hint must not be taken for a values position
+class Mixed:
+    pass
+
+
+def make(with_dict, a, b):
+    m = Mixed()
+    if with_dict:
+        m.__dict__          # a dict from the start: b lands in entry 0
+        m.b = b
+        m.a = a
+    else:
+        m.a = a
+        m.b = b
+    return m
+
+
+def get_b(objs):
+    return [o.b for o in objs]
+
+
+def set_b(objs, value):
+    for o in objs:
+        o.b = value
+
+
+dict_ones = [make(True, i, -i) for i in range(40)]
+value_ones = [make(False, i, -i) for i in range(40)]
+for _ in range(20):
+    get_b(dict_ones)
+    set_b(dict_ones, 7)
+print(get_b(value_ones)[:4], get_b(dict_ones)[:2])
+set_b(value_ones, 9)
+print([(o.a, o.b) for o in value_ones[:3]], sorted(vars(value_ones[5]).items()))
+for _ in range(20):
+    get_b(value_ones)
+    set_b(value_ones, 5)
+print(get_b(dict_ones + value_ones)[38:42], dict_ones[1].__dict__)
