@@ -9,10 +9,11 @@
 
    Thread safety (free-threaded build): the functions in this file keep no
    shared state of their own.  The only shared mutable datum they touch is
-   an instance's __dict__ slot (tp_dictoffset): it is read and written
-   inside the instance's critical section, so a reader never sees a dict
-   that is being replaced and freed.  Dicts themselves synchronise their
-   own contents. */
+   an instance's __dict__ slot (tp_dictoffset): it is written inside the
+   instance's critical section and read lock-free with a re-check, so a
+   reader never uses a dict that is being replaced and freed.  Dicts
+   themselves synchronise their own contents; the slot may instead hold a
+   values array, whose rules are in Include/internal/pycore_instvalues.h. */
 #include "Python.h"
 #include "pycore_call.h"
 #include "pycore_freelist.h"
