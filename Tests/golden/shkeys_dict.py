@@ -277,3 +277,18 @@ for _ in range(20):
     get_b(value_ones)
     set_b(value_ones, 5)
 print(get_b(dict_ones + value_ones)[38:42], dict_ones[1].__dict__)
+
+# the collector sees an instance's values directly until a dict is made
+import gc
+
+
+class G:
+    def __init__(self):
+        self.first = "one"
+        self.second = ("two",)
+
+
+g = G()
+print([type(r).__name__ for r in gc.get_referents(g)])
+g.__dict__
+print([type(r).__name__ for r in gc.get_referents(g)])
