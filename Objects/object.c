@@ -9,14 +9,16 @@
 
    Thread safety (free-threaded build): the functions in this file keep no
    shared state of their own.  The only shared mutable datum they touch is
-   an instance's __dict__ slot (tp_dictoffset): it is read and written
-   inside the instance's critical section, so a reader never sees a dict
-   that is being replaced and freed.  Dicts themselves synchronise their
-   own contents. */
+   an instance's __dict__ slot (tp_dictoffset): it is written inside the
+   instance's critical section and read lock-free with a re-check, so a
+   reader never uses a dict that is being replaced and freed.  Dicts
+   themselves synchronise their own contents; the slot may instead hold a
+   values array, whose rules are in Include/internal/pycore_instvalues.h. */
 #include "Python.h"
 #include "pycore_call.h"
 #include "pycore_freelist.h"
 #include "pycore_gc.h"
+#include "pycore_instvalues.h"
 #include "pycore_object.h"
 #include "pycore_pystate.h"
 #include "pycore_refcount.h"
@@ -806,12 +808,29 @@ PyObject **_PyObject_ComputedDictPointer(PyObject *obj)
     return (PyObject **)((char *)obj + offset);
 }
 
+/* The caller will read the slot as a dict: an instance keeping its
+   attributes in a values array gets its dict now.  On failure (out of
+   memory) the slot is reported missing, as the API allows. */
 PyObject **_PyObject_GetDictPtr(PyObject *obj)
 {
-    return _PyObject_ComputedDictPointer(obj);
+    PyObject **dictptr = _PyObject_ComputedDictPointer(obj);
+    if (dictptr == NULL
+            || !_PyInstValues_IsTagged(__atomic_load_n(dictptr, __ATOMIC_ACQUIRE))) {
+        return dictptr;
+    }
+    int rc;
+    Py_BEGIN_CRITICAL_SECTION(obj);
+    rc = _PyInstValues_MaterializeLocked(obj, dictptr);
+    Py_END_CRITICAL_SECTION();
+    if (rc < 0) {
+        PyErr_Clear();
+        return NULL;
+    }
+    return dictptr;
 }
 
-/* A new reference to the dict in *dictptr (NULL when none yet).
+/* A new reference to the dict in *dictptr (NULL when none yet, or when
+   the slot holds a values array: see pycore_instvalues.h).
 
    Free-threaded build: read lock-free first.  Once installed, the dict
    changes only by __dict__ assignment, which marks the old dict before
@@ -826,7 +845,7 @@ static PyObject *load_instance_dict(PyObject *obj, PyObject **dictptr)
     PyObject *dict;
 #ifdef Py_GIL_DISABLED
     dict = __atomic_load_n(dictptr, __ATOMIC_ACQUIRE);
-    if (dict != NULL && _Py_TryIncref(dict)) {
+    if (dict != NULL && !_PyInstValues_IsTagged(dict) && _Py_TryIncref(dict)) {
         if (__atomic_load_n(dictptr, __ATOMIC_ACQUIRE) == dict) {
             return dict;
         }
@@ -834,7 +853,8 @@ static PyObject *load_instance_dict(PyObject *obj, PyObject **dictptr)
     }
 #endif
     Py_BEGIN_CRITICAL_SECTION(obj);
-    dict = Py_XNewRef(*dictptr);
+    dict = *dictptr;
+    dict = _PyInstValues_IsTagged(dict) ? NULL : Py_XNewRef(dict);
 #ifdef Py_GIL_DISABLED
     if (dict != NULL && !_Py_IsOwnedByCurrentThread(dict)) {
         _PyObject_SetMaybeWeakref(dict);
@@ -858,15 +878,38 @@ PyObject *_PyObject_GetOrCreateInstanceDict(PyObject *obj)
         return dict;
     }
     Py_BEGIN_CRITICAL_SECTION(obj);
-    dict = *dictptr;
-    if (dict == NULL) {
-        dict = PyDict_New();
-        /* Release: a lock-free reader sees the dict initialised. */
-        __atomic_store_n(dictptr, dict, __ATOMIC_RELEASE);
+    if (_PyInstValues_MaterializeLocked(obj, dictptr) == 0) {
+        dict = *dictptr;
+        if (dict == NULL) {
+            dict = PyDict_New();
+            /* Release: a lock-free reader sees the dict initialised. */
+            __atomic_store_n(dictptr, dict, __ATOMIC_RELEASE);
+        }
+        Py_XINCREF(dict);
     }
-    Py_XINCREF(dict);
     Py_END_CRITICAL_SECTION();
     return dict;
+}
+
+int _PyObject_LookupInstanceAttr(PyObject *obj, PyObject *name,
+                                 PyObject **out)
+{
+    *out = NULL;
+    PyObject **dictptr = _PyObject_ComputedDictPointer(obj);
+    if (dictptr == NULL) {
+        return 0;
+    }
+    int found = _PyInstValues_Lookup(obj, dictptr, name, out);
+    if (found != 2) {
+        return found;
+    }
+    PyObject *dict = load_instance_dict(obj, dictptr);
+    if (dict == NULL) {
+        return 0;
+    }
+    found = PyDict_GetItemRef(dict, name, out);
+    Py_DECREF(dict);
+    return found;
 }
 
 PyObject *PyObject_GenericGetDict(PyObject *obj, void *context)
@@ -902,11 +945,9 @@ int PyObject_GenericSetDict(PyObject *obj, PyObject *value, void *context)
     old = *dictptr;
     __atomic_store_n(dictptr, Py_NewRef(value), __ATOMIC_RELEASE);
     Py_END_CRITICAL_SECTION();
-    if (old != NULL) {
-        /* A lock-free reader may hold its address (load_instance_dict). */
-        _PyObject_SetMaybeWeakref(old);
-        Py_DECREF(old);
-    }
+    /* A lock-free reader may hold the old dict's (or values') address
+       (load_instance_dict, _PyInstValues_LoadAt). */
+    _PyInstValues_ClearSlot(&old, 1);
     return 0;
 }
 
@@ -941,7 +982,13 @@ PyObject *_PyObject_GenericGetAttrWithDict(PyObject *obj, PyObject *name,
     if (dict == NULL) {
         PyObject **dictptr = _PyObject_ComputedDictPointer(obj);
         if (dictptr != NULL) {
-            dict = load_instance_dict(obj, dictptr);
+            int found = _PyInstValues_Lookup(obj, dictptr, name, &res);
+            if (found == 2) {
+                dict = load_instance_dict(obj, dictptr);    /* a dict slot */
+            }
+            else if (found != 0) {
+                goto done;      /* found among the values, or an error */
+            }
         }
     }
     else {
@@ -1025,7 +1072,8 @@ int _PyObject_GenericSetAttrWithDict(PyObject *obj, PyObject *name,
         res = set_in_instance_dict(obj, dict, name, value);
         goto done;
     }
-    if (_PyObject_ComputedDictPointer(obj) == NULL) {
+    PyObject **dictptr = _PyObject_ComputedDictPointer(obj);
+    if (dictptr == NULL) {
         if (descr != NULL) {
             PyErr_Format(PyExc_AttributeError,
                          "'%.100s' object attribute '%U' is read-only",
@@ -1046,6 +1094,11 @@ int _PyObject_GenericSetAttrWithDict(PyObject *obj, PyObject *name,
         }
         goto done;
     }
+    res = _PyInstValues_Store(obj, dictptr, name, value);
+    if (res != 1) {
+        goto done;
+    }
+    res = -1;
     dict = _PyObject_GetOrCreateInstanceDict(obj);
     if (dict == NULL) {
         goto done;
@@ -1430,12 +1483,24 @@ static int object_set_class(PyObject *self, PyObject *value, void *closure)
     if (!_PyType_CompatibleForAssignment(oldto, newto, "__class__")) {
         return -1;
     }
-    if (newto->tp_flags & Py_TPFLAGS_HEAPTYPE) {
-        Py_INCREF(newto);
-    }
+    /* A values array is indexed by the old class's shared keys: the
+       instance takes a dict first (pycore_instvalues.h). */
+    PyObject **dictptr = _PyObject_ComputedDictPointer(self);
+    int rc = 0;
     Py_BEGIN_CRITICAL_SECTION(self);
-    Py_SET_TYPE(self, newto);
+    if (dictptr != NULL) {
+        rc = _PyInstValues_MaterializeLocked(self, dictptr);
+    }
+    if (rc == 0) {
+        if (newto->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+            Py_INCREF(newto);
+        }
+        Py_SET_TYPE(self, newto);
+    }
     Py_END_CRITICAL_SECTION();
+    if (rc < 0) {
+        return -1;
+    }
     if (oldto->tp_flags & Py_TPFLAGS_HEAPTYPE) {
         Py_DECREF(oldto);
     }
@@ -1502,7 +1567,19 @@ static PyObject *object_getstate_default(PyObject *obj, int required)
     }
     PyObject *state = NULL;
     PyObject **dictptr = _PyObject_ComputedDictPointer(obj);
-    if (dictptr != NULL) {
+    PyObject *raw = dictptr == NULL ? NULL
+                    : __atomic_load_n(dictptr, __ATOMIC_ACQUIRE);
+    if (_PyInstValues_IsTagged(raw)) {
+        /* A copy, so the instance keeps its values array. */
+        state = _PyInstValues_AsDict(obj, raw);
+        if (state == NULL) {
+            return NULL;
+        }
+        if (PyDict_GET_SIZE(state) == 0) {
+            Py_SETREF(state, NULL);
+        }
+    }
+    else if (dictptr != NULL) {
         PyObject *dict = _PyObject_GetOrCreateInstanceDict(obj);
         if (dict == NULL) {
             return NULL;

@@ -8,6 +8,7 @@
 #include "pycore_call.h"
 #include "pycore_dict.h"
 #include "pycore_gc.h"
+#include "pycore_instvalues.h"
 #include "pycore_object.h"
 #include "pycore_pystate.h"
 #include "pycore_qsbr.h"
@@ -596,6 +597,7 @@ PyObject *_PyType_NewImpl(PyTypeObject *metatype, PyObject *args,
         goto error;
     }
     _PyType_FixupSlotDispatchers(type);
+    _PyType_InitSharedKeys(type);
     if (type_new_set_classcell(type) < 0 || type_new_set_names(type) < 0
             || type_new_init_subclass(type, kwds) < 0) {
         goto error;

@@ -57,6 +57,7 @@
 #include "pycore_call.h"
 #include "pycore_dict.h"
 #include "pycore_gc.h"
+#include "pycore_instvalues.h"
 #include "pycore_moduleobject.h"
 #include "pycore_object.h"
 #include "pycore_pystate.h"
@@ -1777,6 +1778,7 @@ static void type_dealloc(PyObject *self)
         PyObject_ClearWeakRefs(self);
     }
     clear_heaptype_fields(type);
+    _PyType_FreeSharedKeys(type);
     Py_CLEAR(type->tp_subclasses);
     PyObject_Free((char *)type->tp_doc);
     Py_XDECREF(et->ht_name);
@@ -2677,7 +2679,10 @@ int _PyType_SubtypeTraverse(PyObject *self, visitproc visit, void *arg)
     if (type->tp_dictoffset != base->tp_dictoffset) {
         PyObject **dictptr = _PyObject_ComputedDictPointer(self);
         if (dictptr != NULL) {
-            Py_VISIT(*dictptr);
+            int r = _PyInstValues_Traverse(*dictptr, visit, arg);
+            if (r) {
+                return r;
+            }
         }
     }
     /* A heap type's instances own a reference to it; a heap base's own
@@ -2704,7 +2709,7 @@ int _PyType_SubtypeClear(PyObject *self)
     if (type->tp_dictoffset != base->tp_dictoffset) {
         PyObject **dictptr = _PyObject_ComputedDictPointer(self);
         if (dictptr != NULL) {
-            Py_CLEAR(*dictptr);
+            _PyInstValues_ClearSlot(dictptr, 0);
         }
     }
     if (base->tp_clear != NULL) {
@@ -2759,7 +2764,7 @@ void _PyType_SubtypeDealloc(PyObject *self)
     if (type->tp_dictoffset && !base->tp_dictoffset) {
         PyObject **dictptr = _PyObject_ComputedDictPointer(self);
         if (dictptr != NULL) {
-            Py_CLEAR(*dictptr);
+            _PyInstValues_ClearSlot(dictptr, 0);
         }
     }
     /* A heap-type base's dealloc drops the instance's reference to its

@@ -11,6 +11,7 @@
 #include "pycore_dict.h"
 #include "pycore_exceptions.h"
 #include "pycore_genobject.h"
+#include "pycore_instvalues.h"
 #include "pycore_lazyimport.h"
 #include "pycore_object.h"
 #include "pycore_pystate.h"
@@ -479,19 +480,13 @@ int _PyEval_LoadMethod(PyObject *obj, PyObject *name, PyObject **method)
         return 0;
     }
     if (type->tp_dictoffset != 0) {
-        PyObject *dict = PyObject_GenericGetDict(obj, NULL);
-        if (dict == NULL) {
-            PyErr_Clear();
-        }
-        else {
-            PyObject *attr;
-            int found = PyDict_GetItemRef(dict, name, &attr);
-            Py_DECREF(dict);
-            if (found != 0) {
-                Py_DECREF(descr);
-                *method = found < 0 ? NULL : attr;
-                return 0;
-            }
+        /* Without making a dict for an instance keeping values. */
+        PyObject *attr;
+        int found = _PyObject_LookupInstanceAttr(obj, name, &attr);
+        if (found != 0) {
+            Py_DECREF(descr);
+            *method = found < 0 ? NULL : attr;
+            return 0;
         }
     }
     *method = descr;

@@ -72,15 +72,28 @@ TARGET(LOAD_ATTR_INSTANCE_VALUE)
     if (!_PySpec_Ready(entry) || _PySpec_TypeVersion(type) != entry->version) {
         SPEC_MISS(LOAD_ATTR);
     }
-    PyObject *dict;
-    if (_PySpec_InstanceDict(owner, type, &dict) <= 0) {
-        SPEC_MISS(LOAD_ATTR);
+    /* The index is an encoded values position (< -1) or a dict entry
+       hint (specialize.c, instance_attr_index). */
+    PyObject *v = NULL;
+    if (entry->index < -1) {
+        PyObject **slotp = (PyObject **)((char *)owner + type->tp_dictoffset);
+        if (_PyInstValues_LoadAt(owner, slotp,
+                                 _PyInstValues_DecodePosition(entry->index),
+                                 &v) <= 0) {
+            SPEC_MISS(LOAD_ATTR);
+        }
     }
-    PyObject *name = PyTuple_GET_ITEM(code->co_names, oparg >> 1);
-    PyObject *v = _PySpec_DictGetAtHint(dict, name, entry->index);
-    _PySpec_ReleaseDict(dict);
-    if (v == NULL) {
-        SPEC_MISS(LOAD_ATTR);
+    else {
+        PyObject *dict;
+        if (_PySpec_InstanceDict(owner, type, &dict) <= 0) {
+            SPEC_MISS(LOAD_ATTR);
+        }
+        PyObject *name = PyTuple_GET_ITEM(code->co_names, oparg >> 1);
+        v = _PySpec_DictGetAtHint(dict, name, entry->index);
+        _PySpec_ReleaseDict(dict);
+        if (v == NULL) {
+            SPEC_MISS(LOAD_ATTR);
+        }
     }
     SET_TOP(v);
     _PyStackRef_Close(owner_ref);
@@ -127,9 +140,23 @@ TARGET(LOAD_ATTR_METHOD)
         SPEC_MISS(LOAD_ATTR);
     }
     if (entry->index) {
-        /* An instance attribute of that name would win. */
-        PyObject *dict;
-        int has_dict = _PySpec_InstanceDict(owner, type, &dict);
+        /* An instance attribute of that name would win.  Values are
+           indexed by the shared keys, which lacked the name when they had
+           index - 1 entries, and only grow. */
+        PyObject **slotp = (PyObject **)((char *)owner + type->tp_dictoffset);
+        PyObject *raw = __atomic_load_n(slotp, __ATOMIC_ACQUIRE);
+        PyObject *dict = NULL;
+        int has_dict = 0;
+        if (_PyInstValues_IsTagged(raw)) {
+            _PySharedKeys *keys = _PyType_SharedKeys(type);
+            if (__atomic_load_n(&keys->nkeys, __ATOMIC_ACQUIRE) + 1
+                    != (uint32_t)entry->index) {
+                SPEC_MISS(LOAD_ATTR);
+            }
+        }
+        else {
+            has_dict = _PySpec_InstanceDict(owner, type, &dict);
+        }
         if (has_dict < 0) {
             SPEC_MISS(LOAD_ATTR);
         }
@@ -447,7 +474,21 @@ TARGET(STORE_ATTR_INSTANCE_VALUE)
     PyObject *name = PyTuple_GET_ITEM(code->co_names, oparg);
     PyObject *v = SECOND();
     int stored = 0;
-    if (entry->index >= 0) {
+    PyObject **slotp = (PyObject **)((char *)owner + type->tp_dictoffset);
+    PyObject *raw = __atomic_load_n(slotp, __ATOMIC_ACQUIRE);
+    int keeps_values = (raw == NULL || _PyInstValues_IsTagged(raw))
+                       && _PyType_SharedKeys(type) != NULL;
+    if (entry->index < -1 && keeps_values) {
+        /* An encoded position in the shared keys (specialize.c). */
+        Py_ssize_t pos = _PyInstValues_DecodePosition(entry->index);
+#ifndef Py_GIL_DISABLED
+        stored = _PyInstValues_TryReplace(slotp, pos, v);
+#endif
+        if (!stored) {
+            stored = _PyInstValues_StoreAt(owner, slotp, pos, v) == 0;
+        }
+    }
+    else if (entry->index >= 0) {
         PyObject *dict;
         int has_dict = _PySpec_InstanceDict(owner, type, &dict);
         if (has_dict > 0) {
@@ -460,11 +501,14 @@ TARGET(STORE_ATTR_INSTANCE_VALUE)
     }
     int err = 0;
     if (!stored) {
-        /* A new attribute (or a moved one): the dict's own store, as the
-           generic path would do after its type look-up. */
-        PyObject *dict = _PyObject_GetOrCreateInstanceDict(owner);
-        err = dict != NULL ? PyDict_SetItem(dict, name, v) : -1;
-        Py_XDECREF(dict);
+        /* A new attribute (or a moved one): the generic path's store
+           after its type look-up, into the values or the dict. */
+        err = _PyInstValues_Store(owner, slotp, name, v);
+        if (err == 1) {
+            PyObject *dict = _PyObject_GetOrCreateInstanceDict(owner);
+            err = dict != NULL ? PyDict_SetItem(dict, name, v) : -1;
+            Py_XDECREF(dict);
+        }
     }
     STACK_SHRINK(2);
     Py_DECREF(v);

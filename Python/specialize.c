@@ -291,20 +291,61 @@ _PySpec_LoadGlobal(_Py_CODEUNIT *instr, _PySpecEntry *entry,
 /* Whether owner's instance dict may hold name (no exception either
    way; 1 when unknown, so that nothing is specialized on it). */
 static int
-instance_dict_has(PyObject *owner, PyTypeObject *type, PyObject *name)
+instance_dict_has(PyObject *owner, PyObject *name)
 {
-    PyObject *dict;
-    int has_dict = _PySpec_InstanceDict(owner, type, &dict);
-    if (has_dict <= 0) {
-        return has_dict < 0;
-    }
-    int found = PyDict_Contains(dict, name);
-    _PySpec_ReleaseDict(dict);
+    PyObject *attr;
+    int found = _PyObject_LookupInstanceAttr(owner, name, &attr);
     if (found < 0) {
         PyErr_Clear();
         return 1;
     }
+    Py_XDECREF(attr);
     return found;
+}
+
+/* LOAD_ATTR_METHOD's index: 0 when the instance has no __dict__ slot;
+   for a class with shared keys that lack the name, 1 + their count (the
+   keys only grow, so an unchanged count proves an instance keeping
+   values cannot shadow the method); else 1 (look in the dict); -1 when
+   the name is among the shared keys (not specialized). */
+static Py_ssize_t
+method_shadow_index(PyTypeObject *type, PyObject *name)
+{
+    if (type->tp_dictoffset == 0) {
+        return 0;
+    }
+    _PySharedKeys *keys = _PyType_SharedKeys(type);
+    if (keys == NULL) {
+        return 1;
+    }
+    uint32_t nkeys = __atomic_load_n(&keys->nkeys, __ATOMIC_ACQUIRE);
+    if (_PySharedKeys_Find(keys, name) >= 0) {
+        return -1;
+    }
+    return (Py_ssize_t)nkeys + 1;
+}
+
+/* The index LOAD_ATTR_INSTANCE_VALUE / STORE_ATTR_INSTANCE_VALUE carry:
+   the name's position in the shared keys, encoded (pycore_instvalues.h),
+   when owner keeps values (or has none yet, for a store); else the entry
+   hint of its dict; -1 when none. */
+static Py_ssize_t
+instance_attr_index(PyObject *owner, PyTypeObject *type, PyObject *name)
+{
+    _PySharedKeys *keys = _PyType_SharedKeys(type);
+    PyObject **slotp = (PyObject **)((char *)owner + type->tp_dictoffset);
+    PyObject *raw = __atomic_load_n(slotp, __ATOMIC_ACQUIRE);
+    if (keys != NULL && (raw == NULL || _PyInstValues_IsTagged(raw))) {
+        Py_ssize_t pos = _PySharedKeys_Find(keys, name);
+        return pos < 0 ? -1 : _PyInstValues_EncodePosition(pos);
+    }
+    PyObject *dict;
+    Py_ssize_t ix = -1;
+    if (_PySpec_InstanceDict(owner, type, &dict) > 0) {
+        ix = _PyDict_LookupHint(dict, name);
+        _PySpec_ReleaseDict(dict);
+    }
+    return ix;
 }
 
 /* Cls.name on a class whose metatype is `type`: a class attribute that is
@@ -410,10 +451,9 @@ _PySpec_LoadAttr(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *owner,
     }
     if (descr != NULL && (oparg & 1)
             && PyType_HasFeature(Py_TYPE(descr), Py_TPFLAGS_METHOD_DESCRIPTOR)) {
-        /* index 1: the instance may have a dict to look in first. */
-        if (type->tp_dictoffset < 0
-                || (type->tp_dictoffset > 0
-                    && instance_dict_has(owner, type, name))) {
+        Py_ssize_t shadow = method_shadow_index(type, name);
+        if (type->tp_dictoffset < 0 || shadow < 0
+                || (shadow > 0 && instance_dict_has(owner, name))) {
             Py_DECREF(descr);
             spec_fail(entry);
             return;
@@ -421,7 +461,7 @@ _PySpec_LoadAttr(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *owner,
         prepare_borrowed(descr);
         /* Borrowed: the type's dict keeps it while its version stays. */
         spec_with_payload(instr, entry, LOAD_ATTR_METHOD, version,
-                          type->tp_dictoffset > 0, descr);
+                          shadow, descr);
         Py_DECREF(descr);
         return;
     }
@@ -431,13 +471,8 @@ _PySpec_LoadAttr(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *owner,
         spec_fail(entry);
         return;
     }
-    PyObject *dict;
-    Py_ssize_t ix = -1;
-    if (_PySpec_InstanceDict(owner, type, &dict) > 0) {
-        ix = _PyDict_LookupHint(dict, name);
-        _PySpec_ReleaseDict(dict);
-    }
-    if (ix < 0) {
+    Py_ssize_t ix = instance_attr_index(owner, type, name);
+    if (ix == -1) {
         spec_fail(entry);
         return;
     }
@@ -565,15 +600,10 @@ _PySpec_StoreAttr(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *owner,
         spec_fail(entry);
         return;
     }
-    /* The hint may be -1 (no dict yet, or the name not in it: a store in
-       __init__); the specialized form then stores through the dict's own
-       PyDict_SetItem, still skipping the type look-up. */
-    PyObject *dict;
-    Py_ssize_t ix = -1;
-    if (_PySpec_InstanceDict(owner, type, &dict) > 0) {
-        ix = _PyDict_LookupHint(dict, name);
-        _PySpec_ReleaseDict(dict);
-    }
+    /* The index may be -1 (no dict yet, or the name not in it: a store
+       in __init__); the specialized form then stores by name, still
+       skipping the type look-up. */
+    Py_ssize_t ix = instance_attr_index(owner, type, name);
     spec_with_payload(instr, entry, STORE_ATTR_INSTANCE_VALUE, version, ix,
                       NULL);
 }

@@ -24,6 +24,7 @@
 
 #include "pycore_code.h"
 #include "pycore_dict.h"
+#include "pycore_instvalues.h"
 #include "pycore_object.h"
 #include "pycore_opcode.h"
 
@@ -232,7 +233,8 @@ _PySpec_DictGetAtHint(PyObject *mp, PyObject *key, Py_ssize_t ix)
 /* owner's instance dict (type's tp_dictoffset > 0) for one look-up:
    returns 1 with it in *dict (release it with _PySpec_ReleaseDict), 0
    when owner has none yet, -1 when it cannot be read now (free-threaded:
-   being replaced; the generic path copes).  Default build: borrowed, the
+   being replaced; the generic path copes) or the slot holds a values
+   array (pycore_instvalues.h).  Default build: borrowed, the
    GIL keeps it.  Free-threaded build: a reference taken the way
    Objects/object.c's load_instance_dict does (a __dict__ assignment marks
    the old dict before dropping it, so _Py_TryIncref is safe, and the
@@ -244,6 +246,9 @@ _PySpec_InstanceDict(PyObject *owner, PyTypeObject *type, PyObject **dict)
     *dict = __atomic_load_n(dictptr, __ATOMIC_ACQUIRE);
     if (*dict == NULL) {
         return 0;
+    }
+    if (_PyInstValues_IsTagged(*dict)) {
+        return -1;      /* a values array, not a dict */
     }
 #ifdef Py_GIL_DISABLED
     if (!_Py_TryIncref(*dict)) {
