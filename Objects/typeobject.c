@@ -2754,6 +2754,12 @@ void _PyType_SubtypeDealloc(PyObject *self)
         if (has_gc) {
             PyObject_GC_UnTrack(self);
         }
+        /* __del__ may have assigned __class__: the instance now holds a
+           reference to that class, not the one it died with.  Assignment
+           only allows classes of the same layout, so the clearing below
+           is the same either way. */
+        type = Py_TYPE(self);
+        base = NEAREST_STATIC_BASE(type, tp_dealloc, _PyType_SubtypeDealloc);
     }
     if (type->tp_weaklistoffset && !base->tp_weaklistoffset) {
         PyObject_ClearWeakRefs(self);
