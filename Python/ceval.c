@@ -846,6 +846,10 @@ return_from_frame:
         frame = caller;
         LOAD_FRAME();
         if (is_init) {
+            if (is_init == _PY_FRAME_RETURNS_TO_OPERATOR) {
+                /* ftsingle hook: Python/ceval_specialized.h */
+                goto operator_frame_returned;
+            }
             /* calls2 hook: Python/ceval_specialized_call.h */
             goto init_frame_returned;
         }

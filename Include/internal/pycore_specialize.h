@@ -297,6 +297,13 @@ PyAPI_FUNC(void) _PySpec_BinaryOp(_Py_CODEUNIT *instr, _PySpecEntry *entry,
                                   PyObject *lhs, PyObject *rhs, int oparg);
 PyAPI_FUNC(void) _PySpec_CompareOp(_Py_CODEUNIT *instr, _PySpecEntry *entry,
                                    PyObject *lhs, PyObject *rhs, int oparg);
+/* ftsingle (session 8): the rest of the operator protocol after a
+   class's dunder, entered by BINARY_OP_PY_DUNDER / COMPARE_OP_PY_DUNDER,
+   returned NotImplemented (Python/specialize.c).  New reference or NULL. */
+PyAPI_FUNC(PyObject *) _PySpec_BinaryDunderFallback(int oparg, PyObject *lhs,
+                                                    PyObject *rhs);
+PyAPI_FUNC(PyObject *) _PySpec_CompareDunderFallback(int cmp, PyObject *lhs,
+                                                     PyObject *rhs);
 /* spec (session 6) */
 PyAPI_FUNC(void) _PySpec_StoreAttr(_Py_CODEUNIT *instr, _PySpecEntry *entry,
                                    PyObject *owner, PyObject *name);
