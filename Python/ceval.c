@@ -433,7 +433,7 @@ push_frame_positional(PyThreadState *tstate, PyFunctionObject *func,
    the caller binds generically); NULL with MemoryError when the frame
    could not be pushed (nothing consumed either).  func's fields are read
    once each, as the generic binding does. */
-static inline _PyInterpreterFrame *
+static inline Py_ALWAYS_INLINE _PyInterpreterFrame *
 push_frame_simple(PyThreadState *tstate, PyFunctionObject *func,
                   PyObject **args, int npos)
 {
