@@ -639,6 +639,51 @@ static void slot_tp_finalize(PyObject *self)
     PyErr_SetRaisedException(exc);
 }
 
+/* ---- operator specialization (Python/specialize.c) --------------------------------------- */
+
+/* The binary slot functions above, by the offset of their field in
+   PyNumberMethods. */
+static const struct {
+    size_t offset;
+    binaryfunc func;
+} python_binary_slots[] = {
+    {offsetof(PyNumberMethods, nb_add), slot_nb_add},
+    {offsetof(PyNumberMethods, nb_subtract), slot_nb_subtract},
+    {offsetof(PyNumberMethods, nb_multiply), slot_nb_multiply},
+    {offsetof(PyNumberMethods, nb_matrix_multiply), slot_nb_matrix_multiply},
+    {offsetof(PyNumberMethods, nb_remainder), slot_nb_remainder},
+    {offsetof(PyNumberMethods, nb_lshift), slot_nb_lshift},
+    {offsetof(PyNumberMethods, nb_rshift), slot_nb_rshift},
+    {offsetof(PyNumberMethods, nb_and), slot_nb_and},
+    {offsetof(PyNumberMethods, nb_xor), slot_nb_xor},
+    {offsetof(PyNumberMethods, nb_or), slot_nb_or},
+    {offsetof(PyNumberMethods, nb_floor_divide), slot_nb_floor_divide},
+    {offsetof(PyNumberMethods, nb_true_divide), slot_nb_true_divide},
+};
+
+/* Is type's binary number slot at `offset` this file's dispatcher, which
+   calls the class's dunder (binary_dispatch)?  The specializer enters the
+   dunder's frame directly only then.  Reads one slot pointer: the caller
+   holds the type's version tag, which any slot update clears. */
+int
+_PyType_BinarySlotCallsDunder(PyTypeObject *type, size_t offset)
+{
+    void *slot = number_slot(type, offset);
+    for (size_t i = 0; i < Py_ARRAY_LENGTH(python_binary_slots); i++) {
+        if (python_binary_slots[i].offset == offset) {
+            return slot != NULL && slot == (void *)python_binary_slots[i].func;
+        }
+    }
+    return 0;
+}
+
+/* The same for tp_richcompare (slot_tp_richcompare). */
+int
+_PyType_RichCompareCallsDunder(PyTypeObject *type)
+{
+    return type->tp_richcompare == slot_tp_richcompare;
+}
+
 /* ---- the slot table ------------------------------------------------------------------ */
 
 #define SLOT_AT(FIELD) ((int)offsetof(PyHeapTypeObject, FIELD))

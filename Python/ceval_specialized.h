@@ -410,6 +410,133 @@ TARGET(COMPARE_OP_STR)
     COMPARE_RESULT((oparg >> 5) == Py_EQ ? equal : !equal);
 }
 
+/* ---- ftsingle (session 8): operator dunders of Python classes ------------- */
+
+/* [lhs, rhs] and meth, a new reference to the Python function that
+   lhs's class runs for this operator (the class's version was checked):
+   push meth's frame with new references to both operands as its first
+   two arguments and its defaults after them, and continue in it.  The
+   operands stay on our stack: operator_frame_returned finishes the
+   operator with the dunder's result, and an exception from the dunder
+   unwinds them as any error at this instruction does.  Misses when the
+   function's code or defaults no longer bind two arguments by copying
+   (they can change without the class changing); code and defaults are
+   loaded once each, as CALL_ALLOC_AND_ENTER_INIT does, so a concurrent
+   assignment cannot give the frame of one code another's binding. */
+#define ENTER_OPERATOR_DUNDER(meth, base)                                   \
+    do {                                                                    \
+        PyFunctionObject *func_ = (PyFunctionObject *)(meth);               \
+        PyCodeObject *co_ = __atomic_load_n(                                \
+            (PyCodeObject **)&func_->func_code, __ATOMIC_ACQUIRE);          \
+        PyObject *defaults_ = __atomic_load_n(&func_->func_defaults,        \
+                                              __ATOMIC_ACQUIRE);            \
+        if (__atomic_load_n(&func_->vectorcall, __ATOMIC_RELAXED)           \
+                    != _PyFunction_Vectorcall                               \
+                || (co_->co_flags & _PY_SPEC_UNCOPYABLE_FLAGS)              \
+                || !_PySpec_CopyBindingFits(co_, defaults_, 2, NULL)) {     \
+            Py_DECREF(func_);                                               \
+            SPEC_MISS(base);                                                \
+        }                                                                   \
+        PyObject *args_[2] = {Py_NewRef(lhs), Py_NewRef(rhs)};              \
+        _PyInterpreterFrame *callee_ = push_frame_positional(               \
+            tstate, func_, co_, args_, 2);                                  \
+        if (callee_ == NULL) {                                              \
+            Py_DECREF(args_[0]);                                            \
+            Py_DECREF(args_[1]);                                            \
+            Py_DECREF(func_);                                               \
+            goto error;                                                     \
+        }                                                                   \
+        int argcount_ = co_->co_argcount;                                   \
+        int first_default_ = argcount_                                      \
+            - (defaults_ ? (int)PyTuple_GET_SIZE(defaults_) : 0);           \
+        for (int i_ = 2; i_ < argcount_; i_++) {                            \
+            callee_->localsplus[i_] = Py_NewRef(                            \
+                PyTuple_GET_ITEM(defaults_, i_ - first_default_));          \
+        }                                                                   \
+        callee_->is_init = _PY_FRAME_RETURNS_TO_OPERATOR;                   \
+        SAVE_STACK();                                                       \
+        callee_->previous = frame;                                          \
+        frame = callee_;                                                    \
+        tstate->current_frame = frame;                                      \
+        LOAD_FRAME();                                                       \
+        goto start_frame;                                                   \
+    } while (0)
+
+/* Guards: the class's version (which names its slot, the dunder in its
+   dict, the absence of an in-place method and of sequence slots, all
+   checked at specialization: Python/specialize.c, spec_binary_dunder)
+   and a right operand of a type for which lhs's dunder alone decides
+   unless it returns NotImplemented. */
+#define DUNDER_OPERANDS(base)                                               \
+    OPERAND_REFS();                                                         \
+    _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);          \
+    PyTypeObject *type = Py_TYPE(lhs);                                      \
+    PyTypeObject *rtype = Py_TYPE(rhs);                                     \
+    if (!_PySpec_Ready(entry) || _PySpec_TypeVersion(type) != entry->version \
+            || (rtype != type && rtype != &PyFloat_Type                     \
+                && rtype != &PyLong_Type)) {                                \
+        SPEC_MISS(base);                                                    \
+    }                                                                       \
+    /* A new reference, or NULL when the class changed since. */          \
+    PyObject *meth = spec_borrow(entry->obj, type, entry->version);         \
+    if (meth == NULL) {                                                     \
+        SPEC_MISS(base);                                                    \
+    }
+
+TARGET(BINARY_OP_PY_DUNDER)
+{
+    DUNDER_OPERANDS(BINARY_OP);
+    ENTER_OPERATOR_DUNDER(meth, BINARY_OP);
+}
+
+TARGET(COMPARE_OP_PY_DUNDER)
+{
+    DUNDER_OPERANDS(COMPARE_OP);
+    ENTER_OPERATOR_DUNDER(meth, COMPARE_OP);
+}
+
+/* A frame entered by the two forms above returned retval (a new
+   reference) to its caller, now the running frame, whose stack top is
+   still [lhs, rhs] and whose instruction is the operator (read through
+   _PyOpcode_Deopt: the dunder may have deoptimized it meanwhile).
+   NotImplemented continues the protocol where the dunder left it
+   (Python/specialize.c); a comparison whose result feeds a branch is
+   converted to bool, as generic_COMPARE_OP does. */
+operator_frame_returned:
+{
+    _Py_CODEUNIT op_word = READ_WORD(frame->instr_ptr);
+    int op_arg = _Py_OPARG(op_word);
+    int is_compare = _PyOpcode_Deopt[_Py_OPCODE(op_word)] == COMPARE_OP;
+    PyObject *rhs_ref = TOP();
+    PyObject *lhs_ref = SECOND();
+    PyObject *res = retval;
+    retval = NULL;
+    if (res == Py_NotImplemented) {
+        Py_DECREF(res);
+        PyObject *lhs = _PyStackRef_Get(lhs_ref);
+        PyObject *rhs = _PyStackRef_Get(rhs_ref);
+        res = is_compare
+              ? _PySpec_CompareDunderFallback(op_arg >> 5, lhs, rhs)
+              : _PySpec_BinaryDunderFallback(op_arg, lhs, rhs);
+    }
+    if (res != NULL && is_compare && (op_arg & COMPARE_TO_BOOL)) {
+        int truth = PyObject_IsTrue(res);
+        Py_DECREF(res);
+        res = truth < 0 ? NULL : truth ? Py_True : Py_False;
+    }
+    _PyStackRef_Close(lhs_ref);
+    _PyStackRef_Close(rhs_ref);
+    STACK_SHRINK(1);
+    if (res == NULL) {
+        STACK_SHRINK(1);
+        goto error;
+    }
+    SET_TOP(res);
+    DISPATCH();
+}
+
+#undef DUNDER_OPERANDS
+#undef ENTER_OPERATOR_DUNDER
 #undef COMPARE_RESULT
 #undef COMPARE_VALUES
 #undef OPERAND_REFS

@@ -29,6 +29,7 @@
 #include "pycore_specialize.h"
 #include "pycore_tuple.h"
 #include "pycore_typeobject.h"
+#include "cpython/funcobject.h"
 
 /* ---- the table ------------------------------------------------------------ */
 
@@ -514,16 +515,244 @@ binary_op_form(PyObject *lhs, PyObject *rhs, int oparg)
     }
 }
 
+/* ---- ftsingle (session 8): operator dunders of Python classes --------------- */
+
+/* BINARY_OP's operators with a binary number slot, by binary oparg (the
+   in-place opargs are NB_INPLACE_ADD + the binary one).  offset 0:
+   NB_POWER, whose slot is ternary, stays generic. */
+static const struct {
+    size_t offset;
+    size_t inplace_offset;
+    const char *symbol;
+    const char *inplace_symbol;
+} binary_dunders[NB_XOR + 1] = {
+#define BINARY_DUNDER(OP, FIELD, SYMBOL)                                \
+    [OP] = {offsetof(PyNumberMethods, nb_##FIELD),                     \
+            offsetof(PyNumberMethods, nb_inplace_##FIELD), SYMBOL, SYMBOL "="}
+    BINARY_DUNDER(NB_ADD, add, "+"),
+    BINARY_DUNDER(NB_AND, and, "&"),
+    BINARY_DUNDER(NB_FLOOR_DIVIDE, floor_divide, "//"),
+    BINARY_DUNDER(NB_LSHIFT, lshift, "<<"),
+    BINARY_DUNDER(NB_MATRIX_MULTIPLY, matrix_multiply, "@"),
+    BINARY_DUNDER(NB_MULTIPLY, multiply, "*"),
+    BINARY_DUNDER(NB_REMAINDER, remainder, "%"),
+    BINARY_DUNDER(NB_OR, or, "|"),
+    BINARY_DUNDER(NB_RSHIFT, rshift, ">>"),
+    BINARY_DUNDER(NB_SUBTRACT, subtract, "-"),
+    BINARY_DUNDER(NB_TRUE_DIVIDE, true_divide, "/"),
+    BINARY_DUNDER(NB_XOR, xor, "^"),
+#undef BINARY_DUNDER
+};
+
+/* The binary oparg an oparg dispatches to (-1: none with a slot). */
+static int
+binary_dunder_op(int oparg)
+{
+    int op = oparg >= NB_INPLACE_ADD && oparg <= NB_INPLACE_XOR
+             ? oparg - NB_INPLACE_ADD : oparg;
+    if (op < 0 || op > NB_XOR || binary_dunders[op].offset == 0) {
+        return -1;
+    }
+    return op;
+}
+
+static PyObject *
+binary_dunder_name(int op)
+{
+    switch (op) {
+    case NB_ADD: return _Py_INTERNED_ID(__add__);
+    case NB_AND: return _Py_INTERNED_ID(__and__);
+    case NB_FLOOR_DIVIDE: return _Py_INTERNED_ID(__floordiv__);
+    case NB_LSHIFT: return _Py_INTERNED_ID(__lshift__);
+    case NB_MATRIX_MULTIPLY: return _Py_INTERNED_ID(__matmul__);
+    case NB_MULTIPLY: return _Py_INTERNED_ID(__mul__);
+    case NB_REMAINDER: return _Py_INTERNED_ID(__mod__);
+    case NB_OR: return _Py_INTERNED_ID(__or__);
+    case NB_RSHIFT: return _Py_INTERNED_ID(__rshift__);
+    case NB_SUBTRACT: return _Py_INTERNED_ID(__sub__);
+    case NB_TRUE_DIVIDE: return _Py_INTERNED_ID(__truediv__);
+    case NB_XOR: return _Py_INTERNED_ID(__xor__);
+    default: return NULL;
+    }
+}
+
+static PyObject *
+richcompare_dunder_name(int cmp)
+{
+    switch (cmp) {
+    case Py_LT: return _Py_INTERNED_ID(__lt__);
+    case Py_LE: return _Py_INTERNED_ID(__le__);
+    case Py_EQ: return _Py_INTERNED_ID(__eq__);
+    case Py_NE: return _Py_INTERNED_ID(__ne__);
+    case Py_GT: return _Py_INTERNED_ID(__gt__);
+    case Py_GE: return _Py_INTERNED_ID(__ge__);
+    default: return NULL;
+    }
+}
+
+/* The right operand types the dunder forms accept besides the left
+   operand's own: with these the protocol (binary_op1, do_richcompare)
+   calls the left operand's dunder first and only it, and after a
+   NotImplemented the only step left is the right type's C slot, which
+   the fallbacks below take.  A Python class on the right could take
+   the reflected turn first (a subclass) or have its own dunder tried,
+   so it stays generic. */
+static int
+dunder_right_type_fits(PyTypeObject *left, PyTypeObject *right)
+{
+    return right == left || right == &PyLong_Type || right == &PyFloat_Type;
+}
+
+/* A sequence slot would give the operation a last try after
+   NotImplemented (PyNumber_Add's sq_concat, PyNumber_Multiply's
+   sq_repeat); the fallbacks do not take it. */
+static int
+has_sequence_operators(PyTypeObject *type)
+{
+    PySequenceMethods *sq = type->tp_as_sequence;
+    return sq != NULL && (sq->sq_concat != NULL || sq->sq_repeat != NULL
+                          || sq->sq_inplace_concat != NULL
+                          || sq->sq_inplace_repeat != NULL);
+}
+
+/* The dunder `name` of the heap type `type` as a Python function that
+   two positional arguments bind by copying, cached with `kind` when so.
+   The version is read before the look-up and checked after it, as for
+   LOAD_ATTR: the function belongs to that version, which the class's
+   dict keeps it alive for (borrowed payload). */
+static int
+spec_dunder(_Py_CODEUNIT *instr, _PySpecEntry *entry, int kind,
+            PyTypeObject *type, PyObject *name)
+{
+    unsigned int version = _PyType_GetVersionTag(type);
+    if (version == 0 || name == NULL) {
+        return 0;
+    }
+    PyObject *func = _PyType_LookupRef(type, name);
+    if (func == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    int fits = _PySpec_TypeVersion(type) == version
+               && Py_IS_TYPE(func, &PyFunction_Type);
+    if (fits) {
+        PyFunctionObject *f = (PyFunctionObject *)func;
+        PyCodeObject *co = (PyCodeObject *)__atomic_load_n(&f->func_code,
+                                                           __ATOMIC_ACQUIRE);
+        PyObject *defaults = __atomic_load_n(&f->func_defaults,
+                                             __ATOMIC_ACQUIRE);
+        fits = !(co->co_flags & _PY_SPEC_UNCOPYABLE_FLAGS)
+               && _PySpec_CopyBindingFits(co, defaults, 2, NULL);
+    }
+    if (!fits) {
+        Py_DECREF(func);
+        return 0;
+    }
+    prepare_borrowed(func);
+    spec_with_payload(instr, entry, kind, version, 0, func);
+    Py_DECREF(func);
+    return 1;
+}
+
+/* lhs OP rhs where lhs's class implements OP with a Python method. */
+static int
+spec_binary_dunder(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *lhs,
+                   PyObject *rhs, int oparg)
+{
+    int op = binary_dunder_op(oparg);
+    PyTypeObject *type = Py_TYPE(lhs);
+    if (op < 0 || !PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE)
+            || !dunder_right_type_fits(type, Py_TYPE(rhs))
+            || !_PyType_BinarySlotCallsDunder(type, binary_dunders[op].offset)
+            || has_sequence_operators(type)) {
+        return 0;
+    }
+    if (op != oparg) {
+        /* In place: only when the class has no in-place method, so the
+           operation is the binary one (binary_iop1). */
+        PyNumberMethods *nb = type->tp_as_number;
+        if (*(void **)((char *)nb + binary_dunders[op].inplace_offset) != NULL) {
+            return 0;
+        }
+    }
+    return spec_dunder(instr, entry, BINARY_OP_PY_DUNDER, type,
+                       binary_dunder_name(op));
+}
+
 void
 _PySpec_BinaryOp(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *lhs,
                  PyObject *rhs, int oparg)
 {
     int form = binary_op_form(lhs, rhs, oparg);
-    if (form == 0) {
-        spec_fail(entry);
+    if (form != 0) {
+        spec_succeed(instr, entry, form);
         return;
     }
-    spec_succeed(instr, entry, form);
+    if (!spec_binary_dunder(instr, entry, lhs, rhs, oparg)) {
+        spec_fail(entry);
+    }
+}
+
+/* lhs's dunder, entered by BINARY_OP_PY_DUNDER, returned NotImplemented:
+   the rest of the protocol for the right types that form accepts.  For
+   rhs of lhs's type nothing is left (binary_op1 tries a type's slot
+   once); for an int or float its C slot gets its turn.  Then the
+   TypeError of PyNumber_Add & co., with the in-place symbol for an
+   in-place oparg.  A new reference, or NULL with an exception. */
+PyObject *
+_PySpec_BinaryDunderFallback(int oparg, PyObject *lhs, PyObject *rhs)
+{
+    int op = binary_dunder_op(oparg);
+    if (op < 0) {
+        PyErr_SetString(PyExc_SystemError, "bad BINARY_OP oparg");
+        return NULL;
+    }
+    if (!Py_IS_TYPE(rhs, Py_TYPE(lhs))) {
+        PyNumberMethods *nb = Py_TYPE(rhs)->tp_as_number;
+        binaryfunc slot = nb == NULL ? NULL
+            : *(binaryfunc *)((char *)nb + binary_dunders[op].offset);
+        if (slot != NULL) {
+            PyObject *res = slot(lhs, rhs);
+            if (res != Py_NotImplemented) {
+                return res;
+            }
+            Py_DECREF(res);
+        }
+    }
+    PyErr_Format(PyExc_TypeError,
+                 "unsupported operand type(s) for %.100s: '%.100s' and '%.100s'",
+                 op != oparg ? binary_dunders[op].inplace_symbol
+                             : binary_dunders[op].symbol,
+                 Py_TYPE(lhs)->tp_name, Py_TYPE(rhs)->tp_name);
+    return NULL;
+}
+
+/* The same for COMPARE_OP_PY_DUNDER: the right operand's reflected
+   comparison, then identity for == and !=, else do_richcompare's
+   TypeError. */
+PyObject *
+_PySpec_CompareDunderFallback(int cmp, PyObject *lhs, PyObject *rhs)
+{
+    static const char *const symbols[] = {"<", "<=", "==", "!=", ">", ">="};
+    richcmpfunc reflected = Py_TYPE(rhs)->tp_richcompare;
+    if (reflected != NULL) {
+        PyObject *res = reflected(rhs, lhs, _Py_SwappedOp[cmp]);
+        if (res != Py_NotImplemented) {
+            return res;
+        }
+        Py_DECREF(res);
+    }
+    switch (cmp) {
+    case Py_EQ:
+        return Py_NewRef(lhs == rhs ? Py_True : Py_False);
+    case Py_NE:
+        return Py_NewRef(lhs != rhs ? Py_True : Py_False);
+    default:
+        PyErr_Format(PyExc_TypeError,
+                     "'%s' not supported between instances of '%.100s' and '%.100s'",
+                     symbols[cmp], Py_TYPE(lhs)->tp_name, Py_TYPE(rhs)->tp_name);
+        return NULL;
+    }
 }
 
 void
@@ -543,11 +772,18 @@ _PySpec_CompareOp(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *lhs,
              && (cmp == Py_EQ || cmp == Py_NE)) {
         form = COMPARE_OP_STR;
     }
-    if (form == 0) {
-        spec_fail(entry);
+    if (form != 0) {
+        spec_succeed(instr, entry, form);
         return;
     }
-    spec_succeed(instr, entry, form);
+    PyTypeObject *type = Py_TYPE(lhs);
+    if (!PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE)
+            || !dunder_right_type_fits(type, Py_TYPE(rhs))
+            || !_PyType_RichCompareCallsDunder(type)
+            || !spec_dunder(instr, entry, COMPARE_OP_PY_DUNDER, type,
+                            richcompare_dunder_name(cmp))) {
+        spec_fail(entry);
+    }
 }
 
 

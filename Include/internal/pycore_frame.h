@@ -50,9 +50,17 @@ typedef struct _PyInterpreterFrame {
                                        CALL_ALLOC_AND_ENTER_INIT; its
                                        return value must be None and the
                                        caller's stack already holds the
-                                       instance, the call's result */
+                                       instance, the call's result;
+                                       _PY_FRAME_RETURNS_TO_OPERATOR:
+                                       ftsingle, an operator dunder
+                                       entered by BINARY_OP_PY_DUNDER /
+                                       COMPARE_OP_PY_DUNDER, whose result
+                                       completes the caller's operator */
     PyObject *localsplus[1];
 } _PyInterpreterFrame;
+
+/* is_init values besides 0 (a plain return) and 1 (__init__). */
+#define _PY_FRAME_RETURNS_TO_OPERATOR 2
 
 static inline PyCodeObject *_PyFrame_GetCode(_PyInterpreterFrame *f)
 {

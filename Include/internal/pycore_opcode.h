@@ -212,6 +212,9 @@ typedef uint16_t _Py_CODEUNIT;
     X(COMPARE_OP_INT, COMPARE_OP)                   \
     X(COMPARE_OP_FLOAT, COMPARE_OP)                 \
     X(COMPARE_OP_STR, COMPARE_OP)                   \
+    /* ftsingle (session 8) */                      \
+    X(BINARY_OP_PY_DUNDER, BINARY_OP)               \
+    X(COMPARE_OP_PY_DUNDER, COMPARE_OP)             \
     /* spec (session 6) */                          \
     X(STORE_ATTR_INSTANCE_VALUE, STORE_ATTR)        \
     X(STORE_ATTR_SLOT, STORE_ATTR)                  \

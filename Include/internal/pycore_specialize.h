@@ -209,8 +209,11 @@ _PySpec_Ready(_PySpecEntry *entry)
 
 /* mp[key] as a new reference when key is the key of mp's entry number
    ix, else NULL (no exception).  Default build: the GIL holds off
-   writers, so the fields are read directly. */
-static inline PyObject *
+   writers, so the fields are read directly.  Always inlined (ftsingle,
+   session 8): GCC made an out-of-line copy in the free-threaded
+   evaluator, a call per specialized global and attribute load (4-5% of
+   deltablue's and richards's instructions there). */
+static inline Py_ALWAYS_INLINE PyObject *
 _PySpec_DictGetAtHint(PyObject *mp, PyObject *key, Py_ssize_t ix)
 {
 #ifdef Py_GIL_DISABLED
@@ -302,6 +305,13 @@ PyAPI_FUNC(void) _PySpec_BinaryOp(_Py_CODEUNIT *instr, _PySpecEntry *entry,
                                   PyObject *lhs, PyObject *rhs, int oparg);
 PyAPI_FUNC(void) _PySpec_CompareOp(_Py_CODEUNIT *instr, _PySpecEntry *entry,
                                    PyObject *lhs, PyObject *rhs, int oparg);
+/* ftsingle (session 8): the rest of the operator protocol after a
+   class's dunder, entered by BINARY_OP_PY_DUNDER / COMPARE_OP_PY_DUNDER,
+   returned NotImplemented (Python/specialize.c).  New reference or NULL. */
+PyAPI_FUNC(PyObject *) _PySpec_BinaryDunderFallback(int oparg, PyObject *lhs,
+                                                    PyObject *rhs);
+PyAPI_FUNC(PyObject *) _PySpec_CompareDunderFallback(int cmp, PyObject *lhs,
+                                                     PyObject *rhs);
 /* spec (session 6) */
 PyAPI_FUNC(void) _PySpec_StoreAttr(_Py_CODEUNIT *instr, _PySpecEntry *entry,
                                    PyObject *owner, PyObject *name);

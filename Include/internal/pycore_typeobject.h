@@ -130,6 +130,11 @@ PyObject *_PyType_NewWrapper(PyObject *self, PyObject *args, PyObject *kwds);
 /* Version tags (for the VM's attribute caches): the type's current tag,
    assigning one if it has none; 0 when the type cannot be cached. */
 unsigned int _PyType_GetVersionTag(PyTypeObject *type);
+/* ftsingle (session 8): does the type dispatch this binary number slot
+   (offset in PyNumberMethods) / its comparisons to Python-level dunders
+   through Objects/typeslots.c?  For Python/specialize.c. */
+int _PyType_BinarySlotCallsDunder(PyTypeObject *type, size_t offset);
+int _PyType_RichCompareCallsDunder(PyTypeObject *type);
 
 /* New references to the tuples/lists behind the type's dunder attributes. */
 PyObject *_PyType_GetMRO(PyTypeObject *type);
