@@ -290,7 +290,9 @@ static int fileio_init(PyObject *op, PyObject *args, PyObject *kwds)
     return 0;
 
 fail:
-    if (fd < 0 || closefd) {
+    /* A descriptor the caller passed in stays theirs when init fails, even
+       with closefd=True: they will close it themselves. */
+    if (fd < 0) {
         close(self->fd);
     }
     self->fd = -1;

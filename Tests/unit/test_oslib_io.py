@@ -1,0 +1,202 @@
+"""io and os fixes found by running CPython's own tests: pickling of the
+in-memory streams (__getstate__/__setstate__), BytesIO.writelines on a
+closed stream, FileIO leaving a caller's descriptor open when it refuses
+it, _pyio's BytesIO growing under a getbuffer() view, and os's
+negative-count checks."""
+
+import _pyio
+import copy
+import errno
+import io
+import os
+import pickle
+import tempfile
+import unittest
+
+
+class BytesIOStateTest(unittest.TestCase):
+
+    def test_round_trip_keeps_value_position_and_dict(self):
+        b = io.BytesIO(b"hello world")
+        b.seek(6)
+        b.tag = "x"
+        for clone in (pickle.loads(pickle.dumps(b)), copy.copy(b)):
+            self.assertEqual(clone.getvalue(), b"hello world")
+            self.assertEqual(clone.tell(), 6)
+            self.assertEqual(clone.read(), b"world")
+            self.assertEqual(clone.tag, "x")
+
+    def test_setstate_replaces_contents(self):
+        b = io.BytesIO(b"a long old value")
+        b.__setstate__((bytearray(b"new"), 2, {"spam": 3}))
+        self.assertEqual(b.getvalue(), b"new")
+        self.assertEqual(b.tell(), 2)
+        self.assertEqual(b.spam, 3)
+
+    def test_setstate_validation(self):
+        b = io.BytesIO()
+        with self.assertRaisesRegex(ValueError, "position value cannot be negative"):
+            b.__setstate__((b"", -1, None))
+        with self.assertRaises(TypeError):
+            b.__setstate__(("text", 0, None))
+        with self.assertRaisesRegex(TypeError, "second item of state must be an integer"):
+            b.__setstate__((b"", 0.0, None))
+        with self.assertRaisesRegex(TypeError, "third item of state should be a dict"):
+            b.__setstate__((b"", 0, 0))
+        with self.assertRaisesRegex(TypeError, r"_io\.BytesIO\.__setstate__ argument should be 3-tuple, got tuple"):
+            b.__setstate__((b"", 0))
+        b.close()
+        with self.assertRaises(ValueError):
+            b.__setstate__((b"closed", 0, None))
+        with self.assertRaises(ValueError):
+            b.__getstate__()
+
+    def test_setstate_refused_while_exported(self):
+        b = io.BytesIO(b"abc")
+        view = b.getbuffer()
+        with self.assertRaises(BufferError):
+            b.__setstate__((b"xyz", 0, None))
+        view.release()
+        self.assertEqual(b.getvalue(), b"abc")
+
+    def test_writelines_on_closed(self):
+        b = io.BytesIO()
+        b.close()
+        with self.assertRaises(ValueError):
+            b.writelines([])
+
+
+class StringIOStateTest(unittest.TestCase):
+
+    def test_getstate_shape(self):
+        s = io.StringIO("abc", newline="\r\n")
+        s.seek(1)
+        state = s.__getstate__()
+        self.assertEqual(state[:3], ("abc", "\r\n", 1))
+        self.assertIn(state[3], (None, {}))
+        self.assertEqual(io.StringIO(newline=None).__getstate__()[1], None)
+        self.assertEqual(io.StringIO(newline="").__getstate__()[1], "")
+        self.assertEqual(io.StringIO().__getstate__()[1], "\n")
+
+    def test_round_trip_each_newline_mode(self):
+        for newline in (None, "", "\n", "\r", "\r\n"):
+            with self.subTest(newline=newline):
+                s = io.StringIO(newline=newline)
+                s.write("one\ntwo\rthree\r\nfour")
+                s.seek(3)
+                s.flag = newline
+                clone = pickle.loads(pickle.dumps(s))
+                self.assertEqual(clone.getvalue(), s.getvalue())
+                self.assertEqual(clone.tell(), 3)
+                self.assertEqual(clone.flag, newline)
+                s.seek(0)
+                clone.seek(0)
+                self.assertEqual(clone.readlines(), s.readlines())
+
+    def test_setstate_keeps_text_untranslated(self):
+        s = io.StringIO(newline=None)
+        s.__setstate__(("a\r\nb", None, 0, None))
+        self.assertEqual(s.getvalue(), "a\r\nb")
+
+    def test_setstate_validation(self):
+        s = io.StringIO()
+        with self.assertRaises(ValueError):
+            s.__setstate__(("", "f", 0, None))
+        with self.assertRaisesRegex(ValueError, "position value cannot be negative"):
+            s.__setstate__(("", "", -1, None))
+        with self.assertRaises(TypeError):
+            s.__setstate__((b"", "", 0, None))
+        with self.assertRaises(TypeError):
+            s.__setstate__(("", b"", 0, None))
+        with self.assertRaisesRegex(TypeError, "third item of state must be an integer"):
+            s.__setstate__(("", "", 0.0, None))
+        with self.assertRaisesRegex(TypeError, "fourth item of state should be a dict"):
+            s.__setstate__(("", "", 0, 0))
+        with self.assertRaisesRegex(TypeError, "argument should be 4-tuple"):
+            s.__setstate__(("len-test", 0))
+        s.close()
+        with self.assertRaises(ValueError):
+            s.__setstate__(("closed", "", 0, None))
+
+
+class PyBytesIOTest(unittest.TestCase):
+
+    def test_growing_write_refused_untouched_under_view(self):
+        b = _pyio.BytesIO(b"1234567890")
+        b.seek(5)
+        view = b.getbuffer()
+        with self.assertRaises(BufferError):
+            b.write(b"x" * 100)
+        self.assertEqual(bytes(view), b"1234567890")
+        view.release()
+        self.assertEqual(b.tell(), 5)
+
+    def test_gap_is_zero_filled(self):
+        b = _pyio.BytesIO(b"ab")
+        b.seek(4)
+        b.write(b"cd")
+        self.assertEqual(b.getvalue(), b"ab\0\0cd")
+
+    def test_blocking_io_error_published(self):
+        self.assertIs(_pyio.BlockingIOError, BlockingIOError)
+
+
+class FileIODescriptorTest(unittest.TestCase):
+
+    def test_refused_directory_descriptor_stays_open(self):
+        with tempfile.TemporaryDirectory() as d:
+            fd = os.open(d, os.O_RDONLY)
+            try:
+                with self.assertRaises(OSError) as cm:
+                    io.FileIO(fd, "r")
+                self.assertEqual(cm.exception.errno, errno.EISDIR)
+                os.fstat(fd)
+            finally:
+                os.close(fd)
+
+    def test_failing_subclass_init_leaves_descriptor_open(self):
+        class Blocked(io.FileIO):
+            def __setattr__(self, name, value):
+                if name == "name":
+                    raise KeyError(name)
+                super().__setattr__(name, value)
+        r, w = os.pipe()
+        try:
+            with self.assertRaises(KeyError):
+                Blocked(r)
+            os.fstat(r)
+        finally:
+            os.close(r)
+            os.close(w)
+
+
+class OsCountTest(unittest.TestCase):
+
+    def test_negative_counts(self):
+        for name in ("copy_file_range", "splice"):
+            fn = getattr(os, name, None)
+            if fn is None:
+                continue
+            with self.subTest(name=name):
+                with self.assertRaisesRegex(ValueError, "count cannot be negative"):
+                    fn(0, 1, -10)
+
+    def test_execvpe_joins_bytes(self):
+        calls = []
+
+        def fake_execve(path, args, env):
+            calls.append(path)
+            raise FileNotFoundError(errno.ENOENT, "no", path)
+
+        saved = os.execve
+        os.execve = fake_execve
+        try:
+            with self.assertRaises(FileNotFoundError):
+                os._execvpe("prog", ["prog"], {"PATH": "/nowhere:/else"})
+        finally:
+            os.execve = saved
+        self.assertEqual(calls, [b"/nowhere/prog", b"/else/prog"])
+
+
+if __name__ == "__main__":
+    unittest.main()
