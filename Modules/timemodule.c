@@ -840,7 +840,11 @@ static int time_exec(PyObject *module)
 {
     if (PyStructSequence_InitType2(&StructTimeType, &struct_time_desc) < 0
         || PyModule_AddObjectRef(module, "struct_time",
-                                 (PyObject *)&StructTimeType) < 0) {
+                                 (PyObject *)&StructTimeType) < 0
+        /* Fields a struct_time carries, tm_zone and tm_gmtoff included. */
+        || PyModule_AddIntConstant(module, "_STRUCT_TM_ITEMS",
+                                   (long)(sizeof(struct_time_fields)
+                                          / sizeof(struct_time_fields[0]) - 1)) < 0) {
         return -1;
     }
     static const struct { const char *name; long value; } clocks[] = {
