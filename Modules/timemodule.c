@@ -460,10 +460,9 @@ static int tm_from_tuple(PyObject *t, struct tm *tm, const char *fname)
     }
     tm->tm_year = year - 1900;
     tm->tm_mon--;
+    /* C's % keeps the sign: -1 (Sunday written as Python's 6 - 7) gives
+       0, anything lower stays negative for check_tm to refuse. */
     tm->tm_wday = (tm->tm_wday + 1) % 7;
-    if (tm->tm_wday < 0) {
-        tm->tm_wday += 7;
-    }
     tm->tm_yday--;
     if (PyObject_TypeCheck(t, &StructTimeType)) {
         PyObject *zone = PyStructSequence_GetItem(t, 9);

@@ -295,6 +295,12 @@ static int flush_writes(buffered *self)
             break;
         }
         done += n;
+        /* A signal can cut a write short without EINTR: run its handler
+           before blocking again, possibly forever. */
+        if (done < self->write_len && PyErr_CheckSignals() < 0) {
+            rc = -1;
+            break;
+        }
     }
     if (done > 0) {
         memmove(self->buffer, self->buffer + done, (size_t)(self->write_len - done));
@@ -863,6 +869,10 @@ static Py_ssize_t write_locked(buffered *self, const char *data, Py_ssize_t len)
             return -1;
         }
         done += n;
+        /* As in flush_writes: a short write may hide a pending signal. */
+        if (PyErr_CheckSignals() < 0) {
+            return -1;
+        }
     }
     memcpy(self->buffer, data + done, (size_t)(len - done));
     self->write_len = len - done;
