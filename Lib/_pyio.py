@@ -66,6 +66,9 @@ def text_encoding(encoding, stacklevel=2):
     return encoding
 
 
+# A staticmethod (callable since 3.10) so that, like the builtin, it stays
+# unbound when stored as a class attribute.
+@staticmethod
 def open(file, mode="r", buffering=-1, encoding=None, errors=None,
          newline=None, closefd=True, opener=None):
     """Open a file and return a stream (see io.open for the arguments).

@@ -276,6 +276,19 @@ static long long raw_tell(buffered *self)
     return n;
 }
 
+/* BlockingIOError(EAGAIN, message, written): a non-blocking raw stream
+   refused bytes; `written` of the caller's bytes were accepted. */
+static void set_write_would_block(Py_ssize_t written)
+{
+    PyObject *exc = PyObject_CallFunction(PyExc_BlockingIOError, "isn", EAGAIN,
+                                          "write could not complete without blocking",
+                                          written);
+    if (exc != NULL) {
+        PyErr_SetObject(PyExc_BlockingIOError, exc);
+        Py_DECREF(exc);
+    }
+}
+
 /* Write out every pending byte; 0 or -1.  Bytes not yet written stay at
    the front of the buffer, so a later flush retries them. */
 static int flush_writes(buffered *self)
@@ -285,8 +298,7 @@ static int flush_writes(buffered *self)
     while (done < self->write_len) {
         Py_ssize_t n = raw_write(self, self->buffer + done, self->write_len - done);
         if (n == -2) {
-            PyErr_Format(PyExc_BlockingIOError,
-                         "write could not complete without blocking");
+            set_write_would_block(0);
             rc = -1;
             break;
         }
@@ -835,6 +847,10 @@ static PyObject *buffered_iternext(PyObject *op)
 /* ---- writing ---------------------------------------------------------------- */
 
 /* Append data; lock held.  Returns len or -1. */
+/* Buffers what fits, else flushes and writes whole buffer-sized runs
+   straight through.  When a non-blocking raw stream refuses bytes, as
+   much as the buffer can hold is kept and BlockingIOError tells how many
+   of the caller's bytes were taken (characters_written). */
 static Py_ssize_t write_locked(buffered *self, const char *data, Py_ssize_t len)
 {
     if (self->read_end > 0 && drop_read_buffer(self) < 0) {
@@ -843,26 +859,32 @@ static Py_ssize_t write_locked(buffered *self, const char *data, Py_ssize_t len)
     if (len <= self->buffer_size - self->write_len) {
         memcpy(self->buffer + self->write_len, data, (size_t)len);
         self->write_len += len;
-        if (self->write_len == self->buffer_size && flush_writes(self) < 0) {
-            return -1;
-        }
         return len;
     }
     if (flush_writes(self) < 0) {
+        if (!PyErr_ExceptionMatches(PyExc_BlockingIOError)) {
+            return -1;
+        }
+        /* flush_writes left the unwritten bytes at the front. */
+        Py_ssize_t avail = self->buffer_size - self->write_len;
+        Py_ssize_t taken = len <= avail ? len : avail;
+        memcpy(self->buffer + self->write_len, data, (size_t)taken);
+        self->write_len += taken;
+        if (taken == len) {
+            PyErr_Clear();
+            return len;
+        }
+        PyErr_Clear();
+        set_write_would_block(taken);
         return -1;
     }
     Py_ssize_t done = 0;
-    while (len - done >= self->buffer_size) {
+    while (len - done > self->buffer_size) {
         Py_ssize_t n = raw_write(self, data + done, len - done);
         if (n == -2) {
-            PyObject *exc = PyObject_CallFunction(PyExc_BlockingIOError, "isn",
-                                                  EAGAIN,
-                                                  "write could not complete "
-                                                  "without blocking", done);
-            if (exc != NULL) {
-                PyErr_SetObject(PyExc_BlockingIOError, exc);
-                Py_DECREF(exc);
-            }
+            memcpy(self->buffer, data + done, (size_t)self->buffer_size);
+            self->write_len = self->buffer_size;
+            set_write_would_block(done + self->buffer_size);
             return -1;
         }
         if (n < 0) {
@@ -1099,9 +1121,20 @@ static PyObject *buffered_close(PyObject *op, PyObject *Py_UNUSED(ignored))
         Py_XDECREF(r);
         PyErr_Clear();
     }
+    /* flush() is looked up on the object, so a subclass's or an
+       instance's own flush runs; it takes the lock itself. */
+    leave_buffered(self);
     PyObject *exc = NULL;
-    if (flush_locked(self) < 0) {
+    PyObject *flushed = PyObject_CallMethodNoArgs(op, _PyIO_str_flush);
+    if (flushed == NULL) {
         exc = PyErr_GetRaisedException();
+    }
+    Py_XDECREF(flushed);
+    if (enter_buffered(self) < 0) {
+        if (exc != NULL) {
+            _PyErr_ChainExceptions1(exc);
+        }
+        return NULL;
     }
     /* The raw stream is closed even when the flush failed; what could not
        be written is dropped. */

@@ -1797,7 +1797,8 @@ static PyObject *textio_close(PyObject *op, PyObject *Py_UNUSED(ignored))
                 Py_XDECREF(r);
                 PyErr_Clear();
             }
-            PyObject *flushed = flush_locked(self);
+            /* Looked up, so that a subclass's or an instance's flush runs. */
+            PyObject *flushed = PyObject_CallMethodNoArgs(op, _PyIO_str_flush);
             PyObject *exc = flushed == NULL ? PyErr_GetRaisedException() : NULL;
             Py_XDECREF(flushed);
             res = PyObject_CallMethodNoArgs(self->buffer, _PyIO_str_close);

@@ -198,5 +198,80 @@ class OsCountTest(unittest.TestCase):
         self.assertEqual(calls, [b"/nowhere/prog", b"/else/prog"])
 
 
+class NonBlockingRaw(io.RawIOBase):
+    """Accepts at most `room` more bytes, then returns None (would block)."""
+
+    def __init__(self, room):
+        self.room = room
+        self.data = bytearray()
+
+    def writable(self):
+        return True
+
+    def write(self, b):
+        if self.room == 0:
+            return None
+        n = min(len(b), self.room)
+        self.data += bytes(b[:n])
+        self.room -= n
+        return n
+
+
+class BufferedWriterBehaviourTest(unittest.TestCase):
+
+    def test_blocked_write_reports_characters_written(self):
+        for module in (io, _pyio):
+            with self.subTest(module=module.__name__):
+                raw = NonBlockingRaw(room=5)
+                w = module.BufferedWriter(raw, 8)
+                self.assertEqual(w.write(b"abc"), 3)       # buffered
+                with self.assertRaises(BlockingIOError) as cm:
+                    w.write(b"0123456789ABCDEF")
+                # "abc" and 2 more bytes went out; the buffer (8) took 8.
+                self.assertEqual(cm.exception.errno, errno.EAGAIN)
+                self.assertEqual(cm.exception.characters_written, 10)
+                self.assertEqual(bytes(raw.data), b"abc01")
+                raw.room = 100
+                w.flush()
+                self.assertEqual(bytes(raw.data), b"abc0123456789")
+
+    def test_full_buffer_is_not_flushed_early(self):
+        raw = io.BytesIO()
+        w = io.BufferedWriter(raw, 4)
+        w.write(b"abcd")
+        self.assertEqual(raw.getvalue(), b"")
+        w.write(b"e")
+        self.assertEqual(raw.getvalue(), b"abcd")
+
+    def test_close_calls_the_overridden_flush(self):
+        for tp in (io.BufferedWriter, io.TextIOWrapper):
+            with self.subTest(tp=tp.__name__):
+                record = []
+                raw = io.BytesIO()
+                target = raw if tp is io.BufferedWriter else io.BufferedWriter(raw)
+
+                class Recording(tp):
+                    def flush(self):
+                        record.append("flush")
+                        super().flush()
+
+                Recording(target).close()
+                self.assertEqual(record, ["flush"])
+
+    def test_close_chains_flush_and_close_errors(self):
+        class BadRaw(io.BytesIO):
+            def close(self):
+                raise OSError("close")
+        w = io.BufferedWriter(BadRaw())
+
+        def bad_flush():
+            raise NameError("flush")
+        w.flush = bad_flush
+        with self.assertRaises(OSError) as cm:
+            w.close()
+        self.assertEqual(cm.exception.args, ("close",))
+        self.assertIsInstance(cm.exception.__context__, NameError)
+
+
 if __name__ == "__main__":
     unittest.main()
