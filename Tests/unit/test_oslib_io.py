@@ -273,5 +273,47 @@ class BufferedWriterBehaviourTest(unittest.TestCase):
         self.assertIsInstance(cm.exception.__context__, NameError)
 
 
+class UnclosedFileWarningTest(unittest.TestCase):
+
+    def collect_warnings(self, make):
+        import gc
+        import warnings
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "f")
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                obj = make(path)
+                del obj
+                gc.collect()
+        return [str(w.message) for w in caught if w.category is ResourceWarning]
+
+    def test_raw_buffered_and_text(self):
+        messages = self.collect_warnings(lambda p: io.FileIO(p, "wb"))
+        self.assertEqual(len(messages), 1, messages)
+        self.assertRegex(messages[0],
+                         r"^unclosed file <_io\.FileIO name='.*/f' mode='wb' closefd=True>$")
+        for mode, kind in (("wb", "BufferedWriter"), ("rb+", "BufferedRandom"),
+                           ("w", "TextIOWrapper")):
+            with self.subTest(mode=mode):
+                def make(path, mode=mode):
+                    if "r" in mode:
+                        open(path, "wb").close()
+                    return open(path, mode)
+                messages = self.collect_warnings(make)
+                self.assertEqual(len(messages), 1, messages)
+                self.assertTrue(messages[0].startswith("unclosed file <_io.%s name=" % kind),
+                                messages)
+
+    def test_no_warning_when_closed_or_not_owned(self):
+        self.assertEqual(self.collect_warnings(lambda p: open(p, "wb").close()), [])
+        r, w = os.pipe()
+        try:
+            self.assertEqual(self.collect_warnings(
+                lambda p: io.FileIO(r, "rb", closefd=False)), [])
+        finally:
+            os.close(r)
+            os.close(w)
+
+
 if __name__ == "__main__":
     unittest.main()
