@@ -45,6 +45,7 @@ typedef struct {
     char telling;               /* tell() allowed (not while iterating) */
     char fast_buffer;           /* buffer is a C BufferedWriter/Random */
     char fast_reader;           /* buffer is a C BufferedReader/Random */
+    char has_read1;             /* buffer has read1(); else read() is used */
     char pending_cr;            /* a '\r' held back at the end of a chunk */
     char readable;              /* the buffer's answers when wrapped */
     char writable;
@@ -898,6 +899,14 @@ static int textio_init(PyObject *op, PyObject *args, PyObject *kwds)
                         || Py_IS_TYPE(buffer, &PyBufferedRandom_Type);
     self->fast_reader = Py_IS_TYPE(buffer, &PyBufferedReader_Type)
                         || Py_IS_TYPE(buffer, &PyBufferedRandom_Type);
+    /* A raw stream (as subprocess makes for unbuffered text pipes) has
+       no read1(). */
+    PyObject *read1 = NULL;
+    if (PyObject_GetOptionalAttrString(buffer, "read1", &read1) < 0) {
+        return -1;
+    }
+    self->has_read1 = read1 != NULL;
+    Py_XDECREF(read1);
     self->chunk_size = CHUNK_SIZE;
     self->pending_len = 0;
     self->pending_cr = 0;
@@ -1056,7 +1065,8 @@ static int read_chunk(textio *self, Py_ssize_t size_hint)
         input = _PyBuffered_Read1(self->buffer, size);
     }
     else {
-        input = PyObject_CallMethod(self->buffer, "read1", "n", size);
+        input = PyObject_CallMethod(self->buffer, self->has_read1 ? "read1" : "read",
+                                    "n", size);
     }
     if (input == NULL) {
         Py_XDECREF(held);
@@ -1069,8 +1079,9 @@ static int read_chunk(textio *self, Py_ssize_t size_hint)
     }
     Py_buffer view;
     if (PyObject_GetBuffer(input, &view, PyBUF_SIMPLE) < 0) {
-        PyErr_Format(PyExc_TypeError, "underlying read1() should have returned "
-                     "a bytes-like object, not '%.200s'", Py_TYPE(input)->tp_name);
+        PyErr_Format(PyExc_TypeError, "underlying %s() should have returned "
+                     "a bytes-like object, not '%.200s'",
+                     self->has_read1 ? "read1" : "read", Py_TYPE(input)->tp_name);
         Py_DECREF(input);
         Py_XDECREF(held);
         return -1;

@@ -315,5 +315,23 @@ class UnclosedFileWarningTest(unittest.TestCase):
             os.close(w)
 
 
+class TextOverRawTest(unittest.TestCase):
+
+    def test_text_wrapper_reads_a_raw_stream(self):
+        r, w = os.pipe()
+        os.write(w, b"one\ntwo\n")
+        os.close(w)
+        raw = io.FileIO(r, "rb")
+        self.assertFalse(hasattr(raw, "read1"))
+        with io.TextIOWrapper(raw, encoding="ascii") as text:
+            self.assertEqual(text.readline(), "one\n")
+            self.assertEqual(text.read(), "two\n")
+
+    def test_non_bytes_from_read_is_a_type_error(self):
+        text = io.TextIOWrapper(io.StringIO("a"), encoding="utf-8")
+        with self.assertRaisesRegex(TypeError, r"underlying read\(\) should have returned a bytes-like object"):
+            text.read(1)
+
+
 if __name__ == "__main__":
     unittest.main()
