@@ -177,6 +177,9 @@ static Py_ssize_t raw_readinto(buffered *self, char *buf, Py_ssize_t len)
     Py_ssize_t n = PyNumber_AsSsize_t(res, PyExc_ValueError);
     Py_DECREF(res);
     if (n == -1 && PyErr_Occurred()) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+            _PyErr_FormatFromCause(PyExc_OSError, "raw readinto() failed");
+        }
         return -1;
     }
     if (n < 0 || n > len) {
@@ -709,14 +712,17 @@ static PyObject *readinto_common(PyObject *op, PyObject *arg, int once)
             got += take;
             continue;
         }
-        if (once && got > 0) {
-            break;
-        }
-        if (view.len - got >= self->buffer_size) {
+        /* More room than the buffer holds: read straight into the caller's
+           memory.  readinto1 makes at most one raw read, and does not fill
+           the buffer once it has bytes to return. */
+        if (view.len - got > self->buffer_size) {
             n = raw_readinto(self, out + got, view.len - got);
             if (n > 0) {
                 got += n;
             }
+        }
+        else if (once && got > 0) {
+            break;
         }
         else {
             n = fill_buffer(self);
@@ -1335,8 +1341,6 @@ static PyObject *buffered_sizeof(PyObject *op, PyObject *Py_UNUSED(ignored))
     {"detach", buffered_detach, METH_NOARGS, NULL}, \
     {"flush", buffered_flush, METH_NOARGS, NULL}, \
     {"seekable", buffered_seekable, METH_NOARGS, NULL}, \
-    {"readable", buffered_readable, METH_NOARGS, NULL}, \
-    {"writable", buffered_writable, METH_NOARGS, NULL}, \
     {"fileno", buffered_fileno, METH_NOARGS, NULL}, \
     {"isatty", buffered_isatty, METH_NOARGS, NULL}, \
     {"seek", _PyCFunction_CAST(buffered_seek), METH_FASTCALL, NULL}, \
@@ -1345,7 +1349,10 @@ static PyObject *buffered_sizeof(PyObject *op, PyObject *Py_UNUSED(ignored))
     {"_dealloc_warn", buffered_dealloc_warn, METH_O, NULL}, \
     {"__sizeof__", buffered_sizeof, METH_NOARGS, NULL},
 
+/* A reader answers readable() from its raw stream and a writer
+   writable(); the other question gets _IOBase's False, as in CPython. */
 #define READ_METHODS \
+    {"readable", buffered_readable, METH_NOARGS, NULL}, \
     {"read", _PyCFunction_CAST(buffered_read), METH_FASTCALL, NULL}, \
     {"read1", _PyCFunction_CAST(buffered_read1), METH_FASTCALL, NULL}, \
     {"peek", _PyCFunction_CAST(buffered_peek), METH_FASTCALL, NULL}, \
@@ -1354,6 +1361,7 @@ static PyObject *buffered_sizeof(PyObject *op, PyObject *Py_UNUSED(ignored))
     {"readline", _PyCFunction_CAST(buffered_readline), METH_FASTCALL, NULL},
 
 #define WRITE_METHODS \
+    {"writable", buffered_writable, METH_NOARGS, NULL}, \
     {"write", buffered_write, METH_O, NULL},
 
 static PyMethodDef reader_methods[] = {

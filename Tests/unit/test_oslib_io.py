@@ -333,5 +333,66 @@ class TextOverRawTest(unittest.TestCase):
             text.read(1)
 
 
+class CountingRaw(io.RawIOBase):
+    """Serves its chunks one per readinto() call and counts the calls."""
+
+    def __init__(self, chunks):
+        self.chunks = list(chunks)
+        self.reads = 0
+
+    def readable(self):
+        return True
+
+    def writable(self):
+        return True
+
+    def readinto(self, b):
+        self.reads += 1
+        if not self.chunks:
+            return 0
+        data = self.chunks.pop(0)
+        b[:len(data)] = data
+        return len(data)
+
+
+class BufferedReaderBehaviourTest(unittest.TestCase):
+
+    def test_readinto1_reads_raw_once_into_a_big_target(self):
+        raw = CountingRaw([b"abc", b"defghijklmnop"])
+        r = io.BufferedReader(raw, buffer_size=4)
+        self.assertEqual(r.peek(1)[:3], b"abc")
+        self.assertEqual(raw.reads, 1)
+        target = bytearray(16)
+        # The 3 buffered bytes, then one raw read straight into target.
+        self.assertEqual(r.readinto1(target), 16)
+        self.assertEqual(bytes(target), b"abcdefghijklmnop")
+        self.assertEqual(raw.reads, 2)
+
+    def test_readinto1_small_target_stops_after_buffered_bytes(self):
+        raw = CountingRaw([b"abc", b"de"])
+        r = io.BufferedReader(raw, buffer_size=10)
+        r.peek(1)
+        target = bytearray(5)
+        self.assertEqual(r.readinto1(target), 3)
+        self.assertEqual(raw.reads, 1)
+
+    def test_bad_raw_readinto_result(self):
+        inner = io.BufferedReader(io.BytesIO(b"12"))
+        inner.readinto = lambda buf: b""
+        r = io.BufferedReader(inner)
+        with self.assertRaisesRegex(OSError, r"raw readinto\(\) failed") as cm:
+            r.readline()
+        self.assertIsInstance(cm.exception.__cause__, TypeError)
+
+    def test_reader_is_not_writable_nor_writer_readable(self):
+        raw = CountingRaw([])
+        self.assertFalse(io.BufferedReader(raw).writable())
+        self.assertFalse(io.BufferedWriter(raw).readable())
+        self.assertTrue(io.BufferedRandom(io.BytesIO()).readable())
+        self.assertTrue(io.BufferedRandom(io.BytesIO()).writable())
+        with self.assertRaises(io.UnsupportedOperation):
+            io.BufferedReader(raw).truncate(0)
+
+
 if __name__ == "__main__":
     unittest.main()
