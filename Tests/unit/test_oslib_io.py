@@ -394,5 +394,34 @@ class BufferedReaderBehaviourTest(unittest.TestCase):
             io.BufferedReader(raw).truncate(0)
 
 
+class CodecsStreamTest(unittest.TestCase):
+
+    def test_readline_with_size_counts_characters(self):
+        import codecs
+        text = "foo\nbar\r\nbaz\rspam\u2028eggs"
+        for encoding in ("utf-8", "utf-16", "utf-32", "utf-32-be"):
+            for size in (None, 1, 10):
+                with self.subTest(encoding=encoding, size=size):
+                    reader = codecs.getreader(encoding)(io.BytesIO(text.encode(encoding)))
+                    lines = []
+                    while True:
+                        line = reader.readline(size=size)
+                        if not line:
+                            break
+                        lines.append(line)
+                    if size == 1:
+                        self.assertEqual("".join(lines), text)
+                    else:
+                        self.assertEqual(lines, ["foo\n", "bar\r\n", "baz\r", "spam\u2028", "eggs"])
+
+    def test_encode_decode_keywords(self):
+        import codecs
+        self.assertEqual(codecs.encode(obj="\xe4", encoding="latin-1"), b"\xe4")
+        self.assertEqual(codecs.decode(obj=b"\xe4", encoding="latin-1"), "\xe4")
+        self.assertEqual(codecs.encode("[\xff]", "ascii", errors="ignore"), b"[]")
+        with self.assertRaises(TypeError):
+            codecs.encode()
+
+
 if __name__ == "__main__":
     unittest.main()

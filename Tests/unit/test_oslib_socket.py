@@ -136,5 +136,23 @@ class SubprocessHooksTest(unittest.TestCase):
         self.assertEqual(len(calls), 1)
 
 
+class SendfileParamsTest(unittest.TestCase):
+
+    def test_sendfile_paths_check_their_arguments(self):
+        with tempfile.TemporaryFile() as f:
+            f.write(b"data")
+            f.seek(0)
+            with socket.socket(type=socket.SOCK_DGRAM) as s:
+                for meth in (s.sendfile, s._sendfile_use_sendfile, s._sendfile_use_send):
+                    with self.assertRaisesRegex(ValueError, "SOCK_STREAM"):
+                        meth(f)
+            with socket.socket() as s:
+                for meth in (s.sendfile, s._sendfile_use_sendfile, s._sendfile_use_send):
+                    with self.assertRaisesRegex(TypeError, "positive integer"):
+                        meth(f, count="2")
+                    with self.assertRaisesRegex(ValueError, "positive integer"):
+                        meth(f, count=0)
+
+
 if __name__ == "__main__":
     unittest.main()
