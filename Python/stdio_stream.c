@@ -175,6 +175,7 @@ PyObject *_PyStdio_NewStream(int fd, int readable, const char *name,
     const char *encoding, *env_errors;
     read_ioencoding(&copy, &encoding, &env_errors);
     int utf8_mode = !utf8_mode_disabled(config);
+    int env_encoding = encoding != NULL;
     char locale_buf[64];
     if (encoding == NULL && !utf8_mode) {
         encoding = locale_stdio_encoding(locale_buf, sizeof(locale_buf));
@@ -182,7 +183,9 @@ PyObject *_PyStdio_NewStream(int fd, int readable, const char *name,
     if (env_errors != NULL && fd != 2) {
         errors = env_errors;
     }
-    else if (fd != 2 && strcmp(errors, "strict") == 0
+    /* An encoding named in PYTHONIOENCODING without an error handler
+       keeps "strict", as in CPython. */
+    else if (fd != 2 && strcmp(errors, "strict") == 0 && !env_encoding
              && (utf8_mode || locale_escapes_surrogates())) {
         errors = "surrogateescape";
     }

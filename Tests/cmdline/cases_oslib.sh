@@ -18,3 +18,11 @@ expect oslib-c-locale-stdio "ascii surrogateescape surrogateescape backslashrepl
 expect oslib-utf8-mode-stdio "utf-8 surrogateescape surrogateescape" \
     env LC_ALL=C "$PY" -c \
     'import sys; print(sys.stdout.encoding, sys.stdin.errors, sys.stdout.errors)'
+
+# An encoding named in PYTHONIOENCODING without an error handler means
+# strict; naming only the handler (or nothing) keeps the defaults.
+expect oslib-ioencoding-named-strict "strict strict backslashreplace" \
+    env PYTHONIOENCODING=latin-1: "$PY" -c \
+    'import sys; print(sys.stdin.errors, sys.stdout.errors, sys.stderr.errors)'
+expect oslib-ioencoding-colon-only "surrogateescape surrogateescape" \
+    env PYTHONIOENCODING=: "$PY" -c 'import sys; print(sys.stdin.errors, sys.stdout.errors)'
