@@ -357,8 +357,15 @@ def _text_encoding():
     """The encoding of text-mode pipes when none is given: the locale's
     (UTF-8 in UTF-8 mode)."""
     if sys.flags.warn_default_encoding:
+        # Blame the first caller outside this module, however many of
+        # its functions (run, check_output, Popen) are in between.
+        frame = sys._getframe(1)
+        stacklevel = 2
+        while frame.f_back is not None and frame.f_code.co_filename == __file__:
+            frame = frame.f_back
+            stacklevel += 1
         warnings.warn("'encoding' argument not specified.",
-                      EncodingWarning, stacklevel=3)
+                      EncodingWarning, stacklevel=stacklevel)
     if sys.flags.utf8_mode:
         return "utf-8"
     try:

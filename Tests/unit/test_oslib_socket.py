@@ -154,5 +154,24 @@ class SendfileParamsTest(unittest.TestCase):
                         meth(f, count=0)
 
 
+class SubprocessArgumentsTest(unittest.TestCase):
+
+    def test_extra_groups_out_of_range(self):
+        with self.assertRaisesRegex(ValueError, "cannot be negative"):
+            subprocess.check_call(["true"], extra_groups=[-1])
+        with self.assertRaisesRegex(ValueError, "invalid group id"):
+            subprocess.check_call(["true"], extra_groups=[2**64])
+
+    def test_encoding_warning_blames_the_caller(self):
+        code = ("from subprocess import *\n"
+                "run('true', shell=True, text=True)\n"
+                "check_output('true', shell=True, text=True)\n")
+        err = subprocess.run([sys.executable, "-X", "warn_default_encoding", "-c", code],
+                             capture_output=True).stderr.splitlines()
+        self.assertEqual(len(err), 2, err)
+        self.assertTrue(err[0].startswith(b"<string>:2: EncodingWarning: "), err)
+        self.assertTrue(err[1].startswith(b"<string>:3: EncodingWarning: "), err)
+
+
 if __name__ == "__main__":
     unittest.main()
