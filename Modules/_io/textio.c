@@ -506,6 +506,38 @@ static int make_codecs(textio *self, int readable, int writable)
     return 0;
 }
 
+/* A BOM belongs only at the very start of the stream: the encoder starts
+   afresh at position 0 and is told it is past the start elsewhere
+   (setstate(0)).  0 or -1. */
+static int place_encoder(textio *self, long long position)
+{
+    if (self->encoder == NULL) {
+        return 0;
+    }
+    PyObject *r = position == 0
+                  ? PyObject_CallMethodNoArgs(self->encoder, _PyIO_str_reset)
+                  : PyObject_CallMethod(self->encoder, "setstate", "i", 0);
+    Py_XDECREF(r);
+    return r == NULL ? -1 : 0;
+}
+
+/* place_encoder at the buffer's current position, for a new encoder on a
+   seekable stream (open for appending, reconfigure()).  A buffer that
+   cannot tell is left alone. */
+static void place_new_encoder(textio *self)
+{
+    if (self->encoder == NULL || !self->seekable) {
+        return;
+    }
+    PyObject *pos = PyObject_CallMethodNoArgs(self->buffer, _PyIO_str_tell);
+    long long position = pos != NULL && PyLong_Check(pos) ? PyLong_AsLongLong(pos) : -1;
+    Py_XDECREF(pos);
+    if (position >= 0) {
+        (void)place_encoder(self, position);
+    }
+    PyErr_Clear();
+}
+
 /* Encode text for the buffer; a new bytes object or NULL. */
 static PyObject *encode_text(textio *self, PyObject *text)
 {
@@ -915,22 +947,8 @@ static int textio_init(PyObject *op, PyObject *args, PyObject *kwds)
     self->decoded_used = 0;
     self->snapshot_pos = -1;
     Py_CLEAR(self->snapshot_input);
-    if (self->encoder != NULL && seekable) {
-        /* Appending to a file that already has data: no second BOM. */
-        PyObject *pos = PyObject_CallMethodNoArgs(buffer, _PyIO_str_tell);
-        if (pos == NULL) {
-            PyErr_Clear();
-        }
-        else {
-            int at_start = PyLong_Check(pos) && PyLong_AsLongLong(pos) == 0;
-            Py_DECREF(pos);
-            if (!at_start) {
-                PyObject *r = PyObject_CallMethod(self->encoder, "setstate", "i", 0);
-                Py_XDECREF(r);
-                PyErr_Clear();
-            }
-        }
-    }
+    /* Appending to a file that already has data: no second BOM. */
+    place_new_encoder(self);
     self->ok = 1;
     return _PyIO_Register(op);
 }
@@ -1673,7 +1691,12 @@ static PyObject *seek_locked(textio *self, PyObject *cookie, int whence)
         if (decoder_setstate(self, 0, 1) < 0) {
             return NULL;
         }
-        return PyObject_CallMethod(self->buffer, "seek", "ii", 0, 2);
+        PyObject *end = PyObject_CallMethod(self->buffer, "seek", "ii", 0, 2);
+        long long position = end != NULL && PyLong_Check(end) ? PyLong_AsLongLong(end) : -1;
+        if (end != NULL && position >= 0 && place_encoder(self, position) < 0) {
+            Py_CLEAR(end);
+        }
+        return end;
     }
     if (whence != SEEK_SET) {
         PyErr_Format(PyExc_ValueError,
@@ -1703,15 +1726,8 @@ static PyObject *seek_locked(textio *self, PyObject *cookie, int whence)
     if (decoder_setstate(self, c.dec_flags, at_zero) < 0) {
         return NULL;
     }
-    if (self->encoder != NULL) {
-        /* Writing from the very start may need a BOM, elsewhere not. */
-        PyObject *r = at_zero
-                      ? PyObject_CallMethodNoArgs(self->encoder, _PyIO_str_reset)
-                      : PyObject_CallMethod(self->encoder, "setstate", "i", 0);
-        if (r == NULL) {
-            return NULL;
-        }
-        Py_DECREF(r);
+    if (place_encoder(self, at_zero ? 0 : 1) < 0) {
+        return NULL;
     }
     if (c.chars_to_skip > 0 || c.bytes_to_feed > 0 || c.need_eof) {
         PyObject *input = PyObject_CallMethod(self->buffer, "read", "i",
@@ -1946,6 +1962,7 @@ static PyObject *textio_reconfigure(PyObject *op, PyObject *args, PyObject *kwds
         if (writable < 0 || make_codecs(self, readable, writable) < 0) {
             goto done;
         }
+        place_new_encoder(self);
     }
     if (line_buffering != Py_None) {
         int v = PyObject_IsTrue(line_buffering);

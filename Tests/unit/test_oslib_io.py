@@ -423,5 +423,40 @@ class CodecsStreamTest(unittest.TestCase):
             codecs.encode()
 
 
+class TextBomTest(unittest.TestCase):
+
+    def test_append_after_seeks_writes_no_second_bom(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "f")
+            for charset in ("utf-8-sig", "utf-16", "utf-32"):
+                with self.subTest(charset=charset):
+                    with open(path, "w", encoding=charset) as f:
+                        f.write("aaa")
+                    with open(path, "a", encoding=charset) as f:
+                        f.seek(0)
+                        f.seek(0, os.SEEK_END)
+                        f.write("xxx")
+                    with open(path, "rb") as f:
+                        self.assertEqual(f.read(), "aaaxxx".encode(charset))
+
+    def test_reconfigure_mid_stream_writes_no_bom(self):
+        raw = io.BytesIO()
+        text = io.TextIOWrapper(raw, encoding="ascii", newline="\n")
+        text.write("abc\n")
+        text.reconfigure(encoding="utf-8-sig")
+        text.write("d\xe9f\n")
+        text.flush()
+        self.assertEqual(raw.getvalue(), b"abc\nd\xc3\xa9f\n")
+
+    def test_bom_at_start_after_seek_zero(self):
+        raw = io.BytesIO()
+        text = io.TextIOWrapper(raw, encoding="utf-8-sig")
+        text.write("a")
+        text.seek(0)
+        text.write("b")
+        text.flush()
+        self.assertEqual(raw.getvalue(), b"\xef\xbb\xbfb")
+
+
 if __name__ == "__main__":
     unittest.main()
