@@ -1988,8 +1988,9 @@ static PyObject *textio_repr(PyObject *op)
 {
     textio *self = TEXTIO(op);
     const char *type_name = Py_TYPE(op)->tp_name;
-    if (self->encoding == NULL) {
-        return PyUnicode_FromFormat("<%s>", type_name);
+    /* As in CPython, an uninitialized or detached wrapper has no repr. */
+    if (check_attached(self) < 0) {
+        return NULL;
     }
     if (Py_ReprEnter(op) > 0) {
         PyErr_Format(PyExc_RuntimeError, "reentrant call inside %s.__repr__",

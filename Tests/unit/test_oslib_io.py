@@ -458,5 +458,18 @@ class TextBomTest(unittest.TestCase):
         self.assertEqual(raw.getvalue(), b"\xef\xbb\xbfb")
 
 
+class TextReprTest(unittest.TestCase):
+
+    def test_uninitialized_and_detached_have_no_repr(self):
+        t = io.TextIOWrapper.__new__(io.TextIOWrapper)
+        with self.assertRaisesRegex(ValueError, "uninitialized"):
+            repr(t)
+        t = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+        self.assertTrue(repr(t).startswith("<_io.TextIOWrapper encoding='utf-8'"))
+        t.detach()
+        with self.assertRaisesRegex(ValueError, "detached"):
+            repr(t)
+
+
 if __name__ == "__main__":
     unittest.main()
