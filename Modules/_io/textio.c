@@ -469,7 +469,9 @@ PyObject *_PyIO_text_encoding(PyObject *module, PyObject *const *args,
             return NULL;
         }
     }
-    return PyUnicode_FromString("utf-8");
+    /* PEP 597/686: UTF-8 Mode (the default) means "utf-8"; without it
+       the stream takes the locale's encoding. */
+    return PyUnicode_FromString(_Py_GetConfig()->utf8_mode ? "utf-8" : "locale");
 }
 
 /* Set up encoder/decoder objects for a registry codec; 0 or -1. */

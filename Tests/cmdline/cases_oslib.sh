@@ -26,3 +26,7 @@ expect oslib-ioencoding-named-strict "strict strict backslashreplace" \
     'import sys; print(sys.stdin.errors, sys.stdout.errors, sys.stderr.errors)'
 expect oslib-ioencoding-colon-only "surrogateescape surrogateescape" \
     env PYTHONIOENCODING=: "$PY" -c 'import sys; print(sys.stdin.errors, sys.stdout.errors)'
+
+# io.text_encoding(None): "utf-8" in UTF-8 Mode, else "locale" (PEP 597).
+expect oslib-text-encoding-utf8 "utf-8" "$PY" -c 'import io; print(io.text_encoding(None))'
+expect oslib-text-encoding-locale "locale" "$PY" -X utf8=0 -c 'import io; print(io.text_encoding(None))'
