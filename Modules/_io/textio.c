@@ -1990,8 +1990,10 @@ static PyObject *textio_repr(PyObject *op)
 {
     textio *self = TEXTIO(op);
     const char *type_name = Py_TYPE(op)->tp_name;
-    /* As in CPython, an uninitialized or detached wrapper has no repr. */
-    if (check_attached(self) < 0) {
+    /* As in CPython, an uninitialized wrapper has no repr; a detached
+       one still shows its encoding. */
+    if (!self->ok && !self->detached) {
+        PyErr_SetString(PyExc_ValueError, "I/O operation on uninitialized object");
         return NULL;
     }
     if (Py_ReprEnter(op) > 0) {
