@@ -34,6 +34,9 @@ __all__ = ["BlockingIOError", "open", "open_code", "IOBase", "RawIOBase",
 # suggests another (st_blksize).
 DEFAULT_BUFFER_SIZE = 128 * 1024
 
+# The builtin, published here because __all__ names it (io does the same).
+BlockingIOError = BlockingIOError
+
 # Errors a non-blocking descriptor gives when it cannot proceed.
 _EAGAIN_ERRNOS = {errno.EAGAIN, errno.EWOULDBLOCK}
 
@@ -63,6 +66,9 @@ def text_encoding(encoding, stacklevel=2):
     return encoding
 
 
+# A staticmethod (callable since 3.10) so that, like the builtin, it stays
+# unbound when stored as a class attribute.
+@staticmethod
 def open(file, mode="r", buffering=-1, encoding=None, errors=None,
          newline=None, closefd=True, opener=None):
     """Open a file and return a stream (see io.open for the arguments).
@@ -576,16 +582,13 @@ class BytesIO(BufferedIOBase):
                 return 0
             buf = self._buffer
             pos = self._pos
-            if pos > len(buf):
-                # Writing past the end: the gap is zero-filled.
-                buf.extend(bytes(pos - len(buf)))
-            # Overwrite in place, then grow with extend(), which refuses
-            # to resize the buffer while getbuffer() views of it exist.
-            overlap = min(n, len(buf) - pos)
-            if overlap:
-                buf[pos:pos + overlap] = data[:overlap]
-            if overlap < n:
-                buf.extend(data[overlap:])
+            end = pos + n
+            if end > len(buf):
+                # Grow first (zero-filling any gap past the end): extend()
+                # refuses to resize while getbuffer() views exist, and then
+                # nothing has been written yet.
+                buf.extend(bytes(end - len(buf)))
+            buf[pos:end] = data
             data.release()
         self._pos = pos + n
         return n

@@ -381,11 +381,12 @@ class StreamReader(Codec):
         readsize = size or 72
         line = self._take_line(keepends, False)
         while line is None:
-            # A read may end inside a multibyte character and decode to
-            # nothing: read on until a character comes (or the stream ends).
-            buffered = len(self.charbuffer)
-            more = self._read_more(readsize, firstline=True)
-            while more and len(self.charbuffer) == buffered:
+            # Each round adds readsize characters (as read(readsize) would),
+            # however many reads of readsize bytes that takes: a read can
+            # end inside a multibyte character and decode to little.
+            wanted = len(self.charbuffer) + readsize
+            more = True
+            while more and len(self.charbuffer) < wanted:
                 more = self._read_more(readsize, firstline=True)
             line = self._take_line(keepends, not more)
             if line is not None:

@@ -459,7 +459,9 @@ def _execvpe(file, args, env=None):
         return
     saved_exc = None
     path_list = get_exec_path(env)
-    if isinstance(file, bytes):
+    if name != 'nt':
+        # POSIX exec takes bytes: join encoded parts, whatever was given.
+        file = fsencode(file)
         path_list = map(fsencode, path_list)
     for dir in path_list:
         fullname = path.join(dir, file)

@@ -519,6 +519,13 @@ def platform(aliased=False, terse=False):
     if aliased:
         system, release, version = system_alias(system, release, version)
 
+    if system == 'Darwin':
+        # The kernel is Darwin; name the macOS release when there is one.
+        macos_release = mac_ver()[0]
+        if macos_release:
+            system = 'macOS'
+            release = macos_release
+
     if system == 'Linux':
         libcname, libcversion = libc_ver()
         platform = _platform(system, release, machine, processor,

@@ -100,6 +100,7 @@ def copyfileobj(fsrc, fdst, length=0):
 
 def _fastcopy_sendfile(fsrc, fdst):
     """Copy between two open regular files inside the kernel."""
+    global _USE_CP_SENDFILE
     try:
         infd = fsrc.fileno()
         outfd = fdst.fileno()
@@ -119,9 +120,13 @@ def _fastcopy_sendfile(fsrc, fdst):
         except OSError as err:
             err.filename = fsrc.name
             err.filename2 = fdst.name
-            if err.errno == errno.ENOTSOCK or err.errno == errno.EINVAL:
-                if offset == 0:
-                    raise _GiveupOnFastCopy(err)
+            if err.errno == errno.ENOTSOCK:
+                # This kernel's sendfile() only writes to sockets: stop
+                # trying it for every later copy too.
+                _USE_CP_SENDFILE = False
+                raise _GiveupOnFastCopy(err)
+            if err.errno == errno.EINVAL and offset == 0:
+                raise _GiveupOnFastCopy(err)
             if err.errno == errno.ENOSPC:
                 raise err from None
             if offset == 0 and os.lseek(outfd, 0, os.SEEK_CUR) == 0:

@@ -208,6 +208,7 @@ class socket(_socket.socket):
 
     def _sendfile_use_sendfile(self, file, offset=0, count=None):
         """Send with os.sendfile(); _GiveupOnSendfile when it cannot be used."""
+        self._check_sendfile_params(file, offset, count)
         try:
             fileno = file.fileno()
         except (AttributeError, io.UnsupportedOperation) as err:

@@ -24,6 +24,8 @@ import types
 import warnings
 
 import _posixsubprocess
+import selectors
+from _posixsubprocess import fork_exec as _fork_exec
 
 __all__ = ["Popen", "PIPE", "STDOUT", "call", "check_call", "getstatusoutput",
            "getoutput", "check_output", "run", "CalledProcessError", "DEVNULL",
@@ -34,6 +36,13 @@ _mswindows = False
 # other modules look at them.
 _USE_POSIX_SPAWN = False
 _USE_VFORK = False
+
+# communicate() multiplexes the pipes with this selector class (a
+# module attribute so that it can be swapped, e.g. for SelectSelector).
+if hasattr(selectors, 'PollSelector'):
+    _PopenSelector = selectors.PollSelector
+else:
+    _PopenSelector = selectors.SelectSelector
 
 PIPE = -1
 STDOUT = -2
@@ -348,8 +357,15 @@ def _text_encoding():
     """The encoding of text-mode pipes when none is given: the locale's
     (UTF-8 in UTF-8 mode)."""
     if sys.flags.warn_default_encoding:
+        # Blame the first caller outside this module, however many of
+        # its functions (run, check_output, Popen) are in between.
+        frame = sys._getframe(1)
+        stacklevel = 2
+        while frame.f_back is not None and frame.f_code.co_filename == __file__:
+            frame = frame.f_back
+            stacklevel += 1
         warnings.warn("'encoding' argument not specified.",
-                      EncodingWarning, stacklevel=3)
+                      EncodingWarning, stacklevel=stacklevel)
     if sys.flags.utf8_mode:
         return "utf-8"
     try:
@@ -760,7 +776,7 @@ class Popen:
                         for directory in os.get_exec_path(env))
                 fds_to_keep = set(pass_fds)
                 fds_to_keep.add(errpipe_write)
-                self.pid = _posixsubprocess.fork_exec(
+                self.pid = _fork_exec(
                     args, executable_list, close_fds,
                     tuple(sorted(map(int, fds_to_keep))),
                     cwd, env_list,
@@ -1067,13 +1083,7 @@ class Popen:
         stderr = self._fileobj2output[self.stderr] if self.stderr else None
 
         self._save_input(input)
-        try:
-            import selectors
-        except ImportError:
-            self._exchange_with_threads(endtime, orig_timeout, stdout, stderr)
-        else:
-            self._exchange_with_selector(selectors, endtime, orig_timeout,
-                                         stdout, stderr)
+        self._exchange_with_selector(endtime, orig_timeout, stdout, stderr)
 
         try:
             self.wait(timeout=self._remaining_time(endtime))
@@ -1094,19 +1104,14 @@ class Popen:
                                                   self.stderr.errors)
         return (stdout, stderr)
 
-    def _exchange_with_selector(self, selectors, endtime, orig_timeout,
-                                stdout, stderr):
+    def _exchange_with_selector(self, endtime, orig_timeout, stdout, stderr):
         """Write the pending input and read stdout and stderr to EOF,
         multiplexed on one thread."""
         if self._input:
             input_view = memoryview(self._input)
         import select
         pipe_buf = getattr(select, 'PIPE_BUF', _PIPE_BUF)
-        if hasattr(selectors, 'PollSelector'):
-            selector_type = selectors.PollSelector
-        else:
-            selector_type = selectors.SelectSelector
-        with selector_type() as selector:
+        with _PopenSelector() as selector:
             if self.stdin and not self.stdin.closed and self._input:
                 selector.register(self.stdin, selectors.EVENT_WRITE)
             if self.stdout and not self.stdout.closed:
@@ -1140,54 +1145,3 @@ class Popen:
                             selector.unregister(key.fileobj)
                             key.fileobj.close()
                         self._fileobj2output[key.fileobj].append(data)
-
-    def _exchange_with_threads(self, endtime, orig_timeout, stdout, stderr):
-        """The same as _exchange_with_selector with one thread per pipe,
-        for when selectors is unavailable.  The threads outlive a
-        TimeoutExpired and are joined again by the next call."""
-        if not self._communication_started:
-            self._io_threads = []
-            if self.stdin and not self.stdin.closed:
-                self._io_threads.append(self._start_io_thread(
-                    self._write_pending_input, self.stdin))
-            for f in (self.stdout, self.stderr):
-                if f and not f.closed:
-                    self._io_threads.append(self._start_io_thread(
-                        self._read_to_eof, f, self._fileobj2output[f]))
-        for thread in self._io_threads:
-            thread.join(self._remaining_time(endtime))
-            if thread.is_alive():
-                self._check_timeout(endtime, orig_timeout, stdout, stderr,
-                                    skip_check_and_raise=True)
-        for f in (self.stdin, self.stdout, self.stderr):
-            if f and not f.closed:
-                f.close()
-
-    def _start_io_thread(self, target, *args):
-        thread = threading.Thread(target=target, args=args, daemon=True)
-        thread.start()
-        return thread
-
-    def _write_pending_input(self, fileobj):
-        fd = fileobj.fileno()
-        data = self._input or b''
-        try:
-            while self._input_offset < len(data):
-                self._input_offset += os.write(
-                    fd, data[self._input_offset:self._input_offset + 65536])
-        except OSError:
-            pass  # the child closed its stdin: the rest is not wanted
-        finally:
-            try:
-                fileobj.close()
-            except OSError:
-                pass
-
-    @staticmethod
-    def _read_to_eof(fileobj, chunks):
-        fd = fileobj.fileno()
-        while True:
-            data = os.read(fd, 32768)
-            if not data:
-                break
-            chunks.append(data)

@@ -153,8 +153,7 @@ def _get_default_tempdir():
             try:
                 fd = _os.open(filename, _bin_openflags, 0o600)
                 try:
-                    with _io.open(fd, 'wb', closefd=False) as fp:
-                        fp.write(b'blat')
+                    _os.write(fd, b'blat')
                 finally:
                     _os.close(fd)
                     _os.unlink(filename)

@@ -52,7 +52,7 @@ codecs_lookup(PyObject *Py_UNUSED(module), PyObject *args)
 static PyObject *
 codecs_encode(PyObject *Py_UNUSED(module), PyObject *args, PyObject *kwargs)
 {
-    static char *kwlist[] = {"", "encoding", "errors", NULL};
+    static char *kwlist[] = {"obj", "encoding", "errors", NULL};
     PyObject *obj;
     const char *encoding = "utf-8";
     const char *errors = "strict";
@@ -66,7 +66,7 @@ codecs_encode(PyObject *Py_UNUSED(module), PyObject *args, PyObject *kwargs)
 static PyObject *
 codecs_decode(PyObject *Py_UNUSED(module), PyObject *args, PyObject *kwargs)
 {
-    static char *kwlist[] = {"", "encoding", "errors", NULL};
+    static char *kwlist[] = {"obj", "encoding", "errors", NULL};
     PyObject *obj;
     const char *encoding = "utf-8";
     const char *errors = "strict";

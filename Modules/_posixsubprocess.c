@@ -420,9 +420,18 @@ static int make_groups(PyObject *seq, child_plan *plan)
     plan->n_groups = n;
     plan->set_groups = 1;
     for (Py_ssize_t i = 0; i < n; i++) {
-        long value = PyLong_AsLong(PySequence_Fast_GET_ITEM(fast, i));
-        if (value == -1 && PyErr_Occurred()) {
+        /* A group id must fit gid_t (and not be (gid_t)-1, "no change"). */
+        PyObject *item = PySequence_Fast_GET_ITEM(fast, i);
+        unsigned long long value = PyLong_Check(item) ? PyLong_AsUnsignedLongLong(item)
+                                                      : (unsigned long long)-1;
+        if (value == (unsigned long long)-1 || (gid_t)value != value
+                || (gid_t)value == (gid_t)-1) {
             Py_DECREF(fast);
+            if (!PyErr_Occurred() || PyErr_ExceptionMatches(PyExc_OverflowError)
+                    || PyErr_ExceptionMatches(PyExc_TypeError)) {
+                PyErr_Clear();
+                PyErr_SetString(PyExc_ValueError, "invalid group id");
+            }
             return -1;
         }
         plan->groups[i] = (gid_t)value;

@@ -1956,6 +1956,10 @@ static PyObject *posix_copy_file_range(PyObject *Py_UNUSED(m), PyObject *args,
                                      &off_src_obj, &off_dst_obj)) {
         return NULL;
     }
+    if (count < 0) {
+        PyErr_SetString(PyExc_ValueError, "count cannot be negative");
+        return NULL;
+    }
     loff_t off_src = 0, off_dst = 0;
     loff_t *p_src = NULL, *p_dst = NULL;
     if (off_src_obj != Py_None) {
@@ -2241,6 +2245,10 @@ static PyObject *posix_splice(PyObject *Py_UNUSED(m), PyObject *args,
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "iin|OOI:splice", keywords,
                                      &src, &dst, &count, &off_src_obj,
                                      &off_dst_obj, &flags)) {
+        return NULL;
+    }
+    if (count < 0) {
+        PyErr_SetString(PyExc_ValueError, "count cannot be negative");
         return NULL;
     }
     loff_t off_src, off_dst, *p_src, *p_dst;

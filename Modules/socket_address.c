@@ -109,6 +109,10 @@ _PySocket_MakeAddress(const struct sockaddr *addr, socklen_t len)
     }
     case AF_UNIX:
         return make_unix_address((const struct sockaddr_un *)addr, len);
+    case AF_VSOCK: {
+        const struct sockaddr_vm *vm = (const struct sockaddr_vm *)addr;
+        return Py_BuildValue("(II)", vm->svm_cid, vm->svm_port);
+    }
     default: {
         Py_ssize_t data_len = (Py_ssize_t)len - (Py_ssize_t)sizeof(addr->sa_family);
         return Py_BuildValue("(iy#)", addr->sa_family, addr->sa_data,
@@ -309,25 +313,47 @@ parse_inet6(PyObject *obj, const char *caller, sock_addr_t *addr, socklen_t *len
     return 0;
 }
 
-/* A path (str, bytes-like or path-like); a leading NUL byte selects the
-   abstract namespace, whose length is exact (no terminator). */
+/* The bytes of an AF_UNIX address: str (encoded with the filesystem
+   encoding, NUL bytes kept for the abstract namespace), a path-like
+   object, or any bytes-like object.  New reference or NULL. */
+static PyObject *
+unix_path_object(PyObject *obj)
+{
+    if (!PyUnicode_Check(obj) && PyObject_HasAttrString(obj, "__fspath__")) {
+        PyObject *path = PyOS_FSPath(obj);
+        if (path == NULL) {
+            return NULL;
+        }
+        PyObject *res = PyUnicode_Check(path) ? PyUnicode_EncodeFSDefault(path)
+                                              : Py_NewRef(path);
+        Py_DECREF(path);
+        return res;
+    }
+    if (PyUnicode_Check(obj)) {
+        return PyUnicode_EncodeFSDefault(obj);
+    }
+    return Py_NewRef(obj);
+}
+
+/* A leading NUL byte selects Linux's abstract namespace, whose name has
+   an exact length (no terminator, may fill sun_path); an empty address
+   asks the kernel to pick an abstract name (autobind). */
 static int
 parse_unix(PyObject *obj, sock_addr_t *addr, socklen_t *len)
 {
-    PyObject *bytes = NULL;
-    Py_buffer view;
-    if (PyUnicode_Check(obj) || PyObject_HasAttrString(obj, "__fspath__")) {
-        if (!PyUnicode_FSConverter(obj, &bytes)) {
-            return -1;
-        }
-        obj = bytes;
-    }
-    if (PyObject_GetBuffer(obj, &view, PyBUF_SIMPLE) < 0) {
-        Py_XDECREF(bytes);
+    PyObject *path = unix_path_object(obj);
+    if (path == NULL) {
         return -1;
     }
+    Py_buffer view;
+    if (PyObject_GetBuffer(path, &view, PyBUF_SIMPLE) < 0) {
+        Py_DECREF(path);
+        return -1;
+    }
+    int abstract = view.len == 0 || ((const char *)view.buf)[0] == '\0';
+    size_t limit = sizeof(addr->un.sun_path) - (abstract ? 0 : 1);
     int status = -1;
-    if ((size_t)view.len >= sizeof(addr->un.sun_path)) {
+    if ((size_t)view.len > limit) {
         PyErr_SetString(PyExc_OSError, "AF_UNIX path too long");
     }
     else {
@@ -335,14 +361,36 @@ parse_unix(PyObject *obj, sock_addr_t *addr, socklen_t *len)
         addr->un.sun_family = AF_UNIX;
         memcpy(addr->un.sun_path, view.buf, (size_t)view.len);
         *len = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + (size_t)view.len);
-        if (view.len == 0 || ((char *)view.buf)[0] != '\0') {
+        if (!abstract) {
             *len += 1;   /* the terminating NUL of a filesystem path */
         }
         status = 0;
     }
     PyBuffer_Release(&view);
-    Py_XDECREF(bytes);
+    Py_DECREF(path);
     return status;
+}
+
+/* An AF_VSOCK address: (cid, port), both unsigned 32-bit. */
+static int
+parse_vsock(PyObject *obj, const char *caller, sock_addr_t *addr, socklen_t *len)
+{
+    if (!PyTuple_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, "%s(): AF_VSOCK address must be tuple, not %.200s",
+                     caller, Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    unsigned int cid, port;
+    if (!PyArg_ParseTuple(obj, "II;AF_VSOCK address must be a pair (cid, port)",
+                          &cid, &port)) {
+        return -1;
+    }
+    memset(addr, 0, sizeof(*addr));
+    addr->vm.svm_family = AF_VSOCK;
+    addr->vm.svm_cid = cid;
+    addr->vm.svm_port = port;
+    *len = (socklen_t)sizeof(addr->vm);
+    return 0;
 }
 
 int
@@ -356,6 +404,8 @@ _PySocket_ParseAddress(int family, PyObject *obj, const char *caller,
         return parse_inet6(obj, caller, addr, len);
     case AF_UNIX:
         return parse_unix(obj, addr, len);
+    case AF_VSOCK:
+        return parse_vsock(obj, caller, addr, len);
     default:
         PyErr_Format(PyExc_OSError, "%s(): bad family", caller);
         return -1;

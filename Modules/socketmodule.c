@@ -351,14 +351,20 @@ sock_init(PyObject *op, PyObject *args, PyObject *kwds)
             PyErr_SetString(PyExc_ValueError, "negative file descriptor");
             return -1;
         }
-        int value;
-        if (family == -1) {
-            if (query_int_option(fd, SO_DOMAIN, &value) < 0) {
-                error_from(errno);
-                return -1;
-            }
-            family = value;
+        /* getsockname() both proves fd is a socket (ENOTSOCK, EBADF
+           otherwise, even when the caller gave every parameter) and
+           tells its family. */
+        sock_addr_t bound;
+        socklen_t bound_len = sizeof(bound);
+        memset(&bound, 0, sizeof(bound));
+        if (getsockname(fd, (struct sockaddr *)&bound, &bound_len) < 0) {
+            error_from(errno);
+            return -1;
         }
+        if (family == -1) {
+            family = ((struct sockaddr *)&bound)->sa_family;
+        }
+        int value;
         if (type == -1) {
             if (query_int_option(fd, SO_TYPE, &value) < 0) {
                 error_from(errno);
@@ -615,7 +621,17 @@ sock_setsockopt(PyObject *op, PyObject *args)
         if (!PyArg_ParseTuple(args, "iiO:setsockopt", &level, &option, &value)) {
             return NULL;
         }
-        if (PyLong_Check(value)) {
+        if (PyLong_Check(value)
+                && ((PySocketSockObject *)op)->sock_family == AF_VSOCK) {
+            /* vsock options (buffer sizes, timeouts) are 64-bit. */
+            unsigned long long flag = PyLong_AsUnsignedLongLong(value);
+            if (flag == (unsigned long long)-1 && PyErr_Occurred()) {
+                return NULL;
+            }
+            uint64_t flag64 = (uint64_t)flag;
+            res = setsockopt(fd, level, option, &flag64, sizeof(flag64));
+        }
+        else if (PyLong_Check(value)) {
             int flag = PyLong_AsInt(value);
             if (flag == -1 && PyErr_Occurred()) {
                 return NULL;
@@ -646,6 +662,14 @@ sock_getsockopt(PyObject *op, PyObject *args)
         return NULL;
     }
     int fd = sock_get_fd((PySocketSockObject *)op);
+    if (buflen == 0 && ((PySocketSockObject *)op)->sock_family == AF_VSOCK) {
+        uint64_t flag = 0;
+        socklen_t len = sizeof(flag);
+        if (getsockopt(fd, level, option, &flag, &len) < 0) {
+            return error_from(errno);
+        }
+        return PyLong_FromUnsignedLongLong((unsigned long long)flag);
+    }
     if (buflen == 0) {
         int flag = 0;
         socklen_t len = sizeof(flag);
@@ -2085,7 +2109,11 @@ cmsg_size(PyObject *arg, int space, const char *name)
     if (length == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    if (length < 0 || (size_t)length > (size_t)INT_MAX - CMSG_SPACE(0)) {
+    /* The result must fit a socklen_t-sized int, as sendmsg() needs.
+       For CMSG_SPACE the bound leaves room for the largest padding
+       (that of a 1-byte payload), so it does not depend on alignment. */
+    size_t overhead = space ? CMSG_SPACE(1) : CMSG_LEN(0);
+    if (length < 0 || (size_t)length > (size_t)INT_MAX - overhead) {
         PyErr_Format(PyExc_OverflowError, "%s() argument out of range", name);
         return NULL;
     }

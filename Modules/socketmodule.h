@@ -8,6 +8,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <linux/vm_sockets.h>
 
 /* Room for any address the module handles. */
 typedef union {
@@ -15,6 +16,7 @@ typedef union {
     struct sockaddr_in in4;
     struct sockaddr_in6 in6;
     struct sockaddr_un un;
+    struct sockaddr_vm vm;
     struct sockaddr_storage storage;
 } sock_addr_t;
 

@@ -460,10 +460,9 @@ static int tm_from_tuple(PyObject *t, struct tm *tm, const char *fname)
     }
     tm->tm_year = year - 1900;
     tm->tm_mon--;
+    /* C's % keeps the sign: -1 (Sunday written as Python's 6 - 7) gives
+       0, anything lower stays negative for check_tm to refuse. */
     tm->tm_wday = (tm->tm_wday + 1) % 7;
-    if (tm->tm_wday < 0) {
-        tm->tm_wday += 7;
-    }
     tm->tm_yday--;
     if (PyObject_TypeCheck(t, &StructTimeType)) {
         PyObject *zone = PyStructSequence_GetItem(t, 9);
@@ -840,7 +839,11 @@ static int time_exec(PyObject *module)
 {
     if (PyStructSequence_InitType2(&StructTimeType, &struct_time_desc) < 0
         || PyModule_AddObjectRef(module, "struct_time",
-                                 (PyObject *)&StructTimeType) < 0) {
+                                 (PyObject *)&StructTimeType) < 0
+        /* Fields a struct_time carries, tm_zone and tm_gmtoff included. */
+        || PyModule_AddIntConstant(module, "_STRUCT_TM_ITEMS",
+                                   (long)(sizeof(struct_time_fields)
+                                          / sizeof(struct_time_fields[0]) - 1)) < 0) {
         return -1;
     }
     static const struct { const char *name; long value; } clocks[] = {

@@ -222,6 +222,7 @@ static const init_hook init_hooks[] = {
     _PyBuiltin_InitHook,
     _PySys_InitHook,
     _PyImport_InitHook,         /* imp: meta_path, path_hooks */
+    _PySys_InitStdioHook,       /* sys: standard streams (codecs importable) */
     _PyIO_InitHook,             /* io: builtins.open */
     /* END init hooks */
     NULL,

@@ -3,9 +3,11 @@
    for descriptors 0, 1 and 2, made here at start-up from the C io types
    (which need no import), as CPython's create_stdio does:
 
-   - encoding UTF-8, or PYTHONIOENCODING ("encoding[:errors]", whose
-     errors part applies to stdin and stdout); stderr always uses
-     "backslashreplace";
+   - encoding UTF-8 (the locale's without UTF-8 Mode), or
+     PYTHONIOENCODING ("encoding[:errors]", whose errors part applies to
+     stdin and stdout); stderr always uses "backslashreplace";
+   - made by a start-up hook that runs after the import system's, since
+     the PYTHONIOENCODING codec may have to be imported;
    - newline "\n" (no translation either way);
    - stdout is line-buffered when it is a terminal, stderr always;
    - with -u / PYTHONUNBUFFERED (config.buffered_stdio == 0) stdout and
@@ -24,6 +26,10 @@
 #include "sysmodule.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <ctype.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <strings.h>
 #include <signal.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -94,6 +100,42 @@ static int utf8_mode_disabled(const PyConfig *config)
     return env != NULL && strcmp(env, "0") == 0;
 }
 
+/* Without UTF-8 Mode the legacy C/POSIX locale, and the UTF-8 locales
+   Python coerces it to, still escape undecodable bytes on stdin and
+   stdout (as CPython's config_get_stdio_errors does). */
+static int locale_escapes_surrogates(void)
+{
+    static const char *const names[] = {"C", "POSIX", "C.UTF-8", "C.utf8", "UTF-8", NULL};
+    const char *ctype = setlocale(LC_CTYPE, NULL);
+    for (int i = 0; ctype != NULL && names[i] != NULL; i++) {
+        if (strcmp(ctype, names[i]) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Without UTF-8 Mode the streams use the locale's encoding, spelled as
+   CPython spells it: "ascii" for the C locale's ANSI_X3.4-1968, "utf-8",
+   otherwise the codeset lowercased.  Writes into buf (size bytes). */
+static const char *locale_stdio_encoding(char *buf, size_t size)
+{
+    const char *codeset = nl_langinfo(CODESET);
+    if (codeset == NULL || codeset[0] == '\0'
+            || strcmp(codeset, "ANSI_X3.4-1968") == 0) {
+        return "ascii";
+    }
+    if (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "UTF8") == 0) {
+        return "utf-8";
+    }
+    size_t i = 0;
+    for (; codeset[i] != '\0' && i + 1 < size; i++) {
+        buf[i] = (char)tolower((unsigned char)codeset[i]);
+    }
+    buf[i] = '\0';
+    return buf;
+}
+
 /* A new text stream over fd, or None when fd is not open. */
 PyObject *_PyStdio_NewStream(int fd, int readable, const char *name,
                              const char *errors)
@@ -132,11 +174,19 @@ PyObject *_PyStdio_NewStream(int fd, int readable, const char *name,
     char *copy;
     const char *encoding, *env_errors;
     read_ioencoding(&copy, &encoding, &env_errors);
+    int utf8_mode = !utf8_mode_disabled(config);
+    int env_encoding = encoding != NULL;
+    char locale_buf[64];
+    if (encoding == NULL && !utf8_mode) {
+        encoding = locale_stdio_encoding(locale_buf, sizeof(locale_buf));
+    }
     if (env_errors != NULL && fd != 2) {
         errors = env_errors;
     }
-    else if (fd != 2 && strcmp(errors, "strict") == 0
-             && !utf8_mode_disabled(config)) {
+    /* An encoding named in PYTHONIOENCODING without an error handler
+       keeps "strict", as in CPython. */
+    else if (fd != 2 && strcmp(errors, "strict") == 0 && !env_encoding
+             && (utf8_mode || locale_escapes_surrogates())) {
         errors = "surrogateescape";
     }
     int line_buffering = !readable && buffered && (isatty || fd == 2);

@@ -1478,6 +1478,9 @@ static int add_values(PyObject *dict)
                                          ""
 #endif
                                          )) < 0
+        /* (implementation, tag, revision): the build records no
+           version-control information, so the last two are empty. */
+        || set_new(dict, "_git", Py_BuildValue("(sss)", "Weft", "", "")) < 0
         || set_new(dict, "copyright", PyUnicode_FromString(
                "Copyright (c) the Weft authors.\nAll Rights Reserved.")) < 0
         || set_new(dict, "argv", Py_BuildValue("[s]", "")) < 0
@@ -1532,7 +1535,6 @@ int _PySys_InitHook(PyInterpreterState *interp)
     Py_XSETREF(interp->sysdict, Py_NewRef(dict));
     if (PyDict_SetItemString(dict, "modules", interp->modules) < 0
             || add_values(dict) < 0 || add_hooks(dict) < 0
-            || add_streams(dict) < 0
             || _PySys_AddTracingFunctions(mod) < 0   /* settrace & co. */
             || PyDict_SetItemString(interp->modules, "sys", mod) < 0) {
         Py_DECREF(mod);
@@ -1540,6 +1542,18 @@ int _PySys_InitHook(PyInterpreterState *interp)
     }
     Py_DECREF(mod);
     return 0;
+}
+
+/* sys.stdin, sys.stdout, sys.stderr and their __dunder__ copies.  A
+   start-up hook of its own that runs after the import system's: the
+   PYTHONIOENCODING codec may live in the encodings package. */
+int _PySys_InitStdioHook(PyInterpreterState *interp)
+{
+    if (interp->sysdict == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "sys module not initialized");
+        return -1;
+    }
+    return add_streams(interp->sysdict);
 }
 
 /* Set sys.argv (and sys.orig_argv, sys.executable, sys.path[0]) from the

@@ -28,6 +28,7 @@ extern PyTypeObject _PySys_FlagsType;
 /* Start-up hooks run by Python/pylifecycle.c, builtins first. */
 int _PyBuiltin_InitHook(PyInterpreterState *interp);
 int _PySys_InitHook(PyInterpreterState *interp);
+int _PySys_InitStdioHook(PyInterpreterState *interp);
 
 /* sys.argv = argv[0..argc), sys.orig_argv = orig[0..norig),
    sys.executable, and path0 (when not NULL) prepended to sys.path. */

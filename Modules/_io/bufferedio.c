@@ -177,6 +177,9 @@ static Py_ssize_t raw_readinto(buffered *self, char *buf, Py_ssize_t len)
     Py_ssize_t n = PyNumber_AsSsize_t(res, PyExc_ValueError);
     Py_DECREF(res);
     if (n == -1 && PyErr_Occurred()) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+            _PyErr_FormatFromCause(PyExc_OSError, "raw readinto() failed");
+        }
         return -1;
     }
     if (n < 0 || n > len) {
@@ -276,6 +279,19 @@ static long long raw_tell(buffered *self)
     return n;
 }
 
+/* BlockingIOError(EAGAIN, message, written): a non-blocking raw stream
+   refused bytes; `written` of the caller's bytes were accepted. */
+static void set_write_would_block(Py_ssize_t written)
+{
+    PyObject *exc = PyObject_CallFunction(PyExc_BlockingIOError, "isn", EAGAIN,
+                                          "write could not complete without blocking",
+                                          written);
+    if (exc != NULL) {
+        PyErr_SetObject(PyExc_BlockingIOError, exc);
+        Py_DECREF(exc);
+    }
+}
+
 /* Write out every pending byte; 0 or -1.  Bytes not yet written stay at
    the front of the buffer, so a later flush retries them. */
 static int flush_writes(buffered *self)
@@ -285,8 +301,7 @@ static int flush_writes(buffered *self)
     while (done < self->write_len) {
         Py_ssize_t n = raw_write(self, self->buffer + done, self->write_len - done);
         if (n == -2) {
-            PyErr_Format(PyExc_BlockingIOError,
-                         "write could not complete without blocking");
+            set_write_would_block(0);
             rc = -1;
             break;
         }
@@ -295,6 +310,12 @@ static int flush_writes(buffered *self)
             break;
         }
         done += n;
+        /* A signal can cut a write short without EINTR: run its handler
+           before blocking again, possibly forever. */
+        if (done < self->write_len && PyErr_CheckSignals() < 0) {
+            rc = -1;
+            break;
+        }
     }
     if (done > 0) {
         memmove(self->buffer, self->buffer + done, (size_t)(self->write_len - done));
@@ -691,14 +712,17 @@ static PyObject *readinto_common(PyObject *op, PyObject *arg, int once)
             got += take;
             continue;
         }
-        if (once && got > 0) {
-            break;
-        }
-        if (view.len - got >= self->buffer_size) {
+        /* More room than the buffer holds: read straight into the caller's
+           memory.  readinto1 makes at most one raw read, and does not fill
+           the buffer once it has bytes to return. */
+        if (view.len - got > self->buffer_size) {
             n = raw_readinto(self, out + got, view.len - got);
             if (n > 0) {
                 got += n;
             }
+        }
+        else if (once && got > 0) {
+            break;
         }
         else {
             n = fill_buffer(self);
@@ -829,6 +853,10 @@ static PyObject *buffered_iternext(PyObject *op)
 /* ---- writing ---------------------------------------------------------------- */
 
 /* Append data; lock held.  Returns len or -1. */
+/* Buffers what fits, else flushes and writes whole buffer-sized runs
+   straight through.  When a non-blocking raw stream refuses bytes, as
+   much as the buffer can hold is kept and BlockingIOError tells how many
+   of the caller's bytes were taken (characters_written). */
 static Py_ssize_t write_locked(buffered *self, const char *data, Py_ssize_t len)
 {
     if (self->read_end > 0 && drop_read_buffer(self) < 0) {
@@ -837,32 +865,42 @@ static Py_ssize_t write_locked(buffered *self, const char *data, Py_ssize_t len)
     if (len <= self->buffer_size - self->write_len) {
         memcpy(self->buffer + self->write_len, data, (size_t)len);
         self->write_len += len;
-        if (self->write_len == self->buffer_size && flush_writes(self) < 0) {
-            return -1;
-        }
         return len;
     }
     if (flush_writes(self) < 0) {
+        if (!PyErr_ExceptionMatches(PyExc_BlockingIOError)) {
+            return -1;
+        }
+        /* flush_writes left the unwritten bytes at the front. */
+        Py_ssize_t avail = self->buffer_size - self->write_len;
+        Py_ssize_t taken = len <= avail ? len : avail;
+        memcpy(self->buffer + self->write_len, data, (size_t)taken);
+        self->write_len += taken;
+        if (taken == len) {
+            PyErr_Clear();
+            return len;
+        }
+        PyErr_Clear();
+        set_write_would_block(taken);
         return -1;
     }
     Py_ssize_t done = 0;
-    while (len - done >= self->buffer_size) {
+    while (len - done > self->buffer_size) {
         Py_ssize_t n = raw_write(self, data + done, len - done);
         if (n == -2) {
-            PyObject *exc = PyObject_CallFunction(PyExc_BlockingIOError, "isn",
-                                                  EAGAIN,
-                                                  "write could not complete "
-                                                  "without blocking", done);
-            if (exc != NULL) {
-                PyErr_SetObject(PyExc_BlockingIOError, exc);
-                Py_DECREF(exc);
-            }
+            memcpy(self->buffer, data + done, (size_t)self->buffer_size);
+            self->write_len = self->buffer_size;
+            set_write_would_block(done + self->buffer_size);
             return -1;
         }
         if (n < 0) {
             return -1;
         }
         done += n;
+        /* As in flush_writes: a short write may hide a pending signal. */
+        if (PyErr_CheckSignals() < 0) {
+            return -1;
+        }
     }
     memcpy(self->buffer, data + done, (size_t)(len - done));
     self->write_len = len - done;
@@ -1089,9 +1127,20 @@ static PyObject *buffered_close(PyObject *op, PyObject *Py_UNUSED(ignored))
         Py_XDECREF(r);
         PyErr_Clear();
     }
+    /* flush() is looked up on the object, so a subclass's or an
+       instance's own flush runs; it takes the lock itself. */
+    leave_buffered(self);
     PyObject *exc = NULL;
-    if (flush_locked(self) < 0) {
+    PyObject *flushed = PyObject_CallMethodNoArgs(op, _PyIO_str_flush);
+    if (flushed == NULL) {
         exc = PyErr_GetRaisedException();
+    }
+    Py_XDECREF(flushed);
+    if (enter_buffered(self) < 0) {
+        if (exc != NULL) {
+            _PyErr_ChainExceptions1(exc);
+        }
+        return NULL;
     }
     /* The raw stream is closed even when the flush failed; what could not
        be written is dropped. */
@@ -1292,8 +1341,6 @@ static PyObject *buffered_sizeof(PyObject *op, PyObject *Py_UNUSED(ignored))
     {"detach", buffered_detach, METH_NOARGS, NULL}, \
     {"flush", buffered_flush, METH_NOARGS, NULL}, \
     {"seekable", buffered_seekable, METH_NOARGS, NULL}, \
-    {"readable", buffered_readable, METH_NOARGS, NULL}, \
-    {"writable", buffered_writable, METH_NOARGS, NULL}, \
     {"fileno", buffered_fileno, METH_NOARGS, NULL}, \
     {"isatty", buffered_isatty, METH_NOARGS, NULL}, \
     {"seek", _PyCFunction_CAST(buffered_seek), METH_FASTCALL, NULL}, \
@@ -1302,7 +1349,10 @@ static PyObject *buffered_sizeof(PyObject *op, PyObject *Py_UNUSED(ignored))
     {"_dealloc_warn", buffered_dealloc_warn, METH_O, NULL}, \
     {"__sizeof__", buffered_sizeof, METH_NOARGS, NULL},
 
+/* A reader answers readable() from its raw stream and a writer
+   writable(); the other question gets _IOBase's False, as in CPython. */
 #define READ_METHODS \
+    {"readable", buffered_readable, METH_NOARGS, NULL}, \
     {"read", _PyCFunction_CAST(buffered_read), METH_FASTCALL, NULL}, \
     {"read1", _PyCFunction_CAST(buffered_read1), METH_FASTCALL, NULL}, \
     {"peek", _PyCFunction_CAST(buffered_peek), METH_FASTCALL, NULL}, \
@@ -1311,6 +1361,7 @@ static PyObject *buffered_sizeof(PyObject *op, PyObject *Py_UNUSED(ignored))
     {"readline", _PyCFunction_CAST(buffered_readline), METH_FASTCALL, NULL},
 
 #define WRITE_METHODS \
+    {"writable", buffered_writable, METH_NOARGS, NULL}, \
     {"write", buffered_write, METH_O, NULL},
 
 static PyMethodDef reader_methods[] = {

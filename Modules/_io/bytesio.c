@@ -299,6 +299,13 @@ static PyObject *bytesio_write(PyObject *op, PyObject *arg)
 
 static PyObject *bytesio_writelines(PyObject *op, PyObject *lines)
 {
+    int closed;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    closed = check_closed(BYTESIO(op));
+    Py_END_CRITICAL_SECTION();
+    if (closed < 0) {
+        return NULL;
+    }
     PyObject *it = PyObject_GetIter(lines);
     if (it == NULL) {
         return NULL;
@@ -490,6 +497,71 @@ static PyObject *bytesio_getstate(PyObject *op, PyObject *Py_UNUSED(ignored))
     return Py_BuildValue("(NnN)", value, BYTESIO(op)->pos, dict);
 }
 
+/* Merge a pickled instance dict (or None) into the object's own. */
+static int restore_dict(bytesio *self, PyObject *dict, const char *which)
+{
+    if (dict == Py_None) {
+        return 0;
+    }
+    if (!PyDict_Check(dict)) {
+        PyErr_Format(PyExc_TypeError, "%s item of state should be a dict, got a %.200s",
+                     which, Py_TYPE(dict)->tp_name);
+        return -1;
+    }
+    if (self->dict == NULL) {
+        self->dict = PyDict_Copy(dict);
+        return self->dict == NULL ? -1 : 0;
+    }
+    return PyDict_Update(self->dict, dict);
+}
+
+/* __setstate__((value, pos, dict)): the inverse of __getstate__, used by
+   pickle and copy.  Runs in the object's critical section like every
+   other method that touches the buffer. */
+static PyObject *bytesio_setstate(PyObject *op, PyObject *state)
+{
+    if (!PyTuple_Check(state) || PyTuple_GET_SIZE(state) < 3) {
+        PyErr_Format(PyExc_TypeError, "%.200s.__setstate__ argument should be 3-tuple, got %.200s",
+                     Py_TYPE(op)->tp_name, Py_TYPE(state)->tp_name);
+        return NULL;
+    }
+    PyObject *value = PyTuple_GET_ITEM(state, 0);
+    PyObject *position = PyTuple_GET_ITEM(state, 1);
+    if (!PyLong_Check(position)) {
+        PyErr_Format(PyExc_TypeError, "second item of state must be an integer, not %.200s",
+                     Py_TYPE(position)->tp_name);
+        return NULL;
+    }
+    Py_ssize_t pos = PyLong_AsSsize_t(position);
+    if (pos == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (pos < 0) {
+        PyErr_SetString(PyExc_ValueError, "position value cannot be negative");
+        return NULL;
+    }
+    Py_buffer view;
+    if (PyObject_GetBuffer(value, &view, PyBUF_SIMPLE) < 0) {
+        return NULL;
+    }
+    int rc = -1;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    bytesio *self = BYTESIO(op);
+    if (check_closed(self) == 0 && check_exports(self) == 0) {
+        self->size = self->pos = 0;
+        if (write_bytes(self, view.buf, view.len) >= 0) {
+            self->pos = pos;
+            rc = restore_dict(self, PyTuple_GET_ITEM(state, 2), "third");
+        }
+    }
+    Py_END_CRITICAL_SECTION();
+    PyBuffer_Release(&view);
+    if (rc < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyObject *bytesio_sizeof(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
     return PyLong_FromSsize_t((Py_ssize_t)Py_TYPE(op)->tp_basicsize
@@ -538,6 +610,7 @@ static PyMethodDef bytesio_methods[] = {
     {"seek", _PyCFunction_CAST(bytesio_seek), METH_FASTCALL, NULL},
     {"truncate", _PyCFunction_CAST(bytesio_truncate), METH_FASTCALL, NULL},
     {"__getstate__", bytesio_getstate, METH_NOARGS, NULL},
+    {"__setstate__", bytesio_setstate, METH_O, NULL},
     {"__sizeof__", bytesio_sizeof, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };

@@ -290,7 +290,9 @@ static int fileio_init(PyObject *op, PyObject *args, PyObject *kwds)
     return 0;
 
 fail:
-    if (fd < 0 || closefd) {
+    /* A descriptor the caller passed in stays theirs when init fails, even
+       with closefd=True: they will close it themselves. */
+    if (fd < 0) {
         close(self->fd);
     }
     self->fd = -1;
@@ -681,11 +683,34 @@ static int take_fd(fileio *self)
     return __atomic_exchange_n(&self->fd, -1, __ATOMIC_ACQ_REL);
 }
 
+/* _dealloc_warn(source): the ResourceWarning "unclosed file" for a file
+   (this one, or the buffered or text object over it) that is being
+   collected while open.  The exception in flight is kept; a warning
+   turned into an error is reported as unraisable. */
+static PyObject *fileio_dealloc_warn(PyObject *op, PyObject *source)
+{
+    fileio *self = FILEIO(op);
+    if (load_fd(self) >= 0 && self->closefd) {
+        PyObject *exc = PyErr_GetRaisedException();
+        if (PyErr_ResourceWarning(source, 1, "unclosed file %R", source) < 0) {
+            if (PyErr_ExceptionMatches(PyExc_Warning)) {
+                PyErr_WriteUnraisable(op);
+            }
+            PyErr_Clear();
+        }
+        PyErr_SetRaisedException(exc);
+    }
+    Py_RETURN_NONE;
+}
+
 static PyObject *fileio_close(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
     fileio *self = FILEIO(op);
     if (load_fd(self) < 0) {
         Py_RETURN_NONE;
+    }
+    if (self->iob_finalizing) {
+        Py_XDECREF(fileio_dealloc_warn(op, op));
     }
     /* _RawIOBase.close() runs flush() and sets the base closed flag;
        subclasses may override flush(). */
@@ -719,12 +744,6 @@ static PyObject *fileio_flush(PyObject *op, PyObject *Py_UNUSED(ignored))
     Py_RETURN_NONE;
 }
 
-static PyObject *fileio_dealloc_warn(PyObject *op, PyObject *source)
-{
-    (void)op;
-    (void)source;
-    Py_RETURN_NONE;
-}
 
 static PyObject *mode_string(fileio *self)
 {

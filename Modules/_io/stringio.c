@@ -501,6 +501,121 @@ static PyObject *stringio_newlines_get(PyObject *op, void *Py_UNUSED(closure))
     }
 }
 
+/* The newline argument the object was made with, rebuilt from the modes
+   stringio_init derived from it.  Caller holds the critical section. */
+static PyObject *newline_argument(stringio *self)
+{
+    if (self->readtranslate) {
+        Py_RETURN_NONE;
+    }
+    switch (self->readnl_mode) {
+    case 0: return PyUnicode_FromString("");
+    case '\r': return PyUnicode_FromString("\r");
+    case 'R': return PyUnicode_FromString("\r\n");
+    default: return PyUnicode_FromString("\n");
+    }
+}
+
+/* __getstate__() -> (value, newline, pos, dict or None), for pickle and copy. */
+static PyObject *stringio_getstate(PyObject *op, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *res = NULL;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    stringio *self = STRINGIO(op);
+    if (check_ready(self) == 0) {
+        PyObject *value = substring(self, 0, self->size);
+        PyObject *newline = value ? newline_argument(self) : NULL;
+        PyObject *dict = NULL;
+        if (newline != NULL) {
+            dict = self->dict ? PyDict_Copy(self->dict) : Py_NewRef(Py_None);
+        }
+        if (dict != NULL) {
+            res = Py_BuildValue("(NNnN)", value, newline, self->pos, dict);
+        }
+        else {
+            Py_XDECREF(value);
+            Py_XDECREF(newline);
+        }
+    }
+    Py_END_CRITICAL_SECTION();
+    return res;
+}
+
+/* Put back the exact text of a state: stringio_init has translated the
+   newlines of the initial value, the pickled buffer holds them as they
+   were.  Runs in the object's critical section. */
+static int restore_buffer(stringio *self, PyObject *value, Py_ssize_t pos, PyObject *dict)
+{
+    Py_ssize_t len = value == Py_None ? 0 : PyUnicode_GET_LENGTH(value);
+    self->size = 0;
+    if (len > 0) {
+        if (reserve(self, len) < 0
+                || PyUnicode_AsUCS4(value, self->buf, len, 0) == NULL) {
+            return -1;
+        }
+        self->size = len;
+    }
+    self->pos = pos;
+    if (dict == Py_None) {
+        return 0;
+    }
+    if (self->dict == NULL) {
+        self->dict = PyDict_Copy(dict);
+        return self->dict == NULL ? -1 : 0;
+    }
+    return PyDict_Update(self->dict, dict);
+}
+
+/* __setstate__((value, newline, pos, dict)): the inverse of __getstate__. */
+static PyObject *stringio_setstate(PyObject *op, PyObject *state)
+{
+    if (!PyTuple_Check(state) || PyTuple_GET_SIZE(state) < 4) {
+        PyErr_Format(PyExc_TypeError, "%.200s.__setstate__ argument should be 4-tuple, got %.200s",
+                     Py_TYPE(op)->tp_name, Py_TYPE(state)->tp_name);
+        return NULL;
+    }
+    if (STRINGIO(op)->closed) {
+        PyErr_SetString(PyExc_ValueError, "I/O operation on closed file");
+        return NULL;
+    }
+    PyObject *position = PyTuple_GET_ITEM(state, 2);
+    PyObject *dict = PyTuple_GET_ITEM(state, 3);
+    if (!PyLong_Check(position)) {
+        PyErr_Format(PyExc_TypeError, "third item of state must be an integer, got %.200s",
+                     Py_TYPE(position)->tp_name);
+        return NULL;
+    }
+    Py_ssize_t pos = PyLong_AsSsize_t(position);
+    if (pos == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (pos < 0) {
+        PyErr_SetString(PyExc_ValueError, "position value cannot be negative");
+        return NULL;
+    }
+    if (dict != Py_None && !PyDict_Check(dict)) {
+        PyErr_Format(PyExc_TypeError, "fourth item of state should be a dict, got a %.200s",
+                     Py_TYPE(dict)->tp_name);
+        return NULL;
+    }
+    PyObject *init_args = PyTuple_GetSlice(state, 0, 2);
+    if (init_args == NULL) {
+        return NULL;
+    }
+    int rc = stringio_init(op, init_args, NULL);
+    Py_DECREF(init_args);
+    if (rc < 0) {
+        return NULL;
+    }
+    Py_BEGIN_CRITICAL_SECTION(op);
+    rc = restore_buffer(STRINGIO(op), PyTuple_GET_ITEM(state, 0), pos, dict);
+    Py_END_CRITICAL_SECTION();
+    if (rc < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyObject *stringio_repr(PyObject *op)
 {
     return PyUnicode_FromFormat("<%s object at %p>", Py_TYPE(op)->tp_name, op);
@@ -541,6 +656,8 @@ static PyMethodDef stringio_methods[] = {
     {"seekable", stringio_true_if_open, METH_NOARGS, NULL},
     {"readable", stringio_true_if_open, METH_NOARGS, NULL},
     {"writable", stringio_true_if_open, METH_NOARGS, NULL},
+    {"__getstate__", stringio_getstate, METH_NOARGS, NULL},
+    {"__setstate__", stringio_setstate, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 

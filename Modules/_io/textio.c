@@ -45,6 +45,7 @@ typedef struct {
     char telling;               /* tell() allowed (not while iterating) */
     char fast_buffer;           /* buffer is a C BufferedWriter/Random */
     char fast_reader;           /* buffer is a C BufferedReader/Random */
+    char has_read1;             /* buffer has read1(); else read() is used */
     char pending_cr;            /* a '\r' held back at the end of a chunk */
     char readable;              /* the buffer's answers when wrapped */
     char writable;
@@ -468,7 +469,9 @@ PyObject *_PyIO_text_encoding(PyObject *module, PyObject *const *args,
             return NULL;
         }
     }
-    return PyUnicode_FromString("utf-8");
+    /* PEP 597/686: UTF-8 Mode (the default) means "utf-8"; without it
+       the stream takes the locale's encoding. */
+    return PyUnicode_FromString(_Py_GetConfig()->utf8_mode ? "utf-8" : "locale");
 }
 
 /* Set up encoder/decoder objects for a registry codec; 0 or -1. */
@@ -503,6 +506,38 @@ static int make_codecs(textio *self, int readable, int writable)
         }
     }
     return 0;
+}
+
+/* A BOM belongs only at the very start of the stream: the encoder starts
+   afresh at position 0 and is told it is past the start elsewhere
+   (setstate(0)).  0 or -1. */
+static int place_encoder(textio *self, long long position)
+{
+    if (self->encoder == NULL) {
+        return 0;
+    }
+    PyObject *r = position == 0
+                  ? PyObject_CallMethodNoArgs(self->encoder, _PyIO_str_reset)
+                  : PyObject_CallMethod(self->encoder, "setstate", "i", 0);
+    Py_XDECREF(r);
+    return r == NULL ? -1 : 0;
+}
+
+/* place_encoder at the buffer's current position, for a new encoder on a
+   seekable stream (open for appending, reconfigure()).  A buffer that
+   cannot tell is left alone. */
+static void place_new_encoder(textio *self)
+{
+    if (self->encoder == NULL || !self->seekable) {
+        return;
+    }
+    PyObject *pos = PyObject_CallMethodNoArgs(self->buffer, _PyIO_str_tell);
+    long long position = pos != NULL && PyLong_Check(pos) ? PyLong_AsLongLong(pos) : -1;
+    Py_XDECREF(pos);
+    if (position >= 0) {
+        (void)place_encoder(self, position);
+    }
+    PyErr_Clear();
 }
 
 /* Encode text for the buffer; a new bytes object or NULL. */
@@ -898,6 +933,14 @@ static int textio_init(PyObject *op, PyObject *args, PyObject *kwds)
                         || Py_IS_TYPE(buffer, &PyBufferedRandom_Type);
     self->fast_reader = Py_IS_TYPE(buffer, &PyBufferedReader_Type)
                         || Py_IS_TYPE(buffer, &PyBufferedRandom_Type);
+    /* A raw stream (as subprocess makes for unbuffered text pipes) has
+       no read1(). */
+    PyObject *read1 = NULL;
+    if (PyObject_GetOptionalAttrString(buffer, "read1", &read1) < 0) {
+        return -1;
+    }
+    self->has_read1 = read1 != NULL;
+    Py_XDECREF(read1);
     self->chunk_size = CHUNK_SIZE;
     self->pending_len = 0;
     self->pending_cr = 0;
@@ -906,22 +949,8 @@ static int textio_init(PyObject *op, PyObject *args, PyObject *kwds)
     self->decoded_used = 0;
     self->snapshot_pos = -1;
     Py_CLEAR(self->snapshot_input);
-    if (self->encoder != NULL && seekable) {
-        /* Appending to a file that already has data: no second BOM. */
-        PyObject *pos = PyObject_CallMethodNoArgs(buffer, _PyIO_str_tell);
-        if (pos == NULL) {
-            PyErr_Clear();
-        }
-        else {
-            int at_start = PyLong_Check(pos) && PyLong_AsLongLong(pos) == 0;
-            Py_DECREF(pos);
-            if (!at_start) {
-                PyObject *r = PyObject_CallMethod(self->encoder, "setstate", "i", 0);
-                Py_XDECREF(r);
-                PyErr_Clear();
-            }
-        }
-    }
+    /* Appending to a file that already has data: no second BOM. */
+    place_new_encoder(self);
     self->ok = 1;
     return _PyIO_Register(op);
 }
@@ -1056,7 +1085,8 @@ static int read_chunk(textio *self, Py_ssize_t size_hint)
         input = _PyBuffered_Read1(self->buffer, size);
     }
     else {
-        input = PyObject_CallMethod(self->buffer, "read1", "n", size);
+        input = PyObject_CallMethod(self->buffer, self->has_read1 ? "read1" : "read",
+                                    "n", size);
     }
     if (input == NULL) {
         Py_XDECREF(held);
@@ -1069,8 +1099,9 @@ static int read_chunk(textio *self, Py_ssize_t size_hint)
     }
     Py_buffer view;
     if (PyObject_GetBuffer(input, &view, PyBUF_SIMPLE) < 0) {
-        PyErr_Format(PyExc_TypeError, "underlying read1() should have returned "
-                     "a bytes-like object, not '%.200s'", Py_TYPE(input)->tp_name);
+        PyErr_Format(PyExc_TypeError, "underlying %s() should have returned "
+                     "a bytes-like object, not '%.200s'",
+                     self->has_read1 ? "read1" : "read", Py_TYPE(input)->tp_name);
         Py_DECREF(input);
         Py_XDECREF(held);
         return -1;
@@ -1662,7 +1693,12 @@ static PyObject *seek_locked(textio *self, PyObject *cookie, int whence)
         if (decoder_setstate(self, 0, 1) < 0) {
             return NULL;
         }
-        return PyObject_CallMethod(self->buffer, "seek", "ii", 0, 2);
+        PyObject *end = PyObject_CallMethod(self->buffer, "seek", "ii", 0, 2);
+        long long position = end != NULL && PyLong_Check(end) ? PyLong_AsLongLong(end) : -1;
+        if (end != NULL && position >= 0 && place_encoder(self, position) < 0) {
+            Py_CLEAR(end);
+        }
+        return end;
     }
     if (whence != SEEK_SET) {
         PyErr_Format(PyExc_ValueError,
@@ -1692,15 +1728,8 @@ static PyObject *seek_locked(textio *self, PyObject *cookie, int whence)
     if (decoder_setstate(self, c.dec_flags, at_zero) < 0) {
         return NULL;
     }
-    if (self->encoder != NULL) {
-        /* Writing from the very start may need a BOM, elsewhere not. */
-        PyObject *r = at_zero
-                      ? PyObject_CallMethodNoArgs(self->encoder, _PyIO_str_reset)
-                      : PyObject_CallMethod(self->encoder, "setstate", "i", 0);
-        if (r == NULL) {
-            return NULL;
-        }
-        Py_DECREF(r);
+    if (place_encoder(self, at_zero ? 0 : 1) < 0) {
+        return NULL;
     }
     if (c.chars_to_skip > 0 || c.bytes_to_feed > 0 || c.need_eof) {
         PyObject *input = PyObject_CallMethod(self->buffer, "read", "i",
@@ -1797,7 +1826,8 @@ static PyObject *textio_close(PyObject *op, PyObject *Py_UNUSED(ignored))
                 Py_XDECREF(r);
                 PyErr_Clear();
             }
-            PyObject *flushed = flush_locked(self);
+            /* Looked up, so that a subclass's or an instance's flush runs. */
+            PyObject *flushed = PyObject_CallMethodNoArgs(op, _PyIO_str_flush);
             PyObject *exc = flushed == NULL ? PyErr_GetRaisedException() : NULL;
             Py_XDECREF(flushed);
             res = PyObject_CallMethodNoArgs(self->buffer, _PyIO_str_close);
@@ -1934,6 +1964,7 @@ static PyObject *textio_reconfigure(PyObject *op, PyObject *args, PyObject *kwds
         if (writable < 0 || make_codecs(self, readable, writable) < 0) {
             goto done;
         }
+        place_new_encoder(self);
     }
     if (line_buffering != Py_None) {
         int v = PyObject_IsTrue(line_buffering);
@@ -1959,8 +1990,11 @@ static PyObject *textio_repr(PyObject *op)
 {
     textio *self = TEXTIO(op);
     const char *type_name = Py_TYPE(op)->tp_name;
-    if (self->encoding == NULL) {
-        return PyUnicode_FromFormat("<%s>", type_name);
+    /* As in CPython, an uninitialized wrapper has no repr; a detached
+       one still shows its encoding. */
+    if (!self->ok && !self->detached) {
+        PyErr_SetString(PyExc_ValueError, "I/O operation on uninitialized object");
+        return NULL;
     }
     if (Py_ReprEnter(op) > 0) {
         PyErr_Format(PyExc_RuntimeError, "reentrant call inside %s.__repr__",

@@ -44,7 +44,11 @@ expect io-ioencoding-errors "ascii replace ?" env PYTHONIOENCODING=ascii:replace
 expect io-ioencoding-errors-only "utf-8 ignore backslashreplace" env PYTHONIOENCODING=:ignore \
     "$PY" -c 'import sys; print(sys.stdout.encoding, sys.stdout.errors, sys.stderr.errors)'
 expect io-ioencoding-E "utf-8" env PYTHONIOENCODING=latin-1 "$PY" -E -c 'import sys; print(sys.stdout.encoding)'
-expect io-utf8-off "strict" "$PY" -X utf8=0 -c 'import sys; print(sys.stdout.errors)'
+# Without UTF-8 Mode the errors handler depends on the locale: strict in
+# a real one, surrogateescape in C/POSIX and the C.UTF-8 they are coerced
+# to (the only ones sure to exist here).
+expect io-utf8-off "utf-8 surrogateescape" env LC_ALL=C.UTF-8 "$PY" -X utf8=0 -c \
+    'import sys; print(sys.stdout.encoding, sys.stdout.errors)'
 expect io-surrogateescape " ff 0a" sh -c "'$PY' -c 'print(\"\\udcff\")' | od -An -tx1"
 expect_err io-stderr-backslashreplace '\udcff' "$PY" -c 'import sys; print("\udcff", file=sys.stderr)'
 expect_status io-encode-error 1 env PYTHONIOENCODING=ascii "$PY" -c 'print("\xe9")'
