@@ -1,0 +1,229 @@
+"""Regression tests for bugs found by running CPython's test suite against
+Weft (session 8, area stdlib2): one class per module."""
+
+import array
+import collections.abc
+import datetime
+import gc
+import io
+import json
+import re
+import struct
+import sys
+import tomllib
+import unittest
+import urllib.parse
+import zoneinfo
+
+
+class ReversedTest(unittest.TestCase):
+
+    def test_empty_sequence_released_at_first_next(self):
+        released = []
+
+        class Empty:
+            def __len__(self):
+                return 0
+
+            def __getitem__(self, index):
+                raise IndexError(index)
+
+            def __del__(self):
+                released.append(True)
+
+        it = reversed(Empty())
+        self.assertRaises(StopIteration, next, it)
+        gc.collect()
+        self.assertEqual(released, [True])
+        self.assertRaises(StopIteration, next, it)
+
+
+class ArrayTest(unittest.TestCase):
+
+    def test_is_mutable_sequence(self):
+        self.assertIsInstance(array.array("b"), collections.abc.MutableSequence)
+        self.assertTrue(issubclass(array.array, collections.abc.Sequence))
+        self.assertFalse(issubclass(array.array, collections.abc.Mapping))
+
+    def test_reversed_empty_array_subclass_freed(self):
+        released = []
+
+        class A(array.array):
+            def __del__(self):
+                released.append(self.typecode)
+
+        it = reversed(A("d"))
+        self.assertRaises(StopIteration, next, it)
+        gc.collect()
+        self.assertEqual(released, ["d"])
+
+
+class JsonTest(unittest.TestCase):
+
+    def test_list_shrunk_by_default_hook(self):
+        # The C encoder reads the list live, like the pure-Python one.
+        a = [object()] * 10
+
+        def shrink(obj):
+            del a[-1]
+            return None
+
+        self.assertEqual(json.dumps(a, default=shrink),
+                         "[null, null, null, null, null]")
+
+    def test_nested_sequences(self):
+        self.assertEqual(json.dumps([1, (2, [3, []]), [], ()], indent=1),
+                         "[\n 1,\n [\n  2,\n  [\n   3,\n   []\n  ]\n ],"
+                         "\n [],\n []\n]")
+        self.assertEqual(json.dumps([[[]]], separators=(",", ":")), "[[[]]]")
+
+
+class UrlsplitTest(unittest.TestCase):
+
+    def test_default_scheme_is_cleaned(self):
+        noise = "".join(map(chr, range(33)))
+        for _ in range(2):      # the second call may come from a cache
+            parts = urllib.parse.urlsplit("//www.example.org/",
+                                          scheme=noise + "https" + noise)
+            self.assertEqual(parts.scheme, "https")
+            self.assertEqual(parts.geturl(), "https://www.example.org/")
+
+    def test_default_scheme_is_cleaned_bytes(self):
+        noise = bytes(range(33))
+        parts = urllib.parse.urlsplit(b"//h/p", scheme=noise + b"ftp" + noise)
+        self.assertEqual(parts.scheme, b"ftp")
+        self.assertEqual(parts.geturl(), b"ftp://h/p")
+
+    def test_url_scheme_wins(self):
+        parts = urllib.parse.urlsplit(" \x01http://h/", scheme=" https")
+        self.assertEqual(parts.scheme, "http")
+
+
+class TomllibNestingTest(unittest.TestCase):
+    """Nesting that fits in the recursion limit must parse: two frames per
+    array level, three per inline-table level, plus a few for the caller."""
+
+    def depth(self):
+        frame, n = sys._getframe(), 0
+        while frame is not None:
+            n += 1
+            frame = frame.f_back
+        return n
+
+    def test_nested_arrays(self):
+        old = sys.getrecursionlimit()
+        try:
+            sys.setrecursionlimit(self.depth() + 100)
+            nest = 100 // 2 - 3
+            doc = tomllib.loads("arr = " + "[" * nest + "]" * nest)
+        finally:
+            sys.setrecursionlimit(old)
+        value, levels = doc["arr"], 0
+        while value is not None:
+            levels += 1
+            value = value[0] if value else None
+        self.assertEqual(levels, nest)
+
+    def test_nested_inline_tables(self):
+        old = sys.getrecursionlimit()
+        try:
+            sys.setrecursionlimit(self.depth() + 100)
+            nest = 100 // 3 - 2
+            doc = tomllib.loads("k = {" * nest + "}" * nest)
+        finally:
+            sys.setrecursionlimit(old)
+        levels = 0
+        while doc:
+            levels += 1
+            doc = doc["k"]
+        self.assertEqual(levels, nest)
+
+    def test_too_deep_is_recursion_error(self):
+        with self.assertRaises(RecursionError):
+            tomllib.loads("a = " + "[" * 100000 + "]" * 100000)
+
+
+def tzif(transitions, types, footer):
+    """A version-2 TZif file: transitions [(POSIX time, type index)],
+    types [(utcoff, isdst, abbreviation)], footer a POSIX TZ string."""
+    names, offsets = b"", []
+    for _, _, abbr in types:
+        offsets.append(len(names))
+        names += abbr.encode() + b"\0"
+
+    def block(size, fmt):
+        out = struct.pack(">4sc15x6l", b"TZif", b"2", 0, 0, 0,
+                          len(transitions), len(types), len(names))
+        out += b"".join(struct.pack(">" + fmt, t) for t, _ in transitions)
+        out += bytes(i for _, i in transitions)
+        for (utcoff, isdst, _), off in zip(types, offsets):
+            out += struct.pack(">lBB", utcoff, isdst, off)
+        return out + names
+
+    return io.BytesIO(block(4, "l") + block(8, "q")
+                      + b"\n" + footer.encode() + b"\n")
+
+
+class ZoneInfoTest(unittest.TestCase):
+
+    def zone(self, tz_string):
+        return zoneinfo.ZoneInfo.from_file(
+            tzif([], [(0, 0, "UTC")], tz_string))
+
+    def test_invalid_tz_strings(self):
+        for bad in ["AAA4:0BBB,J60/2,J300/2", "AAA4BBB5:0,J60/2,J300/2",
+                    "AAA4BBB,J60/168,J300/2", "AAA4BBB,J60/-168,J300/2",
+                    "AAA4BBB,J60/2:0,J300/2", "AAA4BBB,J60/2,J300/2:00:0"]:
+            with self.subTest(tz=bad):
+                with self.assertRaisesRegex(ValueError, re.escape(bad)):
+                    self.zone(bad)
+
+    def test_valid_extremes(self):
+        zi = self.zone("AAA4BBB,J60/167,J300/-167:59:59")
+        dt = datetime.datetime(2020, 6, 1, tzinfo=zi)
+        self.assertEqual(dt.tzname(), "BBB")
+
+    def test_dst_all_year(self):
+        zi = self.zone("EST5EDT,0/0,J365/25")
+        for year in (2019, 2020, 2400):
+            dt = datetime.datetime(year, 1, 1, tzinfo=zi)
+            self.assertEqual(dt.tzname(), "EDT")
+            self.assertEqual(dt.utcoffset(), datetime.timedelta(hours=-4))
+            self.assertEqual(dt.dst(), datetime.timedelta(hours=1))
+            mid = datetime.datetime(year, 7, 1, 12, tzinfo=zi)
+            self.assertEqual(mid.tzname(), "EDT")
+
+    def test_dst_all_year_from_utc(self):
+        zi = self.zone("EST5EDT,0/0,J365/25")
+        utc = datetime.datetime(2019, 1, 1, 4, tzinfo=datetime.timezone.utc)
+        local = utc.astimezone(zi)
+        self.assertEqual(local.replace(tzinfo=None),
+                         datetime.datetime(2019, 1, 1, 0, 0))
+        self.assertEqual(local.fold, 0)
+        self.assertEqual(local.tzname(), "EDT")
+
+    def test_ordinary_rule_still_folds(self):
+        zi = self.zone("EST5EDT,M3.2.0,M11.1.0")
+        first = datetime.datetime(2021, 11, 7, 5, 30, tzinfo=datetime.timezone.utc)
+        second = first + datetime.timedelta(hours=1)
+        a, b = first.astimezone(zi), second.astimezone(zi)
+        self.assertEqual((a.hour, a.minute, a.fold, a.tzname()),
+                         (1, 30, 0, "EDT"))
+        self.assertEqual((b.hour, b.minute, b.fold, b.tzname()),
+                         (1, 30, 1, "EST"))
+        summer = datetime.datetime(2021, 7, 1, tzinfo=zi)
+        self.assertEqual(summer.tzname(), "EDT")
+        winter = datetime.datetime(2021, 1, 1, tzinfo=zi)
+        self.assertEqual(winter.tzname(), "EST")
+
+    def test_fixed_offset_with_phantom_transition(self):
+        zi = zoneinfo.ZoneInfo.from_file(
+            tzif([(0, 0)], [(0, 0, "UTC")], "UTC0"), key="UTC")
+        t = datetime.time(0, tzinfo=zi)
+        self.assertEqual(t.tzname(), "UTC")
+        self.assertEqual(t.utcoffset(), datetime.timedelta(0))
+        self.assertEqual(t.dst(), datetime.timedelta(0))
+
+
+if __name__ == "__main__":
+    unittest.main()
