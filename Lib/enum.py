@@ -78,7 +78,12 @@ def _is_single_bit(num):
 
 
 def _iter_bits_lsb(num):
-    # Each set bit of a non-negative int, lowest first.
+    # Each set bit of a non-negative int (or int-valued member), lowest first.
+    given = num
+    if isinstance(num, Enum):
+        num = num._value_
+    if num < 0:
+        raise ValueError('%r is not a positive integer' % given)
     while num:
         bit = num & (~num + 1)
         yield bit
@@ -458,9 +463,11 @@ class EnumType(type):
                        '__rxor__', '__invert__'):
                 if op not in classdict:
                     setattr(enum_class, op, getattr(Flag, op))
-        if ReprEnum is not None and ReprEnum in enum_class.__mro__ \
+        if ReprEnum is not None and ReprEnum in bases \
                 and member_type is not object:
-            # str() and format() are the data type's, repr() the enum's.
+            # str() and format() are the data type's, repr() the enum's;
+            # set only on a direct ReprEnum subclass (IntEnum, StrEnum...),
+            # so that subclasses inherit whatever their parent defines.
             if '__format__' not in classdict:
                 enum_class.__format__ = member_type.__format__
             if '__str__' not in classdict:
@@ -817,6 +824,9 @@ class Enum(metaclass=EnumType):
             for member in cls._member_map_.values():
                 if member._value_ == value:
                     return member
+        if not cls._member_map_:
+            # Reached through super().__new__ in a member-creating __new__.
+            raise TypeError("%r has no members defined" % cls)
         try:
             exc = None
             result = cls._missing_(value)

@@ -4,6 +4,7 @@ Weft (session 8, area stdlib2): one class per module."""
 import array
 import collections.abc
 import datetime
+import enum
 import gc
 import io
 import json
@@ -12,7 +13,10 @@ import struct
 import sys
 import tomllib
 import unittest
+import os
+import tempfile
 import urllib.parse
+import zipfile
 import zoneinfo
 
 
@@ -56,6 +60,76 @@ class ArrayTest(unittest.TestCase):
         self.assertRaises(StopIteration, next, it)
         gc.collect()
         self.assertEqual(released, ["d"])
+
+
+class EnumTest(unittest.TestCase):
+
+    def test_flag_alias_with_unnamed_bits(self):
+        class F(enum.Flag):
+            A = 1
+            B = 2
+            C = 4
+            BIG = 389
+        self.assertEqual(list(F), [F.A, F.B, F.C])
+        self.assertEqual(F.BIG.value, 389)
+        self.assertEqual(F(7), F.A | F.B | F.C)
+        with self.assertRaises(ValueError):
+            F(8)
+
+    @unittest.skipIf(sys.version_info < (3, 12), "3.12+ behaviour")
+    def test_simple_enum_still_checks_missing_bits(self):
+        with self.assertRaisesRegex(TypeError, "missing values: 8"):
+            @enum._simple_enum(enum.Flag)
+            class G:
+                A = 1
+                BOTH = 9
+
+    def test_test_simple_enum(self):
+        @enum._simple_enum(enum.IntEnum)
+        class Simple:
+            ONE = 1
+            TWO = 2
+
+        class Checked(enum.IntEnum):
+            ONE = 1
+            TWO = 2
+
+        self.assertIsNone(enum._test_simple_enum(Checked, Simple))
+        Simple.TWO._value_ = 3
+        with self.assertRaisesRegex(TypeError, "enum mismatch"):
+            enum._test_simple_enum(Checked, Simple)
+
+    def test_iter_bits_lsb(self):
+        self.assertEqual(list(enum._iter_bits_lsb(13)), [1, 4, 8])
+        with self.assertRaisesRegex(ValueError, "-8 is not a positive integer"):
+            list(enum._iter_bits_lsb(-8))
+
+    def test_super_new_without_members(self):
+        with self.assertRaisesRegex(TypeError, "has no members defined"):
+            class Bad(enum.Enum):
+                def __new__(cls, value):
+                    return super().__new__(cls, value)
+                X = 1
+
+    def test_subclass_inherits_overridden_str(self):
+        class Base(enum.IntEnum):
+            def __str__(self):
+                return self.name.title()
+
+            def __format__(self, spec):
+                return self.name[::-1]
+
+        class Sub(Base):
+            first = 1
+
+        self.assertEqual(str(Sub.first), "First")
+        self.assertEqual(format(Sub.first), "tsrif")
+        self.assertEqual(repr(Sub.first), "<Sub.first: 1>")
+
+        class Plain(enum.IntEnum):
+            x = 5
+
+        self.assertEqual((str(Plain.x), format(Plain.x, "03")), ("5", "005"))
 
 
 class JsonTest(unittest.TestCase):
@@ -141,6 +215,71 @@ class TomllibNestingTest(unittest.TestCase):
     def test_too_deep_is_recursion_error(self):
         with self.assertRaises(RecursionError):
             tomllib.loads("a = " + "[" * 100000 + "]" * 100000)
+
+
+class ZipfileTest(unittest.TestCase):
+
+    def test_strip_extra_keeps_short_tail(self):
+        field = struct.pack("<HH", 1, 1) + b"a"
+        other = struct.pack("<HH", 2, 2) + b"bb"
+        self.assertEqual(zipfile._strip_extra(field + field + b"z", (1,)), b"z")
+        self.assertEqual(zipfile._strip_extra(other + field + b"zz", (1,)),
+                         other + b"zz")
+        self.assertEqual(zipfile._strip_extra(field, (1,)), b"")
+
+    def test_date_after_2107_is_struct_error(self):
+        bio = io.BytesIO()
+        with zipfile.ZipFile(bio, "w") as zf:
+            info = zipfile.ZipInfo("late", date_time=(2108, 12, 30, 0, 0, 0))
+            with self.assertRaises(struct.error):
+                zf.writestr(info, b"x")
+
+    def test_append_keeps_offsets_relative_to_archive(self):
+        prefix = b"not a zip file " * 10
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "a.zip")
+            bio = io.BytesIO()
+            with zipfile.ZipFile(bio, "w") as zf:
+                zf.writestr("one", b"1")
+            with open(path, "wb") as f:
+                f.write(prefix + bio.getvalue())
+            with zipfile.ZipFile(path, "a") as zf:
+                zf.writestr("two", b"22")
+            with open(path, "rb") as f:
+                whole = f.read()
+        for data in (whole, whole[len(prefix):]):
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                self.assertEqual(zf.namelist(), ["one", "two"])
+                self.assertEqual(zf.read("two"), b"22")
+                self.assertEqual(zf.read("one"), b"1")
+
+    def test_append_to_non_zip(self):
+        prefix = b"plain data " * 5
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "b.bin")
+            with open(path, "wb") as f:
+                f.write(prefix)
+            with zipfile.ZipFile(path, "a") as zf:
+                zf.writestr("m", b"member")
+            with open(path, "rb") as f:
+                whole = f.read()
+        self.assertTrue(whole.startswith(prefix))
+        with zipfile.ZipFile(io.BytesIO(whole[len(prefix):])) as zf:
+            self.assertEqual(zf.read("m"), b"member")
+
+    def test_writepy_stores_source_that_does_not_compile(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            bad = os.path.join(tmp, "bad.py")
+            with open(bad, "w") as f:
+                f.write("def (:\n")
+            bio = io.BytesIO()
+            import contextlib
+            with contextlib.redirect_stdout(io.StringIO()) as out:
+                with zipfile.PyZipFile(bio, "w") as zf:
+                    zf.writepy(bad)
+                    names = zf.namelist()
+        self.assertEqual(names, ["bad.py"])
+        self.assertIn("SyntaxError", out.getvalue())
 
 
 def tzif(transitions, types, footer):
