@@ -4,17 +4,22 @@ Weft (session 8, area stdlib2): one class per module."""
 import array
 import collections.abc
 import datetime
+import decimal
 import enum
+import fractions
 import gc
+import importlib
+import inspect
 import io
 import json
+import os
 import re
 import struct
+import shutil
 import sys
+import tempfile
 import tomllib
 import unittest
-import os
-import tempfile
 import urllib.parse
 import zipfile
 import zoneinfo
@@ -60,6 +65,33 @@ class ArrayTest(unittest.TestCase):
         self.assertRaises(StopIteration, next, it)
         gc.collect()
         self.assertEqual(released, ["d"])
+
+
+class DecimalTest(unittest.TestCase):
+
+    def test_compare_with_fraction_at_extreme_exponents(self):
+        # Must answer at once instead of building 10 ** 1999999997.
+        D, F = decimal.Decimal, fractions.Fraction
+        ctx = decimal.Context(Emax=999999999, Emin=-999999999, prec=300)
+        with decimal.localcontext(ctx):
+            self.assertLess(F(0, 1), D("1e-1999999997"))
+            self.assertLess(D("-1e-1999999997"), F(0, 1))
+            self.assertLess(D(0), F(1, 10 ** 37 - 1))
+            self.assertLessEqual(F(120984237, 9999999999), D("9e999999999"))
+            self.assertGreater(D("-1e-1999999997"), F(-1, 10 ** 50))
+
+    def test_compare_with_fraction_exact(self):
+        D, F = decimal.Decimal, fractions.Fraction
+        self.assertEqual(D("0.5"), F(1, 2))
+        self.assertEqual(D("0.1"), F(1, 10))
+        self.assertNotEqual(D(1) / 3, F(1, 3))
+        self.assertGreater(D("0.50000001"), F(1, 2))
+        self.assertLess(D("-3"), F(-5, 2))
+        self.assertGreater(D("123e5"), F(12299999))
+        self.assertLess(D("1e-30"), F(1, 10 ** 29))
+        self.assertGreater(D("1e-30"), F(1, 10 ** 31))
+        self.assertEqual(D("-0"), F(0))
+        self.assertGreater(D("inf"), F(10 ** 100))
 
 
 class EnumTest(unittest.TestCase):
@@ -130,6 +162,60 @@ class EnumTest(unittest.TestCase):
             x = 5
 
         self.assertEqual((str(Plain.x), format(Plain.x, "03")), ("5", "005"))
+
+
+class ReTest(unittest.TestCase):
+
+    def test_pending_finditer_pins_bytearray(self):
+        b = bytearray(b"x")
+        it = re.finditer(b"a", b)
+        with self.assertRaises(BufferError):
+            b.extend(b"x" * 400)
+        self.assertEqual(list(it), [])
+        b.extend(b"y")          # exhausted: the export is released
+        self.assertEqual(b, bytearray(b"xy"))
+
+    def test_freed_scanner_releases_bytearray(self):
+        b = bytearray(b"abab")
+        it = re.finditer(b"b", b)
+        self.assertEqual(next(it).span(), (1, 2))
+        del it
+        gc.collect()
+        b.extend(b"z")
+        self.assertEqual(b, bytearray(b"ababz"))
+
+    def test_scanner_over_str(self):
+        sc = re.compile("a").scanner("banana")
+        self.assertEqual([sc.search().start() for _ in range(3)], [1, 3, 5])
+        self.assertIsNone(sc.search())
+
+
+class InspectTest(unittest.TestCase):
+
+    def source_of(self, text, name):
+        tmp = tempfile.mkdtemp()
+        modname = "stdlib2_fodder_" + name
+        try:
+            with open(os.path.join(tmp, modname + ".py"), "w") as f:
+                f.write(text)
+            sys.path.insert(0, tmp)
+            try:
+                module = importlib.import_module(modname)
+                return inspect.getsource(getattr(module, name))
+            finally:
+                sys.path.remove(tmp)
+                sys.modules.pop(modname, None)
+        finally:
+            shutil.rmtree(tmp)
+
+    def test_class_ending_in_comment_without_newline(self):
+        self.assertEqual(self.source_of("class X:\n    pass # No EOL", "X"),
+                         "class X:\n    pass # No EOL\n")
+
+    def test_comments_after_statements(self):
+        text = "def g():\n    x = 1  # one\n    return x  # two\n\ny = 2\n"
+        self.assertEqual(self.source_of(text, "g"),
+                         "def g():\n    x = 1  # one\n    return x  # two\n")
 
 
 class JsonTest(unittest.TestCase):
