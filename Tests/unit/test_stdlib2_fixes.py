@@ -80,6 +80,30 @@ class DecimalTest(unittest.TestCase):
             self.assertLessEqual(F(120984237, 9999999999), D("9e999999999"))
             self.assertGreater(D("-1e-1999999997"), F(-1, 10 ** 50))
 
+    def test_power_with_tiny_and_huge_operands(self):
+        D = decimal.Decimal
+        ctx = decimal.Context(prec=16, Emax=999999999, Emin=-999999999)
+        for base, exp in (("10", "1e-999999999"), ("100.0", "-557.71e-742888888"),
+                          ("10", "1e-100")):
+            ctx.clear_flags()
+            self.assertEqual(str(ctx.power(D(base), D(exp))), "1.000000000000000")
+            self.assertTrue(ctx.flags[decimal.Inexact])
+        self.assertEqual(ctx.power(D("1.23E+123456791"), 10123898, 17291065),
+                         D(5674045))
+
+    def test_power_modulo_keeps_negative_zero(self):
+        D = decimal.Decimal
+        self.assertEqual(str(pow(D("-0"), 1, 3)), "-0")
+        self.assertEqual(str(pow(D("-0"), 2, 3)), "0")
+        self.assertEqual(pow(D(-2), 3, 5), D(-3))
+
+    def test_float_of_extreme_exponents(self):
+        D = decimal.Decimal
+        self.assertEqual(float(D("1e-999999999")), 0.0)
+        self.assertEqual(float(D("-1e999999999")), float("-inf"))
+        self.assertEqual(float(D("0.1")), 0.1)
+        self.assertEqual(str(float(D("-0"))), "-0.0")
+
     def test_compare_with_fraction_exact(self):
         D, F = decimal.Decimal, fractions.Fraction
         self.assertEqual(D("0.5"), F(1, 2))
