@@ -367,6 +367,9 @@ def power_op(a, b, ctx, status, modulo=None):
         return _make(0, 10 ** (ctx.prec - 1), 1 - ctx.prec)
     if n is not None and abs(n) < 2 ** 63:
         return _integer_power(a, b, n, sign, ctx, status)
+    if n is not None and c == 1 and e == 0:
+        # (+-1) ** n for a huge integral n is exactly +-1.
+        return _make(sign, 1, 0)
 
     # exp(b * ln|a|), estimated first in floats to catch overflow.
     log10_a = math.log10(c) + e if c < 10 ** 300 else \

@@ -91,6 +91,13 @@ class DecimalTest(unittest.TestCase):
         self.assertEqual(ctx.power(D("1.23E+123456791"), 10123898, 17291065),
                          D(5674045))
 
+    def test_one_to_a_huge_integral_power(self):
+        D = decimal.Decimal
+        ctx = decimal.Context(prec=9, Emax=999999999, Emin=-999999999)
+        self.assertEqual(str(ctx.power(D(1), D("1.1E+999999"))), "1")
+        self.assertFalse(ctx.flags[decimal.Inexact])
+        self.assertEqual(str(ctx.power(D(-1), D("2E+999998"))), "1")
+
     def test_power_modulo_keeps_negative_zero(self):
         D = decimal.Decimal
         self.assertEqual(str(pow(D("-0"), 1, 3)), "-0")
