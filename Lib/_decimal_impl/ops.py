@@ -289,6 +289,10 @@ def remainder_near_op(a, b, ctx, status):
         status.add(DivisionImpossible)
         return _nan()
     x = a._int * 10 ** (a._exp - exponent)
+    if _adjusted(a) < _adjusted(b) - 1:
+        # |a| < |b| / 10: the quotient is 0 and a is the remainder (and
+        # b scaled to a's exponent might be far too big to build).
+        return fix(a._sign, x, exponent, ctx, status)
     y = b._int * 10 ** (b._exp - exponent)
     quotient, remainder = divmod(x, y)
     sign = a._sign

@@ -98,6 +98,14 @@ class DecimalTest(unittest.TestCase):
         self.assertFalse(ctx.flags[decimal.Inexact])
         self.assertEqual(str(ctx.power(D(-1), D("2E+999998"))), "1")
 
+    def test_remainder_near_with_huge_divisor(self):
+        D = decimal.Decimal
+        ctx = decimal.Context(prec=9, Emax=999999999, Emin=-999999999)
+        self.assertEqual(str(ctx.remainder_near(D(1), D("1e999999999"))), "1")
+        self.assertEqual(str(ctx.remainder_near(D("-7"), D("1e5"))), "-7")
+        self.assertEqual(str(ctx.remainder_near(D(10), D(6))), "-2")
+        self.assertEqual(str(ctx.remainder_near(D("1.5"), D(30))), "1.5")
+
     def test_power_modulo_keeps_negative_zero(self):
         D = decimal.Decimal
         self.assertEqual(str(pow(D("-0"), 1, 3)), "-0")
