@@ -574,6 +574,11 @@ def _next(a, ctx, status, upward):
             return a
         return _make(a._sign, 10 ** ctx.prec - 1, ctx.Emax - ctx.prec + 1)
     local = _with_rounding(ctx, ROUND_CEILING if upward else ROUND_FLOOR)
+    # An operand that does not fit the context (e.g. 1E-99999, below the
+    # smallest subnormal) rounds in the wanted direction to the answer.
+    rounded = fix(a._sign, a._int, a._exp, local, Status())
+    if not rounded._is_special and compare_values(rounded, a) != 0:
+        return rounded
     tiny = _make(0 if upward else 1, 1, ctx.Emin - ctx.prec)
     return add_op(a, tiny, local, Status())
 

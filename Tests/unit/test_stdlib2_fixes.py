@@ -106,6 +106,15 @@ class DecimalTest(unittest.TestCase):
         self.assertEqual(str(ctx.remainder_near(D(10), D(6))), "-2")
         self.assertEqual(str(ctx.remainder_near(D("1.5"), D(30))), "1.5")
 
+    def test_next_of_operand_below_smallest_subnormal(self):
+        D = decimal.Decimal
+        ctx = decimal.Context(prec=9, Emax=384, Emin=-383)
+        self.assertEqual(str(ctx.next_minus(D("1E-99999"))), "0E-391")
+        self.assertEqual(str(ctx.next_plus(D("-1E-99999"))), "-0E-391")
+        self.assertEqual(str(ctx.next_minus(D("1E-391"))), "0E-391")
+        self.assertEqual(str(ctx.next_plus(D(1))), "1.00000001")
+        self.assertEqual(str(ctx.next_minus(D("1.0000000001"))), "1.00000000")
+
     def test_power_modulo_keeps_negative_zero(self):
         D = decimal.Decimal
         self.assertEqual(str(pow(D("-0"), 1, 3)), "-0")
