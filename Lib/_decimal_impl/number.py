@@ -413,7 +413,7 @@ class Decimal(object):
         status = Status()
         made = _to_decimal(value, status)
         ctx._commit(status)
-        if cls is Decimal and made is value:
+        if cls is Decimal and made is value and type(value) is Decimal:
             return value
         result = object.__new__(cls)
         result._sign = made._sign

@@ -115,6 +115,22 @@ class DecimalTest(unittest.TestCase):
         self.assertEqual(str(ctx.next_plus(D(1))), "1.00000001")
         self.assertEqual(str(ctx.next_minus(D("1.0000000001"))), "1.00000000")
 
+    def test_format_zero_precision_without_type(self):
+        D = decimal.Decimal
+        self.assertEqual(format(D("0.12345"), "a=-7.0"), "aaaa0.1")
+        self.assertEqual(format(D("123.456"), ".0"), "1E+2")
+        self.assertEqual(format(D("123.456"), ".0f"), "123")
+
+    def test_decimal_of_subclass_instance_is_decimal(self):
+        class MyDecimal(decimal.Decimal):
+            pass
+        m = MyDecimal("1.5")
+        x = decimal.Decimal(m)
+        self.assertIs(type(m), MyDecimal)
+        self.assertIs(type(x), decimal.Decimal)
+        self.assertEqual(x, m)
+        self.assertIs(decimal.Decimal(x), x)
+
     def test_power_modulo_keeps_negative_zero(self):
         D = decimal.Decimal
         self.assertEqual(str(pow(D("-0"), 1, 3)), "-0")
