@@ -78,7 +78,12 @@ def _is_single_bit(num):
 
 
 def _iter_bits_lsb(num):
-    # Each set bit of a non-negative int, lowest first.
+    # Each set bit of a non-negative int (or int-valued member), lowest first.
+    given = num
+    if isinstance(num, Enum):
+        num = num._value_
+    if num < 0:
+        raise ValueError('%r is not a positive integer' % given)
     while num:
         bit = num & (~num + 1)
         yield bit
@@ -458,9 +463,11 @@ class EnumType(type):
                        '__rxor__', '__invert__'):
                 if op not in classdict:
                     setattr(enum_class, op, getattr(Flag, op))
-        if ReprEnum is not None and ReprEnum in enum_class.__mro__ \
+        if ReprEnum is not None and ReprEnum in bases \
                 and member_type is not object:
-            # str() and format() are the data type's, repr() the enum's.
+            # str() and format() are the data type's, repr() the enum's;
+            # set only on a direct ReprEnum subclass (IntEnum, StrEnum...),
+            # so that subclasses inherit whatever their parent defines.
             if '__format__' not in classdict:
                 enum_class.__format__ = member_type.__format__
             if '__str__' not in classdict:
@@ -497,12 +504,6 @@ class EnumType(type):
                 single_bits |= v
             else:
                 multi_bits |= v
-        if enum_class._boundary_ is not KEEP:
-            missed = list(_iter_bits_lsb(multi_bits & ~single_bits))
-            if missed:
-                raise TypeError(
-                    'invalid Flag %r -- missing values: %s'
-                    % (enum_class.__name__, ', '.join(str(i) for i in missed)))
         enum_class._flag_mask_ = single_bits | multi_bits
         enum_class._singles_mask_ = single_bits
         enum_class._all_bits_ = 2 ** (enum_class._flag_mask_.bit_length()) - 1
@@ -823,6 +824,9 @@ class Enum(metaclass=EnumType):
             for member in cls._member_map_.values():
                 if member._value_ == value:
                     return member
+        if not cls._member_map_:
+            # Reached through super().__new__ in a member-creating __new__.
+            raise TypeError("%r has no members defined" % cls)
         try:
             exc = None
             result = cls._missing_(value)
@@ -1291,8 +1295,63 @@ def _simple_enum(etype=Enum, *, boundary=None, use_args=None):
         new = EnumType.__new__(EnumType, cls.__name__, bases, classdict,
                                boundary=boundary)
         new.__qualname__ = cls.__qualname__
+        if issubclass(new, Flag) and new._boundary_ is not KEEP:
+            # Generated flags must name every bit their aliases use (a class
+            # statement accepts such aliases; lookups enforce the boundary).
+            missed = list(_iter_bits_lsb(new._flag_mask_
+                                         & ~new._singles_mask_))
+            if missed:
+                raise TypeError(
+                    'invalid Flag %r -- missing values: %s'
+                    % (new.__name__, ', '.join(str(i) for i in missed)))
         return new
     return convert_class
+
+
+def _test_simple_enum(checked_enum, simple_enum):
+    """Check that simple_enum (made by @_simple_enum) matches checked_enum
+    (made by the ordinary class statement): same members in the same order
+    with equal names and values, same class-level names and enum settings.
+    Returns None; raises TypeError('enum mismatch: ...') listing each
+    difference."""
+    problems = []
+    checked_members = list(checked_enum._member_map_.items())
+    simple_members = list(simple_enum._member_map_.items())
+    checked_names = [name for name, _ in checked_members]
+    simple_names = [name for name, _ in simple_members]
+    if checked_names != simple_names:
+        problems.append(f"member names {checked_names!r} != {simple_names!r}")
+    if [m._name_ for m in checked_enum] != [m._name_ for m in simple_enum]:
+        problems.append("canonical members differ")
+    for name, checked in checked_members:
+        simple = simple_enum._member_map_.get(name)
+        if simple is None:
+            continue
+        for attr in ("_name_", "_value_"):
+            a, b = getattr(checked, attr), getattr(simple, attr)
+            if a != b or type(a) is not type(b):
+                problems.append(f"{name}.{attr}: {a!r} != {b!r}")
+        a = checked._member_map_[name] is checked
+        b = simple._member_map_[name] is simple
+        if a != b:
+            problems.append(f"{name} is an alias in only one enum")
+    ignored = {"__module__", "__qualname__", "__doc__", "__firstlineno__",
+               "__static_attributes__", "_member_map_", "_value2member_map_",
+               "_unhashable_values_", "_member_names_", "_new_member_"}
+    checked_keys = set(checked_enum.__dict__) - ignored
+    simple_keys = set(simple_enum.__dict__) - ignored
+    if checked_keys != simple_keys:
+        problems.append("class attributes differ: "
+                        f"{sorted(checked_keys ^ simple_keys)!r}")
+    for attr in ("_boundary_", "_flag_mask_", "_singles_mask_", "_all_bits_",
+                 "_inverted_"):
+        a = checked_enum.__dict__.get(attr)
+        b = simple_enum.__dict__.get(attr)
+        if a != b:
+            problems.append(f"{attr}: {a!r} != {b!r}")
+    if problems:
+        raise TypeError("enum mismatch:\n   " + "\n   ".join(problems))
+    return None
 
 
 class EnumCheck(StrEnum):

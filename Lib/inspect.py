@@ -1431,9 +1431,10 @@ def _generate_tokens(lines):
             if c in ' \t\f':
                 pos += 1
             elif c == '#':
+                # The line ending after a comment still ends the logical line.
                 text = line[pos:].rstrip('\r\n')
                 yield (_COMMENT, text, (row, pos), (row, pos + len(text)))
-                pos = n
+                pos += len(text)
             elif c in '\r\n':
                 if depth:
                     yield (_NL, c, (row, pos), (row, pos + 1))

@@ -10,9 +10,10 @@
    Scanner and encoder objects are immutable once created; everything a
    call mutates (the key memo of a decode, the cycle markers of an
    encode, the output writer) is created by that call and dies with it.
-   Containers being encoded may be mutated by other threads: lists and
-   dicts are snapshotted (PyList_AsTuple, PyDict_Items take the
-   container's lock) before their items are visited. */
+   Containers being encoded may be mutated by other threads: lists are
+   read item by item with PyList_GetItemRef (bounds-checked, safe against
+   concurrent resizing); dicts are snapshotted (PyDict_Items takes the
+   dict's lock) before their items are visited. */
 #include "Python.h"
 
 /* ---- errors ---------------------------------------------------------- */
@@ -1074,35 +1075,53 @@ leave_container(EncodeState *st, PyObject *ident)
     return rc;
 }
 
+/* Item i of the list or tuple being encoded as a new reference; NULL
+   without an error past the end.  Lists are read live, item by item, as
+   the pure-Python encoder does: a default() that shrinks the list stops
+   the output early.  PyList_GetItemRef is safe against other threads
+   resizing the list (it bounds-checks under the list's rules). */
+static PyObject *
+sequence_item(PyObject *seq, Py_ssize_t i)
+{
+    if (!PyList_Check(seq)) {
+        return i < PyTuple_GET_SIZE(seq)
+               ? Py_NewRef(PyTuple_GET_ITEM(seq, i)) : NULL;
+    }
+    PyObject *item = PyList_GetItemRef(seq, i);
+    if (item == NULL && PyErr_ExceptionMatches(PyExc_IndexError)) {
+        PyErr_Clear();
+    }
+    return item;
+}
+
 static int
 encode_sequence(EncodeState *st, PyObject *seq, Py_ssize_t level)
 {
-    /* A tuple snapshot: another thread may resize a list meanwhile. */
-    PyObject *items = PyList_Check(seq) ? PyList_AsTuple(seq)
-                                        : Py_NewRef(seq);
-    if (items == NULL) {
-        return -1;
-    }
-    Py_ssize_t n = PyTuple_GET_SIZE(items);
-    if (n == 0) {
-        Py_DECREF(items);
-        return PyUnicodeWriter_WriteASCII(st->out, "[]", 2);
+    PyObject *first = sequence_item(seq, 0);
+    if (first == NULL) {
+        return PyErr_Occurred() ? -1
+               : PyUnicodeWriter_WriteASCII(st->out, "[]", 2);
     }
     PyObject *ident;
     if (enter_container(st, seq, &ident) < 0) {
-        Py_DECREF(items);
+        Py_DECREF(first);
         return -1;
     }
     int indenting = st->enc->indent != Py_None;
     if (PyUnicodeWriter_WriteChar(st->out, '[') < 0
         || (indenting && write_newline_indent(st, level + 1) < 0)) {
+        Py_DECREF(first);
         goto error;
     }
-    for (Py_ssize_t i = 0; i < n; i++) {
+    PyObject *item = first;
+    for (Py_ssize_t i = 0; item != NULL; item = sequence_item(seq, ++i)) {
         if (i > 0 && write_item_separator(st, level + 1) < 0) {
+            Py_DECREF(item);
             goto error;
         }
-        if (encode_obj(st, PyTuple_GET_ITEM(items, i), level + 1) < 0) {
+        int rc = encode_obj(st, item, level + 1);
+        Py_DECREF(item);
+        if (rc < 0) {
             PyObject *name = type_name_of(seq);
             if (name != NULL) {
                 add_error_note("when serializing %U item %zd", name, i);
@@ -1111,15 +1130,14 @@ encode_sequence(EncodeState *st, PyObject *seq, Py_ssize_t level)
             goto error;
         }
     }
-    if ((indenting && write_newline_indent(st, level) < 0)
+    if (PyErr_Occurred()
+        || (indenting && write_newline_indent(st, level) < 0)
         || PyUnicodeWriter_WriteChar(st->out, ']') < 0) {
         goto error;
     }
-    Py_DECREF(items);
     return leave_container(st, ident);
 error:
     Py_XDECREF(ident);
-    Py_DECREF(items);
     return -1;
 }
 

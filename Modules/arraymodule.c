@@ -2143,6 +2143,31 @@ static PyTypeObject Array_Type = {
     .tp_free = PyObject_Free,
 };
 
+/* array.array is a virtual subclass of collections.abc.MutableSequence,
+   as the documentation promises; the registry lives in the ABC, which
+   takes its own lock, so this is safe when two threads import array. */
+static int
+register_as_mutable_sequence(void)
+{
+    PyObject *abc = PyImport_ImportModule("_collections_abc");
+    if (abc == NULL) {
+        return -1;
+    }
+    PyObject *mutable_sequence = PyObject_GetAttrString(abc, "MutableSequence");
+    Py_DECREF(abc);
+    if (mutable_sequence == NULL) {
+        return -1;
+    }
+    PyObject *res = PyObject_CallMethod(mutable_sequence, "register", "O",
+                                        (PyObject *)&Array_Type);
+    Py_DECREF(mutable_sequence);
+    if (res == NULL) {
+        return -1;
+    }
+    Py_DECREF(res);
+    return 0;
+}
+
 static int
 array_exec(PyObject *module)
 {
@@ -2160,7 +2185,7 @@ array_exec(PyObject *module)
         PyModule_AddStringConstant(module, "typecodes", codes) < 0) {
         return -1;
     }
-    return 0;
+    return register_as_mutable_sequence();
 }
 
 static PyModuleDef_Slot array_slots[] = {

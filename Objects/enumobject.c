@@ -252,14 +252,21 @@ static PyObject *reversed_next(PyObject *op)
 {
     reversedobject *self = (reversedobject *)op;
     PyObject *seq = NULL;
+    PyObject *dropped = NULL;
     Py_ssize_t index = -1;
     Py_BEGIN_CRITICAL_SECTION(op);
     if (self->seq != NULL && self->index >= 0) {
         index = self->index--;
         seq = Py_NewRef(self->seq);
     }
+    else {
+        /* An empty sequence is exhausted at the first call: let it go now. */
+        dropped = self->seq;
+        self->seq = NULL;
+    }
     Py_END_CRITICAL_SECTION();
     if (seq == NULL) {
+        Py_XDECREF(dropped);
         return NULL;
     }
     PyObject *item = PySequence_GetItem(seq, index);

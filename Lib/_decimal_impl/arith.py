@@ -282,6 +282,11 @@ def _integral_value(d):
     if d._exp >= 0:
         return (-1 if d._sign else 1) * d._int * 10 ** d._exp \
             if d._exp < 10 ** 6 else None
+    if d._int == 0:
+        return 0
+    if -d._exp > ndigits(d._int):
+        # 0 < |d| < 1; 10 ** -exp may be far too big to build.
+        return None
     scale = 10 ** -d._exp
     if d._int % scale:
         return None
@@ -295,16 +300,24 @@ def _power_modulo(a, b, m, ctx, status):
     for x in (a, b, m):
         if x._exp == 'n':
             return check_nans(x, None, ctx, status)
-    base, exponent, modulus = (_integral_value(a), _integral_value(b),
-                               _integral_value(m))
+    exponent, modulus = _integral_value(b), _integral_value(m)
+    reduce_base = not a._is_special and a._exp >= 0
+    if reduce_base:
+        # Reduced as it is built: the base may be 1.23E+123456791.
+        base = 0 if a._int == 0 else 1
+    else:
+        base = _integral_value(a)
     if base is None or exponent is None or modulus is None:
         return invalid(status)
     if exponent < 0 or modulus == 0 or ndigits(abs(modulus)) > ctx.prec:
         return invalid(status)
     if base == 0 and exponent == 0:
         return invalid(status)
-    value = pow(abs(base), exponent, abs(modulus))
-    sign = 1 if base < 0 and exponent % 2 else 0
+    mod = abs(modulus)
+    if reduce_base:
+        base = a._int % mod * pow(10, a._exp, mod)
+    value = pow(abs(base), exponent, mod)
+    sign = 1 if a._sign and exponent % 2 else 0     # -0 keeps its sign
     return _make(sign, value, 0)
 
 
@@ -354,6 +367,9 @@ def power_op(a, b, ctx, status, modulo=None):
         return _make(0, 10 ** (ctx.prec - 1), 1 - ctx.prec)
     if n is not None and abs(n) < 2 ** 63:
         return _integer_power(a, b, n, sign, ctx, status)
+    if n is not None and c == 1 and e == 0:
+        # (+-1) ** n for a huge integral n is exactly +-1.
+        return _make(sign, 1, 0)
 
     # exp(b * ln|a|), estimated first in floats to catch overflow.
     log10_a = math.log10(c) + e if c < 10 ** 300 else \
@@ -373,6 +389,10 @@ def power_op(a, b, ctx, status, modulo=None):
         t = log_a * bc
         if be >= 0:
             t *= 10 ** be
+        elif -be > ndigits(abs(t)):
+            # |t| < 10 ** -be: the floor is 0 or -1; 10 ** -be itself may
+            # be far too big to build (an exponent of 1e-999999999).
+            t = -1 if t < 0 else 0
         else:
             t //= 10 ** -be
         if b._sign:

@@ -40,8 +40,9 @@ def _parse_spec(spec, localeconv):
     parsed['width'] = int(parsed['width'] or '0')
     if parsed['precision'] is not None:
         parsed['precision'] = int(parsed['precision'])
-        if parsed['precision'] == 0 and parsed['type'] in 'gGn' \
-                if parsed['type'] else False:
+        # No type behaves like 'g': zero significant digits means one.
+        if parsed['precision'] == 0 and (parsed['type'] is None
+                                         or parsed['type'] in 'gGn'):
             parsed['precision'] = 1
     if parsed['type'] == 'n':
         if parsed['grouping']:

@@ -413,7 +413,7 @@ class Decimal(object):
         status = Status()
         made = _to_decimal(value, status)
         ctx._commit(status)
-        if cls is Decimal and made is value:
+        if cls is Decimal and made is value and type(value) is Decimal:
             return value
         result = object.__new__(cls)
         result._sign = made._sign
@@ -617,6 +617,12 @@ class Decimal(object):
             if self._exp == 'n':
                 return float('-nan' if self._sign else 'nan')
             return float('-inf' if self._sign else 'inf')
+        if self._int.bit_length() < 10000:
+            # float() of the scientific text rounds correctly and copes
+            # with any exponent (1e-999999999 is 0.0, 1e999999999 inf)
+            # without building 10 ** |exponent|.
+            sign = '-' if self._sign else ''
+            return float(f"{sign}{self._int}e{self._exp}")
         n, d = self.as_integer_ratio()
         return n / d if d != 1 else float(n)
 

@@ -289,6 +289,10 @@ def remainder_near_op(a, b, ctx, status):
         status.add(DivisionImpossible)
         return _nan()
     x = a._int * 10 ** (a._exp - exponent)
+    if _adjusted(a) < _adjusted(b) - 1:
+        # |a| < |b| / 10: the quotient is 0 and a is the remainder (and
+        # b scaled to a's exponent might be far too big to build).
+        return fix(a._sign, x, exponent, ctx, status)
     y = b._int * 10 ** (b._exp - exponent)
     quotient, remainder = divmod(x, y)
     sign = a._sign
@@ -570,6 +574,11 @@ def _next(a, ctx, status, upward):
             return a
         return _make(a._sign, 10 ** ctx.prec - 1, ctx.Emax - ctx.prec + 1)
     local = _with_rounding(ctx, ROUND_CEILING if upward else ROUND_FLOOR)
+    # An operand that does not fit the context (e.g. 1E-99999, below the
+    # smallest subnormal) rounds in the wanted direction to the answer.
+    rounded = fix(a._sign, a._int, a._exp, local, Status())
+    if not rounded._is_special and compare_values(rounded, a) != 0:
+        return rounded
     tiny = _make(0 if upward else 1, 1, ctx.Emin - ctx.prec)
     return add_op(a, tiny, local, Status())
 
@@ -733,10 +742,36 @@ def _comparable(a, other, equality, ctx):
     return NotImplemented
 
 
+_LOG10_2 = 0.30102999566398120
+
+
+def _log10_bounds(value):
+    """(low, high) with low <= log10(value) < high, for an int value > 0."""
+    bits = value.bit_length()
+    return (bits - 1) * _LOG10_2 - 1e-9, bits * _LOG10_2 + 1e-9
+
+
 def _compare_with_ratio(a, numerator, denominator):
-    """Compare a (not NaN) with numerator/denominator."""
+    """Compare a (not NaN) with numerator/denominator (denominator > 0).
+
+    Magnitudes far apart are ordered from bit lengths alone: an exact
+    comparison would need 10 ** |exponent|, which for an exponent like
+    -1999999997 is far too big to build."""
     if a._exp == 'F':
         return -1 if a._sign else 1
+    a_sign = 0 if not a._int else (-1 if a._sign else 1)
+    r_sign = (numerator > 0) - (numerator < 0)
+    if a_sign != r_sign or a_sign == 0:
+        return (a_sign > r_sign) - (a_sign < r_sign)
+    a_low, a_high = _log10_bounds(a._int)
+    n_low, n_high = _log10_bounds(abs(numerator))
+    d_low, d_high = _log10_bounds(denominator)
+    a_low += a._exp
+    a_high += a._exp
+    if a_low > n_high - d_low + 1:
+        return a_sign          # |a| is the larger magnitude
+    if a_high < n_low - d_high - 1:
+        return -a_sign
     if a._exp >= 0:
         left = a._int * 10 ** a._exp * denominator
         right_scale = 1

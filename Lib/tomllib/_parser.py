@@ -184,12 +184,22 @@ class _Parser:
         self.pos = end
 
     def skip_comments_and_array_ws(self):
-        while True:
-            before = self.pos
-            self.skip(TOML_WS_AND_NEWLINE)
-            self.skip_comment()
-            if self.pos == before:
-                return
+        # Scans inline, calling no helper unless a comment starts: this runs
+        # at the deepest point of nested arrays and inline tables, where each
+        # extra frame lowers the nesting the recursion limit allows.
+        src = self.src
+        pos = self.pos
+        while pos < len(src):
+            c = src[pos]
+            if c in TOML_WS_AND_NEWLINE:
+                pos += 1
+            elif c == "#":
+                self.pos = pos
+                self.skip_comment()
+                pos = self.pos
+            else:
+                break
+        self.pos = pos
 
     # ---- document structure ----
 
@@ -281,7 +291,14 @@ class _Parser:
         return key
 
     def key_value_rule(self, header):
-        key, value = self.parse_key_value_pair()
+        # parse_key_value_pair() written out, to keep top-level values one
+        # frame closer to the recursion limit (see skip_comments_and_array_ws).
+        key = self.parse_key()
+        if self.char() != "=":
+            raise self.error("Expected '=' after a key in a key/value pair")
+        self.pos += 1
+        self.skip(TOML_WS)
+        value = self.parse_value()
         parent, stem = key[:-1], key[-1]
         abs_parent = header + parent
         for i in range(1, len(key)):

@@ -360,6 +360,9 @@ def _split_scheme(url):
 def _urlsplit(url, scheme, allow_fragments):
     """Split a str URL; missing components are None."""
     url = _clean_url(url)
+    if scheme is not None:
+        # The default scheme gets the same cleaning as the URL itself.
+        scheme = _clean_url(scheme).rstrip(_WHATWG_C0_CONTROL_OR_SPACE)
     found_scheme, url = _split_scheme(url)
     if found_scheme is not None:
         scheme = found_scheme

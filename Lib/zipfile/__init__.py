@@ -14,6 +14,7 @@ import io
 import os
 import shutil
 import stat
+import struct
 import sys
 import threading
 import time
@@ -120,7 +121,15 @@ def _unpack(widths, data, start=0):
 
 
 def _pack(widths, *values):
-    return b"".join(v.to_bytes(w, "little") for w, v in zip(widths, values))
+    """Little-endian unsigned fields; struct.error (as struct.pack would
+    raise) when a value does not fit its field, e.g. a date after 2107."""
+    out = []
+    for width, value in zip(widths, values):
+        if not 0 <= value < 1 << (8 * width):
+            raise struct.error(f"{width}-byte field requires "
+                               f"0 <= number <= {(1 << (8 * width)) - 1}")
+        out.append(value.to_bytes(width, "little"))
+    return b"".join(out)
 
 
 def _strip_extra(extra, ids):
@@ -133,6 +142,8 @@ def _strip_extra(extra, ids):
         if tag not in ids:
             kept.append(extra[i:end])
         i = end
+    # Up to three trailing bytes cannot hold a field header: keep them.
+    kept.append(extra[i:])
     return b"".join(kept)
 
 
@@ -1578,11 +1589,12 @@ class ZipFile:
         else:
             file_size = zinfo.file_size
             compress_size = zinfo.compress_size
-        if zinfo.header_offset > ZIP64_LIMIT:
-            extra.append(zinfo.header_offset)
+        # Offsets are recorded relative to the archive's start, so that an
+        # archive appended to other data also reads on its own.
+        header_offset = zinfo.header_offset - (self._data_offset or 0)
+        if header_offset > ZIP64_LIMIT:
+            extra.append(header_offset)
             header_offset = 0xffffffff
-        else:
-            header_offset = zinfo.header_offset
 
         extra_data = zinfo.extra
         min_version = 0
@@ -1613,9 +1625,10 @@ class ZipFile:
             self.fp.write(self._central_entry(zinfo))
 
         pos2 = self.fp.tell()
+        base = self._data_offset or 0      # see _central_entry
         count = len(self.filelist)
         dir_size = pos2 - self.start_dir
-        dir_offset = self.start_dir
+        dir_offset = self.start_dir - base
         needs_zip64 = None
         if count > ZIP_FILECOUNT_LIMIT:
             needs_zip64 = "Files count"
@@ -1631,7 +1644,7 @@ class ZipFile:
                 _END64_FIELDS, 44, 45, 45, 0, 0, count, count, dir_size,
                 dir_offset))
             self.fp.write(_SIG_END64_LOCATOR + _pack(
-                _LOCATOR_FIELDS, 0, pos2, 1))
+                _LOCATOR_FIELDS, 0, pos2 - base, 1))
             count = min(count, 0xFFFF)
             dir_size = min(dir_size, 0xFFFFFFFF)
             dir_offset = min(dir_offset, 0xFFFFFFFF)
@@ -1708,9 +1721,16 @@ class PyZipFile(ZipFile):
             optimization = self._optimize or ''
         file_pyc = importlib.util.cache_from_source(
             file_py, optimization=optimization)
-        py_compile.compile(file_py, file_pyc, doraise=True,
-                           optimize=self._optimize)
-        archivename = os.path.split(pathname)[1] + ".pyc"
+        try:
+            py_compile.compile(file_py, file_pyc, doraise=True,
+                               optimize=self._optimize)
+        except py_compile.PyCompileError as err:
+            # A module that does not compile is stored as source.
+            print(err.msg)
+            file_pyc = file_py
+        archivename = os.path.split(file_pyc)[1]
+        if file_pyc != file_py:
+            archivename = os.path.split(pathname)[1] + ".pyc"
         if basename:
             archivename = "%s/%s" % (basename, archivename)
         return file_pyc, archivename

@@ -61,6 +61,7 @@ class _PosixRule:
         self.dst = _seconds_ttinfo(dst_off, dst_off - std_off, dst_name)
         self.start = start      # (date rule, seconds after local midnight)
         self.end = end
+        self._changes_cache = {}
 
     def _transitions_utc(self, year):
         """(DST start, DST end) as POSIX seconds for a year."""
@@ -68,34 +69,63 @@ class _PosixRule:
         end = _rule_day(self.end[0], year) * 86400 + self.end[1]
         return start - self.std_off, end - self.dst_off
 
-    def _is_dst(self, value, start, end):
-        if start < end:
-            return start <= value < end
-        return not end <= value < start
+    def _changes(self, year):
+        """[(POSIX seconds, time type set then)] from year - 1 to year + 1.
+
+        Neighbouring years are included because a rule may spill over a
+        year boundary (e.g. DST ending at J365/25, all-year DST).  The sort
+        is stable, so when one year's end and the next year's start fall on
+        the same instant, the later rule wins."""
+        changes = self._changes_cache.get(year)
+        if changes is not None:
+            return changes
+        changes = []
+        for y in range(max(year - 1, 1), min(year + 1, 9999) + 1):
+            start, end = self._transitions_utc(y)
+            changes.append((start, self.dst))
+            changes.append((end, self.std))
+        changes.sort(key=lambda change: change[0])
+        # Racing threads store equal lists; a dict store is atomic, and
+        # the list is never mutated once published.
+        if len(self._changes_cache) >= 64:
+            self._changes_cache.clear()
+        self._changes_cache[year] = changes
+        return changes
+
+    def _other(self, tti):
+        return self.std if tti is self.dst else self.dst
 
     def find_local(self, seconds, year, fold):
         """The time type of wall time 'seconds' (fold as in PEP 495)."""
-        start, end = self._transitions_utc(year)
-        # A transition at POSIX time u between offsets a and b shows on the
+        # A change at POSIX time u between offsets a and b shows on the
         # wall at u + max(a, b) for fold=0 and u + min(a, b) for fold=1.
         pick = min if fold else max
         shift = pick(self.std_off, self.dst_off)
-        dst = self._is_dst(seconds, start + shift, end + shift)
-        return self.dst if dst else self.std
+        changes = self._changes(year)
+        current = self._other(changes[0][1])
+        for instant, tti in changes:
+            if instant + shift > seconds:
+                break
+            current = tti
+        return current
 
     def find_utc(self, seconds, year):
         """(time type, fold) for POSIX time 'seconds'."""
-        start, end = self._transitions_utc(year)
-        dst = self._is_dst(seconds, start, end)
-        diff = self.dst_off - self.std_off
+        changes = self._changes(year)
+        current = self._other(changes[0][1])
+        previous, since = current, None
+        for instant, tti in changes:
+            if instant > seconds:
+                break
+            previous, current, since = current, tti, instant
         fold = 0
-        # After a transition that sets clocks back, the first |diff|
-        # seconds repeat wall times already seen: fold=1.
-        if diff > 0 and end <= seconds < end + diff:
-            fold = 1
-        elif diff < 0 and start <= seconds < start - diff:
-            fold = 1
-        return (self.dst if dst else self.std), fold
+        # After a change that sets clocks back, the first seconds repeat
+        # wall times the previous offset already showed: fold=1.
+        if since is not None:
+            shrink = (previous.utcoff - current.utcoff).total_seconds()
+            if 0 <= seconds - since < shrink:
+                fold = 1
+        return current, fold
 
 
 def _rule_day(rule, year):
@@ -150,26 +180,32 @@ class _TZStringParser:
             raise self.error()
         return value
 
-    def number(self, max_digits):
+    def number(self, max_digits, min_digits=1):
         start = self.pos
         while self.peek().isdigit() and self.pos - start < max_digits:
             self.pos += 1
-        if self.pos == start:
+        if self.pos - start < min_digits:
             raise self.error()
         return int(self.text[start:self.pos])
 
-    def hms(self, max_hours_digits):
+    def hms(self, max_hours_digits, max_hours):
         """Signed seconds of '[+-]h[h[h]][:mm[:ss]]'."""
         sign = 1
         if self.peek() in ("+", "-"):
             sign = -1 if self.peek() == "-" else 1
             self.pos += 1
-        seconds = self.number(max_hours_digits) * 3600
+        hours = self.number(max_hours_digits)
+        if hours > max_hours:
+            raise self.error()
+        seconds = hours * 3600
         for scale in (60, 1):
             if self.peek() != ":":
                 break
             self.pos += 1
-            seconds += self.number(2) * scale
+            part = self.number(2, min_digits=2)
+            if part > 59:
+                raise self.error()
+            seconds += part * scale
         return sign * seconds
 
     def date_rule(self):
@@ -201,7 +237,7 @@ class _TZStringParser:
         seconds = 7200
         if self.peek() == "/":
             self.pos += 1
-            seconds = self.hms(3)
+            seconds = self.hms(3, 167)   # POSIX allows -167..167 hours
         return rule, seconds
 
 
@@ -210,13 +246,13 @@ def _parse_tz_string(text):
     parser = _TZStringParser(text)
     std_name = parser.name()
     # POSIX offsets count hours west of Greenwich.
-    std_off = -parser.hms(2)
+    std_off = -parser.hms(2, 24)
     if not parser.peek():
         return _seconds_ttinfo(std_off, 0, std_name)
     dst_name = parser.name()
     dst_off = std_off + 3600
     if parser.peek() not in (",", ""):
-        dst_off = -parser.hms(2)
+        dst_off = -parser.hms(2, 24)
     if parser.peek() != ",":
         raise parser.error()
     parser.pos += 1
@@ -336,7 +372,11 @@ class ZoneInfo(tzinfo):
         if self._tti_before is None:
             self._tti_before = after if isinstance(after, _TTInfo) \
                 else after.std
-        self._fixed_offset = not times and isinstance(after, _TTInfo)
+        # Fixed offset: every time type in use is the footer's, so the
+        # answer never depends on the datetime (time objects use it too).
+        self._fixed_offset = (isinstance(after, _TTInfo)
+                              and self._tti_before == after
+                              and all(t == after for t in self._ttinfos))
         # Wall-clock transition times for fold=0 and fold=1: a change from
         # offset a to b at POSIX time u shows at u + max(a, b) for fold=0
         # and u + min(a, b) for fold=1 (PEP 495).

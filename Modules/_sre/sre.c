@@ -19,6 +19,15 @@
 #include "sre.h"
 #include "pycore_unicodectype.h"
 
+/* The subject of one match: where its characters are and how wide. */
+typedef struct {
+    const void *data;
+    int charsize;
+    Py_ssize_t length;
+    Py_buffer view;
+    int has_view;
+} Subject;
+
 typedef struct {
     PyObject_HEAD
     SreProgram prog;
@@ -48,6 +57,12 @@ typedef struct {
     Py_ssize_t pos;
     int must_advance;
     int done;
+    /* A buffer export of a bytes-like subject, held until the scanner is
+       exhausted or freed: a bytearray cannot be resized under a pending
+       finditer() (BufferError), as in CPython.  Released under the
+       critical section, or in clear/dealloc when no other thread can
+       reach the scanner. */
+    Subject pinned;
 } ScannerObject;
 
 static PyTypeObject Pattern_Type;
@@ -57,15 +72,6 @@ static PyTypeObject Scanner_Type;
 #define SRE_FLAG_UNICODE 32
 
 /* ---- subjects -------------------------------------------------------- */
-
-/* The subject of one match: where its characters are and how wide. */
-typedef struct {
-    const void *data;
-    int charsize;
-    Py_ssize_t length;
-    Py_buffer view;
-    int has_view;
-} Subject;
 
 static int
 subject_open(Subject *s, PyObject *string)
@@ -1075,9 +1081,9 @@ scanner_create(PatternObject *pattern, PyObject *string, Py_ssize_t pos,
         return NULL;
     }
     clamp(subject.length, &pos, &endpos);
-    subject_close(&subject);
     sc = PyObject_GC_New(ScannerObject, &Scanner_Type);
     if (sc == NULL) {
+        subject_close(&subject);
         return NULL;
     }
     sc->pattern = (PatternObject *)Py_NewRef(pattern);
@@ -1086,6 +1092,10 @@ scanner_create(PatternObject *pattern, PyObject *string, Py_ssize_t pos,
     sc->last = endpos;
     sc->must_advance = 0;
     sc->done = endpos < pos;
+    sc->pinned = subject;       /* the scanner owns this export now */
+    if (sc->done) {
+        subject_close(&sc->pinned);
+    }
     PyObject_GC_Track(sc);
     return (PyObject *)sc;
 }
@@ -1132,6 +1142,9 @@ scanner_next(ScannerObject *self, int mode)
     }
     subject_close(&subject);
 done:;
+    if (self->done) {
+        subject_close(&self->pinned);
+    }
     Py_END_CRITICAL_SECTION();
     return result;
 }
@@ -1161,6 +1174,7 @@ static int
 scanner_clear(PyObject *op)
 {
     ScannerObject *sc = (ScannerObject *)op;
+    subject_close(&sc->pinned);
     Py_CLEAR(sc->pattern);
     Py_CLEAR(sc->string);
     return 0;
