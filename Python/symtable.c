@@ -1204,9 +1204,10 @@ st_visit_stmt(struct symtable *st, stmt_ty s)
                                        : "annotated name '%U' can't be nonlocal",
                     target->v.Name.id);
             }
+            /* An annotated simple name is local to its scope even
+               without a value ("x: int" makes x an unbound local). */
             if (s->v.AnnAssign.simple &&
-                add_def(st, target->v.Name.id,
-                        DEF_ANNOT | (s->v.AnnAssign.value ? DEF_LOCAL : 0),
+                add_def(st, target->v.Name.id, DEF_ANNOT | DEF_LOCAL,
                         LOC(target)) < 0) {
                 return -1;
             }
