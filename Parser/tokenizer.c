@@ -1012,11 +1012,12 @@ indentation(_PyTokenizer *tok, int *blankline)
     int col = 0, altcol = 0;
     /* Indentation cannot be split with backslashes: the first
        continuation fixes the line's indentation, and when only an empty
-       line follows, the whole is a blank line. */
+       line follows, the whole is a blank line.  A continuation at the
+       end of the input is left to the main loop, which reports it. */
     int cont_col = -1, cont_altcol = -1;
     for (;;) {
         int c = peek(tok, 0);
-        if (c == '\\' && peek(tok, 1) == '\n') {
+        if (c == '\\' && peek(tok, 1) == '\n' && peek(tok, 2) != EOF) {
             if (cont_col < 0) {
                 cont_col = col;
                 cont_altcol = altcol;
