@@ -532,9 +532,26 @@ static PyObject *richcmp_name(int op)
     return _PyType_CachedIdentifier(&names[op], richcmp_names[op]);
 }
 
+/* As in CPython, a comparison method that cannot be looked up (say a
+   property whose getter raises) counts as missing: NotImplemented, the
+   lookup error dropped.  Errors of the call itself propagate. */
 static PyObject *slot_tp_richcompare(PyObject *self, PyObject *other, int op)
 {
-    return call_binary_maybe(self, richcmp_name(op), other);
+    PyObject *name = richcmp_name(op);
+    if (name == NULL) {
+        return NULL;
+    }
+    int unbound;
+    PyObject *func = _PyObject_LookupSpecialMethod(self, name, &unbound);
+    if (func == NULL) {
+        PyErr_Clear();
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+    PyObject *args[2] = {self, other};
+    PyObject *res = unbound ? PyObject_Vectorcall(func, args, 2, NULL)
+                            : PyObject_Vectorcall(func, args + 1, 1, NULL);
+    Py_DECREF(func);
+    return res;
 }
 
 /* __iter__ (None: not iterable), else the old __getitem__ protocol. */
