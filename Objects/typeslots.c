@@ -281,14 +281,19 @@ static Py_ssize_t call_len(PyObject *self)
     if (res == NULL) {
         return -1;
     }
-    Py_ssize_t len = PyNumber_AsSsize_t(res, PyExc_OverflowError);
-    Py_DECREF(res);
-    if (len < 0) {
-        if (!PyErr_Occurred()) {
-            PyErr_SetString(PyExc_ValueError, "__len__() should return >= 0");
-        }
+    /* The sign is checked before the size: a hugely negative length is
+       a ValueError, not an OverflowError. */
+    Py_SETREF(res, PyNumber_Index(res));
+    if (res == NULL) {
         return -1;
     }
+    if (_PyLong_Sign(res) < 0) {
+        Py_DECREF(res);
+        PyErr_SetString(PyExc_ValueError, "__len__() should return >= 0");
+        return -1;
+    }
+    Py_ssize_t len = PyNumber_AsSsize_t(res, PyExc_OverflowError);
+    Py_DECREF(res);
     return len;
 }
 
