@@ -394,8 +394,16 @@ static PyObject *throw_here(PyGenObject *gen, PyObject *typ, PyObject *val,
             exc = PyTuple_Check(val) ? PyObject_Call(typ, val, NULL)
                                      : PyObject_CallOneArg(typ, val);
         }
+        if (exc != NULL && !PyExceptionInstance_Check(exc)) {
+            PyErr_Format(PyExc_TypeError,
+                         "calling %R should have returned an instance of "
+                         "BaseException, not %s", typ, Py_TYPE(exc)->tp_name);
+            Py_CLEAR(exc);
+        }
         if (exc == NULL) {
-            return NULL;
+            /* As in CPython, the failure to make the exception is what
+               the generator receives at its yield. */
+            exc = PyErr_GetRaisedException();
         }
     }
     else if (PyExceptionInstance_Check(typ)) {
