@@ -9,6 +9,7 @@
    unspecified results, but never a crash.  The module has no state. */
 #include "Python.h"
 #include "pycore_object.h"
+#include "pycore_exceptions.h"     /* _PyArg_UnexpectedKeyword */
 
 /* Each iterator's public __next__: run the locked step under the
    object's critical section. */
@@ -73,11 +74,12 @@ invalid_keyword(const char *name, PyObject *kwds, const char *allowed)
     Py_ssize_t pos = 0;
     PyObject *key, *value;
     while (PyDict_Next(kwds, &pos, &key, &value)) {
-        if (!PyUnicode_Check(key)
-            || PyUnicode_CompareWithASCIIString(key, allowed) != 0) {
-            PyErr_Format(PyExc_TypeError,
-                         "'%S' is an invalid keyword argument for %s()",
-                         key, name);
+        if (!PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "keywords must be strings");
+            return NULL;
+        }
+        if (PyUnicode_CompareWithASCIIString(key, allowed) != 0) {
+            _PyArg_UnexpectedKeyword(name, key, &allowed, 1);
             return NULL;
         }
     }

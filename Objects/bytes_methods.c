@@ -7,6 +7,7 @@
    being read. */
 #include "Python.h"
 #include "pycore_bytes_methods.h"
+#include "pycore_exceptions.h"     /* _PyArg_UnexpectedKeyword */
 
 #include <ctype.h>
 
@@ -105,9 +106,8 @@ static int parse_arguments(const char *funcname, PyObject *const *args,
             }
         }
         if (found < 0) {
-            PyErr_Format(PyExc_TypeError,
-                         "%s() got an unexpected keyword argument '%U'",
-                         funcname, key);
+            _PyArg_UnexpectedKeyword(funcname, key, names + positional_only,
+                                     count - positional_only);
             return -1;
         }
         if (out[found] != NULL) {
@@ -216,8 +216,11 @@ int _Py_bytes_constructor_args(const char *funcname, PyObject *args,
             }
         }
         if (found < 0) {
-            PyErr_Format(PyExc_TypeError,
-                         "'%S' is an invalid keyword argument for %s()", key, funcname);
+            if (!PyUnicode_Check(key)) {
+                PyErr_SetString(PyExc_TypeError, "keywords must be strings");
+                return -1;
+            }
+            _PyArg_UnexpectedKeyword(funcname, key, names, 3);
             return -1;
         }
         if (argv[found] != NULL) {

@@ -109,9 +109,7 @@ static int parse_keyword_only(const char *funcname, PyObject *kwds,
         }
         if (!found) {
             if (PyUnicode_Check(key)) {
-                PyErr_Format(PyExc_TypeError,
-                             "'%U' is an invalid keyword argument for %s()",
-                             key, funcname);
+                _PyArg_UnexpectedKeyword(funcname, key, names, count);
             }
             else {
                 PyErr_SetString(PyExc_TypeError, "keywords must be strings");

@@ -109,7 +109,10 @@ typedef struct {
     PyFrameObject *frame;
 } proxyobject;
 
-/* The fast slot named `key` (hidden comprehension slots excluded), or -1. */
+/* The fast slot named `key`, or -1.  Hidden slots (the iteration
+   variables of comprehensions inlined into a module or class body) are
+   names of the proxy too: a frame shows them through a proxy only while
+   such a comprehension runs. */
 static int proxy_slot(PyFrameObject *f, PyObject *key)
 {
     if (!PyUnicode_Check(key)) {
@@ -117,10 +120,6 @@ static int proxy_slot(PyFrameObject *f, PyObject *key)
     }
     PyCodeObject *co = _PyFrame_GetCode(f->f_frame);
     for (int i = 0; i < co->co_nlocalsplus; i++) {
-        _PyLocals_Kind kind = _PyLocals_GetKind(co->co_localspluskinds, i);
-        if (kind & CO_FAST_HIDDEN) {
-            continue;
-        }
         PyObject *name = PyTuple_GET_ITEM(co->co_localsplusnames, i);
         if (name == key || PyUnicode_Compare(name, key) == 0) {
             return i;
@@ -243,11 +242,29 @@ static int proxy_setitem(PyObject *op, PyObject *key, PyObject *value)
     return PyDict_SetItem(f->f_extra_locals, key, value);
 }
 
+/* Module and class frames: their bound fast slots (the hidden
+   comprehension variables, cells) as a new dict. */
+static PyObject *bound_slots(PyFrameObject *f)
+{
+    PyCodeObject *co = _PyFrame_GetCode(f->f_frame);
+    PyObject *dict = PyDict_New();
+    for (int i = 0; dict != NULL && i < co->co_nlocalsplus; i++) {
+        PyObject *value = slot_value(f, i);
+        if (value != NULL &&
+            PyDict_SetItem(dict, PyTuple_GET_ITEM(co->co_localsplusnames, i),
+                           value) < 0) {
+            Py_CLEAR(dict);
+        }
+    }
+    return dict;
+}
+
 /* A dict copy: bound fast locals in slot order, then the extra names. */
 static PyObject *proxy_copy(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
     PyFrameObject *f = ((proxyobject *)op)->frame;
-    PyObject *dict = _PyFrame_GetLocalsDict(f->f_frame);
+    PyObject *dict = (_PyFrame_GetCode(f->f_frame)->co_flags & CO_OPTIMIZED)
+        ? _PyFrame_GetLocalsDict(f->f_frame) : bound_slots(f);
     if (dict != NULL && f->f_extra_locals != NULL
             && PyDict_Update(dict, f->f_extra_locals) < 0) {
         Py_CLEAR(dict);
@@ -542,11 +559,29 @@ PyFrameObject *PyFrame_GetBack(PyFrameObject *f)
     return (PyFrameObject *)Py_XNewRef((PyObject *)_PyFrame_GetFrameObject(prev));
 }
 
+/* Whether a hidden slot is bound: a comprehension inlined into this
+   module or class body is running (PEP 709). */
+static int has_bound_hidden_slot(_PyInterpreterFrame *frame)
+{
+    PyCodeObject *co = _PyFrame_GetCode(frame);
+    for (int i = 0; i < co->co_nlocalsplus; i++) {
+        _PyLocals_Kind kind = _PyLocals_GetKind(co->co_localspluskinds, i);
+        if ((kind & CO_FAST_HIDDEN) && frame->localsplus[i] != NULL) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* PEP 667: a module or class body's namespace, except while one of its
+   inlined comprehensions runs: then, as for functions, a proxy over the
+   fast slots, so the comprehension's variables are visible (and the
+   namespace is not, as in CPython). */
 PyObject *PyFrame_GetLocals(PyFrameObject *f)
 {
     _PyInterpreterFrame *frame = f->f_frame;
     if (!(_PyFrame_GetCode(frame)->co_flags & CO_OPTIMIZED)
-            && frame->f_locals != NULL) {
+            && frame->f_locals != NULL && !has_bound_hidden_slot(frame)) {
         return Py_NewRef(frame->f_locals);
     }
     return frame_locals_proxy_new(f);

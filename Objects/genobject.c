@@ -394,8 +394,16 @@ static PyObject *throw_here(PyGenObject *gen, PyObject *typ, PyObject *val,
             exc = PyTuple_Check(val) ? PyObject_Call(typ, val, NULL)
                                      : PyObject_CallOneArg(typ, val);
         }
+        if (exc != NULL && !PyExceptionInstance_Check(exc)) {
+            PyErr_Format(PyExc_TypeError,
+                         "calling %R should have returned an instance of "
+                         "BaseException, not %s", typ, Py_TYPE(exc)->tp_name);
+            Py_CLEAR(exc);
+        }
         if (exc == NULL) {
-            return NULL;
+            /* As in CPython, the failure to make the exception is what
+               the generator receives at its yield. */
+            exc = PyErr_GetRaisedException();
         }
     }
     else if (PyExceptionInstance_Check(typ)) {
@@ -441,7 +449,17 @@ static PyObject *gen_throw_in(PyGenObject *gen, PyObject *typ, PyObject *val,
     }
     __atomic_store_n(&gen->gi_frame_state, FRAME_EXECUTING, __ATOMIC_RELEASE);
     if (PyGen_CheckExact(yf) || PyCoro_CheckExact(yf)) {
+        /* Our frame stays on this thread's frame stack while the
+           sub-generator runs, so its tracebacks and stack walks see the
+           whole chain, as they do for send(). */
+        PyThreadState *tstate = _PyThreadState_GET();
+        _PyInterpreterFrame *frame = &gen->gi_iframe;
+        _PyInterpreterFrame *prev = tstate->current_frame;
+        frame->previous = prev;
+        tstate->current_frame = frame;
         ret = gen_throw_in((PyGenObject *)yf, typ, val, tb, close_on_genexit);
+        tstate->current_frame = prev;
+        frame->previous = NULL;
     }
     else {
         PyObject *meth;

@@ -23,6 +23,7 @@
 #include "pycore_qsbr.h"
 #include "pycore_tuple.h"
 #include "pycore_slice.h"
+#include "pycore_exceptions.h"     /* _PyArg_UnexpectedKeyword */
 
 /* ---- atomic field stores ------------------------------------------------ */
 
@@ -1346,9 +1347,8 @@ list_sort(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
             reverse_obj = args[i];
         }
         else {
-            PyErr_Format(PyExc_TypeError,
-                         "'%U' is an invalid keyword argument for sort()",
-                         name);
+            static const char *const names[] = { "key", "reverse" };
+            _PyArg_UnexpectedKeyword("sort", name, names, 2);
             return NULL;
         }
     }

@@ -281,14 +281,19 @@ static Py_ssize_t call_len(PyObject *self)
     if (res == NULL) {
         return -1;
     }
-    Py_ssize_t len = PyNumber_AsSsize_t(res, PyExc_OverflowError);
-    Py_DECREF(res);
-    if (len < 0) {
-        if (!PyErr_Occurred()) {
-            PyErr_SetString(PyExc_ValueError, "__len__() should return >= 0");
-        }
+    /* The sign is checked before the size: a hugely negative length is
+       a ValueError, not an OverflowError. */
+    Py_SETREF(res, PyNumber_Index(res));
+    if (res == NULL) {
         return -1;
     }
+    if (_PyLong_Sign(res) < 0) {
+        Py_DECREF(res);
+        PyErr_SetString(PyExc_ValueError, "__len__() should return >= 0");
+        return -1;
+    }
+    Py_ssize_t len = PyNumber_AsSsize_t(res, PyExc_OverflowError);
+    Py_DECREF(res);
     return len;
 }
 
@@ -532,9 +537,26 @@ static PyObject *richcmp_name(int op)
     return _PyType_CachedIdentifier(&names[op], richcmp_names[op]);
 }
 
+/* As in CPython, a comparison method that cannot be looked up (say a
+   property whose getter raises) counts as missing: NotImplemented, the
+   lookup error dropped.  Errors of the call itself propagate. */
 static PyObject *slot_tp_richcompare(PyObject *self, PyObject *other, int op)
 {
-    return call_binary_maybe(self, richcmp_name(op), other);
+    PyObject *name = richcmp_name(op);
+    if (name == NULL) {
+        return NULL;
+    }
+    int unbound;
+    PyObject *func = _PyObject_LookupSpecialMethod(self, name, &unbound);
+    if (func == NULL) {
+        PyErr_Clear();
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+    PyObject *args[2] = {self, other};
+    PyObject *res = unbound ? PyObject_Vectorcall(func, args, 2, NULL)
+                            : PyObject_Vectorcall(func, args + 1, 1, NULL);
+    Py_DECREF(func);
+    return res;
 }
 
 /* __iter__ (None: not iterable), else the old __getitem__ protocol. */

@@ -7,6 +7,7 @@
 #include "Python.h"
 #include "pycore_unicodeobject.h"
 #include "pycore_unicodectype.h"
+#include "pycore_exceptions.h"     /* _PyArg_UnexpectedKeyword */
 
 /* ---- searching ---------------------------------------------------------------- */
 
@@ -338,8 +339,12 @@ bind_arguments(const char *fname, PyObject *const *args, Py_ssize_t nargs,
             }
         }
         if (found < 0) {
-            PyErr_Format(PyExc_TypeError, "'%S' is an invalid keyword argument for %s()",
-                         key, fname);
+            if (!PyUnicode_Check(key)) {
+                PyErr_SetString(PyExc_TypeError, "keywords must be strings");
+                return 0;
+            }
+            _PyArg_UnexpectedKeyword(fname, key, params + posonly,
+                                     nparams - posonly);
             return 0;
         }
         if (out[found] != NULL) {

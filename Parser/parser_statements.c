@@ -959,7 +959,9 @@ except_block(Parser *p, int *star)
     expr_ty type = NULL;
     identifier name = NULL;
     int bare_tuple = 0;     /* PEP 758's unparenthesized types */
-    if (!at(p, COLON)) {
+    /* "except" then the end of the line: the ':' is what is missing
+       (expect_colon says so); "except*" there lacks its types. */
+    if (!at(p, COLON) && !at(p, NEWLINE)) {
         Start ts = start_here(p);
         type = _PyParser_Expression(p);
         if (type == NULL) {

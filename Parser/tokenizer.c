@@ -1010,8 +1010,22 @@ static int
 indentation(_PyTokenizer *tok, int *blankline)
 {
     int col = 0, altcol = 0;
+    /* Indentation cannot be split with backslashes: the first
+       continuation fixes the line's indentation, and when only an empty
+       line follows, the whole is a blank line.  A continuation at the
+       end of the input is left to the main loop, which reports it. */
+    int cont_col = -1, cont_altcol = -1;
     for (;;) {
         int c = peek(tok, 0);
+        if (c == '\\' && peek(tok, 1) == '\n' && peek(tok, 2) != EOF) {
+            if (cont_col < 0) {
+                cont_col = col;
+                cont_altcol = altcol;
+            }
+            skip(tok, 1);
+            skip_newline(tok);
+            continue;
+        }
         if (c == ' ') {
             col++;
             altcol++;
@@ -1039,6 +1053,10 @@ indentation(_PyTokenizer *tok, int *blankline)
     *blankline = (c == '#' || c == '\n');
     if (*blankline || tok->level > 0) {
         return 0;
+    }
+    if (cont_col >= 0) {
+        col = cont_col;
+        altcol = cont_altcol;
     }
     Py_ssize_t line_len;
     _PyTokenizer_LineStart(tok, tok->lineno, &line_len);

@@ -31,17 +31,31 @@ static const char *source_text(PyObject *src, const char *funcname,
         }
         return s;
     }
+    PyObject *bytes;
     if (PyBytes_Check(src)) {
-        return PyBytes_AS_STRING(src);
+        bytes = src;
     }
-    if (PyByteArray_Check(src)) {
-        *keep = PyBytes_FromStringAndSize(PyByteArray_AS_STRING(src),
-                                          PyByteArray_GET_SIZE(src));
-        return *keep ? PyBytes_AS_STRING(*keep) : NULL;
+    else if (PyObject_CheckBuffer(src)) {
+        /* bytearray, memoryview and other buffers: a private copy. */
+        *keep = PyBytes_FromObject(src);
+        if (*keep == NULL) {
+            return NULL;
+        }
+        bytes = *keep;
     }
-    PyErr_Format(PyExc_TypeError, "%s() arg 1 must be a %s object", funcname,
-                 what);
-    return NULL;
+    else {
+        PyErr_Format(PyExc_TypeError, "%s() arg 1 must be a %s object",
+                     funcname, what);
+        return NULL;
+    }
+    const char *text = PyBytes_AS_STRING(bytes);
+    if (strlen(text) != (size_t)PyBytes_GET_SIZE(bytes)) {
+        PyErr_SetString(PyExc_SyntaxError,
+                        "source code string cannot contain null bytes");
+        Py_CLEAR(*keep);
+        return NULL;
+    }
+    return text;
 }
 
 static int mode_from_string(const char *mode, const char *funcname)
@@ -192,12 +206,48 @@ static int prepare_namespaces(const char *funcname, PyObject **globals,
     return 0;
 }
 
+/* exec(code, closure=...): a tuple of exactly one cell per free variable
+   of the code, and no closure for code without free variables. */
+static int check_exec_closure(PyCodeObject *co, PyObject *closure)
+{
+    Py_ssize_t nfree = co->co_nfreevars;
+    if (nfree == 0) {
+        if (closure != NULL) {
+            PyErr_SetString(PyExc_TypeError,
+                            "cannot use a closure with this code object");
+            return -1;
+        }
+        return 0;
+    }
+    int ok = closure != NULL && PyTuple_CheckExact(closure) &&
+             PyTuple_GET_SIZE(closure) == nfree;
+    for (Py_ssize_t i = 0; ok && i < nfree; i++) {
+        ok = PyCell_Check(PyTuple_GET_ITEM(closure, i));
+    }
+    if (!ok) {
+        PyErr_Format(PyExc_TypeError,
+                     "code object requires a closure of exactly length %zd",
+                     nfree);
+        return -1;
+    }
+    return 0;
+}
+
 static PyObject *run_source_or_code(const char *funcname, PyObject *source,
                                     PyObject *globals, PyObject *locals,
                                     int start, PyObject *closure)
 {
+    int is_exec = strcmp(funcname, "exec") == 0;
+    if (!PyCode_Check(source) && closure != NULL) {
+        PyErr_SetString(PyExc_TypeError,
+                        "closure can only be used when source is a code object");
+        return NULL;
+    }
     if (PyCode_Check(source)) {
         PyCodeObject *co = (PyCodeObject *)source;
+        if (is_exec && check_exec_closure(co, closure) < 0) {
+            return NULL;
+        }
         if (co->co_nfreevars > 0 && closure == NULL) {
             PyErr_Format(PyExc_TypeError,
                          "code object passed to %s() may not contain free "

@@ -23,6 +23,7 @@
 #include "pycore_unicodeobject.h"  /* io: _Py_LATIN1_CHR in print */
 
 #include "pycore_ceval.h"
+#include "pycore_exceptions.h"    /* _PyArg_UnexpectedKeyword */
 
 /* ---- small helpers ---------------------------------------------------- */
 
@@ -546,8 +547,8 @@ static PyObject *min_max(PyObject *const *args, Py_ssize_t nargs,
             dflt = args[nargs + i];
         }
         else {
-            PyErr_Format(PyExc_TypeError,
-                         "%s() got an unexpected keyword argument '%U'", name, kw);
+            static const char *const names[] = { "key", "default" };
+            _PyArg_UnexpectedKeyword(name, kw, names, 2);
             return NULL;
         }
     }
@@ -683,8 +684,9 @@ static PyObject *builtin_print(PyObject *module, PyObject *const *args,
             flush = value;
         }
         else {
-            PyErr_Format(PyExc_TypeError,
-                         "print() got an unexpected keyword argument '%U'", kw);
+            static const char *const names[] = {
+                "sep", "end", "file", "flush" };
+            _PyArg_UnexpectedKeyword("print", kw, names, 4);
             return NULL;
         }
     }

@@ -607,7 +607,8 @@ static int enter_python_frame(PyThreadState *tstate)
         PyErr_SetString(PyExc_RecursionError,
                         "maximum recursion depth exceeded");
         tstate->recursion_headroom--;
-        tstate->py_recursion_remaining++;
+        /* The count stays taken: the caller unwinds this frame through
+           exit_unwind, whose leave_python_frame gives it back. */
         return -1;
     }
     return 0;

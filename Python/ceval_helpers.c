@@ -1277,10 +1277,10 @@ PyObject *_PyEval_GetANext(PyObject *aiter)
     }
     PyObject *awaitable = _PyCoro_GetAwaitableIter(next);
     if (awaitable == NULL) {
-        PyErr_Clear();
-        PyErr_Format(PyExc_TypeError,
-                     "'async for' received an invalid object from __anext__: "
-                     "%.100s", Py_TYPE(next)->tp_name);
+        /* The reason the object is not awaitable becomes the cause. */
+        _PyErr_FormatFromCause(PyExc_TypeError,
+                               "'async for' received an invalid object from "
+                               "__anext__: %.100s", Py_TYPE(next)->tp_name);
     }
     Py_DECREF(next);
     return awaitable;

@@ -259,6 +259,34 @@ sorted_names(PySTEntryObject *ste, int scope, int flag)
     return list;
 }
 
+/* Module and class bodies: the iteration variables of inlined
+   comprehensions that nested scopes close over are hidden cells. */
+static int
+add_hidden_cells(struct compiler_unit *u)
+{
+    PyObject *hidden = u->u_ste->ste_comp_hidden;
+    if (hidden == NULL) {
+        return 0;
+    }
+    Py_ssize_t pos = 0;
+    PyObject *name, *v;
+    while (PyDict_Next(hidden, &pos, &name, &v)) {
+        if (PyLong_AsLong(v) != CELL) {
+            continue;
+        }
+        int r = PyDict_Contains(u->u_derefs, name);
+        if (r < 0) {
+            return -1;
+        }
+        if (r == 0 &&
+            (set_index(u->u_derefs, name, PyList_GET_SIZE(u->u_localsplus)) < 0 ||
+             append_slot(u, name, CO_FAST_CELL | CO_FAST_HIDDEN) < 0)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* Lay out the fast-locals-plus slots: parameters, other locals (in
    symbol order), cells that are not parameters, free variables. */
 static int
@@ -293,8 +321,12 @@ layout_locals(struct compiler_unit *u)
         }
     }
     else if (ste->ste_comp_hidden != NULL) {
-        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(ste->ste_comp_hidden); i++) {
-            PyObject *name = PyList_GET_ITEM(ste->ste_comp_hidden, i);
+        Py_ssize_t pos = 0;
+        PyObject *name, *v;
+        while (PyDict_Next(ste->ste_comp_hidden, &pos, &name, &v)) {
+            if (PyLong_AsLong(v) != LOCAL) {
+                continue;
+            }
             if (set_index(u->u_varnames, name, PyList_GET_SIZE(u->u_localsplus)) < 0 ||
                 append_slot(u, name, CO_FAST_LOCAL | CO_FAST_HIDDEN) < 0) {
                 return -1;
@@ -342,6 +374,9 @@ layout_locals(struct compiler_unit *u)
         }
     }
     Py_DECREF(cells);
+    if (!function_like && add_hidden_cells(u) < 0) {
+        return -1;
+    }
     PyObject *frees = sorted_names(ste, FREE,
                                    ste->ste_type == ClassBlock ? DEF_FREE_CLASS : 0);
     if (frees == NULL) {
@@ -620,6 +655,21 @@ codegen_load_classdict_freevar(struct compiler *c, location loc)
     return 0;
 }
 
+/* The fast-locals-plus index of `name`, looked up in `first`, then (for
+   the names of an inlined comprehension, whose slot may be a plain local
+   of the enclosing code used as a cell there, or the reverse) in
+   `second`; -1 if it has none. */
+static int
+local_slot(struct compiler_unit *u, PyObject *name, PyObject *first,
+           PyObject *second)
+{
+    int slot = dict_index(first, name);
+    if (slot < 0 && !PyErr_Occurred() && u->u_fasthidden != NULL) {
+        slot = dict_index(second, name);
+    }
+    return slot;
+}
+
 int
 codegen_nameop(struct compiler *c, location loc, identifier name,
                expr_context_ty ctx)
@@ -643,13 +693,15 @@ codegen_nameop(struct compiler *c, location loc, identifier name,
     int function_like = _PyST_IsFunctionLike(ste);
     int op = 0, arg = 0;
     enum { OP_FAST, OP_DEREF, OP_GLOBAL, OP_NAME } kind = OP_NAME;
-    int hidden = u->u_fasthidden != NULL ? PySet_Contains(u->u_fasthidden, mangled) : 0;
-    if (hidden < 0) {
+    PyObject *hidden_scope = u->u_fasthidden == NULL ? NULL
+        : PyDict_GetItemWithError(u->u_fasthidden, mangled);
+    if (hidden_scope == NULL && PyErr_Occurred()) {
         Py_DECREF(mangled);
         return -1;
     }
+    int hidden = hidden_scope != NULL;
     if (hidden) {
-        scope = LOCAL;
+        scope = (int)PyLong_AsLong(hidden_scope);
         function_like = 1;
     }
     /* A comprehension inlined into a class body reads the names that are
@@ -677,7 +729,7 @@ codegen_nameop(struct compiler *c, location loc, identifier name,
     int r = 0;
     switch (kind) {
     case OP_DEREF:
-        arg = dict_index(u->u_derefs, mangled);
+        arg = local_slot(u, mangled, u->u_derefs, u->u_varnames);
         if (arg < 0) {
             if (!PyErr_Occurred()) {
                 PyErr_Format(PyExc_SystemError,
@@ -687,7 +739,7 @@ codegen_nameop(struct compiler *c, location loc, identifier name,
             break;
         }
         if (ctx == Load) {
-            if (ste->ste_type == ClassBlock && !skips_class) {
+            if (ste->ste_type == ClassBlock && !skips_class && !hidden) {
                 r = _PyCfg_Addop(CFG(c), LOAD_LOCALS, 0, NULL, loc);
                 op = LOAD_FROM_DICT_OR_DEREF;
             }
@@ -707,7 +759,7 @@ codegen_nameop(struct compiler *c, location loc, identifier name,
         }
         break;
     case OP_FAST:
-        arg = dict_index(u->u_varnames, mangled);
+        arg = local_slot(u, mangled, u->u_varnames, u->u_derefs);
         if (arg < 0) {
             if (!PyErr_Occurred()) {
                 PyErr_Format(PyExc_SystemError,

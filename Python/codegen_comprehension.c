@@ -122,7 +122,7 @@ codegen_comprehension_generator(struct compiler *c, location loc,
     return 0;
 }
 
-/* The comprehension-local names of an inlined comprehension, sorted. */
+/* The names an inlined comprehension binds (locals or cells), sorted. */
 static PyObject *
 inlined_locals(PySTEntryObject *ste)
 {
@@ -148,36 +148,71 @@ inlined_locals(PySTEntryObject *ste)
     return list;
 }
 
-/* Marks (hide=1) or unmarks the iteration variables `names` as hidden
-   fast locals of a module unit while its inlined comprehension body is
-   generated, so that they never become module names. */
-static int
-set_fasthidden(struct compiler_unit *u, PyObject *names, int hide)
+/* While the body of an inlined comprehension is generated, its own names
+   resolve to the enclosing code's fast slots with the comprehension's
+   scope (LOCAL, or CELL when a nested scope closes over them), whatever
+   the enclosing code does with the same names.  Returns the previous
+   overrides (to be given back to restore_overrides), or NULL on error. */
+static PyObject *
+override_scopes(struct compiler_unit *u, PySTEntryObject *ste, PyObject *names)
 {
-    if (_PyST_IsFunctionLike(u->u_ste)) {
-        return 0;
+    PyObject *saved = u->u_fasthidden == NULL ? PyDict_New()
+                                              : PyDict_Copy(u->u_fasthidden);
+    if (saved == NULL) {
+        return NULL;
     }
     if (u->u_fasthidden == NULL) {
-        u->u_fasthidden = PySet_New(NULL);
+        u->u_fasthidden = PyDict_New();
         if (u->u_fasthidden == NULL) {
-            return -1;
+            Py_DECREF(saved);
+            return NULL;
         }
     }
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(names); i++) {
         PyObject *name = PyList_GET_ITEM(names, i);
-        if ((hide ? PySet_Add(u->u_fasthidden, name)
-                  : PySet_Discard(u->u_fasthidden, name)) < 0) {
-            return -1;
+        int scope = _PyST_GetScope(ste, name) == CELL ? CELL : LOCAL;
+        PyObject *v = PyLong_FromLong(scope);
+        if (v == NULL || PyDict_SetItem(u->u_fasthidden, name, v) < 0) {
+            Py_XDECREF(v);
+            Py_DECREF(saved);
+            return NULL;
         }
+        Py_DECREF(v);
     }
-    return 0;
+    return saved;
 }
 
-/* PEP 709: the comprehension runs in the current frame.  Its iteration
-   variables are saved with LOAD_FAST_AND_CLEAR under the iterator and
-   restored afterwards, also when the loop raises.  The saved value may be
-   NULL (the name was unbound), hence STORE_FAST_MAYBE_NULL: the flow
-   graph's definite-assignment pass then keeps later reads checked. */
+/* Puts back the overrides of the enclosing inlined comprehension (or
+   none); steals `saved`. */
+static void
+restore_overrides(struct compiler_unit *u, PyObject *saved)
+{
+    Py_XSETREF(u->u_fasthidden, saved);
+}
+
+/* The fast-locals-plus slot of an inlined comprehension's name in the
+   enclosing code: a local or cell slot of that name. */
+static int
+inlined_slot(struct compiler_unit *u, PyObject *name)
+{
+    int slot = dict_index(u->u_varnames, name);
+    if (slot < 0 && !PyErr_Occurred()) {
+        slot = dict_index(u->u_derefs, name);
+    }
+    if (slot < 0 && !PyErr_Occurred()) {
+        PyErr_SetString(PyExc_SystemError,
+                        "compiler: inlined comprehension without slot");
+    }
+    return slot;
+}
+
+/* PEP 709: the comprehension runs in the current frame.  Its own names
+   are saved with LOAD_FAST_AND_CLEAR under the iterator and restored
+   afterwards, also when the loop raises.  The saved value may be NULL
+   (the name was unbound), hence STORE_FAST_MAYBE_NULL: the flow graph's
+   definite-assignment pass then keeps later reads checked.  A slot that
+   holds a cell is saved with its cell: a name that nested scopes capture
+   gets a fresh cell (MAKE_CELL) for this run of the comprehension. */
 static int
 codegen_inlined_comprehension(struct compiler *c, expr_ty e,
                               PySTEntryObject *ste,
@@ -187,7 +222,7 @@ codegen_inlined_comprehension(struct compiler *c, expr_ty e,
     location loc = LOC(e);
     comprehension_ty outer = asdl_seq_GET(gens, 0);
     VISIT(c, expr, outer->iter);
-    ADDOP(c, loc, GET_ITER);
+    ADDOP(c, loc, outer->is_async ? GET_AITER : GET_ITER);
     PyObject *names = inlined_locals(ste);
     if (names == NULL) {
         return -1;
@@ -196,41 +231,33 @@ codegen_inlined_comprehension(struct compiler *c, expr_ty e,
     int *slots = PyMem_Calloc((size_t)n + 1, sizeof(int));
     int r = slots == NULL ? -1 : 0;
     for (Py_ssize_t i = 0; r == 0 && i < n; i++) {
-        slots[i] = dict_index(c->u->u_varnames, PyList_GET_ITEM(names, i));
-        if (slots[i] < 0) {
-            if (!PyErr_Occurred()) {
-                PyErr_SetString(PyExc_SystemError,
-                                "compiler: inlined comprehension without slot");
-            }
-            r = -1;
-        }
+        slots[i] = inlined_slot(c->u, PyList_GET_ITEM(names, i));
+        r = slots[i] < 0 ? -1 : 0;
     }
-    if (r < 0) {
-        Py_DECREF(names);
-        PyMem_Free(slots);
-        return -1;
-    }
-    basicblock *cleanup = _PyCfg_NewBlock(CFG(c));
-    basicblock *end = _PyCfg_NewBlock(CFG(c));
+    basicblock *cleanup = r == 0 ? _PyCfg_NewBlock(CFG(c)) : NULL;
+    basicblock *end = r == 0 ? _PyCfg_NewBlock(CFG(c)) : NULL;
     r = (cleanup == NULL || end == NULL) ? -1 : 0;
     for (Py_ssize_t i = 0; r == 0 && i < n; i++) {
         r = _PyCfg_Addop(CFG(c), LOAD_FAST_AND_CLEAR, slots[i], NULL, loc);
+        if (r == 0 && _PyST_GetScope(ste, PyList_GET_ITEM(names, i)) == CELL) {
+            r = _PyCfg_Addop(CFG(c), MAKE_CELL, slots[i], NULL, loc);
+        }
         if (r == 0) r = _PyCfg_Addop(CFG(c), SWAP, 2, NULL, loc);
     }
     if (r == 0) r = _PyCfg_Addop(CFG(c), build, 0, NULL, loc);
     if (r == 0) r = _PyCfg_Addop(CFG(c), SWAP, 2, NULL, loc);
     if (r == 0) r = _PyCfg_Addop(CFG(c), SETUP_FINALLY, 0, cleanup, loc);
-    if (r == 0) r = set_fasthidden(c->u, names, 1);
-    if (r == 0) {
-        c->u->u_in_inlined_comprehension++;
-        r = codegen_comprehension_generator(c, loc, gens, 0, 0, elt, val,
-                                            e->kind, 1);
-        c->u->u_in_inlined_comprehension--;
-        if (set_fasthidden(c->u, names, 0) < 0) {
-            r = -1;
-        }
-    }
+    PyObject *saved = r == 0 ? override_scopes(c->u, ste, names) : NULL;
     Py_DECREF(names);
+    if (saved == NULL) {
+        PyMem_Free(slots);
+        return -1;
+    }
+    c->u->u_in_inlined_comprehension++;
+    r = codegen_comprehension_generator(c, loc, gens, 0, 0, elt, val,
+                                        e->kind, 1);
+    c->u->u_in_inlined_comprehension--;
+    restore_overrides(c->u, saved);
     if (r == 0) r = _PyCfg_Addop(CFG(c), POP_BLOCK, 0, NULL, NO_LOCATION);
     for (Py_ssize_t i = n - 1; r == 0 && i >= 0; i--) {
         r = _PyCfg_Addop(CFG(c), SWAP, 2, NULL, loc);

@@ -1035,6 +1035,47 @@ pattern_subpatterns(struct compiler *c, asdl_pattern_seq *patterns,
     return 0;
 }
 
+/* `_` or `*_`: matches anything and binds nothing. */
+static int
+is_wildcard(pattern_ty p)
+{
+    return (p->kind == MatchAs_kind && p->v.MatchAs.pattern == NULL &&
+            p->v.MatchAs.name == NULL) ||
+           (p->kind == MatchStar_kind && p->v.MatchStar.name == NULL);
+}
+
+/* A sequence pattern whose star is `*_`: the other items are read by
+   index (from the end as len(subject) - k, since the subject may not
+   take negative indexes), without iterating over the middle.  The
+   subject is on top, counted in on_top. */
+static int
+pattern_sequence_subscr(struct compiler *c, location loc,
+                        asdl_pattern_seq *patterns, Py_ssize_t star,
+                        pattern_context *pc)
+{
+    Py_ssize_t n = asdl_seq_LEN(patterns);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        pattern_ty sub = asdl_seq_GET(patterns, i);
+        if (is_wildcard(sub)) {
+            continue;
+        }
+        ADDOP_I(c, loc, COPY, 1);
+        if (i < star) {
+            ADDOP_LOAD_CONST_NEW(c, loc, PyLong_FromSsize_t(i));
+        }
+        else {
+            ADDOP(c, loc, GET_LEN);
+            ADDOP_LOAD_CONST_NEW(c, loc, PyLong_FromSsize_t(n - i));
+            ADDOP_I(c, loc, BINARY_OP, NB_SUBTRACT);
+        }
+        ADDOP_I(c, loc, BINARY_OP, NB_SUBSCR);
+        RETURN_IF_ERROR(codegen_pattern(c, sub, pc));
+    }
+    pc->on_top--;
+    ADDOP(c, loc, POP_TOP);
+    return 0;
+}
+
 static int
 pattern_sequence(struct compiler *c, pattern_ty p, pattern_context *pc)
 {
@@ -1058,6 +1099,20 @@ pattern_sequence(struct compiler *c, pattern_ty p, pattern_context *pc)
     ADDOP_LOAD_CONST_NEW(c, loc, PyLong_FromSsize_t(star < 0 ? n : n - 1));
     ADDOP_I(c, loc, COMPARE_OP, COMPARE_OPARG(star < 0 ? Py_EQ : Py_GE, 1));
     RETURN_IF_ERROR(jump_to_fail_pop(c, loc, pc, POP_JUMP_IF_FALSE));
+    int only_wildcards = 1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        only_wildcards &= is_wildcard(asdl_seq_GET(patterns, i));
+    }
+    if (only_wildcards) {
+        /* [], [_, _], [_, *_]: the length said it all; the items are
+           never read (the subject need not even be indexable). */
+        pc->on_top--;
+        ADDOP(c, loc, POP_TOP);
+        return 0;
+    }
+    if (star >= 0 && is_wildcard(asdl_seq_GET(patterns, star))) {
+        return pattern_sequence_subscr(c, loc, patterns, star, pc);
+    }
     if (star < 0) {
         ADDOP_I(c, loc, UNPACK_SEQUENCE, (int)n);
     }

@@ -19,6 +19,7 @@
 #include "Python.h"
 #include "pycore_abstract.h"
 #include "pycore_call.h"
+#include "pycore_exceptions.h"     /* _Py_CalculateSuggestions */
 
 /* Maximum nesting of "(...)" groups. */
 #define MAX_LEVELS 32
@@ -1203,6 +1204,42 @@ raise_too_few_positional(const keyword_call *call, int required,
                  required, required == 1 ? "" : "s", call->nargs);
 }
 
+void
+_PyArg_UnexpectedKeyword(const char *fname, PyObject *keyword,
+                         const char *const *names, Py_ssize_t count)
+{
+    PyObject *candidates = PyList_New(0);
+    for (Py_ssize_t i = 0; candidates != NULL && i < count; i++) {
+        if (names[i][0] == '\0') {
+            continue;
+        }
+        PyObject *name = PyUnicode_FromString(names[i]);
+        if (name == NULL || PyList_Append(candidates, name) < 0) {
+            Py_CLEAR(candidates);
+        }
+        Py_XDECREF(name);
+    }
+    PyObject *suggestion = NULL;
+    if (candidates != NULL) {
+        suggestion = _Py_CalculateSuggestions(candidates, keyword);
+        Py_DECREF(candidates);
+    }
+    /* A failed search only loses the hint. */
+    PyErr_Clear();
+    const char *shown = fname == NULL ? "this function" : fname;
+    const char *parens = fname == NULL ? "" : "()";
+    if (suggestion != NULL) {
+        PyErr_Format(PyExc_TypeError,
+                     "%.200s%s got an unexpected keyword argument '%S'. "
+                     "Did you mean '%S'?", shown, parens, keyword, suggestion);
+        Py_DECREF(suggestion);
+        return;
+    }
+    PyErr_Format(PyExc_TypeError,
+                 "%.200s%s got an unexpected keyword argument '%S'",
+                 shown, parens, keyword);
+}
+
 /* After all parameters were matched, keywords remain: find which one is
    wrong and say so. */
 static void
@@ -1241,11 +1278,9 @@ raise_keyword_error(const keyword_call *call)
             match = PyUnicode_EqualToUTF8(key, call->kwlist[i]);
         }
         if (!match) {
-            PyErr_Format(PyExc_TypeError,
-                         "'%U' is an invalid keyword argument for %.200s%s",
-                         key,
-                         call->fname == NULL ? "this function" : call->fname,
-                         FUNC_PARENS(call->fname));
+            _PyArg_UnexpectedKeyword(call->fname, key,
+                                     (const char *const *)call->kwlist,
+                                     call->len);
             Py_DECREF(keys);
             return;
         }

@@ -255,6 +255,23 @@ exit_block(struct symtable *st)
     st->st_cur = st->st_depth > 0 ? st->st_stack[st->st_depth - 1] : NULL;
 }
 
+/* A `global` statement anywhere also declares the name global in the
+   module's own table, as CPython does: module code then reads and writes
+   it with the *_GLOBAL instructions, and symtable reports it declared
+   global there. */
+static int
+mark_module_global(struct symtable *st, PyObject *mangled)
+{
+    long val = _PyST_GetSymbol(st->st_top, mangled);
+    if (PyErr_Occurred()) {
+        return -1;
+    }
+    PyObject *v = PyLong_FromLong(val | DEF_GLOBAL);
+    int r = v == NULL ? -1 : PyDict_SetItem(st->st_top->ste_symbols, mangled, v);
+    Py_XDECREF(v);
+    return r;
+}
+
 static int
 add_def_in(struct symtable *st, PySTEntryObject *ste, PyObject *name,
            int flag, int lineno, int col, int end_lineno, int end_col)
@@ -286,6 +303,9 @@ add_def_in(struct symtable *st, PySTEntryObject *ste, PyObject *name,
     Py_XDECREF(v);
     if (r == 0 && (flag & DEF_PARAM)) {
         r = PyList_Append(ste->ste_varnames, mangled);
+    }
+    if (r == 0 && (flag & DEF_GLOBAL) && ste != st->st_top) {
+        r = mark_module_global(st, mangled);
     }
     Py_DECREF(mangled);
     return r;
@@ -1175,15 +1195,19 @@ st_visit_stmt(struct symtable *st, stmt_ty s)
         expr_ty target = s->v.AnnAssign.target;
         if (target->kind == Name_kind) {
             long cur = _PyST_GetSymbol(st->st_cur, target->v.Name.id);
-            if ((cur & (DEF_GLOBAL | DEF_NONLOCAL)) && s->v.AnnAssign.simple) {
+            /* The module's own names may carry DEF_GLOBAL from a
+               function's global statement: no error there. */
+            if ((cur & (DEF_GLOBAL | DEF_NONLOCAL)) && s->v.AnnAssign.simple &&
+                st->st_cur != st->st_top) {
                 return _PyErr_SetSyntaxAt(st->st_filename, LOC(s),
                     (cur & DEF_GLOBAL) ? "annotated name '%U' can't be global"
                                        : "annotated name '%U' can't be nonlocal",
                     target->v.Name.id);
             }
+            /* An annotated simple name is local to its scope even
+               without a value ("x: int" makes x an unbound local). */
             if (s->v.AnnAssign.simple &&
-                add_def(st, target->v.Name.id,
-                        DEF_ANNOT | (s->v.AnnAssign.value ? DEF_LOCAL : 0),
+                add_def(st, target->v.Name.id, DEF_ANNOT | DEF_LOCAL,
                         LOC(target)) < 0) {
                 return -1;
             }
@@ -1708,22 +1732,25 @@ drop_class_free(PySTEntryObject *ste, PyObject *free)
 
 /* PEP 709: list, set and dict comprehensions directly inside a function,
    a class body or at module level run inline there (no function object);
-   their iteration variables use fast slots, saved and restored around the
-   loop.  Only simple cases are inlined: no nested scopes, not async, and
-   (in a function) no iteration variable that the function uses as a
-   cell, global or free variable; (in a class body) no name the class
-   body resolves differently from the comprehension, since names read
-   inside a comprehension skip the class namespace. */
+   their iteration variables use fast slots of the enclosing code, saved
+   and restored around the loop.  Nested scopes inside the comprehension
+   (lambdas, generator expressions, comprehensions that are not inlined)
+   are allowed: an iteration variable they close over becomes a cell of
+   the enclosing code, given a fresh cell for each run of the
+   comprehension.  An asynchronous comprehension is inlined only into a
+   coroutine, which can await on its behalf. */
 static int
 is_inline_candidate(PySTEntryObject *parent, PySTEntryObject *child)
 {
     return (parent->ste_type == FunctionBlock ||
             parent->ste_type == ModuleBlock ||
             parent->ste_type == ClassBlock) &&
+           !parent->ste_can_see_class_scope &&
            (child->ste_comprehension == ListComprehension ||
             child->ste_comprehension == SetComprehension ||
             child->ste_comprehension == DictComprehension) &&
-           child->ste_nchildren == 0 && !child->ste_coroutine &&
+           (!child->ste_coroutine ||
+            (parent->ste_type == FunctionBlock && parent->ste_coroutine)) &&
            !child->ste_generator;
 }
 
@@ -1733,28 +1760,65 @@ is_comprehension_local(long flags)
     return (flags & DEF_LOCAL) && !(flags & (DEF_PARAM | DEF_NONLOCAL | DEF_GLOBAL));
 }
 
-/* At module level and in a class body the iteration variables are not
-   namespace names: they get hidden fast slots in the block's code, listed
-   in ste_comp_hidden. */
+/* Whether `name` is free in a scope nested in `ste` that stays a real
+   function (inlined comprehensions are looked through): such a scope
+   closes over it, so the code that runs `ste` inline needs it as a cell. */
 static int
-inline_as_hidden_locals(PySTEntryObject *module, PySTEntryObject *comp)
+is_captured_below(PySTEntryObject *ste, PyObject *name)
 {
-    if (module->ste_comp_hidden == NULL) {
-        module->ste_comp_hidden = PyList_New(0);
-        if (module->ste_comp_hidden == NULL) {
+    for (Py_ssize_t i = 0; i < ste->ste_nchildren; i++) {
+        PySTEntryObject *child = ste->ste_child[i];
+        int found;
+        if (child->ste_comp_inlined) {
+            found = is_captured_below(child, name);
+        }
+        else {
+            found = _PyST_GetScope(child, name) == FREE;
+            if (!found && PyErr_Occurred()) {
+                return -1;
+            }
+        }
+        if (found != 0) {
+            return found;
+        }
+    }
+    return 0;
+}
+
+/* At module level and in a class body the iteration variables are not
+   namespace names: they get hidden fast slots in the block's code, kept
+   in ste_comp_hidden (name -> LOCAL, or CELL when a nested scope of any
+   of the comprehensions closes over it). */
+static int
+inline_as_hidden_locals(PySTEntryObject *block, PySTEntryObject *comp)
+{
+    if (block->ste_comp_hidden == NULL) {
+        block->ste_comp_hidden = PyDict_New();
+        if (block->ste_comp_hidden == NULL) {
             return -1;
         }
     }
     Py_ssize_t pos = 0;
     PyObject *name, *v;
     while (PyDict_Next(comp->ste_symbols, &pos, &name, &v)) {
-        if (!is_comprehension_local(PyLong_AsLong(v))) {
+        long flags = PyLong_AsLong(v);
+        if (!is_comprehension_local(flags)) {
             continue;
         }
-        int has = PySequence_Contains(module->ste_comp_hidden, name);
-        if (has < 0 || (!has && PyList_Append(module->ste_comp_hidden, name) < 0)) {
+        PyObject *old = PyDict_GetItemWithError(block->ste_comp_hidden, name);
+        if (old == NULL && PyErr_Occurred()) {
             return -1;
         }
+        int scope = SYMBOL_TO_SCOPE(flags) == CELL ? CELL : LOCAL;
+        if (old != NULL && PyLong_AsLong(old) == CELL) {
+            continue;
+        }
+        PyObject *s = PyLong_FromLong(scope);
+        if (s == NULL || PyDict_SetItem(block->ste_comp_hidden, name, s) < 0) {
+            Py_XDECREF(s);
+            return -1;
+        }
+        Py_DECREF(s);
     }
     comp->ste_comp_inlined = 1;
     return 0;
@@ -1800,6 +1864,28 @@ fits_class_body(PySTEntryObject *cls, PySTEntryObject *comp,
     return 1;
 }
 
+/* Gives `block` the global scope of the names the comprehension reads as
+   globals and `block` does not know yet: its code now reads them. */
+static int
+adopt_comprehension_globals(PySTEntryObject *block, PySTEntryObject *comp)
+{
+    Py_ssize_t pos = 0;
+    PyObject *name, *v;
+    while (PyDict_Next(comp->ste_symbols, &pos, &name, &v)) {
+        long flags = PyLong_AsLong(v);
+        int scope = SYMBOL_TO_SCOPE(flags);
+        if ((flags & DEF_PARAM) ||
+            (scope != GLOBAL_IMPLICIT && scope != GLOBAL_EXPLICIT)) {
+            continue;
+        }
+        int has = PyDict_Contains(block->ste_symbols, name);
+        if (has < 0 || (!has && set_scope(block, name, flags, scope) < 0)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* Inlining into a class body: the iteration variables become hidden fast
    slots, globals the comprehension reads get their scope in the class
    (the code generator reads them with LOAD_GLOBAL there), and its free
@@ -1812,58 +1898,58 @@ inline_into_class(PySTEntryObject *cls, PySTEntryObject *comp,
     if (fits <= 0) {
         return fits < 0 ? -1 : _PySet_Update(newfree, comp_free);
     }
-    if (inline_as_hidden_locals(cls, comp) < 0) {
+    if (inline_as_hidden_locals(cls, comp) < 0 ||
+        adopt_comprehension_globals(cls, comp) < 0) {
         return -1;
-    }
-    Py_ssize_t pos = 0;
-    PyObject *name, *v;
-    while (PyDict_Next(comp->ste_symbols, &pos, &name, &v)) {
-        long flags = PyLong_AsLong(v);
-        int scope = SYMBOL_TO_SCOPE(flags);
-        if (scope != GLOBAL_IMPLICIT && scope != GLOBAL_EXPLICIT) {
-            continue;
-        }
-        int has = PyDict_Contains(cls->ste_symbols, name);
-        if (has < 0 || (!has && set_scope(cls, name, flags, scope) < 0)) {
-            return -1;
-        }
     }
     return _PySet_Update(newfree, comp_free);
 }
 
+/* Whether `name`, bound by the comprehension, can share the function's
+   slot of that name: the function binds it too (any use there is then a
+   plain local or a cell), or nothing else in the function refers to it,
+   neither its other nested scopes (`newfree`) nor its other candidate
+   comprehensions as a free name (`candidate_free`, one set each). */
 static int
-inline_comprehension(PySTEntryObject *parent, PySTEntryObject *comp,
-                     PyObject *comp_free, PyObject *newfree, PyObject *local)
+can_share_slot(PySTEntryObject *fn, PyObject *name, PyObject *newfree,
+               PyObject *candidate_free, PyObject *own_free)
 {
-    if (parent->ste_type == ModuleBlock) {
-        return inline_as_hidden_locals(parent, comp);
+    PyObject *pv = PyDict_GetItemWithError(fn->ste_symbols, name);
+    if (pv != NULL) {
+        return SYMBOL_TO_SCOPE(PyLong_AsLong(pv)) == LOCAL;
     }
-    if (parent->ste_type == ClassBlock) {
-        return inline_into_class(parent, comp, comp_free, newfree);
+    if (PyErr_Occurred()) {
+        return -1;
     }
+    int used = PySet_Contains(newfree, name);
+    for (Py_ssize_t i = 0; used == 0 && i < PyList_GET_SIZE(candidate_free); i++) {
+        PyObject *other = PyList_GET_ITEM(candidate_free, i);
+        if (other != own_free) {
+            used = PySet_Contains(other, name);
+        }
+    }
+    return used < 0 ? -1 : !used;
+}
+
+/* Inlining into a function: the comprehension's own names become locals
+   of the function (cells when a nested scope closes over them); names it
+   reads from the function stay plain locals unless a nested scope inside
+   the comprehension captures them; the others pass through as before. */
+static int
+inline_into_function(PySTEntryObject *fn, PySTEntryObject *comp,
+                     PyObject *comp_free, PyObject *newfree, PyObject *local,
+                     PyObject *candidate_free)
+{
     Py_ssize_t pos = 0;
     PyObject *name, *v;
-    int inline_ok = 1;
-    while (inline_ok && PyDict_Next(comp->ste_symbols, &pos, &name, &v)) {
-        long flags = PyLong_AsLong(v);
-        if (!is_comprehension_local(flags)) {
+    while (PyDict_Next(comp->ste_symbols, &pos, &name, &v)) {
+        if (!is_comprehension_local(PyLong_AsLong(v))) {
             continue;
         }
-        int used = PySet_Contains(newfree, name);
-        if (used < 0) {
-            return -1;
+        int ok = can_share_slot(fn, name, newfree, candidate_free, comp_free);
+        if (ok <= 0) {
+            return ok < 0 ? -1 : _PySet_Update(newfree, comp_free);
         }
-        PyObject *pv = PyDict_GetItemWithError(parent->ste_symbols, name);
-        if (pv == NULL && PyErr_Occurred()) {
-            return -1;
-        }
-        if (used || (pv != NULL &&
-                     SYMBOL_TO_SCOPE(PyLong_AsLong(pv)) != LOCAL)) {
-            inline_ok = 0;
-        }
-    }
-    if (!inline_ok) {
-        return _PySet_Update(newfree, comp_free);
     }
     comp->ste_comp_inlined = 1;
     pos = 0;
@@ -1872,37 +1958,32 @@ inline_comprehension(PySTEntryObject *parent, PySTEntryObject *comp,
         if (!is_comprehension_local(flags)) {
             continue;
         }
-        int has = PyDict_Contains(parent->ste_symbols, name);
-        if (has < 0 || (!has && set_scope(parent, name, DEF_LOCAL | DEF_COMP_ITER,
+        int has = PyDict_Contains(fn->ste_symbols, name);
+        if (has < 0 || (!has && set_scope(fn, name, DEF_LOCAL | DEF_COMP_ITER,
                                           LOCAL) < 0)) {
             return -1;
         }
-    }
-    /* Globals read only inside the comprehension are now read by this
-       function's code: give them their scope here too (free names are
-       added by update_symbols from newfree). */
-    pos = 0;
-    while (PyDict_Next(comp->ste_symbols, &pos, &name, &v)) {
-        long flags = PyLong_AsLong(v);
-        int scope = SYMBOL_TO_SCOPE(flags);
-        if ((flags & DEF_PARAM) ||
-            (scope != GLOBAL_IMPLICIT && scope != GLOBAL_EXPLICIT)) {
-            continue;
-        }
-        int has = PyDict_Contains(parent->ste_symbols, name);
-        if (has < 0 || (!has && set_scope(parent, name, flags, scope) < 0)) {
+        /* analyze_cells turns the function's name into a cell. */
+        if (SYMBOL_TO_SCOPE(flags) == CELL && PySet_Add(newfree, name) < 0) {
             return -1;
         }
     }
-    /* Names the comprehension reads from this function stay plain
-       locals here; the others pass through as before. */
+    if (adopt_comprehension_globals(fn, comp) < 0) {
+        return -1;
+    }
     PyObject *it = PyObject_GetIter(comp_free);
     if (it == NULL) {
         return -1;
     }
     while ((name = PyIter_Next(it)) != NULL) {
-        int is_local = PySet_Contains(local, name);
-        int r = is_local < 0 ? -1 : is_local ? 0 : PySet_Add(newfree, name);
+        int keep = PySet_Contains(local, name);
+        if (keep == 1) {
+            keep = is_captured_below(comp, name);
+        }
+        else if (keep == 0) {
+            keep = 1;
+        }
+        int r = keep < 0 ? -1 : keep ? PySet_Add(newfree, name) : 0;
         Py_DECREF(name);
         if (r < 0) {
             Py_DECREF(it);
@@ -1911,6 +1992,21 @@ inline_comprehension(PySTEntryObject *parent, PySTEntryObject *comp,
     }
     Py_DECREF(it);
     return PyErr_Occurred() ? -1 : 0;
+}
+
+static int
+inline_comprehension(PySTEntryObject *parent, PySTEntryObject *comp,
+                     PyObject *comp_free, PyObject *newfree, PyObject *local,
+                     PyObject *candidate_free)
+{
+    if (parent->ste_type == ModuleBlock) {
+        return inline_as_hidden_locals(parent, comp);
+    }
+    if (parent->ste_type == ClassBlock) {
+        return inline_into_class(parent, comp, comp_free, newfree);
+    }
+    return inline_into_function(parent, comp, comp_free, newfree, local,
+                                candidate_free);
 }
 
 static int
@@ -2025,7 +2121,7 @@ analyze_block(PySTEntryObject *ste, PyObject *bound, PyObject *free,
             continue;
         }
         if (inline_comprehension(ste, child, PyList_GET_ITEM(candidate_free, k++),
-                                 newfree, local) < 0) {
+                                 newfree, local, candidate_free) < 0) {
             goto done;
         }
     }

@@ -50,9 +50,10 @@ struct compiler_unit {
     PyObject *u_kinds;              /* bytearray-like list of ints */
     PyObject *u_freevars;           /* list of free names (slot order) */
     PyObject *u_deleted;            /* set of deleted fast locals */
-    PyObject *u_fasthidden;         /* module: set of the names that are hidden
-                                       fast locals while an inlined
-                                       comprehension is generated, or NULL */
+    PyObject *u_fasthidden;         /* dict name -> LOCAL or CELL: the scope
+                                       of the names of the inlined
+                                       comprehension being generated (fast
+                                       slots of this unit), or NULL */
     int u_in_inlined_comprehension; /* class: > 0 while the body of an
                                        inlined comprehension is generated */
     PyObject *u_static_attributes;  /* class: set of self.X names */

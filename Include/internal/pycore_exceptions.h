@@ -85,5 +85,10 @@ PyObject *_Py_CalculateSuggestions(PyObject *candidates, PyObject *name);
    mean 'x'?" when a parameter of func is close to `keyword`. */
 void _PyErr_UnexpectedKeyword(PyThreadState *tstate, PyFunctionObject *func,
                               PyObject *keyword);
+/* Python/getargs.c.  The same error for a C function `fname` (NULL:
+   "this function") whose keyword parameters are names[0..count) (empty
+   strings, for positional-only parameters, are skipped). */
+void _PyArg_UnexpectedKeyword(const char *fname, PyObject *keyword,
+                              const char *const *names, Py_ssize_t count);
 
 #endif /* Py_INTERNAL_EXCEPTIONS_H */

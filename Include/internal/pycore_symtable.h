@@ -100,7 +100,8 @@ struct _symtable_entry {
     int ste_lineno, ste_col_offset, ste_end_lineno, ste_end_col_offset;
     PySTEntryObject *ste_annotation_block;  /* __annotate__ of this scope */
     PyObject *ste_type_params_name;  /* for TypeParametersBlock */
-    PyObject *ste_comp_hidden;  /* module: list of the iteration variables of
+    PyObject *ste_comp_hidden;  /* module, class: dict name -> LOCAL or CELL
+                                   of the iteration variables of
                                    inlined comprehensions (hidden fast slots) */
 };
 

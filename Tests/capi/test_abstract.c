@@ -1187,11 +1187,18 @@ test_parse_keywords(void)
     kwargs = Py_BuildValue("{s:i}", "x", 2);
     CHECK(!PyArg_ParseTupleAndKeywords(args, kwargs, "i|is:f", kwlist, &a,
                                        &b, &c));
-    CHECK_ERROR(PyExc_TypeError, "'x' is an invalid keyword argument for f()");
+    CHECK_ERROR(PyExc_TypeError, "f() got an unexpected keyword argument 'x'");
     CHECK(!PyArg_ParseTupleAndKeywords(args, kwargs, "i|is", kwlist, &a, &b,
                                        &c));
     CHECK_ERROR(PyExc_TypeError,
-                "'x' is an invalid keyword argument for this function");
+                "this function got an unexpected keyword argument 'x'");
+    Py_DECREF(kwargs);
+    /* 3.13+: a keyword parameter close to the unknown name is suggested. */
+    kwargs = Py_BuildValue("{s:i}", "bb", 2);
+    CHECK(!PyArg_ParseTupleAndKeywords(args, kwargs, "i|is:f", kwlist, &a,
+                                       &b, &c));
+    CHECK_ERROR(PyExc_TypeError,
+                "f() got an unexpected keyword argument 'bb'. Did you mean 'b'?");
     Py_DECREF(kwargs);
 
     kwargs = Py_BuildValue("{s:i}", "a", 2);

@@ -745,8 +745,10 @@ test_syntax_errors(void)
         PyCodeObject *ok = compile_src(
             "async def f(y):\n    return [[x async for x in z] for z in y]\n");
         CHECK(ok != NULL);
-        PyCodeObject *outer = ok ? find_code(ok, "<listcomp>") : NULL;
-        CHECK(outer != NULL && (outer->co_flags & CO_COROUTINE));
+        /* Both comprehensions run inline in the coroutine (PEP 709). */
+        PyCodeObject *f = ok ? find_code(ok, "f") : NULL;
+        CHECK(f != NULL && (f->co_flags & CO_COROUTINE));
+        CHECK(f != NULL && find_code(f, "<listcomp>") == NULL);
         Py_XDECREF(ok);
         PyErr_Clear();
     }
@@ -1178,9 +1180,18 @@ test_inlined_comprehensions(void)
         _PyExceptionTableEntry entry;
         CHECK(_PyCode_ExceptionTableEntry(f, 0, &entry));
     }
-    /* A comprehension with a nested scope keeps its own function. */
+    /* A comprehension with a nested scope runs inline too: x becomes a
+       cell of g, saved and given a fresh cell for the comprehension. */
     PyCodeObject *g = find_code(mod, "g");
-    CHECK(g != NULL && find_code(g, "<listcomp>") != NULL);
+    CHECK(g != NULL && find_code(g, "<listcomp>") == NULL);
+    if (g != NULL) {
+        PyObject *cells = getattr_str((PyObject *)g, "co_cellvars");
+        CHECK(cells != NULL && PyTuple_GET_SIZE(cells) == 1 &&
+              PyUnicode_EqualToUTF8(PyTuple_GET_ITEM(cells, 0), "x"));
+        Py_XDECREF(cells);
+        CHECK(dis_has(g, "LOAD_FAST_AND_CLEAR x\nMAKE_CELL x\nSWAP 2\n"));
+        CHECK(dis_has(g, "STORE_DEREF x\n"));
+    }
     Py_XDECREF(mod);
 }
 

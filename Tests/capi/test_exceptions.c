@@ -604,7 +604,7 @@ static void test_import_error(void)
     CHECK(PyObject_Call(PyExc_ImportError, args, kwargs) == NULL);
     PyObject *exc = PyErr_GetRaisedException();
     CHECK_STR(exc ? PyObject_Str(exc) : NULL,
-              "'bogus' is an invalid keyword argument for ImportError()");
+              "ImportError() got an unexpected keyword argument 'bogus'");
     Py_XDECREF(exc);
 
     PyErr_SetImportError(PyTuple_GET_ITEM(args, 0), name, NULL);

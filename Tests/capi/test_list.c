@@ -882,7 +882,7 @@ test_sort_reverse_stability(void)
     CHECK(call_method_kw(list, "sort", NULL, "cmp", Py_None, NULL, NULL)
           == NULL);
     CHECK(raised(PyExc_TypeError,
-                 "'cmp' is an invalid keyword argument for sort()"));
+                 "sort() got an unexpected keyword argument 'cmp'"));
     PyObject *args = PyTuple_Pack(1, Py_None);
     CHECK(call_method_kw(list, "sort", args, NULL, NULL, NULL, NULL) == NULL);
     CHECK(raised(PyExc_TypeError, "sort() takes no positional arguments"));
