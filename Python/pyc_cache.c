@@ -35,10 +35,14 @@
 #include <unistd.h>
 #include <wchar.h>
 
-/* 63319 = 0xF757: far above every CPython magic number, so neither
-   implementation mistakes the other's files for its own.  Change it
-   whenever the bytecode or the marshalled code layout changes. */
-const unsigned char _PyPyc_MagicNumber[4] = {0x57, 0xF7, '\r', '\n'};
+/* 0xF7xx: far above every CPython magic number, so neither
+   implementation mistakes the other's files for its own.  Bumped
+   whenever the bytecode, what the compiler emits for a construct, or the
+   marshalled code layout changes, since a cache written by an older
+   build would otherwise run under rules it was not compiled for.
+   0xF758: session 8 (inlined comprehensions with nested scopes, borrowed
+   call arguments, operator-dunder opcodes). */
+const unsigned char _PyPyc_MagicNumber[4] = {0x58, 0xF7, '\r', '\n'};
 
 #define PYC_HEADER_SIZE 16
 #define PYC_FLAG_HASH_BASED 0x1
