@@ -754,6 +754,7 @@ enum stack_kind {
     KIND_ITERATOR = 2,      /* a for loop's iterator */
     KIND_EXCEPT = 3,        /* exc_info saved by PUSH_EXC_INFO */
     KIND_LASTI = 4,         /* a handler's saved instruction offset */
+    KIND_NULL = 5,          /* may be NULL: a call's self-or-NULL slot */
 };
 #define KIND_BITS 3
 #define MAX_TRACKED 20
@@ -826,6 +827,24 @@ static int jump_target(const _Py_CODEUNIT *code, int i, int oparg)
 
 /* The value stack before every instruction, by abstract interpretation
    (PyMem array of Py_SIZE(code) entries, or NULL with MemoryError). */
+/* Whether the instruction's topmost push may be NULL (the self-or-NULL
+   slot below a call's arguments): a jump must never leave it where an
+   object is expected. */
+static int pushes_maybe_null(int opcode, int oparg)
+{
+    switch (opcode) {
+    case PUSH_NULL:
+    case LOAD_SPECIAL:
+        return 1;
+    case LOAD_GLOBAL:
+    case LOAD_ATTR:
+    case LOAD_SUPER_ATTR:
+        return oparg & 1;
+    default:
+        return 0;
+    }
+}
+
 static kind_stack *mark_stacks(PyCodeObject *code)
 {
     int len = (int)Py_SIZE(code);
@@ -948,6 +967,9 @@ static kind_stack *mark_stacks(PyCodeObject *code)
                 for (int k = 0; k < pushed; k++) {
                     next = ks_push(next, KIND_OBJECT);
                 }
+                if (pushes_maybe_null(opcode, oparg)) {
+                    next = ks_push(ks_pop(next), KIND_NULL);
+                }
                 break;
             }
             }
@@ -956,6 +978,20 @@ static kind_stack *mark_stacks(PyCodeObject *code)
         }
     }
     return stacks;
+}
+
+/* A slot of kind `from` may stand where the target expects `to`: a
+   maybe-NULL slot accepts anything, an object slot anything but a
+   maybe-NULL one, the others only their own kind. */
+static int compatible_kind(int from, int to)
+{
+    if (to == KIND_NULL) {
+        return 1;
+    }
+    if (to == KIND_OBJECT) {
+        return from != KIND_NULL;
+    }
+    return from == to;
 }
 
 /* A jump from `from` to `to` keeps every slot `to` expects. */
@@ -967,7 +1003,14 @@ static int compatible_stacks(kind_stack from, kind_stack to)
     while (from.depth > to.depth) {
         from = ks_pop(from);
     }
-    return from.bits == to.bits;
+    while (to.depth > 0) {
+        if (!compatible_kind(ks_top(from), ks_top(to))) {
+            return 0;
+        }
+        from = ks_pop(from);
+        to = ks_pop(to);
+    }
+    return 1;
 }
 
 static const char *why_incompatible(kind_stack from, kind_stack to)
