@@ -374,8 +374,8 @@ spec_function_code(PyObject *callable, _PySpecEntry *entry)
 }
 
 /* Push a frame for func (code co) whose first nargs locals are the
-   arguments at args; their references and the caller's reference to
-   func move into the frame.  NULL with MemoryError when the data stack
+   arguments at args; their references (a new one for a borrowed slot)
+   and the caller's reference to func move into the frame.  NULL with MemoryError when the data stack
    cannot grow; nothing is consumed then.  The common case writes the
    frame in place on the current chunk; a new chunk goes through
    _PyFrame_PushUnchecked. */
@@ -410,9 +410,11 @@ push_frame_positional(PyThreadState *tstate, PyFunctionObject *func,
         }
         Py_DECREF(func);    /* the frame holds its own reference */
     }
+    /* Borrowed argument slots become owned here: a frame's locals
+       always own their values (pycore_stackref.h, "call arguments"). */
     int i = 0;
     for (; i < nargs; i++) {
-        callee->localsplus[i] = args[i];
+        callee->localsplus[i] = _PyStackRef_Steal(args[i]);
     }
     for (; i < co->co_nlocalsplus; i++) {
         callee->localsplus[i] = NULL;

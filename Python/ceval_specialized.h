@@ -149,10 +149,10 @@ TARGET(LOAD_ATTR_METHOD)
     if (meth == NULL) {
         SPEC_MISS(LOAD_ATTR);
     }
-    /* [method, self]: owner moves above the method, owned (a call's
-       arguments are). */
+    /* [method, self]: owner moves above the method as it is (calls
+       accept borrowed self slots). */
     SET_TOP(meth);
-    PUSH(_PyStackRef_Steal(owner_ref));
+    PUSH(owner_ref);
     DISPATCH();
 }
 

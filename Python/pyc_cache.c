@@ -35,10 +35,11 @@
 #include <unistd.h>
 #include <wchar.h>
 
-/* 63319 = 0xF757: far above every CPython magic number, so neither
+/* 63320 = 0xF758: far above every CPython magic number, so neither
    implementation mistakes the other's files for its own.  Change it
-   whenever the bytecode or the marshalled code layout changes. */
-const unsigned char _PyPyc_MagicNumber[4] = {0x57, 0xF7, '\r', '\n'};
+   whenever the bytecode or the marshalled code layout changes (0xF758:
+   borrowed call arguments, session 8). */
+const unsigned char _PyPyc_MagicNumber[4] = {0x58, 0xF7, '\r', '\n'};
 
 #define PYC_HEADER_SIZE 16
 #define PYC_FLAG_HASH_BASED 0x1

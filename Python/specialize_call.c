@@ -29,6 +29,7 @@
 #include "pycore_object.h"
 #include "pycore_pystate.h"
 #include "pycore_specialize.h"
+#include "pycore_stackref.h"       /* borrowed call arguments */
 #include "pycore_typeobject.h"
 #include "cpython/classobject.h"
 #include "cpython/funcobject.h"
@@ -251,11 +252,12 @@ static int
 method_descriptor_form(PyObject *callable, PyObject *const *args, int total)
 {
     PyMethodDescrObject *descr = (PyMethodDescrObject *)callable;
-    if (total < 1 || !PyObject_TypeCheck(args[0], PyDescr_TYPE(descr))) {
+    if (total < 1 || !PyObject_TypeCheck(_PyStackRef_Get(args[0]),
+                                         PyDescr_TYPE(descr))) {
         return 0;
     }
     if (PyDescr_TYPE(descr) == &PyList_Type && total == 2
-            && PyList_CheckExact(args[0])
+            && PyList_CheckExact(_PyStackRef_Get(args[0]))
             && strcmp(descr->d_method->ml_name, "append") == 0
             && pin(&pinned_list_append, callable)) {
         return CALL_LIST_APPEND;
@@ -436,7 +438,8 @@ builtin_kw_call_form(PyObject *callable, PyObject *const *args, int npos)
     if (Py_IS_TYPE(callable, &PyMethodDescr_Type)) {
         PyMethodDescrObject *descr = (PyMethodDescrObject *)callable;
         if (npos >= 1 && descr->d_method->ml_flags == fast_kw
-                && PyObject_TypeCheck(args[0], PyDescr_TYPE(descr))) {
+                && PyObject_TypeCheck(_PyStackRef_Get(args[0]),
+                                      PyDescr_TYPE(descr))) {
             return CALL_KW_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS;
         }
         return 0;
