@@ -119,7 +119,7 @@ TARGET(LOAD_COMMON_CONSTANT)
 
 TARGET(LOAD_FAST)
 {
-    PUSH(Py_NewRef(GETLOCAL(oparg)));
+    PUSH(Py_NewRef(_PyStackRef_Get(GETLOCAL(oparg))));
     DISPATCH();
 }
 
@@ -133,7 +133,7 @@ TARGET(LOAD_FAST_BORROW)
 
 TARGET(LOAD_FAST_CHECK)
 {
-    PyObject *v = GETLOCAL(oparg);
+    PyObject *v = _PyStackRef_Get(GETLOCAL(oparg));
     if (v == NULL) {
         _PyEval_FormatUnboundLocal(code, oparg);
         goto error;
@@ -144,8 +144,8 @@ TARGET(LOAD_FAST_CHECK)
 
 TARGET(LOAD_FAST_LOAD_FAST)
 {
-    PUSH(Py_NewRef(GETLOCAL(oparg >> 4)));
-    PUSH(Py_NewRef(GETLOCAL(oparg & 15)));
+    PUSH(Py_NewRef(_PyStackRef_Get(GETLOCAL(oparg >> 4))));
+    PUSH(Py_NewRef(_PyStackRef_Get(GETLOCAL(oparg & 15))));
     DISPATCH();
 }
 
@@ -174,7 +174,7 @@ TARGET(STORE_FAST_LOAD_FAST)
 {
     PyObject *v = POP();
     Py_XSETREF(GETLOCAL(oparg >> 4), v);
-    PUSH(Py_NewRef(GETLOCAL(oparg & 15)));
+    PUSH(Py_NewRef(_PyStackRef_Get(GETLOCAL(oparg & 15))));
     DISPATCH();
 }
 

@@ -72,7 +72,8 @@ TARGET(CALL_PY_EXACT_ARGS)
         SPEC_MISS(CALL);
     }
     _PyInterpreterFrame *callee = push_frame_positional(
-        tstate, (PyFunctionObject *)callable, callee_code, args, total);
+        tstate, (PyFunctionObject *)callable, callee_code, args, total,
+        (uint32_t)entry->index);
     if (callee == NULL) {
         CALL_FINISH(NULL);
     }
@@ -102,7 +103,7 @@ TARGET(CALL_PY_WITH_DEFAULTS)
         SPEC_MISS(CALL);
     }
     _PyInterpreterFrame *callee = push_frame_positional(
-        tstate, (PyFunctionObject *)callable, callee_code, args, total);
+        tstate, (PyFunctionObject *)callable, callee_code, args, total, 0);
     if (callee == NULL) {
         CALL_FINISH(NULL);
     }
@@ -135,7 +136,8 @@ TARGET(CALL_BOUND_METHOD_EXACT_ARGS)
     base[0] = Py_NewRef(func);
     Py_DECREF(callable);
     _PyInterpreterFrame *callee = push_frame_positional(
-        tstate, (PyFunctionObject *)func, callee_code, base + 1, oparg + 1);
+        tstate, (PyFunctionObject *)func, callee_code, base + 1, oparg + 1,
+        (uint32_t)entry->index);
     if (callee == NULL) {
         CALL_FINISH(NULL);
     }
@@ -439,7 +441,7 @@ TARGET(CALL_ALLOC_AND_ENTER_INIT)
        __init__ start at the self slot. */
     base[1] = self;
     _PyInterpreterFrame *callee = push_frame_positional(
-        tstate, init_func, init_code, base + 1, total);
+        tstate, init_func, init_code, base + 1, total, 0);
     if (callee == NULL) {
         Py_DECREF(init);
         CALL_FINISH(NULL);
@@ -514,7 +516,7 @@ init_frame_returned:
         KW_DROP_NAMES();                                                \
         _PyInterpreterFrame *callee = push_frame_positional(            \
             tstate, (PyFunctionObject *)(func), (co), (first_arg),      \
-            (nargs));                                                   \
+            (nargs), 0);                                                \
         if (callee == NULL) {                                           \
             CALL_FINISH(NULL);                                          \
         }                                                               \
