@@ -18,8 +18,9 @@
    starts covering the code), and (2) the consumer is one of the
    instructions _PyStackRef_AcceptsBorrowed names, for that input.  So a
    borrowed slot is only ever read by code written for it; every other
-   instruction, the C API, vectorcall argument arrays, containers and a
-   callee's localsplus see owned, untagged pointers only.
+   instruction, the C API, vectorcall argument arrays and containers see
+   owned, untagged pointers only (a callee's parameters may stay
+   borrowed: "call arguments" below).
 
    Rebinding the local from outside the frame's own instructions goes
    through frame.f_locals (the write-through proxy of PEP 667: trace
@@ -128,7 +129,14 @@ static inline PyObject *_PyStackRef_Steal(PyObject *ref)
 
    - A Python callee's locals are owned: the slots are stolen
      (_PyStackRef_Steal) as they are copied into its frame, which costs
-     the increment the load used to make, no more.
+     the increment the load used to make, no more.  Except borrowed
+     parameters: CALL_PY_EXACT_ARGS and CALL_BOUND_METHOD_EXACT_ARGS leave
+     a borrowed slot borrowed in a parameter that the callee's code never
+     rebinds, deletes, clears or puts in a cell (not in generators or
+     coroutines); the caller outlives the callee's frame, a frame object
+     that outlives it steals its locals first (_PyFrame_TakeOwnership),
+     and the few readers of locals outside LOAD_FAST* untag them
+     (Doc/internals/refcounting.md, "Borrowed parameters").
    - A C callee gets an untagged view (_PyStackRef_CallArgs) and
      consumes nothing; the caller's slot, still tagged, is closed after
      the call, so a borrowed argument is never counted at all.  The
