@@ -46,6 +46,12 @@ PyFrameObject *_PyFrame_NewForInterpreterFrame(_PyInterpreterFrame *frame)
 void _PyFrame_TakeOwnership(PyFrameObject *f, _PyInterpreterFrame *frame)
 {
     _PyInterpreterFrame *dest = (_PyInterpreterFrame *)f->_f_frame_data;
+    /* Borrowed parameters become owned: the frame object may outlive
+       the caller that lent them (pycore_stackref.h). */
+    int nlocals = _PyFrame_GetCode(frame)->co_nlocalsplus;
+    for (int i = 0; i < nlocals; i++) {
+        frame->localsplus[i] = _PyStackRef_Steal(frame->localsplus[i]);
+    }
     _PyFrame_Copy(frame, dest);
     dest->owner = FRAME_OWNED_BY_FRAME_OBJECT;
     dest->frame_obj = NULL;
@@ -133,7 +139,8 @@ static PyObject *slot_value(PyFrameObject *f, int i)
 {
     PyCodeObject *co = _PyFrame_GetCode(f->f_frame);
     _PyLocals_Kind kind = _PyLocals_GetKind(co->co_localspluskinds, i);
-    PyObject *value = f->f_frame->localsplus[i];
+    /* A parameter may be borrowed from the caller (pycore_stackref.h). */
+    PyObject *value = _PyStackRef_Get(f->f_frame->localsplus[i]);
     if (value != NULL && (kind & (CO_FAST_CELL | CO_FAST_FREE))
             && PyCell_Check(value)) {
         value = PyCell_GET(value);
@@ -174,6 +181,13 @@ static int replace_fast_local(PyFrameObject *f, PyObject **slot,
                               PyObject *value)
 {
     PyObject *old = *slot;
+    if (_PyStackRef_IsBorrowed(old)) {
+        /* A parameter borrowed from the caller, which keeps it alive as
+           long as this frame runs (pycore_stackref.h, "borrowed
+           parameters"): nothing to keep or release. */
+        *slot = Py_NewRef(value);
+        return 0;
+    }
     if (old != NULL && f->f_frame->owner != FRAME_OWNED_BY_FRAME_OBJECT) {
         PyObject *kept;
         Py_BEGIN_CRITICAL_SECTION(f);

@@ -8,6 +8,7 @@
 #include "pycore_ceval.h"
 #include "pycore_frame.h"
 #include "pycore_object.h"
+#include "pycore_stackref.h"       /* borrowed parameters */
 #include "pycore_typeobject.h"
 
 /* super(type, obj): attribute lookup along type(obj).__mro__ starting
@@ -114,7 +115,9 @@ static int super_from_frame(PyObject **type_out, PyObject **obj_out)
         PyErr_SetString(PyExc_RuntimeError, "super(): no arguments");
         return -1;
     }
-    PyObject *first = frame->localsplus[0];
+    /* The first argument may be borrowed from the caller
+       (pycore_stackref.h, "borrowed parameters"). */
+    PyObject *first = _PyStackRef_Get(frame->localsplus[0]);
     const unsigned char *kinds =
         (const unsigned char *)PyBytes_AS_STRING(code->co_localspluskinds);
     /* A first argument that is also captured by a closure lives in a cell. */

@@ -374,16 +374,21 @@ spec_function_code(PyObject *callable, _PySpecEntry *entry)
 }
 
 /* Push a frame for func (code co) whose first nargs locals are the
-   arguments at args; their references and the caller's reference to
-   func move into the frame.  NULL with MemoryError when the data stack
-   cannot grow; nothing is consumed then.  The common case writes the
-   frame in place on the current chunk; a new chunk goes through
-   _PyFrame_PushUnchecked.  Always inlined (ftsingle, session 8): the
-   free-threaded build's evaluator called an out-of-line copy (3-4% of
-   deltablue's instructions). */
+   arguments at args; their references (a new one for a borrowed slot)
+   and the caller's reference to func move into the frame.  A borrowed
+   slot whose bit is set in `lend` (local i: bit i) stays borrowed in the
+   callee: specialize_call.c's borrowable_parameters proved co never
+   releases that local, and the caller's frame outlives the callee's
+   (pycore_stackref.h, "borrowed parameters").  NULL with MemoryError
+   when the data stack cannot grow; nothing is consumed then.  Forced
+   inline: GCC, out of budget in the evaluation loop, otherwise calls an
+   outlined copy (callgrind, richards: +3% instructions).  The common
+   case writes the frame in place on the current chunk; a new chunk goes
+   through _PyFrame_PushUnchecked. */
 static inline Py_ALWAYS_INLINE _PyInterpreterFrame *
 push_frame_positional(PyThreadState *tstate, PyFunctionObject *func,
-                      PyCodeObject *co, PyObject **args, int nargs)
+                      PyCodeObject *co, PyObject **args, int nargs,
+                      uint32_t lend)
 {
     int slots = _PyFrame_NumSlotsForCode(co);
     _PyInterpreterFrame *callee;
@@ -414,7 +419,8 @@ push_frame_positional(PyThreadState *tstate, PyFunctionObject *func,
     }
     int i = 0;
     for (; i < nargs; i++) {
-        callee->localsplus[i] = args[i];
+        PyObject *arg = args[i];
+        callee->localsplus[i] = (lend >> i) & 1 ? arg : _PyStackRef_Steal(arg);
     }
     for (; i < co->co_nlocalsplus; i++) {
         callee->localsplus[i] = NULL;
@@ -453,7 +459,7 @@ push_frame_simple(PyThreadState *tstate, PyFunctionObject *func,
         }
     }
     _PyInterpreterFrame *callee = push_frame_positional(tstate, func, co,
-                                                        args, npos);
+                                                        args, npos, 0);
     if (callee == NULL) {
         return NULL;
     }

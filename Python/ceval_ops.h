@@ -119,7 +119,7 @@ TARGET(LOAD_COMMON_CONSTANT)
 
 TARGET(LOAD_FAST)
 {
-    PUSH(Py_NewRef(GETLOCAL(oparg)));
+    PUSH(Py_NewRef(_PyStackRef_Get(GETLOCAL(oparg))));
     DISPATCH();
 }
 
@@ -133,7 +133,7 @@ TARGET(LOAD_FAST_BORROW)
 
 TARGET(LOAD_FAST_CHECK)
 {
-    PyObject *v = GETLOCAL(oparg);
+    PyObject *v = _PyStackRef_Get(GETLOCAL(oparg));
     if (v == NULL) {
         _PyEval_FormatUnboundLocal(code, oparg);
         goto error;
@@ -144,8 +144,8 @@ TARGET(LOAD_FAST_CHECK)
 
 TARGET(LOAD_FAST_LOAD_FAST)
 {
-    PUSH(Py_NewRef(GETLOCAL(oparg >> 4)));
-    PUSH(Py_NewRef(GETLOCAL(oparg & 15)));
+    PUSH(Py_NewRef(_PyStackRef_Get(GETLOCAL(oparg >> 4))));
+    PUSH(Py_NewRef(_PyStackRef_Get(GETLOCAL(oparg & 15))));
     DISPATCH();
 }
 
@@ -174,7 +174,7 @@ TARGET(STORE_FAST_LOAD_FAST)
 {
     PyObject *v = POP();
     Py_XSETREF(GETLOCAL(oparg >> 4), v);
-    PUSH(Py_NewRef(GETLOCAL(oparg & 15)));
+    PUSH(Py_NewRef(_PyStackRef_Get(GETLOCAL(oparg & 15))));
     DISPATCH();
 }
 
@@ -432,10 +432,10 @@ generic_LOAD_ATTR:
             goto error;
         }
         if (is_unbound) {
-            /* [method, self]: owner moves above the method, owned (a
-               call's arguments are). */
+            /* [method, self]: owner moves above the method as it is,
+               borrowed or owned (calls accept borrowed self slots). */
             SET_TOP(meth);
-            PUSH(_PyStackRef_Steal(owner_ref));
+            PUSH(owner_ref);
         }
         else {
             SET_TOP(meth);
@@ -1265,7 +1265,8 @@ generic_CALL_KW:
             && ((PyFunctionObject *)callable)->vectorcall == _PyFunction_Vectorcall) {
         /* A Python function: its frame follows ours on the data stack and
            the loop continues in it.  The arguments' references move into
-           the new frame. */
+           the new frame (borrowed slots are made owned first). */
+        _PyStackRef_OwnSlots(args, total);
         SAVE_STACK();
         if (dispatch_table != opcode_targets
                 && _PyEval_InstrumentPyCall(tstate, frame, callable,
@@ -1301,20 +1302,22 @@ generic_CALL_KW:
         goto start_frame;
     }
     PyObject *res;
+    PyObject *argv_buffer[_PY_STACKREF_CALL_BUFFER + 1];
+    PyObject *const *argv = _PyStackRef_CallArgs(args, total, argv_buffer);
     if (dispatch_table == opcode_targets) {
         res = PyObject_Vectorcall(
-            callable, args, (size_t)npos | PY_VECTORCALL_ARGUMENTS_OFFSET,
+            callable, argv, (size_t)npos | PY_VECTORCALL_ARGUMENTS_OFFSET,
             kwnames);
     }
     else {
         /* Tracing hook: CALL / C_RETURN events, 'c_call' & co. */
         SAVE_STACK();
         res = _PyEval_InstrumentedCall(
-            tstate, frame, callable, args,
+            tstate, frame, callable, argv,
             (size_t)npos | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
     }
     for (PyObject **p = base; p < stack_pointer; p++) {
-        Py_XDECREF(*p);
+        _PyStackRef_XClose(*p);
     }
     Py_XDECREF(kwnames);
     stack_pointer = base;

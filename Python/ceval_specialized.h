@@ -176,10 +176,10 @@ TARGET(LOAD_ATTR_METHOD)
     if (meth == NULL) {
         SPEC_MISS(LOAD_ATTR);
     }
-    /* [method, self]: owner moves above the method, owned (a call's
-       arguments are). */
+    /* [method, self]: owner moves above the method as it is (calls
+       accept borrowed self slots). */
     SET_TOP(meth);
-    PUSH(_PyStackRef_Steal(owner_ref));
+    PUSH(owner_ref);
     DISPATCH();
 }
 
@@ -439,7 +439,7 @@ TARGET(COMPARE_OP_STR)
         }                                                                   \
         PyObject *args_[2] = {Py_NewRef(lhs), Py_NewRef(rhs)};              \
         _PyInterpreterFrame *callee_ = push_frame_positional(               \
-            tstate, func_, co_, args_, 2);                                  \
+            tstate, func_, co_, args_, 2, 0);                               \
         if (callee_ == NULL) {                                              \
             Py_DECREF(args_[0]);                                            \
             Py_DECREF(args_[1]);                                            \

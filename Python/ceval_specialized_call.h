@@ -6,7 +6,11 @@
 
    The stack of a call is [callable, self_or_null, arg1 ... argN] with
    N = oparg; with a self the arguments start at the self slot.  Every
-   form computes that layout the same way (CALL_ARGS below).  Only the
+   form computes that layout the same way (CALL_ARGS below).  Self and
+   the arguments may be borrowed slots (Include/internal/pycore_stackref.h,
+   "call arguments"): a C callee is given _PyStackRef_Get of a single
+   argument or the untagged view CALL_ARGV makes, a Python callee's frame
+   steals them (push_frame_positional), and CALL_FINISH closes them.  Only the
    uninstrumented loop runs these bodies (instrumented dispatch maps them
    to CALL), so they have no tracing hooks. */
 
@@ -18,13 +22,20 @@
     int total = oparg + has_self;                                       \
     PyObject **args = base + 2 - has_self
 
+/* argv: the untagged view of the `n` arguments at `first` for a C callee
+   (the stack keeps its tags for CALL_FINISH). */
+#define CALL_ARGV(first, n)                                             \
+    PyObject *argv_buffer_[_PY_STACKREF_CALL_BUFFER + 1];               \
+    PyObject *const *argv = _PyStackRef_CallArgs((first), (n), argv_buffer_)
+
 /* A C call returned res (a new reference or NULL): release the call's
-   stack and push res. */
+   stack (borrowed slots included: they still carry their tags) and push
+   res. */
 #define CALL_FINISH(res)                                                \
     do {                                                                \
         PyObject *res_ = (res);                                         \
         for (PyObject **p_ = base; p_ < stack_pointer; p_++) {          \
-            Py_XDECREF(*p_);                                            \
+            _PyStackRef_XClose(*p_);                                    \
         }                                                               \
         stack_pointer = base;                                           \
         ERROR_IF(res_ == NULL);                                         \
@@ -61,7 +72,8 @@ TARGET(CALL_PY_EXACT_ARGS)
         SPEC_MISS(CALL);
     }
     _PyInterpreterFrame *callee = push_frame_positional(
-        tstate, (PyFunctionObject *)callable, callee_code, args, total);
+        tstate, (PyFunctionObject *)callable, callee_code, args, total,
+        (uint32_t)entry->index);
     if (callee == NULL) {
         CALL_FINISH(NULL);
     }
@@ -91,7 +103,7 @@ TARGET(CALL_PY_WITH_DEFAULTS)
         SPEC_MISS(CALL);
     }
     _PyInterpreterFrame *callee = push_frame_positional(
-        tstate, (PyFunctionObject *)callable, callee_code, args, total);
+        tstate, (PyFunctionObject *)callable, callee_code, args, total, 0);
     if (callee == NULL) {
         CALL_FINISH(NULL);
     }
@@ -124,7 +136,8 @@ TARGET(CALL_BOUND_METHOD_EXACT_ARGS)
     base[0] = Py_NewRef(func);
     Py_DECREF(callable);
     _PyInterpreterFrame *callee = push_frame_positional(
-        tstate, (PyFunctionObject *)func, callee_code, base + 1, oparg + 1);
+        tstate, (PyFunctionObject *)func, callee_code, base + 1, oparg + 1,
+        (uint32_t)entry->index);
     if (callee == NULL) {
         CALL_FINISH(NULL);
     }
@@ -150,7 +163,7 @@ TARGET(CALL_BUILTIN_O)
     if (enter_c_call(tstate) < 0) {
         CALL_FINISH(NULL);
     }
-    PyObject *res = cf->m_ml->ml_meth(cf->m_self, args[0]);
+    PyObject *res = cf->m_ml->ml_meth(cf->m_self, _PyStackRef_Get(args[0]));
     leave_c_call(tstate);
     CALL_FINISH(res);
 }
@@ -166,8 +179,9 @@ TARGET(CALL_BUILTIN_FAST)
     if (enter_c_call(tstate) < 0) {
         CALL_FINISH(NULL);
     }
+    CALL_ARGV(args, total);
     PyObject *res = ((PyCFunctionFast)(void (*)(void))cf->m_ml->ml_meth)(
-        cf->m_self, args, total);
+        cf->m_self, argv, total);
     leave_c_call(tstate);
     CALL_FINISH(res);
 }
@@ -183,9 +197,10 @@ TARGET(CALL_BUILTIN_FAST_WITH_KEYWORDS)
     if (enter_c_call(tstate) < 0) {
         CALL_FINISH(NULL);
     }
+    CALL_ARGV(args, total);
     PyObject *res =
         ((PyCFunctionFastWithKeywords)(void (*)(void))cf->m_ml->ml_meth)(
-            cf->m_self, args, total, NULL);
+            cf->m_self, argv, total, NULL);
     leave_c_call(tstate);
     CALL_FINISH(res);
 }
@@ -199,7 +214,7 @@ TARGET(CALL_LEN)
     if (!_PySpec_Ready(entry) || base[0] != entry->obj || total != 1) {
         SPEC_MISS(CALL);
     }
-    Py_ssize_t n = PyObject_Length(args[0]);
+    Py_ssize_t n = PyObject_Length(_PyStackRef_Get(args[0]));
     CALL_FINISH(n < 0 ? NULL : PyLong_FromSsize_t(n));
 }
 
@@ -210,7 +225,8 @@ TARGET(CALL_ISINSTANCE)
     if (!_PySpec_Ready(entry) || base[0] != entry->obj || total != 2) {
         SPEC_MISS(CALL);
     }
-    int is = PyObject_IsInstance(args[0], args[1]);
+    int is = PyObject_IsInstance(_PyStackRef_Get(args[0]),
+                                 _PyStackRef_Get(args[1]));
     CALL_FINISH(is < 0 ? NULL : Py_NewRef(is ? Py_True : Py_False));
 }
 
@@ -221,7 +237,7 @@ TARGET(CALL_TYPE_1)
     if (base[0] != (PyObject *)&PyType_Type || total != 1) {
         SPEC_MISS(CALL);
     }
-    CALL_FINISH(Py_NewRef((PyObject *)Py_TYPE(args[0])));
+    CALL_FINISH(Py_NewRef((PyObject *)Py_TYPE(_PyStackRef_Get(args[0]))));
 }
 
 TARGET(CALL_STR_1)
@@ -230,7 +246,7 @@ TARGET(CALL_STR_1)
     if (base[0] != (PyObject *)&PyUnicode_Type || total != 1) {
         SPEC_MISS(CALL);
     }
-    CALL_FINISH(PyObject_Str(args[0]));
+    CALL_FINISH(PyObject_Str(_PyStackRef_Get(args[0])));
 }
 
 TARGET(CALL_TUPLE_1)
@@ -239,7 +255,7 @@ TARGET(CALL_TUPLE_1)
     if (base[0] != (PyObject *)&PyTuple_Type || total != 1) {
         SPEC_MISS(CALL);
     }
-    CALL_FINISH(PySequence_Tuple(args[0]));
+    CALL_FINISH(PySequence_Tuple(_PyStackRef_Get(args[0])));
 }
 
 TARGET(CALL_BOOL_1)
@@ -248,7 +264,7 @@ TARGET(CALL_BOOL_1)
     if (base[0] != (PyObject *)&PyBool_Type || total != 1) {
         SPEC_MISS(CALL);
     }
-    int truth = PyObject_IsTrue(args[0]);
+    int truth = PyObject_IsTrue(_PyStackRef_Get(args[0]));
     CALL_FINISH(truth < 0 ? NULL : Py_NewRef(truth ? Py_True : Py_False));
 }
 
@@ -261,7 +277,7 @@ TARGET(CALL_INT_1)
     if (base[0] != (PyObject *)&PyLong_Type || total != 1) {
         SPEC_MISS(CALL);
     }
-    CALL_FINISH(PyNumber_Long(args[0]));
+    CALL_FINISH(PyNumber_Long(_PyStackRef_Get(args[0])));
 }
 
 /* A builtin class's vectorcall constructor (range(n), list(x), ...),
@@ -276,8 +292,9 @@ TARGET(CALL_BUILTIN_CLASS)
             || ((PyTypeObject *)callable)->tp_vectorcall == NULL) {
         SPEC_MISS(CALL);
     }
+    CALL_ARGV(args, total);
     CALL_FINISH(((PyTypeObject *)callable)->tp_vectorcall(
-        callable, args, (size_t)total | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL));
+        callable, argv, (size_t)total | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL));
 }
 
 /* ---- method descriptors (list.append, str.join, ...) --------------------- */
@@ -288,7 +305,8 @@ TARGET(CALL_BUILTIN_CLASS)
 #define DESCRIPTOR_APPLIES(callable, flags, total, args)                   \
     (Py_IS_TYPE((callable), &PyMethodDescr_Type) && (total) >= 1           \
      && ((PyMethodDescrObject *)(callable))->d_method->ml_flags == (flags) \
-     && PyObject_TypeCheck((args)[0], PyDescr_TYPE(callable)))
+     && PyObject_TypeCheck(_PyStackRef_Get((args)[0]),                   \
+                           PyDescr_TYPE(callable)))
 
 TARGET(CALL_METHOD_DESCRIPTOR_O)
 {
@@ -301,7 +319,8 @@ TARGET(CALL_METHOD_DESCRIPTOR_O)
     if (enter_c_call(tstate) < 0) {
         CALL_FINISH(NULL);
     }
-    PyObject *res = ml->ml_meth(args[0], args[1]);
+    PyObject *res = ml->ml_meth(_PyStackRef_Get(args[0]),
+                                _PyStackRef_Get(args[1]));
     leave_c_call(tstate);
     CALL_FINISH(res);
 }
@@ -317,7 +336,7 @@ TARGET(CALL_METHOD_DESCRIPTOR_NOARGS)
     if (enter_c_call(tstate) < 0) {
         CALL_FINISH(NULL);
     }
-    PyObject *res = ml->ml_meth(args[0], NULL);
+    PyObject *res = ml->ml_meth(_PyStackRef_Get(args[0]), NULL);
     leave_c_call(tstate);
     CALL_FINISH(res);
 }
@@ -333,8 +352,9 @@ TARGET(CALL_METHOD_DESCRIPTOR_FAST)
     if (enter_c_call(tstate) < 0) {
         CALL_FINISH(NULL);
     }
+    CALL_ARGV(args, total);
     PyObject *res = ((PyCFunctionFast)(void (*)(void))ml->ml_meth)(
-        args[0], args + 1, total - 1);
+        argv[0], argv + 1, total - 1);
     leave_c_call(tstate);
     CALL_FINISH(res);
 }
@@ -351,8 +371,9 @@ TARGET(CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS)
     if (enter_c_call(tstate) < 0) {
         CALL_FINISH(NULL);
     }
+    CALL_ARGV(args, total);
     PyObject *res = ((PyCFunctionFastWithKeywords)(void (*)(void))ml->ml_meth)(
-        args[0], args + 1, total - 1, NULL);
+        argv[0], argv + 1, total - 1, NULL);
     leave_c_call(tstate);
     CALL_FINISH(res);
 }
@@ -363,11 +384,11 @@ TARGET(CALL_LIST_APPEND)
     _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
     CALL_ARGS();
     if (!_PySpec_Ready(entry) || base[0] != entry->obj || total != 2
-            || !PyList_CheckExact(args[0])) {
+            || !PyList_CheckExact(_PyStackRef_Get(args[0]))) {
         SPEC_MISS(CALL);
     }
-    CALL_FINISH(PyList_Append(args[0], args[1]) < 0 ? NULL
-                                                     : Py_NewRef(Py_None));
+    int err = PyList_Append(_PyStackRef_Get(args[0]), _PyStackRef_Get(args[1]));
+    CALL_FINISH(err < 0 ? NULL : Py_NewRef(Py_None));
 }
 
 /* ---- class instantiation (calls2, session 7) ------------------------------ */
@@ -420,7 +441,7 @@ TARGET(CALL_ALLOC_AND_ENTER_INIT)
        __init__ start at the self slot. */
     base[1] = self;
     _PyInterpreterFrame *callee = push_frame_positional(
-        tstate, init_func, init_code, base + 1, total);
+        tstate, init_func, init_code, base + 1, total, 0);
     if (callee == NULL) {
         Py_DECREF(init);
         CALL_FINISH(NULL);
@@ -495,7 +516,7 @@ init_frame_returned:
         KW_DROP_NAMES();                                                \
         _PyInterpreterFrame *callee = push_frame_positional(            \
             tstate, (PyFunctionObject *)(func), (co), (first_arg),      \
-            (nargs));                                                   \
+            (nargs), 0);                                                \
         if (callee == NULL) {                                           \
             CALL_FINISH(NULL);                                          \
         }                                                               \
@@ -571,8 +592,9 @@ TARGET(CALL_KW_BUILTIN_FAST_WITH_KEYWORDS)
     PyCFunctionObject *cf = (PyCFunctionObject *)callable;
     PyObject *res = NULL;
     if (enter_c_call(tstate) == 0) {
+        CALL_ARGV(args, total);
         res = ((PyCFunctionFastWithKeywords)(void (*)(void))cf->m_ml->ml_meth)(
-            cf->m_self, args, npos, kwnames);
+            cf->m_self, argv, npos, kwnames);
         leave_c_call(tstate);
     }
     KW_DROP_NAMES();
@@ -590,8 +612,9 @@ TARGET(CALL_KW_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS)
     PyMethodDef *ml = ((PyMethodDescrObject *)callable)->d_method;
     PyObject *res = NULL;
     if (enter_c_call(tstate) == 0) {
+        CALL_ARGV(args, total);
         res = ((PyCFunctionFastWithKeywords)(void (*)(void))ml->ml_meth)(
-            args[0], args + 1, npos - 1, kwnames);
+            argv[0], argv + 1, npos - 1, kwnames);
         leave_c_call(tstate);
     }
     KW_DROP_NAMES();
@@ -609,8 +632,9 @@ TARGET(CALL_KW_BUILTIN_CLASS)
             || ((PyTypeObject *)callable)->tp_vectorcall == NULL) {
         KW_MISS();
     }
+    CALL_ARGV(args, total);
     PyObject *res = ((PyTypeObject *)callable)->tp_vectorcall(
-        callable, args, (size_t)npos | PY_VECTORCALL_ARGUMENTS_OFFSET,
+        callable, argv, (size_t)npos | PY_VECTORCALL_ARGUMENTS_OFFSET,
         kwnames);
     KW_DROP_NAMES();
     CALL_FINISH(res);
@@ -622,6 +646,7 @@ TARGET(CALL_KW_BUILTIN_CLASS)
 #undef KW_ENTER_PYTHON
 #undef CALL_ARGS
 #undef CALL_FINISH
+#undef CALL_ARGV
 #undef ENTER_CALLEE
 #undef BUILTIN_WITH_FLAGS
 #undef DESCRIPTOR_APPLIES

@@ -19,6 +19,8 @@
      an inner handler (an inlined comprehension's cleanup) could start
      with the value still on the stack, in a block not simulated here,
    - the value is still on the stack after a jump or at the block's end,
+     (a method's self, which LOAD_ATTR passes on, counts as the value
+     loaded for its owner: it is followed up to the call),
    - an instruction's stack effect is unknown.
 
    Writes to the local from outside the frame's code (frame.f_locals,
@@ -128,6 +130,14 @@ killed_locals(cfg_instr *instr, int *first, int *second)
     }
 }
 
+/* LOAD_ATTR's method form pushes [method, self] and self is its input
+   slot unchanged (borrowed or not), which the call then consumes. */
+static int
+passes_owner_on(cfg_instr *instr)
+{
+    return instr->i_opcode == LOAD_ATTR && (instr->i_oparg & 1);
+}
+
 /* Simulate one instruction (index i of b). */
 static void
 simulate(borrow_state *st, basicblock *b, int i)
@@ -148,12 +158,14 @@ simulate(borrow_state *st, basicblock *b, int i)
     }
     /* Inputs are numbered from the deepest (0); those below the block's
        own pushes were made elsewhere and are never candidates. */
+    int deepest_input = -1;
     for (int k = 0; k < popped && st->depth > 0; k++) {
         int pusher = st->slots[--st->depth];
         if (pusher >= 0 && !_PyStackRef_AcceptsBorrowed(
                 instr->i_opcode, instr->i_oparg, popped - 1 - k)) {
             st->viable[pusher] = 0;
         }
+        deepest_input = pusher;
     }
     int first, second;
     killed_locals(instr, &first, &second);
@@ -168,6 +180,11 @@ simulate(borrow_state *st, basicblock *b, int i)
     }
     for (int k = 0; k < pushed; k++) {
         st->slots[st->depth++] = -1;
+    }
+    if (passes_owner_on(instr) && popped == 1 && pushed == 2) {
+        /* [method, self]: self is the owner's slot, so the load it came
+           from stays a candidate until the call consumes it. */
+        st->slots[st->depth - 1] = deepest_input;
     }
 }
 

@@ -175,7 +175,8 @@ static PyObject *fast_locals_snapshot(_PyInterpreterFrame *frame)
         if (kind & CO_FAST_HIDDEN) {
             continue;
         }
-        PyObject *value = frame->localsplus[i];
+        /* A parameter may be borrowed from the caller. */
+        PyObject *value = _PyStackRef_Get(frame->localsplus[i]);
         if (value != NULL && (kind & (CO_FAST_CELL | CO_FAST_FREE))
                 && PyCell_Check(value)) {
             value = PyCell_GET(value);

@@ -29,6 +29,7 @@
 #include "pycore_object.h"
 #include "pycore_pystate.h"
 #include "pycore_specialize.h"
+#include "pycore_stackref.h"       /* borrowed call arguments */
 #include "pycore_typeobject.h"
 #include "cpython/classobject.h"
 #include "cpython/funcobject.h"
@@ -58,7 +59,8 @@ call_succeed(_Py_CODEUNIT *instr, _PySpecEntry *entry, int opcode)
 /* Fill the payload for `kind`; 0 when it may not be written (free-
    threaded build: another payload is already there). */
 static int
-call_write(_PySpecEntry *entry, int kind, uint32_t version, PyObject *obj)
+call_write(_PySpecEntry *entry, int kind, uint32_t version, int32_t index,
+           PyObject *obj)
 {
 #ifdef Py_GIL_DISABLED
     uint8_t state = _PY_SPEC_EMPTY;
@@ -66,12 +68,12 @@ call_write(_PySpecEntry *entry, int kind, uint32_t version, PyObject *obj)
                                      0, __ATOMIC_ACQUIRE, __ATOMIC_ACQUIRE)) {
         return state == _PY_SPEC_READY && entry->kind == kind
                && entry->version == version && entry->obj == obj
-               && entry->index == 0;
+               && entry->index == index;
     }
 #endif
     entry->kind = (uint8_t)kind;
     entry->version = version;
-    entry->index = 0;
+    entry->index = index;
     entry->obj = obj;
 #ifdef Py_GIL_DISABLED
     __atomic_store_n(&entry->state, _PY_SPEC_READY, __ATOMIC_RELEASE);
@@ -81,14 +83,14 @@ call_write(_PySpecEntry *entry, int kind, uint32_t version, PyObject *obj)
 
 static void
 call_with_payload(_Py_CODEUNIT *instr, _PySpecEntry *entry, int kind,
-                  uint32_t version, PyObject *obj)
+                  uint32_t version, int32_t index, PyObject *obj)
 {
-    if (_PySpec_PayloadDiffers(entry, kind, version, 0, obj)) {
+    if (_PySpec_PayloadDiffers(entry, kind, version, index, obj)) {
         /* Another function or class: not a repeat of the form that
            deoptimized. */
         __atomic_store_n(&entry->deopted, (uint8_t)0, __ATOMIC_RELAXED);
     }
-    if (call_write(entry, kind, version, obj)) {
+    if (call_write(entry, kind, version, index, obj)) {
         call_succeed(instr, entry, kind);
     }
     else {
@@ -155,6 +157,73 @@ python_kw_call_form(PyFunctionObject *func, int total, PyObject *kwnames,
     return bound ? CALL_KW_BOUND_METHOD : CALL_KW_PY;
 }
 
+/* Clear bit `local` of *mask (locals past 30 have no bit). */
+static void
+drop_parameter(uint32_t *mask, int local)
+{
+    if (local >= 0 && local < 31) {
+        *mask &= ~(1u << local);
+    }
+}
+
+/* The parameters of co that CALL_PY_EXACT_ARGS and
+   CALL_BOUND_METHOD_EXACT_ARGS may leave borrowed in its frame (bit i:
+   local i), kept in the entry's index (pycore_stackref.h, "borrowed
+   parameters"): none for a generator or coroutine, whose frame outlives
+   the call; else those below 31 that are not cells and that no
+   instruction of co rebinds, deletes, clears or wraps in a cell, so the
+   frame's own code never releases them.  co is immutable: the answer is
+   the same every time (two threads specializing one site agree). */
+static int32_t
+borrowable_parameters(PyCodeObject *co)
+{
+    if (co->co_flags & _PY_SPEC_UNCOPYABLE_FLAGS) {
+        return 0;
+    }
+    int n = co->co_argcount < 31 ? co->co_argcount : 31;
+    uint32_t mask = n > 0 ? (1u << n) - 1 : 0;
+    for (int i = 0; i < n; i++) {
+        if (_PyLocals_GetKind(co->co_localspluskinds, i)
+                & (CO_FAST_CELL | CO_FAST_FREE)) {
+            drop_parameter(&mask, i);
+        }
+    }
+    if (mask == 0) {
+        return 0;
+    }
+    Py_ssize_t size = Py_SIZE(co);
+    _Py_CODEUNIT *units = PyMem_Malloc((size_t)size * sizeof(_Py_CODEUNIT));
+    if (units == NULL) {
+        return 0;       /* borrowing is only an optimisation */
+    }
+    _PyCode_CopyUnspecialized(co, units);
+    int extended = 0;
+    for (Py_ssize_t i = 0; i < size; i++) {
+        int opcode = _Py_OPCODE(units[i]);
+        int oparg = _Py_OPARG(units[i]) | extended;
+        extended = opcode == EXTENDED_ARG ? oparg << 8 : 0;
+        switch (opcode) {
+        case STORE_FAST:
+        case DELETE_FAST:
+        case LOAD_FAST_AND_CLEAR:
+        case MAKE_CELL:
+            drop_parameter(&mask, oparg);
+            break;
+        case STORE_FAST_LOAD_FAST:
+            drop_parameter(&mask, oparg >> 4);
+            break;
+        case STORE_FAST_STORE_FAST:
+            drop_parameter(&mask, oparg >> 4);
+            drop_parameter(&mask, oparg & 15);
+            break;
+        default:
+            break;
+        }
+    }
+    PyMem_Free(units);
+    return (int32_t)mask;
+}
+
 /* Cache func's version and code for `form` (0: none fits). */
 static void
 specialize_python_form(_Py_CODEUNIT *instr, _PySpecEntry *entry,
@@ -169,7 +238,11 @@ specialize_python_form(_Py_CODEUNIT *instr, _PySpecEntry *entry,
        cleared the version before storing its code, so a stale pairing
        here fails the body's code check (free-threaded build). */
     PyObject *co = __atomic_load_n(&func->func_code, __ATOMIC_ACQUIRE);
-    call_with_payload(instr, entry, form, version, co);
+    int32_t borrowable = 0;
+    if (form == CALL_PY_EXACT_ARGS || form == CALL_BOUND_METHOD_EXACT_ARGS) {
+        borrowable = borrowable_parameters((PyCodeObject *)co);
+    }
+    call_with_payload(instr, entry, form, version, borrowable, co);
 }
 
 static void
@@ -251,11 +324,12 @@ static int
 method_descriptor_form(PyObject *callable, PyObject *const *args, int total)
 {
     PyMethodDescrObject *descr = (PyMethodDescrObject *)callable;
-    if (total < 1 || !PyObject_TypeCheck(args[0], PyDescr_TYPE(descr))) {
+    if (total < 1 || !PyObject_TypeCheck(_PyStackRef_Get(args[0]),
+                                         PyDescr_TYPE(descr))) {
         return 0;
     }
     if (PyDescr_TYPE(descr) == &PyList_Type && total == 2
-            && PyList_CheckExact(args[0])
+            && PyList_CheckExact(_PyStackRef_Get(args[0]))
             && strcmp(descr->d_method->ml_name, "append") == 0
             && pin(&pinned_list_append, callable)) {
         return CALL_LIST_APPEND;
@@ -365,7 +439,8 @@ specialize_class_init(_Py_CODEUNIT *instr, _PySpecEntry *entry,
         return 0;
     }
     prepare_borrowed(init);
-    call_with_payload(instr, entry, CALL_ALLOC_AND_ENTER_INIT, version, init);
+    call_with_payload(instr, entry, CALL_ALLOC_AND_ENTER_INIT, version, 0,
+                      init);
     Py_DECREF(init);
     return 1;
 }
@@ -412,7 +487,7 @@ _PySpec_Call(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject **base,
     }
     else if (form == CALL_LEN || form == CALL_ISINSTANCE
              || form == CALL_LIST_APPEND) {
-        call_with_payload(instr, entry, form, 0, callable);
+        call_with_payload(instr, entry, form, 0, 0, callable);
     }
     else {
         call_succeed(instr, entry, form);
@@ -436,7 +511,8 @@ builtin_kw_call_form(PyObject *callable, PyObject *const *args, int npos)
     if (Py_IS_TYPE(callable, &PyMethodDescr_Type)) {
         PyMethodDescrObject *descr = (PyMethodDescrObject *)callable;
         if (npos >= 1 && descr->d_method->ml_flags == fast_kw
-                && PyObject_TypeCheck(args[0], PyDescr_TYPE(descr))) {
+                && PyObject_TypeCheck(_PyStackRef_Get(args[0]),
+                                      PyDescr_TYPE(descr))) {
             return CALL_KW_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS;
         }
         return 0;

@@ -18,8 +18,9 @@
    starts covering the code), and (2) the consumer is one of the
    instructions _PyStackRef_AcceptsBorrowed names, for that input.  So a
    borrowed slot is only ever read by code written for it; every other
-   instruction, the C API, vectorcall argument arrays, containers and a
-   callee's localsplus see owned, untagged pointers only.
+   instruction, the C API, vectorcall argument arrays and containers see
+   owned, untagged pointers only (a callee's parameters may stay
+   borrowed: "call arguments" below).
 
    Rebinding the local from outside the frame's own instructions goes
    through frame.f_locals (the write-through proxy of PEP 667: trace
@@ -118,6 +119,74 @@ static inline PyObject *_PyStackRef_Steal(PyObject *ref)
     return ref;
 }
 
+/* ---- call arguments (stage 2, session 8) ----
+
+   CALL and CALL_KW accept borrowed slots for self and every argument
+   (not the callable, not kwnames).  LOAD_ATTR's method form pushes its
+   owner as the self slot unchanged, so a borrowed owner stays borrowed
+   up to the call: the compiler's pass follows it there and checks the
+   local is not rebound by the arguments' code (flowgraph_borrow.c).
+
+   - A Python callee's locals are owned: the slots are stolen
+     (_PyStackRef_Steal) as they are copied into its frame, which costs
+     the increment the load used to make, no more.  Except borrowed
+     parameters: CALL_PY_EXACT_ARGS and CALL_BOUND_METHOD_EXACT_ARGS leave
+     a borrowed slot borrowed in a parameter that the callee's code never
+     rebinds, deletes, clears or puts in a cell (not in generators or
+     coroutines); the caller outlives the callee's frame, a frame object
+     that outlives it steals its locals first (_PyFrame_TakeOwnership),
+     and the few readers of locals outside LOAD_FAST* untag them
+     (Doc/internals/refcounting.md, "Borrowed parameters").
+   - A C callee gets an untagged view (_PyStackRef_CallArgs) and
+     consumes nothing; the caller's slot, still tagged, is closed after
+     the call, so a borrowed argument is never counted at all.  The
+     local that owns it cannot be rebound before the call returns: the
+     frame's own code is suspended in CALL, and frame.f_locals keeps a
+     replaced value alive until the frame's next backward jump. */
+
+/* Room for the untagged copies of a C call's arguments, plus the
+   PY_VECTORCALL_ARGUMENTS_OFFSET slot in front. */
+#define _PY_STACKREF_CALL_BUFFER 8
+
+/* The n arguments at args as a C callee must see them: args itself when
+   no slot is borrowed; else untagged copies in buf[1..n] (buf holds
+   _PY_STACKREF_CALL_BUFFER + 1 pointers; buf[0] is the writable slot
+   that PY_VECTORCALL_ARGUMENTS_OFFSET grants).  With more arguments than
+   fit, the borrowed slots are made owned in place.  The returned array
+   is valid while the stack slots are. */
+static inline PyObject *const *
+_PyStackRef_CallArgs(PyObject **args, int n, PyObject **buf)
+{
+    uintptr_t tags = 0;
+    for (int i = 0; i < n; i++) {
+        tags |= (uintptr_t)args[i];
+    }
+    if (!(tags & _PY_STACKREF_BORROWED)) {
+        return args;
+    }
+    if (n > _PY_STACKREF_CALL_BUFFER) {
+        for (int i = 0; i < n; i++) {
+            args[i] = _PyStackRef_Steal(args[i]);
+        }
+        return args;
+    }
+    buf[0] = NULL;
+    for (int i = 0; i < n; i++) {
+        buf[i + 1] = _PyStackRef_Get(args[i]);
+    }
+    return buf + 1;
+}
+
+/* Make the n slots at args owned, in place (a callee whose binding
+   consumes them: _PyEval_InitializeLocals, the generic path). */
+static inline void
+_PyStackRef_OwnSlots(PyObject **args, int n)
+{
+    for (int i = 0; i < n; i++) {
+        args[i] = _PyStackRef_Steal(args[i]);
+    }
+}
+
 /* Whether instruction `opcode` (a base opcode, as the compiler emits it)
    may find a borrowed slot as its input `input`, counted from the
    deepest of the items it pops (0) upwards.  The compiler's pass and
@@ -125,10 +194,9 @@ static inline PyObject *_PyStackRef_Steal(PyObject *ref)
    of a base named here accepts the same inputs. */
 static inline int _PyStackRef_AcceptsBorrowed(int opcode, int oparg, int input)
 {
-    (void)oparg;
     switch (opcode) {
     case POP_TOP:
-    case LOAD_ATTR:             /* owner; a method's self is made owned */
+    case LOAD_ATTR:             /* owner; a method's self passes on as is */
     case BINARY_OP:
     case COMPARE_OP:
     case IS_OP:
@@ -148,6 +216,10 @@ static inline int _PyStackRef_AcceptsBorrowed(int opcode, int oparg, int input)
         return input == 1;
     case STORE_SUBSCR:          /* [value, container, sub] */
         return input >= 1;
+    case CALL:                  /* [callable, self_or_null, args...] */
+        return input >= 1;
+    case CALL_KW:               /* [callable, self_or_null, args..., kwnames] */
+        return input >= 1 && input <= oparg + 1;
     default:
         return 0;
     }

@@ -259,7 +259,7 @@ test_calls(void)
     if (f != NULL) {
         CHECK(dis_has(f, "LOAD_FAST_BORROW o\nLOAD_ATTR m\nLOAD_SMALL_INT 1\n"
                          "LOAD_SMALL_INT 2\nLOAD_CONST ('k',)\nCALL_KW 2\n"));
-        CHECK(dis_has(f, "LOAD_GLOBAL len\nLOAD_FAST o\nCALL 1\n"));
+        CHECK(dis_has(f, "LOAD_GLOBAL len\nLOAD_FAST_BORROW o\nCALL 1\n"));
         CHECK(dis_has(f, "LOAD_FAST g\nPUSH_NULL\nLOAD_FAST o\n"));
         CHECK(dis_has(f, "DICT_MERGE 1\nCALL_FUNCTION_EX\n"));
         /* LOAD_ATTR for a method call has the low bit set. */
@@ -576,7 +576,7 @@ test_return_in_finally_loop(void)
     if (f != NULL) {
         /* The finally body is inlined before the return, and the loop's
            iterator is removed under the return value. */
-        CHECK(dis_has(f, "LOAD_GLOBAL print\nLOAD_FAST x\nCALL 1\nPOP_TOP\n"
+        CHECK(dis_has(f, "LOAD_GLOBAL print\nLOAD_FAST_BORROW x\nCALL 1\nPOP_TOP\n"
                          "SWAP 2\nPOP_ITER\nRETURN_VALUE\n"));
     }
     Py_XDECREF(mod);

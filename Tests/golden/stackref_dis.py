@@ -22,7 +22,7 @@ def stored(x):
 
 
 def called(f, x):
-    return f(x)     # call arguments are owned
+    return f(x)     # the argument is borrowed, the callable owned
 
 
 def walrus(x):

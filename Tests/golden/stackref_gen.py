@@ -115,6 +115,7 @@ def nested_failures(n):
             d[s]
         except KeyError:
             caught += 1
+    # d's count is its local's alone: getrefcount's argument is borrowed.
     return caught, sys.getrefcount(d), sys.getrefcount(s) > 1
 
 
