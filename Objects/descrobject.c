@@ -621,13 +621,17 @@ typedef struct {
     PyObject *self;                 /* owned */
 } wrapperobject;
 
+/* The trashcan bounds the C recursion of a long chain of wrappers
+   (`f = f.__call__` a million times), each owning the next as its self. */
 static void wrapper_dealloc(PyObject *op)
 {
     wrapperobject *wp = (wrapperobject *)op;
     PyObject_GC_UnTrack(op);
+    Py_TRASHCAN_BEGIN(op, wrapper_dealloc)
     Py_XDECREF(wp->descr);
     Py_XDECREF(wp->self);
     PyObject_GC_Del(op);
+    Py_TRASHCAN_END
 }
 
 static int wrapper_traverse(PyObject *op, visitproc visit, void *arg)

@@ -252,10 +252,13 @@ int PyCFunction_GetFlags(PyObject *op)
 
 /* ---- the type --------------------------------------------------------------------- */
 
+/* Under the trashcan: a chain of built-in methods bound to one another
+   (each the next one's m_self) is freed in bounded C depth. */
 static void meth_dealloc(PyObject *self)
 {
     PyCFunctionObject *m = (PyCFunctionObject *)self;
     PyObject_GC_UnTrack(self);
+    Py_TRASHCAN_BEGIN(self, meth_dealloc)
     if (m->m_weakreflist != NULL) {
         PyObject_ClearWeakRefs(self);
     }
@@ -265,6 +268,7 @@ static void meth_dealloc(PyObject *self)
     Py_XDECREF(m->m_self);
     Py_XDECREF(m->m_module);
     PyObject_GC_Del(self);
+    Py_TRASHCAN_END
 }
 
 static int meth_traverse(PyObject *self, visitproc visit, void *arg)
