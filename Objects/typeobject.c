@@ -2397,6 +2397,38 @@ static int mro_hierarchy(PyTypeObject *type)
     return res;
 }
 
+/* After a reentrant __bases__ assignment (an mro() assigned __bases__
+   while an outer assignment ran): type is no longer a subclass of those
+   of old_bases that are not among its current bases. */
+static void unlink_from_former_bases(PyTypeObject *type, PyObject *old_bases)
+{
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(old_bases); i++) {
+        PyObject *base = PyTuple_GET_ITEM(old_bases, i);
+        int still_base = 0;
+        for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(type->tp_bases); j++) {
+            still_base |= PyTuple_GET_ITEM(type->tp_bases, j) == base;
+        }
+        if (!still_base && PyType_Check(base)) {
+            remove_subclass((PyTypeObject *)base, type);
+        }
+    }
+}
+
+/* Whether type is on base's tp_base chain.  The MRO check alone misses
+   a cycle made by a __bases__ assignment from inside mro() while an outer
+   one runs: the outer one has already set tp_base but not yet the MRO,
+   and a cycle through tp_base would send every walk of it (solid_base,
+   PyType_IsSubtype without an MRO) round for ever. */
+static int base_chain_contains(PyTypeObject *base, PyTypeObject *type)
+{
+    for (PyTypeObject *b = base; b != NULL; b = b->tp_base) {
+        if (b == type) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int type_set_bases(PyObject *self, PyObject *value, void *closure)
 {
     PyTypeObject *type = (PyTypeObject *)self;
@@ -2423,7 +2455,8 @@ static int type_set_bases(PyObject *self, PyObject *value, void *closure)
                          type->tp_name, Py_TYPE(base)->tp_name);
             return -1;
         }
-        if (PyType_IsSubtype((PyTypeObject *)base, type)) {
+        if (PyType_IsSubtype((PyTypeObject *)base, type)
+                || base_chain_contains((PyTypeObject *)base, type)) {
             PyErr_SetString(PyExc_TypeError,
                             "a __bases__ item causes an inheritance cycle");
             return -1;
@@ -2444,6 +2477,14 @@ static int type_set_bases(PyObject *self, PyObject *value, void *closure)
     type->tp_base = (PyTypeObject *)Py_NewRef(new_base);
     END_TYPE_LOCK();
     if (mro_hierarchy(type) < 0) {
+        if (type->tp_bases != value) {
+            /* An mro() reassigned __bases__ meanwhile and released ours:
+               its state stands. */
+            unlink_from_former_bases(type, old_bases);
+            Py_DECREF(old_bases);
+            Py_DECREF(old_base);
+            return -1;
+        }
         PyObject *exc = PyErr_GetRaisedException();
         BEGIN_TYPE_LOCK();
         type->tp_bases = old_bases;
@@ -2457,8 +2498,16 @@ static int type_set_bases(PyObject *self, PyObject *value, void *closure)
         PyErr_SetRaisedException(exc);
         return -1;
     }
-    remove_all_subclasses(type, old_bases);
-    int res = add_all_subclasses(type, value);
+    int res = 0;
+    if (type->tp_bases == value) {
+        remove_all_subclasses(type, old_bases);
+        res = add_all_subclasses(type, value);
+    }
+    else {
+        /* Reentered (see above): the inner assignment linked type under
+           its own bases, and only ours are left to unlink. */
+        unlink_from_former_bases(type, old_bases);
+    }
     PyType_Modified(type);
     _PyType_UpdateAllSlots(type);
     Py_DECREF(old_bases);
