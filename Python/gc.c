@@ -663,7 +663,13 @@ static void invoke_callbacks(const char *phase, int generation,
    many threads allocate meanwhile: CPython returns 0 at once instead,
    which makes `gc.collect(); assert ref() is None` flaky under threads.
    The one exception is a collection started from inside a running one
-   (a finalizer or callback in the collecting thread), which returns 0. */
+   (a finalizer or callback in the collecting thread), which returns 0.
+   The wait is bounded (MANUAL_COLLECTION_WAIT_NS): a finalizer of the
+   running collection may need a lock the waiting thread holds, and then
+   giving up (returning 0, as CPython would have at once) is the only way
+   out of the deadlock. */
+#define MANUAL_COLLECTION_WAIT_NS ((int64_t)2000000000)
+
 static int begin_collection(PyThreadState *tstate, _PyGC_Reason reason)
 {
     if (_PyMutex_LockTimed(&gc_collection_mutex, 0) != 1) {
@@ -671,7 +677,13 @@ static int begin_collection(PyThreadState *tstate, _PyGC_Reason reason)
                 || __atomic_load_n(&gc_collector, __ATOMIC_RELAXED) == tstate) {
             return 0;
         }
-        _PyMutex_LockDetached(&gc_collection_mutex);
+        _PyThreadState_Detach(tstate);
+        int taken = _PyMutex_LockTimed(&gc_collection_mutex,
+                                       MANUAL_COLLECTION_WAIT_NS);
+        _PyThreadState_Attach(tstate);
+        if (taken != 1) {
+            return 0;
+        }
     }
     __atomic_store_n(&gc_collector, tstate, __ATOMIC_RELAXED);
     __atomic_store_n(&gc_collecting, 1, __ATOMIC_RELEASE);
