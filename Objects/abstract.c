@@ -311,12 +311,16 @@ done:
 #define NB_TERNOP(methods, slot) \
     (*(ternaryfunc *)((char *)(methods) + (slot)))
 
-/* The binary slot of v's type at slot_offset, or NULL. */
+/* The binary slot of v's type at slot_offset, or NULL.  Read atomically:
+   assigning a dunder to a class rewrites its slot (Objects/typeslots.c,
+   a release store) while other threads may be dispatching through it. */
 static binaryfunc
 binary_slot(PyObject *v, size_t slot_offset)
 {
     PyNumberMethods *nb = Py_TYPE(v)->tp_as_number;
-    return nb != NULL ? NB_BINOP(nb, slot_offset) : NULL;
+    return nb != NULL
+        ? __atomic_load_n(&NB_BINOP(nb, slot_offset), __ATOMIC_RELAXED)
+        : NULL;
 }
 
 /* v OP w by the number slots, in the order the language defines:

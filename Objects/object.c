@@ -396,6 +396,14 @@ int _Py_SwappedOp[] = {Py_GT, Py_GE, Py_EQ, Py_NE, Py_LT, Py_LE};
 
 static const char *const opstrings[] = {"<", "<=", "==", "!=", ">", ">="};
 
+/* type's tp_richcompare, read atomically: assigning __eq__, __lt__, ...
+   to a class rewrites the slot (Objects/typeslots.c, a release store)
+   while other threads may be comparing its instances. */
+static richcmpfunc richcompare_slot(PyTypeObject *type)
+{
+    return __atomic_load_n(&type->tp_richcompare, __ATOMIC_RELAXED);
+}
+
 /* Try v's comparison, w's reflected one (first, when w's type is a proper
    subclass of v's that overrides it), then fall back to identity for ==
    and != and TypeError for the orderings. */
@@ -407,7 +415,7 @@ static PyObject *do_richcompare(PyObject *v, PyObject *w, int op)
 
     if (!Py_IS_TYPE(v, Py_TYPE(w))
             && PyType_IsSubtype(Py_TYPE(w), Py_TYPE(v))
-            && (f = Py_TYPE(w)->tp_richcompare) != NULL) {
+            && (f = richcompare_slot(Py_TYPE(w))) != NULL) {
         checked_reverse_op = 1;
         res = f(w, v, _Py_SwappedOp[op]);
         if (res != Py_NotImplemented) {
@@ -415,14 +423,14 @@ static PyObject *do_richcompare(PyObject *v, PyObject *w, int op)
         }
         Py_DECREF(res);
     }
-    if ((f = Py_TYPE(v)->tp_richcompare) != NULL) {
+    if ((f = richcompare_slot(Py_TYPE(v))) != NULL) {
         res = f(v, w, op);
         if (res != Py_NotImplemented) {
             return res;
         }
         Py_DECREF(res);
     }
-    if (!checked_reverse_op && (f = Py_TYPE(w)->tp_richcompare) != NULL) {
+    if (!checked_reverse_op && (f = richcompare_slot(Py_TYPE(w))) != NULL) {
         res = f(w, v, _Py_SwappedOp[op]);
         if (res != Py_NotImplemented) {
             return res;

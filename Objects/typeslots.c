@@ -141,10 +141,14 @@ SLOT_UNARY(slot_am_await, __await__)
 SLOT_UNARY(slot_am_aiter, __aiter__)
 SLOT_UNARY(slot_am_anext, __anext__)
 
+/* Read atomically: update_one_slot rewrites a slot (release store) while
+   other threads may be dispatching through it. */
 static inline void *number_slot(PyTypeObject *type, size_t offset)
 {
     PyNumberMethods *nb = type->tp_as_number;
-    return nb == NULL ? NULL : *(void **)((char *)nb + offset);
+    return nb == NULL
+        ? NULL
+        : __atomic_load_n((void **)((char *)nb + offset), __ATOMIC_RELAXED);
 }
 
 /* Does right's type define `name` differently from left's? */
@@ -703,7 +707,8 @@ _PyType_BinarySlotCallsDunder(PyTypeObject *type, size_t offset)
 int
 _PyType_RichCompareCallsDunder(PyTypeObject *type)
 {
-    return type->tp_richcompare == slot_tp_richcompare;
+    return __atomic_load_n(&type->tp_richcompare, __ATOMIC_RELAXED)
+           == slot_tp_richcompare;
 }
 
 /* ---- the slot table ------------------------------------------------------------------ */
