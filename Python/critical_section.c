@@ -73,7 +73,7 @@ static void lock_detached(PyThreadState *tstate, PyMutex *m)
     }
     _PyThreadState_Detach(tstate);
     PyMutex_Lock(m);
-    _PyThreadState_AttachKeepSections(tstate);
+    _PyThreadState_AttachKeepSections(tstate, m);
 }
 
 static void push(PyThreadState *tstate, PyCriticalSection *c, uintptr_t tag)

@@ -680,7 +680,8 @@ static int begin_collection(PyThreadState *tstate, _PyGC_Reason reason)
         _PyThreadState_Detach(tstate);
         int taken = _PyMutex_LockTimed(&gc_collection_mutex,
                                        MANUAL_COLLECTION_WAIT_NS);
-        _PyThreadState_Attach(tstate);
+        _PyThreadState_AttachHolding(tstate,
+                                     taken == 1 ? &gc_collection_mutex : NULL);
         if (taken != 1) {
             return 0;
         }

@@ -185,7 +185,7 @@ void PyMutex_Lock(PyMutex *m)
     }
     _PyThreadState_Detach(tstate);
     lock_parking(m);
-    _PyThreadState_Attach(tstate);
+    _PyThreadState_AttachHolding(tstate, m);
 }
 
 void PyMutex_Unlock(PyMutex *m)

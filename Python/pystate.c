@@ -248,14 +248,21 @@ static int must_hang(PyThreadState *tstate)
     return finalizer != NULL && finalizer != tstate;
 }
 
-static void hang_forever(void)
+/* `held` is a mutex the thread took while detached, just before this
+   attach (NULL if none).  It guards nothing the thread has touched yet,
+   so it is released: a daemon thread parked here for good must not keep
+   the finalizing thread (or anyone) waiting on it. */
+static void hang_forever(PyMutex *held)
 {
+    if (held != NULL) {
+        _PyMutex_Unlock(held);
+    }
     for (;;) {
         pause();
     }
 }
 
-static void attach(PyThreadState *tstate, int resume_sections)
+static void attach(PyThreadState *tstate, int resume_sections, PyMutex *held)
 {
     PyThreadState *current = _Py_tss_tstate;
     if (current != NULL && current != tstate) {
@@ -263,7 +270,7 @@ static void attach(PyThreadState *tstate, int resume_sections)
     }
     for (;;) {
         if (must_hang(tstate)) {
-            hang_forever();
+            hang_forever(held);
         }
         _PyEval_TakeGIL(tstate);
         if (cas_state(tstate, _Py_THREAD_DETACHED, _Py_THREAD_ATTACHED)) {
@@ -272,7 +279,7 @@ static void attach(PyThreadState *tstate, int resume_sections)
                 store_state(tstate, _Py_THREAD_DETACHED);
                 suspend_if_requested(tstate);
                 _PyEval_DropGIL(tstate);
-                hang_forever();
+                hang_forever(held);
             }
             if (!stop_requested_for(tstate)) {
                 break;
@@ -293,12 +300,17 @@ static void attach(PyThreadState *tstate, int resume_sections)
 
 void _PyThreadState_Attach(PyThreadState *tstate)
 {
-    attach(tstate, 1);
+    attach(tstate, 1, NULL);
 }
 
-void _PyThreadState_AttachKeepSections(PyThreadState *tstate)
+void _PyThreadState_AttachKeepSections(PyThreadState *tstate, PyMutex *held)
 {
-    attach(tstate, 0);
+    attach(tstate, 0, held);
+}
+
+void _PyThreadState_AttachHolding(PyThreadState *tstate, PyMutex *held)
+{
+    attach(tstate, 1, held);
 }
 
 void _PyThreadState_Detach(PyThreadState *tstate)
@@ -326,7 +338,7 @@ void _PyMutex_LockDetached(PyMutex *m)
     }
     _PyThreadState_Detach(tstate);
     PyMutex_Lock(m);
-    _PyThreadState_Attach(tstate);
+    _PyThreadState_AttachHolding(tstate, m);
 }
 
 void _PyThreadState_Suspend(PyThreadState *tstate)

@@ -130,9 +130,13 @@ PyAPI_FUNC(int) _Py_HandlePending(PyThreadState *tstate);
    pair (Py_BEGIN_ALLOW_THREADS). */
 PyAPI_FUNC(void) _PyThreadState_Attach(PyThreadState *tstate);
 PyAPI_FUNC(void) _PyThreadState_Detach(PyThreadState *tstate);
-/* Attach without resuming critical sections (the critical-section slow
+/* Attach after taking `held` while detached: a thread that may not run
+   again (a daemon thread during finalization) releases `held` before it
+   parks for good, so nobody waits for it on that mutex. */
+PyAPI_FUNC(void) _PyThreadState_AttachHolding(PyThreadState *tstate, PyMutex *held);
+/* The same without resuming critical sections (the critical-section slow
    path re-acquires them itself). */
-void _PyThreadState_AttachKeepSections(PyThreadState *tstate);
+void _PyThreadState_AttachKeepSections(PyThreadState *tstate, PyMutex *held);
 /* PyMutex_Lock for a mutex that may be held across a detach (a lock kept
    while blocking, e.g. an import lock): if it is taken, wait detached so
    that a stop-the-world or a GIL hand-off never waits for this thread,

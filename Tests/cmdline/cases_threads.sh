@@ -33,3 +33,28 @@ expect cw-X1 "1" "$PY" -X context_aware_warnings=1 -c 'import sys; print(sys.fla
 expect cw-env0 "0" env PYTHON_CONTEXT_AWARE_WARNINGS=0 "$PY" -c 'import sys; print(sys.flags.context_aware_warnings)'
 expect_err cw-env-bad-msg "PYTHON_CONTEXT_AWARE_WARNINGS=N: N is missing or invalid" \
     env PYTHON_CONTEXT_AWARE_WARNINGS=3 "$PY" -c pass
+
+# Daemon threads blocked in sleep and file I/O while the main thread exits:
+# each one re-attaching during finalization parks for good, and one that had
+# just taken a lock (the type lock, an object's mutex) while detached must
+# release it first, or finalization waits for it forever (it hung 3 runs in 5
+# before the fix).  Several runs, since the window is a race.
+daemonprog='import os, random, sys, time, threading
+seen = set()
+def busy():
+    while True:
+        with open(sys.executable, "rb") as source:
+            data = source.read(200)
+            with open(os.devnull, "wb") as sink:
+                sink.write(data)
+                time.sleep(random.random() / 2000)
+        seen.add(threading.current_thread())
+for _ in range(40):
+    threading.Thread(target=busy, daemon=True).start()
+while len(seen) < 40:
+    time.sleep(0.001)
+print("exiting")
+sys.exit(0)'
+for run in 1 2 3 4; do
+    expect "daemon-exit-$run" "exiting" timeout 60 "$PY" -c "$daemonprog"
+done
