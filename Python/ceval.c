@@ -335,8 +335,9 @@ spec_borrow(PyObject *obj, PyTypeObject *type, uint32_t version)
    first, then rhs, such as the product in `x -= a * b`), else a new
    float.  The refs are the operands' stack slots: a borrowed one is a
    local's reference, which the count does not tell apart from the
-   stack's. */
-static inline PyObject *
+   stack's.  Forced inline: GCC outlines it in the free-threaded build
+   (callgrind, spectral_norm: +1% instructions). */
+static inline Py_ALWAYS_INLINE PyObject *
 spec_float_result(PyObject *lhs_ref, PyObject *rhs_ref, double value)
 {
     PyObject *reuse = NULL;

@@ -690,7 +690,10 @@ TARGET(FOR_ITER_RANGE)
     SPEC_STORE_RELAXED(&r->start,
                        (long)((unsigned long)value + (unsigned long)r->step));
     SPEC_STORE_RELAXED(&r->len, len - 1);
-    PyObject *next = PyLong_FromLong(value);
+    /* Most loops count through the cached small ints (immortal: the
+       reference needs no count). */
+    PyObject *next = (unsigned long)value < _PY_NSMALLPOSINTS
+                     ? _PyLong_SMALL_INT(value) : PyLong_FromLong(value);
     ERROR_IF(next == NULL);
     PUSH(next);
     DISPATCH();
