@@ -39,6 +39,9 @@ typedef struct {
     PyObject *gi_exc_state;         /* handled exception while suspended */
     PyObject *ag_finalizer;         /* async generators: sys hooks */
     PyObject *cr_origin;            /* coroutines: where they were created */
+    PyObject *gi_caller_exc;        /* while resumed inline by the
+                                       evaluator: the caller's handled
+                                       exception, restored at the exit */
     int8_t gi_frame_state;          /* atomic, see above */
     char ag_running_async;          /* an asend/athrow is in progress */
     char ag_closed;
@@ -126,6 +129,7 @@ PyObject *_Py_MakeCoro(PyThreadState *tstate, _PyInterpreterFrame *frame)
     }
     gen->gi_weakreflist = NULL;
     gen->gi_exc_state = NULL;
+    gen->gi_caller_exc = NULL;
     gen->ag_finalizer = NULL;
     gen->gi_frame_state = FRAME_CREATED;
     gen->ag_running_async = 0;
@@ -284,6 +288,92 @@ static PySendResult gen_send_ex2(PyGenObject *gen, PyObject *arg,
         return PYGEN_RETURN;
     }
     return PYGEN_ERROR;
+}
+
+/* ---- inline resumption (FOR_ITER and SEND in Python/ceval_ops.h) ------- */
+
+/* The evaluator runs an exact generator's or coroutine's frame in its own
+   loop, linked above the caller's frame, instead of calling gen_send_ex2
+   (which enters the loop again in C).  These three do what gen_send_ex2
+   does around _PyEval_EvalFrame, split at the points where the loop
+   leaves the frame.  The caller's stack holds a reference to the
+   generator throughout; the generator holds one more to itself while it
+   runs, as gen_send_ex2's caller does. */
+
+static inline PyGenObject *gen_of_frame(_PyInterpreterFrame *frame)
+{
+    return (PyGenObject *)((char *)frame - offsetof(PyGenObject, gi_iframe));
+}
+
+/* Claim op (an exact generator or coroutine) to run with `arg` sent in:
+   mark it executing (the compare-and-swap excludes other threads), push a
+   new reference to arg on its frame and install its exception state.
+   Its frame, or NULL when it cannot be resumed this way (not suspended,
+   or just created and arg is not None): nothing changed then, and
+   gen_send_ex2 gives the answer, errors included. */
+_PyInterpreterFrame *_PyGen_ResumeInline(PyThreadState *tstate, PyObject *op,
+                                         PyObject *arg)
+{
+    PyGenObject *gen = (PyGenObject *)op;
+    int8_t state = __atomic_load_n(&gen->gi_frame_state, __ATOMIC_ACQUIRE);
+    if (state != FRAME_SUSPENDED
+            && (state != FRAME_CREATED || arg != Py_None)) {
+        return NULL;
+    }
+    if (!__atomic_compare_exchange_n(&gen->gi_frame_state, &state,
+                                     FRAME_EXECUTING, 0, __ATOMIC_ACQ_REL,
+                                     __ATOMIC_ACQUIRE)) {
+        return NULL;
+    }
+    _PyInterpreterFrame *frame = &gen->gi_iframe;
+    frame->localsplus[frame->stacktop++] = Py_NewRef(arg);
+    PyObject *caller_exc = tstate->exc_info_value;
+    PyObject *own_exc = gen->gi_exc_state;
+    gen->gi_exc_state = NULL;
+    gen->gi_caller_exc = caller_exc;
+    tstate->exc_info_value = own_exc ? own_exc : Py_XNewRef(caller_exc);
+    Py_INCREF(gen);
+    frame->is_entry = 0;
+    frame->yielded = 0;
+    return frame;
+}
+
+/* Give the caller's exception state back; the generator keeps what it is
+   handling when it is suspended (keep), else it is dropped. */
+static void restore_caller_exc(PyThreadState *tstate, PyGenObject *gen,
+                               int keep)
+{
+    PyObject *now = tstate->exc_info_value;
+    PyObject *caller_exc = gen->gi_caller_exc;
+    gen->gi_caller_exc = NULL;
+    if (keep && now != caller_exc) {
+        gen->gi_exc_state = now;
+    }
+    else {
+        Py_XDECREF(now);
+    }
+    tstate->exc_info_value = caller_exc;
+}
+
+/* The frame resumed by _PyGen_ResumeInline yielded (its stack saved, its
+   `previous` already unlinked). */
+void _PyGen_SuspendInline(PyThreadState *tstate, _PyInterpreterFrame *frame)
+{
+    PyGenObject *gen = gen_of_frame(frame);
+    restore_caller_exc(tstate, gen, 1);
+    __atomic_store_n(&gen->gi_frame_state, FRAME_SUSPENDED, __ATOMIC_RELEASE);
+    Py_DECREF(gen);
+}
+
+/* The frame resumed by _PyGen_ResumeInline returned or raised: the
+   generator is finished, as gen_send_ex2 leaves it. */
+void _PyGen_FinishInline(PyThreadState *tstate, _PyInterpreterFrame *frame)
+{
+    PyGenObject *gen = gen_of_frame(frame);
+    restore_caller_exc(tstate, gen, 0);
+    gen_clear_frame(gen);
+    __atomic_store_n(&gen->gi_frame_state, FRAME_COMPLETED, __ATOMIC_RELEASE);
+    Py_DECREF(gen);
 }
 
 /* send()/__next__: a yielded value, or NULL with StopIteration (or

@@ -20,6 +20,7 @@
 #include "pycore_object.h"
 #include "pycore_abstract.h"
 #include "pycore_list.h"
+#include "pycore_freelist.h"
 #include "pycore_qsbr.h"
 #include "pycore_tuple.h"
 #include "pycore_slice.h"
@@ -399,19 +400,50 @@ list_reserve(PyListObject *self, Py_ssize_t capacity)
     return 0;
 }
 
+/* A tracked list of `size` items in an array of `capacity` slots, the
+   items NULL when `zeroed` (else the caller fills them before anyone else
+   sees the list; the free-threaded build always zeroes, since its slots
+   past the size must be NULL).  The object comes from the thread's free
+   list when it has one (list_dealloc keeps exact lists there). */
+static PyListObject *
+list_new_with_capacity(Py_ssize_t size, Py_ssize_t capacity, int zeroed)
+{
+    if (capacity > MAX_ARRAY_CAPACITY) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+#ifdef Py_GIL_DISABLED
+    zeroed = 1;
+#endif
+    PyObject **items = NULL;
+    if (capacity > 0) {
+        items = items_alloc(capacity, zeroed);
+        if (items == NULL) {
+            PyErr_NoMemory();
+            return NULL;
+        }
+    }
+    PyListObject *op = (PyListObject *)_Py_freelist_pop_gc(
+        &_Py_freelists_get()->lists, &PyList_Type);
+    if (op == NULL) {
+        op = PyObject_GC_New(PyListObject, &PyList_Type);
+        if (op == NULL) {
+            items_free(items);
+            return NULL;
+        }
+    }
+    op->ob_item = items;
+    op->allocated = capacity;
+    Py_SET_SIZE(op, size);
+    PyObject_GC_Track(op);
+    return op;
+}
+
 /* An empty, tracked list with room for `capacity` items. */
 static PyListObject *
 list_new_prealloc(Py_ssize_t capacity)
 {
-    PyListObject *op = (PyListObject *)PyList_New(0);
-    if (op == NULL) {
-        return NULL;
-    }
-    if (capacity > 0 && list_reserve(op, capacity) < 0) {
-        Py_DECREF(op);
-        return NULL;
-    }
-    return op;
+    return list_new_with_capacity(0, capacity, 0);
 }
 
 PyObject *
@@ -421,26 +453,7 @@ PyList_New(Py_ssize_t size)
         PyErr_BadInternalCall();
         return NULL;
     }
-    if (size > MAX_ARRAY_CAPACITY) {
-        return PyErr_NoMemory();
-    }
-    PyObject **items = NULL;
-    if (size > 0) {
-        items = items_alloc(size, 1);
-        if (items == NULL) {
-            return PyErr_NoMemory();
-        }
-    }
-    PyListObject *op = PyObject_GC_New(PyListObject, &PyList_Type);
-    if (op == NULL) {
-        items_free(items);
-        return NULL;
-    }
-    op->ob_item = items;
-    op->allocated = size;
-    Py_SET_SIZE(op, size);
-    PyObject_GC_Track(op);
-    return (PyObject *)op;
+    return (PyObject *)list_new_with_capacity(size, size, 1);
 }
 
 PyObject *
@@ -497,8 +510,15 @@ list_dealloc(PyObject *self)
         }
         /* Lock-free readers hold a reference to the list: none is left. */
         items_free(op->ob_item);
+        op->ob_item = NULL;
     }
-    Py_TYPE(op)->tp_free((PyObject *)op);
+    /* Only exact lists are kept: a subclass's instance has its own size
+       and free function. */
+    if (!PyList_CheckExact(op)
+            || !_Py_freelist_push(&_Py_freelists_get()->lists, self,
+                                  _Py_FREELIST_LISTS)) {
+        Py_TYPE(op)->tp_free((PyObject *)op);
+    }
     Py_TRASHCAN_END
 }
 
@@ -1609,6 +1629,15 @@ list_extended_slice(PyListObject *self, Py_ssize_t start, Py_ssize_t stop,
     return result;
 }
 
+/* self[start:stop] with the bounds as PySlice_Unpack leaves them (not yet
+   adjusted to the size): BINARY_SLICE's fast path, which skips the slice
+   object.  The critical section adjusts and copies against one size. */
+PyObject *
+_PyList_SliceUnpacked(PyListObject *self, Py_ssize_t start, Py_ssize_t stop)
+{
+    return list_extended_slice(self, start, stop, 1);
+}
+
 static PyObject *
 list_subscript(PyObject *self, PyObject *item)
 {
@@ -1723,6 +1752,45 @@ list_assign_extended_locked(PyListObject *self, Py_ssize_t start,
     return 0;
 }
 
+/* self[start:stop] = value (del when value is NULL) with the bounds as
+   PySlice_Unpack leaves them; list_ass_subscript_slice and STORE_SLICE's
+   fast path.  Another list is copied from inside both lists' critical
+   sections, with no snapshot: nothing in list_replace_slice_locked runs
+   code before the new references are taken.  Anything else (and self
+   itself, which the replacement moves) is snapshotted first, since that
+   may run code. */
+int
+_PyList_AssignSliceUnpacked(PyListObject *self, Py_ssize_t start,
+                            Py_ssize_t stop, PyObject *value)
+{
+    int rc;
+    if (value != NULL && PyList_Check(value) && value != (PyObject *)self) {
+        Py_BEGIN_CRITICAL_SECTION2(self, value);
+        /* Adjusted indices have stop >= start or an empty slice, which
+           the replacement clips to an insertion at start (a[5:2] = x). */
+        (void)PySlice_AdjustIndices(Py_SIZE(self), &start, &stop, 1);
+        rc = list_replace_slice_locked(self, start, stop, _PyList_ITEMS(value),
+                                       Py_SIZE(value));
+        Py_END_CRITICAL_SECTION2();
+        return rc;
+    }
+    PyObject *seq = NULL;
+    if (value != NULL) {
+        seq = sequence_snapshot(value, "can only assign an iterable");
+        if (seq == NULL) {
+            return -1;
+        }
+    }
+    Py_BEGIN_CRITICAL_SECTION(self);
+    (void)PySlice_AdjustIndices(Py_SIZE(self), &start, &stop, 1);
+    rc = list_replace_slice_locked(self, start, stop,
+                                   seq ? snapshot_items(seq) : NULL,
+                                   seq ? snapshot_size(seq) : 0);
+    Py_END_CRITICAL_SECTION();
+    Py_XDECREF(seq);
+    return rc;
+}
+
 /* self[slice] = value, or del self[slice] when value is NULL.  Indices
    are unpacked and the source snapshotted (both may run arbitrary code)
    before the lock is taken and the indices clipped to the current size. */
@@ -1735,24 +1803,7 @@ list_ass_subscript_slice(PyListObject *self, PyObject *slice,
         return -1;
     }
     if (step == 1) {
-        PyObject *seq = NULL;
-        if (value != NULL) {
-            seq = sequence_snapshot(value, "can only assign an iterable");
-            if (seq == NULL) {
-                return -1;
-            }
-        }
-        int rc;
-        Py_BEGIN_CRITICAL_SECTION(self);
-        /* Adjusted indices have stop >= start or an empty slice, which
-           the replacement clips to an insertion at start (a[5:2] = x). */
-        (void)PySlice_AdjustIndices(Py_SIZE(self), &start, &stop, step);
-        rc = list_replace_slice_locked(self, start, stop,
-                                       seq ? snapshot_items(seq) : NULL,
-                                       seq ? snapshot_size(seq) : 0);
-        Py_END_CRITICAL_SECTION();
-        Py_XDECREF(seq);
-        return rc;
+        return _PyList_AssignSliceUnpacked(self, start, stop, value);
     }
     PyObject *seq = NULL;
     if (value != NULL) {

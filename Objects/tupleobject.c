@@ -289,6 +289,15 @@ tuple_slice(PyTupleObject *a, Py_ssize_t lo, Py_ssize_t hi)
     return PyTuple_FromArray(a->ob_item + lo, hi - lo);
 }
 
+/* a[start:stop] with the bounds as PySlice_Unpack leaves them for step 1
+   (BINARY_SLICE's fast path: no slice object). */
+PyObject *
+_PyTuple_SliceUnpacked(PyTupleObject *a, Py_ssize_t start, Py_ssize_t stop)
+{
+    (void)PySlice_AdjustIndices(Py_SIZE(a), &start, &stop, 1);
+    return tuple_slice(a, start, stop);
+}
+
 PyObject *
 PyTuple_GetSlice(PyObject *op, Py_ssize_t i, Py_ssize_t j)
 {

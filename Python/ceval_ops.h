@@ -90,6 +90,12 @@ TARGET(LOAD_CONST)
 
 TARGET(LOAD_SMALL_INT)
 {
+    /* The compiler's operands are 0..255: the cached, immortal ints
+       (a reference to one needs no count). */
+    if (oparg < _PY_NSMALLPOSINTS) {
+        PUSH(_PyLong_SMALL_INT(oparg));
+        DISPATCH();
+    }
     PyObject *v = PyLong_FromLong(oparg);
     ERROR_IF(v == NULL);
     PUSH(v);
@@ -699,13 +705,29 @@ TARGET(BINARY_SLICE)
     PyObject *stop = POP();
     PyObject *start = POP();
     PyObject *container = TOP();
-    PyObject *slice = PySlice_New(_PyStackRef_Get(start),
-                                  _PyStackRef_Get(stop), NULL);
-    _PyStackRef_Close(start);
-    _PyStackRef_Close(stop);
-    PyObject *res = slice ? PyObject_GetItem(_PyStackRef_Get(container), slice)
-                          : NULL;
-    Py_XDECREF(slice);
+    PyObject *seq = _PyStackRef_Get(container);
+    PyObject *res;
+    Py_ssize_t lo, hi;
+    if ((PyList_CheckExact(seq) || PyTuple_CheckExact(seq))
+            && plain_slice_bound(_PyStackRef_Get(start), 0, &lo)
+            && plain_slice_bound(_PyStackRef_Get(stop), PY_SSIZE_T_MAX,
+                                 &hi)) {
+        /* What list/tuple's subscript does with the slice object, without
+           making one. */
+        res = PyList_CheckExact(seq)
+              ? _PyList_SliceUnpacked((PyListObject *)seq, lo, hi)
+              : _PyTuple_SliceUnpacked((PyTupleObject *)seq, lo, hi);
+        _PyStackRef_Close(start);
+        _PyStackRef_Close(stop);
+    }
+    else {
+        PyObject *slice = PySlice_New(_PyStackRef_Get(start),
+                                      _PyStackRef_Get(stop), NULL);
+        _PyStackRef_Close(start);
+        _PyStackRef_Close(stop);
+        res = slice ? PyObject_GetItem(seq, slice) : NULL;
+        Py_XDECREF(slice);
+    }
     _PyStackRef_Close(container);
     if (res == NULL) {
         STACK_SHRINK(1);
@@ -721,9 +743,19 @@ TARGET(STORE_SLICE)
     PyObject *start = POP();
     PyObject *container = POP();
     PyObject *v = POP();
-    PyObject *slice = PySlice_New(start, stop, NULL);
-    int err = slice ? PyObject_SetItem(container, slice, v) : -1;
-    Py_XDECREF(slice);
+    int err;
+    Py_ssize_t lo, hi;
+    if (PyList_CheckExact(container) && plain_slice_bound(start, 0, &lo)
+            && plain_slice_bound(stop, PY_SSIZE_T_MAX, &hi)) {
+        /* list's slice assignment without the slice object. */
+        err = _PyList_AssignSliceUnpacked((PyListObject *)container, lo, hi,
+                                          v);
+    }
+    else {
+        PyObject *slice = PySlice_New(start, stop, NULL);
+        err = slice ? PyObject_SetItem(container, slice, v) : -1;
+        Py_XDECREF(slice);
+    }
     Py_DECREF(start);
     Py_DECREF(stop);
     Py_DECREF(container);
@@ -768,6 +800,23 @@ TARGET(DELETE_SUBSCR)
 
 TARGET(BUILD_TUPLE)
 {
+    if (oparg >= 2 && dispatch_table == opcode_targets) {
+        /* `a, b = b, a`: BUILD_TUPLE n then UNPACK_SEQUENCE n reverse the
+           top n items; do that without the tuple (untraced code only:
+           the UNPACK_SEQUENCE is skipped, so it would miss its events). */
+        _Py_CODEUNIT unpack = READ_WORD(next_instr);
+        if (_PyOpcode_Deopt[_Py_OPCODE(unpack)] == UNPACK_SEQUENCE
+                && _Py_OPARG(unpack) == oparg) {
+            PyObject **lo = stack_pointer - oparg, **hi = stack_pointer - 1;
+            for (; lo < hi; lo++, hi--) {
+                PyObject *swap = *lo;
+                *lo = *hi;
+                *hi = swap;
+            }
+            next_instr++;
+            DISPATCH();
+        }
+    }
     PyObject *tup = PyTuple_New(oparg);
     if (tup == NULL) {
         goto error;
@@ -868,9 +917,11 @@ TARGET(BUILD_SLICE)
 
 TARGET(LIST_APPEND)
 {
+    /* The compiler's target is the list of a comprehension or display,
+       made by BUILD_LIST and reachable only from this frame's stack, so
+       it needs no lock; the append consumes v. */
     PyObject *v = POP();
-    int err = PyList_Append(PEEK(oparg), v);
-    Py_DECREF(v);
+    int err = _PyList_AppendTakeRef((PyListObject *)PEEK(oparg), v);
     ERROR_IF(err < 0);
     DISPATCH();
 }
@@ -975,8 +1026,25 @@ TARGET(UNPACK_EX)
     int before = oparg & 0xFF, after = oparg >> 8;
     int total = before + 1 + after;
     PyObject *seq = POP();
-    PyObject **top = stack_pointer + total;
-    int ok = _PyEval_UnpackIterable(tstate, seq, before, after, top);
+    int done = 0;
+    /* Exact tuples and lists: their items are copied directly (no
+       iterator); a list's inside its critical section, so the length
+       check and the copy see one state. */
+    if (PyTuple_CheckExact(seq)) {
+        done = unpack_ex_items(_PyTuple_ITEMS(seq), PyTuple_GET_SIZE(seq),
+                               before, after, stack_pointer);
+    }
+    else if (PyList_CheckExact(seq)) {
+        Py_BEGIN_CRITICAL_SECTION(seq);
+        done = unpack_ex_items(_PyList_ITEMS(seq), PyList_GET_SIZE(seq),
+                               before, after, stack_pointer);
+        Py_END_CRITICAL_SECTION();
+    }
+    int ok = done > 0;
+    if (done == 0) {
+        ok = _PyEval_UnpackIterable(tstate, seq, before, after,
+                                    stack_pointer + total);
+    }
     Py_DECREF(seq);
     ERROR_IF(!ok);
     stack_pointer += total;
@@ -1197,6 +1265,9 @@ TARGET(FOR_ITER)
 generic_FOR_ITER:
 {
     PyObject *it = TOP();
+    if (Py_IS_TYPE(it, &PyGen_Type)) {
+        RESUME_GEN_INLINE(it, Py_None);
+    }
     PyObject *next = (*Py_TYPE(it)->tp_iternext)(it);
     if (next == NULL) {
         if (PyErr_Occurred()) {
@@ -1644,6 +1715,17 @@ TARGET(YIELD_VALUE)
     frame->yielded = 1;
     leave_python_frame(tstate);
     tstate->current_frame = frame->previous;
+    if (!frame->is_entry) {
+        /* Resumed inline by FOR_ITER or SEND (RESUME_GEN_INLINE): the
+           caller continues after that instruction with the value. */
+        _PyInterpreterFrame *caller = frame->previous;
+        frame->previous = NULL;
+        _PyGen_SuspendInline(tstate, frame);
+        frame = caller;
+        LOAD_FRAME();
+        PUSH(retval);
+        DISPATCH();
+    }
     frame->previous = NULL;
     tstate->c_recursion_remaining++;
     return retval;
@@ -1655,6 +1737,9 @@ TARGET(SEND)
        returned. */
     PyObject *v = POP();
     PyObject *receiver = TOP();
+    if (Py_IS_TYPE(receiver, &PyCoro_Type) || Py_IS_TYPE(receiver, &PyGen_Type)) {
+        RESUME_GEN_INLINE(receiver, v);
+    }
     PyObject *res = NULL;
     PySendResult status;
     if (dispatch_table == opcode_targets) {

@@ -260,22 +260,22 @@ TARGET(BINARY_OP_MULTIPLY_INT)
 TARGET(BINARY_OP_ADD_FLOAT)
 {
     FLOAT_OPERANDS();
-    BINARY_RESULT(spec_float_result(lhs_ref, PyFloat_AS_DOUBLE(lhs)
-                                         + PyFloat_AS_DOUBLE(rhs)));
+    BINARY_RESULT(spec_float_result(lhs_ref, rhs_ref, PyFloat_AS_DOUBLE(lhs)
+                                                    + PyFloat_AS_DOUBLE(rhs)));
 }
 
 TARGET(BINARY_OP_SUBTRACT_FLOAT)
 {
     FLOAT_OPERANDS();
-    BINARY_RESULT(spec_float_result(lhs_ref, PyFloat_AS_DOUBLE(lhs)
-                                         - PyFloat_AS_DOUBLE(rhs)));
+    BINARY_RESULT(spec_float_result(lhs_ref, rhs_ref, PyFloat_AS_DOUBLE(lhs)
+                                                    - PyFloat_AS_DOUBLE(rhs)));
 }
 
 TARGET(BINARY_OP_MULTIPLY_FLOAT)
 {
     FLOAT_OPERANDS();
-    BINARY_RESULT(spec_float_result(lhs_ref, PyFloat_AS_DOUBLE(lhs)
-                                         * PyFloat_AS_DOUBLE(rhs)));
+    BINARY_RESULT(spec_float_result(lhs_ref, rhs_ref, PyFloat_AS_DOUBLE(lhs)
+                                                    * PyFloat_AS_DOUBLE(rhs)));
 }
 
 TARGET(BINARY_OP_TRUE_DIVIDE_FLOAT)
@@ -284,8 +284,8 @@ TARGET(BINARY_OP_TRUE_DIVIDE_FLOAT)
     if (PyFloat_AS_DOUBLE(rhs) == 0.0) {
         SPEC_MISS(BINARY_OP);   /* the generic path raises */
     }
-    BINARY_RESULT(spec_float_result(lhs_ref, PyFloat_AS_DOUBLE(lhs)
-                                         / PyFloat_AS_DOUBLE(rhs)));
+    BINARY_RESULT(spec_float_result(lhs_ref, rhs_ref, PyFloat_AS_DOUBLE(lhs)
+                                                    / PyFloat_AS_DOUBLE(rhs)));
 }
 
 TARGET(BINARY_OP_ADD_UNICODE)
@@ -690,7 +690,10 @@ TARGET(FOR_ITER_RANGE)
     SPEC_STORE_RELAXED(&r->start,
                        (long)((unsigned long)value + (unsigned long)r->step));
     SPEC_STORE_RELAXED(&r->len, len - 1);
-    PyObject *next = PyLong_FromLong(value);
+    /* Most loops count through the cached small ints (immortal: the
+       reference needs no count). */
+    PyObject *next = (unsigned long)value < _PY_NSMALLPOSINTS
+                     ? _PyLong_SMALL_INT(value) : PyLong_FromLong(value);
     ERROR_IF(next == NULL);
     PUSH(next);
     DISPATCH();
@@ -927,12 +930,25 @@ TARGET(STORE_SUBSCR_LIST_INT)
             || _PyLong_CompactValue((PyLongObject *)sub) < 0) {
         SPEC_MISS(STORE_SUBSCR);    /* negative: the generic path counts back */
     }
+    Py_ssize_t index = _PyLong_CompactValue((PyLongObject *)sub);
+#ifndef Py_GIL_DISABLED
+    if (index < PyList_GET_SIZE(container)) {
+        /* The stack's reference to v moves into the list; the old item
+           is released once the list holds v. */
+        PyObject *old = PyList_GET_ITEM(container, index);
+        PyList_SET_ITEM(container, index, v);
+        STACK_SHRINK(3);
+        _PyStackRef_Close(container_ref);
+        _PyStackRef_Close(sub_ref);
+        Py_DECREF(old);
+        DISPATCH();
+    }
+#endif
     /* PyList_SetItem checks the index in the list's critical section and
        raises list assignment's IndexError; it steals the stack's
        reference to v. */
     STACK_SHRINK(3);
-    int err = PyList_SetItem(container,
-                             _PyLong_CompactValue((PyLongObject *)sub), v);
+    int err = PyList_SetItem(container, index, v);
     _PyStackRef_Close(container_ref);
     _PyStackRef_Close(sub_ref);
     ERROR_IF(err < 0);

@@ -22,4 +22,17 @@ PyObject *_PyCoro_GetAwaitableIter(PyObject *obj);
    GEN_WRAP), which asend() turns back into a StopIteration(v). */
 PyObject *_PyAsyncGenValueWrapperNew(PyObject *value);
 
+/* FOR_ITER and SEND run an exact generator's or coroutine's frame inside
+   the evaluation loop (Objects/genobject.c, "inline resumption"):
+   _PyGen_ResumeInline claims it and returns its frame (NULL: take the
+   generic path), and the loop calls _PyGen_SuspendInline when the frame
+   yields, _PyGen_FinishInline when it returns or raises. */
+struct _PyInterpreterFrame;
+struct _PyInterpreterFrame *_PyGen_ResumeInline(PyThreadState *tstate,
+                                                PyObject *gen, PyObject *arg);
+void _PyGen_SuspendInline(PyThreadState *tstate,
+                          struct _PyInterpreterFrame *frame);
+void _PyGen_FinishInline(PyThreadState *tstate,
+                         struct _PyInterpreterFrame *frame);
+
 #endif /* Py_INTERNAL_GENOBJECT_H */

@@ -97,6 +97,17 @@ PyAPI_FUNC(PyObject *) _PyList_FromArraySteal(PyObject *const *src,
 /* tuple(self) that moves the items out, leaving self empty. */
 PyAPI_FUNC(PyObject *) _PyList_AsTupleAndClear(PyListObject *self);
 
+/* self[start:stop] and self[start:stop] = value (del when value is NULL)
+   with the bounds as PySlice_Unpack leaves them for step 1, adjusted to
+   the size inside the list's critical section (BINARY_SLICE and
+   STORE_SLICE skip the slice object with these). */
+PyAPI_FUNC(PyObject *) _PyList_SliceUnpacked(PyListObject *self,
+                                             Py_ssize_t start,
+                                             Py_ssize_t stop);
+PyAPI_FUNC(int) _PyList_AssignSliceUnpacked(PyListObject *self,
+                                            Py_ssize_t start, Py_ssize_t stop,
+                                            PyObject *value);
+
 /* list iterator: it_seq is a strong reference, dropped on exhaustion in
    the default build; in the free-threaded build exhaustion is marked by
    it_index == -1 (relaxed atomics) and it_seq lives until deallocation. */

@@ -17,6 +17,12 @@ PyAPI_FUNC(PyObject *) _PyTuple_FromArraySteal(PyObject *const *src,
 PyAPI_FUNC(Py_hash_t) _PyTuple_HashItems(PyObject *const *items,
                                          Py_ssize_t n);
 
+/* a[start:stop] with the bounds as PySlice_Unpack leaves them for step 1
+   (BINARY_SLICE's fast path). */
+PyAPI_FUNC(PyObject *) _PyTuple_SliceUnpacked(PyTupleObject *a,
+                                              Py_ssize_t start,
+                                              Py_ssize_t stop);
+
 /* tuple iterator: it_seq is a strong reference, dropped on exhaustion in
    the default build and kept until deallocation in the free-threaded one
    (where it_index is read and written with relaxed atomics). */
