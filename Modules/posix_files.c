@@ -211,6 +211,19 @@ static int check_fd_with_options(path_t *path, int dir_fd, int checks)
     return 0;
 }
 
+/* The result of a call on one path that returns nothing: None, or the
+   OSError naming the path when it failed (res < 0); NULL when the call
+   was interrupted by an exception (async_err).  Cleans the path up. */
+static PyObject *path_call_result(int res, int async_err, path_t *path)
+{
+    PyObject *result = NULL;
+    if (!async_err) {
+        result = res < 0 ? _PyPosix_PathError(path) : Py_NewRef(Py_None);
+    }
+    _PyPosix_PathCleanup(path);
+    return result;
+}
+
 static PyObject *posix_stat(PyObject *Py_UNUSED(module), PyObject *args,
                             PyObject *kwargs)
 {
@@ -1190,9 +1203,7 @@ static PyObject *posix_mkdir(PyObject *Py_UNUSED(module), PyObject *args,
     Py_BEGIN_ALLOW_THREADS
     res = mkdirat(dir_fd, path.path, (mode_t)mode);
     POSIX_END_ALLOW_THREADS
-    PyObject *result = res < 0 ? _PyPosix_PathError(&path) : Py_NewRef(Py_None);
-    _PyPosix_PathCleanup(&path);
-    return result;
+    return path_call_result(res, 0, &path);
 }
 
 /* unlink, remove and rmdir: unlinkat with flags. */
@@ -1213,9 +1224,7 @@ static PyObject *unlink_common(PyObject *args, PyObject *kwargs,
     Py_BEGIN_ALLOW_THREADS
     res = unlinkat(dir_fd, path.path, flags);
     POSIX_END_ALLOW_THREADS
-    PyObject *result = res < 0 ? _PyPosix_PathError(&path) : Py_NewRef(Py_None);
-    _PyPosix_PathCleanup(&path);
-    return result;
+    return path_call_result(res, 0, &path);
 }
 
 static PyObject *posix_unlink(PyObject *Py_UNUSED(m), PyObject *a, PyObject *k)
@@ -1373,12 +1382,7 @@ static PyObject *posix_mkfifo(PyObject *Py_UNUSED(module), PyObject *args,
     }
     int res, async_err = 0;
     POSIX_CALL(res, mkfifoat(dir_fd, path.path, (mode_t)mode), async_err);
-    PyObject *result = NULL;
-    if (!async_err) {
-        result = res < 0 ? _PyPosix_PathError(&path) : Py_NewRef(Py_None);
-    }
-    _PyPosix_PathCleanup(&path);
-    return result;
+    return path_call_result(res, async_err, &path);
 }
 
 /* ---- changing the working directory and attributes -------------------- */
@@ -1396,9 +1400,7 @@ static PyObject *posix_chdir(PyObject *Py_UNUSED(module), PyObject *args,
     Py_BEGIN_ALLOW_THREADS
     res = path.path != NULL ? chdir(path.path) : fchdir(path.fd);
     POSIX_END_ALLOW_THREADS
-    PyObject *result = res < 0 ? _PyPosix_PathError(&path) : Py_NewRef(Py_None);
-    _PyPosix_PathCleanup(&path);
-    return result;
+    return path_call_result(res, 0, &path);
 }
 
 static PyObject *posix_fchdir(PyObject *Py_UNUSED(module), PyObject *arg)
@@ -1725,12 +1727,7 @@ static PyObject *posix_mknod(PyObject *Py_UNUSED(module), PyObject *args,
     int res, async_err = 0;
     POSIX_CALL(res, mknodat(dir_fd, path.path, (mode_t)mode, (dev_t)device),
                async_err);
-    PyObject *result = NULL;
-    if (!async_err) {
-        result = res < 0 ? _PyPosix_PathError(&path) : Py_NewRef(Py_None);
-    }
-    _PyPosix_PathCleanup(&path);
-    return result;
+    return path_call_result(res, async_err, &path);
 }
 
 static PyObject *posix_chroot(PyObject *Py_UNUSED(module), PyObject *args,
@@ -1746,9 +1743,7 @@ static PyObject *posix_chroot(PyObject *Py_UNUSED(module), PyObject *args,
     Py_BEGIN_ALLOW_THREADS
     res = chroot(path.path);
     POSIX_END_ALLOW_THREADS
-    PyObject *result = res < 0 ? _PyPosix_PathError(&path) : Py_NewRef(Py_None);
-    _PyPosix_PathCleanup(&path);
-    return result;
+    return path_call_result(res, 0, &path);
 }
 
 static PyObject *posix_lockf(PyObject *Py_UNUSED(m), PyObject *args)

@@ -1105,17 +1105,40 @@ static PyObject *posix_pipe2(PyObject *Py_UNUSED(m), PyObject *arg)
     return make_pipe(flags);
 }
 
-static PyObject *posix_get_inheritable(PyObject *Py_UNUSED(m), PyObject *arg)
+/* Whether `bit` of an fd's flags, read with get_cmd (F_GETFD or
+   F_GETFL), is clear. */
+static PyObject *fd_flag_is_clear(PyObject *arg, int get_cmd, int bit)
 {
     int fd = PyLong_AsInt(arg);
     if (fd == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    int flags = fcntl(fd, F_GETFD);
+    int flags = fcntl(fd, get_cmd);
     if (flags < 0) {
         return PyErr_SetFromErrno(PyExc_OSError);
     }
-    return PyBool_FromLong(!(flags & FD_CLOEXEC));
+    return PyBool_FromLong(!(flags & bit));
+}
+
+/* Clear (when `clear`) or set `bit` of an fd's flags, read and written
+   with get_cmd / set_cmd; the write is skipped when nothing changes. */
+static PyObject *set_fd_flag(int fd, int get_cmd, int set_cmd, int bit,
+                             int clear)
+{
+    int flags = fcntl(fd, get_cmd);
+    if (flags < 0) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    int wanted = clear ? (flags & ~bit) : (flags | bit);
+    if (wanted != flags && fcntl(fd, set_cmd, wanted) < 0) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *posix_get_inheritable(PyObject *Py_UNUSED(m), PyObject *arg)
+{
+    return fd_flag_is_clear(arg, F_GETFD, FD_CLOEXEC);
 }
 
 static PyObject *posix_set_inheritable(PyObject *Py_UNUSED(m), PyObject *args)
@@ -1124,28 +1147,12 @@ static PyObject *posix_set_inheritable(PyObject *Py_UNUSED(m), PyObject *args)
     if (!PyArg_ParseTuple(args, "ip:set_inheritable", &fd, &inheritable)) {
         return NULL;
     }
-    int flags = fcntl(fd, F_GETFD);
-    if (flags < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    int wanted = inheritable ? (flags & ~FD_CLOEXEC) : (flags | FD_CLOEXEC);
-    if (wanted != flags && fcntl(fd, F_SETFD, wanted) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return set_fd_flag(fd, F_GETFD, F_SETFD, FD_CLOEXEC, inheritable);
 }
 
 static PyObject *posix_get_blocking(PyObject *Py_UNUSED(m), PyObject *arg)
 {
-    int fd = PyLong_AsInt(arg);
-    if (fd == -1 && PyErr_Occurred()) {
-        return NULL;
-    }
-    int flags = fcntl(fd, F_GETFL);
-    if (flags < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    return PyBool_FromLong(!(flags & O_NONBLOCK));
+    return fd_flag_is_clear(arg, F_GETFL, O_NONBLOCK);
 }
 
 static PyObject *posix_set_blocking(PyObject *Py_UNUSED(m), PyObject *args)
@@ -1154,15 +1161,7 @@ static PyObject *posix_set_blocking(PyObject *Py_UNUSED(m), PyObject *args)
     if (!PyArg_ParseTuple(args, "ip:set_blocking", &fd, &blocking)) {
         return NULL;
     }
-    int flags = fcntl(fd, F_GETFL);
-    if (flags < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    int wanted = blocking ? (flags & ~O_NONBLOCK) : (flags | O_NONBLOCK);
-    if (wanted != flags && fcntl(fd, F_SETFL, wanted) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return set_fd_flag(fd, F_GETFL, F_SETFL, O_NONBLOCK, blocking);
 }
 
 static PyObject *posix_system(PyObject *Py_UNUSED(m), PyObject *args,
