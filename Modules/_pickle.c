@@ -637,39 +637,75 @@ save_reduce_of(PicklerObject *p, PyObject *func, PyObject *args,
     return rc;
 }
 
+/* head[0:head_len], then data[0:n]; a payload of the frame target's
+   size or more is written outside the frame. */
+static int
+write_with_payload(PicklerObject *p, const char *head, Py_ssize_t head_len,
+                   const char *data, Py_ssize_t n)
+{
+    if (n >= PICKLE_FRAME_SIZE_TARGET) {
+        return write_large(p, head, head_len, data, n);
+    }
+    if (out_write(p, head, head_len) < 0) {
+        return -1;
+    }
+    return out_write(p, data, n);
+}
+
+/* The opcodes of a length-prefixed payload (bytes, str) by the width of
+   its length. */
+typedef struct {
+    char op1, op4, op8;
+    const char *too_large;      /* > 4 GiB below protocol 4 */
+} sized_opcodes;
+
+/* The payload data[0:n] behind the narrowest length the protocol allows
+   (the 1-byte form only when short_ok). */
+static int
+save_sized(PicklerObject *p, const sized_opcodes *ops, int short_ok,
+           const char *data, Py_ssize_t n)
+{
+    char head[9];
+    Py_ssize_t head_len;
+    if (n <= 0xff && short_ok) {
+        head[0] = ops->op1;
+        head[1] = (char)n;
+        head_len = 2;
+    }
+    else if ((uint64_t)n > 0xffffffffULL) {
+        if (p->proto < 4) {
+            PyErr_SetString(PyExc_OverflowError, ops->too_large);
+            return -1;
+        }
+        head[0] = ops->op8;
+        put_le(head + 1, (uint64_t)n, 8);
+        head_len = 9;
+    }
+    else {
+        head[0] = ops->op4;
+        put_le(head + 1, (uint64_t)n, 4);
+        head_len = 5;
+    }
+    return write_with_payload(p, head, head_len, data, n);
+}
+
+static const sized_opcodes bytes_opcodes = {
+    (char)OP_SHORT_BINBYTES, (char)OP_BINBYTES, (char)OP_BINBYTES8,
+    "serializing a bytes object larger than 4 GiB requires pickle "
+    "protocol 4 or higher",
+};
+
+static const sized_opcodes str_opcodes = {
+    (char)OP_SHORT_BINUNICODE, (char)OP_BINUNICODE, (char)OP_BINUNICODE8,
+    "serializing a string larger than 4 GiB requires pickle protocol 4 "
+    "or higher",
+};
+
 /* A bytes payload at protocol 3+, not memoized. */
 static int
 save_bytes_data(PicklerObject *p, const char *data, Py_ssize_t n)
 {
-    char head[9];
-    if (n <= 0xff) {
-        head[0] = (char)OP_SHORT_BINBYTES;
-        head[1] = (char)n;
-        if (out_write(p, head, 2) < 0) {
-            return -1;
-        }
-        return out_write(p, data, n);
-    }
-    if ((uint64_t)n > 0xffffffffULL && p->proto >= 4) {
-        head[0] = (char)OP_BINBYTES8;
-        put_le(head + 1, (uint64_t)n, 8);
-        return write_large(p, head, 9, data, n);
-    }
-    if ((uint64_t)n > 0xffffffffULL) {
-        PyErr_SetString(PyExc_OverflowError,
-                        "serializing a bytes object larger than 4 GiB "
-                        "requires pickle protocol 4 or higher");
-        return -1;
-    }
-    head[0] = (char)OP_BINBYTES;
-    put_le(head + 1, (uint64_t)n, 4);
-    if (n >= PICKLE_FRAME_SIZE_TARGET) {
-        return write_large(p, head, 5, data, n);
-    }
-    if (out_write(p, head, 5) < 0) {
-        return -1;
-    }
-    return out_write(p, data, n);
+    return save_sized(p, &bytes_opcodes, 1, data, n);
 }
 
 static int
@@ -678,13 +714,7 @@ save_bytearray_data(PicklerObject *p, const char *data, Py_ssize_t n)
     char head[9];
     head[0] = (char)OP_BYTEARRAY8;
     put_le(head + 1, (uint64_t)n, 8);
-    if (n >= PICKLE_FRAME_SIZE_TARGET) {
-        return write_large(p, head, 9, data, n);
-    }
-    if (out_write(p, head, 9) < 0) {
-        return -1;
-    }
-    return out_write(p, data, n);
+    return write_with_payload(p, head, 9, data, n);
 }
 
 static int
@@ -795,35 +825,7 @@ escape_for_protocol0(PyObject *obj)
 static int
 save_str_binary(PicklerObject *p, const char *s, Py_ssize_t n)
 {
-    char head[9];
-    if (n <= 0xff && p->proto >= 4) {
-        head[0] = (char)OP_SHORT_BINUNICODE;
-        head[1] = (char)n;
-        if (out_write(p, head, 2) < 0) {
-            return -1;
-        }
-        return out_write(p, s, n);
-    }
-    if ((uint64_t)n > 0xffffffffULL && p->proto >= 4) {
-        head[0] = (char)OP_BINUNICODE8;
-        put_le(head + 1, (uint64_t)n, 8);
-        return write_large(p, head, 9, s, n);
-    }
-    if ((uint64_t)n > 0xffffffffULL) {
-        PyErr_SetString(PyExc_OverflowError,
-                        "serializing a string larger than 4 GiB "
-                        "requires pickle protocol 4 or higher");
-        return -1;
-    }
-    head[0] = (char)OP_BINUNICODE;
-    put_le(head + 1, (uint64_t)n, 4);
-    if (n >= PICKLE_FRAME_SIZE_TARGET) {
-        return write_large(p, head, 5, s, n);
-    }
-    if (out_write(p, head, 5) < 0) {
-        return -1;
-    }
-    return out_write(p, s, n);
+    return save_sized(p, &str_opcodes, p->proto >= 4, s, n);
 }
 
 static int
