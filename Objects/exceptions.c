@@ -187,6 +187,22 @@ static int BaseException_traverse(PyObject *op, visitproc visit, void *arg)
 
 DEFINE_DEALLOC(BaseException_dealloc, BaseException_clear)
 
+/* NAME_clear, NAME_traverse and NAME_dealloc of an exception type that
+   owns one object FIELD besides BaseException's. */
+#define ONE_FIELD_GC(NAME, TYPE, FIELD)                                 \
+    static int NAME##_clear(PyObject *self)                             \
+    {                                                                   \
+        Py_CLEAR(((TYPE *)self)->FIELD);                                \
+        return BaseException_clear(self);                               \
+    }                                                                   \
+    static int NAME##_traverse(PyObject *self, visitproc visit,         \
+                               void *arg)                               \
+    {                                                                   \
+        Py_VISIT(((TYPE *)self)->FIELD);                                \
+        return BaseException_traverse(self, visit, arg);                \
+    }                                                                   \
+    DEFINE_DEALLOC(NAME##_dealloc, NAME##_clear)
+
 /* A new reference to the args tuple (an empty tuple if never set). */
 static PyObject *exception_args(PyObject *self)
 {
@@ -676,19 +692,7 @@ static int StopIteration_init(PyObject *self, PyObject *args, PyObject *kwds)
     return 0;
 }
 
-static int StopIteration_clear(PyObject *self)
-{
-    Py_CLEAR(STOPITER(self)->value);
-    return BaseException_clear(self);
-}
-
-static int StopIteration_traverse(PyObject *self, visitproc visit, void *arg)
-{
-    Py_VISIT(STOPITER(self)->value);
-    return BaseException_traverse(self, visit, arg);
-}
-
-DEFINE_DEALLOC(StopIteration_dealloc, StopIteration_clear)
+ONE_FIELD_GC(StopIteration, PyStopIterationObject, value)
 
 static PyMemberDef StopIteration_members[] = {
     {"value", _Py_T_OBJECT, offsetof(PyStopIterationObject, value), 0,
@@ -719,19 +723,7 @@ static int SystemExit_init(PyObject *self, PyObject *args, PyObject *kwds)
     return 0;
 }
 
-static int SystemExit_clear(PyObject *self)
-{
-    Py_CLEAR(SYSEXIT(self)->code);
-    return BaseException_clear(self);
-}
-
-static int SystemExit_traverse(PyObject *self, visitproc visit, void *arg)
-{
-    Py_VISIT(SYSEXIT(self)->code);
-    return BaseException_traverse(self, visit, arg);
-}
-
-DEFINE_DEALLOC(SystemExit_dealloc, SystemExit_clear)
+ONE_FIELD_GC(SystemExit, PySystemExitObject, code)
 
 static PyMemberDef SystemExit_members[] = {
     {"code", _Py_T_OBJECT, offsetof(PySystemExitObject, code), 0,
@@ -1871,19 +1863,7 @@ static int NameError_init(PyObject *self, PyObject *args, PyObject *kwds)
     return 0;
 }
 
-static int NameError_clear(PyObject *self)
-{
-    Py_CLEAR(NAMEERR(self)->name);
-    return BaseException_clear(self);
-}
-
-static int NameError_traverse(PyObject *self, visitproc visit, void *arg)
-{
-    Py_VISIT(NAMEERR(self)->name);
-    return BaseException_traverse(self, visit, arg);
-}
-
-DEFINE_DEALLOC(NameError_dealloc, NameError_clear)
+ONE_FIELD_GC(NameError, PyNameErrorObject, name)
 
 static PyMemberDef NameError_members[] = {
     {"name", _Py_T_OBJECT, offsetof(PyNameErrorObject, name), 0, "name"},

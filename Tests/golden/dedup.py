@@ -1,0 +1,115 @@
+# Behaviour of helpers that several places now share: operator's getters,
+# os's fd flag functions and path calls, set's in-place operators, the
+# one-field exceptions, pickle's sized payloads, descriptor docstrings.
+import operator
+import os
+import pickle
+import tempfile
+import shutil
+import typing
+
+
+class Obj:
+    def __init__(self):
+        self.a = 1
+        self.b = Obj2()
+
+    def m(self, x, y=0):
+        return x + y
+
+
+class Obj2:
+    c = "deep"
+
+
+o = Obj()
+print(operator.itemgetter(1)("xyz"), operator.itemgetter(0, 2)("xyz"))
+print(operator.attrgetter("a")(o), operator.attrgetter("a", "b.c")(o))
+print(operator.methodcaller("m", 2, y=3)(o))
+for g in (operator.itemgetter(1), operator.attrgetter("a"),
+          operator.methodcaller("m")):
+    for call in (lambda: g(), lambda: g(o, o), lambda: g(obj=o)):
+        try:
+            call()
+        except TypeError as e:
+            print(type(g).__name__, "TypeError:", e)
+try:
+    operator.itemgetter(5)("xyz")
+except IndexError as e:
+    print("IndexError:", e)
+try:
+    operator.attrgetter("a", "zz")(o)
+except AttributeError as e:
+    print("AttributeError:", e)
+
+r, w = os.pipe()
+print(os.get_inheritable(r), os.get_blocking(r))
+os.set_inheritable(r, True)
+os.set_blocking(r, False)
+print(os.get_inheritable(r), os.get_blocking(r))
+os.set_inheritable(r, False)
+os.set_blocking(r, True)
+print(os.get_inheritable(r), os.get_blocking(r))
+os.close(r)
+os.close(w)
+for f in (os.get_inheritable, os.get_blocking):
+    try:
+        f(r)
+    except OSError as e:
+        print(f.__name__, "OSError", e.errno)
+try:
+    os.set_blocking(r, True)
+except OSError as e:
+    print("set_blocking OSError", e.errno)
+
+tmp = tempfile.mkdtemp()
+try:
+    fifo = os.path.join(tmp, "fifo")
+    print(os.mkfifo(fifo))
+    try:
+        os.mkfifo(fifo)
+    except FileExistsError as e:
+        print("FileExistsError", type(e).__name__)
+    try:
+        os.chdir(os.path.join(tmp, "missing"))
+    except FileNotFoundError as e:
+        print("FileNotFoundError", e.filename.endswith("missing"))
+finally:
+    shutil.rmtree(tmp)
+
+s = {1, 2, 3}
+t = s
+s |= {4}
+s &= {1, 2, 4, 9}
+s -= {1}
+s ^= {2, 7}
+print(sorted(s), s is t)
+fs = frozenset({1})
+try:
+    s |= [1]
+except TypeError as e:
+    print("TypeError:", e)
+s.intersection_update({4, 7}, [7])
+print(sorted(s))
+s &= s
+print(sorted(s))
+
+print(StopIteration(5).value, StopIteration().value, SystemExit(1, 2).code)
+print(NameError("x", name="nm").name)
+e = StopIteration([1])
+e.value.append(e)
+del e
+
+for proto in (3, 4, 5):
+    for obj in (b"x" * 3, b"y" * 300, "z" * 3, "w" * 300, bytearray(b"q" * 4),
+                b"big" * 30000, "big" * 30000):
+        data = pickle.dumps(obj, proto)
+        assert pickle.loads(data) == obj
+        print(proto, type(obj).__name__, len(obj), len(data), data[:12])
+
+print(type(o).__dict__["__weakref__"].__doc__)
+print(type(ValueError().__traceback__), StopIteration.value.__doc__)
+print(OSError.errno.__doc__, int.real.__doc__ is None or len(int.real.__doc__) > 0)
+
+P = typing.ParamSpec("P")
+print(P.args, P.kwargs, P.args.__origin__ is P)
