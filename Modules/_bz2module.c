@@ -138,16 +138,6 @@ error:
     return NULL;
 }
 
-static PyObject *compressor_compress(PyObject *op, PyObject *arg)
-{
-    return _PyCompressor_Compress(op, arg, compress_locked);
-}
-
-static PyObject *compressor_flush(PyObject *op, PyObject *Py_UNUSED(ignored))
-{
-    return _PyCompressor_Flush(op, compress_locked);
-}
-
 static PyObject *compressor_new(PyTypeObject *type, PyObject *args,
                                 PyObject *kwds)
 {
@@ -169,6 +159,7 @@ static PyObject *compressor_new(PyTypeObject *type, PyObject *args,
         return NULL;
     }
     c->base.mutex = (PyMutex){0};
+    c->base.run = compress_locked;
     memset(&c->bzs, 0, sizeof(c->bzs));
     int ret = BZ2_bzCompressInit(&c->bzs, compresslevel, 0, 0);
     if (catch_bz2_error(ret)) {
@@ -190,13 +181,7 @@ static void compressor_dealloc(PyObject *op)
 }
 
 static PyMethodDef compressor_methods[] = {
-    {"compress", compressor_compress, METH_O,
-     "compress($self, data, /)\n--\n\nCompress data; returns what "
-     "output is ready (maybe b''). Call flush() at the end."},
-    {"flush", compressor_flush, METH_NOARGS,
-     "flush($self, /)\n--\n\nEnd the stream and return the rest of "
-     "the output; the compressor cannot be used afterwards."},
-    {"__reduce__", _PyCompression_RefusePickle, METH_NOARGS, NULL},
+    _PyCompressor_METHODS,
     {NULL, NULL, 0, NULL},
 };
 
@@ -266,12 +251,6 @@ static const _PyDecompressorKind bz2_decompressor = {
     .run = decompress_locked,
 };
 
-static PyObject *decompressor_decompress(PyObject *op, PyObject *args,
-                                         PyObject *kwds)
-{
-    return _PyDecompressor_Decompress(op, args, kwds, &bz2_decompressor);
-}
-
 static PyObject *decompressor_new(PyTypeObject *type, PyObject *args,
                                   PyObject *kwds)
 {
@@ -285,7 +264,7 @@ static PyObject *decompressor_new(PyTypeObject *type, PyObject *args,
         return NULL;
     }
     memset(&d->bzs, 0, sizeof(d->bzs));
-    if (_PyDecompressor_InitHead(&d->base) < 0
+    if (_PyDecompressor_InitHead(&d->base, &bz2_decompressor) < 0
         || catch_bz2_error(BZ2_bzDecompressInit(&d->bzs, 0, 0))) {
         Py_DECREF(d);
         return NULL;
@@ -305,7 +284,7 @@ static void decompressor_dealloc(PyObject *op)
 }
 
 static PyMethodDef decompressor_methods[] = {
-    {"decompress", _PyCFunction_CAST(decompressor_decompress),
+    {"decompress", _PyCFunction_CAST(_PyDecompressor_Decompress),
      METH_VARARGS | METH_KEYWORDS,
      "decompress($self, /, data, max_length=-1)\n--\n\n"
      "Decompress data and return at most max_length bytes (all when "

@@ -417,16 +417,6 @@ error:
     return NULL;
 }
 
-static PyObject *compressor_compress(PyObject *op, PyObject *arg)
-{
-    return _PyCompressor_Compress(op, arg, compress_locked);
-}
-
-static PyObject *compressor_flush(PyObject *op, PyObject *Py_UNUSED(ignored))
-{
-    return _PyCompressor_Flush(op, compress_locked);
-}
-
 static int init_alone_encoder(lzma_stream *lzs, uint32_t preset,
                               PyObject *filterspecs)
 {
@@ -534,6 +524,7 @@ static PyObject *compressor_new(PyTypeObject *type, PyObject *args,
         return NULL;
     }
     c->base.mutex = (PyMutex){0};
+    c->base.run = compress_locked;
     c->lzs = (lzma_stream)LZMA_STREAM_INIT;
     if (init_encoder(&c->lzs, format, check, preset, filterspecs) < 0) {
         Py_DECREF(c);
@@ -553,13 +544,7 @@ static void compressor_dealloc(PyObject *op)
 }
 
 static PyMethodDef compressor_methods[] = {
-    {"compress", compressor_compress, METH_O,
-     "compress($self, data, /)\n--\n\nCompress data; returns what "
-     "output is ready (maybe b''). Call flush() at the end."},
-    {"flush", compressor_flush, METH_NOARGS,
-     "flush($self, /)\n--\n\nEnd the stream and return the rest of "
-     "the output; the compressor cannot be used afterwards."},
-    {"__reduce__", _PyCompression_RefusePickle, METH_NOARGS, NULL},
+    _PyCompressor_METHODS,
     {NULL, NULL, 0, NULL},
 };
 
@@ -642,12 +627,6 @@ static const _PyDecompressorKind lzma_decompressor = {
     .run = decompress_locked,
 };
 
-static PyObject *decompressor_decompress(PyObject *op, PyObject *args,
-                                         PyObject *kwds)
-{
-    return _PyDecompressor_Decompress(op, args, kwds, &lzma_decompressor);
-}
-
 static int init_decoder(DecompressorObject *d, int format, uint64_t memlimit,
                         PyObject *filterspecs)
 {
@@ -729,7 +708,7 @@ static PyObject *decompressor_new(PyTypeObject *type, PyObject *args,
     }
     d->lzs = (lzma_stream)LZMA_STREAM_INIT;
     d->check = LZMA_CHECK_UNKNOWN;
-    if (_PyDecompressor_InitHead(&d->base) < 0
+    if (_PyDecompressor_InitHead(&d->base, &lzma_decompressor) < 0
         || init_decoder(d, format, memlimit, filterspecs) < 0) {
         Py_DECREF(d);
         return NULL;
@@ -760,7 +739,7 @@ static PyObject *decompressor_get_check(PyObject *op, void *Py_UNUSED(c))
 }
 
 static PyMethodDef decompressor_methods[] = {
-    {"decompress", _PyCFunction_CAST(decompressor_decompress),
+    {"decompress", _PyCFunction_CAST(_PyDecompressor_Decompress),
      METH_VARARGS | METH_KEYWORDS,
      "decompress($self, /, data, max_length=-1)\n--\n\n"
      "Decompress data and return at most max_length bytes (all when "

@@ -12,8 +12,7 @@
 
 /* ---- compressors ------------------------------------------------------- */
 
-PyObject *_PyCompressor_Compress(PyObject *op, PyObject *data,
-                                 _PyCompressFunc run)
+PyObject *_PyCompressor_Compress(PyObject *op, PyObject *data)
 {
     _PyCompressorObject *c = (_PyCompressorObject *)op;
     Py_buffer view;
@@ -26,14 +25,14 @@ PyObject *_PyCompressor_Compress(PyObject *op, PyObject *data,
         PyErr_SetString(PyExc_ValueError, "Compressor has been flushed");
     }
     else {
-        result = run(op, view.buf, (size_t)view.len, 0);
+        result = c->run(op, view.buf, (size_t)view.len, 0);
     }
     PyMutex_Unlock(&c->mutex);
     PyBuffer_Release(&view);
     return result;
 }
 
-PyObject *_PyCompressor_Flush(PyObject *op, _PyCompressFunc run)
+PyObject *_PyCompressor_Flush(PyObject *op, PyObject *Py_UNUSED(unused))
 {
     _PyCompressorObject *c = (_PyCompressorObject *)op;
     PyObject *result = NULL;
@@ -43,7 +42,7 @@ PyObject *_PyCompressor_Flush(PyObject *op, _PyCompressFunc run)
     }
     else {
         c->flushed = 1;
-        result = run(op, NULL, 0, 1);
+        result = c->run(op, NULL, 0, 1);
     }
     PyMutex_Unlock(&c->mutex);
     return result;
@@ -51,9 +50,11 @@ PyObject *_PyCompressor_Flush(PyObject *op, _PyCompressFunc run)
 
 /* ---- decompressors: kept input ----------------------------------------- */
 
-int _PyDecompressor_InitHead(_PyDecompressorObject *d)
+int _PyDecompressor_InitHead(_PyDecompressorObject *d,
+                             const _PyDecompressorKind *kind)
 {
     d->mutex = (PyMutex){0};
+    d->kind = kind;
     d->eof = 0;
     d->needs_input = 1;
     d->input = NULL;
@@ -146,9 +147,9 @@ static int settle_input(_PyDecompressorObject *d, const char *rest,
 
 /* One decompress() call; the caller holds the mutex. */
 static PyObject *decompress_locked(_PyDecompressorObject *d, Py_buffer *view,
-                                   Py_ssize_t max_length,
-                                   const _PyDecompressorKind *kind)
+                                   Py_ssize_t max_length)
 {
+    const _PyDecompressorKind *kind = d->kind;
     if (d->eof) {
         PyErr_SetString(PyExc_EOFError, kind->eof_message);
         return NULL;
@@ -173,8 +174,7 @@ static PyObject *decompress_locked(_PyDecompressorObject *d, Py_buffer *view,
 }
 
 PyObject *_PyDecompressor_Decompress(PyObject *op, PyObject *args,
-                                     PyObject *kwds,
-                                     const _PyDecompressorKind *kind)
+                                     PyObject *kwds)
 {
     static char *keywords[] = {"data", "max_length", NULL};
     _PyDecompressorObject *d = (_PyDecompressorObject *)op;
@@ -185,7 +185,7 @@ PyObject *_PyDecompressor_Decompress(PyObject *op, PyObject *args,
         return NULL;
     }
     _PyMutex_LockDetached(&d->mutex);
-    PyObject *result = decompress_locked(d, &view, max_length, kind);
+    PyObject *result = decompress_locked(d, &view, max_length);
     PyMutex_Unlock(&d->mutex);
     PyBuffer_Release(&view);
     return result;

@@ -16,34 +16,33 @@
 
 #include <stddef.h>
 
+/* Compress data[0:len] (finish: end the stream) with the mutex held;
+   the output bytes, or NULL with an exception set. */
+typedef PyObject *(*_PyCompressFunc)(PyObject *op, const char *data,
+                                     size_t len, int finish);
+
 /* The head of a compressor whose stream ends once with flush()
    (_bz2, _lzma); the module's fields follow it. */
 typedef struct {
     PyObject_HEAD
     PyMutex mutex;              /* guards everything after it */
     int flushed;
+    _PyCompressFunc run;        /* set by tp_new, then constant */
 } _PyCompressorObject;
 
-/* Compress data[0:len] (finish: end the stream) with the mutex held;
-   the output bytes, or NULL with an exception set. */
-typedef PyObject *(*_PyCompressFunc)(PyObject *op, const char *data,
-                                     size_t len, int finish);
-
 /* compress(data, /) and flush() of a _PyCompressorObject. */
-PyObject *_PyCompressor_Compress(PyObject *op, PyObject *data,
-                                 _PyCompressFunc run);
-PyObject *_PyCompressor_Flush(PyObject *op, _PyCompressFunc run);
+PyObject *_PyCompressor_Compress(PyObject *op, PyObject *data);
+PyObject *_PyCompressor_Flush(PyObject *op, PyObject *unused);
 
-/* The head of every decompressor; the module's fields follow it. */
-typedef struct {
-    PyObject_HEAD
-    PyMutex mutex;              /* guards everything after it */
-    int eof;
-    int needs_input;
-    PyObject *unused_data;      /* bytes after the end of the stream */
-    char *input;                /* unconsumed input kept between calls */
-    size_t input_len;
-} _PyDecompressorObject;
+/* The method table entries of such a compressor. */
+#define _PyCompressor_METHODS                                            \
+    {"compress", _PyCompressor_Compress, METH_O,                         \
+     "compress($self, data, /)\n--\n\nCompress data; returns what "      \
+     "output is ready (maybe b''). Call flush() at the end."},           \
+    {"flush", _PyCompressor_Flush, METH_NOARGS,                          \
+     "flush($self, /)\n--\n\nEnd the stream and return the rest of "     \
+     "the output; the compressor cannot be used afterwards."},           \
+    {"__reduce__", _PyCompression_RefusePickle, METH_NOARGS, NULL}
 
 /* Decompress data[0:*len] into at most max_length bytes (negative: all)
    with the mutex held, setting `eof` at the end of the stream and *len
@@ -57,16 +56,28 @@ typedef struct {
     _PyDecompressFunc run;
 } _PyDecompressorKind;
 
+/* The head of every decompressor; the module's fields follow it. */
+typedef struct {
+    PyObject_HEAD
+    PyMutex mutex;              /* guards everything after it */
+    const _PyDecompressorKind *kind;    /* constant after tp_new */
+    int eof;
+    int needs_input;
+    PyObject *unused_data;      /* bytes after the end of the stream */
+    char *input;                /* unconsumed input kept between calls */
+    size_t input_len;
+} _PyDecompressorObject;
+
 /* Set up the head of a freshly allocated decompressor.  0, or -1 with
    an exception set (the head is then safe to clear). */
-int _PyDecompressor_InitHead(_PyDecompressorObject *d);
+int _PyDecompressor_InitHead(_PyDecompressorObject *d,
+                             const _PyDecompressorKind *kind);
 /* Release what the head owns; for tp_dealloc. */
 void _PyDecompressor_ClearHead(_PyDecompressorObject *d);
 
 /* decompress(data, max_length=-1), driving kind->run. */
 PyObject *_PyDecompressor_Decompress(PyObject *op, PyObject *args,
-                                     PyObject *kwds,
-                                     const _PyDecompressorKind *kind);
+                                     PyObject *kwds);
 
 /* Readers of the eof, needs_input and unused_data attributes. */
 PyObject *_PyDecompressor_GetEof(PyObject *op, void *closure);

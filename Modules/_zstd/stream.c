@@ -368,12 +368,6 @@ static const _PyDecompressorKind zstd_decompressor = {
     .run = decompress_locked,
 };
 
-static PyObject *decompressor_decompress(PyObject *op, PyObject *args,
-                                         PyObject *kwds)
-{
-    return _PyDecompressor_Decompress(op, args, kwds, &zstd_decompressor);
-}
-
 static PyObject *decompressor_new(PyTypeObject *type, PyObject *args,
                                   PyObject *kwds)
 {
@@ -387,7 +381,7 @@ static PyObject *decompressor_new(PyTypeObject *type, PyObject *args,
     if (d == NULL) {
         return NULL;
     }
-    if (_PyDecompressor_InitHead(&d->base) < 0) {
+    if (_PyDecompressor_InitHead(&d->base, &zstd_decompressor) < 0) {
         goto error;
     }
     d->dctx = ZSTD_createDCtx();
@@ -428,7 +422,7 @@ static void decompressor_dealloc(PyObject *op)
 }
 
 static PyMethodDef decompressor_methods[] = {
-    {"decompress", _PyCFunction_CAST(decompressor_decompress),
+    {"decompress", _PyCFunction_CAST(_PyDecompressor_Decompress),
      METH_VARARGS | METH_KEYWORDS,
      "decompress($self, /, data, max_length=-1)\n--\n\n"
      "Decompress data of one frame and return at most max_length bytes\n"
