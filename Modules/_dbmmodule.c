@@ -183,20 +183,7 @@ static int get_datum(PyObject *obj, datum *dt, Py_buffer *view,
 }
 
 static PyMethodDef dbm_methods[] = {
-    {"close", _PyDbm_CloseMethod, METH_NOARGS,
-     "close($self, /)\n--\n\nClose the database."},
-    {"keys", dbm_keys, METH_NOARGS,
-     "keys($self, /)\n--\n\nReturn a list of all keys in the database."},
-    {"get", _PyCFunction_CAST(_PyDbm_Get), METH_FASTCALL,
-     "get($self, key, default=None, /)\n--\n\n"
-     "Return db[key], or default when key is missing."},
-    {"setdefault", _PyCFunction_CAST(_PyDbm_SetDefault), METH_FASTCALL,
-     "setdefault($self, key, default=None, /)\n--\n\n"
-     "Return db[key], storing default first when key is missing."},
-    {"clear", _PyDbm_Clear, METH_NOARGS,
-     "clear($self, /)\n--\n\nRemove all items from the database."},
-    {"__enter__", _PyDbm_Enter, METH_NOARGS, NULL},
-    {"__exit__", _PyDbm_Exit, METH_VARARGS, NULL},
+    _PyDbm_METHODS,
     {NULL, NULL, 0, NULL},
 };
 

@@ -310,16 +310,7 @@ static const _PyDbmKind gdbm_kind = {
 };
 
 static PyMethodDef gdbm_methods[] = {
-    {"close", _PyDbm_CloseMethod, METH_NOARGS,
-     "close($self, /)\n--\n\nClose the database."},
-    {"keys", gdbm_keys, METH_NOARGS,
-     "keys($self, /)\n--\n\nReturn a list of all keys in the database."},
-    {"get", _PyCFunction_CAST(_PyDbm_Get), METH_FASTCALL,
-     "get($self, key, default=None, /)\n--\n\n"
-     "Return db[key], or default when key is missing."},
-    {"setdefault", _PyCFunction_CAST(_PyDbm_SetDefault), METH_FASTCALL,
-     "setdefault($self, key, default=None, /)\n--\n\n"
-     "Return db[key], storing default first when key is missing."},
+    _PyDbm_METHODS,
     {"firstkey", gdbmobj_firstkey, METH_NOARGS,
      "firstkey($self, /)\n--\n\nReturn the first key of a walk over the "
      "database, or None."},
@@ -330,10 +321,6 @@ static PyMethodDef gdbm_methods[] = {
      "reorganize($self, /)\n--\n\nShrink the file after many deletions."},
     {"sync", gdbm_sync_method, METH_NOARGS,
      "sync($self, /)\n--\n\nWrite unwritten data to the disk."},
-    {"clear", _PyDbm_Clear, METH_NOARGS,
-     "clear($self, /)\n--\n\nRemove all items from the database."},
-    {"__enter__", _PyDbm_Enter, METH_NOARGS, NULL},
-    {"__exit__", _PyDbm_Exit, METH_VARARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 

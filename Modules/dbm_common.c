@@ -63,6 +63,11 @@ void *_PyDbm_LockOpen(_PyDbmObject *d)
     return handle;
 }
 
+PyObject *_PyDbm_Keys(PyObject *op, PyObject *Py_UNUSED(unused))
+{
+    return ((_PyDbmObject *)op)->kind->keys(op, NULL);
+}
+
 PyObject *_PyDbm_Get(PyObject *op, PyObject *const *args, Py_ssize_t nargs)
 {
     if (!_PyArg_CheckPositional("get", nargs, 1, 2)) {

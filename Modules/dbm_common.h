@@ -45,6 +45,7 @@ void _PyDbm_ReleaseBytes(Py_buffer *view);
 void *_PyDbm_LockOpen(_PyDbmObject *d);
 
 /* Methods shared by both database types. */
+PyObject *_PyDbm_Keys(PyObject *op, PyObject *unused);
 PyObject *_PyDbm_Get(PyObject *op, PyObject *const *args, Py_ssize_t nargs);
 PyObject *_PyDbm_SetDefault(PyObject *op, PyObject *const *args,
                             Py_ssize_t nargs);
@@ -53,6 +54,24 @@ PyObject *_PyDbm_CloseMethod(PyObject *op, PyObject *unused);
 PyObject *_PyDbm_Enter(PyObject *op, PyObject *unused);
 PyObject *_PyDbm_Exit(PyObject *op, PyObject *args);
 void _PyDbm_Dealloc(PyObject *op);
+
+/* The method table entries both database types have; each module's
+   kind supplies `keys`. */
+#define _PyDbm_METHODS                                                   \
+    {"close", _PyDbm_CloseMethod, METH_NOARGS,                           \
+     "close($self, /)\n--\n\nClose the database."},                      \
+    {"keys", _PyDbm_Keys, METH_NOARGS,                                   \
+     "keys($self, /)\n--\n\nReturn a list of all keys in the database."},\
+    {"get", _PyCFunction_CAST(_PyDbm_Get), METH_FASTCALL,                \
+     "get($self, key, default=None, /)\n--\n\n"                          \
+     "Return db[key], or default when key is missing."},                 \
+    {"setdefault", _PyCFunction_CAST(_PyDbm_SetDefault), METH_FASTCALL,  \
+     "setdefault($self, key, default=None, /)\n--\n\n"                   \
+     "Return db[key], storing default first when key is missing."},      \
+    {"clear", _PyDbm_Clear, METH_NOARGS,                                 \
+     "clear($self, /)\n--\n\nRemove all items from the database."},      \
+    {"__enter__", _PyDbm_Enter, METH_NOARGS, NULL},                      \
+    {"__exit__", _PyDbm_Exit, METH_VARARGS, NULL}
 
 /* Create the module's error class once (under a lock shared by both
    modules) and add it as `error`.  0, or -1 with an exception set. */
