@@ -405,6 +405,29 @@ static int BaseException_set_tb(PyObject *self, PyObject *tb,
     return PyException_SetTraceback(self, tb);
 }
 
+/* The new value of __context__ or __cause__ (`attr`, the exception's
+   `what`): a new reference to an exception, or NULL for None.  0, or
+   -1 with TypeError set. */
+static int chained_exception_arg(PyObject *value, const char *attr,
+                                 const char *what, PyObject **out)
+{
+    if (value == NULL) {
+        PyErr_Format(PyExc_TypeError, "%s may not be deleted", attr);
+        return -1;
+    }
+    if (value == Py_None) {
+        *out = NULL;
+        return 0;
+    }
+    if (!PyExceptionInstance_Check(value)) {
+        PyErr_Format(PyExc_TypeError, "exception %s must be None "
+                     "or derive from BaseException", what);
+        return -1;
+    }
+    *out = Py_NewRef(value);
+    return 0;
+}
+
 static PyObject *BaseException_get_context(PyObject *self,
                                            void *Py_UNUSED(closure))
 {
@@ -414,19 +437,12 @@ static PyObject *BaseException_get_context(PyObject *self,
 static int BaseException_set_context(PyObject *self, PyObject *value,
                                      void *Py_UNUSED(closure))
 {
-    if (value == NULL) {
-        PyErr_SetString(PyExc_TypeError, "__context__ may not be deleted");
+    PyObject *context;
+    if (chained_exception_arg(value, "__context__", "context",
+                              &context) < 0) {
         return -1;
     }
-    if (value == Py_None) {
-        value = NULL;
-    }
-    else if (!PyExceptionInstance_Check(value)) {
-        PyErr_SetString(PyExc_TypeError, "exception context must be None "
-                        "or derive from BaseException");
-        return -1;
-    }
-    PyException_SetContext(self, Py_XNewRef(value));
+    PyException_SetContext(self, context);
     return 0;
 }
 
@@ -439,19 +455,11 @@ static PyObject *BaseException_get_cause(PyObject *self,
 static int BaseException_set_cause(PyObject *self, PyObject *value,
                                    void *Py_UNUSED(closure))
 {
-    if (value == NULL) {
-        PyErr_SetString(PyExc_TypeError, "__cause__ may not be deleted");
+    PyObject *cause;
+    if (chained_exception_arg(value, "__cause__", "cause", &cause) < 0) {
         return -1;
     }
-    if (value == Py_None) {
-        value = NULL;
-    }
-    else if (!PyExceptionInstance_Check(value)) {
-        PyErr_SetString(PyExc_TypeError, "exception cause must be None "
-                        "or derive from BaseException");
-        return -1;
-    }
-    PyException_SetCause(self, Py_XNewRef(value));
+    PyException_SetCause(self, cause);
     return 0;
 }
 
