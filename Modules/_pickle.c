@@ -929,17 +929,20 @@ save_tuple(PicklerObject *p, PyObject *obj)
     return memoize(p, obj);
 }
 
-/* MARK item... APPENDS batches for an iterator (any list-like
-   listitems of a reduce value); at protocol 0 one APPEND per item. */
+/* The items an iterator yields, each saved by save_one: in batches of
+   MARK item... op_many, or at protocol 0 each followed by op_one.  The
+   listitems (APPEND) and dictitems (SETITEM) of a reduce value. */
 static int
-batch_appends(PicklerObject *p, PyObject *iter)
+batch_items(PicklerObject *p, PyObject *iter,
+            int (*save_one)(PicklerObject *, PyObject *),
+            unsigned char op_one, unsigned char op_many)
 {
     PyObject *first = NULL, *item = NULL;
     if (!p->bin) {
         while ((item = PyIter_Next(iter)) != NULL) {
-            int rc = save(p, item, 1);
+            int rc = save_one(p, item);
             Py_DECREF(item);
-            if (rc < 0 || out_op(p, OP_APPEND) < 0) {
+            if (rc < 0 || out_op(p, op_one) < 0) {
                 return -1;
             }
         }
@@ -955,17 +958,17 @@ batch_appends(PicklerObject *p, PyObject *iter)
             if (PyErr_Occurred()) {
                 goto error;
             }
-            int rc = save(p, first, 1);
+            int rc = save_one(p, first);
             Py_DECREF(first);
-            return rc < 0 ? -1 : out_op(p, OP_APPEND);
+            return rc < 0 ? -1 : out_op(p, op_one);
         }
-        if (out_op(p, OP_MARK) < 0 || save(p, first, 1) < 0) {
+        if (out_op(p, OP_MARK) < 0 || save_one(p, first) < 0) {
             goto error;
         }
         Py_CLEAR(first);
         int n = 1;
         while (item != NULL) {
-            if (save(p, item, 1) < 0) {
+            if (save_one(p, item) < 0) {
                 goto error;
             }
             Py_CLEAR(item);
@@ -974,7 +977,7 @@ batch_appends(PicklerObject *p, PyObject *iter)
             }
             item = PyIter_Next(iter);
         }
-        if (PyErr_Occurred() || out_op(p, OP_APPENDS) < 0) {
+        if (PyErr_Occurred() || out_op(p, op_many) < 0) {
             goto error;
         }
         if (n < PICKLE_BATCHSIZE) {
@@ -985,6 +988,18 @@ error:
     Py_XDECREF(first);
     Py_XDECREF(item);
     return -1;
+}
+
+static int
+save_item(PicklerObject *p, PyObject *obj)
+{
+    return save(p, obj, 1);
+}
+
+static int
+batch_appends(PicklerObject *p, PyObject *iter)
+{
+    return batch_items(p, iter, save_item, OP_APPEND, OP_APPENDS);
 }
 
 /* The item at index i of a list, as a new reference, or NULL without an
@@ -1142,57 +1157,7 @@ save_pair(PicklerObject *p, PyObject *pair)
 static int
 batch_setitems(PicklerObject *p, PyObject *iter)
 {
-    PyObject *first = NULL, *item = NULL;
-    if (!p->bin) {
-        while ((item = PyIter_Next(iter)) != NULL) {
-            int rc = save_pair(p, item);
-            Py_DECREF(item);
-            if (rc < 0 || out_op(p, OP_SETITEM) < 0) {
-                return -1;
-            }
-        }
-        return PyErr_Occurred() ? -1 : 0;
-    }
-    for (;;) {
-        first = PyIter_Next(iter);
-        if (first == NULL) {
-            return PyErr_Occurred() ? -1 : 0;
-        }
-        item = PyIter_Next(iter);
-        if (item == NULL) {
-            if (PyErr_Occurred()) {
-                goto error;
-            }
-            int rc = save_pair(p, first);
-            Py_DECREF(first);
-            return rc < 0 ? -1 : out_op(p, OP_SETITEM);
-        }
-        if (out_op(p, OP_MARK) < 0 || save_pair(p, first) < 0) {
-            goto error;
-        }
-        Py_CLEAR(first);
-        int n = 1;
-        while (item != NULL) {
-            if (save_pair(p, item) < 0) {
-                goto error;
-            }
-            Py_CLEAR(item);
-            if (++n == PICKLE_BATCHSIZE) {
-                break;
-            }
-            item = PyIter_Next(iter);
-        }
-        if (PyErr_Occurred() || out_op(p, OP_SETITEMS) < 0) {
-            goto error;
-        }
-        if (n < PICKLE_BATCHSIZE) {
-            return 0;
-        }
-    }
-error:
-    Py_XDECREF(first);
-    Py_XDECREF(item);
-    return -1;
+    return batch_items(p, iter, save_pair, OP_SETITEM, OP_SETITEMS);
 }
 
 static int
