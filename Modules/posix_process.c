@@ -97,6 +97,25 @@ static PyObject *posix_getgroups(PyObject *Py_UNUSED(m), PyObject *Py_UNUSED(a))
 }
 
 /* setuid-style calls taking one id. */
+/* None after a call that succeeded (rc >= 0), else the OSError of
+   errno, which nothing has touched since the call. */
+static PyObject *none_or_errno(int rc)
+{
+    if (rc < 0) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    Py_RETURN_NONE;
+}
+
+/* The process (group) id a call returned, or the OSError of errno. */
+static PyObject *pid_or_errno(pid_t pid)
+{
+    if (pid < 0) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    return PyLong_FromLong((long)pid);
+}
+
 static PyObject *set_id(PyObject *arg, int (*func)(unsigned int))
 {
     long long v = PyLong_AsLongLong(arg);
@@ -107,10 +126,7 @@ static PyObject *set_id(PyObject *arg, int (*func)(unsigned int))
         PyErr_SetString(PyExc_OverflowError, "user id is out of range");
         return NULL;
     }
-    if (func((unsigned int)v) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(func((unsigned int)v));
 }
 
 static int do_setuid(unsigned int v) { return setuid((uid_t)v); }
@@ -140,10 +156,7 @@ static PyObject *posix_setegid(PyObject *Py_UNUSED(m), PyObject *a)
 
 static PyObject *posix_setsid(PyObject *Py_UNUSED(m), PyObject *Py_UNUSED(a))
 {
-    if (setsid() < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(setsid());
 }
 
 static PyObject *posix_getsid(PyObject *Py_UNUSED(m), PyObject *arg)
@@ -152,11 +165,7 @@ static PyObject *posix_getsid(PyObject *Py_UNUSED(m), PyObject *arg)
     if (pid == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    pid_t sid = getsid(pid);
-    if (sid < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    return PyLong_FromLong((long)sid);
+    return pid_or_errno(getsid(pid));
 }
 
 static PyObject *posix_getpgid(PyObject *Py_UNUSED(m), PyObject *arg)
@@ -165,11 +174,7 @@ static PyObject *posix_getpgid(PyObject *Py_UNUSED(m), PyObject *arg)
     if (pid == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    pid_t pgid = getpgid(pid);
-    if (pgid < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    return PyLong_FromLong((long)pgid);
+    return pid_or_errno(getpgid(pid));
 }
 
 static PyObject *posix_setpgid(PyObject *Py_UNUSED(m), PyObject *args)
@@ -178,10 +183,7 @@ static PyObject *posix_setpgid(PyObject *Py_UNUSED(m), PyObject *args)
     if (!PyArg_ParseTuple(args, "ii:setpgid", &pid, &pgrp)) {
         return NULL;
     }
-    if (setpgid(pid, pgrp) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(setpgid(pid, pgrp));
 }
 
 static PyObject *posix_nice(PyObject *Py_UNUSED(m), PyObject *arg)
@@ -222,10 +224,7 @@ static PyObject *posix_killpg(PyObject *Py_UNUSED(m), PyObject *args)
     if (!PyArg_ParseTuple(args, "ii:killpg", &pgid, &sig)) {
         return NULL;
     }
-    if (killpg(pgid, sig) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(killpg(pgid, sig));
 }
 
 static PyObject *posix_abort(PyObject *Py_UNUSED(m), PyObject *Py_UNUSED(a))
@@ -1313,10 +1312,7 @@ static PyObject *posix_setpriority(PyObject *Py_UNUSED(m), PyObject *args)
     if (!PyArg_ParseTuple(args, "iii:setpriority", &which, &who, &prio)) {
         return NULL;
     }
-    if (setpriority(which, (id_t)who, prio) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(setpriority(which, (id_t)who, prio));
 }
 
 /* ---- real, effective and saved ids -------------------------------------- */
@@ -1370,10 +1366,7 @@ static PyObject *set_ids(PyObject *args, const char *fname, int count,
             return NULL;
         }
     }
-    if (func(ids) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(func(ids));
 }
 
 static int do_setresuid(unsigned int *v) { return setresuid(v[0], v[1], v[2]); }
@@ -1485,11 +1478,7 @@ static PyObject *posix_tcgetpgrp(PyObject *Py_UNUSED(m), PyObject *arg)
     if (fd == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    pid_t pg = tcgetpgrp(fd);
-    if (pg < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    return PyLong_FromLong((long)pg);
+    return pid_or_errno(tcgetpgrp(fd));
 }
 
 static PyObject *posix_tcsetpgrp(PyObject *Py_UNUSED(m), PyObject *args)
@@ -1498,10 +1487,7 @@ static PyObject *posix_tcsetpgrp(PyObject *Py_UNUSED(m), PyObject *args)
     if (!PyArg_ParseTuple(args, "ii:tcsetpgrp", &fd, &pg)) {
         return NULL;
     }
-    if (tcsetpgrp(fd, pg) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(tcsetpgrp(fd, pg));
 }
 
 static PyObject *posix_openpty(PyObject *Py_UNUSED(m), PyObject *Py_UNUSED(a))
@@ -1616,10 +1602,7 @@ static PyObject *posix_sched_setparam(PyObject *Py_UNUSED(m), PyObject *args)
         || sched_param_arg(param_obj, &param) < 0) {
         return NULL;
     }
-    if (sched_setparam(pid, &param) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(sched_setparam(pid, &param));
 }
 
 static PyObject *posix_sched_setscheduler(PyObject *Py_UNUSED(m),
@@ -1633,10 +1616,7 @@ static PyObject *posix_sched_setscheduler(PyObject *Py_UNUSED(m),
         || sched_param_arg(param_obj, &param) < 0) {
         return NULL;
     }
-    if (sched_setscheduler(pid, policy, &param) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(sched_setscheduler(pid, policy, &param));
 }
 
 static PyObject *posix_sched_rr_get_interval(PyObject *Py_UNUSED(m),
@@ -1748,10 +1728,7 @@ static PyObject *posix_getgrouplist(PyObject *Py_UNUSED(m), PyObject *args)
 
 static PyObject *posix_setpgrp(PyObject *Py_UNUSED(m), PyObject *Py_UNUSED(a))
 {
-    if (setpgid(0, 0) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(setpgid(0, 0));
 }
 
 static PyObject *sched_priority_limit(PyObject *args, const char *fname,
@@ -1807,10 +1784,7 @@ static PyObject *posix_unshare(PyObject *Py_UNUSED(m), PyObject *args,
                                      &flags)) {
         return NULL;
     }
-    if (unshare(flags) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(unshare(flags));
 }
 
 static PyObject *posix_setns(PyObject *Py_UNUSED(m), PyObject *args,
@@ -1822,10 +1796,7 @@ static PyObject *posix_setns(PyObject *Py_UNUSED(m), PyObject *args,
                                      &fd, &nstype)) {
         return NULL;
     }
-    if (setns(fd, nstype) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(setns(fd, nstype));
 }
 
 /* Make fd the controlling terminal and standard streams of the calling
@@ -1850,10 +1821,7 @@ static PyObject *posix_login_tty(PyObject *Py_UNUSED(m), PyObject *arg)
     if (fd == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    if (become_tty(fd) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(become_tty(fd));
 }
 
 static PyObject *posix_openpty(PyObject *m, PyObject *a);
@@ -1916,10 +1884,7 @@ static PyObject *pty_call(PyObject *arg, int (*func)(int))
     if (fd == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    if (func(fd) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(func(fd));
 }
 
 static PyObject *posix_grantpt(PyObject *Py_UNUSED(m), PyObject *arg)
