@@ -113,3 +113,59 @@ print(OSError.errno.__doc__, int.real.__doc__ is None or len(int.real.__doc__) >
 
 P = typing.ParamSpec("P")
 print(P.args, P.kwargs, P.args.__origin__ is P)
+
+
+class Bag:
+    """Rebuilt from listitems and dictitems iterators."""
+
+    def __init__(self, items=(), pairs=()):
+        self.items = list(items)
+        self.pairs = dict(pairs)
+
+    def append(self, x):
+        self.items.append(x)
+
+    def extend(self, xs):
+        self.items.extend(xs)
+
+    def __setitem__(self, k, v):
+        self.pairs[k] = v
+
+    def __reduce__(self):
+        return (Bag, (), None, iter(self.items), iter(self.pairs.items()))
+
+
+for n in (0, 1, 2, 1000, 1001, 2500):
+    bag = Bag(range(n), ((i, -i) for i in range(n)))
+    for proto in (0, 2):
+        data = pickle.dumps(bag, proto)
+        back = pickle.loads(data)
+        print(n, proto, len(data), back.items == bag.items,
+              back.pairs == bag.pairs)
+
+
+class BadPairs(Bag):
+    def __reduce__(self):
+        return (Bag, (), None, None, iter([(1, 2), 3]))
+
+
+for proto in (0, 2):
+    try:
+        pickle.dumps(BadPairs(), proto)
+    except TypeError as e:
+        print(proto, "TypeError:", e)
+
+err = ValueError("v")
+for attr in ("__context__", "__cause__"):
+    try:
+        setattr(err, attr, 5)
+    except TypeError as e:
+        print("TypeError:", e)
+    try:
+        delattr(err, attr)
+    except TypeError as e:
+        print("TypeError:", e)
+    setattr(err, attr, KeyError("k"))
+    print(attr, repr(getattr(err, attr)), err.__suppress_context__)
+    setattr(err, attr, None)
+    print(attr, getattr(err, attr))
