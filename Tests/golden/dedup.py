@@ -169,3 +169,42 @@ for attr in ("__context__", "__cause__"):
     print(attr, repr(getattr(err, attr)), err.__suppress_context__)
     setattr(err, attr, None)
     print(attr, getattr(err, attr))
+
+import codecs
+
+samples = ["abc", "h\u00e9llo \u20ac", "\U0001f600x", ""]
+for enc in ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le",
+            "utf-32-be"):
+    for text in samples:
+        data = text.encode(enc)
+        dec = codecs.getincrementaldecoder(enc)()
+        pieces = [dec.decode(data[i:i + 1]) for i in range(len(data))]
+        pieces.append(dec.decode(b"", final=True))
+        assert "".join(pieces) == text == data.decode(enc), (enc, text)
+    print(enc, [s.encode(enc).hex() for s in samples[:2]])
+
+bad16 = [b"a\x00\x00", b"\x00\xdc", b"\x00\xd8a\x00", b"\x00\xd8",
+         b"\xff\xfea\x00\x00\xdcb\x00"]
+bad32 = [b"a\x00\x00", b"\x00\x00\x11\x00", b"\x00\xd8\x00\x00",
+         b"a\x00\x00\x00\x00\x00\x11\x00b\x00\x00\x00"]
+for enc, bad in (("utf-16-le", bad16), ("utf-32-le", bad32)):
+    for data in bad:
+        try:
+            data.decode(enc)
+        except UnicodeDecodeError as e:
+            print(enc, "UnicodeDecodeError:", e.reason, e.start, e.end)
+        print(enc, ascii(data.decode(enc, "replace")),
+              ascii(data.decode(enc, "backslashreplace")))
+        dec = codecs.getincrementaldecoder(enc)("replace")
+        print(enc, ascii(dec.decode(data)), ascii(dec.decode(b"", True)))
+print(codecs.utf_16_ex_decode(b"\xfe\xff\x00a", "strict", 0, True))
+print(codecs.utf_32_ex_decode(b"\x00\x00\xfe\xff\x00\x00\x00a", "strict", 0,
+                              True))
+print(codecs.utf_16_ex_decode(b"a\x00b", "strict", -1, False))
+for text in ("a\\b\t\n\r\x7f\xe9\u20ac\U0001f600", ""):
+    print(text.encode("unicode_escape"), text.encode("raw_unicode_escape"))
+for enc in ("unicode_escape", "raw_unicode_escape"):
+    try:
+        codecs.encode(b"x", enc)
+    except TypeError as e:
+        print(enc, "TypeError")
