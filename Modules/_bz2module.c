@@ -296,13 +296,7 @@ static PyMethodDef decompressor_methods[] = {
 };
 
 static PyGetSetDef decompressor_getset[] = {
-    {"eof", _PyDecompressor_GetEof, NULL,
-     "True if the end-of-stream marker has been reached.", NULL},
-    {"unused_data", _PyDecompressor_GetUnusedData, NULL,
-     "Data found after the end of the compressed stream.", NULL},
-    {"needs_input", _PyDecompressor_GetNeedsInput, NULL,
-     "True if more input is needed before more decompressed data can be "
-     "produced.", NULL},
+    _PyDecompressor_GETSET,
     {NULL, NULL, NULL, NULL, NULL},
 };
 

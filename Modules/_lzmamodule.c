@@ -753,13 +753,7 @@ static PyMethodDef decompressor_methods[] = {
 static PyGetSetDef decompressor_getset[] = {
     {"check", decompressor_get_check, NULL,
      "ID of the integrity check used by the input stream.", NULL},
-    {"eof", _PyDecompressor_GetEof, NULL,
-     "True if the end-of-stream marker has been reached.", NULL},
-    {"needs_input", _PyDecompressor_GetNeedsInput, NULL,
-     "True if more input is needed before more decompressed data can be "
-     "produced.", NULL},
-    {"unused_data", _PyDecompressor_GetUnusedData, NULL,
-     "Data found after the end of the compressed stream.", NULL},
+    _PyDecompressor_GETSET,
     {NULL, NULL, NULL, NULL, NULL},
 };
 

@@ -84,6 +84,16 @@ PyObject *_PyDecompressor_GetEof(PyObject *op, void *closure);
 PyObject *_PyDecompressor_GetNeedsInput(PyObject *op, void *closure);
 PyObject *_PyDecompressor_GetUnusedData(PyObject *op, void *closure);
 
+/* The getset entries of a decompressor of one stream (_bz2, _lzma). */
+#define _PyDecompressor_GETSET                                           \
+    {"eof", _PyDecompressor_GetEof, NULL,                                \
+     "True if the end-of-stream marker has been reached.", NULL},        \
+    {"unused_data", _PyDecompressor_GetUnusedData, NULL,                 \
+     "Data found after the end of the compressed stream.", NULL},        \
+    {"needs_input", _PyDecompressor_GetNeedsInput, NULL,                 \
+     "True if more input is needed before more decompressed data can "   \
+     "be produced.", NULL}
+
 /* __reduce__ of objects that hold a library stream: always TypeError. */
 PyObject *_PyCompression_RefusePickle(PyObject *op, PyObject *unused);
 
