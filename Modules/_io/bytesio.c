@@ -394,21 +394,10 @@ static PyObject *bytesio_truncate(PyObject *op, PyObject *const *args,
     PyObject *res = NULL;
     Py_BEGIN_CRITICAL_SECTION(op);
     bytesio *self = BYTESIO(op);
-    if (check_closed(self) < 0 || check_exports(self) < 0) {
-        goto done;
+    if (check_closed(self) == 0 && check_exports(self) == 0) {
+        res = _PyMemIO_Truncate(&self->size, self->pos, given, size,
+                                "negative size value %zd");
     }
-    if (!given) {
-        size = self->pos;
-    }
-    if (size < 0) {
-        PyErr_Format(PyExc_ValueError, "negative size value %zd", size);
-        goto done;
-    }
-    if (size < self->size) {
-        self->size = size;
-    }
-    res = PyLong_FromSsize_t(size);
-done:
     Py_END_CRITICAL_SECTION();
     return res;
 }

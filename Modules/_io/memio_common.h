@@ -1,7 +1,7 @@
-/* Argument checks that BytesIO and StringIO (bytesio.c, stringio.c)
-   share: truncate()'s size and the parts of a pickled __setstate__
-   state.  None of them touches the object's buffer, so they run before
-   its critical section is entered. */
+/* What BytesIO and StringIO (bytesio.c, stringio.c) share: truncate()
+   and the checks of a pickled __setstate__ state.  _PyMemIO_Truncate and
+   _PyMemIO_MergeStateDict change the object and run inside its critical
+   section; the argument checks run before it is entered. */
 #ifndef WEFT_IO_MEMIO_COMMON_H
 #define WEFT_IO_MEMIO_COMMON_H
 
@@ -24,6 +24,26 @@ _PyMemIO_TruncateArg(PyObject *const *args, Py_ssize_t nargs,
         return -1;
     }
     return 1;
+}
+
+/* truncate() once the object is known usable: cut *length to `size`
+   (the position `pos` when no size was given) and return the size.
+   `negative` is the ValueError format for a negative size. */
+static inline PyObject *
+_PyMemIO_Truncate(Py_ssize_t *length, Py_ssize_t pos, int given,
+                  Py_ssize_t size, const char *negative)
+{
+    if (!given) {
+        size = pos;
+    }
+    if (size < 0) {
+        PyErr_Format(PyExc_ValueError, negative, size);
+        return NULL;
+    }
+    if (size < *length) {
+        *length = size;
+    }
+    return PyLong_FromSsize_t(size);
 }
 
 /* The state must be a tuple of at least `n` items. */

@@ -418,21 +418,10 @@ static PyObject *stringio_truncate(PyObject *op, PyObject *const *args,
     PyObject *res = NULL;
     Py_BEGIN_CRITICAL_SECTION(op);
     stringio *self = STRINGIO(op);
-    if (check_ready(self) < 0) {
-        goto done;
+    if (check_ready(self) == 0) {
+        res = _PyMemIO_Truncate(&self->size, self->pos, given, size,
+                                "Negative size value %zd");
     }
-    if (!given) {
-        size = self->pos;
-    }
-    if (size < 0) {
-        PyErr_Format(PyExc_ValueError, "Negative size value %zd", size);
-        goto done;
-    }
-    if (size < self->size) {
-        self->size = size;
-    }
-    res = PyLong_FromSsize_t(size);
-done:
     Py_END_CRITICAL_SECTION();
     return res;
 }
