@@ -410,25 +410,22 @@ static PyObject *posix_closerange(PyObject *Py_UNUSED(module), PyObject *args)
     Py_RETURN_NONE;
 }
 
-static PyObject *posix_read(PyObject *Py_UNUSED(module), PyObject *args)
+/* The buffer of a read of `length` bytes (EINVAL when negative). */
+static PyObject *new_read_buffer(Py_ssize_t length)
 {
-    int fd;
-    Py_ssize_t length;
-    if (!PyArg_ParseTuple(args, "in:read", &fd, &length)) {
-        return NULL;
-    }
     if (length < 0) {
         errno = EINVAL;
         return PyErr_SetFromErrno(PyExc_OSError);
     }
-    PyObject *buffer = PyBytes_FromStringAndSize(NULL, length);
-    if (buffer == NULL) {
-        return NULL;
-    }
-    ssize_t n;
-    int async_err = 0;
-    POSIX_CALL(n, read(fd, PyBytes_AS_STRING(buffer), (size_t)length),
-               async_err);
+    return PyBytes_FromStringAndSize(NULL, length);
+}
+
+/* What a read into `buffer` (owned) returned: the n bytes read, or the
+   OSError of errno when n < 0 (none after an exception interrupted the
+   call, async_err). */
+static PyObject *read_result(PyObject *buffer, ssize_t n, Py_ssize_t length,
+                             int async_err)
+{
     if (n < 0) {
         if (!async_err) {
             PyErr_SetFromErrno(PyExc_OSError);
@@ -440,6 +437,24 @@ static PyObject *posix_read(PyObject *Py_UNUSED(module), PyObject *args)
         return NULL;
     }
     return buffer;
+}
+
+static PyObject *posix_read(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    int fd;
+    Py_ssize_t length;
+    if (!PyArg_ParseTuple(args, "in:read", &fd, &length)) {
+        return NULL;
+    }
+    PyObject *buffer = new_read_buffer(length);
+    if (buffer == NULL) {
+        return NULL;
+    }
+    ssize_t n;
+    int async_err = 0;
+    POSIX_CALL(n, read(fd, PyBytes_AS_STRING(buffer), (size_t)length),
+               async_err);
+    return read_result(buffer, n, length, async_err);
 }
 
 static PyObject *posix_write(PyObject *Py_UNUSED(module), PyObject *args)
@@ -467,11 +482,7 @@ static PyObject *posix_pread(PyObject *Py_UNUSED(module), PyObject *args)
     if (!PyArg_ParseTuple(args, "inL:pread", &fd, &length, &offset)) {
         return NULL;
     }
-    if (length < 0) {
-        errno = EINVAL;
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    PyObject *buffer = PyBytes_FromStringAndSize(NULL, length);
+    PyObject *buffer = new_read_buffer(length);
     if (buffer == NULL) {
         return NULL;
     }
@@ -479,17 +490,7 @@ static PyObject *posix_pread(PyObject *Py_UNUSED(module), PyObject *args)
     int async_err = 0;
     POSIX_CALL(n, pread(fd, PyBytes_AS_STRING(buffer), (size_t)length,
                         (off_t)offset), async_err);
-    if (n < 0) {
-        if (!async_err) {
-            PyErr_SetFromErrno(PyExc_OSError);
-        }
-        Py_DECREF(buffer);
-        return NULL;
-    }
-    if (n != length && _PyBytes_Resize(&buffer, n) < 0) {
-        return NULL;
-    }
-    return buffer;
+    return read_result(buffer, n, length, async_err);
 }
 
 static PyObject *posix_pwrite(PyObject *Py_UNUSED(module), PyObject *args)

@@ -208,3 +208,23 @@ for enc in ("unicode_escape", "raw_unicode_escape"):
         codecs.encode(b"x", enc)
     except TypeError as e:
         print(enc, "TypeError")
+
+tmp = tempfile.mkdtemp()
+try:
+    fd = os.open(os.path.join(tmp, "f"), os.O_RDWR | os.O_CREAT)
+    os.write(fd, b"0123456789")
+    print(os.pread(fd, 4, 3), os.pread(fd, 100, 8), os.pread(fd, 5, 50))
+    os.lseek(fd, 0, 0)
+    print(os.read(fd, 3), os.read(fd, 100), os.read(fd, 5))
+    for call in (lambda: os.read(fd, -1), lambda: os.pread(fd, -1, 0)):
+        try:
+            call()
+        except OSError as e:
+            print("OSError", e.errno == 22)
+    os.close(fd)
+    try:
+        os.read(fd, 1)
+    except OSError as e:
+        print("OSError", e.errno == 9)
+finally:
+    shutil.rmtree(tmp)
