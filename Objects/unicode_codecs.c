@@ -2107,8 +2107,34 @@ fspath(PyObject *path)
     return res;
 }
 
-int
-PyUnicode_FSConverter(PyObject *arg, void *addr)
+/* Whether a converted path holds a NUL, which no OS path can: 1 with
+   ValueError set (or another error from the search), 0 if not. */
+static int
+has_embedded_null(PyObject *output, int is_bytes)
+{
+    if (is_bytes) {
+        if (strlen(PyBytes_AS_STRING(output))
+                == (size_t)PyBytes_GET_SIZE(output)) {
+            return 0;
+        }
+        PyErr_SetString(PyExc_ValueError, "embedded null byte");
+        return 1;
+    }
+    if (PyUnicode_FindChar(output, 0, 0, PyUnicode_GET_LENGTH(output),
+                           1) == -1) {
+        return 0;
+    }
+    if (!PyErr_Occurred()) {
+        PyErr_SetString(PyExc_ValueError, "embedded null character");
+    }
+    return 1;
+}
+
+/* The "O&" converter of a path to bytes (to_bytes) or str: the
+   os.fspath() of arg, encoded or decoded with the filesystem encoding
+   when it is of the other type; a NULL arg releases an earlier result. */
+static int
+fs_convert(PyObject *arg, void *addr, int to_bytes)
 {
     if (arg == NULL) {
         Py_CLEAR(*(PyObject **)addr);
@@ -2119,18 +2145,20 @@ PyUnicode_FSConverter(PyObject *arg, void *addr)
         return 0;
     }
     PyObject *output;
-    if (PyBytes_Check(path)) {
+    if (to_bytes ? PyBytes_Check(path) : PyUnicode_Check(path)) {
         output = path;
     }
     else {
-        output = PyUnicode_EncodeFSDefault(path);
+        output = to_bytes
+            ? PyUnicode_EncodeFSDefault(path)
+            : PyUnicode_DecodeFSDefaultAndSize(PyBytes_AS_STRING(path),
+                                               PyBytes_GET_SIZE(path));
         Py_DECREF(path);
         if (output == NULL) {
             return 0;
         }
     }
-    if (strlen(PyBytes_AS_STRING(output)) != (size_t)PyBytes_GET_SIZE(output)) {
-        PyErr_SetString(PyExc_ValueError, "embedded null byte");
+    if (has_embedded_null(output, to_bytes)) {
         Py_DECREF(output);
         return 0;
     }
@@ -2139,35 +2167,13 @@ PyUnicode_FSConverter(PyObject *arg, void *addr)
 }
 
 int
+PyUnicode_FSConverter(PyObject *arg, void *addr)
+{
+    return fs_convert(arg, addr, 1);
+}
+
+int
 PyUnicode_FSDecoder(PyObject *arg, void *addr)
 {
-    if (arg == NULL) {
-        Py_CLEAR(*(PyObject **)addr);
-        return 1;
-    }
-    PyObject *path = fspath(arg);
-    if (path == NULL) {
-        return 0;
-    }
-    PyObject *output;
-    if (PyUnicode_Check(path)) {
-        output = path;
-    }
-    else {
-        output = PyUnicode_DecodeFSDefaultAndSize(PyBytes_AS_STRING(path),
-                                                  PyBytes_GET_SIZE(path));
-        Py_DECREF(path);
-        if (output == NULL) {
-            return 0;
-        }
-    }
-    if (PyUnicode_FindChar(output, 0, 0, PyUnicode_GET_LENGTH(output), 1) != -1) {
-        if (!PyErr_Occurred()) {
-            PyErr_SetString(PyExc_ValueError, "embedded null character");
-        }
-        Py_DECREF(output);
-        return 0;
-    }
-    *(PyObject **)addr = output;
-    return Py_CLEANUP_SUPPORTED;
+    return fs_convert(arg, addr, 0);
 }

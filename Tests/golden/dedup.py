@@ -228,3 +228,22 @@ try:
         print("OSError", e.errno == 9)
 finally:
     shutil.rmtree(tmp)
+
+import pathlib
+import symtable
+for bad in ("a\x00b", b"a\x00b", pathlib.Path("x\x00y")):
+    try:
+        open(bad)
+    except ValueError as e:
+        print("open ValueError:", e)
+for name in ("f.py", b"f.py", pathlib.Path("f.py")):
+    print(symtable.symtable("x = 1", name, "exec").get_name())
+for bad in ("a\x00b", b"a\x00b"):
+    try:
+        symtable.symtable("x = 1", bad, "exec")
+    except ValueError as e:
+        print("symtable ValueError:", e)
+try:
+    symtable.symtable("x = 1", 5, "exec")
+except TypeError as e:
+    print("symtable TypeError")
