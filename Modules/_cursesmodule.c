@@ -641,17 +641,6 @@ static PyObject *curses_initscr(PyObject *m, PyObject *Py_UNUSED(a))
     return new_window(stdscr, NULL);
 }
 
-static PyObject *curses_endwin(PyObject *m, PyObject *Py_UNUSED(a))
-{
-    if (require_initscr() < 0) {
-        return NULL;
-    }
-    LOCK();
-    int code = endwin();
-    UNLOCK();
-    return check(code, "endwin");
-}
-
 static PyObject *curses_isendwin(PyObject *m, PyObject *Py_UNUSED(a))
 {
     LOCK();
@@ -714,6 +703,7 @@ MODE_FUNCTION(nl, nl, nonl)
         return check(code, #name); \
     }
 
+SIMPLE_FUNCTION(endwin, endwin())
 SIMPLE_FUNCTION(nocbreak, nocbreak())
 SIMPLE_FUNCTION(noecho, noecho())
 SIMPLE_FUNCTION(noraw, noraw())
@@ -751,27 +741,21 @@ static PyObject *curses_napms(PyObject *m, PyObject *arg)
     return PyLong_FromLong(code);
 }
 
-static PyObject *curses_has_colors(PyObject *m, PyObject *Py_UNUSED(a))
-{
-    if (require_initscr() < 0) {
-        return NULL;
+/* Terminal capabilities, answered as a bool. */
+#define QUERY_FUNCTION(name) \
+    static PyObject *curses_##name(PyObject *m, PyObject *Py_UNUSED(a)) \
+    { \
+        if (require_initscr() < 0) { \
+            return NULL; \
+        } \
+        LOCK(); \
+        int result = name(); \
+        UNLOCK(); \
+        return PyBool_FromLong(result); \
     }
-    LOCK();
-    int result = has_colors();
-    UNLOCK();
-    return PyBool_FromLong(result);
-}
 
-static PyObject *curses_can_change_color(PyObject *m, PyObject *Py_UNUSED(a))
-{
-    if (require_initscr() < 0) {
-        return NULL;
-    }
-    LOCK();
-    int result = can_change_color();
-    UNLOCK();
-    return PyBool_FromLong(result);
-}
+QUERY_FUNCTION(has_colors)
+QUERY_FUNCTION(can_change_color)
 
 static PyObject *curses_start_color(PyObject *m, PyObject *Py_UNUSED(a))
 {

@@ -5,94 +5,45 @@
    datums ndbm returns point into the handle's own storage until the
    next call, so every use of the handle, including copying a returned
    datum, happens with the object's `mutex` held (in both builds).  The
-   handle is closed and cleared under the same mutex.  The error class
-   is created once, under `init_mutex`. */
+   handle is closed and cleared under the same mutex (dbm_common.c, which
+   also creates the error class once). */
 #include "Python.h"
 #include "pycore_pystate.h"       /* _PyMutex_LockDetached */
 
 #ifdef HAVE_LIBNDBM
 
-#include "pycore_lock.h"
+#include "dbm_common.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <gdbm-ndbm.h>
 #include <string.h>
 
-static PyObject *DbmError;
-static PyMutex init_mutex;
+static PyObject *DbmError;     /* created once by _PyDbm_AddError */
 
+/* The handle is a DBM *. */
 typedef struct {
-    PyObject_HEAD
-    PyMutex mutex;              /* guards `db` */
-    DBM *db;                    /* NULL once closed */
+    _PyDbmObject base;
     int readonly;
 } DbmObject;
 
 static PyTypeObject Dbm_Type;
 
-static DBM *lock_open(DbmObject *d)
-{
-    _PyMutex_LockDetached(&d->mutex);
-    if (d->db == NULL) {
-        PyMutex_Unlock(&d->mutex);
-        PyErr_SetString(DbmError, "DBM object has already been closed");
-    }
-    return d->db;
-}
-
-/* The datum of a str (UTF-8) or bytes-like object; the caller releases
-   *view (when its obj is set) after the call. */
 static int get_datum(PyObject *obj, datum *dt, Py_buffer *view,
-                     const char *what)
-{
-    view->obj = NULL;
-    if (PyUnicode_Check(obj)) {
-        Py_ssize_t len;
-        const char *s = PyUnicode_AsUTF8AndSize(obj, &len);
-        if (s == NULL) {
-            return -1;
-        }
-        dt->dptr = (char *)s;
-        dt->dsize = (int)len;
-        return 0;
-    }
-    if (PyObject_GetBuffer(obj, view, PyBUF_SIMPLE) < 0) {
-        view->obj = NULL;
-        PyErr_Format(PyExc_TypeError,
-                     "dbm %s must be bytes or string, not %.100s",
-                     what, Py_TYPE(obj)->tp_name);
-        return -1;
-    }
-    if (view->len > INT_MAX) {
-        PyBuffer_Release(view);
-        view->obj = NULL;
-        PyErr_Format(PyExc_OverflowError, "dbm %s is too large", what);
-        return -1;
-    }
-    dt->dptr = view->buf;
-    dt->dsize = (int)view->len;
-    return 0;
-}
-
-static void release_datum(Py_buffer *view)
-{
-    if (view->obj != NULL) {
-        PyBuffer_Release(view);
-    }
-}
+                     const char *what);
 
 /* db[key]; NULL with KeyError set unless `quiet_missing` (then no
    exception for a missing key). */
-static PyObject *fetch(DbmObject *d, PyObject *key, int quiet_missing)
+static PyObject *fetch(PyObject *op, PyObject *key, int quiet_missing)
 {
+    DbmObject *d = (DbmObject *)op;
     datum k;
     Py_buffer view;
     if (get_datum(key, &k, &view, "key") < 0) {
         return NULL;
     }
     PyObject *result = NULL;
-    DBM *db = lock_open(d);
+    DBM *db = _PyDbm_LockOpen(&d->base);
     if (db != NULL) {
         datum v = dbm_fetch(db, k);
         if (v.dptr != NULL) {
@@ -101,15 +52,15 @@ static PyObject *fetch(DbmObject *d, PyObject *key, int quiet_missing)
         else if (!quiet_missing) {
             PyErr_SetObject(PyExc_KeyError, key);
         }
-        PyMutex_Unlock(&d->mutex);
+        PyMutex_Unlock(&d->base.mutex);
     }
-    release_datum(&view);
+    _PyDbm_ReleaseBytes(&view);
     return result;
 }
 
 static PyObject *dbm_subscript(PyObject *op, PyObject *key)
 {
-    return fetch((DbmObject *)op, key, 0);
+    return fetch(op, key, 0);
 }
 
 static int dbm_ass_sub(PyObject *op, PyObject *key, PyObject *value)
@@ -122,11 +73,11 @@ static int dbm_ass_sub(PyObject *op, PyObject *key, PyObject *value)
     }
     vview.obj = NULL;
     if (value != NULL && get_datum(value, &v, &vview, "value") < 0) {
-        release_datum(&kview);
+        _PyDbm_ReleaseBytes(&kview);
         return -1;
     }
     int status = -1;
-    DBM *db = lock_open(d);
+    DBM *db = _PyDbm_LockOpen(&d->base);
     if (db != NULL) {
         errno = 0;
         int ret = value == NULL ? dbm_delete(db, k)
@@ -136,7 +87,7 @@ static int dbm_ass_sub(PyObject *op, PyObject *key, PyObject *value)
             status = 0;
         }
         dbm_clearerr(db);
-        PyMutex_Unlock(&d->mutex);
+        PyMutex_Unlock(&d->base.mutex);
         if (status == 0) {
             /* stored or deleted */
         }
@@ -153,14 +104,14 @@ static int dbm_ass_sub(PyObject *op, PyObject *key, PyObject *value)
                             : "cannot add item to database");
         }
     }
-    release_datum(&kview);
-    release_datum(&vview);
+    _PyDbm_ReleaseBytes(&kview);
+    _PyDbm_ReleaseBytes(&vview);
     return status;
 }
 
 static int dbm_contains(PyObject *op, PyObject *key)
 {
-    PyObject *v = fetch((DbmObject *)op, key, 1);
+    PyObject *v = fetch(op, key, 1);
     if (v == NULL) {
         return PyErr_Occurred() ? -1 : 0;
     }
@@ -176,7 +127,7 @@ static PyObject *dbm_keys(PyObject *op, PyObject *Py_UNUSED(ignored))
     if (list == NULL) {
         return NULL;
     }
-    DBM *db = lock_open(d);
+    DBM *db = _PyDbm_LockOpen(&d->base);
     if (db == NULL) {
         Py_DECREF(list);
         return NULL;
@@ -190,7 +141,7 @@ static PyObject *dbm_keys(PyObject *op, PyObject *Py_UNUSED(ignored))
         }
         Py_DECREF(item);
     }
-    PyMutex_Unlock(&d->mutex);
+    PyMutex_Unlock(&d->base.mutex);
     return list;
 }
 
@@ -205,104 +156,34 @@ static Py_ssize_t dbm_length(PyObject *op)
     return n;
 }
 
-static PyObject *dbm_get(PyObject *op, PyObject *const *args,
-                         Py_ssize_t nargs)
+static void close_dbm(void *handle)
 {
-    if (!_PyArg_CheckPositional("get", nargs, 1, 2)) {
-        return NULL;
-    }
-    PyObject *result = fetch((DbmObject *)op, args[0], 1);
-    if (result == NULL && !PyErr_Occurred()) {
-        result = Py_NewRef(nargs > 1 ? args[1] : Py_None);
-    }
-    return result;
+    dbm_close(handle);
 }
 
-static PyObject *dbm_setdefault(PyObject *op, PyObject *const *args,
-                                Py_ssize_t nargs)
-{
-    if (!_PyArg_CheckPositional("setdefault", nargs, 1, 2)) {
-        return NULL;
-    }
-    PyObject *result = fetch((DbmObject *)op, args[0], 1);
-    if (result != NULL || PyErr_Occurred()) {
-        return result;
-    }
-    PyObject *dflt = nargs > 1 ? args[1] : Py_None;
-    if (dbm_ass_sub(op, args[0], dflt) < 0) {
-        return NULL;
-    }
-    return Py_NewRef(dflt);
-}
+static const _PyDbmKind dbm_kind = {
+    .name = "dbm",
+    .closed_message = "DBM object has already been closed",
+    .error = &DbmError,
+    .fetch = fetch,
+    .store = dbm_ass_sub,
+    .keys = dbm_keys,
+    .close = close_dbm,
+};
 
-static PyObject *dbm_clear(PyObject *op, PyObject *Py_UNUSED(ignored))
+static int get_datum(PyObject *obj, datum *dt, Py_buffer *view,
+                     const char *what)
 {
-    PyObject *keys = dbm_keys(op, NULL);
-    if (keys == NULL) {
-        return NULL;
+    const char *ptr;
+    if (_PyDbm_GetBytes(&dbm_kind, obj, &ptr, &dt->dsize, view, what) < 0) {
+        return -1;
     }
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(keys); i++) {
-        if (dbm_ass_sub(op, PyList_GET_ITEM(keys, i), NULL) < 0) {
-            if (!PyErr_ExceptionMatches(PyExc_KeyError)) {
-                Py_DECREF(keys);
-                return NULL;
-            }
-            PyErr_Clear();
-        }
-    }
-    Py_DECREF(keys);
-    Py_RETURN_NONE;
-}
-
-static void close_handle(DbmObject *d)
-{
-    _PyMutex_LockDetached(&d->mutex);
-    DBM *db = d->db;
-    d->db = NULL;
-    PyMutex_Unlock(&d->mutex);
-    if (db != NULL) {
-        dbm_close(db);
-    }
-}
-
-static PyObject *dbm_close_method(PyObject *op, PyObject *Py_UNUSED(x))
-{
-    close_handle((DbmObject *)op);
-    Py_RETURN_NONE;
-}
-
-static PyObject *dbm_enter(PyObject *op, PyObject *Py_UNUSED(ignored))
-{
-    return Py_NewRef(op);
-}
-
-static PyObject *dbm_exit(PyObject *op, PyObject *args)
-{
-    close_handle((DbmObject *)op);
-    Py_RETURN_NONE;
-}
-
-static void dbm_dealloc(PyObject *op)
-{
-    close_handle((DbmObject *)op);
-    Py_TYPE(op)->tp_free(op);
+    dt->dptr = (char *)ptr;
+    return 0;
 }
 
 static PyMethodDef dbm_methods[] = {
-    {"close", dbm_close_method, METH_NOARGS,
-     "close($self, /)\n--\n\nClose the database."},
-    {"keys", dbm_keys, METH_NOARGS,
-     "keys($self, /)\n--\n\nReturn a list of all keys in the database."},
-    {"get", _PyCFunction_CAST(dbm_get), METH_FASTCALL,
-     "get($self, key, default=None, /)\n--\n\n"
-     "Return db[key], or default when key is missing."},
-    {"setdefault", _PyCFunction_CAST(dbm_setdefault), METH_FASTCALL,
-     "setdefault($self, key, default=None, /)\n--\n\n"
-     "Return db[key], storing default first when key is missing."},
-    {"clear", dbm_clear, METH_NOARGS,
-     "clear($self, /)\n--\n\nRemove all items from the database."},
-    {"__enter__", dbm_enter, METH_NOARGS, NULL},
-    {"__exit__", dbm_exit, METH_VARARGS, NULL},
+    _PyDbm_METHODS,
     {NULL, NULL, 0, NULL},
 };
 
@@ -320,7 +201,7 @@ static PyTypeObject Dbm_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "_dbm.dbm",
     .tp_basicsize = sizeof(DbmObject),
-    .tp_dealloc = dbm_dealloc,
+    .tp_dealloc = _PyDbm_Dealloc,
     .tp_as_sequence = &dbm_as_sequence,
     .tp_as_mapping = &dbm_as_mapping,
     .tp_flags = Py_TPFLAGS_DEFAULT,
@@ -364,14 +245,17 @@ static PyObject *dbm_open_function(PyObject *module, PyObject *args)
         Py_DECREF(path);
         return NULL;
     }
-    d->mutex = (PyMutex){0};
+    d->base.mutex = (PyMutex){0};
+    d->base.kind = &dbm_kind;
     d->readonly = flags == O_RDONLY;
     const char *name = PyBytes_AS_STRING(path);
     errno = 0;
+    DBM *db;
     Py_BEGIN_ALLOW_THREADS
-    d->db = dbm_open((char *)name, flags, mode);
+    db = dbm_open((char *)name, flags, mode);
     Py_END_ALLOW_THREADS
-    if (d->db == NULL) {
+    d->base.handle = db;
+    if (db == NULL) {
         if (errno == 0) {
             errno = ENOENT;
         }
@@ -393,15 +277,8 @@ static PyMethodDef dbm_functions[] = {
 
 static int dbm_exec(PyObject *module)
 {
-    _PyMutex_LockDetached(&init_mutex);
-    if (DbmError == NULL) {
-        DbmError = PyErr_NewException("_dbm.error", PyExc_OSError, NULL);
-    }
-    PyMutex_Unlock(&init_mutex);
-    if (DbmError == NULL || PyType_Ready(&Dbm_Type) < 0) {
-        return -1;
-    }
-    if (PyModule_AddObjectRef(module, "error", DbmError) < 0
+    if (PyType_Ready(&Dbm_Type) < 0
+        || _PyDbm_AddError(module, &DbmError, "_dbm.error") < 0
         || PyModule_AddStringConstant(module, "library", "GNU gdbm") < 0) {
         return -1;
     }

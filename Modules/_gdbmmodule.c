@@ -3,28 +3,24 @@
    Thread safety: a GDBM_FILE handle is not safe for concurrent use, so
    every use of an object's handle happens with its `mutex` held (in both
    builds), the library call running detached; the handle is closed and
-   cleared under the same mutex, so no call sees a freed handle.  The
-   error class is created once, under `init_mutex`. */
+   cleared under the same mutex, so no call sees a freed handle
+   (dbm_common.c, which also creates the error class once). */
 #include "Python.h"
 #include "pycore_pystate.h"       /* _PyMutex_LockDetached */
 
 #ifdef HAVE_LIBGDBM
 
-#include "pycore_lock.h"
+#include "dbm_common.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <gdbm.h>
 #include <stdlib.h>
 
-static PyObject *GdbmError;
-static PyMutex init_mutex;
+static PyObject *GdbmError;    /* created once by _PyDbm_AddError */
 
-typedef struct {
-    PyObject_HEAD
-    PyMutex mutex;              /* guards `dbf` */
-    GDBM_FILE dbf;              /* NULL once closed */
-} GdbmObject;
+/* The handle is a GDBM_FILE. */
+typedef _PyDbmObject GdbmObject;
 
 static PyTypeObject Gdbm_Type;
 
@@ -45,54 +41,22 @@ static void set_gdbm_error(const char *filename)
     PyErr_SetString(GdbmError, gdbm_strerror(code));
 }
 
-/* Lock the object's handle; NULL (unlocked, error set) when closed. */
+static const _PyDbmKind gdbm_kind;
+
 static GDBM_FILE lock_open(GdbmObject *g)
 {
-    _PyMutex_LockDetached(&g->mutex);
-    if (g->dbf == NULL) {
-        PyMutex_Unlock(&g->mutex);
-        PyErr_SetString(GdbmError, "GDBM object has already been closed");
-    }
-    return g->dbf;
+    return _PyDbm_LockOpen(g);
 }
 
-/* The datum of a str (UTF-8) or bytes-like key or value.  *view must be
-   released by the caller when 0 is returned. */
 static int get_datum(PyObject *obj, datum *d, Py_buffer *view,
                      const char *what)
 {
-    if (PyUnicode_Check(obj)) {
-        Py_ssize_t len;
-        const char *s = PyUnicode_AsUTF8AndSize(obj, &len);
-        if (s == NULL) {
-            return -1;
-        }
-        d->dptr = (char *)s;
-        d->dsize = (int)len;
-        view->obj = NULL;
-        return 0;
-    }
-    if (PyObject_GetBuffer(obj, view, PyBUF_SIMPLE) < 0) {
-        PyErr_Format(PyExc_TypeError,
-                     "gdbm %s must be bytes or string, not %.100s",
-                     what, Py_TYPE(obj)->tp_name);
+    const char *ptr;
+    if (_PyDbm_GetBytes(&gdbm_kind, obj, &ptr, &d->dsize, view, what) < 0) {
         return -1;
     }
-    if (view->len > INT_MAX) {
-        PyBuffer_Release(view);
-        PyErr_Format(PyExc_OverflowError, "gdbm %s is too large", what);
-        return -1;
-    }
-    d->dptr = view->buf;
-    d->dsize = (int)view->len;
+    d->dptr = (char *)ptr;
     return 0;
-}
-
-static void release_datum(Py_buffer *view)
-{
-    if (view->obj != NULL) {
-        PyBuffer_Release(view);
-    }
 }
 
 /* Bytes from a datum libgdbm allocated, which is freed here. */
@@ -107,8 +71,9 @@ static PyObject *take_datum(datum d)
 
 /* db[key] or NULL: with KeyError set unless `quiet_missing`, in which
    case no exception is set for a missing key. */
-static PyObject *fetch(GdbmObject *g, PyObject *key, int quiet_missing)
+static PyObject *fetch(PyObject *op, PyObject *key, int quiet_missing)
 {
+    GdbmObject *g = (GdbmObject *)op;
     datum k;
     Py_buffer view;
     if (get_datum(key, &k, &view, "key") < 0) {
@@ -129,13 +94,13 @@ static PyObject *fetch(GdbmObject *g, PyObject *key, int quiet_missing)
             PyErr_SetObject(PyExc_KeyError, key);
         }
     }
-    release_datum(&view);
+    _PyDbm_ReleaseBytes(&view);
     return result;
 }
 
 static PyObject *gdbm_subscript(PyObject *op, PyObject *key)
 {
-    return fetch((GdbmObject *)op, key, 0);
+    return fetch(op, key, 0);
 }
 
 static int gdbm_ass_sub(PyObject *op, PyObject *key, PyObject *value)
@@ -148,7 +113,7 @@ static int gdbm_ass_sub(PyObject *op, PyObject *key, PyObject *value)
     }
     vview.obj = NULL;
     if (value != NULL && get_datum(value, &v, &vview, "value") < 0) {
-        release_datum(&kview);
+        _PyDbm_ReleaseBytes(&kview);
         return -1;
     }
     int status = -1;
@@ -171,8 +136,8 @@ static int gdbm_ass_sub(PyObject *op, PyObject *key, PyObject *value)
             set_gdbm_error(NULL);
         }
     }
-    release_datum(&kview);
-    release_datum(&vview);
+    _PyDbm_ReleaseBytes(&kview);
+    _PyDbm_ReleaseBytes(&vview);
     return status;
 }
 
@@ -192,7 +157,7 @@ static int gdbm_contains(PyObject *op, PyObject *key)
         Py_END_ALLOW_THREADS
         PyMutex_Unlock(&g->mutex);
     }
-    release_datum(&view);
+    _PyDbm_ReleaseBytes(&view);
     return found;
 }
 
@@ -221,36 +186,6 @@ static Py_ssize_t gdbm_length(PyObject *op)
 }
 
 /* ---- methods ------------------------------------------------------------ */
-
-static PyObject *gdbm_get(PyObject *op, PyObject *const *args,
-                          Py_ssize_t nargs)
-{
-    if (!_PyArg_CheckPositional("get", nargs, 1, 2)) {
-        return NULL;
-    }
-    PyObject *result = fetch((GdbmObject *)op, args[0], 1);
-    if (result == NULL && !PyErr_Occurred()) {
-        result = Py_NewRef(nargs > 1 ? args[1] : Py_None);
-    }
-    return result;
-}
-
-static PyObject *gdbm_setdefault(PyObject *op, PyObject *const *args,
-                                 Py_ssize_t nargs)
-{
-    if (!_PyArg_CheckPositional("setdefault", nargs, 1, 2)) {
-        return NULL;
-    }
-    PyObject *result = fetch((GdbmObject *)op, args[0], 1);
-    if (result != NULL || PyErr_Occurred()) {
-        return result;
-    }
-    PyObject *dflt = nargs > 1 ? args[1] : Py_None;
-    if (gdbm_ass_sub(op, args[0], dflt) < 0) {
-        return NULL;
-    }
-    return Py_NewRef(dflt);
-}
 
 /* The first key (prev == NULL) or the one after *prev; dptr is NULL at
    the end.  Handle locked by the caller. */
@@ -318,12 +253,12 @@ static PyObject *gdbmobj_nextkey(PyObject *op, PyObject *arg)
     }
     GDBM_FILE dbf = lock_open(g);
     if (dbf == NULL) {
-        release_datum(&view);
+        _PyDbm_ReleaseBytes(&view);
         return NULL;
     }
     datum k = next_key(dbf, &prev);
     PyMutex_Unlock(&g->mutex);
-    release_datum(&view);
+    _PyDbm_ReleaseBytes(&view);
     if (k.dptr == NULL) {
         Py_RETURN_NONE;
     }
@@ -359,71 +294,23 @@ static PyObject *gdbm_sync_method(PyObject *op, PyObject *Py_UNUSED(x))
     return run_op((GdbmObject *)op, gdbm_sync);
 }
 
-static PyObject *gdbm_clear(PyObject *op, PyObject *Py_UNUSED(ignored))
+static void close_gdbm(void *handle)
 {
-    PyObject *keys = gdbm_keys(op, NULL);
-    if (keys == NULL) {
-        return NULL;
-    }
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(keys); i++) {
-        /* A key another thread deleted meanwhile is not an error. */
-        if (gdbm_ass_sub(op, PyList_GET_ITEM(keys, i), NULL) < 0) {
-            if (!PyErr_ExceptionMatches(PyExc_KeyError)) {
-                Py_DECREF(keys);
-                return NULL;
-            }
-            PyErr_Clear();
-        }
-    }
-    Py_DECREF(keys);
-    Py_RETURN_NONE;
+    gdbm_close(handle);
 }
 
-static void close_handle(GdbmObject *g)
-{
-    _PyMutex_LockDetached(&g->mutex);
-    GDBM_FILE dbf = g->dbf;
-    g->dbf = NULL;
-    PyMutex_Unlock(&g->mutex);
-    if (dbf != NULL) {
-        gdbm_close(dbf);
-    }
-}
-
-static PyObject *gdbm_close_method(PyObject *op, PyObject *Py_UNUSED(x))
-{
-    close_handle((GdbmObject *)op);
-    Py_RETURN_NONE;
-}
-
-static PyObject *gdbm_enter(PyObject *op, PyObject *Py_UNUSED(ignored))
-{
-    return Py_NewRef(op);
-}
-
-static PyObject *gdbm_exit(PyObject *op, PyObject *args)
-{
-    close_handle((GdbmObject *)op);
-    Py_RETURN_NONE;
-}
-
-static void gdbm_dealloc(PyObject *op)
-{
-    close_handle((GdbmObject *)op);
-    Py_TYPE(op)->tp_free(op);
-}
+static const _PyDbmKind gdbm_kind = {
+    .name = "gdbm",
+    .closed_message = "GDBM object has already been closed",
+    .error = &GdbmError,
+    .fetch = fetch,
+    .store = gdbm_ass_sub,
+    .keys = gdbm_keys,
+    .close = close_gdbm,
+};
 
 static PyMethodDef gdbm_methods[] = {
-    {"close", gdbm_close_method, METH_NOARGS,
-     "close($self, /)\n--\n\nClose the database."},
-    {"keys", gdbm_keys, METH_NOARGS,
-     "keys($self, /)\n--\n\nReturn a list of all keys in the database."},
-    {"get", _PyCFunction_CAST(gdbm_get), METH_FASTCALL,
-     "get($self, key, default=None, /)\n--\n\n"
-     "Return db[key], or default when key is missing."},
-    {"setdefault", _PyCFunction_CAST(gdbm_setdefault), METH_FASTCALL,
-     "setdefault($self, key, default=None, /)\n--\n\n"
-     "Return db[key], storing default first when key is missing."},
+    _PyDbm_METHODS,
     {"firstkey", gdbmobj_firstkey, METH_NOARGS,
      "firstkey($self, /)\n--\n\nReturn the first key of a walk over the "
      "database, or None."},
@@ -434,10 +321,6 @@ static PyMethodDef gdbm_methods[] = {
      "reorganize($self, /)\n--\n\nShrink the file after many deletions."},
     {"sync", gdbm_sync_method, METH_NOARGS,
      "sync($self, /)\n--\n\nWrite unwritten data to the disk."},
-    {"clear", gdbm_clear, METH_NOARGS,
-     "clear($self, /)\n--\n\nRemove all items from the database."},
-    {"__enter__", gdbm_enter, METH_NOARGS, NULL},
-    {"__exit__", gdbm_exit, METH_VARARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -455,7 +338,7 @@ static PyTypeObject Gdbm_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "_gdbm.gdbm",
     .tp_basicsize = sizeof(GdbmObject),
-    .tp_dealloc = gdbm_dealloc,
+    .tp_dealloc = _PyDbm_Dealloc,
     .tp_as_sequence = &gdbm_as_sequence,
     .tp_as_mapping = &gdbm_as_mapping,
     .tp_flags = Py_TPFLAGS_DEFAULT,
@@ -513,12 +396,15 @@ static PyObject *gdbm_open_function(PyObject *module, PyObject *args)
         goto done;
     }
     g->mutex = (PyMutex){0};
+    g->kind = &gdbm_kind;
     const char *name = PyBytes_AS_STRING(path);
     errno = 0;
+    GDBM_FILE dbf;
     Py_BEGIN_ALLOW_THREADS
-    g->dbf = gdbm_open(name, 0, flags, mode, NULL);
+    dbf = gdbm_open(name, 0, flags, mode, NULL);
     Py_END_ALLOW_THREADS
-    if (g->dbf == NULL) {
+    g->handle = dbf;
+    if (dbf == NULL) {
         set_gdbm_error(name);
         Py_DECREF(g);
         goto done;
@@ -539,15 +425,8 @@ static PyMethodDef gdbm_functions[] = {
 
 static int gdbm_exec(PyObject *module)
 {
-    _PyMutex_LockDetached(&init_mutex);
-    if (GdbmError == NULL) {
-        GdbmError = PyErr_NewException("_gdbm.error", PyExc_OSError, NULL);
-    }
-    PyMutex_Unlock(&init_mutex);
-    if (GdbmError == NULL || PyType_Ready(&Gdbm_Type) < 0) {
-        return -1;
-    }
-    if (PyModule_AddObjectRef(module, "error", GdbmError) < 0
+    if (PyType_Ready(&Gdbm_Type) < 0
+        || _PyDbm_AddError(module, &GdbmError, "_gdbm.error") < 0
         || PyModule_AddStringConstant(module, "open_flags", "rwcnfsu") < 0) {
         return -1;
     }

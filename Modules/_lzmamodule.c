@@ -18,6 +18,7 @@
 
 #include "pycore_lock.h"
 #include "pycore_output_buffer.h"
+#include "compression_common.h"
 
 #include <lzma.h>
 #include <limits.h>
@@ -371,23 +372,25 @@ static lzma_ret run_detached(lzma_stream *lzs, lzma_action action,
 /* ---- compressor --------------------------------------------------------- */
 
 typedef struct {
-    PyObject_HEAD
-    PyMutex mutex;              /* guards everything below */
+    _PyCompressorObject base;   /* its mutex guards the fields below */
     lzma_stream lzs;
     int initialised;
-    int flushed;
 } CompressorObject;
 
 static PyTypeObject Compressor_Type;
 
-static PyObject *compress_locked(CompressorObject *c, const uint8_t *data,
-                                 size_t len, lzma_action action)
+/* Run lzma_code over data[0:len] until the input is consumed or, to
+   finish, the stream ends.  Mutex held. */
+static PyObject *compress_locked(PyObject *op, const char *data,
+                                 size_t len, int finish)
 {
+    CompressorObject *c = (CompressorObject *)op;
+    lzma_action action = finish ? LZMA_FINISH : LZMA_RUN;
     _PyOutputBuffer out;
     if (_PyOutputBuffer_Init(&out, INITIAL_OUTPUT, -1) < 0) {
         return NULL;
     }
-    c->lzs.next_in = data;
+    c->lzs.next_in = (const uint8_t *)data;
     c->lzs.avail_in = len;
     for (;;) {
         if (point_output(&out, &c->lzs) < 0) {
@@ -412,43 +415,6 @@ static PyObject *compress_locked(CompressorObject *c, const uint8_t *data,
 error:
     _PyOutputBuffer_Abandon(&out);
     return NULL;
-}
-
-/* The stream and `flushed` are only touched with the mutex held. */
-static PyObject *compressor_compress(PyObject *op, PyObject *arg)
-{
-    CompressorObject *c = (CompressorObject *)op;
-    Py_buffer view;
-    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0) {
-        return NULL;
-    }
-    PyObject *result = NULL;
-    _PyMutex_LockDetached(&c->mutex);
-    if (c->flushed) {
-        PyErr_SetString(PyExc_ValueError, "Compressor has been flushed");
-    }
-    else {
-        result = compress_locked(c, view.buf, (size_t)view.len, LZMA_RUN);
-    }
-    PyMutex_Unlock(&c->mutex);
-    PyBuffer_Release(&view);
-    return result;
-}
-
-static PyObject *compressor_flush(PyObject *op, PyObject *Py_UNUSED(ignored))
-{
-    CompressorObject *c = (CompressorObject *)op;
-    PyObject *result = NULL;
-    _PyMutex_LockDetached(&c->mutex);
-    if (c->flushed) {
-        PyErr_SetString(PyExc_ValueError, "Repeated call to flush()");
-    }
-    else {
-        c->flushed = 1;
-        result = compress_locked(c, NULL, 0, LZMA_FINISH);
-    }
-    PyMutex_Unlock(&c->mutex);
-    return result;
 }
 
 static int init_alone_encoder(lzma_stream *lzs, uint32_t preset,
@@ -557,7 +523,8 @@ static PyObject *compressor_new(PyTypeObject *type, PyObject *args,
     if (c == NULL) {
         return NULL;
     }
-    c->mutex = (PyMutex){0};
+    c->base.mutex = (PyMutex){0};
+    c->base.run = compress_locked;
     c->lzs = (lzma_stream)LZMA_STREAM_INIT;
     if (init_encoder(&c->lzs, format, check, preset, filterspecs) < 0) {
         Py_DECREF(c);
@@ -576,21 +543,8 @@ static void compressor_dealloc(PyObject *op)
     Py_TYPE(op)->tp_free(op);
 }
 
-static PyObject *refuse_pickle(PyObject *op, PyObject *Py_UNUSED(ignored))
-{
-    PyErr_Format(PyExc_TypeError, "cannot pickle '%.100s' object",
-                 Py_TYPE(op)->tp_name);
-    return NULL;
-}
-
 static PyMethodDef compressor_methods[] = {
-    {"compress", compressor_compress, METH_O,
-     "compress($self, data, /)\n--\n\nCompress data; returns what "
-     "output is ready (maybe b''). Call flush() at the end."},
-    {"flush", compressor_flush, METH_NOARGS,
-     "flush($self, /)\n--\n\nEnd the stream and return the rest of "
-     "the output; the compressor cannot be used afterwards."},
-    {"__reduce__", refuse_pickle, METH_NOARGS, NULL},
+    _PyCompressor_METHODS,
     {NULL, NULL, 0, NULL},
 };
 
@@ -612,27 +566,27 @@ static PyTypeObject Compressor_Type = {
 /* ---- decompressor ------------------------------------------------------- */
 
 typedef struct {
-    PyObject_HEAD
-    PyMutex mutex;              /* guards everything below */
+    _PyDecompressorObject base; /* its mutex guards the fields below */
     lzma_stream lzs;
     int initialised;
     int check;
-    int eof;
-    int needs_input;
-    PyObject *unused_data;      /* bytes */
-    uint8_t *input;             /* unconsumed input kept between calls */
-    size_t input_len;
 } DecompressorObject;
 
 static PyTypeObject Decompressor_Type;
 
-static PyObject *decompress_locked(DecompressorObject *d, Py_ssize_t limit)
+/* Decompress data[0:*len] into at most `limit` bytes (negative: all);
+   *len becomes the count left unconsumed.  Mutex held. */
+static PyObject *decompress_locked(PyObject *op, const char *data,
+                                   size_t *len, Py_ssize_t limit)
 {
+    DecompressorObject *d = (DecompressorObject *)op;
     _PyOutputBuffer out;
     if (_PyOutputBuffer_Init(&out, INITIAL_OUTPUT, limit) < 0) {
         return NULL;
     }
     lzma_stream *lzs = &d->lzs;
+    lzs->next_in = (const uint8_t *)data;
+    lzs->avail_in = *len;
     while (limit < 0 || out.used < limit) {
         if (point_output(&out, lzs) < 0) {
             goto error;
@@ -649,112 +603,29 @@ static PyObject *decompress_locked(DecompressorObject *d, Py_ssize_t limit)
             d->check = (int)lzma_get_check(lzs);
         }
         if (ret == LZMA_STREAM_END) {
-            d->eof = 1;
+            d->base.eof = 1;
             break;
         }
         if (lzs->avail_in == 0 && lzs->avail_out > 0) {
             break;
         }
     }
+    *len = lzs->avail_in;
+    /* The input belongs to this call only. */
+    lzs->next_in = NULL;
+    lzs->avail_in = 0;
     return _PyOutputBuffer_Finish(&out);
 error:
+    lzs->next_in = NULL;
+    lzs->avail_in = 0;
     _PyOutputBuffer_Abandon(&out);
     return NULL;
 }
 
-/* Keep rest[0:len] for the next call (rest may lie inside d->input). */
-static int keep_input(DecompressorObject *d, const uint8_t *rest, size_t len)
-{
-    uint8_t *copy = PyMem_Malloc(len ? len : 1);
-    if (copy == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    memcpy(copy, rest, len);
-    PyMem_Free(d->input);
-    d->input = copy;
-    d->input_len = len;
-    return 0;
-}
-
-/* One decompress() call; the caller holds the mutex, which guards the
-   stream, the kept input and the state flags. */
-static PyObject *decompress_impl(DecompressorObject *d, Py_buffer *view,
-                                 Py_ssize_t max_length)
-{
-    if (d->eof) {
-        PyErr_SetString(PyExc_EOFError, "Already at end of stream");
-        return NULL;
-    }
-    if (d->input_len > 0) {
-        size_t total = d->input_len + (size_t)view->len;
-        uint8_t *joined = PyMem_Realloc(d->input, total);
-        if (joined == NULL) {
-            return PyErr_NoMemory();
-        }
-        memcpy(joined + d->input_len, view->buf, (size_t)view->len);
-        d->input = joined;
-        d->input_len = total;
-        d->lzs.next_in = joined;
-        d->lzs.avail_in = total;
-    }
-    else {
-        d->lzs.next_in = view->buf;
-        d->lzs.avail_in = (size_t)view->len;
-    }
-    PyObject *result = decompress_locked(d, max_length);
-    if (result == NULL) {
-        d->input_len = 0;
-        return NULL;
-    }
-    size_t avail = d->lzs.avail_in;
-    if (d->eof) {
-        d->needs_input = 0;
-        if (avail > 0) {
-            PyObject *unused = PyBytes_FromStringAndSize(
-                (const char *)d->lzs.next_in, (Py_ssize_t)avail);
-            if (unused == NULL) {
-                Py_DECREF(result);
-                return NULL;
-            }
-            Py_SETREF(d->unused_data, unused);
-        }
-        d->input_len = 0;
-    }
-    else if (avail == 0) {
-        d->input_len = 0;
-        d->needs_input = !(max_length >= 0
-                           && PyBytes_GET_SIZE(result) == max_length);
-    }
-    else {
-        d->needs_input = 0;
-        if (keep_input(d, d->lzs.next_in, avail) < 0) {
-            Py_DECREF(result);
-            return NULL;
-        }
-    }
-    d->lzs.next_in = NULL;
-    d->lzs.avail_in = 0;
-    return result;
-}
-
-static PyObject *decompressor_decompress(PyObject *op, PyObject *args,
-                                         PyObject *kwds)
-{
-    static char *keywords[] = {"data", "max_length", NULL};
-    DecompressorObject *d = (DecompressorObject *)op;
-    Py_buffer view;
-    Py_ssize_t max_length = -1;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "y*|n:decompress", keywords,
-                                     &view, &max_length)) {
-        return NULL;
-    }
-    _PyMutex_LockDetached(&d->mutex);
-    PyObject *result = decompress_impl(d, &view, max_length);
-    PyMutex_Unlock(&d->mutex);
-    PyBuffer_Release(&view);
-    return result;
-}
+static const _PyDecompressorKind lzma_decompressor = {
+    .eof_message = "Already at end of stream",
+    .run = decompress_locked,
+};
 
 static int init_decoder(DecompressorObject *d, int format, uint64_t memlimit,
                         PyObject *filterspecs)
@@ -835,12 +706,9 @@ static PyObject *decompressor_new(PyTypeObject *type, PyObject *args,
     if (d == NULL) {
         return NULL;
     }
-    d->mutex = (PyMutex){0};
     d->lzs = (lzma_stream)LZMA_STREAM_INIT;
     d->check = LZMA_CHECK_UNKNOWN;
-    d->needs_input = 1;
-    d->unused_data = PyBytes_FromStringAndSize(NULL, 0);
-    if (d->unused_data == NULL
+    if (_PyDecompressor_InitHead(&d->base, &lzma_decompressor) < 0
         || init_decoder(d, format, memlimit, filterspecs) < 0) {
         Py_DECREF(d);
         return NULL;
@@ -855,8 +723,7 @@ static void decompressor_dealloc(PyObject *op)
     if (d->initialised) {
         lzma_end(&d->lzs);
     }
-    PyMem_Free(d->input);
-    Py_XDECREF(d->unused_data);
+    _PyDecompressor_ClearHead(&d->base);
     Py_TYPE(op)->tp_free(op);
 }
 
@@ -865,62 +732,28 @@ static void decompressor_dealloc(PyObject *op)
 static PyObject *decompressor_get_check(PyObject *op, void *Py_UNUSED(c))
 {
     DecompressorObject *d = (DecompressorObject *)op;
-    _PyMutex_LockDetached(&d->mutex);
+    _PyMutex_LockDetached(&d->base.mutex);
     int check = d->check;
-    PyMutex_Unlock(&d->mutex);
+    PyMutex_Unlock(&d->base.mutex);
     return PyLong_FromLong(check);
 }
 
-static PyObject *decompressor_get_eof(PyObject *op, void *Py_UNUSED(c))
-{
-    DecompressorObject *d = (DecompressorObject *)op;
-    _PyMutex_LockDetached(&d->mutex);
-    int eof = d->eof;
-    PyMutex_Unlock(&d->mutex);
-    return PyBool_FromLong(eof);
-}
-
-static PyObject *decompressor_get_needs_input(PyObject *op,
-                                              void *Py_UNUSED(c))
-{
-    DecompressorObject *d = (DecompressorObject *)op;
-    _PyMutex_LockDetached(&d->mutex);
-    int needs = d->needs_input;
-    PyMutex_Unlock(&d->mutex);
-    return PyBool_FromLong(needs);
-}
-
-static PyObject *decompressor_get_unused(PyObject *op, void *Py_UNUSED(c))
-{
-    DecompressorObject *d = (DecompressorObject *)op;
-    _PyMutex_LockDetached(&d->mutex);
-    PyObject *unused = Py_NewRef(d->unused_data);
-    PyMutex_Unlock(&d->mutex);
-    return unused;
-}
-
 static PyMethodDef decompressor_methods[] = {
-    {"decompress", _PyCFunction_CAST(decompressor_decompress),
+    {"decompress", _PyCFunction_CAST(_PyDecompressor_Decompress),
      METH_VARARGS | METH_KEYWORDS,
      "decompress($self, /, data, max_length=-1)\n--\n\n"
      "Decompress data and return at most max_length bytes (all when "
      "negative).\nneeds_input is False when more output is ready "
      "without new data;\nbytes after the end of the stream go to "
      "unused_data."},
-    {"__reduce__", refuse_pickle, METH_NOARGS, NULL},
+    {"__reduce__", _PyCompression_RefusePickle, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
 static PyGetSetDef decompressor_getset[] = {
     {"check", decompressor_get_check, NULL,
      "ID of the integrity check used by the input stream.", NULL},
-    {"eof", decompressor_get_eof, NULL,
-     "True if the end-of-stream marker has been reached.", NULL},
-    {"needs_input", decompressor_get_needs_input, NULL,
-     "True if more input is needed before more decompressed data can be "
-     "produced.", NULL},
-    {"unused_data", decompressor_get_unused, NULL,
-     "Data found after the end of the compressed stream.", NULL},
+    _PyDecompressor_GETSET,
     {NULL, NULL, NULL, NULL, NULL},
 };
 

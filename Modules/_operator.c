@@ -288,32 +288,35 @@ typedef struct {
     vectorcallfunc vectorcall;
 } itemgetterobject;
 
-static PyTypeObject ItemGetter_Type;
-
-static PyObject *
-itemgetter_vectorcall(PyObject *self, PyObject *const *args, size_t nargsf,
-                      PyObject *kwnames)
+/* The getters and methodcaller are called with exactly one positional
+   argument, the object; `name` is the type's, for the messages. */
+static int
+check_one_argument(const char *name, Py_ssize_t nargs, PyObject *kwnames)
 {
-    itemgetterobject *ig = (itemgetterobject *)self;
-    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
     if (kwnames != NULL && PyTuple_GET_SIZE(kwnames) > 0) {
-        PyErr_SetString(PyExc_TypeError,
-                        "itemgetter() takes no keyword arguments");
-        return NULL;
+        PyErr_Format(PyExc_TypeError, "%s() takes no keyword arguments",
+                     name);
+        return -1;
     }
-    if (!_PyArg_CheckPositional("itemgetter", nargs, 1, 1)) {
-        return NULL;
-    }
-    Py_ssize_t n = PyTuple_GET_SIZE(ig->items);
+    return _PyArg_CheckPositional(name, nargs, 1, 1) ? 0 : -1;
+}
+
+/* fetch(obj, key) for the one key of `keys`, or the tuple of the
+   results for each of several. */
+static PyObject *
+fetch_each(PyObject *obj, PyObject *keys,
+           PyObject *(*fetch)(PyObject *, PyObject *))
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(keys);
     if (n == 1) {
-        return PyObject_GetItem(args[0], PyTuple_GET_ITEM(ig->items, 0));
+        return fetch(obj, PyTuple_GET_ITEM(keys, 0));
     }
     PyObject *result = PyTuple_New(n);
     if (result == NULL) {
         return NULL;
     }
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *v = PyObject_GetItem(args[0], PyTuple_GET_ITEM(ig->items, i));
+        PyObject *v = fetch(obj, PyTuple_GET_ITEM(keys, i));
         if (v == NULL) {
             Py_DECREF(result);
             return NULL;
@@ -321,6 +324,20 @@ itemgetter_vectorcall(PyObject *self, PyObject *const *args, size_t nargsf,
         PyTuple_SET_ITEM(result, i, v);
     }
     return result;
+}
+
+static PyTypeObject ItemGetter_Type;
+
+static PyObject *
+itemgetter_vectorcall(PyObject *self, PyObject *const *args, size_t nargsf,
+                      PyObject *kwnames)
+{
+    itemgetterobject *ig = (itemgetterobject *)self;
+    if (check_one_argument("itemgetter", PyVectorcall_NARGS(nargsf),
+                           kwnames) < 0) {
+        return NULL;
+    }
+    return fetch_each(args[0], ig->items, PyObject_GetItem);
 }
 
 static PyObject *
@@ -463,32 +480,11 @@ attrgetter_vectorcall(PyObject *self, PyObject *const *args, size_t nargsf,
                       PyObject *kwnames)
 {
     attrgetterobject *ag = (attrgetterobject *)self;
-    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
-    if (kwnames != NULL && PyTuple_GET_SIZE(kwnames) > 0) {
-        PyErr_SetString(PyExc_TypeError,
-                        "attrgetter() takes no keyword arguments");
+    if (check_one_argument("attrgetter", PyVectorcall_NARGS(nargsf),
+                           kwnames) < 0) {
         return NULL;
     }
-    if (!_PyArg_CheckPositional("attrgetter", nargs, 1, 1)) {
-        return NULL;
-    }
-    Py_ssize_t n = PyTuple_GET_SIZE(ag->paths);
-    if (n == 1) {
-        return resolve_path(args[0], PyTuple_GET_ITEM(ag->paths, 0));
-    }
-    PyObject *result = PyTuple_New(n);
-    if (result == NULL) {
-        return NULL;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *v = resolve_path(args[0], PyTuple_GET_ITEM(ag->paths, i));
-        if (v == NULL) {
-            Py_DECREF(result);
-            return NULL;
-        }
-        PyTuple_SET_ITEM(result, i, v);
-    }
-    return result;
+    return fetch_each(args[0], ag->paths, resolve_path);
 }
 
 static PyObject *
@@ -603,13 +599,8 @@ methodcaller_vectorcall(PyObject *self, PyObject *const *args, size_t nargsf,
                         PyObject *kwnames)
 {
     methodcallerobject *mc = (methodcallerobject *)self;
-    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
-    if (kwnames != NULL && PyTuple_GET_SIZE(kwnames) > 0) {
-        PyErr_SetString(PyExc_TypeError,
-                        "methodcaller() takes no keyword arguments");
-        return NULL;
-    }
-    if (!_PyArg_CheckPositional("methodcaller", nargs, 1, 1)) {
+    if (check_one_argument("methodcaller", PyVectorcall_NARGS(nargsf),
+                           kwnames) < 0) {
         return NULL;
     }
     PyObject *method = PyObject_GetAttr(args[0], mc->name);

@@ -637,39 +637,75 @@ save_reduce_of(PicklerObject *p, PyObject *func, PyObject *args,
     return rc;
 }
 
+/* head[0:head_len], then data[0:n]; a payload of the frame target's
+   size or more is written outside the frame. */
+static int
+write_with_payload(PicklerObject *p, const char *head, Py_ssize_t head_len,
+                   const char *data, Py_ssize_t n)
+{
+    if (n >= PICKLE_FRAME_SIZE_TARGET) {
+        return write_large(p, head, head_len, data, n);
+    }
+    if (out_write(p, head, head_len) < 0) {
+        return -1;
+    }
+    return out_write(p, data, n);
+}
+
+/* The opcodes of a length-prefixed payload (bytes, str) by the width of
+   its length. */
+typedef struct {
+    char op1, op4, op8;
+    const char *too_large;      /* > 4 GiB below protocol 4 */
+} sized_opcodes;
+
+/* The payload data[0:n] behind the narrowest length the protocol allows
+   (the 1-byte form only when short_ok). */
+static int
+save_sized(PicklerObject *p, const sized_opcodes *ops, int short_ok,
+           const char *data, Py_ssize_t n)
+{
+    char head[9];
+    Py_ssize_t head_len;
+    if (n <= 0xff && short_ok) {
+        head[0] = ops->op1;
+        head[1] = (char)n;
+        head_len = 2;
+    }
+    else if ((uint64_t)n > 0xffffffffULL) {
+        if (p->proto < 4) {
+            PyErr_SetString(PyExc_OverflowError, ops->too_large);
+            return -1;
+        }
+        head[0] = ops->op8;
+        put_le(head + 1, (uint64_t)n, 8);
+        head_len = 9;
+    }
+    else {
+        head[0] = ops->op4;
+        put_le(head + 1, (uint64_t)n, 4);
+        head_len = 5;
+    }
+    return write_with_payload(p, head, head_len, data, n);
+}
+
+static const sized_opcodes bytes_opcodes = {
+    (char)OP_SHORT_BINBYTES, (char)OP_BINBYTES, (char)OP_BINBYTES8,
+    "serializing a bytes object larger than 4 GiB requires pickle "
+    "protocol 4 or higher",
+};
+
+static const sized_opcodes str_opcodes = {
+    (char)OP_SHORT_BINUNICODE, (char)OP_BINUNICODE, (char)OP_BINUNICODE8,
+    "serializing a string larger than 4 GiB requires pickle protocol 4 "
+    "or higher",
+};
+
 /* A bytes payload at protocol 3+, not memoized. */
 static int
 save_bytes_data(PicklerObject *p, const char *data, Py_ssize_t n)
 {
-    char head[9];
-    if (n <= 0xff) {
-        head[0] = (char)OP_SHORT_BINBYTES;
-        head[1] = (char)n;
-        if (out_write(p, head, 2) < 0) {
-            return -1;
-        }
-        return out_write(p, data, n);
-    }
-    if ((uint64_t)n > 0xffffffffULL && p->proto >= 4) {
-        head[0] = (char)OP_BINBYTES8;
-        put_le(head + 1, (uint64_t)n, 8);
-        return write_large(p, head, 9, data, n);
-    }
-    if ((uint64_t)n > 0xffffffffULL) {
-        PyErr_SetString(PyExc_OverflowError,
-                        "serializing a bytes object larger than 4 GiB "
-                        "requires pickle protocol 4 or higher");
-        return -1;
-    }
-    head[0] = (char)OP_BINBYTES;
-    put_le(head + 1, (uint64_t)n, 4);
-    if (n >= PICKLE_FRAME_SIZE_TARGET) {
-        return write_large(p, head, 5, data, n);
-    }
-    if (out_write(p, head, 5) < 0) {
-        return -1;
-    }
-    return out_write(p, data, n);
+    return save_sized(p, &bytes_opcodes, 1, data, n);
 }
 
 static int
@@ -678,13 +714,7 @@ save_bytearray_data(PicklerObject *p, const char *data, Py_ssize_t n)
     char head[9];
     head[0] = (char)OP_BYTEARRAY8;
     put_le(head + 1, (uint64_t)n, 8);
-    if (n >= PICKLE_FRAME_SIZE_TARGET) {
-        return write_large(p, head, 9, data, n);
-    }
-    if (out_write(p, head, 9) < 0) {
-        return -1;
-    }
-    return out_write(p, data, n);
+    return write_with_payload(p, head, 9, data, n);
 }
 
 static int
@@ -795,35 +825,7 @@ escape_for_protocol0(PyObject *obj)
 static int
 save_str_binary(PicklerObject *p, const char *s, Py_ssize_t n)
 {
-    char head[9];
-    if (n <= 0xff && p->proto >= 4) {
-        head[0] = (char)OP_SHORT_BINUNICODE;
-        head[1] = (char)n;
-        if (out_write(p, head, 2) < 0) {
-            return -1;
-        }
-        return out_write(p, s, n);
-    }
-    if ((uint64_t)n > 0xffffffffULL && p->proto >= 4) {
-        head[0] = (char)OP_BINUNICODE8;
-        put_le(head + 1, (uint64_t)n, 8);
-        return write_large(p, head, 9, s, n);
-    }
-    if ((uint64_t)n > 0xffffffffULL) {
-        PyErr_SetString(PyExc_OverflowError,
-                        "serializing a string larger than 4 GiB "
-                        "requires pickle protocol 4 or higher");
-        return -1;
-    }
-    head[0] = (char)OP_BINUNICODE;
-    put_le(head + 1, (uint64_t)n, 4);
-    if (n >= PICKLE_FRAME_SIZE_TARGET) {
-        return write_large(p, head, 5, s, n);
-    }
-    if (out_write(p, head, 5) < 0) {
-        return -1;
-    }
-    return out_write(p, s, n);
+    return save_sized(p, &str_opcodes, p->proto >= 4, s, n);
 }
 
 static int
@@ -927,17 +929,20 @@ save_tuple(PicklerObject *p, PyObject *obj)
     return memoize(p, obj);
 }
 
-/* MARK item... APPENDS batches for an iterator (any list-like
-   listitems of a reduce value); at protocol 0 one APPEND per item. */
+/* The items an iterator yields, each saved by save_one: in batches of
+   MARK item... op_many, or at protocol 0 each followed by op_one.  The
+   listitems (APPEND) and dictitems (SETITEM) of a reduce value. */
 static int
-batch_appends(PicklerObject *p, PyObject *iter)
+batch_items(PicklerObject *p, PyObject *iter,
+            int (*save_one)(PicklerObject *, PyObject *),
+            unsigned char op_one, unsigned char op_many)
 {
     PyObject *first = NULL, *item = NULL;
     if (!p->bin) {
         while ((item = PyIter_Next(iter)) != NULL) {
-            int rc = save(p, item, 1);
+            int rc = save_one(p, item);
             Py_DECREF(item);
-            if (rc < 0 || out_op(p, OP_APPEND) < 0) {
+            if (rc < 0 || out_op(p, op_one) < 0) {
                 return -1;
             }
         }
@@ -953,17 +958,17 @@ batch_appends(PicklerObject *p, PyObject *iter)
             if (PyErr_Occurred()) {
                 goto error;
             }
-            int rc = save(p, first, 1);
+            int rc = save_one(p, first);
             Py_DECREF(first);
-            return rc < 0 ? -1 : out_op(p, OP_APPEND);
+            return rc < 0 ? -1 : out_op(p, op_one);
         }
-        if (out_op(p, OP_MARK) < 0 || save(p, first, 1) < 0) {
+        if (out_op(p, OP_MARK) < 0 || save_one(p, first) < 0) {
             goto error;
         }
         Py_CLEAR(first);
         int n = 1;
         while (item != NULL) {
-            if (save(p, item, 1) < 0) {
+            if (save_one(p, item) < 0) {
                 goto error;
             }
             Py_CLEAR(item);
@@ -972,7 +977,7 @@ batch_appends(PicklerObject *p, PyObject *iter)
             }
             item = PyIter_Next(iter);
         }
-        if (PyErr_Occurred() || out_op(p, OP_APPENDS) < 0) {
+        if (PyErr_Occurred() || out_op(p, op_many) < 0) {
             goto error;
         }
         if (n < PICKLE_BATCHSIZE) {
@@ -983,6 +988,18 @@ error:
     Py_XDECREF(first);
     Py_XDECREF(item);
     return -1;
+}
+
+static int
+save_item(PicklerObject *p, PyObject *obj)
+{
+    return save(p, obj, 1);
+}
+
+static int
+batch_appends(PicklerObject *p, PyObject *iter)
+{
+    return batch_items(p, iter, save_item, OP_APPEND, OP_APPENDS);
 }
 
 /* The item at index i of a list, as a new reference, or NULL without an
@@ -1140,57 +1157,7 @@ save_pair(PicklerObject *p, PyObject *pair)
 static int
 batch_setitems(PicklerObject *p, PyObject *iter)
 {
-    PyObject *first = NULL, *item = NULL;
-    if (!p->bin) {
-        while ((item = PyIter_Next(iter)) != NULL) {
-            int rc = save_pair(p, item);
-            Py_DECREF(item);
-            if (rc < 0 || out_op(p, OP_SETITEM) < 0) {
-                return -1;
-            }
-        }
-        return PyErr_Occurred() ? -1 : 0;
-    }
-    for (;;) {
-        first = PyIter_Next(iter);
-        if (first == NULL) {
-            return PyErr_Occurred() ? -1 : 0;
-        }
-        item = PyIter_Next(iter);
-        if (item == NULL) {
-            if (PyErr_Occurred()) {
-                goto error;
-            }
-            int rc = save_pair(p, first);
-            Py_DECREF(first);
-            return rc < 0 ? -1 : out_op(p, OP_SETITEM);
-        }
-        if (out_op(p, OP_MARK) < 0 || save_pair(p, first) < 0) {
-            goto error;
-        }
-        Py_CLEAR(first);
-        int n = 1;
-        while (item != NULL) {
-            if (save_pair(p, item) < 0) {
-                goto error;
-            }
-            Py_CLEAR(item);
-            if (++n == PICKLE_BATCHSIZE) {
-                break;
-            }
-            item = PyIter_Next(iter);
-        }
-        if (PyErr_Occurred() || out_op(p, OP_SETITEMS) < 0) {
-            goto error;
-        }
-        if (n < PICKLE_BATCHSIZE) {
-            return 0;
-        }
-    }
-error:
-    Py_XDECREF(first);
-    Py_XDECREF(item);
-    return -1;
+    return batch_items(p, iter, save_pair, OP_SETITEM, OP_SETITEMS);
 }
 
 static int

@@ -990,16 +990,21 @@ done:
     return rc;
 }
 
+/* target[key] = value, straight into an exact dict. */
+static int
+set_item(PyObject *target, PyObject *key, PyObject *value)
+{
+    return PyDict_CheckExact(target) ? PyDict_SetItem(target, key, value)
+                                     : PyObject_SetItem(target, key, value);
+}
+
 static int
 set_items_from(PyObject *target, PyObject *items, Py_ssize_t start)
 {
     Py_ssize_t n = PyList_GET_SIZE(items);
     for (Py_ssize_t i = start; i + 1 < n; i += 2) {
-        PyObject *k = PyList_GET_ITEM(items, i);
-        PyObject *v = PyList_GET_ITEM(items, i + 1);
-        int rc = PyDict_CheckExact(target) ? PyDict_SetItem(target, k, v)
-                                           : PyObject_SetItem(target, k, v);
-        if (rc < 0) {
+        if (set_item(target, PyList_GET_ITEM(items, i),
+                     PyList_GET_ITEM(items, i + 1)) < 0) {
             return -1;
         }
     }
@@ -1019,11 +1024,7 @@ load_setitem(UnpicklerObject *u)
         return -1;
     }
     PyObject *target = top(u);
-    int rc = -1;
-    if (target != NULL) {
-        rc = PyDict_CheckExact(target) ? PyDict_SetItem(target, key, value)
-                                       : PyObject_SetItem(target, key, value);
-    }
+    int rc = target == NULL ? -1 : set_item(target, key, value);
     Py_DECREF(key);
     Py_DECREF(value);
     return rc;

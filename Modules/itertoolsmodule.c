@@ -558,19 +558,31 @@ batched_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     return (PyObject *)self;
 }
 
+/* Iterators whose one reference is their source `it`, first after the
+   head (batched, islice), share their GC functions. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *it;
+} sourceonlyobject;
+
 static int
-batched_traverse(PyObject *op, visitproc visit, void *arg)
+sourceonly_traverse(PyObject *op, visitproc visit, void *arg)
 {
-    Py_VISIT(((batchedobject *)op)->it);
+    Py_VISIT(((sourceonlyobject *)op)->it);
     return 0;
 }
 
 static int
-batched_clear(PyObject *op)
+sourceonly_clear(PyObject *op)
 {
-    Py_CLEAR(((batchedobject *)op)->it);
+    Py_CLEAR(((sourceonlyobject *)op)->it);
     return 0;
 }
+
+_Static_assert(offsetof(batchedobject, it) == offsetof(sourceonlyobject, it),
+               "batched layout");
+#define batched_traverse sourceonly_traverse
+#define batched_clear sourceonly_clear
 
 GC_DEALLOC(batched)
 
@@ -1264,19 +1276,10 @@ islice_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     return (PyObject *)self;
 }
 
-static int
-islice_traverse(PyObject *op, visitproc visit, void *arg)
-{
-    Py_VISIT(((isliceobject *)op)->it);
-    return 0;
-}
-
-static int
-islice_clear(PyObject *op)
-{
-    Py_CLEAR(((isliceobject *)op)->it);
-    return 0;
-}
+_Static_assert(offsetof(isliceobject, it) == offsetof(sourceonlyobject, it),
+               "islice layout");
+#define islice_traverse sourceonly_traverse
+#define islice_clear sourceonly_clear
 
 GC_DEALLOC(islice)
 

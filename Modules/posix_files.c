@@ -211,6 +211,19 @@ static int check_fd_with_options(path_t *path, int dir_fd, int checks)
     return 0;
 }
 
+/* The result of a call on one path that returns nothing: None, or the
+   OSError naming the path when it failed (res < 0); NULL when the call
+   was interrupted by an exception (async_err).  Cleans the path up. */
+static PyObject *path_call_result(int res, int async_err, path_t *path)
+{
+    PyObject *result = NULL;
+    if (!async_err) {
+        result = res < 0 ? _PyPosix_PathError(path) : Py_NewRef(Py_None);
+    }
+    _PyPosix_PathCleanup(path);
+    return result;
+}
+
 static PyObject *posix_stat(PyObject *Py_UNUSED(module), PyObject *args,
                             PyObject *kwargs)
 {
@@ -397,25 +410,22 @@ static PyObject *posix_closerange(PyObject *Py_UNUSED(module), PyObject *args)
     Py_RETURN_NONE;
 }
 
-static PyObject *posix_read(PyObject *Py_UNUSED(module), PyObject *args)
+/* The buffer of a read of `length` bytes (EINVAL when negative). */
+static PyObject *new_read_buffer(Py_ssize_t length)
 {
-    int fd;
-    Py_ssize_t length;
-    if (!PyArg_ParseTuple(args, "in:read", &fd, &length)) {
-        return NULL;
-    }
     if (length < 0) {
         errno = EINVAL;
         return PyErr_SetFromErrno(PyExc_OSError);
     }
-    PyObject *buffer = PyBytes_FromStringAndSize(NULL, length);
-    if (buffer == NULL) {
-        return NULL;
-    }
-    ssize_t n;
-    int async_err = 0;
-    POSIX_CALL(n, read(fd, PyBytes_AS_STRING(buffer), (size_t)length),
-               async_err);
+    return PyBytes_FromStringAndSize(NULL, length);
+}
+
+/* What a read into `buffer` (owned) returned: the n bytes read, or the
+   OSError of errno when n < 0 (none after an exception interrupted the
+   call, async_err). */
+static PyObject *read_result(PyObject *buffer, ssize_t n, Py_ssize_t length,
+                             int async_err)
+{
     if (n < 0) {
         if (!async_err) {
             PyErr_SetFromErrno(PyExc_OSError);
@@ -427,6 +437,24 @@ static PyObject *posix_read(PyObject *Py_UNUSED(module), PyObject *args)
         return NULL;
     }
     return buffer;
+}
+
+static PyObject *posix_read(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    int fd;
+    Py_ssize_t length;
+    if (!PyArg_ParseTuple(args, "in:read", &fd, &length)) {
+        return NULL;
+    }
+    PyObject *buffer = new_read_buffer(length);
+    if (buffer == NULL) {
+        return NULL;
+    }
+    ssize_t n;
+    int async_err = 0;
+    POSIX_CALL(n, read(fd, PyBytes_AS_STRING(buffer), (size_t)length),
+               async_err);
+    return read_result(buffer, n, length, async_err);
 }
 
 static PyObject *posix_write(PyObject *Py_UNUSED(module), PyObject *args)
@@ -454,11 +482,7 @@ static PyObject *posix_pread(PyObject *Py_UNUSED(module), PyObject *args)
     if (!PyArg_ParseTuple(args, "inL:pread", &fd, &length, &offset)) {
         return NULL;
     }
-    if (length < 0) {
-        errno = EINVAL;
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    PyObject *buffer = PyBytes_FromStringAndSize(NULL, length);
+    PyObject *buffer = new_read_buffer(length);
     if (buffer == NULL) {
         return NULL;
     }
@@ -466,17 +490,7 @@ static PyObject *posix_pread(PyObject *Py_UNUSED(module), PyObject *args)
     int async_err = 0;
     POSIX_CALL(n, pread(fd, PyBytes_AS_STRING(buffer), (size_t)length,
                         (off_t)offset), async_err);
-    if (n < 0) {
-        if (!async_err) {
-            PyErr_SetFromErrno(PyExc_OSError);
-        }
-        Py_DECREF(buffer);
-        return NULL;
-    }
-    if (n != length && _PyBytes_Resize(&buffer, n) < 0) {
-        return NULL;
-    }
-    return buffer;
+    return read_result(buffer, n, length, async_err);
 }
 
 static PyObject *posix_pwrite(PyObject *Py_UNUSED(module), PyObject *args)
@@ -1190,9 +1204,7 @@ static PyObject *posix_mkdir(PyObject *Py_UNUSED(module), PyObject *args,
     Py_BEGIN_ALLOW_THREADS
     res = mkdirat(dir_fd, path.path, (mode_t)mode);
     POSIX_END_ALLOW_THREADS
-    PyObject *result = res < 0 ? _PyPosix_PathError(&path) : Py_NewRef(Py_None);
-    _PyPosix_PathCleanup(&path);
-    return result;
+    return path_call_result(res, 0, &path);
 }
 
 /* unlink, remove and rmdir: unlinkat with flags. */
@@ -1213,9 +1225,7 @@ static PyObject *unlink_common(PyObject *args, PyObject *kwargs,
     Py_BEGIN_ALLOW_THREADS
     res = unlinkat(dir_fd, path.path, flags);
     POSIX_END_ALLOW_THREADS
-    PyObject *result = res < 0 ? _PyPosix_PathError(&path) : Py_NewRef(Py_None);
-    _PyPosix_PathCleanup(&path);
-    return result;
+    return path_call_result(res, 0, &path);
 }
 
 static PyObject *posix_unlink(PyObject *Py_UNUSED(m), PyObject *a, PyObject *k)
@@ -1373,12 +1383,7 @@ static PyObject *posix_mkfifo(PyObject *Py_UNUSED(module), PyObject *args,
     }
     int res, async_err = 0;
     POSIX_CALL(res, mkfifoat(dir_fd, path.path, (mode_t)mode), async_err);
-    PyObject *result = NULL;
-    if (!async_err) {
-        result = res < 0 ? _PyPosix_PathError(&path) : Py_NewRef(Py_None);
-    }
-    _PyPosix_PathCleanup(&path);
-    return result;
+    return path_call_result(res, async_err, &path);
 }
 
 /* ---- changing the working directory and attributes -------------------- */
@@ -1396,9 +1401,7 @@ static PyObject *posix_chdir(PyObject *Py_UNUSED(module), PyObject *args,
     Py_BEGIN_ALLOW_THREADS
     res = path.path != NULL ? chdir(path.path) : fchdir(path.fd);
     POSIX_END_ALLOW_THREADS
-    PyObject *result = res < 0 ? _PyPosix_PathError(&path) : Py_NewRef(Py_None);
-    _PyPosix_PathCleanup(&path);
-    return result;
+    return path_call_result(res, 0, &path);
 }
 
 static PyObject *posix_fchdir(PyObject *Py_UNUSED(module), PyObject *arg)
@@ -1725,12 +1728,7 @@ static PyObject *posix_mknod(PyObject *Py_UNUSED(module), PyObject *args,
     int res, async_err = 0;
     POSIX_CALL(res, mknodat(dir_fd, path.path, (mode_t)mode, (dev_t)device),
                async_err);
-    PyObject *result = NULL;
-    if (!async_err) {
-        result = res < 0 ? _PyPosix_PathError(&path) : Py_NewRef(Py_None);
-    }
-    _PyPosix_PathCleanup(&path);
-    return result;
+    return path_call_result(res, async_err, &path);
 }
 
 static PyObject *posix_chroot(PyObject *Py_UNUSED(module), PyObject *args,
@@ -1746,9 +1744,7 @@ static PyObject *posix_chroot(PyObject *Py_UNUSED(module), PyObject *args,
     Py_BEGIN_ALLOW_THREADS
     res = chroot(path.path);
     POSIX_END_ALLOW_THREADS
-    PyObject *result = res < 0 ? _PyPosix_PathError(&path) : Py_NewRef(Py_None);
-    _PyPosix_PathCleanup(&path);
-    return result;
+    return path_call_result(res, 0, &path);
 }
 
 static PyObject *posix_lockf(PyObject *Py_UNUSED(m), PyObject *args)

@@ -97,6 +97,25 @@ static PyObject *posix_getgroups(PyObject *Py_UNUSED(m), PyObject *Py_UNUSED(a))
 }
 
 /* setuid-style calls taking one id. */
+/* None after a call that succeeded (rc >= 0), else the OSError of
+   errno, which nothing has touched since the call. */
+static PyObject *none_or_errno(int rc)
+{
+    if (rc < 0) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    Py_RETURN_NONE;
+}
+
+/* The process (group) id a call returned, or the OSError of errno. */
+static PyObject *pid_or_errno(pid_t pid)
+{
+    if (pid < 0) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    return PyLong_FromLong((long)pid);
+}
+
 static PyObject *set_id(PyObject *arg, int (*func)(unsigned int))
 {
     long long v = PyLong_AsLongLong(arg);
@@ -107,10 +126,7 @@ static PyObject *set_id(PyObject *arg, int (*func)(unsigned int))
         PyErr_SetString(PyExc_OverflowError, "user id is out of range");
         return NULL;
     }
-    if (func((unsigned int)v) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(func((unsigned int)v));
 }
 
 static int do_setuid(unsigned int v) { return setuid((uid_t)v); }
@@ -140,10 +156,7 @@ static PyObject *posix_setegid(PyObject *Py_UNUSED(m), PyObject *a)
 
 static PyObject *posix_setsid(PyObject *Py_UNUSED(m), PyObject *Py_UNUSED(a))
 {
-    if (setsid() < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(setsid());
 }
 
 static PyObject *posix_getsid(PyObject *Py_UNUSED(m), PyObject *arg)
@@ -152,11 +165,7 @@ static PyObject *posix_getsid(PyObject *Py_UNUSED(m), PyObject *arg)
     if (pid == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    pid_t sid = getsid(pid);
-    if (sid < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    return PyLong_FromLong((long)sid);
+    return pid_or_errno(getsid(pid));
 }
 
 static PyObject *posix_getpgid(PyObject *Py_UNUSED(m), PyObject *arg)
@@ -165,11 +174,7 @@ static PyObject *posix_getpgid(PyObject *Py_UNUSED(m), PyObject *arg)
     if (pid == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    pid_t pgid = getpgid(pid);
-    if (pgid < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    return PyLong_FromLong((long)pgid);
+    return pid_or_errno(getpgid(pid));
 }
 
 static PyObject *posix_setpgid(PyObject *Py_UNUSED(m), PyObject *args)
@@ -178,10 +183,7 @@ static PyObject *posix_setpgid(PyObject *Py_UNUSED(m), PyObject *args)
     if (!PyArg_ParseTuple(args, "ii:setpgid", &pid, &pgrp)) {
         return NULL;
     }
-    if (setpgid(pid, pgrp) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(setpgid(pid, pgrp));
 }
 
 static PyObject *posix_nice(PyObject *Py_UNUSED(m), PyObject *arg)
@@ -222,10 +224,7 @@ static PyObject *posix_killpg(PyObject *Py_UNUSED(m), PyObject *args)
     if (!PyArg_ParseTuple(args, "ii:killpg", &pgid, &sig)) {
         return NULL;
     }
-    if (killpg(pgid, sig) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(killpg(pgid, sig));
 }
 
 static PyObject *posix_abort(PyObject *Py_UNUSED(m), PyObject *Py_UNUSED(a))
@@ -1105,17 +1104,40 @@ static PyObject *posix_pipe2(PyObject *Py_UNUSED(m), PyObject *arg)
     return make_pipe(flags);
 }
 
-static PyObject *posix_get_inheritable(PyObject *Py_UNUSED(m), PyObject *arg)
+/* Whether `bit` of an fd's flags, read with get_cmd (F_GETFD or
+   F_GETFL), is clear. */
+static PyObject *fd_flag_is_clear(PyObject *arg, int get_cmd, int bit)
 {
     int fd = PyLong_AsInt(arg);
     if (fd == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    int flags = fcntl(fd, F_GETFD);
+    int flags = fcntl(fd, get_cmd);
     if (flags < 0) {
         return PyErr_SetFromErrno(PyExc_OSError);
     }
-    return PyBool_FromLong(!(flags & FD_CLOEXEC));
+    return PyBool_FromLong(!(flags & bit));
+}
+
+/* Clear (when `clear`) or set `bit` of an fd's flags, read and written
+   with get_cmd / set_cmd; the write is skipped when nothing changes. */
+static PyObject *set_fd_flag(int fd, int get_cmd, int set_cmd, int bit,
+                             int clear)
+{
+    int flags = fcntl(fd, get_cmd);
+    if (flags < 0) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    int wanted = clear ? (flags & ~bit) : (flags | bit);
+    if (wanted != flags && fcntl(fd, set_cmd, wanted) < 0) {
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *posix_get_inheritable(PyObject *Py_UNUSED(m), PyObject *arg)
+{
+    return fd_flag_is_clear(arg, F_GETFD, FD_CLOEXEC);
 }
 
 static PyObject *posix_set_inheritable(PyObject *Py_UNUSED(m), PyObject *args)
@@ -1124,28 +1146,12 @@ static PyObject *posix_set_inheritable(PyObject *Py_UNUSED(m), PyObject *args)
     if (!PyArg_ParseTuple(args, "ip:set_inheritable", &fd, &inheritable)) {
         return NULL;
     }
-    int flags = fcntl(fd, F_GETFD);
-    if (flags < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    int wanted = inheritable ? (flags & ~FD_CLOEXEC) : (flags | FD_CLOEXEC);
-    if (wanted != flags && fcntl(fd, F_SETFD, wanted) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return set_fd_flag(fd, F_GETFD, F_SETFD, FD_CLOEXEC, inheritable);
 }
 
 static PyObject *posix_get_blocking(PyObject *Py_UNUSED(m), PyObject *arg)
 {
-    int fd = PyLong_AsInt(arg);
-    if (fd == -1 && PyErr_Occurred()) {
-        return NULL;
-    }
-    int flags = fcntl(fd, F_GETFL);
-    if (flags < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    return PyBool_FromLong(!(flags & O_NONBLOCK));
+    return fd_flag_is_clear(arg, F_GETFL, O_NONBLOCK);
 }
 
 static PyObject *posix_set_blocking(PyObject *Py_UNUSED(m), PyObject *args)
@@ -1154,15 +1160,7 @@ static PyObject *posix_set_blocking(PyObject *Py_UNUSED(m), PyObject *args)
     if (!PyArg_ParseTuple(args, "ip:set_blocking", &fd, &blocking)) {
         return NULL;
     }
-    int flags = fcntl(fd, F_GETFL);
-    if (flags < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    int wanted = blocking ? (flags & ~O_NONBLOCK) : (flags | O_NONBLOCK);
-    if (wanted != flags && fcntl(fd, F_SETFL, wanted) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return set_fd_flag(fd, F_GETFL, F_SETFL, O_NONBLOCK, blocking);
 }
 
 static PyObject *posix_system(PyObject *Py_UNUSED(m), PyObject *args,
@@ -1314,10 +1312,7 @@ static PyObject *posix_setpriority(PyObject *Py_UNUSED(m), PyObject *args)
     if (!PyArg_ParseTuple(args, "iii:setpriority", &which, &who, &prio)) {
         return NULL;
     }
-    if (setpriority(which, (id_t)who, prio) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(setpriority(which, (id_t)who, prio));
 }
 
 /* ---- real, effective and saved ids -------------------------------------- */
@@ -1371,10 +1366,7 @@ static PyObject *set_ids(PyObject *args, const char *fname, int count,
             return NULL;
         }
     }
-    if (func(ids) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(func(ids));
 }
 
 static int do_setresuid(unsigned int *v) { return setresuid(v[0], v[1], v[2]); }
@@ -1486,11 +1478,7 @@ static PyObject *posix_tcgetpgrp(PyObject *Py_UNUSED(m), PyObject *arg)
     if (fd == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    pid_t pg = tcgetpgrp(fd);
-    if (pg < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    return PyLong_FromLong((long)pg);
+    return pid_or_errno(tcgetpgrp(fd));
 }
 
 static PyObject *posix_tcsetpgrp(PyObject *Py_UNUSED(m), PyObject *args)
@@ -1499,10 +1487,7 @@ static PyObject *posix_tcsetpgrp(PyObject *Py_UNUSED(m), PyObject *args)
     if (!PyArg_ParseTuple(args, "ii:tcsetpgrp", &fd, &pg)) {
         return NULL;
     }
-    if (tcsetpgrp(fd, pg) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(tcsetpgrp(fd, pg));
 }
 
 static PyObject *posix_openpty(PyObject *Py_UNUSED(m), PyObject *Py_UNUSED(a))
@@ -1617,10 +1602,7 @@ static PyObject *posix_sched_setparam(PyObject *Py_UNUSED(m), PyObject *args)
         || sched_param_arg(param_obj, &param) < 0) {
         return NULL;
     }
-    if (sched_setparam(pid, &param) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(sched_setparam(pid, &param));
 }
 
 static PyObject *posix_sched_setscheduler(PyObject *Py_UNUSED(m),
@@ -1634,10 +1616,7 @@ static PyObject *posix_sched_setscheduler(PyObject *Py_UNUSED(m),
         || sched_param_arg(param_obj, &param) < 0) {
         return NULL;
     }
-    if (sched_setscheduler(pid, policy, &param) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(sched_setscheduler(pid, policy, &param));
 }
 
 static PyObject *posix_sched_rr_get_interval(PyObject *Py_UNUSED(m),
@@ -1749,10 +1728,7 @@ static PyObject *posix_getgrouplist(PyObject *Py_UNUSED(m), PyObject *args)
 
 static PyObject *posix_setpgrp(PyObject *Py_UNUSED(m), PyObject *Py_UNUSED(a))
 {
-    if (setpgid(0, 0) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(setpgid(0, 0));
 }
 
 static PyObject *sched_priority_limit(PyObject *args, const char *fname,
@@ -1808,10 +1784,7 @@ static PyObject *posix_unshare(PyObject *Py_UNUSED(m), PyObject *args,
                                      &flags)) {
         return NULL;
     }
-    if (unshare(flags) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(unshare(flags));
 }
 
 static PyObject *posix_setns(PyObject *Py_UNUSED(m), PyObject *args,
@@ -1823,10 +1796,7 @@ static PyObject *posix_setns(PyObject *Py_UNUSED(m), PyObject *args,
                                      &fd, &nstype)) {
         return NULL;
     }
-    if (setns(fd, nstype) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(setns(fd, nstype));
 }
 
 /* Make fd the controlling terminal and standard streams of the calling
@@ -1851,10 +1821,7 @@ static PyObject *posix_login_tty(PyObject *Py_UNUSED(m), PyObject *arg)
     if (fd == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    if (become_tty(fd) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(become_tty(fd));
 }
 
 static PyObject *posix_openpty(PyObject *m, PyObject *a);
@@ -1917,10 +1884,7 @@ static PyObject *pty_call(PyObject *arg, int (*func)(int))
     if (fd == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    if (func(fd) < 0) {
-        return PyErr_SetFromErrno(PyExc_OSError);
-    }
-    Py_RETURN_NONE;
+    return none_or_errno(func(fd));
 }
 
 static PyObject *posix_grantpt(PyObject *Py_UNUSED(m), PyObject *arg)

@@ -154,6 +154,15 @@ static PyObject *doc_from_internal(const char *name, const char *doc)
     return _PyType_GetDocFromInternalDoc(name, doc);
 }
 
+/* The docstring of a member or getset definition, which has no head. */
+static PyObject *plain_doc(const char *doc)
+{
+    if (doc == NULL) {
+        Py_RETURN_NONE;
+    }
+    return PyUnicode_FromString(doc);
+}
+
 static PyObject *signature_from_internal(const char *name, const char *doc)
 {
     if (doc == NULL) {
@@ -372,11 +381,7 @@ static PyObject *member_repr(PyObject *self)
 
 static PyObject *member_get_doc(PyObject *self, void *closure)
 {
-    PyMemberDef *m = ((PyMemberDescrObject *)self)->d_member;
-    if (m->doc == NULL) {
-        Py_RETURN_NONE;
-    }
-    return PyUnicode_FromString(m->doc);
+    return plain_doc(((PyMemberDescrObject *)self)->d_member->doc);
 }
 
 static PyGetSetDef member_getset[] = {
@@ -459,11 +464,7 @@ static PyObject *getset_repr(PyObject *self)
 
 static PyObject *getset_get_doc(PyObject *self, void *closure)
 {
-    PyGetSetDef *gs = ((PyGetSetDescrObject *)self)->d_getset;
-    if (gs->doc == NULL) {
-        Py_RETURN_NONE;
-    }
-    return PyUnicode_FromString(gs->doc);
+    return plain_doc(((PyGetSetDescrObject *)self)->d_getset->doc);
 }
 
 static PyGetSetDef getset_getset[] = {

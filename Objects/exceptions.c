@@ -187,6 +187,22 @@ static int BaseException_traverse(PyObject *op, visitproc visit, void *arg)
 
 DEFINE_DEALLOC(BaseException_dealloc, BaseException_clear)
 
+/* NAME_clear, NAME_traverse and NAME_dealloc of an exception type that
+   owns one object FIELD besides BaseException's. */
+#define ONE_FIELD_GC(NAME, TYPE, FIELD)                                 \
+    static int NAME##_clear(PyObject *self)                             \
+    {                                                                   \
+        Py_CLEAR(((TYPE *)self)->FIELD);                                \
+        return BaseException_clear(self);                               \
+    }                                                                   \
+    static int NAME##_traverse(PyObject *self, visitproc visit,         \
+                               void *arg)                               \
+    {                                                                   \
+        Py_VISIT(((TYPE *)self)->FIELD);                                \
+        return BaseException_traverse(self, visit, arg);                \
+    }                                                                   \
+    DEFINE_DEALLOC(NAME##_dealloc, NAME##_clear)
+
 /* A new reference to the args tuple (an empty tuple if never set). */
 static PyObject *exception_args(PyObject *self)
 {
@@ -389,6 +405,29 @@ static int BaseException_set_tb(PyObject *self, PyObject *tb,
     return PyException_SetTraceback(self, tb);
 }
 
+/* The new value of __context__ or __cause__ (`attr`, the exception's
+   `what`): a new reference to an exception, or NULL for None.  0, or
+   -1 with TypeError set. */
+static int chained_exception_arg(PyObject *value, const char *attr,
+                                 const char *what, PyObject **out)
+{
+    if (value == NULL) {
+        PyErr_Format(PyExc_TypeError, "%s may not be deleted", attr);
+        return -1;
+    }
+    if (value == Py_None) {
+        *out = NULL;
+        return 0;
+    }
+    if (!PyExceptionInstance_Check(value)) {
+        PyErr_Format(PyExc_TypeError, "exception %s must be None "
+                     "or derive from BaseException", what);
+        return -1;
+    }
+    *out = Py_NewRef(value);
+    return 0;
+}
+
 static PyObject *BaseException_get_context(PyObject *self,
                                            void *Py_UNUSED(closure))
 {
@@ -398,19 +437,12 @@ static PyObject *BaseException_get_context(PyObject *self,
 static int BaseException_set_context(PyObject *self, PyObject *value,
                                      void *Py_UNUSED(closure))
 {
-    if (value == NULL) {
-        PyErr_SetString(PyExc_TypeError, "__context__ may not be deleted");
+    PyObject *context;
+    if (chained_exception_arg(value, "__context__", "context",
+                              &context) < 0) {
         return -1;
     }
-    if (value == Py_None) {
-        value = NULL;
-    }
-    else if (!PyExceptionInstance_Check(value)) {
-        PyErr_SetString(PyExc_TypeError, "exception context must be None "
-                        "or derive from BaseException");
-        return -1;
-    }
-    PyException_SetContext(self, Py_XNewRef(value));
+    PyException_SetContext(self, context);
     return 0;
 }
 
@@ -423,19 +455,11 @@ static PyObject *BaseException_get_cause(PyObject *self,
 static int BaseException_set_cause(PyObject *self, PyObject *value,
                                    void *Py_UNUSED(closure))
 {
-    if (value == NULL) {
-        PyErr_SetString(PyExc_TypeError, "__cause__ may not be deleted");
+    PyObject *cause;
+    if (chained_exception_arg(value, "__cause__", "cause", &cause) < 0) {
         return -1;
     }
-    if (value == Py_None) {
-        value = NULL;
-    }
-    else if (!PyExceptionInstance_Check(value)) {
-        PyErr_SetString(PyExc_TypeError, "exception cause must be None "
-                        "or derive from BaseException");
-        return -1;
-    }
-    PyException_SetCause(self, Py_XNewRef(value));
+    PyException_SetCause(self, cause);
     return 0;
 }
 
@@ -676,19 +700,7 @@ static int StopIteration_init(PyObject *self, PyObject *args, PyObject *kwds)
     return 0;
 }
 
-static int StopIteration_clear(PyObject *self)
-{
-    Py_CLEAR(STOPITER(self)->value);
-    return BaseException_clear(self);
-}
-
-static int StopIteration_traverse(PyObject *self, visitproc visit, void *arg)
-{
-    Py_VISIT(STOPITER(self)->value);
-    return BaseException_traverse(self, visit, arg);
-}
-
-DEFINE_DEALLOC(StopIteration_dealloc, StopIteration_clear)
+ONE_FIELD_GC(StopIteration, PyStopIterationObject, value)
 
 static PyMemberDef StopIteration_members[] = {
     {"value", _Py_T_OBJECT, offsetof(PyStopIterationObject, value), 0,
@@ -719,19 +731,7 @@ static int SystemExit_init(PyObject *self, PyObject *args, PyObject *kwds)
     return 0;
 }
 
-static int SystemExit_clear(PyObject *self)
-{
-    Py_CLEAR(SYSEXIT(self)->code);
-    return BaseException_clear(self);
-}
-
-static int SystemExit_traverse(PyObject *self, visitproc visit, void *arg)
-{
-    Py_VISIT(SYSEXIT(self)->code);
-    return BaseException_traverse(self, visit, arg);
-}
-
-DEFINE_DEALLOC(SystemExit_dealloc, SystemExit_clear)
+ONE_FIELD_GC(SystemExit, PySystemExitObject, code)
 
 static PyMemberDef SystemExit_members[] = {
     {"code", _Py_T_OBJECT, offsetof(PySystemExitObject, code), 0,
@@ -1871,19 +1871,7 @@ static int NameError_init(PyObject *self, PyObject *args, PyObject *kwds)
     return 0;
 }
 
-static int NameError_clear(PyObject *self)
-{
-    Py_CLEAR(NAMEERR(self)->name);
-    return BaseException_clear(self);
-}
-
-static int NameError_traverse(PyObject *self, visitproc visit, void *arg)
-{
-    Py_VISIT(NAMEERR(self)->name);
-    return BaseException_traverse(self, visit, arg);
-}
-
-DEFINE_DEALLOC(NameError_dealloc, NameError_clear)
+ONE_FIELD_GC(NameError, PyNameErrorObject, name)
 
 static PyMemberDef NameError_members[] = {
     {"name", _Py_T_OBJECT, offsetof(PyNameErrorObject, name), 0, "name"},

@@ -625,15 +625,20 @@ set_intersection_multi(PyObject *so, PyObject *const *others, Py_ssize_t n)
     return result;
 }
 
-/* Replace so's contents with tmp's (a private set of the same base type). */
+/* Replace so's contents with tmp's: a new reference (stolen) to a
+   private set of the same base type, or NULL after a failure to make it. */
 static int
-set_replace_contents(PySetObject *so, PySetObject *tmp)
+set_replace_contents(PySetObject *so, PyObject *tmp)
 {
+    if (tmp == NULL) {
+        return -1;
+    }
     int res;
     Py_BEGIN_CRITICAL_SECTION(so);
     set_clear_internal(so);
-    res = set_merge(so, tmp);
+    res = set_merge(so, (PySetObject *)tmp);
     Py_END_CRITICAL_SECTION();
+    Py_DECREF(tmp);
     return res;
 }
 
@@ -1246,58 +1251,48 @@ set_xor(PyObject *self, PyObject *other)
     return set_symmetric_difference_two(self, other);
 }
 
+static int
+set_intersection_update_internal(PySetObject *so, PyObject *other)
+{
+    return set_replace_contents(so, set_intersection_two(so, other));
+}
+
+/* self OP= other for sets only: `update` changes self in place. */
 static PyObject *
-set_ior(PyObject *self, PyObject *other)
+set_inplace(PyObject *self, PyObject *other,
+            int (*update)(PySetObject *, PyObject *))
 {
     if (!PyAnySet_Check(other)) {
         Py_RETURN_NOTIMPLEMENTED;
     }
-    if (set_update_internal((PySetObject *)self, other) < 0) {
+    if (update((PySetObject *)self, other) < 0) {
         return NULL;
     }
     return Py_NewRef(self);
+}
+
+static PyObject *
+set_ior(PyObject *self, PyObject *other)
+{
+    return set_inplace(self, other, set_update_internal);
 }
 
 static PyObject *
 set_iand(PyObject *self, PyObject *other)
 {
-    if (!PyAnySet_Check(other)) {
-        Py_RETURN_NOTIMPLEMENTED;
-    }
-    PyObject *tmp = set_intersection_two((PySetObject *)self, other);
-    if (tmp == NULL) {
-        return NULL;
-    }
-    int err = set_replace_contents((PySetObject *)self, (PySetObject *)tmp);
-    Py_DECREF(tmp);
-    if (err < 0) {
-        return NULL;
-    }
-    return Py_NewRef(self);
+    return set_inplace(self, other, set_intersection_update_internal);
 }
 
 static PyObject *
 set_isub(PyObject *self, PyObject *other)
 {
-    if (!PyAnySet_Check(other)) {
-        Py_RETURN_NOTIMPLEMENTED;
-    }
-    if (set_difference_update_internal((PySetObject *)self, other) < 0) {
-        return NULL;
-    }
-    return Py_NewRef(self);
+    return set_inplace(self, other, set_difference_update_internal);
 }
 
 static PyObject *
 set_ixor(PyObject *self, PyObject *other)
 {
-    if (!PyAnySet_Check(other)) {
-        Py_RETURN_NOTIMPLEMENTED;
-    }
-    if (set_symmetric_difference_update_internal((PySetObject *)self, other) < 0) {
-        return NULL;
-    }
-    return Py_NewRef(self);
+    return set_inplace(self, other, set_symmetric_difference_update_internal);
 }
 
 /* ---- methods ---------------------------------------------------------------- */
@@ -1438,13 +1433,8 @@ set_method_intersection_update(PyObject *self, PyObject *const *args,
     if (nargs == 0) {
         Py_RETURN_NONE;
     }
-    PyObject *tmp = set_intersection_multi(self, args, nargs);
-    if (tmp == NULL) {
-        return NULL;
-    }
-    int err = set_replace_contents((PySetObject *)self, (PySetObject *)tmp);
-    Py_DECREF(tmp);
-    if (err < 0) {
+    if (set_replace_contents((PySetObject *)self,
+                             set_intersection_multi(self, args, nargs)) < 0) {
         return NULL;
     }
     Py_RETURN_NONE;

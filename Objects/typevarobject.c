@@ -70,6 +70,40 @@ typedef struct {
     PyObject *value;                /* owned */
 } constevaluatorobject;
 
+/* paramspecattr and constevaluator objects hold one owned reference
+   right after the head, and share the GC functions below. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *ref;
+} onerefobject;
+
+_Static_assert(offsetof(paramspecattrobject, origin)
+               == offsetof(onerefobject, ref), "paramspecattr layout");
+_Static_assert(offsetof(constevaluatorobject, value)
+               == offsetof(onerefobject, ref), "constevaluator layout");
+
+static void
+oneref_dealloc(PyObject *self)
+{
+    PyObject_GC_UnTrack(self);
+    Py_CLEAR(((onerefobject *)self)->ref);
+    PyObject_GC_Del(self);
+}
+
+static int
+oneref_traverse(PyObject *self, visitproc visit, void *arg)
+{
+    Py_VISIT(((onerefobject *)self)->ref);
+    return 0;
+}
+
+static int
+oneref_clear(PyObject *self)
+{
+    Py_CLEAR(((onerefobject *)self)->ref);
+    return 0;
+}
+
 static int is_typevar_like(PyObject *obj);
 
 /* ---- shared helpers ---------------------------------------------------- */
@@ -229,28 +263,6 @@ constevaluator_new_value(PyObject *value)
     return (PyObject *)ce;
 }
 
-static void
-constevaluator_dealloc(PyObject *self)
-{
-    PyObject_GC_UnTrack(self);
-    Py_CLEAR(((constevaluatorobject *)self)->value);
-    PyObject_GC_Del(self);
-}
-
-static int
-constevaluator_traverse(PyObject *self, visitproc visit, void *arg)
-{
-    Py_VISIT(((constevaluatorobject *)self)->value);
-    return 0;
-}
-
-static int
-constevaluator_clear(PyObject *self)
-{
-    Py_CLEAR(((constevaluatorobject *)self)->value);
-    return 0;
-}
-
 static PyObject *
 constevaluator_repr(PyObject *self)
 {
@@ -290,9 +302,9 @@ PyTypeObject _PyConstEvaluator_Type = {
     .tp_name = "_typing._ConstEvaluator",
     .tp_basicsize = sizeof(constevaluatorobject),
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
-    .tp_dealloc = constevaluator_dealloc,
-    .tp_traverse = constevaluator_traverse,
-    .tp_clear = constevaluator_clear,
+    .tp_dealloc = oneref_dealloc,
+    .tp_traverse = oneref_traverse,
+    .tp_clear = oneref_clear,
     .tp_repr = constevaluator_repr,
     .tp_call = constevaluator_call,
 };
@@ -831,28 +843,6 @@ paramspecattr_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     return paramspecattr_alloc(type, origin);
 }
 
-static void
-paramspecattr_dealloc(PyObject *self)
-{
-    PyObject_GC_UnTrack(self);
-    Py_CLEAR(((paramspecattrobject *)self)->origin);
-    PyObject_GC_Del(self);
-}
-
-static int
-paramspecattr_traverse(PyObject *self, visitproc visit, void *arg)
-{
-    Py_VISIT(((paramspecattrobject *)self)->origin);
-    return 0;
-}
-
-static int
-paramspecattr_clear(PyObject *self)
-{
-    Py_CLEAR(((paramspecattrobject *)self)->origin);
-    return 0;
-}
-
 /* P.args / P.kwargs */
 static PyObject *
 paramspecattr_repr(PyObject *self)
@@ -901,9 +891,9 @@ PyTypeObject _PyParamSpecArgs_Type = {
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
     .tp_doc = "The args for a ParamSpec object.",
     .tp_new = paramspecattr_new,
-    .tp_dealloc = paramspecattr_dealloc,
-    .tp_traverse = paramspecattr_traverse,
-    .tp_clear = paramspecattr_clear,
+    .tp_dealloc = oneref_dealloc,
+    .tp_traverse = oneref_traverse,
+    .tp_clear = oneref_clear,
     .tp_repr = paramspecattr_repr,
     .tp_richcompare = paramspecattr_richcompare,
     .tp_members = paramspecattr_members,
@@ -917,9 +907,9 @@ PyTypeObject _PyParamSpecKwargs_Type = {
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
     .tp_doc = "The kwargs for a ParamSpec object.",
     .tp_new = paramspecattr_new,
-    .tp_dealloc = paramspecattr_dealloc,
-    .tp_traverse = paramspecattr_traverse,
-    .tp_clear = paramspecattr_clear,
+    .tp_dealloc = oneref_dealloc,
+    .tp_traverse = oneref_traverse,
+    .tp_clear = oneref_clear,
     .tp_repr = paramspecattr_repr,
     .tp_richcompare = paramspecattr_richcompare,
     .tp_members = paramspecattr_members,

@@ -1006,68 +1006,112 @@ detect_byte_order(const unsigned char *s, Py_ssize_t size, int width,
     return bo == 0 ? -1 : bo;
 }
 
-PyObject *
-PyUnicode_DecodeUTF16Stateful(const char *str, Py_ssize_t size,
-                              const char *errors, int *byteorder,
-                              Py_ssize_t *consumed)
+/* What one step of UTF-16/32 decoding found at s[pos:size]. */
+typedef struct {
+    Py_UCS4 ch;                 /* the code point (DECODED) */
+    Py_ssize_t len;             /* its bytes (DECODED) */
+    const char *reason;         /* the error (otherwise) */
+    Py_ssize_t err_end;         /* where the bad bytes end (otherwise) */
+} decode_step;
+
+enum { DECODED, CUT_SHORT, INVALID };
+
+/* One UTF-16 code point, a surrogate pair counting as one.  CUT_SHORT:
+   the data ends inside it (a stateful decoder waits for more). */
+static inline int
+utf16_step(const unsigned char *s, Py_ssize_t pos, Py_ssize_t size,
+           int little, decode_step *st)
+{
+    if (size - pos < 2) {
+        st->reason = "truncated data";
+        st->err_end = size;
+        return CUT_SHORT;
+    }
+    Py_UCS4 u = read_unit(s + pos, 2, little);
+    if (!Py_UNICODE_IS_SURROGATE(u)) {
+        st->ch = u;
+        st->len = 2;
+        return DECODED;
+    }
+    if (Py_UNICODE_IS_LOW_SURROGATE(u)) {
+        st->reason = "illegal encoding";
+        st->err_end = pos + 2;
+        return INVALID;
+    }
+    if (size - pos < 4) {
+        st->reason = "unexpected end of data";
+        st->err_end = size;
+        return CUT_SHORT;
+    }
+    Py_UCS4 u2 = read_unit(s + pos + 2, 2, little);
+    if (!Py_UNICODE_IS_LOW_SURROGATE(u2)) {
+        st->reason = "illegal UTF-16 surrogate";
+        st->err_end = pos + 2;
+        return INVALID;
+    }
+    st->ch = Py_UNICODE_JOIN_SURROGATES(u, u2);
+    st->len = 4;
+    return DECODED;
+}
+
+static inline int
+utf32_step(const unsigned char *s, Py_ssize_t pos, Py_ssize_t size,
+           int little, decode_step *st)
+{
+    if (size - pos < 4) {
+        st->reason = "truncated data";
+        st->err_end = size;
+        return CUT_SHORT;
+    }
+    Py_UCS4 ch = read_unit(s + pos, 4, little);
+    if (ch <= MAX_UNICODE && !Py_UNICODE_IS_SURROGATE(ch)) {
+        st->ch = ch;
+        st->len = 4;
+        return DECODED;
+    }
+    st->reason = ch > MAX_UNICODE
+        ? "code point not in range(0x110000)"
+        : "code point in surrogate code point range(0xd800, 0xe000)";
+    st->err_end = pos + 4;
+    return INVALID;
+}
+
+/* The UTF-16 (width 2) or UTF-32 (width 4) decoder; inlined into each
+   of its two callers so that `width` is a constant there. */
+static inline PyObject *
+decode_utf16_32(const char *str, Py_ssize_t size, const char *errors,
+                int *byteorder, Py_ssize_t *consumed, int width)
 {
     const unsigned char *s = (const unsigned char *)str;
     Py_ssize_t pos;
-    int bo = detect_byte_order(s, size, 2, byteorder, &pos);
+    int bo = detect_byte_order(s, size, width, byteorder, &pos);
     int little = bo < 0;
-    const char *encoding = little ? "utf-16-le" : "utf-16-be";
-    _Py_codec codec = little ? _Py_CODEC_UTF16LE : _Py_CODEC_UTF16BE;
+    const char *encoding = width == 2 ? (little ? "utf-16-le" : "utf-16-be")
+                                      : (little ? "utf-32-le" : "utf-32-be");
+    _Py_codec codec = width == 2
+        ? (little ? _Py_CODEC_UTF16LE : _Py_CODEC_UTF16BE)
+        : (little ? _Py_CODEC_UTF32LE : _Py_CODEC_UTF32BE);
     _Py_error_handler handler = _Py_ERROR_UNKNOWN;
     _PyUnicodeWriter writer;
     _PyUnicodeWriter_Init(&writer);
-    writer.min_length = (size - pos) / 2;
+    writer.min_length = (size - pos) / width;
     writer.overallocate = 1;
     while (pos < size) {
-        const char *reason;
-        Py_ssize_t err_end;
-        if (size - pos < 2) {
-            if (consumed != NULL) {
-                break;
+        decode_step st;
+        int found = width == 2 ? utf16_step(s, pos, size, little, &st)
+                               : utf32_step(s, pos, size, little, &st);
+        if (found == DECODED) {
+            if (_PyUnicodeWriter_WriteChar(&writer, st.ch) < 0) {
+                goto error;
             }
-            reason = "truncated data";
-            err_end = size;
+            pos += st.len;
+            continue;
         }
-        else {
-            Py_UCS4 u = read_unit(s + pos, 2, little);
-            if (!Py_UNICODE_IS_SURROGATE(u)) {
-                if (_PyUnicodeWriter_WriteChar(&writer, u) < 0) {
-                    goto error;
-                }
-                pos += 2;
-                continue;
-            }
-            if (Py_UNICODE_IS_LOW_SURROGATE(u)) {
-                reason = "illegal encoding";
-                err_end = pos + 2;
-            }
-            else if (size - pos < 4) {
-                if (consumed != NULL) {
-                    break;
-                }
-                reason = "unexpected end of data";
-                err_end = size;
-            }
-            else {
-                Py_UCS4 u2 = read_unit(s + pos + 2, 2, little);
-                if (Py_UNICODE_IS_LOW_SURROGATE(u2)) {
-                    if (_PyUnicodeWriter_WriteChar(
-                            &writer, Py_UNICODE_JOIN_SURROGATES(u, u2)) < 0) {
-                        goto error;
-                    }
-                    pos += 4;
-                    continue;
-                }
-                reason = "illegal UTF-16 surrogate";
-                err_end = pos + 2;
-            }
+        if (found == CUT_SHORT && consumed != NULL) {
+            break;
         }
-        pos = _Py_decode_error(&handler, errors, encoding, reason, codec,
-                               str, size, pos, err_end, &writer);
+        pos = _Py_decode_error(&handler, errors, encoding, st.reason, codec,
+                               str, size, pos, st.err_end, &writer);
         if (pos < 0) {
             goto error;
         }
@@ -1082,6 +1126,14 @@ PyUnicode_DecodeUTF16Stateful(const char *str, Py_ssize_t size,
 error:
     _PyUnicodeWriter_Dealloc(&writer);
     return NULL;
+}
+
+PyObject *
+PyUnicode_DecodeUTF16Stateful(const char *str, Py_ssize_t size,
+                              const char *errors, int *byteorder,
+                              Py_ssize_t *consumed)
+{
+    return decode_utf16_32(str, size, errors, byteorder, consumed, 2);
 }
 
 PyObject *
@@ -1096,57 +1148,7 @@ PyUnicode_DecodeUTF32Stateful(const char *str, Py_ssize_t size,
                               const char *errors, int *byteorder,
                               Py_ssize_t *consumed)
 {
-    const unsigned char *s = (const unsigned char *)str;
-    Py_ssize_t pos;
-    int bo = detect_byte_order(s, size, 4, byteorder, &pos);
-    int little = bo < 0;
-    const char *encoding = little ? "utf-32-le" : "utf-32-be";
-    _Py_codec codec = little ? _Py_CODEC_UTF32LE : _Py_CODEC_UTF32BE;
-    _Py_error_handler handler = _Py_ERROR_UNKNOWN;
-    _PyUnicodeWriter writer;
-    _PyUnicodeWriter_Init(&writer);
-    writer.min_length = (size - pos) / 4;
-    writer.overallocate = 1;
-    while (pos < size) {
-        const char *reason;
-        Py_ssize_t err_end;
-        if (size - pos < 4) {
-            if (consumed != NULL) {
-                break;
-            }
-            reason = "truncated data";
-            err_end = size;
-        }
-        else {
-            Py_UCS4 ch = read_unit(s + pos, 4, little);
-            if (ch <= MAX_UNICODE && !Py_UNICODE_IS_SURROGATE(ch)) {
-                if (_PyUnicodeWriter_WriteChar(&writer, ch) < 0) {
-                    goto error;
-                }
-                pos += 4;
-                continue;
-            }
-            reason = ch > MAX_UNICODE
-                ? "code point not in range(0x110000)"
-                : "code point in surrogate code point range(0xd800, 0xe000)";
-            err_end = pos + 4;
-        }
-        pos = _Py_decode_error(&handler, errors, encoding, reason, codec,
-                               str, size, pos, err_end, &writer);
-        if (pos < 0) {
-            goto error;
-        }
-    }
-    if (byteorder != NULL) {
-        *byteorder = bo;
-    }
-    if (consumed != NULL) {
-        *consumed = pos;
-    }
-    return _PyUnicodeWriter_Finish(&writer);
-error:
-    _PyUnicodeWriter_Dealloc(&writer);
-    return NULL;
+    return decode_utf16_32(str, size, errors, byteorder, consumed, 4);
 }
 
 PyObject *
@@ -1734,24 +1736,36 @@ append_hex_escape(_Py_bytebuf *out, Py_UCS4 ch)
     out->len = q - out->data;
 }
 
-PyObject *
-PyUnicode_AsUnicodeEscapeString(PyObject *unicode)
+/* Check an escape encoder's argument and reserve its worst case, ten
+   bytes (\UXXXXXXXX) a character.  0, or -1 with an exception set. */
+static int
+begin_escape_encoding(PyObject *unicode, _Py_bytebuf *out)
 {
     if (!PyUnicode_Check(unicode)) {
         PyErr_BadArgument();
+        return -1;
+    }
+    Py_ssize_t len = PyUnicode_GET_LENGTH(unicode);
+    _Py_bytebuf_init(out);
+    if (len > PY_SSIZE_T_MAX / 10 || _Py_bytebuf_reserve(out, len * 10) < 0) {
+        if (!PyErr_Occurred()) {
+            PyErr_NoMemory();
+        }
+        return -1;
+    }
+    return 0;
+}
+
+PyObject *
+PyUnicode_AsUnicodeEscapeString(PyObject *unicode)
+{
+    _Py_bytebuf out;
+    if (begin_escape_encoding(unicode, &out) < 0) {
         return NULL;
     }
     Py_ssize_t len = PyUnicode_GET_LENGTH(unicode);
     int kind = PyUnicode_KIND(unicode);
     const void *data = PyUnicode_DATA(unicode);
-    _Py_bytebuf out;
-    _Py_bytebuf_init(&out);
-    if (len > PY_SSIZE_T_MAX / 10 || _Py_bytebuf_reserve(&out, len * 10) < 0) {
-        if (!PyErr_Occurred()) {
-            PyErr_NoMemory();
-        }
-        return NULL;
-    }
     for (Py_ssize_t i = 0; i < len; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
         if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
@@ -1772,21 +1786,13 @@ PyUnicode_AsUnicodeEscapeString(PyObject *unicode)
 PyObject *
 PyUnicode_AsRawUnicodeEscapeString(PyObject *unicode)
 {
-    if (!PyUnicode_Check(unicode)) {
-        PyErr_BadArgument();
+    _Py_bytebuf out;
+    if (begin_escape_encoding(unicode, &out) < 0) {
         return NULL;
     }
     Py_ssize_t len = PyUnicode_GET_LENGTH(unicode);
     int kind = PyUnicode_KIND(unicode);
     const void *data = PyUnicode_DATA(unicode);
-    _Py_bytebuf out;
-    _Py_bytebuf_init(&out);
-    if (len > PY_SSIZE_T_MAX / 10 || _Py_bytebuf_reserve(&out, len * 10) < 0) {
-        if (!PyErr_Occurred()) {
-            PyErr_NoMemory();
-        }
-        return NULL;
-    }
     for (Py_ssize_t i = 0; i < len; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
         if (ch < 0x100) {
@@ -2101,8 +2107,34 @@ fspath(PyObject *path)
     return res;
 }
 
-int
-PyUnicode_FSConverter(PyObject *arg, void *addr)
+/* Whether a converted path holds a NUL, which no OS path can: 1 with
+   ValueError set (or another error from the search), 0 if not. */
+static int
+has_embedded_null(PyObject *output, int is_bytes)
+{
+    if (is_bytes) {
+        if (strlen(PyBytes_AS_STRING(output))
+                == (size_t)PyBytes_GET_SIZE(output)) {
+            return 0;
+        }
+        PyErr_SetString(PyExc_ValueError, "embedded null byte");
+        return 1;
+    }
+    if (PyUnicode_FindChar(output, 0, 0, PyUnicode_GET_LENGTH(output),
+                           1) == -1) {
+        return 0;
+    }
+    if (!PyErr_Occurred()) {
+        PyErr_SetString(PyExc_ValueError, "embedded null character");
+    }
+    return 1;
+}
+
+/* The "O&" converter of a path to bytes (to_bytes) or str: the
+   os.fspath() of arg, encoded or decoded with the filesystem encoding
+   when it is of the other type; a NULL arg releases an earlier result. */
+static int
+fs_convert(PyObject *arg, void *addr, int to_bytes)
 {
     if (arg == NULL) {
         Py_CLEAR(*(PyObject **)addr);
@@ -2113,18 +2145,20 @@ PyUnicode_FSConverter(PyObject *arg, void *addr)
         return 0;
     }
     PyObject *output;
-    if (PyBytes_Check(path)) {
+    if (to_bytes ? PyBytes_Check(path) : PyUnicode_Check(path)) {
         output = path;
     }
     else {
-        output = PyUnicode_EncodeFSDefault(path);
+        output = to_bytes
+            ? PyUnicode_EncodeFSDefault(path)
+            : PyUnicode_DecodeFSDefaultAndSize(PyBytes_AS_STRING(path),
+                                               PyBytes_GET_SIZE(path));
         Py_DECREF(path);
         if (output == NULL) {
             return 0;
         }
     }
-    if (strlen(PyBytes_AS_STRING(output)) != (size_t)PyBytes_GET_SIZE(output)) {
-        PyErr_SetString(PyExc_ValueError, "embedded null byte");
+    if (has_embedded_null(output, to_bytes)) {
         Py_DECREF(output);
         return 0;
     }
@@ -2133,35 +2167,13 @@ PyUnicode_FSConverter(PyObject *arg, void *addr)
 }
 
 int
+PyUnicode_FSConverter(PyObject *arg, void *addr)
+{
+    return fs_convert(arg, addr, 1);
+}
+
+int
 PyUnicode_FSDecoder(PyObject *arg, void *addr)
 {
-    if (arg == NULL) {
-        Py_CLEAR(*(PyObject **)addr);
-        return 1;
-    }
-    PyObject *path = fspath(arg);
-    if (path == NULL) {
-        return 0;
-    }
-    PyObject *output;
-    if (PyUnicode_Check(path)) {
-        output = path;
-    }
-    else {
-        output = PyUnicode_DecodeFSDefaultAndSize(PyBytes_AS_STRING(path),
-                                                  PyBytes_GET_SIZE(path));
-        Py_DECREF(path);
-        if (output == NULL) {
-            return 0;
-        }
-    }
-    if (PyUnicode_FindChar(output, 0, 0, PyUnicode_GET_LENGTH(output), 1) != -1) {
-        if (!PyErr_Occurred()) {
-            PyErr_SetString(PyExc_ValueError, "embedded null character");
-        }
-        Py_DECREF(output);
-        return 0;
-    }
-    *(PyObject **)addr = output;
-    return Py_CLEANUP_SUPPORTED;
+    return fs_convert(arg, addr, 0);
 }

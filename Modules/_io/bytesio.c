@@ -11,6 +11,7 @@
 #include "Python.h"
 #include "pycore_object.h"
 #include "_iomodule.h"
+#include "memio_common.h"
 
 typedef struct {
     IOBASE_HEAD
@@ -385,35 +386,18 @@ static PyObject *bytesio_tell(PyObject *op, PyObject *Py_UNUSED(ignored))
 static PyObject *bytesio_truncate(PyObject *op, PyObject *const *args,
                                   Py_ssize_t nargs)
 {
-    if (!_PyArg_CheckPositional("truncate", nargs, 0, 1)) {
-        return NULL;
-    }
     Py_ssize_t size = -1;
-    int given = nargs && args[0] != Py_None;
-    if (given) {
-        size = PyNumber_AsSsize_t(args[0], PyExc_OverflowError);
-        if (size == -1 && PyErr_Occurred()) {
-            return NULL;
-        }
+    int given = _PyMemIO_TruncateArg(args, nargs, &size);
+    if (given < 0) {
+        return NULL;
     }
     PyObject *res = NULL;
     Py_BEGIN_CRITICAL_SECTION(op);
     bytesio *self = BYTESIO(op);
-    if (check_closed(self) < 0 || check_exports(self) < 0) {
-        goto done;
+    if (check_closed(self) == 0 && check_exports(self) == 0) {
+        res = _PyMemIO_Truncate(&self->size, self->pos, given, size,
+                                "negative size value %zd");
     }
-    if (!given) {
-        size = self->pos;
-    }
-    if (size < 0) {
-        PyErr_Format(PyExc_ValueError, "negative size value %zd", size);
-        goto done;
-    }
-    if (size < self->size) {
-        self->size = size;
-    }
-    res = PyLong_FromSsize_t(size);
-done:
     Py_END_CRITICAL_SECTION();
     return res;
 }
@@ -497,49 +481,20 @@ static PyObject *bytesio_getstate(PyObject *op, PyObject *Py_UNUSED(ignored))
     return Py_BuildValue("(NnN)", value, BYTESIO(op)->pos, dict);
 }
 
-/* Merge a pickled instance dict (or None) into the object's own. */
-static int restore_dict(bytesio *self, PyObject *dict, const char *which)
-{
-    if (dict == Py_None) {
-        return 0;
-    }
-    if (!PyDict_Check(dict)) {
-        PyErr_Format(PyExc_TypeError, "%s item of state should be a dict, got a %.200s",
-                     which, Py_TYPE(dict)->tp_name);
-        return -1;
-    }
-    if (self->dict == NULL) {
-        self->dict = PyDict_Copy(dict);
-        return self->dict == NULL ? -1 : 0;
-    }
-    return PyDict_Update(self->dict, dict);
-}
-
 /* __setstate__((value, pos, dict)): the inverse of __getstate__, used by
    pickle and copy.  Runs in the object's critical section like every
    other method that touches the buffer. */
 static PyObject *bytesio_setstate(PyObject *op, PyObject *state)
 {
-    if (!PyTuple_Check(state) || PyTuple_GET_SIZE(state) < 3) {
-        PyErr_Format(PyExc_TypeError, "%.200s.__setstate__ argument should be 3-tuple, got %.200s",
-                     Py_TYPE(op)->tp_name, Py_TYPE(state)->tp_name);
+    Py_ssize_t pos;
+    if (_PyMemIO_CheckState(op, state, 3) < 0
+        || _PyMemIO_StatePosition(PyTuple_GET_ITEM(state, 1),
+                                  "second item of state must be an integer, not %.200s",
+                                  &pos) < 0) {
         return NULL;
     }
     PyObject *value = PyTuple_GET_ITEM(state, 0);
-    PyObject *position = PyTuple_GET_ITEM(state, 1);
-    if (!PyLong_Check(position)) {
-        PyErr_Format(PyExc_TypeError, "second item of state must be an integer, not %.200s",
-                     Py_TYPE(position)->tp_name);
-        return NULL;
-    }
-    Py_ssize_t pos = PyLong_AsSsize_t(position);
-    if (pos == -1 && PyErr_Occurred()) {
-        return NULL;
-    }
-    if (pos < 0) {
-        PyErr_SetString(PyExc_ValueError, "position value cannot be negative");
-        return NULL;
-    }
+    PyObject *dict = PyTuple_GET_ITEM(state, 2);
     Py_buffer view;
     if (PyObject_GetBuffer(value, &view, PyBUF_SIMPLE) < 0) {
         return NULL;
@@ -551,7 +506,8 @@ static PyObject *bytesio_setstate(PyObject *op, PyObject *state)
         self->size = self->pos = 0;
         if (write_bytes(self, view.buf, view.len) >= 0) {
             self->pos = pos;
-            rc = restore_dict(self, PyTuple_GET_ITEM(state, 2), "third");
+            rc = _PyMemIO_CheckStateDict(dict, "third") < 0
+                 ? -1 : _PyMemIO_MergeStateDict(&self->dict, dict);
         }
     }
     Py_END_CRITICAL_SECTION();

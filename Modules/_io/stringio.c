@@ -13,6 +13,7 @@
 #include "Python.h"
 #include "pycore_object.h"
 #include "_iomodule.h"
+#include "memio_common.h"
 
 enum { SEEN_LF = 1, SEEN_CR = 2, SEEN_CRLF = 4 };
 
@@ -409,35 +410,18 @@ static PyObject *stringio_tell(PyObject *op, PyObject *Py_UNUSED(ignored))
 static PyObject *stringio_truncate(PyObject *op, PyObject *const *args,
                                    Py_ssize_t nargs)
 {
-    if (!_PyArg_CheckPositional("truncate", nargs, 0, 1)) {
-        return NULL;
-    }
-    int given = nargs && args[0] != Py_None;
     Py_ssize_t size = -1;
-    if (given) {
-        size = PyNumber_AsSsize_t(args[0], PyExc_OverflowError);
-        if (size == -1 && PyErr_Occurred()) {
-            return NULL;
-        }
+    int given = _PyMemIO_TruncateArg(args, nargs, &size);
+    if (given < 0) {
+        return NULL;
     }
     PyObject *res = NULL;
     Py_BEGIN_CRITICAL_SECTION(op);
     stringio *self = STRINGIO(op);
-    if (check_ready(self) < 0) {
-        goto done;
+    if (check_ready(self) == 0) {
+        res = _PyMemIO_Truncate(&self->size, self->pos, given, size,
+                                "Negative size value %zd");
     }
-    if (!given) {
-        size = self->pos;
-    }
-    if (size < 0) {
-        PyErr_Format(PyExc_ValueError, "Negative size value %zd", size);
-        goto done;
-    }
-    if (size < self->size) {
-        self->size = size;
-    }
-    res = PyLong_FromSsize_t(size);
-done:
     Py_END_CRITICAL_SECTION();
     return res;
 }
@@ -556,22 +540,13 @@ static int restore_buffer(stringio *self, PyObject *value, Py_ssize_t pos, PyObj
         self->size = len;
     }
     self->pos = pos;
-    if (dict == Py_None) {
-        return 0;
-    }
-    if (self->dict == NULL) {
-        self->dict = PyDict_Copy(dict);
-        return self->dict == NULL ? -1 : 0;
-    }
-    return PyDict_Update(self->dict, dict);
+    return _PyMemIO_MergeStateDict(&self->dict, dict);
 }
 
 /* __setstate__((value, newline, pos, dict)): the inverse of __getstate__. */
 static PyObject *stringio_setstate(PyObject *op, PyObject *state)
 {
-    if (!PyTuple_Check(state) || PyTuple_GET_SIZE(state) < 4) {
-        PyErr_Format(PyExc_TypeError, "%.200s.__setstate__ argument should be 4-tuple, got %.200s",
-                     Py_TYPE(op)->tp_name, Py_TYPE(state)->tp_name);
+    if (_PyMemIO_CheckState(op, state, 4) < 0) {
         return NULL;
     }
     if (STRINGIO(op)->closed) {
@@ -580,22 +555,11 @@ static PyObject *stringio_setstate(PyObject *op, PyObject *state)
     }
     PyObject *position = PyTuple_GET_ITEM(state, 2);
     PyObject *dict = PyTuple_GET_ITEM(state, 3);
-    if (!PyLong_Check(position)) {
-        PyErr_Format(PyExc_TypeError, "third item of state must be an integer, got %.200s",
-                     Py_TYPE(position)->tp_name);
-        return NULL;
-    }
-    Py_ssize_t pos = PyLong_AsSsize_t(position);
-    if (pos == -1 && PyErr_Occurred()) {
-        return NULL;
-    }
-    if (pos < 0) {
-        PyErr_SetString(PyExc_ValueError, "position value cannot be negative");
-        return NULL;
-    }
-    if (dict != Py_None && !PyDict_Check(dict)) {
-        PyErr_Format(PyExc_TypeError, "fourth item of state should be a dict, got a %.200s",
-                     Py_TYPE(dict)->tp_name);
+    Py_ssize_t pos;
+    if (_PyMemIO_StatePosition(position,
+                               "third item of state must be an integer, got %.200s",
+                               &pos) < 0
+        || _PyMemIO_CheckStateDict(dict, "fourth") < 0) {
         return NULL;
     }
     PyObject *init_args = PyTuple_GetSlice(state, 0, 2);

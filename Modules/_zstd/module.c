@@ -124,15 +124,51 @@ static void set_param_error(const char *kind, const char *name,
                  value, ZSTD_versionString());
 }
 
-int _PyZstd_SetCParameters(ZSTD_CCtx *cctx, PyObject *options, int *level)
+/* What differs between the options of the two directions. */
+typedef struct {
+    int is_compress;
+    const char *kind;           /* "compression" or "decompression" */
+    const char *wrong_name;     /* the other direction's enum class */
+    PyObject **wrong_type;      /* where that class is published */
+    const ParamName *names;
+} OptionKind;
+
+static const OptionKind compress_options = {
+    1, "compression", "DecompressionParameter", &_PyZstd_DParameterType,
+    cparam_names,
+};
+
+static const OptionKind decompress_options = {
+    0, "decompression", "CompressionParameter", &_PyZstd_CParameterType,
+    dparam_names,
+};
+
+static ZSTD_bounds param_bounds(int is_compress, int id)
+{
+    return is_compress ? ZSTD_cParam_getBounds((ZSTD_cParameter)id)
+                       : ZSTD_dParam_getBounds((ZSTD_dParameter)id);
+}
+
+/* Set one parameter on a context of the kind's direction; a zstd
+   result code. */
+static size_t set_param(const OptionKind *ok, void *ctx, int id, int v)
+{
+    return ok->is_compress
+        ? ZSTD_CCtx_setParameter(ctx, (ZSTD_cParameter)id, v)
+        : ZSTD_DCtx_setParameter(ctx, (ZSTD_dParameter)id, v);
+}
+
+/* Apply every option of the dict to ctx; *level (when not NULL) gets
+   the compression level among them. */
+static int set_parameters(const OptionKind *ok, void *ctx, PyObject *options,
+                          int *level)
 {
     if (!PyDict_Check(options)) {
         PyErr_SetString(PyExc_TypeError,
                         "invalid type for options, expected dict");
         return -1;
     }
-    PyObject *wrong = __atomic_load_n(&_PyZstd_DParameterType,
-                                      __ATOMIC_ACQUIRE);
+    PyObject *wrong = __atomic_load_n(ok->wrong_type, __ATOMIC_ACQUIRE);
     PyObject *key, *value;
     Py_ssize_t pos = 0;
     int status = 0;
@@ -140,25 +176,25 @@ int _PyZstd_SetCParameters(ZSTD_CCtx *cctx, PyObject *options, int *level)
     Py_BEGIN_CRITICAL_SECTION(options);
     while (PyDict_Next(options, &pos, &key, &value)) {
         int id, v;
-        if (read_option(key, value, wrong, "compression",
-                        "DecompressionParameter", &id, &v) < 0) {
+        if (read_option(key, value, wrong, ok->kind, ok->wrong_name,
+                        &id, &v) < 0) {
             status = -1;
             break;
         }
-        const char *name = param_name(cparam_names, id);
+        const char *name = param_name(ok->names, id);
         if (name == NULL) {
-            PyErr_Format(PyExc_ValueError,
-                         "invalid compression parameter: %d", id);
+            PyErr_Format(PyExc_ValueError, "invalid %s parameter: %d",
+                         ok->kind, id);
             status = -1;
             break;
         }
-        if (id == ZSTD_c_compressionLevel) {
+        if (level != NULL && id == ZSTD_c_compressionLevel) {
             *level = v;
         }
-        size_t ret = ZSTD_CCtx_setParameter(cctx, (ZSTD_cParameter)id, v);
+        size_t ret = set_param(ok, ctx, id, v);
         if (ZSTD_isError(ret)) {
-            set_param_error("compression", name,
-                            ZSTD_cParam_getBounds((ZSTD_cParameter)id), v);
+            set_param_error(ok->kind, name, param_bounds(ok->is_compress, id),
+                            v);
             status = -1;
             break;
         }
@@ -167,43 +203,14 @@ int _PyZstd_SetCParameters(ZSTD_CCtx *cctx, PyObject *options, int *level)
     return status;
 }
 
+int _PyZstd_SetCParameters(ZSTD_CCtx *cctx, PyObject *options, int *level)
+{
+    return set_parameters(&compress_options, cctx, options, level);
+}
+
 int _PyZstd_SetDParameters(ZSTD_DCtx *dctx, PyObject *options)
 {
-    if (!PyDict_Check(options)) {
-        PyErr_SetString(PyExc_TypeError,
-                        "invalid type for options, expected dict");
-        return -1;
-    }
-    PyObject *wrong = __atomic_load_n(&_PyZstd_CParameterType,
-                                      __ATOMIC_ACQUIRE);
-    PyObject *key, *value;
-    Py_ssize_t pos = 0;
-    int status = 0;
-    Py_BEGIN_CRITICAL_SECTION(options);
-    while (PyDict_Next(options, &pos, &key, &value)) {
-        int id, v;
-        if (read_option(key, value, wrong, "decompression",
-                        "CompressionParameter", &id, &v) < 0) {
-            status = -1;
-            break;
-        }
-        const char *name = param_name(dparam_names, id);
-        if (name == NULL) {
-            PyErr_Format(PyExc_ValueError,
-                         "invalid decompression parameter: %d", id);
-            status = -1;
-            break;
-        }
-        size_t ret = ZSTD_DCtx_setParameter(dctx, (ZSTD_dParameter)id, v);
-        if (ZSTD_isError(ret)) {
-            set_param_error("decompression", name,
-                            ZSTD_dParam_getBounds((ZSTD_dParameter)id), v);
-            status = -1;
-            break;
-        }
-    }
-    Py_END_CRITICAL_SECTION();
-    return status;
+    return set_parameters(&decompress_options, dctx, options, NULL);
 }
 
 static PyObject *zstd_get_param_bounds(PyObject *module, PyObject *args,
@@ -215,9 +222,7 @@ static PyObject *zstd_get_param_bounds(PyObject *module, PyObject *args,
                                      keywords, &parameter, &is_compress)) {
         return NULL;
     }
-    ZSTD_bounds b = is_compress
-        ? ZSTD_cParam_getBounds((ZSTD_cParameter)parameter)
-        : ZSTD_dParam_getBounds((ZSTD_dParameter)parameter);
+    ZSTD_bounds b = param_bounds(is_compress, parameter);
     if (ZSTD_isError(b.error)) {
         _PyZstd_SetError(is_compress ? "get compression parameter bounds"
                                      : "get decompression parameter bounds",

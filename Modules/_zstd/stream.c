@@ -12,8 +12,6 @@
 
 #include "pycore_output_buffer.h"
 
-#include <string.h>
-
 /* ---- compressor --------------------------------------------------------- */
 
 typedef struct {
@@ -268,13 +266,6 @@ static void compressor_dealloc(PyObject *op)
     Py_TYPE(op)->tp_free(op);
 }
 
-static PyObject *refuse_pickle(PyObject *op, PyObject *Py_UNUSED(ignored))
-{
-    PyErr_Format(PyExc_TypeError, "cannot pickle '%.100s' object",
-                 Py_TYPE(op)->tp_name);
-    return NULL;
-}
-
 static PyMethodDef compressor_methods[] = {
     {"compress", _PyCFunction_CAST(compressor_compress),
      METH_VARARGS | METH_KEYWORDS,
@@ -290,7 +281,7 @@ static PyMethodDef compressor_methods[] = {
      "set_pledged_input_size($self, size, /)\n--\n\n"
      "Announce the uncompressed size of the next frame (None: "
      "unknown);\nit is written in the frame header."},
-    {"__reduce__", refuse_pickle, METH_NOARGS, NULL},
+    {"__reduce__", _PyCompression_RefusePickle, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -319,27 +310,24 @@ PyTypeObject _PyZstdCompressor_Type = {
 /* ---- decompressor ------------------------------------------------------- */
 
 typedef struct {
-    PyObject_HEAD
-    PyMutex mutex;              /* guards everything below */
+    _PyDecompressorObject base; /* its mutex guards the fields below */
     ZSTD_DCtx *dctx;
     PyObject *dict;             /* the ZstdDict in use (owned), or NULL */
-    int eof;
-    int needs_input;
-    PyObject *unused_data;      /* bytes after the frame's end */
-    char *input;                /* unconsumed input kept between calls */
-    size_t input_len;
 } DecompressorObject;
 
-/* Decompress in->src from in->pos into at most `limit` bytes (negative:
-   all).  Stops at the end of the frame.  Mutex held. */
-static PyObject *decompress_locked(DecompressorObject *d, ZSTD_inBuffer *in,
-                                   Py_ssize_t limit)
+/* Decompress data[0:*len] into at most `limit` bytes (negative: all),
+   stopping at the end of the frame; *len becomes the count left
+   unconsumed.  Mutex held. */
+static PyObject *decompress_locked(PyObject *op, const char *data,
+                                   size_t *len, Py_ssize_t limit)
 {
+    DecompressorObject *d = (DecompressorObject *)op;
     _PyOutputBuffer out;
     Py_ssize_t initial = (Py_ssize_t)ZSTD_DStreamOutSize();
     if (_PyOutputBuffer_Init(&out, initial, limit) < 0) {
         return NULL;
     }
+    ZSTD_inBuffer in = {data, *len, 0};
     for (;;) {
         void *next;
         Py_ssize_t room = _PyOutputBuffer_Reserve(&out, &next);
@@ -352,7 +340,7 @@ static PyObject *decompress_locked(DecompressorObject *d, ZSTD_inBuffer *in,
         ZSTD_outBuffer ob = {next, (size_t)room, 0};
         size_t ret;
         Py_BEGIN_ALLOW_THREADS
-        ret = ZSTD_decompressStream(d->dctx, &ob, in);
+        ret = ZSTD_decompressStream(d->dctx, &ob, &in);
         Py_END_ALLOW_THREADS
         _PyOutputBuffer_Commit(&out, (char *)next + ob.pos);
         if (ZSTD_isError(ret)) {
@@ -360,115 +348,25 @@ static PyObject *decompress_locked(DecompressorObject *d, ZSTD_inBuffer *in,
             goto error;
         }
         if (ret == 0) {
-            d->eof = 1;
+            d->base.eof = 1;
             break;
         }
         /* Input used up and room left over: nothing more is pending. */
-        if (in->pos == in->size && ob.pos < ob.size) {
+        if (in.pos == in.size && ob.pos < ob.size) {
             break;
         }
     }
+    *len = in.size - in.pos;
     return _PyOutputBuffer_Finish(&out);
 error:
     _PyOutputBuffer_Abandon(&out);
     return NULL;
 }
 
-/* Keep src[0:len] for the next call (it may point into d->input). */
-static int keep_input(DecompressorObject *d, const char *src, size_t len)
-{
-    char *copy = PyMem_Malloc(len ? len : 1);
-    if (copy == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    memcpy(copy, src, len);
-    PyMem_Free(d->input);
-    d->input = copy;
-    d->input_len = len;
-    return 0;
-}
-
-/* One decompress() call.  Mutex held: it guards the context, the kept
-   input and the state flags. */
-static PyObject *decompress_impl(DecompressorObject *d, Py_buffer *view,
-                                 Py_ssize_t max_length)
-{
-    if (d->eof) {
-        PyErr_SetString(PyExc_EOFError,
-                        "Already at the end of a Zstandard frame.");
-        return NULL;
-    }
-    char *joined = NULL;
-    ZSTD_inBuffer in = {view->buf, (size_t)view->len, 0};
-    if (d->input_len > 0) {
-        size_t total = d->input_len + (size_t)view->len;
-        joined = PyMem_Malloc(total);
-        if (joined == NULL) {
-            return PyErr_NoMemory();
-        }
-        memcpy(joined, d->input, d->input_len);
-        memcpy(joined + d->input_len, view->buf, (size_t)view->len);
-        in.src = joined;
-        in.size = total;
-    }
-    PyObject *result = decompress_locked(d, &in, max_length);
-    if (result == NULL) {
-        PyMem_Free(joined);
-        return NULL;
-    }
-    const char *rest = (const char *)in.src + in.pos;
-    size_t avail = in.size - in.pos;
-    int status = 0;
-    if (d->eof) {
-        d->needs_input = 0;
-        d->input_len = 0;
-        if (avail > 0) {
-            PyObject *unused = PyBytes_FromStringAndSize(rest,
-                                                         (Py_ssize_t)avail);
-            if (unused == NULL) {
-                status = -1;
-            }
-            else {
-                Py_SETREF(d->unused_data, unused);
-            }
-        }
-    }
-    else if (avail == 0) {
-        d->input_len = 0;
-        /* A full output buffer may leave output pending in the context. */
-        d->needs_input = !(max_length >= 0
-                           && PyBytes_GET_SIZE(result) == max_length);
-    }
-    else {
-        d->needs_input = 0;
-        status = keep_input(d, rest, avail);
-    }
-    PyMem_Free(joined);
-    if (status < 0) {
-        Py_DECREF(result);
-        return NULL;
-    }
-    return result;
-}
-
-static PyObject *decompressor_decompress(PyObject *op, PyObject *args,
-                                         PyObject *kwds)
-{
-    static char *keywords[] = {"data", "max_length", NULL};
-    DecompressorObject *d = (DecompressorObject *)op;
-    Py_buffer view;
-    Py_ssize_t max_length = -1;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "y*|n:decompress", keywords,
-                                     &view, &max_length)) {
-        return NULL;
-    }
-    _PyMutex_LockDetached(&d->mutex);
-    PyObject *result = decompress_impl(d, &view, max_length);
-    PyMutex_Unlock(&d->mutex);
-    PyBuffer_Release(&view);
-    return result;
-}
+static const _PyDecompressorKind zstd_decompressor = {
+    .eof_message = "Already at the end of a Zstandard frame.",
+    .run = decompress_locked,
+};
 
 static PyObject *decompressor_new(PyTypeObject *type, PyObject *args,
                                   PyObject *kwds)
@@ -483,10 +381,7 @@ static PyObject *decompressor_new(PyTypeObject *type, PyObject *args,
     if (d == NULL) {
         return NULL;
     }
-    d->mutex = (PyMutex){0};
-    d->needs_input = 1;
-    d->unused_data = PyBytes_FromStringAndSize(NULL, 0);
-    if (d->unused_data == NULL) {
+    if (_PyDecompressor_InitHead(&d->base, &zstd_decompressor) < 0) {
         goto error;
     }
     d->dctx = ZSTD_createDCtx();
@@ -521,56 +416,27 @@ static void decompressor_dealloc(PyObject *op)
     if (d->dctx != NULL) {
         ZSTD_freeDCtx(d->dctx);
     }
-    PyMem_Free(d->input);
     Py_XDECREF(d->dict);
-    Py_XDECREF(d->unused_data);
+    _PyDecompressor_ClearHead(&d->base);
     Py_TYPE(op)->tp_free(op);
 }
 
-static PyObject *decompressor_get_eof(PyObject *op, void *Py_UNUSED(x))
-{
-    DecompressorObject *d = (DecompressorObject *)op;
-    _PyMutex_LockDetached(&d->mutex);
-    int eof = d->eof;
-    PyMutex_Unlock(&d->mutex);
-    return PyBool_FromLong(eof);
-}
-
-static PyObject *decompressor_get_unused(PyObject *op, void *Py_UNUSED(x))
-{
-    DecompressorObject *d = (DecompressorObject *)op;
-    _PyMutex_LockDetached(&d->mutex);
-    PyObject *unused = Py_NewRef(d->unused_data);
-    PyMutex_Unlock(&d->mutex);
-    return unused;
-}
-
-static PyObject *decompressor_get_needs_input(PyObject *op,
-                                              void *Py_UNUSED(x))
-{
-    DecompressorObject *d = (DecompressorObject *)op;
-    _PyMutex_LockDetached(&d->mutex);
-    int needs = d->needs_input;
-    PyMutex_Unlock(&d->mutex);
-    return PyBool_FromLong(needs);
-}
-
 static PyMethodDef decompressor_methods[] = {
-    {"decompress", _PyCFunction_CAST(decompressor_decompress),
+    {"decompress", _PyCFunction_CAST(_PyDecompressor_Decompress),
      METH_VARARGS | METH_KEYWORDS,
      "decompress($self, /, data, max_length=-1)\n--\n\n"
      "Decompress data of one frame and return at most max_length bytes\n"
      "(all when negative); bytes after the frame go to unused_data."},
-    {"__reduce__", refuse_pickle, METH_NOARGS, NULL},
+    {"__reduce__", _PyCompression_RefusePickle, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
 static PyGetSetDef decompressor_getset[] = {
-    {"eof", decompressor_get_eof, NULL,
+    {"eof", _PyDecompressor_GetEof, NULL,
      "True once the end of the frame has been reached.", NULL},
-    {"unused_data", decompressor_get_unused, NULL,
+    {"unused_data", _PyDecompressor_GetUnusedData, NULL,
      "Data found after the end of the frame.", NULL},
-    {"needs_input", decompressor_get_needs_input, NULL,
+    {"needs_input", _PyDecompressor_GetNeedsInput, NULL,
      "False when more output is ready without new input.", NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };

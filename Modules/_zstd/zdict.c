@@ -110,15 +110,8 @@ static PyObject *zstd_dict_as_prefix(PyObject *op, void *Py_UNUSED(c))
     return make_pair(op, ZSTD_DICT_PREFIX);
 }
 
-static PyObject *zstd_dict_reduce(PyObject *op, PyObject *Py_UNUSED(ignored))
-{
-    PyErr_Format(PyExc_TypeError, "cannot pickle '%.100s' object",
-                 Py_TYPE(op)->tp_name);
-    return NULL;
-}
-
 static PyMethodDef zstd_dict_methods[] = {
-    {"__reduce__", zstd_dict_reduce, METH_NOARGS, NULL},
+    {"__reduce__", _PyCompression_RefusePickle, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 

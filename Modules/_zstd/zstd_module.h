@@ -11,6 +11,7 @@
 
 #include "pycore_lock.h"
 #include "pycore_pystate.h"       /* _PyMutex_LockDetached */
+#include "../compression_common.h"
 
 #include <zstd.h>
 
