@@ -447,6 +447,8 @@ aliases = {
     'iso_2022_jp'         : 'iso2022_jp',
     'iso2022jp_1'         : 'iso2022_jp_1',
     'iso_2022_jp_1'       : 'iso2022_jp_1',
+    'iso2022jp_ext'       : 'iso2022_jp_ext',
+    'iso_2022_jp_ext'     : 'iso2022_jp_ext',
     'iso2022jp_2'         : 'iso2022_jp_2',
     'iso_2022_jp_2'       : 'iso2022_jp_2',
     'iso_2022_jp_2004'    : 'iso2022_jp_2004',

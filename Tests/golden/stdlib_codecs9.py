@@ -64,3 +64,18 @@ try:
     dec.decode(b'\x1b(Q', final=True)
 except UnicodeDecodeError as exc:
     print('incremental', exc.start, exc.end)
+
+# ISO-2022-JP-EXT: the JIS X 0201 katakana set (ESC ( I) added.
+for t in ['a\uff71b', '\uff71\u4e00', '\u4e00\uff71\uff9f', '\uff61', 'abc', '', '\uff71\n', '\uff71\u4e02x', 'x\uff9f\uff9fy\uff61']:
+    print(repr(t), t.encode('iso2022_jp_ext'), t.encode('iso2022_jp_ext').decode('iso2022_jp_ext') == t)
+for d in [b'\x1b(I1\x1b(B', b'\x1b(I1\n2', b'\x1b(I\x60', b'\x1b(I \x21', b'\x1b(I1\x1b$B0!', b'\x1b$A0!', b'\x1b(I1\x1b(Z']:
+    try: print(d, repr(d.decode('iso2022_jp_ext')))
+    except UnicodeDecodeError as e: print(d, e.start, e.end, e.reason)
+for bad in ['\uac00', 'x\u4e00\uac00']:
+    try: bad.encode('iso2022_jp_ext')
+    except UnicodeEncodeError as e: print(e.start, e.end, e.reason)
+d = codecs.getincrementaldecoder('iso2022_jp_ext')()
+print(repr(d.decode(b'a\x1b(')), repr(d.decode(b'I12')), repr(d.decode(b'\x1b(Bz', final=True)))
+e = codecs.getincrementalencoder('iso2022_jp_ext')()
+print(e.encode('a\uff71'), e.encode('\uff72b'), e.encode('\uff73', final=True))
+print(codecs.lookup('iso_2022_jp_ext').name, codecs.lookup('iso2022jp_ext').name)
