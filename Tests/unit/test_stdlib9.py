@@ -1,0 +1,109 @@
+"""Session 9 standard-library fixes: inspect.Signature.parameters order,
+argparse's second add_subparsers(), PEP 688 details, codec lookups."""
+
+import argparse
+import codecs
+import collections
+import inspect
+import io
+import unittest
+
+
+class SignatureParameters(unittest.TestCase):
+
+    def test_parameters_are_ordered(self):
+        def f(x, y): pass
+        def g(y, x): pass
+        params = inspect.signature(f).parameters
+        self.assertEqual(repr(inspect.Signature().parameters),
+                         'mappingproxy(OrderedDict())')
+        self.assertEqual(list(params), ['x', 'y'])
+        # Same names in another order: unequal, as OrderedDicts are.
+        self.assertNotEqual(params, inspect.signature(g).parameters)
+        self.assertNotEqual(inspect.signature(f), inspect.signature(g))
+
+    def test_unvalidated_parameters(self):
+        p = inspect.Parameter('a', inspect.Parameter.POSITIONAL_ONLY)
+        sig = inspect.Signature([p], __validate_parameters__=False)
+        self.assertIsInstance(sig.parameters.copy(), collections.OrderedDict)
+
+
+class ArgparseSubparsers(unittest.TestCase):
+
+    def test_second_add_subparsers(self):
+        parser = argparse.ArgumentParser(prog='PROG')
+        parser.add_subparsers()
+        with self.assertRaises(argparse.ArgumentError) as cm:
+            parser.add_subparsers()
+        self.assertEqual(str(cm.exception),
+                         'cannot have multiple subparser arguments')
+
+
+class BufferProtocol(unittest.TestCase):
+
+    def test_flags_reach_buffer(self):
+        seen = []
+        class E:
+            def __buffer__(self, flags):
+                seen.append(flags)
+                return memoryview(b'data')
+        self.assertEqual(bytes(memoryview(E())), b'data')
+        self.assertEqual(seen, [int(inspect.BufferFlags.FULL_RO)])
+
+    def test_buffer_flags_range(self):
+        with self.assertRaises(OverflowError):
+            b'x'.__buffer__(1 << 40)
+        with self.assertRaises(TypeError):
+            b'x'.__buffer__('flags')
+
+    def test_release_exception_is_unraisable(self):
+        import sys
+        caught = []
+        class E:
+            def __buffer__(self, flags):
+                return memoryview(b'z')
+            def __release_buffer__(self, view):
+                raise RuntimeError('in release')
+        old = sys.unraisablehook
+        sys.unraisablehook = caught.append
+        try:
+            with memoryview(E()) as m:
+                self.assertEqual(m.tobytes(), b'z')
+        finally:
+            sys.unraisablehook = old
+        self.assertEqual(len(caught), 1)
+        self.assertIsInstance(caught[0].exc_value, RuntimeError)
+
+
+class CodecLookups(unittest.TestCase):
+
+    STANDARD = ['cp1006', 'cp1140', 'cp720', 'mac_arabic', 'mac_croatian',
+                'mac_farsi', 'mac_greek', 'mac_romanian', 'mac_turkish',
+                'palmos', 'iso2022_jp_1', 'iso2022_jp_ext']
+
+    def test_lookup(self):
+        for name in self.STANDARD:
+            with self.subTest(name=name):
+                info = codecs.lookup(name)
+                self.assertEqual(info.name.replace('-', '_'), name)
+
+    def test_stream_round_trip(self):
+        for name in self.STANDARD:
+            with self.subTest(name=name):
+                text = 'abc\n' if name.startswith('iso2022') else 'abc\u00a0\n'
+                if name == 'iso2022_jp_ext':
+                    text = 'a\uff71\u4e00b\n'
+                try:
+                    text.encode(name)
+                except UnicodeEncodeError:
+                    text = 'abc\n'
+                raw = io.BytesIO()
+                writer = codecs.getwriter(name)(raw)
+                writer.write(text)
+                writer.reset()
+                raw.seek(0)
+                self.assertEqual(codecs.getreader(name)(raw).read(), text)
+
+
+if __name__ == '__main__':
+    unittest.main()
