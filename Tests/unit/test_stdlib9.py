@@ -105,5 +105,48 @@ class CodecLookups(unittest.TestCase):
                 self.assertEqual(codecs.getreader(name)(raw).read(), text)
 
 
+class DatetimeFixes(unittest.TestCase):
+
+    def test_week_date_with_digit_separator(self):
+        from datetime import datetime
+        # A basic time has an even number of digits: that decides whether
+        # the digit after the week is the weekday or the separator.
+        cases = {'2022W52520': datetime(2022, 12, 26, 20, 0),
+                 '2022W527520': datetime(2023, 1, 1, 20, 0),
+                 '2026W013516': datetime(2025, 12, 31, 16, 0),
+                 '2025W01503': datetime(2024, 12, 30, 3, 0),
+                 '2022W015T10': datetime(2022, 1, 7, 10, 0),
+                 '2022W01': datetime(2022, 1, 3)}
+        for text, expected in cases.items():
+            with self.subTest(text=text):
+                self.assertEqual(datetime.fromisoformat(text), expected)
+        with self.assertRaises(ValueError):
+            datetime.fromisoformat('2022W5252')
+
+    def test_timedelta_float_rounding(self):
+        from datetime import timedelta as td
+        # Float fractions are summed in floating point and rounded half
+        # to even at the end, as CPython does.
+        self.assertEqual(td(milliseconds=0.5 / 1000), td(0))
+        self.assertEqual(td(milliseconds=-0.5 / 1000), td(0))
+        self.assertEqual(td(milliseconds=1.5 / 1000), td(microseconds=2))
+        self.assertEqual(td(seconds=1 / 2**7), td(microseconds=7812))
+        self.assertEqual(td(seconds=-1 / 2**7), td(microseconds=-7812))
+        us_per_hour = 3600e6
+        self.assertEqual(td(days=.4 / (us_per_hour * 24),
+                            hours=.2 / us_per_hour), td(microseconds=1))
+        self.assertEqual(td(weeks=-0.5, hours=1.25),
+                         td(days=-4, seconds=47700))
+        with self.assertRaises(OverflowError):
+            td(seconds=float('inf'))
+
+    def test_state_with_bad_tzinfo(self):
+        from datetime import datetime, time
+        with self.assertRaisesRegex(TypeError, '^bad tzinfo state arg$'):
+            datetime(bytes([1] * 10), 'EST')
+        with self.assertRaisesRegex(TypeError, '^bad tzinfo state arg$'):
+            time(bytes([1] * 6), 'EST')
+
+
 if __name__ == '__main__':
     unittest.main()
