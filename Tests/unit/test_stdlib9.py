@@ -148,5 +148,48 @@ class DatetimeFixes(unittest.TestCase):
             time(bytes([1] * 6), 'EST')
 
 
+class SingleDispatchOrder(unittest.TestCase):
+
+    def test_explicit_base_beats_virtual_abcs(self):
+        import collections.abc as c
+        import functools
+
+        @functools.singledispatch
+        def g(arg):
+            return 'base'
+        g.register(c.Iterable, lambda arg: 'iterable')
+        g.register(c.Container, lambda arg: 'container')
+        g.register(c.Sized, lambda arg: 'sized')
+        g.register(c.Set, lambda arg: 'set')
+
+        class O(c.Sized):
+            def __len__(self):
+                return 0
+        self.assertEqual(g(O()), 'sized')
+        c.Iterable.register(O)
+        self.assertEqual(g(O()), 'sized')   # Sized is in O.__mro__
+        c.Container.register(O)
+        self.assertEqual(g(O()), 'sized')
+        c.Set.register(O)
+        self.assertEqual(g(O()), 'set')     # Set is a subclass of Sized
+
+    def test_unrelated_virtual_abcs_are_ambiguous(self):
+        import collections.abc as c
+        import functools
+
+        @functools.singledispatch
+        def g(arg):
+            return 'base'
+        g.register(c.Container, lambda arg: 'container')
+        g.register(c.Sized, lambda arg: 'sized')
+
+        class P:
+            pass
+        c.Container.register(P)
+        c.Sized.register(P)
+        with self.assertRaisesRegex(RuntimeError, 'Ambiguous dispatch'):
+            g(P())
+
+
 if __name__ == '__main__':
     unittest.main()
