@@ -191,5 +191,26 @@ class SingleDispatchOrder(unittest.TestCase):
             g(P())
 
 
+class PyioWriteThrough(unittest.TestCase):
+
+    def test_write_through_does_not_flush(self):
+        import _pyio
+        flushes = []
+
+        class Buffered(_pyio.BufferedWriter):
+            def flush(self):
+                flushes.append(True)
+                return super().flush()
+
+        raw = _pyio.BytesIO()
+        text = _pyio.TextIOWrapper(Buffered(raw, 2), encoding='ascii',
+                                   write_through=True)
+        text.write('a')
+        self.assertEqual(flushes, [])
+        self.assertEqual(raw.getvalue(), b'')     # still in the buffer
+        text.write('b' * 10)
+        self.assertEqual(raw.getvalue(), b'a' + b'b' * 10)
+
+
 if __name__ == '__main__':
     unittest.main()
