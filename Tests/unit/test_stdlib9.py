@@ -212,5 +212,34 @@ class PyioWriteThrough(unittest.TestCase):
         self.assertEqual(raw.getvalue(), b'a' + b'b' * 10)
 
 
+class PickleBufferProtocol(unittest.TestCase):
+
+    def test_memoryview_of_pickle_buffer(self):
+        import pickle
+        data = bytearray(b'abc')
+        pb = pickle.PickleBuffer(data)
+        with memoryview(pb) as m:
+            self.assertFalse(m.readonly)
+            m[0] = ord('A')
+        self.assertEqual(data, bytearray(b'Abc'))
+        self.assertEqual(bytes(pickle.PickleBuffer(b'xyz')), b'xyz')
+        with self.assertRaises(BufferError):
+            pickle.PickleBuffer(b'xyz').__buffer__(inspect.BufferFlags.WRITABLE)
+        pb.release()
+        with self.assertRaisesRegex(ValueError, 'released PickleBuffer'):
+            memoryview(pb)
+
+    def test_out_of_band_round_trip(self):
+        import pickle
+        buffers = []
+        payload = pickle.PickleBuffer(bytearray(b'out of band'))
+        data = pickle.dumps([payload], protocol=5,
+                            buffer_callback=buffers.append)
+        self.assertNotIn(b'out of band', data)
+        self.assertEqual([bytes(b) for b in buffers], [b'out of band'])
+        back = pickle.loads(data, buffers=buffers)
+        self.assertEqual(bytes(back[0]), b'out of band')
+
+
 if __name__ == '__main__':
     unittest.main()
