@@ -34,6 +34,8 @@ typedef struct {
 
 PyAPI_DATA(PyTypeObject) _PyManagedBuffer_Type;
 PyAPI_DATA(PyTypeObject) _PyMemoryIter_Type;
+/* Py_buffer.obj of buffers exported through a Python __buffer__ (PEP 688). */
+PyAPI_DATA(PyTypeObject) _PyBufferWrapper_Type;
 
 #define PyMemoryView_GET_BUFFER(op) (&((PyMemoryViewObject *)(op))->view)
 #define PyMemoryView_GET_BASE(op) (((PyMemoryViewObject *)(op))->view.obj)

@@ -1430,8 +1430,8 @@ class TextIOWrapper(TextIOBase):
     '\r' and '\r\n' to '\n' on input and writes os.linesep; '' recognizes
     all three but translates nothing; '\n', '\r' or '\r\n' is the only
     line ending recognized, and the one written for '\n'.  line_buffering
-    flushes on every write holding a newline, write_through after every
-    write."""
+    flushes on every write holding a newline; with write_through, every
+    write is handed to the buffer at once (which this class always does)."""
 
     # How many bytes a read chunk has at least.
     _CHUNK_SIZE = 8192
@@ -1623,8 +1623,8 @@ class TextIOWrapper(TextIOBase):
         self.buffer.write(b)
         if self._line_buffering and (haslf or "\r" in s):
             self.flush()
-        if self._write_through:
-            self.buffer.flush()
+        # Every write already reaches the buffer (write_through has
+        # nothing more to do: it hands data on, it does not flush).
         self._set_decoded_chars('')
         self._snapshot = None
         if self._decoder:

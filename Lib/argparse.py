@@ -1726,7 +1726,7 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
 
     def add_subparsers(self, **kwargs):
         if self._subparsers is not None:
-            raise ValueError(_('cannot have multiple subparser arguments'))
+            raise ArgumentError(None, _('cannot have multiple subparser arguments'))
 
         kwargs.setdefault('parser_class', type(self))
 

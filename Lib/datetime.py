@@ -171,6 +171,13 @@ def _check_time_fields(hour, minute, second, microsecond, fold):
     return hour, minute, second, microsecond, fold
 
 
+def _check_state_tzinfo(tz):
+    """The tzinfo given with a pickled state (the constructors' fast
+    unpickling path)."""
+    if tz is not None and not isinstance(tz, _tzinfo_class):
+        raise TypeError("bad tzinfo state arg")
+
+
 def _check_tzinfo(tz):
     if tz is not None and not isinstance(tz, tzinfo):
         raise TypeError("tzinfo argument must be None or of a tzinfo "
@@ -350,9 +357,15 @@ def _iso_date_length(s):
             return 8
         return 10
     if len(s) > 4 and s[4] == "W":
-        if len(s) > 7 and s[7] in _DIGITS:
-            return 8
-        return 7
+        # YYYYWww or YYYYWwwD, and the separator may be a digit: a basic
+        # time has an even number of digits, so the digit run from index
+        # 7 tells whether index 7 is the weekday or the separator.
+        end = 7
+        while end < len(s) and s[end] in _DIGITS:
+            end += 1
+        if end < 9:
+            return end
+        return 7 if end % 2 == 0 else 8
     return 8
 
 
@@ -499,10 +512,10 @@ def _split_timestamp(t):
 # ---------------------------------------------------------------------------
 # timedelta
 
-_TD_UNITS = (("days", _US_PER_DAY), ("seconds", _US_PER_SECOND),
-             ("microseconds", 1), ("milliseconds", 1000),
-             ("minutes", 60 * _US_PER_SECOND),
-             ("hours", 3600 * _US_PER_SECOND),
+# The units of timedelta's arguments in microseconds, smallest first.
+_TD_UNITS = (("microseconds", 1), ("milliseconds", 1000),
+             ("seconds", _US_PER_SECOND), ("minutes", 60 * _US_PER_SECOND),
+             ("hours", 3600 * _US_PER_SECOND), ("days", _US_PER_DAY),
              ("weeks", 7 * _US_PER_DAY))
 
 
@@ -518,19 +531,38 @@ class timedelta:
 
     def __new__(cls, days=0, seconds=0, microseconds=0, milliseconds=0,
                 minutes=0, hours=0, weeks=0):
-        values = (days, seconds, microseconds, milliseconds, minutes, hours,
-                  weeks)
-        num, den = 0, 1
-        for (name, scale), value in zip(_TD_UNITS, values):
+        values = dict(zip(("days", "seconds", "microseconds", "milliseconds",
+                           "minutes", "hours", "weeks"),
+                          (days, seconds, microseconds, milliseconds, minutes,
+                           hours, weeks)))
+        # As CPython computes it: whole microseconds exactly, the fractions
+        # of float arguments in floating point (unit by unit, smallest
+        # first), their sum rounded half to even at the end.
+        total = 0
+        leftover = 0.0
+        for name, scale in _TD_UNITS:
+            value = values[name]
             if isinstance(value, int):
-                num += value * scale * den
+                total += value * scale
             elif isinstance(value, float):
-                n, d = _exact_ratio(value)
-                num, den = num * d + n * scale * den, den * d
+                frac, whole = _math.modf(value)
+                total += int(whole) * scale
+                if frac:
+                    frac, whole = _math.modf(frac * scale)
+                    total += int(whole)
+                    leftover += frac
             else:
                 raise TypeError(f"unsupported type for timedelta {name} "
                                 f"component: {type(value).__name__}")
-        return _timedelta_from_us(cls, _round_half_even(num, den))
+        if leftover:
+            whole = round(leftover)
+            if abs(whole - leftover) == 0.5:
+                # A tie: the neighbour that makes the total even.
+                whole = _math.floor(leftover)
+                if (total + whole) % 2:
+                    whole += 1
+            total += int(whole)
+        return _timedelta_from_us(cls, total)
 
     @property
     def days(self):
@@ -1163,8 +1195,10 @@ class time:
         if isinstance(hour, (bytes, bytearray, str)) and len(hour) == 6:
             state = _is_state(hour, 6, lambda b: (b[0] & 0x7F) < 24)
             if state is not None:
-                tz = minute if isinstance(minute, _tzinfo_class) else tzinfo
-                _check_tzinfo(tz)
+                # Unpickling: time(state[, tzinfo]).
+                plain_minute = isinstance(minute, int) and minute == 0
+                tz = tzinfo if plain_minute else minute
+                _check_state_tzinfo(tz)
                 self = object.__new__(cls)
                 self._setstate(state, tz)
                 return self
@@ -1398,11 +1432,12 @@ class datetime(date):
 
     def __new__(cls, year, month=None, day=None, hour=0, minute=0, second=0,
                 microsecond=0, tzinfo=None, *, fold=0):
-        if month is None or (day is None and isinstance(month, _tzinfo_class)):
+        if day is None:
             state = _is_state(year, 10, lambda b: 1 <= (b[2] & 0x7F) <= 12)
             if state is not None:
+                # Unpickling: datetime(state[, tzinfo]).
                 tz = month
-                _check_tzinfo(tz)
+                _check_state_tzinfo(tz)
                 self = object.__new__(cls)
                 self._setstate(state, tz)
                 return self

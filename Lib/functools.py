@@ -697,41 +697,97 @@ def cache(user_function, /):
 ### singledispatch() - single-dispatch generic function decorator
 ################################################################################
 
+def _c3_merge(linearizations):
+    """Merge linearizations (lists of classes) by the C3 rule: repeatedly
+    take the first head that is in no list's tail."""
+    pending = [list(seq) for seq in linearizations if seq]
+    merged = []
+    while pending:
+        for seq in pending:
+            candidate = seq[0]
+            if not any(candidate in other[1:] for other in pending):
+                break
+        else:
+            raise RuntimeError("Inconsistent hierarchy")
+        merged.append(candidate)
+        for seq in pending:
+            if seq[0] == candidate:
+                del seq[0]
+        pending = [seq for seq in pending if seq]
+    return merged
+
+
+def _abc_linearization(cls, abcs=()):
+    """cls's MRO with the ABCs in abcs that it implements placed where
+    they belong: an ABC cls itself introduces (none of its bases is a
+    subclass of it) goes after the bases up to the last abstract one and
+    before the others."""
+    bases = cls.__bases__
+    split = 0
+    for index, base in enumerate(bases):
+        if hasattr(base, '__abstractmethods__'):
+            split = index + 1
+    remaining = list(abcs)
+    introduced = [abc for abc in remaining
+                  if issubclass(cls, abc)
+                  and not any(issubclass(base, abc) for base in bases)]
+    for abc in introduced:
+        remaining.remove(abc)
+    groups = (list(bases[:split]), introduced, list(bases[split:]))
+    return _c3_merge(
+        [[cls]]
+        + [_abc_linearization(base, remaining) for group in groups
+           for base in group]
+        + [list(group) for group in groups])
+
+
+def _dispatch_mro(cls, types):
+    """The MRO singledispatch searches for cls: its own MRO with the
+    registered types it implements only virtually (ABCs) merged in."""
+    own = set(cls.__mro__)
+    related = [typ for typ in types
+               if typ not in own and hasattr(typ, '__mro__')
+               and not isinstance(typ, GenericAlias)
+               and _safe_issubclass(cls, typ)]
+    # A type that is a base of another candidate comes along with it.
+    related = [typ for typ in related
+               if not any(typ is not other and typ in other.__mro__
+                          for other in related)]
+    # Subclasses of a candidate that cls also implements fix the order
+    # among candidates; the one bringing the most candidates goes first.
+    wanted = set(related)
+    ordered = []
+    for typ in related:
+        chains = [[base for base in sub.__mro__ if base in wanted]
+                  for sub in typ.__subclasses__()
+                  if sub not in own and _safe_issubclass(cls, sub)]
+        if not chains:
+            ordered.append(typ)
+            continue
+        chains.sort(key=len, reverse=True)
+        for chain in chains:
+            ordered.extend(base for base in chain if base not in ordered)
+    return _abc_linearization(cls, ordered)
+
+
 def _find_impl(cls, registry):
-    """The implementation in registry for the most specific of cls's
-    bases (including virtual ABC bases).  Raises RuntimeError when two
-    unrelated ABCs match equally well."""
-    mro = cls.__mro__ if isinstance(cls, type) else (cls, object)
-    for base in mro:
-        if base in registry:
-            direct = base
+    """The implementation in registry for the first of cls's bases (in
+    _dispatch_mro's order, virtual ABC bases included), or None.  When
+    the next class in that order is registered too and both are ABCs cls
+    implements only virtually, unrelated to each other, the choice is
+    ambiguous: RuntimeError."""
+    mro = _dispatch_mro(cls, registry.keys())
+    for index, typ in enumerate(mro):
+        if typ in registry:
             break
     else:
-        direct = None
-    # ABCs that cls subclasses without listing them in its MRO.
-    virtual = [typ for typ in registry
-               if typ not in mro and _safe_issubclass(cls, typ)]
-    candidates = virtual + ([direct] if direct is not None else [])
-    if not candidates:
         return None
-    best = [c for c in candidates
-            if not any(o is not c and _safe_issubclass(o, c) for o in candidates)]
-    if direct in best and len(best) > 1:
-        # A class named in the MRO wins over a virtual base that is not
-        # more specific than it, unless that base precedes it in an
-        # explicit superclass.
-        others = [c for c in best if c is not direct]
-        if all(not _safe_issubclass(direct, o) for o in others):
-            position = mro.index(direct)
-            later = [o for o in others
-                     if any(_safe_issubclass(b, o) for b in mro[:position])]
-            if later:
-                best = later
-            else:
-                best = [direct]
-    if len(best) > 1:
-        raise RuntimeError(f"Ambiguous dispatch: {best[0]} or {best[1]}")
-    return registry[best[0]]
+    # Only the class right after the match can tie with it.
+    following = mro[index + 1] if index + 1 < len(mro) else None
+    if (following in registry and following not in cls.__mro__
+            and typ not in cls.__mro__ and not issubclass(typ, following)):
+        raise RuntimeError(f"Ambiguous dispatch: {typ} or {following}")
+    return registry[typ]
 
 
 def _safe_issubclass(cls, typ):

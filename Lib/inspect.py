@@ -2570,10 +2570,12 @@ class Signature:
 
     def __init__(self, parameters=None, *, return_annotation=_empty,
                  __validate_parameters__=True):
+        # An OrderedDict, so that signatures differing only in the order
+        # of their parameters compare unequal.
         if parameters is None:
-            params = {}
+            params = collections.OrderedDict()
         elif __validate_parameters__:
-            params = {}
+            params = collections.OrderedDict()
             top_kind = _POSITIONAL_ONLY
             seen_default = False
             for param in parameters:
@@ -2597,7 +2599,8 @@ class Signature:
                     raise ValueError(msg)
                 params[name] = param
         else:
-            params = {param.name: param for param in parameters}
+            params = collections.OrderedDict((param.name, param)
+                                             for param in parameters)
 
         self._parameters = types.MappingProxyType(params)
         self._return_annotation = return_annotation

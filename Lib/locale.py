@@ -493,7 +493,11 @@ def _encoding_aliases():
         'koi8_t': 'KOI8-T', 'koi8t': 'KOI8-T',
         'tis_620': 'TIS620', 'tis620': 'TIS620',
         'c': 'C', '437': 'C', 'en': 'ISO8859-1',
-        'jis': 'JIS7', 'jis7': 'JIS7',
+        'jis': 'JIS7', 'jis7': 'JIS7', 'iso2022_jp': 'JIS7', 'iso2022jp': 'JIS7',
+        'ajec': 'eucJP', 'shiftjis': 'SJIS', 'koi8c': 'KOI8-C',
+        'kz1048': 'RK1048', 'tactis': 'TACTIS',
+        'microsoftcp1251': 'CP1251', 'microsoftcp1255': 'CP1255',
+        'microsoftcp1256': 'CP1256',
     }
     for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16):
         name = 'ISO8859-%d' % n
@@ -508,120 +512,7 @@ def _encoding_aliases():
 
 locale_encoding_alias = _encoding_aliases()
 
-# Default territory and encoding per language, then further territories
-# that use the same encoding.
-_LANGUAGES = """
-af ZA ISO8859-1
-am ET UTF-8
-ar AA ISO8859-6 AE BH DZ EG IQ JO KW LB LY MA OM QA SA SD SY TN YE
-be BY CP1251
-bg BG CP1251
-br FR ISO8859-1
-bs BA ISO8859-2
-ca ES ISO8859-1 AD FR IT
-cs CZ ISO8859-2
-cy GB ISO8859-1
-da DK ISO8859-1
-de DE ISO8859-1 AT BE CH LI LU
-el GR ISO8859-7 CY
-en US ISO8859-1 AU BE BW CA DK GB HK IE NZ PH SG ZA ZW
-eo XX ISO8859-3
-es ES ISO8859-1 AR BO CL CO CR DO EC GT HN MX NI PA PE PR PY SV US UY VE
-et EE ISO8859-15
-eu ES ISO8859-1 FR
-fa IR UTF-8
-fi FI ISO8859-15
-fo FO ISO8859-1
-fr FR ISO8859-1 BE CA CH LU
-ga IE ISO8859-1
-gd GB ISO8859-1
-gl ES ISO8859-1
-gv GB ISO8859-1
-he IL ISO8859-8
-hr HR ISO8859-2
-hu HU ISO8859-2
-id ID ISO8859-1
-is IS ISO8859-1
-it IT ISO8859-1 CH
-ja JP eucJP
-kl GL ISO8859-1
-ko KR eucKR
-kw GB ISO8859-1
-lt LT ISO8859-13
-lv LV ISO8859-13
-mi NZ ISO8859-1
-mk MK ISO8859-5
-ms MY ISO8859-1
-mt MT ISO8859-3
-nb NO ISO8859-1
-nl NL ISO8859-1 BE
-nn NO ISO8859-1
-no NO ISO8859-1
-oc FR ISO8859-1
-pl PL ISO8859-2
-pt PT ISO8859-1 BR
-ro RO ISO8859-2
-ru RU UTF-8
-rw RW ISO8859-1
-sk SK ISO8859-2
-sl SI ISO8859-2
-sq AL ISO8859-2
-sr RS UTF-8 ME
-st ZA ISO8859-1
-sv SE ISO8859-1 FI
-ta IN TSCII-0
-tg TJ KOI8-C
-th TH ISO8859-11
-tl PH ISO8859-1
-tr TR ISO8859-9 CY
-uk UA KOI8-U
-ur PK CP1256
-uz UZ UTF-8
-wa BE ISO8859-1
-xh ZA ISO8859-1
-yi US CP1255
-zh CN gb2312 SG
-zu ZA ISO8859-1
-"""
-
-_NAMED_LOCALES = {
-    'c': 'C', 'posix': 'C', 'c.ascii': 'C', 'c.en': 'C', 'c.iso88591': 'en_US.ISO8859-1',
-    'c.utf8': 'C.UTF-8', 'c_c': 'C', 'c_c.c': 'C', 'posix_c': 'C',
-    'en_in': 'en_IN.ISO8859-1', 'zh_tw': 'zh_TW.big5', 'zh_hk': 'zh_HK.big5hkscs',
-    'ja_jp.sjis': 'ja_JP.SJIS', 'ja_jp.mscode': 'ja_JP.SJIS', 'ja_jp.pck': 'ja_JP.SJIS',
-    'ru_ua': 'ru_UA.KOI8-U', 'sr@latn': 'sr_CS.UTF-8@latin',
-    'sr@latin': 'sr_RS.UTF-8@latin', 'sr_rs@latin': 'sr_RS.UTF-8@latin',
-    'english': 'en_EN.ISO8859-1', 'american': 'en_US.ISO8859-1',
-    'british': 'en_GB.ISO8859-1', 'german': 'de_DE.ISO8859-1',
-    'french': 'fr_FR.ISO8859-1', 'italian': 'it_IT.ISO8859-1',
-    'spanish': 'es_ES.ISO8859-1', 'portuguese': 'pt_PT.ISO8859-1',
-    'dutch': 'nl_NL.ISO8859-1', 'danish': 'da_DK.ISO8859-1',
-    'swedish': 'sv_SE.ISO8859-1', 'norwegian': 'no_NO.ISO8859-1',
-    'finnish': 'fi_FI.ISO8859-1', 'icelandic': 'is_IS.ISO8859-1',
-    'greek': 'el_GR.ISO8859-7', 'hebrew': 'he_IL.ISO8859-8',
-    'japanese': 'ja_JP.eucJP', 'korean': 'ko_KR.eucKR',
-    'chinese-s': 'zh_CN.eucCN', 'chinese-t': 'zh_TW.eucTW',
-    'polish': 'pl_PL.ISO8859-2', 'czech': 'cs_CZ.ISO8859-2',
-    'hungarian': 'hu_HU.ISO8859-2', 'russian': 'ru_RU.KOI8-R',
-    'turkish': 'tr_TR.ISO8859-9', 'thai': 'th_TH.ISO8859-11',
-}
-
-
-def _build_locale_alias():
-    table = {}
-    for line in _LANGUAGES.split('\n'):
-        if not line:
-            continue
-        lang, default_territory, encoding, *others = line.split()
-        default = '%s_%s.%s' % (lang, default_territory, encoding)
-        table[lang] = default
-        for territory in (default_territory, *others):
-            name = '%s_%s' % (lang, territory)
-            table[name.lower()] = name + '.' + encoding
-    table.update(_NAMED_LOCALES)
-    return table
-
-
 # Lower-case locale names (without separators in the encoding) mapped
-# to names the C library accepts.
-locale_alias = _build_locale_alias()
+# to names the C library accepts: a generated table
+# (Tools/locale/genlocalealias.py).
+from _localealias import locale_alias

@@ -88,9 +88,9 @@ class _Stop(Exception):
 class PickleBuffer:
     """Wrapper for potentially out-of-band buffers.
 
-    Weft has no buffer protocol for classes written in Python, so this
-    wrapper holds a memoryview of the wrapped object: raw() and release()
-    work, but the PickleBuffer itself cannot be passed to memoryview().
+    It holds a memoryview of the wrapped object and exports that memory
+    itself through __buffer__ (PEP 688), so memoryview(PickleBuffer(b))
+    and bytes(...) see the wrapped object's bytes.
     """
 
     __slots__ = ('_view',)
@@ -109,6 +109,15 @@ class PickleBuffer:
     def release(self):
         """Release the underlying buffer exposed by the PickleBuffer object."""
         self._view.release()
+
+    def __buffer__(self, flags):
+        if self._view.released:
+            raise ValueError("operation forbidden on released PickleBuffer object")
+        # The wrapped view checks the request (e.g. writable on bytes).
+        return self._view.__buffer__(flags)
+
+    def __release_buffer__(self, view):
+        view.release()
 
     def __reduce_ex__(self, protocol):
         raise TypeError("cannot pickle 'pickle.PickleBuffer' object")

@@ -1,7 +1,12 @@
 /* classmethod and staticmethod: descriptors wrapping a callable.
 
-   Both copy the wrapped callable's __module__, __name__, __qualname__ and
-   __doc__ into their own __dict__ at creation, as functools.wraps would.
+   Created from Python (classmethod(f), staticmethod(f)), both copy the
+   wrapped callable's __module__, __name__, __qualname__ and __doc__ into
+   their own __dict__, as functools.wraps would.  PyClassMethod_New and
+   PyStaticMethod_New copy nothing, as in CPython: they only allocate, so
+   PyType_Ready can call them for METH_STATIC entries while the built-in
+   types are still being made (an attribute lookup there would need types
+   that are not ready yet).
    The wrapped callable is set by __init__ and otherwise never changes;
    __init__ on a shared wrapper replaces it under the critical section. */
 #include "Python.h"
@@ -355,10 +360,6 @@ static PyObject *wrap_callable(PyTypeObject *type, PyObject *callable)
         return NULL;
     }
     self->callable = Py_NewRef(callable);
-    if (copy_wrapped_attributes((PyObject *)self, callable) < 0) {
-        Py_DECREF(self);
-        return NULL;
-    }
     return (PyObject *)self;
 }
 

@@ -333,7 +333,8 @@ PyTypeObject PyClassMethodDescr_Type = {
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL,
     .tp_traverse = descr_traverse,
-    .tp_methods = descr_methods,
+    /* No __reduce__: pickling the descriptor itself (not the bound
+       dict.fromkeys) is refused, as in CPython. */
     .tp_members = descr_members,
     .tp_getset = method_getset,
     .tp_descr_get = classmethod_get,

@@ -13,6 +13,7 @@
 #include "Python.h"
 #include "pycore_bytes_methods.h"
 #include "pycore_object.h"
+#include "pycore_typeobject.h"
 
 #define MEMORYVIEW_RELEASED 0x001
 #define MEMORYVIEW_C 0x002
@@ -1259,7 +1260,8 @@ static PyObject *ssize_tuple(const Py_ssize_t *values, int n)
         return expression;                                          \
     }
 
-CHECKED_GETTER(memory_obj_get, Py_XNewRef(view->obj ? view->obj : Py_None))
+static PyObject *exporter_of(PyObject *obj);
+CHECKED_GETTER(memory_obj_get, Py_XNewRef(view->obj ? exporter_of(view->obj) : Py_None))
 CHECKED_GETTER(memory_nbytes_get, PyLong_FromSsize_t(view->len))
 CHECKED_GETTER(memory_readonly_get, PyBool_FromLong(view->readonly))
 CHECKED_GETTER(memory_itemsize_get, PyLong_FromSsize_t(view->itemsize))
@@ -1643,3 +1645,254 @@ PyTypeObject PyMemoryView_Type = {
     .tp_getset = memory_getset,
     .tp_new = memory_new,
 };
+
+
+/* ---- PEP 688: __buffer__ and __release_buffer__ ----------------------------- */
+
+/* Built-in exporters show their bf_getbuffer as __buffer__(flags): a
+   memoryview over the buffer that this very slot function (`wrapped`)
+   exports.  Calling the slot itself, not PyObject_GetBuffer, keeps
+   super().__buffer__() in a subclass from calling the subclass again. */
+PyObject *_Py_wrap_getbuffer(PyObject *self, PyObject *args, void *wrapped)
+{
+    PyObject *flags_obj;
+    if (!PyArg_UnpackTuple(args, "__buffer__", 1, 1, &flags_obj)) {
+        return NULL;
+    }
+    long flags = PyLong_AsLong(flags_obj);
+    if (flags == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (flags < INT_MIN || flags > INT_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "buffer flags out of range");
+        return NULL;
+    }
+    _PyManagedBufferObject *mbuf = mbuf_alloc();
+    if (mbuf == NULL) {
+        return NULL;
+    }
+    if (((getbufferproc)wrapped)(self, &mbuf->master, (int)flags) < 0) {
+        mbuf->master.obj = NULL;
+        Py_DECREF(mbuf);
+        return NULL;
+    }
+    PyObject *mv = memory_from_mbuf(mbuf, &mbuf->master);
+    Py_DECREF(mbuf);
+    return mv;
+}
+
+/* __release_buffer__(view) of a built-in exporter: view must be a
+   memoryview of self's buffer; releasing it gives the export back (the
+   exporter's bf_releasebuffer runs when the last view goes). */
+PyObject *_Py_wrap_releasebuffer(PyObject *self, PyObject *args, void *wrapped)
+{
+    (void)wrapped;
+    PyObject *view;
+    if (!PyArg_UnpackTuple(args, "__release_buffer__", 1, 1, &view)) {
+        return NULL;
+    }
+    if (!PyMemoryView_Check(view)) {
+        PyErr_SetString(PyExc_TypeError, "expected a memoryview object");
+        return NULL;
+    }
+    if (VIEW(view)->mbuf->master.obj != self) {
+        PyErr_SetString(PyExc_ValueError,
+                        "memoryview's buffer is not this object");
+        return NULL;
+    }
+    if (memory_release_impl(view) < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+/* The Py_buffer.obj of a buffer that a Python class's __buffer__
+   exported: it owns the memoryview __buffer__ returned (whose export the
+   buffer holds) and the exporting object, so that releasing the buffer
+   can call the object's __release_buffer__ with that memoryview.  Both
+   fields are set at creation and cleared only by dealloc/clear: no lock
+   is needed. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *owner;   /* the object whose __buffer__ was called */
+    PyObject *view;    /* the memoryview it returned */
+} bufferwrapper;
+
+static void bufferwrapper_dealloc(PyObject *op)
+{
+    bufferwrapper *self = (bufferwrapper *)op;
+    PyObject_GC_UnTrack(op);
+    Py_XDECREF(self->owner);
+    Py_XDECREF(self->view);
+    PyObject_GC_Del(op);
+}
+
+static int bufferwrapper_traverse(PyObject *op, visitproc visit, void *arg)
+{
+    bufferwrapper *self = (bufferwrapper *)op;
+    Py_VISIT(self->owner);
+    Py_VISIT(self->view);
+    return 0;
+}
+
+static int bufferwrapper_clear(PyObject *op)
+{
+    bufferwrapper *self = (bufferwrapper *)op;
+    Py_CLEAR(self->owner);
+    Py_CLEAR(self->view);
+    return 0;
+}
+
+/* Is __release_buffer__ of type(obj) written in Python (not a built-in
+   base's wrapper)?  Only then is there a method to call here: a C base's
+   release runs when the memoryview itself lets go. */
+static int has_python_release(PyObject *obj)
+{
+    PyBufferProcs *procs = Py_TYPE(obj)->tp_as_buffer;
+    return procs != NULL && procs->bf_releasebuffer == _Py_slot_bf_releasebuffer;
+}
+
+/* type(self).name(self, arg), looked up on the type as special methods
+   are. */
+static PyObject *call_special_one(PyObject *self, PyObject *name, PyObject *arg)
+{
+    int unbound;
+    PyObject *func = _PyObject_LookupSpecialMethod(self, name, &unbound);
+    if (func == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetObject(PyExc_AttributeError, name);
+        }
+        return NULL;
+    }
+    PyObject *res = unbound ? PyObject_CallFunctionObjArgs(func, self, arg, NULL)
+                            : PyObject_CallOneArg(func, arg);
+    Py_DECREF(func);
+    return res;
+}
+
+static void call_release_buffer(PyObject *owner, PyObject *view)
+{
+    PyObject *res = call_special_one(owner, _Py_INTERNED_ID(__release_buffer__),
+                                     view);
+    if (res == NULL) {
+        PyErr_FormatUnraisable("Exception ignored in __release_buffer__ of %R",
+                               owner);
+    }
+    Py_XDECREF(res);
+}
+
+/* The memoryview's export is given back first, so that
+   __release_buffer__ may release the memoryview itself. */
+static void bufferwrapper_releasebuffer(PyObject *op, Py_buffer *buffer)
+{
+    (void)buffer;
+    bufferwrapper *self = (bufferwrapper *)op;
+    if (self->view == NULL) {
+        return;
+    }
+    memory_releasebuffer(self->view, NULL);
+    if (self->owner != NULL && has_python_release(self->owner)) {
+        PyObject *exc = PyErr_GetRaisedException();
+        call_release_buffer(self->owner, self->view);
+        PyErr_SetRaisedException(exc);
+    }
+}
+
+static PyBufferProcs bufferwrapper_as_buffer = {
+    .bf_releasebuffer = bufferwrapper_releasebuffer,
+};
+
+PyTypeObject _PyBufferWrapper_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "_buffer_wrapper",
+    .tp_basicsize = sizeof(bufferwrapper),
+    .tp_dealloc = bufferwrapper_dealloc,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_as_buffer = &bufferwrapper_as_buffer,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = bufferwrapper_traverse,
+    .tp_clear = bufferwrapper_clear,
+};
+
+/* bf_getbuffer of a class that defines __buffer__ in Python: the
+   memoryview it returns provides the memory; buffer->obj becomes a
+   wrapper that keeps that memoryview and self. */
+int _Py_slot_bf_getbuffer(PyObject *self, Py_buffer *buffer, int flags)
+{
+    PyObject *flags_obj = PyLong_FromLong(flags);
+    if (flags_obj == NULL) {
+        return -1;
+    }
+    PyObject *view = call_special_one(self, _Py_INTERNED_ID(__buffer__),
+                                      flags_obj);
+    Py_DECREF(flags_obj);
+    if (view == NULL) {
+        return -1;
+    }
+    if (!PyMemoryView_Check(view)) {
+        PyErr_SetString(PyExc_TypeError,
+                        "__buffer__ returned non-memoryview object");
+        Py_DECREF(view);
+        return -1;
+    }
+    bufferwrapper *wrapper = PyObject_GC_New(bufferwrapper, &_PyBufferWrapper_Type);
+    if (wrapper == NULL) {
+        Py_DECREF(view);
+        return -1;
+    }
+    wrapper->owner = Py_NewRef(self);
+    wrapper->view = NULL;
+    PyObject_GC_Track(wrapper);
+    if (PyObject_GetBuffer(view, buffer, flags) < 0) {
+        Py_DECREF(view);
+        Py_DECREF(wrapper);
+        return -1;
+    }
+    /* buffer->obj held a reference to view: it passes to the wrapper. */
+    wrapper->view = buffer->obj;
+    buffer->obj = (PyObject *)wrapper;
+    Py_DECREF(view);
+    return 0;
+}
+
+/* bf_releasebuffer of a class that defines __release_buffer__ in Python
+   and gets its buffers from a built-in base (buffer->obj is self; buffers
+   from a Python __buffer__ are released by their wrapper instead).  The
+   method sees a memoryview of the buffer, released right after, then
+   the base's own release runs. */
+void _Py_slot_bf_releasebuffer(PyObject *self, Py_buffer *buffer)
+{
+    PyObject *exc = PyErr_GetRaisedException();
+    PyObject *view = PyMemoryView_FromBuffer(buffer);
+    if (view == NULL) {
+        PyErr_FormatUnraisable("Exception ignored in __release_buffer__ of %R",
+                               self);
+    }
+    else {
+        call_release_buffer(self, view);
+        if (memory_release_impl(view) < 0) {
+            PyErr_Clear();
+        }
+        Py_DECREF(view);
+    }
+    for (PyTypeObject *base = Py_TYPE(self)->tp_base; base != NULL;
+         base = base->tp_base) {
+        PyBufferProcs *procs = base->tp_as_buffer;
+        if (procs != NULL && procs->bf_releasebuffer != NULL
+                && procs->bf_releasebuffer != _Py_slot_bf_releasebuffer) {
+            procs->bf_releasebuffer(self, buffer);
+            break;
+        }
+    }
+    PyErr_SetRaisedException(exc);
+}
+
+/* The exporting object behind a view: for buffers from a Python class's
+   __buffer__, that object, not the internal wrapper. */
+static PyObject *exporter_of(PyObject *obj)
+{
+    if (obj != NULL && Py_IS_TYPE(obj, &_PyBufferWrapper_Type)) {
+        return ((bufferwrapper *)obj)->owner;
+    }
+    return obj;
+}

@@ -1407,13 +1407,17 @@ static int add_methods(PyTypeObject *type, PyMethodDef *meth)
             descr = PyDescr_NewClassMethod(type, meth);
         }
         else if (meth->ml_flags & METH_STATIC) {
-            /* Stored as the built-in function itself: it has no __get__,
-               so it is returned unbound from both the class and its
-               instances, which is what staticmethod would give.  Its
-               self is the type, as in CPython, for __qualname__,
+            /* A staticmethod around a built-in function whose self is
+               the type, as in CPython: the type's self gives __qualname__,
                __reduce__ (pickling) and repr; calls pass no self
-               (METH_STATIC). */
-            descr = PyCFunction_NewEx(meth, (PyObject *)type, NULL);
+               (METH_STATIC).  PyStaticMethod_New only allocates, so this
+               is safe while the built-in types are being made. */
+            PyObject *cfunc = PyCFunction_NewEx(meth, (PyObject *)type, NULL);
+            if (cfunc == NULL) {
+                return -1;
+            }
+            descr = PyStaticMethod_New(cfunc);
+            Py_DECREF(cfunc);
         }
         else {
             descr = PyDescr_NewMethod(type, meth);

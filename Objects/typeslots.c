@@ -878,6 +878,15 @@ static struct wrapperbase slotdefs[] = {
             BINARY_DOC("__iadd__", "Implement self+=value.")),
     SLOTDEF("__imul__", SQ(sq_inplace_repeat), NULL, _Py_wrap_indexargfunc,
             BINARY_DOC("__imul__", "Implement self*=value.")),
+
+    SLOTDEF("__buffer__", as_buffer.bf_getbuffer, _Py_slot_bf_getbuffer,
+            _Py_wrap_getbuffer,
+            "__buffer__($self, flags, /)\n--\n\n"
+            "Return a buffer object that exposes the underlying memory of the object."),
+    SLOTDEF("__release_buffer__", as_buffer.bf_releasebuffer,
+            _Py_slot_bf_releasebuffer, _Py_wrap_releasebuffer,
+            "__release_buffer__($self, buffer, /)\n--\n\n"
+            "Release the buffer object that exposes the underlying memory of the object."),
     {NULL, 0, NULL, NULL, NULL, 0, NULL},
 };
 

@@ -1659,6 +1659,35 @@ void PyErr_DisplayException(PyObject *exc)
     PyErr_Display(NULL, exc, NULL);
 }
 
+/* str(code) and a newline on sys.stderr, as CPython does; on the C
+   library's stderr when sys.stderr is missing or None, or when writing
+   to it fails (a closed or broken replacement), so that the message is
+   not lost. */
+static void print_exit_message(PyObject *code)
+{
+    PyObject *stream = PySys_GetObject("stderr");   /* borrowed */
+    if (stream != NULL && stream != Py_None) {
+        Py_INCREF(stream);
+        int rc = PyFile_WriteObject(code, stream, Py_PRINT_RAW);
+        if (rc == 0) {
+            rc = PyFile_WriteString("\n", stream);
+        }
+        Py_DECREF(stream);
+        if (rc == 0) {
+            return;
+        }
+        PyErr_Clear();
+    }
+    textbuf t = {0};
+    text_add_object(&t, code, "exit code", 0);
+    if (t.data) {
+        fwrite(t.data, 1, t.len, stderr);
+    }
+    fputc('\n', stderr);
+    fflush(stderr);
+    text_free(&t);
+}
+
 /* If the raised exception is SystemExit, exit the process the way an
    uncaught SystemExit does: code None -> 0, an int -> that status,
    anything else is printed to stderr and gives status 1. */
@@ -1679,14 +1708,7 @@ static void handle_system_exit(PyThreadState *tstate)
             }
         }
         else {
-            textbuf t = {0};
-            text_add_object(&t, code, "exit code", 0);
-            if (t.data) {
-                fwrite(t.data, 1, t.len, stderr);
-            }
-            fputc('\n', stderr);
-            fflush(stderr);
-            text_free(&t);
+            print_exit_message(code);
             status = 1;
         }
     }

@@ -200,6 +200,7 @@ static PyTypeObject *const static_types[] = {
     &PyLazyImport_Type,         /* lead: PEP 810 */
     &PyCapsule_Type,            /* capi */
     &PySentinel_Type,           /* lead: PEP 661 */
+    &_PyBufferWrapper_Type,     /* stdlib: PEP 688 */
     /* END static types */
     NULL,
 };

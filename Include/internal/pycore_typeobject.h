@@ -184,7 +184,13 @@ _Py_DECLARE_WRAPPER(_Py_wrap_next);
 _Py_DECLARE_WRAPPER(_Py_wrap_descr_get);
 _Py_DECLARE_WRAPPER(_Py_wrap_descr_set);
 _Py_DECLARE_WRAPPER(_Py_wrap_descr_delete);
+/* PEP 688 (Objects/memoryobject.c): __buffer__/__release_buffer__ of
+   built-in exporters, and the buffer slots of classes defining them. */
+_Py_DECLARE_WRAPPER(_Py_wrap_getbuffer);
+_Py_DECLARE_WRAPPER(_Py_wrap_releasebuffer);
 #undef _Py_DECLARE_WRAPPER
+int _Py_slot_bf_getbuffer(PyObject *self, Py_buffer *buffer, int flags);
+void _Py_slot_bf_releasebuffer(PyObject *self, Py_buffer *buffer);
 PyObject *_Py_wrap_call(PyObject *self, PyObject *args, void *wrapped,
                         PyObject *kwds);
 PyObject *_Py_wrap_init(PyObject *self, PyObject *args, void *wrapped,

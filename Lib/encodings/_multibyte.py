@@ -80,7 +80,10 @@ def _decode(converter, name, data, errors, final):
             break
         if reason == INCOMPLETE and not final:
             break
-        end = position + 1 if reason == ILLEGAL else len(data)
+        if reason == ILLEGAL:
+            end = position + getattr(converter, "illegal_length", 1)
+        else:
+            end = len(data)
         error = UnicodeDecodeError(
             name, data, position, end,
             _ILLEGAL_REASON if reason == ILLEGAL else _INCOMPLETE_REASON)
@@ -221,10 +224,99 @@ class _AdjustedConverter:
             return "".join(pieces), position, reason
 
 
-def build(name, iconv_name, adjustments=None):
+# The bytes that, after ESC, start a designation in ISO 2022 text:
+# ESC ( F, ESC ) F, ESC . F, ESC $ F, ESC $ ( F and ESC $ ) F.
+_DESIGNATION_STARTS = b"$()."
+
+
+class _EscapeCheckedConverter:
+    """An ISO-2022 Converter that accepts only the designations its
+    encoding defines (`escapes`, the bytes after ESC): the C library keeps
+    unknown ones as text, CPython reports them as illegal sequences.  ESC
+    followed by anything but a designation start stays text, as in
+    CPython.  With `encode_escapes` set, encoding refuses the characters
+    for which the converter would designate a set outside them (the C
+    library's converter covers a superset of the encoding)."""
+
+    def __init__(self, converter, escapes, encode_escapes=None):
+        self._converter = converter
+        self._escapes = frozenset(escapes)
+        self._encode_escapes = (frozenset(encode_escapes)
+                                if encode_escapes is not None else None)
+        self.illegal_length = 1
+
+    def reset(self):
+        self._converter.reset()
+
+    def _first_bad_escape(self, data):
+        """(position, length) of the first designation not in escapes,
+        or None; an escape cut by the end of data is left to the
+        converter, which reports it as incomplete."""
+        position = data.find(b"\x1b")
+        while position >= 0:
+            if position + 2 >= len(data):
+                return None
+            introducer = data[position + 1]
+            if introducer in _DESIGNATION_STARTS:
+                length = 3
+                if introducer == 0x24 and data[position + 2] in b"()":
+                    length = 4
+                if position + length > len(data):
+                    return None
+                if data[position + 1:position + length] not in self._escapes:
+                    return position, length
+            position = data.find(b"\x1b", position + 1)
+        return None
+
+    def decode(self, data):
+        self.illegal_length = 1
+        bad = self._first_bad_escape(data)
+        if bad is None:
+            return self._converter.decode(data)
+        position, length = bad
+        text, used, reason = self._converter.decode(data[:position])
+        if used < position or reason != DONE:
+            return text, used, reason
+        self.illegal_length = length
+        return text, position, ILLEGAL
+
+    def _allowed_output(self, encoded):
+        position = encoded.find(b"\x1b")
+        while position >= 0:
+            length = 4 if encoded[position + 2:position + 3] in (b"(", b")") \
+                and encoded[position + 1] == 0x24 else 3
+            if encoded[position + 1:position + length] not in self._encode_escapes:
+                return False
+            position = encoded.find(b"\x1b", position + 1)
+        return True
+
+    def encode(self, text, final=False):
+        if self._encode_escapes is None:
+            return self._converter.encode(text, final)
+        # One character at a time, so that a refused one is found where it
+        # stands; the converter's shift state carries across the calls.
+        pieces = []
+        for position, char in enumerate(text):
+            encoded, used, reason = self._converter.encode(char, False)
+            if reason != DONE or not self._allowed_output(encoded):
+                return b"".join(pieces), position, ILLEGAL
+            pieces.append(encoded)
+        if final:
+            encoded, used, reason = self._converter.encode("", True)
+            pieces.append(encoded)
+        return b"".join(pieces), len(text), DONE
+
+
+def build(name, iconv_name, adjustments=None, escapes=None,
+          encode_escapes=None):
     """The classes of the codec `name` over the C library's `iconv_name`:
     (Codec, IncrementalEncoder, IncrementalDecoder, StreamWriter,
-    StreamReader, getregentry)."""
+    StreamReader, getregentry).  For ISO-2022 encodings, escapes lists
+    the designations they accept (see _EscapeCheckedConverter)."""
+    if escapes is not None:
+        return build_with_converter(
+            name, lambda decode: _EscapeCheckedConverter(
+                Converter(iconv_name, decode=decode), escapes, encode_escapes))
     if adjustments is None:
         return build_with_converter(
             name, lambda decode: Converter(iconv_name, decode=decode))

@@ -341,6 +341,16 @@ aliases = {
     'cp1051'              : 'hp_roman8',
     'ibm1051'             : 'hp_roman8',
 
+    # cp1140 codec
+    '1140'                : 'cp1140',
+    'ibm1140'             : 'cp1140',
+
+    # mac_greek codec
+    'macgreek'            : 'mac_greek',
+
+    # mac_turkish codec
+    'macturkish'          : 'mac_turkish',
+
     # kz1048 codec
     'kz_1048'             : 'kz1048',
     'rk1048'              : 'kz1048',
@@ -408,6 +418,7 @@ aliases = {
     'ms950'               : 'cp950',
     'jisx0213'            : 'euc_jis_2004',
     'eucjis2004'          : 'euc_jis_2004',
+    'euc_jis2004'         : 'euc_jis_2004',
     'eucjisx0213'         : 'euc_jisx0213',
     'eucjp'               : 'euc_jp',
     'ujis'                : 'euc_jp',
@@ -434,6 +445,10 @@ aliases = {
     'csiso2022jp'         : 'iso2022_jp',
     'iso2022jp'           : 'iso2022_jp',
     'iso_2022_jp'         : 'iso2022_jp',
+    'iso2022jp_1'         : 'iso2022_jp_1',
+    'iso_2022_jp_1'       : 'iso2022_jp_1',
+    'iso2022jp_ext'       : 'iso2022_jp_ext',
+    'iso_2022_jp_ext'     : 'iso2022_jp_ext',
     'iso2022jp_2'         : 'iso2022_jp_2',
     'iso_2022_jp_2'       : 'iso2022_jp_2',
     'iso_2022_jp_2004'    : 'iso2022_jp_2004',
@@ -458,4 +473,10 @@ aliases = {
     'hzgb'                : 'hz',
     'hz_gb'               : 'hz',
     'hz_gb_2312'          : 'hz',
+
+    # Apple's names for the East Asian encodings
+    'x_mac_japanese'      : 'shift_jis',
+    'x_mac_korean'        : 'euc_kr',
+    'x_mac_simp_chinese'  : 'gb2312',
+    'x_mac_trad_chinese'  : 'big5',
 }

@@ -5,5 +5,11 @@ Converted by the C library's iconv ("ISO-2022-JP-3"); see encodings/_multibyte.p
 
 from encodings._multibyte import build
 
+# The designations (the bytes after ESC) this encoding accepts.
+_ESCAPES = (
+    b"(B", b")B", b"$B", b"$P", b"$Q", b"$(B", b"$(P", b"$(Q", b"$)B",
+    b"$)P", b"$)Q",
+)
+
 (Codec, IncrementalEncoder, IncrementalDecoder, StreamWriter, StreamReader,
- getregentry) = build("iso2022_jp_2004", "ISO-2022-JP-3")
+ getregentry) = build("iso2022_jp_2004", "ISO-2022-JP-3", escapes=_ESCAPES)

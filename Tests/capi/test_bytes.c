@@ -443,6 +443,51 @@ static void test_memoryview(void)
     Py_DECREF(ba);
 }
 
+/* PEP 688: a class written in Python exports a buffer through
+   __buffer__; PyBuffer_Release calls its __release_buffer__. */
+static void test_python_buffer_class(void)
+{
+    const char *code =
+        "log = []\n"
+        "class Exporter:\n"
+        "    def __init__(self):\n"
+        "        self.data = bytearray(b'pep688')\n"
+        "    def __buffer__(self, flags):\n"
+        "        log.append(flags)\n"
+        "        self.view = memoryview(self.data)\n"
+        "        return self.view\n"
+        "    def __release_buffer__(self, view):\n"
+        "        log.append(view is self.view)\n"
+        "        view.release()\n"
+        "class Bad:\n"
+        "    def __buffer__(self, flags):\n"
+        "        return b'not a memoryview'\n"
+        "exporter = Exporter()\n";
+    PyObject *ns = PyDict_New();
+    CHECK(PyDict_SetItemString(ns, "__builtins__", PyEval_GetBuiltins()) == 0);
+    PyObject *r = PyRun_String(code, Py_file_input, ns, ns);
+    CHECK(r != NULL);
+    Py_XDECREF(r);
+    PyObject *exporter = PyDict_GetItemString(ns, "exporter");   /* borrowed */
+    CHECK(PyObject_CheckBuffer(exporter));
+    Py_buffer view;
+    CHECK(PyObject_GetBuffer(exporter, &view, PyBUF_WRITABLE) == 0);
+    CHECK(view.len == 6 && memcmp(view.buf, "pep688", 6) == 0);
+    CHECK(view.readonly == 0);
+    ((char *)view.buf)[0] = 'P';
+    PyBuffer_Release(&view);
+    CHECK(view.obj == NULL);
+    CHECK_STR(PyObject_Repr(PyDict_GetItemString(ns, "log")), "[1, True]");
+    CHECK_STR(PyObject_Repr(PyObject_GetAttrString(exporter, "data")),
+              "bytearray(b'Pep688')");
+
+    PyObject *bad = PyObject_CallNoArgs(PyDict_GetItemString(ns, "Bad"));
+    CHECK(PyObject_GetBuffer(bad, &view, PyBUF_SIMPLE) == -1);
+    CHECK_RAISES(PyExc_TypeError);
+    Py_DECREF(bad);
+    Py_DECREF(ns);
+}
+
 void suite_bytes(void)
 {
     RUN(test_construction);
@@ -456,4 +501,5 @@ void suite_bytes(void)
     RUN(test_bytearray_growth);
     RUN(test_exports_block_resize);
     RUN(test_memoryview);
+    RUN(test_python_buffer_class);
 }
