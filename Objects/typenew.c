@@ -524,6 +524,18 @@ static int type_new_set_names(PyTypeObject *type)
 /* super(type, type).__init_subclass__(**kwds) */
 static int type_new_init_subclass(PyTypeObject *type, PyObject *kwds)
 {
+    /* super() refuses a type missing from its own MRO (a metaclass's
+       mro() may return anything). */
+    PyObject *mro = type->tp_mro;
+    int in_mro = 0;
+    for (Py_ssize_t i = 0; mro != NULL && i < PyTuple_GET_SIZE(mro); i++) {
+        in_mro |= PyTuple_GET_ITEM(mro, i) == (PyObject *)type;
+    }
+    if (!in_mro) {
+        PyErr_SetString(PyExc_TypeError,
+                        "super(type, obj): obj must be an instance or subtype of type");
+        return -1;
+    }
     PyObject *func = _PyType_LookupAfter(type, type, _Py_INTERNED_ID(__init_subclass__));
     if (func == NULL) {
         return PyErr_Occurred() ? -1 : 0;

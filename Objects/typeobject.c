@@ -1698,7 +1698,9 @@ static int type_ready(PyTypeObject *type)
 
 int PyType_Ready(PyTypeObject *type)
 {
-    if (type->tp_flags & Py_TPFLAGS_READY) {
+    /* READYING: Python code run while the type is readied (a metaclass's
+       mro()) uses it as far as it got, without readying it again. */
+    if (type->tp_flags & (Py_TPFLAGS_READY | Py_TPFLAGS_READYING)) {
         return 0;
     }
     type->tp_flags |= Py_TPFLAGS_READYING | Py_TPFLAGS_HAVE_VERSION_TAG;
