@@ -605,12 +605,14 @@ PyObject *_PyType_NewImpl(PyTypeObject *metatype, PyObject *args,
         goto error;
     }
     type_new_set_layout(&ctx, type);
-    if (PyType_Ready(type) < 0) {
+    /* The cell is filled before readying: a metaclass mro() may already
+       call methods that use __class__. */
+    if (type_new_set_classcell(type) < 0 || PyType_Ready(type) < 0) {
         goto error;
     }
     _PyType_FixupSlotDispatchers(type);
     _PyType_InitSharedKeys(type);
-    if (type_new_set_classcell(type) < 0 || type_new_set_names(type) < 0
+    if (type_new_set_names(type) < 0
             || type_new_init_subclass(type, kwds) < 0) {
         goto error;
     }

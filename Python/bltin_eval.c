@@ -510,9 +510,14 @@ static PyObject *builtin___build_class__(PyObject *module, PyObject *const *args
     if (cls != NULL && PyType_Check(cls) && PyCell_Check(cell)) {
         PyObject *cell_cls = PyCell_GET(cell);
         if (cell_cls == NULL) {
-            if (PyCell_Set(cell, cls) < 0) {
-                Py_CLEAR(cls);
-            }
+            /* type.__new__ fills the cell from __classcell__; a metaclass
+               that dropped it from the namespace broke zero-argument
+               super() in the methods. */
+            PyErr_Format(PyExc_RuntimeError,
+                         "__class__ not set defining %.200R as %.200R. "
+                         "Was __classcell__ propagated to type.__new__?",
+                         name, cls);
+            Py_CLEAR(cls);
         }
         else if (cell_cls != cls) {
             PyErr_Format(PyExc_TypeError,
