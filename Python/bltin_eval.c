@@ -103,6 +103,16 @@ static PyObject *builtin_compile(PyObject *module, PyObject *args,
         return NULL;
     }
     PyObject *result = NULL, *keep = NULL;
+    /* __future__ features, the obsolete CO_NESTED and the PyCF_* options
+       a caller may pass; anything else is refused. */
+    const int known_flags = PyCF_MASK | CO_NESTED | PyCF_ONLY_AST |
+        PyCF_ALLOW_TOP_LEVEL_AWAIT | PyCF_TYPE_COMMENTS |
+        PyCF_DONT_IMPLY_DEDENT | PyCF_ALLOW_INCOMPLETE_INPUT |
+        PyCF_OPTIMIZED_AST;
+    if (flags & ~known_flags) {
+        PyErr_SetString(PyExc_ValueError, "compile(): unrecognised flags");
+        goto done;
+    }
     int start = mode_from_string(mode, "compile");
     if (start < 0) {
         goto done;

@@ -881,7 +881,8 @@ st_visit_comprehension(struct symtable *st, expr_ty e,
     /* An asynchronous comprehension inside another comprehension makes
        the outer one asynchronous too (it awaits the inner one). */
     if (comp->ste_coroutine && kind != GeneratorExpression &&
-        st->st_cur->ste_comprehension) {
+        (st->st_cur->ste_comprehension ||
+         st->st_cur->ste_type == ModuleBlock)) {
         st->st_cur->ste_coroutine = 1;
     }
     return 0;
@@ -1263,6 +1264,9 @@ st_visit_stmt(struct symtable *st, stmt_ty s)
     }
     case For_kind:
     case AsyncFor_kind:
+        if (st->st_cur->ste_type == ModuleBlock) {
+            st->st_cur->ste_coroutine = 1;      /* top-level await */
+        }
         r = st_visit_expr(st, s->v.For.target);
         if (r == 0) r = st_visit_expr(st, s->v.For.iter);
         if (r == 0) { VISIT_SEQ(st, stmt, s->v.For.body); }
@@ -1280,6 +1284,9 @@ st_visit_stmt(struct symtable *st, stmt_ty s)
         break;
     case With_kind:
     case AsyncWith_kind:
+        if (st->st_cur->ste_type == ModuleBlock) {
+            st->st_cur->ste_coroutine = 1;      /* top-level await */
+        }
         VISIT_SEQ(st, withitem, s->v.With.items);
         VISIT_SEQ(st, stmt, s->v.With.body);
         break;
