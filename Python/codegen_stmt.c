@@ -1128,10 +1128,14 @@ pattern_sequence(struct compiler *c, pattern_ty p, pattern_context *pc)
     ADDOP(c, loc, MATCH_SEQUENCE);
     pc->on_top++;               /* the subject stays under the bool */
     RETURN_IF_ERROR(jump_to_fail_pop(c, loc, pc, POP_JUMP_IF_FALSE));
-    ADDOP(c, loc, GET_LEN);
-    ADDOP_LOAD_CONST_NEW(c, loc, PyLong_FromSsize_t(star < 0 ? n : n - 1));
-    ADDOP_I(c, loc, COMPARE_OP, COMPARE_OPARG(star < 0 ? Py_EQ : Py_GE, 1));
-    RETURN_IF_ERROR(jump_to_fail_pop(c, loc, pc, POP_JUMP_IF_FALSE));
+    /* [*x] and [*_] take any length: len() is not even asked for (a
+       registered Sequence need not define it). */
+    if (star < 0 || n > 1) {
+        ADDOP(c, loc, GET_LEN);
+        ADDOP_LOAD_CONST_NEW(c, loc, PyLong_FromSsize_t(star < 0 ? n : n - 1));
+        ADDOP_I(c, loc, COMPARE_OP, COMPARE_OPARG(star < 0 ? Py_EQ : Py_GE, 1));
+        RETURN_IF_ERROR(jump_to_fail_pop(c, loc, pc, POP_JUMP_IF_FALSE));
+    }
     int only_wildcards = 1;
     for (Py_ssize_t i = 0; i < n; i++) {
         only_wildcards &= is_wildcard(asdl_seq_GET(patterns, i));
