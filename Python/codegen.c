@@ -2487,7 +2487,9 @@ codegen_lambda(struct compiler *c, expr_ty e)
         codegen_visit_expr(c, e->v.Lambda.body) == 0) {
         int ok;
         if (c->u->u_ste->ste_generator) {
-            ok = _PyCfg_Addop(CFG(c), POP_TOP, 0, NULL, loc) == 0 &&
+            /* A generator lambda returns its body's value too (the
+               StopIteration value), as the equivalent def would. */
+            ok = _PyCfg_Addop(CFG(c), RETURN_VALUE, 0, NULL, NO_LOCATION) == 0 &&
                  codegen_end_stopiteration_guard(c, guard) == 0;
         }
         else {
