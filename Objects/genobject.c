@@ -17,6 +17,7 @@
 #include "pycore_call.h"
 #include "pycore_ceval.h"
 #include "pycore_ceval_helpers.h"
+#include "pycore_exceptions.h"
 #include "pycore_frame.h"
 #include "pycore_stackref.h"
 #include "pycore_genobject.h"
@@ -37,15 +38,17 @@ typedef struct {
     PyObject *gi_name;
     PyObject *gi_qualname;
     PyObject *gi_exc_state;         /* handled exception while suspended */
+    PyObject *gi_caller_exc;        /* borrowed, while running (also when
+                                       resumed inline by the evaluator): the
+                                       caller's handled exception */
     PyObject *ag_finalizer;         /* async generators: sys hooks */
     PyObject *cr_origin;            /* coroutines: where they were created */
-    PyObject *gi_caller_exc;        /* while resumed inline by the
-                                       evaluator: the caller's handled
-                                       exception, restored at the exit */
     int8_t gi_frame_state;          /* atomic, see above */
     char ag_running_async;          /* an asend/athrow is in progress */
     char ag_closed;
     char ag_hooks_inited;           /* atomic: sys asyncgen hooks applied */
+    unsigned char gi_handlers;      /* except handlers the frame is inside
+                                       (bounded by the static block limit) */
     _PyInterpreterFrame gi_iframe;  /* must be last: variable size */
 } PyGenObject;
 
@@ -130,6 +133,7 @@ PyObject *_Py_MakeCoro(PyThreadState *tstate, _PyInterpreterFrame *frame)
     gen->gi_weakreflist = NULL;
     gen->gi_exc_state = NULL;
     gen->gi_caller_exc = NULL;
+    gen->gi_handlers = 0;
     gen->ag_finalizer = NULL;
     gen->gi_frame_state = FRAME_CREATED;
     gen->ag_running_async = 0;
@@ -256,23 +260,37 @@ static PySendResult gen_send_ex2(PyGenObject *gen, PyObject *arg,
     _PyInterpreterFrame *frame = &gen->gi_iframe;
     frame->localsplus[frame->stacktop++] = Py_NewRef(arg ? arg : Py_None);
 
+    /* Outside any except handler the generator sees its caller's
+       handled exception; inside one, its own (kept while suspended). */
     PyObject *caller_exc = tstate->exc_info_value;
     PyObject *own_exc = gen->gi_exc_state;
     gen->gi_exc_state = NULL;
-    tstate->exc_info_value = own_exc ? own_exc : Py_XNewRef(caller_exc);
+    gen->gi_caller_exc = caller_exc;
+    tstate->exc_info_value = gen->gi_handlers ? own_exc : Py_XNewRef(caller_exc);
+    if (!gen->gi_handlers) {
+        Py_XDECREF(own_exc);
+    }
+    if (exc && gen->gi_handlers) {
+        /* What is thrown in gets the generator's own handled exception
+           as context, as if raised at the yield (not the caller's). */
+        PyObject *thrown = _PyErr_GetRaisedException(tstate);
+        _PyErr_SetObject(tstate, (PyObject *)Py_TYPE(thrown), thrown);
+        Py_DECREF(thrown);
+    }
 
     Py_INCREF(gen);
     PyObject *result = _PyEval_EvalFrame(tstate, frame, exc);
     int yielded = result != NULL && frame->yielded;
 
     PyObject *now = tstate->exc_info_value;
-    if (yielded && now != caller_exc) {
+    if (yielded && gen->gi_handlers) {
         gen->gi_exc_state = now;
     }
     else {
         Py_XDECREF(now);
     }
     tstate->exc_info_value = caller_exc;
+    gen->gi_caller_exc = NULL;
 
     if (yielded) {
         __atomic_store_n(&gen->gi_frame_state, FRAME_SUSPENDED, __ATOMIC_RELEASE);
@@ -331,7 +349,12 @@ _PyInterpreterFrame *_PyGen_ResumeInline(PyThreadState *tstate, PyObject *op,
     PyObject *own_exc = gen->gi_exc_state;
     gen->gi_exc_state = NULL;
     gen->gi_caller_exc = caller_exc;
-    tstate->exc_info_value = own_exc ? own_exc : Py_XNewRef(caller_exc);
+    /* As gen_send_ex2: the generator's own handled exception only inside
+       one of its except handlers. */
+    tstate->exc_info_value = gen->gi_handlers ? own_exc : Py_XNewRef(caller_exc);
+    if (!gen->gi_handlers) {
+        Py_XDECREF(own_exc);
+    }
     Py_INCREF(gen);
     frame->is_entry = 0;
     frame->yielded = 0;
@@ -346,7 +369,7 @@ static void restore_caller_exc(PyThreadState *tstate, PyGenObject *gen,
     PyObject *now = tstate->exc_info_value;
     PyObject *caller_exc = gen->gi_caller_exc;
     gen->gi_caller_exc = NULL;
-    if (keep && now != caller_exc) {
+    if (keep && gen->gi_handlers) {
         gen->gi_exc_state = now;
     }
     else {
@@ -374,6 +397,23 @@ void _PyGen_FinishInline(PyThreadState *tstate, _PyInterpreterFrame *frame)
     gen_clear_frame(gen);
     __atomic_store_n(&gen->gi_frame_state, FRAME_COMPLETED, __ATOMIC_RELEASE);
     Py_DECREF(gen);
+}
+
+/* See pycore_genobject.h.  Only the thread running the generator touches
+   these fields (gi_frame_state is EXECUTING). */
+void _PyGen_HandlerEntered(_PyInterpreterFrame *frame)
+{
+    gen_of_frame(frame)->gi_handlers++;
+}
+
+PyObject *_PyGen_HandlerLeft(_PyInterpreterFrame *frame, PyObject *saved)
+{
+    PyGenObject *gen = gen_of_frame(frame);
+    if (gen->gi_handlers == 0 || --gen->gi_handlers > 0) {
+        return saved;
+    }
+    Py_DECREF(saved);
+    return Py_NewRef(gen->gi_caller_exc ? gen->gi_caller_exc : Py_None);
 }
 
 /* send()/__next__: a yielded value, or NULL with StopIteration (or

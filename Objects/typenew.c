@@ -524,6 +524,18 @@ static int type_new_set_names(PyTypeObject *type)
 /* super(type, type).__init_subclass__(**kwds) */
 static int type_new_init_subclass(PyTypeObject *type, PyObject *kwds)
 {
+    /* super() refuses a type missing from its own MRO (a metaclass's
+       mro() may return anything). */
+    PyObject *mro = type->tp_mro;
+    int in_mro = 0;
+    for (Py_ssize_t i = 0; mro != NULL && i < PyTuple_GET_SIZE(mro); i++) {
+        in_mro |= PyTuple_GET_ITEM(mro, i) == (PyObject *)type;
+    }
+    if (!in_mro) {
+        PyErr_SetString(PyExc_TypeError,
+                        "super(type, obj): obj must be an instance or subtype of type");
+        return -1;
+    }
     PyObject *func = _PyType_LookupAfter(type, type, _Py_INTERNED_ID(__init_subclass__));
     if (func == NULL) {
         return PyErr_Occurred() ? -1 : 0;
@@ -593,12 +605,14 @@ PyObject *_PyType_NewImpl(PyTypeObject *metatype, PyObject *args,
         goto error;
     }
     type_new_set_layout(&ctx, type);
-    if (PyType_Ready(type) < 0) {
+    /* The cell is filled before readying: a metaclass mro() may already
+       call methods that use __class__. */
+    if (type_new_set_classcell(type) < 0 || PyType_Ready(type) < 0) {
         goto error;
     }
     _PyType_FixupSlotDispatchers(type);
     _PyType_InitSharedKeys(type);
-    if (type_new_set_classcell(type) < 0 || type_new_set_names(type) < 0
+    if (type_new_set_names(type) < 0
             || type_new_init_subclass(type, kwds) < 0) {
         goto error;
     }

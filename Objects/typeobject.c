@@ -1183,9 +1183,6 @@ static void inherit_special(PyTypeObject *type, PyTypeObject *base)
         type->tp_clear = base->tp_clear;
     }
     flags |= base->tp_flags & SUBCLASS_FLAGS;
-    if (!(flags & COLLECTION_FLAGS)) {
-        flags |= base->tp_flags & COLLECTION_FLAGS;
-    }
     type->tp_flags = flags;
     if (type->tp_basicsize == 0) {
         type->tp_basicsize = base->tp_basicsize;
@@ -1690,6 +1687,11 @@ static int type_ready(PyTypeObject *type)
         if (inherit_slots(type, b) < 0) {
             return -1;
         }
+        /* Sequence or mapping for match: the first class along the MRO
+           that is either decides (tp_base may be neither). */
+        if (!(type->tp_flags & COLLECTION_FLAGS)) {
+            type->tp_flags |= b->tp_flags & COLLECTION_FLAGS;
+        }
     }
     if (type_ready_set_hash(type) < 0) {
         return -1;
@@ -1702,7 +1704,9 @@ static int type_ready(PyTypeObject *type)
 
 int PyType_Ready(PyTypeObject *type)
 {
-    if (type->tp_flags & Py_TPFLAGS_READY) {
+    /* READYING: Python code run while the type is readied (a metaclass's
+       mro()) uses it as far as it got, without readying it again. */
+    if (type->tp_flags & (Py_TPFLAGS_READY | Py_TPFLAGS_READYING)) {
         return 0;
     }
     type->tp_flags |= Py_TPFLAGS_READYING | Py_TPFLAGS_HAVE_VERSION_TAG;

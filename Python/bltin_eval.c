@@ -103,6 +103,16 @@ static PyObject *builtin_compile(PyObject *module, PyObject *args,
         return NULL;
     }
     PyObject *result = NULL, *keep = NULL;
+    /* __future__ features, the obsolete CO_NESTED and the PyCF_* options
+       a caller may pass; anything else is refused. */
+    const int known_flags = PyCF_MASK | CO_NESTED | PyCF_ONLY_AST |
+        PyCF_ALLOW_TOP_LEVEL_AWAIT | PyCF_TYPE_COMMENTS |
+        PyCF_DONT_IMPLY_DEDENT | PyCF_ALLOW_INCOMPLETE_INPUT |
+        PyCF_OPTIMIZED_AST;
+    if (flags & ~known_flags) {
+        PyErr_SetString(PyExc_ValueError, "compile(): unrecognised flags");
+        goto done;
+    }
     int start = mode_from_string(mode, "compile");
     if (start < 0) {
         goto done;
@@ -510,9 +520,14 @@ static PyObject *builtin___build_class__(PyObject *module, PyObject *const *args
     if (cls != NULL && PyType_Check(cls) && PyCell_Check(cell)) {
         PyObject *cell_cls = PyCell_GET(cell);
         if (cell_cls == NULL) {
-            if (PyCell_Set(cell, cls) < 0) {
-                Py_CLEAR(cls);
-            }
+            /* type.__new__ fills the cell from __classcell__; a metaclass
+               that dropped it from the namespace broke zero-argument
+               super() in the methods. */
+            PyErr_Format(PyExc_RuntimeError,
+                         "__class__ not set defining %.200R as %.200R. "
+                         "Was __classcell__ propagated to type.__new__?",
+                         name, cls);
+            Py_CLEAR(cls);
         }
         else if (cell_cls != cls) {
             PyErr_Format(PyExc_TypeError,

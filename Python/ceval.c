@@ -59,6 +59,11 @@ push_function_frame(PyThreadState *tstate, PyFunctionObject *func,
     /* Loaded once: the frame and the binding use the same code even if
        __code__ is assigned meanwhile (free-threaded build). */
     PyObject *code = __atomic_load_n(&func->func_code, __ATOMIC_ACQUIRE);
+    /* A function made from module or class code (FunctionType(code, g))
+       looks its names up in its globals, as CPython's does. */
+    if (locals == NULL && !(((PyCodeObject *)code)->co_flags & CO_OPTIMIZED)) {
+        locals = func->func_globals;
+    }
     _PyInterpreterFrame *frame = _PyFrame_PushUnchecked(
         tstate, (PyObject *)func, code, func->func_globals, func->func_builtins,
         locals);
@@ -505,7 +510,10 @@ push_frame_simple(PyThreadState *tstate, PyFunctionObject *func,
 {
     PyCodeObject *co = __atomic_load_n((PyCodeObject **)&func->func_code,
                                        __ATOMIC_ACQUIRE);
-    if ((co->co_flags & (CO_VARARGS | CO_VARKEYWORDS))
+    /* Not CO_OPTIMIZED (module code made a function): its frame needs
+       the globals as locals, which the generic path gives it. */
+    if ((co->co_flags & (CO_VARARGS | CO_VARKEYWORDS | CO_OPTIMIZED))
+                != CO_OPTIMIZED
             || co->co_kwonlyargcount != 0 || npos > co->co_argcount) {
         return NULL;
     }

@@ -1587,6 +1587,9 @@ TARGET(PUSH_EXC_INFO)
 {
     PyObject *exc = TOP();
     PyObject *prev = tstate->exc_info_value;
+    if (frame->owner == FRAME_OWNED_BY_GENERATOR) {
+        _PyGen_HandlerEntered(frame);
+    }
     SET_TOP(prev ? prev : Py_NewRef(Py_None));
     PUSH(exc);
     tstate->exc_info_value = Py_NewRef(exc);
@@ -1596,6 +1599,9 @@ TARGET(PUSH_EXC_INFO)
 TARGET(POP_EXCEPT)
 {
     PyObject *prev = POP();
+    if (frame->owner == FRAME_OWNED_BY_GENERATOR) {
+        prev = _PyGen_HandlerLeft(frame, prev);
+    }
     PyObject *old = tstate->exc_info_value;
     if (prev == Py_None) {
         Py_DECREF(prev);

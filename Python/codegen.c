@@ -453,6 +453,17 @@ make_qualname(struct compiler *c, PyObject *name)
     return PyUnicode_FromFormat("%U.%U", parent->u_qualname, name);
 }
 
+/* Module code compiled with PyCF_ALLOW_TOP_LEVEL_AWAIT that awaits (await,
+   async for/with, an async comprehension) is a coroutine: running it
+   returns the coroutine object, as the asyncio REPL expects. */
+static int
+is_top_level_coroutine(struct compiler *c, struct compiler_unit *u)
+{
+    return u->u_kind == UNIT_MODULE &&
+           (c->c_flags & PyCF_ALLOW_TOP_LEVEL_AWAIT) &&
+           u->u_ste->ste_coroutine && !u->u_ste->ste_generator;
+}
+
 int
 enter_scope(struct compiler *c, PyObject *name, enum unit_kind kind,
             void *key, int lineno)
@@ -522,7 +533,8 @@ enter_scope(struct compiler *c, PyObject *name, enum unit_kind kind,
         }
     }
     if (u->u_ste->ste_generator || u->u_ste->ste_coroutine) {
-        if (kind != UNIT_MODULE && kind != UNIT_CLASS) {
+        if ((kind != UNIT_MODULE && kind != UNIT_CLASS) ||
+                is_top_level_coroutine(c, u)) {
             ADDOP(c, NO_LOCATION, RETURN_GENERATOR);
             ADDOP(c, NO_LOCATION, POP_TOP);
         }
@@ -575,6 +587,9 @@ compute_flags(struct compiler *c, struct compiler_unit *u)
         if (ste->ste_method) {
             flags |= CO_METHOD;
         }
+    }
+    if (is_top_level_coroutine(c, u)) {
+        flags |= CO_COROUTINE;
     }
     if (u->u_has_docstring) {
         flags |= CO_HAS_DOCSTRING;
@@ -2472,7 +2487,9 @@ codegen_lambda(struct compiler *c, expr_ty e)
         codegen_visit_expr(c, e->v.Lambda.body) == 0) {
         int ok;
         if (c->u->u_ste->ste_generator) {
-            ok = _PyCfg_Addop(CFG(c), POP_TOP, 0, NULL, loc) == 0 &&
+            /* A generator lambda returns its body's value too (the
+               StopIteration value), as the equivalent def would. */
+            ok = _PyCfg_Addop(CFG(c), RETURN_VALUE, 0, NULL, NO_LOCATION) == 0 &&
                  codegen_end_stopiteration_guard(c, guard) == 0;
         }
         else {

@@ -948,14 +948,22 @@ codegen_annassign(struct compiler *c, stmt_ty s)
 /* ---- pattern matching ---------------------------------------------------
 
    A pattern consumes the subject on top of the stack.  pc->on_top counts
-   the values above the case's base that a failing check must pop; a
-   failure jumps to fail_pop[on_top], a chain of POP_TOPs ending at the
-   next case. */
+   the working values above the case's base that a failing check must
+   pop; a failure jumps to fail_pop[on_top + number of stores], a chain of
+   POP_TOPs ending at the next case.
+
+   Captured values are not stored while the pattern runs: a case that
+   fails part-way must leave its names unbound.  Each capture is parked
+   on the stack under the working values and under the earlier captures,
+   and its name appended to pc->stores; so, from the top, the stack
+   holds the working values, then stores[0], stores[1], ...  Only when
+   the whole pattern has matched are the names stored, in capture order. */
 
 typedef struct {
     basicblock **fail_pop;
     int fail_pop_size;
     int on_top;
+    PyObject *stores;   /* owned list of the names parked on the stack */
 } pattern_context;
 
 static int codegen_pattern(struct compiler *c, pattern_ty p,
@@ -987,7 +995,7 @@ ensure_fail_pop(struct compiler *c, pattern_context *pc, int n)
 static int
 jump_to_fail_pop(struct compiler *c, location loc, pattern_context *pc, int op)
 {
-    int pops = pc->on_top;
+    int pops = pc->on_top + (int)PyList_GET_SIZE(pc->stores);
     RETURN_IF_ERROR(ensure_fail_pop(c, pc, pops));
     ADDOP_JUMP(c, loc, op, pc->fail_pop[pops]);
     return 0;
@@ -1011,8 +1019,20 @@ emit_fail_pops(struct compiler *c, pattern_context *pc)
     return 0;
 }
 
+/* Moves the top of the stack down to `depth` (1: stays), keeping the
+   order of the values it passes. */
 static int
-pattern_capture(struct compiler *c, location loc, identifier name)
+emit_rotate(struct compiler *c, location loc, Py_ssize_t depth)
+{
+    for (; depth > 1; depth--) {
+        ADDOP_I(c, loc, SWAP, (int)depth);
+    }
+    return 0;
+}
+
+static int
+pattern_capture(struct compiler *c, location loc, identifier name,
+                pattern_context *pc)
 {
     if (name == NULL) {
         ADDOP(c, loc, POP_TOP);
@@ -1021,7 +1041,20 @@ pattern_capture(struct compiler *c, location loc, identifier name)
     if (PyUnicode_CompareWithASCIIString(name, "__debug__") == 0) {
         return compiler_error(c, loc, "cannot assign to __debug__");
     }
-    return codegen_nameop(c, loc, name, Store);
+    RETURN_IF_ERROR(emit_rotate(c, loc,
+                                pc->on_top + PyList_GET_SIZE(pc->stores) + 1));
+    return PyList_Append(pc->stores, name);
+}
+
+/* Stores the parked captures once the whole pattern has matched. */
+static int
+store_captures(struct compiler *c, location loc, pattern_context *pc)
+{
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(pc->stores); i++) {
+        RETURN_IF_ERROR(codegen_nameop(c, loc, PyList_GET_ITEM(pc->stores, i),
+                                       Store));
+    }
+    return 0;
 }
 
 static int
@@ -1095,10 +1128,14 @@ pattern_sequence(struct compiler *c, pattern_ty p, pattern_context *pc)
     ADDOP(c, loc, MATCH_SEQUENCE);
     pc->on_top++;               /* the subject stays under the bool */
     RETURN_IF_ERROR(jump_to_fail_pop(c, loc, pc, POP_JUMP_IF_FALSE));
-    ADDOP(c, loc, GET_LEN);
-    ADDOP_LOAD_CONST_NEW(c, loc, PyLong_FromSsize_t(star < 0 ? n : n - 1));
-    ADDOP_I(c, loc, COMPARE_OP, COMPARE_OPARG(star < 0 ? Py_EQ : Py_GE, 1));
-    RETURN_IF_ERROR(jump_to_fail_pop(c, loc, pc, POP_JUMP_IF_FALSE));
+    /* [*x] and [*_] take any length: len() is not even asked for (a
+       registered Sequence need not define it). */
+    if (star < 0 || n > 1) {
+        ADDOP(c, loc, GET_LEN);
+        ADDOP_LOAD_CONST_NEW(c, loc, PyLong_FromSsize_t(star < 0 ? n : n - 1));
+        ADDOP_I(c, loc, COMPARE_OP, COMPARE_OPARG(star < 0 ? Py_EQ : Py_GE, 1));
+        RETURN_IF_ERROR(jump_to_fail_pop(c, loc, pc, POP_JUMP_IF_FALSE));
+    }
     int only_wildcards = 1;
     for (Py_ssize_t i = 0; i < n; i++) {
         only_wildcards &= is_wildcard(asdl_seq_GET(patterns, i));
@@ -1141,7 +1178,7 @@ pattern_mapping(struct compiler *c, pattern_ty p, pattern_context *pc)
             ADDOP_I(c, loc, SWAP, 2);
             ADDOP_I(c, loc, DICT_UPDATE, 1);
             pc->on_top--;
-            return pattern_capture(c, loc, rest);
+            return pattern_capture(c, loc, rest, pc);
         }
         pc->on_top--;
         ADDOP(c, loc, POP_TOP);
@@ -1182,7 +1219,7 @@ pattern_mapping(struct compiler *c, pattern_ty p, pattern_context *pc)
             ADDOP(c, loc, DELETE_SUBSCR);
         }
         pc->on_top -= 2;
-        return pattern_capture(c, loc, rest);
+        return pattern_capture(c, loc, rest, pc);
     }
     ADDOP(c, loc, POP_TOP);
     ADDOP(c, loc, POP_TOP);
@@ -1222,37 +1259,110 @@ pattern_class(struct compiler *c, pattern_ty p, pattern_context *pc)
     return pattern_subpatterns(c, kwd_patterns, pc);
 }
 
-/* Alternatives: each runs on a copy of the subject with its own failure
-   chain that falls into the next alternative. */
+/* Reorders the captures an alternative parked on top of the stack
+   (`stores`, top first) into the order of `control`, the first
+   alternative's: every alternative reaches the common end with the same
+   layout.  Both lists hold the same names (checked earlier).  Each
+   position from the deepest up gets its value through the top. */
+static int
+reorder_captures(struct compiler *c, location loc, PyObject *stores,
+                 PyObject *control)
+{
+    Py_ssize_t n = PyList_GET_SIZE(stores);
+    for (Py_ssize_t depth = n; depth > 1; depth--) {
+        PyObject *want = PyList_GET_ITEM(control, depth - 1);
+        Py_ssize_t at = PySequence_Index(stores, want) + 1;
+        if (at <= 0) {
+            return -1;
+        }
+        if (at == depth) {
+            continue;
+        }
+        PyObject **items = ((PyListObject *)stores)->ob_item;
+        if (at != 1) {
+            ADDOP_I(c, loc, SWAP, (int)at);
+            PyObject *t = items[0]; items[0] = items[at - 1]; items[at - 1] = t;
+        }
+        ADDOP_I(c, loc, SWAP, (int)depth);
+        PyObject *t = items[0]; items[0] = items[depth - 1]; items[depth - 1] = t;
+    }
+    return 0;
+}
+
+/* One alternative of an or-pattern, on a copy of the subject, with its
+   own failure chain that falls into the next alternative.  On success
+   its captures are left on top in `control` order (the first
+   alternative sets `*control`, a new reference) and control jumps to
+   `end`.  *irrefutable tells when the following alternatives are
+   unreachable. */
+static int
+pattern_or_alternative(struct compiler *c, location loc, pattern_ty alt,
+                       PyObject **control, basicblock *end, int *irrefutable)
+{
+    pattern_context pc = { NULL, 0, 0, PyList_New(0) };
+    if (pc.stores == NULL) {
+        return -1;
+    }
+    int r = -1;
+    if (_PyCfg_Addop(CFG(c), COPY, 1, NULL, loc) < 0 ||
+        codegen_pattern(c, alt, &pc) < 0) {
+        goto done;
+    }
+    if (*control == NULL) {
+        *control = Py_NewRef(pc.stores);
+    }
+    else if (reorder_captures(c, loc, pc.stores, *control) < 0) {
+        goto done;
+    }
+    if (_PyCfg_Addop(CFG(c), JUMP_NO_INTERRUPT, 0, end, loc) < 0) {
+        goto done;
+    }
+    *irrefutable = pc.fail_pop_size == 0;
+    r = *irrefutable ? 0 : emit_fail_pops(c, &pc);
+done:
+    PyMem_Free(pc.fail_pop);
+    Py_DECREF(pc.stores);
+    return r;
+}
+
+/* Alternatives: the first that matches parks its captures on the stack;
+   at the end they move under the subject copy and the outer working
+   values, joining the outer captures. */
 static int
 pattern_or(struct compiler *c, pattern_ty p, pattern_context *pc)
 {
     location loc = LOC(p);
     NEW_BLOCK(c, end);
     asdl_pattern_seq *alts = p->v.MatchOr.patterns;
-    for (Py_ssize_t i = 0; i < asdl_seq_LEN(alts); i++) {
-        pattern_context alt = { NULL, 0, 0 };
-        ADDOP_I(c, loc, COPY, 1);
-        if (codegen_pattern(c, asdl_seq_GET(alts, i), &alt) < 0) {
-            PyMem_Free(alt.fail_pop);
+    PyObject *control = NULL;   /* owned once set */
+    int irrefutable = 0;
+    for (Py_ssize_t i = 0; i < asdl_seq_LEN(alts) && !irrefutable; i++) {
+        if (pattern_or_alternative(c, loc, asdl_seq_GET(alts, i), &control,
+                                   end, &irrefutable) < 0) {
+            Py_XDECREF(control);
             return -1;
         }
-        if (_PyCfg_Addop(CFG(c), POP_TOP, 0, NULL, loc) < 0 ||
-            _PyCfg_Addop(CFG(c), JUMP_NO_INTERRUPT, 0, end, loc) < 0) {
-            PyMem_Free(alt.fail_pop);
-            return -1;
-        }
-        if (alt.fail_pop_size == 0) {
-            /* An irrefutable alternative: the rest are unreachable. */
-            PyMem_Free(alt.fail_pop);
-            USE_BLOCK(c, end);
-            return 0;
-        }
-        RETURN_IF_ERROR(emit_fail_pops(c, &alt));
     }
-    ADDOP(c, loc, POP_TOP);
-    RETURN_IF_ERROR(jump_to_fail_pop(c, loc, pc, JUMP));
+    if (!irrefutable &&
+        (_PyCfg_Addop(CFG(c), POP_TOP, 0, NULL, loc) < 0 ||
+         jump_to_fail_pop(c, loc, pc, JUMP) < 0)) {
+        Py_XDECREF(control);
+        return -1;
+    }
     USE_BLOCK(c, end);
+    Py_ssize_t n = PyList_GET_SIZE(control);
+    /* Each capture passes the others, the subject copy, the working
+       values and the outer captures already parked. */
+    Py_ssize_t depth = n + 1 + pc->on_top + PyList_GET_SIZE(pc->stores);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (emit_rotate(c, loc, depth) < 0 ||
+            PyList_Append(pc->stores, PyList_GET_ITEM(control, i)) < 0) {
+            Py_DECREF(control);
+            return -1;
+        }
+    }
+    Py_DECREF(control);
+    ADDOP(c, loc, POP_TOP);
     return 0;
 }
 
@@ -1276,16 +1386,16 @@ codegen_pattern(struct compiler *c, pattern_ty p, pattern_context *pc)
     case MatchClass_kind:
         return pattern_class(c, p, pc);
     case MatchStar_kind:
-        return pattern_capture(c, loc, p->v.MatchStar.name);
+        return pattern_capture(c, loc, p->v.MatchStar.name, pc);
     case MatchAs_kind:
         if (p->v.MatchAs.pattern == NULL) {
-            return pattern_capture(c, loc, p->v.MatchAs.name);
+            return pattern_capture(c, loc, p->v.MatchAs.name, pc);
         }
         ADDOP_I(c, loc, COPY, 1);
         pc->on_top++;
         RETURN_IF_ERROR(codegen_pattern(c, p->v.MatchAs.pattern, pc));
         pc->on_top--;
-        return pattern_capture(c, loc, p->v.MatchAs.name);
+        return pattern_capture(c, loc, p->v.MatchAs.name, pc);
     case MatchOr_kind:
         return pattern_or(c, p, pc);
     }
@@ -1562,10 +1672,56 @@ check_case_pattern(struct compiler *c, match_case_ty m, int last)
     return r;
 }
 
+/* One case: its pattern, then (on a match) its captures stored, its
+   guard and its body.  A failing pattern or guard falls through to what
+   follows, with the stack as it was before the case. */
+static int
+codegen_match_case(struct compiler *c, match_case_ty m, int last,
+                   basicblock *end)
+{
+    pattern_context pc = { NULL, 0, 0, PyList_New(0) };
+    if (pc.stores == NULL) {
+        return -1;
+    }
+    int r = -1;
+    /* Every case but the last works on a copy of the subject. */
+    if (!last && _PyCfg_Addop(CFG(c), COPY, 1, NULL, LOC(m->pattern)) < 0) {
+        goto done;
+    }
+    if (codegen_pattern(c, m->pattern, &pc) < 0 ||
+        store_captures(c, LOC(m->pattern), &pc) < 0) {
+        goto done;
+    }
+    /* The names are bound now: a failing guard pops nothing more. */
+    if (PyList_SetSlice(pc.stores, 0, PyList_GET_SIZE(pc.stores), NULL) < 0) {
+        goto done;
+    }
+    if (m->guard && (ensure_fail_pop(c, &pc, 0) < 0 ||
+                     codegen_jump_if(c, LOC(m->guard), m->guard,
+                                     pc.fail_pop[0], 0) < 0)) {
+        goto done;
+    }
+    if (!last && _PyCfg_Addop(CFG(c), POP_TOP, 0, NULL, NO_LOCATION) < 0) {
+        goto done;
+    }
+    for (Py_ssize_t j = 0; j < asdl_seq_LEN(m->body); j++) {
+        if (codegen_visit_stmt(c, asdl_seq_GET(m->body, j)) < 0) {
+            goto done;
+        }
+    }
+    if (_PyCfg_Addop(CFG(c), JUMP_NO_INTERRUPT, 0, end, NO_LOCATION) < 0) {
+        goto done;
+    }
+    r = emit_fail_pops(c, &pc);
+done:
+    PyMem_Free(pc.fail_pop);
+    Py_DECREF(pc.stores);
+    return r;
+}
+
 static int
 codegen_match(struct compiler *c, stmt_ty s)
 {
-    location loc = LOC(s);
     VISIT(c, expr, s->v.Match.subject);
     NEW_BLOCK(c, end);
     Py_ssize_t n = asdl_seq_LEN(s->v.Match.cases);
@@ -1573,35 +1729,8 @@ codegen_match(struct compiler *c, stmt_ty s)
         match_case_ty m = asdl_seq_GET(s->v.Match.cases, i);
         int last = i == n - 1;
         RETURN_IF_ERROR(check_case_pattern(c, m, last));
-        pattern_context pc = { NULL, 0, 0 };
-        /* Every case but the last works on a copy of the subject. */
-        if (!last) {
-            ADDOP_I(c, LOC(m->pattern), COPY, 1);
-        }
-        if (codegen_pattern(c, m->pattern, &pc) < 0 ||
-            (m->guard && (ensure_fail_pop(c, &pc, 0) < 0 ||
-                          codegen_jump_if(c, LOC(m->guard), m->guard,
-                                          pc.fail_pop[0], 0) < 0))) {
-            PyMem_Free(pc.fail_pop);
-            return -1;
-        }
-        if (!last && _PyCfg_Addop(CFG(c), POP_TOP, 0, NULL, NO_LOCATION) < 0) {
-            PyMem_Free(pc.fail_pop);
-            return -1;
-        }
-        for (Py_ssize_t j = 0; j < asdl_seq_LEN(m->body); j++) {
-            if (codegen_visit_stmt(c, asdl_seq_GET(m->body, j)) < 0) {
-                PyMem_Free(pc.fail_pop);
-                return -1;
-            }
-        }
-        if (_PyCfg_Addop(CFG(c), JUMP_NO_INTERRUPT, 0, end, NO_LOCATION) < 0) {
-            PyMem_Free(pc.fail_pop);
-            return -1;
-        }
-        RETURN_IF_ERROR(emit_fail_pops(c, &pc));
+        RETURN_IF_ERROR(codegen_match_case(c, m, last, end));
     }
-    (void)loc;
     USE_BLOCK(c, end);
     return 0;
 }

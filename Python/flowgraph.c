@@ -775,37 +775,43 @@ duplicate_exits_without_line(cfg_builder *g, int *counts, int limit)
     return 0;
 }
 
+/* The first instruction of n, when n has a single way in and no line of
+   its own, takes the line of the edge leading to it. */
+static void
+give_line_to_successor(basicblock *n, const int *counts, _Py_SourceLocation loc)
+{
+    if (n != NULL && n->b_iused > 0 && counts[n->b_label] == 1
+            && n->b_instr[0].i_loc.lineno < 0) {
+        n->b_instr[0].i_loc = loc;
+    }
+}
+
 /* An instruction without a line takes the previous one's in its block;
    the first instruction of a block with a single way in takes the line
-   its predecessor ended on. */
+   of the jump or fall-through leading to it.  A conditional jump may sit
+   mid-block here (the builder does not end blocks at jumps). */
 static void
 propagate_lines(cfg_builder *g, const int *counts)
 {
     for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
-        cfg_instr *last = _PyCfg_LastInstr(b);
-        if (last == NULL) {
+        if (b->b_iused == 0) {
             continue;
         }
         _Py_SourceLocation prev = NO_LOCATION;
         for (int i = 0; i < b->b_iused; i++) {
-            if (b->b_instr[i].i_loc.lineno < 0) {
-                b->b_instr[i].i_loc = prev;
+            cfg_instr *in = &b->b_instr[i];
+            if (in->i_loc.lineno < 0) {
+                in->i_loc = prev;
             }
             else {
-                prev = b->b_instr[i].i_loc;
+                prev = in->i_loc;
+            }
+            if (in->i_target != NULL && OPCODE_HAS_JUMP(in->i_opcode)) {
+                give_line_to_successor(skip_empty(in->i_target), counts, prev);
             }
         }
-        basicblock *next[2] = {
-            block_falls_through(b) && b->b_next ? skip_empty(b->b_next) : NULL,
-            last->i_target != NULL && OPCODE_HAS_JUMP(last->i_opcode)
-                ? skip_empty(last->i_target) : NULL,
-        };
-        for (int k = 0; k < 2; k++) {
-            basicblock *n = next[k];
-            if (n != NULL && n->b_iused > 0 && counts[n->b_label] == 1
-                    && n->b_instr[0].i_loc.lineno < 0) {
-                n->b_instr[0].i_loc = prev;
-            }
+        if (block_falls_through(b) && b->b_next != NULL) {
+            give_line_to_successor(skip_empty(b->b_next), counts, prev);
         }
     }
 }

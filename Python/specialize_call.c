@@ -107,7 +107,10 @@ call_with_payload(_Py_CODEUNIT *instr, _PySpecEntry *entry, int kind,
 static int
 simple_signature(PyCodeObject *co)
 {
-    return !(co->co_flags & (CO_VARARGS | CO_VARKEYWORDS))
+    /* Not CO_OPTIMIZED: module code made a function, whose frame needs
+       its globals as locals (ceval.c, push_function_frame). */
+    return (co->co_flags & (CO_VARARGS | CO_VARKEYWORDS | CO_OPTIMIZED))
+               == CO_OPTIMIZED
            && co->co_kwonlyargcount == 0;
 }
 

@@ -236,6 +236,12 @@ enter_block(struct symtable *st, PyObject *name, _Py_block_ty type,
         type == FunctionBlock) {
         ste->ste_method = 1;
     }
+    /* A scope opened inside a comprehension's iterable expression (a
+       lambda, a nested comprehension) is still part of that expression:
+       assignment expressions stay forbidden there. */
+    if (st->st_cur != NULL) {
+        ste->ste_comp_iter_expr = st->st_cur->ste_comp_iter_expr;
+    }
     if (grow(&st->st_stack, &st->st_stackcap, st->st_depth + 1,
              sizeof(void *)) < 0) {
         return -1;
@@ -875,7 +881,8 @@ st_visit_comprehension(struct symtable *st, expr_ty e,
     /* An asynchronous comprehension inside another comprehension makes
        the outer one asynchronous too (it awaits the inner one). */
     if (comp->ste_coroutine && kind != GeneratorExpression &&
-        st->st_cur->ste_comprehension) {
+        (st->st_cur->ste_comprehension ||
+         st->st_cur->ste_type == ModuleBlock)) {
         st->st_cur->ste_coroutine = 1;
     }
     return 0;
@@ -1211,7 +1218,8 @@ st_visit_stmt(struct symtable *st, stmt_ty s)
                         LOC(target)) < 0) {
                 return -1;
             }
-            if (!s->v.AnnAssign.simple || s->v.AnnAssign.value) {
+            /* "(x): int" without a value binds nothing. */
+            if (s->v.AnnAssign.value) {
                 if (st_visit_expr(st, target) < 0) {
                     return -1;
                 }
@@ -1256,6 +1264,9 @@ st_visit_stmt(struct symtable *st, stmt_ty s)
     }
     case For_kind:
     case AsyncFor_kind:
+        if (st->st_cur->ste_type == ModuleBlock) {
+            st->st_cur->ste_coroutine = 1;      /* top-level await */
+        }
         r = st_visit_expr(st, s->v.For.target);
         if (r == 0) r = st_visit_expr(st, s->v.For.iter);
         if (r == 0) { VISIT_SEQ(st, stmt, s->v.For.body); }
@@ -1273,6 +1284,9 @@ st_visit_stmt(struct symtable *st, stmt_ty s)
         break;
     case With_kind:
     case AsyncWith_kind:
+        if (st->st_cur->ste_type == ModuleBlock) {
+            st->st_cur->ste_coroutine = 1;      /* top-level await */
+        }
         VISIT_SEQ(st, withitem, s->v.With.items);
         VISIT_SEQ(st, stmt, s->v.With.body);
         break;
@@ -1515,6 +1529,15 @@ st_visit_expr(struct symtable *st, expr_ty e)
     case Name_kind: {
         int flag = e->v.Name.ctx == Load ? USE : DEF_LOCAL;
         if (flag == DEF_LOCAL && st->st_cur->ste_comp_iter_target) {
+            /* An earlier assignment expression in this comprehension
+               made the name global/nonlocal here. */
+            if (_PyST_GetSymbol(st->st_cur, e->v.Name.id)
+                    & (DEF_GLOBAL | DEF_NONLOCAL)) {
+                r = _PyErr_SetSyntaxAt(st->st_filename, LOC(e),
+                    "comprehension inner loop cannot rebind assignment "
+                    "expression target '%U'", e->v.Name.id);
+                break;
+            }
             flag |= DEF_COMP_ITER;
         }
         r = add_def(st, e->v.Name.id, flag, LOC(e));

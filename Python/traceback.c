@@ -140,6 +140,19 @@ static PyMemberDef tb_members[] = {
     {NULL, 0, 0, 0, NULL},
 };
 
+/* dir(tb) lists only the four tb_* attributes, as CPython's does. */
+static PyObject *tb_dir(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    (void)self;
+    return Py_BuildValue("[ssss]", "tb_frame", "tb_next", "tb_lasti",
+                         "tb_lineno");
+}
+
+static PyMethodDef tb_methods[] = {
+    {"__dir__", tb_dir, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 static PyObject *tb_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
     (void)type;
@@ -178,6 +191,7 @@ PyTypeObject PyTraceBack_Type = {
               "Create a new traceback object.",
     .tp_traverse = tb_traverse,
     .tp_clear = tb_clear,
+    .tp_methods = tb_methods,
     .tp_members = tb_members,
     .tp_getset = tb_getset,
     .tp_new = tb_new,

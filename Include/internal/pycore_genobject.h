@@ -35,4 +35,15 @@ void _PyGen_SuspendInline(PyThreadState *tstate,
 void _PyGen_FinishInline(PyThreadState *tstate,
                          struct _PyInterpreterFrame *frame);
 
+/* PUSH_EXC_INFO / POP_EXCEPT in a generator's frame (owner
+   FRAME_OWNED_BY_GENERATOR): the generator counts the except handlers it
+   is inside, so that at a yield it knows whether the handled exception is
+   its own (kept while suspended) or its caller's.  Leaving the outermost
+   handler restores the caller's current handled exception rather than
+   the one saved on entry, which is stale when the generator was resumed
+   from elsewhere meanwhile.  HandlerLeft steals `saved` (Py_None for
+   none) and returns the value to install, a new reference. */
+void _PyGen_HandlerEntered(struct _PyInterpreterFrame *frame);
+PyObject *_PyGen_HandlerLeft(struct _PyInterpreterFrame *frame, PyObject *saved);
+
 #endif /* Py_INTERNAL_GENOBJECT_H */

@@ -365,7 +365,9 @@ _PySpec_CopyBindingFits(PyCodeObject *co, PyObject *defaults, int total,
     int npos = total - nkw;
     int argcount = co->co_argcount;
     int nparams = argcount + co->co_kwonlyargcount;
-    if ((co->co_flags & (CO_VARARGS | CO_VARKEYWORDS)) || npos > argcount
+    /* Not CO_OPTIMIZED: the frame needs the globals as locals. */
+    if ((co->co_flags & (CO_VARARGS | CO_VARKEYWORDS | CO_OPTIMIZED))
+                != CO_OPTIMIZED || npos > argcount
             || total > nparams
             || (nkw > 0 && npos < co->co_posonlyargcount)) {
         return 0;
