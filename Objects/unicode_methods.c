@@ -648,15 +648,41 @@ unicode_isspace(PyObject *self, PyObject *Py_UNUSED(ignored))
     return all_chars(self, is_space, 1);
 }
 
+/* all_chars for an ASCII string, where the Unicode properties reduce to
+   the ASCII ones: letters are [A-Za-z], alphanumerics add [0-9]. */
+static PyObject *
+all_ascii_chars(PyObject *self, int allow_digits)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(self);
+    const Py_UCS1 *data = PyUnicode_1BYTE_DATA(self);
+    if (len == 0) {
+        Py_RETURN_FALSE;
+    }
+    for (Py_ssize_t i = 0; i < len; i++) {
+        unsigned int c = data[i];
+        if ((unsigned int)((c | 0x20) - 'a') >= 26
+            && !(allow_digits && c - '0' < 10)) {
+            Py_RETURN_FALSE;
+        }
+    }
+    Py_RETURN_TRUE;
+}
+
 static PyObject *
 unicode_isalpha(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
+    if (PyUnicode_IS_ASCII(self)) {
+        return all_ascii_chars(self, 0);
+    }
     return all_chars(self, _PyUnicode_IsAlpha, 1);
 }
 
 static PyObject *
 unicode_isalnum(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
+    if (PyUnicode_IS_ASCII(self)) {
+        return all_ascii_chars(self, 1);
+    }
     return all_chars(self, is_alnum, 1);
 }
 

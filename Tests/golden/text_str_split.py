@@ -23,3 +23,10 @@ single = S("single")
 print(type(single.split()[0]).__name__, single.split()[0] is single,
       type(single.splitlines()[0]).__name__)
 print(" ".join("a b c".split()), len(("w " * 1000).split()))
+
+# isalpha()/isalnum(): the ASCII shortcut against the Unicode tables.
+for text in ["", "a", "Z", "az09", "abc", "ab c", "@", "[", "`", "{", "_", "0", "9/",
+             "\xe9", "\xb2", "\u0661", "a\u0300", "\u2167", S("sub")]:
+    print(repr(text), text.isalpha(), text.isalnum())
+print("".join(chr(c) for c in range(128) if chr(c).isalpha()))
+print("".join(chr(c) for c in range(128) if chr(c).isalnum()))
