@@ -328,38 +328,50 @@ scan_required_value(ScanState *st, Py_ssize_t idx, Py_ssize_t *next_idx)
     return value;
 }
 
-/* The object built from the parsed pairs (a list of 2-tuples), passed
-   through object_pairs_hook or object_hook. */
+/* The members of an object are collected in a list of 2-tuples when
+   object_pairs_hook wants them, else straight into the dict (setting the
+   keys in order gives dict(pairs): the last duplicate wins, in the place
+   of the first). */
 static PyObject *
-finish_object(ScanState *st, PyObject *pairs)
+new_members(ScanState *st)
+{
+    return st->scanner->object_pairs_hook != Py_None ? PyList_New(0)
+                                                     : PyDict_New();
+}
+
+/* The object built from the members (see new_members), passed through
+   object_pairs_hook or object_hook; takes the reference to members. */
+static PyObject *
+finish_object(ScanState *st, PyObject *members)
 {
     ScannerObject *sc = st->scanner;
-    if (sc->object_pairs_hook != Py_None) {
-        return PyObject_CallOneArg(sc->object_pairs_hook, pairs);
+    PyObject *hook = PyList_CheckExact(members) ? sc->object_pairs_hook
+                                                : sc->object_hook;
+    if (hook == Py_None) {
+        return members;
     }
-    PyObject *dict = PyDict_New();
-    if (dict == NULL) {
-        return NULL;
-    }
-    Py_ssize_t n = PyList_GET_SIZE(pairs);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *pair = PyList_GET_ITEM(pairs, i);
-        if (PyDict_SetItem(dict, PyTuple_GET_ITEM(pair, 0),
-                           PyTuple_GET_ITEM(pair, 1)) < 0) {
-            Py_DECREF(dict);
-            return NULL;
-        }
-    }
-    if (sc->object_hook == Py_None) {
-        return dict;
-    }
-    PyObject *result = PyObject_CallOneArg(sc->object_hook, dict);
-    Py_DECREF(dict);
+    PyObject *result = PyObject_CallOneArg(hook, members);
+    Py_DECREF(members);
     return result;
 }
 
+static int
+add_member(PyObject *members, PyObject *key, PyObject *value)
+{
+    if (PyDict_CheckExact(members)) {
+        return PyDict_SetItem(members, key, value);
+    }
+    PyObject *pair = PyTuple_Pack(2, key, value);
+    if (pair == NULL) {
+        return -1;
+    }
+    int rc = PyList_Append(members, pair);
+    Py_DECREF(pair);
+    return rc;
+}
+
 /* Parse one "key": value member starting at the key's opening quote;
-   appends the pair to pairs. */
+   adds it to pairs (see new_members). */
 static int
 scan_member(ScanState *st, Py_ssize_t idx, PyObject *pairs,
             Py_ssize_t *next_idx)
@@ -387,14 +399,12 @@ scan_member(ScanState *st, Py_ssize_t idx, PyObject *pairs,
         Py_DECREF(key);
         return -1;
     }
-    PyObject *pair = PyTuple_Pack(2, key, value);
+    int rc = add_member(pairs, key, value);
     Py_DECREF(key);
     Py_DECREF(value);
-    if (pair == NULL || PyList_Append(pairs, pair) < 0) {
-        Py_XDECREF(pair);
+    if (rc < 0) {
         return -1;
     }
-    Py_DECREF(pair);
     *next_idx = idx;
     return 0;
 }
@@ -403,7 +413,7 @@ scan_member(ScanState *st, Py_ssize_t idx, PyObject *pairs,
 static PyObject *
 scan_object(ScanState *st, Py_ssize_t idx, Py_ssize_t *next_idx)
 {
-    PyObject *pairs = PyList_New(0);
+    PyObject *pairs = new_members(st);
     if (pairs == NULL) {
         return NULL;
     }
@@ -440,10 +450,8 @@ scan_object(ScanState *st, Py_ssize_t idx, Py_ssize_t *next_idx)
         }
     }
 done:;
-    PyObject *result = finish_object(st, pairs);
-    Py_DECREF(pairs);
     *next_idx = idx;
-    return result;
+    return finish_object(st, pairs);
 error:
     Py_DECREF(pairs);
     return NULL;

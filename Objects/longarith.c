@@ -87,21 +87,31 @@ digits_cmp(const digit *a, const digit *b, Py_ssize_t n)
 }
 
 
-/* z[0:na+nb] = a * b by the schoolbook method.  z must not overlap. */
+/* z[0:na+nb] = a * b by the schoolbook method, one row per digit of a
+   (so a should be the shorter: the per-row overhead is paid na times).
+   z must not overlap.  The first row stores into z; the later rows add
+   into the digits the earlier ones wrote, so z needs no clearing. */
 static void
 digits_mul_school(digit *z, const digit *a, Py_ssize_t na,
                   const digit *b, Py_ssize_t nb)
 {
-    memset(z, 0, (size_t)(na + nb) * sizeof(digit));
-    for (Py_ssize_t i = 0; i < na; i++) {
+    twodigits a0 = a[0], carry = 0;
+    for (Py_ssize_t j = 0; j < nb; j++) {
+        carry += a0 * b[j];
+        z[j] = (digit)(carry & PyLong_MASK);
+        carry >>= PyLong_SHIFT;
+    }
+    z[nb] = (digit)carry;
+    for (Py_ssize_t i = 1; i < na; i++) {
         twodigits ai = a[i];
+        digit *row = z + i;
         if (ai == 0) {
+            row[nb] = 0;
             continue;
         }
-        /* Row i touches z[i .. i+nb]; z[i+nb] is still zero here.  The
-           sum fits: digit + digit*digit + carry < 2**61. */
-        digit *row = z + i;
-        twodigits carry = 0;
+        /* Row i adds into z[i .. i+nb-1] and sets z[i+nb].  The sum fits:
+           digit + digit*digit + carry < 2**61. */
+        carry = 0;
         for (Py_ssize_t j = 0; j < nb; j++) {
             carry += row[j] + ai * b[j];
             row[j] = (digit)(carry & PyLong_MASK);
@@ -226,7 +236,7 @@ digits_mul(digit *z, const digit *a, Py_ssize_t na, const digit *b, Py_ssize_t n
             memset(z, 0, (size_t)na * sizeof(digit));
             return 0;
         }
-        digits_mul_school(z, a, na, b, nb);
+        digits_mul_school(z, b, nb, a, na);
         return 0;
     }
     if (2 * nb <= na) {
@@ -310,6 +320,11 @@ digits_divrem_knuth(digit *q, digit *r, const digit *a, Py_ssize_t na,
             if (rhat >= PyLong_BASE) {
                 break;
             }
+        }
+        if (qhat == 0) {
+            /* Nothing to subtract (common for a short quotient). */
+            q[j] = 0;
+            continue;
         }
         /* window -= qhat * v */
         stwodigits borrow = 0;

@@ -7,6 +7,7 @@
 #include "Python.h"
 #include "pycore_unicodeobject.h"
 #include "pycore_unicodectype.h"
+#include "pycore_list.h"          /* _PyList_AppendTakeRef */
 #include "pycore_exceptions.h"     /* _PyArg_UnexpectedKeyword */
 
 /* ---- searching ---------------------------------------------------------------- */
@@ -647,15 +648,41 @@ unicode_isspace(PyObject *self, PyObject *Py_UNUSED(ignored))
     return all_chars(self, is_space, 1);
 }
 
+/* all_chars for an ASCII string, where the Unicode properties reduce to
+   the ASCII ones: letters are [A-Za-z], alphanumerics add [0-9]. */
+static PyObject *
+all_ascii_chars(PyObject *self, int allow_digits)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(self);
+    const Py_UCS1 *data = PyUnicode_1BYTE_DATA(self);
+    if (len == 0) {
+        Py_RETURN_FALSE;
+    }
+    for (Py_ssize_t i = 0; i < len; i++) {
+        unsigned int c = data[i];
+        if ((unsigned int)((c | 0x20) - 'a') >= 26
+            && !(allow_digits && c - '0' < 10)) {
+            Py_RETURN_FALSE;
+        }
+    }
+    Py_RETURN_TRUE;
+}
+
 static PyObject *
 unicode_isalpha(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
+    if (PyUnicode_IS_ASCII(self)) {
+        return all_ascii_chars(self, 0);
+    }
     return all_chars(self, _PyUnicode_IsAlpha, 1);
 }
 
 static PyObject *
 unicode_isalnum(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
+    if (PyUnicode_IS_ASCII(self)) {
+        return all_ascii_chars(self, 1);
+    }
     return all_chars(self, is_alnum, 1);
 }
 
@@ -1230,15 +1257,73 @@ unicode_rstrip(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 static int
 append_slice(PyObject *list, PyObject *self, Py_ssize_t start, Py_ssize_t end)
 {
-    PyObject *item = (start == 0 && end == PyUnicode_GET_LENGTH(self)
-                      && PyUnicode_CheckExact(self))
-                     ? Py_NewRef(self) : PyUnicode_Substring(self, start, end);
+    PyObject *item;
+    if (start == 0 && end == PyUnicode_GET_LENGTH(self)
+        && PyUnicode_CheckExact(self)) {
+        item = Py_NewRef(self);
+    }
+    else if (start < end && PyUnicode_IS_ASCII(self)) {
+        item = _PyUnicode_FromASCII((const char *)PyUnicode_1BYTE_DATA(self)
+                                    + start, end - start);
+    }
+    else {
+        item = PyUnicode_Substring(self, start, end);
+    }
     if (item == NULL) {
         return -1;
     }
-    int res = PyList_Append(list, item);
-    Py_DECREF(item);
-    return res;
+    /* The list is still private to the splitting call. */
+    return _PyList_AppendTakeRef((PyListObject *)list, item);
+}
+
+/* Py_UNICODE_ISLINEBREAK without the table lookup below 256, where the
+   line breaks are \n \v \f \r, \x1c-\x1e and \x85. */
+static inline int
+is_line_break(Py_UCS4 ch)
+{
+    if (ch < 256) {
+        return ch <= 0x1e ? (ch >= 0x0a && ch <= 0x0d) || ch >= 0x1c
+                          : ch == 0x85;
+    }
+    return Py_UNICODE_ISLINEBREAK(ch);
+}
+
+static inline int
+is_space_1byte(Py_UCS1 ch)
+{
+    return ch < 128 ? _Py_ascii_whitespace[ch] : Py_UNICODE_ISSPACE(ch);
+}
+
+/* split_whitespace for a one-byte string: the same scan without the
+   per-character kind dispatch. */
+static int
+split_whitespace_1byte(PyObject *list, PyObject *self, Py_ssize_t maxcount)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(self);
+    const Py_UCS1 *data = PyUnicode_1BYTE_DATA(self);
+    Py_ssize_t i = 0;
+    while (maxcount-- > 0) {
+        while (i < len && is_space_1byte(data[i])) {
+            i++;
+        }
+        if (i == len) {
+            return 0;
+        }
+        Py_ssize_t j = i++;
+        while (i < len && !is_space_1byte(data[i])) {
+            i++;
+        }
+        if (append_slice(list, self, j, i) < 0) {
+            return -1;
+        }
+    }
+    while (i < len && is_space_1byte(data[i])) {
+        i++;
+    }
+    if (i < len && append_slice(list, self, i, len) < 0) {
+        return -1;
+    }
+    return 0;
 }
 
 static PyObject *
@@ -1250,6 +1335,13 @@ split_whitespace(PyObject *self, Py_ssize_t maxcount)
     PyObject *list = PyList_New(0);
     if (list == NULL) {
         return NULL;
+    }
+    if (kind == PyUnicode_1BYTE_KIND) {
+        if (split_whitespace_1byte(list, self, maxcount) < 0) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        return list;
     }
     Py_ssize_t i = 0;
     while (maxcount-- > 0) {
@@ -1451,7 +1543,7 @@ PyUnicode_Splitlines(PyObject *self, int keepends)
     Py_ssize_t i = 0;
     while (i < len) {
         Py_ssize_t j = i;
-        while (i < len && !Py_UNICODE_ISLINEBREAK(PyUnicode_READ(kind, data, i))) {
+        while (i < len && !is_line_break(PyUnicode_READ(kind, data, i))) {
             i++;
         }
         Py_ssize_t eol = i;

@@ -1262,6 +1262,7 @@ pattern_dealloc(PyObject *op)
     if (self->weakreflist != NULL) {
         PyObject_ClearWeakRefs(op);
     }
+    _PySre_FreeProgram(&self->prog);
     PyMem_Free(self->prog.code);
     Py_XDECREF(self->pattern);
     Py_XDECREF(self->groupindex);
@@ -1550,6 +1551,8 @@ sre_compile(PyObject *Py_UNUSED(module), PyObject *args, PyObject *kwds)
         return NULL;
     }
     self->prog.code = NULL;
+    self->prog.set_map_of = NULL;
+    self->prog.set_maps = NULL;
     self->pattern = Py_NewRef(pattern);
     self->groupindex = PyDict_Copy(groupindex);
     self->indexgroup = Py_NewRef(indexgroup);

@@ -105,6 +105,15 @@ typedef struct {
     Py_ssize_t ncounters;     /* REPEAT_INIT counters */
     int64_t prefix_char;      /* a character every match starts with, or -1 */
     int anchored;             /* every match starts at position 0 */
+    /* Filled by _PySre_CheckProgram, read-only afterwards.  set_map_of[pc]
+       is, for a set instruction (IN, IN_I) at pc, the index of its
+       membership bitmap for the characters 0..255 in set_maps (8 words
+       each), or -1 when membership depends on the locale of the moment. */
+    int32_t *set_map_of;
+    uint32_t *set_maps;
+    /* The single-character instruction every match must begin with (pc of
+       LITERAL, IN, ...), or -1: a search skips positions it rejects. */
+    Py_ssize_t first_pc;
 } SreProgram;
 
 /* One backtracking entry; see sre_engine.c for the kinds. */
@@ -132,8 +141,10 @@ typedef struct {
     unsigned long steps;      /* for periodic signal checks */
 } SreState;
 
-/* sre_compile.c: check code and fill prog; 0 or -1 with ValueError set. */
+/* sre_compile.c: check code and fill prog; 0 or -1 with ValueError set.
+   _PySre_FreeProgram frees what the check allocated (not prog->code). */
 int _PySre_CheckProgram(SreProgram *prog);
+void _PySre_FreeProgram(SreProgram *prog);
 
 /* sre_engine.c.  StateInit allocates (MemoryError on failure), StateFini
    frees; the data must stay put and unchanged until StateFini. */
@@ -145,5 +156,8 @@ int _PySre_Run(SreState *st, Py_ssize_t pos, int mode);
 Py_UCS4 _PySre_Fold(Py_UCS4 ch, int casemode);
 /* Whether ch is in a \\d \\s \\w category (see SRE_CAT_*). */
 int _PySre_Category(Py_UCS4 ch, int category);
+/* The membership bitmap of characters 0..255 of the set instruction
+   (IN or IN_I) at code[pc]: 1 filled, 0 when it depends on the locale. */
+int _PySre_SetLowMap(const SreCode *code, Py_ssize_t pc, uint32_t map[8]);
 
 #endif

@@ -268,11 +268,114 @@ check_targets(Checker *c, Py_ssize_t pc, Py_ssize_t size)
     return 0;
 }
 
+/* ---- hints for the matcher ------------------------------------------- */
+
+static int
+is_set_op(SreCode op)
+{
+    return op == SRE_OP_IN || op == SRE_OP_IN_I;
+}
+
+static Py_ssize_t
+instruction_size(const SreProgram *prog, Py_ssize_t pc)
+{
+    Checker c = {(SreProgram *)prog, NULL};
+    return check_instruction(&c, pc);
+}
+
+/* The pc of the set instruction at pc (directly, or as the body of a
+   REPEAT_ONE), or -1. */
+static Py_ssize_t
+set_at(const SreCode *code, Py_ssize_t pc)
+{
+    if (is_set_op(code[pc])) {
+        return pc;
+    }
+    if (code[pc] == SRE_OP_REPEAT_ONE && is_set_op(code[pc + 5])) {
+        return pc + 5;
+    }
+    return -1;
+}
+
+/* Give every set instruction its bitmap for the characters 0..255 so the
+   matcher answers most membership tests with one bit test.  Runs on a
+   checked program, whose instructions all start where the walk lands. */
+static int
+build_set_maps(SreProgram *prog)
+{
+    const SreCode *code = prog->code;
+    Py_ssize_t pc, nsets = 0;
+    int32_t used = 0;
+    for (pc = 0; pc < prog->length; pc += instruction_size(prog, pc)) {
+        nsets += set_at(code, pc) >= 0;
+    }
+    if (nsets == 0) {
+        return 0;
+    }
+    prog->set_map_of = PyMem_Malloc(sizeof(int32_t) * (size_t)prog->length);
+    prog->set_maps = PyMem_Malloc(sizeof(uint32_t) * 8 * (size_t)nsets);
+    if (prog->set_map_of == NULL || prog->set_maps == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (pc = 0; pc < prog->length; pc++) {
+        prog->set_map_of[pc] = -1;
+    }
+    for (pc = 0; pc < prog->length; pc += instruction_size(prog, pc)) {
+        Py_ssize_t spc = set_at(code, pc);
+        if (spc >= 0 && _PySre_SetLowMap(code, spc, prog->set_maps + 8 * used)) {
+            prog->set_map_of[spc] = used++;
+        }
+    }
+    return 0;
+}
+
+/* Where the first character of any match is tested: skip the zero-width
+   instructions at the start (group marks and positions: they consume
+   nothing, so the character at the start position must still pass the
+   first consuming one), then take a single-character instruction, or the
+   body of a single-character repeat that needs at least one character. */
+static Py_ssize_t
+find_first_pc(const SreCode *code)
+{
+    Py_ssize_t pc = 0;
+    for (;;) {
+        switch (code[pc]) {
+        case SRE_OP_MARK:
+            pc += 2;
+            continue;
+        case SRE_OP_AT:
+            pc += 3;
+            continue;
+        case SRE_OP_ANY: case SRE_OP_LITERAL: case SRE_OP_NOT_LITERAL:
+        case SRE_OP_LITERAL_I: case SRE_OP_NOT_LITERAL_I:
+        case SRE_OP_IN: case SRE_OP_IN_I:
+            return pc;
+        case SRE_OP_REPEAT_ONE:
+            return code[pc + 2] >= 1 ? pc + 5 : -1;
+        default:
+            return -1;
+        }
+    }
+}
+
+void
+_PySre_FreeProgram(SreProgram *prog)
+{
+    PyMem_Free(prog->set_map_of);
+    PyMem_Free(prog->set_maps);
+    prog->set_map_of = NULL;
+    prog->set_maps = NULL;
+}
+
 int
 _PySre_CheckProgram(SreProgram *prog)
 {
     Checker c = {prog, NULL};
     Py_ssize_t pc, size;
+    prog->set_map_of = NULL;
+    prog->set_maps = NULL;
+    prog->first_pc = -1;
     if (prog->length == 0) {
         return bad_program("empty program", 0);
     }
@@ -296,7 +399,8 @@ _PySre_CheckProgram(SreProgram *prog)
         }
     }
     PyMem_Free(c.starts);
-    return 0;
+    prog->first_pc = find_first_pc(prog->code);
+    return build_set_maps(prog);
 
 error:
     PyMem_Free(c.starts);

@@ -89,12 +89,27 @@ _PySre_Fold(Py_UCS4 ch, int casemode)
     return lower_of(ch, casemode);
 }
 
+/* [0-9A-Za-z_] as a bitmap over the ASCII characters: the word characters
+   below 128 are the same under every kind but LOCALE. */
+static const uint32_t ascii_word_map[4] = {
+    0x00000000u, 0x03FF0000u, 0x87FFFFFEu, 0x07FFFFFEu,
+};
+
+static inline int
+is_ascii_word(Py_UCS4 ch)
+{
+    return (ascii_word_map[ch >> 5] >> (ch & 31)) & 1;
+}
+
 static int
 is_word(Py_UCS4 ch, int kind)
 {
+    if (ch < 128 && kind != SRE_KIND_LOCALE) {
+        return is_ascii_word(ch);
+    }
     switch (kind) {
     case SRE_KIND_ASCII:
-        return ch < 128 && (isalnum((int)ch) || ch == '_');
+        return 0;
     case SRE_KIND_LOCALE:
         return ch < 256 && (isalnum((int)ch) || ch == '_');
     default:
@@ -107,7 +122,7 @@ is_word(Py_UCS4 ch, int kind)
 static int
 is_digit(Py_UCS4 ch, int kind)
 {
-    if (kind == SRE_KIND_UNICODE) {
+    if (kind == SRE_KIND_UNICODE && ch >= 128) {
         return _PyUnicode_IsDecimalDigit(ch);
     }
     return ch >= '0' && ch <= '9';
@@ -197,10 +212,69 @@ set_contains(const SreCode *code, Py_ssize_t pc, Py_UCS4 ch, int casemode)
     }
 }
 
+/* The membership bitmap for characters 0..255 of the set at pc, or NULL. */
+static inline const uint32_t *
+low_map(const SreProgram *prog, Py_ssize_t pc)
+{
+    int32_t m = prog->set_map_of[pc];
+    return m < 0 ? NULL : prog->set_maps + 8 * m;
+}
+
+int
+_PySre_SetLowMap(const SreCode *code, Py_ssize_t pc, uint32_t map[8])
+{
+    int casemode = code[pc] == SRE_OP_IN_I ? (int)code[pc + 2] : -1;
+    Py_ssize_t items = pc + (casemode >= 0 ? 3 : 2), i = items;
+    if (casemode == SRE_KIND_LOCALE) {
+        return 0;
+    }
+    if (code[i] == SRE_SET_NEGATE) {
+        i++;
+    }
+    while (code[i] != SRE_SET_END) {
+        switch (code[i]) {
+        case SRE_SET_CATEGORY:
+            if ((code[i + 1] >> 3) == SRE_KIND_LOCALE) {
+                return 0;
+            }
+            i += 2;
+            break;
+        case SRE_SET_LITERAL: i += 2; break;
+        case SRE_SET_RANGE: i += 3; break;
+        default: i += 9; break;
+        }
+    }
+    /* Without the locale, membership is a pure function of ch. */
+    memset(map, 0, 8 * sizeof(uint32_t));
+    for (Py_UCS4 ch = 0; ch < 256; ch++) {
+        if (set_contains(code, items, ch, casemode)) {
+            map[ch >> 5] |= 1u << (ch & 31);
+        }
+    }
+    return 1;
+}
+
+static inline int
+in_set(const SreProgram *prog, Py_ssize_t pc, Py_UCS4 ch)
+{
+    const SreCode *code = prog->code;
+    if (ch < 256) {
+        const uint32_t *map = low_map(prog, pc);
+        if (map != NULL) {
+            return (map[ch >> 5] >> (ch & 31)) & 1;
+        }
+    }
+    if (code[pc] == SRE_OP_IN) {
+        return set_contains(code, pc + 2, ch, -1);
+    }
+    return set_contains(code, pc + 3, ch, (int)code[pc + 2]);
+}
+
 /* Whether ch satisfies the single-character opcode at code[pc]. */
 static inline int
-match_one(const SreCode *code, Py_ssize_t pc, Py_UCS4 ch)
+match_one(const SreProgram *prog, Py_ssize_t pc, Py_UCS4 ch)
 {
+    const SreCode *code = prog->code;
     switch (code[pc]) {
     case SRE_OP_ANY: return ch != '\n';
     case SRE_OP_ANY_ALL: return 1;
@@ -212,9 +286,9 @@ match_one(const SreCode *code, Py_ssize_t pc, Py_UCS4 ch)
     case SRE_OP_NOT_LITERAL_I:
         return ch != code[pc + 1]
             && _PySre_Fold(ch, (int)code[pc + 2]) != code[pc + 1];
-    case SRE_OP_IN: return set_contains(code, pc + 2, ch, -1);
+    case SRE_OP_IN:
     case SRE_OP_IN_I:
-        return set_contains(code, pc + 3, ch, (int)code[pc + 2]);
+        return in_set(prog, pc, ch);
     default: return 0;
     }
 }
@@ -241,8 +315,23 @@ count_run(const SreState *st, Py_ssize_t pc, Py_ssize_t pos, Py_ssize_t limit)
             n++;
         }
         return n;
+    case SRE_OP_IN:
+    case SRE_OP_IN_I: {
+        const uint32_t *map = low_map(st->prog, pc);
+        if (map != NULL && st->charsize == 1) {
+            const Py_UCS1 *data = (const Py_UCS1 *)st->data + pos;
+            while (n < limit && ((map[data[n] >> 5] >> (data[n] & 31)) & 1)) {
+                n++;
+            }
+            return n;
+        }
+        while (n < limit && in_set(st->prog, pc, char_at(st, pos + n))) {
+            n++;
+        }
+        return n;
+    }
     default:
-        while (n < limit && match_one(code, pc, char_at(st, pos + n))) {
+        while (n < limit && match_one(st->prog, pc, char_at(st, pos + n))) {
             n++;
         }
         return n;
@@ -311,23 +400,30 @@ _PySre_StateFini(SreState *st)
 }
 
 static int
+grow_stack(SreState *st)
+{
+    Py_ssize_t size = st->stack_size * 2;
+    SreFrame *grown;
+    if (size > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(SreFrame)) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    grown = PyMem_Realloc(st->stack, sizeof(SreFrame) * size);
+    if (grown == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    st->stack = grown;
+    st->stack_size = size;
+    return 0;
+}
+
+static inline int
 push(SreState *st, int kind, Py_ssize_t pc, Py_ssize_t pos,
      Py_ssize_t a, Py_ssize_t b)
 {
-    if (st->stack_top == st->stack_size) {
-        Py_ssize_t size = st->stack_size * 2;
-        SreFrame *grown;
-        if (size > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(SreFrame)) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        grown = PyMem_Realloc(st->stack, sizeof(SreFrame) * size);
-        if (grown == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        st->stack = grown;
-        st->stack_size = size;
+    if (st->stack_top == st->stack_size && grow_stack(st) < 0) {
+        return -1;
     }
     SreFrame *f = &st->stack[st->stack_top++];
     f->kind = kind;
@@ -514,7 +610,7 @@ match_at(SreState *st, Py_ssize_t start, int fullmatch)
             continue;
         case SRE_OP_LITERAL_I:
         case SRE_OP_NOT_LITERAL_I:
-            if (pos >= end || !match_one(code, pc, char_at(st, pos))) {
+            if (pos >= end || !match_one(st->prog, pc, char_at(st, pos))) {
                 goto fail;
             }
             pos++;
@@ -522,7 +618,7 @@ match_at(SreState *st, Py_ssize_t start, int fullmatch)
             continue;
         case SRE_OP_IN:
         case SRE_OP_IN_I:
-            if (pos >= end || !match_one(code, pc, char_at(st, pos))) {
+            if (pos >= end || !match_one(st->prog, pc, char_at(st, pos))) {
                 goto fail;
             }
             pos++;
@@ -741,7 +837,7 @@ match_at(SreState *st, Py_ssize_t start, int fullmatch)
                 Py_ssize_t max = code[fpc + 3] == SRE_MAXREPEAT
                                  ? PY_SSIZE_T_MAX : (Py_ssize_t)code[fpc + 3];
                 if (start + n >= end
-                    || !match_one(code, fpc + 5, char_at(st, start + n))) {
+                    || !match_one(st->prog, fpc + 5, char_at(st, start + n))) {
                     continue;
                 }
                 n++;
@@ -785,6 +881,38 @@ find_char(const SreState *st, Py_ssize_t from, Py_UCS4 c)
     return -1;
 }
 
+/* The first index >= from whose character passes the program's first
+   character test, or -1.  A match must consume a character there, so the
+   positions skipped could never start one. */
+static Py_ssize_t
+skip_to_first(const SreState *st, Py_ssize_t from)
+{
+    const SreProgram *prog = st->prog;
+    Py_ssize_t fpc = prog->first_pc, end = st->end;
+    const uint32_t *map = NULL;
+    if (prog->code[fpc] == SRE_OP_LITERAL) {
+        return find_char(st, from, prog->code[fpc + 1]);
+    }
+    if (prog->code[fpc] == SRE_OP_IN || prog->code[fpc] == SRE_OP_IN_I) {
+        map = low_map(prog, fpc);
+    }
+    if (map != NULL && st->charsize == 1) {
+        const Py_UCS1 *data = st->data;
+        for (Py_ssize_t i = from; i < end; i++) {
+            if ((map[data[i] >> 5] >> (data[i] & 31)) & 1) {
+                return i;
+            }
+        }
+        return -1;
+    }
+    for (Py_ssize_t i = from; i < end; i++) {
+        if (match_one(prog, fpc, char_at(st, i))) {
+            return i;
+        }
+    }
+    return -1;
+}
+
 int
 _PySre_Run(SreState *st, Py_ssize_t pos, int mode)
 {
@@ -801,6 +929,12 @@ _PySre_Run(SreState *st, Py_ssize_t pos, int mode)
         }
         if (prog->prefix_char >= 0) {
             s = find_char(st, s, (Py_UCS4)prog->prefix_char);
+            if (s < 0) {
+                return 0;
+            }
+        }
+        else if (prog->first_pc >= 0 && !prog->anchored) {
+            s = skip_to_first(st, s);
             if (s < 0) {
                 return 0;
             }
