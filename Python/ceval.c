@@ -296,10 +296,10 @@ const char *PyEval_GetFuncDesc(PyObject *func)
 /* A specialized instruction missed: count it, and at the last allowed
    miss put the base opcode back. */
 static void
-spec_missed(PyCodeObject *code, _Py_CODEUNIT *instr)
+spec_missed(PyThreadState *tstate, PyCodeObject *code, _Py_CODEUNIT *instr)
 {
     _PySpecEntry *entry = _PySpec_EntryOf(code, instr);
-    if (_PySpec_MissTick(entry)) {
+    if (_PySpec_MissTick(entry, tstate)) {
         _PySpec_Deoptimize(instr, entry);
     }
 }
@@ -559,7 +559,8 @@ leave_c_call(PyThreadState *tstate)
 #define SPEC_ADAPT(attempt)                                                 \
     do {                                                                    \
         _PySpecEntry *spec_entry_ = _PySpec_EntryAt(code, frame->instr_ptr); \
-        if (spec_entry_ != NULL && _PySpec_AdaptiveTick(spec_entry_)) {     \
+        if (spec_entry_ != NULL                                             \
+                && _PySpec_AdaptiveTick(spec_entry_, tstate)) {             \
             attempt;                                                        \
         }                                                                   \
     } while (0)
@@ -567,7 +568,7 @@ leave_c_call(PyThreadState *tstate)
    base instruction's generic body. */
 #define SPEC_MISS(base)                                                     \
     do {                                                                    \
-        spec_missed(code, frame->instr_ptr);                                \
+        spec_missed(tstate, code, frame->instr_ptr);                        \
         goto generic_##base;                                                \
     } while (0)
 
