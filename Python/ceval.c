@@ -330,10 +330,62 @@ spec_borrow(PyObject *obj, PyTypeObject *type, uint32_t version)
 #endif
 }
 
+/* op's value as a double when op is a float or a compact int (one
+   digit, exact as a double, as float's own conversion gives it). */
+static inline int
+spec_float_value(PyObject *op, double *value)
+{
+    if (PyFloat_CheckExact(op)) {
+        *value = PyFloat_AS_DOUBLE(op);
+        return 1;
+    }
+    if (PyLong_CheckExact(op) && _PyLong_IsCompact((PyLongObject *)op)) {
+        *value = (double)_PyLong_CompactValue((PyLongObject *)op);
+        return 1;
+    }
+    return 0;
+}
+
+/* A float form whose operands are not two floats: 1 with the result in
+   *value when one is a float and the other a compact int, and the
+   operator (BINARY_OP's oparg) is the form's; 0 for a miss (also a zero
+   divisor: the generic path raises).  Out of line: the forms' bodies stay
+   as small as when they took floats only. */
+static Py_NO_INLINE int
+spec_mixed_float_result(int oparg, PyObject *lhs, PyObject *rhs,
+                        double *value)
+{
+    double x, y;
+    if (!(PyFloat_CheckExact(lhs) || PyFloat_CheckExact(rhs))
+            || !spec_float_value(lhs, &x) || !spec_float_value(rhs, &y)) {
+        return 0;
+    }
+    switch (oparg) {
+    case NB_ADD: case NB_INPLACE_ADD:
+        *value = x + y;
+        return 1;
+    case NB_SUBTRACT: case NB_INPLACE_SUBTRACT:
+        *value = x - y;
+        return 1;
+    case NB_MULTIPLY: case NB_INPLACE_MULTIPLY:
+        *value = x * y;
+        return 1;
+    case NB_TRUE_DIVIDE: case NB_INPLACE_TRUE_DIVIDE:
+        if (y == 0.0) {
+            return 0;
+        }
+        *value = x / y;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* A float operator's result: lhs itself, updated, when the stack holds
    its only reference (nobody can observe the change), else a new float.
    lhs_ref is the operand's stack slot: a borrowed one is a local's
-   reference, which the count does not tell apart from the stack's. */
+   reference, which the count does not tell apart from the stack's (the
+   mixed forms pass an int lhs as borrowed). */
 static inline PyObject *
 spec_float_result(PyObject *lhs_ref, double value)
 {

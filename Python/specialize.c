@@ -512,10 +512,20 @@ _PySpec_LoadAttr(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *owner,
 /* ---- BINARY_OP and COMPARE_OP (no payload) ------------------------------------ */
 
 static int
+compact_int(PyObject *op)
+{
+    return PyLong_CheckExact(op) && _PyLong_IsCompact((PyLongObject *)op);
+}
+
+static int
 binary_op_form(PyObject *lhs, PyObject *rhs, int oparg)
 {
     int ints = PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs);
-    int floats = PyFloat_CheckExact(lhs) && PyFloat_CheckExact(rhs);
+    /* The float forms take a compact int on either side (ceval's
+       spec_float_operands): float * loop index is common. */
+    int floats = (PyFloat_CheckExact(lhs) && PyFloat_CheckExact(rhs))
+                 || (PyFloat_CheckExact(lhs) && compact_int(rhs))
+                 || (compact_int(lhs) && PyFloat_CheckExact(rhs));
     switch (oparg) {
     case NB_ADD: case NB_INPLACE_ADD:
         if (PyUnicode_CheckExact(lhs) && PyUnicode_CheckExact(rhs)) {
