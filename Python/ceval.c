@@ -301,10 +301,10 @@ const char *PyEval_GetFuncDesc(PyObject *func)
 /* A specialized instruction missed: count it, and at the last allowed
    miss put the base opcode back. */
 static void
-spec_missed(PyCodeObject *code, _Py_CODEUNIT *instr)
+spec_missed(PyThreadState *tstate, PyCodeObject *code, _Py_CODEUNIT *instr)
 {
     _PySpecEntry *entry = _PySpec_EntryOf(code, instr);
-    if (_PySpec_MissTick(entry)) {
+    if (_PySpec_MissTick(entry, tstate)) {
         _PySpec_Deoptimize(instr, entry);
     }
 }
@@ -335,13 +335,65 @@ spec_borrow(PyObject *obj, PyTypeObject *type, uint32_t version)
 #endif
 }
 
+/* op's value as a double when op is a float or a compact int (one
+   digit, exact as a double, as float's own conversion gives it). */
+static inline int
+spec_float_value(PyObject *op, double *value)
+{
+    if (PyFloat_CheckExact(op)) {
+        *value = PyFloat_AS_DOUBLE(op);
+        return 1;
+    }
+    if (PyLong_CheckExact(op) && _PyLong_IsCompact((PyLongObject *)op)) {
+        *value = (double)_PyLong_CompactValue((PyLongObject *)op);
+        return 1;
+    }
+    return 0;
+}
+
+/* A float form whose operands are not two floats: 1 with the result in
+   *value when one is a float and the other a compact int, and the
+   operator (BINARY_OP's oparg) is the form's; 0 for a miss (also a zero
+   divisor: the generic path raises).  Out of line: the forms' bodies stay
+   as small as when they took floats only. */
+static Py_NO_INLINE int
+spec_mixed_float_result(int oparg, PyObject *lhs, PyObject *rhs,
+                        double *value)
+{
+    double x, y;
+    if (!(PyFloat_CheckExact(lhs) || PyFloat_CheckExact(rhs))
+            || !spec_float_value(lhs, &x) || !spec_float_value(rhs, &y)) {
+        return 0;
+    }
+    switch (oparg) {
+    case NB_ADD: case NB_INPLACE_ADD:
+        *value = x + y;
+        return 1;
+    case NB_SUBTRACT: case NB_INPLACE_SUBTRACT:
+        *value = x - y;
+        return 1;
+    case NB_MULTIPLY: case NB_INPLACE_MULTIPLY:
+        *value = x * y;
+        return 1;
+    case NB_TRUE_DIVIDE: case NB_INPLACE_TRUE_DIVIDE:
+        if (y == 0.0) {
+            return 0;
+        }
+        *value = x / y;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* A float operator's result: an operand itself, updated, when the stack
    holds its only reference (nobody can observe the change; lhs is tried
    first, then rhs, such as the product in `x -= a * b`), else a new
    float.  The refs are the operands' stack slots: a borrowed one is a
    local's reference, which the count does not tell apart from the
-   stack's.  Forced inline: GCC outlines it in the free-threaded build
-   (callgrind, spectral_norm: +1% instructions). */
+   stack's (the mixed forms pass their int operand as borrowed, so it is
+   never reused).  Forced inline: GCC outlines it in the free-threaded
+   build (callgrind, spectral_norm: +1% instructions). */
 static inline Py_ALWAYS_INLINE PyObject *
 spec_float_result(PyObject *lhs_ref, PyObject *rhs_ref, double value)
 {
@@ -627,7 +679,8 @@ leave_c_call(PyThreadState *tstate)
 #define SPEC_ADAPT(attempt)                                                 \
     do {                                                                    \
         _PySpecEntry *spec_entry_ = _PySpec_EntryAt(code, frame->instr_ptr); \
-        if (spec_entry_ != NULL && _PySpec_AdaptiveTick(spec_entry_)) {     \
+        if (spec_entry_ != NULL                                             \
+                && _PySpec_AdaptiveTick(spec_entry_, tstate)) {             \
             attempt;                                                        \
         }                                                                   \
     } while (0)
@@ -635,7 +688,7 @@ leave_c_call(PyThreadState *tstate)
    base instruction's generic body. */
 #define SPEC_MISS(base)                                                     \
     do {                                                                    \
-        spec_missed(code, frame->instr_ptr);                                \
+        spec_missed(tstate, code, frame->instr_ptr);                        \
         goto generic_##base;                                                \
     } while (0)
 

@@ -236,7 +236,7 @@ TARGET(LOAD_ATTR_CLASS)
 #define FLOAT_OPERANDS()                                                \
     OPERAND_REFS()                                                      \
     if (!PyFloat_CheckExact(lhs) || !PyFloat_CheckExact(rhs)) {         \
-        SPEC_MISS(BINARY_OP);                                           \
+        goto float_form_mixed_operands;                                 \
     }
 
 TARGET(BINARY_OP_ADD_INT)
@@ -286,6 +286,26 @@ TARGET(BINARY_OP_TRUE_DIVIDE_FLOAT)
     }
     BINARY_RESULT(spec_float_result(lhs_ref, rhs_ref, PyFloat_AS_DOUBLE(lhs)
                                                     / PyFloat_AS_DOUBLE(rhs)));
+}
+
+/* The float forms also take one compact int operand (session 9: `x * i`
+   with a float x and a loop index i never specialized, and its counter
+   was written on every run).  A compact int is exact as a double, so the
+   result is the one float's slots compute (float.__mul__ converts the
+   int; int.__mul__ declines and float.__rmul__ does the same).  Two ints
+   are not a float form: they make an int.  Kept apart from the forms'
+   bodies (and cold) so that two floats run the same code as before. */
+float_form_mixed_operands: __attribute__((cold));
+{
+    OPERAND_REFS();
+    double value;
+    if (!spec_mixed_float_result(oparg, lhs, rhs, &value)) {
+        SPEC_MISS(BINARY_OP);
+    }
+    /* the int operand is offered as borrowed: never reused for the result */
+    BINARY_RESULT(spec_float_result(
+        PyFloat_CheckExact(lhs) ? lhs_ref : _PyStackRef_Borrow(lhs),
+        PyFloat_CheckExact(rhs) ? rhs_ref : _PyStackRef_Borrow(rhs), value));
 }
 
 TARGET(BINARY_OP_ADD_UNICODE)

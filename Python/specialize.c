@@ -115,6 +115,34 @@ _PyCode_CopyUnspecialized(PyCodeObject *co, _Py_CODEUNIT *dest)
     }
 }
 
+/* ---- sampled counters (free-threaded build) ------------------------------------ */
+
+#ifdef Py_GIL_DISABLED
+/* Owner only: sampler is the calling thread's.  The entry's counter is a
+   relaxed atomic, as in _PySpec_Tick. */
+void
+_PySpec_SampledTick(_PySpecEntry *entry, struct _py_spec_sampler *sampler,
+                    uint16_t left)
+{
+    /* A fresh thread state has no interval yet: its first tick stands for
+       itself. */
+    uint32_t elapsed = sampler->interval != 0 ? sampler->interval : 1;
+    uint32_t x = sampler->seed;
+    if (x == 0) {
+        x = (uint32_t)((uintptr_t)sampler >> 4) | 1;
+    }
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    sampler->seed = x;
+    sampler->interval = _PY_SPEC_SAMPLE_MIN
+                        + (x & (_PY_SPEC_SAMPLE_MAX - _PY_SPEC_SAMPLE_MIN));
+    sampler->budget = (int32_t)sampler->interval;
+    uint16_t rest = left > elapsed ? (uint16_t)(left - elapsed) : 0;
+    __atomic_store_n(&entry->counter, rest, __ATOMIC_RELAXED);
+}
+#endif
+
 /* ---- outcomes ----------------------------------------------------------------- */
 
 /* No specialized form fits: wait 2**backoff - 1 runs, longer each time. */
@@ -484,10 +512,20 @@ _PySpec_LoadAttr(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *owner,
 /* ---- BINARY_OP and COMPARE_OP (no payload) ------------------------------------ */
 
 static int
+compact_int(PyObject *op)
+{
+    return PyLong_CheckExact(op) && _PyLong_IsCompact((PyLongObject *)op);
+}
+
+static int
 binary_op_form(PyObject *lhs, PyObject *rhs, int oparg)
 {
     int ints = PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs);
-    int floats = PyFloat_CheckExact(lhs) && PyFloat_CheckExact(rhs);
+    /* The float forms take a compact int on either side (ceval's
+       spec_float_operands): float * loop index is common. */
+    int floats = (PyFloat_CheckExact(lhs) && PyFloat_CheckExact(rhs))
+                 || (PyFloat_CheckExact(lhs) && compact_int(rhs))
+                 || (compact_int(lhs) && PyFloat_CheckExact(rhs));
     switch (oparg) {
     case NB_ADD: case NB_INPLACE_ADD:
         if (PyUnicode_CheckExact(lhs) && PyUnicode_CheckExact(rhs)) {

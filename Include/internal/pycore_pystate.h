@@ -84,6 +84,13 @@ typedef struct {
     PyObject **brc_objects;         /* under brc_mutex */
     Py_ssize_t brc_size;
     Py_ssize_t brc_capacity;
+    /* Sampled specialization counters (Include/internal/pycore_specialize.h):
+       owner only. */
+    struct _py_spec_sampler {
+        int32_t budget;             /* sampled ticks before the next write */
+        uint32_t interval;          /* the ticks the current budget stands for */
+        uint32_t seed;              /* xorshift state drawing intervals */
+    } spec_sampler;
 #endif
 } _PyThreadStateImpl;
 

@@ -27,6 +27,7 @@
 #include "pycore_instvalues.h"
 #include "pycore_object.h"
 #include "pycore_opcode.h"
+#include "pycore_pystate.h"
 
 /* RESUMEs and backward jumps of a code object before it gets a table. */
 #define _PY_SPEC_CODE_WARMUP 8
@@ -120,25 +121,78 @@ _PySpec_EntryOf(PyCodeObject *co, const _Py_CODEUNIT *instr)
     return &table->entries[table->slot[instr - _PyCode_CODE(co)] - 1];
 }
 
-/* ---- counters --------------------------------------------------------------- */
+/* ---- counters ---------------------------------------------------------------
+   A counter holds the runs left before a base instruction's next attempt,
+   or the misses a specialized instruction has left.  Both builds count
+   small values exactly: a warming instruction's first attempts come on
+   time.  Free-threaded build: a counter above _PY_SPEC_EXACT_TICKS is
+   sampled instead of written on every tick, since the entry lives in the
+   code object's table that every thread running the code shares, and a
+   store per execution would bounce its cache line between them (and the
+   line's specialized neighbours, which are only read).  Each thread
+   draws an interval from _PY_SPEC_SAMPLE_MIN to _PY_SPEC_SAMPLE_MAX and
+   counts its sampled ticks down in its own state; the tick that ends an
+   interval takes the whole interval off the entry it falls on.  Every
+   tick is equally likely to end an interval, so an entry loses on
+   average one per run, as when counted exactly, with one shared write per
+   interval instead of one per run.  Random lengths keep a loop whose
+   ticks repeat with a fixed period from charging every interval to the
+   same instruction. */
 
-/* A base instruction ran: 1 when it should try to specialize now. */
+/* Counter values counted exactly (free-threaded: higher ones are sampled). */
+#define _PY_SPEC_EXACT_TICKS 15
+/* Free-threaded build: sampled ticks per shared write (SAMPLE_MAX + 1 -
+   SAMPLE_MIN must be a power of two). */
+#define _PY_SPEC_SAMPLE_MIN 32
+#define _PY_SPEC_SAMPLE_MAX 95
+
+#ifdef Py_GIL_DISABLED
+/* The tick ending the calling thread's interval: take the interval off
+   entry's counter (which read `left`) and draw the next one. */
+PyAPI_FUNC(void) _PySpec_SampledTick(_PySpecEntry *entry,
+                                     struct _py_spec_sampler *sampler,
+                                     uint16_t left);
+#endif
+
+/* One tick of entry's counter on tstate's thread: 1 when the counter had
+   run out (the caller acts: attempt or deoptimize), else 0.  The counter
+   is read and written with relaxed atomics; a lost update only moves the
+   next attempt. */
 static inline int
-_PySpec_AdaptiveTick(_PySpecEntry *entry)
+_PySpec_Tick(_PySpecEntry *entry, PyThreadState *tstate)
 {
     uint16_t left = __atomic_load_n(&entry->counter, __ATOMIC_RELAXED);
     if (left == 0) {
         return 1;
     }
+#ifdef Py_GIL_DISABLED
+    if (left > _PY_SPEC_EXACT_TICKS) {
+        struct _py_spec_sampler *sampler =
+            &_PyThreadState_IMPL(tstate)->spec_sampler;
+        if (--sampler->budget <= 0) {
+            _PySpec_SampledTick(entry, sampler, left);
+        }
+        return 0;
+    }
+#else
+    (void)tstate;
+#endif
     __atomic_store_n(&entry->counter, (uint16_t)(left - 1), __ATOMIC_RELAXED);
     return 0;
 }
 
+/* A base instruction ran: 1 when it should try to specialize now. */
+static inline int
+_PySpec_AdaptiveTick(_PySpecEntry *entry, PyThreadState *tstate)
+{
+    return _PySpec_Tick(entry, tstate);
+}
+
 /* A specialized instruction missed: 1 when it should deoptimize now. */
 static inline int
-_PySpec_MissTick(_PySpecEntry *entry)
+_PySpec_MissTick(_PySpecEntry *entry, PyThreadState *tstate)
 {
-    return _PySpec_AdaptiveTick(entry);
+    return _PySpec_Tick(entry, tstate);
 }
 
 /* ---- the instruction word ---------------------------------------------------- */
