@@ -9,8 +9,9 @@
 
 /* tb_lineno before its first read: PyTraceBack_Here leaves it to be
    computed from tb_lasti, since most tracebacks (an exception caught in a
-   loop) are dropped without anyone asking for a line. */
-#define TB_LINENO_UNKNOWN (-2)
+   loop) are dropped without anyone asking for a line.  The constructor
+   takes -1 to mean the same, as CPython's does. */
+#define TB_LINENO_UNKNOWN (-1)
 
 static PyObject *tb_create(PyTracebackObject *next, PyFrameObject *frame,
                            int lasti, int lineno)
@@ -138,11 +139,13 @@ static int tb_line(PyTracebackObject *tb)
     return lineno;
 }
 
+/* None for an instruction without a line (a given line is kept as it
+   is, negative or not). */
 static PyObject *tb_get_lineno(PyObject *op, void *closure)
 {
     (void)closure;
     int lineno = tb_line((PyTracebackObject *)op);
-    if (lineno < 0) {
+    if (lineno == TB_LINENO_UNKNOWN) {
         Py_RETURN_NONE;
     }
     return PyLong_FromLong(lineno);
