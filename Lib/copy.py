@@ -37,6 +37,14 @@ _atomic_types = frozenset({
     weakref.ref, types.CodeType, types.ModuleType,
 })
 
+# What deepcopy returns as it is: the immutable containers may hold
+# mutable values, so their deep copies are looked at.  One set test
+# (a tuple's `in` compares each of its items).
+_deep_atomic_types = _atomic_types - {tuple, frozenset, frozendict}
+
+# "Not in the memo", for memo.get (never stored there).
+_absent = object()
+
 
 def copy(x):
     """Shallow copy operation on arbitrary Python objects.
@@ -78,8 +86,7 @@ def deepcopy(x, memo=None, _nil=[]):
     See the module's __doc__ string for more info.
     """
     cls = type(x)
-    # Immutable containers still hold values that may need copying.
-    if cls in _atomic_types and cls not in (tuple, frozenset, frozendict):
+    if cls in _deep_atomic_types:
         return x
 
     d = id(x)
@@ -118,22 +125,27 @@ def deepcopy(x, memo=None, _nil=[]):
     return y
 
 
+# The container copiers below test for atomic items themselves: deepcopy
+# would return such an item unchanged without touching the memo, and the
+# test is much cheaper than the call.
+
 def _deepcopy_list(x, memo):
     y = []
     memo[id(x)] = y
     append = y.append
+    atomic = _deep_atomic_types
     for a in x:
-        append(deepcopy(a, memo))
+        append(a if type(a) in atomic else deepcopy(a, memo))
     return y
 
 
 def _deepcopy_tuple(x, memo):
-    y = [deepcopy(a, memo) for a in x]
+    atomic = _deep_atomic_types
+    y = [a if type(a) in atomic else deepcopy(a, memo) for a in x]
     # The tuple may have been copied while copying its own items.
-    try:
-        return memo[id(x)]
-    except KeyError:
-        pass
+    copied = memo.get(id(x), _absent)
+    if copied is not _absent:
+        return copied
     for k, j in zip(x, y):
         if k is not j:
             return tuple(y)
@@ -143,8 +155,14 @@ def _deepcopy_tuple(x, memo):
 def _deepcopy_dict(x, memo):
     y = {}
     memo[id(x)] = y
+    atomic = _deep_atomic_types
     for key, value in x.items():
-        y[deepcopy(key, memo)] = deepcopy(value, memo)
+        # The value first, as in `y[deepcopy(key)] = deepcopy(value)`.
+        if type(value) not in atomic:
+            value = deepcopy(value, memo)
+        if type(key) not in atomic:
+            key = deepcopy(key, memo)
+        y[key] = value
     return y
 
 

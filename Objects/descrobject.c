@@ -13,6 +13,7 @@
 #include "pycore_call.h"
 #include "pycore_object.h"
 #include "pycore_pystate.h"
+#include "pycore_specialize.h"
 #include "pycore_typeobject.h"
 
 /* ---- common descriptor machinery ----------------------------------------------- */
@@ -1661,6 +1662,16 @@ static PyObject *property_descr_get(PyObject *self, PyObject *obj, PyObject *typ
         return NULL;
     }
     return PyObject_CallOneArg(gs->prop_get, obj);
+}
+
+/* Borrowed: the property keeps it.  Read as property_descr_get reads it
+   (no lock): property_init, which replaces it, is the one writer, and a
+   property being re-initialised while other threads read it is a race on
+   the generic path as well. */
+PyObject *_PyProperty_Getter(PyObject *prop)
+{
+    return __atomic_load_n(&((propertyobject *)prop)->prop_get,
+                           __ATOMIC_ACQUIRE);
 }
 
 static int property_descr_set(PyObject *self, PyObject *obj, PyObject *value)

@@ -493,6 +493,47 @@ int _PyEval_LoadMethod(PyObject *obj, PyObject *name, PyObject **method)
     return 1;
 }
 
+/* super(cls, self).name for the builtin super and an instance self of
+   cls, found in the MRO of type(self) after cls: what super_getattro
+   returns for the super object LOAD_SUPER_ATTR would make, without
+   making it (nor, for a method, the bound method).  Anything else (a
+   rebound `super`, self a class or not an instance of cls, `__class__`,
+   a name found on the super object itself, error messages) is left to
+   the generic path.  The MRO walk is _PyType_LookupAfter's, which
+   super_getattro uses, with its thread-safety. */
+int _PyEval_SuperLookup(PyObject *global_super, PyObject *cls, PyObject *self,
+                        PyObject *name, int method, PyObject **res)
+{
+    *res = NULL;
+    if (global_super != (PyObject *)&PySuper_Type || !PyType_Check(cls)
+            || self == Py_None || PyType_Check(self)
+            || !PyUnicode_CheckExact(name)
+            || _PyUnicode_EqualToASCIIString(name, "__class__")) {
+        return 0;
+    }
+    PyTypeObject *start = Py_TYPE(self);
+    if (!PyType_IsSubtype(start, (PyTypeObject *)cls)) {
+        return 0;
+    }
+    PyObject *attr = _PyType_LookupAfter(start, (PyTypeObject *)cls, name);
+    if (attr == NULL) {
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    if (method && PyType_HasFeature(Py_TYPE(attr), Py_TPFLAGS_METHOD_DESCRIPTOR)) {
+        *res = attr;
+        return 2;
+    }
+    descrgetfunc get = Py_TYPE(attr)->tp_descr_get;
+    if (get != NULL) {
+        Py_SETREF(attr, get(attr, self, (PyObject *)start));
+        if (attr == NULL) {
+            return -1;
+        }
+    }
+    *res = attr;
+    return 1;
+}
+
 /* Whether type has both methods of the other context manager protocol
    (the asynchronous one for a `with`, the plain one for `async with`),
    which turns the error into a suggestion. */

@@ -204,6 +204,73 @@ TARGET(LOAD_ATTR_CLASS)
     DISPATCH();
 }
 
+/* obj.name through a property whose getter is a Python function (speedb,
+   session 9): the getter's frame is pushed with obj as its argument and
+   the loop continues in it; its return value replaces obj on our stack
+   like any call's result, and the loop resumes after this instruction.
+   The version guards the property's place in the class (alive while it
+   holds); the getter, its code and its defaults are loaded once each
+   and checked on every run, as CALL_ALLOC_AND_ENTER_INIT does, since
+   they can change without the class changing.  Tracebacks, f_back and
+   the recursion limit see the generic path's frames (the property's C
+   call shows no frame).  Traced code runs the generic LOAD_ATTR. */
+TARGET(LOAD_ATTR_PROPERTY)
+{
+    _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
+    PyObject *owner_ref = TOP();
+    PyObject *owner = _PyStackRef_Get(owner_ref);
+    PyTypeObject *type = Py_TYPE(owner);
+    if (!_PySpec_Ready(entry) || _PySpec_TypeVersion(type) != entry->version) {
+        SPEC_MISS(LOAD_ATTR);
+    }
+    /* A new reference to the property, or NULL when the class changed. */
+    PyObject *prop = spec_borrow(entry->obj, type, entry->version);
+    if (prop == NULL) {
+        SPEC_MISS(LOAD_ATTR);
+    }
+    PyObject *fget = _PyProperty_Getter(prop);
+    if (fget == NULL || !Py_IS_TYPE(fget, &PyFunction_Type)) {
+        Py_DECREF(prop);
+        SPEC_MISS(LOAD_ATTR);
+    }
+    PyFunctionObject *func = (PyFunctionObject *)Py_NewRef(fget);
+    Py_DECREF(prop);
+    PyCodeObject *co = __atomic_load_n((PyCodeObject **)&func->func_code,
+                                       __ATOMIC_ACQUIRE);
+    PyObject *defaults = __atomic_load_n(&func->func_defaults,
+                                         __ATOMIC_ACQUIRE);
+    if (__atomic_load_n(&func->vectorcall, __ATOMIC_RELAXED)
+                != _PyFunction_Vectorcall
+            || (co->co_flags & _PY_SPEC_UNCOPYABLE_FLAGS)
+            || !_PySpec_CopyBindingFits(co, defaults, 1, NULL)) {
+        Py_DECREF(func);
+        SPEC_MISS(LOAD_ATTR);
+    }
+    /* The frame takes func's reference and its own one to owner. */
+    PyObject *args[1] = {Py_NewRef(owner)};
+    _PyInterpreterFrame *callee = push_frame_positional(tstate, func, co,
+                                                        args, 1, 0);
+    if (callee == NULL) {
+        Py_DECREF(args[0]);
+        Py_DECREF(func);
+        goto error;
+    }
+    int first_default = co->co_argcount
+        - (defaults ? (int)PyTuple_GET_SIZE(defaults) : 0);
+    for (int i = 1; i < co->co_argcount; i++) {
+        callee->localsplus[i] =
+            Py_NewRef(PyTuple_GET_ITEM(defaults, i - first_default));
+    }
+    _PyStackRef_Close(owner_ref);
+    STACK_SHRINK(1);
+    SAVE_STACK();
+    callee->previous = frame;
+    frame = callee;
+    tstate->current_frame = frame;
+    LOAD_FRAME();
+    goto start_frame;
+}
+
 /* ---- BINARY_OP ---------------------------------------------------------------------- */
 
 /* [lhs, rhs] -> [res]: both operands released, res (NULL: error) stored. */

@@ -432,6 +432,34 @@ specialize_module_attr(_Py_CODEUNIT *instr, _PySpecEntry *entry,
     spec_with_payload(instr, entry, LOAD_ATTR_MODULE, 0, ix, NULL);
 }
 
+/* obj.name where name is a property of obj's class (type version
+   `version`, read before the look-up that found `prop`) whose getter is a
+   Python function binding obj by copying (speedb, session 9).  The
+   property is the payload; the body reads its getter, code and defaults
+   again on every run, since they can change without the class changing
+   (property.__init__, __code__, __defaults__). */
+static void
+specialize_property(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *prop,
+                    unsigned int version)
+{
+    PyObject *fget = _PyProperty_Getter(prop);
+    if (fget == NULL || !Py_IS_TYPE(fget, &PyFunction_Type)) {
+        spec_fail(entry);
+        return;
+    }
+    PyFunctionObject *func = (PyFunctionObject *)fget;
+    PyCodeObject *co = (PyCodeObject *)func->func_code;
+    if (func->vectorcall != _PyFunction_Vectorcall
+            || (co->co_flags & _PY_SPEC_UNCOPYABLE_FLAGS)
+            || !_PySpec_CopyBindingFits(co, func->func_defaults, 1, NULL)) {
+        spec_fail(entry);
+        return;
+    }
+    prepare_borrowed(prop);
+    /* Borrowed: the class's dict keeps it while its version stays. */
+    spec_with_payload(instr, entry, LOAD_ATTR_PROPERTY, version, 0, prop);
+}
+
 void
 _PySpec_LoadAttr(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *owner,
                  PyObject *name, int oparg)
@@ -491,6 +519,12 @@ _PySpec_LoadAttr(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *owner,
         /* Borrowed: the type's dict keeps it while its version stays. */
         spec_with_payload(instr, entry, LOAD_ATTR_METHOD, version,
                           shadow, descr);
+        Py_DECREF(descr);
+        return;
+    }
+    if (descr != NULL && Py_IS_TYPE(descr, &PyProperty_Type)
+            && !(oparg & 1)) {
+        specialize_property(instr, entry, descr, version);
         Py_DECREF(descr);
         return;
     }

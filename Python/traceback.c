@@ -7,6 +7,12 @@
 #include "pycore_object.h"
 #include "pycore_pystate.h"
 
+/* tb_lineno before its first read: PyTraceBack_Here leaves it to be
+   computed from tb_lasti, since most tracebacks (an exception caught in a
+   loop) are dropped without anyone asking for a line.  The constructor
+   takes -1 to mean the same, as CPython's does. */
+#define TB_LINENO_UNKNOWN (-1)
+
 static PyObject *tb_create(PyTracebackObject *next, PyFrameObject *frame,
                            int lasti, int lineno)
 {
@@ -30,9 +36,11 @@ int PyTraceBack_Here(PyFrameObject *frame)
     }
     PyObject *tb = PyException_GetTraceback(exc);
     int lasti = _PyInterpreterFrame_LASTI(frame->f_frame);
+    /* A line set by a trace function (f_lineno) is not derived from
+       lasti, so it is taken now. */
+    int lineno = frame->f_lineno != 0 ? frame->f_lineno : TB_LINENO_UNKNOWN;
     PyObject *newtb = tb_create((PyTracebackObject *)tb, frame,
-                                lasti * (int)sizeof(_Py_CODEUNIT),
-                                PyFrame_GetLineNumber(frame));
+                                lasti * (int)sizeof(_Py_CODEUNIT), lineno);
     Py_XDECREF(tb);
     if (newtb == NULL) {
         _PyErr_ChainExceptions1(exc);
@@ -116,11 +124,28 @@ static int tb_set_next(PyObject *op, PyObject *value, void *closure)
     return 0;
 }
 
+/* The entry's line, computed at the first read.  tb_frame's code and
+   tb_lasti never change, so threads racing here store the same value
+   (relaxed atomics: no other memory is published through it). */
+static int tb_line(PyTracebackObject *tb)
+{
+    int lineno = __atomic_load_n(&tb->tb_lineno, __ATOMIC_RELAXED);
+    if (lineno != TB_LINENO_UNKNOWN) {
+        return lineno;
+    }
+    PyCodeObject *code = _PyFrame_GetCode(tb->tb_frame->f_frame);
+    lineno = PyCode_Addr2Line(code, tb->tb_lasti);
+    __atomic_store_n(&tb->tb_lineno, lineno, __ATOMIC_RELAXED);
+    return lineno;
+}
+
+/* None for an instruction without a line (a given line is kept as it
+   is, negative or not). */
 static PyObject *tb_get_lineno(PyObject *op, void *closure)
 {
     (void)closure;
-    int lineno = ((PyTracebackObject *)op)->tb_lineno;
-    if (lineno < 0) {
+    int lineno = tb_line((PyTracebackObject *)op);
+    if (lineno == TB_LINENO_UNKNOWN) {
         Py_RETURN_NONE;
     }
     return PyLong_FromLong(lineno);
@@ -229,12 +254,12 @@ int PyTraceBack_Print(PyObject *v, PyObject *f)
          tb = tb->tb_next) {
         PyCodeObject *code = _PyFrame_GetCode(tb->tb_frame->f_frame);
         if (write_str(f, PyUnicode_FromFormat("  File \"%U\", line %d, in %U\n",
-                                              code->co_filename, tb->tb_lineno,
+                                              code->co_filename, tb_line(tb),
                                               code->co_name)) < 0) {
             return -1;
         }
         PyObject *line = PyErr_ProgramTextObject(code->co_filename,
-                                                 tb->tb_lineno);
+                                                 tb_line(tb));
         if (line == NULL) {
             PyErr_Clear();
             continue;

@@ -24,6 +24,11 @@ PyObject *_PyEval_LoadGlobal(PyThreadState *tstate, PyObject *globals,
    when the call should pass obj as the first argument, else 0 and the
    bound attribute; *method is NULL on error. */
 int _PyEval_LoadMethod(PyObject *obj, PyObject *name, PyObject **method);
+/* LOAD_SUPER_ATTR without a super object (speedb, session 9): -1 with an
+   exception, 0 when the generic path must run (nothing done), 1 with
+   *res the attribute, 2 with *res an unbound method to call with self. */
+int _PyEval_SuperLookup(PyObject *global_super, PyObject *cls, PyObject *self,
+                        PyObject *name, int method, PyObject **res);
 /* As above for LOAD_SPECIAL's oparg (__enter__, __exit__, ...), with
    CPython's TypeError when the protocol is missing. */
 int _PyEval_LoadSpecial(PyObject *obj, int oparg, PyObject **method);

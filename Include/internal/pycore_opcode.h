@@ -261,7 +261,9 @@ typedef uint16_t _Py_CODEUNIT;
     X(CALL_KW_BUILTIN_FAST_WITH_KEYWORDS, CALL_KW)  \
     X(CALL_KW_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS, CALL_KW) \
     X(CALL_KW_BUILTIN_CLASS, CALL_KW)               \
-    X(CALL_INT_1, CALL)
+    X(CALL_INT_1, CALL)                             \
+    /* speedb (session 9) */                        \
+    X(LOAD_ATTR_PROPERTY, LOAD_ATTR)
 
 #define _PY_OPCODE_ENUM(name) name,
 #define _PY_SPEC_OPCODE_ENUM(name, base) name,

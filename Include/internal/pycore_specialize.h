@@ -448,4 +448,8 @@ _PySpec_CopyBindingFits(PyCodeObject *co, PyObject *defaults, int total,
 PyAPI_FUNC(uint32_t) _PyFunction_GetVersionForCurrentState(
     PyFunctionObject *func);
 
+/* Objects/descrobject.c: a property's getter (borrowed; NULL when it has
+   none), for LOAD_ATTR_PROPERTY. */
+PyAPI_FUNC(PyObject *) _PyProperty_Getter(PyObject *prop);
+
 #endif /* Py_INTERNAL_SPECIALIZE_H */
