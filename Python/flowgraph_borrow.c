@@ -44,6 +44,7 @@ typedef struct {
     int capacity;
     char *viable;       /* per instruction of the block: still a candidate */
     int viable_capacity;
+    int live;           /* slots on the stack holding a candidate (>= 0) */
 } borrow_state;
 
 static int
@@ -70,13 +71,25 @@ ensure_capacity(borrow_state *st, int slots, int instrs)
     return 0;
 }
 
+/* Drop the candidate in stack slot i: the load keeps its reference, and
+   the slot stops being tracked (so the scans below skip the stack once
+   no candidate is left on it: a deep stack of other values, e.g. the
+   parts of a long f-string, would make them quadratic). */
+static void
+drop_slot(borrow_state *st, int i)
+{
+    st->viable[st->slots[i]] = 0;
+    st->slots[i] = -1;
+    st->live--;
+}
+
 /* Drop every candidate still on the simulated stack. */
 static void
 drop_all(borrow_state *st)
 {
-    for (int i = 0; i < st->depth; i++) {
+    for (int i = 0; i < st->depth && st->live > 0; i++) {
         if (st->slots[i] >= 0) {
-            st->viable[st->slots[i]] = 0;
+            drop_slot(st, i);
         }
     }
 }
@@ -85,23 +98,29 @@ drop_all(borrow_state *st)
 static void
 drop_local(borrow_state *st, basicblock *b, int local)
 {
-    for (int i = 0; i < st->depth; i++) {
+    for (int i = 0; i < st->depth && st->live > 0; i++) {
         int pusher = st->slots[i];
         if (pusher >= 0 && b->b_instr[pusher].i_oparg == local) {
-            st->viable[pusher] = 0;
+            drop_slot(st, i);
         }
     }
 }
 
-/* Drop the candidates loaded under another handler than `instr` runs
-   under. */
+/* Drop the candidates loaded under another handler than instr (index i
+   of b) runs under.  After each instruction every candidate left was
+   loaded under that instruction's handler, so there is nothing to do
+   unless the handler changes here. */
 static void
-drop_other_handlers(borrow_state *st, basicblock *b, cfg_instr *instr)
+drop_other_handlers(borrow_state *st, basicblock *b, int i)
 {
-    for (int i = 0; i < st->depth; i++) {
-        int pusher = st->slots[i];
+    cfg_instr *instr = &b->b_instr[i];
+    if (i > 0 && b->b_instr[i - 1].i_except == instr->i_except) {
+        return;
+    }
+    for (int k = 0; k < st->depth && st->live > 0; k++) {
+        int pusher = st->slots[k];
         if (pusher >= 0 && b->b_instr[pusher].i_except != instr->i_except) {
-            st->viable[pusher] = 0;
+            drop_slot(st, k);
         }
     }
 }
@@ -143,10 +162,11 @@ static void
 simulate(borrow_state *st, basicblock *b, int i)
 {
     cfg_instr *instr = &b->b_instr[i];
-    drop_other_handlers(st, b, instr);
+    drop_other_handlers(st, b, i);
     if (instr->i_opcode == LOAD_FAST) {
         st->viable[i] = 1;
         st->slots[st->depth++] = i;
+        st->live++;
         return;
     }
     int popped = _PyOpcode_NumPopped(instr->i_opcode, instr->i_oparg);
@@ -161,9 +181,13 @@ simulate(borrow_state *st, basicblock *b, int i)
     int deepest_input = -1;
     for (int k = 0; k < popped && st->depth > 0; k++) {
         int pusher = st->slots[--st->depth];
-        if (pusher >= 0 && !_PyStackRef_AcceptsBorrowed(
-                instr->i_opcode, instr->i_oparg, popped - 1 - k)) {
-            st->viable[pusher] = 0;
+        if (pusher >= 0) {
+            st->live--;
+            if (!_PyStackRef_AcceptsBorrowed(instr->i_opcode, instr->i_oparg,
+                                             popped - 1 - k)) {
+                st->viable[pusher] = 0;
+                pusher = -1;
+            }
         }
         deepest_input = pusher;
     }
@@ -185,6 +209,9 @@ simulate(borrow_state *st, basicblock *b, int i)
         /* [method, self]: self is the owner's slot, so the load it came
            from stays a candidate until the call consumes it. */
         st->slots[st->depth - 1] = deepest_input;
+        if (deepest_input >= 0) {
+            st->live++;
+        }
     }
 }
 
@@ -228,6 +255,7 @@ borrow_block(borrow_state *st, basicblock *b)
         return -1;
     }
     st->depth = 0;
+    st->live = 0;
     memset(st->viable, 0, (size_t)b->b_iused);
     for (int i = 0; i < b->b_iused; i++) {
         simulate(st, b, i);
@@ -247,7 +275,7 @@ borrow_block(borrow_state *st, basicblock *b)
 int
 _PyCfg_BorrowFastLoads(cfg_builder *g)
 {
-    borrow_state st = {NULL, 0, 0, NULL, 0};
+    borrow_state st = {NULL, 0, 0, NULL, 0, 0};
     int rc = 0;
     for (basicblock *b = g->g_entryblock; b != NULL; b = b->b_next) {
         if (b->b_iused > 0 && borrow_block(&st, b) < 0) {
