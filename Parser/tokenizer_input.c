@@ -242,11 +242,12 @@ check_utf8(const char *s, Py_ssize_t len, PyObject *filename, int is_file)
             continue;
         }
         if (is_file) {
-            encoding_error(filename, 0, -1, NULL,
-                           "Non-UTF-8 code starting with '\\x%.2x' in file "
-                           "%U on line %i, but no encoding declared; see "
-                           "https://peps.python.org/pep-0263/ for details",
-                           *p, filename, lineno);
+            /* The message says where; CPython gives no location fields. */
+            PyErr_Format(PyExc_SyntaxError,
+                         "Non-UTF-8 code starting with '\\x%.2x' in file "
+                         "%U on line %i, but no encoding declared; see "
+                         "https://peps.python.org/pep-0263/ for details",
+                         *p, filename, lineno);
             return -1;
         }
         const unsigned char *eol = line;
@@ -384,6 +385,33 @@ finish(char *buf, Py_ssize_t len, Py_ssize_t *out_len)
     return grown;
 }
 
+/* A file holding a NUL byte at `nul`: the SyntaxError names its line and
+   shows the text before it, as CPython's file runner does. */
+static void
+null_byte_error(const char *str, const char *nul, PyObject *filename)
+{
+    const char *line = str;
+    int lineno = 1;
+    for (const char *p = str; p < nul; p++) {
+        if (*p == '\n') {
+            lineno++;
+            line = p + 1;
+        }
+    }
+    PyObject *text = PyUnicode_DecodeUTF8(line, nul - line, "replace");
+    if (text == NULL) {
+        return;
+    }
+    PyObject *exc = PyObject_CallFunction(
+        PyExc_SyntaxError, "s(OiOO)", "source code cannot contain null bytes",
+        filename, lineno, Py_None, text);
+    Py_DECREF(text);
+    if (exc != NULL) {
+        PyErr_SetObject(PyExc_SyntaxError, exc);
+        Py_DECREF(exc);
+    }
+}
+
 char *
 _PyTokenizer_DecodeSource(const char *str, Py_ssize_t len, int ignore_cookie,
                           PyObject *filename, Py_ssize_t *out_len,
@@ -394,10 +422,15 @@ _PyTokenizer_DecodeSource(const char *str, Py_ssize_t len, int ignore_cookie,
        marks a file, which only changes the wording of decode errors. */
     int is_file = ignore_cookie < 0;
     *encoding = NULL;
-    if (memchr(str, '\0', (size_t)len) != NULL) {
-        PyErr_SetString(PyExc_SyntaxError, is_file ?
-                        "source code cannot contain null bytes" :
-                        "source code string cannot contain null bytes");
+    const char *nul = memchr(str, '\0', (size_t)len);
+    if (nul != NULL) {
+        if (is_file) {
+            null_byte_error(str, nul, filename);
+        }
+        else {
+            PyErr_SetString(PyExc_SyntaxError,
+                            "source code string cannot contain null bytes");
+        }
         return NULL;
     }
     Py_ssize_t n;

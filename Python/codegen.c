@@ -9,6 +9,7 @@
    thread. */
 #include "Python.h"
 #include "pycore_codegen.h"
+#include "pycore_initconfig.h"
 #include "pycore_long.h"
 
 
@@ -2841,7 +2842,9 @@ _PyAST_Compile(mod_ty mod, PyObject *filename, int optimize, int flags,
     struct compiler c;
     memset(&c, 0, sizeof(c));
     c.c_filename = filename;
-    c.c_optimize = optimize < 0 ? 0 : optimize;
+    /* -1 (compile()'s default, PyRun_*): the interpreter's -O level. */
+    c.c_optimize = optimize < 0 ? _Py_GetConfig()->optimization_level
+                                : optimize;
     c.c_flags = flags;
     c.c_arena = arena;
     if (_PyFuture_FromAST(mod, filename, &c.c_flags) < 0 ||

@@ -1595,36 +1595,38 @@ static int run_source(const char *source, const char *filename)
     return 0;
 }
 
-/* The whole of fp (malloc'ed, NUL-terminated), or NULL. */
-static char *read_all(FILE *fp)
+/* -x: drop the first line of fp but keep its newline, so line numbers
+   stay (as CPython's runner does). */
+static void skip_first_line_of(FILE *fp)
 {
-    size_t size = 0, cap = 8192;
-    char *text = malloc(cap);
-    while (text != NULL) {
-        size_t got = fread(text + size, 1, cap - size - 1, fp);
-        size += got;
-        if (size < cap - 1) {
+    int ch;
+    while ((ch = getc(fp)) != EOF) {
+        if (ch == '\n') {
+            ungetc(ch, fp);
             break;
         }
-        char *bigger = realloc(text, cap * 2);
-        if (bigger == NULL) {
-            free(text);
-            return NULL;
-        }
-        text = bigger;
-        cap *= 2;
     }
-    if (text != NULL) {
-        text[size] = '\0';
-    }
-    return text;
 }
 
-/* -x: drop the first line but keep its newline, so line numbers stay. */
-static const char *skip_first_line(const char *text)
+/* Run what fp holds in __main__, as `filename`.  Parsing from the file
+   (not from a C string) keeps a NUL byte from cutting the program short
+   and gives the file forms of the source errors ("source code cannot
+   contain null bytes", "Non-UTF-8 code starting with ..."). */
+static int run_stream(FILE *fp, const char *filename, int skip_first)
 {
-    const char *newline = strchr(text, '\n');
-    return newline ? newline : text + strlen(text);
+    if (skip_first) {
+        skip_first_line_of(fp);
+    }
+    PyObject *dict = main_dict();
+    PyCompilerFlags flags = _PyCompilerFlags_INIT;
+    PyObject *result = dict == NULL ? NULL
+        : PyRun_FileExFlags(fp, filename, Py_file_input, dict, dict, 0, &flags);
+    if (result == NULL) {
+        print_uncaught();
+        return 1;
+    }
+    Py_DECREF(result);
+    return 0;
 }
 
 static int run_file_path(const char *path, const char *display_name)
@@ -1642,13 +1644,6 @@ static int run_file_path(const char *path, const char *display_name)
         free(full);
         return 2;
     }
-    char *text = read_all(fp);
-    fclose(fp);
-    if (text == NULL) {
-        PyErr_NoMemory();
-        print_uncaught();
-        return 1;
-    }
     PyObject *dict = main_dict();
     PyObject *file = dict ? PyUnicode_DecodeFSDefault(display_name) : NULL;
     int status;
@@ -1657,12 +1652,11 @@ static int run_file_path(const char *path, const char *display_name)
         status = 1;
     }
     else {
-        const char *source = active_config.skip_source_first_line
-                             ? skip_first_line(text) : text;
-        status = run_source(source, display_name);
+        status = run_stream(fp, display_name,
+                            active_config.skip_source_first_line);
     }
     Py_XDECREF(file);
-    free(text);
+    fclose(fp);
     return status;
 }
 
@@ -1930,12 +1924,8 @@ static void run_startup_file(void)
         print_uncaught();
         return;
     }
-    char *text = read_all(fp);
+    run_stream(fp, path, 0);
     fclose(fp);
-    if (text != NULL) {
-        run_source(text, path);
-        free(text);
-    }
 }
 
 static int run_stdin(void)
@@ -1945,16 +1935,7 @@ static int run_stdin(void)
         run_startup_file();
         return run_repl();
     }
-    char *text = read_all(stdin);
-    if (text == NULL) {
-        PyErr_NoMemory();
-        print_uncaught();
-        return 1;
-    }
-    int status = run_source(active_config.skip_source_first_line
-                            ? skip_first_line(text) : text, "<stdin>");
-    free(text);
-    return status;
+    return run_stream(stdin, "<stdin>", active_config.skip_source_first_line);
 }
 
 int Py_RunMain(void)

@@ -19,3 +19,27 @@ expect lang-cont-indent "3 doc" "$PY" "$tmp/lang_cont_indent.py"
 expect_err lang-kw-suggest \
     "TypeError: print() got an unexpected keyword argument 'sepp'. Did you mean 'sep'?" \
     "$PY" -c 'print(1, sepp="")'
+
+# A script is parsed from the file: a NUL byte is an error at its line
+# (not the end of the program), undecodable bytes get the file wording.
+printf 'print("before")\nprint("a")\000print("b")\n' > "$tmp/nulbyte.py"
+expect lang-nul-nothing-runs "" "$PY" "$tmp/nulbyte.py"
+expect_err lang-nul-message "SyntaxError: source code cannot contain null bytes" \
+    "$PY" "$tmp/nulbyte.py"
+expect_err lang-nul-line "nulbyte.py\", line 2" "$PY" "$tmp/nulbyte.py"
+expect_status lang-nul-status 1 "$PY" "$tmp/nulbyte.py"
+printf 'x = 1\ny = "\351"\n' > "$tmp/latin1.py"
+expect_err lang-nonutf8-file \
+    "SyntaxError: Non-UTF-8 code starting with '\\xe9' in file $tmp/latin1.py on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details" \
+    "$PY" "$tmp/latin1.py"
+printf '# -*- coding: latin-1 -*-\nprint(len("\351"))\n' > "$tmp/latin1ok.py"
+expect lang-latin1-declared "1" "$PY" "$tmp/latin1ok.py"
+expect lang-stdin-x "2" sh -c "printf 'junk line\nimport sys; print(sys._getframe().f_lineno)\n' | \"$PY\" -x -"
+
+# compile()'s default optimize=-1 is the interpreter's -O level.
+expect lang-compile-O "False False" "$PY" -O -c \
+    'print(__debug__, eval(compile("__debug__", "s", "eval")))'
+expect lang-compile-O-explicit "True" "$PY" -O -c \
+    'print(eval(compile("__debug__", "s", "eval", optimize=0)))'
+expect lang-compile-noO "True" "$PY" -c \
+    'print(eval(compile("__debug__", "s", "eval")))'
