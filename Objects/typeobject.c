@@ -1390,6 +1390,20 @@ static int dict_add(PyObject *dict, PyObject *name, PyObject *value,
     return PyDict_SetDefaultRef(dict, name, value, NULL) < 0 ? -1 : 0;
 }
 
+/* A descriptor the type's dict will hold: every thread that calls
+   `items.append` or reads `obj.attr` through it takes a reference
+   (LOAD_ATTR_METHOD's cached descriptor, the generic lookup), so it gets
+   deferred counting like the functions of a class (pycore_object.h): made
+   immortal when the first extra thread starts.  It lives as long as its
+   type, which is itself deferred (heap types) or static. */
+static PyObject *shared_descriptor(PyObject *descr)
+{
+    if (descr != NULL) {
+        _PyObject_SetDeferredRefcount(descr);
+    }
+    return descr;
+}
+
 static int add_methods(PyTypeObject *type, PyMethodDef *meth)
 {
     PyObject *dict = type->tp_dict;
@@ -1419,7 +1433,7 @@ static int add_methods(PyTypeObject *type, PyMethodDef *meth)
         else {
             descr = PyDescr_NewMethod(type, meth);
         }
-        if (descr == NULL) {
+        if (shared_descriptor(descr) == NULL) {
             return -1;
         }
         PyObject *name = PyUnicode_InternFromString(meth->ml_name);
@@ -1438,7 +1452,7 @@ static int add_methods(PyTypeObject *type, PyMethodDef *meth)
 static int add_members(PyTypeObject *type, PyMemberDef *memb)
 {
     for (; memb->name != NULL; memb++) {
-        PyObject *descr = PyDescr_NewMember(type, memb);
+        PyObject *descr = shared_descriptor(PyDescr_NewMember(type, memb));
         if (descr == NULL) {
             return -1;
         }
@@ -1454,7 +1468,7 @@ static int add_members(PyTypeObject *type, PyMemberDef *memb)
 static int add_getset(PyTypeObject *type, PyGetSetDef *gsp)
 {
     for (; gsp->name != NULL; gsp++) {
-        PyObject *descr = PyDescr_NewGetSet(type, gsp);
+        PyObject *descr = shared_descriptor(PyDescr_NewGetSet(type, gsp));
         if (descr == NULL) {
             return -1;
         }
