@@ -112,7 +112,10 @@ static int alloc_state(PyModuleObject *m, PyModuleDef *def)
 }
 
 /* Module-level functions get the module as self and its name as
-   __module__.  (Shared with Objects/moduleslots.c: abi3t.) */
+   __module__.  Each gets deferred counting (pycore_object.h), like a
+   Python function defined at module level: every thread calling `len`
+   or `math.sqrt` takes a reference to the same object.  (Shared with
+   PyModule_AddFunctions and Objects/moduleslots.c: abi3t.) */
 int _PyModule_AddFunctionsToObject(PyObject *module, PyObject *name,
                                    PyMethodDef *functions)
 {
@@ -126,6 +129,7 @@ int _PyModule_AddFunctionsToObject(PyObject *module, PyObject *name,
         if (func == NULL) {
             return -1;
         }
+        _PyObject_SetDeferredRefcount(func);
         int rc = PyObject_SetAttrString(module, fdef->ml_name, func);
         Py_DECREF(func);
         if (rc < 0) {

@@ -10,6 +10,7 @@
    lock themselves. */
 #include "Python.h"
 #include "pycore_call.h"
+#include "pycore_moduleobject.h"
 #include "pycore_object.h"
 
 typedef PyObject *(*converter_to_object)(void *);
@@ -551,26 +552,7 @@ PyModule_AddFunctions(PyObject *module, PyMethodDef *functions)
     if (modname == NULL) {
         return -1;
     }
-    int rc = 0;
-    for (PyMethodDef *def = functions; def->ml_name != NULL; def++) {
-        if (def->ml_flags & (METH_CLASS | METH_STATIC)) {
-            PyErr_SetString(PyExc_ValueError,
-                            "module functions cannot set "
-                            "METH_CLASS or METH_STATIC");
-            rc = -1;
-            break;
-        }
-        PyObject *func = PyCFunction_NewEx(def, module, modname);
-        if (func == NULL) {
-            rc = -1;
-            break;
-        }
-        rc = PyObject_SetAttrString(module, def->ml_name, func);
-        Py_DECREF(func);
-        if (rc != 0) {
-            break;
-        }
-    }
+    int rc = _PyModule_AddFunctionsToObject(module, modname, functions);
     Py_DECREF(modname);
     return rc;
 }
