@@ -204,25 +204,6 @@ void _Py_ExplicitMergeRefcount(PyObject *op, Py_ssize_t extra)
     }
 }
 
-/* A thread that does not own op may add to its shared count only while
-   that count is non-zero and not merged to zero (pycore_object.h,
-   _Py_TryIncref); the compare-and-swap makes the test and the increment
-   one step against the owner's final merge. */
-int _Py_TryIncrefShared(PyObject *op)
-{
-    Py_ssize_t shared = __atomic_load_n(&op->ob_ref_shared, __ATOMIC_RELAXED);
-    for (;;) {
-        if (shared == 0 || shared == _Py_REF_MERGED) {
-            return 0;
-        }
-        if (__atomic_compare_exchange_n(&op->ob_ref_shared, &shared,
-                                        shared + (1 << _Py_REF_SHARED_SHIFT), 0,
-                                        __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
-            return 1;
-        }
-    }
-}
-
 /* The owner's local count reached zero.  If no other thread ever took a
    reference, the object dies here without a single atomic write;
    otherwise the counts are merged and ownership released, so later
