@@ -695,9 +695,7 @@ TARGET(STORE_ATTR_INSTANCE_VALUE)
     if (entry->index < -1 && keeps_values) {
         /* An encoded position in the shared keys (specialize.c). */
         Py_ssize_t pos = _PyInstValues_DecodePosition(entry->index);
-#ifndef Py_GIL_DISABLED
-        stored = _PyInstValues_TryReplace(slotp, pos, v);
-#endif
+        stored = _PyInstValues_TryReplace(owner, slotp, pos, v);
         if (!stored) {
             stored = _PyInstValues_StoreAt(owner, slotp, pos, v) == 0;
         }

@@ -102,19 +102,27 @@ static gc_thread_list *new_list(void)
     return list;
 }
 
-static gc_thread_list *current_list(void)
+/* A thread's first tracked object: adopt or make its list.  Out of line
+   (ftcost, session 9) so that _PyGC_LinkTracked's common path saves no
+   registers: every container allocation runs it. */
+static Py_NO_INLINE gc_thread_list *attach_list(void)
 {
-    gc_thread_list *list = thread_list;
-    if (list != NULL) {
-        return list;
-    }
     pthread_once(&release_key_once, make_release_key);
-    list = adopt_released_list();
+    gc_thread_list *list = adopt_released_list();
     if (list == NULL) {
         list = new_list();
     }
     pthread_setspecific(release_key, list);
     thread_list = list;
+    return list;
+}
+
+static inline gc_thread_list *current_list(void)
+{
+    gc_thread_list *list = thread_list;
+    if (Py_UNLIKELY(list == NULL)) {
+        list = attach_list();
+    }
     return list;
 }
 

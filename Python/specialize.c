@@ -13,7 +13,8 @@
    the specialized opcode is stored with a release store, so a thread that
    runs the opcode and then acquires the state sees the whole payload; a
    later attempt by any thread may reuse that payload but never rewrite
-   it.  Opcodes without payload (binary operators, comparisons) are stored
+   it, unless that thread is the interpreter's only one
+   (spec_rewrite_alone).  Opcodes without payload (binary operators, comparisons) are stored
    at any time.  Counters are relaxed atomics.  Dicts are read through
    the dict's own lock-free hint functions, or in its critical section
    when a keys version is given out. */
@@ -25,6 +26,7 @@
 #include "pycore_long.h"
 #include "pycore_moduleobject.h"
 #include "pycore_object.h"
+#include "pycore_pystate.h"
 #include "pycore_range.h"
 #include "pycore_specialize.h"
 #include "pycore_tuple.h"
@@ -179,7 +181,8 @@ spec_succeed(_Py_CODEUNIT *instr, _PySpecEntry *entry, int opcode)
    form and payload again, the misses came from values, not types, and
    the attempt fails (spec_succeed), so such a site, and one no form
    fits, still backs off (free-threaded build: so does one whose new form
-   would need another payload, which is written only once).  On a base
+   would need another payload while other threads exist, since the
+   payload is then written only once).  On a base
    opcode (a failed attempt) it only backs off. */
 void
 _PySpec_Deoptimize(_Py_CODEUNIT *instr, _PySpecEntry *entry)
@@ -196,8 +199,41 @@ _PySpec_Deoptimize(_Py_CODEUNIT *instr, _PySpecEntry *entry)
 
 /* Fill the entry's payload for `kind`; 0 when it may not be written.
    Free-threaded build: the payload is written at most once (see the top
-   of the file); a second attempt succeeds only if it wants exactly the
-   payload that is there. */
+   of the file) while other threads exist; a second attempt succeeds only
+   if it wants exactly the payload that is there, or if the calling
+   thread runs alone (spec_rewrite_alone). */
+#ifdef Py_GIL_DISABLED
+/* Rewrite a published payload, as the default build does, when the
+   calling thread is the interpreter's only thread state (ftcost, session
+   9: a polymorphic site, say deltablue's constraint methods, otherwise
+   keeps its first payload and runs generic after its first deopt).  Safe
+   without other locks: no thread without a thread state runs bytecode, so
+   none can be reading the entry; threads_mutex is held from the check to
+   the last store, and _PyThreadState_New links every new state under it,
+   so no thread can appear meanwhile; a thread started later reads the
+   entry only after its creation, which this mutex orders after these
+   stores.  Re-entrant use by the calling thread itself is the default
+   build's case: bodies read their payload before anything that could
+   run the specializer again.  1 rewritten, 0 not alone. */
+static int
+spec_rewrite_alone(_PySpecEntry *entry, int kind, uint32_t version,
+                   Py_ssize_t index, PyObject *obj)
+{
+    PyThreadState *self = _PyThreadState_GET();
+    PyInterpreterState *interp = self->interp;
+    PyMutex_Lock(&interp->threads_mutex);
+    int alone = interp->threads_head == self && self->next == NULL;
+    if (alone) {
+        entry->kind = (uint8_t)kind;
+        entry->version = version;
+        entry->index = (int32_t)index;
+        entry->obj = obj;
+    }
+    PyMutex_Unlock(&interp->threads_mutex);
+    return alone;
+}
+#endif
+
 static int
 spec_write(_PySpecEntry *entry, int kind, uint32_t version, Py_ssize_t index,
            PyObject *obj)
@@ -209,9 +245,14 @@ spec_write(_PySpecEntry *entry, int kind, uint32_t version, Py_ssize_t index,
     uint8_t state = _PY_SPEC_EMPTY;
     if (!__atomic_compare_exchange_n(&entry->state, &state, _PY_SPEC_WRITING,
                                      0, __ATOMIC_ACQUIRE, __ATOMIC_ACQUIRE)) {
-        return state == _PY_SPEC_READY && entry->kind == kind
-               && entry->version == version && entry->index == index
-               && entry->obj == obj;
+        if (state != _PY_SPEC_READY) {
+            return 0;
+        }
+        if (entry->kind == kind && entry->version == version
+                && entry->index == index && entry->obj == obj) {
+            return 1;
+        }
+        return spec_rewrite_alone(entry, kind, version, index, obj);
     }
 #endif
     entry->kind = (uint8_t)kind;

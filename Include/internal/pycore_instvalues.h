@@ -146,14 +146,48 @@ static inline Py_ssize_t _PyInstValues_DecodePosition(int32_t index) {
 }
 
 /* STORE_ATTR_INSTANCE_VALUE's common case: replace the value at ix of
-   obj's values array by value (a new reference is taken).  1 done, 0 not
-   this case (nothing changed).  Default build only, where the GIL stands
-   for the critical section; the free-threaded build always calls
-   _PyInstValues_StoreAt. */
-#ifndef Py_GIL_DISABLED
+   obj's values array (the __dict__ slot at slotp) by value (a new
+   reference is taken).  1 done, 0 not this case (nothing changed).
+
+   Default build: the GIL stands for the critical section.  Free-threaded
+   build (ftcost, session 9; before, every store called
+   _PyInstValues_StoreAt and its helpers out of line): the same steps as
+   _PyInstValues_StoreAt's replacing case, inside obj's critical section
+   as every change of a values array is; the value dropped is marked for
+   lock-free readers as Objects/dictkeys_shared.c's drop_value does, and
+   released after the section ends (its destructor may run any code). */
 static inline Py_ALWAYS_INLINE int
-_PyInstValues_TryReplace(PyObject **slotp, Py_ssize_t ix, PyObject *value)
+_PyInstValues_TryReplace(PyObject *obj, PyObject **slotp, Py_ssize_t ix,
+                         PyObject *value)
 {
+#ifdef Py_GIL_DISABLED
+    PyObject *old = NULL;
+    Py_BEGIN_CRITICAL_SECTION(obj);
+    PyObject *raw = *slotp;
+    if (_PyInstValues_IsTagged(raw)) {
+        _PyInstValues *vals = _PyInstValues_Untag(raw);
+        if ((size_t)ix < vals->capacity) {
+            old = vals->values[ix];
+        }
+        if (old != NULL) {
+            __atomic_store_n(&vals->values[ix], Py_NewRef(value),
+                             __ATOMIC_RELEASE);
+            /* A read-modify-write, ordered against a reader's fetch_or
+               in _PyInstValues_NoteReader. */
+            if (!_Py_IsOwnedByCurrentThread(obj)
+                    || __atomic_fetch_add(&vals->shared, 0, __ATOMIC_SEQ_CST)) {
+                _PyObject_SetMaybeWeakref(old);
+            }
+        }
+    }
+    Py_END_CRITICAL_SECTION();
+    if (old == NULL) {
+        return 0;
+    }
+    Py_DECREF(old);
+    return 1;
+#else
+    (void)obj;
     PyObject *raw = *slotp;
     if (!_PyInstValues_IsTagged(raw)) {
         return 0;
@@ -166,8 +200,8 @@ _PyInstValues_TryReplace(PyObject **slotp, Py_ssize_t ix, PyObject *value)
     vals->values[ix] = Py_NewRef(value);
     Py_DECREF(old);
     return 1;
-}
 #endif
+}
 
 /* The generic paths (Objects/object.c).  slotp is obj's __dict__ slot.
 

@@ -329,11 +329,17 @@ _PySpec_ReleaseDict(PyObject *dict)
 #endif
 }
 
+/* mp's keys version now, for a guard (_PyDict_CurrentKeysVersion's
+   lock-free read).  Inline in the free-threaded build too (ftcost,
+   session 9): LOAD_GLOBAL_BUILTIN runs it on every hit. */
 static inline uint32_t
 _PySpec_KeysVersion(PyObject *mp)
 {
 #ifdef Py_GIL_DISABLED
-    return _PyDict_CurrentKeysVersion((PyDictObject *)mp);
+    _PyDict_NoteLockFreeReader((PyDictObject *)mp);
+    PyDictKeysObject *dk = __atomic_load_n(&((PyDictObject *)mp)->ma_keys,
+                                           __ATOMIC_ACQUIRE);
+    return __atomic_load_n(&dk->dk_version, __ATOMIC_RELAXED);
 #else
     return ((PyDictObject *)mp)->ma_keys->dk_version;
 #endif
