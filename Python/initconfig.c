@@ -1611,8 +1611,11 @@ static void skip_first_line_of(FILE *fp)
 /* Run what fp holds in __main__, as `filename`.  Parsing from the file
    (not from a C string) keeps a NUL byte from cutting the program short
    and gives the file forms of the source errors ("source code cannot
-   contain null bytes", "Non-UTF-8 code starting with ..."). */
-static int run_stream(FILE *fp, const char *filename, int skip_first)
+   contain null bytes", "Non-UTF-8 code starting with ...").  With
+   `closeit`, fp is closed once parsed, before the program runs (it must
+   not hold a descriptor the program could see, as in CPython). */
+static int run_stream(FILE *fp, const char *filename, int skip_first,
+                      int closeit)
 {
     if (skip_first) {
         skip_first_line_of(fp);
@@ -1620,7 +1623,11 @@ static int run_stream(FILE *fp, const char *filename, int skip_first)
     PyObject *dict = main_dict();
     PyCompilerFlags flags = _PyCompilerFlags_INIT;
     PyObject *result = dict == NULL ? NULL
-        : PyRun_FileExFlags(fp, filename, Py_file_input, dict, dict, 0, &flags);
+        : PyRun_FileExFlags(fp, filename, Py_file_input, dict, dict,
+                            closeit, &flags);
+    if (dict == NULL && closeit) {
+        fclose(fp);
+    }
     if (result == NULL) {
         print_uncaught();
         return 1;
@@ -1649,14 +1656,14 @@ static int run_file_path(const char *path, const char *display_name)
     int status;
     if (file == NULL || PyDict_SetItemString(dict, "__file__", file) < 0) {
         print_uncaught();
+        fclose(fp);
         status = 1;
     }
     else {
         status = run_stream(fp, display_name,
-                            active_config.skip_source_first_line);
+                            active_config.skip_source_first_line, 1);
     }
     Py_XDECREF(file);
-    fclose(fp);
     return status;
 }
 
@@ -1924,8 +1931,7 @@ static void run_startup_file(void)
         print_uncaught();
         return;
     }
-    run_stream(fp, path, 0);
-    fclose(fp);
+    run_stream(fp, path, 0, 1);
 }
 
 static int run_stdin(void)
@@ -1935,7 +1941,8 @@ static int run_stdin(void)
         run_startup_file();
         return run_repl();
     }
-    return run_stream(stdin, "<stdin>", active_config.skip_source_first_line);
+    return run_stream(stdin, "<stdin>", active_config.skip_source_first_line,
+                      0);
 }
 
 int Py_RunMain(void)

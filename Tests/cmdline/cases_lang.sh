@@ -43,3 +43,6 @@ expect lang-compile-O-explicit "True" "$PY" -O -c \
     'print(eval(compile("__debug__", "s", "eval", optimize=0)))'
 expect lang-compile-noO "True" "$PY" -c \
     'print(eval(compile("__debug__", "s", "eval")))'
+# The script file is closed once parsed, before the program runs.
+printf 'import os\nopen_files = []\nfor fd in os.listdir("/proc/self/fd"):\n    try:\n        open_files.append(os.readlink("/proc/self/fd/" + fd))\n    except OSError:\n        pass\nprint(any(p.endswith("ownfd.py") for p in open_files))\n' > "$tmp/ownfd.py"
+expect lang-script-closed "False" "$PY" "$tmp/ownfd.py"
