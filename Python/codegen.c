@@ -1801,7 +1801,7 @@ codegen_visit_expr_inner(struct compiler *c, expr_ty e)
 int
 codegen_visit_expr(struct compiler *c, expr_ty e)
 {
-    if (++c->c_depth > 2000) {
+    if (++c->c_depth > 3000) {
         PyErr_SetString(PyExc_RecursionError,
                         "maximum recursion depth exceeded during compilation");
         return -1;

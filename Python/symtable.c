@@ -2178,7 +2178,7 @@ _PySymtable_Build(mod_ty mod, PyObject *filename, int future_features)
     }
     st->st_filename = Py_NewRef(filename);
     st->st_future_features = future_features;
-    st->recursion_limit = 2000;
+    st->recursion_limit = 3000;
     PyObject *top = PyUnicode_InternFromString("top");
     if (top == NULL || enter_block(st, top, ModuleBlock, (void *)mod, 0, 0,
                                    0, 0) < 0) {

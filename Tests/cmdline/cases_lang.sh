@@ -46,3 +46,12 @@ expect lang-compile-noO "True" "$PY" -c \
 # The script file is closed once parsed, before the program runs.
 printf 'import os\nopen_files = []\nfor fd in os.listdir("/proc/self/fd"):\n    try:\n        open_files.append(os.readlink("/proc/self/fd/" + fd))\n    except OSError:\n        pass\nprint(any(p.endswith("ownfd.py") for p in open_files))\n' > "$tmp/ownfd.py"
 expect lang-script-closed "False" "$PY" "$tmp/ownfd.py"
+# Compiler nesting limits as CPython 3.11's (about 3000 levels): a chain of
+# 2500 operators compiles, 3100 raises RecursionError (never a crash).
+expect lang-deep-2500 "ok" "$PY" -c \
+    'compile("x = x or " + "-x" * 2500, "s", "exec"); print("ok")'
+expect lang-deep-3100 "RecursionError" "$PY" -c '
+try:
+    compile("x = x or " + "-x" * 3100, "s", "exec")
+except RecursionError as e:
+    print(type(e).__name__)'
