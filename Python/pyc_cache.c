@@ -41,8 +41,11 @@
    marshalled code layout changes, since a cache written by an older
    build would otherwise run under rules it was not compiled for.
    0xF758: session 8 (inlined comprehensions with nested scopes, borrowed
-   call arguments, operator-dunder opcodes). */
-const unsigned char _PyPyc_MagicNumber[4] = {0x58, 0xF7, '\r', '\n'};
+   call arguments, operator-dunder opcodes).
+   0xF759: session 9 (match captures stored after the whole pattern,
+   generator lambdas returning their value, the implicit re-raise's line,
+   the mixed float/int forms' operands). */
+const unsigned char _PyPyc_MagicNumber[4] = {0x59, 0xF7, '\r', '\n'};
 
 #define PYC_HEADER_SIZE 16
 #define PYC_FLAG_HASH_BASED 0x1
