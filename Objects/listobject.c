@@ -217,25 +217,10 @@ list_note_lockfree_reader(PyListObject *self)
 }
 #endif
 
-/* Whether what a writer removes from self (items, a replaced array) may
-   still be in a lock-free reader's hands.  Called, inside the critical
-   section, after the stores that unpublished it.  A read-modify-write
-   rather than a load: it must be ordered against the reader's fetch_or
-   (ThreadSanitizer does not model fences). */
-static inline int
-list_may_have_readers(PyListObject *self)
-{
-#ifdef Py_GIL_DISABLED
-    if (!_Py_IsOwnedByCurrentThread((PyObject *)self)) {
-        return 1;
-    }
-    return (__atomic_fetch_add(&self->ob_base.ob_base.ob_gc_bits, (uint8_t)0,
-                               __ATOMIC_SEQ_CST) & _PyList_BITS_SHARED) != 0;
-#else
-    (void)self;
-    return 0;
-#endif
-}
+/* list_may_have_readers and prepare_drop_one are pycore_list.h's
+   (the VM's list store shares them). */
+#define list_may_have_readers _PyList_MayHaveReaders
+#define prepare_drop_one _PyList_PrepareDropOne
 
 /* Prepare op, which the list no longer holds, to be released by the
    caller: `care` is list_may_have_readers(). */
@@ -248,20 +233,6 @@ prepare_drop(int care, PyObject *op)
     }
 #else
     (void)care;
-    (void)op;
-#endif
-}
-
-/* The same for a single item, deciding `care` only when it matters. */
-static inline void
-prepare_drop_one(PyListObject *self, PyObject *op)
-{
-#ifdef Py_GIL_DISABLED
-    if (op != NULL && !_Py_IsImmortal(op) && list_may_have_readers(self)) {
-        _PyObject_SetMaybeWeakref(op);
-    }
-#else
-    (void)self;
     (void)op;
 #endif
 }
@@ -759,24 +730,15 @@ PyList_SetItem(PyObject *op, Py_ssize_t i, PyObject *newitem)
         PyErr_BadInternalCall();
         return -1;
     }
-    int rc = 0;
-    PyObject *old = NULL;
-    Py_BEGIN_CRITICAL_SECTION(op);
-    PyListObject *self = (PyListObject *)op;
-    if (!valid_index(i, Py_SIZE(self))) {
-        old = newitem;
+    PyObject *old;
+    if (!_PyList_ReplaceItem((PyListObject *)op, i, newitem, &old)) {
+        Py_XDECREF(newitem);
         PyErr_SetString(PyExc_IndexError,
                         "list assignment index out of range");
-        rc = -1;
+        return -1;
     }
-    else {
-        old = self->ob_item[i];
-        PyList_SET_ITEM(self, i, newitem);
-        prepare_drop_one(self, old);
-    }
-    Py_END_CRITICAL_SECTION();
     Py_XDECREF(old);
-    return rc;
+    return 0;
 }
 
 /* Insert a new reference to v before index `where` (clamped); critical

@@ -115,10 +115,11 @@ TARGET(LOAD_ATTR_SLOT)
     PyObject **addr = (PyObject **)((char *)owner + entry->index);
     PyObject *v;
     /* As PyMember_GetOne: the slot is read in the owner's critical
-       section, which its writers hold. */
-    Py_BEGIN_CRITICAL_SECTION(owner);
+       section, which its writers hold (a leaf section: one load and an
+       increment). */
+    _Py_BEGIN_LEAF_CRITICAL_SECTION(owner);
     v = Py_XNewRef(*addr);
-    Py_END_CRITICAL_SECTION();
+    _Py_END_LEAF_CRITICAL_SECTION();
     if (v == NULL) {
         SPEC_MISS(LOAD_ATTR);   /* unset: the generic path raises */
     }
@@ -742,12 +743,12 @@ TARGET(STORE_ATTR_SLOT)
     PyObject *v = SECOND();
     PyObject *old;
     /* As PyMember_SetOne: the slot is written in the owner's critical
-       section, which its readers hold too.  The stack's reference to v
-       moves into the slot. */
-    Py_BEGIN_CRITICAL_SECTION(owner);
+       section, which its readers hold too (a leaf section: a load and a
+       store).  The stack's reference to v moves into the slot. */
+    _Py_BEGIN_LEAF_CRITICAL_SECTION(owner);
     old = *addr;
     *addr = v;
-    Py_END_CRITICAL_SECTION();
+    _Py_END_LEAF_CRITICAL_SECTION();
     STACK_SHRINK(2);
     _PyStackRef_Close(owner_ref);
     Py_XDECREF(old);
@@ -861,8 +862,9 @@ TARGET(UNPACK_SEQUENCE_LIST)
     }
     int copied = 0;
     /* The length check and the copy see one state of the list: its
-       critical section excludes other threads' resizes. */
-    Py_BEGIN_CRITICAL_SECTION(seq);
+       critical section excludes other threads' resizes (a leaf section:
+       loads and increments). */
+    _Py_BEGIN_LEAF_CRITICAL_SECTION(seq);
     if (PyList_GET_SIZE(seq) == oparg) {
         PyObject **items = ((PyListObject *)seq)->ob_item;
         for (int i = 0; i < oparg; i++) {
@@ -870,7 +872,7 @@ TARGET(UNPACK_SEQUENCE_LIST)
         }
         copied = 1;
     }
-    Py_END_CRITICAL_SECTION();
+    _Py_END_LEAF_CRITICAL_SECTION();
     if (!copied) {
         SPEC_MISS(UNPACK_SEQUENCE);
     }
@@ -1016,22 +1018,21 @@ TARGET(STORE_SUBSCR_LIST_INT)
         SPEC_MISS(STORE_SUBSCR);    /* negative: the generic path counts back */
     }
     Py_ssize_t index = _PyLong_CompactValue((PyLongObject *)sub);
-#ifndef Py_GIL_DISABLED
-    if (index < PyList_GET_SIZE(container)) {
-        /* The stack's reference to v moves into the list; the old item
-           is released once the list holds v. */
-        PyObject *old = PyList_GET_ITEM(container, index);
-        PyList_SET_ITEM(container, index, v);
+    /* The stack's reference to v moves into the list, checked against the
+       size in the list's critical section (free-threaded build; inline
+       there too since session 10, ftcost); the old item is released once
+       the list holds v, outside the section. */
+    PyObject *old;
+    if (_PyList_ReplaceItem((PyListObject *)container, index, v, &old)) {
         STACK_SHRINK(3);
         _PyStackRef_Close(container_ref);
         _PyStackRef_Close(sub_ref);
-        Py_DECREF(old);
+        Py_XDECREF(old);
         DISPATCH();
     }
-#endif
-    /* PyList_SetItem checks the index in the list's critical section and
-       raises list assignment's IndexError; it steals the stack's
-       reference to v. */
+    /* Out of range (perhaps only now): PyList_SetItem raises list
+       assignment's IndexError, or stores if the list grew meanwhile; it
+       steals the stack's reference to v. */
     STACK_SHRINK(3);
     int err = PyList_SetItem(container, index, v);
     _PyStackRef_Close(container_ref);

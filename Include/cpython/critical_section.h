@@ -95,6 +95,47 @@ _PyCriticalSection_EndInline(PyCriticalSection *c)
 #  define Py_END_CRITICAL_SECTION()                                     \
         _PyCriticalSection_EndInline(&_py_cs);                          \
     }
+
+/* Leaf sections (ftcost, session 10), for libpython's shortest sections:
+   code between begin and end that never blocks, never detaches, begins
+   no other section and calls nothing that could (loads, stores,
+   reference counts that cannot reach zero, atomic marks).  Such a thread
+   cannot hold the mutex while waiting for anything, so when the
+   one-byte compare-and-swap takes the mutex at once the section need not
+   be on the thread's stack (which exists to release sections on a
+   detach and to resume them); ending it is then one unlock.  A mutex
+   that is not free (another thread's, or this thread's own section)
+   takes the full path, as Py_BEGIN_CRITICAL_SECTION. */
+static inline int
+_PyCriticalSection_BeginLeaf(PyCriticalSection *c, PyMutex *m)
+{
+    uint8_t expected = _Py_UNLOCKED;
+    if (__atomic_compare_exchange_n(&m->_bits, &expected, _Py_LOCKED, 0,
+                                    __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+        return 1;
+    }
+    PyCriticalSection_BeginMutex(c, m);
+    return 0;
+}
+
+static inline void
+_PyCriticalSection_EndLeaf(PyCriticalSection *c, PyMutex *m, int leaf)
+{
+    if (leaf) {
+        _PyMutex_Unlock(m);     /* wakes parked waiters, if any */
+        return;
+    }
+    _PyCriticalSection_EndInline(c);
+}
+
+#  define _Py_BEGIN_LEAF_CRITICAL_SECTION(op)                           \
+    {                                                                   \
+        PyCriticalSection _py_cs;                                       \
+        PyMutex *_py_cs_m = &_PyObject_CAST(op)->ob_mutex;              \
+        int _py_cs_leaf = _PyCriticalSection_BeginLeaf(&_py_cs, _py_cs_m)
+#  define _Py_END_LEAF_CRITICAL_SECTION()                               \
+        _PyCriticalSection_EndLeaf(&_py_cs, _py_cs_m, _py_cs_leaf);     \
+    }
 #elif defined(Py_GIL_DISABLED)
 #  define Py_BEGIN_CRITICAL_SECTION(op)                                 \
     {                                                                   \
@@ -111,6 +152,13 @@ _PyCriticalSection_EndInline(PyCriticalSection *c)
 #  define Py_BEGIN_CRITICAL_SECTION(op) {
 #  define Py_BEGIN_CRITICAL_SECTION_MUTEX(mutex) {
 #  define Py_END_CRITICAL_SECTION() }
+#endif
+
+/* Outside libpython (and in the default build) a leaf section is an
+   ordinary one. */
+#ifndef _Py_BEGIN_LEAF_CRITICAL_SECTION
+#  define _Py_BEGIN_LEAF_CRITICAL_SECTION(op) Py_BEGIN_CRITICAL_SECTION(op)
+#  define _Py_END_LEAF_CRITICAL_SECTION() Py_END_CRITICAL_SECTION()
 #endif
 
 #ifdef Py_GIL_DISABLED

@@ -162,7 +162,8 @@ _PyInstValues_TryReplace(PyObject *obj, PyObject **slotp, Py_ssize_t ix,
 {
 #ifdef Py_GIL_DISABLED
     PyObject *old = NULL;
-    Py_BEGIN_CRITICAL_SECTION(obj);
+    /* A leaf section (critical_section.h): loads, stores, atomic marks. */
+    _Py_BEGIN_LEAF_CRITICAL_SECTION(obj);
     PyObject *raw = *slotp;
     if (_PyInstValues_IsTagged(raw)) {
         _PyInstValues *vals = _PyInstValues_Untag(raw);
@@ -180,7 +181,7 @@ _PyInstValues_TryReplace(PyObject *obj, PyObject **slotp, Py_ssize_t ix,
             }
         }
     }
-    Py_END_CRITICAL_SECTION();
+    _Py_END_LEAF_CRITICAL_SECTION();
     if (old == NULL) {
         return 0;
     }

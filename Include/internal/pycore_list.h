@@ -63,6 +63,72 @@ _PyList_GetItemRef(PyListObject *self, Py_ssize_t i)
 #endif
 }
 
+/* Whether what a writer removes from self (items, a replaced array) may
+   still be in a lock-free reader's hands (Objects/listobject.c,
+   "lock-free readers").  Called, inside the critical section, after the
+   stores that unpublished it.  A read-modify-write rather than a load:
+   it must be ordered against the reader's fetch_or (ThreadSanitizer does
+   not model fences).  Here rather than in listobject.c so that the VM's
+   list store can replace an item inline (ftcost, session 10). */
+static inline int
+_PyList_MayHaveReaders(PyListObject *self)
+{
+#ifdef Py_GIL_DISABLED
+    if (!_Py_IsOwnedByCurrentThread((PyObject *)self)) {
+        return 1;
+    }
+    return (__atomic_fetch_add(&self->ob_base.ob_base.ob_gc_bits, (uint8_t)0,
+                               __ATOMIC_SEQ_CST) & _PyList_BITS_SHARED) != 0;
+#else
+    (void)self;
+    return 0;
+#endif
+}
+
+/* Prepare op, a single item self no longer holds, to be released by the
+   caller after the critical section: marked for lock-free readers
+   (pycore_object.h, _PyObject_SetMaybeWeakref) when self may have some,
+   deciding that only when it matters. */
+static inline void
+_PyList_PrepareDropOne(PyListObject *self, PyObject *op)
+{
+#ifdef Py_GIL_DISABLED
+    if (op != NULL && !_Py_IsImmortal(op) && _PyList_MayHaveReaders(self)) {
+        _PyObject_SetMaybeWeakref(op);
+    }
+#else
+    (void)self;
+    (void)op;
+#endif
+}
+
+/* self[i] = v, taking the caller's reference to v: 1 with the item it
+   replaced in *old (NULL for a slot of a list still being filled; the
+   caller releases it, after the critical section since its destructor
+   may run any code), or 0 when i is out of range (negative included;
+   nothing changed, v not taken).  Inside self's critical section, as
+   every change of a list; the store is a release store for lock-free
+   readers.  Always inline: PyList_SetItem and the VM's
+   STORE_SUBSCR_LIST_INT share it, and the VM's call of PyList_SetItem
+   cost about a third of each store in the free-threaded build. */
+static inline Py_ALWAYS_INLINE int
+_PyList_ReplaceItem(PyListObject *self, Py_ssize_t i, PyObject *v,
+                    PyObject **old)
+{
+    int done = 0;
+    *old = NULL;
+    /* A leaf section (critical_section.h): loads, a store, atomic marks. */
+    _Py_BEGIN_LEAF_CRITICAL_SECTION(self);
+    if ((size_t)i < (size_t)Py_SIZE(self)) {
+        *old = self->ob_item[i];
+        PyList_SET_ITEM(self, i, v);
+        _PyList_PrepareDropOne(self, *old);
+        done = 1;
+    }
+    _Py_END_LEAF_CRITICAL_SECTION();
+    return done;
+}
+
 /* Slow path of _PyList_AppendTakeRef: grows the array.  Consumes newitem
    even on failure. */
 PyAPI_FUNC(int) _PyList_AppendTakeRefListResize(PyListObject *self,
