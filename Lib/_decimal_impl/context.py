@@ -1,5 +1,6 @@
 """Arithmetic contexts and the current context of each thread and task."""
 
+import _thread
 import contextvars
 from collections.abc import MutableMapping
 
@@ -388,19 +389,53 @@ def IEEEContext(bits, /):
                    traps=[], flags=[])
 
 
-# Each thread, and each asyncio task (which runs in a copy of the
-# contextvars context), sees its own current decimal context.
+# The current context lives in a context variable, so an asyncio task (run
+# in a copy of its creator's contextvars context) shares its creator's
+# decimal context, as in CPython.  Threads must not share one: with
+# sys.flags.thread_inherit_context (on by default in the free-threaded
+# build) a new thread starts with a copy of the starting thread's
+# contextvars context, and so would see the very same Context object; a
+# precision set or a flag raised in the new thread would then change the
+# starting thread's context, and both threads would write its flags at
+# once.  So the variable holds (owner, context), owner being the token of
+# the thread that installed the context; a thread that finds another
+# thread's token starts from a private copy.  Tokens are fresh objects held
+# by the pair, so a dead thread's token is never mistaken for a live one's
+# (thread idents are reused, tokens are not).
 _current = contextvars.ContextVar('decimal_context')
+_threads = _thread._local()
+
+
+def _thread_token():
+    """This thread's token: its own object, made on first use.
+
+    The token is stored in a thread-local namespace, so only this thread
+    ever creates or reads it; no lock is needed in any build.
+    """
+    try:
+        return _threads.token
+    except AttributeError:
+        token = _threads.token = object()
+        return token
 
 
 def getcontext():
-    """The current context of this thread or task (created on first use)."""
+    """The current context of this thread or task (created on first use).
+
+    A context inherited from another thread is copied first, so the
+    returned object is only ever the current context of this thread.
+    """
     try:
-        return _current.get()
+        owner, context = _current.get()
     except LookupError:
         context = Context()
-        _current.set(context)
-        return context
+    else:
+        token = _thread_token()
+        if owner is token:
+            return context
+        context = context.copy()
+    _current.set((_thread_token(), context))
+    return context
 
 
 def setcontext(context):
@@ -411,7 +446,7 @@ def setcontext(context):
         # The templates are shared: install a private copy instead.
         context = context.copy()
         context.clear_flags()
-    _current.set(context)
+    _current.set((_thread_token(), context))
 
 
 _LOCAL_ATTRIBUTES = ('prec', 'rounding', 'Emin', 'Emax', 'capitals',
