@@ -59,35 +59,6 @@ _Py_pickle_get_dotted(PyObject *obj, PyObject *path)
     return cur;
 }
 
-/* The class is looked up on each call rather than cached: pickle.py
-   defines it after importing _pickle, and a reload replaces it. */
-PyObject *
-_Py_pickle_picklebuffer_type(void)
-{
-    PyObject *name = PyUnicode_FromString("pickle");
-    if (name == NULL) {
-        PyErr_Clear();
-        return NULL;
-    }
-    PyObject *mod = PyImport_GetModule(name);
-    Py_DECREF(name);
-    if (mod == NULL) {
-        PyErr_Clear();
-        return NULL;
-    }
-    PyObject *cls = NULL;
-    if (PyObject_GetOptionalAttrString(mod, "PickleBuffer", &cls) < 0) {
-        PyErr_Clear();
-    }
-    Py_DECREF(mod);
-    if (cls == NULL) {
-        return NULL;
-    }
-    /* Borrowed: the pickle module keeps its class alive. */
-    Py_DECREF(cls);
-    return PyType_Check(cls) ? cls : NULL;
-}
-
 /* ---- the memo: a pointer-keyed hash table -------------------------------- */
 
 /* Maps an object (held as a strong reference, so that its address is not
@@ -2167,9 +2138,7 @@ save_dispatch(PicklerObject *p, PyObject *obj, int pers_save)
     if (tp == &PyFrozenSet_Type) {
         return save_frozenset(p, obj);
     }
-    /* The name test spares the module lookup for every other class. */
-    if (strcmp(tp->tp_name, "PickleBuffer") == 0
-        && (PyObject *)tp == _Py_pickle_picklebuffer_type()) {
+    if (tp == &_PyPickleBuffer_Type) {
         return save_picklebuffer(p, obj);
     }
     return save_by_reduce(p, obj);

@@ -1,9 +1,14 @@
 """Session 10 fixes in the issue 6 modules (numbers, text, data formats):
-zipfile's ZIP64 extra field errors."""
+zipfile's ZIP64 extra field errors; the C unpickler's APPEND to a list
+subclass and files whose peek() is unsupported; pickle.PickleBuffer
+exporting the wrapped object's buffer."""
 
+import gc
 import io
+import pickle
 import struct
 import unittest
+import weakref
 import zipfile
 
 
@@ -53,6 +58,109 @@ class Zip64Extra(unittest.TestCase):
         info = zipfile.ZipFile(io.BytesIO(data)).infolist()[0]
         self.assertEqual((info.file_size, info.compress_size,
                           info.header_offset), (7, 6, 0))
+
+
+class ListLike(list):
+    pass
+
+
+class AppendOnly:
+    """List-like by append() only (no extend): pickled with APPEND."""
+
+    def __init__(self):
+        self.items = []
+
+    def append(self, item):
+        self.items.append(item)
+
+    def __reduce__(self):
+        return AppendOnly, (), None, iter(self.items)
+
+
+class UnpicklerAppend(unittest.TestCase):
+
+    def test_tuple_appended_to_list_subclass(self):
+        # The tuple is one argument of append(), not its argument list.
+        for proto in range(2, pickle.HIGHEST_PROTOCOL + 1):
+            t = (ListLike(),)
+            t[0].append(t)
+            x = pickle.loads(pickle.dumps(t, proto))
+            self.assertIs(x[0][0], x)
+            obj = AppendOnly()
+            obj.append((1, 2))
+            self.assertEqual(pickle.loads(pickle.dumps(obj, proto)).items,
+                             [(1, 2)])
+
+
+class NoPeek(io.BytesIO):
+    def peek(self, *args):
+        raise NotImplementedError
+
+
+class UnpicklerPeek(unittest.TestCase):
+
+    def test_peek_not_implemented(self):
+        data = pickle.dumps([1, 2]) + pickle.dumps({'a': 3})
+        f = NoPeek(data)
+        u = pickle.Unpickler(f)
+        self.assertEqual(u.load(), [1, 2])
+        self.assertEqual(u.load(), {'a': 3})
+        self.assertEqual(f.read(), b'')
+
+    def test_other_peek_errors_propagate(self):
+        class BadPeek(io.BytesIO):
+            def peek(self, *args):
+                raise OSError('no')
+        with self.assertRaises(OSError):
+            pickle.Unpickler(BadPeek(pickle.dumps([1]))).load()
+
+
+class ZeroCopy(bytes):
+    def __reduce_ex__(self, protocol):
+        return type(self)._rebuild, (pickle.PickleBuffer(self),)
+
+    @classmethod
+    def _rebuild(cls, buf):
+        with memoryview(buf) as m:
+            return m.obj if type(m.obj) is cls else cls(m.obj)
+
+
+class PickleBufferExports(unittest.TestCase):
+
+    def test_memoryview_obj_is_wrapped_object(self):
+        data = ZeroCopy(b'abc')
+        pb = pickle.PickleBuffer(data)
+        with memoryview(pb) as m:
+            self.assertIs(m.obj, data)
+        self.assertIs(pb.raw().obj, data)
+        ba = bytearray(b'xy')
+        with memoryview(pickle.PickleBuffer(ba)) as m:
+            m[0] = ord('z')
+        self.assertEqual(ba, b'zy')
+
+    def test_out_of_band_reconstruction_without_copy(self):
+        data = ZeroCopy(b'payload')
+        for dumps, loads in ((pickle.dumps, pickle.loads),
+                             (pickle._dumps, pickle._loads)):
+            buffers = []
+            blob = dumps(data, protocol=5, buffer_callback=buffers.append)
+            self.assertIs(loads(blob, buffers=buffers), data)
+
+    def test_release_and_errors(self):
+        pb = pickle.PickleBuffer(b'abc')
+        self.assertIs(weakref.ref(pb)(), pb)
+        self.assertTrue(gc.is_tracked(pb))
+        pb.release()
+        pb.release()
+        message = 'operation forbidden on released PickleBuffer object'
+        for call in (pb.raw, lambda: memoryview(pb), lambda: bytes(pb)):
+            with self.assertRaisesRegex(ValueError, message):
+                call()
+        with self.assertRaisesRegex(TypeError, r'exactly 1 positional'):
+            pickle.PickleBuffer(buffer=b'')
+        with self.assertRaisesRegex(TypeError, "cannot pickle "
+                                    "'pickle.PickleBuffer' object"):
+            pickle.PickleBuffer(b'').__reduce_ex__(5)
 
 
 if __name__ == '__main__':
