@@ -1,8 +1,9 @@
 """Session 10 fixes in the issue 6 modules (numbers, text, data formats):
 zipfile's ZIP64 extra field errors; the C unpickler's APPEND to a list
 subclass and files whose peek() is unsupported; pickle.PickleBuffer
-exporting the wrapped object's buffer."""
+exporting the wrapped object's buffer; decimal Context attributes."""
 
+import decimal
 import gc
 import io
 import pickle
@@ -161,6 +162,45 @@ class PickleBufferExports(unittest.TestCase):
         with self.assertRaisesRegex(TypeError, "cannot pickle "
                                     "'pickle.PickleBuffer' object"):
             pickle.PickleBuffer(b'').__reduce_ex__(5)
+
+
+class DecimalContextSignals(unittest.TestCase):
+
+    def test_assigned_flags_and_traps_must_be_dicts(self):
+        c = decimal.Context()
+        for value in ([], [decimal.Inexact], (), set()):
+            with self.subTest(value=value):
+                with self.assertRaisesRegex(TypeError,
+                                            'argument must be a signal dict'):
+                    c.flags = value
+                with self.assertRaises(TypeError):
+                    c.traps = value
+        with self.assertRaises(KeyError):
+            c.flags = {}
+        c.traps = dict.fromkeys(c.traps, False)
+        self.assertFalse(any(c.traps.values()))
+
+    def test_constructor_and_localcontext_take_lists(self):
+        c = decimal.Context(flags=[decimal.Inexact], traps=[])
+        self.assertTrue(c.flags[decimal.Inexact])
+        self.assertFalse(c.traps[decimal.InvalidOperation])
+        for value in ((decimal.Inexact,), {decimal.Inexact}, (0, 1)):
+            with self.subTest(value=value):
+                with self.assertRaises(TypeError):
+                    decimal.Context(flags=value)
+                with self.assertRaises(TypeError):
+                    decimal.localcontext(traps=value)
+        with self.assertRaises(KeyError):
+            decimal.Context(flags=['P'])
+        with decimal.localcontext(flags=[decimal.Rounded], traps=[]) as c:
+            self.assertTrue(c.flags[decimal.Rounded])
+            self.assertEqual(decimal.Decimal(1) / 0, decimal.Decimal('Inf'))
+
+    def test_no_private_clamp(self):
+        c = decimal.Context(clamp=1)
+        self.assertEqual(c.clamp, 1)
+        with self.assertRaises(AttributeError):
+            c._clamp
 
 
 if __name__ == '__main__':
