@@ -1572,11 +1572,15 @@ save_extension(PicklerObject *p, PyObject *module_name, PyObject *name)
 
 /* Protocols < 4 name only top-level objects: a nested one is written as
    getattr(parent, last_name), the parent being pickled like any object
-   (so by name too, and memoized). */
+   (so by name too, and memoized), as CPython's C pickler does.  A path
+   whose parent is the module itself (a class whose qualname goes through
+   an attribute holding its own module) names the last part in the module
+   directly, since a module cannot be pickled. */
 static int
 save_nested_global(PicklerObject *p, PyObject *module_name, PyObject *path)
 {
     Py_ssize_t n = PyList_GET_SIZE(path);
+    PyObject *last = PyList_GET_ITEM(path, n - 1);
     PyObject *module = PyImport_GetModule(module_name);
     if (module == NULL) {
         if (!PyErr_Occurred()) {
@@ -1588,11 +1592,16 @@ save_nested_global(PicklerObject *p, PyObject *module_name, PyObject *path)
     PyObject *parent = parent_path ? _Py_pickle_get_dotted(module, parent_path)
                                    : NULL;
     Py_XDECREF(parent_path);
+    int parent_is_module = parent == module;
     Py_DECREF(module);
     if (parent == NULL) {
         return -1;
     }
-    PyObject *args = PyTuple_Pack(2, parent, PyList_GET_ITEM(path, n - 1));
+    if (parent_is_module) {
+        Py_DECREF(parent);
+        return save_global_by_name(p, module_name, last);
+    }
+    PyObject *args = PyTuple_Pack(2, parent, last);
     Py_DECREF(parent);
     return save_reduce_of(p, _Py_pickle_state.getattr, args, NULL);
 }
@@ -1773,6 +1782,31 @@ has_new(PyObject *cls)
     return r;
 }
 
+/* NEWOBJ and NEWOBJ_EX rebuild obj as cls.__new__(cls, ...): cls must be
+   obj's __class__ (not its raw type, so that a proxy such as a
+   weakref.proxy pickles as the object it stands for).  obj NULL (a bare
+   save_reduce) skips the check.  0, or -1 with PicklingError. */
+static int
+check_newobj_class(const char *func, PyObject *cls, PyObject *obj)
+{
+    if (obj == NULL) {
+        return 0;
+    }
+    PyObject *obj_class = PyObject_GetAttrString(obj, "__class__");
+    if (obj_class == NULL) {
+        return -1;
+    }
+    int rc = 0;
+    if (obj_class != cls) {
+        PyErr_Format(_Py_pickle_state.PicklingError,
+                     "first argument to %s() must be %R, not %R",
+                     func, obj_class, cls);
+        rc = -1;
+    }
+    Py_DECREF(obj_class);
+    return rc;
+}
+
 /* The reduce value's func is copyreg.__newobj_ex__: cls(*args, **kw)
    via NEWOBJ_EX, or a functools.partial of cls.__new__ below 4. */
 static int
@@ -1795,10 +1829,7 @@ save_newobj_ex(PicklerObject *p, PyObject *args, PyObject *obj)
         }
         return -1;
     }
-    if (obj != NULL && cls != (PyObject *)Py_TYPE(obj)) {
-        PyErr_Format(_Py_pickle_state.PicklingError,
-                     "first argument to __newobj_ex__() must be %R, not %R",
-                     (PyObject *)Py_TYPE(obj), cls);
+    if (check_newobj_class("__newobj_ex__", cls, obj) < 0) {
         return -1;
     }
     if (!PyTuple_Check(cargs)) {
@@ -1912,10 +1943,7 @@ save_reduce(PicklerObject *p, PyObject *rv, PyObject *obj)
             }
             return -1;
         }
-        if (obj != NULL && cls != (PyObject *)Py_TYPE(obj)) {
-            PyErr_Format(_Py_pickle_state.PicklingError,
-                         "first argument to __newobj__() must be %R, not %R",
-                         (PyObject *)Py_TYPE(obj), cls);
+        if (check_newobj_class("__newobj__", cls, obj) < 0) {
             return -1;
         }
         PyObject *rest = PyTuple_GetSlice(args, 1, PyTuple_GET_SIZE(args));

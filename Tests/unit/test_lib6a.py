@@ -1,13 +1,15 @@
 """Session 10 fixes in the issue 6 modules (numbers, text, data formats):
 zipfile's ZIP64 extra field errors; the C unpickler's APPEND to a list
 subclass and files whose peek() is unsupported; pickle.PickleBuffer
-exporting the wrapped object's buffer; decimal Context attributes."""
+exporting the wrapped object's buffer; the C pickler's nested names below
+protocol 4 and NEWOBJ of proxies; decimal Context attributes."""
 
 import decimal
 import gc
 import io
 import pickle
 import struct
+import sys
 import unittest
 import weakref
 import zipfile
@@ -162,6 +164,43 @@ class PickleBufferExports(unittest.TestCase):
         with self.assertRaisesRegex(TypeError, "cannot pickle "
                                     "'pickle.PickleBuffer' object"):
             pickle.PickleBuffer(b'').__reduce_ex__(5)
+
+
+class Outer:
+    class Inner:
+        class Deep:
+            pass
+
+
+class ThroughModule:
+    pass
+
+
+ThroughModule.mod = sys.modules[__name__]
+ThroughModule.__qualname__ = 'ThroughModule.mod.ThroughModule'
+
+
+class FloatWithDict(float):
+    pass
+
+
+class PicklerNames(unittest.TestCase):
+
+    def test_nested_names_below_protocol_4(self):
+        # A qualname whose path passes through the module itself needs no
+        # module pickling.
+        for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+            for obj in (Outer.Inner.Deep, ThroughModule):
+                with self.subTest(proto=proto, obj=obj):
+                    self.assertIs(pickle.loads(pickle.dumps(obj, proto)), obj)
+
+    def test_newobj_uses_dunder_class(self):
+        x = FloatWithDict(2.5)
+        x.foo = 42
+        for proto in range(2, pickle.HIGHEST_PROTOCOL + 1):
+            y = pickle.loads(pickle.dumps(weakref.proxy(x), proto))
+            self.assertIs(type(y), FloatWithDict)
+            self.assertEqual((y, y.__dict__), (2.5, {'foo': 42}))
 
 
 class DecimalContextSignals(unittest.TestCase):
