@@ -2,7 +2,8 @@
 zipfile's ZIP64 extra field errors; the C unpickler's APPEND to a list
 subclass and files whose peek() is unsupported; pickle.PickleBuffer
 exporting the wrapped object's buffer; the C pickler's nested names below
-protocol 4 and NEWOBJ of proxies; decimal Context attributes."""
+protocol 4 and NEWOBJ of proxies; object.__reduce_ex__'s special method
+lookups; decimal Context attributes."""
 
 import decimal
 import gc
@@ -193,6 +194,21 @@ class PicklerNames(unittest.TestCase):
             for obj in (Outer.Inner.Deep, ThroughModule):
                 with self.subTest(proto=proto, obj=obj):
                     self.assertIs(pickle.loads(pickle.dumps(obj, proto)), obj)
+
+    def test_getnewargs_looked_up_on_the_type(self):
+        # object.__reduce_ex__ asks the type for __getnewargs_ex__ and
+        # __getnewargs__: a __getattr__ that recurses is never called.
+        class BadGetattr:
+            def __getattr__(self, key):
+                return self.missing
+        for proto in range(2, pickle.HIGHEST_PROTOCOL + 1):
+            self.assertEqual(BadGetattr().__reduce_ex__(proto)[1],
+                             (BadGetattr,))
+        class Instance:
+            pass
+        obj = Instance()
+        obj.__getnewargs__ = lambda: (1,)
+        self.assertEqual(obj.__reduce_ex__(2)[1], (Instance,))
 
     def test_newobj_uses_dunder_class(self):
         x = FloatWithDict(2.5)
