@@ -3,14 +3,16 @@ zipfile's ZIP64 extra field errors; the C unpickler's APPEND to a list
 subclass and files whose peek() is unsupported; pickle.PickleBuffer
 exporting the wrapped object's buffer; the C pickler's nested names below
 protocol 4 and NEWOBJ of proxies; object.__reduce_ex__'s special method
-lookups; decimal Context attributes."""
+lookups; decimal Context attributes; json's C scanstring arguments."""
 
 import decimal
 import gc
 import io
+import json.decoder
 import pickle
 import struct
 import sys
+import threading
 import unittest
 import weakref
 import zipfile
@@ -150,6 +152,38 @@ class PickleBufferExports(unittest.TestCase):
             blob = dumps(data, protocol=5, buffer_callback=buffers.append)
             self.assertIs(loads(blob, buffers=buffers), data)
 
+    def test_release_while_other_threads_export(self):
+        # Views are taken from the wrapped object itself, so a release()
+        # racing with exports leaves every view valid and, once all are
+        # given back, the wrapped bytearray resizable.
+        for _ in range(50):
+            data = bytearray(64)
+            pb = pickle.PickleBuffer(data)
+            barrier = threading.Barrier(4)
+
+            def reader():
+                barrier.wait()
+                for _ in range(10):
+                    try:
+                        with memoryview(pb) as m:
+                            self.assertIs(m.obj, data)
+                        pb.raw().release()
+                    except ValueError:
+                        pass
+
+            def releaser():
+                barrier.wait()
+                pb.release()
+
+            threads = [threading.Thread(target=reader) for _ in range(3)]
+            threads.append(threading.Thread(target=releaser))
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            data.append(1)
+            self.assertEqual(len(data), 65)
+
     def test_release_and_errors(self):
         pb = pickle.PickleBuffer(b'abc')
         self.assertIs(weakref.ref(pb)(), pb)
@@ -257,6 +291,26 @@ class DecimalContextSignals(unittest.TestCase):
         with self.assertRaises(AttributeError):
             c._clamp
 
+
+class JsonScanstring(unittest.TestCase):
+
+    def test_arguments_as_argument_clinic_checks_them(self):
+        # CPython 3.13+ parses scanstring's arguments with Argument Clinic.
+        scanstring = json.decoder.c_scanstring
+        if scanstring is None:
+            self.skipTest('no C scanstring')
+        with self.assertRaisesRegex(TypeError, r'^scanstring\(\) argument 1 '
+                                    r'must be str, not bytes$'):
+            scanstring(b'xxx', sys.maxsize + 1)
+        with self.assertRaisesRegex(OverflowError, 'too large'):
+            scanstring('xxx', sys.maxsize + 1)
+        with self.assertRaisesRegex(TypeError, r'^scanstring expected at '
+                                    r'least 2 arguments, got 1$'):
+            scanstring('"a"')
+        with self.assertRaisesRegex(TypeError, 'integer'):
+            scanstring('"a"', 1.0)
+        self.assertEqual(scanstring('"abc"', 1), ('abc', 5))
+        self.assertEqual(scanstring('"a\x01"', 1, False), ('a\x01', 4))
 
 if __name__ == '__main__':
     unittest.main()
