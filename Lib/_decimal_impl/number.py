@@ -429,12 +429,14 @@ class Decimal(object):
     __slots__ = ('_sign', '_int', '_exp', '_is_special')
 
     def __new__(cls, value="0", context=None):
-        ctx = current(context)
+        ctx = getcontext() if context is None else current(context)
         status = Status()
         made = _to_decimal(value, status)
         ctx._commit(status)
-        if cls is Decimal and made is value and type(value) is Decimal:
-            return value
+        if cls is Decimal and type(made) is Decimal:
+            # Decimals are immutable: the converted value (new, or the
+            # argument itself) needs no copy.
+            return made
         result = object.__new__(cls)
         result._sign = made._sign
         result._int = made._int
