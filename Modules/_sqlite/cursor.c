@@ -211,6 +211,14 @@ static PyObject *column_value(CursorObject *self, sqlite3_stmt *st, int i)
     int type = sqlite3_column_type(st, i);
     if (conv != NULL && type != SQLITE_NULL) {
         const char *blob = sqlite3_column_blob(st, i);
+        if (blob == NULL) {
+            /* A zero-sized value has no blob: like NULL, it converts to
+               None without calling the converter (as in CPython). */
+            if (sqlite3_errcode(sqlite3_db_handle(st)) == SQLITE_NOMEM) {
+                return PyErr_NoMemory();
+            }
+            return Py_NewRef(Py_None);
+        }
         PyObject *raw = PyBytes_FromStringAndSize(
             blob, sqlite3_column_bytes(st, i));
         if (raw == NULL) {

@@ -132,6 +132,9 @@ extern PyObject *pysqlite_Warning, *pysqlite_Error, *pysqlite_InterfaceError,
 extern PyObject *pysqlite_adapters;    /* {(type, proto): callable} */
 extern PyObject *pysqlite_converters;  /* {NAME: callable} */
 extern int pysqlite_callback_tracebacks;
+/* Set (atomically, never cleared) once an adapter is registered for int,
+   float, str or bytearray: values of those types are then adapted too. */
+extern int pysqlite_base_type_adapted;
 
 /* module.c */
 void pysqlite_set_error(sqlite3 *db);

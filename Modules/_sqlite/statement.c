@@ -191,11 +191,16 @@ int pysqlite_step(sqlite3_stmt *st)
 
 /* True for the types SQLite takes as they are, so adaptation is skipped
    (the common case, and what CPython does). */
+/* Exact int, float, str and bytearray values bind as they are unless an
+   adapter was ever registered for one of those types (CPython's shortcut);
+   everything else, None included, goes through adaptation. */
 static int needs_adaptation(PyObject *value)
 {
+    if (__atomic_load_n(&pysqlite_base_type_adapted, __ATOMIC_RELAXED)) {
+        return 1;
+    }
     return !(PyLong_CheckExact(value) || PyFloat_CheckExact(value)
-             || PyUnicode_CheckExact(value) || PyByteArray_CheckExact(value)
-             || value == Py_None);
+             || PyUnicode_CheckExact(value) || PyByteArray_CheckExact(value));
 }
 
 static int bind_value(sqlite3_stmt *st, int pos, PyObject *value)

@@ -3,13 +3,16 @@ zipfile's ZIP64 extra field errors; the C unpickler's APPEND to a list
 subclass and files whose peek() is unsupported; pickle.PickleBuffer
 exporting the wrapped object's buffer; the C pickler's nested names below
 protocol 4 and NEWOBJ of proxies; object.__reduce_ex__'s special method
-lookups; decimal Context attributes; json's C scanstring arguments."""
+lookups; decimal Context attributes; json's C scanstring arguments;
+sqlite3 adaptation (__adapt__, TypeError in __conform__, adapters for
+base types) and converters of zero-sized values."""
 
 import decimal
 import gc
 import io
 import json.decoder
 import pickle
+import sqlite3
 import struct
 import sys
 import threading
@@ -311,6 +314,62 @@ class JsonScanstring(unittest.TestCase):
             scanstring('"a"', 1.0)
         self.assertEqual(scanstring('"abc"', 1), ('abc', 5))
         self.assertEqual(scanstring('"a\x01"', 1, False), ('a\x01', 4))
+
+class SqliteAdaptation(unittest.TestCase):
+
+    def setUp(self):
+        self.con = sqlite3.connect(':memory:')
+        self.addCleanup(self.con.close)
+
+    def test_protocol_adapts(self):
+        class Proto:
+            def __adapt__(obj):
+                return f'adapted {obj}'
+        self.assertEqual(sqlite3.adapt(1.5, Proto), 'adapted 1.5')
+        class Refuses:
+            def __adapt__(obj):
+                raise TypeError
+        self.assertEqual(sqlite3.adapt(1.5, Refuses, 'alt'), 'alt')
+        with self.assertRaisesRegex(sqlite3.ProgrammingError, "can't adapt"):
+            sqlite3.adapt(1.5, Refuses)
+
+    def test_type_error_in_conform_is_a_binding_error(self):
+        class BadConform:
+            def __conform__(self, protocol):
+                raise TypeError
+        with self.assertRaises(sqlite3.ProgrammingError):
+            self.con.execute('select ?', (BadConform(),))
+        class Fails:
+            def __conform__(self, protocol):
+                raise KeyError('x')
+        with self.assertRaises(KeyError):
+            self.con.execute('select ?', (Fails(),))
+
+    def test_adapter_for_a_base_type_is_used(self):
+        key = (float, sqlite3.PrepareProtocol)
+        old = sqlite3.adapters.get(key)
+        sqlite3.register_adapter(float, lambda x: f'float {x}')
+        try:
+            self.assertEqual(self.con.execute('select ?', (2.5,)).fetchone(),
+                             ('float 2.5',))
+        finally:
+            if old is None:
+                del sqlite3.adapters[key]
+            else:
+                sqlite3.adapters[key] = old
+
+    def test_zero_sized_value_converts_to_none(self):
+        con = sqlite3.connect(':memory:', detect_types=sqlite3.PARSE_DECLTYPES)
+        self.addCleanup(con.close)
+        calls = []
+        sqlite3.register_converter('lib6a_blob', calls.append)
+        con.execute('create table t(b lib6a_blob)')
+        con.execute('insert into t values (?)', (b'',))
+        con.execute('insert into t values (?)', (b'x',))
+        self.assertEqual(con.execute('select b from t').fetchall(),
+                         [(None,), (None,)])
+        self.assertEqual(calls, [b'x'])
+
 
 if __name__ == '__main__':
     unittest.main()
