@@ -1014,10 +1014,11 @@ static int authorizer_callback(void *func, int action, const char *a1,
                                         optional_str, a2, optional_str,
                                         dbname, optional_str, source);
     if (r != NULL && PyLong_Check(r)) {
-        int overflow;
-        long v = PyLong_AsLongAndOverflow(r, &overflow);
-        if (!overflow && !PyErr_Occurred()) {
-            verdict = (int)v;
+        /* A result outside C int is an error (OverflowError, reported like
+           any callback error), not a value truncated into some verdict. */
+        int v = PyLong_AsInt(r);
+        if (!(v == -1 && PyErr_Occurred())) {
+            verdict = v;
         }
     }
     if (PyErr_Occurred()) {

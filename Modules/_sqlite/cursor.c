@@ -334,6 +334,10 @@ static int run_once(CursorObject *self, StatementObject *stmt,
                         "executemany() can only execute DML statements.");
         return -1;
     }
+    if (self->description == Py_None && describe_columns(self, stmt->st) < 0) {
+        sqlite3_reset(stmt->st);
+        return -1;
+    }
     if (rc == SQLITE_DONE && stmt->is_dml) {
         self->rowcount += sqlite3_changes(conn->db);
     }
@@ -378,8 +382,11 @@ static int execute_locked(CursorObject *self, PyObject *sql,
                         "executemany() can only execute DML statements.");
         goto done;
     }
-    if (pysqlite_begin_if_needed(conn, stmt) < 0
-        || describe_columns(self, stmt->st) < 0) {
+    /* The columns are described after the first step (run_once): that
+       step re-prepares a cached statement whose schema changed. */
+    Py_CLEAR(self->row_cast_map);
+    Py_SETREF(self->description, Py_NewRef(Py_None));
+    if (pysqlite_begin_if_needed(conn, stmt) < 0) {
         goto done;
     }
     self->rowcount = stmt->is_dml ? 0 : -1;

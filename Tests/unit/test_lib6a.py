@@ -5,7 +5,8 @@ exporting the wrapped object's buffer; the C pickler's nested names below
 protocol 4 and NEWOBJ of proxies; object.__reduce_ex__'s special method
 lookups; decimal Context attributes; json's C scanstring arguments;
 sqlite3 adaptation (__adapt__, TypeError in __conform__, adapters for
-base types) and converters of zero-sized values."""
+base types), converters of zero-sized values, authorizer results beyond C
+int, columns of a cached statement after a schema change."""
 
 import decimal
 import gc
@@ -369,6 +370,32 @@ class SqliteAdaptation(unittest.TestCase):
         self.assertEqual(con.execute('select b from t').fetchall(),
                          [(None,), (None,)])
         self.assertEqual(calls, [b'x'])
+
+
+class SqliteCursor(unittest.TestCase):
+
+    def setUp(self):
+        self.con = sqlite3.connect(':memory:')
+        self.addCleanup(self.con.close)
+        self.con.execute('create table t(a)')
+
+    def test_cached_statement_sees_new_column(self):
+        cur = self.con.cursor()
+        self.assertEqual(len(cur.execute('select * from t').description), 1)
+        cur.execute('alter table t add b')
+        self.assertEqual([d[0] for d in
+                          cur.execute('select * from t').description],
+                         ['a', 'b'])
+        self.assertIsNone(cur.execute('insert into t values (1, 2)')
+                          .description)
+
+    def test_authorizer_result_beyond_int_denies(self):
+        def authorizer(action, *args):
+            return 2**32 if action == sqlite3.SQLITE_SELECT else 0
+        self.con.set_authorizer(authorizer)
+        # (The message is SQLite's: "not authorized" or "prohibited".)
+        with self.assertRaises(sqlite3.DatabaseError):
+            self.con.execute('select * from t')
 
 
 if __name__ == '__main__':
