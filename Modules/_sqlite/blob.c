@@ -200,6 +200,13 @@ static PyObject *blob_enter_cm(PyObject *op, PyObject *Py_UNUSED(a))
 
 static PyObject *blob_exit_cm(PyObject *op, PyObject *Py_UNUSED(args))
 {
+    /* Like every other method, __exit__ on a closed blob is an error (as
+       in CPython); close() alone may be repeated. */
+    PyObject *entered = blob_enter_cm(op, NULL);
+    if (entered == NULL) {
+        return NULL;
+    }
+    Py_DECREF(entered);
     PyObject *res = blob_close(op, NULL);
     if (res == NULL) {
         return NULL;

@@ -6,7 +6,8 @@ protocol 4 and NEWOBJ of proxies; object.__reduce_ex__'s special method
 lookups; decimal Context attributes; json's C scanstring arguments;
 sqlite3 adaptation (__adapt__, TypeError in __conform__, adapters for
 base types), converters of zero-sized values, authorizer results beyond C
-int, columns of a cached statement after a schema change."""
+int, columns of a cached statement after a schema change, __exit__ of a
+closed blob."""
 
 import decimal
 import gc
@@ -388,6 +389,16 @@ class SqliteCursor(unittest.TestCase):
                          ['a', 'b'])
         self.assertIsNone(cur.execute('insert into t values (1, 2)')
                           .description)
+
+    def test_closed_blob_exit_is_an_error(self):
+        self.con.execute('insert into t values (zeroblob(4))')
+        blob = self.con.blobopen('t', 'a', 1)
+        with blob:
+            self.assertEqual(len(blob), 4)
+        blob.close()
+        with self.assertRaisesRegex(sqlite3.ProgrammingError,
+                                    'Cannot operate on a closed blob'):
+            blob.__exit__(None, None, None)
 
     def test_authorizer_result_beyond_int_denies(self):
         def authorizer(action, *args):
