@@ -780,6 +780,14 @@ static int cursor_init(PyObject *op, PyObject *args, PyObject *kwds)
                              &conn)) {
         return -1;
     }
+    /* A cursor in use (__init__ called from a converter or adapter during
+       its own execute or fetch) keeps its connection entered: swapping the
+       connection under it would leave the wrong one. */
+    if (self->locked) {
+        PyErr_SetString(pysqlite_ProgrammingError,
+                        "Recursive use of cursors not allowed.");
+        return -1;
+    }
     Py_XSETREF(self->connection, (ConnectionObject *)Py_NewRef(conn));
     Py_XSETREF(self->description, Py_NewRef(Py_None));
     Py_XSETREF(self->lastrowid, Py_NewRef(Py_None));

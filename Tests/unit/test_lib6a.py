@@ -7,7 +7,7 @@ lookups; decimal Context attributes; json's C scanstring arguments;
 sqlite3 adaptation (__adapt__, TypeError in __conform__, adapters for
 base types), converters of zero-sized values, authorizer results beyond C
 int, columns of a cached statement after a schema change, __exit__ of a
-closed blob."""
+closed blob, Cursor.__init__ on a cursor in use."""
 
 import decimal
 import gc
@@ -399,6 +399,19 @@ class SqliteCursor(unittest.TestCase):
         with self.assertRaisesRegex(sqlite3.ProgrammingError,
                                     'Cannot operate on a closed blob'):
             blob.__exit__(None, None, None)
+
+    def test_cursor_init_from_a_converter(self):
+        con = sqlite3.connect(':memory:', detect_types=sqlite3.PARSE_COLNAMES)
+        self.addCleanup(con.close)
+        cur = con.cursor()
+        key = 'LIB6A_INIT'
+        sqlite3.converters[key] = lambda value: cur.__init__(con)
+        self.addCleanup(sqlite3.converters.pop, key)
+        cur.execute(f'select 1 as "x [{key}]" union all select 2')
+        with self.assertRaisesRegex(sqlite3.ProgrammingError,
+                                    'Recursive use of cursors not allowed'):
+            cur.fetchall()
+        self.assertEqual(cur.execute('select 3').fetchall(), [(3,)])
 
     def test_authorizer_result_beyond_int_denies(self):
         def authorizer(action, *args):
