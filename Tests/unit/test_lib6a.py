@@ -7,7 +7,8 @@ lookups; decimal Context attributes; json's C scanstring arguments;
 sqlite3 adaptation (__adapt__, TypeError in __conform__, adapters for
 base types), converters of zero-sized values, authorizer results beyond C
 int, columns of a cached statement after a schema change, __exit__ of a
-closed blob, Cursor.__init__ on a cursor in use."""
+closed blob, Cursor.__init__ on a cursor in use, iterdump() of
+AUTOINCREMENT tables."""
 
 import decimal
 import gc
@@ -412,6 +413,25 @@ class SqliteCursor(unittest.TestCase):
                                     'Recursive use of cursors not allowed'):
             cur.fetchall()
         self.assertEqual(cur.execute('select 3').fetchall(), [(3,)])
+
+    def test_dump_with_autoincrement_restores(self):
+        self.con.executescript(
+            'create table t1 (id integer primary key autoincrement);'
+            'create table t2 (id integer primary key autoincrement);'
+            'insert into t1 values (null); insert into t1 values (null);'
+            'insert into t2 values (null);')
+        dump = list(self.con.iterdump())
+        self.assertEqual(dump[-4:], [
+            'DELETE FROM "sqlite_sequence";',
+            'INSERT INTO "sqlite_sequence" VALUES(\'t1\',2);',
+            'INSERT INTO "sqlite_sequence" VALUES(\'t2\',1);',
+            'COMMIT;'])
+        copy = sqlite3.connect(':memory:')
+        self.addCleanup(copy.close)
+        copy.executescript(''.join(dump))
+        self.assertEqual(copy.execute('select name, seq from sqlite_sequence'
+                                      ' order by name').fetchall(),
+                         [('t1', 2), ('t2', 1)])
 
     def test_authorizer_result_beyond_int_denies(self):
         def authorizer(action, *args):
