@@ -233,6 +233,10 @@ static int connection_init(PyObject *op, PyObject *args, PyObject *kwds)
         }
         sql_lock(&self->lock);
         close_handle(self);
+        /* Until the new database is open the object is uninitialised: a
+           failed re-init leaves "Base Connection.__init__ not called."
+           (as in CPython), not a closed connection. */
+        __atomic_store_n(&self->initialized, 0, __ATOMIC_RELEASE);
         sql_unlock(&self->lock);
     }
     sqlite3 *db = NULL;

@@ -8,7 +8,7 @@ sqlite3 adaptation (__adapt__, TypeError in __conform__, adapters for
 base types), converters of zero-sized values, authorizer results beyond C
 int, columns of a cached statement after a schema change, __exit__ of a
 closed blob, Cursor.__init__ on a cursor in use, iterdump() of
-AUTOINCREMENT tables."""
+AUTOINCREMENT tables, a failed Connection re-init."""
 
 import decimal
 import gc
@@ -432,6 +432,20 @@ class SqliteCursor(unittest.TestCase):
         self.assertEqual(copy.execute('select name, seq from sqlite_sequence'
                                       ' order by name').fetchall(),
                          [('t1', 2), ('t2', 1)])
+
+    def test_failed_reinit_leaves_connection_uninitialised(self):
+        import tempfile
+        con = sqlite3.connect(':memory:')
+        self.addCleanup(con.close)
+        with tempfile.TemporaryDirectory() as directory:
+            with self.assertRaisesRegex(sqlite3.OperationalError,
+                                        'unable to open database file'):
+                con.__init__(directory)
+        with self.assertRaisesRegex(sqlite3.ProgrammingError,
+                                    'Base Connection.__init__ not called'):
+            con.execute('select 1')
+        con.__init__(':memory:')
+        self.assertEqual(con.execute('select 1').fetchall(), [(1,)])
 
     def test_authorizer_result_beyond_int_denies(self):
         def authorizer(action, *args):
