@@ -698,7 +698,7 @@ static void function_callback(sqlite3_context *ctx, int argc,
         free_callback_args(args, argc);
     }
     if (result == NULL || set_sqlite_result(ctx, result) < 0) {
-        pysqlite_report_callback_error();
+        pysqlite_report_callback_error(func);
         sqlite3_result_error(ctx, "user-defined function raised exception",
                              -1);
     }
@@ -773,7 +773,7 @@ static PyObject *call_aggregate_method(sqlite3_context *ctx,
                                 "defined"
                               : "user-defined aggregate's '%s' method raised "
                                 "error", method);
-        pysqlite_report_callback_error();
+        pysqlite_report_callback_error(sqlite3_user_data(ctx));
         sqlite3_result_error(ctx, msg, -1);
     }
     return result;
@@ -791,7 +791,7 @@ static PyObject *aggregate_instance(sqlite3_context *ctx)
     if (*slot == NULL) {
         *slot = PyObject_CallNoArgs(sqlite3_user_data(ctx));
         if (*slot == NULL) {
-            pysqlite_report_callback_error();
+            pysqlite_report_callback_error(sqlite3_user_data(ctx));
             sqlite3_result_error(ctx, "user-defined aggregate's '__init__' "
                                  "method raised error", -1);
             return NULL;
@@ -834,7 +834,7 @@ static void aggregate_result(sqlite3_context *ctx, PyObject *instance,
         char msg[128];
         PyOS_snprintf(msg, sizeof(msg), "user-defined aggregate's '%s' "
                       "method raised error", method);
-        pysqlite_report_callback_error();
+        pysqlite_report_callback_error(sqlite3_user_data(ctx));
         sqlite3_result_error(ctx, msg, -1);
     }
     Py_XDECREF(r);
@@ -955,7 +955,7 @@ static int collation_callback(void *func, int len1, const void *s1, int len2,
         }
     }
     if (PyErr_Occurred()) {
-        pysqlite_report_callback_error();
+        pysqlite_report_callback_error(func);
         order = 0;
     }
     Py_XDECREF(a);
@@ -1026,7 +1026,7 @@ static int authorizer_callback(void *func, int action, const char *a1,
         }
     }
     if (PyErr_Occurred()) {
-        pysqlite_report_callback_error();
+        pysqlite_report_callback_error(func);
         verdict = SQLITE_DENY;
     }
     Py_XDECREF(r);
@@ -1044,7 +1044,7 @@ static int progress_callback(void *func)
         Py_DECREF(r);
     }
     if (abort < 0 || PyErr_Occurred()) {
-        pysqlite_report_callback_error();
+        pysqlite_report_callback_error(func);
         abort = 1;
     }
     PyGILState_Release(g);
@@ -1078,7 +1078,7 @@ static int trace_callback(unsigned type, void *func, void *p, void *x)
         Py_DECREF(text);
     }
     if (r == NULL) {
-        pysqlite_report_callback_error();
+        pysqlite_report_callback_error(func);
     }
     Py_XDECREF(r);
     PyGILState_Release(g);

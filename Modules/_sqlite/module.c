@@ -200,11 +200,13 @@ void pysqlite_set_error(sqlite3 *db)
 }
 
 /* A callback failed: show the error if enable_callback_tracebacks(True),
-   else drop it; SQLite is told of the failure by the caller. */
-void pysqlite_report_callback_error(void)
+   as "Exception ignored on sqlite3 callback <callable>" (CPython's
+   wording), else drop it; SQLite is told of the failure by the caller. */
+void pysqlite_report_callback_error(PyObject *callable)
 {
     if (__atomic_load_n(&pysqlite_callback_tracebacks, __ATOMIC_RELAXED)) {
-        PyErr_FormatUnraisable("Exception ignored in sqlite3 callback");
+        PyErr_FormatUnraisable("Exception ignored on sqlite3 callback %R",
+                               callable);
     }
     else {
         PyErr_Clear();

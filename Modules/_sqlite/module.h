@@ -140,7 +140,7 @@ extern int pysqlite_base_type_adapted;
 void pysqlite_set_error(sqlite3 *db);
 void pysqlite_set_error_code(int code, const char *msg);
 PyObject *pysqlite_adapt(PyObject *obj, PyObject *proto, PyObject *alt);
-void pysqlite_report_callback_error(void);
+void pysqlite_report_callback_error(PyObject *callable);
 
 /* connection.c */
 int pysqlite_check_thread(ConnectionObject *self);

@@ -8,7 +8,8 @@ sqlite3 adaptation (__adapt__, TypeError in __conform__, adapters for
 base types), converters of zero-sized values, authorizer results beyond C
 int, columns of a cached statement after a schema change, __exit__ of a
 closed blob, Cursor.__init__ on a cursor in use, iterdump() of
-AUTOINCREMENT tables, a failed Connection re-init."""
+AUTOINCREMENT tables, a failed Connection re-init, the message of a
+failing callback."""
 
 import decimal
 import gc
@@ -446,6 +447,32 @@ class SqliteCursor(unittest.TestCase):
             con.execute('select 1')
         con.__init__(':memory:')
         self.assertEqual(con.execute('select 1').fetchall(), [(1,)])
+
+    def test_callback_error_names_the_callable(self):
+        seen = []
+        old_hook = sys.unraisablehook
+        sys.unraisablehook = seen.append
+        sqlite3.enable_callback_tracebacks(True)
+        try:
+            def boom():
+                1 / 0
+            class Agg:
+                def step(self, value):
+                    raise KeyError(value)
+                def finalize(self):
+                    return 0
+            self.con.create_function('boom', 0, boom)
+            self.con.create_aggregate('agg', 1, Agg)
+            for sql in ('select boom()', 'select agg(1)'):
+                with self.assertRaises(sqlite3.OperationalError):
+                    self.con.execute(sql)
+        finally:
+            sqlite3.enable_callback_tracebacks(False)
+            sys.unraisablehook = old_hook
+        self.assertEqual([(u.exc_type, u.err_msg) for u in seen], [
+            (ZeroDivisionError,
+             f'Exception ignored on sqlite3 callback {boom!r}'),
+            (KeyError, f'Exception ignored on sqlite3 callback {Agg!r}')])
 
     def test_authorizer_result_beyond_int_denies(self):
         def authorizer(action, *args):
