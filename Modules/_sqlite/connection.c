@@ -686,6 +686,27 @@ static void release_callable(void *ptr)
 
 /* ---- user functions ----------------------------------------------------- */
 
+/* A user-defined function failed: SQLite gets "out of memory" for a
+   MemoryError, "string or blob too big" (DataError) for an OverflowError
+   (e.g. an int result beyond 64 bits), else the generic message; the
+   exception itself is reported, then cleared.  GIL (or thread state) held. */
+static void set_function_error(sqlite3_context *ctx, PyObject *func)
+{
+    int nomem = PyErr_ExceptionMatches(PyExc_MemoryError);
+    int toobig = !nomem && PyErr_ExceptionMatches(PyExc_OverflowError);
+    pysqlite_report_callback_error(func);
+    if (nomem) {
+        sqlite3_result_error_nomem(ctx);
+    }
+    else if (toobig) {
+        sqlite3_result_error_toobig(ctx);
+    }
+    else {
+        sqlite3_result_error(ctx, "user-defined function raised exception",
+                             -1);
+    }
+}
+
 static void function_callback(sqlite3_context *ctx, int argc,
                               sqlite3_value **argv)
 {
@@ -698,9 +719,7 @@ static void function_callback(sqlite3_context *ctx, int argc,
         free_callback_args(args, argc);
     }
     if (result == NULL || set_sqlite_result(ctx, result) < 0) {
-        pysqlite_report_callback_error(func);
-        sqlite3_result_error(ctx, "user-defined function raised exception",
-                             -1);
+        set_function_error(ctx, func);
     }
     Py_XDECREF(result);
     PyGILState_Release(g);
@@ -921,7 +940,9 @@ static PyObject *connection_create_window_function(PyObject *op,
             aggregate_inverse, release_callable);
     }
     if (rc != SQLITE_OK) {
-        pysqlite_set_error(self->db);
+        /* SQLite records no error on the connection for a bad definition
+           (e.g. an argument count out of range): name the code. */
+        PyErr_SetString(pysqlite_ProgrammingError, sqlite3_errstr(rc));
     }
     pysqlite_connection_leave(self);
     if (rc != SQLITE_OK) {

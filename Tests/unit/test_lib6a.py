@@ -9,7 +9,8 @@ base types), converters of zero-sized values, authorizer results beyond C
 int, columns of a cached statement after a schema change, __exit__ of a
 closed blob, Cursor.__init__ on a cursor in use, iterdump() of
 AUTOINCREMENT tables, a failed Connection re-init, the message of a
-failing callback."""
+failing callback, function results beyond 64 bits, window function
+definition errors, blob bytes beyond C long."""
 
 import decimal
 import gc
@@ -473,6 +474,29 @@ class SqliteCursor(unittest.TestCase):
             (ZeroDivisionError,
              f'Exception ignored on sqlite3 callback {boom!r}'),
             (KeyError, f'Exception ignored on sqlite3 callback {Agg!r}')])
+
+    def test_function_result_beyond_64_bits_is_a_data_error(self):
+        for value in (2**63, -2**63 - 1, 2**64):
+            self.con.create_function('big', 0, lambda value=value: value)
+            with self.assertRaisesRegex(sqlite3.DataError,
+                                        'string or blob too big'):
+                self.con.execute('select big()')
+
+    def test_window_function_definition_error(self):
+        class Window:
+            def step(self, value): pass
+            def inverse(self, value): pass
+            def value(self): return 0
+            def finalize(self): return 0
+        with self.assertRaises(sqlite3.ProgrammingError):
+            self.con.create_window_function('w', -100, Window)
+
+    def test_blob_byte_beyond_long(self):
+        self.con.execute('insert into t values (zeroblob(2))')
+        with self.con.blobopen('t', 'a', 1) as blob:
+            for value in (2**65, -2**65, 256):
+                with self.assertRaisesRegex(ValueError, 'must be in range'):
+                    blob[0] = value
 
     def test_authorizer_result_beyond_int_denies(self):
         def authorizer(action, *args):
