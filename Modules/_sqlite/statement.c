@@ -189,8 +189,6 @@ int pysqlite_step(sqlite3_stmt *st)
 
 /* ---- binding ------------------------------------------------------------ */
 
-/* True for the types SQLite takes as they are, so adaptation is skipped
-   (the common case, and what CPython does). */
 /* Exact int, float, str and bytearray values bind as they are unless an
    adapter was ever registered for one of those types (CPython's shortcut);
    everything else, None included, goes through adaptation. */
