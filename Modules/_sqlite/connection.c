@@ -1885,6 +1885,24 @@ static PyMethodDef connection_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* connection(sql): compile one statement into an (uncached)
+   sqlite3.Statement, as CPython's undocumented Connection.__call__ does;
+   compilation errors are those of execute().  The connection lock is held
+   while compiling. */
+static PyObject *connection_call(PyObject *op, PyObject *args, PyObject *kwargs)
+{
+    ConnectionObject *self = (ConnectionObject *)op;
+    PyObject *sql;
+    if (!_PyArg_NoKeywords("sqlite3.Connection", kwargs)
+        || !PyArg_ParseTuple(args, "U", &sql)
+        || pysqlite_connection_enter(self) < 0) {
+        return NULL;
+    }
+    StatementObject *stmt = pysqlite_statement_create(self, sql);
+    pysqlite_connection_leave(self);
+    return (PyObject *)stmt;
+}
+
 PyTypeObject pysqlite_ConnectionType = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "sqlite3.Connection",
@@ -1898,6 +1916,7 @@ PyTypeObject pysqlite_ConnectionType = {
     .tp_methods = connection_methods,
     .tp_getset = connection_getset,
     .tp_init = connection_init,
+    .tp_call = connection_call,
     .tp_new = connection_new,
     .tp_alloc = PyType_GenericAlloc,
     .tp_free = PyObject_GC_Del,

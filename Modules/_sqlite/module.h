@@ -150,6 +150,8 @@ int pysqlite_begin_if_needed(ConnectionObject *self, StatementObject *st);
 int pysqlite_exec_simple(ConnectionObject *self, const char *sql);
 
 /* statement.c */
+StatementObject *pysqlite_statement_create(ConnectionObject *conn,
+                                           PyObject *sql);
 StatementObject *pysqlite_statement_get(ConnectionObject *self,
                                         PyObject *sql);
 int pysqlite_step(sqlite3_stmt *st);

@@ -10,7 +10,7 @@ int, columns of a cached statement after a schema change, __exit__ of a
 closed blob, Cursor.__init__ on a cursor in use, iterdump() of
 AUTOINCREMENT tables, a failed Connection re-init, the message of a
 failing callback, function results beyond 64 bits, window function
-definition errors, blob bytes beyond C long."""
+definition errors, blob bytes beyond C long, Connection.__call__."""
 
 import decimal
 import gc
@@ -497,6 +497,20 @@ class SqliteCursor(unittest.TestCase):
             for value in (2**65, -2**65, 256):
                 with self.assertRaisesRegex(ValueError, 'must be in range'):
                     blob[0] = value
+
+    def test_connection_call_compiles_a_statement(self):
+        self.assertEqual(type(self.con('select 1')).__name__, 'Statement')
+        with self.assertRaises(UnicodeEncodeError):
+            self.con("select '\ud8ff'")
+        with self.assertRaisesRegex(sqlite3.ProgrammingError,
+                                    'one statement at a time'):
+            self.con('select 1; select 2')
+        with self.assertRaises(TypeError):
+            self.con(sql='select 1')
+        con = sqlite3.connect(':memory:')
+        con.close()
+        with self.assertRaisesRegex(sqlite3.ProgrammingError, 'closed'):
+            con('select 1')
 
     def test_authorizer_result_beyond_int_denies(self):
         def authorizer(action, *args):
