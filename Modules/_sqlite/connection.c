@@ -1893,12 +1893,16 @@ static PyObject *connection_call(PyObject *op, PyObject *args, PyObject *kwargs)
 {
     ConnectionObject *self = (ConnectionObject *)op;
     PyObject *sql;
-    if (!_PyArg_NoKeywords("sqlite3.Connection", kwargs)
-        || !PyArg_ParseTuple(args, "U", &sql)
-        || pysqlite_connection_enter(self) < 0) {
+    /* The connection is checked first (a closed one is a ProgrammingError
+       whatever the arguments), as in CPython. */
+    if (pysqlite_connection_enter(self) < 0) {
         return NULL;
     }
-    StatementObject *stmt = pysqlite_statement_create(self, sql);
+    StatementObject *stmt = NULL;
+    if (_PyArg_NoKeywords("sqlite3.Connection", kwargs)
+        && PyArg_ParseTuple(args, "U", &sql)) {
+        stmt = pysqlite_statement_create(self, sql);
+    }
     pysqlite_connection_leave(self);
     return (PyObject *)stmt;
 }

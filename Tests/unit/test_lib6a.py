@@ -511,6 +511,8 @@ class SqliteCursor(unittest.TestCase):
         con.close()
         with self.assertRaisesRegex(sqlite3.ProgrammingError, 'closed'):
             con('select 1')
+        with self.assertRaisesRegex(sqlite3.ProgrammingError, 'closed'):
+            con()
 
     def test_authorizer_result_beyond_int_denies(self):
         def authorizer(action, *args):
