@@ -85,42 +85,9 @@ class _Stop(Exception):
         self.value = value
 
 
-class PickleBuffer:
-    """Wrapper for potentially out-of-band buffers.
-
-    It holds a memoryview of the wrapped object and exports that memory
-    itself through __buffer__ (PEP 688), so memoryview(PickleBuffer(b))
-    and bytes(...) see the wrapped object's bytes.
-    """
-
-    __slots__ = ('_view',)
-
-    def __init__(self, buffer):
-        self._view = memoryview(buffer)
-
-    def raw(self):
-        """Return a memoryview of the raw memory underlying this buffer.
-        Will raise BufferError is the buffer isn't contiguous."""
-        view = self._view
-        if not view.contiguous:
-            raise BufferError("cannot extract raw buffer from non-contiguous buffer")
-        return view.cast('B') if view.format != 'B' or view.ndim != 1 else view
-
-    def release(self):
-        """Release the underlying buffer exposed by the PickleBuffer object."""
-        self._view.release()
-
-    def __buffer__(self, flags):
-        if self._view.released:
-            raise ValueError("operation forbidden on released PickleBuffer object")
-        # The wrapped view checks the request (e.g. writable on bytes).
-        return self._view.__buffer__(flags)
-
-    def __release_buffer__(self, view):
-        view.release()
-
-    def __reduce_ex__(self, protocol):
-        raise TypeError("cannot pickle 'pickle.PickleBuffer' object")
+# Wrapper for out-of-band buffers (PEP 574), in C: a memoryview of one
+# has the wrapped object as .obj, which zero-copy reconstruction needs.
+from _pickle import PickleBuffer
 
 
 # ---- opcodes -----------------------------------------------------------
@@ -1568,11 +1535,10 @@ class _Unpickler:
 
     def load_readonly_buffer(self):
         buf = self._top()
-        if isinstance(buf, PickleBuffer):
-            buf = buf.raw()
-        m = memoryview(buf)
-        if not m.readonly:
-            self.stack[-1] = m.toreadonly()
+        # A PickleBuffer's memoryview is a view of the wrapped object.
+        with memoryview(buf) as m:
+            if not m.readonly:
+                self.stack[-1] = m.toreadonly()
     dispatch[READONLY_BUFFER[0]] = load_readonly_buffer
 
     def load_short_binstring(self):

@@ -239,18 +239,23 @@ static PyObject *
 json_scanstring(PyObject *Py_UNUSED(module), PyObject *const *args,
                 Py_ssize_t nargs)
 {
-    if (nargs < 2 || nargs > 3) {
-        PyErr_Format(PyExc_TypeError,
-                     "scanstring expected 2 or 3 arguments, got %zd", nargs);
+    /* Arguments are checked and converted in order, with the messages of
+       CPython's argument parser. */
+    if (!_PyArg_CheckPositional("scanstring", nargs, 2, 3)) {
         return NULL;
     }
     if (!PyUnicode_Check(args[0])) {
         PyErr_Format(PyExc_TypeError,
-                     "first argument must be a string, not %.80s",
-                     Py_TYPE(args[0])->tp_name);
+                     "scanstring() argument 1 must be str, not %.50s",
+                     args[0] == Py_None ? "None" : Py_TYPE(args[0])->tp_name);
         return NULL;
     }
-    Py_ssize_t end = PyNumber_AsSsize_t(args[1], PyExc_OverflowError);
+    PyObject *index = PyNumber_Index(args[1]);
+    if (index == NULL) {
+        return NULL;
+    }
+    Py_ssize_t end = PyLong_AsSsize_t(index);
+    Py_DECREF(index);
     if (end == -1 && PyErr_Occurred()) {
         return NULL;
     }

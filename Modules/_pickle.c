@@ -59,35 +59,6 @@ _Py_pickle_get_dotted(PyObject *obj, PyObject *path)
     return cur;
 }
 
-/* The class is looked up on each call rather than cached: pickle.py
-   defines it after importing _pickle, and a reload replaces it. */
-PyObject *
-_Py_pickle_picklebuffer_type(void)
-{
-    PyObject *name = PyUnicode_FromString("pickle");
-    if (name == NULL) {
-        PyErr_Clear();
-        return NULL;
-    }
-    PyObject *mod = PyImport_GetModule(name);
-    Py_DECREF(name);
-    if (mod == NULL) {
-        PyErr_Clear();
-        return NULL;
-    }
-    PyObject *cls = NULL;
-    if (PyObject_GetOptionalAttrString(mod, "PickleBuffer", &cls) < 0) {
-        PyErr_Clear();
-    }
-    Py_DECREF(mod);
-    if (cls == NULL) {
-        return NULL;
-    }
-    /* Borrowed: the pickle module keeps its class alive. */
-    Py_DECREF(cls);
-    return PyType_Check(cls) ? cls : NULL;
-}
-
 /* ---- the memo: a pointer-keyed hash table -------------------------------- */
 
 /* Maps an object (held as a strong reference, so that its address is not
@@ -1601,11 +1572,15 @@ save_extension(PicklerObject *p, PyObject *module_name, PyObject *name)
 
 /* Protocols < 4 name only top-level objects: a nested one is written as
    getattr(parent, last_name), the parent being pickled like any object
-   (so by name too, and memoized). */
+   (so by name too, and memoized), as CPython's C pickler does.  A path
+   whose parent is the module itself (a class whose qualname goes through
+   an attribute holding its own module) names the last part in the module
+   directly, since a module cannot be pickled. */
 static int
 save_nested_global(PicklerObject *p, PyObject *module_name, PyObject *path)
 {
     Py_ssize_t n = PyList_GET_SIZE(path);
+    PyObject *last = PyList_GET_ITEM(path, n - 1);
     PyObject *module = PyImport_GetModule(module_name);
     if (module == NULL) {
         if (!PyErr_Occurred()) {
@@ -1617,11 +1592,16 @@ save_nested_global(PicklerObject *p, PyObject *module_name, PyObject *path)
     PyObject *parent = parent_path ? _Py_pickle_get_dotted(module, parent_path)
                                    : NULL;
     Py_XDECREF(parent_path);
+    int parent_is_module = parent == module;
     Py_DECREF(module);
     if (parent == NULL) {
         return -1;
     }
-    PyObject *args = PyTuple_Pack(2, parent, PyList_GET_ITEM(path, n - 1));
+    if (parent_is_module) {
+        Py_DECREF(parent);
+        return save_global_by_name(p, module_name, last);
+    }
+    PyObject *args = PyTuple_Pack(2, parent, last);
     Py_DECREF(parent);
     return save_reduce_of(p, _Py_pickle_state.getattr, args, NULL);
 }
@@ -1802,6 +1782,31 @@ has_new(PyObject *cls)
     return r;
 }
 
+/* NEWOBJ and NEWOBJ_EX rebuild obj as cls.__new__(cls, ...): cls must be
+   obj's __class__ (not its raw type, so that a proxy such as a
+   weakref.proxy pickles as the object it stands for).  obj NULL (a bare
+   save_reduce) skips the check.  0, or -1 with PicklingError. */
+static int
+check_newobj_class(const char *func, PyObject *cls, PyObject *obj)
+{
+    if (obj == NULL) {
+        return 0;
+    }
+    PyObject *obj_class = PyObject_GetAttrString(obj, "__class__");
+    if (obj_class == NULL) {
+        return -1;
+    }
+    int rc = 0;
+    if (obj_class != cls) {
+        PyErr_Format(_Py_pickle_state.PicklingError,
+                     "first argument to %s() must be %R, not %R",
+                     func, obj_class, cls);
+        rc = -1;
+    }
+    Py_DECREF(obj_class);
+    return rc;
+}
+
 /* The reduce value's func is copyreg.__newobj_ex__: cls(*args, **kw)
    via NEWOBJ_EX, or a functools.partial of cls.__new__ below 4. */
 static int
@@ -1824,10 +1829,7 @@ save_newobj_ex(PicklerObject *p, PyObject *args, PyObject *obj)
         }
         return -1;
     }
-    if (obj != NULL && cls != (PyObject *)Py_TYPE(obj)) {
-        PyErr_Format(_Py_pickle_state.PicklingError,
-                     "first argument to __newobj_ex__() must be %R, not %R",
-                     (PyObject *)Py_TYPE(obj), cls);
+    if (check_newobj_class("__newobj_ex__", cls, obj) < 0) {
         return -1;
     }
     if (!PyTuple_Check(cargs)) {
@@ -1941,10 +1943,7 @@ save_reduce(PicklerObject *p, PyObject *rv, PyObject *obj)
             }
             return -1;
         }
-        if (obj != NULL && cls != (PyObject *)Py_TYPE(obj)) {
-            PyErr_Format(_Py_pickle_state.PicklingError,
-                         "first argument to __newobj__() must be %R, not %R",
-                         (PyObject *)Py_TYPE(obj), cls);
+        if (check_newobj_class("__newobj__", cls, obj) < 0) {
             return -1;
         }
         PyObject *rest = PyTuple_GetSlice(args, 1, PyTuple_GET_SIZE(args));
@@ -2167,9 +2166,7 @@ save_dispatch(PicklerObject *p, PyObject *obj, int pers_save)
     if (tp == &PyFrozenSet_Type) {
         return save_frozenset(p, obj);
     }
-    /* The name test spares the module lookup for every other class. */
-    if (strcmp(tp->tp_name, "PickleBuffer") == 0
-        && (PyObject *)tp == _Py_pickle_picklebuffer_type()) {
+    if (tp == &_PyPickleBuffer_Type) {
         return save_picklebuffer(p, obj);
     }
     return save_by_reduce(p, obj);

@@ -84,9 +84,8 @@ PyObject *_Py_pickle_loads(PyObject *module, PyObject *args, PyObject *kwargs);
 
 /* Shared helpers (Modules/_pickle.c). */
 
-/* pickle.PickleBuffer, or NULL (no error set) while the pickle module is
-   not imported yet.  Borrowed: the class lives as long as the module. */
-PyObject *_Py_pickle_picklebuffer_type(void);
+/* pickle.PickleBuffer (Modules/_picklebuffer.c). */
+extern PyTypeObject _PyPickleBuffer_Type;
 
 /* "module.qualname" of type(obj), as pickle.py's _T() spells it.  New
    reference or NULL with an exception. */

@@ -135,7 +135,8 @@ pickle_exec(PyObject *module)
     if (PyType_Ready(&_PyPickler_Type) < 0
         || PyType_Ready(&_PyPicklerMemoProxy_Type) < 0
         || PyType_Ready(&_PyUnpickler_Type) < 0
-        || PyType_Ready(&_PyUnpicklerMemoProxy_Type) < 0) {
+        || PyType_Ready(&_PyUnpicklerMemoProxy_Type) < 0
+        || PyType_Ready(&_PyPickleBuffer_Type) < 0) {
         return -1;
     }
     if (PyModule_AddObjectRef(module, "PickleError", st->PickleError) < 0
@@ -146,7 +147,9 @@ pickle_exec(PyObject *module)
         || PyModule_AddObjectRef(module, "Pickler",
                                  (PyObject *)&_PyPickler_Type) < 0
         || PyModule_AddObjectRef(module, "Unpickler",
-                                 (PyObject *)&_PyUnpickler_Type) < 0) {
+                                 (PyObject *)&_PyUnpickler_Type) < 0
+        || PyModule_AddObjectRef(module, "PickleBuffer",
+                                 (PyObject *)&_PyPickleBuffer_Type) < 0) {
         return -1;
     }
     return 0;

@@ -107,10 +107,18 @@ rebuild_chunk(UnpicklerObject *u, PyObject *more, int want_peek)
         && PyBytes_GET_SIZE(more) < PREFETCH_SIZE) {
         peeked = PyObject_CallFunction(u->peek, "n", (Py_ssize_t)PREFETCH_SIZE);
         if (peeked == NULL) {
-            Py_DECREF(more);
-            return -1;
+            if (!PyErr_ExceptionMatches(PyExc_NotImplementedError)) {
+                Py_DECREF(more);
+                return -1;
+            }
+            /* A file whose peek() raises NotImplementedError cannot peek
+               (CPython's convention): read without it from now on.  The
+               load holds the unpickler's critical section, so no other
+               thread sees u->peek change. */
+            PyErr_Clear();
+            Py_CLEAR(u->peek);
         }
-        if (!PyBytes_Check(peeked)) {
+        else if (!PyBytes_Check(peeked)) {
             Py_SETREF(peeked, PyBytes_FromObject(peeked));
             if (peeked == NULL) {
                 Py_DECREF(more);
@@ -822,19 +830,9 @@ load_readonly_buffer(UnpicklerObject *u)
     if (buf == NULL) {
         return -1;
     }
-    PyObject *raw;
-    PyObject *pb_type = _Py_pickle_picklebuffer_type();
-    if (pb_type != NULL && PyObject_TypeCheck(buf, (PyTypeObject *)pb_type)) {
-        raw = PyObject_CallMethod(buf, "raw", NULL);
-    }
-    else {
-        raw = Py_NewRef(buf);
-    }
-    if (raw == NULL) {
-        return -1;
-    }
-    PyObject *view = PyMemoryView_FromObject(raw);
-    Py_DECREF(raw);
+    /* A PickleBuffer forwards buffer requests to the object it wraps, so
+       this is a view of the original memory whatever buf is. */
+    PyObject *view = PyMemoryView_FromObject(buf);
     if (view == NULL) {
         return -1;
     }
@@ -947,7 +945,12 @@ load_append(UnpicklerObject *u)
         rc = PyList_Append(list, value);
     }
     else {
-        PyObject *r = PyObject_CallMethod(list, "append", "O", value);
+        /* Exactly one argument: PyObject_CallMethod(..., "O", value) would
+           spread a tuple value into several arguments. */
+        PyObject *append = PyObject_GetAttrString(list, "append");
+        PyObject *r = append != NULL ? PyObject_CallOneArg(append, value)
+                                     : NULL;
+        Py_XDECREF(append);
         rc = r == NULL ? -1 : 0;
         Py_XDECREF(r);
     }

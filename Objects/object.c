@@ -1687,12 +1687,14 @@ PyObject *_PyObject_GetState(PyObject *obj)
 }
 
 /* __getnewargs_ex__ / __getnewargs__: new references to (args, kwargs);
-   both NULL when the object defines neither. */
+   both NULL when the object defines neither.  Both are special methods,
+   looked up on the type as CPython does (an instance __getattr__ is never
+   asked for them). */
 static int get_new_arguments(PyObject *obj, PyObject **args, PyObject **kwargs)
 {
     *args = *kwargs = NULL;
-    PyObject *meth;
-    if (PyObject_GetOptionalAttr(obj, _Py_INTERNED_ID(__getnewargs_ex__), &meth) < 0) {
+    PyObject *meth = _PyObject_LookupSpecial(obj, _Py_INTERNED_ID(__getnewargs_ex__));
+    if (meth == NULL && PyErr_Occurred()) {
         return -1;
     }
     if (meth != NULL) {
@@ -1735,7 +1737,8 @@ static int get_new_arguments(PyObject *obj, PyObject **args, PyObject **kwargs)
         Py_DECREF(res);
         return 0;
     }
-    if (PyObject_GetOptionalAttr(obj, _Py_INTERNED_ID(__getnewargs__), &meth) < 0) {
+    meth = _PyObject_LookupSpecial(obj, _Py_INTERNED_ID(__getnewargs__));
+    if (meth == NULL && PyErr_Occurred()) {
         return -1;
     }
     if (meth != NULL) {

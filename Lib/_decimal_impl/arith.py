@@ -414,7 +414,7 @@ def _integer_power(a, b, n, sign, ctx, status):
     work = ctx.copy()
     work._prec = ctx.prec + (b._exp + ndigits(b._int)) + 2
     work._rounding = ROUND_HALF_EVEN
-    work._clamp = 0
+    work._clamp_mode = 0
     base = _make(0, a._int, a._exp)
     if n < 0:
         work._prec += 1

@@ -1,5 +1,6 @@
 """Arithmetic contexts and the current context of each thread and task."""
 
+import _thread
 import contextvars
 from collections.abc import MutableMapping
 
@@ -104,14 +105,19 @@ def check_rounding(rounding):
         raise TypeError(_ROUNDING_ERROR)
 
 
-def _signal_dict(value, what):
+def _signal_dict(value, sequences=False):
+    """A new SignalDict from a signal dict (a SignalDict, or a dict with
+    every signal as a key) or, when `sequences` is set (the Context
+    constructor), from a list of the signals that are on.
+    Assigning to a context's flags or traps takes dicts only, as in
+    CPython."""
     if isinstance(value, SignalDict):
         return value.copy()
     if isinstance(value, dict):
         if len(value) != len(SIGNALS) or any(s not in value for s in SIGNALS):
             raise KeyError("invalid signal dict")
         return SignalDict(s for s in SIGNALS if value[s])
-    if isinstance(value, (list, tuple, set, frozenset)):
+    if sequences and isinstance(value, list):
         result = SignalDict()
         for s in value:
             result[s] = True
@@ -130,7 +136,7 @@ class Context(object):
     """
 
     __slots__ = ('_prec', '_rounding', '_Emin', '_Emax', '_capitals',
-                 '_clamp', '_flags', '_traps')
+                 '_clamp_mode', '_flags', '_traps')
 
     def __init__(self, prec=None, rounding=None, Emin=None, Emax=None,
                  capitals=None, clamp=None, flags=None, traps=None):
@@ -140,14 +146,14 @@ class Context(object):
         self._Emin = base._Emin if base is not None else -999999
         self._Emax = base._Emax if base is not None else 999999
         self._capitals = base._capitals if base is not None else 1
-        self._clamp = base._clamp if base is not None else 0
+        self._clamp_mode = base._clamp_mode if base is not None else 0
         self._flags = SignalDict()
         if traps is None:
             self._traps = (base._traps.copy() if base is not None else
                            SignalDict([InvalidOperation, DivisionByZero,
                                        Overflow]))
         else:
-            self.traps = traps
+            self._traps = _signal_dict(traps, sequences=True)
         if prec is not None:
             self.prec = prec
         if rounding is not None:
@@ -161,7 +167,7 @@ class Context(object):
         if clamp is not None:
             self.clamp = clamp
         if flags is not None:
-            self.flags = flags
+            self._flags = _signal_dict(flags, sequences=True)
 
     # -- attributes, validated on assignment -------------------------------
 
@@ -221,11 +227,11 @@ class Context(object):
 
     @property
     def clamp(self):
-        return self._clamp
+        return self._clamp_mode
 
     @clamp.setter
     def clamp(self, value):
-        self._clamp = self._int_in(value, 0, 1,
+        self._clamp_mode = self._int_in(value, 0, 1,
                                    "valid values for clamp are 0 or 1")
 
     @property
@@ -234,7 +240,7 @@ class Context(object):
 
     @flags.setter
     def flags(self, value):
-        self._flags = _signal_dict(value, 'flags')
+        self._flags = _signal_dict(value)
 
     @property
     def traps(self):
@@ -242,7 +248,7 @@ class Context(object):
 
     @traps.setter
     def traps(self, value):
-        self._traps = _signal_dict(value, 'traps')
+        self._traps = _signal_dict(value)
 
     def __delattr__(self, name):
         raise AttributeError("context attributes cannot be deleted")
@@ -253,14 +259,14 @@ class Context(object):
         return ('Context(prec=%d, rounding=%s, Emin=%d, Emax=%d, '
                 'capitals=%d, clamp=%d, flags=%s, traps=%s)' %
                 (self._prec, self._rounding, self._Emin, self._Emax,
-                 self._capitals, self._clamp, self._flags._names(),
+                 self._capitals, self._clamp_mode, self._flags._names(),
                  self._traps._names()))
 
     def __reduce__(self):
         flags = [s for s in SIGNALS if self._flags[s]]
         traps = [s for s in SIGNALS if self._traps[s]]
         return (self.__class__, (self._prec, self._rounding, self._Emin,
-                                 self._Emax, self._capitals, self._clamp,
+                                 self._Emax, self._capitals, self._clamp_mode,
                                  flags, traps))
 
     def copy(self):
@@ -271,7 +277,7 @@ class Context(object):
         new._Emin = self._Emin
         new._Emax = self._Emax
         new._capitals = self._capitals
-        new._clamp = self._clamp
+        new._clamp_mode = self._clamp_mode
         new._flags = self._flags.copy()
         new._traps = self._traps.copy()
         return new
@@ -388,19 +394,58 @@ def IEEEContext(bits, /):
                    traps=[], flags=[])
 
 
-# Each thread, and each asyncio task (which runs in a copy of the
-# contextvars context), sees its own current decimal context.
+# The current context lives in a context variable, so an asyncio task (run
+# in a copy of its creator's contextvars context) shares its creator's
+# decimal context, as in CPython.  Threads must not share one: with
+# sys.flags.thread_inherit_context (on by default in the free-threaded
+# build) a new thread starts with a copy of the starting thread's
+# contextvars context, and so would see the very same Context object; a
+# precision set or a flag raised in the new thread would then change the
+# starting thread's context, and both threads would write its flags at
+# once.  So the variable holds (owner, context), owner being the token of
+# the thread that installed the context; a thread that finds another
+# thread's token starts from a private copy.  Tokens are fresh objects held
+# by the pair, so a dead thread's token is never mistaken for a live one's
+# (thread idents are reused, tokens are not).
 _current = contextvars.ContextVar('decimal_context')
+_threads = _thread._local()
+
+
+def _thread_token():
+    """This thread's token: its own object, made on first use.
+
+    The token is stored in a thread-local namespace, so only this thread
+    ever creates or reads it; no lock is needed in any build.
+    """
+    try:
+        return _threads.token
+    except AttributeError:
+        token = _threads.token = object()
+        return token
 
 
 def getcontext():
-    """The current context of this thread or task (created on first use)."""
-    try:
-        return _current.get()
-    except LookupError:
-        context = Context()
-        _current.set(context)
-        return context
+    """The current context of this thread or task (created on first use).
+
+    A context inherited from another thread is copied first, so the
+    returned object is only ever the current context of this thread.
+    """
+    pair = _current.get(None)
+    if pair is not None:
+        try:
+            if pair[0] is _threads.token:
+                return pair[1]
+        except AttributeError:
+            pass  # this thread has no token yet
+    return _install_own_context(pair)
+
+
+def _install_own_context(pair):
+    """Make this thread's current context: a copy of the inherited one in
+    pair (another thread's), or a new one from DefaultContext."""
+    context = Context() if pair is None else pair[1].copy()
+    _current.set((_thread_token(), context))
+    return context
 
 
 def setcontext(context):
@@ -411,7 +456,7 @@ def setcontext(context):
         # The templates are shared: install a private copy instead.
         context = context.copy()
         context.clear_flags()
-    _current.set(context)
+    _current.set((_thread_token(), context))
 
 
 _LOCAL_ATTRIBUTES = ('prec', 'rounding', 'Emin', 'Emax', 'capitals',
@@ -438,16 +483,23 @@ def localcontext(ctx=None, **kwargs):
 
     The copy is of ctx, or of the current context when ctx is None; the
     keyword arguments (prec, rounding, Emin, Emax, capitals, clamp, flags,
-    traps) are set on the copy.
+    traps) are set on the copy; flags and traps may be lists of signals,
+    as in the Context constructor.
     """
     if ctx is None:
         ctx = getcontext()
     manager = _LocalContextManager(ctx)
+    new = manager.new_context
     for name, value in kwargs.items():
         if name not in _LOCAL_ATTRIBUTES:
             raise TypeError(f"'{name}' is an invalid keyword argument "
                             f"for this function")
-        setattr(manager.new_context, name, value)
+        if name == 'flags':
+            new._flags = _signal_dict(value, sequences=True)
+        elif name == 'traps':
+            new._traps = _signal_dict(value, sequences=True)
+        else:
+            setattr(new, name, value)
     return manager
 
 

@@ -74,6 +74,16 @@ def _make(sign, coefficient, exponent):
     return result
 
 
+def _finite(sign, coefficient, exponent):
+    """A finite Decimal from its parts (exponent an int), unchecked."""
+    result = object.__new__(Decimal)
+    result._sign = sign
+    result._int = coefficient
+    result._exp = exponent
+    result._is_special = False
+    return result
+
+
 def _nan(sign=0, payload=0, signalling=False):
     return _make(sign, payload, 'N' if signalling else 'n')
 
@@ -147,27 +157,35 @@ def fix(sign, coefficient, exponent, ctx, status, rounding=None):
     Handles precision, overflow, subnormal results, underflow and
     clamping.
     """
+    prec = ctx._prec
+    emin = ctx._Emin
+    emax = ctx._Emax
+    if coefficient:
+        length = ndigits(coefficient)
+        adjusted = exponent + length - 1
+        # The common case: the value fits the precision and the normal
+        # range (and needs no clamping), so it is returned unchanged.
+        if length <= prec and emin <= adjusted <= emax and \
+                (not ctx._clamp_mode or exponent <= emax - prec + 1):
+            return _finite(sign, coefficient, exponent)
     if rounding is None:
-        rounding = ctx.rounding
-    prec = ctx.prec
-    e_tiny = ctx.Emin - prec + 1
-    e_top = ctx.Emax - prec + 1
+        rounding = ctx._rounding
+    e_tiny = emin - prec + 1
+    e_top = emax - prec + 1
     if coefficient == 0:
-        highest = e_top if ctx.clamp else ctx.Emax
+        highest = e_top if ctx._clamp_mode else emax
         new_exponent = min(max(exponent, e_tiny), highest)
         if new_exponent != exponent:
             status.add(Clamped)
-        return _make(sign, 0, new_exponent)
+        return _finite(sign, 0, new_exponent)
 
-    length = ndigits(coefficient)
-    adjusted = exponent + length - 1
-    if adjusted > ctx.Emax:
+    if adjusted > emax:
         status.add(Overflow)
         status.add(Inexact)
         status.add(Rounded)
         return overflow_result(sign, ctx, rounding)
 
-    subnormal = adjusted < ctx.Emin
+    subnormal = adjusted < emin
     lowest = exponent + length - prec
     if subnormal:
         lowest = e_tiny
@@ -214,6 +232,8 @@ def fix_nan(value, ctx):
 
 def check_nans(a, b, ctx, status):
     """NaN result of an operation on a and b (b may be None), or None."""
+    if not a._is_special and (b is None or not b._is_special):
+        return None
     for operand in (a, b):
         if operand is not None and operand._exp == 'N':
             status.add(InvalidOperation)
@@ -409,12 +429,14 @@ class Decimal(object):
     __slots__ = ('_sign', '_int', '_exp', '_is_special')
 
     def __new__(cls, value="0", context=None):
-        ctx = current(context)
+        ctx = getcontext() if context is None else current(context)
         status = Status()
         made = _to_decimal(value, status)
         ctx._commit(status)
-        if cls is Decimal and made is value and type(value) is Decimal:
-            return value
+        if cls is Decimal and type(made) is Decimal:
+            # Decimals are immutable: the converted value (new, or the
+            # argument itself) needs no copy.
+            return made
         result = object.__new__(cls)
         result._sign = made._sign
         result._int = made._int

@@ -13,9 +13,9 @@ from .signals import (
     Clamped, InvalidOperation, DivisionByZero, DivisionImpossible,
     DivisionUndefined, Inexact, Rounded, Subnormal, Overflow, Underflow,
     FloatOperation)
-from .context import Context, check_rounding
+from .context import Context, check_rounding, getcontext
 from .number import (
-    Decimal, _make, _nan, _infinity, fix, check_nans, invalid,
+    Decimal, _make, _finite, _nan, _infinity, fix, check_nans, invalid,
     drop_digits, ndigits, digit_string, operand, current, _from_float)
 
 _ONE = _make(0, 1, 0)
@@ -88,21 +88,9 @@ def add_op(a, b, ctx, status, negate=False):
             a_sign & b_sign
         return fix(sign, 0, min(a_exp, b_exp), ctx, status)
 
-    # Digits far below the rounding position, and below every digit of
-    # the other operand, only matter as a sticky digit: shrink such an
-    # operand so that aligning does not build huge ints.
-    top = max(_adjusted(x) for x in (a, b) if x._int)
-    floor = top - ctx.prec - 2
-    if a_exp < floor:
-        if a_int == 0:
-            a_exp = floor
-        elif b_int and a_exp + ndigits(a_int) - 1 < min(floor, b_exp):
-            a_int, a_exp = 1, min(floor, b_exp) - 1
-    if b_exp < floor:
-        if b_int == 0:
-            b_exp = floor
-        elif a_int and b_exp + ndigits(b_int) - 1 < min(floor, a_exp):
-            b_int, b_exp = 1, min(floor, a_exp) - 1
+    if abs(a_exp - b_exp) > ctx._prec + 2:
+        a_int, a_exp, b_int, b_exp = _shrink_far_operand(
+            a_int, a_exp, b_int, b_exp, ctx._prec)
 
     exponent = min(a_exp, b_exp)
     x = a_int * 10 ** (a_exp - exponent) if a_int else 0
@@ -113,6 +101,31 @@ def add_op(a, b, ctx, status, negate=False):
     else:
         sign = 1 if total < 0 else 0
     return fix(sign, abs(total), exponent, ctx, status)
+
+
+def _shrink_far_operand(a_int, a_exp, b_int, b_exp, prec):
+    """Operands of an addition whose exponents lie far apart, made cheap.
+
+    Digits far below the rounding position, and below every digit of the
+    other operand, only matter as a sticky digit: such an operand shrinks
+    to one digit so that aligning does not build huge ints.  The rounded
+    sum is the same; with exponents at most prec + 2 apart the aligned
+    ints stay small and add_op does not call this.
+    """
+    top = max(e + ndigits(c) - 1 for c, e in ((a_int, a_exp), (b_int, b_exp))
+              if c)
+    floor = top - prec - 2
+    if a_exp < floor:
+        if a_int == 0:
+            a_exp = floor
+        elif b_int and a_exp + ndigits(a_int) - 1 < min(floor, b_exp):
+            a_int, a_exp = 1, min(floor, b_exp) - 1
+    if b_exp < floor:
+        if b_int == 0:
+            b_exp = floor
+        elif a_int and b_exp + ndigits(b_int) - 1 < min(floor, a_exp):
+            b_int, b_exp = 1, min(floor, a_exp) - 1
+    return a_int, a_exp, b_int, b_exp
 
 
 def subtract_op(a, b, ctx, status):
@@ -464,25 +477,26 @@ def quantize_op(a, b, ctx, status, rounding=None):
             return a
         return invalid(status)
     target = b._exp
-    if not ctx.Emin - ctx.prec + 1 <= target <= ctx.Emax:
+    prec, emin, emax = ctx._prec, ctx._Emin, ctx._Emax
+    if not emin - prec + 1 <= target <= emax:
         return invalid(status)
     if a._int == 0:
-        return _clamped(_make(a._sign, 0, target), ctx, status)
-    if _adjusted(a) - target + 1 > ctx.prec:
+        return _clamped(_finite(a._sign, 0, target), ctx, status)
+    if _adjusted(a) - target + 1 > prec:
         return invalid(status)
     inexact = False
     if target > a._exp:
         coefficient, inexact = drop_digits(a._sign, a._int, target - a._exp,
-                                           rounding or ctx.rounding)
+                                           rounding or ctx._rounding)
     else:
         coefficient = a._int * 10 ** (a._exp - target)
-    if coefficient and ndigits(coefficient) > ctx.prec:
-        return invalid(status)
-    result = _make(a._sign, coefficient, target)
-    if coefficient and _adjusted(result) > ctx.Emax:
-        return invalid(status)
-    if coefficient and _adjusted(result) < ctx.Emin:
-        status.add(Subnormal)
+    if coefficient:
+        adjusted = target + ndigits(coefficient) - 1
+        if adjusted - target >= prec or adjusted > emax:
+            return invalid(status)
+        if adjusted < emin:
+            status.add(Subnormal)
+    result = _finite(a._sign, coefficient, target)
     if target > a._exp:
         if inexact:
             status.add(Inexact)
@@ -492,8 +506,8 @@ def quantize_op(a, b, ctx, status, rounding=None):
 
 def _clamped(d, ctx, status):
     """With clamp=1, fold an exponent above Etop down to Etop."""
-    e_top = ctx.Emax - ctx.prec + 1
-    if not ctx.clamp or d._exp <= e_top:
+    e_top = ctx._Emax - ctx._prec + 1
+    if not ctx._clamp_mode or d._exp <= e_top:
         return d
     status.add(Clamped)
     return _make(d._sign, d._int * 10 ** (d._exp - e_top), e_top)
@@ -858,10 +872,11 @@ def _binary_method(op, name, doc):
 
 def _operator(op, name, reflected=False):
     def method(self, other, context=None):
-        other = operand(other, False)
-        if other is NotImplemented:
-            return other
-        ctx = current(context)
+        if type(other) is not Decimal:
+            other = operand(other, False)
+            if other is NotImplemented:
+                return other
+        ctx = getcontext() if context is None else current(context)
         status = Status()
         if reflected:
             result = op(other, self, ctx, status)

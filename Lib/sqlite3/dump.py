@@ -40,14 +40,15 @@ def _iterdump(connection, *, filter=None):
         "SELECT name, type, sql FROM sqlite_master "
         "WHERE sql NOT NULL AND type == 'table' "
         f"{name_filter} ORDER BY name", params).fetchall()
-    sequences = []
+    sequences = None
     writable_schema = False
     for name, _, sql in tables:
         if name == "sqlite_sequence":
+            # Restored at the end: the table only exists in the new
+            # database once an AUTOINCREMENT table has been created.
             sequences = cursor.execute(
                 "SELECT name, seq FROM sqlite_sequence ORDER BY name"
             ).fetchall()
-            yield 'DELETE FROM "sqlite_sequence";'
             continue
         if name == "sqlite_stat1":
             yield 'ANALYZE "sqlite_master";'
@@ -74,7 +75,9 @@ def _iterdump(connection, *, filter=None):
 
     if writable_schema:
         yield "PRAGMA writable_schema=OFF;"
-    for name, seq in sequences:
-        yield (f'INSERT INTO "sqlite_sequence" VALUES('
-               f"{_quote_text(name)},{seq});")
+    if sequences is not None:
+        yield 'DELETE FROM "sqlite_sequence";'
+        for name, seq in sequences:
+            yield (f'INSERT INTO "sqlite_sequence" VALUES('
+                   f"{_quote_text(name)},{seq});")
     yield "COMMIT;"

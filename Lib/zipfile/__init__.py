@@ -344,6 +344,28 @@ class ZipInfo:
             compress_size, file_size, len(name), len(extra))
         return header + name + extra
 
+    # The fields a ZIP64 extra record may carry, in their fixed order: a
+    # field is present there exactly when its header value is a marker.
+    _ZIP64_FIELDS = (
+        ('file_size', (0xFFFFFFFFFFFFFFFF, 0xFFFFFFFF), 'File size'),
+        ('compress_size', (0xFFFFFFFF,), 'Compress size'),
+        ('header_offset', (0xFFFFFFFF,), 'Header offset'),
+    )
+
+    def _apply_zip64(self, data):
+        """Take the true sizes and offset from a ZIP64 extra record's data;
+        BadZipFile names the first marked field the record is too short
+        to hold."""
+        pos = 0
+        for field, markers, title in self._ZIP64_FIELDS:
+            if getattr(self, field) not in markers:
+                continue
+            if pos + 8 > len(data):
+                raise BadZipFile("Corrupt zip64 extra field. "
+                                 "%s not found." % title)
+            setattr(self, field, _unpack((8,), data, pos)[0])
+            pos += 8
+
     def _decodeExtra(self, filename_crc=None):
         """Apply the ZIP64 extra field: it holds the true sizes and
         offset for those fields that are 0xFFFFFFFF."""
@@ -355,27 +377,7 @@ class ZipInfo:
                 raise BadZipFile("Corrupt extra field %04x (size=%d)"
                                  % (tag, size))
             if tag == _EXTRA_ZIP64:
-                data = extra[i + 4:i + 4 + size]
-                try:
-                    pos = 0
-                    if self.file_size in (0xFFFFFFFFFFFFFFFF, 0xFFFFFFFF):
-                        self.file_size = _unpack((8,), data, pos)[0]
-                        pos += 8
-                        if pos > size:
-                            raise IndexError
-                    if self.compress_size == 0xFFFFFFFF:
-                        self.compress_size = _unpack((8,), data, pos)[0]
-                        pos += 8
-                        if pos > size:
-                            raise IndexError
-                    if self.header_offset == 0xFFFFFFFF:
-                        self.header_offset = _unpack((8,), data, pos)[0]
-                        pos += 8
-                        if pos > size:
-                            raise IndexError
-                except IndexError:
-                    raise BadZipFile("Corrupt zip64 extra field. "
-                                     "File size not found.") from None
+                self._apply_zip64(extra[i + 4:i + 4 + size])
             elif tag == _EXTRA_UNICODE_PATH and filename_crc is not None:
                 # Info-ZIP's UTF-8 name, valid while it still matches the
                 # (legacy-encoded) name it was made for.

@@ -200,6 +200,13 @@ static PyObject *blob_enter_cm(PyObject *op, PyObject *Py_UNUSED(a))
 
 static PyObject *blob_exit_cm(PyObject *op, PyObject *Py_UNUSED(args))
 {
+    /* Like every other method, __exit__ on a closed blob is an error (as
+       in CPython); close() alone may be repeated. */
+    PyObject *entered = blob_enter_cm(op, NULL);
+    if (entered == NULL) {
+        return NULL;
+    }
+    Py_DECREF(entered);
     PyObject *res = blob_close(op, NULL);
     if (res == NULL) {
         return NULL;
@@ -305,11 +312,14 @@ static int assign_index(BlobObject *self, PyObject *item, PyObject *value,
     if (blob_index(item, length, &i) < 0) {
         return -1;
     }
-    long v = PyLong_AsLong(value);
+    int overflow;
+    long v = PyLong_AsLongAndOverflow(value, &overflow);
     if (v == -1 && PyErr_Occurred()) {
         return -1;
     }
-    if (v < 0 || v > 255) {
+    /* An int beyond C long is out of range too (ValueError, as in
+       CPython, not OverflowError). */
+    if (overflow || v < 0 || v > 255) {
         PyErr_SetString(PyExc_ValueError, "byte must be in range(0, 256)");
         return -1;
     }

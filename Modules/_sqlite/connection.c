@@ -233,6 +233,10 @@ static int connection_init(PyObject *op, PyObject *args, PyObject *kwds)
         }
         sql_lock(&self->lock);
         close_handle(self);
+        /* Until the new database is open the object is uninitialised: a
+           failed re-init leaves "Base Connection.__init__ not called."
+           (as in CPython), not a closed connection. */
+        __atomic_store_n(&self->initialized, 0, __ATOMIC_RELEASE);
         sql_unlock(&self->lock);
     }
     sqlite3 *db = NULL;
@@ -682,6 +686,27 @@ static void release_callable(void *ptr)
 
 /* ---- user functions ----------------------------------------------------- */
 
+/* A user-defined function failed: SQLite gets "out of memory" for a
+   MemoryError, "string or blob too big" (DataError) for an OverflowError
+   (e.g. an int result beyond 64 bits), else the generic message; the
+   exception itself is reported, then cleared.  GIL (or thread state) held. */
+static void set_function_error(sqlite3_context *ctx, PyObject *func)
+{
+    int nomem = PyErr_ExceptionMatches(PyExc_MemoryError);
+    int toobig = !nomem && PyErr_ExceptionMatches(PyExc_OverflowError);
+    pysqlite_report_callback_error(func);
+    if (nomem) {
+        sqlite3_result_error_nomem(ctx);
+    }
+    else if (toobig) {
+        sqlite3_result_error_toobig(ctx);
+    }
+    else {
+        sqlite3_result_error(ctx, "user-defined function raised exception",
+                             -1);
+    }
+}
+
 static void function_callback(sqlite3_context *ctx, int argc,
                               sqlite3_value **argv)
 {
@@ -694,9 +719,7 @@ static void function_callback(sqlite3_context *ctx, int argc,
         free_callback_args(args, argc);
     }
     if (result == NULL || set_sqlite_result(ctx, result) < 0) {
-        pysqlite_report_callback_error();
-        sqlite3_result_error(ctx, "user-defined function raised exception",
-                             -1);
+        set_function_error(ctx, func);
     }
     Py_XDECREF(result);
     PyGILState_Release(g);
@@ -769,7 +792,7 @@ static PyObject *call_aggregate_method(sqlite3_context *ctx,
                                 "defined"
                               : "user-defined aggregate's '%s' method raised "
                                 "error", method);
-        pysqlite_report_callback_error();
+        pysqlite_report_callback_error(sqlite3_user_data(ctx));
         sqlite3_result_error(ctx, msg, -1);
     }
     return result;
@@ -787,7 +810,7 @@ static PyObject *aggregate_instance(sqlite3_context *ctx)
     if (*slot == NULL) {
         *slot = PyObject_CallNoArgs(sqlite3_user_data(ctx));
         if (*slot == NULL) {
-            pysqlite_report_callback_error();
+            pysqlite_report_callback_error(sqlite3_user_data(ctx));
             sqlite3_result_error(ctx, "user-defined aggregate's '__init__' "
                                  "method raised error", -1);
             return NULL;
@@ -830,7 +853,7 @@ static void aggregate_result(sqlite3_context *ctx, PyObject *instance,
         char msg[128];
         PyOS_snprintf(msg, sizeof(msg), "user-defined aggregate's '%s' "
                       "method raised error", method);
-        pysqlite_report_callback_error();
+        pysqlite_report_callback_error(sqlite3_user_data(ctx));
         sqlite3_result_error(ctx, msg, -1);
     }
     Py_XDECREF(r);
@@ -917,7 +940,9 @@ static PyObject *connection_create_window_function(PyObject *op,
             aggregate_inverse, release_callable);
     }
     if (rc != SQLITE_OK) {
-        pysqlite_set_error(self->db);
+        /* SQLite records no error on the connection for a bad definition
+           (e.g. an argument count out of range): name the code. */
+        PyErr_SetString(pysqlite_ProgrammingError, sqlite3_errstr(rc));
     }
     pysqlite_connection_leave(self);
     if (rc != SQLITE_OK) {
@@ -951,7 +976,7 @@ static int collation_callback(void *func, int len1, const void *s1, int len2,
         }
     }
     if (PyErr_Occurred()) {
-        pysqlite_report_callback_error();
+        pysqlite_report_callback_error(func);
         order = 0;
     }
     Py_XDECREF(a);
@@ -1014,14 +1039,15 @@ static int authorizer_callback(void *func, int action, const char *a1,
                                         optional_str, a2, optional_str,
                                         dbname, optional_str, source);
     if (r != NULL && PyLong_Check(r)) {
-        int overflow;
-        long v = PyLong_AsLongAndOverflow(r, &overflow);
-        if (!overflow && !PyErr_Occurred()) {
-            verdict = (int)v;
+        /* A result outside C int is an error (OverflowError, reported like
+           any callback error), not a value truncated into some verdict. */
+        int v = PyLong_AsInt(r);
+        if (!(v == -1 && PyErr_Occurred())) {
+            verdict = v;
         }
     }
     if (PyErr_Occurred()) {
-        pysqlite_report_callback_error();
+        pysqlite_report_callback_error(func);
         verdict = SQLITE_DENY;
     }
     Py_XDECREF(r);
@@ -1039,7 +1065,7 @@ static int progress_callback(void *func)
         Py_DECREF(r);
     }
     if (abort < 0 || PyErr_Occurred()) {
-        pysqlite_report_callback_error();
+        pysqlite_report_callback_error(func);
         abort = 1;
     }
     PyGILState_Release(g);
@@ -1073,7 +1099,7 @@ static int trace_callback(unsigned type, void *func, void *p, void *x)
         Py_DECREF(text);
     }
     if (r == NULL) {
-        pysqlite_report_callback_error();
+        pysqlite_report_callback_error(func);
     }
     Py_XDECREF(r);
     PyGILState_Release(g);
@@ -1859,6 +1885,28 @@ static PyMethodDef connection_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* connection(sql): compile one statement into an (uncached)
+   sqlite3.Statement, as CPython's undocumented Connection.__call__ does;
+   compilation errors are those of execute().  The connection lock is held
+   while compiling. */
+static PyObject *connection_call(PyObject *op, PyObject *args, PyObject *kwargs)
+{
+    ConnectionObject *self = (ConnectionObject *)op;
+    PyObject *sql;
+    /* The connection is checked first (a closed one is a ProgrammingError
+       whatever the arguments), as in CPython. */
+    if (pysqlite_connection_enter(self) < 0) {
+        return NULL;
+    }
+    StatementObject *stmt = NULL;
+    if (_PyArg_NoKeywords("sqlite3.Connection", kwargs)
+        && PyArg_ParseTuple(args, "U", &sql)) {
+        stmt = pysqlite_statement_create(self, sql);
+    }
+    pysqlite_connection_leave(self);
+    return (PyObject *)stmt;
+}
+
 PyTypeObject pysqlite_ConnectionType = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "sqlite3.Connection",
@@ -1872,6 +1920,7 @@ PyTypeObject pysqlite_ConnectionType = {
     .tp_methods = connection_methods,
     .tp_getset = connection_getset,
     .tp_init = connection_init,
+    .tp_call = connection_call,
     .tp_new = connection_new,
     .tp_alloc = PyType_GenericAlloc,
     .tp_free = PyObject_GC_Del,

@@ -211,6 +211,14 @@ static PyObject *column_value(CursorObject *self, sqlite3_stmt *st, int i)
     int type = sqlite3_column_type(st, i);
     if (conv != NULL && type != SQLITE_NULL) {
         const char *blob = sqlite3_column_blob(st, i);
+        if (blob == NULL) {
+            /* A zero-sized value has no blob: like NULL, it converts to
+               None without calling the converter (as in CPython). */
+            if (sqlite3_errcode(sqlite3_db_handle(st)) == SQLITE_NOMEM) {
+                return PyErr_NoMemory();
+            }
+            return Py_NewRef(Py_None);
+        }
         PyObject *raw = PyBytes_FromStringAndSize(
             blob, sqlite3_column_bytes(st, i));
         if (raw == NULL) {
@@ -326,6 +334,10 @@ static int run_once(CursorObject *self, StatementObject *stmt,
                         "executemany() can only execute DML statements.");
         return -1;
     }
+    if (self->description == Py_None && describe_columns(self, stmt->st) < 0) {
+        sqlite3_reset(stmt->st);
+        return -1;
+    }
     if (rc == SQLITE_DONE && stmt->is_dml) {
         self->rowcount += sqlite3_changes(conn->db);
     }
@@ -370,8 +382,11 @@ static int execute_locked(CursorObject *self, PyObject *sql,
                         "executemany() can only execute DML statements.");
         goto done;
     }
-    if (pysqlite_begin_if_needed(conn, stmt) < 0
-        || describe_columns(self, stmt->st) < 0) {
+    /* The columns are described after the first step (run_once): that
+       step re-prepares a cached statement whose schema changed. */
+    Py_CLEAR(self->row_cast_map);
+    Py_SETREF(self->description, Py_NewRef(Py_None));
+    if (pysqlite_begin_if_needed(conn, stmt) < 0) {
         goto done;
     }
     self->rowcount = stmt->is_dml ? 0 : -1;
@@ -763,6 +778,14 @@ static int cursor_init(PyObject *op, PyObject *args, PyObject *kwds)
     if (!_PyArg_NoKeywords("Cursor", kwds)
         || !PyArg_ParseTuple(args, "O!:Cursor", &pysqlite_ConnectionType,
                              &conn)) {
+        return -1;
+    }
+    /* A cursor in use (__init__ called from a converter or adapter during
+       its own execute or fetch) keeps its connection entered: swapping the
+       connection under it would leave the wrong one. */
+    if (self->locked) {
+        PyErr_SetString(pysqlite_ProgrammingError,
+                        "Recursive use of cursors not allowed.");
         return -1;
     }
     Py_XSETREF(self->connection, (ConnectionObject *)Py_NewRef(conn));

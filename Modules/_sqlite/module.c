@@ -18,6 +18,7 @@ PyObject *pysqlite_adapters;
 PyObject *pysqlite_converters;
 /* Read by callbacks on any thread; a plain int flag, written atomically. */
 int pysqlite_callback_tracebacks;
+int pysqlite_base_type_adapted;
 
 /* ---- result codes ------------------------------------------------------- */
 
@@ -199,11 +200,13 @@ void pysqlite_set_error(sqlite3 *db)
 }
 
 /* A callback failed: show the error if enable_callback_tracebacks(True),
-   else drop it; SQLite is told of the failure by the caller. */
-void pysqlite_report_callback_error(void)
+   as "Exception ignored on sqlite3 callback <callable>" (CPython's
+   wording), else drop it; SQLite is told of the failure by the caller. */
+void pysqlite_report_callback_error(PyObject *callable)
 {
     if (__atomic_load_n(&pysqlite_callback_tracebacks, __ATOMIC_RELAXED)) {
-        PyErr_FormatUnraisable("Exception ignored in sqlite3 callback");
+        PyErr_FormatUnraisable("Exception ignored on sqlite3 callback %R",
+                               callable);
     }
     else {
         PyErr_Clear();
@@ -212,9 +215,40 @@ void pysqlite_report_callback_error(void)
 
 /* ---- adaptation --------------------------------------------------------- */
 
+/* One PEP 246 hook: holder.<name>(arg).  Returns 1 with *result set (the
+   adapted object, or NULL with an exception) when the hook decided, 0 when
+   it does not apply: holder lacks it, it returned None, or it raised
+   TypeError (which is cleared, as in CPython). */
+static int adapt_hook(PyObject *holder, const char *name, PyObject *arg,
+                      PyObject **result)
+{
+    PyObject *hook;
+    if (PyObject_GetOptionalAttrString(holder, name, &hook) < 0) {
+        *result = NULL;
+        return 1;
+    }
+    if (hook == NULL) {
+        return 0;
+    }
+    PyObject *res = PyObject_CallOneArg(hook, arg);
+    Py_DECREF(hook);
+    if (res == Py_None) {
+        Py_DECREF(res);
+        return 0;
+    }
+    if (res == NULL && PyErr_ExceptionMatches(PyExc_TypeError)) {
+        PyErr_Clear();
+        return 0;
+    }
+    *result = res;
+    return 1;
+}
+
 /* PEP 246-style adaptation: a registered adapter for (type(obj), proto),
-   then obj.__conform__(proto); `alt` (new reference) if neither applies,
-   or NULL with TypeError "could not adapt" when alt is NULL. */
+   then proto.__adapt__(obj), then obj.__conform__(proto); `alt` (new
+   reference) if none applies, or NULL with ProgrammingError "can't adapt"
+   when alt is NULL.  The adapter dict is read with PyDict_GetItemRef, safe
+   against a concurrent register_adapter() without the GIL. */
 PyObject *pysqlite_adapt(PyObject *obj, PyObject *proto, PyObject *alt)
 {
     PyObject *key = PyTuple_Pack(2, (PyObject *)Py_TYPE(obj), proto);
@@ -232,17 +266,10 @@ PyObject *pysqlite_adapt(PyObject *obj, PyObject *proto, PyObject *alt)
         Py_DECREF(adapter);
         return res;
     }
-    PyObject *conform;
-    if (PyObject_GetOptionalAttrString(obj, "__conform__", &conform) < 0) {
-        return NULL;
-    }
-    if (conform != NULL) {
-        PyObject *res = PyObject_CallOneArg(conform, proto);
-        Py_DECREF(conform);
-        if (res == NULL || res != Py_None) {
-            return res;
-        }
-        Py_DECREF(res);
+    PyObject *res;
+    if (adapt_hook(proto, "__adapt__", obj, &res)
+        || adapt_hook(obj, "__conform__", proto, &res)) {
+        return res;
     }
     if (alt != NULL) {
         return Py_NewRef(alt);
@@ -277,6 +304,13 @@ static PyObject *module_register_adapter(PyObject *Py_UNUSED(module),
     Py_DECREF(key);
     if (rc < 0) {
         return NULL;
+    }
+    /* Binding skips the adapter lookup for these types until one of them
+       gets an adapter. */
+    if (type == (PyObject *)&PyLong_Type || type == (PyObject *)&PyFloat_Type
+        || type == (PyObject *)&PyUnicode_Type
+        || type == (PyObject *)&PyByteArray_Type) {
+        __atomic_store_n(&pysqlite_base_type_adapted, 1, __ATOMIC_RELAXED);
     }
     Py_RETURN_NONE;
 }

@@ -132,12 +132,15 @@ extern PyObject *pysqlite_Warning, *pysqlite_Error, *pysqlite_InterfaceError,
 extern PyObject *pysqlite_adapters;    /* {(type, proto): callable} */
 extern PyObject *pysqlite_converters;  /* {NAME: callable} */
 extern int pysqlite_callback_tracebacks;
+/* Set (atomically, never cleared) once an adapter is registered for int,
+   float, str or bytearray: values of those types are then adapted too. */
+extern int pysqlite_base_type_adapted;
 
 /* module.c */
 void pysqlite_set_error(sqlite3 *db);
 void pysqlite_set_error_code(int code, const char *msg);
 PyObject *pysqlite_adapt(PyObject *obj, PyObject *proto, PyObject *alt);
-void pysqlite_report_callback_error(void);
+void pysqlite_report_callback_error(PyObject *callable);
 
 /* connection.c */
 int pysqlite_check_thread(ConnectionObject *self);
@@ -147,6 +150,8 @@ int pysqlite_begin_if_needed(ConnectionObject *self, StatementObject *st);
 int pysqlite_exec_simple(ConnectionObject *self, const char *sql);
 
 /* statement.c */
+StatementObject *pysqlite_statement_create(ConnectionObject *conn,
+                                           PyObject *sql);
 StatementObject *pysqlite_statement_get(ConnectionObject *self,
                                         PyObject *sql);
 int pysqlite_step(sqlite3_stmt *st);

@@ -69,10 +69,10 @@ static int is_dml_statement(const char *sql)
         || starts_with_word(p, "delete") || starts_with_word(p, "replace");
 }
 
-/* Compile `sql` (a str) into a new Statement.  Connection lock held; the
-   compilation itself runs detached. */
-static StatementObject *statement_create(ConnectionObject *conn,
-                                         PyObject *sql)
+/* Compile `sql` (a str) into a new Statement, not cached.  Connection
+   lock held; the compilation itself runs detached. */
+StatementObject *pysqlite_statement_create(ConnectionObject *conn,
+                                           PyObject *sql)
 {
     Py_ssize_t size;
     const char *text = PyUnicode_AsUTF8AndSize(sql, &size);
@@ -167,10 +167,10 @@ StatementObject *pysqlite_statement_get(ConnectionObject *conn,
             }
             /* In use by another cursor: compile a private copy. */
             Py_DECREF(cached);
-            return statement_create(conn, sql);
+            return pysqlite_statement_create(conn, sql);
         }
     }
-    StatementObject *stmt = statement_create(conn, sql);
+    StatementObject *stmt = pysqlite_statement_create(conn, sql);
     if (stmt != NULL && cache_store(conn, sql, stmt) < 0) {
         Py_CLEAR(stmt);
     }
@@ -189,13 +189,16 @@ int pysqlite_step(sqlite3_stmt *st)
 
 /* ---- binding ------------------------------------------------------------ */
 
-/* True for the types SQLite takes as they are, so adaptation is skipped
-   (the common case, and what CPython does). */
+/* Exact int, float, str and bytearray values bind as they are unless an
+   adapter was ever registered for one of those types (CPython's shortcut);
+   everything else, None included, goes through adaptation. */
 static int needs_adaptation(PyObject *value)
 {
+    if (__atomic_load_n(&pysqlite_base_type_adapted, __ATOMIC_RELAXED)) {
+        return 1;
+    }
     return !(PyLong_CheckExact(value) || PyFloat_CheckExact(value)
-             || PyUnicode_CheckExact(value) || PyByteArray_CheckExact(value)
-             || value == Py_None);
+             || PyUnicode_CheckExact(value) || PyByteArray_CheckExact(value));
 }
 
 static int bind_value(sqlite3_stmt *st, int pos, PyObject *value)
