@@ -24,6 +24,12 @@
    itself) answers the common case of a list the calling thread owns. */
 PyAPI_FUNC(PyObject *) _PyList_GetItemRefSlow(PyListObject *self, Py_ssize_t i);
 
+#ifdef Py_GIL_DISABLED
+/* self[i] without a reference, or NULL: see Objects/listobject.c.  Valid
+   until the calling thread's next quiescent point. */
+PyAPI_FUNC(PyObject *) _PyList_GetItemQsbr(PyListObject *self, Py_ssize_t i);
+#endif
+
 static inline Py_ALWAYS_INLINE PyObject *
 _PyList_GetItemRef(PyListObject *self, Py_ssize_t i)
 {
