@@ -672,12 +672,15 @@ leave_c_call(PyThreadState *tstate)
         GETLOCAL(i) = (v);                                              \
         _PyStackRef_XClose(old_local_);                                 \
     } while (0)
-/* The item a list instruction is about to push may stay QSBR-borrowed:
-   the next instruction stores it in a local of a frame on this thread's
-   stack, where _PyFrame_PromoteQsbrLocals finds it.  Nothing runs in
-   between: DISPATCH checks no eval breaker. */
-#  define QSBR_STORE_FOLLOWS()                                          \
-    (_Py_OPCODE(READ_WORD(next_instr)) == STORE_FAST                    \
+/* The item a list instruction is about to push from `list` may stay
+   QSBR-borrowed: the list is another thread's (the owner's counts are
+   cheap; tested first, so single-thread code pays one compare) and the
+   next instruction stores the item in a local of a frame on this
+   thread's stack, where _PyFrame_PromoteQsbrLocals finds it.  Nothing
+   runs in between: DISPATCH checks no eval breaker. */
+#  define QSBR_STORE_FOLLOWS(list)                                      \
+    (!_Py_IsOwnedByCurrentThread((PyObject *)(list))                    \
+     && _Py_OPCODE(READ_WORD(next_instr)) == STORE_FAST                 \
      && frame->owner == FRAME_OWNED_BY_THREAD)
 #  define NOTE_QSBR_LOCAL() (_PyThreadState_IMPL(tstate)->qsbr_locals = 1)
 #else

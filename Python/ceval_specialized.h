@@ -393,7 +393,7 @@ TARGET(BINARY_OP_SUBSCR_LIST_INT)
     }
     Py_ssize_t index = _PyLong_CompactValue((PyLongObject *)rhs);
 #ifdef Py_GIL_DISABLED
-    if (index >= 0 && QSBR_STORE_FOLLOWS()) {
+    if (index >= 0 && QSBR_STORE_FOLLOWS(lhs)) {
         /* `x = items[i]` on another thread's list: no count written. */
         PyObject *shared = _PyList_GetItemQsbr((PyListObject *)lhs, index);
         if (shared != NULL) {
@@ -807,7 +807,7 @@ TARGET(FOR_ITER_LIST)
         goto generic_FOR_ITER;
     }
 #ifdef Py_GIL_DISABLED
-    if (QSBR_STORE_FOLLOWS()) {
+    if (QSBR_STORE_FOLLOWS(seq)) {
         /* `for x in items` over another thread's list: no count written. */
         PyObject *shared = _PyList_GetItemQsbr(seq, index);
         if (shared != NULL) {
