@@ -535,8 +535,12 @@ list_dealloc(PyObject *self)
         op->ob_item = NULL;
     }
 #ifdef Py_GIL_DISABLED
-    /* A list reused from the free list starts private again. */
-    op->ob_base.ob_base.ob_gc_bits &= (uint8_t)~_PyList_BITS_SHARED;
+    /* A list reused from the free list starts private again.  Atomic
+       like the readers' fetch_or, though none is left. */
+    if (list_was_read_shared(op)) {
+        __atomic_fetch_and(&op->ob_base.ob_base.ob_gc_bits,
+                           (uint8_t)~_PyList_BITS_SHARED, __ATOMIC_RELAXED);
+    }
 #endif
     /* Only exact lists are kept: a subclass's instance has its own size
        and free function. */

@@ -12,7 +12,8 @@
 
 /* Free-threaded build: bit of ob_gc_bits that a thread other than the
    list's owner sets before its first lock-free read; writers that own the
-   list then free what they remove through QSBR (Objects/listobject.c).
+   list then retire arrays and delay the references they drop through QSBR
+   (Objects/listobject.c).
    The top bit, clear of the collector's bits (pycore_gc.h). */
 #define _PyList_BITS_SHARED (1 << 7)
 
