@@ -180,6 +180,9 @@ static PyObject *proxy_getitem(PyObject *op, PyObject *key)
 static int replace_fast_local(PyFrameObject *f, PyObject **slot,
                               PyObject *value)
 {
+    /* A QSBR-borrowed item is kept like an owned value: borrowed copies
+       on the stack may outlive the writer's next quiescent point. */
+    _PyStackRef_PromoteQsbr(slot);
     PyObject *old = *slot;
     if (_PyStackRef_IsBorrowed(old)) {
         /* A parameter borrowed from the caller, which keeps it alive as

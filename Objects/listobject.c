@@ -187,10 +187,11 @@ items_free(PyObject **items)
    must stay readable until the reader's next quiescent point:
    - an array the list stopped pointing at (resize, clear, sort) is freed
      through QSBR (_PyMem_FreeDelayed);
-   - an item the list drops (or hands out: pop) is marked with
-     _PyObject_SetMaybeWeakref first, so that if this was its last
-     reference it dies through a merge of its counts and its memory goes
-     through QSBR too (Objects/refcount.c);
+   - an item the list drops (or hands out: pop) gets one more reference
+     that QSBR drops later (_PyObject_DecRefDelayed), so it stays alive,
+     not just readable, until every reader passed a quiescent point: the
+     VM keeps items read from such a list in locals without a reference
+     (_PyList_GetItemQsbr below, pycore_stackref.h);
    - the slots a writer vacates are set to NULL, so no slot of a published
      array points at an object the list no longer owns once the critical
      section is free.
@@ -223,17 +224,33 @@ list_note_lockfree_reader(PyListObject *self)
 #define prepare_drop_one _PyList_PrepareDropOne
 
 /* Prepare op, which the list no longer holds, to be released by the
-   caller: `care` is list_may_have_readers(). */
+   caller: `care` is list_may_have_readers().  The delayed reference is
+   taken while the caller still holds the list's, so op is alive; the
+   caller's own release then never frees it. */
 static inline void
 prepare_drop(int care, PyObject *op)
 {
 #ifdef Py_GIL_DISABLED
-    if (care && op != NULL) {
-        _PyObject_SetMaybeWeakref(op);
+    if (care && op != NULL && !_Py_IsImmortal(op)) {
+        _PyObject_DecRefDelayed(Py_NewRef(op));
     }
 #else
     (void)care;
     (void)op;
+#endif
+}
+
+/* Whether a non-owner ever read self lock-free (list_dealloc: no
+   concurrent reader is left, so a plain load). */
+static inline int
+list_was_read_shared(PyListObject *self)
+{
+#ifdef Py_GIL_DISABLED
+    return (__atomic_load_n(&self->ob_base.ob_base.ob_gc_bits, __ATOMIC_ACQUIRE)
+            & _PyList_BITS_SHARED) != 0;
+#else
+    (void)self;
+    return 0;
 #endif
 }
 
@@ -476,13 +493,26 @@ list_dealloc(PyObject *self)
     Py_TRASHCAN_BEGIN(op, list_dealloc)
     if (op->ob_item != NULL) {
         Py_ssize_t i = Py_SIZE(op);
+        /* A reader that dropped its reference to the list may still hold
+           an item QSBR-borrowed; the bit it set is visible here, since
+           its release of the list happened before this. */
+        int care = list_was_read_shared(op);
         while (--i >= 0) {
+            prepare_drop(care, op->ob_item[i]);
             Py_XDECREF(op->ob_item[i]);
         }
         /* Lock-free readers hold a reference to the list: none is left. */
         items_free(op->ob_item);
         op->ob_item = NULL;
     }
+#ifdef Py_GIL_DISABLED
+    /* A list reused from the free list starts private again.  Atomic
+       like the readers' fetch_or, though none is left. */
+    if (list_was_read_shared(op)) {
+        __atomic_fetch_and(&op->ob_base.ob_base.ob_gc_bits,
+                           (uint8_t)~_PyList_BITS_SHARED, __ATOMIC_RELAXED);
+    }
+#endif
     /* Only exact lists are kept: a subclass's instance has its own size
        and free function. */
     if (!PyList_CheckExact(op)
@@ -581,6 +611,39 @@ _PyList_GetItemRefSlow(PyListObject *self, Py_ssize_t i)
 {
     return list_get_item_ref(self, i);
 }
+
+#ifdef Py_GIL_DISABLED
+/* self[i] with no reference taken, for the VM to keep in a QSBR-borrowed
+   local (pycore_stackref.h), or NULL when the caller should take the
+   ordinary path: self is the calling thread's (its counts are cheap),
+   i is out of range, or the item is immortal or the caller's own.
+   Safe without the lock: the shared bit is set (sequentially consistent)
+   before the loads, so a writer that removed the item after they saw it
+   saw the bit and delayed its reference (prepare_drop); one that removed
+   it before made its stores visible to them.  Arrays read here are
+   retired through QSBR too. */
+PyObject *
+_PyList_GetItemQsbr(PyListObject *self, Py_ssize_t i)
+{
+    if (_Py_IsOwnedByCurrentThread((PyObject *)self)) {
+        return NULL;
+    }
+    list_note_lockfree_reader(self);
+    if (!valid_index(i, PyList_GET_SIZE(self))) {
+        return NULL;
+    }
+    PyObject **items = __atomic_load_n(&self->ob_item, __ATOMIC_ACQUIRE);
+    if (items == NULL || !valid_index(i, array_header(items)->allocated)) {
+        return NULL;
+    }
+    PyObject *item = __atomic_load_n(&items[i], __ATOMIC_ACQUIRE);
+    if (item == NULL || _Py_IsImmortal(item)
+            || _Py_IsOwnedByCurrentThread(item)) {
+        return NULL;
+    }
+    return item;
+}
+#endif
 
 Py_ssize_t
 PyList_Size(PyObject *op)

@@ -672,6 +672,32 @@ leave_c_call(PyThreadState *tstate)
 #define STACK_SHRINK(n) (stack_pointer -= (n))
 #define GETLOCAL(i) (frame->localsplus[i])
 
+/* Store v in local i, then release the old value.  Free-threaded build: a
+   local may hold a QSBR-borrowed item (pycore_stackref.h), released with
+   no decrement; the default build never makes one and keeps the plain
+   form. */
+#ifdef Py_GIL_DISABLED
+#  define SETLOCAL(i, v)                                                \
+    do {                                                                \
+        PyObject *old_local_ = GETLOCAL(i);                             \
+        GETLOCAL(i) = (v);                                              \
+        _PyStackRef_XClose(old_local_);                                 \
+    } while (0)
+/* The item a list instruction is about to push from `list` may stay
+   QSBR-borrowed: the list is another thread's (the owner's counts are
+   cheap; tested first, so single-thread code pays one compare) and the
+   next instruction stores the item in a local of a frame on this
+   thread's stack, where _PyFrame_PromoteQsbrLocals finds it.  Nothing
+   runs in between: DISPATCH checks no eval breaker. */
+#  define QSBR_STORE_FOLLOWS(list)                                      \
+    (!_Py_IsOwnedByCurrentThread((PyObject *)(list))                    \
+     && _Py_OPCODE(READ_WORD(next_instr)) == STORE_FAST                 \
+     && frame->owner == FRAME_OWNED_BY_THREAD)
+#  define NOTE_QSBR_LOCAL() (_PyThreadState_IMPL(tstate)->qsbr_locals = 1)
+#else
+#  define SETLOCAL(i, v) Py_XSETREF(GETLOCAL(i), (v))
+#endif
+
 /* Load the frame's state into the loop's registers. */
 #define LOAD_FRAME()                                                    \
     do {                                                                \

@@ -164,6 +164,11 @@ TARGET(LOAD_FAST_BORROW_LOAD_FAST_BORROW)
 
 TARGET(LOAD_FAST_AND_CLEAR)
 {
+#ifdef Py_GIL_DISABLED
+    /* The value waits on the stack across a comprehension's code, where
+       no promotion walk would find it. */
+    _PyStackRef_PromoteQsbr(&GETLOCAL(oparg));
+#endif
     PUSH(GETLOCAL(oparg));
     GETLOCAL(oparg) = NULL;
     DISPATCH();
@@ -172,14 +177,14 @@ TARGET(LOAD_FAST_AND_CLEAR)
 TARGET(STORE_FAST)
 {
     PyObject *v = POP();
-    Py_XSETREF(GETLOCAL(oparg), v);
+    SETLOCAL(oparg, v);
     DISPATCH();
 }
 
 TARGET(STORE_FAST_LOAD_FAST)
 {
     PyObject *v = POP();
-    Py_XSETREF(GETLOCAL(oparg >> 4), v);
+    SETLOCAL(oparg >> 4, v);
     PUSH(Py_NewRef(_PyStackRef_Get(GETLOCAL(oparg & 15))));
     DISPATCH();
 }
@@ -187,9 +192,9 @@ TARGET(STORE_FAST_LOAD_FAST)
 TARGET(STORE_FAST_STORE_FAST)
 {
     PyObject *first = POP();
-    Py_XSETREF(GETLOCAL(oparg >> 4), first);
+    SETLOCAL(oparg >> 4, first);
     PyObject *second = POP();
-    Py_XSETREF(GETLOCAL(oparg & 15), second);
+    SETLOCAL(oparg & 15, second);
     DISPATCH();
 }
 
@@ -199,7 +204,7 @@ TARGET(DELETE_FAST)
         _PyEval_FormatUnboundLocal(code, oparg);
         goto error;
     }
-    Py_CLEAR(GETLOCAL(oparg));
+    SETLOCAL(oparg, NULL);
     DISPATCH();
 }
 

@@ -394,6 +394,14 @@ TARGET(BINARY_OP_SUBSCR_LIST_INT)
     }
     Py_ssize_t index = _PyLong_CompactValue((PyLongObject *)rhs);
 #ifdef Py_GIL_DISABLED
+    if (index >= 0 && QSBR_STORE_FOLLOWS(lhs)) {
+        /* `x = items[i]` on another thread's list: no count written. */
+        PyObject *shared = _PyList_GetItemQsbr((PyListObject *)lhs, index);
+        if (shared != NULL) {
+            NOTE_QSBR_LOCAL();
+            BINARY_RESULT(_PyStackRef_QsbrBorrow(shared));
+        }
+    }
     /* Lock-free against a concurrent resize (Objects/listobject.c). */
     PyObject *item = index >= 0
                      ? _PyList_GetItemRef((PyListObject *)lhs, index) : NULL;
@@ -799,6 +807,18 @@ TARGET(FOR_ITER_LIST)
     if (seq == NULL || index < 0) {
         goto generic_FOR_ITER;
     }
+#ifdef Py_GIL_DISABLED
+    if (QSBR_STORE_FOLLOWS(seq)) {
+        /* `for x in items` over another thread's list: no count written. */
+        PyObject *shared = _PyList_GetItemQsbr(seq, index);
+        if (shared != NULL) {
+            SPEC_STORE_RELAXED(&li->it_index, index + 1);
+            NOTE_QSBR_LOCAL();
+            PUSH(_PyStackRef_QsbrBorrow(shared));
+            DISPATCH();
+        }
+    }
+#endif
     /* Lock-free against a concurrent resize (Doc/internals/locking.md). */
     PyObject *next = _PyList_GetItemRef(seq, index);
     if (next == NULL) {

@@ -242,3 +242,33 @@ void _PyFrame_PopMoved(PyThreadState *tstate, _PyInterpreterFrame *frame)
         pop_slots(tstate, (PyObject **)frame);
     }
 }
+
+/* QSBR-borrowed locals live only in frames on the thread's own stack
+   (generator frames never get one), all of them reachable from
+   current_frame; each slot is written only by this thread, so plain reads
+   and writes are safe.  Every object found is still alive: the thread has
+   not passed a quiescent point since it read it (the caller runs before
+   one), so no delayed decrement that could free it has run. */
+void _PyFrame_PromoteQsbrLocals(PyThreadState *tstate)
+{
+#ifdef Py_GIL_DISABLED
+    _PyThreadStateImpl *impl = _PyThreadState_IMPL(tstate);
+    if (!impl->qsbr_locals) {
+        return;
+    }
+    impl->qsbr_locals = 0;
+    for (_PyInterpreterFrame *f = tstate->current_frame; f != NULL;
+         f = f->previous) {
+        if (f->owner != FRAME_OWNED_BY_THREAD || f->f_executable == NULL
+                || !PyCode_Check(f->f_executable)) {
+            continue;
+        }
+        int n = _PyFrame_GetCode(f)->co_nlocalsplus;
+        for (int i = 0; i < n; i++) {
+            _PyStackRef_PromoteQsbr(&f->localsplus[i]);
+        }
+    }
+#else
+    (void)tstate;
+#endif
+}

@@ -7,6 +7,7 @@
 #include "pycore_lazyimport.h"    /* lead: PEP 810 lazy_import type */
 #include "pycore_object.h"
 #include "pycore_pystate.h"
+#include "pycore_frame.h"         /* ftread: QSBR-borrowed locals at exit */
 #include "pycore_pyhash.h"
 #include "pycore_sysmodule.h"
 #include "pycore_template.h"      /* typ: static types table */
@@ -315,6 +316,11 @@ int Py_FinalizeEx(void)
     wait_for_thread_shutdown(tstate);
     if (tstate != NULL) {
         _PyAtExit_Call();   /* dbg: atexit callbacks, before streams flush */
+        /* References the joined threads delayed (pycore_qsbr.h): no
+           Python code runs in this thread now, so it is quiescent. */
+        _PyFrame_PromoteQsbrLocals(tstate);
+        _Py_qsbr_quiescent_state(tstate);
+        _PyObject_ProcessDelayedDecrefs(tstate);
     }
     __atomic_store_n(&interp->finalizing_tstate, tstate, __ATOMIC_SEQ_CST);
     interp->finalizing = 1;

@@ -195,6 +195,11 @@ void _PyEval_StopTheWorld(PyInterpreterState *interp)
     if (self != NULL && __atomic_load_n(&stw->requester, __ATOMIC_SEQ_CST) == self) {
         Py_FatalError("the world is already stopped by this thread");
     }
+    /* The collector may run while the world is stopped: it must count
+       this thread's QSBR-borrowed locals as references. */
+    if (self != NULL) {
+        _PyFrame_PromoteQsbrLocals(self);
+    }
     /* Another requester may be waiting for this thread: wait detached. */
     _PyMutex_LockDetached(&stw->mutex);
     PyMutex_Lock(&interp->threads_mutex);
@@ -319,6 +324,7 @@ void _PyThreadState_Detach(PyThreadState *tstate)
         Py_FatalError("detaching a thread state that is not attached");
     }
     _PyCriticalSection_SuspendAll(tstate);
+    _PyFrame_PromoteQsbrLocals(tstate);
     _Py_qsbr_detach(tstate);
     store_state(tstate, _Py_THREAD_DETACHED);
     suspend_if_requested(tstate);
@@ -403,8 +409,10 @@ int _Py_HandlePending(PyThreadState *tstate)
     }
     /* Every eval-breaker check is a quiescent point. */
     _PyThreadState_ClearEvalBreakerBit(tstate, _PY_EVAL_QSBR_REQUEST_BIT);
+    _PyFrame_PromoteQsbrLocals(tstate);
     _Py_qsbr_quiescent_state(tstate);
     _PyMem_ProcessDelayed(tstate);
+    _PyObject_ProcessDelayedDecrefs(tstate);
     if (bits & _PY_ASYNC_EXCEPTION_BIT) {
         _PyThreadState_ClearEvalBreakerBit(tstate, _PY_ASYNC_EXCEPTION_BIT);
         if (raise_async_exception(tstate) < 0) {

@@ -212,25 +212,107 @@ static void free_delayed(void *ptr, void (*free_fn)(void *))
     }
 }
 
-void _Py_qsbr_thread_exit(PyThreadState *tstate)
+/* ---- delayed references ------------------------------------------------
+
+   Kept apart from the delayed frees because a decrement may run a
+   destructor, hence any code: the frees are processed inside the calls
+   that record them (in the middle of a resize), these only at
+   eval-breaker checks.  Items have no free_fn. */
+
+void _PyObject_DecRefDelayed(PyObject *op)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (tstate == NULL || tstate->interp->finalizing) {
+        /* Finalization: no other thread runs Python code any more.  The
+           caller still holds another reference (prepare_drop in
+           Objects/listobject.c), so this cannot free op under it. */
+        Py_DECREF(op);
+        return;
+    }
+    uint64_t goal = __atomic_add_fetch(&tstate->interp->qsbr.wr_seq, 1,
+                                       __ATOMIC_SEQ_CST);
+    _Py_qsbr_item item = { op, NULL, goal };
+    _Py_qsbr_list *decrefs = &impl_of(tstate)->qsbr.decrefs;
+    if (list_push(decrefs, item) < 0) {
+        /* Dropping it now could free what a reader borrowed. */
+        Py_FatalError("out of memory recording a delayed reference");
+    }
+    if (decrefs->size % _Py_QSBR_BATCH == 0) {
+        /* Come back to the eval-breaker check soon to drain them. */
+        _PyThreadState_SetEvalBreakerBit(tstate, _PY_EVAL_QSBR_REQUEST_BIT);
+    }
+}
+
+/* Move the items of `from` whose goal `read_seq` reached to `to`, keeping
+   the others in order.  On a failed allocation the rest stays put. */
+static void move_ready(_Py_qsbr_list *from, uint64_t read_seq, _Py_qsbr_list *to)
+{
+    Py_ssize_t kept = 0;
+    for (Py_ssize_t i = 0; i < from->size; i++) {
+        _Py_qsbr_item item = from->items[i];
+        if (item.goal > read_seq || list_push(to, item) < 0) {
+            from->items[kept++] = item;
+        }
+    }
+    from->size = kept;
+}
+
+void _PyObject_ProcessDelayedDecrefs(PyThreadState *tstate)
 {
     PyInterpreterState *interp = tstate->interp;
-    _Py_qsbr_list *pending = &impl_of(tstate)->qsbr.pending;
-    _Py_qsbr_detach(tstate);
-    if (pending->size > 0) {
-        struct _qsbr_shared *shared = &interp->qsbr;
+    struct _qsbr_shared *shared = &interp->qsbr;
+    _Py_qsbr_list *own = &impl_of(tstate)->qsbr.decrefs;
+    int orphans = __atomic_load_n(&shared->has_orphan_decrefs, __ATOMIC_RELAXED);
+    if (own->size == 0 && !orphans) {
+        return;
+    }
+    uint64_t read_seq = poll_read_sequence(interp, highest_goal(own));
+    /* Taken out of the lists first: the decrements may run code that
+       records more (and the orphans' mutex must not be held then). */
+    _Py_qsbr_list ready = { NULL, 0, 0, 0 };
+    move_ready(own, read_seq, &ready);
+    if (orphans) {
         PyMutex_Lock(&shared->orphans_mutex);
-        for (Py_ssize_t i = 0; i < pending->size; i++) {
-            if (list_push(&shared->orphans, pending->items[i]) < 0) {
+        move_ready(&shared->orphan_decrefs, read_seq, &ready);
+        __atomic_store_n(&shared->has_orphan_decrefs,
+                         shared->orphan_decrefs.size != 0, __ATOMIC_RELAXED);
+        PyMutex_Unlock(&shared->orphans_mutex);
+    }
+    for (Py_ssize_t i = 0; i < ready.size; i++) {
+        Py_DECREF((PyObject *)ready.items[i].ptr);
+    }
+    PyMem_RawFree(ready.items);
+}
+
+/* An exiting thread's lists go to the interpreter's orphans, which the
+   other threads process. */
+static void orphan_list(struct _qsbr_shared *shared, _Py_qsbr_list *list,
+                        _Py_qsbr_list *orphans, int *flag)
+{
+    if (list->size > 0) {
+        PyMutex_Lock(&shared->orphans_mutex);
+        for (Py_ssize_t i = 0; i < list->size; i++) {
+            if (list_push(orphans, list->items[i]) < 0) {
                 Py_FatalError("out of memory keeping delayed frees");
             }
         }
-        __atomic_store_n(&shared->has_orphans, 1, __ATOMIC_RELAXED);
+        __atomic_store_n(flag, 1, __ATOMIC_RELAXED);
         PyMutex_Unlock(&shared->orphans_mutex);
     }
-    PyMem_RawFree(pending->items);
-    pending->items = NULL;
-    pending->size = pending->capacity = 0;
+    PyMem_RawFree(list->items);
+    list->items = NULL;
+    list->size = list->capacity = 0;
+}
+
+void _Py_qsbr_thread_exit(PyThreadState *tstate)
+{
+    PyInterpreterState *interp = tstate->interp;
+    struct _qsbr_shared *shared = &interp->qsbr;
+    _Py_qsbr_detach(tstate);
+    orphan_list(shared, &impl_of(tstate)->qsbr.pending, &shared->orphans,
+                &shared->has_orphans);
+    orphan_list(shared, &impl_of(tstate)->qsbr.decrefs,
+                &shared->orphan_decrefs, &shared->has_orphan_decrefs);
 }
 
 /* Finalization: no other thread runs, so nothing can be read any more. */
@@ -242,6 +324,13 @@ void _Py_qsbr_fini(PyInterpreterState *interp)
     PyMem_RawFree(shared->orphans.items);
     shared->orphans.items = NULL;
     shared->orphans.capacity = 0;
+    /* References still delayed here (a daemon thread held the goal back
+       at the last processing) are leaked: no thread state is left to run
+       a destructor with. */
+    PyMem_RawFree(shared->orphan_decrefs.items);
+    shared->orphan_decrefs.items = NULL;
+    shared->orphan_decrefs.size = shared->orphan_decrefs.capacity = 0;
+    shared->has_orphan_decrefs = 0;
 }
 
 #else /* default build: readers hold the GIL, so nothing needs delaying */
@@ -256,6 +345,8 @@ void _Py_qsbr_attach(PyThreadState *tstate) { (void)tstate; }
 int _Py_qsbr_is_multi_threaded(PyInterpreterState *interp) { (void)interp; return 0; }
 void _Py_qsbr_detach(PyThreadState *tstate) { (void)tstate; }
 void _PyMem_ProcessDelayed(PyThreadState *tstate) { (void)tstate; }
+void _PyObject_DecRefDelayed(PyObject *op) { Py_DECREF(op); }
+void _PyObject_ProcessDelayedDecrefs(PyThreadState *tstate) { (void)tstate; }
 void _Py_qsbr_thread_exit(PyThreadState *tstate) { (void)tstate; }
 void _Py_qsbr_fini(PyInterpreterState *interp) { (void)interp; }
 

@@ -111,6 +111,10 @@ void _PyFrame_ClearAndPop(PyThreadState *tstate, _PyInterpreterFrame *frame);
 void _PyFrame_ClearExceptCode(_PyInterpreterFrame *frame);
 /* Copy a frame header and its live slots to dest (references move). */
 void _PyFrame_Copy(_PyInterpreterFrame *src, _PyInterpreterFrame *dest);
+/* Make every QSBR-borrowed local of tstate's frames owned
+   (pycore_stackref.h); tstate is the calling thread's, before it passes a
+   quiescent point. */
+PyAPI_FUNC(void) _PyFrame_PromoteQsbrLocals(PyThreadState *tstate);
 /* The frame object for a frame, created on first use (borrowed). */
 PyFrameObject *_PyFrame_GetFrameObject(_PyInterpreterFrame *frame);
 /* Free the thread's data-stack chunks (thread-state deletion). */

@@ -7,12 +7,14 @@
 #endif
 
 #include "pycore_object.h"
+#include "pycore_qsbr.h"          // _PyObject_DecRefDelayed
 
 #define _PyList_ITEMS(op) (_PyList_CAST(op)->ob_item)
 
 /* Free-threaded build: bit of ob_gc_bits that a thread other than the
    list's owner sets before its first lock-free read; writers that own the
-   list then free what they remove through QSBR (Objects/listobject.c).
+   list then retire arrays and delay the references they drop through QSBR
+   (Objects/listobject.c).
    The top bit, clear of the collector's bits (pycore_gc.h). */
 #define _PyList_BITS_SHARED (1 << 7)
 
@@ -23,6 +25,12 @@
    below (always inlined: GCC would not inline it into the evaluator by
    itself) answers the common case of a list the calling thread owns. */
 PyAPI_FUNC(PyObject *) _PyList_GetItemRefSlow(PyListObject *self, Py_ssize_t i);
+
+#ifdef Py_GIL_DISABLED
+/* self[i] without a reference, or NULL: see Objects/listobject.c.  Valid
+   until the calling thread's next quiescent point. */
+PyAPI_FUNC(PyObject *) _PyList_GetItemQsbr(PyListObject *self, Py_ssize_t i);
+#endif
 
 static inline Py_ALWAYS_INLINE PyObject *
 _PyList_GetItemRef(PyListObject *self, Py_ssize_t i)
@@ -86,15 +94,17 @@ _PyList_MayHaveReaders(PyListObject *self)
 }
 
 /* Prepare op, a single item self no longer holds, to be released by the
-   caller after the critical section: marked for lock-free readers
-   (pycore_object.h, _PyObject_SetMaybeWeakref) when self may have some,
-   deciding that only when it matters. */
+   caller after the critical section: when self may have lock-free
+   readers, an extra reference is handed to QSBR (_PyObject_DecRefDelayed)
+   so a reader's borrowed copy outlives the caller's release; decided only
+   when it matters.  Taken while the caller still holds the list's
+   reference, so op is alive. */
 static inline void
 _PyList_PrepareDropOne(PyListObject *self, PyObject *op)
 {
 #ifdef Py_GIL_DISABLED
     if (op != NULL && !_Py_IsImmortal(op) && _PyList_MayHaveReaders(self)) {
-        _PyObject_SetMaybeWeakref(op);
+        _PyObject_DecRefDelayed(Py_NewRef(op));
     }
 #else
     (void)self;

@@ -80,6 +80,9 @@ typedef struct {
     /* Objects other threads queued for a reference-count merge
        (Objects/refcount.c).  Pushers hold interp->threads_mutex and then
        brc_mutex, so nothing is pushed once the state left the list. */
+    /* Set when the VM stores a QSBR-borrowed local (pycore_stackref.h),
+       cleared by _PyFrame_PromoteQsbrLocals: owner only. */
+    int qsbr_locals;
     PyMutex brc_mutex;
     PyObject **brc_objects;         /* under brc_mutex */
     Py_ssize_t brc_size;

@@ -53,12 +53,16 @@ struct _qsbr_shared {
                                        thread to attach, set once */
     int multi_threaded;             /* atomic: another thread has attached;
                                        goes 0 -> 1 once, by an exchange */
+    _Py_qsbr_list orphan_decrefs;   /* delayed references of exited
+                                       threads, under orphans_mutex */
+    int has_orphan_decrefs;         /* atomic hint: orphan_decrefs.size != 0 */
 };
 
 /* Per thread state. */
 struct _qsbr_thread_state {
     uint64_t seq;                   /* atomic: wr_seq at the last quiescent point */
     _Py_qsbr_list pending;          /* owner only */
+    _Py_qsbr_list decrefs;          /* owner only: delayed references */
 };
 
 /* Free `ptr` with PyMem_Free / PyObject_Free once no lock-free reader can
@@ -70,6 +74,19 @@ PyAPI_FUNC(void) _PyObject_FreeDelayed(void *ptr);
 PyAPI_FUNC(void) _PyMem_FreeDelayedRaw(void *ptr);
 /* The allocator's free with no QSBR check (Objects/obmalloc.c). */
 PyAPI_FUNC(void) _PyObject_FreeNow(void *ptr);
+
+/* Drop one reference to `op` once every attached thread has passed a
+   quiescent point (free-threaded build; the caller is attached and owns
+   the reference).  For a writer that removes an item from a list other
+   threads may hold QSBR-borrowed (pycore_stackref.h): the item stays
+   alive as long as such a borrow can.  Unlike the delayed frees, the
+   decrements run only where arbitrary code may run: at an eval-breaker
+   check (_PyObject_ProcessDelayedDecrefs), never inside the call that
+   records one, which is made in the middle of a list mutation. */
+PyAPI_FUNC(void) _PyObject_DecRefDelayed(PyObject *op);
+/* Run the delayed decrements every thread has passed (this thread's and
+   exited threads'); called at eval-breaker checks and at finalization. */
+PyAPI_FUNC(void) _PyObject_ProcessDelayedDecrefs(PyThreadState *tstate);
 
 /* The calling thread holds no pointer read lock-free before this point. */
 PyAPI_FUNC(void) _Py_qsbr_quiescent_state(PyThreadState *tstate);

@@ -76,8 +76,12 @@
 #include "pycore_opcode.h"
 
 #define _PY_STACKREF_BORROWED ((uintptr_t)1)
+/* With the borrowed bit: "borrowed from a list under QSBR" (below). */
+#define _PY_STACKREF_QSBR ((uintptr_t)2)
+#define _PY_STACKREF_TAGS (_PY_STACKREF_BORROWED | _PY_STACKREF_QSBR)
 
-/* A borrowed slot for obj (not NULL); no count changes. */
+/* A borrowed slot for obj (not NULL); no count changes.  Borrowing a
+   QSBR slot yields a QSBR slot (the bits are or-ed). */
 static inline PyObject *_PyStackRef_Borrow(PyObject *obj)
 {
     return (PyObject *)((uintptr_t)obj | _PY_STACKREF_BORROWED);
@@ -91,7 +95,45 @@ static inline int _PyStackRef_IsBorrowed(PyObject *ref)
 /* The object a slot names, owned or not (NULL stays NULL). */
 static inline PyObject *_PyStackRef_Get(PyObject *ref)
 {
-    return (PyObject *)((uintptr_t)ref & ~_PY_STACKREF_BORROWED);
+    return (PyObject *)((uintptr_t)ref & ~_PY_STACKREF_TAGS);
+}
+
+/* ---- QSBR-borrowed locals (free-threaded build, session 10) ----
+
+   FOR_ITER_LIST and BINARY_OP_SUBSCR_LIST_INT, when the next instruction
+   is STORE_FAST, the frame is on its thread's stack (not a generator's)
+   and the list belongs to another thread, push the item with both tag
+   bits set and no reference (_PyList_GetItemQsbr); STORE_FAST stores it
+   as it is.  The object is alive until the thread's next quiescent
+   point: the list set _PyList_BITS_SHARED before the read, and a writer
+   that drops an item from such a list hands its reference to QSBR
+   (_PyObject_DecRefDelayed), so the count cannot reach zero before every
+   thread passed a quiescent point.  Before this thread passes one
+   (_Py_HandlePending, a detach, a stop-the-world it requests),
+   _PyFrame_PromoteQsbrLocals turns every such local of its frames into
+   an owned one.  Hence the slot is "borrowed" for everything else: it is
+   closed without a decrement, read through _PyStackRef_Get, and made
+   owned by _PyStackRef_Steal.  The few places that move a local out of
+   its slot without a LOAD_FAST* (LOAD_FAST_AND_CLEAR, the f_locals
+   proxy's overwrite) promote it first (_PyStackRef_PromoteQsbr).  The
+   default build never makes such slots. */
+static inline int _PyStackRef_IsQsbr(PyObject *ref)
+{
+    return ((uintptr_t)ref & _PY_STACKREF_TAGS) == _PY_STACKREF_TAGS;
+}
+
+static inline PyObject *_PyStackRef_QsbrBorrow(PyObject *obj)
+{
+    return (PyObject *)((uintptr_t)obj | _PY_STACKREF_TAGS);
+}
+
+/* Make the local at *slot owned if it is QSBR-borrowed.  Only by the
+   thread running the frame, before its next quiescent point. */
+static inline void _PyStackRef_PromoteQsbr(PyObject **slot)
+{
+    if (_PyStackRef_IsQsbr(*slot)) {
+        *slot = Py_NewRef(_PyStackRef_Get(*slot));
+    }
 }
 
 /* Release a slot popped from the stack: the reference if it owns one. */
