@@ -1740,7 +1740,9 @@ codegen_visit_stmt_expr(struct compiler *c, stmt_ty s)
 {
     location loc = LOC(s);
     expr_ty value = s->v.Expr.value;
-    if (c->c_interactive && c->u->u_kind == UNIT_MODULE && c->u->u_nfblocks == 0) {
+    /* 'single' mode prints every expression statement of the module
+       level, inside loops, with and try blocks too (as CPython). */
+    if (c->c_interactive && c->u->u_kind == UNIT_MODULE) {
         VISIT(c, expr, value);
         ADDOP_I(c, loc, CALL_INTRINSIC_1, INTRINSIC_PRINT);
         ADDOP(c, NO_LOCATION, POP_TOP);
