@@ -16,6 +16,7 @@
 #include "pycore_object.h"
 #include "pycore_pystate.h"
 #include "pycore_dict.h"
+#include "pycore_genobject.h"
 #include "pycore_instruments.h"
 #include "pycore_opcode.h"
 #include "pycore_ceval.h"
@@ -961,10 +962,14 @@ static kind_stack *mark_stacks(PyCodeObject *code)
                 }
                 break;
             }
+            case RETURN_GENERATOR:
+                /* The generator's frame goes on with the value the first
+                   send() pushes, which the next POP_TOP discards. */
+                next = ks_push(s, KIND_OBJECT);
+                break;
             case RETURN_VALUE:
             case RAISE_VARARGS:
             case RERAISE:
-            case RETURN_GENERATOR:
             case INTERPRETER_EXIT:
                 oparg = 0;
                 continue;
@@ -1124,7 +1129,10 @@ static int check_jump_event(PyThreadState *tstate)
 }
 
 /* Pop the frame's stack down to `depth` slots described by `from`;
-   a saved exc_info slot is restored as POP_EXCEPT would. */
+   a saved exc_info slot is restored as POP_EXCEPT would (a generator also
+   leaves the handler in its count).  Runs in the trace function, on the
+   thread executing the frame: no other thread touches its stack, the
+   thread's exc_info or the generator (it is EXECUTING). */
 static void unwind_stack_to(PyThreadState *tstate, _PyInterpreterFrame *frame,
                             kind_stack from, int depth)
 {
@@ -1133,6 +1141,11 @@ static void unwind_stack_to(PyThreadState *tstate, _PyInterpreterFrame *frame,
         PyObject *v = frame->localsplus[--frame->stacktop];
         frame->localsplus[frame->stacktop] = NULL;
         if (ks_top(from) == KIND_EXCEPT) {
+            if (frame->owner == FRAME_OWNED_BY_GENERATOR) {
+                /* Leaving the handler as POP_EXCEPT would: the generator
+                   counts the handlers it is inside. */
+                v = _PyGen_HandlerLeft(frame, v);
+            }
             PyObject *old = tstate->exc_info_value;
             tstate->exc_info_value = (v == Py_None) ? NULL : v;
             if (v == Py_None) {
@@ -1337,6 +1350,25 @@ static int frame_set_trace_flag(PyObject *op, PyObject *value, void *closure)
     return 0;
 }
 
+static PyObject *frame_get_generator(PyObject *op, void *closure);
+
+/* clear() on the frame of a generator that has not started (or has
+   finished) finalizes the generator, as CPython does: a coroutine never
+   awaited gets its RuntimeWarning there. */
+static int frame_finalize_generator(PyObject *op)
+{
+    PyObject *gen = frame_get_generator(op, NULL);
+    if (gen == NULL) {
+        return -1;
+    }
+    destructor finalize = Py_TYPE(gen)->tp_finalize;
+    if (finalize != NULL) {
+        finalize(gen);
+    }
+    Py_DECREF(gen);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
 static PyObject *frame_clear(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
     PyFrameObject *f = (PyFrameObject *)op;
@@ -1349,6 +1381,10 @@ static PyObject *frame_clear(PyObject *op, PyObject *Py_UNUSED(ignored))
     if (frame != NULL && frame->owner != FRAME_OWNED_BY_FRAME_OBJECT
             && (frame->owner == FRAME_OWNED_BY_THREAD || frame->previous != NULL)) {
         PyErr_SetString(PyExc_RuntimeError, "cannot clear an executing frame");
+        return NULL;
+    }
+    if (frame != NULL && frame->owner == FRAME_OWNED_BY_GENERATOR
+            && frame_finalize_generator(op) < 0) {
         return NULL;
     }
     (void)frame_set_trace(op, Py_None, NULL);
