@@ -812,15 +812,8 @@ codegen_assert(struct compiler *c, stmt_ty s)
     }
     if (s->v.Assert.test->kind == Tuple_kind &&
         asdl_seq_LEN(s->v.Assert.test->v.Tuple.elts) > 0) {
-        PyObject *msg = PyUnicode_FromString("assertion is always true, "
-                                             "perhaps remove parentheses?");
-        if (msg == NULL) {
-            return -1;
-        }
-        int r = PyErr_WarnExplicitObject(PyExc_SyntaxWarning, msg, c->c_filename,
-                                         loc.lineno, NULL, NULL);
-        Py_DECREF(msg);
-        RETURN_IF_ERROR(r);
+        RETURN_IF_ERROR(codegen_warn(c, loc, "assertion is always true, "
+                                     "perhaps remove parentheses?"));
     }
     NEW_BLOCK(c, end);
     RETURN_IF_ERROR(codegen_jump_if(c, loc, s->v.Assert.test, end, 1));
