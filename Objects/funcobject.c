@@ -23,7 +23,8 @@
 #include "cpython/classobject.h"
 
 /* The builtins a function with these globals sees: globals["__builtins__"]
-   (a module stands for its dict), else the interpreter's.  Any other
+   (a module stands for its dict), else those of the running frame (the
+   interpreter's when there is none; bpo-42990).  Any other
    object is kept as it is, as CPython does: names are then looked up in it
    with __getitem__, so a mapping works and a non-subscriptable object makes
    every builtin lookup raise TypeError.  Borrowed. */
@@ -31,7 +32,7 @@ PyObject *_PyEval_BuiltinsFromGlobals(PyThreadState *tstate, PyObject *globals)
 {
     PyObject *builtins = PyDict_GetItemString(globals, "__builtins__");
     if (builtins == NULL) {
-        return tstate->interp->builtins;
+        return PyEval_GetBuiltins();
     }
     if (PyModule_Check(builtins)) {
         PyObject *dict = PyModule_GetDict(builtins);

@@ -52,3 +52,11 @@ for b in (123, Mapping(), {'len': 'dict len'}):
         print(type(fn.__builtins__).__name__, fn()('xyz'))
     except Exception as e:
         print(type(e).__name__, e)
+
+# bpo-42990: a function whose globals have no __builtins__ gets the
+# builtins of the frame that creates it.
+safe = {'None': None, 'len': lambda s: 'safe len'}
+ns = {'type': type, '__builtins__': safe}
+exec("def f3(s): return len(s)\nf4 = type(f3)(f3.__code__, {})", ns)
+print(ns['f3'].__builtins__ is safe, ns['f4'].__builtins__ is safe,
+      '__builtins__' in ns['f4'].__globals__, ns['f4']('abc'))
