@@ -455,6 +455,53 @@ thread_jumps(cfg_builder *g)
     }
 }
 
+static int is_exit_without_line(basicblock *b);
+
+/* Replaces b's final JUMP to `exit` (a short `return None` without a line)
+   by a copy of exit's instructions: the return then continues b's line
+   run, so it is reported on b's last line and a debugger jump to that
+   line cannot land on a detached copy (CPython inlines such blocks the
+   same way). */
+static int
+inline_exit(cfg_builder *g, basicblock *b, basicblock *exit)
+{
+    /* The jump's own line, if it has one, stays with the first copy. */
+    _Py_SourceLocation first = _PyCfg_LastInstr(b)->i_loc;
+    basicblock *saved = g->g_curblock;
+    b->b_iused--;
+    g->g_curblock = b;
+    for (int i = 0; i < exit->b_iused; i++) {
+        cfg_instr *in = &exit->b_instr[i];
+        basicblock *except = in->i_except;
+        _Py_SourceLocation loc = i == 0 && first.lineno >= 0 ? first : in->i_loc;
+        if (_PyCfg_Addop(g, in->i_opcode, in->i_oparg, in->i_target, loc) < 0) {
+            g->g_curblock = saved;
+            return -1;
+        }
+        _PyCfg_LastInstr(b)->i_except = except;
+    }
+    g->g_curblock = saved;
+    return 0;
+}
+
+static int
+inline_exit_jumps(cfg_builder *g)
+{
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        cfg_instr *last = _PyCfg_LastInstr(b);
+        if (last == NULL || (last->i_opcode != JUMP &&
+                             last->i_opcode != JUMP_NO_INTERRUPT)) {
+            continue;
+        }
+        basicblock *exit = skip_empty(last->i_target);
+        if (exit != NULL && exit != b && is_exit_without_line(exit) &&
+            inline_exit(g, b, exit) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* A JUMP to the very next instruction is a NOP. */
 static void
 remove_jumps_to_next(cfg_builder *g)
@@ -949,6 +996,9 @@ _PyCfg_Optimize(cfg_builder *g, int nparams, int *stacksize)
     thread_jumps(g);
     remove_jumps_to_next(g);
     remove_redundant_nops(g);
+    if (inline_exit_jumps(g) < 0) {
+        return -1;
+    }
     if (mark_reachable(g) < 0) {
         return -1;
     }

@@ -47,7 +47,8 @@
    the mixed float/int forms' operands).
    0xF75A: session 10 (a class body's implicit cells apart from its free
    variables, lines of constant tests, jumps threaded through lineless
-   jumps). */
+   jumps, lineless `return None` blocks inlined at the jumps to them,
+   SyntaxWarnings raised as SyntaxErrors under -Werror). */
 const unsigned char _PyPyc_MagicNumber[4] = {0x5A, 0xF7, '\r', '\n'};
 
 #define PYC_HEADER_SIZE 16

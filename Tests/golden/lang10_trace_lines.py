@@ -57,3 +57,29 @@ trace(match_dead, 0)
 for a, b in ((1, 1), (1, 2), (2, 1)):
     trace(nested_ifs, a, b)
 trace(else_const)
+
+# A debugger jump to the last line of an except body, from outside the
+# handler, is refused: the implicit return is part of that line's code.
+def qualified(output):
+    output.append(1)
+    try:
+        output.append(3)
+    except Exception:
+        output.append(5)
+
+def jumper(frame, event, arg):
+    if frame.f_code is qualified.__code__:
+        if event == 'line' and frame.f_lineno == qualified.__code__.co_firstlineno + 1:
+            try:
+                frame.f_lineno = qualified.__code__.co_firstlineno + 5
+                print('jumped')
+            except ValueError as e:
+                print('ValueError:', e)
+        return jumper
+    return None
+
+out = []
+sys.settrace(jumper)
+qualified(out)
+sys.settrace(None)
+print(out)
