@@ -1353,20 +1353,27 @@ static int frame_set_trace_flag(PyObject *op, PyObject *value, void *closure)
 static PyObject *frame_get_generator(PyObject *op, void *closure);
 
 /* clear() on the frame of a generator that has not started (or has
-   finished) finalizes the generator, as CPython does: a coroutine never
-   awaited gets its RuntimeWarning there. */
+   finished) finalizes the generator, as CPython does: a plain generator
+   is closed (it will not start any more), a coroutine never awaited gets
+   its RuntimeWarning there. */
 static int frame_finalize_generator(PyObject *op)
 {
     PyObject *gen = frame_get_generator(op, NULL);
     if (gen == NULL) {
         return -1;
     }
-    destructor finalize = Py_TYPE(gen)->tp_finalize;
-    if (finalize != NULL) {
-        finalize(gen);
+    int rc = 0;
+    if (PyGen_CheckExact(gen)) {
+        PyObject *res = PyObject_CallMethod(gen, "close", NULL);
+        rc = res == NULL ? -1 : 0;
+        Py_XDECREF(res);
+    }
+    else if (Py_TYPE(gen)->tp_finalize != NULL) {
+        Py_TYPE(gen)->tp_finalize(gen);
+        rc = PyErr_Occurred() ? -1 : 0;
     }
     Py_DECREF(gen);
-    return PyErr_Occurred() ? -1 : 0;
+    return rc;
 }
 
 static PyObject *frame_clear(PyObject *op, PyObject *Py_UNUSED(ignored))

@@ -56,3 +56,10 @@ with warnings.catch_warnings(record=True) as w:
     c.cr_frame.clear()
 print([str(x.message) for x in w], [x.category.__name__ for x in w])
 c.close()
+
+# A generator that never started is closed by clearing its frame.
+def gen():
+    yield 1
+g = gen()
+g.gi_frame.clear()
+print(next(g, 'exhausted'), g.gi_frame)
