@@ -47,6 +47,21 @@ static int anext_traverse(PyObject *op, visitproc visit, void *arg)
     return 0;
 }
 
+/* What `await wrapped` iterates, as the await expression finds it: a
+   coroutine's wrapper, a generator-based coroutine (types.coroutine)
+   itself, or what __await__() returns.  New reference. */
+static PyObject *awaited_iterator(PyObject *wrapped)
+{
+    PyObject *it = _PyCoro_GetAwaitableIter(wrapped);
+    if (it == NULL || Py_TYPE(it)->tp_iternext != NULL) {
+        return it;
+    }
+    /* A native coroutine has no __next__: drive its __await__ wrapper. */
+    PyObject *wrapper = Py_TYPE(it)->tp_as_async->am_await(it);
+    Py_DECREF(it);
+    return wrapper;
+}
+
 /* The iterator behind the awaitable (a borrowed reference kept alive by
    self), created on first use. */
 static PyObject *anext_iterator(anextobject *self)
@@ -54,21 +69,7 @@ static PyObject *anext_iterator(anextobject *self)
     PyObject *it = NULL;
     Py_BEGIN_CRITICAL_SECTION(self);
     if (self->iterator == NULL) {
-        PyTypeObject *type = Py_TYPE(self->wrapped);
-        if (type->tp_as_async == NULL || type->tp_as_async->am_await == NULL) {
-            PyErr_Format(PyExc_TypeError,
-                         "'%.200s' object can't be awaited", type->tp_name);
-        }
-        else {
-            PyObject *candidate = type->tp_as_async->am_await(self->wrapped);
-            if (candidate != NULL && !PyIter_Check(candidate)) {
-                PyErr_Format(PyExc_TypeError,
-                             "__await__() returned non-iterator of type '%.100s'",
-                             Py_TYPE(candidate)->tp_name);
-                Py_CLEAR(candidate);
-            }
-            self->iterator = candidate;
-        }
+        self->iterator = awaited_iterator(self->wrapped);
     }
     it = self->iterator;
     Py_END_CRITICAL_SECTION();

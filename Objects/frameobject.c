@@ -16,6 +16,7 @@
 #include "pycore_object.h"
 #include "pycore_pystate.h"
 #include "pycore_dict.h"
+#include "pycore_genobject.h"
 #include "pycore_instruments.h"
 #include "pycore_opcode.h"
 #include "pycore_ceval.h"
@@ -964,10 +965,14 @@ static kind_stack *mark_stacks(PyCodeObject *code)
                 }
                 break;
             }
+            case RETURN_GENERATOR:
+                /* The generator's frame goes on with the value the first
+                   send() pushes, which the next POP_TOP discards. */
+                next = ks_push(s, KIND_OBJECT);
+                break;
             case RETURN_VALUE:
             case RAISE_VARARGS:
             case RERAISE:
-            case RETURN_GENERATOR:
             case INTERPRETER_EXIT:
                 oparg = 0;
                 continue;
@@ -1127,7 +1132,10 @@ static int check_jump_event(PyThreadState *tstate)
 }
 
 /* Pop the frame's stack down to `depth` slots described by `from`;
-   a saved exc_info slot is restored as POP_EXCEPT would. */
+   a saved exc_info slot is restored as POP_EXCEPT would (a generator also
+   leaves the handler in its count).  Runs in the trace function, on the
+   thread executing the frame: no other thread touches its stack, the
+   thread's exc_info or the generator (it is EXECUTING). */
 static void unwind_stack_to(PyThreadState *tstate, _PyInterpreterFrame *frame,
                             kind_stack from, int depth)
 {
@@ -1136,6 +1144,11 @@ static void unwind_stack_to(PyThreadState *tstate, _PyInterpreterFrame *frame,
         PyObject *v = frame->localsplus[--frame->stacktop];
         frame->localsplus[frame->stacktop] = NULL;
         if (ks_top(from) == KIND_EXCEPT) {
+            if (frame->owner == FRAME_OWNED_BY_GENERATOR) {
+                /* Leaving the handler as POP_EXCEPT would: the generator
+                   counts the handlers it is inside. */
+                v = _PyGen_HandlerLeft(frame, v);
+            }
             PyObject *old = tstate->exc_info_value;
             tstate->exc_info_value = (v == Py_None) ? NULL : v;
             if (v == Py_None) {
@@ -1340,6 +1353,32 @@ static int frame_set_trace_flag(PyObject *op, PyObject *value, void *closure)
     return 0;
 }
 
+static PyObject *frame_get_generator(PyObject *op, void *closure);
+
+/* clear() on the frame of a generator that has not started (or has
+   finished) finalizes the generator, as CPython does: a plain generator
+   is closed (it will not start any more), a coroutine never awaited gets
+   its RuntimeWarning there. */
+static int frame_finalize_generator(PyObject *op)
+{
+    PyObject *gen = frame_get_generator(op, NULL);
+    if (gen == NULL) {
+        return -1;
+    }
+    int rc = 0;
+    if (PyGen_CheckExact(gen)) {
+        PyObject *res = PyObject_CallMethod(gen, "close", NULL);
+        rc = res == NULL ? -1 : 0;
+        Py_XDECREF(res);
+    }
+    else if (Py_TYPE(gen)->tp_finalize != NULL) {
+        Py_TYPE(gen)->tp_finalize(gen);
+        rc = PyErr_Occurred() ? -1 : 0;
+    }
+    Py_DECREF(gen);
+    return rc;
+}
+
 static PyObject *frame_clear(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
     PyFrameObject *f = (PyFrameObject *)op;
@@ -1352,6 +1391,10 @@ static PyObject *frame_clear(PyObject *op, PyObject *Py_UNUSED(ignored))
     if (frame != NULL && frame->owner != FRAME_OWNED_BY_FRAME_OBJECT
             && (frame->owner == FRAME_OWNED_BY_THREAD || frame->previous != NULL)) {
         PyErr_SetString(PyExc_RuntimeError, "cannot clear an executing frame");
+        return NULL;
+    }
+    if (frame != NULL && frame->owner == FRAME_OWNED_BY_GENERATOR
+            && frame_finalize_generator(op) < 0) {
         return NULL;
     }
     (void)frame_set_trace(op, Py_None, NULL);

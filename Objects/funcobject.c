@@ -22,21 +22,23 @@
 #include "cpython/funcobject.h"
 #include "cpython/classobject.h"
 
-/* The builtins dict a function with these globals sees:
-   globals["__builtins__"] (a module's dict or a dict), else the
-   interpreter's.  Borrowed. */
+/* The builtins a function with these globals sees: globals["__builtins__"]
+   (a module stands for its dict), else those of the running frame (the
+   interpreter's when there is none; bpo-42990).  Any other
+   object is kept as it is, as CPython does: names are then looked up in it
+   with __getitem__, so a mapping works and a non-subscriptable object makes
+   every builtin lookup raise TypeError.  Borrowed. */
 PyObject *_PyEval_BuiltinsFromGlobals(PyThreadState *tstate, PyObject *globals)
 {
     PyObject *builtins = PyDict_GetItemString(globals, "__builtins__");
-    if (builtins != NULL) {
-        if (PyModule_Check(builtins)) {
-            builtins = PyModule_GetDict(builtins);
-        }
-        if (PyDict_Check(builtins)) {
-            return builtins;
-        }
+    if (builtins == NULL) {
+        return PyEval_GetBuiltins();
     }
-    return tstate->interp->builtins;
+    if (PyModule_Check(builtins)) {
+        PyObject *dict = PyModule_GetDict(builtins);
+        return dict != NULL ? dict : tstate->interp->builtins;
+    }
+    return builtins;
 }
 
 PyObject *PyFunction_NewWithQualName(PyObject *code, PyObject *globals,

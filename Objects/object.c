@@ -930,7 +930,11 @@ PyObject *PyObject_GenericGetDict(PyObject *obj, void *context)
     return dict;
 }
 
-int PyObject_GenericSetDict(PyObject *obj, PyObject *value, void *context)
+/* Stores value (a dict, or NULL to delete) in obj's __dict__ slot.  The
+   store is atomic under obj's critical section; a lock-free reader may
+   still hold the old dict's (or values') address (load_instance_dict,
+   _PyInstValues_LoadAt), which _PyInstValues_ClearSlot keeps safe. */
+int _PyObject_SetInstanceDict(PyObject *obj, PyObject *value)
 {
     PyObject **dictptr = _PyObject_ComputedDictPointer(obj);
     if (dictptr == NULL) {
@@ -938,11 +942,7 @@ int PyObject_GenericSetDict(PyObject *obj, PyObject *value, void *context)
                         "This object has no __dict__");
         return -1;
     }
-    if (value == NULL) {
-        PyErr_SetString(PyExc_TypeError, "cannot delete __dict__");
-        return -1;
-    }
-    if (!PyDict_Check(value)) {
+    if (value != NULL && !PyDict_Check(value)) {
         PyErr_Format(PyExc_TypeError,
                      "__dict__ must be set to a dictionary, not a '%.200s'",
                      Py_TYPE(value)->tp_name);
@@ -951,12 +951,20 @@ int PyObject_GenericSetDict(PyObject *obj, PyObject *value, void *context)
     PyObject *old;
     Py_BEGIN_CRITICAL_SECTION(obj);
     old = *dictptr;
-    __atomic_store_n(dictptr, Py_NewRef(value), __ATOMIC_RELEASE);
+    __atomic_store_n(dictptr, Py_XNewRef(value), __ATOMIC_RELEASE);
     Py_END_CRITICAL_SECTION();
-    /* A lock-free reader may hold the old dict's (or values') address
-       (load_instance_dict, _PyInstValues_LoadAt). */
     _PyInstValues_ClearSlot(&old, 1);
     return 0;
+}
+
+int PyObject_GenericSetDict(PyObject *obj, PyObject *value, void *context)
+{
+    (void)context;
+    if (value == NULL && _PyObject_ComputedDictPointer(obj) != NULL) {
+        PyErr_SetString(PyExc_TypeError, "cannot delete __dict__");
+        return -1;
+    }
+    return _PyObject_SetInstanceDict(obj, value);
 }
 
 /* ---- the generic getattr/setattr ----------------------------------------- */
@@ -1537,28 +1545,42 @@ static PyObject *import_copyreg(void)
     return PyImport_ImportModule("copyreg");
 }
 
-/* Names of the __slots__ members along type's MRO (heap types keep them,
-   already mangled, in ht_slots). */
+/* The names of type's slots that pickling saves, as CPython finds them:
+   type.__dict__['__slotnames__'] when the class has one (copyreg caches
+   it there), else copyreg._slotnames(type).  A new reference to a list
+   or None. */
 static PyObject *slot_names(PyTypeObject *type)
 {
-    PyObject *names = PyList_New(0);
-    PyObject *mro = type->tp_mro;
-    if (names == NULL || mro == NULL) {
+    PyObject *names;
+    PyObject *dict = type->tp_dict;
+    if (dict != NULL &&
+        PyDict_GetItemRef(dict, _Py_INTERNED_ID(__slotnames__), &names) < 0) {
+        return NULL;
+    }
+    if (dict == NULL || names == NULL) {
+        PyObject *copyreg = import_copyreg();
+        if (copyreg == NULL) {
+            return NULL;
+        }
+        names = PyObject_CallMethod(copyreg, "_slotnames", "O", (PyObject *)type);
+        Py_DECREF(copyreg);
+        if (names == NULL) {
+            return NULL;
+        }
+        if (names != Py_None && !PyList_Check(names)) {
+            Py_DECREF(names);
+            PyErr_SetString(PyExc_TypeError,
+                            "copyreg._slotnames didn't return a list or None");
+            return NULL;
+        }
         return names;
     }
-    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(mro); i++) {
-        PyTypeObject *cls = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
-        if (!(cls->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
-            continue;
-        }
-        PyObject *slots = ((PyHeapTypeObject *)cls)->ht_slots;
-        Py_ssize_t n = slots == NULL ? 0 : PyTuple_GET_SIZE(slots);
-        for (Py_ssize_t j = 0; j < n; j++) {
-            if (PyList_Append(names, PyTuple_GET_ITEM(slots, j)) < 0) {
-                Py_DECREF(names);
-                return NULL;
-            }
-        }
+    if (names != Py_None && !PyList_Check(names)) {
+        PyErr_Format(PyExc_TypeError,
+                     "%.200s.__slotnames__ should be a list or None, not %.200s",
+                     type->tp_name, Py_TYPE(names)->tp_name);
+        Py_DECREF(names);
+        return NULL;
     }
     return names;
 }
@@ -1616,7 +1638,9 @@ static PyObject *object_getstate_default(PyObject *obj, int required)
         if (type->tp_weaklistoffset > 0) {
             basicsize += sizeof(PyObject *);
         }
-        basicsize += sizeof(PyObject *) * PyList_GET_SIZE(names);
+        if (names != Py_None) {
+            basicsize += sizeof(PyObject *) * PyList_GET_SIZE(names);
+        }
         if (type->tp_basicsize > basicsize) {
             Py_DECREF(names);
             Py_DECREF(state);
@@ -1624,21 +1648,29 @@ static PyObject *object_getstate_default(PyObject *obj, int required)
                                 type->tp_name);
         }
     }
-    if (PyList_GET_SIZE(names) > 0) {
+    if (names != Py_None && PyList_GET_SIZE(names) > 0) {
         PyObject *slots = PyDict_New();
         if (slots == NULL) {
             goto error;
         }
+        /* getattr may run Python code that changes the list (even
+           __slotnames__ itself): hold each name while it is used. */
         for (Py_ssize_t i = 0; i < PyList_GET_SIZE(names); i++) {
-            PyObject *name = PyList_GET_ITEM(names, i);
+            PyObject *name = PyList_GetItemRef(names, i);
+            if (name == NULL) {
+                Py_DECREF(slots);
+                goto error;
+            }
             PyObject *value;
             int rc = PyObject_GetOptionalAttr(obj, name, &value);
             if (rc < 0 || (rc > 0 && PyDict_SetItem(slots, name, value) < 0)) {
                 Py_XDECREF(value);
+                Py_DECREF(name);
                 Py_DECREF(slots);
                 goto error;
             }
             Py_XDECREF(value);
+            Py_DECREF(name);
         }
         if (PyDict_GET_SIZE(slots) > 0) {
             PyObject *pair = PyTuple_Pack(2, state, slots);

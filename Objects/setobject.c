@@ -1533,7 +1533,8 @@ set_method_update(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     Py_RETURN_NONE;
 }
 
-/* Pickle support: (type, (list(self),), self.__dict__ or None). */
+/* Pickle support: (type, (list(self),), state), the state as
+   object.__getstate__ gives it (instance dict and __slots__ values). */
 static PyObject *
 set_method_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
@@ -1546,15 +1547,14 @@ set_method_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
     if (args == NULL) {
         return NULL;
     }
-    PyObject *state;
-    if (PyObject_GetOptionalAttrString(self, "__dict__", &state) < 0) {
+    PyObject *state = _PyObject_GetState(self);
+    if (state == NULL) {
         Py_DECREF(args);
         return NULL;
     }
-    PyObject *res = PyTuple_Pack(3, (PyObject *)Py_TYPE(self), args,
-                                 state != NULL ? state : Py_None);
+    PyObject *res = PyTuple_Pack(3, (PyObject *)Py_TYPE(self), args, state);
     Py_DECREF(args);
-    Py_XDECREF(state);
+    Py_DECREF(state);
     return res;
 }
 

@@ -2863,9 +2863,11 @@ static PyObject *subtype_dict(PyObject *obj, void *context)
     return PyObject_GenericGetDict(obj, context);
 }
 
+/* Classes' instances may delete their __dict__ (CPython's subtype_setdict). */
 static int subtype_setdict(PyObject *obj, PyObject *value, void *context)
 {
-    return PyObject_GenericSetDict(obj, value, context);
+    (void)context;
+    return _PyObject_SetInstanceDict(obj, value);
 }
 
 /* The head of the instance's weak reference list, or None. */

@@ -327,6 +327,12 @@ warn(_PyTokenizer *tok, PyObject *category, const char *format, ...)
     }
     int r = PyErr_WarnExplicitObject(category, msg, tok->filename,
                                      tok->lineno, NULL, NULL);
+    if (r < 0 && PyErr_ExceptionMatches(category)) {
+        /* The warning is an error (-Werror): report it as a SyntaxError
+           at the current position, as CPython does. */
+        PyErr_Clear();
+        tok_error_at(tok, tok->cur, "%U", msg);
+    }
     Py_DECREF(msg);
     return r;
 }

@@ -963,8 +963,9 @@ PyObject *_PyEval_CallImport(PyObject *builtins, PyObject *globals,
                              PyObject *fromlist, PyObject *level)
 {
     PyObject *import_func;
-    int found = PyDict_GetItemRef(builtins, _Py_INTERNED_ID(__import__),
-                                  &import_func);
+    /* `builtins` may be any mapping (see _PyEval_BuiltinsFromGlobals). */
+    int found = PyMapping_GetOptionalItem(builtins, _Py_INTERNED_ID(__import__),
+                                          &import_func);
     if (found < 0) {
         return NULL;
     }

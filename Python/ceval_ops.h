@@ -1512,8 +1512,9 @@ TARGET(SET_FUNCTION_ATTRIBUTE)
 TARGET(LOAD_BUILD_CLASS)
 {
     PyObject *bc;
-    int found = PyDict_GetItemRef(frame->f_builtins,
-                                  _Py_INTERNED_ID(__build_class__), &bc);
+    /* f_builtins may be any mapping (see _PyEval_BuiltinsFromGlobals). */
+    int found = PyMapping_GetOptionalItem(frame->f_builtins,
+                                          _Py_INTERNED_ID(__build_class__), &bc);
     ERROR_IF(found < 0);
     if (!found) {
         PyErr_SetString(PyExc_NameError, "__build_class__ not found");

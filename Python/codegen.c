@@ -368,7 +368,10 @@ layout_locals(struct compiler_unit *u)
             }
             continue;
         }
-        if (set_index(u->u_derefs, name, PyList_GET_SIZE(u->u_localsplus)) < 0 ||
+        Py_ssize_t slot = PyList_GET_SIZE(u->u_localsplus);
+        if (set_index(u->u_derefs, name, slot) < 0 ||
+            (u->u_classcells != NULL &&
+             set_index(u->u_classcells, name, slot) < 0) ||
             append_slot(u, name, CO_FAST_CELL) < 0) {
             Py_DECREF(cells);
             return -1;
@@ -409,6 +412,7 @@ unit_free(struct compiler_unit *u)
     Py_XDECREF(u->u_names_map);
     Py_XDECREF(u->u_varnames);
     Py_XDECREF(u->u_derefs);
+    Py_XDECREF(u->u_classcells);
     Py_XDECREF(u->u_localsplus);
     Py_XDECREF(u->u_kinds);
     Py_XDECREF(u->u_freevars);
@@ -497,6 +501,7 @@ enter_scope(struct compiler *c, PyObject *name, enum unit_kind kind,
     if (kind == UNIT_CLASS) {
         u->u_private = Py_NewRef(name);
         u->u_static_attributes = PySet_New(NULL);
+        u->u_classcells = PyDict_New();
     }
     else if (c->u != NULL && c->u->u_private != NULL) {
         u->u_private = Py_NewRef(c->u->u_private);
@@ -510,7 +515,8 @@ enter_scope(struct compiler *c, PyObject *name, enum unit_kind kind,
         u->u_derefs == NULL || u->u_localsplus == NULL ||
         u->u_kinds == NULL || u->u_freevars == NULL ||
         u->u_deleted == NULL ||
-        (kind == UNIT_CLASS && u->u_static_attributes == NULL) ||
+        (kind == UNIT_CLASS && (u->u_static_attributes == NULL ||
+                                u->u_classcells == NULL)) ||
         ((kind == UNIT_MODULE || kind == UNIT_CLASS) && u->u_annotations == NULL) ||
         _PyCfg_Init(&u->u_cfg) < 0 || layout_locals(u) < 0) {
         unit_free(u);
@@ -941,7 +947,10 @@ codegen_jump_if(struct compiler *c, location loc, expr_ty e,
             return -1;
         }
         if (truth == cond) {
-            ADDOP_JUMP(c, NO_LOCATION, JUMP_NO_INTERRUPT, target);
+            /* The jump carries the test's line: `if False:` still gets its
+               line event, as in CPython (it becomes a NOP there when the
+               dead body is dropped). */
+            ADDOP_JUMP(c, LOC(e), JUMP_NO_INTERRUPT, target);
         }
         else {
             ADDOP(c, LOC(e), NOP);
@@ -1826,6 +1835,22 @@ codegen_visit_expr(struct compiler *c, expr_ty e)
 
 /* ---- functions, lambdas, classes --------------------------------------- */
 
+/* The slot of `name` to close over (or to store the class cell from):
+   in a class body its implicit cells win over a free variable of the
+   same name, as `nonlocal __class__` there refers to the enclosing
+   function's variable, not to the class being defined.  -1 if none. */
+static int
+codegen_closure_slot(struct compiler_unit *u, PyObject *name)
+{
+    if (u->u_classcells != NULL) {
+        int idx = dict_index(u->u_classcells, name);
+        if (idx >= 0 || PyErr_Occurred()) {
+            return idx;
+        }
+    }
+    return dict_index(u->u_derefs, name);
+}
+
 /* Push the closure tuple for `co`'s free variables (flag 8), if any. */
 int
 codegen_make_closure(struct compiler *c, location loc, PyCodeObject *co,
@@ -1836,7 +1861,7 @@ codegen_make_closure(struct compiler *c, location loc, PyCodeObject *co,
         int first = co->co_nlocalsplus - (int)nfree;
         for (Py_ssize_t i = 0; i < nfree; i++) {
             PyObject *name = PyTuple_GET_ITEM(co->co_localsplusnames, first + i);
-            int idx = dict_index(c->u->u_derefs, name);
+            int idx = codegen_closure_slot(c->u, name);
             if (idx < 0) {
                 if (!PyErr_Occurred()) {
                     PyErr_Format(PyExc_SystemError,
@@ -2636,7 +2661,7 @@ codegen_class_body(struct compiler *c, stmt_ty s, int firstlineno)
         if (cd == NULL) {
             return -1;
         }
-        int idx = dict_index(c->u->u_derefs, cd);
+        int idx = codegen_closure_slot(c->u, cd);
         Py_DECREF(cd);
         if (idx < 0) {
             PyErr_SetString(PyExc_SystemError, "compiler: no __classdict__ cell");
@@ -2659,7 +2684,7 @@ codegen_class_body(struct compiler *c, stmt_ty s, int firstlineno)
         if (cls == NULL) {
             return -1;
         }
-        int idx = dict_index(c->u->u_derefs, cls);
+        int idx = codegen_closure_slot(c->u, cls);
         Py_DECREF(cls);
         if (idx < 0) {
             PyErr_SetString(PyExc_SystemError, "compiler: no __class__ cell");

@@ -812,15 +812,8 @@ codegen_assert(struct compiler *c, stmt_ty s)
     }
     if (s->v.Assert.test->kind == Tuple_kind &&
         asdl_seq_LEN(s->v.Assert.test->v.Tuple.elts) > 0) {
-        PyObject *msg = PyUnicode_FromString("assertion is always true, "
-                                             "perhaps remove parentheses?");
-        if (msg == NULL) {
-            return -1;
-        }
-        int r = PyErr_WarnExplicitObject(PyExc_SyntaxWarning, msg, c->c_filename,
-                                         loc.lineno, NULL, NULL);
-        Py_DECREF(msg);
-        RETURN_IF_ERROR(r);
+        RETURN_IF_ERROR(codegen_warn(c, loc, "assertion is always true, "
+                                     "perhaps remove parentheses?"));
     }
     NEW_BLOCK(c, end);
     RETURN_IF_ERROR(codegen_jump_if(c, loc, s->v.Assert.test, end, 1));
@@ -1740,7 +1733,9 @@ codegen_visit_stmt_expr(struct compiler *c, stmt_ty s)
 {
     location loc = LOC(s);
     expr_ty value = s->v.Expr.value;
-    if (c->c_interactive && c->u->u_kind == UNIT_MODULE && c->u->u_nfblocks == 0) {
+    /* 'single' mode prints every expression statement of the module
+       level, inside loops, with and try blocks too (as CPython). */
+    if (c->c_interactive && c->u->u_kind == UNIT_MODULE) {
         VISIT(c, expr, value);
         ADDOP_I(c, loc, CALL_INTRINSIC_1, INTRINSIC_PRINT);
         ADDOP(c, NO_LOCATION, POP_TOP);

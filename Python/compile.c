@@ -186,6 +186,13 @@ warn_finally(finally_walk *w, stmt_ty s, const char *what)
     }
     int r = PyErr_WarnExplicitObject(PyExc_SyntaxWarning, msg, w->filename,
                                      s->lineno, NULL, NULL);
+    if (r < 0 && PyErr_ExceptionMatches(PyExc_SyntaxWarning)) {
+        /* The warning is an error (-Werror): a SyntaxError at the
+           statement, as CPython reports it. */
+        PyErr_Clear();
+        _PyErr_SetSyntaxAt(w->filename, s->lineno, s->col_offset,
+                           s->end_lineno, s->end_col_offset, "%U", msg);
+    }
     Py_DECREF(msg);
     return r;
 }

@@ -378,6 +378,130 @@ retarget_jumps(cfg_builder *g)
     }
 }
 
+/* The block `b` leads to when it is a lone JUMP without a line of its
+   own (the end of an if/else arm), else NULL. */
+static basicblock *
+lineless_jump_target(basicblock *b, cfg_instr **jump)
+{
+    b = skip_empty(b);
+    if (b == NULL || b->b_iused != 1) {
+        return NULL;
+    }
+    cfg_instr *in = &b->b_instr[0];
+    if ((in->i_opcode != JUMP && in->i_opcode != JUMP_NO_INTERRUPT)
+            || in->i_loc.lineno >= 0 || in->i_target == NULL) {
+        return NULL;
+    }
+    *jump = in;
+    return in->i_target;
+}
+
+/* Follows lone jumps without a line from `in`'s target; the last target
+   reached, and whether one of the jumps checked the eval breaker. */
+static basicblock *
+final_target(cfg_instr *in, int *interrupting)
+{
+    basicblock *target = in->i_target;
+    basicblock *next;
+    cfg_instr *via;
+    *interrupting = 0;
+    for (int guard = 0;
+         guard < 100 && (next = lineless_jump_target(target, &via)) != NULL
+             && via != in;
+         guard++) {
+        *interrupting |= via->i_opcode == JUMP;
+        target = next;
+    }
+    return target;
+}
+
+/* A jump to a lone jump without a line goes straight to its target, as in
+   CPython: an exit block reached that way then has the jumps leading to
+   it as its own predecessors, so it can take their lines.  A threaded
+   JUMP checks the eval breaker if any jump it went through did; a
+   conditional jump is threaded only forward (POP_JUMP_IF_* never checks
+   it, and a backward one must stay a block's last instruction for
+   normalize_backward_conditionals). */
+static void
+thread_jumps(cfg_builder *g)
+{
+    int pos = 0;
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        b->b_offset = pos++;
+    }
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        for (int i = 0; i < b->b_iused; i++) {
+            cfg_instr *in = &b->b_instr[i];
+            int uncond = in->i_opcode == JUMP || in->i_opcode == JUMP_NO_INTERRUPT;
+            if (in->i_target == NULL ||
+                !(uncond || IS_CONDITIONAL_JUMP_OPCODE(in->i_opcode))) {
+                continue;
+            }
+            int interrupting;
+            basicblock *target = final_target(in, &interrupting);
+            if (target == in->i_target) {
+                continue;
+            }
+            if (uncond) {
+                if (interrupting) {
+                    in->i_opcode = JUMP;
+                }
+                in->i_target = target;
+            }
+            else if (target->b_offset > b->b_offset) {
+                in->i_target = target;
+            }
+        }
+    }
+}
+
+static int is_exit_without_line(basicblock *b);
+
+/* Replaces b's final JUMP to `exit` (a short `return None` without a line)
+   by a copy of exit's instructions: the return then continues b's line
+   run, so it is reported on b's last line and a debugger jump to that
+   line cannot land on a detached copy (CPython inlines such blocks the
+   same way). */
+static int
+inline_exit(cfg_builder *g, basicblock *b, basicblock *exit)
+{
+    /* The jump's own line, if it has one, stays with the first copy. */
+    _Py_SourceLocation first = _PyCfg_LastInstr(b)->i_loc;
+    basicblock *saved = g->g_curblock;
+    b->b_iused--;
+    g->g_curblock = b;
+    for (int i = 0; i < exit->b_iused; i++) {
+        cfg_instr *in = &exit->b_instr[i];
+        basicblock *except = in->i_except;
+        _Py_SourceLocation loc = i == 0 && first.lineno >= 0 ? first : in->i_loc;
+        if (_PyCfg_Addop(g, in->i_opcode, in->i_oparg, in->i_target, loc) < 0) {
+            g->g_curblock = saved;
+            return -1;
+        }
+        _PyCfg_LastInstr(b)->i_except = except;
+    }
+    g->g_curblock = saved;
+    return 0;
+}
+
+static int
+inline_exit_jumps(cfg_builder *g)
+{
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        cfg_instr *last = _PyCfg_LastInstr(b);
+        if (last == NULL || (last->i_opcode != JUMP &&
+                             last->i_opcode != JUMP_NO_INTERRUPT)) {
+            continue;
+        }
+        basicblock *exit = skip_empty(last->i_target);
+        if (exit != NULL && exit != b && is_exit_without_line(exit) &&
+            inline_exit(g, b, exit) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* A JUMP to the very next instruction is a NOP. */
 static void
 remove_jumps_to_next(cfg_builder *g)
@@ -725,10 +849,41 @@ is_exit_without_line(basicblock *b)
            && b->b_instr[0].i_loc.lineno < 0;
 }
 
-/* Gives each jump into a shared exit block without a line its own copy,
-   so that the copy can take the jump's line (a `return` event or a
-   traceback then names the last line that ran, as in CPython).  New
-   blocks go at the end of the layout: they never fall through. */
+/* A copy of `exit` placed after `*tail` (it never falls through), whose
+   first instruction takes the line of `jump`, the jump now leading to it. */
+static int
+copy_exit_for(cfg_builder *g, basicblock *exit, cfg_instr *jump,
+              basicblock **tail)
+{
+    basicblock *copy = _PyCfg_NewBlock(g);
+    if (copy == NULL) {
+        return -1;
+    }
+    basicblock *saved = g->g_curblock;
+    g->g_curblock = copy;
+    for (int i = 0; i < exit->b_iused; i++) {
+        cfg_instr *in = &exit->b_instr[i];
+        if (_PyCfg_Addop(g, in->i_opcode, in->i_oparg, in->i_target,
+                         in->i_loc) < 0) {
+            g->g_curblock = saved;
+            return -1;
+        }
+        copy->b_instr[i].i_except = in->i_except;
+    }
+    g->g_curblock = saved;
+    copy->b_instr[0].i_loc = jump->i_loc;
+    copy->b_reachable = 1;
+    copy->b_startdepth = exit->b_startdepth;
+    (*tail)->b_next = copy;
+    *tail = copy;
+    jump->i_target = copy;
+    return 0;
+}
+
+/* Gives each jump (conditional ones too) into a shared exit block without
+   a line its own copy, so that the copy can take the jump's line (a
+   `return` event or a traceback then names the last line that ran, as in
+   CPython).  New blocks go at the end of the layout. */
 static int
 duplicate_exits_without_line(cfg_builder *g, int *counts, int limit)
 {
@@ -737,40 +892,24 @@ duplicate_exits_without_line(cfg_builder *g, int *counts, int limit)
         tail = tail->b_next;
     }
     for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
-        cfg_instr *last = _PyCfg_LastInstr(b);
-        if (last == NULL || last->i_target == NULL
-                || !OPCODE_HAS_JUMP(last->i_opcode)) {
-            continue;
-        }
-        basicblock *exit = skip_empty(last->i_target);
-        if (!is_exit_without_line(exit) || counts[exit->b_label] < 2
-                || g->g_nblocks >= limit) {
-            continue;
-        }
-        basicblock *copy = _PyCfg_NewBlock(g);
-        if (copy == NULL) {
-            return -1;
-        }
-        basicblock *saved = g->g_curblock;
-        g->g_curblock = copy;
-        for (int i = 0; i < exit->b_iused; i++) {
-            cfg_instr *in = &exit->b_instr[i];
-            if (_PyCfg_Addop(g, in->i_opcode, in->i_oparg, in->i_target,
-                             in->i_loc) < 0) {
-                g->g_curblock = saved;
+        for (int i = 0; i < b->b_iused; i++) {
+            cfg_instr *in = &b->b_instr[i];
+            if (in->i_target == NULL ||
+                !(IS_CONDITIONAL_JUMP_OPCODE(in->i_opcode) ||
+                  IS_UNCONDITIONAL_JUMP_OPCODE(in->i_opcode))) {
+                continue;
+            }
+            basicblock *exit = skip_empty(in->i_target);
+            if (!is_exit_without_line(exit) || counts[exit->b_label] < 2
+                    || g->g_nblocks >= limit) {
+                continue;
+            }
+            if (copy_exit_for(g, exit, in, &tail) < 0) {
                 return -1;
             }
-            copy->b_instr[i].i_except = in->i_except;
+            counts[exit->b_label]--;
+            counts[tail->b_label] = 1;
         }
-        g->g_curblock = saved;
-        copy->b_instr[0].i_loc = last->i_loc;
-        copy->b_reachable = 1;
-        copy->b_startdepth = exit->b_startdepth;
-        tail->b_next = copy;
-        tail = copy;
-        last->i_target = copy;
-        counts[exit->b_label]--;
-        counts[copy->b_label] = 1;
     }
     return 0;
 }
@@ -854,8 +993,12 @@ _PyCfg_Optimize(cfg_builder *g, int nparams, int *stacksize)
     }
     convert_pseudo_ops(g);
     retarget_jumps(g);
+    thread_jumps(g);
     remove_jumps_to_next(g);
     remove_redundant_nops(g);
+    if (inline_exit_jumps(g) < 0) {
+        return -1;
+    }
     if (mark_reachable(g) < 0) {
         return -1;
     }

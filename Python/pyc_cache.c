@@ -44,8 +44,12 @@
    call arguments, operator-dunder opcodes).
    0xF759: session 9 (match captures stored after the whole pattern,
    generator lambdas returning their value, the implicit re-raise's line,
-   the mixed float/int forms' operands). */
-const unsigned char _PyPyc_MagicNumber[4] = {0x59, 0xF7, '\r', '\n'};
+   the mixed float/int forms' operands).
+   0xF75A: session 10 (a class body's implicit cells apart from its free
+   variables, lines of constant tests, jumps threaded through lineless
+   jumps, lineless `return None` blocks inlined at the jumps to them,
+   SyntaxWarnings raised as SyntaxErrors under -Werror). */
+const unsigned char _PyPyc_MagicNumber[4] = {0x5A, 0xF7, '\r', '\n'};
 
 #define PYC_HEADER_SIZE 16
 #define PYC_FLAG_HASH_BASED 0x1

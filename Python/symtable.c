@@ -1375,7 +1375,7 @@ st_check_yield(struct symtable *st, expr_ty e, const char *what)
     if (cur->ste_type == AnnotationBlock || cur->ste_type == TypeVariableBlock ||
         cur->ste_type == TypeAliasBlock || cur->ste_type == TypeParametersBlock) {
         return _PyErr_SetSyntaxAt(st->st_filename, LOC(e),
-                                  "'%s' expression cannot be used within %s",
+                                  "%s expression cannot be used within %s",
                                   what,
                                   cur->ste_type == AnnotationBlock
                                       ? "an annotation"
@@ -1475,7 +1475,8 @@ st_visit_expr(struct symtable *st, expr_ty e)
         break;
     case Yield_kind:
     case YieldFrom_kind:
-        r = st_check_yield(st, e, e->kind == Yield_kind ? "yield" : "yield from");
+        /* CPython names both forms 'yield' in these messages. */
+        r = st_check_yield(st, e, "yield");
         if (r == 0 && e->v.Yield.value) r = st_visit_expr(st, e->v.Yield.value);
         st->st_cur->ste_generator = 1;
         break;

@@ -11,7 +11,9 @@
 typedef struct {
     PyObject_HEAD
     PyObject *func_globals;       /* dict */
-    PyObject *func_builtins;      /* dict */
+    PyObject *func_builtins;      /* usually a dict: globals["__builtins__"]
+                                     may be any object (see
+                                     _PyEval_BuiltinsFromGlobals) */
     PyObject *func_name;          /* str */
     PyObject *func_qualname;      /* str */
     PyObject *func_code;          /* code object */

@@ -46,6 +46,12 @@ struct compiler_unit {
     PyObject *u_names_map;          /* str -> index */
     PyObject *u_varnames;           /* str -> localsplus index */
     PyObject *u_derefs;             /* str -> localsplus index (cells, frees) */
+    PyObject *u_classcells;         /* class: str -> localsplus index of the
+                                       implicit cells (__class__,
+                                       __classdict__); kept apart from
+                                       u_derefs because the body may also
+                                       have a free variable of the same name
+                                       (`nonlocal __class__`) */
     PyObject *u_localsplus;         /* list of names in slot order */
     PyObject *u_kinds;              /* bytearray-like list of ints */
     PyObject *u_freevars;           /* list of free names (slot order) */

@@ -157,4 +157,9 @@ PyAPI_FUNC(void) _Py_ImmortalizeDeferredObjects(void);
 
 void _PyTypes_InitStatic(void);
 
+/* The __dict__ setter of classes' instances (Objects/object.c): like
+   PyObject_GenericSetDict, but value NULL (`del obj.__dict__`) empties
+   the slot, as CPython allows; the next access makes a new dict. */
+int _PyObject_SetInstanceDict(PyObject *obj, PyObject *value);
+
 #endif /* Py_INTERNAL_OBJECT_H */
