@@ -386,6 +386,80 @@ spec_mixed_float_result(int oparg, PyObject *lhs, PyObject *rhs,
     }
 }
 
+/* The value of an exact int of at most two digits (|value| < 2**60) in
+   *value: 1, or 0 for anything else.  Ints are immutable, so this reads
+   nothing another thread could be changing. */
+static inline int
+spec_int_word_value(PyObject *op, int64_t *value)
+{
+    if (!PyLong_CheckExact(op)) {
+        return 0;
+    }
+    const PyLongObject *v = (const PyLongObject *)op;
+    Py_ssize_t ndigits = _PyLong_DigitCount(v);
+    if (ndigits > 2) {
+        return 0;
+    }
+    int64_t magnitude = ndigits == 0 ? 0 : (int64_t)v->long_value.ob_digit[0];
+    if (ndigits == 2) {
+        magnitude |= (int64_t)v->long_value.ob_digit[1] << PyLong_SHIFT;
+    }
+    *value = _PyLong_IsNegative(v) ? -magnitude : magnitude;
+    return 1;
+}
+
+/* BINARY_OP_INT_WORD's operators (%, //, &, |, ^, <<, >> and their
+   in-place forms, which ints do not have) on |x|, |y| < 2**60, in 64-bit
+   arithmetic with int's semantics (floor division, arithmetic shifts):
+   1 with the result in *value, or 0 for the generic path: a zero divisor
+   or a negative shift count (it raises), a left shift whose result would
+   not fit in 63 bits (it makes a wider int). */
+static int
+spec_int_word_result(int oparg, int64_t x, int64_t y, int64_t *value)
+{
+    int op = oparg >= NB_INPLACE_ADD ? oparg - NB_INPLACE_ADD : oparg;
+    switch (op) {
+    case NB_REMAINDER:
+    case NB_FLOOR_DIVIDE: {
+        if (y == 0) {
+            return 0;
+        }
+        int64_t q = x / y, r = x % y;
+        if (r != 0 && ((r < 0) != (y < 0))) {
+            q -= 1;
+            r += y;
+        }
+        *value = op == NB_REMAINDER ? r : q;
+        return 1;
+    }
+    case NB_AND:
+        *value = x & y;
+        return 1;
+    case NB_OR:
+        *value = x | y;
+        return 1;
+    case NB_XOR:
+        *value = x ^ y;
+        return 1;
+    case NB_RSHIFT:
+        if (y < 0) {
+            return 0;
+        }
+        /* >> of a negative int64_t is arithmetic (floor) with GCC and
+           Clang, as int's >> is; 63 places leave only the sign. */
+        *value = x >> (y > 63 ? 63 : y);
+        return 1;
+    case NB_LSHIFT:
+        if (y < 0 || y > 62 || x > (INT64_MAX >> y) || x < (INT64_MIN >> y)) {
+            return 0;
+        }
+        *value = x * ((int64_t)1 << y);
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* A float operator's result: an operand itself, updated, when the stack
    holds its only reference (nobody can observe the change; lhs is tried
    first, then rhs, such as the product in `x -= a * b`), else a new

@@ -592,6 +592,14 @@ compact_int(PyObject *op)
     return PyLong_CheckExact(op) && _PyLong_IsCompact((PyLongObject *)op);
 }
 
+/* An int BINARY_OP_INT_WORD computes with (at most two digits; the
+   body checks it again on every run). */
+static int
+word_int(PyObject *op)
+{
+    return _PyLong_DigitCount((PyLongObject *)op) <= 2;
+}
+
 static int
 binary_op_form(PyObject *lhs, PyObject *rhs, int oparg)
 {
@@ -615,6 +623,14 @@ binary_op_form(PyObject *lhs, PyObject *rhs, int oparg)
                : floats ? BINARY_OP_MULTIPLY_FLOAT : 0;
     case NB_TRUE_DIVIDE: case NB_INPLACE_TRUE_DIVIDE:
         return floats ? BINARY_OP_TRUE_DIVIDE_FLOAT : 0;
+    case NB_REMAINDER: case NB_INPLACE_REMAINDER:
+    case NB_FLOOR_DIVIDE: case NB_INPLACE_FLOOR_DIVIDE:
+    case NB_AND: case NB_INPLACE_AND:
+    case NB_OR: case NB_INPLACE_OR:
+    case NB_XOR: case NB_INPLACE_XOR:
+    case NB_LSHIFT: case NB_INPLACE_LSHIFT:
+    case NB_RSHIFT: case NB_INPLACE_RSHIFT:
+        return ints && word_int(lhs) && word_int(rhs) ? BINARY_OP_INT_WORD : 0;
     case NB_SUBSCR:
         if (PyList_CheckExact(lhs) && PyLong_CheckExact(rhs)) {
             return BINARY_OP_SUBSCR_LIST_INT;
