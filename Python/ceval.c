@@ -460,6 +460,17 @@ spec_int_word_result(int oparg, int64_t x, int64_t y, int64_t *value)
     }
 }
 
+/* An int form's result: the cached small int without a call, else
+   _PyLong_FromSTwoDigits (which also hands out the cached ones). */
+static inline PyObject *
+spec_int_result(int64_t value)
+{
+    if (-_PY_NSMALLNEGINTS <= value && value < _PY_NSMALLPOSINTS) {
+        return _PyLong_SMALL_INT(value);
+    }
+    return _PyLong_FromSTwoDigits(value);
+}
+
 /* A float operator's result: an operand itself, updated, when the stack
    holds its only reference (nobody can observe the change; lhs is tried
    first, then rhs, such as the product in `x -= a * b`), else a new
@@ -723,6 +734,31 @@ leave_c_call(PyThreadState *tstate)
         goto *dispatch_table[opcode];                       \
     } while (0)
 #define JUMPBY(n) (next_instr += (n))
+
+/* Push a test's bool result (its operands already popped).  In untraced
+   code, when the next instruction is POP_JUMP_IF_FALSE / POP_JUMP_IF_TRUE
+   (`if a < b:`, `while x is not None:`), do that jump here instead: the
+   bool never reaches the stack and the jump costs no dispatch (CPython
+   3.11's COMPARE_OP_*_JUMP forms).  Traced code (another dispatch table)
+   runs the jump so that its events are seen.  The jump is read, not
+   rewritten: nothing here changes the code. */
+#define PUSH_TRUTH(truth)                                                   \
+    do {                                                                    \
+        int truth_ = (truth);                                               \
+        if (dispatch_table == opcode_targets) {                             \
+            _Py_CODEUNIT jump_ = READ_WORD(next_instr);                     \
+            if (_Py_OPCODE(jump_) == POP_JUMP_IF_FALSE) {                   \
+                next_instr += 1 + (truth_ ? 0 : _Py_OPARG(jump_));          \
+                DISPATCH();                                                 \
+            }                                                               \
+            if (_Py_OPCODE(jump_) == POP_JUMP_IF_TRUE) {                    \
+                next_instr += 1 + (truth_ ? _Py_OPARG(jump_) : 0);          \
+                DISPATCH();                                                 \
+            }                                                               \
+        }                                                                   \
+        PUSH(truth_ ? Py_True : Py_False);                                  \
+        DISPATCH();                                                         \
+    } while (0)
 
 #define STACK_LEVEL() ((int)(stack_pointer - _PyFrame_Stackbase(frame)))
 #define PUSH(v) do { PyObject *pushed_ = (v); *stack_pointer++ = pushed_; } while (0)

@@ -699,8 +699,8 @@ TARGET(IS_OP)
     int is = (_PyStackRef_Get(lhs) == _PyStackRef_Get(rhs)) ^ oparg;
     _PyStackRef_Close(lhs);
     _PyStackRef_Close(rhs);
-    SET_TOP(is ? Py_True : Py_False);
-    DISPATCH();
+    STACK_SHRINK(1);
+    PUSH_TRUTH(is);
 }
 
 TARGET(CONTAINS_OP)

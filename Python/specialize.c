@@ -600,6 +600,16 @@ word_int(PyObject *op)
     return _PyLong_DigitCount((PyLongObject *)op) <= 2;
 }
 
+/* BINARY_OP_CONCAT's operands: two exact lists for `+` (`+=` extends the
+   list in place), two exact tuples for either. */
+static int
+concat_operands(PyObject *lhs, PyObject *rhs, int oparg)
+{
+    return Py_IS_TYPE(rhs, Py_TYPE(lhs))
+           && (PyTuple_CheckExact(lhs)
+               || (PyList_CheckExact(lhs) && oparg == NB_ADD));
+}
+
 static int
 binary_op_form(PyObject *lhs, PyObject *rhs, int oparg)
 {
@@ -613,6 +623,9 @@ binary_op_form(PyObject *lhs, PyObject *rhs, int oparg)
     case NB_ADD: case NB_INPLACE_ADD:
         if (PyUnicode_CheckExact(lhs) && PyUnicode_CheckExact(rhs)) {
             return BINARY_OP_ADD_UNICODE;
+        }
+        if (concat_operands(lhs, rhs, oparg)) {
+            return BINARY_OP_CONCAT;
         }
         return ints ? BINARY_OP_ADD_INT : floats ? BINARY_OP_ADD_FLOAT : 0;
     case NB_SUBTRACT: case NB_INPLACE_SUBTRACT:

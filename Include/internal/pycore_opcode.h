@@ -265,7 +265,8 @@ typedef uint16_t _Py_CODEUNIT;
     /* speedb (session 9) */                        \
     X(LOAD_ATTR_PROPERTY, LOAD_ATTR)                \
     /* speed (session 10) */                        \
-    X(BINARY_OP_INT_WORD, BINARY_OP)
+    X(BINARY_OP_INT_WORD, BINARY_OP)               \
+    X(BINARY_OP_CONCAT, BINARY_OP)
 
 #define _PY_OPCODE_ENUM(name) name,
 #define _PY_SPEC_OPCODE_ENUM(name, base) name,
