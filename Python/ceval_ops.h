@@ -682,11 +682,9 @@ generic_COMPARE_OP:
     if (oparg & COMPARE_TO_BOOL) {
         int truth = PyObject_IsTrue(res);
         Py_DECREF(res);
-        if (truth < 0) {
-            STACK_SHRINK(1);
-            goto error;
-        }
-        res = truth ? Py_True : Py_False;
+        STACK_SHRINK(1);
+        ERROR_IF(truth < 0);
+        PUSH_TRUTH(truth);
     }
     SET_TOP(res);
     DISPATCH();

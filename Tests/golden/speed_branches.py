@@ -142,6 +142,47 @@ except TypeError as e:
     print("TypeError", e)
 
 
+# A generic comparison converted to bool for its branch: __bool__ runs
+# once per test, and its exception is raised at the test.
+class Truthy:
+    calls = 0
+
+    def __init__(self, value):
+        self.value = value
+
+    def __bool__(self):
+        Truthy.calls += 1
+        if self.value is None:
+            raise RuntimeError("no truth")
+        return self.value
+
+
+class Odd:
+    def __init__(self, n):
+        self.n = n
+
+    def __lt__(self, other):
+        return Truthy(None if self.n < 0 else self.n % 2 == 1)
+
+
+def odd_count(items, limit):
+    count = 0
+    for item in items:
+        if item < limit:
+            count += 1
+        while not item < limit:
+            break
+    return count
+
+
+print(odd_count([Odd(i) for i in range(50)], 0), Truthy.calls)
+try:
+    odd_count([Odd(1), Odd(-1)], 0)
+except RuntimeError as e:
+    print("RuntimeError", e, e.__traceback__.tb_next.tb_lineno - odd_count.__code__.co_firstlineno)
+print(odd_count([(1, 2), (1, 3), (2, 0)], (1, 3)), odd_count([True, False, 2], True))
+
+
 # Concatenation.
 def add(a, b):
     return a + b
