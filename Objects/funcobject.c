@@ -27,7 +27,10 @@
    interpreter's.  Borrowed. */
 PyObject *_PyEval_BuiltinsFromGlobals(PyThreadState *tstate, PyObject *globals)
 {
-    PyObject *builtins = PyDict_GetItemString(globals, "__builtins__");
+    /* Interned keys: every function made (a lambda or generator
+       expression per evaluation) looks these up (session 10: go spent
+       4% making the keys' strings). */
+    PyObject *builtins = PyDict_GetItem(globals, _Py_INTERNED_ID(__builtins__));
     if (builtins != NULL) {
         if (PyModule_Check(builtins)) {
             builtins = PyModule_GetDict(builtins);
@@ -53,7 +56,7 @@ PyObject *PyFunction_NewWithQualName(PyObject *code, PyObject *globals,
         PyErr_SetString(PyExc_SystemError, "no builtins");
         return NULL;
     }
-    PyObject *module = PyDict_GetItemString(globals, "__name__");
+    PyObject *module = PyDict_GetItem(globals, _Py_INTERNED_ID(__name__));
     PyObject *doc = Py_None;
     if ((co->co_flags & CO_HAS_DOCSTRING) && PyTuple_GET_SIZE(co->co_consts) > 0) {
         doc = PyTuple_GET_ITEM(co->co_consts, 0);
