@@ -30,7 +30,9 @@
    every builtin lookup raise TypeError.  Borrowed. */
 PyObject *_PyEval_BuiltinsFromGlobals(PyThreadState *tstate, PyObject *globals)
 {
-    PyObject *builtins = PyDict_GetItemString(globals, "__builtins__");
+    /* An interned key: every function made (a lambda or generator
+       expression per evaluation) looks it up. */
+    PyObject *builtins = PyDict_GetItem(globals, _Py_INTERNED_ID(__builtins__));
     if (builtins == NULL) {
         return PyEval_GetBuiltins();
     }
@@ -55,7 +57,7 @@ PyObject *PyFunction_NewWithQualName(PyObject *code, PyObject *globals,
         PyErr_SetString(PyExc_SystemError, "no builtins");
         return NULL;
     }
-    PyObject *module = PyDict_GetItemString(globals, "__name__");
+    PyObject *module = PyDict_GetItem(globals, _Py_INTERNED_ID(__name__));
     PyObject *doc = Py_None;
     if ((co->co_flags & CO_HAS_DOCSTRING) && PyTuple_GET_SIZE(co->co_consts) > 0) {
         doc = PyTuple_GET_ITEM(co->co_consts, 0);

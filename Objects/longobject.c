@@ -51,17 +51,13 @@ PyLongObject _PyLong_SMALL_INTS[_PY_NSMALLNEGINTS + _PY_NSMALLPOSINTS] = {
 };
 
 
-PyLongObject *
-_PyLong_New(Py_ssize_t size)
+/* Memory for an int of `allocated` (>= 1) digits, its header
+   initialised; one-digit blocks come from the thread's free list first.
+   Inline: the one-digit results of the VM's int forms come here through
+   long_from_medium without _PyLong_New's size checks. */
+static inline PyLongObject *
+long_alloc(Py_ssize_t allocated)
 {
-    assert(size >= 0);
-    if (size > (Py_ssize_t)MAX_LONG_DIGITS) {
-        PyErr_SetString(PyExc_OverflowError, "too many digits in integer");
-        return NULL;
-    }
-    /* One digit is always allocated so that a zero reads as 0 through
-       the compact-value formula. */
-    Py_ssize_t allocated = size > 0 ? size : 1;
     PyLongObject *v = NULL;
     if (allocated == 1) {
         v = (PyLongObject *)_Py_freelist_pop(&_Py_freelists_get()->ints);
@@ -75,6 +71,23 @@ _PyLong_New(Py_ssize_t size)
         }
     }
     _PyObject_Init((PyObject *)v, &PyLong_Type);
+    return v;
+}
+
+PyLongObject *
+_PyLong_New(Py_ssize_t size)
+{
+    assert(size >= 0);
+    if (size > (Py_ssize_t)MAX_LONG_DIGITS) {
+        PyErr_SetString(PyExc_OverflowError, "too many digits in integer");
+        return NULL;
+    }
+    /* One digit is always allocated so that a zero reads as 0 through
+       the compact-value formula. */
+    PyLongObject *v = long_alloc(size > 0 ? size : 1);
+    if (v == NULL) {
+        return NULL;
+    }
     v->long_value.lv_tag = _PyLong_TAG(size > 0 ? _PyLong_SIGN_POSITIVE
                                        : _PyLong_SIGN_ZERO, size);
     v->long_value.ob_digit[0] = 0;
@@ -118,18 +131,17 @@ _PyLong_Finish(PyLongObject *v)
 }
 
 /* An int holding a single digit's worth, |ival| < 2**30. */
-static PyObject *
+static inline PyObject *
 long_from_medium(sdigit ival)
 {
     if (IS_SMALL_INT(ival)) {
         return small_int(ival);
     }
-    PyLongObject *v = _PyLong_New(1);
+    PyLongObject *v = long_alloc(1);
     if (v == NULL) {
         return NULL;
     }
-    digit magnitude = ival < 0 ? (digit)0 - (digit)ival : (digit)ival;
-    DIGITS(v)[0] = magnitude;
+    DIGITS(v)[0] = ival < 0 ? (digit)0 - (digit)ival : (digit)ival;
     _PyLong_SetSignAndDigitCount(v, ival < 0 ? -1 : 1, 1);
     return (PyObject *)v;
 }
@@ -161,8 +173,8 @@ long_from_magnitude(uint64_t magnitude, int negative)
 PyObject *
 _PyLong_FromSTwoDigits(int64_t ival)
 {
-    if (IS_SMALL_INT(ival)) {
-        return small_int((Py_ssize_t)ival);
+    if (ival > -(int64_t)PyLong_BASE && ival < (int64_t)PyLong_BASE) {
+        return long_from_medium((sdigit)ival);   /* the VM's common case */
     }
     /* 0 - (uint64_t)ival is |ival| even for INT64_MIN. */
     if (ival < 0) {

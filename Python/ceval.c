@@ -386,6 +386,91 @@ spec_mixed_float_result(int oparg, PyObject *lhs, PyObject *rhs,
     }
 }
 
+/* The value of an exact int of at most two digits (|value| < 2**60) in
+   *value: 1, or 0 for anything else.  Ints are immutable, so this reads
+   nothing another thread could be changing. */
+static inline int
+spec_int_word_value(PyObject *op, int64_t *value)
+{
+    if (!PyLong_CheckExact(op)) {
+        return 0;
+    }
+    const PyLongObject *v = (const PyLongObject *)op;
+    Py_ssize_t ndigits = _PyLong_DigitCount(v);
+    if (ndigits > 2) {
+        return 0;
+    }
+    int64_t magnitude = ndigits == 0 ? 0 : (int64_t)v->long_value.ob_digit[0];
+    if (ndigits == 2) {
+        magnitude |= (int64_t)v->long_value.ob_digit[1] << PyLong_SHIFT;
+    }
+    *value = _PyLong_IsNegative(v) ? -magnitude : magnitude;
+    return 1;
+}
+
+/* BINARY_OP_INT_WORD's operators (%, //, &, |, ^, <<, >> and their
+   in-place forms, which ints do not have) on |x|, |y| < 2**60, in 64-bit
+   arithmetic with int's semantics (floor division, arithmetic shifts):
+   1 with the result in *value, or 0 for the generic path: a zero divisor
+   or a negative shift count (it raises), a left shift whose result would
+   not fit in 63 bits (it makes a wider int). */
+static int
+spec_int_word_result(int oparg, int64_t x, int64_t y, int64_t *value)
+{
+    int op = oparg >= NB_INPLACE_ADD ? oparg - NB_INPLACE_ADD : oparg;
+    switch (op) {
+    case NB_REMAINDER:
+    case NB_FLOOR_DIVIDE: {
+        if (y == 0) {
+            return 0;
+        }
+        int64_t q = x / y, r = x % y;
+        if (r != 0 && ((r < 0) != (y < 0))) {
+            q -= 1;
+            r += y;
+        }
+        *value = op == NB_REMAINDER ? r : q;
+        return 1;
+    }
+    case NB_AND:
+        *value = x & y;
+        return 1;
+    case NB_OR:
+        *value = x | y;
+        return 1;
+    case NB_XOR:
+        *value = x ^ y;
+        return 1;
+    case NB_RSHIFT:
+        if (y < 0) {
+            return 0;
+        }
+        /* >> of a negative int64_t is arithmetic (floor) with GCC and
+           Clang, as int's >> is; 63 places leave only the sign. */
+        *value = x >> (y > 63 ? 63 : y);
+        return 1;
+    case NB_LSHIFT:
+        if (y < 0 || y > 62 || x > (INT64_MAX >> y) || x < (INT64_MIN >> y)) {
+            return 0;
+        }
+        *value = x * ((int64_t)1 << y);
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* An int form's result: the cached small int without a call, else
+   _PyLong_FromSTwoDigits (which also hands out the cached ones). */
+static inline PyObject *
+spec_int_result(int64_t value)
+{
+    if (-_PY_NSMALLNEGINTS <= value && value < _PY_NSMALLPOSINTS) {
+        return _PyLong_SMALL_INT(value);
+    }
+    return _PyLong_FromSTwoDigits(value);
+}
+
 /* A float operator's result: an operand itself, updated, when the stack
    holds its only reference (nobody can observe the change; lhs is tried
    first, then rhs, such as the product in `x -= a * b`), else a new
@@ -660,6 +745,31 @@ leave_c_call(PyThreadState *tstate)
         goto *dispatch_table[opcode];                       \
     } while (0)
 #define JUMPBY(n) (next_instr += (n))
+
+/* Push a test's bool result (its operands already popped).  In untraced
+   code, when the next instruction is POP_JUMP_IF_FALSE / POP_JUMP_IF_TRUE
+   (`if a < b:`, `while x is not None:`), do that jump here instead: the
+   bool never reaches the stack and the jump costs no dispatch (CPython
+   3.11's COMPARE_OP_*_JUMP forms).  Traced code (another dispatch table)
+   runs the jump so that its events are seen.  The jump is read, not
+   rewritten: nothing here changes the code. */
+#define PUSH_TRUTH(truth)                                                   \
+    do {                                                                    \
+        int truth_ = (truth);                                               \
+        if (dispatch_table == opcode_targets) {                             \
+            _Py_CODEUNIT jump_ = READ_WORD(next_instr);                     \
+            if (_Py_OPCODE(jump_) == POP_JUMP_IF_FALSE) {                   \
+                next_instr += 1 + (truth_ ? 0 : _Py_OPARG(jump_));          \
+                DISPATCH();                                                 \
+            }                                                               \
+            if (_Py_OPCODE(jump_) == POP_JUMP_IF_TRUE) {                    \
+                next_instr += 1 + (truth_ ? _Py_OPARG(jump_) : 0);          \
+                DISPATCH();                                                 \
+            }                                                               \
+        }                                                                   \
+        PUSH(truth_ ? Py_True : Py_False);                                  \
+        DISPATCH();                                                         \
+    } while (0)
 
 #define STACK_LEVEL() ((int)(stack_pointer - _PyFrame_Stackbase(frame)))
 #define PUSH(v) do { PyObject *pushed_ = (v); *stack_pointer++ = pushed_; } while (0)

@@ -687,11 +687,9 @@ generic_COMPARE_OP:
     if (oparg & COMPARE_TO_BOOL) {
         int truth = PyObject_IsTrue(res);
         Py_DECREF(res);
-        if (truth < 0) {
-            STACK_SHRINK(1);
-            goto error;
-        }
-        res = truth ? Py_True : Py_False;
+        STACK_SHRINK(1);
+        ERROR_IF(truth < 0);
+        PUSH_TRUTH(truth);
     }
     SET_TOP(res);
     DISPATCH();
@@ -704,8 +702,8 @@ TARGET(IS_OP)
     int is = (_PyStackRef_Get(lhs) == _PyStackRef_Get(rhs)) ^ oparg;
     _PyStackRef_Close(lhs);
     _PyStackRef_Close(rhs);
-    SET_TOP(is ? Py_True : Py_False);
-    DISPATCH();
+    STACK_SHRINK(1);
+    PUSH_TRUTH(is);
 }
 
 TARGET(CONTAINS_OP)

@@ -307,22 +307,71 @@ TARGET(LOAD_ATTR_PROPERTY)
         goto float_form_mixed_operands;                                 \
     }
 
+/* Two compact ints (|v| < 2**30) are added, subtracted or multiplied
+   here (the result fits in 64 bits); wider ones by the int code. */
+#define BOTH_COMPACT()                                                  \
+    _PyLong_BothAreCompact((PyLongObject *)lhs, (PyLongObject *)rhs)
+#define COMPACT(op) ((int64_t)_PyLong_CompactValue((PyLongObject *)(op)))
+
 TARGET(BINARY_OP_ADD_INT)
 {
     INT_OPERANDS();
+    if (BOTH_COMPACT()) {
+        BINARY_RESULT(spec_int_result(COMPACT(lhs) + COMPACT(rhs)));
+    }
     BINARY_RESULT(_PyLong_Add((PyLongObject *)lhs, (PyLongObject *)rhs));
 }
 
 TARGET(BINARY_OP_SUBTRACT_INT)
 {
     INT_OPERANDS();
+    if (BOTH_COMPACT()) {
+        BINARY_RESULT(spec_int_result(COMPACT(lhs) - COMPACT(rhs)));
+    }
     BINARY_RESULT(_PyLong_Subtract((PyLongObject *)lhs, (PyLongObject *)rhs));
 }
 
 TARGET(BINARY_OP_MULTIPLY_INT)
 {
     INT_OPERANDS();
+    if (BOTH_COMPACT()) {
+        BINARY_RESULT(spec_int_result(COMPACT(lhs) * COMPACT(rhs)));
+    }
     BINARY_RESULT(_PyLong_Multiply((PyLongObject *)lhs, (PyLongObject *)rhs));
+}
+
+#undef BOTH_COMPACT
+#undef COMPACT
+
+/* Ints of at most two digits, the operators the *_INT forms leave
+   (session 10: `i % n`, `x & mask`, `h >> 8` went through binary_op1 and
+   the division code).  The result is made as the generic path makes it
+   (_PyLong_FromSTwoDigits: the cached small ints, else a new int). */
+TARGET(BINARY_OP_INT_WORD)
+{
+    OPERAND_REFS();
+    int64_t x, y, value;
+    if (!spec_int_word_value(lhs, &x) || !spec_int_word_value(rhs, &y)
+            || !spec_int_word_result(oparg, x, y, &value)) {
+        SPEC_MISS(BINARY_OP);
+    }
+    BINARY_RESULT(spec_int_result(value));
+}
+
+/* list + list, tuple + tuple (or +=): the type's own concatenation, which
+   binary_op1 reaches after both operands' nb_add slots declined.  The
+   same function runs, so it is as thread-safe as the generic path
+   (list_concat reads each list in its critical section). */
+TARGET(BINARY_OP_CONCAT)
+{
+    OPERAND_REFS();
+    PyTypeObject *type = Py_TYPE(lhs);
+    if (!Py_IS_TYPE(rhs, type)
+            || !(type == &PyTuple_Type
+                 || (type == &PyList_Type && oparg == NB_ADD))) {
+        SPEC_MISS(BINARY_OP);
+    }
+    BINARY_RESULT(type->tp_as_sequence->sq_concat(lhs, rhs));
 }
 
 TARGET(BINARY_OP_ADD_FLOAT)
@@ -457,12 +506,11 @@ TARGET(BINARY_OP_SUBSCR_DICT)
    COMPARE_TO_BOOL bit changes nothing. */
 #define COMPARE_RESULT(truth)                                   \
     do {                                                        \
-        int truth_ = (truth);                                   \
+        int result_ = (truth);                                  \
         _PyStackRef_Close(lhs_ref);                             \
         _PyStackRef_Close(rhs_ref);                             \
-        STACK_SHRINK(1);                                        \
-        SET_TOP(truth_ ? Py_True : Py_False);                   \
-        DISPATCH();                                             \
+        STACK_SHRINK(2);                                        \
+        PUSH_TRUTH(result_);                                    \
     } while (0)
 
 #define COMPARE_VALUES(a, b, cmp)                                       \
@@ -978,8 +1026,8 @@ TARGET(TO_BOOL_LIST)
             STACK_SHRINK(1);                                    \
             goto error;                                         \
         }                                                       \
-        SET_TOP((found_ ^ oparg) ? Py_True : Py_False);         \
-        DISPATCH();                                             \
+        STACK_SHRINK(1);                                        \
+        PUSH_TRUTH(found_ ^ oparg);                             \
     } while (0)
 
 TARGET(CONTAINS_OP_DICT)

@@ -592,6 +592,24 @@ compact_int(PyObject *op)
     return PyLong_CheckExact(op) && _PyLong_IsCompact((PyLongObject *)op);
 }
 
+/* An int BINARY_OP_INT_WORD computes with (at most two digits; the
+   body checks it again on every run). */
+static int
+word_int(PyObject *op)
+{
+    return _PyLong_DigitCount((PyLongObject *)op) <= 2;
+}
+
+/* BINARY_OP_CONCAT's operands: two exact lists for `+` (`+=` extends the
+   list in place), two exact tuples for either. */
+static int
+concat_operands(PyObject *lhs, PyObject *rhs, int oparg)
+{
+    return Py_IS_TYPE(rhs, Py_TYPE(lhs))
+           && (PyTuple_CheckExact(lhs)
+               || (PyList_CheckExact(lhs) && oparg == NB_ADD));
+}
+
 static int
 binary_op_form(PyObject *lhs, PyObject *rhs, int oparg)
 {
@@ -606,6 +624,9 @@ binary_op_form(PyObject *lhs, PyObject *rhs, int oparg)
         if (PyUnicode_CheckExact(lhs) && PyUnicode_CheckExact(rhs)) {
             return BINARY_OP_ADD_UNICODE;
         }
+        if (concat_operands(lhs, rhs, oparg)) {
+            return BINARY_OP_CONCAT;
+        }
         return ints ? BINARY_OP_ADD_INT : floats ? BINARY_OP_ADD_FLOAT : 0;
     case NB_SUBTRACT: case NB_INPLACE_SUBTRACT:
         return ints ? BINARY_OP_SUBTRACT_INT
@@ -615,6 +636,14 @@ binary_op_form(PyObject *lhs, PyObject *rhs, int oparg)
                : floats ? BINARY_OP_MULTIPLY_FLOAT : 0;
     case NB_TRUE_DIVIDE: case NB_INPLACE_TRUE_DIVIDE:
         return floats ? BINARY_OP_TRUE_DIVIDE_FLOAT : 0;
+    case NB_REMAINDER: case NB_INPLACE_REMAINDER:
+    case NB_FLOOR_DIVIDE: case NB_INPLACE_FLOOR_DIVIDE:
+    case NB_AND: case NB_INPLACE_AND:
+    case NB_OR: case NB_INPLACE_OR:
+    case NB_XOR: case NB_INPLACE_XOR:
+    case NB_LSHIFT: case NB_INPLACE_LSHIFT:
+    case NB_RSHIFT: case NB_INPLACE_RSHIFT:
+        return ints && word_int(lhs) && word_int(rhs) ? BINARY_OP_INT_WORD : 0;
     case NB_SUBSCR:
         if (PyList_CheckExact(lhs) && PyLong_CheckExact(rhs)) {
             return BINARY_OP_SUBSCR_LIST_INT;

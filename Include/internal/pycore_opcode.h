@@ -263,7 +263,10 @@ typedef uint16_t _Py_CODEUNIT;
     X(CALL_KW_BUILTIN_CLASS, CALL_KW)               \
     X(CALL_INT_1, CALL)                             \
     /* speedb (session 9) */                        \
-    X(LOAD_ATTR_PROPERTY, LOAD_ATTR)
+    X(LOAD_ATTR_PROPERTY, LOAD_ATTR)                \
+    /* speed (session 10) */                        \
+    X(BINARY_OP_INT_WORD, BINARY_OP)               \
+    X(BINARY_OP_CONCAT, BINARY_OP)
 
 #define _PY_OPCODE_ENUM(name) name,
 #define _PY_SPEC_OPCODE_ENUM(name, base) name,
