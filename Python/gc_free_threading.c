@@ -33,8 +33,12 @@
 
 #include <pthread.h>
 
+/* One cache line each, so that threads tracking into different lists
+   never share the line holding a mutex, and an index scales by a shift. */
 typedef struct gc_thread_list {
-    PyMutex mutex;                  /* protects the links of both lists */
+    _Alignas(64) PyMutex mutex;     /* protects the links of both lists */
+    uint8_t tracked_bits;           /* immutable: what tracking ors into
+                                       ob_gc_bits (the list's number) */
     int users;                      /* atomic: live threads tracking into it */
     PyGC_Head young;                /* sentinel: tracked since the last collection */
     PyGC_Head old;                  /* sentinel: survived a collection */
@@ -43,7 +47,9 @@ typedef struct gc_thread_list {
 #if _PyGC_NUM_THREAD_LISTS != 16
 #  error "thread_lists below is written out for 16 lists"
 #endif
-#define LIST_INIT(i) { { 0 }, 0,                                             \
+#define LIST_INIT(i) { { 0 },                                                 \
+                       (uint8_t)(_PyGC_BITS_TRACKED | ((i) << _PyGC_BITS_LIST_SHIFT)), \
+                       0,                                                     \
                        { &thread_lists[i].young, &thread_lists[i].young },   \
                        { &thread_lists[i].old, &thread_lists[i].old } }
 /* Numbered by their index, which tracked objects keep in ob_gc_bits. */
@@ -134,10 +140,14 @@ static inline gc_thread_list *current_list(void)
 /* The list a tracked object is linked into.  Its number was stored by
    _PyGC_LinkTracked, which happened before this untrack (the caller
    serialises tracking and untracking of one object). */
+_Static_assert(sizeof(gc_thread_list) == 64 && _PyGC_BITS_LIST_SHIFT <= 6,
+               "list_of scales the masked bits straight to a byte offset");
+
 static inline gc_thread_list *list_of(PyObject *op)
 {
     uint8_t bits = __atomic_load_n(&op->ob_gc_bits, __ATOMIC_RELAXED);
-    return &thread_lists[(bits & _PyGC_BITS_LIST_MASK) >> _PyGC_BITS_LIST_SHIFT];
+    size_t offset = (size_t)(bits & _PyGC_BITS_LIST_MASK) << (6 - _PyGC_BITS_LIST_SHIFT);
+    return (gc_thread_list *)((char *)thread_lists + offset);
 }
 
 /* ---- hooks for Python/gc.c -------------------------------------------- */
@@ -149,15 +159,13 @@ void _PyGC_LinkTracked(PyObject *op)
 {
     gc_thread_list *list = current_list();
     PyGC_Head *gc = _Py_AS_GC(op);
-    uint8_t bits = (uint8_t)(_PyGC_BITS_TRACKED
-                             | ((list - thread_lists) << _PyGC_BITS_LIST_SHIFT));
     PyMutex_Lock(&list->mutex);
     PyGC_Head *last = list->young.gc_prev;
     gc->gc_prev = last;
     gc->gc_next = &list->young;
     last->gc_next = gc;
     list->young.gc_prev = gc;
-    __atomic_fetch_or(&op->ob_gc_bits, bits, __ATOMIC_RELAXED);
+    __atomic_fetch_or(&op->ob_gc_bits, list->tracked_bits, __ATOMIC_RELAXED);
     PyMutex_Unlock(&list->mutex);
 }
 
