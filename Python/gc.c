@@ -631,9 +631,12 @@ Py_ssize_t _PyGC_HandleGarbage(PyThreadState *tstate, _PyGC_Garbage *garbage)
     find_resurrected(garbage);
     _PyGC_StartWorld(tstate);
     int debug = __atomic_load_n(&gc_debug, __ATOMIC_RELAXED);
-    for (Py_ssize_t i = 0; i < found; i++) {
+    for (Py_ssize_t i = 0; i < objects->size; i++) {
         PyObject *op = objects->items[i];
-        if (garbage->fate[i] == FATE_LEGACY) {
+        if (garbage->fate[i] == FATE_RESURRECTED) {
+            found--;
+        }
+        else if (garbage->fate[i] == FATE_LEGACY) {
             if (debug & _PyGC_DEBUG_UNCOLLECTABLE) {
                 debug_report("uncollectable", op);
             }
@@ -648,7 +651,7 @@ Py_ssize_t _PyGC_HandleGarbage(PyThreadState *tstate, _PyGC_Garbage *garbage)
     }
     PyMem_RawFree(garbage->fate);
     garbage->fate = NULL;
-    for (Py_ssize_t i = 0; i < found; i++) {
+    for (Py_ssize_t i = 0; i < objects->size; i++) {
         Py_DECREF(objects->items[i]);
     }
     _PyGC_ObjectArray_Fini(objects);

@@ -114,7 +114,8 @@ typedef enum {
 /* gc.collect(generation): collects generations 0..generation (0..2; the
    free-threaded build has two: 0 collects its young objects, 1 and 2
    everything).  Returns the number of
-   unreachable objects found (collected plus uncollectable).  When another
+   unreachable objects found (collected plus uncollectable; objects a
+   finalizer resurrected are not counted).  When another
    thread's collection is running, a _Py_GC_REASON_MANUAL collection waits
    for it (detached) and then runs; the other reasons return 0, as does a
    collection started from inside the caller's own running one.  Runs even
@@ -241,7 +242,8 @@ int _PyGC_FindGarbage(_PyGC_ObjectArray *candidates, _PyGC_Garbage *garbage);
 /* Python/gc.c, lists repaired and (free-threaded) the world running:
    weak reference callbacks, PEP 442 finalizers, resurrection, tp_clear,
    gc.garbage.  Consumes the references and frees *garbage's memory.
-   Returns the number of objects found. */
+   Returns the number of objects found, less those a finalizer
+   resurrected (as CPython counts them). */
 Py_ssize_t _PyGC_HandleGarbage(PyThreadState *tstate, _PyGC_Garbage *garbage);
 /* Free-threaded hooks used around the phases that must see a stopped
    world (no-ops in the default build). */
