@@ -12,8 +12,9 @@
    Thread safety: the collector's state below is written by the thread
    that holds `collecting` (an atomic flag, so at most one collection runs
    at a time) or with plain atomic stores for the flags the gc module
-   sets; per-object scratch (gc_refs, gc_state flags) is written only with
-   the GIL held (default build) or the world stopped (free-threaded). */
+   sets; per-object scratch (gc_refs and the pass flags, kept in gc_prev
+   while a pass runs) is written only with the GIL held (default build) or
+   the world stopped (free-threaded). */
 #include "Python.h"
 #include "pycore_gc.h"
 #include "pycore_lock.h"
@@ -207,6 +208,10 @@ int PyObject_IS_GC(PyObject *op)
 
 /* ---- cycle detection -------------------------------------------------- */
 
+/* Everything in this section runs with the GIL held (default build) or
+   the world stopped (free-threaded build): it reads and writes the pass
+   scratch in gc_prev (pycore_gc.h), which nothing else touches then. */
+
 /* op takes part in the current pass: a tracked GC object flagged
    COLLECTING.  Immortal objects never are, and are rejected before the
    pre-header is read: statically allocated ones may not have one. */
@@ -217,15 +222,40 @@ static inline PyGC_Head *candidate_head(PyObject *op)
         return NULL;
     }
     PyGC_Head *gc = _Py_AS_GC(op);
-    return (gc->gc_state & _PyGC_STATE_COLLECTING) ? gc : NULL;
+    return (_PyGC_PassFlags(gc) & _PyGC_PREV_MASK_COLLECTING) ? gc : NULL;
 }
 
-/* A reference from inside the set: it does not keep the target alive. */
+static inline void set_pass_flag(PyGC_Head *gc, uintptr_t flag)
+{
+    gc->gc_prev = (PyGC_Head *)((uintptr_t)gc->gc_prev | flag);
+}
+
+static inline int has_pass_flag(PyGC_Head *gc, uintptr_t flag)
+{
+    return (_PyGC_PassFlags(gc) & flag) != 0;
+}
+
+void _PyGC_RepairList(PyGC_Head *list)
+{
+    PyGC_Head *prev = list;
+    for (PyGC_Head *gc = list->gc_next; gc != list; gc = gc->gc_next) {
+        gc->gc_prev = (PyGC_Head *)((uintptr_t)prev
+                                    | ((uintptr_t)gc->gc_prev
+                                       & _PyGC_PREV_MASK_FINALIZED));
+        prev = gc;
+    }
+    list->gc_prev = prev;
+}
+
+/* A reference from inside the set: it does not keep the target alive.
+   gc_refs sits above the flag bits, so it is decremented in steps of
+   1 << _PyGC_PREV_SHIFT. */
 static int visit_decref(PyObject *op, void *Py_UNUSED(arg))
 {
     PyGC_Head *gc = candidate_head(op);
     if (gc != NULL) {
-        gc->gc_refs--;
+        gc->gc_prev = (PyGC_Head *)((uintptr_t)gc->gc_prev
+                                    - ((uintptr_t)1 << _PyGC_PREV_SHIFT));
     }
     return 0;
 }
@@ -233,8 +263,8 @@ static int visit_decref(PyObject *op, void *Py_UNUSED(arg))
 static int visit_reachable(PyObject *op, void *arg)
 {
     PyGC_Head *gc = candidate_head(op);
-    if (gc != NULL && !(gc->gc_state & _PyGC_STATE_REACHABLE)) {
-        gc->gc_state |= _PyGC_STATE_REACHABLE;
+    if (gc != NULL && !has_pass_flag(gc, _PyGC_PREV_MASK_REACHABLE)) {
+        set_pass_flag(gc, _PyGC_PREV_MASK_REACHABLE);
         /* Cannot fail: the stack was reserved for every candidate. */
         (void)_PyGC_ObjectArray_Push((_PyGC_ObjectArray *)arg, op);
     }
@@ -249,8 +279,8 @@ static void traverse(PyObject *op, visitproc visit, void *arg)
     }
 }
 
-/* Given candidates flagged COLLECTING whose gc_refs hold their counts,
-   set REACHABLE on every one that something outside the set keeps alive,
+/* Given candidates that began the pass with their counts as gc_refs, set
+   REACHABLE on every one that something outside the set keeps alive,
    directly or through other candidates.  -1 on memory error. */
 static int mark_reachable(_PyGC_ObjectArray *candidates)
 {
@@ -264,8 +294,8 @@ static int mark_reachable(_PyGC_ObjectArray *candidates)
     for (Py_ssize_t i = 0; i < candidates->size; i++) {
         PyObject *op = candidates->items[i];
         PyGC_Head *gc = _Py_AS_GC(op);
-        if (gc->gc_refs > 0 && !(gc->gc_state & _PyGC_STATE_REACHABLE)) {
-            gc->gc_state |= _PyGC_STATE_REACHABLE;
+        if (_PyGC_Refs(gc) > 0 && !has_pass_flag(gc, _PyGC_PREV_MASK_REACHABLE)) {
+            set_pass_flag(gc, _PyGC_PREV_MASK_REACHABLE);
             stack.items[stack.size++] = op;
         }
     }
@@ -293,51 +323,55 @@ static void own_garbage(PyObject *op)
 #endif
 }
 
-static void clear_pass_flags(_PyGC_ObjectArray *objects)
+/* Leaves the pass: gc_prev keeps only the finalized bit until the list
+   is repaired. */
+static void end_pass(PyGC_Head *gc)
 {
-    for (Py_ssize_t i = 0; i < objects->size; i++) {
-        _Py_AS_GC(objects->items[i])->gc_state &=
-            ~(_PyGC_STATE_COLLECTING | _PyGC_STATE_REACHABLE);
-    }
+    gc->gc_prev = (PyGC_Head *)((uintptr_t)gc->gc_prev
+                                & _PyGC_PREV_MASK_FINALIZED);
 }
 
-int _PyGC_FindUnreachable(_PyGC_ObjectArray *candidates,
-                          _PyGC_ObjectArray *unreachable)
+/* The garbage: candidates not marked REACHABLE, each with a strong
+   reference, still COLLECTING (that is what marks it unreachable from now
+   on) and with REACHABLE clear; the reachable candidates leave the pass.
+   -1 on memory error (nothing taken). */
+static int take_unreachable(_PyGC_ObjectArray *candidates, _PyGC_Garbage *garbage)
 {
-    if (mark_reachable(candidates) < 0) {
-        clear_pass_flags(candidates);
-        return -1;
-    }
     Py_ssize_t count = 0;
     for (Py_ssize_t i = 0; i < candidates->size; i++) {
-        if (!(_Py_AS_GC(candidates->items[i])->gc_state & _PyGC_STATE_REACHABLE)) {
-            count++;
-        }
+        PyGC_Head *gc = _Py_AS_GC(candidates->items[i]);
+        count += !has_pass_flag(gc, _PyGC_PREV_MASK_REACHABLE);
     }
-    if (array_reserve(unreachable, count) < 0) {
-        clear_pass_flags(candidates);
+    if (array_reserve(&garbage->objects, count) < 0) {
+        return -1;
+    }
+    garbage->fate = PyMem_RawCalloc((size_t)(count ? count : 1), 1);
+    if (garbage->fate == NULL) {
         return -1;
     }
     for (Py_ssize_t i = 0; i < candidates->size; i++) {
         PyObject *op = candidates->items[i];
         PyGC_Head *gc = _Py_AS_GC(op);
-        if (!(gc->gc_state & _PyGC_STATE_REACHABLE)) {
-            gc->gc_state |= _PyGC_STATE_UNREACHABLE;
+        if (has_pass_flag(gc, _PyGC_PREV_MASK_REACHABLE)) {
+            end_pass(gc);
+        }
+        else {
             own_garbage(op);
-            unreachable->items[unreachable->size++] = op;
+            garbage->objects.items[garbage->objects.size++] = op;
         }
     }
-    clear_pass_flags(candidates);
     return 0;
 }
 
 /* ---- what happens to the garbage -------------------------------------- */
 
+/* What becomes of each garbage object (_PyGC_Garbage.fate). */
+enum { FATE_DELETE = 0, FATE_RESURRECTED = 1, FATE_LEGACY = 2 };
+
+/* During _PyGC_FindGarbage, after take_unreachable: op is garbage. */
 static int is_unreachable(PyObject *op)
 {
-    return op != NULL && !_Py_IsImmortal(op) && PyObject_IS_GC(op)
-           && _PyObject_GC_IS_TRACKED(op)
-           && (_Py_AS_GC(op)->gc_state & _PyGC_STATE_UNREACHABLE);
+    return candidate_head(op) != NULL;
 }
 
 /* Marks garbage REACHABLE (here meaning "held back for gc.garbage") and
@@ -345,27 +379,26 @@ static int is_unreachable(PyObject *op)
    each object is pushed once. */
 static int visit_legacy(PyObject *op, void *arg)
 {
-    if (is_unreachable(op)) {
-        PyGC_Head *gc = _Py_AS_GC(op);
-        if (!(gc->gc_state & _PyGC_STATE_REACHABLE)) {
-            gc->gc_state |= _PyGC_STATE_REACHABLE;
-            (void)_PyGC_ObjectArray_Push((_PyGC_ObjectArray *)arg, op);
-        }
+    PyGC_Head *gc = candidate_head(op);
+    if (gc != NULL && !has_pass_flag(gc, _PyGC_PREV_MASK_REACHABLE)) {
+        set_pass_flag(gc, _PyGC_PREV_MASK_REACHABLE);
+        (void)_PyGC_ObjectArray_Push((_PyGC_ObjectArray *)arg, op);
     }
     return 0;
 }
 
 /* Objects with a legacy tp_del, and the garbage they reach, cannot be
    collected safely (tp_del may see any of them half-cleared): they go to
-   gc.garbage.  Returns how many there are. */
-static Py_ssize_t mark_legacy_finalizers(_PyGC_ObjectArray *garbage)
+   gc.garbage (fate FATE_LEGACY) and count as uncollectable. */
+static void mark_legacy_finalizers(_PyGC_Garbage *garbage)
 {
+    _PyGC_ObjectArray *objects = &garbage->objects;
     _PyGC_ObjectArray stack = { NULL, 0, 0 };
-    if (array_reserve(&stack, garbage->size) < 0) {
-        return 0;   /* nothing is moved; tp_del objects are then cleared */
+    if (array_reserve(&stack, objects->size) < 0) {
+        return;     /* nothing is moved; tp_del objects are then cleared */
     }
-    for (Py_ssize_t i = 0; i < garbage->size; i++) {
-        PyObject *op = garbage->items[i];
+    for (Py_ssize_t i = 0; i < objects->size; i++) {
+        PyObject *op = objects->items[i];
         if (Py_TYPE(op)->tp_del != NULL) {
             visit_legacy(op, &stack);
         }
@@ -374,35 +407,31 @@ static Py_ssize_t mark_legacy_finalizers(_PyGC_ObjectArray *garbage)
         traverse(stack.items[--stack.size], visit_legacy, &stack);
     }
     _PyGC_ObjectArray_Fini(&stack);
-    Py_ssize_t count = 0;
-    for (Py_ssize_t i = 0; i < garbage->size; i++) {
-        count += (_Py_AS_GC(garbage->items[i])->gc_state & _PyGC_STATE_REACHABLE) != 0;
+    for (Py_ssize_t i = 0; i < objects->size; i++) {
+        if (has_pass_flag(_Py_AS_GC(objects->items[i]), _PyGC_PREV_MASK_REACHABLE)) {
+            garbage->fate[i] = FATE_LEGACY;
+            garbage->uncollectable++;
+        }
     }
-    return count;
-}
-
-static int is_legacy(PyObject *op)
-{
-    return (_Py_AS_GC(op)->gc_state & _PyGC_STATE_REACHABLE) != 0;
 }
 
 /* Clear every weak reference to the garbage before any finalizer runs, so
    no Python code can reach a half-destroyed object through one.  A
    reference that is itself garbage is cleared with no callback (its
    callback could see the garbage); the others with a callback are
-   collected, with a new reference, into *callbacks.  World stopped. */
-static void clear_weakrefs(_PyGC_ObjectArray *garbage,
-                           _PyGC_ObjectArray *callbacks)
+   collected, with a new reference, into garbage->callbacks. */
+static void clear_weakrefs(_PyGC_Garbage *garbage)
 {
-    for (Py_ssize_t i = 0; i < garbage->size; i++) {
-        PyObject *op = garbage->items[i];
-        if (!is_legacy(op) && PyWeakref_Check(op)) {
+    _PyGC_ObjectArray *objects = &garbage->objects;
+    for (Py_ssize_t i = 0; i < objects->size; i++) {
+        PyObject *op = objects->items[i];
+        if (garbage->fate[i] != FATE_LEGACY && PyWeakref_Check(op)) {
             _PyWeakref_ClearRef((PyWeakReference *)op);
         }
     }
-    for (Py_ssize_t i = 0; i < garbage->size; i++) {
-        PyObject *op = garbage->items[i];
-        if (is_legacy(op)) {
+    for (Py_ssize_t i = 0; i < objects->size; i++) {
+        PyObject *op = objects->items[i];
+        if (garbage->fate[i] == FATE_LEGACY) {
             continue;
         }
         PyWeakReference **list = _PyObject_GET_WEAKREFS_LISTPTR(op);
@@ -413,11 +442,26 @@ static void clear_weakrefs(_PyGC_ObjectArray *garbage,
             PyWeakReference *ref = *list;
             _PyWeakref_ClearRef(ref);
             if (ref->wr_callback != NULL && !is_unreachable((PyObject *)ref)
-                && _PyGC_ObjectArray_Push(callbacks, (PyObject *)ref) == 0) {
+                && _PyGC_ObjectArray_Push(&garbage->callbacks,
+                                          (PyObject *)ref) == 0) {
                 Py_INCREF(ref);
             }
         }
     }
+}
+
+int _PyGC_FindGarbage(_PyGC_ObjectArray *candidates, _PyGC_Garbage *garbage)
+{
+    if (mark_reachable(candidates) < 0
+            || take_unreachable(candidates, garbage) < 0) {
+        _PyGC_ObjectArray_Fini(&garbage->objects);
+        PyMem_RawFree(garbage->fate);
+        garbage->fate = NULL;
+        return -1;
+    }
+    mark_legacy_finalizers(garbage);
+    clear_weakrefs(garbage);
+    return 0;
 }
 
 static void call_weakref_callbacks(_PyGC_ObjectArray *callbacks)
@@ -440,11 +484,11 @@ static void call_weakref_callbacks(_PyGC_ObjectArray *callbacks)
 
 /* PEP 442: each finalizer runs once in the object's life, before any of
    the garbage is cleared, so every finalizer sees intact objects. */
-static void call_finalizers(_PyGC_ObjectArray *garbage)
+static void call_finalizers(_PyGC_Garbage *garbage)
 {
-    for (Py_ssize_t i = 0; i < garbage->size; i++) {
-        PyObject *op = garbage->items[i];
-        if (is_legacy(op) || Py_TYPE(op)->tp_finalize == NULL
+    for (Py_ssize_t i = 0; i < garbage->objects.size; i++) {
+        PyObject *op = garbage->objects.items[i];
+        if (garbage->fate[i] == FATE_LEGACY || Py_TYPE(op)->tp_finalize == NULL
                 || PyObject_GC_IsFinalized(op)) {
             continue;
         }
@@ -455,20 +499,23 @@ static void call_finalizers(_PyGC_ObjectArray *garbage)
     }
 }
 
-/* What becomes of each garbage object, decided in _PyGC_HandleUnreachable. */
-enum { FATE_DELETE = 0, FATE_RESURRECTED = 1, FATE_LEGACY = 2 };
-
 /* After finalizers, some garbage may be referenced from outside again
-   (resurrected), and with it whatever garbage it reaches.  Recompute
-   gc_refs over the garbage, discounting the collector's own reference,
-   and mark those FATE_RESURRECTED.  World stopped.  On memory error
-   everything counts as resurrected, which is safe. */
-static void find_resurrected(_PyGC_ObjectArray *garbage, char *fate)
+   (resurrected), and with it whatever garbage it reaches.  A second pass
+   over the garbage, its gc_refs discounting the collector's own
+   reference, marks those FATE_RESURRECTED.  The garbage lies scattered
+   over the lists, so instead of repairing whole lists afterwards each
+   object's gc_prev is saved and put back.  World stopped.  On memory
+   error everything counts as resurrected, which is safe. */
+static void find_resurrected(_PyGC_Garbage *garbage)
 {
+    _PyGC_ObjectArray *objects = &garbage->objects;
+    char *fate = garbage->fate;
     _PyGC_ObjectArray candidates = { NULL, 0, 0 };
-    int status = array_reserve(&candidates, garbage->size);
-    for (Py_ssize_t i = 0; i < garbage->size && status == 0; i++) {
-        PyObject *op = garbage->items[i];
+    PyGC_Head **saved = PyMem_RawMalloc(sizeof(PyGC_Head *)
+                                        * (size_t)(objects->size ? objects->size : 1));
+    int status = saved == NULL ? -1 : array_reserve(&candidates, objects->size);
+    for (Py_ssize_t i = 0; i < objects->size && status == 0; i++) {
+        PyObject *op = objects->items[i];
         if (fate[i] == FATE_LEGACY) {
             continue;
         }
@@ -478,22 +525,28 @@ static void find_resurrected(_PyGC_ObjectArray *garbage, char *fate)
             continue;
         }
         PyGC_Head *gc = _Py_AS_GC(op);
-        gc->gc_refs = _PyGC_RefCount(op) - 1;
-        gc->gc_state |= _PyGC_STATE_COLLECTING;
+        saved[candidates.size] = gc->gc_prev;
+        _PyGC_BeginPass(gc, _PyGC_RefCount(op) - 1);
         candidates.items[candidates.size++] = op;
     }
     if (status == 0) {
         status = mark_reachable(&candidates);
     }
-    for (Py_ssize_t i = 0; i < garbage->size; i++) {
-        PyObject *op = garbage->items[i];
-        if (fate[i] == FATE_DELETE
-                && (status < 0
-                    || (_Py_AS_GC(op)->gc_state & _PyGC_STATE_REACHABLE))) {
+    for (Py_ssize_t i = 0, j = 0; i < objects->size; i++) {
+        PyObject *op = objects->items[i];
+        if (j < candidates.size && candidates.items[j] == op) {
+            PyGC_Head *gc = _Py_AS_GC(op);
+            if (fate[i] == FATE_DELETE
+                    && has_pass_flag(gc, _PyGC_PREV_MASK_REACHABLE)) {
+                fate[i] = FATE_RESURRECTED;
+            }
+            gc->gc_prev = saved[j++];
+        }
+        if (status < 0 && fate[i] == FATE_DELETE) {
             fate[i] = FATE_RESURRECTED;
         }
     }
-    clear_pass_flags(&candidates);
+    PyMem_RawFree(saved);
     _PyGC_ObjectArray_Fini(&candidates);
 }
 
@@ -566,64 +619,42 @@ static void debug_report(const char *what, PyObject *op)
     fprintf(stderr, "gc: %s <%s %p>\n", what, Py_TYPE(op)->tp_name, (void *)op);
 }
 
-static void clear_unreachable_flags(_PyGC_ObjectArray *garbage)
+Py_ssize_t _PyGC_HandleGarbage(PyThreadState *tstate, _PyGC_Garbage *garbage)
 {
-    for (Py_ssize_t i = 0; i < garbage->size; i++) {
-        _Py_AS_GC(garbage->items[i])->gc_state &= ~_PyGC_STATE_FLAGS;
-    }
-}
-
-Py_ssize_t _PyGC_HandleUnreachable(PyThreadState *tstate,
-                                   _PyGC_ObjectArray *garbage,
-                                   Py_ssize_t *uncollectable)
-{
-    Py_ssize_t found = garbage->size;
-    _PyGC_ObjectArray callbacks = { NULL, 0, 0 };
-    /* NULL (no memory): nothing is deleted this time; safe, not tidy. */
-    char *fate = PyMem_RawCalloc((size_t)(found ? found : 1), 1);
-
-    /* Entered with the world stopped (free-threaded): nothing else may
-       see the garbage while its weak references are cleared. */
-    *uncollectable = mark_legacy_finalizers(garbage);
-    for (Py_ssize_t i = 0; fate != NULL && i < found; i++) {
-        if (is_legacy(garbage->items[i])) {
-            fate[i] = FATE_LEGACY;
-        }
-    }
-    clear_weakrefs(garbage, &callbacks);
-    _PyGC_StartWorld(tstate);
-
-    call_weakref_callbacks(&callbacks);
-    _PyGC_ObjectArray_Fini(&callbacks);
+    _PyGC_ObjectArray *objects = &garbage->objects;
+    Py_ssize_t found = objects->size;
+    call_weakref_callbacks(&garbage->callbacks);
+    _PyGC_ObjectArray_Fini(&garbage->callbacks);
     call_finalizers(garbage);
 
-    if (fate != NULL) {
-        _PyGC_StopWorld(tstate);
-        find_resurrected(garbage, fate);
-        _PyGC_StartWorld(tstate);
-    }
-    clear_unreachable_flags(garbage);
+    _PyGC_StopWorld(tstate);
+    find_resurrected(garbage);
+    _PyGC_StartWorld(tstate);
     int debug = __atomic_load_n(&gc_debug, __ATOMIC_RELAXED);
-    for (Py_ssize_t i = 0; fate != NULL && i < found; i++) {
-        PyObject *op = garbage->items[i];
-        if (fate[i] == FATE_LEGACY) {
+    for (Py_ssize_t i = 0; i < objects->size; i++) {
+        PyObject *op = objects->items[i];
+        if (garbage->fate[i] == FATE_RESURRECTED) {
+            found--;
+        }
+        else if (garbage->fate[i] == FATE_LEGACY) {
             if (debug & _PyGC_DEBUG_UNCOLLECTABLE) {
                 debug_report("uncollectable", op);
             }
             save_to_garbage(op);
         }
-        else if (fate[i] == FATE_DELETE) {
+        else if (garbage->fate[i] == FATE_DELETE) {
             if (debug & _PyGC_DEBUG_COLLECTABLE) {
                 debug_report("collectable", op);
             }
             delete_garbage(op);
         }
     }
-    PyMem_RawFree(fate);
-    for (Py_ssize_t i = 0; i < found; i++) {
-        Py_DECREF(garbage->items[i]);
+    PyMem_RawFree(garbage->fate);
+    garbage->fate = NULL;
+    for (Py_ssize_t i = 0; i < objects->size; i++) {
+        Py_DECREF(objects->items[i]);
     }
-    garbage->size = 0;
+    _PyGC_ObjectArray_Fini(objects);
     return found;
 }
 /* ---- running collections ---------------------------------------------- */

@@ -28,12 +28,12 @@ typedef struct {
 #define GEN_HEAD(n) (&generations[n].head)
 
 static gc_generation generations[_PyGC_NUM_GENERATIONS] = {
-    { { GEN_HEAD(0), GEN_HEAD(0), 0, 0 }, 2000, 0 },
-    { { GEN_HEAD(1), GEN_HEAD(1), 0, 0 }, 10, 0 },
-    { { GEN_HEAD(2), GEN_HEAD(2), 0, 0 }, 10, 0 },
+    { { GEN_HEAD(0), GEN_HEAD(0) }, 2000, 0 },
+    { { GEN_HEAD(1), GEN_HEAD(1) }, 10, 0 },
+    { { GEN_HEAD(2), GEN_HEAD(2) }, 10, 0 },
 };
 static PyGC_Head permanent_generation = {
-    &permanent_generation, &permanent_generation, 0, 0
+    &permanent_generation, &permanent_generation
 };
 
 /* Objects that survived a generation-1 collection since the last full
@@ -108,9 +108,7 @@ static Py_ssize_t list_size(PyGC_Head *list)
 
 void _PyGC_LinkTracked(PyObject *op)
 {
-    PyGC_Head *gc = _Py_AS_GC(op);
-    gc->gc_state = 0;
-    list_append(gc, GEN_HEAD(0));
+    list_append(_Py_AS_GC(op), GEN_HEAD(0));
 }
 
 void _PyGC_UnlinkTracked(PyObject *op)
@@ -158,9 +156,10 @@ int _PyGC_AutomaticGeneration(void)
 }
 
 /* The candidates are generations 0..generation, merged into the list of
-   `generation`.  Objects whose count is zero are being destroyed (their
-   dealloc is running a finalizer) and immortal ones never die: both are
-   left out, which only makes what they reference look reachable. */
+   `generation`, each beginning the pass.  Objects whose count is zero are
+   being destroyed (their dealloc is running a finalizer) and immortal
+   ones never die: both are left out, which only makes what they
+   reference look reachable.  Either way the caller repairs the list. */
 static int gather_candidates(int generation, _PyGC_ObjectArray *candidates)
 {
     PyGC_Head *list = GEN_HEAD(generation);
@@ -173,13 +172,9 @@ static int gather_candidates(int generation, _PyGC_ObjectArray *candidates)
             continue;
         }
         if (_PyGC_ObjectArray_Push(candidates, op) < 0) {
-            for (Py_ssize_t j = 0; j < candidates->size; j++) {
-                _Py_AS_GC(candidates->items[j])->gc_state = 0;
-            }
             return -1;
         }
-        gc->gc_refs = op->ob_refcnt;
-        gc->gc_state = _PyGC_STATE_COLLECTING;
+        _PyGC_BeginPass(gc, op->ob_refcnt);
     }
     return 0;
 }
@@ -195,14 +190,17 @@ Py_ssize_t _PyGC_CollectGenerations(PyThreadState *tstate, int generation,
         generations[i].count = 0;
     }
     _PyGC_ObjectArray candidates = { NULL, 0, 0 };
-    _PyGC_ObjectArray garbage = { NULL, 0, 0 };
-    if (gather_candidates(generation, &candidates) < 0
-            || _PyGC_FindUnreachable(&candidates, &garbage) < 0) {
-        _PyGC_ObjectArray_Fini(&candidates);
+    _PyGC_Garbage garbage = { { NULL, 0, 0 }, { NULL, 0, 0 }, NULL, 0 };
+    int status = gather_candidates(generation, &candidates);
+    if (status == 0) {
+        status = _PyGC_FindGarbage(&candidates, &garbage);
+    }
+    _PyGC_RepairList(GEN_HEAD(generation));
+    Py_ssize_t survivors = candidates.size - garbage.objects.size;
+    _PyGC_ObjectArray_Fini(&candidates);
+    if (status < 0) {
         return 0;
     }
-    Py_ssize_t survivors = candidates.size - garbage.size;
-    _PyGC_ObjectArray_Fini(&candidates);
     /* Survivors age; the garbage goes along and leaves the list when it
        is freed (or stays there, resurrected). */
     if (generation + 1 < _PyGC_NUM_GENERATIONS) {
@@ -215,8 +213,8 @@ Py_ssize_t _PyGC_CollectGenerations(PyThreadState *tstate, int generation,
         long_lived_pending = 0;
         long_lived_total = survivors;
     }
-    Py_ssize_t found = _PyGC_HandleUnreachable(tstate, &garbage, uncollectable);
-    _PyGC_ObjectArray_Fini(&garbage);
+    Py_ssize_t found = _PyGC_HandleGarbage(tstate, &garbage);
+    *uncollectable = garbage.uncollectable;
     return found;
 }
 

@@ -3,12 +3,18 @@
    Each thread links the objects it tracks into its own list, guarded by
    that list's PyMutex: tracking is an uncontended lock of a lock no
    other thread normally touches, and untracking from another thread
-   (an object freed elsewhere) contends only with that one owner.  Lists
-   are never freed: when a thread exits its list is released, keeping its
-   objects, and the next new thread adopts it.  A collection stops the
-   world, walks the lists, computes gc_refs from both halves of each
-   biased count, takes ownership of the garbage, and restarts the world
-   before running callbacks and finalizers (Python/gc.c).
+   (an object freed elsewhere) contends only with that one owner.  There
+   are _PyGC_NUM_THREAD_LISTS lists, statically allocated and never
+   freed; a tracked object's ob_gc_bits hold the number of its list, so
+   untracking finds the list with no search and the 16-byte pre-header
+   holds only the two links.  When a thread exits its list is released,
+   keeping its objects, and the next new thread adopts it; while every
+   list has a live thread, further threads share lists round robin (the
+   mutex keeps that correct; it only adds contention).  A collection stops
+   the world, walks the lists, computes gc_refs from both halves of each
+   biased count, takes ownership of the garbage, repairs the lists, and
+   restarts the world before running callbacks and finalizers
+   (Python/gc.c).
 
    Two generations: each thread list is really two lists sharing one
    mutex, `young` (where tracking links an object) and `old`.  A young
@@ -27,16 +33,37 @@
 
 #include <pthread.h>
 
+/* One cache line each, so that threads tracking into different lists
+   never share the line holding a mutex, and an index scales by a shift. */
 typedef struct gc_thread_list {
-    PyMutex mutex;                  /* protects the links of both lists */
-    int in_use;                     /* atomic: a live thread owns it */
+    _Alignas(64) PyMutex mutex;     /* protects the links of both lists */
+    uint8_t tracked_bits;           /* immutable: what tracking ors into
+                                       ob_gc_bits (the list's number) */
+    int users;                      /* atomic: live threads tracking into it */
     PyGC_Head young;                /* sentinel: tracked since the last collection */
     PyGC_Head old;                  /* sentinel: survived a collection */
-    struct gc_thread_list *next;    /* registry link, immutable once set */
 } gc_thread_list;
 
-/* Every list ever made, pushed with compare-and-swap, never removed. */
-static gc_thread_list *registry;
+#if _PyGC_NUM_THREAD_LISTS != 16
+#  error "thread_lists below is written out for 16 lists"
+#endif
+#define LIST_INIT(i) { { 0 },                                                 \
+                       (uint8_t)(_PyGC_BITS_TRACKED | ((i) << _PyGC_BITS_LIST_SHIFT)), \
+                       0,                                                     \
+                       { &thread_lists[i].young, &thread_lists[i].young },   \
+                       { &thread_lists[i].old, &thread_lists[i].old } }
+/* Numbered by their index, which tracked objects keep in ob_gc_bits. */
+static gc_thread_list thread_lists[_PyGC_NUM_THREAD_LISTS] = {
+    LIST_INIT(0), LIST_INIT(1), LIST_INIT(2), LIST_INIT(3),
+    LIST_INIT(4), LIST_INIT(5), LIST_INIT(6), LIST_INIT(7),
+    LIST_INIT(8), LIST_INIT(9), LIST_INIT(10), LIST_INIT(11),
+    LIST_INIT(12), LIST_INIT(13), LIST_INIT(14), LIST_INIT(15),
+};
+#define FOR_EACH_LIST(list) \
+    for (gc_thread_list *list = thread_lists; \
+         list < thread_lists + _PyGC_NUM_THREAD_LISTS; list++)
+
+static unsigned int next_shared_list;   /* atomic: round robin when all are used */
 static __thread gc_thread_list *thread_list;
 static pthread_once_t release_key_once = PTHREAD_ONCE_INIT;
 static pthread_key_t release_key;
@@ -60,9 +87,10 @@ static int young_collections;           /* since the last full one */
 static __thread int count_delta;
 #define COUNT_FLUSH 64
 
+/* Thread-specific-data destructor of a thread that tracked objects. */
 static void release_list(void *arg)
 {
-    __atomic_store_n(&((gc_thread_list *)arg)->in_use, 0, __ATOMIC_RELEASE);
+    __atomic_fetch_sub(&((gc_thread_list *)arg)->users, 1, __ATOMIC_RELEASE);
 }
 
 static void make_release_key(void)
@@ -72,46 +100,29 @@ static void make_release_key(void)
     }
 }
 
-static gc_thread_list *adopt_released_list(void)
+/* A list no live thread uses, or (all in use) the next one round robin. */
+static gc_thread_list *claim_list(void)
 {
-    for (gc_thread_list *list = __atomic_load_n(&registry, __ATOMIC_ACQUIRE);
-         list != NULL; list = list->next) {
+    FOR_EACH_LIST(list) {
         int expected = 0;
-        if (__atomic_compare_exchange_n(&list->in_use, &expected, 1, 0,
+        if (__atomic_compare_exchange_n(&list->users, &expected, 1, 0,
                                         __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
             return list;
         }
     }
-    return NULL;
-}
-
-static gc_thread_list *new_list(void)
-{
-    gc_thread_list *list = PyMem_RawCalloc(1, sizeof(gc_thread_list));
-    if (list == NULL) {
-        Py_FatalError("out of memory allocating a GC list");
-    }
-    list->in_use = 1;
-    list->young.gc_next = list->young.gc_prev = &list->young;
-    list->old.gc_next = list->old.gc_prev = &list->old;
-    gc_thread_list *head = __atomic_load_n(&registry, __ATOMIC_RELAXED);
-    do {
-        list->next = head;
-    } while (!__atomic_compare_exchange_n(&registry, &head, list, 0,
-                                          __ATOMIC_RELEASE, __ATOMIC_RELAXED));
+    unsigned int n = __atomic_fetch_add(&next_shared_list, 1, __ATOMIC_RELAXED);
+    gc_thread_list *list = &thread_lists[n % _PyGC_NUM_THREAD_LISTS];
+    __atomic_fetch_add(&list->users, 1, __ATOMIC_ACQ_REL);
     return list;
 }
 
-/* A thread's first tracked object: adopt or make its list.  Out of line
-   (ftcost, session 9) so that _PyGC_LinkTracked's common path saves no
-   registers: every container allocation runs it. */
+/* A thread's first tracked object: claim a list.  Out of line (ftcost,
+   session 9) so that _PyGC_LinkTracked's common path saves no registers:
+   every container allocation runs it. */
 static Py_NO_INLINE gc_thread_list *attach_list(void)
 {
     pthread_once(&release_key_once, make_release_key);
-    gc_thread_list *list = adopt_released_list();
-    if (list == NULL) {
-        list = new_list();
-    }
+    gc_thread_list *list = claim_list();
     pthread_setspecific(release_key, list);
     thread_list = list;
     return list;
@@ -126,13 +137,24 @@ static inline gc_thread_list *current_list(void)
     return list;
 }
 
-static inline gc_thread_list *list_of(PyGC_Head *gc)
+/* The list a tracked object is linked into.  Its number was stored by
+   _PyGC_LinkTracked, which happened before this untrack (the caller
+   serialises tracking and untracking of one object). */
+_Static_assert(sizeof(gc_thread_list) == 64 && _PyGC_BITS_LIST_SHIFT <= 6,
+               "list_of scales the masked bits straight to a byte offset");
+
+static inline gc_thread_list *list_of(PyObject *op)
 {
-    return (gc_thread_list *)(gc->gc_state & ~_PyGC_STATE_FLAGS);
+    uint8_t bits = __atomic_load_n(&op->ob_gc_bits, __ATOMIC_RELAXED);
+    size_t offset = (size_t)(bits & _PyGC_BITS_LIST_MASK) << (6 - _PyGC_BITS_LIST_SHIFT);
+    return (gc_thread_list *)((char *)thread_lists + offset);
 }
 
 /* ---- hooks for Python/gc.c -------------------------------------------- */
 
+/* Links op at the end of the calling thread's young list under that
+   list's mutex, and records the list's number with the tracked bit (an
+   atomic or: other bits of ob_gc_bits may change concurrently). */
 void _PyGC_LinkTracked(PyObject *op)
 {
     gc_thread_list *list = current_list();
@@ -143,21 +165,23 @@ void _PyGC_LinkTracked(PyObject *op)
     gc->gc_next = &list->young;
     last->gc_next = gc;
     list->young.gc_prev = gc;
-    gc->gc_state = (uintptr_t)list;
-    __atomic_fetch_or(&op->ob_gc_bits, (uint8_t)_PyGC_BITS_TRACKED, __ATOMIC_RELAXED);
+    __atomic_fetch_or(&op->ob_gc_bits, list->tracked_bits, __ATOMIC_RELAXED);
     PyMutex_Unlock(&list->mutex);
 }
 
+/* Unlinks op under its list's mutex, from whichever thread. */
 void _PyGC_UnlinkTracked(PyObject *op)
 {
     PyGC_Head *gc = _Py_AS_GC(op);
-    gc_thread_list *list = list_of(gc);
+    gc_thread_list *list = list_of(op);
     PyMutex_Lock(&list->mutex);
     gc->gc_prev->gc_next = gc->gc_next;
     gc->gc_next->gc_prev = gc->gc_prev;
     gc->gc_next = NULL;
     gc->gc_prev = NULL;
-    __atomic_fetch_and(&op->ob_gc_bits, (uint8_t)~_PyGC_BITS_TRACKED, __ATOMIC_RELAXED);
+    __atomic_fetch_and(&op->ob_gc_bits,
+                       (uint8_t)~(_PyGC_BITS_TRACKED | _PyGC_BITS_LIST_MASK),
+                       __ATOMIC_RELAXED);
     PyMutex_Unlock(&list->mutex);
 }
 
@@ -212,7 +236,7 @@ int _PyGC_AutomaticGeneration(void)
     return 0;
 }
 
-/* ---- collection (world stopped from gather to detection) ------------- */
+/* ---- collection (world stopped from gather to list repair) ----------- */
 
 /* Add the objects of one list to the candidates.  Walked without the
    list's lock: the world is stopped, and no thread detaches while holding
@@ -234,34 +258,40 @@ static int gather_list(PyGC_Head *sentinel, _PyGC_ObjectArray *candidates)
         if (_PyGC_ObjectArray_Push(candidates, op) < 0) {
             return -1;
         }
-        gc->gc_refs = refs;
-        gc->gc_state |= _PyGC_STATE_COLLECTING;
+        _PyGC_BeginPass(gc, refs);
     }
     return 0;
 }
 
-/* The young objects of every thread, and the old ones too when `full`. */
+/* The young objects of every thread, and the old ones too when `full`.
+   Either way the caller repairs the lists (repair_lists). */
 static int gather_candidates(_PyGC_ObjectArray *candidates, int full)
 {
-    for (gc_thread_list *list = __atomic_load_n(&registry, __ATOMIC_ACQUIRE);
-         list != NULL; list = list->next) {
+    FOR_EACH_LIST(list) {
         if (gather_list(&list->young, candidates) < 0
                 || (full && gather_list(&list->old, candidates) < 0)) {
-            for (Py_ssize_t j = 0; j < candidates->size; j++) {
-                _Py_AS_GC(candidates->items[j])->gc_state &= ~_PyGC_STATE_FLAGS;
-            }
             return -1;
         }
     }
     return 0;
 }
 
+/* Ends the pass over the lists gather_candidates walked. */
+static void repair_lists(int full)
+{
+    FOR_EACH_LIST(list) {
+        _PyGC_RepairList(&list->young);
+        if (full) {
+            _PyGC_RepairList(&list->old);
+        }
+    }
+}
+
 /* Move every young object to its thread's old list (world stopped).  The
    garbage moves too: it is untracked as it is freed, wherever it is. */
 static void promote_young(void)
 {
-    for (gc_thread_list *list = __atomic_load_n(&registry, __ATOMIC_ACQUIRE);
-         list != NULL; list = list->next) {
+    FOR_EACH_LIST(list) {
         PyGC_Head *first = list->young.gc_next;
         if (first == &list->young) {
             continue;
@@ -304,22 +334,26 @@ Py_ssize_t _PyGC_CollectGenerations(PyThreadState *tstate, int generation,
        can be recognised as garbage in this collection. */
     _Py_brc_merge_queued(_Py_ThreadId());
     _PyGC_ObjectArray candidates = { NULL, 0, 0 };
-    _PyGC_ObjectArray garbage = { NULL, 0, 0 };
+    _PyGC_Garbage garbage = { { NULL, 0, 0 }, { NULL, 0, 0 }, NULL, 0 };
     _PyGC_StopWorld(tstate);
     __atomic_store_n(&young_count, 0, __ATOMIC_RELAXED);
     count_delta = 0;
-    if (gather_candidates(&candidates, full) < 0
-            || _PyGC_FindUnreachable(&candidates, &garbage) < 0) {
-        _PyGC_StartWorld(tstate);
-        _PyGC_ObjectArray_Fini(&candidates);
+    int status = gather_candidates(&candidates, full);
+    if (status == 0) {
+        status = _PyGC_FindGarbage(&candidates, &garbage);
+    }
+    repair_lists(full);
+    if (status == 0) {
+        promote_young();
+        note_survivors(full, candidates.size - garbage.objects.size);
+    }
+    _PyGC_StartWorld(tstate);
+    _PyGC_ObjectArray_Fini(&candidates);
+    if (status < 0) {
         return 0;
     }
-    promote_young();
-    note_survivors(full, candidates.size - garbage.size);
-    _PyGC_ObjectArray_Fini(&candidates);
-    /* Returns with the world restarted. */
-    Py_ssize_t found = _PyGC_HandleUnreachable(tstate, &garbage, uncollectable);
-    _PyGC_ObjectArray_Fini(&garbage);
+    Py_ssize_t found = _PyGC_HandleGarbage(tstate, &garbage);
+    *uncollectable = garbage.uncollectable;
     return found;
 }
 
@@ -342,8 +376,7 @@ int _PyGC_VisitTracked(int generation, int (*visit)(PyObject *, void *),
                        void *arg)
 {
     int want_frozen = generation == _PyGC_GEN_PERMANENT;
-    for (gc_thread_list *list = __atomic_load_n(&registry, __ATOMIC_ACQUIRE);
-         list != NULL; list = list->next) {
+    FOR_EACH_LIST(list) {
         if (!visit_list(&list->young, want_frozen, visit, arg)
                 || !visit_list(&list->old, want_frozen, visit, arg)) {
             return 0;
@@ -395,8 +428,7 @@ static void set_frozen_bits(PyGC_Head *sentinel, int frozen)
 static void set_frozen(PyThreadState *tstate, int frozen)
 {
     _PyGC_StopWorld(tstate);
-    for (gc_thread_list *list = __atomic_load_n(&registry, __ATOMIC_ACQUIRE);
-         list != NULL; list = list->next) {
+    FOR_EACH_LIST(list) {
         set_frozen_bits(&list->young, frozen);
         set_frozen_bits(&list->old, frozen);
     }

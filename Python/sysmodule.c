@@ -7,6 +7,7 @@
 #include "Python.h"
 #include "sysmodule.h"
 #include "pycore_exceptions.h"
+#include "pycore_gc.h"             /* sys.getsizeof */
 #include "pycore_import.h"
 #include "pycore_initconfig.h"
 #include "pycore_lazyimport.h"
@@ -309,7 +310,7 @@ static PyObject *sys_getsizeof(PyObject *module, PyObject *const *args,
         return NULL;
     }
     if (PyType_HasFeature(Py_TYPE(obj), Py_TPFLAGS_HAVE_GC)) {
-        n += 2 * (Py_ssize_t)sizeof(void *);
+        n += (Py_ssize_t)_PyGC_PreHeaderSize();     /* what the object really takes */
     }
     return PyLong_FromSsize_t(n);
 }

@@ -1,12 +1,14 @@
 /* Core-only view of the cycle collector (Doc/internals/gc.md).
 
-   Every GC object, in both builds, is preceded by a PyGC_Head that links
-   it into a list of tracked objects and gives the collector scratch room.
-   Default build: the lists are the generations, protected by the GIL.
-   Free-threaded build: each thread has its own list, protected by a
-   PyMutex of that list (never a global lock); the tracked bit also lives
-   in ob_gc_bits so the fast query reads the object header only, and the
-   collector walks every thread's list with the world stopped. */
+   Every GC object, in both builds, is preceded by a 16-byte PyGC_Head
+   that links it into a list of tracked objects.  Default build: the lists
+   are the generations, protected by the GIL.  Free-threaded build: the
+   lists are per thread, each protected by a PyMutex of that list (never a
+   global lock); the tracked bit and the list's number live in ob_gc_bits,
+   so the fast query reads the object header only and untracking finds
+   the list without a search.  The collector walks the lists with the GIL
+   held or the world stopped, and borrows gc_prev for its scratch while
+   it does (see below). */
 #ifndef Py_INTERNAL_GC_H
 #define Py_INTERNAL_GC_H
 
@@ -14,33 +16,61 @@
 #  error "this header requires Py_BUILD_CORE"
 #endif
 
-/* ob_gc_bits (free-threaded build). */
+/* ob_gc_bits (free-threaded build).  Bit 7 is _PyList_BITS_SHARED. */
 #define _PyGC_BITS_TRACKED (1 << 0)
 #define _PyGC_BITS_FINALIZED (1 << 1)
 #define _PyGC_BITS_FROZEN (1 << 2)
+/* Bits 3-6: number of the thread list a tracked object is linked into
+   (Python/gc_free_threading.c); zero while untracked. */
+#define _PyGC_BITS_LIST_SHIFT 3
+#define _PyGC_BITS_LIST_MASK (0xF << _PyGC_BITS_LIST_SHIFT)
+#define _PyGC_NUM_THREAD_LISTS 16
 
+/* Outside a collection: gc_next and gc_prev link the object into its
+   list (gc_next == NULL: untracked).  Bit 0 of gc_prev is the object's
+   PEP 442 "finalized" flag in the default build (the free-threaded build
+   keeps it in ob_gc_bits).  While a collection examines the object
+   (flag _PyGC_PREV_MASK_COLLECTING set; GIL held or world stopped)
+   gc_prev holds instead gc_refs << _PyGC_PREV_SHIFT and the pass flags,
+   keeping bit 0; the collector rebuilds the link from the gc_next chain
+   (_PyGC_RepairList) before anything else may walk or change the list.
+   Pointers to a PyGC_Head are at least 8-byte aligned, so a real link
+   never has the flag bits set. */
 typedef struct _PyGC_Head {
-    struct _PyGC_Head *gc_next;     /* NULL when not tracked */
-    struct _PyGC_Head *gc_prev;     /* low bit: finalized (default build) */
-    /* Collector scratch: the object's count minus the references found
-       inside the set being collected.  Meaningful only during a
-       collection (written with the GIL held or the world stopped). */
-    Py_ssize_t gc_refs;
-    /* Low _PyGC_STATE_FLAGS bits: collector flags (same rule as gc_refs).
-       Free-threaded build: the rest is the address of the per-thread list
-       the object is linked into, fixed from PyObject_GC_Track on. */
-    uintptr_t gc_state;
+    struct _PyGC_Head *gc_next;
+    struct _PyGC_Head *gc_prev;
 } PyGC_Head;
 
 #define _Py_AS_GC(op) ((PyGC_Head *)(op) - 1)
 #define _Py_FROM_GC(gc) ((PyObject *)((PyGC_Head *)(gc) + 1))
 #define _PyGC_PREV_MASK_FINALIZED ((uintptr_t)1)
+#define _PyGC_PREV_MASK_COLLECTING ((uintptr_t)2)  /* in the pass's set */
+#define _PyGC_PREV_MASK_REACHABLE ((uintptr_t)4)   /* proven reachable */
+#define _PyGC_PREV_SHIFT 3
 
-/* gc_state flags. */
-#define _PyGC_STATE_COLLECTING ((uintptr_t)1)   /* in the candidate set */
-#define _PyGC_STATE_REACHABLE ((uintptr_t)2)    /* proven reachable */
-#define _PyGC_STATE_UNREACHABLE ((uintptr_t)4)  /* found to be garbage */
-#define _PyGC_STATE_FLAGS ((uintptr_t)7)
+/* Start examining a tracked object: gc_refs = refs, only COLLECTING set.
+   The caller holds the GIL or has stopped the world. */
+static inline void _PyGC_BeginPass(PyGC_Head *gc, Py_ssize_t refs)
+{
+    uintptr_t finalized = (uintptr_t)gc->gc_prev & _PyGC_PREV_MASK_FINALIZED;
+    gc->gc_prev = (PyGC_Head *)(((uintptr_t)refs << _PyGC_PREV_SHIFT)
+                                | _PyGC_PREV_MASK_COLLECTING | finalized);
+}
+
+static inline uintptr_t _PyGC_PassFlags(PyGC_Head *gc)
+{
+    return (uintptr_t)gc->gc_prev
+           & (_PyGC_PREV_MASK_COLLECTING | _PyGC_PREV_MASK_REACHABLE);
+}
+
+static inline Py_ssize_t _PyGC_Refs(PyGC_Head *gc)
+{
+    return (Py_ssize_t)((intptr_t)gc->gc_prev >> _PyGC_PREV_SHIFT);
+}
+
+/* Ends a pass over the list with sentinel `list`: rebuilds every gc_prev
+   from the gc_next chain, keeping bit 0 (Python/gc.c). */
+void _PyGC_RepairList(PyGC_Head *list);
 
 /* Bytes in front of every GC object. */
 static inline size_t _PyGC_PreHeaderSize(void) {
@@ -84,7 +114,8 @@ typedef enum {
 /* gc.collect(generation): collects generations 0..generation (0..2; the
    free-threaded build has two: 0 collects its young objects, 1 and 2
    everything).  Returns the number of
-   unreachable objects found (collected plus uncollectable).  When another
+   unreachable objects found (collected plus uncollectable; objects a
+   finalizer resurrected are not counted).  When another
    thread's collection is running, a _Py_GC_REASON_MANUAL collection waits
    for it (detached) and then runs; the other reasons return 0, as does a
    collection started from inside the caller's own running one.  Runs even
@@ -190,22 +221,32 @@ static inline Py_ssize_t _PyGC_RefCount(PyObject *op) {
 #endif
 }
 
-/* Python/gc.c: cycle detection over the candidates (every one of them
-   must have _PyGC_STATE_COLLECTING set and gc_refs = its count).  Fills
-   *unreachable with the garbage, each with a new strong reference, marked
-   _PyGC_STATE_UNREACHABLE; clears the other flags.  -1 on memory error
-   (nothing collected). */
-int _PyGC_FindUnreachable(_PyGC_ObjectArray *candidates,
-                          _PyGC_ObjectArray *unreachable);
-/* Python/gc.c: everything after detection (legacy finalizers, weak
-   references, PEP 442 finalizers, resurrection, tp_clear, gc.garbage);
-   consumes the references in *unreachable.  Sets *uncollectable.
-   Returns the number of objects found. */
-Py_ssize_t _PyGC_HandleUnreachable(PyThreadState *tstate,
-                                   _PyGC_ObjectArray *unreachable,
-                                   Py_ssize_t *uncollectable);
-/* Free-threaded hooks used by _PyGC_HandleUnreachable around the phases
-   that must see a stopped world (no-ops in the default build). */
+/* The garbage one collection found. */
+typedef struct {
+    _PyGC_ObjectArray objects;      /* a strong reference to each */
+    _PyGC_ObjectArray callbacks;    /* cleared weak references whose
+                                       callbacks are due: strong references */
+    char *fate;                     /* per object: what becomes of it */
+    Py_ssize_t uncollectable;       /* held back for gc.garbage */
+} _PyGC_Garbage;
+
+/* Python/gc.c, GIL held or world stopped: cycle detection over the
+   candidates (each must have begun the pass, _PyGC_BeginPass, with its
+   count), then what must happen before any Python code runs: legacy
+   finalizers are sorted out and the weak references to the garbage are
+   cleared.  Fills *garbage (zero-initialised by the caller).  -1 on memory
+   error (nothing collected).  Either way the pass scratch is left in
+   gc_prev: the caller must _PyGC_RepairList every list it gathered from
+   before anything else walks or changes them. */
+int _PyGC_FindGarbage(_PyGC_ObjectArray *candidates, _PyGC_Garbage *garbage);
+/* Python/gc.c, lists repaired and (free-threaded) the world running:
+   weak reference callbacks, PEP 442 finalizers, resurrection, tp_clear,
+   gc.garbage.  Consumes the references and frees *garbage's memory.
+   Returns the number of objects found, less those a finalizer
+   resurrected (as CPython counts them). */
+Py_ssize_t _PyGC_HandleGarbage(PyThreadState *tstate, _PyGC_Garbage *garbage);
+/* Free-threaded hooks used around the phases that must see a stopped
+   world (no-ops in the default build). */
 void _PyGC_StopWorld(PyThreadState *tstate);
 void _PyGC_StartWorld(PyThreadState *tstate);
 
