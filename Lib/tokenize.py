@@ -174,11 +174,13 @@ class Untokenizer:
                 startline = False
             elif toknum in (FSTRING_MIDDLE, TSTRING_MIDDLE):
                 tokval = _escape_braces(tokval)
-            # A name right after '{' in an f-string would read as part of
-            # a doubled brace if the previous token ended with '{'.
-            if (tokval == '{' and in_fstring_or_tstring and self.tokens
-                    and self.tokens[-1].endswith('{')):
-                tokval = ' {'
+            # Two brace operators in a row inside an f-string ('{' '{'
+            # opening a set or dict display, '}' '}' closing one) would
+            # read back as an escaped, doubled brace: keep them apart.  A
+            # literal part ending in an escaped '{{' needs no space.
+            if (tokval in ('{', '}') and in_fstring_or_tstring and self.tokens
+                    and self.tokens[-1] == tokval):
+                tokval = ' ' + tokval
             toks_append(tokval)
 
 

@@ -20,6 +20,7 @@ import operator
 import sys
 import types
 from abc import ABCMeta, abstractmethod
+from types import GenericAlias
 
 import annotationlib
 from annotationlib import ForwardRef
@@ -98,7 +99,10 @@ def _type_check(arg, msg, is_argument=True, module=None, *,
         if is_argument:
             invalid += (Final,)
     arg = _type_convert(arg, module, allow_special_forms=allow_special_forms)
-    if isinstance(arg, _GenericAlias) and arg.__origin__ in invalid:
+    # Generic[T] and Protocol[T] are C aliases (_GenericClassAlias), the
+    # others typing._GenericAlias: both carry __origin__.
+    if (isinstance(arg, (_GenericAlias, _GenericClassAlias))
+            and arg.__origin__ in invalid):
         raise TypeError(f"{arg} is not valid as type argument")
     if arg in (Any, LiteralString, NoReturn, Never, Self, TypeAlias):
         return arg
@@ -150,9 +154,16 @@ def _flatten_literal_params(params):
     return tuple(flat)
 
 
+# The cache_clear of every subscription cache, so that test harnesses can
+# drop cached aliases between runs.  Appended to only while this module
+# is imported (under the import lock).
+_cleanups = []
+
+
 def _tp_cache(func):
     """Cache subscriptions; unhashable arguments skip the cache."""
     cached = functools.lru_cache(maxsize=256, typed=True)(func)
+    _cleanups.append(cached.cache_clear)
 
     @functools.wraps(func)
     def inner(*args, **kwds):
@@ -188,6 +199,17 @@ class Any(metaclass=_AnyMeta):
         return super().__new__(cls)
 
 
+class _NotIterable:
+    """Mixin: iter() of a special form or alias raises TypeError.
+
+    __iter__ = None makes iter() refuse the object and keeps
+    isinstance(x, collections.abc.Iterable) false.
+    """
+
+    __slots__ = ()
+    __iter__ = None
+
+
 class _Final:
     """Classes that cannot be subclassed outside this module."""
     __slots__ = ('__weakref__',)
@@ -197,7 +219,7 @@ class _Final:
             raise TypeError("Cannot subclass special typing classes")
 
 
-class _SpecialForm(_Final, _root=True):
+class _SpecialForm(_Final, _NotIterable, _root=True):
     __slots__ = ('_name', '__doc__', '_getitem')
 
     def __init__(self, getitem):
@@ -640,7 +662,7 @@ def _subst_nested(old, subst):
     return old[tuple(sub_args)]
 
 
-class _SpecialGenericAlias(_BaseGenericAlias, _root=True):
+class _SpecialGenericAlias(_NotIterable, _BaseGenericAlias, _root=True):
     """The deprecated unsubscripted alias, e.g. typing.List for list."""
 
     def __init__(self, origin, nparams, *, inst=True, name=None, defaults=()):
@@ -701,7 +723,7 @@ class _SpecialGenericAlias(_BaseGenericAlias, _root=True):
         return Union[left, self]
 
 
-class _CallableGenericAlias(_GenericAlias, _root=True):
+class _CallableGenericAlias(_NotIterable, _GenericAlias, _root=True):
     def __repr__(self):
         assert self._name == 'Callable'
         args = self.__args__
@@ -804,7 +826,8 @@ class _LiteralGenericAlias(_GenericAlias, _root=True):
         return hash(frozenset(_literal_key(self.__args__)))
 
     def __repr__(self):
-        return 'typing.Literal[' + ', '.join(repr(a) for a in self.__args__) + ']'
+        return ('typing.Literal['
+                + ', '.join(_type_repr(a) for a in self.__args__) + ']')
 
 
 def _literal_key(args):
@@ -850,7 +873,7 @@ class _UnpackGenericAlias(_GenericAlias, _root=True):
         return isinstance(self.__args__[0], TypeVarTuple)
 
 
-class _AnnotatedAlias(_GenericAlias, _root=True):
+class _AnnotatedAlias(_NotIterable, _GenericAlias, _root=True):
     """Annotated[T, meta...]: nested Annotated forms are flattened."""
 
     def __init__(self, origin, metadata):

@@ -146,6 +146,19 @@ is_special_type_form(PyObject *obj)
            || _PyUnion_Check(obj);
 }
 
+/* typing.<name>, a new reference. */
+static PyObject *
+typing_attr(const char *name)
+{
+    PyObject *typing = PyImport_ImportModule("typing");
+    if (typing == NULL) {
+        return NULL;
+    }
+    PyObject *res = PyObject_GetAttrString(typing, name);
+    Py_DECREF(typing);
+    return res;
+}
+
 /* The checks typing._type_check makes of a type argument: None stands for
    NoneType, strings are forward references, and anything else must be a
    type-like object.  A new reference, or NULL with TypeError
@@ -716,30 +729,81 @@ typevar_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     return res;
 }
 
+/* The truth of arg.<name>; 0 when arg has no such attribute, -1 on
+   error. */
+static int
+attr_is_true(PyObject *arg, const char *name)
+{
+    PyObject *value;
+    if (PyObject_GetOptionalAttrString(arg, name, &value) < 0) {
+        return -1;
+    }
+    int res = value != NULL ? PyObject_IsTrue(value) : 0;
+    Py_XDECREF(value);
+    return res;
+}
+
+/* 1 when arg is an unpacked form -- *tuple[int], *list[int], *Ts,
+   Unpack[Ts], Unpack[Tuple[int, ...]] -- which stands for several
+   arguments and so cannot replace one TypeVar; -1 on error. */
+static int
+is_unpacked_form(PyObject *arg)
+{
+    if (PyType_Check(arg)) {
+        return 0;
+    }
+    int res = attr_is_true(arg, "__unpacked__");
+    if (res == 0) {
+        res = attr_is_true(arg, "__typing_is_unpacked_typevartuple__");
+    }
+    if (res != 0) {
+        return res;
+    }
+    PyObject *tuple_args;
+    if (PyObject_GetOptionalAttrString(arg, "__typing_unpacked_tuple_args__",
+                                       &tuple_args) < 0) {
+        return -1;
+    }
+    res = tuple_args != NULL && tuple_args != Py_None;
+    Py_XDECREF(tuple_args);
+    return res;
+}
+
+/* typing._type_check(arg, msg): the full check of a type argument, which
+   knows typing's special forms (Generic, Protocol, ClassVar, Final ...)
+   and turns strings into ForwardRef.  A new reference. */
+static PyObject *
+typing_type_check(PyObject *arg, const char *msg)
+{
+    PyObject *check = typing_attr("_type_check");
+    if (check == NULL) {
+        return NULL;
+    }
+    PyObject *message = PyUnicode_FromString(msg);
+    PyObject *res = message == NULL ? NULL
+        : PyObject_CallFunctionObjArgs(check, arg, message, NULL);
+    Py_XDECREF(message);
+    Py_DECREF(check);
+    return res;
+}
+
 /* typing._typevar_subst: the argument a TypeVar is replaced with. */
 static PyObject *
 typevar_typing_subst(PyObject *Py_UNUSED(self), PyObject *arg)
 {
-    PyObject *checked = type_check(arg, "Parameters to generic types must be types.");
+    PyObject *checked = typing_type_check(
+        arg, "Parameters to generic types must be types.");
     if (checked == NULL) {
         return NULL;
     }
-    if (_PyGenericAlias_Check(checked)) {
-        PyObject *unpacked;
-        if (PyObject_GetOptionalAttrString(checked, "__unpacked__", &unpacked) < 0) {
-            Py_DECREF(checked);
-            return NULL;
+    int unpacked = is_unpacked_form(checked);
+    if (unpacked != 0) {
+        if (unpacked > 0) {
+            PyErr_Format(PyExc_TypeError, "%R is not valid as type argument",
+                         checked);
         }
-        int truth = unpacked != NULL ? PyObject_IsTrue(unpacked) : 0;
-        Py_XDECREF(unpacked);
-        if (truth != 0) {
-            if (truth > 0) {
-                PyErr_Format(PyExc_TypeError, "%R is not valid as type argument",
-                             checked);
-            }
-            Py_DECREF(checked);
-            return NULL;
-        }
+        Py_DECREF(checked);
+        return NULL;
     }
     return checked;
 }
@@ -1104,12 +1168,7 @@ typevartuple_repr(PyObject *self)
 static PyObject *
 typevartuple_unpacked(PyObject *self)
 {
-    PyObject *typing = PyImport_ImportModule("typing");
-    if (typing == NULL) {
-        return NULL;
-    }
-    PyObject *unpack = PyObject_GetAttrString(typing, "Unpack");
-    Py_DECREF(typing);
+    PyObject *unpack = typing_attr("Unpack");
     if (unpack == NULL) {
         return NULL;
     }
@@ -1143,9 +1202,11 @@ typevartuple_typing_subst(PyObject *Py_UNUSED(self), PyObject *Py_UNUSED(arg))
     return NULL;
 }
 
-/* typing._typevartuple_prepare_subst, for arguments of known length: the
-   arguments that fall to the TypeVarTuple are gathered into one tuple (or
-   its default is used when none do). */
+/* The arguments that fall to the TypeVarTuple are gathered into one tuple
+   (or its default is used when none do); an unpacked arbitrary-length
+   tuple *tuple[X, ...] also fills the parameters around it.  The rules
+   live once, in typing._typevartuple_prepare, which typing's own aliases
+   use too. */
 static PyObject *
 typevartuple_prepare_subst(PyObject *self, PyObject *const *args,
                            Py_ssize_t nargs)
@@ -1154,56 +1215,18 @@ typevartuple_prepare_subst(PyObject *self, PyObject *const *args,
     if (parse_prepare_args(args, nargs, &alias, &items) < 0) {
         return NULL;
     }
-    Py_ssize_t index = index_in_parameters(self, alias, &params);
-    if (index < 0) {
+    if (index_in_parameters(self, alias, &params) < 0) {
         return NULL;
     }
-    Py_ssize_t plen = PyTuple_GET_SIZE(params);
-    for (Py_ssize_t k = index + 1; k < plen; k++) {
-        if (Py_IS_TYPE(PyTuple_GET_ITEM(params, k), &_PyTypeVarTuple_Type)) {
-            PyErr_Format(PyExc_TypeError,
-                         "More than one TypeVarTuple parameter in %S", alias);
-            Py_DECREF(params);
-            return NULL;
-        }
+    PyObject *prepare = typing_attr("_typevartuple_prepare");
+    if (prepare == NULL) {
+        Py_DECREF(params);
+        return NULL;
     }
+    PyObject *res = PyObject_CallFunctionObjArgs(prepare, self, alias, params,
+                                                 items, NULL);
+    Py_DECREF(prepare);
     Py_DECREF(params);
-    Py_ssize_t alen = PyTuple_GET_SIZE(items);
-    Py_ssize_t left = index, right = plen - index - 1;
-    if (left + right > alen) {
-        PyErr_Format(PyExc_TypeError,
-                     "Too few arguments for %S; actual %zd, expected at least %zd",
-                     alias, alen, plen - 1);
-        return NULL;
-    }
-    PyObject *gathered;
-    if (left == alen - right && has_default(self)) {
-        PyObject *dflt = typeparam_default(self, NULL);
-        if (dflt == NULL) {
-            return NULL;
-        }
-        gathered = PyTuple_Check(dflt) ? Py_NewRef(dflt) : PyTuple_Pack(1, dflt);
-        Py_DECREF(dflt);
-    }
-    else {
-        gathered = PyTuple_GetSlice(items, left, alen - right);
-    }
-    if (gathered == NULL) {
-        return NULL;
-    }
-    PyObject *res = PyTuple_New(left + 1 + right);
-    if (res == NULL) {
-        Py_DECREF(gathered);
-        return NULL;
-    }
-    for (Py_ssize_t k = 0; k < left; k++) {
-        PyTuple_SET_ITEM(res, k, Py_NewRef(PyTuple_GET_ITEM(items, k)));
-    }
-    PyTuple_SET_ITEM(res, left, gathered);
-    for (Py_ssize_t k = 0; k < right; k++) {
-        PyTuple_SET_ITEM(res, left + 1 + k,
-                         Py_NewRef(PyTuple_GET_ITEM(items, alen - right + k)));
-    }
     return res;
 }
 
@@ -1670,6 +1693,27 @@ class_alias_mro_entries(PyObject *self, PyObject *bases)
     return res;
 }
 
+/* C[int].x = v sets C.x, as typing._GenericAlias does: the alias stands
+   for its class's plain attributes.  Dunder names stay with the alias,
+   which (immutable like its base type) refuses them.  No state of its
+   own: the store is the origin's setattr, with that object's safety. */
+static int
+class_alias_setattro(PyObject *self, PyObject *name, PyObject *value)
+{
+    if (!PyUnicode_Check(name)
+        || (PyUnicode_Tailmatch(name, _Py_INTERNED_ID(__), 0, PY_SSIZE_T_MAX, -1)
+            && PyUnicode_Tailmatch(name, _Py_INTERNED_ID(__), 0, PY_SSIZE_T_MAX, 1))) {
+        return PyObject_GenericSetAttr(self, name, value);
+    }
+    PyObject *origin = PyObject_GetAttr(self, _Py_INTERNED_ID(__origin__));
+    if (origin == NULL) {
+        return -1;
+    }
+    int res = PyObject_SetAttr(origin, name, value);
+    Py_DECREF(origin);
+    return res;
+}
+
 static PyMethodDef class_alias_methods[] = {
     {"__mro_entries__", class_alias_mro_entries, METH_O, NULL},
     {NULL, NULL, 0, NULL},
@@ -1687,6 +1731,7 @@ PyTypeObject _PyGenericClassAlias_Type = {
     .tp_doc = "The alias C[args] of a generic class C.",
     .tp_repr = class_alias_repr,
     .tp_as_mapping = &class_alias_as_mapping,
+    .tp_setattro = class_alias_setattro,
     .tp_methods = class_alias_methods,
 };
 

@@ -1,0 +1,289 @@
+"""Regression tests for bugs found by running CPython's test suite against
+Weft (session 10, area lib6b: program structure and text tools): one class
+per module."""
+
+import enum
+import inspect
+import io
+import os
+import pickle
+import pkgutil
+import sys
+import tempfile
+import tokenize
+import types
+import typing
+import unittest
+import zipfile
+from typing import (Callable, ClassVar, Final, Generic, List, Literal,
+                    ParamSpec, Tuple, TypeVar, TypeVarTuple, Unpack)
+
+T = TypeVar('T')
+T1 = TypeVar('T1')
+T2 = TypeVar('T2')
+Ts = TypeVarTuple('Ts')
+
+
+class Variadic(Generic[*Ts]):
+    pass
+
+
+class Pair(Generic[T, *Ts]):
+    pass
+
+
+class GenericAliasTest(unittest.TestCase):
+
+    def test_starred_alias_pickles(self):
+        starred = next(iter(tuple[int, str]))
+        for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+            with self.subTest(proto=proto):
+                back = pickle.loads(pickle.dumps(starred, proto))
+                self.assertEqual(back, starred)
+                self.assertEqual(repr(back), '*tuple[int, str]')
+
+    def test_iterator_reduce(self):
+        it = iter(list[int])
+        func, args = it.__reduce__()
+        self.assertIs(func, iter)
+        self.assertEqual(args, (list[int],))
+        next(it)
+        self.assertEqual(it.__reduce__(), (iter, ((),)))
+
+    def test_async_generator_is_subscriptable(self):
+        alias = types.AsyncGeneratorType[int, None]
+        self.assertIs(alias.__origin__, types.AsyncGeneratorType)
+        self.assertEqual(alias.__args__, (int, None))
+
+    def test_subclass_overriding_only_new_refuses_keywords(self):
+        class Bad(types.GenericAlias):
+            def __new__(cls, *args, **kwargs):
+                return super().__new__(cls, *args, **kwargs)
+        with self.assertRaises(TypeError):
+            Bad(list, int, bad=int)
+
+        class Good(types.GenericAlias):
+            def __init__(self, *args, **kwargs):
+                pass
+        self.assertEqual(Good(list, int, extra=1), list[int])
+
+
+class TypingSubstitutionTest(unittest.TestCase):
+
+    def test_fixed_unpacked_tuple_is_spliced(self):
+        self.assertEqual(Variadic[*Ts][*tuple[int]], Variadic[int])
+        self.assertEqual(tuple[*Ts][*tuple[int, str]], tuple[int, str])
+        self.assertEqual(tuple[*Ts][*Tuple[int, str]], tuple[int, str])
+        self.assertEqual(tuple[*Ts][*tuple[*Ts]], tuple[*Ts])
+
+    def test_arbitrary_length_unpacked_tuple_fills_typevars(self):
+        self.assertEqual(tuple[T, *Ts][*tuple[int, ...]],
+                         tuple[int, *tuple[int, ...]])
+        self.assertEqual(Pair[T, *Ts][*tuple[int, ...], str],
+                         Pair[int, *tuple[int, ...], str])
+        self.assertEqual(tuple[T1, *Ts, T2][*tuple[int, ...]],
+                         tuple[int, *tuple[int, ...], int])
+
+    def test_unpacked_forms_cannot_replace_a_typevar(self):
+        for arg in (*tuple[int, ...], *Tuple[str, ...], *Ts, Unpack[Ts]):
+            with self.subTest(arg=arg):
+                with self.assertRaises(TypeError):
+                    dict[T1, T2][int, arg]
+                with self.assertRaises(TypeError):
+                    T.__typing_subst__(arg)
+
+    def test_special_forms_cannot_replace_a_typevar(self):
+        for arg in (typing.Generic, typing.Generic[T], typing.Protocol,
+                    Final, Final[int], ClassVar, ClassVar[int]):
+            with self.subTest(arg=arg):
+                with self.assertRaises(TypeError):
+                    T.__typing_subst__(arg)
+                with self.assertRaises(TypeError):
+                    list[T][arg]
+                with self.assertRaises(TypeError):
+                    List[T][arg]
+
+    def test_string_argument_becomes_forward_ref(self):
+        self.assertEqual(list[T]['int'], list[typing.ForwardRef('int')])
+        self.assertEqual(List[T]['int'], List[typing.ForwardRef('int')])
+
+
+class TypingClassAliasTest(unittest.TestCase):
+
+    def test_setting_an_attribute_sets_it_on_the_class(self):
+        class Box(Generic[T]):
+            x = 'def'
+        Box[int].x = 'changed'
+        self.assertEqual(Box.x, 'changed')
+        Box[Box[int]].z = 'new'
+        self.assertEqual(Box.z, 'new')
+        with self.assertRaises(AttributeError):
+            Box[int].__origin__ = list
+
+    def test_typevartuple_inside_paramspec_list(self):
+        P = ParamSpec('P')
+
+        class Base(Generic[P]):
+            pass
+        self.assertEqual(Base[[*Ts, int]][str, bool], Base[[str, bool, int]])
+        self.assertEqual(Base[[int, *Ts]][str, bool], Base[[int, str, bool]])
+
+    def test_literal_repr_spells_types_like_other_aliases(self):
+        self.assertEqual(repr(Literal[int]), 'typing.Literal[int]')
+        self.assertEqual(repr(Literal[1, 'a', None]),
+                         "typing.Literal[1, 'a', None]")
+
+
+class TypingIterationTest(unittest.TestCase):
+
+    def test_special_aliases_are_not_iterable(self):
+        for alias in (List, Tuple, Callable, Callable[..., T],
+                      Callable[[T], str], typing.Annotated[int, 'x'],
+                      typing.Optional):
+            with self.subTest(alias=alias):
+                with self.assertRaisesRegex(TypeError, 'not iterable'):
+                    iter(alias)
+                self.assertNotIsInstance(alias, typing.Iterable)
+
+    def test_plain_alias_still_unpacks(self):
+        self.assertEqual(len([*List[int]]), 1)
+
+    def test_cleanups_clear_the_caches(self):
+        self.assertTrue(typing._cleanups)
+        for clear in typing._cleanups:
+            clear()
+
+    def test_generic_alias_name(self):
+        self.assertIs(typing.GenericAlias, types.GenericAlias)
+
+
+class EnumTest(unittest.TestCase):
+
+    def test_order_ignores_aliases_and_multibit_flags(self):
+        class Confused(enum.Flag):
+            _order_ = 'ONE TWO FOUR DOS EIGHT'
+            ONE = enum.auto()
+            TWO = enum.auto()
+            FOUR = enum.auto()
+            DOS = 2
+            EIGHT = enum.auto()
+        self.assertEqual([m.name for m in Confused],
+                         ['ONE', 'TWO', 'FOUR', 'EIGHT'])
+
+        class Shades(enum.Enum):
+            _order_ = 'A B BB'
+            A = 1
+            B = 2
+            BB = 2
+        self.assertIs(Shades.BB, Shades.B)
+
+    def test_order_mismatch_still_raises(self):
+        with self.assertRaisesRegex(TypeError, 'member order does not match'):
+            class Bad(enum.Enum):
+                _order_ = 'B A'
+                A = 1
+                B = 2
+
+    def test_init_only_mixin_is_not_the_data_type(self):
+        class Foo:
+            def __init__(self, a):
+                self.a = a
+
+            def __repr__(self):
+                return f'Foo(a={self.a!r})'
+
+        class Entries(Foo, enum.Enum):
+            ENTRY1 = 1
+        self.assertIs(Entries._member_type_, object)
+        self.assertEqual(Entries.ENTRY1.value, 1)
+        self.assertEqual(repr(Entries.ENTRY1), 'Foo(a=1)')
+
+    def test_signature(self):
+        class Color(enum.Enum):
+            RED = 1
+        self.assertEqual(str(inspect.signature(Color)), '(*values)')
+        self.assertEqual(
+            str(inspect.signature(enum.Enum)),
+            '(new_class_name, /, names, *, module=None, qualname=None, '
+            'type=None, start=1, boundary=None)')
+
+
+class InspectTextSignatureTest(unittest.TestCase):
+
+    def signature_of(self, text):
+        def func(*args, **kwargs):
+            pass
+        func.__text_signature__ = text
+        return str(inspect.signature(func))
+
+    def test_defaults_with_binary_operators(self):
+        self.assertEqual(self.signature_of('(self, a=1+2, b=4-3, c=1 | 3 | 16)'),
+                         '(self, a=3, b=1, c=19)')
+        self.assertEqual(self.signature_of('(a=sys.maxsize - 1, b=1+2j)'),
+                         f'(a={sys.maxsize - 1}, b=(1+2j))')
+
+    def test_defaults_must_be_constants(self):
+        for text in ('(self, x=sys, y=inspect)', '(x=does_not_exist)',
+                     '(x=len)', '(x=|1)', '(x=f(1))'):
+            with self.subTest(text=text):
+                with self.assertRaises(ValueError):
+                    self.signature_of(text)
+
+
+class TokenizeTest(unittest.TestCase):
+
+    def tokens(self, source):
+        return list(tokenize.generate_tokens(io.StringIO(source).readline))
+
+    def test_multiline_fstring_middle_ends_where_its_text_does(self):
+        source = 'x = f"""\\\nabc {y}\nline2\nline3\n"""\n'
+        middles = [t for t in self.tokens(source)
+                   if t.type == tokenize.FSTRING_MIDDLE]
+        self.assertEqual([(t.string, t.start, t.end) for t in middles],
+                         [('\\\nabc ', (1, 8), (2, 4)),
+                          ('\nline2\nline3\n', (2, 7), (5, 0))])
+        self.assertEqual(tokenize.untokenize(self.tokens(source)), source)
+
+    def test_untokenize_pairs_keeps_escaped_braces_literal(self):
+        for source in ('f"{{{x}}}"\n', 'f"{ {1: 2}[1]}"\n',
+                       'f"{ {1, 2} }"\n', 'f"a{{b"\n'):
+            with self.subTest(source=source):
+                pairs = [t[:2] for t in self.tokens(source)]
+                text = tokenize.untokenize(pairs)
+                self.assertEqual([t[:2] for t in self.tokens(text)], pairs)
+
+
+class PkgutilTest(unittest.TestCase):
+
+    def test_iter_and_walk_zip_archive(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            archive = os.path.join(tmp, 'pkgs.zip')
+            with zipfile.ZipFile(archive, 'w') as z:
+                z.writestr('lib6b_zpkg/__init__.py', '')
+                z.writestr('lib6b_zpkg/mod.py', '')
+                z.writestr('lib6b_zpkg/sub/__init__.py', '')
+                z.writestr('lib6b_zmod.py', '')
+                z.writestr('data.txt', 'not a module')
+            sys.path.insert(0, archive)
+            try:
+                top = [(m.name, m.ispkg) for m in pkgutil.iter_modules([archive])]
+                self.assertEqual(top, [('lib6b_zmod', False),
+                                       ('lib6b_zpkg', True)])
+                walked = [m.name for m in pkgutil.walk_packages([archive])]
+                self.assertEqual(walked, ['lib6b_zmod', 'lib6b_zpkg',
+                                          'lib6b_zpkg.mod', 'lib6b_zpkg.sub'])
+            finally:
+                sys.path.remove(archive)
+                sys.path_importer_cache.pop(archive, None)
+                for name in [n for n in sys.modules if n.startswith('lib6b_z')]:
+                    del sys.modules[name]
+
+    def test_resolve_name_rejects_non_strings(self):
+        for bad in (None, 1, 2.0, True):
+            with self.subTest(bad=bad):
+                with self.assertRaises(TypeError):
+                    pkgutil.resolve_name(bad)
+
+
+if __name__ == '__main__':
+    unittest.main()
