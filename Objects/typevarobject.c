@@ -2222,6 +2222,22 @@ PyTypeObject _PyGeneric_Type = {
     .tp_basicsize = sizeof(PyObject),
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_doc = "Abstract base class for generic types.",
-    .tp_new = PyType_GenericNew,
+    /* tp_new: object's, set by _PyTyping_InitHook. */
     .tp_methods = generic_methods,
 };
+
+/* Start-up hook (Python/pylifecycle.c).  Generic gets object's tp_new
+   without a __new__ entry in its dict, the way CPython's Generic (a heap
+   type) inherits it: so class C(Generic[T], B) reaches B.__new__, and
+   object.__new__'s checks (abstract methods left, arguments that no
+   __init__ takes) apply to generic classes.  PyType_Ready cannot do it:
+   a static type without tp_new whose base is object is made
+   non-instantiable.  Runs once, before any other thread exists. */
+int
+_PyTyping_InitHook(PyInterpreterState *Py_UNUSED(interp))
+{
+    _PyGeneric_Type.tp_flags &= ~Py_TPFLAGS_DISALLOW_INSTANTIATION;
+    _PyGeneric_Type.tp_new = PyBaseObject_Type.tp_new;
+    PyType_Modified(&_PyGeneric_Type);
+    return 0;
+}

@@ -22,6 +22,9 @@ extern PyTypeObject _PyConstEvaluator_Type;
    types.GenericAlias subtype). */
 extern PyTypeObject _PyGenericClassAlias_Type;
 
+/* Start-up hook: Generic's tp_new (see Objects/typevarobject.c). */
+int _PyTyping_InitHook(PyInterpreterState *interp);
+
 /* typing.NoDefault, an immortal singleton. */
 extern PyObject _Py_NoDefaultStruct;
 #define _Py_NoDefault (&_Py_NoDefaultStruct)

@@ -2,6 +2,7 @@
 Weft (session 10, area lib6b: program structure and text tools): one class
 per module."""
 
+import abc
 import enum
 import inspect
 import io
@@ -119,6 +120,47 @@ class TypingClassAliasTest(unittest.TestCase):
         self.assertEqual(Box.z, 'new')
         with self.assertRaises(AttributeError):
             Box[int].__origin__ = list
+
+    def test_generic_leaves_new_to_later_bases(self):
+        class A(Generic[T]):
+            pass
+
+        class B:
+            def __new__(cls, arg):
+                obj = super().__new__(cls)
+                obj.arg = arg
+                return obj
+
+        class C(A, B):
+            pass
+        self.assertNotIn('__new__', Generic.__dict__)
+        self.assertEqual(C('foo').arg, 'foo')
+        self.assertIsInstance(A(), A)
+
+    def test_generic_classes_get_object_new_checks(self):
+        class A(Generic[T]):
+            pass
+        with self.assertRaisesRegex(TypeError, 'takes no arguments'):
+            A(42)
+
+        class WithInit(Generic[T]):
+            def __init__(self, x):
+                self.x = x
+        self.assertEqual(WithInit(3).x, 3)
+
+        class P(typing.Protocol):
+            @abc.abstractmethod
+            def meth(self):
+                pass
+
+        class Impl(P):
+            pass
+        with self.assertRaisesRegex(TypeError, 'abstract'):
+            Impl()
+
+        class Number(Generic[T], int):
+            pass
+        self.assertEqual(Number(5), 5)
 
     def test_typevartuple_inside_paramspec_list(self):
         P = ParamSpec('P')
@@ -246,7 +288,8 @@ class TokenizeTest(unittest.TestCase):
 
     def test_untokenize_pairs_keeps_escaped_braces_literal(self):
         for source in ('f"{{{x}}}"\n', 'f"{ {1: 2}[1]}"\n',
-                       'f"{ {1, 2} }"\n', 'f"a{{b"\n'):
+                       'f"{ {1, 2} }"\n', 'f"a{{b"\n',
+                       "x = '' f'' '' f''\n", "x = f'{1}' t'{2}' ''\n"):
             with self.subTest(source=source):
                 pairs = [t[:2] for t in self.tokens(source)]
                 text = tokenize.untokenize(pairs)
