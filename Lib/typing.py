@@ -1265,6 +1265,11 @@ def _no_init_or_replace_init(self, *args, **kwargs):
     cls = type(self)
     if cls._is_protocol:
         raise TypeError('Protocols cannot be instantiated')
+    # Reached through super().__init__() from a class that has its own
+    # __init__ already: searching the MRO again would find that __init__
+    # and recurse forever.
+    if cls.__init__ is not _no_init_or_replace_init:
+        return
     # A concrete subclass got this __init__ from the protocol: find the
     # first real __init__ further down the MRO and use it from now on.
     for base in cls.__mro__:
@@ -1574,7 +1579,13 @@ class _TypedDictMeta(type):
             if type(base) is not _TypedDictMeta and base is not Generic:
                 raise TypeError('cannot inherit from both a TypedDict type '
                                 'and a non-TypedDict base class')
-        generic_base = (Generic,) if any(b is Generic for b in bases) else ()
+        # A generic TypedDict's subclasses (class B(A[T])) stay generic.
+        generic_base = ((Generic,) if any(issubclass(b, Generic) for b in bases)
+                        else ())
+        if generic_base and '__orig_bases__' not in ns:
+            # Generic, added to the real bases here, was not written by
+            # the user: Generic.__init_subclass__ looks at these instead.
+            ns = {**ns, '__orig_bases__': bases}
         tp_dict = type.__new__(_TypedDictMeta, name, (*generic_base, dict), ns)
         if not hasattr(tp_dict, '__orig_bases__'):
             tp_dict.__orig_bases__ = bases

@@ -772,8 +772,8 @@ is_unpacked_form(PyObject *arg)
 /* typing._type_check(arg, msg): the full check of a type argument, which
    knows typing's special forms (Generic, Protocol, ClassVar, Final ...)
    and turns strings into ForwardRef.  A new reference. */
-static PyObject *
-typing_type_check(PyObject *arg, const char *msg)
+PyObject *
+_Py_typing_type_check(PyObject *arg, const char *msg)
 {
     PyObject *check = typing_attr("_type_check");
     if (check == NULL) {
@@ -791,7 +791,7 @@ typing_type_check(PyObject *arg, const char *msg)
 static PyObject *
 typevar_typing_subst(PyObject *Py_UNUSED(self), PyObject *arg)
 {
-    PyObject *checked = typing_type_check(
+    PyObject *checked = _Py_typing_type_check(
         arg, "Parameters to generic types must be types.");
     if (checked == NULL) {
         return NULL;
@@ -1669,6 +1669,31 @@ class_alias_getitem(PyObject *self, PyObject *item)
     return res;
 }
 
+/* 1 when typing.Protocol is among bases (typing already imported: it
+   cannot be there otherwise), 0 when not, -1 on error. */
+static int
+bases_have_protocol(PyObject *bases)
+{
+    PyObject *name = PyUnicode_FromString("typing");
+    PyObject *typing = name != NULL ? PyImport_GetModule(name) : NULL;
+    Py_XDECREF(name);
+    if (typing == NULL) {
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    PyObject *protocol;
+    int res = PyObject_GetOptionalAttrString(typing, "Protocol", &protocol);
+    Py_DECREF(typing);
+    if (res <= 0) {
+        return res;
+    }
+    res = PySequence_Contains(bases, protocol);
+    Py_DECREF(protocol);
+    return res;
+}
+
+/* Generic[T] steps aside (adds no base) when Protocol or a later
+   parameterized generic will bring Generic in anyway:
+   class P(Generic[T], Protocol), class C(Generic[T], Base[T]). */
 static PyObject *
 class_alias_mro_entries(PyObject *self, PyObject *bases)
 {
@@ -1677,6 +1702,11 @@ class_alias_mro_entries(PyObject *self, PyObject *bases)
         return NULL;
     }
     if (origin == (PyObject *)&_PyGeneric_Type && PyTuple_Check(bases)) {
+        int protocol = bases_have_protocol(bases);
+        if (protocol != 0) {
+            Py_DECREF(origin);
+            return protocol < 0 ? NULL : PyTuple_New(0);
+        }
         Py_ssize_t i = 0, n = PyTuple_GET_SIZE(bases);
         while (i < n && PyTuple_GET_ITEM(bases, i) != self) {
             i++;

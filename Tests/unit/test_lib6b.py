@@ -3,6 +3,7 @@ Weft (session 10, area lib6b: program structure and text tools): one class
 per module."""
 
 import abc
+import copy
 import enum
 import inspect
 import io
@@ -161,6 +162,49 @@ class TypingClassAliasTest(unittest.TestCase):
         class Number(Generic[T], int):
             pass
         self.assertEqual(Number(5), 5)
+
+    def test_protocol_subclass_calling_super_init(self):
+        class P(typing.Protocol):
+            x: int
+
+        class Foo(P):
+            def __init__(self):
+                super().__init__()
+                self.done = True
+        self.assertTrue(Foo().done)
+
+    def test_generic_before_protocol_steps_aside(self):
+        class P(Generic[T], typing.Protocol):
+            def meth(self, x: T) -> T: ...
+        self.assertEqual(P.__mro__, (P, typing.Protocol, Generic, object))
+        self.assertEqual(P.__parameters__, (T,))
+
+    def test_union_subscription_checks_its_arguments(self):
+        union = typing.Union['T', int]
+        self.assertEqual(union.__args__, (typing.ForwardRef('T'), int))
+        self.assertEqual(copy.copy(union), union)
+        self.assertEqual(copy.deepcopy(union), union)
+        self.assertEqual(typing.Union[int, None], int | None)
+        with self.assertRaises(TypeError):
+            typing.Union[int, Final]
+
+    def test_subclass_of_generic_typeddict_stays_generic(self):
+        KT = TypeVar('KT')
+
+        class A(typing.TypedDict, Generic[T]):
+            a: T
+
+        class B(A[KT], total=False):
+            b: KT
+
+        class C(B):
+            c: int
+        self.assertEqual(B.__bases__, (Generic, dict))
+        self.assertEqual(B.__parameters__, (KT,))
+        self.assertEqual(B.__required_keys__, frozenset({'a'}))
+        self.assertEqual(B.__optional_keys__, frozenset({'b'}))
+        self.assertEqual(C.__bases__, (Generic, dict))
+        self.assertEqual(C.__parameters__, ())
 
     def test_typevartuple_inside_paramspec_list(self):
         P = ParamSpec('P')
