@@ -7,6 +7,9 @@ import copy
 import enum
 import inspect
 import io
+import logging
+import logging.config
+import logging.handlers
 import os
 import pickle
 import pkgutil
@@ -338,6 +341,46 @@ class TokenizeTest(unittest.TestCase):
                 pairs = [t[:2] for t in self.tokens(source)]
                 text = tokenize.untokenize(pairs)
                 self.assertEqual([t[:2] for t in self.tokens(text)], pairs)
+
+
+class LoggingTest(unittest.TestCase):
+
+    def test_config_dot_properties_survive_the_fmt_retry(self):
+        class Custom(logging.Formatter):
+            custom_property = '.'
+        logger = logging.getLogger('lib6b.config')
+        self.addCleanup(logger.handlers.clear)
+        logging.config.dictConfig({
+            'version': 1,
+            'disable_existing_loggers': False,
+            'formatters': {'custom': {
+                '()': Custom, 'style': '{', 'format': '{message}',
+                '.': {'custom_property': 'value'}}},
+            'handlers': {'h': {'class': 'logging.NullHandler',
+                               'formatter': 'custom'}},
+            'loggers': {'lib6b.config': {'handlers': ['h']}},
+        })
+        handler = logger.handlers[0]
+        self.assertEqual(handler.formatter.custom_property, 'value')
+        self.assertEqual(handler.formatter._fmt, '{message}')
+
+    def test_timed_rotation_with_namer_keeps_to_its_own_files(self):
+        with tempfile.TemporaryDirectory() as wd:
+            stamps = [f'2026-01-01_00-00-{s:02d}' for s in range(0, 50, 5)]
+            handlers = []
+            for prefix in ('d.e', 'd.e.f'):
+                h = logging.handlers.TimedRotatingFileHandler(
+                    os.path.join(wd, prefix + '.log'), when='s', interval=5,
+                    backupCount=7, delay=True)
+                h.namer = lambda name: name.replace('.log', '') + '.log'
+                handlers.append(h)
+                for stamp in stamps:
+                    open(os.path.join(wd, f'{prefix}.{stamp}.log'), 'wb').close()
+            for prefix, h in zip(('d.e', 'd.e.f'), handlers):
+                doomed = [os.path.basename(p) for p in h.getFilesToDelete()]
+                self.assertEqual(doomed, [f'{prefix}.{stamp}.log'
+                                          for stamp in stamps[:3]])
+                h.close()
 
 
 class PkgutilTest(unittest.TestCase):
