@@ -1653,9 +1653,67 @@ done:
     return res;
 }
 
+/* typing.Protocol (a new reference), or NULL without an exception when
+   typing is not imported yet -- nothing can involve Protocol then -- or
+   NULL with one on error. */
+static PyObject *
+typing_protocol(void)
+{
+    PyObject *name = PyUnicode_FromString("typing");
+    PyObject *typing = name != NULL ? PyImport_GetModule(name) : NULL;
+    Py_XDECREF(name);
+    if (typing == NULL) {
+        return NULL;
+    }
+    PyObject *protocol;
+    (void)PyObject_GetOptionalAttrString(typing, "Protocol", &protocol);
+    Py_DECREF(typing);
+    return protocol;
+}
+
+/* 1 when typing.Protocol is among bases, 0 when not, -1 on error. */
+static int
+bases_have_protocol(PyObject *bases)
+{
+    PyObject *protocol = typing_protocol();
+    if (protocol == NULL) {
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    int res = PySequence_Contains(bases, protocol);
+    Py_DECREF(protocol);
+    return res;
+}
+
+/* 1 when self is Generic[...] or Protocol[...], which take no further
+   subscription; -1 on error. */
+static int
+is_generic_or_protocol_alias(PyObject *self)
+{
+    PyObject *origin = PyObject_GetAttr(self, _Py_INTERNED_ID(__origin__));
+    if (origin == NULL) {
+        return -1;
+    }
+    int res = origin == (PyObject *)&_PyGeneric_Type;
+    if (!res) {
+        PyObject *protocol = typing_protocol();
+        res = protocol != NULL ? origin == protocol : (PyErr_Occurred() ? -1 : 0);
+        Py_XDECREF(protocol);
+    }
+    Py_DECREF(origin);
+    return res;
+}
+
 static PyObject *
 class_alias_getitem(PyObject *self, PyObject *item)
 {
+    int done = is_generic_or_protocol_alias(self);
+    if (done != 0) {
+        if (done > 0) {
+            PyErr_Format(PyExc_TypeError,
+                         "Cannot subscript already-subscripted %R", self);
+        }
+        return NULL;
+    }
     PyObject *plain = Py_GenericAliasType.tp_as_mapping->mp_subscript(self, item);
     if (plain == NULL || !_PyGenericAlias_Check(plain)) {
         return plain;
@@ -1666,28 +1724,6 @@ class_alias_getitem(PyObject *self, PyObject *item)
     Py_XDECREF(origin);
     Py_XDECREF(args);
     Py_DECREF(plain);
-    return res;
-}
-
-/* 1 when typing.Protocol is among bases (typing already imported: it
-   cannot be there otherwise), 0 when not, -1 on error. */
-static int
-bases_have_protocol(PyObject *bases)
-{
-    PyObject *name = PyUnicode_FromString("typing");
-    PyObject *typing = name != NULL ? PyImport_GetModule(name) : NULL;
-    Py_XDECREF(name);
-    if (typing == NULL) {
-        return PyErr_Occurred() ? -1 : 0;
-    }
-    PyObject *protocol;
-    int res = PyObject_GetOptionalAttrString(typing, "Protocol", &protocol);
-    Py_DECREF(typing);
-    if (res <= 0) {
-        return res;
-    }
-    res = PySequence_Contains(bases, protocol);
-    Py_DECREF(protocol);
     return res;
 }
 

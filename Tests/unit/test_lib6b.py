@@ -209,6 +209,17 @@ class TypingClassAliasTest(unittest.TestCase):
         self.assertEqual(C.__bases__, (Generic, dict))
         self.assertEqual(C.__parameters__, ())
 
+    def test_generic_and_protocol_aliases_take_no_second_subscript(self):
+        S = TypeVar('S')
+        for alias in (Generic[T], typing.Protocol[T]):
+            with self.subTest(alias=alias):
+                with self.assertRaisesRegex(TypeError, 'already-subscripted'):
+                    alias[S]
+
+        class Box(Generic[T]):
+            pass
+        self.assertEqual(Box[T][int], Box[int])
+
     def test_typevartuple_inside_paramspec_list(self):
         P = ParamSpec('P')
 
