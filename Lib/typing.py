@@ -1752,6 +1752,9 @@ class NamedTupleMeta(type):
                 else:
                     set_name(val, nm_tpl, key)
         if Generic in bases:
+            # tuple comes first in the MRO: without this, X[int] would be
+            # tuple's plain GenericAlias, which checks no arguments.
+            nm_tpl.__class_getitem__ = Generic.__dict__['__class_getitem__']
             nm_tpl.__init_subclass__()
         return nm_tpl
 

@@ -220,6 +220,15 @@ class TypingClassAliasTest(unittest.TestCase):
             pass
         self.assertEqual(Box[T][int], Box[int])
 
+    def test_generic_namedtuple_subscription_is_checked(self):
+        class Pair(typing.NamedTuple, Generic[T]):
+            first: T
+        alias = Pair[int]
+        self.assertIs(alias.__origin__, Pair)
+        self.assertEqual(alias(3), (3,))
+        with self.assertRaisesRegex(TypeError, 'Too many arguments'):
+            Pair[int, str]
+
     def test_typevartuple_inside_paramspec_list(self):
         P = ParamSpec('P')
 
