@@ -3,6 +3,7 @@ Weft (session 10, area lib6b: program structure and text tools): one class
 per module."""
 
 import abc
+import ast
 import copy
 import enum
 import inspect
@@ -401,6 +402,35 @@ class LoggingTest(unittest.TestCase):
                 self.assertEqual(doomed, [f'{prefix}.{stamp}.log'
                                           for stamp in stamps[:3]])
                 h.close()
+
+
+class AstTest(unittest.TestCase):
+
+    def compile_match_value(self, value):
+        tree = ast.Module(body=[ast.Match(
+            subject=ast.Name('x', ast.Load()),
+            cases=[ast.match_case(pattern=ast.MatchValue(ast.Constant(value)),
+                                  body=[ast.Pass()])])], type_ignores=[])
+        compile(ast.fix_missing_locations(tree), '<lib6b>', 'exec')
+
+    def test_match_value_constants(self):
+        for value in (1, 1.5, 2j, 'a', b'b'):
+            self.compile_match_value(value)
+        for value in (..., (1, 2, 3), None, True, frozenset()):
+            with self.subTest(value=value):
+                with self.assertRaisesRegex(ValueError, 'unexpected constant'):
+                    self.compile_match_value(value)
+
+    def test_huge_int_literal_suggests_hexadecimal(self):
+        old = sys.get_int_max_str_digits()
+        sys.set_int_max_str_digits(4000)
+        try:
+            ast.literal_eval('3' * 4000)
+            with self.assertRaisesRegex(SyntaxError, 'Exceeds the limit .* '
+                                        'Consider hexadecimal '):
+                ast.literal_eval('3' * 4001)
+        finally:
+            sys.set_int_max_str_digits(old)
 
 
 class PkgutilTest(unittest.TestCase):
