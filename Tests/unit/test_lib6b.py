@@ -421,6 +421,41 @@ class AstTest(unittest.TestCase):
                 with self.assertRaisesRegex(ValueError, 'unexpected constant'):
                     self.compile_match_value(value)
 
+    def test_required_field_set_to_none(self):
+        cases = [
+            (ast.alias, 'name', 'import spam as SPAM'),
+            (ast.arg, 'arg', 'def spam(SPAM): spam'),
+            (ast.comprehension, 'target', '[spam for SPAM in spam]'),
+            (ast.comprehension, 'iter', '[spam for spam in SPAM]'),
+            (ast.keyword, 'value', 'spam(**SPAM)'),
+            (ast.match_case, 'pattern', 'match spam:\n case SPAM: spam'),
+            (ast.withitem, 'context_expr', 'with SPAM: spam'),
+        ]
+        for node, attr, source in cases:
+            with self.subTest(node=node.__name__, attr=attr):
+                tree = ast.parse(source)
+                for child in ast.walk(tree):
+                    if isinstance(child, node):
+                        setattr(child, attr, None)
+                with self.assertRaisesRegex(
+                        ValueError,
+                        f"^field '{attr}' is required for {node.__name__}$"):
+                    compile(tree, '<lib6b>', 'exec')
+
+    def test_none_in_a_list_of_nodes(self):
+        cases = [
+            (ast.Expr(ast.Set([None])), 'expression'),
+            (ast.Delete([None]), 'expression'),
+            (ast.If(ast.Constant(1), [None], []), 'statement'),
+        ]
+        for stmt, what in cases:
+            with self.subTest(what=what):
+                tree = ast.fix_missing_locations(
+                    ast.Module(body=[stmt], type_ignores=[]))
+                with self.assertRaisesRegex(
+                        ValueError, f'None disallowed in {what} list'):
+                    compile(tree, '<lib6b>', 'exec')
+
     def test_huge_int_literal_suggests_hexadecimal(self):
         old = sys.get_int_max_str_digits()
         sys.set_int_max_str_digits(4000)
