@@ -146,11 +146,17 @@ is_special_type_form(PyObject *obj)
            || _PyUnion_Check(obj);
 }
 
-/* typing.<name>, a new reference. */
+/* typing.<name>, a new reference.  sys.modules is looked at first: typing
+   is nearly always imported already, and the import machinery costs far
+   more than the lookup. */
 static PyObject *
 typing_attr(const char *name)
 {
-    PyObject *typing = PyImport_ImportModule("typing");
+    PyObject *modname = _Py_INTERNED_ID(typing);
+    PyObject *typing = PyImport_GetModule(modname);
+    if (typing == NULL && !PyErr_Occurred()) {
+        typing = PyImport_Import(modname);
+    }
     if (typing == NULL) {
         return NULL;
     }
@@ -775,6 +781,15 @@ is_unpacked_form(PyObject *arg)
 PyObject *
 _Py_typing_type_check(PyObject *arg, const char *msg)
 {
+    /* What typing._type_check returns unchanged without looking further:
+       a type variable, or a class that is not Generic or a subclass of it
+       (Protocol is one).  Skipping the call keeps Union[int, str] and
+       list[T][int] cheap. */
+    if (is_typevar_like(arg)
+        || (PyType_Check(arg)
+            && !PyType_IsSubtype((PyTypeObject *)arg, &_PyGeneric_Type))) {
+        return Py_NewRef(arg);
+    }
     PyObject *check = typing_attr("_type_check");
     if (check == NULL) {
         return NULL;
