@@ -479,16 +479,7 @@ class EnumType(type):
             enum_class.__new_member__ = __new__
         enum_class.__new__ = Enum.__new__ if Enum is not None else enum_class.__new__
         if _order_ is not None:
-            if isinstance(_order_, str):
-                _order_ = _order_.replace(',', ' ').split()
-            if Flag is None or not issubclass(enum_class, Flag):
-                expected = enum_class._member_names_
-            else:
-                expected = [m for m in enum_class._member_names_]
-            if _order_ != expected:
-                raise TypeError(
-                    'member order does not match _order_:\n  %r\n  %r'
-                    % (enum_class._member_names_, _order_))
+            metacls._check_order_(enum_class, _order_)
         if Flag is not None and issubclass(enum_class, Flag):
             metacls._finish_flag_(enum_class)
         return enum_class
@@ -511,6 +502,45 @@ class EnumType(type):
         member_list = [m._value_ for m in enum_class]
         if member_list != sorted(member_list):
             enum_class._iter_member_ = enum_class._iter_member_by_def_
+
+    @staticmethod
+    def _check_order_(enum_class, order):
+        """Raise TypeError unless order (the _order_ names, as a string or
+        a list) lists the canonical members in definition order.  Aliases
+        and, in a Flag, multi-bit values are left out of the comparison."""
+        if isinstance(order, str):
+            order = order.replace(',', ' ').split()
+        members = enum_class._member_map_
+        names = enum_class._member_names_
+        is_flag = Flag is not None and issubclass(enum_class, Flag)
+        order = [
+            o for o in order
+            if o not in members
+            or (o in names
+                and (not is_flag or _is_single_bit(members[o]._value_)))
+        ]
+        if order != names:
+            raise TypeError(
+                'member order does not match _order_:\n  %r\n  %r'
+                % (names, order))
+
+    @property
+    def __signature__(cls):
+        """What calling the class takes: a value lookup once it has
+        members, the functional API (which creates a new enum) before."""
+        from inspect import Parameter, Signature
+        if cls._member_names_:
+            return Signature([Parameter('values', Parameter.VAR_POSITIONAL)])
+        kw = Parameter.KEYWORD_ONLY
+        return Signature([
+            Parameter('new_class_name', Parameter.POSITIONAL_ONLY),
+            Parameter('names', Parameter.POSITIONAL_OR_KEYWORD),
+            Parameter('module', kw, default=None),
+            Parameter('qualname', kw, default=None),
+            Parameter('type', kw, default=None),
+            Parameter('start', kw, default=1),
+            Parameter('boundary', kw, default=None),
+        ])
 
     def __bool__(cls):
         return True
@@ -739,7 +769,9 @@ class EnumType(type):
 
     @classmethod
     def _find_data_type_(mcls, class_name, bases):
-        # The one non-enum, non-object base providing the member values.
+        # The one non-enum, non-object base providing the member values:
+        # a class that defines __new__, or a dataclass.  A mixin with only
+        # __init__ (or methods) leaves the members plain objects.
         data_types = set()
         base_chain = set()
         for chain in bases:
@@ -752,9 +784,8 @@ class EnumType(type):
                     if base._member_type_ is not object:
                         data_types.add(base._member_type_)
                         break
-                elif '__new__' in base.__dict__ or '__init__' in base.__dict__:
-                    if isinstance(base, EnumType):
-                        continue
+                elif ('__new__' in base.__dict__
+                      or '__dataclass_fields__' in base.__dict__):
                     data_types.add(candidate or base)
                     break
                 else:

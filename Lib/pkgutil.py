@@ -81,6 +81,15 @@ def iter_importers(fullname=''):
         yield get_importer(item)
 
 
+def _module_name(filename):
+    """filename without its module suffix (.py, .pyc, .so ...), or None
+    when it has none."""
+    for suffix in importlib.machinery.all_suffixes():
+        if filename.endswith(suffix):
+            return filename[:-len(suffix)]
+    return None
+
+
 def _file_finder_modules(finder, prefix=''):
     """(name, ispkg) for the modules a FileFinder's directory holds."""
     if finder.path is None or not os.path.isdir(finder.path):
@@ -90,13 +99,8 @@ def _file_finder_modules(finder, prefix=''):
     except OSError:
         return
     seen = set()
-    suffixes = importlib.machinery.all_suffixes()
     for filename in names:
-        modname = None
-        for suffix in suffixes:
-            if filename.endswith(suffix):
-                modname = filename[:-len(suffix)]
-                break
+        modname = _module_name(filename)
         ispkg = False
         if modname is None:
             full = os.path.join(finder.path, filename)
@@ -106,8 +110,7 @@ def _file_finder_modules(finder, prefix=''):
                 entries = os.listdir(full)
             except OSError:
                 continue
-            if not any(entry.startswith('__init__.')
-                       and entry[len('__init__'):] in suffixes
+            if not any(_module_name(entry) == '__init__'
                        for entry in entries):
                 continue
             modname, ispkg = filename, True
@@ -119,9 +122,38 @@ def _file_finder_modules(finder, prefix=''):
         yield prefix + modname, ispkg
 
 
+def _zip_finder_modules(importer, prefix=''):
+    """(name, ispkg) for the modules at a zipimporter's place in its
+    archive: top-level module files and directories with an __init__.
+    The archive's table of contents is read from zipimport's shared cache,
+    which is only replaced whole, so iterating a snapshot is safe."""
+    import zipimport
+    entries = zipimport._zip_directory_cache.get(importer.archive, {})
+    base = importer.prefix
+    seen = set()
+    for entry in sorted(entries):
+        if not entry.startswith(base):
+            continue
+        parts = entry[len(base):].split(os.sep)
+        if len(parts) == 2 and _module_name(parts[1]) == '__init__':
+            modname, ispkg = parts[0], True
+        elif len(parts) == 1:
+            modname, ispkg = _module_name(parts[0]), False
+        else:
+            continue
+        if (not modname or modname == '__init__' or modname in seen
+                or not modname.isidentifier()):
+            continue
+        seen.add(modname)
+        yield prefix + modname, ispkg
+
+
 def _finder_modules(finder, prefix=''):
     if isinstance(finder, importlib.machinery.FileFinder):
         return _file_finder_modules(finder, prefix)
+    import zipimport
+    if isinstance(finder, zipimport.zipimporter):
+        return _zip_finder_modules(finder, prefix)
     iterator = getattr(finder, 'iter_modules', None)
     if iterator is None:
         return iter(())
@@ -309,6 +341,8 @@ def resolve_name(name):
     AttributeError - if a failure occurred when traversing the object
     hierarchy within the imported package to get to the desired object.
     """
+    if not isinstance(name, str):
+        raise TypeError(f'expected a str, got {type(name).__name__}')
     if not _valid_name(name):
         raise ValueError(f'invalid format: {name!r}')
     module_part, colon, object_part = name.partition(':')

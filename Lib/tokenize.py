@@ -6,12 +6,12 @@ for str lines.  The tokens come from the interpreter's own tokenizer
 (the _tokenize module), so they agree with what the parser sees.
 """
 
-import builtins
 import collections
 import io
 import itertools
 import re
 import sys
+from builtins import open as _builtin_open   # open() below shadows it
 from codecs import BOM_UTF8, lookup
 
 import token
@@ -151,12 +151,11 @@ class Untokenizer:
                 continue
             if toknum in (NAME, NUMBER):
                 tokval += ' '
-            if toknum == STRING:
-                if prevstring:
-                    tokval = ' ' + tokval
-                prevstring = True
-            else:
-                prevstring = False
+            # Adjacent string literals ('' f'' '') need a space between
+            # them, or two quotes would read back as a triple quote.
+            if toknum in (STRING, FSTRING_START, TSTRING_START) and prevstring:
+                tokval = ' ' + tokval
+            prevstring = toknum in (STRING, FSTRING_END, TSTRING_END)
             if toknum in (FSTRING_START, TSTRING_START):
                 in_fstring_or_tstring += 1
             elif toknum in (FSTRING_END, TSTRING_END):
@@ -174,11 +173,13 @@ class Untokenizer:
                 startline = False
             elif toknum in (FSTRING_MIDDLE, TSTRING_MIDDLE):
                 tokval = _escape_braces(tokval)
-            # A name right after '{' in an f-string would read as part of
-            # a doubled brace if the previous token ended with '{'.
-            if (tokval == '{' and in_fstring_or_tstring and self.tokens
-                    and self.tokens[-1].endswith('{')):
-                tokval = ' {'
+            # Two brace operators in a row inside an f-string ('{' '{'
+            # opening a set or dict display, '}' '}' closing one) would
+            # read back as an escaped, doubled brace: keep them apart.  A
+            # literal part ending in an escaped '{{' needs no space.
+            if (tokval in ('{', '}') and in_fstring_or_tstring and self.tokens
+                    and self.tokens[-1] == tokval):
+                tokval = ' ' + tokval
             toks_append(tokval)
 
 
@@ -277,7 +278,7 @@ def detect_encoding(readline):
 def open(filename):
     """Open a Python source file read-only, as text in the encoding that
     detect_encoding() finds."""
-    buffer = builtins.open(filename, 'rb')
+    buffer = _builtin_open(filename, 'rb')
     try:
         encoding, lines = detect_encoding(buffer.readline)
         buffer.seek(0)
@@ -364,7 +365,7 @@ def _main(args=None):
     try:
         if args.filename:
             filename = args.filename
-            with builtins.open(filename, 'rb') as f:
+            with _builtin_open(filename, 'rb') as f:
                 tokens = list(tokenize(f.readline))
         else:
             filename = "<stdin>"

@@ -20,6 +20,7 @@ import operator
 import sys
 import types
 from abc import ABCMeta, abstractmethod
+from types import GenericAlias
 
 import annotationlib
 from annotationlib import ForwardRef
@@ -98,7 +99,10 @@ def _type_check(arg, msg, is_argument=True, module=None, *,
         if is_argument:
             invalid += (Final,)
     arg = _type_convert(arg, module, allow_special_forms=allow_special_forms)
-    if isinstance(arg, _GenericAlias) and arg.__origin__ in invalid:
+    # Generic[T] and Protocol[T] are C aliases (_GenericClassAlias), the
+    # others typing._GenericAlias: both carry __origin__.
+    if (isinstance(arg, (_GenericAlias, _GenericClassAlias))
+            and arg.__origin__ in invalid):
         raise TypeError(f"{arg} is not valid as type argument")
     if arg in (Any, LiteralString, NoReturn, Never, Self, TypeAlias):
         return arg
@@ -150,9 +154,16 @@ def _flatten_literal_params(params):
     return tuple(flat)
 
 
+# The cache_clear of every subscription cache, so that test harnesses can
+# drop cached aliases between runs.  Appended to only while this module
+# is imported (under the import lock).
+_cleanups = []
+
+
 def _tp_cache(func):
     """Cache subscriptions; unhashable arguments skip the cache."""
     cached = functools.lru_cache(maxsize=256, typed=True)(func)
+    _cleanups.append(cached.cache_clear)
 
     @functools.wraps(func)
     def inner(*args, **kwds):
@@ -188,6 +199,17 @@ class Any(metaclass=_AnyMeta):
         return super().__new__(cls)
 
 
+class _NotIterable:
+    """Mixin: iter() of a special form or alias raises TypeError.
+
+    __iter__ = None makes iter() refuse the object and keeps
+    isinstance(x, collections.abc.Iterable) false.
+    """
+
+    __slots__ = ()
+    __iter__ = None
+
+
 class _Final:
     """Classes that cannot be subclassed outside this module."""
     __slots__ = ('__weakref__',)
@@ -197,7 +219,7 @@ class _Final:
             raise TypeError("Cannot subclass special typing classes")
 
 
-class _SpecialForm(_Final, _root=True):
+class _SpecialForm(_Final, _NotIterable, _root=True):
     __slots__ = ('_name', '__doc__', '_getitem')
 
     def __init__(self, getitem):
@@ -640,7 +662,7 @@ def _subst_nested(old, subst):
     return old[tuple(sub_args)]
 
 
-class _SpecialGenericAlias(_BaseGenericAlias, _root=True):
+class _SpecialGenericAlias(_NotIterable, _BaseGenericAlias, _root=True):
     """The deprecated unsubscripted alias, e.g. typing.List for list."""
 
     def __init__(self, origin, nparams, *, inst=True, name=None, defaults=()):
@@ -701,7 +723,7 @@ class _SpecialGenericAlias(_BaseGenericAlias, _root=True):
         return Union[left, self]
 
 
-class _CallableGenericAlias(_GenericAlias, _root=True):
+class _CallableGenericAlias(_NotIterable, _GenericAlias, _root=True):
     def __repr__(self):
         assert self._name == 'Callable'
         args = self.__args__
@@ -804,7 +826,8 @@ class _LiteralGenericAlias(_GenericAlias, _root=True):
         return hash(frozenset(_literal_key(self.__args__)))
 
     def __repr__(self):
-        return 'typing.Literal[' + ', '.join(repr(a) for a in self.__args__) + ']'
+        return ('typing.Literal['
+                + ', '.join(_type_repr(a) for a in self.__args__) + ']')
 
 
 def _literal_key(args):
@@ -850,7 +873,7 @@ class _UnpackGenericAlias(_GenericAlias, _root=True):
         return isinstance(self.__args__[0], TypeVarTuple)
 
 
-class _AnnotatedAlias(_GenericAlias, _root=True):
+class _AnnotatedAlias(_NotIterable, _GenericAlias, _root=True):
     """Annotated[T, meta...]: nested Annotated forms are flattened."""
 
     def __init__(self, origin, metadata):
@@ -1242,6 +1265,11 @@ def _no_init_or_replace_init(self, *args, **kwargs):
     cls = type(self)
     if cls._is_protocol:
         raise TypeError('Protocols cannot be instantiated')
+    # Reached through super().__init__() from a class that has its own
+    # __init__ already: searching the MRO again would find that __init__
+    # and recurse forever.
+    if cls.__init__ is not _no_init_or_replace_init:
+        return
     # A concrete subclass got this __init__ from the protocol: find the
     # first real __init__ further down the MRO and use it from now on.
     for base in cls.__mro__:
@@ -1551,7 +1579,13 @@ class _TypedDictMeta(type):
             if type(base) is not _TypedDictMeta and base is not Generic:
                 raise TypeError('cannot inherit from both a TypedDict type '
                                 'and a non-TypedDict base class')
-        generic_base = (Generic,) if any(b is Generic for b in bases) else ()
+        # A generic TypedDict's subclasses (class B(A[T])) stay generic.
+        generic_base = ((Generic,) if any(issubclass(b, Generic) for b in bases)
+                        else ())
+        if generic_base and '__orig_bases__' not in ns:
+            # Generic, added to the real bases here, was not written by
+            # the user: Generic.__init_subclass__ looks at these instead.
+            ns = {**ns, '__orig_bases__': bases}
         tp_dict = type.__new__(_TypedDictMeta, name, (*generic_base, dict), ns)
         if not hasattr(tp_dict, '__orig_bases__'):
             tp_dict.__orig_bases__ = bases
@@ -1718,6 +1752,9 @@ class NamedTupleMeta(type):
                 else:
                     set_name(val, nm_tpl, key)
         if Generic in bases:
+            # tuple comes first in the MRO: without this, X[int] would be
+            # tuple's plain GenericAlias, which checks no arguments.
+            nm_tpl.__class_getitem__ = Generic.__dict__['__class_getitem__']
             nm_tpl.__init_subclass__()
         return nm_tpl
 

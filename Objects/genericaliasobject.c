@@ -11,6 +11,7 @@
    with a compare-and-swap, so a racing reader sees NULL or a complete
    tuple; the loser of a race drops its copy. */
 #include "Python.h"
+#include "pycore_abstract.h"      // _PyIter_Builtin
 #include "pycore_object.h"
 #include "pycore_list.h"
 #include "pycore_typeobject.h"
@@ -235,33 +236,50 @@ is_unpacked_typevartuple(PyObject *arg)
 static PyObject *substitute_arg(PyObject *arg, PyObject *parameters,
                                 PyObject *argitems);
 
-/* A list or tuple argument (Callable's [int, T]) with each item
-   substituted; the result has the argument's own kind. */
+/* Append arg, substituted, to the list out; an unpacked TypeVarTuple
+   (*Ts) contributes each of the types it stands for.  0, or -1 on
+   error. */
+static int
+append_substituted(PyObject *out, PyObject *arg, PyObject *parameters,
+                   PyObject *argitems)
+{
+    int unpack = is_unpacked_typevartuple(arg);
+    PyObject *sub = unpack < 0 ? NULL
+                               : substitute_arg(arg, parameters, argitems);
+    if (sub == NULL) {
+        return -1;
+    }
+    int err = unpack && PyTuple_Check(sub)
+              ? _PyList_Extend((PyListObject *)out, sub)
+              : PyList_Append(out, sub);
+    Py_DECREF(sub);
+    return err;
+}
+
+/* A list or tuple argument (Callable's [int, T], a ParamSpec's
+   [*Ts, int]) with each item substituted; the result has the argument's
+   own kind. */
 static PyObject *
 substitute_sequence(PyObject *arg, PyObject *parameters, PyObject *argitems)
 {
-    Py_ssize_t n = PySequence_Size(arg);
-    if (n < 0) {
+    PyObject *items = PySequence_Tuple(arg);
+    if (items == NULL) {
         return NULL;
     }
-    PyObject *list = PyList_New(n);
+    PyObject *list = PyList_New(0);
     if (list == NULL) {
+        Py_DECREF(items);
         return NULL;
     }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *item = PySequence_GetItem(arg, i);
-        if (item == NULL) {
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(items); i++) {
+        if (append_substituted(list, PyTuple_GET_ITEM(items, i), parameters,
+                               argitems) < 0) {
+            Py_DECREF(items);
             Py_DECREF(list);
             return NULL;
         }
-        PyObject *sub = substitute_arg(item, parameters, argitems);
-        Py_DECREF(item);
-        if (sub == NULL) {
-            Py_DECREF(list);
-            return NULL;
-        }
-        PyList_SET_ITEM(list, i, sub);
     }
+    Py_DECREF(items);
     if (PyList_Check(arg)) {
         return list;
     }
@@ -348,6 +366,47 @@ substitute_arg(PyObject *arg, PyObject *parameters, PyObject *argitems)
     return substitute_nested(arg, parameters, argitems);
 }
 
+/* 1 when sub (an argument's __typing_unpacked_tuple_args__) is a
+   fixed-length tuple whose elements are spliced in place of the argument;
+   *tuple[int, ...] keeps its place and is left to the TypeVarTuple. */
+static int
+is_fixed_unpacked(PyObject *sub)
+{
+    Py_ssize_t n = PyTuple_Check(sub) ? PyTuple_GET_SIZE(sub) : -1;
+    return n == 0 || (n > 0 && PyTuple_GET_ITEM(sub, n - 1) != Py_Ellipsis);
+}
+
+/* items with each unpacked fixed-length tuple (*tuple[int, str]) replaced
+   by its elements, as typing._unpack_args does: a new tuple. */
+static PyObject *
+unpack_arguments(PyObject *items)
+{
+    PyObject *res = PyList_New(0);
+    if (res == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(items); i++) {
+        PyObject *item = PyTuple_GET_ITEM(items, i);
+        PyObject *sub = NULL;
+        if (!PyType_Check(item)
+            && PyObject_GetOptionalAttrString(
+                   item, "__typing_unpacked_tuple_args__", &sub) < 0) {
+            Py_DECREF(res);
+            return NULL;
+        }
+        int err = sub != NULL && is_fixed_unpacked(sub)
+                  ? _PyList_Extend((PyListObject *)res, sub)
+                  : PyList_Append(res, item);
+        Py_XDECREF(sub);
+        if (err < 0) {
+            Py_DECREF(res);
+            return NULL;
+        }
+    }
+    Py_SETREF(res, PyList_AsTuple(res));
+    return res;
+}
+
 /* Let each parameter that wants it (TypeVarTuple, ParamSpec) reshape the
    arguments first: param.__typing_prepare_subst__(alias, args). */
 static PyObject *
@@ -398,6 +457,10 @@ _Py_subs_parameters(PyObject *self, PyObject *args, PyObject *parameters,
     if (items == NULL) {
         return NULL;
     }
+    Py_SETREF(items, unpack_arguments(items));
+    if (items == NULL) {
+        return NULL;
+    }
     PyObject *argitems = prepare_arguments(self, parameters, items);
     Py_DECREF(items);
     if (argitems == NULL) {
@@ -417,22 +480,8 @@ _Py_subs_parameters(PyObject *self, PyObject *args, PyObject *parameters,
         return NULL;
     }
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(args); i++) {
-        PyObject *arg = PyTuple_GET_ITEM(args, i);
-        int unpack = is_unpacked_typevartuple(arg);
-        PyObject *sub = unpack < 0 ? NULL
-                                   : substitute_arg(arg, parameters, argitems);
-        if (sub == NULL) {
-            goto fail;
-        }
-        int err;
-        if (unpack && PyTuple_Check(sub)) {
-            err = _PyList_Extend((PyListObject *)newargs, sub);
-        }
-        else {
-            err = PyList_Append(newargs, sub);
-        }
-        Py_DECREF(sub);
-        if (err < 0) {
+        if (append_substituted(newargs, PyTuple_GET_ITEM(args, i), parameters,
+                               argitems) < 0) {
             goto fail;
         }
     }
@@ -488,7 +537,10 @@ Py_GenericAlias(PyObject *origin, PyObject *args)
 static PyObject *
 ga_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
-    if (type == &Py_GenericAliasType && !_PyArg_NoKeywords("GenericAlias", kwds)) {
+    /* Keywords are refused unless a subclass brings its own __init__ to
+       take them (a subclass overriding only __new__ gets no pass). */
+    int own_init = type->tp_init != Py_GenericAliasType.tp_init;
+    if (!own_init && !_PyArg_NoKeywords("GenericAlias", kwds)) {
         return NULL;
     }
     if (!_PyArg_CheckPositional("GenericAlias", PyTuple_GET_SIZE(args), 2, 2)) {
@@ -682,9 +734,10 @@ static PyNumberMethods ga_as_number = {
 /* ---- iteration: *list[int] ------------------------------------------------- */
 
 /* Iterating an alias yields its starred form once, which is how
-   `*tuple[int, ...]` is spelled in a subscript.  The iterator is used by
-   one thread at a time in practice; its single field is swapped
-   atomically so two racing threads cannot both take the alias. */
+   `*tuple[int, ...]` is spelled in a subscript.  The single field is read
+   and cleared only inside the iterator's critical section, so two racing
+   threads cannot both take the alias and __reduce__ never sees a freed
+   pointer. */
 typedef struct {
     PyObject_HEAD
     PyObject *obj;              /* owned; NULL once produced */
@@ -702,11 +755,36 @@ ga_iter(PyObject *self)
     return (PyObject *)it;
 }
 
+/* Take the alias out of the iterator (new reference, or NULL when it was
+   already produced).  Safe without the GIL: the critical section on the
+   iterator serialises this with ga_iter_peek. */
+static PyObject *
+ga_iter_take(gaiterobject *it)
+{
+    PyObject *obj;
+    Py_BEGIN_CRITICAL_SECTION(it);
+    obj = it->obj;
+    it->obj = NULL;
+    Py_END_CRITICAL_SECTION();
+    return obj;
+}
+
+/* A new reference to the alias still to be produced, or NULL.  Safe
+   without the GIL for the same reason as ga_iter_take. */
+static PyObject *
+ga_iter_peek(gaiterobject *it)
+{
+    PyObject *obj;
+    Py_BEGIN_CRITICAL_SECTION(it);
+    obj = Py_XNewRef(it->obj);
+    Py_END_CRITICAL_SECTION();
+    return obj;
+}
+
 static PyObject *
 ga_iternext(PyObject *self)
 {
-    gaiterobject *it = (gaiterobject *)self;
-    PyObject *obj = __atomic_exchange_n(&it->obj, NULL, __ATOMIC_ACQ_REL);
+    PyObject *obj = ga_iter_take((gaiterobject *)self);
     if (obj == NULL) {
         return NULL;
     }
@@ -715,6 +793,27 @@ ga_iternext(PyObject *self)
     Py_DECREF(obj);
     return res;
 }
+
+/* iter(alias) rebuilds a fresh iterator; an exhausted one is iter(()).
+   builtins.iter is looked up first: the lookup can run Python code. */
+static PyObject *
+ga_iter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *iter = _PyIter_Builtin("iter");
+    if (iter == NULL) {
+        return NULL;
+    }
+    PyObject *obj = ga_iter_peek((gaiterobject *)self);
+    if (obj == NULL) {
+        return Py_BuildValue("N(())", iter);
+    }
+    return Py_BuildValue("N(N)", iter, obj);
+}
+
+static PyMethodDef ga_iter_methods[] = {
+    {"__reduce__", ga_iter_reduce, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL}
+};
 
 static void
 ga_iter_dealloc(PyObject *self)
@@ -740,6 +839,7 @@ PyTypeObject _PyGenericAliasIter_Type = {
     .tp_traverse = ga_iter_traverse,
     .tp_iter = PyObject_SelfIter,
     .tp_iternext = ga_iternext,
+    .tp_methods = ga_iter_methods,
     .ob_base = PyVarObject_HEAD_INIT(&PyType_Type, 0)
 };
 

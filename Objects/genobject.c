@@ -1495,6 +1495,8 @@ static PyMethodDef ag_methods[] = {
      "athrow(value)\nathrow(type[,value[,tb]])\n\nraise exception in generator."},
     {"aclose", ag_aclose, METH_NOARGS,
      "aclose() -> raise GeneratorExit inside generator."},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+     "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -146,6 +146,25 @@ is_special_type_form(PyObject *obj)
            || _PyUnion_Check(obj);
 }
 
+/* typing.<name>, a new reference.  sys.modules is looked at first: typing
+   is nearly always imported already, and the import machinery costs far
+   more than the lookup. */
+static PyObject *
+typing_attr(const char *name)
+{
+    PyObject *modname = _Py_INTERNED_ID(typing);
+    PyObject *typing = PyImport_GetModule(modname);
+    if (typing == NULL && !PyErr_Occurred()) {
+        typing = PyImport_Import(modname);
+    }
+    if (typing == NULL) {
+        return NULL;
+    }
+    PyObject *res = PyObject_GetAttrString(typing, name);
+    Py_DECREF(typing);
+    return res;
+}
+
 /* The checks typing._type_check makes of a type argument: None stands for
    NoneType, strings are forward references, and anything else must be a
    type-like object.  A new reference, or NULL with TypeError
@@ -716,30 +735,90 @@ typevar_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     return res;
 }
 
+/* The truth of arg.<name>; 0 when arg has no such attribute, -1 on
+   error. */
+static int
+attr_is_true(PyObject *arg, const char *name)
+{
+    PyObject *value;
+    if (PyObject_GetOptionalAttrString(arg, name, &value) < 0) {
+        return -1;
+    }
+    int res = value != NULL ? PyObject_IsTrue(value) : 0;
+    Py_XDECREF(value);
+    return res;
+}
+
+/* 1 when arg is an unpacked form -- *tuple[int], *list[int], *Ts,
+   Unpack[Ts], Unpack[Tuple[int, ...]] -- which stands for several
+   arguments and so cannot replace one TypeVar; -1 on error. */
+static int
+is_unpacked_form(PyObject *arg)
+{
+    if (PyType_Check(arg)) {
+        return 0;
+    }
+    int res = attr_is_true(arg, "__unpacked__");
+    if (res == 0) {
+        res = attr_is_true(arg, "__typing_is_unpacked_typevartuple__");
+    }
+    if (res != 0) {
+        return res;
+    }
+    PyObject *tuple_args;
+    if (PyObject_GetOptionalAttrString(arg, "__typing_unpacked_tuple_args__",
+                                       &tuple_args) < 0) {
+        return -1;
+    }
+    res = tuple_args != NULL && tuple_args != Py_None;
+    Py_XDECREF(tuple_args);
+    return res;
+}
+
+/* typing._type_check(arg, msg): the full check of a type argument, which
+   knows typing's special forms (Generic, Protocol, ClassVar, Final ...)
+   and turns strings into ForwardRef.  A new reference. */
+PyObject *
+_Py_typing_type_check(PyObject *arg, const char *msg)
+{
+    /* What typing._type_check returns unchanged without looking further:
+       a type variable, or a class that is not Generic or a subclass of it
+       (Protocol is one).  Skipping the call keeps Union[int, str] and
+       list[T][int] cheap. */
+    if (is_typevar_like(arg)
+        || (PyType_Check(arg)
+            && !PyType_IsSubtype((PyTypeObject *)arg, &_PyGeneric_Type))) {
+        return Py_NewRef(arg);
+    }
+    PyObject *check = typing_attr("_type_check");
+    if (check == NULL) {
+        return NULL;
+    }
+    PyObject *message = PyUnicode_FromString(msg);
+    PyObject *res = message == NULL ? NULL
+        : PyObject_CallFunctionObjArgs(check, arg, message, NULL);
+    Py_XDECREF(message);
+    Py_DECREF(check);
+    return res;
+}
+
 /* typing._typevar_subst: the argument a TypeVar is replaced with. */
 static PyObject *
 typevar_typing_subst(PyObject *Py_UNUSED(self), PyObject *arg)
 {
-    PyObject *checked = type_check(arg, "Parameters to generic types must be types.");
+    PyObject *checked = _Py_typing_type_check(
+        arg, "Parameters to generic types must be types.");
     if (checked == NULL) {
         return NULL;
     }
-    if (_PyGenericAlias_Check(checked)) {
-        PyObject *unpacked;
-        if (PyObject_GetOptionalAttrString(checked, "__unpacked__", &unpacked) < 0) {
-            Py_DECREF(checked);
-            return NULL;
+    int unpacked = is_unpacked_form(checked);
+    if (unpacked != 0) {
+        if (unpacked > 0) {
+            PyErr_Format(PyExc_TypeError, "%R is not valid as type argument",
+                         checked);
         }
-        int truth = unpacked != NULL ? PyObject_IsTrue(unpacked) : 0;
-        Py_XDECREF(unpacked);
-        if (truth != 0) {
-            if (truth > 0) {
-                PyErr_Format(PyExc_TypeError, "%R is not valid as type argument",
-                             checked);
-            }
-            Py_DECREF(checked);
-            return NULL;
-        }
+        Py_DECREF(checked);
+        return NULL;
     }
     return checked;
 }
@@ -1104,12 +1183,7 @@ typevartuple_repr(PyObject *self)
 static PyObject *
 typevartuple_unpacked(PyObject *self)
 {
-    PyObject *typing = PyImport_ImportModule("typing");
-    if (typing == NULL) {
-        return NULL;
-    }
-    PyObject *unpack = PyObject_GetAttrString(typing, "Unpack");
-    Py_DECREF(typing);
+    PyObject *unpack = typing_attr("Unpack");
     if (unpack == NULL) {
         return NULL;
     }
@@ -1143,9 +1217,11 @@ typevartuple_typing_subst(PyObject *Py_UNUSED(self), PyObject *Py_UNUSED(arg))
     return NULL;
 }
 
-/* typing._typevartuple_prepare_subst, for arguments of known length: the
-   arguments that fall to the TypeVarTuple are gathered into one tuple (or
-   its default is used when none do). */
+/* The arguments that fall to the TypeVarTuple are gathered into one tuple
+   (or its default is used when none do); an unpacked arbitrary-length
+   tuple *tuple[X, ...] also fills the parameters around it.  The rules
+   live once, in typing._typevartuple_prepare, which typing's own aliases
+   use too. */
 static PyObject *
 typevartuple_prepare_subst(PyObject *self, PyObject *const *args,
                            Py_ssize_t nargs)
@@ -1154,56 +1230,18 @@ typevartuple_prepare_subst(PyObject *self, PyObject *const *args,
     if (parse_prepare_args(args, nargs, &alias, &items) < 0) {
         return NULL;
     }
-    Py_ssize_t index = index_in_parameters(self, alias, &params);
-    if (index < 0) {
+    if (index_in_parameters(self, alias, &params) < 0) {
         return NULL;
     }
-    Py_ssize_t plen = PyTuple_GET_SIZE(params);
-    for (Py_ssize_t k = index + 1; k < plen; k++) {
-        if (Py_IS_TYPE(PyTuple_GET_ITEM(params, k), &_PyTypeVarTuple_Type)) {
-            PyErr_Format(PyExc_TypeError,
-                         "More than one TypeVarTuple parameter in %S", alias);
-            Py_DECREF(params);
-            return NULL;
-        }
+    PyObject *prepare = typing_attr("_typevartuple_prepare");
+    if (prepare == NULL) {
+        Py_DECREF(params);
+        return NULL;
     }
+    PyObject *res = PyObject_CallFunctionObjArgs(prepare, self, alias, params,
+                                                 items, NULL);
+    Py_DECREF(prepare);
     Py_DECREF(params);
-    Py_ssize_t alen = PyTuple_GET_SIZE(items);
-    Py_ssize_t left = index, right = plen - index - 1;
-    if (left + right > alen) {
-        PyErr_Format(PyExc_TypeError,
-                     "Too few arguments for %S; actual %zd, expected at least %zd",
-                     alias, alen, plen - 1);
-        return NULL;
-    }
-    PyObject *gathered;
-    if (left == alen - right && has_default(self)) {
-        PyObject *dflt = typeparam_default(self, NULL);
-        if (dflt == NULL) {
-            return NULL;
-        }
-        gathered = PyTuple_Check(dflt) ? Py_NewRef(dflt) : PyTuple_Pack(1, dflt);
-        Py_DECREF(dflt);
-    }
-    else {
-        gathered = PyTuple_GetSlice(items, left, alen - right);
-    }
-    if (gathered == NULL) {
-        return NULL;
-    }
-    PyObject *res = PyTuple_New(left + 1 + right);
-    if (res == NULL) {
-        Py_DECREF(gathered);
-        return NULL;
-    }
-    for (Py_ssize_t k = 0; k < left; k++) {
-        PyTuple_SET_ITEM(res, k, Py_NewRef(PyTuple_GET_ITEM(items, k)));
-    }
-    PyTuple_SET_ITEM(res, left, gathered);
-    for (Py_ssize_t k = 0; k < right; k++) {
-        PyTuple_SET_ITEM(res, left + 1 + k,
-                         Py_NewRef(PyTuple_GET_ITEM(items, alen - right + k)));
-    }
     return res;
 }
 
@@ -1630,9 +1668,67 @@ done:
     return res;
 }
 
+/* typing.Protocol (a new reference), or NULL without an exception when
+   typing is not imported yet -- nothing can involve Protocol then -- or
+   NULL with one on error. */
+static PyObject *
+typing_protocol(void)
+{
+    PyObject *name = PyUnicode_FromString("typing");
+    PyObject *typing = name != NULL ? PyImport_GetModule(name) : NULL;
+    Py_XDECREF(name);
+    if (typing == NULL) {
+        return NULL;
+    }
+    PyObject *protocol;
+    (void)PyObject_GetOptionalAttrString(typing, "Protocol", &protocol);
+    Py_DECREF(typing);
+    return protocol;
+}
+
+/* 1 when typing.Protocol is among bases, 0 when not, -1 on error. */
+static int
+bases_have_protocol(PyObject *bases)
+{
+    PyObject *protocol = typing_protocol();
+    if (protocol == NULL) {
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    int res = PySequence_Contains(bases, protocol);
+    Py_DECREF(protocol);
+    return res;
+}
+
+/* 1 when self is Generic[...] or Protocol[...], which take no further
+   subscription; -1 on error. */
+static int
+is_generic_or_protocol_alias(PyObject *self)
+{
+    PyObject *origin = PyObject_GetAttr(self, _Py_INTERNED_ID(__origin__));
+    if (origin == NULL) {
+        return -1;
+    }
+    int res = origin == (PyObject *)&_PyGeneric_Type;
+    if (!res) {
+        PyObject *protocol = typing_protocol();
+        res = protocol != NULL ? origin == protocol : (PyErr_Occurred() ? -1 : 0);
+        Py_XDECREF(protocol);
+    }
+    Py_DECREF(origin);
+    return res;
+}
+
 static PyObject *
 class_alias_getitem(PyObject *self, PyObject *item)
 {
+    int done = is_generic_or_protocol_alias(self);
+    if (done != 0) {
+        if (done > 0) {
+            PyErr_Format(PyExc_TypeError,
+                         "Cannot subscript already-subscripted %R", self);
+        }
+        return NULL;
+    }
     PyObject *plain = Py_GenericAliasType.tp_as_mapping->mp_subscript(self, item);
     if (plain == NULL || !_PyGenericAlias_Check(plain)) {
         return plain;
@@ -1646,6 +1742,9 @@ class_alias_getitem(PyObject *self, PyObject *item)
     return res;
 }
 
+/* Generic[T] steps aside (adds no base) when Protocol or a later
+   parameterized generic will bring Generic in anyway:
+   class P(Generic[T], Protocol), class C(Generic[T], Base[T]). */
 static PyObject *
 class_alias_mro_entries(PyObject *self, PyObject *bases)
 {
@@ -1654,6 +1753,11 @@ class_alias_mro_entries(PyObject *self, PyObject *bases)
         return NULL;
     }
     if (origin == (PyObject *)&_PyGeneric_Type && PyTuple_Check(bases)) {
+        int protocol = bases_have_protocol(bases);
+        if (protocol != 0) {
+            Py_DECREF(origin);
+            return protocol < 0 ? NULL : PyTuple_New(0);
+        }
         Py_ssize_t i = 0, n = PyTuple_GET_SIZE(bases);
         while (i < n && PyTuple_GET_ITEM(bases, i) != self) {
             i++;
@@ -1666,6 +1770,27 @@ class_alias_mro_entries(PyObject *self, PyObject *bases)
         }
     }
     PyObject *res = PyTuple_Pack(1, origin);
+    Py_DECREF(origin);
+    return res;
+}
+
+/* C[int].x = v sets C.x, as typing._GenericAlias does: the alias stands
+   for its class's plain attributes.  Dunder names stay with the alias,
+   which (immutable like its base type) refuses them.  No state of its
+   own: the store is the origin's setattr, with that object's safety. */
+static int
+class_alias_setattro(PyObject *self, PyObject *name, PyObject *value)
+{
+    if (!PyUnicode_Check(name)
+        || (PyUnicode_Tailmatch(name, _Py_INTERNED_ID(__), 0, PY_SSIZE_T_MAX, -1)
+            && PyUnicode_Tailmatch(name, _Py_INTERNED_ID(__), 0, PY_SSIZE_T_MAX, 1))) {
+        return PyObject_GenericSetAttr(self, name, value);
+    }
+    PyObject *origin = PyObject_GetAttr(self, _Py_INTERNED_ID(__origin__));
+    if (origin == NULL) {
+        return -1;
+    }
+    int res = PyObject_SetAttr(origin, name, value);
     Py_DECREF(origin);
     return res;
 }
@@ -1687,6 +1812,7 @@ PyTypeObject _PyGenericClassAlias_Type = {
     .tp_doc = "The alias C[args] of a generic class C.",
     .tp_repr = class_alias_repr,
     .tp_as_mapping = &class_alias_as_mapping,
+    .tp_setattro = class_alias_setattro,
     .tp_methods = class_alias_methods,
 };
 
@@ -2177,6 +2303,22 @@ PyTypeObject _PyGeneric_Type = {
     .tp_basicsize = sizeof(PyObject),
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_doc = "Abstract base class for generic types.",
-    .tp_new = PyType_GenericNew,
+    /* tp_new: object's, set by _PyTyping_InitHook. */
     .tp_methods = generic_methods,
 };
+
+/* Start-up hook (Python/pylifecycle.c).  Generic gets object's tp_new
+   without a __new__ entry in its dict, the way CPython's Generic (a heap
+   type) inherits it: so class C(Generic[T], B) reaches B.__new__, and
+   object.__new__'s checks (abstract methods left, arguments that no
+   __init__ takes) apply to generic classes.  PyType_Ready cannot do it:
+   a static type without tp_new whose base is object is made
+   non-instantiable.  Runs once, before any other thread exists. */
+int
+_PyTyping_InitHook(PyInterpreterState *Py_UNUSED(interp))
+{
+    _PyGeneric_Type.tp_flags &= ~Py_TPFLAGS_DISALLOW_INSTANTIATION;
+    _PyGeneric_Type.tp_new = PyBaseObject_Type.tp_new;
+    PyType_Modified(&_PyGeneric_Type);
+    return 0;
+}

@@ -12,6 +12,7 @@
 #include "Python.h"
 #include "pycore_object.h"
 #include "pycore_typeobject.h"
+#include "pycore_typevarobject.h"   // _Py_typing_type_check
 #include "pycore_unionobject.h"
 
 typedef struct {
@@ -285,6 +286,28 @@ union_getitem(PyObject *self, PyObject *item)
     return res;
 }
 
+/* items with each passed through typing._type_check, as Union[...] (not
+   the | operator) does: a string becomes a ForwardRef, a special form
+   that is no type is refused.  A new tuple. */
+static PyObject *
+checked_arguments(PyObject *items)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(items);
+    PyObject *res = PyTuple_New(n);
+    for (Py_ssize_t i = 0; res != NULL && i < n; i++) {
+        PyObject *item = PyTuple_GET_ITEM(items, i);
+        PyObject *checked = item == Py_None ? Py_NewRef(item)
+            : _Py_typing_type_check(
+                  item, "Union[arg, ...]: each arg must be a type.");
+        if (checked == NULL) {
+            Py_CLEAR(res);
+            break;
+        }
+        PyTuple_SET_ITEM(res, i, checked);
+    }
+    return res;
+}
+
 /* Union[int, str]; Union[X] is X itself. */
 static PyObject *
 union_class_getitem(PyObject *Py_UNUSED(cls), PyObject *args)
@@ -297,6 +320,10 @@ union_class_getitem(PyObject *Py_UNUSED(cls), PyObject *args)
     if (PyTuple_GET_SIZE(items) == 0) {
         PyErr_SetString(PyExc_TypeError, "Cannot take a Union of no types.");
         Py_DECREF(items);
+        return NULL;
+    }
+    Py_SETREF(items, checked_arguments(items));
+    if (items == NULL) {
         return NULL;
     }
     PyObject *res = union_from_tuple(items);

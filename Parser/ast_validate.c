@@ -459,13 +459,17 @@ validate_pattern_value(State *st, expr_ty e)
     }
     switch (e->kind) {
     case Constant_kind: {
+        /* Numbers, strings and bytes only: None, True and False belong in
+           MatchSingleton, and Ellipsis or a tuple is no literal pattern. */
         PyObject *v = e->v.Constant.value;
-        if (v == Py_None || PyBool_Check(v)) {
-            PyErr_SetString(PyExc_ValueError, "unexpected constant inside of a "
-                            "literal pattern");
-            return 0;
+        if (PyLong_CheckExact(v) || PyFloat_CheckExact(v) ||
+            PyComplex_CheckExact(v) || PyUnicode_CheckExact(v) ||
+            PyBytes_CheckExact(v)) {
+            return 1;
         }
-        return 1;
+        PyErr_SetString(PyExc_ValueError, "unexpected constant inside of a "
+                        "literal pattern");
+        return 0;
     }
     case Attribute_kind:
         return 1;

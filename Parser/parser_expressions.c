@@ -1015,7 +1015,10 @@ number(Parser *p)
             PToken tk = *t;
             _PyParser_RaiseAt(p, PyExc_SyntaxError, tk.t.lineno,
                               tk.t.col_offset, tk.t.end_lineno,
-                              tk.t.end_col_offset, "%U", msg);
+                              tk.t.end_col_offset,
+                              "%U - Consider hexadecimal for huge integer "
+                              "literals to avoid decimal conversion limits.",
+                              msg);
             Py_DECREF(msg);
             p->fatal = 1;
             return NULL;

@@ -427,6 +427,23 @@ object_to_value(FromObject *cv, PyObject *obj, int type, void *slot)
     }
 }
 
+/* None as an element of a list of expressions, statements or patterns:
+   sets CPython's validator error ("None disallowed in expression list")
+   and returns 1, so no NULL element reaches the compiler.  0 for the
+   other types, whose elements are refused like any non-node. */
+static int
+none_disallowed(int type)
+{
+    const char *what = type == _PyAST_T_expr ? "expression"
+                       : type == _PyAST_T_stmt ? "statement"
+                       : type == _PyAST_T_pattern ? "pattern" : NULL;
+    if (what == NULL) {
+        return 0;
+    }
+    PyErr_Format(PyExc_ValueError, "None disallowed in %s list", what);
+    return 1;
+}
+
 /* A list field: converted element by element from a snapshot. */
 static int
 list_to_sequence(FromObject *cv, PyObject *value, const _PyAST_Field *f,
@@ -455,6 +472,10 @@ list_to_sequence(FromObject *cv, PyObject *value, const _PyAST_Field *f,
             *(void **)element = NULL;
             continue;
         }
+        if (item == Py_None && none_disallowed(f->type)) {
+            rc = -1;
+            break;
+        }
         rc = object_to_value(cv, item, f->type, element);
     }
     Py_DECREF(items);
@@ -468,6 +489,16 @@ static int
 missing_field(const char *field, const char *owner)
 {
     PyErr_Format(PyExc_TypeError, "required field \"%s\" missing from %s",
+                 field, owner);
+    return -1;
+}
+
+/* A required field set to None: the attribute is there but holds no
+   node.  CPython's constructors report it with this ValueError. */
+static int
+none_field(const char *field, const char *owner)
+{
+    PyErr_Format(PyExc_ValueError, "field '%s' is required for %s",
                  field, owner);
     return -1;
 }
@@ -494,7 +525,7 @@ field_from_object(FromObject *cv, PyObject *obj, const _PyAST_Field *f,
     else if (value == Py_None && f->type != _PyAST_T_constant) {
         /* None is a constant's value (Constant(None)); elsewhere it
            stands for an absent node. */
-        rc = f->quantifier == _PyAST_Q_OPT ? 0 : missing_field(f->name, owner);
+        rc = f->quantifier == _PyAST_Q_OPT ? 0 : none_field(f->name, owner);
     }
     else {
         rc = object_to_value(cv, value, f->type, slot);

@@ -226,6 +226,7 @@ static const init_hook init_hooks[] = {
     _PyImport_InitHook,         /* imp: meta_path, path_hooks */
     _PySys_InitStdioHook,       /* sys: standard streams (codecs importable) */
     _PyIO_InitHook,             /* io: builtins.open */
+    _PyTyping_InitHook,         /* lib6b: typing.Generic's tp_new */
     /* END init hooks */
     NULL,
 };

@@ -359,6 +359,34 @@ is_operator(int type)
     return (type > DEDENT && type < OP);
 }
 
+/* Where the literal part of an f-string or t-string that starts on line
+   lineno ends, worked out from its text: it may run over several lines
+   (a triple-quoted string), and one ending with its line ends where the
+   next line starts, as tokenize reports it.  Left alone when the text
+   holds no newline: the lexer's end is right then. */
+static void
+middle_end(_PyToken *t, int lineno, int *end_lineno, Py_ssize_t *end_col)
+{
+    const char *after_newline = NULL;
+    int newlines = 0;
+    for (const char *p = t->start; p < t->end; p++) {
+        if (*p == '\n') {
+            newlines++;
+            after_newline = p + 1;
+        }
+    }
+    if (newlines == 0) {
+        return;
+    }
+    *end_lineno = lineno + newlines;
+    /* Characters, not bytes: count the bytes that start a UTF-8 sequence. */
+    Py_ssize_t chars = 0;
+    for (const char *p = after_newline; p < t->end; p++) {
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    }
+    *end_col = chars;
+}
+
 static PyObject *
 token_tuple(tokenizer_iter *self, _PyToken *t)
 {
@@ -366,12 +394,8 @@ token_tuple(tokenizer_iter *self, _PyToken *t)
     int lineno = t->lineno, end_lineno = t->end_lineno;
     Py_ssize_t col = char_column(self, lineno, t->col_offset);
     Py_ssize_t end_col = char_column(self, end_lineno, t->end_col_offset);
-    if ((type == FSTRING_MIDDLE || type == TSTRING_MIDDLE) &&
-        t->end > t->start && t->end[-1] == '\n') {
-        /* Literal text ending with its line ends where the next line
-           starts, as tokenize reports it. */
-        end_lineno++;
-        end_col = 0;
+    if (type == FSTRING_MIDDLE || type == TSTRING_MIDDLE) {
+        middle_end(t, lineno, &end_lineno, &end_col);
     }
     PyObject *string;
     int on_last_line = lineno == self->nlines && self->missing_newline;

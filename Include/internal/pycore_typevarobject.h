@@ -22,6 +22,13 @@ extern PyTypeObject _PyConstEvaluator_Type;
    types.GenericAlias subtype). */
 extern PyTypeObject _PyGenericClassAlias_Type;
 
+/* typing._type_check(arg, msg): arg as a type argument (a string becomes
+   a ForwardRef), or NULL with TypeError.  A new reference. */
+PyObject *_Py_typing_type_check(PyObject *arg, const char *msg);
+
+/* Start-up hook: Generic's tp_new (see Objects/typevarobject.c). */
+int _PyTyping_InitHook(PyInterpreterState *interp);
+
 /* typing.NoDefault, an immortal singleton. */
 extern PyObject _Py_NoDefaultStruct;
 #define _Py_NoDefault (&_Py_NoDefaultStruct)

@@ -221,10 +221,12 @@ class BaseConfigurator(object):
         c = config.pop('()')
         if not callable(c):
             c = self.resolve(c)
-        props = config.pop('.', None)
         kwargs = {k: config[k] for k in config
                   if k != '.' and valid_ident(k)}
         result = c(**kwargs)
+        # Only once the factory has succeeded: configure_formatter retries
+        # a factory that refused 'format' with the same config.
+        props = config.pop('.', None)
         if props:
             for name, value in props.items():
                 setattr(result, name, value)

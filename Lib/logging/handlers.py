@@ -205,6 +205,18 @@ class TimedRotatingFileHandler(BaseRotatingHandler):
             return True
         return False
 
+    def _named_by_us(self, name):
+        """Whether the namer turns one of the date stamps found in name
+        into name itself: a namer may put the date anywhere, and a file of
+        another log whose name merely starts the same way is not ours."""
+        match = self.extMatch.search(name)
+        while match:
+            renamed = self.namer(self.baseFilename + "." + match[0])
+            if os.path.basename(renamed) == name:
+                return True
+            match = self.extMatch.search(name, match.start() + 1)
+        return False
+
     def getFilesToDelete(self):
         """Old rotated files beyond backupCount, oldest first."""
         dir_name, base_name = os.path.split(self.baseFilename)
@@ -221,14 +233,8 @@ class TimedRotatingFileHandler(BaseRotatingHandler):
                     continue
                 if not self.extMatch.fullmatch(name[plen:]):
                     continue
-            else:
-                # A namer may move the date anywhere; require the base
-                # name's stem and one date stamp.
-                stem = os.path.splitext(base_name)[0]
-                if not name.startswith(stem) or name == base_name:
-                    continue
-                if not self.extMatch.search(name):
-                    continue
+            elif not self._named_by_us(name):
+                continue
             found.append(os.path.join(dir_name, name))
         if len(found) < self.backupCount:
             return []

@@ -56,7 +56,8 @@ error(lambda: type("Sub", (TypeVar,), {}))
 
 # Substitution hooks used by generic aliases.
 print(T.__typing_subst__(int), T.__typing_subst__(None))
-error(lambda: T.__typing_subst__(3))
+error(lambda: T.__typing_subst__((int, str)))
+print(repr(T.__typing_subst__(3)))
 print(list[T][str], dict[str, T][int], (T | int)[str])
 print(list[D].__parameters__, list[T, D].__parameters__)
 
