@@ -377,6 +377,15 @@ def build_with_converter(name, make_converter):
         def reset(self):
             self._converter.reset()
 
+        def setstate(self, state):
+            # getstate() is always 0 (the initial state: the C library
+            # keeps held characters and the shift state out of sight), so
+            # 0 is the one state there is to return to; it drops what the
+            # converter holds, as TextIOWrapper.seek() needs.
+            if state != 0:
+                raise ValueError(f"{name} encoder: unknown state {state!r}")
+            self._converter.reset()
+
     class IncrementalDecoder(codecs.BufferedIncrementalDecoder):
 
         errors = _errors_attribute()

@@ -1,0 +1,129 @@
+"""Runtime-library fixes found by running CPython 3.11's tests (session 10):
+TextIOWrapper's pending-output limit, its argument checks, the multibyte
+encoders' setstate(), and sysconfig's getrandom variables."""
+
+import _pyio
+import codecs
+import io
+import os
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import textwrap
+import unittest
+
+
+class RecordingRaw(io.RawIOBase):
+    """A writable raw stream that records each write() call."""
+
+    def __init__(self):
+        self.calls = []
+
+    def writable(self):
+        return True
+
+    def write(self, data):
+        self.calls.append(bytes(data))
+        return len(data)
+
+
+class TextPendingTest(unittest.TestCase):
+
+    def test_pending_never_concatenated_past_chunk(self):
+        # (_pyio, as CPython's, hands every write straight to the buffer.)
+        raw = RecordingRaw()
+        t = io.TextIOWrapper(raw, encoding="ascii")
+        chunk = t._CHUNK_SIZE
+        t.write("abc")
+        t.write("def")
+        self.assertEqual(raw.calls, [])
+        t.write("x" * (chunk + 1))
+        # The small pending text goes out alone, then the big one.
+        self.assertEqual(raw.calls, [b"abcdef", b"x" * (chunk + 1)])
+
+    def test_failed_big_write_keeps_earlier_text(self):
+        class Refusing(RecordingRaw):
+            def write(self, data):
+                if len(data) > 10:
+                    raise RuntimeError("too big")
+                return super().write(data)
+        raw = Refusing()
+        t = io.TextIOWrapper(raw, encoding="ascii")
+        t._CHUNK_SIZE = 10
+        t.write("abc")
+        with self.assertRaises(RuntimeError):
+            t.write("y" * 11)
+        self.assertEqual(raw.calls, [b"abc"])
+
+
+class TextArgumentTest(unittest.TestCase):
+
+    def test_reconfigure_encoding_with_nul_is_unknown(self):
+        t = io.TextIOWrapper(io.BytesIO(), "ascii")
+        with self.assertRaises(LookupError):
+            t.reconfigure(encoding="locale\0")
+        self.assertEqual(t.encoding, "ascii")
+        with self.assertRaises(UnicodeEncodeError):
+            t.reconfigure(encoding="\udcfe")
+        with self.assertRaises(TypeError):
+            t.reconfigure(encoding=42)
+
+    def test_constructor_nul_is_value_error(self):
+        with self.assertRaises(ValueError):
+            io.TextIOWrapper(io.BytesIO(), encoding="utf-8\0")
+        with self.assertRaises(ValueError):
+            io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict\0")
+
+    def test_dev_mode_checks_error_handler(self):
+        code = textwrap.dedent("""
+            import io
+            try:
+                io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="Boom")
+            except LookupError:
+                print("LookupError")
+            io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="ignore")
+            print("ok")
+        """)
+        for dev, expected in ((True, "LookupError\nok\n"), (False, "ok\n")):
+            args = [sys.executable] + (["-X", "dev"] if dev else []) + ["-c", code]
+            out = subprocess.run(args, capture_output=True, text=True)
+            self.assertEqual(out.stdout, expected, out.stderr)
+
+
+class MultibyteEncoderStateTest(unittest.TestCase):
+
+    def test_setstate_zero_drops_held_character(self):
+        enc = codecs.getincrementalencoder("euc_jis_2004")()
+        # U+00E6 may combine with a following U+0300: it is held back.
+        self.assertEqual(enc.encode("\u00e6"), b"")
+        enc.setstate(0)
+        self.assertEqual(enc.encode("\u0300", final=True),
+                         "\u0300".encode("euc_jis_2004"))
+        with self.assertRaises(ValueError):
+            enc.setstate(12345)
+
+    def test_text_seek_with_encoder_state(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "f.txt")
+            for module in (io, _pyio):
+                with self.subTest(module=module.__name__):
+                    with module.open(path, "w", encoding="euc_jis_2004") as f:
+                        f.write("\u00e6\u0300")
+                        p0 = f.tell()
+                        f.write("\u00e6")
+                        f.seek(p0)
+                        f.write("\u0300")
+                    with module.open(path, encoding="euc_jis_2004") as f:
+                        self.assertEqual(f.readline(), "\u00e6\u0300\u0300")
+
+
+class SysconfigRandomTest(unittest.TestCase):
+
+    def test_getrandom_is_reported(self):
+        self.assertEqual(sysconfig.get_config_var("HAVE_GETRANDOM"), 1)
+        self.assertEqual(sysconfig.get_config_var("HAVE_GETRANDOM_SYSCALL"), 1)
+
+
+if __name__ == "__main__":
+    unittest.main()
