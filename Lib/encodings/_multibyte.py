@@ -68,7 +68,8 @@ def _encode(converter, name, text, errors, final):
 def _decode(converter, name, data, errors, final):
     """(text, bytes consumed): with final false, a truncated sequence at
     the end is left unconsumed for the next call."""
-    data = bytes(data)
+    # Only a bytes-like object (bytes() would take 42 as a length).
+    data = bytes(memoryview(data))
     pieces = []
     position = 0
     handler = None

@@ -1,6 +1,8 @@
 """Runtime-library fixes found by running CPython 3.11's tests (session 10):
 TextIOWrapper's pending-output limit, its argument checks, the multibyte
-encoders' setstate(), and sysconfig's getrandom variables."""
+codecs' setstate() and argument types, UTF-8's incremental surrogates,
+charmap's U+FFFE, escape_decode's warning, and sysconfig's getrandom
+variables."""
 
 import _pyio
 import codecs
@@ -12,6 +14,7 @@ import sysconfig
 import tempfile
 import textwrap
 import unittest
+import warnings
 
 
 class RecordingRaw(io.RawIOBase):
@@ -116,6 +119,46 @@ class MultibyteEncoderStateTest(unittest.TestCase):
                         f.write("\u0300")
                     with module.open(path, encoding="euc_jis_2004") as f:
                         self.assertEqual(f.readline(), "\u00e6\u0300\u0300")
+
+
+class CodecFixesTest(unittest.TestCase):
+
+    def test_utf8_truncated_surrogate_waits(self):
+        data = "\ud901".encode("utf-8", "surrogatepass")
+        for split in (1, 2):
+            dec = codecs.getincrementaldecoder("utf-8")("surrogatepass")
+            self.assertEqual(dec.decode(data[:split]), "")
+            self.assertEqual(dec.decode(data[split:], True), "\ud901")
+        self.assertEqual(codecs.utf_8_decode(b"a\xed\xa4", "strict", False),
+                         ("a", 1))
+        with self.assertRaises(UnicodeDecodeError):
+            codecs.utf_8_decode(b"a\xed\xa4", "strict", True)
+
+    def test_charmap_int_fffe_is_undefined(self):
+        mapping = {0: 0x61, 1: 0x62, 2: 0xFFFE}
+        with self.assertRaises(UnicodeDecodeError):
+            codecs.charmap_decode(b"\x00\x01\x02", "strict", mapping)
+        self.assertEqual(codecs.charmap_decode(b"\x00\x01\x02", "replace", mapping),
+                         ("ab\ufffd", 3))
+
+    def test_escape_decode_warns_once(self):
+        for data, result in ((b"\\z\\q", b"\\z\\q"), (b"\\477", b"\x3f"),
+                             (b"\\8", b"\\8")):
+            with self.assertWarns(DeprecationWarning) as cm:
+                self.assertEqual(codecs.escape_decode(data), (result, len(data)))
+            self.assertIn("invalid", str(cm.warning))
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            self.assertEqual(codecs.escape_decode(b"\\n\\101\\x41"),
+                             (b"\nAA", 10))
+
+    def test_multibyte_decode_needs_bytes(self):
+        for name in ("big5", "shift_jis", "iso2022_kr", "euc_jis_2004"):
+            with self.subTest(name=name):
+                with self.assertRaises(TypeError):
+                    codecs.getdecoder(name)(42)
+                self.assertEqual(codecs.getdecoder(name)(bytearray(b"ab")),
+                                 ("ab", 2))
 
 
 class SysconfigRandomTest(unittest.TestCase):
