@@ -1,8 +1,8 @@
 """Runtime-library fixes found by running CPython 3.11's tests (session 10):
 TextIOWrapper's pending-output limit, its argument checks, the multibyte
 codecs' setstate() and argument types, UTF-8's incremental surrogates,
-charmap's U+FFFE, escape_decode's warning, and sysconfig's getrandom
-variables."""
+charmap's U+FFFE, escape_decode's warning, importlib.metadata in zip
+archives and egg-info requires.txt, and sysconfig's getrandom variables."""
 
 import _pyio
 import codecs
@@ -159,6 +159,70 @@ class CodecFixesTest(unittest.TestCase):
                     codecs.getdecoder(name)(42)
                 self.assertEqual(codecs.getdecoder(name)(bytearray(b"ab")),
                                  ("ab", 2))
+
+
+class MetadataZipAndEggTest(unittest.TestCase):
+
+    METADATA = "Metadata-Version: 2.1\nName: {name}\nVersion: 1.5\n"
+
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.addCleanup(self.dir.cleanup)
+        self.addCleanup(sys.path.remove, self.dir.name)
+        sys.path.insert(0, self.dir.name)
+
+    def on_path(self, path):
+        sys.path.insert(0, path)
+        self.addCleanup(sys.path.remove, path)
+
+    def test_wheel_on_path(self):
+        import zipfile
+        from importlib import metadata
+        wheel = os.path.join(self.dir.name, "zipdist-1.5-py3-none-any.whl")
+        with zipfile.ZipFile(wheel, "w") as z:
+            z.writestr("zipdist-1.5.dist-info/METADATA",
+                       self.METADATA.format(name="ZipDist"))
+            z.writestr("zipdist-1.5.dist-info/entry_points.txt",
+                       "[console_scripts]\nzipdist = zipdist:main\n")
+        self.on_path(wheel)
+        self.assertEqual(metadata.version("zipdist"), "1.5")
+        self.assertEqual(metadata.version("ZipDist"), "1.5")
+        eps = metadata.entry_points(group="console_scripts")
+        self.assertEqual(eps["zipdist"].value, "zipdist:main")
+        self.assertIsNone(metadata.distribution("zipdist").read_text("nope"))
+
+    def test_egg_on_path(self):
+        import zipfile
+        from importlib import metadata
+        egg = os.path.join(self.dir.name, "eggdist-1.5-py3.6.egg")
+        with zipfile.ZipFile(egg, "w") as z:
+            z.writestr("EGG-INFO/PKG-INFO", self.METADATA.format(name="eggdist"))
+        self.on_path(egg)
+        dist = metadata.distribution("eggdist")
+        self.assertEqual(dist.version, "1.5")
+        self.assertEqual(dist._normalized_name, "eggdist")
+
+    def test_egg_info_requires_txt(self):
+        from importlib import metadata
+        info = os.path.join(self.dir.name, "reqdist.egg-info")
+        os.mkdir(info)
+        with open(os.path.join(info, "PKG-INFO"), "w") as f:
+            f.write(self.METADATA.format(name="reqdist"))
+        with open(os.path.join(info, "requires.txt"), "w") as f:
+            f.write("dep1\n\n[:python_version < \"3\"]\ndep3\n\n[extra1]\n"
+                    "dep6@ git+https://example.com/d.git\n\n"
+                    "[extra2:python_version < \"3\"]\ndep5\n")
+        self.assertEqual(metadata.requires("reqdist"), [
+            'dep1',
+            'dep3; python_version < "3"',
+            'dep6@ git+https://example.com/d.git ; extra == "extra1"',
+            'dep5; (python_version < "3") and extra == "extra2"',
+        ])
+        with open(os.path.join(info, "requires.txt"), "w") as f:
+            f.write("")
+        self.assertEqual(metadata.requires("reqdist"), [])
+        os.remove(os.path.join(info, "requires.txt"))
+        self.assertIsNone(metadata.requires("reqdist"))
 
 
 class SysconfigRandomTest(unittest.TestCase):
