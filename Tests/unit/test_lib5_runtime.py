@@ -225,6 +225,43 @@ class MetadataZipAndEggTest(unittest.TestCase):
         self.assertIsNone(metadata.requires("reqdist"))
 
 
+class AsyncioTaskTest(unittest.TestCase):
+
+    def test_repr_shows_cancelling_while_waiter_cancelled(self):
+        import asyncio
+
+        async def body():
+            try:
+                await asyncio.sleep(10)
+            except asyncio.CancelledError:
+                asyncio.current_task().uncancel()
+                await asyncio.sleep(10)
+
+        loop = asyncio.new_event_loop()
+        try:
+            t = loop.create_task(body())
+            loop.run_until_complete(asyncio.sleep(0.01))
+            self.assertNotIn(" cancelling ", repr(t))
+            self.assertTrue(t.cancel())
+            self.assertIn(" cancelling ", repr(t))
+            loop.run_until_complete(asyncio.sleep(0.01))
+            # uncancel() withdrew the request: pending again.
+            self.assertIn(" pending ", repr(t))
+            t.cancel()
+            with self.assertRaises(asyncio.CancelledError):
+                loop.run_until_complete(t)
+        finally:
+            loop.close()
+
+    def test_py_bookkeeping_names(self):
+        from asyncio import tasks
+        for name in ("current_task", "all_tasks", "_register_task",
+                     "_unregister_task", "_enter_task", "_leave_task",
+                     "_swap_current_task"):
+            py_name = "_py_" + name.lstrip("_")
+            self.assertIs(getattr(tasks, py_name), getattr(tasks, name))
+
+
 class SysconfigRandomTest(unittest.TestCase):
 
     def test_getrandom_is_reported(self):
