@@ -1367,6 +1367,11 @@ parse_keywords(PyObject *args, PyObject *kwargs, const char *format,
                 return cleanup_finish(&cleanup, 0);
             }
         }
+        if (missing_positional) {
+            /* The markers right after the missing argument are read: the
+               count is known ("exactly" when '$' follows), as CPython. */
+            break;
+        }
         if (*format == '\0' || *format == ':' || *format == ';') {
             PyErr_Format(PyExc_SystemError,
                          "More keyword list entries (%d) than "

@@ -262,6 +262,19 @@ class AsyncioTaskTest(unittest.TestCase):
             self.assertIs(getattr(tasks, py_name), getattr(tasks, name))
 
 
+class ArgumentMessageTest(unittest.TestCase):
+
+    def test_positional_only_then_keyword_only_says_exactly(self):
+        import contextvars
+        with self.assertRaisesRegex(
+                TypeError,
+                r"^ContextVar\(\) takes exactly 1 positional argument \(0 given\)$"):
+            contextvars.ContextVar()
+        with self.assertRaisesRegex(TypeError, "takes exactly 1 positional argument"):
+            contextvars.ContextVar(default=1)
+        self.assertEqual(contextvars.ContextVar("v", default=2).get(), 2)
+
+
 class SysconfigRandomTest(unittest.TestCase):
 
     def test_getrandom_is_reported(self):
