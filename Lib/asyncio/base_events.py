@@ -22,6 +22,7 @@ import traceback
 import warnings
 import weakref
 
+from . import constants
 from . import coroutines
 from . import events
 from . import exceptions
@@ -973,7 +974,9 @@ class BaseEventLoop(events.AbstractEventLoop):
         protocol = transport.get_protocol()
         total = 0
         while count is None or total < count:
-            size = 16384 if count is None else min(16384, count - total)
+            size = constants.SENDFILE_FALLBACK_READBUFFER_SIZE
+            if count is not None:
+                size = min(size, count - total)
             data = await self.run_in_executor(None, file.read, size)
             if not data:
                 break

@@ -253,6 +253,45 @@ class AsyncioTaskTest(unittest.TestCase):
         finally:
             loop.close()
 
+    def test_constants_module_is_shared(self):
+        import asyncio.runners
+        import asyncio.selector_events
+        import asyncio.sslproto
+        from asyncio import constants
+        self.assertEqual(constants.DEBUG_STACK_DEPTH, 10)
+        self.assertIs(asyncio.selector_events.ACCEPT_RETRY_DELAY,
+                      constants.ACCEPT_RETRY_DELAY)
+        self.assertIs(asyncio.sslproto.SSL_SHUTDOWN_TIMEOUT,
+                      constants.SSL_SHUTDOWN_TIMEOUT)
+        self.assertIs(asyncio.runners.THREAD_JOIN_TIMEOUT,
+                      constants.THREAD_JOIN_TIMEOUT)
+
+    def test_sendfile_fallback_in_chunks(self):
+        import asyncio
+        import socket
+        from asyncio import constants
+        data = bytes(range(256)) * 2000
+        count = constants.SENDFILE_FALLBACK_READBUFFER_SIZE + 1000
+
+        async def main():
+            loop = asyncio.get_running_loop()
+            r, w = socket.socketpair()
+            with r:
+                tr, _ = await loop.create_connection(asyncio.Protocol, sock=w)
+                f = io.BytesIO(data)
+                sent = await loop.sendfile(tr, f, offset=3, count=count)
+                tr.close()
+                r.setblocking(False)
+                got = b""
+                while len(got) < sent:
+                    got += await loop.sock_recv(r, 1 << 20)
+                return sent, got, f.tell()
+
+        sent, got, pos = asyncio.run(main())
+        self.assertEqual(sent, count)
+        self.assertEqual(got, data[3:3 + count])
+        self.assertEqual(pos, 3 + count)
+
     def test_py_bookkeeping_names(self):
         from asyncio import tasks
         for name in ("current_task", "all_tasks", "_register_task",
