@@ -2,11 +2,13 @@
 TextIOWrapper's pending-output limit, its argument checks, the multibyte
 codecs' setstate() and argument types, UTF-8's incremental surrogates,
 charmap's U+FFFE, escape_decode's warning, importlib.metadata in zip
-archives and egg-info requires.txt, and sysconfig's getrandom variables."""
+archives and egg-info requires.txt, keywords to subclasses of filter and
+the itertools, and sysconfig's getrandom variables."""
 
 import _pyio
 import codecs
 import io
+import itertools
 import os
 import subprocess
 import sys
@@ -292,6 +294,97 @@ class AsyncioTaskTest(unittest.TestCase):
         self.assertEqual(got, data[3:3 + count])
         self.assertEqual(pos, 3 + count)
 
+    def test_staggered_race(self):
+        import asyncio
+        from asyncio import staggered
+        order = []
+
+        def attempt(index, delay, fail):
+            async def run():
+                order.append(("start", index))
+                try:
+                    await asyncio.sleep(delay)
+                except asyncio.CancelledError:
+                    order.append(("cancelled", index))
+                    raise
+                if fail:
+                    raise OSError(index)
+                return index * 10
+            return run
+
+        async def race(specs, delay):
+            return await staggered.staggered_race(
+                (attempt(i, d, f) for i, (d, f) in enumerate(specs)), delay)
+
+        # The first fails at once: the second starts without waiting and wins.
+        result, index, excs = asyncio.run(race([(0, True), (0.01, False)], 10))
+        self.assertEqual((result, index), (10, 1))
+        self.assertIsInstance(excs[0], OSError)
+        self.assertIsNone(excs[1])
+        # The first is slow: after the delay the second starts, wins, and the
+        # first is cancelled.
+        order.clear()
+        result, index, excs = asyncio.run(race([(5, False), (0, False)], 0.05))
+        self.assertEqual((result, index), (10, 1))
+        self.assertIn(("cancelled", 0), order)
+        self.assertIsInstance(excs[0], asyncio.CancelledError)
+        # All fail.
+        result, index, excs = asyncio.run(race([(0, True), (0, True)], None))
+        self.assertEqual((result, index), (None, None))
+        self.assertEqual([e.args for e in excs], [(0,), (1,)])
+        # Nothing to run.
+        self.assertEqual(asyncio.run(race([], 1)), (None, None, []))
+
+    def test_interleave_addrinfos(self):
+        from asyncio.base_events import _interleave_addrinfos
+        infos = [(6, "a"), (6, "b"), (6, "c"), (4, "x"), (4, "y")]
+        self.assertEqual([i[1] for i in _interleave_addrinfos(infos)],
+                         ["a", "x", "b", "y", "c"])
+        self.assertEqual([i[1] for i in _interleave_addrinfos(infos, 2)],
+                         ["a", "b", "x", "c", "y"])
+        self.assertEqual(_interleave_addrinfos([]), [])
+
+    def test_create_connection_happy_eyeballs(self):
+        import asyncio
+        import socket
+        closed = socket.socket()
+        closed.bind(("127.0.0.1", 0))
+        closed_port = closed.getsockname()[1]
+        closed.close()
+
+        async def main():
+            loop = asyncio.get_running_loop()
+            server = await loop.create_server(asyncio.Protocol, "127.0.0.1", 0)
+            port = server.sockets[0].getsockname()[1]
+
+            ports = [closed_port, port]
+
+            async def fake_getaddrinfo(host, p, **kwargs):
+                return [(socket.AF_INET, socket.SOCK_STREAM, 6, "",
+                         ("127.0.0.1", each)) for each in ports]
+            loop.getaddrinfo = fake_getaddrinfo
+            try:
+                # The refused first attempt starts the second at once.
+                tr, _ = await loop.create_connection(
+                    asyncio.Protocol, "example.invalid", 1,
+                    happy_eyeballs_delay=5)
+                peer = tr.get_extra_info("peername")[1]
+                tr.close()
+                ports[:] = [closed_port, closed_port]
+                with self.assertRaises(ExceptionGroup) as cm:
+                    await loop.create_connection(
+                        asyncio.Protocol, "example.invalid", 1,
+                        happy_eyeballs_delay=0.01, interleave=2,
+                        all_errors=True)
+                self.assertEqual(len(cm.exception.exceptions), 2)
+            finally:
+                server.close()
+                await server.wait_closed()
+            return peer, port
+
+        peer, port = asyncio.run(main())
+        self.assertEqual(peer, port)
+
     def test_py_bookkeeping_names(self):
         from asyncio import tasks
         for name in ("current_task", "all_tasks", "_register_task",
@@ -312,6 +405,40 @@ class ArgumentMessageTest(unittest.TestCase):
         with self.assertRaisesRegex(TypeError, "takes exactly 1 positional argument"):
             contextvars.ContextVar(default=1)
         self.assertEqual(contextvars.ContextVar("v", default=2).get(), 2)
+
+
+class SubclassKeywordsTest(unittest.TestCase):
+
+    CASES = [
+        (filter, (None, [0, 1]), [1]),
+        (itertools.filterfalse, (None, [0, 1]), [0]),
+        (itertools.chain, ([1, 2], [3, 4]), [1, 2, 3]),
+        (itertools.starmap, (pow, ((2, 3), (3, 2))), [8, 9]),
+        (itertools.islice, ([1, 2, 3, 4], 1, 3), [2, 3]),
+        (itertools.takewhile, (lambda x: x % 2 == 0, [2, 3, 4]), [2]),
+        (itertools.dropwhile, (lambda x: x % 2 == 0, [2, 3, 4]), [3, 4]),
+        (itertools.cycle, ([1, 2],), [1, 2, 1]),
+    ]
+
+    def test_plain_subclass_refuses_keywords(self):
+        for cls, args, result in self.CASES:
+            with self.subTest(cls=cls):
+                sub = type("sub", (cls,), {})
+                self.assertEqual(list(itertools.islice(sub(*args), 3)), result)
+                with self.assertRaisesRegex(TypeError, "takes no keyword arguments"):
+                    sub(*args, newarg=3)
+                with self.assertRaises(TypeError):
+                    cls(*args, newarg=3)
+
+    def test_subclass_with_init_takes_keywords(self):
+        def __init__(self, *args, newarg=None):
+            self.newarg = newarg
+        for cls, args, result in self.CASES:
+            with self.subTest(cls=cls):
+                sub = type("sub", (cls,), {"__init__": __init__})
+                u = sub(*args, newarg=3)
+                self.assertEqual(list(itertools.islice(u, 3)), result)
+                self.assertEqual(u.newarg, 3)
 
 
 class SysconfigRandomTest(unittest.TestCase):
