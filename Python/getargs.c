@@ -1348,6 +1348,12 @@ parse_keywords(PyObject *args, PyObject *kwargs, const char *format,
             }
             max = i;
             format++;
+            if (missing_positional) {
+                /* With '$' read, the number of positional parameters is
+                   known: the message says "exactly" when none of them is
+                   optional, as CPython's. */
+                break;
+            }
             if (max < call.nargs) {
                 if (max == 0) {
                     PyErr_Format(PyExc_TypeError,
@@ -1366,11 +1372,6 @@ parse_keywords(PyObject *args, PyObject *kwargs, const char *format,
                 }
                 return cleanup_finish(&cleanup, 0);
             }
-        }
-        if (missing_positional) {
-            /* The markers right after the missing argument are read: the
-               count is known ("exactly" when '$' follows), as CPython. */
-            break;
         }
         if (*format == '\0' || *format == ':' || *format == ';') {
             PyErr_Format(PyExc_SystemError,

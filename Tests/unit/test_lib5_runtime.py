@@ -405,6 +405,16 @@ class ArgumentMessageTest(unittest.TestCase):
         with self.assertRaisesRegex(TypeError, "takes exactly 1 positional argument"):
             contextvars.ContextVar(default=1)
         self.assertEqual(contextvars.ContextVar("v", default=2).get(), 2)
+        import math
+        with self.assertRaisesRegex(TypeError, "takes exactly 2 positional "
+                                               r"arguments \(1 given\)"):
+            math.nextafter(1.0)
+
+    def test_optional_positional_only_says_at_least(self):
+        import functools
+        with self.assertRaisesRegex(TypeError, "takes at least 2 positional "
+                                               r"arguments \(1 given\)"):
+            functools.reduce(len)
 
 
 class SubclassKeywordsTest(unittest.TestCase):
