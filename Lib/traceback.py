@@ -84,6 +84,20 @@ def print_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None,
     te.print(file=file, chain=chain)
 
 
+# The limit of the interpreter's own display of uncaught exceptions:
+# sys.tracebacklimit, counted from the most recent entry (as CPython's C
+# renderer always did), where a limit given to the functions here counts
+# from the oldest.
+BUILTIN_EXCEPTION_LIMIT = object()
+
+
+def _print_exception_bltin(exc, file=None, /):
+    """The interpreter's display of an uncaught exception (PyErr_Display)."""
+    if file is None:
+        file = sys.stderr if sys.stderr is not None else sys.__stderr__
+    return print_exception(exc, limit=BUILTIN_EXCEPTION_LIMIT, file=file)
+
+
 def format_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None,
                      chain=True, **kwargs):
     """The lines print_exception() would print, as a list of strings."""
@@ -698,12 +712,18 @@ class StackSummary(list):
     def _extract_from_extended_frame_gen(klass, frame_gen, *, limit=None,
                                          lookup_lines=True,
                                          capture_locals=False):
-        if limit is None:
+        builtin_limit = limit is BUILTIN_EXCEPTION_LIMIT
+        if limit is None or builtin_limit:
             limit = getattr(sys, 'tracebacklimit', None)
             if limit is not None and limit < 0:
                 limit = 0
         if limit is not None:
-            if limit >= 0:
+            if builtin_limit:
+                # The last `limit` entries (none for 0; limit may be
+                # any int).
+                entries = list(frame_gen)
+                frame_gen = entries[max(len(entries) - limit, 0):]
+            elif limit >= 0:
                 frame_gen = itertools.islice(frame_gen, limit)
             else:
                 frame_gen = collections.deque(frame_gen, maxlen=-limit)

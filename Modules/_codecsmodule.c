@@ -6,6 +6,7 @@
    Every function works on its arguments only (the registry guards its
    own state), so the module holds no state and needs no lock. */
 #include "Python.h"
+#include "pycore_bytesobject.h"
 #include "pycore_codecs.h"
 #include "pycore_unicodeobject.h"
 
@@ -448,6 +449,26 @@ codecs_utf_32_ex_decode(PyObject *Py_UNUSED(module), PyObject *args)
     return run_utf_ex_decoder(args, "y*|zip:utf_32_ex_decode", 4);
 }
 
+/* The DeprecationWarning for the first invalid escape of the escape
+   codecs, as CPython words it; `backslash` points at it (NULL: none).
+   0 or -1 (the warning was turned into an error). */
+static int warn_invalid_escape(const char *backslash)
+{
+    if (backslash == NULL) {
+        return 0;
+    }
+    unsigned char c = (unsigned char)backslash[1];
+    if (c >= '0' && c <= '7') {
+        return PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
+                                "\"\\%.3s\" is an invalid octal escape "
+                                "sequence. Such sequences will not work in "
+                                "the future. ", backslash + 1);
+    }
+    return PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
+                            "\"\\%c\" is an invalid escape sequence. Such "
+                            "sequences will not work in the future. ", c);
+}
+
 /* unicode_escape_decode(data, errors=None, final=True): a trailing
    incomplete escape is left unconsumed when final is false.  Warns once
    about the first invalid escape, as CPython. */
@@ -465,23 +486,8 @@ codecs_unicode_escape_decode(PyObject *Py_UNUSED(module), PyObject *args)
     const char *invalid = NULL;
     PyObject *str = _PyUnicode_DecodeUnicodeEscapeInternal(
         data.buf, data.len, errors, final ? NULL : &consumed, &invalid);
-    if (str != NULL && invalid != NULL) {
-        unsigned char c = (unsigned char)invalid[1];
-        int rc;
-        if (c >= '0' && c <= '7') {
-            rc = PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
-                                  "\"\\%.3s\" is an invalid octal escape "
-                                  "sequence. Such sequences will not work in "
-                                  "the future. ", invalid + 1);
-        }
-        else {
-            rc = PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
-                                  "\"\\%c\" is an invalid escape sequence. Such "
-                                  "sequences will not work in the future. ", c);
-        }
-        if (rc < 0) {
-            Py_CLEAR(str);
-        }
+    if (str != NULL && warn_invalid_escape(invalid) < 0) {
+        Py_CLEAR(str);
     }
     PyBuffer_Release(&data);
     return codec_tuple(str, consumed);
@@ -580,7 +586,11 @@ codecs_escape_decode(PyObject *Py_UNUSED(module), PyObject *args)
     if (!PyArg_ParseTuple(args, "s*|z:escape_decode", &data, &errors)) {
         return NULL;
     }
-    PyObject *bytes = PyBytes_DecodeEscape(data.buf, data.len, errors, 0, NULL);
+    const char *invalid;
+    PyObject *bytes = _PyBytes_DecodeEscape2(data.buf, data.len, errors, &invalid);
+    if (bytes != NULL && warn_invalid_escape(invalid) < 0) {
+        Py_CLEAR(bytes);
+    }
     Py_ssize_t length = data.len;
     PyBuffer_Release(&data);
     return codec_tuple(bytes, length);

@@ -139,6 +139,10 @@ static int add_numbers(PyObject *d)
         {"SIZEOF_INT", (long)sizeof(int)},
         {"SIZEOF_DOUBLE", (long)sizeof(double)},
         {"SIZEOF_WCHAR_T", (long)sizeof(wchar_t)},
+        /* os.urandom() and the hash seed use getrandom(2) (posixmodule.c,
+           pyhash.c), never a file descriptor. */
+        {"HAVE_GETRANDOM", 1},
+        {"HAVE_GETRANDOM_SYSCALL", 1},
 #ifdef NDEBUG
         {"NDEBUG", 1},
 #endif

@@ -12,7 +12,9 @@
    the plain fields (fd, flags) that were written before their handler
    was installed or their thread started. */
 #include "Python.h"
+#include "pycore_dict.h"
 #include "pycore_frame.h"
+#include "pycore_moduleobject.h"
 #include "pycore_pystate.h"
 
 #include <errno.h>
@@ -355,6 +357,73 @@ static int file_to_fd(PyObject *file, PyObject **owner)
     return fd;
 }
 
+/* ---- extension modules -------------------------------------------------- */
+
+/* sys.stdlib_module_names of interp (borrowed), or NULL.  The dict is
+   searched by comparing keys, which allocates nothing. */
+static PyObject *stdlib_names(PyInterpreterState *interp)
+{
+    PyObject *sysdict = interp->sysdict;
+    if (sysdict == NULL || !PyDict_Check(sysdict)) {
+        return NULL;
+    }
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (_PyDict_Next(sysdict, &pos, &key, &value, NULL)) {
+        if (PyUnicode_Check(key)
+                && PyUnicode_CompareWithASCIIString(key, "stdlib_module_names") == 0) {
+            return PyFrozenSet_Check(value) ? value : NULL;
+        }
+    }
+    return NULL;
+}
+
+/* Whether the frozenset names holds name; a linear scan, as a frozenset
+   never changes and so needs no lock (PySet_Contains would take one). */
+static int names_contain(PyObject *names, PyObject *name)
+{
+    Py_ssize_t pos = 0;
+    PyObject *key;
+    Py_hash_t hash;
+    while (_PySet_NextEntry(names, &pos, &key, &hash) > 0) {
+        if (PyUnicode_Check(key) && _PyUnicode_Equal(key, name)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "Extension modules: a, b (total: N)": the modules of sys.modules made
+   from a C definition and not named in sys.stdlib_module_names, as
+   CPython prints them after a fatal error to point at a third-party
+   culprit.  Like the stack dump it reads the dicts without locks (a best
+   effort in a process that may be corrupted); nothing if there are none. */
+static void dump_extension_modules(int fd, PyInterpreterState *interp)
+{
+    if (interp == NULL || interp->modules == NULL || !PyDict_Check(interp->modules)) {
+        return;
+    }
+    PyObject *stdlib = stdlib_names(interp);
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    long count = 0;
+    while (_PyDict_Next(interp->modules, &pos, &key, &value, NULL)) {
+        if (!PyUnicode_Check(key) || !PyModule_Check(value)
+                || ((PyModuleObject *)value)->md_def == NULL
+                || (stdlib != NULL && names_contain(stdlib, key))) {
+            continue;
+        }
+        put_str(fd, count == 0 ? "\nExtension modules: " : ", ");
+        put_unicode(fd, key);
+        count++;
+    }
+    if (count > 0) {
+        put_str(fd, " (total: ");
+        put_decimal(fd, count);
+        put_str(fd, ")\n");
+    }
+}
+
 /* ---- the fatal signal handler ------------------------------------------- */
 
 static void fatal_error_handler(int signum)
@@ -376,12 +445,13 @@ static void fatal_error_handler(int signum)
     put_str(fd, entry->name);
     put_str(fd, "\n\n");
     PyThreadState *current = PyThreadState_GetUnchecked();
-    dump_threads(fd, current ? current->interp : fault_interp, current,
-                 fatal.all_threads);
+    PyInterpreterState *interp = current ? current->interp : fault_interp;
+    dump_threads(fd, interp, current, fatal.all_threads);
     if (fatal.c_stack) {
         put_str(fd, "\n");
         dump_c_stack_fd(fd);
     }
+    dump_extension_modules(fd, interp);
     errno = saved_errno;
     raise(signum);
 }

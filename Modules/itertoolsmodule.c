@@ -55,11 +55,14 @@
         .tp_free = PyObject_GC_Del,                                  \
     };
 
+/* Keywords are refused unless type is a subclass with its own __init__,
+   which then receives them (as in CPython). */
 static int
 no_keywords(const char *name, PyTypeObject *type, PyTypeObject *exact,
             PyObject *kwds)
 {
-    if (type == exact && kwds != NULL && PyDict_GET_SIZE(kwds) != 0) {
+    if ((type == exact || type->tp_init == exact->tp_init)
+            && kwds != NULL && PyDict_GET_SIZE(kwds) != 0) {
         PyErr_Format(PyExc_TypeError, "%s() takes no keyword arguments",
                      name);
         return -1;

@@ -144,6 +144,17 @@ static int call_handler(int signum, PyObject *func)
     return 0;
 }
 
+/* A signal tripped with no Python handler to run: the handler changed
+   after the trip, or signal handling was shut down (_PySignal_Fini) and
+   _thread.interrupt_main() simulated one.  As in CPython, it is reported
+   as unraisable rather than raised into unrelated code or turned into a
+   real signal (PyErr_SetInterrupt only simulates one). */
+static void report_unhandled(int signum)
+{
+    PyErr_Format(PyExc_OSError, "Signal %i ignored due to race condition", signum);
+    PyErr_FormatUnraisable(NULL);
+}
+
 /* Runs the handlers of the tripped signals on the main thread, attached.
    On an exception the signals not yet handled stay tripped for the next
    check. */
@@ -160,6 +171,7 @@ static int run_handlers(void)
         PyObject *func = get_handler(signum);
         if (func == NULL || PyLong_Check(func) || func == Py_None) {
             Py_XDECREF(func);
+            report_unhandled(signum);
             continue;
         }
         int rc = call_handler(signum, func);
@@ -193,8 +205,11 @@ int PyErr_SetInterruptEx(int signum)
     if (signum < 1 || signum >= NSIG) {
         return -1;
     }
+    /* Only SIG_IGN and SIG_DFL (stored as ints) mean "do nothing"; with
+       no handler at all (after _PySignal_Fini) the trip is reported by
+       run_handlers, as in CPython. */
     PyObject *h = get_handler(signum);
-    int ignored = h == NULL || PyLong_Check(h) || h == Py_None;
+    int ignored = h != NULL && PyLong_Check(h);
     Py_XDECREF(h);
     if (!ignored) {
         trip_signal(signum);

@@ -5,6 +5,7 @@
    stores: racing threads compute the same value. */
 #include "Python.h"
 #include "pycore_bytes_methods.h"
+#include "pycore_bytesobject.h"
 #include "pycore_object.h"
 #include "pycore_abstract.h"
 
@@ -245,11 +246,27 @@ static int hex_digit_value(char c)
     return -1;
 }
 
+/* Record the backslash of the first invalid escape. */
+static void note_invalid_escape(const char **first, const char *backslash)
+{
+    if (*first == NULL) {
+        *first = backslash;
+    }
+}
+
 PyObject *PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const char *errors,
                                Py_ssize_t unicode, const char *recode_encoding)
 {
     (void)unicode;
     (void)recode_encoding;
+    const char *first_invalid;
+    return _PyBytes_DecodeEscape2(s, len, errors, &first_invalid);
+}
+
+PyObject *_PyBytes_DecodeEscape2(const char *s, Py_ssize_t len, const char *errors,
+                                 const char **first_invalid_escape)
+{
+    *first_invalid_escape = NULL;
     PyObject *result = bytes_alloc(len);
     if (result == NULL) {
         return NULL;
@@ -266,6 +283,7 @@ PyObject *PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const char *errors
             PyErr_SetString(PyExc_ValueError, "Trailing \\ in string");
             goto failed;
         }
+        const char *backslash = s - 1;
         char c = *s++;
         switch (c) {
         case '\n': break;
@@ -284,6 +302,9 @@ PyObject *PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const char *errors
             int value = c - '0';
             for (int i = 0; i < 2 && s < end && octal_digit(*s); i++) {
                 value = value * 8 + (*s++ - '0');
+            }
+            if (value > 0377) {
+                note_invalid_escape(first_invalid_escape, backslash);
             }
             *out++ = (char)value;
             break;
@@ -318,6 +339,7 @@ PyObject *PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const char *errors
             break;
         }
         default:
+            note_invalid_escape(first_invalid_escape, backslash);
             *out++ = '\\';
             *out++ = c;
             break;

@@ -633,6 +633,13 @@ _Py_utf8_decode_into(_PyUnicodeWriter *writer, const char *str, Py_ssize_t size,
             && reason[0] == 'u' /* unexpected end of data */) {
             break;  /* an incomplete sequence waits for more input */
         }
+        if (consumed != NULL && end - (s + pos) == 2 && s[pos] == 0xED
+            && s[pos + 1] >= 0xA0 && s[pos + 1] <= 0xBF) {
+            /* Two bytes of an encoded surrogate at the end: as in CPython
+               they wait too, so that a handler (surrogatepass) sees the
+               whole sequence once the third byte comes (bpo-24214). */
+            break;
+        }
         pos = _Py_decode_error(&handler, errors, "utf-8", reason, _Py_CODEC_UTF8,
                                str, size, pos, pos - n, writer);
         if (pos < 0) {
@@ -1859,10 +1866,13 @@ PyUnicode_DecodeCharmap(const char *str, Py_ssize_t size, PyObject *mapping,
                     }
                     goto error;
                 }
-                if (_PyUnicodeWriter_WriteChar(&writer, (Py_UCS4)v) < 0) {
-                    goto error;
+                /* U+FFFE means "undefined", as in a str value. */
+                if (v != 0xFFFE) {
+                    if (_PyUnicodeWriter_WriteChar(&writer, (Py_UCS4)v) < 0) {
+                        goto error;
+                    }
+                    defined = 1;
                 }
-                defined = 1;
             }
             else if (PyUnicode_Check(value)) {
                 if (!(PyUnicode_GET_LENGTH(value) == 1

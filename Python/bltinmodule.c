@@ -983,7 +983,9 @@ typedef struct {
 
 static PyObject *filter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
-    if (type == &PyFilter_Type && !_PyArg_NoKeywords("filter", kwds)) {
+    /* A subclass with its own __init__ takes keywords there. */
+    if ((type == &PyFilter_Type || type->tp_init == PyFilter_Type.tp_init)
+            && !_PyArg_NoKeywords("filter", kwds)) {
         return NULL;
     }
     PyObject *func, *seq;

@@ -1589,9 +1589,10 @@ void _PyErr_DisplayToFile(FILE *file, PyObject *exc)
 static void write_exception_report(PyObject *stream, textbuf *header,
                                    PyObject *exc);
 
-/* Print exc with traceback.print_exception(exc, file=stream), as CPython
-   does since 3.13: that display adds what the C renderer leaves out
-   ("Did you mean ...?" suggestions).  0 on success; -1 when the module
+/* Print exc with traceback._print_exception_bltin(exc, stream), as
+   CPython does since 3.13: that display adds what the C renderer leaves
+   out ("Did you mean ...?" suggestions) and counts sys.tracebacklimit
+   from the most recent entry, as the C renderer did.  0 on success; -1 when the module
    cannot be used (not importable yet, finalization, a failure while
    printing), with no exception set, so the caller falls back to C. */
 static int display_through_traceback_module(PyObject *stream, PyObject *exc)
@@ -1603,19 +1604,16 @@ static int display_through_traceback_module(PyObject *stream, PyObject *exc)
     PyObject *saved = PyErr_GetRaisedException();
     PyObject *result = NULL;
     PyObject *module = PyImport_ImportModule("traceback");
-    PyObject *print = module ? PyObject_GetAttrString(module, "print_exception")
+    PyObject *print = module ? PyObject_GetAttrString(module,
+                                                      "_print_exception_bltin")
                              : NULL;
-    PyObject *args = print ? PyTuple_Pack(1, exc) : NULL;
-    PyObject *kwargs = args ? Py_BuildValue("{s:O}", "file", stream) : NULL;
-    if (kwargs != NULL) {
-        result = PyObject_Call(print, args, kwargs);
+    if (print != NULL) {
+        result = PyObject_CallFunctionObjArgs(print, exc, stream, NULL);
     }
     if (result != NULL) {
         PyObject *flushed = PyObject_CallMethod(stream, "flush", NULL);
         Py_XDECREF(flushed);
     }
-    Py_XDECREF(kwargs);
-    Py_XDECREF(args);
     Py_XDECREF(print);
     Py_XDECREF(module);
     PyErr_Clear();

@@ -1348,6 +1348,12 @@ parse_keywords(PyObject *args, PyObject *kwargs, const char *format,
             }
             max = i;
             format++;
+            if (missing_positional) {
+                /* With '$' read, the number of positional parameters is
+                   known: the message says "exactly" when none of them is
+                   optional, as CPython's. */
+                break;
+            }
             if (max < call.nargs) {
                 if (max == 0) {
                     PyErr_Format(PyExc_TypeError,

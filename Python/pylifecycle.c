@@ -329,6 +329,9 @@ int Py_FinalizeEx(void)
     if (tstate != NULL && tstate->current_exception != NULL) {
         status = -1;
     }
+    /* As in CPython, Python signal handlers stop before modules are torn
+       down: they would run on half-cleared modules. */
+    _PySignal_Fini();       /* sig: restore dispositions, drop handlers */
     if (tstate != NULL) {
         /* Objects left in modules are finalized now, with a working
            interpreter; what their finalizers print is flushed too. */
@@ -338,7 +341,6 @@ int Py_FinalizeEx(void)
         }
     }
     _PyMonitoring_Fini();   /* lead: sys.monitoring's records */
-    _PySignal_Fini();       /* sig: restore dispositions, drop handlers */
     if (tstate != NULL) {
         /* Finalizers of cyclic garbage still run with a live interpreter. */
         _PyGC_Collect(tstate, 2, _Py_GC_REASON_SHUTDOWN);

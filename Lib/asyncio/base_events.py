@@ -13,7 +13,9 @@ import collections
 import collections.abc
 import concurrent.futures
 import errno
+import functools
 import heapq
+import itertools
 import os
 import sys
 import threading
@@ -22,10 +24,12 @@ import traceback
 import warnings
 import weakref
 
+from . import constants
 from . import coroutines
 from . import events
 from . import exceptions
 from . import futures
+from . import staggered
 from . import tasks
 from . import timeouts
 from .log import logger
@@ -597,15 +601,29 @@ class BaseEventLoop(events.AbstractEventLoop):
                     proto=proto, flags=flags)
                 if not laddr_infos:
                     raise OSError('getaddrinfo() returned empty list')
+            if happy_eyeballs_delay is not None and interleave is None:
+                interleave = 1   # RFC 8305's default
+            if interleave:
+                infos = _interleave_addrinfos(infos, interleave)
+            # One list of errors per attempt (attempts may overlap).
             exceptions_seen = []
-            for addrinfo in infos:
-                try:
-                    sock = await self._connect_sock(exceptions_seen,
-                                                    addrinfo, laddr_infos)
-                    break
-                except OSError:
-                    continue
+            if happy_eyeballs_delay is None:
+                for addrinfo in infos:
+                    try:
+                        sock = await self._connect_sock(exceptions_seen,
+                                                        addrinfo, laddr_infos)
+                        break
+                    except OSError:
+                        continue
             else:
+                sock, _, _ = await staggered.staggered_race(
+                    (functools.partial(self._connect_sock, exceptions_seen,
+                                       addrinfo, laddr_infos)
+                     for addrinfo in infos),
+                    happy_eyeballs_delay, loop=self)
+            if sock is None:
+                exceptions_seen = [exc for attempt in exceptions_seen
+                                   for exc in attempt]
                 if all_errors:
                     raise ExceptionGroup('create_connection failed',
                                          exceptions_seen)
@@ -631,6 +649,9 @@ class BaseEventLoop(events.AbstractEventLoop):
 
     async def _connect_sock(self, exceptions_seen, addr_info,
                             local_addr_infos=None):
+        """Create, bind and connect one socket.  The attempt adds its own
+        list to exceptions_seen and records there its failures (failed
+        binds, then the error it raises)."""
         import socket
         my_exceptions = []
         exceptions_seen.append(my_exceptions)
@@ -656,16 +677,13 @@ class BaseEventLoop(events.AbstractEventLoop):
                     raise OSError(f'no matching local address with '
                                   f'family={family} found')
             await self.sock_connect(sock, address)
-            exceptions_seen.pop()
             return sock
         except OSError as exc:
-            exceptions_seen.pop()
-            exceptions_seen.append(exc)
+            my_exceptions.append(exc)
             if sock is not None:
                 sock.close()
             raise
         except:
-            exceptions_seen.pop()
             if sock is not None:
                 sock.close()
             raise
@@ -973,7 +991,9 @@ class BaseEventLoop(events.AbstractEventLoop):
         protocol = transport.get_protocol()
         total = 0
         while count is None or total < count:
-            size = 16384 if count is None else min(16384, count - total)
+            size = constants.SENDFILE_FALLBACK_READBUFFER_SIZE
+            if count is not None:
+                size = min(size, count - total)
             data = await self.run_in_executor(None, file.read, size)
             if not data:
                 break
@@ -1242,6 +1262,23 @@ class BaseEventLoop(events.AbstractEventLoop):
         if self.is_running():
             self.call_soon_threadsafe(self._set_coroutine_origin_tracking,
                                       enabled)
+
+
+def _interleave_addrinfos(addrinfos, first_address_family_count=1):
+    """addrinfos reordered for Happy Eyeballs (RFC 8305, section 4): the
+    first first_address_family_count entries of the first family, then
+    one entry of each family in turn, each family keeping its order."""
+    by_family = {}
+    for info in addrinfos:
+        by_family.setdefault(info[0], []).append(info)
+    queues = list(by_family.values())
+    reordered = []
+    if queues and first_address_family_count > 1:
+        reordered.extend(queues[0][:first_address_family_count - 1])
+        del queues[0][:first_address_family_count - 1]
+    for row in itertools.zip_longest(*queues):
+        reordered.extend(info for info in row if info is not None)
+    return reordered
 
 
 def _check_ssl_socket(sock):

@@ -6,6 +6,8 @@ import reprlib
 import sys
 import traceback
 
+from . import constants
+
 
 def _get_function_source(func):
     func = inspect.unwrap(func)
@@ -57,7 +59,7 @@ def extract_stack(f=None, limit=None):
     if f is None:
         f = sys._getframe().f_back
     if limit is None:
-        limit = 10
+        limit = constants.DEBUG_STACK_DEPTH
     stack = traceback.StackSummary.extract(traceback.walk_stack(f),
                                            limit=limit, lookup_lines=False)
     stack.reverse()

@@ -12,9 +12,7 @@ from . import coroutines
 from . import events
 from . import exceptions
 from . import tasks
-
-# How long close() waits for the default executor's threads.
-THREAD_JOIN_TIMEOUT = 300
+from .constants import THREAD_JOIN_TIMEOUT
 
 
 class _State(enum.Enum):

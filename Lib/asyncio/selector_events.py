@@ -21,11 +21,8 @@ from . import futures
 from . import protocols
 from . import transports
 from . import trsock
+from .constants import ACCEPT_RETRY_DELAY, LOG_THRESHOLD_FOR_CONNLOST_WRITES
 from .log import logger
-
-# After this many writes to a lost connection, warn once per write.
-LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5
-ACCEPT_RETRY_DELAY = 1
 
 
 def _test_selector_event(selector, fd, event):

@@ -24,11 +24,9 @@ except ImportError:          # pragma: no cover - ssl is built in
 from . import exceptions
 from . import protocols
 from . import transports
+from .constants import (LOG_THRESHOLD_FOR_CONNLOST_WRITES,
+                        SSL_HANDSHAKE_TIMEOUT, SSL_SHUTDOWN_TIMEOUT)
 from .log import logger
-
-LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5
-SSL_HANDSHAKE_TIMEOUT = 60.0
-SSL_SHUTDOWN_TIMEOUT = 30.0
 _READ_SIZE = 256 * 1024
 
 

@@ -52,7 +52,9 @@ def _format_coroutine(coro):
 
 def _task_repr_info(task):
     info = base_futures._future_repr_info(task)
-    if task._must_cancel:
+    # Cancellation requested (cancel() not withdrawn by uncancel()) but
+    # the task still running: its waiter may have taken the cancel.
+    if task.cancelling() and not task.done():
         info[0] = 'cancelling'
     info.insert(1, f'name={task.get_name()!r}')
     if task._coro is not None:
@@ -762,3 +764,17 @@ def _swap_current_task(loop, task):
     else:
         _current_tasks[loop] = task
     return prev
+
+
+# The pure-Python task bookkeeping under the _py_ names CPython gives it
+# (there, the C accelerator _asyncio takes the plain names; Weft has no
+# accelerator, so both names are the same functions).
+_py_current_task = current_task
+_py_all_tasks = all_tasks
+_py_register_task = _register_task
+_py_register_eager_task = _register_eager_task
+_py_unregister_task = _unregister_task
+_py_unregister_eager_task = _unregister_eager_task
+_py_enter_task = _enter_task
+_py_leave_task = _leave_task
+_py_swap_current_task = _swap_current_task

@@ -68,7 +68,8 @@ def _encode(converter, name, text, errors, final):
 def _decode(converter, name, data, errors, final):
     """(text, bytes consumed): with final false, a truncated sequence at
     the end is left unconsumed for the next call."""
-    data = bytes(data)
+    # Only a bytes-like object (bytes() would take 42 as a length).
+    data = bytes(memoryview(data))
     pieces = []
     position = 0
     handler = None
@@ -375,6 +376,15 @@ def build_with_converter(name, make_converter):
             return _encode(self._converter, name, input, self.errors, final)
 
         def reset(self):
+            self._converter.reset()
+
+        def setstate(self, state):
+            # getstate() is always 0 (the initial state: the C library
+            # keeps held characters and the shift state out of sight), so
+            # 0 is the one state there is to return to; it drops what the
+            # converter holds, as TextIOWrapper.seek() needs.
+            if state != 0:
+                raise ValueError(f"{name} encoder: unknown state {state!r}")
             self._converter.reset()
 
     class IncrementalDecoder(codecs.BufferedIncrementalDecoder):

@@ -764,6 +764,20 @@ static int flush_pending(textio *self)
     return rc;
 }
 
+/* Add encoded output to the pending bytes.  Pending data is never grown
+   past the chunk size by a write: what is pending goes to the buffer
+   first, so that one buffer write() is at most a chunk or one caller's
+   write (as in CPython, bpo-43260).  Caller holds the stream's critical
+   section.  0 or -1. */
+static int pend_output(textio *self, const char *data, Py_ssize_t len)
+{
+    if (self->pending_len > 0 && self->pending_len + len > self->chunk_size
+            && flush_pending(self) < 0) {
+        return -1;
+    }
+    return pending_append(self, data, len);
+}
+
 /* ---- checks ----------------------------------------------------------------- */
 
 static int check_attached(textio *self)
@@ -827,26 +841,66 @@ static int set_newline(textio *self, PyObject *newline)
     return 0;
 }
 
+/* A str or None argument: -1 with TypeError (or UnicodeEncodeError for a
+   lone surrogate), 1 if the text holds a NUL (no exception set; the
+   caller says what that means), else 0. */
 static int check_str_or_none(PyObject *value, const char *what)
 {
-    if (value != NULL && value != Py_None && !PyUnicode_Check(value)) {
+    if (value == NULL || value == Py_None) {
+        return 0;
+    }
+    if (!PyUnicode_Check(value)) {
         PyErr_Format(PyExc_TypeError,
                      "TextIOWrapper() argument '%s' must be str or None, not %.100s",
                      what, Py_TYPE(value)->tp_name);
         return -1;
     }
-    if (value != NULL && value != Py_None) {
-        Py_ssize_t len;
-        const char *s = PyUnicode_AsUTF8AndSize(value, &len);
-        if (s == NULL) {
-            return -1;
-        }
-        if ((Py_ssize_t)strlen(s) != len) {
-            PyErr_SetString(PyExc_ValueError, "embedded null character");
-            return -1;
-        }
+    Py_ssize_t len;
+    const char *s = PyUnicode_AsUTF8AndSize(value, &len);
+    if (s == NULL) {
+        return -1;
     }
+    return (Py_ssize_t)strlen(s) != len;
+}
+
+/* check_str_or_none where a NUL is a ValueError; 0 or -1. */
+static int check_text_arg(PyObject *value, const char *what)
+{
+    int rc = check_str_or_none(value, what);
+    if (rc > 0) {
+        PyErr_SetString(PyExc_ValueError, "embedded null character");
+        return -1;
+    }
+    return rc;
+}
+
+/* In development mode, as in CPython, an unknown error handler name is
+   reported when the stream is made rather than at the first encoding
+   error; 0 or -1 with LookupError. */
+static int check_errors_handler(PyObject *errors)
+{
+    if (errors == Py_None || !_Py_GetConfig()->dev_mode) {
+        return 0;
+    }
+    const char *name = PyUnicode_AsUTF8(errors);
+    PyObject *handler = name != NULL ? PyCodec_LookupError(name) : NULL;
+    if (handler == NULL) {
+        return -1;
+    }
+    Py_DECREF(handler);
     return 0;
+}
+
+/* reconfigure(encoding=...): the codec registry reads the name as a C
+   string, so a name with a NUL in it names no codec; 0 or -1. */
+static int check_codec_name(PyObject *encoding)
+{
+    int rc = check_str_or_none(encoding, "encoding");
+    if (rc > 0) {
+        PyErr_Format(PyExc_LookupError, "unknown encoding: %R", encoding);
+        return -1;
+    }
+    return rc;
 }
 
 /* encoding and errors: store them and classify the codec; 0 or -1. */
@@ -911,8 +965,9 @@ static int textio_init(PyObject *op, PyObject *args, PyObject *kwds)
                             "'encoding' argument not specified", 1) < 0) {
         return -1;
     }
-    if (check_str_or_none(encoding, "encoding") < 0
-            || check_str_or_none(errors, "errors") < 0
+    if (check_text_arg(encoding, "encoding") < 0
+            || check_text_arg(errors, "errors") < 0
+            || check_errors_handler(errors) < 0
             || set_newline(self, newline) < 0
             || set_encoding(self, encoding, errors) < 0) {
         return -1;
@@ -979,12 +1034,12 @@ static PyObject *write_locked(textio *self, PyObject *text)
     }
     int rc;
     if (PyUnicode_IS_ASCII(text) && self->codec != CODEC_OTHER) {
-        rc = pending_append(self, PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text));
+        rc = pend_output(self, PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text));
     }
     else {
         PyObject *bytes = encode_text(self, text);
         rc = bytes == NULL ? -1
-             : pending_append(self, PyBytes_AS_STRING(bytes), PyBytes_GET_SIZE(bytes));
+             : pend_output(self, PyBytes_AS_STRING(bytes), PyBytes_GET_SIZE(bytes));
         Py_XDECREF(bytes);
     }
     Py_XDECREF(owned);
@@ -1918,8 +1973,7 @@ static PyObject *textio_reconfigure(PyObject *op, PyObject *args, PyObject *kwds
                                      &line_buffering, &write_through)) {
         return NULL;
     }
-    if (check_str_or_none(encoding, "encoding") < 0
-            || check_str_or_none(errors, "errors") < 0) {
+    if (check_codec_name(encoding) < 0 || check_text_arg(errors, "errors") < 0) {
         return NULL;
     }
     textio *self = TEXTIO(op);

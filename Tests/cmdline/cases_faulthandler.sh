@@ -36,3 +36,15 @@ expect_err fh-abort "Fatal Python error: Aborted" fh_crash "$PY" -c 'import faul
 expect_err fh-fpe "Fatal Python error: Floating-point exception" fh_crash "$PY" -c 'import faulthandler; faulthandler.enable(c_stack=False); faulthandler._sigfpe()'
 expect_err fh-later-exit "Timeout (0:00:00.100000)!" "$PY" -c 'import faulthandler, time; faulthandler.dump_traceback_later(0.1, exit=True); time.sleep(5)'
 expect_status fh-later-exit-status 1 "$PY" -c 'import faulthandler, time; faulthandler.dump_traceback_later(0.1, exit=True); time.sleep(5)'
+# After the stacks, a fatal error lists the C extension modules that are not
+# in sys.stdlib_module_names (here all, the names being emptied).
+expect_err fh-ext-modules "Extension modules: builtins, sys," fh_crash "$PY" -c 'import faulthandler, sys
+sys.stdlib_module_names = frozenset()
+faulthandler.enable()
+faulthandler._sigsegv()'
+expect_err fh-ext-modules-total ", faulthandler (total: " fh_crash "$PY" -c 'import faulthandler, sys
+sys.stdlib_module_names = frozenset()
+faulthandler.enable()
+faulthandler._sigsegv()'
+# Standard-library modules alone: no list.
+expect fh-ext-modules-stdlib "0" sh -c "(ulimit -c 0; '$PY' -c 'import faulthandler; faulthandler.enable(); faulthandler._sigsegv()') 2>&1 | grep -c 'Extension modules'"

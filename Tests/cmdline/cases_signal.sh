@@ -19,3 +19,14 @@ expect_status sig-alarm-default 142 "$PY" -c 'import signal, time; signal.setiti
 # An uncaught KeyboardInterrupt ends the process by SIGINT (status 130).
 expect_status signal-uncaught-ki-130 130 "$PY" -c 'import os, signal; os.kill(os.getpid(), signal.SIGINT); import time; time.sleep(5)'
 expect_err signal-uncaught-ki-traceback "KeyboardInterrupt" "$PY" -c 'import os, signal; os.kill(os.getpid(), signal.SIGINT); import time; time.sleep(5)'
+# Signal handling stops before modules are torn down: interrupt_main() from
+# a finalizer then is reported, not raised as KeyboardInterrupt (gh-102397).
+expect_err sig-interrupt-main-at-exit "OSError: Signal 2 ignored due to race condition" "$PY" -c 'import _thread
+class Foo:
+    def __del__(self):
+        _thread.interrupt_main()
+x = Foo()'
+# Under SIG_IGN, interrupt_main() does nothing at all.
+expect sig-interrupt-main-ignored "ok" "$PY" -c 'import _thread, signal, time
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+_thread.interrupt_main(); time.sleep(0.01); print("ok")'

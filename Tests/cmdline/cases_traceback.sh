@@ -57,3 +57,28 @@ tb_same tb-syntax 'source = "x = (1,\n  2 +)"
 exec(source)'
 tb_same tb-unicode 'mot = "é"
 valeur = mot + 1'
+# sys.tracebacklimit counts from the most recent entry in the display of an
+# uncaught exception (traceback.py's own limit counts from the oldest).
+tblimit='import sys
+def f1():
+    1 / 0
+def f2():
+    f1()
+sys.tracebacklimit = LIMIT
+f2()'
+expect_err tb-limit-2-last "Traceback (most recent call last):
+  File \"<string>\", line 5, in f2
+  File \"<string>\", line 3, in f1
+ZeroDivisionError" "$PY" -c "$(echo "$tblimit" | sed 's/LIMIT/2/')"
+expect_err tb-limit-1-last "Traceback (most recent call last):
+  File \"<string>\", line 3, in f1
+ZeroDivisionError" "$PY" -c "$(echo "$tblimit" | sed 's/LIMIT/1/')"
+expect_err tb-limit-huge "line 7, in <module>" "$PY" -c "$(echo "$tblimit" | sed 's/LIMIT/1 << 1000/')"
+expect tb-limit-module-first "1 line 5" "$PY" -c 'import sys, traceback
+def f(): 1/0
+sys.tracebacklimit = 1
+try:
+    f()
+except Exception as e:
+    s = traceback.extract_tb(e.__traceback__)
+    print(len(s), "line", s[0].lineno)'

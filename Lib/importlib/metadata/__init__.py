@@ -1,7 +1,7 @@
 """Read the metadata of installed distributions (importlib.metadata).
 
 Distributions are found as NAME-VERSION.dist-info (or .egg-info)
-directories on sys.path; their METADATA file (RFC 822 style headers, the
+directories on sys.path, in directories or in zip archives (wheels, eggs); their METADATA file (RFC 822 style headers, the
 description as body), entry_points.txt, RECORD and top_level.txt give
 version(), metadata(), entry_points(), files(), requires() and
 packages_distributions().
@@ -359,8 +359,42 @@ class Distribution:
 
     @property
     def requires(self):
-        """The Requires-Dist values, or None when there are none."""
-        return self.metadata.get_all('Requires-Dist')
+        """The requirements: the Requires-Dist values, else those of an
+        egg-info requires.txt; None when there are neither."""
+        reqs = self.metadata.get_all('Requires-Dist')
+        if reqs:
+            return reqs
+        text = self.read_text('requires.txt')
+        return None if text is None else list(self._deps_from_requires_text(text))
+
+    @classmethod
+    def _deps_from_requires_text(cls, text):
+        """Requires-Dist style requirements from an egg-info requires.txt:
+        a line of a "[EXTRA:MARKERS]" section gets the section's markers
+        and `extra == "EXTRA"` as its environment marker."""
+        marker = ''
+        for line in text.splitlines():
+            line = line.strip()
+            if not line or line.startswith('#'):
+                continue
+            if line.startswith('[') and line.endswith(']'):
+                marker = _section_marker(line[1:-1].strip())
+                continue
+            # A URL requirement ends in a URL, which a marker must not
+            # touch: as in CPython, such a line always gets a space.
+            yield line + (' ' if '@' in line else '') + marker
+
+
+def _section_marker(section):
+    """The '; MARKER' suffix for a requires.txt section name EXTRA:MARKERS
+    (either part may be empty)."""
+    extra, _, markers = section.partition(':')
+    conditions = []
+    if markers:
+        conditions.append(f'({markers})' if extra else markers)
+    if extra:
+        conditions.append(f'extra == "{extra}"')
+    return '; ' + ' and '.join(conditions) if conditions else ''
 
 
 class PathDistribution(Distribution):
@@ -381,8 +415,8 @@ class PathDistribution(Distribution):
 
     @property
     def _normalized_name(self):
-        stem = os.path.basename(str(self._path))
-        name = stem.rpartition('.')[0].partition('-')[0]
+        path = str(self._path).rstrip('/')
+        name = _metadata_stem(os.path.dirname(path), os.path.basename(path))
         return _normalize(name) if name else super()._normalized_name
 
 
@@ -405,22 +439,49 @@ class DistributionFinder:
         raise NotImplementedError
 
 
+def _children(entry):
+    """(name, path) of each child of a path entry, sorted by name: a
+    directory's files (pathlib.Path), or a zip archive's top level
+    (zipfile.Path, as for a wheel or an egg on sys.path)."""
+    root = entry or '.'
+    try:
+        return [(name, pathlib.Path(root, name))
+                for name in sorted(os.listdir(root))]
+    except NotADirectoryError:
+        pass
+    except (OSError, TypeError, ValueError):
+        return []
+    import zipfile
+    try:
+        children = [(child.name, child) for child in zipfile.Path(root).iterdir()]
+    except (OSError, zipfile.BadZipFile):
+        return []
+    return sorted(children, key=lambda pair: pair[0])
+
+
+def _metadata_stem(entry, child):
+    """The distribution name part of a metadata directory's name, or None
+    if child is not one: NAME-VERSION.dist-info / .egg-info, or the
+    EGG-INFO directory of an entry that is NAME-VERSION.egg."""
+    if child.endswith(('.dist-info', '.egg-info')):
+        return child.rpartition('.')[0].partition('-')[0]
+    if child == 'EGG-INFO' and str(entry).endswith('.egg'):
+        return os.path.basename(str(entry)).partition('-')[0]
+    return None
+
+
 def _search_path(context):
-    """The distributions in the directories of context.path."""
+    """The distributions in the directories (or zip archives) of
+    context.path."""
     wanted = None if context.name is None else _normalize(context.name)
     for entry in context.path:
-        try:
-            names = sorted(os.listdir(entry or '.'))
-        except (OSError, TypeError):
-            continue
-        for child in names:
-            if not child.endswith(('.dist-info', '.egg-info')):
+        for child, path in _children(entry):
+            stem = _metadata_stem(entry, child)
+            if stem is None:
                 continue
-            if wanted is not None:
-                stem = child.rpartition('.')[0].partition('-')[0]
-                if _normalize(stem) != wanted:
-                    continue
-            yield PathDistribution(pathlib.Path(entry or '.', child))
+            if wanted is not None and _normalize(stem) != wanted:
+                continue
+            yield PathDistribution(path)
 
 
 def _finders():
