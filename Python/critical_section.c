@@ -31,18 +31,6 @@ static void unlock_section(uintptr_t tagged)
     }
 }
 
-static void lock_section(uintptr_t tagged)
-{
-    PyCriticalSection *c = untag(tagged);
-    PyMutex_Lock(c->_cs_mutex);
-    if (tagged & _Py_CRITICAL_SECTION_TWO_MUTEXES) {
-        PyCriticalSection2 *c2 = (PyCriticalSection2 *)c;
-        if (c2->_cs_mutex2 != c->_cs_mutex) {
-            PyMutex_Lock(c2->_cs_mutex2);
-        }
-    }
-}
-
 /* Suspend the top section so that blocking cannot deadlock against a
    thread waiting for it. */
 static void suspend_top(PyThreadState *tstate)
@@ -74,6 +62,25 @@ static void lock_detached(PyThreadState *tstate, PyMutex *m)
     _PyThreadState_Detach(tstate);
     PyMutex_Lock(m);
     _PyThreadState_AttachKeepSections(tstate, m);
+}
+
+/* Re-take the mutexes of a suspended section.  A contended one is waited
+   for detached, never attached: its holder may be a thread that took it
+   while detached and now waits, holding it, for a stop-the-world to end,
+   and that stop-the-world waits for this thread to detach.  (The pair of a
+   two-mutex section is taken in the address order it was begun with.) */
+static void relock_section(PyThreadState *tstate, uintptr_t tagged)
+{
+    PyCriticalSection *c = untag(tagged);
+    if (!try_lock(c->_cs_mutex)) {
+        lock_detached(tstate, c->_cs_mutex);
+    }
+    if (tagged & _Py_CRITICAL_SECTION_TWO_MUTEXES) {
+        PyCriticalSection2 *c2 = (PyCriticalSection2 *)c;
+        if (c2->_cs_mutex2 != c->_cs_mutex && !try_lock(c2->_cs_mutex2)) {
+            lock_detached(tstate, c2->_cs_mutex2);
+        }
+    }
 }
 
 static void push(PyThreadState *tstate, PyCriticalSection *c, uintptr_t tag)
@@ -184,7 +191,7 @@ void _PyCriticalSection_Resume(PyThreadState *tstate)
     uintptr_t top = tstate->critical_section;
     if (top & _Py_CRITICAL_SECTION_INACTIVE) {
         uintptr_t active = top & ~(uintptr_t)_Py_CRITICAL_SECTION_INACTIVE;
-        lock_section(active);
+        relock_section(tstate, active);
         tstate->critical_section = active;
     }
 }

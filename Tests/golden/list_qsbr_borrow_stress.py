@@ -52,11 +52,12 @@ def clobber_caller_x():
 
 
 def read_iterate():
+    x = None                        # both loops may see an emptied list
     for x in shared:
         check(x, "iterate")
     for x in shared:
         pass
-    if shared:
+    if x is not None:
         check(x, "after loop")
 
 
@@ -146,7 +147,10 @@ def write(seed):
         op = rng % 8
         n = len(shared)
         if op == 0 and n:
-            shared[rng % n] = Token(rng % 1000)
+            try:                    # the other writer may have shrunk it
+                shared[rng % n] = Token(rng % 1000)
+            except IndexError:
+                pass
         elif op == 1 and n:
             try:
                 shared.pop(rng % n)
@@ -157,7 +161,10 @@ def write(seed):
         elif op == 3:
             shared.extend(Token(rng % 1000 + k) for k in range(4))
         elif op == 4:
-            shared.sort()
+            try:
+                shared.sort()
+            except ValueError:      # "list modified during sort"
+                pass
         elif op == 5 and n > 8:
             shared[2:6] = [Token(rng % 1000)]
         elif op == 6:
@@ -166,6 +173,18 @@ def write(seed):
             table.pop(rng % 64, None)
         if len(shared) < 16:
             shared.extend(Token(k) for k in range(16))
+
+
+def stopper():
+    # Stops the world again and again while the writers contend for the
+    # list: a writer that took the list's mutex detached then waits for
+    # the stop, holding it, and the other writer, resuming its suspended
+    # section on the same list (inside sort's comparisons), must wait for
+    # the mutex detached, or the stop never completes (a hang, fixed in
+    # Python/critical_section.c, relock_section).
+    while not stop.is_set():
+        gc.collect()
+        time.sleep(0.001)
 
 
 def feeder():
@@ -235,6 +254,7 @@ maker = threading.Thread(target=feeder)
 maker.start()
 maker.join()
 readers = [threading.Thread(target=reader) for _ in range(2)]
+readers.append(threading.Thread(target=stopper))
 writers = [threading.Thread(target=writer, args=(seed,)) for seed in (1, 2)]
 for t in readers + writers:
     t.start()
