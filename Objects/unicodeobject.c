@@ -1002,7 +1002,11 @@ intern_grow(void)
     return 0;
 }
 
-/* Make s (which nobody else can reach) immortal and mark it interned. */
+/* Make s immortal and mark it interned.  Free-threaded build: s is owned
+   by this thread (intern_common), so only the local count is written, and
+   atomically: other threads may hold references and be changing the
+   shared count right now, which immortality makes irrelevant (a merge they
+   queue meanwhile skips an immortal object, _Py_ExplicitMergeRefcount). */
 static void
 intern_mark(PyObject *s)
 {
@@ -1011,7 +1015,11 @@ intern_mark(PyObject *s)
                          SSTATE_INTERNED_IMMORTAL_STATIC, __ATOMIC_RELAXED);
         return;
     }
+#ifdef Py_GIL_DISABLED
+    __atomic_store_n(&s->ob_ref_local, _Py_IMMORTAL_REFCNT_LOCAL, __ATOMIC_RELAXED);
+#else
     _Py_SetImmortal(s);
+#endif
     __atomic_store_n(&_PyASCIIObject_CAST(s)->state.interned,
                      SSTATE_INTERNED_IMMORTAL, __ATOMIC_RELAXED);
 }
@@ -1047,10 +1055,10 @@ intern_common(PyObject *s)
     }
     PyObject *to_intern = s;
 #ifdef Py_GIL_DISABLED
-    if (!_PyObject_IsUniquelyReferenced(s)) {
-        /* Other threads hold references and may be changing its count
-           right now; intern a copy that only this thread can see.  (With
-           the GIL nobody else runs, so s itself is made immortal.) */
+    if (!_Py_IsOwnedByCurrentThread(s)) {
+        /* Another thread writes its local count: intern a copy this
+           thread owns.  (With the GIL s itself is always made immortal,
+           as sys.intern(s) is s promises.) */
         to_intern = _PyUnicode_Copy(s);
         if (to_intern == NULL) {
             intern_unlock();

@@ -244,9 +244,13 @@ static PyObject *sys_setrecursionlimit(PyObject *module, PyObject *arg)
 static PyObject *sys_intern(PyObject *module, PyObject *s)
 {
     (void)module;
-    if (!PyUnicode_CheckExact(s)) {
+    if (!PyUnicode_Check(s)) {
         PyErr_Format(PyExc_TypeError, "intern() argument must be str, not %.50s",
                      Py_TYPE(s)->tp_name);
+        return NULL;
+    }
+    if (!PyUnicode_CheckExact(s)) {
+        PyErr_Format(PyExc_TypeError, "can't intern %.400s", Py_TYPE(s)->tp_name);
         return NULL;
     }
     Py_INCREF(s);
