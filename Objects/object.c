@@ -1557,6 +1557,13 @@ static PyObject *slot_names(PyTypeObject *type)
         PyDict_GetItemRef(dict, _Py_INTERNED_ID(__slotnames__), &names) < 0) {
         return NULL;
     }
+    if ((dict == NULL || names == NULL)
+            && !(type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+        /* A static type has no __slots__ and cannot cache the answer, so
+           copyreg._slotnames would return [] again on every copy of a set
+           or a frozenset: answer without the call. */
+        return PyList_New(0);
+    }
     if (dict == NULL || names == NULL) {
         PyObject *copyreg = import_copyreg();
         if (copyreg == NULL) {
