@@ -177,6 +177,22 @@ void _PyMem_ProcessDelayed(PyThreadState *tstate)
     }
 }
 
+/* Append ptr to `list`, one of this thread's own delay lists (only the
+   owning thread touches it), with the next write sequence as its goal:
+   a reader that started before this call may still hold ptr, and the
+   sequence orders it after them.  Releasing ptr now could hand such a
+   reader freed memory, so running out of memory here is fatal. */
+static void record_delayed(PyThreadState *tstate, _Py_qsbr_list *list,
+                           void *ptr, void (*free_fn)(void *))
+{
+    uint64_t goal = __atomic_add_fetch(&tstate->interp->qsbr.wr_seq, 1,
+                                       __ATOMIC_SEQ_CST);
+    _Py_qsbr_item item = { ptr, free_fn, goal };
+    if (list_push(list, item) < 0) {
+        Py_FatalError("out of memory recording a delayed free or reference");
+    }
+}
+
 static void free_delayed(void *ptr, void (*free_fn)(void *))
 {
     if (ptr == NULL) {
@@ -199,14 +215,8 @@ static void free_delayed(void *ptr, void (*free_fn)(void *))
         free_fn(ptr);
         return;
     }
-    uint64_t goal = __atomic_add_fetch(&tstate->interp->qsbr.wr_seq, 1,
-                                       __ATOMIC_SEQ_CST);
-    _Py_qsbr_item item = { ptr, free_fn, goal };
     _Py_qsbr_list *pending = &impl_of(tstate)->qsbr.pending;
-    if (list_push(pending, item) < 0) {
-        /* Freeing it now could hand a reader freed memory. */
-        Py_FatalError("out of memory recording a delayed free");
-    }
+    record_delayed(tstate, pending, ptr, free_fn);
     if (pending->size >= pending->process_at) {
         _PyMem_ProcessDelayed(tstate);
     }
@@ -229,14 +239,8 @@ void _PyObject_DecRefDelayed(PyObject *op)
         Py_DECREF(op);
         return;
     }
-    uint64_t goal = __atomic_add_fetch(&tstate->interp->qsbr.wr_seq, 1,
-                                       __ATOMIC_SEQ_CST);
-    _Py_qsbr_item item = { op, NULL, goal };
     _Py_qsbr_list *decrefs = &impl_of(tstate)->qsbr.decrefs;
-    if (list_push(decrefs, item) < 0) {
-        /* Dropping it now could free what a reader borrowed. */
-        Py_FatalError("out of memory recording a delayed reference");
-    }
+    record_delayed(tstate, decrefs, op, NULL);
     if (decrefs->size % _Py_QSBR_BATCH == 0) {
         /* Come back to the eval-breaker check soon to drain them. */
         _PyThreadState_SetEvalBreakerBit(tstate, _PY_EVAL_QSBR_REQUEST_BIT);
