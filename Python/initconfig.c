@@ -1240,8 +1240,7 @@ static PyObject *make_xoptions(const PyWideStringList *xoptions)
 /* sys.flags, in the field order of Python/sysmodule.c's _PySys_FlagsType. */
 static PyObject *make_flags(const PyConfig *c)
 {
-    PyObject *gil = c->enable_gil < 0 ? Py_NewRef(Py_None)
-                                      : PyLong_FromLong(c->enable_gil);
+    PyObject *gil = _PySys_GilFlag(c->enable_gil);
     int hash_randomization = !(c->use_hash_seed && c->hash_seed == 0);
     PyObject *items = Py_BuildValue(
         "(iiiiiiiiiiiiiOiiOiNii)",

@@ -1245,13 +1245,24 @@ static const char *release_level_name(int level)
     }
 }
 
+PyObject *_PySys_GilFlag(int enable_gil)
+{
+#ifdef Py_GIL_DISABLED
+    if (enable_gil < 0) {
+        return Py_NewRef(Py_None);
+    }
+    return PyLong_FromLong(enable_gil);
+#else
+    (void)enable_gil;
+    return PyLong_FromLong(1);
+#endif
+}
+
 static PyObject *make_flags(void)
 {
     /* -X gil / PYTHON_GIL as the start-up configuration resolved them;
        Python/initconfig.c refreshes all of sys.flags once sys exists. */
-    int enable_gil = _Py_GetConfig()->enable_gil;
-    PyObject *gil = enable_gil < 0 ? Py_NewRef(Py_None)
-                                   : PyLong_FromLong(enable_gil);
+    PyObject *gil = _PySys_GilFlag(_Py_GetConfig()->enable_gil);
     PyObject *items = Py_BuildValue(
         "(iiiiiiiiiiiiiOiiiiNOO)",
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, Py_False, 0, 0, 0,

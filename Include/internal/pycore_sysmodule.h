@@ -25,6 +25,12 @@ int _PyBuiltin_AddEvalFunctions(PyObject *module);
 extern PyTypeObject _PySys_VersionInfoType;
 extern PyTypeObject _PySys_FlagsType;
 
+/* sys.flags.gil for the start-up value of PyConfig.enable_gil (new
+   reference): the default build always runs with the GIL, so 1; the
+   free-threaded build gives None when neither -X gil nor PYTHON_GIL was
+   set, as CPython does. */
+PyObject *_PySys_GilFlag(int enable_gil);
+
 /* Start-up hooks run by Python/pylifecycle.c, builtins first. */
 int _PyBuiltin_InitHook(PyInterpreterState *interp);
 int _PySys_InitHook(PyInterpreterState *interp);

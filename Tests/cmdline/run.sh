@@ -191,14 +191,14 @@ expect env-path "True" env PYTHONPATH=/weft/nowhere "$PY" -c "import sys; print(
 expect env-path-E "False" env PYTHONPATH=/weft/nowhere "$PY" -E -c "import sys; print('/weft/nowhere' in sys.path)"
 
 # ---- the GIL (DESIGN.md section 7) -------------------------------------------
-expect gil-unset "None" "$PY" -c "$q(f.gil)"
 expect gil-X1 "1 True" "$PY" -X gil=1 -c "$q(f.gil, sys._is_gil_enabled())"
 expect gil-env1 "1 True" env PYTHON_GIL=1 "$PY" -c "$q(f.gil, sys._is_gil_enabled())"
 expect_status gil-X-bad 1 "$PY" -X gil=x -c pass
 expect_err gil-X-bad-msg 'must be "0" or "1"' "$PY" -X gil=x -c pass
 expect_status gil-env-bad 1 env PYTHON_GIL=2 "$PY" -c pass
-expect gil-env-E "None" env PYTHON_GIL=1 "$PY" -E -c "$q(f.gil)"
 if [ "$FT" = t ]; then
+    expect gil-env-E "None" env PYTHON_GIL=1 "$PY" -E -c "$q(f.gil)"
+    expect gil-unset "None" "$PY" -c "$q(f.gil)"
     expect gil-ft-default "False" "$PY" -c 'import sys; print(sys._is_gil_enabled())'
     expect gil-X0 "0 False" "$PY" -X gil=0 -c "$q(f.gil, sys._is_gil_enabled())"
     expect gil-env0 "0 False" env PYTHON_GIL=0 "$PY" -c "$q(f.gil, sys._is_gil_enabled())"
@@ -206,6 +206,10 @@ if [ "$FT" = t ]; then
     expect gil-X-wins-1 "1 True" env PYTHON_GIL=0 "$PY" -X gil=1 -c "$q(f.gil, sys._is_gil_enabled())"
 else
     expect gil-default-on "True" "$PY" -c 'import sys; print(sys._is_gil_enabled())'
+    # The default build always runs with the GIL: sys.flags.gil is 1, as
+    # in CPython, whatever the environment says.
+    expect gil-unset "1" "$PY" -c "$q(f.gil)"
+    expect gil-env-E "1" env PYTHON_GIL=1 "$PY" -E -c "$q(f.gil)"
     expect_status gil-X0 1 "$PY" -X gil=0 -c pass
     expect_err gil-X0-msg "Disabling the GIL is not supported by this build" "$PY" -X gil=0 -c pass
     expect_status gil-env0 1 env PYTHON_GIL=0 "$PY" -c pass
