@@ -85,6 +85,7 @@
 #  include "cpython/frameobject.h"
 #  include "cpython/initconfig.h"
 #  include "cpython/context.h"      /* contextvars */
+#  include "cpython/pytime.h"       /* PyTime_t clocks */
 #  include "cpython/sentinelobject.h" /* lead: PEP 661 */
 #endif
 

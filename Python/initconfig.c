@@ -452,8 +452,8 @@ static const char usage_xoptions[] =
 "         [PYTHONFAULTHANDLER]\n"
 "-X gil=[0|1]: force the GIL off (0, free-threaded build only) or on (1)\n"
 "         [PYTHON_GIL]\n"
-"-X importtime: report the time each import takes\n"
-"         [PYTHONPROFILEIMPORTTIME]\n"
+"-X importtime[=2]: report the time each import takes on stderr; with 2,\n"
+"         also the imports of modules already imported [PYTHONPROFILEIMPORTTIME]\n"
 "-X int_max_str_digits=N: the most decimal digits int<->str conversions\n"
 "         accept; 0 means no limit [PYTHONINTMAXSTRDIGITS]\n"
 "-X lazy_imports=[all|none|normal]: make every potentially lazy import lazy,\n"
@@ -851,6 +851,29 @@ static PyStatus read_int_max_str_digits(PyConfig *config)
     return PyStatus_Ok();
 }
 
+/* -X importtime[=LEVEL] wins over PYTHONPROFILEIMPORTTIME=LEVEL: text
+   that is not a count means 1; 2 also reports modules already imported;
+   larger counts are refused, as in CPython 3.14. */
+static PyStatus read_import_time(PyConfig *config)
+{
+    int found, from_xoption;
+    long level;
+    PyStatus status = read_count_setting(config, L"importtime",
+                                         "PYTHONPROFILEIMPORTTIME", &found,
+                                         &level, &from_xoption);
+    if (PyStatus_Exception(status) || !found) {
+        return status;
+    }
+    if (level > 2) {
+        return status_error_in("config_init_import_time",
+            from_xoption
+            ? "-X importtime: numeric values other than 1 and 2 are reserved for future use."
+            : "PYTHONPROFILEIMPORTTIME: numeric values other than 1 and 2 are reserved for future use.");
+    }
+    config->import_time = level < 0 ? 1 : (int)level;
+    return PyStatus_Ok();
+}
+
 /* -X tracemalloc[=NFRAME] wins over PYTHONTRACEMALLOC=NFRAME. */
 static PyStatus read_tracemalloc(PyConfig *config)
 {
@@ -1046,9 +1069,6 @@ static void read_xflags(PyConfig *config)
     if (xoption_value(config, L"faulthandler") != NULL) {
         config->faulthandler = 1;
     }
-    if (xoption_value(config, L"importtime") != NULL) {
-        config->import_time = 1;
-    }
     if (xoption_value(config, L"warn_default_encoding") != NULL) {
         config->warn_default_encoding = 1;
     }
@@ -1073,7 +1093,6 @@ static void read_env_flags(PyConfig *config)
     env_flag(config, &config->parser_debug, "PYTHONDEBUG");
     env_flag(config, &config->dev_mode, "PYTHONDEVMODE");
     env_flag(config, &config->faulthandler, "PYTHONFAULTHANDLER");
-    env_flag(config, &config->import_time, "PYTHONPROFILEIMPORTTIME");
     env_flag(config, &config->safe_path, "PYTHONSAFEPATH");
     env_flag(config, &config->warn_default_encoding, "PYTHONWARNDEFAULTENCODING");
     env_flag(config, &flag, "PYTHONDONTWRITEBYTECODE");
@@ -1136,6 +1155,9 @@ PyStatus PyConfig_Read(PyConfig *config)
     }
     if (!PyStatus_Exception(status)) {
         status = read_tracemalloc(config);
+    }
+    if (!PyStatus_Exception(status)) {
+        status = read_import_time(config);
     }
     if (!PyStatus_Exception(status)) {
         status = read_lazy_imports(config);

@@ -27,6 +27,7 @@
     X(codecs)     \
     X(capsule)    /* capi */ \
     X(pyos)       /* capi */ \
+    X(pytime)     \
     X(mutex_detach) /* lst: public PyMutex_Lock waits detached */ \
     X(moduleslots) /* abi3t */ \
     X(memhooks)   /* capi (session 6) */ \
