@@ -221,19 +221,20 @@ class Charset:
         def encode(text):
             return self._encoded_word(text.encode(codec, 'surrogateescape'),
                                       use_b)
+        # The first element is None when not even one character fits
+        # in the first length (the caller then starts a new line).
         lines = []
         current = ''
         maxlen = next(maxlengths)
         for ch in string:
             candidate = current + ch
-            if current and len(encode(candidate)) > maxlen:
-                lines.append(encode(current))
+            if len(encode(candidate)) > maxlen:
+                lines.append(encode(current) if lines or current else None)
                 maxlen = next(maxlengths)
                 current = ch
             else:
                 current = candidate
-        if current or not lines:
-            lines.append(encode(current))
+        lines.append(encode(current))
         return lines
 
     def body_encode(self, string):

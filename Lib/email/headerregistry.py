@@ -281,8 +281,30 @@ def _fold_unstructured(name, text, policy):
     return policy.linesep.join(lines) + policy.linesep
 
 
+def _fold_text(value, maxlinelen, first_offset, continuation_ws, linesep,
+               splitchars=' \t'):
+    """Fold value into lines of at most maxlinelen characters, breaking
+    before whitespace; a word longer than a line is left whole."""
+    if '\n' in value or '\r' in value:
+        lines = re.split(r'\r\n|\r|\n', value)
+        return linesep.join(lines)
+    words = re.split(r'(?=[ \t])', value)
+    lines = []
+    current = ''
+    limit = maxlinelen - first_offset
+    for word in words:
+        if current and len(current) + len(word) > limit:
+            lines.append(current)
+            current = word if word[:1] in (' ', '\t') else \
+                continuation_ws + word
+            limit = maxlinelen
+        else:
+            current += word
+    lines.append(current)
+    return linesep.join(lines)
+
+
 def _fold_value(name, text, policy):
-    from email.header import _fold_text
     maxlen = policy.max_line_length or 1000000
     folded = _fold_text(text, maxlen, len(name) + 2, ' ', policy.linesep)
     return '{}: {}{}'.format(name, folded, policy.linesep)

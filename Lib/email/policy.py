@@ -96,6 +96,9 @@ class EmailPolicy(Policy):
 
 
 default = EmailPolicy()
+# The default policy shares the class's registry, so EmailPolicy() and
+# its clones can be told apart from it (other instances get their own).
+del default.header_factory
 strict = default.clone(raise_on_defect=True)
 SMTP = default.clone(linesep='\r\n')
 HTTP = default.clone(linesep='\r\n', max_line_length=None)
