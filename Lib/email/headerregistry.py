@@ -207,20 +207,44 @@ def _q_words(text):
 
 def _fold_items(name, items, policy):
     """Fold items (e.g. 'address,' pieces) joined by single spaces,
-    breaking lines only between items; an item longer than a line gets
-    a line of its own."""
-    maxlen = policy.max_line_length or 1000000
-    lines = []
-    current = name + ':'
+    breaking lines only between items.  The separating comma stays with
+    its item even past the limit, as CPython does."""
+    tokens = []
     for item in items:
-        starts_line = current == name + ':' or current.isspace()
-        # As CPython does, a separating comma may go past the limit.
-        if not starts_line and \
-                len(current) + 1 + len(item.rstrip(',')) > maxlen:
-            lines.append(current)
-            current = ''
-        current += ' ' + item
-    lines.append(current)
+        tokens.append(' ')
+        if item.endswith(','):
+            tokens += [item[:-1], ',']
+        else:
+            tokens.append(item)
+    return _fold_tokens(name, tokens, policy)
+
+
+def _fold_tokens(name, tokens, policy, move_whole=True):
+    """'name:' followed by tokens (words and whitespace runs), folded as
+    CPython's folder does: a word that does not fit moves to a new line
+    together with the whitespace character before it (so even the first
+    word can leave 'name:' alone on its line); a word with no whitespace
+    before it stays on its line however long that makes it.  A value
+    that fits on a line of its own but not after 'name:' moves whole
+    unless move_whole is false."""
+    maxlen = policy.max_line_length or 1000000
+    value = ''.join(tokens)
+    if move_whole and len(name) + 1 + len(value) > maxlen and \
+            len(value) <= maxlen and value[:1] in (' ', '\t'):
+        return name + ':' + policy.linesep + value + policy.linesep
+    lines = [name + ':']
+    for token in tokens:
+        if not token:
+            continue
+        if len(lines[-1]) + len(token) <= maxlen:
+            lines[-1] += token
+        elif token[0] in ' \t':
+            lines.append(token)
+        elif lines[-1][-1:] in (' ', '\t') and lines[-1].strip():
+            lines[-1], space = lines[-1][:-1], lines[-1][-1]
+            lines.append(space + token)
+        else:
+            lines[-1] += token
     return policy.linesep.join(lines) + policy.linesep
 
 
@@ -281,33 +305,17 @@ def _fold_unstructured(name, text, policy):
     return policy.linesep.join(lines) + policy.linesep
 
 
-def _fold_text(value, maxlinelen, first_offset, continuation_ws, linesep,
-               splitchars=' \t'):
-    """Fold value into lines of at most maxlinelen characters, breaking
-    before whitespace; a word longer than a line is left whole."""
-    if '\n' in value or '\r' in value:
-        lines = re.split(r'\r\n|\r|\n', value)
-        return linesep.join(lines)
-    words = re.split(r'(?=[ \t])', value)
-    lines = []
-    current = ''
-    limit = maxlinelen - first_offset
-    for word in words:
-        if current and len(current) + len(word) > limit:
-            lines.append(current)
-            current = word if word[:1] in (' ', '\t') else \
-                continuation_ws + word
-            limit = maxlinelen
-        else:
-            current += word
-    lines.append(current)
-    return linesep.join(lines)
-
-
-def _fold_value(name, text, policy):
-    maxlen = policy.max_line_length or 1000000
-    folded = _fold_text(text, maxlen, len(name) + 2, ' ', policy.linesep)
-    return '{}: {}{}'.format(name, folded, policy.linesep)
+def _fold_value(name, text, policy, move_whole=True):
+    """Fold text at its whitespace.  Text that already holds line
+    breaks keeps them."""
+    if '\n' in text or '\r' in text:
+        lines = re.split(r'\r\n|\r|\n', text)
+        return '{}: {}{}'.format(name, policy.linesep.join(lines),
+                                 policy.linesep)
+    if not text:
+        return name + ':' + policy.linesep
+    return _fold_tokens(name, re.split(r'([ \t]+)', ' ' + text), policy,
+                        move_whole)
 
 
 class BaseHeader(str):
@@ -349,6 +357,10 @@ class BaseHeader(str):
     def __deepcopy__(self, memo):
         return self
 
+    # Whether a value that does not fit after the name but fits on a
+    # line of its own moves there whole (CPython: syntactic_break).
+    _moves_whole = True
+
     def __reduce__(self):
         # Pickle as the registry-independent pair (name, text).
         return (_rebuild_header, (self.name, str(self)))
@@ -359,7 +371,8 @@ class BaseHeader(str):
     def fold(self, *, policy):
         """The header as 'Name: value' folded for policy, RFC 2047
         encoding non-ASCII text unless policy.utf8 is set."""
-        return _fold_value(self.name, self._folded_text(policy), policy)
+        return _fold_value(self.name, self._folded_text(policy), policy,
+                           self._moves_whole)
 
 
 def _rebuild_header(name, value):
@@ -643,6 +656,8 @@ class ParameterizedMIMEHeader:
     """A MIME header with 'key=value' parameters in .params (decoded)."""
 
     max_count = 1
+    # The value stays after the name; its parameters fold instead.
+    _moves_whole = False
 
     @classmethod
     def parse(cls, value, kwds):
