@@ -6,10 +6,10 @@ structure: addresses, a datetime, MIME parameters and so on.
 HeaderRegistry maps header names to the classes that parse them.
 """
 
-import base64
 import re
 
 from email import errors
+from email import _folding
 from email import utils
 from email.header import decode_header, ecre
 
@@ -157,15 +157,11 @@ def _decode_words(value):
     return ''.join(pieces)
 
 
-_NON_ASCII_WORD = re.compile(r'\S*[^\x00-\x7f]\S*')
-
-
 def _encode_words(text, utf8):
     """text with each run of non-ASCII words (and the whitespace inside
     the run) made one 'q' encoded word, unless utf8 output is allowed."""
     if utf8 or text.isascii():
         return text
-    from email.charset import q_encode
     tokens = re.split(r'([ \t]+)', text)   # words at even indices
     out = []
     i = 0
@@ -216,106 +212,7 @@ def _fold_items(name, items, policy):
             tokens += [item[:-1], ',']
         else:
             tokens.append(item)
-    return _fold_tokens(name, tokens, policy)
-
-
-def _fold_tokens(name, tokens, policy, move_whole=True):
-    """'name:' followed by tokens (words and whitespace runs), folded as
-    CPython's folder does: a word that does not fit moves to a new line
-    together with the whitespace character before it (so even the first
-    word can leave 'name:' alone on its line); a word with no whitespace
-    before it stays on its line however long that makes it.  A value
-    that fits on a line of its own but not after 'name:' moves whole
-    unless move_whole is false."""
-    maxlen = policy.max_line_length or 1000000
-    value = ''.join(tokens)
-    if move_whole and len(name) + 1 + len(value) > maxlen and \
-            len(value) <= maxlen and value[:1] in (' ', '\t'):
-        return name + ':' + policy.linesep + value + policy.linesep
-    lines = [name + ':']
-    for token in tokens:
-        if not token:
-            continue
-        if len(lines[-1]) + len(token) <= maxlen:
-            lines[-1] += token
-        elif token[0] in ' \t':
-            lines.append(token)
-        elif lines[-1][-1:] in (' ', '\t') and lines[-1].strip():
-            lines[-1], space = lines[-1][:-1], lines[-1][-1]
-            lines.append(space + token)
-        else:
-            lines[-1] += token
-    return policy.linesep.join(lines) + policy.linesep
-
-
-def _fold_unstructured(name, text, policy):
-    """Fold free text for policy.  The span from the first to the last
-    non-ASCII (or overlong) word becomes encoded words, cut to fill
-    each line; the ASCII words around it stay as they are."""
-    tokens = re.split(r'([ \t]+)', text)       # words at even indices
-    maxlen = policy.max_line_length or 1000000
-    # A word too long for any line is encoded too, so it can be cut.
-    wide = [i for i in range(0, len(tokens), 2)
-            if (not tokens[i].isascii() and not policy.utf8)
-            or len(tokens[i]) > maxlen - 1]
-    if not wide:
-        return _fold_value(name, text, policy)
-    from email.charset import q_encode, q_length, b_length
-    lines = []
-    current = name + ':'
-    first, last = wide[0], wide[-1]
-    span = ''.join(tokens[first:last + 1])
-    span_bytes = span.encode('utf-8', 'surrogateescape')
-    # 'Q' stays readable: prefer it unless 'B' is clearly shorter.
-    use_b = q_length(span_bytes) - b_length(span_bytes) >= 5
-
-    def encoded(chars):
-        data = chars.encode('utf-8', 'surrogateescape')
-        if use_b:
-            return '=?utf-8?b?%s?=' % base64.b64encode(data).decode('ascii')
-        return '=?utf-8?q?%s?=' % q_encode(data)
-
-    def add_word(piece):
-        # piece is a word with the whitespace before it.
-        nonlocal current
-        if len(current) + len(piece) > maxlen and current != name + ':':
-            lines.append(current)
-            current = ' ' + piece.lstrip(' \t')
-        else:
-            current += piece
-    for piece in re.findall(r'[ \t]*\S+', ' ' + ''.join(tokens[:first])):
-        add_word(piece if piece[:1] in ' \t' else ' ' + piece)
-    if len(current) + 1 + len(encoded(span[0])) > maxlen and \
-            current != name + ':':
-        lines.append(current)
-        current = ''
-    current += ' '
-    chars = ''
-    for ch in span:
-        if chars and len(current) + len(encoded(chars + ch)) > maxlen:
-            lines.append(current + encoded(chars))
-            current = ' '
-            chars = ch
-        else:
-            chars += ch
-    current += encoded(chars)
-    for piece in re.findall(r'[ \t]+\S+', ''.join(tokens[last + 1:])):
-        add_word(piece)
-    lines.append(current)
-    return policy.linesep.join(lines) + policy.linesep
-
-
-def _fold_value(name, text, policy, move_whole=True):
-    """Fold text at its whitespace.  Text that already holds line
-    breaks keeps them."""
-    if '\n' in text or '\r' in text:
-        lines = re.split(r'\r\n|\r|\n', text)
-        return '{}: {}{}'.format(name, policy.linesep.join(lines),
-                                 policy.linesep)
-    if not text:
-        return name + ':' + policy.linesep
-    return _fold_tokens(name, re.split(r'([ \t]+)', ' ' + text), policy,
-                        move_whole)
+    return _folding.fold_tokens(name, tokens, policy)
 
 
 class BaseHeader(str):
@@ -371,8 +268,8 @@ class BaseHeader(str):
     def fold(self, *, policy):
         """The header as 'Name: value' folded for policy, RFC 2047
         encoding non-ASCII text unless policy.utf8 is set."""
-        return _fold_value(self.name, self._folded_text(policy), policy,
-                           self._moves_whole)
+        return _folding.fold_value(self.name, self._folded_text(policy),
+                                   policy, self._moves_whole)
 
 
 def _rebuild_header(name, value):
@@ -385,7 +282,7 @@ class UnstructuredHeader:
     def fold(self, *, policy):
         """Fold the text, RFC 2047 encoding its non-ASCII part unless
         policy.utf8 is set."""
-        return _fold_unstructured(self.name, str(self), policy)
+        return _folding.fold_unstructured(self.name, str(self), policy)
 
     @classmethod
     def parse(cls, value, kwds):

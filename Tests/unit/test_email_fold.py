@@ -5,6 +5,8 @@ as CPython folds them)."""
 import unittest
 
 import email.policy
+from email import errors
+from email.headerregistry import HeaderRegistry
 from email.message import EmailMessage
 
 
@@ -57,6 +59,49 @@ class ModernFoldTest(unittest.TestCase):
             m['Content-Disposition'].fold(policy=email.policy.default),
             'Content-Disposition: attachment;\n'
             ' filename="a_rather_long_file_name_for_the_test.txt"\n')
+
+
+
+def fold_subject(value, max_line_length=78):
+    h = HeaderRegistry()('Subject', value)
+    return h.fold(policy=email.policy.default.clone(
+        max_line_length=max_line_length))
+
+
+class EncodedWordFoldTest(unittest.TestCase):
+
+    def test_plain_words_between_encoded_words_join_them(self):
+        self.assertEqual(
+            fold_subject('Hello W\xf6rld! Hello W\xf6rld! Hello W\xf6rld! '
+                         'Hello W\xf6rld!Hello W\xf6rld!'),
+            'Subject: Hello =?utf-8?q?W=C3=B6rld!_Hello_W=C3=B6rld!_Hello_'
+            'W=C3=B6rld!?=\n'
+            ' Hello =?utf-8?q?W=C3=B6rld!Hello_W=C3=B6rld!?=\n')
+
+    def test_open_encoded_word_continues_on_next_line(self):
+        self.assertEqual(
+            fold_subject('Hello-W\xf6rld!-Hello-W\xf6rld!-Hello-W\xf6rlds123!'
+                         '-Hello W\xf6rld!Hello W\xf6rld!'),
+            'Subject: =?utf-8?q?Hello-W=C3=B6rld!-Hello-W=C3=B6rld!-Hello-'
+            'W=C3=B6rlds123!?=\n'
+            ' =?utf-8?q?-Hello_W=C3=B6rld!Hello_W=C3=B6rld!?=\n')
+
+    def test_overlong_ascii_word_is_cut_as_encoded_words(self):
+        self.assertEqual(
+            fold_subject('thisisaverylonglineconsistingofasinglewordthatwontfit'
+                         ' plusanother', 20),
+            'Subject: \n =?utf-8?q?thisisa?=\n =?utf-8?q?verylon?=\n'
+            ' =?utf-8?q?glineco?=\n =?utf-8?q?nsistin?=\n'
+            ' =?utf-8?q?gofasin?=\n =?utf-8?q?gleword?=\n'
+            ' =?utf-8?q?thatwon?=\n =?utf-8?q?tfit?=\n plusanother\n')
+
+    def test_one_character_per_line_when_narrow(self):
+        self.assertEqual(fold_subject('\u0105' * 3, 20),
+                         'Subject: \n' + 3 * ' =?utf-8?q?=C4=85?=\n')
+
+    def test_line_too_short_for_an_encoded_word(self):
+        with self.assertRaises(errors.HeaderParseError):
+            fold_subject('x' * 30, 9)
 
 
 if __name__ == '__main__':
