@@ -127,7 +127,10 @@ class Group:
     def __str__(self):
         if self.display_name is None and len(self.addresses) == 1:
             return str(self.addresses[0])
-        name = _quote_if_needed(self.display_name or '')
+        # As in CPython, a nameless group reads 'None:'.
+        name = self.display_name
+        if name is not None:
+            name = _quote_if_needed(name)
         members = ', '.join(str(a) for a in self.addresses)
         return '{}:{};'.format(name, ' ' + members if members else '')
 
@@ -480,12 +483,15 @@ class MIMEVersionHeader:
 
     @classmethod
     def parse(cls, value, kwds):
-        text = re.sub(r'\([^)]*\)', '', str(value)).strip()
-        match = re.fullmatch(r'(\d+)\s*\.\s*(\d+)', text)
+        text = _strip_comments(str(value)).strip()
+        match = re.match(r'(\d+)\s*\.\s*(\d+)', text)
         if match:
             kwds['major'] = int(match.group(1))
             kwds['minor'] = int(match.group(2))
             kwds['version'] = '{}.{}'.format(kwds['major'], kwds['minor'])
+            if text[match.end():].strip():
+                kwds['defects'].append(errors.InvalidHeaderDefect(
+                    'Excess non-CFWS text after MIME version'))
         else:
             kwds['major'] = kwds['minor'] = kwds['version'] = None
             if not text:
@@ -495,7 +501,8 @@ class MIMEVersionHeader:
                 kwds['defects'].append(errors.InvalidHeaderDefect(
                     'Expected MIME version number but found {!r}'.format(
                         text)))
-        kwds['decoded'] = kwds['version'] if kwds['version'] else text
+        # The header's text is the value as written, comments included.
+        kwds['decoded'] = str(value)
 
     def init(self, *args, **kw):
         self._version = kw.pop('version')
@@ -541,12 +548,40 @@ def _split_params(text):
     main = parts[0].strip()
     params = []
     for part in parts[1:]:
-        name, eq, value = part.partition('=')
+        name, eq, value = _strip_comments(part).partition('=')
         name = name.strip()
         if not name:
             continue
-        params.append((name.lower(), value.strip()))
+        params.append((name, value.strip()))
     return main, params
+
+
+def _strip_comments(text):
+    """text without its RFC 5322 comments: parenthesized, nestable,
+    backslash escapes inside; quoted strings are kept as they are."""
+    out = []
+    depth = 0
+    quoted = False
+    escaped = False
+    for ch in text:
+        if escaped:
+            escaped = False
+            if depth == 0:
+                out.append(ch)
+        elif ch == '\\' and (quoted or depth):
+            escaped = True
+            if depth == 0:
+                out.append(ch)
+        elif depth:
+            depth += {'(': 1, ')': -1}.get(ch, 0)
+        elif ch == '"':
+            quoted = not quoted
+            out.append(ch)
+        elif ch == '(' and not quoted:
+            depth = 1
+        else:
+            out.append(ch)
+    return ''.join(out)
 
 
 class ParameterizedMIMEHeader:
@@ -558,17 +593,32 @@ class ParameterizedMIMEHeader:
 
     @classmethod
     def parse(cls, value, kwds):
-        main, raw = _split_params(_decode_words(str(value)))
+        value = _decode_words(str(value))
+        main, raw = _split_params(value)
         params = {}
+        names = {}          # lower-case name -> name as written
         if raw:
-            for name, pvalue in utils.decode_params([('', '')] + raw)[1:]:
-                params[name.lower()] = utils.collapse_rfc2231_value(pvalue)
+            lowered = [(name.lower(), pvalue) for name, pvalue in raw]
+            for name, pvalue in utils.decode_params([('', '')] + lowered)[1:]:
+                params[utils._sanitize(name)] = utils._sanitize(
+                    utils.collapse_rfc2231_value(pvalue))
+            for name, _ in raw:
+                names.setdefault(name.lower(), utils._sanitize(name))
         kwds['params'] = params
-        kwds['main'] = main
-        kwds['decoded'] = _render_params(main, params) if raw else main
+        # Comments and whitespace are not part of the value proper.
+        kwds['main'] = utils._sanitize(
+            ''.join(_strip_comments(main).split()))
+        kwds['param_names'] = names
+        if raw:
+            kwds['decoded'] = _render_params(
+                utils._sanitize(main),
+                {names.get(n, n): v for n, v in params.items()})
+        else:
+            kwds['decoded'] = utils._sanitize(value)
 
     def init(self, *args, **kw):
         self._params = kw.pop('params')
+        self._param_names = kw.pop('param_names')
         kw.pop('main', None)
         super().init(*args, **kw)
 
@@ -578,9 +628,12 @@ class ParameterizedMIMEHeader:
         return types.MappingProxyType(self._params)
 
     def _folded_text(self, policy):
+        if not self._params:
+            return _encode_words(str(self), policy.utf8)
         main = str(self).split(';', 1)[0].strip()
         pieces = [main]
         for name, value in self._params.items():
+            name = self._param_names.get(name, name)
             if not policy.utf8 and not value.isascii():
                 pieces.append("{}*={}".format(
                     name, utils.encode_rfc2231(value, 'utf-8')))
@@ -602,13 +655,13 @@ class ContentTypeHeader(ParameterizedMIMEHeader):
     def parse(cls, value, kwds):
         super().parse(value, kwds)
         main = kwds['main'].lower()
-        if main.count('/') != 1:
+        maintype, slash, subtype = main.partition('/')
+        if not (maintype and slash and subtype) or '/' in subtype:
             if main:
                 kwds['defects'].append(errors.InvalidHeaderDefect(
                     'Invalid content type {!r}'.format(main)))
-            main = 'text/plain'
-        kwds['maintype'], kwds['subtype'] = \
-            (part.strip() for part in main.split('/'))
+            maintype, subtype = 'text', 'plain'
+        kwds['maintype'], kwds['subtype'] = maintype, subtype
 
     def init(self, *args, **kw):
         self._maintype = kw.pop('maintype')
@@ -649,8 +702,17 @@ class ContentTransferEncodingHeader:
 
     @classmethod
     def parse(cls, value, kwds):
-        kwds['decoded'] = text = str(value).strip()
-        kwds['cte'] = text.lower()
+        kwds['decoded'] = str(value)
+        words = _strip_comments(str(value)).split()
+        if not words:
+            kwds['defects'].append(errors.HeaderMissingRequiredValue(
+                'Missing content transfer encoding'))
+            kwds['cte'] = '7bit'
+            return
+        if len(words) > 1:
+            kwds['defects'].append(errors.InvalidHeaderDefect(
+                'Extra text after content transfer encoding'))
+        kwds['cte'] = words[0].lower()
 
     def init(self, *args, **kw):
         self._cte = kw.pop('cte')
@@ -667,6 +729,18 @@ class MessageIDHeader:
     @classmethod
     def parse(cls, value, kwds):
         kwds['decoded'] = str(value).strip()
+
+    def fold(self, *, policy):
+        """The id is one token, never cut nor encoded; a non-ASCII id
+        that does not fit after the name moves to a line of its own,
+        as CPython folds it."""
+        text = str(self)
+        head = self.name + ':'
+        maxlen = policy.max_line_length or 1000000
+        if text and not text.isascii() and \
+                len(head) + 1 + len(text) > maxlen:
+            return head + policy.linesep + ' ' + text + policy.linesep
+        return head + (' ' + text if text else '') + policy.linesep
 
 
 _default_header_map = {

@@ -1,0 +1,109 @@
+"""Structured header objects of the modern policies: comments and
+whitespace in MIME headers, parameter names as written, MIME-Version
+and Content-Transfer-Encoding defects, Message-ID folding, nameless
+groups (expected values are CPython's)."""
+
+import unittest
+
+import email.policy
+from email import errors
+from email.headerregistry import Address, Group, HeaderRegistry
+
+
+def make(name, value):
+    return HeaderRegistry()(name, value)
+
+
+def fold(header, max_line_length=78):
+    return header.fold(policy=email.policy.default.clone(
+        max_line_length=max_line_length))
+
+
+class ContentTypeTest(unittest.TestCase):
+
+    def test_comments_and_spaces_are_not_the_type(self):
+        for source in ('(foo) text (bar)/(baz)plain(stuff)',
+                       '  text  /  plain  '):
+            h = make('Content-Type', source)
+            self.assertEqual(h.content_type, 'text/plain')
+            self.assertEqual(str(h), source)
+            self.assertEqual(fold(h), 'Content-Type: ' + source + '\n')
+            self.assertEqual(h.defects, ())
+
+    def test_comment_before_parameter_and_name_case(self):
+        h = make('Content-Type', 'text/plain; (interjection) Charset="utf-8"')
+        self.assertEqual(dict(h.params), {'charset': 'utf-8'})
+        self.assertEqual(str(h), 'text/plain; Charset="utf-8"')
+        self.assertEqual(fold(h), 'Content-Type: text/plain; Charset="utf-8"\n')
+
+    def test_comment_after_parameter_value(self):
+        h = make('Content-Type', 'text/plain; charset=us-ascii (Plain text)')
+        self.assertEqual(dict(h.params), {'charset': 'us-ascii'})
+        self.assertEqual(str(h), 'text/plain; charset="us-ascii"')
+
+    def test_missing_subtype_is_a_defect(self):
+        h = make('Content-Type', 'text/')
+        self.assertEqual(h.content_type, 'text/plain')
+        self.assertEqual([type(d) for d in h.defects],
+                         [errors.InvalidHeaderDefect])
+
+
+class MIMEVersionTest(unittest.TestCase):
+
+    def test_comment_inside_version(self):
+        h = make('MIME-Version', '1.(produced by MetaSend Vx.x)0')
+        self.assertEqual((h.version, h.major, h.minor), ('1.0', 1, 0))
+        self.assertEqual(str(h), '1.(produced by MetaSend Vx.x)0')
+        self.assertEqual(fold(h),
+                         'MIME-Version: 1.(produced by MetaSend Vx.x)0\n')
+
+    def test_garbage_after_version(self):
+        h = make('MIME-Version', '1.0 <abc>')
+        self.assertEqual(h.version, '1.0')
+        self.assertEqual([type(d) for d in h.defects],
+                         [errors.InvalidHeaderDefect])
+
+
+class ContentTransferEncodingTest(unittest.TestCase):
+
+    def test_junk_after_value(self):
+        h = make('Content-Transfer-Encoding', '7bit and a bunch more')
+        self.assertEqual(h.cte, '7bit')
+        self.assertEqual(str(h), '7bit and a bunch more')
+        self.assertEqual([type(d) for d in h.defects],
+                         [errors.InvalidHeaderDefect])
+
+    def test_empty_value_means_7bit(self):
+        h = make('Content-Transfer-Encoding', '')
+        self.assertEqual(h.cte, '7bit')
+        self.assertEqual([type(d) for d in h.defects],
+                         [errors.HeaderMissingRequiredValue])
+        self.assertEqual(fold(h), 'Content-Transfer-Encoding:\n')
+
+
+class MessageIDTest(unittest.TestCase):
+
+    def test_ascii_id_never_folded(self):
+        h = make('Message-ID', '<somemessageidlongerthan@maxlinelength.com>')
+        self.assertEqual(
+            fold(h, 20),
+            'Message-ID: <somemessageidlongerthan@maxlinelength.com>\n')
+
+    def test_non_ascii_id_moves_but_is_not_encoded(self):
+        h = make('Message-ID',
+                 '<\u0908\u092e\u0947\u0932fromMessage@w\u0151k.com>')
+        self.assertEqual(
+            fold(h, 20),
+            'Message-ID:\n <\u0908\u092e\u0947\u0932fromMessage@w\u0151k.com>\n')
+
+
+class GroupTest(unittest.TestCase):
+
+    def test_nameless_group_reads_none(self):
+        g = Group(None, [Address('b', 'b', 'c'), Address('a', 'b', 'c')])
+        self.assertEqual(str(g), 'None: b <b@c>, a <b@c>;')
+        self.assertEqual(str(Group()), 'None:;')
+
+
+if __name__ == '__main__':
+    unittest.main()
