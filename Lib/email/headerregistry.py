@@ -345,8 +345,7 @@ class AddressHeader:
     @classmethod
     def parse(cls, value, kwds):
         if isinstance(value, str):
-            groups = _parse_address_list(_decode_words(value),
-                                         kwds['defects'])
+            groups = _parse_address_list(value, kwds['defects'])
         else:
             if not hasattr(value, '__iter__'):
                 value = [value]
@@ -443,6 +442,25 @@ class UniqueSingleAddressHeader(SingleAddressHeader):
     max_count = 1
 
 
+def _mailbox(tokens, defects):
+    """The Address for the tokens of one mailbox, or None.  Encoded
+    words are decoded after the list is split, so a decoded comma does
+    not split it; an empty '<>' is an empty address (and a defect)."""
+    mailbox = utils._one_mailbox(tokens, comments_as_name=False)
+    if mailbox is None:
+        return None
+    name, spec = mailbox
+    name = _decode_words(name)
+    if spec:
+        return Address(name, addr_spec=spec)
+    if any(t[0] == 'angle' for t in tokens):
+        if defects is not None:
+            defects.append(errors.InvalidHeaderDefect(
+                'angle-addr is empty'))
+        return Address(name)
+    return None
+
+
 def _parse_address_list(value, defects=None):
     """Groups (lone mailboxes in unnamed groups) parsed from value."""
     groups = []
@@ -454,20 +472,16 @@ def _parse_address_list(value, defects=None):
         kind = token[0]
         if kind == ':' and group_name is None and \
                 not any(t[0] == 'angle' for t in current):
-            group_name = ' '.join(t[1] for t in current
-                                  if t[0] in ('atom', 'quoted'))
+            group_name = _decode_words(' '.join(
+                t[1] for t in current if t[0] in ('atom', 'quoted')))
             current = []
         elif kind in (',', ';'):
-            mailbox = utils._one_mailbox(current, comments_as_name=False)
+            address = _mailbox(current, defects)
             current = []
-            if mailbox is not None:
-                name, spec = mailbox
-                address = Address(name, addr_spec=spec) if spec else None
-                if address is not None:
-                    if group_name is None:
-                        groups.append(Group(None, [address]))
-                    else:
-                        members.append(address)
+            if address is not None and group_name is None:
+                groups.append(Group(None, [address]))
+            elif address is not None:
+                members.append(address)
             if kind == ';' and group_name is not None:
                 groups.append(Group(group_name, members))
                 group_name, members = None, []

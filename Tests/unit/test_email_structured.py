@@ -105,5 +105,27 @@ class GroupTest(unittest.TestCase):
         self.assertEqual(str(Group()), 'None:;')
 
 
+
+class AddressListTest(unittest.TestCase):
+
+    def test_empty_angle_address(self):
+        for source, group in (('<>', None), ('foo: <>;', 'foo')):
+            h = make('To', source)
+            self.assertEqual(str(h), source)
+            self.assertEqual([(a.display_name, a.addr_spec)
+                              for a in h.addresses], [('', '<>')])
+            self.assertEqual([g.display_name for g in h.groups], [group])
+            self.assertEqual([type(d) for d in h.defects],
+                             [errors.InvalidHeaderDefect])
+
+    def test_decoded_comma_does_not_split_the_list(self):
+        h = make('To', 'The =?utf-8?q?=C3=89ric=2C?= Himself '
+                       '<foo@example.com>, x@y.z')
+        self.assertEqual(str(h), '"The \xc9ric, Himself" <foo@example.com>, '
+                                 'x@y.z')
+        self.assertEqual([a.display_name for a in h.addresses],
+                         ['The \xc9ric, Himself', ''])
+
+
 if __name__ == '__main__':
     unittest.main()
