@@ -13,8 +13,10 @@ Everything here works on values local to one call: no shared state.
 
 import base64
 import re
+import urllib.parse
 
 from email import errors
+from email import utils
 from email.charset import q_encode, q_length, b_length
 
 _WSP = (' ', '\t')
@@ -44,6 +46,12 @@ def fold_tokens(name, tokens, policy, move_whole=True):
     if move_whole and len(name) + 1 + len(value) > maxlen and \
             len(value) <= maxlen and value[:1] in _WSP:
         return name + ':' + policy.linesep + value + policy.linesep
+    return policy.linesep.join(_token_lines(name, tokens, maxlen)) + \
+        policy.linesep
+
+
+def _token_lines(name, tokens, maxlen):
+    """The lines of fold_tokens (without the whole-value move)."""
     lines = [name + ':']
     for token in tokens:
         if not token:
@@ -58,7 +66,77 @@ def fold_tokens(name, tokens, policy, move_whole=True):
                 lines.append(space + token)
             else:
                 lines[-1] += token
+    return lines
+
+
+def fold_parameterized(name, main, params, policy):
+    """'name: main; p1=v1; ...' folded: main like any value (it never
+    moves whole), then each parameter after a ';' on the same line if
+    it fits, else on a line of its own, else cut into RFC 2231
+    sections (name*0*=, name*1*=, ...)."""
+    maxlen = policy.max_line_length or _UNLIMITED
+    lines = _token_lines(name, re.split(r'([ \t]+)', ' ' + main), maxlen)
+    for pname, value in params:
+        _fold_parameter(lines, pname, value, maxlen, policy.utf8)
     return policy.linesep.join(lines) + policy.linesep
+
+
+def _fold_parameter(lines, name, value, maxlen, utf8):
+    if not lines[-1].rstrip().endswith(';'):
+        lines[-1] += ';'
+    charset, errors_ = _parameter_charset(value, utf8)
+    if charset is None:
+        text = '{}="{}"'.format(name, utils.quote(value))
+    else:
+        text = "{}*={}''{}".format(name, charset, urllib.parse.quote(
+            value, safe='', errors=errors_))
+    if len(lines[-1]) + len(text) + 1 <= maxlen:
+        lines[-1] += ' ' + text
+    elif len(text) + 2 <= maxlen:
+        lines.append(' ' + text)
+    else:
+        _fold_parameter_sections(lines, name, value, maxlen,
+                                 charset or 'us-ascii', errors_)
+
+
+def _parameter_charset(value, utf8):
+    """(charset, error handler) for an RFC 2231 encoded value, or
+    (None, 'strict') when value can be written as a quoted string."""
+    try:
+        value.encode('utf-8' if utf8 else 'us-ascii')
+        return None, 'strict'
+    except UnicodeEncodeError:
+        pass
+    try:
+        value.encode('utf-8')
+        return 'utf-8', 'strict'
+    except UnicodeEncodeError:
+        return 'unknown-8bit', 'surrogateescape'
+
+
+def _fold_parameter_sections(lines, name, value, maxlen, charset, errors_):
+    """value as RFC 2231 sections, one a line; the first carries the
+    charset.  A width too narrow for one character falls back to 78."""
+    section = 0
+    prefix = charset + "''"
+    while value:
+        chrome = len(name) + len(str(section)) + 3 + len(prefix)
+        if maxlen <= chrome + 3:
+            maxlen = 78
+        room = maxlen - chrome - 2
+        cut = room
+        while True:
+            encoded = urllib.parse.quote(value[:cut], safe='',
+                                         errors=errors_)
+            if len(encoded) <= room or cut <= 1:
+                break
+            cut -= 1
+        lines.append(' {}*{}*={}{}'.format(name, section, prefix, encoded))
+        prefix = ''
+        section += 1
+        value = value[cut:]
+        if value:
+            lines[-1] += ';'
 
 
 def fold_value(name, text, policy, move_whole=True):

@@ -641,19 +641,13 @@ class ParameterizedMIMEHeader:
         import types
         return types.MappingProxyType(self._params)
 
-    def _folded_text(self, policy):
+    def fold(self, *, policy):
         if not self._params:
-            return _encode_words(str(self), policy.utf8)
+            return super().fold(policy=policy)
         main = str(self).split(';', 1)[0].strip()
-        pieces = [main]
-        for name, value in self._params.items():
-            name = self._param_names.get(name, name)
-            if not policy.utf8 and not value.isascii():
-                pieces.append("{}*={}".format(
-                    name, utils.encode_rfc2231(value, 'utf-8')))
-            else:
-                pieces.append('{}="{}"'.format(name, utils.quote(value)))
-        return '; '.join(pieces)
+        params = [(self._param_names.get(name, name), value)
+                  for name, value in self._params.items()]
+        return _folding.fold_parameterized(self.name, main, params, policy)
 
 
 def _render_params(main, params):

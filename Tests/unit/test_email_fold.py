@@ -104,5 +104,43 @@ class EncodedWordFoldTest(unittest.TestCase):
             fold_subject('x' * 30, 9)
 
 
+
+class ParameterFoldTest(unittest.TestCase):
+
+    def disposition(self, max_line_length):
+        m = EmailMessage(policy=email.policy.default.clone(
+            max_line_length=max_line_length))
+        m['Content-Disposition'] = ('attachment; '
+                                    'filename="afilenamelongenoghtowraphere"')
+        return m['Content-Disposition'].fold(policy=m.policy)
+
+    def test_long_value_cut_into_rfc2231_sections(self):
+        self.assertEqual(self.disposition(33),
+                         "Content-Disposition: attachment;\n"
+                         " filename*0*=us-ascii''afilename;\n"
+                         " filename*1*=longenoghtowraphere\n")
+
+    def test_too_narrow_falls_back_to_78(self):
+        self.assertEqual(self.disposition(20),
+                         "Content-Disposition:\n attachment;\n"
+                         " filename*0*=us-ascii''afilenamelongenoghtowraphere"
+                         "\n")
+
+    def test_parameter_filling_the_line_exactly_stays(self):
+        self.assertEqual(self.disposition(73),
+                         'Content-Disposition: attachment; '
+                         'filename="afilenamelongenoghtowraphere"\n')
+
+    def test_non_ascii_value_quoted_unless_utf8(self):
+        h = HeaderRegistry()('Content-Disposition',
+                             'attachment; filename="caf\xe9 \\"x\\".txt"')
+        self.assertEqual(h.fold(policy=email.policy.default),
+                         "Content-Disposition: attachment; "
+                         "filename*=utf-8''caf%C3%A9%20%22x%22.txt\n")
+        self.assertEqual(h.fold(policy=email.policy.SMTPUTF8),
+                         'Content-Disposition: attachment; '
+                         'filename="caf\xe9 \\"x\\".txt"\r\n')
+
+
 if __name__ == '__main__':
     unittest.main()
