@@ -20,6 +20,8 @@ from email import utils
 from email.charset import q_encode, q_length, b_length
 
 _WSP = (' ', '\t')
+# RFC 5322 specials: in a display name they need quoting or encoding.
+_SPECIALS = re.compile(r'[][()<>@,:;.\\"]')
 _UNLIMITED = 1000000
 
 
@@ -190,18 +192,28 @@ class _UnstructuredFolder:
         self.ew_text = ''
         self.last_charset = None
 
-    def needs_encoding(self, word):
-        return not self.utf8 and not word.isascii()
+    def needs_encoding(self, word, mode='text'):
+        """Whether word must be an encoded word.  mode 'text' is a word
+        of free text, 'phrase' a word of a display name (specials must
+        be encoded there too), 'fixed' text never encoded (an address,
+        a separator)."""
+        if self.utf8 or mode == 'fixed':
+            return False
+        if mode == 'phrase' and _SPECIALS.search(word):
+            return True
+        return not word.isascii()
 
-    def add(self, token):
+    def add(self, token, mode='text'):
         is_space = token[0] in _WSP
-        if not is_space and self.needs_encoding(token):
+        if not is_space and self.needs_encoding(token, mode):
             self.add_encoded(token)
             return
         lines = self.lines
         if len(lines[-1]) + len(token) <= self.maxlen:
             lines[-1] += token
-            if self.last_ew is not None:
+            if mode == 'fixed' and not is_space:
+                self.last_ew = None
+            elif self.last_ew is not None:
                 self.ew_text += token
             return
         if len(token) + 1 <= self.maxlen:
@@ -210,11 +222,15 @@ class _UnstructuredFolder:
                 lines.append(space + token)
                 self.last_ew = None
                 return
-        if not is_space:
+        if not is_space and mode != 'fixed':
             # Too long for any line: encoded words can be cut.
             self.add_encoded(token)
             return
-        lines.append(_steal_space(lines) + token)
+        space = _steal_space(lines)
+        if space or is_space:
+            lines.append(space + token)
+        else:
+            lines[-1] += token
         self.last_ew = None
 
     def add_encoded(self, word):
@@ -280,4 +296,16 @@ def fold_unstructured(name, text, policy):
             return fold_value(name, text, policy)
     for token in [' '] + tokens if tokens else []:
         folder.add(token)
+    return policy.linesep.join(folder.lines) + policy.linesep
+
+
+def fold_mixed(name, tokens, policy):
+    """Fold (token, mode) pairs (see _UnstructuredFolder.needs_encoding)
+    after 'name:' with the encoded-word rules of fold_unstructured; used
+    for address lists whose display names must be encoded."""
+    folder = _UnstructuredFolder(name, policy.max_line_length or _UNLIMITED,
+                                 policy.utf8)
+    for token, mode in tokens:
+        if token:
+            folder.add(token, mode)
     return policy.linesep.join(folder.lines) + policy.linesep

@@ -371,10 +371,30 @@ class AddressHeader:
         return self._addresses
 
     def fold(self, *, policy):
-        """Fold between addresses rather than inside them."""
-        text = self._folded_text(policy)
-        items = _split_top_level(text)
-        return _fold_items(self.name, items, policy)
+        """Fold between addresses rather than inside them; display
+        names that must be encoded become encoded words word by word."""
+        if policy.utf8 or all(a.display_name.isascii()
+                              for a in self.addresses):
+            text = self._folded_text(policy)
+            return _fold_items(self.name, _split_top_level(text), policy)
+        return _folding.fold_mixed(self.name, self._fold_tokens(), policy)
+
+    def _fold_tokens(self):
+        """(token, mode) pairs for _folding.fold_mixed."""
+        tokens = []
+        for group in self._groups:
+            tokens += [(',', 'fixed')] if tokens else []
+            tokens.append((' ', 'fixed'))
+            if group.display_name is None and len(group.addresses) == 1:
+                tokens += _address_tokens(group.addresses[0])
+                continue
+            gname = _quote_if_needed(group.display_name or '')
+            tokens.append((_encode_words(gname, False) + ':', 'fixed'))
+            for i, addr in enumerate(group.addresses):
+                tokens += [(',', 'fixed')] if i else []
+                tokens += [(' ', 'fixed')] + _address_tokens(addr)
+            tokens.append((';', 'fixed'))
+        return tokens
 
     def _folded_text(self, policy):
         rendered = []
@@ -394,6 +414,17 @@ class AddressHeader:
                 rendered.append('{}:{};'.format(
                     gname, ' ' + ', '.join(members) if members else ''))
         return ', '.join(rendered)
+
+
+def _address_tokens(addr):
+    """(token, mode) pairs for one address: the words of a non-ASCII
+    display name (encoded as needed), then the angle address."""
+    name = addr.display_name
+    if name.isascii():
+        return [(str(addr), 'fixed')]
+    tokens = [(word, 'phrase') for word in re.split(r'([ \t]+)', name)]
+    spec = '' if addr.addr_spec == '<>' else addr.addr_spec
+    return tokens + [(' ', 'fixed'), ('<' + spec + '>', 'fixed')]
 
 
 def _split_top_level(text):

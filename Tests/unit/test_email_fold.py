@@ -142,5 +142,35 @@ class ParameterFoldTest(unittest.TestCase):
                          'filename="caf\xe9 \\"x\\".txt"\r\n')
 
 
+
+class DisplayNameFoldTest(unittest.TestCase):
+
+    def test_display_names_encoded_word_by_word(self):
+        from email.headerregistry import Address
+        for name, result in (
+                ('Foo Bar, France', '"Foo Bar, France"'),
+                ('Foo Bar, Espa\xf1a', 'Foo =?utf-8?q?Bar=2C_Espa=C3=B1a?='),
+                ('Foo Bar (Espa\xf1a)', 'Foo Bar =?utf-8?b?KEVzcGHDsWEp?='),
+                ('Foo B\xe4r, France', 'Foo =?utf-8?q?B=C3=A4r=2C?= France'),
+                ('Foo B\xe4r <France>',
+                 'Foo =?utf-8?q?B=C3=A4r_=3CFrance=3E?=')):
+            h = HeaderRegistry()('To', Address(name, addr_spec='a@b.com'))
+            self.assertEqual(h.fold(policy=email.policy.default),
+                             'To: %s <a@b.com>\n' % result)
+
+    def test_long_display_name_folds_between_encoded_words(self):
+        from email.headerregistry import Address
+        name = ('L\xf4rem ipsum d\xf4l\xf4r sit amet, c\xf4nsectetuer '
+                'adipiscing. Suspendisse p\xf4tenti. Aliquam nibh. '
+                'Suspendisse p\xf4tenti.')
+        h = HeaderRegistry()('To', Address(name, addr_spec='a@b.com'))
+        self.assertEqual(
+            h.fold(policy=email.policy.default),
+            'To: =?utf-8?q?L=C3=B4rem_ipsum_d=C3=B4l=C3=B4r_sit_amet=2C_c'
+            '=C3=B4nsectetuer?=\n =?utf-8?q?adipiscing=2E_Suspendisse'
+            '_p=C3=B4tenti=2E_Aliquam_nibh=2E?=\n Suspendisse =?utf-8'
+            '?q?p=C3=B4tenti=2E?= <a@b.com>\n')
+
+
 if __name__ == '__main__':
     unittest.main()
