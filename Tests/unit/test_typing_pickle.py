@@ -1,0 +1,61 @@
+"""Instances of Generic and Protocol subclasses pickle at every
+protocol; protocols 0 and 1 go through copyreg._reduce_ex, which must
+look past typing.Generic (a built-in type that adds no state)."""
+
+import copyreg
+import pickle
+import typing
+import unittest
+
+T = typing.TypeVar('T')
+
+
+class Box(typing.Generic[T]):
+    pass
+
+
+class Shape(typing.Protocol):
+    def area(self) -> float: ...
+
+
+class Square(Shape):
+    def __init__(self, side):
+        self.side = side
+
+    def area(self):
+        return self.side ** 2
+
+
+class Counted(int, typing.Generic[T]):
+    pass
+
+
+class GenericPickleTest(unittest.TestCase):
+
+    def test_generic_instance_all_protocols(self):
+        box = Box()
+        box.x, box.y = 1, [2]
+        for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+            with self.subTest(proto=proto):
+                copy = pickle.loads(pickle.dumps(box, proto))
+                self.assertIs(type(copy), Box)
+                self.assertEqual((copy.x, copy.y), (1, [2]))
+
+    def test_protocol_subclass_all_protocols(self):
+        for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+            with self.subTest(proto=proto):
+                copy = pickle.loads(pickle.dumps(Square(3), proto))
+                self.assertEqual(copy.area(), 9)
+
+    def test_state_of_a_real_base_still_kept(self):
+        # int holds state: it stays the base copyreg rebuilds from.
+        for proto in (0, 1):
+            copy = pickle.loads(pickle.dumps(Counted(7), proto))
+            self.assertEqual((type(copy), copy), (Counted, 7))
+
+    def test_reduce_ex_skips_generic(self):
+        self.assertEqual(copyreg._reduce_ex(Box(), 1)[1][1], object)
+
+
+if __name__ == '__main__':
+    unittest.main()
