@@ -57,5 +57,29 @@ class GenericPickleTest(unittest.TestCase):
         self.assertEqual(copyreg._reduce_ex(Box(), 1)[1][1], object)
 
 
+
+class GenericAliasPickleTest(unittest.TestCase):
+
+    def test_class_alias_all_protocols(self):
+        for alias in (Box[int], Box[list[str]], Box[T]):
+            for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+                with self.subTest(alias=alias, proto=proto):
+                    copy = pickle.loads(pickle.dumps(alias, proto))
+                    self.assertEqual(copy, alias)
+                    self.assertIs(copy.__origin__, Box)
+
+    def test_annotated_class_alias(self):
+        alias = typing.Annotated[Box[int], 'decoration']
+        for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+            with self.subTest(proto=proto):
+                self.assertEqual(pickle.loads(pickle.dumps(alias, proto)),
+                                 alias)
+
+    def test_reduces_to_subscription(self):
+        import operator
+        self.assertEqual(Box[int].__reduce__(),
+                         (operator.getitem, (Box, int)))
+
+
 if __name__ == '__main__':
     unittest.main()
