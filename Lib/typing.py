@@ -1012,11 +1012,15 @@ def assert_type(val, typ, /):
     return val
 
 
+# How much of the value's repr assert_never() shows (CPython's name).
+_ASSERT_NEVER_REPR_MAX_LENGTH = 100
+
+
 def assert_never(arg: Never, /) -> Never:
     """Mark code the type checker should find unreachable."""
     value = repr(arg)
-    if len(value) > 100:
-        value = value[:100] + '...'
+    if len(value) > _ASSERT_NEVER_REPR_MAX_LENGTH:
+        value = value[:_ASSERT_NEVER_REPR_MAX_LENGTH] + '...'
     raise AssertionError(f"Expected code to be unreachable, but got: {value}")
 
 
