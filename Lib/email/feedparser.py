@@ -110,6 +110,13 @@ class FeedParser:
             elif _HEADER_NAME.match(line):
                 self._flush_header(msg, current)
                 current = [line]
+            elif line.startswith(':'):
+                # A header without a name is dropped (recorded even
+                # under raise_on_defect, as CPython does).
+                self._flush_header(msg, current)
+                current = []
+                msg.defects.append(
+                    errors.InvalidHeaderDefect('Missing header name.'))
             else:
                 # Not a header: the body starts here without a blank line.
                 self.policy.handle_defect(

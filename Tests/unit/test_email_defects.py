@@ -1,0 +1,48 @@
+"""Damaged input the email parser tolerates, recording defects:
+base64 bodies with bad characters, bad padding or a bad length, and a
+header line without a name (expected values are CPython's)."""
+
+import unittest
+
+import email
+from email import errors
+
+HEAD = ('Subject: test\nMIME-Version: 1.0\n'
+        'Content-Type: text/plain; charset="utf-8"\n'
+        'Content-Transfer-Encoding: base64\n\n')
+
+
+def decoded(body):
+    msg = email.message_from_string(HEAD + body)
+    return msg.get_payload(decode=True), [type(d) for d in msg.defects]
+
+
+class Base64BodyTest(unittest.TestCase):
+
+    def test_bad_character_skipped(self):
+        self.assertEqual(decoded('dm\x01k===\n'),
+                         (b'vi', [errors.InvalidBase64CharactersDefect]))
+
+    def test_missing_padding_added(self):
+        self.assertEqual(decoded('dmk\n'),
+                         (b'vi', [errors.InvalidBase64PaddingDefect]))
+
+    def test_impossible_length_returned_as_is(self):
+        self.assertEqual(decoded('abcde\n'),
+                         (b'abcde', [errors.InvalidBase64LengthDefect]))
+
+    def test_good_body(self):
+        self.assertEqual(decoded('aGVsbG8=\n'), (b'hello', []))
+
+
+class HeaderNameTest(unittest.TestCase):
+
+    def test_line_without_name_dropped(self):
+        msg = email.message_from_string('First: val\n: bad\nSecond: val')
+        self.assertEqual(msg.items(), [('First', 'val'), ('Second', 'val')])
+        self.assertEqual([type(d) for d in msg.defects],
+                         [errors.InvalidHeaderDefect])
+
+
+if __name__ == '__main__':
+    unittest.main()
