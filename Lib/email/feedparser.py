@@ -183,7 +183,9 @@ class FeedParser:
                     closed = True
                     close_index = index
                     break
-                sections.append([])
+                # A boundary right after another one starts no part.
+                if len(sections) == 1 or sections[-1]:
+                    sections.append([])
             else:
                 sections[-1].append(line)
         if len(sections) == 1:
@@ -201,10 +203,9 @@ class FeedParser:
         default = 'message/rfc822' if msg.get_content_subtype() == 'digest' \
             else None
         for section in sections[1:]:
-            text = ''.join(section)
-            # The line break before a boundary belongs to the boundary.
-            part_lines = _lines(_strip_last_eol(text)) if closed or \
-                section is not sections[-1] else section
+            # The line break before a boundary belongs to the boundary
+            # (and, the close boundary missing, the last one to the end).
+            part_lines = _lines(_strip_last_eol(''.join(section)))
             parts.append(self._parse(part_lines, default_type=default))
         msg.set_payload(parts)
         if not closed:

@@ -44,5 +44,27 @@ class HeaderNameTest(unittest.TestCase):
                          [errors.InvalidHeaderDefect])
 
 
+
+MULTI = ('Content-Type: multipart/mixed; boundary=ABCDE\n\n'
+         '--ABCDE\nContent-Type: text/x-one\n\nBlah\n\n'
+         '--ABCDE\n--ABCDE\n--ABCDE\nContent-Type: text/x-two\n\nBlah2\n\n')
+
+
+class MultipartTest(unittest.TestCase):
+
+    def test_repeated_boundary_starts_no_part(self):
+        msg = email.message_from_string(MULTI + '--ABCDE--\n')
+        self.assertEqual([p.get_payload() for p in msg.get_payload()],
+                         ['Blah\n', 'Blah2\n'])
+        self.assertEqual(msg.defects, [])
+
+    def test_missing_close_boundary(self):
+        msg = email.message_from_string(MULTI)
+        self.assertEqual([p.get_payload() for p in msg.get_payload()],
+                         ['Blah\n', 'Blah2\n'])
+        self.assertEqual([type(d) for d in msg.defects],
+                         [errors.CloseBoundaryNotFoundDefect])
+
+
 if __name__ == '__main__':
     unittest.main()
