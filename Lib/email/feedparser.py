@@ -134,9 +134,6 @@ class FeedParser:
         maintype = msg.get_content_maintype()
         if maintype == 'multipart':
             self._parse_multipart(msg, body)
-        elif maintype == 'message' and msg.get_content_subtype() in (
-                'rfc822', 'global', 'news'):
-            msg.set_payload([self._parse(body)])
         elif msg.get_content_type() == 'message/delivery-status':
             # A series of header blocks separated by blank lines.
             blocks, current = [], []
@@ -154,6 +151,10 @@ class FeedParser:
                     self._parse_headers(part, block, False)
                     parts.append(part)
             msg.set_payload(parts)
+        elif maintype == 'message':
+            # Any other message/* type (rfc822, external-body, partial,
+            # ...) holds one message, as CPython parses it.
+            msg.set_payload([self._parse(body)])
         else:
             msg.set_payload(''.join(body))
 

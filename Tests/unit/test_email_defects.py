@@ -66,5 +66,19 @@ class MultipartTest(unittest.TestCase):
                          [errors.CloseBoundaryNotFoundDefect])
 
 
+
+class MessageTypesTest(unittest.TestCase):
+
+    def test_external_body_holds_a_message(self):
+        msg = email.message_from_string(
+            'Content-Type: message/external-body; access-type="mail-server"'
+            '\n\nContent-Type: text/plain\n\nENCODING mime\n')
+        self.assertTrue(msg.is_multipart())
+        inner = msg.get_payload(0)
+        self.assertEqual(inner.get_content_type(), 'text/plain')
+        self.assertEqual(inner.get_payload(), 'ENCODING mime\n')
+        self.assertEqual(msg.as_string().splitlines()[-1], 'ENCODING mime')
+
+
 if __name__ == '__main__':
     unittest.main()
