@@ -346,6 +346,9 @@ class AddressHeader:
     def parse(cls, value, kwds):
         if isinstance(value, str):
             groups = _parse_address_list(value, kwds['defects'])
+            if kwds['defects']:
+                # Damaged input is written back as it came.
+                kwds['source'] = value
         else:
             if not hasattr(value, '__iter__'):
                 value = [value]
@@ -356,6 +359,7 @@ class AddressHeader:
 
     def init(self, *args, **kw):
         self._groups = tuple(kw.pop('groups'))
+        self._source = kw.pop('source', None)
         self._addresses = None
         super().init(*args, **kw)
 
@@ -372,7 +376,11 @@ class AddressHeader:
 
     def fold(self, *, policy):
         """Fold between addresses rather than inside them; display
-        names that must be encoded become encoded words word by word."""
+        names that must be encoded become encoded words word by word.
+        A value parsed with defects is folded as it was written."""
+        if self._source is not None:
+            return _folding.fold_value(
+                self.name, _encode_words(self._source, policy.utf8), policy)
         if policy.utf8 or all(a.display_name.isascii()
                               for a in self.addresses):
             text = self._folded_text(policy)
@@ -483,6 +491,11 @@ def _mailbox(tokens, defects):
     name, spec = mailbox
     name = _decode_words(name)
     if spec:
+        local, at, domain = spec.rpartition('@')
+        if at and (not domain or '@' in local and not local.startswith('"')):
+            if defects is not None:
+                defects.append(errors.InvalidHeaderDefect(
+                    'invalid address in address-list'))
         return Address(name, addr_spec=spec)
     if any(t[0] == 'angle' for t in tokens):
         if defects is not None:

@@ -127,5 +127,20 @@ class AddressListTest(unittest.TestCase):
                          ['The \xc9ric, Himself', ''])
 
 
+    def test_invalid_addr_spec_is_a_defect_and_kept_as_written(self):
+        h = make('To', 'a@fairly@@invalid@address')
+        self.assertEqual([type(d) for d in h.defects],
+                         [errors.InvalidHeaderDefect])
+        self.assertEqual(fold(h), 'To: a@fairly@@invalid@address\n')
+
+    def test_set_content_refuses_defective_header(self):
+        from email.contentmanager import raw_data_manager
+        from email.message import EmailMessage
+        with self.assertRaisesRegex(ValueError, 'a@fairly@@invalid@address'):
+            raw_data_manager.set_content(
+                EmailMessage(), 'Simple message.\n',
+                headers=('To: a@fairly@@invalid@address',))
+
+
 if __name__ == '__main__':
     unittest.main()
