@@ -284,12 +284,18 @@ class UnstructuredHeader:
 
     def fold(self, *, policy):
         """Fold the text, RFC 2047 encoding its non-ASCII part unless
-        policy.utf8 is set."""
-        return _folding.fold_unstructured(self.name, str(self), policy)
+        policy.utf8 is set.  Undecodable bytes (read as U+FFFD in the
+        header's text) are written back as unknown-8bit encoded words."""
+        text = self._parse_tree
+        if not isinstance(text, str):
+            text = str(self)
+        return _folding.fold_unstructured(self.name, text, policy)
 
     @classmethod
     def parse(cls, value, kwds):
-        kwds['decoded'] = _decode_words(value)
+        # Free text is its own parse tree; unlike the header's text it
+        # keeps undecodable bytes (as surrogates) for folding.
+        kwds['decoded'] = kwds['parse_tree'] = _decode_words(value)
 
 
 class UniqueUnstructuredHeader(UnstructuredHeader):

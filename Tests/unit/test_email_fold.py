@@ -4,6 +4,7 @@ as CPython folds them)."""
 
 import unittest
 
+import email
 import email.policy
 from email import errors
 from email.headerregistry import HeaderRegistry
@@ -170,6 +171,32 @@ class DisplayNameFoldTest(unittest.TestCase):
             '=C3=B4nsectetuer?=\n =?utf-8?q?adipiscing=2E_Suspendisse'
             '_p=C3=B4tenti=2E_Aliquam_nibh=2E?=\n Suspendisse =?utf-8'
             '?q?p=C3=B4tenti=2E?= <a@b.com>\n')
+
+
+
+class SourceValueFoldTest(unittest.TestCase):
+
+    def test_undecodable_bytes_become_unknown_8bit_words_in_7bit(self):
+        import io
+        from email.generator import BytesGenerator
+        msg = email.message_from_bytes(
+            'Subject: Maintenant je vous pr\xe9sente mon coll\xe8gue\n\n'
+            .encode(), policy=email.policy.default)
+        for policy, expected in (
+                (email.policy.default.clone(cte_type='7bit'),
+                 b'Subject: Maintenant je vous =?unknown-8bit?q?'
+                 b'pr=C3=A9sente_mon_coll=C3=A8gue?=\n\n'),
+                (email.policy.default,
+                 'Subject: Maintenant je vous pr\xe9sente mon '
+                 'coll\xe8gue\n\n'.encode())):
+            out = io.BytesIO()
+            BytesGenerator(out, policy=policy).flatten(msg)
+            self.assertEqual(out.getvalue(), expected)
+
+    def test_short_source_value_kept_as_written(self):
+        msg = email.message_from_string('Subject: caf\xe9 ok\n\n',
+                                        policy=email.policy.default)
+        self.assertEqual(msg.as_string(), 'Subject: caf\xe9 ok\n\n')
 
 
 if __name__ == '__main__':
