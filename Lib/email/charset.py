@@ -206,9 +206,9 @@ class Charset:
     def header_encode(self, string):
         """string as one RFC 2047 encoded word (or unchanged if this
         charset needs no header encoding)."""
-        if self.header_encoding is None:
-            return string
         data = string.encode(self._codec_name(), 'surrogateescape')
+        if self.header_encoding is None:
+            return string           # the encode above checked it fits
         return self._encoded_word(data, self._uses_base64(data))
 
     def header_encode_lines(self, string, maxlengths):

@@ -24,7 +24,8 @@ __all__ = [
 ]
 
 _SPECIALS = re.compile(r'[][\\()<>@,:;".]')
-_ATEXT_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+")
+# Characters that end a dot-atom: RFC 5322 specials but '.', and WSP.
+_DOT_ATOM_ENDS = re.compile(r'[][()<>@,:;\\" \t]')
 
 
 def _quote_if_needed(text):
@@ -73,8 +74,9 @@ class Address:
     def addr_spec(self):
         """'username@domain', the user name quoted if it needs to be."""
         local = self.username
-        if local and not _ATEXT_LOCAL.fullmatch(local) or \
-                local.startswith('.') or local.endswith('.') or '..' in local:
+        # Quoted only for specials or whitespace: UTF-8 text is atext
+        # under RFC 6532, and dots are left alone (as CPython does).
+        if _DOT_ATOM_ENDS.search(local):
             local = '"%s"' % utils.quote(local)
         if self.domain:
             return local + '@' + self.domain
