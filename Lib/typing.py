@@ -1826,6 +1826,10 @@ def _eval_type(t, globalns, localns, type_params=None, *, owner=None,
     if isinstance(t, ForwardRef):
         if t.__forward_arg__ in recursive_guard:
             return t
+        # A reference made in another module (a TypedDict base's string
+        # annotation) is evaluated in that module's globals.
+        if t.__forward_module__ is not None:
+            globalns = None
         value = t.evaluate(globals=globalns, locals=localns,
                            type_params=type_params, owner=owner)
         if isinstance(value, str):
