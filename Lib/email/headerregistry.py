@@ -24,6 +24,8 @@ __all__ = [
 ]
 
 _SPECIALS = re.compile(r'[][\\()<>@,:;".]')
+# An RFC 2045 token: no space, control character or tspecial.
+_TOKEN = re.compile(r'[^][\x00-\x20\x7f()<>@,;:\\"/?=]*')
 # Characters that end a dot-atom: RFC 5322 specials but '.', and WSP.
 _DOT_ATOM_ENDS = re.compile(r'[][()<>@,:;\\" \t]')
 
@@ -746,7 +748,16 @@ class ContentDispositionHeader(ParameterizedMIMEHeader):
     @classmethod
     def parse(cls, value, kwds):
         super().parse(value, kwds)
-        kwds['content_disposition'] = kwds['main'].lower() or None
+        main = kwds['main']
+        token = _TOKEN.match(main).group()
+        if not main:
+            kwds['defects'].append(errors.HeaderMissingRequiredValue(
+                'Missing content disposition'))
+        elif token != main:
+            # The disposition is the RFC 2045 token the value starts with.
+            kwds['defects'].append(errors.InvalidHeaderDefect(
+                'Invalid content disposition {!r}'.format(main)))
+        kwds['content_disposition'] = token.lower() or None
 
     def init(self, *args, **kw):
         self._content_disposition = kw.pop('content_disposition')

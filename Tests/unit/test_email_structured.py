@@ -48,6 +48,26 @@ class ContentTypeTest(unittest.TestCase):
                          [errors.InvalidHeaderDefect])
 
 
+
+class ContentDispositionTest(unittest.TestCase):
+
+    def test_disposition_is_the_leading_token(self):
+        for source, params in (('ab./k', {}),
+                               ('ab./k; filename="foo"', {'filename': 'foo'})):
+            h = make('Content-Disposition', source)
+            self.assertEqual(h.content_disposition, 'ab.')
+            self.assertEqual(dict(h.params), params)
+            self.assertEqual([type(d) for d in h.defects],
+                             [errors.InvalidHeaderDefect])
+
+    def test_missing_value(self):
+        h = make('Content-Disposition', '')
+        self.assertIsNone(h.content_disposition)
+        self.assertEqual([type(d) for d in h.defects],
+                         [errors.HeaderMissingRequiredValue])
+        self.assertEqual(fold(h), 'Content-Disposition:\n')
+
+
 class MIMEVersionTest(unittest.TestCase):
 
     def test_comment_inside_version(self):
