@@ -356,8 +356,9 @@ class AddressHeader:
     def parse(cls, value, kwds):
         if isinstance(value, str):
             groups = _parse_address_list(value, kwds['defects'])
-            if kwds['defects']:
-                # Damaged input is written back as it came.
+            if kwds['defects'] or value.isascii():
+                # Written back as it came (quoting and comments kept, as
+                # CPython folds its parse tree); damaged input verbatim.
                 kwds['source'] = value
         else:
             if not hasattr(value, '__iter__'):
@@ -387,10 +388,14 @@ class AddressHeader:
     def fold(self, *, policy):
         """Fold between addresses rather than inside them; display
         names that must be encoded become encoded words word by word.
-        A value parsed with defects is folded as it was written."""
-        if self._source is not None:
+        A value parsed from ASCII text keeps its text; one parsed with
+        defects is folded as it was written."""
+        if self._source is not None and self.defects:
             return _folding.fold_value(
                 self.name, _encode_words(self._source, policy.utf8), policy)
+        if self._source is not None:
+            return _fold_items(self.name, _split_top_level(self._source),
+                               policy)
         if policy.utf8 or all(a.display_name.isascii()
                               for a in self.addresses):
             text = self._folded_text(policy)

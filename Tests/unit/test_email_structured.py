@@ -162,5 +162,26 @@ class AddressListTest(unittest.TestCase):
                 headers=('To: a@fairly@@invalid@address',))
 
 
+
+class AddressTextFoldTest(unittest.TestCase):
+
+    def test_parsed_ascii_list_folds_its_own_text(self):
+        h = make('To', '"Theodore H. Perfect" <yes@man.com>, "My address is '
+                       'very long because my name is long" <foo@bar.com>, '
+                       '"Only A. Friend" <no@yes.com>')
+        self.assertEqual(fold(h),
+                         'To: "Theodore H. Perfect" <yes@man.com>,\n'
+                         ' "My address is very long because my name is long"'
+                         ' <foo@bar.com>,\n "Only A. Friend" <no@yes.com>\n')
+        self.assertEqual(str(h).split(', ')[1],
+                         'My address is very long because my name is long '
+                         '<foo@bar.com>')
+
+    def test_quotes_and_comments_kept(self):
+        h = make('Cc', '"John" <j@x.org> (work), b@y.org')
+        self.assertEqual(fold(h), 'Cc: "John" <j@x.org> (work), b@y.org\n')
+        self.assertEqual(str(h), 'John <j@x.org>, b@y.org')
+
+
 if __name__ == '__main__':
     unittest.main()
