@@ -26,8 +26,36 @@ __all__ = [
 _SPECIALS = re.compile(r'[][\\()<>@,:;".]')
 # An RFC 2045 token: no space, control character or tspecial.
 _TOKEN = re.compile(r'[^][\x00-\x20\x7f()<>@,;:\\"/?=]*')
+_DOMAIN_LITERAL = re.compile(r'\[[^][\\]*\]')
 # Characters that end a dot-atom: RFC 5322 specials but '.', and WSP.
 _DOT_ATOM_ENDS = re.compile(r'[][()<>@,:;\\" \t]')
+
+
+def _split_addr_spec(addr_spec):
+    """(username, domain) of an RFC 5322 addr-spec; a header defect
+    (a ValueError) is raised if it is not one: there must be a domain,
+    an unquoted local part must be a dot-atom of ASCII text, the domain
+    a dot-atom or a [literal]."""
+    local, at, domain = addr_spec.rpartition('@')
+    if not at:
+        raise errors.InvalidHeaderDefect(
+            'addr-spec local part with no domain: {!r}'.format(addr_spec))
+    if local.startswith('"') and local.endswith('"') and len(local) > 1:
+        return utils.unquote(local), domain
+    if not local.isascii():
+        raise errors.NonASCIILocalPartDefect(
+            'local-part contains non-ASCII characters: {!r}'.format(local))
+    if local and not _is_dot_atom(local) or \
+            domain and not (_is_dot_atom(domain) or _DOMAIN_LITERAL.fullmatch(
+                domain)):
+        raise errors.InvalidHeaderDefect(
+            'invalid addr-spec {!r}'.format(addr_spec))
+    return local, domain
+
+
+def _is_dot_atom(text):
+    return all(part and not _DOT_ATOM_ENDS.search(part)
+               for part in text.split('.'))
 
 
 def _quote_if_needed(text):
@@ -50,12 +78,7 @@ class Address:
             if username or domain:
                 raise TypeError('addrspec specified when username and/or '
                                 'domain also specified')
-            local, at, dom = addr_spec.rpartition('@')
-            if not at:
-                local, dom = addr_spec, ''
-            username = utils.unquote(local) if local.startswith('"') \
-                else local
-            domain = dom
+            username, domain = _split_addr_spec(addr_spec)
         self._display_name = display_name
         self._username = username
         self._domain = domain
@@ -506,12 +529,15 @@ def _mailbox(tokens, defects):
     name, spec = mailbox
     name = _decode_words(name)
     if spec:
-        local, at, domain = spec.rpartition('@')
-        if at and (not domain or '@' in local and not local.startswith('"')):
+        try:
+            return Address(name, addr_spec=spec)
+        except errors.HeaderDefect as exc:
             if defects is not None:
-                defects.append(errors.InvalidHeaderDefect(
-                    'invalid address in address-list'))
-        return Address(name, addr_spec=spec)
+                defects.append(exc)
+            local, at, domain = spec.rpartition('@')
+            if not at:
+                local, domain = spec, ''
+            return Address(name, local, domain)
     if any(t[0] == 'angle' for t in tokens):
         if defects is not None:
             defects.append(errors.InvalidHeaderDefect(

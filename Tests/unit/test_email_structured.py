@@ -183,5 +183,32 @@ class AddressTextFoldTest(unittest.TestCase):
         self.assertEqual(str(h), 'John <j@x.org>, b@y.org')
 
 
+
+class AddrSpecValidationTest(unittest.TestCase):
+
+    def test_valid_specs(self):
+        for spec, text in (('x@[1.2.3.4]', 'x@[1.2.3.4]'),
+                           ('"a b"@c.d', '"a b"@c.d'),
+                           ('a.b@c', 'a.b@c'),
+                           ('a@w\u0151k.com', 'a@w\u0151k.com')):
+            self.assertEqual(str(Address('', addr_spec=spec)), text)
+
+    def test_invalid_specs_raise(self):
+        for spec in ('w\u0151k@example.com', 'bad name@example.com',
+                     'name@ex[]ample.com', 'ab', '.a@b'):
+            with self.subTest(spec=spec), self.assertRaises(ValueError):
+                Address('foo', addr_spec=spec)
+
+    def test_parsed_header_records_the_defect(self):
+        h = make('To', 'f\u0151o@bar.com')
+        self.assertEqual([type(d) for d in h.defects],
+                         [errors.NonASCIILocalPartDefect])
+        h = make('To', 'test')
+        self.assertEqual([type(d) for d in h.defects],
+                         [errors.InvalidHeaderDefect])
+        self.assertEqual((h.addresses[0].username, h.addresses[0].domain),
+                         ('test', ''))
+
+
 if __name__ == '__main__':
     unittest.main()
