@@ -655,6 +655,27 @@ def _split_params(text):
     return main, params
 
 
+_PARAM_NAME = re.compile(r'(?P<name>[^*]*)(?P<section>\*\d+)?(?P<ext>\*)?')
+
+
+def _rfc2231_defects(raw):
+    """Defects of RFC 2231 extended parameters (name*=, name*N*=): their
+    values are tokens, never quoted strings, and the first section
+    starts with charset'language'."""
+    defects = []
+    for name, value in raw:
+        match = _PARAM_NAME.fullmatch(name)
+        if match is None or not match['ext']:
+            continue
+        if value.startswith('"'):
+            defects.append(errors.InvalidHeaderDefect(
+                'Quoted string value for extended parameter is invalid'))
+        elif match['section'] in (None, '*0') and value.count("'") < 2:
+            defects.append(errors.InvalidHeaderDefect(
+                'Missing required charset/lang delimiters'))
+    return defects
+
+
 def _strip_comments(text):
     """text without its RFC 5322 comments: parenthesized, nestable,
     backslash escapes inside; quoted strings are kept as they are."""
@@ -694,6 +715,7 @@ class ParameterizedMIMEHeader:
     def parse(cls, value, kwds):
         value = _decode_words(str(value))
         main, raw = _split_params(value)
+        kwds['defects'].extend(_rfc2231_defects(raw))
         params = {}
         names = {}          # lower-case name -> name as written
         if raw:
@@ -702,7 +724,8 @@ class ParameterizedMIMEHeader:
                 params[utils._sanitize(name)] = utils._sanitize(
                     utils.collapse_rfc2231_value(pvalue))
             for name, _ in raw:
-                names.setdefault(name.lower(), utils._sanitize(name))
+                base = name.split('*', 1)[0]     # RFC 2231 sections
+                names.setdefault(base.lower(), utils._sanitize(base))
         kwds['params'] = params
         # Comments and whitespace are not part of the value proper.
         kwds['main'] = utils._sanitize(

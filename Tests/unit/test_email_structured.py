@@ -68,6 +68,35 @@ class ContentDispositionTest(unittest.TestCase):
         self.assertEqual(fold(h), 'Content-Disposition:\n')
 
 
+
+class RFC2231DefectTest(unittest.TestCase):
+
+    def defects(self, value):
+        h = make('Content-Type', value)
+        return dict(h.params), [type(d) for d in h.defects], str(h)
+
+    def test_quoted_extended_sections(self):
+        params, defects, text = self.defects(
+            'text/plain; name*0*="us-ascii\'\'This%20is%20even%20more%20";'
+            ' name*1*="%2A%2A%2Afun%2A%2A%2A%20"; name*2="is it not.pdf"')
+        self.assertEqual(params,
+                         {'name': 'This is even more ***fun*** is it not.pdf'})
+        self.assertEqual(defects, [errors.InvalidHeaderDefect] * 2)
+
+    def test_missing_charset_delimiters(self):
+        params, defects, text = self.defects(
+            'text/plain; NAME*0*=english_is_the_default.html')
+        self.assertEqual(params, {'name': 'english_is_the_default.html'})
+        self.assertEqual(defects, [errors.InvalidHeaderDefect])
+        self.assertEqual(text, 'text/plain; NAME="english_is_the_default.html"')
+
+    def test_well_formed_sections(self):
+        params, defects, text = self.defects(
+            "text/plain; name*0*=us-ascii'en'My%20; name*1*=Document")
+        self.assertEqual(params, {'name': 'My Document'})
+        self.assertEqual(defects, [])
+
+
 class MIMEVersionTest(unittest.TestCase):
 
     def test_comment_inside_version(self):
