@@ -658,6 +658,29 @@ def _split_params(text):
 _PARAM_NAME = re.compile(r'(?P<name>[^*]*)(?P<section>\*\d+)?(?P<ext>\*)?')
 
 
+def _collapse_param(value, defects):
+    """A parameter's text; RFC 2231 bytes its charset cannot decode (or
+    in an unknown charset) are kept as surrogates, with a defect, so
+    the caller's sanitizing reads valid UTF-8 as such."""
+    if not isinstance(value, tuple):
+        return utils.collapse_rfc2231_value(value)
+    charset, _, text = value
+    data = utils.unquote(text).encode('latin-1', 'surrogateescape')
+    try:
+        return data.decode(charset or 'us-ascii')
+    except LookupError:
+        try:
+            return data.decode('us-ascii')  # unknown charsets read as ASCII
+        except UnicodeDecodeError:
+            pass
+    except UnicodeDecodeError:
+        pass
+    defects.append(errors.UndecodableBytesDefect(
+        'Encoded word contains bytes not decodable using '
+        '{!r} charset'.format(charset)))
+    return data.decode('us-ascii', 'surrogateescape')
+
+
 def _rfc2231_defects(raw):
     """Defects of RFC 2231 extended parameters (name*=, name*N*=): their
     values are tokens, never quoted strings, and the first section
@@ -718,11 +741,14 @@ class ParameterizedMIMEHeader:
         kwds['defects'].extend(_rfc2231_defects(raw))
         params = {}
         names = {}          # lower-case name -> name as written
+        raw_params = {}     # name -> value with undecodable bytes kept
         if raw:
             lowered = [(name.lower(), pvalue) for name, pvalue in raw]
             for name, pvalue in utils.decode_params([('', '')] + lowered)[1:]:
-                params[utils._sanitize(name)] = utils._sanitize(
-                    utils.collapse_rfc2231_value(pvalue))
+                text = _collapse_param(pvalue, kwds['defects'])
+                params[utils._sanitize(name)] = utils._sanitize(text)
+                if text != params[utils._sanitize(name)]:
+                    raw_params[utils._sanitize(name)] = text
             for name, _ in raw:
                 base = name.split('*', 1)[0]     # RFC 2231 sections
                 names.setdefault(base.lower(), utils._sanitize(base))
@@ -731,6 +757,7 @@ class ParameterizedMIMEHeader:
         kwds['main'] = utils._sanitize(
             ''.join(_strip_comments(main).split()))
         kwds['param_names'] = names
+        kwds['raw_params'] = raw_params
         if raw:
             kwds['decoded'] = _render_params(
                 utils._sanitize(main),
@@ -741,6 +768,7 @@ class ParameterizedMIMEHeader:
     def init(self, *args, **kw):
         self._params = kw.pop('params')
         self._param_names = kw.pop('param_names')
+        self._raw_params = kw.pop('raw_params')
         kw.pop('main', None)
         super().init(*args, **kw)
 
@@ -753,7 +781,9 @@ class ParameterizedMIMEHeader:
         if not self._params:
             return super().fold(policy=policy)
         main = str(self).split(';', 1)[0].strip()
-        params = [(self._param_names.get(name, name), value)
+        # Undecodable bytes are written back as they came (unknown-8bit).
+        params = [(self._param_names.get(name, name),
+                   self._raw_params.get(name, value))
                   for name, value in self._params.items()]
         return _folding.fold_parameterized(self.name, main, params, policy)
 

@@ -97,6 +97,28 @@ class RFC2231DefectTest(unittest.TestCase):
         self.assertEqual(defects, [])
 
 
+    def test_bytes_the_charset_cannot_decode(self):
+        for value, text, folded in (
+                ("text/plain; charset*=ascii''utf-8%F1%F2%F3",
+                 'utf-8\ufffd\ufffd\ufffd',
+                 "Content-Type: text/plain;"
+                 " charset*=unknown-8bit''utf-8%F1%F2%F3\n"),
+                ("text/plain; charset*=ascii''utf-8%E2%80%9D", 'utf-8\u201d',
+                 "Content-Type: text/plain;"
+                 " charset*=unknown-8bit''utf-8%E2%80%9D\n")):
+            h = make('Content-Type', value)
+            self.assertEqual(dict(h.params), {'charset': text})
+            self.assertEqual([type(d) for d in h.defects],
+                             [errors.UndecodableBytesDefect])
+            self.assertEqual(fold(h), folded)
+
+    def test_unknown_charset_read_as_ascii(self):
+        params, defects, text = self.defects(
+            "text/plain; name*0*=bogus'xx'ascii_is_the_default")
+        self.assertEqual(params, {'name': 'ascii_is_the_default'})
+        self.assertEqual(defects, [])
+
+
 class MIMEVersionTest(unittest.TestCase):
 
     def test_comment_inside_version(self):
