@@ -57,11 +57,23 @@ _HEAPTYPE = 1 << 9
 _new_type = type(int.__new__)
 
 
+def _adds_no_state(base):
+    """Whether the built-in type base only marks its subclasses (as
+    typing.Generic does: a heap type in CPython, a static one here): its
+    instances are plain objects, so there is nothing for base(obj) to
+    rebuild and _reduce_ex looks further along the MRO."""
+    return (base.__new__ is object.__new__
+            and base.__init__ is object.__init__
+            and base.__basicsize__ == object.__basicsize__)
+
+
 def _reduce_ex(self, proto):
     assert proto < 2
     cls = self.__class__
     for base in cls.__mro__:
         if hasattr(base, '__flags__') and not base.__flags__ & _HEAPTYPE:
+            if base is not object and _adds_no_state(base):
+                continue
             break
         new = base.__new__
         if isinstance(new, _new_type) and new.__self__ is base:

@@ -1012,11 +1012,15 @@ def assert_type(val, typ, /):
     return val
 
 
+# How much of the value's repr assert_never() shows (CPython's name).
+_ASSERT_NEVER_REPR_MAX_LENGTH = 100
+
+
 def assert_never(arg: Never, /) -> Never:
     """Mark code the type checker should find unreachable."""
     value = repr(arg)
-    if len(value) > 100:
-        value = value[:100] + '...'
+    if len(value) > _ASSERT_NEVER_REPR_MAX_LENGTH:
+        value = value[:_ASSERT_NEVER_REPR_MAX_LENGTH] + '...'
     raise AssertionError(f"Expected code to be unreachable, but got: {value}")
 
 
@@ -1822,6 +1826,10 @@ def _eval_type(t, globalns, localns, type_params=None, *, owner=None,
     if isinstance(t, ForwardRef):
         if t.__forward_arg__ in recursive_guard:
             return t
+        # A reference made in another module (a TypedDict base's string
+        # annotation) is evaluated in that module's globals.
+        if t.__forward_module__ is not None:
+            globalns = None
         value = t.evaluate(globals=globalns, locals=localns,
                            type_params=type_params, owner=owner)
         if isinstance(value, str):

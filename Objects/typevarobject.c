@@ -1795,8 +1795,47 @@ class_alias_setattro(PyObject *self, PyObject *name, PyObject *value)
     return res;
 }
 
+/* C[args] pickles as operator.getitem(C, args), as typing._GenericAlias
+   does: this type's name is typing's, but typing._GenericAlias is
+   typing.py's class, not this one.  A starred alias keeps the base
+   type's reduction.  Reads only the immutable origin and args. */
+static PyObject *
+class_alias_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    int starred = attr_is_true(self, "__unpacked__");
+    if (starred < 0) {
+        return NULL;
+    }
+    if (starred) {
+        PyObject *base = PyObject_GetAttrString(
+            (PyObject *)&Py_GenericAliasType, "__reduce__");
+        PyObject *res = base ? PyObject_CallOneArg(base, self) : NULL;
+        Py_XDECREF(base);
+        return res;
+    }
+    PyObject *origin = PyObject_GetAttrString(self, "__origin__");
+    PyObject *args = PyObject_GetAttrString(self, "__args__");
+    PyObject *getitem = PyImport_ImportModuleAttrString("operator",
+                                                        "getitem");
+    PyObject *res = NULL;
+    if (origin != NULL && args != NULL && getitem != NULL) {
+        /* One non-tuple argument is written C[a], not C[(a,)]. */
+        PyObject *key = args;
+        if (PyTuple_Check(args) && PyTuple_GET_SIZE(args) == 1
+            && !PyTuple_Check(PyTuple_GET_ITEM(args, 0))) {
+            key = PyTuple_GET_ITEM(args, 0);
+        }
+        res = Py_BuildValue("O(OO)", getitem, origin, key);
+    }
+    Py_XDECREF(origin);
+    Py_XDECREF(args);
+    Py_XDECREF(getitem);
+    return res;
+}
+
 static PyMethodDef class_alias_methods[] = {
     {"__mro_entries__", class_alias_mro_entries, METH_O, NULL},
+    {"__reduce__", class_alias_reduce, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -4,8 +4,12 @@ bodies in lines of limited length."""
 __all__ = ['body_decode', 'body_encode', 'decode', 'decodestring',
            'header_encode', 'header_length']
 
+import base64
+import binascii
 from base64 import b64encode
 from binascii import b2a_base64, a2b_base64
+
+from email import errors
 
 CRLF = '\r\n'
 NL = '\n'
@@ -55,3 +59,29 @@ def decode(string):
 
 body_decode = decode
 decodestring = decode
+
+
+def _decode_with_defects(encoded):
+    """(bytes, defects) for base64 bytes that may be damaged, as the
+    modern parser decodes them: missing padding is added, characters
+    outside the alphabet are skipped, and data that cannot be decoded
+    (one character too many for a whole group) comes back unchanged."""
+    missing = -len(encoded) % 4
+    try:
+        value = base64.b64decode(encoded + b'=' * missing, validate=True)
+        return value, [errors.InvalidBase64PaddingDefect()] if missing else []
+    except binascii.Error:
+        pass
+    # Not the padding, so characters outside the alphabet: we cannot
+    # tell how many, so try without padding, then with the most needed.
+    try:
+        return (base64.b64decode(encoded, validate=False),
+                [errors.InvalidBase64CharactersDefect()])
+    except binascii.Error:
+        pass
+    try:
+        return (base64.b64decode(encoded + b'==', validate=False),
+                [errors.InvalidBase64CharactersDefect(),
+                 errors.InvalidBase64PaddingDefect()])
+    except binascii.Error:
+        return encoded, [errors.InvalidBase64LengthDefect()]

@@ -206,9 +206,9 @@ class Charset:
     def header_encode(self, string):
         """string as one RFC 2047 encoded word (or unchanged if this
         charset needs no header encoding)."""
-        if self.header_encoding is None:
-            return string
         data = string.encode(self._codec_name(), 'surrogateescape')
+        if self.header_encoding is None:
+            return string           # the encode above checked it fits
         return self._encoded_word(data, self._uses_base64(data))
 
     def header_encode_lines(self, string, maxlengths):
@@ -221,19 +221,20 @@ class Charset:
         def encode(text):
             return self._encoded_word(text.encode(codec, 'surrogateescape'),
                                       use_b)
+        # The first element is None when not even one character fits
+        # in the first length (the caller then starts a new line).
         lines = []
         current = ''
         maxlen = next(maxlengths)
         for ch in string:
             candidate = current + ch
-            if current and len(encode(candidate)) > maxlen:
-                lines.append(encode(current))
+            if len(encode(candidate)) > maxlen:
+                lines.append(encode(current) if lines or current else None)
                 maxlen = next(maxlengths)
                 current = ch
             else:
                 current = candidate
-        if current or not lines:
-            lines.append(encode(current))
+        lines.append(encode(current))
         return lines
 
     def body_encode(self, string):

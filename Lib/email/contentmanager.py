@@ -8,7 +8,7 @@ import binascii
 import email.charset
 import email.message
 import email.errors
-import quopri
+from email import quoprimime
 
 __all__ = ['ContentManager', 'raw_data_manager']
 
@@ -152,6 +152,12 @@ def _encode_base64(data, max_line_length):
     return ''.join(lines)
 
 
+def _qp_body(data, policy):
+    """data quoted-printable in lines of the policy's length."""
+    return quoprimime.body_encode(data.decode('latin-1'),
+                                  policy.max_line_length or 76)
+
+
 def _encode_text(string, charset, cte, policy):
     """(cte, encoded body text) for string in charset; with cte None the
     shortest suitable transfer encoding is chosen."""
@@ -166,16 +172,21 @@ def _encode_text(string, charset, cte, policy):
                 return '7bit', body.decode('ascii')
             if policy.cte_type == '8bit':
                 return '8bit', body.decode('ascii', 'surrogateescape')
+        # Judge by the first ten lines, as CPython does.
         sample = linesep.join(lines[:10]) + linesep
-        qp_size = len(quopri.encodestring(sample))
-        b64_size = len(binascii.b2a_base64(sample))
-        cte = 'base64' if qp_size > b64_size else 'quoted-printable'
+        sample_qp = _qp_body(sample, policy)
+        if len(sample_qp) > len(binascii.b2a_base64(sample)):
+            cte = 'base64'
+        else:
+            cte = 'quoted-printable'
+            if len(lines) <= 10:
+                return cte, sample_qp
     if cte == '7bit':
         data = body.decode('ascii')
     elif cte == '8bit':
         data = body.decode('ascii', 'surrogateescape')
     elif cte == 'quoted-printable':
-        data = quopri.encodestring(body).decode('ascii')
+        data = _qp_body(body, policy)
     elif cte == 'base64':
         data = _encode_base64(body, policy.max_line_length)
     else:

@@ -110,6 +110,13 @@ class FeedParser:
             elif _HEADER_NAME.match(line):
                 self._flush_header(msg, current)
                 current = [line]
+            elif line.startswith(':'):
+                # A header without a name is dropped (recorded even
+                # under raise_on_defect, as CPython does).
+                self._flush_header(msg, current)
+                current = []
+                msg.defects.append(
+                    errors.InvalidHeaderDefect('Missing header name.'))
             else:
                 # Not a header: the body starts here without a blank line.
                 self.policy.handle_defect(
@@ -127,9 +134,6 @@ class FeedParser:
         maintype = msg.get_content_maintype()
         if maintype == 'multipart':
             self._parse_multipart(msg, body)
-        elif maintype == 'message' and msg.get_content_subtype() in (
-                'rfc822', 'global', 'news'):
-            msg.set_payload([self._parse(body)])
         elif msg.get_content_type() == 'message/delivery-status':
             # A series of header blocks separated by blank lines.
             blocks, current = [], []
@@ -147,6 +151,10 @@ class FeedParser:
                     self._parse_headers(part, block, False)
                     parts.append(part)
             msg.set_payload(parts)
+        elif maintype == 'message':
+            # Any other message/* type (rfc822, external-body, partial,
+            # ...) holds one message, as CPython parses it.
+            msg.set_payload([self._parse(body)])
         else:
             msg.set_payload(''.join(body))
 
@@ -176,7 +184,9 @@ class FeedParser:
                     closed = True
                     close_index = index
                     break
-                sections.append([])
+                # A boundary right after another one starts no part.
+                if len(sections) == 1 or sections[-1]:
+                    sections.append([])
             else:
                 sections[-1].append(line)
         if len(sections) == 1:
@@ -194,10 +204,9 @@ class FeedParser:
         default = 'message/rfc822' if msg.get_content_subtype() == 'digest' \
             else None
         for section in sections[1:]:
-            text = ''.join(section)
-            # The line break before a boundary belongs to the boundary.
-            part_lines = _lines(_strip_last_eol(text)) if closed or \
-                section is not sections[-1] else section
+            # The line break before a boundary belongs to the boundary
+            # (and, the close boundary missing, the last one to the end).
+            part_lines = _lines(_strip_last_eol(''.join(section)))
             parts.append(self._parse(part_lines, default_type=default))
         msg.set_payload(parts)
         if not closed:

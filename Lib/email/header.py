@@ -31,45 +31,70 @@ def decode_header(header):
     """The parts of a header as (bytes-or-str, charset) pairs.
 
     A header without encoded words comes back as [(header, None)].
-    Otherwise every part is bytes, whitespace between adjacent encoded
-    words is dropped, and adjacent parts in one charset are merged.
+    Otherwise every part is bytes; whitespace between two encoded words
+    is dropped, leading whitespace of each line is dropped, and
+    adjacent parts in one charset are merged (unencoded ones with a
+    space between them).
     """
     if hasattr(header, '_chunks'):
-        return [(text.encode(charset.output_codec or 'us-ascii',
-                             'surrogateescape'), _charset_name(charset))
+        return [(text.encode(charset._codec_name(), 'surrogateescape'),
+                 str(charset))
                 for text, charset in header._chunks]
     if not ecre.search(header):
         return [(header, None)]
-    header = re.sub(r'(\r\n|\r|\n)(?=[ \t])', '', header)
-    parts = []     # (bytes, charset or None, was_encoded)
-    pos = 0
-    for match in ecre.finditer(header):
-        between = header[pos:match.start()]
-        if between and not (between.isspace() and parts and parts[-1][2]):
-            parts.append((between.encode('raw-unicode-escape'), None, False))
-        charset = match.group(1).lower().split('*', 1)[0]
-        data = _decode_word(charset, match.group(2), match.group(3))
-        parts.append((data, charset, True))
-        pos = match.end()
-    tail = header[pos:]
-    if tail:
-        parts.append((tail.encode('raw-unicode-escape'), None, False))
+    words = _drop_space_between_encoded(_split_encoded_words(header))
+    return _merge_same_charset(
+        [_decode_one(text, encoding, charset)
+         for text, encoding, charset in words])
+
+
+def _split_encoded_words(header):
+    """(text, encoding, charset) triples of header, line by line; plain
+    text has encoding and charset None."""
+    words = []
+    for line in header.splitlines():
+        parts = ecre.split(line)
+        plain = parts[0].lstrip()
+        if plain:
+            words.append((plain, None, None))
+        for i in range(1, len(parts), 4):
+            charset, encoding, encoded, plain = parts[i:i + 4]
+            words.append((encoded, encoding.lower(), charset.lower()))
+            if plain:
+                words.append((plain, None, None))
+    return words
+
+
+def _drop_space_between_encoded(words):
+    """RFC 2047 6.2: whitespace separating two encoded words is not
+    part of the text."""
+    kept = []
+    for word in words:
+        if len(kept) >= 2 and word[1] and kept[-2][1] and \
+                kept[-1][0].isspace():
+            kept.pop()
+        kept.append(word)
+    return kept
+
+
+def _decode_one(text, encoding, charset):
+    """(bytes, charset) for one word; plain text stays unencoded."""
+    if encoding is None:
+        return text.encode('raw-unicode-escape'), None
+    return _decode_word(charset, encoding, text), charset
+
+
+def _merge_same_charset(decoded):
+    """Runs of parts in one charset as one part; plain runs keep a
+    space between their pieces."""
     merged = []
-    for data, charset, _ in parts:
+    for data, charset in decoded:
         if merged and merged[-1][1] == charset:
-            merged[-1] = (merged[-1][0] + data, charset)
+            sep = b' ' if charset is None else b''
+            merged[-1] = (merged[-1][0] + sep + data, charset)
         else:
             merged.append((data, charset))
-    # Unencoded text next to encoded words keeps a separating space only.
-    result = []
-    for i, (data, charset) in enumerate(merged):
-        if charset is None and len(merged) > 1:
-            if i > 0:
-                data = b' ' + data.lstrip() if data.strip() else data
-            if i < len(merged) - 1:
-                data = data.rstrip() + b' ' if data.strip() else data
-        result.append((data, charset))
-    return result
+    return merged
 
 
 def make_header(decoded_seq, maxlinelen=None, header_name=None,
@@ -106,21 +131,40 @@ class Header:
 
     def __str__(self):
         """The header as text, chunks joined with the spaces RFC 2047
-        implies between encoded and unencoded parts."""
+        implies between encoded and unencoded parts; undecodable bytes
+        of unknown-8bit chunks read as U+FFFD."""
+        self._normalize()
         pieces = []
-        previous = None
+        previous = None        # charset of the last chunk (None: ASCII)
+        ends_in_space = False
         for text, charset in self._chunks:
-            this = str(charset)
-            if pieces and previous is not None:
-                # A space separates an unencoded chunk from its neighbour.
-                if (previous in ('us-ascii', None)) != \
-                        (this in ('us-ascii', None)):
-                    if not pieces[-1].endswith((' ', '\t')) and \
-                            not text.startswith((' ', '\t')):
+            this = charset
+            if charset == _charset.UNKNOWN8BIT:
+                text = text.encode('ascii', 'surrogateescape').decode(
+                    'ascii', 'replace')
+            if pieces:
+                starts_in_space = bool(text) and _is_separator(text[0])
+                if not _is_ascii(previous):
+                    if _is_ascii(this) and not starts_in_space:
                         pieces.append(SPACE)
-            pieces.append(text)
+                        this = None
+                elif not _is_ascii(this) and not ends_in_space:
+                    pieces.append(SPACE)
+            ends_in_space = bool(text) and _is_separator(text[-1])
             previous = this
+            pieces.append(text)
         return ''.join(pieces)
+
+    def _normalize(self):
+        """Merge runs of chunks in one charset into one chunk, their
+        texts joined by a space."""
+        merged = []
+        for text, charset in self._chunks:
+            if merged and merged[-1][1] == charset:
+                merged[-1] = (merged[-1][0] + SPACE + text, charset)
+            else:
+                merged.append((text, charset))
+        self._chunks = merged
 
     def __eq__(self, other):
         return other == str(self)
@@ -153,91 +197,207 @@ class Header:
                 charset = UTF8
         self._chunks.append((s, charset))
 
-    def _words(self):
-        """(text, charset) runs: ASCII chunks split into words, others
-        kept whole so they become encoded words."""
-        for text, charset in self._chunks:
-            if charset.header_encoding is None:
-                yield text, None
-            else:
-                yield text, charset
-
-    def _line_budgets(self, maxlinelen):
-        """Room for encoded words: the first line holds the header name,
-        the others start with the continuation whitespace."""
-        first = max(maxlinelen - self._headerlen, 20)
-        rest = max(maxlinelen - len(self._continuation_ws), 20)
-        return _budgets(first, rest)
-
     def encode(self, splitchars=';, \t', maxlinelen=None, linesep='\n'):
-        """The header as folded, RFC 2047 encoded text."""
+        """The header as folded, RFC 2047 encoded text.
+
+        Unencoded text is split preferably after the characters of
+        splitchars (in that order of preference), encoded text wherever
+        an encoded word is full.  maxlinelen 0 means no folding.
+        """
+        self._normalize()
         if maxlinelen is None:
             maxlinelen = self._maxlinelen
         if maxlinelen == 0:
             maxlinelen = 1000000
-        pieces = []
-        for text, charset in self._words():
-            if charset is None:
-                if _charset_needs_8bit(text):
-                    pieces.append(_unknown8bit_word(text))
-                    continue
-                pieces.append(text)
+        formatter = _ValueFormatter(self._headerlen, maxlinelen,
+                                    self._continuation_ws, splitchars)
+        for i, (text, charset) in enumerate(self._chunks):
+            if i and self._needs_transition(i):
+                formatter.add_transition()
+            self._feed_chunk(formatter, text, charset)
+        if self._chunks:
+            formatter.add_transition()
+        value = formatter.text(linesep)
+        if _EMBEDDED_HEADER.search(value):
+            raise HeaderParseError(
+                'header value appears to contain an embedded header: '
+                '{!r}'.format(value))
+        return value
+
+    def _needs_transition(self, i):
+        """Whether a space must separate chunk i from chunk i-1: between
+        an encoded chunk and a chunk that is encoded too or does not
+        start with a space, and before an encoded chunk that follows
+        text not ending in a space."""
+        before, before_cs = self._chunks[i - 1]
+        text, charset = self._chunks[i]
+        if not _is_ascii(before_cs):
+            starts_in_space = bool(text) and _is_separator(text[0])
+            return not starts_in_space or not _is_ascii(charset)
+        ends_in_space = bool(before) and _is_separator(before[-1])
+        return not _is_ascii(charset) and not ends_in_space
+
+    def _feed_chunk(self, formatter, text, charset):
+        """Give one chunk to formatter line by line; a line break in the
+        text is kept as a fold."""
+        lines = text.splitlines()
+        formatter.feed('', lines[0] if lines else '', charset)
+        for line in lines[1:]:
+            formatter.newline()
+            if charset.header_encoding is not None:
+                formatter.feed(self._continuation_ws, ' ' + line.lstrip(),
+                               charset)
             else:
-                words = charset.header_encode_lines(
-                    text, self._line_budgets(maxlinelen))
-                pieces.append(SPACE.join(words))
-        value = ''
-        for piece in pieces:
-            if value and not value.endswith((' ', '\t')) and \
-                    not piece.startswith((' ', '\t')):
-                value += SPACE
-            value += piece
-        return _fold_text(value, maxlinelen, self._headerlen,
-                          self._continuation_ws, linesep, splitchars)
+                stripped = line.lstrip()
+                formatter.feed(line[:len(line) - len(stripped)], stripped,
+                               charset)
+        if len(lines) > 1:
+            formatter.newline()
 
 
-def _budgets(first, rest):
-    yield first
-    while True:
-        yield rest
+_EMBEDDED_HEADER = re.compile(r'\n[^ \t]+:')
+_FWS = ' \t'
 
 
-def _charset_name(charset):
-    name = str(charset)
-    return None if name == 'us-ascii' else name
+def _is_ascii(charset):
+    return charset in (None, 'us-ascii')
 
 
-def _charset_needs_8bit(text):
-    try:
-        text.encode('ascii')
-        return False
-    except UnicodeEncodeError:
-        return True
+def _is_separator(ch):
+    """Characters after which no space is added between chunks."""
+    return ch.isspace() or ch in ('(', ')', '\\')
 
 
-def _unknown8bit_word(text):
-    data = text.encode('ascii', 'surrogateescape')
-    return '=?unknown-8bit?q?%s?=' % _charset.q_encode(data)
+class _Line(list):
+    """The line being built: (whitespace, text) parts after a prefix of
+    prefix_len characters (the header name, first line only)."""
+
+    def __init__(self, prefix_len=0):
+        super().__init__()
+        self.prefix_len = prefix_len
+
+    def push(self, fws, text):
+        self.append((fws, text))
+
+    def pop_last(self):
+        return self.pop() if self.part_count() else ('', '')
+
+    def pop_from(self, i):
+        tail = self[i:]
+        del self[i:]
+        return tail
+
+    def width(self):
+        return self.prefix_len + sum(len(fws) + len(text)
+                                     for fws, text in self)
+
+    def __str__(self):
+        return ''.join(fws + text for fws, text in self)
+
+    def reset(self, parts=()):
+        self[:] = parts
+        self.prefix_len = 0
+
+    def is_only_space(self):
+        return self.prefix_len == 0 and (not self or str(self).isspace())
+
+    def part_count(self):
+        return list.__len__(self)
 
 
-def _fold_text(value, maxlinelen, first_offset, continuation_ws, linesep,
-               splitchars=' \t'):
-    """Fold value into lines of at most maxlinelen characters, breaking
-    before whitespace; a word longer than a line is left whole."""
-    if '\n' in value or '\r' in value:
-        lines = re.split(r'\r\n|\r|\n', value)
-        return linesep.join(lines)
-    words = re.split(r'(?=[ \t])', value)
-    lines = []
-    current = ''
-    limit = maxlinelen - first_offset
-    for word in words:
-        if current and len(current) + len(word) > limit:
-            lines.append(current)
-            current = word if word[:1] in (' ', '\t') else \
-                continuation_ws + word
-            limit = maxlinelen
+class _ValueFormatter:
+    """Builds the folded lines of a Header.  Not shared: each encode()
+    call has its own."""
+
+    def __init__(self, headerlen, maxlen, continuation_ws, splitchars):
+        self._maxlen = maxlen
+        self._continuation_ws = continuation_ws
+        self._splitchars = splitchars
+        self._lines = []
+        self._current = _Line(headerlen)
+
+    def text(self, linesep):
+        self.newline()
+        return linesep.join(self._lines)
+
+    def newline(self):
+        """End the current line (dropping a pending transition space);
+        a line of only whitespace joins the previous line."""
+        last = self._current.pop_last()
+        if last != (' ', ''):
+            self._current.push(*last)
+        if self._current.width() > 0:
+            if self._current.is_only_space() and self._lines:
+                self._lines[-1] += str(self._current)
+            else:
+                self._lines.append(str(self._current))
+        self._current.reset()
+
+    def add_transition(self):
+        self._current.push(' ', '')
+
+    def feed(self, fws, text, charset):
+        if charset.header_encoding is None:
+            self._ascii_split(fws, text)
+            return
+        words = charset.header_encode_lines(text, self._room())
+        if not words:
+            return
+        first = words.pop(0)
+        if first is not None:
+            self._append_chunk(fws, first)
+        if not words:
+            return
+        last = words.pop()
+        self.newline()
+        self._current.push(self._continuation_ws, last)
+        for word in words:
+            self._lines.append(self._continuation_ws + word)
+
+    def _room(self):
+        """Widths for encoded words: the rest of this line, then whole
+        continuation lines."""
+        yield self._maxlen - self._current.width()
+        while True:
+            yield self._maxlen - len(self._continuation_ws)
+
+    def _ascii_split(self, fws, text):
+        parts = re.split('([' + _FWS + ']+)', fws + text)
+        if parts[0]:
+            parts.insert(0, '')
         else:
-            current += word
-    lines.append(current)
-    return linesep.join(lines)
+            parts.pop(0)
+        for i in range(0, len(parts), 2):
+            self._append_chunk(parts[i], parts[i + 1])
+
+    def _split_point(self):
+        """Index of the part to start the next line with: the last place
+        after a splitchar (earlier splitchars preferred), or None."""
+        line = self._current
+        for ch in self._splitchars:
+            for i in range(line.part_count() - 1, 0, -1):
+                if ch.isspace() and line[i][0][:1] == ch:
+                    return i
+                before = line[i - 1][1]
+                if before and before[-1] == ch:
+                    return i
+        return None
+
+    def _append_chunk(self, fws, text):
+        self._current.push(fws, text)
+        if self._current.width() <= self._maxlen:
+            return
+        i = self._split_point()
+        if i is None:
+            # Nothing to split at: an over-long word goes on its own
+            # line, unless it already starts the value.
+            fws, text = self._current.pop_last()
+            if self._current.prefix_len > 0:
+                self.newline()
+                if not fws:
+                    fws = ' '
+            self._current.push(fws, text)
+            return
+        rest = self._current.pop_from(i)
+        self._lines.append(str(self._current))
+        self._current.reset(rest)

@@ -6,10 +6,10 @@ structure: addresses, a datetime, MIME parameters and so on.
 HeaderRegistry maps header names to the classes that parse them.
 """
 
-import base64
 import re
 
 from email import errors
+from email import _folding
 from email import utils
 from email.header import decode_header, ecre
 
@@ -24,7 +24,38 @@ __all__ = [
 ]
 
 _SPECIALS = re.compile(r'[][\\()<>@,:;".]')
-_ATEXT_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+")
+# An RFC 2045 token: no space, control character or tspecial.
+_TOKEN = re.compile(r'[^][\x00-\x20\x7f()<>@,;:\\"/?=]*')
+_DOMAIN_LITERAL = re.compile(r'\[[^][\\]*\]')
+# Characters that end a dot-atom: RFC 5322 specials but '.', and WSP.
+_DOT_ATOM_ENDS = re.compile(r'[][()<>@,:;\\" \t]')
+
+
+def _split_addr_spec(addr_spec):
+    """(username, domain) of an RFC 5322 addr-spec; a header defect
+    (a ValueError) is raised if it is not one: there must be a domain,
+    an unquoted local part must be a dot-atom of ASCII text, the domain
+    a dot-atom or a [literal]."""
+    local, at, domain = addr_spec.rpartition('@')
+    if not at:
+        raise errors.InvalidHeaderDefect(
+            'addr-spec local part with no domain: {!r}'.format(addr_spec))
+    if local.startswith('"') and local.endswith('"') and len(local) > 1:
+        return utils.unquote(local), domain
+    if not local.isascii():
+        raise errors.NonASCIILocalPartDefect(
+            'local-part contains non-ASCII characters: {!r}'.format(local))
+    if local and not _is_dot_atom(local) or \
+            domain and not (_is_dot_atom(domain) or _DOMAIN_LITERAL.fullmatch(
+                domain)):
+        raise errors.InvalidHeaderDefect(
+            'invalid addr-spec {!r}'.format(addr_spec))
+    return local, domain
+
+
+def _is_dot_atom(text):
+    return all(part and not _DOT_ATOM_ENDS.search(part)
+               for part in text.split('.'))
 
 
 def _quote_if_needed(text):
@@ -47,12 +78,7 @@ class Address:
             if username or domain:
                 raise TypeError('addrspec specified when username and/or '
                                 'domain also specified')
-            local, at, dom = addr_spec.rpartition('@')
-            if not at:
-                local, dom = addr_spec, ''
-            username = utils.unquote(local) if local.startswith('"') \
-                else local
-            domain = dom
+            username, domain = _split_addr_spec(addr_spec)
         self._display_name = display_name
         self._username = username
         self._domain = domain
@@ -73,8 +99,9 @@ class Address:
     def addr_spec(self):
         """'username@domain', the user name quoted if it needs to be."""
         local = self.username
-        if local and not _ATEXT_LOCAL.fullmatch(local) or \
-                local.startswith('.') or local.endswith('.') or '..' in local:
+        # Quoted only for specials or whitespace: UTF-8 text is atext
+        # under RFC 6532, and dots are left alone (as CPython does).
+        if _DOT_ATOM_ENDS.search(local):
             local = '"%s"' % utils.quote(local)
         if self.domain:
             return local + '@' + self.domain
@@ -127,7 +154,10 @@ class Group:
     def __str__(self):
         if self.display_name is None and len(self.addresses) == 1:
             return str(self.addresses[0])
-        name = _quote_if_needed(self.display_name or '')
+        # As in CPython, a nameless group reads 'None:'.
+        name = self.display_name
+        if name is not None:
+            name = _quote_if_needed(name)
         members = ', '.join(str(a) for a in self.addresses)
         return '{}:{};'.format(name, ' ' + members if members else '')
 
@@ -157,15 +187,11 @@ def _decode_words(value):
     return ''.join(pieces)
 
 
-_NON_ASCII_WORD = re.compile(r'\S*[^\x00-\x7f]\S*')
-
-
 def _encode_words(text, utf8):
     """text with each run of non-ASCII words (and the whitespace inside
     the run) made one 'q' encoded word, unless utf8 output is allowed."""
     if utf8 or text.isascii():
         return text
-    from email.charset import q_encode
     tokens = re.split(r'([ \t]+)', text)   # words at even indices
     out = []
     i = 0
@@ -207,85 +233,16 @@ def _q_words(text):
 
 def _fold_items(name, items, policy):
     """Fold items (e.g. 'address,' pieces) joined by single spaces,
-    breaking lines only between items; an item longer than a line gets
-    a line of its own."""
-    maxlen = policy.max_line_length or 1000000
-    lines = []
-    current = name + ':'
+    breaking lines only between items.  The separating comma stays with
+    its item even past the limit, as CPython does."""
+    tokens = []
     for item in items:
-        starts_line = current == name + ':' or current.isspace()
-        # As CPython does, a separating comma may go past the limit.
-        if not starts_line and \
-                len(current) + 1 + len(item.rstrip(',')) > maxlen:
-            lines.append(current)
-            current = ''
-        current += ' ' + item
-    lines.append(current)
-    return policy.linesep.join(lines) + policy.linesep
-
-
-def _fold_unstructured(name, text, policy):
-    """Fold free text for policy.  The span from the first to the last
-    non-ASCII (or overlong) word becomes encoded words, cut to fill
-    each line; the ASCII words around it stay as they are."""
-    tokens = re.split(r'([ \t]+)', text)       # words at even indices
-    maxlen = policy.max_line_length or 1000000
-    # A word too long for any line is encoded too, so it can be cut.
-    wide = [i for i in range(0, len(tokens), 2)
-            if (not tokens[i].isascii() and not policy.utf8)
-            or len(tokens[i]) > maxlen - 1]
-    if not wide:
-        return _fold_value(name, text, policy)
-    from email.charset import q_encode, q_length, b_length
-    lines = []
-    current = name + ':'
-    first, last = wide[0], wide[-1]
-    span = ''.join(tokens[first:last + 1])
-    span_bytes = span.encode('utf-8', 'surrogateescape')
-    # 'Q' stays readable: prefer it unless 'B' is clearly shorter.
-    use_b = q_length(span_bytes) - b_length(span_bytes) >= 5
-
-    def encoded(chars):
-        data = chars.encode('utf-8', 'surrogateescape')
-        if use_b:
-            return '=?utf-8?b?%s?=' % base64.b64encode(data).decode('ascii')
-        return '=?utf-8?q?%s?=' % q_encode(data)
-
-    def add_word(piece):
-        # piece is a word with the whitespace before it.
-        nonlocal current
-        if len(current) + len(piece) > maxlen and current != name + ':':
-            lines.append(current)
-            current = ' ' + piece.lstrip(' \t')
+        tokens.append(' ')
+        if item.endswith(','):
+            tokens += [item[:-1], ',']
         else:
-            current += piece
-    for piece in re.findall(r'[ \t]*\S+', ' ' + ''.join(tokens[:first])):
-        add_word(piece if piece[:1] in ' \t' else ' ' + piece)
-    if len(current) + 1 + len(encoded(span[0])) > maxlen and \
-            current != name + ':':
-        lines.append(current)
-        current = ''
-    current += ' '
-    chars = ''
-    for ch in span:
-        if chars and len(current) + len(encoded(chars + ch)) > maxlen:
-            lines.append(current + encoded(chars))
-            current = ' '
-            chars = ch
-        else:
-            chars += ch
-    current += encoded(chars)
-    for piece in re.findall(r'[ \t]+\S+', ''.join(tokens[last + 1:])):
-        add_word(piece)
-    lines.append(current)
-    return policy.linesep.join(lines) + policy.linesep
-
-
-def _fold_value(name, text, policy):
-    from email.header import _fold_text
-    maxlen = policy.max_line_length or 1000000
-    folded = _fold_text(text, maxlen, len(name) + 2, ' ', policy.linesep)
-    return '{}: {}{}'.format(name, folded, policy.linesep)
+            tokens.append(item)
+    return _folding.fold_tokens(name, tokens, policy)
 
 
 class BaseHeader(str):
@@ -327,6 +284,10 @@ class BaseHeader(str):
     def __deepcopy__(self, memo):
         return self
 
+    # Whether a value that does not fit after the name but fits on a
+    # line of its own moves there whole (CPython: syntactic_break).
+    _moves_whole = True
+
     def __reduce__(self):
         # Pickle as the registry-independent pair (name, text).
         return (_rebuild_header, (self.name, str(self)))
@@ -337,7 +298,8 @@ class BaseHeader(str):
     def fold(self, *, policy):
         """The header as 'Name: value' folded for policy, RFC 2047
         encoding non-ASCII text unless policy.utf8 is set."""
-        return _fold_value(self.name, self._folded_text(policy), policy)
+        return _folding.fold_value(self.name, self._folded_text(policy),
+                                   policy, self._moves_whole)
 
 
 def _rebuild_header(name, value):
@@ -349,12 +311,18 @@ class UnstructuredHeader:
 
     def fold(self, *, policy):
         """Fold the text, RFC 2047 encoding its non-ASCII part unless
-        policy.utf8 is set."""
-        return _fold_unstructured(self.name, str(self), policy)
+        policy.utf8 is set.  Undecodable bytes (read as U+FFFD in the
+        header's text) are written back as unknown-8bit encoded words."""
+        text = self._parse_tree
+        if not isinstance(text, str):
+            text = str(self)
+        return _folding.fold_unstructured(self.name, text, policy)
 
     @classmethod
     def parse(cls, value, kwds):
-        kwds['decoded'] = _decode_words(value)
+        # Free text is its own parse tree; unlike the header's text it
+        # keeps undecodable bytes (as surrogates) for folding.
+        kwds['decoded'] = kwds['parse_tree'] = _decode_words(value)
 
 
 class UniqueUnstructuredHeader(UnstructuredHeader):
@@ -410,8 +378,11 @@ class AddressHeader:
     @classmethod
     def parse(cls, value, kwds):
         if isinstance(value, str):
-            groups = _parse_address_list(_decode_words(value),
-                                         kwds['defects'])
+            groups = _parse_address_list(value, kwds['defects'])
+            if kwds['defects'] or value.isascii():
+                # Written back as it came (quoting and comments kept, as
+                # CPython folds its parse tree); damaged input verbatim.
+                kwds['source'] = value
         else:
             if not hasattr(value, '__iter__'):
                 value = [value]
@@ -422,6 +393,7 @@ class AddressHeader:
 
     def init(self, *args, **kw):
         self._groups = tuple(kw.pop('groups'))
+        self._source = kw.pop('source', None)
         self._addresses = None
         super().init(*args, **kw)
 
@@ -437,10 +409,38 @@ class AddressHeader:
         return self._addresses
 
     def fold(self, *, policy):
-        """Fold between addresses rather than inside them."""
-        text = self._folded_text(policy)
-        items = _split_top_level(text)
-        return _fold_items(self.name, items, policy)
+        """Fold between addresses rather than inside them; display
+        names that must be encoded become encoded words word by word.
+        A value parsed from ASCII text keeps its text; one parsed with
+        defects is folded as it was written."""
+        if self._source is not None and self.defects:
+            return _folding.fold_value(
+                self.name, _encode_words(self._source, policy.utf8), policy)
+        if self._source is not None:
+            return _fold_items(self.name, _split_top_level(self._source),
+                               policy)
+        if policy.utf8 or all(a.display_name.isascii()
+                              for a in self.addresses):
+            text = self._folded_text(policy)
+            return _fold_items(self.name, _split_top_level(text), policy)
+        return _folding.fold_mixed(self.name, self._fold_tokens(), policy)
+
+    def _fold_tokens(self):
+        """(token, mode) pairs for _folding.fold_mixed."""
+        tokens = []
+        for group in self._groups:
+            tokens += [(',', 'fixed')] if tokens else []
+            tokens.append((' ', 'fixed'))
+            if group.display_name is None and len(group.addresses) == 1:
+                tokens += _address_tokens(group.addresses[0])
+                continue
+            gname = _quote_if_needed(group.display_name or '')
+            tokens.append((_encode_words(gname, False) + ':', 'fixed'))
+            for i, addr in enumerate(group.addresses):
+                tokens += [(',', 'fixed')] if i else []
+                tokens += [(' ', 'fixed')] + _address_tokens(addr)
+            tokens.append((';', 'fixed'))
+        return tokens
 
     def _folded_text(self, policy):
         rendered = []
@@ -460,6 +460,17 @@ class AddressHeader:
                 rendered.append('{}:{};'.format(
                     gname, ' ' + ', '.join(members) if members else ''))
         return ', '.join(rendered)
+
+
+def _address_tokens(addr):
+    """(token, mode) pairs for one address: the words of a non-ASCII
+    display name (encoded as needed), then the angle address."""
+    name = addr.display_name
+    if name.isascii():
+        return [(str(addr), 'fixed')]
+    tokens = [(word, 'phrase') for word in re.split(r'([ \t]+)', name)]
+    spec = '' if addr.addr_spec == '<>' else addr.addr_spec
+    return tokens + [(' ', 'fixed'), ('<' + spec + '>', 'fixed')]
 
 
 def _split_top_level(text):
@@ -508,6 +519,33 @@ class UniqueSingleAddressHeader(SingleAddressHeader):
     max_count = 1
 
 
+def _mailbox(tokens, defects):
+    """The Address for the tokens of one mailbox, or None.  Encoded
+    words are decoded after the list is split, so a decoded comma does
+    not split it; an empty '<>' is an empty address (and a defect)."""
+    mailbox = utils._one_mailbox(tokens, comments_as_name=False)
+    if mailbox is None:
+        return None
+    name, spec = mailbox
+    name = _decode_words(name)
+    if spec:
+        try:
+            return Address(name, addr_spec=spec)
+        except errors.HeaderDefect as exc:
+            if defects is not None:
+                defects.append(exc)
+            local, at, domain = spec.rpartition('@')
+            if not at:
+                local, domain = spec, ''
+            return Address(name, local, domain)
+    if any(t[0] == 'angle' for t in tokens):
+        if defects is not None:
+            defects.append(errors.InvalidHeaderDefect(
+                'angle-addr is empty'))
+        return Address(name)
+    return None
+
+
 def _parse_address_list(value, defects=None):
     """Groups (lone mailboxes in unnamed groups) parsed from value."""
     groups = []
@@ -519,20 +557,16 @@ def _parse_address_list(value, defects=None):
         kind = token[0]
         if kind == ':' and group_name is None and \
                 not any(t[0] == 'angle' for t in current):
-            group_name = ' '.join(t[1] for t in current
-                                  if t[0] in ('atom', 'quoted'))
+            group_name = _decode_words(' '.join(
+                t[1] for t in current if t[0] in ('atom', 'quoted')))
             current = []
         elif kind in (',', ';'):
-            mailbox = utils._one_mailbox(current, comments_as_name=False)
+            address = _mailbox(current, defects)
             current = []
-            if mailbox is not None:
-                name, spec = mailbox
-                address = Address(name, addr_spec=spec) if spec else None
-                if address is not None:
-                    if group_name is None:
-                        groups.append(Group(None, [address]))
-                    else:
-                        members.append(address)
+            if address is not None and group_name is None:
+                groups.append(Group(None, [address]))
+            elif address is not None:
+                members.append(address)
             if kind == ';' and group_name is not None:
                 groups.append(Group(group_name, members))
                 group_name, members = None, []
@@ -548,12 +582,15 @@ class MIMEVersionHeader:
 
     @classmethod
     def parse(cls, value, kwds):
-        text = re.sub(r'\([^)]*\)', '', str(value)).strip()
-        match = re.fullmatch(r'(\d+)\s*\.\s*(\d+)', text)
+        text = _strip_comments(str(value)).strip()
+        match = re.match(r'(\d+)\s*\.\s*(\d+)', text)
         if match:
             kwds['major'] = int(match.group(1))
             kwds['minor'] = int(match.group(2))
             kwds['version'] = '{}.{}'.format(kwds['major'], kwds['minor'])
+            if text[match.end():].strip():
+                kwds['defects'].append(errors.InvalidHeaderDefect(
+                    'Excess non-CFWS text after MIME version'))
         else:
             kwds['major'] = kwds['minor'] = kwds['version'] = None
             if not text:
@@ -563,7 +600,8 @@ class MIMEVersionHeader:
                 kwds['defects'].append(errors.InvalidHeaderDefect(
                     'Expected MIME version number but found {!r}'.format(
                         text)))
-        kwds['decoded'] = kwds['version'] if kwds['version'] else text
+        # The header's text is the value as written, comments included.
+        kwds['decoded'] = str(value)
 
     def init(self, *args, **kw):
         self._version = kw.pop('version')
@@ -609,32 +647,128 @@ def _split_params(text):
     main = parts[0].strip()
     params = []
     for part in parts[1:]:
-        name, eq, value = part.partition('=')
+        name, eq, value = _strip_comments(part).partition('=')
         name = name.strip()
         if not name:
             continue
-        params.append((name.lower(), value.strip()))
+        params.append((name, value.strip()))
     return main, params
+
+
+_PARAM_NAME = re.compile(r'(?P<name>[^*]*)(?P<section>\*\d+)?(?P<ext>\*)?')
+
+
+def _collapse_param(value, defects):
+    """A parameter's text; RFC 2231 bytes its charset cannot decode (or
+    in an unknown charset) are kept as surrogates, with a defect, so
+    the caller's sanitizing reads valid UTF-8 as such."""
+    if not isinstance(value, tuple):
+        return utils.collapse_rfc2231_value(value)
+    charset, _, text = value
+    data = utils.unquote(text).encode('latin-1', 'surrogateescape')
+    try:
+        return data.decode(charset or 'us-ascii')
+    except LookupError:
+        try:
+            return data.decode('us-ascii')  # unknown charsets read as ASCII
+        except UnicodeDecodeError:
+            pass
+    except UnicodeDecodeError:
+        pass
+    defects.append(errors.UndecodableBytesDefect(
+        'Encoded word contains bytes not decodable using '
+        '{!r} charset'.format(charset)))
+    return data.decode('us-ascii', 'surrogateescape')
+
+
+def _rfc2231_defects(raw):
+    """Defects of RFC 2231 extended parameters (name*=, name*N*=): their
+    values are tokens, never quoted strings, and the first section
+    starts with charset'language'."""
+    defects = []
+    for name, value in raw:
+        match = _PARAM_NAME.fullmatch(name)
+        if match is None or not match['ext']:
+            continue
+        if value.startswith('"'):
+            defects.append(errors.InvalidHeaderDefect(
+                'Quoted string value for extended parameter is invalid'))
+        elif match['section'] in (None, '*0') and value.count("'") < 2:
+            defects.append(errors.InvalidHeaderDefect(
+                'Missing required charset/lang delimiters'))
+    return defects
+
+
+def _strip_comments(text):
+    """text without its RFC 5322 comments: parenthesized, nestable,
+    backslash escapes inside; quoted strings are kept as they are."""
+    out = []
+    depth = 0
+    quoted = False
+    escaped = False
+    for ch in text:
+        if escaped:
+            escaped = False
+            if depth == 0:
+                out.append(ch)
+        elif ch == '\\' and (quoted or depth):
+            escaped = True
+            if depth == 0:
+                out.append(ch)
+        elif depth:
+            depth += {'(': 1, ')': -1}.get(ch, 0)
+        elif ch == '"':
+            quoted = not quoted
+            out.append(ch)
+        elif ch == '(' and not quoted:
+            depth = 1
+        else:
+            out.append(ch)
+    return ''.join(out)
 
 
 class ParameterizedMIMEHeader:
     """A MIME header with 'key=value' parameters in .params (decoded)."""
 
     max_count = 1
+    # The value stays after the name; its parameters fold instead.
+    _moves_whole = False
 
     @classmethod
     def parse(cls, value, kwds):
-        main, raw = _split_params(_decode_words(str(value)))
+        value = _decode_words(str(value))
+        main, raw = _split_params(value)
+        kwds['defects'].extend(_rfc2231_defects(raw))
         params = {}
+        names = {}          # lower-case name -> name as written
+        raw_params = {}     # name -> value with undecodable bytes kept
         if raw:
-            for name, pvalue in utils.decode_params([('', '')] + raw)[1:]:
-                params[name.lower()] = utils.collapse_rfc2231_value(pvalue)
+            lowered = [(name.lower(), pvalue) for name, pvalue in raw]
+            for name, pvalue in utils.decode_params([('', '')] + lowered)[1:]:
+                text = _collapse_param(pvalue, kwds['defects'])
+                params[utils._sanitize(name)] = utils._sanitize(text)
+                if text != params[utils._sanitize(name)]:
+                    raw_params[utils._sanitize(name)] = text
+            for name, _ in raw:
+                base = name.split('*', 1)[0]     # RFC 2231 sections
+                names.setdefault(base.lower(), utils._sanitize(base))
         kwds['params'] = params
-        kwds['main'] = main
-        kwds['decoded'] = _render_params(main, params) if raw else main
+        # Comments and whitespace are not part of the value proper.
+        kwds['main'] = utils._sanitize(
+            ''.join(_strip_comments(main).split()))
+        kwds['param_names'] = names
+        kwds['raw_params'] = raw_params
+        if raw:
+            kwds['decoded'] = _render_params(
+                utils._sanitize(main),
+                {names.get(n, n): v for n, v in params.items()})
+        else:
+            kwds['decoded'] = utils._sanitize(value)
 
     def init(self, *args, **kw):
         self._params = kw.pop('params')
+        self._param_names = kw.pop('param_names')
+        self._raw_params = kw.pop('raw_params')
         kw.pop('main', None)
         super().init(*args, **kw)
 
@@ -643,16 +777,15 @@ class ParameterizedMIMEHeader:
         import types
         return types.MappingProxyType(self._params)
 
-    def _folded_text(self, policy):
+    def fold(self, *, policy):
+        if not self._params:
+            return super().fold(policy=policy)
         main = str(self).split(';', 1)[0].strip()
-        pieces = [main]
-        for name, value in self._params.items():
-            if not policy.utf8 and not value.isascii():
-                pieces.append("{}*={}".format(
-                    name, utils.encode_rfc2231(value, 'utf-8')))
-            else:
-                pieces.append('{}="{}"'.format(name, utils.quote(value)))
-        return '; '.join(pieces)
+        # Undecodable bytes are written back as they came (unknown-8bit).
+        params = [(self._param_names.get(name, name),
+                   self._raw_params.get(name, value))
+                  for name, value in self._params.items()]
+        return _folding.fold_parameterized(self.name, main, params, policy)
 
 
 def _render_params(main, params):
@@ -668,13 +801,13 @@ class ContentTypeHeader(ParameterizedMIMEHeader):
     def parse(cls, value, kwds):
         super().parse(value, kwds)
         main = kwds['main'].lower()
-        if main.count('/') != 1:
+        maintype, slash, subtype = main.partition('/')
+        if not (maintype and slash and subtype) or '/' in subtype:
             if main:
                 kwds['defects'].append(errors.InvalidHeaderDefect(
                     'Invalid content type {!r}'.format(main)))
-            main = 'text/plain'
-        kwds['maintype'], kwds['subtype'] = \
-            (part.strip() for part in main.split('/'))
+            maintype, subtype = 'text', 'plain'
+        kwds['maintype'], kwds['subtype'] = maintype, subtype
 
     def init(self, *args, **kw):
         self._maintype = kw.pop('maintype')
@@ -699,7 +832,16 @@ class ContentDispositionHeader(ParameterizedMIMEHeader):
     @classmethod
     def parse(cls, value, kwds):
         super().parse(value, kwds)
-        kwds['content_disposition'] = kwds['main'].lower() or None
+        main = kwds['main']
+        token = _TOKEN.match(main).group()
+        if not main:
+            kwds['defects'].append(errors.HeaderMissingRequiredValue(
+                'Missing content disposition'))
+        elif token != main:
+            # The disposition is the RFC 2045 token the value starts with.
+            kwds['defects'].append(errors.InvalidHeaderDefect(
+                'Invalid content disposition {!r}'.format(main)))
+        kwds['content_disposition'] = token.lower() or None
 
     def init(self, *args, **kw):
         self._content_disposition = kw.pop('content_disposition')
@@ -715,8 +857,17 @@ class ContentTransferEncodingHeader:
 
     @classmethod
     def parse(cls, value, kwds):
-        kwds['decoded'] = text = str(value).strip()
-        kwds['cte'] = text.lower()
+        kwds['decoded'] = str(value)
+        words = _strip_comments(str(value)).split()
+        if not words:
+            kwds['defects'].append(errors.HeaderMissingRequiredValue(
+                'Missing content transfer encoding'))
+            kwds['cte'] = '7bit'
+            return
+        if len(words) > 1:
+            kwds['defects'].append(errors.InvalidHeaderDefect(
+                'Extra text after content transfer encoding'))
+        kwds['cte'] = words[0].lower()
 
     def init(self, *args, **kw):
         self._cte = kw.pop('cte')
@@ -733,6 +884,18 @@ class MessageIDHeader:
     @classmethod
     def parse(cls, value, kwds):
         kwds['decoded'] = str(value).strip()
+
+    def fold(self, *, policy):
+        """The id is one token, never cut nor encoded; a non-ASCII id
+        that does not fit after the name moves to a line of its own,
+        as CPython folds it."""
+        text = str(self)
+        head = self.name + ':'
+        maxlen = policy.max_line_length or 1000000
+        if text and not text.isascii() and \
+                len(head) + 1 + len(text) > maxlen:
+            return head + policy.linesep + ' ' + text + policy.linesep
+        return head + (' ' + text if text else '') + policy.linesep
 
 
 _default_header_map = {

@@ -5,7 +5,6 @@ MIMEPart add the content-manager API of the modern policies."""
 
 __all__ = ['Message', 'EmailMessage', 'MIMEPart']
 
-import base64
 import binascii
 import quopri
 import re
@@ -15,6 +14,7 @@ from email import utils
 from email import errors
 from email._policybase import compat32
 from email import charset as _charset
+from email import base64mime
 from email.utils import _has_surrogates
 
 Charset = _charset.Charset
@@ -212,23 +212,11 @@ class Message:
         return payload
 
     def _decode_base64(self, data):
-        cleaned = b''.join(data.split())
-        bad = re.sub(rb'[A-Za-z0-9+/=]', b'', cleaned)
-        if bad:
-            self.policy.handle_defect(self,
-                                      errors.InvalidBase64CharactersDefect())
-            cleaned = re.sub(rb'[^A-Za-z0-9+/=]', b'', cleaned)
-        stripped = cleaned.rstrip(b'=')
-        if len(stripped) % 4 == 1:
-            self.policy.handle_defect(self, errors.InvalidBase64LengthDefect())
-            return data
-        if len(cleaned) % 4:
-            self.policy.handle_defect(self,
-                                      errors.InvalidBase64PaddingDefect())
-        try:
-            return base64.b64decode(stripped + b'=' * (-len(stripped) % 4))
-        except binascii.Error:
-            return data
+        value, defects = base64mime._decode_with_defects(
+            b''.join(data.splitlines()))
+        for defect in defects:
+            self.policy.handle_defect(self, defect)
+        return value
 
     def set_payload(self, payload, charset=None):
         """Set the payload; bytes are kept as surrogate-escaped text.

@@ -78,11 +78,11 @@ class EmailPolicy(Policy):
         if hasattr(value, 'name'):
             folded = value.fold(policy=self)
         else:
-            # A value from the source: keep its folding unless too long.
-            needs_encoding = not value.isascii() and (
-                refold_binary or not _has_surrogates(value))
-            if self._needs_refold(name + ': ' + value) or needs_encoding \
-                    and not self.utf8 and not _has_surrogates(value):
+            # A value from the source keeps its folding unless too long,
+            # or unless it holds undecodable bytes that a 7bit output
+            # must carry as unknown-8bit encoded words.
+            if self._needs_refold(name + ': ' + value) or \
+                    refold_binary and _has_surrogates(value):
                 header = self.header_factory(
                     name, ''.join(_LINE_BREAK.split(value)))
                 folded = header.fold(policy=self)
@@ -96,6 +96,9 @@ class EmailPolicy(Policy):
 
 
 default = EmailPolicy()
+# The default policy shares the class's registry, so EmailPolicy() and
+# its clones can be told apart from it (other instances get their own).
+del default.header_factory
 strict = default.clone(raise_on_defect=True)
 SMTP = default.clone(linesep='\r\n')
 HTTP = default.clone(linesep='\r\n', max_line_length=None)

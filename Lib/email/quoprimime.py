@@ -19,7 +19,7 @@ _BODY_SAFE = frozenset(range(33, 127)) - {ord('=')} | {ord(' '), ord('\t')}
 
 def header_check(octet):
     """Whether the byte value octet needs quoting in a header."""
-    return octet not in _HEADER_SAFE and octet != ord(' ')
+    return octet not in _HEADER_SAFE
 
 
 def body_check(octet):
@@ -35,8 +35,7 @@ def header_length(bytearray):
 def body_length(bytearray):
     """The length of the quoted-printable body form of bytearray
     (without soft line breaks)."""
-    return sum(1 if b in _BODY_SAFE or b in (10, 13) else 3
-               for b in bytearray)
+    return sum(1 if b in _BODY_SAFE else 3 for b in bytearray)
 
 
 def quote(c):
@@ -59,23 +58,50 @@ def header_encode(header_bytes, charset='iso-8859-1'):
     return '=?%s?q?%s?=' % (charset, encoded)
 
 
-def _encode_line(line, maxlinelen, eol):
-    pieces = []
-    for i, ch in enumerate(line):
-        last = i == len(line) - 1
-        if ord(ch) in _BODY_SAFE and not (last and ch in ' \t'):
-            pieces.append(ch)
+def _quote_body_char(ch):
+    """ch as it appears in a quoted-printable body; line breaks stay
+    (the caller splits lines after quoting, so a quoted U+0085 or
+    U+2028 is not taken for one)."""
+    o = ord(ch)
+    if o in _BODY_SAFE or ch in CRLF or o > 255:
+        return ch
+    return '=%02X' % o
+
+
+def _cut_line(line, maxlinelen, out):
+    """Append to out the soft-broken pieces of the quoted line, never
+    cutting an '=XX' escape (a line may end at an escape's '=', which
+    then serves as the soft break and starts the next piece); return
+    the index where the unwritten rest starts."""
+    start = 0
+    last_start = len(line) - 1 - maxlinelen
+    while start <= last_start:
+        stop = start + maxlinelen - 1
+        if line[stop - 2] == '=':
+            out.append(line[start:stop - 1])
+            start = stop - 2
+        elif line[stop - 1] == '=':
+            out.append(line[start:stop])
+            start = stop - 1
         else:
-            pieces.append(quote(ch) if ord(ch) < 256 else ch)
-    out = []
-    current = ''
-    for piece in pieces:
-        if len(current) + len(piece) > maxlinelen - 1:
-            out.append(current + '=')
-            current = ''
-        current += piece
-    out.append(current)
-    return eol.join(out)
+            out.append(line[start:stop] + '=')
+            start = stop
+    return start, last_start
+
+
+def _end_of_line(line, start, last_start, eol):
+    """The rest of line from start; a final space or tab is quoted or
+    followed by a soft break, whichever fits."""
+    if not line or line[-1] not in ' \t':
+        return line[start:]
+    room = start - last_start
+    if room >= 3:
+        tail = quote(line[-1])
+    elif room == 2:
+        tail = line[-1] + '=' + eol
+    else:
+        tail = '=' + eol + quote(line[-1])
+    return line[start:-1] + tail
 
 
 def body_encode(body, maxlinelen=76, eol=NL):
@@ -85,12 +111,14 @@ def body_encode(body, maxlinelen=76, eol=NL):
         raise ValueError('maxlinelen must be at least 4')
     if not body:
         return body
-    lines = body.splitlines()
-    encoded = [_encode_line(line, maxlinelen, eol) for line in lines]
-    result = eol.join(encoded)
+    quoted = ''.join(map(_quote_body_char, body))
+    out = []
+    for line in quoted.splitlines():
+        start, last_start = _cut_line(line, maxlinelen, out)
+        out.append(_end_of_line(line, start, last_start, eol))
     if body[-1] in CRLF:
-        result += eol
-    return result
+        out.append('')
+    return eol.join(out)
 
 
 def decode(encoded, eol=NL):

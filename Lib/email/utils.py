@@ -339,15 +339,35 @@ def _parse_zone(text):
     return sign * ((offset // 100) * 3600 + (offset % 100) * 60)
 
 
-def _parsedate_tz(data):
+def _date_words(data):
+    """The words of a date after the day name, trailing commas removed
+    and an RFC 850 "19-Nov-82" day cut in three; None when a comma
+    stands alone or a part of the RFC 850 day is empty."""
     if not data:
         return None
-    words = data.replace(',', ' ').split()
+    words = data.split()
     if not words:
         return None
-    if words[0].rstrip('.').lower()[:3] in [d.lower() for d in _DAYS]:
+    first = words[0]
+    if ',' in first[:-1]:
+        words[0] = first[first.rfind(',') + 1:]      # "Wed,3"
+    elif first.endswith(',') or first.rstrip('.').lower()[:3] in \
+            [d.lower() for d in _DAYS]:
         del words[0]
-    if len(words) < 3:
+    if len(words) == 3 and words[0].count('-') == 2:
+        parts = words[0].split('-')
+        if not all(parts):
+            return None
+        words[:1] = parts
+    stripped = [w[:-1] if w.endswith(',') else w for w in words]
+    if not all(stripped):
+        return None
+    return stripped
+
+
+def _parsedate_tz(data):
+    words = _date_words(data)
+    if words is None or len(words) < 3:
         return None
     # Accept "Nov 9 2001" as well as "9 Nov 2001".
     if words[0].lower()[:3] in _MONTHS and words[1].isdigit():
@@ -370,7 +390,8 @@ def _parsedate_tz(data):
     if zone is None and clock and clock[-1:].isalpha() is False and \
             re.search(r'[+-]\d{4}$', clock):
         clock, zone = clock[:-5], clock[-5:]
-    parts = clock.split(':')
+    # Some mailers separate the time's fields with dots.
+    parts = clock.split(':') if ':' in clock else clock.split('.')
     if len(parts) == 2:
         parts.append('0')
     if len(parts) != 3 or not all(p.isdigit() for p in parts):

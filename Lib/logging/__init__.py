@@ -13,6 +13,11 @@ import threading
 import weakref
 from types import GenericAlias
 from collections.abc import Mapping
+# Module globals as in CPython (programs patch logging.traceback), bound
+# lazily: they are imported the first time a message needs them.
+lazy import re
+lazy import traceback
+lazy import warnings
 
 __all__ = ['BASIC_FORMAT', 'BufferingFormatter', 'CRITICAL', 'DEBUG', 'ERROR',
            'FATAL', 'FileHandler', 'Filter', 'Formatter', 'Handler', 'INFO',
@@ -265,7 +270,6 @@ class PercentStyle(object):
 
     @classmethod
     def _pattern(cls):
-        import re
         return re.compile(
             r'%\(\w+\)[#0+ -]*(\*|\d+)?(\.(\*|\d+))?[diouxefgcrsa%]', re.I)
 
@@ -298,7 +302,6 @@ class StrFormatStyle(PercentStyle):
         return self._fmt.format(**self._values(record))
 
     def validate(self):
-        import re
         import string
         field_spec = re.compile(r'^(\d+|\w+)(\.\w+|\[[^]]+\])*$', re.I)
         spec_pattern = re.compile(
@@ -338,7 +341,6 @@ class StringTemplateStyle(PercentStyle):
         return fmt.find('$asctime') >= 0 or fmt.find(self.asctime_search) >= 0
 
     def validate(self):
-        import re
         # Same placeholder grammar as string.Template's default pattern.
         pattern = re.compile(r'\$(?:(?P<escaped>\$)|(?P<named>[_a-z][_a-z0-9]*)'
                              r'|\{(?P<braced>[_a-z][_a-z0-9]*)\}|(?P<invalid>))',
@@ -394,7 +396,6 @@ class Formatter(object):
         return s
 
     def formatException(self, ei):
-        import traceback
         sio = io.StringIO()
         traceback.print_exception(ei[0], ei[1], ei[2], None, sio)
         s = sio.getvalue()
@@ -613,7 +614,6 @@ class Handler(Filterer):
         """Report an exception raised in emit() on stderr and carry on."""
         if not (raiseExceptions and sys.stderr):
             return
-        import traceback
         t, v, tb = sys.exc_info()
         try:
             sys.stderr.write('--- Logging error ---\n')
@@ -918,7 +918,6 @@ class Logger(Filterer):
             self._log(WARNING, msg, args, **kwargs)
 
     def warn(self, msg, *args, **kwargs):
-        import warnings
         warnings.warn("The 'warn' method is deprecated, "
                       "use 'warning' instead", DeprecationWarning, 2)
         self.warning(msg, *args, **kwargs)
@@ -963,7 +962,6 @@ class Logger(Filterer):
         co = f.f_code
         sinfo = None
         if stack_info:
-            import traceback
             sio = io.StringIO()
             sio.write("Stack (most recent call last):\n")
             traceback.print_stack(f, file=sio)
@@ -1140,7 +1138,6 @@ class LoggerAdapter(object):
         self.log(WARNING, msg, *args, **kwargs)
 
     def warn(self, msg, *args, **kwargs):
-        import warnings
         warnings.warn("The 'warn' method is deprecated, "
                       "use 'warning' instead", DeprecationWarning, 2)
         self.warning(msg, *args, **kwargs)
@@ -1291,7 +1288,6 @@ def warning(msg, *args, **kwargs):
 
 
 def warn(msg, *args, **kwargs):
-    import warnings
     warnings.warn("The 'warn' function is deprecated, "
                   "use 'warning' instead", DeprecationWarning, 2)
     warning(msg, *args, **kwargs)
@@ -1351,7 +1347,6 @@ def _showwarning(message, category, filename, lineno, file=None, line=None):
             _warnings_showwarning(message, category, filename, lineno,
                                   file, line)
         return
-    import warnings
     s = warnings.formatwarning(message, category, filename, lineno, line)
     logger = getLogger("py.warnings")
     if not logger.handlers:
@@ -1361,7 +1356,6 @@ def _showwarning(message, category, filename, lineno, file=None, line=None):
 
 def captureWarnings(capture):
     """Route warnings.showwarning through the 'py.warnings' logger."""
-    import warnings
     global _warnings_showwarning
     if capture:
         if _warnings_showwarning is None:

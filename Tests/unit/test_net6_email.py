@@ -51,6 +51,10 @@ class FoldingTest(unittest.TestCase):
     def test_injection_refused(self):
         m = Message()
         m['X-Bad'] = 'value\nInjected: yes'
+        with self.assertRaises(errors.HeaderParseError):
+            m.as_string()
+        m = Message()
+        m['X-Bad'] = 'value\nnot folded'
         with self.assertRaises(errors.HeaderWriteError):
             m.as_string()
         with self.assertRaises(ValueError):
