@@ -1,5 +1,6 @@
-# enumerate and zip (1 to 4 iterables) refill the tuple they handed out
-# last when the caller dropped it (session 11), as CPython does.  What must
+# enumerate, zip (1 to 4 iterables) and dict items iterators refill the
+# tuple they handed out last when the caller dropped it (session 11), as
+# CPython does.  What must
 # not change: results that are kept stay intact, a refilled tuple hashes
 # its new items, the collector still sees what it holds, finalizers of the
 # old items may re-enter the iterator, and threads sharing one iterator
@@ -73,6 +74,25 @@ for index, obj in en:
     del obj
 print(Reenter.log)
 
+# dict items: kept, dropped, hashed, reversed, and failing.
+d = {"a": 1, "b": [2], "c": (3,)}
+print(list(d.items()), list(reversed(d.items())), dict(d.items()) == d)
+it = iter(d.items())
+print([hash(next(it)) == hash(t) for t in [("a", 1)]], next(it), next(it))
+print(sum(k * v for k, v in {i: i + 1 for i in range(50)}.items()))
+pairs = []
+for pair in {k: [k] for k in "abcd"}.items():
+    pairs.append(pair)          # kept: never refilled
+print(pairs, len({id(p) for p in pairs}))
+try:
+    grow = {1: 1, 2: 2}
+    for k, v in grow.items():
+        grow[k + 10] = v
+except RuntimeError as err:
+    print("RuntimeError", err)
+it = iter({1: 2}.items())
+print(it.__reduce__()[1], list(it), list(it))
+
 # strict zip and zip over exhausted or failing iterators.
 try:
     for pair in zip("ab", "abc", strict=True):
@@ -117,10 +137,14 @@ def consume(it, out):
 def own_iterators(out):
     consume(enumerate(range(3000)), out)
     consume(zip(range(3000), range(3000, 6000)), out)
+    consume(iter({i: str(i) for i in range(3000)}.items()), out)
 
 
 outs = []
-made = [enumerate(range(3000)) for _ in range(2)] + [zip("ab" * 1500, range(3000)) for _ in range(2)]
+big = {i: -i for i in range(3000)}
+made = ([enumerate(range(3000)) for _ in range(2)]
+        + [zip("ab" * 1500, range(3000)) for _ in range(2)]
+        + [iter(big.items()) for _ in range(2)])
 threads = [threading.Thread(target=consume, args=(it, outs)) for it in made]
 threads += [threading.Thread(target=own_iterators, args=(outs,)) for _ in range(4)]
 for t in threads:
@@ -137,9 +161,10 @@ def drain(it, out):
         out.append(type(pair) is tuple and len(pair) == 2)
 
 
-shared = [enumerate(list(range(5000))), zip(list(range(5000)), "x" * 5000)]
+shared = [enumerate(list(range(5000))), zip(list(range(5000)), "x" * 5000),
+          iter({i: i for i in range(5000)}.items())]
 flags = []
-threads = [threading.Thread(target=drain, args=(shared[k % 2], flags)) for k in range(6)]
+threads = [threading.Thread(target=drain, args=(shared[k % 3], flags)) for k in range(6)]
 for t in threads:
     t.start()
 for t in threads:
