@@ -16,6 +16,7 @@
 #include "pycore_object.h"
 #include "pycore_abstract.h"
 #include "pycore_dict.h"
+#include "pycore_tuple.h"
 
 /* Static type objects below list `.ob_base = PyVarObject_HEAD_INIT(...)`
    last, so the initializer reads the same whether or not the macro ends
@@ -29,6 +30,10 @@ typedef struct {
     Py_ssize_t di_used;             /* the dict's size when iteration began */
     Py_ssize_t di_pos;              /* next entry to examine; -1 when done */
     Py_ssize_t len;                 /* items still to produce */
+    PyObject *di_result;            /* items iterators: the (key, value)
+                                       tuple handed out last, refilled
+                                       when dropped (_PyTuple_Recycle);
+                                       set at creation, else NULL */
 } dictiterobject;
 
 enum iter_kind { ITER_KEYS, ITER_VALUES, ITER_ITEMS };
@@ -55,10 +60,19 @@ iter_kind_of(PyTypeObject *type)
 PyObject *
 _PyDictIter_New(PyDictObject *dict, PyTypeObject *itertype)
 {
+    PyObject *result = NULL;
+    if (iter_kind_of(itertype) == ITER_ITEMS) {
+        result = PyTuple_Pack(2, Py_None, Py_None);
+        if (result == NULL) {
+            return NULL;
+        }
+    }
     dictiterobject *di = PyObject_GC_New(dictiterobject, itertype);
     if (di == NULL) {
+        Py_XDECREF(result);
         return NULL;
     }
+    di->di_result = result;
     di->di_dict = (PyDictObject *)Py_NewRef(dict);
     Py_BEGIN_CRITICAL_SECTION(dict);
     di->di_used = dict->ma_used;
@@ -86,6 +100,7 @@ dictiter_dealloc(PyObject *self)
     dictiterobject *di = (dictiterobject *)self;
     PyObject_GC_UnTrack(di);
     Py_XDECREF(di->di_dict);
+    Py_XDECREF(di->di_result);
     PyObject_GC_Del(di);
 }
 
@@ -93,6 +108,7 @@ static int
 dictiter_traverse(PyObject *self, visitproc visit, void *arg)
 {
     Py_VISIT(((dictiterobject *)self)->di_dict);
+    Py_VISIT(((dictiterobject *)self)->di_result);
     return 0;
 }
 
@@ -124,32 +140,23 @@ dictiter_len(PyObject *self, PyObject *Py_UNUSED(ignored))
     return PyLong_FromSsize_t(len);
 }
 
-/* The result for one entry, as the iterator's kind asks. */
-static PyObject *
-entry_result(enum iter_kind kind, PyObject *key, PyObject *value)
-{
-    if (kind == ITER_KEYS) {
-        return Py_NewRef(key);
-    }
-    if (kind == ITER_VALUES) {
-        return Py_NewRef(value);
-    }
-    return PyTuple_Pack(2, key, value);
-}
-
-/* The next result, NULL at the end (no exception) or on error.  The
-   caller holds d's critical section. */
-static PyObject *
-dictiter_step_lock_held(dictiterobject *di, PyDictObject *d)
+/* The next entry: 1 with new references to what the iterator's kind
+   needs of it in *key and *value (NULL for the other), 0 at the end, -1
+   on error.  The caller holds d's critical section; the items tuple is
+   made after it is left, so that releasing the previous items (which
+   may run any code) happens outside it. */
+static int
+dictiter_step_lock_held(dictiterobject *di, PyDictObject *d,
+                        PyObject **key, PyObject **value)
 {
     if (di->di_pos < 0) {
-        return NULL;
+        return 0;
     }
     if (di->di_used != d->ma_used) {
         PyErr_SetString(PyExc_RuntimeError,
                         "dictionary changed size during iteration");
         di->di_used = -1;   /* make this state sticky */
-        return NULL;
+        return -1;
     }
     PyDictKeysObject *dk = d->ma_keys;
     PyDictKeyEntry *entries = DK_ENTRIES(dk);
@@ -173,21 +180,23 @@ dictiter_step_lock_held(dictiterobject *di, PyDictObject *d)
     }
     if (i < 0) {
         di->di_pos = -1;
-        return NULL;
+        return 0;
     }
     if (di->len == 0) {
         PyErr_SetString(PyExc_RuntimeError,
                         "dictionary keys changed during iteration");
         di->di_pos = -1;
-        return NULL;
+        return -1;
     }
     di->di_pos = reversed ? i - 1 : i + 1;
     if (reversed && di->di_pos < 0) {
         di->di_pos = -1;
     }
     di->len--;
-    return entry_result(iter_kind_of(Py_TYPE(di)), entries[i].me_key,
-                        entries[i].me_value);
+    enum iter_kind kind = iter_kind_of(Py_TYPE(di));
+    *key = kind != ITER_VALUES ? Py_NewRef(entries[i].me_key) : NULL;
+    *value = kind != ITER_KEYS ? Py_NewRef(entries[i].me_value) : NULL;
+    return 1;
 }
 
 static PyObject *
@@ -198,16 +207,28 @@ dictiter_iternext(PyObject *self)
     if (d == NULL) {
         return NULL;
     }
-    PyObject *res;
+    PyObject *key = NULL, *value = NULL;
+    int found;
     Py_BEGIN_CRITICAL_SECTION(d);
-    res = dictiter_step_lock_held(di, d);
+    found = dictiter_step_lock_held(di, d, &key, &value);
     Py_END_CRITICAL_SECTION();
-    /* After "changed size" the iterator keeps failing (di_used is -1);
-       at the end, or after "keys changed", it is finished for good. */
-    if (res == NULL && di->di_used != -1) {
-        dictiter_release(di);
+    if (found <= 0) {
+        /* After "changed size" the iterator keeps failing (di_used is
+           -1); at the end, or after "keys changed", it is finished for
+           good. */
+        if (di->di_used != -1) {
+            dictiter_release(di);
+        }
+        return NULL;
     }
-    return res;
+    if (key == NULL) {
+        return value;
+    }
+    if (value == NULL) {
+        return key;
+    }
+    PyObject *pair[2] = {key, value};
+    return _PyTuple_Recycle(di->di_result, pair, 2);
 }
 
 /* Pickled as iter(list of the results still to come), found by running
@@ -226,6 +247,7 @@ dictiter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
         return NULL;
     }
     copy->di_dict = (PyDictObject *)Py_NewRef(d);
+    copy->di_result = NULL;
     Py_BEGIN_CRITICAL_SECTION(d);
     copy->di_used = di->di_used;
     copy->di_pos = di->di_pos;

@@ -7,6 +7,7 @@
 #include "Python.h"
 #include "pycore_object.h"
 #include "pycore_typeobject.h"
+#include "pycore_tuple.h"
 #include "enumobject.h"
 
 /* ---- enumerate --------------------------------------------------------- */
@@ -16,6 +17,9 @@ typedef struct {
     Py_ssize_t index;       /* next index while it fits in a C integer */
     PyObject *long_index;   /* the index as an int once it overflows */
     PyObject *it;
+    /* The (index, item) tuple handed out last, refilled when the caller
+       dropped it (_PyTuple_Recycle); set at creation, never replaced. */
+    PyObject *result;
 } enumobject;
 
 static PyObject *enum_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
@@ -62,6 +66,11 @@ static PyObject *enum_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     self->index = index;
     self->long_index = long_index;
     self->it = it;
+    self->result = PyTuple_Pack(2, Py_None, Py_None);
+    if (self->result == NULL) {
+        Py_DECREF(self);
+        return NULL;
+    }
     return (PyObject *)self;
 }
 
@@ -71,6 +80,7 @@ static void enum_dealloc(PyObject *op)
     PyObject_GC_UnTrack(op);
     Py_XDECREF(self->it);
     Py_XDECREF(self->long_index);
+    Py_XDECREF(self->result);
     Py_TYPE(op)->tp_free(op);
 }
 
@@ -79,6 +89,7 @@ static int enum_traverse(PyObject *op, visitproc visit, void *arg)
     enumobject *self = (enumobject *)op;
     Py_VISIT(self->it);
     Py_VISIT(self->long_index);
+    Py_VISIT(self->result);
     return 0;
 }
 
@@ -87,6 +98,7 @@ static int enum_clear(PyObject *op)
     enumobject *self = (enumobject *)op;
     Py_CLEAR(self->it);
     Py_CLEAR(self->long_index);
+    Py_CLEAR(self->result);
     return 0;
 }
 
@@ -128,15 +140,8 @@ static PyObject *enum_next(PyObject *op)
         Py_DECREF(item);
         return NULL;
     }
-    PyObject *pair = PyTuple_New(2);
-    if (pair == NULL) {
-        Py_DECREF(index);
-        Py_DECREF(item);
-        return NULL;
-    }
-    PyTuple_SET_ITEM(pair, 0, index);
-    PyTuple_SET_ITEM(pair, 1, item);
-    return pair;
+    PyObject *pair[2] = {index, item};
+    return _PyTuple_Recycle(self->result, pair, 2);
 }
 
 static PyObject *enum_reduce(PyObject *op, PyObject *Py_UNUSED(ignored))

@@ -162,6 +162,34 @@ latin1_less_than(PyObject *v, PyObject *w, MergeState *Py_UNUSED(ms))
     return cmp != 0 ? cmp < 0 : vlen < wlen;
 }
 
+/* The three-way order of two tuple items when both are exact ints that
+   fit a machine word or both exact 1-byte strs (total orders agreeing
+   with ==, so one comparison answers both "equal?" and "less?"): 1 with
+   the order in *order, or 0 when the full protocol must decide.  Keys
+   like (-count, word) tie on their first item and differ at the second. */
+static int
+exact_item_order(PyObject *v, PyObject *w, int *order)
+{
+    PyTypeObject *type = Py_TYPE(v);
+    if (type != Py_TYPE(w)) {
+        return 0;
+    }
+    if (type == &PyUnicode_Type) {
+        if (PyUnicode_KIND(v) != PyUnicode_1BYTE_KIND
+                || PyUnicode_KIND(w) != PyUnicode_1BYTE_KIND) {
+            return 0;
+        }
+        *order = latin1_order(v, w);
+        return 1;
+    }
+    if (type == &PyLong_Type && _PyLong_IsCompact((PyLongObject *)v)
+            && _PyLong_IsCompact((PyLongObject *)w)) {
+        *order = compact_int_order(v, w);
+        return 1;
+    }
+    return 0;
+}
+
 /* Every key is a non-empty exact tuple, and the first items all suit
    ms->element_less_than.  Tuples compare at their first differing item;
    most differ at item 0, which gets the specialised comparison. */
@@ -181,6 +209,13 @@ tuple_less_than(PyObject *v, PyObject *w, MergeState *ms)
         i = 1;
     }
     for (; i < common; i++) {
+        int order;
+        if (exact_item_order(vi[i], wi[i], &order)) {
+            if (order != 0) {
+                return order < 0;
+            }
+            continue;
+        }
         int eq = PyObject_RichCompareBool(vi[i], wi[i], Py_EQ);
         if (eq < 0) {
             return -1;

@@ -694,6 +694,12 @@ static int module_initializing(PyObject *dict)
     return initializing;
 }
 
+int _PyModule_IsInitializing(PyObject *module)
+{
+    PyObject *dict = _PyModule_GetDict(module);
+    return dict != NULL && module_initializing(dict);
+}
+
 /* PEP 649: the annotations come from calling __annotate__ the first time;
    they are cached in __annotations__ once the module has finished
    executing (earlier, later annotations may still be added). */

@@ -151,6 +151,46 @@ _PyTuple_FromArraySteal(PyObject *const *src, Py_ssize_t n)
     return (PyObject *)op;
 }
 
+/* An iterator's result tuple `cache` (exact, of size n <= 4) refilled with
+   items[0:n] (references stolen) and returned as a new reference when the
+   caller's reference is its only one, which is how a loop leaves the
+   previous result (`for i, x in enumerate(xs)` unpacks and drops it):
+   nobody can observe the change.  Otherwise a new tuple of the items.
+
+   Thread safety: _PyObject_IsUniquelyReferenced holds in the
+   free-threaded build only for the owning thread with no other reference
+   counted anywhere, so no other thread can hold the tuple, and a thread
+   that receives it later starts from a count this thread wrote.  A stack
+   slot that borrows a reference does so from a holder that counts one
+   (a local), and a QSBR-borrowed local of another thread is covered by
+   the delayed reference its list handed to QSBR until that thread
+   promotes it, so a borrowed tuple is never unique.  The old items are
+   released only after the tuple is refilled and counted again: their
+   finalizers may re-enter the iterator, which then sees a shared tuple. */
+PyObject *
+_PyTuple_Recycle(PyObject *cache, PyObject *const *items, Py_ssize_t n)
+{
+    PyObject *old[4];
+    if (cache == NULL || n > 4 || !_PyObject_IsUniquelyReferenced(cache)) {
+        return _PyTuple_FromArraySteal(items, n);
+    }
+    PyTupleObject *op = (PyTupleObject *)cache;
+    assert(PyTuple_CheckExact(cache) && Py_SIZE(op) == n);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        old[i] = op->ob_item[i];
+        op->ob_item[i] = items[i];
+    }
+    store_cached_hash(op, -1);
+    Py_INCREF(cache);
+    if (!_PyObject_GC_IS_TRACKED(cache)) {
+        PyObject_GC_Track(cache);
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_DECREF(old[i]);
+    }
+    return cache;
+}
+
 PyObject *
 PyTuple_Pack(Py_ssize_t n, ...)
 {

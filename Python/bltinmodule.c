@@ -20,6 +20,7 @@
 #include "pycore_genobject.h"
 #include "pycore_sysmodule.h"
 #include "pycore_typeobject.h"
+#include "pycore_tuple.h"
 #include "pycore_unicodeobject.h"  /* io: _Py_LATIN1_CHR in print */
 
 #include "pycore_ceval.h"
@@ -1110,6 +1111,9 @@ typedef struct {
     PyObject_HEAD
     PyObject *iters;    /* tuple of iterators */
     PyObject *func;     /* map only */
+    /* zip only: the tuple handed out last, refilled when the caller
+       dropped it (_PyTuple_Recycle); NULL for more than 4 iterables. */
+    PyObject *result;
     int strict;
 } multiiterobject;
 
@@ -1161,6 +1165,7 @@ static multiiterobject *multiiter_alloc(PyTypeObject *type, PyObject *iters,
     self->iters = iters;
     self->func = Py_XNewRef(func);
     self->strict = strict;
+    self->result = NULL;
     return self;
 }
 
@@ -1170,6 +1175,7 @@ static void multiiter_dealloc(PyObject *op)
     PyObject_GC_UnTrack(op);
     Py_XDECREF(self->iters);
     Py_XDECREF(self->func);
+    Py_XDECREF(self->result);
     Py_TYPE(op)->tp_free(op);
 }
 
@@ -1178,6 +1184,7 @@ static int multiiter_traverse(PyObject *op, visitproc visit, void *arg)
     multiiterobject *self = (multiiterobject *)op;
     Py_VISIT(self->iters);
     Py_VISIT(self->func);
+    Py_VISIT(self->result);
     return 0;
 }
 
@@ -1186,6 +1193,7 @@ static int multiiter_clear(PyObject *op)
     multiiterobject *self = (multiiterobject *)op;
     Py_CLEAR(self->iters);
     Py_CLEAR(self->func);
+    Py_CLEAR(self->result);
     return 0;
 }
 
@@ -1300,7 +1308,19 @@ static PyObject *zip_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     if (iters == NULL) {
         return NULL;
     }
-    return (PyObject *)multiiter_alloc(type, iters, NULL, strict);
+    multiiterobject *self = multiiter_alloc(type, iters, NULL, strict);
+    Py_ssize_t n = PyTuple_GET_SIZE(iters);
+    if (self != NULL && n >= 1 && n <= 4) {
+        self->result = PyTuple_New(n);
+        if (self->result == NULL) {
+            Py_DECREF(self);
+            return NULL;
+        }
+        for (Py_ssize_t i = 0; i < n; i++) {
+            PyTuple_SET_ITEM(self->result, i, Py_None);
+        }
+    }
+    return (PyObject *)self;
 }
 
 static PyObject *zip_next(PyObject *op)
@@ -1309,6 +1329,14 @@ static PyObject *zip_next(PyObject *op)
     Py_ssize_t n = PyTuple_GET_SIZE(self->iters);
     if (n == 0) {
         return NULL;
+    }
+    if (self->result != NULL) {
+        /* 1 to 4 iterables: the loop's previous tuple is refilled. */
+        PyObject *items[4];
+        if (next_of_each(self, "zip", items) < 0) {
+            return NULL;
+        }
+        return _PyTuple_Recycle(self->result, items, n);
     }
     PyObject *result = PyTuple_New(n);
     if (result == NULL) {

@@ -386,28 +386,6 @@ spec_mixed_float_result(int oparg, PyObject *lhs, PyObject *rhs,
     }
 }
 
-/* The value of an exact int of at most two digits (|value| < 2**60) in
-   *value: 1, or 0 for anything else.  Ints are immutable, so this reads
-   nothing another thread could be changing. */
-static inline int
-spec_int_word_value(PyObject *op, int64_t *value)
-{
-    if (!PyLong_CheckExact(op)) {
-        return 0;
-    }
-    const PyLongObject *v = (const PyLongObject *)op;
-    Py_ssize_t ndigits = _PyLong_DigitCount(v);
-    if (ndigits > 2) {
-        return 0;
-    }
-    int64_t magnitude = ndigits == 0 ? 0 : (int64_t)v->long_value.ob_digit[0];
-    if (ndigits == 2) {
-        magnitude |= (int64_t)v->long_value.ob_digit[1] << PyLong_SHIFT;
-    }
-    *value = _PyLong_IsNegative(v) ? -magnitude : magnitude;
-    return 1;
-}
-
 /* BINARY_OP_INT_WORD's operators (%, //, &, |, ^, <<, >> and their
    in-place forms, which ints do not have) on |x|, |y| < 2**60, in 64-bit
    arithmetic with int's semantics (floor division, arithmetic shifts):

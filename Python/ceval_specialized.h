@@ -345,13 +345,15 @@ TARGET(BINARY_OP_MULTIPLY_INT)
 
 /* Ints of at most two digits, the operators the *_INT forms leave
    (session 10: `i % n`, `x & mask`, `h >> 8` went through binary_op1 and
-   the division code).  The result is made as the generic path makes it
+   the division code), and `big & mask` for a mask below 2**60 (session
+   11: the generators' `(s * a + c) & m`, whose left operand has three
+   digits).  The result is made as the generic path makes it
    (_PyLong_FromSTwoDigits: the cached small ints, else a new int). */
 TARGET(BINARY_OP_INT_WORD)
 {
     OPERAND_REFS();
     int64_t x, y, value;
-    if (!spec_int_word_value(lhs, &x) || !spec_int_word_value(rhs, &y)
+    if (!_PySpec_IntWordOperands(oparg, lhs, rhs, &x, &y)
             || !spec_int_word_result(oparg, x, y, &value)) {
         SPEC_MISS(BINARY_OP);
     }

@@ -592,14 +592,6 @@ compact_int(PyObject *op)
     return PyLong_CheckExact(op) && _PyLong_IsCompact((PyLongObject *)op);
 }
 
-/* An int BINARY_OP_INT_WORD computes with (at most two digits; the
-   body checks it again on every run). */
-static int
-word_int(PyObject *op)
-{
-    return _PyLong_DigitCount((PyLongObject *)op) <= 2;
-}
-
 /* BINARY_OP_CONCAT's operands: two exact lists for `+` (`+=` extends the
    list in place), two exact tuples for either. */
 static int
@@ -643,7 +635,12 @@ binary_op_form(PyObject *lhs, PyObject *rhs, int oparg)
     case NB_XOR: case NB_INPLACE_XOR:
     case NB_LSHIFT: case NB_INPLACE_LSHIFT:
     case NB_RSHIFT: case NB_INPLACE_RSHIFT:
-        return ints && word_int(lhs) && word_int(rhs) ? BINARY_OP_INT_WORD : 0;
+    {
+        /* The body checks the operands again on every run. */
+        int64_t x, y;
+        return _PySpec_IntWordOperands(oparg, lhs, rhs, &x, &y)
+               ? BINARY_OP_INT_WORD : 0;
+    }
     case NB_SUBSCR:
         if (PyList_CheckExact(lhs) && PyLong_CheckExact(rhs)) {
             return BINARY_OP_SUBSCR_LIST_INT;

@@ -34,6 +34,10 @@ static inline PyObject *_PyModule_GetDict(PyObject *mod) {
     return ((PyModuleObject *)mod)->md_dict;
 }
 
+/* 1 while a module's code is still running (its __spec__._initializing is
+   true), else 0; never an error (Objects/moduleobject.c). */
+int _PyModule_IsInitializing(PyObject *module);
+
 /* abi3t: module slot IDs 1-4 of a PyModuleDef_Slot array are the
    pre-3.15 numbers of Py_mod_create ... Py_mod_gil. */
 static inline int _PyModuleSlot_ResolveID(int id) {

@@ -11,6 +11,13 @@
 PyAPI_FUNC(PyObject *) _PyTuple_FromArraySteal(PyObject *const *src,
                                                Py_ssize_t n);
 
+/* An iterator's result tuple `cache` (size n <= 4) refilled with the n
+   stolen items when the caller's reference is its only one, else a new
+   tuple of them (Objects/tupleobject.c says why this is safe). */
+PyAPI_FUNC(PyObject *) _PyTuple_Recycle(PyObject *cache,
+                                        PyObject *const *items,
+                                        Py_ssize_t n);
+
 /* The hash of a tuple of these n items, computed without building one
    (slices hash this way); -1 with an exception if an item is
    unhashable. */
