@@ -934,7 +934,12 @@ static kind_stack *mark_stacks(PyCodeObject *code)
                 changed |= ks_flow(stacks, jump_target(instrs, i, oparg), len, s);
                 break;
             case GET_ITER:
+            case GET_AITER:
                 next = ks_push(ks_pop(s), KIND_ITERATOR);
+                break;
+            case GET_ANEXT:
+                /* The async iterator stays below the awaitable. */
+                next = ks_push(s, KIND_OBJECT);
                 break;
             case PUSH_EXC_INFO:
                 next = ks_push(ks_push(ks_pop(s), KIND_EXCEPT), KIND_OBJECT);
@@ -1293,7 +1298,10 @@ static int frame_set_lineno(PyObject *op, PyObject *value, void *closure)
     int here = _PyInterpreterFrame_LASTI(frame);
     kind_stack from = stacks[here];
     int best = -1;
+    /* As CPython: the first incompatible target that explains itself
+       gives the message. */
     const char *msg = "cannot find bytecode for specified line";
+    int explained = 0;
     for (int i = 0; i < len; i++) {
         if (starts[i] != line) {
             continue;
@@ -1303,7 +1311,8 @@ static int frame_set_lineno(PyObject *op, PyObject *value, void *closure)
                 best = i;
             }
         }
-        else if (best < 0) {
+        else if (best < 0 && !explained) {
+            explained = from.bits != STACK_UNKNOWN;
             msg = from.bits == STACK_UNKNOWN ? "can't jump from unreachable code"
                   : why_incompatible(from, stacks[i]);
         }

@@ -301,9 +301,13 @@ class_pattern(Parser *p, expr_ty cls, Start s)
 {
     advance(p);     /* '(' */
     Vec patterns = VEC_INIT, kwd_attrs = VEC_INIT, kwd_patterns = VEC_INIT;
+    /* The error names the first run of positional patterns after a
+       keyword pattern (CPython's invalid_class_argument_pattern). */
     pattern_ty misplaced_first = NULL, misplaced_last = NULL;
+    int misplaced_run_ended = 0;
     while (!at(p, RPAR)) {
         if (at(p, NAME) && peek_is(p, 1, EQUAL)) {
+            misplaced_run_ended = misplaced_first != NULL;
             identifier attr = _PyParser_Name(p);
             advance(p);     /* '=' */
             pattern_ty value = attr == NULL ? NULL : pattern(p);
@@ -321,7 +325,9 @@ class_pattern(Parser *p, expr_ty cls, Start s)
                 if (misplaced_first == NULL) {
                     misplaced_first = value;
                 }
-                misplaced_last = value;
+                if (!misplaced_run_ended) {
+                    misplaced_last = value;
+                }
             }
             else if (vec_push(&patterns, value) < 0) {
                 return NULL;
