@@ -197,6 +197,10 @@ static int format_number(byte_writer *w, const conversion_spec *spec,
     for (const char *f = spec->flags; *f; f++) {
         *p++ = *f;
     }
+    /* bytes names %i as %d in its errors, str keeps %i (as CPython). */
+    if (conversion == 'i') {
+        conversion = 'd';
+    }
     int written;
     if (spec->width >= 0 && spec->precision >= 0) {
         written = PyOS_snprintf(p, sizeof(format) - (size_t)(p - format), "%zd.%zd%c",
@@ -248,9 +252,10 @@ static PyObject *next_argument(PyObject *args, Py_ssize_t nargs, Py_ssize_t *ind
     return arg;
 }
 
-/* A '*' width or precision, taken from the arguments. */
+/* A '*' width or precision, taken from the arguments.  As in CPython a
+   width is a Py_ssize_t and a precision a C int (`is_precision`). */
 static int star_argument(PyObject *args, Py_ssize_t nargs, Py_ssize_t *index,
-                         Py_ssize_t *out, const char *what)
+                         Py_ssize_t *out, int is_precision)
 {
     PyObject *v = next_argument(args, nargs, index);
     if (v == NULL) {
@@ -260,9 +265,8 @@ static int star_argument(PyObject *args, Py_ssize_t nargs, Py_ssize_t *index,
         PyErr_Format(PyExc_TypeError, "* wants int");
         return -1;
     }
-    Py_ssize_t n = PyLong_AsSsize_t(v);
+    Py_ssize_t n = is_precision ? PyLong_AsInt(v) : PyLong_AsSsize_t(v);
     if (n == -1 && PyErr_Occurred()) {
-        PyErr_Format(PyExc_OverflowError, "%s too big", what);
         return -1;
     }
     *out = n;
@@ -339,7 +343,7 @@ PyObject *_Py_bytes_format(const char *format, Py_ssize_t size, PyObject *args)
             p++;
         }
         if (p < end && *p == '*') {
-            if (star_argument(args, nargs, &arg_index, &spec.width, "width") < 0) {
+            if (star_argument(args, nargs, &arg_index, &spec.width, 0) < 0) {
                 Py_XDECREF(owned_value);
                 goto failed;
             }
@@ -369,7 +373,7 @@ PyObject *_Py_bytes_format(const char *format, Py_ssize_t size, PyObject *args)
             p++;
             spec.precision = 0;
             if (p < end && *p == '*') {
-                if (star_argument(args, nargs, &arg_index, &spec.precision, "precision") < 0) {
+                if (star_argument(args, nargs, &arg_index, &spec.precision, 1) < 0) {
                     Py_XDECREF(owned_value);
                     goto failed;
                 }
@@ -380,8 +384,8 @@ PyObject *_Py_bytes_format(const char *format, Py_ssize_t size, PyObject *args)
             }
             else {
                 while (p < end && *p >= '0' && *p <= '9') {
-                    if (spec.precision > (PY_SSIZE_T_MAX - 9) / 10) {
-                        PyErr_SetString(PyExc_ValueError, "precision too big");
+                    if (spec.precision > (INT_MAX - 9) / 10) {
+                        PyErr_SetString(PyExc_ValueError, "prec too big");
                         Py_XDECREF(owned_value);
                         goto failed;
                     }
