@@ -1198,7 +1198,26 @@ PyObject *_Py_bytes_replace(PyObject *self, PyObject *const *args, Py_ssize_t na
     return result;
 }
 
+static PyObject *join_exported(PyObject *self, PyObject *iterable);
+
+/* bytes.join and bytearray.join.  As in CPython (gh-112625) a bytearray
+   separator stays exported while the items are gathered, so an iterator
+   that resizes it gets BufferError. */
 PyObject *_Py_bytes_join(PyObject *self, PyObject *iterable)
+{
+    if (!PyByteArray_Check(self)) {
+        return join_exported(self, iterable);
+    }
+    Py_buffer export;
+    if (PyObject_GetBuffer(self, &export, PyBUF_SIMPLE) < 0) {
+        return NULL;
+    }
+    PyObject *result = join_exported(self, iterable);
+    PyBuffer_Release(&export);
+    return result;
+}
+
+static PyObject *join_exported(PyObject *self, PyObject *iterable)
 {
     PyObject *seq = PySequence_Fast(iterable, "can only join an iterable");
     if (seq == NULL) {
