@@ -50,7 +50,7 @@
    jumps, lineless `return None` blocks inlined at the jumps to them,
    SyntaxWarnings raised as SyntaxErrors under -Werror).
    0xF75B: session 11 (class-body comprehensions reading __class__ run
-   inline). */
+   inline, RESUME and RETURN_GENERATOR positions). */
 const unsigned char _PyPyc_MagicNumber[4] = {0x5B, 0xF7, '\r', '\n'};
 
 #define PYC_HEADER_SIZE 16
