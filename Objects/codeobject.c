@@ -1068,6 +1068,15 @@ code_replace(PyObject *self, PyObject *args, PyObject *kwargs)
             goto done;
         }
     }
+    /* nlocals is derived from varnames: a different one is refused, as
+       in CPython. */
+    if (!PyTuple_Check(new_varnames) ||
+        nlocals != PyTuple_GET_SIZE(new_varnames)) {
+        PyErr_SetString(PyExc_ValueError, PyTuple_Check(new_varnames)
+                        ? "code: co_nlocals != len(co_varnames)"
+                        : "co_varnames must be a tuple");
+        goto done;
+    }
     result = (PyObject *)PyUnstable_Code_NewWithPosOnlyArgs(
         argcount, posonly, kwonly, nlocals, stacksize, flags, new_code,
         consts, names, new_varnames, new_freevars, new_cellvars, filename,
@@ -1126,6 +1135,11 @@ code_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (argcount < 0 || posonly < 0 || kwonly < 0 || nlocals < 0) {
         PyErr_SetString(PyExc_ValueError,
                         "code: argument counts must not be negative");
+        return NULL;
+    }
+    if (nlocals != PyTuple_GET_SIZE(varnames)) {
+        PyErr_SetString(PyExc_ValueError,
+                        "code: co_nlocals != len(co_varnames)");
         return NULL;
     }
     PyObject *empty = PyTuple_New(0);
