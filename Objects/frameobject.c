@@ -444,6 +444,37 @@ static PyObject *proxy_setdefault(PyObject *op, PyObject *const *args,
     return Py_NewRef(fallback);
 }
 
+/* pop(key[, default]): only the extra (non-local) names can be removed,
+   as in CPython. */
+static PyObject *proxy_pop(PyObject *op, PyObject *const *args,
+                           Py_ssize_t nargs)
+{
+    if (!_PyArg_CheckPositional("pop", nargs, 1, 2)) {
+        return NULL;
+    }
+    PyFrameObject *f = ((proxyobject *)op)->frame;
+    int i = proxy_slot(f, args[0]);
+    if (i >= 0) {
+        PyErr_SetString(PyExc_ValueError,
+                        "cannot remove local variables from FrameLocalsProxy");
+        return NULL;
+    }
+    PyObject *result = NULL;
+    int found = f->f_extra_locals == NULL ? 0
+        : PyDict_Pop(f->f_extra_locals, args[0], &result);
+    if (found < 0) {
+        return NULL;
+    }
+    if (found == 0) {
+        if (nargs > 1) {
+            return Py_NewRef(args[1]);
+        }
+        _PyErr_SetKeyError(args[0]);
+        return NULL;
+    }
+    return result;
+}
+
 /* proxy | mapping and mapping | proxy give a new dict. */
 static PyObject *proxy_or(PyObject *left, PyObject *right)
 {
@@ -516,6 +547,7 @@ static PyMethodDef proxy_methods[] = {
     {"copy", proxy_copy, METH_NOARGS, NULL},
     {"get", _PyCFunction_CAST(proxy_get), METH_FASTCALL, NULL},
     {"setdefault", _PyCFunction_CAST(proxy_setdefault), METH_FASTCALL, NULL},
+    {"pop", _PyCFunction_CAST(proxy_pop), METH_FASTCALL, NULL},
     {"update", proxy_update, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
