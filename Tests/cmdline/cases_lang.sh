@@ -55,3 +55,21 @@ try:
     compile("x = x or " + "-x" * 3100, "s", "exec")
 except RecursionError as e:
     print(type(e).__name__)'
+
+# -X dev checks an encoding and an error handler even when nothing needs
+# them (empty input, no encoding error), as CPython does (bpo-37388);
+# without it an empty input decodes whatever the names.
+expect dev-mode-checks-encoding-names "LookupError LookupError LookupError LookupError ok" \
+    "$PY" -X dev -c "
+out = []
+for call in (lambda: str(b'', 'no-such-codec'), lambda: str(b'x', errors='no-such-handler'),
+             lambda: ''.encode(errors='no-such-handler'), lambda: b''.decode('ascii', 'no-such-handler')):
+    try:
+        call()
+        out.append('passed')
+    except LookupError:
+        out.append('LookupError')
+str(b'', 'cp1252'); 'x'.encode('latin1', 'surrogateescape')
+print(*out, 'ok')"
+expect release-mode-empty-decodes "'' '' '' ''" "$PY" -c \
+    "print(repr(str(b'', 'cp1252')), repr(str(bytearray(), 'koi8-r')), repr(b''.decode('cp437')), repr(str(b'', 'no-such-codec')))"
