@@ -1383,26 +1383,25 @@ PyObject *_Py_bytes_hex(const char *data, Py_ssize_t size, PyObject *sep,
 {
     static const char digits[] = "0123456789abcdef";
     Py_UCS4 sepchar = 0;
-    if (sep != NULL && sep != Py_None) {
-        Py_ssize_t seplen;
-        if (PyUnicode_Check(sep)) {
-            seplen = PyUnicode_GetLength(sep);
-            if (seplen == 1) {
-                sepchar = PyUnicode_ReadChar(sep, 0);
-            }
-        }
-        else if (PyBytes_Check(sep)) {
-            seplen = PyBytes_GET_SIZE(sep);
-            if (seplen == 1) {
-                sepchar = (unsigned char)PyBytes_AS_STRING(sep)[0];
-            }
-        }
-        else {
-            PyErr_SetString(PyExc_TypeError, "sep must be str or bytes.");
+    /* As CPython: the length is asked first (None has none), then the
+       type. */
+    if (sep != NULL) {
+        Py_ssize_t seplen = PyObject_Length(sep);
+        if (seplen < 0) {
             return NULL;
         }
         if (seplen != 1) {
             PyErr_SetString(PyExc_ValueError, "sep must be length 1.");
+            return NULL;
+        }
+        if (PyUnicode_Check(sep)) {
+            sepchar = PyUnicode_ReadChar(sep, 0);
+        }
+        else if (PyBytes_Check(sep)) {
+            sepchar = (unsigned char)PyBytes_AS_STRING(sep)[0];
+        }
+        else {
+            PyErr_SetString(PyExc_TypeError, "sep must be str or bytes.");
             return NULL;
         }
         if (sepchar > 127) {
