@@ -403,7 +403,8 @@ PyObject *_Py_bytes_format(const char *format, Py_ssize_t size, PyObject *args)
             goto failed;
         }
         char conversion = *p++;
-        if (conversion == '%') {
+        /* Only "%%" is a literal percent (see unicode_format.c). */
+        if (conversion == '%' && p == percent + 2) {
             Py_XDECREF(owned_value);
             if (writer_write(&w, "%", 1) < 0) {
                 goto failed;

@@ -1418,7 +1418,7 @@ PyObject *_Py_bytes_hex(const char *data, Py_ssize_t size, PyObject *sep,
     }
     Py_ssize_t abs_group = group < 0 ? -group : group;
     Py_ssize_t nseps = 0;
-    if (sepchar && abs_group > 0 && size > 0) {
+    if (sep != NULL && abs_group > 0 && size > 0) {
         nseps = (size - 1) / abs_group;
     }
     if (size > (PY_SSIZE_T_MAX - nseps) / 2) {

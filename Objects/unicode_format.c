@@ -746,7 +746,10 @@ percent_one(percent_state *st, PyObject *format, Py_ssize_t *pos,
         PyErr_SetString(PyExc_ValueError, "incomplete format");
         goto error;
     }
-    if (c == '%') {
+    /* Only "%%" is a literal percent; after a key, flags, width or
+       precision '%' is an unsupported conversion of the next argument
+       (CPython's order: the argument is taken first). */
+    if (c == '%' && i == *pos + 1) {
         Py_XDECREF(owned_value);
         *pos = i;
         return _PyUnicodeWriter_WriteChar(writer, '%');

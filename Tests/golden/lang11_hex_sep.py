@@ -7,3 +7,5 @@ for sep in (None, 1, bytearray(b':'), '\xff', '\u0100', '', 'xx', b'-', ':', [1]
         except (TypeError, ValueError) as e:
             print(repr(sep), type(value).__name__, type(e).__name__, e)
 print(b'abc'.hex(':', 2), b'abc'.hex(':', -2), b'abc'.hex(b'.', 0), b'ab'.hex())
+# A NUL separator is a separator too.
+print(repr(b'\xb9\x01\xef'.hex('\0')), repr(bytearray(b'\xb9\x01\xef').hex(b'\0', 2)))

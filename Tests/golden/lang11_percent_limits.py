@@ -16,3 +16,13 @@ for fmt, args in cases:
             print(repr(f), repr(f % args))
         except Exception as e:
             print(repr(f), type(e).__name__, e)
+# Only "%%" is a literal percent: after a key, flags, width or precision
+# '%' is an unsupported conversion, once the argument it would take is
+# fetched.
+for fmt, args in [('% %s', 1), ('%5%', ()), ('%-%', ()), ('%.1%', ()), ('%%', ()),
+                  ('%(a)%', {'a': 1}), ('a%5%b', ()), ('%s%%%s', (1, 2))]:
+    for f in (fmt, fmt.encode()):
+        try:
+            print(repr(f), repr(f % args))
+        except Exception as e:
+            print(repr(f), type(e).__name__, e)
