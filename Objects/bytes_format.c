@@ -88,7 +88,7 @@ static int write_padded(byte_writer *w, const conversion_spec *spec,
 
 /* %b and %s: a buffer, or an object with __bytes__. */
 static int format_bytes_like(byte_writer *w, const conversion_spec *spec,
-                             PyObject *value, char conversion)
+                             PyObject *value)
 {
     PyObject *converted = NULL;
     Py_buffer view;
@@ -100,10 +100,11 @@ static int format_bytes_like(byte_writer *w, const conversion_spec *spec,
             return -1;
         }
         if (method == NULL) {
+            /* CPython names %b for %s too. */
             PyErr_Format(PyExc_TypeError,
-                         "%%%c requires a bytes-like object, or an object that "
+                         "%%b requires a bytes-like object, or an object that "
                          "implements __bytes__, not '%.100s'",
-                         conversion, Py_TYPE(value)->tp_name);
+                         Py_TYPE(value)->tp_name);
             return -1;
         }
         converted = PyObject_CallOneArg(method, value);
@@ -420,7 +421,7 @@ PyObject *_Py_bytes_format(const char *format, Py_ssize_t size, PyObject *args)
         int status;
         switch (conversion) {
         case 'b': case 's':
-            status = format_bytes_like(&w, &spec, value, conversion);
+            status = format_bytes_like(&w, &spec, value);
             break;
         case 'a': case 'r':
             status = format_ascii(&w, &spec, value);
