@@ -365,6 +365,14 @@ binary_op1(PyObject *v, PyObject *w, size_t op_slot)
     Py_RETURN_NOTIMPLEMENTED;
 }
 
+/* `print >> file` (Python 2's redirection): CPython adds a hint. */
+static int
+is_py2_print_redirection(PyObject *v, size_t op_slot)
+{
+    return op_slot == NB_SLOT(nb_rshift) && PyCFunction_CheckExact(v) &&
+           strcmp(((PyCFunctionObject *)v)->m_ml->ml_name, "print") == 0;
+}
+
 static PyObject *
 binop_type_error(PyObject *v, PyObject *w, const char *op_name)
 {
@@ -384,6 +392,14 @@ binary_op(PyObject *v, PyObject *w, size_t op_slot, const char *op_name)
     PyObject *result = binary_op1(v, w, op_slot);
     if (result == Py_NotImplemented) {
         Py_DECREF(result);
+        if (is_py2_print_redirection(v, op_slot)) {
+            PyErr_Format(PyExc_TypeError,
+                         "unsupported operand type(s) for %.100s: "
+                         "'%.100s' and '%.100s'. Did you mean \"print(<message>, "
+                         "file=<output_stream>)\"?",
+                         op_name, Py_TYPE(v)->tp_name, Py_TYPE(w)->tp_name);
+            return NULL;
+        }
         return binop_type_error(v, w, op_name);
     }
     return result;

@@ -88,7 +88,7 @@ static int write_padded(byte_writer *w, const conversion_spec *spec,
 
 /* %b and %s: a buffer, or an object with __bytes__. */
 static int format_bytes_like(byte_writer *w, const conversion_spec *spec,
-                             PyObject *value, char conversion)
+                             PyObject *value)
 {
     PyObject *converted = NULL;
     Py_buffer view;
@@ -100,10 +100,11 @@ static int format_bytes_like(byte_writer *w, const conversion_spec *spec,
             return -1;
         }
         if (method == NULL) {
+            /* CPython names %b for %s too. */
             PyErr_Format(PyExc_TypeError,
-                         "%%%c requires a bytes-like object, or an object that "
+                         "%%b requires a bytes-like object, or an object that "
                          "implements __bytes__, not '%.100s'",
-                         conversion, Py_TYPE(value)->tp_name);
+                         Py_TYPE(value)->tp_name);
             return -1;
         }
         converted = PyObject_CallOneArg(method, value);
@@ -197,6 +198,10 @@ static int format_number(byte_writer *w, const conversion_spec *spec,
     for (const char *f = spec->flags; *f; f++) {
         *p++ = *f;
     }
+    /* bytes names %i as %d in its errors, str keeps %i (as CPython). */
+    if (conversion == 'i') {
+        conversion = 'd';
+    }
     int written;
     if (spec->width >= 0 && spec->precision >= 0) {
         written = PyOS_snprintf(p, sizeof(format) - (size_t)(p - format), "%zd.%zd%c",
@@ -248,9 +253,10 @@ static PyObject *next_argument(PyObject *args, Py_ssize_t nargs, Py_ssize_t *ind
     return arg;
 }
 
-/* A '*' width or precision, taken from the arguments. */
+/* A '*' width or precision, taken from the arguments.  As in CPython a
+   width is a Py_ssize_t and a precision a C int (`is_precision`). */
 static int star_argument(PyObject *args, Py_ssize_t nargs, Py_ssize_t *index,
-                         Py_ssize_t *out, const char *what)
+                         Py_ssize_t *out, int is_precision)
 {
     PyObject *v = next_argument(args, nargs, index);
     if (v == NULL) {
@@ -260,9 +266,8 @@ static int star_argument(PyObject *args, Py_ssize_t nargs, Py_ssize_t *index,
         PyErr_Format(PyExc_TypeError, "* wants int");
         return -1;
     }
-    Py_ssize_t n = PyLong_AsSsize_t(v);
+    Py_ssize_t n = is_precision ? PyLong_AsInt(v) : PyLong_AsSsize_t(v);
     if (n == -1 && PyErr_Occurred()) {
-        PyErr_Format(PyExc_OverflowError, "%s too big", what);
         return -1;
     }
     *out = n;
@@ -339,7 +344,7 @@ PyObject *_Py_bytes_format(const char *format, Py_ssize_t size, PyObject *args)
             p++;
         }
         if (p < end && *p == '*') {
-            if (star_argument(args, nargs, &arg_index, &spec.width, "width") < 0) {
+            if (star_argument(args, nargs, &arg_index, &spec.width, 0) < 0) {
                 Py_XDECREF(owned_value);
                 goto failed;
             }
@@ -369,7 +374,7 @@ PyObject *_Py_bytes_format(const char *format, Py_ssize_t size, PyObject *args)
             p++;
             spec.precision = 0;
             if (p < end && *p == '*') {
-                if (star_argument(args, nargs, &arg_index, &spec.precision, "precision") < 0) {
+                if (star_argument(args, nargs, &arg_index, &spec.precision, 1) < 0) {
                     Py_XDECREF(owned_value);
                     goto failed;
                 }
@@ -380,8 +385,8 @@ PyObject *_Py_bytes_format(const char *format, Py_ssize_t size, PyObject *args)
             }
             else {
                 while (p < end && *p >= '0' && *p <= '9') {
-                    if (spec.precision > (PY_SSIZE_T_MAX - 9) / 10) {
-                        PyErr_SetString(PyExc_ValueError, "precision too big");
+                    if (spec.precision > (INT_MAX - 9) / 10) {
+                        PyErr_SetString(PyExc_ValueError, "prec too big");
                         Py_XDECREF(owned_value);
                         goto failed;
                     }
@@ -399,7 +404,8 @@ PyObject *_Py_bytes_format(const char *format, Py_ssize_t size, PyObject *args)
             goto failed;
         }
         char conversion = *p++;
-        if (conversion == '%') {
+        /* Only "%%" is a literal percent (see unicode_format.c). */
+        if (conversion == '%' && p == percent + 2) {
             Py_XDECREF(owned_value);
             if (writer_write(&w, "%", 1) < 0) {
                 goto failed;
@@ -415,7 +421,7 @@ PyObject *_Py_bytes_format(const char *format, Py_ssize_t size, PyObject *args)
         int status;
         switch (conversion) {
         case 'b': case 's':
-            status = format_bytes_like(&w, &spec, value, conversion);
+            status = format_bytes_like(&w, &spec, value);
             break;
         case 'a': case 'r':
             status = format_ascii(&w, &spec, value);

@@ -1198,7 +1198,26 @@ PyObject *_Py_bytes_replace(PyObject *self, PyObject *const *args, Py_ssize_t na
     return result;
 }
 
+static PyObject *join_exported(PyObject *self, PyObject *iterable);
+
+/* bytes.join and bytearray.join.  As in CPython (gh-112625) a bytearray
+   separator stays exported while the items are gathered, so an iterator
+   that resizes it gets BufferError. */
 PyObject *_Py_bytes_join(PyObject *self, PyObject *iterable)
+{
+    if (!PyByteArray_Check(self)) {
+        return join_exported(self, iterable);
+    }
+    Py_buffer export;
+    if (PyObject_GetBuffer(self, &export, PyBUF_SIMPLE) < 0) {
+        return NULL;
+    }
+    PyObject *result = join_exported(self, iterable);
+    PyBuffer_Release(&export);
+    return result;
+}
+
+static PyObject *join_exported(PyObject *self, PyObject *iterable)
 {
     PyObject *seq = PySequence_Fast(iterable, "can only join an iterable");
     if (seq == NULL) {
@@ -1364,26 +1383,25 @@ PyObject *_Py_bytes_hex(const char *data, Py_ssize_t size, PyObject *sep,
 {
     static const char digits[] = "0123456789abcdef";
     Py_UCS4 sepchar = 0;
-    if (sep != NULL && sep != Py_None) {
-        Py_ssize_t seplen;
-        if (PyUnicode_Check(sep)) {
-            seplen = PyUnicode_GetLength(sep);
-            if (seplen == 1) {
-                sepchar = PyUnicode_ReadChar(sep, 0);
-            }
-        }
-        else if (PyBytes_Check(sep)) {
-            seplen = PyBytes_GET_SIZE(sep);
-            if (seplen == 1) {
-                sepchar = (unsigned char)PyBytes_AS_STRING(sep)[0];
-            }
-        }
-        else {
-            PyErr_SetString(PyExc_TypeError, "sep must be str or bytes.");
+    /* As CPython: the length is asked first (None has none), then the
+       type. */
+    if (sep != NULL) {
+        Py_ssize_t seplen = PyObject_Length(sep);
+        if (seplen < 0) {
             return NULL;
         }
         if (seplen != 1) {
             PyErr_SetString(PyExc_ValueError, "sep must be length 1.");
+            return NULL;
+        }
+        if (PyUnicode_Check(sep)) {
+            sepchar = PyUnicode_ReadChar(sep, 0);
+        }
+        else if (PyBytes_Check(sep)) {
+            sepchar = (unsigned char)PyBytes_AS_STRING(sep)[0];
+        }
+        else {
+            PyErr_SetString(PyExc_TypeError, "sep must be str or bytes.");
             return NULL;
         }
         if (sepchar > 127) {
@@ -1400,7 +1418,7 @@ PyObject *_Py_bytes_hex(const char *data, Py_ssize_t size, PyObject *sep,
     }
     Py_ssize_t abs_group = group < 0 ? -group : group;
     Py_ssize_t nseps = 0;
-    if (sepchar && abs_group > 0 && size > 0) {
+    if (sep != NULL && abs_group > 0 && size > 0) {
         nseps = (size - 1) / abs_group;
     }
     if (size > (PY_SSIZE_T_MAX - nseps) / 2) {

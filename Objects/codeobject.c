@@ -12,6 +12,9 @@
 #include "pycore_object.h"
 #include "pycore_code.h"
 #include "pycore_specialize.h"
+#include "pycore_initconfig.h"   /* code_debug_ranges */
+
+static PyObject *strip_columns(PyObject *table);
 
 /* ---- construction ------------------------------------------------------ */
 
@@ -175,7 +178,12 @@ _PyCode_New(struct _PyCodeConstructor *con)
     co->co_exceptiontable = Py_NewRef(con->exceptiontable);
     co->co_localsplusnames = Py_NewRef(con->localsplusnames);
     co->co_localspluskinds = Py_NewRef(con->localspluskinds);
-    co->co_linetable = Py_NewRef(con->linetable);
+    co->co_linetable = _Py_GetConfig()->code_debug_ranges
+                       ? Py_NewRef(con->linetable) : strip_columns(con->linetable);
+    if (co->co_linetable == NULL) {
+        PyErr_Clear();      /* no memory for the copy: keep the columns */
+        co->co_linetable = Py_NewRef(con->linetable);
+    }
     co->co_flags = con->flags;
     co->co_argcount = con->argcount;
     co->co_posonlyargcount = con->posonlyargcount;
@@ -522,6 +530,41 @@ decode_location(const uint8_t **p, int *line, location_entry *e)
     e->line = e->end_line = *line;
     e->col = code * 8 + ((second >> 4) & 7);
     e->end_col = e->col + (second & 15);
+}
+
+/* -X no_debug_ranges (PYTHONNODEBUGRANGES): a code object keeps lines
+   only, as in CPython.  Every entry of `table` in its no-columns form (a
+   "no location" entry stays); a new bytes object, or NULL. */
+static PyObject *
+strip_columns(PyObject *table)
+{
+    Py_ssize_t size = PyBytes_GET_SIZE(table);
+    /* An entry becomes at most 1 + 6 bytes, and takes at least 1. */
+    PyObject *out = PyBytes_FromStringAndSize(NULL, size * 7);
+    if (out == NULL) {
+        return NULL;
+    }
+    const uint8_t *p = (const uint8_t *)PyBytes_AS_STRING(table);
+    const uint8_t *end = p + size;
+    uint8_t *w = (uint8_t *)PyBytes_AS_STRING(out);
+    int line = 0;
+    while (p < end) {
+        int before = line;
+        location_entry e;
+        decode_location(&p, &line, &e);
+        if (e.line < 0) {
+            *w++ = (uint8_t)(0x80 | (PY_CODE_LOCATION_INFO_NONE << 3) |
+                             (e.length - 1));
+            continue;
+        }
+        *w++ = (uint8_t)(0x80 | (PY_CODE_LOCATION_INFO_NO_COLUMNS << 3) |
+                         (e.length - 1));
+        w += _PyLineTable_PutVarint(w, _PyLineTable_ZigZag(line - before));
+    }
+    if (_PyBytes_Resize(&out, w - (uint8_t *)PyBytes_AS_STRING(out)) < 0) {
+        return NULL;
+    }
+    return out;
 }
 
 int
@@ -1068,6 +1111,15 @@ code_replace(PyObject *self, PyObject *args, PyObject *kwargs)
             goto done;
         }
     }
+    /* nlocals is derived from varnames: a different one is refused, as
+       in CPython. */
+    if (!PyTuple_Check(new_varnames) ||
+        nlocals != PyTuple_GET_SIZE(new_varnames)) {
+        PyErr_SetString(PyExc_ValueError, PyTuple_Check(new_varnames)
+                        ? "code: co_nlocals != len(co_varnames)"
+                        : "co_varnames must be a tuple");
+        goto done;
+    }
     result = (PyObject *)PyUnstable_Code_NewWithPosOnlyArgs(
         argcount, posonly, kwonly, nlocals, stacksize, flags, new_code,
         consts, names, new_varnames, new_freevars, new_cellvars, filename,
@@ -1126,6 +1178,11 @@ code_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (argcount < 0 || posonly < 0 || kwonly < 0 || nlocals < 0) {
         PyErr_SetString(PyExc_ValueError,
                         "code: argument counts must not be negative");
+        return NULL;
+    }
+    if (nlocals != PyTuple_GET_SIZE(varnames)) {
+        PyErr_SetString(PyExc_ValueError,
+                        "code: co_nlocals != len(co_varnames)");
         return NULL;
     }
     PyObject *empty = PyTuple_New(0);

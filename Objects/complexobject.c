@@ -1042,22 +1042,14 @@ static PyObject *complex_from_number(PyObject *cls, PyObject *number)
     return complex_subtype_from_c_complex((PyTypeObject *)cls, value);
 }
 
-static PyObject *complex_get_real(PyObject *self, void *Py_UNUSED(closure))
-{
-    return PyFloat_FromDouble(complex_value(self).real);
-}
-
-static PyObject *complex_get_imag(PyObject *self, void *Py_UNUSED(closure))
-{
-    return PyFloat_FromDouble(complex_value(self).imag);
-}
-
-static PyGetSetDef complex_getset[] = {
-    {"real", complex_get_real, NULL, "the real part of a complex number",
-     NULL},
-    {"imag", complex_get_imag, NULL,
-     "the imaginary part of a complex number", NULL},
-    {NULL, NULL, NULL, NULL, NULL},
+/* real and imag read the stored value directly: member descriptors, as
+   in CPython (the value never changes after creation). */
+static PyMemberDef complex_members[] = {
+    {"real", Py_T_DOUBLE, offsetof(PyComplexObject, cval.real), Py_READONLY,
+     "the real part of a complex number"},
+    {"imag", Py_T_DOUBLE, offsetof(PyComplexObject, cval.imag), Py_READONLY,
+     "the imaginary part of a complex number"},
+    {NULL, 0, 0, 0, NULL},
 };
 
 static PyMethodDef complex_methods[] = {
@@ -1103,6 +1095,6 @@ PyTypeObject PyComplex_Type = {
               "number\nwith the specified real and imaginary components.",
     .tp_richcompare = complex_richcompare,
     .tp_methods = complex_methods,
-    .tp_getset = complex_getset,
+    .tp_members = complex_members,
     .tp_new = complex_new,
 };

@@ -1784,10 +1784,14 @@ static PyObject *property_deleter(PyObject *self, PyObject *deleter)
 
 static PyObject *property_set_name(PyObject *self, PyObject *args)
 {
-    PyObject *owner, *name;
-    if (!PyArg_UnpackTuple(args, "__set_name__", 2, 2, &owner, &name)) {
+    /* CPython's own wording, not PyArg_UnpackTuple's. */
+    if (PyTuple_GET_SIZE(args) != 2) {
+        PyErr_Format(PyExc_TypeError,
+                     "__set_name__() takes 2 positional arguments but %zd "
+                     "were given", PyTuple_GET_SIZE(args));
         return NULL;
     }
+    PyObject *name = PyTuple_GET_ITEM(args, 1);
     propertyobject *prop = (propertyobject *)self;
     PyObject *old;
     Py_BEGIN_CRITICAL_SECTION(self);

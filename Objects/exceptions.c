@@ -2028,6 +2028,11 @@ static int SyntaxError_init(PyObject *self, PyObject *args, PyObject *kwds)
     set_field(self, &se->end_offset, Py_XNewRef(item[5]));
     set_field(self, &se->metadata, Py_XNewRef(item[6]));
     Py_DECREF(info);
+    if (item[4] != NULL && item[5] == NULL) {
+        PyErr_SetString(PyExc_TypeError,
+                        "end_offset must be provided when end_lineno is provided");
+        return -1;
+    }
     return 0;
 }
 

@@ -1129,8 +1129,10 @@ static PyObject *float_subtype_new(PyTypeObject *type, PyObject *x)
 static PyObject *float_new(PyTypeObject *type, PyObject *args,
                            PyObject *kwargs)
 {
+    /* As CPython: a subclass may take keywords only for its own
+       __init__. */
     if (kwargs != NULL && PyDict_GET_SIZE(kwargs) != 0
-        && type == &PyFloat_Type) {
+        && (type == &PyFloat_Type || type->tp_init == PyFloat_Type.tp_init)) {
         PyErr_SetString(PyExc_TypeError,
                         "float() takes no keyword arguments");
         return NULL;

@@ -444,6 +444,37 @@ static PyObject *proxy_setdefault(PyObject *op, PyObject *const *args,
     return Py_NewRef(fallback);
 }
 
+/* pop(key[, default]): only the extra (non-local) names can be removed,
+   as in CPython. */
+static PyObject *proxy_pop(PyObject *op, PyObject *const *args,
+                           Py_ssize_t nargs)
+{
+    if (!_PyArg_CheckPositional("pop", nargs, 1, 2)) {
+        return NULL;
+    }
+    PyFrameObject *f = ((proxyobject *)op)->frame;
+    int i = proxy_slot(f, args[0]);
+    if (i >= 0) {
+        PyErr_SetString(PyExc_ValueError,
+                        "cannot remove local variables from FrameLocalsProxy");
+        return NULL;
+    }
+    PyObject *result = NULL;
+    int found = f->f_extra_locals == NULL ? 0
+        : PyDict_Pop(f->f_extra_locals, args[0], &result);
+    if (found < 0) {
+        return NULL;
+    }
+    if (found == 0) {
+        if (nargs > 1) {
+            return Py_NewRef(args[1]);
+        }
+        _PyErr_SetKeyError(args[0]);
+        return NULL;
+    }
+    return result;
+}
+
 /* proxy | mapping and mapping | proxy give a new dict. */
 static PyObject *proxy_or(PyObject *left, PyObject *right)
 {
@@ -516,6 +547,7 @@ static PyMethodDef proxy_methods[] = {
     {"copy", proxy_copy, METH_NOARGS, NULL},
     {"get", _PyCFunction_CAST(proxy_get), METH_FASTCALL, NULL},
     {"setdefault", _PyCFunction_CAST(proxy_setdefault), METH_FASTCALL, NULL},
+    {"pop", _PyCFunction_CAST(proxy_pop), METH_FASTCALL, NULL},
     {"update", proxy_update, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
@@ -934,7 +966,12 @@ static kind_stack *mark_stacks(PyCodeObject *code)
                 changed |= ks_flow(stacks, jump_target(instrs, i, oparg), len, s);
                 break;
             case GET_ITER:
+            case GET_AITER:
                 next = ks_push(ks_pop(s), KIND_ITERATOR);
+                break;
+            case GET_ANEXT:
+                /* The async iterator stays below the awaitable. */
+                next = ks_push(s, KIND_OBJECT);
                 break;
             case PUSH_EXC_INFO:
                 next = ks_push(ks_push(ks_pop(s), KIND_EXCEPT), KIND_OBJECT);
@@ -1293,7 +1330,10 @@ static int frame_set_lineno(PyObject *op, PyObject *value, void *closure)
     int here = _PyInterpreterFrame_LASTI(frame);
     kind_stack from = stacks[here];
     int best = -1;
+    /* As CPython: the first incompatible target that explains itself
+       gives the message. */
     const char *msg = "cannot find bytecode for specified line";
+    int explained = 0;
     for (int i = 0; i < len; i++) {
         if (starts[i] != line) {
             continue;
@@ -1303,7 +1343,8 @@ static int frame_set_lineno(PyObject *op, PyObject *value, void *closure)
                 best = i;
             }
         }
-        else if (best < 0) {
+        else if (best < 0 && !explained) {
+            explained = from.bits != STACK_UNKNOWN;
             msg = from.bits == STACK_UNKNOWN ? "can't jump from unreachable code"
                   : why_incompatible(from, stacks[i]);
         }

@@ -836,7 +836,9 @@ static int memory_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
     }
     int status = -1;
     Py_ssize_t start, stop, step;
-    if (PySlice_Unpack(key, &start, &stop, &step) == 0) {
+    /* The slice's __index__ may release the view and free its memory. */
+    if (PySlice_Unpack(key, &start, &stop, &step) == 0 &&
+        check_released(self) == 0) {
         Py_ssize_t count = PySlice_AdjustIndices(view->shape[0], &start, &stop, step);
         const char *src_format = src.format ? src.format : "B";
         if (strcmp(src_format, view->format) != 0 && native_format(src_format) != format) {

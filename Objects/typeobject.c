@@ -2858,8 +2858,46 @@ void _PyType_SubtypeDealloc(PyObject *self)
     }
 }
 
+/* The nearest static base of `type` that keeps a dict of its own (type
+   itself, for a metaclass): its __dict__ descriptor, not the instance
+   dict machinery, serves such objects (CPython's
+   get_builtin_base_with_dict).  Reads only immutable type fields. */
+static PyObject *builtin_dict_descriptor(PyObject *obj, int *found)
+{
+    PyTypeObject *type = Py_TYPE(obj);
+    *found = 0;
+    while (type->tp_base != NULL) {
+        if (type->tp_dictoffset != 0 &&
+            !(type->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+            *found = 1;
+            PyObject *name = PyUnicode_InternFromString("__dict__");
+            if (name == NULL) {
+                return NULL;
+            }
+            /* Borrowed: the base's own dict keeps its descriptor. */
+            PyObject *descr = _PyType_Lookup(type, name);
+            Py_DECREF(name);
+            if (descr == NULL || !PyDescr_IsData(descr)) {
+                PyErr_Format(PyExc_TypeError,
+                             "this __dict__ descriptor does not support "
+                             "'%.200s' objects", Py_TYPE(obj)->tp_name);
+                return NULL;
+            }
+            return descr;
+        }
+        type = type->tp_base;
+    }
+    return NULL;
+}
+
 static PyObject *subtype_dict(PyObject *obj, void *context)
 {
+    int found;
+    PyObject *descr = builtin_dict_descriptor(obj, &found);
+    if (found) {
+        return descr == NULL ? NULL
+            : Py_TYPE(descr)->tp_descr_get(descr, obj, (PyObject *)Py_TYPE(obj));
+    }
     return PyObject_GenericGetDict(obj, context);
 }
 
@@ -2867,6 +2905,12 @@ static PyObject *subtype_dict(PyObject *obj, void *context)
 static int subtype_setdict(PyObject *obj, PyObject *value, void *context)
 {
     (void)context;
+    int found;
+    PyObject *descr = builtin_dict_descriptor(obj, &found);
+    if (found) {
+        return descr == NULL ? -1
+            : Py_TYPE(descr)->tp_descr_set(descr, obj, value);
+    }
     return _PyObject_SetInstanceDict(obj, value);
 }
 

@@ -8,6 +8,7 @@
 #include "pycore_unicodeobject.h"
 #include "pycore_unicodectype.h"
 #include "pycore_codecs.h"       /* codecs: registry fallback */
+#include "pycore_initconfig.h"   /* dev mode */
 
 /* ---- error handlers shared by the built-in codecs --------------------------- */
 
@@ -1324,11 +1325,52 @@ _Py_lookup_encoding(const char *encoding)
     return -1;
 }
 
+/* Development mode (-X dev): an unknown encoding or error handler is an
+   error even where nothing needs it (empty input, no encoding error), as
+   in CPython (bpo-37388).  Outside it, or while finalizing, no lookup is
+   made.  The common built-in error handlers need none either. */
+int
+_Py_check_encoding_errors(const char *encoding, const char *errors)
+{
+    if ((encoding == NULL && errors == NULL) || !_Py_GetConfig()->dev_mode
+            || Py_IsFinalizing()) {
+        return 0;
+    }
+    if (encoding != NULL && _Py_lookup_encoding(encoding) < 0) {
+        PyErr_Clear();
+        PyObject *codec = _PyCodec_Lookup(encoding);
+        if (codec == NULL) {
+            return -1;
+        }
+        Py_DECREF(codec);
+    }
+    static const char *const builtin[] = {
+        "strict", "ignore", "replace", "surrogateescape", "surrogatepass",
+        NULL };
+    if (errors == NULL) {
+        return 0;
+    }
+    for (int i = 0; builtin[i] != NULL; i++) {
+        if (strcmp(errors, builtin[i]) == 0) {
+            return 0;
+        }
+    }
+    PyObject *handler = PyCodec_LookupError(errors);
+    if (handler == NULL) {
+        return -1;
+    }
+    Py_DECREF(handler);
+    return 0;
+}
+
 PyObject *
 PyUnicode_Decode(const char *s, Py_ssize_t size, const char *encoding,
                  const char *errors)
 {
     int bo;
+    if (_Py_check_encoding_errors(encoding, errors) < 0) {
+        return NULL;
+    }
     switch (_Py_lookup_encoding(encoding)) {
     case ENC_UTF8:
         return PyUnicode_DecodeUTF8Stateful(s, size, errors, NULL);
@@ -1371,6 +1413,9 @@ PyUnicode_AsEncodedString(PyObject *unicode, const char *encoding,
 {
     if (!PyUnicode_Check(unicode)) {
         PyErr_BadArgument();
+        return NULL;
+    }
+    if (_Py_check_encoding_errors(encoding, errors) < 0) {
         return NULL;
     }
     switch (_Py_lookup_encoding(encoding)) {

@@ -721,14 +721,15 @@ percent_one(percent_state *st, PyObject *format, Py_ssize_t *pos,
                 PyErr_SetString(PyExc_TypeError, "* wants int");
                 goto error;
             }
-            precision = PyLong_AsSsize_t(p);
+            /* As CPython, a precision is a C int. */
+            precision = PyLong_AsInt(p);
             if (precision == -1 && PyErr_Occurred()) goto error;
             if (precision < 0) precision = 0;
             c = NEXT_CHAR();
         }
         else {
             while (c >= '0' && c <= '9') {
-                if (precision > (PY_SSIZE_T_MAX - 9) / 10) {
+                if (precision > (INT_MAX - 9) / 10) {
                     PyErr_SetString(PyExc_ValueError, "precision too big");
                     goto error;
                 }
@@ -745,7 +746,10 @@ percent_one(percent_state *st, PyObject *format, Py_ssize_t *pos,
         PyErr_SetString(PyExc_ValueError, "incomplete format");
         goto error;
     }
-    if (c == '%') {
+    /* Only "%%" is a literal percent; after a key, flags, width or
+       precision '%' is an unsupported conversion of the next argument
+       (CPython's order: the argument is taken first). */
+    if (c == '%' && i == *pos + 1) {
         Py_XDECREF(owned_value);
         *pos = i;
         return _PyUnicodeWriter_WriteChar(writer, '%');
@@ -766,7 +770,7 @@ percent_one(percent_state *st, PyObject *format, Py_ssize_t *pos,
         text = PyObject_ASCII(value);
         break;
     case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': {
-        PyObject *iv = int_for_format(value, c == 'i' || c == 'u' ? 'd' : c);
+        PyObject *iv = int_for_format(value, c);
         if (iv == NULL) goto error;
         text = format_int_value(iv, c, flags, width, precision);
         Py_DECREF(iv);

@@ -1731,8 +1731,10 @@ PyUnicode_FromEncodedObject(PyObject *obj, const char *encoding,
         return NULL;
     }
     if (PyBytes_Check(obj)) {
+        /* Empty input: no codec runs, so a name is only checked in
+           development mode (as CPython). */
         if (PyBytes_GET_SIZE(obj) == 0) {
-            if (_Py_lookup_encoding(encoding) < 0) {
+            if (_Py_check_encoding_errors(encoding, errors) < 0) {
                 return NULL;
             }
             return _Py_unicode_new_empty();
@@ -1753,7 +1755,8 @@ PyUnicode_FromEncodedObject(PyObject *obj, const char *encoding,
     }
     PyObject *res;
     if (view.len == 0) {
-        res = _Py_lookup_encoding(encoding) < 0 ? NULL : _Py_unicode_new_empty();
+        res = _Py_check_encoding_errors(encoding, errors) < 0
+              ? NULL : _Py_unicode_new_empty();
     }
     else {
         res = PyUnicode_Decode(view.buf, view.len, encoding, errors);

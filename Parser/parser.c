@@ -775,10 +775,14 @@ prefer_later_tokenizer_error(Parser *p)
             break;
         }
     }
-    if (PyErr_Occurred()) {
+    /* A tokenizer error met inside an f-string (its "expecting '}'" when
+       the string ends) does not hide the parser's error in the replacement
+       field, as in CPython. */
+    if (PyErr_Occurred() && p->tok->nfstrings <= 0) {
         Py_DECREF(exc);
     }
     else {
+        PyErr_Clear();
         PyErr_SetRaisedException(exc);
     }
 }

@@ -376,6 +376,10 @@ _PyParser_Parameters(Parser *p, int is_lambda, int close)
             }
             advance(p);
             state = KEYWORD_ONLY;
+            if (!is_lambda && at(p, COMMA) && peek_is(p, 1, TYPE_COMMENT)) {
+                return raise_at_token(p, _PyParser_Peek(p, 1), "bare * has "
+                                      "associated type comment");
+            }
             if (at(p, close) || (at(p, COMMA) && (peek_is(p, 1, close) ||
                                                   peek_is(p, 1, DOUBLESTAR)))) {
                 /* def reports the '*', lambda the token that ends it. */

@@ -295,15 +295,46 @@ mapping_pattern(Parser *p)
     return _PyAST_MatchMapping(kseq, pseq, rest, EXTRA(s));
 }
 
+/* A positional pattern that continues the misplaced run after a keyword
+   pattern: parsed quietly, as the run simply ends where none parses. */
+static pattern_ty
+misplaced_pattern(Parser *p)
+{
+    Mark m = mark(p);
+    quiet_begin(p);
+    pattern_ty value = pattern(p);
+    if (quiet_end(p) || value == NULL) {
+        if (!p->fatal) {
+            reset(p, m);
+        }
+        return NULL;
+    }
+    return value;
+}
+
 /* cls '(' [patterns] [NAME '=' pattern, ...] ')' */
 static pattern_ty
 class_pattern(Parser *p, expr_ty cls, Start s)
 {
     advance(p);     /* '(' */
     Vec patterns = VEC_INIT, kwd_attrs = VEC_INIT, kwd_patterns = VEC_INIT;
+    /* Positional patterns after a keyword pattern: the error names their
+       first run, whatever follows it (CPython's
+       invalid_class_argument_pattern). */
     pattern_ty misplaced_first = NULL, misplaced_last = NULL;
     while (!at(p, RPAR)) {
-        if (at(p, NAME) && peek_is(p, 1, EQUAL)) {
+        int keyword = at(p, NAME) && peek_is(p, 1, EQUAL);
+        if (misplaced_first != NULL) {
+            pattern_ty value = keyword ? NULL : misplaced_pattern(p);
+            if (value == NULL) {
+                if (p->fatal) {
+                    return NULL;
+                }
+                break;
+            }
+            misplaced_last = value;
+        }
+        else if (keyword) {
             identifier attr = _PyParser_Name(p);
             advance(p);     /* '=' */
             pattern_ty value = attr == NULL ? NULL : pattern(p);
@@ -318,10 +349,7 @@ class_pattern(Parser *p, expr_ty cls, Start s)
                 return NULL;
             }
             if (kwd_attrs.n > 0) {
-                if (misplaced_first == NULL) {
-                    misplaced_first = value;
-                }
-                misplaced_last = value;
+                misplaced_first = misplaced_last = value;
             }
             else if (vec_push(&patterns, value) < 0) {
                 return NULL;
@@ -331,15 +359,15 @@ class_pattern(Parser *p, expr_ty cls, Start s)
             break;
         }
     }
-    if (!at(p, RPAR)) {
-        return fail(p);
-    }
     if (misplaced_first != NULL) {
         return _PyParser_RaiseAt(p, PyExc_SyntaxError, misplaced_first->lineno,
                                  misplaced_first->col_offset,
                                  misplaced_last->end_lineno,
                                  misplaced_last->end_col_offset,
                                  "positional patterns follow keyword patterns");
+    }
+    if (!at(p, RPAR)) {
+        return fail(p);
     }
     advance(p);
     asdl_pattern_seq *pseq = VEC_SEQ(asdl_pattern_seq, &patterns);

@@ -835,12 +835,26 @@ with_item(Parser *p)
         if (vars == NULL) {
             return NULL;
         }
-        if (!at(p, COMMA) && !at(p, RPAR) && !at(p, COLON) &&
-            !at(p, NEWLINE)) {
-            return fail(p);
+        if (!at(p, COMMA) && !at(p, RPAR) && !at(p, COLON)) {
+            /* Before a NEWLINE ("expected ':'" follows) a bad target is
+               only invalid syntax, at the NEWLINE. */
+            if (!at(p, NEWLINE) ||
+                _PyParser_InvalidTarget(vars, STAR_TARGETS) != NULL) {
+                return fail(p);
+            }
+            vars = _PyParser_SetContext(p, vars, Store, STAR_TARGETS);
+            return vars == NULL ? NULL
+                : _PyAST_withitem(context, vars, p->arena);
         }
-        if (_PyParser_SetContext(p, vars, Store, STAR_TARGETS) == NULL) {
-            return NULL;
+        /* CPython's invalid_with_item: no expression holds "X as Y"
+           followed by ',', ')' or ':', so a bad target is the error even
+           while speculating on "with (...)". */
+        int quiet = p->quiet;
+        p->quiet = 0;
+        expr_ty target = _PyParser_SetContext(p, vars, Store, STAR_TARGETS);
+        p->quiet = quiet;
+        if (target == NULL) {
+            return p->fatal ? NULL : _PyParser_Fatal(p);
         }
     }
     return _PyAST_withitem(context, vars, p->arena);

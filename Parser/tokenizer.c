@@ -1344,6 +1344,12 @@ regular_token(_PyTokenizer *tok, _PyToken *t)
         if (peek(tok, 1) == EOF) {
             /* The continuation line never comes. */
             tok->eof_incomplete = 1;
+            if (tok->level > 0) {
+                /* As the end of input inside brackets (CPython's E_EOF):
+                   the parser names the bracket left open. */
+                tok->done = E_EOF;
+                return make_token(tok, t, ERRORTOKEN, m, tok->cur);
+            }
             PyObject *msg = PyUnicode_FromString("unexpected EOF while parsing");
             if (msg != NULL) {
                 _PyTokenizer_RaiseLocated(tok, PyExc_SyntaxError, msg, tok->lineno,

@@ -151,21 +151,20 @@ emit_code(cfg_builder *g, bytebuf *code)
 static int
 write_varint(bytebuf *buf, unsigned int val)
 {
-    while (val >= 64) {
-        if (buf_put(buf, 64 | (val & 63)) < 0) {
+    unsigned char bytes[6];
+    int n = _PyLineTable_PutVarint(bytes, val);
+    for (int i = 0; i < n; i++) {
+        if (buf_put(buf, bytes[i]) < 0) {
             return -1;
         }
-        val >>= 6;
     }
-    return buf_put(buf, (int)val);
+    return 0;
 }
 
 static int
 write_svarint(bytebuf *buf, int val)
 {
-    unsigned int uval = val < 0 ? ((unsigned int)(-val) << 1) | 1
-                                : (unsigned int)val << 1;
-    return write_varint(buf, uval);
+    return write_varint(buf, _PyLineTable_ZigZag(val));
 }
 
 /* One entry covering `length` (1..8) code units at `loc`; *prevline is

@@ -761,6 +761,15 @@ static int write_cstring(const char *text, PyObject *file)
     return rc;
 }
 
+/* input() flushes stderr and stdout as CPython does: a stream that cannot
+   flush (no flush method, a closed file) does not stop the input. */
+static void flush_ignoring_errors(PyObject *file)
+{
+    if (flush_file(file) < 0) {
+        PyErr_Clear();
+    }
+}
+
 static PyObject *builtin_input(PyObject *module, PyObject *const *args,
                                Py_ssize_t nargs)
 {
@@ -781,17 +790,13 @@ static PyObject *builtin_input(PyObject *module, PyObject *const *args,
     PyObject *line = NULL;
     if (ferr != NULL && ferr != Py_None) {
         Py_INCREF(ferr);
-        int rc = flush_file(ferr);
+        flush_ignoring_errors(ferr);
         Py_DECREF(ferr);
-        if (rc < 0) {
-            PyErr_Clear();
-        }
     }
     if (_PyOS_IsConsole(fin, fout)) {
         /* site/REPL: on a terminal, read through PyOS_Readline (editing). */
-        if (flush_file(fout) == 0) {
-            line = _PyOS_ReadConsoleInput(nargs == 1 ? args[0] : Py_None, fin);
-        }
+        flush_ignoring_errors(fout);
+        line = _PyOS_ReadConsoleInput(nargs == 1 ? args[0] : Py_None, fin);
         goto done;
     }
     if (nargs == 1 && args[0] != Py_None) {
@@ -802,9 +807,7 @@ static PyObject *builtin_input(PyObject *module, PyObject *const *args,
         }
         Py_DECREF(prompt);
     }
-    if (flush_file(fout) < 0) {
-        goto done;
-    }
+    flush_ignoring_errors(fout);
     line = PyObject_CallMethod(fin, "readline", NULL);
     if (line == NULL) {
         goto done;

@@ -525,9 +525,11 @@ enter_scope(struct compiler *c, PyObject *name, enum unit_kind kind,
     u->u_parent = c->u;
     c->u = u;
     /* Prologue: free variables and cells, generator creation, RESUME. */
-    location loc = { lineno, lineno, -1, -1 };
+    /* As CPython: RESUME spans column 0 of the first line; a module's
+       sits on line 0 (before its first line). */
+    location loc = { lineno, lineno, 0, 0 };
     if (kind == UNIT_MODULE) {
-        loc = (location){ 0, 0, -1, -1 };
+        loc.lineno = 0;
     }
     Py_ssize_t nfree = PyList_GET_SIZE(u->u_freevars);
     if (nfree > 0) {
@@ -542,7 +544,9 @@ enter_scope(struct compiler *c, PyObject *name, enum unit_kind kind,
     if (u->u_ste->ste_generator || u->u_ste->ste_coroutine) {
         if ((kind != UNIT_MODULE && kind != UNIT_CLASS) ||
                 is_top_level_coroutine(c, u)) {
-            ADDOP(c, NO_LOCATION, RETURN_GENERATOR);
+            /* CPython gives it the first line, without columns. */
+            location gen_loc = { lineno, lineno, -1, -1 };
+            ADDOP(c, gen_loc, RETURN_GENERATOR);
             ADDOP(c, NO_LOCATION, POP_TOP);
         }
     }

@@ -14,6 +14,7 @@
 #define _GNU_SOURCE 1           /* the char * strerror_r */
 #include "Python.h"
 #include "pycore_pystate.h"
+#include "pycore_frame.h"
 #include "pycore_exceptions.h"
 #include "pycore_parser.h"
 
@@ -1983,13 +1984,34 @@ static PyObject *make_unraisable_hook_args(PyObject *exc, PyObject *err_msg,
    when the sys module has one, else straight to the C stderr.  If the
    hook itself fails, its exception is reported by the default hook as
    "Exception ignored in sys.unraisablehook: <hook>", as in CPython. */
+/* An exception raised in C with no traceback (a generator that ignored
+   GeneratorExit, ...) gets one for the frame running now, as CPython's
+   report does.  The raised exception is left in place. */
+static void add_running_frame(PyThreadState *tstate)
+{
+    PyObject *exc = _PyErr_GetRaisedException(tstate);
+    PyObject *tb = PyException_GetTraceback(exc);
+    PyFrameObject *frame = tb == NULL ? PyThreadState_GetFrame(tstate) : NULL;
+    Py_XDECREF(tb);
+    _PyErr_SetRaisedException(tstate, Py_NewRef(exc));
+    if (frame != NULL) {
+        if (PyTraceBack_Here(frame) < 0) {
+            /* No memory for it: report the exception without. */
+            _PyErr_SetRaisedException(tstate, Py_NewRef(exc));
+        }
+        Py_DECREF(frame);
+    }
+    Py_DECREF(exc);
+}
+
 static void write_unraisable(PyObject *err_msg, PyObject *obj)
 {
     PyThreadState *tstate = _PyThreadState_GET();
-    PyObject *exc = _PyErr_GetRaisedException(tstate);
-    if (exc == NULL) {
+    if (!_PyErr_Occurred(tstate)) {
         return;
     }
+    add_running_frame(tstate);
+    PyObject *exc = _PyErr_GetRaisedException(tstate);
     PyObject *hook = PySys_GetObject("unraisablehook");
     if (hook != NULL && hook != Py_None
             && unraisable_hook_args_type != NULL) {

@@ -260,6 +260,7 @@ void PyConfig_InitPythonConfig(PyConfig *config)
     config->utf8_mode = 1;
     config->lazy_imports = -1;
     config->enable_gil = -1;
+    config->code_debug_ranges = 1;
     config->thread_inherit_context = -1;
     config->context_aware_warnings = -1;
     config->_install_importlib = 1;
@@ -456,6 +457,8 @@ static const char usage_xoptions[] =
 "         also the imports of modules already imported [PYTHONPROFILEIMPORTTIME]\n"
 "-X int_max_str_digits=N: the most decimal digits int<->str conversions\n"
 "         accept; 0 means no limit [PYTHONINTMAXSTRDIGITS]\n"
+"-X no_debug_ranges: code objects keep line numbers only, no columns\n"
+"         [PYTHONNODEBUGRANGES]\n"
 "-X lazy_imports=[all|none|normal]: make every potentially lazy import lazy,\n"
 "         none of them, or only those marked `lazy` [PYTHON_LAZY_IMPORTS]\n"
 "-X thread_inherit_context=[0|1]: new threads start with a copy of the\n"
@@ -494,6 +497,7 @@ static const char usage_env[] =
 "PYTHON_THREAD_INHERIT_CONTEXT: like -X thread_inherit_context\n"
 "PYTHON_CONTEXT_AWARE_WARNINGS: like -X context_aware_warnings\n"
 "PYTHONDEVMODE   : like -X dev\n"
+"PYTHONNODEBUGRANGES: like -X no_debug_ranges\n"
 "PYTHONTRACEMALLOC: like -X tracemalloc=N\n"
 "PYTHONUTF8      : like -X utf8\n"
 "PYTHONWARNDEFAULTENCODING: like -X warn_default_encoding\n";
@@ -1069,6 +1073,9 @@ static void read_xflags(PyConfig *config)
     if (xoption_value(config, L"faulthandler") != NULL) {
         config->faulthandler = 1;
     }
+    if (xoption_value(config, L"no_debug_ranges") != NULL) {
+        config->code_debug_ranges = 0;
+    }
     if (xoption_value(config, L"warn_default_encoding") != NULL) {
         config->warn_default_encoding = 1;
     }
@@ -1095,6 +1102,9 @@ static void read_env_flags(PyConfig *config)
     env_flag(config, &config->faulthandler, "PYTHONFAULTHANDLER");
     env_flag(config, &config->safe_path, "PYTHONSAFEPATH");
     env_flag(config, &config->warn_default_encoding, "PYTHONWARNDEFAULTENCODING");
+    if (env_value(config, "PYTHONNODEBUGRANGES") != NULL) {
+        config->code_debug_ranges = 0;
+    }
     env_flag(config, &flag, "PYTHONDONTWRITEBYTECODE");
     if (flag) {
         config->write_bytecode = 0;

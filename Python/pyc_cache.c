@@ -48,8 +48,10 @@
    0xF75A: session 10 (a class body's implicit cells apart from its free
    variables, lines of constant tests, jumps threaded through lineless
    jumps, lineless `return None` blocks inlined at the jumps to them,
-   SyntaxWarnings raised as SyntaxErrors under -Werror). */
-const unsigned char _PyPyc_MagicNumber[4] = {0x5A, 0xF7, '\r', '\n'};
+   SyntaxWarnings raised as SyntaxErrors under -Werror).
+   0xF75B: session 11 (class-body comprehensions reading __class__ run
+   inline, RESUME and RETURN_GENERATOR positions). */
+const unsigned char _PyPyc_MagicNumber[4] = {0x5B, 0xF7, '\r', '\n'};
 
 #define PYC_HEADER_SIZE 16
 #define PYC_FLAG_HASH_BASED 0x1

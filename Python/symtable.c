@@ -1730,13 +1730,27 @@ update_symbols(PySTEntryObject *ste, PyObject *free, int is_class)
     return PyErr_Occurred() ? -1 : 0;
 }
 
+/* The implicit names a class body provides to the scopes nested in it:
+   never free through the class (drop_class_free). */
+static const char *const class_implicit_names[] = {
+    "__class__", "__classdict__", "__conditional_annotations__", NULL };
+
+static int
+is_class_implicit_name(PyObject *name)
+{
+    for (int i = 0; class_implicit_names[i] != NULL; i++) {
+        if (PyUnicode_CompareWithASCIIString(name, class_implicit_names[i]) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int
 drop_class_free(PySTEntryObject *ste, PyObject *free)
 {
-    static const char *const implicit[] = {
-        "__class__", "__classdict__", "__conditional_annotations__" };
-    for (int i = 0; i < 3; i++) {
-        PyObject *name = PyUnicode_InternFromString(implicit[i]);
+    for (int i = 0; class_implicit_names[i] != NULL; i++) {
+        PyObject *name = PyUnicode_InternFromString(class_implicit_names[i]);
         if (name == NULL) {
             return -1;
         }
@@ -1849,17 +1863,17 @@ inline_as_hidden_locals(PySTEntryObject *block, PySTEntryObject *comp)
 }
 
 /* Whether a comprehension in a class body may run inline: every name it
-   reads from outside has the same scope in the class (or none there), and
-   it needs none of the class's implicit cells. */
+   reads from outside has the same scope in the class (or none there).
+   The class's implicit names are no obstacle: the inlined code reads them
+   as globals (demote_class_implicit). */
 static int
-fits_class_body(PySTEntryObject *cls, PySTEntryObject *comp,
-                PyObject *comp_free)
+fits_class_body(PySTEntryObject *cls, PySTEntryObject *comp)
 {
     Py_ssize_t pos = 0;
     PyObject *name, *v;
     while (PyDict_Next(comp->ste_symbols, &pos, &name, &v)) {
         long flags = PyLong_AsLong(v);
-        if (is_comprehension_local(flags)) {
+        if (is_comprehension_local(flags) || is_class_implicit_name(name)) {
             continue;
         }
         PyObject *class_value = PyDict_GetItemWithError(cls->ste_symbols, name);
@@ -1873,19 +1887,38 @@ fits_class_body(PySTEntryObject *cls, PySTEntryObject *comp,
             return 0;
         }
     }
-    static const char *const implicit[] = {
-        "__class__", "__classdict__", "__conditional_annotations__", NULL,
-    };
-    pos = 0;
-    Py_hash_t hash;
-    while (_PySet_NextEntry(comp_free, &pos, &name, &hash)) {
-        for (int i = 0; implicit[i] != NULL; i++) {
-            if (PyUnicode_CompareWithASCIIString(name, implicit[i]) == 0) {
-                return 0;
-            }
+    return 1;
+}
+
+/* As in CPython, `__class__` (and the other implicit names) is never free
+   through a class body: a comprehension inlined there reads it as an
+   implicit global.  It stays free (so the class still makes its cell)
+   only when a real nested scope of the comprehension closes over it. */
+static int
+demote_class_implicit(PySTEntryObject *comp, PyObject *comp_free)
+{
+    for (int i = 0; class_implicit_names[i] != NULL; i++) {
+        PyObject *name = PyUnicode_InternFromString(class_implicit_names[i]);
+        if (name == NULL) {
+            return -1;
+        }
+        PyObject *v = PyDict_GetItemWithError(comp->ste_symbols, name);
+        int r = 0;
+        if (v != NULL && SYMBOL_TO_SCOPE(PyLong_AsLong(v)) == FREE) {
+            r = set_scope(comp, name, PyLong_AsLong(v), GLOBAL_IMPLICIT);
+            int captured = r < 0 ? -1 : is_captured_below(comp, name);
+            r = captured < 0 ? -1
+                : captured ? 0 : set_discard(comp_free, name);
+        }
+        else if (v == NULL && PyErr_Occurred()) {
+            r = -1;
+        }
+        Py_DECREF(name);
+        if (r < 0) {
+            return -1;
         }
     }
-    return 1;
+    return 0;
 }
 
 /* Gives `block` the global scope of the names the comprehension reads as
@@ -1918,11 +1951,12 @@ static int
 inline_into_class(PySTEntryObject *cls, PySTEntryObject *comp,
                   PyObject *comp_free, PyObject *newfree)
 {
-    int fits = fits_class_body(cls, comp, comp_free);
+    int fits = fits_class_body(cls, comp);
     if (fits <= 0) {
         return fits < 0 ? -1 : _PySet_Update(newfree, comp_free);
     }
     if (inline_as_hidden_locals(cls, comp) < 0 ||
+        demote_class_implicit(comp, comp_free) < 0 ||
         adopt_comprehension_globals(cls, comp) < 0) {
         return -1;
     }

@@ -73,4 +73,26 @@ enum _PyCodeLocationInfoKind {
     PY_CODE_LOCATION_INFO_NONE = 15
 };
 
+/* The location table's varints: 6 bits a byte, low bits first, bit 6 set
+   while more follow.  Writes at most 6 bytes at p; returns how many.
+   Shared by the assembler and the code object's column stripping. */
+static inline int
+_PyLineTable_PutVarint(unsigned char *p, unsigned int val)
+{
+    int n = 0;
+    while (val >= 64) {
+        p[n++] = (unsigned char)(64 | (val & 63));
+        val >>= 6;
+    }
+    p[n++] = (unsigned char)val;
+    return n;
+}
+
+/* A signed value as the table stores it: magnitude shifted, sign in bit 0. */
+static inline unsigned int
+_PyLineTable_ZigZag(int val)
+{
+    return val < 0 ? ((unsigned int)(-val) << 1) | 1 : (unsigned int)val << 1;
+}
+
 #endif /* Py_INTERNAL_CODE_H */

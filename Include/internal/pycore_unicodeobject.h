@@ -246,6 +246,9 @@ int _Py_utf8_decode_into(_PyUnicodeWriter *writer, const char *s,
 /* The built-in codec for an encoding name (NULL: UTF-8): an internal
    codec number >= 0, or -1 with LookupError "unknown encoding: NAME". */
 int _Py_lookup_encoding(const char *encoding);
+/* -X dev only: 0, or -1 with LookupError when the encoding or the error
+   handler does not exist (checked even when unused, as CPython). */
+int _Py_check_encoding_errors(const char *encoding, const char *errors);
 /* str * n. */
 PyObject *_Py_unicode_repeat(PyObject *str, Py_ssize_t n);
 /* A finished str in canonical form (narrowed if its characters allow);

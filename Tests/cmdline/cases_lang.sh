@@ -55,3 +55,34 @@ try:
     compile("x = x or " + "-x" * 3100, "s", "exec")
 except RecursionError as e:
     print(type(e).__name__)'
+
+# -X dev checks an encoding and an error handler even when nothing needs
+# them (empty input, no encoding error), as CPython does (bpo-37388);
+# without it an empty input decodes whatever the names.
+expect dev-mode-checks-encoding-names "LookupError LookupError LookupError LookupError ok" \
+    "$PY" -X dev -c "
+out = []
+for call in (lambda: str(b'', 'no-such-codec'), lambda: str(b'x', errors='no-such-handler'),
+             lambda: ''.encode(errors='no-such-handler'), lambda: b''.decode('ascii', 'no-such-handler')):
+    try:
+        call()
+        out.append('passed')
+    except LookupError:
+        out.append('LookupError')
+str(b'', 'cp1252'); 'x'.encode('latin1', 'surrogateescape')
+print(*out, 'ok')"
+expect release-mode-empty-decodes "'' '' '' ''" "$PY" -c \
+    "print(repr(str(b'', 'cp1252')), repr(str(bytearray(), 'koi8-r')), repr(b''.decode('cp437')), repr(str(b'', 'no-such-codec')))"
+# -X no_debug_ranges / PYTHONNODEBUGRANGES: code objects keep lines only
+# (co_positions gives no columns, end line = line), as in CPython.
+nodebug_check='
+def f(x):
+    return [x +
+            1]
+ok = all(l == e and c is None and ec is None for l, e, c, ec in f.__code__.co_positions())
+code = compile("a = 1\nb = (a,\n a)\n", "s", "exec")
+print(ok, all(c is None for _, _, c, _ in code.co_positions()), [l for _, _, l in f.__code__.co_lines()][:2])'
+expect lang-no-debug-ranges "True True [2, 3]" "$PY" -X no_debug_ranges -c "$nodebug_check"
+expect lang-no-debug-ranges-env "True True [2, 3]" env PYTHONNODEBUGRANGES=1 "$PY" -c "$nodebug_check"
+expect lang-debug-ranges-default "False False [2, 3]" "$PY" -c "$nodebug_check"
+expect lang-no-debug-ranges-E "False False [2, 3]" env PYTHONNODEBUGRANGES=1 "$PY" -E -c "$nodebug_check"
