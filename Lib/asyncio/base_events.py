@@ -969,41 +969,130 @@ class BaseEventLoop(events.AbstractEventLoop):
 
     async def sendfile(self, transport, file, offset=0, count=None, *,
                        fallback=True):
-        """Send file over transport by reading it in chunks; return the
-        number of bytes sent."""
+        """Send file over transport; return the number of bytes sent.
+
+        The transport's _sendfile_compatible says whether the OS sendfile
+        may be tried (TRY_NATIVE), only the read-and-write fallback works
+        (FALLBACK), or neither (UNSUPPORTED, the default)."""
         if transport.is_closing():
             raise RuntimeError('Transport is closing')
+        mode = getattr(transport, '_sendfile_compatible',
+                       constants._SendfileMode.UNSUPPORTED)
+        if mode is constants._SendfileMode.UNSUPPORTED:
+            raise RuntimeError(
+                f'sendfile is not supported for transport {transport!r}')
+        if mode is constants._SendfileMode.TRY_NATIVE:
+            try:
+                return await self._sendfile_native(transport, file,
+                                                   offset, count)
+            except exceptions.SendfileNotAvailableError:
+                if not fallback:
+                    raise
         if not fallback:
-            raise exceptions.SendfileNotAvailableError(
+            raise RuntimeError(
                 f'fallback is disabled and native sendfile is not '
                 f'supported for transport {transport!r}')
-        if not isinstance(offset, int):
-            raise TypeError(f'offset must be a non-negative integer '
-                            f'(got {offset!r})')
-        if count is not None and (not isinstance(count, int) or count <= 0):
-            raise ValueError(f'count must be a positive integer '
-                             f'(got {count!r})')
-        if offset < 0:
-            raise ValueError(f'offset must be a non-negative integer '
-                             f'(got {offset!r})')
+        return await self._sendfile_fallback(transport, file, offset, count)
+
+    async def _sendfile_native(self, transp, file, offset, count):
+        raise exceptions.SendfileNotAvailableError(
+            'sendfile syscall is not supported')
+
+    async def _sendfile_fallback(self, transp, file, offset, count):
+        """Copy the file through transp.write() in blocks, waiting for the
+        transport's write buffer to drain between blocks."""
         if offset:
             file.seek(offset)
-        protocol = transport.get_protocol()
-        total = 0
-        while count is None or total < count:
-            size = constants.SENDFILE_FALLBACK_READBUFFER_SIZE
-            if count is not None:
-                size = min(size, count - total)
-            data = await self.run_in_executor(None, file.read, size)
-            if not data:
-                break
-            transport.write(data)
-            total += len(data)
-            drain = getattr(protocol, '_drain_helper', None)
-            if drain is not None:
-                await drain()
-        file.seek(offset + total)
-        return total
+        total_sent = 0
+        proto = _SendfileFallbackProtocol(transp)
+        try:
+            async for block in self._file_blocks(file, count, 16384):
+                await proto.drain()
+                transp.write(block)
+                total_sent += len(block)
+            return total_sent
+        finally:
+            if total_sent > 0 and hasattr(file, 'seek'):
+                file.seek(offset + total_sent)
+            await proto.restore()
+
+    async def _file_blocks(self, file, count, bufsize):
+        """Yield views of successive blocks read from file (in the default
+        executor) until EOF or until count bytes (None: no limit) were
+        read.  Each view is valid until the next one is requested."""
+        blocksize = min(count, bufsize) if count else bufsize
+        buf = bytearray(blocksize)
+        produced = 0
+        while True:
+            if count:
+                blocksize = min(count - produced, blocksize)
+                if blocksize <= 0:
+                    return
+            view = memoryview(buf)[:blocksize]
+            read = await self.run_in_executor(None, file.readinto, view)
+            if not read:
+                return
+            produced += read
+            yield view[:read]
+
+    async def sock_sendfile(self, sock, file, offset=0, count=None, *,
+                            fallback=True):
+        """Send file over the non-blocking stream socket sock; return the
+        number of bytes sent.  os.sendfile() is used where the loop and
+        the file allow it, else (if fallback) the file is read and sent
+        in blocks."""
+        if self._debug and sock.gettimeout() != 0:
+            raise ValueError('the socket must be non-blocking')
+        _check_ssl_socket(sock)
+        self._check_sendfile_params(sock, file, offset, count)
+        try:
+            return await self._sock_sendfile_native(sock, file,
+                                                    offset, count)
+        except exceptions.SendfileNotAvailableError:
+            if not fallback:
+                raise
+        return await self._sock_sendfile_fallback(sock, file,
+                                                  offset, count)
+
+    async def _sock_sendfile_native(self, sock, file, offset, count):
+        # Loops with an OS sendfile override this.
+        raise exceptions.SendfileNotAvailableError(
+            f'syscall sendfile is not available for socket {sock!r} '
+            f'and file {file!r} combination')
+
+    async def _sock_sendfile_fallback(self, sock, file, offset, count):
+        if offset:
+            file.seek(offset)
+        total_sent = 0
+        try:
+            async for block in self._file_blocks(
+                    file, count, constants.SENDFILE_FALLBACK_READBUFFER_SIZE):
+                await self.sock_sendall(sock, block)
+                total_sent += len(block)
+            return total_sent
+        finally:
+            if total_sent > 0 and hasattr(file, 'seek'):
+                file.seek(offset + total_sent)
+
+    def _check_sendfile_params(self, sock, file, offset, count):
+        import socket
+        if 'b' not in getattr(file, 'mode', 'b'):
+            raise ValueError('file should be opened in binary mode')
+        if not sock.type == socket.SOCK_STREAM:
+            raise ValueError('only SOCK_STREAM type sockets are supported')
+        if count is not None:
+            if not isinstance(count, int):
+                raise TypeError(
+                    f'count must be a positive integer (got {count!r})')
+            if count <= 0:
+                raise ValueError(
+                    f'count must be a positive integer (got {count!r})')
+        if not isinstance(offset, int):
+            raise TypeError(
+                f'offset must be a non-negative integer (got {offset!r})')
+        if offset < 0:
+            raise ValueError(
+                f'offset must be a non-negative integer (got {offset!r})')
 
     async def connect_read_pipe(self, protocol_factory, pipe):
         protocol = protocol_factory()
@@ -1279,6 +1368,68 @@ def _interleave_addrinfos(addrinfos, first_address_family_count=1):
     for row in itertools.zip_longest(*queues):
         reordered.extend(info for info in row if info is not None)
     return reordered
+
+
+class _SendfileFallbackProtocol:
+    """Stands in for a transport's protocol while loop.sendfile() writes
+    through it: reading is paused, pause_writing()/resume_writing() gate
+    drain(), and connection_lost() reaches the real protocol.  restore()
+    gives the transport back to the real protocol."""
+
+    def __init__(self, transp):
+        self._transport = transp
+        self._proto = transp.get_protocol()
+        self._should_resume_reading = transp.is_reading()
+        self._should_resume_writing = transp._protocol_paused
+        transp.pause_reading()
+        transp.set_protocol(self)
+        if self._should_resume_writing:
+            self._write_ready_fut = self._transport._loop.create_future()
+        else:
+            self._write_ready_fut = None
+
+    async def drain(self):
+        if self._transport.is_closing():
+            raise ConnectionError('Connection closed by peer')
+        fut = self._write_ready_fut
+        if fut is not None:
+            await fut
+
+    def connection_made(self, transport):
+        raise RuntimeError('Invalid state: connection should have been '
+                           'established already.')
+
+    def connection_lost(self, exc):
+        if self._write_ready_fut is not None:
+            self._write_ready_fut.set_exception(
+                exc if exc is not None
+                else ConnectionError('Connection is closed by peer'))
+        self._proto.connection_lost(exc)
+
+    def pause_writing(self):
+        if self._write_ready_fut is None:
+            self._write_ready_fut = self._transport._loop.create_future()
+
+    def resume_writing(self):
+        if self._write_ready_fut is not None:
+            self._write_ready_fut.set_result(False)
+            self._write_ready_fut = None
+
+    def data_received(self, data):
+        raise RuntimeError('Invalid state: reading should be paused')
+
+    def eof_received(self):
+        raise RuntimeError('Invalid state: reading should be paused')
+
+    async def restore(self):
+        self._transport.set_protocol(self._proto)
+        if self._should_resume_reading:
+            self._transport.resume_reading()
+        if self._write_ready_fut is not None:
+            # Nobody waits on it any more: the real protocol is back.
+            self._write_ready_fut.cancel()
+        if self._should_resume_writing:
+            self._proto.resume_writing()
 
 
 def _check_ssl_socket(sock):

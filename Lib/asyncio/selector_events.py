@@ -16,6 +16,7 @@ import warnings
 import weakref
 
 from . import base_events
+from . import constants
 from . import events
 from . import futures
 from . import protocols
@@ -516,26 +517,22 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
         else:
             fut.set_result((conn, address))
 
-    async def sock_sendfile(self, sock, file, offset=0, count=None, *,
-                            fallback=True):
-        """Send a file over sock by reading it in chunks."""
-        if not fallback:
-            from .exceptions import SendfileNotAvailableError
-            raise SendfileNotAvailableError(
-                'os.sendfile() is not available')
-        if offset:
-            file.seek(offset)
-        total = 0
-        while count is None or total < count:
-            size = 65536 if count is None else min(65536, count - total)
-            data = await self.run_in_executor(None, file.read, size)
-            if not data:
-                break
-            await self.sock_sendall(sock, data)
-            total += len(data)
-        if hasattr(file, 'seek'):
-            file.seek(offset + total)
-        return total
+    async def _sendfile_native(self, transp, file, offset, count):
+        """loop.sendfile() over a socket transport: the transport steps
+        aside (no reading, empty write buffer, unregistered) while
+        sock_sendfile() drives its socket."""
+        del self._transports[transp._sock_fd]
+        resume_reading = transp.is_reading()
+        transp.pause_reading()
+        await transp._make_empty_waiter()
+        try:
+            return await self.sock_sendfile(transp._sock, file, offset, count,
+                                            fallback=False)
+        finally:
+            transp._reset_empty_waiter()
+            if resume_reading:
+                transp.resume_reading()
+            self._transports[transp._sock_fd] = transp
 
     def _process_events(self, event_list):
         for key, mask in event_list:
@@ -705,6 +702,7 @@ class _SelectorSocketTransport(_SelectorTransport):
     """Stream transport over a connected socket, with a write buffer."""
 
     _start_tls_compatible = True
+    _sendfile_compatible = constants._SendfileMode.TRY_NATIVE
 
     def __init__(self, loop, sock, protocol, waiter=None, extra=None,
                  server=None):

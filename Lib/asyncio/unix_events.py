@@ -3,6 +3,7 @@
 __all__ = ('SelectorEventLoop', 'EventLoop')
 
 import errno
+import io
 import os
 import signal
 import stat
@@ -15,6 +16,7 @@ from . import base_events
 from . import base_subprocess
 from . import coroutines
 from . import events
+from . import exceptions
 from . import futures
 from . import selector_events
 from . import tasks
@@ -162,6 +164,107 @@ class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
             await transp._wait()
             raise
         return transp
+
+    async def _sock_sendfile_native(self, sock, file, offset, count):
+        """os.sendfile() from file's descriptor to sock, one call per
+        writable event; SendfileNotAvailableError when the file has no
+        descriptor or the OS has no sendfile."""
+        try:
+            os.sendfile
+        except AttributeError:
+            raise exceptions.SendfileNotAvailableError(
+                'os.sendfile() is not available')
+        try:
+            fileno = file.fileno()
+        except (AttributeError, io.UnsupportedOperation):
+            raise exceptions.SendfileNotAvailableError('not a regular file')
+        try:
+            fsize = os.fstat(fileno).st_size
+        except OSError:
+            raise exceptions.SendfileNotAvailableError('not a regular file')
+        blocksize = count if count else fsize
+        if not blocksize:
+            return 0
+        fut = self.create_future()
+        self._sock_sendfile_native_impl(fut, None, sock, fileno,
+                                        offset, count, blocksize, 0)
+        return await fut
+
+    def _sock_sendfile_native_impl(self, fut, registered_fd, sock, fileno,
+                                   offset, count, blocksize, total_sent):
+        """One os.sendfile() step.  registered_fd is the socket's fd when
+        this runs as its writer callback (None on the first call); the
+        writer is re-armed until count bytes (or EOF) are sent, and the
+        file position ends just after the last byte sent."""
+        fd = sock.fileno()
+        if registered_fd is not None:
+            self.remove_writer(registered_fd)
+        if fut.cancelled():
+            self._sock_sendfile_update_filepos(fileno, offset, total_sent)
+            return
+        if count:
+            blocksize = count - total_sent
+            if blocksize <= 0:
+                self._sock_sendfile_update_filepos(fileno, offset, total_sent)
+                fut.set_result(total_sent)
+                return
+        try:
+            sent = os.sendfile(fd, fileno, offset, blocksize)
+        except (BlockingIOError, InterruptedError):
+            sent = None
+        except OSError as exc:
+            self._sock_sendfile_update_filepos(fileno, offset, total_sent)
+            fut.set_exception(
+                self._sock_sendfile_error(exc, registered_fd, total_sent))
+            return
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._sock_sendfile_update_filepos(fileno, offset, total_sent)
+            fut.set_exception(exc)
+            return
+        if sent == 0:
+            # End of file.
+            self._sock_sendfile_update_filepos(fileno, offset, total_sent)
+            fut.set_result(total_sent)
+            return
+        if sent is not None:
+            offset += sent
+            total_sent += sent
+        if registered_fd is None:
+            self._sock_add_cancellation_callback(fut, sock)
+        self.add_writer(fd, self._sock_sendfile_native_impl, fut, fd, sock,
+                        fileno, offset, count, blocksize, total_sent)
+
+    @staticmethod
+    def _sock_sendfile_error(exc, registered_fd, total_sent):
+        """The exception an os.sendfile() OSError becomes: nothing sent
+        yet means the fallback may still do the job."""
+        if (registered_fd is not None and exc.errno == errno.ENOTCONN
+                and type(exc) is not ConnectionError):
+            # sendfile() reports a peer gone mid-transfer as ENOTCONN.
+            new_exc = ConnectionError('socket is not connected',
+                                      errno.ENOTCONN)
+            new_exc.__cause__ = exc
+            exc = new_exc
+        if total_sent == 0:
+            err = exceptions.SendfileNotAvailableError(
+                'os.sendfile call failed')
+            err.__cause__ = exc
+            return err
+        return exc
+
+    def _sock_sendfile_update_filepos(self, fileno, offset, total_sent):
+        if total_sent > 0:
+            os.lseek(fileno, offset, os.SEEK_SET)
+
+    def _sock_add_cancellation_callback(self, fut, sock):
+        def cb(fut):
+            if fut.cancelled():
+                fd = sock.fileno()
+                if fd != -1:
+                    self.remove_writer(fd)
+        fut.add_done_callback(cb)
 
     def _child_watcher_callback(self, pid, returncode, transp):
         transp._process_exited(returncode)
