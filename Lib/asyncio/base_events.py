@@ -17,6 +17,7 @@ import functools
 import heapq
 import itertools
 import os
+import socket
 import sys
 import threading
 import time
@@ -534,23 +535,19 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._default_executor = executor
 
     def _getaddrinfo_debug(self, host, port, family, type, proto, flags):
-        import socket
         return socket.getaddrinfo(host, port, family, type, proto, flags)
 
     async def getaddrinfo(self, host, port, *, family=0, type=0, proto=0,
                           flags=0):
-        import socket
         return await self.run_in_executor(
             None, socket.getaddrinfo, host, port, family, type, proto, flags)
 
     async def getnameinfo(self, sockaddr, flags=0):
-        import socket
         return await self.run_in_executor(
             None, socket.getnameinfo, sockaddr, flags)
 
     async def _ensure_resolved(self, address, *, family=0, type=0, proto=0,
                                flags=0):
-        import socket
         host, port = address[:2]
         info = _ipaddr_info(host, port, family, type, proto, *address[2:])
         if info is not None:
@@ -566,7 +563,6 @@ class BaseEventLoop(events.AbstractEventLoop):
             interleave=None, all_errors=False):
         """Open a stream connection to host:port (or use sock); return
         (transport, protocol)."""
-        import socket
         if server_hostname is not None and not ssl:
             raise ValueError('server_hostname is only meaningful with ssl')
         if server_hostname is None and ssl:
@@ -652,7 +648,6 @@ class BaseEventLoop(events.AbstractEventLoop):
         """Create, bind and connect one socket.  The attempt adds its own
         list to exceptions_seen and records there its failures (failed
         binds, then the error it raises)."""
-        import socket
         my_exceptions = []
         exceptions_seen.append(my_exceptions)
         family, type_, proto, _, address = addr_info
@@ -721,7 +716,6 @@ class BaseEventLoop(events.AbstractEventLoop):
             start_serving=True):
         """Listen on host:port (all interfaces if host is None or '');
         return a Server."""
-        import socket
         if isinstance(ssl, bool):
             raise TypeError('ssl argument must be an SSLContext or None')
         if ssl_handshake_timeout is not None and ssl is None:
@@ -750,12 +744,11 @@ class BaseEventLoop(events.AbstractEventLoop):
                 hosts = [host]
             else:
                 hosts = host
-            infos = []
-            for h in hosts:
-                infos.extend(await self._ensure_resolved(
-                    (h, port), family=family, type=socket.SOCK_STREAM,
-                    flags=flags))
-            infos = list(dict.fromkeys(infos))
+            # The hosts are resolved concurrently.
+            resolved = await tasks.gather(*[
+                self._create_server_getaddrinfo(h, port, family, flags)
+                for h in hosts])
+            infos = list(dict.fromkeys(itertools.chain.from_iterable(resolved)))
             completed = False
             try:
                 for af, socktype, proto, canonname, sa in infos:
@@ -768,8 +761,7 @@ class BaseEventLoop(events.AbstractEventLoop):
                         sock.setsockopt(socket.SOL_SOCKET,
                                         socket.SO_REUSEADDR, True)
                     if reuse_port:
-                        sock.setsockopt(socket.SOL_SOCKET,
-                                        socket.SO_REUSEPORT, 1)
+                        _set_reuseport(sock)
                     if keep_alive:
                         sock.setsockopt(socket.SOL_SOCKET,
                                         socket.SO_KEEPALIVE, True)
@@ -815,7 +807,6 @@ class BaseEventLoop(events.AbstractEventLoop):
     async def connect_accepted_socket(self, protocol_factory, sock, *,
                                       ssl=None, ssl_handshake_timeout=None,
                                       ssl_shutdown_timeout=None):
-        import socket
         if sock.type != socket.SOCK_STREAM:
             raise ValueError(f'A Stream Socket was expected, got {sock!r}')
         if ssl_handshake_timeout is not None and not ssl:
@@ -836,7 +827,6 @@ class BaseEventLoop(events.AbstractEventLoop):
                                        reuse_port=None,
                                        allow_broadcast=None, sock=None):
         """Create a datagram connection; return (transport, protocol)."""
-        import socket
         if sock is not None:
             if sock.type == socket.SOCK_STREAM:
                 raise ValueError(
@@ -864,6 +854,8 @@ class BaseEventLoop(events.AbstractEventLoop):
                 for addr in (local_addr, remote_addr):
                     if addr is not None and not isinstance(addr, str):
                         raise TypeError('string is expected')
+                if local_addr and local_addr[0] not in (0, '\x00'):
+                    _remove_stale_unix_socket(local_addr)
                 addr_pairs_info = (((family, proto),
                                     (local_addr, remote_addr)),)
             else:
@@ -898,8 +890,7 @@ class BaseEventLoop(events.AbstractEventLoop):
                     sock = socket.socket(family=family,
                                          type=socket.SOCK_DGRAM, proto=proto)
                     if reuse_port:
-                        sock.setsockopt(socket.SOL_SOCKET,
-                                        socket.SO_REUSEPORT, 1)
+                        _set_reuseport(sock)
                     if allow_broadcast:
                         sock.setsockopt(socket.SOL_SOCKET,
                                         socket.SO_BROADCAST, 1)
@@ -966,6 +957,14 @@ class BaseEventLoop(events.AbstractEventLoop):
             resume_cb.cancel()
             raise
         return ssl_protocol._app_transport
+
+    async def _create_server_getaddrinfo(self, host, port, family, flags):
+        infos = await self._ensure_resolved((host, port), family=family,
+                                            type=socket.SOCK_STREAM,
+                                            flags=flags)
+        if not infos:
+            raise OSError(f'getaddrinfo({host!r}) returned empty list')
+        return infos
 
     async def sendfile(self, transport, file, offset=0, count=None, *,
                        fallback=True):
@@ -1075,7 +1074,6 @@ class BaseEventLoop(events.AbstractEventLoop):
                 file.seek(offset + total_sent)
 
     def _check_sendfile_params(self, sock, file, offset, count):
-        import socket
         if 'b' not in getattr(file, 'mode', 'b'):
             raise ValueError('file should be opened in binary mode')
         if not sock.type == socket.SOCK_STREAM:
@@ -1438,10 +1436,48 @@ def _check_ssl_socket(sock):
         raise TypeError('Socket cannot be of type SSLSocket')
 
 
+def _remove_stale_unix_socket(path):
+    """Unlink a socket file left at path by an earlier process, so that
+    binding there works; anything but a socket is left alone."""
+    import stat
+    try:
+        if stat.S_ISSOCK(os.stat(path).st_mode):
+            os.remove(path)
+    except FileNotFoundError:
+        pass
+    except OSError as err:
+        # The directory may allow creating the socket but not this check.
+        logger.error('Unable to check or remove stale UNIX socket %r: %r',
+                     path, err)
+
+
+def _set_reuseport(sock):
+    """SO_REUSEPORT on, or ValueError where the platform lacks it."""
+    if not hasattr(socket, 'SO_REUSEPORT'):
+        raise ValueError('reuse_port not supported by socket module')
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    except OSError:
+        raise ValueError('reuse_port not supported by socket module, '
+                         'SO_REUSEPORT defined but not implemented.')
+
+
+def _set_nodelay(sock):
+    """Turn Nagle's algorithm off on a TCP socket (stream transports send
+    small writes at once)."""
+    if (hasattr(socket, 'TCP_NODELAY') and
+            sock.family in (socket.AF_INET, getattr(socket, 'AF_INET6', -1))
+            and sock.type == socket.SOCK_STREAM and
+            sock.proto == socket.IPPROTO_TCP):
+        try:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        except OSError:
+            pass
+
+
 def _ipaddr_info(host, port, family, type, proto, flowinfo=0, scopeid=0):
     """Return an addrinfo tuple when host is already a numeric address,
     so no resolver thread is needed; else None."""
-    import socket
     if not hasattr(socket, 'inet_pton'):
         return None
     if proto not in {0, socket.IPPROTO_TCP, socket.IPPROTO_UDP} or \

@@ -710,7 +710,7 @@ class _SelectorSocketTransport(_SelectorTransport):
         super().__init__(loop, sock, protocol, extra, server)
         self._eof = False
         self._empty_waiter = None
-        _set_nodelay(self._sock)
+        base_events._set_nodelay(self._sock)
         self._loop.call_soon(self._protocol.connection_made, self)
         self._loop.call_soon(self._add_reader, self._sock_fd,
                              self._read_ready)
@@ -998,15 +998,3 @@ class _SelectorDatagramTransport(_SelectorTransport,
             self._loop._remove_writer(self._sock_fd)
             if self._closing:
                 self._call_connection_lost(None)
-
-
-def _set_nodelay(sock):
-    import socket
-    if (hasattr(socket, 'TCP_NODELAY') and
-            sock.family in (socket.AF_INET, getattr(socket, 'AF_INET6', -1))
-            and sock.type == socket.SOCK_STREAM and
-            sock.proto == socket.IPPROTO_TCP):
-        try:
-            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        except OSError:
-            pass

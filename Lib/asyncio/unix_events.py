@@ -335,14 +335,7 @@ class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
             sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             # A stale socket file from an earlier server blocks bind().
             if path[0] not in (0, '\x00'):
-                try:
-                    if stat.S_ISSOCK(os.stat(path).st_mode):
-                        os.remove(path)
-                except FileNotFoundError:
-                    pass
-                except OSError as err:
-                    logger.error('Unable to check or remove stale UNIX '
-                                 'socket %r: %r', path, err)
+                base_events._remove_stale_unix_socket(path)
             try:
                 sock.bind(path)
             except OSError as exc:
