@@ -5,6 +5,7 @@ __all__ = ('SelectorEventLoop', 'EventLoop')
 import errno
 import io
 import os
+import selectors
 import signal
 import stat
 import subprocess
@@ -423,6 +424,20 @@ def _watch_child(loop, pid, callback, *args):
     thread.start()
 
 
+def _pipe_state(transport, event):
+    """The repr word for a pipe transport: 'polling' or 'idle' (whether
+    the loop's selector watches its fd for event), 'open' once the loop
+    has no selector, 'closed' once the pipe is gone."""
+    if transport._pipe is None:
+        return 'closed'
+    selector = getattr(transport._loop, '_selector', None)
+    if selector is None:
+        return 'open'
+    polling = selector_events._test_selector_event(
+        selector, transport._fileno, event)
+    return 'polling' if polling else 'idle'
+
+
 class _UnixReadPipeTransport(transports.ReadTransport):
     """Reads a pipe, FIFO or character device without blocking."""
 
@@ -470,6 +485,7 @@ class _UnixReadPipeTransport(transports.ReadTransport):
         elif self._closing:
             info.append('closing')
         info.append(f'fd={self._fileno}')
+        info.append(_pipe_state(self, selectors.EVENT_READ))
         return '<{}>'.format(' '.join(info))
 
     def _read_ready(self):
@@ -587,7 +603,10 @@ class _UnixWritePipeTransport(transports._FlowControlMixin,
         elif self._closing:
             info.append('closing')
         info.append(f'fd={self._fileno}')
-        info.append(f'bufsize={self.get_write_buffer_size()}')
+        state = _pipe_state(self, selectors.EVENT_WRITE)
+        info.append(state)
+        if state in ('polling', 'idle'):
+            info.append(f'bufsize={self.get_write_buffer_size()}')
         return '<{}>'.format(' '.join(info))
 
     def get_write_buffer_size(self):

@@ -1,6 +1,6 @@
-"""asyncio's create_server() and create_datagram_endpoint() edge cases as
-CPython handles them: an empty resolver answer, reuse_port where
-SO_REUSEPORT is missing, a stale AF_UNIX datagram socket file."""
+"""asyncio's endpoints as CPython handles them: create_server() with an
+empty resolver answer, reuse_port where SO_REUSEPORT is missing, a stale
+AF_UNIX datagram socket file, the state words of pipe transports' reprs."""
 
 import asyncio
 import os
@@ -65,6 +65,32 @@ class Endpoints(unittest.TestCase):
             self.run_loop(self.loop.create_datagram_endpoint(
                 asyncio.DatagramProtocol, path, family=socket.AF_UNIX))
         self.assertTrue(os.path.isfile(path))
+
+
+class PipeTransportRepr(unittest.TestCase):
+
+    def test_states(self):
+        loop = asyncio.new_event_loop()
+        rfd, wfd = os.pipe()
+        rpipe, wpipe = open(rfd, "rb", 0), open(wfd, "wb", 0)
+        self.addCleanup(rpipe.close)
+        self.addCleanup(wpipe.close)
+
+        async def connect():
+            r, _ = await loop.connect_read_pipe(asyncio.Protocol, rpipe)
+            w, _ = await loop.connect_write_pipe(asyncio.Protocol, wpipe)
+            return r, w
+
+        rt, wt = loop.run_until_complete(connect())
+        self.assertEqual(repr(rt), f"<_UnixReadPipeTransport fd={rfd} polling>")
+        self.assertEqual(repr(wt),
+                         f"<_UnixWritePipeTransport fd={wfd} idle bufsize=0>")
+        rt.pause_reading()
+        self.assertEqual(repr(rt), f"<_UnixReadPipeTransport fd={rfd} idle>")
+        loop.close()
+        self.assertEqual(repr(rt), f"<_UnixReadPipeTransport fd={rfd} open>")
+        self.assertEqual(repr(wt), f"<_UnixWritePipeTransport fd={wfd} open>")
+        rt._pipe = wt._pipe = None      # the pipes are closed above
 
 
 if __name__ == "__main__":

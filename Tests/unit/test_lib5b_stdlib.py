@@ -152,5 +152,25 @@ class TracebackStack(unittest.TestCase):
             "chain=True, **kwargs)")
 
 
+class AsyncioPurePythonNames(unittest.TestCase):
+
+    def test_event_loop_lookups(self):
+        import asyncio
+        from asyncio import events
+        self.assertIs(events._py__get_running_loop, events._get_running_loop)
+        self.assertIs(events._py_get_event_loop, events.get_event_loop)
+
+        async def main():
+            return (events._py_get_running_loop(),
+                    events._py__get_running_loop())
+
+        loop = asyncio.new_event_loop()
+        try:
+            self.assertEqual(loop.run_until_complete(main()), (loop, loop))
+        finally:
+            loop.close()
+        self.assertIsNone(events._py__get_running_loop())
+
+
 if __name__ == "__main__":
     unittest.main()
