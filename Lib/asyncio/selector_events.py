@@ -12,6 +12,7 @@ import errno
 import functools
 import os
 import selectors
+import socket
 import warnings
 import weakref
 
@@ -347,11 +348,13 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
             self.remove_writer(fd)
 
     def _sock_io_ready(self, fut, sock, op, *args):
-        """Retry op(*args) now that the socket is ready."""
+        """Retry sock.<op>(*args) now that the socket is ready.  The
+        method is looked up on every try, as CPython does (a socket
+        wrapper may replace it meanwhile)."""
         if fut.done():
             return
         try:
-            result = op(*args)
+            result = getattr(sock, op)(*args)
         except (BlockingIOError, InterruptedError):
             return
         except (SystemExit, KeyboardInterrupt):
@@ -362,9 +365,11 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
             fut.set_result(result)
 
     async def _sock_read_op(self, sock, op, *args):
+        """Run sock.<op>(*args) (op is a method name), waiting for the
+        socket to become readable while it would block."""
         self._check_nonblocking(sock)
         try:
-            return op(*args)
+            return getattr(sock, op)(*args)
         except (BlockingIOError, InterruptedError):
             pass
         fut = self.create_future()
@@ -376,18 +381,18 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
 
     async def sock_recv(self, sock, n):
         """Receive up to n bytes from the non-blocking socket sock."""
-        return await self._sock_read_op(sock, sock.recv, n)
+        return await self._sock_read_op(sock, 'recv', n)
 
     async def sock_recv_into(self, sock, buf):
-        return await self._sock_read_op(sock, sock.recv_into, buf)
+        return await self._sock_read_op(sock, 'recv_into', buf)
 
     async def sock_recvfrom(self, sock, bufsize):
-        return await self._sock_read_op(sock, sock.recvfrom, bufsize)
+        return await self._sock_read_op(sock, 'recvfrom', bufsize)
 
     async def sock_recvfrom_into(self, sock, buf, nbytes=0):
         if not nbytes:
             nbytes = len(buf)
-        return await self._sock_read_op(sock, sock.recvfrom_into, buf,
+        return await self._sock_read_op(sock, 'recvfrom_into', buf,
                                         nbytes)
 
     async def sock_sendall(self, sock, data):
@@ -435,7 +440,7 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
         except (BlockingIOError, InterruptedError):
             pass
         fut = self.create_future()
-        self._wait_writable(sock, fut, self._sock_io_ready, sock.sendto,
+        self._wait_writable(sock, fut, self._sock_io_ready, 'sendto',
                             data, address)
         try:
             return await fut
@@ -444,7 +449,6 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
 
     async def sock_connect(self, sock, address):
         """Connect sock to address (resolving host names first)."""
-        import socket
         self._check_nonblocking(sock)
         if sock.family != getattr(socket, 'AF_UNIX', None):
             resolved = await self._ensure_resolved(
@@ -473,7 +477,6 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
             fut = None
 
     def _sock_connect_cb(self, fut, sock, address):
-        import socket
         if fut.done():
             return
         try:
@@ -862,7 +865,6 @@ class _SelectorSocketTransport(_SelectorTransport):
                 if self._closing:
                     self._call_connection_lost(None)
                 elif self._eof:
-                    import socket
                     self._sock.shutdown(socket.SHUT_WR)
 
     def write_eof(self):
@@ -870,7 +872,6 @@ class _SelectorSocketTransport(_SelectorTransport):
             return
         self._eof = True
         if not self._buffer:
-            import socket
             self._sock.shutdown(socket.SHUT_WR)
 
     def writelines(self, list_of_data):

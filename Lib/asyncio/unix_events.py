@@ -7,6 +7,7 @@ import io
 import os
 import selectors
 import signal
+import socket
 import stat
 import subprocess
 import sys
@@ -274,7 +275,6 @@ class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
             self, protocol_factory, path=None, *, ssl=None, sock=None,
             server_hostname=None, ssl_handshake_timeout=None,
             ssl_shutdown_timeout=None):
-        import socket
         if ssl:
             # A Unix socket has no host name to check the certificate of.
             if server_hostname is None:
@@ -319,7 +319,6 @@ class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
             self, protocol_factory, path=None, *, sock=None, backlog=100,
             ssl=None, ssl_handshake_timeout=None, ssl_shutdown_timeout=None,
             start_serving=True, cleanup_socket=True):
-        import socket
         if isinstance(ssl, bool):
             raise TypeError('ssl argument must be an SSLContext or None')
         if ssl_handshake_timeout is not None and not ssl:
@@ -536,7 +535,12 @@ class _UnixReadPipeTransport(transports.ReadTransport):
             self._pipe.close()
 
     def _fatal_error(self, exc, message='Fatal error on pipe transport'):
-        if not isinstance(exc, OSError):
+        # EIO is how a pty reports that its other side closed: not worth
+        # the exception handler (logged in debug mode only).
+        if isinstance(exc, OSError) and exc.errno == errno.EIO:
+            if self._loop.get_debug():
+                logger.debug("%r: %s", self, message, exc_info=True)
+        else:
             self._loop.call_exception_handler({
                 'message': message,
                 'exception': exc,
@@ -713,7 +717,12 @@ class _UnixWritePipeTransport(transports._FlowControlMixin,
         self._close(None)
 
     def _fatal_error(self, exc, message='Fatal error on pipe transport'):
-        if not isinstance(exc, OSError):
+        # An OSError (a reader gone: EPIPE...) is the peer's doing, logged
+        # in debug mode only.
+        if isinstance(exc, OSError):
+            if self._loop.get_debug():
+                logger.debug("%r: %s", self, message, exc_info=True)
+        else:
             self._loop.call_exception_handler({
                 'message': message,
                 'exception': exc,

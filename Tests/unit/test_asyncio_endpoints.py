@@ -93,5 +93,59 @@ class PipeTransportRepr(unittest.TestCase):
         rt._pipe = wt._pipe = None      # the pipes are closed above
 
 
+class ReadPipeErrors(unittest.TestCase):
+
+    def read_error(self, errno_value):
+        """The contexts the exception handler got when reading the pipe
+        failed with errno_value."""
+        loop = asyncio.new_event_loop()
+        self.addCleanup(loop.close)
+        seen = []
+        loop.set_exception_handler(lambda loop, context: seen.append(context))
+        rfd, wfd = os.pipe()
+        self.addCleanup(os.close, wfd)
+        transport, _ = loop.run_until_complete(loop.connect_read_pipe(
+            asyncio.Protocol, open(rfd, "rb", 0)))
+        with mock.patch("os.read", side_effect=OSError(errno_value, "x")):
+            transport._read_ready()
+        loop.run_until_complete(asyncio.sleep(0))
+        self.assertTrue(transport.is_closing())
+        return seen
+
+    def test_oserror_reaches_exception_handler(self):
+        import errno
+        seen = self.read_error(errno.EBADF)
+        self.assertEqual([c["message"] for c in seen],
+                         ["Fatal read error on pipe transport"])
+        self.assertEqual(seen[0]["exception"].errno, errno.EBADF)
+
+    def test_eio_is_quiet(self):
+        import errno
+        self.assertEqual(self.read_error(errno.EIO), [])
+
+
+class SockSendtoRetry(unittest.TestCase):
+
+    def test_method_looked_up_on_retry(self):
+        loop = asyncio.new_event_loop()
+        self.addCleanup(loop.close)
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as server, \
+                socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as client:
+            server.bind(("127.0.0.1", 0))
+            client.setblocking(False)
+            wrapper = mock.Mock(spec=["fileno", "gettimeout", "sendto"])
+            wrapper.fileno = client.fileno
+            wrapper.gettimeout = client.gettimeout
+            wrapper.sendto.side_effect = BlockingIOError
+
+            async def send():
+                loop.call_soon(setattr, wrapper, "sendto", client.sendto)
+                return await asyncio.wait_for(loop.sock_sendto(
+                    wrapper, b"ping", server.getsockname()), 5)
+
+            self.assertEqual(loop.run_until_complete(send()), 4)
+            self.assertEqual(server.recv(10), b"ping")
+
+
 if __name__ == "__main__":
     unittest.main()
