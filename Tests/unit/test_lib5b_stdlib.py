@@ -172,5 +172,27 @@ class AsyncioPurePythonNames(unittest.TestCase):
         self.assertIsNone(events._py__get_running_loop())
 
 
+class AsyncioSubprocessClose(unittest.TestCase):
+
+    def test_close_does_not_kill_an_exited_child(self):
+        import asyncio
+        from unittest import mock
+
+        async def exited_then_closed():
+            loop = asyncio.get_running_loop()
+            transport, _ = await loop.subprocess_exec(
+                asyncio.SubprocessProtocol, sys.executable, "-c",
+                "import time; time.sleep(30)")
+            proc = transport.get_extra_info("subprocess")
+            proc.kill()
+            proc.wait()                 # the transport has not heard yet
+            proc.kill = mock.Mock()
+            transport.close()
+            return proc.kill.called
+
+        with mock.patch("asyncio.unix_events.logger"):
+            self.assertFalse(asyncio.run(exited_then_closed()))
+
+
 if __name__ == "__main__":
     unittest.main()
