@@ -559,11 +559,14 @@ class DocTestFinder:
             return module is owner
         if inspect.isfunction(obj):
             return module.__dict__ is obj.__globals__
-        if inspect.ismethoddescriptor(obj):
-            objclass = getattr(obj, '__objclass__', None)
-            obj_mod = getattr(objclass, '__module__', None)
-            if obj_mod is None:
-                obj_mod = getattr(obj, '__module__', None)
+        if inspect.ismethoddescriptor(obj) or inspect.ismethodwrapper(obj):
+            if hasattr(obj, '__objclass__'):
+                obj_mod = obj.__objclass__.__module__
+            elif hasattr(obj, '__module__'):
+                obj_mod = obj.__module__
+            else:
+                # Nothing tells where it came from: keep it.
+                return True
             return module.__name__ == obj_mod
         if inspect.isclass(obj) or hasattr(obj, '__module__'):
             return module.__name__ == obj.__module__

@@ -20,7 +20,14 @@ __all__ = ['extract_stack', 'extract_tb', 'format_exception',
            'walk_stack', 'walk_tb', 'print_list']
 
 
-_sentinel = object()
+class _Sentinel:
+    """The default of value and tb: they are taken from exc."""
+
+    def __repr__(self):
+        return "<implicit>"
+
+
+_sentinel = _Sentinel()
 
 # A run of identical frames longer than this is summarised in one line.
 _RECURSIVE_CUTOFF = 3
@@ -266,10 +273,16 @@ class FrameSummary:
 
 
 def walk_stack(f):
-    """Yield (frame, lineno) from frame f (the caller's by default) back
-    through its callers."""
+    """An iterator of (frame, lineno) from frame f (the caller's by
+    default) back through its callers."""
+    # The caller's frame is found now: inside a generator, f_back would
+    # be whoever first advances it.
     if f is None:
         f = sys._getframe().f_back
+    return _walk_frames(f)
+
+
+def _walk_frames(f):
     while f is not None:
         yield f, f.f_lineno
         f = f.f_back

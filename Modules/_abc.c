@@ -384,6 +384,12 @@ apply_abc_tpflags(PyObject *cls)
     if (value == (unsigned long)-1 && PyErr_Occurred()) {
         return -1;
     }
+    if ((value & COLLECTION_FLAGS) == COLLECTION_FLAGS) {
+        PyErr_SetString(PyExc_TypeError,
+                        "__abc_tpflags__ cannot be both Py_TPFLAGS_SEQUENCE "
+                        "and Py_TPFLAGS_MAPPING");
+        return -1;
+    }
     PyTypeObject *type = (PyTypeObject *)cls;
     BEGIN_TYPE_LOCK();
     type->tp_flags = (type->tp_flags & ~COLLECTION_FLAGS)

@@ -462,13 +462,15 @@ deque_reverse(PyObject *self, PyObject *Py_UNUSED(ignored))
    Calls `visit` for each position i in [start, stop) whose item compares
    equal to `value`; visit returns 1 to stop, 0 to go on, -1 on error.
    The comparison runs with a strong reference to the item, and a
-   mutation seen afterwards raises RuntimeError.  Returns 1 if stopped,
+   mutation seen afterwards raises `mutated_exc` (RuntimeError, but
+   IndexError for remove(), as CPython does).  Returns 1 if stopped,
    0 if the range was exhausted, -1 on error. */
 typedef int (*match_visitor)(Py_ssize_t i, void *arg);
 
 static int
-deque_search(dequeobject *d, PyObject *value, Py_ssize_t start,
-             Py_ssize_t stop, match_visitor visit, void *arg)
+deque_search_raising(dequeobject *d, PyObject *value, Py_ssize_t start,
+                     Py_ssize_t stop, match_visitor visit, void *arg,
+                     PyObject *mutated_exc)
 {
     int result = 0;
     Py_BEGIN_CRITICAL_SECTION(d);
@@ -482,8 +484,7 @@ deque_search(dequeobject *d, PyObject *value, Py_ssize_t start,
             break;
         }
         if (d->state != state) {
-            PyErr_SetString(PyExc_RuntimeError,
-                            "deque mutated during iteration");
+            PyErr_SetString(mutated_exc, "deque mutated during iteration");
             result = -1;
             break;
         }
@@ -497,6 +498,14 @@ deque_search(dequeobject *d, PyObject *value, Py_ssize_t start,
     }
     Py_END_CRITICAL_SECTION();
     return result;
+}
+
+static int
+deque_search(dequeobject *d, PyObject *value, Py_ssize_t start,
+             Py_ssize_t stop, match_visitor visit, void *arg)
+{
+    return deque_search_raising(d, value, start, stop, visit, arg,
+                                PyExc_RuntimeError);
 }
 
 static int
@@ -616,7 +625,8 @@ deque_remove(PyObject *self, PyObject *value)
     PyObject *removed = NULL;
     int rc;
     Py_BEGIN_CRITICAL_SECTION(d);
-    rc = deque_search(d, value, 0, PY_SSIZE_T_MAX, found_visit, &where);
+    rc = deque_search_raising(d, value, 0, PY_SSIZE_T_MAX, found_visit,
+                              &where, PyExc_IndexError);
     if (rc == 1) {
         removed = remove_at_locked(d, where);
     }
@@ -960,13 +970,11 @@ static PyObject *
 deque_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     dequeobject *d = (dequeobject *)self;
-    PyObject *state = NULL;
-    if (PyObject_GetOptionalAttrString(self, "__dict__", &state) < 0) {
+    /* object.__getstate__ covers both the instance dict and the slots
+       of a subclass (None when there is neither). */
+    PyObject *state = _PyObject_GetState(self);
+    if (state == NULL) {
         return NULL;
-    }
-    if (state == NULL || (PyDict_Check(state) && PyDict_GET_SIZE(state) == 0)) {
-        Py_XDECREF(state);
-        state = Py_NewRef(Py_None);
     }
     PyObject *it = PyObject_GetIter(self);
     if (it == NULL) {
@@ -1205,9 +1213,54 @@ dequeiter_length_hint(PyObject *self, PyObject *Py_UNUSED(ignored))
     return PyLong_FromSsize_t(n);
 }
 
+/* (type, (deque, consumed)): unpickling rebuilds an iterator over the
+   deque and skips the items already produced.  The counter is read
+   inside the deque's critical section, like every step. */
+static PyObject *
+dequeiter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    dequeiterobject *it = (dequeiterobject *)self;
+    Py_ssize_t consumed;
+    Py_BEGIN_CRITICAL_SECTION(it->deque);
+    consumed = it->deque->len - it->counter;
+    Py_END_CRITICAL_SECTION();
+    return Py_BuildValue("O(On)", Py_TYPE(it), it->deque, consumed);
+}
+
+/* _deque_iterator(deque, index=0) and its reverse twin: an iterator
+   positioned `index` items from its starting end (CPython's signature,
+   used by unpickling). */
+static PyObject *
+dequeiter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    PyObject *deque;
+    Py_ssize_t index = 0;
+    if (!_PyArg_NoKeywords(type->tp_name, kwds) ||
+        !PyArg_ParseTuple(args, "O!|n:_deque_iterator", &Deque_Type, &deque,
+                          &index)) {
+        return NULL;
+    }
+    dequeiterobject *it = (dequeiterobject *)make_iterator(
+        type, (dequeobject *)deque);
+    if (it == NULL) {
+        return NULL;
+    }
+    /* Fresh iterator, not yet shared: only the deque needs locking. */
+    Py_BEGIN_CRITICAL_SECTION(deque);
+    if (index > 0) {
+        Py_ssize_t skip = index < it->counter ? index : it->counter;
+        it->index += skip;
+        it->counter -= skip;
+    }
+    Py_END_CRITICAL_SECTION();
+    return (PyObject *)it;
+}
+
 static PyMethodDef dequeiter_methods[] = {
     {"__length_hint__", dequeiter_length_hint, METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", dequeiter_reduce, METH_NOARGS,
+     "Return state information for pickling."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1221,6 +1274,7 @@ static PyTypeObject DequeIter_Type = {
     .tp_iter = PyObject_SelfIter,
     .tp_iternext = dequeiter_next,
     .tp_methods = dequeiter_methods,
+    .tp_new = dequeiter_new,
 };
 
 static PyTypeObject DequeRevIter_Type = {
@@ -1233,6 +1287,7 @@ static PyTypeObject DequeRevIter_Type = {
     .tp_iter = PyObject_SelfIter,
     .tp_iternext = dequereviter_next,
     .tp_methods = dequeiter_methods,
+    .tp_new = dequeiter_new,
 };
 
 /* ---- _tuplegetter --------------------------------------------------- */

@@ -17,6 +17,7 @@ import functools
 import heapq
 import itertools
 import os
+import socket
 import sys
 import threading
 import time
@@ -534,23 +535,19 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._default_executor = executor
 
     def _getaddrinfo_debug(self, host, port, family, type, proto, flags):
-        import socket
         return socket.getaddrinfo(host, port, family, type, proto, flags)
 
     async def getaddrinfo(self, host, port, *, family=0, type=0, proto=0,
                           flags=0):
-        import socket
         return await self.run_in_executor(
             None, socket.getaddrinfo, host, port, family, type, proto, flags)
 
     async def getnameinfo(self, sockaddr, flags=0):
-        import socket
         return await self.run_in_executor(
             None, socket.getnameinfo, sockaddr, flags)
 
     async def _ensure_resolved(self, address, *, family=0, type=0, proto=0,
                                flags=0):
-        import socket
         host, port = address[:2]
         info = _ipaddr_info(host, port, family, type, proto, *address[2:])
         if info is not None:
@@ -566,7 +563,6 @@ class BaseEventLoop(events.AbstractEventLoop):
             interleave=None, all_errors=False):
         """Open a stream connection to host:port (or use sock); return
         (transport, protocol)."""
-        import socket
         if server_hostname is not None and not ssl:
             raise ValueError('server_hostname is only meaningful with ssl')
         if server_hostname is None and ssl:
@@ -652,7 +648,6 @@ class BaseEventLoop(events.AbstractEventLoop):
         """Create, bind and connect one socket.  The attempt adds its own
         list to exceptions_seen and records there its failures (failed
         binds, then the error it raises)."""
-        import socket
         my_exceptions = []
         exceptions_seen.append(my_exceptions)
         family, type_, proto, _, address = addr_info
@@ -721,7 +716,6 @@ class BaseEventLoop(events.AbstractEventLoop):
             start_serving=True):
         """Listen on host:port (all interfaces if host is None or '');
         return a Server."""
-        import socket
         if isinstance(ssl, bool):
             raise TypeError('ssl argument must be an SSLContext or None')
         if ssl_handshake_timeout is not None and ssl is None:
@@ -750,12 +744,11 @@ class BaseEventLoop(events.AbstractEventLoop):
                 hosts = [host]
             else:
                 hosts = host
-            infos = []
-            for h in hosts:
-                infos.extend(await self._ensure_resolved(
-                    (h, port), family=family, type=socket.SOCK_STREAM,
-                    flags=flags))
-            infos = list(dict.fromkeys(infos))
+            # The hosts are resolved concurrently.
+            resolved = await tasks.gather(*[
+                self._create_server_getaddrinfo(h, port, family, flags)
+                for h in hosts])
+            infos = list(dict.fromkeys(itertools.chain.from_iterable(resolved)))
             completed = False
             try:
                 for af, socktype, proto, canonname, sa in infos:
@@ -768,8 +761,7 @@ class BaseEventLoop(events.AbstractEventLoop):
                         sock.setsockopt(socket.SOL_SOCKET,
                                         socket.SO_REUSEADDR, True)
                     if reuse_port:
-                        sock.setsockopt(socket.SOL_SOCKET,
-                                        socket.SO_REUSEPORT, 1)
+                        _set_reuseport(sock)
                     if keep_alive:
                         sock.setsockopt(socket.SOL_SOCKET,
                                         socket.SO_KEEPALIVE, True)
@@ -815,7 +807,6 @@ class BaseEventLoop(events.AbstractEventLoop):
     async def connect_accepted_socket(self, protocol_factory, sock, *,
                                       ssl=None, ssl_handshake_timeout=None,
                                       ssl_shutdown_timeout=None):
-        import socket
         if sock.type != socket.SOCK_STREAM:
             raise ValueError(f'A Stream Socket was expected, got {sock!r}')
         if ssl_handshake_timeout is not None and not ssl:
@@ -836,7 +827,6 @@ class BaseEventLoop(events.AbstractEventLoop):
                                        reuse_port=None,
                                        allow_broadcast=None, sock=None):
         """Create a datagram connection; return (transport, protocol)."""
-        import socket
         if sock is not None:
             if sock.type == socket.SOCK_STREAM:
                 raise ValueError(
@@ -864,6 +854,8 @@ class BaseEventLoop(events.AbstractEventLoop):
                 for addr in (local_addr, remote_addr):
                     if addr is not None and not isinstance(addr, str):
                         raise TypeError('string is expected')
+                if local_addr and local_addr[0] not in (0, '\x00'):
+                    _remove_stale_unix_socket(local_addr)
                 addr_pairs_info = (((family, proto),
                                     (local_addr, remote_addr)),)
             else:
@@ -898,8 +890,7 @@ class BaseEventLoop(events.AbstractEventLoop):
                     sock = socket.socket(family=family,
                                          type=socket.SOCK_DGRAM, proto=proto)
                     if reuse_port:
-                        sock.setsockopt(socket.SOL_SOCKET,
-                                        socket.SO_REUSEPORT, 1)
+                        _set_reuseport(sock)
                     if allow_broadcast:
                         sock.setsockopt(socket.SOL_SOCKET,
                                         socket.SO_BROADCAST, 1)
@@ -967,43 +958,139 @@ class BaseEventLoop(events.AbstractEventLoop):
             raise
         return ssl_protocol._app_transport
 
+    async def _create_server_getaddrinfo(self, host, port, family, flags):
+        infos = await self._ensure_resolved((host, port), family=family,
+                                            type=socket.SOCK_STREAM,
+                                            flags=flags)
+        if not infos:
+            raise OSError(f'getaddrinfo({host!r}) returned empty list')
+        return infos
+
     async def sendfile(self, transport, file, offset=0, count=None, *,
                        fallback=True):
-        """Send file over transport by reading it in chunks; return the
-        number of bytes sent."""
+        """Send file over transport; return the number of bytes sent.
+
+        The transport's _sendfile_compatible says whether the OS sendfile
+        may be tried (TRY_NATIVE), only the read-and-write fallback works
+        (FALLBACK), or neither (UNSUPPORTED, the default)."""
         if transport.is_closing():
             raise RuntimeError('Transport is closing')
+        mode = getattr(transport, '_sendfile_compatible',
+                       constants._SendfileMode.UNSUPPORTED)
+        if mode is constants._SendfileMode.UNSUPPORTED:
+            raise RuntimeError(
+                f'sendfile is not supported for transport {transport!r}')
+        if mode is constants._SendfileMode.TRY_NATIVE:
+            try:
+                return await self._sendfile_native(transport, file,
+                                                   offset, count)
+            except exceptions.SendfileNotAvailableError:
+                if not fallback:
+                    raise
         if not fallback:
-            raise exceptions.SendfileNotAvailableError(
+            raise RuntimeError(
                 f'fallback is disabled and native sendfile is not '
                 f'supported for transport {transport!r}')
-        if not isinstance(offset, int):
-            raise TypeError(f'offset must be a non-negative integer '
-                            f'(got {offset!r})')
-        if count is not None and (not isinstance(count, int) or count <= 0):
-            raise ValueError(f'count must be a positive integer '
-                             f'(got {count!r})')
-        if offset < 0:
-            raise ValueError(f'offset must be a non-negative integer '
-                             f'(got {offset!r})')
+        return await self._sendfile_fallback(transport, file, offset, count)
+
+    async def _sendfile_native(self, transp, file, offset, count):
+        raise exceptions.SendfileNotAvailableError(
+            'sendfile syscall is not supported')
+
+    async def _sendfile_fallback(self, transp, file, offset, count):
+        """Copy the file through transp.write() in blocks, waiting for the
+        transport's write buffer to drain between blocks."""
         if offset:
             file.seek(offset)
-        protocol = transport.get_protocol()
-        total = 0
-        while count is None or total < count:
-            size = constants.SENDFILE_FALLBACK_READBUFFER_SIZE
-            if count is not None:
-                size = min(size, count - total)
-            data = await self.run_in_executor(None, file.read, size)
-            if not data:
-                break
-            transport.write(data)
-            total += len(data)
-            drain = getattr(protocol, '_drain_helper', None)
-            if drain is not None:
-                await drain()
-        file.seek(offset + total)
-        return total
+        total_sent = 0
+        proto = _SendfileFallbackProtocol(transp)
+        try:
+            async for block in self._file_blocks(file, count, 16384):
+                await proto.drain()
+                transp.write(block)
+                total_sent += len(block)
+            return total_sent
+        finally:
+            if total_sent > 0 and hasattr(file, 'seek'):
+                file.seek(offset + total_sent)
+            await proto.restore()
+
+    async def _file_blocks(self, file, count, bufsize):
+        """Yield views of successive blocks read from file (in the default
+        executor) until EOF or until count bytes (None: no limit) were
+        read.  Each view is valid until the next one is requested."""
+        blocksize = min(count, bufsize) if count else bufsize
+        buf = bytearray(blocksize)
+        produced = 0
+        while True:
+            if count:
+                blocksize = min(count - produced, blocksize)
+                if blocksize <= 0:
+                    return
+            view = memoryview(buf)[:blocksize]
+            read = await self.run_in_executor(None, file.readinto, view)
+            if not read:
+                return
+            produced += read
+            yield view[:read]
+
+    async def sock_sendfile(self, sock, file, offset=0, count=None, *,
+                            fallback=True):
+        """Send file over the non-blocking stream socket sock; return the
+        number of bytes sent.  os.sendfile() is used where the loop and
+        the file allow it, else (if fallback) the file is read and sent
+        in blocks."""
+        if self._debug and sock.gettimeout() != 0:
+            raise ValueError('the socket must be non-blocking')
+        _check_ssl_socket(sock)
+        self._check_sendfile_params(sock, file, offset, count)
+        try:
+            return await self._sock_sendfile_native(sock, file,
+                                                    offset, count)
+        except exceptions.SendfileNotAvailableError:
+            if not fallback:
+                raise
+        return await self._sock_sendfile_fallback(sock, file,
+                                                  offset, count)
+
+    async def _sock_sendfile_native(self, sock, file, offset, count):
+        # Loops with an OS sendfile override this.
+        raise exceptions.SendfileNotAvailableError(
+            f'syscall sendfile is not available for socket {sock!r} '
+            f'and file {file!r} combination')
+
+    async def _sock_sendfile_fallback(self, sock, file, offset, count):
+        if offset:
+            file.seek(offset)
+        total_sent = 0
+        try:
+            async for block in self._file_blocks(
+                    file, count, constants.SENDFILE_FALLBACK_READBUFFER_SIZE):
+                await self.sock_sendall(sock, block)
+                total_sent += len(block)
+            return total_sent
+        finally:
+            if total_sent > 0 and hasattr(file, 'seek'):
+                file.seek(offset + total_sent)
+
+    def _check_sendfile_params(self, sock, file, offset, count):
+        if 'b' not in getattr(file, 'mode', 'b'):
+            raise ValueError('file should be opened in binary mode')
+        if not sock.type == socket.SOCK_STREAM:
+            raise ValueError('only SOCK_STREAM type sockets are supported')
+        if count is not None:
+            if not isinstance(count, int):
+                raise TypeError(
+                    f'count must be a positive integer (got {count!r})')
+            if count <= 0:
+                raise ValueError(
+                    f'count must be a positive integer (got {count!r})')
+        if not isinstance(offset, int):
+            raise TypeError(
+                f'offset must be a non-negative integer (got {offset!r})')
+        if offset < 0:
+            raise ValueError(
+                f'offset must be a non-negative integer (got {offset!r})')
 
     async def connect_read_pipe(self, protocol_factory, pipe):
         protocol = protocol_factory()
@@ -1281,16 +1368,116 @@ def _interleave_addrinfos(addrinfos, first_address_family_count=1):
     return reordered
 
 
+class _SendfileFallbackProtocol:
+    """Stands in for a transport's protocol while loop.sendfile() writes
+    through it: reading is paused, pause_writing()/resume_writing() gate
+    drain(), and connection_lost() reaches the real protocol.  restore()
+    gives the transport back to the real protocol."""
+
+    def __init__(self, transp):
+        self._transport = transp
+        self._proto = transp.get_protocol()
+        self._should_resume_reading = transp.is_reading()
+        self._should_resume_writing = transp._protocol_paused
+        transp.pause_reading()
+        transp.set_protocol(self)
+        if self._should_resume_writing:
+            self._write_ready_fut = self._transport._loop.create_future()
+        else:
+            self._write_ready_fut = None
+
+    async def drain(self):
+        if self._transport.is_closing():
+            raise ConnectionError('Connection closed by peer')
+        fut = self._write_ready_fut
+        if fut is not None:
+            await fut
+
+    def connection_made(self, transport):
+        raise RuntimeError('Invalid state: connection should have been '
+                           'established already.')
+
+    def connection_lost(self, exc):
+        if self._write_ready_fut is not None:
+            self._write_ready_fut.set_exception(
+                exc if exc is not None
+                else ConnectionError('Connection is closed by peer'))
+        self._proto.connection_lost(exc)
+
+    def pause_writing(self):
+        if self._write_ready_fut is None:
+            self._write_ready_fut = self._transport._loop.create_future()
+
+    def resume_writing(self):
+        if self._write_ready_fut is not None:
+            self._write_ready_fut.set_result(False)
+            self._write_ready_fut = None
+
+    def data_received(self, data):
+        raise RuntimeError('Invalid state: reading should be paused')
+
+    def eof_received(self):
+        raise RuntimeError('Invalid state: reading should be paused')
+
+    async def restore(self):
+        self._transport.set_protocol(self._proto)
+        if self._should_resume_reading:
+            self._transport.resume_reading()
+        if self._write_ready_fut is not None:
+            # Nobody waits on it any more: the real protocol is back.
+            self._write_ready_fut.cancel()
+        if self._should_resume_writing:
+            self._proto.resume_writing()
+
+
 def _check_ssl_socket(sock):
     ssl_mod = sys.modules.get('ssl')
     if ssl_mod is not None and isinstance(sock, ssl_mod.SSLSocket):
         raise TypeError('Socket cannot be of type SSLSocket')
 
 
+def _remove_stale_unix_socket(path):
+    """Unlink a socket file left at path by an earlier process, so that
+    binding there works; anything but a socket is left alone."""
+    import stat
+    try:
+        if stat.S_ISSOCK(os.stat(path).st_mode):
+            os.remove(path)
+    except FileNotFoundError:
+        pass
+    except OSError as err:
+        # The directory may allow creating the socket but not this check.
+        logger.error('Unable to check or remove stale UNIX socket %r: %r',
+                     path, err)
+
+
+def _set_reuseport(sock):
+    """SO_REUSEPORT on, or ValueError where the platform lacks it."""
+    if not hasattr(socket, 'SO_REUSEPORT'):
+        raise ValueError('reuse_port not supported by socket module')
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    except OSError:
+        raise ValueError('reuse_port not supported by socket module, '
+                         'SO_REUSEPORT defined but not implemented.')
+
+
+def _set_nodelay(sock):
+    """Turn Nagle's algorithm off on a TCP socket (stream transports send
+    small writes at once)."""
+    if (hasattr(socket, 'TCP_NODELAY') and
+            sock.family in (socket.AF_INET, getattr(socket, 'AF_INET6', -1))
+            and sock.type == socket.SOCK_STREAM and
+            sock.proto == socket.IPPROTO_TCP):
+        try:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        except OSError:
+            pass
+
+
 def _ipaddr_info(host, port, family, type, proto, flowinfo=0, scopeid=0):
     """Return an addrinfo tuple when host is already a numeric address,
     so no resolver thread is needed; else None."""
-    import socket
     if not hasattr(socket, 'inet_pton'):
         return None
     if proto not in {0, socket.IPPROTO_TCP, socket.IPPROTO_UDP} or \

@@ -81,8 +81,14 @@ class BaseSubprocessTransport(transports.SubprocessTransport):
             if proto is None:
                 continue
             proto.pipe.close()
-        # Kill a still-running child; the waitpid thread reaps it.
-        if self._proc is not None and self._returncode is None:
+        # Kill a still-running child; the waitpid thread reaps it.  A child
+        # that has exited without the transport hearing of it yet (poll()
+        # sees it) is left alone: its pid may already belong to another
+        # process.
+        if (self._proc is not None and self._returncode is None
+                and self._proc.poll() is None):
+            if self._loop.get_debug():
+                logger.warning('Close running child process: kill %r', self)
             try:
                 self._proc.kill()
             except (ProcessLookupError, OSError):

@@ -1,6 +1,8 @@
 """Tunable values shared by the asyncio modules (asyncio.constants, as in
 CPython)."""
 
+import enum
+
 # After this many writes to a lost connection, each further write warns.
 LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5
 
@@ -21,3 +23,11 @@ SENDFILE_FALLBACK_READBUFFER_SIZE = 1024 * 256
 
 # Seconds close() waits for the default executor's threads (asyncio.run()).
 THREAD_JOIN_TIMEOUT = 300
+
+
+class _SendfileMode(enum.Enum):
+    """What loop.sendfile() may do with a transport (its
+    _sendfile_compatible attribute)."""
+    UNSUPPORTED = enum.auto()
+    TRY_NATIVE = enum.auto()
+    FALLBACK = enum.auto()

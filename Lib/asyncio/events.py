@@ -352,3 +352,12 @@ def set_event_loop(loop):
 def new_event_loop():
     """Create and return a new event loop."""
     return _get_event_loop_policy().new_event_loop()
+
+
+# The pure-Python loop lookups under the _py_ names CPython gives them
+# (there, the C accelerator _asyncio takes the plain names; Weft has no
+# accelerator, so both names are the same functions).
+_py__get_running_loop = _get_running_loop
+_py__set_running_loop = _set_running_loop
+_py_get_running_loop = get_running_loop
+_py_get_event_loop = get_event_loop

@@ -12,10 +12,12 @@ import errno
 import functools
 import os
 import selectors
+import socket
 import warnings
 import weakref
 
 from . import base_events
+from . import constants
 from . import events
 from . import futures
 from . import protocols
@@ -346,11 +348,13 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
             self.remove_writer(fd)
 
     def _sock_io_ready(self, fut, sock, op, *args):
-        """Retry op(*args) now that the socket is ready."""
+        """Retry sock.<op>(*args) now that the socket is ready.  The
+        method is looked up on every try, as CPython does (a socket
+        wrapper may replace it meanwhile)."""
         if fut.done():
             return
         try:
-            result = op(*args)
+            result = getattr(sock, op)(*args)
         except (BlockingIOError, InterruptedError):
             return
         except (SystemExit, KeyboardInterrupt):
@@ -361,9 +365,11 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
             fut.set_result(result)
 
     async def _sock_read_op(self, sock, op, *args):
+        """Run sock.<op>(*args) (op is a method name), waiting for the
+        socket to become readable while it would block."""
         self._check_nonblocking(sock)
         try:
-            return op(*args)
+            return getattr(sock, op)(*args)
         except (BlockingIOError, InterruptedError):
             pass
         fut = self.create_future()
@@ -375,18 +381,18 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
 
     async def sock_recv(self, sock, n):
         """Receive up to n bytes from the non-blocking socket sock."""
-        return await self._sock_read_op(sock, sock.recv, n)
+        return await self._sock_read_op(sock, 'recv', n)
 
     async def sock_recv_into(self, sock, buf):
-        return await self._sock_read_op(sock, sock.recv_into, buf)
+        return await self._sock_read_op(sock, 'recv_into', buf)
 
     async def sock_recvfrom(self, sock, bufsize):
-        return await self._sock_read_op(sock, sock.recvfrom, bufsize)
+        return await self._sock_read_op(sock, 'recvfrom', bufsize)
 
     async def sock_recvfrom_into(self, sock, buf, nbytes=0):
         if not nbytes:
             nbytes = len(buf)
-        return await self._sock_read_op(sock, sock.recvfrom_into, buf,
+        return await self._sock_read_op(sock, 'recvfrom_into', buf,
                                         nbytes)
 
     async def sock_sendall(self, sock, data):
@@ -434,7 +440,7 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
         except (BlockingIOError, InterruptedError):
             pass
         fut = self.create_future()
-        self._wait_writable(sock, fut, self._sock_io_ready, sock.sendto,
+        self._wait_writable(sock, fut, self._sock_io_ready, 'sendto',
                             data, address)
         try:
             return await fut
@@ -443,7 +449,6 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
 
     async def sock_connect(self, sock, address):
         """Connect sock to address (resolving host names first)."""
-        import socket
         self._check_nonblocking(sock)
         if sock.family != getattr(socket, 'AF_UNIX', None):
             resolved = await self._ensure_resolved(
@@ -472,7 +477,6 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
             fut = None
 
     def _sock_connect_cb(self, fut, sock, address):
-        import socket
         if fut.done():
             return
         try:
@@ -516,26 +520,22 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
         else:
             fut.set_result((conn, address))
 
-    async def sock_sendfile(self, sock, file, offset=0, count=None, *,
-                            fallback=True):
-        """Send a file over sock by reading it in chunks."""
-        if not fallback:
-            from .exceptions import SendfileNotAvailableError
-            raise SendfileNotAvailableError(
-                'os.sendfile() is not available')
-        if offset:
-            file.seek(offset)
-        total = 0
-        while count is None or total < count:
-            size = 65536 if count is None else min(65536, count - total)
-            data = await self.run_in_executor(None, file.read, size)
-            if not data:
-                break
-            await self.sock_sendall(sock, data)
-            total += len(data)
-        if hasattr(file, 'seek'):
-            file.seek(offset + total)
-        return total
+    async def _sendfile_native(self, transp, file, offset, count):
+        """loop.sendfile() over a socket transport: the transport steps
+        aside (no reading, empty write buffer, unregistered) while
+        sock_sendfile() drives its socket."""
+        del self._transports[transp._sock_fd]
+        resume_reading = transp.is_reading()
+        transp.pause_reading()
+        await transp._make_empty_waiter()
+        try:
+            return await self.sock_sendfile(transp._sock, file, offset, count,
+                                            fallback=False)
+        finally:
+            transp._reset_empty_waiter()
+            if resume_reading:
+                transp.resume_reading()
+            self._transports[transp._sock_fd] = transp
 
     def _process_events(self, event_list):
         for key, mask in event_list:
@@ -705,6 +705,7 @@ class _SelectorSocketTransport(_SelectorTransport):
     """Stream transport over a connected socket, with a write buffer."""
 
     _start_tls_compatible = True
+    _sendfile_compatible = constants._SendfileMode.TRY_NATIVE
 
     def __init__(self, loop, sock, protocol, waiter=None, extra=None,
                  server=None):
@@ -712,7 +713,7 @@ class _SelectorSocketTransport(_SelectorTransport):
         super().__init__(loop, sock, protocol, extra, server)
         self._eof = False
         self._empty_waiter = None
-        _set_nodelay(self._sock)
+        base_events._set_nodelay(self._sock)
         self._loop.call_soon(self._protocol.connection_made, self)
         self._loop.call_soon(self._add_reader, self._sock_fd,
                              self._read_ready)
@@ -864,7 +865,6 @@ class _SelectorSocketTransport(_SelectorTransport):
                 if self._closing:
                     self._call_connection_lost(None)
                 elif self._eof:
-                    import socket
                     self._sock.shutdown(socket.SHUT_WR)
 
     def write_eof(self):
@@ -872,7 +872,6 @@ class _SelectorSocketTransport(_SelectorTransport):
             return
         self._eof = True
         if not self._buffer:
-            import socket
             self._sock.shutdown(socket.SHUT_WR)
 
     def writelines(self, list_of_data):
@@ -1000,15 +999,3 @@ class _SelectorDatagramTransport(_SelectorTransport,
             self._loop._remove_writer(self._sock_fd)
             if self._closing:
                 self._call_connection_lost(None)
-
-
-def _set_nodelay(sock):
-    import socket
-    if (hasattr(socket, 'TCP_NODELAY') and
-            sock.family in (socket.AF_INET, getattr(socket, 'AF_INET6', -1))
-            and sock.type == socket.SOCK_STREAM and
-            sock.proto == socket.IPPROTO_TCP):
-        try:
-            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        except OSError:
-            pass

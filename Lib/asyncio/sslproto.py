@@ -21,6 +21,7 @@ try:
 except ImportError:          # pragma: no cover - ssl is built in
     ssl = None
 
+from . import constants
 from . import exceptions
 from . import protocols
 from . import transports
@@ -67,6 +68,7 @@ class _SSLProtocolTransport(transports.Transport):
     records out through the SSLProtocol."""
 
     _start_tls_compatible = True
+    _sendfile_compatible = constants._SendfileMode.FALLBACK
 
     def __init__(self, loop, ssl_protocol):
         super().__init__()

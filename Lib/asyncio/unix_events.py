@@ -3,8 +3,11 @@
 __all__ = ('SelectorEventLoop', 'EventLoop')
 
 import errno
+import io
 import os
+import selectors
 import signal
+import socket
 import stat
 import subprocess
 import sys
@@ -15,6 +18,7 @@ from . import base_events
 from . import base_subprocess
 from . import coroutines
 from . import events
+from . import exceptions
 from . import futures
 from . import selector_events
 from . import tasks
@@ -163,6 +167,107 @@ class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
             raise
         return transp
 
+    async def _sock_sendfile_native(self, sock, file, offset, count):
+        """os.sendfile() from file's descriptor to sock, one call per
+        writable event; SendfileNotAvailableError when the file has no
+        descriptor or the OS has no sendfile."""
+        try:
+            os.sendfile
+        except AttributeError:
+            raise exceptions.SendfileNotAvailableError(
+                'os.sendfile() is not available')
+        try:
+            fileno = file.fileno()
+        except (AttributeError, io.UnsupportedOperation):
+            raise exceptions.SendfileNotAvailableError('not a regular file')
+        try:
+            fsize = os.fstat(fileno).st_size
+        except OSError:
+            raise exceptions.SendfileNotAvailableError('not a regular file')
+        blocksize = count if count else fsize
+        if not blocksize:
+            return 0
+        fut = self.create_future()
+        self._sock_sendfile_native_impl(fut, None, sock, fileno,
+                                        offset, count, blocksize, 0)
+        return await fut
+
+    def _sock_sendfile_native_impl(self, fut, registered_fd, sock, fileno,
+                                   offset, count, blocksize, total_sent):
+        """One os.sendfile() step.  registered_fd is the socket's fd when
+        this runs as its writer callback (None on the first call); the
+        writer is re-armed until count bytes (or EOF) are sent, and the
+        file position ends just after the last byte sent."""
+        fd = sock.fileno()
+        if registered_fd is not None:
+            self.remove_writer(registered_fd)
+        if fut.cancelled():
+            self._sock_sendfile_update_filepos(fileno, offset, total_sent)
+            return
+        if count:
+            blocksize = count - total_sent
+            if blocksize <= 0:
+                self._sock_sendfile_update_filepos(fileno, offset, total_sent)
+                fut.set_result(total_sent)
+                return
+        try:
+            sent = os.sendfile(fd, fileno, offset, blocksize)
+        except (BlockingIOError, InterruptedError):
+            sent = None
+        except OSError as exc:
+            self._sock_sendfile_update_filepos(fileno, offset, total_sent)
+            fut.set_exception(
+                self._sock_sendfile_error(exc, registered_fd, total_sent))
+            return
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._sock_sendfile_update_filepos(fileno, offset, total_sent)
+            fut.set_exception(exc)
+            return
+        if sent == 0:
+            # End of file.
+            self._sock_sendfile_update_filepos(fileno, offset, total_sent)
+            fut.set_result(total_sent)
+            return
+        if sent is not None:
+            offset += sent
+            total_sent += sent
+        if registered_fd is None:
+            self._sock_add_cancellation_callback(fut, sock)
+        self.add_writer(fd, self._sock_sendfile_native_impl, fut, fd, sock,
+                        fileno, offset, count, blocksize, total_sent)
+
+    @staticmethod
+    def _sock_sendfile_error(exc, registered_fd, total_sent):
+        """The exception an os.sendfile() OSError becomes: nothing sent
+        yet means the fallback may still do the job."""
+        if (registered_fd is not None and exc.errno == errno.ENOTCONN
+                and type(exc) is not ConnectionError):
+            # sendfile() reports a peer gone mid-transfer as ENOTCONN.
+            new_exc = ConnectionError('socket is not connected',
+                                      errno.ENOTCONN)
+            new_exc.__cause__ = exc
+            exc = new_exc
+        if total_sent == 0:
+            err = exceptions.SendfileNotAvailableError(
+                'os.sendfile call failed')
+            err.__cause__ = exc
+            return err
+        return exc
+
+    def _sock_sendfile_update_filepos(self, fileno, offset, total_sent):
+        if total_sent > 0:
+            os.lseek(fileno, offset, os.SEEK_SET)
+
+    def _sock_add_cancellation_callback(self, fut, sock):
+        def cb(fut):
+            if fut.cancelled():
+                fd = sock.fileno()
+                if fd != -1:
+                    self.remove_writer(fd)
+        fut.add_done_callback(cb)
+
     def _child_watcher_callback(self, pid, returncode, transp):
         transp._process_exited(returncode)
 
@@ -170,7 +275,6 @@ class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
             self, protocol_factory, path=None, *, ssl=None, sock=None,
             server_hostname=None, ssl_handshake_timeout=None,
             ssl_shutdown_timeout=None):
-        import socket
         if ssl:
             # A Unix socket has no host name to check the certificate of.
             if server_hostname is None:
@@ -215,7 +319,6 @@ class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
             self, protocol_factory, path=None, *, sock=None, backlog=100,
             ssl=None, ssl_handshake_timeout=None, ssl_shutdown_timeout=None,
             start_serving=True, cleanup_socket=True):
-        import socket
         if isinstance(ssl, bool):
             raise TypeError('ssl argument must be an SSLContext or None')
         if ssl_handshake_timeout is not None and not ssl:
@@ -232,14 +335,7 @@ class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
             sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             # A stale socket file from an earlier server blocks bind().
             if path[0] not in (0, '\x00'):
-                try:
-                    if stat.S_ISSOCK(os.stat(path).st_mode):
-                        os.remove(path)
-                except FileNotFoundError:
-                    pass
-                except OSError as err:
-                    logger.error('Unable to check or remove stale UNIX '
-                                 'socket %r: %r', path, err)
+                base_events._remove_stale_unix_socket(path)
             try:
                 sock.bind(path)
             except OSError as exc:
@@ -327,6 +423,20 @@ def _watch_child(loop, pid, callback, *args):
     thread.start()
 
 
+def _pipe_state(transport, event):
+    """The repr word for a pipe transport: 'polling' or 'idle' (whether
+    the loop's selector watches its fd for event), 'open' once the loop
+    has no selector, 'closed' once the pipe is gone."""
+    if transport._pipe is None:
+        return 'closed'
+    selector = getattr(transport._loop, '_selector', None)
+    if selector is None:
+        return 'open'
+    polling = selector_events._test_selector_event(
+        selector, transport._fileno, event)
+    return 'polling' if polling else 'idle'
+
+
 class _UnixReadPipeTransport(transports.ReadTransport):
     """Reads a pipe, FIFO or character device without blocking."""
 
@@ -374,6 +484,7 @@ class _UnixReadPipeTransport(transports.ReadTransport):
         elif self._closing:
             info.append('closing')
         info.append(f'fd={self._fileno}')
+        info.append(_pipe_state(self, selectors.EVENT_READ))
         return '<{}>'.format(' '.join(info))
 
     def _read_ready(self):
@@ -424,7 +535,12 @@ class _UnixReadPipeTransport(transports.ReadTransport):
             self._pipe.close()
 
     def _fatal_error(self, exc, message='Fatal error on pipe transport'):
-        if not isinstance(exc, OSError):
+        # EIO is how a pty reports that its other side closed: not worth
+        # the exception handler (logged in debug mode only).
+        if isinstance(exc, OSError) and exc.errno == errno.EIO:
+            if self._loop.get_debug():
+                logger.debug("%r: %s", self, message, exc_info=True)
+        else:
             self._loop.call_exception_handler({
                 'message': message,
                 'exception': exc,
@@ -491,7 +607,10 @@ class _UnixWritePipeTransport(transports._FlowControlMixin,
         elif self._closing:
             info.append('closing')
         info.append(f'fd={self._fileno}')
-        info.append(f'bufsize={self.get_write_buffer_size()}')
+        state = _pipe_state(self, selectors.EVENT_WRITE)
+        info.append(state)
+        if state in ('polling', 'idle'):
+            info.append(f'bufsize={self.get_write_buffer_size()}')
         return '<{}>'.format(' '.join(info))
 
     def get_write_buffer_size(self):
@@ -598,7 +717,12 @@ class _UnixWritePipeTransport(transports._FlowControlMixin,
         self._close(None)
 
     def _fatal_error(self, exc, message='Fatal error on pipe transport'):
-        if not isinstance(exc, OSError):
+        # An OSError (a reader gone: EPIPE...) is the peer's doing, logged
+        # in debug mode only.
+        if isinstance(exc, OSError):
+            if self._loop.get_debug():
+                logger.debug("%r: %s", self, message, exc_info=True)
+        else:
             self._loop.call_exception_handler({
                 'message': message,
                 'exception': exc,

@@ -20,8 +20,13 @@ from operator import eq as _eq, itemgetter as _itemgetter
 from reprlib import recursive_repr as _recursive_repr
 from _thread import get_ident as _get_ident
 
-from _collections import deque
-_collections_abc.MutableSequence.register(deque)
+try:
+    from _collections import deque
+except ImportError:
+    # Only when _collections is blocked (tests of the pure-Python parts).
+    pass
+else:
+    _collections_abc.MutableSequence.register(deque)
 
 try:
     from _collections import _deque_iterator
@@ -168,17 +173,19 @@ class OrderedDict(dict):
         for k, v in rest:
             dict.__setitem__(self, k, v)
 
-    def pop(self, key, *default):
-        """Remove key and return its value, or default if given and absent."""
-        if len(default) > 1:
-            raise TypeError(f'pop expected at most 2 arguments, got {1 + len(default)}')
-        if key in self:
-            value = self[key]
-            dict.__delitem__(self, key)
+    __marker = object()
+
+    def pop(self, key, default=__marker):
+        """Remove key and return its value, or default if given and absent.
+
+        A subclass's __getitem__ is not consulted (as in CPython)."""
+        marker = self.__marker
+        value = dict.pop(self, key, marker)
+        if value is not marker:
             return value
-        if default:
-            return default[0]
-        raise KeyError(key)
+        if default is marker:
+            raise KeyError(key)
+        return default
 
     def setdefault(self, key, default=None):
         """Insert key with a value of default if key is not in the dictionary.

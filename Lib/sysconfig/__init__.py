@@ -148,6 +148,10 @@ def _getuserbase():
     return os.path.expanduser(os.path.join("~", ".local"))
 
 
+# Whether this platform has a per-user site directory at all.
+_HAS_USER_BASE = (_getuserbase() is not None)
+
+
 def _subst_vars(s, local_vars):
     try:
         return s.format(**local_vars)
@@ -180,6 +184,18 @@ def _in_venv():
     return sys.prefix != sys.base_prefix
 
 
+def _get_preferred_schemes():
+    """This platform's scheme for each kind of installation ("prefix",
+    "home", "user"), venvs aside; a redistributor may replace it."""
+    if os.name == 'nt':
+        return {'prefix': 'nt', 'home': 'posix_home', 'user': 'nt_user'}
+    if sys.platform == 'darwin' and getattr(sys, '_framework', None):
+        return {'prefix': 'posix_prefix', 'home': 'posix_home',
+                'user': 'osx_framework_user'}
+    return {'prefix': 'posix_prefix', 'home': 'posix_home',
+            'user': 'posix_user'}
+
+
 def get_preferred_scheme(key):
     """The scheme for "prefix", "home" or "user" installations."""
     if key not in ('prefix', 'home', 'user'):
@@ -187,10 +203,11 @@ def get_preferred_scheme(key):
                          f"got {key!r}")
     if key == 'prefix' and _in_venv():
         return 'venv'
-    if os.name == 'nt':
-        return 'nt' if key != 'user' else 'nt_user'
-    return {'prefix': 'posix_prefix', 'home': 'posix_home',
-            'user': 'posix_user'}[key]
+    scheme = _get_preferred_schemes()[key]
+    if scheme not in _INSTALL_SCHEMES:
+        raise ValueError(f'{key!r} returned {scheme!r}, which is not a '
+                         f'valid scheme on this platform')
+    return scheme
 
 
 def get_default_scheme():

@@ -9,6 +9,10 @@ class S(deque):
     pass
 
 
+class DequeWithSlots(deque):
+    __slots__ = ("x", "__dict__")
+
+
 class Deque(unittest.TestCase):
 
     def test_bounded_append(self):
@@ -128,6 +132,51 @@ class Deque(unittest.TestCase):
                 with self.assertRaises(error) as caught:
                     thunk()
                 self.assertEqual(str(caught.exception), message)
+
+
+class DequeReduce(unittest.TestCase):
+
+    def test_iterator_pickle_resumes(self):
+        import pickle
+        orig = deque(range(6))
+        for make in (iter, reversed):
+            it = make(orig)
+            next(it)
+            next(it)
+            copy, d = pickle.loads(pickle.dumps((it, orig)))
+            self.assertIs(type(copy), type(it))
+            self.assertEqual(list(copy), list(it))
+            self.assertEqual(d, orig)
+
+    def test_iterator_types_constructible(self):
+        d = deque("abcd")
+        fwd, rev = type(iter(d)), type(reversed(d))
+        self.assertEqual(list(fwd(d)), list("abcd"))
+        self.assertEqual(list(rev(d, 1)), list("cba"))
+        self.assertEqual(list(fwd(d, 10)), [])
+        with self.assertRaises(TypeError):
+            fwd([1, 2])
+
+    def test_remove_mutated_raises_index_error(self):
+        d = deque()
+
+        class Clears:
+            def __eq__(self, other):
+                d.clear()
+                return False
+
+        d.extend([Clears(), 1])
+        with self.assertRaisesRegex(IndexError, "deque mutated during iteration"):
+            d.remove(1)
+        self.assertEqual(d, deque())
+
+    def test_reduce_keeps_slots(self):
+        import pickle
+        d = DequeWithSlots("ab", maxlen=3)
+        d.x = 1
+        d.y = 2
+        e = pickle.loads(pickle.dumps(d))
+        self.assertEqual((e.x, e.y, list(e), e.maxlen), (1, 2, ["a", "b"], 3))
 
 
 if __name__ == "__main__":
