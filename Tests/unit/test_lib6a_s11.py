@@ -1,0 +1,109 @@
+"""Session 11 fixes in the issue 6 modules: text signatures of the C
+functions and methods of re, zlib, sqlite3 and hashlib's BLAKE2 classes
+(inspect.signature works on them), Match.expand(template=...), and
+sqlite3 Blob.__exit__ checking its three arguments."""
+
+import hashlib
+import inspect
+import re
+import sqlite3
+import sys
+import unittest
+import zlib
+
+
+def params(func):
+    """The parameters of func as (name, kind, default) triples."""
+    return [(p.name, p.kind, p.default)
+            for p in inspect.signature(func).parameters.values()]
+
+
+P = inspect.Parameter
+EMPTY = P.empty
+
+
+class ReSignatures(unittest.TestCase):
+    def test_pattern_methods(self):
+        for name in ('match', 'fullmatch', 'search', 'findall', 'finditer',
+                     'scanner'):
+            with self.subTest(name=name):
+                self.assertEqual(params(getattr(re.Pattern, name)), [
+                    ('self', P.POSITIONAL_ONLY, EMPTY),
+                    ('string', P.POSITIONAL_OR_KEYWORD, EMPTY),
+                    ('pos', P.POSITIONAL_OR_KEYWORD, 0),
+                    ('endpos', P.POSITIONAL_OR_KEYWORD, sys.maxsize),
+                ])
+        self.assertEqual([p[0] for p in params(re.Pattern.sub)],
+                         ['self', 'repl', 'string', 'count'])
+        self.assertEqual([p[0] for p in params(re.Pattern.split)],
+                         ['self', 'string', 'maxsplit'])
+
+    def test_match_methods(self):
+        for name in ('start', 'end', 'span'):
+            with self.subTest(name=name):
+                self.assertEqual(params(getattr(re.Match, name)), [
+                    ('self', P.POSITIONAL_ONLY, EMPTY),
+                    ('group', P.POSITIONAL_ONLY, 0),
+                ])
+        self.assertEqual(params(re.Match.groups)[1],
+                         ('default', P.POSITIONAL_OR_KEYWORD, None))
+        self.assertEqual(params(re.Match.__deepcopy__)[1],
+                         ('memo', P.POSITIONAL_ONLY, EMPTY))
+
+    def test_expand_keyword(self):
+        m = re.match(r'(?P<w>\w+)', 'hello')
+        self.assertEqual(m.expand(template=r'<\g<w>>'), '<hello>')
+        self.assertEqual(m.expand(r'[\1]'), '[hello]')
+        with self.assertRaises(TypeError):
+            m.expand()
+        with self.assertRaises(TypeError):
+            m.expand('a', 'b')
+
+
+class OtherSignatures(unittest.TestCase):
+    def test_zlib_copy(self):
+        for obj in (zlib.compressobj(), zlib.decompressobj()):
+            self.assertEqual(
+                [p[0] for p in params(type(obj).__deepcopy__)],
+                ['self', 'memo'])
+            self.assertEqual([p[0] for p in params(type(obj).__copy__)],
+                             ['self'])
+
+    def test_sqlite_context_managers(self):
+        self.assertEqual([p[0] for p in params(sqlite3.Connection.__exit__)],
+                         ['self', 'type', 'value', 'traceback'])
+        self.assertEqual([p[0] for p in params(sqlite3.Blob.__exit__)],
+                         ['self', 'type', 'val', 'tb'])
+        self.assertEqual([p[0] for p in params(sqlite3.Blob.__enter__)],
+                         ['self'])
+
+    def test_blake2_classes(self):
+        for cls, size in ((hashlib.blake2b, 64), (hashlib.blake2s, 32)):
+            with self.subTest(cls=cls):
+                sig = inspect.signature(cls)
+                self.assertEqual(sig.parameters['digest_size'].default, size)
+                self.assertEqual(sig.parameters['digest_size'].kind,
+                                 P.KEYWORD_ONLY)
+                self.assertEqual(list(sig.parameters)[0], 'data')
+                # The signature describes what the constructor accepts.
+                cls(data=b'x', digest_size=size, key=b'', last_node=False)
+
+
+class SqliteBlobExit(unittest.TestCase):
+    def test_exit_takes_three_arguments(self):
+        cx = sqlite3.connect(':memory:')
+        self.addCleanup(cx.close)
+        cx.execute('create table t(b blob)')
+        cx.execute('insert into t values (zeroblob(4))')
+        blob = cx.blobopen('t', 'b', 1)
+        with self.assertRaisesRegex(TypeError, 'expected 3 arguments'):
+            blob.__exit__()
+        with self.assertRaises(TypeError):
+            blob.__exit__(None, None)
+        self.assertIs(blob.__exit__(None, None, None), False)
+        with self.assertRaises(sqlite3.ProgrammingError):
+            blob.read()
+
+
+if __name__ == '__main__':
+    unittest.main()
