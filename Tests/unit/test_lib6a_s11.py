@@ -1,8 +1,12 @@
 """Session 11 fixes in the issue 6 modules: text signatures of the C
 functions and methods of re, zlib, sqlite3 and hashlib's BLAKE2 classes
-(inspect.signature works on them), Match.expand(template=...), and
-sqlite3 Blob.__exit__ checking its three arguments."""
+(inspect.signature works on them), Match.expand(template=...),
+sqlite3 Blob.__exit__ checking its three arguments, and timedelta's
+fields as read-only member descriptors."""
 
+import datetime
+import pickle
+import types
 import hashlib
 import inspect
 import re
@@ -103,6 +107,39 @@ class SqliteBlobExit(unittest.TestCase):
         self.assertIs(blob.__exit__(None, None, None), False)
         with self.assertRaises(sqlite3.ProgrammingError):
             blob.read()
+
+
+class TimedeltaMembers(unittest.TestCase):
+    def test_fields_are_member_descriptors(self):
+        for name in ('days', 'seconds', 'microseconds'):
+            with self.subTest(name=name):
+                self.assertIsInstance(vars(datetime.timedelta)[name],
+                                      types.MemberDescriptorType)
+
+    def test_fields_are_read_only(self):
+        td = datetime.timedelta(1, 2, 3)
+        for name in ('days', 'seconds', 'microseconds'):
+            with self.subTest(name=name):
+                with self.assertRaisesRegex(AttributeError, 'readonly'):
+                    setattr(td, name, 5)
+                with self.assertRaisesRegex(AttributeError, 'readonly'):
+                    delattr(td, name)
+        self.assertEqual((td.days, td.seconds, td.microseconds), (1, 2, 3))
+        self.assertEqual(hash(td), hash(datetime.timedelta(1, 2, 3)))
+
+    def test_values_and_subclasses(self):
+        td = datetime.timedelta(days=-1, microseconds=5)
+        self.assertEqual((td.days, td.seconds, td.microseconds),
+                         (-1, 0, 5))
+        self.assertEqual(pickle.loads(pickle.dumps(td)), td)
+
+        class Sub(datetime.timedelta):
+            pass
+        sub = Sub(hours=25)
+        sub.note = 'kept'
+        self.assertEqual((sub.days, sub.seconds, sub.note), (1, 3600, 'kept'))
+        with self.assertRaises(AttributeError):
+            sub.days = 0
 
 
 if __name__ == '__main__':
