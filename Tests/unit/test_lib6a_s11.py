@@ -1,10 +1,16 @@
 """Session 11 fixes in the issue 6 modules: text signatures of the C
 functions and methods of re, zlib, sqlite3 and hashlib's BLAKE2 classes
 (inspect.signature works on them), Match.expand(template=...),
-sqlite3 Blob.__exit__ checking its three arguments, and timedelta's
-fields as read-only member descriptors."""
+sqlite3 Blob.__exit__ checking its three arguments, timedelta's
+fields as read-only member descriptors, RawConfigParser's constructor
+defaults kept as given, the location of re's and zoneinfo's warnings, and
+re's message for a bad group name in a bytes pattern."""
 
+import configparser
 import datetime
+import os
+import subprocess
+import warnings
 import pickle
 import types
 import hashlib
@@ -140,6 +146,80 @@ class TimedeltaMembers(unittest.TestCase):
         self.assertEqual((sub.days, sub.seconds, sub.note), (1, 3600, 'kept'))
         with self.assertRaises(AttributeError):
             sub.days = 0
+
+
+class RawConfigParserDefaults(unittest.TestCase):
+    def test_values_kept_as_given(self):
+        parser = configparser.RawConfigParser(defaults={'Key': 5.2})
+        self.assertEqual(parser.defaults(), {'key': 5.2})
+        self.assertEqual(parser['DEFAULT']['key'], 5.2)
+        with self.assertRaisesRegex(AttributeError, "'int' object"):
+            configparser.RawConfigParser(defaults={1: 2.4})
+
+    def test_config_parser_converts(self):
+        parser = configparser.ConfigParser(defaults={1: 2.4, 'P': '%'})
+        self.assertEqual(parser['DEFAULT']['1'], '2.4')
+        self.assertEqual(parser.get('DEFAULT', 'p', raw=True), '%')
+
+
+class WarningLocations(unittest.TestCase):
+    def caught(self, func):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter('always')
+            func()
+        self.assertEqual(len(caught), 1)
+        return caught[0]
+
+    def test_re_positional_count(self):
+        for func in (lambda: re.sub('a', 'b', 'aa', 1),
+                     lambda: re.subn('a', 'b', 'aa', 1),
+                     lambda: re.split('a', 'bab', 1)):
+            with self.subTest(func=func):
+                w = self.caught(func)
+                self.assertIs(w.category, DeprecationWarning)
+                self.assertEqual(w.filename, __file__)
+
+    def test_zoneinfo_relative_tzpath(self):
+        # The import warns at the importing line; reset_tzpath() at its
+        # caller.  A child process, so that zoneinfo is imported afresh.
+        code = (
+            "import warnings\n"
+            "warnings.simplefilter('always')\n"
+            "with warnings.catch_warnings(record=True) as w:\n"
+            "    import zoneinfo\n"
+            "print(w[0].filename, w[0].lineno)\n"
+            "with warnings.catch_warnings(record=True) as w:\n"
+            "    zoneinfo.reset_tzpath()\n"
+            "print(w[0].filename, w[0].lineno)\n")
+        env = dict(os.environ, PYTHONTZPATH='relative/zoneinfo')
+        out = subprocess.run([sys.executable, '-c', code], env=env,
+                             capture_output=True, text=True, check=True)
+        self.assertEqual(out.stdout.splitlines(),
+                         ['<string> 4', '<string> 7'])
+
+
+class ReGroupNameMessages(unittest.TestCase):
+    def test_bytes_names_show_byte_values(self):
+        for pattern, pos in ((b'(?P<\xc2\xb5>x)', 4), (b'(?P=\xc2\xb5)', 4),
+                             (b'(?(\xc2\xb5)y)', 3)):
+            with self.subTest(pattern=pattern):
+                with self.assertRaises(re.error) as cm:
+                    re.compile(pattern)
+                self.assertEqual(cm.exception.msg,
+                                 r"bad character in group name '\xc2\xb5'")
+                self.assertEqual(cm.exception.pos, pos)
+        with self.assertRaises(re.error) as cm:
+            re.sub(b'(?P<a>x)', b'\\g<\xc2\xb5>', b'xx')
+        self.assertEqual(cm.exception.msg,
+                         r"bad character in group name '\xc2\xb5'")
+
+    def test_str_names_shown_as_text(self):
+        with self.assertRaises(re.error) as cm:
+            re.compile('(?P<\xa9>x)')
+        self.assertEqual(cm.exception.msg, "bad character in group name '\xa9'")
+        with self.assertRaises(re.error) as cm:
+            re.sub('(?P<a>x)', '\\g<\xa9>', 'xx')
+        self.assertEqual(cm.exception.msg, "bad character in group name '\xa9'")
 
 
 if __name__ == '__main__':
