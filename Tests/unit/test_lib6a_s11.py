@@ -4,9 +4,14 @@ functions and methods of re, zlib, sqlite3 and hashlib's BLAKE2 classes
 sqlite3 Blob.__exit__ checking its three arguments, timedelta's
 fields as read-only member descriptors, RawConfigParser's constructor
 defaults kept as given, the location of re's and zoneinfo's warnings, and
-re's message for a bad group name in a bytes pattern."""
+re's message for a bad group name in a bytes pattern; csv: empty fields
+with a space delimiter and skipinitialspace, a lone None field under
+QUOTE_STRINGS/QUOTE_NOTNULL, an escaped first character of a numeric
+field, a bad dialect value staying a ValueError, extrasaction='RAISE'."""
 
 import configparser
+import csv
+import io
 import datetime
 import os
 import subprocess
@@ -220,6 +225,67 @@ class ReGroupNameMessages(unittest.TestCase):
         with self.assertRaises(re.error) as cm:
             re.sub('(?P<a>x)', '\\g<\xa9>', 'xx')
         self.assertEqual(cm.exception.msg, "bad character in group name '\xa9'")
+
+
+def csv_line(row, **fmtparams):
+    out = io.StringIO()
+    csv.writer(out, **fmtparams).writerow(row)
+    return out.getvalue()
+
+
+class CsvEmptyFields(unittest.TestCase):
+    SPACE = dict(delimiter=' ', skipinitialspace=True)
+
+    def test_space_delimiter_quotes_empty_fields(self):
+        self.assertEqual(csv_line(['', ''], **self.SPACE), '"" ""\r\n')
+        self.assertEqual(csv_line([None, 'a'], **self.SPACE), '"" a\r\n')
+        self.assertEqual(csv_line(['', ''], delimiter=' '), ' \r\n')
+        for row in (['', ''], [None]):
+            with self.assertRaisesRegex(csv.Error, 'delimiter is a space'):
+                csv_line(row, quoting=csv.QUOTE_NONE, **self.SPACE)
+        for quoting in (csv.QUOTE_STRINGS, csv.QUOTE_NOTNULL):
+            self.assertEqual(csv_line(['', 'a'], quoting=quoting,
+                                      **self.SPACE), '"" "a"\r\n')
+            with self.assertRaisesRegex(csv.Error, 'delimiter is a space'):
+                csv_line(['a', None], quoting=quoting, **self.SPACE)
+        # What is written reads back.
+        rows = list(csv.reader([csv_line(['', 'x', ''], **self.SPACE)],
+                               **self.SPACE))
+        self.assertEqual(rows, [['', 'x', '']])
+
+    def test_single_none_field(self):
+        self.assertEqual(csv_line([None]), '""\r\n')
+        for quoting in (csv.QUOTE_STRINGS, csv.QUOTE_NOTNULL,
+                        csv.QUOTE_NONE):
+            with self.assertRaisesRegex(csv.Error, 'single empty field'):
+                csv_line([None], quoting=quoting)
+        self.assertEqual(csv_line([''], quoting=csv.QUOTE_STRINGS), '""\r\n')
+
+
+class CsvReaderAndDialects(unittest.TestCase):
+    def test_escaped_first_character_is_numeric(self):
+        rows = list(csv.reader(['1\\.5,\\.5,"\\.5"'],
+                               quoting=csv.QUOTE_STRINGS, escapechar='\\'))
+        self.assertEqual(rows, [[1.5, 0.5, '.5']])
+        rows = list(csv.reader([' \\.5'], quoting=csv.QUOTE_NONNUMERIC,
+                               escapechar='\\', skipinitialspace=True))
+        self.assertEqual(rows, [[0.5]])
+
+    def test_bad_dialect_value_is_value_error(self):
+        class Bad(csv.excel):
+            delimiter = '\n'
+        with self.assertRaises(ValueError):
+            Bad()
+
+        class Missing(csv.Dialect):
+            pass
+        with self.assertRaises(csv.Error):
+            Missing()
+
+    def test_extrasaction_any_case(self):
+        writer = csv.DictWriter(io.StringIO(), ['a'], extrasaction='RAISE')
+        with self.assertRaises(ValueError):
+            writer.writerow({'a': 1, 'b': 2})
 
 
 if __name__ == '__main__':
