@@ -7,7 +7,8 @@ defaults kept as given, the location of re's and zoneinfo's warnings, and
 re's message for a bad group name in a bytes pattern; csv: empty fields
 with a space delimiter and skipinitialspace, a lone None field under
 QUOTE_STRINGS/QUOTE_NOTNULL, an escaped first character of a numeric
-field, a bad dialect value staying a ValueError, extrasaction='RAISE'."""
+field, a bad dialect value staying a ValueError, extrasaction='RAISE';
+the names of the functions statistics.kde() returns."""
 
 import configparser
 import csv
@@ -17,6 +18,7 @@ import os
 import subprocess
 import warnings
 import pickle
+import statistics
 import types
 import hashlib
 import inspect
@@ -286,6 +288,19 @@ class CsvReaderAndDialects(unittest.TestCase):
         writer = csv.DictWriter(io.StringIO(), ['a'], extrasaction='RAISE')
         with self.assertRaises(ValueError):
             writer.writerow({'a': 1, 'b': 2})
+
+
+class KdeNames(unittest.TestCase):
+    def test_pdf_and_cdf_names(self):
+        for kernel in ('normal', 'cosine'):
+            pdf = statistics.kde([1, 2, 4], 1.5, kernel)
+            cdf = statistics.kde([1, 2, 4], 1.5, kernel, cumulative=True)
+            self.assertEqual((pdf.__name__, pdf.__qualname__),
+                             ('pdf', 'kde.<locals>.pdf'))
+            self.assertEqual((cdf.__name__, cdf.__qualname__),
+                             ('cdf', 'kde.<locals>.cdf'))
+            self.assertIn(kernel, pdf.__doc__)
+            self.assertIn('1.5', cdf.__doc__)
 
 
 if __name__ == '__main__':
