@@ -8,7 +8,10 @@ re's message for a bad group name in a bytes pattern; csv: empty fields
 with a space delimiter and skipinitialspace, a lone None field under
 QUOTE_STRINGS/QUOTE_NOTNULL, an escaped first character of a numeric
 field, a bad dialect value staying a ValueError, extrasaction='RAISE';
-the names of the functions statistics.kde() returns."""
+the names of the functions statistics.kde() returns; the C pickler's
+nested names below protocol 4 (a getattr chain from the top-level name,
+as pickle.py writes it, so a class reached through itself cannot
+recurse)."""
 
 import configparser
 import csv
@@ -301,6 +304,43 @@ class KdeNames(unittest.TestCase):
                              ('cdf', 'kde.<locals>.cdf'))
             self.assertIn(kernel, pdf.__doc__)
             self.assertIn('1.5', cdf.__doc__)
+
+
+class Outer:
+    class Inner:
+        class Leaf:
+            pass
+
+
+class SelfReached:
+    pass
+
+
+SelfReached.again = SelfReached
+SelfReached.__qualname__ = 'SelfReached.again'
+
+
+class PicklerNestedNames(unittest.TestCase):
+    def dumps_both(self, obj, proto):
+        c_out, py_out = io.BytesIO(), io.BytesIO()
+        pickle.Pickler(c_out, proto).dump(obj)
+        pickle._Pickler(py_out, proto).dump(obj)
+        return c_out.getvalue(), py_out.getvalue()
+
+    def test_same_bytes_as_pickle_py(self):
+        for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+            for obj in (Outer.Inner.Leaf, [Outer.Inner, Outer.Inner.Leaf],
+                        SelfReached):
+                with self.subTest(proto=proto, obj=obj):
+                    c_bytes, py_bytes = self.dumps_both(obj, proto)
+                    self.assertEqual(c_bytes, py_bytes)
+                    self.assertEqual(pickle.loads(c_bytes), obj)
+
+    def test_getattr_chain_below_protocol_4(self):
+        data = pickle.dumps(Outer.Inner.Leaf, 2)
+        self.assertEqual(data.count(b'getattr'), 1)
+        self.assertIn(b'\nOuter\n', data)
+        self.assertIs(pickle.loads(data), Outer.Inner.Leaf)
 
 
 if __name__ == '__main__':
