@@ -11,7 +11,8 @@ field, a bad dialect value staying a ValueError, extrasaction='RAISE';
 the names of the functions statistics.kde() returns; the C pickler's
 nested names below protocol 4 (a getattr chain from the top-level name,
 as pickle.py writes it, so a class reached through itself cannot
-recurse)."""
+recurse); unicodedata.east_asian_width() of unassigned code points
+(W in the reserved CJK ranges, also through ucd_3_2_0)."""
 
 import configparser
 import csv
@@ -23,6 +24,7 @@ import warnings
 import pickle
 import statistics
 import types
+import unicodedata
 import hashlib
 import inspect
 import re
@@ -341,6 +343,29 @@ class PicklerNestedNames(unittest.TestCase):
         self.assertEqual(data.count(b'getattr'), 1)
         self.assertIn(b'\nOuter\n', data)
         self.assertIs(pickle.loads(data), Outer.Inner.Leaf)
+
+
+class UnassignedWidths(unittest.TestCase):
+    def test_reserved_cjk_is_wide(self):
+        for ch in '\ufa6e\ufada\U0002a6e0\U0002fa20\U0003fffd':
+            with self.subTest(ch=hex(ord(ch))):
+                self.assertEqual(unicodedata.category(ch), 'Cn')
+                self.assertEqual(unicodedata.east_asian_width(ch), 'W')
+                self.assertEqual(
+                    unicodedata.ucd_3_2_0.east_asian_width(ch), 'W')
+                self.assertIsNone(unicodedata.name(ch, None))
+
+    def test_other_unassigned_and_private_use(self):
+        for ch in '\u0530\u0ecf\u20fc\U000107bd':
+            self.assertEqual(unicodedata.east_asian_width(ch), 'N')
+        for ch in '\ue000\U000f0000\U0010fff0':
+            self.assertEqual(unicodedata.east_asian_width(ch), 'A')
+
+    def test_assigned_after_3_2_0_stays_hidden(self):
+        ch = '\u4db6'   # CJK Extension A, assigned in Unicode 4.1
+        self.assertEqual(unicodedata.east_asian_width(ch), 'W')
+        self.assertEqual(unicodedata.ucd_3_2_0.east_asian_width(ch), 'N')
+        self.assertEqual(unicodedata.ucd_3_2_0.category(ch), 'Cn')
 
 
 if __name__ == '__main__':
