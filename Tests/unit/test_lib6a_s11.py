@@ -12,7 +12,8 @@ the names of the functions statistics.kde() returns; the C pickler's
 nested names below protocol 4 (a getattr chain from the top-level name,
 as pickle.py writes it, so a class reached through itself cannot
 recurse); unicodedata.east_asian_width() of unassigned code points
-(W in the reserved CJK ranges, also through ucd_3_2_0)."""
+(W in the reserved CJK ranges, also through ucd_3_2_0); tarfile
+extraction racing with another creating the same implicit directory."""
 
 import configparser
 import csv
@@ -20,6 +21,8 @@ import io
 import datetime
 import os
 import subprocess
+import tarfile
+import tempfile
 import warnings
 import pickle
 import statistics
@@ -366,6 +369,34 @@ class UnassignedWidths(unittest.TestCase):
         self.assertEqual(unicodedata.east_asian_width(ch), 'W')
         self.assertEqual(unicodedata.ucd_3_2_0.east_asian_width(ch), 'N')
         self.assertEqual(unicodedata.ucd_3_2_0.category(ch), 'Cn')
+
+
+class TarImplicitDirRace(unittest.TestCase):
+    def test_directory_created_meanwhile(self):
+        # The member 'top/file' needs 'top', which another extraction
+        # creates between the existence check and the makedirs() call.
+        data = io.BytesIO()
+        with tarfile.open(fileobj=data, mode='w') as tar:
+            info = tarfile.TarInfo('top/file')
+            info.size = 3
+            tar.addfile(info, io.BytesIO(b'abc'))
+        with tempfile.TemporaryDirectory() as dest:
+            real_exists = os.path.exists
+
+            def exists_then_created(path):
+                found = real_exists(path)
+                if not found and path == os.path.join(dest, 'top'):
+                    os.mkdir(path)
+                return found
+            data.seek(0)
+            with tarfile.open(fileobj=data) as tar:
+                os.path.exists = exists_then_created
+                try:
+                    tar.extractall(dest, filter='data')
+                finally:
+                    os.path.exists = real_exists
+            with open(os.path.join(dest, 'top', 'file'), 'rb') as f:
+                self.assertEqual(f.read(), b'abc')
 
 
 if __name__ == '__main__':
