@@ -1625,10 +1625,13 @@ class datetime(date):
                 + ((self._hour * 60 + self._minute) * 60 + self._second)
                 * _US_PER_SECOND + self._microsecond)
 
-    def _local_posix(self):
-        local = (self.toordinal() - _EPOCH_ORDINAL) * 86400 \
+    def _local_seconds(self):
+        """The wall time as seconds since 1970-01-01 00:00 (no zone)."""
+        return (self.toordinal() - _EPOCH_ORDINAL) * 86400 \
             + (self._hour * 60 + self._minute) * 60 + self._second
-        return _local_to_posix(local, self._fold)
+
+    def _local_posix(self):
+        return _local_to_posix(self._local_seconds(), self._fold)
 
     def timestamp(self):
         """Seconds since the POSIX epoch, as a float."""
@@ -1666,10 +1669,19 @@ class datetime(date):
             fold=self._fold if fold is None else fold)
 
     def _local_timezone(self):
+        """The fixed zone this naive local time is in: its offset is the
+        one timestamp() used, so that astimezone() names the same instant
+        (in a skipped hour that is the offset from before the transition
+        for fold=0, gh-83861), not the offset in effect at that instant."""
         posix = self._local_posix()
-        tm = _time.localtime(posix)
-        return timezone(timedelta(seconds=_local_offset(posix)),
-                        getattr(tm, "tm_zone", None) or None)
+        offset = self._local_seconds() - posix
+        delta = timedelta(seconds=offset)
+        if _local_offset(posix) == offset:
+            # The zone's own abbreviation, when it is the one in effect.
+            name = getattr(_time.localtime(posix), "tm_zone", None)
+            if name:
+                return timezone(delta, name)
+        return timezone(delta)
 
     def astimezone(self, tz=None):
         """The same instant in tz (the system's local zone if None)."""

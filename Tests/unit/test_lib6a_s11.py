@@ -13,7 +13,9 @@ nested names below protocol 4 (a getattr chain from the top-level name,
 as pickle.py writes it, so a class reached through itself cannot
 recurse); unicodedata.east_asian_width() of unassigned code points
 (W in the reserved CJK ranges, also through ucd_3_2_0); tarfile
-extraction racing with another creating the same implicit directory."""
+extraction racing with another creating the same implicit directory;
+a naive local time in a skipped hour converted by astimezone() to the
+instant timestamp() gives (gh-83861)."""
 
 import configparser
 import csv
@@ -397,6 +399,39 @@ class TarImplicitDirRace(unittest.TestCase):
                     os.path.exists = real_exists
             with open(os.path.join(dest, 'top', 'file'), 'rb') as f:
                 self.assertEqual(f.read(), b'abc')
+
+
+GAP_CODE = """
+import time
+time.tzset()
+from datetime import datetime, timezone
+for wall in (datetime(2023, 3, 12, 2, 30), datetime(2023, 11, 5, 1, 30),
+             datetime(2023, 7, 1, 12, 0)):
+    for fold in (0, 1):
+        dt = wall.replace(fold=fold)
+        utc = dt.astimezone(timezone.utc)
+        print(fold, int(dt.timestamp()), int(utc.timestamp()),
+              utc.strftime('%H:%M'), dt.astimezone().strftime('%H:%M %z'))
+"""
+
+
+@unittest.skipUnless(os.path.exists('/usr/share/zoneinfo/America/New_York'),
+                     'needs the system time zone database')
+class AstimezoneInGap(unittest.TestCase):
+    def test_matches_timestamp(self):
+        env = dict(os.environ, TZ='America/New_York')
+        out = subprocess.run([sys.executable, '-c', GAP_CODE], env=env,
+                             capture_output=True, text=True, check=True)
+        self.assertEqual(out.stdout.splitlines(), [
+            # Skipped hour: fold=0 uses the offset from before (EST).
+            '0 1678606200 1678606200 07:30 03:30 -0400',
+            '1 1678602600 1678602600 06:30 01:30 -0500',
+            # Repeated hour: fold picks the first or second 01:30.
+            '0 1699162200 1699162200 05:30 01:30 -0400',
+            '1 1699165800 1699165800 06:30 01:30 -0500',
+            '0 1688227200 1688227200 16:00 12:00 -0400',
+            '1 1688227200 1688227200 16:00 12:00 -0400',
+        ])
 
 
 if __name__ == '__main__':
