@@ -15,27 +15,32 @@ recurse); unicodedata.east_asian_width() of unassigned code points
 (W in the reserved CJK ranges, also through ucd_3_2_0); tarfile
 extraction racing with another creating the same implicit directory;
 a naive local time in a skipped hour converted by astimezone() to the
-instant timestamp() gives (gh-83861)."""
+instant timestamp() gives (gh-83861); zipfile.Path over member names
+with leading slashes (no endless loop); bz2/lzma files keeping their mode
+once closed."""
 
+import bz2
 import configparser
 import csv
-import io
 import datetime
-import os
-import subprocess
-import tarfile
-import tempfile
-import warnings
-import pickle
-import statistics
-import types
-import unicodedata
 import hashlib
 import inspect
+import io
+import lzma
+import os
+import pickle
 import re
 import sqlite3
+import statistics
+import subprocess
 import sys
+import tarfile
+import tempfile
+import types
+import unicodedata
 import unittest
+import warnings
+import zipfile
 import zlib
 
 
@@ -432,6 +437,52 @@ class AstimezoneInGap(unittest.TestCase):
             '0 1688227200 1688227200 16:00 12:00 -0400',
             '1 1688227200 1688227200 16:00 12:00 -0400',
         ])
+
+
+ZIP_SLASHES_CODE = """
+import io, zipfile
+data = io.BytesIO()
+zf = zipfile.ZipFile(data, 'w')
+zf.writestr('/one-slash.txt', b'content')
+zf.writestr('//two-slash.txt', b'content')
+zf.writestr('../parent.txt', b'content')
+zf.filename = ''
+root = zipfile.Path(zf)
+print(sorted(map(str, root.iterdir())))
+print(root.joinpath('..').joinpath('parent.txt').read_bytes())
+"""
+
+
+class ZipPathLeadingSlashes(unittest.TestCase):
+    def test_names_with_leading_slashes(self):
+        # In a child process with a time limit: the old code looped for
+        # ever on '/one-slash.txt'.
+        out = subprocess.run([sys.executable, '-c', ZIP_SLASHES_CODE],
+                             capture_output=True, text=True, timeout=60,
+                             check=True)
+        self.assertEqual(out.stdout.splitlines(),
+                         ["['../']", "b'content'"])
+
+
+class CompressedFileMode(unittest.TestCase):
+    def test_mode_after_close(self):
+        for module in (bz2, lzma):
+            with self.subTest(module=module.__name__):
+                buf = io.BytesIO()
+                f = module.open(buf, 'wb')
+                f.write(b'data')
+                self.assertEqual(f.mode, 'wb')
+                f.close()
+                self.assertIs(f.closed, True)
+                self.assertEqual(f.mode, 'wb')
+                with self.assertRaises(ValueError):
+                    f.writable()
+                r = module.open(io.BytesIO(buf.getvalue()), 'rb')
+                self.assertEqual(r.read(), b'data')
+                r.close()
+                self.assertEqual(r.mode, 'rb')
+                with self.assertRaises(ValueError):
+                    r.read()
 
 
 if __name__ == '__main__':
