@@ -84,13 +84,13 @@ class CompressedFile(BaseStream):
             finally:
                 self._fp = None
                 self._closefp = False
-                self._mode = _MODE_CLOSED
                 self._buffer = None
 
     @property
     def closed(self):
-        """True if this file is closed."""
-        return self._mode == _MODE_CLOSED
+        """True if this file is closed.  The mode stays what it was, so
+        that a closed file still reports 'rb' or 'wb'."""
+        return self._fp is None
 
     @property
     def name(self):

@@ -245,6 +245,10 @@ class Reader:
                 self._unquoted = False
                 self._state = _IN_QUOTED_FIELD
             elif c == d._escapechar:
+                # An escaped first character still starts an unquoted
+                # field (a number under QUOTE_NONNUMERIC/QUOTE_STRINGS).
+                if d._quoting in (QUOTE_NONNUMERIC, QUOTE_STRINGS):
+                    self._numeric = True
                 self._state = _ESCAPED_CHAR
             elif c == ' ' and d._skipinitialspace:
                 pass
@@ -431,6 +435,9 @@ class Writer:
             raise Error(f'iterable expected, not {type(row).__name__}') \
                 from None
         d = self.dialect
+        # With a space delimiter and skipinitialspace, an unquoted empty
+        # field would vanish on reading: every empty field is quoted.
+        space_sensitive = d._delimiter == ' ' and d._skipinitialspace
         parts = []
         for field in items:
             quoted = self._needs_quotes(field)
@@ -440,13 +447,28 @@ class Writer:
                 text = field
             else:
                 text = str(field)
+            if not text and not quoted and space_sensitive:
+                if not self._may_quote_empty(field):
+                    raise Error('empty field must be quoted if delimiter is '
+                                'a space and skipinitialspace is true')
+                quoted = True
             parts.append(self._format_field(text, quoted))
         if len(parts) == 1 and parts[0] == '':
             # A lone empty field would read back as an empty record.
-            if d._quoting == QUOTE_NONE:
+            if not self._may_quote_empty(field):
                 raise Error('single empty field record must be quoted')
             parts[0] = d._quotechar * 2
         return self._write(d._delimiter.join(parts) + d._lineterminator)
+
+    def _may_quote_empty(self, field):
+        """Whether an empty field may be written quoted: never with
+        QUOTE_NONE, and not None where the quoting style keeps None
+        unquoted (QUOTE_STRINGS, QUOTE_NOTNULL)."""
+        quoting = self.dialect._quoting
+        if quoting == QUOTE_NONE:
+            return False
+        return not (field is None
+                    and quoting in (QUOTE_STRINGS, QUOTE_NOTNULL))
 
     def writerows(self, rows):
         """Write every row of an iterable of rows."""

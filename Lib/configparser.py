@@ -924,8 +924,12 @@ class RawConfigParser(MutableMapping):
                                                                 name, val)
 
     def _read_defaults(self, defaults):
-        """Store the defaults given to the constructor."""
-        self.read_dict({self.default_section: defaults})
+        """Store the defaults given to the constructor as they are: keys
+        through optionxform() (which expects strings), values unconverted.
+        ConfigParser overrides this to store strings.
+        """
+        for key, value in defaults.items():
+            self._defaults[self.optionxform(key)] = value
 
     def _handle_error(self, exc, fpname, lineno, line):
         if not exc:

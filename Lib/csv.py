@@ -51,9 +51,11 @@ class Dialect:
     def _validate(self):
         try:
             _Dialect(self)
-        except (TypeError, ValueError) as e:
+        except TypeError as e:
             # The base class is incomplete on purpose; its subclasses
-            # report a bad attribute as a CSV error.
+            # report a missing or mistyped attribute as a CSV error.  A
+            # bad value (a line break as delimiter) stays a ValueError,
+            # as in CPython.
             raise Error(str(e)) from None
 
 
@@ -163,7 +165,8 @@ class DictWriter:
         if extrasaction.lower() not in ("raise", "ignore"):
             raise ValueError("extrasaction (%s) must be 'raise' or 'ignore'"
                              % extrasaction)
-        self.extrasaction = extrasaction
+        # Stored lower-cased, so that 'RAISE' raises too (bpo-44512).
+        self.extrasaction = extrasaction.lower()
         self.writer = writer(f, dialect, *args, **kwds)
 
     def writeheader(self):

@@ -527,7 +527,15 @@ class timedelta:
 
     Stored normalized: 0 <= seconds < 86400, 0 <= microseconds < 10**6.
     """
-    __slots__ = ("_days", "_seconds", "_microseconds", "_hashcode")
+    # The three fields are read-only members, as in CPython: reads are
+    # plain slot loads; __setattr__/__delattr__ refuse to change them and
+    # only _timedelta_from_us stores them (through the slots' own __set__).
+    __slots__ = {
+        "days": "Number of days.",
+        "seconds": "Number of seconds (>= 0 and less than 1 day).",
+        "microseconds": "Number of microseconds (>= 0 and less than 1 second).",
+        "_hashcode": None,
+    }
 
     def __new__(cls, days=0, seconds=0, microseconds=0, milliseconds=0,
                 minutes=0, hours=0, weeks=0):
@@ -564,24 +572,19 @@ class timedelta:
             total += int(whole)
         return _timedelta_from_us(cls, total)
 
-    @property
-    def days(self):
-        """Whole days (may be negative)."""
-        return self._days
+    def __setattr__(self, name, value):
+        if name in _TD_FIELDS:
+            raise AttributeError("readonly attribute")
+        object.__setattr__(self, name, value)
 
-    @property
-    def seconds(self):
-        """Seconds past the whole days, 0 to 86399."""
-        return self._seconds
-
-    @property
-    def microseconds(self):
-        """Microseconds past the whole seconds, 0 to 999999."""
-        return self._microseconds
+    def __delattr__(self, name):
+        if name in _TD_FIELDS:
+            raise AttributeError("readonly attribute")
+        object.__delattr__(self, name)
 
     def _to_us(self):
-        return ((self._days * 86400 + self._seconds) * _US_PER_SECOND
-                + self._microseconds)
+        return ((self.days * 86400 + self.seconds) * _US_PER_SECOND
+                + self.microseconds)
 
     def total_seconds(self):
         """The whole duration in seconds, as a float."""
@@ -589,23 +592,23 @@ class timedelta:
 
     def __repr__(self):
         parts = []
-        if self._days:
-            parts.append(f"days={self._days}")
-        if self._seconds:
-            parts.append(f"seconds={self._seconds}")
-        if self._microseconds:
-            parts.append(f"microseconds={self._microseconds}")
+        if self.days:
+            parts.append(f"days={self.days}")
+        if self.seconds:
+            parts.append(f"seconds={self.seconds}")
+        if self.microseconds:
+            parts.append(f"microseconds={self.microseconds}")
         return f"{_type_name(self)}({', '.join(parts) or '0'})"
 
     def __str__(self):
-        mm, ss = divmod(self._seconds, 60)
+        mm, ss = divmod(self.seconds, 60)
         hh, mm = divmod(mm, 60)
         text = f"{hh}:{mm:02d}:{ss:02d}"
-        if self._days:
-            plural = "s" if abs(self._days) != 1 else ""
-            text = f"{self._days} day{plural}, {text}"
-        if self._microseconds:
-            text += f".{self._microseconds:06d}"
+        if self.days:
+            plural = "s" if abs(self.days) != 1 else ""
+            text = f"{self.days} day{plural}, {text}"
+        if self.microseconds:
+            text += f".{self.microseconds:06d}"
         return text
 
     def __add__(self, other):
@@ -634,7 +637,7 @@ class timedelta:
         return _timedelta_from_us(timedelta, self._to_us())
 
     def __abs__(self):
-        return -self if self._days < 0 else +self
+        return -self if self.days < 0 else +self
 
     def __mul__(self, other):
         if isinstance(other, int):
@@ -695,7 +698,7 @@ class timedelta:
         return NotImplemented
 
     def _key(self):
-        return (self._days, self._seconds, self._microseconds)
+        return (self.days, self.seconds, self.microseconds)
 
     def __eq__(self, other):
         if isinstance(other, timedelta):
@@ -724,11 +727,11 @@ class timedelta:
 
     def __hash__(self):
         if self._hashcode == -1:
-            self._hashcode = hash(self._key())
+            _td_set_hashcode(self, hash(self._key()))
         return self._hashcode
 
     def __bool__(self):
-        return bool(self._days or self._seconds or self._microseconds)
+        return bool(self.days or self.seconds or self.microseconds)
 
     def __reduce__(self):
         return type(self), self._key()
@@ -741,11 +744,19 @@ def _timedelta_from_us(cls, us):
         raise OverflowError(f"days={days}; must have magnitude <= "
                             f"{_MAX_DELTA_DAYS}")
     self = object.__new__(cls)
-    self._days = days
-    self._seconds = seconds
-    self._microseconds = microseconds
-    self._hashcode = -1
+    _td_set_days(self, days)
+    _td_set_seconds(self, seconds)
+    _td_set_microseconds(self, microseconds)
+    _td_set_hashcode(self, -1)
     return self
+
+
+_TD_FIELDS = frozenset(("days", "seconds", "microseconds"))
+# The slots' own setters: they store past timedelta.__setattr__.
+_td_set_days = timedelta.days.__set__
+_td_set_seconds = timedelta.seconds.__set__
+_td_set_microseconds = timedelta.microseconds.__set__
+_td_set_hashcode = timedelta._hashcode.__set__
 
 
 timedelta.min = timedelta(-_MAX_DELTA_DAYS)
@@ -1614,10 +1625,13 @@ class datetime(date):
                 + ((self._hour * 60 + self._minute) * 60 + self._second)
                 * _US_PER_SECOND + self._microsecond)
 
-    def _local_posix(self):
-        local = (self.toordinal() - _EPOCH_ORDINAL) * 86400 \
+    def _local_seconds(self):
+        """The wall time as seconds since 1970-01-01 00:00 (no zone)."""
+        return (self.toordinal() - _EPOCH_ORDINAL) * 86400 \
             + (self._hour * 60 + self._minute) * 60 + self._second
-        return _local_to_posix(local, self._fold)
+
+    def _local_posix(self):
+        return _local_to_posix(self._local_seconds(), self._fold)
 
     def timestamp(self):
         """Seconds since the POSIX epoch, as a float."""
@@ -1655,10 +1669,19 @@ class datetime(date):
             fold=self._fold if fold is None else fold)
 
     def _local_timezone(self):
+        """The fixed zone this naive local time is in: its offset is the
+        one timestamp() used, so that astimezone() names the same instant
+        (in a skipped hour that is the offset from before the transition
+        for fold=0, gh-83861), not the offset in effect at that instant."""
         posix = self._local_posix()
-        tm = _time.localtime(posix)
-        return timezone(timedelta(seconds=_local_offset(posix)),
-                        getattr(tm, "tm_zone", None) or None)
+        offset = self._local_seconds() - posix
+        delta = timedelta(seconds=offset)
+        if _local_offset(posix) == offset:
+            # The zone's own abbreviation, when it is the one in effect.
+            name = getattr(_time.localtime(posix), "tm_zone", None)
+            if name:
+                return timezone(delta, name)
+        return timezone(delta)
 
     def astimezone(self, tz=None):
         """The same instant in tz (the system's local zone if None)."""

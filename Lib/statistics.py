@@ -840,6 +840,9 @@ def kde(data, h, kernel='normal', *, cumulative=False):
             return total / (n * h)
 
     kind = 'CDF' if cumulative else 'PDF'
+    # Named as CPython names the function it returns: pdf or cdf.
+    estimate.__name__ = kind.lower()
+    estimate.__qualname__ = f'kde.<locals>.{estimate.__name__}'
     estimate.__doc__ = f'{kind} estimate with {h=!r} and {kernel=!r}'
     return estimate
 

@@ -1898,7 +1898,8 @@ class TarFile(object):
         targetpath = targetpath.replace("/", os.sep)
         upperdirs = os.path.dirname(targetpath)
         if upperdirs and not os.path.exists(upperdirs):
-            os.makedirs(upperdirs)
+            # Another extraction may create them meanwhile.
+            os.makedirs(upperdirs, exist_ok=True)
         if tarinfo.islnk() or tarinfo.issym():
             self._dbg(1, "%s -> %s" % (tarinfo.name, tarinfo.linkname))
         else:

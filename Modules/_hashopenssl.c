@@ -877,7 +877,11 @@ static PyTypeObject Blake2b_Type = {
     .tp_dealloc = hash_dealloc,
     .tp_repr = hash_repr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_doc = "Return a new BLAKE2b hash object.",
+    .tp_doc = "blake2b(data=b'', *, digest_size=64, key=b'', salt=b'',\n"
+              "        person=b'', fanout=1, depth=1, leaf_size=0,\n"
+              "        node_offset=0, node_depth=0, inner_size=0,\n"
+              "        last_node=False, usedforsecurity=True, string=None)\n"
+              "--\n\nReturn a new BLAKE2b hash object.",
     .tp_methods = hash_methods,
     .tp_getset = hash_getset,
     .tp_new = blake2b_tp_new,
@@ -892,7 +896,11 @@ static PyTypeObject Blake2s_Type = {
     .tp_dealloc = hash_dealloc,
     .tp_repr = hash_repr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_doc = "Return a new BLAKE2s hash object.",
+    .tp_doc = "blake2s(data=b'', *, digest_size=32, key=b'', salt=b'',\n"
+              "        person=b'', fanout=1, depth=1, leaf_size=0,\n"
+              "        node_offset=0, node_depth=0, inner_size=0,\n"
+              "        last_node=False, usedforsecurity=True, string=None)\n"
+              "--\n\nReturn a new BLAKE2s hash object.",
     .tp_methods = hash_methods,
     .tp_getset = hash_getset,
     .tp_new = blake2s_tp_new,

@@ -1571,39 +1571,32 @@ save_extension(PicklerObject *p, PyObject *module_name, PyObject *name)
 }
 
 /* Protocols < 4 name only top-level objects: a nested one is written as
-   getattr(parent, last_name), the parent being pickled like any object
-   (so by name too, and memoized), as CPython's C pickler does.  A path
-   whose parent is the module itself (a class whose qualname goes through
-   an attribute holding its own module) names the last part in the module
-   directly, since a module cannot be pickled. */
+   getattr(getattr(<top>, name1), name2)..., the top-level component by
+   name and every later one as a string, as CPython 3.13+ (and pickle.py)
+   write it.  The intermediate objects are neither pickled nor memoized,
+   so a class whose qualname goes through itself (or through its module)
+   cannot recurse. */
 static int
 save_nested_global(PicklerObject *p, PyObject *module_name, PyObject *path)
 {
     Py_ssize_t n = PyList_GET_SIZE(path);
-    PyObject *last = PyList_GET_ITEM(path, n - 1);
-    PyObject *module = PyImport_GetModule(module_name);
-    if (module == NULL) {
-        if (!PyErr_Occurred()) {
-            PyErr_SetObject(PyExc_KeyError, module_name);
+    for (Py_ssize_t i = 1; i < n; i++) {
+        if (save(p, _Py_pickle_state.getattr, 0) < 0
+            || (p->proto < 2 && out_op(p, OP_MARK) < 0)) {
+            return -1;
         }
+    }
+    if (save_global_by_name(p, module_name, PyList_GET_ITEM(path, 0)) < 0) {
         return -1;
     }
-    PyObject *parent_path = PyList_GetSlice(path, 0, n - 1);
-    PyObject *parent = parent_path ? _Py_pickle_get_dotted(module, parent_path)
-                                   : NULL;
-    Py_XDECREF(parent_path);
-    int parent_is_module = parent == module;
-    Py_DECREF(module);
-    if (parent == NULL) {
-        return -1;
+    for (Py_ssize_t i = 1; i < n; i++) {
+        if (save(p, PyList_GET_ITEM(path, i), 0) < 0
+            || out_op(p, p->proto < 2 ? OP_TUPLE : OP_TUPLE2) < 0
+            || out_op(p, OP_REDUCE) < 0) {
+            return -1;
+        }
     }
-    if (parent_is_module) {
-        Py_DECREF(parent);
-        return save_global_by_name(p, module_name, last);
-    }
-    PyObject *args = PyTuple_Pack(2, parent, last);
-    Py_DECREF(parent);
-    return save_reduce_of(p, _Py_pickle_state.getattr, args, NULL);
+    return 0;
 }
 
 /* Checks that importing module_name and following path leads to obj. */

@@ -8,8 +8,10 @@
 
    ucd_3_2_0 (used by IDNA through stringprep) is the current database seen
    through Unicode 3.2.0: code points assigned after 3.2.0 (DerivedAge.txt)
-   are unassigned there, normalization undoes the decomposition corrections
-   made after 3.2.0, and it knows no aliases or named sequences.  Properties
+   are unassigned there (a code point unassigned today keeps its current
+   properties, such as the W width of reserved CJK code points, as in
+   CPython), normalization undoes the decomposition corrections made after
+   3.2.0, and it knows no aliases or named sequences.  Properties
    of code points that 3.2.0 already had are today's; the few that changed
    since (a handful of categories and bidirectional classes) are not
    reverted, as no 3.2.0 data is installed.
@@ -47,11 +49,23 @@ assigned_in_3_2_0(Py_UCS4 ch)
     return (byte >> (ch & 7)) & 1;
 }
 
-/* Does the database selected by self know ch at all? */
+/* Is ch unassigned in the current database? */
+static int
+unassigned_today(Py_UCS4 ch)
+{
+    return strcmp(_PyUnicode_CategoryName(ch), "Cn") == 0;
+}
+
+/* Should the database selected by self report ch's current properties?
+   ucd_3_2_0 hides a character assigned after 3.2.0 behind the defaults;
+   a code point unassigned today is unassigned in both, and both report
+   its current (unassigned) properties, such as the W width of reserved
+   CJK code points. */
 static int
 is_known(PyObject *self, Py_UCS4 ch)
 {
-    return !is_ucd_3_2_0(self) || assigned_in_3_2_0(ch);
+    return !is_ucd_3_2_0(self) || assigned_in_3_2_0(ch)
+           || unassigned_today(ch);
 }
 
 /* ---- argument helpers ---------------------------------------------------- */

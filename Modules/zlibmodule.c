@@ -1069,8 +1069,9 @@ static PyMethodDef compress_methods[] = {
      "Return a bytes object containing any remaining compressed data."},
     {"copy", zstream_copy, METH_NOARGS,
      "copy($self, /)\n--\n\nReturn a copy of the compression object."},
-    {"__copy__", zstream_copy, METH_NOARGS, NULL},
-    {"__deepcopy__", zstream_deepcopy, METH_O, NULL},
+    {"__copy__", zstream_copy, METH_NOARGS, "__copy__($self, /)\n--\n\n"},
+    {"__deepcopy__", zstream_deepcopy, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\n"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1085,8 +1086,9 @@ static PyMethodDef decompress_methods[] = {
      "Return a bytes object containing any remaining decompressed data."},
     {"copy", zstream_copy, METH_NOARGS,
      "copy($self, /)\n--\n\nReturn a copy of the decompression object."},
-    {"__copy__", zstream_copy, METH_NOARGS, NULL},
-    {"__deepcopy__", zstream_deepcopy, METH_O, NULL},
+    {"__copy__", zstream_copy, METH_NOARGS, "__copy__($self, /)\n--\n\n"},
+    {"__deepcopy__", zstream_deepcopy, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\n"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -114,7 +114,9 @@ def _parse_template(pattern, repl):
                 if number is None:
                     raise IndexError(f'unknown group name {name!r}')
             else:
-                raise fail(f'bad character in group name {name!r}', i)
+                # Shown as the parser shows it: byte values for bytes.
+                shown = ascii(name) if isbytes else repr(name)
+                raise fail(f'bad character in group name {shown}', i)
             i = end + 1
             add_group(number)
         elif ch == '0':
@@ -202,10 +204,13 @@ def search(pattern, string, flags=0):
     return _compile(pattern, flags).search(string)
 
 
-def _positional_warning(what):
+def _positional_warning(what, stacklevel=3):
+    """Warn about a deprecated positional argument.  The default
+    stacklevel names the caller of a public function that calls this
+    directly; one more level per helper in between."""
     import warnings
     warnings.warn(f"{what!r} is passed as positional argument",
-                  DeprecationWarning, stacklevel=3)
+                  DeprecationWarning, stacklevel=stacklevel)
 
 
 _NO_ARG = object()
@@ -235,7 +240,7 @@ def _sub_arguments(name, args, count, flags):
         if count is not _NO_ARG:
             raise TypeError(f"{name}() got multiple values for argument 'count'")
         count = args[0]
-        _positional_warning('count')
+        _positional_warning('count', stacklevel=4)  # via sub()/subn()
     if len(args) > 1:
         if flags is not _NO_ARG:
             raise TypeError(f"{name}() got multiple values for argument 'flags'")

@@ -167,7 +167,10 @@ class _Parser:
 
     def check_group_name(self, name, start):
         if not name.isidentifier() or (self.isbytes and not name.isascii()):
-            raise self.error(f'bad character in group name {name!r}', start)
+            # A bytes pattern's name is shown by its byte values (the text
+            # here is its latin-1 decoding), as CPython does.
+            shown = ascii(name) if self.isbytes else repr(name)
+            raise self.error(f'bad character in group name {shown}', start)
 
     # -- structure ------------------------------------------------------
 

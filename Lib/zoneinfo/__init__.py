@@ -17,7 +17,7 @@ reset_tzpath = _tzpath.reset_tzpath
 available_timezones = _tzpath.available_timezones
 InvalidTZPathWarning = _tzpath.InvalidTZPathWarning
 
-_tzpath.reset_tzpath(stacklevel=5)
+_tzpath.reset_tzpath(stacklevel=4)
 
 
 def __getattr__(name):

@@ -48,9 +48,11 @@ def _default_tzpath():
     return _parse_env_tzpath(configured, 4)
 
 
-def reset_tzpath(to=None, stacklevel=4):
+def reset_tzpath(to=None, stacklevel=3):
     """Set TZPATH to 'to', or (when None) to PYTHONTZPATH or the
-    compile-time default."""
+    compile-time default.  A relative path in PYTHONTZPATH is warned about
+    stacklevel frames up from _parse_env_tzpath: 3 is this function's
+    caller (zoneinfo's import passes 4, its importer)."""
     global TZPATH
     if to is not None:
         if isinstance(to, (str, bytes)):

@@ -198,10 +198,15 @@ static PyObject *blob_enter_cm(PyObject *op, PyObject *Py_UNUSED(a))
     return Py_NewRef(op);
 }
 
-static PyObject *blob_exit_cm(PyObject *op, PyObject *Py_UNUSED(args))
+static PyObject *blob_exit_cm(PyObject *op, PyObject *args)
 {
     /* Like every other method, __exit__ on a closed blob is an error (as
-       in CPython); close() alone may be repeated. */
+       in CPython); close() alone may be repeated.  The exception triple
+       is taken (and checked) but not used. */
+    PyObject *type, *val, *tb;
+    if (!PyArg_UnpackTuple(args, "__exit__", 3, 3, &type, &val, &tb)) {
+        return NULL;
+    }
     PyObject *entered = blob_enter_cm(op, NULL);
     if (entered == NULL) {
         return NULL;
@@ -431,8 +436,9 @@ static PyMethodDef blob_methods[] = {
      "tell($self, /)\n--\n\nReturn the current offset."},
     {"close", blob_close, METH_NOARGS,
      "close($self, /)\n--\n\nClose the blob."},
-    {"__enter__", blob_enter_cm, METH_NOARGS, NULL},
-    {"__exit__", blob_exit_cm, METH_VARARGS, NULL},
+    {"__enter__", blob_enter_cm, METH_NOARGS, "__enter__($self, /)\n--\n\n"},
+    {"__exit__", blob_exit_cm, METH_VARARGS,
+     "__exit__($self, type, val, tb, /)\n--\n\n"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -1880,8 +1880,10 @@ static PyMethodDef connection_methods[] = {
     {"setconfig", connection_setconfig, METH_VARARGS,
      "setconfig($self, op, enable=True, /)\n--\n\n"
      "Set a boolean configuration option."},
-    {"__enter__", connection_enter_cm, METH_NOARGS, NULL},
-    {"__exit__", connection_exit_cm, METH_VARARGS, NULL},
+    {"__enter__", connection_enter_cm, METH_NOARGS,
+     "__enter__($self, /)\n--\n\n"},
+    {"__exit__", connection_exit_cm, METH_VARARGS,
+     "__exit__($self, type, value, traceback, /)\n--\n\n"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -19,6 +19,10 @@
 #include "sre.h"
 #include "pycore_unicodectype.h"
 
+/* Method table shorthands for METH_VARARGS | METH_KEYWORDS functions. */
+#define KW (METH_VARARGS | METH_KEYWORDS)
+#define KWFUNC(f) (PyCFunction)(void (*)(void))(f)
+
 /* The subject of one match: where its characters are and how wide. */
 typedef struct {
     const void *data;
@@ -479,10 +483,15 @@ join_pieces(const PatternObject *self, PyObject *pieces)
 }
 
 static PyObject *
-match_expand(PyObject *op, PyObject *template_text)
+match_expand(PyObject *op, PyObject *args, PyObject *kwds)
 {
+    static char *kwlist[] = {"template", NULL};
     MatchObject *m = (MatchObject *)op;
-    PyObject *template, *pieces, *empty, *result = NULL;
+    PyObject *template_text, *template, *pieces, *empty, *result = NULL;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O:expand", kwlist,
+                                     &template_text)) {
+        return NULL;
+    }
     template = call_re_helper("_compile_template", (PyObject *)m->pattern,
                               template_text);
     if (template == NULL) {
@@ -591,21 +600,27 @@ static PyMethodDef match_methods[] = {
      "    For 0 returns the entire match."},
     {"groups", (PyCFunction)(void (*)(void))match_groups,
      METH_VARARGS | METH_KEYWORDS,
+     "groups($self, /, default=None)\n--\n\n"
      "Return a tuple containing all the subgroups of the match, from 1."},
     {"groupdict", (PyCFunction)(void (*)(void))match_groupdict,
      METH_VARARGS | METH_KEYWORDS,
+     "groupdict($self, /, default=None)\n--\n\n"
      "Return a dictionary containing all the named subgroups of the match."},
     {"start", match_start, METH_VARARGS,
+     "start($self, group=0, /)\n--\n\n"
      "Return index of the start of the substring matched by group."},
     {"end", match_end, METH_VARARGS,
+     "end($self, group=0, /)\n--\n\n"
      "Return index of the end of the substring matched by group."},
     {"span", match_span, METH_VARARGS,
+     "span($self, group=0, /)\n--\n\n"
      "For match object m, return the 2-tuple (m.start(group), m.end(group))."},
-    {"expand", match_expand, METH_O,
+    {"expand", KWFUNC(match_expand), KW,
+     "expand($self, /, template)\n--\n\n"
      "Return the string obtained by doing backslash substitution on the\n"
      "string template, as done by the sub() method."},
-    {"__copy__", return_self, METH_NOARGS, NULL},
-    {"__deepcopy__", return_self, METH_O, NULL},
+    {"__copy__", return_self, METH_NOARGS, "__copy__($self, /)\n--\n\n"},
+    {"__deepcopy__", return_self, METH_O, "__deepcopy__($self, memo, /)\n--\n\n"},
     {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
      "See PEP 585"},
     {NULL, NULL, 0, NULL},
@@ -1196,8 +1211,10 @@ scanner_get_pattern(PyObject *op, void *Py_UNUSED(closure))
 
 static PyMethodDef scanner_methods[] = {
     {"match", scanner_match, METH_NOARGS,
+     "match($self, /)\n--\n\n"
      "The next match at the current position, or None."},
     {"search", scanner_search, METH_NOARGS,
+     "search($self, /)\n--\n\n"
      "The next match at or after the current position, or None."},
     {NULL, NULL, 0, NULL},
 };
@@ -1419,36 +1436,44 @@ pattern_get_code(PyObject *op, void *Py_UNUSED(closure))
     return list;
 }
 
-#define KW (METH_VARARGS | METH_KEYWORDS)
-#define KWFUNC(f) (PyCFunction)(void (*)(void))(f)
 
 static PyMethodDef pattern_methods[] = {
     {"match", KWFUNC(pattern_match), KW,
+     "match($self, /, string, pos=0, endpos=sys.maxsize)\n--\n\n"
      "Matches zero or more characters at the beginning of the string."},
     {"fullmatch", KWFUNC(pattern_fullmatch), KW,
+     "fullmatch($self, /, string, pos=0, endpos=sys.maxsize)\n--\n\n"
      "Matches against all of the string."},
     {"search", KWFUNC(pattern_search), KW,
+     "search($self, /, string, pos=0, endpos=sys.maxsize)\n--\n\n"
      "Scan through string looking for a match, and return a corresponding\n"
      "match object instance.\n\nReturn None if no position in the string "
      "matches."},
     {"findall", KWFUNC(pattern_findall), KW,
+     "findall($self, /, string, pos=0, endpos=sys.maxsize)\n--\n\n"
      "Return a list of all non-overlapping matches of pattern in string."},
     {"finditer", KWFUNC(pattern_finditer), KW,
+     "finditer($self, /, string, pos=0, endpos=sys.maxsize)\n--\n\n"
      "Return an iterator over all non-overlapping matches for the RE\n"
      "pattern in string.\n\nFor each match, the iterator returns a match "
      "object."},
     {"split", KWFUNC(pattern_split), KW,
+     "split($self, /, string, maxsplit=0)\n--\n\n"
      "Split string by the occurrences of pattern."},
     {"sub", KWFUNC(pattern_sub), KW,
+     "sub($self, /, repl, string, count=0)\n--\n\n"
      "Return the string obtained by replacing the leftmost non-overlapping\n"
      "occurrences of pattern in string by the replacement repl."},
     {"subn", KWFUNC(pattern_subn), KW,
+     "subn($self, /, repl, string, count=0)\n--\n\n"
      "Return the tuple (new_string, number_of_subs_made) found by replacing\n"
      "the leftmost non-overlapping occurrences of pattern with the\n"
      "replacement repl."},
-    {"scanner", KWFUNC(pattern_scanner), KW, NULL},
-    {"__copy__", return_self, METH_NOARGS, NULL},
-    {"__deepcopy__", return_self, METH_O, NULL},
+    {"scanner", KWFUNC(pattern_scanner), KW,
+     "scanner($self, /, string, pos=0, endpos=sys.maxsize)\n--\n\n"
+     "An object whose match() and search() step through string."},
+    {"__copy__", return_self, METH_NOARGS, "__copy__($self, /)\n--\n\n"},
+    {"__deepcopy__", return_self, METH_O, "__deepcopy__($self, memo, /)\n--\n\n"},
     {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
      "See PEP 585"},
     {NULL, NULL, 0, NULL},
@@ -1620,13 +1645,15 @@ sre_lookup_name(PyObject *Py_UNUSED(module), PyObject *arg)
 
 static PyMethodDef sre_methods[] = {
     {"compile", KWFUNC(sre_compile), KW,
-     "compile(pattern, flags, code, groups, groupindex, indexgroup,\n"
-     "        prefix_char=-1, anchored=False) -> Pattern\n\n"
+     "compile($module, /, pattern, flags, code, groups, groupindex,\n"
+     "        indexgroup, prefix_char=-1, anchored=False)\n--\n\n"
      "Check a program made by re._compiler and wrap it in a Pattern."},
     {"fold", sre_fold, METH_VARARGS,
-     "fold(ch, casemode) -> int: the case-insensitive key of a code point"},
+     "fold($module, ch, casemode, /)\n--\n\n"
+     "The case-insensitive key of a code point."},
     {"lookup_name", sre_lookup_name, METH_O,
-     "lookup_name(name) -> int: the code point with this Unicode name"},
+     "lookup_name($module, name, /)\n--\n\n"
+     "The code point with this Unicode name."},
     {NULL, NULL, 0, NULL},
 };
 

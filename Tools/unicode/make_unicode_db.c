@@ -736,11 +736,10 @@ read_east_asian_width(const char *dir)
         uint32_t first, last;
         parse_range(f[0], &first, &last);
         uint8_t w = (uint8_t)lookup_name(eaw_names, NEAW, f[1]);
+        /* Unassigned code points listed here carry their width too (the
+           reserved CJK ranges are W), as CPython 3.13+ reports them. */
         for (uint32_t cp = first; cp <= last; cp++) {
-            /* Only assigned characters carry a width, as in CPython. */
-            if (chars[cp].assigned) {
-                chars[cp].east_asian_width = w;
-            }
+            chars[cp].east_asian_width = w;
         }
     }
     fclose(fp);

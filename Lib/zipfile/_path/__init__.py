@@ -21,7 +21,9 @@ def _parent_dirs(name):
     """
     path = name.rstrip('/')
     while True:
-        path = posixpath.dirname(path)
+        # A name made only of slashes ('/' is its own dirname) has no
+        # parent: stopping there keeps '/x' from looping for ever.
+        path = posixpath.dirname(path).rstrip('/')
         if not path:
             return
         yield path + '/'
