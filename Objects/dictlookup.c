@@ -100,25 +100,16 @@ _Py_dict_lookup(PyDictObject *mp, PyObject *key, Py_hash_t hash,
 }
 
 #ifdef Py_GIL_DISABLED
-/* Look up an exact str key without mp's critical section (DESIGN.md
-   section 5).  Returns 1 with a new reference in *value, 0 when the key
-   is absent, or -1 when only the locked lookup can answer: the table is
-   not all exact-str keys (comparing others can run user code), or the
-   value cannot be referenced lock-free (_Py_TryIncref refused).
-
-   Safe without the lock because every table stays readable until this
-   thread's next quiescent point (retire_keys, Objects/dictobject.c), every key and value a
-   writer drops does too (prepare_to_drop), entries are published with
-   release stores after their fields, and a table's entries only go from
-   a key to NULL (popitem's reuse of the last entry is checked by loading
-   the key before the value).  Nothing here can detach or run Python
-   code.  The answer is linearizable: the key was present with *value, or
-   absent, at some moment during the call. */
+/* The entry that holds key (an exact str) in mp's current table, read
+   without the lock under lookup_lockfree's rules (below): 1 with *entry
+   set and *found_key the key object found there (key or an equal str),
+   0 when the key is absent, -1 when the table is not all exact-str keys.
+   Sets mp's shared bit first (_PyDict_NoteLockFreeReader), so writers
+   treat what they drop from mp as possibly still read. */
 static int
-lookup_lockfree(PyDictObject *mp, PyObject *key, Py_hash_t hash,
-                PyObject **value)
+find_entry_lockfree(PyDictObject *mp, PyObject *key, Py_hash_t hash,
+                    PyDictKeyEntry **entry, PyObject **found_key)
 {
-    *value = NULL;
     _PyDict_NoteLockFreeReader(mp);
     PyDictKeysObject *dk = __atomic_load_n(&mp->ma_keys, __ATOMIC_ACQUIRE);
     if (__atomic_load_n(&dk->dk_kind, __ATOMIC_RELAXED) != DICT_KEYS_UNICODE) {
@@ -141,14 +132,8 @@ lookup_lockfree(PyDictObject *mp, PyObject *key, Py_hash_t hash,
                         && __atomic_load_n(&ep->me_hash, __ATOMIC_RELAXED) == hash
                         && PyUnicode_CheckExact(entry_key)
                         && _PyUnicode_Equal(entry_key, key))) {
-                PyObject *found = __atomic_load_n(&ep->me_value, __ATOMIC_ACQUIRE);
-                if (found == NULL) {
-                    return 0;       /* deleted while we looked */
-                }
-                if (!_Py_TryIncref(found)) {
-                    return -1;
-                }
-                *value = found;
+                *entry = ep;
+                *found_key = entry_key;
                 return 1;
             }
             if (entry_key != NULL && !PyUnicode_CheckExact(entry_key)) {
@@ -158,6 +143,98 @@ lookup_lockfree(PyDictObject *mp, PyObject *key, Py_hash_t hash,
         perturb >>= _PyDict_PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
     }
+}
+
+/* Look up an exact str key without mp's critical section (DESIGN.md
+   section 5).  Returns 1 with a new reference in *value, 0 when the key
+   is absent, or -1 when only the locked lookup can answer: the table is
+   not all exact-str keys (comparing others can run user code), or the
+   value cannot be referenced lock-free (_Py_TryIncref refused).
+
+   Safe without the lock because every table stays readable until this
+   thread's next quiescent point (retire_keys, Objects/dictobject.c),
+   every key and value a writer drops does too (prepare_to_drop_key,
+   prepare_to_drop_value), entries are published with
+   release stores after their fields, and a table's entries only go from
+   a key to NULL (popitem's reuse of the last entry is caught by loading
+   the key again after the value).  Nothing here can detach or run Python
+   code.  The answer is linearizable: the key was present with *value, or
+   absent, at some moment during the call. */
+static int
+lookup_lockfree(PyDictObject *mp, PyObject *key, Py_hash_t hash,
+                PyObject **value)
+{
+    PyDictKeyEntry *ep;
+    PyObject *entry_key;
+    *value = NULL;
+    int found = find_entry_lockfree(mp, key, hash, &ep, &entry_key);
+    if (found <= 0) {
+        return found;
+    }
+    PyObject *entry_value = __atomic_load_n(&ep->me_value, __ATOMIC_ACQUIRE);
+    if (entry_value == NULL) {
+        return 0;       /* deleted while we looked */
+    }
+    if (__atomic_load_n(&ep->me_key, __ATOMIC_ACQUIRE) != entry_key) {
+        return -1;      /* popitem's entry reused meanwhile */
+    }
+    if (!_Py_TryIncref(entry_value)) {
+        return -1;
+    }
+    *value = entry_value;
+    return 1;
+}
+
+/* Set mp's QSBR and shared bits before the first uncounted read, with a
+   sequentially consistent read-modify-write that writers' drop_care
+   (Objects/dictobject.c) is ordered against.  A reader that finds both
+   set by another reader skips it; its acquire load reads a value in the
+   release sequence of every writer's earlier read-modify-write, so it
+   still sees the stores of a writer that decided the bit was clear. */
+static inline void
+note_qsbr_reader(PyDictObject *mp)
+{
+    const uint64_t bits = _PyDict_QSBR_BIT | _PyDict_SHARED_BIT;
+    if ((__atomic_load_n(&mp->_ma_watcher_tag, __ATOMIC_ACQUIRE) & bits)
+            != bits) {
+        __atomic_fetch_or(&mp->_ma_watcher_tag, bits, __ATOMIC_SEQ_CST);
+    }
+}
+
+/* mp[key], for the VM to keep without a reference (a QSBR-borrowed slot,
+   Include/internal/pycore_stackref.h): mp is an exact dict the calling
+   thread does not own and key an exact str.  Returns 1 with *value set
+   and no reference taken, 0 when the key is absent, -1 when only the
+   counted lookup can answer (the table is not all exact-str keys).
+   *value stays alive until this thread's next quiescent point: the QSBR
+   bit is set (note_qsbr_reader) before the loads, so a writer that
+   dropped the value after they saw it saw the bit and handed a reference
+   to QSBR first (prepare_to_drop_value, Objects/dictobject.c), and one
+   that dropped it before made its stores visible to them (they cannot
+   load it).  The entry's key is loaded again after its value, as the
+   hint reads do: the value was key's at some moment during the call
+   (popitem may reuse an entry). */
+int
+_PyDict_GetItemQsbr(PyDictObject *mp, PyObject *key, PyObject **value)
+{
+    PyDictKeyEntry *ep;
+    PyObject *entry_key;
+    *value = NULL;
+    Py_hash_t hash = _PyDict_KeyHash(key);    /* an exact str: no error */
+    note_qsbr_reader(mp);
+    int found = find_entry_lockfree(mp, key, hash, &ep, &entry_key);
+    if (found <= 0) {
+        return found;
+    }
+    PyObject *entry_value = __atomic_load_n(&ep->me_value, __ATOMIC_ACQUIRE);
+    if (entry_value == NULL) {
+        return 0;       /* deleted while we looked */
+    }
+    if (__atomic_load_n(&ep->me_key, __ATOMIC_ACQUIRE) != entry_key) {
+        return -1;      /* reused meanwhile: let the counted path decide */
+    }
+    *value = entry_value;
+    return 1;
 }
 #endif
 

@@ -241,20 +241,25 @@ set_used(PyDictObject *mp, Py_ssize_t used)
 /* ---- sharing with lock-free readers (free-threaded build) ---------------
 
    Readers of an exact-str-keyed table look keys up without the dict's
-   critical section (lookup_lockfree, Objects/dictlookup.c).  What they may touch after a
-   writer has moved on must stay readable until every thread has passed a
-   quiescent point:
+   critical section (lookup_lockfree, Objects/dictlookup.c).  What they
+   may touch after a writer has moved on must stay readable until every
+   thread has passed a quiescent point:
    - a keys table replaced by a resize or clear is freed through QSBR;
-   - a key or value a writer drops is marked with _PyObject_SetMaybeWeakref
-     first, so that if this was its last reference it dies through a
-     merge of its counts and its memory goes through QSBR too
-     (Objects/refcount.c).
-   Both cost something, so they are done only for a dict other threads
+   - a key a writer drops is marked with _PyObject_SetMaybeWeakref first,
+     so that if this was its last reference it dies through a merge of
+     its counts and its memory goes through QSBR too (Objects/refcount.c);
+   - a value a writer drops is marked the same way, or, when a non-owner
+     kept one of mp's values without a reference (the QSBR bit), gets
+     one more reference that QSBR drops later (_PyObject_DecRefDelayed),
+     so it stays alive, not just readable; the values of such a dict
+     that dies get it too (delay_values_of_dying).
+   All of it costs something, so it is done only for a dict other threads
    may be reading: one a non-owner has read lock-free (DICT_SHARED_BIT,
    set by the reader before its first lock-free read) or one the writer
-   itself does not own.  The reader's bit store and the writer's bit load
-   are sequentially consistent read-modify-writes of one word, so either
-   the writer sees the bit or the reader sees the new entry. */
+   itself does not own; the delay only for the QSBR bit (drop_care).  The
+   reader's bit store and the writer's bit load are sequentially
+   consistent read-modify-writes of one word, so either the writer sees
+   the bit or the reader sees the new entry. */
 
 #define DICT_SHARED_BIT _PyDict_SHARED_BIT
 
@@ -283,25 +288,68 @@ dict_note_lockfree_reader(PyDictObject *mp)
 }
 #endif
 
-/* Whether what a writer drops from mp must outlive lock-free readers;
-   always 0 in the default build. */
+/* What a writer must do with the keys and values it drops from mp
+   (bits of the answer; always 0 in the default build):
+   DROP_MARK: lock-free readers may compare or count them (the shared bit
+   is set, or the writer does not own mp), so they are marked;
+   DROP_DELAY: a non-owner kept a value without a reference (the QSBR bit
+   is set, _PyDict_GetItemQsbr), so dropped values get a delayed
+   reference instead, which keeps them alive.  Decided with one
+   sequentially consistent read-modify-write, after the writer's stores,
+   against the readers' fetch_or before their loads: either the writer
+   sees the bit or the reader sees the writer's stores.  Only the
+   uncounted reads ask for the delay, so a dict other threads merely look
+   things up in frees what it drops at once, as before. */
+enum { DROP_MARK = 1, DROP_DELAY = 2 };
+
 static inline int
-dict_needs_safe_drop(PyDictObject *mp)
+drop_care(PyDictObject *mp)
 {
 #ifdef Py_GIL_DISABLED
-    return dict_may_have_readers(mp);
+    uint64_t tag = __atomic_fetch_add(&mp->_ma_watcher_tag, 0,
+                                      __ATOMIC_SEQ_CST);
+    int care = (tag & _PyDict_QSBR_BIT) ? DROP_DELAY : 0;
+    if ((tag & DICT_SHARED_BIT)
+            || !_Py_IsOwnedByCurrentThread((PyObject *)mp)) {
+        care |= DROP_MARK;
+    }
+    return care;
 #else
     (void)mp;
     return 0;
 #endif
 }
 
-/* A key or value the caller is about to release from mp (see above). */
+/* A key the caller is about to release from mp; `care` is drop_care(mp).
+   Marked so that, if this was its last reference, it dies through a merge
+   and its memory outlives lock-free readers' comparisons. */
 static inline void
-prepare_to_drop(PyDictObject *mp, PyObject *op)
+prepare_to_drop_key(int care, PyObject *key)
 {
-    if (dict_needs_safe_drop(mp)) {
-        _PyObject_SetMaybeWeakref(op);
+    if (care & DROP_MARK) {
+        _PyObject_SetMaybeWeakref(key);
+    }
+}
+
+/* A value the caller is about to release from mp (or NULL); `care` is
+   drop_care(mp).  With DROP_DELAY one more reference goes to QSBR
+   (_PyObject_DecRefDelayed), so the value stays alive, not just
+   readable, until every thread has passed a quiescent point: the VM
+   keeps values read from another thread's dict without a reference
+   (_PyDict_GetItemQsbr, Objects/dictlookup.c).  Taken while the caller
+   still holds the dict's reference, so the value is alive; the caller's
+   own release then never frees it.  Else it is marked like a key. */
+static inline void
+prepare_to_drop_value(int care, PyObject *value)
+{
+#ifdef Py_GIL_DISABLED
+    if ((care & DROP_DELAY) && value != NULL && !_Py_IsImmortal(value)) {
+        _PyObject_DecRefDelayed(Py_NewRef(value));
+        return;
+    }
+#endif
+    if ((care & DROP_MARK) && value != NULL) {
+        _PyObject_SetMaybeWeakref(value);
     }
 }
 
@@ -395,7 +443,7 @@ _PyDict_SetItemAtHint(PyDictObject *mp, PyObject *key, Py_ssize_t ix,
                         && ep->me_value == old_value) {
                     __atomic_store_n(&ep->me_value, Py_NewRef(value),
                                      __ATOMIC_RELEASE);
-                    prepare_to_drop(mp, old_value);
+                    prepare_to_drop_value(drop_care(mp), old_value);
                     stored = 1;
                 }
             }
@@ -562,7 +610,7 @@ insertdict(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
         _PyDict_Notify(PyDict_EVENT_MODIFIED, mp, key, value);
         __atomic_store_n(&DK_ENTRIES(mp->ma_keys)[ix].me_value, value,
                          __ATOMIC_RELEASE);
-        prepare_to_drop(mp, old_value);
+        prepare_to_drop_value(drop_care(mp), old_value);
         Py_DECREF(old_value);
     }
     else {
@@ -586,8 +634,10 @@ unlink_entry(PyDictObject *mp, Py_ssize_t ix, PyObject **key_out,
     __atomic_store_n(&ep->me_key, NULL, __ATOMIC_RELAXED);
     __atomic_store_n(&ep->me_value, NULL, __ATOMIC_RELAXED);
     set_used(mp, mp->ma_used - 1);
-    prepare_to_drop(mp, *key_out);
-    prepare_to_drop(mp, *value_out);
+    /* After the stores: see drop_care. */
+    int care = drop_care(mp);
+    prepare_to_drop_key(care, *key_out);
+    prepare_to_drop_value(care, *value_out);
 }
 
 /* KeyError(key), built explicitly so that a tuple key is not unpacked
@@ -602,8 +652,15 @@ set_key_error(PyObject *key)
     }
 }
 
+/* Empty mp; the caller holds its critical section.  `garbage`: mp is
+   cyclic garbage (dict_tp_clear), which no thread can hold a value of
+   without a reference: the collector found it unreachable with the world
+   stopped, and every thread made its QSBR-borrowed locals owned before
+   it stopped.  Its values are then released at once, so the collection
+   frees what it found (the collector's own ownership test would
+   otherwise always ask for the delay: garbage belongs to no thread). */
 static void
-dict_clear_lock_held(PyDictObject *mp)
+clear_lock_held(PyDictObject *mp, int garbage)
 {
     PyDictKeysObject *old = mp->ma_keys;
     if (old == Py_EMPTY_KEYS) {
@@ -616,11 +673,14 @@ dict_clear_lock_held(PyDictObject *mp)
     PyDictKeyEntry *ep = DK_ENTRIES(old);
     Py_ssize_t n = old->dk_nentries;
     /* Decided once: the check is an atomic read-modify-write. */
-    int safe_drop = dict_needs_safe_drop(mp);
+    int care = drop_care(mp);
+    if (garbage) {
+        care &= ~DROP_DELAY;
+    }
     for (Py_ssize_t i = 0; i < n; i++) {
-        if (safe_drop && ep[i].me_key != NULL) {
-            _PyObject_SetMaybeWeakref(ep[i].me_key);
-            _PyObject_SetMaybeWeakref(ep[i].me_value);
+        if (ep[i].me_key != NULL) {
+            prepare_to_drop_key(care, ep[i].me_key);
+            prepare_to_drop_value(care, ep[i].me_value);
         }
         Py_XDECREF(ep[i].me_key);
         Py_XDECREF(ep[i].me_value);
@@ -1116,7 +1176,7 @@ PyDict_Clear(PyObject *op)
         return;
     }
     Py_BEGIN_CRITICAL_SECTION(op);
-    dict_clear_lock_held((PyDictObject *)op);
+    clear_lock_held((PyDictObject *)op, 0);
     Py_END_CRITICAL_SECTION();
 }
 
@@ -1631,6 +1691,30 @@ notify_dealloc_watchers(PyDictObject *mp)
     return 1;
 }
 
+/* A dict that a non-owner read uncounted may die while that thread still
+   keeps one of its values without a reference (_PyDict_GetItemQsbr): its
+   values then get the delayed reference any dropped value gets.  The
+   reader set the QSBR bit before it dropped its own reference to the
+   dict, so a relaxed load sees it. */
+static void
+delay_values_of_dying(PyDictObject *mp, PyDictKeysObject *dk)
+{
+#ifdef Py_GIL_DISABLED
+    if (dk->dk_immortal
+            || !(__atomic_load_n(&mp->_ma_watcher_tag, __ATOMIC_RELAXED)
+                 & _PyDict_QSBR_BIT)) {
+        return;
+    }
+    PyDictKeyEntry *ep = DK_ENTRIES(dk);
+    for (Py_ssize_t i = 0; i < dk->dk_nentries; i++) {
+        prepare_to_drop_value(DROP_DELAY, ep[i].me_value);
+    }
+#else
+    (void)mp;
+    (void)dk;
+#endif
+}
+
 static void
 dict_dealloc(PyObject *self)
 {
@@ -1645,6 +1729,7 @@ dict_dealloc(PyObject *self)
         /* Atomic: a lock-free reader that lost the race to a dying dict
            (it then fails its re-check) still reads a whole pointer. */
         __atomic_store_n(&mp->ma_keys, Py_EMPTY_KEYS, __ATOMIC_RELEASE);
+        delay_values_of_dying(mp, dk);
         free_keys_and_contents(dk);
     }
     /* churn: exact dicts go on the thread's free list when it has room */
@@ -1673,10 +1758,13 @@ dict_traverse(PyObject *self, visitproc visit, void *arg)
     return 0;
 }
 
+/* Only the collector calls it, on garbage (clear_lock_held). */
 static int
 dict_tp_clear(PyObject *self)
 {
-    PyDict_Clear(self);
+    Py_BEGIN_CRITICAL_SECTION(self);
+    clear_lock_held((PyDictObject *)self, 1);
+    Py_END_CRITICAL_SECTION();
     return 0;
 }
 

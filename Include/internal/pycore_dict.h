@@ -203,6 +203,11 @@ PyAPI_FUNC(int) _PyDict_Pop_LockHeld(PyDictObject *mp, PyObject *key,
    free what they drop through QSBR (Objects/dictobject.c, "sharing with
    lock-free readers"). */
 #define _PyDict_SHARED_BIT ((uint64_t)1 << 63)
+/* Free-threaded build: bit a non-owner sets (with the shared bit) before
+   it first reads a value it keeps without a reference
+   (_PyDict_GetItemQsbr); writers then delay the references of the values
+   they drop (Objects/dictobject.c, drop_care). */
+#define _PyDict_QSBR_BIT ((uint64_t)1 << 62)
 
 #ifdef Py_GIL_DISABLED
 static inline void _PyDict_NoteLockFreeReader(PyDictObject *mp) {
@@ -218,6 +223,14 @@ static inline void _PyDict_NoteLockFreeReader(PyDictObject *mp) {
                           __ATOMIC_SEQ_CST);
     }
 }
+#endif
+
+#ifdef Py_GIL_DISABLED
+/* mp[key] without a reference, for a QSBR-borrowed stack slot: mp an
+   exact dict the caller does not own, key an exact str.  1 with *value,
+   0 absent, -1 ask the counted lookup (Objects/dictlookup.c). */
+PyAPI_FUNC(int) _PyDict_GetItemQsbr(PyDictObject *mp, PyObject *key,
+                                    PyObject **value);
 #endif
 
 /* specialize: the VM's hint caches.  The value of mp's entry number ix
