@@ -2,7 +2,8 @@
    (_Py_dict_lookup: all-str tables by identity and str equality, others
    through __eq__ with a restart when a comparison changed the table),
    the free-threaded build's lock-free probe of an all-str table, the
-   counted read every C API getter uses (_PyDict_LookupRef), and the
+   counted read every C API getter uses (_PyDict_LookupRef, and
+   PyDict_GetItemRef itself, so the read path inlines into it), and the
    entry-index lookup behind the VM's hint caches.  The table layout is in
    Include/internal/pycore_dict.h; what writers do so that lock-free
    readers stay safe is in Objects/dictobject.c ("sharing with lock-free
@@ -105,8 +106,9 @@ _Py_dict_lookup(PyDictObject *mp, PyObject *key, Py_hash_t hash,
    set and *found_key the key object found there (key or an equal str),
    0 when the key is absent, -1 when the table is not all exact-str keys.
    Sets mp's shared bit first (_PyDict_NoteLockFreeReader), so writers
-   treat what they drop from mp as possibly still read. */
-static int
+   treat what they drop from mp as possibly still read.  Always inline:
+   the counted read pays no call for it (callgrind, shared_read). */
+static inline Py_ALWAYS_INLINE int
 find_entry_lockfree(PyDictObject *mp, PyObject *key, Py_hash_t hash,
                     PyDictKeyEntry **entry, PyObject **found_key)
 {
@@ -294,4 +296,34 @@ _PyDict_LookupHint(PyObject *op, PyObject *key)
          ? _Py_dict_lookup(mp, key, hash, &value) : -1;
     Py_END_CRITICAL_SECTION();
     return ix >= 0 ? ix : -1;
+}
+
+/* The C API's counted reads live here, next to _PyDict_LookupRef, so the
+   compiler inlines the whole read path into them (PyDict_GetItemRef is
+   what BINARY_OP_SUBSCR_DICT calls). */
+int
+_PyDict_GetItemRef_KnownHash(PyDictObject *mp, PyObject *key, Py_hash_t hash,
+                             PyObject **result)
+{
+    Py_ssize_t ix = _PyDict_LookupRef(mp, key, hash, result);
+    if (ix == DKIX_ERROR) {
+        return -1;
+    }
+    return *result != NULL;
+}
+
+int
+PyDict_GetItemRef(PyObject *op, PyObject *key, PyObject **result)
+{
+    if (!PyAnyDict_Check(op)) {
+        PyErr_BadInternalCall();
+        *result = NULL;
+        return -1;
+    }
+    Py_hash_t hash = _PyDict_KeyHash(key);
+    if (hash == -1) {
+        *result = NULL;
+        return -1;
+    }
+    return _PyDict_GetItemRef_KnownHash((PyDictObject *)op, key, hash, result);
 }

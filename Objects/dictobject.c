@@ -798,17 +798,6 @@ PyDict_SetItemString(PyObject *op, const char *key, PyObject *value)
 }
 
 int
-_PyDict_GetItemRef_KnownHash(PyDictObject *mp, PyObject *key, Py_hash_t hash,
-                             PyObject **result)
-{
-    Py_ssize_t ix = _PyDict_LookupRef(mp, key, hash, result);
-    if (ix == DKIX_ERROR) {
-        return -1;
-    }
-    return *result != NULL;
-}
-
-int
 _PyDict_GetItemRef_LockHeld(PyDictObject *mp, PyObject *key, PyObject **result)
 {
     Py_hash_t hash = hash_key(key);
@@ -824,22 +813,6 @@ _PyDict_GetItemRef_LockHeld(PyDictObject *mp, PyObject *key, PyObject **result)
     }
     *result = Py_XNewRef(value);
     return value != NULL;
-}
-
-int
-PyDict_GetItemRef(PyObject *op, PyObject *key, PyObject **result)
-{
-    if (!PyAnyDict_Check(op)) {
-        PyErr_BadInternalCall();
-        *result = NULL;
-        return -1;
-    }
-    Py_hash_t hash = hash_key(key);
-    if (hash == -1) {
-        *result = NULL;
-        return -1;
-    }
-    return _PyDict_GetItemRef_KnownHash((PyDictObject *)op, key, hash, result);
 }
 
 int
