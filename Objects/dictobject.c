@@ -185,8 +185,10 @@ free_keys_and_contents(PyDictKeysObject *dk)
 }
 
 /* The slot of the first free (empty or dummy) place in hash's probe
-   chain; the caller knows the key is absent. */
-static size_t
+   chain; the caller knows the key is absent.  Always inline: GCC stopped
+   inlining it into append_entry and dict_resize when the index readers
+   moved to pycore_dict.h (callgrind, sort_dict: +0.2% instructions). */
+static inline Py_ALWAYS_INLINE size_t
 find_free_slot(PyDictKeysObject *dk, Py_hash_t hash)
 {
     size_t mask = (size_t)DK_MASK(dk);
