@@ -613,6 +613,25 @@ _PyList_GetItemRefSlow(PyListObject *self, Py_ssize_t i)
 }
 
 #ifdef Py_GIL_DISABLED
+/* self[i] with no reference taken, or NULL when i is out of range (or the
+   slot was just vacated), for a caller that set the shared bit first
+   (list_note_lockfree_reader): the item is then alive until the calling
+   thread's next quiescent point (see _PyList_GetItemQsbr below). */
+static inline PyObject *
+load_item_noted(PyListObject *self, Py_ssize_t i)
+{
+    if (!valid_index(i, PyList_GET_SIZE(self))) {
+        return NULL;
+    }
+    PyObject **items = __atomic_load_n(&self->ob_item, __ATOMIC_ACQUIRE);
+    if (items == NULL || !valid_index(i, array_header(items)->allocated)) {
+        return NULL;
+    }
+    return __atomic_load_n(&items[i], __ATOMIC_ACQUIRE);
+}
+#endif
+
+#ifdef Py_GIL_DISABLED
 /* self[i] with no reference taken, for the VM to keep in a QSBR-borrowed
    local (pycore_stackref.h), or NULL when the caller should take the
    ordinary path: self is the calling thread's (its counts are cheap),
@@ -629,14 +648,7 @@ _PyList_GetItemQsbr(PyListObject *self, Py_ssize_t i)
         return NULL;
     }
     list_note_lockfree_reader(self);
-    if (!valid_index(i, PyList_GET_SIZE(self))) {
-        return NULL;
-    }
-    PyObject **items = __atomic_load_n(&self->ob_item, __ATOMIC_ACQUIRE);
-    if (items == NULL || !valid_index(i, array_header(items)->allocated)) {
-        return NULL;
-    }
-    PyObject *item = __atomic_load_n(&items[i], __ATOMIC_ACQUIRE);
+    PyObject *item = load_item_noted(self, i);
     if (item == NULL || _Py_IsImmortal(item)
             || _Py_IsOwnedByCurrentThread(item)) {
         return NULL;
@@ -1516,9 +1528,60 @@ list_richcompare(PyObject *v, PyObject *w, int op)
 
 /* ---- sequence protocol -------------------------------------------------- */
 
+#ifdef Py_GIL_DISABLED
+/* Whether comparing value for equality with an object of its own type
+   runs no code of any kind (no destructor, no detach): exact int, float
+   and str. */
+static inline int
+compares_without_code(PyObject *value)
+{
+    PyTypeObject *tp = Py_TYPE(value);
+    return tp == &PyLong_Type || tp == &PyFloat_Type || tp == &PyUnicode_Type;
+}
+
+/* `value in self` for a list another thread owns, writing no item's
+   count: an item of value's type is compared without a reference, which
+   is safe because the shared bit is set first (the item stays alive until
+   this thread's next quiescent point, _PyList_GetItemQsbr) and the
+   comparison reaches none.  Other items are counted as list_contains
+   does, since comparing them may run code. */
+static int
+contains_uncounted(PyListObject *self, PyObject *value)
+{
+    list_note_lockfree_reader(self);
+    for (Py_ssize_t i = 0;; i++) {
+        PyObject *item = load_item_noted(self, i);
+        if (item == value) {
+            return 1;
+        }
+        if (item != NULL && Py_IS_TYPE(item, Py_TYPE(value))) {
+            int cmp = PyObject_RichCompareBool(item, value, Py_EQ);
+            if (cmp != 0) {
+                return cmp;
+            }
+            continue;
+        }
+        item = list_get_item_ref(self, i);
+        if (item == NULL) {
+            return 0;
+        }
+        int cmp = PyObject_RichCompareBool(item, value, Py_EQ);
+        Py_DECREF(item);
+        if (cmp != 0) {
+            return cmp;
+        }
+    }
+}
+#endif
+
 static int
 list_contains(PyObject *self, PyObject *value)
 {
+#ifdef Py_GIL_DISABLED
+    if (!_Py_IsOwnedByCurrentThread(self) && compares_without_code(value)) {
+        return contains_uncounted((PyListObject *)self, value);
+    }
+#endif
     for (Py_ssize_t i = 0;; i++) {
         PyObject *item = list_get_item_ref((PyListObject *)self, i);
         if (item == NULL) {

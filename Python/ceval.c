@@ -722,6 +722,16 @@ leave_c_call(PyThreadState *tstate)
         oparg = _Py_OPARG(word);                            \
         goto *dispatch_table[opcode];                       \
     } while (0)
+/* DISPATCH of the word w the instruction already read at next_instr. */
+#define DISPATCH_WORD(w)                                    \
+    do {                                                    \
+        frame->instr_ptr = next_instr;                      \
+        word = (w);                                         \
+        next_instr++;                                       \
+        opcode = _Py_OPCODE(word);                          \
+        oparg = _Py_OPARG(word);                            \
+        goto *dispatch_table[opcode];                       \
+    } while (0)
 #define JUMPBY(n) (next_instr += (n))
 
 /* Push a test's bool result (its operands already popped).  In untraced
@@ -781,6 +791,22 @@ leave_c_call(PyThreadState *tstate)
     (!_Py_IsOwnedByCurrentThread((PyObject *)(list))                    \
      && _Py_OPCODE(READ_WORD(next_instr)) == STORE_FAST                 \
      && frame->owner == FRAME_OWNED_BY_THREAD)
+/* The same for a subscript's result (BINARY_OP_SUBSCR_LIST_INT/_DICT),
+   which may also go to CALL_PY_EXACT_ARGS as its last argument: that form
+   moves it into the callee's parameter, a local of a frame on this
+   thread's stack (a lent parameter, pycore_stackref.h), or makes it owned
+   as it copies it, and on a miss makes it owned before the generic path
+   runs anything (CALL_QSBR_MISS).  Only in the plain dispatch table (the
+   instrumented one maps the form to CALL).  Sets w to the next word; the
+   producer dispatches that very word (DISPATCH_WORD), so a concurrent
+   re-specialization of the call cannot hand the slot to another form. */
+#  define QSBR_CONSUMER_FOLLOWS(container, w)                             \
+    (!_Py_IsOwnedByCurrentThread((PyObject *)(container))               \
+     && frame->owner == FRAME_OWNED_BY_THREAD                           \
+     && ((w) = READ_WORD(next_instr),                                   \
+         _Py_OPCODE(w) == STORE_FAST                                    \
+         || (_Py_OPCODE(w) == CALL_PY_EXACT_ARGS                        \
+             && dispatch_table == opcode_targets)))
 #  define NOTE_QSBR_LOCAL() (_PyThreadState_IMPL(tstate)->qsbr_locals = 1)
 #else
 #  define SETLOCAL(i, v) Py_XSETREF(GETLOCAL(i), (v))

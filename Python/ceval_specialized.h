@@ -289,6 +289,18 @@ TARGET(LOAD_ATTR_PROPERTY)
         DISPATCH();                                             \
     } while (0)
 
+/* [lhs, rhs] -> [obj as a QSBR-borrowed slot], for the consumer whose
+   word w the producer read (QSBR_CONSUMER_FOLLOWS in Python/ceval.c). */
+#define QSBR_RESULT(obj, w)                                     \
+    do {                                                        \
+        PyObject *res_ = _PyStackRef_QsbrBorrow(obj);           \
+        _PyStackRef_Close(lhs_ref);                             \
+        _PyStackRef_Close(rhs_ref);                             \
+        STACK_SHRINK(1);                                        \
+        SET_TOP(res_);                                          \
+        DISPATCH_WORD(w);                                       \
+    } while (0)
+
 #define OPERAND_REFS()                                                  \
     PyObject *rhs_ref = TOP();                                          \
     PyObject *lhs_ref = SECOND();                                       \
@@ -445,12 +457,15 @@ TARGET(BINARY_OP_SUBSCR_LIST_INT)
     }
     Py_ssize_t index = _PyLong_CompactValue((PyLongObject *)rhs);
 #ifdef Py_GIL_DISABLED
-    if (index >= 0 && QSBR_STORE_FOLLOWS(lhs)) {
-        /* `x = items[i]` on another thread's list: no count written. */
+    _Py_CODEUNIT qsbr_word;
+    if (index >= 0 && QSBR_CONSUMER_FOLLOWS(lhs, qsbr_word)) {
+        /* `x = items[i]` or `f(items[i])` on another thread's list: no
+           count written.  Closing an owned list runs no code even if it
+           dies: list_dealloc delays its items (the bit is set). */
         PyObject *shared = _PyList_GetItemQsbr((PyListObject *)lhs, index);
         if (shared != NULL) {
             NOTE_QSBR_LOCAL();
-            BINARY_RESULT(_PyStackRef_QsbrBorrow(shared));
+            QSBR_RESULT(shared, qsbr_word);
         }
     }
     /* Lock-free against a concurrent resize (Objects/listobject.c). */
@@ -490,6 +505,24 @@ TARGET(BINARY_OP_SUBSCR_DICT)
         SPEC_MISS(BINARY_OP);
     }
     PyObject *value;
+#ifdef Py_GIL_DISABLED
+    _Py_CODEUNIT qsbr_word;
+    /* `x = table[key]` or `f(table[key])` on another thread's dict: no
+       count written.  The dict's slot must be borrowed (closing it does
+       nothing): the death of a dict can run code (its keys' destructors,
+       watchers), which could pass a quiescent point before the value is
+       stored.  An exact str key's own death runs none. */
+    if (QSBR_CONSUMER_FOLLOWS(lhs, qsbr_word) && PyUnicode_CheckExact(rhs)
+            && _PyStackRef_IsBorrowed(lhs_ref)
+            && _PyDict_GetItemQsbr((PyDictObject *)lhs, rhs, &value) > 0) {
+        if (!_Py_IsImmortal(value) && !_Py_IsOwnedByCurrentThread(value)) {
+            NOTE_QSBR_LOCAL();
+            QSBR_RESULT(value, qsbr_word);
+        }
+        /* Cheap to count: still alive, no quiescent point since. */
+        BINARY_RESULT(Py_NewRef(value));
+    }
+#endif
     int found = PyDict_GetItemRef(lhs, rhs, &value);
     if (found == 0) {
         /* An exact dict has no __missing__. */

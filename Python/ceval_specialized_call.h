@@ -59,17 +59,35 @@
         goto start_frame;                                               \
     } while (0)
 
+/* A miss of CALL_PY_EXACT_ARGS, which a subscript may hand a
+   QSBR-borrowed last argument (QSBR_CONSUMER_FOLLOWS, Python/ceval.c):
+   the generic path may run code that passes a quiescent point while only
+   this stack names the object, so such slots are made owned first (the
+   object is alive: this thread has passed no quiescent point since the
+   read).  CALL_FINISH closes them as owned. */
+#ifdef Py_GIL_DISABLED
+#  define CALL_QSBR_MISS(args, n)                                       \
+    do {                                                                \
+        for (int i_ = 0; i_ < (n); i_++) {                              \
+            _PyStackRef_PromoteQsbr(&(args)[i_]);                       \
+        }                                                               \
+        SPEC_MISS(CALL);                                                \
+    } while (0)
+#else
+#  define CALL_QSBR_MISS(args, n) SPEC_MISS(CALL)
+#endif
+
 TARGET(CALL_PY_EXACT_ARGS)
 {
     _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
     CALL_ARGS();
     PyObject *callable = base[0];
     if (!_PySpec_Ready(entry) || !Py_IS_TYPE(callable, &PyFunction_Type)) {
-        SPEC_MISS(CALL);
+        CALL_QSBR_MISS(args, total);
     }
     PyCodeObject *callee_code = spec_function_code(callable, entry);
     if (callee_code == NULL || callee_code->co_argcount != total) {
-        SPEC_MISS(CALL);
+        CALL_QSBR_MISS(args, total);
     }
     _PyInterpreterFrame *callee = push_frame_positional(
         tstate, (PyFunctionObject *)callable, callee_code, args, total,

@@ -72,6 +72,72 @@ static inline PyDictKeysObject *_PyDict_Keys(PyObject *mp) {
     return ((PyDictObject *)mp)->ma_keys;
 }
 
+/* Probe step: i = (i * 5 + perturb + 1) & mask, perturb >>= this. */
+#define _PyDict_PERTURB_SHIFT 5
+
+/* Entry position stored in index slot i (or DKIX_EMPTY/DKIX_DUMMY); the
+   caller holds the dict's critical section or the table is private. */
+static inline Py_ssize_t
+_PyDictKeys_GetIndex(PyDictKeysObject *dk, size_t i)
+{
+    void *indices = _PyDictKeys_Indices(dk);
+    uint8_t log2 = dk->dk_log2_size;
+    if (log2 < 8) {
+        return ((int8_t *)indices)[i];
+    }
+    if (log2 < 16) {
+        return ((int16_t *)indices)[i];
+    }
+    if (log2 < 32) {
+        return ((int32_t *)indices)[i];
+    }
+    return (Py_ssize_t)((int64_t *)indices)[i];
+}
+
+#ifdef Py_GIL_DISABLED
+/* The lock-free reader's form: pairs with dk_set_index's release store. */
+static inline Py_ssize_t
+_PyDictKeys_LoadIndex(PyDictKeysObject *dk, size_t i)
+{
+    void *indices = _PyDictKeys_Indices(dk);
+    uint8_t log2 = dk->dk_log2_size;
+    if (log2 < 8) {
+        return __atomic_load_n(&((int8_t *)indices)[i], __ATOMIC_ACQUIRE);
+    }
+    if (log2 < 16) {
+        return __atomic_load_n(&((int16_t *)indices)[i], __ATOMIC_ACQUIRE);
+    }
+    if (log2 < 32) {
+        return __atomic_load_n(&((int32_t *)indices)[i], __ATOMIC_ACQUIRE);
+    }
+    return (Py_ssize_t)__atomic_load_n(&((int64_t *)indices)[i], __ATOMIC_ACQUIRE);
+}
+#endif
+
+/* Look key up in mp (a dict or a frozendict); *value gets a new reference
+   or NULL.  Returns the entry index, DKIX_EMPTY, or DKIX_ERROR with an
+   exception set (Objects/dictlookup.c). */
+PyAPI_FUNC(Py_ssize_t) _PyDict_LookupRef(PyDictObject *mp, PyObject *key,
+                                         Py_hash_t hash, PyObject **value);
+
+/* Watchers (Objects/dictwatchers.c): bits 0-7 of _ma_watcher_tag. */
+#define _PyDict_WATCHER_MASK 0xff
+PyAPI_FUNC(void) _PyDict_NotifyWatchers(PyDict_WatchEvent event,
+                                        PyDictObject *mp, PyObject *key,
+                                        PyObject *value);
+
+/* Watchers learn about a change before it is made.  Relaxed atomic load:
+   lock-free readers set _PyDict_SHARED_BIT in the same word. */
+static inline void
+_PyDict_Notify(PyDict_WatchEvent event, PyDictObject *mp,
+               PyObject *key, PyObject *value)
+{
+    if (Py_UNLIKELY(__atomic_load_n(&mp->_ma_watcher_tag, __ATOMIC_RELAXED)
+                    & _PyDict_WATCHER_MASK)) {
+        _PyDict_NotifyWatchers(event, mp, key, value);
+    }
+}
+
 /* hash(key) for dict and set lookups: a str whose hash is already cached
    (published with a relaxed store, see pycore_unicodeobject.h) skips the
    call. */
@@ -137,6 +203,11 @@ PyAPI_FUNC(int) _PyDict_Pop_LockHeld(PyDictObject *mp, PyObject *key,
    free what they drop through QSBR (Objects/dictobject.c, "sharing with
    lock-free readers"). */
 #define _PyDict_SHARED_BIT ((uint64_t)1 << 63)
+/* Free-threaded build: bit a non-owner sets (with the shared bit) before
+   it first reads a value it keeps without a reference
+   (_PyDict_GetItemQsbr); writers then delay the references of the values
+   they drop (Objects/dictobject.c, drop_care). */
+#define _PyDict_QSBR_BIT ((uint64_t)1 << 62)
 
 #ifdef Py_GIL_DISABLED
 static inline void _PyDict_NoteLockFreeReader(PyDictObject *mp) {
@@ -154,6 +225,14 @@ static inline void _PyDict_NoteLockFreeReader(PyDictObject *mp) {
 }
 #endif
 
+#ifdef Py_GIL_DISABLED
+/* mp[key] without a reference, for a QSBR-borrowed stack slot: mp an
+   exact dict the caller does not own, key an exact str.  1 with *value,
+   0 absent, -1 ask the counted lookup (Objects/dictlookup.c). */
+PyAPI_FUNC(int) _PyDict_GetItemQsbr(PyDictObject *mp, PyObject *key,
+                                    PyObject **value);
+#endif
+
 /* specialize: the VM's hint caches.  The value of mp's entry number ix
    when that entry holds key itself, as a new reference: returns 1.
    Returns 0 (with *value NULL) when ix is out of range, the entry holds
@@ -162,7 +241,7 @@ static inline void _PyDict_NoteLockFreeReader(PyDictObject *mp) {
    Never runs user code or locks.  Always inline: the VM's attribute and
    global loads call it on every hit, and GCC would not inline it into
    the evaluator by itself.  Free-threaded build: a lock-free
-   read under lookup_lockfree's rules (Objects/dictobject.c): tables and
+   read under lookup_lockfree's rules (Objects/dictlookup.c): tables and
    dropped values outlive this call through QSBR, and the entry's key is
    loaded before its value and checked again after.  Default build: the
    GIL holds off writers, the atomics are plain loads. */
