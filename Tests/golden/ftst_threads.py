@@ -102,6 +102,44 @@ def nested_sections():
           all(isinstance(v, int) for v in right), len(left) > 0)
 
 
+def one(self):
+    return 1
+
+
+def two(self):
+    return 2
+
+
+class K:
+    """Its functions exist when the first thread starts, so they become
+    immortal: cached method reads take no reference to them."""
+    f = one
+    tag = "first"
+
+
+def method_swap():
+    """Cached methods and class attributes while another thread replaces
+    them."""
+    k = K()
+    seen = set()
+
+    def call():
+        for _ in range(ROUNDS):
+            seen.add((k.f(), K.tag))
+
+    threads = [threading.Thread(target=call) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for i in range(200):
+        K.f = two if i % 2 else one
+        K.tag = "second" if i % 2 else "first"
+    for t in threads:
+        t.join()
+    print("method swap:", seen <= {(1, "first"), (1, "second"),
+                                   (2, "first"), (2, "second")},
+          k.f(), K.tag)
+
+
 class Witness:
     deaths = []
 
@@ -146,4 +184,5 @@ def deaths():
 attribute_readers()
 class_change()
 nested_sections()
+method_swap()
 deaths()
