@@ -87,6 +87,18 @@ PyAPI_FUNC(void) _Py_DecRefShared(PyObject *);
 #  define _Py_REFCNT_INLINE
 #endif
 
+/* The owner's local count of op just reached zero.  In the core
+   (Py_BUILD_CORE without the limited API) _Py_DecRefZeroLocal, defined in
+   object.h once PyTypeObject is complete, calls the type's dealloc
+   itself when no other thread ever held a reference; elsewhere the
+   out-of-line _Py_MergeZeroLocalRefcount decides. */
+#if defined(Py_BUILD_CORE) && !defined(Py_LIMITED_API)
+static inline Py_ALWAYS_INLINE void _Py_DecRefZeroLocal(PyObject *op);
+#  define _Py_DECREF_ZERO_LOCAL(op) _Py_DecRefZeroLocal(op)
+#else
+#  define _Py_DECREF_ZERO_LOCAL(op) _Py_MergeZeroLocalRefcount(op)
+#endif
+
 static inline _Py_REFCNT_INLINE void Py_INCREF(PyObject *op) {
     uint32_t local = __atomic_load_n(&op->ob_ref_local, __ATOMIC_RELAXED);
     uint32_t new_local = local + 1;
@@ -117,7 +129,7 @@ static inline _Py_REFCNT_INLINE void Py_DECREF(PyObject *op) {
         local--;
         __atomic_store_n(&op->ob_ref_local, local, __ATOMIC_RELAXED);
         if (local == 0) {
-            _Py_MergeZeroLocalRefcount(op);
+            _Py_DECREF_ZERO_LOCAL(op);
         }
     }
     else {

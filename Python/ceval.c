@@ -314,7 +314,10 @@ spec_missed(PyThreadState *tstate, PyCodeObject *code, _Py_CODEUNIT *instr)
    Free-threaded build: the reference is taken with _Py_TryIncref (obj was
    marked for it when cached, and its memory outlives a concurrent
    replacement through QSBR), then the version is checked again, so an
-   object replaced in between is never returned. */
+   object replaced in between is never returned.  An immortal object (a
+   class's functions once threads started) needs neither: it is never
+   freed, and it was the cached object when the version matched (ftst,
+   session 11). */
 static inline PyObject *
 spec_borrow(PyObject *obj, PyTypeObject *type, uint32_t version)
 {
@@ -322,7 +325,11 @@ spec_borrow(PyObject *obj, PyTypeObject *type, uint32_t version)
         return NULL;
     }
 #ifdef Py_GIL_DISABLED
-    if (!_Py_TryIncref(obj)) {
+    uint32_t local = __atomic_load_n(&obj->ob_ref_local, __ATOMIC_RELAXED);
+    if (local == _Py_IMMORTAL_REFCNT_LOCAL) {
+        return obj;
+    }
+    if (!_Py_TryIncrefLoaded(obj, local)) {
         return NULL;
     }
     if (_PySpec_TypeVersion(type) != version) {

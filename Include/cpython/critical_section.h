@@ -34,31 +34,32 @@ PyAPI_FUNC(void) PyCriticalSection2_End(PyCriticalSection2 *c);
 #if defined(Py_GIL_DISABLED) && defined(_Py_BUILD_LIBPYTHON)
 /* libpython's own one-object sections (_Py_BUILD_LIBPYTHON is defined
    only while compiling libpython: the thread-state variable is not
-   exported): the common case (an uncontended mutex, a section that is
-   not already on top) inline; everything else (the
-   re-entrant case, waiting, resuming a suspended section below) in
-   Python/critical_section.c, which re-checks from the start.  The
-   thread's section stack is only touched by the thread itself, so the
-   plain accesses to tstate->critical_section need no atomics. */
+   exported): the common case (an uncontended mutex) inline; everything
+   else (the re-entrant case, waiting) in Python/critical_section.c,
+   which re-checks from the start.  The thread's section stack is only
+   touched by the thread itself, so the plain accesses to
+   tstate->critical_section need no atomics. */
 extern __thread PyThreadState *_Py_tss_tstate;
 
+/* No test of the sections already on the stack (ftst, session 11: four
+   instructions less per section): when the compare-and-swap takes m,
+   m was free, so no active section of this thread holds it (an active
+   section keeps its mutexes locked) and this is not a re-entry.  The new
+   section is pushed above whatever is on top, tags included: a top
+   suspended by a detach (INACTIVE) is re-acquired when this one ends,
+   by PyCriticalSection_End, which the inline end defers to when the
+   section below is inactive, as for any section. */
 static inline void
 _PyCriticalSection_BeginInline(PyCriticalSection *c, PyMutex *m)
 {
-    PyThreadState *tstate = _Py_tss_tstate;
-    uintptr_t top = tstate->critical_section;
-    /* Bits 0-1 of top are tags; the mutex test must see the untagged
-       pointer, and a top section with tags goes the slow way. */
-    if ((top & 0x3) == 0
-            && (top == 0 || ((PyCriticalSection *)top)->_cs_mutex != m)) {
-        uint8_t expected = _Py_UNLOCKED;
-        if (__atomic_compare_exchange_n(&m->_bits, &expected, _Py_LOCKED, 0,
-                                        __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
-            c->_cs_mutex = m;
-            c->_cs_prev = top;
-            tstate->critical_section = (uintptr_t)c;
-            return;
-        }
+    uint8_t expected = _Py_UNLOCKED;
+    if (__atomic_compare_exchange_n(&m->_bits, &expected, _Py_LOCKED, 0,
+                                    __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+        PyThreadState *tstate = _Py_tss_tstate;
+        c->_cs_mutex = m;
+        c->_cs_prev = tstate->critical_section;
+        tstate->critical_section = (uintptr_t)c;
+        return;
     }
     PyCriticalSection_BeginMutex(c, m);
 }

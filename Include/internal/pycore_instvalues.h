@@ -32,7 +32,8 @@
    and a value a writer drops goes through _PyObject_SetMaybeWeakref when
    a non-owner may be reading (the array's `shared` flag, set by such a
    reader before its first read, as for dicts).  A reader re-checks the
-   slot and the entry after its _Py_TryIncref. */
+   slot and the entry after its _Py_TryIncref (an immortal value needs
+   neither: _PyInstValues_LoadAt). */
 #ifndef Py_INTERNAL_INSTVALUES_H
 #define Py_INTERNAL_INSTVALUES_H
 
@@ -119,13 +120,29 @@ _PyInstValues_LoadAt(PyObject *obj, PyObject **slotp, Py_ssize_t ix,
     if (v == NULL) {
         return 0;
     }
-    if (!_Py_TryIncref(v)) {
+#ifdef Py_GIL_DISABLED
+    /* An immortal value (None, True, a small int, an interned str, a
+       class or function made immortal when threads started) is never
+       freed, so it needs no reference and no re-check (ftst, session 11):
+       slot ix of vals only ever holds values of one attribute (shared
+       keys only grow), and vals stays readable until this thread's next
+       quiescent point (QSBR), so v was the attribute's value at some
+       moment after raw was loaded, even if vals was replaced since. */
+    uint32_t local = __atomic_load_n(&v->ob_ref_local, __ATOMIC_RELAXED);
+    if (local == _Py_IMMORTAL_REFCNT_LOCAL) {
+        *out = v;
+        return 1;
+    }
+    if (!_Py_TryIncrefLoaded(v, local)) {
         return -1;
     }
-#ifdef Py_GIL_DISABLED
     if (__atomic_load_n(slotp, __ATOMIC_ACQUIRE) != raw
             || __atomic_load_n(&vals->values[ix], __ATOMIC_ACQUIRE) != v) {
         Py_DECREF(v);
+        return -1;
+    }
+#else
+    if (!_Py_TryIncref(v)) {
         return -1;
     }
 #endif

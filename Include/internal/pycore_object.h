@@ -64,9 +64,12 @@ static inline int _PyObject_IsUniquelyReferenced(PyObject *op) {
    instructions of a 0.05 richards or deltablue run in call overhead).
    The shared count's compare-and-swap loop stays inline too: as a call
    it made list_get_item_ref save four more registers on every read. */
-static inline Py_ALWAYS_INLINE int _Py_TryIncref(PyObject *op) {
 #ifdef Py_GIL_DISABLED
-    uint32_t local = __atomic_load_n(&op->ob_ref_local, __ATOMIC_RELAXED);
+/* _Py_TryIncref with op's local count already loaded (relaxed) by the
+   caller, for readers that test for immortality first (an immortal value
+   needs no re-check either): the compiler then tests it once. */
+static inline Py_ALWAYS_INLINE int
+_Py_TryIncrefLoaded(PyObject *op, uint32_t local) {
     if (local == _Py_IMMORTAL_REFCNT_LOCAL) {
         return 1;
     }
@@ -88,6 +91,13 @@ static inline Py_ALWAYS_INLINE int _Py_TryIncref(PyObject *op) {
             return 1;
         }
     }
+}
+#endif
+
+static inline Py_ALWAYS_INLINE int _Py_TryIncref(PyObject *op) {
+#ifdef Py_GIL_DISABLED
+    return _Py_TryIncrefLoaded(
+        op, __atomic_load_n(&op->ob_ref_local, __ATOMIC_RELAXED));
 #else
     if (op->ob_refcnt == 0) {
         return 0;
