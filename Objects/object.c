@@ -1474,6 +1474,46 @@ static PyObject *object_get_class(PyObject *self, void *closure)
    relies on heap types dying only through the cycle collector (they sit
    in a reference cycle with their own MRO), which runs with the world
    stopped. */
+/* Every thread reads ob_type without a lock (Py_TYPE), so in the
+   free-threaded build the store happens with the world stopped, as in
+   CPython: no thread runs Python code while the class changes, and
+   restarting the world publishes the new class to all of them.  The store
+   is made only if the class is still `expected` (another thread may have
+   assigned __class__ since the caller checked it); returns whether it
+   was. */
+static int swap_class_stopped(PyObject *self, PyTypeObject *expected,
+                              PyTypeObject *newto)
+{
+#ifdef Py_GIL_DISABLED
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    _PyEval_StopTheWorld(interp);
+#endif
+    int unchanged = Py_TYPE(self) == expected;
+    if (unchanged) {
+        Py_SET_TYPE(self, newto);
+    }
+#ifdef Py_GIL_DISABLED
+    _PyEval_StartTheWorld(interp);
+#endif
+    return unchanged;
+}
+
+/* The checks object.__class__ assignment makes against the current class
+   oldto; 0, or -1 with TypeError set. */
+static int check_class_assignment(PyTypeObject *oldto, PyTypeObject *newto)
+{
+    int module_like = PyType_IsSubtype(newto, &PyModule_Type)
+                      && PyType_IsSubtype(oldto, &PyModule_Type);
+    if (!module_like && ((newto->tp_flags & Py_TPFLAGS_IMMUTABLETYPE)
+                         || (oldto->tp_flags & Py_TPFLAGS_IMMUTABLETYPE))) {
+        PyErr_Format(PyExc_TypeError,
+                     "__class__ assignment only supported for mutable types "
+                     "or ModuleType subclasses");
+        return -1;
+    }
+    return _PyType_CompatibleForAssignment(oldto, newto, "__class__") ? 0 : -1;
+}
+
 static int object_set_class(PyObject *self, PyObject *value, void *closure)
 {
     if (value == NULL) {
@@ -1487,36 +1527,31 @@ static int object_set_class(PyObject *self, PyObject *value, void *closure)
         return -1;
     }
     PyTypeObject *newto = (PyTypeObject *)value;
-    PyTypeObject *oldto = Py_TYPE(self);
-    int module_like = PyType_IsSubtype(newto, &PyModule_Type)
-                      && PyType_IsSubtype(oldto, &PyModule_Type);
-    if (!module_like && ((newto->tp_flags & Py_TPFLAGS_IMMUTABLETYPE)
-                         || (oldto->tp_flags & Py_TPFLAGS_IMMUTABLETYPE))) {
-        PyErr_Format(PyExc_TypeError,
-                     "__class__ assignment only supported for mutable types "
-                     "or ModuleType subclasses");
-        return -1;
-    }
-    if (!_PyType_CompatibleForAssignment(oldto, newto, "__class__")) {
-        return -1;
-    }
-    /* A values array is indexed by the old class's shared keys: the
-       instance takes a dict first (pycore_instvalues.h). */
-    PyObject **dictptr = _PyObject_ComputedDictPointer(self);
-    int rc = 0;
-    Py_BEGIN_CRITICAL_SECTION(self);
-    if (dictptr != NULL) {
-        rc = _PyInstValues_MaterializeLocked(self, dictptr);
-    }
-    if (rc == 0) {
-        if (newto->tp_flags & Py_TPFLAGS_HEAPTYPE) {
-            Py_INCREF(newto);
+    PyTypeObject *oldto;
+    /* Retried only when another thread assigned __class__ between the
+       checks and the store. */
+    do {
+        oldto = Py_TYPE(self);
+        if (check_class_assignment(oldto, newto) < 0) {
+            return -1;
         }
-        Py_SET_TYPE(self, newto);
-    }
-    Py_END_CRITICAL_SECTION();
-    if (rc < 0) {
-        return -1;
+        /* A values array is indexed by the old class's shared keys: the
+           instance takes a dict first (pycore_instvalues.h); it keeps
+           the dict from then on. */
+        PyObject **dictptr = _PyObject_ComputedDictPointer(self);
+        int rc = 0;
+        Py_BEGIN_CRITICAL_SECTION(self);
+        if (dictptr != NULL) {
+            rc = _PyInstValues_MaterializeLocked(self, dictptr);
+        }
+        Py_END_CRITICAL_SECTION();
+        if (rc < 0) {
+            return -1;
+        }
+    } while (!swap_class_stopped(self, oldto, newto));
+    /* The instance's reference to its class moves from oldto to newto. */
+    if (newto->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+        Py_INCREF(newto);
     }
     if (oldto->tp_flags & Py_TPFLAGS_HEAPTYPE) {
         Py_DECREF(oldto);
