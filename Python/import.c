@@ -32,6 +32,7 @@
 #include "cpython/lock.h"
 #include "pycore_compile.h"
 #include "pycore_import.h"
+#include "pycore_initconfig.h"    /* _Py_GetConfig: -X importtime */
 #include "pycore_pathconfig.h"
 #include "pycore_pyc.h"          /* capi: PyImport_GetMagicNumber */
 #include "pycore_pystate.h"
