@@ -10,6 +10,8 @@
 #include "Python.h"
 #include "pycore_object.h"
 #include "pycore_abstract.h"
+#include "pycore_codecs.h"
+#include "pycore_initconfig.h"
 #include "pycore_pystate.h"
 #include "pycore_unicodeobject.h"
 #include "pycore_unicodectype.h"
@@ -1722,6 +1724,24 @@ unicode_subscript(PyObject *self, PyObject *item)
 
 /* ---- construction from Python: str(), decoding objects ---------------------- */
 
+/* Decoding empty input needs no codec: as in CPython, the encoding name
+   is checked (through the codec registry, so every registered codec
+   passes) only in development mode (-X dev).  0, or -1 with
+   LookupError. */
+static int
+check_empty_input_encoding(const char *encoding)
+{
+    if (encoding == NULL || !_Py_GetConfig()->dev_mode) {
+        return 0;
+    }
+    PyObject *codec = _PyCodec_Lookup(encoding);
+    if (codec == NULL) {
+        return -1;
+    }
+    Py_DECREF(codec);
+    return 0;
+}
+
 PyObject *
 PyUnicode_FromEncodedObject(PyObject *obj, const char *encoding,
                             const char *errors)
@@ -1732,7 +1752,7 @@ PyUnicode_FromEncodedObject(PyObject *obj, const char *encoding,
     }
     if (PyBytes_Check(obj)) {
         if (PyBytes_GET_SIZE(obj) == 0) {
-            if (_Py_lookup_encoding(encoding) < 0) {
+            if (check_empty_input_encoding(encoding) < 0) {
                 return NULL;
             }
             return _Py_unicode_new_empty();
@@ -1753,7 +1773,8 @@ PyUnicode_FromEncodedObject(PyObject *obj, const char *encoding,
     }
     PyObject *res;
     if (view.len == 0) {
-        res = _Py_lookup_encoding(encoding) < 0 ? NULL : _Py_unicode_new_empty();
+        res = check_empty_input_encoding(encoding) < 0
+              ? NULL : _Py_unicode_new_empty();
     }
     else {
         res = PyUnicode_Decode(view.buf, view.len, encoding, errors);
