@@ -1724,21 +1724,27 @@ unicode_subscript(PyObject *self, PyObject *item)
 
 /* ---- construction from Python: str(), decoding objects ---------------------- */
 
-/* Decoding empty input needs no codec: as in CPython, the encoding name
-   is checked (through the codec registry, so every registered codec
-   passes) only in development mode (-X dev).  0, or -1 with
-   LookupError. */
+/* As in CPython, the names of the encoding and the error handler are
+   checked up front (through the registries, so every registered codec
+   and handler passes) only in development mode (-X dev); otherwise a
+   bad name is found when it is needed, so decoding empty input checks
+   nothing.  0, or -1 with LookupError. */
 static int
-check_empty_input_encoding(const char *encoding)
+check_encoding_errors(const char *encoding, const char *errors)
 {
-    if (encoding == NULL || !_Py_GetConfig()->dev_mode) {
+    if (!_Py_GetConfig()->dev_mode) {
         return 0;
     }
-    PyObject *codec = _PyCodec_Lookup(encoding);
-    if (codec == NULL) {
+    PyObject *found = encoding ? _PyCodec_Lookup(encoding) : NULL;
+    if (encoding != NULL && found == NULL) {
         return -1;
     }
-    Py_DECREF(codec);
+    Py_XDECREF(found);
+    found = errors ? PyCodec_LookupError(errors) : NULL;
+    if (errors != NULL && found == NULL) {
+        return -1;
+    }
+    Py_XDECREF(found);
     return 0;
 }
 
@@ -1750,11 +1756,11 @@ PyUnicode_FromEncodedObject(PyObject *obj, const char *encoding,
         PyErr_BadInternalCall();
         return NULL;
     }
+    if (check_encoding_errors(encoding, errors) < 0) {
+        return NULL;
+    }
     if (PyBytes_Check(obj)) {
         if (PyBytes_GET_SIZE(obj) == 0) {
-            if (check_empty_input_encoding(encoding) < 0) {
-                return NULL;
-            }
             return _Py_unicode_new_empty();
         }
         return PyUnicode_Decode(PyBytes_AS_STRING(obj), PyBytes_GET_SIZE(obj),
@@ -1773,8 +1779,7 @@ PyUnicode_FromEncodedObject(PyObject *obj, const char *encoding,
     }
     PyObject *res;
     if (view.len == 0) {
-        res = check_empty_input_encoding(encoding) < 0
-              ? NULL : _Py_unicode_new_empty();
+        res = _Py_unicode_new_empty();
     }
     else {
         res = PyUnicode_Decode(view.buf, view.len, encoding, errors);
