@@ -174,6 +174,14 @@ decode_replaced_input(PyObject *new_input, Py_ssize_t newpos,
                       const char *encoding, const char *errors,
                       _PyUnicodeWriter *writer)
 {
+    /* The escape codecs report themselves under CPython's names, which
+       the registry does not know. */
+    if (strcmp(encoding, "unicodeescape") == 0) {
+        encoding = "unicode_escape";
+    }
+    else if (strcmp(encoding, "rawunicodeescape") == 0) {
+        encoding = "raw_unicode_escape";
+    }
     PyObject *rest = PyUnicode_Decode(PyBytes_AS_STRING(new_input) + newpos,
                                       PyBytes_GET_SIZE(new_input) - newpos,
                                       encoding, errors);

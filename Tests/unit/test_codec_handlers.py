@@ -90,6 +90,19 @@ class DecodeHandlerTest(unittest.TestCase):
                          "\ufffd\x00\x00\x00\x00")
         self.assertEqual(b"\x00".decode("utf-32", name), "\ufffd\x00\x00")
 
+    def test_emptied_object_ends_decoding(self):
+        def emptied(exc):
+            exc.object = b""
+            return ("\u4242", 0)
+        name = register("lib5a.emptied", emptied)
+        for encoding, data in (("ascii", b"\xff"), ("utf-7", b"++"),
+                               ("utf-8", b"\xff"), ("utf-16", b"\xff"),
+                               ("utf-32", b"\xff"),
+                               ("unicode-escape", b"\\u123g"),
+                               ("raw-unicode-escape", b"\\u123g")):
+            with self.subTest(encoding=encoding):
+                self.assertEqual(data.decode(encoding, name), "\u4242")
+
     def test_replaced_object_must_be_bytes(self):
         def not_bytes(exc):
             exc.object = bytearray(b"abc")
