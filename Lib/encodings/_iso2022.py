@@ -22,6 +22,7 @@ twice.
 """
 
 import codecs
+import re
 
 from _iconv_codec import DONE, ILLEGAL, INCOMPLETE
 from encodings._multibyte import (COMBINING_MARKS, build_with_converter,
@@ -44,11 +45,14 @@ class _Charset:
     bytes and gives the text or None, encode() takes one character and
     gives its 7-bit bytes or None."""
 
-    def __init__(self, mark, width, decode, encode, fixes=None):
+    def __init__(self, mark, width, decode, encode, fixes=None, euc=None):
         self.mark = mark
         self.width = width
         self._decode = decode
         self._encode = encode
+        # The EUC codec that converts whole runs of this set at once, or
+        # None when the set needs prefixes, refusals or fixes.
+        self._euc = euc
         # The caches start with the fixes: entries where the EUC codec
         # (the C library's table) differs from CPython's table of the set.
         decoded, encoded = fixes or ({}, {})
@@ -68,6 +72,59 @@ class _Charset:
         except KeyError:
             code = self._encoded[char] = self._encode(char)
             return code
+
+    def encode_run(self, text):
+        """The 7-bit codes of all of `text`, or None when some character
+        is not in the set: from the cache when it knows every character,
+        else (for a set with a run form) from one codec call, whose
+        results then go to the cache."""
+        get = self._encoded.get
+        codes = [get(char, _MISSING) for char in text]
+        if _MISSING not in codes:
+            return None if None in codes else b"".join(codes)
+        if self._euc is None:
+            return None
+        try:
+            raw = codecs.encode(text, self._euc)
+        except UnicodeEncodeError:
+            return None
+        if len(raw) != 2 * len(text) or min(raw) < 0xA1 or max(raw) > 0xFE:
+            return None
+        code = raw.translate(_CLEAR_HIGH)
+        for index, char in enumerate(text):
+            self._encoded[char] = code[2 * index:2 * index + 2]
+        return code
+
+    def decode_run(self, code):
+        """The text of a run of 7-bit codes (an even number of bytes in
+        0x21-0x7E), or None when some code is not in the set: from the
+        cache when it knows every code, else (for a set with a run form)
+        from one codec call."""
+        get = self._decoded.get
+        texts = [get(code[i:i + 2], _MISSING) for i in range(0, len(code), 2)]
+        if _MISSING not in texts:
+            return None if None in texts else "".join(texts)
+        if self._euc is None:
+            return None
+        try:
+            text = codecs.decode(code.translate(_SET_HIGH), self._euc)
+        except UnicodeDecodeError:
+            return None
+        if len(text) * 2 != len(code):
+            return None
+        for index, char in enumerate(text):
+            self._decoded[code[2 * index:2 * index + 2]] = char
+        return text
+
+
+_MISSING = object()
+_CLEAR_HIGH = bytes(byte & 0x7F for byte in range(256))
+_SET_HIGH = bytes(byte | 0x80 for byte in range(256))
+# Runs the converters hand to the EUC codecs in one call.
+_GRAPHIC_RUN = re.compile(rb"[\x21-\x7e]*")
+_PRINTABLE_RUN = re.compile(rb"[\x20-\x7e]*")
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]*")
+_ASCII_RUN = re.compile(r"[\x00-\x7f]*")
 
 
 def _euc_decoder(encoding, prefix=b""):
@@ -109,9 +166,11 @@ def _euc_encoder(encoding, prefix=b"", refused=frozenset()):
 
 def _dbcs(final, encoding, prefix=b"", refused=frozenset(), fixes=None):
     decode = _euc_decoder(encoding, prefix)
+    plain = not prefix and not refused and fixes is None
     return _Charset(ord(final) | _DBCS, 2,
                     lambda code: None if code in refused else decode(code),
-                    _euc_encoder(encoding, prefix, refused), fixes)
+                    _euc_encoder(encoding, prefix, refused), fixes,
+                    encoding if plain else None)
 
 
 # Where the C library's tables differ from CPython's: (decoding fixes
@@ -124,7 +183,10 @@ _JISX0213_1_FIXES = (
      b"\x22\x57": "\u2986"},
     {"\u2014": None, "\uff5e": None, "\uff5f": None, "\uff60": None,
      "\u2985": b"\x22\x56", "\u2986": b"\x22\x57"})
-_JISX0213_2_FIXES = ({}, {"\u9b1c": None, "\u9b1d": b"\x7d\x3b"})
+# ISO-2022-JP-3 (JIS X 0213:2000) only: code 0x7D3B of plane 2 encodes
+# U+9B1D there, U+9B1C in the 2004 edition (see Config.encode_fixes).
+JISX0213_2000_ENCODE_FIXES = {"\u9b1c": None,
+                              "\u9b1d": (ord("P") | _DBCS, b"\x7d\x3b")}
 
 
 def _ascii_decode(code):
@@ -207,7 +269,7 @@ def _charsets():
         _dbcs("O", "euc_jis_2004", refused=_JISX0213_2004_ADDITIONS,
               fixes=_JISX0213_1_FIXES),
         _dbcs("Q", "euc_jis_2004", fixes=_JISX0213_1_FIXES),
-        _dbcs("P", "euc_jis_2004", b"\x8f", fixes=_JISX0213_2_FIXES),
+        _dbcs("P", "euc_jis_2004", b"\x8f"),
     ]
     return {charset.mark: charset for charset in sets}
 
@@ -256,10 +318,13 @@ class Config:
     plain control characters); `single_shift`, whether ESC N reads G2;
     `pairs_mark`, the JIS X 0213 plane-1 set whose two-character
     sequences (a kana and a combining mark) are single codes;
-    `jisx0208_1990`, whether ESC & @ ESC $ B designates JIS X 0208."""
+    `jisx0208_1990`, whether ESC & @ ESC $ B designates JIS X 0208;
+    `encode_fixes`, {char: (mark, code) or None} taking precedence over
+    the sets (where an edition of a set maps a character differently)."""
 
     def __init__(self, escapes, encode_order, shift=False,
-                 single_shift=False, pairs_mark=None, jisx0208_1990=False):
+                 single_shift=False, pairs_mark=None, jisx0208_1990=False,
+                 encode_fixes=None):
         self.designations = {}
         for escape in escapes:
             self.designations[escape] = _parse_designation(escape)
@@ -268,6 +333,7 @@ class Config:
         self.single_shift = single_shift
         self.pairs_mark = pairs_mark
         self.jisx0208_1990 = jisx0208_1990
+        self.encode_fixes = encode_fixes or {}
 
 
 def _initial_state(g2):
@@ -399,12 +465,21 @@ class Decoder:
                 return self._illegal(pieces, position, 1)
             mark = state[1] if state[4] & _SHIFTED else state[0]
             if mark == _ASCII:
-                pieces.append(chr(byte))
-                position += 1
+                end = _PRINTABLE_RUN.match(data, position).end()
+                pieces.append(data[position:end].decode("ascii"))
+                position = end
                 continue
             charset = _charset(mark)
             if charset is None:
                 return self._illegal(pieces, position, 1)
+            end = _GRAPHIC_RUN.match(data, position).end()
+            end -= (end - position) % charset.width
+            if end - position > charset.width:
+                text = charset.decode_run(bytes(data[position:end]))
+                if text is not None:
+                    pieces.append(text)
+                    position = end
+                    continue
             if position + charset.width > len(data):
                 return "".join(pieces), position, INCOMPLETE
             code = bytes(data[position:position + charset.width])
@@ -481,6 +556,8 @@ class Encoder:
         out += code
 
     def _find(self, char):
+        if char in self._config.encode_fixes:
+            return self._config.encode_fixes[char]
         for mark in self._config.encode_order:
             code = _charset(mark).encode(char)
             if code is not None:
@@ -493,13 +570,25 @@ class Encoder:
         self.pending = ""
         out = bytearray()
         position = 0
+        one_by_one = 0          # characters before this go one at a time
         while position < len(text):
             char = text[position]
             if ord(char) < 0x80:
                 self._to_ascii(out)
-                out.append(ord(char))
-                position += 1
+                end = _ASCII_RUN.match(text, position).end()
+                out += text[position:end].encode("ascii")
+                position = end
                 continue
+            if position >= one_by_one and self._config.pairs_mark is None:
+                # A run the first set holds whole: one codec call.
+                end = _NON_ASCII_RUN.match(text, position).end()
+                mark = self._config.encode_order[0]
+                code = _charset(mark).encode_run(text[position:end])
+                if code is not None:
+                    self._emit(out, mark, code)
+                    position = end
+                    continue
+                one_by_one = end
             if self._may_start_pair(char):
                 if position + 1 == len(text) and not final:
                     self.pending = char

@@ -177,6 +177,24 @@ class ISO2022Test(unittest.TestCase):
         self.assertEqual("\u4ff1".encode("iso2022_jp_3", "replace"), b"?")
         self.assertEqual("\u2985".encode("iso2022_jp_2004"),
                          b"\x1b$(Q\"V\x1b(B")
+        # Plane 2's 0x7D3B differs between the 2000 and 2004 editions.
+        self.assertEqual("\u9b1d".encode("iso2022_jp_3"), b"\x1b$(P};\x1b(B")
+        self.assertEqual("\u9b1c".encode("iso2022_jp_2004"),
+                         b"\x1b$(P};\x1b(B")
+        self.assertRaises(UnicodeEncodeError, "\u9b1c".encode, "iso2022_jp_3")
+
+    def test_long_runs(self):
+        # Runs go to the EUC codecs whole; mixed runs one by one.
+        text = ("\u65e5\u672c\u8a9e\u306e\u6587" * 40 + "abc "
+                + "\u65e5\uac00\u8fd9" * 10 + "\n")
+        for name in ("iso2022_jp_2", "iso2022_jp"):
+            try:
+                data = text.encode(name)
+            except UnicodeEncodeError:
+                self.assertEqual(name, "iso2022_jp")
+                continue
+            self.assertEqual(data.decode(name), text)
+            self.assertEqual(data.count(b"\x1b$B"), 11)
 
     def test_korean_header_only_when_needed(self):
         self.assertEqual("abc".encode("iso2022_kr"), b"abc")
