@@ -378,6 +378,9 @@ class StreamReader(Codec):
         returns early with what was read.
         """
         self._merge_linebuffer()
+        if size is not None and size < 0:
+            # A negative size reads as much as the line needs.
+            size = None
         readsize = size or 72
         line = self._take_line(keepends, False)
         while line is None:

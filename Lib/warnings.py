@@ -16,32 +16,12 @@ other's changes.
 """
 
 import sys
-import _warnings
-from _warnings import (filters, _defaultaction, _onceregistry, warn,
-                       warn_explicit, _filters_mutated_lock_held)
 
 __all__ = ["warn", "warn_explicit", "showwarning", "formatwarning",
            "filterwarnings", "simplefilter", "resetwarnings",
            "catch_warnings", "deprecated"]
 
-defaultaction = _defaultaction
-onceregistry = _onceregistry
-
 _ACTIONS = ("default", "always", "all", "ignore", "module", "once", "error")
-
-
-class _Lock:
-    """The warnings lock (recursive; shared with _warnings)."""
-
-    def __enter__(self):
-        _warnings._acquire_lock()
-        return self
-
-    def __exit__(self, *exc_info):
-        _warnings._release_lock()
-
-
-_lock = _Lock()
 
 
 # ---- context-aware filters (sys.flags.context_aware_warnings) --------------
@@ -77,7 +57,10 @@ def _get_filters():
     context = _get_context()
     if context is not None:
         return context.filters
-    return sys.modules[__name__].filters
+    # A module global read on purpose: tests and catch_warnings rebind
+    # warnings.filters, and a second copy of this module (one imported
+    # without _warnings) must keep reading its own.
+    return filters
 
 
 # ---- display -------------------------------------------------------------
@@ -160,7 +143,11 @@ def _showwarnmsg(msg):
     if context is not None and context.log is not None:
         context.log.append(msg)
         return
-    hook = showwarning
+    try:
+        hook = showwarning
+    except NameError:
+        # Someone deleted warnings.showwarning: show the standard way.
+        hook = _showwarning_orig
     if hook is not _showwarning_orig:
         if not callable(hook):
             raise TypeError("warnings.showwarning() must be set to a "
@@ -173,8 +160,13 @@ def _showwarnmsg(msg):
 
 def _formatwarnmsg(msg):
     """Format a WarningMessage, through a replaced formatwarning() if any."""
-    if formatwarning is not _formatwarning_orig:
-        return formatwarning(msg.message, msg.category, msg.filename,
+    try:
+        hook = formatwarning
+    except NameError:
+        # Someone deleted warnings.formatwarning: format the standard way.
+        hook = _formatwarning_orig
+    if hook is not _formatwarning_orig:
+        return hook(msg.message, msg.category, msg.filename,
                              msg.lineno, msg.line)
     return _formatwarnmsg_impl(msg)
 
@@ -511,6 +503,225 @@ def resetwarnings():
         _filters_mutated_lock_held()
 
 
+# ---- the pure-Python core ---------------------------------------------------
+#
+# warn(), warn_explicit() and the filters state as plain Python.  The C
+# module _warnings replaces all of them at the end of this file; these
+# serve when it is unavailable (a copy of this module imported with
+# _warnings blocked, as CPython's own tests do).  The state below is
+# guarded by _lock: filters are edited, registries checked and updated,
+# and _filters_version bumped only while holding it, so threads of the
+# free-threaded build see each registry and the version change together.
+
+import _thread
+
+_lock = _thread.RLock()
+_acquire_lock = _lock.acquire
+_release_lock = _lock.release
+
+filters = []
+defaultaction = "default"
+onceregistry = {}
+_filters_version = 1
+
+
+def _filters_mutated_lock_held():
+    """Make every registry stale after a filters change (caller holds
+    _lock)."""
+    global _filters_version
+    _filters_version += 1
+
+
+def _is_internal_filename(filename):
+    # The import system's frames, which stacklevel does not count.
+    return "importlib" in filename and "_bootstrap" in filename
+
+
+def _is_skipped_filename(filename, skip_file_prefixes):
+    return any(filename.startswith(prefix) for prefix in skip_file_prefixes)
+
+
+def _next_external_frame(frame, skip_file_prefixes):
+    """The first frame above `frame` that is neither the import system's
+    nor in a file under one of skip_file_prefixes."""
+    frame = frame.f_back
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if not (_is_internal_filename(filename)
+                or _is_skipped_filename(filename, skip_file_prefixes)):
+            break
+        frame = frame.f_back
+    return frame
+
+
+def _caller_frame(stacklevel, skip_file_prefixes):
+    """The frame `stacklevel` levels above warn()'s caller's caller, or
+    None when the stack is not that deep."""
+    try:
+        frame = sys._getframe(2)
+    except ValueError:
+        # warn() was called with no Python code above it.
+        return None
+    if stacklevel <= 1 or _is_internal_filename(frame.f_code.co_filename):
+        # Warned from inside the import system: every frame counts.
+        while frame is not None and stacklevel > 1:
+            frame = frame.f_back
+            stacklevel -= 1
+        return frame
+    while frame is not None and stacklevel > 1:
+        frame = _next_external_frame(frame, skip_file_prefixes)
+        stacklevel -= 1
+    return frame
+
+
+def _warn_category(message, category):
+    """The category warn() uses, as _warnings.warn chooses it."""
+    if isinstance(message, Warning):
+        return message.__class__
+    if category is None:
+        return UserWarning
+    if isinstance(category, type):
+        if issubclass(category, Warning):
+            return category
+        raise TypeError("category must be a Warning subclass, not class "
+                        f"'{category.__name__}'")
+    raise TypeError("category must be a Warning subclass, not "
+                    f"'{type(category).__name__}'")
+
+
+def warn(message, category=None, stacklevel=1, source=None, *,
+         skip_file_prefixes=()):
+    """Issue a warning, or maybe ignore it or raise an exception."""
+    category = _warn_category(message, category)
+    if not isinstance(skip_file_prefixes, tuple):
+        raise TypeError("warn() argument 'skip_file_prefixes' must be tuple, "
+                        f"not {type(skip_file_prefixes).__name__}")
+    for prefix in skip_file_prefixes:
+        if not isinstance(prefix, str):
+            raise TypeError(f"Found non-str '{type(prefix).__name__}' in "
+                            "skip_file_prefixes.")
+    if skip_file_prefixes:
+        stacklevel = max(2, stacklevel)
+    frame = _caller_frame(stacklevel, skip_file_prefixes)
+    if frame is None:
+        globals = sys.__dict__
+        filename = "<sys>"
+        lineno = 0
+    else:
+        globals = frame.f_globals
+        filename = frame.f_code.co_filename
+        lineno = frame.f_lineno
+    module = globals.get("__name__")
+    if not isinstance(module, str):
+        module = "<string>"
+    registry = globals.setdefault("__warningregistry__", {})
+    warn_explicit(message, category, filename, lineno, module, registry,
+                  globals, source)
+
+
+def _pattern_accepts(pattern, value):
+    """A filter part's verdict: None accepts anything, a str must be
+    equal, a compiled pattern must match."""
+    if pattern is None:
+        return True
+    if type(pattern) is str:
+        return pattern == value
+    return bool(pattern.match(value))
+
+
+def _find_action(category, text, lineno, module):
+    """(action, filter item or None) for the first matching filter, or
+    the default action.  Caller holds _lock."""
+    for index, item in enumerate(_get_filters()):
+        if not isinstance(item, tuple) or len(item) != 5:
+            raise ValueError(f"_warnings.filters item {index} isn't a "
+                             "5-tuple")
+        action, message, filter_category, filter_module, filter_lineno = item
+        if (_pattern_accepts(message, text)
+                and issubclass(category, filter_category)
+                and _pattern_accepts(filter_module, module)
+                and (filter_lineno == 0 or filter_lineno == lineno)):
+            return action, item
+    return defaultaction, None
+
+
+def _record(action, item, registry, key, text, category):
+    """Remember a shown warning as `action` asks; True if it was already
+    shown.  Caller holds _lock."""
+    if action in ("always", "all"):
+        return False
+    if action == "default":
+        registry[key] = True
+        return False
+    if action == "once":
+        registry[key] = True
+        if onceregistry.get((text, category)):
+            return True
+        onceregistry[(text, category)] = True
+        return False
+    if action == "module":
+        registry[key] = True
+        if registry.get((text, category, 0)):
+            return True
+        registry[(text, category, 0)] = True
+        return False
+    raise RuntimeError("Unrecognized action (%r) in warnings.filters:\n %r"
+                       % (action, item))
+
+
+def _module_from_filename(filename):
+    if not filename:
+        return "<unknown>"
+    if filename.endswith(".py"):
+        return filename[:-3]
+    return filename
+
+
+def warn_explicit(message, category, filename, lineno, module=None,
+                  registry=None, module_globals=None, source=None):
+    """Issue a warning, or maybe ignore it or raise an exception."""
+    if not isinstance(filename, str):
+        raise TypeError("warn_explicit() argument 'filename' must be str, "
+                        f"not {type(filename).__name__}")
+    lineno = int(lineno)
+    if registry is not None and not isinstance(registry, dict):
+        raise TypeError("'registry' must be a dict or None")
+    if module_globals is not None and not isinstance(module_globals, dict):
+        raise TypeError("module_globals must be a dict, not "
+                        f"'{type(module_globals).__name__}'")
+    if module is None:
+        module = _module_from_filename(filename)
+    if registry is None:
+        registry = {}
+    if isinstance(message, Warning):
+        text = str(message)
+        category = message.__class__
+    else:
+        if category is None:
+            category = UserWarning
+        text = message
+        message = category(message)
+    key = (text, category, lineno)
+    with _lock:
+        if registry.get("version") != _filters_version:
+            registry.clear()
+            registry["version"] = _filters_version
+        if registry.get(key):
+            return
+        action, item = _find_action(category, text, lineno, module)
+        if action == "error":
+            raise message
+        if action == "ignore" or _record(action, item, registry, key, text,
+                                         category):
+            return
+    if module_globals is not None:
+        # Let linecache find the source through the module's loader.
+        import linecache
+        linecache.getlines(filename, module_globals)
+    _showwarnmsg(WarningMessage(message, category, filename, lineno, None,
+                                None, source))
+
+
 # ---- -W and PYTHONWARNINGS ---------------------------------------------------
 
 class _OptionError(Exception):
@@ -637,14 +848,17 @@ class catch_warnings(object):
             raise RuntimeError("Cannot enter %r twice" % self)
         self._entered = True
         module = self._module
-        if _use_context and module is sys.modules[__name__]:
-            return self._enter_context()
-        with _lock:
+        # The state saved and changed is the target module's own (its
+        # lock, filters and version counter): a copy of this module
+        # imported without _warnings keeps separate ones.
+        if getattr(module, "_use_context", False):
+            return self._enter_context(module)
+        with module._lock:
             self._filters = module.filters
             module.filters = self._filters[:]
             self._showwarning = module.showwarning
             self._showwarnmsg_impl = module._showwarnmsg_impl
-            _filters_mutated_lock_held()
+            module._filters_mutated_lock_held()
         if self._filter is not None:
             module.simplefilter(*self._filter)
         if self._record:
@@ -656,20 +870,20 @@ class catch_warnings(object):
             return log
         return None
 
-    def _enter_context(self):
+    def _enter_context(self, module):
         """Context-aware form: the current context gets a copy of the
         filters in force; nothing global changes."""
-        outer = _get_context()
+        outer = module._get_context()
         if self._record:
             log = []
         else:
             log = outer.log if outer is not None else None
-        context = _WarningsContext(list(_get_filters()), log)
-        with _lock:
-            self._token = _warnings_context.set(context)
-            _filters_mutated_lock_held()
+        context = module._WarningsContext(list(module._get_filters()), log)
+        with module._lock:
+            self._token = module._warnings_context.set(context)
+            module._filters_mutated_lock_held()
         if self._filter is not None:
-            simplefilter(*self._filter)
+            module.simplefilter(*self._filter)
         return log if self._record else None
 
     def __exit__(self, *exc_info):
@@ -677,16 +891,16 @@ class catch_warnings(object):
             raise RuntimeError("Cannot exit %r without entering first" % self)
         module = self._module
         if getattr(self, "_token", None) is not None:
-            with _lock:
-                _warnings_context.reset(self._token)
+            with module._lock:
+                module._warnings_context.reset(self._token)
                 self._token = None
-                _filters_mutated_lock_held()
+                module._filters_mutated_lock_held()
             return
-        with _lock:
+        with module._lock:
             module.filters = self._filters
             module.showwarning = self._showwarning
             module._showwarnmsg_impl = self._showwarnmsg_impl
-            _filters_mutated_lock_held()
+            module._filters_mutated_lock_held()
 
 
 # ---- deprecation helpers -------------------------------------------------------
@@ -853,5 +1067,38 @@ def _warn_unawaited_coroutine(coro):
     msg = "".join(lines).rstrip("\n")
     warn(msg, category=RuntimeWarning, stacklevel=2, source=coro)
 
+
+# ---- the C accelerator -------------------------------------------------------
+
+try:
+    from _warnings import (filters, _defaultaction as defaultaction,
+                           _onceregistry as onceregistry, warn, warn_explicit,
+                           _filters_mutated_lock_held, _acquire_lock,
+                           _release_lock)
+except ImportError:
+    _warnings_defaults = False
+else:
+    _warnings_defaults = True
+
+    class _Lock:
+        """The warnings lock (recursive; shared with _warnings)."""
+
+        def __enter__(self):
+            _acquire_lock()
+            return self
+
+        def __exit__(self, *exc_info):
+            _release_lock()
+
+    _lock = _Lock()
+
+if not _warnings_defaults and not hasattr(sys, "gettotalrefcount"):
+    # The filters _warnings starts with, for the pure-Python copy.
+    filterwarnings("default", category=DeprecationWarning, module="__main__",
+                   append=True)
+    simplefilter("ignore", category=DeprecationWarning, append=True)
+    simplefilter("ignore", category=PendingDeprecationWarning, append=True)
+    simplefilter("ignore", category=ImportWarning, append=True)
+    simplefilter("ignore", category=ResourceWarning, append=True)
 
 _processoptions(sys.warnoptions)

@@ -718,11 +718,22 @@ static PyObject *bytearray_extend(PyObject *self, PyObject *iterable)
     }
     PyObject *bytes = PyBytes_FromObject(iterable);
     if (bytes == NULL) {
-        if (PyErr_ExceptionMatches(PyExc_TypeError) && !PyObject_CheckBuffer(iterable)
-                && PyObject_HasAttrString(iterable, "__iter__") == 0) {
-            PyErr_Clear();
-            PyErr_Format(PyExc_TypeError, "can't extend bytearray with %.100s",
-                         Py_TYPE(iterable)->tp_name);
+        if (PyErr_ExceptionMatches(PyExc_TypeError) && !PyObject_CheckBuffer(iterable)) {
+            /* Neither a buffer nor iterable: CPython's own message.  The
+               probe runs with no exception pending (one pending would be
+               reported as ignored). */
+            PyObject *exc = PyErr_GetRaisedException();
+            int iterable_like = PyObject_HasAttrStringWithError(iterable, "__iter__");
+            if (iterable_like == 0) {
+                PyErr_Format(PyExc_TypeError, "can't extend bytearray with %.100s",
+                             Py_TYPE(iterable)->tp_name);
+            }
+            if (iterable_like > 0) {
+                PyErr_SetRaisedException(exc);
+            }
+            else {
+                Py_DECREF(exc);
+            }
         }
         return NULL;
     }

@@ -167,6 +167,33 @@ surrogatepass_decode(_Py_codec codec, const unsigned char *p, Py_ssize_t avail,
     }
 }
 
+/* The handler replaced the input (exc.object): decode the rest of the
+   new input, from newpos, with the same codec and handler, and write it
+   out; the caller then counts its own input as consumed.  0 or -1. */
+static int
+decode_replaced_input(PyObject *new_input, Py_ssize_t newpos,
+                      const char *encoding, const char *errors,
+                      _PyUnicodeWriter *writer)
+{
+    /* The escape codecs report themselves under CPython's names, which
+       the registry does not know. */
+    if (strcmp(encoding, "unicodeescape") == 0) {
+        encoding = "unicode_escape";
+    }
+    else if (strcmp(encoding, "rawunicodeescape") == 0) {
+        encoding = "raw_unicode_escape";
+    }
+    PyObject *rest = PyUnicode_Decode(PyBytes_AS_STRING(new_input) + newpos,
+                                      PyBytes_GET_SIZE(new_input) - newpos,
+                                      encoding, errors);
+    if (rest == NULL) {
+        return -1;
+    }
+    int rc = _PyUnicodeWriter_WriteStr(writer, rest);
+    Py_DECREF(rest);
+    return rc;
+}
+
 Py_ssize_t
 _Py_decode_error(_Py_error_handler *handler, const char *errors,
                  const char *encoding, const char *reason, _Py_codec codec,
@@ -230,16 +257,22 @@ _Py_decode_error(_Py_error_handler *handler, const char *errors,
         return -1;
     default: {
         /* codecs: a handler registered with codecs.register_error. */
-        PyObject *replacement;
+        PyObject *replacement, *new_input;
         Py_ssize_t newpos;
         if (_PyCodec_CallDecodeErrorHandler(errors, encoding, reason, input,
                                             insize, start, end, &replacement,
-                                            &newpos) < 0) {
+                                            &newpos, &new_input) < 0) {
             return -1;
         }
         int rc = _PyUnicodeWriter_WriteStr(writer, replacement);
         Py_DECREF(replacement);
-        return rc < 0 ? -1 : newpos;
+        if (rc < 0 || new_input == NULL) {
+            Py_XDECREF(new_input);
+            return rc < 0 ? -1 : newpos;
+        }
+        rc = decode_replaced_input(new_input, newpos, encoding, errors, writer);
+        Py_DECREF(new_input);
+        return rc < 0 ? -1 : insize;
     }
     }
     raise_decode_error(encoding, input, insize, start, end, reason);
@@ -313,7 +346,8 @@ _Py_codec_put(_Py_bytebuf *out, _Py_codec codec, Py_UCS4 unit)
 }
 
 /* codecs: append a registered handler's str replacement in the codec's
-   form; a character the codec cannot hold fails as the input did. */
+   form; a character the codec cannot hold fails as the input did, and so
+   does any non-ASCII one for the UTF codecs (as in CPython). */
 static int
 emit_replacement_str(_Py_bytebuf *out, _Py_codec codec, PyObject *rep)
 {
@@ -326,7 +360,7 @@ emit_replacement_str(_Py_bytebuf *out, _Py_codec codec, PyObject *rep)
         if ((codec == _Py_CODEC_ASCII && ch >= 0x80)
             || (codec == _Py_CODEC_LATIN1 && ch >= 0x100)
             || (codec != _Py_CODEC_ASCII && codec != _Py_CODEC_LATIN1
-                && Py_UNICODE_IS_SURROGATE(ch))) {
+                && ch >= 0x80)) {
             return 1;
         }
         unsigned char *q = (unsigned char *)out->data + out->len;
@@ -362,9 +396,9 @@ emit_replacement_str(_Py_bytebuf *out, _Py_codec codec, PyObject *rep)
 }
 
 /* codecs: run a handler registered with codecs.register_error for
-   str[start:end].  The callers resume at `end`, so a handler that asks
-   to resume elsewhere is reported rather than obeyed wrongly. */
-static int
+   str[start:end]: the position to resume at (anywhere in str, as the
+   handler asks), or -1. */
+static Py_ssize_t
 call_registered_encode_handler(const char *errors, const char *encoding,
                                const char *reason, _Py_codec codec,
                                PyObject *str, Py_ssize_t start, Py_ssize_t end,
@@ -377,11 +411,11 @@ call_registered_encode_handler(const char *errors, const char *encoding,
         return -1;
     }
     int rc;
-    if (newpos != end) {
-        PyErr_Format(PyExc_NotImplementedError,
-                     "error handler '%.200s' resumed at %zd instead of %zd: "
-                     "not supported by the '%s' codec", errors, newpos, end,
-                     encoding);
+    if (PyBytes_Check(replacement)
+        && PyBytes_GET_SIZE(replacement) % _Py_codec_width(codec) != 0) {
+        /* Not a whole number of code units (UTF-16/32): as in CPython,
+           the input's error is raised. */
+        _Py_raise_encode_error(encoding, str, start, end, reason);
         rc = -1;
     }
     else if (PyBytes_Check(replacement)) {
@@ -396,10 +430,10 @@ call_registered_encode_handler(const char *errors, const char *encoding,
         }
     }
     Py_DECREF(replacement);
-    return rc;
+    return rc < 0 ? -1 : newpos;
 }
 
-int
+Py_ssize_t
 _Py_encode_error(_Py_error_handler *handler, const char *errors,
                  const char *encoding, const char *reason, _Py_codec codec,
                  PyObject *str, Py_ssize_t start, Py_ssize_t end,
@@ -415,14 +449,14 @@ _Py_encode_error(_Py_error_handler *handler, const char *errors,
     case _Py_ERROR_STRICT:
         break;
     case _Py_ERROR_IGNORE:
-        return 0;
+        return end;
     case _Py_ERROR_REPLACE:
         for (Py_ssize_t i = start; i < end; i++) {
             if (emit_ascii(out, codec, "?", 1) < 0) {
                 return -1;
             }
         }
-        return 0;
+        return end;
     case _Py_ERROR_BACKSLASHREPLACE:
     case _Py_ERROR_NAMEREPLACE:
         for (Py_ssize_t i = start; i < end; i++) {
@@ -451,7 +485,7 @@ _Py_encode_error(_Py_error_handler *handler, const char *errors,
                 return -1;
             }
         }
-        return 0;
+        return end;
     case _Py_ERROR_XMLCHARREFREPLACE:
         for (Py_ssize_t i = start; i < end; i++) {
             int n = snprintf(buf, sizeof buf, "&#%u;",
@@ -460,7 +494,7 @@ _Py_encode_error(_Py_error_handler *handler, const char *errors,
                 return -1;
             }
         }
-        return 0;
+        return end;
     case _Py_ERROR_SURROGATEESCAPE:
         if (_Py_codec_width(codec) != 1) {
             break;
@@ -478,7 +512,7 @@ _Py_encode_error(_Py_error_handler *handler, const char *errors,
             }
             out->data[out->len++] = (char)(ch - 0xDC00);
         }
-        return 0;
+        return end;
     case _Py_ERROR_SURROGATEPASS:
         if (codec == _Py_CODEC_ASCII || codec == _Py_CODEC_LATIN1) {
             break;
@@ -502,7 +536,7 @@ _Py_encode_error(_Py_error_handler *handler, const char *errors,
                 _Py_codec_put(out, codec, ch);
             }
         }
-        return 0;
+        return end;
     default:
         return call_registered_encode_handler(errors, encoding, reason, codec,
                                               str, start, end, out);
@@ -768,8 +802,9 @@ utf8_encode_into(PyObject *str, const char *errors, _Py_bytebuf *out)
             while (j < len && Py_UNICODE_IS_SURROGATE(PyUnicode_READ(kind, data, j))) {
                 j++;
             }
-            if (_Py_encode_error(&handler, errors, "utf-8", "surrogates not allowed",
-                                 _Py_CODEC_UTF8, str, i, j, out) < 0) {
+            j = _Py_encode_error(&handler, errors, "utf-8", "surrogates not allowed",
+                                 _Py_CODEC_UTF8, str, i, j, out);
+            if (j < 0) {
                 return -1;
             }
             /* Replacements may have used the room reserved for the rest. */
@@ -941,9 +976,9 @@ encode_ucs1(PyObject *str, const char *errors, Py_UCS4 limit)
         while (j < len && PyUnicode_READ(kind, data, j) >= limit) {
             j++;
         }
-        if (_Py_encode_error(&handler, errors, encoding, reason, codec, str,
-                             i, j, &out) < 0
-            || _Py_bytebuf_reserve(&out, len - j) < 0) {
+        j = _Py_encode_error(&handler, errors, encoding, reason, codec, str,
+                             i, j, &out);
+        if (j < 0 || _Py_bytebuf_reserve(&out, len - j) < 0) {
             _Py_bytebuf_free(&out);
             return NULL;
         }
@@ -1203,9 +1238,9 @@ encode_utf16_32(PyObject *str, const char *errors, int byteorder, int width)
         if (Py_UNICODE_IS_SURROGATE(ch)) {
             /* One character at a time, as CPython reports them here. */
             Py_ssize_t j = i + 1;
-            if (_Py_encode_error(&handler, errors, encoding, "surrogates not allowed",
-                                 codec, str, i, j, &out) < 0
-                || _Py_bytebuf_reserve(&out, (len - j) * 4) < 0) {
+            j = _Py_encode_error(&handler, errors, encoding, "surrogates not allowed",
+                                 codec, str, i, j, &out);
+            if (j < 0 || _Py_bytebuf_reserve(&out, (len - j) * 4) < 0) {
                 _Py_bytebuf_free(&out);
                 return NULL;
             }
@@ -2002,6 +2037,44 @@ charmap_encode_char(PyObject *mapping, Py_UCS4 ch, _Py_bytebuf *out)
     return res;
 }
 
+/* charmap: run a handler registered with codecs.register_error for
+   unicode[start:end].  A bytes replacement goes out as it is; a str one
+   is mapped through the table too, and a character the table lacks fails
+   as the input did (as in CPython).  The position to resume at, or -1. */
+static Py_ssize_t
+charmap_call_registered_handler(const char *errors, PyObject *unicode,
+                                PyObject *mapping, Py_ssize_t start,
+                                Py_ssize_t end, _Py_bytebuf *out)
+{
+    static const char reason[] = "character maps to <undefined>";
+    PyObject *replacement;
+    Py_ssize_t newpos;
+    if (_PyCodec_CallEncodeErrorHandler(errors, "charmap", reason, unicode,
+                                        start, end, &replacement,
+                                        &newpos) < 0) {
+        return -1;
+    }
+    int rc = 0;
+    if (PyBytes_Check(replacement)) {
+        rc = _Py_bytebuf_append(out, PyBytes_AS_STRING(replacement),
+                                PyBytes_GET_SIZE(replacement));
+    }
+    for (Py_ssize_t k = 0; PyUnicode_Check(replacement)
+                           && k < PyUnicode_GET_LENGTH(replacement); k++) {
+        int r = charmap_encode_char(mapping,
+                                    PyUnicode_READ_CHAR(replacement, k), out);
+        if (r <= 0) {
+            if (r == 0) {
+                _Py_raise_encode_error("charmap", unicode, start, end, reason);
+            }
+            rc = -1;
+            break;
+        }
+    }
+    Py_DECREF(replacement);
+    return rc < 0 ? -1 : newpos;
+}
+
 PyObject *
 _PyUnicode_EncodeCharmap(PyObject *unicode, PyObject *mapping, const char *errors)
 {
@@ -2082,8 +2155,16 @@ _PyUnicode_EncodeCharmap(PyObject *unicode, PyObject *mapping, const char *error
             i = j;
             continue;
         }
-        if (_Py_encode_error(&handler, errors, "charmap", "character maps to <undefined>",
-                             _Py_CODEC_LATIN1, unicode, i, j, &out) < 0) {
+        if (handler == _Py_ERROR_OTHER) {
+            j = charmap_call_registered_handler(errors, unicode, mapping, i, j,
+                                                &out);
+        }
+        else {
+            j = _Py_encode_error(&handler, errors, "charmap",
+                                 "character maps to <undefined>",
+                                 _Py_CODEC_LATIN1, unicode, i, j, &out);
+        }
+        if (j < 0) {
             goto error;
         }
         i = j;

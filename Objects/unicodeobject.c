@@ -10,6 +10,8 @@
 #include "Python.h"
 #include "pycore_object.h"
 #include "pycore_abstract.h"
+#include "pycore_codecs.h"
+#include "pycore_initconfig.h"
 #include "pycore_pystate.h"
 #include "pycore_unicodeobject.h"
 #include "pycore_unicodectype.h"

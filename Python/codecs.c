@@ -1314,11 +1314,35 @@ _PyCodec_CallDecodeErrorHandler(const char *errors, const char *encoding,
                                 const char *reason, const char *input,
                                 Py_ssize_t insize, Py_ssize_t start,
                                 Py_ssize_t end, PyObject **replacement,
-                                Py_ssize_t *newpos)
+                                Py_ssize_t *newpos, PyObject **new_input)
 {
+    *new_input = NULL;
     PyObject *exc = PyUnicodeDecodeError_Create(encoding, input, insize,
                                                 start, end, reason);
-    return call_error_handler(errors, exc, 0, insize, replacement, newpos);
+    if (exc == NULL) {
+        return -1;
+    }
+    PyObject *handler = PyCodec_LookupError(errors);
+    PyObject *original = handler ? PyUnicodeDecodeError_GetObject(exc) : NULL;
+    PyObject *result = original ? PyObject_CallOneArg(handler, exc) : NULL;
+    Py_XDECREF(handler);
+    /* A handler may give the exception another input to go on with
+       (exc.object = ...), as CPython allows: positions then count in it. */
+    PyObject *current = result ? PyUnicodeDecodeError_GetObject(exc) : NULL;
+    Py_DECREF(exc);
+    int rc = -1;
+    if (current != NULL) {
+        Py_ssize_t length = current == original ? insize
+                                                : PyBytes_GET_SIZE(current);
+        rc = unpack_handler_result(result, 0, length, replacement, newpos);
+        if (rc == 0 && current != original) {
+            *new_input = Py_NewRef(current);
+        }
+    }
+    Py_XDECREF(original);
+    Py_XDECREF(current);
+    Py_XDECREF(result);
+    return rc;
 }
 
 /* ---- str.encode and bytes.decode for the encodings not built in ------------ */

@@ -1998,7 +1998,10 @@ int Py_RunMain(void)
     if (c->inspect && (c->run_command || c->run_module || c->run_filename)) {
         status = run_repl();
     }
-    _PyStdio_FlushAll();
+    /* sys.stdout and sys.stderr are flushed by Py_FinalizeEx, after the
+       threads are joined and with finalizing set, as in CPython: a
+       daemon thread stuck holding a stream's lock then meets the bounded
+       wait of Modules/_io/bufferedio.c, not a deadlock here. */
     if (Py_FinalizeEx() < 0 && status == 0) {
         status = 120;
     }

@@ -63,9 +63,11 @@ PyAPI_FUNC(int) _PyCodec_CallEncodeErrorHandler(
     const char *errors, const char *encoding, const char *reason,
     PyObject *str, Py_ssize_t start, Py_ssize_t end,
     PyObject **replacement, Py_ssize_t *newpos);
+/* *new_input: NULL, or (new reference) the bytes the handler put in
+   exc.object for decoding to go on with; *newpos is then in it. */
 PyAPI_FUNC(int) _PyCodec_CallDecodeErrorHandler(
     const char *errors, const char *encoding, const char *reason,
     const char *input, Py_ssize_t insize, Py_ssize_t start, Py_ssize_t end,
-    PyObject **replacement, Py_ssize_t *newpos);
+    PyObject **replacement, Py_ssize_t *newpos, PyObject **new_input);
 
 #endif /* Py_INTERNAL_CODECS_H */

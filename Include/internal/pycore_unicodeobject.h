@@ -229,8 +229,9 @@ Py_ssize_t _Py_decode_error(_Py_error_handler *handler, const char *errors,
                             Py_ssize_t insize, Py_ssize_t start,
                             Py_ssize_t end, _PyUnicodeWriter *writer);
 /* Apply the error handler to the unencodable str[start:end], appending
-   the replacement to out.  0 or -1. */
-int _Py_encode_error(_Py_error_handler *handler, const char *errors,
+   the replacement to out.  The position in str to resume at (end, or
+   where a registered handler asks), or -1. */
+Py_ssize_t _Py_encode_error(_Py_error_handler *handler, const char *errors,
                      const char *encoding, const char *reason, _Py_codec codec,
                      PyObject *str, Py_ssize_t start, Py_ssize_t end,
                      _Py_bytebuf *out);

@@ -1,15 +1,19 @@
 """The codec classes shared by the multibyte encodings (shift_jis, gbk,
 big5, euc_kr, iso2022_jp, ...).
 
-The conversion itself is the C library's iconv (the _iconv_codec module);
-this layer turns its stop positions into calls of the codec error
-handlers, so "replace", "ignore", "backslashreplace", "xmlcharrefreplace",
-"surrogateescape" and registered handlers all work.  Each codec module
-calls build() with its Python name and the C library's name for it.
+The conversion itself is the C library's iconv (the _iconv_codec module),
+or for the ISO-2022 encodings the state machine of encodings/_iso2022.py
+(over the EUC codecs); this layer turns their stop positions into calls of
+the codec error handlers, so "replace", "ignore", "backslashreplace",
+"xmlcharrefreplace", "surrogateescape" and registered handlers all work.
+Each codec module calls build() with its Python name and the C library's
+name for it (or _iso2022.build()).
 
 An incremental encoder or decoder, or a stream reader or writer, keeps its
 own converter (ISO-2022 encodings carry a shift state between calls) and
 is meant for one thread at a time, like the file objects that use them.
+Incremental encoders and decoders report that state with getstate() in
+CPython's layout.
 """
 
 import codecs
@@ -227,103 +231,120 @@ class _AdjustedConverter:
 
 # The bytes that, after ESC, start a designation in ISO 2022 text:
 # ESC ( F, ESC ) F, ESC . F, ESC $ F, ESC $ ( F and ESC $ ) F.
-_DESIGNATION_STARTS = b"$()."
+# ---- incremental encoder state ---------------------------------------------
+#
+# CPython's multibyte incremental encoders report their state as one int:
+# the little-endian reading of [n] + n bytes of held (pending) text in
+# UTF-8 + the codec's 8 state bytes (the ISO-2022 shift state).
+
+_PENDING_MAX = 8
+_STATE_BYTES = 8
+
+# The combining marks that follow a kana or letter in JIS X 0213's
+# two-character codes.
+COMBINING_MARKS = ("\u309a", "\u0300", "\u0301", "\u02e5", "\u02e9")
 
 
-class _EscapeCheckedConverter:
-    """An ISO-2022 Converter that accepts only the designations its
-    encoding defines (`escapes`, the bytes after ESC): the C library keeps
-    unknown ones as text, CPython reports them as illegal sequences.  ESC
-    followed by anything but a designation start stays text, as in
-    CPython.  With `encode_escapes` set, encoding refuses the characters
-    for which the converter would designate a set outside them (the C
-    library's converter covers a superset of the encoding)."""
+def encoder_state(pending, state_bytes):
+    """The getstate() int of held text `pending` and `state_bytes`."""
+    raw = pending.encode("utf-8")
+    return int.from_bytes(bytes([len(raw)]) + raw + bytes(state_bytes),
+                          "little")
 
-    def __init__(self, converter, escapes, encode_escapes=None):
+
+def parse_encoder_state(state):
+    """(held text, 8 state bytes) of a setstate() int, checked as CPython
+    checks it: UnicodeError for too much held text, UnicodeDecodeError
+    for text that is not UTF-8."""
+    raw = state.to_bytes(1 + _PENDING_MAX + _STATE_BYTES, "little")
+    size = raw[0]
+    if size > _PENDING_MAX:
+        raise UnicodeError("pending buffer too large")
+    pending = raw[1:1 + size].decode("utf-8")
+    return pending, bytearray(raw[1 + size:1 + size + _STATE_BYTES])
+
+
+def _pair_probe(encode_text):
+    """may_start_pair(char) for an encoding with two-character codes:
+    does char followed by some combining mark encode as one code (as many
+    bytes as char alone)?  Answers are cached; each is one dict store, so
+    threads racing on a character at worst both compute it."""
+    cache = {}
+
+    def length(text):
+        try:
+            return len(encode_text(text))
+        except UnicodeEncodeError:
+            return None
+
+    def may_start_pair(char):
+        if ord(char) < 0x80:
+            return False
+        try:
+            return cache[char]
+        except KeyError:
+            pass
+        alone = length(char)
+        answer = alone is not None and any(
+            length(char + mark) == alone for mark in COMBINING_MARKS)
+        cache[char] = answer
+        return answer
+    return may_start_pair
+
+
+class _HeldTextConverter:
+    """An encoding converter of the C library's with CPython's held-text
+    state: text given to setstate() is encoded ahead of the next input,
+    and, for the JIS X 0213 encodings (`may_start_pair` given), a final
+    character that may start a two-character code is held back until the
+    next call shows what follows it.  Those encodings have no shift state,
+    so the C library's converter is then always told the text ends, and
+    holds nothing itself."""
+
+    def __init__(self, converter, may_start_pair=None):
         self._converter = converter
-        self._escapes = frozenset(escapes)
-        self._encode_escapes = (frozenset(encode_escapes)
-                                if encode_escapes is not None else None)
+        self._may_start_pair = may_start_pair
+        self.pending = ""
         self.illegal_length = 1
 
     def reset(self):
         self._converter.reset()
+        self.pending = ""
 
-    def _first_bad_escape(self, data):
-        """(position, length) of the first designation not in escapes,
-        or None; an escape cut by the end of data is left to the
-        converter, which reports it as incomplete."""
-        position = data.find(b"\x1b")
-        while position >= 0:
-            if position + 2 >= len(data):
-                return None
-            introducer = data[position + 1]
-            if introducer in _DESIGNATION_STARTS:
-                length = 3
-                if introducer == 0x24 and data[position + 2] in b"()":
-                    length = 4
-                if position + length > len(data):
-                    return None
-                if data[position + 1:position + length] not in self._escapes:
-                    return position, length
-            position = data.find(b"\x1b", position + 1)
-        return None
+    def getstate(self):
+        return encoder_state(self.pending, bytes(_STATE_BYTES))
 
-    def decode(self, data):
-        self.illegal_length = 1
-        bad = self._first_bad_escape(data)
-        if bad is None:
-            return self._converter.decode(data)
-        position, length = bad
-        text, used, reason = self._converter.decode(data[:position])
-        if used < position or reason != DONE:
-            return text, used, reason
-        self.illegal_length = length
-        return text, position, ILLEGAL
-
-    def _allowed_output(self, encoded):
-        position = encoded.find(b"\x1b")
-        while position >= 0:
-            length = 4 if encoded[position + 2:position + 3] in (b"(", b")") \
-                and encoded[position + 1] == 0x24 else 3
-            if encoded[position + 1:position + length] not in self._encode_escapes:
-                return False
-            position = encoded.find(b"\x1b", position + 1)
-        return True
+    def setstate(self, state):
+        self.pending = parse_encoder_state(state)[0]
+        self._converter.reset()
 
     def encode(self, text, final=False):
-        if self._encode_escapes is None:
-            return self._converter.encode(text, final)
-        # One character at a time, so that a refused one is found where it
-        # stands; the converter's shift state carries across the calls.
-        pieces = []
-        for position, char in enumerate(text):
-            encoded, used, reason = self._converter.encode(char, False)
-            if reason != DONE or not self._allowed_output(encoded):
-                return b"".join(pieces), position, ILLEGAL
-            pieces.append(encoded)
-        if final:
-            encoded, used, reason = self._converter.encode("", True)
-            pieces.append(encoded)
-        return b"".join(pieces), len(text), DONE
+        held = len(self.pending)
+        text = self.pending + text
+        self.pending = ""
+        if self._may_start_pair is not None:
+            if not final and text and self._may_start_pair(text[-1]):
+                self.pending = text[-1]
+                text = text[:-1]
+            final = True
+        encoded, used, reason = self._converter.encode(text, final)
+        if reason == DONE:
+            used = len(text) + len(self.pending)
+        return encoded, max(used - held, 0), reason
 
 
-def build(name, iconv_name, adjustments=None, escapes=None,
-          encode_escapes=None):
+def build(name, iconv_name, adjustments=None, pairs=False):
     """The classes of the codec `name` over the C library's `iconv_name`:
     (Codec, IncrementalEncoder, IncrementalDecoder, StreamWriter,
-    StreamReader, getregentry).  For ISO-2022 encodings, escapes lists
-    the designations they accept (see _EscapeCheckedConverter)."""
-    if escapes is not None:
-        return build_with_converter(
-            name, lambda decode: _EscapeCheckedConverter(
-                Converter(iconv_name, decode=decode), escapes, encode_escapes))
+    StreamReader, getregentry).  The ISO-2022 encodings have their own
+    converters (encodings._iso2022).  `pairs` marks the JIS X 0213
+    encodings, with their two-character codes."""
     if adjustments is None:
         return build_with_converter(
-            name, lambda decode: Converter(iconv_name, decode=decode))
+            name, lambda decode: Converter(iconv_name, decode=decode), pairs)
     return build_with_converter(
         name, lambda decode: _AdjustedConverter(
-            Converter(iconv_name, decode=decode), adjustments))
+            Converter(iconv_name, decode=decode), adjustments), pairs)
 
 
 def _errors_attribute():
@@ -345,7 +366,23 @@ def _errors_attribute():
     return property(get, set, delete)
 
 
-def build_with_converter(name, make_converter):
+_MAX_PENDING_BYTES = 8
+
+
+def _checked_decoder_state(state):
+    """(buffer, flags) from an incremental decoder's setstate() argument,
+    checked as CPython's multibyte decoders check it."""
+    if (not isinstance(state, tuple) or len(state) != 2
+            or not isinstance(state[0], bytes)
+            or not isinstance(state[1], int)):
+        raise TypeError("setstate(): illegal state argument")
+    buffer, flags = state
+    if len(buffer) > _MAX_PENDING_BYTES:
+        raise UnicodeError("pending buffer too large")
+    return buffer, flags
+
+
+def build_with_converter(name, make_converter, pairs=False):
     """The classes of the codec `name` over converters from
     make_converter(decode), objects with _iconv_codec.Converter's methods
     (encode, decode, reset)."""
@@ -355,6 +392,10 @@ def build_with_converter(name, make_converter):
 
     def decoder():
         return make_converter(True)
+
+    may_start_pair = _pair_probe(
+        lambda text: _encode(encoder(), name, text, "strict", True)) \
+        if pairs else None
 
     class Codec(codecs.Codec):
 
@@ -370,22 +411,31 @@ def build_with_converter(name, make_converter):
 
         def __init__(self, errors="strict"):
             super().__init__(errors)
-            self._converter = encoder()
+            # The converter keeps the state: held text (`pending`) and,
+            # for ISO-2022, the shift state, both in CPython's layout.
+            converter = encoder()
+            if not hasattr(converter, "getstate"):
+                converter = _HeldTextConverter(converter, may_start_pair)
+            self._converter = converter
 
         def encode(self, input, final=False):
-            return _encode(self._converter, name, input, self.errors, final)
+            pending = self._converter.pending
+            try:
+                return _encode(self._converter, name, input, self.errors,
+                               final)
+            except BaseException:
+                # As in CPython, a failed call keeps the held text.
+                self._converter.pending = pending
+                raise
 
         def reset(self):
             self._converter.reset()
 
+        def getstate(self):
+            return self._converter.getstate()
+
         def setstate(self, state):
-            # getstate() is always 0 (the initial state: the C library
-            # keeps held characters and the shift state out of sight), so
-            # 0 is the one state there is to return to; it drops what the
-            # converter holds, as TextIOWrapper.seek() needs.
-            if state != 0:
-                raise ValueError(f"{name} encoder: unknown state {state!r}")
-            self._converter.reset()
+            self._converter.setstate(state)
 
     class IncrementalDecoder(codecs.BufferedIncrementalDecoder):
 
@@ -394,6 +444,7 @@ def build_with_converter(name, make_converter):
         def __init__(self, errors="strict"):
             super().__init__(errors)
             self._converter = decoder()
+            self._flags = 0
 
         def _buffer_decode(self, input, errors, final):
             return _decode(self._converter, name, input, errors, final)
@@ -401,6 +452,23 @@ def build_with_converter(name, make_converter):
         def reset(self):
             super().reset()
             self._converter.reset()
+            self._flags = 0
+
+        def getstate(self):
+            """(undecoded bytes, state as an int): the converter's shift
+            state when it has one, else what setstate() was given."""
+            getstate = getattr(self._converter, "getstate", None)
+            flags = self._flags if getstate is None else getstate()
+            return (bytes(self.buffer), flags)
+
+        def setstate(self, state):
+            buffer, flags = _checked_decoder_state(state)
+            self.buffer = buffer
+            setstate = getattr(self._converter, "setstate", None)
+            if setstate is None:
+                self._flags = flags
+            else:
+                setstate(flags)
 
     class StreamWriter(Codec, codecs.StreamWriter):
 
@@ -434,6 +502,17 @@ def build_with_converter(name, make_converter):
 
         def decode(self, input, errors="strict"):
             return _decode(self._converter, name, input, errors, False)
+
+        def _read_more(self, size, firstline=False):
+            more = super()._read_more(size, firstline)
+            if not more and self.bytebuffer:
+                # The stream ended inside a multibyte sequence: reported
+                # (or given to the error handler) as in CPython.
+                text, used = _decode(self._converter, name, self.bytebuffer,
+                                     self.errors, True)
+                self.bytebuffer = self.bytebuffer[used:]
+                self.charbuffer += text
+            return more
 
         def reset(self):
             super().reset()

@@ -6,4 +6,4 @@ Converted by the C library's iconv ("EUC-JISX0213"); see encodings/_multibyte.py
 from encodings._multibyte import build
 
 (Codec, IncrementalEncoder, IncrementalDecoder, StreamWriter, StreamReader,
- getregentry) = build("euc_jisx0213", "EUC-JISX0213")
+ getregentry) = build("euc_jisx0213", "EUC-JISX0213", pairs=True)

@@ -13,4 +13,5 @@ _ADJUSTMENTS = Adjustments(
     extra_chars={'\\': b'\x81_', '~': b'\x81\xb0'})
 
 (Codec, IncrementalEncoder, IncrementalDecoder, StreamWriter, StreamReader,
- getregentry) = build("shift_jis_2004", "SHIFT_JISX0213", _ADJUSTMENTS)
+ getregentry) = build("shift_jis_2004", "SHIFT_JISX0213", _ADJUSTMENTS,
+                   pairs=True)

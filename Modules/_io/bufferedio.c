@@ -55,22 +55,25 @@ static int try_lock(PyMutex *m)
 }
 
 /* At shut-down a daemon thread may hold the lock forever (it never runs
-   again): wait a second at most, detached, then give up. */
-static int lock_at_shutdown(buffered *self)
+   again): wait a second at most, detached, then stop the process with
+   CPython's fatal error (named after CPython's function): the buffer's
+   state is unknown, and going on could deadlock or lose data silently. */
+static void lock_at_shutdown(buffered *self)
 {
     for (int tries = 0; tries < 1000; tries++) {
         if (try_lock(&self->lock)) {
-            return 0;
+            return;
         }
         Py_BEGIN_ALLOW_THREADS
         struct timespec pause = {0, 1000000};
         nanosleep(&pause, NULL);
         Py_END_ALLOW_THREADS
     }
-    PyErr_Format(PyExc_RuntimeError, "could not acquire lock for %R at "
-                 "interpreter shutdown, possibly due to daemon threads",
-                 (PyObject *)self);
-    return -1;
+    PyObject *ascii = PyObject_ASCII((PyObject *)self);
+    const char *shown = ascii ? PyUnicode_AsUTF8(ascii) : NULL;
+    _Py_FatalErrorFormat("_enter_buffered_busy", "could not acquire lock for "
+                         "%s at interpreter shutdown, possibly due to daemon "
+                         "threads", shown ? shown : "<ascii(self) failed>");
 }
 
 static int enter_buffered(buffered *self)
@@ -83,9 +86,7 @@ static int enter_buffered(buffered *self)
     }
     if (!try_lock(&self->lock)) {
         if (Py_IsFinalizing()) {
-            if (lock_at_shutdown(self) < 0) {
-                return -1;
-            }
+            lock_at_shutdown(self);
         }
         else {
             _PyMutex_LockDetached(&self->lock);

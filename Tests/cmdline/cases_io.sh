@@ -90,3 +90,26 @@ g()' && cat '$tmp/io_exit2.txt'"
 expect_err io-encoding-warning "EncodingWarning: 'encoding' argument not specified" \
     "$PY" -X warn_default_encoding -c 'open("/dev/null").close()'
 expect io-encoding-no-warning "ok" "$PY" -X warn_default_encoding -W error -c 'open("/dev/null", encoding="utf-8").close(); print("ok")'
+
+# ---- a daemon thread holding a buffered stream's lock at shut-down ----------
+# The thread blocks forever inside raw.write(), holding sys.stdout's buffer
+# lock; flushing sys.stdout at shut-down waits a second, then stops the
+# process with CPython's fatal error (not a hang, not a silent loss).
+# (No core file: the fatal error aborts.)
+expect_err io-daemon-holds-buffer-lock "Fatal Python error: _enter_buffered_busy: could not acquire lock for <_io.BufferedWriter name='stuck'> at interpreter shutdown, possibly due to daemon threads" \
+    sh -c 'ulimit -c 0; exec "$@"' sh timeout 60 "$PY" -c 'import io, sys, threading
+class Stuck(io.RawIOBase):
+    name = "stuck"
+    def writable(self):
+        return True
+    def write(self, data):
+        entered.set()
+        threading.Event().wait()
+entered = threading.Event()
+sys.stdout = io.TextIOWrapper(io.BufferedWriter(Stuck()), write_through=False)
+def writer():
+    sys.stdout.write("x")
+    sys.stdout.flush()
+threading.Thread(target=writer, daemon=True).start()
+entered.wait()
+sys.stdout.write("y")'

@@ -107,6 +107,24 @@ class BuiltinErrorMessages(unittest.TestCase):
             str(b"x", errors=5)
         self.assertEqual(str(caught.exception), "str() argument 'errors' must be str, not int")
 
+    def test_bytearray_extend_not_iterable_reports_nothing(self):
+        # The probe for __iter__ used to run with the TypeError pending,
+        # which was reported as "Exception ignored" on stderr.
+        import sys
+        reported = []
+        saved, sys.unraisablehook = sys.unraisablehook, reported.append
+        try:
+            with self.assertRaises(TypeError) as caught:
+                bytearray().extend(5)
+        finally:
+            sys.unraisablehook = saved
+        self.assertEqual(str(caught.exception), "can't extend bytearray with int")
+        self.assertEqual(reported, [])
+        with self.assertRaises(TypeError) as caught:
+            bytearray().extend([1, "x"])
+        self.assertEqual(str(caught.exception),
+                         "'str' object cannot be interpreted as an integer")
+
     def test_enumerate_start_and_keyword(self):
         self.assertEqual(list(enumerate("ab", 1)), [(1, "a"), (2, "b")])
         self.assertEqual(list(enumerate(iterable="x")), [(0, "x")])

@@ -161,5 +161,172 @@ class IncrementalTest(unittest.TestCase):
         self.assertEqual(target.getvalue(), b"\xd6\xd0\xce\xc4")
 
 
+class ISO2022Test(unittest.TestCase):
+    """The ISO-2022 state machine (encodings/_iso2022.py).  Expected
+    values are CPython's."""
+
+    def test_designations_chosen(self):
+        self.assertEqual("\xa5a".encode("iso2022_jp"), b"\x1b(J\\\x1b(Ba")
+        self.assertEqual("\u8fd9".encode("iso2022_jp_2"), b"\x1b$(AUb\x1b(B")
+        self.assertEqual("\uac00".encode("iso2022_jp_2"),
+                         b"\x1b$(C0!\x1b(B")
+        self.assertEqual("\uff71a".encode("iso2022_jp_ext"),
+                         b"\x1b(I1\x1b(Ba")
+        self.assertEqual("\u304b\u309a".encode("iso2022_jp_2004"),
+                         b"\x1b$(Q$w\x1b(B")
+        self.assertEqual("\u4ff1".encode("iso2022_jp_3", "replace"), b"?")
+        self.assertEqual("\u2985".encode("iso2022_jp_2004"),
+                         b"\x1b$(Q\"V\x1b(B")
+        # Plane 2's 0x7D3B differs between the 2000 and 2004 editions.
+        self.assertEqual("\u9b1d".encode("iso2022_jp_3"), b"\x1b$(P};\x1b(B")
+        self.assertEqual("\u9b1c".encode("iso2022_jp_2004"),
+                         b"\x1b$(P};\x1b(B")
+        self.assertRaises(UnicodeEncodeError, "\u9b1c".encode, "iso2022_jp_3")
+
+    def test_long_runs(self):
+        # Runs go to the EUC codecs whole; mixed runs one by one.
+        text = ("\u65e5\u672c\u8a9e\u306e\u6587" * 40 + "abc "
+                + "\u65e5\uac00\u8fd9" * 10 + "\n")
+        for name in ("iso2022_jp_2", "iso2022_jp"):
+            try:
+                data = text.encode(name)
+            except UnicodeEncodeError:
+                self.assertEqual(name, "iso2022_jp")
+                continue
+            self.assertEqual(data.decode(name), text)
+            self.assertEqual(data.count(b"\x1b$B"), 11)
+
+    def test_korean_header_only_when_needed(self):
+        self.assertEqual("abc".encode("iso2022_kr"), b"abc")
+        self.assertEqual("\uac00a".encode("iso2022_kr"),
+                         b"\x1b$)C\x0e0!\x0fa")
+        self.assertEqual("a\uc0b4".encode("iso2022_kr", "xmlcharrefreplace"),
+                         b"a\x1b$)C\x0e;l\x0f")
+
+    def test_decode_escapes(self):
+        self.assertEqual(b"ab\x1bdef".decode("iso2022_jp", "replace"),
+                         "ab\x1bdef")
+        self.assertEqual(b"ab\x1b$def".decode("iso2022_jp", "replace"),
+                         "ab\ufffd")
+        self.assertEqual(b"ab\x1bNdef".decode("iso2022_jp_2", "replace"),
+                         "abdef")
+        self.assertEqual(b"ab\x1b.A\x1bNidef".decode("iso2022_jp_2"),
+                         "ab\xe9def")
+        self.assertEqual(b"\x1b&@\x1b$B$\"".decode("iso2022_jp_ext"),
+                         "\u3042")
+        self.assertEqual(b"\x1b$B$\"\n$\"".decode("iso2022_jp"),
+                         "\u3042\n\u3042")
+        self.assertEqual(b"ab\x0e!!\x0fcd".decode("iso2022_kr"), "ab!!cd")
+        with self.assertRaises(UnicodeDecodeError) as cm:
+            b"ab\x1b$(Dxx".decode("iso2022_jp")
+        self.assertEqual((cm.exception.start, cm.exception.end), (2, 6))
+        with self.assertRaises(UnicodeDecodeError) as cm:
+            (b"ab\x1b(" + b"1" * 20).decode("iso2022_jp")
+        self.assertEqual((cm.exception.start, cm.exception.end), (2, 3))
+
+    def test_encoder_state(self):
+        encoder = codecs.getincrementalencoder("iso2022_jp")()
+        self.assertEqual(encoder.getstate(),
+                         int.from_bytes(b"\x00BB", "little"))
+        self.assertEqual(encoder.encode("z"), b"z")
+        ascii_state = encoder.getstate()
+        self.assertEqual(encoder.encode("\u3042"), b"\x1b$B$\"")
+        jis_state = encoder.getstate()
+        self.assertEqual(jis_state, int.from_bytes(b"\x00\xc2B", "little"))
+        self.assertEqual(encoder.encode("z"), b"\x1b(Bz")
+        encoder.setstate(jis_state)
+        self.assertEqual(encoder.encode("\u3042"), b"$\"")
+        encoder.setstate(ascii_state)
+        self.assertEqual(encoder.encode("z"), b"z")
+
+    def test_encoder_holds_pair_start(self):
+        encoder = codecs.getincrementalencoder("iso2022_jp_2004")()
+        self.assertEqual(encoder.encode("\u304b"), b"")
+        self.assertEqual(encoder.getstate(), int.from_bytes(
+            b"\x03\xe3\x81\x8bBB", "little"))
+        self.assertEqual(encoder.encode("\u309a"), b"\x1b$(Q$w")
+        self.assertEqual(encoder.encode("", True), b"\x1b(B")
+
+    def test_decoder_state(self):
+        decoder = codecs.getincrementaldecoder("iso2022_kr")()
+        self.assertEqual(decoder.getstate(),
+                         (b"", int.from_bytes(b"BBB", "little")))
+        self.assertEqual(decoder.decode(b"\x1b$)C\x0e0"), "")
+        state = decoder.getstate()
+        self.assertEqual(state, (b"0", int.from_bytes(
+            b"B\xc3B\x00\x01", "little")))
+        self.assertEqual(decoder.decode(b"!"), "\uac00")
+        decoder.setstate(state)
+        self.assertEqual(decoder.decode(b"!\n!"), "\uac00\n!")
+
+    def test_setstate_checks(self):
+        encoder = codecs.getincrementalencoder("iso2022_jp")()
+        with self.assertRaises(UnicodeError):
+            encoder.setstate(int.from_bytes(b"\x09" + bytes(16), "little"))
+        with self.assertRaises(UnicodeDecodeError):
+            encoder.setstate(int.from_bytes(b"\x01\xff", "little"))
+        decoder = codecs.getincrementaldecoder("iso2022_jp")()
+        self.assertRaises(TypeError, decoder.setstate, 123)
+        self.assertRaises(TypeError, decoder.setstate, ("x", 0))
+        self.assertRaises(UnicodeError, decoder.setstate, (b"123456789", 0))
+
+    def test_stream_reader_lines(self):
+        for name, text in (("iso2022_jp_2", "Python \u306e\u958b\n\uac00 b\n"),
+                           ("iso2022_kr", "\ud55c\uad6d\uc5b4\n\uac00 b\n")):
+            data = text.encode(name)
+            for size in (None, -1, 1, 3):
+                reader = codecs.getreader(name)(io.BytesIO(data))
+                lines = []
+                while True:
+                    line = reader.readline(size)
+                    if not line:
+                        break
+                    lines.append(line)
+                self.assertEqual("".join(lines), text, (name, size))
+
+
+class HeldTextTest(unittest.TestCase):
+    """Incremental encoders of the C library's converters report and take
+    CPython's held-text state."""
+
+    def test_pair_start_held_and_reported(self):
+        encoder = codecs.getincrementalencoder("euc_jis_2004")()
+        self.assertEqual(encoder.getstate(), 0)
+        self.assertEqual(encoder.encode("\u00e6"), b"")
+        self.assertEqual(encoder.getstate(),
+                         int.from_bytes(b"\x02\xc3\xa6", "little"))
+        partial = encoder.getstate()
+        self.assertEqual(encoder.encode("\u0300"), b"\xab\xc4")
+        self.assertEqual(encoder.getstate(), 0)
+        encoder.setstate(partial)
+        self.assertEqual(encoder.encode("\u0300"), b"\xab\xc4")
+
+    def test_failed_call_keeps_held_text(self):
+        encoder = codecs.getincrementalencoder("euc_jisx0213")()
+        self.assertEqual(encoder.encode("\u00e6"), b"")
+        self.assertRaises(UnicodeEncodeError, encoder.encode, "\u0123")
+        self.assertEqual(encoder.encode("\u0300\u00e6"), b"\xab\xc4")
+        self.assertEqual(encoder.encode("", True), b"\xa9\xdc")
+
+    def test_setstate_checks(self):
+        encoder = codecs.getincrementalencoder("euc_jp")()
+        with self.assertRaises(UnicodeError):
+            encoder.setstate(int.from_bytes(b"\x09" + bytes(16), "little"))
+        with self.assertRaises(UnicodeDecodeError):
+            encoder.setstate(int.from_bytes(b"\x01\xff", "little"))
+        decoder = codecs.getincrementaldecoder("euc_jp")()
+        decoder.setstate((b"abc", 123456789))
+        self.assertEqual(decoder.getstate(), (b"abc", 123456789))
+
+    def test_stream_ending_inside_a_character(self):
+        reader = codecs.getreader("cp949")(io.BytesIO(b"\xa1"))
+        self.assertRaises(UnicodeDecodeError, reader.read, 2)
+
+    def test_empty_input_needs_no_codec(self):
+        for name in ("gb2312", "iso2022_jp", "euc_jis_2004"):
+            self.assertEqual(str(b"", name), "")
+            self.assertEqual(str(bytearray(), name), "")
+
+
 if __name__ == "__main__":
     unittest.main()
