@@ -164,6 +164,28 @@ expect_status X-digits-bad 1 "$PY" -X int_max_str_digits=5 -c pass
 expect_err X-digits-bad-msg "-X int_max_str_digits: invalid limit; must be >= 640 or 0 for unlimited." \
     "$PY" -X int_max_str_digits=abc -c pass
 
+# -X importtime: one line per module loaded, nested two columns a level,
+# printed when the module is done (CPython's format; times masked).
+mkdir -p "$tmp/itime/tpkg"
+echo 'from . import helper' >"$tmp/itime/tpkg/__init__.py"
+: >"$tmp/itime/tpkg/helper.py"
+echo 'import tpkg.helper' >"$tmp/itime/tpkg/sub.py"
+importtime() {
+    (cd "$tmp/itime" && "$PY" -B "$@" 2>&1 >/dev/null) \
+        | grep -e tpkg -e 'imported package' | sed -E 's/ +[0-9]+ [|]/ N |/g' | tr '\n' '/'
+}
+expect X-importtime "import time: self [us] | cumulative | imported package/import time: N | N |     tpkg.helper/import time: N | N |   tpkg/import time: N | N | tpkg.sub/" \
+    importtime -X importtime -c 'import tpkg.sub'
+expect X-importtime-2 "import time: self [us] | cumulative | imported package/import time: cached    | cached     | tpkg/import time: N | N |     tpkg.helper/import time: N | N |   tpkg/import time: cached    | cached     | tpkg.helper/import time: N | N | tpkg.sub/import time: cached    | cached     | tpkg/" \
+    importtime -X importtime=2 -c 'import tpkg.sub, tpkg'
+expect X-importtime-env "import time: self [us] | cumulative | imported package/import time: N | N | tpkg/" \
+    env PYTHONPROFILEIMPORTTIME=1 sh -c "cd '$tmp/itime' && '$PY' -B -c 'import tpkg' 2>&1 >/dev/null | grep -e 'tpkg\$' -e 'imported package' | sed -E 's/ +[0-9]+ [|]/ N |/g' | tr '\\n' '/'"
+expect X-importtime-off "0" env PYTHONPROFILEIMPORTTIME=0 sh -c "'$PY' -c 'import json' 2>&1 | grep -c 'import time'"
+expect_err X-importtime-3 "-X importtime: numeric values other than 1 and 2 are reserved for future use." \
+    "$PY" -X importtime=3 -c pass
+expect_err X-importtime-env-3 "PYTHONPROFILEIMPORTTIME: numeric values other than 1 and 2 are reserved for future use." \
+    env PYTHONPROFILEIMPORTTIME=7 "$PY" -c pass
+
 # ---- the environment ----------------------------------------------------------
 expect env-optimize "1" env PYTHONOPTIMIZE=1 "$PY" -c "$q(f.optimize)"
 expect env-optimize-2 "2" env PYTHONOPTIMIZE=2 "$PY" -c "$q(f.optimize)"
