@@ -152,10 +152,12 @@ def spin():
     while not stop:
         n += 1
     counts.append(n)
-threads = [threading.Thread(target=spin) for _ in range(4)]
+threads = [threading.Thread(target=spin, daemon=True) for _ in range(4)]
 for t in threads: t.start()
-import ext_multi_gil
-stop = True
+try:
+    import ext_multi_gil
+finally:
+    stop = True
 for t in threads: t.join()
 print(sys._is_gil_enabled(), len(counts))"
 else
