@@ -58,3 +58,10 @@ sys.exit(0)'
 for run in 1 2 3 4; do
     expect "daemon-exit-$run" "exiting" timeout 60 "$PY" -c "$daemonprog"
 done
+
+# Tools/bench/cores_busy.py (issue 5's thread-pool and pipeline programs):
+# it runs on both builds and computes the checksums CPython computes.
+busy=$(dirname "$0")/../../Tools/bench/cores_busy.py
+expect cores-busy "pool 22525 pipeline 443380" sh -c \
+    "'$PY' '$busy' -n 2 -s 1 | awk 'NR > 2 { printf \"%s%s %s\", sep, \$1, \$5; sep = \" \" }'"
+expect_status cores-busy-bad-n 1 "$PY" "$busy" -n 0
