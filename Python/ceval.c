@@ -347,13 +347,14 @@ spec_borrow(PyObject *obj, PyTypeObject *type, uint32_t version)
    dict offset is positive and no data descriptor shadows `name`): a new
    reference to owner's attribute, or NULL for a miss (no exception).
    `index` is an encoded values position (< -1) or a dict entry hint
-   (specialize.c, instance_attr_index).  Lock-free in the free-threaded
+   (specialize.c, instance_attr_index); the name is names[ni], read only
+   on the dict path.  Lock-free in the free-threaded
    build: _PyInstValues_LoadAt and the dict hint read recheck what they
    read (Doc/internals/specialization.md).  Shared by the monomorphic and
    polymorphic forms (ftattr, session 12). */
 static inline Py_ALWAYS_INLINE PyObject *
-spec_instance_attr(PyObject *owner, PyTypeObject *type, PyObject *name,
-                   int32_t index)
+spec_instance_attr(PyObject *owner, PyTypeObject *type, PyObject *names,
+                   int ni, int32_t index)
 {
     PyObject *v = NULL;
     if (index < -1) {
@@ -368,7 +369,7 @@ spec_instance_attr(PyObject *owner, PyTypeObject *type, PyObject *name,
     if (_PySpec_InstanceDict(owner, type, &dict) <= 0) {
         return NULL;
     }
-    v = _PySpec_DictGetAtHint(dict, name, index);
+    v = _PySpec_DictGetAtHint(dict, PyTuple_GET_ITEM(names, ni), index);
     _PySpec_ReleaseDict(dict);
     return v;
 }
@@ -380,8 +381,8 @@ spec_instance_attr(PyObject *owner, PyTypeObject *type, PyObject *name,
    acquire loads of the slot and of the keys' count; a dict is referenced
    as _PySpec_InstanceDict says. */
 static inline Py_ALWAYS_INLINE int
-spec_method_shadowed(PyObject *owner, PyTypeObject *type, PyObject *name,
-                     int32_t index)
+spec_method_shadowed(PyObject *owner, PyTypeObject *type, PyObject *names,
+                     int ni, int32_t index)
 {
     if (index == 0) {
         return 0;
@@ -398,7 +399,7 @@ spec_method_shadowed(PyObject *owner, PyTypeObject *type, PyObject *name,
     if (has_dict <= 0) {
         return has_dict < 0;
     }
-    int found = PyDict_Contains(dict, name);
+    int found = PyDict_Contains(dict, PyTuple_GET_ITEM(names, ni));
     _PySpec_ReleaseDict(dict);
     if (found < 0) {
         PyErr_Clear();

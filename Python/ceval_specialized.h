@@ -72,8 +72,7 @@ TARGET(LOAD_ATTR_INSTANCE_VALUE)
     if (!_PySpec_Ready(entry) || _PySpec_TypeVersion(type) != entry->version) {
         SPEC_MISS(LOAD_ATTR);
     }
-    PyObject *v = spec_instance_attr(owner, type,
-                                     PyTuple_GET_ITEM(code->co_names, oparg >> 1),
+    PyObject *v = spec_instance_attr(owner, type, code->co_names, oparg >> 1,
                                      entry->index);
     if (v == NULL) {
         SPEC_MISS(LOAD_ATTR);
@@ -104,8 +103,7 @@ TARGET(LOAD_ATTR_INSTANCE_VALUE_POLY)
                                  oparg);
         SPEC_MISS(LOAD_ATTR);
     }
-    PyObject *v = spec_instance_attr(owner, type,
-                                     PyTuple_GET_ITEM(code->co_names, oparg >> 1),
+    PyObject *v = spec_instance_attr(owner, type, code->co_names, oparg >> 1,
                                      poly->index[way]);
     if (v == NULL) {
         SPEC_MISS(LOAD_ATTR);
@@ -157,8 +155,7 @@ TARGET(LOAD_ATTR_METHOD)
     uint32_t version = entry->version;
     PyObject *cached = entry->obj;
     if (!_PySpec_Ready(entry) || _PySpec_TypeVersion(type) != version
-            || spec_method_shadowed(owner, type,
-                                    PyTuple_GET_ITEM(code->co_names, oparg >> 1),
+            || spec_method_shadowed(owner, type, code->co_names, oparg >> 1,
                                     entry->index)) {
         SPEC_MISS(LOAD_ATTR);
     }
@@ -194,8 +191,7 @@ TARGET(LOAD_ATTR_METHOD_POLY)
        then proves the class still has the version the way was found for,
        which keeps `cached` alive. */
     PyObject *cached = poly->obj[way];
-    if (spec_method_shadowed(owner, type,
-                             PyTuple_GET_ITEM(code->co_names, oparg >> 1),
+    if (spec_method_shadowed(owner, type, code->co_names, oparg >> 1,
                              poly->index[way])) {
         SPEC_MISS(LOAD_ATTR);
     }
