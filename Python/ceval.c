@@ -342,6 +342,71 @@ spec_borrow(PyObject *obj, PyTypeObject *type, uint32_t version)
 #endif
 }
 
+/* LOAD_ATTR_INSTANCE_VALUE's read, for one payload `index` of a class
+   whose version the caller checked against that payload (the class's
+   dict offset is positive and no data descriptor shadows `name`): a new
+   reference to owner's attribute, or NULL for a miss (no exception).
+   `index` is an encoded values position (< -1) or a dict entry hint
+   (specialize.c, instance_attr_index); the name is names[ni], read only
+   on the dict path.  Lock-free in the free-threaded
+   build: _PyInstValues_LoadAt and the dict hint read recheck what they
+   read (Doc/internals/specialization.md).  Shared by the monomorphic and
+   polymorphic forms (ftattr, session 12). */
+static inline Py_ALWAYS_INLINE PyObject *
+spec_instance_attr(PyObject *owner, PyTypeObject *type, PyObject *names,
+                   int ni, int32_t index)
+{
+    PyObject *v = NULL;
+    if (index < -1) {
+        PyObject **slotp = (PyObject **)((char *)owner + type->tp_dictoffset);
+        if (_PyInstValues_LoadAt(owner, slotp,
+                                 _PyInstValues_DecodePosition(index), &v) <= 0) {
+            return NULL;
+        }
+        return v;
+    }
+    PyObject *dict;
+    if (_PySpec_InstanceDict(owner, type, &dict) <= 0) {
+        return NULL;
+    }
+    v = _PySpec_DictGetAtHint(dict, PyTuple_GET_ITEM(names, ni), index);
+    _PySpec_ReleaseDict(dict);
+    return v;
+}
+
+/* Whether owner's own attribute `name` may shadow a method of its class
+   (LOAD_ATTR_METHOD's `index`: 0, no __dict__ slot; 1 + n, the class's
+   shared keys lacked the name when they had n names and only grow; 1,
+   look in the dict): 1 shadowed or unknown (a miss), 0 not.  Lock-free:
+   acquire loads of the slot and of the keys' count; a dict is referenced
+   as _PySpec_InstanceDict says. */
+static inline Py_ALWAYS_INLINE int
+spec_method_shadowed(PyObject *owner, PyTypeObject *type, PyObject *names,
+                     int ni, int32_t index)
+{
+    if (index == 0) {
+        return 0;
+    }
+    PyObject **slotp = (PyObject **)((char *)owner + type->tp_dictoffset);
+    PyObject *raw = __atomic_load_n(slotp, __ATOMIC_ACQUIRE);
+    if (_PyInstValues_IsTagged(raw)) {
+        _PySharedKeys *keys = _PyType_SharedKeys(type);
+        return __atomic_load_n(&keys->nkeys, __ATOMIC_ACQUIRE) + 1
+               != (uint32_t)index;
+    }
+    PyObject *dict = NULL;
+    int has_dict = _PySpec_InstanceDict(owner, type, &dict);
+    if (has_dict <= 0) {
+        return has_dict < 0;
+    }
+    int found = PyDict_Contains(dict, PyTuple_GET_ITEM(names, ni));
+    _PySpec_ReleaseDict(dict);
+    if (found < 0) {
+        PyErr_Clear();
+    }
+    return found != 0;
+}
+
 /* op's value as a double when op is a float or a compact int (one
    digit, exact as a double, as float's own conversion gives it). */
 static inline int

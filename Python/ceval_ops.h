@@ -424,7 +424,7 @@ TARGET(SETUP_ANNOTATIONS)
 
 TARGET(LOAD_ATTR)
 {
-    SPEC_ADAPT(_PySpec_LoadAttr(frame->instr_ptr, spec_entry_,
+    SPEC_ADAPT(_PySpec_LoadAttr(code, frame->instr_ptr, spec_entry_,
                                 _PyStackRef_Get(TOP()),
                                 PyTuple_GET_ITEM(code->co_names, oparg >> 1),
                                 oparg));

@@ -72,28 +72,41 @@ TARGET(LOAD_ATTR_INSTANCE_VALUE)
     if (!_PySpec_Ready(entry) || _PySpec_TypeVersion(type) != entry->version) {
         SPEC_MISS(LOAD_ATTR);
     }
-    /* The index is an encoded values position (< -1) or a dict entry
-       hint (specialize.c, instance_attr_index). */
-    PyObject *v = NULL;
-    if (entry->index < -1) {
-        PyObject **slotp = (PyObject **)((char *)owner + type->tp_dictoffset);
-        if (_PyInstValues_LoadAt(owner, slotp,
-                                 _PyInstValues_DecodePosition(entry->index),
-                                 &v) <= 0) {
-            SPEC_MISS(LOAD_ATTR);
-        }
+    PyObject *v = spec_instance_attr(owner, type, code->co_names, oparg >> 1,
+                                     entry->index);
+    if (v == NULL) {
+        SPEC_MISS(LOAD_ATTR);
     }
-    else {
-        PyObject *dict;
-        if (_PySpec_InstanceDict(owner, type, &dict) <= 0) {
-            SPEC_MISS(LOAD_ATTR);
-        }
-        PyObject *name = PyTuple_GET_ITEM(code->co_names, oparg >> 1);
-        v = _PySpec_DictGetAtHint(dict, name, entry->index);
-        _PySpec_ReleaseDict(dict);
-        if (v == NULL) {
-            SPEC_MISS(LOAD_ATTR);
-        }
+    SET_TOP(v);
+    _PyStackRef_Close(owner_ref);
+    if (oparg & 1) {
+        PUSH(NULL);
+    }
+    DISPATCH();
+}
+
+/* ftattr (session 12): the same for up to _PY_SPEC_POLY_WAYS classes
+   (a site that sees objects of several classes); the way written for
+   the owner's class version holds what the monomorphic form's entry
+   would. */
+TARGET(LOAD_ATTR_INSTANCE_VALUE_POLY)
+{
+    _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
+    PyObject *owner_ref = TOP();
+    PyObject *owner = _PyStackRef_Get(owner_ref);
+    PyTypeObject *type = Py_TYPE(owner);
+    _PySpecPoly *poly = (_PySpecPoly *)entry->obj;
+    int way = _PySpec_PolyFind(poly, _PySpec_TypeVersion(type));
+    if (way < 0) {
+        _PySpec_LoadAttrPolyMiss(entry, owner,
+                                 PyTuple_GET_ITEM(code->co_names, oparg >> 1),
+                                 oparg);
+        SPEC_MISS(LOAD_ATTR);
+    }
+    PyObject *v = spec_instance_attr(owner, type, code->co_names, oparg >> 1,
+                                     poly->index[way]);
+    if (v == NULL) {
+        SPEC_MISS(LOAD_ATTR);
     }
     SET_TOP(v);
     _PyStackRef_Close(owner_ref);
@@ -137,48 +150,55 @@ TARGET(LOAD_ATTR_METHOD)
     PyObject *owner_ref = TOP();
     PyObject *owner = _PyStackRef_Get(owner_ref);
     PyTypeObject *type = Py_TYPE(owner);
-    if (!_PySpec_Ready(entry) || _PySpec_TypeVersion(type) != entry->version) {
+    /* The payload is read before the shadowing check, which may run code
+       (a dict key's __eq__) that could rewrite it (default build). */
+    uint32_t version = entry->version;
+    PyObject *cached = entry->obj;
+    if (!_PySpec_Ready(entry) || _PySpec_TypeVersion(type) != version
+            || spec_method_shadowed(owner, type, code->co_names, oparg >> 1,
+                                    entry->index)) {
         SPEC_MISS(LOAD_ATTR);
     }
-    if (entry->index) {
-        /* An instance attribute of that name would win.  Values are
-           indexed by the shared keys, which lacked the name when they had
-           index - 1 entries, and only grow. */
-        PyObject **slotp = (PyObject **)((char *)owner + type->tp_dictoffset);
-        PyObject *raw = __atomic_load_n(slotp, __ATOMIC_ACQUIRE);
-        PyObject *dict = NULL;
-        int has_dict = 0;
-        if (_PyInstValues_IsTagged(raw)) {
-            _PySharedKeys *keys = _PyType_SharedKeys(type);
-            if (__atomic_load_n(&keys->nkeys, __ATOMIC_ACQUIRE) + 1
-                    != (uint32_t)entry->index) {
-                SPEC_MISS(LOAD_ATTR);
-            }
-        }
-        else {
-            has_dict = _PySpec_InstanceDict(owner, type, &dict);
-        }
-        if (has_dict < 0) {
-            SPEC_MISS(LOAD_ATTR);
-        }
-        if (has_dict) {
-            PyObject *name = PyTuple_GET_ITEM(code->co_names, oparg >> 1);
-            int found = PyDict_Contains(dict, name);
-            _PySpec_ReleaseDict(dict);
-            if (found != 0) {
-                if (found < 0) {
-                    PyErr_Clear();
-                }
-                SPEC_MISS(LOAD_ATTR);
-            }
-        }
-    }
-    PyObject *meth = spec_borrow(entry->obj, type, entry->version);
+    PyObject *meth = spec_borrow(cached, type, version);
     if (meth == NULL) {
         SPEC_MISS(LOAD_ATTR);
     }
     /* [method, self]: owner moves above the method as it is (calls
        accept borrowed self slots). */
+    SET_TOP(meth);
+    PUSH(owner_ref);
+    DISPATCH();
+}
+
+/* ftattr (session 12): LOAD_ATTR_METHOD for up to _PY_SPEC_POLY_WAYS
+   classes, one way each (see LOAD_ATTR_INSTANCE_VALUE_POLY). */
+TARGET(LOAD_ATTR_METHOD_POLY)
+{
+    _PySpecEntry *entry = _PySpec_EntryOf(code, frame->instr_ptr);
+    PyObject *owner_ref = TOP();
+    PyObject *owner = _PyStackRef_Get(owner_ref);
+    PyTypeObject *type = Py_TYPE(owner);
+    _PySpecPoly *poly = (_PySpecPoly *)entry->obj;
+    uint32_t version = _PySpec_TypeVersion(type);
+    int way = _PySpec_PolyFind(poly, version);
+    if (way < 0) {
+        _PySpec_LoadAttrPolyMiss(entry, owner,
+                                 PyTuple_GET_ITEM(code->co_names, oparg >> 1),
+                                 oparg);
+        SPEC_MISS(LOAD_ATTR);
+    }
+    /* Read before the shadowing check, as in LOAD_ATTR_METHOD; spec_borrow
+       then proves the class still has the version the way was found for,
+       which keeps `cached` alive. */
+    PyObject *cached = poly->obj[way];
+    if (spec_method_shadowed(owner, type, code->co_names, oparg >> 1,
+                             poly->index[way])) {
+        SPEC_MISS(LOAD_ATTR);
+    }
+    PyObject *meth = spec_borrow(cached, type, version);
+    if (meth == NULL) {
+        SPEC_MISS(LOAD_ATTR);
+    }
     SET_TOP(meth);
     PUSH(owner_ref);
     DISPATCH();

@@ -97,9 +97,20 @@ _PySpec_InitTable(PyCodeObject *co)
     }
 }
 
+/* The table and its polymorphic payloads (ftattr): called by the code
+   object's dealloc, when no thread can run the code any more. */
 void
 _PySpec_FreeTable(void *table)
 {
+    if (table == NULL) {
+        return;
+    }
+    _PySpecPoly *poly = ((_PySpecTable *)table)->polys;
+    while (poly != NULL) {
+        _PySpecPoly *next = poly->next;
+        PyMem_Free(poly);
+        poly = next;
+    }
     PyMem_Free(table);
 }
 
@@ -214,23 +225,43 @@ _PySpec_Deoptimize(_Py_CODEUNIT *instr, _PySpecEntry *entry)
    entry only after its creation, which this mutex orders after these
    stores.  Re-entrant use by the calling thread itself is the default
    build's case: bodies read their payload before anything that could
-   run the specializer again.  1 rewritten, 0 not alone. */
+   run the specializer again.  spec_lock_alone: 1 with threads_mutex
+   held when the calling thread is alone (the caller may then rewrite
+   payloads and calls spec_unlock_alone), else 0 (not held).
+   spec_rewrite_alone: 1 rewritten, 0 not alone. */
 static int
-spec_rewrite_alone(_PySpecEntry *entry, int kind, uint32_t version,
-                   Py_ssize_t index, PyObject *obj)
+spec_lock_alone(void)
 {
     PyThreadState *self = _PyThreadState_GET();
     PyInterpreterState *interp = self->interp;
     PyMutex_Lock(&interp->threads_mutex);
-    int alone = interp->threads_head == self && self->next == NULL;
-    if (alone) {
-        entry->kind = (uint8_t)kind;
-        entry->version = version;
-        entry->index = (int32_t)index;
-        entry->obj = obj;
+    if (interp->threads_head == self && self->next == NULL) {
+        return 1;
     }
     PyMutex_Unlock(&interp->threads_mutex);
-    return alone;
+    return 0;
+}
+
+/* Ends what spec_lock_alone began (its 1 only). */
+static void
+spec_unlock_alone(void)
+{
+    PyMutex_Unlock(&_PyThreadState_GET()->interp->threads_mutex);
+}
+
+static int
+spec_rewrite_alone(_PySpecEntry *entry, int kind, uint32_t version,
+                   Py_ssize_t index, PyObject *obj)
+{
+    if (!spec_lock_alone()) {
+        return 0;
+    }
+    entry->kind = (uint8_t)kind;
+    entry->version = version;
+    entry->index = (int32_t)index;
+    entry->obj = obj;
+    spec_unlock_alone();
+    return 1;
 }
 #endif
 
@@ -418,6 +449,206 @@ instance_attr_index(PyObject *owner, PyTypeObject *type, PyObject *name)
     return ix;
 }
 
+/* ---- polymorphic attribute sites (ftattr, session 12) ----------------------------
+   A LOAD_ATTR_INSTANCE_VALUE or LOAD_ATTR_METHOD site that deoptimized
+   because objects of another class came (its next attempt finds another
+   class version than its payload's) takes the _POLY form: the old and
+   the new payload become two ways of a _PySpecPoly
+   (pycore_specialize.h), and later classes are added to free ways by
+   later attempts.  A full poly is cleared for the new class only when no
+   other thread can read it (default build; free-threaded build alone),
+   as payloads are rewritten; else the site backs off. */
+
+/* The polymorphic form of a monomorphic attribute form, or 0. */
+static int
+poly_form(int kind)
+{
+    switch (kind) {
+    case LOAD_ATTR_INSTANCE_VALUE:
+        return LOAD_ATTR_INSTANCE_VALUE_POLY;
+    case LOAD_ATTR_METHOD:
+        return LOAD_ATTR_METHOD_POLY;
+    default:
+        return 0;
+    }
+}
+
+/* Whether entry holds a published payload of `kind`. */
+static int
+spec_entry_holds(_PySpecEntry *entry, int kind)
+{
+#ifdef Py_GIL_DISABLED
+    if (__atomic_load_n(&entry->state, __ATOMIC_ACQUIRE) != _PY_SPEC_READY) {
+        return 0;
+    }
+#endif
+    return entry->kind == kind;
+}
+
+/* A new, empty poly linked into co's table (compare-and-swap push: other
+   threads may be adding theirs); NULL when the table has as many as it
+   has entries, or without memory. */
+static _PySpecPoly *
+poly_new(PyCodeObject *co)
+{
+    _PySpecTable *table = _PySpec_Table(co);
+    Py_ssize_t n = __atomic_fetch_add(&table->npolys, 1, __ATOMIC_RELAXED);
+    if (n >= table->nentries) {
+        return NULL;
+    }
+    _PySpecPoly *poly = PyMem_Calloc(1, sizeof(_PySpecPoly));
+    if (poly == NULL) {
+        return NULL;
+    }
+    _PySpecPoly *head = __atomic_load_n(&table->polys, __ATOMIC_RELAXED);
+    do {
+        poly->next = head;
+    } while (!__atomic_compare_exchange_n(&table->polys, &head, poly, 0,
+                                          __ATOMIC_RELEASE, __ATOMIC_RELAXED));
+    return poly;
+}
+
+/* A free way of poly for the calling writer alone (compare-and-swap of
+   `claimed`), or -1 when all are taken. */
+static int
+poly_claim(_PySpecPoly *poly)
+{
+    uint32_t claimed = __atomic_load_n(&poly->claimed, __ATOMIC_RELAXED);
+    while (claimed < _PY_SPEC_POLY_WAYS) {
+        if (__atomic_compare_exchange_n(&poly->claimed, &claimed, claimed + 1,
+                                        0, __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
+            return (int)claimed;
+        }
+    }
+    return -1;
+}
+
+/* Fill way `way`, which the caller owns (claimed it, or no other thread
+   can read poly): the payload, then the version with release, so a
+   reader that finds the version finds this payload. */
+static void
+poly_write_way(_PySpecPoly *poly, int way, uint32_t version, int32_t index,
+               PyObject *obj)
+{
+    poly->index[way] = index;
+    poly->obj[way] = obj;
+    __atomic_store_n(&poly->version[way], version, __ATOMIC_RELEASE);
+}
+
+/* Rewrite poly for (version, index, obj) in way `way`, or, with way -1,
+   clear every way and use the first, when no other thread can read it:
+   always in the default build (the GIL), only alone in the free-threaded
+   build (spec_lock_alone).  1 done, 0 not alone. */
+static int
+poly_rewrite(_PySpecPoly *poly, int way, uint32_t version, int32_t index,
+             PyObject *obj)
+{
+#ifdef Py_GIL_DISABLED
+    if (!spec_lock_alone()) {
+        return 0;
+    }
+#endif
+    if (way < 0) {
+        for (int i = 0; i < _PY_SPEC_POLY_WAYS; i++) {
+            __atomic_store_n(&poly->version[i], (uint32_t)0, __ATOMIC_RELAXED);
+        }
+        __atomic_store_n(&poly->claimed, (uint32_t)1, __ATOMIC_RELAXED);
+        way = 0;
+    }
+    __atomic_store_n(&poly->version[way], (uint32_t)0, __ATOMIC_RELAXED);
+    poly_write_way(poly, way, version, index, obj);
+#ifdef Py_GIL_DISABLED
+    spec_unlock_alone();
+#endif
+    return 1;
+}
+
+/* The site's entry holds the _POLY form `form`: add the payload's class,
+   or repeat the form when that class is there with this payload already
+   (then the misses came from values: spec_succeed's repeat rule). */
+static void
+spec_poly_add(_Py_CODEUNIT *instr, _PySpecEntry *entry, int form,
+              uint32_t version, int32_t index, PyObject *obj)
+{
+    _PySpecPoly *poly = (_PySpecPoly *)entry->obj;
+    int way = _PySpec_PolyFind(poly, version);
+    if (way >= 0 && poly->index[way] == index && poly->obj[way] == obj) {
+        spec_succeed(instr, entry, form);
+        return;
+    }
+    int done;
+    if (way >= 0) {
+        done = poly_rewrite(poly, way, version, index, obj);
+    }
+    else if ((way = poly_claim(poly)) >= 0) {
+        poly_write_way(poly, way, version, index, obj);
+        done = 1;
+    }
+    else {
+        done = poly_rewrite(poly, -1, version, index, obj);
+    }
+    if (!done) {
+        spec_fail(entry);
+        return;
+    }
+    __atomic_store_n(&entry->deopted, (uint8_t)0, __ATOMIC_RELAXED);
+    spec_succeed(instr, entry, form);
+}
+
+/* The entry holds a monomorphic payload for another class: replace it by
+   a poly holding both (the `form` payload is the poly).  A payload
+   rewrite, so in the free-threaded build only alone, and then the whole
+   of it under spec_lock_alone (no poly is made that could not be
+   installed).  1 done. */
+static int
+spec_poly_upgrade(PyCodeObject *co, _PySpecEntry *entry, int form,
+                  uint32_t version, int32_t index, PyObject *obj)
+{
+#ifdef Py_GIL_DISABLED
+    if (!spec_lock_alone()) {
+        return 0;
+    }
+#endif
+    _PySpecPoly *poly = poly_new(co);
+    if (poly != NULL) {
+        poly_write_way(poly, poly_claim(poly), entry->version, entry->index,
+                       entry->obj);
+        poly_write_way(poly, poly_claim(poly), version, index, obj);
+        entry->kind = (uint8_t)form;
+        entry->version = 0;
+        entry->index = 0;
+        entry->obj = (PyObject *)poly;
+    }
+#ifdef Py_GIL_DISABLED
+    spec_unlock_alone();
+#endif
+    return poly != NULL;
+}
+
+/* Specialize an attribute site for the payload of `kind` (one of
+   poly_form's), polymorphically when it already served another class. */
+static void
+spec_attr_payload(PyCodeObject *co, _Py_CODEUNIT *instr, _PySpecEntry *entry,
+                  int kind, uint32_t version, Py_ssize_t index, PyObject *obj)
+{
+    int form = poly_form(kind);
+    if (index >= INT32_MIN && index <= INT32_MAX) {
+        if (spec_entry_holds(entry, form)) {
+            spec_poly_add(instr, entry, form, version, (int32_t)index, obj);
+            return;
+        }
+        if (spec_entry_holds(entry, kind) && entry->version != version
+                && entry->version != 0
+                && spec_poly_upgrade(co, entry, form, version,
+                                     (int32_t)index, obj)) {
+            __atomic_store_n(&entry->deopted, (uint8_t)0, __ATOMIC_RELAXED);
+            spec_succeed(instr, entry, form);
+            return;
+        }
+    }
+    spec_with_payload(instr, entry, kind, version, index, obj);
+}
+
 /* Cls.name on a class whose metatype is `type`: a class attribute that is
    its own value (no __get__, or a plain function, whose __get__ with no
    instance returns itself). */
@@ -501,11 +732,66 @@ specialize_property(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *prop,
     spec_with_payload(instr, entry, LOAD_ATTR_PROPERTY, version, 0, prop);
 }
 
-void
-_PySpec_LoadAttr(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *owner,
-                 PyObject *name, int oparg)
+/* What LOAD_ATTR of name on owner (an instance of a class with the
+   generic getattr) specializes to: LOAD_ATTR_SLOT (offset in *index),
+   LOAD_ATTR_METHOD (shadow index in *index; the method, a new
+   reference, in *obj, marked for borrowing), LOAD_ATTR_PROPERTY (the
+   property, a new reference, in *obj), LOAD_ATTR_INSTANCE_VALUE (values
+   position or dict hint in *index), or 0 when nothing fits.  *version is
+   the class's version, read before the look-up and checked after it, so
+   the descriptor belongs to that version. */
+static int
+generic_attr_form(PyObject *owner, PyObject *name, int oparg,
+                  uint32_t *version, Py_ssize_t *index, PyObject **obj)
 {
     PyTypeObject *type = Py_TYPE(owner);
+    *obj = NULL;
+    *version = _PyType_GetVersionTag(type);
+    if (*version == 0) {
+        return 0;
+    }
+    PyObject *descr = _PyType_LookupRef(type, name);
+    if (_PySpec_TypeVersion(type) != *version) {
+        Py_XDECREF(descr);
+        return 0;
+    }
+    if (descr != NULL && Py_IS_TYPE(descr, &PyMemberDescr_Type)) {
+        PyMemberDef *member = ((PyMemberDescrObject *)descr)->d_member;
+        Py_DECREF(descr);
+        *index = member->offset;
+        return member->type == Py_T_OBJECT_EX
+               && !(member->flags & Py_RELATIVE_OFFSET) ? LOAD_ATTR_SLOT : 0;
+    }
+    if (descr != NULL && (oparg & 1)
+            && PyType_HasFeature(Py_TYPE(descr), Py_TPFLAGS_METHOD_DESCRIPTOR)) {
+        *index = method_shadow_index(type, name);
+        if (type->tp_dictoffset < 0 || *index < 0
+                || (*index > 0 && instance_dict_has(owner, name))) {
+            Py_DECREF(descr);
+            return 0;
+        }
+        prepare_borrowed(descr);
+        *obj = descr;
+        return LOAD_ATTR_METHOD;
+    }
+    if (descr != NULL && Py_IS_TYPE(descr, &PyProperty_Type)
+            && !(oparg & 1)) {
+        *obj = descr;
+        return LOAD_ATTR_PROPERTY;
+    }
+    int data_descr = descr != NULL && Py_TYPE(descr)->tp_descr_set != NULL;
+    Py_XDECREF(descr);
+    if (data_descr || type->tp_dictoffset <= 0) {
+        return 0;
+    }
+    *index = instance_attr_index(owner, type, name);
+    return *index == -1 ? 0 : LOAD_ATTR_INSTANCE_VALUE;
+}
+
+void
+_PySpec_LoadAttr(PyCodeObject *co, _Py_CODEUNIT *instr, _PySpecEntry *entry,
+                 PyObject *owner, PyObject *name, int oparg)
+{
     if (!PyUnicode_CheckExact(name)) {
         spec_fail(entry);
         return;
@@ -518,70 +804,55 @@ _PySpec_LoadAttr(_Py_CODEUNIT *instr, _PySpecEntry *entry, PyObject *owner,
         specialize_module_attr(instr, entry, owner, name);
         return;
     }
-    if (type->tp_getattro != PyObject_GenericGetAttr) {
+    if (Py_TYPE(owner)->tp_getattro != PyObject_GenericGetAttr) {
         spec_fail(entry);
         return;
     }
-    /* The version is read before the look-up, and checked again after:
-       the descriptor belongs to that version. */
-    unsigned int version = _PyType_GetVersionTag(type);
-    if (version == 0) {
+    uint32_t version;
+    Py_ssize_t index;
+    PyObject *obj;
+    int kind = generic_attr_form(owner, name, oparg, &version, &index, &obj);
+    switch (kind) {
+    case LOAD_ATTR_SLOT:
+        spec_with_payload(instr, entry, kind, version, index, NULL);
+        break;
+    case LOAD_ATTR_PROPERTY:
+        specialize_property(instr, entry, obj, version);
+        break;
+    case LOAD_ATTR_METHOD:
+    case LOAD_ATTR_INSTANCE_VALUE:
+        /* A method is borrowed: the type's dict keeps it while its
+           version stays. */
+        spec_attr_payload(co, instr, entry, kind, version, index, obj);
+        break;
+    default:
         spec_fail(entry);
+    }
+    Py_XDECREF(obj);
+}
+
+void
+_PySpec_LoadAttrPolyMiss(_PySpecEntry *entry, PyObject *owner,
+                         PyObject *name, int oparg)
+{
+    _PySpecPoly *poly = (_PySpecPoly *)entry->obj;
+    if (__atomic_load_n(&poly->claimed, __ATOMIC_RELAXED) >= _PY_SPEC_POLY_WAYS
+            || Py_TYPE(owner)->tp_getattro != PyObject_GenericGetAttr) {
         return;
     }
-    PyObject *descr = _PyType_LookupRef(type, name);
-    if (_PySpec_TypeVersion(type) != version) {
-        Py_XDECREF(descr);
-        spec_fail(entry);
-        return;
-    }
-    if (descr != NULL && Py_IS_TYPE(descr, &PyMemberDescr_Type)) {
-        PyMemberDef *member = ((PyMemberDescrObject *)descr)->d_member;
-        Py_DECREF(descr);
-        if (member->type != Py_T_OBJECT_EX
-                || (member->flags & Py_RELATIVE_OFFSET)) {
-            spec_fail(entry);
-            return;
+    uint32_t version;
+    Py_ssize_t index;
+    PyObject *obj;
+    int kind = generic_attr_form(owner, name, oparg, &version, &index, &obj);
+    if (kind != 0 && poly_form(kind) == entry->kind
+            && index >= INT32_MIN && index <= INT32_MAX
+            && _PySpec_PolyFind(poly, version) < 0) {
+        int way = poly_claim(poly);
+        if (way >= 0) {
+            poly_write_way(poly, way, version, (int32_t)index, obj);
         }
-        spec_with_payload(instr, entry, LOAD_ATTR_SLOT, version,
-                          member->offset, NULL);
-        return;
     }
-    if (descr != NULL && (oparg & 1)
-            && PyType_HasFeature(Py_TYPE(descr), Py_TPFLAGS_METHOD_DESCRIPTOR)) {
-        Py_ssize_t shadow = method_shadow_index(type, name);
-        if (type->tp_dictoffset < 0 || shadow < 0
-                || (shadow > 0 && instance_dict_has(owner, name))) {
-            Py_DECREF(descr);
-            spec_fail(entry);
-            return;
-        }
-        prepare_borrowed(descr);
-        /* Borrowed: the type's dict keeps it while its version stays. */
-        spec_with_payload(instr, entry, LOAD_ATTR_METHOD, version,
-                          shadow, descr);
-        Py_DECREF(descr);
-        return;
-    }
-    if (descr != NULL && Py_IS_TYPE(descr, &PyProperty_Type)
-            && !(oparg & 1)) {
-        specialize_property(instr, entry, descr, version);
-        Py_DECREF(descr);
-        return;
-    }
-    int data_descr = descr != NULL && Py_TYPE(descr)->tp_descr_set != NULL;
-    Py_XDECREF(descr);
-    if (data_descr || type->tp_dictoffset <= 0) {
-        spec_fail(entry);
-        return;
-    }
-    Py_ssize_t ix = instance_attr_index(owner, type, name);
-    if (ix == -1) {
-        spec_fail(entry);
-        return;
-    }
-    spec_with_payload(instr, entry, LOAD_ATTR_INSTANCE_VALUE, version, ix,
-                      NULL);
+    Py_XDECREF(obj);
 }
 
 /* ---- BINARY_OP and COMPARE_OP (no payload) ------------------------------------ */

@@ -133,6 +133,21 @@ _PyInstValues_LoadAt(PyObject *obj, PyObject **slotp, Py_ssize_t ix,
         *out = v;
         return 1;
     }
+    /* A value this thread owns with a nonzero local count needs no
+       re-check either (ftattr, session 12): only its owner changes the
+       local count, and the object is freed only after the owner merges
+       it (other threads' releases go to the shared count and queue the
+       object to its owner), so v stays alive while this thread runs
+       here; the reference is taken with the owner's plain increment, and
+       v was the attribute's value when it was loaded, as above.  A v
+       freed meanwhile and its memory reused by another thread is not
+       owned by this one (ob_tid), and this thread allocates nothing
+       between the load and the check. */
+    if (local != 0 && _Py_IsOwnedByCurrentThread(v)) {
+        __atomic_store_n(&v->ob_ref_local, local + 1, __ATOMIC_RELAXED);
+        *out = v;
+        return 1;
+    }
     if (!_Py_TryIncrefLoaded(v, local)) {
         return -1;
     }

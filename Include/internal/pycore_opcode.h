@@ -266,7 +266,10 @@ typedef uint16_t _Py_CODEUNIT;
     X(LOAD_ATTR_PROPERTY, LOAD_ATTR)                \
     /* speed (session 10) */                        \
     X(BINARY_OP_INT_WORD, BINARY_OP)               \
-    X(BINARY_OP_CONCAT, BINARY_OP)
+    X(BINARY_OP_CONCAT, BINARY_OP)                  \
+    /* ftattr (session 12) */                       \
+    X(LOAD_ATTR_INSTANCE_VALUE_POLY, LOAD_ATTR)     \
+    X(LOAD_ATTR_METHOD_POLY, LOAD_ATTR)
 
 #define _PY_OPCODE_ENUM(name) name,
 #define _PY_SPEC_OPCODE_ENUM(name, base) name,

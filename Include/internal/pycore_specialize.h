@@ -64,11 +64,56 @@ typedef struct {
                                guards (the type's dict) */
 } _PySpecEntry;             /* 24 bytes */
 
+/* ftattr (session 12): the payloads of a polymorphic attribute site
+   (LOAD_ATTR_INSTANCE_VALUE_POLY, LOAD_ATTR_METHOD_POLY), one *way* per
+   class seen there, each what the monomorphic form would carry.  The
+   entry's obj points to it.  Owned by the code object's table (linked
+   through `next`, freed with it), never moved, so a body may hold it
+   for the whole instruction.  A way's payload is written before its
+   version, which is stored with release and read with acquire: a
+   reader that finds a version also finds that way's index and obj.
+   Free-threaded build: ways are claimed with a compare-and-swap of
+   `claimed` and written once; they are cleared for reuse only while
+   the calling thread is the interpreter's only one (specialize.c,
+   spec_poly_add).  Default build: the GIL orders everything.  A way
+   whose class later changes keeps a stale version that no class will
+   have again (tags are never reused), so its obj is never read. */
+#define _PY_SPEC_POLY_WAYS 4
+typedef struct _PySpecPoly {
+    struct _PySpecPoly *next;   /* the table's list (for freeing) */
+    uint32_t claimed;           /* ways handed out to writers */
+    uint32_t version[_PY_SPEC_POLY_WAYS];   /* 0: not (yet) written */
+    int32_t index[_PY_SPEC_POLY_WAYS];
+    PyObject *obj[_PY_SPEC_POLY_WAYS];      /* borrowed, as entry->obj */
+} _PySpecPoly;
+
 typedef struct {
     Py_ssize_t nentries;
     uint16_t *slot;         /* per code unit: entry number + 1, or 0 */
+    _PySpecPoly *polys;     /* ftattr: the polymorphic payloads, pushed
+                               with a compare-and-swap */
+    Py_ssize_t npolys;      /* their number (at most nentries: a site
+                               whose kinds keep changing cannot make the
+                               list grow without bound) */
     _PySpecEntry entries[];
 } _PySpecTable;
+
+/* The way of poly written for type version `version` (nonzero): its
+   number, or -1.  Lock-free: acquire loads of the versions (see
+   _PySpecPoly); a way being written reads as absent. */
+static inline int
+_PySpec_PolyFind(_PySpecPoly *poly, uint32_t version)
+{
+    if (version == 0) {
+        return -1;      /* a class without a version matches no way */
+    }
+    for (int i = 0; i < _PY_SPEC_POLY_WAYS; i++) {
+        if (__atomic_load_n(&poly->version[i], __ATOMIC_ACQUIRE) == version) {
+            return i;
+        }
+    }
+    return -1;
+}
 
 /* ---- the table ------------------------------------------------------------ */
 
@@ -366,8 +411,16 @@ _PySpec_TypeVersion(PyTypeObject *type)
 PyAPI_FUNC(void) _PySpec_LoadGlobal(_Py_CODEUNIT *instr, _PySpecEntry *entry,
                                     PyObject *globals, PyObject *builtins,
                                     PyObject *name);
-PyAPI_FUNC(void) _PySpec_LoadAttr(_Py_CODEUNIT *instr, _PySpecEntry *entry,
-                                  PyObject *owner, PyObject *name, int oparg);
+PyAPI_FUNC(void) _PySpec_LoadAttr(PyCodeObject *co, _Py_CODEUNIT *instr,
+                                  _PySpecEntry *entry, PyObject *owner,
+                                  PyObject *name, int oparg);
+/* ftattr: a _POLY form of LOAD_ATTR found no way for owner's class
+   (the body then takes the generic path, counting the miss): while a
+   way is free, give it owner's class when that class takes the same
+   form.  Never backs off, raises or runs code. */
+PyAPI_FUNC(void) _PySpec_LoadAttrPolyMiss(_PySpecEntry *entry,
+                                          PyObject *owner, PyObject *name,
+                                          int oparg);
 PyAPI_FUNC(void) _PySpec_BinaryOp(_Py_CODEUNIT *instr, _PySpecEntry *entry,
                                   PyObject *lhs, PyObject *rhs, int oparg);
 PyAPI_FUNC(void) _PySpec_CompareOp(_Py_CODEUNIT *instr, _PySpecEntry *entry,
