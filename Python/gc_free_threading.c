@@ -87,6 +87,57 @@ static int young_collections;           /* since the last full one */
 static __thread int count_delta;
 #define COUNT_FLUSH 64
 
+/* 0 while at most one thread state has ever existed in the process, 1
+   for good from the creation of the second (_PyGC_NoteNewThreadState).
+   While it is 0 at most one thread is attached at any time, and attach
+   and detach order one thread's turn after another's, so no two threads
+   can touch the lists at once: linking and unlinking take no mutex and
+   set ob_gc_bits with a plain load and store (session 12: the three
+   atomic read-modify-writes of each were a quarter of fannkuch's time
+   in the free-threaded build).  Read relaxed: a thread that could race
+   with another reads 1 (see _PyGC_NoteNewThreadState). */
+static int lists_shared;            /* atomic */
+static int states_created;          /* atomic: counted while lists_shared is 0 */
+
+static inline int lists_need_lock(void)
+{
+    return __atomic_load_n(&lists_shared, __ATOMIC_RELAXED);
+}
+
+/* Called by _PyThreadState_New before it links the new state.  The
+   first state ever changes nothing.  For the second, lists_shared is set
+   before anything can attach the new state:
+   - a creator that is attached is, by the invariant above, the only
+     attached thread, so no list operation is in progress; it stores the
+     flag before the state exists, and whoever attaches the state later
+     got it from this thread (thread start, the states' mutex), so it
+     reads 1, as the creator does afterwards;
+   - a creator that is not attached (PyGILState_Ensure on a foreign
+     thread) stops the world of the main interpreter, where the only
+     state lives: its thread, if attached, waits at a safe point, never
+     inside a list operation, and reads 1 once the world restarts. */
+void _PyGC_NoteNewThreadState(void)
+{
+    if (__atomic_load_n(&lists_shared, __ATOMIC_ACQUIRE)) {
+        return;
+    }
+    if (__atomic_fetch_add(&states_created, 1, __ATOMIC_ACQ_REL) == 0) {
+        return;
+    }
+    if (_PyThreadState_GET() != NULL) {
+        __atomic_store_n(&lists_shared, 1, __ATOMIC_SEQ_CST);
+        return;
+    }
+    PyInterpreterState *main_interp = _PyInterpreterState_Main();
+    if (main_interp == NULL) {      /* no state is left to stop */
+        __atomic_store_n(&lists_shared, 1, __ATOMIC_SEQ_CST);
+        return;
+    }
+    _PyEval_StopTheWorld(main_interp);
+    __atomic_store_n(&lists_shared, 1, __ATOMIC_SEQ_CST);
+    _PyEval_StartTheWorld(main_interp);
+}
+
 /* Thread-specific-data destructor of a thread that tracked objects. */
 static void release_list(void *arg)
 {
@@ -152,37 +203,67 @@ static inline gc_thread_list *list_of(PyObject *op)
 
 /* ---- hooks for Python/gc.c -------------------------------------------- */
 
+/* ob_gc_bits = (ob_gc_bits & keep) | set: atomically when other threads
+   may change other bits concurrently (`shared`), else with a plain load
+   and store (one thread only: lists_shared). */
+static inline void update_gc_bits(PyObject *op, uint8_t keep, uint8_t set,
+                                  int shared)
+{
+    if (shared) {
+        if (set) {
+            __atomic_fetch_or(&op->ob_gc_bits, set, __ATOMIC_RELAXED);
+        }
+        else {
+            __atomic_fetch_and(&op->ob_gc_bits, keep, __ATOMIC_RELAXED);
+        }
+        return;
+    }
+    uint8_t bits = __atomic_load_n(&op->ob_gc_bits, __ATOMIC_RELAXED);
+    __atomic_store_n(&op->ob_gc_bits, (uint8_t)((bits & keep) | set),
+                     __ATOMIC_RELAXED);
+}
+
 /* Links op at the end of the calling thread's young list under that
-   list's mutex, and records the list's number with the tracked bit (an
-   atomic or: other bits of ob_gc_bits may change concurrently). */
+   list's mutex (none while one thread only: lists_shared), and records
+   the list's number with the tracked bit. */
 void _PyGC_LinkTracked(PyObject *op)
 {
     gc_thread_list *list = current_list();
     PyGC_Head *gc = _Py_AS_GC(op);
-    PyMutex_Lock(&list->mutex);
+    int shared = lists_need_lock();
+    if (shared) {
+        PyMutex_Lock(&list->mutex);
+    }
     PyGC_Head *last = list->young.gc_prev;
     gc->gc_prev = last;
     gc->gc_next = &list->young;
     last->gc_next = gc;
     list->young.gc_prev = gc;
-    __atomic_fetch_or(&op->ob_gc_bits, list->tracked_bits, __ATOMIC_RELAXED);
-    PyMutex_Unlock(&list->mutex);
+    update_gc_bits(op, 0xff, list->tracked_bits, shared);
+    if (shared) {
+        PyMutex_Unlock(&list->mutex);
+    }
 }
 
-/* Unlinks op under its list's mutex, from whichever thread. */
+/* Unlinks op under its list's mutex (none while one thread only), from
+   whichever thread. */
 void _PyGC_UnlinkTracked(PyObject *op)
 {
     PyGC_Head *gc = _Py_AS_GC(op);
     gc_thread_list *list = list_of(op);
-    PyMutex_Lock(&list->mutex);
+    int shared = lists_need_lock();
+    if (shared) {
+        PyMutex_Lock(&list->mutex);
+    }
     gc->gc_prev->gc_next = gc->gc_next;
     gc->gc_next->gc_prev = gc->gc_prev;
     gc->gc_next = NULL;
     gc->gc_prev = NULL;
-    __atomic_fetch_and(&op->ob_gc_bits,
-                       (uint8_t)~(_PyGC_BITS_TRACKED | _PyGC_BITS_LIST_MASK),
-                       __ATOMIC_RELAXED);
-    PyMutex_Unlock(&list->mutex);
+    update_gc_bits(op, (uint8_t)~(_PyGC_BITS_TRACKED | _PyGC_BITS_LIST_MASK),
+                   0, shared);
+    if (shared) {
+        PyMutex_Unlock(&list->mutex);
+    }
 }
 
 static void flush_count(void)

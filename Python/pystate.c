@@ -88,6 +88,11 @@ static int cas_state(PyThreadState *tstate, int from, int to)
 
 PyThreadState *_PyThreadState_New(PyInterpreterState *interp)
 {
+#ifdef Py_GIL_DISABLED
+    /* Before the state can be attached: the collector's lists take
+       their mutexes from the second state on. */
+    _PyGC_NoteNewThreadState();
+#endif
     _PyThreadStateImpl *impl = PyMem_RawCalloc(1, sizeof(_PyThreadStateImpl));
     if (impl == NULL) {
         return NULL;
