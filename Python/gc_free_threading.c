@@ -87,57 +87,6 @@ static int young_collections;           /* since the last full one */
 static __thread int count_delta;
 #define COUNT_FLUSH 64
 
-/* 0 while at most one thread state has ever existed in the process, 1
-   for good from the creation of the second (_PyGC_NoteNewThreadState).
-   While it is 0 at most one thread is attached at any time, and attach
-   and detach order one thread's turn after another's, so no two threads
-   can touch the lists at once: linking and unlinking take no mutex and
-   set ob_gc_bits with a plain load and store (session 12: the three
-   atomic read-modify-writes of each were a quarter of fannkuch's time
-   in the free-threaded build).  Read relaxed: a thread that could race
-   with another reads 1 (see _PyGC_NoteNewThreadState). */
-static int lists_shared;            /* atomic */
-static int states_created;          /* atomic: counted while lists_shared is 0 */
-
-static inline int lists_need_lock(void)
-{
-    return __atomic_load_n(&lists_shared, __ATOMIC_RELAXED);
-}
-
-/* Called by _PyThreadState_New before it links the new state.  The
-   first state ever changes nothing.  For the second, lists_shared is set
-   before anything can attach the new state:
-   - a creator that is attached is, by the invariant above, the only
-     attached thread, so no list operation is in progress; it stores the
-     flag before the state exists, and whoever attaches the state later
-     got it from this thread (thread start, the states' mutex), so it
-     reads 1, as the creator does afterwards;
-   - a creator that is not attached (PyGILState_Ensure on a foreign
-     thread) stops the world of the main interpreter, where the only
-     state lives: its thread, if attached, waits at a safe point, never
-     inside a list operation, and reads 1 once the world restarts. */
-void _PyGC_NoteNewThreadState(void)
-{
-    if (__atomic_load_n(&lists_shared, __ATOMIC_ACQUIRE)) {
-        return;
-    }
-    if (__atomic_fetch_add(&states_created, 1, __ATOMIC_ACQ_REL) == 0) {
-        return;
-    }
-    if (_PyThreadState_GET() != NULL) {
-        __atomic_store_n(&lists_shared, 1, __ATOMIC_SEQ_CST);
-        return;
-    }
-    PyInterpreterState *main_interp = _PyInterpreterState_Main();
-    if (main_interp == NULL) {      /* no state is left to stop */
-        __atomic_store_n(&lists_shared, 1, __ATOMIC_SEQ_CST);
-        return;
-    }
-    _PyEval_StopTheWorld(main_interp);
-    __atomic_store_n(&lists_shared, 1, __ATOMIC_SEQ_CST);
-    _PyEval_StartTheWorld(main_interp);
-}
-
 /* Thread-specific-data destructor of a thread that tracked objects. */
 static void release_list(void *arg)
 {
@@ -205,7 +154,7 @@ static inline gc_thread_list *list_of(PyObject *op)
 
 /* ob_gc_bits = (ob_gc_bits & keep) | set: atomically when other threads
    may change other bits concurrently (`shared`), else with a plain load
-   and store (one thread only: lists_shared). */
+   and store (one thread state only: _Py_SeveralThreadStates). */
 static inline void update_gc_bits(PyObject *op, uint8_t keep, uint8_t set,
                                   int shared)
 {
@@ -224,13 +173,16 @@ static inline void update_gc_bits(PyObject *op, uint8_t keep, uint8_t set,
 }
 
 /* Links op at the end of the calling thread's young list under that
-   list's mutex (none while one thread only: lists_shared), and records
-   the list's number with the tracked bit. */
+   list's mutex, and records the list's number with the tracked bit.
+   While only one thread state has ever existed (_Py_SeveralThreadStates,
+   Python/pystate.c) no other thread can touch the lists: no mutex, and
+   plain updates of ob_gc_bits (session 12: the three atomic
+   read-modify-writes were a quarter of fannkuch's time). */
 void _PyGC_LinkTracked(PyObject *op)
 {
     gc_thread_list *list = current_list();
     PyGC_Head *gc = _Py_AS_GC(op);
-    int shared = lists_need_lock();
+    int shared = _Py_SeveralThreadStates();
     if (shared) {
         PyMutex_Lock(&list->mutex);
     }
@@ -251,7 +203,7 @@ void _PyGC_UnlinkTracked(PyObject *op)
 {
     PyGC_Head *gc = _Py_AS_GC(op);
     gc_thread_list *list = list_of(op);
-    int shared = lists_need_lock();
+    int shared = _Py_SeveralThreadStates();
     if (shared) {
         PyMutex_Lock(&list->mutex);
     }

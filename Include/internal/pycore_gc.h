@@ -200,12 +200,6 @@ PyAPI_FUNC(void) PyUnstable_GC_VisitObjects(gcvisitobjects_t callback, void *arg
    tracked object into its list / unlink it. */
 void _PyGC_LinkTracked(PyObject *op);
 void _PyGC_UnlinkTracked(PyObject *op);
-#ifdef Py_GIL_DISABLED
-/* Python/gc_free_threading.c: a thread state is about to be created
-   (_PyThreadState_New); from the second one on, the lists need their
-   mutexes. */
-void _PyGC_NoteNewThreadState(void);
-#endif
 
 /* The candidates of one collection, gathered by the per-build collector:
    strong references are NOT held; the array belongs to the caller. */

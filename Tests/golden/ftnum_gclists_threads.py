@@ -1,10 +1,17 @@
-# The free-threaded collector's lists take no mutex while only one thread
-# state has ever existed, and take it for good from the second one on
-# (Doc/internals/gc.md).  Objects tracked in the single-thread phase are
-# untracked by other threads while the first thread keeps tracking new
-# ones; the lists must stay consistent (collections walk them).
+# While only one thread state has ever existed, the free-threaded build
+# skips the locks that only guard against other threads (the collector's
+# list mutexes, leaf critical sections such as a list item store, a list
+# owner's test for lock-free readers), and takes them for good from the
+# second state on (Doc/internals/locking.md, "One thread state only").
+# Objects tracked in the single-thread phase are untracked by other
+# threads while the first thread keeps tracking new ones; a list stored
+# into without locks is then stored into by several threads at once.
 import gc
 import threading
+
+cells = [0.0] * 64
+for i in range(64):
+    cells[i] = cells[i] + i * 0.5   # unlocked leaf sections: one thread
 
 
 class Node:
@@ -68,6 +75,23 @@ for t in threads:
 for t in threads:
     t.join()
 print("churn sums:", sums)
+
+
+def store(k, rounds):
+    for r in range(rounds):
+        for i in range(k, 64, 3):
+            cells[i] = cells[i] + 1.0   # locked leaf sections now
+
+
+storers = [threading.Thread(target=store, args=(k, 200)) for k in range(3)]
+for t in storers:
+    t.start()
+seen = 0.0
+for _ in range(200):
+    seen = max(seen, cells[63])     # the owner reads while others store
+for t in storers:
+    t.join()
+print("cells:", sum(cells), cells[0], cells[63], seen <= cells[63])
 print("late objects:", len(late), sum(row[0].i for row in late))
 del late
 print("collected something:", gc.collect() > 0)
