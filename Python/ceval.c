@@ -521,31 +521,17 @@ spec_int_result(int64_t value)
     return _PyLong_FromSTwoDigits(value);
 }
 
-/* A float operator's result: an operand itself, updated, when the stack
-   holds its only reference (nobody can observe the change; lhs is tried
-   first, then rhs, such as the product in `x -= a * b`), else a new
-   float.  The refs are the operands' stack slots: a borrowed one is a
-   local's reference, which the count does not tell apart from the
-   stack's (the mixed forms pass their int operand as borrowed, so it is
-   never reused).  Forced inline: GCC outlines it in the free-threaded
-   build (callgrind, spectral_norm: +1% instructions). */
-static inline Py_ALWAYS_INLINE PyObject *
-spec_float_result(PyObject *lhs_ref, PyObject *rhs_ref, double value)
+/* Whether a float operator may write its result into the operand in
+   stack slot `ref`: the slot is owned and holds the object's only
+   reference, so nobody can observe the change.  A borrowed slot's count
+   is its local's, which the count does not tell apart from the stack's
+   (the mixed forms never offer their int operand).  Forced inline: GCC
+   outlines such helpers in the free-threaded build (callgrind,
+   spectral_norm: +1% instructions). */
+static inline Py_ALWAYS_INLINE int
+spec_float_reusable(PyObject *ref)
 {
-    PyObject *reuse = NULL;
-    if (!_PyStackRef_IsBorrowed(lhs_ref)
-            && _PyObject_IsUniquelyReferenced(lhs_ref)) {
-        reuse = lhs_ref;
-    }
-    else if (!_PyStackRef_IsBorrowed(rhs_ref)
-             && _PyObject_IsUniquelyReferenced(rhs_ref)) {
-        reuse = rhs_ref;
-    }
-    if (reuse != NULL) {
-        ((PyFloatObject *)reuse)->ob_fval = value;
-        return Py_NewRef(reuse);
-    }
-    return PyFloat_FromDouble(value);
+    return !_PyStackRef_IsBorrowed(ref) && _PyObject_IsUniquelyReferenced(ref);
 }
 
 /* BINARY_SLICE / STORE_SLICE on an exact list or tuple: a bound that

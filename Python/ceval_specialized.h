@@ -321,6 +321,35 @@ TARGET(LOAD_ATTR_PROPERTY)
         DISPATCH_WORD(w);                                       \
     } while (0)
 
+/* [lhs, rhs] -> [value] for the float forms.  An operand that may be
+   reused (spec_float_reusable; lhs first, then rhs, such as the product
+   in `x -= a * b`; lhs_ok / rhs_ok exclude a mixed form's int) is
+   updated in place and its slot's reference becomes the result's, so
+   only the other operand is released (session 12: the reuse used to
+   take a new reference that BINARY_RESULT dropped again, two count
+   changes of the result per operation).  Otherwise a new float. */
+#define FLOAT_RESULT(lhs_ok, rhs_ok, value)                     \
+    do {                                                        \
+        double v_ = (value);                                    \
+        PyObject *keep_, *drop_;                                \
+        if ((lhs_ok) && spec_float_reusable(lhs_ref)) {         \
+            keep_ = lhs_ref;                                    \
+            drop_ = rhs_ref;                                    \
+        }                                                       \
+        else if ((rhs_ok) && spec_float_reusable(rhs_ref)) {    \
+            keep_ = rhs_ref;                                    \
+            drop_ = lhs_ref;                                    \
+        }                                                       \
+        else {                                                  \
+            BINARY_RESULT(PyFloat_FromDouble(v_));              \
+        }                                                       \
+        ((PyFloatObject *)keep_)->ob_fval = v_;                 \
+        _PyStackRef_Close(drop_);                               \
+        STACK_SHRINK(1);                                        \
+        SET_TOP(keep_);                                         \
+        DISPATCH();                                             \
+    } while (0)
+
 #define OPERAND_REFS()                                                  \
     PyObject *rhs_ref = TOP();                                          \
     PyObject *lhs_ref = SECOND();                                       \
@@ -411,22 +440,19 @@ TARGET(BINARY_OP_CONCAT)
 TARGET(BINARY_OP_ADD_FLOAT)
 {
     FLOAT_OPERANDS();
-    BINARY_RESULT(spec_float_result(lhs_ref, rhs_ref, PyFloat_AS_DOUBLE(lhs)
-                                                    + PyFloat_AS_DOUBLE(rhs)));
+    FLOAT_RESULT(1, 1, PyFloat_AS_DOUBLE(lhs) + PyFloat_AS_DOUBLE(rhs));
 }
 
 TARGET(BINARY_OP_SUBTRACT_FLOAT)
 {
     FLOAT_OPERANDS();
-    BINARY_RESULT(spec_float_result(lhs_ref, rhs_ref, PyFloat_AS_DOUBLE(lhs)
-                                                    - PyFloat_AS_DOUBLE(rhs)));
+    FLOAT_RESULT(1, 1, PyFloat_AS_DOUBLE(lhs) - PyFloat_AS_DOUBLE(rhs));
 }
 
 TARGET(BINARY_OP_MULTIPLY_FLOAT)
 {
     FLOAT_OPERANDS();
-    BINARY_RESULT(spec_float_result(lhs_ref, rhs_ref, PyFloat_AS_DOUBLE(lhs)
-                                                    * PyFloat_AS_DOUBLE(rhs)));
+    FLOAT_RESULT(1, 1, PyFloat_AS_DOUBLE(lhs) * PyFloat_AS_DOUBLE(rhs));
 }
 
 TARGET(BINARY_OP_TRUE_DIVIDE_FLOAT)
@@ -435,8 +461,7 @@ TARGET(BINARY_OP_TRUE_DIVIDE_FLOAT)
     if (PyFloat_AS_DOUBLE(rhs) == 0.0) {
         SPEC_MISS(BINARY_OP);   /* the generic path raises */
     }
-    BINARY_RESULT(spec_float_result(lhs_ref, rhs_ref, PyFloat_AS_DOUBLE(lhs)
-                                                    / PyFloat_AS_DOUBLE(rhs)));
+    FLOAT_RESULT(1, 1, PyFloat_AS_DOUBLE(lhs) / PyFloat_AS_DOUBLE(rhs));
 }
 
 /* The float forms also take one compact int operand (session 9: `x * i`
@@ -453,10 +478,8 @@ float_form_mixed_operands: __attribute__((cold));
     if (!spec_mixed_float_result(oparg, lhs, rhs, &value)) {
         SPEC_MISS(BINARY_OP);
     }
-    /* the int operand is offered as borrowed: never reused for the result */
-    BINARY_RESULT(spec_float_result(
-        PyFloat_CheckExact(lhs) ? lhs_ref : _PyStackRef_Borrow(lhs),
-        PyFloat_CheckExact(rhs) ? rhs_ref : _PyStackRef_Borrow(rhs), value));
+    /* the int operand is never reused for the result */
+    FLOAT_RESULT(PyFloat_CheckExact(lhs), PyFloat_CheckExact(rhs), value);
 }
 
 TARGET(BINARY_OP_ADD_UNICODE)

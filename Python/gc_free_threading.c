@@ -152,37 +152,70 @@ static inline gc_thread_list *list_of(PyObject *op)
 
 /* ---- hooks for Python/gc.c -------------------------------------------- */
 
+/* ob_gc_bits = (ob_gc_bits & keep) | set: atomically when other threads
+   may change other bits concurrently (`shared`), else with a plain load
+   and store (one thread state only: _Py_SeveralThreadStates). */
+static inline void update_gc_bits(PyObject *op, uint8_t keep, uint8_t set,
+                                  int shared)
+{
+    if (shared) {
+        if (set) {
+            __atomic_fetch_or(&op->ob_gc_bits, set, __ATOMIC_RELAXED);
+        }
+        else {
+            __atomic_fetch_and(&op->ob_gc_bits, keep, __ATOMIC_RELAXED);
+        }
+        return;
+    }
+    uint8_t bits = __atomic_load_n(&op->ob_gc_bits, __ATOMIC_RELAXED);
+    __atomic_store_n(&op->ob_gc_bits, (uint8_t)((bits & keep) | set),
+                     __ATOMIC_RELAXED);
+}
+
 /* Links op at the end of the calling thread's young list under that
-   list's mutex, and records the list's number with the tracked bit (an
-   atomic or: other bits of ob_gc_bits may change concurrently). */
+   list's mutex, and records the list's number with the tracked bit.
+   While only one thread state has ever existed (_Py_SeveralThreadStates,
+   Python/pystate.c) no other thread can touch the lists: no mutex, and
+   plain updates of ob_gc_bits (session 12: the three atomic
+   read-modify-writes were a quarter of fannkuch's time). */
 void _PyGC_LinkTracked(PyObject *op)
 {
     gc_thread_list *list = current_list();
     PyGC_Head *gc = _Py_AS_GC(op);
-    PyMutex_Lock(&list->mutex);
+    int shared = _Py_SeveralThreadStates();
+    if (shared) {
+        PyMutex_Lock(&list->mutex);
+    }
     PyGC_Head *last = list->young.gc_prev;
     gc->gc_prev = last;
     gc->gc_next = &list->young;
     last->gc_next = gc;
     list->young.gc_prev = gc;
-    __atomic_fetch_or(&op->ob_gc_bits, list->tracked_bits, __ATOMIC_RELAXED);
-    PyMutex_Unlock(&list->mutex);
+    update_gc_bits(op, 0xff, list->tracked_bits, shared);
+    if (shared) {
+        PyMutex_Unlock(&list->mutex);
+    }
 }
 
-/* Unlinks op under its list's mutex, from whichever thread. */
+/* Unlinks op under its list's mutex (none while one thread only), from
+   whichever thread. */
 void _PyGC_UnlinkTracked(PyObject *op)
 {
     PyGC_Head *gc = _Py_AS_GC(op);
     gc_thread_list *list = list_of(op);
-    PyMutex_Lock(&list->mutex);
+    int shared = _Py_SeveralThreadStates();
+    if (shared) {
+        PyMutex_Lock(&list->mutex);
+    }
     gc->gc_prev->gc_next = gc->gc_next;
     gc->gc_next->gc_prev = gc->gc_prev;
     gc->gc_next = NULL;
     gc->gc_prev = NULL;
-    __atomic_fetch_and(&op->ob_gc_bits,
-                       (uint8_t)~(_PyGC_BITS_TRACKED | _PyGC_BITS_LIST_MASK),
-                       __ATOMIC_RELAXED);
-    PyMutex_Unlock(&list->mutex);
+    update_gc_bits(op, (uint8_t)~(_PyGC_BITS_TRACKED | _PyGC_BITS_LIST_MASK),
+                   0, shared);
+    if (shared) {
+        PyMutex_Unlock(&list->mutex);
+    }
 }
 
 static void flush_count(void)

@@ -86,8 +86,55 @@ static int cas_state(PyThreadState *tstate, int from, int to)
                                        __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
 }
 
+#ifdef Py_GIL_DISABLED
+/* 0 while at most one thread state has ever existed in the process, 1
+   for good from the creation of the second (session 12).  While it is 0
+   at most one thread is attached at any time, and attach and detach
+   order one thread's turn after another's, so what only guards against
+   other threads may be skipped: the collector's list mutexes, leaf
+   critical sections, a list writer's test for lock-free readers
+   (Include/cpython/critical_section.h, pycore_list.h,
+   Python/gc_free_threading.c).  Such code never spans a safe point or a
+   thread state's creation.  Read relaxed (_Py_SeveralThreadStates): a
+   thread that could race with another reads 1, as argued below. */
+int _Py_several_thread_states;
+static int states_created;          /* atomic: counted while the flag is 0 */
+
+/* The first state changes nothing.  For the second, the flag is set
+   before anything can attach the new state:
+   - a creator that is attached is, by the invariant above, the only
+     attached thread, so it is inside none of the code that skipped a
+     lock; it stores the flag before the state exists, and whoever
+     attaches the state later got it from this thread (thread start,
+     threads_mutex), so it reads 1, as the creator does afterwards;
+   - a creator that is not attached (PyGILState_Ensure on a foreign
+     thread) stops the world of the main interpreter, where the only
+     state lives: its thread, if attached, waits at a safe point, and
+     reads 1 once the world restarts. */
+static void note_new_thread_state(void)
+{
+    if (__atomic_load_n(&_Py_several_thread_states, __ATOMIC_ACQUIRE)) {
+        return;
+    }
+    if (__atomic_fetch_add(&states_created, 1, __ATOMIC_ACQ_REL) == 0) {
+        return;
+    }
+    PyInterpreterState *main_interp = _PyInterpreterState_Main();
+    if (_Py_tss_tstate != NULL || main_interp == NULL) {
+        __atomic_store_n(&_Py_several_thread_states, 1, __ATOMIC_SEQ_CST);
+        return;
+    }
+    _PyEval_StopTheWorld(main_interp);
+    __atomic_store_n(&_Py_several_thread_states, 1, __ATOMIC_SEQ_CST);
+    _PyEval_StartTheWorld(main_interp);
+}
+#endif
+
 PyThreadState *_PyThreadState_New(PyInterpreterState *interp)
 {
+#ifdef Py_GIL_DISABLED
+    note_new_thread_state();   /* before anything can attach the state */
+#endif
     _PyThreadStateImpl *impl = PyMem_RawCalloc(1, sizeof(_PyThreadStateImpl));
     if (impl == NULL) {
         return NULL;

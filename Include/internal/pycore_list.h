@@ -85,6 +85,14 @@ _PyList_MayHaveReaders(PyListObject *self)
     if (!_Py_IsOwnedByCurrentThread((PyObject *)self)) {
         return 1;
     }
+    /* While only one thread state has ever existed (session 12) no other
+       thread can read the list.  This thread's own uncounted reads
+       (_PyList_GetItemQsbr) are of lists it does not own, and a thread
+       state that moves to another OS thread made them counted when it
+       detached. */
+    if (!_Py_SeveralThreadStates()) {
+        return 0;
+    }
     return (__atomic_fetch_add(&self->ob_base.ob_base.ob_gc_bits, (uint8_t)0,
                                __ATOMIC_SEQ_CST) & _PyList_BITS_SHARED) != 0;
 #else

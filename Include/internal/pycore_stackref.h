@@ -54,7 +54,7 @@
      as another instruction's input, move it into a frame) converts it
      with _PyStackRef_Steal, which yields an owned reference.  It never
      reuses a borrowed operand's memory in place: its count does not
-     include the stack's use (spec_float_result in Python/ceval.c).
+     include the stack's use (spec_float_reusable in Python/ceval.c).
    - Code that walks a frame's slots (unwinding, clearing, GC traversal,
      copies, f_lineno jumps) uses _PyStackRef_XClose and
      _PyStackRef_IsBorrowed; moving a slot's bits to another slot of the
