@@ -328,11 +328,14 @@ static inline PyGenObject *gen_of_frame(_PyInterpreterFrame *frame)
 }
 
 /* Claim op (an exact generator or coroutine) to run with `arg` sent in:
-   mark it executing (the compare-and-swap excludes other threads), push a
-   new reference to arg on its frame and install its exception state.
-   Its frame, or NULL when it cannot be resumed this way (not suspended,
-   or just created and arg is not None): nothing changed then, and
-   gen_send_ex2 gives the answer, errors included. */
+   mark it executing (the compare-and-swap excludes other threads), push
+   arg on its frame and install its exception state.  On success the
+   frame takes the caller's reference to arg (SEND's popped value; FOR_ITER
+   sends None, immortal, whose count is never written), so the caller
+   neither releases it nor the generator takes another.  Its frame, or
+   NULL when it cannot be resumed this way (not suspended, or just created
+   and arg is not None): nothing changed then, arg is still the caller's,
+   and gen_send_ex2 gives the answer, errors included. */
 _PyInterpreterFrame *_PyGen_ResumeInline(PyThreadState *tstate, PyObject *op,
                                          PyObject *arg)
 {
@@ -348,7 +351,7 @@ _PyInterpreterFrame *_PyGen_ResumeInline(PyThreadState *tstate, PyObject *op,
         return NULL;
     }
     _PyInterpreterFrame *frame = &gen->gi_iframe;
-    frame->localsplus[frame->stacktop++] = Py_NewRef(arg);
+    frame->localsplus[frame->stacktop++] = arg;
     PyObject *caller_exc = tstate->exc_info_value;
     PyObject *own_exc = gen->gi_exc_state;
     gen->gi_exc_state = NULL;
