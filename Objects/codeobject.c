@@ -711,6 +711,45 @@ _PyCode_ExceptionTableEntry(PyCodeObject *co, int n,
     return 0;
 }
 
+/* Tables up to this many bytes are scanned from their start; longer
+   ones are first narrowed by bisection (a handful of entries). */
+#define EXC_TABLE_LINEAR_BYTES 40
+
+/* The first byte of the entry holding *p, at or after base: the nearest
+   byte at or before p with the entry mark. */
+static const uint8_t *
+exc_entry_start(const uint8_t *base, const uint8_t *p)
+{
+    while (p > base && !(*p & 0x80)) {
+        p--;
+    }
+    return p;
+}
+
+/* Where the linear search for index may begin in the table [p, end):
+   an entry starting at or before index, or p itself.  Bisection on the
+   entries' start offsets (sorted, and each entry's first byte marked),
+   so unwinding through a long function's table does not decode every
+   entry before the one that covers index. */
+static const uint8_t *
+exc_table_seek(const uint8_t *p, const uint8_t *end, int index)
+{
+    while (end - p > EXC_TABLE_LINEAR_BYTES) {
+        const uint8_t *mid = exc_entry_start(p, p + (end - p) / 2);
+        if (mid == p) {
+            break;
+        }
+        const uint8_t *q = mid;
+        if (read_exc_varint(&q) > index) {
+            end = mid;
+        }
+        else {
+            p = mid;
+        }
+    }
+    return p;
+}
+
 int
 _PyCode_FindHandler(PyCodeObject *co, int index, int *depth, int *lasti)
 {
@@ -718,6 +757,7 @@ _PyCode_FindHandler(PyCodeObject *co, int index, int *depth, int *lasti)
         (const uint8_t *)PyBytes_AS_STRING(co->co_exceptiontable);
     const uint8_t *end = p + PyBytes_GET_SIZE(co->co_exceptiontable);
     /* Entries are sorted by start and do not overlap. */
+    p = exc_table_seek(p, end, index);
     while (p < end) {
         int start = read_exc_varint(&p);
         int length = read_exc_varint(&p);

@@ -39,26 +39,29 @@ int _PyTraceBack_CheckWeak(PyObject *obj)
     return tb_type != NULL && PyObject_TypeCheck(obj, tb_type);
 }
 
-/* A new reference to *field (NULL stays NULL), read under op's lock. */
+/* A new reference to *field (NULL stays NULL), read under op's lock.
+   A leaf section (Doc/internals/locking.md): an increment and a load,
+   nothing that can block or detach. */
 static PyObject *get_field(PyObject *op, PyObject **field)
 {
     PyObject *value;
-    Py_BEGIN_CRITICAL_SECTION(op);
+    _Py_BEGIN_LEAF_CRITICAL_SECTION(op);
     value = Py_XNewRef(*field);
-    Py_END_CRITICAL_SECTION();
+    _Py_END_LEAF_CRITICAL_SECTION();
     return value;
 }
 
 /* Replace *field with value (a reference the caller gives up) under op's
    lock.  The old value is released after the lock is dropped, since its
-   destructor may run arbitrary code. */
+   destructor may run arbitrary code; what remains inside is a load and a
+   store, so the section is a leaf one. */
 static void set_field(PyObject *op, PyObject **field, PyObject *value)
 {
     PyObject *old;
-    Py_BEGIN_CRITICAL_SECTION(op);
+    _Py_BEGIN_LEAF_CRITICAL_SECTION(op);
     old = *field;
     *field = value;
-    Py_END_CRITICAL_SECTION();
+    _Py_END_LEAF_CRITICAL_SECTION();
     Py_XDECREF(old);
 }
 

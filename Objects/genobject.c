@@ -315,8 +315,12 @@ static PySendResult gen_send_ex2(PyGenObject *gen, PyObject *arg,
    (which enters the loop again in C).  These three do what gen_send_ex2
    does around _PyEval_EvalFrame, split at the points where the loop
    leaves the frame.  The caller's stack holds a reference to the
-   generator throughout; the generator holds one more to itself while it
-   runs, as gen_send_ex2's caller does. */
+   generator throughout (FOR_ITER's iterator, SEND's receiver): the
+   caller is suspended at that instruction until the generator's frame
+   yields, returns or raises, and nothing else can pop its stack (a
+   frame in the chain of an executing one cannot be cleared), so unlike
+   gen_send_ex2 the generator takes no reference to itself while it
+   runs. */
 
 static inline PyGenObject *gen_of_frame(_PyInterpreterFrame *frame)
 {
@@ -324,11 +328,14 @@ static inline PyGenObject *gen_of_frame(_PyInterpreterFrame *frame)
 }
 
 /* Claim op (an exact generator or coroutine) to run with `arg` sent in:
-   mark it executing (the compare-and-swap excludes other threads), push a
-   new reference to arg on its frame and install its exception state.
-   Its frame, or NULL when it cannot be resumed this way (not suspended,
-   or just created and arg is not None): nothing changed then, and
-   gen_send_ex2 gives the answer, errors included. */
+   mark it executing (the compare-and-swap excludes other threads), push
+   arg on its frame and install its exception state.  On success the
+   frame takes the caller's reference to arg (SEND's popped value; FOR_ITER
+   sends None, immortal, whose count is never written), so the caller
+   neither releases it nor the generator takes another.  Its frame, or
+   NULL when it cannot be resumed this way (not suspended, or just created
+   and arg is not None): nothing changed then, arg is still the caller's,
+   and gen_send_ex2 gives the answer, errors included. */
 _PyInterpreterFrame *_PyGen_ResumeInline(PyThreadState *tstate, PyObject *op,
                                          PyObject *arg)
 {
@@ -344,7 +351,7 @@ _PyInterpreterFrame *_PyGen_ResumeInline(PyThreadState *tstate, PyObject *op,
         return NULL;
     }
     _PyInterpreterFrame *frame = &gen->gi_iframe;
-    frame->localsplus[frame->stacktop++] = Py_NewRef(arg);
+    frame->localsplus[frame->stacktop++] = arg;
     PyObject *caller_exc = tstate->exc_info_value;
     PyObject *own_exc = gen->gi_exc_state;
     gen->gi_exc_state = NULL;
@@ -355,16 +362,17 @@ _PyInterpreterFrame *_PyGen_ResumeInline(PyThreadState *tstate, PyObject *op,
     if (!gen->gi_handlers) {
         Py_XDECREF(own_exc);
     }
-    Py_INCREF(gen);
     frame->is_entry = 0;
     frame->yielded = 0;
     return frame;
 }
 
 /* Give the caller's exception state back; the generator keeps what it is
-   handling when it is suspended (keep), else it is dropped. */
-static void restore_caller_exc(PyThreadState *tstate, PyGenObject *gen,
-                               int keep)
+   handling when it is suspended (keep), else it is dropped.  Always
+   inline: it runs on every inline yield. */
+static inline Py_ALWAYS_INLINE void
+restore_caller_exc(PyThreadState *tstate, PyGenObject *gen,
+                   int keep)
 {
     PyObject *now = tstate->exc_info_value;
     PyObject *caller_exc = gen->gi_caller_exc;
@@ -385,7 +393,6 @@ void _PyGen_SuspendInline(PyThreadState *tstate, _PyInterpreterFrame *frame)
     PyGenObject *gen = gen_of_frame(frame);
     restore_caller_exc(tstate, gen, 1);
     __atomic_store_n(&gen->gi_frame_state, FRAME_SUSPENDED, __ATOMIC_RELEASE);
-    Py_DECREF(gen);
 }
 
 /* The frame resumed by _PyGen_ResumeInline returned or raised: the
@@ -396,7 +403,6 @@ void _PyGen_FinishInline(PyThreadState *tstate, _PyInterpreterFrame *frame)
     restore_caller_exc(tstate, gen, 0);
     gen_clear_frame(gen);
     __atomic_store_n(&gen->gi_frame_state, FRAME_COMPLETED, __ATOMIC_RELEASE);
-    Py_DECREF(gen);
 }
 
 /* See pycore_genobject.h.  Only the thread running the generator touches
@@ -761,16 +767,28 @@ static void warn_unawaited_coroutine(PyObject *coro)
     PyErr_SetRaisedException(exc);
 }
 
+/* Whether gen_finalize has anything to do for gen in `state`: close a
+   suspended or running frame, or warn about a coroutine never awaited.
+   A finished generator (the common death) and a generator never started
+   have nothing to close. */
+static int gen_finalizer_needed(PyGenObject *gen, int8_t state)
+{
+    if (state == FRAME_CREATED) {
+        return PyCoro_CheckExact(gen);
+    }
+    return state != FRAME_COMPLETED;
+}
+
 /* PEP 442 finalizer: close a generator abandoned while suspended. */
 static void gen_finalize(PyObject *op)
 {
     PyGenObject *gen = (PyGenObject *)op;
     int8_t state = __atomic_load_n(&gen->gi_frame_state, __ATOMIC_ACQUIRE);
-    if (state == FRAME_CREATED && PyCoro_CheckExact(op)) {
-        warn_unawaited_coroutine(op);
+    if (!gen_finalizer_needed(gen, state)) {
         return;
     }
-    if (state == FRAME_COMPLETED || state == FRAME_CREATED) {
+    if (state == FRAME_CREATED) {
+        warn_unawaited_coroutine(op);   /* a coroutine, never awaited */
         return;
     }
     PyObject *exc = PyErr_GetRaisedException();
@@ -797,6 +815,8 @@ static void gen_finalize(PyObject *op)
 
 /* ---- object protocol ------------------------------------------------------ */
 
+/* Only the thread dropping the last reference runs this, so the state
+   read cannot race with a resumption. */
 static void gen_dealloc(PyObject *op)
 {
     PyGenObject *gen = (PyGenObject *)op;
@@ -804,12 +824,17 @@ static void gen_dealloc(PyObject *op)
     if (gen->gi_weakreflist != NULL) {
         PyObject_ClearWeakRefs(op);
     }
-    PyObject_GC_Track(op);
-    if (PyObject_CallFinalizerFromDealloc(op) < 0) {
-        return;     /* resurrected */
-    }
-    PyObject_GC_UnTrack(op);
     int8_t state = __atomic_load_n(&gen->gi_frame_state, __ATOMIC_ACQUIRE);
+    if (gen_finalizer_needed(gen, state)) {
+        /* The finalizer may resurrect gen: it must be tracked again
+           while it runs (PEP 442). */
+        PyObject_GC_Track(op);
+        if (PyObject_CallFinalizerFromDealloc(op) < 0) {
+            return;     /* resurrected */
+        }
+        PyObject_GC_UnTrack(op);
+        state = __atomic_load_n(&gen->gi_frame_state, __ATOMIC_ACQUIRE);
+    }
     if (state != FRAME_COMPLETED) {
         gen_clear_frame(gen);
     }

@@ -909,17 +909,17 @@ leave_c_call(PyThreadState *tstate)
    FOR_ITER's END_FOR then drops and SEND's END_SEND keeps; an exception
    is raised at this instruction (exit_unwind).  The return re-reads the
    oparg from the instruction word, so an oparg widened by EXTENDED_ARG
-   takes the generic path.  `arg` is a reference the macro releases when
-   it resumes (FOR_ITER passes the immortal None).  Falls through, with
-   nothing changed, when the generator cannot be resumed this way. */
+   takes the generic path.  `arg` is a reference the generator's frame
+   takes when it resumes (FOR_ITER passes the immortal None).  Falls
+   through, with nothing changed and arg still the caller's, when the
+   generator cannot be resumed this way. */
 #define RESUME_GEN_INLINE(gen, arg)                                         \
     do {                                                                    \
         if (dispatch_table == opcode_targets                                \
                 && oparg == _Py_OPARG(READ_WORD(frame->instr_ptr))) {       \
             _PyInterpreterFrame *gen_frame_ =                               \
                 _PyGen_ResumeInline(tstate, (gen), (arg));                  \
-            if (gen_frame_ != NULL) {                                       \
-                Py_DECREF(arg);                                             \
+            if (gen_frame_ != NULL) {   /* it took arg's reference */       \
                 SAVE_STACK();                                               \
                 gen_frame_->previous = frame;                               \
                 frame = gen_frame_;                                         \
