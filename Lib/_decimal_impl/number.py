@@ -127,7 +127,9 @@ def drop_digits(sign, coefficient, count, rounding):
 
     Returns (new coefficient, inexact).
     """
-    if count > ndigits(coefficient) + 1:
+    if count > 100 and count > ndigits(coefficient) + 1:
+        # The divmod below would give the same answer; this only spares
+        # building a huge 10 ** count.
         # Everything goes and lies below half of the last kept place.
         if coefficient == 0:
             return 0, False
@@ -157,6 +159,10 @@ def fix(sign, coefficient, exponent, ctx, status, rounding=None):
     Handles precision, overflow, subnormal results, underflow and
     clamping.
     """
+    limit, lowest, highest = ctx._fast
+    if coefficient < limit and lowest <= exponent <= highest:
+        # Fits without rounding, clamping or any signal (Context._fast).
+        return _finite(sign, coefficient, exponent)
     prec = ctx._prec
     emin = ctx._Emin
     emax = ctx._Emax
@@ -193,7 +199,8 @@ def fix(sign, coefficient, exponent, ctx, status, rounding=None):
         coefficient, inexact = drop_digits(sign, coefficient,
                                            lowest - exponent, rounding)
         exponent = lowest
-        if coefficient and ndigits(coefficient) > prec:
+        # limit <= 10**prec, so only a coefficient >= limit can be too long.
+        if coefficient >= limit and ndigits(coefficient) > prec:
             coefficient //= 10
             exponent += 1
         if exponent > e_top:
@@ -372,7 +379,7 @@ def operand(value, raise_on_failure=True):
     if isinstance(value, Decimal):
         return value
     if isinstance(value, int):
-        return _make(0 if value >= 0 else 1, abs(value), 0)
+        return _finite(0 if value >= 0 else 1, abs(value), 0)
     if raise_on_failure:
         raise TypeError("conversion from %s to Decimal is not supported"
                         % type(value).__name__)
