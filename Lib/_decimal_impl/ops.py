@@ -70,9 +70,10 @@ def abs_op(a, ctx, status):
 # Addition, multiplication, division
 
 def add_op(a, b, ctx, status, negate=False):
-    nan = check_nans(a, b, ctx, status)
-    if nan is not None:
-        return nan
+    if a._is_special or b._is_special:
+        nan = check_nans(a, b, ctx, status)
+        if nan is not None:
+            return nan
     b_sign = b._sign ^ negate
     if a._exp == 'F':
         if b._exp == 'F' and a._sign != b_sign:
@@ -133,9 +134,10 @@ def subtract_op(a, b, ctx, status):
 
 
 def multiply_op(a, b, ctx, status):
-    nan = check_nans(a, b, ctx, status)
-    if nan is not None:
-        return nan
+    if a._is_special or b._is_special:
+        nan = check_nans(a, b, ctx, status)
+        if nan is not None:
+            return nan
     sign = a._sign ^ b._sign
     if a._is_special or b._is_special:
         if (a._exp == 'F' and not b) or (b._exp == 'F' and not a):
@@ -145,9 +147,10 @@ def multiply_op(a, b, ctx, status):
 
 
 def divide_op(a, b, ctx, status):
-    nan = check_nans(a, b, ctx, status)
-    if nan is not None:
-        return nan
+    if a._is_special or b._is_special:
+        nan = check_nans(a, b, ctx, status)
+        if nan is not None:
+            return nan
     sign = a._sign ^ b._sign
     if a._exp == 'F':
         if b._exp == 'F':
@@ -469,9 +472,10 @@ def min_mag_op(a, b, ctx, status):
 # Exponent manipulation
 
 def quantize_op(a, b, ctx, status, rounding=None):
-    nan = check_nans(a, b, ctx, status)
-    if nan is not None:
-        return nan
+    if a._is_special or b._is_special:
+        nan = check_nans(a, b, ctx, status)
+        if nan is not None:
+            return nan
     if a._exp == 'F' or b._exp == 'F':
         if a._exp == 'F' and b._exp == 'F':
             return a
@@ -958,8 +962,13 @@ def _multiply(self, other, context=None):
         limit, lowest, highest = ctx._fast
         if product < limit and lowest <= exponent <= highest:
             return _finite(self._sign ^ other._sign, product, exponent)
-    status = Status()
-    result = multiply_op(self, other, ctx, status)
+        # What multiply_op does for finite operands.
+        status = Status()
+        result = fix(self._sign ^ other._sign, product, exponent, ctx,
+                     status)
+    else:
+        status = Status()
+        result = multiply_op(self, other, ctx, status)
     ctx._commit(status)
     return result
 
