@@ -16,7 +16,8 @@ from .signals import (
 from .context import Context, check_rounding, getcontext
 from .number import (
     Decimal, _make, _finite, _nan, _infinity, fix, check_nans, invalid,
-    drop_digits, ndigits, digit_string, operand, current, _from_float)
+    drop_digits, ndigits, digit_string, operand, current, _from_float,
+    _POW10)
 
 _ONE = _make(0, 1, 0)
 _NEG_ONE = _make(1, 1, 0)
@@ -168,9 +169,10 @@ def divide_op(a, b, ctx, status):
     ideal = a._exp - b._exp
     if a._int == 0:
         return fix(sign, 0, ideal, ctx, status)
-    shift = ndigits(b._int) - ndigits(a._int) + ctx.prec + 1
+    shift = ndigits(b._int) - ndigits(a._int) + ctx._prec + 1
     if shift >= 0:
-        quotient, remainder = divmod(a._int * 10 ** shift, b._int)
+        scale = _POW10[shift] if shift < len(_POW10) else 10 ** shift
+        quotient, remainder = divmod(a._int * scale, b._int)
     else:
         quotient, remainder = divmod(a._int, b._int * 10 ** -shift)
     exponent = ideal - shift
