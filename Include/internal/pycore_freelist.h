@@ -56,8 +56,8 @@
 #define _Py_FREELIST_METHODS 16         /* bound methods */
 #define _Py_FREELIST_LISTS 80           /* list objects (Objects/listobject.c) */
 #define _Py_FREELIST_DICTS 80           /* dict objects (Objects/dictobject.c) */
-#define _Py_FREELIST_LISTITERS 16       /* list iterators (Objects/listobject.c) */
-#define _Py_FREELIST_TUPLEITERS 16      /* tuple iterators (Objects/tupleobject.c) */
+#define _Py_FREELIST_LISTITERS 16       /* list iterators (listobject.c) */
+#define _Py_FREELIST_TUPLEITERS 16      /* tuple iterators (tupleobject.c) */
 
 typedef struct {
     PyObject *head;     /* the first listed object, or NULL */

@@ -261,10 +261,10 @@ class Context(object):
         coefficient < 10**prec and Emin <= exponent <= Emax - prec + 1
         has at most prec digits, an adjusted exponent in [Emin, Emax]
         and needs no clamping, so fix() returns it unchanged and raises
-        nothing, whatever the clamp.  Every write of _prec, _Emin or _Emax calls
-        this.  The tuple is replaced by one attribute store, so a reader
-        in any build sees either the old or the new bounds, each
-        consistent in itself.
+        nothing, whatever the clamp.  Every write of _prec, _Emin or
+        _Emax calls this.  The tuple is replaced by one attribute store,
+        so a reader in any build sees either the old or the new bounds,
+        each consistent in itself.
         """
         # A smaller power of ten bounds fewer digits: still exact (just
         # not all fitting values take the fast path) and cheap to build

@@ -43,7 +43,8 @@ cases = [
     ('1E+7>999', lambda: D('1E+7') > D(999)), ('NaN<1', lambda: D('NaN') < 1),
     ('1!=NaN', lambda: D(1) != D('NaN')), ('2==2.0', lambda: D(2) == D('2.0')),
 ]
-for prec, emin, emax, clamp in [(3, -6, 6, 0), (3, -6, 6, 1), (28, -999999, 999999, 0)]:
+for prec, emin, emax, clamp in [(3, -6, 6, 0), (3, -6, 6, 1),
+                                (28, -999999, 999999, 0)]:
     ctx = Context(prec=9, traps=[])
     setcontext(ctx)
     # Set after the context is current: the setters must refresh it.
