@@ -2249,10 +2249,15 @@ list_iter(PyObject *seq)
         PyErr_BadInternalCall();
         return NULL;
     }
-    _PyListIterObject *it = PyObject_GC_New(_PyListIterObject,
-                                            &PyListIter_Type);
+    /* Every `for` over a list makes one: reuse a dead one of this
+       thread's (pycore_freelist.h) before asking the allocator. */
+    _PyListIterObject *it = (_PyListIterObject *)_Py_freelist_pop_gc(
+        &_Py_freelists_get()->listiters, &PyListIter_Type);
     if (it == NULL) {
-        return NULL;
+        it = PyObject_GC_New(_PyListIterObject, &PyListIter_Type);
+        if (it == NULL) {
+            return NULL;
+        }
     }
     it->it_index = 0;
     it->it_seq = (PyListObject *)Py_NewRef(seq);
@@ -2266,7 +2271,13 @@ listiter_dealloc(PyObject *self)
     _PyListIterObject *it = (_PyListIterObject *)self;
     PyObject_GC_UnTrack(it);
     Py_XDECREF(it->it_seq);
-    PyObject_GC_Del(it);
+    /* Only forward iterators are kept: list_iter is the one taker.  The
+       list is the calling thread's own, so no lock (pycore_freelist.h). */
+    if (!Py_IS_TYPE(self, &PyListIter_Type)
+            || !_Py_freelist_push(&_Py_freelists_get()->listiters, self,
+                                  _Py_FREELIST_LISTITERS)) {
+        PyObject_GC_Del(it);
+    }
 }
 
 static int

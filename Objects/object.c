@@ -60,6 +60,8 @@ void _Py_freelists_clear(void)
     free_list_empty(&lists->methods, PyObject_GC_Del);
     free_list_empty(&lists->lists, PyObject_GC_Del);
     free_list_empty(&lists->dicts, PyObject_GC_Del);
+    free_list_empty(&lists->listiters, PyObject_GC_Del);
+    free_list_empty(&lists->tupleiters, PyObject_GC_Del);
 }
 
 /* The pthread key destructor: runs in the exiting thread, after its

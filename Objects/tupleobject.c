@@ -846,10 +846,15 @@ tuple_iter(PyObject *seq)
         PyErr_BadInternalCall();
         return NULL;
     }
-    _PyTupleIterObject *it = PyObject_GC_New(_PyTupleIterObject,
-                                             &PyTupleIter_Type);
+    /* Every `for` over a tuple makes one: reuse a dead one of this
+       thread's (pycore_freelist.h) before asking the allocator. */
+    _PyTupleIterObject *it = (_PyTupleIterObject *)_Py_freelist_pop_gc(
+        &_Py_freelists_get()->tupleiters, &PyTupleIter_Type);
     if (it == NULL) {
-        return NULL;
+        it = PyObject_GC_New(_PyTupleIterObject, &PyTupleIter_Type);
+        if (it == NULL) {
+            return NULL;
+        }
     }
     it->it_index = 0;
     it->it_seq = (PyTupleObject *)Py_NewRef(seq);
@@ -863,7 +868,12 @@ tupleiter_dealloc(PyObject *self)
     _PyTupleIterObject *it = (_PyTupleIterObject *)self;
     PyObject_GC_UnTrack(it);
     Py_XDECREF(it->it_seq);
-    PyObject_GC_Del(it);
+    /* Kept for tuple_iter, the one taker, on the calling thread's own
+       list: no lock (pycore_freelist.h). */
+    if (!_Py_freelist_push(&_Py_freelists_get()->tupleiters, self,
+                           _Py_FREELIST_TUPLEITERS)) {
+        PyObject_GC_Del(it);
+    }
 }
 
 static int

@@ -56,6 +56,8 @@
 #define _Py_FREELIST_METHODS 16         /* bound methods */
 #define _Py_FREELIST_LISTS 80           /* list objects (Objects/listobject.c) */
 #define _Py_FREELIST_DICTS 80           /* dict objects (Objects/dictobject.c) */
+#define _Py_FREELIST_LISTITERS 16       /* list iterators (listobject.c) */
+#define _Py_FREELIST_TUPLEITERS 16      /* tuple iterators (tupleobject.c) */
 
 typedef struct {
     PyObject *head;     /* the first listed object, or NULL */
@@ -70,6 +72,8 @@ struct _Py_freelists {
     _Py_freelist methods;
     _Py_freelist lists;     /* GC objects with no item storage left */
     _Py_freelist dicts;     /* GC objects with no keys or values left */
+    _Py_freelist listiters; /* GC objects holding no list */
+    _Py_freelist tupleiters; /* GC objects holding no tuple */
     /* 1 once the thread-exit destructor knows this thread, -1 when that
        could not be arranged (the lists are then not used). */
     int registered;

@@ -418,6 +418,8 @@ def _integer_power(a, b, n, sign, ctx, status):
     base = _make(0, a._int, a._exp)
     if n < 0:
         work._prec += 1
+    work._set_fast_bounds()
+    if n < 0:
         base = ops.divide_op(_make(0, 1, 0), base, work, status)
         n = -n
     result = base

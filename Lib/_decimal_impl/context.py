@@ -9,7 +9,7 @@ from .signals import (
     InvalidOperation, DivisionByZero, Overflow, Clamped, Rounded, Inexact,
     Subnormal, Underflow, FloatOperation, ConversionSyntax,
     DivisionImpossible, DivisionUndefined, InvalidContext, Status,
-    signal_of, INVALID_CONDITIONS)
+    INVALID_CONDITIONS)
 
 MAX_PREC = 999999999999999999
 MAX_EMAX = 999999999999999999
@@ -136,7 +136,7 @@ class Context(object):
     """
 
     __slots__ = ('_prec', '_rounding', '_Emin', '_Emax', '_capitals',
-                 '_clamp_mode', '_flags', '_traps')
+                 '_clamp_mode', '_flags', '_traps', '_fast')
 
     def __init__(self, prec=None, rounding=None, Emin=None, Emax=None,
                  capitals=None, clamp=None, flags=None, traps=None):
@@ -147,6 +147,7 @@ class Context(object):
         self._Emax = base._Emax if base is not None else 999999
         self._capitals = base._capitals if base is not None else 1
         self._clamp_mode = base._clamp_mode if base is not None else 0
+        self._set_fast_bounds()
         self._flags = SignalDict()
         if traps is None:
             self._traps = (base._traps.copy() if base is not None else
@@ -187,6 +188,7 @@ class Context(object):
     def prec(self, value):
         self._prec = self._int_in(value, 1, MAX_PREC,
                                   "valid range for prec is [1, MAX_PREC]")
+        self._set_fast_bounds()
 
     @property
     def rounding(self):
@@ -206,6 +208,7 @@ class Context(object):
     def Emin(self, value):
         self._Emin = self._int_in(value, MIN_EMIN, 0,
                                   "valid range for Emin is [MIN_EMIN, 0]")
+        self._set_fast_bounds()
 
     @property
     def Emax(self):
@@ -215,6 +218,7 @@ class Context(object):
     def Emax(self, value):
         self._Emax = self._int_in(value, 0, MAX_EMAX,
                                   "valid range for Emax is [0, MAX_EMAX]")
+        self._set_fast_bounds()
 
     @property
     def capitals(self):
@@ -250,6 +254,24 @@ class Context(object):
     def traps(self, value):
         self._traps = _signal_dict(value)
 
+    def _set_fast_bounds(self):
+        """Recompute _fast, the bounds of results that need no rounding.
+
+        _fast is (10**prec, Emin, Emax - prec + 1): a finite result with
+        coefficient < 10**prec and Emin <= exponent <= Emax - prec + 1
+        has at most prec digits, an adjusted exponent in [Emin, Emax]
+        and needs no clamping, so fix() returns it unchanged and raises
+        nothing, whatever the clamp.  Every write of _prec, _Emin or
+        _Emax calls this.  The tuple is replaced by one attribute store,
+        so a reader in any build sees either the old or the new bounds,
+        each consistent in itself.
+        """
+        # A smaller power of ten bounds fewer digits: still exact (just
+        # not all fitting values take the fast path) and cheap to build
+        # for a precision like MAX_PREC.
+        self._fast = (10 ** min(self._prec, 4000), self._Emin,
+                      self._Emax - self._prec + 1)
+
     def __delattr__(self, name):
         raise AttributeError("context attributes cannot be deleted")
 
@@ -278,6 +300,7 @@ class Context(object):
         new._Emax = self._Emax
         new._capitals = self._capitals
         new._clamp_mode = self._clamp_mode
+        new._fast = self._fast
         new._flags = self._flags.copy()
         new._traps = self._traps.copy()
         return new
@@ -313,15 +336,24 @@ class Context(object):
         """Set the flags of an operation's conditions; raise if trapped.
 
         The exception class is the first trapped signal in SIGNALS order;
-        its argument lists the trapped conditions.
+        its argument lists the trapped conditions.  The flags are this
+        context's own; a context is current in one thread only
+        (getcontext copies an inherited one), so no lock is taken.
         """
-        if not status.conditions:
+        if not status:
             return
-        for condition in status.conditions:
-            self._flags._record(condition)
+        flags = self._flags
         traps = self._traps._values
-        trapped = [signal_of(c) for c in status.conditions
-                   if traps[signal_of(c)]]
+        trapped = []
+        for condition in status:
+            if condition in _INVALID_RANK:
+                flags._record(condition)
+                signal = InvalidOperation
+            else:
+                flags._values[condition] = True
+                signal = condition
+            if traps[signal]:
+                trapped.append(signal)
         if not trapped:
             return
         listed = [c for c in INVALID_CONDITIONS if c in status

@@ -31,15 +31,26 @@ _SPECIAL_EXPONENTS = ('F', 'n', 'N')
 # Ints below this convert with str() directly (well inside the default
 # int/str digit limit).
 _STR_LIMIT = 10 ** 4000
-_SMALL = 10 ** 18
+
+
+# An int of b bits (1 <= b < _TABLE_BITS) has _FEWEST_DIGITS[b] digits,
+# or one more when it reaches _POW10[_FEWEST_DIGITS[b]]: the digits of
+# 2**(b-1), the smallest b-bit int.  Entry 0 serves zero (one digit).
+# Read-only tuples: shared by all threads without a lock.
+_TABLE_BITS = 1024
+_FEWEST_DIGITS = (1,) + tuple(len(str(1 << (b - 1)))
+                              for b in range(1, _TABLE_BITS))
+_POW10 = tuple(10 ** k for k in range(_FEWEST_DIGITS[-1] + 2))
 
 
 def ndigits(n):
     """Number of decimal digits of the int n >= 0 (1 for zero)."""
-    if n < _SMALL:
-        return len(str(n))
+    bits = n.bit_length()
+    if bits < _TABLE_BITS:
+        fewest = _FEWEST_DIGITS[bits]
+        return fewest + 1 if n >= _POW10[fewest] else fewest
     # Estimate from the bit length; the estimate is exact or one short.
-    estimate = int((n.bit_length() - 1) * 0.30102999566398120)
+    estimate = int((bits - 1) * 0.30102999566398120)
     if n >= 10 ** (estimate + 1):
         estimate += 1
     return estimate + 1
@@ -102,6 +113,12 @@ def round_decision(sign, kept, dropped, scale, rounding):
     """
     if dropped == 0:
         return False
+    if rounding == ROUND_HALF_EVEN:
+        # The default rounding, tested first.
+        twice = 2 * dropped
+        if twice != scale:
+            return twice > scale
+        return kept % 2 == 1
     if rounding == ROUND_DOWN:
         return False
     if rounding == ROUND_UP:
@@ -127,12 +144,14 @@ def drop_digits(sign, coefficient, count, rounding):
 
     Returns (new coefficient, inexact).
     """
-    if count > ndigits(coefficient) + 1:
+    if count > 100 and count > ndigits(coefficient) + 1:
+        # The divmod below would give the same answer; this only spares
+        # building a huge 10 ** count.
         # Everything goes and lies below half of the last kept place.
         if coefficient == 0:
             return 0, False
         return int(round_decision(sign, 0, 1, 10, rounding)), True
-    scale = 10 ** count
+    scale = _POW10[count] if count < len(_POW10) else 10 ** count
     kept, dropped = divmod(coefficient, scale)
     if round_decision(sign, kept, dropped, scale, rounding):
         kept += 1
@@ -157,6 +176,10 @@ def fix(sign, coefficient, exponent, ctx, status, rounding=None):
     Handles precision, overflow, subnormal results, underflow and
     clamping.
     """
+    limit, lowest, highest = ctx._fast
+    if coefficient < limit and lowest <= exponent <= highest:
+        # Fits without rounding, clamping or any signal (Context._fast).
+        return _finite(sign, coefficient, exponent)
     prec = ctx._prec
     emin = ctx._Emin
     emax = ctx._Emax
@@ -193,7 +216,8 @@ def fix(sign, coefficient, exponent, ctx, status, rounding=None):
         coefficient, inexact = drop_digits(sign, coefficient,
                                            lowest - exponent, rounding)
         exponent = lowest
-        if coefficient and ndigits(coefficient) > prec:
+        # limit <= 10**prec, so only a coefficient >= limit can be too long.
+        if coefficient >= limit and ndigits(coefficient) > prec:
             coefficient //= 10
             exponent += 1
         if exponent > e_top:
@@ -210,15 +234,15 @@ def fix(sign, coefficient, exponent, ctx, status, rounding=None):
         status.add(Rounded)
         if coefficient == 0:
             status.add(Clamped)
-        return _make(sign, coefficient, exponent)
+        return _finite(sign, coefficient, exponent)
 
     if subnormal:
         status.add(Subnormal)
-    if ctx.clamp and exponent > e_top:
+    if ctx._clamp_mode and exponent > e_top:
         status.add(Clamped)
         coefficient *= 10 ** (exponent - e_top)
         exponent = e_top
-    return _make(sign, coefficient, exponent)
+    return _finite(sign, coefficient, exponent)
 
 
 def fix_nan(value, ctx):
@@ -372,7 +396,7 @@ def operand(value, raise_on_failure=True):
     if isinstance(value, Decimal):
         return value
     if isinstance(value, int):
-        return _make(0 if value >= 0 else 1, abs(value), 0)
+        return _finite(0 if value >= 0 else 1, abs(value), 0)
     if raise_on_failure:
         raise TypeError("conversion from %s to Decimal is not supported"
                         % type(value).__name__)
@@ -429,6 +453,12 @@ class Decimal(object):
     __slots__ = ('_sign', '_int', '_exp', '_is_special')
 
     def __new__(cls, value="0", context=None):
+        if cls is Decimal and context is None:
+            # Exact conversions that can raise no signal.
+            if type(value) is int:
+                return _finite(0 if value >= 0 else 1, abs(value), 0)
+            if type(value) is Decimal:
+                return value
         ctx = getcontext() if context is None else current(context)
         status = Status()
         made = _to_decimal(value, status)

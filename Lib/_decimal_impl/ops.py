@@ -16,7 +16,8 @@ from .signals import (
 from .context import Context, check_rounding, getcontext
 from .number import (
     Decimal, _make, _finite, _nan, _infinity, fix, check_nans, invalid,
-    drop_digits, ndigits, digit_string, operand, current, _from_float)
+    drop_digits, ndigits, digit_string, operand, current, _from_float,
+    _POW10)
 
 _ONE = _make(0, 1, 0)
 _NEG_ONE = _make(1, 1, 0)
@@ -70,9 +71,10 @@ def abs_op(a, ctx, status):
 # Addition, multiplication, division
 
 def add_op(a, b, ctx, status, negate=False):
-    nan = check_nans(a, b, ctx, status)
-    if nan is not None:
-        return nan
+    if a._is_special or b._is_special:
+        nan = check_nans(a, b, ctx, status)
+        if nan is not None:
+            return nan
     b_sign = b._sign ^ negate
     if a._exp == 'F':
         if b._exp == 'F' and a._sign != b_sign:
@@ -133,9 +135,10 @@ def subtract_op(a, b, ctx, status):
 
 
 def multiply_op(a, b, ctx, status):
-    nan = check_nans(a, b, ctx, status)
-    if nan is not None:
-        return nan
+    if a._is_special or b._is_special:
+        nan = check_nans(a, b, ctx, status)
+        if nan is not None:
+            return nan
     sign = a._sign ^ b._sign
     if a._is_special or b._is_special:
         if (a._exp == 'F' and not b) or (b._exp == 'F' and not a):
@@ -145,9 +148,10 @@ def multiply_op(a, b, ctx, status):
 
 
 def divide_op(a, b, ctx, status):
-    nan = check_nans(a, b, ctx, status)
-    if nan is not None:
-        return nan
+    if a._is_special or b._is_special:
+        nan = check_nans(a, b, ctx, status)
+        if nan is not None:
+            return nan
     sign = a._sign ^ b._sign
     if a._exp == 'F':
         if b._exp == 'F':
@@ -165,9 +169,10 @@ def divide_op(a, b, ctx, status):
     ideal = a._exp - b._exp
     if a._int == 0:
         return fix(sign, 0, ideal, ctx, status)
-    shift = ndigits(b._int) - ndigits(a._int) + ctx.prec + 1
+    shift = ndigits(b._int) - ndigits(a._int) + ctx._prec + 1
     if shift >= 0:
-        quotient, remainder = divmod(a._int * 10 ** shift, b._int)
+        scale = _POW10[shift] if shift < len(_POW10) else 10 ** shift
+        quotient, remainder = divmod(a._int * scale, b._int)
     else:
         quotient, remainder = divmod(a._int, b._int * 10 ** -shift)
     exponent = ideal - shift
@@ -469,9 +474,10 @@ def min_mag_op(a, b, ctx, status):
 # Exponent manipulation
 
 def quantize_op(a, b, ctx, status, rounding=None):
-    nan = check_nans(a, b, ctx, status)
-    if nan is not None:
-        return nan
+    if a._is_special or b._is_special:
+        nan = check_nans(a, b, ctx, status)
+        if nan is not None:
+            return nan
     if a._exp == 'F' or b._exp == 'F':
         if a._exp == 'F' and b._exp == 'F':
             return a
@@ -482,7 +488,11 @@ def quantize_op(a, b, ctx, status, rounding=None):
         return invalid(status)
     if a._int == 0:
         return _clamped(_finite(a._sign, 0, target), ctx, status)
-    if _adjusted(a) - target + 1 > prec:
+    limit, lowest, highest = ctx._fast
+    # With a._int < limit (at most prec digits) and a._exp <= target the
+    # result has at most prec digits: no need to count them.
+    if (a._int >= limit or a._exp > target) and \
+            _adjusted(a) - target + 1 > prec:
         return invalid(status)
     inexact = False
     if target > a._exp:
@@ -490,7 +500,9 @@ def quantize_op(a, b, ctx, status, rounding=None):
                                            rounding or ctx._rounding)
     else:
         coefficient = a._int * 10 ** (a._exp - target)
-    if coefficient:
+    if coefficient < limit and lowest <= target <= highest:
+        pass  # at most prec digits, adjusted exponent in [Emin, Emax]
+    elif coefficient:
         adjusted = target + ndigits(coefficient) - 1
         if adjusted - target >= prec or adjusted > emax:
             return invalid(status)
@@ -818,6 +830,15 @@ def _rich(a, other, ctx, equality):
 
 def _make_comparison(test, equality):
     def comparison(self, other):
+        # Finite against a finite Decimal or an int: no NaN can signal
+        # and no float conversion is flagged, so no context is needed.
+        if not self._is_special:
+            if type(other) is Decimal:
+                if not other._is_special:
+                    return test(compare_values(self, other))
+            elif type(other) is int:
+                return test(compare_values(
+                    self, _finite(0 if other >= 0 else 1, abs(other), 0)))
         ctx = current(None)
         order = _rich(self, other, ctx, equality)
         if order is NotImplemented:
@@ -868,6 +889,90 @@ def _binary_method(op, name, doc):
     method.__name__ = name
     method.__doc__ = doc
     return method
+
+
+def _exact_sum(a, b, ctx, negate):
+    """a + b (a - b with negate) of finite a and b when the exact sum is
+    not zero and fits the context unrounded (Context._fast); else None.
+
+    add_op would return the same Decimal: it aligns exactly for
+    exponents at most prec + 2 apart and fix() keeps a fitting value.
+    """
+    a_exp = a._exp
+    b_exp = b._exp
+    x = a._int
+    y = b._int
+    if a_exp < b_exp:
+        if b_exp - a_exp > ctx._prec + 2:
+            return None
+        y *= 10 ** (b_exp - a_exp)
+        exponent = a_exp
+    else:
+        if a_exp - b_exp > ctx._prec + 2:
+            return None
+        if a_exp != b_exp:
+            x *= 10 ** (a_exp - b_exp)
+        exponent = b_exp
+    if a._sign:
+        x = -x
+    total = x - y if b._sign ^ negate else x + y
+    sign = 0
+    if total <= 0:
+        if total == 0:
+            return None  # add_op picks the sign of a zero
+        sign = 1
+        total = -total
+    limit, lowest, highest = ctx._fast
+    if total < limit and lowest <= exponent <= highest:
+        return _finite(sign, total, exponent)
+    return None
+
+
+def _additive_operator(negate, name, reflected=False):
+    """__add__/__sub__ and their reflections: an unrounded sum of finite
+    operands is built directly, without a Status or a commit."""
+    def method(self, other, context=None):
+        if type(other) is not Decimal:
+            other = operand(other, False)
+            if other is NotImplemented:
+                return other
+        ctx = getcontext() if context is None else current(context)
+        a, b = (other, self) if reflected else (self, other)
+        if not (a._is_special or b._is_special):
+            result = _exact_sum(a, b, ctx, negate)
+            if result is not None:
+                return result
+        status = Status()
+        result = add_op(a, b, ctx, status, negate)
+        ctx._commit(status)
+        return result
+    method.__name__ = name
+    return method
+
+
+def _multiply(self, other, context=None):
+    """self * other; an unrounded product of finite operands is built
+    directly, without a Status or a commit."""
+    if type(other) is not Decimal:
+        other = operand(other, False)
+        if other is NotImplemented:
+            return other
+    ctx = getcontext() if context is None else current(context)
+    if not (self._is_special or other._is_special):
+        product = self._int * other._int
+        exponent = self._exp + other._exp
+        limit, lowest, highest = ctx._fast
+        if product < limit and lowest <= exponent <= highest:
+            return _finite(self._sign ^ other._sign, product, exponent)
+        # What multiply_op does for finite operands.
+        status = Status()
+        result = fix(self._sign ^ other._sign, product, exponent, ctx,
+                     status)
+    else:
+        status = Status()
+        result = multiply_op(self, other, ctx, status)
+    ctx._commit(status)
+    return result
 
 
 def _operator(op, name, reflected=False):
@@ -958,10 +1063,11 @@ def _quantize(self, exp, rounding=None, context=None):
     >>> Decimal('7.325').quantize(Decimal('.01'), rounding=ROUND_DOWN)
     Decimal('7.32')
     """
-    exp = operand(exp)
+    if type(exp) is not Decimal:
+        exp = operand(exp)
     if rounding is not None:
         check_rounding(rounding)
-    ctx = current(context)
+    ctx = getcontext() if context is None else current(context)
     status = Status()
     result = quantize_op(self, exp, ctx, status, rounding)
     ctx._commit(status)
@@ -1031,12 +1137,18 @@ Decimal.__abs__ = _abs
 Decimal.__divmod__ = _divmod
 Decimal.__rdivmod__ = _rdivmod
 
-for _name, _op in (('add', add_op), ('sub', subtract_op),
-                   ('mul', multiply_op), ('truediv', divide_op),
-                   ('floordiv', divide_int_op), ('mod', remainder_op)):
+for _name, _op in (('truediv', divide_op), ('floordiv', divide_int_op),
+                   ('mod', remainder_op)):
     setattr(Decimal, '__%s__' % _name, _operator(_op, '__%s__' % _name))
     setattr(Decimal, '__r%s__' % _name,
             _operator(_op, '__r%s__' % _name, True))
+Decimal.__add__ = _additive_operator(False, '__add__')
+Decimal.__radd__ = _additive_operator(False, '__radd__', True)
+Decimal.__sub__ = _additive_operator(True, '__sub__')
+Decimal.__rsub__ = _additive_operator(True, '__rsub__', True)
+_multiply.__name__ = '__mul__'
+Decimal.__mul__ = _multiply
+Decimal.__rmul__ = _operator(multiply_op, '__rmul__', True)
 
 
 def _context_method(op, arity, name):

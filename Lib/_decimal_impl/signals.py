@@ -87,20 +87,17 @@ def signal_of(condition):
     return condition
 
 
-class Status:
+class Status(list):
     """Conditions raised by one operation, committed to a context at its end.
 
     An operation collects its conditions here so that a trapped one raises
     only after every flag has been set, listing all trapped conditions.
+    A list subclass without __init__ so that making one (once per
+    operation) runs no Python code.  A Status belongs to the one thread
+    running its operation: it is never shared, so it needs no lock.
     """
-    __slots__ = ('conditions',)
-
-    def __init__(self):
-        self.conditions = []
+    __slots__ = ()
 
     def add(self, condition):
-        if condition not in self.conditions:
-            self.conditions.append(condition)
-
-    def __contains__(self, condition):
-        return condition in self.conditions
+        if condition not in self:
+            self.append(condition)
