@@ -898,6 +898,65 @@ static PyObject *warnings_warn(PyObject *module, PyObject *args,
     Py_RETURN_NONE;
 }
 
+/* module_globals' loader checks (gh-86298), as CPython's C module makes
+   them before the warning: __spec__.loader is the loader; a missing one
+   falls back to __loader__ with a DeprecationWarning, and is an error
+   when there is no __loader__ either but a __spec__ is given (None or
+   without .loader: ValueError; no .loader attribute: AttributeError).  A
+   __loader__ that differs from __spec__.loader is also deprecated.
+   Globals with neither are accepted.  Returns 0, or -1 with an exception.
+   Reads a dict the caller passed; dict lookups are thread-safe. */
+static int check_module_loader(PyObject *globals)
+{
+    static const char missing[] = "Module globals is missing a __spec__.loader";
+    PyObject *loader, *spec, *spec_loader = NULL;
+    if (PyDict_GetItemStringRef(globals, "__loader__", &loader) < 0
+        || PyDict_GetItemStringRef(globals, "__spec__", &spec) < 0) {
+        Py_XDECREF(loader);
+        return -1;
+    }
+    int result = -1;
+    if (loader == Py_None) {
+        Py_CLEAR(loader);
+    }
+    if (spec == NULL) {
+        result = loader == NULL ? 0 : PyErr_WarnEx(PyExc_DeprecationWarning,
+                                                   missing, 1);
+        goto done;
+    }
+    int has_attr = spec == Py_None
+                   ? 0 : PyObject_GetOptionalAttrString(spec, "loader",
+                                                        &spec_loader);
+    if (has_attr < 0) {
+        goto done;
+    }
+    if (spec_loader == Py_None) {
+        Py_CLEAR(spec_loader);
+    }
+    if (spec_loader == NULL) {
+        if (loader == NULL) {
+            PyErr_SetString(has_attr || spec == Py_None ? PyExc_ValueError
+                                                        : PyExc_AttributeError,
+                            missing);
+            goto done;
+        }
+        result = PyErr_WarnEx(PyExc_DeprecationWarning, missing, 1);
+        goto done;
+    }
+    result = 0;
+    if (loader != NULL && loader != spec_loader) {
+        int same = PyObject_RichCompareBool(loader, spec_loader, Py_EQ);
+        result = same < 0 ? -1 : same ? 0 : PyErr_WarnEx(
+            PyExc_DeprecationWarning,
+            "Module globals; __loader__ != __spec__.loader", 1);
+    }
+done:
+    Py_XDECREF(loader);
+    Py_XDECREF(spec);
+    Py_XDECREF(spec_loader);
+    return result;
+}
+
 static PyObject *warnings_warn_explicit(PyObject *module, PyObject *args,
                                         PyObject *kwargs)
 {
@@ -917,6 +976,9 @@ static PyObject *warnings_warn_explicit(PyObject *module, PyObject *args,
     if (module_globals != Py_None && !PyDict_Check(module_globals)) {
         PyErr_Format(PyExc_TypeError, "module_globals must be a dict, not '%.200s'",
                      Py_TYPE(module_globals)->tp_name);
+        return NULL;
+    }
+    if (module_globals != Py_None && check_module_loader(module_globals) < 0) {
         return NULL;
     }
     if (warn_explicit(category, message, filename, lineno, mod, registry,
