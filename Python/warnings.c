@@ -207,24 +207,63 @@ static PyObject *get_warnings_attr(const char *name)
     return value;
 }
 
-/* The filters list in force: with sys.flags.context_aware_warnings,
-   the current context's (warnings._get_filters() knows where it is),
-   else warnings.filters, else the built-in list.  New reference, or NULL
+/* The last warnings.filters list seen, kept so that warnings still
+   work, with the same filters, after `del warnings.filters` (as in
+   CPython, which caches it in the interpreter state).  NULL until one is
+   seen.  The pointer is swapped and read under last_filters_mutex; the
+   old list is released outside it (a decref may run arbitrary code). */
+static PyObject *last_filters;
+static PyMutex last_filters_mutex;
+
+/* warnings.filters, remembered in last_filters; the remembered list when
+   the attribute is gone.  New reference, or NULL (without an exception
+   when there is neither). */
+static PyObject *get_module_filters(void)
+{
+    PyObject *filters = get_warnings_attr("filters");
+    if (filters == NULL && PyErr_Occurred()) {
+        return NULL;
+    }
+    PyMutex_Lock(&last_filters_mutex);
+    PyObject *old = NULL;
+    if (filters != NULL) {
+        old = last_filters;
+        last_filters = Py_NewRef(filters);
+    }
+    else {
+        filters = Py_XNewRef(last_filters);
+    }
+    PyMutex_Unlock(&last_filters_mutex);
+    Py_XDECREF(old);
+    return filters;
+}
+
+/* The filters list in force: with sys.flags.context_aware_warnings, the
+   current catch_warnings context's (warnings._get_context()), else the
+   module-global list (get_module_filters).  New reference, or NULL
    without an exception when Lib/warnings.py is not imported. */
 static PyObject *get_filters_list(void)
 {
     if (_Py_GetConfig()->context_aware_warnings > 0) {
-        PyObject *getter = get_warnings_attr("_get_filters");
-        if (getter != NULL) {
-            PyObject *filters = PyObject_CallNoArgs(getter);
-            Py_DECREF(getter);
-            return filters;
-        }
-        if (PyErr_Occurred()) {
+        PyObject *getter = get_warnings_attr("_get_context");
+        if (getter == NULL && PyErr_Occurred()) {
             return NULL;
         }
+        if (getter != NULL) {
+            PyObject *context = PyObject_CallNoArgs(getter);
+            Py_DECREF(getter);
+            if (context == NULL) {
+                return NULL;
+            }
+            if (context != Py_None) {
+                PyObject *filters = PyObject_GetAttrString(context, "filters");
+                Py_DECREF(context);
+                return filters;
+            }
+            Py_DECREF(context);
+        }
     }
-    return get_warnings_attr("filters");
+    return get_module_filters();
 }
 
 /* A tuple snapshot of the filters in force.  New reference. */
