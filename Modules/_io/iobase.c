@@ -577,15 +577,10 @@ int _PyIOBase_Finalize(PyObject *self)
         io->iob_finalizing = 1;
         PyObject *result = PyObject_CallMethodNoArgs(self, _PyIO_str_close);
         if (result == NULL) {
-            /* As in CPython, close() errors of a dying file are shown
-               only in development mode. */
-            if (_Py_GetConfig()->dev_mode) {
-                PyErr_FormatUnraisable("Exception ignored while finalizing "
-                                       "file %R", self);
-            }
-            else {
-                PyErr_Clear();
-            }
+            /* As CPython 3.13+: close() errors of a dying file always go
+               to sys.unraisablehook (before 3.13 only in dev mode). */
+            PyErr_FormatUnraisable("Exception ignored while finalizing "
+                                   "file %R", self);
             rc = -1;
         }
         Py_XDECREF(result);
