@@ -1620,8 +1620,11 @@ class TextIOWrapper(TextIOBase):
             self.flush()
         # Every write already reaches the buffer (write_through has
         # nothing more to do: it hands data on, it does not flush).
-        self._set_decoded_chars('')
-        self._snapshot = None
+        # A seekable stream (one with a snapshot) drops its now stale
+        # read-ahead; a non-seekable one (a BufferedRWPair) keeps it.
+        if self._snapshot is not None:
+            self._set_decoded_chars('')
+            self._snapshot = None
         if self._decoder:
             self._decoder.reset()
         return length
