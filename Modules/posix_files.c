@@ -2542,22 +2542,22 @@ static PyObject *posix_listxattr(PyObject *Py_UNUSED(m), PyObject *args,
 #define VARKW(f) (PyCFunction)(void (*)(void))(f), METH_VARARGS | METH_KEYWORDS
 
 PyMethodDef _PyPosix_FileMethods[] = {
-    {"stat", VARKW(posix_stat), "Perform a stat system call on the given path."},
-    {"lstat", VARKW(posix_lstat), "Perform a stat system call on the given "
+    {"stat", VARKW(posix_stat), "stat($module, /, path, *, dir_fd=None, follow_symlinks=True)\n--\n\nPerform a stat system call on the given path."},
+    {"lstat", VARKW(posix_lstat), "lstat($module, /, path, *, dir_fd=None)\n--\n\nPerform a stat system call on the given "
      "path, without following symbolic links."},
-    {"fstat", VARKW(posix_fstat), "Perform a stat system call on the given "
+    {"fstat", VARKW(posix_fstat), "fstat($module, /, fd)\n--\n\nPerform a stat system call on the given "
      "file descriptor."},
-    {"statvfs", VARKW(posix_statvfs), "Perform a statvfs system call on the "
+    {"statvfs", VARKW(posix_statvfs), "statvfs($module, /, path)\n--\n\nPerform a statvfs system call on the "
      "given path."},
     {"fstatvfs", posix_fstatvfs, METH_O, "Perform an fstatvfs system call on "
      "the given fd."},
-    {"open", VARKW(posix_open), "Open a file for low level IO.  Returns a "
+    {"open", VARKW(posix_open), "open($module, /, path, flags, mode=511, *, dir_fd=None)\n--\n\nOpen a file for low level IO.  Returns a "
      "file descriptor (integer)."},
-    {"close", VARKW(posix_close), "Close a file descriptor."},
+    {"close", VARKW(posix_close), "close($module, /, fd)\n--\n\nClose a file descriptor."},
     {"closerange", posix_closerange, METH_VARARGS,
-     "Closes all file descriptors in [fd_low, fd_high), ignoring errors."},
-    {"read", posix_read, METH_VARARGS, "Read from a file descriptor."},
-    {"write", posix_write, METH_VARARGS, "Write a bytes object to a file "
+     "closerange($module, fd_low, fd_high, /)\n--\n\nCloses all file descriptors in [fd_low, fd_high), ignoring errors."},
+    {"read", posix_read, METH_VARARGS, "read($module, fd, length, /)\n--\n\nRead from a file descriptor."},
+    {"write", posix_write, METH_VARARGS, "write($module, fd, data, /)\n--\n\nWrite a bytes object to a file "
      "descriptor."},
     {"pread", posix_pread, METH_VARARGS, "Read a number of bytes from a file "
      "descriptor starting at a particular offset."},
