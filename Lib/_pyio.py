@@ -45,9 +45,9 @@ if hasattr(os, 'SEEK_HOLE'):
     valid_seek_flags.add(os.SEEK_HOLE)
     valid_seek_flags.add(os.SEEK_DATA)
 
-_IOBASE_EMITS_UNRAISABLE = (hasattr(sys, "gettotalrefcount")
-                            or sys.flags.dev_mode)
-_CHECK_ERRORS = _IOBASE_EMITS_UNRAISABLE
+# TextIOWrapper checks its errors argument eagerly in debug builds and
+# development mode only, as C's io does.
+_CHECK_ERRORS = hasattr(sys, "gettotalrefcount") or sys.flags.dev_mode
 
 
 def text_encoding(encoding, stacklevel=2):
@@ -216,14 +216,9 @@ class IOBase(metaclass=abc.ABCMeta):
             return
         if closed:
             return
-        if _IOBASE_EMITS_UNRAISABLE:
-            self.close()
-        else:
-            # Errors at destruction are silenced, as C's io does.
-            try:
-                self.close()
-            except:
-                pass
+        # A close() error goes to sys.unraisablehook (the caller of
+        # __del__ reports it), as C's io does since 3.13.
+        self.close()
 
     def seekable(self):
         """Whether seek() and tell() work."""
@@ -1625,8 +1620,11 @@ class TextIOWrapper(TextIOBase):
             self.flush()
         # Every write already reaches the buffer (write_through has
         # nothing more to do: it hands data on, it does not flush).
-        self._set_decoded_chars('')
-        self._snapshot = None
+        # A seekable stream (one with a snapshot) drops its now stale
+        # read-ahead; a non-seekable one (a BufferedRWPair) keeps it.
+        if self._snapshot is not None:
+            self._set_decoded_chars('')
+            self._snapshot = None
         if self._decoder:
             self._decoder.reset()
         return length

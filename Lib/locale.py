@@ -15,9 +15,46 @@ import _collections_abc
 from builtins import str as _builtin_str
 import functools
 
-from _locale import *
-from _locale import (setlocale as _setlocale, localeconv as _localeconv,
-                     getencoding)
+try:
+    from _locale import *
+    from _locale import (setlocale as _setlocale, localeconv as _localeconv,
+                         getencoding)
+except ImportError:
+    # Without _locale (a copy imported with it blocked, as CPython's tests
+    # do) only the "C" locale exists: the same names, with its values.
+    CHAR_MAX = 127
+    LC_CTYPE, LC_NUMERIC, LC_TIME, LC_COLLATE = 0, 1, 2, 3
+    LC_MONETARY, LC_MESSAGES, LC_ALL = 4, 5, 6
+    Error = ValueError
+
+    def _localeconv():
+        """The "C" locale's conventions."""
+        return {"decimal_point": ".", "thousands_sep": "", "grouping": [],
+                "int_curr_symbol": "", "currency_symbol": "",
+                "mon_decimal_point": "", "mon_thousands_sep": "",
+                "mon_grouping": [], "positive_sign": "", "negative_sign": "",
+                "int_frac_digits": CHAR_MAX, "frac_digits": CHAR_MAX,
+                "p_cs_precedes": CHAR_MAX, "p_sep_by_space": CHAR_MAX,
+                "n_cs_precedes": CHAR_MAX, "n_sep_by_space": CHAR_MAX,
+                "p_sign_posn": CHAR_MAX, "n_sign_posn": CHAR_MAX}
+
+    def _setlocale(category, locale=None):
+        """Query, or "set" to "C" (the only locale there is)."""
+        if locale not in (None, "", "C"):
+            raise Error('_locale emulation only supports "C" locale')
+        return "C"
+
+    def strcoll(a, b):
+        """Compare two strings by code point, as the "C" locale does."""
+        return (a > b) - (a < b)
+
+    def strxfrm(s):
+        """The "C" locale's sort key: the string itself."""
+        return s
+
+    def getencoding():
+        """The filesystem encoding stands in for the locale's."""
+        return sys.getfilesystemencoding()
 
 __all__ = ["getlocale", "getpreferredencoding", "Error", "setlocale",
            "localeconv", "strcoll", "strxfrm", "str", "atof", "atoi",

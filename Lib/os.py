@@ -836,6 +836,12 @@ def _fspath(path):
             raise
         raise TypeError("expected str, bytes or os.PathLike object, "
                         "not " + path_type.__name__)
+    except TypeError:
+        # __fspath__ = None opts the class out of the protocol.
+        if path_type.__fspath__ is None:
+            raise TypeError("expected str, bytes or os.PathLike object, "
+                            "not " + path_type.__name__) from None
+        raise
     if isinstance(path_repr, (str, bytes)):
         return path_repr
     raise TypeError("expected {}.__fspath__() to return str or bytes, "

@@ -17,8 +17,8 @@ import sys
 
 __version__ = '1.1.0'
 
-__all__ = ['architecture', 'freedesktop_os_release', 'invalidate_caches',
-           'libc_ver', 'mac_ver', 'machine', 'node', 'platform', 'processor',
+__all__ = ['android_ver', 'architecture', 'freedesktop_os_release',
+           'invalidate_caches', 'ios_ver', 'libc_ver', 'mac_ver', 'machine', 'node', 'platform', 'processor',
            'python_branch', 'python_build', 'python_compiler',
            'python_implementation', 'python_revision', 'python_version',
            'python_version_tuple', 'release', 'system', 'system_alias',
@@ -195,6 +195,31 @@ def mac_ver(release='', versioninfo=('', '', ''), machine=''):
     non_release_version), machine): on other systems the arguments come
     back unchanged."""
     return release, versioninfo, machine
+
+
+IOSVersionInfo = collections.namedtuple(
+    "IOSVersionInfo", ["system", "release", "model", "is_simulator"])
+
+
+def ios_ver(system="", release="", model="", is_simulator=False):
+    """iOS's (system, release, model, is_simulator) as an IOSVersionInfo.
+    Weft does not run on iOS: as on every other system, the arguments
+    come back unchanged."""
+    return IOSVersionInfo(system, release, model, is_simulator)
+
+
+AndroidVer = collections.namedtuple(
+    "AndroidVer",
+    ["release", "api_level", "manufacturer", "model", "device", "is_emulator"])
+
+
+def android_ver(release="", api_level=0, manufacturer="", model="",
+                device="", is_emulator=False):
+    """Android's version and device as an AndroidVer.  Weft does not run
+    on Android: as on every other system, the arguments come back
+    unchanged."""
+    return AndroidVer(release, api_level, manufacturer, model, device,
+                      is_emulator)
 
 
 def system_alias(system, release, version):

@@ -402,52 +402,104 @@ def _symlink_error(onexc, path):
         onexc(os.path.islink, path, err)
 
 
-def _rmtree_fd_contents(topfd, path, onexc):
-    """Remove everything in the open directory topfd (named path)."""
+def _scan_fd(fd, path, onexc):
+    """The entries of the open directory fd (named path); none, after
+    reporting, if it cannot be read."""
     try:
-        with os.scandir(topfd) as scandir_it:
-            entries = list(scandir_it)
+        with os.scandir(fd) as scandir_it:
+            return list(scandir_it)
     except OSError as err:
         err.filename = path
         onexc(os.scandir, path, err)
-        return
-    for entry in entries:
-        fullname = os.path.join(path, entry.name)
+        return []
+
+
+def _open_subdir(entry, parent_fd, fullname, onexc):
+    """An open descriptor for the subdirectory entry of parent_fd; False
+    if lstat() shows it is not a directory after all (remove it as a
+    file); None (after reporting) if it cannot be opened or is no longer
+    the directory lstat() saw (replaced by a link: left alone)."""
+    try:
+        orig_st = entry.stat(follow_symlinks=False)
+    except OSError as err:
+        onexc(os.lstat, fullname, err)
+        return None
+    if not stat.S_ISDIR(orig_st.st_mode):
+        return False
+    try:
+        fd = os.open(entry.name, os.O_RDONLY | os.O_NONBLOCK, dir_fd=parent_fd)
+    except OSError as err:
+        onexc(os.open, fullname, err)
+        return None
+    try:
+        same = os.path.samestat(orig_st, os.fstat(fd))
+    except BaseException:
+        os.close(fd)
+        raise
+    if not same:
+        _close_dir(fd, fullname, onexc)
+        _symlink_error(onexc, fullname)
+        return None
+    return fd
+
+
+def _close_dir(fd, path, onexc):
+    try:
+        os.close(fd)
+    except OSError as err:
+        onexc(os.close, path, err)
+
+
+class _RmtreeFrame:
+    """One open directory of the walk: its descriptor, path, name in (and
+    descriptor of) its parent, and the entries still to remove."""
+    __slots__ = ("fd", "path", "name", "parent_fd", "entries")
+
+    def __init__(self, fd, path, name, parent_fd, onexc):
+        self.fd = fd
+        self.path = path
+        self.name = name
+        self.parent_fd = parent_fd
+        self.entries = iter(_scan_fd(fd, path, onexc))
+
+
+def _rmtree_walk(stack, onexc):
+    """Empty and remove the directories on stack, deepest first, with an
+    explicit stack rather than recursion: any depth works, and only one
+    descriptor per level is open.  A finished frame is popped before its
+    descriptor is closed, so the caller's cleanup never closes it twice."""
+    while stack:
+        frame = stack[-1]
+        entry = next(frame.entries, None)
+        if entry is None:
+            stack.pop()
+            _close_dir(frame.fd, frame.path, onexc)
+            try:
+                os.rmdir(frame.name, dir_fd=frame.parent_fd)
+            except OSError as err:
+                onexc(os.rmdir, frame.path, err)
+            continue
+        fullname = os.path.join(frame.path, entry.name)
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
         except OSError:
             is_dir = False
-        if is_dir:
+        subfd = _open_subdir(entry, frame.fd, fullname, onexc) \
+            if is_dir else False
+        if subfd is None:
+            continue
+        if subfd is False:
             try:
-                orig_st = entry.stat(follow_symlinks=False)
-                is_dir = stat.S_ISDIR(orig_st.st_mode)
-            except OSError as err:
-                onexc(os.lstat, fullname, err)
-                continue
-        if not is_dir:
-            try:
-                os.unlink(entry.name, dir_fd=topfd)
+                os.unlink(entry.name, dir_fd=frame.fd)
             except OSError as err:
                 onexc(os.unlink, fullname, err)
             continue
         try:
-            dirfd = os.open(entry.name, os.O_RDONLY | os.O_NONBLOCK,
-                            dir_fd=topfd)
-        except OSError as err:
-            onexc(os.open, fullname, err)
-            continue
-        try:
-            if not os.path.samestat(orig_st, os.fstat(dirfd)):
-                # Replaced by a link since the lstat: leave it alone.
-                _symlink_error(onexc, fullname)
-                continue
-            _rmtree_fd_contents(dirfd, fullname, onexc)
-        finally:
-            os.close(dirfd)
-        try:
-            os.rmdir(entry.name, dir_fd=topfd)
-        except OSError as err:
-            onexc(os.rmdir, fullname, err)
+            stack.append(_RmtreeFrame(subfd, fullname, entry.name, frame.fd,
+                                      onexc))
+        except BaseException:
+            os.close(subfd)
+            raise
 
 
 def _rmtree_safe_fd(path, dir_fd, onexc):
@@ -464,17 +516,29 @@ def _rmtree_safe_fd(path, dir_fd, onexc):
     except OSError as err:
         onexc(os.open, path, err)
         return
+    stack = []
     try:
         if not os.path.samestat(orig_st, os.fstat(topfd)):
-            _symlink_error(onexc, path)
-            return
-        _rmtree_fd_contents(topfd, path, onexc)
-    finally:
+            stack = None
+        else:
+            stack.append(_RmtreeFrame(topfd, path, path, dir_fd, onexc))
+    except BaseException:
         os.close(topfd)
+        raise
+    if stack is None:
+        _close_dir(topfd, path, onexc)
+        _symlink_error(onexc, path)
+        return
     try:
-        os.rmdir(path, dir_fd=dir_fd)
-    except OSError as err:
-        onexc(os.rmdir, path, err)
+        _rmtree_walk(stack, onexc)
+    finally:
+        # An error handler raised: close what is still open, quietly (the
+        # handler's exception is the one that matters).
+        for frame in reversed(stack):
+            try:
+                os.close(frame.fd)
+            except OSError:
+                pass
 
 
 def _rmtree_unsafe(path, onexc):

@@ -53,7 +53,8 @@ def _get_context():
 
 
 def _get_filters():
-    """The filters list in force (also read by _warnings)."""
+    """The filters list in force (_warnings finds the same list through
+    _get_context() and warnings.filters)."""
     context = _get_context()
     if context is not None:
         return context.filters

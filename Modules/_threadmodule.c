@@ -708,6 +708,14 @@ static void thread_run(void *raw)
 static handle_state *start_thread(PyObject *func, PyObject *args,
                                   PyObject *kwargs, int report_errors)
 {
+    /* As CPython: once finalization has begun (the flag is set once, by
+       the finalizing thread, before modules are torn down) a new thread
+       would run on a half-destroyed interpreter. */
+    if (_PyInterpreterState_GET()->finalizing) {
+        PyErr_SetString(PyExc_PythonFinalizationError,
+                        "can't create new thread at interpreter shutdown");
+        return NULL;
+    }
     /* From now on threads share functions, types and modules: stop
        counting references to them (deferred counting, pycore_object.h). */
     _Py_ImmortalizeDeferredObjects();

@@ -367,18 +367,25 @@ mmap_madvise(PyObject *op, PyObject *args)
 {
     mmapobject *self = MMAP(op);
     int option;
-    Py_ssize_t start = 0, length = PY_SSIZE_T_MAX;
+    Py_ssize_t start = 0, length = -1;
     if (!PyArg_ParseTuple(args, "i|nn:madvise", &option, &start, &length)) {
         return NULL;
     }
+    int length_given = PyTuple_GET_SIZE(args) > 2;
     int rc = -1;
     Py_BEGIN_CRITICAL_SECTION(op);
     if (check_valid(self)) {
+        if (!length_given) {
+            length = self->size;    /* the default: to the end */
+        }
         if (start < 0 || start >= self->size) {
             PyErr_SetString(PyExc_ValueError, "madvise start out of bounds");
         }
         else if (length < 0) {
             PyErr_SetString(PyExc_ValueError, "madvise length invalid");
+        }
+        else if (length > PY_SSIZE_T_MAX - start) {
+            PyErr_SetString(PyExc_OverflowError, "madvise length too large");
         }
         else {
             if (length > self->size - start) {
@@ -507,7 +514,12 @@ mmap_resize(PyObject *op, PyObject *args)
     int rc = -1;
     Py_BEGIN_CRITICAL_SECTION(op);
     if (check_valid(self) && check_resizeable(self)) {
-        if (new_size < 0 || PY_SSIZE_T_MAX - new_size < self->offset) {
+        if (!self->trackfd) {
+            /* No descriptor to truncate: the file could not follow. */
+            PyErr_SetString(PyExc_ValueError,
+                            "mmap can't resize with trackfd=False.");
+        }
+        else if (new_size < 0 || PY_SSIZE_T_MAX - new_size < self->offset) {
             PyErr_SetString(PyExc_ValueError, "new size out of range");
         }
         else if (self->fd != -1
@@ -602,8 +614,9 @@ mmap_size(PyObject *op, PyObject *Py_UNUSED(ignored))
             result = PyLong_FromSsize_t(self->size);
         }
         else {
-            PyErr_SetString(PyExc_OSError,
-                            "Cannot obtain size: mmap was created with trackfd=False");
+            /* As CPython: it fstat()s the descriptor it did not keep. */
+            errno = EBADF;
+            PyErr_SetFromErrno(PyExc_OSError);
         }
     }
     Py_END_CRITICAL_SECTION();
@@ -768,11 +781,36 @@ mmap_subscript(PyObject *op, PyObject *item)
     return result;
 }
 
+/* 0 if the map is open and index i (negative from the end) is inside it,
+   else -1 with ValueError or IndexError.  Only orders the errors as
+   CPython does (index before value): the write re-checks under the
+   lock, since another thread may resize in between. */
+static int
+check_index(mmapobject *self, Py_ssize_t i)
+{
+    int rc = -1;
+    Py_BEGIN_CRITICAL_SECTION(self);
+    if (check_valid(self)) {
+        Py_ssize_t at = i < 0 ? i + self->size : i;
+        if (at < 0 || at >= self->size) {
+            PyErr_SetString(PyExc_IndexError, "mmap index out of range");
+        }
+        else {
+            rc = 0;
+        }
+    }
+    Py_END_CRITICAL_SECTION();
+    return rc;
+}
+
 static int
 assign_index(mmapobject *self, PyObject *item, PyObject *value)
 {
     Py_ssize_t i = PyNumber_AsSsize_t(item, PyExc_IndexError);
     if (i == -1 && PyErr_Occurred()) {
+        return -1;
+    }
+    if (check_index(self, i) < 0) {
         return -1;
     }
     if (!PyIndex_Check(value)) {

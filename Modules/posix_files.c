@@ -13,6 +13,7 @@
 #include "pycore_posix.h"
 #include "pycore_object.h"
 
+#include <math.h>
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -370,12 +371,6 @@ static PyObject *posix_open(PyObject *Py_UNUSED(module), PyObject *args,
     return result;
 }
 
-static int fd_arg(PyObject *arg, int *fd)
-{
-    *fd = PyLong_AsInt(arg);
-    return !(*fd == -1 && PyErr_Occurred());
-}
-
 static PyObject *posix_close(PyObject *Py_UNUSED(module), PyObject *args,
                              PyObject *kwargs)
 {
@@ -569,19 +564,12 @@ static PyObject *posix_truncate(PyObject *Py_UNUSED(module), PyObject *args,
     return result;
 }
 
-/* fd may be an int or an object with fileno(). */
+/* fd may be an int or an object with fileno(); PyObject_AsFileDescriptor
+   gives CPython's checks (bool warning, negative fd ValueError). */
 static int fileno_arg(PyObject *arg, int *fd)
 {
-    if (PyLong_Check(arg)) {
-        return fd_arg(arg, fd);
-    }
-    PyObject *r = PyObject_CallMethod(arg, "fileno", NULL);
-    if (r == NULL) {
-        return 0;
-    }
-    int ok = fd_arg(r, fd);
-    Py_DECREF(r);
-    return ok;
+    *fd = PyObject_AsFileDescriptor(arg);
+    return *fd >= 0;
 }
 
 static PyObject *sync_fd(PyObject *arg, int (*func)(int))
@@ -1685,31 +1673,90 @@ static PyObject *posix_access(PyObject *Py_UNUSED(module), PyObject *args,
 
 /* ---- devices, locks, space, vectored and kernel-side copies -------------- */
 
+/* Linux has no NODEV macro; (dev_t)-1 is its "no device" value, which
+   Python spells -1. */
+#ifndef NODEV
+#define NODEV ((dev_t)-1)
+#endif
+
+/* O& converter for a dev_t argument: -1 (NODEV) or a non-negative int that
+   fits; anything else raises OverflowError, a non-int TypeError. */
+static int dev_converter(PyObject *obj, void *out)
+{
+    if (PyLong_Check(obj) && _PyLong_Sign(obj) < 0) {
+        int overflow;
+        long long v = PyLong_AsLongLongAndOverflow(obj, &overflow);
+        if (v == -1 && PyErr_Occurred()) {
+            return 0;
+        }
+        if (!overflow && v == -1) {
+            *(dev_t *)out = NODEV;
+            return 1;
+        }
+    }
+    unsigned long long v = PyLong_AsUnsignedLongLong(obj);
+    if (v == (unsigned long long)-1 && PyErr_Occurred()) {
+        return 0;
+    }
+    if ((unsigned long long)(dev_t)v != v) {
+        PyErr_SetString(PyExc_OverflowError,
+                        "Python int too large to convert to C dev_t");
+        return 0;
+    }
+    *(dev_t *)out = (dev_t)v;
+    return 1;
+}
+
+/* A major or minor number as an int; NODEV's part stays -1. */
+static PyObject *dev_part(unsigned int value)
+{
+    if (value == (unsigned int)NODEV) {
+        return PyLong_FromLong(-1);
+    }
+    return PyLong_FromUnsignedLong(value);
+}
+
+/* A major or minor number for makedev() fits an unsigned int (or is NODEV). */
+static int dev_part_ok(dev_t value)
+{
+    return value == NODEV || (dev_t)(unsigned int)value == value;
+}
+
 static PyObject *posix_major(PyObject *Py_UNUSED(m), PyObject *arg)
 {
-    unsigned long long dev = PyLong_AsUnsignedLongLong(arg);
-    if (dev == (unsigned long long)-1 && PyErr_Occurred()) {
+    dev_t dev;
+    if (!dev_converter(arg, &dev)) {
         return NULL;
     }
-    return PyLong_FromUnsignedLong(major((dev_t)dev));
+    return dev_part(major(dev));
 }
 
 static PyObject *posix_minor(PyObject *Py_UNUSED(m), PyObject *arg)
 {
-    unsigned long long dev = PyLong_AsUnsignedLongLong(arg);
-    if (dev == (unsigned long long)-1 && PyErr_Occurred()) {
+    dev_t dev;
+    if (!dev_converter(arg, &dev)) {
         return NULL;
     }
-    return PyLong_FromUnsignedLong(minor((dev_t)dev));
+    return dev_part(minor(dev));
 }
 
 static PyObject *posix_makedev(PyObject *Py_UNUSED(m), PyObject *args)
 {
-    unsigned int maj, min;
-    if (!PyArg_ParseTuple(args, "II:makedev", &maj, &min)) {
+    dev_t maj, min;
+    if (!PyArg_ParseTuple(args, "O&O&:makedev", dev_converter, &maj,
+                          dev_converter, &min)) {
         return NULL;
     }
-    return PyLong_FromUnsignedLongLong((unsigned long long)makedev(maj, min));
+    if (!dev_part_ok(maj) || !dev_part_ok(min)) {
+        PyErr_SetString(PyExc_OverflowError,
+                        "Python int too large to convert to C unsigned int");
+        return NULL;
+    }
+    dev_t dev = makedev(maj, min);
+    if (dev == NODEV) {
+        return PyLong_FromLong(-1);
+    }
+    return PyLong_FromUnsignedLongLong((unsigned long long)dev);
 }
 
 static PyObject *posix_mknod(PyObject *Py_UNUSED(module), PyObject *args,
@@ -1718,15 +1765,16 @@ static PyObject *posix_mknod(PyObject *Py_UNUSED(module), PyObject *args,
     KW("path", "mode", "device", "dir_fd");
     path_t path = PATH_T_INIT("mknod", "path", 0, 0);
     int mode = 0600, dir_fd = AT_FDCWD;
-    unsigned long long device = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O&|iK$O&:mknod", keywords,
+    dev_t device = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O&|iO&$O&:mknod", keywords,
                                      _PyPosix_PathConverter, &path, &mode,
-                                     &device, _PyPosix_DirFdConverter,
+                                     dev_converter, &device,
+                                     _PyPosix_DirFdConverter,
                                      &dir_fd)) {
         return NULL;
     }
     int res, async_err = 0;
-    POSIX_CALL(res, mknodat(dir_fd, path.path, (mode_t)mode, (dev_t)device),
+    POSIX_CALL(res, mknodat(dir_fd, path.path, (mode_t)mode, device),
                async_err);
     return path_call_result(res, async_err, &path);
 }
@@ -2016,6 +2064,8 @@ static PyObject *posix_timerfd_create(PyObject *Py_UNUSED(m), PyObject *args,
         return NULL;
     }
     int fd;
+    /* PEP 446: the descriptor is always created non-inheritable. */
+    flags |= TFD_CLOEXEC;
     Py_BEGIN_ALLOW_THREADS
     fd = timerfd_create(clockid, flags);
     POSIX_END_ALLOW_THREADS
@@ -2025,23 +2075,23 @@ static PyObject *posix_timerfd_create(PyObject *Py_UNUSED(m), PyObject *args,
     return PyLong_FromLong(fd);
 }
 
-/* Seconds as a float to a timespec; which ("initial" or "interval") names
-   the argument in the error. */
-static int seconds_to_timespec(double seconds, const char *which,
-                               struct timespec *ts)
+/* Seconds as a float to a timespec, rounded down to the nanosecond.  A
+   negative value gives a negative tv_sec (tv_nsec stays in [0, 1e9)), which
+   the kernel rejects with EINVAL, as in CPython. */
+static int seconds_to_timespec(double seconds, struct timespec *ts)
 {
-    if (!(seconds >= 0.0)) {
-        PyErr_Format(PyExc_ValueError, "%s value must be positive", which);
+    if (isnan(seconds)) {
+        PyErr_SetString(PyExc_ValueError, "Invalid value NaN (not a number)");
         return -1;
     }
-    if (seconds >= 9.2e18 / 1e9) {
+    double whole = floor(seconds);
+    if (!(whole >= -9.2e18 && whole <= 9.2e18)) {
         PyErr_SetString(PyExc_OverflowError,
-                        "timestamp too large to convert to C timespec");
+                        "timestamp out of range for platform time_t");
         return -1;
     }
-    double whole = (double)(time_t)seconds;
     ts->tv_sec = (time_t)whole;
-    ts->tv_nsec = (long)((seconds - whole) * 1e9);
+    ts->tv_nsec = (long)floor((seconds - whole) * 1e9);
     if (ts->tv_nsec >= 1000000000L) {
         ts->tv_sec++;
         ts->tv_nsec -= 1000000000L;
@@ -2049,16 +2099,16 @@ static int seconds_to_timespec(double seconds, const char *which,
     return 0;
 }
 
-static int nanoseconds_to_timespec(long long ns, const char *which,
-                                   struct timespec *ts)
+/* Nanoseconds to a timespec, rounding down (negative values as above). */
+static void nanoseconds_to_timespec(long long ns, struct timespec *ts)
 {
-    if (ns < 0) {
-        PyErr_Format(PyExc_ValueError, "%s value must be positive", which);
-        return -1;
+    long long sec = ns / 1000000000LL, nsec = ns % 1000000000LL;
+    if (nsec < 0) {
+        sec--;
+        nsec += 1000000000LL;
     }
-    ts->tv_sec = (time_t)(ns / 1000000000LL);
-    ts->tv_nsec = (long)(ns % 1000000000LL);
-    return 0;
+    ts->tv_sec = (time_t)sec;
+    ts->tv_nsec = (long)nsec;
 }
 
 /* (next expiration, interval) of a timer, in seconds or nanoseconds. */
@@ -2103,8 +2153,8 @@ static PyObject *posix_timerfd_settime(PyObject *Py_UNUSED(m), PyObject *args,
         return NULL;
     }
     struct itimerspec new_value;
-    if (seconds_to_timespec(initial, "initial", &new_value.it_value) < 0
-        || seconds_to_timespec(interval, "interval", &new_value.it_interval) < 0) {
+    if (seconds_to_timespec(initial, &new_value.it_value) < 0
+        || seconds_to_timespec(interval, &new_value.it_interval) < 0) {
         return NULL;
     }
     return timerfd_settime_common(fd, flags, &new_value, 0);
@@ -2122,11 +2172,8 @@ static PyObject *posix_timerfd_settime_ns(PyObject *Py_UNUSED(m),
         return NULL;
     }
     struct itimerspec new_value;
-    if (nanoseconds_to_timespec(initial, "initial", &new_value.it_value) < 0
-        || nanoseconds_to_timespec(interval, "interval",
-                                   &new_value.it_interval) < 0) {
-        return NULL;
-    }
+    nanoseconds_to_timespec(initial, &new_value.it_value);
+    nanoseconds_to_timespec(interval, &new_value.it_interval);
     return timerfd_settime_common(fd, flags, &new_value, 1);
 }
 
@@ -2495,22 +2542,22 @@ static PyObject *posix_listxattr(PyObject *Py_UNUSED(m), PyObject *args,
 #define VARKW(f) (PyCFunction)(void (*)(void))(f), METH_VARARGS | METH_KEYWORDS
 
 PyMethodDef _PyPosix_FileMethods[] = {
-    {"stat", VARKW(posix_stat), "Perform a stat system call on the given path."},
-    {"lstat", VARKW(posix_lstat), "Perform a stat system call on the given "
+    {"stat", VARKW(posix_stat), "stat($module, /, path, *, dir_fd=None, follow_symlinks=True)\n--\n\nPerform a stat system call on the given path."},
+    {"lstat", VARKW(posix_lstat), "lstat($module, /, path, *, dir_fd=None)\n--\n\nPerform a stat system call on the given "
      "path, without following symbolic links."},
-    {"fstat", VARKW(posix_fstat), "Perform a stat system call on the given "
+    {"fstat", VARKW(posix_fstat), "fstat($module, /, fd)\n--\n\nPerform a stat system call on the given "
      "file descriptor."},
-    {"statvfs", VARKW(posix_statvfs), "Perform a statvfs system call on the "
+    {"statvfs", VARKW(posix_statvfs), "statvfs($module, /, path)\n--\n\nPerform a statvfs system call on the "
      "given path."},
     {"fstatvfs", posix_fstatvfs, METH_O, "Perform an fstatvfs system call on "
      "the given fd."},
-    {"open", VARKW(posix_open), "Open a file for low level IO.  Returns a "
+    {"open", VARKW(posix_open), "open($module, /, path, flags, mode=511, *, dir_fd=None)\n--\n\nOpen a file for low level IO.  Returns a "
      "file descriptor (integer)."},
-    {"close", VARKW(posix_close), "Close a file descriptor."},
+    {"close", VARKW(posix_close), "close($module, /, fd)\n--\n\nClose a file descriptor."},
     {"closerange", posix_closerange, METH_VARARGS,
-     "Closes all file descriptors in [fd_low, fd_high), ignoring errors."},
-    {"read", posix_read, METH_VARARGS, "Read from a file descriptor."},
-    {"write", posix_write, METH_VARARGS, "Write a bytes object to a file "
+     "closerange($module, fd_low, fd_high, /)\n--\n\nCloses all file descriptors in [fd_low, fd_high), ignoring errors."},
+    {"read", posix_read, METH_VARARGS, "read($module, fd, length, /)\n--\n\nRead from a file descriptor."},
+    {"write", posix_write, METH_VARARGS, "write($module, fd, data, /)\n--\n\nWrite a bytes object to a file "
      "descriptor."},
     {"pread", posix_pread, METH_VARARGS, "Read a number of bytes from a file "
      "descriptor starting at a particular offset."},

@@ -370,8 +370,24 @@ void PyOS_AfterFork_Child(void)
     run_callbacks(&atfork_child, 0);
 }
 
+/* Forking once finalization has started would give a child whose
+   interpreter is half torn down (CPython refuses too).  Reads the flag
+   that Py_FinalizeEx sets once, so no lock is needed. */
+static int fork_allowed(void)
+{
+    if (_PyInterpreterState_GET()->finalizing) {
+        PyErr_SetString(PyExc_PythonFinalizationError,
+                        "can't fork at interpreter shutdown");
+        return 0;
+    }
+    return 1;
+}
+
 static PyObject *posix_fork(PyObject *Py_UNUSED(m), PyObject *Py_UNUSED(a))
 {
+    if (!fork_allowed()) {
+        return NULL;
+    }
     PyOS_BeforeFork();
     pid_t pid = fork();
     int saved_errno = errno;
@@ -1828,6 +1844,9 @@ static PyObject *posix_openpty(PyObject *m, PyObject *a);
 
 static PyObject *posix_forkpty(PyObject *m, PyObject *Py_UNUSED(a))
 {
+    if (!fork_allowed()) {
+        return NULL;
+    }
     PyObject *fds = posix_openpty(m, NULL);
     if (fds == NULL) {
         return NULL;

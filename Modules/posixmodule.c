@@ -31,6 +31,10 @@ PyObject *PyOS_FSPath(PyObject *path)
         return Py_NewRef(path);
     }
     PyObject *func = _PyObject_LookupSpecial(path, _Py_INTERNED_ID(__fspath__));
+    if (func == Py_None) {
+        /* __fspath__ = None opts a class out of the protocol. */
+        Py_CLEAR(func);
+    }
     if (func == NULL) {
         if (!PyErr_Occurred()) {
             PyErr_Format(PyExc_TypeError,
@@ -88,6 +92,15 @@ static int path_type_error(path_t *path, PyObject *o)
     return 0;
 }
 
+/* True/False passed where a descriptor is expected is almost always a
+   mistake: RuntimeWarning, as CPython.  Returns 0 if the warning raised. */
+static int warn_if_bool_fd(PyObject *o)
+{
+    return !PyBool_Check(o)
+           || PyErr_WarnEx(PyExc_RuntimeWarning,
+                           "bool is used as a file descriptor", 1) >= 0;
+}
+
 static int path_from_fd(path_t *path, PyObject *o)
 {
     int fd = PyLong_AsInt(o);
@@ -116,9 +129,7 @@ int _PyPosix_PathConverter(PyObject *o, void *p)
     }
     if (path->allow_fd && PyIndex_Check(o)
         && !PyUnicode_Check(o) && !PyBytes_Check(o)) {
-        if (PyBool_Check(o)
-            && PyErr_WarnEx(PyExc_RuntimeWarning,
-                            "bool is used as a file descriptor", 1) < 0) {
+        if (!warn_if_bool_fd(o)) {
             return 0;
         }
         return path_from_fd(path, o);
@@ -129,6 +140,9 @@ int _PyPosix_PathConverter(PyObject *o, void *p)
     }
     else {
         PyObject *func = _PyObject_LookupSpecial(o, _Py_INTERNED_ID(__fspath__));
+        if (func == Py_None) {
+            Py_CLEAR(func);  /* __fspath__ = None: not path-like */
+        }
         if (func == NULL) {
             return PyErr_Occurred() ? 0 : path_type_error(path, o);
         }
@@ -193,6 +207,9 @@ int _PyPosix_DirFdConverter(PyObject *o, void *p)
         PyErr_Format(PyExc_TypeError,
                      "argument should be integer or None, not %.200s",
                      Py_TYPE(o)->tp_name);
+        return 0;
+    }
+    if (!warn_if_bool_fd(o)) {
         return 0;
     }
     return _PyPosix_FdConverter(o, p);

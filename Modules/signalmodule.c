@@ -305,6 +305,13 @@ int _PySignal_Init(int install)
     __atomic_store_n(&main_thread_known, 1, __ATOMIC_RELEASE);
     _PyParkingLot_SetMainThread();
     _PyEval_SetSignalHandler(eval_breaker_handler);
+    if (install) {
+        /* As CPython: a write past RLIMIT_FSIZE fails with EFBIG (an
+           OSError) instead of killing the process.  Set before the handler
+           table is loaded so getsignal() reports SIG_IGN; children get
+           SIG_DFL back through subprocess's restore_signals. */
+        signal(SIGXFSZ, SIG_IGN);
+    }
     if (ensure_initialized() < 0) {
         return -1;
     }

@@ -10,6 +10,11 @@ PyObject_AsFileDescriptor(PyObject *obj)
 {
     PyObject *number;
     if (PyLong_Check(obj)) {
+        if (PyBool_Check(obj)
+            && PyErr_WarnEx(PyExc_RuntimeWarning,
+                            "bool is used as a file descriptor", 1) < 0) {
+            return -1;
+        }
         number = Py_NewRef(obj);
     }
     else {

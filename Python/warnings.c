@@ -207,24 +207,63 @@ static PyObject *get_warnings_attr(const char *name)
     return value;
 }
 
-/* The filters list in force: with sys.flags.context_aware_warnings,
-   the current context's (warnings._get_filters() knows where it is),
-   else warnings.filters, else the built-in list.  New reference, or NULL
+/* The last warnings.filters list seen, kept so that warnings still
+   work, with the same filters, after `del warnings.filters` (as in
+   CPython, which caches it in the interpreter state).  NULL until one is
+   seen.  The pointer is swapped and read under last_filters_mutex; the
+   old list is released outside it (a decref may run arbitrary code). */
+static PyObject *last_filters;
+static PyMutex last_filters_mutex;
+
+/* warnings.filters, remembered in last_filters; the remembered list when
+   the attribute is gone.  New reference, or NULL (without an exception
+   when there is neither). */
+static PyObject *get_module_filters(void)
+{
+    PyObject *filters = get_warnings_attr("filters");
+    if (filters == NULL && PyErr_Occurred()) {
+        return NULL;
+    }
+    PyMutex_Lock(&last_filters_mutex);
+    PyObject *old = NULL;
+    if (filters != NULL) {
+        old = last_filters;
+        last_filters = Py_NewRef(filters);
+    }
+    else {
+        filters = Py_XNewRef(last_filters);
+    }
+    PyMutex_Unlock(&last_filters_mutex);
+    Py_XDECREF(old);
+    return filters;
+}
+
+/* The filters list in force: with sys.flags.context_aware_warnings, the
+   current catch_warnings context's (warnings._get_context()), else the
+   module-global list (get_module_filters).  New reference, or NULL
    without an exception when Lib/warnings.py is not imported. */
 static PyObject *get_filters_list(void)
 {
     if (_Py_GetConfig()->context_aware_warnings > 0) {
-        PyObject *getter = get_warnings_attr("_get_filters");
-        if (getter != NULL) {
-            PyObject *filters = PyObject_CallNoArgs(getter);
-            Py_DECREF(getter);
-            return filters;
-        }
-        if (PyErr_Occurred()) {
+        PyObject *getter = get_warnings_attr("_get_context");
+        if (getter == NULL && PyErr_Occurred()) {
             return NULL;
         }
+        if (getter != NULL) {
+            PyObject *context = PyObject_CallNoArgs(getter);
+            Py_DECREF(getter);
+            if (context == NULL) {
+                return NULL;
+            }
+            if (context != Py_None) {
+                PyObject *filters = PyObject_GetAttrString(context, "filters");
+                Py_DECREF(context);
+                return filters;
+            }
+            Py_DECREF(context);
+        }
     }
-    return get_warnings_attr("filters");
+    return get_module_filters();
 }
 
 /* A tuple snapshot of the filters in force.  New reference. */
@@ -898,6 +937,65 @@ static PyObject *warnings_warn(PyObject *module, PyObject *args,
     Py_RETURN_NONE;
 }
 
+/* module_globals' loader checks (gh-86298), as CPython's C module makes
+   them before the warning: __spec__.loader is the loader; a missing one
+   falls back to __loader__ with a DeprecationWarning, and is an error
+   when there is no __loader__ either but a __spec__ is given (None or
+   without .loader: ValueError; no .loader attribute: AttributeError).  A
+   __loader__ that differs from __spec__.loader is also deprecated.
+   Globals with neither are accepted.  Returns 0, or -1 with an exception.
+   Reads a dict the caller passed; dict lookups are thread-safe. */
+static int check_module_loader(PyObject *globals)
+{
+    static const char missing[] = "Module globals is missing a __spec__.loader";
+    PyObject *loader, *spec, *spec_loader = NULL;
+    if (PyDict_GetItemStringRef(globals, "__loader__", &loader) < 0
+        || PyDict_GetItemStringRef(globals, "__spec__", &spec) < 0) {
+        Py_XDECREF(loader);
+        return -1;
+    }
+    int result = -1;
+    if (loader == Py_None) {
+        Py_CLEAR(loader);
+    }
+    if (spec == NULL) {
+        result = loader == NULL ? 0 : PyErr_WarnEx(PyExc_DeprecationWarning,
+                                                   missing, 1);
+        goto done;
+    }
+    int has_attr = spec == Py_None
+                   ? 0 : PyObject_GetOptionalAttrString(spec, "loader",
+                                                        &spec_loader);
+    if (has_attr < 0) {
+        goto done;
+    }
+    if (spec_loader == Py_None) {
+        Py_CLEAR(spec_loader);
+    }
+    if (spec_loader == NULL) {
+        if (loader == NULL) {
+            PyErr_SetString(has_attr || spec == Py_None ? PyExc_ValueError
+                                                        : PyExc_AttributeError,
+                            missing);
+            goto done;
+        }
+        result = PyErr_WarnEx(PyExc_DeprecationWarning, missing, 1);
+        goto done;
+    }
+    result = 0;
+    if (loader != NULL && loader != spec_loader) {
+        int same = PyObject_RichCompareBool(loader, spec_loader, Py_EQ);
+        result = same < 0 ? -1 : same ? 0 : PyErr_WarnEx(
+            PyExc_DeprecationWarning,
+            "Module globals; __loader__ != __spec__.loader", 1);
+    }
+done:
+    Py_XDECREF(loader);
+    Py_XDECREF(spec);
+    Py_XDECREF(spec_loader);
+    return result;
+}
+
 static PyObject *warnings_warn_explicit(PyObject *module, PyObject *args,
                                         PyObject *kwargs)
 {
@@ -917,6 +1015,9 @@ static PyObject *warnings_warn_explicit(PyObject *module, PyObject *args,
     if (module_globals != Py_None && !PyDict_Check(module_globals)) {
         PyErr_Format(PyExc_TypeError, "module_globals must be a dict, not '%.200s'",
                      Py_TYPE(module_globals)->tp_name);
+        return NULL;
+    }
+    if (module_globals != Py_None && check_module_loader(module_globals) < 0) {
         return NULL;
     }
     if (warn_explicit(category, message, filename, lineno, mod, registry,

@@ -55,84 +55,173 @@ def _map_character(ch):
     return refolded if refolded != normalized else folded
 
 
+def _bidi_error(bidi):
+    """Index of the character breaking RFC 3454's bidi rules, with the
+    rule's message, or None."""
+    if not any(kind in ("R", "AL") for kind in bidi):
+        return None
+    if "L" in bidi:
+        return bidi.index("L"), "Violation of BIDI requirement 2"
+    if bidi[0] not in ("R", "AL"):
+        return 0, "Violation of BIDI requirement 3"
+    if bidi[-1] not in ("R", "AL"):
+        return len(bidi) - 1, "Violation of BIDI requirement 3"
+    return None
+
+
 def nameprep(label):
-    """RFC 3491: map, normalize (NFKC), prohibit, check bidi."""
+    """RFC 3491: map, normalize (NFKC), prohibit, check bidi.  Errors are
+    UnicodeEncodeError over label, at the offending character."""
     mapped = "".join(_map_character(ch) for ch in label
                      if ord(ch) not in _MAPPED_TO_NOTHING)
-    label = unicodedata.normalize("NFKC", mapped)
-    for ch in label:
+    prepared = unicodedata.normalize("NFKC", mapped)
+    for index, ch in enumerate(prepared):
         if _prohibited(ord(ch)):
-            raise UnicodeError("Invalid character %r" % ch)
-    bidi = [unicodedata.bidirectional(ch) for ch in label]
-    if any(kind in ("R", "AL") for kind in bidi):
-        if any(kind == "L" for kind in bidi):
-            raise UnicodeError("Violation of BIDI requirement 2")
-        if bidi[0] not in ("R", "AL") or bidi[-1] not in ("R", "AL"):
-            raise UnicodeError("Violation of BIDI requirement 3")
-    return label
+            raise UnicodeEncodeError("idna", label, index, index + 1,
+                                     "Invalid character %r" % ch)
+    bidi = [unicodedata.bidirectional(ch) for ch in prepared]
+    error = _bidi_error(bidi)
+    if error is not None:
+        index, reason = error
+        raise UnicodeEncodeError("idna", label, index, index + 1, reason)
+    return prepared
+
+
+def _label_error(label, reason):
+    """An error about a whole label: UnicodeEncodeError for text,
+    UnicodeDecodeError for bytes (a plain UnicodeError otherwise)."""
+    if isinstance(label, str):
+        return UnicodeEncodeError("idna", label, 0, max(len(label), 1), reason)
+    if isinstance(label, bytes):
+        return UnicodeDecodeError("idna", label, 0, max(len(label), 1), reason)
+    return UnicodeError(reason)
+
+
+def _checked_length(encoded, label):
+    if not encoded:
+        raise _label_error(label, "label empty")
+    if len(encoded) >= 64:
+        raise _label_error(label, "label too long")
+    return encoded
 
 
 def ToASCII(label):
     """One label as ASCII bytes: itself if already ASCII, else nameprep
-    and punycode behind 'xn--'."""
+    and punycode behind 'xn--'.  Errors are UnicodeEncodeError over the
+    label."""
     try:
-        encoded = label.encode("ascii")
-    except UnicodeError:
-        pass
-    else:
-        if 0 < len(encoded) < 64:
-            return encoded
-        raise UnicodeError("label empty or too long")
-    label = nameprep(label)
+        return _checked_length(label.encode("ascii"), label)
+    except UnicodeEncodeError as exc:
+        if exc.reason.startswith("label"):
+            raise
+    prepared = nameprep(label)
     try:
-        encoded = label.encode("ascii")
-    except UnicodeError:
-        pass
-    else:
-        if 0 < len(encoded) < 64:
-            return encoded
-        raise UnicodeError("label empty or too long")
-    if label.startswith(_SACE_PREFIX):
-        raise UnicodeError("Label starts with ACE prefix")
-    encoded = _ACE_PREFIX + label.encode("punycode")
-    if 0 < len(encoded) < 64:
-        return encoded
-    raise UnicodeError("label empty or too long")
+        return _checked_length(prepared.encode("ascii"), label)
+    except UnicodeEncodeError as exc:
+        if exc.reason.startswith("label"):
+            raise
+    if prepared.startswith(_SACE_PREFIX):
+        raise _label_error(label, "Label starts with ACE prefix")
+    return _checked_length(_ACE_PREFIX + prepared.encode("punycode"), label)
+
+
+def _first_non_ascii(data):
+    """Index of the first byte >= 0x80 in data, or -1."""
+    for index, byte in enumerate(data):
+        if byte >= 0x80:
+            return index
+    return -1
+
+
+def _check_ascii_bytes(data):
+    index = _first_non_ascii(data)
+    if index >= 0:
+        raise UnicodeDecodeError("idna", data, index, index + 1,
+                                 "ordinal not in range(128)")
+
+
+def _punycode_label(label):
+    """Decode the part of an ASCII 'xn--' label after the prefix; a
+    punycode error is moved to the label's coordinates."""
+    try:
+        return label[len(_ACE_PREFIX):].decode("punycode")
+    except UnicodeDecodeError as exc:
+        offset = len(_ACE_PREFIX)
+        raise UnicodeDecodeError("idna", label, offset + exc.start,
+                                 offset + exc.end, exc.reason) from None
 
 
 def ToUnicode(label):
-    """One label back to Unicode; an 'xn--' label must round-trip."""
+    """One label back to Unicode; an 'xn--' label must round-trip.  For a
+    bytes label errors are UnicodeDecodeError over that label."""
     if len(label) > 1024:
-        raise UnicodeError("label way too long")
-    if isinstance(label, bytes):
-        pure_ascii = True
+        raise _label_error(label, "label way too long")
+    if isinstance(label, (bytes, bytearray)):
+        label = bytes(label)
+        _check_ascii_bytes(label)
     else:
         try:
             label = label.encode("ascii")
-            pure_ascii = True
         except UnicodeError:
-            pure_ascii = False
-    if not pure_ascii:
-        label = nameprep(label)
-        try:
-            label = label.encode("ascii")
-        except UnicodeError:
-            raise UnicodeError("Invalid character in IDN label")
-    if not label.startswith(_ACE_PREFIX):
+            try:
+                label = nameprep(label).encode("ascii")
+            except UnicodeError:
+                raise UnicodeError("Invalid character in IDN label") from None
+    if not label[:len(_ACE_PREFIX)].lower() == _ACE_PREFIX:
         return str(label, "ascii")
-    decoded = label[len(_ACE_PREFIX):].decode("punycode")
-    again = ToASCII(decoded)
+    decoded = _punycode_label(label)
+    try:
+        again = ToASCII(decoded)
+    except UnicodeError as exc:
+        raise _label_error(label, str(exc)) from None
     if str(label, "ascii").lower() != str(again, "ascii"):
-        raise UnicodeError("IDNA does not round-trip", label, again)
+        raise _label_error(label, "IDNA does not round-trip, %r != %r"
+                           % (label, again))
     return decoded
 
 
-def _check_ascii_labels(labels):
-    for label in labels[:-1]:
-        if not 0 < len(label) < 64:
-            raise UnicodeError("label empty or too long")
-    if len(labels[-1]) >= 64:
-        raise UnicodeError("label too long")
+def _with_offsets(pieces):
+    """(offset, label) for each label split from one text at one-character
+    dots; offsets index that text."""
+    result = []
+    offset = 0
+    for piece in pieces:
+        result.append((offset, piece))
+        offset += len(piece) + 1
+    return result
+
+
+def _moved(exc, whole, offset):
+    """exc (raised over one label) re-raised over the whole input."""
+    cls = type(exc)
+    if cls not in (UnicodeEncodeError, UnicodeDecodeError):
+        return exc
+    return cls("idna", whole, offset + exc.start, offset + exc.end,
+               exc.reason)
+
+
+def _convert_labels(whole, labels, convert):
+    """convert() applied to each (offset, label); errors point into whole."""
+    result = []
+    for offset, label in labels:
+        try:
+            result.append(convert(label))
+        except UnicodeError as exc:
+            raise _moved(exc, whole, offset) from None
+    return result
+
+
+def _split_trailing(labels, final):
+    """Drop a trailing empty label (the trailing dot) and, when more input
+    may follow, the last unfinished label.  Returns (labels, trailing)."""
+    if not labels:
+        return labels, False
+    if not labels[-1][1]:
+        return labels[:-1], True
+    if not final:
+        kept = labels[:-1]
+        return kept, bool(kept)
+    return labels, False
 
 
 class Codec(codecs.Codec):
@@ -141,40 +230,31 @@ class Codec(codecs.Codec):
             raise UnicodeError(f"Unsupported error handling: {errors}")
         if not input:
             return b'', 0
-        try:
-            result = input.encode('ascii')
-        except UnicodeEncodeError:
-            pass
-        else:
-            _check_ascii_labels(result.split(b'.'))
-            return result, len(input)
-        labels = _DOTS.split(input)
-        trailing_dot = b''
-        if labels and not labels[-1]:
-            trailing_dot = b'.'
-            del labels[-1]
-        return b'.'.join(ToASCII(label) for label in labels) + trailing_dot, \
-            len(input)
+        labels, trailing = _split_trailing(_with_offsets(_DOTS.split(input)),
+                                           True)
+        if len(labels) == 1 and not labels[0][1] and trailing:
+            # "." alone: its one label is empty, not a trailing dot.
+            labels, trailing = [(0, "")], False
+        encoded = _convert_labels(input, labels, ToASCII)
+        return b'.'.join(encoded) + (b'.' if trailing else b''), len(input)
 
     def decode(self, input, errors='strict'):
         if errors != 'strict':
             raise UnicodeError(f"Unsupported error handling: {errors}")
         if not input:
             return "", 0
-        if not isinstance(input, bytes):
-            input = bytes(input)
-        if _ACE_PREFIX not in input.lower():
-            try:
-                return input.decode('ascii'), len(input)
-            except UnicodeDecodeError:
-                pass
-        labels = input.split(b".")
-        trailing_dot = ''
-        if labels and len(labels[-1]) == 0:
-            trailing_dot = '.'
-            del labels[-1]
-        return '.'.join(ToUnicode(label) for label in labels) + trailing_dot, \
-            len(input)
+        input = bytes(input)
+        _check_ascii_bytes(input)
+        labels, trailing = _split_trailing(_with_offsets(input.split(b".")),
+                                           True)
+        decoded = _convert_labels(input, labels, ToUnicode)
+        return '.'.join(decoded) + ('.' if trailing else ''), len(input)
+
+
+def _consumed(labels, trailing):
+    """Input used by the converted labels and the dot after each."""
+    used = sum(len(label) + 1 for _, label in labels)
+    return used if trailing or not labels else used - 1
 
 
 class IncrementalEncoder(codecs.BufferedIncrementalEncoder):
@@ -183,22 +263,11 @@ class IncrementalEncoder(codecs.BufferedIncrementalEncoder):
             raise UnicodeError(f"Unsupported error handling: {errors}")
         if not input:
             return b'', 0
-        labels = _DOTS.split(input)
-        trailing_dot = b''
-        if labels:
-            if not labels[-1]:
-                trailing_dot = b'.'
-                del labels[-1]
-            elif not final:
-                # The last label may continue in the next chunk.
-                del labels[-1]
-                if labels:
-                    trailing_dot = b'.'
-        result = [ToASCII(label) for label in labels]
-        consumed = sum(len(label) + 1 for label in labels)
-        if not trailing_dot and labels:
-            consumed -= 1
-        return b'.'.join(result) + trailing_dot, consumed
+        labels, trailing = _split_trailing(_with_offsets(_DOTS.split(input)),
+                                           final)
+        encoded = _convert_labels(input, labels, ToASCII)
+        return (b'.'.join(encoded) + (b'.' if trailing else b''),
+                _consumed(labels, trailing))
 
 
 class IncrementalDecoder(codecs.BufferedIncrementalDecoder):
@@ -208,24 +277,17 @@ class IncrementalDecoder(codecs.BufferedIncrementalDecoder):
         if not input:
             return "", 0
         if isinstance(input, str):
-            labels = _DOTS.split(input)
+            labels = _with_offsets(_DOTS.split(input))
         else:
-            input = str(input, "ascii")
-            labels = input.split(".")
-        trailing_dot = ''
-        if labels:
-            if not labels[-1]:
-                trailing_dot = '.'
-                del labels[-1]
-            elif not final:
-                del labels[-1]
-                if labels:
-                    trailing_dot = '.'
-        result = [ToUnicode(label) for label in labels]
-        consumed = sum(len(label) + 1 for label in labels)
-        if not trailing_dot and labels:
-            consumed -= 1
-        return '.'.join(result) + trailing_dot, consumed
+            input = bytes(input)
+            # Checked before labels are complete, as CPython: a bad byte is
+            # reported as soon as it arrives.
+            _check_ascii_bytes(input)
+            labels = _with_offsets(input.split(b"."))
+        labels, trailing = _split_trailing(labels, final)
+        decoded = _convert_labels(input, labels, ToUnicode)
+        return ('.'.join(decoded) + ('.' if trailing else ''),
+                _consumed(labels, trailing))
 
 
 class StreamWriter(Codec, codecs.StreamWriter):

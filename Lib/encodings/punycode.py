@@ -104,9 +104,11 @@ def punycode_decode(data, errors):
         extended_start = split + 1
     try:
         output = list(base.decode("ascii"))
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
         if errors == "strict":
-            raise
+            # Still an ascii error, but over the whole input, as CPython.
+            raise UnicodeDecodeError("ascii", data, exc.start, exc.end,
+                                     exc.reason) from None
         output = list(base.decode("ascii", errors))
     n = _INITIAL_N
     i = 0

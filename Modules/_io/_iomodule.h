@@ -105,7 +105,9 @@ int _PyIO_Register(PyObject *self);
 void _PyIO_Unregister(PyObject *self);
 /* _PyIO_FlushAtExit (pycore_io.h) flushes them: text wrappers first,
    then the rest; errors are ignored, as for files closed by their
-   finalizer. */
+   finalizer.  _PyIO_FlushingAtExit() is true meanwhile: a stream whose
+   lock a (daemon) thread holds is then skipped instead of waited for. */
+int _PyIO_FlushingAtExit(void);
 
 /* ---- fileio.c ---- */
 /* Raw operations on an open FileIO, used by the buffered layer without

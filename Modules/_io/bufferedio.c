@@ -55,14 +55,24 @@ static int try_lock(PyMutex *m)
 }
 
 /* At shut-down a daemon thread may hold the lock forever (it never runs
-   again): wait a second at most, detached, then stop the process with
-   CPython's fatal error (named after CPython's function): the buffer's
-   state is unknown, and going on could deadlock or lose data silently. */
-static void lock_at_shutdown(buffered *self)
+   again).  During _PyIO_FlushAtExit the stream is simply skipped: only
+   daemon threads are left, and CPython never flushes their streams
+   either.  Elsewhere (a close during teardown) wait a second at most,
+   detached, then stop the process with CPython's fatal error (named after
+   CPython's function): the buffer's state is unknown, and going on could
+   deadlock or lose data silently.  Returns -1 with an exception set for a
+   skipped stream. */
+static int lock_at_shutdown(buffered *self)
 {
+    if (_PyIO_FlushingAtExit()) {
+        PyErr_Format(PyExc_RuntimeError,
+                     "%R is in use by another thread at interpreter shutdown",
+                     (PyObject *)self);
+        return -1;
+    }
     for (int tries = 0; tries < 1000; tries++) {
         if (try_lock(&self->lock)) {
-            return;
+            return 0;
         }
         Py_BEGIN_ALLOW_THREADS
         struct timespec pause = {0, 1000000};
@@ -86,7 +96,9 @@ static int enter_buffered(buffered *self)
     }
     if (!try_lock(&self->lock)) {
         if (Py_IsFinalizing()) {
-            lock_at_shutdown(self);
+            if (lock_at_shutdown(self) < 0) {
+                return -1;
+            }
         }
         else {
             _PyMutex_LockDetached(&self->lock);

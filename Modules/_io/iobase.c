@@ -214,6 +214,15 @@ static void flush_quietly(PyObject *obj)
     PyErr_Clear();
 }
 
+/* Set by the finalizing thread while _PyIO_FlushAtExit runs; read by
+   bufferedio.c's lock_at_shutdown (atomics: other threads may read it). */
+static int flushing_at_exit;
+
+int _PyIO_FlushingAtExit(void)
+{
+    return __atomic_load_n(&flushing_at_exit, __ATOMIC_ACQUIRE);
+}
+
 void _PyIO_FlushAtExit(void)
 {
     PyObject **live = NULL;
@@ -229,6 +238,7 @@ void _PyIO_FlushAtExit(void)
     }
     PyMutex_Unlock(&registry_mutex);
     PyObject *exc = PyErr_GetRaisedException();
+    __atomic_store_n(&flushing_at_exit, 1, __ATOMIC_RELEASE);
     for (int text_pass = 1; text_pass >= 0; text_pass--) {
         for (Py_ssize_t i = 0; i < n; i++) {
             if (PyObject_TypeCheck(live[i], &PyTextIOWrapper_Type) == text_pass) {
@@ -236,6 +246,7 @@ void _PyIO_FlushAtExit(void)
             }
         }
     }
+    __atomic_store_n(&flushing_at_exit, 0, __ATOMIC_RELEASE);
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_DECREF(live[i]);
     }
@@ -566,15 +577,10 @@ int _PyIOBase_Finalize(PyObject *self)
         io->iob_finalizing = 1;
         PyObject *result = PyObject_CallMethodNoArgs(self, _PyIO_str_close);
         if (result == NULL) {
-            /* As in CPython, close() errors of a dying file are shown
-               only in development mode. */
-            if (_Py_GetConfig()->dev_mode) {
-                PyErr_FormatUnraisable("Exception ignored while finalizing "
-                                       "file %R", self);
-            }
-            else {
-                PyErr_Clear();
-            }
+            /* As CPython 3.13+: close() errors of a dying file always go
+               to sys.unraisablehook (before 3.13 only in dev mode). */
+            PyErr_FormatUnraisable("Exception ignored while finalizing "
+                                   "file %R", self);
             rc = -1;
         }
         Py_XDECREF(result);

@@ -1059,10 +1059,16 @@ static PyObject *write_locked(textio *self, PyObject *text)
         Py_DECREF(res);
     }
     if (self->decoded_chars != NULL || self->snapshot_pos >= 0) {
-        Py_CLEAR(self->decoded_chars);
-        self->decoded_used = 0;
-        self->snapshot_pos = -1;
-        Py_CLEAR(self->snapshot_input);
+        /* As CPython: a seekable stream (one with a snapshot) drops its
+           read-ahead, now stale; a non-seekable one (a BufferedRWPair,
+           whose reader and writer are separate streams) keeps the text
+           already decoded for the next read.  The decoder restarts. */
+        if (self->snapshot_pos >= 0) {
+            Py_CLEAR(self->decoded_chars);
+            self->decoded_used = 0;
+            self->snapshot_pos = -1;
+            Py_CLEAR(self->snapshot_input);
+        }
         if (decoder_setstate(self, 0, 1) < 0) {
             return NULL;
         }

@@ -113,3 +113,19 @@ def writer():
 threading.Thread(target=writer, daemon=True).start()
 entered.wait()
 sys.stdout.write("y")'
+# Any other buffered writer a daemon thread is stuck in is skipped by the
+# shut-down flush of open files (CPython does not flush it either): a clean
+# exit, not the fatal error.
+expect io-daemon-holds-other-buffer "exiting
+rc=0" sh -c 'ulimit -c 0; "$@"; echo rc=$?' sh timeout 60 "$PY" -c 'import io, threading
+class Stuck(io.RawIOBase):
+    def writable(self):
+        return True
+    def write(self, data):
+        entered.set()
+        threading.Event().wait()
+entered = threading.Event()
+w = io.BufferedWriter(Stuck(), buffer_size=4)
+threading.Thread(target=w.write, args=(b"0123456789",), daemon=True).start()
+entered.wait()
+print("exiting")'

@@ -1,6 +1,7 @@
 """Newer os and sys functions: os.reload_environ (3.14), the timerfd
 family (3.13) and sys._is_interned (3.13)."""
 
+import errno
 import os
 import sys
 import time
@@ -57,11 +58,22 @@ class TimerFd(unittest.TestCase):
         time.sleep(0.02)
         self.assertEqual(int.from_bytes(os.read(self.fd, 8), "little"), 1)
 
-    def test_negative_values(self):
-        with self.assertRaisesRegex(ValueError, "initial value must be positive"):
-            os.timerfd_settime(self.fd, initial=-1.0)
-        with self.assertRaisesRegex(ValueError, "interval value must be positive"):
+    def test_negative_values_reach_the_kernel(self):
+        # As CPython: no Python-side check, the kernel answers EINVAL.
+        for initial, interval in ((-1.0, 0.0), (1.0, -0.1), (-0.1, -0.1)):
+            with self.assertRaises(OSError) as cm:
+                os.timerfd_settime(self.fd, initial=initial, interval=interval)
+            self.assertEqual(cm.exception.errno, errno.EINVAL)
+        with self.assertRaises(OSError) as cm:
             os.timerfd_settime_ns(self.fd, interval=-1)
+        self.assertEqual(cm.exception.errno, errno.EINVAL)
+        with self.assertRaisesRegex(ValueError, "NaN"):
+            os.timerfd_settime(self.fd, initial=float("nan"))
+
+    def test_always_non_inheritable(self):
+        fd = os.timerfd_create(time.CLOCK_MONOTONIC)
+        self.addCleanup(os.close, fd)
+        self.assertFalse(os.get_inheritable(fd))
 
     def test_arguments_are_keyword_only(self):
         with self.assertRaises(TypeError):
