@@ -81,7 +81,7 @@ class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
         self._check_signal(sig)
         self._check_closed()
         try:
-            signal.set_wakeup_fd(self._csock_fd)
+            signal.set_wakeup_fd(self._csock.fileno())
         except (ValueError, OSError) as exc:
             raise RuntimeError(str(exc))
         handle = events.Handle(callback, args, self, None)
