@@ -354,6 +354,12 @@ def get_python_version():
     return _PY_VERSION_SHORT
 
 
+def _get_python_version_abi():
+    """"major.minor" plus the ABI's thread flag: "3.15t" in the
+    free-threaded build (its site-packages directory's suffix)."""
+    return _PY_VERSION_SHORT + get_config_var('abi_thread')
+
+
 def get_config_h_filename():
     """The path of pyconfig.h."""
     if _PYTHON_BUILD:

@@ -1,0 +1,80 @@
+"""Small stdlib fixes found with CPython 3.13's tests: linecache reads an
+empty file as one empty line, sysconfig's Makefile reader and versioned
+ABI name, sys._framework."""
+
+import os
+import sys
+import sysconfig
+import tempfile
+import linecache
+import unittest
+from sysconfig.__main__ import _parse_makefile
+
+
+class LinecacheTests(unittest.TestCase):
+
+    def test_empty_file_is_one_empty_line(self):
+        fd, path = tempfile.mkstemp(suffix='.py')
+        os.close(fd)
+        self.addCleanup(os.unlink, path)
+        self.addCleanup(linecache.clearcache)
+        self.assertEqual(linecache.getlines(path), ['\n'])
+        self.assertEqual(linecache.getline(path, 1), '\n')
+        self.assertEqual(linecache.getline(path, 2), '')
+
+
+class MakefileTests(unittest.TestCase):
+
+    def parse(self, text, **kw):
+        fd, path = tempfile.mkstemp()
+        with os.fdopen(fd, 'w') as f:
+            f.write(text)
+        self.addCleanup(os.unlink, path)
+        return _parse_makefile(path, **kw)
+
+    def test_references_dollars_and_numbers(self):
+        got = self.parse('var1=a$(VAR2)\nVAR2=b$(var3)\nvar3=42\n'
+                         'var4=$/invalid\nvar5=dollar$$5\n'
+                         'var6=${var3}/x-$(VAR2)$(var5)-y\n'
+                         '# comment=1\n\n')
+        self.assertEqual(got, {'var1': 'ab42', 'VAR2': 'b42', 'var3': 42,
+                               'var4': '$/invalid', 'var5': 'dollar$5',
+                               'var6': '42/x-b42dollar$5-y'})
+
+    def test_undefined_reference_and_cycles(self):
+        os.environ['L5B_MK_ENV'] = 'env'
+        self.addCleanup(os.environ.pop, 'L5B_MK_ENV')
+        got = self.parse('aa=[$(NOPE_L5B)]\nbb=$(L5B_MK_ENV)\n'
+                         'cc=$(dd)\ndd=$(cc)\nx=1\n')
+        self.assertEqual(got['aa'], '[]')
+        self.assertEqual(got['bb'], 'env')
+        self.assertEqual(got['cc'], '$(dd)')
+        # Names are two characters or more (as CPython's reader).
+        self.assertNotIn('x', got)
+        dropped = self.parse('cc=$(dd)\ndd=$(cc)\nee=1\n',
+                             keep_unresolved=False)
+        self.assertEqual(dropped, {'ee': 1})
+        into = {'xx': 0}
+        self.assertIs(self.parse('ee=1\n', vars=into), into)
+        self.assertEqual(into, {'xx': 0, 'ee': 1})
+
+    def test_renamed_flags(self):
+        got = self.parse('PY_CFLAGS=-O2\nALL=$(CFLAGS) -g\n')
+        if 'CFLAGS' not in os.environ:
+            self.assertEqual(got['ALL'], '-O2 -g')
+
+
+class VersionTests(unittest.TestCase):
+
+    def test_python_version_abi(self):
+        thread = 't' if sysconfig.get_config_var('Py_GIL_DISABLED') else ''
+        self.assertEqual(sysconfig._get_python_version_abi(),
+                         f'{sys.version_info[0]}.{sys.version_info[1]}'
+                         f'{thread}')
+
+    def test_sys_framework(self):
+        self.assertEqual(sys._framework, '')
+
+
+if __name__ == '__main__':
+    unittest.main()
