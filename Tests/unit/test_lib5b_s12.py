@@ -1,6 +1,6 @@
 """Small stdlib fixes found with CPython 3.13's tests: linecache reads an
 empty file as one empty line, sysconfig's Makefile reader and versioned
-ABI name, sys._framework."""
+ABI name, sys._framework, the operator getters' signature."""
 
 import os
 import sys
@@ -62,6 +62,18 @@ class MakefileTests(unittest.TestCase):
         got = self.parse('PY_CFLAGS=-O2\nALL=$(CFLAGS) -g\n')
         if 'CFLAGS' not in os.environ:
             self.assertEqual(got['ALL'], '-O2 -g')
+
+
+class OperatorSignatureTests(unittest.TestCase):
+
+    def test_getters_take_one_positional_argument(self):
+        import inspect
+        import operator
+        for obj in (operator.attrgetter('x'), operator.itemgetter(1, 2),
+                    operator.methodcaller('m', 1)):
+            with self.subTest(obj=obj):
+                self.assertEqual(str(inspect.signature(obj)), '(obj, /)')
+                self.assertEqual(obj.__text_signature__, '(obj, /)')
 
 
 class VersionTests(unittest.TestCase):
