@@ -1,5 +1,6 @@
 """concurrent.futures.process._check_system_limits (CPython's probe that
-callers use to skip process pools), and multiprocessing's private temp
+callers use to skip process pools), ProcessPoolExecutor._processes, and
+multiprocessing's private temp
 directory coming back after the finalizers removed it (forkserver pools
 bind their socket there)."""
 
@@ -28,6 +29,22 @@ class SystemLimitTests(unittest.TestCase):
             process._check_system_limits()
         with self.assertRaises(NotImplementedError):
             ProcessPoolExecutor(1)
+
+
+class ProcessesViewTests(unittest.TestCase):
+
+    def test_processes_maps_pids_to_live_workers(self):
+        with ProcessPoolExecutor(2) as ex:
+            self.assertEqual(ex._processes, {})
+            self.assertEqual(ex.submit(square, 3).result(timeout=60), 9)
+            procs = ex._processes
+            self.assertEqual(len(procs), 2)
+            for pid, proc in procs.items():
+                self.assertEqual(proc.pid, pid)
+                self.assertTrue(proc.is_alive())
+        for proc in procs.values():
+            proc.join(timeout=60)
+            self.assertFalse(proc.is_alive())
 
 
 class TempDirTests(unittest.TestCase):

@@ -433,6 +433,13 @@ class ProcessPoolExecutor(_base.Executor):
         self._shutdown_thread = False
         _executors.add(self)
 
+    @property
+    def _processes(self):
+        """{pid: multiprocessing.Process} of the live workers (CPython's
+        name; a snapshot taken under _shutdown_lock)."""
+        with self._shutdown_lock:
+            return {w.pid: w.process for w in self._workers}
+
     def _start_workers(self):
         # Called with _shutdown_lock held: the whole pool is forked at once
         # from the submitting thread.
