@@ -1,8 +1,7 @@
 """concurrent.futures.process._check_system_limits (CPython's probe that
 callers use to skip process pools), ProcessPoolExecutor._processes, and
-multiprocessing's private temp
-directory coming back after the finalizers removed it (forkserver pools
-bind their socket there)."""
+multiprocessing's private temp directory coming back after the finalizers
+removed it (forkserver pools bind their socket there)."""
 
 import os
 import unittest
@@ -48,6 +47,12 @@ class ProcessesViewTests(unittest.TestCase):
 
 
 class TempDirTests(unittest.TestCase):
+
+    def setUp(self):
+        # A running fork server listens in the temp directory the
+        # finalizers remove: stop it first (as CPython's test cleanup).
+        from multiprocessing import forkserver
+        forkserver._forkserver._stop()
 
     def test_temp_dir_is_made_again_after_finalizers(self):
         first = mputil.get_temp_dir()
