@@ -1,6 +1,7 @@
 """Small stdlib fixes found with CPython 3.13's tests: linecache reads an
 empty file as one empty line, sysconfig's Makefile reader and versioned
-ABI name, sys._framework, the operator getters' signature."""
+ABI name, sys._framework, the operator getters' and cmp_to_key's
+signatures, functools' MRO helpers under CPython's names."""
 
 import os
 import sys
@@ -74,6 +75,32 @@ class OperatorSignatureTests(unittest.TestCase):
             with self.subTest(obj=obj):
                 self.assertEqual(str(inspect.signature(obj)), '(obj, /)')
                 self.assertEqual(obj.__text_signature__, '(obj, /)')
+
+
+class FunctoolsTests(unittest.TestCase):
+
+    def test_cmp_to_key_signature(self):
+        import functools
+        import inspect
+        key = functools.cmp_to_key(lambda a, b: a - b)
+        self.assertEqual(str(inspect.signature(key)), '(obj)')
+        self.assertEqual(str(inspect.signature(key(1))), '(obj)')
+        self.assertEqual(str(inspect.signature(functools.cmp_to_key)),
+                         '(mycmp)')
+
+    def test_mro_helpers_under_cpython_names(self):
+        import collections.abc as c
+        import functools
+        self.assertEqual(functools._compose_mro(dict, [c.Sequence,
+                                                       c.MutableMapping]),
+                         [dict, c.MutableMapping, c.Mapping, c.Collection,
+                          c.Sized, c.Iterable, c.Container, object])
+
+        class B:
+            def __len__(self):
+                return 0
+        self.assertEqual(functools._c3_mro(B, abcs=[c.Sized]),
+                         [B, c.Sized, object])
 
 
 class VersionTests(unittest.TestCase):
