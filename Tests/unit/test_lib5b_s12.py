@@ -111,6 +111,27 @@ class VersionTests(unittest.TestCase):
                          f'{sys.version_info[0]}.{sys.version_info[1]}'
                          f'{thread}')
 
+    def test_get_platform_per_system(self):
+        from unittest import mock
+        cases = [
+            ('nt', 'win32', '3.15 [MSC v.1 64 bit (AMD64)]', None, 'win-amd64'),
+            ('nt', 'win32', '3.15 [MSC v.1 64 bit (ARM64)]', None, 'win-arm64'),
+            ('nt', 'win32', '3.15 [MSC v.1 32 bit (Intel)]', None, 'win32'),
+            ('posix', 'linux', sys.version,
+             ('Linux', 'h', '6.1', '#1', 'aarch64'), 'linux-aarch64'),
+            ('posix', 'android', sys.version,
+             ('Linux', 'h', '3.18', '#1', 'armv7l'), 'android-24-armeabi_v7a'),
+        ]
+        for osname, platform, version, uname, expected in cases:
+            with self.subTest(expected=expected), \
+                    mock.patch.object(os, 'name', osname), \
+                    mock.patch.object(sys, 'platform', platform), \
+                    mock.patch.object(sys, 'version', version), \
+                    mock.patch.object(os, 'uname', lambda: uname), \
+                    mock.patch.dict(sysconfig.get_config_vars(),
+                                    {'ANDROID_API_LEVEL': 24}):
+                self.assertEqual(sysconfig.get_platform(), expected)
+
     def test_sys_framework(self):
         self.assertEqual(sys._framework, '')
 
