@@ -717,7 +717,7 @@ def _c3_merge(linearizations):
     return merged
 
 
-def _abc_linearization(cls, abcs=()):
+def _c3_mro(cls, abcs=()):
     """cls's MRO with the ABCs in abcs that it implements placed where
     they belong: an ABC cls itself introduces (none of its bases is a
     subclass of it) goes after the bases up to the last abstract one and
@@ -736,12 +736,12 @@ def _abc_linearization(cls, abcs=()):
     groups = (list(bases[:split]), introduced, list(bases[split:]))
     return _c3_merge(
         [[cls]]
-        + [_abc_linearization(base, remaining) for group in groups
+        + [_c3_mro(base, remaining) for group in groups
            for base in group]
         + [list(group) for group in groups])
 
 
-def _dispatch_mro(cls, types):
+def _compose_mro(cls, types):
     """The MRO singledispatch searches for cls: its own MRO with the
     registered types it implements only virtually (ABCs) merged in."""
     own = set(cls.__mro__)
@@ -767,16 +767,16 @@ def _dispatch_mro(cls, types):
         chains.sort(key=len, reverse=True)
         for chain in chains:
             ordered.extend(base for base in chain if base not in ordered)
-    return _abc_linearization(cls, ordered)
+    return _c3_mro(cls, ordered)
 
 
 def _find_impl(cls, registry):
     """The implementation in registry for the first of cls's bases (in
-    _dispatch_mro's order, virtual ABC bases included), or None.  When
+    _compose_mro's order, virtual ABC bases included), or None.  When
     the next class in that order is registered too and both are ABCs cls
     implements only virtually, unrelated to each other, the choice is
     ambiguous: RuntimeError."""
-    mro = _dispatch_mro(cls, registry.keys())
+    mro = _compose_mro(cls, registry.keys())
     for index, typ in enumerate(mro):
         if typ in registry:
             break

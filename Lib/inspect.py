@@ -1640,9 +1640,10 @@ def _signature_bound_method(sig):
 
 def _signature_is_builtin(obj):
     """True for builtin functions and methods (and type and object)."""
+    # Identity, not "in": obj's own __eq__ may refuse the comparison.
     return (isbuiltin(obj) or ismethoddescriptor(obj) or
             isinstance(obj, _NonUserDefinedCallables) or
-            obj in (type, object))
+            obj is type or obj is object)
 
 
 def _signature_is_functionlike(obj):

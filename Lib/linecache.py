@@ -187,6 +187,10 @@ def updatecache(filename, module_globals=None):
         # Universal newlines, as a text file reads: only \n, \r and
         # \r\n end a line (str.splitlines would also split at \f etc).
         lines = _split_lines(text.replace("\r\n", "\n").replace("\r", "\n"))
+        if not lines:
+            # An empty file reads as one empty line (as CPython), so that
+            # its cache entry is not mistaken for a failed read.
+            lines = ['\n']
         cache[filename] = stat[0], stat[1], lines, fullname
         return lines
     lines = _source_from_loader(filename, module_globals)

@@ -158,8 +158,18 @@ keyobject_get_obj(PyObject *self, void *Py_UNUSED(closure))
     return Py_NewRef(ko->object);
 }
 
+/* inspect.signature() of the factory (and of a key): calling takes one
+   argument, obj.  A constant, so safe from any thread. */
+static PyObject *
+keyobject_text_signature(PyObject *Py_UNUSED(self),
+                         void *Py_UNUSED(closure))
+{
+    return PyUnicode_FromString("(obj)");
+}
+
 static PyGetSetDef keyobject_getset[] = {
     {"obj", keyobject_get_obj, NULL, "Value wrapped by a key function.", NULL},
+    {"__text_signature__", keyobject_text_signature, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

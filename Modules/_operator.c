@@ -431,6 +431,20 @@ static PyMethodDef getter_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* What inspect.signature() reports for an instance of the three callable
+   types: one positional-only argument.  Built from a constant, so safe
+   from any thread. */
+static PyObject *
+getter_text_signature(PyObject *Py_UNUSED(self), void *Py_UNUSED(closure))
+{
+    return PyUnicode_FromString("(obj, /)");
+}
+
+static PyGetSetDef getter_getset[] = {
+    {"__text_signature__", getter_text_signature, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL}
+};
+
 static PyTypeObject ItemGetter_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "operator.itemgetter",
@@ -445,6 +459,7 @@ static PyTypeObject ItemGetter_Type = {
               "A callable returning obj[item] for one item, or the tuple of\n"
               "obj[i] for each of several items.",
     .tp_traverse = getter_traverse,
+    .tp_getset = getter_getset,
     .tp_methods = getter_methods,
     .tp_new = itemgetter_new,
 };
@@ -580,6 +595,7 @@ static PyTypeObject AttrGetter_Type = {
               "A callable returning obj.attr for one (possibly dotted) name,\n"
               "or the tuple of such attributes for several names.",
     .tp_traverse = attrgetter_traverse,
+    .tp_getset = getter_getset,
     .tp_methods = getter_methods,
     .tp_new = attrgetter_new,
 };
@@ -773,6 +789,7 @@ static PyTypeObject MethodCaller_Type = {
     .tp_doc = "methodcaller(name, /, *args, **kwargs)\n--\n\n"
               "A callable returning obj.name(*args, **kwargs).",
     .tp_traverse = methodcaller_traverse,
+    .tp_getset = getter_getset,
     .tp_methods = methodcaller_methods,
     .tp_new = methodcaller_new,
 };

@@ -1497,6 +1497,8 @@ static int add_values(PyObject *dict)
         /* (implementation, tag, revision): the build records no
            version-control information, so the last two are empty. */
         || set_new(dict, "_git", Py_BuildValue("(sss)", "Weft", "", "")) < 0
+        /* The macOS framework name; empty: Weft builds no framework. */
+        || set_new(dict, "_framework", PyUnicode_FromString("")) < 0
         || set_new(dict, "copyright", PyUnicode_FromString(
                "Copyright (c) the Weft authors.\nAll Rights Reserved.")) < 0
         || set_new(dict, "argv", Py_BuildValue("[s]", "")) < 0

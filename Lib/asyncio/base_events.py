@@ -247,6 +247,19 @@ class BaseEventLoop(events.AbstractEventLoop):
                                extra=None, server=None):
         raise NotImplementedError
 
+    def _make_ssl_transport(
+            self, rawsock, protocol, sslcontext, waiter=None,
+            *, server_side=False, server_hostname=None,
+            extra=None, server=None,
+            ssl_handshake_timeout=None,
+            ssl_shutdown_timeout=None,
+            call_connection_made=True):
+        raise NotImplementedError
+
+    def _make_datagram_transport(self, sock, protocol,
+                                 address=None, waiter=None, extra=None):
+        raise NotImplementedError
+
     def _make_read_pipe_transport(self, pipe, protocol, waiter=None,
                                   extra=None):
         raise NotImplementedError
@@ -531,7 +544,7 @@ class BaseEventLoop(events.AbstractEventLoop):
 
     def set_default_executor(self, executor):
         if not isinstance(executor, concurrent.futures.ThreadPoolExecutor):
-            raise TypeError('executor must be ThreadPoolExecutor')
+            raise TypeError('executor must be ThreadPoolExecutor instance')
         self._default_executor = executor
 
     def _getaddrinfo_debug(self, host, port, family, type, proto, flags):

@@ -48,3 +48,38 @@ def iscoroutine(obj):
             _iscoroutine_typecache.add(type(obj))
         return True
     return False
+
+
+def _coroutine_name(coro):
+    # Coroutine-likes (Cython's, async_gen.asend()) may lack the names.
+    name = (getattr(coro, '__qualname__', None) or
+            getattr(coro, '__name__', None))
+    if not name:
+        name = f'<{type(coro).__name__} without __name__>'
+    return f'{name}()'
+
+
+def _coroutine_running(coro):
+    running = getattr(coro, 'cr_running', None)
+    if running is None:
+        running = getattr(coro, 'gi_running', False)
+    return bool(running)
+
+
+def _format_coroutine(coro):
+    """Describe coro for reprs: its name, and where it runs (its frame's
+    line) or was defined (once finished).  Coroutine-likes without a code
+    object only say whether they run."""
+    code = getattr(coro, 'cr_code', None) or getattr(coro, 'gi_code', None)
+    name = _coroutine_name(coro)
+    if not code:
+        return f'{name} running' if _coroutine_running(coro) else name
+    frame = getattr(coro, 'gi_frame', None) or getattr(coro, 'cr_frame',
+                                                       None)
+    filename = code.co_filename or '<empty co_filename>'
+    if frame is not None:
+        lineno = frame.f_lineno
+        if lineno is None:
+            lineno = code.co_firstlineno
+        return f'{name} running at {filename}:{lineno}'
+    return f'{name} done, defined at {filename}:{code.co_firstlineno}'

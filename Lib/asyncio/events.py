@@ -361,3 +361,17 @@ _py__get_running_loop = _get_running_loop
 _py__set_running_loop = _set_running_loop
 _py_get_running_loop = get_running_loop
 _py_get_event_loop = get_event_loop
+
+
+if hasattr(os, 'fork'):
+    def _on_fork():
+        # The forked child starts with no current or running loop and no
+        # signal wakeup fd: the parent's loop (and its self-pipe) stay the
+        # parent's.  Runs in the child's only thread.
+        import signal
+        if isinstance(_event_loop_policy, _BaseDefaultEventLoopPolicy):
+            _event_loop_policy._local = _BaseDefaultEventLoopPolicy._Local()
+        _set_running_loop(None)
+        signal.set_wakeup_fd(-1)
+
+    os.register_at_fork(after_in_child=_on_fork)

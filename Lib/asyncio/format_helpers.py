@@ -30,12 +30,15 @@ def _format_callback_source(func, args, *, debug=False):
 
 
 def _format_args_and_kwargs(args, kwargs, *, debug=False):
-    fmt = reprlib.repr if not debug else repr
+    # Arguments may hold secrets: they show in debug mode only, each
+    # shortened by reprlib.
+    if not debug:
+        return '()'
     items = []
     if args:
-        items.extend(fmt(arg) for arg in args)
+        items.extend(reprlib.repr(arg) for arg in args)
     if kwargs:
-        items.extend(f'{k}={fmt(v)}' for k, v in kwargs.items())
+        items.extend(f'{k}={reprlib.repr(v)}' for k, v in kwargs.items())
     return '(' + ', '.join(items) + ')'
 
 

@@ -9,8 +9,9 @@ __all__ = ('BaseSelectorEventLoop',)
 
 import collections
 import errno
-import functools
 import os
+import functools
+import itertools
 import selectors
 import socket
 import warnings
@@ -25,6 +26,16 @@ from . import transports
 from . import trsock
 from .constants import ACCEPT_RETRY_DELAY, LOG_THRESHOLD_FOR_CONNLOST_WRITES
 from .log import logger
+
+# Stream transports send their buffered chunks with one sendmsg() call
+# (scatter/gather), at most SC_IOV_MAX of them at a time.
+_HAS_SENDMSG = hasattr(socket.socket, 'sendmsg')
+if _HAS_SENDMSG:
+    try:
+        SC_IOV_MAX = os.sysconf('SC_IOV_MAX')
+    except (OSError, ValueError, AttributeError):
+        # Portable minimum (POSIX _XOPEN_IOV_MAX).
+        SC_IOV_MAX = 16
 
 
 def _test_selector_event(selector, fd, event):
@@ -103,24 +114,24 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
             self._selector = None
 
     def _make_self_pipe(self):
-        # Both ends non-blocking: a full pipe already means "wake up".
-        rfd, wfd = os.pipe()
-        os.set_blocking(rfd, False)
-        os.set_blocking(wfd, False)
-        self._ssock_fd = rfd
-        self._csock_fd = wfd
+        # A socket pair (as CPython: it also serves as the signal wakeup
+        # fd); both ends non-blocking, a full buffer already means "wake
+        # up".
+        self._ssock, self._csock = socket.socketpair()
+        self._ssock.setblocking(False)
+        self._csock.setblocking(False)
         self._internal_fds += 1
-        self._add_reader(rfd, self._read_from_self)
+        self._add_reader(self._ssock.fileno(), self._read_from_self)
 
     def _close_self_pipe(self):
-        self._remove_reader(self._ssock_fd)
-        rfd, wfd = self._ssock_fd, self._csock_fd
-        self._ssock_fd = None
-        # Other threads read _csock_fd without a lock; None tells them the
-        # pipe is gone (a write to a closed fd then fails harmlessly).
-        self._csock_fd = None
-        os.close(rfd)
-        os.close(wfd)
+        self._remove_reader(self._ssock.fileno())
+        ssock, csock = self._ssock, self._csock
+        self._ssock = None
+        # Other threads read _csock without a lock; None tells them the
+        # pair is gone (a send on a closed socket fails harmlessly).
+        self._csock = None
+        ssock.close()
+        csock.close()
         self._internal_fds -= 1
 
     def _process_self_data(self, data):
@@ -129,7 +140,7 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
     def _read_from_self(self):
         while True:
             try:
-                data = os.read(self._ssock_fd, 4096)
+                data = self._ssock.recv(4096)
                 if not data:
                     break
                 self._process_self_data(data)
@@ -139,11 +150,12 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
                 break
 
     def _write_to_self(self):
-        fd = self._csock_fd
-        if fd is None:
+        # Any thread: _csock is read once (close() may clear it).
+        csock = self._csock
+        if csock is None:
             return
         try:
-            os.write(fd, b'\0')
+            csock.send(b'\0')
         except OSError:
             if self._debug:
                 logger.debug('Fail to write a null byte into the self-pipe',
@@ -582,7 +594,8 @@ class _SelectorTransport(transports._FlowControlMixin,
         self._protocol_connected = False
         self.set_protocol(protocol)
         self._server = server
-        self._buffer = bytearray()
+        # Write buffer: a deque of chunks (memoryviews for stream sockets).
+        self._buffer = collections.deque()
         self._conn_lost = 0
         self._closing = False
         self._paused = False
@@ -693,7 +706,7 @@ class _SelectorTransport(transports._FlowControlMixin,
                 self._server = None
 
     def get_write_buffer_size(self):
-        return len(self._buffer)
+        return sum(map(len, self._buffer))
 
     def _add_reader(self, fd, callback, *args):
         if not self.is_reading():
@@ -820,6 +833,7 @@ class _SelectorSocketTransport(_SelectorTransport):
             self._conn_lost += 1
             return
         if not self._buffer:
+            # Nothing queued: try to send now.
             try:
                 n = self._sock.send(data)
             except (BlockingIOError, InterruptedError):
@@ -835,37 +849,93 @@ class _SelectorSocketTransport(_SelectorTransport):
                 if not data:
                     return
             self._loop._add_writer(self._sock_fd, self._write_ready)
-        self._buffer.extend(data)
+        self._buffer.append(self._own_chunk(data))
         self._maybe_pause_protocol()
 
+    @staticmethod
+    def _own_chunk(data):
+        """A memoryview the caller cannot change behind our back: views
+        of mutable buffers are copied, bytes are shared."""
+        view = memoryview(data)
+        if (view.readonly and view.format == 'B' and view.ndim == 1 and
+                view.c_contiguous):
+            return view
+        return memoryview(bytes(view))
+
     def _write_ready(self):
+        # The writer callback; CPython picks the sendmsg() variant where
+        # the socket has it.  Tests may rebind this per instance.
+        if _HAS_SENDMSG:
+            self._write_sendmsg()
+        else:
+            self._write_send()
+
+    def _write_send(self):
+        """Send the first buffered chunk (writer callback)."""
         assert self._buffer, 'Data should not be empty'
         if self._conn_lost:
             return
         try:
-            n = self._sock.send(self._buffer)
+            n = self._sock.send(self._buffer[0])
         except (BlockingIOError, InterruptedError):
-            pass
+            return
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:
-            self._loop._remove_writer(self._sock_fd)
-            self._buffer.clear()
-            self._fatal_error(exc, 'Fatal write error on socket transport')
-            if self._empty_waiter is not None:
-                self._empty_waiter.set_exception(exc)
-        else:
-            if n:
-                del self._buffer[:n]
-            self._maybe_resume_protocol()
-            if not self._buffer:
-                self._loop._remove_writer(self._sock_fd)
-                if self._empty_waiter is not None:
-                    self._empty_waiter.set_result(None)
-                if self._closing:
-                    self._call_connection_lost(None)
-                elif self._eof:
-                    self._sock.shutdown(socket.SHUT_WR)
+            self._write_failed(exc)
+            return
+        self._adjust_leftover_buffer(n)
+        self._write_progressed()
+
+    def _write_sendmsg(self):
+        """Send as many buffered chunks as one sendmsg() takes (writer
+        callback)."""
+        assert self._buffer, 'Data should not be empty'
+        if self._conn_lost:
+            return
+        try:
+            n = self._sock.sendmsg(itertools.islice(self._buffer,
+                                                    SC_IOV_MAX))
+        except (BlockingIOError, InterruptedError):
+            return
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._write_failed(exc)
+            return
+        self._adjust_leftover_buffer(n)
+        self._write_progressed()
+
+    def _adjust_leftover_buffer(self, nbytes):
+        """Drop nbytes sent from the front of the buffer."""
+        buffer = self._buffer
+        while nbytes:
+            chunk = buffer.popleft()
+            size = len(chunk)
+            if size > nbytes:
+                buffer.appendleft(memoryview(chunk)[nbytes:])
+                break
+            nbytes -= size
+
+    def _write_failed(self, exc):
+        self._loop._remove_writer(self._sock_fd)
+        self._buffer.clear()
+        self._fatal_error(exc, 'Fatal write error on socket transport')
+        if self._empty_waiter is not None:
+            self._empty_waiter.set_exception(exc)
+
+    def _write_progressed(self):
+        # resume_writing() may write more: the buffer is checked after it.
+        self._maybe_resume_protocol()
+        if self._buffer:
+            return
+        self._loop._remove_writer(self._sock_fd)
+        if self._empty_waiter is not None:
+            self._empty_waiter.set_result(None)
+        if self._closing:
+            self._call_connection_lost(None)
+        elif self._eof:
+            self._sock.shutdown(socket.SHUT_WR)
 
     def write_eof(self):
         if self._closing or self._eof:
@@ -875,7 +945,35 @@ class _SelectorSocketTransport(_SelectorTransport):
             self._sock.shutdown(socket.SHUT_WR)
 
     def writelines(self, list_of_data):
-        self.write(b''.join(list_of_data))
+        """Queue every chunk, then send what the socket takes now in one
+        call (sendmsg() where available)."""
+        if self._eof:
+            raise RuntimeError('Cannot call writelines() after write_eof()')
+        if self._empty_waiter is not None:
+            raise RuntimeError('unable to writelines; sendfile is in '
+                               'progress')
+        chunks = []
+        for data in list_of_data:
+            if not isinstance(data, (bytes, bytearray, memoryview)):
+                raise TypeError(f'data argument must be a bytes, bytearray,'
+                                f' or memoryview object, not '
+                                f'{type(data).__name__!r}')
+            if data:
+                chunks.append(self._own_chunk(data))
+        if not chunks:
+            return
+        if self._conn_lost:
+            if self._conn_lost >= LOG_THRESHOLD_FOR_CONNLOST_WRITES:
+                logger.warning('socket.send() raised exception.')
+            self._conn_lost += 1
+            return
+        was_idle = not self._buffer
+        self._buffer.extend(chunks)
+        if was_idle:
+            self._write_ready()
+            if self._buffer:
+                self._loop._add_writer(self._sock_fd, self._write_ready)
+        self._maybe_pause_protocol()
 
     def can_write_eof(self):
         return True

@@ -112,6 +112,12 @@ class TaskGroup:
             self._errors.append(exc)
 
         if self._errors:
+            # A cancel from outside the group is still pending (the errors
+            # replace its CancelledError here): withdraw and re-request it,
+            # count unchanged, so that the task's next await is cancelled.
+            if self._parent_task.cancelling():
+                self._parent_task.uncancel()
+                self._parent_task.cancel()
             try:
                 raise BaseExceptionGroup('unhandled errors in a TaskGroup',
                                          self._errors) from None

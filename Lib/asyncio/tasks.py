@@ -32,24 +32,6 @@ from . import timeouts
 _task_name_counter = itertools.count(1).__next__
 
 
-def _format_coroutine(coro):
-    name = getattr(coro, '__qualname__', None) or \
-        getattr(coro, '__name__', None) or type(coro).__name__
-    name = f'{name}()'
-    frame = getattr(coro, 'cr_frame', None) or getattr(coro, 'gi_frame',
-                                                       None)
-    code = getattr(coro, 'cr_code', None) or getattr(coro, 'gi_code', None)
-    if frame is not None:
-        lineno = frame.f_lineno
-        if lineno is None:
-            lineno = frame.f_code.co_firstlineno
-        return f'{name} running at {frame.f_code.co_filename}:{lineno}'
-    if code is not None:
-        return f'{name} done, defined at {code.co_filename}:' \
-               f'{code.co_firstlineno}'
-    return name
-
-
 def _task_repr_info(task):
     info = base_futures._future_repr_info(task)
     # Cancellation requested (cancel() not withdrawn by uncancel()) but
@@ -58,7 +40,7 @@ def _task_repr_info(task):
         info[0] = 'cancelling'
     info.insert(1, f'name={task.get_name()!r}')
     if task._coro is not None:
-        info.insert(2, f'coro=<{_format_coroutine(task._coro)}>')
+        info.insert(2, f'coro=<{coroutines._format_coroutine(task._coro)}>')
     if task._fut_waiter is not None:
         info.insert(3, f'wait_for={task._fut_waiter!r}')
     return info

@@ -81,7 +81,7 @@ class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
         self._check_signal(sig)
         self._check_closed()
         try:
-            signal.set_wakeup_fd(self._csock_fd)
+            signal.set_wakeup_fd(self._csock.fileno())
         except (ValueError, OSError) as exc:
             raise RuntimeError(str(exc))
         handle = events.Handle(callback, args, self, None)
@@ -388,27 +388,74 @@ class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
                              '%r: %r', path, err)
 
 
+def can_use_pidfd():
+    """Whether this system lets asyncio watch children through pidfds
+    (os.pidfd_open exists and a security policy does not refuse it)."""
+    if not hasattr(os, 'pidfd_open'):
+        return False
+    try:
+        os.close(os.pidfd_open(os.getpid(), 0))
+    except OSError:
+        return False
+    return True
+
+
+# Computed on first use; threads racing to set it compute the same value.
+_pidfd_usable = None
+
+
 def _watch_child(loop, pid, callback, *args):
+    """Have callback(pid, returncode, *args) called on loop once pid
+    exits: through a pidfd the loop polls where the system has them,
+    else from a waiting thread."""
+    global _pidfd_usable
+    if _pidfd_usable is None:
+        _pidfd_usable = can_use_pidfd()
+    if _pidfd_usable:
+        try:
+            pidfd = os.pidfd_open(pid, 0)
+        except OSError:
+            pass
+        else:
+            loop._add_reader(pidfd, _pidfd_ready, loop, pid, pidfd,
+                             callback, args)
+            return
+    _wait_in_thread(loop, pid, callback, *args)
+
+
+def _reap(pid):
+    """waitpid() pid (which has exited or is about to); its return code,
+    255 if someone else reaped it."""
+    while True:
+        try:
+            _, status = os.waitpid(pid, 0)
+        except InterruptedError:
+            continue
+        except ChildProcessError:
+            logger.warning('Unknown child process pid %d, will report '
+                           'returncode 255', pid)
+            return 255
+        return waitstatus_to_exitcode(status)
+
+
+def _pidfd_ready(loop, pid, pidfd, callback, args):
+    # Loop thread: the pidfd turned readable, so pid has exited.
+    loop._remove_reader(pidfd)
+    try:
+        returncode = _reap(pid)
+    finally:
+        os.close(pidfd)
+    callback(pid, returncode, *args)
+
+
+def _wait_in_thread(loop, pid, callback, *args):
     """Wait for pid in a daemon thread; report (pid, returncode) on loop.
 
     The thread only calls waitpid() and call_soon_threadsafe(), so it never
     touches loop state directly.
     """
     def waiter():
-        while True:
-            try:
-                _, status = os.waitpid(pid, 0)
-            except InterruptedError:
-                continue
-            except ChildProcessError:
-                # Someone else reaped it: the status is unknown.
-                returncode = 255
-                logger.warning('Unknown child process pid %d, will report '
-                               'returncode 255', pid)
-                break
-            else:
-                returncode = waitstatus_to_exitcode(status)
-                break
+        returncode = _reap(pid)
         if loop.is_closed():
             logger.warning('Loop %r that handles pid %r is closed', loop,
                            pid)

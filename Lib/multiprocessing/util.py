@@ -90,16 +90,27 @@ def log_to_stderr(level=None):
 
 # ---- temporary directory ---------------------------------------------
 
+def _remove_temp_dir(rmtree, tempdir):
+    rmtree(tempdir, ignore_errors=True)
+    # Finalizers also run before exit (_run_finalizers() by tests and
+    # pool shutdowns): forget the directory so get_temp_dir() makes anew.
+    current = process.current_process()
+    if current is not None and current._config.get('tempdir') == tempdir:
+        current._config['tempdir'] = None
+
+
 def get_temp_dir():
     """A private directory for this process's sockets and arenas, removed
-    at exit.  Created once (the process's config holds it)."""
+    at exit (or when the finalizers run).  The process's config holds it
+    while it exists."""
     tempdir = process.current_process()._config.get('tempdir')
     if tempdir is None:
         import shutil
         import tempfile
         tempdir = tempfile.mkdtemp(prefix='pymp-')
         info('created temp directory %s', tempdir)
-        Finalize(None, shutil.rmtree, args=(tempdir, True), exitpriority=-100)
+        Finalize(None, _remove_temp_dir, args=(shutil.rmtree, tempdir),
+                 exitpriority=-100)
         process.current_process()._config['tempdir'] = tempdir
     return tempdir
 

@@ -325,10 +325,27 @@ def get_config_var(name):
     return get_config_vars().get(name)
 
 
+# os.uname() machine -> Android ABI name
+_ANDROID_ABIS = {
+    'x86_64': 'x86_64',
+    'i686': 'x86',
+    'aarch64': 'arm64_v8a',
+    'armv7l': 'armeabi_v7a',
+}
+
+
 def get_platform():
     """A string naming the platform, such as "linux-x86_64"."""
     if os.name == 'nt':
-        return 'win32'
+        # The architecture shows in the compiler's part of sys.version.
+        version = sys.version.lower()
+        if 'amd64' in version:
+            return 'win-amd64'
+        if '(arm)' in version:
+            return 'win-arm32'
+        if '(arm64)' in version:
+            return 'win-arm64'
+        return sys.platform
     if not hasattr(os, 'uname'):
         return sys.platform
     if 'SOURCE_DATE_EPOCH' not in os.environ and \
@@ -338,20 +355,35 @@ def get_platform():
     osname = osname.lower().replace('/', '')
     machine = machine.replace(' ', '_').replace('/', '-')
     if osname == 'linux':
-        return f"{osname}-{machine}"
+        if sys.platform != 'android':
+            return f"{osname}-{machine}"
+        # android-<API level>-<ABI>, machine names as Android's ABIs.
+        osname = 'android'
+        release = get_config_var('ANDROID_API_LEVEL')
+        machine = _ANDROID_ABIS.get(machine, machine)
     if osname[:5] == 'sunos' and release[0] >= '5':
         osname = 'solaris'
         release = f"{int(release[0]) - 3}.{release[2:]}"
     elif osname[:6] == 'cygwin':
         release = release.split('(')[0]
     elif osname == 'darwin':
-        osname = 'macosx'
+        # Deployment target and fat-binary architectures come from the
+        # build's configuration.
+        import _osx_support
+        osname, release, machine = _osx_support.get_platform_osx(
+            get_config_vars(), osname, release, machine)
     return f"{osname}-{release}-{machine}"
 
 
 def get_python_version():
     """The "major.minor" version string."""
     return _PY_VERSION_SHORT
+
+
+def _get_python_version_abi():
+    """"major.minor" plus the ABI's thread flag: "3.15t" in the
+    free-threaded build (its site-packages directory's suffix)."""
+    return _PY_VERSION_SHORT + get_config_var('abi_thread')
 
 
 def get_config_h_filename():

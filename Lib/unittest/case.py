@@ -334,6 +334,19 @@ class _AssertWarnsContext(_AssertRaisesBaseContext):
     __class_getitem__ = classmethod(types.GenericAlias)
 
 
+class _AssertNotWarnsContext(_AssertWarnsContext):
+    """What _assertNotWarns returns: fails if a warning of the expected
+    type(s) was issued in the block."""
+
+    def __exit__(self, exc_type, exc_value, tb):
+        self.warnings_manager.__exit__(exc_type, exc_value, tb)
+        if exc_type is not None:
+            return
+        for record in self.warnings:
+            if isinstance(record.message, self.expected):
+                self._raiseFailure(f'{self._expected_name()} triggered')
+
+
 class _OrderedChainMap(collections.ChainMap):
     """A ChainMap iterating its keys innermost map first, in order."""
 
@@ -862,6 +875,11 @@ class TestCase(object):
         default) or above inside it."""
         from ._log import _AssertLogsContext
         return _AssertLogsContext(self, logger, level, no_logs=False)
+
+    def _assertNotWarns(self, expected_warning, *args, **kwargs):
+        """The opposite of assertWarns (private, as in CPython)."""
+        context = _AssertNotWarnsContext(expected_warning, self)
+        return context.handle('_assertNotWarns', args, kwargs)
 
     def assertNoLogs(self, logger=None, level=None):
         from ._log import _AssertLogsContext

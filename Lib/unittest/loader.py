@@ -254,7 +254,7 @@ class TestLoader(object):
                     sys.modules[start_dir], start_dir, implicit_top,
                     top_level_dir)
         if not_importable:
-            self._top_level_dir = original_top_level_dir
+            # As CPython: the top level directory stays recorded.
             raise ImportError('Start directory is not importable: %r'
                               % start_dir)
         try:

@@ -420,7 +420,10 @@ class NonCallableMock(Base):
         # be set on one mock without affecting the others.
         bases = (cls,)
         if not issubclass(cls, AsyncMockMixin):
+            # The spec may come positionally (Mock(async_func)).
             spec_arg = kw.get('spec_set', kw.get('spec'))
+            if args:
+                spec_arg = args[0]
             if spec_arg is not None and _is_async_obj(spec_arg):
                 bases = (AsyncMockMixin, cls)
         new = type(cls.__name__, bases, {'__doc__': cls.__doc__})
@@ -715,6 +718,11 @@ class NonCallableMock(Base):
         if self._mock_sealed and not hasattr(self, name):
             mock_name = f'{self._extract_mock_name()}.{name}'
             raise AttributeError(f'Cannot set {mock_name}')
+        if isinstance(value, PropertyMock):
+            # Stored as is: going through object.__setattr__ would call a
+            # PropertyMock set on the class (attach_mock of a property).
+            self.__dict__[name] = value
+            return
         return object.__setattr__(self, name, value)
 
     def __delattr__(self, name):
@@ -1772,6 +1780,13 @@ class MagicMock(MagicMixin, Mock):
         self._mock_add_spec(spec, spec_set)
         self._mock_set_magics()
 
+    def reset_mock(self, /, *args, return_value=False, **kwargs):
+        # A magic method's mock keeps its computed return value (str() of
+        # a MagicMock stays a str), whatever return_value asks.
+        if return_value and self._mock_name and _is_magic(self._mock_name):
+            return_value = False
+        super().reset_mock(*args, return_value=return_value, **kwargs)
+
 
 class MagicProxy(Base):
     """Placed on a MagicMock's class: makes the magic method's mock on
@@ -2164,9 +2179,15 @@ def create_autospec(spec, spec_set=False, instance=False, _parent=None,
     if _inspect().isdatadescriptor(spec):
         # What a descriptor returns is unknown: no spec.
         _kwargs = {}
-    elif is_type and instance and not _instance_callable(spec):
-        klass = NonCallableMagicMock
+    elif is_async_func:
+        if instance:
+            raise RuntimeError('Instance can not be True when '
+                               'create_autospec is mocking an async '
+                               'function')
+        klass = AsyncMock
     elif not _callable(spec):
+        klass = NonCallableMagicMock
+    elif is_type and instance and not _instance_callable(spec):
         klass = NonCallableMagicMock
 
     mock = klass(parent=_parent, _new_parent=_parent, _new_name=_new_name,
@@ -2224,6 +2245,10 @@ def create_autospec(spec, spec_set=False, instance=False, _parent=None,
             _check_sig(original, new, skipfirst=skipfirst)
         if isinstance(new, FunctionTypes):
             setattr(mock, entry, new)
+    # The caller's configuration is for this (top level) mock; applied
+    # last, so that return_value.* reaches the autospecced return value.
+    if _is_instance_mock(mock) and kwargs:
+        mock.configure_mock(**kwargs)
     return mock
 
 

@@ -6,6 +6,20 @@ from functools import wraps
 
 from . import util
 
+# The traceback module, imported on first use (importing unittest stays
+# cheap).  A module global as in CPython, so that tests can replace it;
+# threads racing to set it store the same module.
+traceback = None
+
+
+def _traceback_module():
+    global traceback
+    if traceback is None:
+        import traceback as module
+        traceback = module
+    return traceback
+
+
 __unittest = True
 
 STDOUT_LINE = '\nStdout:\n%s'
@@ -147,7 +161,7 @@ class TestResult(object):
         self.shouldStop = True
 
     def _exc_info_to_string(self, err, test):
-        import traceback
+        traceback = _traceback_module()
         exctype, value, tb = err
         tb = self._clean_tracebacks(exctype, value, tb, test)
         formatted = traceback.TracebackException(

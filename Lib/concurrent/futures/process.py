@@ -41,6 +41,41 @@ _fork_lock = threading.Lock()
 _parent_fds = set()
 
 
+# Outcome of _check_system_limits(), computed once: None (not checked
+# yet), '' (usable) or the reason it is not.  Written under _fork_lock.
+_system_limited = None
+
+
+def _find_system_limit():
+    """Why this system cannot run worker processes ('' if it can): the
+    pool needs a multiprocessing start method and Connection pipes."""
+    try:
+        methods = mp.get_all_start_methods()
+    except (ImportError, OSError) as exc:
+        return f'multiprocessing is unavailable: {exc}'
+    if not methods:
+        return 'no multiprocessing start method is available'
+    try:
+        a, b = mp.Pipe()
+    except (ImportError, OSError) as exc:
+        return f'multiprocessing pipes are unavailable: {exc}'
+    a.close()
+    b.close()
+    return ''
+
+
+def _check_system_limits():
+    """Raise NotImplementedError if ProcessPoolExecutor cannot work here
+    (CPython's name; tests and programs call it to skip)."""
+    global _system_limited
+    with _fork_lock:
+        if _system_limited is None:
+            _system_limited = _find_system_limit()
+        reason = _system_limited
+    if reason:
+        raise NotImplementedError(reason)
+
+
 def _python_exit():
     global _global_shutdown
     _global_shutdown = True
@@ -362,6 +397,7 @@ class ProcessPoolExecutor(_base.Executor):
                 worker process. The default of None means worker process will
                 live as long as the executor.
         """
+        _check_system_limits()
         if max_workers is None:
             max_workers = os.process_cpu_count() or 1
         elif max_workers <= 0:
@@ -396,6 +432,13 @@ class ProcessPoolExecutor(_base.Executor):
         self._broken = False
         self._shutdown_thread = False
         _executors.add(self)
+
+    @property
+    def _processes(self):
+        """{pid: multiprocessing.Process} of the live workers (CPython's
+        name; a snapshot taken under _shutdown_lock)."""
+        with self._shutdown_lock:
+            return {w.pid: w.process for w in self._workers}
 
     def _start_workers(self):
         # Called with _shutdown_lock held: the whole pool is forked at once

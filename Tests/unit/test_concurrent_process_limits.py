@@ -1,0 +1,77 @@
+"""concurrent.futures.process._check_system_limits (CPython's probe that
+callers use to skip process pools), ProcessPoolExecutor._processes, and
+multiprocessing's private temp directory coming back after the finalizers
+removed it (forkserver pools bind their socket there)."""
+
+import os
+import unittest
+from concurrent.futures import ProcessPoolExecutor, process
+import multiprocessing
+import multiprocessing.util as mputil
+
+
+def square(x):
+    return x * x
+
+
+class SystemLimitTests(unittest.TestCase):
+
+    def test_check_passes_here_and_is_cached(self):
+        self.assertIsNone(process._check_system_limits())
+        self.assertEqual(process._system_limited, '')
+
+    def test_cached_reason_is_raised(self):
+        saved = process._system_limited
+        self.addCleanup(setattr, process, '_system_limited', saved)
+        process._system_limited = 'no start method'
+        with self.assertRaisesRegex(NotImplementedError, 'no start method'):
+            process._check_system_limits()
+        with self.assertRaises(NotImplementedError):
+            ProcessPoolExecutor(1)
+
+
+class ProcessesViewTests(unittest.TestCase):
+
+    def test_processes_maps_pids_to_live_workers(self):
+        with ProcessPoolExecutor(2) as ex:
+            self.assertEqual(ex._processes, {})
+            self.assertEqual(ex.submit(square, 3).result(timeout=60), 9)
+            procs = ex._processes
+            self.assertEqual(len(procs), 2)
+            for pid, proc in procs.items():
+                self.assertEqual(proc.pid, pid)
+                self.assertTrue(proc.is_alive())
+        for proc in procs.values():
+            proc.join(timeout=60)
+            self.assertFalse(proc.is_alive())
+
+
+class TempDirTests(unittest.TestCase):
+
+    def setUp(self):
+        # A running fork server listens in the temp directory the
+        # finalizers remove: stop it first (as CPython's test cleanup).
+        from multiprocessing import forkserver
+        forkserver._forkserver._stop()
+
+    def test_temp_dir_is_made_again_after_finalizers(self):
+        first = mputil.get_temp_dir()
+        mputil._run_finalizers()
+        self.assertFalse(os.path.isdir(first))
+        second = mputil.get_temp_dir()
+        self.assertTrue(os.path.isdir(second))
+        self.assertNotEqual(first, second)
+
+    @unittest.skipUnless('forkserver' in
+                         multiprocessing.get_all_start_methods(),
+                         'needs forkserver')
+    def test_forkserver_pool_after_finalizers(self):
+        mputil.get_temp_dir()
+        mputil._run_finalizers()
+        ctx = multiprocessing.get_context('forkserver')
+        with ProcessPoolExecutor(1, mp_context=ctx) as ex:
+            self.assertEqual(ex.submit(square, 7).result(timeout=60), 49)
+
+
+if __name__ == '__main__':
+    unittest.main()
