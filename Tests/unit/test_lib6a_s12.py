@@ -1,0 +1,69 @@
+"""Session 12 fixes in the issue 6 modules, found with CPython 3.13's
+own tests: Fraction format specs (the '0' flag refused together with an
+alignment, a '0' fill being plain padding, no leading zeros in widths and
+precisions), Fraction literals with an underscore right after the point,
+and //, % and divmod() between a Fraction and a complex number raising
+the usual TypeError naming both types."""
+
+import operator
+import re
+import unittest
+from fractions import Fraction as F
+
+
+class FractionFormat(unittest.TestCase):
+    def test_zero_flag_with_alignment_refused(self):
+        for spec in ('X>010f', '0<010f', '^010f', '=010e', '=010g',
+                     '=010%', '>00.2f'):
+            with self.subTest(spec=spec):
+                with self.assertRaisesRegex(ValueError,
+                                            'Invalid format specifier'):
+                    format(F(1, 3), spec)
+
+    def test_zero_fill_is_padding(self):
+        self.assertEqual(format(F('1234.5678'), '0=12,.2f'), '00001,234.57')
+        self.assertEqual(format(F('1234.5678'), '012,.2f'), '0,001,234.57')
+        self.assertEqual(format(F(-1, 3), '010.3f'), '-00000.333')
+
+    def test_leading_zeros_refused(self):
+        for spec in ('006f', '>00f', '.010f', '.02f', '.000f'):
+            with self.subTest(spec=spec):
+                with self.assertRaises(ValueError):
+                    format(F(1, 3), spec)
+        self.assertEqual(format(F(1, 3), '0f'), '0.333333')
+        self.assertEqual(format(F(1, 3), '.0f'), '0')
+
+
+class FractionParsing(unittest.TestCase):
+    def test_underscore_after_point(self):
+        for text in ('1._111', '_1', '1.1__1', '1.1e+_1'):
+            with self.subTest(text=text):
+                with self.assertRaisesRegex(
+                        ValueError,
+                        re.escape("Invalid literal for Fraction: '%s'"
+                                  % text)):
+                    F(text)
+        self.assertEqual(F('1_0.2_5'), F(41, 4))
+        self.assertEqual(F('.5'), F(1, 2))
+
+
+class FractionComplex(unittest.TestCase):
+    def test_unsupported_operators(self):
+        a, b = F(1, 2), 1j
+        for op, name in ((operator.mod, '%'), (operator.floordiv, '//'),
+                         (divmod, 'divmod()')):
+            with self.subTest(op=name):
+                with self.assertRaisesRegex(
+                        TypeError, r"for %s: 'Fraction' and 'complex'"
+                        % re.escape(name)):
+                    op(a, b)
+                with self.assertRaisesRegex(
+                        TypeError, r"for %s: 'complex' and 'Fraction'"
+                        % re.escape(name)):
+                    op(b, a)
+        self.assertEqual(a + b, 0.5 + 1j)
+        self.assertEqual(b * a, 0.5j)
+
+
+if __name__ == '__main__':
+    unittest.main()
