@@ -3,10 +3,16 @@ own tests: Fraction format specs (the '0' flag refused together with an
 alignment, a '0' fill being plain padding, no leading zeros in widths and
 precisions), Fraction literals with an underscore right after the point,
 and //, % and divmod() between a Fraction and a complex number raising
-the usual TypeError naming both types."""
+the usual TypeError naming both types; zipfile.Path pickles (its archive
+is reopened from the name it was opened with)."""
 
 import operator
+import os
+import pathlib
+import pickle
 import re
+import tempfile
+import zipfile
 import unittest
 from fractions import Fraction as F
 
@@ -63,6 +69,38 @@ class FractionComplex(unittest.TestCase):
                     op(b, a)
         self.assertEqual(a + b, 0.5 + 1j)
         self.assertEqual(b * a, 0.5j)
+
+
+class ZipPathPickle(unittest.TestCase):
+    def setUp(self):
+        tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(tmp.cleanup)
+        self.name = os.path.join(tmp.name, 'a.zip')
+        with zipfile.ZipFile(self.name, 'w') as zf:
+            zf.writestr('a/b.txt', 'content of b')
+            zf.writestr('c.txt', 'content of c')
+
+    def restored(self, path, proto):
+        path = pickle.loads(pickle.dumps(path, proto))
+        self.addCleanup(path.root.close)
+        return path
+
+    def test_round_trip(self):
+        for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+            for source in (self.name, pathlib.Path(self.name)):
+                with self.subTest(proto=proto, source=type(source)):
+                    top = zipfile.Path(source)
+                    self.addCleanup(top.root.close)
+                    path = self.restored(top / 'a/', proto)
+                    self.assertEqual(path.at, 'a/')
+                    first, = path.iterdir()
+                    self.assertEqual(first.read_text(encoding='utf-8'),
+                                     'content of b')
+
+    def test_open_zipfile_refused(self):
+        with zipfile.ZipFile(self.name) as zf:
+            with self.assertRaisesRegex(TypeError, 'cannot pickle'):
+                pickle.dumps(zipfile.Path(zf))
 
 
 if __name__ == '__main__':
