@@ -7,9 +7,13 @@ the usual TypeError naming both types; zipfile.Path pickles (its archive
 is reopened from the name it was opened with); statistics: a signalling
 Decimal NaN makes the exact sum raise InvalidOperation, and the inverse
 CDFs of the quartic and triweight kernels stop after a few Newton steps
-(kde_random drew samples about ten times slower than the others)."""
+(kde_random drew samples about ten times slower than the others); the C
+pickler checks the optional items of a reduce value (listitems and
+dictitems iterators, a callable state setter) and calls a
+reducer_override set to None (TypeError) rather than ignoring it."""
 
 import decimal
+import io
 import operator
 import statistics
 import os
@@ -132,6 +136,44 @@ class StatisticsFixes(unittest.TestCase):
             t = statistics._invert_monotonic(counted_cdf, pdf, p, -1.0, 1.0)
             self.assertAlmostEqual(cdf(t), p, places=14)
         self.assertLess(calls, 99 * 12)
+
+
+class Reduced:
+    def __init__(self, rv):
+        self.rv = rv
+
+    def __reduce__(self):
+        return self.rv
+
+
+class CPicklerChecks(unittest.TestCase):
+    def test_reduce_items_checked(self):
+        cases = [
+            ((print, (), 'state', None, None, 42), 'sixth item .* int'),
+            ((list, (), None, 42), 'fourth item .* iterator, not int'),
+            ((list, (), None, []), 'fourth item .* iterator, not list'),
+            ((dict, (), None, None, []), 'fifth item .* iterator, not list'),
+        ]
+        for rv, message in cases:
+            for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+                with self.subTest(rv=rv, proto=proto):
+                    with self.assertRaisesRegex(pickle.PicklingError,
+                                                message):
+                        pickle.dumps(Reduced(rv), proto)
+        rv = (list, (), None, iter([1, 2]))
+        self.assertEqual(pickle.loads(pickle.dumps(Reduced(rv))), [1, 2])
+
+    def test_reducer_override_none(self):
+        class MyPickler(pickle.Pickler):
+            pass
+        pickler = MyPickler(io.BytesIO())
+        pickler.reducer_override = None
+        with self.assertRaisesRegex(TypeError, 'not callable'):
+            pickler.dump(object())
+        pickler.clear_memo()
+        pickler.reducer_override = 10
+        with self.assertRaises(TypeError):
+            pickler.dump(object())
 
 
 if __name__ == '__main__':
