@@ -10,7 +10,10 @@ CDFs of the quartic and triweight kernels stop after a few Newton steps
 (kde_random drew samples about ten times slower than the others); the C
 pickler checks the optional items of a reduce value (listitems and
 dictitems iterators, a callable state setter) and calls a
-reducer_override set to None (TypeError) rather than ignoring it."""
+reducer_override set to None (TypeError) rather than ignoring it;
+sqlite3's iterdump() turns foreign keys off before BEGIN (inside a
+transaction SQLite ignores the pragma) when the database holds
+violations, and only then."""
 
 import decimal
 import io
@@ -20,6 +23,7 @@ import os
 import pathlib
 import pickle
 import re
+import sqlite3
 import tempfile
 import zipfile
 import unittest
@@ -174,6 +178,41 @@ class CPicklerChecks(unittest.TestCase):
         pickler.reducer_override = 10
         with self.assertRaises(TypeError):
             pickler.dump(object())
+
+
+class SqliteDump(unittest.TestCase):
+    def dump(self, foreign_keys, violation):
+        cx = sqlite3.connect(':memory:')
+        self.addCleanup(cx.close)
+        cx.execute('PRAGMA foreign_keys=0')
+        cx.execute('CREATE TABLE t1(a INTEGER PRIMARY KEY)')
+        cx.execute('CREATE TABLE t2(b INTEGER REFERENCES t1(a))')
+        if not violation:
+            cx.execute('INSERT INTO t1 VALUES(5)')
+        cx.execute('INSERT INTO t2 VALUES(5)')
+        cx.commit()
+        cx.execute('PRAGMA foreign_keys=%d' % foreign_keys)
+        return list(cx.iterdump())
+
+    def test_violation_turns_checks_off_first(self):
+        for foreign_keys in (0, 1):
+            with self.subTest(foreign_keys=foreign_keys):
+                lines = self.dump(foreign_keys, True)
+                self.assertEqual(lines[:2], ['PRAGMA foreign_keys=OFF;',
+                                             'BEGIN TRANSACTION;'])
+                copy = sqlite3.connect(':memory:')
+                self.addCleanup(copy.close)
+                copy.execute('PRAGMA foreign_keys=1')
+                copy.executescript('\n'.join(lines))
+                self.assertEqual(copy.execute('SELECT * FROM t2').fetchall(),
+                                 [(5,)])
+
+    def test_no_violation_no_pragma(self):
+        for foreign_keys in (0, 1):
+            with self.subTest(foreign_keys=foreign_keys):
+                lines = self.dump(foreign_keys, False)
+                self.assertEqual(lines[0], 'BEGIN TRANSACTION;')
+                self.assertNotIn('PRAGMA foreign_keys=OFF;', lines)
 
 
 if __name__ == '__main__':
