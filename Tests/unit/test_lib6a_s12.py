@@ -13,12 +13,16 @@ dictitems iterators, a callable state setter) and calls a
 reducer_override set to None (TypeError) rather than ignoring it;
 sqlite3's iterdump() turns foreign keys off before BEGIN (inside a
 transaction SQLite ignores the pragma) when the database holds
-violations, and only then."""
+violations, and only then; tarfile: list(verbose=True) shows the file
+type letter of the member type (headers keep permission bits only), and
+a TarFile made with stream=True does not keep the members it has read."""
 
 import decimal
 import io
 import operator
 import statistics
+import contextlib
+import tarfile
 import os
 import pathlib
 import pickle
@@ -213,6 +217,44 @@ class SqliteDump(unittest.TestCase):
                 lines = self.dump(foreign_keys, False)
                 self.assertEqual(lines[0], 'BEGIN TRANSACTION;')
                 self.assertNotIn('PRAGMA foreign_keys=OFF;', lines)
+
+
+def small_tar():
+    """A tar archive with a file, a directory, a symlink and a fifo."""
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode='w', format=tarfile.USTAR_FORMAT) as tar:
+        for name, kind, mode in (('d', tarfile.DIRTYPE, 0o755),
+                                 ('d/f', tarfile.REGTYPE, 0o644),
+                                 ('l', tarfile.SYMTYPE, 0o777),
+                                 ('p', tarfile.FIFOTYPE, 0o600)):
+            info = tarfile.TarInfo(name)
+            info.type = kind
+            info.mode = mode
+            if kind == tarfile.SYMTYPE:
+                info.linkname = 'd/f'
+            data = io.BytesIO(b'abc') if kind == tarfile.REGTYPE else None
+            info.size = 3 if data else 0
+            tar.addfile(info, data)
+    return buf.getvalue()
+
+
+class TarfileFixes(unittest.TestCase):
+    def test_list_type_letters(self):
+        out = io.StringIO()
+        with tarfile.open(fileobj=io.BytesIO(small_tar())) as tar:
+            with contextlib.redirect_stdout(out):
+                tar.list(verbose=True)
+        modes = [line.split()[0] for line in out.getvalue().splitlines()]
+        self.assertEqual(modes, ['drwxr-xr-x', '-rw-r--r--', 'lrwxrwxrwx',
+                                 'prw-------'])
+
+    def test_stream_keeps_no_members(self):
+        with tarfile.open(fileobj=io.BytesIO(small_tar()), stream=True) as tar:
+            names = [info.name for info in tar]
+            self.assertEqual(names, ['d', 'd/f', 'l', 'p'])
+            self.assertEqual(tar.members, [])
+        with tarfile.open(fileobj=io.BytesIO(small_tar())) as tar:
+            self.assertEqual(len(tar.getmembers()), 4)
 
 
 if __name__ == '__main__':
