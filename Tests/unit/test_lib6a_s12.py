@@ -15,12 +15,18 @@ sqlite3's iterdump() turns foreign keys off before BEGIN (inside a
 transaction SQLite ignores the pragma) when the database holds
 violations, and only then; tarfile: list(verbose=True) shows the file
 type letter of the member type (headers keep permission bits only), and
-a TarFile made with stream=True does not keep the members it has read."""
+a TarFile made with stream=True does not keep the members it has read;
+zipfile: a member whose data would run into the next entry is refused
+("Overlapped entries", a zip bomb), write handles have name and mode, an
+empty or short Info-ZIP UTF-8 name field warns or raises whatever the
+name's own flag."""
 
 import decimal
 import io
 import operator
 import statistics
+import struct
+import warnings
 import contextlib
 import tarfile
 import os
@@ -255,6 +261,53 @@ class TarfileFixes(unittest.TestCase):
             self.assertEqual(tar.members, [])
         with tarfile.open(fileobj=io.BytesIO(small_tar())) as tar:
             self.assertEqual(len(tar.getmembers()), 4)
+
+
+class ZipfileFixes(unittest.TestCase):
+    def test_overlapped_entries(self):
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, 'w') as zf:
+            zf.writestr('a', b'x' * 10)
+            zf.writestr('b', b'y' * 10)
+        data = bytearray(buf.getvalue())
+        central = data.index(b'PK\x01\x02')
+        # Claim 'a' holds 100 bytes: they would cover b's local header.
+        struct.pack_into('<LL', data, central + 20, 100, 100)
+        with zipfile.ZipFile(io.BytesIO(bytes(data))) as zf:
+            with self.assertRaisesRegex(zipfile.BadZipFile,
+                                        "Overlapped entries: 'a'"):
+                zf.read('a')
+            self.assertEqual(zf.read('b'), b'y' * 10)
+
+    def test_write_handle_attributes(self):
+        with zipfile.ZipFile(io.BytesIO(), 'w') as zf:
+            with zf.open('name.txt', 'w') as handle:
+                self.assertEqual((handle.name, handle.mode),
+                                 ('name.txt', 'wb'))
+                self.assertRaises(io.UnsupportedOperation, handle.fileno)
+            self.assertEqual((handle.name, handle.mode), ('name.txt', 'wb'))
+
+    def archive_with_utf8_field(self, tail):
+        import zlib
+        name = '\uc774\ub984.txt'
+        raw = name.encode('utf-8')
+        field = b'\x01' + struct.pack('<L', zlib.crc32(raw)) + tail
+        info = zipfile.ZipInfo(name)
+        info.extra = struct.pack('<HH', 0x7075, len(field)) + field
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, 'w') as zf:
+            zf.writestr(info, b'Hello World!')
+        return buf
+
+    def test_utf8_name_field_checked(self):
+        with self.assertWarnsRegex(UserWarning, 'Empty unicode path'):
+            zipfile.ZipFile(self.archive_with_utf8_field(b'')).close()
+        with self.assertRaisesRegex(zipfile.BadZipFile, 'invalid utf-8'):
+            zipfile.ZipFile(self.archive_with_utf8_field(b'\xff'))
+        with warnings.catch_warnings():
+            warnings.simplefilter('error')
+            with zipfile.ZipFile(self.archive_with_utf8_field(b'n.txt')) as zf:
+                self.assertEqual(zf.namelist(), ['n.txt'])
 
 
 if __name__ == '__main__':
