@@ -19,7 +19,10 @@ a TarFile made with stream=True does not keep the members it has read;
 zipfile: a member whose data would run into the next entry is refused
 ("Overlapped entries", a zip bomb), write handles have name and mode, an
 empty or short Info-ZIP UTF-8 name field warns or raises whatever the
-name's own flag."""
+name's own flag; unicodedata.ucd_3_2_0 answers with Unicode 3.2.0's
+category, bidirectional class, East Asian width, mirroring and decimal
+and numeric values (generated from Tools/unicode/UCD-3.2.0-properties.txt)
+where they have changed since."""
 
 import decimal
 import io
@@ -29,6 +32,7 @@ import struct
 import warnings
 import contextlib
 import tarfile
+import unicodedata
 import os
 import pathlib
 import pickle
@@ -308,6 +312,43 @@ class ZipfileFixes(unittest.TestCase):
             warnings.simplefilter('error')
             with zipfile.ZipFile(self.archive_with_utf8_field(b'n.txt')) as zf:
                 self.assertEqual(zf.namelist(), ['n.txt'])
+
+
+class Ucd320(unittest.TestCase):
+    old = unicodedata.ucd_3_2_0
+
+    def test_changed_properties(self):
+        old, new = self.old, unicodedata
+        cases = [
+            ('category', '\u00aa', 'Ll', 'Lo'),
+            ('category', '\u00ad', 'Pd', 'Cf'),
+            ('bidirectional', '+', 'ET', 'ES'),
+            ('bidirectional', '/', 'ES', 'CS'),
+            ('east_asian_width', '\u231a', 'N', 'W'),
+            ('mirrored', '\u0f3a', 0, 1),
+        ]
+        for func, ch, then, now in cases:
+            with self.subTest(func=func, ch=ch):
+                self.assertEqual(getattr(old, func)(ch), then)
+                self.assertEqual(getattr(new, func)(ch), now)
+
+    def test_changed_numeric_values(self):
+        self.assertEqual(self.old.decimal('\u00b2'), 2)
+        self.assertIsNone(unicodedata.decimal('\u00b2', None))
+        self.assertEqual(self.old.numeric('\u4e24'), 2.0)
+        self.assertIsNone(unicodedata.numeric('\u4e24', None))
+        self.assertEqual(self.old.numeric('\u00bd'), 0.5)
+
+    def test_unchanged_and_later(self):
+        self.assertEqual(self.old.category('A'), 'Lu')
+        self.assertEqual(self.old.bidirectional('A'), 'L')
+        self.assertEqual(self.old.decimal('7'), 7)
+        # NKo (Unicode 5.0) is unassigned in 3.2.0.
+        self.assertEqual(self.old.category('\u07c0'), 'Cn')
+        self.assertEqual(self.old.bidirectional('\u07c0'), '')
+        self.assertIsNone(self.old.decimal('\u07c0', None))
+        self.assertIsNone(self.old.numeric('\u07c0', None))
+        self.assertEqual(self.old.east_asian_width('\u07c0'), 'N')
 
 
 if __name__ == '__main__':
