@@ -22,7 +22,8 @@ empty or short Info-ZIP UTF-8 name field warns or raises whatever the
 name's own flag; unicodedata.ucd_3_2_0 answers with Unicode 3.2.0's
 category, bidirectional class, East Asian width, mirroring and decimal
 and numeric values (generated from Tools/unicode/UCD-3.2.0-properties.txt)
-where they have changed since."""
+where they have changed since; binascii.a2b_base64(strict_mode=True)
+refuses padding right after a complete group ("Excess padding")."""
 
 import decimal
 import io
@@ -30,6 +31,7 @@ import operator
 import statistics
 import struct
 import warnings
+import binascii
 import contextlib
 import tarfile
 import unicodedata
@@ -349,6 +351,26 @@ class Ucd320(unittest.TestCase):
         self.assertIsNone(self.old.decimal('\u07c0', None))
         self.assertIsNone(self.old.numeric('\u07c0', None))
         self.assertEqual(self.old.east_asian_width('\u07c0'), 'N')
+
+
+class Base64Strict(unittest.TestCase):
+    def decode(self, data):
+        return binascii.a2b_base64(data, strict_mode=True)
+
+    def test_excess_padding(self):
+        for data in (b'abcd=', b'abcd==', b'abcd=efgh'):
+            with self.subTest(data=data):
+                with self.assertRaisesRegex(binascii.Error,
+                                            'Excess padding not allowed'):
+                    self.decode(data)
+        # Without strict mode the data before the padding is kept.
+        self.assertEqual(binascii.a2b_base64(b'abcd='), b'i\xb7\x1d')
+
+    def test_needed_padding(self):
+        self.assertEqual(self.decode(b'ab=='), b'i')
+        self.assertEqual(self.decode(b'abc='), b'i\xb7')
+        with self.assertRaisesRegex(binascii.Error, 'Leading padding'):
+            self.decode(b'=abcd')
 
 
 if __name__ == '__main__':
