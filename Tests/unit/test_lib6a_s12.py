@@ -23,7 +23,9 @@ name's own flag; unicodedata.ucd_3_2_0 answers with Unicode 3.2.0's
 category, bidirectional class, East Asian width, mirroring and decimal
 and numeric values (generated from Tools/unicode/UCD-3.2.0-properties.txt)
 where they have changed since; binascii.a2b_base64(strict_mode=True)
-refuses padding right after a complete group ("Excess padding")."""
+refuses padding right after a complete group ("Excess padding"); text
+signatures of Struct.__sizeof__, PickleBuffer.__reduce_ex__ and the
+__reduce__ of the bz2 and lzma (de)compressors."""
 
 import decimal
 import io
@@ -32,6 +34,9 @@ import statistics
 import struct
 import warnings
 import binascii
+import bz2
+import inspect
+import lzma
 import contextlib
 import tarfile
 import unicodedata
@@ -371,6 +376,23 @@ class Base64Strict(unittest.TestCase):
         self.assertEqual(self.decode(b'abc='), b'i\xb7')
         with self.assertRaisesRegex(binascii.Error, 'Leading padding'):
             self.decode(b'=abcd')
+
+
+class TextSignatures(unittest.TestCase):
+    def test_signatures(self):
+        cases = [
+            (struct.Struct.__sizeof__, '(self, /)'),
+            (pickle.PickleBuffer.__reduce_ex__, '(self, protocol, /)'),
+            (bz2.BZ2Compressor.__reduce__, '(self, /)'),
+            (bz2.BZ2Decompressor.__reduce__, '(self, /)'),
+            (lzma.LZMACompressor.__reduce__, '(self, /)'),
+            (lzma.LZMADecompressor.__reduce__, '(self, /)'),
+        ]
+        for func, expected in cases:
+            with self.subTest(func=func):
+                self.assertEqual(str(inspect.signature(func)), expected)
+        with self.assertRaisesRegex(TypeError, 'cannot pickle'):
+            pickle.dumps(lzma.LZMACompressor())
 
 
 if __name__ == '__main__':
