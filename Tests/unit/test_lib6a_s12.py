@@ -25,7 +25,9 @@ and numeric values (generated from Tools/unicode/UCD-3.2.0-properties.txt)
 where they have changed since; binascii.a2b_base64(strict_mode=True)
 refuses padding right after a complete group ("Excess padding"); text
 signatures of Struct.__sizeof__, PickleBuffer.__reduce_ex__ and the
-__reduce__ of the bz2 and lzma (de)compressors."""
+__reduce__ of the bz2 and lzma (de)compressors; hashlib imports without
+the _hashlib extension (no algorithm, each reported, new() ValueError)
+and lists the guaranteed algorithms as available."""
 
 import decimal
 import io
@@ -44,6 +46,9 @@ import os
 import pathlib
 import pickle
 import re
+import subprocess
+import sys
+import hashlib
 import sqlite3
 import tempfile
 import zipfile
@@ -393,6 +398,31 @@ class TextSignatures(unittest.TestCase):
                 self.assertEqual(str(inspect.signature(func)), expected)
         with self.assertRaisesRegex(TypeError, 'cannot pickle'):
             pickle.dumps(lzma.LZMACompressor())
+
+
+class HashlibWithoutOpenSSL(unittest.TestCase):
+    def test_import_without_extension(self):
+        code = (
+            "import sys\n"
+            "sys.modules['_hashlib'] = None\n"
+            "import hashlib\n"
+            "print(hasattr(hashlib, 'md5'), hasattr(hashlib, 'pbkdf2_hmac'),\n"
+            "      hashlib.algorithms_available == hashlib.algorithms_guaranteed)\n"
+            "try:\n"
+            "    hashlib.new('sha256')\n"
+            "except ValueError as e:\n"
+            "    print(e)\n")
+        proc = subprocess.run([sys.executable, '-I', '-c', code],
+                              capture_output=True, text=True, timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(proc.stdout.splitlines(),
+                         ['False False True', 'unsupported hash type sha256'])
+        self.assertIn('code for hash md5 was not found.', proc.stderr)
+
+    def test_available_includes_guaranteed(self):
+        self.assertLessEqual(hashlib.algorithms_guaranteed,
+                             hashlib.algorithms_available)
+        self.assertIn('pbkdf2_hmac', hashlib.__all__)
 
 
 if __name__ == '__main__':
