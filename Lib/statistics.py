@@ -189,8 +189,18 @@ def _fail_negative(values, message):
 
 
 def _float_sqrt_of_frac(n, m):
-    """sqrt(n/m) correctly rounded to a float (n >= 0, m > 0)."""
-    if n <= 0:
+    """sqrt(n/m) correctly rounded to a float.
+
+    Like math.sqrt(), a negative ratio raises ValueError; a zero m raises
+    ZeroDivisionError as Fraction(n, 0) does.
+    """
+    if m < 0:
+        n, m = -n, -m
+    if m == 0:
+        raise ZeroDivisionError('Fraction(%s, 0)' % n)
+    if n < 0:
+        raise ValueError('math domain error')
+    if n == 0:
         return 0.0
     # Scale so that the integer root has at least 55 significant bits,
     # then mark any inexactness in the lowest bit so that the int->float

@@ -27,7 +27,9 @@ refuses padding right after a complete group ("Excess padding"); text
 signatures of Struct.__sizeof__, PickleBuffer.__reduce_ex__ and the
 __reduce__ of the bz2 and lzma (de)compressors; hashlib imports without
 the _hashlib extension (no algorithm, each reported, new() ValueError)
-and lists the guaranteed algorithms as available."""
+and lists the guaranteed algorithms as available; statistics'
+_float_sqrt_of_frac() raises for a negative ratio or a zero denominator
+and takes two negative terms."""
 
 import decimal
 import io
@@ -151,6 +153,18 @@ class StatisticsFixes(unittest.TestCase):
                     statistics._sum(data)
         self.assertEqual(statistics._sum([1.0, float('inf')])[1],
                          float('inf'))
+
+    def test_float_sqrt_of_frac_domain(self):
+        root = statistics._float_sqrt_of_frac
+        self.assertEqual(root(0, 1), 0.0)
+        self.assertEqual(root(-2, -1), root(2, 1))
+        self.assertEqual(root(9, 4), 1.5)
+        for n, m in ((-1, 1), (1, -1)):
+            with self.subTest(n=n, m=m):
+                with self.assertRaises(ValueError):
+                    root(n, m)
+        with self.assertRaises(ZeroDivisionError):
+            root(1, 0)
 
     def test_kernel_inverse_steps(self):
         calls = 0
