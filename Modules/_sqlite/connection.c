@@ -340,9 +340,28 @@ static int connection_clear(PyObject *op)
     return 0;
 }
 
+/* A connection collected while still open gets a ResourceWarning, as in
+   CPython 3.13+.  Nothing else refers to the object any more, so reading
+   db needs no lock. */
+static void connection_finalize(PyObject *op)
+{
+    ConnectionObject *self = (ConnectionObject *)op;
+    if (self->db == NULL) {
+        return;
+    }
+    PyObject *exc = PyErr_GetRaisedException();
+    if (PyErr_ResourceWarning(op, 1, "unclosed database in %R", op) < 0) {
+        PyErr_WriteUnraisable(op);
+    }
+    PyErr_SetRaisedException(exc);
+}
+
 static void connection_dealloc(PyObject *op)
 {
     ConnectionObject *self = (ConnectionObject *)op;
+    if (PyObject_CallFinalizerFromDealloc(op) < 0) {
+        return;     /* resurrected by a warnings filter */
+    }
     PyObject_GC_UnTrack(op);
     if (self->weakreflist != NULL) {
         PyObject_ClearWeakRefs(op);
@@ -1914,6 +1933,7 @@ PyTypeObject pysqlite_ConnectionType = {
     .tp_name = "sqlite3.Connection",
     .tp_basicsize = sizeof(ConnectionObject),
     .tp_dealloc = connection_dealloc,
+    .tp_finalize = connection_finalize,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
     .tp_doc = "SQLite database connection object.",
     .tp_traverse = connection_traverse,

@@ -29,7 +29,8 @@ __reduce__ of the bz2 and lzma (de)compressors; hashlib imports without
 the _hashlib extension (no algorithm, each reported, new() ValueError)
 and lists the guaranteed algorithms as available; statistics'
 _float_sqrt_of_frac() raises for a negative ratio or a zero denominator
-and takes two negative terms."""
+and takes two negative terms; a sqlite3 Connection collected while open
+emits ResourceWarning."""
 
 import decimal
 import io
@@ -42,6 +43,7 @@ import bz2
 import inspect
 import lzma
 import contextlib
+import gc
 import tarfile
 import unicodedata
 import os
@@ -246,6 +248,18 @@ class SqliteDump(unittest.TestCase):
                 copy.executescript('\n'.join(lines))
                 self.assertEqual(copy.execute('SELECT * FROM t2').fetchall(),
                                  [(5,)])
+
+    def test_unclosed_connection_warns(self):
+        with self.assertWarnsRegex(ResourceWarning, 'unclosed database'):
+            cx = sqlite3.connect(':memory:')
+            del cx
+            gc.collect()
+        with warnings.catch_warnings():
+            warnings.simplefilter('error', ResourceWarning)
+            cx = sqlite3.connect(':memory:')
+            cx.close()
+            del cx
+            gc.collect()
 
     def test_no_violation_no_pragma(self):
         for foreign_keys in (0, 1):
