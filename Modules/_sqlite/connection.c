@@ -1091,6 +1091,21 @@ static int progress_callback(void *func)
     return abort;
 }
 
+/* The trace callback gets the statement unexpanded: report why (as
+   CPython does, through the callback error hook), most likely a text
+   longer than SQLITE_LIMIT_LENGTH.  Called with the thread attached. */
+static void report_unexpanded(sqlite3_stmt *stmt, void *func)
+{
+    if (sqlite3_errcode(sqlite3_db_handle(stmt)) == SQLITE_NOMEM) {
+        PyErr_NoMemory();
+    }
+    else {
+        PyErr_SetString(pysqlite_DataError, "Expanded SQL string exceeds "
+                        "the maximum string length");
+    }
+    pysqlite_report_callback_error(func);
+}
+
 /* The statement text with bound values filled in, unless it is a
    trigger's "-- ..." comment or too long to expand. */
 static int trace_callback(unsigned type, void *func, void *p, void *x)
@@ -1107,6 +1122,9 @@ static int trace_callback(unsigned type, void *func, void *p, void *x)
     }
     else {
         expanded = sqlite3_expanded_sql((sqlite3_stmt *)p);
+        if (expanded == NULL) {
+            report_unexpanded((sqlite3_stmt *)p, func);
+        }
         text = PyUnicode_FromString(expanded != NULL
                                     ? expanded
                                     : sqlite3_sql((sqlite3_stmt *)p));

@@ -30,7 +30,9 @@ the _hashlib extension (no algorithm, each reported, new() ValueError)
 and lists the guaranteed algorithms as available; statistics'
 _float_sqrt_of_frac() raises for a negative ratio or a zero denominator
 and takes two negative terms; a sqlite3 Connection collected while open
-emits ResourceWarning."""
+emits ResourceWarning, and a trace callback given the unexpanded text of
+a statement too long to expand reports DataError through the callback
+error hook."""
 
 import decimal
 import io
@@ -260,6 +262,28 @@ class SqliteDump(unittest.TestCase):
             cx.close()
             del cx
             gc.collect()
+
+    def test_trace_unexpanded_reports(self):
+        cx = sqlite3.connect(':memory:')
+        self.addCleanup(cx.close)
+        limit = cx.getlimit(sqlite3.SQLITE_LIMIT_LENGTH)
+        cx.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 100)
+        self.addCleanup(cx.setlimit, sqlite3.SQLITE_LIMIT_LENGTH, limit)
+        traced, reported = [], []
+        cx.set_trace_callback(traced.append)
+        old_hook = sys.unraisablehook
+        sys.unraisablehook = reported.append
+        sqlite3.enable_callback_tracebacks(True)
+        try:
+            cx.execute('SELECT ?', ('a' * 99,))
+        finally:
+            sqlite3.enable_callback_tracebacks(False)
+            sys.unraisablehook = old_hook
+        self.assertEqual(traced, ['SELECT ?'])
+        self.assertEqual(len(reported), 1)
+        self.assertIs(reported[0].exc_type, sqlite3.DataError)
+        self.assertIn('Expanded SQL string exceeds',
+                      str(reported[0].exc_value))
 
     def test_no_violation_no_pragma(self):
         for foreign_keys in (0, 1):
