@@ -17,11 +17,11 @@ _LITERAL = re.compile(r"""
     \s*
     (?P<sign>[-+]?)
     (?=\d|\.\d)                           # a digit must come first
-    (?P<num>\d*(?:_\d+)*)
+    (?P<num>\d*|\d+(?:_\d+)*)
     (?:
         (?:\s*/\s*(?P<denom>\d+(?:_\d+)*))?
       |
-        (?:\.(?P<decimal>\d*(?:_\d+)*))?
+        (?:\.(?P<decimal>\d*|\d+(?:_\d+)*))?
         (?:e(?P<exp>[-+]?\d+(?:_\d+)*))?
     )
     \s*\Z
@@ -40,16 +40,17 @@ _GENERAL_SPEC = re.compile(r"""
 """, re.VERBOSE | re.DOTALL)
 
 # Float-style format specs (3.12), with grouping of the fractional digits
-# after the precision (3.14).  A lone '0' before the width is a width.
+# after the precision (3.14).  A lone '0' before the width is a width;
+# widths and precisions have no leading zeros.
 _FLOAT_SPEC = re.compile(r"""
     (?:(?P<fill>.)?(?P<align>[<>=^]))?
     (?P<sign>[-+ ]?)
     (?P<no_neg_zero>z)?
     (?P<alt>\#)?
     (?P<zeropad>0(?=[0-9]))?
-    (?P<width>[0-9]+)?
+    (?P<width>0|[1-9][0-9]*)?
     (?P<grouping>[,_])?
-    (?:\.(?=[,_0-9])(?P<precision>[0-9]+)?(?P<frac_grouping>[,_])?)?
+    (?:\.(?=[,_0-9])(?P<precision>0|[1-9][0-9]*)?(?P<frac_grouping>[,_])?)?
     (?P<kind>[eEfFgG%])
     \Z
 """, re.VERBOSE | re.DOTALL)
@@ -353,9 +354,9 @@ class Fraction(numbers.Rational):
     def _format_float_style(self, match):
         fill = match['fill'] or ' '
         align = match['align'] or '>'
-        # The '0' flag, or an explicit '0=' fill and alignment, pads the
-        # integer digits with zeros (grouped like the other digits).
-        zeropad = bool(match['zeropad']) or (align == '=' and fill == '0')
+        # The '0' flag pads the integer digits with zeros, grouped like
+        # the other digits; a '0' fill is plain padding.
+        zeropad = bool(match['zeropad'])
         sign_flag = match['sign']
         no_neg_zero = bool(match['no_neg_zero'])
         alternate = bool(match['alt'])
@@ -422,7 +423,8 @@ class Fraction(numbers.Rational):
         if match is not None:
             return self._format_general(match)
         match = _FLOAT_SPEC.match(format_spec)
-        if match is not None:
+        # Both an alignment and the '0' flag is ambiguous: refused.
+        if match is not None and not (match['align'] and match['zeropad']):
             return self._format_float_style(match)
         raise ValueError(
             f"Invalid format specifier {format_spec!r} "
@@ -430,11 +432,14 @@ class Fraction(numbers.Rational):
 
     # -- arithmetic --------------------------------------------------------
 
-    def _binary(exact, fallback):
+    def _binary(exact, fallback, complex_ok=True):
         """Build the forward and reflected methods of one operator.
 
         `exact(a, b)` computes on two Fractions; other operand types fall
-        back to float or complex arithmetic through `fallback`.
+        back to float or complex arithmetic through `fallback`.  Operators
+        that complex numbers lack (//, %, divmod) pass complex_ok=False so
+        that a complex operand gets the usual "unsupported operand" error
+        naming Fraction rather than complex.
         """
         def forward(a, b):
             if isinstance(b, Fraction):
@@ -443,7 +448,7 @@ class Fraction(numbers.Rational):
                 return exact(a, Fraction._from_coprime_ints(b, 1))
             if isinstance(b, float):
                 return fallback(float(a), b)
-            if isinstance(b, complex):
+            if complex_ok and isinstance(b, complex):
                 return fallback(complex(a), b)
             return NotImplemented
 
@@ -452,7 +457,7 @@ class Fraction(numbers.Rational):
                 return exact(Fraction(a), b)
             if isinstance(a, numbers.Real):
                 return fallback(float(a), float(b))
-            if isinstance(a, numbers.Complex):
+            if complex_ok and isinstance(a, numbers.Complex):
                 return fallback(complex(a), complex(b))
             return NotImplemented
 
@@ -528,7 +533,7 @@ class Fraction(numbers.Rational):
         return (a._numerator * b._denominator) // (a._denominator *
                                                    b._numerator)
 
-    __floordiv__, __rfloordiv__ = _binary(_floordiv, operator.floordiv)
+    __floordiv__, __rfloordiv__ = _binary(_floordiv, operator.floordiv, False)
 
     def _divmod(a, b):
         """divmod(a, b)"""
@@ -536,14 +541,14 @@ class Fraction(numbers.Rational):
         quotient, remainder = divmod(a._numerator * db, da * b._numerator)
         return quotient, Fraction(remainder, da * db)
 
-    __divmod__, __rdivmod__ = _binary(_divmod, divmod)
+    __divmod__, __rdivmod__ = _binary(_divmod, divmod, False)
 
     def _mod(a, b):
         """a % b"""
         da, db = a._denominator, b._denominator
         return Fraction((a._numerator * db) % (b._numerator * da), da * db)
 
-    __mod__, __rmod__ = _binary(_mod, operator.mod)
+    __mod__, __rmod__ = _binary(_mod, operator.mod, False)
 
     del _binary
 

@@ -10,7 +10,14 @@ computed by the _hashlib extension on OpenSSL's libcrypto.
     'ba7816bf8f01cfea'
 """
 
-import _hashlib
+try:
+    import _hashlib
+except ImportError:
+    # Without the OpenSSL extension no algorithm is available: the named
+    # constructors are missing (each reported through logging, as CPython
+    # reports a guaranteed algorithm it has no code for), new() raises
+    # ValueError and pbkdf2_hmac() and scrypt() do not exist.
+    _hashlib = None
 
 __all__ = (
     'md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512',
@@ -18,7 +25,7 @@ __all__ = (
     'sha3_224', 'sha3_256', 'sha3_384', 'sha3_512',
     'shake_128', 'shake_256',
     'new', 'algorithms_guaranteed', 'algorithms_available',
-    'file_digest', 'pbkdf2_hmac', 'scrypt',
+    'file_digest',
 )
 
 _guaranteed_names = (
@@ -29,14 +36,37 @@ _guaranteed_names = (
 )
 
 algorithms_guaranteed = set(_guaranteed_names)
-algorithms_available = set(_hashlib.openssl_md_meth_names)
-
-blake2b = _hashlib.blake2b
-blake2s = _hashlib.blake2s
+algorithms_available = set(_guaranteed_names)
 
 # The BLAKE2 constructors take their own keyword arguments, so new()
 # sends those names to the classes rather than to _hashlib.new.
-_blake2_classes = {'blake2b': blake2b, 'blake2s': blake2s}
+_blake2_classes = {}
+
+if _hashlib is not None:
+    algorithms_available |= set(_hashlib.openssl_md_meth_names)
+    blake2b = _hashlib.blake2b
+    blake2s = _hashlib.blake2s
+    _blake2_classes = {'blake2b': blake2b, 'blake2s': blake2s}
+    md5 = _hashlib.openssl_md5
+    sha1 = _hashlib.openssl_sha1
+    sha224 = _hashlib.openssl_sha224
+    sha256 = _hashlib.openssl_sha256
+    sha384 = _hashlib.openssl_sha384
+    sha512 = _hashlib.openssl_sha512
+    sha3_224 = _hashlib.openssl_sha3_224
+    sha3_256 = _hashlib.openssl_sha3_256
+    sha3_384 = _hashlib.openssl_sha3_384
+    sha3_512 = _hashlib.openssl_sha3_512
+    shake_128 = _hashlib.openssl_shake_128
+    shake_256 = _hashlib.openssl_shake_256
+    pbkdf2_hmac = _hashlib.pbkdf2_hmac
+    scrypt = _hashlib.scrypt
+    __all__ += ('pbkdf2_hmac', 'scrypt')
+else:
+    import logging
+    for _name in _guaranteed_names:
+        logging.error('code for hash %s was not found.', _name)
+    del logging, _name
 
 
 def new(name, data=b'', **kwargs):
@@ -51,28 +81,12 @@ def new(name, data=b'', **kwargs):
     cls = _blake2_classes.get(name.lower())
     if cls is not None:
         return cls(data, **kwargs)
-    try:
-        return _hashlib.new(name, data, **kwargs)
-    except _hashlib.UnsupportedDigestmodError:
-        pass
+    if _hashlib is not None:
+        try:
+            return _hashlib.new(name, data, **kwargs)
+        except _hashlib.UnsupportedDigestmodError:
+            pass
     raise ValueError('unsupported hash type ' + name)
-
-
-md5 = _hashlib.openssl_md5
-sha1 = _hashlib.openssl_sha1
-sha224 = _hashlib.openssl_sha224
-sha256 = _hashlib.openssl_sha256
-sha384 = _hashlib.openssl_sha384
-sha512 = _hashlib.openssl_sha512
-sha3_224 = _hashlib.openssl_sha3_224
-sha3_256 = _hashlib.openssl_sha3_256
-sha3_384 = _hashlib.openssl_sha3_384
-sha3_512 = _hashlib.openssl_sha3_512
-shake_128 = _hashlib.openssl_shake_128
-shake_256 = _hashlib.openssl_shake_256
-
-pbkdf2_hmac = _hashlib.pbkdf2_hmac
-scrypt = _hashlib.scrypt
 
 
 def file_digest(fileobj, digest, /, *, _bufsize=2**18):

@@ -126,8 +126,10 @@ def _sum(data):
             n += 1
             numerator, denominator = _ratio(x)
             if denominator is None:
-                non_finite = numerator if non_finite is None else (
-                    non_finite + numerator)
+                # Adding even the first one (to 0) makes a signalling
+                # Decimal NaN raise InvalidOperation, as arithmetic would.
+                non_finite = (0 if non_finite is None else non_finite
+                              ) + numerator
             else:
                 by_denominator[denominator] += numerator
     if non_finite is not None:
@@ -187,8 +189,18 @@ def _fail_negative(values, message):
 
 
 def _float_sqrt_of_frac(n, m):
-    """sqrt(n/m) correctly rounded to a float (n >= 0, m > 0)."""
-    if n <= 0:
+    """sqrt(n/m) correctly rounded to a float.
+
+    Like math.sqrt(), a negative ratio raises ValueError; a zero m raises
+    ZeroDivisionError as Fraction(n, 0) does.
+    """
+    if m < 0:
+        n, m = -n, -m
+    if m == 0:
+        raise ZeroDivisionError('Fraction(%s, 0)' % n)
+    if n < 0:
+        raise ValueError('math domain error')
+    if n == 0:
         return 0.0
     # Scale so that the integer root has at least 55 significant bits,
     # then mark any inexactness in the lowest bit so that the int->float
@@ -646,10 +658,17 @@ def linear_regression(x, y, /, *, proportional=False):
 # Kernel density estimation
 
 def _invert_monotonic(cdf, pdf, p, lo, hi):
-    """Solve cdf(t) = p on [lo, hi] by Newton steps kept inside a bracket."""
+    """Solve cdf(t) = p on [lo, hi] by Newton steps kept inside a bracket.
+
+    Stops once a step moves t by less than 1e-15 (t lies within a bracket
+    of width about 1): waiting for a step of exactly zero can take dozens
+    of extra steps alternating between neighbouring floats.
+    """
     t = (lo + hi) / 2
     for _ in range(100):
         error = cdf(t) - p
+        if error == 0:
+            break
         if error > 0:
             hi = t
         else:
@@ -662,9 +681,10 @@ def _invert_monotonic(cdf, pdf, p, lo, hi):
                 step_ok = True
         if not step_ok:
             candidate = (lo + hi) / 2
-        if candidate == t or hi - lo < 1e-16:
-            break
+        converged = abs(candidate - t) < 1e-15 or hi - lo < 1e-16
         t = candidate
+        if converged:
+            break
     return t
 
 

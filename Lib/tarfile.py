@@ -75,6 +75,11 @@ SUPPORTED_TYPES = (REGTYPE, AREGTYPE, LNKTYPE, SYMTYPE, DIRTYPE, FIFOTYPE,
                    CONTTYPE, CHRTYPE, BLKTYPE, GNUTYPE_LONGNAME,
                    GNUTYPE_LONGLINK, GNUTYPE_SPARSE)
 REGULAR_TYPES = (REGTYPE, AREGTYPE, CONTTYPE, GNUTYPE_SPARSE)
+
+# The stat file type of each member type that has one, for list().
+_TYPE_TO_STAT = {REGTYPE: stat.S_IFREG, SYMTYPE: stat.S_IFLNK,
+                 FIFOTYPE: stat.S_IFIFO, CHRTYPE: stat.S_IFCHR,
+                 DIRTYPE: stat.S_IFDIR, BLKTYPE: stat.S_IFBLK}
 GNU_TYPES = (GNUTYPE_LONGNAME, GNUTYPE_LONGLINK, GNUTYPE_SPARSE)
 
 PAX_FIELDS = ("path", "linkpath", "size", "mtime", "uid", "gid", "uname",
@@ -1679,7 +1684,10 @@ class TarFile(object):
                 if tarinfo.mode is None:
                     _safe_print("??????????")
                 else:
-                    _safe_print(stat.filemode(tarinfo.mode))
+                    # Headers usually store permission bits only: the file
+                    # type letter comes from the member type.
+                    modetype = _TYPE_TO_STAT.get(tarinfo.type, 0)
+                    _safe_print(stat.filemode(modetype | tarinfo.mode))
                 _safe_print("%s/%s" % (tarinfo.uname or tarinfo.uid,
                                        tarinfo.gname or tarinfo.gid))
                 if tarinfo.ischr() or tarinfo.isblk():
@@ -2126,8 +2134,10 @@ class TarFile(object):
                 raise e
             break
         if tarinfo is not None:
-            # A stream can only go forward: remember where data is read.
-            self.members.append(tarinfo)
+            # A stream is read once, forward: its members are not kept
+            # (iterating a huge stream must not grow memory).
+            if not self.stream:
+                self.members.append(tarinfo)
         else:
             self._loaded = True
         return tarinfo

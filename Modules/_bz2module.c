@@ -291,7 +291,8 @@ static PyMethodDef decompressor_methods[] = {
      "negative).\nneeds_input is False when more output is ready "
      "without new data;\nbytes after the end of the stream go to "
      "unused_data."},
-    {"__reduce__", _PyCompression_RefusePickle, METH_NOARGS, NULL},
+    {"__reduce__", _PyCompression_RefusePickle, METH_NOARGS,
+     "__reduce__($self, /)\n--\n\n"},
     {NULL, NULL, 0, NULL},
 };
 

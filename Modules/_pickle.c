@@ -1876,6 +1876,34 @@ save_newobj_ex(PicklerObject *p, PyObject *args, PyObject *obj)
     return rc < 0 ? -1 : out_op(p, OP_REDUCE);
 }
 
+/* Checks the optional items of a reduce value as CPython's C pickler
+   does: listitems and dictitems are iterators (not just iterables) and
+   state_setter is callable; None stands for an absent item. */
+static int
+check_reduce_items(PyObject *listitems, PyObject *dictitems,
+                   PyObject *state_setter)
+{
+    if (listitems != Py_None && !PyIter_Check(listitems)) {
+        pickling_error_typed("fourth item of the tuple returned by "
+                             "__reduce__ must be an iterator, not %U",
+                             listitems);
+        return -1;
+    }
+    if (dictitems != Py_None && !PyIter_Check(dictitems)) {
+        pickling_error_typed("fifth item of the tuple returned by "
+                             "__reduce__ must be an iterator, not %U",
+                             dictitems);
+        return -1;
+    }
+    if (state_setter != Py_None && !PyCallable_Check(state_setter)) {
+        pickling_error_typed("sixth item of the tuple returned by "
+                             "__reduce__ must be callable, not %U",
+                             state_setter);
+        return -1;
+    }
+    return 0;
+}
+
 /* Writes a reduce value: (func, args[, state[, listitems[, dictitems[,
    state_setter]]]]), already checked to be a tuple of 2 to 6 items. */
 static int
@@ -1897,6 +1925,9 @@ save_reduce(PicklerObject *p, PyObject *rv, PyObject *obj)
     if (!PyTuple_Check(args)) {
         pickling_error_typed("second item of the tuple returned by "
                              "__reduce__ must be a tuple, not %U", args);
+        return -1;
+    }
+    if (check_reduce_items(listitems, dictitems, state_setter) < 0) {
         return -1;
     }
     int kind = 0;   /* 1: __newobj__, 2: __newobj_ex__ */
@@ -2179,10 +2210,12 @@ save(PicklerObject *p, PyObject *obj, int pers_save)
 /* ---- dump ---- */
 
 /* The value of attribute `name` of the pickler, or NULL (no error) when
-   it is missing or is the default method given as `deflt`. */
+   it is missing or is the default method given as `deflt`; None counts as
+   missing unless keep_none (a reducer_override of None is called, and
+   fails, as in CPython). */
 static int
 lookup_hook(PicklerObject *p, const char *name, PyCFunction deflt,
-            PyObject **result)
+            int keep_none, PyObject **result)
 {
     PyObject *f;
     if (PyObject_GetOptionalAttrString((PyObject *)p, name, &f) < 0) {
@@ -2192,7 +2225,7 @@ lookup_hook(PicklerObject *p, const char *name, PyCFunction deflt,
         && PyCFunction_GET_FUNCTION(f) == deflt) {
         Py_CLEAR(f);
     }
-    if (f == Py_None) {
+    if (f == Py_None && !keep_none) {
         Py_CLEAR(f);
     }
     *result = f;
@@ -2233,10 +2266,11 @@ pickler_run(PicklerObject *p, PyObject *obj)
     p->out_len = 0;
     p->frame_start = -1;
     if (lookup_hook(p, "persistent_id", (PyCFunction)pickler_persistent_id,
-                    &p->pers_func) < 0
-        || lookup_hook(p, "reducer_override", NULL,
+                    0, &p->pers_func) < 0
+        || lookup_hook(p, "reducer_override", NULL, 1,
                        &p->reducer_override) < 0
-        || lookup_hook(p, "dispatch_table", NULL, &p->dispatch_table) < 0) {
+        || lookup_hook(p, "dispatch_table", NULL, 0,
+                       &p->dispatch_table) < 0) {
         dump_cleanup(p);
         return -1;
     }

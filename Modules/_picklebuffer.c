@@ -173,7 +173,8 @@ static PyMethodDef picklebuffer_methods[] = {
     {"release", picklebuffer_release, METH_NOARGS,
      "release($self, /)\n--\n\n"
      "Release the underlying buffer exposed by the PickleBuffer object."},
-    {"__reduce_ex__", picklebuffer_reduce_ex, METH_O, NULL},
+    {"__reduce_ex__", picklebuffer_reduce_ex, METH_O,
+     "__reduce_ex__($self, protocol, /)\n--\n\n"},
     {NULL, NULL, 0, NULL},
 };
 

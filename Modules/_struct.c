@@ -1129,7 +1129,8 @@ static PyMethodDef struct_methods[] = {
      METH_VARARGS | METH_KEYWORDS,
      "unpack_from($self, /, buffer, offset=0)\n--\n\n"
      "Return a tuple containing unpacked values."},
-    {"__sizeof__", struct_sizeof, METH_NOARGS, NULL},
+    {"__sizeof__", struct_sizeof, METH_NOARGS,
+     "__sizeof__($self, /)\n--\n\nThe memory this Struct uses, in bytes."},
     {NULL, NULL, 0, NULL},
 };
 

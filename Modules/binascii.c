@@ -400,8 +400,12 @@ radix_decode(const Radix *r, const Alphabet *alpha, const unsigned char *in,
     for (i = 0; i < len; i++) {
         unsigned char c = in[i];
         if (opt->padded && c == '=') {
-            if (opt->strict && !seen_data && !pad_ignored) {
+            if (opt->strict && !pad_ignored && !seen_data) {
                 return radix_fail(&w, "Leading padding not allowed");
+            }
+            /* Padding right after a complete group pads nothing. */
+            if (opt->strict && !pad_ignored && group_pos == 0) {
+                return radix_fail(&w, "Excess padding not allowed");
             }
             padding_started = 1;
             pads++;

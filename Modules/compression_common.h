@@ -42,7 +42,8 @@ PyObject *_PyCompressor_Flush(PyObject *op, PyObject *unused);
     {"flush", _PyCompressor_Flush, METH_NOARGS,                          \
      "flush($self, /)\n--\n\nEnd the stream and return the rest of "     \
      "the output; the compressor cannot be used afterwards."},           \
-    {"__reduce__", _PyCompression_RefusePickle, METH_NOARGS, NULL}
+    {"__reduce__", _PyCompression_RefusePickle, METH_NOARGS,             \
+     "__reduce__($self, /)\n--\n\n"}
 
 /* Decompress data[0:*len] into at most max_length bytes (negative: all)
    with the mutex held, setting `eof` at the end of the stream and *len

@@ -11,10 +11,11 @@
    are unassigned there (a code point unassigned today keeps its current
    properties, such as the W width of reserved CJK code points, as in
    CPython), normalization undoes the decomposition corrections made after
-   3.2.0, and it knows no aliases or named sequences.  Properties
-   of code points that 3.2.0 already had are today's; the few that changed
-   since (a handful of categories and bidirectional classes) are not
-   reverted, as no 3.2.0 data is installed.
+   3.2.0, and it knows no aliases or named sequences.  For code points
+   3.2.0 had, category, bidirectional class, East Asian width, mirroring
+   and the decimal and numeric values are 3.2.0's (generated tables of
+   runs, from Tools/unicode/UCD-3.2.0-properties.txt); the other
+   properties are today's.
 
    Every table is const data, and the module and its UCD object hold no
    mutable state, so all functions are safe without the GIL. */
@@ -68,6 +69,68 @@ is_known(PyObject *self, Py_UCS4 ch)
            || unassigned_today(ch);
 }
 
+/* The Unicode 3.2.0 run holding ch, or NULL if 3.2.0 had not assigned
+   ch. */
+static const _PyUCD_Run32 *
+run_3_2_0(Py_UCS4 ch)
+{
+    size_t lo = 0, hi = Py_ARRAY_LENGTH(_PyUCD_Runs32);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ch < _PyUCD_Runs32[mid].first) {
+            hi = mid;
+        }
+        else if (ch > _PyUCD_Runs32[mid].last) {
+            lo = mid + 1;
+        }
+        else {
+            return &_PyUCD_Runs32[mid];
+        }
+    }
+    return NULL;
+}
+
+/* The Unicode 3.2.0 numeric record of ch, or NULL if it had none. */
+static const _PyUCD_Numeric32 *
+numeric_3_2_0(Py_UCS4 ch)
+{
+    size_t lo = 0, hi = Py_ARRAY_LENGTH(_PyUCD_Numerics32);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ch == _PyUCD_Numerics32[mid].cp) {
+            return &_PyUCD_Numerics32[mid];
+        }
+        if (ch < _PyUCD_Numerics32[mid].cp) {
+            hi = mid;
+        }
+        else {
+            lo = mid + 1;
+        }
+    }
+    return NULL;
+}
+
+/* Which values the database selected by self gives for the properties
+   versioned in ucd_3_2_0 (see the top of this file). */
+typedef enum {
+    UCD_CURRENT,    /* today's: the module, or unassigned in both */
+    UCD_OLD,        /* Unicode 3.2.0's, from *run */
+    UCD_ABSENT      /* assigned after 3.2.0: an unassigned code point's */
+} UCDVersion;
+
+static UCDVersion
+versioned(PyObject *self, Py_UCS4 ch, const _PyUCD_Run32 **run)
+{
+    if (!is_ucd_3_2_0(self)) {
+        return UCD_CURRENT;
+    }
+    *run = run_3_2_0(ch);
+    if (*run != NULL) {
+        return UCD_OLD;
+    }
+    return unassigned_today(ch) ? UCD_CURRENT : UCD_ABSENT;
+}
+
 /* ---- argument helpers ---------------------------------------------------- */
 
 /* Read the one-character str argument; displayname is "argument" or
@@ -117,7 +180,20 @@ unicodedata_decimal(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     if (get_char_and_default("decimal", args, nargs, &ch, &deflt) < 0) {
         return NULL;
     }
-    int value = is_known(self, ch) ? _PyUnicode_ToDecimalDigit(ch) : -1;
+    const _PyUCD_Run32 *run;
+    int value = -1;
+    switch (versioned(self, ch, &run)) {
+    case UCD_CURRENT:
+        value = _PyUnicode_ToDecimalDigit(ch);
+        break;
+    case UCD_OLD: {
+        const _PyUCD_Numeric32 *old = numeric_3_2_0(ch);
+        value = old != NULL ? old->decimal : -1;
+        break;
+    }
+    case UCD_ABSENT:
+        break;
+    }
     if (value < 0) {
         return default_or_error(deflt, "not a decimal");
     }
@@ -148,7 +224,24 @@ unicodedata_numeric(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     if (get_char_and_default("numeric", args, nargs, &ch, &deflt) < 0) {
         return NULL;
     }
-    if (!is_known(self, ch) || !_PyUnicode_GetNumericValue(ch, &value)) {
+    const _PyUCD_Run32 *run;
+    int found = 0;
+    switch (versioned(self, ch, &run)) {
+    case UCD_CURRENT:
+        found = _PyUnicode_GetNumericValue(ch, &value);
+        break;
+    case UCD_OLD: {
+        const _PyUCD_Numeric32 *old = numeric_3_2_0(ch);
+        if (old != NULL) {
+            value = old->numeric;
+            found = 1;
+        }
+        break;
+    }
+    case UCD_ABSENT:
+        break;
+    }
+    if (!found) {
         return default_or_error(deflt, "not a numeric character");
     }
     return PyFloat_FromDouble(value);
@@ -163,7 +256,15 @@ unicodedata_category(PyObject *self, PyObject *arg)
     if (get_char("category", "argument", arg, &ch) < 0) {
         return NULL;
     }
-    return PyUnicode_FromString(is_known(self, ch) ? _PyUnicode_CategoryName(ch) : "Cn");
+    const _PyUCD_Run32 *run;
+    switch (versioned(self, ch, &run)) {
+    case UCD_OLD:
+        return PyUnicode_FromString(_PyUCD_Categories32[run->category]);
+    case UCD_ABSENT:
+        return PyUnicode_FromString("Cn");
+    default:
+        return PyUnicode_FromString(_PyUnicode_CategoryName(ch));
+    }
 }
 
 static PyObject *
@@ -173,7 +274,15 @@ unicodedata_bidirectional(PyObject *self, PyObject *arg)
     if (get_char("bidirectional", "argument", arg, &ch) < 0) {
         return NULL;
     }
-    return PyUnicode_FromString(is_known(self, ch) ? _PyUnicode_BidirectionalName(ch) : "");
+    const _PyUCD_Run32 *run;
+    switch (versioned(self, ch, &run)) {
+    case UCD_OLD:
+        return PyUnicode_FromString(_PyUCD_Bidirectionals32[run->bidirectional]);
+    case UCD_ABSENT:
+        return PyUnicode_FromString("");
+    default:
+        return PyUnicode_FromString(_PyUnicode_BidirectionalName(ch));
+    }
 }
 
 static PyObject *
@@ -193,7 +302,15 @@ unicodedata_mirrored(PyObject *self, PyObject *arg)
     if (get_char("mirrored", "argument", arg, &ch) < 0) {
         return NULL;
     }
-    return PyLong_FromLong(is_known(self, ch) ? _PyUnicode_IsMirrored(ch) : 0);
+    const _PyUCD_Run32 *run;
+    switch (versioned(self, ch, &run)) {
+    case UCD_OLD:
+        return PyLong_FromLong(run->mirrored);
+    case UCD_ABSENT:
+        return PyLong_FromLong(0);
+    default:
+        return PyLong_FromLong(_PyUnicode_IsMirrored(ch));
+    }
 }
 
 static PyObject *
@@ -203,8 +320,16 @@ unicodedata_east_asian_width(PyObject *self, PyObject *arg)
     if (get_char("east_asian_width", "argument", arg, &ch) < 0) {
         return NULL;
     }
-    /* "N" is UAX #11's width of code points a version lacks. */
-    return PyUnicode_FromString(is_known(self, ch) ? _PyUnicode_EastAsianWidthName(ch) : "N");
+    const _PyUCD_Run32 *run;
+    switch (versioned(self, ch, &run)) {
+    case UCD_OLD:
+        return PyUnicode_FromString(_PyUCD_Widths32[run->east_asian_width]);
+    case UCD_ABSENT:
+        /* "N" is UAX #11's width of code points a version lacks. */
+        return PyUnicode_FromString("N");
+    default:
+        return PyUnicode_FromString(_PyUnicode_EastAsianWidthName(ch));
+    }
 }
 
 static PyObject *

@@ -63,27 +63,23 @@ def _run_command(line):
     return True
 
 
-def interact(connection, stdin=None):
+def interact(connection):
     """Read statements until .quit or end of input.  A statement may span
-    several lines; it runs once sqlite3.complete_statement() says so."""
-    interactive = stdin is None and sys.stdin.isatty()
+    several lines; it runs once sqlite3.complete_statement() says so.
+
+    As CPython's shell (an interactive console), it prompts on stdout
+    through input() whether or not stdin is a terminal, and ends the
+    session with a newline on stderr, dropping an unfinished statement."""
     buffered = []
     while True:
         prompt = "    ... " if buffered else "sqlite> "
         try:
-            if interactive:
-                line = input(prompt)
-            else:
-                line = (stdin or sys.stdin).readline()
-                if not line:
-                    raise EOFError
-                line = line.rstrip("\n")
+            line = input(prompt)
         except EOFError:
-            if interactive:
-                print()
+            print(file=sys.stderr)
             break
         except KeyboardInterrupt:
-            print()
+            print("\nKeyboardInterrupt", file=sys.stderr)
             buffered.clear()
             continue
         if not buffered and line.lstrip().startswith("."):
@@ -95,8 +91,6 @@ def interact(connection, stdin=None):
         if sqlite3.complete_statement(source):
             buffered.clear()
             execute(connection, source)
-    if buffered:
-        execute(connection, "\n".join(buffered))
 
 
 def main(*args):
@@ -131,14 +125,14 @@ def main(*args):
         if options.sql:
             execute(connection, options.sql, suppress_errors=False)
         else:
-            if sys.stdin.isatty():
-                print(f"sqlite3 shell, running on SQLite version "
-                      f"{sqlite3.sqlite_version}\n"
-                      f"Connected to {where}\n\n"
-                      "Each command will be run using execute() on the "
-                      "cursor.\n"
-                      'Type ".help" for more information; type ".quit" or '
-                      "CTRL-D to quit.")
+            # The banner goes to stderr, as an interactive console's does.
+            print(f"sqlite3 shell, running on SQLite version "
+                  f"{sqlite3.sqlite_version}\n"
+                  f"Connected to {where}\n\n"
+                  "Each command will be run using execute() on the "
+                  "cursor.\n"
+                  'Type ".help" for more information; type ".quit" or '
+                  "CTRL-D to quit.", file=sys.stderr)
             interact(connection)
     finally:
         connection.close()

@@ -31,10 +31,12 @@ def _iterdump(connection, *, filter=None):
     name_filter = "AND name LIKE ?" if filter is not None else ""
     params = (filter,) if filter is not None else ()
 
-    yield "BEGIN TRANSACTION;"
-    if cursor.execute("PRAGMA foreign_keys").fetchone()[0]:
-        # Rows are inserted table by table: checks would reject them.
+    # A database holding foreign key violations could not be restored
+    # with the checks on.  The pragma comes before BEGIN: inside a
+    # transaction SQLite ignores it.
+    if cursor.execute("PRAGMA foreign_key_check").fetchall():
         yield "PRAGMA foreign_keys=OFF;"
+    yield "BEGIN TRANSACTION;"
 
     tables = cursor.execute(
         "SELECT name, type, sql FROM sqlite_master "

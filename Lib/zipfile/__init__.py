@@ -18,6 +18,7 @@ import struct
 import sys
 import threading
 import time
+import warnings
 
 try:
     import zlib
@@ -239,7 +240,7 @@ class ZipInfo:
         'compress_level', 'comment', 'extra', 'create_system',
         'create_version', 'extract_version', 'reserved', 'flag_bits',
         'volume', 'internal_attr', 'external_attr', 'header_offset',
-        'CRC', 'compress_size', 'file_size', '_raw_time',
+        'CRC', 'compress_size', 'file_size', '_raw_time', '_end_offset',
     )
 
     def __init__(self, filename="NoName", date_time=(1980, 1, 1, 0, 0, 0)):
@@ -273,6 +274,9 @@ class ZipInfo:
         self.compress_size = 0
         self.file_size = 0
         self._raw_time = 0
+        # Where the next member (or the central directory) starts, for
+        # a member read from an archive; None otherwise.
+        self._end_offset = None
 
     # The pre-3.13 name of compress_level.
     @property
@@ -382,13 +386,21 @@ class ZipInfo:
                 # Info-ZIP's UTF-8 name, valid while it still matches the
                 # (legacy-encoded) name it was made for.
                 data = extra[i + 4:i + 4 + size]
-                if len(data) >= 5 and data[0] == 1 and \
-                        _unpack((4,), data, 1)[0] == filename_crc:
+                if len(data) < 5:
+                    raise BadZipFile('Corrupt unicode path extra field '
+                                     '(0x7075)')
+                if data[0] == 1 and _unpack((4,), data, 1)[0] == filename_crc:
                     try:
-                        self.filename = data[5:].decode('utf-8')
+                        name = data[5:].decode('utf-8')
                     except UnicodeDecodeError:
                         raise BadZipFile('Corrupt unicode path extra field '
-                                         '(0x7075)') from None
+                                         '(0x7075): invalid utf-8 bytes'
+                                         ) from None
+                    if name:
+                        self.filename = name
+                    else:
+                        warnings.warn('Empty unicode path extra field '
+                                      '(0x7075)', stacklevel=2)
             i += 4 + size
 
     @classmethod
@@ -875,6 +887,14 @@ class _ZipWriteFile(io.BufferedIOBase):
     def _fileobj(self):
         return self._zipfile.fp
 
+    @property
+    def name(self):
+        return self._zinfo.filename
+
+    @property
+    def mode(self):
+        return 'wb'
+
     def writable(self):
         return True
 
@@ -1164,11 +1184,23 @@ class ZipFile:
             x.date_time = ((dos_date >> 9) + 1980, (dos_date >> 5) & 0xF,
                            dos_date & 0x1F, dos_time >> 11,
                            (dos_time >> 5) & 0x3F, (dos_time & 0x1F) * 2)
-            x._decodeExtra(None if flags & _MASK_UTF_FILENAME or zlib is None
-                           else zlib.crc32(raw_name))
+            # As in CPython, the Info-ZIP UTF-8 name field is checked
+            # (a corrupt or empty one reported) whatever the name's flag.
+            x._decodeExtra(None if zlib is None else zlib.crc32(raw_name))
             x.header_offset += concat
             self.filelist.append(x)
             self.NameToInfo[x.filename] = x
+        self._set_end_offsets()
+
+    def _set_end_offsets(self):
+        """Bound each member's data by the start of the next member (or
+        of the central directory): data running past it overlaps another
+        entry, the mark of a zip bomb built from overlapping members."""
+        end = self.start_dir
+        for zinfo in sorted(self.filelist, key=lambda z: z.header_offset,
+                            reverse=True):
+            zinfo._end_offset = end
+            end = zinfo.header_offset
 
     def namelist(self):
         """The names of the members, in archive order."""
@@ -1278,6 +1310,12 @@ class ZipFile:
                                self._lock, lambda: self._writing)
         try:
             self._check_local_header(zef_file, zinfo)
+            if (zinfo._end_offset is not None
+                    and zef_file.tell() + zinfo.compress_size
+                    > zinfo._end_offset):
+                raise BadZipFile(f"Overlapped entries: "
+                                 f"{zinfo.orig_filename!r} "
+                                 f"(possible zip bomb)")
             if zinfo.flag_bits & _MASK_ENCRYPTED:
                 if not pwd:
                     pwd = self.pwd

@@ -340,9 +340,28 @@ static int connection_clear(PyObject *op)
     return 0;
 }
 
+/* A connection collected while still open gets a ResourceWarning, as in
+   CPython 3.13+.  Nothing else refers to the object any more, so reading
+   db needs no lock. */
+static void connection_finalize(PyObject *op)
+{
+    ConnectionObject *self = (ConnectionObject *)op;
+    if (self->db == NULL) {
+        return;
+    }
+    PyObject *exc = PyErr_GetRaisedException();
+    if (PyErr_ResourceWarning(op, 1, "unclosed database in %R", op) < 0) {
+        PyErr_WriteUnraisable(op);
+    }
+    PyErr_SetRaisedException(exc);
+}
+
 static void connection_dealloc(PyObject *op)
 {
     ConnectionObject *self = (ConnectionObject *)op;
+    if (PyObject_CallFinalizerFromDealloc(op) < 0) {
+        return;     /* resurrected by a warnings filter */
+    }
     PyObject_GC_UnTrack(op);
     if (self->weakreflist != NULL) {
         PyObject_ClearWeakRefs(op);
@@ -1072,6 +1091,21 @@ static int progress_callback(void *func)
     return abort;
 }
 
+/* The trace callback gets the statement unexpanded: report why (as
+   CPython does, through the callback error hook), most likely a text
+   longer than SQLITE_LIMIT_LENGTH.  Called with the thread attached. */
+static void report_unexpanded(sqlite3_stmt *stmt, void *func)
+{
+    if (sqlite3_errcode(sqlite3_db_handle(stmt)) == SQLITE_NOMEM) {
+        PyErr_NoMemory();
+    }
+    else {
+        PyErr_SetString(pysqlite_DataError, "Expanded SQL string exceeds "
+                        "the maximum string length");
+    }
+    pysqlite_report_callback_error(func);
+}
+
 /* The statement text with bound values filled in, unless it is a
    trigger's "-- ..." comment or too long to expand. */
 static int trace_callback(unsigned type, void *func, void *p, void *x)
@@ -1088,6 +1122,9 @@ static int trace_callback(unsigned type, void *func, void *p, void *x)
     }
     else {
         expanded = sqlite3_expanded_sql((sqlite3_stmt *)p);
+        if (expanded == NULL) {
+            report_unexpanded((sqlite3_stmt *)p, func);
+        }
         text = PyUnicode_FromString(expanded != NULL
                                     ? expanded
                                     : sqlite3_sql((sqlite3_stmt *)p));
@@ -1914,6 +1951,7 @@ PyTypeObject pysqlite_ConnectionType = {
     .tp_name = "sqlite3.Connection",
     .tp_basicsize = sizeof(ConnectionObject),
     .tp_dealloc = connection_dealloc,
+    .tp_finalize = connection_finalize,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
     .tp_doc = "SQLite database connection object.",
     .tp_traverse = connection_traverse,

@@ -13,14 +13,21 @@ if "$PY" -c 'import _sqlite3' 2>/dev/null; then
     "$PY" -m sqlite3 "$tmp/cli.db" "CREATE TABLE t(x)" >/dev/null 2>&1
     "$PY" -m sqlite3 "$tmp/cli.db" "INSERT INTO t VALUES (7)" >/dev/null 2>&1
     expect sqlite3-file-db "(1,)" "$PY" -m sqlite3 "$tmp/cli.db" "SELECT count(*) FROM t"
-    expect sqlite3-shell "(6,)
-$sqlv
-(7,)" sh -c "printf 'SELECT 1 +\n 5;\n.version\nSELECT x FROM t;\n.quit\nSELECT 99;\n' | \"\$0\" -m sqlite3 \"\$1\"" "$PY" "$tmp/cli.db"
-    expect sqlite3-shell-help "Enter SQL code or one of the below commands, and press enter.
+    # Prompts go to stdout even from a pipe, as in CPython's shell.
+    expect sqlite3-shell "sqlite>     ... (6,)
+sqlite> $sqlv
+sqlite> (7,)
+sqlite> " sh -c "printf 'SELECT 1 +\n 5;\n.version\nSELECT x FROM t;\n.quit\nSELECT 99;\n' | \"\$0\" -m sqlite3 \"\$1\"" "$PY" "$tmp/cli.db"
+    expect sqlite3-shell-help "sqlite> Enter SQL code or one of the below commands, and press enter.
 
 .version  Print underlying SQLite library version
 .help     Print this help message
-.quit     Exit the CLI, equivalent to CTRL-D" sh -c "printf '.help\n' | \"\$0\" -m sqlite3" "$PY"
+.quit     Exit the CLI, equivalent to CTRL-D
+sqlite> " sh -c "printf '.help\n' | \"\$0\" -m sqlite3" "$PY"
+    expect sqlite3-shell-unfinished "sqlite> (1,)
+sqlite>     ... " sh -c "printf 'SELECT 1;\nSELECT\n' | \"\$0\" -m sqlite3" "$PY"
+    expect_err sqlite3-shell-banner "Connected to a transient in-memory database" \
+        sh -c "printf '' | \"\$0\" -m sqlite3" "$PY"
     expect_err sqlite3-shell-unknown 'Error: unknown command or invalid arguments: "frob". Enter ".help" for help' \
         sh -c "printf '.frob\n' | \"\$0\" -m sqlite3" "$PY"
 fi

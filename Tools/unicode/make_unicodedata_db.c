@@ -1,7 +1,7 @@
 /* make_unicodedata_db: the tables the unicodedata module needs beyond the
    core database of Objects/unicode_db.h (Tools/unicode/make_unicode_db.c).
 
-   Usage: make_unicodedata_db UCD_DIR > unicodedata_db.h
+   Usage: make_unicodedata_db UCD_DIR UCD_3_2_0_PROPERTIES > unicodedata_db.h
 
    The core tables already hold names (compressed through a word lexicon),
    aliases, decompositions, quick-check bits and compositions, which str and
@@ -13,7 +13,11 @@
      bitmap behind a two-level index of 256-code-point blocks whose
      identical blocks are stored once;
    - the decomposition corrections made after 3.2.0
-     (NormalizationCorrections.txt), undone by unicodedata.ucd_3_2_0.
+     (NormalizationCorrections.txt), undone by unicodedata.ucd_3_2_0;
+   - the Unicode 3.2.0 values of category, bidirectional class, East
+     Asian width, mirroring and numeric values, from the data file
+     Tools/unicode/UCD-3.2.0-properties.txt (3.2.0's files are not
+     installed with today's database), as sorted runs for bisection.
 
    Like make_unicode_db it runs before the interpreter exists: plain C. */
 #include <stdint.h>
@@ -289,18 +293,134 @@ emit_corrections(const char *dir)
     fclose(f);
 }
 
+/* ---- Unicode 3.2.0 property values ------------------------------------------ */
+
+/* The distinct values of one property, in order of first appearance;
+   tables refer to them by index. */
+#define MAX_VALUES 64
+#define VALUE_LEN 8
+
+typedef struct {
+    const char *what;
+    char names[MAX_VALUES][VALUE_LEN];
+    int count;
+} ValueSet;
+
+static int
+value_index(ValueSet *set, const char *name)
+{
+    const char *value = strcmp(name, "-") == 0 ? "" : name;
+    for (int i = 0; i < set->count; i++) {
+        if (strcmp(set->names[i], value) == 0) {
+            return i;
+        }
+    }
+    if (set->count == MAX_VALUES || strlen(value) >= VALUE_LEN) {
+        fatal("too many or too long values of", set->what);
+    }
+    strcpy(set->names[set->count], value);
+    return set->count++;
+}
+
+static void
+emit_value_names(const char *table, const ValueSet *set)
+{
+    printf("static const char %s[][%d] = {", table, VALUE_LEN);
+    for (int i = 0; i < set->count; i++) {
+        printf("%s\"%s\"", i ? ", " : "", set->names[i]);
+    }
+    printf("};\n");
+}
+
+/* Emit the runs ('R' lines) and numeric values ('V' lines) of the
+   3.2.0 properties file (Tools/unicode/UCD-3.2.0-properties.txt), both
+   sorted by code point, for unicodedata.ucd_3_2_0 to bisect. */
+static void
+emit_properties32(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (f == NULL) {
+        fatal("cannot open", path);
+    }
+    static ValueSet categories = {"category"}, bidis = {"bidirectional"},
+                    widths = {"east_asian_width"};
+    char line[256];
+    int runs = 0, values = 0;
+    unsigned long last_run = 0, last_value = 0;
+    printf("/* Unicode 3.2.0 values of the properties ucd_3_2_0 reports,\n"
+           "   from %s. */\n", path);
+    printf("static const _PyUCD_Run32 _PyUCD_Runs32[] = {\n");
+    while (fgets(line, sizeof(line), f)) {
+        unsigned long first, last;
+        char cat[VALUE_LEN], bidi[VALUE_LEN], width[VALUE_LEN];
+        int mirrored;
+        if (line[0] != 'R') {
+            continue;
+        }
+        if (sscanf(line, "R %lx %lx %7s %7s %7s %d", &first, &last, cat,
+                   bidi, width, &mirrored) != 6
+            || last < first || last >= NCODEPOINTS
+            || (runs && first <= last_run)) {
+            fatal("bad run line", line);
+        }
+        printf("    {0x%04lX, 0x%04lX, %d, %d, %d, %d},\n", first, last,
+               value_index(&categories, cat), value_index(&bidis, bidi),
+               value_index(&widths, width), mirrored != 0);
+        last_run = last;
+        runs++;
+    }
+    printf("};\n\nstatic const _PyUCD_Numeric32 _PyUCD_Numerics32[] = {\n");
+    rewind(f);
+    while (fgets(line, sizeof(line), f)) {
+        unsigned long cp;
+        char decimal[VALUE_LEN], numeric[64];
+        if (line[0] != 'V') {
+            continue;
+        }
+        if (sscanf(line, "V %lx %7s %63s", &cp, decimal, numeric) != 3
+            || cp >= NCODEPOINTS || (values && cp <= last_value)) {
+            fatal("bad value line", line);
+        }
+        printf("    {0x%04lX, %d, %s},\n", cp,
+               strcmp(decimal, "-") == 0 ? -1 : atoi(decimal), numeric);
+        last_value = cp;
+        values++;
+    }
+    printf("};\n\n");
+    if (runs == 0 || values == 0) {
+        fatal("no 3.2.0 properties in", path);
+    }
+    fclose(f);
+    emit_value_names("_PyUCD_Categories32", &categories);
+    emit_value_names("_PyUCD_Bidirectionals32", &bidis);
+    emit_value_names("_PyUCD_Widths32", &widths);
+    printf("\n");
+}
+
 int
 main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fatal("usage: make_unicodedata_db UCD_DIR", NULL);
+    if (argc != 3) {
+        fatal("usage: make_unicodedata_db UCD_DIR UCD_3_2_0_PROPERTIES",
+              NULL);
     }
     read_derived_age(argv[1]);
     read_named_sequences(argv[1]);
     printf("/* Generated by Tools/unicode/make_unicodedata_db from %s:"
            " do not edit. */\n\n", argv[1]);
+    printf("typedef struct {\n"
+           "    unsigned int first, last;\n"
+           "    unsigned char category, bidirectional, east_asian_width,"
+           " mirrored;\n"
+           "} _PyUCD_Run32;\n\n"
+           "typedef struct {\n"
+           "    unsigned int cp;\n"
+           "    signed char decimal;\n"
+           "    double numeric;\n"
+           "} _PyUCD_Numeric32;\n\n");
     emit_assigned32();
     emit_named_sequences();
     emit_corrections(argv[1]);
+    emit_properties32(argv[2]);
     return 0;
 }

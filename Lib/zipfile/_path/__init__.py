@@ -30,7 +30,28 @@ def _parent_dirs(name):
 
 
 class CompleteDirs(zipfile.ZipFile):
-    """A ZipFile whose namelist() also lists the implied directories."""
+    """A ZipFile whose namelist() also lists the implied directories.
+
+    It pickles as the arguments it was opened with, so that a pickled
+    Path reopens its archive; one made from an open ZipFile (make()
+    changes that object's class) has no such arguments.
+    """
+
+    def __init__(self, *args, **kwargs):
+        self._open_args = args, kwargs
+        super().__init__(*args, **kwargs)
+
+    def __getstate__(self):
+        try:
+            return self._open_args
+        except AttributeError:
+            raise TypeError(
+                f"cannot pickle {type(self).__name__!r} object made from "
+                f"an open ZipFile") from None
+
+    def __setstate__(self, state):
+        args, kwargs = state
+        self.__init__(*args, **kwargs)
 
     @staticmethod
     def _implied_dirs(names):
