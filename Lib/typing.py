@@ -1353,9 +1353,10 @@ class _ProtocolMeta(ABCMeta):
                             " @runtime_checkable protocols")
         if super().__instancecheck__(instance):
             return True
+        getattr_static = _getattr_static()
         for attr in cls.__protocol_attrs__:
             try:
-                val = getattr(instance, attr)
+                val = getattr_static(instance, attr)
             except AttributeError:
                 break
             if val is None and attr not in cls.__non_callable_proto_members__:
@@ -1363,6 +1364,16 @@ class _ProtocolMeta(ABCMeta):
         else:
             return True
         return False
+
+
+@functools.cache
+def _getattr_static():
+    """inspect.getattr_static, imported on first use (inspect is large).
+    Protocol instance checks look members up statically: no property,
+    descriptor or __getattr__ of the instance runs.  functools.cache
+    is thread-safe; a race only imports inspect twice over."""
+    from inspect import getattr_static
+    return getattr_static
 
 
 def _type_check_issubclass_arg_1(arg):
