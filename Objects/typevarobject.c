@@ -1833,6 +1833,32 @@ class_alias_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
     return res;
 }
 
+/* C[args](...) makes a C and records the alias on it as __orig_class__,
+   as typing._GenericAlias does: unlike types.GenericAlias, any exception
+   from that store (an immutable instance, a raising __setattr__) is
+   dropped, since the instance is made.  Touches only the new object. */
+static PyObject *
+class_alias_call(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *origin = PyObject_GetAttr(self, _Py_INTERNED_ID(__origin__));
+    if (origin == NULL) {
+        return NULL;
+    }
+    PyObject *obj = PyObject_Call(origin, args, kwds);
+    Py_DECREF(origin);
+    if (obj == NULL) {
+        return NULL;
+    }
+    if (PyObject_SetAttr(obj, _Py_INTERNED_ID(__orig_class__), self) < 0) {
+        if (!PyErr_ExceptionMatches(PyExc_Exception)) {
+            Py_DECREF(obj);
+            return NULL;
+        }
+        PyErr_Clear();
+    }
+    return obj;
+}
+
 static PyMethodDef class_alias_methods[] = {
     {"__mro_entries__", class_alias_mro_entries, METH_O, NULL},
     {"__reduce__", class_alias_reduce, METH_NOARGS, NULL},
@@ -1852,6 +1878,7 @@ PyTypeObject _PyGenericClassAlias_Type = {
     .tp_repr = class_alias_repr,
     .tp_as_mapping = &class_alias_as_mapping,
     .tp_setattro = class_alias_setattro,
+    .tp_call = class_alias_call,
     .tp_methods = class_alias_methods,
 };
 
