@@ -594,8 +594,11 @@ def _typevartuple_prepare(tvt, alias, params, args):
         raise TypeError(f"Too few arguments for {alias}; actual {alen}, "
                         f"expected at least {plen - 1}")
     if left == alen - right and tvt.has_default():
+        # The default *tuple[str, int] (or Unpack[Tuple[...]]) stands
+        # for its elements.
         default = tvt.__default__
-        group = default if isinstance(default, tuple) else (default,)
+        group = _unpack_args(default if isinstance(default, tuple)
+                             else (default,))
     else:
         group = tuple(args[left:alen - right])
     return (*args[:left], *([fill] * (index - left)), group,

@@ -1476,14 +1476,11 @@ typealias_type_params(PyObject *self, void *Py_UNUSED(closure))
                                  : PyTuple_New(0);
 }
 
-/* The type params, with each TypeVarTuple as Unpack[Ts]. */
+/* params (a tuple, stolen) with each TypeVarTuple as Unpack[Ts]: a new
+   reference, NULL on error.  Reads only the immutable tuple. */
 static PyObject *
-typealias_parameters(PyObject *self, void *Py_UNUSED(closure))
+unpack_typevartuples(PyObject *params)
 {
-    PyObject *params = typealias_type_params(self, NULL);
-    if (params == NULL) {
-        return NULL;
-    }
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(params); i++) {
         PyObject *p = PyTuple_GET_ITEM(params, i);
         if (!Py_IS_TYPE(p, &_PyTypeVarTuple_Type)) {
@@ -1501,6 +1498,17 @@ typealias_parameters(PyObject *self, void *Py_UNUSED(closure))
         }
     }
     return params;
+}
+
+/* The type params, with each TypeVarTuple as Unpack[Ts]. */
+static PyObject *
+typealias_parameters(PyObject *self, void *Py_UNUSED(closure))
+{
+    PyObject *params = typealias_type_params(self, NULL);
+    if (params == NULL) {
+        return NULL;
+    }
+    return unpack_typevartuples(params);
 }
 
 /* The module of the `type` statement's function, or the constructor's
@@ -1903,13 +1911,17 @@ convert_params(PyObject *params)
 }
 
 /* The type variable a Generic[...] parameter stands for, borrowed: p
-   itself for a TypeVar, ParamSpec or TypeVarTuple, Ts for an unpacked
-   TypeVarTuple (*Ts or typing.Unpack[Ts], which says so through
+   itself for a TypeVar or ParamSpec, Ts for an unpacked TypeVarTuple (*Ts
+   or typing.Unpack[Ts], which says so through
    __typing_is_unpacked_typevartuple__).  NULL without an exception when p
-   is none of these; NULL with one on error. */
+   is none of these (a bare TypeVarTuple among them); NULL with one on
+   error. */
 static PyObject *
 generic_param_variable(PyObject *p)
 {
+    if (Py_IS_TYPE(p, &_PyTypeVarTuple_Type)) {
+        return NULL;    /* Generic[Ts]: only *Ts stands for a TypeVarTuple */
+    }
     if (is_typevar_like(p)) {
         return p;
     }
@@ -2127,10 +2139,23 @@ generic_class_getitem(PyObject *cls, PyObject *params)
     return res;
 }
 
+/* Generic[...] for a PEP 695 class: its type params, a TypeVarTuple
+   written *Ts as Generic[...] requires (a bare Ts is refused there). */
 PyObject *
 _Py_subscript_generic(PyObject *params)
 {
-    return generic_class_getitem((PyObject *)&_PyGeneric_Type, params);
+    if (!PyTuple_Check(params)) {
+        PyErr_SetString(PyExc_TypeError, "type params must be a tuple");
+        return NULL;
+    }
+    PyObject *unpacked = unpack_typevartuples(Py_NewRef(params));
+    if (unpacked == NULL) {
+        return NULL;
+    }
+    PyObject *res = generic_class_getitem((PyObject *)&_PyGeneric_Type,
+                                          unpacked);
+    Py_DECREF(unpacked);
+    return res;
 }
 
 static int
