@@ -51,6 +51,8 @@ typedef struct {
 typedef struct {
     PyObject_HEAD
     PyObject *origin;               /* owned: the ParamSpec */
+    PyObject *weakreflist;          /* P.args and P.kwargs are weakly
+                                       referenceable, as in CPython */
 } paramspecattrobject;
 
 typedef struct {
@@ -905,8 +907,20 @@ paramspecattr_alloc(PyTypeObject *type, PyObject *origin)
         return NULL;
     }
     p->origin = Py_NewRef(origin);
+    p->weakreflist = NULL;
     PyObject_GC_Track(p);
     return (PyObject *)p;
+}
+
+static void
+paramspecattr_dealloc(PyObject *self)
+{
+    PyObject_GC_UnTrack(self);
+    if (((paramspecattrobject *)self)->weakreflist != NULL) {
+        PyObject_ClearWeakRefs(self);
+    }
+    Py_CLEAR(((paramspecattrobject *)self)->origin);
+    PyObject_GC_Del(self);
 }
 
 static PyObject *
@@ -968,9 +982,10 @@ PyTypeObject _PyParamSpecArgs_Type = {
     .tp_name = "typing.ParamSpecArgs",
     .tp_basicsize = sizeof(paramspecattrobject),
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_weaklistoffset = offsetof(paramspecattrobject, weakreflist),
     .tp_doc = "The args for a ParamSpec object.",
     .tp_new = paramspecattr_new,
-    .tp_dealloc = oneref_dealloc,
+    .tp_dealloc = paramspecattr_dealloc,
     .tp_traverse = oneref_traverse,
     .tp_clear = oneref_clear,
     .tp_repr = paramspecattr_repr,
@@ -984,9 +999,10 @@ PyTypeObject _PyParamSpecKwargs_Type = {
     .tp_name = "typing.ParamSpecKwargs",
     .tp_basicsize = sizeof(paramspecattrobject),
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_weaklistoffset = offsetof(paramspecattrobject, weakreflist),
     .tp_doc = "The kwargs for a ParamSpec object.",
     .tp_new = paramspecattr_new,
-    .tp_dealloc = oneref_dealloc,
+    .tp_dealloc = paramspecattr_dealloc,
     .tp_traverse = oneref_traverse,
     .tp_clear = oneref_clear,
     .tp_repr = paramspecattr_repr,
