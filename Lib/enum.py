@@ -257,7 +257,7 @@ class _proto_member:
             # A new value.  Flags iterate over single bits only: a
             # multi-bit or zero flag is a member but not listed.
             if (Flag is None or not issubclass(enum_class, Flag)
-                    or _is_single_bit(value)):
+                    or isinstance(value, int) and _is_single_bit(value)):
                 enum_class._member_names_.append(member_name)
         enum_class._add_member_(member_name, enum_member)
         try:
@@ -440,6 +440,9 @@ class EnumType(type):
         _gnv = classdict.get('_generate_next_value_')
         if _gnv is not None and not isinstance(_gnv, staticmethod):
             classdict['_generate_next_value_'] = staticmethod(_gnv)
+        # Set only while type.__new__ makes the members (in this thread:
+        # no other thread can see the class before it is returned).
+        classdict['_creating_members_'] = True
         try:
             enum_class = super().__new__(metacls, cls, bases, classdict, **kwds)
         except Exception as e:
@@ -447,6 +450,7 @@ class EnumType(type):
             # wrapping of it.
             cause = e.__cause__ if isinstance(e, RuntimeError) and e.__cause__ else e
             raise cause from None
+        del enum_class._creating_members_
         # repr() and friends resolved to the data type's or object's would
         # break the enum (and pickling): use the enum base's instead,
         # unless this class defines them itself.
@@ -762,7 +766,12 @@ class EnumType(type):
                 elif isinstance(base, EnumType):
                     return base._value_repr_
                 elif '__repr__' in base.__dict__:
-                    if '__dataclass_fields__' in base.__dict__:
+                    # A dataclass's generated __repr__ (not one written
+                    # in the class body with repr=False) gives way to
+                    # the field-only form.
+                    params = base.__dict__.get('__dataclass_params__')
+                    if ('__dataclass_fields__' in base.__dict__
+                            and params is not None and params.repr):
                         return _dataclass_repr
                     return base.__dict__['__repr__']
         return None
@@ -856,7 +865,11 @@ class Enum(metaclass=EnumType):
                 if member._value_ == value:
                     return member
         if not cls._member_map_:
-            # Reached through super().__new__ in a member-creating __new__.
+            if cls.__dict__.get('_creating_members_'):
+                # A member-creating __new__ called super().__new__, which
+                # looks members up instead of making them.
+                raise TypeError('do not use `super().__new__; call the '
+                                'appropriate __new__ directly') from None
             raise TypeError("%r has no members defined" % cls)
         try:
             exc = None
@@ -1192,28 +1205,38 @@ class Flag(Enum, boundary=STRICT):
             return flag
         return NotImplemented
 
+    def _check_combinable(self, other, op):
+        # A member whose value is None (allowed in a Flag) takes part in
+        # no bit operation.
+        for flag in self, other:
+            if self._get_value(flag) is None:
+                raise TypeError(
+                    f"'{flag}' cannot be combined with other flags with {op}")
+
     def __or__(self, other):
         other_value = self._get_value(other)
         if other_value is NotImplemented:
             return NotImplemented
-        for flag in self, other:
-            if self._get_value(flag) is None:
-                raise TypeError(f"'{flag}' cannot be combined with other flags with |")
+        self._check_combinable(other, '|')
         return self.__class__(self._value_ | other_value)
 
     def __and__(self, other):
         other_value = self._get_value(other)
         if other_value is NotImplemented:
             return NotImplemented
+        self._check_combinable(other, '&')
         return self.__class__(self._value_ & other_value)
 
     def __xor__(self, other):
         other_value = self._get_value(other)
         if other_value is NotImplemented:
             return NotImplemented
+        self._check_combinable(other, '^')
         return self.__class__(self._value_ ^ other_value)
 
     def __invert__(self):
+        if self._value_ is None:
+            raise TypeError(f"'{self}' cannot be inverted")
         if self._inverted_ is None:
             if self._boundary_ in (EJECT, KEEP):
                 self._inverted_ = self.__class__(~self._value_)

@@ -594,8 +594,11 @@ def _typevartuple_prepare(tvt, alias, params, args):
         raise TypeError(f"Too few arguments for {alias}; actual {alen}, "
                         f"expected at least {plen - 1}")
     if left == alen - right and tvt.has_default():
+        # The default *tuple[str, int] (or Unpack[Tuple[...]]) stands
+        # for its elements.
         default = tvt.__default__
-        group = default if isinstance(default, tuple) else (default,)
+        group = _unpack_args(default if isinstance(default, tuple)
+                             else (default,))
     else:
         group = tuple(args[left:alen - right])
     return (*args[:left], *([fill] * (index - left)), group,
@@ -1353,9 +1356,10 @@ class _ProtocolMeta(ABCMeta):
                             " @runtime_checkable protocols")
         if super().__instancecheck__(instance):
             return True
+        getattr_static = _getattr_static()
         for attr in cls.__protocol_attrs__:
             try:
-                val = getattr(instance, attr)
+                val = getattr_static(instance, attr)
             except AttributeError:
                 break
             if val is None and attr not in cls.__non_callable_proto_members__:
@@ -1363,6 +1367,16 @@ class _ProtocolMeta(ABCMeta):
         else:
             return True
         return False
+
+
+@functools.cache
+def _getattr_static():
+    """inspect.getattr_static, imported on first use (inspect is large).
+    Protocol instance checks look members up statically: no property,
+    descriptor or __getattr__ of the instance runs.  functools.cache
+    is thread-safe; a race only imports inspect twice over."""
+    from inspect import getattr_static
+    return getattr_static
 
 
 def _type_check_issubclass_arg_1(arg):
@@ -1879,6 +1893,30 @@ def evaluate_forward_ref(forward_ref, *, owner=None, globals=None,
                       recursive_guard=frozenset({forward_ref.__forward_arg__}))
 
 
+def _none_as_type(hint):
+    """None in a type hint means NoneType (also a string 'None')."""
+    return type(None) if hint is None else hint
+
+
+def _type_param_scope(globalns, localns, type_params, hidden_by=()):
+    """The (globals, locals) that eval() sees an annotation with, given
+    its owner's PEP 695 type parameters, which eval() has no scope for.
+    A type parameter hides names of the same name in both namespaces,
+    except the names in hidden_by: a class's body names, which hide its
+    type parameters in its own annotations.  New dicts: the caller's
+    namespaces are not changed."""
+    if not type_params:
+        return globalns, localns
+    globalns = dict(globalns or {})
+    localns = dict(localns or {})
+    for param in type_params:
+        name = param.__name__
+        if name not in hidden_by:
+            globalns[name] = param
+            localns.pop(name, None)
+    return globalns, localns
+
+
 def get_type_hints(obj, globalns=None, localns=None, include_extras=False,
                    *, format=None):
     """The evaluated annotations of a module, class, method or function:
@@ -1907,14 +1945,14 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False,
                 # see class names: evaluate with the class as locals.
                 base_globals, base_locals = base_locals, base_globals
                 base_globals = {**base_locals, **base_globals}
-            type_params = getattr(base, '__type_params__', ())
+            base_globals, base_locals = _type_param_scope(
+                base_globals, base_locals,
+                getattr(base, '__type_params__', ()), hidden_by=vars(base))
             for name, value in ann.items():
-                if value is None:
-                    value = type(None)
                 if isinstance(value, str):
                     value = ForwardRef(value, is_argument=False, is_class=True)
-                hints[name] = _eval_type(value, base_globals, base_locals,
-                                         type_params, owner=obj)
+                hints[name] = _none_as_type(_eval_type(
+                    value, base_globals, base_locals, (), owner=obj))
         if include_extras or format == annotationlib.Format.STRING:
             return hints
         return {k: _strip_annotations(t) for k, t in hints.items()}
@@ -1934,16 +1972,15 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False,
             localns = globalns
     elif localns is None:
         localns = globalns
-    type_params = getattr(obj, '__type_params__', ())
+    globalns, localns = _type_param_scope(
+        globalns, localns, getattr(obj, '__type_params__', ()))
     result = {}
     for name, value in hints.items():
-        if value is None:
-            value = type(None)
         if isinstance(value, str):
             value = ForwardRef(value, is_argument=not isinstance(
                 obj, types.ModuleType), is_class=False)
-        result[name] = _eval_type(value, globalns, localns, type_params,
-                                  owner=obj)
+        result[name] = _none_as_type(_eval_type(value, globalns, localns, (),
+                                                owner=obj))
     if include_extras:
         return result
     return {k: _strip_annotations(t) for k, t in result.items()}

@@ -51,6 +51,8 @@ typedef struct {
 typedef struct {
     PyObject_HEAD
     PyObject *origin;               /* owned: the ParamSpec */
+    PyObject *weakreflist;          /* P.args and P.kwargs are weakly
+                                       referenceable, as in CPython */
 } paramspecattrobject;
 
 typedef struct {
@@ -905,8 +907,20 @@ paramspecattr_alloc(PyTypeObject *type, PyObject *origin)
         return NULL;
     }
     p->origin = Py_NewRef(origin);
+    p->weakreflist = NULL;
     PyObject_GC_Track(p);
     return (PyObject *)p;
+}
+
+static void
+paramspecattr_dealloc(PyObject *self)
+{
+    PyObject_GC_UnTrack(self);
+    if (((paramspecattrobject *)self)->weakreflist != NULL) {
+        PyObject_ClearWeakRefs(self);
+    }
+    Py_CLEAR(((paramspecattrobject *)self)->origin);
+    PyObject_GC_Del(self);
 }
 
 static PyObject *
@@ -968,9 +982,10 @@ PyTypeObject _PyParamSpecArgs_Type = {
     .tp_name = "typing.ParamSpecArgs",
     .tp_basicsize = sizeof(paramspecattrobject),
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_weaklistoffset = offsetof(paramspecattrobject, weakreflist),
     .tp_doc = "The args for a ParamSpec object.",
     .tp_new = paramspecattr_new,
-    .tp_dealloc = oneref_dealloc,
+    .tp_dealloc = paramspecattr_dealloc,
     .tp_traverse = oneref_traverse,
     .tp_clear = oneref_clear,
     .tp_repr = paramspecattr_repr,
@@ -984,9 +999,10 @@ PyTypeObject _PyParamSpecKwargs_Type = {
     .tp_name = "typing.ParamSpecKwargs",
     .tp_basicsize = sizeof(paramspecattrobject),
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_weaklistoffset = offsetof(paramspecattrobject, weakreflist),
     .tp_doc = "The kwargs for a ParamSpec object.",
     .tp_new = paramspecattr_new,
-    .tp_dealloc = oneref_dealloc,
+    .tp_dealloc = paramspecattr_dealloc,
     .tp_traverse = oneref_traverse,
     .tp_clear = oneref_clear,
     .tp_repr = paramspecattr_repr,
@@ -1476,14 +1492,11 @@ typealias_type_params(PyObject *self, void *Py_UNUSED(closure))
                                  : PyTuple_New(0);
 }
 
-/* The type params, with each TypeVarTuple as Unpack[Ts]. */
+/* params (a tuple, stolen) with each TypeVarTuple as Unpack[Ts]: a new
+   reference, NULL on error.  Reads only the immutable tuple. */
 static PyObject *
-typealias_parameters(PyObject *self, void *Py_UNUSED(closure))
+unpack_typevartuples(PyObject *params)
 {
-    PyObject *params = typealias_type_params(self, NULL);
-    if (params == NULL) {
-        return NULL;
-    }
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(params); i++) {
         PyObject *p = PyTuple_GET_ITEM(params, i);
         if (!Py_IS_TYPE(p, &_PyTypeVarTuple_Type)) {
@@ -1501,6 +1514,17 @@ typealias_parameters(PyObject *self, void *Py_UNUSED(closure))
         }
     }
     return params;
+}
+
+/* The type params, with each TypeVarTuple as Unpack[Ts]. */
+static PyObject *
+typealias_parameters(PyObject *self, void *Py_UNUSED(closure))
+{
+    PyObject *params = typealias_type_params(self, NULL);
+    if (params == NULL) {
+        return NULL;
+    }
+    return unpack_typevartuples(params);
 }
 
 /* The module of the `type` statement's function, or the constructor's
@@ -1833,6 +1857,32 @@ class_alias_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
     return res;
 }
 
+/* C[args](...) makes a C and records the alias on it as __orig_class__,
+   as typing._GenericAlias does: unlike types.GenericAlias, any exception
+   from that store (an immutable instance, a raising __setattr__) is
+   dropped, since the instance is made.  Touches only the new object. */
+static PyObject *
+class_alias_call(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *origin = PyObject_GetAttr(self, _Py_INTERNED_ID(__origin__));
+    if (origin == NULL) {
+        return NULL;
+    }
+    PyObject *obj = PyObject_Call(origin, args, kwds);
+    Py_DECREF(origin);
+    if (obj == NULL) {
+        return NULL;
+    }
+    if (PyObject_SetAttr(obj, _Py_INTERNED_ID(__orig_class__), self) < 0) {
+        if (!PyErr_ExceptionMatches(PyExc_Exception)) {
+            Py_DECREF(obj);
+            return NULL;
+        }
+        PyErr_Clear();
+    }
+    return obj;
+}
+
 static PyMethodDef class_alias_methods[] = {
     {"__mro_entries__", class_alias_mro_entries, METH_O, NULL},
     {"__reduce__", class_alias_reduce, METH_NOARGS, NULL},
@@ -1852,6 +1902,7 @@ PyTypeObject _PyGenericClassAlias_Type = {
     .tp_repr = class_alias_repr,
     .tp_as_mapping = &class_alias_as_mapping,
     .tp_setattro = class_alias_setattro,
+    .tp_call = class_alias_call,
     .tp_methods = class_alias_methods,
 };
 
@@ -1876,13 +1927,17 @@ convert_params(PyObject *params)
 }
 
 /* The type variable a Generic[...] parameter stands for, borrowed: p
-   itself for a TypeVar, ParamSpec or TypeVarTuple, Ts for an unpacked
-   TypeVarTuple (*Ts or typing.Unpack[Ts], which says so through
+   itself for a TypeVar or ParamSpec, Ts for an unpacked TypeVarTuple (*Ts
+   or typing.Unpack[Ts], which says so through
    __typing_is_unpacked_typevartuple__).  NULL without an exception when p
-   is none of these; NULL with one on error. */
+   is none of these (a bare TypeVarTuple among them); NULL with one on
+   error. */
 static PyObject *
 generic_param_variable(PyObject *p)
 {
+    if (Py_IS_TYPE(p, &_PyTypeVarTuple_Type)) {
+        return NULL;    /* Generic[Ts]: only *Ts stands for a TypeVarTuple */
+    }
     if (is_typevar_like(p)) {
         return p;
     }
@@ -2100,10 +2155,23 @@ generic_class_getitem(PyObject *cls, PyObject *params)
     return res;
 }
 
+/* Generic[...] for a PEP 695 class: its type params, a TypeVarTuple
+   written *Ts as Generic[...] requires (a bare Ts is refused there). */
 PyObject *
 _Py_subscript_generic(PyObject *params)
 {
-    return generic_class_getitem((PyObject *)&_PyGeneric_Type, params);
+    if (!PyTuple_Check(params)) {
+        PyErr_SetString(PyExc_TypeError, "type params must be a tuple");
+        return NULL;
+    }
+    PyObject *unpacked = unpack_typevartuples(Py_NewRef(params));
+    if (unpacked == NULL) {
+        return NULL;
+    }
+    PyObject *res = generic_class_getitem((PyObject *)&_PyGeneric_Type,
+                                          unpacked);
+    Py_DECREF(unpacked);
+    return res;
 }
 
 static int

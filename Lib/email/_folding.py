@@ -22,6 +22,8 @@ from email.charset import q_encode, q_length, b_length
 _WSP = (' ', '\t')
 # RFC 5322 specials: in a display name they need quoting or encoding.
 _SPECIALS = re.compile(r'[][()<>@,:;.\\"]')
+# A line break inside a header value (decoded from an encoded word).
+_NEWLINE = re.compile(r"[\r\n]")
 _UNLIMITED = 1000000
 
 
@@ -197,6 +199,10 @@ class _UnstructuredFolder:
         of free text, 'phrase' a word of a display name (specials must
         be encoded there too), 'fixed' text never encoded (an address,
         a separator)."""
+        if mode != 'fixed' and _NEWLINE.search(word):
+            # A line break decoded from an encoded word stays encoded:
+            # written plain it would end the header (an injection).
+            return True
         if self.utf8 or mode == 'fixed':
             return False
         if mode == 'phrase' and _SPECIALS.search(word):
@@ -288,7 +294,8 @@ def fold_unstructured(name, text, policy):
     it (non-ASCII ones unless policy.utf8, and words longer than a
     line) and leaving the others plain."""
     maxlen = policy.max_line_length or _UNLIMITED
-    tokens = [t for t in re.split(r'([ \t]+)', text) if t]
+    # Line breaks are words of their own, glued to their neighbours.
+    tokens = [t for t in re.split(r'([ \t]+|[\r\n]+)', text) if t]
     folder = _UnstructuredFolder(name, maxlen, policy.utf8)
     if not any(folder.needs_encoding(t) for t in tokens):
         # All plain: fold as any other value (which may move it whole).

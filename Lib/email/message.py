@@ -163,6 +163,15 @@ class Message:
                 raise TypeError('Attach is not valid on a message with '
                                 'a non-multipart payload')
 
+    def _decode_smuggled(self, bpayload):
+        """The text of surrogate-escaped payload bytes, read in the
+        message's charset (ASCII when unknown), bad bytes replaced."""
+        try:
+            return bpayload.decode(self.get_param('charset', 'ascii'),
+                                   'replace')
+        except LookupError:
+            return bpayload.decode('ascii', 'replace')
+
     def get_payload(self, i=None, decode=False):
         """The payload, or its i-th sub-message.
 
@@ -182,13 +191,15 @@ class Message:
         cte = str(self.get('content-transfer-encoding', '')).lower()
         if isinstance(payload, str):
             if _has_surrogates(payload):
-                bpayload = payload.encode('ascii', 'surrogateescape')
-                if not decode:
-                    try:
-                        payload = bpayload.decode(
-                            self.get_param('charset', 'ascii'), 'replace')
-                    except LookupError:
-                        payload = bpayload.decode('ascii', 'replace')
+                try:
+                    bpayload = payload.encode('ascii', 'surrogateescape')
+                except UnicodeError:
+                    # Non-ASCII text besides the smuggled bytes, or a
+                    # surrogate that stands for no byte: kept visible.
+                    bpayload = payload.encode('raw-unicode-escape')
+                else:
+                    if not decode:
+                        payload = self._decode_smuggled(bpayload)
             elif decode:
                 try:
                     bpayload = payload.encode('ascii')

@@ -204,40 +204,105 @@ def _one_mailbox(tokens, comments_as_name=True):
 
 
 def _split_addresses(text):
-    """The (name, address) pairs of an address list; group names are
-    dropped and their members kept."""
+    """The (name, address) pairs of an address list, and whether every
+    display and group name is a proper phrase.  Group names are dropped
+    and their members kept; an empty group, an empty slot between
+    commas and a mailbox with no address each give ('', '')."""
     tokens = _AddressScanner(text).tokens()
-    pairs = []
+    slots = []              # (tokens, is a whole empty group)
     current = []
-    in_angle_group = False
+    phrases_ok = True
+    in_group = False
+    group_closed = False    # only whitespace since a group's ';'
     for token in tokens:
         kind = token[0]
-        if kind == ',':
-            pairs.append(current)
+        if kind == ',' and group_closed and not current:
+            group_closed = False    # the group was this entry
+        elif kind == ',':
+            slots.append((current, False))
             current = []
-        elif kind == ':' and not in_angle_group and not any(
+        elif kind == ':' and not in_group and not any(
                 t[0] == 'angle' for t in current):
-            # "Group name:" — what came before was the group's name.
+            # "Group name:" - what came before was the group's name.
+            phrases_ok = phrases_ok and _is_phrase(current)
             current = []
-            in_angle_group = True
-        elif kind == ';' and in_angle_group:
-            pairs.append(current)
+            in_group = True
+            group_start = len(slots)
+        elif kind == ';' and in_group:
+            slots.append((current, False))
             current = []
-            in_angle_group = False
+            in_group = False
+            if all(not t for t, _ in slots[group_start:]):
+                # No member at all: the group counts as one empty entry.
+                del slots[group_start:]
+                slots.append(([], True))
+            group_closed = True
+            continue
         else:
             current.append(token)
-    pairs.append(current)
+        group_closed = False
+    if current or in_group:
+        slots.append((current, in_group and not current))
     result = []
-    for group in pairs:
+    for i, (group, empty_group) in enumerate(slots):
+        angle = [t for t in group if t[0] == 'angle']
+        if angle:
+            phrases_ok = phrases_ok and _is_phrase(
+                group[:group.index(angle[0])])
         mailbox = _one_mailbox(group)
-        if mailbox is not None:
-            result.append(mailbox)
-    return result
+        if mailbox is None or not mailbox[1] and not angle:
+            if empty_group or i < len(slots) - 1 or group:
+                result.append(('', ''))
+            continue
+        result.append(mailbox)
+    return result, phrases_ok
+
+
+def _is_phrase(tokens):
+    """Whether tokens (a display or group name) are words, comments and
+    dots only: an unquoted special there means the text is not the
+    address list it seems to be."""
+    return all(kind in ('quoted', 'comment', '.') or
+               kind == 'atom' and not _SPECIAL_CHAR.fullmatch(text)
+               for kind, text, _ in tokens)
+
+
+_SPECIAL_CHAR = re.compile(r'[][()<>@,:;\\"]')
+
+
+def _parens_balanced(text):
+    """Whether the comments of text open and close in pairs (quoted
+    strings and backslash escapes are skipped)."""
+    depth = 0
+    quoted = escaped = False
+    for ch in text:
+        if escaped:
+            escaped = False
+        elif ch == '\\':
+            escaped = True
+        elif ch == '"' and depth == 0:
+            quoted = not quoted
+        elif quoted:
+            continue
+        elif ch == '(':
+            depth += 1
+        elif ch == ')':
+            if depth == 0:
+                return False
+            depth -= 1
+    return depth == 0
+
+
+def _expected_count(text):
+    """1 + the commas of text outside quoted strings: the number of
+    entries a well-formed address list has."""
+    unquoted = re.sub(r'"(?:[^"\\]|\\.)*"', '', text)
+    return 1 + unquoted.count(',')
 
 
 def _looks_valid(address):
     return address.count('@') <= 1 and '<' not in address and \
-        '>' not in address
+        '>' not in address and '[' not in address
 
 
 def parseaddr(addr, *, strict=True):
@@ -248,24 +313,31 @@ def parseaddr(addr, *, strict=True):
         if len(addr) != 1:
             return '', ''
         return addr[0]
-    pairs = _split_addresses(addr)
-    if strict and len(pairs) != 1:
-        return '', ''
-    if not pairs:
-        return '', ''
-    name, address = pairs[0]
-    if strict and not _looks_valid(address):
-        return '', ''
-    return name, address
+    if not strict:
+        pairs, _ = _split_addresses(addr)
+        return pairs[0] if pairs else ('', '')
+    pairs = getaddresses([addr])
+    return pairs[0] if len(pairs) == 1 else ('', '')
 
 
 def getaddresses(fieldvalues, *, strict=True):
-    """All (realname, email) pairs in a list of address field values."""
+    """All (realname, email) pairs in a list of address field values.
+    In strict mode (the default) a value that is not a well-formed
+    address list (unbalanced comments, specials in a display name, more
+    or fewer entries than its commas say) makes the result
+    [('', '')] (CVE-2023-27043)."""
     result = []
     for value in fieldvalues:
         value = str(value)
-        pairs = _split_addresses(value)
-        if strict and any(not _looks_valid(a) for _, a in pairs):
+        if not value.strip() and len(fieldvalues) > 1:
+            # An empty field among others is one empty entry.
+            result.append(('', ''))
+            continue
+        pairs, phrases_ok = _split_addresses(value)
+        if strict and not (
+                phrases_ok and _parens_balanced(value)
+                and len(pairs) == _expected_count(value)
+                and all(_looks_valid(a) for _, a in pairs)):
             return [('', '')]
         result.extend(pairs)
     if not result and any(str(v).strip() for v in fieldvalues):

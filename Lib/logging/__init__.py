@@ -160,6 +160,15 @@ if hasattr(os, "register_at_fork"):
 # ---------------------------------------------------------------------------
 # Records
 
+def _whole_msecs(created_ns, created):
+    """The whole milliseconds (as a float) of created_ns's second.  When
+    the float seconds 'created' rounded up into the next second, the
+    milliseconds are 0.0, so asctime and msecs agree."""
+    if int(created) != created_ns // 1_000_000_000:
+        return 0.0
+    return float((created_ns % 1_000_000_000) // 1_000_000)
+
+
 class LogRecord(object):
     """Everything known about one logging event."""
 
@@ -188,7 +197,7 @@ class LogRecord(object):
         self.lineno = lineno
         self.funcName = func
         self.created = created_ns / 1e9
-        self.msecs = float((created_ns % 1_000_000_000) // 1_000_000)
+        self.msecs = _whole_msecs(created_ns, self.created)
         self.relativeCreated = (created_ns - _startTime) / 1e6
         if logThreads:
             self.thread = threading.get_ident()

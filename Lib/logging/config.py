@@ -428,6 +428,9 @@ class DictConfigurator(BaseConfigurator):
             lklass = logging.handlers.QueueListener
         elif isinstance(lspec, str):
             lklass = self.resolve(lspec)
+        elif isinstance(lspec, dict):
+            # A '()' factory whose result makes the listener.
+            lklass = self.configure_custom(dict(lspec))
         else:
             lklass = lspec
         try:
@@ -459,6 +462,10 @@ class DictConfigurator(BaseConfigurator):
         else:
             cname = config.pop('class')
             klass = cname if callable(cname) else self.resolve(cname)
+            if issubclass(klass, logging.handlers.MemoryHandler) \
+                    and 'flushLevel' in config:
+                config['flushLevel'] = logging._checkLevel(
+                    config['flushLevel'])
             if issubclass(klass, logging.handlers.MemoryHandler) \
                     and 'target' in config:
                 tn = config['target']
