@@ -845,7 +845,8 @@ class _SelectorSocketTransport(_SelectorTransport):
                                   'Fatal write error on socket transport')
                 return
             else:
-                data = memoryview(data)[n:]
+                # n counts bytes: slice a byte view, whatever the format.
+                data = memoryview(data).cast('B')[n:]
                 if not data:
                     return
             self._loop._add_writer(self._sock_fd, self._write_ready)

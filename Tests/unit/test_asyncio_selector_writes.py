@@ -70,6 +70,24 @@ class StreamWriteTests(unittest.TestCase):
         self.assertEqual(got, big + b'abcabc')
         self.assertIsNotNone(sock)
 
+    def test_partial_send_of_a_wide_format_view(self):
+        import array
+        wtr, reader = self.pair()
+        data = array.array('i', range(4))
+        real = wtr._sock
+        sock = mock.Mock(wraps=real)
+        sock.send.return_value = 2      # two bytes, half an item
+        sock.fileno.return_value = wtr._sock_fd
+        wtr._sock = sock
+        try:
+            wtr.write(memoryview(data))
+        finally:
+            wtr._sock = real
+        self.assertEqual(b''.join(bytes(c) for c in wtr._buffer),
+                         data.tobytes()[2:])
+        wtr._buffer.clear()
+        self.loop._remove_writer(wtr._sock_fd)
+
     def test_writelines_checks(self):
         wtr, reader = self.pair()
         with self.assertRaises(TypeError):
