@@ -1005,6 +1005,8 @@ static PyMethodDef gen_methods[] = {
      "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator."},
     {"close", gen_close, METH_NOARGS, "close() -> raise GeneratorExit inside "
      "generator."},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+     "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1058,6 +1060,8 @@ static PyMethodDef coro_methods[] = {
      "coroutine."},
     {"close", gen_close, METH_NOARGS, "close() -> raise GeneratorExit inside "
      "coroutine."},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+     "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 
