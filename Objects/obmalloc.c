@@ -25,28 +25,11 @@
 #  define raw_calloc(n, size) mi_calloc((n), (size))
 #  define raw_realloc(ptr, size) mi_realloc((ptr), (size))
 #  define raw_free(ptr) mi_free(ptr)
-#  define RAW_IS_MIMALLOC 1
 #else
 #  define raw_malloc(size) malloc(size)
 #  define raw_calloc(n, size) calloc((n), (size))
 #  define raw_realloc(ptr, size) realloc((ptr), (size))
 #  define raw_free(ptr) free(ptr)
-#endif
-
-#ifdef RAW_IS_MIMALLOC
-/* Pages mimalloc frees are returned to the system (decommitted) 10 ms
-   after the free instead of the 25 ms of mimalloc 2.0, as mimalloc 2.1
-   (CPython's copy) does by default.  The delay decides the peak of a
-   program that frees a large structure and builds the next one: while
-   it runs, the freed span stays resident and the new objects take
-   untouched pages (session 12: the free-threaded build's float_churn
-   peaked at 1.27x CPython 3.11's, 1.06-1.12x with this;
-   Doc/internals/gc.md, "Memory").  A default, so MIMALLOC_DECOMMIT_DELAY
-   still wins.  Runs when the library is loaded, before any allocation. */
-__attribute__((constructor)) static void set_mimalloc_options(void)
-{
-    mi_option_set_default(mi_option_decommit_delay, 10);
-}
 #endif
 
 static inline size_t nonzero(size_t size)
