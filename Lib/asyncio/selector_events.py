@@ -27,6 +27,10 @@ from . import trsock
 from .constants import ACCEPT_RETRY_DELAY, LOG_THRESHOLD_FOR_CONNLOST_WRITES
 from .log import logger
 
+# Stream transports copy writes below this size into their buffer's
+# bytearray tail; larger ones are queued as views.
+_SMALL_CHUNK = 16 * 1024
+
 # Stream transports send their buffered chunks with one sendmsg() call
 # (scatter/gather), at most SC_IOV_MAX of them at a time.
 _HAS_SENDMSG = hasattr(socket.socket, 'sendmsg')
@@ -594,8 +598,11 @@ class _SelectorTransport(transports._FlowControlMixin,
         self._protocol_connected = False
         self.set_protocol(protocol)
         self._server = server
-        # Write buffer: a deque of chunks (memoryviews for stream sockets).
+        # Write buffer: a deque of chunks (memoryviews for stream sockets)
+        # and the bytes it holds, kept up to date by every change so that
+        # the flow control's size check is O(1).
         self._buffer = collections.deque()
+        self._buffer_size = 0
         self._conn_lost = 0
         self._closing = False
         self._paused = False
@@ -684,6 +691,7 @@ class _SelectorTransport(transports._FlowControlMixin,
             return
         if self._buffer:
             self._buffer.clear()
+            self._buffer_size = 0
             self._loop._remove_writer(self._sock_fd)
         if not self._closing:
             self._closing = True
@@ -706,7 +714,7 @@ class _SelectorTransport(transports._FlowControlMixin,
                 self._server = None
 
     def get_write_buffer_size(self):
-        return sum(map(len, self._buffer))
+        return self._buffer_size
 
     def _add_reader(self, fd, callback, *args):
         if not self.is_reading():
@@ -850,8 +858,25 @@ class _SelectorSocketTransport(_SelectorTransport):
                 if not data:
                     return
             self._loop._add_writer(self._sock_fd, self._write_ready)
-        self._buffer.append(self._own_chunk(data))
+        self._queue(data)
         self._maybe_pause_protocol()
+
+    def _queue(self, data):
+        """Append data to the buffer.  Small data is copied into a
+        bytearray at the tail (extended by the next small writes, so a
+        stream of small writes makes few chunks); larger data is queued
+        as a view, sent without a copy when it is immutable."""
+        size = data.nbytes if type(data) is memoryview else len(data)
+        buffer = self._buffer
+        if size < _SMALL_CHUNK:
+            tail = buffer[-1] if buffer else None
+            if type(tail) is bytearray:
+                tail += data
+            else:
+                buffer.append(bytearray(data))
+        else:
+            buffer.append(self._own_chunk(data))
+        self._buffer_size += size
 
     @staticmethod
     def _own_chunk(data):
@@ -909,18 +934,25 @@ class _SelectorSocketTransport(_SelectorTransport):
 
     def _adjust_leftover_buffer(self, nbytes):
         """Drop nbytes sent from the front of the buffer."""
+        self._buffer_size -= nbytes
         buffer = self._buffer
         while nbytes:
             chunk = buffer.popleft()
             size = len(chunk)
             if size > nbytes:
-                buffer.appendleft(memoryview(chunk)[nbytes:])
+                if type(chunk) is bytearray:
+                    # Ours, and no view of it outlives a send: trim it.
+                    del chunk[:nbytes]
+                else:
+                    chunk = memoryview(chunk)[nbytes:]
+                buffer.appendleft(chunk)
                 break
             nbytes -= size
 
     def _write_failed(self, exc):
         self._loop._remove_writer(self._sock_fd)
         self._buffer.clear()
+        self._buffer_size = 0
         self._fatal_error(exc, 'Fatal write error on socket transport')
         if self._empty_waiter is not None:
             self._empty_waiter.set_exception(exc)
@@ -953,15 +985,34 @@ class _SelectorSocketTransport(_SelectorTransport):
         if self._empty_waiter is not None:
             raise RuntimeError('unable to writelines; sendfile is in '
                                'progress')
-        chunks = []
+        # One pass checks the types and sorts the chunks into groups:
+        # runs of small chunks (joined into one copy, at C speed) and
+        # large chunks (queued as they are).
+        groups = []
+        small = []
         for data in list_of_data:
-            if not isinstance(data, (bytes, bytearray, memoryview)):
+            kind = type(data)
+            if kind is memoryview:
+                size = data.nbytes
+            elif (kind is bytes or kind is bytearray or
+                  isinstance(data, (bytes, bytearray))):
+                size = len(data)
+            else:
                 raise TypeError(f'data argument must be a bytes, bytearray,'
                                 f' or memoryview object, not '
                                 f'{type(data).__name__!r}')
-            if data:
-                chunks.append(self._own_chunk(data))
-        if not chunks:
+            if not size:
+                continue
+            if size < _SMALL_CHUNK:
+                small.append(data)
+                continue
+            if small:
+                groups.append(small)
+                small = []
+            groups.append(data)
+        if small:
+            groups.append(small)
+        if not groups:
             return
         if self._conn_lost:
             if self._conn_lost >= LOG_THRESHOLD_FOR_CONNLOST_WRITES:
@@ -969,7 +1020,8 @@ class _SelectorSocketTransport(_SelectorTransport):
             self._conn_lost += 1
             return
         was_idle = not self._buffer
-        self._buffer.extend(chunks)
+        for group in groups:
+            self._queue(b''.join(group) if type(group) is list else group)
         if was_idle:
             self._write_ready()
             if self._buffer:
@@ -1007,17 +1059,12 @@ class _SelectorDatagramTransport(_SelectorTransport,
                  extra=None):
         super().__init__(loop, sock, protocol, extra)
         self._address = address
-        self._buffer = collections.deque()
-        self._buffer_size = 0
         self._loop.call_soon(self._protocol.connection_made, self)
         self._loop.call_soon(self._add_reader, self._sock_fd,
                              self._read_ready)
         if waiter is not None:
             self._loop.call_soon(futures._set_result_unless_cancelled,
                                  waiter, None)
-
-    def get_write_buffer_size(self):
-        return self._buffer_size
 
     def _read_ready(self):
         if self._conn_lost:

@@ -64,6 +64,11 @@ class StreamWriteTests(unittest.TestCase):
         wtr.write(data)
         wtr.writelines([data])
         data[:] = b'XYZ'
+        # Small writes share one bytearray chunk at the tail.
+        self.assertIs(type(wtr._buffer[-1]), bytearray)
+        self.assertEqual(bytes(wtr._buffer[-1])[-6:], b'abcabc')
+        self.assertEqual(wtr.get_write_buffer_size(),
+                         sum(len(c) for c in wtr._buffer))
         wtr.write_eof()
         got = self.loop.run_until_complete(
             asyncio.wait_for(reader.done, 30))
