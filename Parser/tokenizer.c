@@ -942,7 +942,8 @@ fstring_literal(_PyTokenizer *tok, _PyToken *t)
                                   TSTRING_MIDDLE), m, tok->cur);
             }
             if (fs->nfields >= MAXFIELDLEVEL) {
-                return tok_error_at(tok, tok->cur + 1, "%c-string: "
+                /* CPython's column: the character before the brace. */
+                return tok_error_at(tok, tok->cur, "%c-string: "
                                     "expressions nested too deeply", prefix);
             }
             int level = tok->level;

@@ -758,16 +758,39 @@ st_visit_class(struct symtable *st, stmt_ty s)
     return 0;
 }
 
+static int extend_namedexpr_scope_mangled(struct symtable *st,
+                                          expr_ty target, PyObject *name,
+                                          PyObject *mangled);
+
 /* Where an assignment expression in a comprehension binds: the nearest
    enclosing scope that is not a comprehension. */
 static int
 st_extend_namedexpr_scope(struct symtable *st, expr_ty target)
 {
     PyObject *name = target->v.Name.id;
+    /* Symbols are stored mangled (add_def_in): `global __x` in a method
+       of class C is recorded as _C__x, and a walrus target `__x` must
+       find it under that name. */
+    PyObject *mangled = _Py_Mangle(st->st_private, name);
+    if (mangled == NULL) {
+        return -1;
+    }
+    int r = extend_namedexpr_scope_mangled(st, target, name, mangled);
+    Py_DECREF(mangled);
+    return r;
+}
+
+/* The walk of st_extend_namedexpr_scope: name is the target as written
+   (for add_def, which mangles, and for messages), mangled the key to look
+   it up in the enclosing scopes' tables (borrowed, both). */
+static int
+extend_namedexpr_scope_mangled(struct symtable *st, expr_ty target,
+                               PyObject *name, PyObject *mangled)
+{
     for (Py_ssize_t i = st->st_depth - 1; i >= 0; i--) {
         PySTEntryObject *ste = st->st_stack[i];
         if (ste->ste_comprehension) {
-            long flags = _PyST_GetSymbol(ste, name);
+            long flags = _PyST_GetSymbol(ste, mangled);
             if (flags & DEF_COMP_ITER) {
                 return _PyErr_SetSyntaxAt(st->st_filename, LOC(target),
                     "assignment expression cannot rebind comprehension "
@@ -776,7 +799,7 @@ st_extend_namedexpr_scope(struct symtable *st, expr_ty target)
             continue;
         }
         if (ste->ste_type == FunctionBlock) {
-            long flags = _PyST_GetSymbol(ste, name);
+            long flags = _PyST_GetSymbol(ste, mangled);
             if (flags & DEF_GLOBAL) {
                 if (add_def(st, name, DEF_GLOBAL, LOC(target)) < 0) {
                     return -1;

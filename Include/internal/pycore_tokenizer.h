@@ -42,7 +42,7 @@
 #define MAXINDENT 100           /* indentation levels */
 #define MAXLEVEL 200            /* nested brackets ("too many nested parentheses") */
 #define MAXFSTRINGLEVEL 150     /* nested f-strings */
-#define MAXFIELDLEVEL 2         /* a replacement field inside a format spec */
+#define MAXFIELDLEVEL 3         /* fields nested in format specs, two deep (as CPython) */
 #define TABSIZE 8
 
 /* Why tokenizing stopped (tok->done). */

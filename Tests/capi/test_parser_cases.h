@@ -1822,10 +1822,10 @@ static const ast_case modes_cases[] = {
 };
 
 static const error_case error_cases[] = {
-    {"x = f'{a:{b:{c}}}' if 0 else 1\n",
+    {"x = f'{a:{b:{c:{d}}}}' if 0 else 1\n",
         E_SYNTAX, "f-string: expressions nested too deeply",
-        1, 13, 1, 13,
-        "x = f'{a:{b:{c}}}' if 0 else 1"},
+        1, 15, 1, 15,
+        "x = f'{a:{b:{c:{d}}}}' if 0 else 1"},
     /* f(*a for a in b) is PEP 798's unpacking generator (3.15); a
        double-starred one stays invalid. */
     {"f(**a for a in b)\n",
@@ -1882,10 +1882,10 @@ static const error_case error_cases[] = {
         E_SYNTAX, "f-string: single '}' is not allowed",
         1, 10, 1, 10,
         "x = f\"{{x}\""},
-    {"x = f'{x:{y:{z}}}'\n",
+    {"x = f'{x:{y:{z:{w}}}}'\n",
         E_SYNTAX, "f-string: expressions nested too deeply",
-        1, 13, 1, 13,
-        "x = f'{x:{y:{z}}}'"},
+        1, 15, 1, 15,
+        "x = f'{x:{y:{z:{w}}}}'"},
     {"lazy from x import *\n",
         E_SYNTAX, "lazy from ... import * is not allowed",
         1, 20, 1, 21,
