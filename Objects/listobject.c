@@ -1486,7 +1486,8 @@ list_richcompare(PyObject *v, PyObject *w, int op)
     /* Find the first index where the items differ; comparisons may
        change either list, so each step re-reads both. */
     PyObject *vitem = NULL, *witem = NULL;
-    for (Py_ssize_t i = 0;; i++) {
+    Py_ssize_t i;
+    for (i = 0;; i++) {
         vitem = list_get_item_ref(vl, i);
         witem = list_get_item_ref(wl, i);
         if (vitem == NULL || witem == NULL) {
@@ -1504,8 +1505,10 @@ list_richcompare(PyObject *v, PyObject *w, int op)
         Py_DECREF(vitem);
         Py_DECREF(witem);
     }
-    if (vitem == NULL || witem == NULL) {
-        /* One list is a prefix of the other: compare the sizes. */
+    /* One list is a prefix of the other, or the comparison that found
+       the difference shrank a list past it (as CPython): compare sizes. */
+    if (vitem == NULL || witem == NULL
+            || i >= PyList_GET_SIZE(vl) || i >= PyList_GET_SIZE(wl)) {
         Py_XDECREF(vitem);
         Py_XDECREF(witem);
         Py_ssize_t vs = PyList_GET_SIZE(vl), ws = PyList_GET_SIZE(wl);
@@ -2450,19 +2453,16 @@ static PyObject *
 listreviter_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     _PyListIterObject *it = (_PyListIterObject *)self;
-    PyObject *iter = _PyIter_Builtin("iter");
-    PyObject *reversed = iter ? _PyIter_Builtin("reversed") : NULL;
+    PyObject *reversed = _PyIter_Builtin("reversed");
     if (reversed == NULL) {
-        Py_XDECREF(iter);
         return NULL;
     }
     Py_ssize_t index = load_ssize(&it->it_index);
     PyObject *seq = index < 0 ? NULL : (PyObject *)it->it_seq;
     if (seq == NULL) {
-        Py_DECREF(reversed);
-        return Py_BuildValue("N(N)", iter, PyList_New(0));
+        /* Exhausted: still a reversed iterator, over an empty list. */
+        return Py_BuildValue("N(N)", reversed, PyList_New(0));
     }
-    Py_DECREF(iter);
     return _PyIter_ReduceIndexed(reversed, seq, index);
 }
 

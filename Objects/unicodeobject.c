@@ -1841,6 +1841,13 @@ unicode_subtype_new(PyTypeObject *type, PyObject *unicode)
 static PyObject *
 unicode_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
+    /* str(...) without keywords reports too many arguments as CPython's
+       vectorcall path does ("str expected at most 3 arguments, got 4");
+       subclasses and keyword calls keep the parser's message. */
+    if (type == &PyUnicode_Type && (kwds == NULL || PyDict_GET_SIZE(kwds) == 0)
+            && !_PyArg_CheckPositional("str", PyTuple_GET_SIZE(args), 0, 3)) {
+        return NULL;
+    }
     PyObject *unicode = unicode_new_exact(args, kwds);
     if (unicode == NULL || type == &PyUnicode_Type) {
         return unicode;

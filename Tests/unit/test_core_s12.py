@@ -1,0 +1,58 @@
+"""Core behaviours checked against CPython 3.13 in session 12."""
+import pickle
+import unittest
+
+
+class ListCompareShrinkTest(unittest.TestCase):
+    def test_comparison_that_empties_both_lists(self):
+        # Both __eq__ give up after emptying the other list: the lists are
+        # then compared by size, as CPython does (bpo-38588).
+        class X:
+            def __eq__(self, other):
+                right.clear()
+                return NotImplemented
+
+        class Y:
+            def __eq__(self, other):
+                left.clear()
+                return NotImplemented
+
+        left, right = [X()], [Y()]
+        self.assertTrue(left == right)
+        self.assertEqual(left, [])
+
+    def test_difference_still_decides(self):
+        self.assertFalse([1, 2] == [1, 3])
+        self.assertTrue([1, 2] < [1, 3])
+
+
+class ReversedListIteratorPickleTest(unittest.TestCase):
+    def test_exhausted_stays_reversed(self):
+        it = reversed([1, 2])
+        list(it)
+        self.assertEqual(it.__reduce__(), (reversed, ([],)))
+        for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+            copy = pickle.loads(pickle.dumps(it, proto))
+            self.assertIs(type(copy), type(it))
+            self.assertEqual(list(copy), [])
+
+
+class StrArgumentCountTest(unittest.TestCase):
+    def test_positional_overflow_message(self):
+        with self.assertRaisesRegex(
+                TypeError, r"^str expected at most 3 arguments, got 4$"):
+            str(1, 2, 3, 4)
+
+    def test_subclass_and_keywords_keep_parser_message(self):
+        class S(str):
+            pass
+        with self.assertRaisesRegex(
+                TypeError, r"^str\(\) takes at most 3 arguments \(4 given\)$"):
+            S(1, 2, 3, 4)
+        with self.assertRaisesRegex(
+                TypeError, r"^str\(\) takes at most 3 arguments \(5 given\)$"):
+            str(1, 2, 3, 4, errors="x")
+
+
+if __name__ == "__main__":
+    unittest.main()
