@@ -560,7 +560,9 @@ format_int_value(PyObject *value, Py_UCS4 type, int flags, Py_ssize_t width,
 }
 
 /* The int to format for %d-like types: an int, or int(x) for numbers
-   (%d of a float truncates); %x and %o want an integer (__index__). */
+   (%d of a float truncates; __int__ before __index__, as int() does);
+   %x and %o want an integer (__index__).  A TypeError from int() is
+   reported as the format's own, as CPython does. */
 static PyObject *
 int_for_format(PyObject *v, Py_UCS4 type)
 {
@@ -577,17 +579,19 @@ int_for_format(PyObject *v, Py_UCS4 type)
         }
         return PyNumber_Index(v);
     }
-    if (nb == NULL || (nb->nb_index == NULL && nb->nb_int == NULL
-                       && nb->nb_float == NULL)) {
-        PyErr_Format(PyExc_TypeError,
-                     "%%%c format: a real number is required, not %.200s",
-                     (int)type, Py_TYPE(v)->tp_name);
-        return NULL;
+    PyObject *result = NULL;
+    if (nb != NULL && (nb->nb_index != NULL || nb->nb_int != NULL
+                       || nb->nb_float != NULL)) {
+        result = PyNumber_Long(v);
+        if (result != NULL || !PyErr_ExceptionMatches(PyExc_TypeError)) {
+            return result;
+        }
+        PyErr_Clear();
     }
-    if (nb->nb_index != NULL) {
-        return PyNumber_Index(v);
-    }
-    return PyNumber_Long(v);
+    PyErr_Format(PyExc_TypeError,
+                 "%%%c format: a real number is required, not %.200s",
+                 (int)type, Py_TYPE(v)->tp_name);
+    return NULL;
 }
 
 /* %e %f %g ...: delegated to float.__format__ with the equivalent spec. */

@@ -54,5 +54,38 @@ class StrArgumentCountTest(unittest.TestCase):
             str(1, 2, 3, 4, errors="x")
 
 
+class PercentIntegerConversionTest(unittest.TestCase):
+    class RaisingNumber:
+        def __int__(self):
+            raise RuntimeError("int")
+
+        def __index__(self):
+            raise RuntimeError("index")
+
+    class FloatOnly:
+        def __float__(self):
+            return 2.5
+
+    def test_d_uses_int_before_index(self):
+        number = self.RaisingNumber()
+        for fmt in ("%d", "%i", "%u"):
+            with self.assertRaisesRegex(RuntimeError, "^int$"):
+                fmt % number
+            with self.assertRaisesRegex(RuntimeError, "^int$"):
+                fmt.encode() % number
+
+    def test_x_uses_index(self):
+        number = self.RaisingNumber()
+        for fmt in ("%x", "%X", "%o"):
+            with self.assertRaisesRegex(RuntimeError, "^index$"):
+                fmt % number
+
+    def test_int_type_error_becomes_format_error(self):
+        with self.assertRaisesRegex(
+                TypeError, "^%d format: a real number is required, not FloatOnly$"):
+            "%d" % self.FloatOnly()
+        self.assertEqual("%d" % 3.9, "3")
+
+
 if __name__ == "__main__":
     unittest.main()
