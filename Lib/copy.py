@@ -37,10 +37,11 @@ _atomic_types = frozenset({
     weakref.ref, types.CodeType, types.ModuleType,
 })
 
-# What deepcopy returns as it is: the immutable containers may hold
-# mutable values, so their deep copies are looked at.  One set test
-# (a tuple's `in` compares each of its items).
-_deep_atomic_types = _atomic_types - {tuple, frozenset, frozendict}
+# What deepcopy returns as it is: the immutable containers (and a slice,
+# whose bounds may be any objects) may hold mutable values, so their deep
+# copies are looked at.  One set test (a tuple's `in` compares each of
+# its items).
+_deep_atomic_types = _atomic_types - {tuple, frozenset, frozendict, slice}
 
 # "Not in the memo", for memo.get (never stored there).
 _absent = object()

@@ -87,5 +87,18 @@ class PercentIntegerConversionTest(unittest.TestCase):
         self.assertEqual("%d" % 3.9, "3")
 
 
+class SliceDeepcopyTest(unittest.TestCase):
+    def test_mutable_bounds_are_copied(self):
+        import copy
+        s = slice([1, 2], [3, 4], [5, 6])
+        c = copy.deepcopy(s)
+        self.assertIsNot(c, s)
+        self.assertEqual(c, s)
+        self.assertIsNot(c.start, s.start)
+        self.assertIsNot(c.step, s.step)
+        self.assertIs(copy.copy(s), s)
+        self.assertEqual(copy.deepcopy(slice(1, 10, 2)), slice(1, 10, 2))
+
+
 if __name__ == "__main__":
     unittest.main()
