@@ -758,11 +758,53 @@ longrangeiter_reduce(PyObject *op, PyObject *Py_UNUSED(ignored))
     return result;
 }
 
+/* Skip the first `state` values, clamped to 0..len as CPython does.
+   state is borrowed; the fields are replaced under the iterator's
+   critical section, where next() replaces them too. */
+static PyObject *
+longrangeiter_setstate(PyObject *op, PyObject *state)
+{
+    longrangeiterobject *it = (longrangeiterobject *)op;
+    PyObject *skip = PyNumber_Index(state);
+    if (skip == NULL) {
+        return NULL;
+    }
+    if (_PyLong_Sign(skip) < 0) {
+        Py_SETREF(skip, PyLong_FromLong(0));
+    }
+    int failed = 0;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    int beyond = PyObject_RichCompareBool(skip, it->len, Py_GT);
+    if (beyond > 0) {
+        Py_SETREF(skip, Py_NewRef(it->len));
+    }
+    PyObject *span = beyond < 0 ? NULL : PyNumber_Multiply(skip, it->step);
+    PyObject *start = span ? PyNumber_Add(it->start, span) : NULL;
+    PyObject *len = start ? PyNumber_Subtract(it->len, skip) : NULL;
+    Py_XDECREF(span);
+    if (len == NULL) {
+        Py_XDECREF(start);
+        failed = 1;
+    }
+    else {
+        Py_SETREF(it->start, start);
+        Py_SETREF(it->len, len);
+    }
+    Py_END_CRITICAL_SECTION();
+    Py_DECREF(skip);
+    if (failed) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef longrangeiter_methods[] = {
     {"__length_hint__", longrangeiter_length_hint, METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
     {"__reduce__", longrangeiter_reduce, METH_NOARGS,
      "Return state information for pickling."},
+    {"__setstate__", longrangeiter_setstate, METH_O,
+     "Set state information for unpickling."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -100,5 +100,28 @@ class SliceDeepcopyTest(unittest.TestCase):
         self.assertEqual(copy.deepcopy(slice(1, 10, 2)), slice(1, 10, 2))
 
 
+class LongRangeIteratorStateTest(unittest.TestCase):
+    def test_setstate_skips_and_clamps(self):
+        it = iter(range(-2**65, 20, 2))
+        it.__setstate__(2**64 + 7)
+        self.assertEqual(list(it), [14, 16, 18])
+        it = reversed(range(10, 2**65, 2))
+        it.__setstate__(2**64 - 7)
+        self.assertEqual(list(it), [12, 10])
+        it = iter(range(-2**65, 20, 2))
+        it.__setstate__(-5)
+        self.assertEqual(next(it), -2**65)
+        it.__setstate__(2**70)
+        self.assertEqual(list(it), [])
+
+    def test_pickle_round_trip(self):
+        import pickle
+        it = iter(range(2**64, 2**64 + 10, 3))
+        next(it)
+        for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+            copy = pickle.loads(pickle.dumps(it, proto))
+            self.assertEqual(list(copy), [2**64 + 3, 2**64 + 6, 2**64 + 9])
+
+
 if __name__ == "__main__":
     unittest.main()
