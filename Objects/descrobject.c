@@ -1739,7 +1739,11 @@ static int property_init(PyObject *self, PyObject *args, PyObject *kwds)
     }
     int err = PyObject_SetAttr(self, _Py_INTERNED_ID(__doc__), prop_doc);
     Py_DECREF(prop_doc);
-    if (err < 0 && PyErr_ExceptionMatches(PyExc_AttributeError)) {
+    /* A subclass whose __slots__ leave no room for __doc__ drops an
+       explicit doc silently (as before 3.12); a getter's docstring that
+       cannot be stored stays an error, as in CPython. */
+    if (err < 0 && !prop->getter_doc
+            && PyErr_ExceptionMatches(PyExc_AttributeError)) {
         PyErr_Clear();
         err = 0;
     }
@@ -1808,8 +1812,15 @@ static PyObject *property_get_name(PyObject *self, void *closure)
     if (prop->prop_name != NULL) {
         return Py_NewRef(prop->prop_name);
     }
+    /* The getter's name; a getter without one (or none) makes the
+       error the property's own, as CPython's. */
     if (prop->prop_get != NULL) {
-        return PyObject_GetAttr(prop->prop_get, _Py_INTERNED_ID(__name__));
+        PyObject *name;
+        int found = PyObject_GetOptionalAttr(prop->prop_get,
+                                             _Py_INTERNED_ID(__name__), &name);
+        if (found != 0) {
+            return found < 0 ? NULL : name;
+        }
     }
     PyErr_Format(PyExc_AttributeError, "'property' object has no attribute '__name__'");
     return NULL;

@@ -226,7 +226,10 @@ paren_pattern(Parser *p)
     if (first == NULL) {
         return NULL;
     }
-    if (at(p, RPAR) && first->kind != MatchStar_kind) {
+    if (at(p, RPAR)) {
+        if (first->kind == MatchStar_kind) {
+            return fail(p);     /* "(*x)": a star needs "(*x,)" */
+        }
         advance(p);
         return first;
     }

@@ -123,5 +123,40 @@ class LongRangeIteratorStateTest(unittest.TestCase):
             self.assertEqual(list(copy), [2**64 + 3, 2**64 + 6, 2**64 + 9])
 
 
+class PropertyNameAndSlotsDocTest(unittest.TestCase):
+    def test_name_falls_back_to_property_error(self):
+        def setter(self, value):
+            pass
+        for prop in (property(None, setter), property(1)):
+            with self.assertRaisesRegex(
+                    AttributeError,
+                    "^'property' object has no attribute '__name__'$"):
+                prop.__name__
+
+    def test_getter_name_errors_other_than_attribute_error_pass(self):
+        class Err:
+            def __getattr__(self, attr):
+                raise RuntimeError("fail")
+        with self.assertRaisesRegex(RuntimeError, "fail"):
+            property(Err()).__name__
+
+    def test_slots_subclass_drops_explicit_doc_only(self):
+        class slotted_prop(property):
+            __slots__ = ("foo",)
+        self.assertIsNone(slotted_prop(doc="what's up").__doc__)
+
+        def documented_getter():
+            """getter doc."""
+        with self.assertRaises(AttributeError):
+            slotted_prop(documented_getter)
+
+
+class StarPatternGroupTest(unittest.TestCase):
+    def test_parenthesized_star_alone_is_invalid(self):
+        with self.assertRaisesRegex(SyntaxError, "invalid syntax"):
+            compile("match x:\n    case (*y):\n        pass\n", "<s>", "exec")
+        compile("match x:\n    case (*y,):\n        pass\n", "<s>", "exec")
+
+
 if __name__ == "__main__":
     unittest.main()
