@@ -10,6 +10,7 @@
 
    Thread safety: works only on the Parser of the calling thread. */
 #include "parser_private.h"
+#include "pycore_bytesobject.h"     /* _PyBytes_DecodeEscape2 */
 #include "pycore_unicodeobject.h"   /* _PyUnicode_DecodeUnicodeEscapeInternal */
 
 /* ---- escapes ---------------------------------------------------------------- */
@@ -166,24 +167,19 @@ decode_unicode_escapes(Parser *p, PToken *t, const char *s, Py_ssize_t len)
 }
 
 /* Bytes from an ASCII literal body with escapes; warns about the first
-   invalid escape as str literals do. */
+   invalid escape ("\d", or an octal escape above \377) as str literals
+   do.  New reference. */
 static PyObject *
 decode_bytes_escapes(Parser *p, PToken *t, const char *s, Py_ssize_t len)
 {
-    for (Py_ssize_t i = 0; i + 1 < len; i++) {
-        if (s[i] != '\\') {
-            continue;
-        }
-        char c = s[i + 1];
-        if (strchr("\n\\'\"abfnrtvx01234567", c) == NULL) {
-            if (warn_invalid_escape(p, t, s + i) < 0) {
-                return NULL;
-            }
-            break;
-        }
-        i++;
+    const char *first_invalid = NULL;
+    PyObject *result = _PyBytes_DecodeEscape2(s, len, NULL, &first_invalid);
+    if (result != NULL && first_invalid != NULL
+            && warn_invalid_escape(p, t, first_invalid) < 0) {
+        Py_DECREF(result);
+        return NULL;
     }
-    return PyBytes_DecodeEscape(s, len, NULL, 0, NULL);
+    return result;
 }
 
 /* ---- plain string tokens ------------------------------------------------------- */

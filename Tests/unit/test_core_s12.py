@@ -158,5 +158,28 @@ class StarPatternGroupTest(unittest.TestCase):
         compile("match x:\n    case (*y,):\n        pass\n", "<s>", "exec")
 
 
+class BytesLiteralEscapeWarningTest(unittest.TestCase):
+    def compile_warnings(self, source):
+        import warnings
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            value = eval(source)
+        return value, [str(w.message) for w in caught
+                       if w.category is SyntaxWarning]
+
+    def test_octal_above_377_warns_in_bytes(self):
+        value, messages = self.compile_warnings(r"b'\407'")
+        self.assertEqual(value, b"\x07")
+        self.assertEqual(len(messages), 1)
+        self.assertTrue(messages[0].startswith(
+            '"\\407" is an invalid octal escape sequence.'), messages[0])
+
+    def test_first_invalid_escape_only(self):
+        value, messages = self.compile_warnings(r"b'\z\q\101'")
+        self.assertEqual(value, b"\\z\\qA")
+        self.assertEqual(len(messages), 1)
+        self.assertTrue(messages[0].startswith('"\\z" is an invalid escape'))
+
+
 if __name__ == "__main__":
     unittest.main()
