@@ -2200,7 +2200,19 @@ static int type_set_module(PyObject *self, PyObject *value, void *closure)
     if (!check_set_special_type_attr(type, value, "__module__")) {
         return -1;
     }
-    return type_dict_store(type, _Py_INTERNED_ID(__module__), value);
+    if (type_dict_store(type, _Py_INTERNED_ID(__module__), value) < 0) {
+        return -1;
+    }
+    /* As CPython 3.13: the line a class statement started on belongs to
+       the old module's source, so a class moved elsewhere forgets it. */
+    int res;
+    BEGIN_TYPE_LOCK();
+    res = PyDict_Pop(type->tp_dict, _Py_INTERNED_ID(__firstlineno__), NULL);
+    if (res > 0) {
+        type_modified_locked(type);
+    }
+    END_TYPE_LOCK();
+    return res < 0 ? -1 : 0;
 }
 
 static PyObject *type_get_mro(PyObject *self, void *closure)
@@ -2386,13 +2398,8 @@ static PyObject *type_get_type_params(PyObject *self, void *closure)
 static int type_set_type_params(PyObject *self, PyObject *value, void *closure)
 {
     PyTypeObject *type = (PyTypeObject *)self;
+    /* Any value, as CPython (functions insist on a tuple, classes not). */
     if (!check_set_special_type_attr(type, value, "__type_params__")) {
-        return -1;
-    }
-    if (!PyTuple_Check(value)) {
-        PyErr_Format(PyExc_TypeError,
-                     "__type_params__ must be set to a tuple, not %s",
-                     Py_TYPE(value)->tp_name);
         return -1;
     }
     return type_dict_store(type, _Py_INTERNED_ID(__type_params__), value);
