@@ -822,7 +822,8 @@ codegen_assert(struct compiler *c, stmt_ty s)
         VISIT(c, expr, s->v.Assert.msg);
         ADDOP_I(c, loc, CALL, 0);
     }
-    ADDOP_I(c, loc, RAISE_VARARGS, 1);
+    /* The traceback points at the failed test, as CPython 3.13+ does. */
+    ADDOP_I(c, LOC(s->v.Assert.test), RAISE_VARARGS, 1);
     USE_BLOCK(c, end);
     return 0;
 }

@@ -50,8 +50,9 @@
    jumps, lineless `return None` blocks inlined at the jumps to them,
    SyntaxWarnings raised as SyntaxErrors under -Werror).
    0xF75B: session 11 (class-body comprehensions reading __class__ run
-   inline, RESUME and RETURN_GENERATOR positions). */
-const unsigned char _PyPyc_MagicNumber[4] = {0x5B, 0xF7, '\r', '\n'};
+   inline, RESUME and RETURN_GENERATOR positions).
+   0xF75C: session 12 (an assert's raise is at the test's position). */
+const unsigned char _PyPyc_MagicNumber[4] = {0x5C, 0xF7, '\r', '\n'};
 
 #define PYC_HEADER_SIZE 16
 #define PYC_FLAG_HASH_BASED 0x1
