@@ -1009,12 +1009,16 @@ math_prod(PyObject *Py_UNUSED(module), PyObject *args, PyObject *kwds)
 
 /* Exact dot product of tuples of floats and small ints: every value is
    exactly a double, every product splits exactly into hi + lo with fma,
-   and the partials sum rounds once. */
+   and the partials sum rounds once.  A product that is not finite, or a
+   sum that overflows, gives what plain float arithmetic gives (inf,
+   -inf or nan), as CPython's sumprod does: only fsum raises there. */
 static PyObject *
 float_sumprod(PyObject *p, PyObject *q)
 {
     partials s;
     partials_init(&s);
+    double plain = 0.0;
+    int finite = 1;
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(p); i++) {
         double x, y;
         if (as_double(PyTuple_GET_ITEM(p, i), &x) < 0
@@ -1023,14 +1027,25 @@ float_sumprod(PyObject *p, PyObject *q)
             return NULL;
         }
         double hi = x * y;
-        double lo = isfinite(hi) ? fma(x, y, -hi) : 0.0;
-        if (partials_add(&s, hi) < 0 || partials_add(&s, lo) < 0) {
+        plain += hi;
+        if (!isfinite(hi)) {
+            finite = 0;
+        }
+        if (!finite) {
+            continue;
+        }
+        if (partials_add(&s, hi) < 0
+                || partials_add(&s, fma(x, y, -hi)) < 0) {
             partials_free(&s);
             return NULL;
         }
     }
-    PyObject *result = partials_result(&s);
+    PyObject *result = finite ? partials_result(&s) : NULL;
     partials_free(&s);
+    if (result == NULL && (!finite || PyErr_ExceptionMatches(PyExc_OverflowError))) {
+        PyErr_Clear();
+        result = PyFloat_FromDouble(plain);
+    }
     return result;
 }
 
