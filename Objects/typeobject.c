@@ -2204,7 +2204,8 @@ static int type_set_module(PyObject *self, PyObject *value, void *closure)
         return -1;
     }
     /* As CPython 3.13: the line a class statement started on belongs to
-       the old module's source, so a class moved elsewhere forgets it. */
+       the old module's source, so a class moved elsewhere forgets it.
+       The type lock guards the dict, as in type_dict_store. */
     int res;
     BEGIN_TYPE_LOCK();
     res = PyDict_Pop(type->tp_dict, _Py_INTERNED_ID(__firstlineno__), NULL);

@@ -898,30 +898,25 @@ class _SelectorSocketTransport(_SelectorTransport):
 
     def _write_send(self):
         """Send the first buffered chunk (writer callback)."""
-        assert self._buffer, 'Data should not be empty'
-        if self._conn_lost:
-            return
-        try:
-            n = self._sock.send(self._buffer[0])
-        except (BlockingIOError, InterruptedError):
-            return
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            self._write_failed(exc)
-            return
-        self._adjust_leftover_buffer(n)
-        self._write_progressed()
+        self._write_buffered(False)
 
     def _write_sendmsg(self):
         """Send as many buffered chunks as one sendmsg() takes (writer
         callback)."""
+        self._write_buffered(True)
+
+    def _write_buffered(self, gather):
+        """One send of buffered data: the first chunk, or with gather up
+        to SC_IOV_MAX chunks in one sendmsg()."""
         assert self._buffer, 'Data should not be empty'
         if self._conn_lost:
             return
         try:
-            n = self._sock.sendmsg(itertools.islice(self._buffer,
-                                                    SC_IOV_MAX))
+            if gather:
+                n = self._sock.sendmsg(itertools.islice(self._buffer,
+                                                        SC_IOV_MAX))
+            else:
+                n = self._sock.send(self._buffer[0])
         except (BlockingIOError, InterruptedError):
             return
         except (SystemExit, KeyboardInterrupt):
