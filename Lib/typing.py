@@ -1628,8 +1628,10 @@ class _TypedDictMeta(type):
             if base is Generic or base is _TypedDict:
                 continue
             annotations.update(base.__dict__.get('__annotations__', {}))
-            required |= base.__required_keys__
-            optional |= base.__optional_keys__
+            # A key a later base declares again is required or not as
+            # that base says, as its annotation wins in `annotations`.
+            required = (required - base.__optional_keys__) | base.__required_keys__
+            optional = (optional - base.__required_keys__) | base.__optional_keys__
             readonly |= base.__readonly_keys__
             mutable |= base.__mutable_keys__
         annotations.update(own)
@@ -1768,7 +1770,14 @@ class NamedTupleMeta(type):
                 except AttributeError:
                     pass
                 else:
-                    set_name(val, nm_tpl, key)
+                    try:
+                        set_name(val, nm_tpl, key)
+                    except BaseException as e:
+                        # The note a class statement adds (type.__new__).
+                        e.add_note(f"Error calling __set_name__ on "
+                                   f"{type(val).__name__!r} instance "
+                                   f"{key!r} in {typename!r}")
+                        raise
         if Generic in bases:
             # tuple comes first in the MRO: without this, X[int] would be
             # tuple's plain GenericAlias, which checks no arguments.
@@ -1850,6 +1859,11 @@ def _eval_type(t, globalns, localns, type_params=None, *, owner=None,
             value = ForwardRef(value)
         return _eval_type(value, globalns, localns, type_params, owner=owner,
                           recursive_guard=recursive_guard | {t.__forward_arg__})
+    if isinstance(t, types.GenericAlias) and t.__unpacked__:
+        # *tuple[int, str] in an annotation reads as Unpack[tuple[int, str]].
+        packed = t.__origin__[t.__args__]
+        return Unpack[_eval_type(packed, globalns, localns, type_params,
+                                 owner=owner, recursive_guard=recursive_guard)]
     if isinstance(t, (_GenericAlias, types.GenericAlias, types.UnionType)):
         if isinstance(t, _LiteralGenericAlias):
             return t

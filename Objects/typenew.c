@@ -493,6 +493,24 @@ static int type_new_set_classcell(PyTypeObject *type)
     return PyDict_Pop(type->tp_dict, _Py_INTERNED_ID(__classcell__), NULL) < 0 ? -1 : 0;
 }
 
+/* The raised exception gets a note naming the attribute whose
+   __set_name__ failed, as CPython 3.12+.  If the note cannot be added,
+   the original exception is kept as it was.  Touches only the exception
+   this thread is raising. */
+static void note_set_name_error(PyTypeObject *type, PyObject *key,
+                                PyObject *value)
+{
+    PyObject *exc = PyErr_GetRaisedException();
+    PyObject *note = PyUnicode_FromFormat(
+        "Error calling __set_name__ on '%.100s' instance %R in '%.100s'",
+        Py_TYPE(value)->tp_name, key, type->tp_name);
+    if (note == NULL || _PyException_AddNote(exc, note) < 0) {
+        PyErr_Clear();
+    }
+    Py_XDECREF(note);
+    PyErr_SetRaisedException(exc);
+}
+
 /* Call value.__set_name__(type, key) for each class attribute. */
 static int type_new_set_names(PyTypeObject *type)
 {
@@ -514,6 +532,7 @@ static int type_new_set_names(PyTypeObject *type)
         Py_DECREF(set_name);
         if (r == NULL) {
             res = -1;
+            note_set_name_error(type, key, value);
         }
         Py_XDECREF(r);
     }

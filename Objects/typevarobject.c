@@ -1798,6 +1798,15 @@ class_alias_mro_entries(PyObject *self, PyObject *bases)
     return res;
 }
 
+/* Whether name is a str spelled __x__ (typing._is_dunder). */
+static int
+is_dunder(PyObject *name)
+{
+    return PyUnicode_Check(name)
+        && PyUnicode_Tailmatch(name, _Py_INTERNED_ID(__), 0, PY_SSIZE_T_MAX, -1)
+        && PyUnicode_Tailmatch(name, _Py_INTERNED_ID(__), 0, PY_SSIZE_T_MAX, 1);
+}
+
 /* C[int].x = v sets C.x, as typing._GenericAlias does: the alias stands
    for its class's plain attributes.  Dunder names stay with the alias,
    which (immutable like its base type) refuses them.  No state of its
@@ -1805,9 +1814,7 @@ class_alias_mro_entries(PyObject *self, PyObject *bases)
 static int
 class_alias_setattro(PyObject *self, PyObject *name, PyObject *value)
 {
-    if (!PyUnicode_Check(name)
-        || (PyUnicode_Tailmatch(name, _Py_INTERNED_ID(__), 0, PY_SSIZE_T_MAX, -1)
-            && PyUnicode_Tailmatch(name, _Py_INTERNED_ID(__), 0, PY_SSIZE_T_MAX, 1))) {
+    if (!PyUnicode_Check(name) || is_dunder(name)) {
         return PyObject_GenericSetAttr(self, name, value);
     }
     PyObject *origin = PyObject_GetAttr(self, _Py_INTERNED_ID(__origin__));
@@ -1883,8 +1890,53 @@ class_alias_call(PyObject *self, PyObject *args, PyObject *kwds)
     return obj;
 }
 
+/* isinstance(x, C[int]) and issubclass(X, C[int]) are refused with
+   typing._GenericAlias's message (types.GenericAlias words it apart). */
+static PyObject *
+class_alias_check(PyObject *Py_UNUSED(self), PyObject *Py_UNUSED(arg))
+{
+    PyErr_SetString(PyExc_TypeError, "Subscripted generics cannot be used "
+                    "with class and instance checks");
+    return NULL;
+}
+
+/* dir(C[int]) is the alias's own attributes plus C's non-dunder names, as
+   typing._GenericAlias.__dir__: C's own dunders are not the alias's.
+   Builds a new set from two fresh dir() lists; nothing shared is kept. */
+static PyObject *
+class_alias_dir(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *own = PyObject_CallMethod((PyObject *)&PyBaseObject_Type,
+                                        "__dir__", "O", self);
+    PyObject *names = own ? PySet_New(own) : NULL;
+    Py_XDECREF(own);
+    PyObject *origin = names ? PyObject_GetAttr(self, _Py_INTERNED_ID(__origin__))
+                             : NULL;
+    PyObject *theirs = origin ? PyObject_Dir(origin) : NULL;
+    Py_XDECREF(origin);
+    if (theirs == NULL) {
+        Py_XDECREF(names);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(theirs); i++) {
+        PyObject *name = PyList_GET_ITEM(theirs, i);
+        if (!is_dunder(name) && PySet_Add(names, name) < 0) {
+            Py_DECREF(theirs);
+            Py_DECREF(names);
+            return NULL;
+        }
+    }
+    Py_DECREF(theirs);
+    PyObject *res = PySequence_List(names);
+    Py_DECREF(names);
+    return res;
+}
+
 static PyMethodDef class_alias_methods[] = {
     {"__mro_entries__", class_alias_mro_entries, METH_O, NULL},
+    {"__instancecheck__", class_alias_check, METH_O, NULL},
+    {"__subclasscheck__", class_alias_check, METH_O, NULL},
+    {"__dir__", class_alias_dir, METH_NOARGS, NULL},
     {"__reduce__", class_alias_reduce, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
