@@ -483,9 +483,10 @@ replacement_field(Parser *p, Pieces *pc, int raw, int is_t, int in_spec)
     }
     expr_ty spec = NULL;
     if (at(p, COLON)) {
+        /* The spec's JoinedStr starts at its ':', as in CPython. */
+        Start ss = start_here(p);
         advance(p);
         Pieces spc = {VEC_INIT, NULL, {0, 0}, 0, 0};
-        Start ss = start_here(p);
         if (fstring_parts(p, &spc, raw, is_t, 1) < 0 ||
             flush_text(p, &spc) < 0) {
             pieces_clear(&spc);

@@ -488,14 +488,11 @@ field_annotation(const _PyAST_Field *f)
         result = PyNumber_Or(base, Py_None);
         break;
     case _PyAST_Q_SEQ:
+    case _PyAST_Q_SEQ_OPT:
+        /* Dict.keys and arguments.kw_defaults may hold None, but CPython's
+           ASDL spells them expr*, so they read list[expr] as there. */
         result = Py_GenericAlias((PyObject *)&PyList_Type, base);
         break;
-    case _PyAST_Q_SEQ_OPT: {
-        PyObject *item = PyNumber_Or(base, Py_None);
-        result = item ? Py_GenericAlias((PyObject *)&PyList_Type, item) : NULL;
-        Py_XDECREF(item);
-        break;
-    }
     default:
         result = Py_NewRef(base);
     }
@@ -542,7 +539,8 @@ error:
     return NULL;
 }
 
-/* "expr = BoolOp(...)\n  | NamedExpr(...)" for an abstract class. */
+/* "expr = BoolOp(...)\n     | NamedExpr(...)" for the abstract class of a
+   sum, "cmpop = Eq | NotEq | ..." on one line for an enumeration. */
 static PyObject *
 sum_signature(const _PyAST_TypeInfo *t)
 {
@@ -556,7 +554,10 @@ sum_signature(const _PyAST_TypeInfo *t)
             goto error;
         }
         int rc = 0;
-        if (i > 0) {
+        if (i > 0 && t->category == _PyAST_CAT_ENUM) {
+            rc = PyUnicodeWriter_WriteUTF8(w, " | ", 3);
+        }
+        else if (i > 0) {
             rc = PyUnicodeWriter_WriteChar(w, '\n');
             for (size_t k = 0; rc == 0 && k < strlen(t->name) + 1; k++) {
                 rc = PyUnicodeWriter_WriteChar(w, ' ');
@@ -673,8 +674,7 @@ abstract_class(const _PyAST_TypeInfo *t)
 {
     PyObject *ns = PyDict_New();
     PyObject *attrs = location_names(t);
-    PyObject *doc = t->category == _PyAST_CAT_SUM ? sum_signature(t)
-                                                  : PyUnicode_FromString(t->name);
+    PyObject *doc = sum_signature(t);
     PyObject *no_fields = PyTuple_New(0);
     PyObject *cls = NULL;
     if (ns == NULL || attrs == NULL || doc == NULL || no_fields == NULL ||
