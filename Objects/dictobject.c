@@ -2298,6 +2298,7 @@ static PyMethodDef dict_methods[] = {
     {"update", _PyCFunction_CAST(dict_update), METH_VARARGS | METH_KEYWORDS,
      "D.update([E, ]**F) -> None.  Update D from mapping/iterable E and F."},
     {"fromkeys", _PyCFunction_CAST(dict_fromkeys), METH_FASTCALL | METH_CLASS,
+     "fromkeys($type, iterable, value=None, /)\n--\n\n"
      "Create a new dictionary with keys from iterable and values set to value."},
     {"clear", dict_clear, METH_NOARGS,
      "Remove all items from the dict."},
@@ -2577,6 +2578,7 @@ static PyMethodDef frozendict_methods[] = {
     {"values", dict_values, METH_NOARGS,
      "Return an object providing a view on the values."},
     {"fromkeys", _PyCFunction_CAST(frozendict_fromkeys), METH_FASTCALL | METH_CLASS,
+     "fromkeys($type, iterable, value=None, /)\n--\n\n"
      "Create a new frozendict with keys from iterable and values set to value."},
     {"copy", frozendict_copy, METH_NOARGS,
      "Return a shallow copy of the frozendict."},

@@ -15,6 +15,11 @@ __all__ = [
 
 import _collections_abc
 import sys as _sys
+
+# collections.abc is _collections_abc itself, as in CPython: its classes'
+# source (inspect.getsource) is in _collections_abc.py.
+_sys.modules['collections.abc'] = _collections_abc
+abc = _collections_abc
 from keyword import iskeyword as _iskeyword
 from operator import eq as _eq, itemgetter as _itemgetter
 from reprlib import recursive_repr as _recursive_repr
