@@ -275,6 +275,7 @@ def extend_path(path, name):
 
     For each directory on sys.path that has a subdirectory that matches
     the package name, add the subdirectory to the package's __path__.
+    A file NAME.pkg in such a directory adds its lines to __path__ too.
     """
     if not isinstance(path, list):
         return path
@@ -306,7 +307,24 @@ def extend_path(path, name):
                              for s in importlib.machinery.all_suffixes())
             if init_found:
                 path.append(subdir)
+        path.extend(_pkg_file_lines(os.path.join(entry, name + '.pkg')))
     return path
+
+
+def _pkg_file_lines(pkgfile):
+    """The entries a NAME.pkg file in a path directory adds to the package's
+    __path__: one a line, blank lines and '#' comments skipped, not checked
+    for existence (as CPython)."""
+    if not os.path.isfile(pkgfile):
+        return []
+    try:
+        f = open(pkgfile)
+    except OSError as msg:
+        sys.stderr.write("Can't open %s: %s\n" % (pkgfile, msg))
+        return []
+    with f:
+        lines = [line.rstrip('\n') for line in f]
+    return [line for line in lines if line and not line.startswith('#')]
 
 
 def resolve_name(name):
