@@ -422,11 +422,7 @@ class _BaseGenericAlias(_Final, _root=True):
         if self.__origin__ not in bases:
             res.append(self.__origin__)
         i = bases.index(self)
-        for b in bases[i + 1:]:
-            if (isinstance(b, (_BaseGenericAlias, _GenericClassAlias))
-                    or _issubclass_safe(b, Generic)):
-                break
-        else:
+        if not any(_brings_generic(b, bases) for b in bases[i + 1:]):
             res.append(Generic)
         return tuple(res)
 
@@ -457,6 +453,21 @@ class _BaseGenericAlias(_Final, _root=True):
 
 def _issubclass_safe(b, cls):
     return isinstance(b, type) and issubclass(b, cls)
+
+
+def _brings_generic(base, bases):
+    """Whether a base listed after an alias puts Generic (or a subclass)
+    into the class's bases: itself, or through its __mro_entries__ (a
+    types.GenericAlias such as Seq[T] of a generic Sequence subclass).
+    The alias then leaves Generic out, so it appears once in the MRO."""
+    if isinstance(base, (_BaseGenericAlias, _GenericClassAlias)):
+        return True
+    if isinstance(base, type):
+        return issubclass(base, Generic)
+    entries = getattr(base, '__mro_entries__', None)
+    new_bases = entries(bases) if entries is not None else None
+    return isinstance(new_bases, tuple) and any(
+        _issubclass_safe(b, Generic) for b in new_bases)
 
 
 def _is_dunder(attr):
@@ -1857,6 +1868,13 @@ def _eval_type(t, globalns, localns, type_params=None, *, owner=None,
                            type_params=type_params, owner=owner)
         if isinstance(value, str):
             value = ForwardRef(value)
+        else:
+            # A module's or function's string annotation may not be a
+            # ClassVar (nor a function's a Final); a class's may.
+            value = _type_check(value,
+                                "Forward references must evaluate to types.",
+                                is_argument=t.__forward_is_argument__,
+                                allow_special_forms=t.__forward_is_class__)
         return _eval_type(value, globalns, localns, type_params, owner=owner,
                           recursive_guard=recursive_guard | {t.__forward_arg__})
     if isinstance(t, types.GenericAlias) and t.__unpacked__:
