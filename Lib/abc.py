@@ -1,10 +1,6 @@
 """Abstract base classes (PEP 3119): ABCMeta and the abstractmethod
 decorator.  The caches and the registry are kept by the _abc module."""
 
-from _abc import (get_cache_token, _abc_init, _abc_register,
-                  _abc_instancecheck, _abc_subclasscheck, _get_dump,
-                  _reset_registry, _reset_caches)
-
 
 def abstractmethod(funcobj):
     """Mark a method (or property, or other descriptor) abstract.
@@ -58,54 +54,64 @@ class abstractproperty(property):
     __isabstractmethod__ = True
 
 
-class ABCMeta(type):
-    """The metaclass of abstract base classes.
+try:
+    from _abc import (get_cache_token, _abc_init, _abc_register,
+                      _abc_instancecheck, _abc_subclasscheck, _get_dump,
+                      _reset_registry, _reset_caches)
+except ImportError:
+    # Without the _abc accelerator (blocked, as in tests), the pure
+    # Python ABCMeta stands in under this module's name.
+    from _py_abc import ABCMeta, get_cache_token
+    ABCMeta.__module__ = 'abc'
+else:
+    class ABCMeta(type):
+        """The metaclass of abstract base classes.
 
-    An ABC can be subclassed like any class, its concrete methods then
-    serving as mix-ins.  Unrelated classes, built-in ones included, can
-    also be registered as virtual subclasses: issubclass() and
-    isinstance() then accept them (and their subclasses), although the
-    ABC is not in their MRO and its methods are not inherited.
-    """
-
-    def __new__(mcls, name, bases, namespace, /, **kwargs):
-        cls = super().__new__(mcls, name, bases, namespace, **kwargs)
-        _abc_init(cls)
-        return cls
-
-    def register(cls, subclass):
-        """Make subclass a virtual subclass of this ABC and return it
-        (so that register can decorate a class).
+        An ABC can be subclassed like any class, its concrete methods then
+        serving as mix-ins.  Unrelated classes, built-in ones included, can
+        also be registered as virtual subclasses: issubclass() and
+        isinstance() then accept them (and their subclasses), although the
+        ABC is not in their MRO and its methods are not inherited.
         """
-        return _abc_register(cls, subclass)
 
-    def __instancecheck__(cls, instance):
-        """Override for isinstance(instance, cls)."""
-        return _abc_instancecheck(cls, instance)
+        def __new__(mcls, name, bases, namespace, /, **kwargs):
+            cls = super().__new__(mcls, name, bases, namespace, **kwargs)
+            _abc_init(cls)
+            return cls
 
-    def __subclasscheck__(cls, subclass):
-        """Override for issubclass(subclass, cls)."""
-        return _abc_subclasscheck(cls, subclass)
+        def register(cls, subclass):
+            """Make subclass a virtual subclass of this ABC and return it
+            (so that register can decorate a class).
+            """
+            return _abc_register(cls, subclass)
 
-    def _dump_registry(cls, file=None):
-        """Debug helper to print the ABC registry."""
-        print(f"Class: {cls.__module__}.{cls.__qualname__}", file=file)
-        print(f"Inv. counter: {get_cache_token()}", file=file)
-        (registry, cache, negative_cache,
-         negative_cache_version) = _get_dump(cls)
-        print(f"_abc_registry: {registry!r}", file=file)
-        print(f"_abc_cache: {cache!r}", file=file)
-        print(f"_abc_negative_cache: {negative_cache!r}", file=file)
-        print(f"_abc_negative_cache_version: {negative_cache_version!r}",
-              file=file)
+        def __instancecheck__(cls, instance):
+            """Override for isinstance(instance, cls)."""
+            return _abc_instancecheck(cls, instance)
 
-    def _abc_registry_clear(cls):
-        """Clear the registry (for debugging or testing)."""
-        _reset_registry(cls)
+        def __subclasscheck__(cls, subclass):
+            """Override for issubclass(subclass, cls)."""
+            return _abc_subclasscheck(cls, subclass)
 
-    def _abc_caches_clear(cls):
-        """Clear the caches (for debugging or testing)."""
-        _reset_caches(cls)
+        def _dump_registry(cls, file=None):
+            """Debug helper to print the ABC registry."""
+            print(f"Class: {cls.__module__}.{cls.__qualname__}", file=file)
+            print(f"Inv. counter: {get_cache_token()}", file=file)
+            (registry, cache, negative_cache,
+             negative_cache_version) = _get_dump(cls)
+            print(f"_abc_registry: {registry!r}", file=file)
+            print(f"_abc_cache: {cache!r}", file=file)
+            print(f"_abc_negative_cache: {negative_cache!r}", file=file)
+            print(f"_abc_negative_cache_version: {negative_cache_version!r}",
+                  file=file)
+
+        def _abc_registry_clear(cls):
+            """Clear the registry (for debugging or testing)."""
+            _reset_registry(cls)
+
+        def _abc_caches_clear(cls):
+            """Clear the caches (for debugging or testing)."""
+            _reset_caches(cls)
 
 
 def update_abstractmethods(cls):

@@ -1187,30 +1187,6 @@ class ClassFoundException(Exception):
     pass
 
 
-def _find_class_line(lines, qualname):
-    """Line index of the 'class' statement of qualname, found by nesting
-    of indentation (used when the class has no __firstlineno__)."""
-    names = qualname.split('.')
-    indent_stack = []               # (indent, name) of enclosing classes
-    for lnum, line in enumerate(lines):
-        stripped = line.lstrip()
-        if not stripped or stripped.startswith('#'):
-            continue
-        indent = indentsize(line)
-        while indent_stack and indent_stack[-1][0] >= indent:
-            indent_stack.pop()
-        words = stripped.replace('(', ' ').replace(':', ' ').split()
-        if len(words) >= 2 and words[0] in ('class', 'def') or (
-                len(words) >= 3 and words[0] == 'async' and words[1] == 'def'):
-            name = words[2] if words[0] == 'async' else words[1]
-            path = [n for _, n in indent_stack] + [name]
-            if words[0] == 'class' and path == [
-                    n for n in names if n != '<locals>']:
-                return lnum
-            indent_stack.append((indent, name))
-    return None
-
-
 def findsource(object):
     """Return (all lines of the source file, index of the first line of
     object); raise OSError if the source cannot be found."""
@@ -1234,12 +1210,12 @@ def findsource(object):
         return lines, 0
 
     if isclass(object):
+        # Only the class statement's own record is trusted: a class whose
+        # __module__ was reassigned lost it, as in CPython 3.13+.
         try:
             lnum = vars(object)['__firstlineno__'] - 1
         except (TypeError, KeyError):
-            lnum = _find_class_line(lines, object.__qualname__)
-            if lnum is None:
-                raise OSError('source code not available')
+            raise OSError('source code not available') from None
         if lnum >= len(lines):
             raise OSError('lineno is out of bounds')
         return lines, lnum
