@@ -535,7 +535,9 @@ field_from_object(FromObject *cv, PyObject *obj, const _PyAST_Field *f,
 }
 
 /* lineno, col_offset, end_lineno, end_col_offset of a located node; the
-   end position defaults to the start when the grammar makes it optional. */
+   end position defaults to the start when the grammar makes it optional
+   (missing or None).  A required one that is None is an invalid integer,
+   one that is missing a missing field of the type, as in CPython. */
 static int
 locations_from_object(PyObject *obj, const _PyAST_TypeInfo *t, char *base)
 {
@@ -546,12 +548,12 @@ locations_from_object(PyObject *obj, const _PyAST_TypeInfo *t, char *base)
                                            &value) < 0) {
             return -1;
         }
-        if (value == NULL || value == Py_None) {
+        if (i >= 2 && t->end_optional && (value == NULL || value == Py_None)) {
             Py_XDECREF(value);
-            if (i >= 2 && t->end_optional) {
-                *slot = *(int *)(base + t->location[i - 2]);
-                continue;
-            }
+            *slot = *(int *)(base + t->location[i - 2]);
+            continue;
+        }
+        if (value == NULL) {
             return missing_field(location_names[i], t->name);
         }
         int rc = object_to_int(value, slot);
@@ -580,8 +582,14 @@ object_to_node_inner(FromObject *cv, PyObject *obj, int type)
         return NULL;
     }
     memset(node, 0, node_size(type));
+    /* A sum's node (stmt, expr, ...) has its position read before its
+       fields, a product's (alias, arg, ...) after, as in CPython: it
+       decides which error a node with both wrong reports. */
     if (t->category == _PyAST_CAT_SUM) {
         *(int *)node = index - t->first + 1;
+        if (locations_from_object(obj, t, node) < 0) {
+            return NULL;
+        }
     }
     for (int i = 0; i < info->nfields; i++) {
         if (field_from_object(cv, obj, &info->fields[i], info->name,
@@ -589,7 +597,8 @@ object_to_node_inner(FromObject *cv, PyObject *obj, int type)
             return NULL;
         }
     }
-    if (locations_from_object(obj, t, node) < 0) {
+    if (t->category != _PyAST_CAT_SUM &&
+        locations_from_object(obj, t, node) < 0) {
         return NULL;
     }
     return node;
