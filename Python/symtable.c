@@ -298,6 +298,13 @@ add_def_in(struct symtable *st, PySTEntryObject *ste, PyObject *name,
             Py_DECREF(mangled);
             return -1;
         }
+        if ((flag & DEF_TYPE_PARAM) && (val & DEF_TYPE_PARAM)) {
+            _PyErr_SetSyntaxAt(st->st_filename, lineno, col, end_lineno,
+                               end_col, "duplicate type parameter '%U'",
+                               name);
+            Py_DECREF(mangled);
+            return -1;
+        }
     }
     else if (PyErr_Occurred()) {
         Py_DECREF(mangled);
@@ -762,6 +769,25 @@ static int extend_namedexpr_scope_mangled(struct symtable *st,
                                           expr_ty target, PyObject *name,
                                           PyObject *mangled);
 
+/* What an annotation-like scope is called in messages ("a type alias"),
+   or NULL for a scope that may hold yield, await and walrus. */
+static const char *
+annotation_like_scope(PySTEntryObject *ste)
+{
+    switch (ste->ste_type) {
+    case AnnotationBlock:
+        return "an annotation";
+    case TypeAliasBlock:
+        return "a type alias";
+    case TypeVariableBlock:
+        return "a TypeVar bound";
+    case TypeParametersBlock:
+        return "the definition of a generic";
+    default:
+        return NULL;
+    }
+}
+
 /* Where an assignment expression in a comprehension binds: the nearest
    enclosing scope that is not a comprehension. */
 static int
@@ -820,6 +846,15 @@ extend_namedexpr_scope_mangled(struct symtable *st, expr_ty target,
             return _PyErr_SetSyntaxAt(st->st_filename, LOC(target),
                 "assignment expression within a comprehension cannot be "
                 "used in a class body");
+        }
+        if (ste->ste_type == TypeParametersBlock ||
+            ste->ste_type == TypeAliasBlock ||
+            ste->ste_type == TypeVariableBlock) {
+            return _PyErr_SetSyntaxAt(st->st_filename, LOC(target),
+                "assignment expression within a comprehension cannot be "
+                "used %s %s",
+                ste->ste_type == TypeParametersBlock ? "within" : "in",
+                annotation_like_scope(ste));
         }
         break;
     }
@@ -1395,18 +1430,11 @@ st_check_yield(struct symtable *st, expr_ty e, const char *what)
                                   "'%s' inside %s", what,
                                   kinds[cur->ste_comprehension]);
     }
-    if (cur->ste_type == AnnotationBlock || cur->ste_type == TypeVariableBlock ||
-        cur->ste_type == TypeAliasBlock || cur->ste_type == TypeParametersBlock) {
+    const char *scope = annotation_like_scope(cur);
+    if (scope != NULL) {
         return _PyErr_SetSyntaxAt(st->st_filename, LOC(e),
                                   "%s expression cannot be used within %s",
-                                  what,
-                                  cur->ste_type == AnnotationBlock
-                                      ? "an annotation"
-                                  : cur->ste_type == TypeAliasBlock
-                                      ? "a type alias"
-                                  : cur->ste_type == TypeVariableBlock
-                                      ? "a TypeVar bound"
-                                      : "the definition of a generic");
+                                  what, scope);
     }
     return 0;
 }
@@ -1422,6 +1450,12 @@ st_visit_expr(struct symtable *st, expr_ty e)
     int r = 0;
     switch (e->kind) {
     case NamedExpr_kind:
+        if (annotation_like_scope(st->st_cur) != NULL) {
+            r = _PyErr_SetSyntaxAt(st->st_filename, LOC(e),
+                                   "named expression cannot be used within %s",
+                                   annotation_like_scope(st->st_cur));
+            break;
+        }
         if (st->st_cur->ste_comp_iter_expr > 0) {
             r = _PyErr_SetSyntaxAt(st->st_filename, LOC(e),
                 "assignment expression cannot be used in a comprehension "
