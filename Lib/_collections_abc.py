@@ -971,6 +971,46 @@ Sequence.register(range)
 Sequence.register(memoryview)
 
 
+class _DeprecateByteStringMeta(ABCMeta):
+    """The metaclass of the deprecated ByteString: subclassing it, or an
+    isinstance() check against it, warns (it goes in Python 3.17)."""
+
+    def __new__(cls, name, bases, namespace, /, **kwargs):
+        if name != "ByteString":
+            import warnings
+            warnings._deprecated("collections.abc.ByteString", remove=(3, 17))
+        return super().__new__(cls, name, bases, namespace, **kwargs)
+
+    def __instancecheck__(cls, instance):
+        import warnings
+        warnings._deprecated("collections.abc.ByteString", remove=(3, 17))
+        return super().__instancecheck__(instance)
+
+
+class ByteString(Sequence, metaclass=_DeprecateByteStringMeta):
+    """This unifies bytes and bytearray.  Deprecated: test for the buffer
+    protocol with Buffer, or annotate with a union like bytes | bytearray.
+    """
+
+    __slots__ = ()
+
+ByteString.register(bytes)
+ByteString.register(bytearray)
+
+# Not a module global, so that every access goes through __getattr__ and
+# warns (from collections.abc import ByteString included), as CPython 3.15.
+_ByteString = ByteString
+del ByteString
+
+
+def __getattr__(name):
+    if name == "ByteString":
+        import warnings
+        warnings._deprecated("collections.abc.ByteString", remove=(3, 17))
+        return _ByteString
+    raise AttributeError(f"module 'collections.abc' has no attribute {name!r}")
+
+
 class MutableSequence(Sequence):
     """Mutable sequences: Sequence plus __setitem__, __delitem__ and
     insert(), from which append, extend, pop, remove, reverse, clear and

@@ -382,6 +382,7 @@ def Unpack(self, parameters):
 
 
 @_TypedCacheSpecialForm
+@_tp_cache
 def Annotated(self, *params):
     """Annotated[T, x, ...]: the type T with context-specific metadata."""
     if len(params) < 2:
@@ -992,9 +993,30 @@ def _lazy_alias(modname, attr, nparams, name):
     return _alias(getattr(module, attr), nparams, name=name)
 
 
+_BYTE_STRING_MSG = ("{name!r} and 'collections.abc.ByteString' are "
+                    "deprecated and slated for removal in Python {remove}")
+
+
+class _DeprecatedGenericAlias(_SpecialGenericAlias, _root=True):
+    """typing.ByteString: isinstance() and issubclass() against it warn."""
+
+    def __instancecheck__(self, obj):
+        import warnings
+        warnings._deprecated('typing.ByteString', _BYTE_STRING_MSG,
+                             remove=(3, 17))
+        return issubclass(type(obj), self.__origin__)
+
+    def __subclasscheck__(self, cls):
+        import warnings
+        warnings._deprecated('typing.ByteString', _BYTE_STRING_MSG,
+                             remove=(3, 17))
+        return issubclass(cls, self.__origin__)
+
+
 def __getattr__(name):
     """Pattern, Match, ContextManager and AsyncContextManager load re and
-    contextlib only when first used."""
+    contextlib only when first used; the deprecated ByteString warns when
+    first looked up."""
     if name in ('Pattern', 'Match'):
         res = _lazy_alias('re', name, 1, name)
     elif name == 'ContextManager':
@@ -1005,6 +1027,11 @@ def __getattr__(name):
         res = _lazy_alias('contextlib', 'AbstractAsyncContextManager', 2, name)
         if res is not None:
             res._defaults = (bool | None,)
+    elif name == 'ByteString':
+        import warnings
+        warnings._deprecated('typing.ByteString', _BYTE_STRING_MSG,
+                             remove=(3, 17))
+        res = _DeprecatedGenericAlias(_abc._ByteString, 0)
     else:
         raise AttributeError(f"module 'typing' has no attribute {name!r}")
     if res is None:
