@@ -186,14 +186,28 @@ class TimedRotatingFileHandler(BaseRotatingHandler):
             remaining += _MIDNIGHT
             day = (day + 1) % 7
         result = currentTime + remaining
+        period = _MIDNIGHT
         if self.when.startswith('W'):
             result += ((self.dayOfWeek - day) % 7) * _MIDNIGHT
+            period = _MIDNIGHT * 7
+        # With interval n, the rollover is n days (weeks) apart: the first
+        # one found above is followed by n - 1 more periods.
+        result += self.interval - period
         if not self.utc:
-            dst_now = t[-1]
-            dst_then = time.localtime(result)[-1]
-            if dst_now != dst_then:
-                result += -3600 if not dst_now else 3600
+            result += self._dst_shift(t[-1], result)
         return result
+
+    @staticmethod
+    def _dst_shift(dst_now, result):
+        """Seconds that keep a local rollover at its wall-clock time when
+        DST starts or ends before it; none when the shifted time would
+        fall on the other side of the change (a rollover inside the
+        skipped or repeated hour)."""
+        if time.localtime(result)[-1] == dst_now:
+            return 0
+        if not dst_now:
+            return 0 if not time.localtime(result - 3600)[-1] else -3600
+        return 0 if time.localtime(result + 3600)[-1] else 3600
 
     def shouldRollover(self, record):
         t = int(time.time())
