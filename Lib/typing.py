@@ -1715,7 +1715,7 @@ class _TypedDictMeta(type):
     __instancecheck__ = __subclasscheck__
 
 
-def TypedDict(typename, fields=None, /, *, total=True, closed=None,
+def TypedDict(typename, fields, /, *, total=True, closed=None,
               extra_items=NoExtraItems):
     """A dict type with a fixed set of typed keys:
 
@@ -1726,8 +1726,6 @@ def TypedDict(typename, fields=None, /, *, total=True, closed=None,
 
     or Point2D = TypedDict('Point2D', {'x': int, 'y': int}).  Instances are
     plain dicts; total=False makes every key optional by default."""
-    if fields is None:
-        fields = {}
     ns = {'__annotations__': dict(fields)}
     module = _caller()
     if module is not None:
@@ -1824,16 +1822,15 @@ class NamedTupleMeta(type):
         return nm_tpl
 
 
-def NamedTuple(typename, fields=None, /):
+def NamedTuple(typename, fields, /):
     """A typed version of collections.namedtuple:
 
         class Employee(NamedTuple):
             name: str
             id: int = 3
 
-    or Employee = NamedTuple('Employee', [('name', str), ('id', int)])."""
-    if fields is None:
-        fields = []
+    or Employee = NamedTuple('Employee', [('name', str), ('id', int)]).
+    The fields are required (3.15): NamedTuple('Empty', []) has none."""
     types_ = {n: _type_check(t, f"field {n} annotation must be a type")
               for n, t in fields}
     nt = _make_nmtuple(typename, types_.keys(), types_, module=_caller())
