@@ -208,7 +208,17 @@ fill_missing_fields(PyObject *self, PyObject *fields, PyObject *set)
             break;
         }
         if (annotation == NULL) {
-            continue;
+            /* 3.15: a field _field_types does not describe has no
+               default, so leaving it out is an error. */
+            PyObject *qual = PyType_GetFullyQualifiedName(Py_TYPE(self));
+            if (qual != NULL) {
+                PyErr_Format(PyExc_TypeError,
+                             "Field %R is missing from %U._field_types",
+                             name, qual);
+                Py_DECREF(qual);
+            }
+            rc = -1;
+            break;
         }
         PyObject *value = field_default(annotation);
         Py_DECREF(annotation);
@@ -221,19 +231,35 @@ fill_missing_fields(PyObject *self, PyObject *fields, PyObject *set)
     }
     if (rc == 0 && PyList_GET_SIZE(missing) > 0) {
         PyObject *joined = join_names(missing);
-        if (joined != NULL) {
+        PyObject *qual = joined ? PyType_GetFullyQualifiedName(Py_TYPE(self))
+                                : NULL;
+        if (qual != NULL) {
             Py_ssize_t n = PyList_GET_SIZE(missing);
             PyErr_Format(PyExc_TypeError,
-                         "%s.__init__ missing %zd required positional "
-                         "argument%s: %U", _PyType_Name(Py_TYPE(self)), n,
+                         "%U.__init__ missing %zd required positional "
+                         "argument%s: %U", qual, n,
                          n == 1 ? "" : "s", joined);
-            Py_DECREF(joined);
         }
+        Py_XDECREF(qual);
+        Py_XDECREF(joined);
         rc = -1;
     }
     Py_XDECREF(missing);
     Py_DECREF(types);
     return rc;
+}
+
+/* TypeError `format` about keyword `key` of the constructor, naming the
+   node's class by its full name (ast.Name) as CPython 3.15.  Returns -1. */
+static int
+keyword_error(PyObject *self, const char *format, PyObject *key)
+{
+    PyObject *qual = PyType_GetFullyQualifiedName(Py_TYPE(self));
+    if (qual != NULL) {
+        PyErr_Format(PyExc_TypeError, format, qual, key);
+        Py_DECREF(qual);
+    }
+    return -1;
 }
 
 /* Keyword arguments of the constructor: each must be a field (not already
@@ -242,7 +268,6 @@ static int
 set_keyword_fields(PyObject *self, PyObject *kwds, PyObject *fields,
                    PyObject *attributes, PyObject *set)
 {
-    const char *name = _PyType_Name(Py_TYPE(self));
     PyObject *key, *value;
     Py_ssize_t pos = 0;
     while (PyDict_Next(kwds, &pos, &key, &value)) {
@@ -256,10 +281,8 @@ set_keyword_fields(PyObject *self, PyObject *kwds, PyObject *fields,
                 return -1;
             }
             if (given) {
-                PyErr_Format(PyExc_TypeError,
-                             "%s got multiple values for argument %R",
-                             name, key);
-                return -1;
+                return keyword_error(self, "%U got multiple values for "
+                                     "argument %R", key);
             }
         }
         else {
@@ -268,10 +291,8 @@ set_keyword_fields(PyObject *self, PyObject *kwds, PyObject *fields,
                 return -1;
             }
             if (!is_attribute) {
-                PyErr_Format(PyExc_TypeError,
-                             "%s.__init__ got an unexpected keyword "
-                             "argument %R", name, key);
-                return -1;
+                return keyword_error(self, "%U.__init__ got an unexpected "
+                                     "keyword argument %R", key);
             }
         }
         if (PySet_Add(set, key) < 0 || PyObject_SetAttr(self, key, value) < 0) {

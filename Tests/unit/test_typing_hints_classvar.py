@@ -2,9 +2,7 @@
 module's or function's may not be ClassVar (a function's not Final
 either), a class's may."""
 
-import sys
 import types
-import typing
 import unittest
 from typing import ClassVar, Final, get_type_hints
 
