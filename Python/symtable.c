@@ -2126,18 +2126,20 @@ inline_comprehension(PySTEntryObject *parent, PySTEntryObject *comp,
 
 static int
 analyze_block(PySTEntryObject *ste, PyObject *bound, PyObject *free,
-              PyObject *global, PySTEntryObject *class_entry);
+              PyObject *global, PyObject *type_params,
+              PySTEntryObject *class_entry);
 
 static int
 analyze_child(PySTEntryObject *child, PyObject *bound, PyObject *global,
-              PyObject *child_free, PySTEntryObject *class_entry)
+              PyObject *type_params, PyObject *child_free,
+              PySTEntryObject *class_entry)
 {
     PyObject *temp_bound = PySet_New(bound);
     PyObject *temp_global = PySet_New(global);
     PyObject *temp_free = PySet_New(NULL);
     int r = -1;
     if (temp_bound && temp_global && temp_free &&
-        analyze_block(child, temp_bound, temp_free, temp_global,
+        analyze_block(child, temp_bound, temp_free, temp_global, type_params,
                       class_entry) == 0) {
         r = _PySet_Update(child_free, temp_free);
     }
@@ -2147,11 +2149,41 @@ analyze_child(PySTEntryObject *child, PyObject *bound, PyObject *global,
     return r;
 }
 
+/* The type parameters a nested scope of `ste` would reach by `nonlocal`:
+   those it got (`type_params`, NULL at module level) less what a function
+   scope binds again itself, plus a PEP 695 scope's own.  A new set. */
+static PyObject *
+type_params_for_children(PySTEntryObject *ste, PyObject *type_params,
+                         PyObject *local, PyObject *items)
+{
+    PyObject *result = PySet_New(type_params);
+    if (result == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(items); i++) {
+        PyObject *pair = PyList_GET_ITEM(items, i);
+        PyObject *name = PyTuple_GET_ITEM(pair, 0);
+        long flags = PyLong_AsLong(PyTuple_GET_ITEM(pair, 1));
+        int is_local = ste->ste_type != ClassBlock &&
+                       PySet_Contains(local, name) > 0;
+        if ((flags & DEF_TYPE_PARAM) ? PySet_Add(result, name) < 0
+            : is_local && PySet_Discard(result, name) < 0) {
+            goto error;
+        }
+    }
+    return result;
+error:
+    Py_DECREF(result);
+    return NULL;
+}
+
 /* Scopes that can see the class namespace (annotation and type scopes)
-   resolve class-level names through __classdict__ at run time. */
+   resolve class-level names through __classdict__ at run time.
+   type_params: the type parameters `nonlocal` may not name here. */
 static int
 analyze_block(PySTEntryObject *ste, PyObject *bound, PyObject *free,
-              PyObject *global, PySTEntryObject *class_entry)
+              PyObject *global, PyObject *type_params,
+              PySTEntryObject *class_entry)
 {
     PyObject *local = PySet_New(NULL);
     PyObject *newbound = PySet_New(NULL);
@@ -2159,6 +2191,7 @@ analyze_block(PySTEntryObject *ste, PyObject *bound, PyObject *free,
     PyObject *newfree = PySet_New(NULL);
     PyObject *items = NULL;
     PyObject *candidate_free = NULL;
+    PyObject *newtype_params = NULL;
     int r = -1;
     if (!local || !newbound || !newglobal || !newfree) {
         goto done;
@@ -2175,11 +2208,22 @@ analyze_block(PySTEntryObject *ste, PyObject *bound, PyObject *free,
     }
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(items); i++) {
         PyObject *pair = PyList_GET_ITEM(items, i);
-        if (analyze_name(ste, NULL, PyTuple_GET_ITEM(pair, 0),
-                         PyLong_AsLong(PyTuple_GET_ITEM(pair, 1)), bound,
-                         local, free, global, NULL) < 0) {
+        PyObject *name = PyTuple_GET_ITEM(pair, 0);
+        long flags = PyLong_AsLong(PyTuple_GET_ITEM(pair, 1));
+        if (analyze_name(ste, NULL, name, flags, bound, local, free, global,
+                         NULL) < 0) {
             goto done;
         }
+        if ((flags & DEF_NONLOCAL) && type_params != NULL &&
+            PySet_Contains(type_params, name) > 0) {
+            directive_error(ste, name, name, "nonlocal binding not allowed "
+                            "for type parameter '%U'");
+            goto done;
+        }
+    }
+    newtype_params = type_params_for_children(ste, type_params, local, items);
+    if (newtype_params == NULL) {
+        goto done;
     }
     if (ste->ste_type != ClassBlock) {
         if (_PyST_IsFunctionLike(ste) && _PySet_Update(newbound, local) < 0) {
@@ -2222,7 +2266,7 @@ analyze_block(PySTEntryObject *ste, PyObject *bound, PyObject *free,
             }
             Py_DECREF(target);
         }
-        if (analyze_child(child, newbound, newglobal, target,
+        if (analyze_child(child, newbound, newglobal, newtype_params, target,
                           child_class) < 0) {
             goto done;
         }
@@ -2251,6 +2295,7 @@ analyze_block(PySTEntryObject *ste, PyObject *bound, PyObject *free,
     }
     r = _PySet_Update(free, newfree);
 done:
+    Py_XDECREF(newtype_params);
     Py_XDECREF(candidate_free);
     Py_XDECREF(items);
     Py_XDECREF(local);
@@ -2308,7 +2353,7 @@ _PySymtable_Build(mod_ty mod, PyObject *filename, int future_features)
     PyObject *free = PySet_New(NULL);
     PyObject *global = PySet_New(NULL);
     if (free == NULL || global == NULL ||
-        analyze_block(st->st_top, NULL, free, global, NULL) < 0) {
+        analyze_block(st->st_top, NULL, free, global, NULL, NULL) < 0) {
         Py_XDECREF(free);
         Py_XDECREF(global);
         _PySymtable_Free(st);
