@@ -669,17 +669,15 @@ static int gen_yield_unwinds_only(PyGenObject *gen, _Py_CODEUNIT *yield_instr)
    the frame (CPython 3.12+ does the same): a generator left unfinished,
    such as `all(x < y for x in items)` stopping early, used to run its
    frame once more to raise and unwind (go: 7% of its instructions).
-   Exact generators only, and not while tracing or monitoring, whose
-   events the throw fires.  1 when the generator was finished here, 0 to
+   Exact generators only; as in CPython, also while tracing or
+   profiling, which then see no events for the frame (the throw would
+   fire a call and a return).  1 when the generator was finished here, 0 to
    take the general path.  Free-threaded build: the compare-and-swap
    claims the generator against a thread resuming it, as gen_send_ex2's
    does; the frame is cleared before COMPLETED is published. */
 static int gen_close_without_throw(PyGenObject *gen)
 {
-    PyThreadState *tstate = _PyThreadState_GET();
-    if (!PyGen_CheckExact(gen)
-            || (__atomic_load_n(&tstate->eval_breaker, __ATOMIC_RELAXED)
-                & _PY_EVAL_INSTRUMENTED_BIT)) {
+    if (!PyGen_CheckExact(gen)) {
         return 0;
     }
     int8_t state = FRAME_SUSPENDED;

@@ -446,6 +446,10 @@ _PyParser_GenericError(Parser *p)
     }
     _PyParser_RaiseAt(p, PyExc_SyntaxError, t.t.lineno, t.t.col_offset,
                       t.t.end_lineno, t.t.end_col_offset, "invalid syntax");
+    if (!p->quiet && !p->fatal) {
+        p->generic_raised = 1;
+        p->generic_at = t;
+    }
     return NULL;
 }
 

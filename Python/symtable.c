@@ -570,6 +570,12 @@ st_visit_type_params(struct symtable *st, asdl_type_param_seq *tps)
             return -1;
         }
         expr_ty lazy[2] = { bound, dflt };
+        const char *info[2] = {
+            bound != NULL && bound->kind == Tuple_kind
+                ? "a TypeVar constraint" : "a TypeVar bound",
+            tp->kind == TypeVar_kind ? "a TypeVar default"
+            : tp->kind == ParamSpec_kind ? "a ParamSpec default"
+            : "a TypeVarTuple default" };
         for (int j = 0; j < 2; j++) {
             if (lazy[j] == NULL) {
                 continue;
@@ -578,6 +584,7 @@ st_visit_type_params(struct symtable *st, asdl_type_param_seq *tps)
                             LOC(tp)) < 0) {
                 return -1;
             }
+            st->st_cur->ste_scope_info = info[j];
             st->st_cur->ste_can_see_class_scope =
                 st->st_stack[st->st_depth - 2]->ste_can_see_class_scope;
             if (setup_annotation_like_scope(st, LOC(tp)) < 0 ||
@@ -1381,6 +1388,27 @@ st_visit_keyword(struct symtable *st, keyword_ty k)
     return st_visit_expr(st, k->value);
 }
 
+/* "`what` expression cannot be used within ..." when `e` is in an
+   annotation scope, a type alias, a type parameter's bound, constraints
+   or default, or the definition of a generic: those are evaluated lazily
+   or in a hidden function, where it could not act as written. */
+static int
+st_check_annotation_like(struct symtable *st, expr_ty e, const char *what)
+{
+    PySTEntryObject *cur = st->st_cur;
+    const char *where;
+    switch (cur->ste_type) {
+    case AnnotationBlock: where = "an annotation"; break;
+    case TypeAliasBlock: where = "a type alias"; break;
+    case TypeVariableBlock: where = cur->ste_scope_info; break;
+    case TypeParametersBlock: where = "the definition of a generic"; break;
+    default: return 0;
+    }
+    return _PyErr_SetSyntaxAt(st->st_filename, LOC(e),
+                              "%s expression cannot be used within %s",
+                              what, where);
+}
+
 static int
 st_check_yield(struct symtable *st, expr_ty e, const char *what)
 {
@@ -1395,20 +1423,7 @@ st_check_yield(struct symtable *st, expr_ty e, const char *what)
                                   "'%s' inside %s", what,
                                   kinds[cur->ste_comprehension]);
     }
-    if (cur->ste_type == AnnotationBlock || cur->ste_type == TypeVariableBlock ||
-        cur->ste_type == TypeAliasBlock || cur->ste_type == TypeParametersBlock) {
-        return _PyErr_SetSyntaxAt(st->st_filename, LOC(e),
-                                  "%s expression cannot be used within %s",
-                                  what,
-                                  cur->ste_type == AnnotationBlock
-                                      ? "an annotation"
-                                  : cur->ste_type == TypeAliasBlock
-                                      ? "a type alias"
-                                  : cur->ste_type == TypeVariableBlock
-                                      ? "a TypeVar bound"
-                                      : "the definition of a generic");
-    }
-    return 0;
+    return st_check_annotation_like(st, e, what);
 }
 
 static int
@@ -1422,6 +1437,10 @@ st_visit_expr(struct symtable *st, expr_ty e)
     int r = 0;
     switch (e->kind) {
     case NamedExpr_kind:
+        r = st_check_annotation_like(st, e, "named");
+        if (r < 0) {
+            break;
+        }
         if (st->st_cur->ste_comp_iter_expr > 0) {
             r = _PyErr_SetSyntaxAt(st->st_filename, LOC(e),
                 "assignment expression cannot be used in a comprehension "

@@ -1,0 +1,191 @@
+"""Core behaviours checked against CPython 3.13 in session 13."""
+import sys
+import traceback
+import unittest
+import warnings
+
+
+class ComprehensionScopeTest(unittest.TestCase):
+    def test_name_bound_by_earlier_comprehension_reads_global(self):
+        # The first comprehension's `x` is its own: the second one reads
+        # the global `x`, not the function's hidden slot.
+        ns = {"x": 3}
+        exec("def f():\n"
+             "    [x for x in [1]]\n"
+             "    return [x for _ in [1]]\n", ns)
+        self.assertEqual(ns["f"](), [3])
+
+    def test_function_local_still_wins(self):
+        ns = {"x": 3}
+        exec("def f():\n"
+             "    x = 2\n"
+             "    [x for x in [1]]\n"
+             "    return [x for _ in [1]]\n", ns)
+        self.assertEqual(ns["f"](), [2])
+
+
+class BrokenIter:
+    def __init__(self, next_raises=False, iter_raises=False):
+        self.next_raises = next_raises
+        self.iter_raises = iter_raises
+
+    def __next__(self):
+        if self.next_raises:
+            1 / 0
+        raise StopIteration
+
+    def __iter__(self):
+        if self.iter_raises:
+            1 / 0
+        return self
+
+
+class ComprehensionErrorLocationTest(unittest.TestCase):
+    def located(self, src):
+        ns = {"BrokenIter": BrokenIter}
+        exec(compile(src, "<loc>", "exec"), ns)
+        try:
+            ns["f"]()
+        except ZeroDivisionError as e:
+            frames = [f for f in traceback.extract_tb(e.__traceback__)
+                      if f.filename == "<loc>"]
+        line = src.splitlines()[frames[-1].lineno - 1]
+        return line[frames[-1].colno:frames[-1].end_colno]
+
+    def test_iterator_errors_point_at_the_iterable(self):
+        for body in ["[x for x in BrokenIter(next_raises=True)]",
+                     "{x for x in BrokenIter(iter_raises=True)}",
+                     "{x: 1 for x in BrokenIter(next_raises=True)}",
+                     "[x for y in [1] for x in BrokenIter(iter_raises=True)]",
+                     "(x for x in BrokenIter(iter_raises=True))"]:
+            with self.subTest(body=body):
+                where = self.located("def f():\n    " + body + "\n")
+                self.assertTrue(where.startswith("BrokenIter("), where)
+                self.assertTrue(where.endswith("=True)"), where)
+
+
+class SyntaxMessageTest(unittest.TestCase):
+    def error(self, src):
+        with self.assertRaises(SyntaxError) as cm:
+            compile(src, "<s>", "exec")
+        e = cm.exception
+        return e.msg, e.lineno, e.offset
+
+    def test_messages(self):
+        cases = [
+            ("[x for x if range(1)]",
+             "'in' expected after for-loop variables", 10),
+            ("[x for a, b, (c + 1, d()) if y]",
+             "'in' expected after for-loop variables", 27),
+            ("[x for a b in y]", "'in' expected after for-loop variables", 10),
+            ("f(a=)", "expected argument value expression", 3),
+            ("f(a, b, c=, d)", "expected argument value expression", 9),
+            ("f(*args=[0])", "cannot assign to iterable argument unpacking", 3),
+            ("f(a, **kw={'a': 1})",
+             "cannot assign to keyword argument unpacking", 6),
+            ("A[*(1:2)]", "Invalid star expression", 6),
+            ("A[*]", "Invalid star expression", 4),
+            ("f(**x, *)", "Invalid star expression", 9),
+            ("f(x, *:)", "Invalid star expression", 7),
+            ("import a.y.z, b from b.y.z",
+             "Did you mean to use 'from ... import ...' instead?", 1),
+            ("import", "Expected one or more names after 'import'", 7),
+            ("from .. import\n", "Expected one or more names after 'import'",
+             15),
+            ("3 + not 3", "'not' after an operator must be parenthesized", 5),
+            ("3 + - not 3", "'not' after an operator must be parenthesized", 7),
+            ("~ not 3", "'not' after an operator must be parenthesized", 3),
+            ('"\\\n"(1 for c in I,\\\n\\', "'(' was never closed", 2),
+        ]
+        for src, msg, offset in cases:
+            with self.subTest(src=src):
+                got = self.error(src)
+                self.assertEqual(got[0], msg)
+                self.assertEqual(got[2], offset)
+
+    def test_unchanged_neighbours(self):
+        self.assertEqual(self.error("import a as b from c")[0],
+                         "invalid syntax")
+        self.assertEqual(self.error("f(a for a in b, c)")[0],
+                         "Generator expression must be parenthesized")
+        self.assertEqual(self.error("1 << not 2")[0], "invalid syntax")
+        compile("[x for x in y if not z]; f(*a, **b); -(not x)", "<s>", "exec")
+
+    def test_type_parameter_expressions(self):
+        cases = [
+            ("def f[T: (int, (yield))](): pass",
+             "yield expression cannot be used within a TypeVar constraint"),
+            ("def f[T = (yield)](): pass",
+             "yield expression cannot be used within a TypeVar default"),
+            ("class A[*Ts = (yield)]: pass",
+             "yield expression cannot be used within a TypeVarTuple default"),
+            ("type A[**P = [(yield), int]] = int",
+             "yield expression cannot be used within a ParamSpec default"),
+            ("def f[T: (x:=3)](): pass",
+             "named expression cannot be used within a TypeVar bound"),
+            ("type A[T: ((x:=3), int)] = int",
+             "named expression cannot be used within a TypeVar constraint"),
+            ("type A = (x := 3)",
+             "named expression cannot be used within a type alias"),
+            ("class A[T]((x := 3)): ...",
+             "named expression cannot be used within the definition of a "
+             "generic"),
+        ]
+        for src, msg in cases:
+            with self.subTest(src=src):
+                self.assertEqual(self.error(src)[0], msg)
+
+    def test_fstring_fields_three_deep(self):
+        value, width = 12.345, 10
+        self.assertEqual(f'{value:{width:{0}}.{2:1}}', '   1.2e+01')
+        self.assertEqual(self.error("f'{1:{2:{3:{4}}}}'")[0],
+                         "f-string: expressions nested too deeply")
+
+
+class CodeAssignmentTest(unittest.TestCase):
+    def test_kind_change_warns(self):
+        def plain(): pass
+        def gen(): yield
+        before = plain.__code__
+        with self.assertWarnsRegex(DeprecationWarning,
+                                   "code object of non-matching type"):
+            plain.__code__ = gen.__code__
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            plain.__code__ = gen.__code__     # same kind now: no warning
+            def other(): return 1
+            gen.__code__ = gen.__code__
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            plain.__code__ = before
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            plain.__code__ = other.__code__
+        self.assertEqual(plain(), 1)
+
+
+class GeneratorCloseProfileTest(unittest.TestCase):
+    def test_unfinished_generator_close_is_not_profiled(self):
+        def f():
+            for i in range(2):
+                yield i
+
+        def g():
+            next(f())
+
+        events = []
+        def prof(frame, event, arg):
+            if event in ("call", "return") and \
+                    frame.f_code in (f.__code__, g.__code__):
+                events.append((event, frame.f_code.co_name))
+        sys.setprofile(prof)
+        try:
+            g()
+        finally:
+            sys.setprofile(None)
+        self.assertEqual(events, [("call", "g"), ("call", "f"),
+                                  ("return", "f"), ("return", "g")])
+
+
+if __name__ == "__main__":
+    unittest.main()
