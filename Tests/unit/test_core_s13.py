@@ -187,5 +187,88 @@ class GeneratorCloseProfileTest(unittest.TestCase):
                                   ("return", "f"), ("return", "g")])
 
 
+class AsyncGenAwaitableTest(unittest.TestCase):
+    @staticmethod
+    def agen_waiting(catch=()):
+        import types
+
+        @types.coroutine
+        def suspend():
+            return (yield None)
+
+        async def agen():
+            while True:
+                try:
+                    await suspend()
+                except catch:
+                    pass
+            yield
+
+        return agen()
+
+    def test_throw_checks_running_and_reuse(self):
+        class MyExc(Exception):
+            pass
+        agen = self.agen_waiting(MyExc)
+        first = agen.asend(None)
+        first.send(None)
+        second = agen.asend(None)
+        with self.assertRaisesRegex(RuntimeError, r"anext\(\): asynchronous "
+                                    "generator is already running"):
+            second.throw(MyExc)
+        with self.assertRaisesRegex(RuntimeError, r"cannot reuse already "
+                                    r"awaited __anext__\(\)/asend\(\)"):
+            second.send(None)
+        third = agen.athrow(MyExc)
+        with self.assertRaisesRegex(RuntimeError, r"athrow\(\): asynchronous "
+                                    "generator is already running"):
+            third.throw(MyExc)
+        first.close()
+
+    def test_close_that_is_ignored(self):
+        agen = self.agen_waiting(GeneratorExit)
+        step = agen.asend(None)
+        step.send(None)
+        with self.assertRaisesRegex(RuntimeError,
+                                    "coroutine ignored GeneratorExit"):
+            step.close()
+
+    def test_aclose_throw_then_reuse(self):
+        async def agen():
+            yield 1
+        closing = agen().aclose()
+        with self.assertRaises(StopIteration):
+            closing.throw(GeneratorExit)
+        with self.assertRaisesRegex(RuntimeError, r"cannot reuse already "
+                                    r"awaited aclose\(\)/athrow\(\)"):
+            closing.throw(GeneratorExit)
+
+    def test_three_argument_athrow_warns_once(self):
+        async def agen():
+            yield 1
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            step = agen().athrow(GeneratorExit, GeneratorExit(), None)
+            with self.assertRaises(GeneratorExit):
+                step.send(None)
+        self.assertEqual([str(w.message)[:40] for w in caught],
+                         ["the (type, exc, tb) signature of athrow("])
+
+    def test_never_awaited_warnings(self):
+        async def agen():
+            yield 1
+        for method, make in [("asend", lambda g: g.asend(None)),
+                             ("athrow", lambda g: g.athrow(ValueError)),
+                             ("aclose", lambda g: g.aclose())]:
+            with self.subTest(method=method):
+                g = agen()
+                msg = (f"coroutine method '{method}' of "
+                       f"'{agen.__qualname__}' was never awaited")
+                with self.assertWarnsRegex(RuntimeWarning, msg):
+                    make(g)
+                    import gc
+                    gc.collect()
+
+
 if __name__ == "__main__":
     unittest.main()
