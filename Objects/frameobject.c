@@ -116,20 +116,26 @@ typedef struct {
     PyFrameObject *frame;
 } proxyobject;
 
-/* The fast slot named `key`, or -1.  Hidden slots (the iteration
-   variables of comprehensions inlined into a module or class body) are
-   names of the proxy too: a frame shows them through a proxy only while
-   such a comprehension runs. */
+/* The fast slot named `key`, -1 if none, -2 with an exception set.
+   Hidden slots (the iteration variables of comprehensions inlined into a
+   module or class body) are names of the proxy too: a frame shows them
+   through a proxy only while such a comprehension runs.  A key that is
+   not exactly a str must be hashable (as a dict key) and matches a name
+   it compares equal to, as in CPython. */
 static int proxy_slot(PyFrameObject *f, PyObject *key)
 {
-    if (!PyUnicode_Check(key)) {
-        return -1;
+    int exact = PyUnicode_CheckExact(key);
+    if (!exact && PyObject_Hash(key) == -1) {
+        return -2;
     }
     PyCodeObject *co = _PyFrame_GetCode(f->f_frame);
     for (int i = 0; i < co->co_nlocalsplus; i++) {
         PyObject *name = PyTuple_GET_ITEM(co->co_localsplusnames, i);
-        if (name == key || PyUnicode_Compare(name, key) == 0) {
-            return i;
+        int eq = name == key ? 1
+                 : exact ? PyUnicode_Compare(name, key) == 0
+                 : PyObject_RichCompareBool(name, key, Py_EQ);
+        if (eq != 0) {
+            return eq < 0 ? -2 : i;
         }
     }
     return -1;
@@ -153,6 +159,9 @@ static PyObject *proxy_getitem(PyObject *op, PyObject *key)
 {
     PyFrameObject *f = ((proxyobject *)op)->frame;
     int i = proxy_slot(f, key);
+    if (i == -2) {
+        return NULL;
+    }
     if (i >= 0) {
         PyObject *value = slot_value(f, i);
         if (value != NULL) {
@@ -229,6 +238,9 @@ static int proxy_setitem(PyObject *op, PyObject *key, PyObject *value)
 {
     PyFrameObject *f = ((proxyobject *)op)->frame;
     int i = proxy_slot(f, key);
+    if (i == -2) {
+        return -1;
+    }
     if (value == NULL) {
         if (i >= 0) {
             PyErr_SetString(PyExc_ValueError,
@@ -305,6 +317,9 @@ static int proxy_contains(PyObject *op, PyObject *key)
 {
     PyFrameObject *f = ((proxyobject *)op)->frame;
     int i = proxy_slot(f, key);
+    if (i == -2) {
+        return -1;
+    }
     if (i >= 0) {
         return slot_value(f, i) != NULL;
     }
@@ -322,30 +337,42 @@ static PyObject *proxy_iter(PyObject *op)
     return it;
 }
 
-static PyObject *proxy_view(PyObject *op, const char *method)
+/* keys(), values() and items() are lists (as CPython's), made from a
+   snapshot by `list_of` (PyDict_Keys...). */
+static PyObject *proxy_list(PyObject *op, PyObject *(*list_of)(PyObject *))
 {
     PyObject *dict = proxy_copy(op, NULL);
     if (dict == NULL) {
         return NULL;
     }
-    PyObject *result = PyObject_CallMethod(dict, method, NULL);
+    PyObject *result = list_of(dict);
     Py_DECREF(dict);
     return result;
 }
 
 static PyObject *proxy_keys(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
-    return proxy_view(op, "keys");
+    return proxy_list(op, PyDict_Keys);
 }
 
 static PyObject *proxy_values(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
-    return proxy_view(op, "values");
+    return proxy_list(op, PyDict_Values);
 }
 
 static PyObject *proxy_items(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
-    return proxy_view(op, "items");
+    return proxy_list(op, PyDict_Items);
+}
+
+/* __reversed__(): the names, last first, as a list. */
+static PyObject *proxy_reversed(PyObject *op, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *keys = proxy_keys(op, NULL);
+    if (keys != NULL && PyList_Reverse(keys) < 0) {
+        Py_CLEAR(keys);
+    }
+    return keys;
 }
 
 static PyObject *proxy_get(PyObject *op, PyObject *const *args, Py_ssize_t nargs)
@@ -361,14 +388,17 @@ static PyObject *proxy_get(PyObject *op, PyObject *const *args, Py_ssize_t nargs
     return value;
 }
 
+/* The repr of a snapshot; a proxy found inside itself is "{...}". */
 static PyObject *proxy_repr(PyObject *op)
 {
-    PyObject *dict = proxy_copy(op, NULL);
-    if (dict == NULL) {
-        return NULL;
+    int entered = Py_ReprEnter(op);
+    if (entered != 0) {
+        return entered > 0 ? PyUnicode_FromString("{...}") : NULL;
     }
-    PyObject *repr = PyObject_Repr(dict);
-    Py_DECREF(dict);
+    PyObject *dict = proxy_copy(op, NULL);
+    PyObject *repr = dict == NULL ? NULL : PyObject_Repr(dict);
+    Py_XDECREF(dict);
+    Py_ReprLeave(op);
     return repr;
 }
 
@@ -418,8 +448,14 @@ static int proxy_merge(PyObject *op, PyObject *other)
     return 0;
 }
 
+/* update(): from a dict or another proxy only, as CPython. */
 static PyObject *proxy_update(PyObject *op, PyObject *other)
 {
+    if (!PyDict_Check(other) && !Py_IS_TYPE(other, &PyFrameLocalsProxy_Type)) {
+        PyErr_SetString(PyExc_TypeError, "update() argument must be dict or "
+                        "another FrameLocalsProxy");
+        return NULL;
+    }
     if (proxy_merge(op, other) < 0) {
         return NULL;
     }
@@ -454,6 +490,9 @@ static PyObject *proxy_pop(PyObject *op, PyObject *const *args,
     }
     PyFrameObject *f = ((proxyobject *)op)->frame;
     int i = proxy_slot(f, args[0]);
+    if (i == -2) {
+        return NULL;
+    }
     if (i >= 0) {
         PyErr_SetString(PyExc_ValueError,
                         "cannot remove local variables from FrameLocalsProxy");
@@ -542,6 +581,7 @@ static PySequenceMethods proxy_as_sequence = {
 
 static PyMethodDef proxy_methods[] = {
     {"keys", proxy_keys, METH_NOARGS, NULL},
+    {"__reversed__", proxy_reversed, METH_NOARGS, NULL},
     {"values", proxy_values, METH_NOARGS, NULL},
     {"items", proxy_items, METH_NOARGS, NULL},
     {"copy", proxy_copy, METH_NOARGS, NULL},
@@ -551,6 +591,31 @@ static PyMethodDef proxy_methods[] = {
     {"update", proxy_update, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
+
+static PyObject *frame_locals_proxy_new(PyFrameObject *f);
+
+/* FrameLocalsProxy(frame): one positional frame argument. */
+static PyObject *proxy_tp_new(PyTypeObject *type, PyObject *args,
+                              PyObject *kwds)
+{
+    if (kwds != NULL && PyDict_GET_SIZE(kwds) != 0) {
+        PyErr_SetString(PyExc_TypeError,
+                        "FrameLocalsProxy takes no keyword arguments");
+        return NULL;
+    }
+    if (PyTuple_GET_SIZE(args) != 1) {
+        PyErr_Format(PyExc_TypeError,
+                     "FrameLocalsProxy expected 1 argument, got %zd",
+                     PyTuple_GET_SIZE(args));
+        return NULL;
+    }
+    PyObject *frame = PyTuple_GET_ITEM(args, 0);
+    if (!PyFrame_Check(frame)) {
+        PyErr_Format(PyExc_TypeError, "expect frame, not %T", frame);
+        return NULL;
+    }
+    return frame_locals_proxy_new((PyFrameObject *)frame);
+}
 
 PyTypeObject PyFrameLocalsProxy_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
@@ -568,6 +633,7 @@ PyTypeObject PyFrameLocalsProxy_Type = {
     .tp_traverse = proxy_traverse,
     .tp_iter = proxy_iter,
     .tp_methods = proxy_methods,
+    .tp_new = proxy_tp_new,
 };
 
 static PyObject *frame_locals_proxy_new(PyFrameObject *f)

@@ -270,5 +270,53 @@ class AsyncGenAwaitableTest(unittest.TestCase):
                     gc.collect()
 
 
+class FrameLocalsProxyTest(unittest.TestCase):
+    def test_lists_reversed_and_repr(self):
+        x = 1
+        d = sys._getframe().f_locals
+        self.assertEqual(d.keys(), ["self", "x", "d"])
+        self.assertEqual(d.values()[1], 1)
+        self.assertEqual(d.items()[1], ("x", 1))
+        self.assertEqual(reversed(d), ["d", "x", "self"])
+        d["extra"] = d
+        self.assertTrue(repr(d).endswith("'extra': {...}}"), repr(d))
+        self.assertEqual(locals()["extra"], d)
+        with self.assertRaises(TypeError):
+            d.update([1, 2])
+
+    def test_constructor(self):
+        def make():
+            x = 1
+            return sys._getframe()
+        proxy_type = type(sys._getframe().f_locals)
+        self.assertEqual(proxy_type(make()), {"x": 1})
+        for args, kwargs in [((), {}), ((123,), {}),
+                             ((), {"frame": sys._getframe()})]:
+            with self.assertRaises(TypeError):
+                proxy_type(*args, **kwargs)
+
+    def test_keys_that_are_not_plain_str(self):
+        class Same:
+            def __hash__(self):
+                return hash("x")
+            def __eq__(self, other):
+                return other == "x"
+
+        class Unhashable(str):
+            __hash__ = None
+
+        def f():
+            proxy = sys._getframe().f_locals
+            proxy[Same()] = 2
+            return x
+            x = 1
+        self.assertEqual(f(), 2)
+        proxy = sys._getframe().f_locals
+        with self.assertRaises(TypeError):
+            proxy[Unhashable("x")]
+        with self.assertRaises(TypeError):
+            proxy[Unhashable("x")] = 0
+
+
 if __name__ == "__main__":
     unittest.main()
