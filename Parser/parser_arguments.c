@@ -28,42 +28,12 @@ unpacking_assigned(Parser *p, PToken *star, const char *what)
                       p->end_lineno, p->end_col, "cannot assign to %s", what);
 }
 
-/* Whether the argument list from the current token runs into the end of
-   the input with its bracket still open: CPython's parser then reads on
-   to that end (to the next argument) and reports the unclosed bracket
-   instead of the misplaced generator expression. */
-static int
-arguments_left_open(Parser *p, Py_ssize_t *eof_at)
-{
-    int depth = 0;
-    for (Py_ssize_t k = 0;; k++) {
-        int type = _PyParser_Peek(p, k)->t.type;
-        if (type == ERRORTOKEN) {
-            *eof_at = k;
-            return p->tok->done == E_EOF;
-        }
-        if (type == ENDMARKER) {
-            return 0;
-        }
-        if (type == LPAR || type == LSQB || type == LBRACE) {
-            depth++;
-        }
-        else if ((type == RPAR || type == RSQB || type == RBRACE) &&
-                 depth-- == 0) {
-            return 0;
-        }
-    }
-}
-
 /* "Generator expression must be parenthesized" for `last` followed by
    more arguments (or the unclosed bracket, see arguments_left_open). */
 static void
 raise_unparenthesized_genexp(Parser *p, expr_ty last)
 {
-    Py_ssize_t eof_at;
-    if (arguments_left_open(p, &eof_at)) {
-        p->pos += eof_at;
-        RAISE_HERE("invalid syntax");
+    if (_PyParser_RaiseIfLeftOpen(p)) {
         return;
     }
     _PyParser_RaiseAt(p, PyExc_SyntaxError, last->lineno, last->col_offset,

@@ -215,6 +215,12 @@ void *_PyParser_GenericError(Parser *p);
    "<what> only supported in Python 3.<version> and greater" raised. */
 int _PyParser_CheckVersion(Parser *p, int version, const char *what);
 #define CHECK_VERSION(version, what) _PyParser_CheckVersion(p, (version), (what))
+/* Where CPython's parser reads on to the end of input before reporting
+   a misplaced construct in brackets (a generator among call arguments,
+   a positional class pattern after keyword ones): if the input from the
+   current token ends with the bracket still open, raises "'(' was never
+   closed" and returns 1; else 0. */
+int _PyParser_RaiseIfLeftOpen(Parser *p);
 /* MemoryError or similar already raised: make it fatal. */
 void *_PyParser_Fatal(Parser *p);
 

@@ -96,6 +96,11 @@ class SyntaxMessageTest(unittest.TestCase):
             ("3 + - not 3", "'not' after an operator must be parenthesized", 7),
             ("~ not 3", "'not' after an operator must be parenthesized", 3),
             ('"\\\n"(1 for c in I,\\\n\\', "'(' was never closed", 2),
+            ("match y:\n case e(e=v,v,", "'(' was never closed", 8),
+            ('"blech\\"',
+             "unterminated string literal (detected at line 1); perhaps you "
+             "escaped the end quote?", 1),
+            ("'blech", "unterminated string literal (detected at line 1)", 1),
         ]
         for src, msg, offset in cases:
             with self.subTest(src=src):
@@ -110,6 +115,14 @@ class SyntaxMessageTest(unittest.TestCase):
                          "Generator expression must be parenthesized")
         self.assertEqual(self.error("1 << not 2")[0], "invalid syntax")
         compile("[x for x in y if not z]; f(*a, **b); -(not x)", "<s>", "exec")
+
+    def test_is_with_tuple_literal_warns(self):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            compile("x is not (1, 2)", "<s>", "exec")
+            compile("x is (1, y)", "<s>", "exec")
+        self.assertEqual([str(w.message) for w in caught],
+                         ['"is not" with \'tuple\' literal. Did you mean "!="?'])
 
     def test_type_parameter_expressions(self):
         cases = [
