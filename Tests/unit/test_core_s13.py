@@ -331,5 +331,31 @@ class FrameLocalsProxyTest(unittest.TestCase):
             proxy[Unhashable("x")] = 0
 
 
+class ModuleReprTest(unittest.TestCase):
+    def test_loader_without_spec_or_file(self):
+        import types
+        class Loader:
+            pass
+        m = types.ModuleType("foo")
+        m.__loader__ = Loader
+        self.assertEqual(repr(m), "<module 'foo' (%r)>" % (Loader,))
+        del m.__name__
+        self.assertEqual(repr(m), "<module '?' (%r)>" % (Loader,))
+
+    def test_spec_without_origin(self):
+        import importlib.machinery
+        import types
+        m = types.ModuleType("foo")
+        loader = importlib.machinery.NamespaceLoader("foo", ["bar"], "baz")
+        m.__spec__ = importlib.machinery.ModuleSpec("foo", loader)
+        self.assertEqual(repr(m), "<module 'foo' (namespace) from ['bar']>")
+        class Loader:
+            _path = ["spam"]
+        m.__spec__ = importlib.machinery.ModuleSpec("foo", Loader)
+        self.assertEqual(repr(m), "<module 'foo' (%r)>" % (Loader,))
+        m.__spec__ = importlib.machinery.ModuleSpec("foo", None)
+        self.assertEqual(repr(m), "<module 'foo'>")
+
+
 if __name__ == "__main__":
     unittest.main()
