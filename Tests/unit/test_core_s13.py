@@ -357,5 +357,26 @@ class ModuleReprTest(unittest.TestCase):
         self.assertEqual(repr(m), "<module 'foo'>")
 
 
+class TypeCreationTest(unittest.TestCase):
+    def test_non_string_namespace_key_warns(self):
+        with self.assertWarnsRegex(RuntimeWarning,
+                                   "non-string key in the __dict__ of class "
+                                   "MyClass"):
+            cls = type("MyClass", (), {1: 2})
+        self.assertEqual(cls.__dict__[1], 2)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            type("Fine", (), {"a": 1})
+
+    def test_empty_slot_names_the_qualified_type(self):
+        class X:
+            __slots__ = "a"
+        with self.assertRaisesRegex(
+                AttributeError,
+                r"^'test_core_s13\.TypeCreationTest\.test_empty_slot_names_"
+                r"the_qualified_type\.<locals>\.X' object has no attribute 'a'$"):
+            X().a
+
+
 if __name__ == "__main__":
     unittest.main()
