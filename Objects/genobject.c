@@ -732,11 +732,13 @@ static PyObject *gen_close(PyObject *op, PyObject *Py_UNUSED(ignored))
 /* A coroutine collected before it ever ran: RuntimeWarning "coroutine
    'name' was never awaited", through warnings._warn_unawaited_coroutine
    when the warnings module is loaded (it adds where the coroutine was
-   created), else directly.  A failure is reported as unraisable. */
+   created), else directly.  A failure is reported as unraisable; a hook
+   that fails (other than by raising the warning as an error) is followed
+   by the direct warning, as in CPython. */
 static void warn_unawaited_coroutine(PyObject *coro)
 {
     PyObject *exc = PyErr_GetRaisedException();
-    int failed;
+    int failed = 0, warned = 0;
     PyObject *name = PyUnicode_FromString("warnings");
     PyObject *warnings = name != NULL ? PyImport_GetModule(name) : NULL;
     Py_XDECREF(name);
@@ -749,12 +751,15 @@ static void warn_unawaited_coroutine(PyObject *coro)
     Py_XDECREF(warnings);
     if (hook != NULL) {
         PyObject *res = PyObject_CallOneArg(hook, coro);
-        failed = res == NULL;
+        warned = res != NULL || PyErr_ExceptionMatches(PyExc_RuntimeWarning);
         Py_XDECREF(res);
         Py_DECREF(hook);
+        if (PyErr_Occurred()) {
+            PyErr_WriteUnraisable(coro);
+        }
     }
-    else {
-        PyErr_Clear();
+    PyErr_Clear();
+    if (!warned) {
         failed = PyErr_WarnFormat(PyExc_RuntimeWarning, 1,
                                   "coroutine '%S' was never awaited",
                                   ((PyGenObject *)coro)->gi_qualname) < 0;
@@ -957,8 +962,9 @@ static PyObject *ag_get_running(PyObject *op, void *closure)
 }
 
 static PyGetSetDef gen_getset[] = {
-    {"__name__", gen_get_name, gen_set_name, NULL, NULL},
-    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL, NULL},
+    {"__name__", gen_get_name, gen_set_name, "name of the generator", NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname,
+     "qualified name of the generator", NULL},
     {"gi_frame", gen_get_frame, NULL, NULL, NULL},
     {"gi_running", gen_get_running, NULL, NULL, NULL},
     {"gi_suspended", gen_get_suspended, NULL, NULL, NULL},
@@ -974,8 +980,9 @@ static PyObject *coro_get_origin(PyObject *op, void *Py_UNUSED(closure))
 }
 
 static PyGetSetDef coro_getset[] = {
-    {"__name__", gen_get_name, gen_set_name, NULL, NULL},
-    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL, NULL},
+    {"__name__", gen_get_name, gen_set_name, "name of the coroutine", NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname,
+     "qualified name of the coroutine", NULL},
     {"cr_frame", gen_get_frame, NULL, NULL, NULL},
     {"cr_running", gen_get_running, NULL, NULL, NULL},
     {"cr_suspended", gen_get_suspended, NULL, NULL, NULL},
@@ -986,8 +993,9 @@ static PyGetSetDef coro_getset[] = {
 };
 
 static PyGetSetDef ag_getset[] = {
-    {"__name__", gen_get_name, gen_set_name, NULL, NULL},
-    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL, NULL},
+    {"__name__", gen_get_name, gen_set_name, "name of the async generator", NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname,
+     "qualified name of the async generator", NULL},
     {"ag_frame", gen_get_frame, NULL, NULL, NULL},
     {"ag_running", ag_get_running, NULL, NULL, NULL},
     {"ag_suspended", gen_get_suspended, NULL, NULL, NULL},

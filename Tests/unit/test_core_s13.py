@@ -378,5 +378,34 @@ class TypeCreationTest(unittest.TestCase):
             X().a
 
 
+class CoroutineDetailsTest(unittest.TestCase):
+    def test_name_docstrings(self):
+        import types
+        for t, kind in [(types.GeneratorType, "generator"),
+                        (types.CoroutineType, "coroutine"),
+                        (types.AsyncGeneratorType, "async generator")]:
+            self.assertEqual(t.__dict__["__name__"].__doc__, "name of the " + kind)
+            self.assertEqual(t.__dict__["__qualname__"].__doc__,
+                             "qualified name of the " + kind)
+
+    def test_unawaited_warning_survives_a_broken_hook(self):
+        import gc
+        async def corofn():
+            pass
+        orig = warnings._warn_unawaited_coroutine
+        seen = []
+        old_hook = sys.unraisablehook
+        sys.unraisablehook = lambda u: seen.append(u.exc_type)
+        try:
+            warnings._warn_unawaited_coroutine = lambda coro: 1 / 0
+            with self.assertWarnsRegex(RuntimeWarning, "was never awaited"):
+                corofn()
+                gc.collect()
+        finally:
+            warnings._warn_unawaited_coroutine = orig
+            sys.unraisablehook = old_hook
+        self.assertEqual(seen, [ZeroDivisionError])
+
+
 if __name__ == "__main__":
     unittest.main()
