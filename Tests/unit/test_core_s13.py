@@ -101,6 +101,8 @@ class SyntaxMessageTest(unittest.TestCase):
              "unterminated string literal (detected at line 1); perhaps you "
              "escaped the end quote?", 1),
             ("'blech", "unterminated string literal (detected at line 1)", 1),
+            ("yield from [1]", "'yield from' outside function", 1),
+            ("class C: yield from x", "'yield from' outside function", 10),
         ]
         for src, msg, offset in cases:
             with self.subTest(src=src):
