@@ -409,5 +409,17 @@ class CoroutineDetailsTest(unittest.TestCase):
         self.assertEqual(seen, [ZeroDivisionError])
 
 
+class ReduceBuiltinsTest(unittest.TestCase):
+    def test_iterator_reduce_uses_the_frame_builtins(self):
+        import types
+        code = compile("x.__reduce__()", "test", "eval")
+        ns = {"__builtins__": types.MappingProxyType({}), "x": iter([1, 2])}
+        with self.assertRaisesRegex(AttributeError, "iter"):
+            eval(code, ns)
+        ns = {"__builtins__": types.MappingProxyType({"iter": iter}),
+              "x": iter([1, 2])}
+        self.assertEqual(eval(code, ns), (iter, ([1, 2],), 0))
+
+
 if __name__ == "__main__":
     unittest.main()
