@@ -421,5 +421,15 @@ class ReduceBuiltinsTest(unittest.TestCase):
         self.assertEqual(eval(code, ns), (iter, ([1, 2],), 0))
 
 
+class RelativeImportWarningTest(unittest.TestCase):
+    def test_package_guessed_from_name_warns(self):
+        with self.assertWarnsRegex(ImportWarning, "falling back on __name__ "
+                                   "and __path__"):
+            with self.assertRaisesRegex(ImportError, "no known parent"):
+                __import__("", {"__package__": None, "__spec__": None,
+                                "__name__": "__main__"},
+                           locals={}, fromlist=("foo",), level=1)
+
+
 if __name__ == "__main__":
     unittest.main()
