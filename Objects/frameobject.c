@@ -1280,57 +1280,38 @@ static void own_borrowed_slots(_PyInterpreterFrame *frame)
     }
 }
 
-/* Locals the code reads without an unbound check get None when unset,
-   so the jump cannot expose a NULL to LOAD_FAST. */
+/* After a jump every unbound local (cells and free variables aside,
+   which hold their cell from the start) gets None, as in CPython, so no
+   load can meet a NULL the compiler proved impossible at the target; a
+   RuntimeWarning says how many, before anything is written (under
+   -Werror the jump is refused with nothing changed). */
 static int bind_unchecked_locals(_PyInterpreterFrame *frame)
 {
     PyCodeObject *code = _PyFrame_GetCode(frame);
-    const _Py_CODEUNIT *instrs = _PyCode_CODE(code);
-    int n = code->co_nlocalsplus;
-    char *read = PyMem_Calloc((size_t)n + 1, 1);
-    if (read == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    int oparg = 0;
-    for (Py_ssize_t i = 0; i < Py_SIZE(code); i++) {
-        int opcode = _Py_OPCODE(instrs[i]);
-        oparg = (oparg << 8) | _Py_OPARG(instrs[i]);
-        if (opcode == EXTENDED_ARG) {
-            continue;
-        }
-        switch (opcode) {
-        case LOAD_FAST:
-        case LOAD_FAST_BORROW:
-            if (oparg < n) {
-                read[oparg] = 1;
+    int n = code->co_nlocalsplus, unbound = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (int i = 0; i < n; i++) {
+            _PyLocals_Kind kind = _PyLocals_GetKind(code->co_localspluskinds, i);
+            if (frame->localsplus[i] != NULL
+                    || (kind & (CO_FAST_CELL | CO_FAST_FREE))) {
+                continue;
             }
-            break;
-        case LOAD_FAST_LOAD_FAST:
-        case LOAD_FAST_BORROW_LOAD_FAST_BORROW:
-            read[(oparg >> 4) % (n ? n : 1)] = 1;
-            read[(oparg & 15) % (n ? n : 1)] = 1;
-            break;
-        case STORE_FAST_LOAD_FAST:
-            read[(oparg & 15) % (n ? n : 1)] = 1;
-            break;
+            if (pass == 0) {
+                unbound++;
+            }
+            else {
+                frame->localsplus[i] = Py_NewRef(Py_None);
+            }
         }
-        oparg = 0;
-    }
-    int bound = 0;
-    for (int i = 0; i < n; i++) {
-        _PyLocals_Kind kind = _PyLocals_GetKind(code->co_localspluskinds, i);
-        if (read[i] && frame->localsplus[i] == NULL
-                && !(kind & (CO_FAST_CELL | CO_FAST_FREE))) {
-            frame->localsplus[i] = Py_NewRef(Py_None);
-            bound++;
+        if (pass == 0 && unbound == 0) {
+            return 0;
         }
-    }
-    PyMem_Free(read);
-    if (bound > 0 && PyErr_WarnFormat(PyExc_RuntimeWarning, 1,
-                                      "assigning None to %d unbound local%s",
-                                      bound, bound == 1 ? "" : "s") < 0) {
-        return -1;
+        if (pass == 0 && PyErr_WarnFormat(PyExc_RuntimeWarning, 0,
+                                          "assigning None to %d unbound "
+                                          "local%s", unbound,
+                                          unbound == 1 ? "" : "s") < 0) {
+            return -1;
+        }
     }
     return 0;
 }

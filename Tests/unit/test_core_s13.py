@@ -241,7 +241,21 @@ class AsyncGenAwaitableTest(unittest.TestCase):
         first.close()
 
     def test_close_that_is_ignored(self):
-        agen = self.agen_waiting(GeneratorExit)
+        import types
+
+        @types.coroutine
+        def suspend():
+            return (yield None)
+
+        async def agenfn():
+            try:
+                await suspend()
+            except GeneratorExit:
+                await suspend()
+            return
+            yield
+
+        agen = agenfn()
         step = agen.asend(None)
         step.send(None)
         with self.assertRaisesRegex(RuntimeError,
@@ -429,6 +443,31 @@ class RelativeImportWarningTest(unittest.TestCase):
                 __import__("", {"__package__": None, "__spec__": None,
                                 "__name__": "__main__"},
                            locals={}, fromlist=("foo",), level=1)
+
+
+class JumpUnboundLocalsTest(unittest.TestCase):
+    def test_jump_binds_unbound_locals_with_a_warning(self):
+        def f():
+            a = 1
+            b = 2
+            c = 3
+            return (a, b, c)
+
+        first = f.__code__.co_firstlineno
+        def tracer(frame, event, arg):
+            if frame.f_code is f.__code__:
+                if event == "line" and frame.f_lineno == first + 1:
+                    frame.f_lineno = first + 4
+                return tracer
+            return None
+        sys.settrace(tracer)
+        try:
+            with self.assertWarnsRegex(RuntimeWarning,
+                                       "assigning None to 3 unbound locals"):
+                result = f()
+        finally:
+            sys.settrace(None)
+        self.assertEqual(result, (None, None, None))
 
 
 if __name__ == "__main__":
