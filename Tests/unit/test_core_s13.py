@@ -470,5 +470,19 @@ class JumpUnboundLocalsTest(unittest.TestCase):
         self.assertEqual(result, (None, None, None))
 
 
+class FStringDebugTextTest(unittest.TestCase):
+    def test_comments_are_left_out_of_the_echo(self):
+        src = ("r1 = f\"{1+2 = # my comment\n  }\"\n"
+               "r2 = f'{\"\"\" # booo\n  \"\"\"=}'\n"
+               "r3 = f'{\" # nooo \"=}'\n")
+        ns = {}
+        exec(src, ns)
+        self.assertEqual(ns["r1"], "1+2 = \n  3")
+        self.assertEqual(ns["r2"], '""" # booo\n  """=\' # booo\\n  \'')
+        self.assertEqual(ns["r3"], '" # nooo "=\' # nooo \'')
+        with self.assertRaises(SyntaxError):
+            eval("f'{i='")
+
+
 if __name__ == "__main__":
     unittest.main()
