@@ -1408,9 +1408,10 @@ PyObject *PyMember_GetOne(const char *obj_addr, PyMemberDef *l)
     case Py_T_OBJECT_EX:
         v = member_load_object(obj_addr, (PyObject **)addr);
         if (v == NULL) {
+            /* The type's fully qualified name, as CPython 3.13+. */
             PyErr_Format(PyExc_AttributeError,
-                         "'%.200s' object has no attribute '%s'",
-                         Py_TYPE((PyObject *)obj_addr)->tp_name, l->name);
+                         "'%T' object has no attribute '%s'",
+                         (PyObject *)obj_addr, l->name);
         }
         return v;
     case _Py_T_NONE:

@@ -116,20 +116,26 @@ typedef struct {
     PyFrameObject *frame;
 } proxyobject;
 
-/* The fast slot named `key`, or -1.  Hidden slots (the iteration
-   variables of comprehensions inlined into a module or class body) are
-   names of the proxy too: a frame shows them through a proxy only while
-   such a comprehension runs. */
+/* The fast slot named `key`, -1 if none, -2 with an exception set.
+   Hidden slots (the iteration variables of comprehensions inlined into a
+   module or class body) are names of the proxy too: a frame shows them
+   through a proxy only while such a comprehension runs.  A key that is
+   not exactly a str must be hashable (as a dict key) and matches a name
+   it compares equal to, as in CPython. */
 static int proxy_slot(PyFrameObject *f, PyObject *key)
 {
-    if (!PyUnicode_Check(key)) {
-        return -1;
+    int exact = PyUnicode_CheckExact(key);
+    if (!exact && PyObject_Hash(key) == -1) {
+        return -2;
     }
     PyCodeObject *co = _PyFrame_GetCode(f->f_frame);
     for (int i = 0; i < co->co_nlocalsplus; i++) {
         PyObject *name = PyTuple_GET_ITEM(co->co_localsplusnames, i);
-        if (name == key || PyUnicode_Compare(name, key) == 0) {
-            return i;
+        int eq = name == key ? 1
+                 : exact ? PyUnicode_Compare(name, key) == 0
+                 : PyObject_RichCompareBool(name, key, Py_EQ);
+        if (eq != 0) {
+            return eq < 0 ? -2 : i;
         }
     }
     return -1;
@@ -153,6 +159,9 @@ static PyObject *proxy_getitem(PyObject *op, PyObject *key)
 {
     PyFrameObject *f = ((proxyobject *)op)->frame;
     int i = proxy_slot(f, key);
+    if (i == -2) {
+        return NULL;
+    }
     if (i >= 0) {
         PyObject *value = slot_value(f, i);
         if (value != NULL) {
@@ -229,6 +238,9 @@ static int proxy_setitem(PyObject *op, PyObject *key, PyObject *value)
 {
     PyFrameObject *f = ((proxyobject *)op)->frame;
     int i = proxy_slot(f, key);
+    if (i == -2) {
+        return -1;
+    }
     if (value == NULL) {
         if (i >= 0) {
             PyErr_SetString(PyExc_ValueError,
@@ -305,6 +317,9 @@ static int proxy_contains(PyObject *op, PyObject *key)
 {
     PyFrameObject *f = ((proxyobject *)op)->frame;
     int i = proxy_slot(f, key);
+    if (i == -2) {
+        return -1;
+    }
     if (i >= 0) {
         return slot_value(f, i) != NULL;
     }
@@ -322,30 +337,42 @@ static PyObject *proxy_iter(PyObject *op)
     return it;
 }
 
-static PyObject *proxy_view(PyObject *op, const char *method)
+/* keys(), values() and items() are lists (as CPython's), made from a
+   snapshot by `list_of` (PyDict_Keys...). */
+static PyObject *proxy_list(PyObject *op, PyObject *(*list_of)(PyObject *))
 {
     PyObject *dict = proxy_copy(op, NULL);
     if (dict == NULL) {
         return NULL;
     }
-    PyObject *result = PyObject_CallMethod(dict, method, NULL);
+    PyObject *result = list_of(dict);
     Py_DECREF(dict);
     return result;
 }
 
 static PyObject *proxy_keys(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
-    return proxy_view(op, "keys");
+    return proxy_list(op, PyDict_Keys);
 }
 
 static PyObject *proxy_values(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
-    return proxy_view(op, "values");
+    return proxy_list(op, PyDict_Values);
 }
 
 static PyObject *proxy_items(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
-    return proxy_view(op, "items");
+    return proxy_list(op, PyDict_Items);
+}
+
+/* __reversed__(): the names, last first, as a list. */
+static PyObject *proxy_reversed(PyObject *op, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *keys = proxy_keys(op, NULL);
+    if (keys != NULL && PyList_Reverse(keys) < 0) {
+        Py_CLEAR(keys);
+    }
+    return keys;
 }
 
 static PyObject *proxy_get(PyObject *op, PyObject *const *args, Py_ssize_t nargs)
@@ -361,14 +388,17 @@ static PyObject *proxy_get(PyObject *op, PyObject *const *args, Py_ssize_t nargs
     return value;
 }
 
+/* The repr of a snapshot; a proxy found inside itself is "{...}". */
 static PyObject *proxy_repr(PyObject *op)
 {
-    PyObject *dict = proxy_copy(op, NULL);
-    if (dict == NULL) {
-        return NULL;
+    int entered = Py_ReprEnter(op);
+    if (entered != 0) {
+        return entered > 0 ? PyUnicode_FromString("{...}") : NULL;
     }
-    PyObject *repr = PyObject_Repr(dict);
-    Py_DECREF(dict);
+    PyObject *dict = proxy_copy(op, NULL);
+    PyObject *repr = dict == NULL ? NULL : PyObject_Repr(dict);
+    Py_XDECREF(dict);
+    Py_ReprLeave(op);
     return repr;
 }
 
@@ -418,8 +448,14 @@ static int proxy_merge(PyObject *op, PyObject *other)
     return 0;
 }
 
+/* update(): from a dict or another proxy only, as CPython. */
 static PyObject *proxy_update(PyObject *op, PyObject *other)
 {
+    if (!PyDict_Check(other) && !Py_IS_TYPE(other, &PyFrameLocalsProxy_Type)) {
+        PyErr_SetString(PyExc_TypeError, "update() argument must be dict or "
+                        "another FrameLocalsProxy");
+        return NULL;
+    }
     if (proxy_merge(op, other) < 0) {
         return NULL;
     }
@@ -454,6 +490,9 @@ static PyObject *proxy_pop(PyObject *op, PyObject *const *args,
     }
     PyFrameObject *f = ((proxyobject *)op)->frame;
     int i = proxy_slot(f, args[0]);
+    if (i == -2) {
+        return NULL;
+    }
     if (i >= 0) {
         PyErr_SetString(PyExc_ValueError,
                         "cannot remove local variables from FrameLocalsProxy");
@@ -542,6 +581,7 @@ static PySequenceMethods proxy_as_sequence = {
 
 static PyMethodDef proxy_methods[] = {
     {"keys", proxy_keys, METH_NOARGS, NULL},
+    {"__reversed__", proxy_reversed, METH_NOARGS, NULL},
     {"values", proxy_values, METH_NOARGS, NULL},
     {"items", proxy_items, METH_NOARGS, NULL},
     {"copy", proxy_copy, METH_NOARGS, NULL},
@@ -551,6 +591,31 @@ static PyMethodDef proxy_methods[] = {
     {"update", proxy_update, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
+
+static PyObject *frame_locals_proxy_new(PyFrameObject *f);
+
+/* FrameLocalsProxy(frame): one positional frame argument. */
+static PyObject *proxy_tp_new(PyTypeObject *type, PyObject *args,
+                              PyObject *kwds)
+{
+    if (kwds != NULL && PyDict_GET_SIZE(kwds) != 0) {
+        PyErr_SetString(PyExc_TypeError,
+                        "FrameLocalsProxy takes no keyword arguments");
+        return NULL;
+    }
+    if (PyTuple_GET_SIZE(args) != 1) {
+        PyErr_Format(PyExc_TypeError,
+                     "FrameLocalsProxy expected 1 argument, got %zd",
+                     PyTuple_GET_SIZE(args));
+        return NULL;
+    }
+    PyObject *frame = PyTuple_GET_ITEM(args, 0);
+    if (!PyFrame_Check(frame)) {
+        PyErr_Format(PyExc_TypeError, "expect frame, not %T", frame);
+        return NULL;
+    }
+    return frame_locals_proxy_new((PyFrameObject *)frame);
+}
 
 PyTypeObject PyFrameLocalsProxy_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
@@ -568,6 +633,7 @@ PyTypeObject PyFrameLocalsProxy_Type = {
     .tp_traverse = proxy_traverse,
     .tp_iter = proxy_iter,
     .tp_methods = proxy_methods,
+    .tp_new = proxy_tp_new,
 };
 
 static PyObject *frame_locals_proxy_new(PyFrameObject *f)
@@ -1214,57 +1280,38 @@ static void own_borrowed_slots(_PyInterpreterFrame *frame)
     }
 }
 
-/* Locals the code reads without an unbound check get None when unset,
-   so the jump cannot expose a NULL to LOAD_FAST. */
+/* After a jump every unbound local (cells and free variables aside,
+   which hold their cell from the start) gets None, as in CPython, so no
+   load can meet a NULL the compiler proved impossible at the target; a
+   RuntimeWarning says how many, before anything is written (under
+   -Werror the jump is refused with nothing changed). */
 static int bind_unchecked_locals(_PyInterpreterFrame *frame)
 {
     PyCodeObject *code = _PyFrame_GetCode(frame);
-    const _Py_CODEUNIT *instrs = _PyCode_CODE(code);
-    int n = code->co_nlocalsplus;
-    char *read = PyMem_Calloc((size_t)n + 1, 1);
-    if (read == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    int oparg = 0;
-    for (Py_ssize_t i = 0; i < Py_SIZE(code); i++) {
-        int opcode = _Py_OPCODE(instrs[i]);
-        oparg = (oparg << 8) | _Py_OPARG(instrs[i]);
-        if (opcode == EXTENDED_ARG) {
-            continue;
-        }
-        switch (opcode) {
-        case LOAD_FAST:
-        case LOAD_FAST_BORROW:
-            if (oparg < n) {
-                read[oparg] = 1;
+    int n = code->co_nlocalsplus, unbound = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (int i = 0; i < n; i++) {
+            _PyLocals_Kind kind = _PyLocals_GetKind(code->co_localspluskinds, i);
+            if (frame->localsplus[i] != NULL
+                    || (kind & (CO_FAST_CELL | CO_FAST_FREE))) {
+                continue;
             }
-            break;
-        case LOAD_FAST_LOAD_FAST:
-        case LOAD_FAST_BORROW_LOAD_FAST_BORROW:
-            read[(oparg >> 4) % (n ? n : 1)] = 1;
-            read[(oparg & 15) % (n ? n : 1)] = 1;
-            break;
-        case STORE_FAST_LOAD_FAST:
-            read[(oparg & 15) % (n ? n : 1)] = 1;
-            break;
+            if (pass == 0) {
+                unbound++;
+            }
+            else {
+                frame->localsplus[i] = Py_NewRef(Py_None);
+            }
         }
-        oparg = 0;
-    }
-    int bound = 0;
-    for (int i = 0; i < n; i++) {
-        _PyLocals_Kind kind = _PyLocals_GetKind(code->co_localspluskinds, i);
-        if (read[i] && frame->localsplus[i] == NULL
-                && !(kind & (CO_FAST_CELL | CO_FAST_FREE))) {
-            frame->localsplus[i] = Py_NewRef(Py_None);
-            bound++;
+        if (pass == 0 && unbound == 0) {
+            return 0;
         }
-    }
-    PyMem_Free(read);
-    if (bound > 0 && PyErr_WarnFormat(PyExc_RuntimeWarning, 1,
-                                      "assigning None to %d unbound local%s",
-                                      bound, bound == 1 ? "" : "s") < 0) {
-        return -1;
+        if (pass == 0 && PyErr_WarnFormat(PyExc_RuntimeWarning, 0,
+                                          "assigning None to %d unbound "
+                                          "local%s", unbound,
+                                          unbound == 1 ? "" : "s") < 0) {
+            return -1;
+        }
     }
     return 0;
 }

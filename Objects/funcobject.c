@@ -297,6 +297,26 @@ static PyObject *func_get_code(PyObject *op, void *closure)
     return code;
 }
 
+/* DeprecationWarning (as CPython 3.13+) when the new code is of another
+   kind (plain function, generator, coroutine, async generator) than the
+   current one.  The current code is read with a reference of its own
+   (func_get_code), so a concurrent assignment cannot free it under us. */
+static int warn_code_kind_change(PyObject *op, PyCodeObject *code)
+{
+    const int kinds = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
+    PyObject *old = func_get_code(op, NULL);
+    int changed = (((PyCodeObject *)old)->co_flags & kinds)
+                  != (code->co_flags & kinds);
+    Py_DECREF(old);
+    if (changed && PyErr_WarnEx(PyExc_DeprecationWarning,
+                                "Assigning a code object of non-matching type "
+                                "is deprecated (e.g., from a generator to a "
+                                "plain function)", 1) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
 static int func_set_code(PyObject *op, PyObject *value, void *closure)
 {
     (void)closure;
@@ -312,6 +332,9 @@ static int func_set_code(PyObject *op, PyObject *value, void *closure)
         PyErr_Format(PyExc_ValueError,
                      "%U() requires a code object with %zd free vars, not %zd",
                      func->func_name, nclosure, nfree);
+        return -1;
+    }
+    if (warn_code_kind_change(op, (PyCodeObject *)value) < 0) {
         return -1;
     }
     swap_versioned_field(op, &func->func_code, value);

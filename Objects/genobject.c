@@ -669,17 +669,15 @@ static int gen_yield_unwinds_only(PyGenObject *gen, _Py_CODEUNIT *yield_instr)
    the frame (CPython 3.12+ does the same): a generator left unfinished,
    such as `all(x < y for x in items)` stopping early, used to run its
    frame once more to raise and unwind (go: 7% of its instructions).
-   Exact generators only, and not while tracing or monitoring, whose
-   events the throw fires.  1 when the generator was finished here, 0 to
+   Exact generators only; as in CPython, also while tracing or
+   profiling, which then see no events for the frame (the throw would
+   fire a call and a return).  1 when the generator was finished here, 0 to
    take the general path.  Free-threaded build: the compare-and-swap
    claims the generator against a thread resuming it, as gen_send_ex2's
    does; the frame is cleared before COMPLETED is published. */
 static int gen_close_without_throw(PyGenObject *gen)
 {
-    PyThreadState *tstate = _PyThreadState_GET();
-    if (!PyGen_CheckExact(gen)
-            || (__atomic_load_n(&tstate->eval_breaker, __ATOMIC_RELAXED)
-                & _PY_EVAL_INSTRUMENTED_BIT)) {
+    if (!PyGen_CheckExact(gen)) {
         return 0;
     }
     int8_t state = FRAME_SUSPENDED;
@@ -734,11 +732,13 @@ static PyObject *gen_close(PyObject *op, PyObject *Py_UNUSED(ignored))
 /* A coroutine collected before it ever ran: RuntimeWarning "coroutine
    'name' was never awaited", through warnings._warn_unawaited_coroutine
    when the warnings module is loaded (it adds where the coroutine was
-   created), else directly.  A failure is reported as unraisable. */
+   created), else directly.  A failure is reported as unraisable; a hook
+   that fails (other than by raising the warning as an error) is followed
+   by the direct warning, as in CPython. */
 static void warn_unawaited_coroutine(PyObject *coro)
 {
     PyObject *exc = PyErr_GetRaisedException();
-    int failed;
+    int failed = 0, warned = 0;
     PyObject *name = PyUnicode_FromString("warnings");
     PyObject *warnings = name != NULL ? PyImport_GetModule(name) : NULL;
     Py_XDECREF(name);
@@ -751,12 +751,15 @@ static void warn_unawaited_coroutine(PyObject *coro)
     Py_XDECREF(warnings);
     if (hook != NULL) {
         PyObject *res = PyObject_CallOneArg(hook, coro);
-        failed = res == NULL;
+        warned = res != NULL || PyErr_ExceptionMatches(PyExc_RuntimeWarning);
         Py_XDECREF(res);
         Py_DECREF(hook);
+        if (PyErr_Occurred()) {
+            PyErr_WriteUnraisable(coro);
+        }
     }
-    else {
-        PyErr_Clear();
+    PyErr_Clear();
+    if (!warned) {
         failed = PyErr_WarnFormat(PyExc_RuntimeWarning, 1,
                                   "coroutine '%S' was never awaited",
                                   ((PyGenObject *)coro)->gi_qualname) < 0;
@@ -959,8 +962,9 @@ static PyObject *ag_get_running(PyObject *op, void *closure)
 }
 
 static PyGetSetDef gen_getset[] = {
-    {"__name__", gen_get_name, gen_set_name, NULL, NULL},
-    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL, NULL},
+    {"__name__", gen_get_name, gen_set_name, "name of the generator", NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname,
+     "qualified name of the generator", NULL},
     {"gi_frame", gen_get_frame, NULL, NULL, NULL},
     {"gi_running", gen_get_running, NULL, NULL, NULL},
     {"gi_suspended", gen_get_suspended, NULL, NULL, NULL},
@@ -976,8 +980,9 @@ static PyObject *coro_get_origin(PyObject *op, void *Py_UNUSED(closure))
 }
 
 static PyGetSetDef coro_getset[] = {
-    {"__name__", gen_get_name, gen_set_name, NULL, NULL},
-    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL, NULL},
+    {"__name__", gen_get_name, gen_set_name, "name of the coroutine", NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname,
+     "qualified name of the coroutine", NULL},
     {"cr_frame", gen_get_frame, NULL, NULL, NULL},
     {"cr_running", gen_get_running, NULL, NULL, NULL},
     {"cr_suspended", gen_get_suspended, NULL, NULL, NULL},
@@ -988,8 +993,9 @@ static PyGetSetDef coro_getset[] = {
 };
 
 static PyGetSetDef ag_getset[] = {
-    {"__name__", gen_get_name, gen_set_name, NULL, NULL},
-    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL, NULL},
+    {"__name__", gen_get_name, gen_set_name, "name of the async generator", NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname,
+     "qualified name of the async generator", NULL},
     {"ag_frame", gen_get_frame, NULL, NULL, NULL},
     {"ag_running", ag_get_running, NULL, NULL, NULL},
     {"ag_suspended", gen_get_suspended, NULL, NULL, NULL},
@@ -1301,6 +1307,10 @@ static PyObject *ag_awaitable_new(PyTypeObject *type, PyGenObject *gen,
 static void aga_dealloc(PyObject *op)
 {
     ag_awaitable *a = (ag_awaitable *)op;
+    if (a->state == AWAITABLE_INIT
+            && PyObject_CallFinalizerFromDealloc(op) < 0) {
+        return;     /* resurrected by the warning machinery */
+    }
     PyObject_GC_UnTrack(op);
     Py_CLEAR(a->gen);
     Py_CLEAR(a->sendval);
@@ -1348,7 +1358,25 @@ static PyObject *asend_iternext(PyObject *op)
     return asend_send(op, NULL);
 }
 
-static PyObject *aga_throw(PyObject *op, PyObject *const *args, Py_ssize_t nargs)
+/* The first step of an awaitable (state INIT): refused with RuntimeError
+   `running` while another awaitable of the generator is running; else
+   the generator is marked running.  An awaitable is driven by its one
+   awaiter; ag_running_async is the generator's flag, as in asend_send. */
+static int aga_start(ag_awaitable *a, const char *running)
+{
+    if (a->gen->ag_running_async) {
+        a->state = AWAITABLE_CLOSED;
+        PyErr_SetString(PyExc_RuntimeError, running);
+        return -1;
+    }
+    a->state = AWAITABLE_ITER;
+    a->gen->ag_running_async = 1;
+    return 0;
+}
+
+/* asend(...).throw(): throws into the generator, as CPython's
+   async_gen_asend_throw. */
+static PyObject *asend_throw(PyObject *op, PyObject *const *args, Py_ssize_t nargs)
 {
     ag_awaitable *a = (ag_awaitable *)op;
     if (a->state == AWAITABLE_CLOSED) {
@@ -1356,18 +1384,67 @@ static PyObject *aga_throw(PyObject *op, PyObject *const *args, Py_ssize_t nargs
                         "cannot reuse already awaited __anext__()/asend()");
         return NULL;
     }
-    PyObject *result = gen_throw((PyObject *)a->gen, args, nargs);
-    result = unwrap_step(a->gen, result);
+    if (a->state == AWAITABLE_INIT
+            && aga_start(a, "anext(): asynchronous generator is already "
+                            "running") < 0) {
+        return NULL;
+    }
+    PyObject *result = unwrap_step(a->gen, gen_throw((PyObject *)a->gen,
+                                                     args, nargs));
     if (result == NULL) {
         a->state = AWAITABLE_CLOSED;
     }
     return result;
 }
 
-static PyObject *aga_close(PyObject *op, PyObject *Py_UNUSED(ignored))
+/* close() of an awaitable: GeneratorExit thrown in through its own
+   throw(); a value yielded instead means the generator ignored it. */
+static PyObject *aga_close_via(PyObject *op,
+                               PyObject *(*throw)(PyObject *, PyObject *const *,
+                                                  Py_ssize_t))
 {
-    ((ag_awaitable *)op)->state = AWAITABLE_CLOSED;
-    Py_RETURN_NONE;
+    if (((ag_awaitable *)op)->state == AWAITABLE_CLOSED) {
+        Py_RETURN_NONE;
+    }
+    PyObject *exc = PyExc_GeneratorExit;
+    PyObject *result = throw(op, &exc, 1);
+    if (result != NULL) {
+        Py_DECREF(result);
+        PyErr_SetString(PyExc_RuntimeError, "coroutine ignored GeneratorExit");
+        return NULL;
+    }
+    if (PyErr_ExceptionMatches(PyExc_StopIteration)
+            || PyErr_ExceptionMatches(PyExc_StopAsyncIteration)
+            || PyErr_ExceptionMatches(PyExc_GeneratorExit)) {
+        PyErr_Clear();
+        Py_RETURN_NONE;
+    }
+    return NULL;
+}
+
+static PyObject *asend_close(PyObject *op, PyObject *Py_UNUSED(ignored))
+{
+    return aga_close_via(op, asend_throw);
+}
+
+/* PEP 442 finalizer: an awaitable collected before its first step warns
+   "coroutine method 'asend' of '<qualname>' was never awaited", as
+   CPython 3.13+ (the generator itself is untouched). */
+static void aga_finalize(PyObject *op)
+{
+    ag_awaitable *a = (ag_awaitable *)op;
+    if (a->state != AWAITABLE_INIT) {
+        return;
+    }
+    const char *method = Py_IS_TYPE(op, &_PyAsyncGenASend_Type) ? "asend"
+                         : a->sendval == NULL ? "aclose" : "athrow";
+    PyObject *exc = PyErr_GetRaisedException();
+    if (PyErr_WarnFormat(PyExc_RuntimeWarning, 1,
+                         "coroutine method '%s' of %R was never awaited",
+                         method, a->gen->gi_qualname) < 0) {
+        PyErr_WriteUnraisable((PyObject *)a->gen);
+    }
+    PyErr_SetRaisedException(exc);
 }
 
 static PyObject *aga_await(PyObject *op)
@@ -1377,8 +1454,8 @@ static PyObject *aga_await(PyObject *op)
 
 static PyMethodDef asend_methods[] = {
     {"send", asend_send, METH_O, NULL},
-    {"throw", _PyCFunction_CAST(aga_throw), METH_FASTCALL, NULL},
-    {"close", aga_close, METH_NOARGS, NULL},
+    {"throw", _PyCFunction_CAST(asend_throw), METH_FASTCALL, NULL},
+    {"close", asend_close, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1391,6 +1468,7 @@ PyTypeObject _PyAsyncGenASend_Type = {
     .tp_name = "async_generator_asend",
     .tp_basicsize = sizeof(ag_awaitable),
     .tp_dealloc = aga_dealloc,
+    .tp_finalize = aga_finalize,
     .tp_as_async = &aga_as_async,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
@@ -1403,6 +1481,8 @@ PyTypeObject _PyAsyncGenASend_Type = {
 /* athrow(...) / aclose(): throw on the first step, then behave like
    asend; aclose() turns a clean exit into StopIteration and a further
    yield into RuntimeError. */
+static PyObject *athrow_step(ag_awaitable *a, PyObject *result);
+
 static PyObject *athrow_send(PyObject *op, PyObject *arg)
 {
     ag_awaitable *a = (ag_awaitable *)op;
@@ -1436,14 +1516,49 @@ static PyObject *athrow_send(PyObject *op, PyObject *arg)
             result = gen_throw_in(gen, PyExc_GeneratorExit, NULL, NULL, 0);
         }
         else {
-            PyObject *const *items = &PyTuple_GET_ITEM(a->sendval, 0);
-            result = gen_throw((PyObject *)gen, items,
-                               PyTuple_GET_SIZE(a->sendval));
+            /* athrow() already warned about three arguments. */
+            Py_ssize_t n = PyTuple_GET_SIZE(a->sendval);
+            result = gen_throw_in(gen, PyTuple_GET_ITEM(a->sendval, 0),
+                                  n > 1 ? PyTuple_GET_ITEM(a->sendval, 1) : NULL,
+                                  n > 2 ? PyTuple_GET_ITEM(a->sendval, 2) : NULL,
+                                  1);
         }
     }
     else {
         result = gen_send_ex(gen, arg, 0, 0);
     }
+    return athrow_step(a, result);
+}
+
+/* athrow(...).throw(): as CPython's async_gen_athrow_throw. */
+static PyObject *athrow_throw(PyObject *op, PyObject *const *args, Py_ssize_t nargs)
+{
+    ag_awaitable *a = (ag_awaitable *)op;
+    if (a->state == AWAITABLE_CLOSED) {
+        PyErr_SetString(PyExc_RuntimeError,
+                        "cannot reuse already awaited aclose()/athrow()");
+        return NULL;
+    }
+    if (a->state == AWAITABLE_INIT
+            && aga_start(a, a->sendval == NULL
+                         ? "aclose(): asynchronous generator is already running"
+                         : "athrow(): asynchronous generator is already running")
+               < 0) {
+        return NULL;
+    }
+    return athrow_step(a, gen_throw((PyObject *)a->gen, args, nargs));
+}
+
+static PyObject *athrow_close(PyObject *op, PyObject *Py_UNUSED(ignored))
+{
+    return aga_close_via(op, athrow_throw);
+}
+
+/* The result of one step of athrow/aclose as its awaiter sees it (owns
+   `result`). */
+static PyObject *athrow_step(ag_awaitable *a, PyObject *result)
+{
+    PyGenObject *gen = a->gen;
     if (a->sendval == NULL && result != NULL
             && Py_IS_TYPE(result, &_PyAsyncGenWrappedValue_Type)) {
         Py_DECREF(result);
@@ -1476,8 +1591,8 @@ static PyObject *athrow_iternext(PyObject *op)
 
 static PyMethodDef athrow_methods[] = {
     {"send", athrow_send, METH_O, NULL},
-    {"throw", _PyCFunction_CAST(aga_throw), METH_FASTCALL, NULL},
-    {"close", aga_close, METH_NOARGS, NULL},
+    {"throw", _PyCFunction_CAST(athrow_throw), METH_FASTCALL, NULL},
+    {"close", athrow_close, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1486,6 +1601,7 @@ PyTypeObject _PyAsyncGenAThrow_Type = {
     .tp_name = "async_generator_athrow",
     .tp_basicsize = sizeof(ag_awaitable),
     .tp_dealloc = aga_dealloc,
+    .tp_finalize = aga_finalize,
     .tp_as_async = &aga_as_async,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
@@ -1508,6 +1624,13 @@ static PyObject *ag_asend(PyObject *op, PyObject *arg)
 static PyObject *ag_athrow(PyObject *op, PyObject *args)
 {
     if (!_PyArg_CheckPositional("athrow", PyTuple_GET_SIZE(args), 1, 3)) {
+        return NULL;
+    }
+    if (PyTuple_GET_SIZE(args) > 1
+            && PyErr_WarnEx(PyExc_DeprecationWarning,
+                            "the (type, exc, tb) signature of athrow() is "
+                            "deprecated, use the single-arg signature "
+                            "instead.", 1) < 0) {
         return NULL;
     }
     return ag_awaitable_new(&_PyAsyncGenAThrow_Type, (PyGenObject *)op, args, 1);

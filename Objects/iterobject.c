@@ -15,22 +15,19 @@
 #include "pycore_object.h"
 #include "pycore_pystate.h"
 
-/* builtins.<name> (a new reference), for __reduce__. */
+/* builtins.<name> (a new reference), for __reduce__: the builtins of
+   the running frame (a mapping given to eval() included), as CPython's
+   _PyEval_GetBuiltin; AttributeError(name) when it has none. */
 static PyObject *
 get_builtin(const char *name)
 {
-    PyObject *builtins = _PyInterpreterState_GET()->builtins;
+    PyObject *builtins = PyEval_GetBuiltins();     /* borrowed */
     PyObject *result = NULL;
-    if (builtins != NULL && PyDict_Check(builtins)) {
-        if (PyDict_GetItemStringRef(builtins, name, &result) < 0) {
-            return NULL;
-        }
+    if (builtins == NULL) {
+        return NULL;
     }
-    else if (builtins != NULL) {
-        result = PyObject_GetAttrString(builtins, name);
-        if (result == NULL) {
-            return NULL;
-        }
+    if (PyMapping_GetOptionalItemString(builtins, name, &result) < 0) {
+        return NULL;
     }
     if (result == NULL) {
         PyErr_SetString(PyExc_AttributeError, name);

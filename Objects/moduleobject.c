@@ -495,33 +495,81 @@ static int module_clear(PyObject *self)
     return 0;
 }
 
-/* "<module 'name' from 'file'>" or "<module 'name'>". */
-/* The repr importlib gives a module from its spec: "from 'path'" for a
-   spec with a location, "(origin)" without one (built-in), "(namespace)
-   from [paths]" for a namespace package.  NULL with no error when the
-   spec lacks the attributes. */
-static PyObject *repr_from_spec(PyObject *spec)
+/* Whether `loader` is importlib's NamespaceLoader (looked up in
+   sys.modules; nothing is imported here).  -1 on error. */
+static int is_namespace_loader(PyObject *loader)
 {
-    PyObject *name = NULL, *origin = NULL, *has_location = NULL;
-    PyObject *locations = NULL, *res = NULL;
-    if (PyObject_GetOptionalAttrString(spec, "name", &name) <= 0
-            || PyObject_GetOptionalAttrString(spec, "origin", &origin) < 0
-            || PyObject_GetOptionalAttrString(spec, "has_location",
-                                              &has_location) < 0
-            || PyObject_GetOptionalAttrString(spec, "submodule_search_locations",
-                                              &locations) < 0) {
-        goto done;
+    PyObject *modname = PyUnicode_FromString("_frozen_importlib_external");
+    if (modname == NULL) {
+        return -1;
     }
-    if (origin == NULL || origin == Py_None) {
-        if (locations != NULL && locations != Py_None) {
-            PyObject *list = PySequence_List(locations);
+    PyObject *mod = PyImport_GetModule(modname);
+    Py_DECREF(modname);
+    if (mod == NULL) {
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    PyObject *cls = NULL;
+    int r = PyObject_GetOptionalAttrString(mod, "NamespaceLoader", &cls);
+    Py_DECREF(mod);
+    if (r > 0) {
+        r = PyObject_IsInstance(loader, cls);
+    }
+    Py_XDECREF(cls);
+    return r;
+}
+
+/* A spec without an origin, as importlib's _module_repr_from_spec:
+   "<module 'name'>" without a loader, "(namespace) from [paths]" for
+   a NamespaceLoader, else "(<loader repr>)". */
+static PyObject *repr_without_origin(PyObject *spec, PyObject *name)
+{
+    PyObject *loader = NULL, *paths = NULL, *res = NULL;
+    if (PyObject_GetOptionalAttrString(spec, "loader", &loader) < 0) {
+        return NULL;
+    }
+    if (loader == NULL || loader == Py_None) {
+        res = PyUnicode_FromFormat("<module %R>", name);
+    }
+    else {
+        int ns = is_namespace_loader(loader);
+        if (ns > 0 && PyObject_GetOptionalAttrString(loader, "_path",
+                                                     &paths) > 0) {
+            PyObject *list = PySequence_List(paths);
             res = list == NULL ? NULL : PyUnicode_FromFormat(
                 "<module %R (namespace) from %R>", name, list);
             Py_XDECREF(list);
         }
-        else {
-            res = PyUnicode_FromFormat("<module %R>", name);
+        else if (ns >= 0 && !PyErr_Occurred()) {
+            res = PyUnicode_FromFormat("<module %R (%R)>", name, loader);
         }
+    }
+    Py_XDECREF(loader);
+    Py_XDECREF(paths);
+    return res;
+}
+
+/* The repr importlib gives a module from its spec: "from 'path'" for a
+   spec with a location, "(origin)" without one (built-in), and
+   repr_without_origin's forms.  NULL with no error when the spec lacks
+   a name attribute. */
+static PyObject *repr_from_spec(PyObject *spec)
+{
+    PyObject *name = NULL, *origin = NULL, *has_location = NULL;
+    PyObject *res = NULL;
+    if (PyObject_GetOptionalAttrString(spec, "name", &name) <= 0
+            || PyObject_GetOptionalAttrString(spec, "origin", &origin) < 0
+            || PyObject_GetOptionalAttrString(spec, "has_location",
+                                              &has_location) < 0) {
+        goto done;
+    }
+    if (name == Py_None) {
+        Py_SETREF(name, PyUnicode_FromString("?"));
+        if (name == NULL) {
+            goto done;
+        }
+    }
+    if (origin == NULL || origin == Py_None) {
+        res = repr_without_origin(spec, name);
     }
     else if (has_location != NULL && PyObject_IsTrue(has_location) > 0) {
         res = PyUnicode_FromFormat("<module %R from %R>", name, origin);
@@ -533,7 +581,6 @@ done:
     Py_XDECREF(name);
     Py_XDECREF(origin);
     Py_XDECREF(has_location);
-    Py_XDECREF(locations);
     return res;
 }
 
@@ -567,14 +614,25 @@ static PyObject *module_repr(PyObject *self)
             return NULL;
         }
     }
+    PyObject *loader = NULL;
+    if (file == NULL
+            && PyDict_GetItemRef(dict, _Py_INTERNED_ID(__loader__), &loader) < 0) {
+        Py_DECREF(name);
+        return NULL;
+    }
     if (file != NULL) {
         res = PyUnicode_FromFormat("<module %R from %R>", name, file);
+    }
+    else if (loader != NULL && loader != Py_None) {
+        /* No spec and no file: the loader names it, as importlib. */
+        res = PyUnicode_FromFormat("<module %R (%R)>", name, loader);
     }
     else {
         res = PyUnicode_FromFormat("<module %R>", name);
     }
     Py_DECREF(name);
     Py_XDECREF(file);
+    Py_XDECREF(loader);
     return res;
 }
 

@@ -575,6 +575,23 @@ static int type_new_init_subclass(PyTypeObject *type, PyObject *kwds)
     return 0;
 }
 
+/* RuntimeWarning for a namespace with a key that is not a str (gh-55664,
+   as CPython 3.13+); the class is still made.  `dict` is the private
+   copy of the namespace: no other thread sees it. */
+static int warn_non_string_keys(PyObject *dict, PyObject *name)
+{
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(dict, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key)) {
+            return PyErr_WarnFormat(PyExc_RuntimeWarning, 1,
+                                    "non-string key in the __dict__ of "
+                                    "class %U", name);
+        }
+    }
+    return 0;
+}
+
 PyObject *_PyType_NewImpl(PyTypeObject *metatype, PyObject *args,
                                PyObject *kwds)
 {
@@ -616,7 +633,8 @@ PyObject *_PyType_NewImpl(PyTypeObject *metatype, PyObject *args,
         goto error;
     }
     ctx.dict = PyDict_Copy(orig_dict);
-    if (ctx.dict == NULL || type_new_slots(&ctx) < 0) {
+    if (ctx.dict == NULL || warn_non_string_keys(ctx.dict, name) < 0
+            || type_new_slots(&ctx) < 0) {
         goto error;
     }
     type = type_new_alloc(&ctx);

@@ -271,6 +271,33 @@ at_unclosed_eof(Parser *p)
     return cur_type(p) == ERRORTOKEN && p->tok->done == E_EOF;
 }
 
+int
+_PyParser_RaiseIfLeftOpen(Parser *p)
+{
+    int depth = 0;
+    for (Py_ssize_t k = 0;; k++) {
+        int type = _PyParser_Peek(p, k)->t.type;
+        if (type == ERRORTOKEN) {
+            if (p->tok->done != E_EOF) {
+                return 0;
+            }
+            p->pos += k;
+            unclosed_bracket(p);
+            return 1;
+        }
+        if (type == ENDMARKER) {
+            return 0;
+        }
+        if (type == LPAR || type == LSQB || type == LBRACE) {
+            depth++;
+        }
+        else if ((type == RPAR || type == RSQB || type == RBRACE) &&
+                 depth-- == 0) {
+            return 0;
+        }
+    }
+}
+
 /* An error at an INDENT or DEDENT token, located as CPython does: at the
    end of the indentation, with no end; a DEDENT at the end of input
    belongs to the last line. */
@@ -446,6 +473,10 @@ _PyParser_GenericError(Parser *p)
     }
     _PyParser_RaiseAt(p, PyExc_SyntaxError, t.t.lineno, t.t.col_offset,
                       t.t.end_lineno, t.t.end_col_offset, "invalid syntax");
+    if (!p->quiet && !p->fatal) {
+        p->generic_raised = 1;
+        p->generic_at = t;
+    }
     return NULL;
 }
 

@@ -15,6 +15,32 @@ raise_at_token(Parser *p, PToken *t, const char *msg)
                              t->t.end_col_offset, "%s", msg);
 }
 
+/* "f(*a=b)", "f(**a=b)": at the '=', the error spans from the star to
+   the end of the value after it (as CPython). */
+static void
+unpacking_assigned(Parser *p, PToken *star, const char *what)
+{
+    advance(p);     /* '=' */
+    if (_PyParser_Expression(p) == NULL) {
+        return;
+    }
+    _PyParser_RaiseAt(p, PyExc_SyntaxError, star->t.lineno, star->t.col_offset,
+                      p->end_lineno, p->end_col, "cannot assign to %s", what);
+}
+
+/* "Generator expression must be parenthesized" for `last` followed by
+   more arguments (or the unclosed bracket, see arguments_left_open). */
+static void
+raise_unparenthesized_genexp(Parser *p, expr_ty last)
+{
+    if (_PyParser_RaiseIfLeftOpen(p)) {
+        return;
+    }
+    _PyParser_RaiseAt(p, PyExc_SyntaxError, last->lineno, last->col_offset,
+                      p->end_lineno, p->end_col,
+                      "Generator expression must be parenthesized");
+}
+
 /* The arguments after '(' up to and including ')'.  With allow_genexp, a
    sole generator argument "f(x for x in y)" is returned in *genexp with
    the parentheses as its location. */
@@ -31,8 +57,12 @@ call_arguments(Parser *p, Vec *args, Vec *keywords, int allow_genexp,
         if (at(p, STAR)) {
             PToken star = *cur(p);
             advance(p);
-            expr_ty value = _PyParser_Expression(p);
+            expr_ty value = _PyParser_StarredOperand(p, 0);
             if (value == NULL) {
+                return -1;
+            }
+            if (at(p, EQUAL)) {
+                unpacking_assigned(p, &star, "iterable argument unpacking");
                 return -1;
             }
             if (seen_unpack) {
@@ -68,9 +98,15 @@ call_arguments(Parser *p, Vec *args, Vec *keywords, int allow_genexp,
                 return -1;
             }
         }
-        else if (accept(p, DOUBLESTAR)) {
+        else if (at(p, DOUBLESTAR)) {
+            PToken stars = *cur(p);
+            advance(p);
             last = _PyParser_Expression(p);
             if (last == NULL) {
+                return -1;
+            }
+            if (at(p, EQUAL)) {
+                unpacking_assigned(p, &stars, "keyword argument unpacking");
                 return -1;
             }
             keyword_ty kw = _PyAST_keyword(NULL, last, EXTRA(as));
@@ -98,6 +134,13 @@ call_arguments(Parser *p, Vec *args, Vec *keywords, int allow_genexp,
             }
             PToken eq_tok = *cur(p);
             advance(p);     /* '=' */
+            if (at(p, COMMA) || at(p, RPAR)) {
+                _PyParser_RaiseAt(p, PyExc_SyntaxError, name_tok.t.lineno,
+                                  name_tok.t.col_offset, eq_tok.t.end_lineno,
+                                  eq_tok.t.end_col_offset,
+                                  "expected argument value expression");
+                return -1;
+            }
             last = _PyParser_Expression(p);
             if (last == NULL) {
                 return -1;
@@ -163,9 +206,7 @@ call_arguments(Parser *p, Vec *args, Vec *keywords, int allow_genexp,
                     *genexp = _PyAST_GeneratorExp(last, gens, EXTRA(paren));
                     return *genexp == NULL ? -1 : 0;
                 }
-                _PyParser_RaiseAt(p, PyExc_SyntaxError, last->lineno,
-                                  last->col_offset, p->end_lineno, p->end_col,
-                                  "Generator expression must be parenthesized");
+                raise_unparenthesized_genexp(p, last);
                 return -1;
             }
             if (seen_keyword || seen_unpack) {

@@ -210,6 +210,24 @@ power(Parser *p)
     return e;
 }
 
+static expr_ty inversion(Parser *p);
+
+/* "3 + not x", "- not x": a 'not' right after an arithmetic or unary
+   operator (CPython's invalid_arithmetic and invalid_factor); the error
+   spans the 'not' and its operand (`operand`: inversion or factor). */
+static expr_ty
+not_after_operator(Parser *p, expr_ty (*operand)(Parser *))
+{
+    PToken not_tok = *cur(p);
+    advance(p);     /* 'not' */
+    if (operand(p) == NULL) {
+        return NULL;
+    }
+    return _PyParser_RaiseAt(p, PyExc_SyntaxError, not_tok.t.lineno,
+                             not_tok.t.col_offset, p->end_lineno, p->end_col,
+                             "'not' after an operator must be parenthesized");
+}
+
 /* factor: ('+' | '-' | '~')* power, each prefix applying to the rest */
 static expr_ty
 factor(Parser *p)
@@ -233,7 +251,8 @@ factor(Parser *p)
         }
         advance(p);
     }
-    expr_ty e = power(p);
+    expr_ty e = ops.n > 0 && at_kw(p, KW_not)
+                ? not_after_operator(p, factor) : power(p);
     for (Py_ssize_t i = ops.n - 1; i >= 0 && e != NULL; i--) {
         PToken *tk = &p->tokens[(intptr_t)starts.items[i]];
         Start s = {tk->t.lineno, tk->t.col_offset};
@@ -277,6 +296,9 @@ binary_level(Parser *p, int level)
             break;
         }
         advance(p);
+        if (level <= LEVEL_SUM && at_kw(p, KW_not)) {
+            return not_after_operator(p, inversion);
+        }
         expr_ty right = level == LEVEL_TERM ? factor(p)
                                             : binary_level(p, level - 1);
         if (right == NULL ||
@@ -573,6 +595,45 @@ _PyParser_StarExpressions(Parser *p)
 /* ---- comprehensions ----------------------------------------------------------- */
 
 /* (['async'] 'for' star_targets 'in' disjunction ('if' disjunction)*)+ */
+/* CPython's invalid_for_if_clause: from `vars` (after 'for') the loop
+   variables read as expressions, "a, b[,]", but no 'in' follows.  Only
+   looks; the position is kept. */
+static int
+missing_in_after_for_vars(Parser *p, Mark vars)
+{
+    Mark back = mark(p);
+    int had_error = p->error;
+    p->error = 0;
+    reset(p, vars);
+    quiet_begin(p);
+    int ok = _PyParser_BitwiseOr(p) != NULL;
+    while (ok && at(p, COMMA)) {
+        Mark comma = mark(p);
+        advance(p);
+        if (_PyParser_BitwiseOr(p) == NULL) {
+            /* A trailing comma. */
+            p->error = p->fatal;
+            reset(p, comma);
+            advance(p);
+            break;
+        }
+    }
+    int failed = quiet_end(p);
+    p->error |= had_error;
+    int missing = ok && !failed && !p->fatal && !at_kw(p, KW_in);
+    PToken after = *cur(p);
+    reset(p, back);
+    if (missing) {
+        /* Replaces the error of the target list, if any. */
+        PyErr_Clear();
+        _PyParser_RaiseAt(p, PyExc_SyntaxError, after.t.lineno,
+                          after.t.col_offset, after.t.end_lineno,
+                          after.t.end_col_offset,
+                          "'in' expected after for-loop variables");
+    }
+    return missing;
+}
+
 asdl_comprehension_seq *
 _PyParser_ForIfClauses(Parser *p)
 {
@@ -580,13 +641,15 @@ _PyParser_ForIfClauses(Parser *p)
     while (at_kw(p, KW_for) || (at_kw(p, KW_async) && peek_kw(p, 1, KW_for))) {
         int is_async = accept_kw(p, KW_async);
         advance(p);     /* 'for' */
+        Mark vars = mark(p);
         expr_ty target = _PyParser_StarTargets(p, FOR_TARGETS);
-        if (target == NULL) {
-            return NULL;
+        if (target == NULL || !at_kw(p, KW_in)) {
+            if (!p->fatal && !p->quiet && missing_in_after_for_vars(p, vars)) {
+                return NULL;
+            }
+            return target == NULL ? NULL : fail(p);
         }
-        if (!accept_kw(p, KW_in)) {
-            return fail(p);
-        }
+        advance(p);     /* 'in' */
         expr_ty iter = _PyParser_Disjunction(p);
         if (iter == NULL) {
             return NULL;
@@ -1119,6 +1182,22 @@ slice(Parser *p)
     return _PyAST_Slice(lower, upper, step, EXTRA(s));
 }
 
+expr_ty
+_PyParser_StarredOperand(Parser *p, int bitwise_or_level)
+{
+    p->generic_raised = 0;
+    expr_ty value = bitwise_or_level ? _PyParser_BitwiseOr(p)
+                                     : _PyParser_Expression(p);
+    if (value == NULL && p->generic_raised && !p->quiet && !p->fatal) {
+        PToken t = p->generic_at;
+        PyErr_Clear();
+        _PyParser_RaiseAt(p, PyExc_SyntaxError, t.t.lineno, t.t.col_offset,
+                          t.t.end_lineno, t.t.end_col_offset,
+                          "Invalid star expression");
+    }
+    return value;
+}
+
 /* slices: one slice, or a tuple of slices and starred expressions */
 expr_ty
 _PyParser_Slices(Parser *p)
@@ -1128,7 +1207,7 @@ _PyParser_Slices(Parser *p)
     expr_ty first;
     Start fs = start_here(p);
     if (accept(p, STAR)) {
-        expr_ty value = _PyParser_BitwiseOr(p);
+        expr_ty value = _PyParser_StarredOperand(p, 1);
         first = value == NULL ? NULL : _PyAST_Starred(value, Load, EXTRA(fs));
     }
     else {
@@ -1159,7 +1238,7 @@ _PyParser_Slices(Parser *p)
         Start es = start_here(p);
         expr_ty e;
         if (accept(p, STAR)) {
-            expr_ty value = _PyParser_BitwiseOr(p);
+            expr_ty value = _PyParser_StarredOperand(p, 1);
             e = value == NULL ? NULL : _PyAST_Starred(value, Load, EXTRA(es));
         }
         else {

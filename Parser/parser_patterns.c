@@ -363,6 +363,9 @@ class_pattern(Parser *p, expr_ty cls, Start s)
         }
     }
     if (misplaced_first != NULL) {
+        if (_PyParser_RaiseIfLeftOpen(p)) {
+            return NULL;
+        }
         return _PyParser_RaiseAt(p, PyExc_SyntaxError, misplaced_first->lineno,
                                  misplaced_first->col_offset,
                                  misplaced_last->end_lineno,

@@ -73,6 +73,10 @@ typedef struct {
     int fatal;                  /* an exception speculation must keep */
     int quiet;                  /* speculating: do not raise */
     int failed_at_eof;          /* the error raised was at the end of input */
+    int generic_raised;         /* the error raised is the plain "invalid
+                                   syntax" of _PyParser_GenericError, at
+                                   generic_at */
+    PToken generic_at;
     int implicit_newline;       /* not 'exec' input, and its last line had
                                    no newline (the tokenizer added one) */
     int last_stmt_lineno;       /* start of the last statement parsed */
@@ -211,6 +215,12 @@ void *_PyParser_GenericError(Parser *p);
    "<what> only supported in Python 3.<version> and greater" raised. */
 int _PyParser_CheckVersion(Parser *p, int version, const char *what);
 #define CHECK_VERSION(version, what) _PyParser_CheckVersion(p, (version), (what))
+/* Where CPython's parser reads on to the end of input before reporting
+   a misplaced construct in brackets (a generator among call arguments,
+   a positional class pattern after keyword ones): if the input from the
+   current token ends with the bracket still open, raises "'(' was never
+   closed" and returns 1; else 0. */
+int _PyParser_RaiseIfLeftOpen(Parser *p);
 /* MemoryError or similar already raised: make it fatal. */
 void *_PyParser_Fatal(Parser *p);
 
@@ -297,6 +307,10 @@ expr_ty _PyParser_Lambda(Parser *p);
 /* star_targets / target lists of for, with, comprehensions: Store
    context already applied; NULL with the CPython message if invalid. */
 expr_ty _PyParser_StarTargets(Parser *p, int for_target);
+/* The operand after a '*' in call arguments (expression) or subscripts
+   (bitwise_or level); CPython's "Invalid star expression" when it does
+   not parse and no more specific message applies. */
+expr_ty _PyParser_StarredOperand(Parser *p, int bitwise_or_level);
 asdl_comprehension_seq *_PyParser_ForIfClauses(Parser *p);
 /* Whether the current token can start an expression. */
 int _PyParser_AtExpressionStart(Parser *p);

@@ -294,11 +294,41 @@ import_alias(Parser *p, int dotted)
     return _PyAST_alias(name, asname, EXTRA(s));
 }
 
+/* "import" or "from m import" with nothing after it (at the NEWLINE). */
+static void *
+raise_no_import_names(Parser *p)
+{
+    return RAISE_HERE("Expected one or more names after 'import'");
+}
+
+/* "import a, b from m" (CPython's invalid_import): the names were all
+   plain dotted names (in `names`) and 'from' follows them. */
+static void *
+raise_import_from_swapped(Parser *p, Start s, Vec *names)
+{
+    for (Py_ssize_t i = 0; i < names->n; i++) {
+        if (((alias_ty)names->items[i])->asname != NULL) {
+            return _PyParser_GenericError(p);
+        }
+    }
+    advance(p);     /* 'from' */
+    if (dotted_name(p) == NULL) {
+        return p->error ? NULL : _PyParser_GenericError(p);
+    }
+    return _PyParser_RaiseAt(p, PyExc_SyntaxError, s.lineno, s.col,
+                             cur(p)->t.end_lineno, cur(p)->t.end_col_offset,
+                             "Did you mean to use 'from ... import ...' "
+                             "instead?");
+}
+
 /* ['lazy'] 'import' dotted_as_names */
 static stmt_ty
 import_name(Parser *p, Start s, int is_lazy)
 {
     advance(p);     /* 'import' */
+    if (at(p, NEWLINE)) {
+        return raise_no_import_names(p);
+    }
     Vec names = VEC_INIT;
     do {
         alias_ty a = import_alias(p, 1);
@@ -306,6 +336,9 @@ import_name(Parser *p, Start s, int is_lazy)
             return NULL;
         }
     } while (accept(p, COMMA));
+    if (at_kw(p, KW_from) && !p->quiet) {
+        return raise_import_from_swapped(p, s, &names);
+    }
     if (is_lazy && CHECK_VERSION(15, "Lazy imports are") < 0) {
         return NULL;
     }
@@ -343,6 +376,9 @@ import_from(Parser *p, Start s, int is_lazy)
     }
     if (!accept_kw(p, KW_import)) {
         return fail(p);
+    }
+    if (at(p, NEWLINE)) {
+        return raise_no_import_names(p);
     }
     Vec names = VEC_INIT;
     if (at(p, STAR)) {

@@ -351,6 +351,56 @@ source_text(const char *start, const char *end)
     return PyUnicode_DecodeUTF8(start, end - start, "replace");
 }
 
+/* The text of `{expr=`, up to the next token, without its comments
+   (a comment runs to the end of its line; string literals in the
+   expression are kept whole), as CPython echoes it. */
+static PyObject *
+debug_source_text(const char *start, const char *end)
+{
+    if (end == NULL || end <= start) {
+        /* The field ends in an error token: nothing to strip. */
+        return source_text(start, end);
+    }
+    char *buf = PyMem_Malloc((size_t)(end - start) + 1);
+    if (buf == NULL) {
+        return PyErr_NoMemory();
+    }
+    Py_ssize_t n = 0;
+    char quote = 0;
+    int quote_size = 0;
+    for (const char *c = start; c < end; c++) {
+        if (quote) {
+            if (*c == '\\' && c + 1 < end) {
+                buf[n++] = *c++;
+            }
+            else if (*c == quote && (quote_size == 1 ||
+                     (c + 2 < end && c[1] == quote && c[2] == quote))) {
+                for (int i = 1; i < quote_size; i++) {
+                    buf[n++] = *c++;
+                }
+                quote = 0;
+            }
+        }
+        else if (*c == '\'' || *c == '"') {
+            quote = *c;
+            quote_size = c + 2 < end && c[1] == *c && c[2] == *c ? 3 : 1;
+            for (int i = 1; i < quote_size; i++) {
+                buf[n++] = *c++;
+            }
+        }
+        else if (*c == '#') {
+            while (c + 1 < end && c[1] != '\n') {
+                c++;
+            }
+            continue;
+        }
+        buf[n++] = *c;
+    }
+    PyObject *text = PyUnicode_DecodeUTF8(buf, n, "replace");
+    PyMem_Free(buf);
+    return text;
+}
+
 /* A literal part (FSTRING_MIDDLE / TSTRING_MIDDLE) decoded: escapes
    unless raw.  A backslash right before a replacement field's brace is
    a literal backslash. */
@@ -429,7 +479,7 @@ replacement_field(Parser *p, Pieces *pc, int raw, int is_t, int in_spec)
     if (at(p, EQUAL)) {
         advance(p);
         debug = 1;
-        debug_text = source_text(expr_start, cur(p)->t.start);
+        debug_text = debug_source_text(expr_start, cur(p)->t.start);
         if (debug_text == NULL) {
             return _PyParser_Fatal(p);
         }

@@ -779,10 +779,12 @@ number(_PyTokenizer *tok, _PyToken *t)
 /* ---- strings --------------------------------------------------------------------- */
 
 /* "unterminated ... string literal": located at the opening quote (or
-   prefix) m, detected at the current line. */
+   prefix) m, detected at the current line.  `escaped_quote`: a single-
+   quoted string held a backslash before its own quote, which CPython
+   3.13+ points out. */
 static int
 unterminated_string(_PyTokenizer *tok, mark m, int quote, int quote_size,
-                    const char *kind)
+                    const char *kind, int escaped_quote)
 {
     /* At the end of input the final newline has been read, but the line
        it ends is the one to name. */
@@ -810,6 +812,9 @@ unterminated_string(_PyTokenizer *tok, mark m, int quote, int quote_size,
                           quote_size == 3 ?
                           "unterminated triple-quoted %sstring literal "
                           "(detected at line %d)" :
+                          escaped_quote ?
+                          "unterminated %sstring literal (detected at line "
+                          "%d); perhaps you escaped the end quote?" :
                           "unterminated %sstring literal (detected at line %d)",
                           kind, detected);
 }
@@ -829,11 +834,12 @@ plain_string(_PyTokenizer *tok, _PyToken *t, mark m)
         skip(tok, 1);       /* the empty string */
         return make_token(tok, t, STRING, m, tok->cur);
     }
-    int end_quotes = 0;
+    int end_quotes = 0, escaped_quote = 0;
     while (end_quotes < quote_size) {
         int c = peek(tok, 0);
         if (c == EOF || (quote_size == 1 && c == '\n')) {
-            return unterminated_string(tok, m, quote, quote_size, "");
+            return unterminated_string(tok, m, quote, quote_size, "",
+                                       escaped_quote);
         }
         if (c == quote) {
             end_quotes++;
@@ -846,6 +852,7 @@ plain_string(_PyTokenizer *tok, _PyToken *t, mark m)
             if (peek(tok, 0) == EOF) {
                 continue;
             }
+            escaped_quote |= peek(tok, 0) == quote;
         }
         skip_any(tok);
     }
@@ -910,7 +917,7 @@ fstring_literal(_PyTokenizer *tok, _PyToken *t)
             }
             mark open = {fs->start, fs->start_line, fs->first_lineno};
             return unterminated_string(tok, open, fs->quote, fs->quote_size,
-                                       fs->is_tstring ? "t-" : "f-");
+                                       fs->is_tstring ? "t-" : "f-", 0);
         }
         if (c == fs->quote && (fs->quote_size == 1 ||
                                (peek(tok, 1) == c && peek(tok, 2) == c))) {

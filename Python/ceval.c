@@ -224,6 +224,9 @@ PyObject *PyEval_GetFrameBuiltins(void)
     return Py_XNewRef(PyEval_GetBuiltins());
 }
 
+/* locals(): a function's snapshot also holds the names set through its
+   FrameLocalsProxy that are not variables (f_extra_locals, PEP 667).
+   Only the running thread reads its own frame here. */
 PyObject *PyEval_GetFrameLocals(void)
 {
     _PyInterpreterFrame *frame = _PyEval_GetFrame();
@@ -231,7 +234,14 @@ PyObject *PyEval_GetFrameLocals(void)
         PyErr_SetString(PyExc_SystemError, "frame does not exist");
         return NULL;
     }
-    return _PyFrame_GetLocalsDict(frame);
+    PyObject *dict = _PyFrame_GetLocalsDict(frame);
+    PyFrameObject *f = frame->frame_obj;
+    if (dict != NULL && f != NULL && f->f_extra_locals != NULL
+            && (_PyFrame_GetCode(frame)->co_flags & CO_OPTIMIZED)
+            && PyDict_Update(dict, f->f_extra_locals) < 0) {
+        Py_CLEAR(dict);
+    }
+    return dict;
 }
 
 /* Borrowed: module and class bodies return their namespace; function

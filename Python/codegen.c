@@ -1695,7 +1695,7 @@ codegen_visit_expr_inner(struct compiler *c, expr_ty e)
         return 0;
     case YieldFrom_kind:
         if (!_PyST_IsFunctionLike(c->u->u_ste)) {
-            return compiler_error(c, loc, "'yield' outside function");
+            return compiler_error(c, loc, "'yield from' outside function");
         }
         if (c->u->u_kind == UNIT_ASYNC_FUNCTION) {
             return compiler_error(c, loc, "'yield from' inside async function");

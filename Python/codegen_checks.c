@@ -63,9 +63,19 @@ known_type(expr_ty e)
     }
 }
 
+/* Whether `e` may be compared by identity: not a literal (a tuple
+   display of constants is one), or None, True, False, Ellipsis. */
 static int
 is_singleton_or_not_constant(expr_ty e)
 {
+    if (e->kind == Tuple_kind) {
+        for (Py_ssize_t i = 0; i < asdl_seq_LEN(e->v.Tuple.elts); i++) {
+            if (asdl_seq_GET(e->v.Tuple.elts, i)->kind != Constant_kind) {
+                return 1;
+            }
+        }
+        return 0;
+    }
     if (e->kind != Constant_kind) {
         return 1;
     }
@@ -89,7 +99,8 @@ codegen_check_compare(struct compiler *c, expr_ty e)
                 c, LOC(e),
                 op == Is ? "\"is\" with '%.200s' literal. Did you mean \"==\"?"
                          : "\"is not\" with '%.200s' literal. Did you mean \"!=\"?",
-                Py_TYPE(literal->v.Constant.value)->tp_name));
+                literal->kind == Tuple_kind ? "tuple"
+                : Py_TYPE(literal->v.Constant.value)->tp_name));
         }
         left = right;
     }

@@ -81,7 +81,7 @@ codegen_comprehension_generator(struct compiler *c, location loc,
     }
     else {
         VISIT(c, expr, gen->iter);
-        ADDOP(c, loc, gen->is_async ? GET_AITER : GET_ITER);
+        ADDOP(c, LOC(gen->iter), gen->is_async ? GET_AITER : GET_ITER);
     }
     USE_BLOCK(c, start);
     if (gen->is_async) {
@@ -92,7 +92,8 @@ codegen_comprehension_generator(struct compiler *c, location loc,
         ADDOP(c, loc, POP_BLOCK);
     }
     else {
-        ADDOP_JUMP(c, loc, FOR_ITER, cleanup);
+        /* An error from __next__ points at the iterable, as CPython. */
+        ADDOP_JUMP(c, LOC(gen->iter), FOR_ITER, cleanup);
     }
     VISIT(c, expr, gen->target);
     for (Py_ssize_t i = 0; i < asdl_seq_LEN(gen->ifs); i++) {
@@ -148,11 +149,47 @@ inlined_locals(PySTEntryObject *ste)
     return list;
 }
 
+/* A name the comprehension reads as a global may be a fast slot of the
+   enclosing function only because another inlined comprehension bound
+   it there (`[x for x in a]; [x for _ in b]`): the comprehension still
+   reads the global, as its own scope would.  Adds those names to
+   `hidden` (name -> GLOBAL_IMPLICIT). */
+static int
+override_globals(struct compiler_unit *u, PySTEntryObject *ste,
+                 PyObject *hidden)
+{
+    if (!_PyST_IsFunctionLike(u->u_ste)) {
+        return 0;
+    }
+    Py_ssize_t pos = 0;
+    PyObject *name, *v;
+    while (PyDict_Next(ste->ste_symbols, &pos, &name, &v)) {
+        if (SYMBOL_TO_SCOPE(PyLong_AsLong(v)) != GLOBAL_IMPLICIT) {
+            continue;
+        }
+        int outer = _PyST_GetScope(u->u_ste, name);
+        if (PyErr_Occurred()) {
+            return -1;
+        }
+        if (outer != LOCAL && outer != CELL) {
+            continue;
+        }
+        PyObject *g = PyLong_FromLong(GLOBAL_IMPLICIT);
+        int r = g == NULL ? -1 : PyDict_SetItem(hidden, name, g);
+        Py_XDECREF(g);
+        if (r < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* While the body of an inlined comprehension is generated, its own names
    resolve to the enclosing code's fast slots with the comprehension's
    scope (LOCAL, or CELL when a nested scope closes over them), whatever
-   the enclosing code does with the same names.  Returns the previous
-   overrides (to be given back to restore_overrides), or NULL on error. */
+   the enclosing code does with the same names; see also
+   override_globals.  Returns the previous overrides (to be given back to
+   restore_overrides), or NULL on error. */
 static PyObject *
 override_scopes(struct compiler_unit *u, PySTEntryObject *ste, PyObject *names)
 {
@@ -178,6 +215,10 @@ override_scopes(struct compiler_unit *u, PySTEntryObject *ste, PyObject *names)
             return NULL;
         }
         Py_DECREF(v);
+    }
+    if (override_globals(u, ste, u->u_fasthidden) < 0) {
+        Py_DECREF(saved);
+        return NULL;
     }
     return saved;
 }
@@ -222,7 +263,7 @@ codegen_inlined_comprehension(struct compiler *c, expr_ty e,
     location loc = LOC(e);
     comprehension_ty outer = asdl_seq_GET(gens, 0);
     VISIT(c, expr, outer->iter);
-    ADDOP(c, loc, outer->is_async ? GET_AITER : GET_ITER);
+    ADDOP(c, LOC(outer->iter), outer->is_async ? GET_AITER : GET_ITER);
     PyObject *names = inlined_locals(ste);
     if (names == NULL) {
         return -1;
@@ -366,7 +407,7 @@ codegen_comprehension(struct compiler *c, expr_ty e)
     RETURN_IF_ERROR(r);
     ADDOP(c, loc, PUSH_NULL);
     VISIT(c, expr, outer->iter);
-    ADDOP(c, loc, outer->is_async ? GET_AITER : GET_ITER);
+    ADDOP(c, LOC(outer->iter), outer->is_async ? GET_AITER : GET_ITER);
     ADDOP_I(c, loc, CALL, 1);
     if (is_async_comp && e->kind != GeneratorExp_kind) {
         ADDOP_I(c, loc, GET_AWAITABLE, GET_AWAITABLE_PLAIN);

@@ -2119,6 +2119,12 @@ static PyObject *calc_package(PyObject *globals)
         return package;
     }
     Py_XDECREF(spec);
+    /* As CPython: guessing from __name__ and __path__ is worth a warning. */
+    if (PyErr_WarnEx(PyExc_ImportWarning, "can't resolve package from "
+                     "__spec__ or __package__, falling back on __name__ "
+                     "and __path__", 1) < 0) {
+        return NULL;
+    }
     PyObject *name;
     if (PyDict_GetItemRef(globals, _Py_INTERNED_ID(__name__), &name) < 0) {
         return NULL;

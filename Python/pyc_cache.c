@@ -51,8 +51,11 @@
    SyntaxWarnings raised as SyntaxErrors under -Werror).
    0xF75B: session 11 (class-body comprehensions reading __class__ run
    inline, RESUME and RETURN_GENERATOR positions).
-   0xF75C: session 12 (an assert's raise is at the test's position). */
-const unsigned char _PyPyc_MagicNumber[4] = {0x5C, 0xF7, '\r', '\n'};
+   0xF75C: session 12 (an assert's raise is at the test's position).
+   0xF75D: session 13 (a comprehension's iterator errors are at the
+   iterable; an inlined comprehension reads a global that an earlier one
+   bound as a hidden local with LOAD_GLOBAL). */
+const unsigned char _PyPyc_MagicNumber[4] = {0x5D, 0xF7, '\r', '\n'};
 
 #define PYC_HEADER_SIZE 16
 #define PYC_FLAG_HASH_BASED 0x1

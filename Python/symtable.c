@@ -577,6 +577,12 @@ st_visit_type_params(struct symtable *st, asdl_type_param_seq *tps)
             return -1;
         }
         expr_ty lazy[2] = { bound, dflt };
+        const char *info[2] = {
+            bound != NULL && bound->kind == Tuple_kind
+                ? "a TypeVar constraint" : "a TypeVar bound",
+            tp->kind == TypeVar_kind ? "a TypeVar default"
+            : tp->kind == ParamSpec_kind ? "a ParamSpec default"
+            : "a TypeVarTuple default" };
         for (int j = 0; j < 2; j++) {
             if (lazy[j] == NULL) {
                 continue;
@@ -585,6 +591,7 @@ st_visit_type_params(struct symtable *st, asdl_type_param_seq *tps)
                             LOC(tp)) < 0) {
                 return -1;
             }
+            st->st_cur->ste_scope_info = info[j];
             st->st_cur->ste_can_see_class_scope =
                 st->st_stack[st->st_depth - 2]->ste_can_see_class_scope;
             if (setup_annotation_like_scope(st, LOC(tp)) < 0 ||
@@ -780,7 +787,8 @@ annotation_like_scope(PySTEntryObject *ste)
     case TypeAliasBlock:
         return "a type alias";
     case TypeVariableBlock:
-        return "a TypeVar bound";
+        /* "a TypeVar bound", "... constraint" or "... default". */
+        return ste->ste_scope_info;
     case TypeParametersBlock:
         return "the definition of a generic";
     default:
@@ -1416,6 +1424,22 @@ st_visit_keyword(struct symtable *st, keyword_ty k)
     return st_visit_expr(st, k->value);
 }
 
+/* "`what` expression cannot be used within ..." when `e` is in an
+   annotation scope, a type alias, a type parameter's bound, constraints
+   or default, or the definition of a generic: those are evaluated lazily
+   or in a hidden function, where it could not act as written. */
+static int
+st_check_annotation_like(struct symtable *st, expr_ty e, const char *what)
+{
+    const char *where = annotation_like_scope(st->st_cur);
+    if (where == NULL) {
+        return 0;
+    }
+    return _PyErr_SetSyntaxAt(st->st_filename, LOC(e),
+                              "%s expression cannot be used within %s",
+                              what, where);
+}
+
 static int
 st_check_yield(struct symtable *st, expr_ty e, const char *what)
 {
@@ -1430,13 +1454,7 @@ st_check_yield(struct symtable *st, expr_ty e, const char *what)
                                   "'%s' inside %s", what,
                                   kinds[cur->ste_comprehension]);
     }
-    const char *scope = annotation_like_scope(cur);
-    if (scope != NULL) {
-        return _PyErr_SetSyntaxAt(st->st_filename, LOC(e),
-                                  "%s expression cannot be used within %s",
-                                  what, scope);
-    }
-    return 0;
+    return st_check_annotation_like(st, e, what);
 }
 
 static int
@@ -1450,10 +1468,8 @@ st_visit_expr(struct symtable *st, expr_ty e)
     int r = 0;
     switch (e->kind) {
     case NamedExpr_kind:
-        if (annotation_like_scope(st->st_cur) != NULL) {
-            r = _PyErr_SetSyntaxAt(st->st_filename, LOC(e),
-                                   "named expression cannot be used within %s",
-                                   annotation_like_scope(st->st_cur));
+        r = st_check_annotation_like(st, e, "named");
+        if (r < 0) {
             break;
         }
         if (st->st_cur->ste_comp_iter_expr > 0) {

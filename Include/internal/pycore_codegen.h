@@ -59,7 +59,9 @@ struct compiler_unit {
     PyObject *u_fasthidden;         /* dict name -> LOCAL or CELL: the scope
                                        of the names of the inlined
                                        comprehension being generated (fast
-                                       slots of this unit), or NULL */
+                                       slots of this unit), or
+                                       GLOBAL_IMPLICIT for a global it reads
+                                       that is a slot here; or NULL */
     int u_in_inlined_comprehension; /* class: > 0 while the body of an
                                        inlined comprehension is generated */
     PyObject *u_static_attributes;  /* class: set of self.X names */

@@ -93,6 +93,8 @@ struct _symtable_entry {
     int ste_child_free;
     int ste_free;
     int ste_comp_inlined;
+    const char *ste_scope_info;      /* TypeVariableBlock: what it evaluates
+                                        ("a TypeVar bound"...), for errors */
     int ste_comp_iter_target;
     int ste_comp_iter_expr;
     int ste_cond_depth;         /* inside if/for/while/try/with/match */

@@ -810,7 +810,8 @@ static void test_slots(void)
     CHECK(a == one);
     Py_XDECREF(a);
     CHECK(PyObject_GetAttrString(obj, "b") == NULL
-          && raised(PyExc_AttributeError, "'S' object has no attribute 'b'"));
+          && raised(PyExc_AttributeError,
+                    "'testmod.S' object has no attribute 'b'"));
     CHECK(PyObject_SetAttrString(obj, "c", one) < 0
           && raised(PyExc_AttributeError,
                     "'S' object has no attribute 'c' and no __dict__ for "

@@ -145,7 +145,10 @@ class DescriptorsAndProperties(unittest.TestCase):
                          "'S' object has no attribute 'c' and no __dict__ for setting new attributes")
         with self.assertRaises(AttributeError) as caught:
             s.b
-        self.assertEqual(str(caught.exception), "'S' object has no attribute 'b'")
+        # An empty slot names the fully qualified type (CPython 3.13+).
+        self.assertEqual(str(caught.exception),
+                         "'%s.%s' object has no attribute 'b'"
+                         % (S.__module__, S.__qualname__))
 
         class S2(S):
             __slots__ = ("c",)
