@@ -862,7 +862,10 @@ extend_namedexpr_scope_mangled(struct symtable *st, expr_ty target,
                 "assignment expression within a comprehension cannot be "
                 "used %s %s",
                 ste->ste_type == TypeParametersBlock ? "within" : "in",
-                annotation_like_scope(ste));
+                /* CPython names every TypeVar scope "a TypeVar bound"
+                   in this message, constraints and defaults included. */
+                ste->ste_type == TypeVariableBlock
+                    ? "a TypeVar bound" : annotation_like_scope(ste));
         }
         break;
     }
