@@ -438,6 +438,11 @@ static int
 close_bracket(_PyTokenizer *tok, char c)
 {
     if (tok->level == 0) {
+        if (tok->extra_tokens) {
+            /* The tokenize module reports a stray closer as an OP token,
+               as CPython's tokenizer does in that mode. */
+            return 0;
+        }
         tok_error_at(tok, tok->cur + 1, "unmatched '%c'", c);
         return -1;
     }
@@ -456,6 +461,9 @@ close_bracket(_PyTokenizer *tok, char c)
                          fs->is_tstring ? "t-string" : "f-string", c);
             return -1;
         }
+    }
+    if (tok->extra_tokens) {
+        return 0;       /* tokenize mode: mismatched closers are tokens too */
     }
     int opener_line = tok->parenlinenostack[tok->level];
     if (opener_line != tok->lineno) {
@@ -757,7 +765,8 @@ number(_PyTokenizer *tok, _PyToken *t)
         if (c == '.' || c == 'e' || c == 'E' || c == 'j' || c == 'J') {
             return number_fraction_exponent(tok, t, m, 0);
         }
-        if (nonzero) {
+        if (nonzero && !tok->extra_tokens) {
+            /* The tokenize module reports 0123 as one NUMBER, as CPython. */
             tok_error_span(tok, PyExc_SyntaxError, tok->lineno,
                            tok->line_start, m.start, zeros_end,
                            "leading zeros in decimal integer literals are "
