@@ -1,9 +1,10 @@
 """email: the generator refuses a header whose fold() output could inject
-headers even when a header object bypasses the policy (gh-121650), and
-MIMEImage guesses CPython's subtypes (pbm/pgm/ppm, rast, rgb, exr)."""
+headers even when a header object bypasses the policy (gh-121650),
+MIMEImage guesses CPython's subtypes (pbm/pgm/ppm, rast, rgb, exr), and
+8-bit payload text is read in an RFC 2231 encoded charset."""
 
 import unittest
-from email import errors, message_from_string, policy
+from email import errors, message_from_bytes, message_from_string, policy
 from email.mime.image import MIMEImage
 
 
@@ -54,6 +55,16 @@ class MIMEImageSubtypeTest(unittest.TestCase):
             with self.subTest(subtype=subtype):
                 self.assertEqual(MIMEImage(data).get_content_type(),
                                  f'image/{subtype}')
+
+
+class EncodedCharsetPayloadTest(unittest.TestCase):
+
+    def test_rfc2231_charset_8bit(self):
+        msg = message_from_bytes(
+            b"Content-Type: text/plain; charset*=ansi-x3.4-1968''utf-8\n"
+            b"Content-Transfer-Encoding: 8bit\n\np\xc3\xb6stal\n")
+        self.assertEqual(msg.get_payload(), 'p\xf6stal\n')
+        self.assertEqual(msg.get_payload(decode=True), b'p\xc3\xb6stal\n')
 
 
 if __name__ == '__main__':
