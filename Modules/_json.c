@@ -239,8 +239,15 @@ static PyObject *
 json_scanstring(PyObject *Py_UNUSED(module), PyObject *const *args,
                 Py_ssize_t nargs)
 {
-    /* The messages are those of CPython's argument parser. */
+    /* Arguments are checked and converted in order, with the messages of
+       CPython's argument parser. */
     if (!_PyArg_CheckPositional("scanstring", nargs, 2, 3)) {
+        return NULL;
+    }
+    if (!PyUnicode_Check(args[0])) {
+        PyErr_Format(PyExc_TypeError,
+                     "scanstring() argument 1 must be str, not %.50s",
+                     args[0] == Py_None ? "None" : Py_TYPE(args[0])->tp_name);
         return NULL;
     }
     PyObject *index = PyNumber_Index(args[1]);
@@ -258,15 +265,6 @@ json_scanstring(PyObject *Py_UNUSED(module), PyObject *const *args,
         if (strict < 0) {
             return NULL;
         }
-    }
-    /* As in CPython, the string's type is checked after the other
-       arguments are converted: an out-of-range end is an OverflowError
-       whatever the first argument is. */
-    if (!PyUnicode_Check(args[0])) {
-        PyErr_Format(PyExc_TypeError,
-                     "scanstring() argument 1 must be str, not %.50s",
-                     args[0] == Py_None ? "None" : Py_TYPE(args[0])->tp_name);
-        return NULL;
     }
     Py_ssize_t next_end = -1;
     PyObject *text = scanstring_unicode(args[0], end, strict, &next_end);
