@@ -961,6 +961,7 @@ fstring_literal(_PyTokenizer *tok, _PyToken *t)
             }
             fs->fields[fs->nfields].level = level;
             fs->fields[fs->nfields].in_format_spec = 0;
+            fs->fields[fs->nfields].spec_text_lineno = 0;
             fs->nfields++;
             fs->in_literal = 0;
             skip(tok, 1);
@@ -978,7 +979,16 @@ fstring_literal(_PyTokenizer *tok, _PyToken *t)
                 return tok_error_at(tok, tok->cur + 1, "%c-string: single '}' "
                                     "is not allowed", prefix);
             }
-            if (tok->cur > m.start) {
+            _PyTokField *field = &fs->fields[fs->nfields - 1];
+            int col = (int)(tok->cur - tok->line_start);
+            int text_ends_here = field->spec_text_lineno == tok->lineno &&
+                                 field->spec_text_col == col;
+            if (tok->cur > m.start ||
+                    (tok->extra_tokens && !text_ends_here)) {
+                /* The spec's last literal part; tokenize reports it even
+                   when empty, as CPython does ("{x:}", "{x:{w}}"). */
+                field->spec_text_lineno = tok->lineno;
+                field->spec_text_col = col;
                 return make_token(tok, t, fstring_kind(fs, FSTRING_MIDDLE,
                                   TSTRING_MIDDLE), m, tok->cur);
             }

@@ -1,7 +1,8 @@
 """tokenize reports what the compiler refuses (a stray closing bracket,
 a decimal with leading zeros) as tokens; its IndentationError has no end
 position; untokenize keeps a named escape's braces single (expected
-values are CPython's)."""
+values are CPython's); a format spec's last literal part is reported
+even when empty, as CPython."""
 
 import io
 import tokenize
@@ -59,6 +60,18 @@ class UntokenizeNamedEscapeTest(unittest.TestCase):
         full, compat = self.roundtrip(source)
         self.assertEqual(full, source)
         self.assertEqual(eval(compat), '\N{BULLET}{x}')
+
+    def test_format_spec_ends_with_literal_part(self):
+        # CPython reports the spec's last literal part, even empty, so a
+        # round trip does not turn '{w}}' into '{w} }'.
+        source = "f'{v:{w}.{p}}{x:}{y:{w}d}'\n"
+        toks = list(tokenize.generate_tokens(io.StringIO(source).readline))
+        middles = [t.string for t in toks if t.type == tokenize.FSTRING_MIDDLE]
+        self.assertEqual(middles, ['.', '', '', 'd'])
+        compat = tokenize.untokenize((t.type, t.string) for t in toks)
+        again = [(t.type, t.string) for t in
+                 tokenize.generate_tokens(io.StringIO(compat).readline)]
+        self.assertEqual(again, [(t.type, t.string) for t in toks])
 
     def test_escaped_backslash_is_not_a_named_escape(self):
         source = "f'\\\\N{{x}}'\n"
