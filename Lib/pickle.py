@@ -582,8 +582,10 @@ class _Pickler:
             return
 
         rv = NotImplemented
-        reduce = getattr(self, "reducer_override", None)
-        if reduce is not None:
+        # Only a missing reducer_override is skipped: any value set on the
+        # pickler is called, so None or 10 is a TypeError (gh-103035).
+        reduce = getattr(self, "reducer_override", _NoValue)
+        if reduce is not _NoValue:
             rv = reduce(obj)
 
         if rv is NotImplemented:
@@ -835,7 +837,7 @@ class _Pickler:
 
     def save_picklebuffer(self, obj):
         if self.proto < 5:
-            raise PicklingError("PickleBuffer can only pickled with "
+            raise PicklingError("PickleBuffer can only be pickled with "
                                 "protocol >= 5")
         m = obj.raw()
         if not m.contiguous:

@@ -51,10 +51,28 @@ class StopTokenizing(Exception):
 
 # ---- untokenize -------------------------------------------------------------
 
+# A run of backslashes followed by N{...}; with an odd run, the braces
+# belong to a named escape ('\N{BULLET}') and are written once.
+_named_escape = re.compile(r'(\\+)N\{[^{}]*\}')
+
+
+def _double_braces(text):
+    return text.replace('{', '{{').replace('}', '}}')
+
+
 def _escape_braces(text):
     """A literal part of an f-string as it reads in source: the tokenizer
-    reports a doubled brace once."""
-    return text.replace('{', '{{').replace('}', '}}')
+    reports a doubled brace once, but a named escape's braces are single."""
+    parts = []
+    pos = 0
+    for match in _named_escape.finditer(text):
+        if len(match.group(1)) % 2 == 0:
+            continue
+        parts.append(_double_braces(text[pos:match.start()]))
+        parts.append(match.group())
+        pos = match.end()
+    parts.append(_double_braces(text[pos:]))
+    return ''.join(parts)
 
 
 class Untokenizer:
@@ -124,9 +142,9 @@ class Untokenizer:
                 startline = False
             elif tok_type in (FSTRING_MIDDLE, TSTRING_MIDDLE):
                 if '{' in text or '}' in text:
-                    text = _escape_braces(text)
-                    end = (end[0], end[1] + text.count('{') // 2
-                           + text.count('}') // 2)
+                    escaped = _escape_braces(text)
+                    end = (end[0], end[1] + len(escaped) - len(text))
+                    text = escaped
             self.add_whitespace(start)
             self.tokens.append(text)
             self.prev_row, self.prev_col = end

@@ -279,22 +279,205 @@ def _random_getnode():
     return int.from_bytes(os.urandom(6), "big") | (1 << 40)
 
 
+# How the system tools print a MAC address: AIX writes fe.ad.c.1.23.4
+# (dots, leading zeroes dropped); everyone else writes fe:ad:0c:01:23:04.
+_AIX = sys.platform.startswith("aix")
+_MAC_DELIM = b"." if _AIX else b":"
+_MAC_OMITS_LEADING_ZEROES = _AIX
+_HEX_DIGITS = frozenset(b"0123456789abcdefABCDEF")
+
+
+def _parse_mac(word):
+    """The 48-bit integer that 'word' (bytes) spells as a MAC address in
+    this platform's notation, or None when it is not one (an IPv6 address
+    of the same length, too few fields, a stray character...)."""
+    parts = word.split(_MAC_DELIM)
+    if len(parts) != 6:
+        return None
+    digits = []
+    for part in parts:
+        if _MAC_OMITS_LEADING_ZEROES:
+            if not 1 <= len(part) <= 2:
+                return None
+            part = part.rjust(2, b"0")
+        elif len(part) != 2:
+            return None
+        if not _HEX_DIGITS.issuperset(part):
+            return None
+        digits.append(part)
+    return int(b"".join(digits), 16)
+
+
+def _get_command_stdout(command, args):
+    """Run 'command' (looked up on PATH, then /sbin and /usr/sbin) with the
+    whitespace-separated 'args' in the C locale; its output as a binary
+    stream, or None when it is missing or fails."""
+    import io
+    import shutil
+    import subprocess
+    dirs = os.environ.get("PATH", os.defpath).split(os.pathsep)
+    dirs.extend(["/sbin", "/usr/sbin"])
+    executable = shutil.which(command, path=os.pathsep.join(dirs))
+    if executable is None:
+        return None
+    env = dict(os.environ, LC_ALL="C")
+    try:
+        proc = subprocess.run([executable, *args.split()],
+                              stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, env=env)
+    except OSError:
+        return None
+    if proc.returncode != 0:
+        return None
+    return io.BytesIO(proc.stdout)
+
+
+def _pick_mac(candidates):
+    """The first universally administered address among 'candidates' (an
+    iterable of ints or None), else the first locally administered one."""
+    first_local = None
+    for mac in candidates:
+        if mac is None:
+            continue
+        if _is_universal(mac):
+            return mac
+        if first_local is None:
+            first_local = mac
+    return first_local
+
+
+def _find_mac_near_keyword(command, args, keywords, get_word_index):
+    """Scan a tool's output for one of 'keywords' (lower-case bytes); the
+    MAC address is the word at get_word_index(keyword's index)."""
+    stdout = _get_command_stdout(command, args)
+    if stdout is None:
+        return None
+
+    def candidates():
+        for line in stdout:
+            words = line.lower().rstrip().split()
+            for i, word in enumerate(words):
+                if word in keywords:
+                    try:
+                        yield _parse_mac(words[get_word_index(i)])
+                    except (ValueError, IndexError):
+                        pass
+    return _pick_mac(candidates())
+
+
+def _find_mac_under_heading(command, args, heading):
+    """Scan a tool's table output: the MAC address is in the column whose
+    first-line title is 'heading' (bytes)."""
+    stdout = _get_command_stdout(command, args)
+    if stdout is None:
+        return None
+    titles = stdout.readline().rstrip().split()
+    try:
+        column = titles.index(heading)
+    except ValueError:
+        return None
+
+    def candidates():
+        for line in stdout:
+            words = line.rstrip().split()
+            if column < len(words):
+                yield _parse_mac(words[column])
+    return _pick_mac(candidates())
+
+
+def _ifconfig_getnode():
+    """The MAC address ifconfig reports (its flags vary by platform)."""
+    keywords = (b"hwaddr", b"ether", b"address:", b"lladdr")
+    for args in ("", "-a", "-av"):
+        mac = _find_mac_near_keyword("ifconfig", args, keywords,
+                                     lambda i: i + 1)
+        if mac:
+            return mac
+    return None
+
+
+def _ip_getnode():
+    """The MAC address 'ip link' reports."""
+    return _find_mac_near_keyword("ip", "link", [b"link/ether"],
+                                  lambda i: i + 1)
+
+
+def _arp_getnode():
+    """The MAC address arp lists for this host's own IP address."""
+    import socket
+    try:
+        ip_addr = socket.gethostbyname(socket.gethostname())
+    except OSError:
+        return None
+    # "? (10.0.0.2) at 52:54:00:12:34:56 [ether] on eth0"
+    keyword = os.fsencode("(%s)" % ip_addr)
+    return _find_mac_near_keyword("arp", "-an", [keyword], lambda i: i + 2)
+
+
+def _lanscan_getnode():
+    """The MAC address HP-UX's lanscan reports for lan0."""
+    return _find_mac_near_keyword("lanscan", "-ai", [b"lan0"], lambda i: 0)
+
+
+def _netstat_getnode():
+    """The MAC address in netstat's interface table (AIX, the BSDs)."""
+    return _find_mac_under_heading("netstat", "-ian", b"Address")
+
+
+# Weft has no _uuid extension (libuuid's uuid_generate_time_safe), so
+# uuid1() always builds its UUIDs in Python and their safety is unknown.
+_generate_time_safe = None
+
+
+def _unix_getnode():
+    """The node of a libuuid time-based UUID; None without libuuid."""
+    if _generate_time_safe is None:
+        return None
+    uuid_time, _ = _generate_time_safe()
+    return UUID(bytes=uuid_time).node
+
+
+if sys.platform == "linux":
+    _OS_GETTERS = [_sysfs_getnode, _ip_getnode, _ifconfig_getnode]
+elif sys.platform == "darwin":
+    _OS_GETTERS = [_ifconfig_getnode, _arp_getnode, _netstat_getnode]
+elif _AIX:
+    _OS_GETTERS = [_netstat_getnode]
+else:
+    _OS_GETTERS = [_ifconfig_getnode, _ip_getnode, _arp_getnode,
+                   _netstat_getnode, _lanscan_getnode]
+# The getters getnode() tries, in order; _random_getnode is the fallback.
+_GETTERS = [_unix_getnode] + _OS_GETTERS
+
 _node_lock = _Lock()     # guards _node
 _node = None
+
+
+def _first_node():
+    """The first valid 48-bit node a getter finds; a getter that fails or
+    returns something else (None, an EUI-64) is skipped."""
+    for getter in _GETTERS + [_random_getnode]:
+        try:
+            node = getter()
+        except Exception:
+            continue
+        if node is not None and 0 <= node < (1 << 48):
+            return node
+    raise AssertionError("_random_getnode() returned an invalid node")
 
 
 def getnode():
     """The 48-bit hardware (MAC) address of this host.
 
-    The first call reads /sys/class/net; when no address is found a random
+    The first call asks the platform's getters (/sys/class/net, then the
+    'ip' and 'ifconfig' tools on Linux); when none finds an address a random
     number with the multicast bit set stands in.  Later calls return the
-    cached value.
+    cached value.  _node_lock makes the first call run once without the GIL.
     """
     global _node
     with _node_lock:
         if _node is None:
-            node = _sysfs_getnode()
-            _node = node if node is not None else _random_getnode()
+            _node = _first_node()
         return _node
 
 
@@ -333,7 +516,8 @@ def uuid1(node=None, clock_seq=None):
         ticks = _gregorian_ticks(_last_timestamp)
         _last_timestamp = ticks
     if clock_seq is None:
-        clock_seq = _random_bits(14)
+        import random       # CPython draws the v1 clock sequence here
+        clock_seq = random.getrandbits(14)
     if node is None:
         node = getnode()
     fields = (ticks & 0xFFFFFFFF, (ticks >> 32) & 0xFFFF,

@@ -1326,7 +1326,7 @@ static int
 save_picklebuffer(PicklerObject *p, PyObject *obj)
 {
     if (p->proto < 5) {
-        pickling_error("PickleBuffer can only pickled with protocol >= 5");
+        pickling_error("PickleBuffer can only be pickled with protocol >= 5");
         return -1;
     }
     PyObject *raw = PyObject_CallMethod(obj, "raw", NULL);

@@ -249,6 +249,21 @@ read_line(UnpicklerObject *u, const char **out, Py_ssize_t *len)
     return 0;
 }
 
+/* The text argument of INT, LONG, FLOAT, GET, PUT, GLOBAL or INST: as
+   CPython, an empty line counts as truncated data, not as a bad value. */
+static int
+read_arg_line(UnpicklerObject *u, const char **out, Py_ssize_t *len)
+{
+    if (read_line(u, out, len) < 0) {
+        return -1;
+    }
+    if (*len == 0) {
+        unpickling_error("pickle data was truncated");
+        return -1;
+    }
+    return 0;
+}
+
 static uint64_t
 get_le(const char *p, int nbytes)
 {
@@ -601,7 +616,7 @@ load_int(UnpicklerObject *u)
 {
     const char *s;
     Py_ssize_t len;
-    if (read_line(u, &s, &len) < 0) {
+    if (read_arg_line(u, &s, &len) < 0) {
         return -1;
     }
     if (len == 2 && s[0] == '0' && (s[1] == '0' || s[1] == '1')) {
@@ -615,7 +630,7 @@ load_long_text(UnpicklerObject *u)
 {
     const char *s;
     Py_ssize_t len;
-    if (read_line(u, &s, &len) < 0) {
+    if (read_arg_line(u, &s, &len) < 0) {
         return -1;
     }
     return push(u, parse_decimal(s, len, 1));
@@ -662,7 +677,7 @@ load_float_text(UnpicklerObject *u)
 {
     const char *s;
     Py_ssize_t len;
-    if (read_line(u, &s, &len) < 0) {
+    if (read_arg_line(u, &s, &len) < 0) {
         return -1;
     }
     PyObject *text = PyBytes_FromStringAndSize(s, len);
@@ -1141,14 +1156,14 @@ read_global_names(UnpicklerObject *u, const char *encoding,
 {
     const char *s;
     Py_ssize_t len;
-    if (read_line(u, &s, &len) < 0) {
+    if (read_arg_line(u, &s, &len) < 0) {
         return -1;
     }
     *module = PyUnicode_Decode(s, len, encoding, "strict");
     if (*module == NULL) {
         return -1;
     }
-    if (read_line(u, &s, &len) < 0) {
+    if (read_arg_line(u, &s, &len) < 0) {
         Py_CLEAR(*module);
         return -1;
     }
@@ -1163,19 +1178,25 @@ read_global_names(UnpicklerObject *u, const char *encoding,
 static int
 load_inst(UnpicklerObject *u)
 {
+    /* The mark is checked before the names are read, as in CPython. */
+    PyObject *args = pop_mark_items(u, 1);
+    if (args == NULL) {
+        return -1;
+    }
     PyObject *module, *name;
     if (read_global_names(u, "ascii", &module, &name) < 0) {
+        Py_DECREF(args);
         return -1;
     }
     PyObject *klass = call_find_class(u, module, name);
     Py_DECREF(module);
     Py_DECREF(name);
     if (klass == NULL) {
+        Py_DECREF(args);
         return -1;
     }
-    PyObject *args = pop_mark_items(u, 1);
-    int rc = args == NULL ? -1 : instantiate(u, klass, args);
-    Py_XDECREF(args);
+    int rc = instantiate(u, klass, args);
+    Py_DECREF(args);
     Py_DECREF(klass);
     return rc;
 }
@@ -1514,7 +1535,7 @@ read_decimal_index(UnpicklerObject *u, Py_ssize_t *idx)
 {
     const char *s;
     Py_ssize_t len;
-    if (read_line(u, &s, &len) < 0) {
+    if (read_arg_line(u, &s, &len) < 0) {
         return -1;
     }
     PyObject *v = parse_decimal(s, len, 0);

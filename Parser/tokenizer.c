@@ -438,6 +438,11 @@ static int
 close_bracket(_PyTokenizer *tok, char c)
 {
     if (tok->level == 0) {
+        if (tok->extra_tokens) {
+            /* The tokenize module reports a stray closer as an OP token,
+               as CPython's tokenizer does in that mode. */
+            return 0;
+        }
         tok_error_at(tok, tok->cur + 1, "unmatched '%c'", c);
         return -1;
     }
@@ -456,6 +461,9 @@ close_bracket(_PyTokenizer *tok, char c)
                          fs->is_tstring ? "t-string" : "f-string", c);
             return -1;
         }
+    }
+    if (tok->extra_tokens) {
+        return 0;       /* tokenize mode: mismatched closers are tokens too */
     }
     int opener_line = tok->parenlinenostack[tok->level];
     if (opener_line != tok->lineno) {
@@ -757,7 +765,8 @@ number(_PyTokenizer *tok, _PyToken *t)
         if (c == '.' || c == 'e' || c == 'E' || c == 'j' || c == 'J') {
             return number_fraction_exponent(tok, t, m, 0);
         }
-        if (nonzero) {
+        if (nonzero && !tok->extra_tokens) {
+            /* The tokenize module reports 0123 as one NUMBER, as CPython. */
             tok_error_span(tok, PyExc_SyntaxError, tok->lineno,
                            tok->line_start, m.start, zeros_end,
                            "leading zeros in decimal integer literals are "
@@ -959,6 +968,7 @@ fstring_literal(_PyTokenizer *tok, _PyToken *t)
             }
             fs->fields[fs->nfields].level = level;
             fs->fields[fs->nfields].in_format_spec = 0;
+            fs->fields[fs->nfields].spec_text_lineno = 0;
             fs->nfields++;
             fs->in_literal = 0;
             skip(tok, 1);
@@ -976,7 +986,16 @@ fstring_literal(_PyTokenizer *tok, _PyToken *t)
                 return tok_error_at(tok, tok->cur + 1, "%c-string: single '}' "
                                     "is not allowed", prefix);
             }
-            if (tok->cur > m.start) {
+            _PyTokField *field = &fs->fields[fs->nfields - 1];
+            int col = (int)(tok->cur - tok->line_start);
+            int text_ends_here = field->spec_text_lineno == tok->lineno &&
+                                 field->spec_text_col == col;
+            if (tok->cur > m.start ||
+                    (tok->extra_tokens && !text_ends_here)) {
+                /* The spec's last literal part; tokenize reports it even
+                   when empty, as CPython does ("{x:}", "{x:{w}}"). */
+                field->spec_text_lineno = tok->lineno;
+                field->spec_text_col = col;
                 return make_token(tok, t, fstring_kind(fs, FSTRING_MIDDLE,
                                   TSTRING_MIDDLE), m, tok->cur);
             }

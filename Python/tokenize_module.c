@@ -431,6 +431,53 @@ token_tuple(tokenizer_iter *self, _PyToken *t)
                          end_lineno, end_col, line);
 }
 
+/* tokenize reports an IndentationError (or TabError) without an end
+   position and with the line's text minus its newline, as CPython's
+   tokenize does; the compiler's own error keeps them.  Replaces the
+   current exception; leaves any other exception alone. */
+static void
+drop_indentation_error_end(void)
+{
+    if (!PyErr_ExceptionMatches(PyExc_IndentationError)) {
+        return;
+    }
+    PyObject *exc = PyErr_GetRaisedException();
+    PyObject *fields[5] = {NULL, NULL, NULL, NULL, NULL};
+    static const char *const names[5] = {"msg", "filename", "lineno",
+                                          "offset", "text"};
+    PyObject *replacement = NULL;
+    for (int i = 0; i < 5; i++) {
+        fields[i] = PyObject_GetAttrString(exc, names[i]);
+        if (fields[i] == NULL) {
+            goto done;
+        }
+    }
+    PyObject *text = fields[4];
+    Py_ssize_t n = PyUnicode_Check(text) ? PyUnicode_GET_LENGTH(text) : 0;
+    if (n > 0 && PyUnicode_READ_CHAR(text, n - 1) == '\n') {
+        Py_SETREF(fields[4], PyUnicode_Substring(text, 0, n - 1));
+        if (fields[4] == NULL) {
+            goto done;
+        }
+    }
+    replacement = PyObject_CallFunction((PyObject *)Py_TYPE(exc), "O(OOOOOO)",
+                                        fields[0], fields[1], fields[2],
+                                        fields[3], fields[4], Py_None,
+                                        Py_None);
+done:
+    for (int i = 0; i < 5; i++) {
+        Py_XDECREF(fields[i]);
+    }
+    if (replacement == NULL) {
+        /* Keep the original error rather than one from rebuilding it. */
+        PyErr_Clear();
+        PyErr_SetRaisedException(exc);
+        return;
+    }
+    Py_DECREF(exc);
+    PyErr_SetRaisedException(replacement);
+}
+
 /* Called with the iterator's critical section held. */
 static PyObject *
 next_token_locked(tokenizer_iter *self)
@@ -448,6 +495,9 @@ next_token_locked(tokenizer_iter *self)
         self->finished = 1;
         if (!PyErr_Occurred()) {
             raise_eof_in_statement(self);
+        }
+        else {
+            drop_indentation_error_end();
         }
         return NULL;
     }

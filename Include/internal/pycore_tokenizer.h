@@ -54,6 +54,11 @@
 typedef struct {
     int level;                  /* tok->level before its '{' */
     int in_format_spec;         /* after its top-level ':' */
+    /* Where (line, byte column) the last literal part of its format spec
+       ended, so that tokenize mode reports one, possibly empty, literal
+       part before the closing '}' (as CPython); line 0 when none yet. */
+    int spec_text_lineno;
+    int spec_text_col;
 } _PyTokField;
 
 /* One f-string or t-string being tokenized. */

@@ -9,12 +9,15 @@ import time
 from copy import deepcopy
 from io import StringIO, BytesIO
 
+from email import errors
 from email.utils import _has_surrogates
 
 UNDERSCORE = '_'
 NL = '\n'
 NLCRE = re.compile(r'\r\n|\r|\n')
 fcre = re.compile(r'^From ', re.MULTILINE)
+# A line break that does not start a continuation line.
+_NEWLINE_WITHOUT_FWS = re.compile(r'\r\n[^ \t]|\r[^ \n\t]|\n[^ \t]')
 _width = len(repr(sys.maxsize - 1))
 _fmt = '%%0%dd' % _width
 
@@ -118,8 +121,25 @@ class Generator:
 
     def _write_headers(self, msg):
         for name, value in msg.raw_items():
-            self.write(self.policy.fold(name, value))
+            folded = self.policy.fold(name, value)
+            if self.policy.verify_generated_headers:
+                self._verify_folded(folded)
+            self.write(folded)
         self.write(self._NL)
+
+    def _verify_folded(self, folded):
+        """Refuse a folded header that does not end with the policy's
+        line separator, or holds a line break not followed by whitespace:
+        either would let the value inject headers (gh-121650).  Checked
+        here too because a header object's fold() may bypass the policy's
+        own check."""
+        linesep = self.policy.linesep
+        if not folded.endswith(linesep):
+            raise errors.HeaderWriteError(
+                f'folded header does not end with {linesep!r}: {folded!r}')
+        if _NEWLINE_WITHOUT_FWS.search(folded.removesuffix(linesep)):
+            raise errors.HeaderWriteError(
+                f'folded header contains newline: {folded!r}')
 
     def _handle_text(self, msg):
         payload = msg.get_payload()

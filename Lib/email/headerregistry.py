@@ -682,13 +682,20 @@ def _collapse_param(value, defects):
 
 
 def _rfc2231_defects(raw):
-    """Defects of RFC 2231 extended parameters (name*=, name*N*=): their
-    values are tokens, never quoted strings, and the first section
-    starts with charset'language'."""
+    """Defects of RFC 2231 parameters: a section number is written without
+    leading zeros (name*0, name*1, never name*01); extended values
+    (name*=, name*N*=) are tokens, never quoted strings, and the first
+    section starts with charset'language'."""
     defects = []
     for name, value in raw:
         match = _PARAM_NAME.fullmatch(name)
-        if match is None or not match['ext']:
+        if match is None:
+            continue
+        section = match['section']
+        if section and len(section) > 2 and section[1] == '0':
+            defects.append(errors.InvalidHeaderDefect(
+                'section number has an invalid leading 0'))
+        if not match['ext']:
             continue
         if value.startswith('"'):
             defects.append(errors.InvalidHeaderDefect(

@@ -165,9 +165,11 @@ class Message:
 
     def _decode_smuggled(self, bpayload):
         """The text of surrogate-escaped payload bytes, read in the
-        message's charset (ASCII when unknown), bad bytes replaced."""
+        message's charset (ASCII when unknown), bad bytes replaced.  The
+        charset comes from get_content_charset(), which also reads an RFC
+        2231 encoded charset parameter (a tuple from get_param())."""
         try:
-            return bpayload.decode(self.get_param('charset', 'ascii'),
+            return bpayload.decode(self.get_content_charset('ascii'),
                                    'replace')
         except LookupError:
             return bpayload.decode('ascii', 'replace')

@@ -7,6 +7,7 @@ handler methods that a subclass overrides.
 
 import re
 
+import _markupbase
 from html import unescape
 from html.entities import html5 as _html5
 
@@ -49,7 +50,7 @@ class _Incomplete(Exception):
     optional argument is how far the input was consumed before that."""
 
 
-class HTMLParser:
+class HTMLParser(_markupbase.ParserBase):
     """Find tags and other markup and call handler functions.
 
     Usage:
@@ -79,6 +80,7 @@ class HTMLParser:
         scripting: treat the content of noscript as raw text, as a
         browser with scripting enabled does.
         """
+        super().__init__()
         self.convert_charrefs = convert_charrefs
         self.scripting = scripting
         self.reset()
@@ -92,8 +94,7 @@ class HTMLParser:
         self._plaintext = False
         self._support_cdata = True
         self._starttag_text = None
-        self.lineno = 1
-        self.offset = 0
+        super().reset()         # the position: line 1, offset 0
 
     def feed(self, data):
         r"""Feed data to the parser: any amount of text, in any pieces."""
@@ -255,21 +256,12 @@ class HTMLParser:
         elif end:
             j = len(rawdata)
         else:
-            # Keep a tail that could be the start of the end tag.
-            j = max(i, len(rawdata) - len(self.cdata_elem) - 3)
-            lt = rawdata.find('<', j)
-            j = lt if lt >= 0 else len(rawdata)
-            if self._escapable and self.convert_charrefs:
-                amp = rawdata.rfind('&', max(i, j - 34), j)
-                if amp >= 0 and not _ref_boundary.search(rawdata, amp, j):
-                    j = amp
-            if j == i:
-                raise _Incomplete
+            # The content is buffered until its end tag arrives, so that
+            # handle_data() sees it in one piece however it was fed.
+            raise _Incomplete(i)
         self._emit_text(rawdata[i:j], self._escapable and self.convert_charrefs)
         i = self.updatepos(i, j)
         if not match:
-            if not end:
-                raise _Incomplete(i)
             return i
         try:
             return self._parse_endtag(i, end)

@@ -705,11 +705,13 @@ static void release_callable(void *ptr)
 
 /* ---- user functions ----------------------------------------------------- */
 
-/* A user-defined function failed: SQLite gets "out of memory" for a
-   MemoryError, "string or blob too big" (DataError) for an OverflowError
-   (e.g. an int result beyond 64 bits), else the generic message; the
-   exception itself is reported, then cleared.  GIL (or thread state) held. */
-static void set_function_error(sqlite3_context *ctx, PyObject *func)
+/* A user-defined function or aggregate failed: SQLite gets "out of
+   memory" for a MemoryError, "string or blob too big" (DataError) for an
+   OverflowError (e.g. an int result beyond 64 bits), else msg; the
+   exception itself is reported, then cleared, as CPython's
+   set_sqlite_error.  GIL (or thread state) held. */
+static void set_callback_error(sqlite3_context *ctx, PyObject *func,
+                               const char *msg)
 {
     int nomem = PyErr_ExceptionMatches(PyExc_MemoryError);
     int toobig = !nomem && PyErr_ExceptionMatches(PyExc_OverflowError);
@@ -721,9 +723,13 @@ static void set_function_error(sqlite3_context *ctx, PyObject *func)
         sqlite3_result_error_toobig(ctx);
     }
     else {
-        sqlite3_result_error(ctx, "user-defined function raised exception",
-                             -1);
+        sqlite3_result_error(ctx, msg, -1);
     }
+}
+
+static void set_function_error(sqlite3_context *ctx, PyObject *func)
+{
+    set_callback_error(ctx, func, "user-defined function raised exception");
 }
 
 static void function_callback(sqlite3_context *ctx, int argc,
@@ -811,8 +817,7 @@ static PyObject *call_aggregate_method(sqlite3_context *ctx,
                                 "defined"
                               : "user-defined aggregate's '%s' method raised "
                                 "error", method);
-        pysqlite_report_callback_error(sqlite3_user_data(ctx));
-        sqlite3_result_error(ctx, msg, -1);
+        set_callback_error(ctx, sqlite3_user_data(ctx), msg);
     }
     return result;
 }
@@ -829,9 +834,9 @@ static PyObject *aggregate_instance(sqlite3_context *ctx)
     if (*slot == NULL) {
         *slot = PyObject_CallNoArgs(sqlite3_user_data(ctx));
         if (*slot == NULL) {
-            pysqlite_report_callback_error(sqlite3_user_data(ctx));
-            sqlite3_result_error(ctx, "user-defined aggregate's '__init__' "
-                                 "method raised error", -1);
+            set_callback_error(ctx, sqlite3_user_data(ctx),
+                               "user-defined aggregate's '__init__' "
+                               "method raised error");
             return NULL;
         }
     }
@@ -872,8 +877,7 @@ static void aggregate_result(sqlite3_context *ctx, PyObject *instance,
         char msg[128];
         PyOS_snprintf(msg, sizeof(msg), "user-defined aggregate's '%s' "
                       "method raised error", method);
-        pysqlite_report_callback_error(sqlite3_user_data(ctx));
-        sqlite3_result_error(ctx, msg, -1);
+        set_callback_error(ctx, sqlite3_user_data(ctx), msg);
     }
     Py_XDECREF(r);
 }

@@ -192,10 +192,11 @@ try:
     pickle.loads(data)
 except pickle.UnpicklingError as e:
     print('UnpicklingError', e)
-try:
-    pickle.dumps(buf, 4)
-except pickle.PicklingError as e:
-    print('PicklingError', e)
+for dumps in (pickle.dumps, pickle._dumps):     # C, then pure Python
+    try:
+        dumps(buf, 4)
+    except pickle.PicklingError as e:
+        print('PicklingError', e)
 try:
     pickle.dumps(1, 4, buffer_callback=print)
 except ValueError as e:
@@ -256,3 +257,26 @@ f = io.BytesIO()
 pickle.dump({'k': (1, 2.5, 'v')}, f, protocol=3)
 f.seek(0)
 print(pickle.load(f))
+
+# A reducer_override set to something that is not callable is called all
+# the same (gh-103035), in both picklers.
+for base in (pickle.Pickler, pickle._Pickler):
+    class Sub(base):
+        pass
+    for bad in (None, 10):
+        p = Sub(io.BytesIO())
+        p.reducer_override = bad
+        try:
+            p.dump(object())
+        except TypeError as e:
+            print(base.__module__, 'TypeError', e)
+
+# The C unpickler: an empty text argument is truncated data, and INST
+# checks its mark before it reads the class's names (as CPython).
+for data in (b'I\n.', b'L\n.', b'F\n.', b'N(g\n.', b'Np\n.', b'c\nlog\n.',
+             b'cmath\n\n.', b'imath\n\n.', b'(imath\n\n.',
+             b'(ibuiltins\nlist\n.'):
+    try:
+        print(data, pickle.loads(data))
+    except pickle.UnpicklingError as e:
+        print(data, 'UnpicklingError', e)

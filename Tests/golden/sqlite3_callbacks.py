@@ -184,3 +184,31 @@ print(plain.execute("SELECT 1 AS a, 2 AS b").fetchone())
 c = plain.cursor()
 c.row_factory = lambda cursor, row: row[0]
 print(c.execute("SELECT 1 UNION SELECT 2").fetchall())
+
+# An aggregate or window function whose value/finalize gives an int too
+# big for SQLite is a DataError ("string or blob too big"), as CPython.
+class TooBig:
+    def step(self, x):
+        pass
+
+    def inverse(self, x):
+        pass
+
+    def value(self):
+        return 1 << 65
+
+    def finalize(self):
+        return 1 << 65
+
+
+big = sqlite3.connect(':memory:')
+big.create_window_function('w_big', 1, TooBig)
+big.create_aggregate('a_big', 1, TooBig)
+big.execute('create table t(x)')
+big.execute('insert into t values (1)')
+for q in ('select w_big(x) over () from t', 'select a_big(x) from t'):
+    try:
+        big.execute(q).fetchall()
+    except sqlite3.Error as e:
+        print(type(e).__name__, e)
+big.close()

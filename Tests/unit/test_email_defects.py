@@ -80,5 +80,22 @@ class MessageTypesTest(unittest.TestCase):
         self.assertEqual(msg.as_string().splitlines()[-1], 'ENCODING mime')
 
 
+class Rfc2231SectionTest(unittest.TestCase):
+    """gh-93010: a section number with a leading zero is a defect."""
+
+    def test_leading_zero(self):
+        from email.headerregistry import HeaderRegistry
+        reg = HeaderRegistry()
+        for value, params in (('attachment; 0*00="foo"', {'0': 'foo'}),
+                              ('attachment; filename*0=a; filename*01=b',
+                               {'filename': 'ab'})):
+            h = reg('Content-Disposition', value)
+            self.assertEqual([str(d) for d in h.defects],
+                             ['section number has an invalid leading 0'])
+            self.assertEqual(dict(h.params), params)
+        h = reg('Content-Disposition', 'attachment; filename*0=a; filename*1=b')
+        self.assertEqual(h.defects, ())
+
+
 if __name__ == '__main__':
     unittest.main()

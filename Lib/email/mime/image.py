@@ -30,15 +30,15 @@ def _what(data):
     if head[:2] == b'#d' and b'#define' in head:
         return 'xbm'
     if head[:1] == b'P' and head[1:2] in b'123456' and head[2:3] in b' \t\n\r':
-        return {b'1': 'x-portable-bitmap', b'4': 'x-portable-bitmap',
-                b'2': 'x-portable-graymap', b'5': 'x-portable-graymap',
-                b'3': 'x-portable-pixmap', b'6': 'x-portable-pixmap'}[head[1:2]]
+        # CPython's subtypes: the netpbm file extensions.
+        return {b'1': 'pbm', b'4': 'pbm', b'2': 'pgm', b'5': 'pgm',
+                b'3': 'ppm', b'6': 'ppm'}[head[1:2]]
     if head[:4] == b'\x59\xa6\x6a\x95':
-        return 'x-rast'
+        return 'rast'
     if head[:2] == b'\x01\xda':
-        return 'x-rgb'
+        return 'rgb'
     if head[:4] == b'\x76\x2f\x31\x01':
-        return 'x-exr'
+        return 'exr'
     return None
 
 

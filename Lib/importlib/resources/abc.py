@@ -10,6 +10,7 @@ import abc
 import io
 import itertools
 import os
+from typing import Protocol, runtime_checkable
 
 __all__ = ['ResourceReader', 'Traversable', 'TraversableResources']
 
@@ -44,9 +45,12 @@ class TraversalError(Exception):
     pass
 
 
-class Traversable(metaclass=abc.ABCMeta):
+@runtime_checkable
+class Traversable(Protocol):
     """A file or directory of a package's resources, possibly inside an
-    archive: the part of pathlib.Path's interface resources need."""
+    archive: the part of pathlib.Path's interface resources need.  A
+    runtime-checkable protocol, so pathlib.Path and zipfile.Path are
+    instances without registering."""
 
     @abc.abstractmethod
     def iterdir(self):
