@@ -74,6 +74,15 @@ class KnownValuesTest(unittest.TestCase):
         self.assertEqual("\u2022".encode("cp950"), b"\xa1E")
         self.assertEqual(b"\xa1E".decode("cp950"), "\u2027")
 
+    def test_cp932_nec_selected_rows(self):
+        # Characters with both an NEC-selected (ED/EE) and an IBM (FA..FC)
+        # code are written with the first, as CPython does.
+        self.check("cp932", "\u2170\u9ad9", b"\xee\xef\xee\xe0")
+        self.assertEqual(b"\xfa\x40\xfb\xfc".decode("cp932"), "\u2170\u9ad9")
+        self.assertEqual("\uffe2".encode("cp932"), b"\x81\xca")
+        with self.assertRaises(UnicodeEncodeError):
+            "\u2014".encode("cp932")
+
     def test_jisx0213_symbols_and_editions(self):
         self.check("shift_jis_2004", "\u2015\u2985\u2986",
                    b"\x81\\\x81\xd4\x81\xd5")
