@@ -171,9 +171,26 @@ def _(path):
 # ---- the functional API ----------------------------------------------------
 
 def _get(anchor, path_names):
-    if not path_names:
-        raise TypeError('no resource path given')
+    """The Traversable at path_names under anchor (anchor itself when no
+    names are given)."""
+    if anchor is None:
+        raise TypeError('anchor must be module or string, got None')
     return files(anchor).joinpath(*path_names)
+
+
+_MISSING = object()
+
+
+def _encoding(path_names, encoding):
+    """The text encoding: before 3.13 the third positional argument was
+    the encoding, so with several path names it must be given by keyword
+    (CPython's transition rule)."""
+    if encoding is not _MISSING:
+        return encoding
+    if len(path_names) > 1:
+        raise TypeError("'encoding' argument required with multiple path "
+                        "names")
+    return 'utf-8'
 
 
 def open_binary(anchor, *path_names):
@@ -181,8 +198,9 @@ def open_binary(anchor, *path_names):
     return _get(anchor, path_names).open('rb')
 
 
-def open_text(anchor, *path_names, encoding='utf-8', errors='strict'):
+def open_text(anchor, *path_names, encoding=_MISSING, errors='strict'):
     """A text file object for the resource at path_names in anchor."""
+    encoding = _encoding(path_names, encoding)
     return _get(anchor, path_names).open('r', encoding=encoding,
                                          errors=errors)
 
@@ -192,11 +210,11 @@ def read_binary(anchor, *path_names):
     return _get(anchor, path_names).read_bytes()
 
 
-def read_text(anchor, *path_names, encoding='utf-8', errors='strict'):
+def read_text(anchor, *path_names, encoding=_MISSING, errors='strict'):
     """The text of the resource at path_names in anchor."""
-    with open_text(anchor, *path_names, encoding=encoding,
-                   errors=errors) as f:
-        return f.read()
+    encoding = _encoding(path_names, encoding)
+    return _get(anchor, path_names).read_text(encoding=encoding,
+                                              errors=errors)
 
 
 def path(anchor, *path_names):
@@ -216,4 +234,4 @@ def contents(anchor, *path_names):
     warnings.warn('importlib.resources.contents is deprecated. Use '
                   'files(anchor).iterdir() instead.', DeprecationWarning,
                   stacklevel=2)
-    return (child.name for child in files(anchor).joinpath(*path_names).iterdir())
+    return (child.name for child in _get(anchor, path_names).iterdir())
