@@ -623,8 +623,16 @@ def _parse_expression(text):
 
 
 def _skip_closing(seg, pos):
-    while pos < len(seg) and seg[pos] in ' \t\f)':
-        pos += 1
+    """The first position from pos that is not white space, a closing
+    parenthesis, a line continuation or a comment."""
+    while pos < len(seg):
+        if seg[pos] == '#':
+            while pos < len(seg) and seg[pos] != '\n':
+                pos += 1
+        elif seg[pos] in ' \t\f\r\n)\\':
+            pos += 1
+        else:
+            break
     return pos
 
 
@@ -637,7 +645,7 @@ def _caret_anchors(seg):
         op = _skip_closing(seg, node.left.end)
         end = op + 1
         if end < node.right.start and end < len(seg) and \
-                seg[end] not in ' \t':
+                seg[end] not in ' \t\f\r\n\\#':
             end += 1
         return (op, end) if op < len(seg) else None
     if node.kind in ('call', 'subscript'):
