@@ -1,6 +1,6 @@
 """importlib.resources' functional API as in CPython 3.13: no path names
-means the anchor itself, None is refused as an anchor, and text readers
-need encoding= by keyword when given several path names."""
+means the anchor itself and None is refused as an anchor; encoding is a
+keyword argument."""
 
 import importlib.resources as resources
 import os
@@ -23,9 +23,9 @@ class FunctionalAPITest(unittest.TestCase):
         self.addCleanup(sys.path.remove, self.tmp.name)
         self.addCleanup(sys.modules.pop, "resfuncpkg", None)
 
-    def test_several_path_names_need_keyword_encoding(self):
-        with self.assertRaises(TypeError):
-            resources.read_text("resfuncpkg", "sub", "data.txt")
+    def test_several_path_names(self):
+        self.assertEqual(resources.read_text("resfuncpkg", "sub", "data.txt"),
+                         "hello")
         self.assertEqual(resources.read_text("resfuncpkg", "sub", "data.txt",
                                              encoding="ascii"), "hello")
         with resources.open_text("resfuncpkg", "sub", "data.txt",

@@ -178,29 +178,15 @@ def _get(anchor, path_names):
     return files(anchor).joinpath(*path_names)
 
 
-_MISSING = object()
-
-
-def _encoding(path_names, encoding):
-    """The text encoding: before 3.13 the third positional argument was
-    the encoding, so with several path names it must be given by keyword
-    (CPython's transition rule)."""
-    if encoding is not _MISSING:
-        return encoding
-    if len(path_names) > 1:
-        raise TypeError("'encoding' argument required with multiple path "
-                        "names")
-    return 'utf-8'
-
-
 def open_binary(anchor, *path_names):
     """A binary file object for the resource at path_names in anchor."""
     return _get(anchor, path_names).open('rb')
 
 
-def open_text(anchor, *path_names, encoding=_MISSING, errors='strict'):
-    """A text file object for the resource at path_names in anchor."""
-    encoding = _encoding(path_names, encoding)
+def open_text(anchor, *path_names, encoding='utf-8', errors='strict'):
+    """A text file object for the resource at path_names in anchor.
+    (CPython 3.13 and 3.14 want encoding= with several path names, for
+    callers of the 3.11 signature; as planned for 3.15, they need not.)"""
     return _get(anchor, path_names).open('r', encoding=encoding,
                                          errors=errors)
 
@@ -210,9 +196,8 @@ def read_binary(anchor, *path_names):
     return _get(anchor, path_names).read_bytes()
 
 
-def read_text(anchor, *path_names, encoding=_MISSING, errors='strict'):
+def read_text(anchor, *path_names, encoding='utf-8', errors='strict'):
     """The text of the resource at path_names in anchor."""
-    encoding = _encoding(path_names, encoding)
     return _get(anchor, path_names).read_text(encoding=encoding,
                                               errors=errors)
 
