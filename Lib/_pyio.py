@@ -784,11 +784,11 @@ class BufferedReader(_BufferedIOMixin):
         return written
 
     def tell(self):
-        # The raw position is ahead by what is buffered and unread.
+        # The raw position is ahead by what is buffered and unread.  A
+        # character device reports position 0 however much was read: the
+        # result stays non-negative (GH-95782).
         pos = _BufferedIOMixin.tell(self) - len(self._read_buf) + self._read_pos
-        if pos < 0:
-            raise OSError("tell() returned an invalid position")
-        return pos
+        return max(pos, 0)
 
     def seek(self, pos, whence=0):
         if whence not in valid_seek_flags:

@@ -84,7 +84,8 @@ def _translate(fmt, patterns):
             out.append(_re.escape(ch))
             continue
         if i >= n:
-            raise ValueError(f"stray % in format '{fmt}'")
+            # from None: CPython's exception hides its context (bpo-17572).
+            raise ValueError(f"stray % in format '{fmt}'") from None
         code = fmt[i]
         i += 1
         if code == "%":
@@ -101,7 +102,7 @@ def _translate(fmt, patterns):
             out.append(_group(code, patterns, seen))
         else:
             raise ValueError(f"'{code}' is a bad directive in format "
-                             f"'{fmt}'")
+                             f"'{fmt}'") from None
     return "".join(out)
 
 

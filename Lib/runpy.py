@@ -240,13 +240,14 @@ def run_path(path_name, init_globals=None, run_name=None):
         run_name = "<run_path>"
     pkg_name = run_name.rpartition(".")[0]
     importer = _get_importer(path_name)
+    # __file__ and sys.argv[0] are always str, a path object decoded (as
+    # in CPython 3.13; 3.11 kept the object).
+    path_name = os.fsdecode(path_name)
     if importer is None:
-        # A plain file: no import machinery, no __spec__.  __file__ is
-        # path_name as given (a path object stays one).
-        code = _get_code_from_file(os.fsdecode(path_name))
+        # A plain file: no import machinery, no __spec__.
+        code = _get_code_from_file(path_name)
         return _run_module_code(code, init_globals, run_name,
                                 pkg_name=pkg_name, script_name=path_name)
-    path_name = os.fsdecode(path_name)
     # A directory or archive on sys.path provides __main__.
     sys.path.insert(0, path_name)
     try:

@@ -623,8 +623,16 @@ def _parse_expression(text):
 
 
 def _skip_closing(seg, pos):
-    while pos < len(seg) and seg[pos] in ' \t\f)':
-        pos += 1
+    """The first position from pos that is not white space, a closing
+    parenthesis, a line continuation or a comment."""
+    while pos < len(seg):
+        if seg[pos] == '#':
+            while pos < len(seg) and seg[pos] != '\n':
+                pos += 1
+        elif seg[pos] in ' \t\f\r\n)\\':
+            pos += 1
+        else:
+            break
     return pos
 
 
@@ -637,7 +645,7 @@ def _caret_anchors(seg):
         op = _skip_closing(seg, node.left.end)
         end = op + 1
         if end < node.right.start and end < len(seg) and \
-                seg[end] not in ' \t':
+                seg[end] not in ' \t\f\r\n\\#':
             end += 1
         return (op, end) if op < len(seg) else None
     if node.kind in ('call', 'subscript'):
@@ -695,13 +703,13 @@ def _caret_line(line, start, end):
     if anchors is None and not line[:start].strip(' \t') and \
             not line[end:].strip(' \t'):
         return None
-    width = sum(1 for c in line[:start] if not '\x80' <= c <= '\xbf')
+    width = _char_count(line[:start])
     marks = []
     for rel, c in enumerate(seg):
         if '\x80' <= c <= '\xbf':
             continue
         anchor = anchors is None or anchors[0] <= rel < anchors[1]
-        marks.append('^' if anchor else '~')
+        marks.append(('^' if anchor else '~') * _columns(line, start + rel))
     return '    ' + ' ' * width + ''.join(marks)
 
 
@@ -838,9 +846,25 @@ def _bytes_view(text):
     return text.encode('utf-8', 'surrogateescape').decode('latin-1')
 
 
+def _columns(view, pos):
+    """The terminal columns of the character whose UTF-8 encoding starts
+    at pos of a latin-1 view: 2 for East Asian wide and full-width ones
+    (as CPython lines carets up under them), else 1."""
+    if view[pos] < '\xc0':
+        return 1
+    end = pos + 1
+    while end < len(view) and '\x80' <= view[end] <= '\xbf':
+        end += 1
+    char = view[pos:end].encode('latin-1').decode('utf-8', 'replace')
+    import unicodedata
+    return 2 if unicodedata.east_asian_width(char[0]) in ('W', 'F') else 1
+
+
 def _char_count(text):
-    """Characters in a latin-1 view of UTF-8 bytes."""
-    return sum(1 for c in text if not '\x80' <= c <= '\xbf')
+    """Terminal columns of a latin-1 view of UTF-8 bytes (see
+    _columns())."""
+    return sum(_columns(text, i) for i, c in enumerate(text)
+               if not '\x80' <= c <= '\xbf')
 
 
 def _format_line_range(fs):
@@ -916,7 +940,7 @@ def _range_line(out, lines, i, start, end, anchors, marks):
         if '\x80' <= line[col] <= '\xbf':
             continue
         inside = anchors is None or anchors[0] <= (i, col) < anchors[1]
-        row.append('^' if inside else '~')
+        row.append(('^' if inside else '~') * _columns(line, col))
     out.append(''.join(row))
 
 

@@ -524,6 +524,13 @@ static PyObject *fork_exec(PyObject *Py_UNUSED(module), PyObject *args)
         PyErr_SetString(PyExc_TypeError, "preexec_fn must be callable");
         return NULL;
     }
+    /* The child would run Python code in an interpreter being torn down
+       (CPython refuses too); the flag is set once, read without a lock. */
+    if (preexec_fn != Py_None && Py_IsFinalizing()) {
+        PyErr_SetString(PyExc_PythonFinalizationError,
+                        "preexec_fn not supported at interpreter shutdown");
+        return NULL;
+    }
     plan.close_fds = close_fds;
     plan.restore_signals = restore_signals;
     plan.call_setsid = call_setsid;

@@ -7,6 +7,8 @@ makes the classes for one width.
 import codecs
 import sys
 
+from encodings._module_level import adopt
+
 
 def build(bits):
     """The codec of "utf-<bits>" (16 or 32): (encode, decode,
@@ -157,5 +159,8 @@ def build(bits):
             streamwriter=StreamWriter,
         )
 
+    adopt(encode=encode, decode=decode, IncrementalEncoder=IncrementalEncoder,
+          IncrementalDecoder=IncrementalDecoder, StreamWriter=StreamWriter,
+          StreamReader=StreamReader, getregentry=getregentry)
     return (encode, decode, IncrementalEncoder, IncrementalDecoder,
             StreamWriter, StreamReader, getregentry)

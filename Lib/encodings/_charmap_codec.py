@@ -6,6 +6,8 @@ table and calls build() for the classes the codec registry expects.
 
 import codecs
 
+from encodings._module_level import adopt
+
 
 def build(name, decoding_table):
     """The codec of a 256-entry decoding table: (Codec, IncrementalEncoder,
@@ -46,5 +48,8 @@ def build(name, decoding_table):
             streamwriter=StreamWriter,
         )
 
+    adopt(Codec=Codec, IncrementalEncoder=IncrementalEncoder,
+          IncrementalDecoder=IncrementalDecoder, StreamWriter=StreamWriter,
+          StreamReader=StreamReader, getregentry=getregentry)
     return (Codec, IncrementalEncoder, IncrementalDecoder, StreamWriter,
             StreamReader, encoding_table, getregentry)

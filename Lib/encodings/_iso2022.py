@@ -25,6 +25,7 @@ import codecs
 import re
 
 from _iconv_codec import DONE, ILLEGAL, INCOMPLETE
+from encodings._jisx0213 import PLANE_2_ROWS
 from encodings._multibyte import (COMBINING_MARKS, build_with_converter,
                                   encoder_state, parse_encoder_state)
 
@@ -175,14 +176,10 @@ def _dbcs(final, encoding, prefix=b"", refused=frozenset(), fixes=None):
 
 # Where the C library's tables differ from CPython's: (decoding fixes
 # {code: text or None}, encoding fixes {char: code or None}).
-_JISX0212_FIXES = ({b"\x22\x37": "~"}, {})
 _KSX1001_FIXES = ({b"\x22\x68": None, b"\x24\x54": "\u3164"},
                   {"\u20a9": None, "\u327e": None})
-_JISX0213_1_FIXES = (
-    {b"\x21\x3d": "\u2015", b"\x22\x32": "~", b"\x22\x56": "\u2985",
-     b"\x22\x57": "\u2986"},
-    {"\u2014": None, "\uff5e": None, "\uff5f": None, "\uff60": None,
-     "\u2985": b"\x22\x56", "\u2986": b"\x22\x57"})
+# (JIS X 0213's other differences are the euc_jis_2004 codec's own.)
+_JISX0213_1_FIXES = ({b"\x22\x32": "~"}, {"\uff5e": None})
 # ISO-2022-JP-3 (JIS X 0213:2000) only: code 0x7D3B of plane 2 encodes
 # U+9B1D there, U+9B1C in the 2004 edition (see Config.encode_fixes).
 JISX0213_2000_ENCODE_FIXES = {"\u9b1c": None,
@@ -252,6 +249,14 @@ _JISX0213_2004_ADDITIONS = frozenset(bytes(pair) for pair in (
     (0x7E, 0x7A), (0x7E, 0x7B), (0x7E, 0x7C), (0x7E, 0x7D), (0x7E, 0x7E)))
 
 
+class _NotPlane2:
+    """The codes of euc_jis_2004's 0x8F page outside JIS X 0213 plane 2
+    (its JIS X 0212 rows), as `refused` of the plane 2 set."""
+
+    def __contains__(self, code):
+        return code[0] - 0x20 not in PLANE_2_ROWS
+
+
 def _charsets():
     """Every set by mark, made once on first use."""
     sets = [
@@ -262,14 +267,14 @@ def _charsets():
         _Charset(ord("F"), 1, *_upper_half("iso8859_7")),
         _dbcs("B", "euc_jp"),                       # JIS X 0208-1983
         _dbcs("@", "euc_jp"),                       # JIS X 0208-1978
-        _dbcs("D", "euc_jp", b"\x8f", fixes=_JISX0212_FIXES),
+        _dbcs("D", "euc_jp", b"\x8f"),
         _dbcs("C", "euc_kr", fixes=_KSX1001_FIXES),
         _dbcs("A", "gb2312"),                       # GB 2312
         # JIS X 0213 plane 1, editions 2000 and 2004, and plane 2.
         _dbcs("O", "euc_jis_2004", refused=_JISX0213_2004_ADDITIONS,
               fixes=_JISX0213_1_FIXES),
         _dbcs("Q", "euc_jis_2004", fixes=_JISX0213_1_FIXES),
-        _dbcs("P", "euc_jis_2004", b"\x8f"),
+        _dbcs("P", "euc_jis_2004", b"\x8f", refused=_NotPlane2()),
     ]
     return {charset.mark: charset for charset in sets}
 

@@ -20,6 +20,7 @@ import codecs
 import re
 
 from _iconv_codec import DONE, ILLEGAL, INCOMPLETE, Converter
+from encodings._module_level import adopt
 
 _ILLEGAL_REASON = "illegal multibyte sequence"
 _INCOMPLETE_REASON = "incomplete multibyte sequence"
@@ -529,5 +530,8 @@ def build_with_converter(name, make_converter, pairs=False):
             streamwriter=StreamWriter,
         )
 
+    adopt(Codec=Codec, IncrementalEncoder=IncrementalEncoder,
+          IncrementalDecoder=IncrementalDecoder, StreamWriter=StreamWriter,
+          StreamReader=StreamReader, getregentry=getregentry)
     return (Codec, IncrementalEncoder, IncrementalDecoder, StreamWriter,
             StreamReader, getregentry)

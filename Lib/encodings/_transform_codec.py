@@ -8,6 +8,8 @@ objects.  Only the 'strict' error handler is supported.
 
 import codecs
 
+from encodings._module_level import adopt
+
 
 def _check_errors(errors):
     if errors != 'strict':
@@ -15,21 +17,32 @@ def _check_errors(errors):
                          f"(transform codecs accept only 'strict')")
 
 
+def _whole_input(function):
+    """function (bytes -> bytes) as a codec function (input, errors) ->
+    (output, length consumed)."""
+    def convert(input, errors='strict'):
+        _check_errors(errors)
+        return function(input), len(input)
+    return convert
+
+
 def build(name, encode, decode, incremental_encoder=None,
-          incremental_decoder=None):
+          incremental_decoder=None, whole=None):
     """The codec of two whole-input functions bytes -> bytes:
-    (Codec, IncrementalEncoder, IncrementalDecoder, StreamWriter,
-    StreamReader, getregentry).  A stateful incremental class may be
-    given; the default one transforms each chunk on its own."""
+    (NAME_encode, NAME_decode, Codec, IncrementalEncoder,
+    IncrementalDecoder, StreamWriter, StreamReader, getregentry), the
+    first two being codec functions (input, errors) -> (output, length)
+    unless the module has its own (`whole`).  A stateful incremental class
+    may be given; the default one transforms each chunk on its own."""
+    encode_whole, decode_whole = whole or (_whole_input(encode),
+                                           _whole_input(decode))
 
     class Codec(codecs.Codec):
         def encode(self, input, errors='strict'):
-            _check_errors(errors)
-            return encode(input), len(input)
+            return encode_whole(input, errors)
 
         def decode(self, input, errors='strict'):
-            _check_errors(errors)
-            return decode(input), len(input)
+            return decode_whole(input, errors)
 
     class IncrementalEncoder(codecs.IncrementalEncoder):
         def __init__(self, errors='strict'):
@@ -59,8 +72,8 @@ def build(name, encode, decode, incremental_encoder=None,
     def getregentry():
         return codecs.CodecInfo(
             name=name,
-            encode=Codec().encode,
-            decode=Codec().decode,
+            encode=encode_whole,
+            decode=decode_whole,
             incrementalencoder=encoder_class,
             incrementaldecoder=decoder_class,
             streamwriter=StreamWriter,
@@ -68,5 +81,10 @@ def build(name, encode, decode, incremental_encoder=None,
             _is_text_encoding=False,
         )
 
-    return (Codec, encoder_class, decoder_class, StreamWriter, StreamReader,
-            getregentry)
+    # CPython's names: base64_encode, hex_decode, ...
+    adopt(**{name + '_encode': encode_whole, name + '_decode': decode_whole},
+          Codec=Codec, IncrementalEncoder=encoder_class,
+          IncrementalDecoder=decoder_class, StreamWriter=StreamWriter,
+          StreamReader=StreamReader, getregentry=getregentry)
+    return (encode_whole, decode_whole, Codec, encoder_class, decoder_class,
+            StreamWriter, StreamReader, getregentry)

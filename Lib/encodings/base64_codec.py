@@ -5,5 +5,5 @@ use codecs.encode(data, 'base64')."""
 import base64
 from encodings._transform_codec import build
 
-(Codec, IncrementalEncoder, IncrementalDecoder, StreamWriter, StreamReader,
- getregentry) = build('base64', base64.encodebytes, base64.decodebytes)
+(base64_encode, base64_decode, Codec, IncrementalEncoder, IncrementalDecoder,
+ StreamWriter, StreamReader, getregentry) = build('base64', base64.encodebytes, base64.decodebytes)

@@ -41,6 +41,6 @@ class _IncrementalDecoder(codecs.IncrementalDecoder):
         self.decompressobj = bz2.BZ2Decompressor()
 
 
-(Codec, IncrementalEncoder, IncrementalDecoder, StreamWriter, StreamReader,
- getregentry) = build('bz2', bz2.compress, bz2.decompress,
+(bz2_encode, bz2_decode, Codec, IncrementalEncoder, IncrementalDecoder,
+ StreamWriter, StreamReader, getregentry) = build('bz2', bz2.compress, bz2.decompress,
                       _IncrementalEncoder, _IncrementalDecoder)

@@ -1,9 +1,12 @@
 """Python codec euc_jis_2004: Japanese (EUC with JIS X 0213:2004).
 
-Converted by the C library's iconv ("EUC-JISX0213"); see encodings/_multibyte.py.
+Converted by the C library's iconv ("EUC-JISX0213"); see encodings/_multibyte.py
+and, for where CPython's table differs, encodings/_jisx0213.py.
 """
 
+from encodings._jisx0213 import adjustments
 from encodings._multibyte import build
 
 (Codec, IncrementalEncoder, IncrementalDecoder, StreamWriter, StreamReader,
- getregentry) = build("euc_jis_2004", "EUC-JISX0213", pairs=True)
+ getregentry) = build("euc_jis_2004", "EUC-JISX0213", adjustments(euc=True, edition=2004),
+                      pairs=True)

@@ -14,5 +14,5 @@ def _decode(data):
     return binascii.a2b_qp(bytes(data))
 
 
-(Codec, IncrementalEncoder, IncrementalDecoder, StreamWriter, StreamReader,
- getregentry) = build('quopri', _encode, _decode)
+(quopri_encode, quopri_decode, Codec, IncrementalEncoder, IncrementalDecoder,
+ StreamWriter, StreamReader, getregentry) = build('quopri', _encode, _decode)

@@ -3,11 +3,12 @@
 codecs.encode(data, 'uu')."""
 
 import binascii
-from encodings._transform_codec import build
+from encodings._transform_codec import _check_errors, build
 
 
 def uu_encode(input, errors='strict', filename='<data>', mode=0o666):
     """The uuencoded block of input, with the given file name and mode."""
+    _check_errors(errors)
     data = bytes(input)
     lines = [b'begin %o %s\n' % (mode & 0o777, filename.encode('latin-1'))]
     # binascii.b2a_uu takes at most 45 bytes per line.
@@ -19,6 +20,7 @@ def uu_encode(input, errors='strict', filename='<data>', mode=0o666):
 
 def uu_decode(input, errors='strict'):
     """The data of the first uuencoded block of input."""
+    _check_errors(errors)
     lines = iter(bytes(input).splitlines(keepends=True))
     for line in lines:
         if line.startswith(b'begin'):
@@ -42,6 +44,7 @@ def uu_decode(input, errors='strict'):
     return b''.join(out), len(input)
 
 
-(Codec, IncrementalEncoder, IncrementalDecoder, StreamWriter, StreamReader,
- getregentry) = build('uu', lambda data: uu_encode(data)[0],
-                      lambda data: uu_decode(data)[0])
+(_, _, Codec, IncrementalEncoder, IncrementalDecoder, StreamWriter,
+ StreamReader, getregentry) = build('uu', lambda data: uu_encode(data)[0],
+                                    lambda data: uu_decode(data)[0],
+                                    whole=(uu_encode, uu_decode))

@@ -39,6 +39,6 @@ class _IncrementalDecoder(codecs.IncrementalDecoder):
         self.decompressobj = zlib.decompressobj()
 
 
-(Codec, IncrementalEncoder, IncrementalDecoder, StreamWriter, StreamReader,
- getregentry) = build('zlib', zlib.compress, zlib.decompress,
+(zlib_encode, zlib_decode, Codec, IncrementalEncoder, IncrementalDecoder,
+ StreamWriter, StreamReader, getregentry) = build('zlib', zlib.compress, zlib.decompress,
                       _IncrementalEncoder, _IncrementalDecoder)

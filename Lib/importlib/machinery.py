@@ -8,8 +8,9 @@ from ._bootstrap_external import (
     ExtensionFileLoader, NamespaceLoader,
 )
 
-__all__ = ['BYTECODE_SUFFIXES', 'BuiltinImporter', 'EXTENSION_SUFFIXES',
-           'ExtensionFileLoader', 'FileFinder', 'FrozenImporter',
+__all__ = ['AppleFrameworkLoader', 'BYTECODE_SUFFIXES', 'BuiltinImporter',
+           'EXTENSION_SUFFIXES', 'ExtensionFileLoader', 'FileFinder',
+           'FrozenImporter',
            'ModuleSpec', 'NamespaceLoader', 'PathFinder', 'SOURCE_SUFFIXES',
            'SourceFileLoader', 'SourcelessFileLoader', 'all_suffixes']
 
@@ -46,6 +47,39 @@ class FrozenImporter:
     @classmethod
     def get_source(cls, fullname):
         return None
+
+
+class AppleFrameworkLoader(ExtensionFileLoader):
+    """A loader for extension modules packaged as Apple frameworks (iOS
+    App Store rules): the module's ".fwork" file names the binary, relative
+    to the directory of the executable, and the binary's ".origin" file
+    names the ".fwork" file, which stays the module's __file__.  Weft
+    builds no such packages, but the loader works wherever they exist."""
+
+    def create_module(self, spec):
+        import _imp
+        if spec.origin.endswith(".fwork"):
+            spec.origin = _bundle_path(_read_text(spec.origin))
+        if self.path.endswith(".fwork"):
+            path = self.path
+        else:
+            path = _bundle_path(_read_text(self.path + ".origin"))
+        module = _imp.create_dynamic(spec)
+        module.__file__ = path
+        return module
+
+
+def _read_text(path):
+    """The stripped UTF-8 text of a small marker file."""
+    with open(path, "rb") as file:
+        return file.read().decode().strip()
+
+
+def _bundle_path(relative):
+    """relative, under the directory of the running executable."""
+    import os
+    import sys
+    return os.path.join(os.path.dirname(sys.executable), relative)
 
 
 def all_suffixes():

@@ -295,6 +295,14 @@ def _build_config_vars():
     config['INCLUDEPY'] = os.path.join(
         config['INCLUDEDIR'], f'python{_PY_VERSION_SHORT}{abiflags}')
     config['LDLIBRARY'] = f"libpython{config.get('LDVERSION', '')}.so"
+    # What build tools (setuptools' build_ext) compile and link extension
+    # modules with; LIBRARY is the static library's name, as in CPython.
+    config['LIBRARY'] = f"libpython{config.get('LDVERSION', '')}.a"
+    config['CCSHARED'] = '-fPIC'
+    config['LDSHARED'] = ' '.join(
+        part for part in (config.get('CC', 'cc'), '-shared',
+                          config.get('LDFLAGS', '')) if part)
+    config['BLDSHARED'] = config['LDSHARED']
     config['EXE'] = ''
     config['TZPATH'] = os.pathsep.join(
         ('/usr/share/zoneinfo', '/usr/lib/zoneinfo',

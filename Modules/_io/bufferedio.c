@@ -1003,12 +1003,16 @@ static long long tell_locked(buffered *self)
     return pos < 0 ? 0 : pos;
 }
 
+/* tell() asks the raw stream each time, as CPython does: a character
+   device (or a raw stream moved behind our back) reports a position the
+   cached one does not know.  Called with the buffer's lock held. */
 static PyObject *buffered_tell(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
     buffered *self = BUFFERED(op);
     if (check_initialized(self) < 0 || enter_buffered(self) < 0) {
         return NULL;
     }
+    self->raw_pos = -1;
     long long pos = tell_locked(self);
     leave_buffered(self);
     return pos < 0 ? NULL : PyLong_FromLongLong(pos);
@@ -1062,7 +1066,9 @@ static PyObject *buffered_seek(PyObject *op, PyObject *const *args, Py_ssize_t n
                            ? target : buffer_start + self->read_pos + target;
         if (wanted >= buffer_start && wanted <= self->raw_pos) {
             self->read_pos = (Py_ssize_t)(wanted - buffer_start);
-            result = wanted;
+            /* A character device's raw position stays 0: never negative
+               (GH-95782). */
+            result = wanted < 0 ? 0 : wanted;
             goto done;
         }
     }

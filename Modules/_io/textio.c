@@ -767,13 +767,15 @@ static int flush_pending(textio *self)
 /* Add encoded output to the pending bytes.  Pending data is never grown
    past the chunk size by a write: what is pending goes to the buffer
    first, so that one buffer write() is at most a chunk or one caller's
-   write (as in CPython, bpo-43260).  Caller holds the stream's critical
-   section.  0 or -1. */
+   write (as in CPython, bpo-43260).  The buffer's write() may write to
+   this stream again (gh-119506): what that left pending goes first too.
+   Caller holds the stream's critical section.  0 or -1. */
 static int pend_output(textio *self, const char *data, Py_ssize_t len)
 {
-    if (self->pending_len > 0 && self->pending_len + len > self->chunk_size
-            && flush_pending(self) < 0) {
-        return -1;
+    while (self->pending_len > 0 && self->pending_len + len > self->chunk_size) {
+        if (flush_pending(self) < 0) {
+            return -1;
+        }
     }
     return pending_append(self, data, len);
 }

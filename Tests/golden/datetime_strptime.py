@@ -14,3 +14,11 @@ for s, f in cases:
         try: r = fn(s, f); r = tuple(r) if isinstance(r, time.struct_time) else repr(r)
         except Exception as e: r = type(e).__name__ + ": " + str(e)
         print(repr(s), repr(f), r)
+
+# Format errors hide their context, as in CPython (bpo-17572).
+import time
+for bad in ("%Y %", "%Y %Q"):
+    try:
+        time.strptime("19", bad)
+    except ValueError as e:
+        print("format error:", e, e.__suppress_context__)

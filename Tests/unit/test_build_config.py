@@ -36,6 +36,14 @@ class BuildFlags(unittest.TestCase):
                          "libpython3.15" + sys.abiflags + ".so")
         self.assertIsInstance(sysconfig.get_config_var("CFLAGS"), str)
         self.assertIsInstance(sysconfig.get_config_var("LDFLAGS"), str)
+        # Extension builds link with LDSHARED (CC -shared LDFLAGS).
+        ldshared = sysconfig.get_config_var("LDSHARED")
+        self.assertTrue(ldshared.startswith(sysconfig.get_config_var("CC")))
+        self.assertIn("-shared", ldshared)
+        self.assertIn(sysconfig.get_config_var("LDFLAGS"), ldshared)
+        self.assertEqual(sysconfig.get_config_var("CCSHARED"), "-fPIC")
+        self.assertEqual(sysconfig.get_config_var("LIBRARY"),
+                         "libpython3.15" + sys.abiflags + ".a")
 
     @unittest.skipUnless(FREE_THREADED, "free-threaded build only")
     def test_free_threaded_build(self):

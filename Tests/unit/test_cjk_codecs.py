@@ -57,6 +57,59 @@ class KnownValuesTest(unittest.TestCase):
         self.check("euc_kr", "뷁", b"\xa4\xd4\xa4\xb2\xa4\xce\xa4\xaa")
         self.assertEqual(b"\xa4\xd4\xa4\xb6".decode("euc_kr", "replace"), "\ufffd")
 
+    def test_big5_eten_block(self):
+        # Kana, Cyrillic and numbers at C6A1..C7FC, as CPython reads them;
+        # the C library's private-use characters there are not Big5.
+        for encoding in ("big5", "cp950"):
+            self.check(encoding, "\u3042\u30ab\u0401\u0436\u2460\u247d",
+                       b"\xc6\xa6\xc7C\xc7\xb3\xc7\xcf\xc7\xe9\xc7\xfc")
+            self.assertEqual(b"a\xc6\xa1\xc8\xfeb".decode(encoding, "replace"),
+                             "a\u30fe\ufffd\ufffdb")
+            with self.assertRaises(UnicodeEncodeError):
+                "\uf6b1".encode(encoding)
+        self.check("big5", "\u2022\uff0f\xa5", b"\xa1E\xa2A\xa2D")
+        for data in (b"\xa3\xe1", b"\xf9\xd6"):
+            with self.assertRaises(UnicodeDecodeError):
+                data.decode("big5")
+        self.assertEqual("\u2022".encode("cp950"), b"\xa1E")
+        self.assertEqual(b"\xa1E".decode("cp950"), "\u2027")
+
+    def test_cp932_nec_selected_rows(self):
+        # Characters with both an NEC-selected (ED/EE) and an IBM (FA..FC)
+        # code are written with the first, as CPython does.
+        self.check("cp932", "\u2170\u9ad9", b"\xee\xef\xee\xe0")
+        self.assertEqual(b"\xfa\x40\xfb\xfc".decode("cp932"), "\u2170\u9ad9")
+        self.assertEqual("\uffe2".encode("cp932"), b"\x81\xca")
+        with self.assertRaises(UnicodeEncodeError):
+            "\u2014".encode("cp932")
+
+    def test_jisx0213_symbols_and_editions(self):
+        self.check("shift_jis_2004", "\u2015\u2985\u2986",
+                   b"\x81\\\x81\xd4\x81\xd5")
+        self.assertEqual(b"\x81\xb0".decode("shift_jisx0213"), "~")
+        self.check("euc_jis_2004", "\u2015\u2985", b"\xa1\xbd\xa2\xd6")
+        for encoding in ("shift_jis_2004", "euc_jis_2004", "euc_jisx0213"):
+            with self.assertRaises(UnicodeEncodeError):
+                "\u2014".encode(encoding)
+        # The 2000 editions lack the codes added in 2004.
+        self.check("euc_jis_2004", "\u4ff1", b"\xae\xa1")
+        self.check("shift_jisx0213", "\u9b1d", b"\xfcZ")
+        for encoding, data in (("euc_jisx0213", b"\xae\xa1"),
+                               ("shift_jisx0213", b"\x87\x9f")):
+            with self.assertRaises(UnicodeEncodeError):
+                "\u4ff1".encode(encoding)
+            with self.assertRaises(UnicodeDecodeError):
+                data.decode(encoding)
+
+    def test_euc_jisx0213_reads_jisx0212(self):
+        # JIS X 0212 in the rows plane 2 leaves free, as in euc_jp.
+        for encoding in ("euc_jis_2004", "euc_jisx0213"):
+            self.check(encoding, "a\u010a\u0110", b"a\x8f\xaa\xaf\x8f\xa9\xa2")
+            self.assertEqual(b"\x8f\xa2\xa1".decode(encoding, "replace"),
+                             "\ufffd\u25c6")
+        self.assertEqual(b"\x8f\xa2\xb7".decode("euc_jp"), "~")
+        self.assertEqual("\u010a".encode("iso2022_jp_2004", "replace"), b"?")
+
     def test_hz(self):
         self.check("hz", "a中b~\n中", b"a~{VP~}b~~\n~{VP~}")
         self.assertEqual(b"a~{VP~}b~~c~\nd".decode("hz"), "a中b~cd")

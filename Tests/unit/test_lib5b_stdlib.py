@@ -15,13 +15,15 @@ from collections import OrderedDict
 
 class RunPath(unittest.TestCase):
 
-    def test_path_object_is_file(self):
+    def test_path_object_is_decoded(self):
         with tempfile.TemporaryDirectory() as d:
             script = pathlib.Path(d) / "script.py"
             script.write_text("result = __file__\n")
+            # A path object is decoded to str, as in CPython 3.13.
             ns = runpy.run_path(script)
-            self.assertIs(ns["__file__"], script)
-            self.assertIs(ns["result"], script)
+            self.assertEqual(ns["__file__"], str(script))
+            self.assertEqual(ns["result"], str(script))
+            self.assertIs(type(ns["__file__"]), str)
             ns = runpy.run_path(str(script))
             self.assertEqual(ns["__file__"], str(script))
 

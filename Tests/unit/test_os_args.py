@@ -114,6 +114,25 @@ class ForkAtFinalization(unittest.TestCase):
         self.assertIn(b"can't fork at interpreter shutdown", proc.stderr)
         self.assertIn(b"PythonFinalizationError", proc.stderr)
 
+    def test_preexec_fn_refused(self):
+        # subprocess with preexec_fn would run Python in the child of an
+        # interpreter being torn down; without preexec_fn it still works.
+        code = ("import subprocess, sys\n"
+                "class AtFinalization:\n"
+                "    def __del__(self):\n"
+                "        print('OK', flush=True)\n"
+                "        subprocess.run([sys.executable, '-c', 'pass'])\n"
+                "        print('plain', flush=True)\n"
+                "        subprocess.Popen([sys.executable, '-c', 'pass'],\n"
+                "                         preexec_fn=lambda: None)\n"
+                "        print('should not be printed')\n"
+                "at_finalization = AtFinalization()\n")
+        proc = subprocess.run([sys.executable, "-c", code],
+                              capture_output=True, timeout=60)
+        self.assertEqual(proc.stdout, b"OK\nplain\n")
+        self.assertIn(b"preexec_fn not supported at interpreter shutdown",
+                      proc.stderr)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -171,8 +171,10 @@ def _(path):
 # ---- the functional API ----------------------------------------------------
 
 def _get(anchor, path_names):
-    if not path_names:
-        raise TypeError('no resource path given')
+    """The Traversable at path_names under anchor (anchor itself when no
+    names are given)."""
+    if anchor is None:
+        raise TypeError('anchor must be module or string, got None')
     return files(anchor).joinpath(*path_names)
 
 
@@ -182,7 +184,9 @@ def open_binary(anchor, *path_names):
 
 
 def open_text(anchor, *path_names, encoding='utf-8', errors='strict'):
-    """A text file object for the resource at path_names in anchor."""
+    """A text file object for the resource at path_names in anchor.
+    (CPython 3.13 and 3.14 want encoding= with several path names, for
+    callers of the 3.11 signature; as planned for 3.15, they need not.)"""
     return _get(anchor, path_names).open('r', encoding=encoding,
                                          errors=errors)
 
@@ -194,9 +198,8 @@ def read_binary(anchor, *path_names):
 
 def read_text(anchor, *path_names, encoding='utf-8', errors='strict'):
     """The text of the resource at path_names in anchor."""
-    with open_text(anchor, *path_names, encoding=encoding,
-                   errors=errors) as f:
-        return f.read()
+    return _get(anchor, path_names).read_text(encoding=encoding,
+                                              errors=errors)
 
 
 def path(anchor, *path_names):
@@ -216,4 +219,4 @@ def contents(anchor, *path_names):
     warnings.warn('importlib.resources.contents is deprecated. Use '
                   'files(anchor).iterdir() instead.', DeprecationWarning,
                   stacklevel=2)
-    return (child.name for child in files(anchor).joinpath(*path_names).iterdir())
+    return (child.name for child in _get(anchor, path_names).iterdir())
