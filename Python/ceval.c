@@ -314,19 +314,12 @@ spec_missed(PyThreadState *tstate, PyCodeObject *code, _Py_CODEUNIT *instr)
    Free-threaded build: the reference is taken with _Py_TryIncref (obj was
    marked for it when cached, and its memory outlives a concurrent
    replacement through QSBR), then the version is checked again, so an
-   object replaced in between is never returned.  Two cases need no second
-   check, because obj was the cached object when the version matched and
-   cannot have died since:
-   - an immortal object (a class's functions once threads started) is
-     never freed (ftst, session 11);
-   - an object this thread owns with a nonzero local count (every method
-     of a single-threaded program) is freed only after its owner, this
-     thread, drops the last local reference or merges it, which it does
-     not do here; other threads' releases go to the shared count or the
-     owner's queue.  A freed obj whose memory another thread reused is not
-     owned by this one, and this thread allocates nothing and passes no
-     quiescent point between the version check and the ownership test
-     (ftcore, session 13, as _PyInstValues_LoadAt does for attributes).
+   object replaced in between is never returned.  An immortal object (a
+   class's functions once threads started; ftst, session 11) or one this
+   thread owns (every method of a single-threaded program; ftcore, session
+   13) needs no second check (_Py_IncrefUnraced): obj was the cached
+   object when the version matched, and this thread allocates nothing and
+   passes no quiescent point between that check and the test.
    Forced inline: GCC kept an outlined copy in the free-threaded
    evaluator, a call per method load. */
 static inline Py_ALWAYS_INLINE PyObject *
@@ -337,11 +330,7 @@ spec_borrow(PyObject *obj, PyTypeObject *type, uint32_t version)
     }
 #ifdef Py_GIL_DISABLED
     uint32_t local = __atomic_load_n(&obj->ob_ref_local, __ATOMIC_RELAXED);
-    if (local == _Py_IMMORTAL_REFCNT_LOCAL) {
-        return obj;
-    }
-    if (local != 0 && _Py_IsOwnedByCurrentThread(obj)) {
-        __atomic_store_n(&obj->ob_ref_local, local + 1, __ATOMIC_RELAXED);
+    if (_Py_IncrefUnraced(obj, local)) {
         return obj;
     }
     if (!_Py_TryIncrefLoaded(obj, local)) {

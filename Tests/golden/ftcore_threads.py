@@ -1,11 +1,11 @@
-# Generators claimed before and after the second thread state exists
-# (ftcore, session 13: while one thread state has ever existed a resume
-# marks the generator executing with a plain store, afterwards with a
-# compare-and-swap).  A generator that was claimed by the plain store and
-# is still running when the first extra thread starts must look executing
-# to that thread; afterwards, threads racing on one generator, on one
-# coroutine driven by send() and on a `yield from` chain each see every
-# value exactly once.
+# ftcore (session 13) under threads.  Generators: while one thread state
+# has ever existed a resume marks the generator executing with a plain
+# store, afterwards with a compare-and-swap.  A generator that was claimed
+# by the plain store and is still running when the first extra thread
+# starts must look executing to that thread; afterwards, threads racing
+# on one generator, on one coroutine driven by send() and on a `yield
+# from` chain each see every value exactly once.  Lock-free reads of
+# owned objects: at the end.
 import threading
 
 def probe_from_thread(gen):
@@ -107,3 +107,68 @@ def coroutine_race():
     return numbers_seen == list(range(N)), done
 
 print("coroutine race:", coroutine_race())
+
+# Lock-free reads of objects the reading thread owns take them without a
+# re-check (ftcore, session 13): the main thread reads its own list's
+# items and its own class's method and instance attribute while other
+# threads replace them.  Objects made after the first thread started
+# keep ordinary counts (they are not made immortal), so the owned path
+# runs; every value read must be one that was stored.
+ROUNDS = 3000
+
+def list_race():
+    items = [float(i) for i in range(8)]
+    allowed = set(items) | {-1.0 - i for i in range(8)}
+    stop = threading.Event()
+    def writer(k):
+        i = 0
+        while not stop.is_set():
+            items[(i + k) % 8] = -1.0 - ((i + k) % 8)
+            items[(i + k) % 8] = float((i + k) % 8)
+            i += 1
+    threads = [threading.Thread(target=writer, args=(k,)) for k in range(2)]
+    for t in threads:
+        t.start()
+    bad = 0
+    for _ in range(ROUNDS):
+        for j in range(8):
+            if items[j] not in allowed:
+                bad += 1
+        for x in items:
+            if x not in allowed:
+                bad += 1
+    stop.set()
+    for t in threads:
+        t.join()
+    return bad
+
+def method_race():
+    class Shape:
+        def __init__(self):
+            self.size = 1.5
+        def area(self):
+            return "first"
+    def second(self):
+        return "second"
+    first = Shape.area
+    shape = Shape()
+    stop = threading.Event()
+    def writer():
+        flip = False
+        while not stop.is_set():
+            Shape.area = second if flip else first
+            shape.size = 2.5 if flip else 1.5
+            flip = not flip
+    t = threading.Thread(target=writer)
+    t.start()
+    seen = set()
+    sizes = set()
+    for _ in range(ROUNDS * 4):
+        seen.add(shape.area())
+        sizes.add(shape.size)
+    stop.set()
+    t.join()
+    return seen <= {"first", "second"}, sizes <= {1.5, 2.5}
+
+print("owned list reads, bad values:", list_race())
+print("owned method and attribute reads:", method_race())
