@@ -11,8 +11,9 @@
 
    Thread safety: a generator runs in one thread at a time; gi_frame_state
    is claimed with an atomic compare-and-swap (SUSPENDED/CREATED ->
-   EXECUTING), so a second thread resuming it gets "generator already
-   executing" instead of corrupting the frame. */
+   EXECUTING; gen_claim, which skips it while no other thread can run),
+   so a second thread resuming it gets "generator already executing"
+   instead of corrupting the frame. */
 #include "Python.h"
 #include "pycore_call.h"
 #include "pycore_ceval.h"
@@ -51,6 +52,32 @@ typedef struct {
                                        (bounded by the static block limit) */
     _PyInterpreterFrame gi_iframe;  /* must be last: variable size */
 } PyGenObject;
+
+/* Mark gen executing if its state is still `expected`: 1 when claimed, 0
+   when it is not (another thread claimed or finished it meanwhile).
+   Free-threaded build with a second thread state: a compare-and-swap, so
+   two threads resuming gen at once cannot both run its frame.  Otherwise
+   no other thread can be between the load and the store (the GIL; or,
+   free-threaded, no second thread state has ever existed: locking.md,
+   "One thread state only"), and nothing between them reaches a safe point
+   or creates a thread state, so a load and a plain store do: the locked
+   read-modify-write cost more than the rest of an inline resume (ftcore,
+   session 13). */
+static inline Py_ALWAYS_INLINE int gen_claim(PyGenObject *gen, int8_t expected)
+{
+#ifdef Py_GIL_DISABLED
+    if (_Py_SeveralThreadStates()) {
+        return __atomic_compare_exchange_n(&gen->gi_frame_state, &expected,
+                                           FRAME_EXECUTING, 0,
+                                           __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+    }
+#endif
+    if (__atomic_load_n(&gen->gi_frame_state, __ATOMIC_ACQUIRE) != expected) {
+        return 0;
+    }
+    __atomic_store_n(&gen->gi_frame_state, FRAME_EXECUTING, __ATOMIC_RELAXED);
+    return 1;
+}
 
 static const char *kind_name(PyObject *gen)
 {
@@ -250,9 +277,7 @@ static PySendResult gen_send_ex2(PyGenObject *gen, PyObject *arg,
         }
         return PYGEN_ERROR;
     }
-    if (!__atomic_compare_exchange_n(&gen->gi_frame_state, &state,
-                                     FRAME_EXECUTING, 0, __ATOMIC_ACQ_REL,
-                                     __ATOMIC_ACQUIRE)) {
+    if (!gen_claim(gen, state)) {
         PyErr_Format(PyExc_ValueError, "%s already executing",
                      kind_name((PyObject *)gen));
         return PYGEN_ERROR;
@@ -345,9 +370,7 @@ _PyInterpreterFrame *_PyGen_ResumeInline(PyThreadState *tstate, PyObject *op,
             && (state != FRAME_CREATED || arg != Py_None)) {
         return NULL;
     }
-    if (!__atomic_compare_exchange_n(&gen->gi_frame_state, &state,
-                                     FRAME_EXECUTING, 0, __ATOMIC_ACQ_REL,
-                                     __ATOMIC_ACQUIRE)) {
+    if (!gen_claim(gen, state)) {
         return NULL;
     }
     _PyInterpreterFrame *frame = &gen->gi_iframe;
@@ -680,10 +703,7 @@ static int gen_close_without_throw(PyGenObject *gen)
     if (!PyGen_CheckExact(gen)) {
         return 0;
     }
-    int8_t state = FRAME_SUSPENDED;
-    if (!__atomic_compare_exchange_n(&gen->gi_frame_state, &state,
-                                     FRAME_EXECUTING, 0, __ATOMIC_ACQ_REL,
-                                     __ATOMIC_ACQUIRE)) {
+    if (!gen_claim(gen, FRAME_SUSPENDED)) {
         return 0;
     }
     if (!gen_yield_unwinds_only(gen, gen->gi_iframe.instr_ptr)) {

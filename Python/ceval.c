@@ -325,10 +325,14 @@ spec_missed(PyThreadState *tstate, PyCodeObject *code, _Py_CODEUNIT *instr)
    marked for it when cached, and its memory outlives a concurrent
    replacement through QSBR), then the version is checked again, so an
    object replaced in between is never returned.  An immortal object (a
-   class's functions once threads started) needs neither: it is never
-   freed, and it was the cached object when the version matched (ftst,
-   session 11). */
-static inline PyObject *
+   class's functions once threads started; ftst, session 11) or one this
+   thread owns (every method of a single-threaded program; ftcore, session
+   13) needs no second check (_Py_IncrefUnraced): obj was the cached
+   object when the version matched, and this thread allocates nothing and
+   passes no quiescent point between that check and the test.
+   Forced inline: GCC kept an outlined copy in the free-threaded
+   evaluator, a call per method load. */
+static inline Py_ALWAYS_INLINE PyObject *
 spec_borrow(PyObject *obj, PyTypeObject *type, uint32_t version)
 {
     if (_PySpec_TypeVersion(type) != version) {
@@ -336,7 +340,7 @@ spec_borrow(PyObject *obj, PyTypeObject *type, uint32_t version)
     }
 #ifdef Py_GIL_DISABLED
     uint32_t local = __atomic_load_n(&obj->ob_ref_local, __ATOMIC_RELAXED);
-    if (local == _Py_IMMORTAL_REFCNT_LOCAL) {
+    if (_Py_IncrefUnraced(obj, local)) {
         return obj;
     }
     if (!_Py_TryIncrefLoaded(obj, local)) {

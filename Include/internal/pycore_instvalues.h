@@ -122,29 +122,15 @@ _PyInstValues_LoadAt(PyObject *obj, PyObject **slotp, Py_ssize_t ix,
     }
 #ifdef Py_GIL_DISABLED
     /* An immortal value (None, True, a small int, an interned str, a
-       class or function made immortal when threads started) is never
-       freed, so it needs no reference and no re-check (ftst, session 11):
-       slot ix of vals only ever holds values of one attribute (shared
-       keys only grow), and vals stays readable until this thread's next
-       quiescent point (QSBR), so v was the attribute's value at some
-       moment after raw was loaded, even if vals was replaced since. */
+       class or function made immortal when threads started; ftst,
+       session 11) or one this thread owns (ftattr, session 12) needs no
+       re-check (_Py_IncrefUnraced): slot ix of vals only ever holds
+       values of one attribute (shared keys only grow), and vals stays
+       readable until this thread's next quiescent point (QSBR), so v was
+       the attribute's value at some moment after raw was loaded, even if
+       vals was replaced since; nothing is allocated in between. */
     uint32_t local = __atomic_load_n(&v->ob_ref_local, __ATOMIC_RELAXED);
-    if (local == _Py_IMMORTAL_REFCNT_LOCAL) {
-        *out = v;
-        return 1;
-    }
-    /* A value this thread owns with a nonzero local count needs no
-       re-check either (ftattr, session 12): only its owner changes the
-       local count, and the object is freed only after the owner merges
-       it (other threads' releases go to the shared count and queue the
-       object to its owner), so v stays alive while this thread runs
-       here; the reference is taken with the owner's plain increment, and
-       v was the attribute's value when it was loaded, as above.  A v
-       freed meanwhile and its memory reused by another thread is not
-       owned by this one (ob_tid), and this thread allocates nothing
-       between the load and the check. */
-    if (local != 0 && _Py_IsOwnedByCurrentThread(v)) {
-        __atomic_store_n(&v->ob_ref_local, local + 1, __ATOMIC_RELAXED);
+    if (_Py_IncrefUnraced(v, local)) {
         *out = v;
         return 1;
     }

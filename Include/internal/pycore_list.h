@@ -54,7 +54,18 @@ _PyList_GetItemRef(PyListObject *self, Py_ssize_t i)
         return _PyList_GetItemRefSlow(self, i);
     }
     PyObject *item = __atomic_load_n(&items[i], __ATOMIC_ACQUIRE);
-    if (item == NULL || !_Py_TryIncref(item)) {
+    if (item == NULL) {
+        return _PyList_GetItemRefSlow(self, i);
+    }
+    /* An immortal item, or one this thread owns (every item of a
+       single-threaded program), was the list's item at the load and
+       cannot have died since: no re-check (ftcore, session 13; the array
+       outlives a concurrent replacement through QSBR). */
+    uint32_t local = __atomic_load_n(&item->ob_ref_local, __ATOMIC_RELAXED);
+    if (_Py_IncrefUnraced(item, local)) {
+        return item;
+    }
+    if (!_Py_TryIncrefLoaded(item, local)) {
         return _PyList_GetItemRefSlow(self, i);
     }
     if (item != __atomic_load_n(&items[i], __ATOMIC_ACQUIRE)

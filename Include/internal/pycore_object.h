@@ -92,6 +92,33 @@ _Py_TryIncrefLoaded(PyObject *op, uint32_t local) {
         }
     }
 }
+/* For a lock-free reader that loaded op from a shared slot, with op's
+   local count `local` loaded (relaxed): 1 when op needs no re-check of the
+   slot, with the reference taken; 0 (nothing taken) when the caller must
+   use _Py_TryIncrefLoaded and re-check the slot.  No re-check is needed
+   when op, which was the slot's value at the load,
+   - is immortal: never freed, and it needs no reference;
+   - is owned by this thread with a nonzero local count: only the owner
+     changes that count, and op is freed only after this thread drops
+     its last local reference or merges op (other threads' releases go
+     to the shared count or queue op to its owner), which it does not
+     do here; the owner's plain increment takes the reference.  Memory of
+     an op freed meanwhile and reused by another thread is not owned by
+     this one; the caller must allocate nothing, and pass no quiescent
+     point, between the load of op and this test.
+   Shared by the attribute, cache and list readers (ftattr, session 12;
+   ftcore, session 13). */
+static inline Py_ALWAYS_INLINE int
+_Py_IncrefUnraced(PyObject *op, uint32_t local) {
+    if (local == _Py_IMMORTAL_REFCNT_LOCAL) {
+        return 1;
+    }
+    if (local != 0 && _Py_IsOwnedByCurrentThread(op)) {
+        __atomic_store_n(&op->ob_ref_local, local + 1, __ATOMIC_RELAXED);
+        return 1;
+    }
+    return 0;
+}
 #endif
 
 static inline Py_ALWAYS_INLINE int _Py_TryIncref(PyObject *op) {
