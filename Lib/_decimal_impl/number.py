@@ -12,6 +12,8 @@ import math
 import sys
 from collections import namedtuple
 
+import _decimal_core as _core
+
 from .signals import (
     ROUND_DOWN, ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_CEILING, ROUND_FLOOR,
     ROUND_UP, ROUND_HALF_DOWN, ROUND_05UP, Status,
@@ -72,27 +74,6 @@ def digits_to_int(text):
     half = len(text) // 2
     return digits_to_int(text[:-half]) * 10 ** half + \
         digits_to_int(text[-half:])
-
-
-def _make(sign, coefficient, exponent):
-    """A Decimal from its parts, without any checking."""
-    result = object.__new__(Decimal)
-    result._sign = sign
-    result._int = coefficient
-    result._exp = exponent
-    result._is_special = exponent in _SPECIAL_EXPONENTS if \
-        isinstance(exponent, str) else False
-    return result
-
-
-def _finite(sign, coefficient, exponent):
-    """A finite Decimal from its parts (exponent an int), unchecked."""
-    result = object.__new__(Decimal)
-    result._sign = sign
-    result._int = coefficient
-    result._exp = exponent
-    result._is_special = False
-    return result
 
 
 def _nan(sign=0, payload=0, signalling=False):
@@ -442,7 +423,7 @@ def create_decimal_from_float(ctx, f):
     return value
 
 
-class Decimal(object):
+class Decimal(_core.DecimalBase):
     """Decimal(value="0", context=None): an immutable decimal number.
 
     value may be an int, a string, a float (converted exactly), a
@@ -450,29 +431,13 @@ class Decimal(object):
     exact; the context only receives the signals of the conversion.
     """
 
-    __slots__ = ('_sign', '_int', '_exp', '_is_special')
+    # _sign, _int, _exp and _is_special are the C fields of DecimalBase
+    # (Modules/_decimal_core.c), which also holds +, -, *, the
+    # comparisons and quantize.
+    __slots__ = ()
 
-    def __new__(cls, value="0", context=None):
-        if cls is Decimal and context is None:
-            # Exact conversions that can raise no signal.
-            if type(value) is int:
-                return _finite(0 if value >= 0 else 1, abs(value), 0)
-            if type(value) is Decimal:
-                return value
-        ctx = getcontext() if context is None else current(context)
-        status = Status()
-        made = _to_decimal(value, status)
-        ctx._commit(status)
-        if cls is Decimal and type(made) is Decimal:
-            # Decimals are immutable: the converted value (new, or the
-            # argument itself) needs no copy.
-            return made
-        result = object.__new__(cls)
-        result._sign = made._sign
-        result._int = made._int
-        result._exp = made._exp
-        result._is_special = made._is_special
-        return result
+    # Decimal(value="0", context=None) is DecimalBase's tp_new: C for an
+    # int or a Decimal without a context, construct() below otherwise.
 
     @classmethod
     def from_float(cls, f):
@@ -761,6 +726,38 @@ class Decimal(object):
     def __format__(self, specifier, _localeconv=None):
         from .formatting import format_decimal
         return format_decimal(self, specifier, _localeconv)
+
+
+def construct(cls, value="0", context=None):
+    """Decimal(value, context) for the cases DecimalBase's tp_new leaves
+    to Python (registered by ops.py)."""
+    if cls is Decimal and context is None:
+        # Exact conversions that can raise no signal (big ints here).
+        if type(value) is int:
+            return _finite(0 if value >= 0 else 1, abs(value), 0)
+        if type(value) is Decimal:
+            return value
+    ctx = getcontext() if context is None else current(context)
+    status = Status()
+    made = _to_decimal(value, status)
+    ctx._commit(status)
+    if cls is Decimal and type(made) is Decimal:
+        # Decimals are immutable: the converted value (new, or the
+        # argument itself) needs no copy.
+        return made
+    result = _core._alloc(cls)
+    result._sign = made._sign
+    result._int = made._int
+    result._exp = made._exp
+    result._is_special = made._is_special
+    return result
+
+
+# _make(sign, coefficient, exponent) and _finite(...) build a Decimal
+# from its parts without checking (_finite: exponent an int); they are C.
+_core._set_decimal_type(Decimal)
+_make = _core._make
+_finite = _core._finite
 
 
 # Arithmetic, comparison and the remaining methods live in ops.py and
