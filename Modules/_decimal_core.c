@@ -1,7 +1,8 @@
 /* _decimal_core: the C core of the decimal module.
 
    DecimalBase is the C base of decimal.Decimal.  It stores a Decimal's
-   four parts as C fields, exposed to the Python code of _decimal_impl as
+   four parts as C fields, exposed (read-only) to the Python code of
+   _decimal_impl as
    _sign (int 0 or 1), _int (the coefficient, an int >= 0), _exp (an int,
    or 'F', 'n', 'N' for the specials) and _is_special (a bool).  The
    fields stay Python ints rather than C integers because most of
@@ -17,9 +18,9 @@
    recomputes from scratch; so the C path only ever returns what the
    Python path returns (Tests/unit/test_decimal_core.py compares them).
 
-   Thread safety: a Decimal is immutable once published (its fields are
-   only written by the code that creates it, before anyone else can see
-   it).  The registry below is written once, under the import lock,
+   Thread safety: a Decimal is immutable: its fields are read-only
+   members, written only by the C function that creates it, so the C
+   code reads them without a lock.  The registry below is written once, under the import lock,
    before its pointer is published with a release store; readers load it
    with an acquire.  A Context is read and its flag dict written through
    its attributes, exactly as the Python code does; a context is current
@@ -42,6 +43,10 @@ typedef struct {
 } DecObject;
 
 enum { ADD, SUB, MUL, N_ARITH };
+/* The Context slots (then SignalDict's) the C paths read. */
+enum { F_FAST, F_PREC, F_ROUNDING, F_FLAGS, F_TRAPS, F_VALUES, N_FIELDS };
+static const char *const field_names[N_FIELDS] = {
+    "_fast", "_prec", "_rounding", "_flags", "_traps", "_values"};
 enum { R_CEILING, R_FLOOR, R_UP, R_DOWN, R_HALF_UP, R_HALF_DOWN,
        R_HALF_EVEN, R_05UP, N_ROUNDING };
 
@@ -55,8 +60,10 @@ typedef struct {
     PyObject *inexact;          /* signal classes */
     PyObject *rounded;
     PyObject *rounding[N_ROUNDING]; /* names, in the enum's order */
-    PyObject *str_fast, *str_prec, *str_rounding, *str_flags,
-             *str_traps, *str_values;
+    PyObject *names[N_FIELDS];  /* interned attribute names */
+    PyTypeObject *context_type;     /* decimal.Context */
+    PyTypeObject *signals_type;     /* decimal's SignalDict */
+    PyMemberDef *members[N_FIELDS]; /* their slots, owned by the types */
 } Registry;
 
 /* The current context's home, registered by context.py. */
@@ -87,16 +94,44 @@ static Registry *load_registry(void)
     return __atomic_load_n(&registry, __ATOMIC_ACQUIRE);
 }
 
+/* obj.<field> (new reference).  For an exact Context or SignalDict the
+   slot is read through its member definition, found once by _setup:
+   the same read as the attribute (PyMember_GetOne takes the object's
+   critical section in the free-threaded build) without the lookup. */
+static PyObject *get_field(Registry *r, PyObject *obj, int field)
+{
+    PyTypeObject *owner = field == F_VALUES ? r->signals_type
+                                            : r->context_type;
+    if (Py_TYPE(obj) == owner) {
+        return PyMember_GetOne((const char *)obj, r->members[field]);
+    }
+    return PyObject_GetAttr(obj, r->names[field]);
+}
+
 /* ------------------------------------------------------------------ */
 /* Construction */
 
+/* An int from a u128.  Above 64 bits the int's 30-bit digits are
+   written directly (PEP 757 writer). */
 static PyObject *digits_to_long(u128 value)
 {
     if (value <= UINT64_MAX) {
         return PyLong_FromUnsignedLongLong((unsigned long long)value);
     }
-    return PyLong_FromUnsignedNativeBytes(&value, sizeof(value),
-                                          Py_ASNATIVEBYTES_NATIVE_ENDIAN);
+    Py_ssize_t ndigits = 0;
+    for (u128 rest = value; rest != 0; rest >>= PyLong_SHIFT) {
+        ndigits++;
+    }
+    void *digits;
+    PyLongWriter *writer = PyLongWriter_Create(0, ndigits, &digits);
+    if (writer == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < ndigits; i++) {
+        ((digit *)digits)[i] = (digit)(value & PyLong_MASK);
+        value >>= PyLong_SHIFT;
+    }
+    return PyLongWriter_Finish(writer);
 }
 
 /* A new Decimal from its parts (borrowed references).  New reference. */
@@ -196,44 +231,58 @@ static const u128 *pow10_table(void)
     return table;
 }
 
-/* Digits of v (1 for zero); v < 10**39 always holds for a u128. */
+/* Digits of v (1 for zero).  With b bits, v has floor(b * log10(2))
+   or one more digits; 1233 / 4096 is log10(2) to within 1e-5, exact
+   enough for b <= 128. */
 static int count_digits(u128 v)
 {
-    const u128 *p10 = pow10_table();
-    int n = 1;
-    while (n <= MAX_DIGITS && v >= p10[n]) {
-        n++;
+    if (v == 0) {
+        return 1;
     }
-    return n;
+    uint64_t high = (uint64_t)(v >> 64);
+    int bits = high ? 128 - __builtin_clzll(high)
+                    : 64 - __builtin_clzll((uint64_t)v);
+    int guess = (bits * 1233) >> 12;
+    return guess + (v >= pow10_table()[guess]);
 }
 
 /* *out = v when the int v (>= 0) is below 2**128.  1 on success, 0 when
-   it does not fit; never leaves an exception set. */
+   it does not fit or is negative.  Reads the int's 30-bit digits (ints
+   are immutable, so no lock is needed). */
 static int long_to_u128(PyObject *v, u128 *out)
 {
-    int overflow;
-    long long small = PyLong_AsLongLongAndOverflow(v, &overflow);
-    if (!overflow && small >= 0) {
-        if (small == -1 && PyErr_Occurred()) {
-            PyErr_Clear();
-            return 0;
-        }
-        *out = (u128)small;
-        return 1;
+    const PyLongObject *op = (const PyLongObject *)v;
+    uintptr_t tag = op->long_value.lv_tag;
+    if ((tag & _PyLong_SIGN_MASK) == 2) {
+        return 0;               /* negative */
     }
-    if (overflow < 0 || (!overflow && small < 0)) {
+    Py_ssize_t ndigits = (Py_ssize_t)(tag >> _PyLong_NON_SIZE_BITS);
+    if (ndigits > 5) {
         return 0;
     }
     u128 value = 0;
-    Py_ssize_t needed = PyLong_AsNativeBytes(
-        v, &value, sizeof(value),
-        Py_ASNATIVEBYTES_NATIVE_ENDIAN | Py_ASNATIVEBYTES_UNSIGNED_BUFFER |
-        Py_ASNATIVEBYTES_REJECT_NEGATIVE);
-    if (needed < 0) {
-        PyErr_Clear();
-        return 0;
+    for (Py_ssize_t i = ndigits - 1; i >= 0; i--) {
+        if (value >> (128 - PyLong_SHIFT)) {
+            return 0;           /* would pass 2**128 */
+        }
+        value = (value << PyLong_SHIFT) | op->long_value.ob_digit[i];
     }
-    if (needed > (Py_ssize_t)sizeof(value)) {
+    *out = value;
+    return 1;
+}
+
+/* The value of the int v into *out when it lies strictly between
+   -limit and limit: 1, else 0 (no exception). */
+static int long_to_i64(PyObject *v, int64_t limit, int64_t *out)
+{
+    if (PyUnstable_Long_IsCompact((PyLongObject *)v)) {
+        *out = PyUnstable_Long_CompactValue((PyLongObject *)v);
+        return 1;               /* |v| < 2**30 <= limit */
+    }
+    int overflow;
+    long long value = PyLong_AsLongLongAndOverflow(v, &overflow);
+    if (overflow || value <= -limit || value >= limit) {
+        PyErr_Clear();
         return 0;
     }
     *out = value;
@@ -255,14 +304,9 @@ static int small_of_decimal(DecObject *d, Small *out)
         !PyLong_Check(d->sign)) {
         return 0;
     }
-    int overflow;
-    long long exp = PyLong_AsLongLongAndOverflow(d->exp, &overflow);
-    if (overflow || exp <= -EXP_LIMIT || exp >= EXP_LIMIT) {
-        return 0;
-    }
-    long sign = PyLong_AsLong(d->sign);
-    if (sign != 0 && sign != 1) {
-        PyErr_Clear();
+    int64_t exp, sign;
+    if (!long_to_i64(d->exp, EXP_LIMIT, &exp) ||
+        !long_to_i64(d->sign, 2, &sign) || sign < 0) {
         return 0;
     }
     out->sign = (int)sign;
@@ -279,9 +323,8 @@ static int small_of(PyObject *op, Small *out)
     if (!PyLong_Check(op)) {
         return 0;
     }
-    int overflow;
-    long long v = PyLong_AsLongLongAndOverflow(op, &overflow);
-    if (overflow || v == LLONG_MIN) {
+    int64_t v;
+    if (!long_to_i64(op, INT64_MAX, &v)) {
         return 0;           /* big ints take the Python path */
     }
     out->sign = v < 0;
@@ -424,11 +467,11 @@ static int bounds_fit(const Bounds *b, u128 coef)
    they are not usable in C (no exception), -1 on error. */
 static int get_bounds(Registry *r, PyObject *ctx, Bounds *b)
 {
-    PyObject *fast = PyObject_GetAttr(ctx, r->str_fast);
+    PyObject *fast = get_field(r, ctx, F_FAST);
     if (fast == NULL) {
         return -1;
     }
-    PyObject *prec = PyObject_GetAttr(ctx, r->str_prec);
+    PyObject *prec = get_field(r, ctx, F_PREC);
     if (prec == NULL) {
         Py_DECREF(fast);
         return -1;
@@ -477,7 +520,7 @@ static int rounding_of(Registry *r, PyObject *name)
 
 static int context_rounding(Registry *r, PyObject *ctx)
 {
-    PyObject *name = PyObject_GetAttr(ctx, r->str_rounding);
+    PyObject *name = get_field(r, ctx, F_ROUNDING);
     if (name == NULL) {
         PyErr_Clear();
         return -1;
@@ -488,13 +531,13 @@ static int context_rounding(Registry *r, PyObject *ctx)
 }
 
 /* The dict of ctx's SignalDict attribute `which` (new reference). */
-static PyObject *signal_values(Registry *r, PyObject *ctx, PyObject *which)
+static PyObject *signal_values(Registry *r, PyObject *ctx, int which)
 {
-    PyObject *signals = PyObject_GetAttr(ctx, which);
+    PyObject *signals = get_field(r, ctx, which);
     if (signals == NULL) {
         return NULL;
     }
-    PyObject *values = PyObject_GetAttr(signals, r->str_values);
+    PyObject *values = get_field(r, signals, F_VALUES);
     Py_DECREF(signals);
     if (values != NULL && !PyDict_Check(values)) {
         Py_DECREF(values);
@@ -509,7 +552,7 @@ static PyObject *signal_values(Registry *r, PyObject *ctx, PyObject *which)
    Python path redoes the operation and raises); -1 on error. */
 static int commit_rounding(Registry *r, PyObject *ctx, int inexact)
 {
-    PyObject *traps = signal_values(r, ctx, r->str_traps);
+    PyObject *traps = signal_values(r, ctx, F_TRAPS);
     if (traps == NULL) {
         return -1;
     }
@@ -526,12 +569,19 @@ static int commit_rounding(Registry *r, PyObject *ctx, int inexact)
         }
     }
     Py_DECREF(traps);
-    PyObject *flags = signal_values(r, ctx, r->str_flags);
+    PyObject *flags = signal_values(r, ctx, F_FLAGS);
     if (flags == NULL) {
         return -1;
     }
     for (int i = 0; i < count; i++) {
-        if (PyDict_SetItem(flags, raised[i], Py_True) < 0) {
+        /* A flag already set needs no store (a store is the costly part,
+           and in the free-threaded build it locks the dict). */
+        PyObject *flag;
+        int found = PyDict_GetItemRef(flags, raised[i], &flag);
+        int set = found > 0 && flag == Py_True;
+        Py_XDECREF(flag);
+        if (found < 0 ||
+            (!set && PyDict_SetItem(flags, raised[i], Py_True) < 0)) {
             Py_DECREF(flags);
             return -1;
         }
@@ -960,17 +1010,31 @@ static PyObject *dec_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     return result;
 }
 
-/* _alloc(cls): an instance of a DecimalBase subclass with no parts set;
-   the Python constructor fills them before returning it. */
-static PyObject *core_alloc(PyObject *m, PyObject *cls)
+/* _new_as(cls, sign, coefficient, exponent, is_special): an instance of
+   a DecimalBase subclass with these parts (the Python constructor's
+   subclass case).  The parts are read-only afterwards. */
+static PyObject *core_new_as(PyObject *m, PyObject *const *args,
+                             Py_ssize_t nargs)
 {
+    if (!_PyArg_CheckPositional("_new_as", nargs, 5, 5)) {
+        return NULL;
+    }
+    PyObject *cls = args[0];
     if (!PyType_Check(cls) ||
         !PyType_IsSubtype((PyTypeObject *)cls, &DecimalBase_Type)) {
         PyErr_SetString(PyExc_TypeError, "expected a Decimal subclass");
         return NULL;
     }
     PyTypeObject *type = (PyTypeObject *)cls;
-    return type->tp_alloc(type, 0);
+    DecObject *d = (DecObject *)type->tp_alloc(type, 0);
+    if (d == NULL) {
+        return NULL;
+    }
+    d->sign = Py_NewRef(args[1]);
+    d->coef = Py_NewRef(args[2]);
+    d->exp = Py_NewRef(args[3]);
+    d->special = Py_NewRef(args[4]);
+    return (PyObject *)d;
 }
 
 /* ------------------------------------------------------------------ */
@@ -988,10 +1052,11 @@ static void dec_dealloc(PyObject *op)
 }
 
 static PyMemberDef dec_members[] = {
-    {"_sign", Py_T_OBJECT_EX, offsetof(DecObject, sign), 0, NULL},
-    {"_int", Py_T_OBJECT_EX, offsetof(DecObject, coef), 0, NULL},
-    {"_exp", Py_T_OBJECT_EX, offsetof(DecObject, exp), 0, NULL},
-    {"_is_special", Py_T_OBJECT_EX, offsetof(DecObject, special), 0, NULL},
+    {"_sign", Py_T_OBJECT_EX, offsetof(DecObject, sign), Py_READONLY, NULL},
+    {"_int", Py_T_OBJECT_EX, offsetof(DecObject, coef), Py_READONLY, NULL},
+    {"_exp", Py_T_OBJECT_EX, offsetof(DecObject, exp), Py_READONLY, NULL},
+    {"_is_special", Py_T_OBJECT_EX, offsetof(DecObject, special),
+     Py_READONLY, NULL},
     {NULL},
 };
 
@@ -1061,20 +1126,45 @@ static int take_items(PyObject *seq, Py_ssize_t n, PyObject **dst,
     return 0;
 }
 
-static int intern_names(Registry *r)
+/* The member definition of type's slot `name` into *out (borrowed from
+   the type, which the registry keeps alive). */
+static int find_member(PyTypeObject *type, PyObject *name, PyMemberDef **out)
 {
-    r->str_fast = PyUnicode_InternFromString("_fast");
-    r->str_prec = PyUnicode_InternFromString("_prec");
-    r->str_rounding = PyUnicode_InternFromString("_rounding");
-    r->str_flags = PyUnicode_InternFromString("_flags");
-    r->str_traps = PyUnicode_InternFromString("_traps");
-    r->str_values = PyUnicode_InternFromString("_values");
-    return r->str_fast && r->str_prec && r->str_rounding && r->str_flags &&
-           r->str_traps && r->str_values ? 0 : -1;
+    PyObject *descr = PyObject_GetAttr((PyObject *)type, name);
+    if (descr == NULL) {
+        return -1;
+    }
+    int ok = Py_IS_TYPE(descr, &PyMemberDescr_Type) &&
+             ((PyMemberDescrObject *)descr)->d_member->type == Py_T_OBJECT_EX;
+    if (ok) {
+        *out = ((PyMemberDescrObject *)descr)->d_member;
+    }
+    else {
+        PyErr_Format(PyExc_TypeError, "%R is not a slot of %s", name,
+                     type->tp_name);
+    }
+    Py_DECREF(descr);
+    return ok ? 0 : -1;
 }
 
-/* _setup(forward, reflected, compare, quantize, construct, signals,
-          roundings): the Python side of
+static int find_fields(Registry *r)
+{
+    for (int i = 0; i < N_FIELDS; i++) {
+        r->names[i] = PyUnicode_InternFromString(field_names[i]);
+        if (r->names[i] == NULL) {
+            return -1;
+        }
+        PyTypeObject *owner = i == F_VALUES ? r->signals_type
+                                            : r->context_type;
+        if (find_member(owner, r->names[i], &r->members[i]) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* _setup(Context, SignalDict, forward, reflected, compare, quantize,
+          construct, signals, roundings): the Python side of
    the core; construct(cls, value="0", context=None) makes a Decimal.
    forward/reflected: (add, sub, mul) methods; compare: the six rich
    comparisons in Py_LT..Py_GE order; signals: (Inexact, Rounded);
@@ -1085,8 +1175,11 @@ static PyObject *core_setup(PyObject *m, PyObject *args)
 {
     PyObject *fwd, *refl, *cmp, *quantize, *construct, *signals,
              *roundings;
-    if (!PyArg_ParseTuple(args, "OOOOOOO:_setup", &fwd, &refl, &cmp,
-                          &quantize, &construct, &signals, &roundings)) {
+    PyTypeObject *context_type, *signals_type;
+    if (!PyArg_ParseTuple(args, "O!O!OOOOOOO:_setup", &PyType_Type,
+                          &context_type, &PyType_Type, &signals_type, &fwd,
+                          &refl, &cmp, &quantize, &construct, &signals,
+                          &roundings)) {
         return NULL;
     }
     if (load_registry() != NULL) {
@@ -1102,10 +1195,15 @@ static PyObject *core_setup(PyObject *m, PyObject *args)
         take_items(refl, N_ARITH, r->reflected, "reflected") < 0 ||
         take_items(cmp, 6, r->compare, "compare") < 0 ||
         take_items(signals, 2, pair, "signals") < 0 ||
-        take_items(roundings, N_ROUNDING, r->rounding, "roundings") < 0 ||
-        intern_names(r) < 0) {
+        take_items(roundings, N_ROUNDING, r->rounding, "roundings") < 0) {
         /* Leaks the references taken so far: a broken set-up only. */
         PyMem_RawFree(r);
+        return NULL;
+    }
+    r->context_type = (PyTypeObject *)Py_NewRef(context_type);
+    r->signals_type = (PyTypeObject *)Py_NewRef(signals_type);
+    if (find_fields(r) < 0) {
+        PyMem_RawFree(r);       /* leaks as above */
         return NULL;
     }
     r->inexact = pair[0];
@@ -1123,9 +1221,9 @@ static PyMethodDef core_functions[] = {
     {"_finite", _PyCFunction_CAST(core_finite), METH_FASTCALL,
      "_finite($module, sign, coefficient, exponent, /)\n--\n\n"
      "A finite Decimal from its parts, unchecked."},
-    {"_alloc", core_alloc, METH_O,
-     "_alloc($module, cls, /)\n--\n\n"
-     "An instance of a Decimal subclass with no parts set."},
+    {"_new_as", _PyCFunction_CAST(core_new_as), METH_FASTCALL,
+     "_new_as($module, cls, sign, coefficient, exponent, is_special, /)"
+     "\n--\n\nAn instance of a Decimal subclass with these parts."},
     {"getcontext", core_getcontext, METH_NOARGS,
      "getcontext($module, /)\n--\n\n"
      "The current context of this thread or task (created on first use)."},

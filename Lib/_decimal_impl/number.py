@@ -745,12 +745,8 @@ def construct(cls, value="0", context=None):
         # Decimals are immutable: the converted value (new, or the
         # argument itself) needs no copy.
         return made
-    result = _core._alloc(cls)
-    result._sign = made._sign
-    result._int = made._int
-    result._exp = made._exp
-    result._is_special = made._is_special
-    return result
+    return _core._new_as(cls, made._sign, made._int, made._exp,
+                         made._is_special)
 
 
 # _make(sign, coefficient, exponent) and _finite(...) build a Decimal

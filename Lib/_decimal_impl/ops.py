@@ -15,7 +15,7 @@ from .signals import (
     Clamped, InvalidOperation, DivisionByZero, DivisionImpossible,
     DivisionUndefined, Inexact, Rounded, Subnormal, Overflow, Underflow,
     FloatOperation)
-from .context import Context, check_rounding, getcontext
+from .context import Context, SignalDict, check_rounding, getcontext
 from .number import (
     Decimal, _make, _finite, _nan, _infinity, fix, check_nans, invalid,
     drop_digits, ndigits, digit_string, operand, current, _from_float,
@@ -1159,8 +1159,9 @@ PY_REFLECTED = (_additive_operator(False, '__radd__', True),
                 _additive_operator(True, '__rsub__', True),
                 _operator(multiply_op, '__rmul__', True))
 PY_QUANTIZE = _quantize
-_core._setup(PY_FORWARD, PY_REFLECTED, PY_COMPARISONS,
-             PY_QUANTIZE, construct, (Inexact, Rounded), ROUNDING_MODES)
+_core._setup(Context, SignalDict, PY_FORWARD, PY_REFLECTED,
+             PY_COMPARISONS, PY_QUANTIZE, construct, (Inexact, Rounded),
+             ROUNDING_MODES)
 
 
 def _context_method(op, arity, name):
