@@ -43,6 +43,7 @@ typedef struct {
 } DecObject;
 
 enum { ADD, SUB, MUL, N_ARITH };
+enum { NEG, POS, ABS, N_UNARY };
 /* The Context slots (then SignalDict's) the C paths read. */
 enum { F_FAST, F_PREC, F_ROUNDING, F_FLAGS, F_TRAPS, F_VALUES, N_FIELDS };
 static const char *const field_names[N_FIELDS] = {
@@ -57,6 +58,8 @@ typedef struct {
     PyObject *compare[6];       /* Python __lt__ .. __ge__ by Py_LT.. */
     PyObject *quantize;         /* Python Decimal.quantize */
     PyObject *construct;        /* Python Decimal(value, context) */
+    PyObject *unary[N_UNARY];   /* Python __neg__, __pos__, __abs__ */
+    PyObject *hash;             /* Python Decimal.__hash__ */
     PyObject *inexact;          /* signal classes */
     PyObject *rounded;
     PyObject *rounding[N_ROUNDING]; /* names, in the enum's order */
@@ -216,19 +219,20 @@ typedef struct {
     int64_t exp;
 } Small;
 
-static const u128 *pow10_table(void)
+/* 10**0 .. 10**MAX_DIGITS; filled by the module's exec (under the
+   import lock) before any Decimal exists, read-only afterwards. */
+static u128 pow10_values[MAX_DIGITS + 1];
+
+static void fill_pow10(void)
 {
-    static u128 table[MAX_DIGITS + 1];
-    static int filled;          /* idempotent fill; same values by all */
-    if (!__atomic_load_n(&filled, __ATOMIC_ACQUIRE)) {
-        u128 p = 1;
-        for (int i = 0; i <= MAX_DIGITS; i++) {
-            table[i] = p;
-            p *= 10;
-        }
-        __atomic_store_n(&filled, 1, __ATOMIC_RELEASE);
+    if (pow10_values[0] == 1) {
+        return;                 /* a later exec: never rewritten */
     }
-    return table;
+    u128 p = 1;
+    for (int i = 0; i <= MAX_DIGITS; i++) {
+        pow10_values[i] = p;
+        p *= 10;
+    }
 }
 
 /* Digits of v (1 for zero).  With b bits, v has floor(b * log10(2))
@@ -243,7 +247,7 @@ static int count_digits(u128 v)
     int bits = high ? 128 - __builtin_clzll(high)
                     : 64 - __builtin_clzll((uint64_t)v);
     int guess = (bits * 1233) >> 12;
-    return guess + (v >= pow10_table()[guess]);
+    return guess + (v >= pow10_values[guess]);
 }
 
 /* *out = v when the int v (>= 0) is below 2**128.  1 on success, 0 when
@@ -489,7 +493,7 @@ static int get_bounds(Registry *r, PyObject *ctx, Bounds *b)
              b->lowest > -EXP_LIMIT && b->highest < EXP_LIMIT;
         if (ok) {
             b->prec = p > MAX_DIGITS ? MAX_DIGITS + 1 : (int)p;
-            b->limit = p > MAX_DIGITS ? 0 : pow10_table()[p];
+            b->limit = p > MAX_DIGITS ? 0 : pow10_values[p];
         }
         PyErr_Clear();
     }
@@ -621,7 +625,7 @@ static int round_up(int mode, int sign, u128 kept, u128 dropped, u128 scale)
    whether the dropped digits were non-zero. */
 static int drop_digits(int mode, int sign, u128 *coef, int count)
 {
-    u128 scale = pow10_table()[count];
+    u128 scale = pow10_values[count];
     u128 kept = *coef / scale;
     u128 dropped = *coef % scale;
     if (round_up(mode, sign, kept, dropped, scale)) {
@@ -681,7 +685,7 @@ static int scale_up(u128 x, int64_t shift, u128 *out)
     if (shift > MAX_DIGITS) {
         return x == 0 ? (*out = 0, 1) : 0;
     }
-    return !__builtin_mul_overflow(x, pow10_table()[shift], out);
+    return !__builtin_mul_overflow(x, pow10_values[shift], out);
 }
 
 /* The exact sum x + y (x - y with negate) in *out: 1, or 0 when it does
@@ -773,6 +777,106 @@ static PyObject *arith(int op, PyObject *a, PyObject *b)
 static PyObject *dec_add(PyObject *a, PyObject *b) { return arith(ADD, a, b); }
 static PyObject *dec_sub(PyObject *a, PyObject *b) { return arith(SUB, a, b); }
 static PyObject *dec_mul(PyObject *a, PyObject *b) { return arith(MUL, a, b); }
+
+/* -a, +a, abs(a): the value rounded to the context; zeros (whose sign
+   depends on the rounding) and the rest go to Python. */
+static PyObject *unary(int op, PyObject *self)
+{
+    Registry *r = load_registry();
+    if (r == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "_decimal_core is not set up");
+        return NULL;
+    }
+    Small x;
+    if (small_of(self, &x) && x.coef != 0) {
+        x.sign = op == NEG ? 1 - x.sign : op == POS ? x.sign : 0;
+        PyObject *ctx = current_context();
+        if (ctx == NULL) {
+            return NULL;
+        }
+        Bounds b;
+        int usable = get_bounds(r, ctx, &b);
+        PyObject *result = usable < 0 ? NULL
+                           : usable ? fix_small(r, ctx, &b, x) : NOT_HANDLED;
+        Py_DECREF(ctx);
+        if (result != NOT_HANDLED) {
+            return result;
+        }
+    }
+    return PyObject_CallOneArg(r->unary[op], self);
+}
+
+static PyObject *dec_neg(PyObject *a) { return unary(NEG, a); }
+static PyObject *dec_pos(PyObject *a) { return unary(POS, a); }
+static PyObject *dec_abs(PyObject *a) { return unary(ABS, a); }
+
+/* bool(d): specials are true, finite values when non-zero. */
+static int dec_bool(PyObject *self)
+{
+    DecObject *d = (DecObject *)self;
+    if (d->special == NULL || d->coef == NULL) {
+        PyErr_SetString(PyExc_AttributeError, "Decimal has no value");
+        return -1;
+    }
+    if (d->special == Py_True) {
+        return 1;
+    }
+    return PyObject_IsTrue(d->coef);
+}
+
+/* ------------------------------------------------------------------ */
+/* Hashing: a finite value's hash is coefficient * 10**exp modulo the
+   hash modulus (a prime), with 10**-1 the inverse of 10, as for every
+   number type; big coefficients and specials go to Python. */
+
+#define HASH_MODULUS ((uint64_t)PyHASH_MODULUS)
+
+static uint64_t mul_mod(uint64_t a, uint64_t b)
+{
+    return (uint64_t)(((u128)a * b) % HASH_MODULUS);
+}
+
+static uint64_t pow_mod(uint64_t base, uint64_t exp)
+{
+    uint64_t result = 1;
+    while (exp) {
+        if (exp & 1) {
+            result = mul_mod(result, base);
+        }
+        base = mul_mod(base, base);
+        exp >>= 1;
+    }
+    return result;
+}
+
+/* 10 * hash_inverse_10 == 1 (mod M), M being prime: set by the
+   module's exec with pow10_values, read-only afterwards. */
+static uint64_t hash_inverse_10;
+
+static Py_hash_t dec_hash(PyObject *self)
+{
+    Registry *r = load_registry();
+    Small x;
+    if (r != NULL && small_of(self, &x)) {
+        uint64_t scale = x.exp >= 0 ? pow_mod(10, (uint64_t)x.exp)
+                                    : pow_mod(hash_inverse_10,
+                                              (uint64_t)-x.exp);
+        uint64_t value = mul_mod((uint64_t)(x.coef % HASH_MODULUS), scale);
+        Py_hash_t result = x.sign ? -(Py_hash_t)value : (Py_hash_t)value;
+        return result == -1 ? -2 : result;
+    }
+    if (r == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "_decimal_core is not set up");
+        return -1;
+    }
+    PyObject *hash = PyObject_CallOneArg(r->hash, self);
+    if (hash == NULL) {
+        return -1;
+    }
+    Py_hash_t result = PyLong_AsSsize_t(hash);
+    Py_DECREF(hash);
+    return result;
+}
 
 /* ------------------------------------------------------------------ */
 /* Comparisons */
@@ -1069,6 +1173,10 @@ static PyMethodDef dec_methods[] = {
 };
 
 static PyNumberMethods dec_as_number = {
+    .nb_negative = dec_neg,
+    .nb_positive = dec_pos,
+    .nb_absolute = dec_abs,
+    .nb_bool = dec_bool,
     .nb_add = dec_add,
     .nb_subtract = dec_sub,
     .nb_multiply = dec_mul,
@@ -1082,6 +1190,7 @@ static PyTypeObject DecimalBase_Type = {
     .tp_as_number = &dec_as_number,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_doc = "The C storage and fast paths of decimal.Decimal.",
+    .tp_hash = dec_hash,
     .tp_richcompare = dec_richcompare,
     .tp_methods = dec_methods,
     .tp_members = dec_members,
@@ -1163,23 +1272,23 @@ static int find_fields(Registry *r)
     return 0;
 }
 
-/* _setup(Context, SignalDict, forward, reflected, compare, quantize,
-          construct, signals, roundings): the Python side of
+/* _setup(Context, SignalDict, forward, reflected, compare, unary,
+          quantize, construct, hash, signals, roundings): the Python side of
    the core; construct(cls, value="0", context=None) makes a Decimal.
    forward/reflected: (add, sub, mul) methods; compare: the six rich
-   comparisons in Py_LT..Py_GE order; signals: (Inexact, Rounded);
+   comparisons in Py_LT..Py_GE order; unary: (neg, pos, abs); signals: (Inexact, Rounded);
    roundings: the eight names in CEILING, FLOOR, UP, DOWN, HALF_UP,
    HALF_DOWN, HALF_EVEN, 05UP order.  Once only.  The registry is
    immortal: slots of live Decimals may read it at any time. */
 static PyObject *core_setup(PyObject *m, PyObject *args)
 {
-    PyObject *fwd, *refl, *cmp, *quantize, *construct, *signals,
-             *roundings;
+    PyObject *fwd, *refl, *cmp, *unary_ops, *quantize, *construct, *hash,
+             *signals, *roundings;
     PyTypeObject *context_type, *signals_type;
-    if (!PyArg_ParseTuple(args, "O!O!OOOOOOO:_setup", &PyType_Type,
+    if (!PyArg_ParseTuple(args, "O!O!OOOOOOOOO:_setup", &PyType_Type,
                           &context_type, &PyType_Type, &signals_type, &fwd,
-                          &refl, &cmp, &quantize, &construct, &signals,
-                          &roundings)) {
+                          &refl, &cmp, &unary_ops, &quantize, &construct,
+                          &hash, &signals, &roundings)) {
         return NULL;
     }
     if (load_registry() != NULL) {
@@ -1194,6 +1303,7 @@ static PyObject *core_setup(PyObject *m, PyObject *args)
     if (take_items(fwd, N_ARITH, r->forward, "forward") < 0 ||
         take_items(refl, N_ARITH, r->reflected, "reflected") < 0 ||
         take_items(cmp, 6, r->compare, "compare") < 0 ||
+        take_items(unary_ops, N_UNARY, r->unary, "unary") < 0 ||
         take_items(signals, 2, pair, "signals") < 0 ||
         take_items(roundings, N_ROUNDING, r->rounding, "roundings") < 0) {
         /* Leaks the references taken so far: a broken set-up only. */
@@ -1210,6 +1320,7 @@ static PyObject *core_setup(PyObject *m, PyObject *args)
     r->rounded = pair[1];
     r->quantize = Py_NewRef(quantize);
     r->construct = Py_NewRef(construct);
+    r->hash = Py_NewRef(hash);
     __atomic_store_n(&registry, r, __ATOMIC_RELEASE);
     Py_RETURN_NONE;
 }
@@ -1241,6 +1352,10 @@ static PyMethodDef core_functions[] = {
 
 static int core_exec(PyObject *m)
 {
+    fill_pow10();
+    if (hash_inverse_10 == 0) {
+        hash_inverse_10 = pow_mod(10, HASH_MODULUS - 2);
+    }
     if (PyType_Ready(&DecimalBase_Type) < 0) {
         return -1;
     }

@@ -432,8 +432,9 @@ class Decimal(_core.DecimalBase):
     """
 
     # _sign, _int, _exp and _is_special are the C fields of DecimalBase
-    # (Modules/_decimal_core.c), which also holds +, -, *, the
-    # comparisons and quantize.
+    # (Modules/_decimal_core.c), which also holds construction, +, -, *,
+    # unary -, + and abs(), bool(), hash(), the comparisons and
+    # quantize.
     __slots__ = ()
 
     # Decimal(value="0", context=None) is DecimalBase's tp_new: C for an
@@ -660,9 +661,6 @@ class Decimal(_core.DecimalBase):
     def __complex__(self):
         return complex(float(self))
 
-    def __bool__(self):
-        return self._is_special or self._int != 0
-
     def __floor__(self):
         if self._is_special:
             return int(self)
@@ -695,21 +693,6 @@ class Decimal(_core.DecimalBase):
             return int(self)
         return self._to_int_rounded(ROUND_HALF_EVEN)
 
-    def __hash__(self):
-        if self._is_special:
-            if self._exp == 'N':
-                raise TypeError('Cannot hash a signaling NaN value')
-            if self._exp == 'n':
-                return object.__hash__(self)
-            return -_HASH_INF if self._sign else _HASH_INF
-        if self._exp >= 0:
-            scale = pow(10, self._exp, _HASH_MODULUS)
-        else:
-            scale = pow(_HASH_10_INVERSE, -self._exp, _HASH_MODULUS)
-        value = self._int * scale % _HASH_MODULUS
-        result = -value if self._sign else value
-        return -2 if result == -1 else result
-
     def __reduce__(self):
         return (self.__class__, (str(self),))
 
@@ -726,6 +709,24 @@ class Decimal(_core.DecimalBase):
     def __format__(self, specifier, _localeconv=None):
         from .formatting import format_decimal
         return format_decimal(self, specifier, _localeconv)
+
+
+def py_hash(self):
+    """hash(self) for what DecimalBase's tp_hash leaves to Python (big
+    coefficients, specials); registered by ops.py."""
+    if self._is_special:
+        if self._exp == 'N':
+            raise TypeError('Cannot hash a signaling NaN value')
+        if self._exp == 'n':
+            return object.__hash__(self)
+        return -_HASH_INF if self._sign else _HASH_INF
+    if self._exp >= 0:
+        scale = pow(10, self._exp, _HASH_MODULUS)
+    else:
+        scale = pow(_HASH_10_INVERSE, -self._exp, _HASH_MODULUS)
+    value = self._int * scale % _HASH_MODULUS
+    result = -value if self._sign else value
+    return -2 if result == -1 else result
 
 
 def construct(cls, value="0", context=None):

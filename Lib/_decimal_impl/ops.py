@@ -19,7 +19,7 @@ from .context import Context, SignalDict, check_rounding, getcontext
 from .number import (
     Decimal, _make, _finite, _nan, _infinity, fix, check_nans, invalid,
     drop_digits, ndigits, digit_string, operand, current, _from_float,
-    _POW10, construct)
+    _POW10, construct, py_hash)
 
 _ONE = _make(0, 1, 0)
 _NEG_ONE = _make(1, 1, 0)
@@ -1137,9 +1137,6 @@ Decimal.to_integral_value = _to_integral_method(False)
 Decimal.to_integral = Decimal.to_integral_value
 Decimal.to_integral_exact = _to_integral_method(True)
 Decimal.fma = _fma
-Decimal.__neg__ = _neg
-Decimal.__pos__ = _pos
-Decimal.__abs__ = _abs
 Decimal.__divmod__ = _divmod
 Decimal.__rdivmod__ = _rdivmod
 
@@ -1159,9 +1156,12 @@ PY_REFLECTED = (_additive_operator(False, '__radd__', True),
                 _additive_operator(True, '__rsub__', True),
                 _operator(multiply_op, '__rmul__', True))
 PY_QUANTIZE = _quantize
+# Unary -, + and abs() are DecimalBase's nb_negative, nb_positive and
+# nb_absolute, which call these for zeros and what they leave.
+PY_UNARY = (_neg, _pos, _abs)
 _core._setup(Context, SignalDict, PY_FORWARD, PY_REFLECTED,
-             PY_COMPARISONS, PY_QUANTIZE, construct, (Inexact, Rounded),
-             ROUNDING_MODES)
+             PY_COMPARISONS, PY_UNARY, PY_QUANTIZE, construct, py_hash,
+             (Inexact, Rounded), ROUNDING_MODES)
 
 
 def _context_method(op, arity, name):

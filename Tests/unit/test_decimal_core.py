@@ -11,7 +11,7 @@ import decimal
 from decimal import (Decimal, Context, localcontext, Inexact, Rounded,
                      InvalidOperation, Overflow, Underflow, Subnormal,
                      Clamped, DivisionByZero, FloatOperation)
-from _decimal_impl import ops
+from _decimal_impl import number, ops
 
 ROUNDINGS = (decimal.ROUND_CEILING, decimal.ROUND_FLOOR, decimal.ROUND_UP,
              decimal.ROUND_DOWN, decimal.ROUND_HALF_UP,
@@ -124,6 +124,38 @@ class DifferentialTest(unittest.TestCase):
             rounding = rng.choice((None,) + ROUNDINGS)
             self.check('quantize', Decimal.quantize, ops.PY_QUANTIZE,
                        context, a, q, rounding)
+
+
+class UnaryAndHashTest(unittest.TestCase):
+    """-, +, abs(), bool() and hash() in C against Python."""
+
+    def test_unary(self):
+        rng = random.Random(5)
+        for _ in range(600):
+            context = random_context(rng)
+            a = random_operand(rng)
+            if not isinstance(a, Decimal):
+                a = Decimal(a)
+            for name, py_op in zip(('__neg__', '__pos__', '__abs__'),
+                                   ops.PY_UNARY):
+                self.check(name, getattr(Decimal, name), py_op, context, a)
+
+    check = DifferentialTest.check
+
+    def test_bool_and_hash(self):
+        rng = random.Random(11)
+        for _ in range(600):
+            a = random_operand(rng)
+            if not isinstance(a, Decimal):
+                a = Decimal(a)
+            self.assertEqual(bool(a), not a.is_zero(), a)
+            if a.is_snan():
+                self.assertRaises(TypeError, hash, a)
+            elif not a.is_nan():
+                self.assertEqual(hash(a), number.py_hash(a), a)
+        self.assertEqual(hash(Decimal('1.5')), hash(1.5))
+        self.assertEqual(hash(Decimal(-1)), -2)
+        self.assertEqual(hash(Decimal('-1.000')), -2)
 
 
 class Money(Decimal):
