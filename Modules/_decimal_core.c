@@ -1,31 +1,35 @@
 /* _decimal_core: the C core of the decimal module.
 
    DecimalBase is the C base of decimal.Decimal.  It stores a Decimal's
-   four parts as C fields, exposed (read-only) to the Python code of
-   _decimal_impl as
-   _sign (int 0 or 1), _int (the coefficient, an int >= 0), _exp (an int,
-   or 'F', 'n', 'N' for the specials) and _is_special (a bool).  The
-   fields stay Python ints rather than C integers because most of
-   decimal is still Python code that reads them constantly: a C field
-   would have to be boxed again on every read.
+   four parts as C fields, exposed read-only to the Python code of
+   _decimal_impl as _sign (int 0 or 1), _int (the coefficient, an int
+   >= 0), _exp (an int, or 'F', 'n', 'N' for the specials) and
+   _is_special (a bool).  The fields stay Python ints rather than C
+   integers because most of decimal is still Python code that reads
+   them constantly: a C field would be boxed again on every read.
 
-   The operators money code uses most (+, -, *, the comparisons and
-   quantize) are slots and methods here.  Each computes its result in C
-   when both operands are finite with coefficients below 2**128 and
-   exponents of machine size, and the result needs at most the two
-   common conditions Inexact and Rounded, neither trapped.  Every other
-   case calls the Python implementation registered by _setup, which
-   recomputes from scratch; so the C path only ever returns what the
-   Python path returns (Tests/unit/test_decimal_core.py compares them).
+   Construction, +, -, *, unary -, + and abs(), bool(), hash(), the
+   comparisons and quantize are slots and methods here.  Each computes
+   its result in C when the operands are finite with coefficients below
+   2**128 and exponents of machine size, and the result needs at most
+   the two common conditions Inexact and Rounded, neither trapped.
+   Every other case calls the Python implementation registered by
+   _setup, which recomputes from the start; so the C path only ever
+   returns what the Python path returns (Tests/unit/test_decimal_core.py
+   compares them).  getcontext() is here too, so both share one lookup.
 
    Thread safety: a Decimal is immutable: its fields are read-only
-   members, written only by the C function that creates it, so the C
-   code reads them without a lock.  The registry below is written once, under the import lock,
-   before its pointer is published with a release store; readers load it
-   with an acquire.  A Context is read and its flag dict written through
-   its attributes, exactly as the Python code does; a context is current
-   in one thread only (see context.py), and dict stores are atomic in
-   both builds. */
+   members written only by the C function that creates it, so they are
+   read without a lock.  The registered class, the registry and the
+   context home are each written once, while _decimal_impl is imported
+   (under the import lock), then published with a release store and
+   loaded with an acquire; they are never freed.  A Context is read
+   through its slots (PyMember_GetOne, which takes the object's critical
+   section in the free-threaded build) and its flags set in its
+   SignalDict's dict, as Context._commit does; a context is current in
+   one thread only (getcontext copies one inherited from another
+   thread), and each dict operation is atomic in both builds.  See
+   Doc/internals/decimal.md. */
 #include "Python.h"
 #include <stdint.h>
 
@@ -60,8 +64,7 @@ typedef struct {
     PyObject *construct;        /* Python Decimal(value, context) */
     PyObject *unary[N_UNARY];   /* Python __neg__, __pos__, __abs__ */
     PyObject *hash;             /* Python Decimal.__hash__ */
-    PyObject *inexact;          /* signal classes */
-    PyObject *rounded;
+    PyObject *signal[2];        /* the classes Inexact, Rounded */
     PyObject *rounding[N_ROUNDING]; /* names, in the enum's order */
     PyObject *names[N_FIELDS];  /* interned attribute names */
     PyTypeObject *context_type;     /* decimal.Context */
@@ -560,7 +563,7 @@ static int commit_rounding(Registry *r, PyObject *ctx, int inexact)
     if (traps == NULL) {
         return -1;
     }
-    PyObject *raised[2] = {r->rounded, r->inexact};
+    PyObject *raised[2] = {r->signal[1], r->signal[0]};
     int count = inexact ? 2 : 1;
     for (int i = 0; i < count; i++) {
         PyObject *trap;
@@ -1272,14 +1275,36 @@ static int find_fields(Registry *r)
     return 0;
 }
 
+/* Release a registry that was never published (calloc'd: unset
+   entries are NULL). */
+static void registry_free(Registry *r)
+{
+    PyObject **groups[] = {r->forward, r->reflected, r->compare, r->unary,
+                           r->signal, r->rounding, r->names};
+    Py_ssize_t sizes[] = {N_ARITH, N_ARITH, 6, N_UNARY, 2, N_ROUNDING,
+                          N_FIELDS};
+    for (size_t g = 0; g < sizeof(sizes) / sizeof(sizes[0]); g++) {
+        for (Py_ssize_t i = 0; i < sizes[g]; i++) {
+            Py_XDECREF(groups[g][i]);
+        }
+    }
+    Py_XDECREF(r->quantize);
+    Py_XDECREF(r->construct);
+    Py_XDECREF(r->hash);
+    Py_XDECREF(r->context_type);
+    Py_XDECREF(r->signals_type);
+    PyMem_RawFree(r);
+}
+
 /* _setup(Context, SignalDict, forward, reflected, compare, unary,
-          quantize, construct, hash, signals, roundings): the Python side of
-   the core; construct(cls, value="0", context=None) makes a Decimal.
-   forward/reflected: (add, sub, mul) methods; compare: the six rich
-   comparisons in Py_LT..Py_GE order; unary: (neg, pos, abs); signals: (Inexact, Rounded);
-   roundings: the eight names in CEILING, FLOOR, UP, DOWN, HALF_UP,
-   HALF_DOWN, HALF_EVEN, 05UP order.  Once only.  The registry is
-   immortal: slots of live Decimals may read it at any time. */
+          quantize, construct, hash, signals, roundings): the Python
+   side of the core.  forward/reflected: the (add, sub, mul) methods;
+   compare: the six rich comparisons in Py_LT..Py_GE order; unary:
+   (neg, pos, abs); construct(cls, value="0", context=None) makes a
+   Decimal; signals: (Inexact, Rounded); roundings: the eight names in
+   CEILING, FLOOR, UP, DOWN, HALF_UP, HALF_DOWN, HALF_EVEN, 05UP order.
+   Once only.  The registry is immortal: slots of live Decimals may
+   read it at any time. */
 static PyObject *core_setup(PyObject *m, PyObject *args)
 {
     PyObject *fwd, *refl, *cmp, *unary_ops, *quantize, *construct, *hash,
@@ -1299,28 +1324,21 @@ static PyObject *core_setup(PyObject *m, PyObject *args)
     if (r == NULL) {
         return PyErr_NoMemory();
     }
-    PyObject *pair[2];
+    r->context_type = (PyTypeObject *)Py_NewRef(context_type);
+    r->signals_type = (PyTypeObject *)Py_NewRef(signals_type);
+    r->quantize = Py_NewRef(quantize);
+    r->construct = Py_NewRef(construct);
+    r->hash = Py_NewRef(hash);
     if (take_items(fwd, N_ARITH, r->forward, "forward") < 0 ||
         take_items(refl, N_ARITH, r->reflected, "reflected") < 0 ||
         take_items(cmp, 6, r->compare, "compare") < 0 ||
         take_items(unary_ops, N_UNARY, r->unary, "unary") < 0 ||
-        take_items(signals, 2, pair, "signals") < 0 ||
-        take_items(roundings, N_ROUNDING, r->rounding, "roundings") < 0) {
-        /* Leaks the references taken so far: a broken set-up only. */
-        PyMem_RawFree(r);
+        take_items(signals, 2, r->signal, "signals") < 0 ||
+        take_items(roundings, N_ROUNDING, r->rounding, "roundings") < 0 ||
+        find_fields(r) < 0) {
+        registry_free(r);
         return NULL;
     }
-    r->context_type = (PyTypeObject *)Py_NewRef(context_type);
-    r->signals_type = (PyTypeObject *)Py_NewRef(signals_type);
-    if (find_fields(r) < 0) {
-        PyMem_RawFree(r);       /* leaks as above */
-        return NULL;
-    }
-    r->inexact = pair[0];
-    r->rounded = pair[1];
-    r->quantize = Py_NewRef(quantize);
-    r->construct = Py_NewRef(construct);
-    r->hash = Py_NewRef(hash);
     __atomic_store_n(&registry, r, __ATOMIC_RELEASE);
     Py_RETURN_NONE;
 }
