@@ -8,7 +8,7 @@
    integers because most of decimal is still Python code that reads
    them constantly: a C field would be boxed again on every read.
 
-   Construction, +, -, *, unary -, + and abs(), bool(), hash(), the
+   Construction, +, -, *, /, unary -, + and abs(), bool(), hash(), the
    comparisons and quantize are slots and methods here.  Each computes
    its result in C when the operands are finite with coefficients below
    2**128 and exponents of machine size, and the result needs at most
@@ -46,7 +46,7 @@ typedef struct {
     PyObject *special;          /* Py_True or Py_False */
 } DecObject;
 
-enum { ADD, SUB, MUL, N_ARITH };
+enum { ADD, SUB, MUL, DIV, N_ARITH };
 enum { NEG, POS, ABS, N_UNARY };
 /* The Context slots (then SignalDict's) the C paths read. */
 enum { F_FAST, F_PREC, F_ROUNDING, F_FLAGS, F_TRAPS, F_VALUES, N_FIELDS };
@@ -57,7 +57,7 @@ enum { R_CEILING, R_FLOOR, R_UP, R_DOWN, R_HALF_UP, R_HALF_DOWN,
 
 /* What _setup registers; immutable once published. */
 typedef struct {
-    PyObject *forward[N_ARITH]; /* Python a.__add__(b) etc. */
+    PyObject *forward[N_ARITH]; /* Python a.__add__(b) .. __truediv__ */
     PyObject *reflected[N_ARITH];   /* Python b.__radd__(a) etc. */
     PyObject *compare[6];       /* Python __lt__ .. __ge__ by Py_LT.. */
     PyObject *quantize;         /* Python Decimal.quantize */
@@ -722,6 +722,46 @@ static int exact_sum(Small x, Small y, int negate, const Bounds *b,
     return 1;
 }
 
+/* The quotient x / y before rounding, as ops.divide_op computes it:
+   prec + 1 digits, the last one moved off 0 or 5 when digits remain,
+   or the exact quotient with trailing zeros dropped down to the ideal
+   exponent.  1, or 0 when y is zero or a value passes 2**128. */
+static int exact_quotient(Small x, Small y, const Bounds *b, Small *out)
+{
+    if (y.coef == 0 || b->prec > MAX_DIGITS) {
+        return 0;
+    }
+    int64_t ideal = x.exp - y.exp;
+    out->sign = x.sign ^ y.sign;
+    if (x.coef == 0) {
+        out->coef = 0;
+        out->exp = ideal;
+        return 1;
+    }
+    int64_t shift = count_digits(y.coef) - count_digits(x.coef) + b->prec + 1;
+    u128 numerator = x.coef, denominator = y.coef;
+    if (shift >= 0 ? !scale_up(x.coef, shift, &numerator)
+                   : !scale_up(y.coef, -shift, &denominator)) {
+        return 0;
+    }
+    u128 quotient = numerator / denominator;
+    int64_t exp = ideal - shift;
+    if (numerator % denominator != 0) {
+        if (quotient % 5 == 0) {
+            quotient++;         /* marks the digits beyond it */
+        }
+    }
+    else {
+        while (exp < ideal && quotient % 10 == 0) {
+            quotient /= 10;
+            exp++;
+        }
+    }
+    out->coef = quotient;
+    out->exp = exp;
+    return 1;
+}
+
 /* The Python fallback for op on (a, b) entering through a slot: the
    forward method when a is a Decimal, else the reflected one of b. */
 static PyObject *arith_fallback(Registry *r, int op, PyObject *a,
@@ -752,7 +792,8 @@ static PyObject *arith_small(Registry *r, int op, Small x, Small y)
                 result = fix_small(r, ctx, &b, v);
             }
         }
-        else if (exact_sum(x, y, op == SUB, &b, &v)) {
+        else if (op == DIV ? exact_quotient(x, y, &b, &v)
+                           : exact_sum(x, y, op == SUB, &b, &v)) {
             result = fix_small(r, ctx, &b, v);
         }
     }
@@ -760,7 +801,7 @@ static PyObject *arith_small(Registry *r, int op, Small x, Small y)
     return result;
 }
 
-/* The nb_add / nb_subtract / nb_multiply slots. */
+/* The nb_add, nb_subtract, nb_multiply and nb_true_divide slots. */
 static PyObject *arith(int op, PyObject *a, PyObject *b)
 {
     Registry *r = load_registry();
@@ -780,6 +821,7 @@ static PyObject *arith(int op, PyObject *a, PyObject *b)
 static PyObject *dec_add(PyObject *a, PyObject *b) { return arith(ADD, a, b); }
 static PyObject *dec_sub(PyObject *a, PyObject *b) { return arith(SUB, a, b); }
 static PyObject *dec_mul(PyObject *a, PyObject *b) { return arith(MUL, a, b); }
+static PyObject *dec_div(PyObject *a, PyObject *b) { return arith(DIV, a, b); }
 
 /* -a, +a, abs(a): the value rounded to the context; zeros (whose sign
    depends on the rounding) and the rest go to Python. */
@@ -1183,6 +1225,7 @@ static PyNumberMethods dec_as_number = {
     .nb_add = dec_add,
     .nb_subtract = dec_sub,
     .nb_multiply = dec_mul,
+    .nb_true_divide = dec_div,
 };
 
 static PyTypeObject DecimalBase_Type = {
@@ -1298,7 +1341,8 @@ static void registry_free(Registry *r)
 
 /* _setup(Context, SignalDict, forward, reflected, compare, unary,
           quantize, construct, hash, signals, roundings): the Python
-   side of the core.  forward/reflected: the (add, sub, mul) methods;
+   side of the core.  forward/reflected: the (add, sub, mul, truediv)
+   methods;
    compare: the six rich comparisons in Py_LT..Py_GE order; unary:
    (neg, pos, abs); construct(cls, value="0", context=None) makes a
    Decimal; signals: (Inexact, Rounded); roundings: the eight names in

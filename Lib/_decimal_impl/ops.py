@@ -1140,21 +1140,23 @@ Decimal.fma = _fma
 Decimal.__divmod__ = _divmod
 Decimal.__rdivmod__ = _rdivmod
 
-for _name, _op in (('truediv', divide_op), ('floordiv', divide_int_op),
-                   ('mod', remainder_op)):
+for _name, _op in (('floordiv', divide_int_op), ('mod', remainder_op)):
     setattr(Decimal, '__%s__' % _name, _operator(_op, '__%s__' % _name))
     setattr(Decimal, '__r%s__' % _name,
             _operator(_op, '__r%s__' % _name, True))
-# +, - and * are the nb_add, nb_subtract and nb_multiply slots of
-# DecimalBase; these Python methods are what the slots call when their
-# C path does not apply ((add, sub, mul), then the reflections).
+# +, -, * and / are the nb_add, nb_subtract, nb_multiply and
+# nb_true_divide slots of DecimalBase; these Python methods are what the
+# slots call when their C path does not apply ((add, sub, mul, truediv),
+# then the reflections).
 _multiply.__name__ = '__mul__'
 PY_FORWARD = (_additive_operator(False, '__add__'),
               _additive_operator(True, '__sub__'),
-              _multiply)
+              _multiply,
+              _operator(divide_op, '__truediv__'))
 PY_REFLECTED = (_additive_operator(False, '__radd__', True),
                 _additive_operator(True, '__rsub__', True),
-                _operator(multiply_op, '__rmul__', True))
+                _operator(multiply_op, '__rmul__', True),
+                _operator(divide_op, '__rtruediv__', True))
 PY_QUANTIZE = _quantize
 # Unary -, + and abs() are DecimalBase's nb_negative, nb_positive and
 # nb_absolute, which call these for zeros and what they leave.

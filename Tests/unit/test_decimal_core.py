@@ -86,7 +86,7 @@ class DifferentialTest(unittest.TestCase):
     def test_arithmetic(self):
         rng = random.Random(20261127)
         c_ops = (lambda a, b: a + b, lambda a, b: a - b,
-                 lambda a, b: a * b)
+                 lambda a, b: a * b, lambda a, b: a / b)
         for _ in range(600):
             context = random_context(rng)
             a, b = random_operand(rng), random_operand(rng)
