@@ -124,6 +124,7 @@
     OPTIONAL_GDBM(X) \
     OPTIONAL_NDBM(X) \
     X(_bisect) \
+    X(_decimal_core) \
     X(_heapq) \
     OPTIONAL_CURSES(X) \
     /* END builtin modules */

@@ -33,6 +33,7 @@ static const char *const stdlib_module_names[] = {
     "_datetime",
     "_dbm",
     "_decimal",
+    "_decimal_core",
     "_elementtree",
     "_frozen_importlib",
     "_frozen_importlib_external",

@@ -1,7 +1,8 @@
 """Arithmetic contexts and the current context of each thread and task."""
 
-import _thread
 import contextvars
+
+import _decimal_core as _core
 from collections.abc import MutableMapping
 
 from .signals import (
@@ -440,36 +441,6 @@ def IEEEContext(bits, /):
 # by the pair, so a dead thread's token is never mistaken for a live one's
 # (thread idents are reused, tokens are not).
 _current = contextvars.ContextVar('decimal_context')
-_threads = _thread._local()
-
-
-def _thread_token():
-    """This thread's token: its own object, made on first use.
-
-    The token is stored in a thread-local namespace, so only this thread
-    ever creates or reads it; no lock is needed in any build.
-    """
-    try:
-        return _threads.token
-    except AttributeError:
-        token = _threads.token = object()
-        return token
-
-
-def getcontext():
-    """The current context of this thread or task (created on first use).
-
-    A context inherited from another thread is copied first, so the
-    returned object is only ever the current context of this thread.
-    """
-    pair = _current.get(None)
-    if pair is not None:
-        try:
-            if pair[0] is _threads.token:
-                return pair[1]
-        except AttributeError:
-            pass  # this thread has no token yet
-    return _install_own_context(pair)
 
 
 def _install_own_context(pair):
@@ -478,6 +449,15 @@ def _install_own_context(pair):
     context = Context() if pair is None else pair[1].copy()
     _current.set((_thread_token(), context))
     return context
+
+
+# getcontext() (the current context of this thread or task, created on
+# first use) and _thread_token() (this thread's token, kept in the
+# thread state's dict, so only this thread ever creates or reads it) are
+# C, in Modules/_decimal_core.c, which the C operators share.
+_core._set_context_var(_current, _install_own_context)
+getcontext = _core.getcontext
+_thread_token = _core._thread_token
 
 
 def setcontext(context):

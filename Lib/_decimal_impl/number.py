@@ -12,6 +12,8 @@ import math
 import sys
 from collections import namedtuple
 
+import _decimal_core as _core
+
 from .signals import (
     ROUND_DOWN, ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_CEILING, ROUND_FLOOR,
     ROUND_UP, ROUND_HALF_DOWN, ROUND_05UP, Status,
@@ -72,27 +74,6 @@ def digits_to_int(text):
     half = len(text) // 2
     return digits_to_int(text[:-half]) * 10 ** half + \
         digits_to_int(text[-half:])
-
-
-def _make(sign, coefficient, exponent):
-    """A Decimal from its parts, without any checking."""
-    result = object.__new__(Decimal)
-    result._sign = sign
-    result._int = coefficient
-    result._exp = exponent
-    result._is_special = exponent in _SPECIAL_EXPONENTS if \
-        isinstance(exponent, str) else False
-    return result
-
-
-def _finite(sign, coefficient, exponent):
-    """A finite Decimal from its parts (exponent an int), unchecked."""
-    result = object.__new__(Decimal)
-    result._sign = sign
-    result._int = coefficient
-    result._exp = exponent
-    result._is_special = False
-    return result
 
 
 def _nan(sign=0, payload=0, signalling=False):
@@ -442,7 +423,7 @@ def create_decimal_from_float(ctx, f):
     return value
 
 
-class Decimal(object):
+class Decimal(_core.DecimalBase):
     """Decimal(value="0", context=None): an immutable decimal number.
 
     value may be an int, a string, a float (converted exactly), a
@@ -450,29 +431,14 @@ class Decimal(object):
     exact; the context only receives the signals of the conversion.
     """
 
-    __slots__ = ('_sign', '_int', '_exp', '_is_special')
+    # _sign, _int, _exp and _is_special are the C fields of DecimalBase
+    # (Modules/_decimal_core.c), which also holds construction, +, -, *,
+    # unary -, + and abs(), bool(), hash(), the comparisons and
+    # quantize.
+    __slots__ = ()
 
-    def __new__(cls, value="0", context=None):
-        if cls is Decimal and context is None:
-            # Exact conversions that can raise no signal.
-            if type(value) is int:
-                return _finite(0 if value >= 0 else 1, abs(value), 0)
-            if type(value) is Decimal:
-                return value
-        ctx = getcontext() if context is None else current(context)
-        status = Status()
-        made = _to_decimal(value, status)
-        ctx._commit(status)
-        if cls is Decimal and type(made) is Decimal:
-            # Decimals are immutable: the converted value (new, or the
-            # argument itself) needs no copy.
-            return made
-        result = object.__new__(cls)
-        result._sign = made._sign
-        result._int = made._int
-        result._exp = made._exp
-        result._is_special = made._is_special
-        return result
+    # Decimal(value="0", context=None) is DecimalBase's tp_new: C for an
+    # int or a Decimal without a context, construct() below otherwise.
 
     @classmethod
     def from_float(cls, f):
@@ -695,9 +661,6 @@ class Decimal(object):
     def __complex__(self):
         return complex(float(self))
 
-    def __bool__(self):
-        return self._is_special or self._int != 0
-
     def __floor__(self):
         if self._is_special:
             return int(self)
@@ -730,21 +693,6 @@ class Decimal(object):
             return int(self)
         return self._to_int_rounded(ROUND_HALF_EVEN)
 
-    def __hash__(self):
-        if self._is_special:
-            if self._exp == 'N':
-                raise TypeError('Cannot hash a signaling NaN value')
-            if self._exp == 'n':
-                return object.__hash__(self)
-            return -_HASH_INF if self._sign else _HASH_INF
-        if self._exp >= 0:
-            scale = pow(10, self._exp, _HASH_MODULUS)
-        else:
-            scale = pow(_HASH_10_INVERSE, -self._exp, _HASH_MODULUS)
-        value = self._int * scale % _HASH_MODULUS
-        result = -value if self._sign else value
-        return -2 if result == -1 else result
-
     def __reduce__(self):
         return (self.__class__, (str(self),))
 
@@ -761,6 +709,52 @@ class Decimal(object):
     def __format__(self, specifier, _localeconv=None):
         from .formatting import format_decimal
         return format_decimal(self, specifier, _localeconv)
+
+
+def py_hash(self):
+    """hash(self) for what DecimalBase's tp_hash leaves to Python (big
+    coefficients, specials); registered by ops.py."""
+    if self._is_special:
+        if self._exp == 'N':
+            raise TypeError('Cannot hash a signaling NaN value')
+        if self._exp == 'n':
+            return object.__hash__(self)
+        return -_HASH_INF if self._sign else _HASH_INF
+    if self._exp >= 0:
+        scale = pow(10, self._exp, _HASH_MODULUS)
+    else:
+        scale = pow(_HASH_10_INVERSE, -self._exp, _HASH_MODULUS)
+    value = self._int * scale % _HASH_MODULUS
+    result = -value if self._sign else value
+    return -2 if result == -1 else result
+
+
+def construct(cls, value="0", context=None):
+    """Decimal(value, context) for the cases DecimalBase's tp_new leaves
+    to Python (registered by ops.py)."""
+    if cls is Decimal and context is None:
+        # Exact conversions that can raise no signal (big ints here).
+        if type(value) is int:
+            return _finite(0 if value >= 0 else 1, abs(value), 0)
+        if type(value) is Decimal:
+            return value
+    ctx = getcontext() if context is None else current(context)
+    status = Status()
+    made = _to_decimal(value, status)
+    ctx._commit(status)
+    if cls is Decimal and type(made) is Decimal:
+        # Decimals are immutable: the converted value (new, or the
+        # argument itself) needs no copy.
+        return made
+    return _core._new_as(cls, made._sign, made._int, made._exp,
+                         made._is_special)
+
+
+# _make(sign, coefficient, exponent) and _finite(...) build a Decimal
+# from its parts without checking (_finite: exponent an int); they are C.
+_core._set_decimal_type(Decimal)
+_make = _core._make
+_finite = _core._finite
 
 
 # Arithmetic, comparison and the remaining methods live in ops.py and

@@ -8,16 +8,18 @@ operands, call the function and commit the status.
 
 import numbers
 
+import _decimal_core as _core
+
 from .signals import (
-    ROUND_FLOOR, ROUND_CEILING, Status,
+    ROUND_FLOOR, ROUND_CEILING, ROUNDING_MODES, Status,
     Clamped, InvalidOperation, DivisionByZero, DivisionImpossible,
     DivisionUndefined, Inexact, Rounded, Subnormal, Overflow, Underflow,
     FloatOperation)
-from .context import Context, check_rounding, getcontext
+from .context import Context, SignalDict, check_rounding, getcontext
 from .number import (
     Decimal, _make, _finite, _nan, _infinity, fix, check_nans, invalid,
     drop_digits, ndigits, digit_string, operand, current, _from_float,
-    _POW10)
+    _POW10, construct, py_hash)
 
 _ONE = _make(0, 1, 0)
 _NEG_ONE = _make(1, 1, 0)
@@ -853,12 +855,17 @@ def _ne(order):
     return order != 0
 
 
-Decimal.__eq__ = _make_comparison(lambda o: o == 0, True)
-Decimal.__ne__ = _make_comparison(_ne, True)
-Decimal.__lt__ = _make_comparison(lambda o: o < 0, False)
-Decimal.__le__ = _make_comparison(lambda o: o <= 0, False)
-Decimal.__gt__ = _make_comparison(lambda o: o > 0, False)
-Decimal.__ge__ = _make_comparison(lambda o: o >= 0, False)
+# The Python rich comparisons in Py_LT .. Py_GE order: the C slot of
+# DecimalBase (Modules/_decimal_core.c) compares finite Decimals and ints
+# itself and calls these for everything else.
+PY_COMPARISONS = (
+    _make_comparison(lambda o: o < 0, False),
+    _make_comparison(lambda o: o <= 0, False),
+    _make_comparison(lambda o: o == 0, True),
+    _make_comparison(_ne, True),
+    _make_comparison(lambda o: o > 0, False),
+    _make_comparison(lambda o: o >= 0, False),
+)
 
 
 # ---------------------------------------------------------------------------
@@ -1126,29 +1133,37 @@ Decimal.compare_total_mag = _compare_total_mag
 Decimal.copy_abs = _copy_abs
 Decimal.copy_negate = _copy_negate
 Decimal.copy_sign = _copy_sign
-Decimal.quantize = _quantize
 Decimal.to_integral_value = _to_integral_method(False)
 Decimal.to_integral = Decimal.to_integral_value
 Decimal.to_integral_exact = _to_integral_method(True)
 Decimal.fma = _fma
-Decimal.__neg__ = _neg
-Decimal.__pos__ = _pos
-Decimal.__abs__ = _abs
 Decimal.__divmod__ = _divmod
 Decimal.__rdivmod__ = _rdivmod
 
-for _name, _op in (('truediv', divide_op), ('floordiv', divide_int_op),
-                   ('mod', remainder_op)):
+for _name, _op in (('floordiv', divide_int_op), ('mod', remainder_op)):
     setattr(Decimal, '__%s__' % _name, _operator(_op, '__%s__' % _name))
     setattr(Decimal, '__r%s__' % _name,
             _operator(_op, '__r%s__' % _name, True))
-Decimal.__add__ = _additive_operator(False, '__add__')
-Decimal.__radd__ = _additive_operator(False, '__radd__', True)
-Decimal.__sub__ = _additive_operator(True, '__sub__')
-Decimal.__rsub__ = _additive_operator(True, '__rsub__', True)
+# +, -, * and / are the nb_add, nb_subtract, nb_multiply and
+# nb_true_divide slots of DecimalBase; these Python methods are what the
+# slots call when their C path does not apply ((add, sub, mul, truediv),
+# then the reflections).
 _multiply.__name__ = '__mul__'
-Decimal.__mul__ = _multiply
-Decimal.__rmul__ = _operator(multiply_op, '__rmul__', True)
+PY_FORWARD = (_additive_operator(False, '__add__'),
+              _additive_operator(True, '__sub__'),
+              _multiply,
+              _operator(divide_op, '__truediv__'))
+PY_REFLECTED = (_additive_operator(False, '__radd__', True),
+                _additive_operator(True, '__rsub__', True),
+                _operator(multiply_op, '__rmul__', True),
+                _operator(divide_op, '__rtruediv__', True))
+PY_QUANTIZE = _quantize
+# Unary -, + and abs() are DecimalBase's nb_negative, nb_positive and
+# nb_absolute, which call these for zeros and what they leave.
+PY_UNARY = (_neg, _pos, _abs)
+_core._setup(Context, SignalDict, PY_FORWARD, PY_REFLECTED,
+             PY_COMPARISONS, PY_UNARY, PY_QUANTIZE, construct, py_hash,
+             (Inexact, Rounded), ROUNDING_MODES)
 
 
 def _context_method(op, arity, name):
