@@ -555,6 +555,31 @@ _PyParser_Own(Parser *p, PyObject *obj)
     return obj;
 }
 
+/* PEP 3131: a non-ASCII identifier means its NFKC form, so `ｗｉｄｔｈ`
+   and `width` are one name.  Takes the reference to id and returns a
+   new one (NULL with an exception set).  The tables live in the
+   unicodedata module, imported on first use: ASCII source never pays. */
+static PyObject *
+normalize_identifier(PyObject *id)
+{
+    PyObject *normalize = PyImport_ImportModuleAttrString("unicodedata",
+                                                          "normalize");
+    if (normalize == NULL) {
+        Py_DECREF(id);
+        return NULL;
+    }
+    PyObject *normal = PyObject_CallFunction(normalize, "sO", "NFKC", id);
+    Py_DECREF(normalize);
+    Py_DECREF(id);
+    if (normal != NULL && !PyUnicode_Check(normal)) {
+        PyErr_Format(PyExc_TypeError,
+                     "unicodedata.normalize() must return a string, not %.200s",
+                     Py_TYPE(normal)->tp_name);
+        Py_CLEAR(normal);
+    }
+    return normal;
+}
+
 identifier
 _PyParser_NewIdentifier(Parser *p, const char *s, Py_ssize_t n)
 {
@@ -562,9 +587,12 @@ _PyParser_NewIdentifier(Parser *p, const char *s, Py_ssize_t n)
     if (id == NULL) {
         return _PyParser_Fatal(p);
     }
-    /* Non-ASCII identifiers are compared after NFKC normalization in
-       CPython; the Unicode normalization tables are not available to the
-       core yet, so they are kept as written. */
+    if (!PyUnicode_IS_ASCII(id)) {
+        id = normalize_identifier(id);
+        if (id == NULL) {
+            return _PyParser_Fatal(p);
+        }
+    }
     PyUnicode_InternInPlace(&id);
     return _PyParser_Own(p, id);
 }
