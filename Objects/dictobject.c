@@ -762,8 +762,9 @@ _PyDict_SetItem_LockHeld(PyDictObject *mp, PyObject *key, PyObject *value)
 
 #ifdef Py_GIL_DISABLED
 /* Whether mp has watchers, which a change must call: not in a leaf
-   section.  The caller holds mp's (leaf) section, which PyDict_Watch
-   takes too. */
+   section.  The same relaxed load as _PyDict_Notify's: PyDict_Watch sets
+   its bit with an atomic or, outside the section, so a watch racing with
+   a store may miss it either way. */
 static inline int
 has_watchers(PyDictObject *mp)
 {
@@ -780,8 +781,8 @@ has_room(PyDictKeysObject *dk)
 }
 
 /* mp[key] = value for a plain key (_PyDict_IsPlainKey), done in mp's leaf
-   critical section (session 13, ftdict; Doc/internals/locking.md, "Leaf
-   sections"): the probe runs no code, the stores are those insertdict
+   critical section (session 13, ftdict; Doc/internals/locking.md, "Dict
+   leaf sections"): the probe runs no code, the stores are those insertdict
    makes, drop_care is one atomic read-modify-write, and everything that
    could run code, allocate a table or free one is left out: watchers
    (they are called), a full table (a resize), an entry only __eq__ can
