@@ -11,11 +11,13 @@
 #include "Python.h"
 #include "pycore_object.h"
 #include "pycore_dict.h"
+#include "pycore_long.h"          /* _PyLong_DigitCount */
 #include "pycore_unicodeobject.h"
 
 /* Every key in the table is an exact str and so is `key`: equality needs
-   no user code, so nothing can change under us. */
-static Py_ssize_t
+   no user code, so nothing can change under us.  Always inline: the
+   locked lookup and the leaf lookups pay no call for it (session 13). */
+static inline Py_ALWAYS_INLINE Py_ssize_t
 lookup_unicode(PyDictKeysObject *dk, PyObject *key, Py_hash_t hash)
 {
     PyDictKeyEntry *entries = DK_ENTRIES(dk);
@@ -240,11 +242,113 @@ _PyDict_GetItemQsbr(PyDictObject *mp, PyObject *key, PyObject **value)
 }
 #endif
 
+#ifdef Py_GIL_DISABLED
+/* a == b for a plain key a (exact str or exact int) and a table's key b,
+   when deciding it runs no code: 1 or 0; -1 when only b's __eq__ could
+   tell.  An exact str never equals an exact int (both comparisons return
+   NotImplemented and equality falls back to identity); two exact ints
+   compare by value. */
+static inline int
+plain_equal(PyObject *a, PyObject *b)
+{
+    int a_is_str = PyUnicode_CheckExact(a);
+    if (PyUnicode_CheckExact(b)) {
+        return a_is_str && _PyUnicode_Equal(a, b);
+    }
+    if (!PyLong_CheckExact(b)) {
+        return -1;
+    }
+    if (a_is_str) {
+        return 0;
+    }
+    /* Same sign, same digit count, same digits (zero has none); not
+       PyObject_RichCompareBool, whose recursion check can raise. */
+    PyLongObject *x = (PyLongObject *)a, *y = (PyLongObject *)b;
+    Py_ssize_t n = _PyLong_DigitCount(x);
+    return _PyLong_SameSign(x, y) && n == _PyLong_DigitCount(y)
+           && memcmp(x->long_value.ob_digit, y->long_value.ob_digit,
+                     (size_t)n * sizeof(digit)) == 0;
+}
+
+/* _PyDict_LookupNoCall, always inlined into this file's leaf lookups. */
+static inline Py_ALWAYS_INLINE Py_ssize_t
+lookup_nocall(PyDictKeysObject *dk, PyObject *key, Py_hash_t hash)
+{
+    if (dk->dk_kind == DICT_KEYS_UNICODE && PyUnicode_CheckExact(key)) {
+        return lookup_unicode(dk, key, hash);
+    }
+    PyDictKeyEntry *entries = DK_ENTRIES(dk);
+    size_t mask = (size_t)DK_MASK(dk);
+    size_t perturb = (size_t)hash;
+    size_t i = (size_t)hash & mask;
+    for (;;) {
+        Py_ssize_t ix = _PyDictKeys_GetIndex(dk, i);
+        if (ix == DKIX_EMPTY) {
+            return DKIX_EMPTY;
+        }
+        if (ix >= 0) {
+            PyDictKeyEntry *ep = &entries[ix];
+            if (ep->me_key == key) {
+                return ix;
+            }
+            if (ep->me_hash == hash) {
+                int eq = plain_equal(key, ep->me_key);
+                if (eq != 0) {
+                    return eq > 0 ? ix : DKIX_NEEDS_CALL;
+                }
+            }
+        }
+        perturb >>= _PyDict_PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+Py_ssize_t
+_PyDict_LookupNoCall(PyDictKeysObject *dk, PyObject *key, Py_hash_t hash)
+{
+    return lookup_nocall(dk, key, hash);
+}
+
+/* Look a plain key up in mp's leaf critical section (critical_section.h;
+   no mutex at all while only one thread state exists): the probe runs no
+   code and calls nothing that could block or detach, and the value's
+   increment cannot reach zero.  Returns the entry index with *value set
+   (a new reference if `counted`, else only a token for presence, never
+   to be dereferenced), DKIX_EMPTY, or DKIX_NEEDS_CALL (*value NULL):
+   only the full section's _Py_dict_lookup can answer.  The section
+   excludes writers, all of which hold mp's mutex. */
+static Py_ssize_t
+lookup_leaf(PyDictObject *mp, PyObject *key, Py_hash_t hash,
+            PyObject **value, int counted)
+{
+    Py_ssize_t ix;
+    PyObject *found = NULL;
+    _Py_BEGIN_LEAF_CRITICAL_SECTION(mp);
+    ix = lookup_nocall(mp->ma_keys, key, hash);
+    if (ix >= 0) {
+        found = DK_ENTRIES(mp->ma_keys)[ix].me_value;
+        if (counted) {
+            Py_INCREF(found);
+            /* Let this thread's next lock-free lookup count it. */
+            if (!_Py_IsOwnedByCurrentThread(found)) {
+                _PyObject_SetMaybeWeakref(found);
+            }
+        }
+    }
+    _Py_END_LEAF_CRITICAL_SECTION();
+    *value = found;
+    return ix;
+}
+#endif
+
 /* Look key up; *value gets a new reference or NULL.  A frozendict never
    changes after construction, so in the free-threaded build its readers
-   need no lock; a dict is read lock-free when the key is an exact str
-   and its table allows it (lookup_lockfree), else in its critical
-   section. */
+   need no lock.  Free-threaded build, a dict: an exact str key is first
+   looked up lock-free (lookup_lockfree: inlined, cheaper than any
+   section); a plain key (an exact int, or a str the lock-free probe
+   cannot answer for) is looked up in a leaf section, which takes no mutex
+   while only one thread state exists (session 13, ftdict); other keys,
+   and entries that only __eq__ can compare, take the critical section. */
 Py_ssize_t
 _PyDict_LookupRef(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **value)
 {
@@ -261,6 +365,12 @@ _PyDict_LookupRef(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **va
             return found ? 0 : DKIX_EMPTY;
         }
     }
+    if (_PyDict_IsPlainKey(key)) {
+        ix = lookup_leaf(mp, key, hash, value, 1);
+        if (ix != DKIX_NEEDS_CALL) {
+            return ix;
+        }
+    }
 #endif
     Py_BEGIN_CRITICAL_SECTION(mp);
     ix = _Py_dict_lookup(mp, key, hash, value);
@@ -273,6 +383,47 @@ _PyDict_LookupRef(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **va
 #endif
     Py_END_CRITICAL_SECTION();
     return ix;
+}
+
+/* Whether key is in mp (a dict or a frozendict): 1, 0, or -1 with an
+   exception set.  As _PyDict_LookupRef, but no reference is taken: the
+   value is only tested for NULL (`in` and dict.__contains__ paid an
+   increment and a decrement per test). */
+int
+_PyDict_LookupPresent(PyDictObject *mp, PyObject *key, Py_hash_t hash)
+{
+    Py_ssize_t ix;
+    PyObject *value;
+    if (!PyDict_Check((PyObject *)mp)) {     /* a frozendict */
+        ix = _Py_dict_lookup(mp, key, hash, &value);
+        return ix == DKIX_ERROR ? -1 : value != NULL;
+    }
+#ifdef Py_GIL_DISABLED
+    if (PyUnicode_CheckExact(key)) {
+        PyDictKeyEntry *ep;
+        PyObject *entry_key;
+        int found = find_entry_lockfree(mp, key, hash, &ep, &entry_key);
+        if (found == 0) {
+            return 0;
+        }
+        /* The key was there when its entry was found through the index
+           (acquire), which the writer published after the value; a NULL
+           value now means deleted since. */
+        if (found > 0) {
+            return __atomic_load_n(&ep->me_value, __ATOMIC_ACQUIRE) != NULL;
+        }
+    }
+    if (_PyDict_IsPlainKey(key)) {
+        ix = lookup_leaf(mp, key, hash, &value, 0);
+        if (ix != DKIX_NEEDS_CALL) {
+            return ix >= 0;
+        }
+    }
+#endif
+    Py_BEGIN_CRITICAL_SECTION(mp);
+    ix = _Py_dict_lookup(mp, key, hash, &value);
+    Py_END_CRITICAL_SECTION();
+    return ix == DKIX_ERROR ? -1 : value != NULL;
 }
 
 /* The entry index of key (an exact str) in mp, or -1 when it is absent

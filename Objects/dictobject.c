@@ -269,6 +269,11 @@ set_used(PyDictObject *mp, Py_ssize_t used)
 static inline int
 dict_may_have_readers(PyDictObject *mp)
 {
+    /* One thread state only (locking.md): no other thread reads, and this
+       one is not inside a lock-free read while it writes. */
+    if (!_Py_SeveralThreadStates()) {
+        return 0;
+    }
     if (!_Py_IsOwnedByCurrentThread((PyObject *)mp)) {
         return 1;
     }
@@ -308,6 +313,15 @@ static inline int
 drop_care(PyDictObject *mp)
 {
 #ifdef Py_GIL_DISABLED
+    if (!_Py_SeveralThreadStates()) {
+        /* One thread state only (locking.md): no other thread can be
+           reading, so nothing needs marking and no atomic is needed;
+           but this thread may itself hold one of mp's values without a
+           reference (an unowned dict read by _PyDict_GetItemQsbr), so
+           the QSBR bit still asks for the delay. */
+        return (__atomic_load_n(&mp->_ma_watcher_tag, __ATOMIC_RELAXED)
+                & _PyDict_QSBR_BIT) ? DROP_DELAY : 0;
+    }
     uint64_t tag = __atomic_fetch_add(&mp->_ma_watcher_tag, 0,
                                       __ATOMIC_SEQ_CST);
     int care = (tag & _PyDict_QSBR_BIT) ? DROP_DELAY : 0;
@@ -746,6 +760,100 @@ _PyDict_SetItem_LockHeld(PyDictObject *mp, PyObject *key, PyObject *value)
     return insertdict(mp, Py_NewRef(key), hash, Py_NewRef(value));
 }
 
+#ifdef Py_GIL_DISABLED
+/* Whether mp has watchers, which a change must call: not in a leaf
+   section.  The same relaxed load as _PyDict_Notify's: PyDict_Watch sets
+   its bit with an atomic or, outside the section, so a watch racing with
+   a store may miss it either way. */
+static inline int
+has_watchers(PyDictObject *mp)
+{
+    return (__atomic_load_n(&mp->_ma_watcher_tag, __ATOMIC_RELAXED)
+            & _PyDict_WATCHER_MASK) != 0;
+}
+
+/* Whether append_entry can add to dk without a resize (which allocates a
+   table and retires the old one: not in a leaf section). */
+static inline int
+has_room(PyDictKeysObject *dk)
+{
+    return dk != Py_EMPTY_KEYS && dk->dk_usable > 0;
+}
+
+/* mp[key] = value for a plain key (_PyDict_IsPlainKey), done in mp's leaf
+   critical section (session 13, ftdict; Doc/internals/locking.md, "Dict
+   leaf sections"): the probe runs no code, the stores are those insertdict
+   makes, drop_care is one atomic read-modify-write, and everything that
+   could run code, allocate a table or free one is left out: watchers
+   (they are called), a full table (a resize), an entry only __eq__ can
+   compare, and the releases, which the caller makes after the section.
+   Returns 1 when stored: value's reference moved into mp, *drop_key and
+   *drop_value (either may be NULL) are references the caller releases,
+   the value after prepare_to_drop_value(*care, ...).  Returns 0 with
+   nothing changed and nothing moved when insertdict must do it. */
+static int
+insert_leaf(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value,
+            PyObject **drop_key, PyObject **drop_value, int *care)
+{
+    if (has_watchers(mp)) {
+        return 0;
+    }
+    PyDictKeysObject *dk = mp->ma_keys;
+    Py_ssize_t ix = _PyDict_LookupNoCall(dk, key, hash);
+    if (ix == DKIX_NEEDS_CALL) {
+        return 0;
+    }
+    if (ix == DKIX_EMPTY) {
+        if (!has_room(dk)) {
+            return 0;
+        }
+        (void)append_entry(mp, key, hash, value);   /* room: cannot fail */
+        return 1;
+    }
+    PyDictKeyEntry *ep = &DK_ENTRIES(dk)[ix];
+    PyObject *old_value = ep->me_value;
+    if (old_value != value) {
+        __atomic_store_n(&ep->me_value, value, __ATOMIC_RELEASE);
+        *care = drop_care(mp);      /* after the store: see drop_care */
+    }
+    *drop_value = old_value;        /* or the caller's extra reference */
+    *drop_key = key;
+    return 1;
+}
+#endif
+
+/* Set mp[key] = value, stealing both references even on failure; the
+   free-threaded build stores a plain key in a leaf section when it can,
+   else (and always in the default build) in mp's critical section. */
+static int
+setitem_take2_known_hash(PyDictObject *mp, PyObject *key, Py_hash_t hash,
+                         PyObject *value)
+{
+#ifdef Py_GIL_DISABLED
+    if (_PyDict_IsPlainKey(key)) {
+        PyObject *drop_key = NULL, *drop_value = NULL;
+        int care = 0, done;
+        _Py_BEGIN_LEAF_CRITICAL_SECTION(mp);
+        done = insert_leaf(mp, key, hash, value, &drop_key, &drop_value,
+                           &care);
+        _Py_END_LEAF_CRITICAL_SECTION();
+        if (done) {
+            /* The references are still ours: marked or delayed before
+               their release, as insertdict does inside its section. */
+            prepare_to_drop_value(care, drop_value);
+            Py_XDECREF(drop_value);
+            Py_XDECREF(drop_key);
+            return 0;
+        }
+    }
+#endif
+    int res;
+    Py_BEGIN_CRITICAL_SECTION(mp);
+    res = insertdict(mp, key, hash, value);
+    Py_END_CRITICAL_SECTION();
+    return res;
+}
+
 int
 _PyDict_SetItem_Take2(PyDictObject *mp, PyObject *key, PyObject *value)
 {
@@ -755,11 +863,7 @@ _PyDict_SetItem_Take2(PyDictObject *mp, PyObject *key, PyObject *value)
         Py_DECREF(value);
         return -1;
     }
-    int res;
-    Py_BEGIN_CRITICAL_SECTION(mp);
-    res = insertdict(mp, key, hash, value);
-    Py_END_CRITICAL_SECTION();
-    return res;
+    return setitem_take2_known_hash(mp, key, hash, value);
 }
 
 int
@@ -779,11 +883,8 @@ _PyDict_SetItem_KnownHash(PyObject *op, PyObject *key, PyObject *value,
     if (check_dict(op) < 0) {
         return -1;
     }
-    int res;
-    Py_BEGIN_CRITICAL_SECTION(op);
-    res = insertdict((PyDictObject *)op, Py_NewRef(key), hash, Py_NewRef(value));
-    Py_END_CRITICAL_SECTION();
-    return res;
+    return setitem_take2_known_hash((PyDictObject *)op, Py_NewRef(key), hash,
+                                    Py_NewRef(value));
 }
 
 int
@@ -911,13 +1012,7 @@ PyDict_GetItemString(PyObject *op, const char *key)
 int
 _PyDict_Contains_KnownHash(PyObject *op, PyObject *key, Py_hash_t hash)
 {
-    PyObject *value;
-    Py_ssize_t ix = _PyDict_LookupRef((PyDictObject *)op, key, hash, &value);
-    if (ix == DKIX_ERROR) {
-        return -1;
-    }
-    Py_XDECREF(value);
-    return value != NULL;
+    return _PyDict_LookupPresent((PyDictObject *)op, key, hash);
 }
 
 int
@@ -1097,6 +1192,42 @@ setdefault_lock_held(PyDictObject *mp, PyObject *key, PyObject *default_value,
     return 0;
 }
 
+#ifdef Py_GIL_DISABLED
+enum { SETDEFAULT_FULL = -2 };
+
+/* setdefault_lock_held for a plain key, in op's leaf section (session 13,
+   ftdict; see insert_leaf): 1 with the found value, 0 with the added
+   default, each a new reference in *result; SETDEFAULT_FULL with nothing
+   changed when setdefault_lock_held must do it (another key type, an
+   entry only __eq__ can compare, watchers, a full table). */
+static int
+setdefault_leaf(PyDictObject *mp, PyObject *key, PyObject *default_value,
+                PyObject **result)
+{
+    if (!_PyDict_IsPlainKey(key)) {
+        return SETDEFAULT_FULL;
+    }
+    Py_hash_t hash = hash_key(key);     /* a plain key's: runs no code */
+    int res = SETDEFAULT_FULL;
+    _Py_BEGIN_LEAF_CRITICAL_SECTION(mp);
+    PyDictKeysObject *dk = mp->ma_keys;
+    Py_ssize_t ix = has_watchers(mp) ? DKIX_NEEDS_CALL
+                                     : _PyDict_LookupNoCall(dk, key, hash);
+    if (ix >= 0) {
+        *result = Py_NewRef(DK_ENTRIES(dk)[ix].me_value);
+        res = 1;
+    }
+    else if (ix == DKIX_EMPTY && has_room(dk)) {
+        (void)append_entry(mp, Py_NewRef(key), hash,
+                           Py_NewRef(default_value));    /* room */
+        *result = Py_NewRef(default_value);
+        res = 0;
+    }
+    _Py_END_LEAF_CRITICAL_SECTION();
+    return res;
+}
+#endif
+
 int
 PyDict_SetDefaultRef(PyObject *op, PyObject *key, PyObject *default_value,
                      PyObject **result)
@@ -1109,9 +1240,16 @@ PyDict_SetDefaultRef(PyObject *op, PyObject *key, PyObject *default_value,
     }
     PyObject *value;
     int res;
-    Py_BEGIN_CRITICAL_SECTION(op);
-    res = setdefault_lock_held((PyDictObject *)op, key, default_value, &value);
-    Py_END_CRITICAL_SECTION();
+#ifdef Py_GIL_DISABLED
+    res = setdefault_leaf((PyDictObject *)op, key, default_value, &value);
+    if (res == SETDEFAULT_FULL)
+#endif
+    {
+        Py_BEGIN_CRITICAL_SECTION(op);
+        res = setdefault_lock_held((PyDictObject *)op, key, default_value,
+                                   &value);
+        Py_END_CRITICAL_SECTION();
+    }
     if (result != NULL) {
         *result = value;
     }

@@ -140,11 +140,17 @@ dictiter_len(PyObject *self, PyObject *Py_UNUSED(ignored))
     return PyLong_FromSsize_t(len);
 }
 
+/* dictiter_step_lock_held's failures, raised by the caller after the
+   section (making an exception is a call). */
+enum { STEP_SIZE_CHANGED = -1, STEP_KEYS_CHANGED = -2 };
+
 /* The next entry: 1 with new references to what the iterator's kind
-   needs of it in *key and *value (NULL for the other), 0 at the end, -1
-   on error.  The caller holds d's critical section; the items tuple is
-   made after it is left, so that releasing the previous items (which
-   may run any code) happens outside it. */
+   needs of it in *key and *value (NULL for the other), 0 at the end, or
+   STEP_SIZE_CHANGED / STEP_KEYS_CHANGED.  The caller holds d's critical
+   section, a leaf one (session 13, ftdict): only loads, stores to the
+   iterator and increments happen here; the items tuple is made after the
+   section, so that releasing the previous items (which may run any code)
+   happens outside it. */
 static int
 dictiter_step_lock_held(dictiterobject *di, PyDictObject *d,
                         PyObject **key, PyObject **value)
@@ -153,10 +159,8 @@ dictiter_step_lock_held(dictiterobject *di, PyDictObject *d,
         return 0;
     }
     if (di->di_used != d->ma_used) {
-        PyErr_SetString(PyExc_RuntimeError,
-                        "dictionary changed size during iteration");
         di->di_used = -1;   /* make this state sticky */
-        return -1;
+        return STEP_SIZE_CHANGED;
     }
     PyDictKeysObject *dk = d->ma_keys;
     PyDictKeyEntry *entries = DK_ENTRIES(dk);
@@ -183,10 +187,8 @@ dictiter_step_lock_held(dictiterobject *di, PyDictObject *d,
         return 0;
     }
     if (di->len == 0) {
-        PyErr_SetString(PyExc_RuntimeError,
-                        "dictionary keys changed during iteration");
         di->di_pos = -1;
-        return -1;
+        return STEP_KEYS_CHANGED;
     }
     di->di_pos = reversed ? i - 1 : i + 1;
     if (reversed && di->di_pos < 0) {
@@ -209,9 +211,15 @@ dictiter_iternext(PyObject *self)
     }
     PyObject *key = NULL, *value = NULL;
     int found;
-    Py_BEGIN_CRITICAL_SECTION(d);
+    _Py_BEGIN_LEAF_CRITICAL_SECTION(d);
     found = dictiter_step_lock_held(di, d, &key, &value);
-    Py_END_CRITICAL_SECTION();
+    _Py_END_LEAF_CRITICAL_SECTION();
+    if (found < 0) {
+        PyErr_SetString(PyExc_RuntimeError,
+                        found == STEP_SIZE_CHANGED
+                        ? "dictionary changed size during iteration"
+                        : "dictionary keys changed during iteration");
+    }
     if (found <= 0) {
         /* After "changed size" the iterator keeps failing (di_used is
            -1); at the end, or after "keys changed", it is finished for

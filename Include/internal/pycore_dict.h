@@ -20,6 +20,9 @@
 #define DKIX_EMPTY (-1)
 #define DKIX_DUMMY (-2)
 #define DKIX_ERROR (-3)
+/* Free-threaded build: _PyDict_LookupNoCall's answer when deciding
+   whether an entry's key equals the sought one would run code. */
+#define DKIX_NEEDS_CALL (-4)
 
 /* Smallest non-empty table: 8 slots, 5 usable entries. */
 #define PyDict_LOG_MINSIZE 3
@@ -119,6 +122,10 @@ _PyDictKeys_LoadIndex(PyDictKeysObject *dk, size_t i)
    exception set (Objects/dictlookup.c). */
 PyAPI_FUNC(Py_ssize_t) _PyDict_LookupRef(PyDictObject *mp, PyObject *key,
                                          Py_hash_t hash, PyObject **value);
+/* Whether key is in mp: 1, 0, or -1 with an exception set; takes no
+   reference to the value (Objects/dictlookup.c). */
+PyAPI_FUNC(int) _PyDict_LookupPresent(PyDictObject *mp, PyObject *key,
+                                      Py_hash_t hash);
 
 /* Watchers (Objects/dictwatchers.c): bits 0-7 of _ma_watcher_tag. */
 #define _PyDict_WATCHER_MASK 0xff
@@ -187,6 +194,20 @@ PyAPI_FUNC(PyObject *) _PyDict_GetItemStringWithError(PyObject *mp,
    the free-threaded build. */
 PyAPI_FUNC(Py_ssize_t) _Py_dict_lookup(PyDictObject *mp, PyObject *key,
                                        Py_hash_t hash, PyObject **value_addr);
+#ifdef Py_GIL_DISABLED
+/* Keys whose equality with any other key is decided without running code
+   (exact str and exact int; session 13, ftdict): their lookups and
+   stores may run in a leaf critical section. */
+static inline int _PyDict_IsPlainKey(PyObject *key) {
+    return PyUnicode_CheckExact(key) || PyLong_CheckExact(key);
+}
+/* Entry index of key (a plain key) in dk, DKIX_EMPTY, or DKIX_NEEDS_CALL
+   when an entry with the same hash could only be compared by calling
+   __eq__.  Runs no code and never fails; the caller holds the dict's
+   (leaf) critical section (Objects/dictlookup.c). */
+PyAPI_FUNC(Py_ssize_t) _PyDict_LookupNoCall(PyDictKeysObject *dk,
+                                            PyObject *key, Py_hash_t hash);
+#endif
 /* dict.update(arg): a dict, anything with keys(), or an iterable of pairs. */
 PyAPI_FUNC(int) _PyDict_UpdateArg(PyObject *self, PyObject *arg);
 

@@ -607,6 +607,13 @@ test_watchers(void)
     CHECK(set_long(d, 1, 2) == 0);       /* MODIFIED */
     CHECK(del_long(d, 1) == 0);          /* DELETED */
     CHECK(watched_events == 123);
+    /* With room in the table (the free-threaded build's leaf stores fall
+       back for a watched dict): an int key added, then set again. */
+    watched_events = 0;
+    CHECK(set_long(d, 3, 3) == 0);       /* ADDED */
+    CHECK(set_long(d, 3, 4) == 0);       /* MODIFIED */
+    CHECK(del_long(d, 3) == 0);          /* DELETED */
+    CHECK(watched_events == 123);
     CHECK(PyDict_Unwatch(id, d) == 0);
     CHECK(set_long(d, 2, 2) == 0);
     CHECK(watched_events == 123);
