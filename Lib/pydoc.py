@@ -263,7 +263,7 @@ def _class_signature(cls):
 
 
 def classname(obj, modname):
-    name = obj.__qualname__
+    name = obj.__name__
     if obj.__module__ != modname:
         name = obj.__module__ + "." + name
     return name
