@@ -245,7 +245,14 @@ def signature(obj, skip_first=False):
 
 
 def _class_signature(cls):
-    """'(args)' for calling the class, from its __init__ or __new__."""
+    """'(args)' for calling the class: inspect.signature() as CPython's pydoc
+    (it honours __signature__, metaclass __call__ and enum's (*values)),
+    else from its __init__ or __new__."""
+    import inspect
+    try:
+        return str(inspect.signature(cls))
+    except (ValueError, TypeError):
+        pass
     for name in ("__init__", "__new__"):
         for klass in cls.__mro__:
             if name in klass.__dict__:

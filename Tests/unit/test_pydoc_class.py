@@ -25,6 +25,26 @@ class ClassPage(unittest.TestCase):
         self.assertIn("class Child(Base)\n", text)
         self.assertNotIn("Outer.", text)
 
+    def test_signature_line_as_inspect(self):
+        # The call signature comes from inspect.signature(): an Enum is
+        # called with (*values), a class may set __signature__.
+        import enum
+        import inspect
+
+        class Color(enum.Enum):
+            RED = 1
+
+        class Sig:
+            __signature__ = inspect.Signature(
+                [inspect.Parameter("a", inspect.Parameter.POSITIONAL_ONLY)])
+
+            def __init__(self, *args):
+                pass
+
+        self.assertIn(" |  Color(*values)\n",
+                      pydoc.plain(pydoc.render_doc(Color)))
+        self.assertIn(" |  Sig(a, /)\n", pydoc.plain(pydoc.render_doc(Sig)))
+
 
 if __name__ == "__main__":
     unittest.main()
