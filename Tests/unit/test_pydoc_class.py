@@ -45,6 +45,32 @@ class ClassPage(unittest.TestCase):
                       pydoc.plain(pydoc.render_doc(Color)))
         self.assertIn(" |  Sig(a, /)\n", pydoc.plain(pydoc.render_doc(Sig)))
 
+    def test_attributes_follow_dir_and_metaclass(self):
+        # As CPython 3.13: the attributes listed are dir()'s (EnumType's
+        # __dir__ hides Enum's methods), the metaclass's methods bound to
+        # the class are static methods, without a "from" note.
+        import enum
+
+        class Color(enum.Enum):
+            RED = 1
+
+        text = pydoc.plain(pydoc.render_doc(Color))
+        self.assertNotIn("Methods inherited from enum.Enum", text)
+        self.assertNotIn("__new__", text)
+        self.assertIn(" |  Static methods inherited from enum.EnumType:\n"
+                      " |\n"
+                      " |  __contains__(value)\n", text)
+        self.assertIn(" |  Readonly properties inherited from enum.EnumType:"
+                      "\n |\n |  __members__\n", text)
+
+    def test_classmethod_of_documented_class_has_no_note(self):
+        class K:
+            @classmethod
+            def c(cls):
+                pass
+
+        self.assertIn(" |  c()\n", pydoc.plain(pydoc.render_doc(K)))
+
 
 if __name__ == "__main__":
     unittest.main()
