@@ -241,5 +241,10 @@ def lazycache(filename, module_globals):
 
 
 def _register_code(code, string, name):
-    """Remember the source of interactive input or exec'd text."""
-    _interactive_cache[name] = _split_lines(string)
+    """Remember the source of interactive input or exec'd text.  As in
+    CPython 3.13 the entry is also cache[code] (the REPL passes its file
+    name "<stdin>-N" as code, so inspect.getsourcefile() finds it there);
+    _interactive_cache keeps it across clearcache()."""
+    lines = _split_lines(string)
+    cache[code] = (len(string), None, lines, name)
+    _interactive_cache[name] = lines

@@ -245,7 +245,14 @@ def signature(obj, skip_first=False):
 
 
 def _class_signature(cls):
-    """'(args)' for calling the class, from its __init__ or __new__."""
+    """'(args)' for calling the class: inspect.signature() as CPython's pydoc
+    (it honours __signature__, metaclass __call__ and enum's (*values)),
+    else from its __init__ or __new__."""
+    import inspect
+    try:
+        return str(inspect.signature(cls))
+    except (ValueError, TypeError):
+        pass
     for name in ("__init__", "__new__"):
         for klass in cls.__mro__:
             if name in klass.__dict__:
@@ -263,7 +270,7 @@ def _class_signature(cls):
 
 
 def classname(obj, modname):
-    name = obj.__qualname__
+    name = obj.__name__
     if obj.__module__ != modname:
         name = obj.__module__ + "." + name
     return name
@@ -372,15 +379,21 @@ class TextDoc:
         func = getattr(obj, "__func__", None)
         bound = getattr(obj, "__self__", None)
         if func is not None and bound is not None:
-            # A bound method: the first argument is supplied.
+            # A bound method: the first argument is supplied.  As in
+            # CPython 3.13, one bound to the class documented says nothing
+            # more.
             skip_first = True
-            if isinstance(bound, type):
-                note = " from " + classname(type(bound), mod)
+            if bound is cl:
+                pass
+            elif isinstance(bound, type):
+                note = " class method of " + classname(bound, mod)
             elif cl is None or not isinstance(bound, cl):
                 note = " method of %s instance" % classname(type(bound), mod)
         elif _is_builtin(obj) and bound is not None and not _is_module(bound):
-            if isinstance(bound, type):
-                note = " from " + classname(type(bound), mod)
+            if bound is cl:
+                pass
+            elif isinstance(bound, type):
+                note = " class method of " + classname(bound, mod)
             elif cl is None:
                 note = " method of %s instance" % classname(type(bound), mod)
         if name == realname:
@@ -446,7 +459,10 @@ class TextDoc:
 
         attrs = self._classify(obj)
         sections = []
-        for owner in mro:
+        # The metaclass's attributes come after the class's own MRO.
+        owners = mro + [a[3] for a in attrs if a[3] not in mro]
+        owners = list(dict.fromkeys(owners))
+        for owner in owners:
             if owner is builtins.object and owner is not obj:
                 continue
             own = [a for a in attrs if a[3] is owner]
@@ -479,7 +495,7 @@ class TextDoc:
         if kind in ("method", "class method", "static method"):
             if kind == "class method":
                 shown = getattr(cls, name)
-            elif kind == "static method":
+            elif kind == "static method" and not _is_bound_to_class(value):
                 shown = value.__func__ if hasattr(value, "__func__") else value
             else:
                 shown = value
@@ -494,20 +510,24 @@ class TextDoc:
 
     def _classify(self, cls):
         """(name, kind, value, defining class) for the documented
-        attributes of cls, sorted by name within each class."""
+        attributes of cls, sorted by name: inspect.classify_class_attrs(),
+        which follows dir() (a metaclass __dir__ such as EnumType's decides
+        what is listed) and includes the metaclass's attributes, with
+        pydoc's kinds as in CPython."""
+        import inspect
         result = []
-        seen = set()
-        for owner in cls.__mro__:
-            for name, value in sorted(owner.__dict__.items()):
-                if name in seen:
-                    continue
-                seen.add(name)
-                if not _visible_name(name, owner):
-                    continue
-                kind = _attribute_kind(value)
-                if kind is None:
-                    continue
-                result.append((name, kind, value, owner))
+        for attr in sorted(inspect.classify_class_attrs(cls),
+                           key=lambda a: a.name):
+            if not _visible_name(attr.name, attr.defining_class):
+                continue
+            kind = _attribute_kind(attr.object)
+            if kind is None:
+                continue
+            if attr.kind == "method" and _is_bound_to_class(attr.object):
+                # A metaclass method reached through the class.
+                kind = "static method"
+            result.append((attr.name, kind, attr.object,
+                           attr.defining_class))
         return result
 
     # -- modules
@@ -610,6 +630,14 @@ def _visible_name(name, owner):
     if name.startswith("__") and name.endswith("__"):
         return True
     return not name.startswith("_")
+
+
+def _is_bound_to_class(value):
+    """Whether value is a method bound to a class (its metaclass's method
+    looked up on the class)."""
+    bound = getattr(value, "__self__", None)
+    return isinstance(bound, type) and (hasattr(value, "__func__")
+                                        or _is_builtin(value))
 
 
 def _attribute_kind(value):

@@ -786,7 +786,11 @@ class StackSummary(list):
         the caret line when the instruction covers part of the line.  An
         instruction spanning several lines shows them (3.13+), long runs
         abbreviated."""
-        row = [f'  File "{frame_summary.filename}", line '
+        filename = frame_summary.filename
+        if filename.startswith("<stdin>-"):
+            # A statement typed at the prompt (its linecache name).
+            filename = "<stdin>"
+        row = [f'  File "{filename}", line '
                f'{frame_summary.lineno}, in {frame_summary.name}\n']
         source = frame_summary._original_line
         fs = frame_summary

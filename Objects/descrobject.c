@@ -1225,6 +1225,13 @@ static PyObject *mappingproxy_richcompare(PyObject *self, PyObject *other, int o
     return PyObject_RichCompare(PROXIED(self), other, op);
 }
 
+/* A proxy hashes as its mapping (unhashable if the mapping is): the proxy
+   adds no state, and the mapping is immutable for it. */
+static Py_hash_t mappingproxy_hash(PyObject *self)
+{
+    return PyObject_Hash(PROXIED(self));
+}
+
 /* proxy | other and other | proxy give a new dict (the mapping's own |). */
 static PyObject *mappingproxy_or(PyObject *left, PyObject *right)
 {
@@ -1333,6 +1340,7 @@ PyTypeObject PyDictProxy_Type = {
               "Read-only proxy of a mapping.",
     .tp_traverse = mappingproxy_traverse,
     .tp_richcompare = mappingproxy_richcompare,
+    .tp_hash = mappingproxy_hash,
     .tp_iter = mappingproxy_iter,
     .tp_methods = mappingproxy_methods,
     .tp_new = mappingproxy_new,

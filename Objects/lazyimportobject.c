@@ -268,6 +268,19 @@ static PyObject *lazy_resolve_method(PyObject *op, PyObject *unused)
     return _PyLazyImport_Resolve(op);
 }
 
+/* Interpreter exit (Python/finalize_modules.c): the declaration's frame
+   object links, through f_back, to the frames of the importers, __main__'s
+   among them, and so would keep their globals alive past the collection
+   that lets the program's objects die with their modules intact.  Only
+   the error report of a later resolution loses its declaration line.
+   Safe without the GIL: the finalizing thread is the only one running
+   Python then. */
+void _PyLazyImport_ForgetDeclaration(PyObject *lazy)
+{
+    PyLazyImportObject *lz = (PyLazyImportObject *)lazy;
+    Py_CLEAR(lz->lz_frame);
+}
+
 static int lazy_traverse(PyObject *op, visitproc visit, void *arg)
 {
     PyLazyImportObject *lz = (PyLazyImportObject *)op;

@@ -136,8 +136,41 @@ static PyObject *namespace_reduce(PyObject *op, PyObject *Py_UNUSED(ignored))
     return Py_BuildValue("(O()O)", Py_TYPE(op), ((namespaceobject *)op)->ns_dict);
 }
 
+/* copy.replace(ns, **changes): a new namespace of the same type with ns's
+   attributes, then the changes.  Both dicts lock themselves while copied
+   (PyDict_Update), so this is safe without the GIL. */
+static PyObject *namespace_replace(PyObject *op, PyObject *args,
+                                   PyObject *kwargs)
+{
+    if (!_PyArg_NoPositional("__replace__", args)) {
+        return NULL;
+    }
+    PyObject *result = PyObject_CallNoArgs((PyObject *)Py_TYPE(op));
+    if (result == NULL) {
+        return NULL;
+    }
+    if (!PyObject_TypeCheck(result, &_PyNamespace_Type)) {
+        PyErr_Format(PyExc_TypeError, "%s() returned %T, not a namespace",
+                     Py_TYPE(op)->tp_name, result);
+        Py_DECREF(result);
+        return NULL;
+    }
+    PyObject *dict = ((namespaceobject *)result)->ns_dict;
+    if (PyDict_Update(dict, ((namespaceobject *)op)->ns_dict) < 0
+        || (kwargs != NULL && PyDict_Update(dict, kwargs) < 0)) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    return result;
+}
+
 static PyMethodDef namespace_methods[] = {
     {"__reduce__", namespace_reduce, METH_NOARGS, NULL},
+    {"__replace__", _PyCFunction_CAST(namespace_replace),
+     METH_VARARGS | METH_KEYWORDS,
+     "__replace__($self, /, **changes)\n--\n\n"
+     "Return a copy of the namespace object with new values for the "
+     "specified attributes."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -10,6 +10,10 @@
         finalizing thread runs Python;
      2. replace every module in sys.modules by None, keeping a weak
         reference to each, so an import now fails instead of reloading;
+        the unresolved lazy imports in their dicts drop the frame of
+        their declaration, which would keep __main__'s globals alive
+        through its f_back chain (the module's frame links to its
+        importer's);
      3. collect garbage: modules only reachable from each other are
         collected whole, their objects' finalizers running with every
         module dict still intact;
@@ -21,6 +25,7 @@
    standard streams need them. */
 #include "Python.h"
 #include "pycore_gc.h"
+#include "pycore_lazyimport.h"
 #include "pycore_pystate.h"
 
 /* The finalizing thread is the only one running Python (step 1), so the
@@ -31,6 +36,19 @@ static int is_kept(PyObject *name)
     return PyUnicode_Check(name)
            && (PyUnicode_EqualToUTF8(name, "sys")
                || PyUnicode_EqualToUTF8(name, "builtins"));
+}
+
+/* Step 2 for one module's dict: its lazy imports forget their frames. */
+static void forget_lazy_declarations(PyObject *module)
+{
+    PyObject *dict = PyModule_GetDict(module);          /* borrowed */
+    PyObject *key, *value;                              /* borrowed */
+    Py_ssize_t pos = 0;
+    while (dict != NULL && PyDict_Next(dict, &pos, &key, &value)) {
+        if (PyLazyImport_CheckExact(value)) {
+            _PyLazyImport_ForgetDeclaration(value);
+        }
+    }
 }
 
 /* Step 2: a new list of weak references to the modules that were in
@@ -54,6 +72,7 @@ static PyObject *detach_modules(PyObject *modules)
             continue;
         }
         if (PyModule_Check(module)) {
+            forget_lazy_declarations(module);
             PyObject *ref = PyWeakref_NewRef(module, NULL);
             if (ref == NULL || PyList_Append(weaklist, ref) < 0) {
                 PyErr_Clear();

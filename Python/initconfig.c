@@ -1845,6 +1845,55 @@ static int needs_more_input(const char *source, int last_indented)
     return incomplete || last_indented;
 }
 
+/* As in CPython 3.13, each statement typed at the prompt gets its own file
+   name, "<stdin>-N", and its source goes into linecache
+   (linecache._register_code), so inspect.getsource() finds the functions
+   defined there; tracebacks still show "<stdin>" (Lib/traceback.py).
+   Failing to register only loses that source: the statement still runs.
+   Only the main thread runs the REPL, so the counter needs no lock. */
+static PyObject *interactive_name(void)
+{
+    static unsigned long counter;
+    return PyUnicode_FromFormat("<stdin>-%lu", counter++);
+}
+
+static void register_interactive_source(const char *source, PyObject *name)
+{
+    PyObject *text = PyUnicode_DecodeUTF8(source, (Py_ssize_t)strlen(source),
+                                          "replace");
+    PyObject *func = text ? PyImport_ImportModuleAttrString("linecache",
+                                                            "_register_code")
+                          : NULL;
+    PyObject *res = func ? PyObject_CallFunctionObjArgs(func, name, text, name,
+                                                        NULL)
+                         : NULL;
+    if (res == NULL) {
+        PyErr_Clear();
+    }
+    Py_XDECREF(res);
+    Py_XDECREF(func);
+    Py_XDECREF(text);
+}
+
+/* A syntax error in a statement typed at the prompt names "<stdin>", as
+   in CPython, not the statement's linecache name. */
+static void show_as_stdin(PyObject *name)
+{
+    PyObject *exc = PyErr_GetRaisedException();
+    PyObject *filename = NULL;
+    PyObject *shown = NULL;
+    if (PyObject_GetOptionalAttrString(exc, "filename", &filename) > 0
+        && PyUnicode_Check(filename)
+        && PyUnicode_Compare(filename, name) == 0
+        && (shown = PyUnicode_FromString("<stdin>")) != NULL) {
+        (void)PyObject_SetAttrString(exc, "filename", shown);
+    }
+    PyErr_Clear();      /* the statement's own error matters, not these */
+    Py_XDECREF(shown);
+    Py_XDECREF(filename);
+    PyErr_SetRaisedException(exc);
+}
+
 /* Compile one interactive statement and run it in __main__ (expression
    values go to sys.displayhook); errors are printed and the loop goes on. */
 static void run_statement(const char *source, PyObject *dict)
@@ -1852,12 +1901,18 @@ static void run_statement(const char *source, PyObject *dict)
     if (source[strspn(source, " \t\r\n")] == '\0') {
         return;
     }
-    PyObject *name = PyUnicode_FromString("<stdin>");
+    PyObject *name = interactive_name();
     PyCompilerFlags flags = _PyCompilerFlags_INIT;
     PyObject *code = name ? Py_CompileStringObject(source, name, Py_single_input,
                                                    &flags,
                                                    active_config.optimization_level)
                           : NULL;
+    if (code != NULL) {
+        register_interactive_source(source, name);
+    }
+    else if (name != NULL && PyErr_ExceptionMatches(PyExc_SyntaxError)) {
+        show_as_stdin(name);
+    }
     PyObject *result = code ? PyEval_EvalCode(code, dict, dict) : NULL;
     if (result == NULL) {
         print_uncaught();

@@ -42,6 +42,10 @@ PyObject *_PyLazyImport_Resolve(PyObject *lazy);
 PyObject *_PyLazyImport_ResolveInDict(PyObject *dict, PyObject *name,
                                       PyObject *lazy);
 
+/* Drops the frame object lazy keeps for its error reports (interpreter
+   exit only: it would keep the importers' frames and globals alive). */
+void _PyLazyImport_ForgetDeclaration(PyObject *lazy);
+
 /* 1 if the import of name (as written, at level, with fromlist) by code
    whose globals are `globals` is to be lazy given its IMPORT_NAME mode
    and the interpreter's switches, 0 if eager, -1 on error. */

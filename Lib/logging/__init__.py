@@ -13,10 +13,12 @@ import threading
 import weakref
 from types import GenericAlias
 from collections.abc import Mapping
-# Module globals as in CPython (programs patch logging.traceback), bound
-# lazily: they are imported the first time a message needs them.
+# Module globals as in CPython (programs patch logging.traceback).  traceback
+# is imported now: handlers format exceptions with it from finalizers at
+# interpreter exit, when imports fail.  The others are bound lazily: they are
+# imported the first time a message needs them.
+import traceback
 lazy import re
-lazy import traceback
 lazy import warnings
 
 __all__ = ['BASIC_FORMAT', 'BufferingFormatter', 'CRITICAL', 'DEBUG', 'ERROR',

@@ -88,3 +88,16 @@ expect repl-history-I "absent" sh -c "test -e '$tmp/iso_history' && echo present
 expect repl-pipe-plain "'a\\x01b'" sh -c "printf \"'a\\001b'\\n\" | '$PY' -q -i 2>/dev/null"
 
 fi
+
+# Statements typed at the prompt are kept in linecache under "<stdin>-N"
+# (CPython 3.13), so inspect.getsource() finds functions defined there;
+# tracebacks and syntax errors still name "<stdin>".
+printf 'def f():\n    print(0)\n    return 1 + 2\n\nimport inspect\nprint(inspect.getsource(f), end="|")\nprint(f.__code__.co_filename)\n' > "$tmp/repl_src.txt"
+expect repl-getsource "def f():
+    print(0)
+    return 1 + 2
+|<stdin>-0" sh -c "'$PY' -i -q < '$tmp/repl_src.txt'"
+expect_err repl-traceback-name '  File "<stdin>", line 2, in g' \
+    sh -c "printf 'def g():\n    1/0\n\ng()\n' | '$PY' -i -q"
+expect_err repl-syntax-name '  File "<stdin>", line 1' sh -c "printf '1 +\n' | '$PY' -i -q"
+rm -f "$tmp/repl_src.txt"

@@ -94,6 +94,32 @@ class SimpleObjects(unittest.TestCase):
         bound = types.MethodType(lambda self, x: (self, x), "obj")
         self.assertEqual(bound(5), ("obj", 5))
 
+    def test_mappingproxy_hash(self):
+        # 3.12: a proxy hashes as its mapping, unhashable if that is.
+        class HashableDict(dict):
+            def __hash__(self):
+                return 3844817361
+        with self.assertRaisesRegex(TypeError, "unhashable type: 'dict'"):
+            hash(types.MappingProxyType({"a": 1}))
+        mapping = HashableDict(a=1)
+        self.assertEqual(hash(types.MappingProxyType(mapping)), hash(mapping))
+
+    def test_namespace_replace(self):
+        import copy
+        ns = types.SimpleNamespace(x=11, y=22)
+        ns2 = copy.replace(ns)
+        self.assertEqual(ns2, ns)
+        self.assertIsNot(ns2, ns)
+        self.assertEqual(vars(copy.replace(ns, y=2)), {"x": 11, "y": 2})
+        self.assertEqual(vars(ns), {"x": 11, "y": 22})
+        class Spam(types.SimpleNamespace):
+            pass
+        spam2 = copy.replace(Spam(ham=8, eggs=9), ham=5)
+        self.assertIs(type(spam2), Spam)
+        self.assertEqual(vars(spam2), {"ham": 5, "eggs": 9})
+        with self.assertRaisesRegex(TypeError, "takes no positional"):
+            ns.__replace__({"x": 1})
+
     def test_lazy_import_type(self):
         ns = {}
         exec("lazy import json as j", ns)
