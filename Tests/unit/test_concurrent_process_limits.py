@@ -1,11 +1,14 @@
 """concurrent.futures.process._check_system_limits (CPython's probe that
-callers use to skip process pools), ProcessPoolExecutor._processes, and
+callers use to skip process pools), ProcessPoolExecutor._processes,
+workers started on demand and an idle worker's death breaking the pool, and
 multiprocessing's private temp directory coming back after the finalizers
 removed it (forkserver pools bind their socket there)."""
 
 import os
+import time
 import unittest
 from concurrent.futures import ProcessPoolExecutor, process
+from concurrent.futures.process import BrokenProcessPool
 import multiprocessing
 import multiprocessing.util as mputil
 
@@ -33,7 +36,9 @@ class SystemLimitTests(unittest.TestCase):
 class ProcessesViewTests(unittest.TestCase):
 
     def test_processes_maps_pids_to_live_workers(self):
-        with ProcessPoolExecutor(2) as ex:
+        # 'fork' starts the whole pool with the first call.
+        ctx = multiprocessing.get_context('fork')
+        with ProcessPoolExecutor(2, mp_context=ctx) as ex:
             self.assertEqual(ex._processes, {})
             self.assertEqual(ex.submit(square, 3).result(timeout=60), 9)
             procs = ex._processes
@@ -44,6 +49,48 @@ class ProcessesViewTests(unittest.TestCase):
         for proc in procs.values():
             proc.join(timeout=60)
             self.assertFalse(proc.is_alive())
+
+
+class OnDemandWorkersTests(unittest.TestCase):
+    """Other start methods start a worker only when none is idle."""
+
+    def test_idle_worker_is_reused(self):
+        with ProcessPoolExecutor(4) as ex:
+            for i in range(3):
+                self.assertEqual(ex.submit(square, i).result(timeout=60),
+                                 i * i)
+            self.assertEqual(len(ex._processes), 1)
+
+    def test_busy_workers_add_up_to_max_workers(self):
+        # Each call outlasts the submissions, so no worker is idle yet.
+        with ProcessPoolExecutor(2) as ex:
+            futures = [ex.submit(time.sleep, 0.5) for _ in range(4)]
+            self.assertEqual(len(ex._processes), 2)
+            for f in futures:
+                self.assertIsNone(f.result(timeout=60))
+
+    def test_idle_worker_death_breaks_the_pool(self):
+        with ProcessPoolExecutor(2) as ex:
+            self.assertEqual(ex.submit(square, 2).result(timeout=60), 4)
+            proc = next(iter(ex._processes.values()))
+            proc.kill()
+            proc.join(timeout=60)
+            deadline = time.monotonic() + 60
+            while not ex._broken and time.monotonic() < deadline:
+                time.sleep(0.01)
+            with self.assertRaisesRegex(BrokenProcessPool,
+                                        'terminated abruptly'):
+                ex.submit(square, 3)
+
+    def test_retiring_worker_does_not_break_the_pool(self):
+        ctx = multiprocessing.get_context('forkserver')
+        with ProcessPoolExecutor(1, mp_context=ctx,
+                                 max_tasks_per_child=1) as ex:
+            pids = [ex.submit(os.getpid).result(timeout=60)
+                    for _ in range(3)]
+            self.assertEqual(len(set(pids)), 3)
+            self.assertFalse(ex._broken)
+            self.assertEqual(len(ex._processes), 1)
 
 
 class TempDirTests(unittest.TestCase):
