@@ -5,6 +5,7 @@ multiprocessing's private temp directory coming back after the finalizers
 removed it (forkserver pools bind their socket there)."""
 
 import os
+import threading
 import time
 import unittest
 from concurrent.futures import ProcessPoolExecutor, process
@@ -91,6 +92,65 @@ class OnDemandWorkersTests(unittest.TestCase):
             self.assertEqual(len(set(pids)), 3)
             self.assertFalse(ex._broken)
             self.assertEqual(len(ex._processes), 1)
+
+
+def _fail(exc_type):
+    raise exc_type('cannot rebuild')
+
+
+class FailsToUnpickle:
+    """Pickles fine; unpickling raises (or exits, with SystemExit)."""
+    def __init__(self, exc_type=ValueError):
+        self.exc_type = exc_type
+
+    def __reduce__(self):
+        return _fail, (self.exc_type,)
+
+
+class ExitsWhenUnpickled(FailsToUnpickle):
+    def __init__(self):
+        super().__init__(SystemExit)
+
+
+def make(cls):
+    return cls()
+
+
+class BrokenPoolTests(unittest.TestCase):
+    """What CPython turns into BrokenProcessPool rather than a hang or an
+    ordinary exception."""
+
+    def check_broken(self, fn, *args):
+        with ProcessPoolExecutor(1) as ex:
+            future = ex.submit(fn, *args)
+            with self.assertRaises(BrokenProcessPool):
+                future.result(timeout=60)
+            with self.assertRaises(BrokenProcessPool):
+                ex.submit(square, 2)
+
+    def test_call_that_cannot_be_unpickled_in_the_worker(self):
+        self.check_broken(id, FailsToUnpickle())
+
+    def test_outcome_that_cannot_be_unpickled(self):
+        self.check_broken(make, FailsToUnpickle)
+
+    def test_outcome_that_exits_while_unpickled(self):
+        self.check_broken(make, ExitsWhenUnpickled)
+
+    def test_thread_that_cannot_start(self):
+        def refuse(*args, **kwargs):
+            raise RuntimeError("can't create new thread at "
+                               "interpreter shutdown")
+        ex = ProcessPoolExecutor(2)
+        saved = threading._start_joinable_thread
+        threading._start_joinable_thread = refuse
+        try:
+            with self.assertRaises(BrokenProcessPool):
+                ex.submit(square, 2)
+        finally:
+            threading._start_joinable_thread = saved
+        self.assertEqual(ex._processes, {})
+        ex.shutdown()
 
 
 class TempDirTests(unittest.TestCase):

@@ -188,7 +188,11 @@ def _child_main(task_conn, result_conn, initializer, initargs, max_tasks,
         message = _receive(task_conn)
         if not message:
             break
-        _send(result_conn, _run_call(message))
+        # A call that cannot be unpickled kills the worker (the exception
+        # propagates), so the parent breaks the pool, as CPython does.
+        fn, args, kwargs = _loads(message)
+        _send(result_conn, _run_call(fn, args, kwargs))
+        del fn, args, kwargs
         done += 1
     _flush_std_streams()
 
@@ -229,10 +233,9 @@ def _flush_std_streams():
             pass
 
 
-def _run_call(message):
-    """Unpickles and runs one call; returns the pickled outcome."""
+def _run_call(fn, args, kwargs):
+    """Runs one call; returns the pickled outcome."""
     try:
-        fn, args, kwargs = _loads(message)
         outcome = (True, fn(*args, **kwargs))
     except BaseException as exc:
         outcome = (False, _ExceptionWithTraceback(exc, exc.__traceback__))
@@ -359,15 +362,16 @@ def _serve(executor_ref, work_queue, worker):
             pass
         if reply is None:
             # The process died: nothing it ran or will run can finish.
-            if executor is not None:
-                executor._terminate_broken(item, worker)
-            else:
-                item.future.set_exception(BrokenProcessPool(
-                    "A process in the process pool was terminated abruptly "
-                    "while the future was running or pending."))
-                worker.close()
+            _break_pool(executor, item, worker)
             return
-        ok, value = _loads(reply)
+        try:
+            ok, value = _loads(reply)
+        except BaseException as exc:
+            # The outcome cannot be rebuilt here (it may even raise
+            # SystemExit): as CPython, the pool is broken, the error being
+            # the cause.
+            _break_pool(executor, item, worker, exc)
+            return
         if ok:
             item.future.set_result(value)
         else:
@@ -387,6 +391,22 @@ def _serve(executor_ref, work_queue, worker):
         if executor is not None:
             executor._idle_worker_semaphore.release()
         del executor
+
+
+def _break_pool(executor, item, worker, cause=None):
+    """Fails *item* and breaks the pool after *worker* died or sent an
+    outcome that cannot be unpickled; *executor* may have been collected
+    already (None)."""
+    if executor is not None:
+        executor._terminate_broken(item, worker, cause)
+        return
+    bpe = BrokenProcessPool(
+        "A process in the process pool was terminated abruptly "
+        "while the future was running or pending.")
+    bpe.__cause__ = cause
+    item.future.set_exception(bpe)
+    worker.kill()
+    worker.close()
 
 
 def _stop_worker(worker):
@@ -416,8 +436,8 @@ def _monitor(executor_ref, wakeup):
             del executor
             ready = mp.connection.wait(list(watched) + [wakeup])
             if wakeup in ready:
-                while wakeup.poll():
-                    wakeup.recv_bytes()
+                if not _drain(wakeup):
+                    return
                 continue
             executor = executor_ref()
             if executor is None:
@@ -433,6 +453,17 @@ def _monitor(executor_ref, wakeup):
             del executor
     finally:
         wakeup.close()
+
+
+def _drain(conn):
+    """Reads the pending wakeups; False once the writing end is closed
+    (the executor was collected)."""
+    try:
+        while conn.poll():
+            conn.recv_bytes()
+    except (EOFError, OSError):
+        return False
+    return True
 
 
 def _wake(conn):
@@ -525,12 +556,16 @@ class ProcessPoolExecutor(_base.Executor):
                 work_queue.put(None)
             _wake(wakeup)
         self._executor_ref = weakref.ref(self, collected)
-        self._monitor_wakeup = wakeup_w
         thread = threading.Thread(target=_monitor,
                                   args=(self._executor_ref, wakeup_r),
                                   name='ProcessPoolExecutor-monitor',
                                   daemon=True)
-        thread.start()
+        try:
+            thread.start()
+        except BaseException:
+            wakeup_r.close()
+            raise
+        self._monitor_wakeup = wakeup_w
 
     def _start_worker(self):
         """Starts one worker process and its thread.  Called with
@@ -544,7 +579,14 @@ class ProcessPoolExecutor(_base.Executor):
             target=_serve,
             args=(self._executor_ref, self._work_queue, worker),
             name='ProcessPoolExecutor-worker-%d' % worker.pid)
-        thread.start()
+        try:
+            thread.start()
+        except BaseException:
+            # No thread will ever feed or stop this process.
+            self._workers.discard(worker)
+            worker.kill()
+            worker.close()
+            raise
         self._threads.append(thread)
         _wake(self._monitor_wakeup)
 
@@ -585,6 +627,8 @@ class ProcessPoolExecutor(_base.Executor):
         if item is not None:
             item.future.set_exception(bpe)
         if dead_worker is not None:
+            # It may still be alive (its outcome could not be unpickled).
+            dead_worker.kill()
             dead_worker.close()
         # The other workers' threads see end-of-file once their processes
         # are gone and fail their own calls the same way.
@@ -613,14 +657,22 @@ class ProcessPoolExecutor(_base.Executor):
             if _global_shutdown:
                 raise RuntimeError('cannot schedule new futures after '
                                    'interpreter shutdown')
-            if self._safe_to_dynamically_spawn_children:
-                self._adjust_process_count()
+            try:
+                if self._safe_to_dynamically_spawn_children:
+                    self._adjust_process_count()
+                else:
+                    while len(self._threads) < self._max_workers:
+                        self._start_worker()
+            except RuntimeError as exc:
+                # A thread cannot be started (interpreter finalization,
+                # gh-109047): as CPython, the pool is broken.
+                error = exc
             else:
-                while len(self._threads) < self._max_workers:
-                    self._start_worker()
-            future = _base.Future()
-            self._work_queue.put(_WorkItem(future, fn, args, kwargs))
-            return future
+                future = _base.Future()
+                self._work_queue.put(_WorkItem(future, fn, args, kwargs))
+                return future
+        self._terminate_broken(None, None, error)
+        raise BrokenProcessPool(self._broken) from error
     submit.__doc__ = _base.Executor.submit.__doc__
 
     def map(self, fn, *iterables, timeout=None, chunksize=1, buffersize=None):
