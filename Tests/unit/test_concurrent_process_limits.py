@@ -70,6 +70,16 @@ class OnDemandWorkersTests(unittest.TestCase):
             for f in futures:
                 self.assertIsNone(f.result(timeout=60))
 
+    def test_unpicklable_call_does_not_free_a_worker(self):
+        # As CPython: only a call a worker ran makes it idle again.
+        with ProcessPoolExecutor(3) as ex:
+            futures = [ex.submit(square, threading.Lock())
+                       for _ in range(3)]
+            self.assertEqual(len(ex._processes), 3)
+            for f in futures:
+                with self.assertRaises(TypeError):
+                    f.result(timeout=60)
+
     def test_idle_worker_death_breaks_the_pool(self):
         with ProcessPoolExecutor(2) as ex:
             self.assertEqual(ex.submit(square, 2).result(timeout=60), 4)

@@ -337,17 +337,15 @@ def _serve(executor_ref, work_queue, worker):
             _stop_worker(worker)
             return
         executor = executor_ref()
+        # As CPython, only a call the worker ran counts it as idle again
+        # (not a cancelled one, nor one that could not be pickled).
         if not item.future.set_running_or_notify_cancel():
-            if executor is not None:
-                executor._idle_worker_semaphore.release()
             del executor
             continue
         try:
             message = _dumps((item.fn, item.args, item.kwargs))
         except BaseException as exc:
             item.future.set_exception(exc)
-            if executor is not None:
-                executor._idle_worker_semaphore.release()
             del executor, item
             continue
         max_tasks = (executor._max_tasks_per_child
@@ -372,11 +370,6 @@ def _serve(executor_ref, work_queue, worker):
             # the cause.
             _break_pool(executor, item, worker, exc)
             return
-        if ok:
-            item.future.set_result(value)
-        else:
-            item.future.set_exception(value)
-        del item, value
         worker.tasks_done += 1
         if worker.retiring:
             # The process left after its last call: start a fresh one.
@@ -385,12 +378,18 @@ def _serve(executor_ref, work_queue, worker):
                 worker = executor._replace_worker(worker)
             except OSError as exc:
                 executor._terminate_broken(None, None, exc)
-                return
-            if worker is None:
-                return
-        if executor is not None:
+                worker = None
+        if worker is not None and executor is not None:
             executor._idle_worker_semaphore.release()
-        del executor
+        # Completed last: a caller woken by the result finds the worker
+        # idle (or replaced), so its next submit() reuses it.
+        if ok:
+            item.future.set_result(value)
+        else:
+            item.future.set_exception(value)
+        del item, value, executor
+        if worker is None:
+            return
 
 
 def _break_pool(executor, item, worker, cause=None):
