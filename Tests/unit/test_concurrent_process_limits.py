@@ -147,6 +147,24 @@ class BrokenPoolTests(unittest.TestCase):
     def test_outcome_that_exits_while_unpickled(self):
         self.check_broken(make, ExitsWhenUnpickled)
 
+    def test_failing_pending_calls_keeps_stop_sentinels(self):
+        # Breaking the pool (by a worker's thread or the monitor) fails
+        # the queued calls; the stop sentinels queued by shutdown() or by
+        # the other breaker must stay, or an idle worker thread never
+        # stops and shutdown(wait=True) hangs.
+        ex = ProcessPoolExecutor(1)
+        self.addCleanup(ex.shutdown)
+        pending = process._WorkItem(process._base.Future(), square, (1,), {})
+        ex._work_queue.put(None)
+        ex._work_queue.put(pending)
+        ex._work_queue.put(None)
+        ex._fail_pending(BrokenProcessPool('broken'))
+        with self.assertRaises(BrokenProcessPool):
+            pending.future.result(timeout=0)
+        self.assertIsNone(ex._work_queue.get_nowait())
+        self.assertIsNone(ex._work_queue.get_nowait())
+        self.assertTrue(ex._work_queue.empty())
+
     def test_thread_that_cannot_start(self):
         def refuse(*args, **kwargs):
             raise RuntimeError("can't create new thread at "

@@ -638,13 +638,29 @@ class ProcessPoolExecutor(_base.Executor):
             for _ in self._threads:
                 self._work_queue.put(None)
 
-    def _fail_pending(self, exc):
+    def _take_pending(self):
+        """Removes and returns the queued calls no worker took yet.  Stop
+        sentinels met on the way are queued again: another thread (the
+        monitor, shutdown()) may have put them for worker threads that
+        must still see them, or those threads would wait forever."""
+        items = []
+        sentinels = 0
         while True:
             try:
                 item = self._work_queue.get_nowait()
             except queue.Empty:
-                return
-            if item is not None and item.future.set_running_or_notify_cancel():
+                break
+            if item is None:
+                sentinels += 1
+            else:
+                items.append(item)
+        for _ in range(sentinels):
+            self._work_queue.put(None)
+        return items
+
+    def _fail_pending(self, exc):
+        for item in self._take_pending():
+            if item.future.set_running_or_notify_cancel():
                 item.future.set_exception(exc)
 
     def submit(self, fn, /, *args, **kwargs):
@@ -715,13 +731,8 @@ class ProcessPoolExecutor(_base.Executor):
             threads = list(self._threads)
         if cancel_futures:
             # Cancel the calls no worker took yet.
-            while True:
-                try:
-                    item = self._work_queue.get_nowait()
-                except queue.Empty:
-                    break
-                if item is not None:
-                    item.future.cancel()
+            for item in self._take_pending():
+                item.future.cancel()
         # One sentinel per worker thread: each stops its process.
         for _ in threads:
             self._work_queue.put(None)
