@@ -1050,7 +1050,11 @@ class _DummyThread(Thread):
             _active[self._ident] = self
 
     def is_alive(self):
-        return not self._handle.is_done()
+        # A dummy thread is only ever seen by itself while it runs, so an
+        # answer other than True means its state is broken (as CPython).
+        if not self._handle.is_done() and self._started.is_set():
+            return True
+        raise RuntimeError("thread is not alive")
 
     def join(self, timeout=None):
         raise RuntimeError("cannot join a dummy thread")

@@ -68,6 +68,11 @@ class TransportSocket:
     def getsockname(self):
         return self._sock.getsockname()
 
+    def getsockbyname(self):
+        # CPython's TransportSocket has this method: it forwards to the
+        # wrapped object, so it works for socket-like objects that have it.
+        return self._sock.getsockbyname()
+
     def settimeout(self, value):
         if value == 0:
             return

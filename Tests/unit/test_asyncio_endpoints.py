@@ -67,6 +67,18 @@ class Endpoints(unittest.TestCase):
         self.assertTrue(os.path.isfile(path))
 
 
+class TransportSocketMethods(unittest.TestCase):
+
+    def test_getsockbyname_forwards_to_the_wrapped_socket(self):
+        inner = mock.Mock()
+        inner.getsockbyname.return_value = ('1.2.3.4', 80)
+        trsock = asyncio.trsock.TransportSocket(inner)
+        self.assertEqual(trsock.getsockbyname(), ('1.2.3.4', 80))
+        with socket.socket() as sock:
+            with self.assertRaises(AttributeError):
+                asyncio.trsock.TransportSocket(sock).getsockbyname()
+
+
 class PipeTransportRepr(unittest.TestCase):
 
     def test_states(self):

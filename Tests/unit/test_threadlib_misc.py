@@ -98,6 +98,33 @@ class AfterForkTests(unittest.TestCase):
         self.assertEqual(os.waitstatus_to_exitcode(status), 0)
 
 
+class DummyThreadTests(unittest.TestCase):
+
+    def test_dummy_thread_state(self):
+        import _thread
+        seen = []
+        done = threading.Lock()
+        done.acquire()
+        def body():
+            try:
+                dummy = threading.current_thread()
+                seen.append((dummy, dummy.is_alive()))
+            finally:
+                done.release()
+        _thread.start_new_thread(body, ())
+        done.acquire()
+        dummy, alive = seen[0]
+        self.assertIsInstance(dummy, threading._DummyThread)
+        self.assertTrue(alive)
+        with self.assertRaisesRegex(RuntimeError, 'cannot join a dummy'):
+            dummy.join()
+        # A dummy thread whose state says "not started" is not alive:
+        # is_alive() reports it as an error, as CPython does.
+        dummy._started.clear()
+        with self.assertRaisesRegex(RuntimeError, 'thread is not alive'):
+            dummy.is_alive()
+
+
 class CrossThreadWeakrefs(unittest.TestCase):
 
     def test_callback_of_ref_made_by_ended_thread(self):

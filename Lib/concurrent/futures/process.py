@@ -9,9 +9,16 @@ call from the pool's queue, sends it, waits for the outcome and completes
 the future; so a worker runs one call at a time and idle workers pick up
 new calls as soon as they are free.
 
+Workers are started on demand: submit() starts one when no worker is
+idle and fewer than max_workers exist (as CPython does for the 'spawn' and
+'forkserver' start methods).  With 'fork' the whole pool is started by the
+first submit(), so that no fork happens while calls are running.
+
 A worker that dies (killed, os._exit, a crash) closes its end of the
 result pipe: its thread reads end-of-file, the pool becomes broken, and
-every pending or running future fails with BrokenProcessPool.
+every pending or running future fails with BrokenProcessPool.  An idle
+worker's death is seen by the pool's monitor thread, which waits on every
+worker's process sentinel and breaks the pool the same way.
 """
 
 import functools
@@ -181,7 +188,11 @@ def _child_main(task_conn, result_conn, initializer, initargs, max_tasks,
         message = _receive(task_conn)
         if not message:
             break
-        _send(result_conn, _run_call(message))
+        # A call that cannot be unpickled kills the worker (the exception
+        # propagates), so the parent breaks the pool, as CPython does.
+        fn, args, kwargs = _loads(message)
+        _send(result_conn, _run_call(fn, args, kwargs))
+        del fn, args, kwargs
         done += 1
     _flush_std_streams()
 
@@ -222,10 +233,9 @@ def _flush_std_streams():
             pass
 
 
-def _run_call(message):
-    """Unpickles and runs one call; returns the pickled outcome."""
+def _run_call(fn, args, kwargs):
+    """Runs one call; returns the pickled outcome."""
     try:
-        fn, args, kwargs = _loads(message)
         outcome = (True, fn(*args, **kwargs))
     except BaseException as exc:
         outcome = (False, _ExceptionWithTraceback(exc, exc.__traceback__))
@@ -262,6 +272,10 @@ class _Worker:
         self.task_conn = task_w
         self.result_conn = result_r
         self.tasks_done = 0
+        # Set (by the worker's thread) before the process is told to stop
+        # or sent its last call under max_tasks_per_child: its exit is
+        # then expected and does not break the pool.
+        self.retiring = False
 
     def close(self):
         """Closes the pipes and reaps the process."""
@@ -323,6 +337,8 @@ def _serve(executor_ref, work_queue, worker):
             _stop_worker(worker)
             return
         executor = executor_ref()
+        # As CPython, only a call the worker ran counts it as idle again
+        # (not a cancelled one, nor one that could not be pickled).
         if not item.future.set_running_or_notify_cancel():
             del executor
             continue
@@ -332,6 +348,10 @@ def _serve(executor_ref, work_queue, worker):
             item.future.set_exception(exc)
             del executor, item
             continue
+        max_tasks = (executor._max_tasks_per_child
+                     if executor is not None else None)
+        if max_tasks is not None and worker.tasks_done + 1 >= max_tasks:
+            worker.retiring = True
         reply = None
         try:
             _send(worker.task_conn, message)
@@ -340,42 +360,117 @@ def _serve(executor_ref, work_queue, worker):
             pass
         if reply is None:
             # The process died: nothing it ran or will run can finish.
-            if executor is not None:
-                executor._terminate_broken(item, worker)
-            else:
-                item.future.set_exception(BrokenProcessPool(
-                    "A process in the process pool was terminated abruptly "
-                    "while the future was running or pending."))
-                worker.close()
+            _break_pool(executor, item, worker)
             return
-        ok, value = _loads(reply)
-        if ok:
-            item.future.set_result(value)
-        else:
-            item.future.set_exception(value)
-        del item, value
+        try:
+            ok, value = _loads(reply)
+        except BaseException as exc:
+            # The outcome cannot be rebuilt here (it may even raise
+            # SystemExit): as CPython, the pool is broken, the error being
+            # the cause.
+            _break_pool(executor, item, worker, exc)
+            return
         worker.tasks_done += 1
-        if (executor is not None
-                and executor._max_tasks_per_child is not None
-                and worker.tasks_done >= executor._max_tasks_per_child):
+        if worker.retiring:
             # The process left after its last call: start a fresh one.
             worker.close()
             try:
                 worker = executor._replace_worker(worker)
             except OSError as exc:
                 executor._terminate_broken(None, None, exc)
-                return
-            if worker is None:
-                return
-        del executor
+                worker = None
+        if worker is not None and executor is not None:
+            executor._idle_worker_semaphore.release()
+        # Completed last: a caller woken by the result finds the worker
+        # idle (or replaced), so its next submit() reuses it.
+        if ok:
+            item.future.set_result(value)
+        else:
+            item.future.set_exception(value)
+        del item, value, executor
+        if worker is None:
+            return
+
+
+def _break_pool(executor, item, worker, cause=None):
+    """Fails *item* and breaks the pool after *worker* died or sent an
+    outcome that cannot be unpickled; *executor* may have been collected
+    already (None)."""
+    if executor is not None:
+        executor._terminate_broken(item, worker, cause)
+        return
+    bpe = BrokenProcessPool(
+        "A process in the process pool was terminated abruptly "
+        "while the future was running or pending.")
+    bpe.__cause__ = cause
+    item.future.set_exception(bpe)
+    worker.kill()
+    worker.close()
 
 
 def _stop_worker(worker):
+    worker.retiring = True
     try:
         _send(worker.task_conn, b'')
     except OSError:
         pass
     worker.close()
+
+
+def _monitor(executor_ref, wakeup):
+    """Thread body: breaks the pool when a worker process dies while idle
+    (a busy worker's death is also seen by its own thread, which fails its
+    call).  Woken through *wakeup* (whose reading end it owns and closes)
+    when a worker is added, at shutdown and when the executor is collected.
+    It holds the executor only between waits, so never keeps it alive."""
+    try:
+        while True:
+            executor = executor_ref()
+            if executor is None:
+                return
+            with executor._shutdown_lock:
+                if executor._broken or executor._shutdown_thread:
+                    return
+                watched = {w.process.sentinel: w for w in executor._workers}
+            del executor
+            ready = mp.connection.wait(list(watched) + [wakeup])
+            if wakeup in ready:
+                if not _drain(wakeup):
+                    return
+                continue
+            executor = executor_ref()
+            if executor is None:
+                return
+            for sentinel in ready:
+                if not watched[sentinel].retiring:
+                    executor._terminate_broken(None, None)
+                    return
+            # Only retiring workers left: wait until they are replaced.
+            with executor._shutdown_lock:
+                executor._workers.difference_update(
+                    watched[s] for s in ready)
+            del executor
+    finally:
+        wakeup.close()
+
+
+def _drain(conn):
+    """Reads the pending wakeups; False once the writing end is closed
+    (the executor was collected)."""
+    try:
+        while conn.poll():
+            conn.recv_bytes()
+    except (EOFError, OSError):
+        return False
+    return True
+
+
+def _wake(conn):
+    """Wakes the monitor thread; it may be gone already (pipe closed)."""
+    try:
+        conn.send_bytes(b'')
+    except OSError:
+        pass
 
 
 class ProcessPoolExecutor(_base.Executor):
@@ -431,6 +526,16 @@ class ProcessPoolExecutor(_base.Executor):
         self._threads = []
         self._broken = False
         self._shutdown_thread = False
+        # Counts idle workers: released by a worker's thread when it is done
+        # with a call, taken by submit() instead of starting a new worker.
+        self._idle_worker_semaphore = threading.Semaphore(0)
+        # Forking while other threads run calls is unsafe: with 'fork' the
+        # whole pool is started at once (CPython's attribute name).
+        self._safe_to_dynamically_spawn_children = (
+            mp_context.get_start_method(allow_none=False) != 'fork')
+        # The monitor thread's wakeup pipe (see _monitor); it owns the
+        # reading end, created with the first worker.
+        self._monitor_wakeup = None
         _executors.add(self)
 
     @property
@@ -440,23 +545,57 @@ class ProcessPoolExecutor(_base.Executor):
         with self._shutdown_lock:
             return {w.pid: w.process for w in self._workers}
 
-    def _start_workers(self):
-        # Called with _shutdown_lock held: the whole pool is forked at once
-        # from the submitting thread.
-        def collected(_, work_queue=self._work_queue, threads=self._threads):
+    def _start_monitor(self):
+        """Starts the monitor thread and makes the weak reference the
+        threads hold.  Called with _shutdown_lock held, once."""
+        wakeup_r, wakeup_w = mp.connection.Pipe(duplex=False)
+        def collected(_, work_queue=self._work_queue, threads=self._threads,
+                      wakeup=wakeup_w):
             for _ in threads:
                 work_queue.put(None)
-        executor_ref = weakref.ref(self, collected)
-        for _ in range(self._max_workers):
-            worker = _Worker(self._mp_context, self._initializer,
-                             self._initargs,
-                             self._max_tasks_per_child)
-            self._workers.add(worker)
-            thread = threading.Thread(
-                target=_serve, args=(executor_ref, self._work_queue, worker),
-                name='ProcessPoolExecutor-worker-%d' % worker.pid)
+            _wake(wakeup)
+        self._executor_ref = weakref.ref(self, collected)
+        thread = threading.Thread(target=_monitor,
+                                  args=(self._executor_ref, wakeup_r),
+                                  name='ProcessPoolExecutor-monitor',
+                                  daemon=True)
+        try:
             thread.start()
-            self._threads.append(thread)
+        except BaseException:
+            wakeup_r.close()
+            raise
+        self._monitor_wakeup = wakeup_w
+
+    def _start_worker(self):
+        """Starts one worker process and its thread.  Called with
+        _shutdown_lock held (which guards _workers and _threads)."""
+        if self._monitor_wakeup is None:
+            self._start_monitor()
+        worker = _Worker(self._mp_context, self._initializer,
+                         self._initargs, self._max_tasks_per_child)
+        self._workers.add(worker)
+        thread = threading.Thread(
+            target=_serve,
+            args=(self._executor_ref, self._work_queue, worker),
+            name='ProcessPoolExecutor-worker-%d' % worker.pid)
+        try:
+            thread.start()
+        except BaseException:
+            # No thread will ever feed or stop this process.
+            self._workers.discard(worker)
+            worker.kill()
+            worker.close()
+            raise
+        self._threads.append(thread)
+        _wake(self._monitor_wakeup)
+
+    def _adjust_process_count(self):
+        """Starts a worker for a new call unless one is idle (CPython's
+        name).  Called with _shutdown_lock held."""
+        if self._idle_worker_semaphore.acquire(blocking=False):
+            return
+        if len(self._threads) < self._max_workers:
+            self._start_worker()
 
     def _replace_worker(self, old):
         with self._shutdown_lock:
@@ -467,6 +606,7 @@ class ProcessPoolExecutor(_base.Executor):
                              self._initargs,
                              self._max_tasks_per_child)
             self._workers.add(worker)
+            _wake(self._monitor_wakeup)
             return worker
 
     def _terminate_broken(self, item, dead_worker, cause=None):
@@ -476,6 +616,9 @@ class ProcessPoolExecutor(_base.Executor):
         if cause is not None:
             bpe.__cause__ = cause
         with self._shutdown_lock:
+            # The first caller (the monitor or a worker's thread) breaks
+            # the pool; a later one only fails its own call.
+            first = not self._broken
             self._broken = ('A child process terminated abruptly, the '
                             'process pool is not usable anymore')
             others = [w for w in self._workers if w is not dead_worker]
@@ -483,22 +626,41 @@ class ProcessPoolExecutor(_base.Executor):
         if item is not None:
             item.future.set_exception(bpe)
         if dead_worker is not None:
+            # It may still be alive (its outcome could not be unpickled).
+            dead_worker.kill()
             dead_worker.close()
         # The other workers' threads see end-of-file once their processes
         # are gone and fail their own calls the same way.
         for worker in others:
             worker.kill()
         self._fail_pending(bpe)
-        for _ in self._threads:
-            self._work_queue.put(None)
+        if first:
+            for _ in self._threads:
+                self._work_queue.put(None)
 
-    def _fail_pending(self, exc):
+    def _take_pending(self):
+        """Removes and returns the queued calls no worker took yet.  Stop
+        sentinels met on the way are queued again: another thread (the
+        monitor, shutdown()) may have put them for worker threads that
+        must still see them, or those threads would wait forever."""
+        items = []
+        sentinels = 0
         while True:
             try:
                 item = self._work_queue.get_nowait()
             except queue.Empty:
-                return
-            if item is not None and item.future.set_running_or_notify_cancel():
+                break
+            if item is None:
+                sentinels += 1
+            else:
+                items.append(item)
+        for _ in range(sentinels):
+            self._work_queue.put(None)
+        return items
+
+    def _fail_pending(self, exc):
+        for item in self._take_pending():
+            if item.future.set_running_or_notify_cancel():
                 item.future.set_exception(exc)
 
     def submit(self, fn, /, *args, **kwargs):
@@ -510,11 +672,22 @@ class ProcessPoolExecutor(_base.Executor):
             if _global_shutdown:
                 raise RuntimeError('cannot schedule new futures after '
                                    'interpreter shutdown')
-            if not self._threads:
-                self._start_workers()
-            future = _base.Future()
-            self._work_queue.put(_WorkItem(future, fn, args, kwargs))
-            return future
+            try:
+                if self._safe_to_dynamically_spawn_children:
+                    self._adjust_process_count()
+                else:
+                    while len(self._threads) < self._max_workers:
+                        self._start_worker()
+            except RuntimeError as exc:
+                # A thread cannot be started (interpreter finalization,
+                # gh-109047): as CPython, the pool is broken.
+                error = exc
+            else:
+                future = _base.Future()
+                self._work_queue.put(_WorkItem(future, fn, args, kwargs))
+                return future
+        self._terminate_broken(None, None, error)
+        raise BrokenProcessPool(self._broken) from error
     submit.__doc__ = _base.Executor.submit.__doc__
 
     def map(self, fn, *iterables, timeout=None, chunksize=1, buffersize=None):
@@ -558,16 +731,13 @@ class ProcessPoolExecutor(_base.Executor):
             threads = list(self._threads)
         if cancel_futures:
             # Cancel the calls no worker took yet.
-            while True:
-                try:
-                    item = self._work_queue.get_nowait()
-                except queue.Empty:
-                    break
-                if item is not None:
-                    item.future.cancel()
+            for item in self._take_pending():
+                item.future.cancel()
         # One sentinel per worker thread: each stops its process.
         for _ in threads:
             self._work_queue.put(None)
+        if self._monitor_wakeup is not None:
+            _wake(self._monitor_wakeup)
         if wait:
             for thread in threads:
                 thread.join()
