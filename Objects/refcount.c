@@ -388,6 +388,84 @@ void _Py_brc_merge_queued(uintptr_t owner)
     }
 }
 
+/* Take the objects queued to every thread into `taken`, merging their
+   counts.  The world is stopped: no owner is changing a local count, so
+   this thread may merge for it.  The queue's reference is kept (extra 0)
+   and becomes the caller's, so nothing dies while the world is stopped.
+   Returns -1 when `taken` could not grow; what is left stays queued. */
+static int take_all_queued(PyInterpreterState *interp, PyObject ***taken,
+                           Py_ssize_t *count)
+{
+    Py_ssize_t capacity = 0;
+    int status = 0;
+    PyMutex_Lock(&interp->threads_mutex);
+    for (PyThreadState *t = interp->threads_head; t != NULL && status == 0;
+         t = t->next) {
+        _PyThreadStateImpl *impl = _PyThreadState_IMPL(t);
+        PyMutex_Lock(&impl->brc_mutex);
+        while (impl->brc_size > 0) {
+            if (*count == capacity) {
+                Py_ssize_t grown_capacity = capacity ? capacity * 2 : 64;
+                PyObject **grown = PyMem_RawRealloc(
+                    *taken, grown_capacity * sizeof(PyObject *));
+                if (grown == NULL) {
+                    status = -1;
+                    break;
+                }
+                *taken = grown;
+                capacity = grown_capacity;
+            }
+            PyObject *op = impl->brc_objects[--impl->brc_size];
+            if (!_Py_IsImmortal(op)) {
+                merge_counts(op, 0);
+                (*taken)[(*count)++] = op;
+            }
+        }
+        PyMutex_Unlock(&impl->brc_mutex);
+    }
+    PyMutex_Unlock(&interp->threads_mutex);
+    return status;
+}
+
+static int any_queued(PyInterpreterState *interp)
+{
+    int found = 0;
+    PyMutex_Lock(&interp->threads_mutex);
+    for (PyThreadState *t = interp->threads_head; t != NULL && !found;
+         t = t->next) {
+        _PyThreadStateImpl *impl = _PyThreadState_IMPL(t);
+        PyMutex_Lock(&impl->brc_mutex);
+        found = impl->brc_size > 0;
+        PyMutex_Unlock(&impl->brc_mutex);
+    }
+    PyMutex_Unlock(&interp->threads_mutex);
+    return found;
+}
+
+/* A collection merges what was queued to every thread, as CPython's does.
+   An owner blocked outside Python code (waiting on a lock, a queue, I/O)
+   reaches no eval-breaker check, so objects other threads queued to it
+   would otherwise outlive gc.collect() (and their weakref callbacks
+   would not run) until it woke.  Stops the world only when some queue
+   is non-empty; the taken references are dropped after it restarts, so
+   deallocations and finalizers run with every thread free to go.  Called
+   attached, holding no lock. */
+void _Py_brc_merge_all_queued(PyInterpreterState *interp)
+{
+    if (!any_queued(interp)) {
+        return;
+    }
+    PyObject **taken = NULL;
+    Py_ssize_t count = 0;
+    _PyEval_StopTheWorld(interp);
+    (void)take_all_queued(interp, &taken, &count);
+    _PyEval_StartTheWorld(interp);
+    for (Py_ssize_t i = 0; i < count; i++) {
+        Py_DECREF(taken[i]);
+    }
+    PyMem_RawFree(taken);
+}
+
 #else /* default build: the GIL already serialises counting */
 
 void _Py_ImmortalizeDeferredObjects(void)

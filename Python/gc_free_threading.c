@@ -388,9 +388,12 @@ Py_ssize_t _PyGC_CollectGenerations(PyThreadState *tstate, int generation,
 {
     *uncollectable = 0;
     int full = generation > 0;
-    /* Objects other threads queued to this one are merged first, so they
-       can be recognised as garbage in this collection. */
+    /* Objects other threads queued to this one, then to any thread, are
+       merged first, so they can be recognised as garbage in this
+       collection. */
     _Py_brc_merge_queued(_Py_ThreadId());
+    _Py_brc_merge_all_queued(tstate ? tstate->interp
+                                    : _PyInterpreterState_Main());
     _PyGC_ObjectArray candidates = { NULL, 0, 0 };
     _PyGC_Garbage garbage = { { NULL, 0, 0 }, { NULL, 0, 0 }, NULL, 0 };
     _PyGC_StopWorld(tstate);

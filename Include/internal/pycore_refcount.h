@@ -14,6 +14,9 @@ PyAPI_FUNC(void) _Py_brc_queue_object(PyObject *op);
    to the calling thread whose _Py_ThreadId() is `owner`. */
 PyAPI_FUNC(void) _Py_brc_merge_tstate(PyThreadState *tstate);
 PyAPI_FUNC(void) _Py_brc_merge_queued(uintptr_t owner);
+/* Merge what was queued to every thread of `interp` (collections do, so
+   objects whose owner is blocked can die); stops the world if needed. */
+PyAPI_FUNC(void) _Py_brc_merge_all_queued(PyInterpreterState *interp);
 /* The object whose counts were merged and which the calling thread is
    deallocating, if any: its memory goes to QSBR, not straight back to
    the allocator (see Objects/refcount.c).  Thread-local. */
