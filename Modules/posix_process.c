@@ -383,6 +383,64 @@ static int fork_allowed(void)
     return 1;
 }
 
+/* The number of threads in this process: the kernel's count (the field
+   after the state in /proc/self/stat counts every thread, Python's or
+   not), else what the threading module knows, else 1. */
+static Py_ssize_t process_thread_count(void)
+{
+    char line[512];
+    FILE *stat_file = fopen("/proc/self/stat", "r");
+    if (stat_file != NULL) {
+        size_t n = fread(line, 1, sizeof line - 1, stat_file);
+        fclose(stat_file);
+        line[n] = '\0';
+        /* The command name (field 2) is in parentheses and may hold
+           spaces; field 20, num_threads, is the 18th after its ')'. */
+        char *field = strrchr(line, ')');
+        for (int skipped = 0; field != NULL && skipped < 18; skipped++) {
+            field = strchr(field + 1, ' ');
+        }
+        if (field != NULL) {
+            long threads = strtol(field + 1, NULL, 10);
+            if (threads > 0) {
+                return threads;
+            }
+        }
+    }
+    PyObject *name = PyUnicode_FromString("threading");
+    PyObject *threading = name != NULL ? PyImport_GetModule(name) : NULL;
+    Py_XDECREF(name);
+    if (threading == NULL) {
+        PyErr_Clear();
+        return 1;
+    }
+    PyObject *count = PyObject_CallMethod(threading, "active_count", NULL);
+    Py_DECREF(threading);
+    Py_ssize_t threads = count != NULL ? PyLong_AsSsize_t(count) : 1;
+    Py_XDECREF(count);
+    if (threads < 0) {
+        PyErr_Clear();
+        threads = 1;
+    }
+    return threads;
+}
+
+/* In the parent after fork()/forkpty(): a multi-threaded process gets
+   CPython's DeprecationWarning (3.12+), since only the forking thread
+   exists in the child and locks other threads held stay held there.
+   Runs with the world started again (a warning may run Python code).
+   Returns -1 when the warning was turned into an exception. */
+static int warn_if_forked_with_threads(const char *function)
+{
+    if (process_thread_count() <= 1) {
+        return 0;
+    }
+    return PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
+                            "This process (pid=%d) is multi-threaded, use of "
+                            "%s() may lead to deadlocks in the child.",
+                            (int)getpid(), function);
+}
+
 static PyObject *posix_fork(PyObject *Py_UNUSED(m), PyObject *Py_UNUSED(a))
 {
     if (!fork_allowed()) {
@@ -400,6 +458,9 @@ static PyObject *posix_fork(PyObject *Py_UNUSED(m), PyObject *Py_UNUSED(a))
     if (pid < 0) {
         errno = saved_errno;
         return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    if (pid > 0 && warn_if_forked_with_threads("fork") < 0) {
+        return NULL;
     }
     return PyLong_FromLong((long)pid);
 }
@@ -1871,6 +1932,10 @@ static PyObject *posix_forkpty(PyObject *m, PyObject *Py_UNUSED(a))
         close(master);
         errno = saved_errno;
         return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    if (warn_if_forked_with_threads("forkpty") < 0) {
+        close(master);
+        return NULL;
     }
     return Py_BuildValue("(ii)", (int)pid, master);
 }
