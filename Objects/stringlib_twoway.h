@@ -136,21 +136,24 @@ TW(find)(const TW_CHAR *s, Py_ssize_t n, const TW_CHAR *p, Py_ssize_t m)
     if (m > n) {
         return -1;
     }
-    /* Horspool's shift table, indexed by the low byte of a unit (a
-       collision only shortens a shift, so it stays correct for wide
-       units). */
-    Py_ssize_t shift[256];
-    for (int c = 0; c < 256; c++) {
-        shift[c] = m;
-    }
-    for (Py_ssize_t k = 0; k < m - 1; k++) {
-        shift[TW_AT(p, m, k) & 0xFF] = m - 1 - k;
+    /* Horspool's shift table, indexed by the low byte of a unit, with
+       shifts capped at 255 so that it is one memset.  A collision or
+       the cap only shortens a shift, so it stays correct. */
+    unsigned char shift[256];
+    memset(shift, m < 255 ? (int)m : 255, sizeof(shift));
+    for (Py_ssize_t k = m > 256 ? m - 256 : 0; k < m - 1; k++) {
+        shift[TW_AT(p, m, k) & 0xFF] = (unsigned char)(m - 1 - k);
     }
     TW_CHAR last = TW_AT(p, m, m - 1);
     Py_ssize_t compared = 0;
-    for (Py_ssize_t i = 0; i <= n - m;) {
-        TW_CHAR c = TW_AT(s, n, i + m - 1);
+    /* j indexes s directly (no view arithmetic in the hot loop): it is
+       the unit under the needle view's last unit, so a match would start
+       at view position i = j - (m - 1) forward, n - m - j backward. */
+    Py_ssize_t j = TW_REV ? n - m : m - 1;
+    while (TW_REV ? j >= 0 : j < n) {
+        TW_CHAR c = s[j];
         if (c == last) {
+            Py_ssize_t i = TW_REV ? n - m - j : j - (m - 1);
             Py_ssize_t k = 0;
             while (k < m - 1 && TW_AT(s, n, i + k) == TW_AT(p, m, k)) {
                 k++;
@@ -164,7 +167,8 @@ TW(find)(const TW_CHAR *s, Py_ssize_t n, const TW_CHAR *p, Py_ssize_t m)
                 return at < 0 ? -1 : i + at;
             }
         }
-        i += shift[c & 0xFF];
+        Py_ssize_t step = shift[c & 0xFF];
+        j += TW_REV ? -step : step;
     }
     return -1;
 }
