@@ -152,7 +152,7 @@ TW(find)(const TW_CHAR *s, Py_ssize_t n, const TW_CHAR *p, Py_ssize_t m)
     Py_ssize_t j = TW_REV ? n - m : m - 1;
     while (TW_REV ? j >= 0 : j < n) {
         TW_CHAR c = s[j];
-        if (c == last) {
+        if (Py_UNLIKELY(c == last)) {
             Py_ssize_t i = TW_REV ? n - m - j : j - (m - 1);
             Py_ssize_t k = 0;
             while (k < m - 1 && TW_AT(s, n, i + k) == TW_AT(p, m, k)) {
