@@ -243,7 +243,18 @@ int _Py_bytes_constructor_args(const char *funcname, PyObject *args,
 
 /* ---- searching ---------------------------------------------------------- */
 
-/* First (direction > 0) or last index of needle in hay[0..n), or -1. */
+/* The backward substring search (bytes_find_backward): glibc's memmem
+   already searches forward in O(n + m), and has no backward twin. */
+#define TW_CHAR unsigned char
+#define TW_REV 1
+#define TW(name) bytes_##name##_backward
+#include "stringlib_twoway.h"
+#undef TW
+#undef TW_REV
+#undef TW_CHAR
+
+/* First (direction > 0) or last index of needle in hay[0..n), or -1;
+   O(n + m) either way. */
 static Py_ssize_t find_in(const char *hay, Py_ssize_t n, const char *needle,
                           Py_ssize_t m, int direction)
 {
@@ -253,20 +264,18 @@ static Py_ssize_t find_in(const char *hay, Py_ssize_t n, const char *needle,
     if (m > n) {
         return -1;
     }
+    if (m == 1) {
+        const char *p = direction > 0 ? memchr(hay, needle[0], (size_t)n)
+                                      : memrchr(hay, needle[0], (size_t)n);
+        return p ? p - hay : -1;
+    }
     if (direction > 0) {
-        if (m == 1) {
-            const char *p = memchr(hay, needle[0], (size_t)n);
-            return p ? p - hay : -1;
-        }
         const char *p = memmem(hay, (size_t)n, needle, (size_t)m);
         return p ? p - hay : -1;
     }
-    for (Py_ssize_t i = n - m; i >= 0; i--) {
-        if (hay[i] == needle[0] && memcmp(hay + i, needle, (size_t)m) == 0) {
-            return i;
-        }
-    }
-    return -1;
+    Py_ssize_t at = bytes_find_backward((const unsigned char *)hay, n,
+                                        (const unsigned char *)needle, m);
+    return at < 0 ? -1 : n - m - at;
 }
 
 static Py_ssize_t count_in(const char *hay, Py_ssize_t n, const char *needle,

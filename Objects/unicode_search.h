@@ -3,9 +3,22 @@
        SEARCH_CHAR   the code unit type (Py_UCS1, Py_UCS2, Py_UCS4)
        SEARCH(name)  the name of the instance of `name` for that type.
 
-   Substrings are found with Horspool's algorithm: a 256-entry shift
-   table indexed by the low byte of each code unit (a collision only
-   shortens a shift, so it stays correct for wide units). */
+   Substrings of two or more units are found by the worst-case linear
+   search of stringlib_twoway.h (Horspool, switching to two-way on
+   adversarial input), instantiated here once per direction. */
+
+#define TW_CHAR SEARCH_CHAR
+#define TW_REV 0
+#define TW(name) SEARCH(name##_forward)
+#include "stringlib_twoway.h"
+#undef TW
+#undef TW_REV
+#define TW_REV 1
+#define TW(name) SEARCH(name##_backward)
+#include "stringlib_twoway.h"
+#undef TW
+#undef TW_REV
+#undef TW_CHAR
 
 /* First index of ch in s[0:n], or -1. */
 static Py_ssize_t
@@ -45,60 +58,25 @@ SEARCH(rfind_char)(const SEARCH_CHAR *s, Py_ssize_t n, Py_UCS4 ch)
     return -1;
 }
 
-/* First index of p[0:m] in s[0:n] (m >= 1), or -1. */
+/* First index of p[0:m] in s[0:n] (m >= 1), or -1; O(n + m). */
 static Py_ssize_t
 SEARCH(find)(const SEARCH_CHAR *s, Py_ssize_t n, const SEARCH_CHAR *p, Py_ssize_t m)
 {
-    if (m > n) {
-        return -1;
-    }
     if (m == 1) {
         return SEARCH(find_char)(s, n, p[0]);
     }
-    Py_ssize_t shift[256];
-    for (int i = 0; i < 256; i++) {
-        shift[i] = m;
-    }
-    for (Py_ssize_t i = 0; i < m - 1; i++) {
-        shift[p[i] & 0xFF] = m - 1 - i;
-    }
-    SEARCH_CHAR last = p[m - 1];
-    for (Py_ssize_t i = 0; i <= n - m;) {
-        SEARCH_CHAR c = s[i + m - 1];
-        if (c == last && memcmp(s + i, p, (size_t)(m - 1) * sizeof(SEARCH_CHAR)) == 0) {
-            return i;
-        }
-        i += shift[c & 0xFF];
-    }
-    return -1;
+    return SEARCH(find_forward)(s, n, p, m);
 }
 
-/* Last index of p[0:m] in s[0:n] (m >= 1), or -1. */
+/* Last index of p[0:m] in s[0:n] (m >= 1), or -1; O(n + m). */
 static Py_ssize_t
 SEARCH(rfind)(const SEARCH_CHAR *s, Py_ssize_t n, const SEARCH_CHAR *p, Py_ssize_t m)
 {
-    if (m > n) {
-        return -1;
-    }
     if (m == 1) {
         return SEARCH(rfind_char)(s, n, p[0]);
     }
-    Py_ssize_t shift[256];
-    for (int i = 0; i < 256; i++) {
-        shift[i] = m;
-    }
-    for (Py_ssize_t i = m - 1; i > 0; i--) {
-        shift[p[i] & 0xFF] = i;
-    }
-    SEARCH_CHAR first = p[0];
-    for (Py_ssize_t i = n - m; i >= 0;) {
-        SEARCH_CHAR c = s[i];
-        if (c == first && memcmp(s + i + 1, p + 1, (size_t)(m - 1) * sizeof(SEARCH_CHAR)) == 0) {
-            return i;
-        }
-        i -= shift[c & 0xFF];
-    }
-    return -1;
+    Py_ssize_t at = SEARCH(find_backward)(s, n, p, m);
+    return at < 0 ? -1 : n - m - at;
 }
 
 /* Non-overlapping occurrences of p[0:m] in s[0:n] (m >= 1), at most
