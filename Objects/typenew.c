@@ -471,26 +471,42 @@ static PyTypeObject *type_new_alloc(type_new_ctx *ctx)
     return type;
 }
 
-/* __classcell__ (from zero-argument super()) receives the class. */
-static int type_new_set_classcell(PyTypeObject *type)
+/* The class body's implicit cell stored under `key` receives `value`,
+   and the key leaves the class dict: __classcell__ (zero-argument
+   super()) gets the class, __classdictcell__ (annotation and type scopes
+   reading class names) the class's own dict, so names set on the class
+   later are seen there, as in CPython. */
+static int type_new_fill_cell(PyTypeObject *type, PyObject *key,
+                              PyObject *value)
 {
     PyObject *cell;
-    if (PyDict_GetItemRef(type->tp_dict, _Py_INTERNED_ID(__classcell__), &cell) <= 0) {
+    if (PyDict_GetItemRef(type->tp_dict, key, &cell) <= 0) {
         return PyErr_Occurred() ? -1 : 0;
     }
     if (!PyCell_Check(cell)) {
-        PyErr_Format(PyExc_TypeError,
-                     "__classcell__ must be a nonlocal cell, not %.200R",
-                     Py_TYPE(cell));
+        PyErr_Format(PyExc_TypeError, "%U must be a nonlocal cell, not %.200R",
+                     key, Py_TYPE(cell));
         Py_DECREF(cell);
         return -1;
     }
-    int rc = PyCell_Set(cell, (PyObject *)type);
+    int rc = PyCell_Set(cell, value);
     Py_DECREF(cell);
     if (rc < 0) {
         return -1;
     }
-    return PyDict_Pop(type->tp_dict, _Py_INTERNED_ID(__classcell__), NULL) < 0 ? -1 : 0;
+    return PyDict_Pop(type->tp_dict, key, NULL) < 0 ? -1 : 0;
+}
+
+static int type_new_set_classcell(PyTypeObject *type)
+{
+    return type_new_fill_cell(type, _Py_INTERNED_ID(__classcell__),
+                              (PyObject *)type);
+}
+
+static int type_new_set_classdictcell(PyTypeObject *type)
+{
+    return type_new_fill_cell(type, _Py_INTERNED_ID(__classdictcell__),
+                              type->tp_dict);
 }
 
 /* The raised exception gets a note naming the attribute whose
@@ -644,7 +660,8 @@ PyObject *_PyType_NewImpl(PyTypeObject *metatype, PyObject *args,
     type_new_set_layout(&ctx, type);
     /* The cell is filled before readying: a metaclass mro() may already
        call methods that use __class__. */
-    if (type_new_set_classcell(type) < 0 || PyType_Ready(type) < 0) {
+    if (type_new_set_classcell(type) < 0 ||
+        type_new_set_classdictcell(type) < 0 || PyType_Ready(type) < 0) {
         goto error;
     }
     _PyType_FixupSlotDispatchers(type);

@@ -382,7 +382,9 @@ layout_locals(struct compiler_unit *u)
         return -1;
     }
     PyObject *frees = sorted_names(ste, FREE,
-                                   ste->ste_type == ClassBlock ? DEF_FREE_CLASS : 0);
+                                   ste->ste_type == ClassBlock ||
+                                   ste->ste_can_see_class_scope
+                                   ? DEF_FREE_CLASS : 0);
     if (frees == NULL) {
         return -1;
     }
@@ -2639,6 +2641,24 @@ store_name_str(struct compiler *c, location loc, const char *name)
     return r;
 }
 
+
+/* The class body's __classdict__ cell slot (its scopes that see the class
+   read names through it), or -1 with SystemError if it has none. */
+static int
+class_body_classdict_slot(struct compiler_unit *u)
+{
+    PyObject *name = PyUnicode_InternFromString("__classdict__");
+    if (name == NULL) {
+        return -1;
+    }
+    int idx = codegen_closure_slot(u, name);
+    Py_DECREF(name);
+    if (idx < 0) {
+        PyErr_SetString(PyExc_SystemError, "compiler: no __classdict__ cell");
+    }
+    return idx;
+}
+
 static int
 codegen_class_body(struct compiler *c, stmt_ty s, int firstlineno)
 {
@@ -2661,16 +2681,8 @@ codegen_class_body(struct compiler *c, stmt_ty s, int firstlineno)
     }
     if (c->u->u_ste->ste_needs_classdict) {
         ADDOP(c, loc, LOAD_LOCALS);
-        PyObject *cd = PyUnicode_InternFromString("__classdict__");
-        if (cd == NULL) {
-            return -1;
-        }
-        int idx = codegen_closure_slot(c->u, cd);
-        Py_DECREF(cd);
-        if (idx < 0) {
-            PyErr_SetString(PyExc_SystemError, "compiler: no __classdict__ cell");
-            return -1;
-        }
+        int idx = class_body_classdict_slot(c->u);
+        RETURN_IF_ERROR(idx);
         ADDOP_I(c, loc, STORE_DEREF, idx);
     }
     RETURN_IF_ERROR(codegen_body(c, s->v.ClassDef.body, 0));
@@ -2683,6 +2695,13 @@ codegen_class_body(struct compiler *c, stmt_ty s, int firstlineno)
     Py_DECREF(attrs);
     ADDOP_LOAD_CONST_NEW(c, NO_LOCATION, tuple);
     RETURN_IF_ERROR(store_name_str(c, NO_LOCATION, "__static_attributes__"));
+    if (c->u->u_ste->ste_needs_classdict) {
+        /* type.__new__ points the cell at the class's own dict. */
+        int idx = class_body_classdict_slot(c->u);
+        RETURN_IF_ERROR(idx);
+        ADDOP_I(c, NO_LOCATION, LOAD_CLOSURE, idx);
+        RETURN_IF_ERROR(store_name_str(c, NO_LOCATION, "__classdictcell__"));
+    }
     if (c->u->u_ste->ste_needs_class_closure) {
         PyObject *cls = PyUnicode_InternFromString("__class__");
         if (cls == NULL) {

@@ -54,8 +54,10 @@
    0xF75C: session 12 (an assert's raise is at the test's position).
    0xF75D: session 13 (a comprehension's iterator errors are at the
    iterable; an inlined comprehension reads a global that an earlier one
-   bound as a hidden local with LOAD_GLOBAL). */
-const unsigned char _PyPyc_MagicNumber[4] = {0x5D, 0xF7, '\r', '\n'};
+   bound as a hidden local with LOAD_GLOBAL).
+   0xF75E: session 13 (a class body stores __classdictcell__; annotation
+   and type scopes pass on names the class binds as free variables). */
+const unsigned char _PyPyc_MagicNumber[4] = {0x5E, 0xF7, '\r', '\n'};
 
 #define PYC_HEADER_SIZE 16
 #define PYC_FLAG_HASH_BASED 0x1

@@ -10,6 +10,10 @@
    Comprehensions and generator expressions get their own function scope
    (parameter ".0", the outermost iterator); assignment expressions inside
    them bind in the nearest enclosing non-comprehension scope.
+   Annotation and type scopes inside a class (ste_can_see_class_scope)
+   read a name the class binds from the class namespace, then the
+   globals (GLOBAL_IMPLICIT; GLOBAL_EXPLICIT when the class says
+   `global`), and still pass it on to nested functions (DEF_FREE_CLASS).
    Everything here is private to the compiling thread. */
 #include "Python.h"
 #include "pycore_symtable.h"
@@ -1670,10 +1674,24 @@ set_discard(PyObject *set, PyObject *name)
 static int
 analyze_name(PySTEntryObject *ste, PyObject *scopes, PyObject *name,
              long flags, PyObject *bound, PyObject *local, PyObject *free,
-             PyObject *global, PyObject *class_entry_names)
+             PyObject *global, PySTEntryObject *class_entry)
 {
     int scope;
-    (void)class_entry_names;
+    long class_flags = 0;
+    if (class_entry != NULL && !(flags & (DEF_GLOBAL | DEF_NONLOCAL | DEF_BOUND))) {
+        class_flags = _PyST_GetSymbol(class_entry, name);
+    }
+    if (class_flags & DEF_GLOBAL) {
+        /* A name the class declares global is global in the scopes
+           that see the class (annotations, type parameters, aliases). */
+        return set_scope(ste, name, flags, GLOBAL_EXPLICIT);
+    }
+    if ((class_flags & DEF_BOUND) && !(class_flags & DEF_NONLOCAL)) {
+        /* The class binds it: at run time the class namespace is read
+           first, then the globals, never an enclosing function's
+           binding (CPython's rule for scopes that see the class). */
+        return set_scope(ste, name, flags, GLOBAL_IMPLICIT);
+    }
     if (flags & DEF_GLOBAL) {
         if (flags & DEF_NONLOCAL) {
             return directive_error(ste, name, name,
@@ -1770,11 +1788,15 @@ analyze_cells(PySTEntryObject *ste, PyObject *free)
 }
 
 /* Names free in children but not bound here pass through this scope as
-   free variables (a class records them as DEF_FREE_CLASS so it can also
-   have its own binding). */
+   free variables.  A class records them as DEF_FREE_CLASS so it can also
+   have its own binding; so does a scope that sees the class (annotation
+   and type scopes), where a name the class binds is read from the class
+   namespace (GLOBAL_IMPLICIT) yet still passed on to nested functions. */
 static int
-update_symbols(PySTEntryObject *ste, PyObject *free, int is_class)
+update_symbols(PySTEntryObject *ste, PyObject *free)
 {
+    int is_class = ste->ste_type == ClassBlock;
+    int sees_class = ste->ste_can_see_class_scope;
     PyObject *it = PyObject_GetIter(free);
     if (it == NULL) {
         return -1;
@@ -1785,9 +1807,10 @@ update_symbols(PySTEntryObject *ste, PyObject *free, int is_class)
         int r = 0;
         if (v != NULL) {
             long flags = PyLong_AsLong(v);
-            if (is_class && ((flags & DEF_BOUND) || (flags & DEF_GLOBAL))) {
-                r = set_scope(ste, name, flags | DEF_FREE_CLASS,
-                              SYMBOL_TO_SCOPE(flags));
+            int scope = SYMBOL_TO_SCOPE(flags);
+            if ((is_class && ((flags & DEF_BOUND) || (flags & DEF_GLOBAL))) ||
+                (sees_class && scope != FREE && scope != CELL)) {
+                r = set_scope(ste, name, flags | DEF_FREE_CLASS, scope);
             }
         }
         else if (!PyErr_Occurred()) {
@@ -2230,7 +2253,7 @@ analyze_block(PySTEntryObject *ste, PyObject *bound, PyObject *free,
         PyObject *name = PyTuple_GET_ITEM(pair, 0);
         long flags = PyLong_AsLong(PyTuple_GET_ITEM(pair, 1));
         if (analyze_name(ste, NULL, name, flags, bound, local, free, global,
-                         NULL) < 0) {
+                         ste->ste_can_see_class_scope ? class_entry : NULL) < 0) {
             goto done;
         }
         if ((flags & DEF_NONLOCAL) && type_params != NULL &&
@@ -2309,7 +2332,7 @@ analyze_block(PySTEntryObject *ste, PyObject *bound, PyObject *free,
     if (ste->ste_type == ClassBlock && drop_class_free(ste, newfree) < 0) {
         goto done;
     }
-    if (update_symbols(ste, newfree, ste->ste_type == ClassBlock) < 0) {
+    if (update_symbols(ste, newfree) < 0) {
         goto done;
     }
     r = _PySet_Update(free, newfree);
