@@ -879,14 +879,26 @@ static int gen_traverse(PyObject *op, visitproc visit, void *arg)
     Py_VISIT(gen->ag_finalizer);
     Py_VISIT(gen->cr_origin);
     Py_VISIT(gen->gi_iframe.f_executable);
-    if (__atomic_load_n(&gen->gi_frame_state, __ATOMIC_ACQUIRE) != FRAME_COMPLETED) {
+    int8_t state = __atomic_load_n(&gen->gi_frame_state, __ATOMIC_ACQUIRE);
+    if (state != FRAME_COMPLETED) {
         _PyInterpreterFrame *frame = &gen->gi_iframe;
         Py_VISIT(frame->f_funcobj);
         Py_VISIT(frame->f_locals);
         Py_VISIT(frame->frame_obj);
+        /* While the frame runs, the evaluator keeps its stack pointer in a
+           register and stores the depth only at some points (calls,
+           yields, eval-breaker checks), so stacktop may still count slots
+           popped and freed since: only the locals are current.  Leaving
+           the running stack unvisited is safe: its objects then look
+           referenced from outside, which keeps them alive. */
+        int depth = frame->stacktop;
+        int nlocals = _PyFrame_GetCode(frame)->co_nlocalsplus;
+        if (state == FRAME_EXECUTING && depth > nlocals) {
+            depth = nlocals;
+        }
         /* A borrowed stack slot holds no reference (the local it
            copies is visited). */
-        for (int i = 0; i < frame->stacktop; i++) {
+        for (int i = 0; i < depth; i++) {
             if (!_PyStackRef_IsBorrowed(frame->localsplus[i])) {
                 Py_VISIT(frame->localsplus[i]);
             }
